@@ -1,0 +1,132 @@
+package doc
+
+import (
+	"strings"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+// Builder assembles a Doc block by block. Text is appended inside an open
+// block; closing it records the block's span. Inline marks are opened and
+// closed around appended text.
+type Builder struct {
+	text    strings.Builder
+	blocks  []Block
+	inlines []Inline
+	open    *Block
+	marks   []Inline
+}
+
+// StartBlock opens a block of the given kind; it closes any open block first.
+func (b *Builder) StartBlock(blk Block) {
+	b.EndBlock()
+	blk.Span = span.Span{Start: -1}
+	b.open = &blk
+}
+
+// begin writes the separator before the open block's first text, so an
+// empty block leaves nothing behind.
+func (b *Builder) begin() {
+	if b.open.Start >= 0 {
+		return
+	}
+	if b.text.Len() > 0 {
+		b.text.WriteByte('\n')
+	}
+	b.open.Start = b.text.Len()
+}
+
+// Write appends text to the open block, opening a paragraph if none is open.
+// Newlines inside a block are kept only in code blocks; elsewhere they
+// become spaces, since a block is one reflowable unit.
+func (b *Builder) Write(s string) {
+	if b.open == nil {
+		b.StartBlock(Block{Kind: Paragraph})
+	}
+	if s == "" {
+		return
+	}
+	if b.open.Kind != Code {
+		s = strings.ReplaceAll(s, "\n", " ")
+	}
+	b.begin()
+	b.text.WriteString(s)
+}
+
+// Len is the length of the text so far, the offset the next Write starts at.
+func (b *Builder) Len() int { return b.text.Len() }
+
+// StartCell marks the start of a table cell in the open table row.
+func (b *Builder) StartCell() {
+	if b.open == nil {
+		return
+	}
+	b.begin()
+	if len(b.open.Cells) > 0 {
+		b.text.WriteByte('\t')
+	}
+	b.open.Cells = append(b.open.Cells, span.Span{Start: b.text.Len(), End: b.text.Len()})
+}
+
+// EndCell closes the open table cell.
+func (b *Builder) EndCell() {
+	if b.open == nil || len(b.open.Cells) == 0 {
+		return
+	}
+	b.open.Cells[len(b.open.Cells)-1].End = b.text.Len()
+}
+
+// EndBlock closes the open block. A block left empty is dropped.
+func (b *Builder) EndBlock() {
+	if b.open == nil {
+		return
+	}
+	b.closeMarks()
+	blk := *b.open
+	b.open = nil
+	if blk.Start < 0 {
+		return
+	}
+	blk.End = b.text.Len()
+	b.blocks = append(b.blocks, blk)
+}
+
+// StartInline opens an inline mark at the current position.
+func (b *Builder) StartInline(kind InlineKind, url string) {
+	if b.open == nil {
+		b.StartBlock(Block{Kind: Paragraph})
+	}
+	b.begin()
+	b.marks = append(b.marks, Inline{Span: span.Span{Start: b.text.Len()}, Kind: kind, URL: url})
+}
+
+// EndInline closes the innermost open mark of the given kind.
+func (b *Builder) EndInline(kind InlineKind) {
+	for i := len(b.marks) - 1; i >= 0; i-- {
+		if b.marks[i].Kind != kind {
+			continue
+		}
+		m := b.marks[i]
+		b.marks = append(b.marks[:i], b.marks[i+1:]...)
+		m.End = b.text.Len()
+		if m.End > m.Start {
+			b.inlines = append(b.inlines, m)
+		}
+		return
+	}
+}
+
+func (b *Builder) closeMarks() {
+	for len(b.marks) > 0 {
+		b.EndInline(b.marks[len(b.marks)-1].Kind)
+	}
+}
+
+// Doc closes any open block and returns the document. Inline marks are
+// sorted by start so callers can search them.
+func (b *Builder) Doc() Doc {
+	b.EndBlock()
+	d := Doc{Text: b.text.String(), Blocks: b.blocks, Inlines: b.inlines}
+	sortInlines(d.Inlines)
+	return d
+}
