@@ -5,7 +5,7 @@ import "github.com/margin-reader/margin/model/doc"
 
 // Page is the article found in a web page.
 type Page struct {
-	Doc                              doc.Doc
+	Doc                            doc.Doc
 	Title, Byline, Site, Published string
 }
 
