@@ -1,0 +1,42 @@
+// Package claim finds contested claims: statements a careful reader should
+// not take at face value, with the words that flagged them and who they are
+// attributed to.
+package claim
+
+import "github.com/margin-reader/margin/model/span"
+
+// Kind is a reason a claim was flagged.
+type Kind string
+
+const (
+	Attributed  Kind = "attributed"
+	Disputed    Kind = "disputed"
+	Hedged      Kind = "hedged"
+	Statistical Kind = "statistical"
+	Prediction  Kind = "prediction"
+	Causal      Kind = "causal"
+)
+
+// Cue is a word or phrase that flagged a claim, and the kind it signals.
+type Cue struct {
+	span.Span
+	Kind Kind
+}
+
+// Source is who a claim is attributed to.
+type Source struct {
+	span.Span
+	// Via names who reported the source's words, when the text says so
+	// ("According to Financial Times, a spokesperson ..."); "" otherwise.
+	Via string
+}
+
+// Claim is one contested claim: a sentence, or the part of it that is claimed.
+type Claim struct {
+	span.Span
+	Kinds  []Kind
+	Cues   []Cue
+	Source *Source
+	// Checkworthiness is from 0 to 1; 0.5 and above means worth checking.
+	Checkworthiness float64
+}
