@@ -1,19 +1,54 @@
 // Package cleanup turns scraped plain text into the article a person would
 // want to read: the title once, no widget text, sentences broken across
-// lines joined again, real paragraph breaks kept.
+// lines joined again, real paragraph breaks kept, lists and headings
+// recognised, and _emphasis_ markers kept as emphasis rather than as text.
 package cleanup
 
-import "github.com/margin-reader/margin/model/doc"
+import (
+	"strings"
+
+	"github.com/margin-reader/margin/model/doc"
+)
 
 // Result is a cleaned article.
 type Result struct {
-	Doc   doc.Doc
-	Title string
+	Doc    doc.Doc
+	Title  string
+	Byline string
 }
 
 // Clean cleans scraped text.
 func Clean(text string) Result {
+	widgets := loadBoilerplate(boilerplateList)
+	ends := wordSet(functionWordList)
+	title, blocks := takeTitle(splitBlocks(normalizeNewlines(text), widgets), ends)
+	blocks = joinBroken(blocks, ends)
+	byline := findByline(blocks)
 	var b doc.Builder
-	b.Write(text)
-	return Result{Doc: b.Doc()}
+	b.Grow(len(text))
+	for _, blk := range blocks {
+		b.StartBlock(doc.Block{Kind: blk.kind, Level: blk.level, Marker: blk.marker})
+		writeInline(&b, blk.text)
+		b.EndBlock()
+	}
+	return Result{Doc: b.Doc(), Title: title, Byline: byline}
+}
+
+// normalizeNewlines turns CRLF and lone CR line ends into LF.
+func normalizeNewlines(text string) string {
+	if !strings.Contains(text, "\r") {
+		return text
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+}
+
+// block is a block of the cleaned article before it is built.
+type block struct {
+	kind   doc.BlockKind
+	level  int
+	marker string
+	text   string
+	// words counts the words of a paragraph, for telling headings from
+	// broken sentences.
+	words int
 }

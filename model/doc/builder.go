@@ -17,6 +17,10 @@ type Builder struct {
 	marks   []Inline
 }
 
+// Grow makes room for n more bytes of text, so building a large document
+// does not copy the text over and over as it grows.
+func (b *Builder) Grow(n int) { b.text.Grow(n) }
+
 // StartBlock opens a block of the given kind; it closes any open block first.
 func (b *Builder) StartBlock(blk Block) {
 	b.EndBlock()

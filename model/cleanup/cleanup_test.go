@@ -1,0 +1,245 @@
+package cleanup
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+)
+
+// dump shows a cleaned document one block a line, as "kind: text".
+func dump(d doc.Doc) string {
+	var lines []string
+	for _, b := range d.Blocks {
+		label := b.Kind.String()
+		if b.Marker != "" {
+			label += " " + b.Marker
+		}
+		lines = append(lines, label+": "+b.In(d.Text))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{
+			"keeps a repeated title once, as a heading",
+			"Big news today\n\nBig news today\n\nSomething happened.",
+			"heading: Big news today\nparagraph: Something happened.",
+		},
+		{
+			"drops widget lines",
+			"Headline here\n\nPlay all audios:\n\nLoading...\n\nAdvertisement\n\nThe text.",
+			"heading: Headline here\nparagraph: The text.",
+		},
+		{
+			"joins a sentence broken across blank lines before a lower-case word",
+			"The minister said\n\n\nthat talks would resume.",
+			"paragraph: The minister said that talks would resume.",
+		},
+		{
+			"joins a sentence broken after a function word",
+			"He arrived in Paris on the first day of the summit and met the\n\nPresident of France.",
+			"paragraph: He arrived in Paris on the first day of the summit and met the President of France.",
+		},
+		{
+			"joins a long unpunctuated run to the next paragraph",
+			"Officials from both sides met for several hours behind closed doors in the capital on\n\nMonday. Nothing was agreed.",
+			"paragraph: Officials from both sides met for several hours behind closed doors in the capital on Monday. Nothing was agreed.",
+		},
+		{
+			"keeps real paragraph breaks",
+			"First paragraph ends here.\n\nSecond one starts here.",
+			"paragraph: First paragraph ends here.\nparagraph: Second one starts here.",
+		},
+		{
+			"reflows hard-wrapped lines",
+			"This paragraph was wrapped\nat a narrow width by\nan old mail client.",
+			"paragraph: This paragraph was wrapped at a narrow width by an old mail client.",
+		},
+		{
+			"mends a word hyphenated across a line end",
+			"The infor-\nmation was leaked.",
+			"paragraph: The information was leaked.",
+		},
+		{
+			"keeps a hyphen that joins words",
+			"It is a well-\nKnown fact.",
+			"paragraph: It is a well- Known fact.",
+		},
+		{
+			"reads CRLF line ends",
+			"One line.\r\n\r\nAnother line.\r\n",
+			"paragraph: One line.\nparagraph: Another line.",
+		},
+		{
+			"reads lone CR line ends",
+			"One line.\r\rAnother line.",
+			"paragraph: One line.\nparagraph: Another line.",
+		},
+		{
+			"folds tabs and runs of spaces",
+			"Words\tseparated   by\t\ttabs.",
+			"paragraph: Words separated by tabs.",
+		},
+		{
+			"folds a no-break space beside a space",
+			"End.\u00a0 Next.",
+			"paragraph: End. Next.",
+		},
+		{
+			"keeps a lone no-break space",
+			"Mr.\u00a0Smith spoke.",
+			"paragraph: Mr.\u00a0Smith spoke.",
+		},
+		{
+			"drops control characters",
+			"Bad\x1b[31m bytes\x07 here.",
+			"paragraph: Bad[31m bytes here.",
+		},
+		{
+			"recognises bulleted and numbered lists",
+			"Key points:\n\n- First point\n- Second point\n\n1. Step one\n2) Step two",
+			"paragraph: Key points:\nlist-item •: First point\nlist-item •: Second point\nlist-item 1.: Step one\nlist-item 2.: Step two",
+		},
+		{
+			"continues a list item wrapped onto a lower-case line",
+			"- A point that goes\n  on for a while\n- Next",
+			"list-item •: A point that goes on for a while\nlist-item •: Next",
+		},
+		{
+			"keeps dialogue lines apart",
+			"“Are you coming?” she asked.\n\n“Not today,” he said.",
+			"paragraph: “Are you coming?” she asked.\nparagraph: “Not today,” he said.",
+		},
+		{
+			"recognises hash headings",
+			"Intro text.\n\n## Background\n\nMore text.",
+			"paragraph: Intro text.\nheading: Background\nparagraph: More text.",
+		},
+		{
+			"recognises underlined headings",
+			"Intro text.\n\nBackground\n----------\n\nMore text.",
+			"paragraph: Intro text.\nheading: Background\nparagraph: More text.",
+		},
+		{
+			"takes a short standalone line for a heading",
+			"Intro text ends.\n\nWhat happened next\n\nThe talks failed.",
+			"paragraph: Intro text ends.\nheading: What happened next\nparagraph: The talks failed.",
+		},
+		{
+			"does not take a cut-off first line for a title",
+			"According to the report, the\n\nminister resigned.",
+			"paragraph: According to the report, the minister resigned.",
+		},
+		{
+			"returns nothing for blank input",
+			"\n\n  \n",
+			"",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dump(Clean(tt.in).Doc)
+			if got != tt.want {
+				t.Errorf("Clean(%q):\n got: %s\nwant: %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanEmphasis(t *testing.T) {
+	tests := []struct {
+		name       string
+		in         string
+		text       string
+		kind       doc.InlineKind
+		marked     string
+		wantInline bool
+	}{
+		{"turns underscores into emphasis", "A report in _Financial Times_ said.", "A report in Financial Times said.", doc.Emphasis, "Financial Times", true},
+		{"turns double asterisks into strong", "This is **very** important.", "This is very important.", doc.Strong, "very", true},
+		{"turns single asterisks into emphasis", "It was *not* true.", "It was not true.", doc.Emphasis, "not", true},
+		{"leaves snake_case names alone", "Call get_user_name now.", "Call get_user_name now.", 0, "", false},
+		{"leaves arithmetic alone", "Compute 5 * 3 * 2.", "Compute 5 * 3 * 2.", 0, "", false},
+		{"leaves an unclosed marker alone", "A _dangling marker.", "A _dangling marker.", 0, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Clean(tt.in).Doc
+			if d.Text != tt.text {
+				t.Fatalf("text = %q, want %q", d.Text, tt.text)
+			}
+			if !tt.wantInline {
+				if len(d.Inlines) != 0 {
+					t.Fatalf("inlines = %v, want none", d.Inlines)
+				}
+				return
+			}
+			if len(d.Inlines) != 1 || d.Inlines[0].Kind != tt.kind || d.Inlines[0].In(d.Text) != tt.marked {
+				t.Fatalf("inlines = %v, want one %s over %q", d.Inlines, tt.kind, tt.marked)
+			}
+		})
+	}
+}
+
+func TestCleanTitleAndByline(t *testing.T) {
+	r := Clean("Storm hits coast\n\nBy Jane Doe\n\nThe storm arrived at dawn.")
+	if r.Title != "Storm hits coast" {
+		t.Errorf("Title = %q", r.Title)
+	}
+	if r.Byline != "Jane Doe" {
+		t.Errorf("Byline = %q", r.Byline)
+	}
+}
+
+// TestCleanBlocksAreSeparated checks the doc invariant every layer relies
+// on: blocks in order, inside the text, one "\n" between neighbours.
+func TestCleanBlocksAreSeparated(t *testing.T) {
+	d := Clean("Title line\n\nTitle line\n\nA _b_ c.\n\n- item\n\nEnd.").Doc
+	checkDoc(t, d)
+}
+
+func checkDoc(t *testing.T, d doc.Doc) {
+	t.Helper()
+	prev := -1
+	for i, b := range d.Blocks {
+		if b.Start < 0 || b.End > len(d.Text) || b.Start >= b.End {
+			t.Fatalf("block %d %v outside text of %d bytes", i, b.Span, len(d.Text))
+		}
+		if i > 0 && (b.Start != prev+1 || d.Text[prev] != '\n') {
+			t.Fatalf("block %d starts at %d, previous ends at %d", i, b.Start, prev)
+		}
+		prev = b.End
+	}
+	if len(d.Blocks) > 0 && (d.Blocks[0].Start != 0 || prev != len(d.Text)) {
+		t.Fatalf("blocks do not cover the text")
+	}
+	for _, in := range d.Inlines {
+		if in.Start < 0 || in.End > len(d.Text) || in.Start >= in.End {
+			t.Fatalf("inline %v outside text", in.Span)
+		}
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add("Title\n\nTitle\n\nLoading...\n\nA _b_ sentence, cut\n\nhere. **x** * y\r\n- item\n1. one\n# h\nx\n===")
+	f.Add("\u00a0 \t\x1b\xc2\x85 _*__**")
+	f.Fuzz(func(t *testing.T, in string) {
+		checkDoc(t, Clean(in).Doc)
+	})
+}
+
+func BenchmarkClean(b *testing.B) {
+	para := "Officials said on Monday that the talks, which began in March, had made\n" +
+		"significant progress, according to a statement from the _foreign ministry_.\n\n"
+	text := strings.Repeat(para, (5<<20)/len(para))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Clean(text)
+	}
+}
