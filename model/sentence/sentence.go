@@ -2,28 +2,185 @@
 package sentence
 
 import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
 )
 
-// Split returns the sentences of d, in order, never crossing a block.
+//go:embed abbreviations.txt
+var abbreviationList string
+
+// starters are words that begin a sentence after an abbreviation that can
+// also end one ("... in the U.S. The talks ...").
+var starters = []string{"The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That", "There"}
+
+// Splitter splits text into sentences. Its zero value is not usable; make
+// one with New.
+type Splitter struct {
+	abbrev map[string]bool
+}
+
+// New returns a Splitter with margin's list of abbreviations.
+func New() *Splitter {
+	s := &Splitter{abbrev: map[string]bool{}}
+	for _, line := range strings.Split(abbreviationList, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			s.abbrev[line] = true
+		}
+	}
+	return s
+}
+
+// Split returns the sentences of d in order. A sentence never crosses a
+// block; a heading or table row is one sentence, a code block one per line.
 func Split(d doc.Doc) []span.Span {
-	out := make([]span.Span, 0, len(d.Blocks))
+	return New().Split(d)
+}
+
+// Split returns the sentences of d in order.
+func (s *Splitter) Split(d doc.Doc) []span.Span {
+	out := make([]span.Span, 0, len(d.Text)/100+len(d.Blocks))
 	for _, b := range d.Blocks {
-		out = append(out, b.Span)
+		switch b.Kind {
+		case doc.Code:
+			for _, l := range Lines(b.In(d.Text)) {
+				out = append(out, span.Span{Start: b.Start + l.Start, End: b.Start + l.End})
+			}
+		case doc.Heading, doc.TableRow:
+			out = appendTrimmed(out, d.Text, b.Start, b.End)
+		default:
+			out = s.appendSentences(out, d.Text, b.Span)
+		}
 	}
 	return out
 }
 
-// Lines returns one sentence per non-empty line of text.
+// appendSentences splits the prose of one block.
+func (s *Splitter) appendSentences(out []span.Span, text string, blk span.Span) []span.Span {
+	start := blk.Start
+	for i := blk.Start; i < blk.End; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			continue
+		}
+		end := skipClosers(text, i, blk.End)
+		if end == blk.End {
+			break
+		}
+		if text[end] != ' ' || !s.boundary(text, blk.Start, i-size, r, end+1, blk.End) {
+			i = end
+			continue
+		}
+		out = appendTrimmed(out, text, start, end)
+		start, i = end+1, end+1
+	}
+	return appendTrimmed(out, text, start, blk.End)
+}
+
+// skipClosers moves past further stops, closing quotes and brackets.
+func skipClosers(text string, i, limit int) int {
+	for i < limit {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(".!?…\"'”’)]»", r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// boundary decides whether the stop at text[stop] (punct) ends a sentence,
+// given that the next sentence would start at next.
+func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next, limit int) bool {
+	for next < limit && text[next] == ' ' {
+		next++
+	}
+	if next >= limit {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(text[next:])
+	if unicode.IsLower(first) {
+		return false
+	}
+	if punct != '.' {
+		return true
+	}
+	word := wordBefore(text, blockStart, stop)
+	lower := strings.ToLower(word)
+	switch {
+	case len(word) == 1 && unicode.IsUpper(rune(word[0])):
+		return false
+	case strings.Contains(lower, "."):
+		return s.abbrev[lower] && startsSentence(text[next:limit]) || !s.abbrev[lower] && !isInitials(word)
+	case s.abbrev[lower]:
+		return false
+	}
+	return true
+}
+
+// wordBefore returns the word, dots included, that ends at stop.
+func wordBefore(text string, blockStart, stop int) string {
+	i := stop
+	for i > blockStart {
+		r, size := utf8.DecodeLastRuneInString(text[blockStart:i])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		i -= size
+	}
+	return text[i:stop]
+}
+
+// isInitials reports whether word is a run of single letters and dots
+// ("J.R", "U.S").
+func isInitials(word string) bool {
+	for _, part := range strings.Split(word, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func startsSentence(rest string) bool {
+	word, _, _ := strings.Cut(rest, " ")
+	for _, s := range starters {
+		if word == s {
+			return true
+		}
+	}
+	return false
+}
+
+// appendTrimmed appends text[start:end] without its edge spaces, if any
+// text is left.
+func appendTrimmed(out []span.Span, text string, start, end int) []span.Span {
+	for start < end && text[start] == ' ' {
+		start++
+	}
+	for end > start && text[end-1] == ' ' {
+		end--
+	}
+	if end > start {
+		out = append(out, span.Span{Start: start, End: end})
+	}
+	return out
+}
+
+// Lines returns one sentence per non-empty line of text, as the verbatim
+// mode wants: every line break ends a sentence.
 func Lines(text string) []span.Span {
 	var out []span.Span
 	start := 0
 	for i := 0; i <= len(text); i++ {
 		if i == len(text) || text[i] == '\n' {
-			if i > start {
-				out = append(out, span.Span{Start: start, End: i})
-			}
+			out = appendTrimmed(out, text, start, i)
 			start = i + 1
 		}
 	}
