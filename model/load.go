@@ -107,7 +107,7 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc
-		a.Title = c.Title
+		a.Title, a.Byline = c.Title, c.Byline
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -1,0 +1,138 @@
+package model
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "image.txt")
+	if err := os.WriteFile(bin, []byte("GIF89a\x00\x01"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{"names a missing file", filepath.Join(dir, "missing.txt"), "no such file"},
+		{"refuses a directory", dir, "is a directory"},
+		{"refuses a binary file", bin, "binary"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Open(context.Background(), tt.path, Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("Open(%s) error = %v, want one line containing %q", tt.path, err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.path) {
+				t.Errorf("error %q does not name the path", err)
+			}
+		})
+	}
+}
+
+func TestParseVerbatimKeepsTheInput(t *testing.T) {
+	in := "Title\n\nTitle\n\nLoading...\nline one. still one\nline two"
+	a, err := Parse(context.Background(), "x.txt", []byte(in), Options{Verbatim: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != in {
+		t.Fatalf("Text = %q, want the input unchanged", a.Text)
+	}
+	var got []string
+	for _, s := range a.Sentences {
+		got = append(got, s.In(a.Text))
+	}
+	want := "Title|Title|Loading...|line one. still one|line two"
+	if strings.Join(got, "|") != want {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+func TestParseSetsHashAndTitle(t *testing.T) {
+	a, err := Parse(context.Background(), "a.txt", []byte("Storm hits coast\n\nBy Jane Doe\n\nIt rained."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Storm hits coast" || a.Byline != "Jane Doe" {
+		t.Errorf("Title, Byline = %q, %q", a.Title, a.Byline)
+	}
+	if a.Hash != HashText(a.Text) || !strings.HasPrefix(a.Hash, "sha256:") {
+		t.Errorf("Hash = %q", a.Hash)
+	}
+}
+
+// gold is the structure part of a reference annotation in ../shared/eval.
+type gold struct {
+	Article        string   `json:"article"`
+	MustNotAppear  []string `json:"must_not_appear"`
+	MustAppearOnce []string `json:"must_appear_once"`
+	MustBeJoined   []string `json:"must_be_joined"`
+}
+
+// keyPattern matches a gold key as the scorer does: curly and straight
+// quotes alike, any run of white space for a space, any case.
+func keyPattern(key string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("(?i)")
+	for _, r := range key {
+		switch {
+		case r == '\'':
+			b.WriteString("['‘’]")
+		case r == '"':
+			b.WriteString(`["“”]`)
+		case r == ' ':
+			b.WriteString(`\s+`)
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return regexp.MustCompile(b.String())
+}
+
+// TestSampleStructure checks cleanup against every hand-made reference in
+// ../shared/eval: boilerplate gone, the title once, broken lines joined.
+func TestSampleStructure(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/eval/*.gold.json")
+	if len(files) == 0 {
+		t.Skip("no reference annotations in ../shared/eval")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g gold
+		if err := json.Unmarshal(data, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		a, err := Open(context.Background(), filepath.Join("..", g.Article), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range g.MustNotAppear {
+			if strings.Contains(strings.ToLower(a.Text), strings.ToLower(k)) {
+				t.Errorf("%s: boilerplate %q left in", g.Article, k)
+			}
+		}
+		for _, k := range g.MustAppearOnce {
+			if n := len(keyPattern(k).FindAllString(a.Text, -1)); n != 1 {
+				t.Errorf("%s: %q appears %d times", g.Article, k, n)
+			}
+		}
+		for _, k := range g.MustBeJoined {
+			m := keyPattern(k).FindString(a.Text)
+			if m == "" || strings.Contains(m, "\n") {
+				t.Errorf("%s: %q not joined", g.Article, k)
+			}
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package model
+
+import (
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// Report is the JSON form of an analysed article that `margin analyze
+// --json` prints. Every offset is a UTF-8 byte offset into Text, end
+// exclusive; each span's text is repeated for readers of the JSON.
+type Report struct {
+	File      string           `json:"file"`
+	Title     string           `json:"title"`
+	Text      string           `json:"text"`
+	Sentences []SentenceReport `json:"sentences"`
+	Entities  []EntityReport   `json:"entities"`
+	Claims    []ClaimReport    `json:"claims"`
+}
+
+// SentenceReport is one sentence of a Report.
+type SentenceReport struct {
+	span.Span
+	Checkworthiness float64 `json:"checkworthiness"`
+}
+
+// EntityReport is one entity of a Report.
+type EntityReport struct {
+	span.Span
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+// ClaimReport is one claim of a Report.
+type ClaimReport struct {
+	span.Span
+	Text            string        `json:"text"`
+	Kinds           []claim.Kind  `json:"kinds"`
+	Cues            []CueReport   `json:"cues"`
+	Source          *SourceReport `json:"source"`
+	Checkworthiness float64       `json:"checkworthiness"`
+}
+
+// CueReport is a cue word of a claim.
+type CueReport struct {
+	span.Span
+	Text string     `json:"text"`
+	Kind claim.Kind `json:"kind"`
+}
+
+// SourceReport is who a claim is attributed to.
+type SourceReport struct {
+	span.Span
+	Text string `json:"text"`
+	Via  string `json:"via"`
+}
+
+// NewReport puts an article and its analysis (which may be nil) in the
+// form `margin analyze --json` prints.
+func NewReport(a *Article, an *Analysis) Report {
+	r := Report{
+		File:      a.Name,
+		Title:     a.Title,
+		Text:      a.Text,
+		Sentences: make([]SentenceReport, len(a.Sentences)),
+		Entities:  []EntityReport{},
+		Claims:    []ClaimReport{},
+	}
+	for i, s := range a.Sentences {
+		r.Sentences[i].Span = s
+	}
+	if an == nil {
+		return r
+	}
+	for i, score := range an.Checkworthiness {
+		if i < len(r.Sentences) {
+			r.Sentences[i].Checkworthiness = score
+		}
+	}
+	for _, e := range an.Entities {
+		r.Entities = append(r.Entities, EntityReport{Span: e.Span, Label: string(e.Label), Text: e.In(a.Text)})
+	}
+	for _, c := range an.Claims {
+		r.Claims = append(r.Claims, claimReport(a.Text, c))
+	}
+	return r
+}
+
+func claimReport(text string, c claim.Claim) ClaimReport {
+	cr := ClaimReport{
+		Span:            c.Span,
+		Text:            c.In(text),
+		Kinds:           c.Kinds,
+		Cues:            make([]CueReport, len(c.Cues)),
+		Checkworthiness: c.Checkworthiness,
+	}
+	if cr.Kinds == nil {
+		cr.Kinds = []claim.Kind{}
+	}
+	for i, cue := range c.Cues {
+		cr.Cues[i] = CueReport{Span: cue.Span, Text: cue.In(text), Kind: cue.Kind}
+	}
+	if c.Source != nil {
+		cr.Source = &SourceReport{Span: c.Source.Span, Text: c.Source.In(text), Via: c.Source.Via}
+	}
+	return cr
+}
