@@ -6,7 +6,7 @@ import "embed"
 
 // FS holds the sample articles by file name.
 //
-//go:embed *.txt
+//go:embed *.txt *.md
 var FS embed.FS
 
 // Default is the sample that opens when no article is named.
