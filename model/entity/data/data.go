@@ -1,0 +1,63 @@
+// Package data holds the entity tagger's word lists as plain text files:
+// gazetteers of places and organisations, a table of demonyms and groups, and
+// common given names. Each file has one entry a line; '#' starts a comment.
+package data
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed *.txt
+var files embed.FS
+
+// List is the name of one word list.
+type List string
+
+const (
+	// Places are countries, states, capitals and major cities, regions.
+	Places List = "places.txt"
+	// Orgs are international bodies, governments, parties, companies, news outlets.
+	Orgs List = "orgs.txt"
+	// Groups are demonyms, nationalities, religious and political groups.
+	Groups List = "groups.txt"
+	// Names are common given names, a hint for people.
+	Names List = "names.txt"
+)
+
+// Lists names every list in a fixed order.
+var Lists = []List{Places, Orgs, Groups, Names}
+
+// Entry is one line of a list.
+type Entry struct {
+	// Text is the entry's words, separated by single spaces.
+	Text string
+	// Weak marks an ambiguous entry (written with a trailing " ?"): a hint to
+	// the statistical model, never tagged on its own.
+	Weak bool
+}
+
+// Entries returns the entries of list l, in file order, without comments or
+// blank lines.
+func Entries(l List) ([]Entry, error) {
+	b, err := files.ReadFile(string(l))
+	if err != nil {
+		return nil, fmt.Errorf("read word list %s: %w", l, err)
+	}
+	var out []Entry
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		weak := len(f) > 1 && f[len(f)-1] == "?"
+		if weak {
+			f = f[:len(f)-1]
+		}
+		if len(f) > 0 {
+			out = append(out, Entry{Text: strings.Join(f, " "), Weak: weak})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,288 @@
+package ner
+
+import "unicode/utf8"
+
+// Word flags.
+const (
+	fInitUpper = 1 << iota
+	fAllUpper
+	fHasLower
+	fHasDigit
+	fHasLetter
+	fFirst    // first word of a sentence
+	fCapsSent // in a sentence written all in capitals
+)
+
+// Word is what the features need to know about one word, hashed once.
+type Word struct {
+	word, lower, shape, short uint64
+	pre, suf                  [4]uint64
+	flags                     uint8
+	gaz                       [nGaz]uint8 // 0 outside, 1 begins, 2 inside a gazetteer match
+	prof                      uint8       // how the document writes this word elsewhere
+}
+
+func describe(s string, w *Word) {
+	*w = Word{}
+	h, l := uint64(fnvOffset), uint64(fnvOffset)
+	sh, ss := uint64(fnvOffset), uint64(fnvOffset)
+	var last [4]rune
+	n := 0
+	var prevClass rune
+	run := 0
+	upper, lower := 0, 0
+	for _, r := range s {
+		r = normRune(r)
+		c := r
+		switch {
+		case r >= '0' && r <= '9':
+			c = 'd'
+			w.flags |= fHasDigit
+			r = '0'
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+			lower++
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+			upper++
+		case r >= 0x80 && isWordRune(r):
+			if lr := lowerRune(r); lr != r {
+				c = 'X'
+				upper++
+			} else {
+				c = 'x'
+				lower++
+			}
+		}
+		if n == 0 && c == 'X' {
+			w.flags |= fInitUpper
+		}
+		lr := lowerRune(r)
+		h = hashRune(h, r)
+		l = hashRune(l, lr)
+		if n < 4 {
+			w.pre[n] = l
+		}
+		last[n%4] = lr
+		n++
+		if c == prevClass {
+			run++
+		} else {
+			run = 1
+			ss = hashRune(ss, c)
+		}
+		if run <= 3 {
+			sh = hashRune(sh, c)
+		}
+		prevClass = c
+	}
+	if lower > 0 {
+		w.flags |= fHasLower
+	}
+	if upper > 0 || lower > 0 {
+		w.flags |= fHasLetter
+	}
+	if upper > 0 && lower == 0 {
+		w.flags |= fAllUpper
+	}
+	for k := 0; k < 4 && k < n; k++ {
+		// suffix of k+1 runes, hashed first rune to last
+		sh2 := uint64(fnvOffset)
+		for j := n - 1 - k; j < n; j++ {
+			sh2 = hashRune(sh2, last[j%4])
+		}
+		w.suf[k] = sh2
+	}
+	for k := n; k < 4; k++ {
+		w.pre[k] = l
+	}
+	for k := n; k < 4; k++ {
+		w.suf[k] = w.suf[max(n-1, 0)]
+	}
+	w.word, w.lower, w.shape, w.short = h, l, sh, ss
+}
+
+// Sentence prepares the words of one sentence for feature extraction and
+// appends them to dst. words are the token strings.
+func (g *Gazetteer) Sentence(words []string, dst []Word) []Word {
+	base := len(dst)
+	caps, letters := true, 0
+	for i, s := range words {
+		dst = append(dst, Word{})
+		w := &dst[base+i]
+		describe(s, w)
+		if w.flags&fHasLetter != 0 {
+			letters++
+			if w.flags&fHasLower != 0 {
+				caps = false
+			}
+		}
+		if i == 0 || isSentenceEnd(words[i-1]) || (i > 1 && isQuote(words[i-1]) && isSentenceEnd(words[i-2])) {
+			w.flags |= fFirst
+		}
+	}
+	ws := dst[base:]
+	if caps && letters > 1 {
+		for i := range ws {
+			ws[i].flags |= fCapsSent
+		}
+	}
+	g.mark(ws)
+	return dst
+}
+
+func isSentenceEnd(s string) bool { return s == "." || s == "?" || s == "!" }
+
+func isQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	r = normRune(r)
+	return len(s) <= 3 && (r == '"' || r == '\'')
+}
+
+// mark records, per list, the longest gazetteer matches (leftmost first).
+func (g *Gazetteer) mark(ws []Word) {
+	var best [nGaz]int // end of the current match per list
+	for i := range ws {
+		h := uint64(0)
+		var longest [nGaz]int
+		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
+			h = PhraseHash(h, ws[i+n-1].lower)
+			m := g.lower[h]
+			for li := 0; li < nGaz; li++ {
+				if m&(1<<li) != 0 {
+					longest[li] = n
+				}
+			}
+		}
+		for li := 0; li < nGaz; li++ {
+			if i < best[li] || longest[li] == 0 {
+				continue
+			}
+			best[li] = i + longest[li]
+			ws[i].gaz[li] = 1
+			for j := i + 1; j < best[li]; j++ {
+				ws[j].gaz[li] = 2
+			}
+		}
+	}
+}
+
+// Profile is how a document writes each word outside sentence starts and
+// all-capitals headlines: capitalised (bit 1) and/or lower case (bit 2).
+type Profile map[uint64]uint8
+
+// Add notes the words of one prepared sentence.
+func (p Profile) Add(ws []Word) {
+	for i := range ws {
+		w := &ws[i]
+		if w.flags&(fFirst|fCapsSent) != 0 || w.flags&fHasLetter == 0 {
+			continue
+		}
+		switch {
+		case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
+			p[w.lower] |= 1
+		case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
+			p[w.lower] |= 2
+		}
+	}
+}
+
+// Apply copies the profile onto the words of a prepared sentence.
+func (p Profile) Apply(ws []Word) {
+	for i := range ws {
+		ws[i].prof = p[ws[i].lower]
+	}
+}
+
+// Feature templates; each feature's hash starts from its template.
+const (
+	tBias = iota + 1
+	tWord
+	tLower
+	tShape
+	tShort
+	tPre
+	tSuf
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tShortM1
+	tShortP1
+	tShort2M1
+	tShort2P1
+	tBigramM1
+	tBigramP1
+	tFirst
+	tCaps
+	tGaz
+	tGazM1
+	tGazP1
+	tProf
+	tLowerM1Short
+	tSufM1
+	tSufP1
+	tFlags
+)
+
+var boundary = Word{word: 1, lower: 1, shape: 1, short: 1}
+
+// Features appends the feature keys of word i of ws to dst.
+func Features(ws []Word, i int, dst []uint32) []uint32 {
+	w := &ws[i]
+	m1, m2, p1, p2 := &boundary, &boundary, &boundary, &boundary
+	if i > 0 {
+		m1 = &ws[i-1]
+	}
+	if i > 1 {
+		m2 = &ws[i-2]
+	}
+	if i+1 < len(ws) {
+		p1 = &ws[i+1]
+	}
+	if i+2 < len(ws) {
+		p2 = &ws[i+2]
+	}
+	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
+	f2 := func(t, a, b uint64) { dst = append(dst, key(mix(mix(t, a), b))) }
+	f(tBias, 0)
+	f(tWord, w.word)
+	f(tLower, w.lower)
+	f(tShape, w.shape)
+	f(tShort, w.short)
+	for k := 0; k < 4; k++ {
+		f2(tPre, uint64(k), w.pre[k])
+		f2(tSuf, uint64(k), w.suf[k])
+	}
+	f(tLowerM1, m1.lower)
+	f(tLowerP1, p1.lower)
+	f(tLowerM2, m2.lower)
+	f(tLowerP2, p2.lower)
+	f(tShortM1, m1.short)
+	f(tShortP1, p1.short)
+	f2(tShort2M1, m1.short, w.short)
+	f2(tShort2P1, w.short, p1.short)
+	f2(tBigramM1, m1.lower, w.lower)
+	f2(tBigramP1, w.lower, p1.lower)
+	f2(tLowerM1Short, m1.lower, w.short)
+	f2(tSufM1, m1.suf[2], w.short)
+	f2(tSufP1, p1.suf[2], w.short)
+	fl := uint64(w.flags & (fFirst | fCapsSent))
+	f2(tFirst, fl, w.short)
+	f2(tFlags, fl, w.lower)
+	for li := 0; li < nGaz; li++ {
+		if g := w.gaz[li]; g != 0 {
+			f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
+		}
+		if g := m1.gaz[li]; g != 0 {
+			f(tGazM1, uint64(li*4+int(g)))
+		}
+		if g := p1.gaz[li]; g != 0 {
+			f(tGazP1, uint64(li*4+int(g)))
+		}
+	}
+	if w.flags&fHasLetter != 0 {
+		f2(tProf, uint64(w.prof)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
+	}
+	return dst
+}

@@ -1,0 +1,75 @@
+package ner
+
+import (
+	"fmt"
+
+	"github.com/margin-reader/margin/model/entity/data"
+)
+
+// Gazetteer lists, as bit positions in a mask.
+const (
+	GazPlace = iota
+	GazOrg
+	GazGroup
+	GazName
+	nGaz
+)
+
+var gazLists = [nGaz]data.List{data.Places, data.Orgs, data.Groups, data.Names}
+
+// Gazetteer answers whether a run of words is a known place, organisation,
+// group or given name. Phrases are keyed by the PhraseHash of their words.
+type Gazetteer struct {
+	lower  map[uint64]uint8 // any case: mask of lists
+	exact  map[uint64]uint8 // as written: mask of lists, weak entries in the high nibble
+	maxLen int
+}
+
+// NewGazetteer builds the gazetteer from the embedded word lists. Single-word
+// groups also match with a plural "s" ("Ukrainians").
+func NewGazetteer() (*Gazetteer, error) {
+	g := &Gazetteer{lower: map[uint64]uint8{}, exact: map[uint64]uint8{}}
+	var toks []Token
+	for li, l := range gazLists {
+		entries, err := data.Entries(l)
+		if err != nil {
+			return nil, fmt.Errorf("build gazetteer: %w", err)
+		}
+		for _, e := range entries {
+			forms := []string{e.Text}
+			if li == GazGroup {
+				forms = append(forms, e.Text+"s")
+			}
+			for _, f := range forms {
+				toks = Tokenize(f, 0, len(f), toks[:0])
+				if len(toks) == 0 {
+					continue
+				}
+				lh, eh := uint64(0), uint64(0)
+				for _, t := range toks {
+					w := f[t.Start:t.End]
+					lh = PhraseHash(lh, LowerHash(w))
+					eh = PhraseHash(eh, ExactHash(w))
+				}
+				g.lower[lh] |= 1 << li
+				if e.Weak {
+					g.exact[eh] |= 1 << (li + 4)
+				} else {
+					g.exact[eh] |= 1 << li
+				}
+				g.maxLen = max(g.maxLen, len(toks))
+			}
+		}
+	}
+	return g, nil
+}
+
+// MaxLen is the number of words in the longest entry.
+func (g *Gazetteer) MaxLen() int { return g.maxLen }
+
+// LowerMask is the mask of lists holding the phrase in any case.
+func (g *Gazetteer) LowerMask(phrase uint64) uint8 { return g.lower[phrase] }
+
+// ExactMask is the mask of lists holding the phrase exactly as written; weak
+// (ambiguous) entries set bit list+4 instead of bit list.
+func (g *Gazetteer) ExactMask(phrase uint64) uint8 { return g.exact[phrase] }

@@ -1,0 +1,100 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix combines two hashes into one, order-sensitively.
+func mix(a, b uint64) uint64 {
+	x := a*0x9E3779B97F4A7C15 ^ b
+	x ^= x >> 31
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 29
+	return x
+}
+
+// key folds a feature hash to the 32-bit key stored in the model; 0 is
+// reserved for empty slots.
+func key(h uint64) uint32 {
+	k := uint32(h ^ h>>32)
+	if k == 0 {
+		k = 1
+	}
+	return k
+}
+
+// hashString is FNV-1a over s.
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashRune(h uint64, r rune) uint64 {
+	if r < 0x80 {
+		h ^= uint64(r)
+		return h * fnvPrime
+	}
+	var b [4]byte
+	n := utf8.EncodeRune(b[:], r)
+	for i := 0; i < n; i++ {
+		h ^= uint64(b[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// normRune maps the curly quotes and dashes of web text to their newswire
+// forms, so "Kyiv’s" and "Kyiv's" look alike to the model.
+func normRune(r rune) rune {
+	switch r {
+	case '’', '‘', '`', '´':
+		return '\''
+	case '“', '”', '„':
+		return '"'
+	case '‐', '–', '—':
+		return '-'
+	}
+	return r
+}
+
+func lowerRune(r rune) rune {
+	if r < 0x80 {
+		if r >= 'A' && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// LowerHash is the hash of w lower-cased with quotes normalised, the key the
+// gazetteers are looked up by.
+func LowerHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range w {
+		h = hashRune(h, lowerRune(normRune(r)))
+	}
+	return h
+}
+
+// ExactHash is the hash of w with quotes normalised, case kept.
+func ExactHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range w {
+		h = hashRune(h, normRune(r))
+	}
+	return h
+}
+
+// PhraseHash extends the hash of a phrase by one more word hash.
+func PhraseHash(phrase, word uint64) uint64 { return mix(phrase, word) }

@@ -1,0 +1,290 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Model is a trained tagger: int8 weights per (feature, tag) in an
+// open-addressing table keyed by 32-bit feature hashes, and float transition
+// scores between BIO tags. Read-only after loading, so safe to share.
+type Model struct {
+	// Types are the entity types, e.g. PER ORG LOC MISC. Tag 0 is O; tag
+	// 1+2k is B-Types[k] and 2+2k is I-Types[k].
+	Types []string
+	nt    int
+	scale float32
+	trans []float32 // (nt+1) rows of nt: row p is the previous tag, row nt the start
+	slots []uint32  // feature keys, 0 = empty; len is a power of two
+	rows  []int32   // weight row of each slot
+	w     []int8    // len(feature rows) * nt
+	nfeat int
+}
+
+const magic = "MNER1"
+
+var negInf = float32(math.Inf(-1))
+
+// NumTags is the number of BIO tags.
+func (m *Model) NumTags() int { return m.nt }
+
+// NumFeatures is the number of features with weights.
+func (m *Model) NumFeatures() int { return m.nfeat }
+
+// newModel builds a model from sorted unique keys and their weight rows.
+func newModel(types []string, scale float32, trans []float32, keys []uint32, w []int8) *Model {
+	nt := 1 + 2*len(types)
+	m := &Model{Types: types, nt: nt, scale: scale, trans: trans, w: w, nfeat: len(keys)}
+	n := 1
+	for n < 2*len(keys)+2 {
+		n <<= 1
+	}
+	m.slots = make([]uint32, n)
+	m.rows = make([]int32, n)
+	mask := uint32(n - 1)
+	for i, k := range keys {
+		s := spread(k) & mask
+		for m.slots[s] != 0 {
+			s = (s + 1) & mask
+		}
+		m.slots[s] = k
+		m.rows[s] = int32(i)
+	}
+	m.constrain()
+	return m
+}
+
+// constrain forbids I-X except after B-X or I-X, so every decoded tag
+// sequence spells well-formed spans.
+func (m *Model) constrain() {
+	for p := 0; p <= m.nt; p++ {
+		for t := 2; t < m.nt; t += 2 {
+			if p != t && p != t-1 {
+				m.trans[p*m.nt+t] = negInf
+			}
+		}
+	}
+}
+
+func spread(k uint32) uint32 { return k * 0x9E3779B1 }
+
+// row returns the weights of feature k, or nil.
+func (m *Model) row(k uint32) []int8 {
+	mask := uint32(len(m.slots) - 1)
+	s := spread(k) & mask
+	for {
+		switch m.slots[s] {
+		case k:
+			r := int(m.rows[s]) * m.nt
+			return m.w[r : r+m.nt]
+		case 0:
+			return nil
+		}
+		s = (s + 1) & mask
+	}
+}
+
+// Scratch holds the buffers one decoding needs; one per goroutine.
+type Scratch struct {
+	feats []uint32
+	emit  []float32
+	acc   []int32
+	score []float32
+	back  []uint8
+	tags  []int
+}
+
+// Tag returns the BIO tag of each word of a prepared sentence.
+func (m *Model) Tag(ws []Word, sc *Scratch) []int {
+	n, nt := len(ws), m.nt
+	sc.emit = slices.Grow(sc.emit[:0], n*nt)[:n*nt]
+	if cap(sc.acc) < nt {
+		sc.acc = make([]int32, nt)
+	}
+	acc := sc.acc[:nt]
+	for i := range ws {
+		clear(acc)
+		sc.feats = Features(ws, i, sc.feats[:0])
+		for _, k := range sc.feats {
+			if r := m.row(k); r != nil {
+				for t, v := range r {
+					acc[t] += int32(v)
+				}
+			}
+		}
+		e := sc.emit[i*nt : i*nt+nt]
+		for t := range e {
+			e[t] = float32(acc[t]) * m.scale
+		}
+	}
+	sc.tags = viterbi(sc.emit, n, nt, m.trans, sc)
+	return sc.tags
+}
+
+func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
+	sc.tags = slices.Grow(sc.tags[:0], n)[:n]
+	if n == 0 {
+		return sc.tags
+	}
+	sc.score = slices.Grow(sc.score[:0], 2*nt)[:2*nt]
+	sc.back = slices.Grow(sc.back[:0], n*nt)[:n*nt]
+	cur, prev := sc.score[:nt], sc.score[nt:]
+	start := trans[nt*nt:]
+	for t := 0; t < nt; t++ {
+		cur[t] = start[t] + emit[t]
+	}
+	for i := 1; i < n; i++ {
+		cur, prev = prev, cur
+		for t := 0; t < nt; t++ {
+			best, arg := negInf, 0
+			for p := 0; p < nt; p++ {
+				if s := prev[p] + trans[p*nt+t]; s > best {
+					best, arg = s, p
+				}
+			}
+			cur[t] = best + emit[i*nt+t]
+			sc.back[i*nt+t] = uint8(arg)
+		}
+	}
+	best, arg := negInf, 0
+	for t := 0; t < nt; t++ {
+		if cur[t] > best {
+			best, arg = cur[t], t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		sc.tags[i] = arg
+		arg = int(sc.back[i*nt+arg])
+	}
+	return sc.tags
+}
+
+// WriteTo writes the model in its compressed file format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	keys := make([]uint32, 0, m.nfeat)
+	for _, k := range m.slots {
+		if k != 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var b bytes.Buffer
+	b.WriteString(magic)
+	b.Write(binary.AppendUvarint(nil, uint64(len(m.Types))))
+	for _, t := range m.Types {
+		b.Write(binary.AppendUvarint(nil, uint64(len(t))))
+		b.WriteString(t)
+	}
+	binary.Write(&b, binary.LittleEndian, m.scale)
+	tr := slices.Clone(m.trans)
+	for i, v := range tr {
+		if math.IsInf(float64(v), -1) {
+			tr[i] = 0
+		}
+	}
+	binary.Write(&b, binary.LittleEndian, tr)
+	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
+	prev := uint32(0)
+	for _, k := range keys {
+		b.Write(binary.AppendUvarint(nil, uint64(k-prev)))
+		prev = k
+	}
+	for _, k := range keys {
+		for _, v := range m.row(k) {
+			b.WriteByte(byte(v))
+		}
+	}
+	cw := &countWriter{w: w}
+	zw, err := flate.NewWriter(cw, flate.BestCompression)
+	if err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	if _, err := zw.Write(b.Bytes()); err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write model: %w", err)
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+var errCorrupt = errors.New("corrupt model file")
+
+// Read decodes a model written by WriteTo.
+func Read(data []byte) (*Model, error) {
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	r := bufio.NewReader(bytes.NewReader(raw))
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("read model: %w: bad header", errCorrupt)
+	}
+	ntypes, err := binary.ReadUvarint(r)
+	if err != nil || ntypes == 0 || ntypes > 16 {
+		return nil, fmt.Errorf("read model: %w: types", errCorrupt)
+	}
+	types := make([]string, ntypes)
+	for i := range types {
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > 64 {
+			return nil, fmt.Errorf("read model: %w: type name", errCorrupt)
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(r, b); err != nil {
+			return nil, fmt.Errorf("read model: %w: type name", errCorrupt)
+		}
+		types[i] = string(b)
+	}
+	nt := 1 + 2*len(types)
+	var scale float32
+	if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
+		return nil, fmt.Errorf("read model: %w: scale", errCorrupt)
+	}
+	trans := make([]float32, (nt+1)*nt)
+	if err := binary.Read(r, binary.LittleEndian, trans); err != nil {
+		return nil, fmt.Errorf("read model: %w: transitions", errCorrupt)
+	}
+	nk, err := binary.ReadUvarint(r)
+	if err != nil || nk > uint64(len(raw)) {
+		return nil, fmt.Errorf("read model: %w: feature count", errCorrupt)
+	}
+	keys := make([]uint32, nk)
+	prev := uint64(0)
+	for i := range keys {
+		d, err := binary.ReadUvarint(r)
+		if err != nil || prev+d > math.MaxUint32 {
+			return nil, fmt.Errorf("read model: %w: keys", errCorrupt)
+		}
+		prev += d
+		keys[i] = uint32(prev)
+	}
+	w := make([]int8, int(nk)*nt)
+	wb := make([]byte, len(w))
+	if _, err := io.ReadFull(r, wb); err != nil {
+		return nil, fmt.Errorf("read model: %w: weights", errCorrupt)
+	}
+	for i, b := range wb {
+		w[i] = int8(b)
+	}
+	return newModel(types, scale, trans, keys, w), nil
+}

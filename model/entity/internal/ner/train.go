@@ -1,0 +1,256 @@
+package ner
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+)
+
+// TrainOptions steer training.
+type TrainOptions struct {
+	Types  []string
+	Epochs int
+	Seed   uint64
+	// MinWeight drops features whose largest averaged weight (in perceptron
+	// updates) is below it; Clip is the quantile of weight magnitudes that
+	// maps to the int8 limit.
+	MinWeight float64
+	Clip      float64
+	// Epoch, if set, is called after each epoch with the averaged model.
+	Epoch func(epoch int, m *Model)
+}
+
+type example struct {
+	feats []int32 // feature indices, grouped by word
+	off   []int32 // word i's features are feats[off[i]:off[i+1]]
+	gold  []int
+}
+
+// Prepare turns a document into prepared sentences: words described, the
+// gazetteer marked and the document's case profile applied.
+func (g *Gazetteer) Prepare(doc Document) [][]Word {
+	prof := Profile{}
+	out := make([][]Word, len(doc))
+	for i, s := range doc {
+		out[i] = g.Sentence(s.Words, nil)
+		prof.Add(out[i])
+	}
+	for _, ws := range out {
+		prof.Apply(ws)
+	}
+	return out
+}
+
+// Train learns a model with the averaged structured perceptron and Viterbi
+// decoding. Sentence order is shuffled with a fixed seed, so the same data
+// and options always give the same model.
+func Train(docs []Document, g *Gazetteer, opt TrainOptions) *Model {
+	nt := 1 + 2*len(opt.Types)
+	index := map[uint32]int32{}
+	var keys []uint32
+	var exs []example
+	var buf []uint32
+	for _, d := range docs {
+		for si, ws := range g.Prepare(d) {
+			ex := example{off: make([]int32, 0, len(ws)+1)}
+			for i := range ws {
+				ex.off = append(ex.off, int32(len(ex.feats)))
+				buf = Features(ws, i, buf[:0])
+				for _, k := range buf {
+					id, ok := index[k]
+					if !ok {
+						id = int32(len(keys))
+						index[k] = id
+						keys = append(keys, k)
+					}
+					ex.feats = append(ex.feats, id)
+				}
+				ex.gold = append(ex.gold, TagIndex(opt.Types, d[si].Labels[i]))
+			}
+			ex.off = append(ex.off, int32(len(ex.feats)))
+			exs = append(exs, ex)
+		}
+	}
+	nf := len(keys)
+	w := make([]int32, nf*nt)
+	u := make([]int64, nf*nt)
+	tw := make([]float64, (nt+1)*nt)
+	tu := make([]float64, (nt+1)*nt)
+	c := int64(1)
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var sc Scratch
+	trans := make([]float32, (nt+1)*nt)
+	var emit []float32
+	upd := func(f int32, t int, d int32) {
+		w[int(f)*nt+t] += d
+		u[int(f)*nt+t] += int64(d) * c
+	}
+	tupd := func(p, t int, d float64) {
+		tw[p*nt+t] += d
+		tu[p*nt+t] += d * float64(c)
+	}
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, ei := range order {
+			ex := &exs[ei]
+			n := len(ex.gold)
+			for i, v := range tw {
+				trans[i] = float32(v)
+			}
+			constrainTrans(trans, nt)
+			emit = slices.Grow(emit[:0], n*nt)[:n*nt]
+			for i := 0; i < n; i++ {
+				e := emit[i*nt : i*nt+nt]
+				clear(e)
+				for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
+					row := w[int(f)*nt : int(f)*nt+nt]
+					for t, v := range row {
+						e[t] += float32(v)
+					}
+				}
+			}
+			pred := viterbi(emit, n, nt, trans, &sc)
+			prevG, prevP := nt, nt
+			for i := 0; i < n; i++ {
+				gt, pt := ex.gold[i], pred[i]
+				if gt != pt {
+					for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
+						upd(f, gt, 1)
+						upd(f, pt, -1)
+					}
+				}
+				if gt != pt || prevG != prevP {
+					tupd(prevG, gt, 1)
+					tupd(prevP, pt, -1)
+				}
+				prevG, prevP = gt, pt
+			}
+			c++
+		}
+		if opt.Epoch != nil || ep == opt.Epochs {
+			m := finish(opt, keys, w, u, tw, tu, c)
+			if opt.Epoch != nil {
+				opt.Epoch(ep, m)
+			}
+			if ep == opt.Epochs {
+				return m
+			}
+		}
+	}
+	return finish(opt, keys, w, u, tw, tu, c)
+}
+
+func constrainTrans(trans []float32, nt int) {
+	for p := 0; p <= nt; p++ {
+		for t := 2; t < nt; t += 2 {
+			if p != t && p != t-1 {
+				trans[p*nt+t] = negInf
+			}
+		}
+	}
+}
+
+// finish averages, prunes and quantises the weights.
+func finish(opt TrainOptions, keys []uint32, w []int32, u []int64, tw, tu []float64, c int64) *Model {
+	nt := 1 + 2*len(opt.Types)
+	avg := func(i int) float64 { return float64(w[i]) - float64(u[i])/float64(c) }
+	type kept struct {
+		key uint32
+		id  int
+	}
+	var ks []kept
+	var mags []float64
+	for id, k := range keys {
+		big := 0.0
+		for t := 0; t < nt; t++ {
+			big = max(big, math.Abs(avg(id*nt+t)))
+		}
+		if big >= opt.MinWeight && big > 0 {
+			ks = append(ks, kept{k, id})
+			mags = append(mags, big)
+		}
+	}
+	sort.Float64s(mags)
+	limit := 1.0
+	if len(mags) > 0 {
+		limit = mags[min(len(mags)-1, int(opt.Clip*float64(len(mags))))]
+	}
+	scale := limit / 127
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	out := make([]uint32, len(ks))
+	q := make([]int8, len(ks)*nt)
+	for i, k := range ks {
+		out[i] = k.key
+		for t := 0; t < nt; t++ {
+			v := math.Round(avg(k.id*nt+t) / scale)
+			q[i*nt+t] = int8(max(-127, min(127, v)))
+		}
+	}
+	trans := make([]float32, (nt+1)*nt)
+	for i := range trans {
+		trans[i] = float32(tw[i] - tu[i]/float64(c))
+	}
+	return newModel(slices.Clone(opt.Types), float32(scale), trans, out, q)
+}
+
+// Score is precision, recall and F1 (as percentages) with their counts.
+type Score struct {
+	Gold, Pred, Correct int
+}
+
+// P is precision in percent.
+func (s Score) P() float64 { return pct(s.Correct, s.Pred) }
+
+// R is recall in percent.
+func (s Score) R() float64 { return pct(s.Correct, s.Gold) }
+
+// F1 is the harmonic mean of P and R.
+func (s Score) F1() float64 {
+	p, r := s.P(), s.R()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// Evaluate tags docs with m and scores exact spans per type (by name).
+func Evaluate(m *Model, g *Gazetteer, docs []Document) map[string]*Score {
+	out := map[string]*Score{}
+	for _, t := range m.Types {
+		out[t] = &Score{}
+	}
+	var sc Scratch
+	var gs, ps []Span
+	for _, d := range docs {
+		for si, ws := range g.Prepare(d) {
+			gold := make([]int, len(ws))
+			for i, l := range d[si].Labels {
+				gold[i] = TagIndex(m.Types, l)
+			}
+			gs = Spans(gold, gs[:0])
+			ps = Spans(m.Tag(ws, &sc), ps[:0])
+			for _, s := range gs {
+				out[m.Types[s.Type]].Gold++
+			}
+			for _, s := range ps {
+				out[m.Types[s.Type]].Pred++
+				if slices.Contains(gs, s) {
+					out[m.Types[s.Type]].Correct++
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,108 @@
+// Command train learns margin's statistical entity model from CoNLL-2003.
+//
+// Run from the repository root:
+//
+//	go run ./model/entity/train -data ../shared/data/ner -out model/entity/model.bin
+//
+// It reads conll2003-train.txt to learn and conll2003-dev.txt to report
+// F1 after each epoch; the test split is never read. Training is
+// deterministic: the same data and flags give the same file.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	dataDir := fs.String("data", "../shared/data/ner", "folder with conll2003-train.txt and conll2003-dev.txt")
+	outPath := fs.String("out", "model/entity/model.bin", "model file to write")
+	epochs := fs.Int("epochs", 12, "passes over the training data")
+	seed := fs.Uint64("seed", 1, "shuffle seed")
+	minWeight := fs.Float64("min-weight", 0, "drop features whose largest averaged weight is below this")
+	clip := fs.Float64("clip", 1, "quantile of weight magnitudes mapped to the int8 limit")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	train, err := readDocs(filepath.Join(*dataDir, "conll2003-train.txt"))
+	if err != nil {
+		return err
+	}
+	dev, err := readDocs(filepath.Join(*dataDir, "conll2003-dev.txt"))
+	if err != nil {
+		return err
+	}
+	g, err := ner.NewGazetteer()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m := ner.Train(train, g, ner.TrainOptions{
+		Types:     []string{"PER", "ORG", "LOC", "MISC"},
+		Epochs:    *epochs,
+		Seed:      *seed,
+		MinWeight: *minWeight,
+		Clip:      *clip,
+		Epoch: func(ep int, m *ner.Model) {
+			fmt.Fprintf(out, "epoch %2d  %5.1fs  features %d  %s\n", ep, time.Since(start).Seconds(), m.NumFeatures(), report(ner.Evaluate(m, g, dev)))
+		},
+	})
+	f, err := renameio.NewPendingFile(*outPath)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", *outPath, err)
+	}
+	defer f.Cleanup()
+	n, err := m.WriteTo(f)
+	if err != nil {
+		return err
+	}
+	if err := f.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("write %s: %w", *outPath, err)
+	}
+	fmt.Fprintf(out, "wrote %s: %d bytes, %d features\n", *outPath, n, m.NumFeatures())
+	return nil
+}
+
+func readDocs(path string) ([]ner.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return docs, nil
+}
+
+// report formats dev scores: micro F1 over PER, ORG and LOC, then each type.
+func report(s map[string]*ner.Score) string {
+	var micro ner.Score
+	for _, t := range []string{"PER", "ORG", "LOC"} {
+		micro.Gold += s[t].Gold
+		micro.Pred += s[t].Pred
+		micro.Correct += s[t].Correct
+	}
+	out := fmt.Sprintf("dev F1 PER+ORG+LOC %.2f", micro.F1())
+	for _, t := range []string{"PER", "ORG", "LOC", "MISC"} {
+		out += fmt.Sprintf("  %s %.2f", t, s[t].F1())
+	}
+	return out
+}
