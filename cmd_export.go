@@ -1,10 +1,52 @@
 package main
 
 import (
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/margin-reader/margin/annotate/export"
 )
 
+// runExport writes an article's notes as markdown, JSON or W3C Web
+// Annotations, to stdout or a file.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("export: not built yet")
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	var bf bookFlags
+	bf.register(fs)
+	format := fs.String("format", "markdown", "markdown, json or w3c")
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"export: usage: margin export FILE [--format markdown|json|w3c] [-o OUT]"}
+	}
+	f, err := export.ParseFormat(*format)
+	if err != nil {
+		return usageError{"export: " + err.Error()}
+	}
+	b, err := bf.openBook(pos[0], stderr)
+	if err != nil {
+		return err
+	}
+	if *out == "" || *out == "-" {
+		return export.Write(stdout, f, b.Article(), b.Notes(), export.Options{})
+	}
+	pf, err := renameio.NewPendingFile(*out, renameio.WithPermissions(0o644))
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer pf.Cleanup()
+	if err := export.Write(pf, f, b.Article(), b.Notes(), export.Options{}); err != nil {
+		return err
+	}
+	if err := pf.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }
+

@@ -1,10 +1,203 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/model"
 )
 
+const notesUsage = "notes: usage: margin notes add|list|rm|compact FILE ..."
+
+// runNotes adds, lists and removes the notes of an article from the
+// command line.
 func runNotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("notes: not built yet")
+	if len(args) == 0 {
+		return usageError{notesUsage}
+	}
+	switch args[0] {
+	case "add":
+		return notesAdd(args[1:], stdout, stderr)
+	case "list", "ls":
+		return notesList(args[1:], stdout, stderr)
+	case "rm", "remove", "delete":
+		return notesRemove(args[1:], stderr)
+	case "compact":
+		return notesCompact(args[1:], stderr)
+	}
+	return usageError{fmt.Sprintf("notes: unknown subcommand %q; %s", args[0], strings.TrimPrefix(notesUsage, "notes: "))}
+}
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// bookFlags are the flags every notes command takes.
+type bookFlags struct {
+	dir    string
+	author string
+}
+
+func (f *bookFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.dir, "notes-dir", annotate.EnvDir(), "keep notes in `DIR` instead of next to the article (default $MARGIN_NOTES_DIR)")
+	fs.StringVar(&f.author, "author", annotate.DefaultAuthor(), "record changes as `NAME` (default $MARGIN_AUTHOR, else $USER)")
+}
+
+// openBook loads the article at path and its notes, printing any warning
+// about the sidecar to stderr.
+func (f *bookFlags) openBook(path string, stderr io.Writer) (*annotate.Book, error) {
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if a.Path == "" {
+		return nil, usageError{"notes need an article file, not standard input"}
+	}
+	b, err := annotate.Open(a, annotate.Options{Dir: f.dir, Author: f.author})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range b.Warnings() {
+		fmt.Fprintf(stderr, "margin: warning: %s\n", w)
+	}
+	return b, nil
+}
+
+func notesAdd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("notes add", flag.ContinueOnError)
+	var bf bookFlags
+	bf.register(fs)
+	quote := fs.String("quote", "", "the passage to annotate, as it appears in the article")
+	occurrence := fs.Int("occurrence", 0, "which appearance of the quote (1 is the first) when it appears more than once")
+	text := fs.String("note", "", "the note")
+	verdict := fs.String("verdict", "", "true, mostly-true, misleading, false, unverified, opinion or none")
+	var tags, sources listFlag
+	fs.Var(&tags, "tag", "a tag (repeatable)")
+	fs.Var(&sources, "source", "a source link (repeatable)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"notes add: usage: margin notes add FILE --quote TEXT [--occurrence N] --note TEXT [--verdict V] [--tag T]... [--source URL]..."}
+	}
+	if *quote == "" {
+		return usageError{"notes add: --quote is required"}
+	}
+	if *occurrence < 0 {
+		return usageError{"notes add: --occurrence counts from 1"}
+	}
+	v, err := annotate.ParseVerdict(*verdict)
+	if err != nil {
+		return usageError{"notes add: " + err.Error()}
+	}
+	b, err := bf.openBook(pos[0], stderr)
+	if err != nil {
+		return err
+	}
+	s, err := anchor.Find(b.Article().Text, *quote, *occurrence)
+	var amb *anchor.AmbiguousError
+	switch {
+	case errors.As(err, &amb):
+		return fmt.Errorf("notes add: the quote appears %d times in %s; choose one with --occurrence 1 to %d", amb.Count, pos[0], amb.Count)
+	case errors.Is(err, anchor.ErrNotFound):
+		return fmt.Errorf("notes add: the quote is not in %s", pos[0])
+	case err != nil:
+		return fmt.Errorf("notes add: %w", err)
+	}
+	n, err := b.Add(annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, n.ID)
+	return nil
+}
+
+func notesList(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("notes list", flag.ContinueOnError)
+	var bf bookFlags
+	bf.register(fs)
+	asJSON := fs.Bool("json", false, "print the notes as a JSON array")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"notes list: usage: margin notes list [--json] FILE"}
+	}
+	b, err := bf.openBook(pos[0], stderr)
+	if err != nil {
+		return err
+	}
+	notes := b.Notes()
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(export.Records(notes))
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	for _, n := range notes {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\n", n.ID, n.Status, n.Verdict, oneLine(n.Quote(), 50), oneLine(n.Text, 60))
+	}
+	return tw.Flush()
+}
+
+func notesRemove(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("notes rm", flag.ContinueOnError)
+	var bf bookFlags
+	bf.register(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError{"notes rm: usage: margin notes rm FILE ID"}
+	}
+	b, err := bf.openBook(pos[0], stderr)
+	if err != nil {
+		return err
+	}
+	if err := b.Delete(pos[1]); err != nil {
+		return fmt.Errorf("notes rm: %w", err)
+	}
+	return nil
+}
+
+func notesCompact(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("notes compact", flag.ContinueOnError)
+	var bf bookFlags
+	bf.register(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"notes compact: usage: margin notes compact FILE"}
+	}
+	b, err := bf.openBook(pos[0], stderr)
+	if err != nil {
+		return err
+	}
+	return b.Compact()
+}
+
+// oneLine shortens s to at most n characters on one line.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

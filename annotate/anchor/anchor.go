@@ -1,0 +1,179 @@
+// Package anchor ties a note to a passage of an article's text and finds the
+// passage again after the text has changed.
+//
+// A Selector records the passage the way the W3C Web Annotation
+// TextQuoteSelector and TextPositionSelector do: the exact text, about 32
+// characters of context on each side, and the byte range it had. Resolving a
+// selector against a (possibly edited) text tries, in order: the recorded
+// position, the exact quote, and a fuzzy match scored on quote, context and
+// position. It prefers saying "needs review" or "orphaned" over attaching a
+// note to a look-alike passage.
+package anchor
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+// ContextRunes is how many characters of context a selector keeps on each
+// side of its quote.
+const ContextRunes = 32
+
+// Selector describes a passage so it can be found again.
+type Selector struct {
+	// Exact is the passage's text.
+	Exact string `json:"exact"`
+	// Prefix and Suffix are up to ContextRunes characters before and after it.
+	Prefix string `json:"prefix,omitempty"`
+	Suffix string `json:"suffix,omitempty"`
+	// Start and End are the byte range the passage had: a position hint.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Status says how well a note's passage was found in the current text.
+type Status string
+
+const (
+	// Anchored: the passage is where it was, unchanged.
+	Anchored Status = "anchored"
+	// Moved: the passage was found elsewhere, or slightly changed.
+	Moved Status = "moved"
+	// NeedsReview: a candidate was found but it is weak or ties with
+	// another look-alike passage; a person should confirm it.
+	NeedsReview Status = "needs-review"
+	// Orphaned: the passage is gone from the text.
+	Orphaned Status = "orphaned"
+)
+
+// ErrNotFound reports a quote that is not in the text.
+var ErrNotFound = errors.New("quote not found")
+
+// AmbiguousError reports a quote found more than once when no occurrence
+// was chosen.
+type AmbiguousError struct{ Count int }
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("quote appears %d times", e.Count)
+}
+
+// Make returns the selector for span s of text. The span must lie inside
+// the text, on character boundaries, and must not be empty.
+func Make(text string, s span.Span) (Selector, error) {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return Selector{}, fmt.Errorf("passage %d-%d is outside the text (0-%d) or empty", s.Start, s.End, len(text))
+	}
+	if !boundary(text, s.Start) || !boundary(text, s.End) {
+		return Selector{}, fmt.Errorf("passage %d-%d splits a character", s.Start, s.End)
+	}
+	return Selector{
+		Exact:  text[s.Start:s.End],
+		Prefix: lastRunes(text[:s.Start], ContextRunes),
+		Suffix: firstRunes(text[s.End:], ContextRunes),
+		Start:  s.Start,
+		End:    s.End,
+	}, nil
+}
+
+// Find returns the span of the occurrence-th appearance of quote in text
+// (1 is the first). With occurrence 0 the quote must appear exactly once.
+// When the quote is not there verbatim, runs of white space in it match any
+// run of white space in the text, since line breaks rarely survive copying.
+func Find(text, quote string, occurrence int) (span.Span, error) {
+	if strings.TrimSpace(quote) == "" {
+		return span.Span{}, errors.New("empty quote")
+	}
+	all := occurrences(text, quote, 0)
+	if len(all) == 0 {
+		all = looseOccurrences(text, quote)
+	}
+	switch {
+	case len(all) == 0:
+		return span.Span{}, ErrNotFound
+	case occurrence == 0 && len(all) > 1:
+		return span.Span{}, &AmbiguousError{Count: len(all)}
+	case occurrence == 0:
+		return all[0], nil
+	case occurrence < 0 || occurrence > len(all):
+		return span.Span{}, fmt.Errorf("quote appears %d times, there is no occurrence %d", len(all), occurrence)
+	}
+	return all[occurrence-1], nil
+}
+
+// occurrences lists the non-overlapping places quote appears in text, at
+// most limit of them (0: no limit).
+func occurrences(text, quote string, limit int) []span.Span {
+	var out []span.Span
+	if quote == "" {
+		return nil
+	}
+	for from := 0; from <= len(text)-len(quote); {
+		i := strings.Index(text[from:], quote)
+		if i < 0 {
+			break
+		}
+		start := from + i
+		out = append(out, span.Span{Start: start, End: start + len(quote)})
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		from = start + len(quote)
+	}
+	return out
+}
+
+// looseOccurrences matches quote with every run of white space standing for
+// any non-empty run of white space.
+func looseOccurrences(text, quote string) []span.Span {
+	words := strings.Fields(quote)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []span.Span
+	for _, s := range occurrences(text, words[0], 0) {
+		end, ok := s.End, true
+		for _, w := range words[1:] {
+			ws := end
+			for ws < len(text) && isSpace(text[ws]) {
+				ws++
+			}
+			if ws == end || !strings.HasPrefix(text[ws:], w) {
+				ok = false
+				break
+			}
+			end = ws + len(w)
+		}
+		if ok {
+			out = append(out, span.Span{Start: s.Start, End: end})
+		}
+	}
+	return out
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+func boundary(text string, off int) bool {
+	return off == 0 || off == len(text) || utf8.RuneStart(text[off])
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}

@@ -1,0 +1,145 @@
+// Package export writes an article's notes for other people and programs:
+// a markdown worksheet (Markdown), plain JSON (JSON, and the Record shape
+// that `margin notes list --json` prints) and W3C Web Annotation JSON-LD
+// (W3C).
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+)
+
+// Format is an export format.
+type Format string
+
+// The export formats.
+const (
+	FormatMarkdown Format = "markdown"
+	FormatJSON     Format = "json"
+	FormatW3C      Format = "w3c"
+)
+
+// ParseFormat reads a format name ("md" is markdown).
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(strings.ToLower(s)); f {
+	case FormatMarkdown, FormatJSON, FormatW3C:
+		return f, nil
+	case "md":
+		return FormatMarkdown, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want markdown, json or w3c)", s)
+}
+
+// Options change an export.
+type Options struct {
+	// Now is the export time written into the output; zero means now.
+	Now time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now.IsZero() {
+		return time.Now().UTC()
+	}
+	return o.Now.UTC()
+}
+
+// Write exports notes of article a in format f.
+func Write(w io.Writer, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+	switch f {
+	case FormatMarkdown:
+		return Markdown(w, a, notes, opts)
+	case FormatJSON:
+		return JSON(w, a, notes, opts)
+	case FormatW3C:
+		return W3C(w, a, notes, opts)
+	}
+	return fmt.Errorf("unknown format %q", f)
+}
+
+// Record is a note as `margin notes list --json` prints it. Start and End
+// are byte offsets into the article's text; for an orphaned note they are
+// equal, where the passage used to be. Quote is the passage as it was
+// when the note was written.
+type Record struct {
+	ID      string    `json:"id"`
+	Quote   string    `json:"quote"`
+	Note    string    `json:"note"`
+	Verdict string    `json:"verdict"`
+	Tags    []string  `json:"tags"`
+	Sources []string  `json:"sources"`
+	Status  string    `json:"status"`
+	Start   int       `json:"start"`
+	End     int       `json:"end"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Records converts notes to records, in the same order.
+func Records(notes []annotate.Note) []Record {
+	out := make([]Record, len(notes))
+	for i, n := range notes {
+		out[i] = Record{
+			ID:      n.ID,
+			Quote:   n.Quote(),
+			Note:    n.Text,
+			Verdict: n.Verdict.String(),
+			Tags:    nonNil(n.Tags),
+			Sources: nonNil(n.Sources),
+			Status:  string(n.Status),
+			Start:   n.Span.Start,
+			End:     n.Span.End,
+			Created: n.Created.UTC(),
+			Updated: n.Updated.UTC(),
+		}
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// articleInfo names the article in JSON exports.
+type articleInfo struct {
+	Title     string `json:"title,omitempty"`
+	SourceURL string `json:"source_url,omitempty"`
+	File      string `json:"file,omitempty"`
+	Hash      string `json:"hash"`
+}
+
+func infoOf(a *model.Article) articleInfo {
+	file := ""
+	if a.Path != "" {
+		file = filepath.Base(a.Path)
+	}
+	return articleInfo{Title: a.Title, SourceURL: a.SourceURL, File: file, Hash: a.Hash}
+}
+
+// JSON writes the article's identity and its notes as records.
+func JSON(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+	return writeJSON(w, struct {
+		Article  articleInfo `json:"article"`
+		Exported time.Time   `json:"exported"`
+		Notes    []Record    `json:"notes"`
+	}{infoOf(a), opts.now(), Records(notes)})
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+)
+
+// passageCell is how many characters of a passage the summary table shows.
+const passageCell = 60
+
+// Markdown writes the notes as a fact-checking worksheet: YAML front
+// matter (title, source, file, content hash, export time, counts by
+// verdict), a summary table, every placed note in article order, and the
+// notes that need review or are orphaned in a section of their own, with
+// the passage they were written on. Everything the user typed is escaped,
+// so the structure holds whatever the notes say.
+func Markdown(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+	var placed, lost []annotate.Note
+	for _, n := range notes {
+		if n.Placed() {
+			placed = append(placed, n)
+		} else {
+			lost = append(lost, n)
+		}
+	}
+	ordered := append(append([]annotate.Note(nil), placed...), lost...)
+
+	bw := bufio.NewWriter(w)
+	frontMatter(bw, a, ordered, opts)
+	title := a.Title
+	if title == "" {
+		title = filepath.Base(a.Path)
+	}
+	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeLine(title))
+	if len(ordered) == 0 {
+		bw.WriteString("No notes yet.\n")
+		return flush(bw)
+	}
+	bw.WriteString("## Summary\n\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
+	for i, n := range ordered {
+		fmt.Fprintf(bw, "| %d | %s | %s | %s |\n", i+1, n.Verdict, escapeLine(clip(passage(a.Text, n), passageCell)), n.Status)
+	}
+	if len(placed) > 0 {
+		bw.WriteString("\n## Notes\n")
+		for i, n := range placed {
+			writeNote(bw, a.Text, i+1, n)
+		}
+	}
+	if len(lost) > 0 {
+		bw.WriteString("\n## Needs review or orphaned\n\n")
+		bw.WriteString("These passages could not be found for certain in the current text. " +
+			"The quote is the passage as it was when the note was written.\n")
+		for i, n := range lost {
+			writeNote(bw, a.Text, len(placed)+i+1, n)
+		}
+	}
+	return flush(bw)
+}
+
+func flush(bw *bufio.Writer) error {
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+func frontMatter(w *bufio.Writer, a *model.Article, notes []annotate.Note, opts Options) {
+	w.WriteString("---\n")
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%s: %s\n", k, yamlString(v))
+		}
+	}
+	field("title", a.Title)
+	field("source_url", a.SourceURL)
+	if a.Path != "" {
+		field("file", filepath.Base(a.Path))
+	}
+	field("content_hash", a.Hash)
+	field("exported", opts.now().Format("2006-01-02T15:04:05Z07:00"))
+	fmt.Fprintf(w, "notes: %d\n", len(notes))
+	counts := map[annotate.Verdict]int{}
+	status := map[annotate.Status]int{}
+	for _, n := range notes {
+		counts[n.Verdict]++
+		status[n.Status]++
+	}
+	if len(notes) > 0 {
+		w.WriteString("verdicts:\n")
+		for _, v := range annotate.Verdicts {
+			if counts[v] > 0 {
+				fmt.Fprintf(w, "  %s: %d\n", yamlString(v.String()), counts[v])
+			}
+		}
+	}
+	for _, s := range []annotate.Status{annotate.NeedsReview, annotate.Orphaned} {
+		if status[s] > 0 {
+			fmt.Fprintf(w, "%s: %d\n", strings.ReplaceAll(string(s), "-", "_"), status[s])
+		}
+	}
+	w.WriteString("---\n\n")
+}
+
+// yamlString quotes s as a YAML double-quoted scalar; JSON strings are
+// valid ones.
+func yamlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
+	heading := fmt.Sprintf("%d. %s", num, verdictTitle(n.Verdict))
+	if !n.Placed() {
+		heading += " (" + string(n.Status) + ")"
+	}
+	fmt.Fprintf(w, "\n### %s\n\n", escapeLine(heading))
+	for i, para := range strings.Split(passage(text, n), "\n") {
+		if i > 0 {
+			w.WriteString(">\n")
+		}
+		fmt.Fprintf(w, "> %s\n", escapeLine(para))
+	}
+	w.WriteString("\n")
+	fmt.Fprintf(w, "- Verdict: **%s**\n", n.Verdict)
+	fmt.Fprintf(w, "- Status: %s\n", n.Status)
+	if len(n.Tags) > 0 {
+		tags := make([]string, len(n.Tags))
+		for i, t := range n.Tags {
+			tags[i] = escapeLine(t)
+		}
+		fmt.Fprintf(w, "- Tags: %s\n", strings.Join(tags, ", "))
+	}
+	if len(n.Sources) > 0 {
+		w.WriteString("- Sources:\n")
+		for _, s := range n.Sources {
+			fmt.Fprintf(w, "  - %s\n", sourceLink(s))
+		}
+	}
+	by := n.Updated.UTC().Format("2006-01-02 15:04 UTC")
+	if n.Author != "" {
+		by = escapeLine(n.Author) + ", " + by
+	}
+	fmt.Fprintf(w, "- Updated: %s\n", by)
+	if body := noteBody(n.Text); body != "" {
+		w.WriteString("\n")
+		w.WriteString(body)
+	}
+}
+
+func verdictTitle(v annotate.Verdict) string {
+	if v == annotate.None {
+		return "No verdict"
+	}
+	s := strings.ReplaceAll(string(v), "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// passage is the text a note is on: where it is now if placed, else the
+// quote it was written on.
+func passage(text string, n annotate.Note) string {
+	if n.Placed() {
+		if p := n.Span.In(text); p != "" {
+			return p
+		}
+	}
+	return n.Quote()
+}
+
+// sourceLink makes a web address an autolink; anything else is text.
+func sourceLink(s string) string {
+	if (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t\n<>") {
+		return "<" + s + ">"
+	}
+	return escapeLine(s)
+}
+
+// noteBody turns a note's text into paragraphs: blank lines separate
+// paragraphs, single line breaks stay line breaks.
+func noteBody(text string) string {
+	var b strings.Builder
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		var lines []string
+		for _, l := range strings.Split(para, "\n") {
+			if l = escapeLine(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		b.WriteString(strings.Join(lines, "\\\n"))
+		b.WriteString("\n\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// clip shortens s to n characters on one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	return strings.TrimRight(string(r), " ") + "…"
+}
+
+// escapeLine makes one line of user text literal in markdown: inline
+// markup characters are escaped everywhere, and characters that would
+// start a block (heading, list, rule) at the start of the line.
+func escapeLine(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\t", " "))
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!':
+			b.WriteByte('\\')
+		case '&':
+			if i+1 < len(s) && (isAlnum(s[i+1]) || s[i+1] == '#') {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	out := b.String()
+	if out == "" {
+		return ""
+	}
+	switch out[0] {
+	case '#', '-', '+', '=':
+		return "\\" + out
+	}
+	if i := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (out[i] == '.' || out[i] == ')') {
+		return out[:i] + "\\" + out[i:]
+	}
+	return out
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -1,0 +1,135 @@
+// Package annotate keeps a fact-checker's notes on one article: each note
+// is anchored to a passage of the article's text, stored in a sidecar file
+// next to the article (package sidecar) and found again when the text
+// changes (package anchor).
+//
+// Open a Book for a loaded article, then read its Notes (in article order,
+// each with its current span and status) and change them with Add, Put,
+// Delete and Undelete. Every change is on disk when the call returns.
+package annotate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// Verdict is a fact-checker's rating of a passage.
+type Verdict string
+
+// The verdicts, from best to worst supported. None is no verdict.
+const (
+	None       Verdict = ""
+	True       Verdict = "true"
+	MostlyTrue Verdict = "mostly-true"
+	Misleading Verdict = "misleading"
+	False      Verdict = "false"
+	Unverified Verdict = "unverified"
+	Opinion    Verdict = "opinion"
+)
+
+// Verdicts lists every verdict in the order a picker shows them, None last.
+var Verdicts = []Verdict{True, MostlyTrue, Misleading, False, Unverified, Opinion, None}
+
+// ParseVerdict reads a verdict name; "" and "none" are None.
+func ParseVerdict(s string) (Verdict, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "none" {
+		return None, nil
+	}
+	v := Verdict(s)
+	if !slices.Contains(Verdicts, v) {
+		return None, fmt.Errorf("unknown verdict %q (want one of true, mostly-true, misleading, false, unverified, opinion, none)", s)
+	}
+	return v, nil
+}
+
+// String is the verdict's name, "none" for None.
+func (v Verdict) String() string {
+	if v == None {
+		return "none"
+	}
+	return string(v)
+}
+
+// Status says where a note's passage is in the current text; see anchor.
+type Status = anchor.Status
+
+// The statuses of a note.
+const (
+	Anchored    = anchor.Anchored
+	Moved       = anchor.Moved
+	NeedsReview = anchor.NeedsReview
+	Orphaned    = anchor.Orphaned
+)
+
+// Note is a note on a passage of the article.
+type Note struct {
+	// ID is unique and sorts by creation time. Add assigns it.
+	ID string
+	// Span is the passage in the current text. For Add it says which
+	// passage to annotate. For an orphaned note it is empty, where the
+	// passage used to be.
+	Span span.Span
+	// Status says how Span was found; Add and Put set it.
+	Status Status
+	// Target is the passage as it was when the note was written: its quote
+	// with context and position. Add and Put fill it from Span.
+	Target anchor.Selector
+
+	Text    string
+	Verdict Verdict
+	Tags    []string
+	Sources []string
+
+	// Author wrote the latest change; Created and Updated are set by the
+	// book; Rev counts the changes.
+	Author  string
+	Created time.Time
+	Updated time.Time
+	Rev     int
+}
+
+// Quote is the passage's text as it was when the note was written.
+func (n Note) Quote() string { return n.Target.Exact }
+
+// Placed reports whether the note is shown at its passage with confidence
+// (anchored or moved), rather than needing review or orphaned.
+func (n Note) Placed() bool { return n.Status == Anchored || n.Status == Moved }
+
+// stored is a note as written in the sidecar.
+type stored struct {
+	Target  anchor.Selector `json:"target"`
+	Text    string          `json:"text"`
+	Verdict Verdict         `json:"verdict,omitempty"`
+	Tags    []string        `json:"tags,omitempty"`
+	Sources []string        `json:"sources,omitempty"`
+	Created time.Time       `json:"created"`
+}
+
+func (n Note) stored() stored {
+	return stored{Target: n.Target, Text: n.Text, Verdict: n.Verdict, Tags: n.Tags, Sources: n.Sources, Created: n.Created.UTC()}
+}
+
+// clean trims the free-text fields and drops empty and repeated tags and
+// sources.
+func (n *Note) clean() {
+	n.Text = strings.TrimRight(n.Text, " \t\n")
+	n.Tags = uniqueNonEmpty(n.Tags)
+	n.Sources = uniqueNonEmpty(n.Sources)
+}
+
+func uniqueNonEmpty(in []string) []string {
+	var out []string
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,346 @@
+package sidecar
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/gofrs/flock"
+	"github.com/google/renameio/v2"
+)
+
+// Store is one sidecar file and the folded state of the events read from
+// it. It is not safe for concurrent use; other processes may write the
+// same file at the same time.
+type Store struct {
+	path   string
+	create Header // written when Commit creates the file
+
+	header *Header
+	latest map[string]Event
+	bad    []BadLine
+
+	file  os.FileInfo // the file read so far, to notice a replacement
+	off   int64       // bytes of complete lines read
+	lines int         // lines read
+	torn  []byte      // an incomplete last line, seen under the lock
+	ids   IDs
+}
+
+// Open reads the sidecar at path, which need not exist. h is the header
+// written when the first event creates the file. Open takes no lock:
+// reading never blocks a writer.
+func Open(path string, h Header) (*Store, error) {
+	if h.Version == 0 {
+		h.Version = Version
+	}
+	s := &Store{path: path, create: h, latest: map[string]Event{}}
+	if _, err := s.refresh(false); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the sidecar's file name.
+func (s *Store) Path() string { return s.path }
+
+// Header returns the file's header; ok is false if the file has none yet.
+func (s *Store) Header() (h Header, ok bool) {
+	if s.header == nil {
+		return Header{}, false
+	}
+	return *s.header, true
+}
+
+// Events returns the latest event of every id, deletions included, in id
+// order (which is creation order).
+func (s *Store) Events() []Event {
+	out := make([]Event, 0, len(s.latest))
+	for _, e := range s.latest {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Get returns the latest event for id.
+func (s *Store) Get(id string) (Event, bool) {
+	e, ok := s.latest[id]
+	return e, ok
+}
+
+// Bad returns the lines that could not be read, in file order.
+func (s *Store) Bad() []BadLine { return append([]BadLine(nil), s.bad...) }
+
+// NewID returns a new unique id for time t.
+func (s *Store) NewID(t time.Time) (string, error) { return s.ids.New(t) }
+
+// Refresh reads what other processes appended since the last read, or the
+// whole file if it was replaced. It reports whether anything changed.
+func (s *Store) Refresh() (bool, error) { return s.refresh(false) }
+
+// Commit appends events under the file lock and returns them as written.
+// Each event's Rev is set to one more than the latest revision of its id
+// (as the file is now, including other processes' writes); a zero Time is
+// set to now. Commit returns once the events are on disk.
+func (s *Store) Commit(evs ...Event) ([]Event, error) {
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if _, err := s.refresh(true); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	created := s.off == 0 && len(s.torn) == 0
+	if created {
+		if err := writeJSONLine(&buf, s.create); err != nil {
+			return nil, err
+		}
+	}
+	if len(s.torn) > 0 {
+		// A writer crashed mid-line: end its line so ours stays whole.
+		buf.WriteByte('\n')
+	}
+	revs := map[string]int{}
+	out := make([]Event, len(evs))
+	for i, e := range evs {
+		rev, ok := revs[e.ID]
+		if !ok {
+			rev = s.latest[e.ID].Rev
+		}
+		e.Rev = rev + 1
+		revs[e.ID] = e.Rev
+		if e.Time.IsZero() {
+			e.Time = time.Now()
+		}
+		e.Time = e.Time.UTC()
+		if err := writeJSONLine(&buf, e); err != nil {
+			return nil, err
+		}
+		out[i] = e
+	}
+	if err := appendSync(s.path, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	if created {
+		if err := syncDir(filepath.Dir(s.path)); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := s.refresh(true); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Compact rewrites the file with header h and the latest event of every
+// id (deletions kept). Unreadable lines are first appended to
+// <path>.rejected. The file is replaced atomically.
+func (s *Store) Compact(h Header) error {
+	if h.Version == 0 {
+		h.Version = Version
+	}
+	unlock, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if _, err := s.refresh(true); err != nil {
+		return err
+	}
+	if err := s.reject(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := writeJSONLine(&buf, h); err != nil {
+		return err
+	}
+	for _, e := range s.Events() {
+		if err := writeJSONLine(&buf, e); err != nil {
+			return err
+		}
+	}
+	pf, err := renameio.NewPendingFile(s.path, renameio.WithExistingPermissions())
+	if err != nil {
+		return fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	defer pf.Cleanup()
+	if _, err := pf.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	if err := pf.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	if err := syncDir(filepath.Dir(s.path)); err != nil {
+		return err
+	}
+	s.create = h
+	_, err = s.refresh(true)
+	return err
+}
+
+// RejectedPath is where compaction keeps the unreadable lines of path.
+func RejectedPath(path string) string { return path + ".rejected" }
+
+// reject appends the unreadable lines to the rejected file and syncs it.
+func (s *Store) reject() error {
+	if len(s.bad) == 0 && len(s.torn) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	for _, b := range s.bad {
+		buf.WriteString(b.Text)
+		buf.WriteByte('\n')
+	}
+	if len(s.torn) > 0 {
+		buf.Write(s.torn)
+		buf.WriteByte('\n')
+	}
+	return appendSync(RejectedPath(s.path), buf.Bytes())
+}
+
+// lock takes the exclusive lock on the sidecar itself, creating it if
+// needed. Compaction replaces the file, so after waiting for the lock it
+// checks that the locked file is still the one at path.
+func (s *Store) lock() (unlock func(), err error) {
+	for range 100 {
+		fl := flock.New(s.path, flock.SetPermissions(0o644))
+		if err := fl.Lock(); err != nil {
+			return nil, fmt.Errorf("lock %s: %w", s.path, err)
+		}
+		held, err1 := fl.Stat()
+		now, err2 := os.Stat(s.path)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return func() { _ = fl.Unlock() }, nil
+		}
+		_ = fl.Unlock()
+	}
+	return nil, fmt.Errorf("lock %s: the file keeps being replaced", s.path)
+}
+
+// refresh reads the complete lines appended since the last read. Without
+// the lock an incomplete last line may still be being written and is left
+// for later; under the lock it can only be left by a crash, and is kept in
+// s.torn.
+func (s *Store) refresh(locked bool) (changed bool, err error) {
+	f, err := os.Open(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		changed = s.file != nil
+		s.reset()
+		return changed, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", s.path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", s.path, err)
+	}
+	if s.file == nil || !os.SameFile(fi, s.file) || fi.Size() < s.off {
+		changed = s.file != nil
+		s.reset()
+	}
+	s.file = fi
+	s.torn = nil
+	if fi.Size() == s.off {
+		return changed, nil
+	}
+	if _, err := f.Seek(s.off, io.SeekStart); err != nil {
+		return false, fmt.Errorf("read %s: %w", s.path, err)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", s.path, err)
+	}
+	whole := bytes.LastIndexByte(data, '\n') + 1
+	s.apply(data[:whole])
+	s.off += int64(whole)
+	if locked && whole < len(data) {
+		s.torn = data[whole:]
+	}
+	return changed || whole > 0, nil
+}
+
+func (s *Store) reset() {
+	s.header, s.latest, s.bad = nil, map[string]Event{}, nil
+	s.file, s.off, s.lines, s.torn = nil, 0, 0, nil
+}
+
+// apply folds complete lines into the state.
+func (s *Store) apply(data []byte) {
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		raw := data[:i]
+		data = data[i+1:]
+		s.lines++
+		if len(bytes.TrimSpace(raw)) == 0 {
+			continue
+		}
+		h, ev, err := parseLine(raw)
+		switch {
+		case err != nil:
+			s.bad = append(s.bad, BadLine{Line: s.lines, Text: string(raw), Err: err})
+		case h != nil:
+			if s.header == nil {
+				s.header = h
+			}
+		default:
+			if old, ok := s.latest[ev.ID]; !ok || newer(*ev, old) {
+				s.latest[ev.ID] = *ev
+			}
+		}
+	}
+}
+
+func writeJSONLine(buf *bytes.Buffer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode: %w", err)
+	}
+	buf.Write(b)
+	buf.WriteByte('\n')
+	return nil
+}
+
+// appendSync appends data to the file at path in one write and syncs it.
+func appendSync(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// syncDir makes a new or renamed directory entry durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
