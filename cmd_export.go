@@ -49,4 +49,3 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
-
