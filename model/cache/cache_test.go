@@ -1,0 +1,71 @@
+package cache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+)
+
+func sampleAnalysis() *model.Analysis {
+	return &model.Analysis{
+		Hash:     "sha256:abc",
+		Entities: []entity.Entity{{Span: span.Span{Start: 0, End: 5}, Label: entity.Place}},
+		Claims: []claim.Claim{{
+			Span:   span.Span{Start: 0, End: 20},
+			Kinds:  []claim.Kind{claim.Attributed},
+			Cues:   []claim.Cue{{Span: span.Span{Start: 6, End: 10}, Kind: claim.Attributed}},
+			Source: &claim.Source{Span: span.Span{Start: 0, End: 5}, Via: "Reuters"},
+		}},
+		Checkworthiness: []float64{0.7},
+	}
+}
+
+func TestPutThenGetReturnsTheAnalysis(t *testing.T) {
+	c := New(t.TempDir(), "v1")
+	want := sampleAnalysis()
+	if err := c.Put(want); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := c.Get(want.Hash)
+	if !ok {
+		t.Fatal("Get missed a stored analysis")
+	}
+	if got.Claims[0].Source.Via != "Reuters" || got.Entities[0].Label != entity.Place || got.Checkworthiness[0] != 0.7 {
+		t.Errorf("Get = %+v, want %+v", got, want)
+	}
+}
+
+func TestGetMisses(t *testing.T) {
+	dir := t.TempDir()
+	if err := New(dir, "v1").Put(sampleAnalysis()); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := New(dir, "v2").Get("sha256:abc"); ok {
+		t.Error("an analysis from another analyser version was returned")
+	}
+	if _, ok := New(dir, "v1").Get("sha256:other"); ok {
+		t.Error("an analysis of another text was returned")
+	}
+	c := New(dir, "v3")
+	if err := os.WriteFile(c.path("sha256:abc"), []byte("{broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get("sha256:abc"); ok {
+		t.Error("a corrupt entry was returned")
+	}
+}
+
+func TestPutReportsAnUnwritableDirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(filepath.Join(file, "sub"), "v1").Put(sampleAnalysis()); err == nil {
+		t.Error("Put into a path under a file succeeded")
+	}
+}
