@@ -1,16 +1,37 @@
 // Package markdown reads a markdown article into a doc.Doc: the plain text
 // a person reads, with headings, lists, quotes, code, tables, emphasis and
-// links kept as spans.
+// links kept as spans. Format writes a doc.Doc back as markdown.
 package markdown
 
-import "github.com/margin-reader/margin/model/doc"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/margin-reader/margin/model/doc"
+)
 
 // Front is the front matter of a markdown file, by key.
 type Front map[string]string
 
-// Parse reads markdown source.
+// Parse reads markdown source. YAML front matter at the very top (simple
+// "key: value" lines between "---" lines) goes to Front, not into the text.
 func Parse(src string) (doc.Doc, Front) {
-	var b doc.Builder
-	b.Write(src)
-	return b.Doc(), nil
+	if !utf8.ValidString(src) {
+		src = strings.ToValidUTF8(src, "\uFFFD")
+	}
+	if strings.IndexByte(src, '\r') >= 0 {
+		src = strings.ReplaceAll(src, "\r\n", "\n")
+		src = strings.ReplaceAll(src, "\r", "\n")
+	}
+	front, body := splitFront(src)
+	source := []byte(body)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	root := md.Parser().Parse(text.NewReader(source))
+	w := walker{src: source}
+	w.block(root)
+	return w.b.Doc(), front
 }

@@ -1,0 +1,271 @@
+package markdown
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// span writes the text of s with the marks that lie inside it.
+func (f *formatter) span(s span.Span, ctx int) {
+	text := f.d.Text
+	for f.next < len(f.inlines) && f.inlines[f.next].Start < s.Start {
+		f.next++
+	}
+	var stack []doc.Inline
+	pos := s.Start
+	for pos < s.End {
+		for f.next < len(f.inlines) && f.inlines[f.next].Start == pos {
+			m := f.inlines[f.next]
+			f.next++
+			if m.End > s.End || m.Empty() {
+				continue
+			}
+			if m.Kind == doc.InlineCode {
+				f.codeSpan(text[m.Start:m.End], ctx)
+				ctx &^= atLineStart
+				pos = m.End
+				for f.next < len(f.inlines) && f.inlines[f.next].Start < pos {
+					f.next++
+				}
+				break
+			}
+			if m.Kind == doc.Link && isAutolink(text[m.Start:m.End], m.URL) && !f.marksWithin(m) {
+				f.sb.WriteString("<" + m.URL + ">")
+				ctx &^= atLineStart
+				pos = m.End
+				break
+			}
+			f.sb.WriteString(openMark(m))
+			ctx &^= atLineStart
+			stack = append(stack, m)
+		}
+		stop := s.End
+		if f.next < len(f.inlines) && f.inlines[f.next].Start < stop {
+			stop = f.inlines[f.next].Start
+		}
+		if n := len(stack); n > 0 && stack[n-1].End < stop {
+			stop = stack[n-1].End
+		}
+		if stop > pos {
+			c := ctx
+			if slices.ContainsFunc(stack, func(m doc.Inline) bool { return m.Kind == doc.Link }) {
+				c |= inLink
+			}
+			escapeRange(f.sb, text, pos, stop, s.End, c)
+			ctx &^= atLineStart
+			pos = stop
+		}
+		for n := len(stack); n > 0 && stack[n-1].End <= pos; n = len(stack) {
+			f.sb.WriteString(closeMark(stack[n-1]))
+			stack = stack[:n-1]
+		}
+	}
+	for n := len(stack); n > 0; n = len(stack) {
+		f.sb.WriteString(closeMark(stack[n-1]))
+		stack = stack[:n-1]
+	}
+}
+
+// autolinkRE is what CommonMark reads between angle brackets as a link.
+var autolinkRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*$`)
+
+// isAutolink reports whether a link can be written as <url>: its text is
+// its target.
+func isAutolink(label, url string) bool {
+	return label == url && autolinkRE.MatchString(url)
+}
+
+// marksWithin reports whether any mark still to be written lies inside m.
+func (f *formatter) marksWithin(m doc.Inline) bool {
+	return f.next < len(f.inlines) && f.inlines[f.next].Start < m.End
+}
+
+func openMark(m doc.Inline) string {
+	switch m.Kind {
+	case doc.Emphasis:
+		return "*"
+	case doc.Strong:
+		return "**"
+	case doc.Strike:
+		return "~~"
+	case doc.Link:
+		return "["
+	}
+	return ""
+}
+
+func closeMark(m doc.Inline) string {
+	if m.Kind == doc.Link {
+		return "](" + destination(m.URL) + ")"
+	}
+	return openMark(m)
+}
+
+// destination writes a link target so that markdown reads it back
+// unchanged: punctuation that escapes or ends it is backslash-escaped, and
+// targets with spaces go between angle brackets.
+func destination(url string) string {
+	var sb strings.Builder
+	angle := url == "" || strings.ContainsAny(url, " \t")
+	if angle {
+		sb.WriteByte('<')
+	}
+	for i := 0; i < len(url); i++ {
+		c := url[i]
+		switch {
+		case c == '\n' || c == '\r':
+			sb.WriteString("%0A")
+		case c == '\\' || c == '&' || c == '(' || c == ')' || c == '<' || c == '>':
+			sb.WriteByte('\\')
+			sb.WriteByte(c)
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	if angle {
+		sb.WriteByte('>')
+	}
+	return sb.String()
+}
+
+// codeSpan writes inline code with a fence of backticks longer than any
+// run inside it.
+func (f *formatter) codeSpan(code string, ctx int) {
+	longest, run := 0, 0
+	for i := 0; i < len(code); i++ {
+		if code[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	pad := code[0] == '`' || code[len(code)-1] == '`' ||
+		(code[0] == ' ' && code[len(code)-1] == ' ' && strings.Trim(code, " ") != "")
+	if ctx&inTable != 0 {
+		code = strings.ReplaceAll(code, "|", `\|`)
+	}
+	f.sb.WriteString(fence)
+	if pad {
+		f.sb.WriteByte(' ')
+	}
+	f.sb.WriteString(code)
+	if pad {
+		f.sb.WriteByte(' ')
+	}
+	f.sb.WriteString(fence)
+}
+
+// escapeText escapes s as text on its own, for a code block's language.
+func escapeText(s string, ctx int) string {
+	var sb strings.Builder
+	escapeRange(&sb, s, 0, len(s), len(s), ctx)
+	return sb.String()
+}
+
+// escapeRange writes text[from:to] so that markdown reads it back as the
+// same plain text. end is where the enclosing block or cell ends, where
+// trailing whitespace would be dropped.
+func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
+	for i := from; i < to; i++ {
+		c := text[i]
+		if i == from && ctx&atLineStart != 0 {
+			if n := escapeLineStart(sb, text, i, to, ctx); n > 0 {
+				i += n - 1
+				continue
+			}
+		}
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '~':
+			sb.WriteByte('\\')
+		case '|':
+			if ctx&inTable != 0 {
+				sb.WriteByte('\\')
+			}
+		case '#':
+			if ctx&inHeading != 0 {
+				sb.WriteByte('\\')
+			}
+		case '&':
+			if i+1 < len(text) && (text[i+1] == '#' || isAlnum(text[i+1])) {
+				sb.WriteByte('\\')
+			}
+		case ':':
+			if ctx&inLink == 0 && hasSuffixWord(text[:i], "http", "https", "ftp") {
+				sb.WriteByte('\\')
+			}
+		case '.':
+			if ctx&inLink == 0 && hasSuffixWord(text[:i], "www") {
+				sb.WriteByte('\\')
+			}
+		case '@':
+			if ctx&inLink == 0 && i > 0 && isAlnum(text[i-1]) && i+1 < len(text) && isAlnum(text[i+1]) {
+				sb.WriteByte('\\')
+			}
+		case ' ', '\t':
+			if i == end-1 {
+				sb.WriteString(entity(c))
+				continue
+			}
+		}
+		sb.WriteByte(c)
+	}
+}
+
+// escapeLineStart handles the start of a line, where markdown reads
+// headings, quotes, list markers and indentation. It returns how many
+// bytes it wrote, 0 if none needed escaping.
+func escapeLineStart(sb *strings.Builder, text string, i, to, ctx int) int {
+	switch c := text[i]; {
+	case c == ' ' || c == '\t':
+		sb.WriteString(entity(c))
+		return 1
+	case ctx&inTable != 0:
+		// A cell holds only inline text.
+		return 0
+	}
+	switch c := text[i]; c {
+	case '#', '>', '-', '+', '=':
+		sb.WriteByte('\\')
+		sb.WriteByte(c)
+		return 1
+	}
+	j := i
+	for j < to && j-i < 10 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j > i && j < to && (text[j] == '.' || text[j] == ')') {
+		sb.WriteString(text[i:j])
+		sb.WriteByte('\\')
+		sb.WriteByte(text[j])
+		return j + 1 - i
+	}
+	return 0
+}
+
+func entity(c byte) string {
+	if c == '\t' {
+		return "&#9;"
+	}
+	return "&#32;"
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// hasSuffixWord reports whether s ends with one of the words; linkify
+// would read them, with ':' or '.' after, as the start of a link.
+func hasSuffixWord(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,379 @@
+package markdown
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/margin-reader/margin/model/doc"
+)
+
+// frontOrder is the order Format writes the keys margin knows; other keys
+// follow, sorted.
+var frontOrder = []string{"title", "byline", "site", "published", "source_url", "fetched_at"}
+
+// Format writes d as markdown with front matter, so that Parse reads back
+// the same text and structure. It is how fetched web pages are saved.
+func Format(d doc.Doc, front Front) string {
+	var sb strings.Builder
+	sb.Grow(len(d.Text) + len(d.Text)/8 + 256)
+	writeFront(&sb, front)
+	f := formatter{d: d, sb: &sb, inlines: nestedInlines(d.Inlines)}
+	for i := range d.Blocks {
+		f.block(i)
+	}
+	if len(d.Blocks) > 0 {
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+func writeFront(sb *strings.Builder, front Front) {
+	if len(front) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(front))
+	for _, k := range frontOrder {
+		if _, ok := front[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	var rest []string
+	for k := range front {
+		if !slices.Contains(frontOrder, k) && isKey(k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	keys = append(keys, rest...)
+	sb.WriteString("---\n")
+	for _, k := range keys {
+		sb.WriteString(k)
+		sb.WriteString(": ")
+		sb.WriteString(yamlValue(front[k]))
+		sb.WriteByte('\n')
+	}
+	sb.WriteString("---\n\n")
+}
+
+// yamlValue writes a value plain when YAML would read it back unchanged,
+// and double-quoted otherwise.
+func yamlValue(v string) string {
+	plain := v != "" && v == strings.TrimSpace(v) &&
+		!strings.ContainsAny(v[:1], "-?:,[]{}#&*!|>'\"%@`") &&
+		!strings.Contains(v, ": ") && !strings.Contains(v, " #") && !strings.HasSuffix(v, ":")
+	for _, r := range v {
+		if r < ' ' || r == 0x7f || r == '\\' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return v
+	}
+	var sb strings.Builder
+	sb.WriteByte('"')
+	for _, r := range v {
+		switch {
+		case r == '"' || r == '\\':
+			sb.WriteByte('\\')
+			sb.WriteRune(r)
+		case r == '\n':
+			sb.WriteString(`\n`)
+		case r == '\t':
+			sb.WriteString(`\t`)
+		case r < ' ' || r == 0x7f:
+			sb.WriteString(`\x`)
+			sb.WriteString(strconv.FormatInt(int64(r)|0x100, 16)[1:])
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	sb.WriteByte('"')
+	return sb.String()
+}
+
+// nestedInlines orders the marks outermost first and drops any that cross
+// another, since markdown can only nest them.
+func nestedInlines(in []doc.Inline) []doc.Inline {
+	out := slices.Clone(in)
+	slices.SortStableFunc(out, func(a, b doc.Inline) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	kept := out[:0]
+	var open []doc.Inline
+	for _, m := range out {
+		for len(open) > 0 && open[len(open)-1].End <= m.Start {
+			open = open[:len(open)-1]
+		}
+		if len(open) > 0 && m.End > open[len(open)-1].End {
+			continue
+		}
+		if len(open) > 0 && open[len(open)-1].Kind == doc.InlineCode {
+			continue
+		}
+		if m.Kind == doc.Link && slices.ContainsFunc(open, func(o doc.Inline) bool { return o.Kind == doc.Link }) {
+			continue
+		}
+		open = append(open, m)
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+type formatter struct {
+	d       doc.Doc
+	sb      *strings.Builder
+	inlines []doc.Inline
+	next    int // first inline not yet written
+	// items holds, per list level, the column where an open item's
+	// content starts; blocks inside a list are indented to it.
+	items []int
+	// markers holds, per list level, the marker of the open item.
+	markers []string
+	// prev is the previous block, to choose the separator.
+	prev *doc.Block
+}
+
+func (f *formatter) indent() string {
+	if len(f.items) == 0 {
+		return ""
+	}
+	return strings.Repeat(" ", f.items[len(f.items)-1])
+}
+
+func (f *formatter) block(i int) {
+	b := &f.d.Blocks[i]
+	prev := f.prev
+	f.prev = b
+	switch {
+	case b.Kind == doc.Paragraph:
+		f.items, f.markers = nil, nil
+	case b.Kind != doc.ListItem && !f.continuesList(i):
+		f.items, f.markers = nil, nil
+	}
+	switch b.Kind {
+	case doc.ListItem:
+		f.listItem(b, prev)
+		return
+	case doc.TableRow:
+		f.tableRow(b, prev)
+		return
+	}
+	f.separate(prev, "\n\n")
+	ind := f.indent()
+	switch b.Kind {
+	case doc.Heading:
+		level := min(max(b.Level, 1), 6)
+		f.sb.WriteString(ind)
+		f.sb.WriteString(strings.Repeat("#", level))
+		f.sb.WriteByte(' ')
+		f.inline(b, inHeading)
+	case doc.Quote:
+		f.sb.WriteString(ind)
+		f.sb.WriteString(strings.Repeat("> ", max(b.Level, 0)+1))
+		f.inline(b, 0)
+	case doc.Code:
+		f.code(b, ind)
+	default:
+		f.sb.WriteString(ind)
+		f.inline(b, 0)
+	}
+}
+
+// continuesList reports whether a list item's continuation follows block i
+// before any paragraph, in which case block i must sit inside the item
+// too; otherwise it is written outside the list.
+func (f *formatter) continuesList(i int) bool {
+	if len(f.items) == 0 {
+		return false
+	}
+	for _, b := range f.d.Blocks[i+1:] {
+		switch {
+		case b.Kind == doc.Paragraph:
+			return false
+		case b.Kind == doc.ListItem:
+			return b.Marker == ""
+		}
+	}
+	return false
+}
+
+func (f *formatter) separate(prev *doc.Block, sep string) {
+	if prev != nil {
+		f.sb.WriteString(sep)
+	}
+}
+
+// listKind tells bullets, task boxes and numbers apart, and reads the
+// number of a numbered marker.
+func listKind(marker string) (ordered bool, num int) {
+	digits, ok := strings.CutSuffix(marker, ".")
+	if !ok {
+		digits, ok = strings.CutSuffix(marker, ")")
+	}
+	if !ok || digits == "" || len(digits) > 9 {
+		return false, 0
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 0 {
+		return false, 0
+	}
+	return true, n
+}
+
+func (f *formatter) listItem(b, prev *doc.Block) {
+	level := max(b.Level, 0)
+	if b.Marker == "" && level < len(f.items) {
+		f.items, f.markers = f.items[:level+1], f.markers[:level+1]
+		f.separate(prev, "\n\n")
+		f.sb.WriteString(f.indent())
+		f.inline(b, atLineStart)
+		return
+	}
+	f.separate(prev, f.itemSeparator(b, prev, level))
+	if level < len(f.items) {
+		f.items, f.markers = f.items[:level], f.markers[:level]
+	}
+	col := 0
+	if len(f.items) > 0 {
+		col = f.items[len(f.items)-1]
+	}
+	f.sb.WriteString(strings.Repeat(" ", col))
+	// Missing parent items are opened on the same line, so the item keeps
+	// its nesting depth.
+	for len(f.items) < level {
+		f.sb.WriteString("- ")
+		col += 2
+		f.items, f.markers = append(f.items, col), append(f.markers, "•")
+	}
+	marker := "-"
+	width := 2
+	switch ordered, n := listKind(b.Marker); {
+	case ordered:
+		marker = strconv.Itoa(n) + "."
+		width = len(marker) + 1
+	case b.Marker == "☐":
+		marker = "- [ ]"
+	case b.Marker == "☑":
+		marker = "- [x]"
+	}
+	f.sb.WriteString(marker)
+	f.sb.WriteByte(' ')
+	f.items, f.markers = append(f.items, col+width), append(f.markers, b.Marker)
+	f.inline(b, atLineStart)
+}
+
+// itemSeparator keeps an item in the list it was in: a tight "\n" after
+// the previous item when markdown would read it so, a blank line when a
+// new list starts, and an empty HTML comment between two lists of the
+// same kind, which markdown would otherwise join.
+func (f *formatter) itemSeparator(b, prev *doc.Block, level int) string {
+	if prev == nil || prev.Kind != doc.ListItem || prev.Marker == "" || level > len(f.items) {
+		return "\n\n"
+	}
+	ordered, n := listKind(b.Marker)
+	if level == len(f.items) {
+		// A nested list; only a bullet or a 1 may interrupt the
+		// paragraph above it.
+		if !ordered || n == 1 {
+			return "\n"
+		}
+		return "\n\n"
+	}
+	was, wasN := listKind(f.markers[level])
+	switch {
+	case was != ordered:
+		return "\n\n"
+	case !ordered || n == wasN+1:
+		return "\n"
+	}
+	return "\n\n" + f.indentAt(level) + "<!-- -->\n\n"
+}
+
+func (f *formatter) indentAt(level int) string {
+	if level == 0 || level > len(f.items) {
+		return ""
+	}
+	return strings.Repeat(" ", f.items[level-1])
+}
+
+func (f *formatter) tableRow(b, prev *doc.Block) {
+	if len(b.Cells) == 0 {
+		f.separate(prev, "\n\n")
+		f.sb.WriteString(f.indent())
+		f.inline(b, 0)
+		return
+	}
+	continues := prev != nil && prev.Kind == doc.TableRow && len(prev.Cells) > 0 && !b.Header
+	if continues {
+		f.sb.WriteByte('\n')
+	} else {
+		f.separate(prev, "\n\n")
+	}
+	ind := f.indent()
+	f.sb.WriteString(ind)
+	f.sb.WriteString("|")
+	for _, c := range b.Cells {
+		f.sb.WriteByte(' ')
+		f.span(c, inTable|atLineStart)
+		f.sb.WriteString(" |")
+	}
+	if !continues {
+		f.sb.WriteByte('\n')
+		f.sb.WriteString(ind)
+		f.sb.WriteString("|")
+		for range b.Cells {
+			f.sb.WriteString(" --- |")
+		}
+	}
+	f.skipInlines(b.End)
+}
+
+func (f *formatter) code(b *doc.Block, ind string) {
+	text := b.In(f.d.Text)
+	fence := "```"
+	if strings.Contains(text, "`") || strings.Contains(b.Lang, "`") {
+		fence = "~~~"
+	}
+	for strings.Contains(text, fence) {
+		fence += fence[:1]
+	}
+	f.sb.WriteString(ind)
+	f.sb.WriteString(fence)
+	f.sb.WriteString(escapeText(strings.ReplaceAll(b.Lang, " ", ""), 0))
+	f.sb.WriteByte('\n')
+	for line := range strings.SplitSeq(text, "\n") {
+		if line != "" {
+			f.sb.WriteString(ind)
+			f.sb.WriteString(line)
+		}
+		f.sb.WriteByte('\n')
+	}
+	f.sb.WriteString(ind)
+	f.sb.WriteString(fence)
+	f.skipInlines(b.End)
+}
+
+// skipInlines passes over marks that cannot be written inside a block.
+func (f *formatter) skipInlines(end int) {
+	for f.next < len(f.inlines) && f.inlines[f.next].Start < end {
+		f.next++
+	}
+}
+
+// Contexts that change what must be escaped.
+const (
+	atLineStart = 1 << iota
+	inTable
+	inHeading
+	inLink
+)
+
+func (f *formatter) inline(b *doc.Block, ctx int) {
+	f.span(b.Span, ctx|atLineStart)
+	f.skipInlines(b.End)
+}

@@ -1,0 +1,116 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// splitFront separates YAML front matter from the markdown body. Only a
+// block made of simple "key: value" lines counts, so a document that
+// merely opens with a thematic break keeps its text.
+func splitFront(src string) (Front, string) {
+	first, rest, ok := strings.Cut(src, "\n")
+	if !ok || strings.TrimRight(first, " \t") != "---" {
+		return nil, src
+	}
+	front := Front{}
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		trimmed := strings.TrimRight(line, " \t")
+		if trimmed == "---" || trimmed == "..." {
+			return front, rest
+		}
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		if line[0] == ' ' || line[0] == '\t' || strings.HasPrefix(line, "- ") {
+			// Nested YAML (lists, maps) is allowed but not read.
+			continue
+		}
+		key, value, ok := strings.Cut(trimmed, ":")
+		if !ok || !isKey(key) || (value != "" && value[0] != ' ' && value[0] != '\t') {
+			return nil, src
+		}
+		front[key] = yamlScalar(strings.TrimSpace(value))
+	}
+	return nil, src
+}
+
+func isKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !(c == '_' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlScalar reads a one-line YAML scalar: double-quoted with escapes,
+// single-quoted with '' for a quote, or plain with an optional comment.
+func yamlScalar(v string) string {
+	switch {
+	case len(v) >= 2 && v[0] == '"' && strings.LastIndexByte(v, '"') > 0:
+		return unquoteDouble(v[1:strings.LastIndexByte(v, '"')])
+	case len(v) >= 2 && v[0] == '\'' && strings.LastIndexByte(v, '\'') > 0:
+		return strings.ReplaceAll(v[1:strings.LastIndexByte(v, '\'')], "''", "'")
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v
+}
+
+func unquoteDouble(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			sb.WriteByte(c)
+			continue
+		}
+		i++
+		switch e := s[i]; e {
+		case 'n':
+			sb.WriteByte('\n')
+		case 't':
+			sb.WriteByte('\t')
+		case 'r':
+			sb.WriteByte('\r')
+		case '0':
+			// A NUL has no place in a title or a date.
+		case 'x', 'u', 'U':
+			n := hexDigits(e)
+			if i+1+n <= len(s) {
+				if r, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32); err == nil && utf8.ValidRune(rune(r)) {
+					sb.WriteRune(rune(r))
+					i += n
+					continue
+				}
+			}
+			sb.WriteByte('\\')
+			sb.WriteByte(e)
+		default:
+			sb.WriteByte(e)
+		}
+	}
+	return sb.String()
+}
+
+// hexDigits is how many hex digits follow a \x, \u or \U escape.
+func hexDigits(e byte) int {
+	switch e {
+	case 'x':
+		return 2
+	case 'u':
+		return 4
+	}
+	return 8
+}
