@@ -286,3 +286,9 @@ func Features(ws []Word, i int, dst []uint32) []uint32 {
 	}
 	return dst
 }
+
+// LowerHash is the LowerHash of the word's text.
+func (w *Word) LowerHash() uint64 { return w.lower }
+
+// IsLower reports whether the word has letters, all of them lower case.
+func (w *Word) IsLower() bool { return w.flags&fHasLower != 0 && w.flags&(fInitUpper|fAllUpper) == 0 }

@@ -20,7 +20,7 @@ var gazLists = [nGaz]data.List{data.Places, data.Orgs, data.Groups, data.Names}
 // Gazetteer answers whether a run of words is a known place, organisation,
 // group or given name. Phrases are keyed by the PhraseHash of their words.
 type Gazetteer struct {
-	lower  map[uint64]uint8 // any case: mask of lists
+	lower  map[uint64]uint8 // any case: mask of lists, strong entries also in the high nibble
 	exact  map[uint64]uint8 // as written: mask of lists, weak entries in the high nibble
 	maxLen int
 }
@@ -55,6 +55,7 @@ func NewGazetteer() (*Gazetteer, error) {
 				if e.Weak {
 					g.exact[eh] |= 1 << (li + 4)
 				} else {
+					g.lower[lh] |= 1 << (li + 4)
 					g.exact[eh] |= 1 << li
 				}
 				g.maxLen = max(g.maxLen, len(toks))
@@ -67,7 +68,8 @@ func NewGazetteer() (*Gazetteer, error) {
 // MaxLen is the number of words in the longest entry.
 func (g *Gazetteer) MaxLen() int { return g.maxLen }
 
-// LowerMask is the mask of lists holding the phrase in any case.
+// LowerMask is the mask of lists holding the phrase in any case; bit list+4
+// is set when the entry is not weak.
 func (g *Gazetteer) LowerMask(phrase uint64) uint8 { return g.lower[phrase] }
 
 // ExactMask is the mask of lists holding the phrase exactly as written; weak

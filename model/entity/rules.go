@@ -1,0 +1,318 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cand is a candidate entity over words [a, b) of one sentence.
+type cand struct {
+	a, b  int
+	label Label
+}
+
+var (
+	weekdays = set("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.")
+	months = set("January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December",
+		"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+		"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
+	// ambiguousMonths are months that are also common words; they need a number beside them.
+	ambiguousMonths = set("May", "March", "Mar.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
+	dayParts        = set("morning", "afternoon", "evening", "night")
+	relDay          = set("today", "yesterday", "tomorrow", "tonight", "Today", "Yesterday", "Tomorrow", "Tonight")
+	dateMods        = set("last", "next", "this", "past", "coming", "previous", "Last", "Next", "This", "early", "late", "mid")
+	periods         = set("week", "weeks", "month", "months", "year", "years", "day", "days", "decade", "decades",
+		"century", "centuries", "quarter", "quarters", "weekend", "hour", "hours", "minute", "minutes", "fortnight")
+	singlePeriods = set("week", "month", "year", "decade", "century", "quarter", "weekend", "fortnight")
+	ordinals      = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+		"tenth", "eleventh", "twelfth", "final")
+	yearPreps = set("in", "since", "by", "until", "of", "from", "before", "after", "during", "In", "Since", "By", "Until", "From", "Before", "After", "During", "through", "to")
+	ampm      = set("am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "GMT", "UTC")
+	clock     = set("noon", "midnight", "midday")
+
+	numMods = set("nearly", "about", "around", "almost", "approximately", "roughly", "some", "over",
+		"under", "only", "just", "least", "up", "than", "Nearly", "About", "Around", "Almost",
+		"Approximately", "Roughly", "Some", "Over", "Only", "Just", "many", "much", "estimated")
+	// numModPairs are two-word modifiers: their first word.
+	numModFirst = set("more", "less", "fewer", "at", "up", "as", "More", "Less", "Fewer", "At", "Up", "As", "just", "Just")
+	scales      = set("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "tn", "k", "dozen", "crore", "lakh")
+	currencies  = set("$", "£", "€", "¥", "₹", "₽")
+	moneyWords  = set("dollars", "euros", "pounds", "yuan", "rubles", "roubles", "yen", "rupees", "hryvnias", "francs", "cents", "pence", "USD", "EUR", "GBP")
+	percents    = set("%", "percent", "pct")
+	cardinals   = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+		"eighty", "ninety", "hundred", "a", "an", "several", "One", "Two", "Three", "Four", "Five",
+		"Six", "Seven", "Eight", "Nine", "Ten", "A", "Several")
+	// orgHeads end the names of organisations.
+	orgHeads = set("Administration", "Government", "Foundation", "Institute", "Ministry", "Party",
+		"Campaign", "Cabinet", "Regime", "Group", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.",
+		"Company", "Co.", "Associates", "Trust", "Fund", "University", "College", "Council", "Committee")
+	plurals = set("dozens", "hundreds", "thousands", "millions", "billions", "tens", "Dozens", "Hundreds", "Thousands", "Millions", "Billions", "Tens")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// isNum reports whether w is written in digits: "3", "1,200", "10.30", "2.5".
+func isNum(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumScaled is a number with a scale glued on: "2bn", "5m", "10k".
+func isNumScaled(w string) bool {
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == '.' || w[i] == ',') {
+		i++
+	}
+	return i > 0 && w[0] >= '0' && w[0] <= '9' && i < len(w) && scales[w[i:]]
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 || !isNum(w) {
+		return false
+	}
+	return w[0] == '1' && (w[1] == '8' || w[1] == '9') || w[0] == '2' && w[1] == '0'
+}
+
+// isDecade is "1990s" or "90s".
+func isDecade(w string) bool {
+	return (len(w) == 5 || len(w) == 3) && w[len(w)-1] == 's' && isNum(w[:len(w)-1]) && w[len(w)-2] == '0'
+}
+
+// isNumericDate is "1996-08-22", "22/03/2022" or "3/14".
+func isNumericDate(w string) bool {
+	seps, digits := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' || c == '/':
+			seps++
+		default:
+			return false
+		}
+	}
+	return seps >= 1 && seps <= 2 && digits >= 3 && w[0] != '-' && w[len(w)-1] != '-' && w[0] != '/' && w[len(w)-1] != '/'
+}
+
+// isClock is "10:30" or "10.30" with a plausible hour and minute.
+func isClock(w string) bool {
+	i := strings.IndexAny(w, ":.")
+	if i < 1 || i > 2 || len(w)-i-1 != 2 || !isNum(w[:i]) || !isNum(w[i+1:]) {
+		return false
+	}
+	h := atoi(w[:i])
+	m := atoi(w[i+1:])
+	return h <= 24 && m < 60
+}
+
+func isDayNum(w string) bool {
+	if s, ok := strings.CutSuffix(w, "th"); ok {
+		w = s
+	} else if s, ok := strings.CutSuffix(w, "st"); ok {
+		w = s
+	} else if s, ok := strings.CutSuffix(w, "nd"); ok {
+		w = s
+	} else if s, ok := strings.CutSuffix(w, "rd"); ok {
+		w = s
+	}
+	if len(w) == 0 || len(w) > 2 || !isNum(w) || strings.ContainsAny(w, ",.") {
+		return false
+	}
+	d := atoi(w)
+	return d >= 1 && d <= 31
+}
+
+func isOrdinal(w string) bool {
+	if ordinals[strings.ToLower(w)] {
+		return true
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if s, ok := strings.CutSuffix(w, suf); ok && len(s) > 0 && isNum(s) && !strings.ContainsAny(s, ",.") {
+			return true
+		}
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s) && i < 9; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// at returns word i or "" past either end.
+func at(ws []string, i int) string {
+	if i < 0 || i >= len(ws) {
+		return ""
+	}
+	return ws[i]
+}
+
+// dateAt returns the end of a date or time expression starting at word i, or i.
+func dateAt(ws []string, i int) int {
+	w := ws[i]
+	switch {
+	case dateMods[w] && weekdays[at(ws, i+1)]:
+		return dateAt(ws, i+1)
+	case weekdays[w]:
+		j := i + 1
+		if dayParts[at(ws, j)] {
+			j++
+		}
+		if at(ws, j) == "," && (months[at(ws, j+1)] || isDayNum(at(ws, j+1))) {
+			if k := dateAt(ws, j+1); k > j+1 {
+				return k
+			}
+		}
+		if months[at(ws, j)] || isDayNum(at(ws, j)) && months[at(ws, j+1)] {
+			if k := dateAt(ws, j); k > j {
+				return k
+			}
+		}
+		return j
+	case months[w]:
+		j := i + 1
+		if isDayNum(at(ws, j)) {
+			j++
+			if at(ws, j) == "," && isYear(at(ws, j+1)) {
+				j += 2
+			} else if isYear(at(ws, j)) {
+				j++
+			}
+			return j
+		}
+		if isYear(at(ws, j)) {
+			return j + 1
+		}
+		if ambiguousMonths[w] || !startsUpper(w) {
+			return i
+		}
+		return j
+	case isDayNum(w) && months[at(ws, i+1)]:
+		j := i + 2
+		if isYear(at(ws, j)) {
+			j++
+		}
+		return j
+	case isNumericDate(w) || isDecade(w):
+		return i + 1
+	case isYear(w) && (yearPreps[at(ws, i-1)] || at(ws, i-1) == "the" && at(ws, i+1) != "" && !isNum(at(ws, i+1))):
+		return i + 1
+	case (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && ampm[at(ws, i+1)]:
+		return i + 2
+	case isClock(w) && strings.Contains(w, ":"):
+		return i + 1
+	case clock[w] || relDay[w]:
+		return i + 1
+	case isOrdinal(w) && singlePeriods[strings.ToLower(at(ws, i+1))]:
+		return i + 2
+	case dateMods[w] && singlePeriods[at(ws, i+1)]:
+		return i + 2
+	case (isNum(w) || cardinals[w] && w != "a" && w != "A" && w != "an") && periods[at(ws, i+1)]:
+		if at(ws, i+2) == "ago" || at(ws, i+2) == "old" {
+			return i + 3
+		}
+		return i + 2
+	}
+	return i
+}
+
+// numberAt returns the end of an amount starting at word i, or i: a number
+// in digits with its modifier, currency, scale and percent sign.
+func numberAt(ws []string, i int) int {
+	j := i
+	// modifiers: "nearly", "more than", "at least", "up to", "as many as"
+	switch {
+	case numModFirst[ws[j]] && (at(ws, j+1) == "than" || at(ws, j+1) == "least" || at(ws, j+1) == "to" || at(ws, j+1) == "over" || at(ws, j+1) == "under") && startsAmount(ws, j+2):
+		j += 2
+	case (ws[j] == "as" || ws[j] == "As") && (at(ws, j+1) == "many" || at(ws, j+1) == "much") && at(ws, j+2) == "as" && startsAmount(ws, j+3):
+		j += 3
+	case numMods[ws[j]] && ws[j] != "than" && ws[j] != "least" && ws[j] != "many" && ws[j] != "much" && ws[j] != "up" && startsAmount(ws, j+1):
+		j++
+	}
+	k := j
+	if at(ws, k) == "US" && currencies[at(ws, k+1)] {
+		k++
+	}
+	if currencies[at(ws, k)] {
+		k++
+	}
+	num := at(ws, k)
+	spelled := false
+	switch {
+	case isNum(num) || isNumScaled(num):
+		k++
+	case cardinals[num] && (scales[at(ws, k+1)] || percents[at(ws, k+1)]):
+		k++
+		spelled = true
+	case plurals[num] && at(ws, k+1) == "of":
+		return k + 1
+	default:
+		return i
+	}
+	for scales[at(ws, k)] {
+		k++
+	}
+	switch {
+	case percents[at(ws, k)]:
+		k++
+	case at(ws, k) == "per" && at(ws, k+1) == "cent":
+		k += 2
+	case moneyWords[at(ws, k)]:
+		k++
+	}
+	if spelled && k == j+1 {
+		return i
+	}
+	return k
+}
+
+func startsAmount(ws []string, i int) bool {
+	w := at(ws, i)
+	if w == "US" {
+		w = at(ws, i+1)
+	}
+	return isNum(w) || isNumScaled(w) || currencies[w] || cardinals[w] && w != "a" && w != "an" && scales[at(ws, i+1)]
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= 'A' && r <= 'Z'
+}
+
+// datesAndNumbers finds DATE and NUMBER candidates in a sentence's words.
+func datesAndNumbers(ws []string, dst []cand) []cand {
+	for i := 0; i < len(ws); {
+		if j := dateAt(ws, i); j > i {
+			dst = append(dst, cand{i, j, Date})
+			i = j
+			continue
+		}
+		if j := numberAt(ws, i); j > i {
+			dst = append(dst, cand{i, j, Number})
+			i = j
+			continue
+		}
+		i++
+	}
+	return dst
+}

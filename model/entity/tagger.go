@@ -1,0 +1,326 @@
+package entity
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// modelFile is the trained perceptron, written by ./train.
+//
+//go:embed model.bin
+var modelFile []byte
+
+// Tagger finds entities in text. It is safe for concurrent use.
+type Tagger struct {
+	model *ner.Model
+	gaz   *ner.Gazetteer
+	// labels maps the model's types (PER ORG LOC MISC) to labels; MISC maps
+	// to "" and only survives as a GROUP when the group table knows it.
+	labels []Label
+	work   sync.Pool
+}
+
+// Load reads the embedded model and word lists.
+func Load() (*Tagger, error) {
+	m, err := ner.Read(modelFile)
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	g, err := ner.NewGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	t := &Tagger{model: m, gaz: g}
+	for _, typ := range m.Types {
+		t.labels = append(t.labels, map[string]Label{"PER": Person, "ORG": Org, "LOC": Place}[typ])
+	}
+	t.work.New = func() any { return new(work) }
+	return t, nil
+}
+
+// work is the scratch space of one Tag call.
+type work struct {
+	toks  []ner.Token
+	sents []struct{ a, b int } // word ranges
+	words []string
+	ws    []ner.Word
+	exact []uint64
+	sc    ner.Scratch
+	spans []ner.Span
+	cands []cand
+	rules []cand
+}
+
+// Tag returns the entities of text in text order, not overlapping, as byte
+// spans. sentences are the text's sentence spans; the tagger only looks
+// inside them, and splits them further at line breaks. With no sentences it
+// reads the whole text.
+func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
+	if len(sentences) == 0 {
+		sentences = []span.Span{{Start: 0, End: len(text)}}
+	}
+	if !slices.IsSortedFunc(sentences, func(a, b span.Span) int { return a.Start - b.Start }) {
+		sentences = slices.Clone(sentences)
+		slices.SortFunc(sentences, func(a, b span.Span) int { return a.Start - b.Start })
+	}
+	w := t.work.Get().(*work)
+	defer t.work.Put(w)
+	w.toks, w.sents, w.words, w.ws = w.toks[:0], w.sents[:0], w.words[:0], w.ws[:0]
+
+	prevEnd := 0
+	for _, s := range sentences {
+		start, end := max(s.Start, prevEnd, 0), min(s.End, len(text))
+		for start < end {
+			ln := end
+			for i := start; i < end; i++ {
+				if text[i] == '\n' {
+					ln = i
+					break
+				}
+			}
+			a := len(w.toks)
+			w.toks = ner.Tokenize(text, start, ln, w.toks)
+			if len(w.toks) > a {
+				w.sents = append(w.sents, struct{ a, b int }{a, len(w.toks)})
+			}
+			start = ln + 1
+		}
+		prevEnd = max(prevEnd, end)
+	}
+	for _, tk := range w.toks {
+		w.words = append(w.words, text[tk.Start:tk.End])
+	}
+	prof := ner.Profile{}
+	for _, s := range w.sents {
+		w.ws = t.gaz.Sentence(w.words[s.a:s.b], w.ws)
+		prof.Add(w.ws[s.a:s.b])
+	}
+	prof.Apply(w.ws)
+
+	var out []Entity
+	for _, s := range w.sents {
+		cands := t.sentence(w, s.a, s.b)
+		for _, c := range cands {
+			out = append(out, Entity{Span: span.Span{Start: w.toks[s.a+c.a].Start, End: w.toks[s.a+c.b-1].End}, Label: c.label})
+		}
+	}
+	return out
+}
+
+// sentence tags words [a, b) and returns candidates relative to a, sorted
+// and not overlapping.
+func (t *Tagger) sentence(w *work, a, b int) []cand {
+	words, ws := w.words[a:b], w.ws[a:b]
+	w.exact = w.exact[:0]
+	for _, s := range words {
+		w.exact = append(w.exact, ner.ExactHash(s))
+	}
+	// The statistical model.
+	w.cands = w.cands[:0]
+	w.spans = ner.Spans(t.model.Tag(ws, &w.sc), w.spans[:0])
+	for _, sp := range w.spans {
+		l := t.labels[sp.Type]
+		switch {
+		case sp.End-sp.Start == 1 && t.isGroup(w.exact[sp.Start]):
+			l = Group
+		case l == Person && sp.End-sp.Start > 1 && orgHeads[words[sp.End-1]]:
+			// "Putin Administration", "Biden White House" name an organisation.
+			l = Org
+		}
+		if l != "" {
+			w.cands = append(w.cands, cand{sp.Start, sp.End, l})
+		}
+	}
+	// Gazetteer matches as written override or fill in.
+	w.rules = t.gazetteerMatches(words, w.exact, w.rules[:0])
+	for _, g := range w.rules {
+		w.cands = mergeGazetteer(w.cands, g)
+	}
+	// Rules fill the gaps the model and the lists leave.
+	w.rules = w.rules[:0]
+	w.rules = t.lowerCaseLine(words, ws, w.rules)
+	w.rules = theWest(words, w.rules)
+	w.rules = datesAndNumbers(words, w.rules)
+	for _, r := range w.rules {
+		w.cands = fill(w.cands, r)
+	}
+	return trimPunct(words, w.cands)
+}
+
+// isGroup reports whether a word is in the group table as written.
+func (t *Tagger) isGroup(exact uint64) bool {
+	h := ner.PhraseHash(0, exact)
+	return t.gaz.ExactMask(h)&(1<<ner.GazGroup) != 0
+}
+
+// gazetteerMatches finds the leftmost longest strong matches of the place,
+// organisation and group lists, case as written.
+func (t *Tagger) gazetteerMatches(words []string, exact []uint64, dst []cand) []cand {
+	maxLen := t.gaz.MaxLen()
+	for i := 0; i < len(words); {
+		h := uint64(0)
+		best, label := 0, Label("")
+		for n := 1; n <= maxLen && i+n <= len(words); n++ {
+			h = ner.PhraseHash(h, exact[i+n-1])
+			m := t.gaz.ExactMask(h)
+			switch {
+			case m&(1<<ner.GazOrg) != 0:
+				best, label = n, Org
+			case m&(1<<ner.GazPlace) != 0:
+				best, label = n, Place
+			case m&(1<<ner.GazGroup) != 0:
+				best, label = n, Group
+			case m&(1<<(ner.GazOrg+4)|1<<(ner.GazPlace+4)) != 0 && n > 1:
+				// A longer weak entry still shows where a name ends.
+				best, label = n, ""
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		if label != "" {
+			dst = append(dst, cand{i, i + best, label})
+		}
+		i += best
+	}
+	return dst
+}
+
+// mergeGazetteer adds a gazetteer match to the model's candidates: it
+// replaces the candidates it covers (the model found "Washington" in
+// "Washington Post"), takes the label of one with exactly its span, and
+// otherwise fills a gap. A model span that reaches beyond it wins.
+func mergeGazetteer(cs []cand, g cand) []cand {
+	var over []int
+	for i, c := range cs {
+		if c.a < g.b && g.a < c.b {
+			over = append(over, i)
+		}
+	}
+	for _, i := range over {
+		if c := cs[i]; c.a < g.a || c.b > g.b {
+			return cs
+		}
+	}
+	if len(over) > 0 {
+		cs = slices.Delete(cs, over[0], over[len(over)-1]+1)
+	}
+	return insert(cs, g)
+}
+
+// fill adds r when it overlaps no candidate.
+func fill(cs []cand, r cand) []cand {
+	for _, c := range cs {
+		if c.a < r.b && r.a < c.b {
+			return cs
+		}
+	}
+	return insert(cs, r)
+}
+
+func insert(cs []cand, c cand) []cand {
+	i, _ := slices.BinarySearchFunc(cs, c, func(x, y cand) int { return x.a - y.a })
+	return slices.Insert(cs, i, c)
+}
+
+// lowerCaseLine handles a line scraped in lower case ("china slams us claims
+// on russia"): when a line writes a known place in lower case, its
+// lower-case places, organisations and groups are tagged, and "us" is the
+// United States.
+func (t *Tagger) lowerCaseLine(words []string, ws []ner.Word, dst []cand) []cand {
+	lowered := false
+	for i := range ws {
+		if ws[i].IsLower() && t.gaz.LowerMask(ner.PhraseHash(0, ws[i].LowerHash()))&(1<<(ner.GazPlace+4)) != 0 {
+			lowered = true
+			break
+		}
+	}
+	if !lowered {
+		return dst
+	}
+	maxLen := t.gaz.MaxLen()
+	for i := 0; i < len(ws); {
+		if !ws[i].IsLower() {
+			i++
+			continue
+		}
+		if words[i] == "us" {
+			dst = append(dst, cand{i, i + 1, Place})
+			i++
+			continue
+		}
+		h := uint64(0)
+		best, label := 0, Label("")
+		for n := 1; n <= maxLen && i+n <= len(ws); n++ {
+			h = ner.PhraseHash(h, ws[i+n-1].LowerHash())
+			m := t.gaz.LowerMask(h)
+			switch {
+			case m&(1<<(ner.GazOrg+4)) != 0:
+				best, label = n, Org
+			case m&(1<<(ner.GazPlace+4)) != 0:
+				best, label = n, Place
+			case m&(1<<(ner.GazGroup+4)) != 0:
+				best, label = n, Group
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		dst = append(dst, cand{i, i + best, label})
+		i += best
+	}
+	return dst
+}
+
+// theWest tags "the West" (and "the East") used as a region.
+func theWest(words []string, dst []cand) []cand {
+	for i := 1; i < len(words); i++ {
+		if (words[i] == "West" || words[i] == "East") && (words[i-1] == "the" || words[i-1] == "The") &&
+			(i+1 == len(words) || !startsUpper(words[i+1])) {
+			dst = append(dst, cand{i, i + 1, Place})
+		}
+	}
+	return dst
+}
+
+// trimPunct drops punctuation at the edges of candidates ("_Financial
+// Times_", a trailing "'s") and candidates that are only punctuation.
+func trimPunct(words []string, cs []cand) []cand {
+	out := cs[:0]
+	for _, c := range cs {
+		if c.label == Number || c.label == Date {
+			out = append(out, c)
+			continue
+		}
+		for c.a < c.b && !hasWordRune(words[c.a]) {
+			c.a++
+		}
+		for c.b > c.a && (!hasWordRune(words[c.b-1]) || isPossessive(words[c.b-1])) {
+			c.b--
+		}
+		if c.a < c.b {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func hasWordRune(w string) bool {
+	for _, r := range w {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–' {
+			return true
+		}
+	}
+	return false
+}
+
+func isPossessive(w string) bool {
+	return w == "'s" || w == "’s" || w == "'S" || w == "’S"
+}
