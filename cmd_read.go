@@ -1,10 +1,149 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/samples"
+	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/watch"
 )
 
+// runRead opens the reader on FILE, a URL, standard input ("-") or, with
+// no argument, the default sample. When standard output is not a terminal
+// it prints the article as `margin render` does.
 func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("read: not built yet")
+	f, err := parseViewFlags("margin", args)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, _, err := terminalSize(stdout); err != nil {
+		a, err := loadForRender(ctx, f.file, stdin)
+		if err != nil {
+			return err
+		}
+		return printArticle(stdout, a, f)
+	}
+	a, notice, err := openForReading(ctx, f.file, stdin)
+	if err != nil {
+		return err
+	}
+	prof := f.profile(stdout)
+	opts := ui.Options{
+		Width:      f.width,
+		NoColor:    prof < colorprofile.ANSI,
+		Hyperlinks: true,
+		Analyze:    analyzer(),
+		Notice:     notice,
+	}
+	if a.Path != "" {
+		changes, stop, err := watch.Watch(a.Path)
+		if err == nil {
+			defer stop()
+			path := a.Path
+			opts.Changes = changes
+			opts.Reload = func(ctx context.Context) (*model.Article, error) {
+				return model.Open(ctx, path, model.Options{})
+			}
+		}
+	}
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout)}
+	if f.color == "never" {
+		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.ASCII))
+	}
+	if _, err := tea.NewProgram(ui.New(ctx, a, opts), progOpts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return fmt.Errorf("reader: %w", err)
+	}
+	return nil
+}
+
+// analyzer returns the background analysis the reader runs, or nil while
+// margin is built without one.
+func analyzer() ui.AnalyzeFunc {
+	return nil
+}
+
+// fetchURL saves the article at a URL as a local file and returns its
+// path, so that notes can sit next to it.
+func fetchURL(ctx context.Context, url string) (string, error) {
+	return "", fmt.Errorf("open %s: fetching URLs is not available in this build", url)
+}
+
+// openForReading reads the article to show, and says where it came from
+// when that is not obvious.
+func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.Article, string, error) {
+	switch {
+	case file == "":
+		return openSample(ctx)
+	case isURL(file):
+		path, err := fetchURL(ctx, file)
+		if err != nil {
+			return nil, "", err
+		}
+		a, err := model.Open(ctx, path, model.Options{})
+		return a, "saved to " + path, err
+	}
+	a, err := loadForRender(ctx, file, stdin)
+	return a, "", err
+}
+
+// openSample opens the default sample from the user's data directory,
+// copying it there the first time: notes need a real file to sit next to.
+// If that is impossible it opens the embedded copy and says so.
+func openSample(ctx context.Context) (*model.Article, string, error) {
+	data, err := samples.FS.ReadFile(samples.Default)
+	if err != nil {
+		return nil, "", fmt.Errorf("read sample: %w", err)
+	}
+	path, err := copySample(data)
+	if err != nil {
+		a, perr := model.Parse(ctx, samples.Default, data, model.Options{})
+		return a, fmt.Sprintf("sample opened read-only (%v)", err), perr
+	}
+	a, err := model.Open(ctx, path, model.Options{})
+	return a, "sample: " + path, err
+}
+
+func copySample(data []byte) (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find a data directory: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	dir = filepath.Join(dir, "margin", "samples")
+	path := filepath.Join(dir, samples.Default)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("copy sample: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".sample-*")
+	if err != nil {
+		return "", fmt.Errorf("copy sample: %w", err)
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("copy sample: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("copy sample: %w", err)
+	}
+	return path, nil
 }

@@ -1,10 +1,157 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/samples"
+	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
+// viewFlags are the flags `margin [FILE]` and `margin render` share.
+type viewFlags struct {
+	width int
+	color string
+	file  string // "" for the default sample
+}
+
+// parseViewFlags reads flags and at most one FILE, in any order.
+func parseViewFlags(name string, args []string) (viewFlags, error) {
+	var f viewFlags
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.IntVar(&f.width, "width", 0, "widest the text gets, in columns")
+	fs.StringVar(&f.color, "color", "auto", "auto, always or never")
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return f, usageError{fmt.Sprintf("usage: margin %s[FILE|URL|-] [--width N] [--color auto|always|never]", strings.TrimPrefix(name+" ", "margin "))}
+			}
+			return f, usageError{fmt.Sprintf("%s: %v", name, err)}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case len(files) > 1:
+		return f, usageError{fmt.Sprintf("%s: one article at a time (got %d)", name, len(files))}
+	case f.width < 0:
+		return f, usageError{fmt.Sprintf("%s: --width must be positive", name)}
+	case f.color != "auto" && f.color != "always" && f.color != "never":
+		return f, usageError{fmt.Sprintf("%s: --color must be auto, always or never, not %q", name, f.color)}
+	}
+	if len(files) == 1 {
+		f.file = files[0]
+	}
+	return f, nil
+}
+
+// profile is the colour profile for output to w under the --color flag
+// and the environment (NO_COLOR, TERM).
+func (f viewFlags) profile(w io.Writer) colorprofile.Profile {
+	switch f.color {
+	case "never":
+		return colorprofile.NoTTY
+	case "always":
+		if p := colorprofile.Detect(w, os.Environ()); p > colorprofile.NoTTY {
+			return p
+		}
+		return colorprofile.TrueColor
+	}
+	return colorprofile.Detect(w, os.Environ())
+}
+
 func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("render: not built yet")
+	f, err := parseViewFlags("render", args)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	a, err := loadForRender(ctx, f.file, stdin)
+	if err != nil {
+		return err
+	}
+	return printArticle(stdout, a, f)
+}
+
+// loadForRender reads the article to print: the embedded sample when no
+// file is named.
+func loadForRender(ctx context.Context, file string, stdin io.Reader) (*model.Article, error) {
+	switch {
+	case file == "":
+		data, err := samples.FS.ReadFile(samples.Default)
+		if err != nil {
+			return nil, fmt.Errorf("read sample: %w", err)
+		}
+		return model.Parse(ctx, samples.Default, data, model.Options{})
+	case file == "-":
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("read standard input: %w", err)
+		}
+		return model.Parse(ctx, "-", data, model.Options{})
+	case isURL(file):
+		path, err := fetchURL(ctx, file)
+		if err != nil {
+			return nil, err
+		}
+		return model.Open(ctx, path, model.Options{})
+	}
+	return model.Open(ctx, file, model.Options{})
+}
+
+// printArticle writes the article as the reader shows it, header
+// included, all of it.
+func printArticle(stdout io.Writer, a *model.Article, f viewFlags) error {
+	prof := f.profile(stdout)
+	mode := theme.Dark
+	if prof < colorprofile.ANSI {
+		mode = theme.NoColor
+	}
+	width := f.width
+	if width == 0 {
+		width = 80
+		if w, _, err := terminalSize(stdout); err == nil && w > 0 {
+			width = min(width, w)
+		}
+	}
+	bw := bufio.NewWriter(stdout)
+	out := &colorprofile.Writer{Forward: bw, Profile: prof}
+	lay := render.New(a.Doc, a.Sentences, ui.Header(a))
+	p := render.Painter{Theme: theme.New(mode), Hyperlinks: prof > colorprofile.NoTTY}
+	if err := render.Print(out, lay, width, p, render.InlineLayer(a.Doc)); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
+func terminalSize(w io.Writer) (int, int, error) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0, 0, errors.New("not a terminal")
+	}
+	return term.GetSize(f.Fd())
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }

@@ -1,0 +1,605 @@
+// Package ui is margin's reader: a full-screen Bubble Tea program that
+// composes the reading pane (pager), the side panel (panel), the status
+// bar (status) and search over one article, drawing every layer (search
+// matches, the focus, entities, claims, notes) as spans of its one text.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
+	"github.com/margin-reader/margin/ui/panel"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/search"
+	"github.com/margin-reader/margin/ui/status"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// AnalyzeFunc analyses an article into its entity and claim layers.
+type AnalyzeFunc func(ctx context.Context, a *model.Article) (*model.Analysis, error)
+
+// ReloadFunc reads the article again after its file changed.
+type ReloadFunc func(ctx context.Context) (*model.Article, error)
+
+// Options configure the reader.
+type Options struct {
+	// Width bounds the text column (0: about 80 columns).
+	Width int
+	// NoColor draws without colour and skips asking the terminal for its
+	// background.
+	NoColor bool
+	// Light starts with the light theme until the terminal says otherwise.
+	Light bool
+	// Hyperlinks sends links as OSC 8 hyperlinks.
+	Hyperlinks bool
+	// Analyze, when set, runs in the background after the text is shown.
+	Analyze AnalyzeFunc
+	// Changes signals that the article's file changed; Reload reads it.
+	Changes <-chan struct{}
+	Reload  ReloadFunc
+	// Notice is shown in the status bar at start.
+	Notice string
+}
+
+type (
+	analysisMsg struct {
+		hash string
+		an   *model.Analysis
+		err  error
+	}
+	changedMsg  struct{}
+	reloadMsg   struct{}
+	reloadedMsg struct {
+		a   *model.Article
+		err error
+	}
+)
+
+// reloadDelay lets a burst of writes settle before the file is read again.
+const reloadDelay = 150 * time.Millisecond
+
+// Model is the reader.
+type Model struct {
+	ctx    context.Context
+	opts   Options
+	art    *model.Article
+	theme  *theme.Theme
+	keys   keys.KeyMap
+	pager  pager.Model
+	panel  panel.Model
+	status status.Model
+	help   help.Model
+	input  textinput.Model
+
+	width, height int
+	ready         bool
+
+	inline    *render.Layer
+	matches   search.Matches
+	searching bool
+	showHelp  bool
+	panelOpen bool
+	structure bool // outline and links tabs filled
+
+	focus     int // sentence index
+	target    span.Span
+	selecting bool
+	selection span.Span
+
+	analysis     *model.Analysis
+	entityLayer  *render.Layer
+	claimLayer   *render.Layer
+	showEntities bool
+	showClaims   bool
+	showNotes    bool
+}
+
+// New returns a reader for a.
+func New(ctx context.Context, a *model.Article, opts Options) Model {
+	mode := theme.Dark
+	switch {
+	case opts.NoColor:
+		mode = theme.NoColor
+	case opts.Light:
+		mode = theme.Light
+	}
+	th := theme.New(mode)
+	km := keys.Default()
+	m := Model{
+		ctx: ctx, opts: opts, art: a, theme: th, keys: km,
+		panel: panel.New(th, km), status: status.New(th), help: help.New(), input: textinput.New(),
+		showEntities: true, showClaims: true, showNotes: true, target: noSpan, selection: noSpan,
+	}
+	m.input.Prompt = "/"
+	m.input.Placeholder = "search"
+	lay := render.New(a.Doc, a.Sentences, Header(a))
+	m.inline = render.InlineLayer(a.Doc)
+	m.pager = pager.New(lay, m.painter(), km)
+	m.pager.SetMaxWidth(opts.Width)
+	m.status.SetTitle(a.Title)
+	if a.Title == "" {
+		m.status.SetTitle(a.Name)
+	}
+	m.status.SetHint("? help")
+	if opts.Notice != "" {
+		m.status.SetMessage(opts.Notice)
+	}
+	m.panel.SetEmpty(panel.Entities, "analysing…")
+	m.panel.SetEmpty(panel.Claims, "analysing…")
+	m.panel.SetEmpty(panel.Notes, "no notes yet: a adds one")
+	if opts.Analyze == nil {
+		m.panel.SetEmpty(panel.Entities, "no analysis")
+		m.panel.SetEmpty(panel.Claims, "no analysis")
+	}
+	m.applyTheme()
+	return m
+}
+
+var noSpan = span.Span{Start: -1, End: -1}
+
+// Header is what the reader shows above the article: its title, byline,
+// source and length.
+func Header(a *model.Article) render.Header {
+	return render.Header{
+		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
+		Source: a.SourceURL, Words: render.Words(a.Text),
+	}
+}
+
+func (m Model) painter() render.Painter {
+	return render.Painter{Theme: m.theme, Hyperlinks: m.opts.Hyperlinks}
+}
+
+// Init asks for the terminal's background and starts the analysis and the
+// file watch.
+func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if !m.opts.NoColor {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	cmds = append(cmds, m.analyze(), m.watch())
+	return tea.Batch(cmds...)
+}
+
+func (m Model) analyze() tea.Cmd {
+	f, a, ctx := m.opts.Analyze, m.art, m.ctx
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		an, err := f(ctx, a)
+		return analysisMsg{hash: a.Hash, an: an, err: err}
+	}
+}
+
+func (m Model) watch() tea.Cmd {
+	ch := m.opts.Changes
+	if ch == nil || m.opts.Reload == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return changedMsg{}
+	}
+}
+
+// Update handles one message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height, m.ready = msg.Width, msg.Height, true
+		m.resize()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if !m.opts.NoColor {
+			mode := theme.Light
+			if msg.IsDark() {
+				mode = theme.Dark
+			}
+			if mode != m.theme.Mode {
+				m.theme = theme.New(mode)
+				m.applyTheme()
+			}
+		}
+		return m, nil
+	case analysisMsg:
+		m.setAnalysis(msg)
+		return m, nil
+	case changedMsg:
+		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch())
+	case reloadMsg:
+		f, ctx := m.opts.Reload, m.ctx
+		return m, func() tea.Msg { a, err := f(ctx); return reloadedMsg{a: a, err: err} }
+	case reloadedMsg:
+		return m.reloaded(msg)
+	case panel.JumpMsg:
+		m.jumpFromPanel(msg)
+		return m, nil
+	case tea.MouseWheelMsg:
+		m.pager, _ = m.pager.Update(msg)
+		m.updateStatus()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	if m.searching {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *Model) applyTheme() {
+	m.pager.SetPainter(m.painter())
+	m.panel.SetTheme(m.theme)
+	m.status.SetTheme(m.theme)
+	m.help.Styles = m.theme.Help
+	st := textinput.DefaultStyles(m.theme.Mode != theme.Light)
+	m.input.SetStyles(st)
+	m.refreshLayers()
+}
+
+func (m *Model) resize() {
+	ph := m.height - 1 - m.explainHeight()
+	pw := m.width
+	if m.panelOpen {
+		w := m.panelWidth()
+		m.panel.SetSize(w, ph)
+		pw -= w
+	}
+	m.pager.SetSize(pw, max(ph, 1))
+	m.status.SetWidth(m.width)
+	m.help.SetWidth(m.width)
+	m.input.SetWidth(max(m.width-4, 1))
+	m.updateStatus()
+}
+
+func (m Model) panelWidth() int {
+	return min(44, max(24, m.width/3))
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if m.searching {
+		return m.searchKey(msg)
+	}
+	if key.Matches(msg, k.Quit) && (msg.String() == "ctrl+c" || !m.showHelp) {
+		return m, tea.Quit
+	}
+	if m.showHelp {
+		if key.Matches(msg, k.Help, k.Clear, k.Quit) {
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	m.status.ClearMessage()
+	if m.panelOpen && m.panelKey(msg) {
+		var cmd tea.Cmd
+		m.panel, cmd = m.panel.Update(msg)
+		m.updateStatus()
+		return m, cmd
+	}
+	if m.selecting && m.selectKey(msg) {
+		m.refreshLayers()
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.input.Reset()
+		return m, m.input.Focus()
+	case key.Matches(msg, k.NextMatch):
+		if m.matches.Next() {
+			m.showMatch()
+		}
+	case key.Matches(msg, k.PrevMatch):
+		if m.matches.Prev() {
+			m.showMatch()
+		}
+	case key.Matches(msg, k.Clear):
+		m.clear()
+	case key.Matches(msg, k.NextSentence):
+		m.moveFocus(1)
+	case key.Matches(msg, k.PrevSentence):
+		m.moveFocus(-1)
+	case key.Matches(msg, k.Panel):
+		m.openPanel(m.panel.Active())
+	case key.Matches(msg, k.Outline):
+		m.openPanel(panel.Outline)
+	case key.Matches(msg, k.NextEntity):
+		m.jumpEntity(1)
+	case key.Matches(msg, k.PrevEntity):
+		m.jumpEntity(-1)
+	case key.Matches(msg, k.NextClaim):
+		m.jumpClaim(1)
+	case key.Matches(msg, k.PrevClaim):
+		m.jumpClaim(-1)
+	case key.Matches(msg, k.ToggleEntities):
+		m.showEntities = !m.showEntities
+		m.status.SetMessage(onOff("entity colours", m.showEntities))
+	case key.Matches(msg, k.ToggleClaims):
+		m.showClaims = !m.showClaims
+		m.status.SetMessage(onOff("claim marks", m.showClaims))
+		m.resize()
+	case key.Matches(msg, k.ToggleNotes):
+		m.showNotes = !m.showNotes
+		m.status.SetMessage(onOff("note marks", m.showNotes))
+	case key.Matches(msg, k.Select):
+		m.startSelection()
+	case key.Matches(msg, k.Annotate, k.Edit, k.Delete, k.Export):
+		m.status.SetMessage("notes are not available in this build")
+	default:
+		m.pager, _ = m.pager.Update(msg)
+	}
+	m.refreshLayers()
+	m.updateStatus()
+	return m, nil
+}
+
+func onOff(what string, on bool) string {
+	if on {
+		return what + " on"
+	}
+	return what + " off"
+}
+
+// panelKey reports whether a key goes to the open panel: moving in the
+// list, choosing, switching tabs. Everything else still reads the text.
+func (m Model) panelKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	return key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down)
+}
+
+func (m *Model) openPanel(t panel.Tab) {
+	m.panelOpen = true
+	m.panel.SetActive(t)
+	m.fillStructure()
+	m.resize()
+}
+
+func (m *Model) clear() {
+	switch {
+	case m.selecting:
+		m.selecting = false
+		m.selection = noSpan
+		m.status.SetMessage("selection cancelled")
+	case m.panelOpen:
+		m.panelOpen = false
+		m.resize()
+	case m.matches.Len() > 0 || m.matches.Query != "":
+		m.matches = search.Matches{}
+		m.target = noSpan
+	default:
+		m.target = noSpan
+	}
+}
+
+func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.searching = false
+		m.input.Blur()
+		return m, nil
+	case "enter":
+		m.searching = false
+		m.input.Blur()
+		q := m.input.Value()
+		if q == "" {
+			q = m.matches.Query
+		}
+		m.matches = search.Find(m.art.Text, q)
+		if !m.matches.At(m.cursorOffset()) {
+			m.status.SetError(fmt.Sprintf("not found: %s", q))
+			m.target = noSpan
+		} else {
+			m.showMatch()
+		}
+		m.refreshLayers()
+		m.updateStatus()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+// cursorOffset is where "next" starts from: the focus when it is on
+// screen, else the top of the screen.
+func (m Model) cursorOffset() int {
+	if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
+		if m.target.Start >= s.Start && m.target.End <= s.End {
+			return m.target.Start
+		}
+		return s.Start
+	}
+	return m.pager.TopOffset()
+}
+
+func (m *Model) showMatch() {
+	s, ok := m.matches.Span()
+	if !ok {
+		return
+	}
+	m.goTo(s)
+}
+
+// goTo makes s the target: the focus moves to its sentence and the pane
+// scrolls to show it.
+func (m *Model) goTo(s span.Span) {
+	m.target = s
+	if i := sentenceAt(m.art.Sentences, s.Start); i >= 0 {
+		m.focus = i
+	}
+	m.pager.Show(s)
+	m.refreshLayers()
+}
+
+// sentenceAt returns the sentence holding off, or the first after it.
+func sentenceAt(ss []span.Span, off int) int {
+	if len(ss) == 0 {
+		return -1
+	}
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
+	return min(i, len(ss)-1)
+}
+
+func (m Model) focusSpan() (span.Span, bool) {
+	if m.focus < 0 || m.focus >= len(m.art.Sentences) {
+		return span.Span{}, false
+	}
+	return m.art.Sentences[m.focus], true
+}
+
+// moveFocus moves the focus by one sentence. When the focus is off
+// screen it comes back to the first (or last) sentence on screen.
+func (m *Model) moveFocus(d int) {
+	ss := m.art.Sentences
+	if len(ss) == 0 {
+		return
+	}
+	vis := m.pager.VisibleRange()
+	cur, ok := m.focusSpan()
+	switch {
+	case ok && cur.Start < vis.End && cur.End > vis.Start:
+		m.focus = max(min(m.focus+d, len(ss)-1), 0)
+	case d > 0:
+		m.focus = sentenceAt(ss, vis.Start)
+	default:
+		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
+	}
+	m.target = noSpan
+	m.pager.Show(ss[m.focus])
+}
+
+func (m *Model) updateStatus() {
+	var info []string
+	if m.matches.Query != "" {
+		if m.matches.Len() > 0 {
+			info = append(info, fmt.Sprintf("%d/%d", m.matches.Current+1, m.matches.Len()))
+		} else {
+			info = append(info, "0/0")
+		}
+	}
+	if m.selecting {
+		info = append(info, "SELECT")
+	}
+	info = append(info, fmt.Sprintf("%d%%", m.pager.Percent()))
+	m.status.SetInfo(info...)
+}
+
+// refreshLayers gives the pane the layers to draw, lowest first.
+func (m *Model) refreshLayers() {
+	layers := []*render.Layer{m.inline}
+	if s, ok := m.focusSpan(); ok {
+		layers = append(layers, render.NewLayer([]render.Mark{{Span: s, Class: theme.ClassFocus}}))
+		m.pager.SetGutter(s)
+	}
+	if m.showEntities && m.entityLayer != nil {
+		layers = append(layers, m.entityLayer)
+	}
+	if m.showClaims && m.claimLayer != nil {
+		layers = append(layers, m.claimLayer)
+		if c, ok := m.focusedClaim(); ok {
+			cues := make([]render.Mark, 0, len(c.Cues))
+			for _, cue := range c.Cues {
+				cues = append(cues, render.Mark{Span: cue.Span, Class: theme.ClassCue})
+			}
+			layers = append(layers, render.NewLayer(cues))
+		}
+	}
+	if m.selecting {
+		layers = append(layers, render.NewLayer([]render.Mark{{Span: m.selection, Class: theme.ClassSelection}}))
+	}
+	if m.matches.Len() > 0 {
+		layers = append(layers, m.matchLayer())
+	}
+	if m.target.Start >= 0 {
+		layers = append(layers, render.NewLayer([]render.Mark{{Span: m.target, Class: theme.ClassTarget}}))
+	}
+	m.pager.SetLayers(layers...)
+}
+
+// matchLayer holds the matches near the screen only, so a search with a
+// hundred thousand matches costs nothing per frame.
+func (m Model) matchLayer() *render.Layer {
+	vis := m.pager.VisibleRange()
+	spans := m.matches.Spans
+	lo := sort.Search(len(spans), func(i int) bool { return spans[i].End > vis.Start-4096 })
+	hi := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= vis.End+4096 })
+	marks := make([]render.Mark, 0, hi-lo)
+	for _, s := range spans[lo:hi] {
+		marks = append(marks, render.Mark{Span: s, Class: theme.ClassMatch})
+	}
+	return render.NewLayer(marks)
+}
+
+// View draws the screen.
+func (m Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "margin: " + render.OneLine(m.art.Title)
+	if !m.ready {
+		return v
+	}
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.helpView()
+	case m.panelOpen:
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.pager.View(), m.panel.View())
+	default:
+		body = m.pager.View()
+	}
+	parts := []string{body}
+	if ex := m.explainView(); ex != "" && !m.showHelp {
+		parts = append(parts, ex)
+	}
+	if m.searching {
+		parts = append(parts, m.input.View())
+	} else {
+		parts = append(parts, m.status.View())
+	}
+	v.SetContent(strings.Join(parts, "\n"))
+	return v
+}
+
+func (m Model) helpView() string {
+	h := m.help
+	h.ShowAll = true
+	var b strings.Builder
+	b.WriteString(m.theme.HelpTitle.Render("margin: keys") + "\n\n")
+	groups := m.keys.FullHelp()
+	half := (len(groups) + 1) / 2
+	b.WriteString(h.FullHelpView(groups[:half]) + "\n\n")
+	b.WriteString(h.FullHelpView(groups[half:]) + "\n\n")
+	b.WriteString(m.legend())
+	lines := strings.Split(b.String(), "\n")
+	ph := m.height - 1
+	for len(lines) < ph {
+		lines = append(lines, "")
+	}
+	for i := range lines {
+		lines[i] = "  " + ansi.Truncate(lines[i], max(m.width-2, 0), "…")
+	}
+	return strings.Join(lines[:ph], "\n")
+}

@@ -1,0 +1,92 @@
+// Package keys is margin's one key map. The same bindings drive every
+// component's Update and the help screen, so help can never drift from
+// what the keys do.
+package keys
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every key binding of the reader.
+type KeyMap struct {
+	// Moving through the text, as in less and vim.
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	// The focus: one sentence, the passage notes and explanations are about.
+	NextSentence, PrevSentence key.Binding
+	// Search.
+	Search, NextMatch, PrevMatch, Clear key.Binding
+	// Side panel.
+	Panel, PanelPrev, Outline, Enter key.Binding
+	// Analysis layers.
+	NextEntity, PrevEntity, ToggleEntities key.Binding
+	NextClaim, PrevClaim, ToggleClaims     key.Binding
+	// Notes.
+	Select, ExtendWord, ShrinkWord, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
+	// The program.
+	Help, Quit key.Binding
+}
+
+// Default returns margin's key map.
+func Default() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Down:     b("j/↓", "down a line", "j", "down", "ctrl+n", "enter"),
+		Up:       b("k/↑", "up a line", "k", "up", "ctrl+p"),
+		PageDown: b("space/f/pgdn", "page down", "space", "f", "pgdown", "ctrl+f"),
+		PageUp:   b("b/pgup", "page up", "b", "pgup", "ctrl+b"),
+		HalfDown: b("d/ctrl+d", "half page down", "d", "ctrl+d"),
+		// u is half a page up as in less, except right after D deletes a
+		// note or in the notes panel, where it undoes the deletion.
+		HalfUp: b("u/ctrl+u", "half page up", "u", "ctrl+u"),
+		Top:    b("g/home", "top", "g", "home", "<"),
+		Bottom: b("G/end", "bottom", "G", "end", ">"),
+
+		NextSentence: b(")", "next sentence", ")"),
+		PrevSentence: b("(", "previous sentence", "("),
+
+		Search:    b("/", "search", "/"),
+		NextMatch: b("n", "next match", "n"),
+		PrevMatch: b("N", "previous match", "N"),
+		Clear:     b("esc", "clear search, selection, panel", "esc"),
+
+		Panel:     b("tab", "side panel / next tab", "tab"),
+		PanelPrev: b("shift+tab", "previous tab", "shift+tab"),
+		Outline:   b("o", "outline", "o"),
+		Enter:     b("enter", "jump (again: next mention)", "enter"),
+
+		NextEntity:     b("e", "next entity", "e"),
+		PrevEntity:     b("E", "previous entity", "E"),
+		ToggleEntities: b("1", "entity colours on/off", "1"),
+		NextClaim:      b("c", "next claim", "c"),
+		PrevClaim:      b("C", "previous claim", "C"),
+		ToggleClaims:   b("2", "claim marks on/off", "2"),
+
+		Select:      b("v", "select (then ( ) h l)", "v"),
+		ExtendWord:  b("l/→", "selection: next word", "l", "right"),
+		ShrinkWord:  b("h/←", "selection: previous word", "h", "left"),
+		Annotate:    b("a", "add a note", "a"),
+		Edit:        b("A", "edit note at focus", "A"),
+		Delete:      b("D", "delete note at focus", "D"),
+		Undo:        b("u", "undo delete (right after D, or in notes panel)", "u"),
+		ToggleNotes: b("3", "note marks on/off", "3"),
+		Export:      b("x", "export notes to markdown", "x"),
+
+		Help: b("?", "help", "?"),
+		Quit: b("q", "quit", "q", "ctrl+c"),
+	}
+}
+
+// ShortHelp is the status bar's hint.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Search, k.Panel, k.NextSentence, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen, in columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit},
+		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims},
+		{k.Select, k.ExtendWord, k.ShrinkWord, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
+	}
+}

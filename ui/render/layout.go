@@ -1,0 +1,424 @@
+// Package render is margin's layout engine. It turns an article (one text,
+// its blocks and inline marks) into lines for a given width, and draws
+// those lines with every span layer that touches them merged into styled
+// runs.
+//
+// Layout is lazy: the document is cut into units (a block, a slice of a very
+// long block, or a table row) and a unit is wrapped only when a line of it
+// is needed, with the result cached for the current width. Nothing ever
+// wraps or styles the whole document, so opening, scrolling, resizing and
+// drawing cost what the screen shows, not what the article holds. The same
+// engine draws the reader's pane and the output of `margin render`.
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// Role says how a piece of a line is styled before any layer is applied.
+type Role uint8
+
+const (
+	RoleText Role = iota
+	RoleHeading1
+	RoleHeading
+	RoleHeadingPrefix
+	RoleCode
+	RoleQuote
+	RoleQuoteBar
+	RoleMarker
+	RoleTableHeader
+	RoleTableBorder
+	RoleTitle
+	RoleByline
+	RoleMeta
+)
+
+// Piece is a run of one line: either a span of the article's text or a
+// literal (a list marker, a quote bar, a table border, header text).
+type Piece struct {
+	// Start and End are the text bytes shown, for text pieces.
+	Start, End int
+	// Lit is drawn instead of text when Text is false.
+	Lit  string
+	Text bool
+	Role Role
+	// Pad is the number of spaces drawn after the piece in its role's style.
+	Pad int
+}
+
+// Line is one screen line of the layout.
+type Line struct {
+	Pieces []Piece
+	// Start and End are the text bytes the line shows; Start == End on a
+	// line without text (a gap, a border, the header), where Start is the
+	// offset the line stands for.
+	Start, End int
+}
+
+// Width returns the number of columns the line takes.
+func (ln Line) Width(text string) int {
+	w := 0
+	for _, p := range ln.Pieces {
+		if p.Text {
+			w += Width(text[p.Start:p.End])
+		} else {
+			w += Width(p.Lit)
+		}
+		w += p.Pad
+	}
+	return w
+}
+
+// Header is what the reader shows above the article.
+type Header struct {
+	Title, Byline, Site, Published, Source string
+	// Notice is an extra line, such as where a sample was copied to.
+	Notice string
+	Words  int
+}
+
+type unitKind uint8
+
+const (
+	unitHeader unitKind = iota
+	unitBlock
+	unitRow
+)
+
+// unit is one independently wrapped piece of the document.
+type unit struct {
+	start, end int
+	block      int32
+	table      int32
+	kind       unitKind
+	// cont marks a slice of a long block after its first.
+	cont bool
+	// gap is the number of blank lines before the unit.
+	gap uint8
+}
+
+// maxUnit bounds the bytes wrapped at once; longer blocks are sliced at a
+// sentence end or a space, which keeps every wrap cheap.
+const maxUnit = 8 << 10
+
+// maxCached bounds the wrapped units kept for the current width.
+const maxCached = 512
+
+// Layout lays out one document. It is not safe for concurrent use.
+type Layout struct {
+	doc       doc.Doc
+	sentences []span.Span
+	header    Header
+	units     []unit
+	tables    []*table
+	width     int
+	cache     map[int][]Line
+}
+
+// New returns the layout of d. Sentences (sorted) guide where very long
+// blocks are sliced; h is shown above the text.
+func New(d doc.Doc, sentences []span.Span, h Header) *Layout {
+	l := &Layout{doc: d, sentences: sentences, header: h, cache: map[int][]Line{}}
+	l.units = append(l.units, unit{kind: unitHeader, block: -1, table: -1})
+	for i, b := range d.Blocks {
+		if b.Kind == doc.TableRow {
+			l.addRow(i, b)
+			continue
+		}
+		l.addBlock(i, b)
+	}
+	return l
+}
+
+func (l *Layout) addRow(i int, b doc.Block) {
+	var prev *unit
+	if n := len(l.units); n > 1 {
+		prev = &l.units[n-1]
+	}
+	if prev == nil || prev.kind != unitRow || int(prev.block) != i-1 {
+		l.tables = append(l.tables, &table{first: len(l.units)})
+	}
+	t := l.tables[len(l.tables)-1]
+	t.last = len(l.units)
+	u := unit{start: b.Start, end: b.End, block: int32(i), table: int32(len(l.tables) - 1), kind: unitRow}
+	if t.first != len(l.units) {
+		u.gap = 0
+	} else {
+		u.gap = l.gapBefore(b)
+	}
+	l.units = append(l.units, u)
+}
+
+func (l *Layout) addBlock(i int, b doc.Block) {
+	gap := l.gapBefore(b)
+	start := b.Start
+	for first := true; start < b.End || first; first = false {
+		end := l.sliceEnd(b, start)
+		u := unit{start: start, end: end, block: int32(i), table: -1, kind: unitBlock, cont: !first}
+		if first {
+			u.gap = gap
+		}
+		l.units = append(l.units, u)
+		start = end
+		if b.Kind != doc.Code {
+			for start < b.End && l.doc.Text[start] == ' ' {
+				start++
+			}
+		} else if start < b.End && l.doc.Text[start] == '\n' {
+			start++
+		}
+	}
+}
+
+// sliceEnd returns where the unit of b starting at start ends.
+func (l *Layout) sliceEnd(b doc.Block, start int) int {
+	if b.End-start <= maxUnit {
+		return b.End
+	}
+	limit := start + maxUnit
+	text := l.doc.Text
+	if b.Kind == doc.Code {
+		if i := strings.LastIndexByte(text[start:limit], '\n'); i > 0 {
+			return start + i
+		}
+	} else {
+		// The last sentence ending inside the window, if it is not tiny.
+		k := sort.Search(len(l.sentences), func(k int) bool { return l.sentences[k].End > limit }) - 1
+		if k >= 0 && l.sentences[k].End > start+maxUnit/2 && l.sentences[k].End <= b.End {
+			return l.sentences[k].End
+		}
+		if i := strings.LastIndexByte(text[start:limit], ' '); i > 0 {
+			return start + i
+		}
+	}
+	for limit > start+1 && limit < len(text) && !isRuneStart(text[limit]) {
+		limit--
+	}
+	return limit
+}
+
+func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }
+
+// gapBefore returns the blank lines between the previous block and b.
+func (l *Layout) gapBefore(b doc.Block) uint8 {
+	if len(l.units) <= 1 {
+		return 0
+	}
+	prev := l.units[len(l.units)-1]
+	pb := l.doc.Blocks[prev.block]
+	if pb.Kind == doc.ListItem && b.Kind == doc.ListItem {
+		return 0
+	}
+	return 1
+}
+
+// Text returns the document's text.
+func (l *Layout) Text() string { return l.doc.Text }
+
+// Doc returns the document laid out.
+func (l *Layout) Doc() doc.Doc { return l.doc }
+
+// Units returns the number of units, the header included.
+func (l *Layout) Units() int { return len(l.units) }
+
+// SetHeader replaces the header.
+func (l *Layout) SetHeader(h Header) {
+	l.header = h
+	delete(l.cache, 0)
+}
+
+// Unit returns the unit that shows byte off of the text.
+func (l *Layout) Unit(off int) int {
+	n := len(l.units) - 1
+	if n == 0 {
+		return 0
+	}
+	i := sort.Search(n, func(i int) bool { return l.units[i+1].start > off })
+	if i == 0 {
+		return 1
+	}
+	return i
+}
+
+// Lines returns the lines of unit u at width w.
+func (l *Layout) Lines(u, w int) []Line {
+	w = max(w, 8)
+	if w != l.width {
+		l.width = w
+		clear(l.cache)
+	}
+	if lines, ok := l.cache[u]; ok {
+		return lines
+	}
+	if len(l.cache) >= maxCached {
+		clear(l.cache)
+	}
+	lines := l.build(u, w)
+	l.cache[u] = lines
+	return lines
+}
+
+func (l *Layout) build(u, w int) []Line {
+	un := l.units[u]
+	var lines []Line
+	for range un.gap {
+		lines = append(lines, l.gapLine(u))
+	}
+	switch un.kind {
+	case unitHeader:
+		return l.headerLines(w)
+	case unitRow:
+		return l.rowLines(lines, u, w)
+	}
+	return l.blockLines(lines, u, w)
+}
+
+// gapLine is a blank line before unit u; between two quotes it keeps the
+// quote bar, so one quotation reads as one.
+func (l *Layout) gapLine(u int) Line {
+	un := l.units[u]
+	ln := Line{Start: un.start, End: un.start}
+	prev := l.units[u-1]
+	if prev.kind == unitHeader {
+		return ln
+	}
+	b, pb := l.doc.Blocks[un.block], l.doc.Blocks[prev.block]
+	if b.Kind == doc.Quote && pb.Kind == doc.Quote {
+		ln.Pieces = []Piece{{Lit: strings.TrimRight(quoteBars(min(b.Level, pb.Level)), " "), Role: RoleQuoteBar}}
+	}
+	return ln
+}
+
+func quoteBars(level int) string { return strings.Repeat("│ ", level+1) }
+
+// prefix returns the literal pieces before the first and the following
+// lines of block b, their width and the role of its text.
+func prefix(b doc.Block) (first, rest []Piece, w int, role Role) {
+	switch b.Kind {
+	case doc.Heading:
+		if b.Level <= 1 {
+			p := []Piece{{Lit: " ", Role: RoleHeading1}}
+			return p, p, 2, RoleHeading1
+		}
+		mark := strings.Repeat("#", min(b.Level, 6)) + " "
+		return []Piece{{Lit: mark, Role: RoleHeadingPrefix}},
+			[]Piece{{Lit: strings.Repeat(" ", len(mark))}}, len(mark), RoleHeading
+	case doc.ListItem:
+		marker := OneLine(b.Marker)
+		if marker == "" {
+			marker = "•"
+		}
+		indent := strings.Repeat("  ", b.Level)
+		mw := Width(marker) + 1
+		return []Piece{{Lit: indent}, {Lit: marker + " ", Role: RoleMarker}},
+			[]Piece{{Lit: indent + strings.Repeat(" ", mw)}}, len(indent) + mw, RoleText
+	case doc.Quote:
+		p := []Piece{{Lit: quoteBars(b.Level), Role: RoleQuoteBar}}
+		return p, p, 2 * (b.Level + 1), RoleQuote
+	case doc.Code:
+		p := []Piece{{Lit: "  "}}
+		return p, p, 2, RoleCode
+	}
+	return nil, nil, 0, RoleText
+}
+
+func (l *Layout) blockLines(lines []Line, u, w int) []Line {
+	un := l.units[u]
+	b := l.doc.Blocks[un.block]
+	first, rest, pw, role := prefix(b)
+	if un.cont {
+		first = rest
+	}
+	var spans []span.Span
+	if b.Kind == doc.Code {
+		spans = wrapCode(l.doc.Text, un.start, un.end, max(w-pw, 1))
+	} else {
+		spans = wrapProse(l.doc.Text, un.start, un.end, max(w-pw, 1))
+	}
+	for i, s := range spans {
+		pre := rest
+		if i == 0 {
+			pre = first
+		}
+		pieces := make([]Piece, 0, len(pre)+1)
+		pieces = append(pieces, pre...)
+		text := Piece{Start: s.Start, End: s.End, Text: true, Role: role}
+		if role == RoleHeading1 {
+			text.Pad = 1
+		}
+		lines = append(lines, Line{Pieces: append(pieces, text), Start: s.Start, End: s.End})
+	}
+	return lines
+}
+
+func (l *Layout) headerLines(w int) []Line {
+	h := l.header
+	var lines []Line
+	add := func(s string, role Role) {
+		s = OneLine(s)
+		if s == "" {
+			return
+		}
+		for _, sp := range wrapProse(s, 0, len(s), w) {
+			lines = append(lines, Line{Pieces: []Piece{{Lit: s[sp.Start:sp.End], Role: role}}})
+		}
+	}
+	if !l.titleInText() {
+		add(h.Title, RoleTitle)
+	}
+	var by []string
+	for _, s := range []string{h.Byline, h.Site, h.Published} {
+		if s = OneLine(s); s != "" {
+			by = append(by, s)
+		}
+	}
+	add(strings.Join(by, " · "), RoleByline)
+	add(h.Source, RoleMeta)
+	minutes := max(1, (h.Words+115)/230)
+	add(fmt.Sprintf("%s words · %d min read", thousands(h.Words), minutes), RoleMeta)
+	add(h.Notice, RoleMeta)
+	return append(lines, Line{})
+}
+
+// titleInText reports whether the document opens with its title as a
+// heading, in which case the header does not repeat it.
+func (l *Layout) titleInText() bool {
+	if len(l.doc.Blocks) == 0 || l.header.Title == "" {
+		return false
+	}
+	b := l.doc.Blocks[0]
+	return b.Kind == doc.Heading && OneLine(b.In(l.doc.Text)) == OneLine(l.header.Title)
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// Words counts the words of text: runs of bytes other than spaces and
+// line breaks.
+func Words(text string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\n', '\t', '\r':
+			in = false
+		default:
+			if !in {
+				n++
+				in = true
+			}
+		}
+	}
+	return n
+}

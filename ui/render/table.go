@@ -1,0 +1,134 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+// table is a run of table rows. Wide tables stay readable by fitting the
+// columns to the width and wrapping cells inside their column: narrow
+// columns keep their natural width and wide ones share what is left.
+type table struct {
+	first, last int // unit indices of the first and last row
+	natural     []int
+	width       int
+	cols        []int
+}
+
+// cellSpans returns the cells of a row block; a row without cells is one
+// cell.
+func cellSpans(l *Layout, u int) []span.Span {
+	b := l.doc.Blocks[l.units[u].block]
+	if len(b.Cells) == 0 {
+		return []span.Span{b.Span}
+	}
+	return b.Cells
+}
+
+// measure finds each column's natural width, once per table.
+func (t *table) measure(l *Layout) {
+	if t.natural != nil {
+		return
+	}
+	t.natural = []int{}
+	for u := t.first; u <= t.last; u++ {
+		for c, s := range cellSpans(l, u) {
+			if c >= len(t.natural) {
+				t.natural = append(t.natural, 1)
+			}
+			t.natural[c] = max(t.natural[c], Width(l.doc.Text[s.Start:s.End]))
+		}
+	}
+}
+
+const cellSep = " │ "
+
+// columns returns the column widths at width w.
+func (t *table) columns(l *Layout, w int) []int {
+	t.measure(l)
+	if t.cols != nil && t.width == w {
+		return t.cols
+	}
+	n := len(t.natural)
+	avail := w - len([]rune(cellSep))*(n-1)
+	cols := fitColumns(t.natural, avail)
+	t.width, t.cols = w, cols
+	return cols
+}
+
+// fitColumns shares avail columns among columns of the given natural
+// widths: columns are served narrowest first, each getting its natural
+// width or an equal share of what is left, whichever is smaller.
+func fitColumns(natural []int, avail int) []int {
+	n := len(natural)
+	cols := make([]int, n)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	// Insertion sort: tables have few columns.
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && natural[order[j]] < natural[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	left := avail
+	for k, c := range order {
+		share := max(left/(n-k), 3)
+		cols[c] = max(min(natural[c], share), 1)
+		left -= cols[c]
+	}
+	return cols
+}
+
+func (l *Layout) rowLines(lines []Line, u, w int) []Line {
+	un := l.units[u]
+	t := l.tables[un.table]
+	cols := t.columns(l, w)
+	b := l.doc.Blocks[un.block]
+	role := RoleText
+	if b.Header {
+		role = RoleTableHeader
+	}
+	cells := cellSpans(l, u)
+	wrapped := make([][]span.Span, len(cols))
+	height := 1
+	for c := range cols {
+		if c < len(cells) {
+			wrapped[c] = wrapProse(l.doc.Text, cells[c].Start, cells[c].End, cols[c])
+			height = max(height, len(wrapped[c]))
+		}
+	}
+	for k := range height {
+		var pieces []Piece
+		ln := Line{Start: un.start, End: un.start}
+		for c, cw := range cols {
+			if c > 0 {
+				pieces = append(pieces, Piece{Lit: cellSep, Role: RoleTableBorder})
+			}
+			if k < len(wrapped[c]) {
+				s := wrapped[c][k]
+				pieces = append(pieces, Piece{Start: s.Start, End: s.End, Text: true, Role: role,
+					Pad: cw - Width(l.doc.Text[s.Start:s.End])})
+				if ln.Start == ln.End && s.End > s.Start {
+					ln.Start = s.Start
+				}
+				ln.End = max(ln.End, s.End)
+				continue
+			}
+			pieces = append(pieces, Piece{Role: role, Pad: cw})
+		}
+		ln.Pieces = pieces
+		lines = append(lines, ln)
+	}
+	if b.Header {
+		parts := make([]string, len(cols))
+		for c, cw := range cols {
+			parts[c] = strings.Repeat("─", cw)
+		}
+		lines = append(lines, Line{Start: un.end, End: un.end,
+			Pieces: []Piece{{Lit: strings.Join(parts, "─┼─"), Role: RoleTableBorder}}})
+	}
+	return lines
+}

@@ -1,0 +1,74 @@
+package render
+
+import "github.com/margin-reader/margin/model/span"
+
+// wrapProse breaks text[s:e] into lines of at most w columns at spaces.
+// Spaces at a break are dropped; a word longer than a line is split.
+func wrapProse(text string, s, e, w int) []span.Span {
+	var lines []span.Span
+	i := s
+	for i < e {
+		for i < e && text[i] == ' ' {
+			i++
+		}
+		if i >= e {
+			break
+		}
+		start, end, used := i, i, 0
+		for i < e {
+			j := i
+			for j < e && text[j] == ' ' {
+				j++
+			}
+			if j >= e {
+				i = j
+				break
+			}
+			k := j
+			for k < e && text[k] != ' ' {
+				k++
+			}
+			ww := Width(text[j:k])
+			if end == start {
+				if ww > w {
+					end = j + cut(text[j:k], w)
+					i = end
+					break
+				}
+				end, used, i = k, ww, k
+				continue
+			}
+			if used+(j-i)+ww > w {
+				break
+			}
+			end, used, i = k, used+(j-i)+ww, k
+		}
+		lines = append(lines, span.Span{Start: start, End: end})
+	}
+	if len(lines) == 0 {
+		lines = append(lines, span.Span{Start: s, End: s})
+	}
+	return lines
+}
+
+// wrapCode breaks text[s:e] at its line breaks, and lines wider than w
+// columns anywhere, keeping every space.
+func wrapCode(text string, s, e, w int) []span.Span {
+	var lines []span.Span
+	for start := s; start <= e; {
+		end := start
+		for end < e && text[end] != '\n' {
+			end++
+		}
+		for line := start; ; {
+			n := cut(text[line:end], w)
+			lines = append(lines, span.Span{Start: line, End: line + n})
+			line += n
+			if line >= end {
+				break
+			}
+		}
+		start = end + 1
+	}
+	return lines
+}

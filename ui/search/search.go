@@ -1,0 +1,172 @@
+// Package search finds a query in an article's text, ignoring case, and
+// holds the matches and the one the reader is on.
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+// All returns the non-overlapping spans of text equal to query when case
+// is ignored, in order.
+func All(text, query string) []span.Span {
+	if query == "" {
+		return nil
+	}
+	if isASCII(query) {
+		return allASCII(text, query)
+	}
+	return allFold(text, query)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func allASCII(text, query string) []span.Span {
+	q := []byte(query)
+	for i := range q {
+		q[i] = lower(q[i])
+	}
+	var out []span.Span
+	n := len(q)
+	first := q[0]
+	for i := 0; i+n <= len(text); i++ {
+		if lower(text[i]) != first {
+			continue
+		}
+		j := 1
+		for j < n && lower(text[i+j]) == q[j] {
+			j++
+		}
+		if j == n {
+			out = append(out, span.Span{Start: i, End: i + n})
+			i += n - 1
+		}
+	}
+	return out
+}
+
+// allFold matches rune by rune under Unicode simple case folding, so a
+// match's length in bytes may differ from the query's.
+func allFold(text, query string) []span.Span {
+	var out []span.Span
+	for i := 0; i < len(text); {
+		if end, ok := foldPrefix(text[i:], query); ok {
+			out = append(out, span.Span{Start: i, End: i + end})
+			i += end
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
+// foldPrefix reports whether s starts with query under case folding, and
+// how many bytes of s that takes.
+func foldPrefix(s, query string) (int, bool) {
+	n := 0
+	for _, qr := range query {
+		if n >= len(s) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !equalFold(r, qr) {
+			return 0, false
+		}
+		n += size
+	}
+	return n, true
+}
+
+func equalFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+// Matches are the results of one search.
+type Matches struct {
+	Query   string
+	Spans   []span.Span
+	Current int
+}
+
+// Find searches text for query.
+func Find(text, query string) Matches {
+	return Matches{Query: query, Spans: All(text, query), Current: -1}
+}
+
+// Len returns the number of matches.
+func (m Matches) Len() int { return len(m.Spans) }
+
+// At makes the first match starting at or after off current, wrapping
+// around to the first match; it reports false when there are none.
+func (m *Matches) At(off int) bool {
+	if len(m.Spans) == 0 {
+		return false
+	}
+	m.Current = index(m.Spans, off) % len(m.Spans)
+	return true
+}
+
+// Next makes the next match current, wrapping around.
+func (m *Matches) Next() bool {
+	if len(m.Spans) == 0 {
+		return false
+	}
+	m.Current = (m.Current + 1) % len(m.Spans)
+	return true
+}
+
+// Prev makes the previous match current, wrapping around.
+func (m *Matches) Prev() bool {
+	if len(m.Spans) == 0 {
+		return false
+	}
+	m.Current = (m.Current - 1 + len(m.Spans)) % len(m.Spans)
+	return true
+}
+
+// Span returns the current match.
+func (m Matches) Span() (span.Span, bool) {
+	if m.Current < 0 || m.Current >= len(m.Spans) {
+		return span.Span{}, false
+	}
+	return m.Spans[m.Current], true
+}
+
+// index returns the first span starting at or after off.
+func index(spans []span.Span, off int) int {
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if spans[mid].Start < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}

@@ -1,0 +1,76 @@
+// Package status is the reader's status bar: the article's title on the
+// left, a message in the middle, position and key hints on the right.
+package status
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// Model is the status bar.
+type Model struct {
+	theme   *theme.Theme
+	width   int
+	title   string
+	message string
+	isError bool
+	info    []string
+	hint    string
+}
+
+// New returns an empty status bar.
+func New(th *theme.Theme) Model { return Model{theme: th} }
+
+// SetTheme changes the bar's styles.
+func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
+
+// SetWidth sets the bar's width.
+func (m *Model) SetWidth(w int) { m.width = w }
+
+// SetTitle sets the article's title; it is sanitised here.
+func (m *Model) SetTitle(t string) { m.title = render.OneLine(t) }
+
+// SetMessage shows a message until it is cleared or replaced.
+func (m *Model) SetMessage(s string) { m.message, m.isError = render.OneLine(s), false }
+
+// SetError shows an error message.
+func (m *Model) SetError(s string) { m.message, m.isError = render.OneLine(s), true }
+
+// ClearMessage removes the message.
+func (m *Model) ClearMessage() { m.message, m.isError = "", false }
+
+// Message returns the message shown.
+func (m Model) Message() string { return m.message }
+
+// SetInfo sets the right-hand fields, such as "3/7" and "42%".
+func (m *Model) SetInfo(fields ...string) { m.info = fields }
+
+// SetHint sets the key hint at the far right.
+func (m *Model) SetHint(h string) { m.hint = h }
+
+// View draws the bar, one line exactly Width columns wide.
+func (m Model) View() string {
+	t := m.theme
+	right := strings.Join(append(append([]string{}, m.info...), m.hint), "  ")
+	rw := ansi.StringWidth(right)
+	avail := max(m.width-rw-2, 0)
+	var left string
+	msgStyle := t.StatusMessage
+	if m.isError {
+		msgStyle = t.StatusError
+	}
+	switch {
+	case m.message != "":
+		left = msgStyle.Render(" " + ansi.Truncate(m.message, max(avail-1, 0), "…"))
+	default:
+		left = t.StatusTitle.Render(" " + ansi.Truncate(m.title, max(avail-1, 0), "…"))
+	}
+	gap := max(m.width-lipgloss.Width(left)-rw-1, 0)
+	out := left + t.StatusBar.Render(strings.Repeat(" ", gap)) + t.StatusInfo.Render(right+" ")
+	return ansi.Truncate(out, m.width, "")
+}
