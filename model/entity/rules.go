@@ -299,9 +299,27 @@ func startsUpper(w string) bool {
 	return r >= 'A' && r <= 'Z'
 }
 
+// starters are the words other than numbers that can start a date or an amount.
+var starters = func() map[string]bool {
+	m := map[string]bool{"as": true, "As": true, "US": true}
+	for _, s := range []map[string]bool{weekdays, months, dateMods, relDay, clock, ordinals, numMods, numModFirst, currencies, cardinals, plurals} {
+		for w := range s {
+			l := strings.ToLower(w)
+			m[w], m[l], m[strings.ToUpper(l[:1])+l[1:]] = true, true, true
+		}
+	}
+	return m
+}()
+
 // datesAndNumbers finds DATE and NUMBER candidates in a sentence's words.
 func datesAndNumbers(ws []string, dst []cand) []cand {
 	for i := 0; i < len(ws); {
+		if w := ws[i]; w[0] < '0' || w[0] > '9' {
+			if !starters[w] {
+				i++
+				continue
+			}
+		}
 		if j := dateAt(ws, i); j > i {
 			dst = append(dst, cand{i, j, Date})
 			i = j

@@ -168,6 +168,9 @@ func (t *Tagger) gazetteerMatches(words []string, exact []uint64, dst []cand) []
 		for n := 1; n <= maxLen && i+n <= len(words); n++ {
 			h = ner.PhraseHash(h, exact[i+n-1])
 			m := t.gaz.ExactMask(h)
+			if m == 0 {
+				break
+			}
 			switch {
 			case m&(1<<ner.GazOrg) != 0:
 				best, label = n, Org
@@ -236,7 +239,7 @@ func insert(cs []cand, c cand) []cand {
 func (t *Tagger) lowerCaseLine(words []string, ws []ner.Word, dst []cand) []cand {
 	lowered := false
 	for i := range ws {
-		if ws[i].IsLower() && t.gaz.LowerMask(ner.PhraseHash(0, ws[i].LowerHash()))&(1<<(ner.GazPlace+4)) != 0 {
+		if ws[i].IsLower() && t.gaz.LowerMask(ner.PhraseHash(0, ws[i].LowerHash()))&(1<<(ner.GazPlace+8)) != 0 {
 			lowered = true
 			break
 		}
@@ -260,12 +263,15 @@ func (t *Tagger) lowerCaseLine(words []string, ws []ner.Word, dst []cand) []cand
 		for n := 1; n <= maxLen && i+n <= len(ws); n++ {
 			h = ner.PhraseHash(h, ws[i+n-1].LowerHash())
 			m := t.gaz.LowerMask(h)
+			if m == 0 {
+				break
+			}
 			switch {
-			case m&(1<<(ner.GazOrg+4)) != 0:
+			case m&(1<<(ner.GazOrg+8)) != 0:
 				best, label = n, Org
-			case m&(1<<(ner.GazPlace+4)) != 0:
+			case m&(1<<(ner.GazPlace+8)) != 0:
 				best, label = n, Place
-			case m&(1<<(ner.GazGroup+4)) != 0:
+			case m&(1<<(ner.GazGroup+8)) != 0:
 				best, label = n, Group
 			}
 		}

@@ -148,6 +148,9 @@ func (g *Gazetteer) mark(ws []Word) {
 		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
 			h = PhraseHash(h, ws[i+n-1].lower)
 			m := g.lower[h]
+			if m == 0 {
+				break
+			}
 			for li := 0; li < nGaz; li++ {
 				if m&(1<<li) != 0 {
 					longest[li] = n

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"unicode"
 
 	"github.com/margin-reader/margin/model/entity/data"
 )
@@ -20,15 +21,15 @@ var gazLists = [nGaz]data.List{data.Places, data.Orgs, data.Groups, data.Names}
 // Gazetteer answers whether a run of words is a known place, organisation,
 // group or given name. Phrases are keyed by the PhraseHash of their words.
 type Gazetteer struct {
-	lower  map[uint64]uint8 // any case: mask of lists, strong entries also in the high nibble
-	exact  map[uint64]uint8 // as written: mask of lists, weak entries in the high nibble
+	lower  map[uint64]uint16 // any case: mask of lists; see LowerMask
+	exact  map[uint64]uint16 // as written: mask of lists, weak entries in the high nibble
 	maxLen int
 }
 
 // NewGazetteer builds the gazetteer from the embedded word lists. Single-word
 // groups also match with a plural "s" ("Ukrainians").
 func NewGazetteer() (*Gazetteer, error) {
-	g := &Gazetteer{lower: map[uint64]uint8{}, exact: map[uint64]uint8{}}
+	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}}
 	var toks []Token
 	for li, l := range gazLists {
 		entries, err := data.Entries(l)
@@ -46,16 +47,23 @@ func NewGazetteer() (*Gazetteer, error) {
 					continue
 				}
 				lh, eh := uint64(0), uint64(0)
-				for _, t := range toks {
+				for i, t := range toks {
 					w := f[t.Start:t.End]
 					lh = PhraseHash(lh, LowerHash(w))
 					eh = PhraseHash(eh, ExactHash(w))
+					if i < len(toks)-1 {
+						g.lower[lh] |= Prefix
+						g.exact[eh] |= Prefix
+					}
 				}
 				g.lower[lh] |= 1 << li
 				if e.Weak {
 					g.exact[eh] |= 1 << (li + 4)
 				} else {
 					g.lower[lh] |= 1 << (li + 4)
+					if !isAcronym(f) {
+						g.lower[lh] |= 1 << (li + 8)
+					}
 					g.exact[eh] |= 1 << li
 				}
 				g.maxLen = max(g.maxLen, len(toks))
@@ -65,13 +73,29 @@ func NewGazetteer() (*Gazetteer, error) {
 	return g, nil
 }
 
+// Prefix is set in a mask when the phrase begins a longer entry, so a
+// caller extending a phrase word by word can stop at a mask of 0.
+const Prefix = 1 << 15
+
 // MaxLen is the number of words in the longest entry.
 func (g *Gazetteer) MaxLen() int { return g.maxLen }
 
-// LowerMask is the mask of lists holding the phrase in any case; bit list+4
-// is set when the entry is not weak.
-func (g *Gazetteer) LowerMask(phrase uint64) uint8 { return g.lower[phrase] }
+// LowerMask is the mask of lists holding the phrase in any case: bit list
+// for any entry, bit list+4 for a strong (not weak) entry, and bit list+8 for
+// a strong entry that is not an acronym, so that its lower-case form is no
+// common word ("us", "who").
+func (g *Gazetteer) LowerMask(phrase uint64) uint16 { return g.lower[phrase] }
+
+// isAcronym reports whether s has no lower-case letters.
+func isAcronym(s string) bool {
+	for _, r := range s {
+		if lowerRune(r) == r && unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // ExactMask is the mask of lists holding the phrase exactly as written; weak
 // (ambiguous) entries set bit list+4 instead of bit list.
-func (g *Gazetteer) ExactMask(phrase uint64) uint8 { return g.exact[phrase] }
+func (g *Gazetteer) ExactMask(phrase uint64) uint16 { return g.exact[phrase] }

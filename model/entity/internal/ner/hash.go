@@ -77,11 +77,14 @@ func lowerRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// LowerHash is the hash of w lower-cased with quotes normalised, the key the
-// gazetteers are looked up by.
+// LowerHash is the hash of w lower-cased with quotes normalised and digits
+// written as 0, the key the gazetteers are looked up by.
 func LowerHash(w string) uint64 {
 	h := uint64(fnvOffset)
 	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			r = '0'
+		}
 		h = hashRune(h, lowerRune(normRune(r)))
 	}
 	return h

@@ -22,10 +22,17 @@ type Model struct {
 	nt    int
 	scale float32
 	trans []float32 // (nt+1) rows of nt: row p is the previous tag, row nt the start
-	slots []uint32  // feature keys, 0 = empty; len is a power of two
-	rows  []int32   // weight row of each slot
-	w     []int8    // len(feature rows) * nt
+	slots []slot // len is a power of two
 	nfeat int
+}
+
+// maxTags bounds the tag set so that a feature's key and weights share one
+// 16-byte slot: one cache line visit per feature.
+const maxTags = 12
+
+type slot struct {
+	key uint32 // 0 = empty
+	w   [maxTags]int8
 }
 
 const magic = "MNER1"
@@ -41,21 +48,20 @@ func (m *Model) NumFeatures() int { return m.nfeat }
 // newModel builds a model from sorted unique keys and their weight rows.
 func newModel(types []string, scale float32, trans []float32, keys []uint32, w []int8) *Model {
 	nt := 1 + 2*len(types)
-	m := &Model{Types: types, nt: nt, scale: scale, trans: trans, w: w, nfeat: len(keys)}
+	m := &Model{Types: types, nt: nt, scale: scale, trans: trans, nfeat: len(keys)}
 	n := 1
-	for n < 2*len(keys)+2 {
+	for n < 3*len(keys)/2+2 {
 		n <<= 1
 	}
-	m.slots = make([]uint32, n)
-	m.rows = make([]int32, n)
+	m.slots = make([]slot, n)
 	mask := uint32(n - 1)
 	for i, k := range keys {
 		s := spread(k) & mask
-		for m.slots[s] != 0 {
+		for m.slots[s].key != 0 {
 			s = (s + 1) & mask
 		}
-		m.slots[s] = k
-		m.rows[s] = int32(i)
+		m.slots[s].key = k
+		copy(m.slots[s].w[:], w[i*nt:i*nt+nt])
 	}
 	m.constrain()
 	return m
@@ -76,14 +82,13 @@ func (m *Model) constrain() {
 func spread(k uint32) uint32 { return k * 0x9E3779B1 }
 
 // row returns the weights of feature k, or nil.
-func (m *Model) row(k uint32) []int8 {
+func (m *Model) row(k uint32) *[maxTags]int8 {
 	mask := uint32(len(m.slots) - 1)
 	s := spread(k) & mask
 	for {
-		switch m.slots[s] {
+		switch sl := &m.slots[s]; sl.key {
 		case k:
-			r := int(m.rows[s]) * m.nt
-			return m.w[r : r+m.nt]
+			return &sl.w
 		case 0:
 			return nil
 		}
@@ -95,7 +100,6 @@ func (m *Model) row(k uint32) []int8 {
 type Scratch struct {
 	feats []uint32
 	emit  []float32
-	acc   []int32
 	score []float32
 	back  []uint8
 	tags  []int
@@ -105,17 +109,14 @@ type Scratch struct {
 func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 	n, nt := len(ws), m.nt
 	sc.emit = slices.Grow(sc.emit[:0], n*nt)[:n*nt]
-	if cap(sc.acc) < nt {
-		sc.acc = make([]int32, nt)
-	}
-	acc := sc.acc[:nt]
+	var acc [maxTags]int32
 	for i := range ws {
-		clear(acc)
+		acc = [maxTags]int32{}
 		sc.feats = Features(ws, i, sc.feats[:0])
 		for _, k := range sc.feats {
 			if r := m.row(k); r != nil {
-				for t, v := range r {
-					acc[t] += int32(v)
+				for t := range acc {
+					acc[t] += int32(r[t])
 				}
 			}
 		}
@@ -169,9 +170,9 @@ func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
 // WriteTo writes the model in its compressed file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	keys := make([]uint32, 0, m.nfeat)
-	for _, k := range m.slots {
-		if k != 0 {
-			keys = append(keys, k)
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
 		}
 	}
 	slices.Sort(keys)
@@ -197,7 +198,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		prev = k
 	}
 	for _, k := range keys {
-		for _, v := range m.row(k) {
+		for _, v := range m.row(k)[:m.nt] {
 			b.WriteByte(byte(v))
 		}
 	}
@@ -240,7 +241,7 @@ func Read(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("read model: %w: bad header", errCorrupt)
 	}
 	ntypes, err := binary.ReadUvarint(r)
-	if err != nil || ntypes == 0 || ntypes > 16 {
+	if err != nil || ntypes == 0 || 1+2*ntypes > maxTags {
 		return nil, fmt.Errorf("read model: %w: types", errCorrupt)
 	}
 	types := make([]string, ntypes)
