@@ -22,7 +22,7 @@ type Model struct {
 	nt    int
 	scale float32
 	trans []float32 // (nt+1) rows of nt: row p is the previous tag, row nt the start
-	slots []slot // len is a power of two
+	slots []slot    // len is a power of two
 	nfeat int
 }
 
