@@ -16,6 +16,9 @@ func (f *formatter) span(s span.Span, ctx int) {
 		f.next++
 	}
 	var stack []doc.Inline
+	// lastClose is the delimiter just written to close a mark, if
+	// nothing has been written since.
+	var lastClose byte
 	pos := s.Start
 	for pos < s.End {
 		for f.next < len(f.inlines) && f.inlines[f.next].Start == pos {
@@ -39,7 +42,14 @@ func (f *formatter) span(s span.Span, ctx int) {
 				pos = m.End
 				break
 			}
-			f.sb.WriteString(openMark(m))
+			open := openMark(m)
+			if lastClose != 0 && open[0] == lastClose {
+				// "*a**b*" would read as one run of delimiters; an empty
+				// comment between them is read as nothing.
+				f.sb.WriteString("<!-- -->")
+			}
+			f.sb.WriteString(open)
+			lastClose = 0
 			ctx &^= atLineStart
 			stack = append(stack, m)
 		}
@@ -57,10 +67,13 @@ func (f *formatter) span(s span.Span, ctx int) {
 			}
 			escapeRange(f.sb, text, pos, stop, s.End, c)
 			ctx &^= atLineStart
+			lastClose = 0
 			pos = stop
 		}
 		for n := len(stack); n > 0 && stack[n-1].End <= pos; n = len(stack) {
-			f.sb.WriteString(closeMark(stack[n-1]))
+			closing := closeMark(stack[n-1])
+			f.sb.WriteString(closing)
+			lastClose = closing[len(closing)-1]
 			stack = stack[:n-1]
 		}
 	}
@@ -181,8 +194,21 @@ func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 			}
 		}
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '~':
+		case '*', '_', '~':
+			if i == from || i == to-1 {
+				// Next to a mark an escaped delimiter can still join its
+				// run; a character reference never does.
+				sb.WriteString(delimEntity[c])
+				continue
+			}
 			sb.WriteByte('\\')
+		case '\\', '`', '[', ']', '<':
+			sb.WriteByte('\\')
+		case '!':
+			if i == to-1 {
+				// A link may follow; "![" would make it an image.
+				sb.WriteByte('\\')
+			}
 		case '|':
 			if ctx&inTable != 0 {
 				sb.WriteByte('\\')
@@ -247,6 +273,8 @@ func escapeLineStart(sb *strings.Builder, text string, i, to, ctx int) int {
 	}
 	return 0
 }
+
+var delimEntity = map[byte]string{'*': "&#42;", '_': "&#95;", '~': "&#126;"}
 
 func entity(c byte) string {
 	if c == '\t' {

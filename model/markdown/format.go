@@ -315,6 +315,16 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 		f.separate(prev, "\n\n")
 	}
 	ind := f.indent()
+	if !continues && !b.Header {
+		// A table must open with a header; an empty one is dropped
+		// when read back.
+		f.sb.WriteString(ind)
+		f.sb.WriteString(strings.Repeat("|  ", len(b.Cells)))
+		f.sb.WriteString("|\n")
+		f.delimiter(ind, len(b.Cells))
+		f.sb.WriteByte('\n')
+		continues = true
+	}
 	f.sb.WriteString(ind)
 	f.sb.WriteString("|")
 	for _, c := range b.Cells {
@@ -324,13 +334,15 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 	}
 	if !continues {
 		f.sb.WriteByte('\n')
-		f.sb.WriteString(ind)
-		f.sb.WriteString("|")
-		for range b.Cells {
-			f.sb.WriteString(" --- |")
-		}
+		f.delimiter(ind, len(b.Cells))
 	}
 	f.skipInlines(b.End)
+}
+
+func (f *formatter) delimiter(ind string, cells int) {
+	f.sb.WriteString(ind)
+	f.sb.WriteString("|")
+	f.sb.WriteString(strings.Repeat(" --- |", cells))
 }
 
 func (f *formatter) code(b *doc.Block, ind string) {

@@ -23,6 +23,11 @@ func Parse(src string) (doc.Doc, Front) {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
+	// CommonMark reads a NUL as U+FFFD; doing it up front keeps the
+	// parse the same when Format writes the text back.
+	if strings.IndexByte(src, 0) >= 0 {
+		src = strings.ReplaceAll(src, "\x00", "\uFFFD")
+	}
 	if strings.IndexByte(src, '\r') >= 0 {
 		src = strings.ReplaceAll(src, "\r\n", "\n")
 		src = strings.ReplaceAll(src, "\r", "\n")

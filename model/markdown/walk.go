@@ -33,19 +33,19 @@ type walker struct {
 	// links counts the links the walk is inside; an image there is only
 	// its alt text, since links do not nest.
 	links int
+	// open counts the marks of each kind the walk is inside.
+	open [doc.Strike + 1]int
 }
 
 // leaf opens a block of the given kind, lets fill write its text and
-// closes it. The innermost list item's marker goes to the first block that
-// gets any text inside it.
+// closes it. A list item's marker goes to the first of its paragraphs
+// that gets any text; other blocks in the item (code, quotes, nested
+// lists) leave it for the next.
 func (w *walker) leaf(blk doc.Block, fill func()) {
-	taken := make([]string, len(w.containers))
-	for i := range w.containers {
-		taken[i] = w.containers[i].marker
-		w.containers[i].marker = ""
-	}
+	var item *container
 	if n := len(w.containers); n > 0 && w.containers[n-1].item && blk.Kind == doc.ListItem {
-		blk.Marker = taken[n-1]
+		item = &w.containers[n-1]
+		blk.Marker, item.marker = item.marker, ""
 	}
 	before := w.b.Len()
 	w.space = false
@@ -53,10 +53,8 @@ func (w *walker) leaf(blk doc.Block, fill func()) {
 	fill()
 	w.b.EndBlock()
 	w.space = false
-	if w.b.Len() == before {
-		for i := range w.containers {
-			w.containers[i].marker = taken[i]
-		}
+	if item != nil && w.b.Len() == before {
+		item.marker = blk.Marker
 	}
 }
 
@@ -111,9 +109,13 @@ func (w *walker) block(n ast.Node) {
 	case *east.Table:
 		w.children(n)
 	case *east.TableHeader:
-		w.leaf(doc.Block{Kind: doc.TableRow, Header: true}, func() { w.cells(n) })
+		if hasText(n, w.src) {
+			w.leaf(doc.Block{Kind: doc.TableRow, Header: true}, func() { w.cells(n) })
+		}
 	case *east.TableRow:
-		w.leaf(doc.Block{Kind: doc.TableRow}, func() { w.cells(n) })
+		if hasText(n, w.src) {
+			w.leaf(doc.Block{Kind: doc.TableRow}, func() { w.cells(n) })
+		}
 	case *ast.ThematicBreak:
 		// A rule separates; the block separator already does.
 	default:
@@ -151,6 +153,25 @@ func taskBox(item ast.Node) *east.TaskCheckBox {
 	return box
 }
 
+// hasText reports whether an inline tree has any text to show; a table
+// row without any is dropped like any other empty block.
+func hasText(n ast.Node, src []byte) bool {
+	switch n := n.(type) {
+	case *ast.Text:
+		return len(n.Value(src)) > 0
+	case *ast.String:
+		return len(n.Value) > 0
+	case *ast.AutoLink:
+		return true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if hasText(c, src) {
+			return true
+		}
+	}
+	return false
+}
+
 func (w *walker) cells(row ast.Node) {
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 		w.space = false
@@ -168,8 +189,7 @@ func (w *walker) code(n ast.Node) {
 		seg := lines.At(i)
 		buf.Write(seg.Value(w.src))
 	}
-	code := strings.ReplaceAll(buf.String(), "\x00", "\uFFFD")
-	w.b.Write(trimBlankLines(code))
+	w.b.Write(trimBlankLines(buf.String()))
 }
 
 // trimBlankLines drops whitespace-only lines at both ends and the trailing
@@ -253,6 +273,14 @@ func (w *walker) text(s string) {
 }
 
 func (w *walker) mark(kind doc.InlineKind, url string, n ast.Node) {
+	if w.open[kind] > 0 && kind != doc.Link {
+		// Emphasis inside emphasis looks the same; keeping one mark also
+		// keeps the document writable as markdown.
+		w.inlines(n)
+		return
+	}
+	w.open[kind]++
+	defer func() { w.open[kind]-- }()
 	if w.space {
 		w.b.Write(" ")
 		w.space = false
@@ -350,14 +378,14 @@ func (w *walker) codeSpan(n *ast.CodeSpan) {
 		w.space = false
 	}
 	w.b.StartInline(doc.InlineCode, "")
-	w.text(strings.ReplaceAll(sb.String(), "\x00", "\uFFFD"))
+	w.text(sb.String())
 	w.b.EndInline(doc.InlineCode)
 }
 
 // unescape resolves backslash escapes and character references the way
-// CommonMark reads text; a NUL becomes U+FFFD.
+// CommonMark reads text.
 func unescape(s string) string {
-	if strings.IndexAny(s, "\\&\x00") < 0 {
+	if strings.IndexAny(s, "\\&") < 0 {
 		return s
 	}
 	var sb strings.Builder
@@ -368,8 +396,6 @@ func unescape(s string) string {
 		case c == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]):
 			i++
 			sb.WriteByte(s[i])
-		case c == 0:
-			sb.WriteRune(utf8.RuneError)
 		case c == '&':
 			r, name, n := reference(s[i:])
 			if n == 0 {
