@@ -95,7 +95,10 @@ type Model struct {
 	panelOpen bool
 	structure bool // outline and links tabs filled
 
-	focus     int // sentence index
+	focus int // sentence index
+	// at is where the last jump (search, entity, claim, panel) landed, -1
+	// after the focus moved by sentence; "next" goes on from there.
+	at        int
 	target    span.Span
 	selecting bool
 	selection span.Span
@@ -122,7 +125,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	m := Model{
 		ctx: ctx, opts: opts, art: a, theme: th, keys: km,
 		panel: panel.New(th, km), status: status.New(th), help: help.New(), input: textinput.New(),
-		showEntities: true, showClaims: true, showNotes: true, target: noSpan, selection: noSpan,
+		showEntities: true, showClaims: true, showNotes: true, target: noSpan, selection: noSpan, at: -1,
 	}
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search"
@@ -425,10 +428,10 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // cursorOffset is where "next" starts from: the focus when it is on
 // screen, else the top of the screen.
 func (m Model) cursorOffset() int {
+	if m.at >= 0 && m.pager.Visible(m.at) {
+		return m.at
+	}
 	if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
-		if m.target.Start >= s.Start && m.target.End <= s.End {
-			return m.target.Start
-		}
 		return s.Start
 	}
 	return m.pager.TopOffset()
@@ -446,6 +449,7 @@ func (m *Model) showMatch() {
 // scrolls to show it.
 func (m *Model) goTo(s span.Span) {
 	m.target = s
+	m.at = s.Start
 	if i := sentenceAt(m.art.Sentences, s.Start); i >= 0 {
 		m.focus = i
 	}
@@ -486,7 +490,7 @@ func (m *Model) moveFocus(d int) {
 	default:
 		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
 	}
-	m.target = noSpan
+	m.target, m.at = noSpan, -1
 	m.pager.Show(ss[m.focus])
 }
 

@@ -213,14 +213,11 @@ func (m Model) noAnalysis(what string) string {
 // wrapping around.
 func (m Model) step(spans []span.Span, d int) int {
 	off := m.cursorOffset()
-	if m.target.Start >= 0 && m.pager.Visible(m.target.Start) {
-		off = m.target.Start
-	}
 	if d > 0 {
-		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > off })
-		if m.target.Start < 0 {
-			i = sort.Search(len(spans), func(i int) bool { return spans[i].Start >= off })
-		}
+		onJump := m.at >= 0 && off == m.at
+		i := sort.Search(len(spans), func(i int) bool {
+			return spans[i].Start > off || !onJump && spans[i].Start == off
+		})
 		return i % len(spans)
 	}
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= off }) - 1

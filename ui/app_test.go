@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/panel"
+	"github.com/margin-reader/margin/ui/render"
+)
+
+const article = `The harbour wall will be finished by spring, the council said on Tuesday.
+
+Engineers at Coastline Ltd denied that the schedule was realistic. According to RT Arabic, nearly 600 homes might flood.
+
+The mayor, Ana Reyes, visited the north mole.`
+
+func open(t testing.TB, text string, opts Options) Model {
+	t.Helper()
+	a, err := model.Parse(context.Background(), "article.txt", []byte(text), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(context.Background(), a, opts)
+	return step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+}
+
+func step(m Model, msg tea.Msg) Model {
+	next, cmd := m.Update(msg)
+	m = next.(Model)
+	// Run the commands that answer at once (panel jumps); leave the
+	// ones that wait (the file watch, the analysis) alone.
+	if cmd != nil {
+		if out, ok := runQuick(cmd); ok {
+			return step(m, out)
+		}
+	}
+	return m
+}
+
+func runQuick(cmd tea.Cmd) (tea.Msg, bool) {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		if _, ok := msg.(panel.JumpMsg); ok {
+			return msg, true
+		}
+	case <-time.After(20 * time.Millisecond):
+	}
+	return nil, false
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m = step(m, keyMsg(k))
+	}
+	return m
+}
+
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		m = step(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return m
+}
+
+func screen(m Model) string { return ansi.Strip(m.View().Content) }
+
+func TestSearchFindsAndCountsMatches(t *testing.T) {
+	m := open(t, article, Options{})
+	m = press(m, "/")
+	m = typeText(m, "rt arabic")
+	m = press(m, "enter")
+	s := screen(m)
+	if !strings.Contains(s, "1/1") {
+		t.Errorf("status does not show 1/1:\n%s", s)
+	}
+	got, ok := m.matches.Span()
+	if !ok || got.In(m.art.Text) != "RT Arabic" {
+		t.Fatalf("current match = %q", got.In(m.art.Text))
+	}
+	if f, _ := m.focusSpan(); !f.Covers(got) {
+		t.Errorf("the focus %v does not hold the match %v", f, got)
+	}
+	m = press(m, "esc")
+	if m.matches.Len() != 0 || strings.Contains(screen(m), "1/1") {
+		t.Errorf("esc did not clear the search")
+	}
+}
+
+func TestSearchWithoutMatchSaysSo(t *testing.T) {
+	m := open(t, article, Options{})
+	m = press(m, "/")
+	m = typeText(m, "zebra")
+	m = press(m, "enter")
+	if !strings.Contains(screen(m), "not found: zebra") {
+		t.Errorf("no message for a failed search:\n%s", screen(m))
+	}
+}
+
+func TestFocusMovesBySentence(t *testing.T) {
+	m := open(t, article, Options{})
+	first := m.focus
+	m = press(m, ")", ")")
+	if m.focus != first+2 {
+		t.Errorf("after ) ) the focus is sentence %d, want %d", m.focus, first+2)
+	}
+	m = press(m, "(")
+	if m.focus != first+1 {
+		t.Errorf("after ( the focus is sentence %d, want %d", m.focus, first+1)
+	}
+}
+
+func TestScrollKeysMoveAndClamp(t *testing.T) {
+	long := strings.Repeat("A line of text that goes on for a while and then stops.\n\n", 400)
+	m := open(t, long, Options{})
+	m = press(m, "j", "j", "j")
+	if m.pager.Top().Line == 0 && m.pager.Top().Unit == 0 {
+		t.Fatal("j did not scroll")
+	}
+	m = press(m, "G")
+	if m.pager.Percent() != 100 {
+		t.Errorf("G shows %d%%, want 100%%", m.pager.Percent())
+	}
+	m = press(m, "space")
+	if m.pager.Percent() != 100 {
+		t.Errorf("space past the end moved off the end")
+	}
+	m = press(m, "g")
+	if m.pager.Top() != (render.Pos{}) {
+		t.Errorf("g did not go to the top")
+	}
+}
+
+// fakeAnalysis finds fixed phrases in the loaded text, as an analyser
+// would, so the layers land where the reader shows those words.
+func fakeAnalysis() AnalyzeFunc {
+	return func(_ context.Context, a *model.Article) (*model.Analysis, error) {
+		at := func(s string) span.Span {
+			i := strings.Index(a.Text, s)
+			return span.Span{Start: i, End: i + len(s)}
+		}
+		said := at("the council said on Tuesday")
+		return &model.Analysis{
+			Hash: a.Hash,
+			Entities: []entity.Entity{
+				{Span: at("council"), Label: entity.Org},
+				{Span: at("Tuesday"), Label: entity.Date},
+				{Span: at("Coastline Ltd"), Label: entity.Org},
+				{Span: at("RT Arabic"), Label: entity.Org},
+				{Span: at("nearly 600"), Label: entity.Number},
+				{Span: at("Ana Reyes"), Label: entity.Person},
+			},
+			Claims: []claim.Claim{
+				{Span: at("The harbour wall will be finished by spring, the council said on Tuesday."),
+					Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.4,
+					Cues:   []claim.Cue{{Span: at("said"), Kind: claim.Attributed}, {Span: at("will"), Kind: claim.Prediction}},
+					Source: &claim.Source{Span: span.Span{Start: said.Start, End: said.Start + len("the council")}}},
+				{Span: at("According to RT Arabic, nearly 600 homes might flood."),
+					Kinds: []claim.Kind{claim.Statistical, claim.Hedged}, Checkworthiness: 0.9,
+					Cues:   []claim.Cue{{Span: at("might"), Kind: claim.Hedged}},
+					Source: &claim.Source{Span: at("RT Arabic")}},
+			},
+		}, nil
+	}
+}
+
+// analysed opens the article and delivers its fake analysis, as the
+// background command would.
+func analysed(t *testing.T) Model {
+	f := fakeAnalysis()
+	m := open(t, article, Options{Analyze: f})
+	an, _ := f(context.Background(), m.art)
+	return step(m, analysisMsg{hash: m.art.Hash, an: an})
+}
+
+func TestEntityKeysWalkTheEntitiesInOrder(t *testing.T) {
+	m := analysed(t)
+	var got []string
+	for range 7 {
+		m = press(m, "e")
+		got = append(got, m.target.In(m.art.Text))
+	}
+	want := "council|Tuesday|Coastline Ltd|RT Arabic|nearly 600|Ana Reyes|council"
+	if strings.Join(got, "|") != want {
+		t.Errorf("e walks %q, want %q", strings.Join(got, "|"), want)
+	}
+	m = press(m, "E")
+	if m.target.In(m.art.Text) != "Ana Reyes" {
+		t.Errorf("E went to %q, want Ana Reyes", m.target.In(m.art.Text))
+	}
+}
+
+func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
+	m := analysed(t)
+	m = press(m, "c", "c")
+	s := screen(m)
+	for _, want := range []string{"statistical, hedged", "check-worthiness 0.90", "“might”", "source: RT Arabic"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, s)
+		}
+	}
+	m = press(m, "2")
+	if strings.Contains(screen(m), "check-worthiness") {
+		t.Errorf("2 did not hide the claims")
+	}
+}
+
+func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
+	f := fakeAnalysis()
+	m := open(t, article+" The council met again.", Options{Analyze: f})
+	an, _ := f(context.Background(), m.art)
+	text := m.art.Text
+	second := strings.LastIndex(text, "council")
+	an.Entities = append(an.Entities, entity.Entity{Span: span.Span{Start: second, End: second + len("council")}, Label: entity.Org})
+	m = step(m, analysisMsg{hash: m.art.Hash, an: an})
+	m = press(m, "tab", "tab", "tab")
+	if m.panel.Active() != panel.Entities {
+		t.Fatalf("tab tab tab shows %v, want Entities", m.panel.Active())
+	}
+	s := screen(m)
+	if !strings.Contains(s, "Organisations · 4") || !strings.Contains(s, "×2") {
+		t.Errorf("entity panel lacks the group count or mention count:\n%s", s)
+	}
+	m = press(m, "j", "enter")
+	first := m.target
+	m = press(m, "enter")
+	if m.target == first || m.target.In(text) != "council" {
+		t.Errorf("enter again did not move to the next mention of council: %v then %v", first, m.target)
+	}
+}
+
+func TestClaimsPanelRanksByCheckworthiness(t *testing.T) {
+	m := press(analysed(t), "tab", "tab", "tab", "tab")
+	if m.panel.Active() != panel.Claims {
+		t.Fatalf("four tabs show %v, want Claims", m.panel.Active())
+	}
+	it, ok := m.panel.Selected()
+	if !ok || !strings.HasPrefix(it.Title, "According to RT Arabic") {
+		t.Errorf("the first claim listed is %q, want the one scored 0.9", it.Title)
+	}
+}
+
+func TestOutlineJumpsToHeadings(t *testing.T) {
+	body := strings.Repeat("Filler paragraph that pushes the heading down the page a long way.\n\n", 80)
+	a, err := model.Parse(context.Background(), "a.md", []byte("# Top\n\n"+body+"## Far down\n\nThe end."), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "o")
+	if m.panel.Active() != panel.Outline {
+		t.Fatalf("o opened %v", m.panel.Active())
+	}
+	it, ok := m.panel.Selected()
+	if !ok {
+		t.Skip("the markdown loader gives no headings yet")
+	}
+	m = press(m, "j", "enter")
+	it, _ = m.panel.Selected()
+	if !strings.Contains(screen(m), it.Title) || !strings.Contains(it.Title, "Far down") {
+		t.Errorf("enter on %q did not show it:\n%s", it.Title, screen(m))
+	}
+}
+
+func TestResizeKeepsTheTopTextInView(t *testing.T) {
+	long := strings.Repeat("Sentence one is here. Sentence two follows it closely and says more.\n\n", 300)
+	m := open(t, long, Options{})
+	m = press(m, "space", "space", "space")
+	off := m.pager.TopOffset()
+	m = step(m, tea.WindowSizeMsg{Width: 60, Height: 30})
+	if !m.pager.Visible(off) {
+		t.Errorf("after resizing, offset %d is off screen", off)
+	}
+}
+
+func TestReloadKeepsThePosition(t *testing.T) {
+	long := strings.Repeat("Paragraph about the tides, which rise and fall twice a day.\n\n", 300)
+	m := open(t, long+"Marker sentence near the end.", Options{})
+	m = press(m, "G")
+	edited := "A new first paragraph.\n\n" + long + "Marker sentence near the end."
+	a, _ := model.Parse(context.Background(), "article.txt", []byte(edited), model.Options{})
+	m = step(m, reloadedMsg{a: a})
+	if !strings.Contains(screen(m), "Marker sentence") {
+		t.Errorf("after reload the end is no longer shown:\n%s", screen(m))
+	}
+}
+
+func TestHelpIsGeneratedFromTheKeyMap(t *testing.T) {
+	m := open(t, article, Options{})
+	m = press(m, "?")
+	s := screen(m)
+	for _, b := range m.keys.FullHelp() {
+		for _, k := range b {
+			if !strings.Contains(s, k.Help().Desc) {
+				t.Errorf("help lacks %q", k.Help().Desc)
+			}
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// longDoc builds n paragraphs of a few sentences each.
+func longDoc(n int) (doc.Doc, []span.Span) {
+	var b doc.Builder
+	for i := range n {
+		b.StartBlock(doc.Block{Kind: doc.Paragraph})
+		b.Write(strings.Repeat("The tide rose past the old wall again this winter. ", 3+i%5))
+	}
+	d := b.Doc()
+	var ss []span.Span
+	for _, blk := range d.Blocks {
+		for s := blk.Start; s < blk.End; {
+			e := min(s+51, blk.End)
+			ss = append(ss, span.Span{Start: s, End: e})
+			s = e
+		}
+	}
+	return d, ss
+}
+
+func TestDownThenUpReturnsToTheStart(t *testing.T) {
+	d, ss := longDoc(200)
+	l := New(d, ss, Header{Words: 1})
+	for _, n := range []int{1, 7, 30, 1000} {
+		p, moved := l.Down(Pos{}, n, 40)
+		back, movedBack := l.Up(p, moved, 40)
+		if back != (Pos{}) || movedBack != moved {
+			t.Errorf("down %d then up %d ended at %+v (moved %d)", moved, moved, back, movedBack)
+		}
+	}
+}
+
+func TestDownStopsAtTheLastLine(t *testing.T) {
+	d, ss := longDoc(20)
+	l := New(d, ss, Header{})
+	p, _ := l.Down(Pos{}, 1<<20, 50)
+	if p != l.Last(50) {
+		t.Errorf("Down past the end = %+v, want the last line %+v", p, l.Last(50))
+	}
+}
+
+func TestPosOfFindsTheLineShowingAnOffset(t *testing.T) {
+	d, ss := longDoc(50)
+	l := New(d, ss, Header{})
+	for _, w := range []int{20, 45, 80} {
+		for _, off := range []int{0, 1, 100, len(d.Text) / 2, len(d.Text) - 1} {
+			ln := l.Line(l.PosOf(off, w), w)
+			// off lies in the line, or in the spaces dropped at its end.
+			next := ln.End
+			for next < len(d.Text) && (d.Text[next] == ' ' || d.Text[next] == '\n') {
+				next++
+			}
+			if off < ln.Start || off >= next && next != len(d.Text) {
+				t.Errorf("width %d: PosOf(%d) is the line [%d,%d)", w, off, ln.Start, ln.End)
+			}
+		}
+	}
+}
+
+func TestResizeKeepsTheTopOffsetOnScreen(t *testing.T) {
+	d, ss := longDoc(300)
+	l := New(d, ss, Header{})
+	p, _ := l.Down(Pos{}, 500, 80)
+	off := l.Offset(p, 80)
+	for _, w := range []int{30, 60, 100, 80} {
+		q := l.PosOf(off, w)
+		ln := l.Line(q, w)
+		if off < ln.Start || off > ln.End {
+			t.Errorf("at width %d the top line is [%d,%d), not holding offset %d", w, ln.Start, ln.End, off)
+		}
+	}
+}
+
+func TestWrappedLinesKeepEveryWordInOrder(t *testing.T) {
+	text := "one two  three fourfivesixseveneight nine, ten. Eleven—twelve “thirteen”"
+	for _, w := range []int{1, 3, 8, 13, 80} {
+		var words []string
+		for _, s := range wrapProse(text, 0, len(text), w) {
+			line := text[s.Start:s.End]
+			if Width(line) > w {
+				t.Errorf("width %d: line %q is too wide", w, line)
+			}
+			words = append(words, line)
+		}
+		joined := strings.ReplaceAll(strings.Join(words, ""), " ", "")
+		if want := strings.ReplaceAll(text, " ", ""); joined != want {
+			t.Errorf("width %d: lines %q lose text", w, words)
+		}
+	}
+}
+
+func TestLongBlocksAreSlicedIntoBoundedUnits(t *testing.T) {
+	var b doc.Builder
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write(strings.Repeat("A sentence of some length goes here. ", 20000))
+	d := b.Doc()
+	l := New(d, nil, Header{})
+	if l.Units() < len(d.Text)/maxUnit {
+		t.Fatalf("a %d-byte block became only %d units", len(d.Text), l.Units())
+	}
+	covered := 0
+	for u := 1; u < l.Units(); u++ {
+		un := l.units[u]
+		if un.end-un.start > maxUnit {
+			t.Errorf("unit %d is %d bytes", u, un.end-un.start)
+		}
+		covered += un.end - un.start
+	}
+	if covered < len(d.Text)*99/100 {
+		t.Errorf("units cover %d of %d bytes", covered, len(d.Text))
+	}
+}
+
+func TestFitColumns(t *testing.T) {
+	tests := []struct {
+		name    string
+		natural []int
+		avail   int
+		want    []int
+	}{
+		{"keeps natural widths that fit", []int{5, 10}, 40, []int{5, 10}},
+		{"shrinks the widest column first", []int{5, 50}, 30, []int{5, 25}},
+		{"shares among wide columns", []int{40, 40}, 30, []int{15, 15}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fitColumns(tt.natural, tt.avail)
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("fitColumns(%v, %d) = %v, want %v", tt.natural, tt.avail, got, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,185 @@
+package render
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// structured builds a document with every kind of block and inline mark.
+func structured() doc.Doc {
+	var b doc.Builder
+	b.StartBlock(doc.Block{Kind: doc.Heading, Level: 1})
+	b.Write("Harbour walls and the winter storms")
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write("The council said on Tuesday that the ")
+	b.StartInline(doc.Emphasis, "")
+	b.Write("new sea wall")
+	b.EndInline(doc.Emphasis)
+	b.Write(" would be finished by spring, according to ")
+	b.StartInline(doc.Link, "https://example.org/report")
+	b.Write("its latest report")
+	b.EndInline(doc.Link)
+	b.Write(". Engineers were ")
+	b.StartInline(doc.Strong, "")
+	b.Write("less sure")
+	b.EndInline(doc.Strong)
+	b.Write(" and called the schedule ")
+	b.StartInline(doc.InlineCode, "")
+	b.Write("optimistic")
+	b.EndInline(doc.InlineCode)
+	b.Write(".")
+	b.StartBlock(doc.Block{Kind: doc.Heading, Level: 2})
+	b.Write("What was promised")
+	b.StartBlock(doc.Block{Kind: doc.ListItem, Marker: "•"})
+	b.Write("A wall two metres higher than the old one, built in stages over three winters.")
+	b.StartBlock(doc.Block{Kind: doc.ListItem, Marker: "•", Level: 1})
+	b.Write("Stage one: the north mole.")
+	b.StartBlock(doc.Block{Kind: doc.ListItem, Marker: "2."})
+	b.Write("Pumps at both ends of the promenade.")
+	b.StartBlock(doc.Block{Kind: doc.Quote})
+	b.Write("We have never had a winter like the last one, and we do not expect to have another soon.")
+	b.StartBlock(doc.Block{Kind: doc.Quote})
+	b.Write("— a harbour master")
+	b.StartBlock(doc.Block{Kind: doc.Code, Lang: "sh"})
+	b.Write("tide --station north\n\tlevel: 4.2 m (a long line that keeps going past the edge of a narrow screen)")
+	for i, row := range [][]string{
+		{"Stage", "Cost", "Notes on what the council expects"},
+		{"North mole", "£4.1m", "Work starts in March, weather permitting, with a barge"},
+		{"Pumps", "£0.8m", "Two pumps"},
+	} {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write("Averylongwordwithoutanyspacesthatmustbesplitacrosslinesbecauseitcannotfit here.")
+	return b.Doc()
+}
+
+func plain(t *testing.T, l *Layout, w int, layers ...*Layer) string {
+	t.Helper()
+	var out strings.Builder
+	p := Painter{Theme: theme.New(theme.NoColor)}
+	if err := Print(&out, l, w, p, layers...); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
+
+func TestGoldenStructureAtSeveralWidths(t *testing.T) {
+	d := structured()
+	h := Header{Title: "Harbour walls", Byline: "Ana Reyes", Site: "The Coast", Words: Words(d.Text)}
+	for _, w := range []int{30, 60, 80} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			l := New(d, nil, h)
+			got := ansi.Strip(plain(t, l, w, InlineLayer(d)))
+			for i, line := range strings.Split(got, "\n") {
+				if n := ansi.StringWidth(line); n > w {
+					t.Errorf("line %d is %d columns wide, more than %d: %q", i, n, w, line)
+				}
+			}
+			golden(t, fmt.Sprintf("structure-%d.golden", w), got)
+		})
+	}
+}
+
+// visible makes escape sequences readable in a golden file.
+func visible(s string) string { return strings.ReplaceAll(s, "\x1b", "\\e") }
+
+func TestGoldenLayersMerged(t *testing.T) {
+	d := structured()
+	text := d.Text
+	find := func(s string) span.Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("%q not in text", s)
+		}
+		return span.Span{Start: i, End: i + len(s)}
+	}
+	entities := NewLayer([]Mark{
+		{Span: find("council"), Class: theme.EntityClass("ORG")},
+		{Span: find("Tuesday"), Class: theme.EntityClass("DATE")},
+	})
+	claims := NewLayer([]Mark{{Span: find("The council said on Tuesday that the new sea wall would be finished by spring"), Class: theme.ClaimClass("attributed")}})
+	match := NewLayer([]Mark{{Span: find("sea wall"), Class: theme.ClassMatch}})
+	l := New(d, nil, Header{})
+	for _, mode := range []theme.Mode{theme.Dark, theme.NoColor} {
+		t.Run(mode.String(), func(t *testing.T) {
+			var out strings.Builder
+			p := Painter{Theme: theme.New(mode), Hyperlinks: true}
+			for u := range 3 {
+				for _, ln := range l.Lines(u, 50) {
+					p.Draw(&out, text, ln, []*Layer{InlineLayer(d), entities, claims, match})
+					out.WriteByte('\n')
+				}
+			}
+			golden(t, "layers-"+mode.String()+".golden", visible(out.String()))
+		})
+	}
+}
+
+func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	data, err := os.ReadFile("testdata/hostile.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b doc.Builder
+	for _, para := range strings.Split(string(data), "\n\n") {
+		b.StartBlock(doc.Block{Kind: doc.Paragraph})
+		b.Write(para)
+	}
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.StartInline(doc.Link, "http://evil.example/\x1b]52;c;x\x07")
+	b.Write("a link with a hostile URL")
+	b.EndInline(doc.Link)
+	d := b.Doc()
+	l := New(d, nil, Header{Title: "\x1b[2Jtitle\u202e", Byline: "\x9bby"})
+	out := plain(t, l, 60, InlineLayer(d))
+	// The no-colour theme still emits SGR for bold and underline; strip
+	// exactly those and require that no other escape is left.
+	rest := sgr.ReplaceAllString(out, "")
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u009d", "\u202e", "\u2066", "\x7f", "\b"} {
+		if strings.Contains(rest, bad) {
+			t.Errorf("output contains %q:\n%s", bad, rest)
+		}
+	}
+	if strings.Contains(out, "\x1b]8;") {
+		t.Errorf("a URL with control bytes became a hyperlink")
+	}
+	if !strings.Contains(rest, "␛[31mRED") {
+		t.Errorf("ESC is not shown as a visible picture:\n%s", rest)
+	}
+}

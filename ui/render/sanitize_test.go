@@ -1,0 +1,86 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"keeps plain text", "Kyiv’s talks", "Kyiv’s talks"},
+		{"shows ESC as a picture", "a\x1b[2Jb", "a␛[2Jb"},
+		{"shows BEL and NUL", "\a\x00", "␇␀"},
+		{"shows DEL", "x\x7fy", "x␡y"},
+		{"replaces C1 controls", "a\u009b31mb", "a\ufffd31mb"},
+		{"replaces invalid bytes", "a\xffb", "a\ufffdb"},
+		{"drops bidi overrides", "user\u202egnp.exe", "usergnp.exe"},
+		{"drops bidi isolates", "\u2066x\u2069", "x"},
+		{"expands tabs", "a\tb", "a    b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Sanitize(tt.in); got != tt.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWidthAgreesWithTheTerminal(t *testing.T) {
+	for _, s := range []string{"hello", "Kyiv’s", "日本語", "a\x1bb", "e\u0301", "👍🏽", "x\u202ey", "\t"} {
+		if got, want := Width(s), ansi.StringWidth(Sanitize(s)); got != want {
+			t.Errorf("Width(%q) = %d, but the sanitised text is %d wide", s, got, want)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		safe bool
+	}{
+		{"https://example.org/a?b=c", true},
+		{"mailto:desk@example.org", true},
+		{"javascript:alert(1)", false},
+		{"https://evil/\x1b]52;c;x\x07", false},
+		{"https://evil/\u009b", false},
+		{"relative/path", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := SafeURL(tt.url); got != tt.safe {
+			t.Errorf("SafeURL(%q) = %v, want %v", tt.url, got, tt.safe)
+		}
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b]52;c;x\x07", "\u202e\u2066", "\xc2\x9b", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) is not valid UTF-8", s)
+		}
+		for _, r := range out {
+			if r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidiControl(r) {
+				t.Fatalf("Sanitize(%q) = %q keeps control %U", s, out, r)
+			}
+		}
+		if got := Sanitize(out); got != out {
+			t.Fatalf("Sanitize is not idempotent on %q", s)
+		}
+		if strings.ContainsRune(out, '\n') {
+			t.Fatalf("Sanitize(%q) keeps a line break", s)
+		}
+	})
+}
