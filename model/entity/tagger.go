@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/entity/internal/ner"
 	"github.com/margin-reader/margin/model/span"
@@ -75,6 +76,13 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 	prevEnd := 0
 	for _, s := range sentences {
 		start, end := max(s.Start, prevEnd, 0), min(s.End, len(text))
+		// A span that cuts a rune in two is moved inwards to whole runes.
+		for start < end && !utf8.RuneStart(text[start]) {
+			start++
+		}
+		for end > start && end < len(text) && !utf8.RuneStart(text[end]) {
+			end--
+		}
 		for start < end {
 			ln := end
 			for i := start; i < end; i++ {
