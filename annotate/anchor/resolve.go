@@ -2,8 +2,10 @@ package anchor
 
 import (
 	"sort"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -15,9 +17,15 @@ const (
 	// least this similar confirms the quote.
 	contextAccept = 0.5
 	// exactContextAvg and exactContextSide: an exact quote elsewhere needs
-	// its context on average this similar, or one side this similar.
-	exactContextAvg  = 0.5
-	exactContextSide = 0.8
+	// its context on average this similar, or one side this similar. A
+	// short quote says little about where it is, so it needs more context.
+	exactContextAvg   = 0.5
+	exactContextShort = 0.75
+	exactContextSide  = 0.9
+	shortQuote        = 32
+	// shortRivalSide: another appearance of a short quote with one side
+	// of context this similar makes its recorded position a guess.
+	shortRivalSide = 0.6
 	// tieMargin: two candidates whose scores differ by less are a tie.
 	tieMargin = 0.1
 	// fuzzyAccept and fuzzyReview: a changed quote this similar is moved;
@@ -58,8 +66,9 @@ type Result struct {
 // Resolver finds selectors in one text. Make one per text and reuse it: it
 // indexes the text the first time a fuzzy match is needed.
 type Resolver struct {
-	text  string
-	grams map[uint64][]int32
+	text     string
+	textHash string
+	grams    map[uint64][]int32
 }
 
 // NewResolver returns a resolver for text.
@@ -74,9 +83,10 @@ func (r *Resolver) Resolve(sel Selector) Result {
 	if sel.Exact == "" {
 		return Result{Span: r.hint(sel), Status: Orphaned}
 	}
-	if sel.Start >= 0 && sel.End <= len(text) && sel.Start <= sel.End && text[sel.Start:sel.End] == sel.Exact {
-		if _, side := r.context(sel, sel.Start, sel.End); side >= contextAccept {
-			return Result{Span: span.Span{Start: sel.Start, End: sel.End}, Status: Anchored, Score: 1}
+	if sel.TextHash != "" && sel.TextHash == r.hash() {
+		// The text is the one the note was made on: the position is exact.
+		if s := (span.Span{Start: sel.Start, End: sel.End}); s.In(text) == sel.Exact {
+			return Result{Span: s, Status: Anchored, Score: 1}
 		}
 	}
 	if res, ok := r.exact(sel); ok {
@@ -104,14 +114,59 @@ func (r *Resolver) exact(sel Selector) (Result, bool) {
 		cands[i] = candidate{span: s, quote: 1, ctx: avg, side: side, score: avg}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	if res, ok := r.inPlace(sel, cands); ok {
+		return res, true
+	}
 	best := cands[0]
 	if len(cands) > 1 && cands[1].score > best.score-tieMargin {
 		return Result{Span: r.nearest(sel, cands, best.score-tieMargin), Status: NeedsReview, Score: best.score / 2}, true
 	}
-	if best.ctx >= exactContextAvg || best.side >= exactContextSide {
+	for _, c := range cands[1:] {
+		if c.side >= rivalSide(sel) {
+			// Two places share one side of the context word for word: the
+			// passage was duplicated, and which copy is the note's is a guess.
+			return Result{Span: best.span, Status: NeedsReview, Score: best.score / 2}, true
+		}
+	}
+	need := exactContextAvg
+	if len(sel.Exact) < shortQuote {
+		need = exactContextShort
+	}
+	if best.ctx >= need || best.side >= exactContextSide {
 		return Result{Span: best.span, Status: r.movedOrAnchored(sel, best.span), Score: 0.5 + best.ctx/2}, true
 	}
 	return Result{Span: best.span, Status: NeedsReview, Score: best.ctx / 2}, true
+}
+
+// rivalSide is how similar one side of context of another appearance of
+// the quote may be before the choice between them is a guess.
+func rivalSide(sel Selector) float64 {
+	if len(sel.Exact) < shortQuote {
+		return shortRivalSide
+	}
+	return exactContextSide
+}
+
+// inPlace accepts the quote at its recorded position when its context
+// agrees and no other appearance matches about as well: a look-alike
+// copy elsewhere with the same context makes the position a guess.
+func (r *Resolver) inPlace(sel Selector, cands []candidate) (Result, bool) {
+	at := span.Span{Start: sel.Start, End: sel.End}
+	for i, c := range cands {
+		if c.span != at {
+			continue
+		}
+		if c.side < contextAccept {
+			return Result{}, false
+		}
+		for j, o := range cands {
+			if j != i && (o.score > c.score-tieMargin || o.side >= rivalSide(sel)) {
+				return Result{}, false
+			}
+		}
+		return Result{Span: at, Status: Anchored, Score: 1}, true
+	}
+	return Result{}, false
 }
 
 // fuzzy looks for a changed quote.
@@ -126,10 +181,11 @@ func (r *Resolver) fuzzy(sel Selector) Result {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0]
+	weakContext := best.ctx < fuzzyContextAvg && best.side < fuzzyContextSide
 	switch {
-	case best.quote < fuzzyReview:
+	case best.quote < fuzzyReview, best.quote < fuzzyAccept && weakContext:
 		return orphan
-	case best.quote < fuzzyAccept, best.ctx < fuzzyContextAvg && best.side < fuzzyContextSide:
+	case best.quote < fuzzyAccept, weakContext:
 		return Result{Span: best.span, Status: NeedsReview, Score: best.score / 2}
 	}
 	for _, c := range cands[1:] {
@@ -179,7 +235,7 @@ func (r *Resolver) fuzzyCandidates(sel Selector) []candidate {
 			continue
 		}
 		start, end, dist := align(q, r.text[lo:hi])
-		s := r.snap(span.Span{Start: lo + start, End: lo + end})
+		s := r.snap(q, span.Span{Start: lo + start, End: lo + end})
 		if s.Empty() || seen[s] {
 			continue
 		}
@@ -190,6 +246,14 @@ func (r *Resolver) fuzzyCandidates(sel Selector) []candidate {
 		out = append(out, candidate{span: s, quote: sim, ctx: avg, side: side, score: 0.6*sim + 0.3*avg + 0.1*pos})
 	}
 	return out
+}
+
+// hash is the text's content hash, computed once.
+func (r *Resolver) hash() string {
+	if r.textHash == "" {
+		r.textHash = model.HashText(r.text)
+	}
+	return r.textHash
 }
 
 // index builds the n-gram index of the text once.
@@ -312,16 +376,59 @@ func (r *Resolver) hint(sel Selector) span.Span {
 	return span.Span{Start: at, End: at}
 }
 
-// snap widens s to whole characters.
-func (r *Resolver) snap(s span.Span) span.Span {
+// snap moves s to whole characters and, where the quote q begins or ends
+// with a word, to the nearer edge of a word it cuts, without taking in
+// white space the quote does not have.
+func (r *Resolver) snap(q string, s span.Span) span.Span {
 	for s.Start > 0 && !boundary(r.text, s.Start) {
 		s.Start--
 	}
 	for s.End < len(r.text) && !boundary(r.text, s.End) {
 		s.End++
 	}
+	if first, _ := utf8.DecodeRuneInString(q); isWord(first) {
+		s.Start = r.nearestWordEdge(s.Start)
+		for s.Start < s.End && isSpace(r.text[s.Start]) {
+			s.Start++
+		}
+	}
+	if last, _ := utf8.DecodeLastRuneInString(q); isWord(last) {
+		s.End = max(s.Start, r.nearestWordEdge(s.End))
+		for s.End > s.Start && isSpace(r.text[s.End-1]) {
+			s.End--
+		}
+	}
 	return s
 }
+
+// nearestWordEdge returns off if it is not inside a word, else the
+// closer of the word's start and end.
+func (r *Resolver) nearestWordEdge(off int) int {
+	back, fwd := off, off
+	for back > 0 {
+		c, size := utf8.DecodeLastRuneInString(r.text[:back])
+		if !isWord(c) {
+			break
+		}
+		back -= size
+	}
+	for fwd < len(r.text) {
+		c, size := utf8.DecodeRuneInString(r.text[fwd:])
+		if !isWord(c) {
+			break
+		}
+		fwd += size
+	}
+	if back == off || fwd == off {
+		return off
+	}
+	if off-back <= fwd-off {
+		return back
+	}
+	return fwd
+}
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // similarity is 1 minus the edit distance between a and b (in characters)
 // divided by the longer length.

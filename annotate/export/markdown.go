@@ -117,11 +117,11 @@ func yamlString(s string) string {
 }
 
 func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
-	heading := fmt.Sprintf("%d. %s", num, verdictTitle(n.Verdict))
+	heading := fmt.Sprintf("%d. %s", num, escapeInline(verdictTitle(n.Verdict)))
 	if !n.Placed() {
 		heading += " (" + string(n.Status) + ")"
 	}
-	fmt.Fprintf(w, "\n### %s\n\n", escapeLine(heading))
+	fmt.Fprintf(w, "\n### %s\n\n", heading)
 	for i, para := range strings.Split(passage(text, n), "\n") {
 		if i > 0 {
 			w.WriteString(">\n")
@@ -216,6 +216,23 @@ func clip(s string, n int) string {
 // markup characters are escaped everywhere, and characters that would
 // start a block (heading, list, rule) at the start of the line.
 func escapeLine(s string) string {
+	out := escapeInline(s)
+	if out == "" {
+		return ""
+	}
+	switch out[0] {
+	case '#', '-', '+', '=':
+		return "\\" + out
+	}
+	if i := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (out[i] == '.' || out[i] == ')') {
+		return out[:i] + "\\" + out[i:]
+	}
+	return out
+}
+
+// escapeInline escapes the characters that mark up text inside a line,
+// and trims it.
+func escapeInline(s string) string {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\t", " "))
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -230,18 +247,7 @@ func escapeLine(s string) string {
 		}
 		b.WriteByte(c)
 	}
-	out := b.String()
-	if out == "" {
-		return ""
-	}
-	switch out[0] {
-	case '#', '-', '+', '=':
-		return "\\" + out
-	}
-	if i := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (out[i] == '.' || out[i] == ')') {
-		return out[:i] + "\\" + out[i:]
-	}
-	return out
+	return b.String()
 }
 
 func isAlnum(c byte) bool {
