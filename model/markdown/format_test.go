@@ -97,6 +97,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps code blocks with fences inside", "````md\n```\ninner\n```\n````\n\n~~~\n`tick`\n~~~"},
 		{"keeps headings that end in hashes", "# C\\#\n\n## ends with \\#\\#"},
 		{"keeps whitespace at a block's edges", "&#32;leading and trailing&#32;\n\n&#9;tab"},
+		{"drops marks and blocks with no text", "[](u)\n\n**<b></b>**\n\n- [](x)\n- b\n\n| |\n|-|\n| c |"},
 		{"keeps task lists", "- [ ] open\n- [x] done\n- plain"},
 	}
 	for _, tt := range tests {

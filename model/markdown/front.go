@@ -51,7 +51,7 @@ func isKey(s string) bool {
 }
 
 // yamlScalar reads a one-line YAML scalar: double-quoted with escapes,
-// single-quoted with '' for a quote, or plain with an optional comment.
+// single-quoted (a quote doubled inside), or plain with an optional comment.
 func yamlScalar(v string) string {
 	switch {
 	case len(v) >= 2 && v[0] == '"' && strings.LastIndexByte(v, '"') > 0:

@@ -106,8 +106,8 @@ func checkDoc(t *testing.T, d doc.Doc) {
 	t.Helper()
 	prev := -1
 	for i, b := range d.Blocks {
-		if b.Start > b.End || b.End > len(d.Text) {
-			t.Fatalf("block %d %v out of range", i, b.Span)
+		if b.Start >= b.End || b.End > len(d.Text) {
+			t.Fatalf("block %d %v is empty or out of range", i, b.Span)
 		}
 		if i > 0 && (b.Start != prev+1 || d.Text[prev] != '\n') {
 			t.Fatalf("block %d starts at %d, previous ended at %d", i, b.Start, prev)

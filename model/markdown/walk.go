@@ -33,8 +33,18 @@ type walker struct {
 	// links counts the links the walk is inside; an image there is only
 	// its alt text, since links do not nest.
 	links int
-	// open counts the marks of each kind the walk is inside.
-	open [doc.Strike + 1]int
+	// marks are the inline marks the walk is inside. A mark is started in
+	// the builder only when text arrives, so an empty link or emphasis
+	// never opens an empty block.
+	marks []pendingMark
+	// has reports whether the open block has any text yet.
+	has bool
+}
+
+type pendingMark struct {
+	kind    doc.InlineKind
+	url     string
+	started bool
 }
 
 // leaf opens a block of the given kind, lets fill write its text and
@@ -47,13 +57,12 @@ func (w *walker) leaf(blk doc.Block, fill func()) {
 		item = &w.containers[n-1]
 		blk.Marker, item.marker = item.marker, ""
 	}
-	before := w.b.Len()
-	w.space = false
+	w.space, w.has = false, false
 	w.b.StartBlock(blk)
 	fill()
 	w.b.EndBlock()
 	w.space = false
-	if item != nil && w.b.Len() == before {
+	if item != nil && !w.has {
 		item.marker = blk.Marker
 	}
 }
@@ -256,38 +265,47 @@ func (w *walker) inlines(n ast.Node) {
 	}
 }
 
-// text writes inline text. Tabs become spaces, since a tab in the text
-// separates table cells.
+// text writes inline text, after any pending space and the marks
+// waiting for it. Tabs become spaces, since a tab in the text separates
+// table cells.
 func (w *walker) text(s string) {
 	if s == "" {
 		return
 	}
-	if w.space {
+	if w.space && w.has {
 		w.b.Write(" ")
-		w.space = false
+	}
+	w.space = false
+	for i := range w.marks {
+		if !w.marks[i].started {
+			w.b.StartInline(w.marks[i].kind, w.marks[i].url)
+			w.marks[i].started = true
+		}
 	}
 	if strings.IndexByte(s, '\t') >= 0 {
 		s = strings.ReplaceAll(s, "\t", " ")
 	}
 	w.b.Write(s)
+	w.has = true
 }
 
-func (w *walker) mark(kind doc.InlineKind, url string, n ast.Node) {
-	if w.open[kind] > 0 && kind != doc.Link {
-		// Emphasis inside emphasis looks the same; keeping one mark also
-		// keeps the document writable as markdown.
-		w.inlines(n)
-		return
+// mark wraps what fill writes in an inline mark.
+func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
+	for _, m := range w.marks {
+		if m.kind == kind && kind != doc.Link {
+			// Emphasis inside emphasis looks the same; keeping one
+			// mark also keeps the document writable as markdown.
+			fill()
+			return
+		}
 	}
-	w.open[kind]++
-	defer func() { w.open[kind]-- }()
-	if w.space {
-		w.b.Write(" ")
-		w.space = false
+	w.marks = append(w.marks, pendingMark{kind: kind, url: url})
+	fill()
+	m := w.marks[len(w.marks)-1]
+	w.marks = w.marks[:len(w.marks)-1]
+	if m.started {
+		w.b.EndInline(kind)
 	}
-	w.b.StartInline(kind, url)
-	w.inlines(n)
-	w.b.EndInline(kind)
 }
 
 func (w *walker) inline(n ast.Node) {
@@ -315,12 +333,12 @@ func (w *walker) inline(n ast.Node) {
 		if n.Level >= 2 {
 			kind = doc.Strong
 		}
-		w.mark(kind, "", n)
+		w.mark(kind, "", func() { w.inlines(n) })
 	case *east.Strikethrough:
-		w.mark(doc.Strike, "", n)
+		w.mark(doc.Strike, "", func() { w.inlines(n) })
 	case *ast.Link:
 		w.links++
-		w.mark(doc.Link, unescape(string(n.Destination)), n)
+		w.mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
 		w.links--
 	case *ast.Image:
 		if w.links > 0 {
@@ -328,7 +346,7 @@ func (w *walker) inline(n ast.Node) {
 			return
 		}
 		w.links++
-		w.mark(doc.Link, unescape(string(n.Destination)), n)
+		w.mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
 		w.links--
 	case *ast.AutoLink:
 		url := string(n.URL(w.src))
@@ -340,13 +358,7 @@ func (w *walker) inline(n ast.Node) {
 			w.text(label)
 			return
 		}
-		if w.space {
-			w.b.Write(" ")
-			w.space = false
-		}
-		w.b.StartInline(doc.Link, url)
-		w.text(label)
-		w.b.EndInline(doc.Link)
+		w.mark(doc.Link, url, func() { w.text(label) })
 	case *ast.RawHTML:
 		// Inline tags are markup; the text between them is already text.
 	case *east.TaskCheckBox:
@@ -373,13 +385,7 @@ func (w *walker) codeSpan(n *ast.CodeSpan) {
 			sb.Write(t.Value)
 		}
 	}
-	if w.space {
-		w.b.Write(" ")
-		w.space = false
-	}
-	w.b.StartInline(doc.InlineCode, "")
-	w.text(sb.String())
-	w.b.EndInline(doc.InlineCode)
+	w.mark(doc.InlineCode, "", func() { w.text(sb.String()) })
 }
 
 // unescape resolves backslash escapes and character references the way
