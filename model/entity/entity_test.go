@@ -71,6 +71,9 @@ func TestTag(t *testing.T) {
 		{"names an administration an organisation", "It has ties with the Putin Administration.", []string{"Putin Administration/ORG"}, nil},
 		{"finds a party", "The Chinese Communist Party reiterated it.", []string{"Chinese Communist Party/ORG"}, []string{"Chinese/GROUP"}},
 		{"finds the Kremlin", "The Kremlin has been asking for aid.", []string{"Kremlin/ORG"}, nil},
+		{"does not take a section number for a name", "II. Counting fish\nV. A last chance", nil, []string{"II/ORG", "V./PERSON", "II. Counting/PERSON"}},
+		{"takes a bare year for a date", "If we get another summer like 2022, we lose.", []string{"2022/DATE"}, nil},
+		{"keeps a currency sign with its amount", "| Do nothing | £0 | £0 | 0 |", []string{"£0/NUMBER"}, []string{"£/ORG"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

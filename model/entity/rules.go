@@ -28,7 +28,6 @@ var (
 	singlePeriods = set("week", "month", "year", "decade", "century", "quarter", "weekend", "fortnight")
 	ordinals      = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 		"tenth", "eleventh", "twelfth", "final")
-	yearPreps = set("in", "since", "by", "until", "of", "from", "before", "after", "during", "In", "Since", "By", "Until", "From", "Before", "After", "During", "through", "to")
 	ampm      = set("am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "GMT", "UTC")
 	clock     = set("noon", "midnight", "midday")
 
@@ -215,7 +214,7 @@ func dateAt(ws []string, i int) int {
 		return j
 	case isNumericDate(w) || isDecade(w):
 		return i + 1
-	case isYear(w) && (yearPreps[at(ws, i-1)] || at(ws, i-1) == "the" && at(ws, i+1) != "" && !isNum(at(ws, i+1))):
+	case isYear(w) && !strings.Contains(w, ",") && !scales[at(ws, i+1)] && !percents[at(ws, i+1)] && !moneyWords[at(ws, i+1)] && !currencies[at(ws, i-1)]:
 		return i + 1
 	case (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && ampm[at(ws, i+1)]:
 		return i + 2

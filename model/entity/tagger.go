@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/entity/internal/ner"
@@ -144,6 +146,7 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 			w.cands = append(w.cands, cand{sp.Start, sp.End, l})
 		}
 	}
+	w.cands = trimPunct(words, w.cands)
 	// Gazetteer matches as written override or fill in.
 	w.rules = t.gazetteerMatches(words, w.exact, w.rules[:0])
 	for _, g := range w.rules {
@@ -157,7 +160,7 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 	for _, r := range w.rules {
 		w.cands = fill(w.cands, r)
 	}
-	return trimPunct(words, w.cands)
+	return w.cands
 }
 
 // isGroup reports whether a word is in the group table as written.
@@ -304,8 +307,10 @@ func theWest(words []string, dst []cand) []cand {
 	return dst
 }
 
-// trimPunct drops punctuation at the edges of candidates ("_Financial
-// Times_", a trailing "'s") and candidates that are only punctuation.
+// trimPunct drops from the edges of named candidates what cannot be part of
+// a name: punctuation ("_Financial Times_"), a trailing "'s", a section
+// number opening a line ("II. Counting fish"), and drops candidates left
+// with nothing but such words or a lone article.
 func trimPunct(words []string, cs []cand) []cand {
 	out := cs[:0]
 	for _, c := range cs {
@@ -313,11 +318,14 @@ func trimPunct(words []string, cs []cand) []cand {
 			out = append(out, c)
 			continue
 		}
-		for c.a < c.b && !hasWordRune(words[c.a]) {
+		for c.a < c.b && (!hasWordRune(words[c.a]) || c.a == 0 && isRoman(words[c.a])) {
 			c.a++
 		}
 		for c.b > c.a && (!hasWordRune(words[c.b-1]) || isPossessive(words[c.b-1])) {
 			c.b--
+		}
+		if c.b-c.a == 1 && (articles[words[c.a]] || isRoman(words[c.a])) {
+			continue
 		}
 		if c.a < c.b {
 			out = append(out, c)
@@ -326,9 +334,21 @@ func trimPunct(words []string, cs []cand) []cand {
 	return out
 }
 
+var articles = set("The", "A", "An", "the", "a", "an", "This", "That", "In", "On", "At", "For", "And", "But")
+
+// isRoman reports whether w is a small Roman numeral, with or without a dot.
+func isRoman(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	switch w {
+	case "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII":
+		return true
+	}
+	return false
+}
+
 func hasWordRune(w string) bool {
 	for _, r := range w {
-		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–' {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			return true
 		}
 	}
