@@ -28,8 +28,8 @@ var (
 	singlePeriods = set("week", "month", "year", "decade", "century", "quarter", "weekend", "fortnight")
 	ordinals      = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 		"tenth", "eleventh", "twelfth", "final")
-	ampm      = set("am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "GMT", "UTC")
-	clock     = set("noon", "midnight", "midday")
+	ampm  = set("am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "GMT", "UTC")
+	clock = set("noon", "midnight", "midday")
 
 	numMods = set("nearly", "about", "around", "almost", "approximately", "roughly", "some", "over",
 		"under", "only", "just", "least", "up", "than", "Nearly", "About", "Around", "Almost",
