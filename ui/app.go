@@ -259,7 +259,23 @@ func (m *Model) applyTheme() {
 	m.refreshLayers()
 }
 
+// resize lays the screen out again. The line at the top stays at the top;
+// if that would push the focus, which was on screen, off it, the focus
+// wins.
 func (m *Model) resize() {
+	keep := noSpan
+	if m.pager.Width() > 0 {
+		if m.target.Start >= 0 && m.pager.Visible(m.target.Start) {
+			keep = m.target
+		} else if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
+			keep = s
+		}
+	}
+	defer func() {
+		if keep.Start >= 0 {
+			m.pager.Show(keep)
+		}
+	}()
 	ph := m.height - 1 - m.explainHeight()
 	pw := m.width
 	if m.panelOpen {

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// buildMargin builds the margin binary into dir.
+func buildMargin(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "margin")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// tmuxTerm is a tmux server with one session running margin, on a socket of
+// its own so tests never touch a user's tmux.
+type tmuxTerm struct {
+	t      *testing.T
+	socket string
+	env    []string
+}
+
+func startTmux(t *testing.T, env []string, width, height int, args ...string) *tmuxTerm {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	tm := &tmuxTerm{t: t, socket: fmt.Sprintf("margin-test-%d-%08x", os.Getpid(), crc32.ChecksumIEEE([]byte(t.Name()))), env: env}
+	t.Cleanup(func() { _ = tm.cmd("kill-server").Run() })
+	cmdline := strings.Join(args, " ")
+	newSession := []string{"new-session", "-d", "-s", "m", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}
+	for _, e := range env {
+		newSession = append(newSession, "-e", e)
+	}
+	if out, err := tm.cmd(append(newSession, cmdline)...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	return tm
+}
+
+func (tm *tmuxTerm) cmd(args ...string) *exec.Cmd {
+	c := exec.Command("tmux", append([]string{"-L", tm.socket, "-f", "/dev/null"}, args...)...)
+	c.Env = append(os.Environ(), tm.env...)
+	return c
+}
+
+func (tm *tmuxTerm) send(keys ...string) {
+	tm.t.Helper()
+	if out, err := tm.cmd(append([]string{"send-keys", "-t", "m"}, keys...)...).CombinedOutput(); err != nil {
+		tm.t.Fatalf("send-keys %q: %v\n%s", keys, err, out)
+	}
+}
+
+func (tm *tmuxTerm) screen() string {
+	out, err := tm.cmd("capture-pane", "-p", "-t", "m").Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+// waitFor polls the screen until ok accepts it.
+func (tm *tmuxTerm) waitFor(what string, ok func(string) bool) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm.screen()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (tm *tmuxTerm) alive() bool { return tm.cmd("has-session", "-t", "m").Run() == nil }
+
+func TestReaderInATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := buildMargin(t, dir)
+	data := filepath.Join(dir, "data")
+
+	t.Run("the sample opens cleaned, search finds RT Arabic, a resize re-wraps, q quits", func(t *testing.T) {
+		tm := startTmux(t, []string{"XDG_DATA_HOME=" + data, "TERM=xterm-256color"}, 100, 30, bin)
+		s := tm.waitFor("the sample", func(s string) bool { return strings.Contains(s, "Assertions from US officials") })
+		for _, junk := range []string{"Play all audios", "Loading..."} {
+			if strings.Contains(s, junk) {
+				t.Errorf("the sample shows scraper junk %q:\n%s", junk, s)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(data, "margin", "samples", "china-us-claims.txt")); err != nil {
+			t.Errorf("the sample was not copied to the data directory: %v", err)
+		}
+		tm.send("/")
+		tm.send("-l", "RT Arabic")
+		tm.send("Enter")
+		s = tm.waitFor("the match count", func(s string) bool { return strings.Contains(s, "1/1") })
+		if !strings.Contains(s, "RT Arabic") {
+			t.Errorf("the match is not on screen:\n%s", s)
+		}
+		if out, err := tm.cmd("resize-window", "-t", "m", "-x", "60", "-y", "30").CombinedOutput(); err != nil {
+			t.Fatalf("resize-window: %v\n%s", err, out)
+		}
+		s = tm.waitFor("a re-wrap to 60 columns", func(s string) bool {
+			lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+			text := 0
+			for _, l := range lines {
+				if ansi.StringWidth(strings.TrimRight(l, " ")) > 60 {
+					return false
+				}
+				if len(strings.TrimSpace(l)) > 40 {
+					text++
+				}
+			}
+			return text > 5 && strings.Contains(s, "RT Arabic")
+		})
+		tm.send("q")
+		deadline := time.Now().Add(5 * time.Second)
+		for tm.alive() {
+			if time.Now().After(deadline) {
+				t.Fatalf("q did not quit; screen:\n%s", tm.screen())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+
+	t.Run("a hostile file's escape sequences show as text", func(t *testing.T) {
+		tm := startTmux(t, []string{"TERM=xterm-256color"}, 100, 30, bin, "ui/render/testdata/hostile.txt")
+		s := tm.waitFor("the hostile file", func(s string) bool { return strings.Contains(s, "clipboard") })
+		for _, want := range []string{"[31mRED", "Hostile article", "C1 bytes"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("the screen lacks %q, so a sequence ran:\n%s", want, s)
+			}
+		}
+		tm.send("q")
+	})
+
+	t.Run("a missing file prints one line and exits non-zero", func(t *testing.T) {
+		var stderr bytes.Buffer
+		cmd := exec.Command(bin, filepath.Join(dir, "missing.txt"))
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() == 0 {
+			t.Fatalf("exit: %v, want a non-zero status", err)
+		}
+		if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "missing.txt") {
+			t.Errorf("stderr is not one line naming the file: %q", stderr.String())
+		}
+	})
+
+	t.Run("render prints no ESC byte from a hostile file", func(t *testing.T) {
+		out, err := exec.Command(bin, "render", "--color=never", "ui/render/testdata/hostile.txt").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.IndexByte(out, 0x1b) >= 0 || bytes.IndexByte(out, 0x07) >= 0 || bytes.Contains(out, []byte("\u009b")) {
+			t.Errorf("--color=never output holds control bytes:\n%q", out)
+		}
+		out, err = exec.Command(bin, "render", "--color=always", "ui/render/testdata/hostile.txt").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours := regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+		if rest := ours.ReplaceAll(out, nil); bytes.ContainsRune(rest, 0x1b) {
+			t.Errorf("--color=always output holds an ESC that is not margin's own styling:\n%q", rest)
+		}
+	})
+}
+
+func TestRenderFlags(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		ok   bool
+	}{
+		{"accepts flags after the file", []string{"a.txt", "--width", "60"}, true},
+		{"accepts --color=never", []string{"--color=never", "a.txt"}, true},
+		{"rejects two files", []string{"a.txt", "b.txt"}, false},
+		{"rejects an unknown colour mode", []string{"--color=sometimes"}, false},
+		{"rejects a negative width", []string{"--width=-3"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseViewFlags("render", tt.args)
+			if (err == nil) != tt.ok {
+				t.Errorf("parseViewFlags(%q) = %v", tt.args, err)
+			}
+			var ue usageError
+			if err != nil && !errors.As(err, &ue) {
+				t.Errorf("error %v is not a usage error", err)
+			}
+		})
+	}
+}
+
+func TestRenderPrintsTheWholeSampleWithItsHeader(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := runRender([]string{"--width", "50", "--color=never"}, strings.NewReader(""), &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{"words ·", "min read", "RT Arabic"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("render output lacks %q", want)
+		}
+	}
+	for i, l := range strings.Split(s, "\n") {
+		if w := ansi.StringWidth(l); w > 50 {
+			t.Errorf("line %d is %d columns wide: %q", i, w, l)
+		}
+	}
+}
