@@ -1,0 +1,146 @@
+package htmlpage
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/markdown"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestExtractGolden extracts each saved page and compares it, written back
+// as markdown with its metadata, to the golden file beside it.
+func TestExtractGolden(t *testing.T) {
+	pages, err := filepath.Glob("testdata/*.html")
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no testdata/*.html pages: %v", err)
+	}
+	for _, in := range pages {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := Extract(string(src), "https://news.example.com/island/ferry-timetable")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := markdown.Format(p.Doc, markdown.Front{
+				"title": p.Title, "byline": p.Byline, "site": p.Site, "published": p.Published,
+			})
+			path := strings.TrimSuffix(in, ".html") + ".golden.md"
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, got)
+			}
+		})
+	}
+}
+
+func TestExtractDropsPageFurniture(t *testing.T) {
+	src, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Extract(string(src), "https://news.example.com/island/ferry-timetable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, junk := range []string{"Subscribe", "Cheap flights", "Related stories", "Nobody asked the nurses", "All rights reserved", "track(", "font-family"} {
+		if strings.Contains(p.Doc.Text, junk) {
+			t.Errorf("article text keeps %q", junk)
+		}
+	}
+	for _, want := range []string{"six to five", "adult single £6.20", "fewer than twelve people", "village hall"} {
+		if !strings.Contains(p.Doc.Text, want) {
+			t.Errorf("article text lost %q", want)
+		}
+	}
+	if p.Title != "Ferry timetable changes split island council" || p.Site != "The Harbour Gazette" || p.Published != "2024-05-02T08:30:00+01:00" {
+		t.Errorf("metadata = %q / %q / %q", p.Title, p.Site, p.Published)
+	}
+	var links []string
+	for _, in := range p.Doc.Inlines {
+		if in.URL != "" {
+			links = append(links, in.URL)
+		}
+	}
+	joined := strings.Join(links, " ")
+	for _, want := range []string{"https://news.example.com/documents/council-2024-05.pdf", "https://news.example.com/img/ferry-at-dawn.jpg"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("links %v lack the resolved %s", links, want)
+		}
+	}
+}
+
+func TestExtractWithoutArticle(t *testing.T) {
+	tests := []struct{ name, src string }{
+		{"an empty page", ""},
+		{"a page of navigation only", `<html><body><nav><a href="/">Home</a></nav></body></html>`},
+		{"a page whose body is a script", `<html><body><script>document.write("hi")</script></body></html>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Extract(tt.src, "")
+			if !errors.Is(err, ErrNoArticle) {
+				t.Fatalf("Extract = %v, want ErrNoArticle", err)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q spans lines", err)
+			}
+		})
+	}
+}
+
+func TestExtractShortPage(t *testing.T) {
+	p, err := Extract(`<html><head><title>Note</title></head><body><p>One short   paragraph
+	with <i>a</i> <a href="x.html">link</a>.</p></body></html>`, "http://h.example/dir/page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Doc.Text != "One short paragraph with a link." {
+		t.Errorf("text = %q", p.Doc.Text)
+	}
+	if len(p.Doc.Inlines) != 2 || p.Doc.Inlines[1].URL != "http://h.example/dir/x.html" {
+		t.Errorf("inlines = %+v", p.Doc.Inlines)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	if src, err := os.ReadFile("testdata/news.html"); err == nil {
+		f.Add(string(src))
+	}
+	f.Add(`<p>a <b>b</b> <a href="/c">c</a></p><ul><li>d<ol><li>e</li></ol></li></ul><pre>f</pre><table><tr><td>g</td></tr></table>`)
+	f.Fuzz(func(t *testing.T, src string) {
+		p, err := Extract(src, "https://example.com/a/b")
+		if err != nil {
+			return
+		}
+		prev := -1
+		for i, b := range p.Doc.Blocks {
+			if b.Start >= b.End || b.End > len(p.Doc.Text) || (i > 0 && b.Start != prev+1) {
+				t.Fatalf("block %d %v is empty, out of range or badly separated", i, b.Span)
+			}
+			prev = b.End
+		}
+		for _, in := range p.Doc.Inlines {
+			if in.Empty() || in.End > len(p.Doc.Text) {
+				t.Fatalf("inline %v out of range", in.Span)
+			}
+		}
+	})
+}

@@ -1,0 +1,454 @@
+package htmlpage
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/margin-reader/margin/model/doc"
+)
+
+// container is an open block quote or list item around the text being
+// walked; the innermost one decides what kind a paragraph becomes.
+type container struct {
+	item   bool
+	marker string // the list item's marker until its first paragraph takes it
+}
+
+type pendingMark struct {
+	kind    doc.InlineKind
+	url     string
+	started bool
+}
+
+// walker turns article HTML into a doc.Doc. Blocks open lazily, at the
+// first word, so wrappers without text leave nothing behind.
+type walker struct {
+	b          doc.Builder
+	base       *url.URL
+	containers []container
+	marks      []pendingMark
+	open       bool // a block is open in the builder
+	has        bool // the open block has text
+	space      bool // whitespace seen since the last word
+	heading    int  // level of the heading being walked
+	links      int  // depth of links; links do not nest
+}
+
+// skipped elements hold no article text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Nav: true, atom.Form: true, atom.Button: true, atom.Input: true,
+	atom.Select: true, atom.Textarea: true, atom.Svg: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Video: true,
+	atom.Audio: true, atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true,
+}
+
+// blockish elements end the paragraph before and after them.
+var blockish = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Dl: true, atom.Dd: true, atom.Dt: true, atom.Details: true,
+	atom.Summary: true, atom.Caption: true, atom.Address: true, atom.Center: true,
+	atom.Hr: true, atom.Hgroup: true, atom.Fieldset: true, atom.Body: true, atom.Html: true,
+}
+
+var headings = map[atom.Atom]int{atom.H1: 1, atom.H2: 2, atom.H3: 3, atom.H4: 4, atom.H5: 5, atom.H6: 6}
+
+var inlineKinds = map[atom.Atom]doc.InlineKind{
+	atom.Em: doc.Emphasis, atom.I: doc.Emphasis, atom.Cite: doc.Emphasis, atom.Var: doc.Emphasis,
+	atom.Strong: doc.Strong, atom.B: doc.Strong,
+	atom.Code: doc.InlineCode, atom.Kbd: doc.InlineCode, atom.Samp: doc.InlineCode, atom.Tt: doc.InlineCode,
+	atom.S: doc.Strike, atom.Del: doc.Strike, atom.Strike: doc.Strike,
+}
+
+func (w *walker) children(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+}
+
+func (w *walker) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+	case html.DocumentNode:
+		w.children(n)
+	case html.ElementNode:
+		w.element(n)
+	}
+}
+
+func (w *walker) element(n *html.Node) {
+	a := n.DataAtom
+	switch {
+	case skipped[a]:
+		return
+	case headings[a] > 0:
+		w.endBlock()
+		w.heading = headings[a]
+		w.children(n)
+		w.endBlock()
+		w.heading = 0
+		return
+	case blockish[a]:
+		w.endBlock()
+		w.children(n)
+		w.endBlock()
+		return
+	}
+	switch a {
+	case atom.Blockquote:
+		w.within(container{}, n)
+	case atom.Ul, atom.Ol, atom.Menu:
+		w.list(n)
+	case atom.Li:
+		w.within(container{item: true, marker: "•"}, n)
+	case atom.Pre:
+		w.endBlock()
+		var sb strings.Builder
+		preText(&sb, n)
+		if code := trimBlankLines(sb.String()); code != "" {
+			w.b.StartBlock(doc.Block{Kind: doc.Code, Lang: codeLang(n)})
+			w.b.Write(code)
+			w.b.EndBlock()
+		}
+	case atom.Table:
+		w.endBlock()
+		w.table(n)
+		w.endBlock()
+	case atom.Br:
+		w.space = true
+	case atom.A:
+		href := w.resolve(attr(n, "href"))
+		if href == "" || w.links > 0 {
+			w.children(n)
+			return
+		}
+		w.links++
+		w.mark(doc.Link, href, func() { w.children(n) })
+		w.links--
+	case atom.Img:
+		w.image(n)
+	default:
+		if kind, ok := inlineKinds[a]; ok {
+			w.mark(kind, "", func() { w.children(n) })
+			return
+		}
+		w.children(n)
+	}
+}
+
+func (w *walker) within(c container, n *html.Node) {
+	w.endBlock()
+	w.containers = append(w.containers, c)
+	w.children(n)
+	w.endBlock()
+	w.containers = w.containers[:len(w.containers)-1]
+}
+
+func (w *walker) list(n *html.Node) {
+	w.endBlock()
+	ordered := n.DataAtom == atom.Ol
+	num := 1
+	if s, err := strconv.Atoi(attr(n, "start")); err == nil && ordered {
+		num = s
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			w.node(c)
+			continue
+		}
+		marker := "•"
+		if ordered {
+			if v, err := strconv.Atoi(attr(c, "value")); err == nil {
+				num = v
+			}
+			marker = strconv.Itoa(num) + "."
+			num++
+		}
+		w.within(container{item: true, marker: marker}, c)
+	}
+	w.endBlock()
+}
+
+func (w *walker) table(n *html.Node) {
+	var rows []*html.Node
+	var collect func(*html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				rows = append(rows, c)
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				collect(c)
+			case atom.Caption:
+				w.element(c)
+			}
+		}
+	}
+	collect(n)
+	for _, tr := range rows {
+		header := tr.Parent.DataAtom == atom.Thead
+		var cells []*html.Node
+		allTH := true
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+				cells = append(cells, c)
+				allTH = allTH && c.DataAtom == atom.Th
+			}
+		}
+		if len(cells) == 0 || !hasText(tr) {
+			continue
+		}
+		w.b.StartBlock(doc.Block{Kind: doc.TableRow, Header: header || allTH})
+		w.open = true
+		for _, c := range cells {
+			w.space, w.has = false, false
+			w.b.StartCell()
+			w.cell(c)
+			w.b.EndCell()
+		}
+		w.endBlock()
+	}
+}
+
+// cell writes a table cell's text and marks; anything block-like inside
+// it is flattened, since a cell is one run of text.
+func (w *walker) cell(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			w.words(c.Data)
+		case c.Type != html.ElementNode || skipped[c.DataAtom]:
+		case c.DataAtom == atom.A && w.resolve(attr(c, "href")) != "" && w.links == 0:
+			w.links++
+			w.mark(doc.Link, w.resolve(attr(c, "href")), func() { w.cell(c) })
+			w.links--
+		case c.DataAtom == atom.Img:
+			w.image(c)
+		default:
+			if kind, ok := inlineKinds[c.DataAtom]; ok {
+				w.mark(kind, "", func() { w.cell(c) })
+			} else {
+				w.space = true
+				w.cell(c)
+				w.space = true
+			}
+		}
+	}
+}
+
+func (w *walker) image(n *html.Node) {
+	alt := oneLine(attr(n, "alt"))
+	if alt == "" {
+		return
+	}
+	src := w.resolve(attr(n, "src"))
+	if w.links > 0 || src == "" {
+		w.text(alt)
+		return
+	}
+	w.links++
+	w.mark(doc.Link, src, func() { w.text(alt) })
+	w.links--
+}
+
+// hasText reports whether an element holds any visible text.
+func hasText(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return true
+		case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+			if (c.DataAtom == atom.Img && strings.TrimSpace(attr(c, "alt")) != "") || hasText(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codeLang reads a language from class="language-go" on a <pre> or its
+// <code>.
+func codeLang(pre *html.Node) string {
+	nodes := []*html.Node{pre}
+	if c := pre.FirstChild; c != nil && c.DataAtom == atom.Code {
+		nodes = append(nodes, c)
+	}
+	for _, n := range nodes {
+		for _, class := range strings.Fields(attr(n, "class")) {
+			for _, prefix := range []string{"language-", "lang-"} {
+				if lang, ok := strings.CutPrefix(class, prefix); ok && lang != "" {
+					return lang
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// resolve makes a link absolute against the page address. Links that go
+// nowhere a reader can follow (scripts, in-page anchors) come back "".
+func (w *walker) resolve(href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if w.base != nil {
+		u = w.base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "ftp":
+		return u.String()
+	}
+	return ""
+}
+
+// textBlock is the block text opens where the walk is.
+func (w *walker) textBlock() doc.Block {
+	if w.heading > 0 {
+		return doc.Block{Kind: doc.Heading, Level: w.heading}
+	}
+	n := len(w.containers)
+	if n == 0 {
+		return doc.Block{Kind: doc.Paragraph}
+	}
+	inner := &w.containers[n-1]
+	depth := 0
+	for _, c := range w.containers {
+		if c.item == inner.item {
+			depth++
+		}
+	}
+	if inner.item {
+		blk := doc.Block{Kind: doc.ListItem, Level: depth - 1, Marker: inner.marker}
+		inner.marker = ""
+		return blk
+	}
+	return doc.Block{Kind: doc.Quote, Level: depth - 1}
+}
+
+func (w *walker) endBlock() {
+	if w.open {
+		for i := range w.marks {
+			w.marks[i].started = false
+		}
+		w.b.EndBlock()
+	}
+	w.open, w.has, w.space = false, false, false
+}
+
+// text writes HTML text with whitespace collapsed to single spaces
+// between words.
+func (w *walker) text(s string) { w.words(s) }
+
+// preText is the text of a <pre>, its line breaks kept.
+func preText(sb *strings.Builder, n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			sb.WriteString(c.Data)
+		case c.Type != html.ElementNode || skipped[c.DataAtom]:
+		case c.DataAtom == atom.Br:
+			sb.WriteByte('\n')
+		default:
+			preText(sb, c)
+		}
+	}
+}
+
+// trimBlankLines drops whitespace-only lines at both ends of code and the
+// trailing whitespace of its last line.
+func trimBlankLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.TrimRight(s, " \t\n\r")
+	for {
+		line, rest, ok := strings.Cut(s, "\n")
+		if !ok || strings.TrimLeft(line, " \t\r") != "" {
+			return s
+		}
+		s = rest
+	}
+}
+
+func (w *walker) words(s string) {
+	for s != "" {
+		i := strings.IndexFunc(s, func(r rune) bool { return !isSpace(r) })
+		if i < 0 {
+			w.space = true
+			return
+		}
+		if i > 0 {
+			w.space = true
+			s = s[i:]
+		}
+		j := strings.IndexFunc(s, isSpace)
+		if j < 0 {
+			j = len(s)
+		}
+		w.write(s[:j])
+		s = s[j:]
+	}
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+// write puts text into the open block, opening one first, then a pending
+// space and the marks waiting for text.
+func (w *walker) write(s string) {
+	if !w.open {
+		w.b.StartBlock(w.textBlock())
+		w.open, w.has = true, false
+	}
+	if w.space && w.has {
+		w.b.Write(" ")
+	}
+	w.space = false
+	for i := range w.marks {
+		if !w.marks[i].started {
+			w.b.StartInline(w.marks[i].kind, w.marks[i].url)
+			w.marks[i].started = true
+		}
+	}
+	w.b.Write(s)
+	w.has = true
+}
+
+// mark wraps what fill writes in an inline mark.
+func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
+	for _, m := range w.marks {
+		if m.kind == kind && kind != doc.Link {
+			fill()
+			return
+		}
+	}
+	w.marks = append(w.marks, pendingMark{kind: kind, url: url})
+	fill()
+	m := w.marks[len(w.marks)-1]
+	w.marks = w.marks[:len(w.marks)-1]
+	if m.started && w.open {
+		w.b.EndInline(kind)
+	}
+}
