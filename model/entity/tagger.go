@@ -102,6 +102,8 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 		}
 		prevEnd = max(prevEnd, end)
 	}
+	w.words = slices.Grow(w.words, len(w.toks))
+	w.ws = slices.Grow(w.ws, len(w.toks))
 	for _, tk := range w.toks {
 		w.words = append(w.words, text[tk.Start:tk.End])
 	}

@@ -232,6 +232,40 @@ var boundary = Word{word: 1, lower: 1, shape: 1, short: 1}
 
 // Features appends the feature keys of word i of ws to dst.
 func Features(ws []Word, i int, dst []uint32) []uint32 {
+	return contextFeatures(ws, i, localFeatures(&ws[i], dst))
+}
+
+// localKey identifies everything localFeatures reads, so that their summed
+// weights can be cached per distinct word.
+func localKey(w *Word) uint64 {
+	return mix(w.word, uint64(w.flags)|uint64(w.prof)<<8)
+}
+
+// localFeatures appends the features that depend on the word alone.
+func localFeatures(w *Word, dst []uint32) []uint32 {
+	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
+	f2 := func(t, a, b uint64) { dst = append(dst, key(mix(mix(t, a), b))) }
+	f(tBias, 0)
+	f(tWord, w.word)
+	f(tLower, w.lower)
+	f(tShape, w.shape)
+	f(tShort, w.short)
+	for k := 0; k < 4; k++ {
+		f2(tPre, uint64(k), w.pre[k])
+		f2(tSuf, uint64(k), w.suf[k])
+	}
+	fl := uint64(w.flags & (fFirst | fCapsSent))
+	f2(tFirst, fl, w.short)
+	f2(tFlags, fl, w.lower)
+	if w.flags&fHasLetter != 0 {
+		f2(tProf, uint64(w.prof)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
+	}
+	return dst
+}
+
+// contextFeatures appends the features that look at the neighbours or at
+// gazetteer matches.
+func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 	w := &ws[i]
 	m1, m2, p1, p2 := &boundary, &boundary, &boundary, &boundary
 	if i > 0 {
@@ -248,15 +282,6 @@ func Features(ws []Word, i int, dst []uint32) []uint32 {
 	}
 	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
 	f2 := func(t, a, b uint64) { dst = append(dst, key(mix(mix(t, a), b))) }
-	f(tBias, 0)
-	f(tWord, w.word)
-	f(tLower, w.lower)
-	f(tShape, w.shape)
-	f(tShort, w.short)
-	for k := 0; k < 4; k++ {
-		f2(tPre, uint64(k), w.pre[k])
-		f2(tSuf, uint64(k), w.suf[k])
-	}
 	f(tLowerM1, m1.lower)
 	f(tLowerP1, p1.lower)
 	f(tLowerM2, m2.lower)
@@ -270,9 +295,6 @@ func Features(ws []Word, i int, dst []uint32) []uint32 {
 	f2(tLowerM1Short, m1.lower, w.short)
 	f2(tSufM1, m1.suf[2], w.short)
 	f2(tSufP1, p1.suf[2], w.short)
-	fl := uint64(w.flags & (fFirst | fCapsSent))
-	f2(tFirst, fl, w.short)
-	f2(tFlags, fl, w.lower)
 	for li := 0; li < nGaz; li++ {
 		if g := w.gaz[li]; g != 0 {
 			f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
@@ -283,9 +305,6 @@ func Features(ws []Word, i int, dst []uint32) []uint32 {
 		if g := p1.gaz[li]; g != 0 {
 			f(tGazP1, uint64(li*4+int(g)))
 		}
-	}
-	if w.flags&fHasLetter != 0 {
-		f2(tProf, uint64(w.prof)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
 	}
 	return dst
 }

@@ -96,30 +96,49 @@ func (m *Model) row(k uint32) *[maxTags]int8 {
 	}
 }
 
-// Scratch holds the buffers one decoding needs; one per goroutine.
+// Scratch holds the buffers one decoding needs; one per goroutine. It
+// caches the summed weights of each distinct word's local features, which
+// depend on the model: use one Scratch with one Model only.
 type Scratch struct {
-	feats []uint32
-	emit  []float32
-	score []float32
-	back  []uint8
-	tags  []int
+	local  map[uint64][maxTags]int32
+	feats  []uint32
+	emit   []float32
+	score  []float32
+	transT []float32
+	back   []uint8
+	tags   []int
+}
+
+// maxCached bounds the word cache of a Scratch.
+const maxCached = 1 << 16
+
+func (m *Model) add(acc *[maxTags]int32, feats []uint32) {
+	for _, k := range feats {
+		if r := m.row(k); r != nil {
+			for t := range acc {
+				acc[t] += int32(r[t])
+			}
+		}
+	}
 }
 
 // Tag returns the BIO tag of each word of a prepared sentence.
 func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 	n, nt := len(ws), m.nt
 	sc.emit = slices.Grow(sc.emit[:0], n*nt)[:n*nt]
-	var acc [maxTags]int32
+	if sc.local == nil || len(sc.local) > maxCached {
+		sc.local = make(map[uint64][maxTags]int32)
+	}
 	for i := range ws {
-		acc = [maxTags]int32{}
-		sc.feats = Features(ws, i, sc.feats[:0])
-		for _, k := range sc.feats {
-			if r := m.row(k); r != nil {
-				for t := range acc {
-					acc[t] += int32(r[t])
-				}
-			}
+		lk := localKey(&ws[i])
+		acc, ok := sc.local[lk]
+		if !ok {
+			sc.feats = localFeatures(&ws[i], sc.feats[:0])
+			m.add(&acc, sc.feats)
+			sc.local[lk] = acc
 		}
+		sc.feats = contextFeatures(ws, i, sc.feats[:0])
+		m.add(&acc, sc.feats)
 		e := sc.emit[i*nt : i*nt+nt]
 		for t := range e {
 			e[t] = float32(acc[t]) * m.scale
@@ -138,20 +157,37 @@ func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
 	sc.back = slices.Grow(sc.back[:0], n*nt)[:n*nt]
 	cur, prev := sc.score[:nt], sc.score[nt:]
 	start := trans[nt*nt:]
+	// Column t of trans, contiguous: the scores of moving to t.
+	sc.transT = slices.Grow(sc.transT[:0], nt*nt)[:nt*nt]
+	for p := 0; p < nt; p++ {
+		for t := 0; t < nt; t++ {
+			sc.transT[t*nt+p] = trans[p*nt+t]
+		}
+	}
 	for t := 0; t < nt; t++ {
 		cur[t] = start[t] + emit[t]
 	}
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
-		for t := 0; t < nt; t++ {
+		e, back := emit[i*nt:i*nt+nt], sc.back[i*nt:i*nt+nt]
+		for t := range e {
+			col := sc.transT[t*nt : t*nt+nt]
 			best, arg := negInf, 0
-			for p := 0; p < nt; p++ {
-				if s := prev[p] + trans[p*nt+t]; s > best {
-					best, arg = s, p
+			if t > 0 && t%2 == 0 {
+				// I-X follows only B-X or I-X.
+				best, arg = prev[t-1]+col[t-1], t-1
+				if s := prev[t] + col[t]; s > best {
+					best, arg = s, t
+				}
+			} else {
+				for p, v := range col {
+					if s := prev[p] + v; s > best {
+						best, arg = s, p
+					}
 				}
 			}
-			cur[t] = best + emit[i*nt+t]
-			sc.back[i*nt+t] = uint8(arg)
+			cur[t] = best + e[t]
+			back[t] = uint8(arg)
 		}
 	}
 	best, arg := negInf, 0
