@@ -30,7 +30,8 @@ type Store struct {
 	file  os.FileInfo // the file read so far, to notice a replacement
 	off   int64       // bytes of complete lines read
 	lines int         // lines read
-	torn  []byte      // an incomplete last line, seen under the lock
+	torn  []byte      // a last line without its newline, seen under the lock
+	whole bool        // whether torn is nonetheless a valid line
 	ids   IDs
 }
 
@@ -193,7 +194,8 @@ func RejectedPath(path string) string { return path + ".rejected" }
 
 // reject appends the unreadable lines to the rejected file and syncs it.
 func (s *Store) reject() error {
-	if len(s.bad) == 0 && len(s.torn) == 0 {
+	cut := len(s.torn) > 0 && !s.whole
+	if len(s.bad) == 0 && !cut {
 		return nil
 	}
 	var buf bytes.Buffer
@@ -201,7 +203,7 @@ func (s *Store) reject() error {
 		buf.WriteString(b.Text)
 		buf.WriteByte('\n')
 	}
-	if len(s.torn) > 0 {
+	if cut {
 		buf.Write(s.torn)
 		buf.WriteByte('\n')
 	}
@@ -251,7 +253,7 @@ func (s *Store) refresh(locked bool) (changed bool, err error) {
 		s.reset()
 	}
 	s.file = fi
-	s.torn = nil
+	s.torn, s.whole = nil, false
 	if fi.Size() == s.off {
 		return changed, nil
 	}
@@ -265,15 +267,22 @@ func (s *Store) refresh(locked bool) (changed bool, err error) {
 	whole := bytes.LastIndexByte(data, '\n') + 1
 	s.apply(data[:whole])
 	s.off += int64(whole)
-	if locked && whole < len(data) {
-		s.torn = data[whole:]
+	if tail := data[whole:]; len(tail) > 0 {
+		// A last line without its newline is either being written or was
+		// cut by a crash, unless it parses: a strict prefix of a JSON
+		// object never does. A valid one is applied now and again when
+		// complete, which changes nothing.
+		valid := s.applyLine(tail) == nil
+		if locked {
+			s.torn, s.whole = tail, valid
+		}
 	}
 	return changed || whole > 0, nil
 }
 
 func (s *Store) reset() {
 	s.header, s.latest, s.bad = nil, map[string]Event{}, nil
-	s.file, s.off, s.lines, s.torn = nil, 0, 0, nil
+	s.file, s.off, s.lines, s.torn, s.whole = nil, 0, 0, nil, false
 }
 
 // apply folds complete lines into the state.
@@ -286,20 +295,28 @@ func (s *Store) apply(data []byte) {
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
 		}
-		h, ev, err := parseLine(raw)
-		switch {
-		case err != nil:
+		if err := s.applyLine(raw); err != nil {
 			s.bad = append(s.bad, BadLine{Line: s.lines, Text: string(raw), Err: err})
-		case h != nil:
-			if s.header == nil {
-				s.header = h
-			}
-		default:
-			if old, ok := s.latest[ev.ID]; !ok || newer(*ev, old) {
-				s.latest[ev.ID] = *ev
-			}
 		}
 	}
+}
+
+// applyLine folds one line into the state, or says why it cannot.
+func (s *Store) applyLine(raw []byte) error {
+	h, ev, err := parseLine(raw)
+	switch {
+	case err != nil:
+		return err
+	case h != nil:
+		if s.header == nil {
+			s.header = h
+		}
+	default:
+		if old, ok := s.latest[ev.ID]; !ok || newer(*ev, old) {
+			s.latest[ev.ID] = *ev
+		}
+	}
+	return nil
 }
 
 func writeJSONLine(buf *bytes.Buffer, v any) error {

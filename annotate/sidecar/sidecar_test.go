@@ -1,0 +1,352 @@
+package sidecar
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) {
+	// A child process started by TestTwoProcessesWriteAtOnce.
+	if path := os.Getenv("SIDECAR_TEST_WRITER"); path != "" {
+		n, _ := strconv.Atoi(os.Getenv("SIDECAR_TEST_COUNT"))
+		if err := writeNotes(path, os.Getenv("SIDECAR_TEST_NAME"), n); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func writeNotes(path, name string, n int) error {
+	s, err := Open(path, Header{Article: "sha256:test"})
+	if err != nil {
+		return err
+	}
+	for i := range n {
+		id, err := s.NewID(time.Now())
+		if err != nil {
+			return err
+		}
+		data := fmt.Sprintf(`{"text":"%s %d"}`, name, i)
+		if _, err := s.Commit(Event{Op: Put, ID: id, Data: json.RawMessage(data)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func put(id string, rev int, sec int, text string) string {
+	e := Event{Op: Put, ID: id, Rev: rev, Time: time.Unix(int64(sec), 0).UTC(), Data: json.RawMessage(`{"text":"` + text + `"}`)}
+	b, _ := json.Marshal(e)
+	return string(b)
+}
+
+func del(id string, rev int, sec int) string {
+	e := Event{Op: Delete, ID: id, Rev: rev, Time: time.Unix(int64(sec), 0).UTC(), Data: json.RawMessage(`{"text":"gone"}`)}
+	b, _ := json.Marshal(e)
+	return string(b)
+}
+
+const header = `{"margin_notes":1,"article":"sha256:x","source":"a.txt"}`
+
+func write(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "a.txt.notes.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func texts(s *Store) map[string]string {
+	out := map[string]string{}
+	for _, e := range s.Events() {
+		var v struct{ Text string }
+		_ = json.Unmarshal(e.Data, &v)
+		out[e.ID] = string(e.Op) + ":" + v.Text
+	}
+	return out
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  map[string]string
+	}{
+		{"keeps the highest revision whatever the line order",
+			[]string{header, put("A", 2, 20, "second"), put("A", 1, 10, "first")},
+			map[string]string{"A": "put:second"}},
+		{"breaks a revision tie by time",
+			[]string{header, put("A", 2, 30, "later"), put("A", 2, 20, "earlier")},
+			map[string]string{"A": "put:later"}},
+		{"lets a deletion win over the put it follows",
+			[]string{header, put("A", 1, 10, "x"), del("A", 2, 20), put("B", 1, 10, "y")},
+			map[string]string{"A": "del:gone", "B": "put:y"}},
+		{"does not let an old copy resurrect a deleted note",
+			[]string{header, put("A", 1, 10, "x"), del("A", 2, 20), put("A", 1, 10, "x")},
+			map[string]string{"A": "del:gone"}},
+		{"reads a union merge with the header twice",
+			[]string{header, put("A", 1, 10, "a"), header, put("B", 1, 11, "b")},
+			map[string]string{"A": "put:a", "B": "put:b"}},
+		{"skips blank lines",
+			[]string{header, "", put("A", 1, 10, "a"), "   "},
+			map[string]string{"A": "put:a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(write(t, tt.lines...), Header{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := texts(s); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			if len(s.Bad()) != 0 {
+				t.Fatalf("bad lines: %v", s.Bad())
+			}
+		})
+	}
+}
+
+func TestBadLinesAreReportedAndNeverDropped(t *testing.T) {
+	bad := []string{`{"op":"put","id":"X"`, `not json`, `{"op":"frobnicate","id":"Y","rev":1}`, `{"op":"put","id":"Z","rev":1}`}
+	path := write(t, append([]string{header, put("A", 1, 10, "a")}, bad...)...)
+	s, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.Bad()); got != len(bad) {
+		t.Fatalf("%d bad lines, want %d: %v", got, len(bad), s.Bad())
+	}
+	if s.Bad()[0].Line != 3 {
+		t.Fatalf("first bad line numbered %d, want 3", s.Bad()[0].Line)
+	}
+	if err := s.Compact(Header{Article: "sha256:y"}); err != nil {
+		t.Fatal(err)
+	}
+	rejected, err := os.ReadFile(RejectedPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(bad, "\n") + "\n"; string(rejected) != want {
+		t.Fatalf("rejected file:\n%s\nwant:\n%s", rejected, want)
+	}
+	s2, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s2.Bad()) != 0 || texts(s2)["A"] != "put:a" {
+		t.Fatalf("after compaction: bad %v, notes %v", s2.Bad(), texts(s2))
+	}
+	if h, _ := s2.Header(); h.Article != "sha256:y" {
+		t.Fatalf("header %+v", h)
+	}
+}
+
+func TestCommitEndsALineTornByACrash(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+	torn := put("A", 1, 10, "a") + "\n" + `{"op":"put","id":"B","re`
+	if err := os.WriteFile(path, []byte(header+"\n"+torn), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Bad()) != 0 {
+		t.Fatal("an unlocked read must leave a line being written alone")
+	}
+	if _, err := s.Commit(Event{Op: Put, ID: "C", Data: json.RawMessage(`{"text":"c"}`)}); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(s2); got["A"] != "put:a" || got["C"] != "put:c" || len(s2.Bad()) != 1 {
+		t.Fatalf("notes %v, bad %v", got, s2.Bad())
+	}
+}
+
+func TestCommitCreatesTheFileWithAHeaderAndCountsRevisions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+	s, err := Open(path, Header{Article: "sha256:abc", Source: "a.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		evs, err := s.Commit(Event{Op: Put, ID: "A", Data: json.RawMessage(`{}`)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if evs[0].Rev != i+1 {
+			t.Fatalf("revision %d, want %d", evs[0].Rev, i+1)
+		}
+	}
+	data, _ := os.ReadFile(path)
+	first, _, _ := strings.Cut(string(data), "\n")
+	if first != `{"margin_notes":1,"article":"sha256:abc","source":"a.txt"}` {
+		t.Fatalf("header %s", first)
+	}
+}
+
+func TestCompactKeepsDeletionsAndIsReadByOthers(t *testing.T) {
+	path := write(t, header, put("A", 1, 10, "a"), put("A", 2, 11, "a2"), del("A", 3, 12), put("B", 1, 10, "b"))
+	other, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Open(path, Header{})
+	if err := s.Compact(Header{}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if n := strings.Count(string(data), "\n"); n != 3 {
+		t.Fatalf("compacted file has %d lines, want 3:\n%s", n, data)
+	}
+	// Another process still holding the old file notices the replacement.
+	if _, err := other.Commit(Event{Op: Put, ID: "C", Data: json.RawMessage(`{"text":"c"}`)}); err != nil {
+		t.Fatal(err)
+	}
+	s2, _ := Open(path, Header{})
+	want := map[string]string{"A": "del:gone", "B": "put:b", "C": "put:c"}
+	if got := texts(s2); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+}
+
+func TestWritersInOneProcessDoNotLoseNotes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for w := range 4 {
+		wg.Go(func() { errs <- writeNotes(path, fmt.Sprint("w", w), 25) })
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _ := Open(path, Header{})
+	if n := len(s.Events()); n != 100 {
+		t.Fatalf("%d notes, want 100", n)
+	}
+}
+
+func TestTwoProcessesWriteAtOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts two processes writing 500 notes each")
+	}
+	path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+	var cmds []*exec.Cmd
+	for _, name := range []string{"one", "two"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "SIDECAR_TEST_WRITER="+path, "SIDECAR_TEST_COUNT=500", "SIDECAR_TEST_NAME="+name)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for _, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(s)
+	if len(got) != 1000 || len(s.Bad()) != 0 {
+		t.Fatalf("%d notes and %d bad lines, want 1000 and 0", len(got), len(s.Bad()))
+	}
+	seen := map[string]bool{}
+	for _, v := range got {
+		seen[v] = true
+	}
+	for _, name := range []string{"one", "two"} {
+		for i := range 500 {
+			if !seen[fmt.Sprintf("put:%s %d", name, i)] {
+				t.Fatalf("note %s %d is missing", name, i)
+			}
+		}
+	}
+}
+
+func TestIDsSortInCreationOrderAndDoNotRepeat(t *testing.T) {
+	var g IDs
+	now := time.Now()
+	var ids []string
+	for i := range 2000 {
+		id, err := g.New(now.Add(time.Duration(i/100) * time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(id) != 26 {
+			t.Fatalf("id %q has %d characters", id, len(id))
+		}
+		ids = append(ids, id)
+	}
+	if !sort.StringsAreSorted(ids) {
+		t.Fatal("ids are not in creation order")
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			t.Fatalf("id %s repeats", id)
+		}
+		seen[id] = true
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(header + "\n" + put("A", 1, 10, "a") + "\n" + del("A", 2, 11) + "\n"))
+	f.Add([]byte("garbage\n{\"margin_notes\":1}\n{\"op\":\"put\"}"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Open(path, Header{})
+		if err != nil {
+			t.Fatalf("a file that exists must always load: %v", err)
+		}
+		before := texts(s)
+		if _, err := s.Commit(Event{Op: Put, ID: "~new", Data: json.RawMessage(`{"text":"new"}`)}); err != nil {
+			t.Fatal(err)
+		}
+		s2, err := Open(path, Header{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := texts(s2)
+		if after["~new"] != "put:new" {
+			t.Fatalf("the new note is missing: %v", after)
+		}
+		for id, v := range before {
+			if id != "~new" && after[id] != v {
+				t.Fatalf("note %s changed from %q to %q by an append", id, v, after[id])
+			}
+		}
+		grown, _ := os.ReadFile(path)
+		if !bytes.HasPrefix(grown, data) {
+			t.Fatal("an append changed what was already in the file")
+		}
+	})
+}
