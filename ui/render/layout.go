@@ -408,17 +408,15 @@ func thousands(n int) string {
 // line breaks.
 func Words(text string) int {
 	n := 0
-	in := false
+	prev := true
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case ' ', '\n', '\t', '\r':
-			in = false
-		default:
-			if !in {
-				n++
-				in = true
-			}
+		sp := isSpace[text[i]]
+		if prev && !sp {
+			n++
 		}
+		prev = sp
 	}
 	return n
 }
+
+var isSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}

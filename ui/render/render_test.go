@@ -183,3 +183,14 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		t.Errorf("ESC is not shown as a visible picture:\n%s", rest)
 	}
 }
+
+func TestWords(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{{"", 0}, {"one", 1}, {"  two  words ", 2}, {"a\nb\tc\r\nd", 4}} {
+		if got := Words(tt.text); got != tt.want {
+			t.Errorf("Words(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
