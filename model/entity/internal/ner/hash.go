@@ -29,16 +29,6 @@ func key(h uint64) uint32 {
 	return k
 }
 
-// hashString is FNV-1a over s.
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
 func hashRune(h uint64, r rune) uint64 {
 	if r < 0x80 {
 		h ^= uint64(r)
