@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
@@ -47,6 +48,12 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Notice:     notice,
 	}
 	if a.Path != "" {
+		opts.NotesOptions = annotate.Options{Dir: annotate.EnvDir()}
+		if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
+			opts.NotesError = err.Error()
+		} else {
+			opts.Notes = b
+		}
 		changes, stop, err := watch.Watch(a.Path)
 		if err == nil {
 			defer stop()

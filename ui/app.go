@@ -18,9 +18,11 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
@@ -53,6 +55,12 @@ type Options struct {
 	Reload  ReloadFunc
 	// Notice is shown in the status bar at start.
 	Notice string
+	// Notes is the article's notes; nil when they cannot be kept, and
+	// NotesError says why.
+	Notes      *annotate.Book
+	NotesError string
+	// NotesOptions reopen the notes after a reload.
+	NotesOptions annotate.Options
 }
 
 type (
@@ -103,6 +111,13 @@ type Model struct {
 	selecting bool
 	selection span.Span
 
+	book      *annotate.Book
+	noteLayer *render.Layer
+	editor    *noteeditor.Model
+	// undoID is the note the last D deleted, while u can bring it back.
+	undoID        string
+	lastKeyDelete bool
+
 	analysis     *model.Analysis
 	entityLayer  *render.Layer
 	claimLayer   *render.Layer
@@ -147,6 +162,13 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	if opts.Analyze == nil {
 		m.panel.SetEmpty(panel.Entities, "no analysis")
 		m.panel.SetEmpty(panel.Claims, "no analysis")
+	}
+	m.book = opts.Notes
+	m.refreshNotes()
+	if opts.Notes != nil && opts.Notice == "" {
+		if w := opts.Notes.Warnings(); len(w) > 0 {
+			m.status.SetError(w[0])
+		}
 	}
 	m.applyTheme()
 	return m
@@ -208,6 +230,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height, m.ready = msg.Width, msg.Height, true
 		m.resize()
+		if m.editor != nil {
+			m.editor.SetSize(m.width, max(m.height-1, 1))
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if !m.opts.NoColor {
@@ -234,6 +259,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case panel.JumpMsg:
 		m.jumpFromPanel(msg)
 		return m, nil
+	}
+	if m.editor != nil {
+		return m.editorUpdate(msg)
+	}
+	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		m.pager, _ = m.pager.Update(msg)
 		m.updateStatus()
@@ -309,6 +339,13 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status.ClearMessage()
+	afterDelete := m.lastKeyDelete
+	m.lastKeyDelete = key.Matches(msg, k.Delete)
+	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
+		m.undo()
+		m.refreshLayers()
+		return m, nil
+	}
 	if m.panelOpen && m.panelKey(msg) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
@@ -364,8 +401,14 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.status.SetMessage(onOff("note marks", m.showNotes))
 	case key.Matches(msg, k.Select):
 		m.startSelection()
-	case key.Matches(msg, k.Annotate, k.Edit, k.Delete, k.Export):
-		m.status.SetMessage("notes are not available in this build")
+	case key.Matches(msg, k.Annotate):
+		return m, m.annotate()
+	case key.Matches(msg, k.Edit):
+		return m, m.editNote()
+	case key.Matches(msg, k.Delete):
+		m.deleteNote()
+	case key.Matches(msg, k.Export):
+		m.exportNotes()
 	default:
 		m.pager, _ = m.pager.Update(msg)
 	}
@@ -533,6 +576,9 @@ func (m *Model) refreshLayers() {
 		layers = append(layers, render.NewLayer([]render.Mark{{Span: s, Class: theme.ClassFocus}}))
 		m.pager.SetGutter(s)
 	}
+	if m.showNotes && m.noteLayer != nil {
+		layers = append(layers, m.noteLayer)
+	}
 	if m.showEntities && m.entityLayer != nil {
 		layers = append(layers, m.entityLayer)
 	}
@@ -579,6 +625,10 @@ func (m Model) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "margin: " + render.OneLine(m.art.Title)
 	if !m.ready {
+		return v
+	}
+	if m.editor != nil {
+		v.SetContent(m.editor.View())
 		return v
 	}
 	var body string

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
@@ -321,4 +324,57 @@ func TestHelpIsGeneratedFromTheKeyMap(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestNotesAddDeleteUndoAndExport(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := annotate.Open(a, annotate.Options{Author: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "a")
+	if m.editor == nil {
+		t.Fatal("a did not open the note editor")
+	}
+	m = typeText(m, "Check the date.")
+	m = saveEditor(t, m)
+	if n := len(book.Notes()); n != 1 {
+		t.Fatalf("the book has %d notes, want 1", n)
+	}
+	if !strings.Contains(screen(m), "note saved") {
+		t.Errorf("the status does not say the note was saved:\n%s", screen(m))
+	}
+	m = press(m, "D")
+	if len(book.Notes()) != 0 {
+		t.Fatal("D did not delete the note")
+	}
+	m = press(m, "u")
+	if len(book.Notes()) != 1 {
+		t.Fatal("u right after D did not undo the deletion")
+	}
+	m = press(m, "x")
+	if _, err := os.Stat(filepath.Join(dir, "article.notes.md")); err != nil {
+		t.Errorf("x did not export: %v", err)
+	}
+}
+
+// saveEditor presses ctrl+s in the editor and delivers what it sends.
+func saveEditor(t *testing.T, m Model) Model {
+	t.Helper()
+	next, cmd := m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatal("ctrl+s sent nothing")
+	}
+	next, _ = m.Update(cmd())
+	return next.(Model)
 }

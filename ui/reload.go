@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/search"
@@ -41,6 +42,15 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.status.SetTitle(a.Title)
 	m.status.SetMessage("reloaded: the file changed on disk")
+	if m.book != nil {
+		b, err := annotate.Open(a, m.opts.NotesOptions)
+		if err != nil {
+			m.status.SetError("reload notes: " + err.Error())
+		} else {
+			m.book = b
+		}
+		m.refreshNotes()
+	}
 	if m.panelOpen {
 		m.fillStructure()
 	}
