@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,7 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -166,7 +168,7 @@ func (b *Book) Deleted() []Note {
 			out = append(out, b.cache[e.ID])
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
+	slices.SortStableFunc(out, func(x, y Note) int { return y.Updated.Compare(x.Updated) })
 	return out
 }
 
@@ -286,7 +288,9 @@ func (b *Book) prepareDir() error {
 
 // writeError names the fallback directory when the sidecar cannot be
 // written for lack of permission or a read-only file system.
-func (b *Book) writeError(err error) error {
+func (b *Book) writeError(err error) error { return b.writeErrorFor(b.Path(), err) }
+
+func (b *Book) writeErrorFor(path string, err error) error {
 	if !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS) {
 		return err
 	}
@@ -299,7 +303,7 @@ func (b *Book) writeError(err error) error {
 	if errors.As(err, &pe) {
 		cause = pe.Err
 	}
-	return &UnwritableError{Path: b.Path(), Fallback: fallback, Err: cause}
+	return &UnwritableError{Path: path, Fallback: fallback, Err: cause}
 }
 
 // sync rebuilds the notes from the store's folded events, re-resolving
@@ -338,15 +342,14 @@ func (b *Book) sync() {
 			delete(b.cache, id)
 		}
 	}
-	sort.SliceStable(b.notes, func(i, j int) bool {
-		a, c := b.notes[i].Span, b.notes[j].Span
-		if a.Start != c.Start {
-			return a.Start < c.Start
+	slices.SortFunc(b.notes, func(x, y Note) int {
+		if c := cmp.Compare(x.Span.Start, y.Span.Start); c != 0 {
+			return c
 		}
-		if a.End != c.End {
-			return a.End > c.End
+		if c := cmp.Compare(y.Span.End, x.Span.End); c != 0 {
+			return c
 		}
-		return b.notes[i].ID < b.notes[j].ID
+		return strings.Compare(x.ID, y.ID)
 	})
 }
 

@@ -9,7 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -67,7 +68,7 @@ func (s *Store) Events() []Event {
 	for _, e := range s.latest {
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, func(a, b Event) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 

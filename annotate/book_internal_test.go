@@ -1,0 +1,26 @@
+package annotate
+
+import (
+	"io/fs"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func TestUnwritableErrorMessage(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/home/u/.local/share")
+	err := (&Book{}).writeErrorFor("/srv/articles/a.txt.notes.jsonl", &fs.PathError{Op: "open", Path: "/srv/articles/a.txt.notes.jsonl", Err: syscall.EACCES})
+	want := "cannot write notes to /srv/articles/a.txt.notes.jsonl (permission denied); to keep them in /home/u/.local/share/margin/notes instead, pass --notes-dir /home/u/.local/share/margin/notes or set MARGIN_NOTES_DIR"
+	if err.Error() != want {
+		t.Fatalf("got  %s\nwant %s", err, want)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Fatal("more than one line")
+	}
+	if err := (&Book{}).writeErrorFor("x", syscall.EROFS); !strings.Contains(err.Error(), "--notes-dir") {
+		t.Fatalf("read-only file system: %v", err)
+	}
+	if err := (&Book{}).writeErrorFor("x", syscall.ENOSPC); strings.Contains(err.Error(), "--notes-dir") {
+		t.Fatalf("a full disk is not a permission problem: %v", err)
+	}
+}

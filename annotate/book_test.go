@@ -1,0 +1,326 @@
+package annotate_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/model"
+)
+
+const sample = "../samples/china-us-claims.txt"
+
+// article copies the sample into a fresh directory and loads it.
+func article(t testing.TB) *model.Article {
+	t.Helper()
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "china-us-claims.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return reload(t, path)
+}
+
+func reload(t testing.TB, path string) *model.Article {
+	t.Helper()
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func open(t testing.TB, a *model.Article) *annotate.Book {
+	t.Helper()
+	b, err := annotate.Open(a, annotate.Options{Author: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func add(t testing.TB, b *annotate.Book, quote, text string, v annotate.Verdict) annotate.Note {
+	t.Helper()
+	s, err := anchor.Find(b.Article().Text, quote, 0)
+	if err != nil {
+		t.Fatalf("find %q: %v", quote, err)
+	}
+	n, err := b.Add(annotate.Note{Span: s, Text: text, Verdict: v, Tags: []string{"t", "t", " "}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestNotesLifecycle(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	late := add(t, b, "pulling all stops", "A metaphor.", annotate.Opinion)
+	early := add(t, b, "were “disinformation”", "Who says so?", annotate.Unverified)
+	if late.ID == "" || late.Status != annotate.Anchored || late.Rev != 1 || late.Author != "tester" {
+		t.Fatalf("added note %+v", late)
+	}
+	if len(late.Tags) != 1 {
+		t.Fatalf("tags %q, want duplicates and blanks dropped", late.Tags)
+	}
+	if got := b.Notes(); len(got) != 2 || got[0].ID != early.ID {
+		t.Fatal("notes are not in article order")
+	}
+	early.Text = "Chinese embassy says so."
+	early.Verdict = annotate.False
+	edited, err := b.Put(early)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edited.Rev != 2 || !edited.Created.Equal(early.Created) {
+		t.Fatalf("edited note rev %d created %v", edited.Rev, edited.Created)
+	}
+	if err := b.Delete(late.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Notes()) != 1 || len(b.Deleted()) != 1 {
+		t.Fatalf("after delete: %d notes, %d deleted", len(b.Notes()), len(b.Deleted()))
+	}
+	back, err := b.Undelete(late.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Text != "A metaphor." || back.Rev != 3 {
+		t.Fatalf("undeleted note %+v", back)
+	}
+
+	again := open(t, reload(t, a.Path))
+	got := again.Notes()
+	if len(got) != 2 || got[0].Text != "Chinese embassy says so." || got[0].Verdict != annotate.False || got[1].ID != late.ID {
+		t.Fatalf("reopened notes %+v", got)
+	}
+	if w := again.Warnings(); len(w) != 0 {
+		t.Fatalf("warnings %v", w)
+	}
+}
+
+func TestANoteOutlivesItsSentence(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	sentence := "On the other hand, the West is pulling all stops to support Ukraine in the battle."
+	gone := add(t, b, sentence, "Vague.", annotate.Misleading)
+	kept := add(t, b, "third week now", "", annotate.True)
+
+	data, _ := os.ReadFile(a.Path)
+	edited := strings.Replace(string(data), sentence, "", 1)
+	if edited == string(data) {
+		t.Fatal("the sample no longer has the sentence")
+	}
+	if err := os.WriteFile(a.Path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b2 := open(t, reload(t, a.Path))
+	byID := map[string]annotate.Note{}
+	for _, n := range b2.Notes() {
+		byID[n.ID] = n
+	}
+	if n := byID[gone.ID]; n.Status != annotate.Orphaned || n.Quote() != sentence || n.Text != "Vague." {
+		t.Fatalf("note on the deleted sentence: %+v", n)
+	}
+	if n := byID[kept.ID]; n.Status != annotate.Moved || n.Span.In(b2.Article().Text) != "third week now" {
+		t.Fatalf("note on a surviving passage: %+v", n)
+	}
+}
+
+func TestPutKeepsTheOriginalPassageOfAnOrphan(t *testing.T) {
+	a := article(t)
+	n := add(t, open(t, a), "pulling all stops", "x", annotate.None)
+	data, _ := os.ReadFile(a.Path)
+	os.WriteFile(a.Path, []byte(strings.Replace(string(data), "pulling all stops", "doing a lot", 1)), 0o644)
+	b := open(t, reload(t, a.Path))
+	orphan, _ := b.Note(n.ID)
+	if orphan.Status != annotate.Orphaned {
+		t.Fatalf("status %s", orphan.Status)
+	}
+	orphan.Text = "still about the old wording"
+	saved, err := b.Put(orphan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Quote() != "pulling all stops" || saved.Status != annotate.Orphaned {
+		t.Fatalf("saved orphan %+v", saved)
+	}
+}
+
+func TestSidecarNextToTheArticleOrInTheChosenDir(t *testing.T) {
+	if got := annotate.SidecarPath("/a/b/story.html", ""); got != "/a/b/story.html.notes.jsonl" {
+		t.Fatal(got)
+	}
+	if got := annotate.SidecarPath("/a/b/story.html", "/notes"); got != "/notes/story.html.notes.jsonl" {
+		t.Fatal(got)
+	}
+	a := article(t)
+	dir := filepath.Join(t.TempDir(), "elsewhere")
+	b, err := annotate.Open(a, annotate.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add(t, b, "pulling all stops", "x", annotate.None)
+	if _, err := os.Stat(filepath.Join(dir, "china-us-claims.txt.notes.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(a.Path + annotate.Suffix); err == nil {
+		t.Fatal("notes were written next to the article too")
+	}
+}
+
+func TestUnwritableDirectoryNamesTheFallback(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write anywhere; see TestUnwritableErrorMessage")
+	}
+	a := article(t)
+	dir := filepath.Dir(a.Path)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	b := open(t, a)
+	s, _ := anchor.Find(a.Text, "pulling all stops", 0)
+	_, err := b.Add(annotate.Note{Span: s})
+	if err == nil || !strings.Contains(err.Error(), "--notes-dir") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("error %v", err)
+	}
+}
+
+func TestUnionMergeOfTwoBranchesKeepsBothSidesNotes(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("no git")
+	}
+	a := article(t)
+	dir := filepath.Dir(a.Path)
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command(git, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q", "-b", "main")
+	os.WriteFile(filepath.Join(dir, ".gitattributes"), []byte("*.notes.jsonl merge=union\n"), 0o644)
+	base := add(t, open(t, a), "pulling all stops", "base", annotate.None)
+	run("add", ".")
+	run("commit", "-q", "-m", "base")
+
+	run("checkout", "-q", "-b", "ann")
+	b := open(t, a)
+	add(t, b, "third week now", "ann's", annotate.True)
+	if err := b.Delete(base.ID); err != nil {
+		t.Fatal(err)
+	}
+	run("commit", "-q", "-am", "ann")
+
+	run("checkout", "-q", "main")
+	add(t, open(t, a), "rock-solid relations", "bob's", annotate.Misleading)
+	run("commit", "-q", "-am", "bob")
+	run("merge", "-q", "--no-edit", "ann")
+
+	merged := open(t, reload(t, a.Path))
+	var texts []string
+	for _, n := range merged.Notes() {
+		texts = append(texts, n.Text)
+	}
+	if strings.Join(texts, ",") != "bob's,ann's" || len(merged.Warnings()) != 0 || len(merged.Deleted()) != 1 {
+		t.Fatalf("merged notes %q, deleted %d, warnings %v", texts, len(merged.Deleted()), merged.Warnings())
+	}
+}
+
+func TestCompactKeepsNotesAndDeletions(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	n := add(t, b, "pulling all stops", "x", annotate.None)
+	add(t, b, "third week now", "y", annotate.None)
+	b.Delete(n.ID)
+	if err := b.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	b2 := open(t, a)
+	if len(b2.Notes()) != 1 || len(b2.Deleted()) != 1 {
+		t.Fatalf("%d notes, %d deleted after compaction", len(b2.Notes()), len(b2.Deleted()))
+	}
+}
+
+func TestStandardInputHasNoPlaceForNotes(t *testing.T) {
+	a := &model.Article{Name: "-", Hash: "sha256:x"}
+	if _, err := annotate.Open(a, annotate.Options{}); err == nil {
+		t.Fatal("opened notes for an article without a file")
+	}
+}
+
+func TestParseVerdict(t *testing.T) {
+	for _, s := range []string{"true", "Mostly-True", " false ", "none", ""} {
+		if _, err := annotate.ParseVerdict(s); err != nil {
+			t.Errorf("ParseVerdict(%q): %v", s, err)
+		}
+	}
+	if _, err := annotate.ParseVerdict("pants-on-fire"); err == nil {
+		t.Error("accepted an unknown verdict")
+	}
+}
+
+// manyNotes writes n notes on the sample's sentences.
+func manyNotes(b testing.TB, n int) *model.Article {
+	a := article(b)
+	book := open(b, a)
+	for i := range n {
+		s := a.Sentences[i%len(a.Sentences)]
+		if _, err := book.Add(annotate.Note{Span: s, Text: "note", Verdict: annotate.False, Tags: []string{"bench"}, Sources: []string{"https://example.com"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return a
+}
+
+// BenchmarkOpen1000Notes is what notes add to opening an article: reading
+// and anchoring 1,000 of them. Target: under 50 ms.
+func BenchmarkOpen1000Notes(b *testing.B) {
+	a := manyNotes(b, 1000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := annotate.Open(a, annotate.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpen1000NotesOnAnEditedArticle re-anchors 1,000 notes after
+// the text changed.
+func BenchmarkOpen1000NotesOnAnEditedArticle(b *testing.B) {
+	a := manyNotes(b, 1000)
+	edited := *a
+	edited.Text = "Breaking: " + a.Text
+	edited.Hash = model.HashText(edited.Text)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := annotate.Open(&edited, annotate.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSaveNote saves one note (lock, append, fsync) into a book that
+// already has 1,000. Target: median under 5 ms.
+func BenchmarkSaveNote(b *testing.B) {
+	a := manyNotes(b, 1000)
+	book := open(b, a)
+	s := a.Sentences[0]
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := book.Add(annotate.Note{Span: s, Text: "another"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
