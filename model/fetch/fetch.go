@@ -1,0 +1,301 @@
+// Package fetch saves a web article as a local markdown file: it downloads
+// the page within strict limits, extracts the article and writes it with
+// its source and fetch time in front matter, so notes can sit next to it.
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html/charset"
+
+	"github.com/margin-reader/margin/model/decode"
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/htmlpage"
+	"github.com/margin-reader/margin/model/markdown"
+)
+
+// Limits on a fetch.
+const (
+	Timeout      = 20 * time.Second
+	MaxBytes     = 10 << 20
+	MaxRedirects = 5
+	UserAgent    = "margin/1 (terminal article reader; +https://github.com/margin-reader/margin)"
+)
+
+// limits are the bounds one fetch works within; tests shrink them.
+type limits struct {
+	timeout  time.Duration
+	maxBytes int64
+}
+
+var defaultLimits = limits{timeout: Timeout, maxBytes: MaxBytes}
+
+// Save fetches the article at rawURL (http or https only) and writes it to
+// dir as "<host>-<slug>.md", returning the path. A different file already
+// at that name is never replaced: the name gets a numeric suffix. A file
+// holding the same article (fetched earlier) is reused.
+func Save(ctx context.Context, rawURL, dir string, now time.Time) (string, error) {
+	return save(ctx, rawURL, dir, now, defaultLimits)
+}
+
+func save(ctx context.Context, rawURL, dir string, now time.Time, lim limits) (string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("fetch %s: not an http or https address", rawURL)
+	}
+	page, final, err := download(ctx, u, lim)
+	if err != nil {
+		return "", fmt.Errorf("fetch %s: %w", rawURL, err)
+	}
+	front := markdown.Front{
+		"title":      page.Title,
+		"byline":     page.Byline,
+		"site":       page.Site,
+		"published":  page.Published,
+		"source_url": final.String(),
+		"fetched_at": now.UTC().Format(time.RFC3339),
+	}
+	for k, v := range front {
+		if v == "" {
+			delete(front, k)
+		}
+	}
+	content := markdown.Format(page.Doc, front)
+	path, err := write(dir, fileName(final, page.Title), content)
+	if err != nil {
+		return "", fmt.Errorf("save %s: %w", rawURL, err)
+	}
+	return path, nil
+}
+
+// download GETs the page within the limits and extracts its article.
+func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.URL, error) {
+	ctx, cancel := context.WithTimeout(ctx, lim.timeout)
+	defer cancel()
+	client := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) > MaxRedirects {
+			return fmt.Errorf("more than %d redirects", MaxRedirects)
+		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("redirected to a %s address", req.URL.Scheme)
+		}
+		return nil
+	}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return htmlpage.Page{}, nil, err
+	}
+	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
+	resp, err := client.Do(req)
+	if err != nil {
+		return htmlpage.Page{}, nil, plainError(ctx, err, lim)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return htmlpage.Page{}, nil, fmt.Errorf("server answered %s", resp.Status)
+	}
+	final := resp.Request.URL
+	body, err := io.ReadAll(io.LimitReader(resp.Body, lim.maxBytes+1))
+	if err != nil {
+		return htmlpage.Page{}, nil, plainError(ctx, err, lim)
+	}
+	if int64(len(body)) > lim.maxBytes {
+		return htmlpage.Page{}, nil, fmt.Errorf("page larger than %s", size(lim.maxBytes))
+	}
+	ctype := resp.Header.Get("Content-Type")
+	if ctype == "" {
+		ctype = http.DetectContentType(body)
+	}
+	media, _, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		return htmlpage.Page{}, nil, fmt.Errorf("unreadable content type %q", ctype)
+	}
+	switch media {
+	case "text/html", "application/xhtml+xml":
+		text, err := decodeBody(body, ctype)
+		if err != nil {
+			return htmlpage.Page{}, nil, err
+		}
+		page, err := htmlpage.Extract(text, final.String())
+		return page, final, err
+	case "text/plain", "text/markdown":
+		text, err := decodeBody(body, ctype)
+		if err != nil {
+			return htmlpage.Page{}, nil, err
+		}
+		return htmlpage.Page{Doc: plainDoc(text)}, final, nil
+	}
+	return htmlpage.Page{}, nil, fmt.Errorf("%s is not a web page or text", media)
+}
+
+// plainError says in a few words why a request failed.
+func plainError(ctx context.Context, err error, lim limits) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("timed out after %s", lim.timeout)
+	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		return uerr.Err
+	}
+	return err
+}
+
+func size(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// decodeBody reads the page in the charset its header or <meta> names,
+// and otherwise lets decode guess between UTF-8 and Windows-1252.
+func decodeBody(body []byte, ctype string) (string, error) {
+	enc, name, certain := charset.DetermineEncoding(body, ctype)
+	bom := bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(body, []byte{0xFF, 0xFE}) || bytes.HasPrefix(body, []byte{0xFE, 0xFF})
+	named := certain || (name != "windows-1252" && name != "utf-8")
+	if bom || !named || name == "utf-8" {
+		return decode.Bytes(body)
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return "", fmt.Errorf("decode %s: %w", name, err)
+	}
+	if bytes.IndexByte(out, 0) >= 0 {
+		return "", decode.ErrBinary
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// plainDoc keeps a text page as paragraphs: blank lines separate them and
+// the lines inside one are joined.
+func plainDoc(text string) doc.Doc {
+	var b doc.Builder
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	for para := range strings.SplitSeq(text, "\n\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			continue
+		}
+		b.StartBlock(doc.Block{Kind: doc.Paragraph})
+		b.Write(strings.Join(words, " "))
+		b.EndBlock()
+	}
+	return b.Doc()
+}
+
+// fileName is "<host>-<slug>.md", the slug taken from the title or else
+// from the last part of the path.
+func fileName(u *url.URL, title string) string {
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	s := slug(title)
+	if s == "" {
+		s = slug(strings.TrimSuffix(filepath.Base(u.Path), filepath.Ext(u.Path)))
+	}
+	if s == "" {
+		s = "article"
+	}
+	return slug(host) + "-" + s + ".md"
+}
+
+// slug keeps lower-case ASCII letters and digits, words joined by single
+// hyphens, cut at a word end to at most 60 bytes.
+func slug(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	var sb strings.Builder
+	for _, w := range words {
+		if sb.Len() > 0 && sb.Len()+1+len(w) > 60 {
+			break
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte('-')
+		}
+		sb.WriteString(w[:min(len(w), 60)])
+	}
+	return sb.String()
+}
+
+// write creates dir/name, or dir/name-2 and so on when a different file
+// has the name. A file with the same article, fetched at another time,
+// is kept and its path returned.
+func write(dir, name, content string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	base := strings.TrimSuffix(name, ".md")
+	for i := 1; i <= 100; i++ {
+		path := filepath.Join(dir, name)
+		if i > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", base, i))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			old, rerr := os.ReadFile(path)
+			if rerr == nil && withoutFetchTime(string(old)) == withoutFetchTime(content) {
+				return path, nil
+			}
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := f.WriteString(content); err != nil {
+			f.Close()
+			os.Remove(path)
+			return "", err
+		}
+		if err := f.Close(); err != nil {
+			os.Remove(path)
+			return "", err
+		}
+		return path, nil
+	}
+	return "", fmt.Errorf("%s and 99 numbered copies exist already", name)
+}
+
+func withoutFetchTime(s string) string {
+	var sb strings.Builder
+	for line := range strings.SplitSeq(s, "\n") {
+		if !strings.HasPrefix(line, "fetched_at:") {
+			sb.WriteString(line)
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
+// DefaultDir is where fetched articles are saved:
+// $XDG_DATA_HOME/margin/articles, ~/.local/share/margin/articles, or the
+// user's configuration directory on Windows and macOS.
+func DefaultDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "margin", "articles"), nil
+	}
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find a place for fetched articles: %w", err)
+		}
+		return filepath.Join(base, "margin", "articles"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("find a place for fetched articles: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "margin", "articles"), nil
+}
