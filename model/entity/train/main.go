@@ -63,7 +63,7 @@ func run(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "epoch %2d  %5.1fs  features %d  %s\n", ep, time.Since(start).Seconds(), m.NumFeatures(), report(ner.Evaluate(m, g, dev)))
 		},
 	})
-	f, err := renameio.NewPendingFile(*outPath)
+	f, err := renameio.NewPendingFile(*outPath, renameio.WithPermissions(0o644))
 	if err != nil {
 		return fmt.Errorf("write %s: %w", *outPath, err)
 	}
