@@ -112,8 +112,11 @@ func frontMatter(w *bufio.Writer, a *model.Article, notes []annotate.Note, opts 
 // yamlString quotes s as a YAML double-quoted scalar; JSON strings are
 // valid ones.
 func yamlString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {

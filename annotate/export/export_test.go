@@ -1,0 +1,248 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/glamour/v2"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/span"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const story = "Café owners say prices rose 40% in a year.\n" +
+	"The mayor said the new tax is \"the fairest in Europe\".\n" +
+	"Critics call the figures misleading."
+
+var now = time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
+
+// fixture is an article and one note of every status, with text that
+// looks like markdown to make sure it stays text.
+func fixture(t *testing.T) (*model.Article, []annotate.Note) {
+	t.Helper()
+	a, err := model.Parse(context.Background(), "story.txt", []byte(story), model.Options{Verbatim: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Path = "/articles/story.txt"
+	a.Title = "Prices | taxes & *cafés*"
+	a.SourceURL = "https://news.example/story"
+	at := func(quote string) (span.Span, anchor.Selector) {
+		s, err := anchor.Find(a.Text, quote, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sel, _ := anchor.Make(a.Text, s)
+		return s, sel
+	}
+	n := func(id, quote string, status annotate.Status, v annotate.Verdict, body string) annotate.Note {
+		s, sel := at(quote)
+		if !(status == annotate.Anchored || status == annotate.Moved) {
+			s = span.Span{Start: s.Start, End: s.Start}
+		}
+		return annotate.Note{ID: id, Span: s, Status: status, Target: sel, Text: body, Verdict: v,
+			Author: "ann", Created: now, Updated: now.Add(time.Hour), Rev: 2}
+	}
+	notes := []annotate.Note{
+		n("01A", "prices rose 40% in a year", annotate.Anchored, annotate.False,
+			"Statistics office: 12%.\n# not a heading\n1. not a list\n\n*not emphasis* <b>not html</b> a|b"),
+		n("01B", "the fairest in Europe", annotate.Moved, annotate.Opinion, ""),
+		n("01C", "Critics call", annotate.NeedsReview, annotate.Unverified, "Which critics?"),
+		n("01D", "The mayor said", annotate.Orphaned, annotate.None, "- dash at the start"),
+	}
+	notes[0].Tags = []string{"economy", "numbers_2025"}
+	notes[0].Sources = []string{"https://stats.example/cpi?year=2025&x=1", "Interview with the office"}
+	return a, notes
+}
+
+func TestGoldenExports(t *testing.T) {
+	a, notes := fixture(t)
+	for _, f := range []Format{FormatMarkdown, FormatJSON, FormatW3C} {
+		t.Run(string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, f, a, notes, Options{Now: now}); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "story."+string(f)+".golden")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if buf.String() != string(want) {
+				t.Fatalf("export differs from %s (go test -update to accept):\n%s", golden, buf.String())
+			}
+		})
+	}
+}
+
+// splitFrontMatter separates the YAML front matter from the markdown.
+func splitFrontMatter(t *testing.T, md string) (front, body string) {
+	t.Helper()
+	rest, ok := strings.CutPrefix(md, "---\n")
+	if !ok {
+		t.Fatal("no front matter")
+	}
+	front, body, ok = strings.Cut(rest, "\n---\n")
+	if !ok {
+		t.Fatal("front matter not closed")
+	}
+	return front, body
+}
+
+func TestMarkdownIsCommonMarkWithTheStructureOfAWorksheet(t *testing.T) {
+	a, notes := fixture(t)
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, notes, Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	front, body := splitFrontMatter(t, buf.String())
+	for _, want := range []string{`title: "Prices | taxes & *cafés*"`, `content_hash: "sha256:`, `exported: "2025-03-14T09:30:00Z"`,
+		"notes: 4", `  "false": 1`, `  "none": 1`, "needs_review: 1", "orphaned: 1"} {
+		if !strings.Contains(front, want) {
+			t.Errorf("front matter lacks %q:\n%s", want, front)
+		}
+	}
+
+	src := []byte(body)
+	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(src))
+	count := map[ast.NodeKind]int{}
+	headings := map[int]int{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		count[n.Kind()]++
+		if h, ok := n.(*ast.Heading); ok {
+			headings[h.Level]++
+		}
+		return ast.WalkContinue, nil
+	})
+	checks := []struct {
+		name      string
+		got, want int
+	}{
+		{"one title", headings[1], 1},
+		{"summary, notes and review sections", headings[2], 3},
+		{"a heading per note", headings[3], 4},
+		{"a quoted passage per note", count[ast.KindBlockquote], 4},
+		{"one summary table", count[east.KindTable], 1},
+		{"a header row and a row per note", count[east.KindTableRow] + count[east.KindTableHeader], 5},
+		{"a details list per note plus one of sources", count[ast.KindList], 5},
+		{"no emphasis from the user's asterisks", count[ast.KindEmphasis], 4},
+		{"no raw HTML", count[ast.KindRawHTML] + count[ast.KindHTMLBlock], 0},
+		{"one autolink for the web source", count[ast.KindAutoLink], 1},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	var html bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.Table)).Convert(src, &html); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"*not emphasis*", "# not a heading<br>", "1. not a list</p>", "&lt;b&gt;not html&lt;/b&gt; a|b", "<p>- dash at the start</p>", "numbers_2025"} {
+		if !strings.Contains(html.String(), want) {
+			t.Errorf("note text %q did not survive as text:\n%s", want, html.String())
+		}
+	}
+}
+
+func TestMarkdownRendersWithGlamour(t *testing.T) {
+	a, notes := fixture(t)
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, notes, Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	_, body := splitFrontMatter(t, buf.String())
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("notty"), glamour.WithWordWrap(80))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Notes on Prices", "prices rose 40% in a year", "Statistics office: 12%.", "*not emphasis*", "Needs review or orphaned", "The mayor said"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rendered worksheet lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, `\*`) || strings.Contains(out, `\#`) {
+		t.Errorf("escapes show in the rendered worksheet:\n%s", out)
+	}
+}
+
+func TestW3CSelectorsCountCharacters(t *testing.T) {
+	a, notes := fixture(t)
+	var buf bytes.Buffer
+	if err := W3C(&buf, a, notes, Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	var c w3cCollection
+	if err := json.Unmarshal(buf.Bytes(), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Context != "http://www.w3.org/ns/anno.jsonld" || c.Type != "AnnotationCollection" || c.Total != 4 {
+		t.Fatalf("collection %+v", c)
+	}
+	first := c.First.Items[0]
+	pos := first.Target.Selector[1]
+	// "Café owners say " is 16 characters and 17 bytes.
+	if pos.Type != "TextPositionSelector" || *pos.Start != 16 || *pos.End != 16+len("prices rose 40% in a year") {
+		t.Fatalf("position selector %+v", pos)
+	}
+	if orphan := c.First.Items[3]; len(orphan.Target.Selector) != 1 || orphan.Target.Selector[0].Exact != "The mayor said" {
+		t.Fatalf("orphaned note target %+v", orphan.Target)
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"markdown": FormatMarkdown, "md": FormatMarkdown, "JSON": FormatJSON, "w3c": FormatW3C} {
+		if got, err := ParseFormat(in); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("pdf"); err == nil {
+		t.Error("accepted pdf")
+	}
+}
+
+func TestEscapeLine(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"leaves plain words alone", "plain words, 40% more.", "plain words, 40% more."},
+		{"escapes emphasis and code", "*a* _b_ `c`", `\*a\* \_b\_ \` + "`" + `c\` + "`"},
+		{"escapes a heading marker at the start", "# x", `\# x`},
+		{"escapes an ordered list marker", "12. x", `12\. x`},
+		{"escapes a rule", "---", `\---`},
+		{"escapes an entity but not a lone ampersand", "&amp; & b", `\&amp; & b`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := escapeLine(tt.in); got != tt.want {
+				t.Fatalf("escapeLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
