@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -114,7 +115,11 @@ func w3cNote(text, source string, n annotate.Note) w3cAnnotation {
 		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: t, Purpose: "tagging"})
 	}
 	for _, s := range n.Sources {
-		an.Body = append(an.Body, w3cBody{Type: "SpecificResource", Source: s, Purpose: "linking"})
+		if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+			an.Body = append(an.Body, w3cBody{Type: "SpecificResource", Source: s, Purpose: "linking"})
+		} else {
+			an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: s, Format: "text/plain", Purpose: "linking"})
+		}
 	}
 	sel := n.Target
 	placed := false

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+)
+
+// notesTestBinary builds the margin binary into a temporary directory.
+func notesTestBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "margin")
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func notesTestArticle(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("samples/china-us-claims.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "china-us-claims.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func notesTestBook(t *testing.T, path string) *annotate.Book {
+	t.Helper()
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := annotate.Open(a, annotate.Options{})
+	if err != nil {
+		t.Fatalf("the sidecar does not load: %v", err)
+	}
+	return b
+}
+
+func TestNotesCommands(t *testing.T) {
+	path := notesTestArticle(t)
+	var out, errs bytes.Buffer
+	run := func(args ...string) int {
+		out.Reset()
+		errs.Reset()
+		return run(args, strings.NewReader(""), &out, &errs)
+	}
+	if code := run("notes", "add", path, "--quote", "pulling all stops", "--note", "A metaphor", "--verdict", "opinion", "--tag", "style", "--source", "https://example.com"); code != 0 {
+		t.Fatalf("notes add: %d %s", code, errs.String())
+	}
+	id := strings.TrimSpace(out.String())
+	if len(id) != 26 {
+		t.Fatalf("notes add printed %q, want an id", out.String())
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stderr   string
+		inStdout string
+	}{
+		{"refuses an ambiguous quote", []string{"notes", "add", path, "--quote", "China", "--note", "x"}, 1, "choose one with --occurrence", ""},
+		{"refuses a quote that is not there", []string{"notes", "add", path, "--quote", "no such words", "--note", "x"}, 1, "not in", ""},
+		{"refuses an unknown verdict", []string{"notes", "add", path, "--quote", "China", "--verdict", "meh"}, 2, "unknown verdict", ""},
+		{"lists notes as JSON with offsets", []string{"notes", "list", "--json", path}, 0, "", `"status": "anchored"`},
+		{"lists notes as text", []string{"notes", "list", path}, 0, "", id},
+		{"exports markdown", []string{"export", path}, 0, "", "## Summary"},
+		{"exports W3C annotations", []string{"export", path, "--format", "w3c"}, 0, "", "TextQuoteSelector"},
+		{"refuses an unknown format", []string{"export", path, "--format", "pdf"}, 2, "unknown format", ""},
+		{"refuses to remove a note that is not there", []string{"notes", "rm", path, "NOPE"}, 1, "no note NOPE", ""},
+		{"removes a note", []string{"notes", "rm", path, id}, 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code := run(tt.args...)
+			if code != tt.code || !strings.Contains(errs.String(), tt.stderr) || !strings.Contains(out.String(), tt.inStdout) {
+				t.Fatalf("exit %d (want %d)\nstderr: %s\nstdout: %s", code, tt.code, errs.String(), out.String())
+			}
+			if strings.Count(errs.String(), "\n") > 1 {
+				t.Fatalf("error is more than one line: %q", errs.String())
+			}
+		})
+	}
+	if run("notes", "add", path, "--quote", "China", "--occurrence", "2", "--note", "second") != 0 {
+		t.Fatal(errs.String())
+	}
+	if run("export", path, "-o", filepath.Join(filepath.Dir(path), "out.md")) != 0 {
+		t.Fatal(errs.String())
+	}
+	if md, err := os.ReadFile(filepath.Join(filepath.Dir(path), "out.md")); err != nil || !strings.Contains(string(md), "second") {
+		t.Fatalf("export -o: %v\n%s", err, md)
+	}
+}
+
+// TestKillDuringWrites kills `margin notes add` processes with SIGKILL at
+// random moments while several writers add 1,000 notes: every note whose
+// command exited 0 must be there afterwards, and the sidecar must load.
+func TestKillDuringWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts 1,000 processes")
+	}
+	bin := notesTestBinary(t)
+	path := notesTestArticle(t)
+	const writers, perWriter = 4, 250
+	var (
+		mu      sync.Mutex
+		durable []string
+		killed  int
+	)
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(w), 7))
+			for i := range perWriter {
+				cmd := exec.Command(bin, "notes", "add", path, "--quote", "pulling all stops", "--note", fmt.Sprintf("w%d n%d", w, i))
+				var out bytes.Buffer
+				cmd.Stdout = &out
+				if err := cmd.Start(); err != nil {
+					t.Error(err)
+					return
+				}
+				var timer *time.Timer
+				if rng.IntN(3) == 0 {
+					timer = time.AfterFunc(time.Duration(rng.IntN(30_000))*time.Microsecond, func() { _ = cmd.Process.Signal(syscall.SIGKILL) })
+				}
+				err := cmd.Wait()
+				if timer != nil {
+					timer.Stop()
+				}
+				mu.Lock()
+				if err == nil {
+					durable = append(durable, strings.TrimSpace(out.String()))
+				} else {
+					killed++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	b := notesTestBook(t, path)
+	have := map[string]bool{}
+	for _, n := range b.Notes() {
+		have[n.ID] = true
+	}
+	for _, id := range durable {
+		if !have[id] {
+			t.Errorf("note %s was reported saved but is missing", id)
+		}
+	}
+	t.Logf("%d notes saved, %d processes killed, %d notes in the sidecar, warnings: %v", len(durable), killed, len(have), b.Warnings())
+	if killed == 0 {
+		t.Error("no process was killed; the test proves nothing")
+	}
+}
