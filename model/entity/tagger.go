@@ -144,9 +144,9 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 			// "Putin Administration", "Biden White House" name an organisation.
 			l = Org
 		}
-		if l != "" {
-			w.cands = append(w.cands, cand{sp.Start, sp.End, l})
-		}
+		// A MISC span ("U.S. Open") keeps its place with no label, so that
+		// the lists do not tag words inside it; it is dropped at the end.
+		w.cands = append(w.cands, cand{sp.Start, sp.End, l})
 	}
 	w.cands = trimPunct(words, w.cands)
 	// Gazetteer matches as written override or fill in.
@@ -162,7 +162,7 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 	for _, r := range w.rules {
 		w.cands = fill(w.cands, r)
 	}
-	return w.cands
+	return slices.DeleteFunc(w.cands, func(c cand) bool { return c.label == "" })
 }
 
 // isGroup reports whether a word is in the group table as written.
@@ -210,8 +210,9 @@ func (t *Tagger) gazetteerMatches(words []string, exact []uint64, dst []cand) []
 
 // mergeGazetteer adds a gazetteer match to the model's candidates: it
 // replaces the candidates it covers (the model found "Washington" in
-// "Washington Post"), takes the label of one with exactly its span, and
-// otherwise fills a gap. A model span that reaches beyond it wins.
+// "Washington Post"), gives an organisation's label to a candidate with
+// exactly its span (the model reads "the Kremlin" as a place), and otherwise
+// fills a gap. A model span that reaches beyond it wins.
 func mergeGazetteer(cs []cand, g cand) []cand {
 	var over []int
 	for i, c := range cs {
@@ -223,6 +224,10 @@ func mergeGazetteer(cs []cand, g cand) []cand {
 		if c := cs[i]; c.a < g.a || c.b > g.b {
 			return cs
 		}
+	}
+	if len(over) == 1 && g.label != Org && cs[over[0]] == (cand{g.a, g.b, cs[over[0]].label}) && cs[over[0]].label != "" {
+		// The model knows when a city names a team ("Atlanta beat Chicago").
+		return cs
 	}
 	if len(over) > 0 {
 		cs = slices.Delete(cs, over[0], over[len(over)-1]+1)
