@@ -230,7 +230,7 @@ func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 				sb.WriteByte('\\')
 			}
 		case '@':
-			if ctx&inLink == 0 && i > 0 && isAlnum(text[i-1]) && i+1 < len(text) && isAlnum(text[i+1]) {
+			if ctx&inLink == 0 && i > 0 && isLocal(text[i-1]) && i+1 < len(text) && isAlnum(text[i+1]) {
 				sb.WriteByte('\\')
 			}
 		case ' ', '\t':

@@ -101,7 +101,11 @@ func nestedInlines(in []doc.Inline) []doc.Inline {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
-		return b.End - a.End
+		if a.End != b.End {
+			return b.End - a.End
+		}
+		// Code holds no other marks, so it goes innermost.
+		return boolInt(a.Kind == doc.InlineCode) - boolInt(b.Kind == doc.InlineCode)
 	})
 	kept := out[:0]
 	var open []doc.Inline
@@ -388,4 +392,11 @@ const (
 func (f *formatter) inline(b *doc.Block, ctx int) {
 	f.span(b.Span, ctx|atLineStart)
 	f.skipInlines(b.End)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
@@ -24,7 +25,9 @@ type container struct {
 }
 
 type walker struct {
-	src        []byte
+	src []byte
+	// str is src as a string, so text can be sliced out without copying.
+	str        string
 	b          doc.Builder
 	containers []container
 	// space is a soft line break waiting to become a space before the
@@ -85,6 +88,14 @@ func (w *walker) textBlock() doc.Block {
 		return doc.Block{Kind: doc.ListItem, Level: depth - 1}
 	}
 	return doc.Block{Kind: doc.Quote, Level: depth - 1}
+}
+
+// segment is the source text a segment covers.
+func (w *walker) segment(seg text.Segment) string {
+	if seg.Padding == 0 && seg.Start >= 0 && seg.Start <= seg.Stop && seg.Stop <= len(w.str) {
+		return w.str[seg.Start:seg.Stop]
+	}
+	return string(seg.Value(w.src))
 }
 
 func (w *walker) children(n ast.Node) {
@@ -311,11 +322,15 @@ func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
 func (w *walker) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		v := n.Value(w.src)
-		if n.IsRaw() {
-			w.text(string(v))
-		} else {
-			w.text(unescape(string(v)))
+		v := w.segment(n.Segment)
+		switch {
+		case n.IsRaw():
+			w.text(v)
+		case n.Segment.Start > 0 && n.Segment.Start <= len(w.str) && !isSpaceOrParen(w.str[n.Segment.Start-1]):
+			// Mid-word, as after a closing delimiter: no link starts here.
+			w.plain(v, false)
+		default:
+			w.plain(v, true)
 		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			w.space = true
