@@ -1,0 +1,148 @@
+package noteeditor
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// press types keys into the editor, ignoring the commands they return
+// (cursor blinks).
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m, _ = m.Update(keyPress(k))
+	}
+	return m
+}
+
+// act presses one key and returns the result message it sends, if any.
+func act(m Model, k string) (Model, tea.Msg) {
+	m, cmd := m.Update(keyPress(k))
+	return m, run(cmd)
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	var kp tea.KeyPressMsg
+	switch k {
+	case "ctrl+s":
+		kp = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "esc":
+		kp = tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		kp = tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		kp = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "right":
+		kp = tea.KeyPressMsg{Code: tea.KeyRight}
+	case "enter":
+		kp = tea.KeyPressMsg{Code: tea.KeyEnter}
+	default:
+		r := []rune(k)[0]
+		kp = tea.KeyPressMsg{Code: r, Text: k}
+	}
+	return kp
+}
+
+// run runs cmd and returns its message, ignoring commands that wait (the
+// text fields' cursor blinks).
+func run(cmd tea.Cmd) tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		switch msg.(type) {
+		case SavedMsg, ClosedMsg:
+			return msg
+		}
+	case <-time.After(20 * time.Millisecond):
+	}
+	return nil
+}
+
+func typed(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+func newEditor() Model {
+	m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}}, "the passage")
+	m.Focus()
+	return m
+}
+
+func TestSaveSendsTheEditedNote(t *testing.T) {
+	m := newEditor()
+	m = press(m, typed("Wrong")...)
+	m = press(m, "enter")
+	m = press(m, typed("figure.")...)
+	m = press(m, "tab", "right", "right", "right", "right") // verdict: false
+	m = press(m, "tab")
+	m = press(m, typed("economy, numbers, economy")...)
+	m = press(m, "tab")
+	m = press(m, typed("https://a.example https://b.example")...)
+	_, msg := act(m, "ctrl+s")
+	saved, ok := msg.(SavedMsg)
+	if !ok {
+		t.Fatalf("got %T", msg)
+	}
+	n := saved.Note
+	if n.Text != "Wrong\nfigure." || n.Verdict != annotate.False || strings.Join(n.Tags, "|") != "economy|numbers" ||
+		strings.Join(n.Sources, "|") != "https://a.example|https://b.example" || n.Span != (span.Span{Start: 3, End: 9}) {
+		t.Fatalf("saved %+v", n)
+	}
+}
+
+func TestEscClosesAtOnceWithoutChanges(t *testing.T) {
+	if _, msg := act(newEditor(), "esc"); msg != (ClosedMsg{}) {
+		t.Fatalf("message %v", msg)
+	}
+}
+
+func TestEscAsksBeforeDiscardingText(t *testing.T) {
+	m := press(newEditor(), typed("draft")...)
+	m, msg := act(m, "esc")
+	if msg != nil || !m.Asking() || !strings.Contains(m.View(), "Discard") {
+		t.Fatal("esc with unsaved text closed without asking")
+	}
+	m, msg = act(m, "n")
+	if msg != nil || m.Asking() || m.Note().Text != "draft" {
+		t.Fatal("n did not go back to editing")
+	}
+	m, _ = act(m, "esc")
+	if _, msg = act(m, "y"); msg != (ClosedMsg{}) {
+		t.Fatalf("y did not close: %v", msg)
+	}
+}
+func TestEditingAnExistingNoteStartsFromIt(t *testing.T) {
+	n := annotate.Note{ID: "01X", Text: "old", Verdict: annotate.Misleading, Tags: []string{"a"}, Sources: []string{"https://x.example"}}
+	m := New(n, "passage")
+	if m.Dirty() {
+		t.Fatal("an unchanged note is dirty")
+	}
+	if got := m.Note(); got.Verdict != annotate.Misleading || got.Text != "old" || got.ID != "01X" {
+		t.Fatalf("note %+v", got)
+	}
+	if !strings.Contains(m.View(), "Edit note") {
+		t.Fatal("view does not say it edits a note")
+	}
+}
+
+func TestViewShowsEveryVerdict(t *testing.T) {
+	v := newEditor().View()
+	for _, verdict := range annotate.Verdicts {
+		if !strings.Contains(v, verdict.String()) {
+			t.Errorf("view lacks verdict %s", verdict)
+		}
+	}
+}
