@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -33,6 +34,9 @@ func TestExtractGolden(t *testing.T) {
 			got := markdown.Format(p.Doc, markdown.Front{
 				"title": p.Title, "byline": p.Byline, "site": p.Site, "published": p.Published,
 			})
+			if back, _ := markdown.Parse(got); back.Text != p.Doc.Text || !reflect.DeepEqual(back.Blocks, p.Doc.Blocks) || len(back.Inlines) != len(p.Doc.Inlines) {
+				t.Errorf("the page saved as markdown reads back differently:\n%q\n%q", p.Doc.Text, back.Text)
+			}
 			path := strings.TrimSuffix(in, ".html") + ".golden.md"
 			if *update {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -141,6 +145,10 @@ func FuzzExtract(f *testing.F) {
 			if in.Empty() || in.End > len(p.Doc.Text) {
 				t.Fatalf("inline %v out of range", in.Span)
 			}
+		}
+		// A fetched page is saved as markdown and read back from there.
+		if back, _ := markdown.Parse(markdown.Format(p.Doc, nil)); back.Text != p.Doc.Text {
+			t.Fatalf("saved as markdown the text reads back as\n%q\nnot\n%q", back.Text, p.Doc.Text)
 		}
 	})
 }
