@@ -52,7 +52,7 @@ type work struct {
 	sents []struct{ a, b int } // word ranges
 	words []string
 	ws    []ner.Word
-	exact []uint64
+	vocab ner.Vocab
 	sc    ner.Scratch
 	spans []ner.Span
 	cands []cand
@@ -74,6 +74,10 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 	w := t.work.Get().(*work)
 	defer t.work.Put(w)
 	w.toks, w.sents, w.words, w.ws = w.toks[:0], w.sents[:0], w.words[:0], w.ws[:0]
+	// Caches start cold on every call, so each text costs the same whatever
+	// was tagged before.
+	w.vocab.Reset()
+	w.sc.Reset()
 
 	prevEnd := 0
 	for _, s := range sentences {
@@ -109,7 +113,7 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 	}
 	prof := ner.Profile{}
 	for _, s := range w.sents {
-		w.ws = t.gaz.Sentence(w.words[s.a:s.b], w.ws)
+		w.ws = t.gaz.Sentence(w.words[s.a:s.b], &w.vocab, w.ws)
 		prof.Add(w.ws[s.a:s.b])
 	}
 	prof.Apply(w.ws)
@@ -128,17 +132,13 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 // and not overlapping.
 func (t *Tagger) sentence(w *work, a, b int) []cand {
 	words, ws := w.words[a:b], w.ws[a:b]
-	w.exact = w.exact[:0]
-	for _, s := range words {
-		w.exact = append(w.exact, ner.ExactHash(s))
-	}
 	// The statistical model.
 	w.cands = w.cands[:0]
 	w.spans = ner.Spans(t.model.Tag(ws, &w.sc), w.spans[:0])
 	for _, sp := range w.spans {
 		l := t.labels[sp.Type]
 		switch {
-		case sp.End-sp.Start == 1 && t.isGroup(w.exact[sp.Start]):
+		case sp.End-sp.Start == 1 && ws[sp.Start].ExactMask()&(1<<ner.GazGroup) != 0:
 			l = Group
 		case l == Person && sp.End-sp.Start > 1 && orgHeads[words[sp.End-1]]:
 			// "Putin Administration", "Biden White House" name an organisation.
@@ -150,7 +150,7 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 	}
 	w.cands = trimPunct(words, w.cands)
 	// Gazetteer matches as written override or fill in.
-	w.rules = t.gazetteerMatches(words, w.exact, w.rules[:0])
+	w.rules = t.gazetteerMatches(ws, w.rules[:0])
 	for _, g := range w.rules {
 		w.cands = mergeGazetteer(w.cands, g)
 	}
@@ -165,22 +165,19 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 	return slices.DeleteFunc(w.cands, func(c cand) bool { return c.label == "" })
 }
 
-// isGroup reports whether a word is in the group table as written.
-func (t *Tagger) isGroup(exact uint64) bool {
-	h := ner.PhraseHash(0, exact)
-	return t.gaz.ExactMask(h)&(1<<ner.GazGroup) != 0
-}
-
 // gazetteerMatches finds the leftmost longest strong matches of the place,
 // organisation and group lists, case as written.
-func (t *Tagger) gazetteerMatches(words []string, exact []uint64, dst []cand) []cand {
+func (t *Tagger) gazetteerMatches(ws []ner.Word, dst []cand) []cand {
 	maxLen := t.gaz.MaxLen()
-	for i := 0; i < len(words); {
+	for i := 0; i < len(ws); {
 		h := uint64(0)
 		best, label := 0, Label("")
-		for n := 1; n <= maxLen && i+n <= len(words); n++ {
-			h = ner.PhraseHash(h, exact[i+n-1])
-			m := t.gaz.ExactMask(h)
+		for n := 1; n <= maxLen && i+n <= len(ws); n++ {
+			h = ner.PhraseHash(h, ws[i+n-1].ExactHash())
+			m := ws[i].ExactMask()
+			if n > 1 {
+				m = t.gaz.ExactMask(h)
+			}
 			if m == 0 {
 				break
 			}
@@ -257,7 +254,7 @@ func insert(cs []cand, c cand) []cand {
 func (t *Tagger) lowerCaseLine(words []string, ws []ner.Word, dst []cand) []cand {
 	lowered := false
 	for i := range ws {
-		if ws[i].IsLower() && t.gaz.LowerMask(ner.PhraseHash(0, ws[i].LowerHash()))&(1<<(ner.GazPlace+8)) != 0 {
+		if ws[i].IsLower() && ws[i].LowerMask()&(1<<(ner.GazPlace+8)) != 0 {
 			lowered = true
 			break
 		}

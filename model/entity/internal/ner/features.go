@@ -20,9 +20,19 @@ type Word struct {
 	flags                     uint8
 	gaz                       [nGaz]uint8 // 0 outside, 1 begins, 2 inside a gazetteer match
 	prof                      uint8       // how the document writes this word elsewhere
+	exact                     uint64      // ExactHash
+	lmask, emask              uint16      // the gazetteer masks of the word alone
 }
 
-func describe(s string, w *Word) {
+// describe fills w from the word s, its single-word gazetteer masks included.
+func (g *Gazetteer) describe(s string, w *Word) {
+	describeShape(s, w)
+	w.exact = ExactHash(s)
+	w.lmask = g.lower[PhraseHash(0, w.lower)]
+	w.emask = g.exact[PhraseHash(0, w.exact)]
+}
+
+func describeShape(s string, w *Word) {
 	*w = Word{}
 	h, l := uint64(fnvOffset), uint64(fnvOffset)
 	sh, ss := uint64(fnvOffset), uint64(fnvOffset)
@@ -102,15 +112,44 @@ func describe(s string, w *Word) {
 	w.word, w.lower, w.shape, w.short = h, l, sh, ss
 }
 
+// Vocab remembers how each distinct word of a text is described, so that a
+// long text describes each word once. It belongs to one Gazetteer and one
+// goroutine at a time.
+type Vocab struct {
+	index map[string]int32
+	words []Word
+}
+
+// Reset forgets every word.
+func (v *Vocab) Reset() {
+	clear(v.index)
+	v.words = v.words[:0]
+}
+
+// maxVocab bounds a Vocab's memory; past it the Vocab starts afresh.
+const maxVocab = 1 << 17
+
 // Sentence prepares the words of one sentence for feature extraction and
-// appends them to dst. words are the token strings.
-func (g *Gazetteer) Sentence(words []string, dst []Word) []Word {
+// appends them to dst. words are the token strings; v, if not nil, caches
+// word descriptions across calls.
+func (g *Gazetteer) Sentence(words []string, v *Vocab, dst []Word) []Word {
 	base := len(dst)
 	caps, letters := true, 0
+	if v != nil && (v.index == nil || len(v.words) > maxVocab) {
+		v.index, v.words = make(map[string]int32), v.words[:0]
+	}
 	for i, s := range words {
 		dst = append(dst, Word{})
 		w := &dst[base+i]
-		describe(s, w)
+		if v == nil {
+			g.describe(s, w)
+		} else if k, ok := v.index[s]; ok {
+			*w = v.words[k]
+		} else {
+			g.describe(s, w)
+			v.index[s] = int32(len(v.words))
+			v.words = append(v.words, *w)
+		}
 		if w.flags&fHasLetter != 0 {
 			letters++
 			if w.flags&fHasLower != 0 {
@@ -147,7 +186,10 @@ func (g *Gazetteer) mark(ws []Word) {
 		var longest [nGaz]int
 		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
 			h = PhraseHash(h, ws[i+n-1].lower)
-			m := g.lower[h]
+			m := ws[i].lmask
+			if n > 1 {
+				m = g.lower[h]
+			}
 			if m == 0 {
 				break
 			}
@@ -311,6 +353,15 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 
 // LowerHash is the LowerHash of the word's text.
 func (w *Word) LowerHash() uint64 { return w.lower }
+
+// ExactHash is the ExactHash of the word's text.
+func (w *Word) ExactHash() uint64 { return w.exact }
+
+// ExactMask is the gazetteer's ExactMask of the word alone.
+func (w *Word) ExactMask() uint16 { return w.emask }
+
+// LowerMask is the gazetteer's LowerMask of the word alone.
+func (w *Word) LowerMask() uint16 { return w.lmask }
 
 // IsLower reports whether the word has letters, all of them lower case.
 func (w *Word) IsLower() bool { return w.flags&fHasLower != 0 && w.flags&(fInitUpper|fAllUpper) == 0 }

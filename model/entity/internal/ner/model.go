@@ -109,6 +109,9 @@ type Scratch struct {
 	tags   []int
 }
 
+// Reset empties the cache of word weights.
+func (sc *Scratch) Reset() { clear(sc.local) }
+
 // maxCached bounds the word cache of a Scratch.
 const maxCached = 1 << 16
 

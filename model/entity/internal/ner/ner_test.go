@@ -126,7 +126,7 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ws := g.Sentence([]string{"Peter", "visited", "Berlin"}, nil)
+		ws := g.Sentence([]string{"Peter", "visited", "Berlin"}, nil, nil)
 		var sc Scratch
 		if tags := m.Tag(ws, &sc); len(tags) != 3 {
 			t.Fatalf("got %d tags for 3 words", len(tags))

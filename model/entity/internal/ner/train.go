@@ -33,7 +33,7 @@ func (g *Gazetteer) Prepare(doc Document) [][]Word {
 	prof := Profile{}
 	out := make([][]Word, len(doc))
 	for i, s := range doc {
-		out[i] = g.Sentence(s.Words, nil)
+		out[i] = g.Sentence(s.Words, nil, nil)
 		prof.Add(out[i])
 	}
 	for _, ws := range out {
