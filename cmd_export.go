@@ -2,10 +2,7 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
-
-	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate/export"
 )
@@ -36,16 +33,5 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *out == "" || *out == "-" {
 		return export.Write(stdout, f, b.Article(), b.Notes(), export.Options{})
 	}
-	pf, err := renameio.NewPendingFile(*out, renameio.WithPermissions(0o644))
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer pf.Cleanup()
-	if err := export.Write(pf, f, b.Article(), b.Notes(), export.Options{}); err != nil {
-		return err
-	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
+	return export.WriteFile(*out, f, b.Article(), b.Notes(), export.Options{})
 }

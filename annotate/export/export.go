@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/renameio/v2"
+
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 )
@@ -139,6 +141,27 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// WorksheetPath is where the reader writes the markdown export of the
+// article at articlePath: next to it, named <article file name>.notes.md.
+func WorksheetPath(articlePath string) string { return articlePath + ".notes.md" }
+
+// WriteFile exports to the file at path, replacing it atomically so a
+// reader of the file never sees half an export.
+func WriteFile(path string, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer pf.Cleanup()
+	if err := Write(pf, f, a, notes, opts); err != nil {
+		return err
+	}
+	if err := pf.CloseAtomicallyReplace(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
