@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -36,6 +37,9 @@ func Extract(src string, pageURL string) (Page, error) {
 			return Page{}, fmt.Errorf("page address %q: %w", pageURL, err)
 		}
 		base = u
+	}
+	if !utf8.ValidString(src) {
+		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {

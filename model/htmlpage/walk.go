@@ -194,25 +194,38 @@ func (w *walker) table(n *html.Node) {
 		}
 	}
 	collect(n)
+	type row struct {
+		header bool
+		cells  []*html.Node
+	}
+	var kept []row
+	width := 0
 	for _, tr := range rows {
-		header := tr.Parent.DataAtom == atom.Thead
-		var cells []*html.Node
+		r := row{header: tr.Parent.DataAtom == atom.Thead}
 		allTH := true
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-				cells = append(cells, c)
+				r.cells = append(r.cells, c)
 				allTH = allTH && c.DataAtom == atom.Th
 			}
 		}
-		if len(cells) == 0 || !hasText(tr) {
+		if len(r.cells) == 0 || !hasText(tr) {
 			continue
 		}
-		w.b.StartBlock(doc.Block{Kind: doc.TableRow, Header: header || allTH})
+		r.header = r.header || allTH
+		kept = append(kept, r)
+		width = max(width, len(r.cells))
+	}
+	for _, r := range kept {
+		w.b.StartBlock(doc.Block{Kind: doc.TableRow, Header: r.header})
 		w.open = true
-		for _, c := range cells {
+		// Every row gets the table's width, as markdown tables have.
+		for i := range width {
 			w.space, w.has = false, false
 			w.b.StartCell()
-			w.cell(c)
+			if i < len(r.cells) {
+				w.cell(r.cells[i])
+			}
 			w.b.EndCell()
 		}
 		w.endBlock()

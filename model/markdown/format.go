@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"slices"
+	"unicode"
+	"unicode/utf8"
 	"strconv"
 	"strings"
 
@@ -18,7 +20,7 @@ func Format(d doc.Doc, front Front) string {
 	var sb strings.Builder
 	sb.Grow(len(d.Text) + len(d.Text)/8 + 256)
 	writeFront(&sb, front)
-	f := formatter{d: d, sb: &sb, inlines: nestedInlines(d.Inlines)}
+	f := formatter{d: d, sb: &sb, inlines: nestedInlines(d.Text, d.Inlines)}
 	for i := range d.Blocks {
 		f.block(i)
 	}
@@ -94,8 +96,9 @@ func yamlValue(v string) string {
 }
 
 // nestedInlines orders the marks outermost first and drops any that cross
-// another, since markdown can only nest them.
-func nestedInlines(in []doc.Inline) []doc.Inline {
+// another, since markdown can only nest them, and any emphasis that
+// markdown would not read as emphasis where it stands.
+func nestedInlines(text string, in []doc.Inline) []doc.Inline {
 	out := slices.Clone(in)
 	slices.SortStableFunc(out, func(a, b doc.Inline) int {
 		if a.Start != b.Start {
@@ -110,6 +113,9 @@ func nestedInlines(in []doc.Inline) []doc.Inline {
 	kept := out[:0]
 	var open []doc.Inline
 	for _, m := range out {
+		if m.End > len(text) || m.Start < 0 || !flanks(text, m) {
+			continue
+		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
 			open = open[:len(open)-1]
 		}
@@ -399,4 +405,44 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// flanks reports whether "*" or "~~" around the mark would open and close
+// emphasis: the text inside must not start or end with a space, and
+// punctuation just inside needs a space or punctuation just outside.
+// Characters whose class markdown readers disagree on count against it.
+func flanks(text string, m doc.Inline) bool {
+	if m.Kind != doc.Emphasis && m.Kind != doc.Strong && m.Kind != doc.Strike {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(text[m.Start:m.End])
+	last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
+	before, after := ' ', ' '
+	if m.Start > 0 {
+		before, _ = utf8.DecodeLastRuneInString(text[:m.Start])
+	}
+	if m.End < len(text) {
+		after, _ = utf8.DecodeRuneInString(text[m.End:])
+	}
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		return false
+	}
+	outside := func(r rune) bool { return unicode.IsSpace(r) || r < utf8.RuneSelf && isASCIIPunct(byte(r)) }
+	inside := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return isASCIIPunct(byte(r))
+		}
+		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}
+	if inside(first) && !outside(before) {
+		return false
+	}
+	if inside(last) && !outside(after) {
+		return false
+	}
+	return true
+}
+
+func isASCIIPunct(c byte) bool {
+	return c > ' ' && c < 0x7f && !isAlnum(c)
 }
