@@ -55,8 +55,10 @@ type work struct {
 	vocab ner.Vocab
 	sc    ner.Scratch
 	spans []ner.Span
-	cands []cand
-	rules []cand
+	cands   []cand
+	rules   []cand
+	all     []cand // every sentence's candidates, in word indexes of the text
+	covered []bool
 }
 
 // Tag returns the entities of text in text order, not overlapping, as byte
@@ -118,14 +120,113 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 	}
 	prof.Apply(w.ws)
 
-	var out []Entity
+	w.all = w.all[:0]
 	for _, s := range w.sents {
-		cands := t.sentence(w, s.a, s.b)
-		for _, c := range cands {
-			out = append(out, Entity{Span: span.Span{Start: w.toks[s.a+c.a].Start, End: w.toks[s.a+c.b-1].End}, Label: c.label})
+		for _, c := range t.sentence(w, s.a, s.b) {
+			w.all = append(w.all, cand{s.a + c.a, s.a + c.b, c.label})
 		}
 	}
+	consistent(w)
+	out := make([]Entity, 0, len(w.all))
+	for _, c := range w.all {
+		out = append(out, Entity{Span: span.Span{Start: w.toks[c.a].Start, End: w.toks[c.b-1].End}, Label: c.label})
+	}
 	return out
+}
+
+// named are the labels that document consistency applies to, by index.
+var named = [...]Label{Person, Org, Place}
+
+func namedIndex(l Label) int { return slices.Index(named[:], l) }
+
+// consistent makes the names of one text agree with each other: a name the
+// text tags more often with another label takes that label, and a name (or
+// a person's surname) found once is found wherever else it is written
+// capitalised and untagged ("Comelf said ... Comelf's output rose").
+func consistent(w *work) {
+	type votes [len(named)]int
+	known := map[uint64]*votes{}
+	maxLen := 0
+	phrase := func(a, b int) uint64 {
+		h := uint64(0)
+		for i := a; i < b; i++ {
+			h = ner.PhraseHash(h, w.ws[i].ExactHash())
+		}
+		return h
+	}
+	vote := func(h uint64, k int) {
+		v := known[h]
+		if v == nil {
+			v = new(votes)
+			known[h] = v
+		}
+		v[k]++
+	}
+	for _, c := range w.all {
+		k := namedIndex(c.label)
+		if k < 0 {
+			continue
+		}
+		vote(phrase(c.a, c.b), k)
+		maxLen = max(maxLen, c.b-c.a)
+		if c.label == Person && c.b-c.a > 1 {
+			vote(phrase(c.b-1, c.b), k)
+		}
+	}
+	if len(known) == 0 {
+		return
+	}
+	best := func(v *votes) (int, int) {
+		k := 0
+		for i := range v {
+			if v[i] > v[k] {
+				k = i
+			}
+		}
+		return k, v[k]
+	}
+	covered := slices.Grow(w.covered[:0], len(w.ws))[:len(w.ws)]
+	clear(covered)
+	for i := range w.all {
+		c := &w.all[i]
+		for j := c.a; j < c.b; j++ {
+			covered[j] = true
+		}
+		k := namedIndex(c.label)
+		if k < 0 {
+			continue
+		}
+		v := known[phrase(c.a, c.b)]
+		if b, n := best(v); n > v[k] {
+			c.label = named[b]
+		}
+	}
+	n0 := len(w.all)
+	for _, s := range w.sents {
+		for i := s.a; i < s.b; i++ {
+			if covered[i] || !w.ws[i].IsCapitalised() {
+				continue
+			}
+			for n := min(maxLen, s.b-i); n >= 1; n-- {
+				if covered[i+n-1] {
+					continue
+				}
+				if v, ok := known[phrase(i, i+n)]; ok {
+					b, _ := best(v)
+					w.all = append(w.all, cand{i, i + n, named[b]})
+					for j := i; j < i+n; j++ {
+						covered[j] = true
+					}
+					i += n - 1
+					break
+				}
+			}
+		}
+	}
+	w.covered = covered
+	if len(w.all) > n0 {
+		slices.SortFunc(w.all, func(x, y cand) int { return x.a - y.a })
+	}
 }
 
 // sentence tags words [a, b) and returns candidates relative to a, sorted

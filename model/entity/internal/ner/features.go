@@ -363,5 +363,8 @@ func (w *Word) ExactMask() uint16 { return w.emask }
 // LowerMask is the gazetteer's LowerMask of the word alone.
 func (w *Word) LowerMask() uint16 { return w.lmask }
 
+// IsCapitalised reports whether the word starts with a capital letter.
+func (w *Word) IsCapitalised() bool { return w.flags&fInitUpper != 0 }
+
 // IsLower reports whether the word has letters, all of them lower case.
 func (w *Word) IsLower() bool { return w.flags&fHasLower != 0 && w.flags&(fInitUpper|fAllUpper) == 0 }
