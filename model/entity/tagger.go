@@ -48,13 +48,13 @@ func Load() (*Tagger, error) {
 
 // work is the scratch space of one Tag call.
 type work struct {
-	toks  []ner.Token
-	sents []struct{ a, b int } // word ranges
-	words []string
-	ws    []ner.Word
-	vocab ner.Vocab
-	sc    ner.Scratch
-	spans []ner.Span
+	toks    []ner.Token
+	sents   []struct{ a, b int } // word ranges
+	words   []string
+	ws      []ner.Word
+	vocab   ner.Vocab
+	sc      ner.Scratch
+	spans   []ner.Span
 	cands   []cand
 	rules   []cand
 	all     []cand // every sentence's candidates, in word indexes of the text
