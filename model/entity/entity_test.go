@@ -176,3 +176,22 @@ func FuzzTag(f *testing.F) {
 		checkEntities(t, text, tg.Tag(text, nil))
 	})
 }
+
+func TestTagFindsANameAgainElsewhereInTheText(t *testing.T) {
+	tg := loadTagger(t)
+	alone := "Comelf based in Bistrita makes pumps."
+	if has(alone, tg.Tag(alone, nil), "Comelf/PERSON") || has(alone, tg.Tag(alone, nil), "Comelf/ORG") {
+		t.Skip("the model finds the name on its own; the test needs a harder one")
+	}
+	text := "Romanian engineer Comelf said output doubled.\n" + alone
+	es := tg.Tag(text, nil)
+	var labels []Label
+	for _, e := range es {
+		if e.In(text) == "Comelf" {
+			labels = append(labels, e.Label)
+		}
+	}
+	if len(labels) != 2 || labels[0] != labels[1] {
+		t.Errorf("got %s, want Comelf twice with one label", found(text, es))
+	}
+}
