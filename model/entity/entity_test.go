@@ -195,3 +195,15 @@ func TestTagFindsANameAgainElsewhereInTheText(t *testing.T) {
 		t.Errorf("got %s, want Comelf twice with one label", found(text, es))
 	}
 }
+
+func TestTagReadsAVeryLongLineInPieces(t *testing.T) {
+	tg := loadTagger(t)
+	text := strings.Repeat("word ", 1000) + "Ukrainian officials met in Kyiv on Sunday. " + strings.Repeat("x ", 500)
+	es := tg.Tag(text, nil)
+	checkEntities(t, text, es)
+	for _, w := range []string{"Ukrainian/GROUP", "Kyiv/PLACE", "Sunday/DATE"} {
+		if !has(text, es, w) {
+			t.Errorf("want %s; got %s", w, found(text, es))
+		}
+	}
+}

@@ -46,6 +46,9 @@ func Load() (*Tagger, error) {
 	return t, nil
 }
 
+// maxWords is the most words the model reads as one sentence.
+const maxWords = 400
+
 // work is the scratch space of one Tag call.
 type work struct {
 	toks    []ner.Token
@@ -101,8 +104,10 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 			}
 			a := len(w.toks)
 			w.toks = ner.Tokenize(text, start, ln, w.toks)
-			if len(w.toks) > a {
-				w.sents = append(w.sents, struct{ a, b int }{a, len(w.toks)})
+			// A line longer than any sentence (a table, a dump) is read in
+			// pieces, which bounds the decoder's memory.
+			for ; a < len(w.toks); a += maxWords {
+				w.sents = append(w.sents, struct{ a, b int }{a, min(a+maxWords, len(w.toks))})
 			}
 			start = ln + 1
 		}
