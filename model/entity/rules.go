@@ -32,15 +32,19 @@ var (
 	clock = set("noon", "midnight", "midday")
 
 	numMods = set("nearly", "about", "around", "almost", "approximately", "roughly", "some", "over",
-		"under", "only", "just", "least", "up", "than", "Nearly", "About", "Around", "Almost",
-		"Approximately", "Roughly", "Some", "Over", "Only", "Just", "many", "much", "estimated")
-	// numModPairs are two-word modifiers: their first word.
-	numModFirst = set("more", "less", "fewer", "at", "up", "as", "More", "Less", "Fewer", "At", "Up", "As", "just", "Just")
-	scales      = set("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "tn", "k", "dozen", "crore", "lakh")
-	currencies  = set("$", "£", "€", "¥", "₹", "₽")
-	moneyWords  = set("dollars", "euros", "pounds", "yuan", "rubles", "roubles", "yen", "rupees", "hryvnias", "francs", "cents", "pence", "USD", "EUR", "GBP")
-	percents    = set("%", "percent", "pct")
-	cardinals   = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"under", "only", "just", "estimated", "Nearly", "About", "Around", "Almost", "Approximately",
+		"Roughly", "Some", "Over", "Under", "Only", "Just")
+	// numModPairs are two-word modifiers ("more than", "at least", "up to").
+	numModPairs = map[string]map[string]bool{
+		"more": set("than"), "More": set("than"), "less": set("than"), "Less": set("than"),
+		"fewer": set("than"), "Fewer": set("than"), "at": set("least"), "At": set("least"),
+		"up": set("to"), "Up": set("to"), "just": set("over", "under"), "Just": set("over", "under"),
+	}
+	scales     = set("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "tn", "k", "dozen", "crore", "lakh")
+	currencies = set("$", "£", "€", "¥", "₹", "₽")
+	moneyWords = set("dollars", "euros", "pounds", "yuan", "rubles", "roubles", "yen", "rupees", "hryvnias", "francs", "cents", "pence", "USD", "EUR", "GBP")
+	percents   = set("%", "percent", "pct")
+	cardinals  = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 		"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
 		"eighty", "ninety", "hundred", "a", "an", "several", "One", "Two", "Three", "Four", "Five",
 		"Six", "Seven", "Eight", "Nine", "Ten", "A", "Several")
@@ -239,13 +243,13 @@ func dateAt(ws []string, i int) int {
 // in digits with its modifier, currency, scale and percent sign.
 func numberAt(ws []string, i int) int {
 	j := i
-	// modifiers: "nearly", "more than", "at least", "up to", "as many as"
+	// Modifiers: "nearly", "more than", "as many as".
 	switch {
-	case numModFirst[ws[j]] && (at(ws, j+1) == "than" || at(ws, j+1) == "least" || at(ws, j+1) == "to" || at(ws, j+1) == "over" || at(ws, j+1) == "under") && startsAmount(ws, j+2):
+	case numModPairs[ws[j]][at(ws, j+1)] && startsAmount(ws, j+2):
 		j += 2
 	case (ws[j] == "as" || ws[j] == "As") && (at(ws, j+1) == "many" || at(ws, j+1) == "much") && at(ws, j+2) == "as" && startsAmount(ws, j+3):
 		j += 3
-	case numMods[ws[j]] && ws[j] != "than" && ws[j] != "least" && ws[j] != "many" && ws[j] != "much" && ws[j] != "up" && startsAmount(ws, j+1):
+	case numMods[ws[j]] && startsAmount(ws, j+1):
 		j++
 	}
 	k := j
@@ -256,13 +260,11 @@ func numberAt(ws []string, i int) int {
 		k++
 	}
 	num := at(ws, k)
-	spelled := false
 	switch {
 	case isNum(num) || isNumScaled(num):
 		k++
 	case cardinals[num] && (scales[at(ws, k+1)] || percents[at(ws, k+1)]):
 		k++
-		spelled = true
 	case plurals[num] && at(ws, k+1) == "of":
 		return k + 1
 	default:
@@ -278,9 +280,6 @@ func numberAt(ws []string, i int) int {
 		k += 2
 	case moneyWords[at(ws, k)]:
 		k++
-	}
-	if spelled && k == j+1 {
-		return i
 	}
 	return k
 }
@@ -301,7 +300,10 @@ func startsUpper(w string) bool {
 // starters are the words other than numbers that can start a date or an amount.
 var starters = func() map[string]bool {
 	m := map[string]bool{"as": true, "As": true, "US": true}
-	for _, s := range []map[string]bool{weekdays, months, dateMods, relDay, clock, ordinals, numMods, numModFirst, currencies, cardinals, plurals} {
+	for w := range numModPairs {
+		m[w] = true
+	}
+	for _, s := range []map[string]bool{weekdays, months, dateMods, relDay, clock, ordinals, numMods, currencies, cardinals, plurals} {
 		for w := range s {
 			l := strings.ToLower(w)
 			m[w], m[l], m[strings.ToUpper(l[:1])+l[1:]] = true, true, true
