@@ -78,6 +78,8 @@ func TestTag(t *testing.T) {
 		{"finds the Kremlin", "The Kremlin has been asking for aid.", []string{"Kremlin/ORG"}, nil},
 		{"does not take a section number for a name", "II. Counting fish\nV. A last chance", nil, []string{"II/ORG", "V./PERSON", "II. Counting/PERSON"}},
 		{"takes a bare year for a date", "If we get another summer like 2022, we lose.", []string{"2022/DATE"}, nil},
+		{"takes a year after a preposition for a date", "In 2000 prices rose.", []string{"2000/DATE"}, nil},
+		{"takes a year-like count for a number", "About 2000 people marched.", []string{"About 2000/NUMBER"}, []string{"2000/DATE"}},
 		{"keeps a currency sign with its amount", "| Do nothing | £0 | £0 | 0 |", []string{"£0/NUMBER"}, []string{"£/ORG"}},
 	}
 	for _, tt := range tests {

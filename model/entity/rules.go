@@ -28,8 +28,10 @@ var (
 	singlePeriods = set("week", "month", "year", "decade", "century", "quarter", "weekend", "fortnight")
 	ordinals      = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 		"tenth", "eleventh", "twelfth", "final")
-	ampm  = set("am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "GMT", "UTC")
-	clock = set("noon", "midnight", "midday")
+	ampm      = set("am", "pm", "a.m.", "p.m.", "AM", "PM", "A.M.", "P.M.", "GMT", "UTC")
+	clock     = set("noon", "midnight", "midday")
+	yearPreps = set("in", "since", "by", "until", "from", "of", "to", "before", "after", "during",
+		"through", "In", "Since", "By", "Until", "From", "Before", "After", "During", "Through")
 
 	numMods = set("nearly", "about", "around", "almost", "approximately", "roughly", "some", "over",
 		"under", "only", "just", "estimated", "Nearly", "About", "Around", "Almost", "Approximately",
@@ -98,7 +100,7 @@ func isDecade(w string) bool {
 	return (len(w) == 5 || len(w) == 3) && w[len(w)-1] == 's' && isNum(w[:len(w)-1]) && w[len(w)-2] == '0'
 }
 
-// isNumericDate is "1996-08-22", "22/03/2022" or "3/14".
+// isNumericDate is "1996-08-22" or "22/03/2022".
 func isNumericDate(w string) bool {
 	seps, digits := 0, 0
 	for i := 0; i < len(w); i++ {
@@ -111,7 +113,7 @@ func isNumericDate(w string) bool {
 			return false
 		}
 	}
-	return seps >= 1 && seps <= 2 && digits >= 3 && w[0] != '-' && w[len(w)-1] != '-' && w[0] != '/' && w[len(w)-1] != '/'
+	return seps == 2 && digits >= 4 && w[0] != '-' && w[len(w)-1] != '-' && w[0] != '/' && w[len(w)-1] != '/'
 }
 
 // isClock is "10:30" or "10.30" with a plausible hour and minute.
@@ -218,7 +220,8 @@ func dateAt(ws []string, i int) int {
 		return j
 	case isNumericDate(w) || isDecade(w):
 		return i + 1
-	case isYear(w) && !strings.Contains(w, ",") && !scales[at(ws, i+1)] && !percents[at(ws, i+1)] && !moneyWords[at(ws, i+1)] && !currencies[at(ws, i-1)]:
+	case isYear(w) && !strings.Contains(w, ",") && !currencies[at(ws, i-1)] && (yearPreps[at(ws, i-1)] || !startsLower(at(ws, i+1))):
+		// "in 2000" and "like 2022," are years; "2000 people" is a count.
 		return i + 1
 	case (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && ampm[at(ws, i+1)]:
 		return i + 2
@@ -290,6 +293,11 @@ func startsAmount(ws []string, i int) bool {
 		w = at(ws, i+1)
 	}
 	return isNum(w) || isNumScaled(w) || currencies[w] || cardinals[w] && w != "a" && w != "an" && scales[at(ws, i+1)]
+}
+
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= 'a' && r <= 'z'
 }
 
 func startsUpper(w string) bool {
