@@ -2,10 +2,11 @@ package markdown
 
 import (
 	"slices"
-	"unicode"
-	"unicode/utf8"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
 
 	"github.com/margin-reader/margin/model/doc"
 )
@@ -110,10 +111,15 @@ func nestedInlines(text string, in []doc.Inline) []doc.Inline {
 		// Code holds no other marks, so it goes innermost.
 		return boolInt(a.Kind == doc.InlineCode) - boolInt(b.Kind == doc.InlineCode)
 	})
+	near := marksAt{start: map[int][]doc.Inline{}, end: map[int][]doc.Inline{}}
+	for _, m := range out {
+		near.start[m.Start] = append(near.start[m.Start], m)
+		near.end[m.End] = append(near.end[m.End], m)
+	}
 	kept := out[:0]
 	var open []doc.Inline
 	for _, m := range out {
-		if m.End > len(text) || m.Start < 0 || !flanks(text, m) {
+		if m.End > len(text) || m.Start < 0 || !flanks(text, m, near) {
 			continue
 		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
@@ -407,11 +413,12 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// flanks reports whether "*" or "~~" around the mark would open and close
-// emphasis: the text inside must not start or end with a space, and
-// punctuation just inside needs a space or punctuation just outside.
-// Characters whose class markdown readers disagree on count against it.
-func flanks(text string, m doc.Inline) bool {
+// flanks reports whether "*" around the mark would open and close
+// emphasis where it stands: the text inside must not start or end with a
+// space, and punctuation just inside (another mark's delimiter counts)
+// needs a space or punctuation just outside. The classes are goldmark's,
+// so Parse reads back what Format writes.
+func flanks(text string, m doc.Inline, near marksAt) bool {
 	if m.Kind != doc.Emphasis && m.Kind != doc.Strong && m.Kind != doc.Strike {
 		return true
 	}
@@ -424,25 +431,43 @@ func flanks(text string, m doc.Inline) bool {
 	if m.End < len(text) {
 		after, _ = utf8.DecodeRuneInString(text[m.End:])
 	}
-	if unicode.IsSpace(first) || unicode.IsSpace(last) {
-		return false
-	}
-	outside := func(r rune) bool { return unicode.IsSpace(r) || r < utf8.RuneSelf && isASCIIPunct(byte(r)) }
-	inside := func(r rune) bool {
-		if r < utf8.RuneSelf {
-			return isASCIIPunct(byte(r))
+	var innerFirst, innerLast, outerBefore, outerAfter bool
+	for _, o := range near.around(m) {
+		if o == m {
+			continue
 		}
-		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+		// Stars of nested marks join one delimiter run, so they do not
+		// count; other delimiters ("[", "`", "~~", the comment Format puts
+		// between touching stars) are punctuation.
+		inside := m.Covers(o.Span)
+		other := o.Kind != doc.Emphasis && o.Kind != doc.Strong
+		innerFirst = innerFirst || (inside && o.Start == m.Start && other)
+		innerLast = innerLast || (inside && o.End == m.End && other)
+		outerBefore = outerBefore || o.End == m.Start || (!inside && o.Start == m.Start && other)
+		outerAfter = outerAfter || o.Start == m.End || (!inside && o.End == m.End && other)
 	}
-	if inside(first) && !outside(before) {
+	if (!innerFirst && util.IsSpaceRune(first)) || (!innerLast && util.IsSpaceRune(last)) {
 		return false
 	}
-	if inside(last) && !outside(after) {
-		return false
+	if m.Kind == doc.Strike {
+		// goldmark's strikethrough asks no more of the text around it.
+		return true
 	}
-	return true
+	punctFirst := innerFirst || util.IsPunctRune(first)
+	punctLast := innerLast || util.IsPunctRune(last)
+	okBefore := outerBefore || util.IsSpaceRune(before) || util.IsPunctRune(before)
+	okAfter := outerAfter || util.IsSpaceRune(after) || util.IsPunctRune(after)
+	return (!punctFirst || okBefore) && (!punctLast || okAfter)
 }
 
-func isASCIIPunct(c byte) bool {
-	return c > ' ' && c < 0x7f && !isAlnum(c)
+// marksAt finds marks by where they start and end.
+type marksAt struct{ start, end map[int][]doc.Inline }
+
+// around lists the marks that start or end where m starts or ends.
+func (n marksAt) around(m doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for _, l := range [][]doc.Inline{n.start[m.Start], n.start[m.End], n.end[m.Start], n.end[m.End]} {
+		out = append(out, l...)
+	}
+	return out
 }

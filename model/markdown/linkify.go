@@ -8,10 +8,12 @@ import (
 
 // plain writes raw markdown text, linking bare URLs ("https://…",
 // "www.…") and email addresses the way GitHub does. Links are found in the
-// raw text, so an escaped "http\://" or "a\@b" stays text. wordStart
-// says whether raw begins a word.
+// raw text, so an escaped "http\://" or "a\@b" stays text. Inside other
+// marks nothing is linked: the link's brackets would stand where the
+// emphasis delimiters need letters. wordStart says whether raw begins a
+// word.
 func (w *walker) plain(raw string, wordStart bool) {
-	if w.links > 0 || !mayLink(raw) {
+	if w.links > 0 || len(w.marks) > 0 || !mayLink(raw) {
 		w.text(unescape(raw))
 		return
 	}
