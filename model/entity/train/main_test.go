@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
+)
+
+const tiny = `-DOCSTART- -X- -X- O
+
+EU NNP B-NP B-ORG
+rejects VBZ B-VP O
+German JJ B-NP B-MISC
+call NN I-NP O
+. . O O
+
+Peter NNP B-NP B-PER
+Blackburn NNP I-NP I-PER
+visited VBD B-VP O
+Berlin NNP B-NP B-LOC
+. . O O
+`
+
+func TestRunWritesAModelThatReadsBack(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"conll2003-train.txt", "conll2003-dev.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(tiny), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "model.bin")
+	var log bytes.Buffer
+	if err := run([]string{"-data", dir, "-out", out, "-epochs", "3"}, &log); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "epoch  3") || !strings.Contains(log.String(), "wrote "+out) {
+		t.Errorf("log lacks the last epoch or the file written:\n%s", log.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ner.Read(b); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRunIsReproducible(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"conll2003-train.txt", "conll2003-dev.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(tiny), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var files [2][]byte
+	for i := range files {
+		out := filepath.Join(dir, "model.bin")
+		if err := run([]string{"-data", dir, "-out", out, "-epochs", "2"}, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = b
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("two runs with the same data wrote different models")
+	}
+}
+
+func TestRunReportsMissingData(t *testing.T) {
+	err := run([]string{"-data", t.TempDir(), "-out", filepath.Join(t.TempDir(), "m.bin")}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "conll2003-train.txt") {
+		t.Errorf("got %v, want an error naming the missing file", err)
+	}
+}
