@@ -58,6 +58,7 @@ func TestTag(t *testing.T) {
 		{"finds a duration", "It took three years and 10 days.", []string{"three years/DATE", "10 days/DATE"}, nil},
 		{"finds a percentage", "Prices rose 40% last year.", []string{"40%/NUMBER", "last year/DATE"}, nil},
 		{"finds money with a scale", "The deal is worth $2 billion.", []string{"$2 billion/NUMBER"}, nil},
+		{"leaves the country before a dollar sign", "The deal is worth US$2 billion.", []string{"$2 billion/NUMBER"}, nil},
 		{"finds a spelled amount with a scale", "About three million people fled.", []string{"About three million/NUMBER"}, nil},
 		{"does not take May the verb for a month", "Officials May said it may rain.", nil, []string{"May/DATE"}},
 		{"finds demonyms as groups", "Chinese and Ukrainian officials met Russian troops.", []string{"Chinese/GROUP", "Ukrainian/GROUP", "Russian/GROUP"}, nil},

@@ -256,9 +256,6 @@ func numberAt(ws []string, i int) int {
 		j++
 	}
 	k := j
-	if at(ws, k) == "US" && currencies[at(ws, k+1)] {
-		k++
-	}
 	if currencies[at(ws, k)] {
 		k++
 	}
@@ -289,9 +286,6 @@ func numberAt(ws []string, i int) int {
 
 func startsAmount(ws []string, i int) bool {
 	w := at(ws, i)
-	if w == "US" {
-		w = at(ws, i+1)
-	}
 	return isNum(w) || isNumScaled(w) || currencies[w] || cardinals[w] && w != "a" && w != "an" && scales[at(ws, i+1)]
 }
 
@@ -307,7 +301,7 @@ func startsUpper(w string) bool {
 
 // starters are the words other than numbers that can start a date or an amount.
 var starters = func() map[string]bool {
-	m := map[string]bool{"as": true, "As": true, "US": true}
+	m := map[string]bool{"as": true, "As": true}
 	for w := range numModPairs {
 		m[w] = true
 	}
