@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
@@ -50,6 +51,9 @@ func (f *formatter) span(s span.Span, ctx int) {
 			}
 			f.sb.WriteString(open)
 			lastClose = 0
+			if ctx&atLineStart != 0 && m.Kind == doc.Link {
+				ctx |= afterBracket
+			}
 			ctx &^= atLineStart
 			stack = append(stack, m)
 		}
@@ -66,7 +70,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 				c |= inLink
 			}
 			escapeRange(f.sb, text, pos, stop, s.End, c)
-			ctx &^= atLineStart
+			ctx &^= atLineStart | afterBracket
 			lastClose = 0
 			pos = stop
 		}
@@ -187,6 +191,11 @@ func escapeText(s string, ctx int) string {
 func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 	for i := from; i < to; i++ {
 		c := text[i]
+		if i == from && ctx&afterBracket != 0 && (c == 'x' || c == 'X' || c == ' ') {
+			// "[x](…" opening a list item would read as a task box.
+			sb.WriteString("&#" + strconv.Itoa(int(c)) + ";")
+			continue
+		}
 		if i == from && ctx&atLineStart != 0 {
 			if n := escapeLineStart(sb, text, i, to, ctx); n > 0 {
 				i += n - 1

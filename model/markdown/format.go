@@ -399,6 +399,7 @@ const (
 	inTable
 	inHeading
 	inLink
+	afterBracket
 )
 
 func (f *formatter) inline(b *doc.Block, ctx int) {

@@ -98,6 +98,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps headings that end in hashes", "# C\\#\n\n## ends with \\#\\#"},
 		{"keeps whitespace at a block's edges", "&#32;leading and trailing&#32;\n\n&#9;tab"},
 		{"drops marks and blocks with no text", "[](u)\n\n**<b></b>**\n\n- [](x)\n- b\n\n| |\n|-|\n| c |"},
+		{"keeps a list item that opens with a one-letter link", "- [&#88;](u) is a link, not a task\n- [ ](v)"},
 		{"keeps task lists", "- [ ] open\n- [x] done\n- plain"},
 	}
 	for _, tt := range tests {
