@@ -72,6 +72,7 @@ func TestTag(t *testing.T) {
 		{"ignores underscores of emphasis", "A report in _Financial Times_ said so.", []string{"Financial Times/ORG"}, nil},
 		{"splits a hyphen glued to a word", "Peace in Ukraine- a statement the party repeats.", []string{"Ukraine/PLACE"}, nil},
 		{"reads a lower-case headline", "china slams us claims on russia seeking help from beijing", []string{"china/PLACE", "us/PLACE", "russia/PLACE", "beijing/PLACE"}, nil},
+		{"reads a headline in capitals", "CHINA SLAMS US CLAIMS ON RUSSIA SEEKING HELP FROM BEIJING", []string{"CHINA/PLACE", "US/PLACE", "RUSSIA/PLACE", "BEIJING/PLACE"}, nil},
 		{"leaves the pronoun us alone in normal text", "He told us that Moscow agreed.", []string{"Moscow/PLACE"}, []string{"us/PLACE"}},
 		{"finds a person with a given name", "Leonid Slutsky, a member of the team, spoke.", []string{"Leonid Slutsky/PERSON"}, nil},
 		{"names an administration an organisation", "It has ties with the Putin Administration.", []string{"Putin Administration/ORG"}, nil},

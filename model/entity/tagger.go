@@ -262,7 +262,7 @@ func (t *Tagger) sentence(w *work, a, b int) []cand {
 	}
 	// Rules fill the gaps the model and the lists leave.
 	w.rules = w.rules[:0]
-	w.rules = t.lowerCaseLine(words, ws, w.rules)
+	w.rules = t.caselessLine(words, ws, w.rules)
 	w.rules = theWest(words, w.rules)
 	w.rules = datesAndNumbers(words, w.rules)
 	for _, r := range w.rules {
@@ -353,28 +353,32 @@ func insert(cs []cand, c cand) []cand {
 	return slices.Insert(cs, i, c)
 }
 
-// lowerCaseLine handles a line scraped in lower case ("china slams us claims
-// on russia"): when a line writes a known place in lower case, its
-// lower-case places, organisations and groups are tagged, and "us" is the
-// United States.
-func (t *Tagger) lowerCaseLine(words []string, ws []ner.Word, dst []cand) []cand {
-	lowered := false
+// caselessLine handles a line whose case says nothing: scraped in lower
+// case ("china slams us claims on russia", known when it writes a known
+// place in lower case) or written in capitals ("CHINA SLAMS US CLAIMS").
+// Its places, organisations and groups are looked up in any case, and a
+// lower-case "us" is the United States.
+func (t *Tagger) caselessLine(words []string, ws []ner.Word, dst []cand) []cand {
+	if len(ws) == 0 {
+		return dst
+	}
+	lowered, caps := false, ws[0].InCapitals()
 	for i := range ws {
 		if ws[i].IsLower() && ws[i].LowerMask()&(1<<(ner.GazPlace+8)) != 0 {
 			lowered = true
 			break
 		}
 	}
-	if !lowered {
+	if !lowered && !caps {
 		return dst
 	}
 	maxLen := t.gaz.MaxLen()
 	for i := 0; i < len(ws); {
-		if !ws[i].IsLower() {
+		if !caps && !ws[i].IsLower() {
 			i++
 			continue
 		}
-		if words[i] == "us" {
+		if lowered && words[i] == "us" {
 			dst = append(dst, cand{i, i + 1, Place})
 			i++
 			continue

@@ -363,6 +363,10 @@ func (w *Word) ExactMask() uint16 { return w.emask }
 // LowerMask is the gazetteer's LowerMask of the word alone.
 func (w *Word) LowerMask() uint16 { return w.lmask }
 
+// InCapitals reports whether the word is in a sentence written all in
+// capitals.
+func (w *Word) InCapitals() bool { return w.flags&fCapsSent != 0 }
+
 // IsCapitalised reports whether the word starts with a capital letter.
 func (w *Word) IsCapitalised() bool { return w.flags&fInitUpper != 0 }
 
