@@ -29,6 +29,13 @@ type Source struct {
 	// Via names who reported the source's words, when the text says so
 	// ("According to Financial Times, a spokesperson ..."); "" otherwise.
 	Via string
+	// Resolved is, for a pronoun source ("he asserted"), the earlier source
+	// or person the pronoun was resolved to; empty when the source is not a
+	// pronoun or nothing fitted.
+	Resolved span.Span
+	// Vague reports a source that names no one ("several reports",
+	// "officials said", "a spokesperson").
+	Vague bool
 }
 
 // Claim is one contested claim: a sentence, or the part of it that is claimed.

@@ -1,0 +1,152 @@
+// Package checkworthy scores how worth checking a sentence is, from 0 to 1,
+// with a logistic regression over features a person can read: words, word
+// pairs, numbers, entity labels and the claim kinds the rules found. The
+// weights are learned by ./train from public debate corpora and embedded.
+package checkworthy
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/margin-reader/margin/model/entity"
+)
+
+//go:embed weights.bin
+var embedded []byte
+
+// Model is a trained scorer. It is read-only after loading, so one Model
+// may serve any number of goroutines.
+type Model struct {
+	bias    float64
+	weights map[uint64]float32
+	names   map[uint64]string
+}
+
+// Feature is one named feature with its learned weight.
+type Feature struct {
+	Name   string
+	Weight float64
+}
+
+// Load returns the model embedded in the package.
+func Load() (*Model, error) {
+	m, err := Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("checkworthy weights: %w", err)
+	}
+	return m, nil
+}
+
+// New builds a model from a bias and named feature weights.
+func New(bias float64, features []Feature) *Model {
+	m := &Model{bias: bias, weights: make(map[uint64]float32, len(features)), names: make(map[uint64]string, len(features))}
+	for _, f := range features {
+		h := HashFeature(f.Name)
+		m.weights[h] = float32(f.Weight)
+		m.names[h] = f.Name
+	}
+	return m
+}
+
+// Score returns how worth checking sentence is, from 0 to 1; 0.5 and
+// above means worth checking. kinds are the claim kinds found in it and
+// labels the labels of the entities in it; both may be nil.
+func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) float64 {
+	z := m.bias
+	extract(sentence, kinds, labels, false, func(h uint64, _ string) {
+		z += float64(m.weights[h])
+	})
+	return sigmoid(z)
+}
+
+// Explain returns the features of sentence that carry a weight, strongest
+// first: why it got its score.
+func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
+	var out []Feature
+	extract(sentence, kinds, labels, false, func(h uint64, _ string) {
+		if w, ok := m.weights[h]; ok {
+			out = append(out, Feature{Name: m.names[h], Weight: float64(w)})
+		}
+	})
+	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Weight) > math.Abs(out[j].Weight) })
+	return out
+}
+
+// Features returns the bias and every weight of the model, by name.
+func (m *Model) Features() (float64, []Feature) {
+	out := make([]Feature, 0, len(m.weights))
+	for h, w := range m.weights {
+		out = append(out, Feature{Name: m.names[h], Weight: float64(w)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return m.bias, out
+}
+
+// Extract calls emit with the hash and the name of every feature of a
+// sentence, in order, repeats included. Training uses it; scoring uses the
+// same walk without names.
+func Extract(sentence string, kinds []string, labels []entity.Label, emit func(h uint64, name string)) {
+	extract(sentence, kinds, labels, true, emit)
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// magic starts a weights file; the digit is the format version.
+const magic = "CWT1"
+
+// Encode writes the model in the weights file format: the magic, the bias
+// as a float64, the number of features, then each feature as its name's
+// length, the name and its weight as a float32, all little-endian, names
+// sorted.
+func (m *Model) Encode() []byte {
+	bias, feats := m.Features()
+	out := append([]byte(magic), make([]byte, 8)...)
+	binary.LittleEndian.PutUint64(out[len(magic):], math.Float64bits(bias))
+	out = binary.AppendUvarint(out, uint64(len(feats)))
+	for _, f := range feats {
+		out = binary.AppendUvarint(out, uint64(len(f.Name)))
+		out = append(out, f.Name...)
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(float32(f.Weight)))
+	}
+	return out
+}
+
+// Decode reads a model written by Encode.
+func Decode(data []byte) (*Model, error) {
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
+		return nil, errors.New("not a checkworthy weights file")
+	}
+	bias := math.Float64frombits(binary.LittleEndian.Uint64(data[len(magic):]))
+	data = data[len(magic)+8:]
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)) {
+		return nil, errors.New("corrupt feature count")
+	}
+	data = data[k:]
+	feats := make([]Feature, 0, n)
+	for i := uint64(0); i < n; i++ {
+		l, k := binary.Uvarint(data)
+		if k <= 0 || l > uint64(len(data)-k) || uint64(len(data)-k)-l < 4 {
+			return nil, fmt.Errorf("corrupt feature %d", i)
+		}
+		name := string(data[k : k+int(l)])
+		data = data[k+int(l):]
+		w := math.Float32frombits(binary.LittleEndian.Uint32(data))
+		data = data[4:]
+		feats = append(feats, Feature{Name: name, Weight: float64(w)})
+	}
+	if len(data) != 0 {
+		return nil, errors.New("trailing bytes after the features")
+	}
+	return New(bias, feats), nil
+}

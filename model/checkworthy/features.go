@@ -1,0 +1,176 @@
+package checkworthy
+
+import "github.com/margin-reader/margin/model/entity"
+
+// Features are plain strings a person can read in the weights file:
+//
+//	w:said        a word (lower-cased; numbers become <num>, years <year>)
+//	bi:has been   two words in a row (<s> and </s> mark the ends)
+//	k:attributed  a claim kind the rules found in the sentence
+//	e:PERSON      an entity label in the sentence
+//	len:3         the sentence length in words, in steps of five
+//	end:?         the sentence is a question
+//
+// The model looks them up by their FNV-1a hash so scoring allocates nothing.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func hashBytes(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+// HashFeature returns the hash a feature name is looked up by.
+func HashFeature(name string) uint64 { return hashString(fnvOffset, name) }
+
+// maxWord bounds the bytes of a word kept for its feature, so a run of
+// letters without spaces cannot make scoring slow.
+const maxWord = 40
+
+// wordScanner walks the words of a sentence, lower-casing them into a
+// fixed buffer.
+type wordScanner struct {
+	s   string
+	i   int
+	buf [maxWord]byte
+	n   int
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// next returns the next word, normalised, or false at the end.
+func (ws *wordScanner) next() ([]byte, bool) {
+	s := ws.s
+	for ws.i < len(s) {
+		c := s[ws.i]
+		switch {
+		case isLetter(c) || isDigit(c):
+			return ws.word(), true
+		case c == '%' || c == '$' || c == '?':
+			ws.i++
+			ws.n = 0
+			ws.put(c)
+			return ws.buf[:ws.n], true
+		}
+		ws.i++
+	}
+	return nil, false
+}
+
+func (ws *wordScanner) put(c byte) {
+	if ws.n < maxWord {
+		ws.buf[ws.n] = c
+		ws.n++
+	}
+}
+
+// word reads letters, digits and inner apostrophes, points and commas.
+func (ws *wordScanner) word() []byte {
+	s := ws.s
+	ws.n = 0
+	digits, letters := 0, 0
+	for ws.i < len(s) {
+		c := s[ws.i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			ws.put(c + 'a' - 'A')
+			letters++
+		case c == 0xE2 && ws.i+2 < len(s) && s[ws.i+1] == 0x80 && (s[ws.i+2] == 0x99 || s[ws.i+2] == 0x98):
+			// a curly apostrophe inside a word is dropped like a straight one
+			if ws.n > 0 && (ws.i+3 >= len(s) || !isLetter(s[ws.i+3])) {
+				return ws.done(digits, letters)
+			}
+			// an opening quote, or an apostrophe inside a word: skip it
+			ws.i += 3
+			continue
+		case isLetter(c):
+			ws.put(c)
+			letters++
+		case isDigit(c):
+			ws.put(c)
+			digits++
+		case c == '\'' && ws.i+1 < len(s) && isLetter(s[ws.i+1]) && ws.n > 0:
+		case (c == '.' || c == ',') && digits > 0 && ws.i+1 < len(s) && isDigit(s[ws.i+1]):
+		default:
+			return ws.done(digits, letters)
+		}
+		ws.i++
+	}
+	return ws.done(digits, letters)
+}
+
+func (ws *wordScanner) done(digits, letters int) []byte {
+	if digits == 0 {
+		return ws.buf[:ws.n]
+	}
+	w := ws.buf[:ws.n]
+	switch {
+	case letters == 0 && len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0'):
+		ws.n = copy(ws.buf[:], "<year>")
+	case letters > 0 && digits <= 2 && len(w) >= 2 && (w[len(w)-2] == 's' || w[len(w)-1] == 'h' || w[len(w)-1] == 'd'):
+		ws.n = copy(ws.buf[:], "<ord>")
+	default:
+		ws.n = copy(ws.buf[:], "<num>")
+	}
+	return ws.buf[:ws.n]
+}
+
+// lengthBuckets are the names of the length features.
+var lengthBuckets = [...]string{"0", "1", "2", "3", "4", "5", "6", "7", "8"}
+
+// extract calls emit with the hash of every feature of a sentence, and,
+// when named is set, with the feature's name as well.
+func extract(sentence string, kinds []string, labels []entity.Label, named bool, emit func(h uint64, name string)) {
+	name := func(parts ...string) string {
+		if !named {
+			return ""
+		}
+		n := ""
+		for _, p := range parts {
+			n += p
+		}
+		return n
+	}
+	ws := wordScanner{s: sentence}
+	prev := []byte("<s>")
+	var prevBuf [maxWord]byte
+	words := 0
+	question := false
+	for {
+		w, ok := ws.next()
+		if !ok {
+			break
+		}
+		words++
+		emit(hashBytes(hashString(fnvOffset, "w:"), w), name("w:", string(w)))
+		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), name("bi:", string(prev), " ", string(w)))
+		n := copy(prevBuf[:], w)
+		prev = prevBuf[:n]
+		question = len(w) == 1 && w[0] == '?'
+	}
+	emit(hashString(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), "</s>"), name("bi:", string(prev), " </s>"))
+	bucket := lengthBuckets[min(words/5, len(lengthBuckets)-1)]
+	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
+	if question {
+		emit(hashString(fnvOffset, "end:?"), name("end:?"))
+	}
+	for _, k := range kinds {
+		emit(hashString(hashString(fnvOffset, "k:"), k), name("k:", k))
+	}
+	for _, l := range labels {
+		emit(hashString(hashString(fnvOffset, "e:"), string(l)), name("e:", string(l)))
+	}
+}

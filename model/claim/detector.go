@@ -1,0 +1,118 @@
+package claim
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/margin-reader/margin/model/checkworthy"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// Detector finds contested claims in an article and scores every sentence
+// for check-worthiness. It holds only read-only tables, so one Detector may
+// serve any number of goroutines.
+type Detector struct {
+	lex *lexicon
+	cw  *checkworthy.Model
+}
+
+// Result is what Analyze found in one article.
+type Result struct {
+	// Claims are in sentence order, at most one per sentence.
+	Claims []Claim
+	// Checkworthiness has one score from 0 to 1 per sentence, in the order
+	// of the sentences given to Analyze.
+	Checkworthiness []float64
+}
+
+// NewDetector loads the embedded lexicons and check-worthiness weights.
+func NewDetector() (*Detector, error) {
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	cw, err := checkworthy.Load()
+	if err != nil {
+		return nil, fmt.Errorf("claim detector: %w", err)
+	}
+	return &Detector{lex: lex, cw: cw}, nil
+}
+
+// scratch is the per-call working memory of Analyze.
+type scratch struct {
+	toks    []token
+	matches []match
+	verbs   []verb
+	labels  []entity.Label
+	kinds   []string
+	// speakers are the sources seen so far, for resolving pronouns.
+	speakers []speaker
+	// lastPerson is the last PERSON entity before the current sentence.
+	lastPerson span.Span
+}
+
+// Analyze finds the claims in text, sentence by sentence, and scores each
+// sentence. Sentences are spans of text in reading order; ents are the
+// entities found in text (any order; nil is fine). Spans that do not fit
+// the text are skipped and score 0.
+func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Entity) Result {
+	res := Result{Checkworthiness: make([]float64, len(sentences))}
+	ents = sortedEntities(ents)
+	var sc scratch
+	for i, s := range sentences {
+		if s.Start < 0 || s.End > len(text) || s.Empty() {
+			continue
+		}
+		sentEnts := entitiesIn(ents, s)
+		sc.toks = tokenize(sc.toks[:0], text, s)
+		c, ok := d.sentence(text, s, sentEnts, &sc)
+		sc.labels = sc.labels[:0]
+		for _, e := range sentEnts {
+			sc.labels = append(sc.labels, e.Label)
+		}
+		sc.kinds = sc.kinds[:0]
+		for _, k := range c.Kinds {
+			sc.kinds = append(sc.kinds, string(k))
+		}
+		score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
+		res.Checkworthiness[i] = score
+		if ok {
+			c.Checkworthiness = score
+			res.Claims = append(res.Claims, c)
+		}
+		for _, e := range sentEnts {
+			if e.Label == entity.Person {
+				sc.lastPerson = e.Span
+			}
+		}
+	}
+	return res
+}
+
+// sortedEntities returns ents sorted by start, copying only when needed.
+func sortedEntities(ents []entity.Entity) []entity.Entity {
+	less := func(a, b entity.Entity) bool { return a.Start < b.Start }
+	if sort.SliceIsSorted(ents, func(i, j int) bool { return less(ents[i], ents[j]) }) {
+		return ents
+	}
+	out := append([]entity.Entity(nil), ents...)
+	sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
+	return out
+}
+
+// entitiesIn returns the entities of sorted ents that lie inside s.
+func entitiesIn(ents []entity.Entity, s span.Span) []entity.Entity {
+	i := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= s.Start })
+	j := i
+	for j < len(ents) && ents[j].Start < s.End {
+		j++
+	}
+	out := ents[i:j]
+	for k := range out {
+		if out[k].End > s.End {
+			return out[:k]
+		}
+	}
+	return out
+}

@@ -1,0 +1,159 @@
+package claim
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// category is the lexicon a phrase comes from.
+type category uint8
+
+const (
+	catReport category = iota
+	catAccording
+	catDispute
+	catHedge
+	catPredict
+	catStat
+	catCausal
+	catSource
+	numCategories
+)
+
+var categoryFiles = [numCategories]string{
+	catReport:    "reporting.txt",
+	catAccording: "according.txt",
+	catDispute:   "dispute.txt",
+	catHedge:     "hedge.txt",
+	catPredict:   "prediction.txt",
+	catStat:      "statistic.txt",
+	catCausal:    "causal.txt",
+	catSource:    "source.txt",
+}
+
+// flag is a marker a lexicon line may start with.
+type flag uint8
+
+const (
+	// flagAmbiguous ("?") marks a word with a second, more common reading
+	// that its neighbours must rule out.
+	flagAmbiguous flag = 1 << iota
+	// flagSpeech ("!") marks a reporting verb that counts only where speech
+	// follows.
+	flagSpeech
+)
+
+// phrase is one lexicon entry.
+type phrase struct {
+	words []uint64
+	cat   category
+	flags flag
+}
+
+// lexicon finds phrases by the hash of their first word, longest first.
+type lexicon struct {
+	byFirst map[uint64][]phrase
+}
+
+// loadLexicon reads every lexicon file embedded in the package.
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{byFirst: make(map[uint64][]phrase)}
+	for cat, name := range categoryFiles {
+		data, err := lexiconFS.ReadFile("lexicon/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("claim lexicon %s: %w", name, err)
+		}
+		if err := lx.add(category(cat), string(data)); err != nil {
+			return nil, fmt.Errorf("claim lexicon %s: %w", name, err)
+		}
+	}
+	for k, ps := range lx.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		lx.byFirst[k] = ps
+	}
+	return lx, nil
+}
+
+// add parses one lexicon file: a phrase a line, "#" comments, blank lines.
+func (lx *lexicon) add(cat category, data string) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		var fl flag
+		switch text[0] {
+		case '?':
+			fl, text = flagAmbiguous, text[1:]
+		case '!':
+			fl, text = flagSpeech, text[1:]
+		}
+		toks := tokenize(nil, text, span.Span{Start: 0, End: len(text)})
+		if len(toks) == 0 {
+			return fmt.Errorf("line %d: no words", line)
+		}
+		p := phrase{words: make([]uint64, len(toks)), cat: cat, flags: fl}
+		for i, t := range toks {
+			p.words[i] = t.h
+		}
+		lx.byFirst[p.words[0]] = append(lx.byFirst[p.words[0]], p)
+	}
+	return sc.Err()
+}
+
+// match is a lexicon phrase found at tokens [from, to).
+type match struct {
+	from, to int
+	cat      category
+	flags    flag
+}
+
+// find appends every lexicon phrase found in toks to dst. Where phrases of
+// one category overlap, the longest one starting first is kept.
+func (lx *lexicon) find(dst []match, toks []token) []match {
+	var covered [numCategories]int
+	for i := range toks {
+		for _, p := range lx.byFirst[toks[i].h] {
+			if i < covered[p.cat] || i+len(p.words) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(p.words); k++ {
+				if toks[i+k].h != p.words[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			dst = append(dst, match{from: i, to: i + len(p.words), cat: p.cat, flags: p.flags})
+			covered[p.cat] = i + len(p.words)
+		}
+	}
+	return dst
+}
+
+// wordSet is a read-only set of words, by hash.
+type wordSet map[uint64]bool
+
+func newWordSet(words string) wordSet {
+	s := make(wordSet)
+	for _, w := range strings.Fields(words) {
+		s[hashWord(w)] = true
+	}
+	return s
+}
+
+func (s wordSet) has(t token) bool { return s[t.h] }

@@ -1,0 +1,376 @@
+package claim
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// kindOrder is the order kinds are listed in a claim, and the priority of
+// a cue's kind where two lexicons flag the same words.
+var kindOrder = [6]Kind{Attributed, Disputed, Hedged, Statistical, Prediction, Causal}
+
+// verb is a reporting verb found at tokens [from, to).
+type verb struct {
+	from, to int
+	flags    flag
+}
+
+// sentence finds the claim in one sentence, if it makes one.
+func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *scratch) (Claim, bool) {
+	toks := sc.toks
+	sc.matches = d.lex.find(sc.matches[:0], toks)
+	sc.verbs = sc.verbs[:0]
+	var cues []Cue
+	addCue := func(from, to int, k Kind) {
+		if from >= to || to > len(toks) {
+			return
+		}
+		sp := span.Span{Start: toks[from].Start, End: toks[to-1].End}
+		for _, c := range cues {
+			if c.Span.Overlaps(sp) {
+				return
+			}
+		}
+		cues = append(cues, Cue{Span: sp, Kind: k})
+	}
+	according := -1
+	accordingTo := -1
+	for _, m := range sc.matches {
+		switch m.cat {
+		case catReport:
+			if reportingVerb(text, toks, m) {
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags})
+			}
+		case catAccording:
+			if according < 0 {
+				according, accordingTo = m.from, m.to
+			}
+		case catDispute:
+			if disputeWord(toks, m) {
+				addCue(m.from, m.to, Disputed)
+			}
+		case catHedge:
+			if hedgeWord(toks, m) {
+				addCue(m.from, m.to, Hedged)
+			}
+		case catPredict:
+			if predictionWord(toks, m) {
+				addCue(m.from, m.to, Prediction)
+			}
+		case catStat:
+			if m.flags&flagAmbiguous != 0 {
+				if n := m.to; n < len(toks) && isNumber(text, toks, n) && !timeOrDate(text, toks, n) {
+					addCue(m.from, numberEnd(toks, n), Statistical)
+				}
+			} else if statWord(toks, m) {
+				addCue(m.from, m.to, Statistical)
+			}
+		case catCausal:
+			if causalWord(toks, m) {
+				addCue(m.from, m.to, Causal)
+			}
+		}
+	}
+	for i := range toks {
+		if to, ok := statNumber(text, toks, i); ok {
+			addCue(i, to, Statistical)
+		}
+	}
+
+	src := d.attribute(text, toks, ents, sc, according, accordingTo, addCue)
+	var c Claim
+	c.Span = trimSpace(text, s)
+	c.Cues = sortCues(cues)
+	c.Source = src
+	var have [6]bool
+	if src != nil {
+		have[0] = true
+	}
+	for _, cue := range cues {
+		for i, k := range kindOrder {
+			if cue.Kind == k {
+				have[i] = true
+			}
+		}
+	}
+	for i, k := range kindOrder {
+		if have[i] {
+			c.Kinds = append(c.Kinds, k)
+		}
+	}
+	return c, len(c.Kinds) > 0
+}
+
+// sortCues orders cues by position; there are few, so insertion sort.
+func sortCues(cues []Cue) []Cue {
+	for i := 1; i < len(cues); i++ {
+		for j := i; j > 0 && cues[j].Start < cues[j-1].Start; j-- {
+			cues[j], cues[j-1] = cues[j-1], cues[j]
+		}
+	}
+	return cues
+}
+
+// trimSpace shrinks s to exclude leading and trailing white space.
+func trimSpace(text string, s span.Span) span.Span {
+	t := text[s.Start:s.End]
+	lead := len(t) - len(strings.TrimLeft(t, " \t\r\n"))
+	trail := len(t) - len(strings.TrimRight(t, " \t\r\n"))
+	if lead+trail >= len(t) {
+		return s
+	}
+	return span.Span{Start: s.Start + lead, End: s.End - trail}
+}
+
+func word(text string, t token) string { return text[t.Start:t.End] }
+
+// prevIs and nextIs report whether the token before i, or at i, is in set.
+func prevIs(toks []token, i int, set wordSet) bool { return i > 0 && set.has(toks[i-1]) }
+func nextIs(toks []token, i int, set wordSet) bool { return i < len(toks) && set.has(toks[i]) }
+
+func isPunct(toks []token, i int) bool { return i >= 0 && i < len(toks) && toks[i].kind == tokPunct }
+
+// lyAdverb reports whether t looks like an adverb in -ly ("flatly").
+func lyAdverb(text string, t token) bool {
+	w := word(text, t)
+	return t.kind == tokWord && !t.upper && len(w) > 4 && strings.HasSuffix(w, "ly")
+}
+
+// reportingVerb applies the guards that tell a reporting verb from the same
+// word used otherwise.
+func reportingVerb(text string, toks []token, m match) bool {
+	if prevIs(toks, m.from, articles) {
+		return false // "the alleged attack", "an estimated 600"
+	}
+	if m.flags&flagAmbiguous != 0 {
+		if prevIs(toks, m.from, determiners) || prevIs(toks, m.from, prepositions) {
+			return false
+		}
+		if m.from > 0 && strings.HasSuffix(strings.ToLower(word(text, toks[m.from-1])), "'s") {
+			return false
+		}
+		if nextIs(toks, m.to, prepositions) || nextIs(toks, m.to, beForms) {
+			return false
+		}
+	}
+	if m.flags&flagSpeech != 0 && m.to < len(toks) && !speechNext.has(toks[m.to]) {
+		return false
+	}
+	if h := toks[m.from].h; (h == hClaimed || h == hClaims) && (nextIs(toks, m.to, claimedThings) || nextIs(toks, m.to+1, claimedThings)) {
+		return false // "the storm claimed 20 lives"
+	}
+	if nextIs(toks, m.to, deniedThings) {
+		return false // "was denied entry"
+	}
+	if toks[m.from].h == hDismissed || toks[m.from].h == hDismisses {
+		return dismissesClaim(toks, m.to)
+	}
+	if toks[m.from].h == hTold && prevIs(toks, m.from, allSet) {
+		return false // "all told"
+	}
+	return true
+}
+
+var (
+	hDismissed = hashWord("dismissed")
+	hDismisses = hashWord("dismisses")
+	hDenied    = hashWord("denied")
+	hTold      = hashWord("told")
+	hClaimed   = hashWord("claimed")
+	hClaims    = hashWord("claims")
+	hMay       = hashWord("may")
+	hWill      = hashWord("will")
+	hShall     = hashWord("shall")
+	hGoing     = hashWord("going")
+	hSet       = hashWord("set")
+	hPlans     = hashWord("plans")
+	hCould     = hashWord("could")
+	hNot       = hashWord("not")
+	hPossible  = hashWord("possible")
+	hDue       = hashWord("due")
+	hResp      = hashWord("responsible")
+	hRate      = hashWord("rate")
+	hAnd       = hashWord("and")
+	hOr        = hashWord("or")
+	hBy        = hashWord("by")
+	hComma     = hashWord(",")
+	allSet     = newWordSet("all")
+	monthLead  = newWordSet("early late mid last next this")
+	dashes     = newWordSet("- – —")
+	quotes     = newWordSet(`" “ ” ' ‘ ’ « »`)
+)
+
+// dismissesClaim reports whether a claim-like word follows "dismissed"
+// within a few words: "dismissed the reports", "dismissed it as".
+func dismissesClaim(toks []token, from int) bool {
+	for i := from; i < len(toks) && i < from+6; i++ {
+		if dismissedThings.has(toks[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func disputeWord(toks []token, m match) bool {
+	switch toks[m.from].h {
+	case hDenied:
+		return !nextIs(toks, m.to, deniedThings)
+	case hDismissed, hDismisses:
+		return dismissesClaim(toks, m.to)
+	}
+	if m.flags&flagAmbiguous != 0 {
+		return !nextIs(toks, m.to, prepositions) && !prevIs(toks, m.from, pronouns)
+	}
+	return true
+}
+
+// modal reports whether the word at i is a modal verb rather than a noun
+// or a name: "might be", not "military might"; "will sign", not "the will
+// of the people" or "Will Smith".
+func modal(toks []token, i int) bool {
+	t := toks[i]
+	if t.upper && i > 0 {
+		return false
+	}
+	if prevIs(toks, i, determiners) || prevIs(toks, i, nounModifiers) || prevIs(toks, i, prepositions) {
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].kind == tokPunct || notAfterModal.has(toks[i+1]) {
+		return false
+	}
+	if i == 0 && toks[i+1].upper && !pronouns.has(toks[i+1]) {
+		return false
+	}
+	return true
+}
+
+func hedgeWord(toks []token, m match) bool {
+	t := toks[m.from]
+	switch t.h {
+	case hMay:
+		if t.upper && m.from > 0 {
+			return false
+		}
+		if nextIs(toks, m.to, numberLike) || m.from > 0 && toks[m.from-1].kind == tokNum {
+			return false
+		}
+		if prevIs(toks, m.from, prepositions) || prevIs(toks, m.from, monthLead) {
+			return false
+		}
+		return modal(toks, m.from)
+	case hCould:
+		return !nextIs(toks, m.to, notSet)
+	case hPossible:
+		return !prevIs(toks, m.from, notHedgePossible)
+	}
+	if m.flags&flagAmbiguous != 0 {
+		if m.to-m.from == 1 && (toks[m.from].h == hMight) {
+			return modal(toks, m.from)
+		}
+		return !prevIs(toks, m.from, determiners) && !prevIs(toks, m.from, articles)
+	}
+	return true
+}
+
+var (
+	hMight     = hashWord("might")
+	notSet     = newWordSet("not")
+	numberLike = newWordSet("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31")
+)
+
+func predictionWord(toks []token, m match) bool {
+	switch toks[m.from].h {
+	case hWill, hShall:
+		return modal(toks, m.from)
+	case hGoing:
+		n := m.to
+		return n < len(toks) && toks[n].kind == tokWord && !toks[n].upper && !determiners.has(toks[n]) && !articles.has(toks[n])
+	case hSet:
+		return prevIs(toks, m.from, beForms)
+	case hPlans:
+		return !prevIs(toks, m.from, determiners) && !prevIs(toks, m.from, articles)
+	}
+	return true
+}
+
+func causalWord(toks []token, m match) bool {
+	switch toks[m.from].h {
+	case hDue:
+		return !nextIs(toks, m.to, scheduledVerbs)
+	case hResp:
+		return !prevIs(toks, m.from, personRoles)
+	}
+	return true
+}
+
+func statWord(toks []token, m match) bool {
+	if toks[m.from].h == hRate {
+		return !prevIs(toks, m.from, anySet) // "at any rate"
+	}
+	return true
+}
+
+var anySet = newWordSet("any")
+
+// isNumber reports whether toks[i] is a number: digits or a number word.
+func isNumber(text string, toks []token, i int) bool {
+	return toks[i].kind == tokNum || numberWords.has(toks[i])
+}
+
+// numberEnd returns the end of the number starting at i, taking in a
+// magnitude or unit that follows ("600", "3 million", "40 percent").
+func numberEnd(toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) && (magnitudes.has(toks[j]) || percentWords.has(toks[j])) {
+		j++
+	}
+	return j
+}
+
+// timeOrDate reports whether the number at i is a clock time, a day of a
+// month or a year rather than a quantity.
+func timeOrDate(text string, toks []token, i int) bool {
+	if nextIs(toks, i+1, timeWords) || prevIs(toks, i, months) || nextIs(toks, i+1, months) {
+		return true
+	}
+	w := word(text, toks[i])
+	if strings.ContainsRune(w, ':') {
+		return true
+	}
+	if len(w) == 4 && toks[i].kind == tokNum {
+		if y, err := strconv.Atoi(w); err == nil && y >= 1000 && y <= 2100 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberValue parses digits with thousands separators and a decimal part.
+func numberValue(w string) (float64, bool) {
+	w = strings.ReplaceAll(w, ",", "")
+	v, err := strconv.ParseFloat(w, 64)
+	return v, err == nil
+}
+
+// statNumber reports whether the number at i is a statistic by itself: a
+// percentage, an amount of money, a magnitude or a count of a hundred or
+// more. It returns the end of the statistic.
+func statNumber(text string, toks []token, i int) (int, bool) {
+	if toks[i].kind != tokNum || timeOrDate(text, toks, i) {
+		return 0, false
+	}
+	if nextIs(toks, i+1, percentWords) || nextIs(toks, i+1, magnitudes) || nextIs(toks, i+1, moneyWords) {
+		return numberEnd(toks, i), true
+	}
+	if prevIs(toks, i, moneySigns) {
+		return numberEnd(toks, i), true
+	}
+	v, ok := numberValue(word(text, toks[i]))
+	if ok && v >= 100 {
+		return numberEnd(toks, i), true
+	}
+	return 0, false
+}

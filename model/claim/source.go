@@ -1,0 +1,349 @@
+package claim
+
+import (
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// speaker is a source seen earlier in the article, kept for resolving the
+// pronouns of later sentences.
+type speaker struct {
+	span.Span
+	person bool
+	plural bool
+}
+
+// np is a noun phrase: tokens [from, to).
+type np struct{ from, to int }
+
+func (p np) empty() bool { return p.to <= p.from }
+
+var (
+	leadAdverbs = newWordSet(`meanwhile furthermore however moreover also and but yet still now
+		then later earlier separately additionally instead`)
+	resolvable = newWordSet("he she they it")
+	hHe        = hashWord("he")
+	hShe       = hashWord("she")
+	hThey      = hashWord("they")
+	hParen     = hashWord(")")
+	hOpenParen = hashWord("(")
+	hColon     = hashWord(":")
+	hTo        = hashWord("to")
+	hThat      = hashWord("that")
+)
+
+// maxSubject is the longest noun phrase taken for a speaker; a longer run of
+// words before a verb is a clause, not a name.
+const maxSubject = 12
+
+// attribute finds who the sentence's words are attributed to, adds the cues
+// that show it, and remembers the speaker for later pronouns.
+func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
+	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
+	var main, rel np
+	mainVerb, relVerb := -1, -1
+	for vi, v := range sc.verbs {
+		if p := passiveStart(text, toks, v.from); p >= 0 {
+			if v.to < len(toks) && toks[v.to].h == hBy {
+				if agent := phraseAfter(text, toks, v.to+1); !agent.empty() && mainVerb < 0 {
+					main, mainVerb = agent, vi
+				}
+				continue
+			}
+			// "it was reported that": a claim without a source.
+			addCue(p, v.to, Hedged)
+			continue
+		}
+		p, isRel := subject(text, toks, v.from, v.to)
+		if p.empty() {
+			continue
+		}
+		if !isRel && mainVerb < 0 {
+			main, mainVerb = p, vi
+		}
+		if isRel && relVerb < 0 {
+			rel, relVerb = p, vi
+		}
+	}
+	if mainVerb < 0 && relVerb >= 0 {
+		main, mainVerb = rel, relVerb
+	}
+	var src *Source
+	if according >= 0 {
+		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
+			addCue(according, accordingTo, Attributed)
+			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) {
+				src = &Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]}
+			} else {
+				src = &Source{Span: spanOf(toks, a)}
+				main = a
+			}
+		}
+	}
+	if src == nil && mainVerb >= 0 {
+		src = &Source{Span: spanOf(toks, main)}
+	}
+	if src == nil {
+		return nil
+	}
+	if mainVerb >= 0 {
+		v := sc.verbs[mainVerb]
+		addCue(v.from, v.to, Attributed)
+	}
+	d.describeSource(text, src, toks, main, ents, sc)
+	return src
+}
+
+func spanOf(toks []token, p np) span.Span {
+	return span.Span{Start: toks[p.from].Start, End: toks[p.to-1].End}
+}
+
+// describeSource marks a vague source, resolves a pronoun source and
+// remembers the speaker.
+func (d *Detector) describeSource(text string, src *Source, toks []token, p np, ents []entity.Entity, sc *scratch) {
+	if p.to-p.from == 1 && resolvable.has(toks[p.from]) {
+		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
+		return
+	}
+	var head, plural, named, person bool
+	for _, m := range sc.matches {
+		if m.cat == catSource && m.from >= p.from && m.to <= p.to {
+			head = true
+			w := toks[m.to-1]
+			plural = plural || text[w.End-1] == 's'
+		}
+	}
+	for i := p.from; i < p.to; i++ {
+		if personRoles.has(toks[i]) {
+			person = true
+		}
+		if toks[i].upper && i > 0 && !coveredBy(ents, toks[i].Span, entity.Group, entity.Place, entity.Date) {
+			named = true
+		}
+	}
+	for _, e := range ents {
+		if e.Overlaps(src.Span) {
+			switch e.Label {
+			case entity.Person:
+				named, person = true, true
+			case entity.Org:
+				named = true
+			}
+		}
+	}
+	src.Vague = head && !named
+	sc.speakers = append(sc.speakers, speaker{Span: src.Span, person: person, plural: plural})
+}
+
+// coveredBy reports whether an entity with one of labels covers s.
+func coveredBy(ents []entity.Entity, s span.Span, labels ...entity.Label) bool {
+	for _, e := range ents {
+		if e.Covers(s) {
+			for _, l := range labels {
+				if e.Label == l {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// resolve finds what a pronoun source at offset at refers to: for "he" and
+// "she" the last person-like speaker or PERSON entity, for "they" the last
+// plural or non-person speaker, for "it" the last non-person speaker.
+func resolve(h uint64, at int, sc *scratch) span.Span {
+	var best span.Span
+	for i := len(sc.speakers) - 1; i >= 0; i-- {
+		sp := sc.speakers[i]
+		if sp.Start >= at {
+			continue
+		}
+		var fits bool
+		switch h {
+		case hHe, hShe:
+			fits = sp.person || !sp.plural
+		case hThey:
+			fits = sp.plural || !sp.person
+		default:
+			fits = !sp.person
+		}
+		if fits {
+			best = sp.Span
+			break
+		}
+	}
+	if (h == hHe || h == hShe) && !sc.lastPerson.Empty() && sc.lastPerson.Start > best.Start && sc.lastPerson.End <= at {
+		best = sc.lastPerson
+	}
+	return best
+}
+
+// passiveStart returns the index of the "be" that makes the verb at v
+// passive ("it was reported"), or -1.
+func passiveStart(text string, toks []token, v int) int {
+	k := v - 1
+	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso) {
+		k--
+	}
+	if k >= 0 && beForms.has(toks[k]) {
+		return k
+	}
+	return -1
+}
+
+var hAlso = hashWord("also")
+
+// content reports whether a phrase has a word other than function words.
+func content(toks []token, p np) bool {
+	for i := p.from; i < p.to; i++ {
+		t := toks[i]
+		if t.kind == tokPunct {
+			continue
+		}
+		if !articles.has(t) && !determiners.has(t) && !prepositions.has(t) && !auxiliaries.has(t) && !clauseStops.has(t) || pronouns.has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseBack returns the start of the noun phrase that ends at end: the
+// words before it back to punctuation or a clause word.
+func phraseBack(toks []token, end int) int {
+	j := end - 1
+	for j >= 0 && toks[j].kind != tokPunct && !clauseStops.has(toks[j]) {
+		if (toks[j].h == hAnd || toks[j].h == hOr) && j == end-1 {
+			break
+		}
+		j--
+	}
+	return j + 1
+}
+
+// finish trims a noun phrase and checks it can name a speaker.
+func finish(toks []token, p np) np {
+	for p.from < p.to && leadAdverbs.has(toks[p.from]) {
+		p.from++
+	}
+	if p.to-p.from > maxSubject || !content(toks, p) {
+		return np{}
+	}
+	return p
+}
+
+// phraseAfter returns the noun phrase that starts at i and runs to the next
+// punctuation or clause word ("according to Financial Times, ...").
+func phraseAfter(text string, toks []token, i int) np {
+	j := i
+	for j < len(toks) && toks[j].kind != tokPunct && !clauseStops.has(toks[j]) {
+		j++
+	}
+	return finish(toks, np{from: i, to: j})
+}
+
+// inverted returns the speaker named after the verb ending at i
+// ("..., said a Chinese official."), which must run to punctuation.
+func inverted(text string, toks []token, i int) np {
+	if i >= len(toks) || toks[i].kind == tokPunct || toks[i].h == hThat || toks[i].h == hTo || prepositions.has(toks[i]) || clauseStops.has(toks[i]) {
+		return np{}
+	}
+	p := phraseAfter(text, toks, i)
+	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct || p.to-p.from > 8 {
+		return np{}
+	}
+	return p
+}
+
+// subject finds the speaker of the reporting verb at toks[v]: the noun
+// phrase before it, skipping auxiliaries, adverbs, relative clauses and
+// dashed asides, or the one after it when the order is inverted. relative
+// reports a verb inside a relative clause, whose speaker is the clause's
+// antecedent ("China, which claimed ...").
+func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
+	j := v - 1
+	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
+		j--
+	}
+	end := j + 1
+	for range len(toks) {
+		if start := phraseBack(toks, end); start < end {
+			return finish(toks, np{from: start, to: end}), false
+		}
+		k := end - 1
+		if k < 0 {
+			return np{}, false
+		}
+		t := toks[k]
+		switch {
+		case relatives.has(t):
+			a := k
+			if isPunct(toks, a-1) && toks[a-1].h == hComma {
+				a--
+			}
+			return finish(toks, np{from: phraseBack(toks, a), to: a}), true
+		case t.h == hAnd || t.h == hOr:
+			return segmentSubject(toks, k), false
+		case t.h == hComma:
+			s := k
+			for s > 0 && toks[s-1].kind != tokPunct {
+				s--
+			}
+			if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
+				end = s - 1
+				continue
+			}
+			if p := inverted(text, toks, vEnd); !p.empty() {
+				return p, false
+			}
+			if k-s <= 8 {
+				return finish(toks, np{from: s, to: k}), false
+			}
+			return np{}, false
+		case dashes.has(t) || t.h == hParen:
+			open := k - 1
+			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
+				open--
+			}
+			if open < 0 {
+				return np{}, false
+			}
+			end = open
+			continue
+		case quotes.has(t) || t.h == hColon:
+			return inverted(text, toks, vEnd), false
+		}
+		return np{}, false
+	}
+	return np{}, false
+}
+
+// segmentSubject finds the subject of a verb joined by "and" to an earlier
+// one: the pronoun or capitalised name that starts the clause.
+func segmentSubject(toks []token, k int) np {
+	s := k
+	for s > 0 && toks[s-1].kind != tokPunct {
+		s--
+	}
+	if s < k && pronouns.has(toks[s]) {
+		return np{from: s, to: s + 1}
+	}
+	j := s
+	if j < k && articles.has(toks[j]) {
+		j++
+	}
+	e := j
+	for e < k && toks[e].upper && toks[e].kind == tokWord {
+		e++
+	}
+	if e == j {
+		return np{}
+	}
+	return finish(toks, np{from: s, to: e})
+}
+
+// ingWord reports a lower-case word in -ing ("speaking", "floating").
+func ingWord(text string, t token) bool {
+	w := word(text, t)
+	return t.kind == tokWord && len(w) > 5 && w[len(w)-3:] == "ing" && !t.upper
+}

@@ -1,0 +1,135 @@
+package claim
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+// tokKind tells words, numbers and punctuation apart.
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota
+	tokNum
+	tokPunct
+)
+
+// token is one word, number or punctuation mark of a sentence.
+type token struct {
+	span.Span
+	// h is the hash of the lower-cased form, with curly apostrophes folded
+	// to straight ones, so lexicon look-ups need no allocation.
+	h     uint64
+	kind  tokKind
+	upper bool
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashRune feeds the UTF-8 bytes of r into an FNV-1a hash.
+func hashRune(h uint64, r rune) uint64 {
+	if r < utf8.RuneSelf {
+		return (h ^ uint64(r)) * fnvPrime
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	for _, b := range buf[:n] {
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h
+}
+
+// foldRune is the form a rune takes in a token's hash.
+func foldRune(r rune) rune {
+	switch r {
+	case '’', '‘', 'ʼ':
+		return '\''
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// hashWord returns the hash a token with text w gets.
+func hashWord(w string) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range w {
+		h = hashRune(h, foldRune(r))
+	}
+	return h
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// tokenize appends the tokens of text[s.Start:s.End] to dst. Markup left in
+// scraped text ("_", "*") is skipped. Apostrophes inside a word, hyphens
+// between letters and the point or comma inside a number stay in the token.
+func tokenize(dst []token, text string, s span.Span) []token {
+	if s.Start < 0 {
+		s.Start = 0
+	}
+	if s.End > len(text) {
+		s.End = len(text)
+	}
+	i := s.Start
+	for i < s.End {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		if unicode.IsSpace(r) || r == '_' || r == '*' || r == utf8.RuneError && n <= 1 {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: hashRune(fnvOffset, foldRune(r)), kind: tokPunct})
+			i += n
+			continue
+		}
+		start := i
+		h := uint64(fnvOffset)
+		kind := tokWord
+		upper := unicode.IsUpper(r)
+		prev := rune(0)
+		for i < s.End {
+			r, n = utf8.DecodeRuneInString(text[i:s.End])
+			if isWordRune(r) {
+				if unicode.IsDigit(r) {
+					kind = tokNum
+				}
+				h = hashRune(h, foldRune(r))
+				prev = r
+				i += n
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[min(i+n, s.End):s.End])
+			joins := false
+			switch {
+			case isApostrophe(r):
+				joins = unicode.IsLetter(prev) && unicode.IsLetter(next)
+			case r == '-':
+				joins = isWordRune(prev) && isWordRune(next)
+			case r == '.' || r == ',' || r == ':' || r == '/':
+				joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
+			}
+			if !joins {
+				break
+			}
+			h = hashRune(h, foldRune(r))
+			prev = r
+			i += n
+		}
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper})
+	}
+	return dst
+}
