@@ -49,6 +49,19 @@ type wordScanner struct {
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
+
+// punctAt returns the length of the non-ASCII space or punctuation mark at
+// s[i] (a no-break space, a dash, a curly quote), or 0: those separate
+// words rather than being letters.
+func punctAt(s string, i int) int {
+	switch {
+	case s[i] == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0xAB || s[i+1] == 0xBB):
+		return 2
+	case s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80:
+		return 3
+	}
+	return 0
+}
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
 // next returns the next word, normalised, or false at the end.
@@ -56,6 +69,10 @@ func (ws *wordScanner) next() ([]byte, bool) {
 	s := ws.s
 	for ws.i < len(s) {
 		c := s[ws.i]
+		if n := punctAt(s, ws.i); n > 0 {
+			ws.i += n
+			continue
+		}
 		switch {
 		case isLetter(c) || isDigit(c):
 			return ws.word(), true
@@ -90,12 +107,13 @@ func (ws *wordScanner) word() []byte {
 			letters++
 		case c == 0xE2 && ws.i+2 < len(s) && s[ws.i+1] == 0x80 && (s[ws.i+2] == 0x99 || s[ws.i+2] == 0x98):
 			// a curly apostrophe inside a word is dropped like a straight one
-			if ws.n > 0 && (ws.i+3 >= len(s) || !isLetter(s[ws.i+3])) {
+			if ws.i+3 >= len(s) || !isLetter(s[ws.i+3]) || punctAt(s, ws.i+3) > 0 {
 				return ws.done(digits, letters)
 			}
-			// an opening quote, or an apostrophe inside a word: skip it
 			ws.i += 3
 			continue
+		case punctAt(s, ws.i) > 0:
+			return ws.done(digits, letters)
 		case isLetter(c):
 			ws.put(c)
 			letters++
