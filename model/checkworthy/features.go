@@ -62,7 +62,7 @@ func punctAt(s string, i int) int {
 	}
 	return 0
 }
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // next returns the next word, normalised, or false at the end.
 func (ws *wordScanner) next() ([]byte, bool) {

@@ -29,12 +29,22 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 			return
 		}
 		sp := span.Span{Start: toks[from].Start, End: toks[to-1].End}
-		for _, c := range cues {
+		for i, c := range cues {
 			if c.Span.Overlaps(sp) {
+				if c.Kind == k {
+					// "percent" and "23 percent", "600" and "nearly 600": one cue
+					cues[i].Start, cues[i].End = min(c.Start, sp.Start), max(c.End, sp.End)
+				}
 				return
 			}
 		}
 		cues = append(cues, Cue{Span: sp, Kind: k})
+	}
+	// Numbers first, so "23 percent" is one cue rather than "percent".
+	for i := range toks {
+		if to, ok := statNumber(text, toks, i); ok {
+			addCue(i, to, Statistical)
+		}
 	}
 	according := -1
 	accordingTo := -1
@@ -72,11 +82,6 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 			if causalWord(toks, m) {
 				addCue(m.from, m.to, Causal)
 			}
-		}
-	}
-	for i := range toks {
-		if to, ok := statNumber(text, toks, i); ok {
-			addCue(i, to, Statistical)
 		}
 	}
 
@@ -187,6 +192,7 @@ var (
 	hGoing     = hashWord("going")
 	hSet       = hashWord("set")
 	hPlans     = hashWord("plans")
+	hPlan      = hashWord("plan")
 	hCould     = hashWord("could")
 	hNot       = hashWord("not")
 	hPossible  = hashWord("possible")
@@ -290,7 +296,7 @@ func predictionWord(toks []token, m match) bool {
 		return n < len(toks) && toks[n].kind == tokWord && !toks[n].upper && !determiners.has(toks[n]) && !articles.has(toks[n])
 	case hSet:
 		return prevIs(toks, m.from, beForms)
-	case hPlans:
+	case hPlans, hPlan:
 		return !prevIs(toks, m.from, determiners) && !prevIs(toks, m.from, articles)
 	}
 	return true

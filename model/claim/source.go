@@ -121,16 +121,24 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 			named = true
 		}
 	}
+	allUpper := !articles.has(toks[p.from])
+	for i := p.from; i < p.to; i++ {
+		allUpper = allUpper && toks[i].upper
+	}
+	var place bool
 	for _, e := range ents {
 		if e.Overlaps(src.Span) {
 			switch e.Label {
 			case entity.Person:
 				named, person = true, true
-			case entity.Org:
-				named = true
+			case entity.Org, entity.Place:
+				named, place = true, true
 			}
 		}
 	}
+	// Without entity tags, a capitalised name alone ("Jane Okoro") is
+	// taken for a person.
+	person = person || allUpper && !head && !place
 	src.Vague = head && !named
 	sc.speakers = append(sc.speakers, speaker{Span: src.Span, person: person, plural: plural})
 }
@@ -153,25 +161,24 @@ func coveredBy(ents []entity.Entity, s span.Span, labels ...entity.Label) bool {
 // "she" the last person-like speaker or PERSON entity, for "they" the last
 // plural or non-person speaker, for "it" the last non-person speaker.
 func resolve(h uint64, at int, sc *scratch) span.Span {
+	last := func(fits func(speaker) bool) span.Span {
+		for i := len(sc.speakers) - 1; i >= 0; i-- {
+			if sp := sc.speakers[i]; sp.Start < at && fits(sp) {
+				return sp.Span
+			}
+		}
+		return span.Span{}
+	}
 	var best span.Span
-	for i := len(sc.speakers) - 1; i >= 0; i-- {
-		sp := sc.speakers[i]
-		if sp.Start >= at {
-			continue
+	switch h {
+	case hHe, hShe:
+		if best = last(func(sp speaker) bool { return sp.person }); best.Empty() {
+			best = last(func(sp speaker) bool { return !sp.plural })
 		}
-		var fits bool
-		switch h {
-		case hHe, hShe:
-			fits = sp.person || !sp.plural
-		case hThey:
-			fits = sp.plural || !sp.person
-		default:
-			fits = !sp.person
-		}
-		if fits {
-			best = sp.Span
-			break
-		}
+	case hThey:
+		best = last(func(sp speaker) bool { return sp.plural || !sp.person })
+	default:
+		best = last(func(sp speaker) bool { return !sp.person })
 	}
 	if (h == hHe || h == hShe) && !sc.lastPerson.Empty() && sc.lastPerson.Start > best.Start && sc.lastPerson.End <= at {
 		best = sc.lastPerson
@@ -293,13 +300,10 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = s - 1
 				continue
 			}
-			if p := inverted(text, toks, vEnd); !p.empty() {
-				return p, false
+			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
+				return appositive(toks, s, k), false
 			}
-			if k-s <= 8 {
-				return finish(toks, np{from: s, to: k}), false
-			}
-			return np{}, false
+			return inverted(text, toks, vEnd), false
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
@@ -316,6 +320,26 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return np{}, false
 	}
 	return np{}, false
+}
+
+// appositive returns the short phrase toks[s:k] that ends before a
+// comma and the verb, joined to the name before it when it is an aside:
+// "His lawyer, Ruth Adeyemi, said", "Will Harding, the spokesman, said".
+func appositive(toks []token, s, k int) np {
+	p := finish(toks, np{from: s, to: k})
+	if p.empty() || s < 2 {
+		return p
+	}
+	b := s - 1
+	for b > 0 && toks[b-1].kind != tokPunct {
+		b--
+	}
+	if b < s-1 && s-1-b <= 6 && !prepositions.has(toks[b]) && (b == 0 || toks[b-1].h == hComma) {
+		if q := finish(toks, np{from: b, to: s - 1}); !q.empty() {
+			return np{from: q.from, to: k}
+		}
+	}
+	return p
 }
 
 // segmentSubject finds the subject of a verb joined by "and" to an earlier

@@ -19,7 +19,7 @@ var (
 	auxiliaries = newWordSet(`has have had was were is are be been being also later then
 		further previously repeatedly once again recently already not never just earlier
 		publicly privately openly initially would will could may might did does do
-		wasn't hasn't hadn't didn't doesn't still even first now today yesterday`)
+		wasn't hasn't hadn't didn't doesn't still even first now today yesterday long`)
 	beForms = newWordSet(`is was were are be been being`)
 	// words that end a subject when walking back from its verb.
 	clauseStops = newWordSet(`that which who whom whose while as because if when after before
