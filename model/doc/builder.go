@@ -34,7 +34,7 @@ func (b *Builder) begin() {
 	if b.open.Start >= 0 {
 		return
 	}
-	if b.text.Len() > 0 {
+	if b.text.Len() > 0 || len(b.blocks) > 0 {
 		b.text.WriteByte('\n')
 	}
 	b.open.Start = b.text.Len()
@@ -88,10 +88,10 @@ func (b *Builder) EndBlock() {
 	b.closeMarks()
 	blk := *b.open
 	b.open = nil
-	if blk.Start < 0 {
+	blk.End = b.text.Len()
+	if blk.Start < 0 || blk.End == blk.Start {
 		return
 	}
-	blk.End = b.text.Len()
 	b.blocks = append(b.blocks, blk)
 }
 
