@@ -2,17 +2,23 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/cache"
+	"github.com/margin-reader/margin/model/fetch"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
 	"github.com/margin-reader/margin/ui/watch"
@@ -29,7 +35,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, _, err := terminalSize(stdout); err != nil {
-		a, err := loadForRender(ctx, f.file, stdin)
+		a, err := loadArticle(ctx, f.file, stdin, stderr, model.Options{})
 		if err != nil {
 			return err
 		}
@@ -74,16 +80,64 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// analyzer returns the background analysis the reader runs, or nil while
-// margin is built without one.
+// analyzer returns the reader's background analysis. The models load on
+// first use, off the path to the first screen, and analyses are cached by
+// content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
-	return nil
+	load := sync.OnceValues(model.NewAnalyzer)
+	return func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+		c := analysisCache()
+		if c != nil {
+			if an, ok := c.Get(a.Hash); ok {
+				return an, nil
+			}
+		}
+		z, err := load()
+		if err != nil {
+			return nil, err
+		}
+		an, err := z.Analyze(ctx, a)
+		if err == nil && c != nil {
+			// A cache that cannot be written only costs the next open
+			// some time; the reader has its analysis either way.
+			_ = c.Put(an)
+		}
+		return an, err
+	}
+}
+
+// analysisCache returns the user's analysis cache, versioned by this very
+// executable so a rebuilt margin never reads an older one's analyses; nil
+// if there is no cache directory.
+func analysisCache() *cache.Cache {
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		return nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil
+	}
+	return cache.New(dir, hex.EncodeToString(h.Sum(nil)))
 }
 
 // fetchURL saves the article at a URL as a local file and returns its
 // path, so that notes can sit next to it.
 func fetchURL(ctx context.Context, url string) (string, error) {
-	return "", fmt.Errorf("open %s: fetching URLs is not available in this build", url)
+	dir, err := fetch.DefaultDir()
+	if err != nil {
+		return "", fmt.Errorf("open %s: %w", url, err)
+	}
+	return fetch.Save(ctx, url, dir, time.Now())
 }
 
 // openForReading reads the article to show, and says where it came from
@@ -100,7 +154,7 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 		a, err := model.Open(ctx, path, model.Options{})
 		return a, "saved to " + path, err
 	}
-	a, err := loadForRender(ctx, file, stdin)
+	a, err := loadArticle(ctx, file, stdin, io.Discard, model.Options{})
 	return a, "", err
 }
 

@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/margin-reader/margin/model"
-	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
@@ -83,38 +82,13 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	ctx := context.Background()
-	a, err := loadForRender(ctx, f.file, stdin)
+	a, err := loadArticle(ctx, f.file, stdin, stderr, model.Options{})
 	if err != nil {
 		return err
 	}
 	return printArticle(stdout, a, f)
 }
 
-// loadForRender reads the article to print: the embedded sample when no
-// file is named.
-func loadForRender(ctx context.Context, file string, stdin io.Reader) (*model.Article, error) {
-	switch {
-	case file == "":
-		data, err := samples.FS.ReadFile(samples.Default)
-		if err != nil {
-			return nil, fmt.Errorf("read sample: %w", err)
-		}
-		return model.Parse(ctx, samples.Default, data, model.Options{})
-	case file == "-":
-		data, err := io.ReadAll(stdin)
-		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
-		}
-		return model.Parse(ctx, "-", data, model.Options{})
-	case isURL(file):
-		path, err := fetchURL(ctx, file)
-		if err != nil {
-			return nil, err
-		}
-		return model.Open(ctx, path, model.Options{})
-	}
-	return model.Open(ctx, file, model.Options{})
-}
 
 // printArticle writes the article as the reader shows it, header
 // included, all of it.
