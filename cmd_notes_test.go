@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -19,16 +18,6 @@ import (
 	"github.com/margin-reader/margin/model"
 )
 
-// notesTestBinary builds the margin binary into a temporary directory.
-func notesTestBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "margin")
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
 
 func notesTestArticle(t *testing.T) string {
 	t.Helper()
@@ -118,7 +107,7 @@ func TestKillDuringWrites(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts 1,000 processes")
 	}
-	bin := notesTestBinary(t)
+	bin := marginBinary(t)
 	path := notesTestArticle(t)
 	const writers, perWriter = 4, 250
 	var (

@@ -16,16 +16,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// buildMargin builds the margin binary into dir.
-func buildMargin(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "margin")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
 
 // tmuxTerm is a tmux server with one session running margin, on a socket of
 // its own so tests never touch a user's tmux.
@@ -97,7 +87,7 @@ func TestReaderInATerminal(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	dir := t.TempDir()
-	bin := buildMargin(t, dir)
+	bin := marginBinary(t)
 	data := filepath.Join(dir, "data")
 
 	t.Run("the sample opens cleaned, search finds RT Arabic, a resize re-wraps, q quits", func(t *testing.T) {
@@ -121,7 +111,7 @@ func TestReaderInATerminal(t *testing.T) {
 		if out, err := tm.cmd("resize-window", "-t", "m", "-x", "60", "-y", "30").CombinedOutput(); err != nil {
 			t.Fatalf("resize-window: %v\n%s", err, out)
 		}
-		s = tm.waitFor("a re-wrap to 60 columns", func(s string) bool {
+		tm.waitFor("a re-wrap to 60 columns", func(s string) bool {
 			lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 			text := 0
 			for _, l := range lines {

@@ -89,7 +89,6 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return printArticle(stdout, a, f)
 }
 
-
 // printArticle writes the article as the reader shows it, header
 // included, all of it.
 func printArticle(stdout io.Writer, a *model.Article, f viewFlags) error {

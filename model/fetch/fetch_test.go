@@ -119,8 +119,7 @@ func TestSaveNeverOverwritesADifferentFile(t *testing.T) {
 }
 
 func TestSaveFollowsAFewRedirects(t *testing.T) {
-	var srv *httptest.Server
-	srv = serve(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		var n int
 		if _, err := fmt.Sscanf(r.URL.Path, "/hop/%d", &n); err == nil && n > 0 {
 			http.Redirect(w, r, fmt.Sprintf("/hop/%d", n-1), http.StatusFound)

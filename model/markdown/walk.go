@@ -406,7 +406,7 @@ func (w *walker) codeSpan(n *ast.CodeSpan) {
 // unescape resolves backslash escapes and character references the way
 // CommonMark reads text.
 func unescape(s string) string {
-	if strings.IndexAny(s, "\\&") < 0 {
+	if !strings.ContainsAny(s, "\\&") {
 		return s
 	}
 	var sb strings.Builder
