@@ -173,13 +173,21 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 			break
 		}
 		words++
-		emit(hashBytes(hashString(fnvOffset, "w:"), w), name("w:", string(w)))
-		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), name("bi:", string(prev), " ", string(w)))
+		var wName, biName string
+		if named {
+			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
+		}
+		emit(hashBytes(hashString(fnvOffset, "w:"), w), wName)
+		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), biName)
 		n := copy(prevBuf[:], w)
 		prev = prevBuf[:n]
 		question = len(w) == 1 && w[0] == '?'
 	}
-	emit(hashString(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), "</s>"), name("bi:", string(prev), " </s>"))
+	var endName string
+	if named {
+		endName = "bi:" + string(prev) + " </s>"
+	}
+	emit(hashString(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), "</s>"), endName)
 	bucket := lengthBuckets[min(words/5, len(lengthBuckets)-1)]
 	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
 	if question {

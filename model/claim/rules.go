@@ -12,6 +12,13 @@ import (
 // a cue's kind where two lexicons flag the same words.
 var kindOrder = [6]Kind{Attributed, Disputed, Hedged, Statistical, Prediction, Causal}
 
+// maxCues and maxVerbs bound the work on one sentence, so a runaway
+// "sentence" (a table, a text with no full stops) stays linear.
+const (
+	maxCues  = 32
+	maxVerbs = 8
+)
+
 // verb is a reporting verb found at tokens [from, to).
 type verb struct {
 	from, to int
@@ -25,7 +32,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	sc.verbs = sc.verbs[:0]
 	var cues []Cue
 	addCue := func(from, to int, k Kind) {
-		if from >= to || to > len(toks) {
+		if from >= to || to > len(toks) || len(cues) >= maxCues {
 			return
 		}
 		sp := span.Span{Start: toks[from].Start, End: toks[to-1].End}
@@ -51,7 +58,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	for _, m := range sc.matches {
 		switch m.cat {
 		case catReport:
-			if reportingVerb(text, toks, m) {
+			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
 				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags})
 			}
 		case catAccording:

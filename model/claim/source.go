@@ -32,6 +32,9 @@ var (
 	hThat      = hashWord("that")
 )
 
+// maxSpeakers is how far back a pronoun looks for its speaker.
+const maxSpeakers = 20
+
 // maxSubject is the longest noun phrase taken for a speaker; a longer run of
 // words before a verb is a clause, not a name.
 const maxSubject = 12
@@ -162,7 +165,7 @@ func coveredBy(ents []entity.Entity, s span.Span, labels ...entity.Label) bool {
 // plural or non-person speaker, for "it" the last non-person speaker.
 func resolve(h uint64, at int, sc *scratch) span.Span {
 	last := func(fits func(speaker) bool) span.Span {
-		for i := len(sc.speakers) - 1; i >= 0; i-- {
+		for i := len(sc.speakers) - 1; i >= max(0, len(sc.speakers)-maxSpeakers); i-- {
 			if sp := sc.speakers[i]; sp.Start < at && fits(sp) {
 				return sp.Span
 			}

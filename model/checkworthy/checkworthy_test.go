@@ -1,0 +1,119 @@
+package checkworthy
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/margin-reader/margin/model/entity"
+)
+
+func TestFeatureNames(t *testing.T) {
+	tests := []struct {
+		name     string
+		sentence string
+		want     []string
+	}{
+		{"lower-cases words and pairs them", "Taxes rose", []string{"w:taxes", "bi:<s> taxes", "w:rose", "bi:taxes rose", "bi:rose </s>", "len:0"}},
+		{"turns numbers, years and ordinals into classes", "3,000 in 1999, 2nd", []string{"w:<num>", "w:<year>", "w:<ord>"}},
+		{"drops curly and straight apostrophes alike", "It’s isn't", []string{"w:its", "w:isnt"}},
+		{"keeps percent, dollar and question marks as words", "5% $ why?", []string{"w:%", "w:$", "w:?", "end:?"}},
+		{"splits words at dashes and curly quotes", "peace—“war”", []string{"w:peace", "w:war"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			Extract(tt.sentence, nil, nil, func(h uint64, name string) {
+				if h != HashFeature(name) {
+					t.Errorf("hash of %q differs from HashFeature", name)
+				}
+				got = append(got, name)
+			})
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("features %q lack %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestKindsAndLabelsAreFeatures(t *testing.T) {
+	var got []string
+	Extract("x", []string{"statistical"}, []entity.Label{entity.Person}, func(_ uint64, name string) { got = append(got, name) })
+	if !slices.Contains(got, "k:statistical") || !slices.Contains(got, "e:PERSON") {
+		t.Errorf("features %q lack the kind or the label", got)
+	}
+}
+
+func TestEncodeDecodeRoundTrip(t *testing.T) {
+	m := New(-0.25, []Feature{{"w:said", 0.5}, {"bi:i know", -1}})
+	back, err := Decode(m.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bias, feats := back.Features()
+	if bias != -0.25 || len(feats) != 2 || feats[0].Name != "bi:i know" || feats[1].Weight != 0.5 {
+		t.Errorf("decoded bias %v features %+v", bias, feats)
+	}
+	if got, want := back.Score("He said", nil, nil), sigmoid(-0.25+0.5); math.Abs(got-want) > 1e-6 {
+		t.Errorf("score %v, want %v", got, want)
+	}
+}
+
+func TestDecodeRejectsDamagedFiles(t *testing.T) {
+	good := New(0, []Feature{{"w:a", 1}}).Encode()
+	for name, data := range map[string][]byte{
+		"an empty file":     nil,
+		"a wrong magic":     append([]byte("XXXX"), good[4:]...),
+		"a cut-off feature": good[:len(good)-2],
+		"trailing bytes":    append(slices.Clone(good), 0),
+	} {
+		if _, err := Decode(data); err == nil {
+			t.Errorf("decoded %s", name)
+		}
+	}
+}
+
+func TestEmbeddedModelRanksFactualSentencesHigher(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	factual := m.Score("Unemployment rose by 4 percent in 2019, the highest rate in a decade.", []string{"statistical"}, []entity.Label{entity.Date})
+	opinion := m.Score("I think we have to do better.", nil, nil)
+	if factual < 0.5 || opinion >= 0.5 {
+		t.Errorf("factual %.2f, opinion %.2f; want the first at least 0.5 and the second below", factual, opinion)
+	}
+	if why := m.Explain("Unemployment rose by 4 percent.", nil, nil); len(why) == 0 {
+		t.Error("no features explain the score")
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add(New(0.5, []Feature{{"w:a", 1}, {"k:hedged", -2}}).Encode())
+	f.Add([]byte("CWT1\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Decode(data)
+		if err != nil {
+			return
+		}
+		if _, err := Decode(m.Encode()); err != nil {
+			t.Fatalf("re-encoded model does not decode: %v", err)
+		}
+	})
+}
+
+func FuzzScore(f *testing.F) {
+	m, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("It’s 3,000 — “more” than 1999?")
+	f.Add("\xe2\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		if p := m.Score(s, nil, nil); !(p >= 0 && p <= 1) {
+			t.Fatalf("score %v", p)
+		}
+	})
+}
