@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/margin-reader/margin/internal/golden"
 
 	"charm.land/glamour/v2"
 	"github.com/yuin/goldmark"
@@ -23,8 +23,6 @@ import (
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const story = "Café owners say prices rose 40% in a year.\n" +
 	"The mayor said the new tax is \"the fairest in Europe\".\n" +
@@ -79,19 +77,7 @@ func TestGoldenExports(t *testing.T) {
 			if err := Write(&buf, f, a, notes, Options{Now: now}); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "story."+string(f)+".golden")
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if buf.String() != string(want) {
-				t.Fatalf("export differs from %s (go test -update to accept):\n%s", golden, buf.String())
-			}
+			golden.Check(t, filepath.Join("testdata", "story."+string(f)+".golden"), buf.String())
 		})
 	}
 }

@@ -2,17 +2,16 @@ package htmlpage
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/golden"
+
 	"github.com/margin-reader/margin/model/markdown"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestExtractGolden extracts each saved page and compares it, written back
 // as markdown with its metadata, to the golden file beside it.
@@ -37,20 +36,7 @@ func TestExtractGolden(t *testing.T) {
 			if back, _ := markdown.Parse(got); back.Text != p.Doc.Text || !reflect.DeepEqual(back.Blocks, p.Doc.Blocks) || len(back.Inlines) != len(p.Doc.Inlines) {
 				t.Errorf("the page saved as markdown reads back differently:\n%q\n%q", p.Doc.Text, back.Text)
 			}
-			path := strings.TrimSuffix(in, ".html") + ".golden.md"
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, got)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ".html")+".golden.md", got)
 		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/golden"
+
 	"github.com/margin-reader/margin/model/doc"
 )
 
@@ -69,7 +71,7 @@ func TestFormatGolden(t *testing.T) {
 			}
 			d, front := Parse(string(src))
 			out := Format(d, front)
-			golden(t, strings.TrimSuffix(in, ".md")+".format.golden", out)
+			golden.Check(t, strings.TrimSuffix(in, ".md")+".format.golden", out)
 			d2, front2 := Parse(out)
 			if diff := sameDoc(d, d2); diff != "" {
 				t.Fatalf("Parse(Format(d)) is not d: %s\nformatted:\n%s", diff, out)

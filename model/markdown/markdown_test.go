@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/golden"
+
 	"github.com/margin-reader/margin/model/doc"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // dump renders a Doc as readable text: front matter, then one line per
 // block with its kind and text, and the inline marks under it.
@@ -62,23 +61,6 @@ func dump(d doc.Doc, front Front) string {
 	return sb.String()
 }
 
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output (run go test -update and review the diff):\n%s", path, got)
-	}
-}
-
 func TestParseGolden(t *testing.T) {
 	inputs, err := filepath.Glob("testdata/*.md")
 	if err != nil {
@@ -95,7 +77,7 @@ func TestParseGolden(t *testing.T) {
 			}
 			d, front := Parse(string(src))
 			checkDoc(t, d)
-			golden(t, strings.TrimSuffix(in, ".md")+".doc.txt", dump(d, front))
+			golden.Check(t, strings.TrimSuffix(in, ".md")+".doc.txt", dump(d, front))
 		})
 	}
 }

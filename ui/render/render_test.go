@@ -1,12 +1,13 @@
 package render
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/margin-reader/margin/internal/golden"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -14,8 +15,6 @@ import (
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // structured builds a document with every kind of block and inline mark.
 func structured() doc.Doc {
@@ -81,24 +80,6 @@ func plain(t *testing.T, l *Layout, w int, layers ...*Layer) string {
 	return out.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
-
 func TestGoldenStructureAtSeveralWidths(t *testing.T) {
 	d := structured()
 	h := Header{Title: "Harbour walls", Byline: "Ana Reyes", Site: "The Coast", Words: Words(d.Text)}
@@ -111,7 +92,7 @@ func TestGoldenStructureAtSeveralWidths(t *testing.T) {
 					t.Errorf("line %d is %d columns wide, more than %d: %q", i, n, w, line)
 				}
 			}
-			golden(t, fmt.Sprintf("structure-%d.golden", w), got)
+			golden.Check(t, filepath.Join("testdata", fmt.Sprintf("structure-%d.golden", w)), got)
 		})
 	}
 }
@@ -146,7 +127,7 @@ func TestGoldenLayersMerged(t *testing.T) {
 					out.WriteByte('\n')
 				}
 			}
-			golden(t, "layers-"+mode.String()+".golden", visible(out.String()))
+			golden.Check(t, filepath.Join("testdata", "layers-"+mode.String()+".golden"), visible(out.String()))
 		})
 	}
 }
