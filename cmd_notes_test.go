@@ -18,7 +18,6 @@ import (
 	"github.com/margin-reader/margin/model"
 )
 
-
 func notesTestArticle(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile("samples/china-us-claims.txt")

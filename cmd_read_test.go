@@ -16,7 +16,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-
 // tmuxTerm is a tmux server with one session running margin, on a socket of
 // its own so tests never touch a user's tmux.
 type tmuxTerm struct {
