@@ -138,7 +138,6 @@ type dataset struct {
 	examples []example
 	names    []string
 	debates  []string
-	seed     uint64
 }
 
 func (s *dataset) count(corpus int, label int) int {
