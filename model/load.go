@@ -44,7 +44,11 @@ func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 
 func readSource(path string) ([]byte, error) {
 	if path == "-" {
-		return readAll(os.Stdin, "standard input")
+		data, err := io.ReadAll(io.LimitReader(os.Stdin, maxFileSize+1))
+		if err != nil {
+			return nil, fmt.Errorf("read standard input: %w", err)
+		}
+		return data, checkSize("standard input", int64(len(data)))
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -53,23 +57,23 @@ func readSource(path string) ([]byte, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("open %s: is a directory, not an article", path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
+	if err := checkSize(path, fi.Size()); err != nil {
+		return nil, err
 	}
-	defer f.Close()
-	return readAll(f, path)
+	// ReadFile sizes its buffer from the file, reading a large article
+	// in one go rather than growing and copying a buffer as it reads.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPathError(err))
+	}
+	return data, checkSize(path, int64(len(data)))
 }
 
-func readAll(r io.Reader, name string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+func checkSize(name string, n int64) error {
+	if n > maxFileSize {
+		return fmt.Errorf("read %s: larger than %d MB", name, maxFileSize>>20)
 	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("read %s: larger than %d MB", name, maxFileSize>>20)
-	}
-	return data, nil
+	return nil
 }
 
 // unwrapPathError drops the *os.PathError wrapper, whose message repeats
@@ -112,13 +116,17 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !opts.Verbatim {
-		a.Sentences = sentence.Split(a.Doc)
-	}
 	if a.Title == "" {
 		a.Title = firstHeading(a.Doc)
 	}
-	a.Hash = HashText(a.Text)
+	// Splitting sentences and hashing the text are independent passes
+	// over a possibly large text; run them side by side.
+	hashed := make(chan string, 1)
+	go func() { hashed <- HashText(a.Text) }()
+	if !opts.Verbatim {
+		a.Sentences = sentence.Split(a.Doc)
+	}
+	a.Hash = <-hashed
 	return a, nil
 }
 

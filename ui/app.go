@@ -69,6 +69,8 @@ type (
 		an   *model.Analysis
 		err  error
 	}
+	// analyzeMsg starts the analysis of the article with this hash.
+	analyzeMsg  struct{ hash string }
 	changedMsg  struct{}
 	reloadMsg   struct{}
 	reloadedMsg struct {
@@ -76,6 +78,10 @@ type (
 		err error
 	}
 )
+
+// analysisDelay holds the analysis back until the first screen is out:
+// on a large article it would otherwise take the CPU the first frame needs.
+const analysisDelay = 30 * time.Millisecond
 
 // reloadDelay lets a burst of writes settle before the file is read again.
 const reloadDelay = 150 * time.Millisecond
@@ -196,7 +202,8 @@ func (m Model) Init() tea.Cmd {
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	cmds = append(cmds, m.analyze(), m.watch())
+	hash := m.art.Hash
+	cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }), m.watch())
 	return tea.Batch(cmds...)
 }
 
@@ -246,6 +253,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case analyzeMsg:
+		if msg.hash != m.art.Hash {
+			return m, nil
+		}
+		return m, m.analyze()
 	case analysisMsg:
 		m.setAnalysis(msg)
 		return m, nil

@@ -378,3 +378,47 @@ func saveEditor(t *testing.T, m Model) Model {
 	next, _ = m.Update(cmd())
 	return next.(Model)
 }
+
+// TestInitStartsTheAnalysisAfterTheFirstScreen follows the commands Init
+// returns: one of them, after a short wait, asks for the analysis, and the
+// analysis it starts is delivered for this article.
+func TestInitStartsTheAnalysisAfterTheFirstScreen(t *testing.T) {
+	m := open(t, article, Options{Analyze: fakeAnalysis()})
+	batch, ok := m.Init()().(tea.BatchMsg)
+	if !ok {
+		t.Fatal("Init does not return a batch of commands")
+	}
+	var start tea.Msg
+	for _, cmd := range batch {
+		if cmd == nil {
+			continue
+		}
+		if msg, ok := runWithin(cmd, time.Second).(analyzeMsg); ok {
+			start = msg
+		}
+	}
+	if start == nil {
+		t.Fatal("no command of Init starts the analysis")
+	}
+	_, cmd := m.Update(start)
+	if cmd == nil {
+		t.Fatal("the start message runs no analysis")
+	}
+	got, ok := cmd().(analysisMsg)
+	if !ok || got.err != nil || got.hash != m.art.Hash || len(got.an.Entities) == 0 {
+		t.Fatalf("analysis = %+v, want this article's entities", got)
+	}
+}
+
+// runWithin runs cmd and returns its message, or nil if it takes longer
+// than d (the file watch waits for ever).
+func runWithin(cmd tea.Cmd, d time.Duration) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(d):
+		return nil
+	}
+}
