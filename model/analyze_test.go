@@ -1,0 +1,106 @@
+package model
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/sentence"
+)
+
+// benchArticle builds an article of about size bytes from the samples,
+// so the benchmark reads the kind of prose margin is for.
+func benchArticle(tb testing.TB, size int) *Article {
+	tb.Helper()
+	var parts []string
+	for _, f := range []string{"../samples/china-us-claims.txt", "../samples/the-last-salmon-run.txt"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts = append(parts, string(data))
+	}
+	one := strings.Join(parts, "\n\n")
+	text := strings.Repeat(one+"\n\n", size/len(one)+1)[:size]
+	a, err := Parse(context.Background(), "bench.txt", []byte(text), Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+func TestAnalyzeSpansFitTheText(t *testing.T) {
+	z, err := NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := benchArticle(t, 20<<10)
+	an, err := z.Analyze(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.Hash != a.Hash || len(an.Checkworthiness) != len(a.Sentences) {
+		t.Fatalf("analysis of %s with %d scores, want %s with %d", an.Hash, len(an.Checkworthiness), a.Hash, len(a.Sentences))
+	}
+	if len(an.Entities) == 0 || len(an.Claims) == 0 {
+		t.Fatalf("%d entities and %d claims in 20 KB of news; want some of each", len(an.Entities), len(an.Claims))
+	}
+	prev := 0
+	for _, e := range an.Entities {
+		if e.Start < prev || e.End > len(a.Text) || e.Start >= e.End {
+			t.Fatalf("entity %v out of order or outside the text", e.Span)
+		}
+		prev = e.End
+	}
+	for _, c := range an.Claims {
+		if c.End > len(a.Text) || c.Start >= c.End {
+			t.Fatalf("claim %v outside the text", c.Span)
+		}
+	}
+}
+
+func TestAnalyzeStopsWhenCancelled(t *testing.T) {
+	z, err := NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := z.Analyze(ctx, benchArticle(t, 4<<10)); err == nil {
+		t.Error("a cancelled analysis returned no error")
+	}
+}
+
+// BenchmarkAnalyze measures the whole analysis of a 1 MB article on one
+// core (run with -cpu 1): sentences, then entities, then claims with their
+// check-worthiness. The floor is 5 MB/s for the whole.
+func BenchmarkAnalyze(b *testing.B) {
+	z, err := NewAnalyzer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := benchArticle(b, 1<<20)
+	ctx := context.Background()
+	b.Run("sentences", func(b *testing.B) {
+		b.SetBytes(int64(len(a.Text)))
+		for b.Loop() {
+			sentence.Split(a.Doc)
+		}
+	})
+	b.Run("sentences+entities", func(b *testing.B) {
+		b.SetBytes(int64(len(a.Text)))
+		for b.Loop() {
+			z.tagger.Tag(a.Text, sentence.Split(a.Doc))
+		}
+	})
+	b.Run("sentences+entities+claims", func(b *testing.B) {
+		b.SetBytes(int64(len(a.Text)))
+		for b.Loop() {
+			a.Sentences = sentence.Split(a.Doc)
+			if _, err := z.Analyze(ctx, a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
