@@ -8,6 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/span"
 )
 
 func TestOpenErrors(t *testing.T) {
@@ -134,5 +137,23 @@ func TestSampleStructure(t *testing.T) {
 				t.Errorf("%s: %q not joined", g.Article, k)
 			}
 		}
+	}
+}
+
+func TestNewReportCarriesTheResolvedSpeaker(t *testing.T) {
+	a, err := Parse(context.Background(), "a.txt", []byte("The minister spoke. He said prices would fall."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	he := strings.Index(a.Text, "He")
+	an := &Analysis{Claims: []claim.Claim{{
+		Span:   a.Sentences[1],
+		Kinds:  []claim.Kind{claim.Attributed},
+		Source: &claim.Source{Span: span.Span{Start: he, End: he + 2}, Resolved: span.Span{Start: 0, End: 12}},
+	}}}
+	r := NewReport(a, an)
+	src := r.Claims[0].Source
+	if src == nil || src.Text != "He" || src.Resolved == nil || src.Resolved.Text != "The minister" {
+		t.Fatalf("source = %+v, want He resolved to The minister", src)
 	}
 }

@@ -52,6 +52,16 @@ type SourceReport struct {
 	span.Span
 	Text string `json:"text"`
 	Via  string `json:"via"`
+	// Resolved is the speaker a pronoun source stands for, if found.
+	Resolved *ResolvedReport `json:"resolved,omitempty"`
+	// Vague marks a source that names no one ("several reports").
+	Vague bool `json:"vague"`
+}
+
+// ResolvedReport is the earlier mention a pronoun source refers to.
+type ResolvedReport struct {
+	span.Span
+	Text string `json:"text"`
 }
 
 // NewReport puts an article and its analysis (which may be nil) in the
@@ -100,7 +110,11 @@ func claimReport(text string, c claim.Claim) ClaimReport {
 		cr.Cues[i] = CueReport{Span: cue.Span, Text: cue.In(text), Kind: cue.Kind}
 	}
 	if c.Source != nil {
-		cr.Source = &SourceReport{Span: c.Source.Span, Text: c.Source.In(text), Via: c.Source.Via}
+		src := c.Source
+		cr.Source = &SourceReport{Span: src.Span, Text: src.In(text), Via: src.Via, Vague: src.Vague}
+		if !src.Resolved.Empty() {
+			cr.Source.Resolved = &ResolvedReport{Span: src.Resolved, Text: src.Resolved.In(text)}
+		}
 	}
 	return cr
 }

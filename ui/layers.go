@@ -265,6 +265,12 @@ func (m Model) explainLines() []string {
 	}
 	if c.Source != nil {
 		src := t.Explain.Render(render.OneLine(c.Source.In(text)))
+		if !c.Source.Resolved.Empty() {
+			src += t.ExplainLabel.Render(" = ") + t.Explain.Render(render.OneLine(c.Source.Resolved.In(text)))
+		}
+		if c.Source.Vague {
+			src += t.ExplainLabel.Render(" (names no one)")
+		}
 		if c.Source.Via != "" {
 			src += t.ExplainLabel.Render(" via ") + t.Explain.Render(render.OneLine(c.Source.Via))
 		}
