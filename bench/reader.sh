@@ -1,11 +1,11 @@
 #!/bin/sh
-# reader.sh measures margin as a person sees it, in a real terminal (tmux):
-# the time from starting the process to the first screen being drawn, for
-# the sample and for a generated 5 MB plain-text article, and the time a
-# resize takes to settle on the 5 MB article. Each figure is the median of
-# RUNS runs (default 7). tmux's own start-up is included, so the figures
-# are upper bounds; `less` is timed the same way as a baseline, since on a
-# busy machine only the comparison means much.
+# reader.sh measures margin as a person sees it: the time from starting the
+# process to the first screen, on a fresh pseudo-terminal
+# (bench/firstscreen.py), for the sample and for a generated 5 MB
+# plain-text article, with `less` timed the same way as a baseline; the
+# peak memory of the reader on the 5 MB article; and, in tmux, the time a
+# resize of the 5 MB article takes to settle (tmux's own redraw included,
+# so an upper bound). Each figure is the median of RUNS runs (default 7).
 #
 #   bench/reader.sh            # from the repository root
 #   RUNS=11 bench/reader.sh
@@ -40,17 +40,6 @@ wait_for() {
 
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-first_screen() { # FILE MARKER [PROGRAM]
-	for _ in $(seq "$RUNS"); do
-		t0=$(now)
-		tmux -L "$sock" -f /dev/null new-session -d -s b -x 100 -y 30 "${3:-$tmp/margin} $1"
-		wait_for "$2"
-		t1=$(now)
-		echo $(( (t1 - t0) / 1000 ))
-		tmux -L "$sock" kill-server 2>/dev/null || true
-	done | median
-}
-
 resize() { # FILE MARKER
 	for _ in $(seq "$RUNS"); do
 		tmux -L "$sock" -f /dev/null new-session -d -s b -x 100 -y 30 "$tmp/margin $1"
@@ -69,9 +58,9 @@ resize() { # FILE MARKER
 	done | median
 }
 
-printf 'first screen, sample:      %6d µs (median of %d)\n' "$(first_screen "$tmp/sample.txt" Assertions)" "$RUNS"
-printf 'first screen, 5 MB text:   %6d µs (median of %d)\n' "$(first_screen "$tmp/big.txt" 'Paragraph 1\.')" "$RUNS"
+echo "first screen, sample:       $(bench/firstscreen.py --runs "$RUNS" Assertions "$tmp/margin" "$tmp/sample.txt")"
+echo "first screen, 5 MB text:    $(bench/firstscreen.py --runs "$RUNS" --rss 'Paragraph 1.' "$tmp/margin" "$tmp/big.txt")"
 if command -v less >/dev/null; then
-	printf 'less, 5 MB text (baseline): %5d µs (median of %d)\n' "$(first_screen "$tmp/big.txt" 'Paragraph 1\.' less)" "$RUNS"
+	echo "less, 5 MB text (baseline): $(bench/firstscreen.py --runs "$RUNS" 'Paragraph 1.' less "$tmp/big.txt")"
 fi
-printf 'resize 100->60, 5 MB text: %6d µs (median of %d)\n' "$(resize "$tmp/big.txt" 'Paragraph 1\.')" "$RUNS"
+printf 'resize 100->60, 5 MB text:  median %d ms in tmux (%d runs)\n' "$(( $(resize "$tmp/big.txt" 'Paragraph 1\.') / 1000 ))" "$RUNS"

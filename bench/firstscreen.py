@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Time from starting a program on a fresh pseudo-terminal to MARKER on it.
+
+usage: firstscreen.py [--runs N] [--rss] MARKER PROGRAM [ARG...]
+
+Prints the median, minimum and maximum of N runs in milliseconds. The clock
+starts just before the fork and stops when MARKER first appears in what
+the program writes; nothing else (no tmux, no polling) sits in between.
+With --rss it also waits two seconds after the marker and reports the
+program's peak resident memory (VmHWM).
+"""
+import fcntl, os, pty, select, statistics, struct, sys, termios, time
+
+
+def once(marker, argv, rss):
+    t0 = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        os.execvp(argv[0], argv)
+    buf, took = b"", None
+    deadline = t0 + 10
+    while time.perf_counter() < deadline:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if not r:
+            continue
+        try:
+            buf += os.read(fd, 1 << 16)
+        except OSError:
+            break
+        if took is None and marker in buf:
+            took = (time.perf_counter() - t0) * 1000
+            if not rss:
+                break
+            deadline = time.perf_counter() + 2
+    peak = None
+    if rss:
+        with open(f"/proc/{pid}/status") as f:
+            peak = next(int(l.split()[1]) for l in f if l.startswith("VmHWM"))
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    if took is None:
+        sys.exit(f"firstscreen: {marker.decode()!r} never appeared")
+    return took, peak
+
+
+def main():
+    args = sys.argv[1:]
+    runs, rss = 7, False
+    while args and args[0].startswith("--"):
+        if args[0] == "--runs":
+            runs, args = int(args[1]), args[2:]
+        elif args[0] == "--rss":
+            rss, args = True, args[1:]
+        else:
+            sys.exit(__doc__.strip().splitlines()[2])
+    if len(args) < 2:
+        sys.exit(__doc__.strip().splitlines()[2])
+    results = [once(args[0].encode(), args[1:], rss) for _ in range(runs)]
+    times = [t for t, _ in results]
+    line = f"median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}, {runs} runs)"
+    if rss:
+        line += f", peak RSS {max(p for _, p in results) / 1024:.0f} MB"
+    print(line)
+
+
+if __name__ == "__main__":
+    main()
