@@ -3,8 +3,11 @@ package entity
 import (
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/margin-reader/margin/model/span"
 )
@@ -55,4 +58,58 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTag5MB tags a 5 MB article and reports, besides the speed, the
+// most heap the call holds above what the process held before it
+// (peak-MB: sampled every millisecond, uncollected garbage included, the
+// result included) and what stays behind once the result is dropped and the
+// heap collected once (kept-MB: what a reader that analyses in the
+// background goes on holding).
+func BenchmarkTag5MB(b *testing.B) {
+	tg := loadTagger(b)
+	text, spans := benchText(b, 5<<20)
+	b.SetBytes(int64(len(text)))
+	var peak, kept uint64
+	for b.Loop() {
+		b.StopTimer()
+		runtime.GC()
+		runtime.GC() // the second collection empties the tagger's pool
+		base := heapBytes()
+		stop := make(chan struct{})
+		top := make(chan uint64)
+		go func() {
+			m := base
+			tick := time.NewTicker(time.Millisecond)
+			defer tick.Stop()
+			for {
+				m = max(m, heapBytes())
+				select {
+				case <-stop:
+					top <- m
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+		b.StartTimer()
+		ents := tg.Tag(text, spans)
+		b.StopTimer()
+		close(stop)
+		peak = max(peak, max(<-top, heapBytes())-base)
+		runtime.KeepAlive(ents)
+		runtime.GC()
+		kept = max(kept, heapBytes()-min(base, heapBytes()))
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+	b.ReportMetric(float64(kept)/(1<<20), "kept-MB")
+}
+
+// heapBytes is the size of the heap's objects, live or not yet collected;
+// reading it does not stop the world.
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -49,18 +50,35 @@ func Load() (*Tagger, error) {
 // maxWords is the most words the model reads as one sentence.
 const maxWords = 400
 
-// work is the scratch space of one Tag call.
+// maxPooledWords bounds the word caches a Tagger keeps between calls, and
+// maxPooledStream its record of a text's words (in bytes): the buffers of a
+// long text are dropped rather than held by an idle reader.
+const (
+	maxPooledWords  = 1 << 12
+	maxPooledStream = 1 << 16
+)
+
+// work is the scratch space of one Tag call. Only the word caches and the
+// stream grow with the text, the caches bounded and the stream a few bytes a
+// word; the rest holds one piece of a sentence (at most maxWords words) at a
+// time.
 type work struct {
+	// stream records the pieces of the text as the first pass read them, for
+	// the later passes: per piece its number of words, then per word the
+	// bytes since the previous word, its length and one more than its index
+	// in vocab, as uvarints.
+	stream  []byte
 	toks    []ner.Token
-	sents   []struct{ a, b int } // word ranges
 	words   []string
+	ids     []int32 // the indices of words in vocab
 	ws      []ner.Word
+	exact   []uint64 // the exact hashes of words
+	phrase  []uint64 // the hashes of the phrases that start at one word
 	vocab   ner.Vocab
 	sc      ner.Scratch
 	spans   []ner.Span
 	cands   []cand
 	rules   []cand
-	all     []cand // every sentence's candidates, in word indexes of the text
 	covered []bool
 }
 
@@ -68,6 +86,12 @@ type work struct {
 // spans. sentences are the text's sentence spans; the tagger only looks
 // inside them, and splits them further at line breaks. With no sentences it
 // reads the whole text.
+//
+// The text is read a piece of a sentence at a time, so that memory does not
+// grow with the text beyond a few bytes a word, its distinct words and the
+// entities found: once for how the document writes each word (ner.Profile),
+// once to tag, and once, when the text names anything, to make the names
+// agree with each other (see consistent).
 func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 	if len(sentences) == 0 {
 		sentences = []span.Span{{Start: 0, End: len(text)}}
@@ -77,14 +101,51 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 		slices.SortFunc(sentences, func(a, b span.Span) int { return a.Start - b.Start })
 	}
 	w := t.work.Get().(*work)
-	defer t.work.Put(w)
-	w.toks, w.sents, w.words, w.ws = w.toks[:0], w.sents[:0], w.words[:0], w.ws[:0]
+	defer t.release(w)
 	// Caches start cold on every call, so each text costs the same whatever
 	// was tagged before.
 	w.vocab.Reset()
 	w.sc.Reset()
 
-	prevEnd := 0
+	prof := ner.Profile{}
+	w.stream = w.stream[:0]
+	t.pieces(w, text, sentences, func() {
+		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
+		prof.Add(w.ws)
+	})
+	w.vocab.SetProfile(prof)
+	var out []Entity
+	names := names{known: map[uint64]*votes{}}
+	w.replay(text, func() {
+		w.ws = t.gaz.SentenceByIndex(w.words, w.ids, &w.vocab, w.ws[:0])
+		for _, c := range t.sentence(w) {
+			out = append(out, Entity{Span: span.Span{Start: w.toks[c.a].Start, End: w.toks[c.b-1].End}, Label: c.label})
+			names.add(w.ws, c)
+		}
+	})
+	if len(names.known) > 0 {
+		out = t.consistent(w, text, out, &names)
+	}
+	return out
+}
+
+func (t *Tagger) release(w *work) {
+	if w.vocab.Len() > maxPooledWords || w.sc.Len() > maxPooledWords {
+		w.vocab, w.sc = ner.Vocab{}, ner.Scratch{}
+	}
+	if cap(w.stream) > maxPooledStream {
+		w.stream = nil
+	}
+	t.work.Put(w)
+}
+
+// pieces calls fn with w.toks and w.words set to each piece of the text the
+// model reads as one sentence, in text order: the sentences, cut at line
+// breaks, and a line longer than any sentence (a table, a dump) cut every
+// maxWords words, which bounds the decoder's memory. After each call it
+// records the piece, with w.ids, in w.stream.
+func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) {
+	prevEnd, last := 0, 0
 	for _, s := range sentences {
 		start, end := max(s.Start, prevEnd, 0), min(s.End, len(text))
 		// A span that cuts a rune in two is moved inwards to whole runes.
@@ -96,47 +157,56 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 		}
 		for start < end {
 			ln := end
-			for i := start; i < end; i++ {
-				if text[i] == '\n' {
-					ln = i
+			if i := strings.IndexByte(text[start:end], '\n'); i >= 0 {
+				ln = start + i
+			}
+			for i := start; i < ln; {
+				w.toks, i = ner.TokenizeN(text, i, ln, maxWords, w.toks[:0])
+				if len(w.toks) == 0 {
 					break
 				}
-			}
-			a := len(w.toks)
-			w.toks = ner.Tokenize(text, start, ln, w.toks)
-			// A line longer than any sentence (a table, a dump) is read in
-			// pieces, which bounds the decoder's memory.
-			for ; a < len(w.toks); a += maxWords {
-				w.sents = append(w.sents, struct{ a, b int }{a, min(a+maxWords, len(w.toks))})
+				w.words = w.words[:0]
+				for _, tk := range w.toks {
+					w.words = append(w.words, text[tk.Start:tk.End])
+				}
+				fn()
+				w.stream = binary.AppendUvarint(w.stream, uint64(len(w.toks)))
+				for k, tk := range w.toks {
+					w.stream = binary.AppendUvarint(w.stream, uint64(tk.Start-last))
+					w.stream = binary.AppendUvarint(w.stream, uint64(tk.End-tk.Start))
+					w.stream = binary.AppendUvarint(w.stream, uint64(w.ids[k]+1))
+					last = tk.End
+				}
 			}
 			start = ln + 1
 		}
 		prevEnd = max(prevEnd, end)
 	}
-	w.words = slices.Grow(w.words, len(w.toks))
-	w.ws = slices.Grow(w.ws, len(w.toks))
-	for _, tk := range w.toks {
-		w.words = append(w.words, text[tk.Start:tk.End])
-	}
-	prof := ner.Profile{}
-	for _, s := range w.sents {
-		w.ws = t.gaz.Sentence(w.words[s.a:s.b], &w.vocab, w.ws)
-		prof.Add(w.ws[s.a:s.b])
-	}
-	prof.Apply(w.ws)
+}
 
-	w.all = w.all[:0]
-	for _, s := range w.sents {
-		for _, c := range t.sentence(w, s.a, s.b) {
-			w.all = append(w.all, cand{s.a + c.a, s.a + c.b, c.label})
+// replay calls fn with w.toks, w.words and w.ids set to each piece that
+// pieces recorded, in text order.
+func (w *work) replay(text string, fn func()) {
+	last := 0
+	for b := w.stream; len(b) > 0; {
+		n, k := binary.Uvarint(b)
+		b = b[k:]
+		w.toks, w.words, w.ids = w.toks[:0], w.words[:0], w.ids[:0]
+		for range n {
+			gap, k := binary.Uvarint(b)
+			b = b[k:]
+			size, k := binary.Uvarint(b)
+			b = b[k:]
+			id, k := binary.Uvarint(b)
+			b = b[k:]
+			start := last + int(gap)
+			last = start + int(size)
+			w.toks = append(w.toks, ner.Token{Start: start, End: last})
+			w.words = append(w.words, text[start:last])
+			w.ids = append(w.ids, int32(id)-1)
 		}
+		fn()
 	}
-	consistent(w)
-	out := make([]Entity, 0, len(w.all))
-	for _, c := range w.all {
-		out = append(out, Entity{Span: span.Span{Start: w.toks[c.a].Start, End: w.toks[c.b-1].End}, Label: c.label})
-	}
-	return out
 }
 
 // named are the labels that document consistency applies to, by index.
@@ -144,81 +214,102 @@ var named = [...]Label{Person, Org, Place}
 
 func namedIndex(l Label) int { return slices.Index(named[:], l) }
 
-// consistent makes the names of one text agree with each other: a name the
-// text tags more often with another label takes that label, and a name (or
-// a person's surname) found once is found wherever else it is written
-// capitalised and untagged ("Comelf said ... Comelf's output rose").
-func consistent(w *work) {
-	type votes [len(named)]int
-	known := map[uint64]*votes{}
-	maxLen := 0
-	phrase := func(a, b int) uint64 {
-		h := uint64(0)
-		for i := a; i < b; i++ {
-			h = ner.PhraseHash(h, w.ws[i].ExactHash())
-		}
-		return h
+// votes counts the labels a name is tagged with, by index in named.
+type votes [len(named)]int
+
+// names are the names a text tags, by the phrase hash of their words.
+type names struct {
+	known  map[uint64]*votes
+	maxLen int // words in the longest name
+}
+
+// add notes candidate c over the words ws, if it is a name.
+func (d *names) add(ws []ner.Word, c cand) {
+	k := namedIndex(c.label)
+	if k < 0 {
+		return
 	}
-	vote := func(h uint64, k int) {
-		v := known[h]
+	vote := func(h uint64) {
+		v := d.known[h]
 		if v == nil {
 			v = new(votes)
-			known[h] = v
+			d.known[h] = v
 		}
 		v[k]++
 	}
-	for _, c := range w.all {
-		k := namedIndex(c.label)
-		if k < 0 {
-			continue
-		}
-		vote(phrase(c.a, c.b), k)
-		maxLen = max(maxLen, c.b-c.a)
-		if c.label == Person && c.b-c.a > 1 {
-			vote(phrase(c.b-1, c.b), k)
+	h := uint64(0)
+	for i := c.a; i < c.b; i++ {
+		h = ner.PhraseHash(h, ws[i].ExactHash())
+	}
+	vote(h)
+	d.maxLen = max(d.maxLen, c.b-c.a)
+	if c.label == Person && c.b-c.a > 1 {
+		vote(ner.PhraseHash(0, ws[c.b-1].ExactHash()))
+	}
+}
+
+// best is the label a name is tagged with most often (the first in named
+// on a tie), and how often.
+func (v *votes) best() (int, int) {
+	k := 0
+	for i := range v {
+		if v[i] > v[k] {
+			k = i
 		}
 	}
-	if len(known) == 0 {
-		return
-	}
-	best := func(v *votes) (int, int) {
-		k := 0
-		for i := range v {
-			if v[i] > v[k] {
-				k = i
+	return k, v[k]
+}
+
+// consistent makes the names of one text agree with each other: a name the
+// text tags more often with another label takes that label, and a name (or
+// a person's surname) found once is found wherever else it is written
+// capitalised and untagged ("Comelf said ... Comelf's output rose"). out
+// are the entities found so far, in text order; it returns them with the
+// new ones, in text order.
+func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Entity {
+	n0 := len(out)
+	next := 0 // the first entity of out[:n0] after the pieces read so far
+	w.replay(text, func() {
+		toks := w.toks
+		w.exact = w.vocab.ExactHashes(w.words, w.ids, w.exact[:0])
+		covered := slices.Grow(w.covered[:0], len(toks))[:len(toks)]
+		clear(covered)
+		w.covered = covered
+		for j := 0; next < n0 && out[next].Start < toks[len(toks)-1].End; next++ {
+			e := &out[next]
+			for j < len(toks) && toks[j].Start < e.Start {
+				j++
+			}
+			h := uint64(0)
+			for ; j < len(toks) && toks[j].End <= e.End; j++ {
+				covered[j] = true
+				h = ner.PhraseHash(h, w.exact[j])
+			}
+			if k, v := namedIndex(e.Label), d.known[h]; k >= 0 && v != nil {
+				if b, n := v.best(); n > v[k] {
+					e.Label = named[b]
+				}
 			}
 		}
-		return k, v[k]
-	}
-	covered := slices.Grow(w.covered[:0], len(w.ws))[:len(w.ws)]
-	clear(covered)
-	for i := range w.all {
-		c := &w.all[i]
-		for j := c.a; j < c.b; j++ {
-			covered[j] = true
-		}
-		k := namedIndex(c.label)
-		if k < 0 {
-			continue
-		}
-		v := known[phrase(c.a, c.b)]
-		if b, n := best(v); n > v[k] {
-			c.label = named[b]
-		}
-	}
-	n0 := len(w.all)
-	for _, s := range w.sents {
-		for i := s.a; i < s.b; i++ {
-			if covered[i] || !w.ws[i].IsCapitalised() {
+		for i := 0; i < len(toks); i++ {
+			if covered[i] || !ner.IsCapitalised(w.words[i]) {
 				continue
 			}
-			for n := min(maxLen, s.b-i); n >= 1; n-- {
+			// The hashes of the phrases that start at i, by length; the
+			// longest known one wins.
+			w.phrase = w.phrase[:0]
+			h := uint64(0)
+			for _, x := range w.exact[i:min(i+d.maxLen, len(toks))] {
+				h = ner.PhraseHash(h, x)
+				w.phrase = append(w.phrase, h)
+			}
+			for n := len(w.phrase); n >= 1; n-- {
 				if covered[i+n-1] {
 					continue
 				}
-				if v, ok := known[phrase(i, i+n)]; ok {
-					b, _ := best(v)
-					w.all = append(w.all, cand{i, i + n, named[b]})
+				if v, ok := d.known[w.phrase[n-1]]; ok {
+					b, _ := v.best()
+					out = append(out, Entity{Span: span.Span{Start: toks[i].Start, End: toks[i+n-1].End}, Label: named[b]})
 					for j := i; j < i+n; j++ {
 						covered[j] = true
 					}
@@ -227,17 +318,17 @@ func consistent(w *work) {
 				}
 			}
 		}
+	})
+	if len(out) > n0 {
+		slices.SortFunc(out, func(x, y Entity) int { return x.Start - y.Start })
 	}
-	w.covered = covered
-	if len(w.all) > n0 {
-		slices.SortFunc(w.all, func(x, y cand) int { return x.a - y.a })
-	}
+	return out
 }
 
-// sentence tags words [a, b) and returns candidates relative to a, sorted
-// and not overlapping.
-func (t *Tagger) sentence(w *work, a, b int) []cand {
-	words, ws := w.words[a:b], w.ws[a:b]
+// sentence tags the words of one piece (w.words, w.ws) and returns
+// candidates sorted and not overlapping.
+func (t *Tagger) sentence(w *work) []cand {
+	words, ws := w.words, w.ws
 	// The statistical model.
 	w.cands = w.cands[:0]
 	w.spans = ner.Spans(t.model.Tag(ws, &w.sc), w.spans[:0])

@@ -118,15 +118,21 @@ func describeShape(s string, w *Word) {
 type Vocab struct {
 	index map[string]int32
 	words []Word
+	prof  Profile // see SetProfile
 }
 
-// Reset forgets every word.
+// Len is the number of words the Vocab remembers.
+func (v *Vocab) Len() int { return len(v.words) }
+
+// Reset forgets every word and the profile.
 func (v *Vocab) Reset() {
 	clear(v.index)
 	v.words = v.words[:0]
+	v.prof = nil
 }
 
-// maxVocab bounds a Vocab's memory; past it the Vocab starts afresh.
+// maxVocab bounds a Vocab's memory; past it the Vocab remembers no more
+// words, and the others are described each time they come.
 const maxVocab = 1 << 17
 
 // Sentence prepares the words of one sentence for feature extraction and
@@ -134,40 +140,114 @@ const maxVocab = 1 << 17
 // word descriptions across calls.
 func (g *Gazetteer) Sentence(words []string, v *Vocab, dst []Word) []Word {
 	base := len(dst)
-	caps, letters := true, 0
-	if v != nil && (v.index == nil || len(v.words) > maxVocab) {
-		v.index, v.words = make(map[string]int32), v.words[:0]
+	dst, _ = g.describeWords(words, v, dst, nil, false)
+	g.mark(dst[base:])
+	return dst
+}
+
+// Describe is Sentence without the gazetteer matches that span words: all
+// that a Profile reads, and cheaper. It appends to ids the index in v of
+// each word, for SentenceByIndex, or -1 for a word v has no room for.
+func (g *Gazetteer) Describe(words []string, v *Vocab, dst []Word, ids []int32) ([]Word, []int32) {
+	return g.describeWords(words, v, dst, ids, true)
+}
+
+func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []int32, withIDs bool) ([]Word, []int32) {
+	base := len(dst)
+	if v != nil && v.index == nil {
+		v.index = make(map[string]int32)
 	}
 	for i, s := range words {
 		dst = append(dst, Word{})
 		w := &dst[base+i]
-		if v == nil {
+		k, ok := int32(-1), false
+		if v != nil {
+			k, ok = v.index[s]
+		}
+		switch {
+		case ok:
+			*w = v.words[k]
+		case v != nil && len(v.words) < maxVocab:
 			g.describe(s, w)
-		} else if k, ok := v.index[s]; ok {
+			k = int32(len(v.words))
+			v.index[s] = k
+			v.words = append(v.words, *w)
+		default:
+			g.describe(s, w)
+			k = -1
+		}
+		if withIDs {
+			ids = append(ids, k)
+		}
+	}
+	place(words, dst[base:])
+	return dst, ids
+}
+
+// ExactHashes appends the ExactHash of each word to dst, by the indices
+// Describe gave.
+func (v *Vocab) ExactHashes(words []string, ids []int32, dst []uint64) []uint64 {
+	for i, k := range ids {
+		if k >= 0 {
+			dst = append(dst, v.words[k].exact)
+		} else {
+			dst = append(dst, ExactHash(words[i]))
+		}
+	}
+	return dst
+}
+
+// SetProfile gives the document's profile to every word v remembers and
+// every word SentenceByIndex describes afresh.
+func (v *Vocab) SetProfile(p Profile) {
+	v.prof = p
+	for i := range v.words {
+		v.words[i].prof = p[v.words[i].lower]
+	}
+}
+
+// SentenceByIndex is Sentence for words Describe has seen, by the indices
+// it gave, with the profile of SetProfile applied: a second reading of a
+// text costs no look-up by word.
+func (g *Gazetteer) SentenceByIndex(words []string, ids []int32, v *Vocab, dst []Word) []Word {
+	base := len(dst)
+	for i, s := range words {
+		dst = append(dst, Word{})
+		w := &dst[base+i]
+		if k := ids[i]; k >= 0 {
 			*w = v.words[k]
 		} else {
 			g.describe(s, w)
-			v.index[s] = int32(len(v.words))
-			v.words = append(v.words, *w)
+			w.prof = v.prof[w.lower]
 		}
+	}
+	ws := dst[base:]
+	place(words, ws)
+	g.mark(ws)
+	return dst
+}
+
+// place flags the words of a sentence that start it, or the whole sentence
+// when it is written in capitals.
+func place(words []string, ws []Word) {
+	caps, letters := true, 0
+	for i := range ws {
+		w := &ws[i]
 		if w.flags&fHasLetter != 0 {
 			letters++
 			if w.flags&fHasLower != 0 {
 				caps = false
 			}
 		}
-		if i == 0 || isSentenceEnd(words[i-1]) || (i > 1 && isQuote(words[i-1]) && isSentenceEnd(words[i-2])) {
+		if i == 0 || isSentenceEnd(words[i-1]) || (i > 1 && isSentenceEnd(words[i-2]) && isQuote(words[i-1])) {
 			w.flags |= fFirst
 		}
 	}
-	ws := dst[base:]
 	if caps && letters > 1 {
 		for i := range ws {
 			ws[i].flags |= fCapsSent
 		}
 	}
-	g.mark(ws)
-	return dst
 }
 
 func isSentenceEnd(s string) bool { return s == "." || s == "?" || s == "!" }
@@ -369,6 +449,19 @@ func (w *Word) InCapitals() bool { return w.flags&fCapsSent != 0 }
 
 // IsCapitalised reports whether the word starts with a capital letter.
 func (w *Word) IsCapitalised() bool { return w.flags&fInitUpper != 0 }
+
+// IsCapitalised reports whether s starts with a capital letter, as the
+// Word described from s would; it saves describing the word.
+func IsCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isUpper(normRune(r))
+}
+
+// isUpper reports whether describe counts r, a normalised rune, as a
+// capital letter.
+func isUpper(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r >= 0x80 && isWordRune(r) && lowerRune(r) != r
+}
 
 // IsLower reports whether the word has letters, all of them lower case.
 func (w *Word) IsLower() bool { return w.flags&fHasLower != 0 && w.flags&(fInitUpper|fAllUpper) == 0 }

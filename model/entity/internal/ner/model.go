@@ -112,15 +112,29 @@ type Scratch struct {
 // Reset empties the cache of word weights.
 func (sc *Scratch) Reset() { clear(sc.local) }
 
+// Len is the number of words whose weights the Scratch caches.
+func (sc *Scratch) Len() int { return len(sc.local) }
+
 // maxCached bounds the word cache of a Scratch.
 const maxCached = 1 << 16
 
 func (m *Model) add(acc *[maxTags]int32, feats []uint32) {
 	for _, k := range feats {
 		if r := m.row(k); r != nil {
-			for t := range acc {
-				acc[t] += int32(r[t])
-			}
+			// Written out, as the compiler does not unroll loops: this is
+			// the tagger's innermost loop.
+			acc[0] += int32(r[0])
+			acc[1] += int32(r[1])
+			acc[2] += int32(r[2])
+			acc[3] += int32(r[3])
+			acc[4] += int32(r[4])
+			acc[5] += int32(r[5])
+			acc[6] += int32(r[6])
+			acc[7] += int32(r[7])
+			acc[8] += int32(r[8])
+			acc[9] += int32(r[9])
+			acc[10] += int32(r[10])
+			acc[11] += int32(r[11])
 		}
 	}
 }

@@ -2,6 +2,8 @@ package ner
 
 import (
 	"bytes"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -155,11 +157,109 @@ func FuzzTokenize(f *testing.F) {
 	f.Add("Kyiv’s U.S. 10.30 am $2bn O'Brien rock-solid Ukraine- _x_", 3, 40)
 	f.Fuzz(func(t *testing.T, s string, a, b int) {
 		end := a
-		for _, tk := range Tokenize(s, a, b, nil) {
+		all := Tokenize(s, a, b, nil)
+		for _, tk := range all {
 			if tk.Start < end || tk.End <= tk.Start || tk.End > len(s) {
 				t.Fatalf("bad token %v after %d", tk, end)
 			}
 			end = tk.End
 		}
+		// Read three tokens at a time, the same tokens come out.
+		var pieces []Token
+		for i, n := a, -1; n != len(pieces); {
+			n = len(pieces)
+			pieces, i = TokenizeN(s, i, b, 3, pieces)
+		}
+		if !slices.Equal(pieces, all) {
+			t.Fatalf("three at a time: %v, at once: %v", pieces, all)
+		}
 	})
+}
+
+func TestTokenizeNResumes(t *testing.T) {
+	text := "Kyiv’s U.S. allies met   at 10.30 am.\n O'Brien said _so_ ... rock-solid"
+	want := Tokenize(text, 0, len(text), nil)
+	for n := 1; n <= len(want)+1; n++ {
+		var got []Token
+		for i := 0; ; {
+			k := len(got)
+			got, i = TokenizeN(text, i, len(text), n, got)
+			if len(got)-k > n {
+				t.Fatalf("n=%d: %d tokens in one call", n, len(got)-k)
+			}
+			if len(got) == k {
+				break
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("n=%d: got %v, want %v", n, got, want)
+		}
+	}
+}
+
+func FuzzIsCapitalised(f *testing.F) {
+	for _, s := range []string{"Kyiv", "kyiv", "Élan", "élan", "’s", "1st", "\xff", "ǅ", ""} {
+		f.Add(s)
+	}
+	g, err := NewGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var w Word
+		g.describe(s, &w)
+		if got, want := IsCapitalised(s), w.IsCapitalised(); got != want {
+			t.Errorf("IsCapitalised(%q) = %v, the described word says %v", s, got, want)
+		}
+	})
+}
+
+func TestSentenceByIndexMatchesSentence(t *testing.T) {
+	g, err := NewGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []string{
+		"Peter Blackburn visited Berlin and the U.S. on Monday .",
+		"\" He left . \" The BERLIN Wall fell , said Blackburn of Berlin .",
+		"BERLIN REJECTS GERMAN CALL",
+		"Zyx7 qwe , Zyx7 said peter .",
+	}
+	tests := []struct {
+		name string
+		full bool // the Vocab is full before the text comes
+	}{
+		{"with every word in the Vocab", false},
+		{"with a full Vocab that describes new words afresh", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v Vocab
+			if tt.full {
+				fill := make([]string, maxVocab)
+				for i := range fill {
+					fill[i] = "w" + strconv.Itoa(i)
+				}
+				g.Describe(fill, &v, nil, nil)
+			}
+			p := Profile{}
+			var ids [][]int32
+			for _, s := range text {
+				ws, id := g.Describe(strings.Fields(s), &v, nil, nil)
+				p.Add(ws)
+				ids = append(ids, id)
+			}
+			if tt.full && (v.Len() != maxVocab || ids[0][0] != -1) {
+				t.Fatalf("the Vocab holds %d words and gave index %d to a new word", v.Len(), ids[0][0])
+			}
+			v.SetProfile(p)
+			for i, s := range text {
+				want := g.Sentence(strings.Fields(s), nil, nil)
+				p.Apply(want)
+				if got := g.SentenceByIndex(strings.Fields(s), ids[i], &v, nil); !slices.Equal(got, want) {
+					t.Errorf("%q: got %v, want %v", s, got, want)
+				}
+			}
+		})
+	}
 }

@@ -21,14 +21,23 @@ type Token struct {
 // of a word is a one-rune token. start and end are clamped to the text, so a
 // bad range yields no tokens rather than a panic.
 func Tokenize(text string, start, end int, dst []Token) []Token {
+	dst, _ = TokenizeN(text, start, end, -1, dst)
+	return dst
+}
+
+// TokenizeN is Tokenize that stops after n tokens (n < 0: no limit). It
+// also returns where to resume: tokenizing from there to end yields the
+// tokens Tokenize would have given after those n, so a long text can be
+// read in bounded pieces.
+func TokenizeN(text string, start, end, n int, dst []Token) ([]Token, int) {
 	if start < 0 {
 		start = 0
 	}
 	if end > len(text) {
 		end = len(text)
 	}
-	i := start
-	for i < end {
+	i, limit := start, len(dst)+n
+	for i < end && len(dst) != limit {
 		r, w := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r >= 0x80 && unicode.IsSpace(r)):
@@ -45,8 +54,16 @@ func Tokenize(text string, start, end int, dst []Token) []Token {
 			i += w
 		}
 	}
-	return dst
+	return dst, i
 }
+
+// asciiWord tells, for each byte, whether it is an ASCII letter or digit.
+var asciiWord = func() (t [256]bool) {
+	for c := range 0x80 {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	if r < 0x80 {
@@ -78,6 +95,12 @@ func scanWord(text string, i, end int) int {
 	var prev rune
 	dots := false // the word so far is letters joined by dots, as in "U.S"
 	for j < end {
+		if c := text[j]; asciiWord[c] {
+			// Most of a text is ASCII letters and digits.
+			prev = rune(c)
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) {
 			prev = r
