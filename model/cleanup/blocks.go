@@ -93,9 +93,11 @@ func tidyLine(line string) string {
 // but its edges: no control bytes, tabs, double spaces or bytes that may
 // start a C1 control or a no-break space.
 func isTidy(line string) bool {
+	if strings.Contains(line, "  ") {
+		return false
+	}
 	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if c < 0x20 || c == 0x7f || c == 0xc2 || (c == ' ' && i+1 < len(line) && line[i+1] == ' ') {
+		if c := line[i]; c < 0x20 || c == 0x7f || c == 0xc2 {
 			return false
 		}
 	}
@@ -136,9 +138,12 @@ func hyphenatedBreak(prev, next string) bool {
 	return unicode.IsLetter(before) && unicode.IsLower(after)
 }
 
+// countWords counts the words of s, up to enough to tell a title or a
+// heading from a sentence: the decisions made with the count never need
+// more, and counting on through a long paragraph would cost time.
 func countWords(s string) int {
 	n, in := 0, false
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && n <= maxTitleWords; i++ {
 		space := s[i] == ' '
 		if !space && !in {
 			n++

@@ -226,12 +226,35 @@ func checkDoc(t *testing.T, d doc.Doc) {
 	}
 }
 
+func TestCleanMendsALongRunOfBrokenPieces(t *testing.T) {
+	piece := "the talks went on through the night and into the"
+	in := strings.Repeat(piece+"\n\n\n", 2000) + "morning."
+	d := Clean(in).Doc
+	want := strings.Repeat(piece+" ", 2000) + "morning."
+	if len(d.Blocks) != 1 || d.Text != want {
+		t.Fatalf("got %d blocks, text of %d bytes; want one paragraph of %d", len(d.Blocks), len(d.Text), len(want))
+	}
+}
+
 func FuzzClean(f *testing.F) {
 	f.Add("Title\n\nTitle\n\nLoading...\n\nA _b_ sentence, cut\n\nhere. **x** * y\r\n- item\n1. one\n# h\nx\n===")
 	f.Add("\u00a0 \t\x1b\xc2\x85 _*__**")
 	f.Fuzz(func(t *testing.T, in string) {
 		checkDoc(t, Clean(in).Doc)
 	})
+}
+
+// BenchmarkCleanScrape cleans 5 MB of scraped text whose sentences are
+// broken across blank lines, as in the sample, so every paragraph is mended.
+func BenchmarkCleanScrape(b *testing.B) {
+	para := "Officials said on Monday that the talks, which began in March, had made\n\n\n" +
+		"significant progress, according to a statement from the _foreign ministry_. The\n\n\n" +
+		"minister will travel to Geneva next week.\n\n"
+	text := strings.Repeat(para, (5<<20)/len(para))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Clean(text)
+	}
 }
 
 func BenchmarkClean(b *testing.B) {

@@ -13,7 +13,7 @@ import (
 // edge, so snake_case names and "5 * 3" stay as they are.
 func writeInline(b *doc.Builder, text string) {
 	for {
-		i := strings.IndexAny(text, "_*")
+		i := indexDelim(text)
 		if i < 0 {
 			b.Write(text)
 			return
@@ -81,4 +81,14 @@ func closeAt(text string, from int, delim string) int {
 		}
 		j = k + len(delim)
 	}
+}
+
+// indexDelim returns the index of the first "_" or "*" in s, or -1. Two
+// byte searches beat one search for either byte on long runs of prose.
+func indexDelim(s string) int {
+	i, j := strings.IndexByte(s, '_'), strings.IndexByte(s, '*')
+	if i < 0 || (j >= 0 && j < i) {
+		return j
+	}
+	return i
 }

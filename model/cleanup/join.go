@@ -23,15 +23,31 @@ const maxHeadingWords = 12
 // marks short standalone unpunctuated lines as headings.
 func joinBroken(blocks []block, ends map[string]bool) []block {
 	out := blocks[:0]
+	// run holds the pieces of the paragraph being mended; meanwhile the
+	// paragraph's own text is its last piece, where the next join is
+	// decided. Joining the pieces once keeps a long mend linear.
+	var run []string
+	flush := func() {
+		if len(run) > 1 {
+			out[len(out)-1].text = strings.Join(run, " ")
+		}
+		run = run[:0]
+	}
 	for _, b := range blocks {
 		n := len(out)
 		if n > 0 && b.kind == doc.Paragraph && out[n-1].kind == doc.Paragraph && continues(out[n-1], b, ends) {
-			out[n-1].text += " " + b.text
-			out[n-1].words += b.words
+			if len(run) == 0 {
+				run = append(run, out[n-1].text)
+			}
+			run = append(run, b.text)
+			out[n-1].text = b.text
+			out[n-1].words = min(out[n-1].words+b.words, maxTitleWords+1)
 			continue
 		}
+		flush()
 		out = append(out, b)
 	}
+	flush()
 	for i := range out {
 		if isHeadingLine(out, i) {
 			out[i].kind, out[i].level = doc.Heading, 2
@@ -68,6 +84,13 @@ func isHeadingLine(blocks []block, i int) bool {
 // endsSentence reports whether s ends with sentence-closing punctuation,
 // possibly followed by closing quotes or brackets.
 func endsSentence(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
 	s = strings.TrimRight(s, "\"'”’»)]*_")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {

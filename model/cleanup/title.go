@@ -23,7 +23,9 @@ func takeTitle(blocks []block, ends map[string]bool) (string, []block) {
 	title := blocks[0]
 	title.kind, title.level = doc.Heading, 1
 	key := foldTitle(title.text)
-	out := []block{title}
+	// Filtering in place: the copies dropped are near the top, and a large
+	// article's blocks are not worth copying to drop them.
+	out := append(blocks[:0], title)
 	for i, b := range blocks[1:] {
 		if i < titleEcho && foldTitle(b.text) == key {
 			continue
@@ -40,7 +42,8 @@ func looksLikeTitle(blocks []block, ends map[string]bool) bool {
 	if first.kind == doc.Heading {
 		return true
 	}
-	if first.kind != doc.Paragraph || first.words > maxTitleWords || endsSentence(first.text) {
+	if first.kind != doc.Paragraph || first.words > maxTitleWords || endsSentence(first.text) ||
+		ends[strings.ToLower(lastWord(first.text))] {
 		return false
 	}
 	key := foldTitle(first.text)
