@@ -48,6 +48,10 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The analysis of a large article makes garbage by the megabyte; a
+	// soft limit keeps the reader near ten times the article's size
+	// (the runtime's own few megabytes aside) at the cost of some GC time.
+	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(len(a.Text)))
 	prof := f.profile(stdout)
 	opts := ui.Options{
 		Width:      f.width,
@@ -84,6 +88,13 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// The reader's soft memory limit: a base for the program itself, and a
+// multiple of the article's text.
+const (
+	memoryBase    = 32 << 20
+	memoryPerByte = 6
+)
 
 // analyzer returns the reader's background analysis. The models load on
 // first use, off the path to the first screen, and analyses are cached by
