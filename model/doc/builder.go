@@ -7,14 +7,17 @@ import (
 )
 
 // Builder assembles a Doc block by block. Text is appended inside an open
-// block; closing it records the block's span. Inline marks are opened and
-// closed around appended text.
+// block; closing it records the block's span. Blocks and marks take their
+// place only when text arrives, so an empty paragraph, link or emphasis
+// leaves nothing behind.
 type Builder struct {
 	text    strings.Builder
 	blocks  []Block
 	inlines []Inline
 	open    *Block
-	marks   []Inline
+	// marks are the inline marks open now, innermost last. A mark's Start
+	// is -1 until text arrives for it in the open block.
+	marks []Inline
 }
 
 // Grow makes room for n more bytes of text, so building a large document
@@ -28,8 +31,7 @@ func (b *Builder) StartBlock(blk Block) {
 	b.open = &blk
 }
 
-// begin writes the separator before the open block's first text, so an
-// empty block leaves nothing behind.
+// begin writes the separator before the open block's first text.
 func (b *Builder) begin() {
 	if b.open.Start >= 0 {
 		return
@@ -44,16 +46,24 @@ func (b *Builder) begin() {
 // Newlines inside a block are kept only in code blocks; elsewhere they
 // become spaces, since a block is one reflowable unit.
 func (b *Builder) Write(s string) {
-	if b.open == nil {
-		b.StartBlock(Block{Kind: Paragraph})
-	}
 	if s == "" {
 		return
+	}
+	if b.open == nil {
+		b.StartBlock(Block{Kind: Paragraph})
 	}
 	if b.open.Kind != Code {
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
 	b.begin()
+	// A mark starts at its first word, never on the space before it.
+	if lead := len(s) - len(strings.TrimLeft(s, " ")); lead < len(s) {
+		for i := range b.marks {
+			if b.marks[i].Start < 0 {
+				b.marks[i].Start = b.text.Len() + lead
+			}
+		}
+	}
 	b.text.WriteString(s)
 }
 
@@ -80,12 +90,16 @@ func (b *Builder) EndCell() {
 	b.open.Cells[len(b.open.Cells)-1].End = b.text.Len()
 }
 
-// EndBlock closes the open block. A block left empty is dropped.
+// EndBlock closes the open block. A block left empty is dropped. Open
+// marks end with the block and carry on with the next block's text.
 func (b *Builder) EndBlock() {
 	if b.open == nil {
 		return
 	}
-	b.closeMarks()
+	for i := range b.marks {
+		b.record(b.marks[i])
+		b.marks[i].Start = -1
+	}
 	blk := *b.open
 	b.open = nil
 	blk.End = b.text.Len()
@@ -95,34 +109,43 @@ func (b *Builder) EndBlock() {
 	b.blocks = append(b.blocks, blk)
 }
 
-// StartInline opens an inline mark at the current position.
+// StartInline opens an inline mark; it starts with the next word written.
 func (b *Builder) StartInline(kind InlineKind, url string) {
-	if b.open == nil {
-		b.StartBlock(Block{Kind: Paragraph})
-	}
-	b.begin()
-	b.marks = append(b.marks, Inline{Span: span.Span{Start: b.text.Len()}, Kind: kind, URL: url})
+	b.marks = append(b.marks, Inline{Span: span.Span{Start: -1}, Kind: kind, URL: url})
 }
 
 // EndInline closes the innermost open mark of the given kind.
 func (b *Builder) EndInline(kind InlineKind) {
 	for i := len(b.marks) - 1; i >= 0; i-- {
-		if b.marks[i].Kind != kind {
-			continue
+		if b.marks[i].Kind == kind {
+			b.record(b.marks[i])
+			b.marks = append(b.marks[:i], b.marks[i+1:]...)
+			return
 		}
-		m := b.marks[i]
-		b.marks = append(b.marks[:i], b.marks[i+1:]...)
-		m.End = b.text.Len()
-		if m.End > m.Start {
-			b.inlines = append(b.inlines, m)
-		}
-		return
 	}
 }
 
-func (b *Builder) closeMarks() {
-	for len(b.marks) > 0 {
-		b.EndInline(b.marks[len(b.marks)-1].Kind)
+// Within reports whether a mark of the given kind is open.
+func (b *Builder) Within(kind InlineKind) bool {
+	for _, m := range b.marks {
+		if m.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// Marked reports whether any mark is open.
+func (b *Builder) Marked() bool { return len(b.marks) > 0 }
+
+// record keeps a mark that has text, ending it here.
+func (b *Builder) record(m Inline) {
+	if m.Start < 0 {
+		return
+	}
+	m.End = b.text.Len()
+	if m.End > m.Start {
+		b.inlines = append(b.inlines, m)
 	}
 }
 

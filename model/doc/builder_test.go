@@ -1,6 +1,9 @@
 package doc
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBuilder(t *testing.T) {
 	var b Builder
@@ -58,5 +61,71 @@ func TestBuilderTableCells(t *testing.T) {
 	row := d.Blocks[0]
 	if d.Text != "Scheme\tCost" || len(row.Cells) != 2 || row.Cells[1].In(d.Text) != "Cost" {
 		t.Fatalf("row %+v over %q", row, d.Text)
+	}
+}
+
+func TestBuilderMarks(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(b *Builder)
+		want  []string // kind:text of each mark
+	}{
+		{"an empty mark leaves nothing", func(b *Builder) {
+			b.StartInline(Link, "https://example.com")
+			b.EndInline(Link)
+			b.Write("text")
+		}, nil},
+		{"a mark starts at its first word, not the space before", func(b *Builder) {
+			b.Write("By")
+			b.StartInline(Link, "u")
+			b.Write(" Ines")
+			b.EndInline(Link)
+		}, []string{"link:Ines"}},
+		{"a mark open across blocks marks the text in each", func(b *Builder) {
+			b.StartInline(Strong, "")
+			b.StartBlock(Block{Kind: Paragraph})
+			b.Write("one")
+			b.StartBlock(Block{Kind: Paragraph})
+			b.Write("two")
+			b.EndInline(Strong)
+		}, []string{"strong:one", "strong:two"}},
+		{"the innermost mark of a kind closes first", func(b *Builder) {
+			b.StartInline(Emphasis, "")
+			b.Write("a ")
+			b.StartInline(Strong, "")
+			b.Write("b")
+			b.EndInline(Strong)
+			b.Write(" c")
+			b.EndInline(Emphasis)
+		}, []string{"emphasis:a b c", "strong:b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b Builder
+			tt.build(&b)
+			d := b.Doc()
+			var got []string
+			for _, in := range d.Inlines {
+				got = append(got, in.Kind.String()+":"+in.In(d.Text))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("marks = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuilderWithin(t *testing.T) {
+	var b Builder
+	if b.Marked() || b.Within(Link) {
+		t.Fatal("a new builder reports open marks")
+	}
+	b.StartInline(Link, "u")
+	if !b.Marked() || !b.Within(Link) || b.Within(Strong) {
+		t.Fatal("Within and Marked do not follow StartInline")
+	}
+	b.EndInline(Link)
+	if b.Marked() {
+		t.Fatal("Marked after the mark ended")
 	}
 }

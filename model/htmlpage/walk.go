@@ -18,19 +18,12 @@ type container struct {
 	marker string // the list item's marker until its first paragraph takes it
 }
 
-type pendingMark struct {
-	kind    doc.InlineKind
-	url     string
-	started bool
-}
-
 // walker turns article HTML into a doc.Doc. Blocks open lazily, at the
 // first word, so wrappers without text leave nothing behind.
 type walker struct {
 	b          doc.Builder
 	base       *url.URL
 	containers []container
-	marks      []pendingMark
 	open       bool // a block is open in the builder
 	has        bool // the open block has text
 	space      bool // whitespace seen since the last word
@@ -363,9 +356,6 @@ func (w *walker) textBlock() doc.Block {
 
 func (w *walker) endBlock() {
 	if w.open {
-		for i := range w.marks {
-			w.marks[i].started = false
-		}
 		w.b.EndBlock()
 	}
 	w.open, w.has, w.space = false, false, false
@@ -429,7 +419,7 @@ func isSpace(r rune) bool {
 }
 
 // write puts text into the open block, opening one first, then a pending
-// space and the marks waiting for text.
+// space.
 func (w *walker) write(s string) {
 	if !w.open {
 		w.b.StartBlock(w.textBlock())
@@ -439,29 +429,19 @@ func (w *walker) write(s string) {
 		w.b.Write(" ")
 	}
 	w.space = false
-	for i := range w.marks {
-		if !w.marks[i].started {
-			w.b.StartInline(w.marks[i].kind, w.marks[i].url)
-			w.marks[i].started = true
-		}
-	}
 	w.b.Write(s)
 	w.has = true
 }
 
-// mark wraps what fill writes in an inline mark.
+// mark wraps what fill writes in an inline mark. Emphasis inside
+// emphasis of the same kind looks the same; keeping one mark also keeps
+// the document writable as markdown.
 func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
-	for _, m := range w.marks {
-		if m.kind == kind && kind != doc.Link {
-			fill()
-			return
-		}
+	if kind != doc.Link && w.b.Within(kind) {
+		fill()
+		return
 	}
-	w.marks = append(w.marks, pendingMark{kind: kind, url: url})
+	w.b.StartInline(kind, url)
 	fill()
-	m := w.marks[len(w.marks)-1]
-	w.marks = w.marks[:len(w.marks)-1]
-	if m.started && w.open {
-		w.b.EndInline(kind)
-	}
+	w.b.EndInline(kind)
 }

@@ -450,10 +450,6 @@ func flanks(text string, m doc.Inline, near marksAt) bool {
 	if (!innerFirst && util.IsSpaceRune(first)) || (!innerLast && util.IsSpaceRune(last)) {
 		return false
 	}
-	if m.Kind == doc.Strike {
-		// goldmark's strikethrough asks no more of the text around it.
-		return true
-	}
 	punctFirst := innerFirst || util.IsPunctRune(first)
 	punctLast := innerLast || util.IsPunctRune(last)
 	okBefore := outerBefore || util.IsSpaceRune(before) || util.IsPunctRune(before)

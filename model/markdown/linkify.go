@@ -13,7 +13,7 @@ import (
 // emphasis delimiters need letters. wordStart says whether raw begins a
 // word.
 func (w *walker) plain(raw string, wordStart bool) {
-	if w.links > 0 || len(w.marks) > 0 || !mayLink(raw) {
+	if w.links > 0 || w.b.Marked() || !mayLink(raw) {
 		w.text(unescape(raw))
 		return
 	}

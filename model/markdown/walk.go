@@ -36,18 +36,8 @@ type walker struct {
 	// links counts the links the walk is inside; an image there is only
 	// its alt text, since links do not nest.
 	links int
-	// marks are the inline marks the walk is inside. A mark is started in
-	// the builder only when text arrives, so an empty link or emphasis
-	// never opens an empty block.
-	marks []pendingMark
 	// has reports whether the open block has any text yet.
 	has bool
-}
-
-type pendingMark struct {
-	kind    doc.InlineKind
-	url     string
-	started bool
 }
 
 // leaf opens a block of the given kind, lets fill write its text and
@@ -287,12 +277,6 @@ func (w *walker) text(s string) {
 		w.b.Write(" ")
 	}
 	w.space = false
-	for i := range w.marks {
-		if !w.marks[i].started {
-			w.b.StartInline(w.marks[i].kind, w.marks[i].url)
-			w.marks[i].started = true
-		}
-	}
 	if strings.IndexByte(s, '\t') >= 0 {
 		s = strings.ReplaceAll(s, "\t", " ")
 	}
@@ -300,23 +284,17 @@ func (w *walker) text(s string) {
 	w.has = true
 }
 
-// mark wraps what fill writes in an inline mark.
+// mark wraps what fill writes in an inline mark. Emphasis inside
+// emphasis of the same kind looks the same; keeping one mark also keeps
+// the document writable as markdown.
 func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
-	for _, m := range w.marks {
-		if m.kind == kind && kind != doc.Link {
-			// Emphasis inside emphasis looks the same; keeping one
-			// mark also keeps the document writable as markdown.
-			fill()
-			return
-		}
+	if kind != doc.Link && w.b.Within(kind) {
+		fill()
+		return
 	}
-	w.marks = append(w.marks, pendingMark{kind: kind, url: url})
+	w.b.StartInline(kind, url)
 	fill()
-	m := w.marks[len(w.marks)-1]
-	w.marks = w.marks[:len(w.marks)-1]
-	if m.started {
-		w.b.EndInline(kind)
-	}
+	w.b.EndInline(kind)
 }
 
 func (w *walker) inline(n ast.Node) {
@@ -352,6 +330,11 @@ func (w *walker) inline(n ast.Node) {
 	case *east.Strikethrough:
 		w.mark(doc.Strike, "", func() { w.inlines(n) })
 	case *ast.Link:
+		if w.links > 0 {
+			// A link in an image's alt text: links do not nest.
+			w.inlines(n)
+			return
+		}
 		w.links++
 		w.mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
 		w.links--
