@@ -285,18 +285,23 @@ func (f *formatter) listItem(b, prev *doc.Block) {
 
 // itemSeparator keeps an item in the list it was in: a tight "\n" after
 // the previous item when markdown would read it so, a blank line when a
-// new list starts, and an empty HTML comment between two lists of the
-// same kind, which markdown would otherwise join.
+// new list starts or a block inside the item comes between, and an empty
+// HTML comment between two lists of the same kind, which markdown would
+// otherwise join.
 func (f *formatter) itemSeparator(b, prev *doc.Block, level int) string {
-	if prev == nil || prev.Kind != doc.ListItem || prev.Marker == "" || level > len(f.items) {
+	if prev == nil || level > len(f.items) {
 		return "\n\n"
+	}
+	sep := "\n\n"
+	if prev.Kind == doc.ListItem && prev.Marker != "" {
+		sep = "\n"
 	}
 	ordered, n := listKind(b.Marker)
 	if level == len(f.items) {
 		// A nested list; only a bullet or a 1 may interrupt the
 		// paragraph above it.
 		if !ordered || n == 1 {
-			return "\n"
+			return sep
 		}
 		return "\n\n"
 	}
@@ -305,7 +310,7 @@ func (f *formatter) itemSeparator(b, prev *doc.Block, level int) string {
 	case was != ordered:
 		return "\n\n"
 	case !ordered || n == wasN+1:
-		return "\n"
+		return sep
 	}
 	return "\n\n" + f.indentAt(level) + "<!-- -->\n\n"
 }

@@ -93,6 +93,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps bare URLs and emails as plain text when escaped", "see www\\.example.com or http\\://x.org or a\\@b.org"},
 		{"keeps ordered lists that start anywhere", "7. seven\n8. eight\n\n<!-- -->\n\n1. one\n\n<!-- -->\n\n- bullet"},
 		{"keeps nested lists and continuations", "- a\n  1. b\n     - c\n\n     more c\n\n  more a\n- d\n\n  ```\n  code in d\n  ```\n\n  > quote in d\n\n  tail of d"},
+		{"keeps two ordered lists apart after a continuation", "1) one\n\n   more of one\n1. one again\n\n- a\n\n  1. b\n\n     more b\n  1. b again"},
 		{"keeps a list that starts nested", "- - - deep\n- top"},
 		{"keeps quotes at several depths", "> one\n>\n> > two\n> > > three"},
 		{"keeps tables with pipes and empty cells", "| a | b \\| c |\n|---|---|\n| `x\\|y` |  |\n\n| second | table |\n|---|---|\n| 1 | 2 |"},
