@@ -108,18 +108,23 @@ func nestedInlines(text string, in []doc.Inline) []doc.Inline {
 		if a.End != b.End {
 			return b.End - a.End
 		}
-		// Code holds no other marks, so it goes innermost.
-		return boolInt(a.Kind == doc.InlineCode) - boolInt(b.Kind == doc.InlineCode)
+		// Code holds no other marks, so it goes innermost; a link goes
+		// outermost, where its brackets are punctuation around the
+		// emphasis inside and need none themselves.
+		if c := boolInt(a.Kind == doc.InlineCode) - boolInt(b.Kind == doc.InlineCode); c != 0 {
+			return c
+		}
+		return boolInt(b.Kind == doc.Link) - boolInt(a.Kind == doc.Link)
 	})
-	near := marksAt{start: map[int][]doc.Inline{}, end: map[int][]doc.Inline{}}
-	for _, m := range out {
-		near.start[m.Start] = append(near.start[m.Start], m)
-		near.end[m.End] = append(near.end[m.End], m)
+	near := marksAt{start: map[int][]int{}, end: map[int][]int{}}
+	for i, m := range out {
+		near.start[m.Start] = append(near.start[m.Start], i)
+		near.end[m.End] = append(near.end[m.End], i)
 	}
-	kept := out[:0]
+	kept := make([]doc.Inline, 0, len(out))
 	var open []doc.Inline
-	for _, m := range out {
-		if m.End > len(text) || m.Start < 0 || !flanks(text, m, near) {
+	for i, m := range out {
+		if m.End > len(text) || m.Start < 0 || !flanks(text, out, i, near) {
 			continue
 		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
@@ -419,12 +424,14 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// flanks reports whether "*" around the mark would open and close
-// emphasis where it stands: the text inside must not start or end with a
-// space, and punctuation just inside (another mark's delimiter counts)
-// needs a space or punctuation just outside. The classes are goldmark's,
-// so Parse reads back what Format writes.
-func flanks(text string, m doc.Inline, near marksAt) bool {
+// flanks reports whether "*" or "~~" around the mark marks[i] would open
+// and close emphasis where it stands: the text inside must not start or
+// end with a space, and punctuation just inside (another mark's delimiter
+// counts) needs a space or punctuation just outside. Of two marks with the
+// same span the later one in marks is written inside. The classes are
+// goldmark's, so Parse reads back what Format writes.
+func flanks(text string, marks []doc.Inline, i int, near marksAt) bool {
+	m := marks[i]
 	if m.Kind != doc.Emphasis && m.Kind != doc.Strong && m.Kind != doc.Strike {
 		return true
 	}
@@ -438,15 +445,16 @@ func flanks(text string, m doc.Inline, near marksAt) bool {
 		after, _ = utf8.DecodeRuneInString(text[m.End:])
 	}
 	var innerFirst, innerLast, outerBefore, outerAfter bool
-	for _, o := range near.around(m) {
-		if o == m {
+	for _, j := range near.around(m) {
+		if j == i {
 			continue
 		}
-		// Stars of nested marks join one delimiter run, so they do not
-		// count; other delimiters ("[", "`", "~~", the comment Format puts
-		// between touching stars) are punctuation.
-		inside := m.Covers(o.Span)
-		other := o.Kind != doc.Emphasis && o.Kind != doc.Strong
+		o := marks[j]
+		// Delimiters of the same character join one run, so they do not
+		// count; others ("[", "`", "~~" next to "*", the comment Format
+		// puts between touching stars) are punctuation.
+		inside := m.Covers(o.Span) && (o.Span != m.Span || j > i)
+		other := delimiter(o.Kind) != delimiter(m.Kind)
 		innerFirst = innerFirst || (inside && o.Start == m.Start && other)
 		innerLast = innerLast || (inside && o.End == m.End && other)
 		outerBefore = outerBefore || o.End == m.Start || (!inside && o.Start == m.Start && other)
@@ -462,13 +470,27 @@ func flanks(text string, m doc.Inline, near marksAt) bool {
 	return (!punctFirst || okBefore) && (!punctLast || okAfter)
 }
 
-// marksAt finds marks by where they start and end.
-type marksAt struct{ start, end map[int][]doc.Inline }
+// delimiter is the character a mark is written with, where it touches
+// the text inside.
+func delimiter(k doc.InlineKind) byte {
+	switch k {
+	case doc.Emphasis, doc.Strong:
+		return '*'
+	case doc.Strike:
+		return '~'
+	case doc.InlineCode:
+		return '`'
+	}
+	return '['
+}
+
+// marksAt finds marks, by index, by where they start and end.
+type marksAt struct{ start, end map[int][]int }
 
 // around lists the marks that start or end where m starts or ends.
-func (n marksAt) around(m doc.Inline) []doc.Inline {
-	var out []doc.Inline
-	for _, l := range [][]doc.Inline{n.start[m.Start], n.start[m.End], n.end[m.Start], n.end[m.End]} {
+func (n marksAt) around(m doc.Inline) []int {
+	var out []int
+	for _, l := range [][]int{n.start[m.Start], n.start[m.End], n.end[m.Start], n.end[m.End]} {
 		out = append(out, l...)
 	}
 	return out

@@ -88,6 +88,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps text that looks like markup as text", `\# not a heading, \*not emphasis\*, \[not](a link), 1\. not a list, \<b\>, a \| b, &amp;copy;`},
 		{"keeps paragraphs that start like list markers", "\\- dash\n\n\\+ plus\n\n2024\\. A year\n\n\\> not a quote"},
 		{"keeps nested emphasis and links", "***both*** and **strong *with em* inside** and [**bold link**](http://x.org/a_(b)) ~~gone~~"},
+		{"keeps emphasis that fills a link's text", "0[~0~]() x[*a*](u)y b[**~~c~~**](v)"},
 		{"keeps inline code with backticks and spaces", "use `` a`b `` and ` `` ` and `  padded  `"},
 		{"keeps link targets with spaces and entities", "[a](<with space>) [b](x?a=1&amp;b=2) [c]() [d](\\(paren\\))"},
 		{"keeps bare URLs and emails as plain text when escaped", "see www\\.example.com or http\\://x.org or a\\@b.org"},
