@@ -318,14 +318,16 @@ func (m *Model) resize() {
 			m.pager.Show(keep)
 		}
 	}()
-	ph := m.height - 1 - m.explainHeight()
-	pw := m.width
+	// Every size handed down is at least 1, however small the window:
+	// components draw into what they are given and never ask why.
+	ph := max(m.height-1-m.explainHeight(), 1)
+	pw := max(m.width, 1)
 	if m.panelOpen {
-		w := m.panelWidth()
+		w := max(min(m.panelWidth(), pw/2), 1)
 		m.panel.SetSize(w, ph)
-		pw -= w
+		pw = max(pw-w, 1)
 	}
-	m.pager.SetSize(pw, max(ph, 1))
+	m.pager.SetSize(pw, ph)
 	m.status.SetWidth(m.width)
 	m.help.SetWidth(m.width)
 	m.input.SetWidth(max(m.width-4, 1))
@@ -622,7 +624,7 @@ func (m Model) matchLayer() *render.Layer {
 	vis := m.pager.VisibleRange()
 	spans := m.matches.Spans
 	lo := sort.Search(len(spans), func(i int) bool { return spans[i].End > vis.Start-4096 })
-	hi := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= vis.End+4096 })
+	hi := max(lo, sort.Search(len(spans), func(i int) bool { return spans[i].Start >= vis.End+4096 }))
 	marks := make([]render.Mark, 0, hi-lo)
 	for _, s := range spans[lo:hi] {
 		marks = append(marks, render.Mark{Span: s, Class: theme.ClassMatch})
@@ -676,7 +678,7 @@ func (m Model) helpView() string {
 	b.WriteString(h.FullHelpView(groups[half:]) + "\n\n")
 	b.WriteString(m.legend())
 	lines := strings.Split(b.String(), "\n")
-	ph := m.height - 1
+	ph := max(m.height-1, 1)
 	for len(lines) < ph {
 		lines = append(lines, "")
 	}

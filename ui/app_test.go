@@ -422,3 +422,37 @@ func runWithin(cmd tea.Cmd, d time.Duration) tea.Msg {
 		return nil
 	}
 }
+
+// TestTinyWindowsDrawWithoutPanicking draws the reader at every small size
+// in each of its modes: a terminal can be resized to anything.
+func TestTinyWindowsDrawWithoutPanicking(t *testing.T) {
+	modes := []struct {
+		name string
+		keys []string
+		want string // what is drawn once the window grows back
+	}{
+		{"reading", nil, "harbour"},
+		{"with the panel", []string{"tab"}, "harbour"},
+		{"with a claim explained", []string{"c"}, "harbour"},
+		{"with the help", []string{"?"}, "margin: keys"},
+		{"searching", []string{"/"}, "harbour"},
+	}
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			m := analysed(t)
+			for _, k := range mode.keys {
+				m = press(m, k)
+			}
+			for w := 0; w <= 6; w++ {
+				for h := 0; h <= 6; h++ {
+					m = step(m, tea.WindowSizeMsg{Width: w, Height: h})
+					_ = m.View()
+				}
+			}
+			m = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+			if !strings.Contains(ansi.Strip(m.View().Content), mode.want) {
+				t.Errorf("%q is not drawn again after the window grows back", mode.want)
+			}
+		})
+	}
+}
