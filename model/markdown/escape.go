@@ -16,7 +16,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 	for f.next < len(f.inlines) && f.inlines[f.next].Start < s.Start {
 		f.next++
 	}
-	var stack []doc.Inline
+	var stack []mark
 	// lastClose is the delimiter just written to close a mark, if
 	// nothing has been written since.
 	var lastClose byte
@@ -43,8 +43,10 @@ func (f *formatter) span(s span.Span, ctx int) {
 				pos = m.End
 				break
 			}
-			open := openMark(m)
-			if lastClose != 0 && open[0] == lastClose {
+			open := openMark(m.Inline)
+			if m.pad&padBefore != 0 {
+				f.sb.WriteString("<!-- -->")
+			} else if lastClose != 0 && open[0] == lastClose {
 				// "*a**b*" would read as one run of delimiters; an empty
 				// comment between them is read as nothing.
 				f.sb.WriteString("<!-- -->")
@@ -66,7 +68,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 		}
 		if stop > pos {
 			c := ctx
-			if slices.ContainsFunc(stack, func(m doc.Inline) bool { return m.Kind == doc.Link }) {
+			if slices.ContainsFunc(stack, func(m mark) bool { return m.Kind == doc.Link }) {
 				c |= inLink
 			}
 			escapeRange(f.sb, text, pos, stop, s.End, c)
@@ -75,14 +77,18 @@ func (f *formatter) span(s span.Span, ctx int) {
 			pos = stop
 		}
 		for n := len(stack); n > 0 && stack[n-1].End <= pos; n = len(stack) {
-			closing := closeMark(stack[n-1])
+			closing := closeMark(stack[n-1].Inline)
 			f.sb.WriteString(closing)
 			lastClose = closing[len(closing)-1]
+			if stack[n-1].pad&padAfter != 0 {
+				f.sb.WriteString("<!-- -->")
+				lastClose = 0
+			}
 			stack = stack[:n-1]
 		}
 	}
 	for n := len(stack); n > 0; n = len(stack) {
-		f.sb.WriteString(closeMark(stack[n-1]))
+		f.sb.WriteString(closeMark(stack[n-1].Inline))
 		stack = stack[:n-1]
 	}
 }
@@ -97,7 +103,7 @@ func isAutolink(label, url string) bool {
 }
 
 // marksWithin reports whether any mark still to be written lies inside m.
-func (f *formatter) marksWithin(m doc.Inline) bool {
+func (f *formatter) marksWithin(m mark) bool {
 	return f.next < len(f.inlines) && f.inlines[f.next].Start < m.End
 }
 

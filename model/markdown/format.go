@@ -96,10 +96,24 @@ func yamlValue(v string) string {
 	return sb.String()
 }
 
+// mark is an inline mark as Format writes it.
+type mark struct {
+	doc.Inline
+	// pad says where an empty HTML comment goes around the delimiters
+	// (padBefore, padAfter), so that they open and close emphasis next
+	// to a letter.
+	pad uint8
+}
+
+const (
+	padBefore = 1 << iota
+	padAfter
+)
+
 // nestedInlines orders the marks outermost first and drops any that cross
 // another, since markdown can only nest them, and any emphasis that
-// markdown would not read as emphasis where it stands.
-func nestedInlines(text string, in []doc.Inline) []doc.Inline {
+// markdown would not read as emphasis however it is written.
+func nestedInlines(text string, in []doc.Inline) []mark {
 	out := slices.Clone(in)
 	slices.SortStableFunc(out, func(a, b doc.Inline) int {
 		if a.Start != b.Start {
@@ -121,10 +135,14 @@ func nestedInlines(text string, in []doc.Inline) []doc.Inline {
 		near.start[m.Start] = append(near.start[m.Start], i)
 		near.end[m.End] = append(near.end[m.End], i)
 	}
-	kept := make([]doc.Inline, 0, len(out))
+	kept := make([]mark, 0, len(out))
 	var open []doc.Inline
 	for i, m := range out {
-		if m.End > len(text) || m.Start < 0 || !flanks(text, out, i, near) {
+		if m.End > len(text) || m.Start < 0 {
+			continue
+		}
+		pad, ok := flanks(text, out, i, near)
+		if !ok {
 			continue
 		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
@@ -140,7 +158,7 @@ func nestedInlines(text string, in []doc.Inline) []doc.Inline {
 			continue
 		}
 		open = append(open, m)
-		kept = append(kept, m)
+		kept = append(kept, mark{m, pad})
 	}
 	return kept
 }
@@ -148,7 +166,7 @@ func nestedInlines(text string, in []doc.Inline) []doc.Inline {
 type formatter struct {
 	d       doc.Doc
 	sb      *strings.Builder
-	inlines []doc.Inline
+	inlines []mark
 	next    int // first inline not yet written
 	// items holds, per list level, the column where an open item's
 	// content starts; blocks inside a list are indented to it.
@@ -424,16 +442,17 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// flanks reports whether "*" or "~~" around the mark marks[i] would open
+// flanks reports whether "*" or "~~" around the mark marks[i] can open
 // and close emphasis where it stands: the text inside must not start or
 // end with a space, and punctuation just inside (another mark's delimiter
-// counts) needs a space or punctuation just outside. Of two marks with the
-// same span the later one in marks is written inside. The classes are
+// counts) needs a space or punctuation just outside; where there is none,
+// pad says to write an empty comment there. Of two marks with the same
+// span the later one in marks is written inside. The classes are
 // goldmark's, so Parse reads back what Format writes.
-func flanks(text string, marks []doc.Inline, i int, near marksAt) bool {
+func flanks(text string, marks []doc.Inline, i int, near marksAt) (pad uint8, ok bool) {
 	m := marks[i]
 	if m.Kind != doc.Emphasis && m.Kind != doc.Strong && m.Kind != doc.Strike {
-		return true
+		return 0, true
 	}
 	first, _ := utf8.DecodeRuneInString(text[m.Start:m.End])
 	last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
@@ -461,13 +480,19 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt) bool {
 		outerAfter = outerAfter || o.Start == m.End || (!inside && o.End == m.End && other)
 	}
 	if (!innerFirst && util.IsSpaceRune(first)) || (!innerLast && util.IsSpaceRune(last)) {
-		return false
+		return 0, false
 	}
 	punctFirst := innerFirst || util.IsPunctRune(first)
 	punctLast := innerLast || util.IsPunctRune(last)
 	okBefore := outerBefore || util.IsSpaceRune(before) || util.IsPunctRune(before)
 	okAfter := outerAfter || util.IsSpaceRune(after) || util.IsPunctRune(after)
-	return (!punctFirst || okBefore) && (!punctLast || okAfter)
+	if punctFirst && !okBefore {
+		pad |= padBefore
+	}
+	if punctLast && !okAfter {
+		pad |= padAfter
+	}
+	return pad, true
 }
 
 // delimiter is the character a mark is written with, where it touches
