@@ -79,10 +79,19 @@ func writeSummary(w io.Writer, r model.Report) error {
 		for i, k := range c.Kinds {
 			kinds[i] = string(k)
 		}
-		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), src, c.Text)
+		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), clip(src, 80), clip(c.Text, 240))
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// clip shortens s to at most n characters for a line of the summary.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

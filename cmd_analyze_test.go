@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model"
+)
+
+func TestAnalyzePrintsOneJSONObjectPerFileInOrder(t *testing.T) {
+	dir := t.TempDir()
+	second := filepath.Join(dir, "second.txt")
+	if err := os.WriteFile(second, []byte("Officials said on Monday that 40 people were hurt.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	files := []string{"samples/china-us-claims.txt", second}
+	if code := run(append([]string{"analyze", "--json"}, files...), nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	sc := bufio.NewScanner(&out)
+	sc.Buffer(nil, 1<<20)
+	var i int
+	for ; sc.Scan(); i++ {
+		var r model.Report
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if r.File != files[i] {
+			t.Errorf("line %d is %s, want %s", i+1, r.File, files[i])
+		}
+		for _, e := range r.Entities {
+			if e.Span.In(r.Text) != e.Text {
+				t.Errorf("%s: entity %v says %q but covers %q", r.File, e.Span, e.Text, e.Span.In(r.Text))
+			}
+		}
+		for _, c := range r.Claims {
+			if c.Span.In(r.Text) != c.Text || len(c.Kinds) == 0 {
+				t.Errorf("%s: claim %v is %q with kinds %v", r.File, c.Span, c.Text, c.Kinds)
+			}
+		}
+	}
+	if i != len(files) {
+		t.Fatalf("%d lines for %d files", i, len(files))
+	}
+}
+
+func TestAnalyzeErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"asks for a file", []string{"analyze", "--json"}, 2, "usage"},
+		{"names a missing file", []string{"analyze", "missing.txt"}, 1, "missing.txt"},
+		{"rejects an unknown flag", []string{"analyze", "--jsn", "x"}, 2, "jsn"},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		code := run(tt.args, nil, &out, &errOut)
+		msg := errOut.String()
+		if code != tt.code || !strings.Contains(msg, tt.want) || strings.Count(msg, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d and one line with %q", tt.name, code, msg, tt.code, tt.want)
+		}
+	}
+}
+
+func TestAnalyzeSummaryClipsLongClaims(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "long.txt")
+	long := "Officials said that " + strings.Repeat("the wall will be finished by spring and ", 50) + "then."
+	if err := os.WriteFile(path, []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"analyze", path}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if n := len([]rune(line)); n > 340 {
+			t.Errorf("summary line of %d characters: %.80q…", n, line)
+		}
+	}
+	if !strings.Contains(out.String(), "…") {
+		t.Error("the long claim was not clipped")
+	}
+}
