@@ -141,10 +141,6 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 		if m.End > len(text) || m.Start < 0 {
 			continue
 		}
-		pad, ok := flanks(text, out, i, near)
-		if !ok {
-			continue
-		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
 			open = open[:len(open)-1]
 		}
@@ -155,6 +151,13 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 			continue
 		}
 		if m.Kind == doc.Link && slices.ContainsFunc(open, func(o doc.Inline) bool { return o.Kind == doc.Link }) {
+			continue
+		}
+		within := slices.ContainsFunc(open, func(o doc.Inline) bool {
+			return o.Start != m.Start && delimiter(o.Kind) == delimiter(m.Kind)
+		})
+		pad, ok := flanks(text, out, i, near, within)
+		if !ok {
 			continue
 		}
 		open = append(open, m)
@@ -447,9 +450,12 @@ func boolInt(b bool) int {
 // end with a space, and punctuation just inside (another mark's delimiter
 // counts) needs a space or punctuation just outside; where there is none,
 // pad says to write an empty comment there. Of two marks with the same
-// span the later one in marks is written inside. The classes are
-// goldmark's, so Parse reads back what Format writes.
-func flanks(text string, marks []doc.Inline, i int, near marksAt) (pad uint8, ok bool) {
+// span the later one in marks is written inside. within says the mark
+// opens inside another written with the same delimiter, whose closing
+// an opening delimiter after a letter could be read as, so it is padded
+// too. The classes are goldmark's, so Parse reads back what Format
+// writes.
+func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (pad uint8, ok bool) {
 	m := marks[i]
 	if m.Kind != doc.Emphasis && m.Kind != doc.Strong && m.Kind != doc.Strike {
 		return 0, true
@@ -486,7 +492,7 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt) (pad uint8, ok
 	punctLast := innerLast || util.IsPunctRune(last)
 	okBefore := outerBefore || util.IsSpaceRune(before) || util.IsPunctRune(before)
 	okAfter := outerAfter || util.IsSpaceRune(after) || util.IsPunctRune(after)
-	if punctFirst && !okBefore {
+	if !okBefore && (punctFirst || within) {
 		pad |= padBefore
 	}
 	if punctLast && !okAfter {
