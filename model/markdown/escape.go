@@ -71,6 +71,14 @@ func (f *formatter) span(s span.Span, ctx int) {
 			if slices.ContainsFunc(stack, func(m mark) bool { return m.Kind == doc.Link }) {
 				c |= inLink
 			}
+			if n := len(stack); n > 0 && delimiter(stack[n-1].Kind) != '[' {
+				if stack[n-1].Start == pos {
+					c |= afterDelim
+				}
+				if stack[n-1].End == stop {
+					c |= beforeDelim
+				}
+			}
 			escapeRange(f.sb, text, pos, stop, s.End, c)
 			ctx &^= atLineStart | afterBracket
 			lastClose = 0
@@ -249,7 +257,9 @@ func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 				sb.WriteByte('\\')
 			}
 		case ' ', '\t':
-			if i == end-1 {
+			// Emphasis may not start or end with a space; a character
+			// reference is not one.
+			if i == end-1 || (i == from && ctx&afterDelim != 0) || (i == to-1 && ctx&beforeDelim != 0) {
 				sb.WriteString(entity(c))
 				continue
 			}

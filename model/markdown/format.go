@@ -431,6 +431,8 @@ const (
 	inHeading
 	inLink
 	afterBracket
+	afterDelim  // just after the opening "*" or "~~" of a mark
+	beforeDelim // just before the closing "*" or "~~" of a mark
 )
 
 func (f *formatter) inline(b *doc.Block, ctx int) {
@@ -485,11 +487,14 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		outerBefore = outerBefore || o.End == m.Start || (!inside && o.Start == m.Start && other)
 		outerAfter = outerAfter || o.Start == m.End || (!inside && o.End == m.End && other)
 	}
-	if (!innerFirst && util.IsSpaceRune(first)) || (!innerLast && util.IsSpaceRune(last)) {
+	// A space or tab just inside is written as a character reference,
+	// which starts with "&" and ends with ";".
+	space := func(r rune) bool { return r == ' ' || r == '\t' }
+	if (!innerFirst && util.IsSpaceRune(first) && !space(first)) || (!innerLast && util.IsSpaceRune(last) && !space(last)) {
 		return 0, false
 	}
-	punctFirst := innerFirst || util.IsPunctRune(first)
-	punctLast := innerLast || util.IsPunctRune(last)
+	punctFirst := innerFirst || util.IsPunctRune(first) || space(first)
+	punctLast := innerLast || util.IsPunctRune(last) || space(last)
 	okBefore := outerBefore || util.IsSpaceRune(before) || util.IsPunctRune(before)
 	okAfter := outerAfter || util.IsSpaceRune(after) || util.IsPunctRune(after)
 	if !okBefore && (punctFirst || within) {
