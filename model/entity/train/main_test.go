@@ -10,25 +10,21 @@ import (
 	"github.com/margin-reader/margin/model/entity/internal/ner"
 )
 
-const tiny = `-DOCSTART- -X- -X- O
-
-EU NNP B-NP B-ORG
-rejects VBZ B-VP O
-German JJ B-NP B-MISC
-call NN I-NP O
-. . O O
-
-Peter NNP B-NP B-PER
-Blackburn NNP I-NP I-PER
-visited VBD B-VP O
-Berlin NNP B-NP B-LOC
-. . O O
-`
+// tinyCoNLL reads two invented sentences in the CoNLL-2003 format; the
+// corpus itself is never copied into the repository.
+func tinyCoNLL(t testing.TB) string {
+	t.Helper()
+	data, err := os.ReadFile("../internal/ner/testdata/tiny.conll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
 
 func TestRunWritesAModelThatReadsBack(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"conll2003-train.txt", "conll2003-dev.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(tiny), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(tinyCoNLL(t)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -52,7 +48,7 @@ func TestRunWritesAModelThatReadsBack(t *testing.T) {
 func TestRunIsReproducible(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"conll2003-train.txt", "conll2003-dev.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(tiny), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(tinyCoNLL(t)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

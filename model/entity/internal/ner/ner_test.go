@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,23 +54,19 @@ func TestTokenizeClampsItsRange(t *testing.T) {
 	}
 }
 
-const tiny = `-DOCSTART- -X- -X- O
-
-EU NNP B-NP B-ORG
-rejects VBZ B-VP O
-German JJ B-NP B-MISC
-call NN I-NP O
-. . O O
-
-Peter NNP B-NP B-PER
-Blackburn NNP I-NP I-PER
-visited VBD B-VP O
-Berlin NNP B-NP B-LOC
-. . O O
-`
+// tinyCoNLL reads two invented sentences in the CoNLL-2003 format; the
+// corpus itself is never copied into the repository.
+func tinyCoNLL(t testing.TB) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/tiny.conll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
 
 func TestTrainWriteReadRoundTrip(t *testing.T) {
-	docs, err := ReadCoNLL(strings.NewReader(tiny))
+	docs, err := ReadCoNLL(strings.NewReader(tinyCoNLL(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +110,7 @@ func TestReadRejectsGarbage(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	docs, _ := ReadCoNLL(strings.NewReader(tiny))
+	docs, _ := ReadCoNLL(strings.NewReader(tinyCoNLL(f)))
 	g, err := NewGazetteer()
 	if err != nil {
 		f.Fatal(err)
@@ -137,7 +134,7 @@ func FuzzRead(f *testing.F) {
 }
 
 func FuzzReadCoNLL(f *testing.F) {
-	f.Add(tiny)
+	f.Add(tinyCoNLL(f))
 	f.Fuzz(func(t *testing.T, s string) {
 		docs, err := ReadCoNLL(strings.NewReader(s))
 		if err != nil {
@@ -220,9 +217,9 @@ func TestSentenceByIndexMatchesSentence(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := []string{
-		"Peter Blackburn visited Berlin and the U.S. on Monday .",
-		"\" He left . \" The BERLIN Wall fell , said Blackburn of Berlin .",
-		"BERLIN REJECTS GERMAN CALL",
+		"Maria Okafor visited Berlin and the U.S. on Monday .",
+		"\" He left . \" The BERLIN Wall fell , said Okafor of Berlin .",
+		"BERLIN PRAISES CHILEAN PLAN",
 		"Zyx7 qwe , Zyx7 said peter .",
 	}
 	tests := []struct {
