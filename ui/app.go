@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -183,11 +184,15 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 var noSpan = span.Span{Start: -1, End: -1}
 
 // Header is what the reader shows above the article: its title, byline,
-// source and length.
+// source and length. The source is the page it came from, else the file.
 func Header(a *model.Article) render.Header {
+	source := a.SourceURL
+	if source == "" && a.Path != "" {
+		source = filepath.Base(a.Path)
+	}
 	return render.Header{
 		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
-		Source: a.SourceURL, Words: render.Words(a.Text),
+		Source: source, Words: render.Words(a.Text),
 	}
 }
 

@@ -456,3 +456,17 @@ func TestTinyWindowsDrawWithoutPanicking(t *testing.T) {
 		})
 	}
 }
+
+func TestHeaderNamesTheSource(t *testing.T) {
+	a := &model.Article{Path: "/news/today/story.txt"}
+	if got := Header(a).Source; got != "story.txt" {
+		t.Errorf("Source = %q, want the file's name", got)
+	}
+	a.SourceURL = "https://example.com/story"
+	if got := Header(a).Source; got != a.SourceURL {
+		t.Errorf("Source = %q, want the page it came from", got)
+	}
+	if got := Header(&model.Article{Name: "-"}).Source; got != "" {
+		t.Errorf("Source = %q for standard input, want none", got)
+	}
+}
