@@ -66,6 +66,10 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			opts.NotesError = err.Error()
 		} else {
 			opts.Notes = b
+			if changes, stop, err := watch.Watch(b.Path()); err == nil {
+				defer stop()
+				opts.NotesChanges = changes
+			}
 		}
 		changes, stop, err := watch.Watch(a.Path)
 		if err == nil {

@@ -53,7 +53,10 @@ type Options struct {
 	Analyze AnalyzeFunc
 	// Changes signals that the article's file changed; Reload reads it.
 	Changes <-chan struct{}
-	Reload  ReloadFunc
+	// NotesChanges signals that the notes' sidecar changed on disk, as
+	// when another window or person adds a note to the same article.
+	NotesChanges <-chan struct{}
+	Reload       ReloadFunc
 	// Notice is shown in the status bar at start.
 	Notice string
 	// Notes is the article's notes; nil when they cannot be kept, and
@@ -71,10 +74,12 @@ type (
 		err  error
 	}
 	// analyzeMsg starts the analysis of the article with this hash.
-	analyzeMsg  struct{ hash string }
-	changedMsg  struct{}
-	reloadMsg   struct{}
-	reloadedMsg struct {
+	analyzeMsg struct{ hash string }
+	changedMsg struct{}
+	// notesChangedMsg says the sidecar changed on disk.
+	notesChangedMsg struct{}
+	reloadMsg       struct{}
+	reloadedMsg     struct {
 		a   *model.Article
 		err error
 	}
@@ -208,7 +213,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	hash := m.art.Hash
-	cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }), m.watch())
+	cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }), m.watch(), m.watchNotes())
 	return tea.Batch(cmds...)
 }
 
@@ -224,15 +229,27 @@ func (m Model) analyze() tea.Cmd {
 }
 
 func (m Model) watch() tea.Cmd {
-	ch := m.opts.Changes
-	if ch == nil || m.opts.Reload == nil {
+	if m.opts.Reload == nil {
+		return nil
+	}
+	return waitFor(m.opts.Changes, changedMsg{})
+}
+
+func (m Model) watchNotes() tea.Cmd {
+	return waitFor(m.opts.NotesChanges, notesChangedMsg{})
+}
+
+// waitFor returns a command that delivers msg at the next signal on ch,
+// or nil if there is nothing to wait for.
+func waitFor(ch <-chan struct{}, msg tea.Msg) tea.Cmd {
+	if ch == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		if _, ok := <-ch; !ok {
 			return nil
 		}
-		return changedMsg{}
+		return msg
 	}
 }
 
@@ -268,6 +285,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case changedMsg:
 		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch())
+	case notesChangedMsg:
+		m.notesChanged()
+		return m, m.watchNotes()
 	case reloadMsg:
 		f, ctx := m.opts.Reload, m.ctx
 		return m, func() tea.Msg { a, err := f(ctx); return reloadedMsg{a: a, err: err} }

@@ -470,3 +470,41 @@ func TestHeaderNamesTheSource(t *testing.T) {
 		t.Errorf("Source = %q for standard input, want none", got)
 	}
 }
+
+// TestNotesFromAnotherWindowShowUp has a second window add a note to the
+// same article; when the sidecar changes, the first window shows it.
+func TestNotesFromAnotherWindowShowUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := annotate.Open(a, annotate.Options{Author: "me"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := annotate.Open(a, annotate.Options{Author: "them"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{Notes: mine}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	quote := strings.Index(a.Text, "Engineers")
+	if _, err := theirs.Add(annotate.Note{Span: span.Span{Start: quote, End: quote + len("Engineers")}, Text: "Which engineers?"}); err != nil {
+		t.Fatal(err)
+	}
+	m = step(m, notesChangedMsg{})
+	if n := len(mine.Notes()); n != 1 {
+		t.Fatalf("the first window's book has %d notes after the change, want 1", n)
+	}
+	if !strings.Contains(screen(m), "notes updated") {
+		t.Errorf("the status does not say the notes changed:\n%s", screen(m))
+	}
+	m = press(m, "tab")
+	m.panel.SetActive(panel.Notes)
+	if it, ok := m.panel.Selected(); !ok || it.ID != mine.Notes()[0].ID {
+		t.Errorf("the notes panel does not list the other window's note:\n%s", screen(m))
+	}
+}

@@ -220,3 +220,19 @@ func (m *Model) exportNotes() {
 	}
 	m.status.SetMessage(fmt.Sprintf("%d notes exported to %s", len(notes), out))
 }
+
+// notesChanged reads what other windows or people wrote to the sidecar.
+// The reader's own saves come back here too, and change nothing.
+func (m *Model) notesChanged() {
+	if m.book == nil {
+		return
+	}
+	changed, err := m.book.Refresh()
+	switch {
+	case err != nil:
+		m.status.SetError("notes: " + err.Error())
+	case changed:
+		m.refreshNotes()
+		m.status.SetMessage("notes updated on disk")
+	}
+}
