@@ -68,6 +68,9 @@ func TestRules(t *testing.T) {
 		{"reads a two-word reporting verb", "Speaking to reporters, Jones pointed out that prices had peaked.", []Kind{Attributed}, []string{"pointed out"}, "Jones", ""},
 		{"attributes an inverted speaker after a quote", `"We will not retreat," said the general.`, []Kind{Attributed, Prediction}, []string{"said", "will"}, "the general", ""},
 		{"keeps an appositive with the name", "His spokesman, Ali Demir, said the report was wrong.", []Kind{Attributed}, []string{"said"}, "His spokesman, Ali Demir", ""},
+		{"takes a pronoun right before the verb as the whole speaker", "It has raised £1.4 million towards the £2.1 million it says the work would cost.", []Kind{Attributed, Statistical}, []string{"says", "2.1 million"}, "it", ""},
+		{"does not swallow an amount into the speaker after it", "The work needs the £3 million the council says it lacks.", []Kind{Attributed, Statistical}, []string{"says", "3 million"}, "the council", ""},
+		{"keeps a pronoun after a preposition in the speaker", "People close to it say the deal is off.", []Kind{Attributed}, []string{"say"}, "People close to it", ""},
 		{"flags a vague plural source", "Several reports suggest that the factory has closed.", []Kind{Attributed}, []string{"suggest"}, "Several reports", ""},
 		{"treats a passive report as hedged, not attributed", "It was reported that the minister resigned.", []Kind{Hedged}, []string{"was reported"}, "", ""},
 		{"attributes a passive with an agent", "The figures were disputed by the central bank.", []Kind{Attributed, Disputed}, []string{"disputed"}, "the central bank", ""},
@@ -98,6 +101,9 @@ func TestRules(t *testing.T) {
 		{"does not take a clock time or a year as a statistic", "The talks start at 10.30 am and end in 2024.", nil, nil, "", ""},
 		{"does not take a small count as a statistic", "The two sides held 3 rounds of talks.", nil, nil, "", ""},
 		{"does not take all told as a report", "All told, the hearing lasted an hour.", nil, nil, "", ""},
+		{"does not take a what-headline as attributed", "IV. What the farmers say", nil, nil, "", ""},
+		{"does not take a why-question as attributed", "Why do officials say the numbers are wrong?", nil, nil, "", ""},
+		{"does not take a how-clause as attributed", "This is how the farmers say it.", nil, nil, "", ""},
 		{"does not take added troops as speech", "The army added troops along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {
@@ -151,6 +157,9 @@ func TestPronounSources(t *testing.T) {
 		{"resolves she past an organisation", "Jane Okoro said talks would go on.\nThe union said it was ready.\nShe added that a deal was close.", []string{"Jane Okoro"}},
 		{"resolves they to a plural source", "Jane Okoro said talks would go on.\nOfficials said the budget was tight.\nThey warned that cuts could follow.", []string{"Officials"}},
 		{"resolves it to an organisation", "The company said sales rose.\nIt said it had hired 200 people.", []string{"The company"}},
+		{"resolves it to a speaker named again at the start of a sentence", "The trust said the run could end.\nThe agency said the sea was to blame.\nThe trust wants the weir removed.\nIt says the work would cost more.", []string{"The trust"}},
+		{"resolves it past an amount before it", "The trust said the run could end.\nIt has raised £1.4 million towards the £2.1 million it says the work would cost.", []string{"The trust"}},
+		{"does not take a longer word for a speaker named again", "Tallis said the run could end.\nThe agency said the sea was to blame.\nTallisker wants the weir removed.\nIt says the work would cost more.", []string{"The agency"}},
 		{"leaves a pronoun with no earlier speaker unresolved", "He said nothing had changed.", []string{""}},
 	}
 	for _, tt := range tests {

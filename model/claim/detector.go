@@ -67,6 +67,7 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 		sentEnts := entitiesIn(ents, s)
 		sc.toks = tokenize(sc.toks[:0], text, s)
 		c, ok := d.sentence(text, s, sentEnts, &sc)
+		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]
 		for _, e := range sentEnts {
 			sc.labels = append(sc.labels, e.Label)

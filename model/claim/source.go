@@ -1,6 +1,9 @@
 package claim
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -160,6 +163,30 @@ func coveredBy(ents []entity.Entity, s span.Span, labels ...entity.Label) bool {
 	return false
 }
 
+// remention makes an earlier speaker that opens sentence s, and is not its
+// source, the latest speaker again: in "The trust wants the weir removed.
+// It has raised £1.4 million towards the £2.1 million it says the work
+// would cost." the "it" is the trust, not a speaker named before it.
+func (sc *scratch) remention(text string, s span.Span) {
+	n := len(sc.speakers)
+	if n > 0 && sc.speakers[n-1].Start >= s.Start {
+		return
+	}
+	for i := n - 1; i >= max(0, n-maxSpeakers); i-- {
+		sp := sc.speakers[i]
+		end := s.Start + sp.Len()
+		if end > s.End || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[end:s.End]); end < s.End && isWordRune(r) {
+			continue
+		}
+		sp.Span = span.Span{Start: s.Start, End: end}
+		sc.speakers = append(sc.speakers, sp)
+		return
+	}
+}
+
 // resolve finds what a pronoun source at offset at refers to: for "he" and
 // "she" the last person-like speaker or PERSON entity, for "they" the last
 // plural or non-person speaker, for "it" the last non-person speaker.
@@ -231,7 +258,9 @@ func phraseBack(toks []token, end int) int {
 	return j + 1
 }
 
-// finish trims a noun phrase and checks it can name a speaker.
+// finish trims a noun phrase and checks it can name a speaker. A phrase
+// with a wh-word in it is an embedded question or a headline ("What the
+// farmers say", "why officials say"), not a speaker.
 func finish(toks []token, p np) np {
 	for p.from < p.to && leadAdverbs.has(toks[p.from]) {
 		p.from++
@@ -239,7 +268,30 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
 	}
+	for i := p.from; i < p.to; i++ {
+		if whWords.has(toks[i]) {
+			return np{}
+		}
+	}
 	return p
+}
+
+// ownClause returns where the subject of a verb starts in the words
+// toks[start:end] before it, when they run on from an earlier clause with
+// no "that" between: a lower-case subject pronoun right before the verb
+// stands alone ("the £2.1 million it says"), and so does a phrase after an
+// amount that starts with an article ("£2 million the trust says").
+func ownClause(text string, toks []token, start, end int) int {
+	if k := end - 1; k > start && pronouns.has(toks[k]) && !toks[k].upper &&
+		!prepositions.has(toks[k-1]) && !ingWord(text, toks[k-1]) {
+		return k
+	}
+	for i := start; i < end-1; i++ {
+		if e, ok := statNumber(text, toks, i); ok && e < end && e > start && articles.has(toks[e]) {
+			start = e
+		}
+	}
+	return start
 }
 
 // phraseAfter returns the noun phrase that starts at i and runs to the next
@@ -278,7 +330,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
-			return finish(toks, np{from: start, to: end}), false
+			return finish(toks, np{from: ownClause(text, toks, start, end), to: end}), false
 		}
 		k := end - 1
 		if k < 0 {

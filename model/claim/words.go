@@ -25,7 +25,10 @@ var (
 	clauseStops = newWordSet(`that which who whom whose while as because if when after before
 		since although though whereas so where but than whether`)
 	relatives = newWordSet(`which who whom whose`)
-	pronouns  = newWordSet(`he she they it we i you`)
+	// wh-words that open an embedded question; the ones that also end a
+	// subject are in clauseStops.
+	whWords  = newWordSet(`what why how whatever whoever whichever whenever wherever`)
+	pronouns = newWordSet(`he she they it we i you`)
 	// a participle phrase between commas ("citing a source", "led by X")
 	// that walking back from a verb skips over.
 	participleStarts = newWordSet(`which who whom whose citing quoting speaking having being
