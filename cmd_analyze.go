@@ -13,18 +13,23 @@ import (
 	"github.com/margin-reader/margin/model"
 )
 
+// Usage lines, shown for -h and when arguments are missing.
+const (
+	analyzeUsage = "margin analyze [--json] [--verbatim] FILE..."
+)
+
 // runAnalyze prints what margin finds in each article: as JSON, one object
 // a line in argument order, or as a short summary for people.
 func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	verbatim := fs.Bool("verbatim", false, "skip cleanup; every line break ends a sentence")
-	files, err := parseFlags(fs, args)
+	files, err := parseFlags(fs, analyzeUsage, args)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		return usageError{"analyze: usage: margin analyze [--json] [--verbatim] FILE..."}
+		return badUsage(fs, analyzeUsage)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -79,19 +84,10 @@ func writeSummary(w io.Writer, r model.Report) error {
 		for i, k := range c.Kinds {
 			kinds[i] = string(k)
 		}
-		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), clip(src, 80), clip(c.Text, 240))
+		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), oneLine(src, 80), oneLine(c.Text, 240))
 		if err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// clip shortens s to at most n characters for a line of the summary.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -16,7 +16,14 @@ import (
 	"github.com/margin-reader/margin/model"
 )
 
-const notesUsage = "notes: usage: margin notes add|list|rm|compact FILE ..."
+// Usage lines, shown for -h and when arguments are missing.
+const (
+	notesUsage        = "notes: usage: margin notes add|list|rm|compact FILE ..."
+	notesAddUsage     = "margin notes add FILE --quote TEXT [--occurrence N] --note TEXT [--verdict V] [--tag T]... [--source URL]..."
+	notesListUsage    = "margin notes list [--json] FILE"
+	notesRmUsage      = "margin notes rm FILE ID"
+	notesCompactUsage = "margin notes compact FILE"
+)
 
 // runNotes adds, lists and removes the notes of an article from the
 // command line.
@@ -85,12 +92,12 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	var tags, sources listFlag
 	fs.Var(&tags, "tag", "a tag (repeatable)")
 	fs.Var(&sources, "source", "a source link (repeatable)")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, notesAddUsage, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError{"notes add: usage: margin notes add FILE --quote TEXT [--occurrence N] --note TEXT [--verdict V] [--tag T]... [--source URL]..."}
+		return badUsage(fs, notesAddUsage)
 	}
 	if *quote == "" {
 		return usageError{"notes add: --quote is required"}
@@ -129,12 +136,12 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 	var bf bookFlags
 	bf.register(fs)
 	asJSON := fs.Bool("json", false, "print the notes as a JSON array")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, notesListUsage, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError{"notes list: usage: margin notes list [--json] FILE"}
+		return badUsage(fs, notesListUsage)
 	}
 	b, err := bf.openBook(pos[0], stderr)
 	if err != nil {
@@ -158,12 +165,12 @@ func notesRemove(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes rm", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, notesRmUsage, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 {
-		return usageError{"notes rm: usage: margin notes rm FILE ID"}
+		return badUsage(fs, notesRmUsage)
 	}
 	b, err := bf.openBook(pos[0], stderr)
 	if err != nil {
@@ -179,12 +186,12 @@ func notesCompact(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes compact", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fs, notesCompactUsage, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError{"notes compact: usage: margin notes compact FILE"}
+		return badUsage(fs, notesCompactUsage)
 	}
 	b, err := bf.openBook(pos[0], stderr)
 	if err != nil {

@@ -27,7 +27,7 @@ import (
 // no argument, the default sample. When standard output is not a terminal
 // it prints the article as `margin render` does.
 func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	f, err := parseViewFlags("margin", args)
+	f, err := parseViewFlags("", args)
 	if err != nil {
 		return err
 	}

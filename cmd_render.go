@@ -26,34 +26,25 @@ type viewFlags struct {
 	file  string // "" for the default sample
 }
 
-// parseViewFlags reads flags and at most one FILE, in any order.
-func parseViewFlags(name string, args []string) (viewFlags, error) {
+// parseViewFlags reads flags and at most one FILE, in any order, for
+// the subcommand cmd ("" for margin itself).
+func parseViewFlags(cmd string, args []string) (viewFlags, error) {
 	var f viewFlags
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.IntVar(&f.width, "width", 0, "widest the text gets, in columns")
 	fs.StringVar(&f.color, "color", "auto", "auto, always or never")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return f, usageError{fmt.Sprintf("usage: margin %s[FILE|URL|-] [--width N] [--color auto|always|never]", strings.TrimPrefix(name+" ", "margin "))}
-			}
-			return f, usageError{fmt.Sprintf("%s: %v", name, err)}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	usage := strings.Join(strings.Fields("margin "+cmd+" [FILE|URL|-] [--width N] [--color auto|always|never]"), " ")
+	files, err := parseFlags(fs, usage, args)
+	if err != nil {
+		return f, err
 	}
 	switch {
 	case len(files) > 1:
-		return f, usageError{fmt.Sprintf("%s: one article at a time (got %d)", name, len(files))}
+		return f, commandError(fs, fmt.Sprintf("one article at a time (got %d)", len(files)))
 	case f.width < 0:
-		return f, usageError{fmt.Sprintf("%s: --width must be positive", name)}
+		return f, commandError(fs, "--width must be positive")
 	case f.color != "auto" && f.color != "always" && f.color != "never":
-		return f, usageError{fmt.Sprintf("%s: --color must be auto, always or never, not %q", name, f.color)}
+		return f, commandError(fs, fmt.Sprintf("--color must be auto, always or never, not %q", f.color))
 	}
 	if len(files) == 1 {
 		f.file = files[0]

@@ -5,14 +5,13 @@ import (
 	"flag"
 	"io"
 	"slices"
-	"strings"
 )
 
 // parseFlags parses args with fs, letting flags and positional arguments
 // come in any order ("margin analyze FILE --json" as well as the reverse),
 // and returns the positional ones. Everything after a lone "--" is
-// positional.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+// positional. usage is the command's usage line, shown for -h.
+func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	var rest []string
 	if i := slices.Index(args, "--"); i >= 0 {
@@ -22,9 +21,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usageError{fs.Name() + ": usage: " + usageOf(fs)}
+				return nil, badUsage(fs, usage)
 			}
-			return nil, usageError{fs.Name() + ": " + err.Error()}
+			return nil, commandError(fs, err.Error())
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -35,11 +34,16 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// usageOf lists a flag set's flags on one line.
-func usageOf(fs *flag.FlagSet) string {
-	var parts []string
-	fs.VisitAll(func(f *flag.Flag) {
-		parts = append(parts, "--"+f.Name)
-	})
-	return strings.Join(parts, " ")
+// badUsage is the error for a command called the wrong way: its usage line.
+func badUsage(fs *flag.FlagSet, usage string) error {
+	return commandError(fs, "usage: "+usage)
+}
+
+// commandError is a usage mistake, named after the subcommand it was made
+// in (margin itself has no name to add).
+func commandError(fs *flag.FlagSet, msg string) error {
+	if fs.Name() == "" {
+		return usageError{msg}
+	}
+	return usageError{fs.Name() + ": " + msg}
 }
