@@ -125,6 +125,20 @@ func (b *Builder) EndInline(kind InlineKind) {
 	}
 }
 
+// Mark wraps what fill writes in a mark of the given kind. Emphasis inside
+// emphasis of the same kind looks the same, so a kind already open (links
+// aside) is not opened again; keeping one mark also keeps the document
+// writable as markdown.
+func (b *Builder) Mark(kind InlineKind, url string, fill func()) {
+	if kind != Link && b.Within(kind) {
+		fill()
+		return
+	}
+	b.StartInline(kind, url)
+	fill()
+	b.EndInline(kind)
+}
+
 // Within reports whether a mark of the given kind is open.
 func (b *Builder) Within(kind InlineKind) bool {
 	for _, m := range b.marks {

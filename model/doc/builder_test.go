@@ -129,3 +129,23 @@ func TestBuilderWithin(t *testing.T) {
 		t.Fatal("Marked after the mark ended")
 	}
 }
+
+func TestBuilderMarkKeepsOneMarkOfAKind(t *testing.T) {
+	var b Builder
+	b.Mark(Emphasis, "", func() {
+		b.Write("a ")
+		b.Mark(Emphasis, "", func() { b.Write("b") })
+		b.Mark(Link, "u", func() {
+			b.Mark(Link, "v", func() { b.Write(" c") })
+		})
+	})
+	d := b.Doc()
+	var got []string
+	for _, in := range d.Inlines {
+		got = append(got, in.Kind.String()+":"+in.In(d.Text))
+	}
+	want := "emphasis:a b c|link:c|link:c"
+	if strings.Join(got, "|") != want {
+		t.Errorf("marks = %q, want %q (one emphasis; links are the walker's to keep apart)", got, want)
+	}
+}

@@ -122,13 +122,13 @@ func (w *walker) element(n *html.Node) {
 			return
 		}
 		w.links++
-		w.mark(doc.Link, href, func() { w.children(n) })
+		w.b.Mark(doc.Link, href, func() { w.children(n) })
 		w.links--
 	case atom.Img:
 		w.image(n)
 	default:
 		if kind, ok := inlineKinds[a]; ok {
-			w.mark(kind, "", func() { w.children(n) })
+			w.b.Mark(kind, "", func() { w.children(n) })
 			return
 		}
 		w.children(n)
@@ -235,13 +235,13 @@ func (w *walker) cell(n *html.Node) {
 		case c.Type != html.ElementNode || skipped[c.DataAtom]:
 		case c.DataAtom == atom.A && w.resolve(attr(c, "href")) != "" && w.links == 0:
 			w.links++
-			w.mark(doc.Link, w.resolve(attr(c, "href")), func() { w.cell(c) })
+			w.b.Mark(doc.Link, w.resolve(attr(c, "href")), func() { w.cell(c) })
 			w.links--
 		case c.DataAtom == atom.Img:
 			w.image(c)
 		default:
 			if kind, ok := inlineKinds[c.DataAtom]; ok {
-				w.mark(kind, "", func() { w.cell(c) })
+				w.b.Mark(kind, "", func() { w.cell(c) })
 			} else {
 				w.space = true
 				w.cell(c)
@@ -262,7 +262,7 @@ func (w *walker) image(n *html.Node) {
 		return
 	}
 	w.links++
-	w.mark(doc.Link, src, func() { w.text(alt) })
+	w.b.Mark(doc.Link, src, func() { w.text(alt) })
 	w.links--
 }
 
@@ -431,17 +431,4 @@ func (w *walker) write(s string) {
 	w.space = false
 	w.b.Write(s)
 	w.has = true
-}
-
-// mark wraps what fill writes in an inline mark. Emphasis inside
-// emphasis of the same kind looks the same; keeping one mark also keeps
-// the document writable as markdown.
-func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
-	if kind != doc.Link && w.b.Within(kind) {
-		fill()
-		return
-	}
-	w.b.StartInline(kind, url)
-	fill()
-	w.b.EndInline(kind)
 }

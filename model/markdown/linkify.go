@@ -24,7 +24,7 @@ func (w *walker) plain(raw string, wordStart bool) {
 		}
 		w.text(unescape(raw[:start]))
 		label := raw[start:end]
-		w.mark(doc.Link, url, func() { w.text(label) })
+		w.b.Mark(doc.Link, url, func() { w.text(label) })
 		raw = raw[end:]
 		wordStart = false
 	}

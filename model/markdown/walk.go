@@ -284,19 +284,6 @@ func (w *walker) text(s string) {
 	w.has = true
 }
 
-// mark wraps what fill writes in an inline mark. Emphasis inside
-// emphasis of the same kind looks the same; keeping one mark also keeps
-// the document writable as markdown.
-func (w *walker) mark(kind doc.InlineKind, url string, fill func()) {
-	if kind != doc.Link && w.b.Within(kind) {
-		fill()
-		return
-	}
-	w.b.StartInline(kind, url)
-	fill()
-	w.b.EndInline(kind)
-}
-
 func (w *walker) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
@@ -326,9 +313,9 @@ func (w *walker) inline(n ast.Node) {
 		if n.Level >= 2 {
 			kind = doc.Strong
 		}
-		w.mark(kind, "", func() { w.inlines(n) })
+		w.b.Mark(kind, "", func() { w.inlines(n) })
 	case *east.Strikethrough:
-		w.mark(doc.Strike, "", func() { w.inlines(n) })
+		w.b.Mark(doc.Strike, "", func() { w.inlines(n) })
 	case *ast.Link:
 		if w.links > 0 {
 			// A link in an image's alt text: links do not nest.
@@ -336,7 +323,7 @@ func (w *walker) inline(n ast.Node) {
 			return
 		}
 		w.links++
-		w.mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
+		w.b.Mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
 		w.links--
 	case *ast.Image:
 		if w.links > 0 {
@@ -344,7 +331,7 @@ func (w *walker) inline(n ast.Node) {
 			return
 		}
 		w.links++
-		w.mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
+		w.b.Mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
 		w.links--
 	case *ast.AutoLink:
 		url := string(n.URL(w.src))
@@ -356,7 +343,7 @@ func (w *walker) inline(n ast.Node) {
 			w.text(label)
 			return
 		}
-		w.mark(doc.Link, url, func() { w.text(label) })
+		w.b.Mark(doc.Link, url, func() { w.text(label) })
 	case *ast.RawHTML:
 		// Inline tags are markup; the text between them is already text.
 	case *east.TaskCheckBox:
@@ -383,7 +370,7 @@ func (w *walker) codeSpan(n *ast.CodeSpan) {
 			sb.Write(t.Value)
 		}
 	}
-	w.mark(doc.InlineCode, "", func() { w.text(sb.String()) })
+	w.b.Mark(doc.InlineCode, "", func() { w.text(sb.String()) })
 }
 
 // unescape resolves backslash escapes and character references the way
