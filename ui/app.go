@@ -130,12 +130,15 @@ type Model struct {
 	undoID        string
 	lastKeyDelete bool
 
-	analysis     *model.Analysis
-	entityLayer  *render.Layer
-	claimLayer   *render.Layer
-	showEntities bool
-	showClaims   bool
-	showNotes    bool
+	analysis *model.Analysis
+	// entitySpans and claimSpans are the analysis's spans, kept for the
+	// e/E and c/C jumps so a key press does not rebuild them.
+	entitySpans, claimSpans []span.Span
+	entityLayer             *render.Layer
+	claimLayer              *render.Layer
+	showEntities            bool
+	showClaims              bool
+	showNotes               bool
 }
 
 // New returns a reader for a.

@@ -36,6 +36,8 @@ func (m *Model) setAnalysis(msg analysisMsg) {
 	}
 	an := msg.an
 	m.analysis = an
+	m.entitySpans = spansOf(an.Entities, func(e entity.Entity) span.Span { return e.Span })
+	m.claimSpans = spansOf(an.Claims, func(c claim.Claim) span.Span { return c.Span })
 	marks := make([]render.Mark, 0, len(an.Entities))
 	for _, e := range an.Entities {
 		marks = append(marks, render.Mark{Span: e.Span, Class: theme.EntityClass(e.Label)})
@@ -170,11 +172,7 @@ func (m *Model) jumpEntity(d int) {
 		return
 	}
 	ents := m.analysis.Entities
-	spans := make([]span.Span, len(ents))
-	for i, e := range ents {
-		spans[i] = e.Span
-	}
-	i := m.step(spans, d)
+	i := m.step(m.entitySpans, d)
 	e := ents[i]
 	m.goTo(e.Span)
 	m.status.SetMessage(fmt.Sprintf("%s %s (%d/%d)", e.Label, render.OneLine(e.In(m.art.Text)), i+1, len(ents)))
@@ -187,11 +185,7 @@ func (m *Model) jumpClaim(d int) {
 		return
 	}
 	cs := m.analysis.Claims
-	spans := make([]span.Span, len(cs))
-	for i, c := range cs {
-		spans[i] = c.Span
-	}
-	i := m.step(spans, d)
+	i := m.step(m.claimSpans, d)
 	m.goTo(cs[i].Span)
 	m.target = noSpan
 	m.status.SetMessage(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
@@ -307,4 +301,13 @@ func (m Model) legend() string {
 	return t.HelpTitle.Render("entities ") + strings.Join(ents, "  ") + "\n" +
 		t.HelpTitle.Render("claims   ") + strings.Join(claims, "  ") + "\n" +
 		t.HelpTitle.Render("notes    ") + strings.Join(verdicts, "  ")
+}
+
+// spansOf lists the spans of a layer's items, in order.
+func spansOf[T any](items []T, at func(T) span.Span) []span.Span {
+	out := make([]span.Span, len(items))
+	for i, it := range items {
+		out[i] = at(it)
+	}
+	return out
 }

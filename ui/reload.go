@@ -28,6 +28,7 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	a := msg.a
 	m.art = a
 	m.analysis, m.entityLayer, m.claimLayer = nil, nil, nil
+	m.entitySpans, m.claimSpans = nil, nil
 	m.inline = render.InlineLayer(a.Doc)
 	m.structure = false
 	m.selecting, m.selection, m.target = false, noSpan, noSpan
