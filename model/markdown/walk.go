@@ -284,6 +284,19 @@ func (w *walker) text(s string) {
 	w.has = true
 }
 
+// link marks n's text as a link to dest; an image becomes its alt text
+// linked to the image. Inside a link (an image's alt text can hold one) the
+// text stays plain, since links do not nest.
+func (w *walker) link(n ast.Node, dest []byte) {
+	if w.links > 0 {
+		w.inlines(n)
+		return
+	}
+	w.links++
+	w.b.Mark(doc.Link, unescape(string(dest)), func() { w.inlines(n) })
+	w.links--
+}
+
 func (w *walker) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
@@ -317,22 +330,9 @@ func (w *walker) inline(n ast.Node) {
 	case *east.Strikethrough:
 		w.b.Mark(doc.Strike, "", func() { w.inlines(n) })
 	case *ast.Link:
-		if w.links > 0 {
-			// A link in an image's alt text: links do not nest.
-			w.inlines(n)
-			return
-		}
-		w.links++
-		w.b.Mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
-		w.links--
+		w.link(n, n.Destination)
 	case *ast.Image:
-		if w.links > 0 {
-			w.inlines(n)
-			return
-		}
-		w.links++
-		w.b.Mark(doc.Link, unescape(string(n.Destination)), func() { w.inlines(n) })
-		w.links--
+		w.link(n, n.Destination)
 	case *ast.AutoLink:
 		url := string(n.URL(w.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
