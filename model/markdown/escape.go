@@ -181,6 +181,11 @@ func (f *formatter) codeSpan(code string, ctx int) {
 	if ctx&inTable != 0 {
 		code = strings.ReplaceAll(code, "|", `\|`)
 	}
+	if out := f.sb.String(); strings.HasSuffix(out, "`") && !strings.HasSuffix(out, "\\`") {
+		// A code span right after another would join its fence into one
+		// longer run; an empty comment between them is read as nothing.
+		f.sb.WriteString("<!-- -->")
+	}
 	f.sb.WriteString(fence)
 	if pad {
 		f.sb.WriteByte(' ')
