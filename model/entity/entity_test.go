@@ -77,6 +77,7 @@ func TestTag(t *testing.T) {
 		{"reads a headline in capitals", "INDIA REJECTS US TARIFFS ON STEEL FROM CHINA", []string{"INDIA/PLACE", "US/PLACE", "CHINA/PLACE"}, nil},
 		{"leaves the pronoun us alone in normal text", "She asked us whether Paris had agreed.", []string{"Paris/PLACE"}, []string{"us/PLACE"}},
 		{"leaves the pronoun us alone in a lower-case headline", "spain tells us it will wait", []string{"spain/PLACE"}, []string{"us/PLACE"}},
+		{"reads a headline in sentence case", "Kenya asks us envoy about talks in ethiopia", []string{"Kenya/PLACE", "us/PLACE", "ethiopia/PLACE"}, nil},
 		{"leaves a lower-case us alone in a line with capitals", "Officials in spain told us nothing, said Ana Ruiz.", nil, []string{"us/PLACE"}},
 		{"finds a person with a given name", "Maria Gonzalez, a nurse at the clinic, spoke first.", []string{"Maria Gonzalez/PERSON"}, nil},
 		{"names an administration an organisation", "It has ties to the Obama Administration.", []string{"Obama Administration/ORG"}, nil},

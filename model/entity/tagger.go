@@ -477,7 +477,7 @@ func insert(cs []cand, c cand) []cand {
 
 // caselessLine handles a line whose case says nothing: scraped in lower
 // case ("china slams us claims on russia", known when it has no capital
-// and writes a known place in lower case) or written in capitals ("CHINA
+// but its first letter and writes a known place in lower case) or written in capitals ("CHINA
 // SLAMS US CLAIMS"). Its places, organisations and groups are looked up in
 // any case, and a lower-case "us" where a name stands is the United States
 // (see usNamesAPlace).
@@ -487,7 +487,7 @@ func (t *Tagger) caselessLine(words []string, ws []ner.Word, dst []cand) []cand 
 	}
 	lowered, caps := false, ws[0].InCapitals()
 	for i := range ws {
-		if ws[i].IsCapitalised() {
+		if i > 0 && ws[i].IsCapitalised() {
 			lowered = false
 			break
 		}
