@@ -49,7 +49,9 @@ func (s *dataset) classWeights(p params, idx []int) (pos, neg [corpora]float64) 
 }
 
 // train fits a logistic regression with AdaGrad on the examples keep
-// accepts. It returns weights by feature id and the bias.
+// accepts. It returns weights by feature id and the bias; features seen
+// in fewer than p.minCount sentences or weighing less than p.prune get 0,
+// so what cross-validation measures is what is written.
 func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64) {
 	df := make([]int32, len(s.names))
 	var idx []int
@@ -107,7 +109,7 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 		}
 	}
 	for f := range w {
-		if int(df[f]) < p.minCount {
+		if int(df[f]) < p.minCount || math.Abs(w[f]) < p.prune {
 			w[f] = 0
 		}
 	}

@@ -27,7 +27,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -68,13 +67,13 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.rate, "rate", 0.05, "AdaGrad learning rate")
 	fs.Float64Var(&p.l2, "l2", 1e-4, "L2 penalty per update")
 	fs.Float64Var(&p.l2Lex, "l2lex", 1e-4, "L2 penalty per update of word and word-pair features")
-	fs.IntVar(&p.minCount, "mincount", 3, "drop features seen in fewer training sentences")
+	fs.IntVar(&p.minCount, "mincount", 10, "drop features seen in fewer training sentences")
 	fs.Float64Var(&p.share[clef], "clef", 0.11, "total weight of the CLEF check-worthy sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.share[polnear], "polnear", 0, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
 	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
-	fs.Float64Var(&p.prune, "prune", 0.002, "drop weights smaller than this from the written model")
+	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
 	return o, p, err
@@ -177,7 +176,7 @@ func write(out io.Writer, set *dataset, p params, path string) error {
 	w, bias := set.train(p, func(*example) bool { return true })
 	var feats []checkworthy.Feature
 	for id, x := range w {
-		if math.Abs(x) >= p.prune {
+		if x != 0 {
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
 	}
