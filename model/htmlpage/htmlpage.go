@@ -55,6 +55,11 @@ func Extract(src string, pageURL string) (Page, error) {
 	if art.Node == nil {
 		return Page{}, ErrNoArticle
 	}
+	furn, err := loadFurniture()
+	if err != nil {
+		return Page{}, err
+	}
+	furn.prune(art.Node)
 	w := walker{base: base}
 	w.node(art.Node)
 	d := w.b.Doc()
