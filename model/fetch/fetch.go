@@ -59,19 +59,9 @@ func save(ctx context.Context, rawURL, dir string, now time.Time, lim limits) (s
 	if err != nil {
 		return "", fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
-	front := markdown.Front{
-		"title":      page.Title,
-		"byline":     page.Byline,
-		"site":       page.Site,
-		"published":  page.Published,
-		"source_url": final.String(),
-		"fetched_at": now.UTC().Format(time.RFC3339),
-	}
-	for k, v := range front {
-		if v == "" {
-			delete(front, k)
-		}
-	}
+	front := page.Front()
+	front["source_url"] = final.String()
+	front["fetched_at"] = now.UTC().Format(time.RFC3339)
 	content := markdown.Format(page.Doc, front)
 	path, err := write(dir, fileName(final, page.Title), content)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/markdown"
 )
 
 // ErrNoArticle is returned for a page in which no article text was found.
@@ -22,8 +23,13 @@ var ErrNoArticle = errors.New("no article found in the page")
 
 // Page is the article found in a web page.
 type Page struct {
-	Doc                            doc.Doc
-	Title, Byline, Site, Published string
+	Doc                 doc.Doc
+	Title, Byline, Site string
+	// Published and Modified are dates, 2006-01-02, as the page gives them.
+	Published, Modified string
+	// A fact-check page's ClaimReview markup: the claim it rates, its
+	// rating and who reviewed it.
+	Rates, Rating, Reviewer string
 }
 
 // Extract finds the article in an HTML page. pageURL, which may be empty,
@@ -45,6 +51,7 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
 	}
+	meta := readMeta(root, base)
 	parser := readability.NewParser()
 	// Classes name the language of code blocks.
 	parser.KeepClasses = true
@@ -66,16 +73,60 @@ func Extract(src string, pageURL string) (Page, error) {
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}
+	return meta.page(d, art), nil
+}
+
+// page puts the markup's metadata first and readability's guesses
+// second.
+func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
+	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host)
 	p := Page{
-		Doc:    d,
-		Title:  oneLine(art.Title()),
-		Byline: oneLine(art.Byline()),
-		Site:   oneLine(art.SiteName()),
+		Doc: d, Title: title, Site: site,
+		Byline:    m.byline,
+		Published: m.published, Modified: m.modified,
+		Rates: m.rates, Rating: m.rating, Reviewer: m.reviewer,
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		p.Published = t.Format(time.RFC3339)
+	if p.Byline == "" {
+		p.Byline = bylineName(oneLine(art.Byline()))
 	}
-	return p, nil
+	// A byline that is the site's name, or the claim's author on a
+	// fact-check page, names no writer.
+	if squash(p.Byline) == squash(p.Site) || squash(p.Byline) == squash(m.claimant) {
+		p.Byline = ""
+	}
+	if t, err := art.PublishedTime(); err == nil && p.Published == "" {
+		p.Published = t.Format(time.DateOnly)
+	}
+	if t, err := art.ModifiedTime(); err == nil && p.Modified == "" {
+		p.Modified = t.Format(time.DateOnly)
+	}
+	return p
+}
+
+// bylineName drops the "By" that bylines start with.
+func bylineName(s string) string {
+	for _, by := range []string{"By ", "by ", "BY "} {
+		if rest, ok := strings.CutPrefix(s, by); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Front is the page's metadata as saved markdown's front matter, empty
+// values left out.
+func (p Page) Front() markdown.Front {
+	front := markdown.Front{
+		"title": p.Title, "byline": p.Byline, "site": p.Site,
+		"published": p.Published, "modified": p.Modified,
+		"rates": p.Rates, "rating": p.Rating, "reviewer": p.Reviewer,
+	}
+	for k, v := range front {
+		if v == "" {
+			delete(front, k)
+		}
+	}
+	return front
+}
