@@ -70,6 +70,9 @@ func Extract(src string, pageURL string) (Page, error) {
 	w := walker{base: base}
 	w.node(art.Node)
 	d := w.b.Doc()
+	if len(meta.body) > bodyOverReadability*len(d.Text) {
+		d = bodyDoc(meta.body)
+	}
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}
@@ -114,6 +117,24 @@ func bylineName(s string) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// bodyOverReadability is how much longer than readability's article the
+// JSON-LD articleBody must be to be read instead: readability then took a
+// teaser or a side block for the article.
+const bodyOverReadability = 2
+
+// bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
+func bodyDoc(body string) doc.Doc {
+	var b doc.Builder
+	for line := range strings.SplitSeq(body, "\n") {
+		if words := strings.Fields(line); len(words) > 0 {
+			b.StartBlock(doc.Block{Kind: doc.Paragraph})
+			b.Write(strings.Join(words, " "))
+			b.EndBlock()
+		}
+	}
+	return b.Doc()
+}
 
 // Front is the page's metadata as saved markdown's front matter, empty
 // values left out.

@@ -61,7 +61,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	m.byline = first(names(article["author"]), metas["author"], metas["article:author"], relAuthor)
 	m.published = first(date(str(article["datePublished"])), date(metas["article:published_time"]), date(metas["datepublished"]), date(metas["date"]))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
-	m.body = str(article["articleBody"])
+	m.body, _ = article["articleBody"].(string)
 	if review := firstOfType(objects, func(t string) bool { return t == "ClaimReview" }); review != nil {
 		m.readClaimReview(review)
 	}
