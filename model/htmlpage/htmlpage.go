@@ -13,6 +13,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
@@ -52,6 +53,12 @@ func Extract(src string, pageURL string) (Page, error) {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
 	}
 	meta := readMeta(root, base)
+	if meta.claimant != "" {
+		// Readability takes the first byline-like element for the byline
+		// and cuts it from the text; on a fact-check page that is the
+		// claimant in the claim box. Naming the author keeps it.
+		addAuthorMeta(root, first(meta.byline, meta.reviewer, meta.claimant))
+	}
 	parser := readability.NewParser()
 	// Classes name the language of code blocks.
 	parser.KeepClasses = true
@@ -104,6 +111,22 @@ func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
 		p.Modified = t.Format(time.DateOnly)
 	}
 	return p
+}
+
+// addAuthorMeta adds <meta name="author"> to the page's <head>.
+func addAuthorMeta(root *html.Node, author string) {
+	var head *html.Node
+	visit(root, func(n *html.Node) {
+		if n.DataAtom == atom.Head && head == nil {
+			head = n
+		}
+	})
+	if head == nil {
+		return
+	}
+	head.AppendChild(&html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta, Attr: []html.Attribute{
+		{Key: "name", Val: "author"}, {Key: "content", Val: author},
+	}})
 }
 
 // bylineName drops the "By" that bylines start with.

@@ -28,7 +28,7 @@ type pageMeta struct {
 func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
 	metas := map[string]string{}
-	var relAuthor string
+	var bylines []*html.Node
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -41,15 +41,15 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
 			}
-		case atom.A, atom.Link:
-			if relAuthor == "" && hasWord(attr(n, "rel"), "author") && n.DataAtom == atom.A {
-				relAuthor = oneLine(textOf(n))
-			}
-			if n.DataAtom == atom.Link && hasWord(attr(n, "rel"), "canonical") && base == nil {
+		case atom.Link:
+			if hasWord(attr(n, "rel"), "canonical") && base == nil {
 				if u, err := url.Parse(attr(n, "href")); err == nil {
 					base = u
 				}
 			}
+		}
+		if isBylineElement(n) {
+			bylines = append(bylines, n)
 		}
 	})
 	if base != nil {
@@ -58,7 +58,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	article := firstOfType(objects, isArticleType)
 	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
-	m.byline = first(names(article["author"]), metas["author"], metas["article:author"], relAuthor)
+	m.byline = first(names(article["author"]), metas["author"], metas["article:author"])
 	m.published = first(date(str(article["datePublished"])), date(metas["article:published_time"]), date(metas["datepublished"]), date(metas["date"]))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
 	m.body, _ = article["articleBody"].(string)
@@ -68,7 +68,57 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	if isURL(m.byline) {
 		m.byline = ""
 	}
+	if m.byline == "" {
+		m.byline = m.bylineIn(bylines)
+	}
 	return m
+}
+
+// maxByline is the longest text an element can have to be a byline.
+const maxByline = 100
+
+// isBylineElement is rel=author, itemprop=author or a class or id with
+// the word "byline" or "author".
+func isBylineElement(n *html.Node) bool {
+	if hasWord(attr(n, "rel"), "author") || strings.Contains(attr(n, "itemprop"), "author") {
+		return true
+	}
+	for _, key := range []string{"class", "id"} {
+		for _, name := range strings.Fields(attr(n, key)) {
+			for _, w := range nameWords(name) {
+				if w == "byline" || w == "author" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bylineIn is the first short byline element's name, taken from the
+// innermost byline element inside it (a name within a line that also
+// gives the date). A ClaimReview's claimant is not the writer.
+func (m pageMeta) bylineIn(nodes []*html.Node) string {
+	for i, n := range nodes {
+		text := bylineName(oneLine(textOf(n)))
+		if text == "" || len(text) > maxByline || squash(text) == squash(m.claimant) {
+			continue
+		}
+		if i+1 < len(nodes) && contains(n, nodes[i+1]) {
+			continue
+		}
+		return text
+	}
+	return ""
+}
+
+func contains(outer, inner *html.Node) bool {
+	for p := inner.Parent; p != nil; p = p.Parent {
+		if p == outer {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *pageMeta) readClaimReview(review map[string]any) {
