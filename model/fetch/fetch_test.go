@@ -158,13 +158,13 @@ func TestSaveRefuses(t *testing.T) {
 		lim     limits
 		want    string
 	}{
-		{"a page over the size cap", html("<html><body>" + big + "</body></html>"), limits{time.Second, 4096}, "larger than 4096 bytes"},
+		{"a page over the size cap", html("<html><body>" + big + "</body></html>"), limits{timeout: time.Second, maxBytes: 4096}, "larger than 4096 bytes"},
 		{"a server slower than the timeout", func(w http.ResponseWriter, r *http.Request) {
 			select {
 			case <-r.Context().Done():
 			case <-time.After(2 * time.Second):
 			}
-		}, limits{50 * time.Millisecond, 1 << 20}, "timed out"},
+		}, limits{timeout: 50 * time.Millisecond, maxBytes: 1 << 20}, "timed out"},
 		{"an image", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "image/png")
 			w.Write([]byte("\x89PNG\r\n\x1a\n"))
