@@ -80,8 +80,7 @@ func (m *Model) annotate() tea.Cmd {
 }
 
 func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
-	ed := noteeditor.New(n, render.OneLine(passage))
-	ed.SetStyles(noteeditor.DefaultStyles(m.theme.Mode != theme.Light))
+	ed := noteeditor.New(n, render.OneLine(passage), m.keys, m.theme)
 	ed.SetSize(m.width, max(m.height-1, 1))
 	m.editor = &ed
 	return ed.Focus()
@@ -165,7 +164,7 @@ func (m Model) undoes(afterDelete bool) bool {
 
 // editorUpdate routes a message to the open editor and handles what it
 // sends back.
-func (m Model) editorUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case noteeditor.SavedMsg:
 		m.editor = nil
@@ -181,7 +180,6 @@ func (m Model) editorUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.refreshNotes()
-		m.refreshLayers()
 		m.status.SetMessage(fmt.Sprintf("note saved to %s", m.book.Path()))
 		if saved.Placed() {
 			m.pager.Show(saved.Span)

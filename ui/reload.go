@@ -14,7 +14,7 @@ import (
 // reloaded swaps in the article read again from disk, keeping the reading
 // position: the text that was at the top of the screen is looked for near
 // where it was, falling back to the same offset.
-func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
+func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status.SetError("reload: " + msg.err.Error())
 		return m, nil
@@ -55,8 +55,6 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	if m.panelOpen {
 		m.fillStructure()
 	}
-	m.refreshLayers()
-	m.resize()
 	return m, m.analyze()
 }
 
