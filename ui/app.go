@@ -67,7 +67,9 @@ type Options struct {
 }
 
 type (
+	// analysisMsg is the result of analysis number gen.
 	analysisMsg struct {
+		gen  int
 		hash string
 		an   *model.Analysis
 		err  error
@@ -81,6 +83,10 @@ type (
 	reloadedMsg     struct {
 		a   *model.Article
 		err error
+		// notes are the reopened book's notes; notesErr says why it
+		// could not be reopened.
+		notes    []annotate.Note
+		notesErr error
 	}
 )
 
@@ -122,7 +128,10 @@ type Model struct {
 	selecting bool
 	selection span.Span
 
-	book      *annotate.Book
+	// store is the notes book, read and written by commands only; nil
+	// when notes cannot be kept. notes is its latest snapshot.
+	store     *store
+	notes     []annotate.Note
 	noteLayer *render.Layer
 	editor    *noteeditor.Model
 	// undoID is the note the last D deleted, while u can bring it back.
@@ -130,6 +139,10 @@ type Model struct {
 	lastKeyDelete bool
 
 	analysis *model.Analysis
+	// analysisGen numbers the analyses started; cancelAnalysis stops the
+	// one in flight when a newer one starts.
+	analysisGen    int
+	cancelAnalysis context.CancelFunc
 	// entitySpans and claimSpans are the analysis's spans, kept for the
 	// e/E and c/C jumps so a key press does not rebuild them.
 	entitySpans, claimSpans []span.Span
@@ -180,10 +193,10 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		m.panel.SetEmpty(panel.Entities, "no analysis")
 		m.panel.SetEmpty(panel.Claims, "no analysis")
 	}
-	m.book = opts.Notes
-	m.refreshNotes()
-	if opts.Notes != nil && opts.Notice == "" {
-		if w := opts.Notes.Warnings(); len(w) > 0 {
+	if opts.Notes != nil {
+		m.store = &store{book: opts.Notes}
+		m.setNotes(opts.Notes.Notes())
+		if w := opts.Notes.Warnings(); len(w) > 0 && opts.Notice == "" {
 			m.status.SetError(w[0])
 		}
 	}
@@ -222,14 +235,23 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m Model) analyze() tea.Cmd {
-	f, a, ctx := m.opts.Analyze, m.art, m.ctx
+// analyze starts the analysis of the article shown, in its own context,
+// cancelling the one in flight.
+func (m *Model) analyze() tea.Cmd {
+	f, a := m.opts.Analyze, m.art
 	if f == nil {
 		return nil
 	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.analysisGen++
+	gen := m.analysisGen
+	m.cancelAnalysis = cancel
 	return func() tea.Msg {
 		an, err := f(ctx, a)
-		return analysisMsg{hash: a.Hash, an: an, err: err}
+		return analysisMsg{gen: gen, hash: a.Hash, an: an, err: err}
 	}
 }
 
@@ -278,18 +300,23 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.hash != m.art.Hash {
 			return m, nil
 		}
-		return m, m.analyze()
+		cmd := m.analyze()
+		return m, cmd
 	case analysisMsg:
 		m.setAnalysis(msg)
 		return m, nil
 	case changedMsg:
 		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch())
 	case notesChangedMsg:
-		m.notesChanged()
-		return m, m.watchNotes()
+		if m.store == nil {
+			return m, m.watchNotes()
+		}
+		return m, tea.Batch(m.store.reread(), m.watchNotes())
+	case notesMsg:
+		m.notesDone(msg)
+		return m, nil
 	case reloadMsg:
-		f, ctx := m.opts.Reload, m.ctx
-		return m, func() tea.Msg { a, err := f(ctx); return reloadedMsg{a: a, err: err} }
+		return m, m.reload()
 	case reloadedMsg:
 		return m.reloaded(msg)
 	case panel.JumpMsg:
@@ -420,8 +447,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	afterDelete := m.lastKeyDelete
 	m.lastKeyDelete = key.Matches(msg, k.Delete)
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
-		m.undo()
-		return m, nil
+		return m, m.undo()
 	}
 	if m.panelOpen && m.panelKey(msg) {
 		var cmd tea.Cmd
@@ -481,9 +507,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Edit):
 		return m, m.editNote()
 	case key.Matches(msg, k.Delete):
-		m.deleteNote()
+		return m, m.deleteNote()
 	case key.Matches(msg, k.Export):
-		m.exportNotes()
+		return m, m.exportNotes()
 	default:
 		m.pager, _ = m.pager.Update(msg)
 	}

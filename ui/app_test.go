@@ -394,8 +394,14 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 		t.Fatal("u right after D did not undo the deletion")
 	}
 	m = press(m, "x")
-	if _, err := os.Stat(filepath.Join(dir, "article.notes.md")); err != nil {
-		t.Errorf("x did not export: %v", err)
+	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.jsonl")); err != nil {
+		t.Errorf("no sidecar beside the article: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.md")); err != nil {
+		t.Errorf("x did not write the worksheet beside the sidecar: %v", err)
+	}
+	if !strings.Contains(screen(m), "1 note exported") {
+		t.Errorf("the status does not count the exported note:\n%s", screen(m))
 	}
 }
 
@@ -407,8 +413,8 @@ func saveEditor(t *testing.T, m Model) Model {
 	if cmd == nil {
 		t.Fatal("ctrl+s sent nothing")
 	}
-	next, _ = m.Update(cmd())
-	return next.(Model)
+	next, cmd = m.Update(cmd())
+	return stepWithin(next.(Model), cmd(), time.Second)
 }
 
 // TestInitStartsTheAnalysisAfterTheFirstScreen follows the commands Init
@@ -546,8 +552,37 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 // side effect.
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
-	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg:
+	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg:
 		return true
 	}
 	return false
+}
+
+// TestANewerAnalysisCancelsTheOneInFlight starts two analyses of the same
+// article: the first one's context is cancelled when the second starts,
+// and its late answer is not taken.
+func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
+	ctxs := make(chan context.Context, 2)
+	slow := func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+		ctxs <- ctx
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	m := open(t, article, Options{Analyze: slow})
+	next, first := m.Update(analyzeMsg{hash: m.art.Hash})
+	m = next.(Model)
+	firstDone := make(chan tea.Msg, 1)
+	go func() { firstDone <- first() }()
+	firstCtx := <-ctxs
+	next, _ = m.Update(analyzeMsg{hash: m.art.Hash})
+	m = next.(Model)
+	select {
+	case <-firstCtx.Done():
+	case <-time.After(time.Second):
+		t.Fatal("starting a second analysis did not cancel the first")
+	}
+	m = step(m, <-firstDone)
+	if strings.Contains(screen(m), "analysis") {
+		t.Errorf("the cancelled analysis's error is shown:\n%s", screen(m))
+	}
 }

@@ -20,8 +20,11 @@ import (
 // setAnalysis takes in the analysis layers when they arrive, unless the
 // article changed meanwhile.
 func (m *Model) setAnalysis(msg analysisMsg) {
-	if msg.hash != m.art.Hash {
+	if msg.gen != m.analysisGen || msg.hash != m.art.Hash {
 		return
+	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
 	}
 	if msg.err != nil {
 		m.status.SetError("analysis: " + msg.err.Error())

@@ -39,7 +39,8 @@ type Model struct {
 	legend []LegendRow
 	width  int
 	height int
-	offset int // first line of the body shown
+	offset int      // first line of the body shown
+	lines  []string // the body, laid out for width
 }
 
 // gap is the space between two columns of keys.
@@ -51,14 +52,27 @@ func New(km keys.KeyMap, th *theme.Theme, groups [][]key.Binding) Model {
 }
 
 // SetTheme changes the screen's styles.
-func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
+func (m *Model) SetTheme(th *theme.Theme) {
+	m.theme = th
+	m.lines = m.body()
+}
 
 // SetLegend sets the legend drawn under the keys.
-func (m *Model) SetLegend(rows []LegendRow) { m.legend = rows }
+func (m *Model) SetLegend(rows []LegendRow) {
+	m.legend = rows
+	m.lines = m.body()
+}
 
 // SetSize sets the screen's size; View fills it exactly.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = max(w, 1), max(h, 1)
+	if w, h = max(w, 1), max(h, 1); w == m.width && h == m.height {
+		return
+	}
+	if w != m.width || m.lines == nil {
+		m.width = w
+		m.lines = m.body()
+	}
+	m.height = h
 	m.offset = m.clamp(m.offset)
 }
 
@@ -85,7 +99,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.Top):
 		m.offset = 0
 	case key.Matches(kp, k.Bottom):
-		m.offset = len(m.body())
+		m.offset = len(m.lines)
 	}
 	m.offset = m.clamp(m.offset)
 	return m, nil
@@ -94,13 +108,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) bodyHeight() int { return max(m.height-1, 0) }
 
 func (m Model) clamp(off int) int {
-	return max(min(off, len(m.body())-m.bodyHeight()), 0)
+	return max(min(off, len(m.lines)-m.bodyHeight()), 0)
 }
 
 // View draws the screen: a title line, then the part of the keys and the
 // legend that fits, exactly the screen's size.
 func (m Model) View() string {
-	body := m.body()
+	body := m.lines
 	title := m.theme.HelpTitle.Render("margin: keys")
 	if len(body) > m.bodyHeight() {
 		h := m.keys
