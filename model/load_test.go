@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -39,6 +40,29 @@ func TestOpenErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestReadAllStopsPastTheLimit(t *testing.T) {
+	_, err := ReadAll(io.LimitReader(zeros{}, MaxFileSize+10), "standard input")
+	if err == nil || !strings.Contains(err.Error(), "larger than 256 MB") {
+		t.Fatalf("ReadAll of more than MaxFileSize: error = %v", err)
+	}
+}
+
+func TestReadAllKeepsEveryByteUnderTheLimit(t *testing.T) {
+	in := strings.Repeat("Kyiv’s talks. ", 10000)
+	got, err := readLimited(strings.NewReader(in), "x", int64(len(in)/2))
+	if err != nil || string(got) != in {
+		t.Fatalf("readLimited with a short size hint read %d bytes (error %v), want %d", len(got), err, len(in))
+	}
+}
+
+// zeros is an endless stream of NUL bytes, like /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 func TestParseVerbatimKeepsTheInput(t *testing.T) {
