@@ -53,7 +53,7 @@ func readSource(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, path, size)
+	return readLimited(f, path, size, MaxFileSize)
 }
 
 // openRegular opens path for reading if it is a regular file, and returns
@@ -97,26 +97,34 @@ func fileKind(m os.FileMode) string {
 // one line as soon as it passes MaxFileSize: the limit holds for pipes
 // and devices, which announce no size.
 func ReadAll(r io.Reader, name string) ([]byte, error) {
-	return readLimited(r, name, 0)
+	return readLimited(r, name, 0, MaxFileSize)
 }
 
-// readLimited is ReadAll for a source that announced size bytes (0 when
-// unknown, as for /proc files): the buffer is sized once from it, so a
-// large article is read without growing and copying, but the size is
-// only a hint and the limit still applies to what is read.
-func readLimited(r io.Reader, name string, size int64) ([]byte, error) {
+// readLimited reads at most limit bytes of r, a source that announced
+// size bytes (0 when unknown, as for /proc files): the buffer is sized
+// once from it, so a large article is read without growing and copying,
+// but the size is only a hint and the limit applies to what is read.
+func readLimited(r io.Reader, name string, size, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	// Room beyond the size so that reading the final EOF does not grow
 	// the buffer (bytes.Buffer wants MinRead bytes free before each read).
-	buf.Grow(int(min(size, MaxFileSize)) + 2*bytes.MinRead)
-	n, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	buf.Grow(int(min(size, limit)) + 2*bytes.MinRead)
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
 	}
-	if n > MaxFileSize {
-		return nil, fmt.Errorf("read %s: larger than %d MB", name, MaxFileSize>>20)
+	if n > limit {
+		return nil, fmt.Errorf("read %s: larger than %s", name, sizeName(limit))
 	}
 	return buf.Bytes(), nil
+}
+
+// sizeName writes a size limit for a person.
+func sizeName(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // unwrapPathError drops the *os.PathError wrapper, whose message repeats

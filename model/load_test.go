@@ -42,18 +42,30 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
-func TestReadAllStopsPastTheLimit(t *testing.T) {
-	_, err := ReadAll(io.LimitReader(zeros{}, MaxFileSize+10), "standard input")
-	if err == nil || !strings.Contains(err.Error(), "larger than 256 MB") {
-		t.Fatalf("ReadAll of more than MaxFileSize: error = %v", err)
-	}
-}
-
-func TestReadAllKeepsEveryByteUnderTheLimit(t *testing.T) {
+func TestReadLimited(t *testing.T) {
 	in := strings.Repeat("Kyiv’s talks. ", 10000)
-	got, err := readLimited(strings.NewReader(in), "x", int64(len(in)/2))
-	if err != nil || string(got) != in {
-		t.Fatalf("readLimited with a short size hint read %d bytes (error %v), want %d", len(got), err, len(in))
+	tests := []struct {
+		name        string
+		r           io.Reader
+		size, limit int64
+		want        string // the error, or "" to read all of in
+	}{
+		{"stops an endless stream past the limit", zeros{}, 0, 4096, "read src: larger than 4096 bytes"},
+		{"names the limit in MB", zeros{}, 0, 2 << 20, "read src: larger than 2 MB"},
+		{"reads all of a source that announced too little", strings.NewReader(in), int64(len(in) / 2), 1 << 20, ""},
+		{"reads all of a source that announced nothing", strings.NewReader(in), 0, 1 << 20, ""},
+		{"reads a source of exactly the limit", strings.NewReader(in), int64(len(in)), int64(len(in)), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readLimited(tt.r, "src", tt.size, tt.limit)
+			switch {
+			case tt.want != "" && (err == nil || err.Error() != tt.want):
+				t.Fatalf("error = %v, want %q", err, tt.want)
+			case tt.want == "" && (err != nil || string(got) != in):
+				t.Fatalf("read %d bytes (error %v), want all %d", len(got), err, len(in))
+			}
+		})
 	}
 }
 
