@@ -121,7 +121,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestBadLinesAreReportedAndNeverDropped(t *testing.T) {
-	bad := []string{`{"op":"put","id":"X"`, `not json`, `{"op":"frobnicate","id":"Y","rev":1}`, `{"op":"put","id":"Z","rev":1}`}
+	bad := []string{`{"op":"put","id":"X"`, `not json`, `{"id":"Y","rev":1}`, `{"op":"put","id":"Z","rev":1}`}
 	path := write(t, append([]string{header, put("A", 1, 10, "a")}, bad...)...)
 	s, err := Open(path, Header{})
 	if err != nil {
