@@ -107,14 +107,67 @@ func (s *Store) Commit(evs ...Event) ([]Event, error) {
 	if _, err := s.refresh(true); err != nil {
 		return nil, err
 	}
+	out, err := s.write(s.off == 0 && len(s.torn) == 0, len(s.torn) > 0, evs)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.refresh(true); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Append adds events for ids the file does not have yet (a new note)
+// without reading it: only its size and last byte, so adding costs the
+// same however many notes the file holds. Each event gets revision 1 and
+// a zero Time is set to now. Append returns once the events are on disk.
+func Append(path string, h Header, evs ...Event) ([]Event, error) {
+	if h.Version == 0 {
+		h.Version = Version
+	}
+	s := &Store{path: path, create: h}
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	size, torn, err := ending(path)
+	if err != nil {
+		return nil, err
+	}
+	return s.write(size == 0, torn, evs)
+}
+
+// ending reports the size of the file at path and whether its last line
+// lacks a newline (a writer crashed mid-line).
+func ending(path string) (size int64, torn bool, err error) {
+	f, err := openRegular(path, os.O_RDONLY)
+	if err != nil {
+		return 0, false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return 0, false, err
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, fi.Size()-1); err != nil {
+		return 0, false, fmt.Errorf("read %s: %w", path, err)
+	}
+	return fi.Size(), last[0] != '\n', nil
+}
+
+// write appends evs in one write, after the header if the file is being
+// created and after a newline if its last line is torn, numbering each
+// event's revision after the latest one read. The lock must be held.
+func (s *Store) write(created, torn bool, evs []Event) ([]Event, error) {
 	var buf bytes.Buffer
-	created := s.off == 0 && len(s.torn) == 0
 	if created {
 		if err := writeJSONLine(&buf, s.create); err != nil {
 			return nil, err
 		}
 	}
-	if len(s.torn) > 0 {
+	if torn {
 		// A writer crashed mid-line: end its line so ours stays whole.
 		buf.WriteByte('\n')
 	}
@@ -143,9 +196,6 @@ func (s *Store) Commit(evs ...Event) ([]Event, error) {
 		if err := syncDir(filepath.Dir(s.path)); err != nil {
 			return nil, err
 		}
-	}
-	if _, err := s.refresh(true); err != nil {
-		return nil, err
 	}
 	return out, nil
 }
