@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -49,6 +50,17 @@ func DefaultAuthor() string {
 		return u.Username
 	}
 	return ""
+}
+
+// CheckSource says why src does not look like a link to a source: it
+// needs a scheme and a host (https://example.com/page). Such a source is
+// still saved as written; the caller warns.
+func CheckSource(src string) error {
+	u, err := url.Parse(strings.TrimSpace(src))
+	if err == nil && u.Scheme != "" && u.Host != "" {
+		return nil
+	}
+	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
 }
 
 // EnvDir is $MARGIN_NOTES_DIR: where the user asked to keep every sidecar.

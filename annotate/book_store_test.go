@@ -172,3 +172,25 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+func TestCheckSource(t *testing.T) {
+	tests := []struct {
+		name, src string
+		ok        bool
+	}{
+		{"accepts a web link", "https://example.com/report.pdf", true},
+		{"accepts a link with a port and a query", "http://archive.example:8080/a?b=c", true},
+		{"warns about a bare word", "not-a-url", false},
+		{"warns about a host without a scheme", "example.com/page", false},
+		{"warns about a scheme without a host", "doi:10.1000/182", false},
+		{"warns about an empty source", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := annotate.CheckSource(tt.src)
+			if (err == nil) != tt.ok {
+				t.Fatalf("CheckSource(%q) = %v", tt.src, err)
+			}
+		})
+	}
+}

@@ -17,7 +17,7 @@ type RefusedError struct {
 	Reason string
 }
 
-func (e *RefusedError) Error() string { return fmt.Sprintf("%s: %s", e.Path, e.Reason) }
+func (e *RefusedError) Error() string { return e.Path + " " + e.Reason }
 
 // ErrRefused matches every *RefusedError with errors.Is.
 var ErrRefused = errors.New("refused")
