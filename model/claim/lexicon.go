@@ -61,6 +61,9 @@ type phrase struct {
 // lexicon finds phrases by the hash of their first word, longest first.
 type lexicon struct {
 	byFirst map[uint64][]phrase
+	// learned are the reporting cues learned from PolNeAR, for words the
+	// reporting list does not hold.
+	learned map[uint64]learnedCue
 }
 
 // loadLexicon reads every lexicon file embedded in the package.
@@ -74,6 +77,13 @@ func loadLexicon() (*lexicon, error) {
 		if err := lx.add(category(cat), string(data)); err != nil {
 			return nil, fmt.Errorf("claim lexicon %s: %w", name, err)
 		}
+	}
+	data, err := lexiconFS.ReadFile("lexicon/learned.txt")
+	if err != nil {
+		return nil, fmt.Errorf("claim lexicon learned.txt: %w", err)
+	}
+	if lx.learned, err = parseLearned(string(data)); err != nil {
+		return nil, fmt.Errorf("claim lexicon learned.txt: %w", err)
 	}
 	for k, ps := range lx.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
@@ -117,6 +127,20 @@ type match struct {
 	from, to int
 	cat      category
 	flags    flag
+	// weight ranks reporting verbs: the learned cue ratio of the first word.
+	weight float32
+}
+
+// listedWeight ranks a listed reporting phrase whose first word PolNeAR
+// train never shows inside a cue often enough to count.
+const listedWeight = 0.5
+
+// weight is the learned cue ratio of a phrase's first word.
+func (lx *lexicon) weight(first uint64) float32 {
+	if l, ok := lx.learned[first]; ok {
+		return l.ratio
+	}
+	return listedWeight
 }
 
 // find appends every lexicon phrase found in toks to dst. Where phrases of
@@ -138,8 +162,12 @@ func (lx *lexicon) find(dst []match, toks []token) []match {
 			if !ok {
 				continue
 			}
-			dst = append(dst, match{from: i, to: i + len(p.words), cat: p.cat, flags: p.flags})
+			dst = append(dst, match{from: i, to: i + len(p.words), cat: p.cat, flags: p.flags, weight: lx.weight(p.words[0])})
 			covered[p.cat] = i + len(p.words)
+		}
+		if l, ok := lx.learned[toks[i].h]; ok && l.cue && i >= covered[catReport] {
+			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
+			covered[catReport] = i + 1
 		}
 	}
 	return dst

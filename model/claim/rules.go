@@ -23,6 +23,7 @@ const (
 type verb struct {
 	from, to int
 	flags    flag
+	weight   float32
 }
 
 // sentence finds the claim in one sentence, if it makes one.
@@ -59,7 +60,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 		switch m.cat {
 		case catReport:
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
-				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags})
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
 			}
 		case catAccording:
 			if according < 0 {
@@ -158,7 +159,7 @@ func reportingVerb(text string, toks []token, m match) bool {
 		return false // "the alleged attack", "an estimated 600"
 	}
 	if m.flags&flagAmbiguous != 0 {
-		if prevIs(toks, m.from, determiners) || prevIs(toks, m.from, prepositions) {
+		if prevIs(toks, m.from, determiners) || prevIs(toks, m.from, prepositions) || afterCopula(text, toks, m.from) {
 			return false
 		}
 		if m.from > 0 && strings.HasSuffix(strings.ToLower(word(text, toks[m.from-1])), "'s") {
@@ -185,6 +186,19 @@ func reportingVerb(text string, toks []token, m match) bool {
 	}
 	return true
 }
+
+// afterCopula reports a word that follows a linking verb, with -ly adverbs
+// between: there a participle is an adjective ("became politically
+// charged", "seemed worried").
+func afterCopula(text string, toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && lyAdverb(text, toks[k]) {
+		k--
+	}
+	return k >= 0 && k < i-1 && beForms.has(toks[k]) || k >= 0 && copulas.has(toks[k])
+}
+
+var copulas = newWordSet("became become becomes becoming remained remains seemed seems looked looks felt feels got gets")
 
 var (
 	hDismissed = hashWord("dismissed")

@@ -64,7 +64,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p.empty() {
 			continue
 		}
-		if !isRel && mainVerb < 0 {
+		// The likeliest reporting verb is the sentence's: "X, a source
+		// said" over "asked" in the clause it reports.
+		if !isRel && (mainVerb < 0 || v.weight > sc.verbs[mainVerb].weight) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {

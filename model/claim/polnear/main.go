@@ -21,6 +21,11 @@
 //   - Per cue type: recall for gold cues among the 20 commonest lower-cased
 //     one-word cues of the split ("common verbs"), and for all other cues.
 //
+// With -learn it instead writes model/claim/lexicon/learned.txt, the cue
+// words counted over the train split (see learn):
+//
+//	go run ./model/claim/polnear -learn > model/claim/lexicon/learned.txt
+//
 // With -misses it also lists the gold attributions missed or misnamed, for
 // reading on the development split only.
 package main
@@ -37,11 +42,27 @@ func main() {
 	data := flag.String("data", "../shared/data/attribution", "PolNeAR folder holding dev/")
 	split := flag.String("split", "dev", "split to score: only dev is for tuning")
 	misses := flag.Bool("misses", false, "list missed attributions and wrong sources")
+	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *data, *split, *misses); err != nil {
+	var err error
+	if *learnCues {
+		err = runLearn(os.Stdout, *data)
+	} else {
+		err = run(context.Background(), os.Stdout, *data, *split, *misses)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "polnear:", err)
 		os.Exit(1)
 	}
+}
+
+// runLearn writes the cue lexicon learned from data/train.
+func runLearn(w io.Writer, data string) error {
+	arts, err := readSplit(data, "train")
+	if err != nil {
+		return err
+	}
+	return learn(w, arts)
 }
 
 func run(ctx context.Context, w io.Writer, data, split string, misses bool) error {

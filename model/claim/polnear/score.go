@@ -28,6 +28,7 @@ func (c counts) String() string {
 type scores struct {
 	recall, source, cue counts
 	common, other       counts
+	precision           counts
 	misses              []string
 }
 
@@ -37,6 +38,7 @@ func (s *scores) write(w io.Writer) {
 	fmt.Fprintf(w, "cue overlap (of found)    %s\n", s.cue)
 	fmt.Fprintf(w, "recall, 20 common cues    %s\n", s.common)
 	fmt.Fprintf(w, "recall, other cues        %s\n", s.other)
+	fmt.Fprintf(w, "claim precision           %s\n", s.precision)
 	for _, m := range s.misses {
 		fmt.Fprintln(w, m)
 	}
@@ -58,6 +60,11 @@ func score(ctx context.Context, arts []article, misses bool) (*scores, error) {
 		for _, g := range a.Attributions {
 			if g.Source != nil {
 				sc.add(a, g, an.Claims, common, misses)
+			}
+		}
+		for _, c := range an.Claims {
+			if c.Source != nil {
+				sc.precision.add(attributed(c.Span, a.Attributions))
 			}
 		}
 	}
@@ -156,6 +163,19 @@ func match(g gold, claims []claim.Claim) *claim.Claim {
 		}
 	}
 	return best
+}
+
+// attributed reports whether s overlaps the cue or content of any gold
+// attribution, with or without a source.
+func attributed(s span.Span, golds []gold) bool {
+	for _, g := range golds {
+		for _, p := range append(append([]goldSpan(nil), g.Cue...), g.Content...) {
+			if s.Overlaps(p.span()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func overlap(a, b span.Span) int { return max(0, min(a.End, b.End)-max(a.Start, b.Start)) }
