@@ -6,6 +6,7 @@ import (
 
 	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/sentence"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -13,8 +14,9 @@ import (
 // for check-worthiness. It holds only read-only tables, so one Detector may
 // serve any number of goroutines.
 type Detector struct {
-	lex *lexicon
-	cw  *checkworthy.Model
+	lex   *lexicon
+	cw    *checkworthy.Model
+	split *sentence.Splitter
 }
 
 // Result is what Analyze found in one article.
@@ -36,7 +38,7 @@ func NewDetector() (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim detector: %w", err)
 	}
-	return &Detector{lex: lex, cw: cw}, nil
+	return &Detector{lex: lex, cw: cw, split: sentence.New()}, nil
 }
 
 // scratch is the per-call working memory of Analyze.
@@ -66,6 +68,7 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 		}
 		sentEnts := entitiesIn(ents, s)
 		sc.toks = tokenize(sc.toks[:0], text, s)
+		markNameDots(text, sc.toks, d.split.Abbreviation)
 		c, ok := d.sentence(text, s, sentEnts, &sc)
 		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]

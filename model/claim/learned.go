@@ -20,6 +20,10 @@ const (
 	// wherever it stands; below it, the word must not follow a determiner
 	// or preposition (it has a noun reading: "the plan", "a call").
 	plainCueRatio = 0.8
+	// reportedCueRatio is the ratio above which a verb after "according to
+	// X" is the speaker's own ("According to X, Y denied ...") rather than
+	// a statement X reports; chosen on PolNeAR dev.
+	reportedCueRatio = 0.6
 )
 
 // learnedCue is what the lexicon keeps of one learned word.

@@ -80,11 +80,13 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if according >= 0 {
 		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
 			addCue(according, accordingTo, Attributed)
-			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) {
+			// "According to X, Y said": Y speaks and X reports it. What a
+			// weaker cue than a speech verb says ("Y plans ...") is X's.
+			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) && sc.verbs[mainVerb].weight >= reportedCueRatio {
 				src = &Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]}
 			} else {
 				src = &Source{Span: spanOf(toks, a)}
-				main = a
+				main, mainVerb = a, -1
 			}
 		}
 	}
@@ -332,7 +334,8 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
-			return finish(toks, np{from: ownClause(text, toks, start, end), to: end}), false
+			from := ownClause(text, toks, start, end)
+			return finish(toks, np{from: from, to: clauseSubjectEnd(toks, from, end)}), false
 		}
 		k := end - 1
 		if k < 0 {
@@ -378,6 +381,23 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	}
 	return np{}, false
 }
+
+// clauseSubjectEnd cuts the words toks[from:end] before a reporting verb
+// at their first finite verb: a noun phrase holds none, so "Trump had been
+// tethered to a teleprompter" before "delivering" has the subject "Trump".
+func clauseSubjectEnd(toks []token, from, end int) int {
+	for i := from + 1; i < end; i++ {
+		if finiteAux.has(toks[i]) {
+			return i
+		}
+	}
+	return end
+}
+
+// finiteAux are the auxiliaries and modals that end a subject.
+var finiteAux = newWordSet(`has have had was were is are would will could may might can
+	should must did does do wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't
+	don't won't wouldn't couldn't can't shouldn't`)
 
 // appositive returns the short phrase toks[s:k] that ends before a
 // comma and the verb, joined to the name before it when it is an aside:

@@ -14,6 +14,9 @@ const (
 	tokWord tokKind = iota
 	tokNum
 	tokPunct
+	// tokNameDot is the stop after a title or initial inside a name
+	// ("Dr. Amara Obi", "John D. Podesta"): part of the name, not a break.
+	tokNameDot
 )
 
 // token is one word, number or punctuation mark of a sentence.
@@ -132,4 +135,18 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper})
 	}
 	return dst
+}
+
+// markNameDots turns the full stop after an abbreviation or an initial
+// that a capitalised word follows into part of the name.
+func markNameDots(text string, toks []token, abbreviation func(string) bool) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tokPunct || text[t.Start:t.End] != "." || toks[i-1].End != t.Start {
+			continue
+		}
+		if toks[i+1].upper && toks[i-1].upper && abbreviation(word(text, toks[i-1])) {
+			toks[i].kind = tokNameDot
+		}
+	}
 }

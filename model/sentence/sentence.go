@@ -36,6 +36,17 @@ func New() *Splitter {
 	return s
 }
 
+// Abbreviation reports whether word (without its final stop, any case) is
+// an abbreviation that a full stop follows without ending anything: a
+// title ("Dr", "Rev"), a suffix ("Jr") or a single-letter initial.
+func (s *Splitter) Abbreviation(word string) bool {
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	return s.abbrev[strings.ToLower(word)]
+}
+
 // Split returns the sentences of d in order. A sentence never crosses a
 // block; a heading or table row is one sentence, a code block one per line.
 func Split(d doc.Doc) []span.Span {
