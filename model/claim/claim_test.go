@@ -105,7 +105,7 @@ func TestRules(t *testing.T) {
 		{"does not take a what-headline as attributed", "IV. What the farmers say", nil, nil, "", ""},
 		{"does not take a why-question as attributed", "Why do officials say the numbers are wrong?", nil, nil, "", ""},
 		{"does not take a how-clause as attributed", "This is how the farmers say it.", nil, nil, "", ""},
-		{"does not take added troops as speech", "The army added troops along the border.", nil, nil, "", ""},
+		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

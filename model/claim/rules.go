@@ -169,6 +169,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 			return false
 		}
 	}
+	if m.flags&flagNoCount != 0 && m.to < len(toks) && isNumber(text, toks, m.to) {
+		return false
+	}
 	if m.flags&flagSpeech != 0 && m.to < len(toks) && !speechNext.has(toks[m.to]) {
 		return false
 	}

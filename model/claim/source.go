@@ -318,6 +318,9 @@ func inverted(text string, toks []token, i int) np {
 	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct || p.to-p.from > 8 {
 		return np{}
 	}
+	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
+		return np{} // "..., said the report was wrong": a clause, not a speaker
+	}
 	return p
 }
 
@@ -360,10 +363,14 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = s - 1
 				continue
 			}
+			// "The talks failed, said a diplomat": the speaker follows.
+			if p := inverted(text, toks, vEnd); !p.empty() {
+				return p, false
+			}
 			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
 				return appositive(toks, s, k), false
 			}
-			return inverted(text, toks, vEnd), false
+			return nameBeforeAsides(toks, k), false
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
@@ -398,6 +405,34 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 var finiteAux = newWordSet(`has have had was were is are would will could may might can
 	should must did does do wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't
 	don't won't wouldn't couldn't can't shouldn't`)
+
+// maxAsides bounds the comma-separated asides between a name and its verb.
+const maxAsides = 40
+
+// nameBeforeAsides finds the name that opens a run of comma-separated
+// asides ending at the comma toks[k] before a verb: "Phil Smith, a
+// spokesman for the miners' union, said" and "Derek Mitchell, who served
+// as ambassador from 2012, said" are Phil Smith's and Derek Mitchell's.
+func nameBeforeAsides(toks []token, k int) np {
+	s := k
+	for k-s < maxAsides {
+		for s > 0 && toks[s-1].kind != tokPunct {
+			s--
+		}
+		if s == 0 || toks[s-1].h != hComma {
+			break
+		}
+		s--
+	}
+	e := s
+	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
+		e++
+	}
+	if e == s || e-s > 6 || toks[e].h != hComma {
+		return np{}
+	}
+	return np{from: s, to: e}
+}
 
 // appositive returns the short phrase toks[s:k] that ends before a
 // comma and the verb, joined to the name before it when it is an aside:

@@ -145,7 +145,9 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		if t.kind != tokPunct || text[t.Start:t.End] != "." || toks[i-1].End != t.Start {
 			continue
 		}
-		if toks[i+1].upper && toks[i-1].upper && abbreviation(word(text, toks[i-1])) {
+		prev := word(text, toks[i-1])
+		initials := len(prev) == 1 && i > 1 && toks[i-2].kind == tokNameDot && toks[i-2].End == toks[i-1].Start
+		if toks[i-1].upper && (initials || toks[i+1].upper && abbreviation(prev)) {
 			toks[i].kind = tokNameDot
 		}
 	}
