@@ -37,7 +37,8 @@ type learnedCue struct {
 
 // parseLearned reads learned.txt into cue words by hash. Closed-class words
 // ("also", "has") and -ly adverbs are counted inside cues ("also said") but
-// report nothing by themselves, so they are left out.
+// report nothing by themselves, and nouns have no subject that speaks, so
+// neither is a cue.
 func parseLearned(data string) (map[uint64]learnedCue, error) {
 	out := map[uint64]learnedCue{}
 	sc := bufio.NewScanner(strings.NewReader(data))
@@ -59,14 +60,28 @@ func parseLearned(data string) (map[uint64]learnedCue, error) {
 		}
 		h := hashWord(f[0])
 		ratio := float64(cue) / float64(total)
-		l := learnedCue{ratio: float32(ratio)}
-		l.cue = cue >= minCueCount && ratio >= minCueRatio && !closedClass(h) && !strings.HasSuffix(f[0], "ly")
+		l := learnedCue{ratio: float32(ratio), flags: flagLearned}
+		l.cue = cue >= minCueCount && ratio >= minCueRatio && !closedClass(h) && !strings.HasSuffix(f[0], "ly") && !nounSuffix(f[0])
 		if ratio < plainCueRatio {
-			l.flags = flagAmbiguous
+			l.flags |= flagAmbiguous
 		}
 		out[h] = l
 	}
 	return out, sc.Err()
+}
+
+// nounSuffixes mark nouns ("statement", "criticism", "speculation"): they
+// are cues in PolNeAR ("his criticism of"), but the words before them are
+// not their speaker, so they are not reporting verbs.
+var nounSuffixes = []string{"tion", "sion", "ment", "ism", "ity", "ence", "ance", "ness"}
+
+func nounSuffix(w string) bool {
+	for _, s := range nounSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // closedClass reports a grammar word: never a cue by itself.

@@ -52,6 +52,8 @@ const (
 	// flagNoCount marks a verb that also takes a counted object ("added
 	// 300 troops", "found 20 bodies"): before a number it reports nothing.
 	flagNoCount
+	// flagLearned marks a cue whose guard comes from PolNeAR counts.
+	flagLearned
 )
 
 // phrase is one lexicon entry.

@@ -159,13 +159,21 @@ func reportingVerb(text string, toks []token, m match) bool {
 		return false // "the alleged attack", "an estimated 600"
 	}
 	if m.flags&flagAmbiguous != 0 {
-		if prevIs(toks, m.from, determiners) || prevIs(toks, m.from, prepositions) || afterCopula(text, toks, m.from) {
+		// Quantifiers make subjects of learned cues ("many believe") but
+		// nouns of listed ones ("several reports").
+		before := determiners
+		if m.flags&flagLearned != 0 {
+			before = articles
+		}
+		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) || afterCopula(text, toks, m.from) {
 			return false
 		}
 		if m.from > 0 && strings.HasSuffix(strings.ToLower(word(text, toks[m.from-1])), "'s") {
 			return false
 		}
-		if nextIs(toks, m.to, prepositions) || nextIs(toks, m.to, beForms) {
+		// Only listed words get the after-guard: a learned cue is often
+		// followed by a preposition ("called for", "disputed by").
+		if m.flags&flagLearned == 0 && (nextIs(toks, m.to, prepositions) || nextIs(toks, m.to, beForms)) {
 			return false
 		}
 	}

@@ -33,6 +33,7 @@ var (
 	hColon     = hashWord(":")
 	hTo        = hashWord("to")
 	hThat      = hashWord("that")
+	thatTo     = newWordSet("that to")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -56,8 +57,11 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 				}
 				continue
 			}
-			// "it was reported that": a claim without a source.
-			addCue(p, v.to, Hedged)
+			// "it was reported that": a claim without a source, when the
+			// verb is one that mostly reports or reports a clause here.
+			if v.weight >= plainCueRatio || nextIs(toks, v.to, thatTo) {
+				addCue(p, v.to, Hedged)
+			}
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
