@@ -68,6 +68,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p.empty() {
 			continue
 		}
+		// Every verb with a speaker flags the sentence, not only the one
+		// whose speaker is named as the source.
+		addCue(v.from, v.to, Attributed)
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
 		if !isRel && (mainVerb < 0 || v.weight > sc.verbs[mainVerb].weight) {

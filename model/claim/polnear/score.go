@@ -89,7 +89,11 @@ func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]
 	}
 	ok := sameSource(c.Source.Span.In(a.Text), g.Source.Text)
 	s.source.add(ok)
-	s.cue.add(cueHit(g, c))
+	hit := cueHit(g, c)
+	s.cue.add(hit)
+	if misses && !hit {
+		s.misses = append(s.misses, fmt.Sprintf("CUE  %s gold=%q claim=%q", a.Name, cueText(g), c.Span.In(a.Text)))
+	}
 	if misses && !ok {
 		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g)))
 	}
