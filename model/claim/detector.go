@@ -21,7 +21,8 @@ type Detector struct {
 
 // Result is what Analyze found in one article.
 type Result struct {
-	// Claims are in sentence order, at most one per sentence.
+	// Claims are in text order: one per sentence, or one per clause where
+	// the clauses of a sentence have sources of their own.
 	Claims []Claim
 	// Checkworthiness has one score from 0 to 1 per sentence, in the order
 	// of the sentences given to Analyze.
@@ -67,21 +68,21 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 			continue
 		}
 		sentEnts := entitiesIn(ents, s)
-		sc.toks = tokenize(sc.toks[:0], text, s)
-		markNameDots(text, sc.toks, d.split.Abbreviation)
-		c, ok := d.sentence(text, s, sentEnts, &sc)
+		claims := d.clauses(text, s, sentEnts, &sc)
 		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]
 		for _, e := range sentEnts {
 			sc.labels = append(sc.labels, e.Label)
 		}
 		sc.kinds = sc.kinds[:0]
-		for _, k := range c.Kinds {
-			sc.kinds = append(sc.kinds, string(k))
+		for _, c := range claims {
+			for _, k := range c.Kinds {
+				sc.kinds = append(sc.kinds, string(k))
+			}
 		}
 		score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
 		res.Checkworthiness[i] = score
-		if ok {
+		for _, c := range claims {
 			c.Checkworthiness = score
 			res.Claims = append(res.Claims, c)
 		}
@@ -92,6 +93,80 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 		}
 	}
 	return res
+}
+
+// clauses finds the claims of one sentence: the sentence's claim, or, when
+// it joins clauses that each have their own source ("Supporters say ...;
+// opponents claim ..."), one claim per such clause.
+func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
+	d.tokens(text, s, sc)
+	cuts := clauseCuts(sc.toks)
+	mark := len(sc.speakers)
+	c, ok := d.sentence(text, s, ents, sc)
+	if !ok {
+		return nil
+	}
+	if c.Source == nil || len(cuts) == 0 {
+		return []Claim{c}
+	}
+	whole := append([]speaker(nil), sc.speakers[mark:]...)
+	sc.speakers = sc.speakers[:mark]
+	var parts []Claim
+	sourced := 0
+	for _, seg := range clauseSpans(sc.toks, cuts) {
+		d.tokens(text, seg, sc)
+		if p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc); ok {
+			parts = append(parts, p)
+			if p.Source != nil {
+				sourced++
+			}
+		}
+	}
+	if sourced < 2 {
+		sc.speakers = append(sc.speakers[:mark], whole...)
+		return []Claim{c}
+	}
+	return parts
+}
+
+// tokens fills sc.toks with the tokens of s.
+func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
+	sc.toks = tokenize(sc.toks[:0], text, s)
+	markNameDots(text, sc.toks, d.split.Abbreviation)
+	markFinite(sc.toks, d.lex.verbs)
+}
+
+// clauseCuts returns the tokens that end a clause of a sentence: a
+// semicolon, or the comma before "but", "while" or "whereas".
+func clauseCuts(toks []token) []int {
+	var cuts []int
+	for i, t := range toks {
+		if i == 0 || i+1 >= len(toks) {
+			continue
+		}
+		if t.h == hSemicolon || t.h == hComma && clauseJoins.has(toks[i+1]) {
+			cuts = append(cuts, i)
+		}
+	}
+	return cuts
+}
+
+var (
+	hSemicolon  = hashWord(";")
+	clauseJoins = newWordSet("but while whereas and")
+)
+
+// clauseSpans cuts the sentence toks at cuts, leaving out the cut marks.
+func clauseSpans(toks []token, cuts []int) []span.Span {
+	out := make([]span.Span, 0, len(cuts)+1)
+	from := 0
+	for _, k := range append(cuts, len(toks)) {
+		if k > from {
+			out = append(out, span.Span{Start: toks[from].Start, End: toks[k-1].End})
+		}
+		from = k + 1
+	}
+	return out
 }
 
 // sortedEntities returns ents sorted by start, copying only when needed.

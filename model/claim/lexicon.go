@@ -69,6 +69,8 @@ type lexicon struct {
 	// learned are the reporting cues learned from PolNeAR, for words the
 	// reporting list does not hold.
 	learned map[uint64]learnedCue
+	// verbs are the finite verbs learned from PolNeAR's silver tags.
+	verbs wordSet
 }
 
 // loadLexicon reads every lexicon file embedded in the package.
@@ -90,6 +92,11 @@ func loadLexicon() (*lexicon, error) {
 	if lx.learned, err = parseLearned(string(data)); err != nil {
 		return nil, fmt.Errorf("claim lexicon learned.txt: %w", err)
 	}
+	verbs, err := lexiconFS.ReadFile("lexicon/verbs.txt")
+	if err != nil {
+		return nil, fmt.Errorf("claim lexicon verbs.txt: %w", err)
+	}
+	lx.verbs = newWordSet(stripComments(string(verbs)))
 	for k, ps := range lx.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 		lx.byFirst[k] = ps
@@ -190,6 +197,18 @@ func (lx *lexicon) find(dst []match, toks []token) []match {
 		}
 	}
 	return dst
+}
+
+// stripComments drops the "#" lines of a word list.
+func stripComments(list string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(list, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // wordSet is a read-only set of words, by hash.

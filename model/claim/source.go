@@ -401,7 +401,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 // tethered to a teleprompter" before "delivering" has the subject "Trump".
 func clauseSubjectEnd(toks []token, from, end int) int {
 	for i := from + 1; i < end; i++ {
-		if finiteAux.has(toks[i]) {
+		if toks[i].finite || finiteAux.has(toks[i]) {
 			return i
 		}
 	}

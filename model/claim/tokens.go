@@ -27,6 +27,9 @@ type token struct {
 	h     uint64
 	kind  tokKind
 	upper bool
+	// finite marks a lower-case word that is mostly a finite verb
+	// (lexicon/verbs.txt), which no noun phrase holds.
+	finite bool
 }
 
 const (
@@ -150,5 +153,12 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		if toks[i-1].upper && (initials || toks[i+1].upper && abbreviation(prev)) {
 			toks[i].kind = tokNameDot
 		}
+	}
+}
+
+// markFinite flags the lower-case tokens that are finite verbs.
+func markFinite(toks []token, verbs wordSet) {
+	for i := range toks {
+		toks[i].finite = !toks[i].upper && verbs.has(toks[i])
 	}
 }

@@ -26,6 +26,11 @@
 //
 //	go run ./model/claim/polnear -learn > model/claim/lexicon/learned.txt
 //
+// With -verbs it writes model/claim/lexicon/verbs.txt, the words the silver
+// part-of-speech tags of the train split mostly call finite verbs:
+//
+//	go run ./model/claim/polnear -verbs > model/claim/lexicon/verbs.txt
+//
 // With -misses it also lists the gold attributions missed or misnamed, for
 // reading on the development split only.
 package main
@@ -36,6 +41,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 func main() {
@@ -43,11 +49,15 @@ func main() {
 	split := flag.String("split", "dev", "split to score: only dev is for tuning")
 	misses := flag.Bool("misses", false, "list missed attributions and wrong sources")
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
+	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
 	flag.Parse()
 	var err error
-	if *learnCues {
+	switch {
+	case *verbs:
+		err = learnVerbs(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
+	case *learnCues:
 		err = runLearn(os.Stdout, *data)
-	} else {
+	default:
 		err = run(context.Background(), os.Stdout, *data, *split, *misses)
 	}
 	if err != nil {
