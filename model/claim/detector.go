@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/margin-reader/margin/model/checkworthy"
+	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/sentence"
 	"github.com/margin-reader/margin/model/span"
@@ -60,15 +61,28 @@ type scratch struct {
 // entities found in text (any order; nil is fine). Spans that do not fit
 // the text are skipped and score 0.
 func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Entity) Result {
+	return d.AnalyzeDoc(doc.Doc{Text: text}, sentences, ents)
+}
+
+// AnalyzeDoc is Analyze with the article's structure: headings and table
+// header rows make no claims (their sentences are still scored), and a
+// table row's cells are read apart, so no cue or source crosses a cell.
+func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.Entity) Result {
+	text := dc.Text
 	res := Result{Checkworthiness: make([]float64, len(sentences))}
 	ents = sortedEntities(ents)
 	var sc scratch
+	var units []span.Span
 	for i, s := range sentences {
 		if s.Start < 0 || s.End > len(text) || s.Empty() {
 			continue
 		}
 		sentEnts := entitiesIn(ents, s)
-		claims := d.clauses(text, s, sentEnts, &sc)
+		var claims []Claim
+		units = claimUnits(units[:0], dc, s)
+		for _, u := range units {
+			claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), &sc)...)
+		}
 		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]
 		for _, e := range sentEnts {
@@ -93,6 +107,36 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 		}
 	}
 	return res
+}
+
+// claimUnits appends the parts of sentence s that may make claims: none in
+// a heading or a table header row, each cell of a table row, else s.
+func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
+	b := blockOf(dc.Blocks, s.Start)
+	if b == nil {
+		return append(dst, s)
+	}
+	switch {
+	case b.Kind == doc.Heading, b.Kind == doc.TableRow && b.Header:
+		return dst
+	case b.Kind == doc.TableRow && len(b.Cells) > 0:
+		for _, c := range b.Cells {
+			if u := (span.Span{Start: max(c.Start, s.Start), End: min(c.End, s.End)}); !u.Empty() {
+				dst = append(dst, u)
+			}
+		}
+		return dst
+	}
+	return append(dst, s)
+}
+
+// blockOf returns the block holding offset at, or nil.
+func blockOf(blocks []doc.Block, at int) *doc.Block {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > at })
+	if i < len(blocks) && blocks[i].Start <= at {
+		return &blocks[i]
+	}
+	return nil
 }
 
 // clauses finds the claims of one sentence: the sentence's claim, or, when

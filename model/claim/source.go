@@ -73,7 +73,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		addCue(v.from, v.to, Attributed)
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
-		if !isRel && (mainVerb < 0 || v.weight > sc.verbs[mainVerb].weight) {
+		if !isRel && (mainVerb < 0 || outranks(toks, v, p, sc.verbs[mainVerb], main)) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {
@@ -344,7 +344,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
-			from := ownClause(text, toks, start, end)
+			from := afterWh(toks, ownClause(text, toks, start, end), end)
 			return finish(toks, np{from: from, to: clauseSubjectEnd(toks, from, end)}), false
 		}
 		k := end - 1
@@ -406,6 +406,40 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 		}
 	}
 	return end
+}
+
+// afterWh moves the start of the words toks[from:end] before a verb past
+// a wh-word inside them: "it will cost twice what the council admits" is
+// the council's. A wh-word that opens the sentence stays, for finish to
+// refuse ("What the farmers say").
+func afterWh(toks []token, from, end int) int {
+	for i := end - 1; i > from; i-- {
+		if freeRelatives.has(toks[i]) {
+			return i + 1
+		}
+	}
+	return from
+}
+
+// freeRelatives open a clause that is an object ("twice what X says").
+var freeRelatives = newWordSet("what whatever")
+
+// outranks reports whether verb v with subject p is likelier the
+// sentence's reporting verb than w with subject q: a verb whose subject
+// follows "that" or "what" reports inside another's content ("opponents
+// claim it will cost what the council admits"); else the verb that more
+// often reports wins ("..., a source said" over "asked").
+func outranks(toks []token, v verb, p np, w verb, q np) bool {
+	ev, ew := embedded(toks, p), embedded(toks, q)
+	if ev != ew {
+		return ew
+	}
+	return v.weight > w.weight
+}
+
+// embedded reports a subject right after "that" or a free relative.
+func embedded(toks []token, p np) bool {
+	return p.from > 0 && (toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]))
 }
 
 // finiteAux are the auxiliaries and modals that end a subject.
