@@ -100,8 +100,18 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if src == nil && mainVerb >= 0 {
 		src = &Source{Span: spanOf(toks, main)}
 	}
+	if src == nil && len(sc.verbs) > 0 {
+		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
+			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
+		}
+	}
 	if src == nil {
-		return nil
+		p, cue := quoteSpeaker(toks)
+		if p.empty() {
+			return nil
+		}
+		addCue(cue, cue+1, Attributed)
+		src, main = &Source{Span: spanOf(toks, p)}, p
 	}
 	if mainVerb >= 0 {
 		v := sc.verbs[mainVerb]
@@ -523,4 +533,68 @@ func segmentSubject(toks []token, k int) np {
 func ingWord(text string, t token) bool {
 	w := word(text, t)
 	return t.kind == tokWord && len(w) > 5 && w[len(w)-3:] == "ing" && !t.upper
+}
+
+// maxQuoteSpeaker is the longest name taken for a speaker marked only by
+// punctuation ("PENCE: ...", "“...” ― Jorge Falcon").
+const maxQuoteSpeaker = 6
+
+// quoteSpeaker finds a speaker that punctuation alone marks: capitalised
+// words and a colon opening the sentence (a transcript's "WALLACE: ...")
+// or a dash after a closing quote and a name to the end ("“...” ― Ana
+// Ruiz"). It returns the speaker and the index of the mark.
+func quoteSpeaker(toks []token) (np, int) {
+	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
+		return np{from: 0, to: e}, e
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if !dashes.has(toks[i]) && toks[i].h != hBar || !closingQuotes.has(toks[i-1]) {
+			continue
+		}
+		e := nameRun(toks, i+1)
+		if e > i+1 && e-i-1 <= maxQuoteSpeaker && (e == len(toks) || toks[e].kind == tokPunct) {
+			return np{from: i + 1, to: e}, i
+		}
+	}
+	return np{}, -1
+}
+
+// nameRun returns the end of the run of capitalised words from i.
+func nameRun(toks []token, i int) int {
+	e := i
+	for e < len(toks) && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
+		e++
+	}
+	return e
+}
+
+var (
+	hBar          = hashWord("―")
+	closingQuotes = newWordSet(`" ” ' ’ »`)
+)
+
+// namedBefore returns the last person or organisation named before the
+// token at v, for a reporting verb whose subject the phrase rules could
+// not find ("Cruz exhorted Republicans to “vote” and said ...").
+func namedBefore(toks []token, ents []entity.Entity, v int) np {
+	at := toks[v].Start
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := ents[i]
+		if e.End > at || e.Label != entity.Person && e.Label != entity.Org {
+			continue
+		}
+		from, to := -1, -1
+		for k := 0; k < v; k++ {
+			if toks[k].Start == e.Start {
+				from = k
+			}
+			if toks[k].End == e.End {
+				to = k + 1
+			}
+		}
+		if from >= 0 && to > from {
+			return np{from: from, to: to}
+		}
+	}
+	return np{}
 }
