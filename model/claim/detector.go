@@ -54,6 +54,9 @@ type scratch struct {
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
 	lastPerson span.Span
+	// lastOrg is the last ORG entity before the current sentence, for
+	// "the company" and "the ministry".
+	lastOrg span.Span
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -103,6 +106,9 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 		for _, e := range sentEnts {
 			if e.Label == entity.Person {
 				sc.lastPerson = e.Span
+			}
+			if e.Label == entity.Org {
+				sc.lastOrg = e.Span
 			}
 		}
 	}

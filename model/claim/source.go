@@ -132,6 +132,9 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
 	}
+	if p.to-p.from == 2 && toks[p.from].h == hThe && bodyNouns.has(toks[p.from+1]) {
+		src.Resolved = lastOrgBefore(ents, src.Start, sc.lastOrg)
+	}
 	var head, plural, named, person bool
 	for _, m := range sc.matches {
 		if m.cat == catSource && m.from >= p.from && m.to <= p.to {
@@ -240,6 +243,9 @@ func resolve(h uint64, at int, sc *scratch) span.Span {
 // passiveStart returns the index of the "be" that makes the verb at v
 // passive ("it was reported"), or -1.
 func passiveStart(text string, toks []token, v int) int {
+	if ingWord(text, toks[v]) {
+		return -1 // "is calling for": progressive, not passive
+	}
 	k := v - 1
 	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso) {
 		k--
@@ -597,4 +603,23 @@ func namedBefore(toks []token, ents []entity.Entity, v int) np {
 		}
 	}
 	return np{}
+}
+
+// bodyNouns name an organisation by its kind: "the company said" speaks
+// for the organisation named last.
+var bodyNouns = newWordSet(`company firm ministry department agency campaign government council
+	party committee bank group union board commission authority court newspaper network
+	corporation organisation organization administration office institute university`)
+
+var hThe = hashWord("the")
+
+// lastOrgBefore returns the last ORG entity of the sentence before offset
+// at, else last, the last one of earlier sentences.
+func lastOrgBefore(ents []entity.Entity, at int, last span.Span) span.Span {
+	for i := len(ents) - 1; i >= 0; i-- {
+		if e := ents[i]; e.Label == entity.Org && e.End <= at {
+			return e.Span
+		}
+	}
+	return last
 }
