@@ -386,6 +386,13 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = s - 1
 				continue
 			}
+			// "The council denied it, calling it ...": a participle after a
+			// comma speaks for the subject of the sentence.
+			if ingWord(text, toks[v]) && k == v-1 {
+				if p := sentenceSubject(toks, k); !p.empty() {
+					return p, false
+				}
+			}
 			// "The talks failed, said a diplomat": the speaker follows.
 			if p := inverted(text, toks, vEnd); !p.empty() {
 				return p, false
@@ -489,6 +496,20 @@ func nameBeforeAsides(toks []token, k int) np {
 		return np{}
 	}
 	return np{from: s, to: e}
+}
+
+// sentenceSubject returns the words that open the sentence up to its first
+// finite verb before k, when they can name a speaker.
+func sentenceSubject(toks []token, k int) np {
+	for e := 1; e < k; e++ {
+		if toks[e].kind == tokPunct {
+			return np{}
+		}
+		if toks[e].finite || finiteAux.has(toks[e]) {
+			return finish(toks, np{from: 0, to: e})
+		}
+	}
+	return np{}
 }
 
 // appositive returns the short phrase toks[s:k] that ends before a
