@@ -16,7 +16,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 )
 
 // Suffix ends the name of a sidecar: the article's file name plus Suffix.
@@ -100,7 +100,7 @@ func (e *UnwritableError) Unwrap() error { return e.Err }
 // Book is the notes of one article. It is not safe for concurrent use;
 // other processes may change the same notes at the same time (see Refresh).
 type Book struct {
-	article  *model.Article
+	article  *article.Article
 	opts     Options
 	store    *sidecar.Store
 	resolver *anchor.Resolver
@@ -112,7 +112,7 @@ type Book struct {
 // Open reads the notes of article a and finds their passages in its text.
 // A missing sidecar is an empty book; the file is created by the first
 // change.
-func Open(a *model.Article, opts Options) (*Book, error) {
+func Open(a *article.Article, opts Options) (*Book, error) {
 	if a.Path == "" {
 		return nil, errors.New("notes need an article read from a file")
 	}
@@ -144,7 +144,7 @@ func (b *Book) header() sidecar.Header {
 func (b *Book) Path() string { return b.store.Path() }
 
 // Article is the article the notes are on.
-func (b *Book) Article() *model.Article { return b.article }
+func (b *Book) Article() *article.Article { return b.article }
 
 // Notes returns the live notes in article order (by span; orphaned notes
 // where their passage used to be). The slice is the caller's.

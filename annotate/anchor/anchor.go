@@ -16,7 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -34,7 +34,7 @@ type Selector struct {
 	// Start and End are the byte range the passage had: a position hint.
 	Start int `json:"start"`
 	End   int `json:"end"`
-	// TextHash is the content hash (model.HashText) of the text the
+	// TextHash is the content hash (article.HashText) of the text the
 	// selector was made on. When the text still has that hash, the
 	// position is trusted without looking further.
 	TextHash string `json:"text_hash,omitempty"`
@@ -83,7 +83,7 @@ func Make(text string, s span.Span) (Selector, error) {
 		End:    s.End,
 		// Hashing the whole text per note is cheap next to a person
 		// writing one, and lets an unchanged text skip every search.
-		TextHash: model.HashText(text),
+		TextHash: article.HashText(text),
 	}, nil
 }
 

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -251,7 +251,7 @@ func (r *Resolver) fuzzyCandidates(sel Selector) []candidate {
 // hash is the text's content hash, computed once.
 func (r *Resolver) hash() string {
 	if r.textHash == "" {
-		r.textHash = model.HashText(r.text)
+		r.textHash = article.HashText(r.text)
 	}
 	return r.textHash
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 )
 
 // Format is an export format.
@@ -53,7 +53,7 @@ func (o Options) now() time.Time {
 }
 
 // Write exports notes of article a in format f.
-func Write(w io.Writer, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+func Write(w io.Writer, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
 	switch f {
 	case FormatMarkdown:
 		return Markdown(w, a, notes, opts)
@@ -119,7 +119,7 @@ type articleInfo struct {
 	Hash      string `json:"hash"`
 }
 
-func infoOf(a *model.Article) articleInfo {
+func infoOf(a *article.Article) articleInfo {
 	file := ""
 	if a.Path != "" {
 		file = filepath.Base(a.Path)
@@ -128,7 +128,7 @@ func infoOf(a *model.Article) articleInfo {
 }
 
 // JSON writes the article's identity and its notes as records.
-func JSON(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+func JSON(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
 	return writeJSON(w, struct {
 		Article  articleInfo `json:"article"`
 		Exported time.Time   `json:"exported"`
@@ -152,7 +152,7 @@ func WorksheetPath(articlePath string) string { return articlePath + ".notes.md"
 
 // WriteFile exports to the file at path, replacing it atomically so a
 // reader of the file never sees half an export.
-func WriteFile(path string, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

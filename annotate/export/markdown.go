@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 )
 
 // passageCell is how many characters of a passage the summary table shows.
@@ -22,7 +22,7 @@ const passageCell = 60
 // notes that need review or are orphaned in a section of their own, with
 // the passage they were written on. Everything the user typed is escaped,
 // so the structure holds whatever the notes say.
-func Markdown(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+func Markdown(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
 	var placed, lost []annotate.Note
 	for _, n := range notes {
 		if n.Placed() {
@@ -72,7 +72,7 @@ func flush(bw *bufio.Writer) error {
 	return nil
 }
 
-func frontMatter(w *bufio.Writer, a *model.Article, notes []annotate.Note, opts Options) {
+func frontMatter(w *bufio.Writer, a *article.Article, notes []annotate.Note, opts Options) {
 	w.WriteString("---\n")
 	field := func(k, v string) {
 		if v != "" {
