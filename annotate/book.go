@@ -202,7 +202,9 @@ func (b *Book) Put(n Note) (Note, error) {
 	if !ok {
 		return Note{}, fmt.Errorf("edit note: no note %s", n.ID)
 	}
+	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
+	n.Target.Detached = detached
 	if old.Placed() || n.Span != old.Span {
 		sel, err := anchor.Make(b.article.Text, n.Span)
 		if err != nil {
@@ -367,7 +369,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 		}
 	}
 	res := b.resolver.Resolve(s.Target)
-	return Note{
+	n := Note{
 		ID:      e.ID,
 		Span:    res.Span,
 		Status:  res.Status,
@@ -380,5 +382,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 		Created: s.Created,
 		Updated: e.Time,
 		Rev:     e.Rev,
-	}, nil
+	}
+	n.Candidates = res.Candidates
+	return n, nil
 }

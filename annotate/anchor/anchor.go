@@ -38,6 +38,10 @@ type Selector struct {
 	// selector was made on. When the text still has that hash, the
 	// position is trusted without looking further.
 	TextHash string `json:"text_hash,omitempty"`
+	// Detached records a person's decision that the passage is gone: the
+	// selector keeps the quote it was made on, and resolves as Orphaned
+	// without looking for look-alikes again.
+	Detached bool `json:"detached,omitempty"`
 }
 
 // Status says how well a note's passage was found in the current text.
@@ -54,6 +58,10 @@ const (
 	// Orphaned: the passage is gone from the text.
 	Orphaned Status = "orphaned"
 )
+
+// Placed reports whether a passage with this status was found with
+// confidence (anchored or moved), rather than needing review or orphaned.
+func (s Status) Placed() bool { return s == Anchored || s == Moved }
 
 // ErrNotFound reports a quote that is not in the text.
 var ErrNotFound = errors.New("quote not found")
