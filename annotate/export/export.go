@@ -26,23 +26,35 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatJSON     Format = "json"
 	FormatW3C      Format = "w3c"
+	// FormatClaimReview is schema.org ClaimReview JSON-LD.
+	FormatClaimReview Format = "claimreview"
 )
 
 // ParseFormat reads a format name ("md" is markdown).
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
-	case FormatMarkdown, FormatJSON, FormatW3C:
+	case FormatMarkdown, FormatJSON, FormatW3C, FormatClaimReview:
 		return f, nil
 	case "md":
 		return FormatMarkdown, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want markdown, json or w3c)", s)
+	return "", fmt.Errorf("unknown format %q (want markdown, json, w3c or claimreview)", s)
 }
 
 // Options change an export.
 type Options struct {
 	// Now is the export time written into the output; zero means now.
 	Now time.Time
+	// Claims are the article's flagged claims, from its analysis; nil
+	// when it was not analysed (the worksheet then says nothing of
+	// claims, and ClaimReview has nothing to review).
+	Claims []Claim
+	// Author and Org name the fact-checker and their organisation in a
+	// ClaimReview; without an Author, each note's author is named.
+	Author, Org string
+	// ReviewURL is the page that will publish the fact checks; each
+	// ClaimReview's url is this page with the note's id as fragment.
+	ReviewURL string
 }
 
 func (o Options) now() time.Time {
@@ -61,6 +73,8 @@ func Write(w io.Writer, f Format, a *article.Article, notes []annotate.Note, opt
 		return JSON(w, a, notes, opts)
 	case FormatW3C:
 		return W3C(w, a, notes, opts)
+	case FormatClaimReview:
+		return ClaimReview(w, a, notes, opts)
 	}
 	return fmt.Errorf("unknown format %q", f)
 }

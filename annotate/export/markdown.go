@@ -13,56 +13,134 @@ import (
 	"github.com/margin-reader/margin/model/article"
 )
 
-// passageCell is how many characters of a passage the summary table shows.
-const passageCell = 60
+// passageCell and claimCell are how many characters of a passage and of
+// a claim the tables show.
+const (
+	passageCell = 60
+	claimCell   = 200
+)
 
 // Markdown writes the notes as a fact-checking worksheet: YAML front
 // matter (title, source, file, content hash, export time, counts by
-// verdict), a summary table, every placed note in article order, and the
-// notes that need review or are orphaned in a section of their own, with
-// the passage they were written on. Everything the user typed is escaped,
-// so the structure holds whatever the notes say.
+// verdict and of claims), a summary (notes by verdict, claims reviewed and
+// not, a table of the notes), every placed note in article order with the
+// claim it is on, the notes that need review or are orphaned in a section
+// of their own with the passage they were written on, and the flagged
+// claims with no verdict yet, most worth checking first. Everything the
+// user typed is escaped, so the structure holds whatever the notes say.
 func Markdown(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
-	var placed, lost []annotate.Note
-	for _, n := range notes {
-		if n.Placed() {
-			placed = append(placed, n)
-		} else {
-			lost = append(lost, n)
-		}
-	}
-	ordered := append(append([]annotate.Note(nil), placed...), lost...)
-
+	r := newReview(notes, opts.Claims)
 	bw := bufio.NewWriter(w)
-	frontMatter(bw, a, ordered, opts)
+	frontMatter(bw, a, r, opts)
 	title := a.Title
 	if title == "" {
 		title = filepath.Base(a.Path)
 	}
 	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeLine(title))
-	if len(ordered) == 0 {
-		bw.WriteString("No notes yet.\n")
-		return flush(bw)
+	summary(bw, a.Text, r)
+	placed := 0
+	for placed < len(r.notes) && r.notes[placed].Placed() {
+		placed++
 	}
-	bw.WriteString("## Summary\n\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
-	for i, n := range ordered {
-		fmt.Fprintf(bw, "| %d | %s | %s | %s |\n", i+1, n.Verdict, escapeLine(clip(passage(a.Text, n), passageCell)), n.Status)
-	}
-	if len(placed) > 0 {
+	if placed > 0 {
 		bw.WriteString("\n## Notes\n")
-		for i, n := range placed {
-			writeNote(bw, a.Text, i+1, n)
+		for i := range placed {
+			writeNote(bw, a.Text, r, i)
 		}
 	}
-	if len(lost) > 0 {
+	if placed < len(r.notes) {
 		bw.WriteString("\n## Needs review or orphaned\n\n")
 		bw.WriteString("These passages could not be found for certain in the current text. " +
 			"The quote is the passage as it was when the note was written.\n")
-		for i, n := range lost {
-			writeNote(bw, a.Text, len(placed)+i+1, n)
+		for i := placed; i < len(r.notes); i++ {
+			writeNote(bw, a.Text, r, i)
 		}
 	}
+	unreviewedClaims(bw, a.Text, r)
 	return flush(bw)
+}
+
+// summary counts the notes by verdict and status and the claims by
+// whether they have a verdict, then tables the notes.
+func summary(w *bufio.Writer, text string, r *review) {
+	w.WriteString("## Summary\n\n")
+	if len(r.notes) == 0 {
+		w.WriteString("- No notes yet.\n")
+	} else {
+		fmt.Fprintf(w, "- %s: %s.\n", count(len(r.notes), "note", "notes"), verdictCounts(r.notes))
+	}
+	if r.claims != nil {
+		un := len(r.unreviewed())
+		fmt.Fprintf(w, "- %s: %d with a verdict, %d without.\n", count(len(r.claims), "flagged claim", "flagged claims"), len(r.claims)-un, un)
+	}
+	status := map[annotate.Status]int{}
+	for _, n := range r.notes {
+		status[n.Status]++
+	}
+	if k := status[annotate.NeedsReview]; k > 0 {
+		fmt.Fprintf(w, "- %s review.\n", count(k, "note needs", "notes need"))
+	}
+	if k := status[annotate.Orphaned]; k > 0 {
+		fmt.Fprintf(w, "- %s orphaned.\n", count(k, "note is", "notes are"))
+	}
+	if len(r.notes) == 0 {
+		return
+	}
+	w.WriteString("\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
+	for i, n := range r.notes {
+		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, n.Verdict, escapeLine(clip(passage(text, n), passageCell)), n.Status)
+	}
+}
+
+// verdictCounts is "2 false, 1 opinion, 1 with no verdict", in the
+// picker's order of verdicts.
+func verdictCounts(notes []annotate.Note) string {
+	by := map[annotate.Verdict]int{}
+	for _, n := range notes {
+		by[n.Verdict]++
+	}
+	var parts []string
+	for _, v := range annotate.Verdicts {
+		switch {
+		case by[v] == 0:
+		case v == annotate.None:
+			parts = append(parts, fmt.Sprintf("%d with no verdict", by[v]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", by[v], strings.ToLower(verdictTitle(v))))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// count is n and the noun in the form n takes: "1 note", "2 notes".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// unreviewedClaims tables the flagged claims no note gives a verdict on.
+func unreviewedClaims(w *bufio.Writer, text string, r *review) {
+	claims := r.unreviewed()
+	if len(claims) == 0 {
+		return
+	}
+	w.WriteString("\n## Claims without a verdict\n\n")
+	w.WriteString("The flagged claims no note gives a verdict on yet, most worth checking first.\n\n")
+	w.WriteString("| # | Check-worthiness | Kinds | Said by | Claim |\n| --: | --: | --- | --- | --- |\n")
+	for i, c := range claims {
+		fmt.Fprintf(w, "| %d | %.2f | %s | %s | %s |\n", i+1, c.Checkworthiness,
+			escapeLine(strings.Join(c.Kinds, ", ")), escapeLine(saidBy(c)), escapeLine(clip(c.Span.In(text), claimCell)))
+	}
+}
+
+// saidBy names a claim's source and who reported it.
+func saidBy(c Claim) string {
+	if c.Via != "" && c.Source != "" {
+		return c.Source + " (via " + c.Via + ")"
+	}
+	return c.Source
 }
 
 func flush(bw *bufio.Writer) error {
@@ -72,7 +150,8 @@ func flush(bw *bufio.Writer) error {
 	return nil
 }
 
-func frontMatter(w *bufio.Writer, a *article.Article, notes []annotate.Note, opts Options) {
+func frontMatter(w *bufio.Writer, a *article.Article, r *review, opts Options) {
+	notes := r.notes
 	w.WriteString("---\n")
 	field := func(k, v string) {
 		if v != "" {
@@ -106,6 +185,9 @@ func frontMatter(w *bufio.Writer, a *article.Article, notes []annotate.Note, opt
 			fmt.Fprintf(w, "%s: %d\n", strings.ReplaceAll(string(s), "-", "_"), status[s])
 		}
 	}
+	if r.claims != nil {
+		fmt.Fprintf(w, "claims: %d\nclaims_reviewed: %d\n", len(r.claims), len(r.claims)-len(r.unreviewed()))
+	}
 	w.WriteString("---\n\n")
 }
 
@@ -119,8 +201,9 @@ func yamlString(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
-	heading := fmt.Sprintf("%d. %s", num, escapeInline(verdictTitle(n.Verdict)))
+func writeNote(w *bufio.Writer, text string, r *review, i int) {
+	n := r.notes[i]
+	heading := fmt.Sprintf("%d. %s", i+1, escapeInline(verdictTitle(n.Verdict)))
 	if !n.Placed() {
 		heading += " (" + string(n.Status) + ")"
 	}
@@ -134,6 +217,9 @@ func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
 	w.WriteString("\n")
 	fmt.Fprintf(w, "- Verdict: **%s**\n", n.Verdict)
 	fmt.Fprintf(w, "- Status: %s\n", n.Status)
+	if c, ok := r.claim(i); ok {
+		writeClaim(w, c)
+	}
 	if len(n.Tags) > 0 {
 		tags := make([]string, len(n.Tags))
 		for i, t := range n.Tags {
@@ -155,6 +241,18 @@ func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
 	if body := noteBody(n.Text); body != "" {
 		w.WriteString("\n")
 		w.WriteString(body)
+	}
+}
+
+// writeClaim lists what the analysis says of the claim a note is on.
+func writeClaim(w *bufio.Writer, c Claim) {
+	kinds := "flagged"
+	if len(c.Kinds) > 0 {
+		kinds = strings.Join(c.Kinds, ", ")
+	}
+	fmt.Fprintf(w, "- Claim: %s; check-worthiness %.2f\n", escapeLine(kinds), c.Checkworthiness)
+	if src := saidBy(c); src != "" {
+		fmt.Fprintf(w, "- Said by: %s\n", escapeLine(src))
 	}
 }
 
@@ -205,9 +303,12 @@ func noteBody(text string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// oneLine joins the lines of s and every run of white space with one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // clip shortens s to n characters on one line.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
