@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/vocab"
 )
 
 // Usage lines, shown for -h and when arguments are missing.
@@ -68,7 +69,7 @@ func writeSummary(w io.Writer, r model.Report) error {
 		counts[e.Label]++
 	}
 	var parts []string
-	for _, l := range []string{"PERSON", "ORG", "PLACE", "GROUP", "DATE", "NUMBER"} {
+	for _, l := range vocab.Values(vocab.EntityLabels()) {
 		if counts[l] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[l], l))
 		}

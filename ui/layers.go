@@ -12,15 +12,11 @@ import (
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
-
-var labelNames = map[entity.Label]string{
-	entity.Person: "People", entity.Org: "Organisations", entity.Place: "Places",
-	entity.Group: "Groups", entity.Date: "Dates", entity.Number: "Numbers",
-}
 
 // setAnalysis takes in the analysis layers when they arrive, unless the
 // article changed meanwhile.
@@ -81,10 +77,11 @@ func entityItems(text string, ents []entity.Entity) []panel.Item {
 		mentions[e.Label]++
 	}
 	var items []panel.Item
-	for _, l := range entity.Labels {
+	for _, term := range vocab.EntityLabels() {
+		l := entity.Label(term.Value)
 		gs := byLabel[l]
 		sort.SliceStable(gs, func(i, j int) bool { return len(gs[i].spans) > len(gs[j].spans) })
-		heading := fmt.Sprintf("%s · %d", labelNames[l], mentions[l])
+		heading := fmt.Sprintf("%s · %d", term.Name, mentions[l])
 		for _, g := range gs {
 			items = append(items, panel.Item{
 				Title: g.name, Detail: fmt.Sprintf("×%d", len(g.spans)), Group: heading,
@@ -287,16 +284,18 @@ func (m Model) explainView() string {
 func (m Model) legend() string {
 	t := m.theme
 	var ents []string
-	for _, l := range entity.Labels {
-		ents = append(ents, t.Entity(l).Render(labelNames[l]))
+	for _, l := range vocab.EntityLabels() {
+		ents = append(ents, t.Entity(entity.Label(l.Value)).Render(l.Name))
 	}
 	var claims []string
-	for _, k := range []claim.Kind{claim.Attributed, claim.Disputed, claim.Hedged, claim.Statistical, claim.Prediction, claim.Causal} {
-		claims = append(claims, t.Claim(k).Render(string(k)))
+	for _, k := range vocab.ClaimKinds() {
+		claims = append(claims, t.Claim(claim.Kind(k.Value)).Render(k.Name))
 	}
 	var verdicts []string
-	for _, v := range theme.Verdicts {
-		verdicts = append(verdicts, t.Verdict(v).Render(v))
+	for _, v := range vocab.Verdicts() {
+		if v.Value != vocab.NoVerdict {
+			verdicts = append(verdicts, t.Verdict(v.Value).Render(v.Name))
+		}
 	}
 	return t.HelpTitle.Render("entities ") + strings.Join(ents, "  ") + "\n" +
 		t.HelpTitle.Render("claims   ") + strings.Join(claims, "  ") + "\n" +

@@ -12,6 +12,7 @@ import (
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/vocab"
 )
 
 // Mode is the kind of terminal a theme is made for.
@@ -36,10 +37,6 @@ func (m Mode) String() string {
 	}
 	return "dark"
 }
-
-// Verdicts a note can carry, in the order the reader lists them. The empty
-// verdict is a note without one.
-var Verdicts = []string{"true", "mostly-true", "misleading", "false", "unverified", "opinion"}
 
 // Theme is a complete set of styles for one Mode.
 type Theme struct {
@@ -189,14 +186,20 @@ func New(mode Mode) *Theme {
 		claims:         map[claim.Kind]lipgloss.Style{},
 		verdicts:       map[string]lipgloss.Style{},
 	}
-	for l, col := range p.entity {
-		t.entities[l] = s().Foreground(col)
+	for _, l := range vocab.EntityLabels() {
+		if col, ok := p.entity[entity.Label(l.Value)]; ok {
+			t.entities[entity.Label(l.Value)] = s().Foreground(col)
+		}
 	}
-	for k, col := range p.claim {
-		t.claims[k] = s().UnderlineStyle(claimUnderline[k]).UnderlineColor(col)
+	for _, k := range vocab.ClaimKinds() {
+		if col, ok := p.claim[claim.Kind(k.Value)]; ok {
+			t.claims[claim.Kind(k.Value)] = s().UnderlineStyle(claimUnderline[claim.Kind(k.Value)]).UnderlineColor(col)
+		}
 	}
-	for v, col := range p.verdict {
-		t.verdicts[v] = s().Background(col)
+	for _, v := range vocab.Verdicts() {
+		if col, ok := p.verdict[v.Value]; ok {
+			t.verdicts[v.Value] = s().Background(col)
+		}
 	}
 	t.index()
 	return t
@@ -230,14 +233,16 @@ func noColor() *Theme {
 		claims:   map[claim.Kind]lipgloss.Style{},
 		verdicts: map[string]lipgloss.Style{},
 	}
-	for _, l := range entity.Labels {
-		t.entities[l] = s().Bold(true)
+	for _, l := range vocab.EntityLabels() {
+		t.entities[entity.Label(l.Value)] = s().Bold(true)
 	}
-	for k, u := range claimUnderline {
-		t.claims[k] = s().UnderlineStyle(u)
+	for _, k := range vocab.ClaimKinds() {
+		if u, ok := claimUnderline[claim.Kind(k.Value)]; ok {
+			t.claims[claim.Kind(k.Value)] = s().UnderlineStyle(u)
+		}
 	}
-	for _, v := range append([]string{""}, Verdicts...) {
-		t.verdicts[v] = s().Reverse(true)
+	for _, v := range vocab.Verdicts() {
+		t.verdicts[v.Value] = s().Reverse(true)
 	}
 	t.index()
 	return t
