@@ -16,6 +16,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
 )
 
 // Verdict is a fact-checker's rating of a passage.
@@ -43,10 +44,13 @@ func ParseVerdict(s string) (Verdict, error) {
 	}
 	v := Verdict(s)
 	if !slices.Contains(Verdicts, v) {
-		return None, fmt.Errorf("unknown verdict %q (want one of true, mostly-true, misleading, false, unverified, opinion, none)", s)
+		return None, fmt.Errorf("unknown verdict %q (want one of %s, none)", s, strings.Join(vocab.Values(vocab.Verdicts()[:len(Verdicts)-1]), ", "))
 	}
 	return v, nil
 }
+
+// Name is the verdict's display name (vocab), "none" for None.
+func (v Verdict) Name() string { return vocab.Name(vocab.Verdicts(), string(v)) }
 
 // String is the verdict's name, "none" for None.
 func (v Verdict) String() string {

@@ -106,7 +106,7 @@ func verdictCounts(notes []annotate.Note) string {
 		case v == annotate.None:
 			parts = append(parts, fmt.Sprintf("%d with no verdict", by[v]))
 		default:
-			parts = append(parts, fmt.Sprintf("%d %s", by[v], strings.ToLower(verdictTitle(v))))
+			parts = append(parts, fmt.Sprintf("%d %s", by[v], v.Name()))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -256,11 +256,12 @@ func writeClaim(w *bufio.Writer, c Claim) {
 	}
 }
 
+// verdictTitle is the verdict's display name as a heading starts it.
 func verdictTitle(v annotate.Verdict) string {
 	if v == annotate.None {
 		return "No verdict"
 	}
-	s := strings.ReplaceAll(string(v), "-", " ")
+	s := v.Name()
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
