@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/article"
 )
 
@@ -150,11 +152,17 @@ func JSON(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) 
 	}{infoOf(a), opts.now(), Records(notes)})
 }
 
+// writeJSON writes v as indented JSON with every invisible or
+// line-breaking character inside its strings spelled as a \u escape.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if _, err := w.Write(sanitize.JSON(b.Bytes())); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil

@@ -2,14 +2,18 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/article"
 )
 
@@ -88,25 +92,29 @@ func summary(w *bufio.Writer, text string, r *review) {
 	}
 	w.WriteString("\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
 	for i, n := range r.notes {
-		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, n.Verdict, escapeLine(clip(passage(text, n), passageCell)), n.Status)
+		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, escapeInline(n.Verdict.String()), escapeLine(clip(passage(text, n), passageCell)), n.Status)
 	}
 }
 
 // verdictCounts is "2 false, 1 opinion, 1 with no verdict", in the
-// picker's order of verdicts.
+// picker's order of verdicts, then any verdict this margin does not know
+// (from a newer margin or a hand-edited sidecar) as it is written.
 func verdictCounts(notes []annotate.Note) string {
 	by := map[annotate.Verdict]int{}
+	order := slices.Clone(annotate.Verdicts)
 	for _, n := range notes {
-		by[n.Verdict]++
+		if by[n.Verdict]++; !slices.Contains(order, n.Verdict) {
+			order = append(order, n.Verdict)
+		}
 	}
 	var parts []string
-	for _, v := range annotate.Verdicts {
+	for _, v := range order {
 		switch {
 		case by[v] == 0:
 		case v == annotate.None:
 			parts = append(parts, fmt.Sprintf("%d with no verdict", by[v]))
 		default:
-			parts = append(parts, fmt.Sprintf("%d %s", by[v], v.Name()))
+			parts = append(parts, fmt.Sprintf("%d %s", by[v], escapeInline(v.Name())))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -192,50 +200,49 @@ func frontMatter(w *bufio.Writer, a *article.Article, r *review, opts Options) {
 }
 
 // yamlString quotes s as a YAML double-quoted scalar; JSON strings are
-// valid ones.
+// valid ones, and the \u escapes sanitize.JSON writes for invisible and
+// line-breaking characters are YAML escapes too.
 func yamlString(s string) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.TrimSuffix(string(sanitize.JSON(b.Bytes())), "\n")
 }
 
 func writeNote(w *bufio.Writer, text string, r *review, i int) {
 	n := r.notes[i]
-	heading := fmt.Sprintf("%d. %s", i+1, escapeInline(verdictTitle(n.Verdict)))
+	// A "#" anywhere could close the heading early, so every one is escaped.
+	heading := fmt.Sprintf("%d. %s", i+1, strings.ReplaceAll(escapeInline(verdictTitle(n.Verdict)), "#", `\#`))
 	if !n.Placed() {
 		heading += " (" + string(n.Status) + ")"
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", heading)
-	for i, para := range strings.Split(passage(text, n), "\n") {
+	for i, para := range strings.Split(sanitize.Markdown(passage(text, n)), "\n") {
 		if i > 0 {
 			w.WriteString(">\n")
 		}
 		fmt.Fprintf(w, "> %s\n", escapeLine(para))
 	}
 	w.WriteString("\n")
-	fmt.Fprintf(w, "- Verdict: **%s**\n", n.Verdict)
+	fmt.Fprintf(w, "- Verdict: **%s**\n", escapeInline(n.Verdict.String()))
 	fmt.Fprintf(w, "- Status: %s\n", n.Status)
 	if c, ok := r.claim(i); ok {
 		writeClaim(w, c)
 	}
-	if len(n.Tags) > 0 {
-		tags := make([]string, len(n.Tags))
-		for i, t := range n.Tags {
-			tags[i] = escapeLine(t)
-		}
+	if tags := escapeAll(n.Tags, escapeLine); len(tags) > 0 {
 		fmt.Fprintf(w, "- Tags: %s\n", strings.Join(tags, ", "))
 	}
-	if len(n.Sources) > 0 {
+	// A blank item under "Sources:" would underline it into a heading.
+	if sources := escapeAll(n.Sources, sourceLink); len(sources) > 0 {
 		w.WriteString("- Sources:\n")
-		for _, s := range n.Sources {
-			fmt.Fprintf(w, "  - %s\n", sourceLink(s))
+		for _, s := range sources {
+			fmt.Fprintf(w, "  - %s\n", s)
 		}
 	}
 	by := n.Updated.UTC().Format("2006-01-02 15:04 UTC")
-	if n.Author != "" {
-		by = escapeLine(n.Author) + ", " + by
+	if author := escapeLine(n.Author); author != "" {
+		by = author + ", " + by
 	}
 	fmt.Fprintf(w, "- Updated: %s\n", by)
 	if body := noteBody(n.Text); body != "" {
@@ -257,12 +264,15 @@ func writeClaim(w *bufio.Writer, c Claim) {
 }
 
 // verdictTitle is the verdict's display name as a heading starts it.
+// A verdict that is blank once cleaned (from a hand-edited sidecar) is
+// none.
 func verdictTitle(v annotate.Verdict) string {
-	if v == annotate.None {
+	if escapeInline(string(v)) == "" {
 		return "No verdict"
 	}
 	s := v.Name()
-	return strings.ToUpper(s[:1]) + s[1:]
+	first, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(first)) + s[size:]
 }
 
 // passage is the text a note is on: where it is now if placed, else the
@@ -276,9 +286,23 @@ func passage(text string, n annotate.Note) string {
 	return n.Quote()
 }
 
+// escapeAll escapes each of list with escape, leaving out those that come
+// out empty.
+func escapeAll(list []string, escape func(string) string) []string {
+	var out []string
+	for _, s := range list {
+		if e := escape(s); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // sourceLink makes a web address an autolink; anything else is text.
+// CommonMark autolinks hold no space, control or angle bracket.
 func sourceLink(s string) string {
-	if (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t\n<>") {
+	web := strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+	if web && !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || r == 0x7f }) && s == sanitize.Markdown(s) {
 		return "<" + s + ">"
 	}
 	return escapeLine(s)
@@ -288,7 +312,7 @@ func sourceLink(s string) string {
 // paragraphs, single line breaks stay line breaks.
 func noteBody(text string) string {
 	var b strings.Builder
-	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+	for _, para := range strings.Split(sanitize.Markdown(text), "\n\n") {
 		var lines []string
 		for _, l := range strings.Split(para, "\n") {
 			if l = escapeLine(l); l != "" {
@@ -335,10 +359,16 @@ func escapeLine(s string) string {
 	return out
 }
 
-// escapeInline escapes the characters that mark up text inside a line,
-// and trims it.
+// escapeInline puts s on one line without controls (sanitize.Markdown,
+// then line breaks and tabs as spaces), trims it, and escapes the
+// characters that mark up text inside a line.
 func escapeInline(s string) string {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\t", " "))
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, sanitize.Markdown(s)))
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
