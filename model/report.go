@@ -2,6 +2,7 @@ package model
 
 import (
 	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -100,20 +101,31 @@ func NewReport(a *Article, an *Analysis) Report {
 			r.Sentences[i].Checkworthiness = score
 		}
 	}
-	for i, e := range an.Entities {
-		er := EntityReport{Span: e.Span, Label: string(e.Label), Text: e.In(a.Text)}
-		if i < len(an.EntityIndex.ThingOf) {
-			er.ID = an.EntityIndex.Things[an.EntityIndex.ThingOf[i]].ID
-		}
-		r.Entities = append(r.Entities, er)
+	for i := range an.Entities {
+		r.Entities = append(r.Entities, entityReport(a.Text, an, i))
 	}
 	for _, t := range an.EntityIndex.Things {
-		r.EntitiesIndex = append(r.EntitiesIndex, ThingReport{ID: t.ID, Label: string(t.Label), Name: t.Name, Mentions: len(t.Mentions)})
+		r.EntitiesIndex = append(r.EntitiesIndex, thingReport(t))
 	}
 	for _, c := range an.Claims {
 		r.Claims = append(r.Claims, claimReport(a.Text, c))
 	}
 	return r
+}
+
+// entityReport is the i-th entity mention of an, with the id of the thing
+// it mentions.
+func entityReport(text string, an *Analysis, i int) EntityReport {
+	e := an.Entities[i]
+	er := EntityReport{Span: e.Span, Label: string(e.Label), Text: e.In(text)}
+	if i < len(an.EntityIndex.ThingOf) {
+		er.ID = an.EntityIndex.Things[an.EntityIndex.ThingOf[i]].ID
+	}
+	return er
+}
+
+func thingReport(t entity.Thing) ThingReport {
+	return ThingReport{ID: t.ID, Label: string(t.Label), Name: t.Name, Mentions: len(t.Mentions)}
 }
 
 func claimReport(text string, c claim.Claim) ClaimReport {
