@@ -148,8 +148,12 @@ func negation(text string, t token) bool {
 	if t.h == hNot || t.h == hNever {
 		return true
 	}
-	w := strings.ToLower(word(text, t))
-	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+	if t.kind != tokWord || t.Len() < 4 {
+		return false
+	}
+	w := word(text, t)
+	return w[len(w)-1]|0x20 == 't' && (strings.HasSuffix(w[:len(w)-1], "n'") || strings.HasSuffix(w[:len(w)-1], "n’") ||
+		strings.HasSuffix(w[:len(w)-1], "N'") || strings.HasSuffix(w[:len(w)-1], "N’"))
 }
 
 var hNever = hashWord("never")
