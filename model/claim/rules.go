@@ -199,6 +199,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if prevIs(toks, m.from, articles) {
 		return false // "the alleged attack", "an estimated 600"
 	}
+	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
+		return false // a name mid-sentence: "the United States"
+	}
 	if m.flags&flagAmbiguous != 0 {
 		// Quantifiers make subjects of learned cues ("many believe") but
 		// nouns of listed ones ("several reports").

@@ -34,6 +34,7 @@ var (
 	hTo        = hashWord("to")
 	hThat      = hashWord("that")
 	thatTo     = newWordSet("that to")
+	hAccording = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -294,6 +295,9 @@ func finish(toks []token, p np) np {
 	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
+	}
+	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
+		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {
