@@ -35,5 +35,5 @@ func (z *Analyzer) Analyze(ctx context.Context, a *Article) (*Analysis, error) {
 		return nil, err
 	}
 	res := z.claims.AnalyzeDoc(a.Doc, a.Sentences, ents)
-	return &Analysis{Hash: a.Hash, Entities: ents, Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
+	return &Analysis{Hash: a.Hash, Entities: ents, EntityIndex: entity.NewIndex(a.Text, ents), Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
 }
