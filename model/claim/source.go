@@ -69,9 +69,6 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p.empty() {
 			continue
 		}
-		// Every verb with a speaker flags the sentence, not only the one
-		// whose speaker is named as the source.
-		addCue(v.from, v.to, Attributed)
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
 		if !isRel && (mainVerb < 0 || outranks(toks, v, p, sc.verbs[mainVerb], main)) {
@@ -117,6 +114,13 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if mainVerb >= 0 {
 		v := sc.verbs[mainVerb]
 		addCue(v.from, v.to, Attributed)
+	}
+	// In a sentence that reports someone, every reporting verb is a cue,
+	// its subject found or not ("..., saying", "... and added").
+	for _, v := range sc.verbs {
+		if passiveStart(text, toks, v.from) < 0 {
+			addCue(v.from, v.to, Attributed)
+		}
 	}
 	d.describeSource(text, src, toks, main, ents, sc)
 	return src
