@@ -164,7 +164,7 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		a.Doc = page.Doc
-		a.Meta = Meta{Title: page.Title, Byline: page.Byline, Site: page.Site, Published: page.Published}
+		a.Meta = metaFromFront(page.Front())
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc
@@ -207,6 +207,10 @@ func metaFromFront(f markdown.Front) Meta {
 		Byline:    f["byline"],
 		Site:      f["site"],
 		Published: f["published"],
+		Modified:  f["modified"],
+		Rates:     f["rates"],
+		Rating:    f["rating"],
+		Reviewer:  f["reviewer"],
 		SourceURL: f["source_url"],
 		FetchedAt: f["fetched_at"],
 	}

@@ -38,8 +38,14 @@ func WriteReportJSON(w io.Writer, a *Article, an *Analysis) error {
 	}
 	jw.raw(`],"entities":[`)
 	if an != nil {
-		for i, e := range an.Entities {
-			jw.element(i, EntityReport{Span: e.Span, Label: string(e.Label), Text: e.In(a.Text)})
+		for i := range an.Entities {
+			jw.element(i, entityReport(a.Text, an, i))
+		}
+	}
+	jw.raw(`],"entities_index":[`)
+	if an != nil {
+		for i, t := range an.EntityIndex.Things {
+			jw.element(i, thingReport(t))
 		}
 	}
 	jw.raw(`],"claims":[`)
