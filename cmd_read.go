@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -47,6 +48,9 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	debug.SetGCPercent(gc)
 	if err != nil {
 		return err
+	}
+	for _, w := range a.Warnings {
+		notice = strings.TrimPrefix(notice+"; "+w, "; ")
 	}
 	// The analysis of a large article makes garbage by the megabyte; a
 	// soft limit keeps the reader near ten times the article's size
