@@ -49,6 +49,9 @@ type Article struct {
 	Meta
 	doc.Doc
 	Sentences []span.Span
+	// Notice says what loading left out, for the status bar: "" when
+	// the whole source was read.
+	Notice string
 	// Hash identifies the text: "sha256:" and the hex digest of Text.
 	Hash string
 }

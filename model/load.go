@@ -108,6 +108,7 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 		}
 		a.Doc = page.Doc
 		a.Meta = metaFromFront(page.Front())
+		a.Notice = page.Cut
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc

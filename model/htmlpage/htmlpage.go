@@ -31,6 +31,9 @@ type Page struct {
 	// A fact-check page's ClaimReview markup: the claim it rates, its
 	// rating and who reviewed it.
 	Rates, Rating, Reviewer string
+	// Cut says where and why a page past margin's bounds was cut short,
+	// "" when it was read whole.
+	Cut string
 }
 
 // Extract finds the article in an HTML page. pageURL, which may be empty,
@@ -48,9 +51,9 @@ func Extract(src string, pageURL string) (Page, error) {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
-	root, err := html.Parse(strings.NewReader(src))
+	root, cut, err := parseBounded(src)
 	if err != nil {
-		return Page{}, fmt.Errorf("parse HTML: %w", err)
+		return Page{}, err
 	}
 	meta := readMeta(root, base)
 	if meta.claimant != "" {
@@ -83,7 +86,9 @@ func Extract(src string, pageURL string) (Page, error) {
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}
-	return meta.page(d, art), nil
+	p := meta.page(d, art)
+	p.Cut = cut
+	return p, nil
 }
 
 // page puts the markup's metadata first and readability's guesses
