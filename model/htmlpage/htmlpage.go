@@ -76,11 +76,17 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	furn.prune(art.Node)
-	w := walker{base: base}
-	w.node(art.Node)
-	d := w.b.Doc()
-	if len(meta.body) > bodyOverReadability*len(d.Text) {
+	d := furn.article(art.Node, base)
+	if len(d.Text) < shortArticle {
+		if again, _, err := parseBounded(src); err == nil {
+			if n := densest(again, furn); n != nil {
+				if other := furn.article(n, base); len(other.Text) > otherOverReadability*len(d.Text) {
+					d = other
+				}
+			}
+		}
+	}
+	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
 	if len(d.Blocks) == 0 {
@@ -146,10 +152,24 @@ func bylineName(s string) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// bodyOverReadability is how much longer than readability's article the
-// JSON-LD articleBody must be to be read instead: readability then took a
-// teaser or a side block for the article.
-const bodyOverReadability = 2
+// shortArticle is the article text, in bytes, below which readability
+// is asked for a second opinion: the element with the most paragraph
+// text.
+const shortArticle = 1000
+
+// otherOverReadability is how much longer than readability's article a
+// second opinion (the densest paragraphs, the JSON-LD articleBody) must
+// be to be read instead: readability then took a teaser or a side block
+// for the article.
+const otherOverReadability = 2
+
+// article is the text of an article element, its furniture pruned.
+func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
+	f.prune(n)
+	w := walker{base: base}
+	w.node(n)
+	return w.b.Doc()
+}
 
 // bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
 func bodyDoc(body string) doc.Doc {
