@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/samples"
 )
@@ -15,7 +16,16 @@ const maxStdin = 256 << 20
 // loadArticle reads the article a command names: the embedded sample when
 // file is "", standard input for "-", a web page for a URL (saved as a
 // local file first, and the user told where on stderr), else the file.
+// What loading left out is said on stderr.
 func loadArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
+	a, err := readArticle(ctx, file, stdin, stderr, opts)
+	if err == nil && a.Notice != "" {
+		fmt.Fprintf(stderr, "margin: %s: %s\n", sanitize.TerminalLine(a.Name), a.Notice)
+	}
+	return a, err
+}
+
+func readArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
 	switch {
 	case file == "":
 		data, err := samples.FS.ReadFile(samples.Default)
