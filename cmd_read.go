@@ -174,7 +174,10 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 		return a, "saved to " + path, err
 	}
 	a, err := loadArticle(ctx, file, stdin, io.Discard, model.Options{})
-	return a, "", err
+	if err != nil {
+		return nil, "", err
+	}
+	return a, strings.Join(a.Warnings, "; "), nil
 }
 
 // openSample opens the default sample from the user's data directory,

@@ -165,6 +165,9 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 		}
 		a.Doc = page.Doc
 		a.Meta = metaFromFront(page.Front())
+		if page.Cut != "" {
+			a.Warnings = append(a.Warnings, page.Cut)
+		}
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc
