@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/margin-reader/margin/model"
-	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -101,7 +101,7 @@ func printArticle(stdout io.Writer, a *model.Article, f viewFlags) error {
 	}
 	bw := bufio.NewWriter(stdout)
 	out := &colorprofile.Writer{Forward: bw, Profile: prof}
-	lay := render.New(a.Doc, a.Sentences, ui.Header(a))
+	lay := render.New(a.Doc, a.Sentences, reader.Header(a))
 	p := render.Painter{Theme: theme.New(mode), Hyperlinks: prof > colorprofile.NoTTY}
 	if err := render.Print(out, lay, width, p, render.InlineLayer(a.Doc)); err != nil {
 		return fmt.Errorf("write: %w", err)
