@@ -7,8 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model/claim"
-	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/theme"
@@ -149,10 +147,10 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 func legend(t *theme.Theme) []help.LegendRow {
 	var ents, claims, verdicts []string
 	for _, l := range vocab.EntityLabels() {
-		ents = append(ents, t.Entity(entity.Label(l.Value)).Render(l.Name))
+		ents = append(ents, t.Entity(l.Value).Render(l.Name))
 	}
 	for _, k := range vocab.ClaimKinds() {
-		claims = append(claims, t.Claim(claim.Kind(k.Value)).Render(k.Name))
+		claims = append(claims, t.Claim(k.Value).Render(k.Name))
 	}
 	for _, v := range vocab.Verdicts() {
 		if v.Value != vocab.NoVerdict {

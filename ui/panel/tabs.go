@@ -150,7 +150,7 @@ func entityItems(s Source) []Item {
 		for _, g := range gs {
 			items = append(items, Item{
 				Title: g.name, Detail: fmt.Sprintf("×%d", len(g.spans)), Group: heading,
-				Class: theme.EntityClass(l), Spans: g.spans,
+				Class: theme.EntityClass(string(l)), Spans: g.spans,
 			})
 		}
 	}

@@ -32,13 +32,13 @@ func (m *Model) SetAnalysis(an *model.Analysis) {
 	m.claimSpans = spansOf(an.Claims, func(c claim.Claim) span.Span { return c.Span })
 	marks := make([]render.Mark, 0, len(an.Entities))
 	for _, e := range an.Entities {
-		marks = append(marks, render.Mark{Span: e.Span, Class: theme.EntityClass(e.Label)})
+		marks = append(marks, render.Mark{Span: e.Span, Class: theme.EntityClass(string(e.Label))})
 	}
 	m.entityLayer = render.NewLayer(marks)
 	marks = make([]render.Mark, 0, len(an.Claims))
 	for _, c := range an.Claims {
 		if len(c.Kinds) > 0 {
-			marks = append(marks, render.Mark{Span: c.Span, Class: theme.ClaimClass(c.Kinds[0])})
+			marks = append(marks, render.Mark{Span: c.Span, Class: theme.ClaimClass(string(c.Kinds[0]))})
 		}
 	}
 	m.claimLayer = render.NewLayer(marks)
@@ -240,7 +240,7 @@ func (m Model) claimLines(c claim.Claim) []string {
 	text := m.art.Text
 	var kinds []string
 	for _, k := range c.Kinds {
-		kinds = append(kinds, t.Claim(k).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
+		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
 	}
 	lines := []string{t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +
 		t.ExplainLabel.Render(fmt.Sprintf("  · check-worthiness %.2f", c.Checkworthiness))}
