@@ -31,6 +31,7 @@ func (m *Model) notesDone(msg notesMsg) {
 	}
 	if msg.deleted != "" {
 		m.undoID = msg.deleted
+		m.status.SetMessage(msg.message + ": " + m.keys.Undo.Help().Key + " undoes")
 	}
 	if msg.show.Start >= 0 {
 		m.reader.Show(msg.show)

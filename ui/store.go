@@ -78,7 +78,7 @@ func (s *store) remove(id string) tea.Cmd {
 		if err := b.Delete(id); err != nil {
 			return notesMsg{}, fmt.Errorf("note not deleted: %w", err)
 		}
-		return notesMsg{changed: true, message: "note deleted: u undoes", show: reader.NoSpan, deleted: id}, nil
+		return notesMsg{changed: true, message: "note deleted", show: reader.NoSpan, deleted: id}, nil
 	})
 }
 
