@@ -26,17 +26,7 @@ func TestGoldenHelpFirstPage(t *testing.T) {
 	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run(name, func(t *testing.T) {
-			got := ansi.Strip(screen(size[0], size[1]).View())
-			lines := strings.Split(got, "\n")
-			if len(lines) != size[1] {
-				t.Errorf("%d lines, want %d", len(lines), size[1])
-			}
-			for i, l := range lines {
-				if ansi.StringWidth(l) != size[0] {
-					t.Errorf("line %d is %d columns, want %d", i+1, ansi.StringWidth(l), size[0])
-				}
-			}
-			golden.Check(t, filepath.Join("testdata", "help-"+name+".golden"), got)
+			golden.Screen(t, filepath.Join("testdata", "help-"+name+".golden"), screen(size[0], size[1]).View(), size[0], size[1])
 		})
 	}
 }

@@ -162,9 +162,7 @@ func TestGoldenEditor(t *testing.T) {
 				"Ferry passengers in Ardmore complained about the fares, the council said.", keys.Default(), theme.New(theme.NoColor))
 			m.Focus()
 			m.SetSize(size[0], size[1])
-			got := ansi.Strip(m.View())
-			checkShape(t, got, size[0], size[1])
-			golden.Check(t, filepath.Join("testdata", "editor-"+name+".golden"), got)
+			golden.Screen(t, filepath.Join("testdata", "editor-"+name+".golden"), m.View(), size[0], size[1])
 		})
 	}
 }
@@ -181,7 +179,7 @@ func TestEveryFieldShowsAsYouTabToIt(t *testing.T) {
 			for _, label := range labels {
 				m = press(m, "tab")
 				v := ansi.Strip(m.View())
-				checkShape(t, v, 80, h)
+				golden.Shape(t, v, 80, h)
 				if !strings.Contains(v, label) {
 					t.Errorf("after tab to %s it is not on screen:\n%s", label, v)
 				}
@@ -195,18 +193,5 @@ func TestEveryFieldShowsAsYouTabToIt(t *testing.T) {
 				t.Errorf("the discard question is not shown at height %d:\n%s", h, v)
 			}
 		})
-	}
-}
-
-func checkShape(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) != w {
-			t.Errorf("line %d is %d columns, want %d", i+1, ansi.StringWidth(l), w)
-		}
 	}
 }

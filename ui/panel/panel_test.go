@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model"
@@ -71,17 +70,7 @@ func TestGoldenEntitiesTab(t *testing.T) {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run(name, func(t *testing.T) {
 			m := opened(t, size[0], size[1])
-			got := ansi.Strip(m.View())
-			lines := strings.Split(got, "\n")
-			if len(lines) != size[1] {
-				t.Errorf("%d lines, want %d", len(lines), size[1])
-			}
-			for i, l := range lines {
-				if ansi.StringWidth(l) != size[0] {
-					t.Errorf("line %d is %d columns, want %d", i+1, ansi.StringWidth(l), size[0])
-				}
-			}
-			golden.Check(t, filepath.Join("testdata", "entities-"+name+".golden"), got)
+			golden.Screen(t, filepath.Join("testdata", "entities-"+name+".golden"), m.View(), size[0], size[1])
 		})
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model"
@@ -78,9 +77,7 @@ func TestGoldenTextViewWithTheClaimExplained(t *testing.T) {
 			m := fixture(t)
 			m.SetSize(size[0], size[1])
 			m = press(m, ")", ")", ")")
-			got := ansi.Strip(m.View())
-			checkShape(t, got, size[0], size[1])
-			golden.Check(t, filepath.Join("testdata", "claim-"+name+".golden"), got)
+			golden.Screen(t, filepath.Join("testdata", "claim-"+name+".golden"), m.View(), size[0], size[1])
 		})
 	}
 }
@@ -100,18 +97,5 @@ func TestExplainBoxFollowsTheFocusOnlyWhileOnScreen(t *testing.T) {
 	if v := m.View(); strings.Contains(v, "claim:") {
 		t.Errorf("the explain box stays after its claim scrolled away:\n%s", v)
 	}
-	checkShape(t, m.View(), 40, 12)
-}
-
-func checkShape(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) != w {
-			t.Errorf("line %d is %d columns, want %d", i+1, ansi.StringWidth(l), w)
-		}
-	}
+	golden.Shape(t, m.View(), 40, 12)
 }
