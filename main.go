@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/margin-reader/margin/internal/sanitize"
 )
 
 func main() {
@@ -17,13 +19,18 @@ func main() {
 }
 
 // run dispatches to a subcommand and returns the exit status. Every error
-// reaches the user as one line on stderr.
+// reaches the user as one line on stderr. Everything written to stderr,
+// by run or by a command's warnings, passes through one sanitising
+// writer: file names, URLs and server replies come from outside, and an
+// ESC among them must not reach the terminal.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	errw := sanitize.NewLineWriter(stderr)
+	defer errw.Flush()
 	cmd, rest := runRead, args
 	if len(args) > 0 {
 		switch {
 		case isHelp(args[0]) || args[0] == "help":
-			return printHelp(stdout, stderr, args[1:])
+			return printHelp(stdout, errw, args[1:])
 		case args[0] == "--version":
 			fmt.Fprintln(stdout, "margin", version())
 			return 0
@@ -36,7 +43,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	return runCommand(cmd, rest, stdin, stdout, stderr)
+	return runCommand(cmd, rest, stdin, stdout, errw)
 }
 
 // runCommand runs one command and turns its error into the exit status.
@@ -47,7 +54,7 @@ func runCommand(cmd command, args []string, stdin io.Reader, stdout, stderr io.W
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "margin: %v\n", err)
+		fmt.Fprintf(stderr, "margin: %s\n", sanitize.TerminalLine(err.Error()))
 		return exitCode(err)
 	}
 	return 0

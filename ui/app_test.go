@@ -102,6 +102,10 @@ func press(m Model, keys ...string) Model {
 	return m
 }
 
+// pressAndWait presses k and waits for what its command sends back, for
+// keys whose commands write to disk.
+func pressAndWait(m Model, k string) Model { return stepWithin(m, keyMsg(k), 5*time.Second) }
+
 func typeText(m Model, s string) Model {
 	for _, r := range s {
 		m = step(m, tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -387,15 +391,15 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	if !strings.Contains(screen(m), "note saved") {
 		t.Errorf("the status does not say the note was saved:\n%s", screen(m))
 	}
-	m = press(m, "D")
+	m = pressAndWait(m, "D")
 	if len(book.Notes()) != 0 {
 		t.Fatal("D did not delete the note")
 	}
-	m = press(m, "u")
+	m = pressAndWait(m, "u")
 	if len(book.Notes()) != 1 {
 		t.Fatal("u right after D did not undo the deletion")
 	}
-	m = press(m, "x")
+	m = pressAndWait(m, "x")
 	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.jsonl")); err != nil {
 		t.Errorf("no sidecar beside the article: %v", err)
 	}
