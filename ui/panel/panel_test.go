@@ -112,3 +112,23 @@ func TestEveryTabSaysSomethingWhenEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestEntitiesTabListsEachThingOnce names a person in full and then by
+// surname: the tab lists her once, by her full name, with both mentions.
+func TestEntitiesTabListsEachThingOnce(t *testing.T) {
+	text := "Ruth Galloway chairs the review. Galloway said the fares would fall."
+	a, err := model.Parse(context.Background(), "story.txt", []byte(text), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := strings.Index(a.Text, "Ruth Galloway")
+	last := strings.LastIndex(a.Text, "Galloway")
+	ents := []entity.Entity{
+		{Span: span.Span{Start: full, End: full + len("Ruth Galloway")}, Label: entity.Person},
+		{Span: span.Span{Start: last, End: last + len("Galloway")}, Label: entity.Person},
+	}
+	items := entityItems(Source{Article: a, Analysis: &model.Analysis{Entities: ents, EntityIndex: entity.NewIndex(a.Text, ents)}})
+	if len(items) != 1 || items[0].Title != "Ruth Galloway" || len(items[0].Spans) != 2 {
+		t.Errorf("entities tab = %+v, want Ruth Galloway once with two mentions", items)
+	}
+}

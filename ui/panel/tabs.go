@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
-	"strings"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -115,42 +114,38 @@ func hostOf(u string) string {
 	return p.Host
 }
 
-// entityItems groups the mentions by label and by text, most mentioned
-// first.
+// entityItems lists each thing the entities mention once, under its
+// label, with its full name and how often it is mentioned, most mentioned
+// first; choosing it again walks through its mentions.
 func entityItems(s Source) []Item {
 	if s.Analysis == nil {
 		return nil
 	}
-	text := s.Article.Text
-	type group struct {
-		name  string
-		spans []span.Span
+	ents := s.Analysis.Entities
+	idx := s.Analysis.EntityIndex
+	if len(idx.Things) == 0 && len(ents) > 0 {
+		idx = entity.NewIndex(s.Article.Text, ents)
 	}
-	byLabel := map[entity.Label][]*group{}
-	index := map[string]*group{}
+	byLabel := map[entity.Label][]entity.Thing{}
 	mentions := map[entity.Label]int{}
-	for _, e := range s.Analysis.Entities {
-		name := render.OneLine(e.In(text))
-		k := string(e.Label) + "\x00" + strings.ToLower(name)
-		g := index[k]
-		if g == nil {
-			g = &group{name: name}
-			index[k] = g
-			byLabel[e.Label] = append(byLabel[e.Label], g)
-		}
-		g.spans = append(g.spans, e.Span)
-		mentions[e.Label]++
+	for _, th := range idx.Things {
+		byLabel[th.Label] = append(byLabel[th.Label], th)
+		mentions[th.Label] += len(th.Mentions)
 	}
 	var items []Item
 	for _, term := range vocab.EntityLabels() {
 		l := entity.Label(term.Value)
-		gs := byLabel[l]
-		sort.SliceStable(gs, func(i, j int) bool { return len(gs[i].spans) > len(gs[j].spans) })
+		things := byLabel[l]
+		sort.SliceStable(things, func(i, j int) bool { return len(things[i].Mentions) > len(things[j].Mentions) })
 		heading := fmt.Sprintf("%s · %d", term.Name, mentions[l])
-		for _, g := range gs {
+		for _, th := range things {
+			spans := make([]span.Span, len(th.Mentions))
+			for i, e := range th.Mentions {
+				spans[i] = ents[e].Span
+			}
 			items = append(items, Item{
-				Title: g.name, Detail: fmt.Sprintf("×%d", len(g.spans)), Group: heading,
-				Class: theme.EntityClass(string(l)), Spans: g.spans,
+				Title: th.Name, Detail: fmt.Sprintf("×%d", len(spans)), Group: heading,
+				Class: theme.EntityClass(string(l)), Spans: spans,
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -155,8 +156,14 @@ func (m *Model) jumpEntity(d int) tea.Cmd {
 	i := m.step(m.entitySpans, d)
 	e := ents[i]
 	m.GoTo(e.Span)
-	return notice(fmt.Sprintf("%s %s (%d/%d)", vocab.Name(vocab.EntityLabels(), string(e.Label)),
-		render.OneLine(e.In(m.art.Text)), i+1, len(ents)))
+	label := vocab.Name(vocab.EntityLabels(), string(e.Label))
+	idx := m.analysis.EntityIndex
+	if i < len(idx.ThingOf) {
+		th := idx.Things[idx.ThingOf[i]]
+		return notice(fmt.Sprintf("%s: %s, mention %d of %d (entity %d/%d)", label, render.OneLine(th.Name),
+			slices.Index(th.Mentions, i)+1, len(th.Mentions), i+1, len(ents)))
+	}
+	return notice(fmt.Sprintf("%s: %s (%d/%d)", label, render.OneLine(e.In(m.art.Text)), i+1, len(ents)))
 }
 
 // jumpClaim moves to the next (d > 0) or previous claim.
