@@ -20,7 +20,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -145,7 +145,7 @@ var ErrRefused = sidecar.ErrRefused
 // Book is the notes of one article. It is not safe for concurrent use;
 // other processes may change the same notes at the same time (see Refresh).
 type Book struct {
-	article  *model.Article
+	article  *article.Article
 	opts     Options
 	store    *sidecar.Store
 	resolver *anchor.Resolver
@@ -166,7 +166,7 @@ type seenMark struct {
 // Open reads the notes of article a and finds their passages in its text.
 // A missing sidecar is an empty book; the file is created by the first
 // change.
-func Open(a *model.Article, opts Options) (*Book, error) {
+func Open(a *article.Article, opts Options) (*Book, error) {
 	b, err := newBook(a, opts)
 	if err != nil {
 		return nil, err
@@ -182,7 +182,7 @@ func Open(a *model.Article, opts Options) (*Book, error) {
 }
 
 // newBook is a book with no store yet: its options filled in.
-func newBook(a *model.Article, opts Options) (*Book, error) {
+func newBook(a *article.Article, opts Options) (*Book, error) {
 	if a.Path == "" {
 		return nil, errors.New("notes need an article read from a file")
 	}
@@ -207,7 +207,7 @@ func (b *Book) header() sidecar.Header {
 func (b *Book) Path() string { return SidecarPath(b.article.Path, b.opts.Dir) }
 
 // Article is the article the notes are on.
-func (b *Book) Article() *model.Article { return b.article }
+func (b *Book) Article() *article.Article { return b.article }
 
 // Notes returns the live notes in article order (by span), then the
 // orphaned ones (by where their passage used to be). The slice is the
@@ -254,7 +254,7 @@ func (b *Book) Add(n Note) (Note, error) {
 // Append saves a new note on the passage n.Span of article a without
 // reading the notes already there, so it takes the same time however
 // many there are (for `margin notes add`). It returns the note as saved.
-func Append(a *model.Article, opts Options, n Note) (Note, error) {
+func Append(a *article.Article, opts Options, n Note) (Note, error) {
 	b, err := newBook(a, opts)
 	if err != nil {
 		return Note{}, err
@@ -304,7 +304,9 @@ func (b *Book) Put(n Note) (Note, error) {
 	if !ok {
 		return Note{}, fmt.Errorf("edit note: no note %s", n.ID)
 	}
+	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
+	n.Target.Detached = detached
 	if old.Placed() || n.Span != old.Span {
 		sel, err := anchor.Make(b.article.Text, n.Span)
 		if err != nil {
@@ -632,7 +634,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 		}
 	}
 	res := b.resolver.Resolve(s.Target)
-	return Note{
+	n := Note{
 		ID:      e.ID,
 		Span:    res.Span,
 		Status:  res.Status,
@@ -645,5 +647,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 		Created: s.Created,
 		Updated: e.Time,
 		Rev:     e.Rev,
-	}, nil
+	}
+	n.Candidates = res.Candidates
+	return n, nil
 }

@@ -6,27 +6,25 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
-var labelNames = map[entity.Label]string{
-	entity.Person: "People", entity.Org: "Organisations", entity.Place: "Places",
-	entity.Group: "Groups", entity.Date: "Dates", entity.Number: "Numbers",
-}
-
 // setAnalysis takes in the analysis layers when they arrive, unless the
 // article changed meanwhile.
 func (m *Model) setAnalysis(msg analysisMsg) {
-	if msg.hash != m.art.Hash {
+	if msg.gen != m.analysisGen || msg.hash != m.art.Hash {
 		return
+	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
 	}
 	if msg.err != nil {
 		m.status.SetError("analysis: " + msg.err.Error())
@@ -54,8 +52,6 @@ func (m *Model) setAnalysis(msg analysisMsg) {
 	m.panel.SetEmpty(panel.Claims, "no contested claims found")
 	m.panel.SetItems(panel.Entities, entityItems(m.art.Text, an.Entities))
 	m.panel.SetItems(panel.Claims, claimItems(m.art.Text, an.Claims))
-	m.refreshLayers()
-	m.resize()
 }
 
 // entityItems groups the mentions by label and by text, most mentioned
@@ -81,10 +77,11 @@ func entityItems(text string, ents []entity.Entity) []panel.Item {
 		mentions[e.Label]++
 	}
 	var items []panel.Item
-	for _, l := range entity.Labels {
+	for _, term := range vocab.EntityLabels() {
+		l := entity.Label(term.Value)
 		gs := byLabel[l]
 		sort.SliceStable(gs, func(i, j int) bool { return len(gs[i].spans) > len(gs[j].spans) })
-		heading := fmt.Sprintf("%s · %d", labelNames[l], mentions[l])
+		heading := fmt.Sprintf("%s · %d", term.Name, mentions[l])
 		for _, g := range gs {
 			items = append(items, panel.Item{
 				Title: g.name, Detail: fmt.Sprintf("×%d", len(g.spans)), Group: heading,
@@ -162,7 +159,6 @@ func (m *Model) jumpFromPanel(msg panel.JumpMsg) {
 	if msg.Tab == panel.Links {
 		m.status.SetMessage(render.OneLine(msg.Item.ID))
 	}
-	m.updateStatus()
 }
 
 // jumpEntity moves to the next (d > 0) or previous entity.
@@ -189,8 +185,6 @@ func (m *Model) jumpClaim(d int) {
 	m.goTo(cs[i].Span)
 	m.target = noSpan
 	m.status.SetMessage(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
-	m.refreshLayers()
-	m.resize()
 }
 
 func (m Model) noAnalysis(what string) string {
@@ -239,7 +233,7 @@ func (m Model) explainLines() []string {
 		return nil
 	}
 	c, ok := m.focusedClaim()
-	if !ok {
+	if !ok || !c.Overlaps(m.pager.VisibleRange()) {
 		return nil
 	}
 	t := m.theme
@@ -273,34 +267,30 @@ func (m Model) explainLines() []string {
 	return lines
 }
 
-func (m Model) explainHeight() int { return len(m.explainLines()) }
-
 func (m Model) explainView() string {
-	lines := m.explainLines()
-	for i, l := range lines {
-		lines[i] = " " + ansi.Truncate(l, max(m.width-2, 1), "…")
+	lines := make([]string, len(m.explain))
+	for i, l := range m.explain {
+		lines[i] = render.Fit(" "+l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
 
 // legend shows the colours and marks of the layers, for the help screen.
-func (m Model) legend() string {
+func (m Model) legend() []help.LegendRow {
 	t := m.theme
-	var ents []string
-	for _, l := range entity.Labels {
-		ents = append(ents, t.Entity(l).Render(labelNames[l]))
+	var ents, claims, verdicts []string
+	for _, l := range vocab.EntityLabels() {
+		ents = append(ents, t.Entity(entity.Label(l.Value)).Render(l.Name))
 	}
-	var claims []string
-	for _, k := range []claim.Kind{claim.Attributed, claim.Disputed, claim.Hedged, claim.Statistical, claim.Prediction, claim.Causal} {
-		claims = append(claims, t.Claim(k).Render(string(k)))
+	for _, k := range vocab.ClaimKinds() {
+		claims = append(claims, t.Claim(claim.Kind(k.Value)).Render(k.Name))
 	}
-	var verdicts []string
-	for _, v := range theme.Verdicts {
-		verdicts = append(verdicts, t.Verdict(v).Render(v))
+	for _, v := range vocab.Verdicts() {
+		if v.Value != vocab.NoVerdict {
+			verdicts = append(verdicts, t.Verdict(v.Value).Render(v.Name))
+		}
 	}
-	return t.HelpTitle.Render("entities ") + strings.Join(ents, "  ") + "\n" +
-		t.HelpTitle.Render("claims   ") + strings.Join(claims, "  ") + "\n" +
-		t.HelpTitle.Render("notes    ") + strings.Join(verdicts, "  ")
+	return []help.LegendRow{{Label: "entities", Items: ents}, {Label: "claims", Items: claims}, {Label: "notes", Items: verdicts}}
 }
 
 // spansOf lists the spans of a layer's items, in order.

@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,7 +16,8 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/internal/sanitize"
+	"github.com/margin-reader/margin/model/article"
 )
 
 // Format is an export format.
@@ -26,23 +28,35 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatJSON     Format = "json"
 	FormatW3C      Format = "w3c"
+	// FormatClaimReview is schema.org ClaimReview JSON-LD.
+	FormatClaimReview Format = "claimreview"
 )
 
 // ParseFormat reads a format name ("md" is markdown).
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
-	case FormatMarkdown, FormatJSON, FormatW3C:
+	case FormatMarkdown, FormatJSON, FormatW3C, FormatClaimReview:
 		return f, nil
 	case "md":
 		return FormatMarkdown, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want markdown, json or w3c)", s)
+	return "", fmt.Errorf("unknown format %q (want markdown, json, w3c or claimreview)", s)
 }
 
 // Options change an export.
 type Options struct {
 	// Now is the export time written into the output; zero means now.
 	Now time.Time
+	// Claims are the article's flagged claims, from its analysis; nil
+	// when it was not analysed (the worksheet then says nothing of
+	// claims, and ClaimReview has nothing to review).
+	Claims []Claim
+	// Author and Org name the fact-checker and their organisation in a
+	// ClaimReview; without an Author, each note's author is named.
+	Author, Org string
+	// ReviewURL is the page that will publish the fact checks; each
+	// ClaimReview's url is this page with the note's id as fragment.
+	ReviewURL string
 }
 
 func (o Options) now() time.Time {
@@ -53,7 +67,7 @@ func (o Options) now() time.Time {
 }
 
 // Write exports notes of article a in format f.
-func Write(w io.Writer, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+func Write(w io.Writer, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
 	switch f {
 	case FormatMarkdown:
 		return Markdown(w, a, notes, opts)
@@ -61,6 +75,8 @@ func Write(w io.Writer, f Format, a *model.Article, notes []annotate.Note, opts 
 		return JSON(w, a, notes, opts)
 	case FormatW3C:
 		return W3C(w, a, notes, opts)
+	case FormatClaimReview:
+		return ClaimReview(w, a, notes, opts)
 	}
 	return fmt.Errorf("unknown format %q", f)
 }
@@ -119,7 +135,7 @@ type articleInfo struct {
 	Hash      string `json:"hash"`
 }
 
-func infoOf(a *model.Article) articleInfo {
+func infoOf(a *article.Article) articleInfo {
 	file := ""
 	if a.Path != "" {
 		file = filepath.Base(a.Path)
@@ -128,7 +144,7 @@ func infoOf(a *model.Article) articleInfo {
 }
 
 // JSON writes the article's identity and its notes as records.
-func JSON(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+func JSON(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
 	return writeJSON(w, struct {
 		Article  articleInfo `json:"article"`
 		Exported time.Time   `json:"exported"`
@@ -136,11 +152,17 @@ func JSON(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) er
 	}{infoOf(a), opts.now(), Records(notes)})
 }
 
+// writeJSON writes v as indented JSON with every invisible or
+// line-breaking character inside its strings spelled as a \u escape.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if _, err := w.Write(sanitize.JSON(b.Bytes())); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
@@ -152,7 +174,7 @@ func WorksheetPath(articlePath string) string { return articlePath + ".notes.md"
 
 // WriteFile exports to the file at path, replacing it atomically so a
 // reader of the file never sees half an export.
-func WriteFile(path string, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

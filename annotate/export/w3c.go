@@ -10,7 +10,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 )
 
 // The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/).
@@ -68,7 +68,7 @@ type (
 // "linking". Placed notes carry a TextQuoteSelector and a
 // TextPositionSelector (in characters, as the model defines it) for the
 // current text; the others only the quote they were written on.
-func W3C(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+func W3C(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
 	source := a.SourceURL
 	if source == "" && a.Path != "" {
 		if abs, err := filepath.Abs(a.Path); err == nil {

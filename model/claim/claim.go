@@ -17,6 +17,12 @@ const (
 	Causal      Kind = "causal"
 )
 
+// Kinds lists every kind in the order a claim lists them.
+func Kinds() []Kind {
+	k := kindOrder
+	return k[:]
+}
+
 // Cue is a word or phrase that flagged a claim, and the kind it signals.
 type Cue struct {
 	span.Span

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/margin-reader/margin/internal/sanitize"
 )
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
@@ -72,7 +73,7 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("Sanitize(%q) is not valid UTF-8", s)
 		}
 		for _, r := range out {
-			if r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidiControl(r) {
+			if r < 0x20 || (r >= 0x7f && r < 0xa0) || sanitize.IsBidiControl(r) {
 				t.Fatalf("Sanitize(%q) = %q keeps control %U", s, out, r)
 			}
 		}

@@ -8,10 +8,13 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/vocab"
 )
 
 // Mode is the kind of terminal a theme is made for.
@@ -37,10 +40,6 @@ func (m Mode) String() string {
 	return "dark"
 }
 
-// Verdicts a note can carry, in the order the reader lists them. The empty
-// verdict is a note without one.
-var Verdicts = []string{"true", "mostly-true", "misleading", "false", "unverified", "opinion"}
-
 // Theme is a complete set of styles for one Mode.
 type Theme struct {
 	Mode Mode
@@ -61,6 +60,11 @@ type Theme struct {
 	PanelBorder, PanelTab, PanelTabActive, PanelItem, PanelCursor  lipgloss.Style
 	PanelGroup, PanelDim, Explain, ExplainLabel, HelpTitle         lipgloss.Style
 	Help                                                           help.Styles
+	// Warning is a question that needs an answer, such as "discard?".
+	Warning lipgloss.Style
+	// Input and Area style the text fields (search, note editor).
+	Input textinput.Styles
+	Area  textarea.Styles
 
 	entities map[entity.Label]lipgloss.Style
 	claims   map[claim.Kind]lipgloss.Style
@@ -185,18 +189,27 @@ func New(mode Mode) *Theme {
 		ExplainLabel:   s().Foreground(p.dim),
 		HelpTitle:      s().Foreground(p.heading).Bold(true),
 		Help:           help.DefaultStyles(mode == Dark),
+		Warning:        s().Foreground(p.claim[claim.Disputed]).Bold(true),
+		Input:          textinput.DefaultStyles(mode == Dark),
+		Area:           textarea.DefaultStyles(mode == Dark),
 		entities:       map[entity.Label]lipgloss.Style{},
 		claims:         map[claim.Kind]lipgloss.Style{},
 		verdicts:       map[string]lipgloss.Style{},
 	}
-	for l, col := range p.entity {
-		t.entities[l] = s().Foreground(col)
+	for _, l := range vocab.EntityLabels() {
+		if col, ok := p.entity[entity.Label(l.Value)]; ok {
+			t.entities[entity.Label(l.Value)] = s().Foreground(col)
+		}
 	}
-	for k, col := range p.claim {
-		t.claims[k] = s().UnderlineStyle(claimUnderline[k]).UnderlineColor(col)
+	for _, k := range vocab.ClaimKinds() {
+		if col, ok := p.claim[claim.Kind(k.Value)]; ok {
+			t.claims[claim.Kind(k.Value)] = s().UnderlineStyle(claimUnderline[claim.Kind(k.Value)]).UnderlineColor(col)
+		}
 	}
-	for v, col := range p.verdict {
-		t.verdicts[v] = s().Background(col)
+	for _, v := range vocab.Verdicts() {
+		if col, ok := p.verdict[v.Value]; ok {
+			t.verdicts[v.Value] = s().Background(col)
+		}
 	}
 	t.index()
 	return t
@@ -226,18 +239,23 @@ func noColor() *Theme {
 			Ellipsis: plain, ShortKey: s().Bold(true), ShortDesc: plain, ShortSeparator: plain,
 			FullKey: s().Bold(true), FullDesc: plain, FullSeparator: plain,
 		},
+		Warning:  s().Bold(true),
+		Input:    textinput.Styles{Focused: textinput.StyleState{Prompt: s().Bold(true)}},
+		Area:     textarea.Styles{Focused: textarea.StyleState{Prompt: s().Bold(true)}, Blurred: textarea.StyleState{Prompt: plain}},
 		entities: map[entity.Label]lipgloss.Style{},
 		claims:   map[claim.Kind]lipgloss.Style{},
 		verdicts: map[string]lipgloss.Style{},
 	}
-	for _, l := range entity.Labels {
-		t.entities[l] = s().Bold(true)
+	for _, l := range vocab.EntityLabels() {
+		t.entities[entity.Label(l.Value)] = s().Bold(true)
 	}
-	for k, u := range claimUnderline {
-		t.claims[k] = s().UnderlineStyle(u)
+	for _, k := range vocab.ClaimKinds() {
+		if u, ok := claimUnderline[claim.Kind(k.Value)]; ok {
+			t.claims[claim.Kind(k.Value)] = s().UnderlineStyle(u)
+		}
 	}
-	for _, v := range append([]string{""}, Verdicts...) {
-		t.verdicts[v] = s().Reverse(true)
+	for _, v := range vocab.Verdicts() {
+		t.verdicts[v.Value] = s().Reverse(true)
 	}
 	t.index()
 	return t
