@@ -39,6 +39,24 @@ func state(s *Store) string {
 	return b.String()
 }
 
+// sameAsFullRead opens path with the cache in dir, fails unless it reads
+// what a full read does, and returns the store.
+func sameAsFullRead(t testing.TB, path, dir string) *Store {
+	t.Helper()
+	full, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached, err := OpenCached(path, Header{}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := state(cached), state(full); got != want {
+		t.Fatalf("cached read:\n%s\nfull read:\n%s", got, want)
+	}
+	return cached
+}
+
 func TestACachedFoldReadsTheSameAsTheFile(t *testing.T) {
 	lines := []string{header, put("A", 1, 10, "a"), "not json", put("A", 2, 11, "a2"), del("B", 1, 12), newerOp}
 	tests := []struct {
@@ -76,17 +94,7 @@ func TestACachedFoldReadsTheSameAsTheFile(t *testing.T) {
 			dir := filepath.Join(filepath.Dir(path), "cache")
 			cachedOpen(t, path, dir)
 			tt.change(t, path)
-			full, err := Open(path, Header{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			again, err := OpenCached(path, Header{}, dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, want := state(again), state(full); got != want {
-				t.Fatalf("cached read:\n%s\nfull read:\n%s", got, want)
-			}
+			again := sameAsFullRead(t, path, dir)
 			e, _ := again.Get("B")
 			blob, ok := again.Extra(e)
 			if ok != tt.cached || (ok && string(blob) != "blob B") {
@@ -118,16 +126,6 @@ func FuzzCachedReadEqualsFullRead(f *testing.F) {
 		f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 		f.Write(appended)
 		f.Close()
-		full, err := Open(path, Header{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cached, err := OpenCached(path, Header{}, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := state(cached), state(full); got != want {
-			t.Fatalf("cached read:\n%s\nfull read:\n%s", got, want)
-		}
+		sameAsFullRead(t, path, dir)
 	})
 }
