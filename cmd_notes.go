@@ -96,11 +96,9 @@ func (f *bookFlags) openBook(path string, stderr io.Writer) (*annotate.Book, err
 	return b, nil
 }
 
-// warn prints one warning line, safe for the terminal: it may quote a
-// hand-edited sidecar or a file name.
-func warn(stderr io.Writer, msg string) {
-	fmt.Fprintf(stderr, "margin: warning: %s\n", sanitize.TerminalLine(msg))
-}
+// warn prints one warning line (run's stderr makes it safe for the
+// terminal).
+func warn(stderr io.Writer, msg string) { fmt.Fprintf(stderr, "margin: warning: %s\n", msg) }
 
 func notesAdd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes add", flag.ContinueOnError)

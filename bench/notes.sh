@@ -7,6 +7,7 @@
 #
 #   bench/notes.sh             # from the repository root
 #   N=2000 RUNS=11 bench/notes.sh
+#   MARGIN=/tmp/old/margin bench/notes.sh   # another build, for before/after
 #
 # The N notes are made from real ones: one `notes add` per sentence of the
 # sample, then those lines repeated under fresh ids, so every note anchors
@@ -18,7 +19,9 @@ N=${N:-5000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-go build -o "$tmp/margin" .
+if [ -n "${MARGIN:-}" ]; then cp "$MARGIN" "$tmp/margin"; else go build -o "$tmp/margin" .; fi
+# The notes cache, as the commands keep it, in a folder of its own.
+export XDG_CACHE_HOME="$tmp/cache"
 mkdir "$tmp/none" "$tmp/many"
 cp samples/china-us-claims.txt "$tmp/none/sample.txt"
 cp samples/china-us-claims.txt "$tmp/many/sample.txt"
