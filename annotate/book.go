@@ -159,6 +159,7 @@ type Book struct {
 	notes    []Note              // live, in article order
 	seen     map[string]seenMark // by event id
 	seenAt   map[span.Span]bool  // where the placed ones are
+	build    string              // the running build, for the fold cache
 	warnings []string
 }
 
@@ -182,6 +183,9 @@ func Open(a *article.Article, opts Options) (*Book, error) {
 		return nil, err
 	}
 	b.store = st
+	if opts.CacheDir != "" {
+		b.build = buildID()
+	}
 	b.sync()
 	b.saveCache()
 	return b, nil

@@ -1,8 +1,10 @@
 package annotate
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/internal/wire"
@@ -23,8 +25,8 @@ func DefaultCacheDir() string {
 
 // The blob cached with each event: what decoding it and placing its
 // passage in the article found, so opening an unchanged book decodes no
-// JSON and resolves nothing. Spans are valid for the article hash the
-// cache is tagged with; on another text only the fields are used.
+// JSON and resolves nothing. Spans are valid for the article hash and the
+// build the cache is tagged with; otherwise only the fields are used.
 const (
 	blobNote = 1
 	blobSeen = 2
@@ -79,7 +81,7 @@ func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 	if !r.Done() {
 		return Note{}, false
 	}
-	if b.store.CacheTag() != b.article.Hash {
+	if b.store.CacheTag() != b.cacheTag() {
 		res := b.resolver.Resolve(n.Target)
 		n.Span, n.Status = res.Span, res.Status
 	}
@@ -90,7 +92,7 @@ func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 // text.
 func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 	data, ok := b.store.Extra(e)
-	if !ok || b.store.CacheTag() != b.article.Hash {
+	if !ok || b.store.CacheTag() != b.cacheTag() {
 		return seenMark{}, false
 	}
 	r := wire.NewReader(string(data))
@@ -104,9 +106,41 @@ func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 // saveCache keeps the book's fold for the next Open, if it changed. A
 // cache only saves time, so failing to write one is not an error.
 func (b *Book) saveCache() {
-	if b.store.CacheStale(b.article.Hash) {
-		_ = b.store.SaveCache(b.article.Hash, b.blob)
+	if b.store.CacheStale(b.cacheTag()) {
+		_ = b.store.SaveCache(b.cacheTag(), b.blob)
 	}
+}
+
+// cacheTag says what the cached spans are valid for: this article's text,
+// placed by this build of margin (another may place notes differently).
+func (b *Book) cacheTag() string { return b.article.Hash + " " + b.build }
+
+// buildID names the running build: its version and commit, and, for a
+// build from a changed tree or without them, the executable's size and
+// time.
+func buildID() string {
+	id := ""
+	dirty := true
+	if info, ok := debug.ReadBuildInfo(); ok {
+		id = info.Main.Version
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				id += " " + s.Value
+				dirty = false
+			case "vcs.modified":
+				dirty = dirty || s.Value == "true"
+			}
+		}
+	}
+	if dirty {
+		if exe, err := os.Executable(); err == nil {
+			if fi, err := os.Stat(exe); err == nil {
+				id += fmt.Sprintf(" %d %d", fi.Size(), fi.ModTime().UnixNano())
+			}
+		}
+	}
+	return id
 }
 
 func writeSpan(w *wire.Writer, s span.Span) {
