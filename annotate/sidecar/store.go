@@ -45,16 +45,7 @@ type Store struct {
 // Open reads the sidecar at path, which need not exist. h is the header
 // written when the first event creates the file. Open takes no lock:
 // reading never blocks a writer.
-func Open(path string, h Header) (*Store, error) {
-	if h.Version == 0 {
-		h.Version = Version
-	}
-	s := &Store{path: path, create: h, latest: map[string]Event{}}
-	if _, err := s.refresh(false); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
+func Open(path string, h Header) (*Store, error) { return OpenCached(path, h, "") }
 
 // Path is the sidecar's file name.
 func (s *Store) Path() string { return s.path }
