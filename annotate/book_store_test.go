@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -265,5 +266,21 @@ func TestACachedBookShowsWhatAFullReadShows(t *testing.T) {
 		if got, want := listing(cached), listing(open(t, a)); got != want {
 			t.Fatalf("%s, cached:\n%s\nfull:\n%s", st.name, got, want)
 		}
+	}
+}
+
+func TestDefaultAuthorFallsBackToTheLoginName(t *testing.T) {
+	t.Setenv("MARGIN_AUTHOR", "")
+	t.Setenv("USER", "")
+	u, err := user.Current()
+	if err != nil {
+		t.Skip("no user database:", err)
+	}
+	if got := annotate.DefaultAuthor(); got != u.Username {
+		t.Fatalf("DefaultAuthor() = %q, want the login name %q", got, u.Username)
+	}
+	t.Setenv("USER", " ann ")
+	if got := annotate.DefaultAuthor(); got != "ann" {
+		t.Fatalf("DefaultAuthor() = %q, want $USER", got)
 	}
 }
