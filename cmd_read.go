@@ -68,7 +68,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Notice:     notice,
 	}
 	if a.Path != "" {
-		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir)}
+		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
 		if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
 			opts.NotesError = err.Error()
 		} else {
