@@ -344,6 +344,7 @@ func (b *Book) sync() {
 			delete(b.cache, id)
 		}
 	}
+	b.settle()
 	slices.SortFunc(b.notes, func(x, y Note) int {
 		if c := cmp.Compare(x.Span.Start, y.Span.Start); c != 0 {
 			return c
