@@ -9,9 +9,6 @@ import (
 	"github.com/margin-reader/margin/samples"
 )
 
-// maxStdin bounds what margin reads from standard input.
-const maxStdin = 256 << 20
-
 // loadArticle reads the article a command names: the embedded sample when
 // file is "", standard input for "-", a web page for a URL (saved as a
 // local file first, and the user told where on stderr), else the file.
@@ -24,12 +21,9 @@ func loadArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Wr
 		}
 		return model.Parse(ctx, samples.Default, data, opts)
 	case file == "-":
-		data, err := io.ReadAll(io.LimitReader(stdin, maxStdin+1))
+		data, err := model.ReadAll(stdin, "standard input")
 		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
-		}
-		if len(data) > maxStdin {
-			return nil, fmt.Errorf("read standard input: larger than %d MB", maxStdin>>20)
+			return nil, err
 		}
 		return model.Parse(ctx, "-", data, opts)
 	case isURL(file):

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/margin-reader/margin/internal/sanitize"
 )
 
 func main() {
@@ -12,16 +14,21 @@ func main() {
 }
 
 // run dispatches to a subcommand and returns the exit status. Every error
-// reaches the user as one line on stderr.
+// reaches the user as one line on stderr. Everything written to stderr,
+// by run or by a command's warnings, passes through one sanitising
+// writer: file names, URLs and server replies come from outside, and an
+// ESC among them must not reach the terminal.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	errw := sanitize.NewLineWriter(stderr)
+	defer errw.Flush()
 	cmd, rest := runRead, args
 	if len(args) > 0 {
 		if c := lookup(args[0]); c != nil {
 			cmd, rest = c, args[1:]
 		}
 	}
-	if err := cmd(rest, stdin, stdout, stderr); err != nil {
-		fmt.Fprintf(stderr, "margin: %v\n", err)
+	if err := cmd(rest, stdin, stdout, errw); err != nil {
+		fmt.Fprintf(errw, "margin: %s\n", sanitize.TerminalLine(err.Error()))
 		return exitCode(err)
 	}
 	return 0

@@ -12,16 +12,15 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/pager"
@@ -68,7 +67,9 @@ type Options struct {
 }
 
 type (
+	// analysisMsg is the result of analysis number gen.
 	analysisMsg struct {
+		gen  int
 		hash string
 		an   *model.Analysis
 		err  error
@@ -82,6 +83,10 @@ type (
 	reloadedMsg     struct {
 		a   *model.Article
 		err error
+		// notes are the reopened book's notes; notesErr says why it
+		// could not be reopened.
+		notes    []annotate.Note
+		notesErr error
 	}
 )
 
@@ -123,7 +128,10 @@ type Model struct {
 	selecting bool
 	selection span.Span
 
-	book      *annotate.Book
+	// store is the notes book, read and written by commands only; nil
+	// when notes cannot be kept. notes is its latest snapshot.
+	store     *store
+	notes     []annotate.Note
 	noteLayer *render.Layer
 	editor    *noteeditor.Model
 	// undoID is the note the last D deleted, while u can bring it back.
@@ -131,6 +139,10 @@ type Model struct {
 	lastKeyDelete bool
 
 	analysis *model.Analysis
+	// analysisGen numbers the analyses started; cancelAnalysis stops the
+	// one in flight when a newer one starts.
+	analysisGen    int
+	cancelAnalysis context.CancelFunc
 	// entitySpans and claimSpans are the analysis's spans, kept for the
 	// e/E and c/C jumps so a key press does not rebuild them.
 	entitySpans, claimSpans []span.Span
@@ -139,6 +151,9 @@ type Model struct {
 	showEntities            bool
 	showClaims              bool
 	showNotes               bool
+
+	// explain is the explain box's lines, as laid out by refresh.
+	explain []string
 }
 
 // New returns a reader for a.
@@ -154,7 +169,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	km := keys.Default()
 	m := Model{
 		ctx: ctx, opts: opts, art: a, theme: th, keys: km,
-		panel: panel.New(th, km), status: status.New(th), help: help.New(), input: textinput.New(),
+		panel: panel.New(th, km), status: status.New(th), help: help.New(km, th, km.FullHelp()), input: textinput.New(),
 		showEntities: true, showClaims: true, showNotes: true, target: noSpan, selection: noSpan, at: -1,
 	}
 	m.input.Prompt = "/"
@@ -167,7 +182,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	if a.Title == "" {
 		m.status.SetTitle(a.Name)
 	}
-	m.status.SetHint("? help")
+	m.status.SetHint(km.Help.Help().Key + " " + km.Help.Help().Desc)
 	if opts.Notice != "" {
 		m.status.SetMessage(opts.Notice)
 	}
@@ -178,10 +193,10 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		m.panel.SetEmpty(panel.Entities, "no analysis")
 		m.panel.SetEmpty(panel.Claims, "no analysis")
 	}
-	m.book = opts.Notes
-	m.refreshNotes()
-	if opts.Notes != nil && opts.Notice == "" {
-		if w := opts.Notes.Warnings(); len(w) > 0 {
+	if opts.Notes != nil {
+		m.store = &store{book: opts.Notes}
+		m.setNotes(opts.Notes.Notes())
+		if w := opts.Notes.Warnings(); len(w) > 0 && opts.Notice == "" {
 			m.status.SetError(w[0])
 		}
 	}
@@ -220,14 +235,23 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m Model) analyze() tea.Cmd {
-	f, a, ctx := m.opts.Analyze, m.art, m.ctx
+// analyze starts the analysis of the article shown, in its own context,
+// cancelling the one in flight.
+func (m *Model) analyze() tea.Cmd {
+	f, a := m.opts.Analyze, m.art
 	if f == nil {
 		return nil
 	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.analysisGen++
+	gen := m.analysisGen
+	m.cancelAnalysis = cancel
 	return func() tea.Msg {
 		an, err := f(ctx, a)
-		return analysisMsg{hash: a.Hash, an: an, err: err}
+		return analysisMsg{gen: gen, hash: a.Hash, an: an, err: err}
 	}
 }
 
@@ -256,44 +280,43 @@ func waitFor(ch <-chan struct{}, msg tea.Msg) tea.Cmd {
 	}
 }
 
-// Update handles one message.
+// Update handles one message, then brings everything derived from the
+// state up to date in one place (refresh), so no handler can forget to.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.refresh()
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height, m.ready = msg.Width, msg.Height, true
-		m.resize()
-		if m.editor != nil {
-			m.editor.SetSize(m.width, max(m.height-1, 1))
-		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		if !m.opts.NoColor {
-			mode := theme.Light
-			if msg.IsDark() {
-				mode = theme.Dark
-			}
-			if mode != m.theme.Mode {
-				m.theme = theme.New(mode)
-				m.applyTheme()
-			}
-		}
+		m.setBackground(msg)
 		return m, nil
 	case analyzeMsg:
 		if msg.hash != m.art.Hash {
 			return m, nil
 		}
-		return m, m.analyze()
+		cmd := m.analyze()
+		return m, cmd
 	case analysisMsg:
 		m.setAnalysis(msg)
 		return m, nil
 	case changedMsg:
 		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch())
 	case notesChangedMsg:
-		m.notesChanged()
-		return m, m.watchNotes()
+		if m.store == nil {
+			return m, m.watchNotes()
+		}
+		return m, tea.Batch(m.store.reread(), m.watchNotes())
+	case notesMsg:
+		m.notesDone(msg)
+		return m, nil
 	case reloadMsg:
-		f, ctx := m.opts.Reload, m.ctx
-		return m, func() tea.Msg { a, err := f(ctx); return reloadedMsg{a: a, err: err} }
+		return m, m.reload()
 	case reloadedMsg:
 		return m.reloaded(msg)
 	case panel.JumpMsg:
@@ -306,7 +329,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		m.pager, _ = m.pager.Update(msg)
-		m.updateStatus()
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -319,36 +341,52 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// setBackground follows the terminal's background, light or dark.
+func (m *Model) setBackground(msg tea.BackgroundColorMsg) {
+	if m.opts.NoColor {
+		return
+	}
+	mode := theme.Light
+	if msg.IsDark() {
+		mode = theme.Dark
+	}
+	if mode != m.theme.Mode {
+		m.theme = theme.New(mode)
+		m.applyTheme()
+	}
+}
+
 func (m *Model) applyTheme() {
 	m.pager.SetPainter(m.painter())
 	m.panel.SetTheme(m.theme)
 	m.status.SetTheme(m.theme)
-	m.help.Styles = m.theme.Help
-	st := textinput.DefaultStyles(m.theme.Mode != theme.Light)
-	m.input.SetStyles(st)
-	m.refreshLayers()
+	m.help.SetTheme(m.theme)
+	m.help.SetLegend(m.legend())
+	m.input.SetStyles(m.theme.Input)
 }
 
-// resize lays the screen out again. The line at the top stays at the top;
-// if that would push the focus, which was on screen, off it, the focus
-// wins.
-func (m *Model) resize() {
-	keep := noSpan
-	if m.pager.Width() > 0 {
-		if m.target.Start >= 0 && m.pager.Visible(m.target.Start) {
-			keep = m.target
-		} else if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
-			keep = s
-		}
+// refresh recomputes, in this order, the layers the pane draws, the size
+// of every child (the explain box's included) and the status bar. It runs
+// after every message, so the screen always adds up to the window.
+func (m *Model) refresh() {
+	m.refreshLayers()
+	m.layout()
+	m.updateStatus()
+}
+
+// layout gives every child its size. The line at the top stays at the
+// top; if that would push the target or the focus, which was on screen,
+// off it, they win. Every size handed down is at least 1, however small
+// the window: components draw into what they are given and never ask why.
+func (m *Model) layout() {
+	if !m.ready {
+		return
 	}
-	defer func() {
-		if keep.Start >= 0 {
-			m.pager.Show(keep)
-		}
-	}()
-	// Every size handed down is at least 1, however small the window:
-	// components draw into what they are given and never ask why.
-	ph := max(m.height-1-m.explainHeight(), 1)
+	keep := m.onScreen()
+	body := max(m.height-1, 1)
+	m.explain = m.explainLines()
+	m.explain = m.explain[:min(len(m.explain), body/2)]
+	ph := max(body-len(m.explain), 1)
 	pw := max(m.width, 1)
 	if m.panelOpen {
 		w := max(min(m.panelWidth(), pw/2), 1)
@@ -356,51 +394,73 @@ func (m *Model) resize() {
 		pw = max(pw-w, 1)
 	}
 	m.pager.SetSize(pw, ph)
+	if keep.Start >= 0 {
+		m.pager.Show(keep)
+	}
 	m.status.SetWidth(m.width)
-	m.help.SetWidth(m.width)
+	m.help.SetSize(m.width, body)
 	m.input.SetWidth(max(m.width-4, 1))
-	m.updateStatus()
+	if m.editor != nil {
+		m.editor.SetSize(m.width, body)
+	}
+}
+
+// onScreen is what must stay in view when the pane changes size: the
+// target, else the focus, if on screen now.
+func (m Model) onScreen() span.Span {
+	if m.pager.Width() == 0 {
+		return noSpan
+	}
+	if m.target.Start >= 0 && m.pager.Visible(m.target.Start) {
+		return m.target
+	}
+	if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
+		return s
+	}
+	return noSpan
 }
 
 func (m Model) panelWidth() int {
 	return min(44, max(24, m.width/3))
 }
 
-func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	if m.searching {
 		return m.searchKey(msg)
 	}
-	if key.Matches(msg, k.Quit) && (msg.String() == "ctrl+c" || !m.showHelp) {
+	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit
 	}
 	if m.showHelp {
 		if key.Matches(msg, k.Help, k.Clear, k.Quit) {
 			m.showHelp = false
+		} else {
+			m.help, _ = m.help.Update(msg)
 		}
 		return m, nil
+	}
+	if key.Matches(msg, k.Quit) {
+		return m, tea.Quit
 	}
 	m.status.ClearMessage()
 	afterDelete := m.lastKeyDelete
 	m.lastKeyDelete = key.Matches(msg, k.Delete)
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
-		m.undo()
-		m.refreshLayers()
-		return m, nil
+		return m, m.undo()
 	}
 	if m.panelOpen && m.panelKey(msg) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
-		m.updateStatus()
 		return m, cmd
 	}
 	if m.selecting && m.selectKey(msg) {
-		m.refreshLayers()
 		return m, nil
 	}
 	switch {
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
+		m.help.Top()
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.input.Reset()
@@ -437,7 +497,6 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ToggleClaims):
 		m.showClaims = !m.showClaims
 		m.status.SetMessage(onOff("claim marks", m.showClaims))
-		m.resize()
 	case key.Matches(msg, k.ToggleNotes):
 		m.showNotes = !m.showNotes
 		m.status.SetMessage(onOff("note marks", m.showNotes))
@@ -448,14 +507,12 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Edit):
 		return m, m.editNote()
 	case key.Matches(msg, k.Delete):
-		m.deleteNote()
+		return m, m.deleteNote()
 	case key.Matches(msg, k.Export):
-		m.exportNotes()
+		return m, m.exportNotes()
 	default:
 		m.pager, _ = m.pager.Update(msg)
 	}
-	m.refreshLayers()
-	m.updateStatus()
 	return m, nil
 }
 
@@ -477,7 +534,6 @@ func (m *Model) openPanel(t panel.Tab) {
 	m.panelOpen = true
 	m.panel.SetActive(t)
 	m.fillStructure()
-	m.resize()
 }
 
 func (m *Model) clear() {
@@ -488,7 +544,6 @@ func (m *Model) clear() {
 		m.status.SetMessage("selection cancelled")
 	case m.panelOpen:
 		m.panelOpen = false
-		m.resize()
 	case m.matches.Len() > 0 || m.matches.Query != "":
 		m.matches = search.Matches{}
 		m.target = noSpan
@@ -497,13 +552,13 @@ func (m *Model) clear() {
 	}
 }
 
-func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.SearchCancel):
 		m.searching = false
 		m.input.Blur()
 		return m, nil
-	case "enter":
+	case key.Matches(msg, m.keys.SearchGo):
 		m.searching = false
 		m.input.Blur()
 		q := m.input.Value()
@@ -517,8 +572,6 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		} else {
 			m.showMatch()
 		}
-		m.refreshLayers()
-		m.updateStatus()
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -555,7 +608,6 @@ func (m *Model) goTo(s span.Span) {
 		m.focus = i
 	}
 	m.pager.Show(s)
-	m.refreshLayers()
 }
 
 // sentenceAt returns the sentence holding off, or the first after it.
@@ -660,58 +712,44 @@ func (m Model) matchLayer() *render.Layer {
 	return render.NewLayer(marks)
 }
 
-// View draws the screen.
+// View draws the screen: exactly the window's height in lines, each its
+// width in columns, with the status bar (or the search prompt) last.
 func (m Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "margin: " + render.OneLine(m.art.Title)
-	if !m.ready {
+	if !m.ready || m.width <= 0 || m.height <= 0 {
 		return v
 	}
-	if m.editor != nil {
-		v.SetContent(m.editor.View())
+	if m.height == 1 {
+		v.SetContent(m.bottomLine())
 		return v
 	}
 	var body string
 	switch {
+	case m.editor != nil:
+		body = m.editor.View()
 	case m.showHelp:
-		body = m.helpView()
+		body = m.help.View()
 	case m.panelOpen:
 		body = lipgloss.JoinHorizontal(lipgloss.Top, m.pager.View(), m.panel.View())
 	default:
 		body = m.pager.View()
 	}
 	parts := []string{body}
-	if ex := m.explainView(); ex != "" && !m.showHelp {
+	if ex := m.explainView(); ex != "" && m.editor == nil && !m.showHelp {
 		parts = append(parts, ex)
 	}
-	if m.searching {
-		parts = append(parts, m.input.View())
-	} else {
-		parts = append(parts, m.status.View())
-	}
+	parts = append(parts, m.bottomLine())
 	v.SetContent(strings.Join(parts, "\n"))
 	return v
 }
 
-func (m Model) helpView() string {
-	h := m.help
-	h.ShowAll = true
-	var b strings.Builder
-	b.WriteString(m.theme.HelpTitle.Render("margin: keys") + "\n\n")
-	groups := m.keys.FullHelp()
-	half := (len(groups) + 1) / 2
-	b.WriteString(h.FullHelpView(groups[:half]) + "\n\n")
-	b.WriteString(h.FullHelpView(groups[half:]) + "\n\n")
-	b.WriteString(m.legend())
-	lines := strings.Split(b.String(), "\n")
-	ph := max(m.height-1, 1)
-	for len(lines) < ph {
-		lines = append(lines, "")
+// bottomLine is the status bar, or the search prompt while searching.
+func (m Model) bottomLine() string {
+	if m.searching && m.editor == nil {
+		return render.Fit(m.input.View(), m.width)
 	}
-	for i := range lines {
-		lines[i] = "  " + ansi.Truncate(lines[i], max(m.width-2, 0), "…")
-	}
-	return strings.Join(lines[:ph], "\n")
+	return m.status.View()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
 )
@@ -36,30 +38,44 @@ func open(t testing.TB, text string, opts Options) Model {
 	return step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
 }
 
-func step(m Model, msg tea.Msg) Model {
+func step(m Model, msg tea.Msg) Model { return stepWithin(m, msg, 20*time.Millisecond) }
+
+// stepWithin delivers msg, then the messages of the commands it returns
+// that answer within d (panel jumps, note saves); it leaves the ones that
+// wait (the file watch, the analysis delay, cursor blinks) alone.
+func stepWithin(m Model, msg tea.Msg, d time.Duration) Model {
 	next, cmd := m.Update(msg)
 	m = next.(Model)
-	// Run the commands that answer at once (panel jumps); leave the
-	// ones that wait (the file watch, the analysis) alone.
-	if cmd != nil {
-		if out, ok := runQuick(cmd); ok {
-			return step(m, out)
-		}
+	for _, out := range runQuick(cmd, d) {
+		m = stepWithin(m, out, d)
 	}
 	return m
 }
 
-func runQuick(cmd tea.Cmd) (tea.Msg, bool) {
+func runQuick(cmd tea.Cmd, d time.Duration) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	select {
 	case msg := <-done:
-		if _, ok := msg.(panel.JumpMsg); ok {
-			return msg, true
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			var out []tea.Msg
+			for _, c := range msg {
+				out = append(out, runQuick(c, d)...)
+			}
+			return out
+		case nil, tea.QuitMsg:
+			return nil
 		}
-	case <-time.After(20 * time.Millisecond):
+		if isResult(msg) {
+			return []tea.Msg{msg}
+		}
+	case <-time.After(d):
 	}
-	return nil, false
+	return nil
 }
 
 func keyMsg(k string) tea.KeyPressMsg {
@@ -313,16 +329,32 @@ func TestReloadKeepsThePosition(t *testing.T) {
 	}
 }
 
-func TestHelpIsGeneratedFromTheKeyMap(t *testing.T) {
-	m := open(t, article, Options{})
-	m = press(m, "?")
-	s := screen(m)
-	for _, b := range m.keys.FullHelp() {
-		for _, k := range b {
-			if !strings.Contains(s, k.Help().Desc) {
-				t.Errorf("help lacks %q", k.Help().Desc)
+// TestHelpShowsEveryKeyAtAnySize scrolls through the help screen and
+// checks that every binding of the key map is shown on the way, its
+// description whole on one line from 60 columns up.
+func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {40, 12}, {100, 30}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = press(m, "?")
+			seen := screen(m)
+			for range 80 {
+				m = press(m, "j")
+				seen += screen(m)
 			}
-		}
+			for _, b := range m.keys.FullHelp() {
+				for _, k := range b {
+					h := k.Help()
+					want := h.Desc
+					if size[0] < 60 {
+						want = h.Key
+					}
+					if !strings.Contains(seen, want) {
+						t.Errorf("help never shows %q (%s)", h.Desc, h.Key)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -362,8 +394,14 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 		t.Fatal("u right after D did not undo the deletion")
 	}
 	m = press(m, "x")
-	if _, err := os.Stat(filepath.Join(dir, "article.notes.md")); err != nil {
-		t.Errorf("x did not export: %v", err)
+	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.jsonl")); err != nil {
+		t.Errorf("no sidecar beside the article: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.md")); err != nil {
+		t.Errorf("x did not write the worksheet beside the sidecar: %v", err)
+	}
+	if !strings.Contains(screen(m), "1 note exported") {
+		t.Errorf("the status does not count the exported note:\n%s", screen(m))
 	}
 }
 
@@ -375,8 +413,8 @@ func saveEditor(t *testing.T, m Model) Model {
 	if cmd == nil {
 		t.Fatal("ctrl+s sent nothing")
 	}
-	next, _ = m.Update(cmd())
-	return next.(Model)
+	next, cmd = m.Update(cmd())
+	return stepWithin(next.(Model), cmd(), time.Second)
 }
 
 // TestInitStartsTheAnalysisAfterTheFirstScreen follows the commands Init
@@ -506,5 +544,45 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 	m.panel.SetActive(panel.Notes)
 	if it, ok := m.panel.Selected(); !ok || it.ID != mine.Notes()[0].ID {
 		t.Errorf("the notes panel does not list the other window's note:\n%s", screen(m))
+	}
+}
+
+// isResult reports whether msg is the answer of a command that a test
+// delivers at once: a jump, the editor's save or close, the result of a
+// side effect.
+func isResult(msg tea.Msg) bool {
+	switch msg.(type) {
+	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg:
+		return true
+	}
+	return false
+}
+
+// TestANewerAnalysisCancelsTheOneInFlight starts two analyses of the same
+// article: the first one's context is cancelled when the second starts,
+// and its late answer is not taken.
+func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
+	ctxs := make(chan context.Context, 2)
+	slow := func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+		ctxs <- ctx
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	m := open(t, article, Options{Analyze: slow})
+	next, first := m.Update(analyzeMsg{hash: m.art.Hash})
+	m = next.(Model)
+	firstDone := make(chan tea.Msg, 1)
+	go func() { firstDone <- first() }()
+	firstCtx := <-ctxs
+	next, _ = m.Update(analyzeMsg{hash: m.art.Hash})
+	m = next.(Model)
+	select {
+	case <-firstCtx.Done():
+	case <-time.After(time.Second):
+		t.Fatal("starting a second analysis did not cancel the first")
+	}
+	m = step(m, <-firstDone)
+	if strings.Contains(screen(m), "analysis") {
+		t.Errorf("the cancelled analysis's error is shown:\n%s", screen(m))
 	}
 }

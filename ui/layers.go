@@ -6,13 +6,12 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
@@ -21,8 +20,11 @@ import (
 // setAnalysis takes in the analysis layers when they arrive, unless the
 // article changed meanwhile.
 func (m *Model) setAnalysis(msg analysisMsg) {
-	if msg.hash != m.art.Hash {
+	if msg.gen != m.analysisGen || msg.hash != m.art.Hash {
 		return
+	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
 	}
 	if msg.err != nil {
 		m.status.SetError("analysis: " + msg.err.Error())
@@ -50,8 +52,6 @@ func (m *Model) setAnalysis(msg analysisMsg) {
 	m.panel.SetEmpty(panel.Claims, "no contested claims found")
 	m.panel.SetItems(panel.Entities, entityItems(m.art.Text, an.Entities))
 	m.panel.SetItems(panel.Claims, claimItems(m.art.Text, an.Claims))
-	m.refreshLayers()
-	m.resize()
 }
 
 // entityItems groups the mentions by label and by text, most mentioned
@@ -159,7 +159,6 @@ func (m *Model) jumpFromPanel(msg panel.JumpMsg) {
 	if msg.Tab == panel.Links {
 		m.status.SetMessage(render.OneLine(msg.Item.ID))
 	}
-	m.updateStatus()
 }
 
 // jumpEntity moves to the next (d > 0) or previous entity.
@@ -186,8 +185,6 @@ func (m *Model) jumpClaim(d int) {
 	m.goTo(cs[i].Span)
 	m.target = noSpan
 	m.status.SetMessage(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
-	m.refreshLayers()
-	m.resize()
 }
 
 func (m Model) noAnalysis(what string) string {
@@ -236,7 +233,7 @@ func (m Model) explainLines() []string {
 		return nil
 	}
 	c, ok := m.focusedClaim()
-	if !ok {
+	if !ok || !c.Overlaps(m.pager.VisibleRange()) {
 		return nil
 	}
 	t := m.theme
@@ -270,36 +267,30 @@ func (m Model) explainLines() []string {
 	return lines
 }
 
-func (m Model) explainHeight() int { return len(m.explainLines()) }
-
 func (m Model) explainView() string {
-	lines := m.explainLines()
-	for i, l := range lines {
-		lines[i] = " " + ansi.Truncate(l, max(m.width-2, 1), "…")
+	lines := make([]string, len(m.explain))
+	for i, l := range m.explain {
+		lines[i] = render.Fit(" "+l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
 
 // legend shows the colours and marks of the layers, for the help screen.
-func (m Model) legend() string {
+func (m Model) legend() []help.LegendRow {
 	t := m.theme
-	var ents []string
+	var ents, claims, verdicts []string
 	for _, l := range vocab.EntityLabels() {
 		ents = append(ents, t.Entity(entity.Label(l.Value)).Render(l.Name))
 	}
-	var claims []string
 	for _, k := range vocab.ClaimKinds() {
 		claims = append(claims, t.Claim(claim.Kind(k.Value)).Render(k.Name))
 	}
-	var verdicts []string
 	for _, v := range vocab.Verdicts() {
 		if v.Value != vocab.NoVerdict {
 			verdicts = append(verdicts, t.Verdict(v.Value).Render(v.Name))
 		}
 	}
-	return t.HelpTitle.Render("entities ") + strings.Join(ents, "  ") + "\n" +
-		t.HelpTitle.Render("claims   ") + strings.Join(claims, "  ") + "\n" +
-		t.HelpTitle.Render("notes    ") + strings.Join(verdicts, "  ")
+	return []help.LegendRow{{Label: "entities", Items: ents}, {Label: "claims", Items: claims}, {Label: "notes", Items: verdicts}}
 }
 
 // spansOf lists the spans of a layer's items, in order.

@@ -11,10 +11,27 @@ import (
 	"github.com/margin-reader/margin/ui/search"
 )
 
+// reload reads the article again, and reopens its notes on the new text.
+func (m Model) reload() tea.Cmd {
+	f, ctx, st, opts := m.opts.Reload, m.ctx, m.store, m.opts.NotesOptions
+	return func() tea.Msg {
+		a, err := f(ctx)
+		if err != nil || st == nil {
+			return reloadedMsg{a: a, err: err}
+		}
+		b, err := annotate.Open(a, opts)
+		if err != nil {
+			return reloadedMsg{a: a, notesErr: err}
+		}
+		st.replace(b)
+		return reloadedMsg{a: a, notes: b.Notes()}
+	}
+}
+
 // reloaded swaps in the article read again from disk, keeping the reading
 // position: the text that was at the top of the screen is looked for near
 // where it was, falling back to the same offset.
-func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
+func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status.SetError("reload: " + msg.err.Error())
 		return m, nil
@@ -43,21 +60,16 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.status.SetTitle(a.Title)
 	m.status.SetMessage("reloaded: the file changed on disk")
-	if m.book != nil {
-		b, err := annotate.Open(a, m.opts.NotesOptions)
-		if err != nil {
-			m.status.SetError("reload notes: " + err.Error())
-		} else {
-			m.book = b
-		}
-		m.refreshNotes()
+	if msg.notesErr != nil {
+		m.status.SetError("reload notes: " + msg.notesErr.Error())
+	} else if m.store != nil {
+		m.setNotes(msg.notes)
 	}
 	if m.panelOpen {
 		m.fillStructure()
 	}
-	m.refreshLayers()
-	m.resize()
-	return m, m.analyze()
+	cmd := m.analyze()
+	return m, cmd
 }
 
 // relocate finds in text b the offset that shows what text a showed at

@@ -71,21 +71,21 @@ func summary(w *bufio.Writer, text string, r *review) {
 	if len(r.notes) == 0 {
 		w.WriteString("- No notes yet.\n")
 	} else {
-		fmt.Fprintf(w, "- %s: %s.\n", count(len(r.notes), "note", "notes"), verdictCounts(r.notes))
+		fmt.Fprintf(w, "- %s: %s.\n", annotate.Count(len(r.notes), "note", "notes"), verdictCounts(r.notes))
 	}
 	if r.claims != nil {
 		un := len(r.unreviewed())
-		fmt.Fprintf(w, "- %s: %d with a verdict, %d without.\n", count(len(r.claims), "flagged claim", "flagged claims"), len(r.claims)-un, un)
+		fmt.Fprintf(w, "- %s: %d with a verdict, %d without.\n", annotate.Count(len(r.claims), "flagged claim", "flagged claims"), len(r.claims)-un, un)
 	}
 	status := map[annotate.Status]int{}
 	for _, n := range r.notes {
 		status[n.Status]++
 	}
 	if k := status[annotate.NeedsReview]; k > 0 {
-		fmt.Fprintf(w, "- %s review.\n", count(k, "note needs", "notes need"))
+		fmt.Fprintf(w, "- %s review.\n", annotate.Count(k, "note needs", "notes need"))
 	}
 	if k := status[annotate.Orphaned]; k > 0 {
-		fmt.Fprintf(w, "- %s orphaned.\n", count(k, "note is", "notes are"))
+		fmt.Fprintf(w, "- %s orphaned.\n", annotate.Count(k, "note is", "notes are"))
 	}
 	if len(r.notes) == 0 {
 		return
@@ -118,14 +118,6 @@ func verdictCounts(notes []annotate.Note) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// count is n and the noun in the form n takes: "1 note", "2 notes".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // unreviewedClaims tables the flagged claims no note gives a verdict on.

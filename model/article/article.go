@@ -25,10 +25,17 @@ const (
 
 // Meta is what is known about an article besides its text.
 type Meta struct {
-	Title     string `json:"title"`
-	Byline    string `json:"byline,omitempty"`
-	Site      string `json:"site,omitempty"`
+	Title  string `json:"title"`
+	Byline string `json:"byline,omitempty"`
+	Site   string `json:"site,omitempty"`
+	// Published and Modified are dates, 2006-01-02.
 	Published string `json:"published,omitempty"`
+	Modified  string `json:"modified,omitempty"`
+	// Rates, Rating and Reviewer are a fact-check page's ClaimReview: the
+	// claim it rates, the rating and who gave it.
+	Rates     string `json:"rates,omitempty"`
+	Rating    string `json:"rating,omitempty"`
+	Reviewer  string `json:"reviewer,omitempty"`
 	SourceURL string `json:"source_url,omitempty"`
 	FetchedAt string `json:"fetched_at,omitempty"`
 }

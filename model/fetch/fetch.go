@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/decode"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/htmlpage"
@@ -34,10 +35,12 @@ const (
 	UserAgent    = "margin/1 (terminal article reader; +https://github.com/margin-reader/margin)"
 )
 
-// limits are the bounds one fetch works within; tests shrink them.
+// limits are the bounds one fetch works within; tests shrink them, and
+// give a transport that trusts their TLS server.
 type limits struct {
-	timeout  time.Duration
-	maxBytes int64
+	timeout   time.Duration
+	maxBytes  int64
+	transport http.RoundTripper
 }
 
 var defaultLimits = limits{timeout: Timeout, maxBytes: MaxBytes}
@@ -53,29 +56,19 @@ func Save(ctx context.Context, rawURL, dir string, now time.Time) (string, error
 func save(ctx context.Context, rawURL, dir string, now time.Time, lim limits) (string, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("fetch %s: not an http or https address", rawURL)
+		return "", fmt.Errorf("fetch %s: not an http or https address", sanitize.TerminalLine(rawURL))
 	}
 	page, final, err := download(ctx, u, lim)
 	if err != nil {
-		return "", fmt.Errorf("fetch %s: %w", rawURL, err)
+		return "", fmt.Errorf("fetch %s: %w", sanitize.TerminalLine(rawURL), err)
 	}
-	front := markdown.Front{
-		"title":      page.Title,
-		"byline":     page.Byline,
-		"site":       page.Site,
-		"published":  page.Published,
-		"source_url": final.String(),
-		"fetched_at": now.UTC().Format(time.RFC3339),
-	}
-	for k, v := range front {
-		if v == "" {
-			delete(front, k)
-		}
-	}
+	front := page.Front()
+	front["source_url"] = final.String()
+	front["fetched_at"] = now.UTC().Format(time.RFC3339)
 	content := markdown.Format(page.Doc, front)
 	path, err := write(dir, fileName(final, page.Title), content)
 	if err != nil {
-		return "", fmt.Errorf("save %s: %w", rawURL, err)
+		return "", fmt.Errorf("save %s: %w", sanitize.TerminalLine(rawURL), err)
 	}
 	return path, nil
 }
@@ -84,7 +77,7 @@ func save(ctx context.Context, rawURL, dir string, now time.Time, lim limits) (s
 func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.URL, error) {
 	ctx, cancel := context.WithTimeout(ctx, lim.timeout)
 	defer cancel()
-	client := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+	client := &http.Client{Transport: lim.transport, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 		if len(via) > MaxRedirects {
 			return fmt.Errorf("more than %d redirects", MaxRedirects)
 		}
@@ -105,9 +98,18 @@ func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return htmlpage.Page{}, nil, fmt.Errorf("server answered %s", resp.Status)
+		// The status line is the server's own text: it may carry
+		// escape sequences meant for the user's terminal.
+		return htmlpage.Page{}, nil, fmt.Errorf("server answered %s", sanitize.TerminalLine(resp.Status))
 	}
 	final := resp.Request.URL
+	ctype := resp.Header.Get("Content-Type")
+	// A declared type is refused before the body is read.
+	if ctype != "" {
+		if _, err := mediaType(ctype); err != nil {
+			return htmlpage.Page{}, nil, err
+		}
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, lim.maxBytes+1))
 	if err != nil {
 		return htmlpage.Page{}, nil, plainError(ctx, err, lim)
@@ -115,30 +117,36 @@ func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.
 	if int64(len(body)) > lim.maxBytes {
 		return htmlpage.Page{}, nil, fmt.Errorf("page larger than %s", size(lim.maxBytes))
 	}
-	ctype := resp.Header.Get("Content-Type")
 	if ctype == "" {
 		ctype = http.DetectContentType(body)
 	}
-	media, _, err := mime.ParseMediaType(ctype)
+	media, err := mediaType(ctype)
 	if err != nil {
-		return htmlpage.Page{}, nil, fmt.Errorf("unreadable content type %q", ctype)
+		return htmlpage.Page{}, nil, err
 	}
-	switch media {
-	case "text/html", "application/xhtml+xml":
-		text, err := decodeBody(body, ctype)
-		if err != nil {
-			return htmlpage.Page{}, nil, err
-		}
+	text, err := decodeBody(body, ctype)
+	if err != nil {
+		return htmlpage.Page{}, nil, err
+	}
+	if media == "text/html" || media == "application/xhtml+xml" {
 		page, err := htmlpage.Extract(text, final.String())
 		return page, final, err
-	case "text/plain", "text/markdown":
-		text, err := decodeBody(body, ctype)
-		if err != nil {
-			return htmlpage.Page{}, nil, err
-		}
-		return htmlpage.Page{Doc: plainDoc(text)}, final, nil
 	}
-	return htmlpage.Page{}, nil, fmt.Errorf("%s is not a web page or text", media)
+	return htmlpage.Page{Doc: plainDoc(text)}, final, nil
+}
+
+// mediaType is the media type of a Content-Type header, refused unless
+// margin reads it: a web page, plain text or markdown.
+func mediaType(ctype string) (string, error) {
+	media, _, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		return "", fmt.Errorf("unreadable content type %q", ctype)
+	}
+	switch media {
+	case "text/html", "application/xhtml+xml", "text/plain", "text/markdown":
+		return media, nil
+	}
+	return "", fmt.Errorf("%s is not a web page or text", media)
 }
 
 // plainError says in a few words why a request failed.
@@ -207,7 +215,11 @@ func fileName(u *url.URL, title string) string {
 	if s == "" {
 		s = "article"
 	}
-	return slug(host) + "-" + s + ".md"
+	h := slug(host)
+	if h == "" {
+		h = "page"
+	}
+	return h + "-" + s + ".md"
 }
 
 // slug keeps lower-case ASCII letters and digits, words joined by single

@@ -13,8 +13,10 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/markdown"
 )
 
 // ErrNoArticle is returned for a page in which no article text was found.
@@ -22,8 +24,13 @@ var ErrNoArticle = errors.New("no article found in the page")
 
 // Page is the article found in a web page.
 type Page struct {
-	Doc                            doc.Doc
-	Title, Byline, Site, Published string
+	Doc                 doc.Doc
+	Title, Byline, Site string
+	// Published and Modified are dates, 2006-01-02, as the page gives them.
+	Published, Modified string
+	// A fact-check page's ClaimReview markup: the claim it rates, its
+	// rating and who reviewed it.
+	Rates, Rating, Reviewer string
 }
 
 // Extract finds the article in an HTML page. pageURL, which may be empty,
@@ -45,6 +52,13 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
 	}
+	meta := readMeta(root, base)
+	if meta.claimant != "" {
+		// Readability takes the first byline-like element for the byline
+		// and cuts it from the text; on a fact-check page that is the
+		// claimant in the claim box. Naming the author keeps it.
+		addAuthorMeta(root, first(meta.byline, meta.reviewer, meta.claimant))
+	}
 	parser := readability.NewParser()
 	// Classes name the language of code blocks.
 	parser.KeepClasses = true
@@ -55,22 +69,108 @@ func Extract(src string, pageURL string) (Page, error) {
 	if art.Node == nil {
 		return Page{}, ErrNoArticle
 	}
+	furn, err := loadFurniture()
+	if err != nil {
+		return Page{}, err
+	}
+	furn.prune(art.Node)
 	w := walker{base: base}
 	w.node(art.Node)
 	d := w.b.Doc()
+	if len(meta.body) > bodyOverReadability*len(d.Text) {
+		d = bodyDoc(meta.body)
+	}
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}
+	return meta.page(d, art), nil
+}
+
+// page puts the markup's metadata first and readability's guesses
+// second.
+func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
+	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host)
 	p := Page{
-		Doc:    d,
-		Title:  oneLine(art.Title()),
-		Byline: oneLine(art.Byline()),
-		Site:   oneLine(art.SiteName()),
+		Doc: d, Title: title, Site: site,
+		Byline:    m.byline,
+		Published: m.published, Modified: m.modified,
+		Rates: m.rates, Rating: m.rating, Reviewer: m.reviewer,
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		p.Published = t.Format(time.RFC3339)
+	if p.Byline == "" {
+		p.Byline = bylineName(oneLine(art.Byline()))
 	}
-	return p, nil
+	// A byline that is the site's name, or the claim's author on a
+	// fact-check page, names no writer.
+	if squash(p.Byline) == squash(p.Site) || squash(p.Byline) == squash(m.claimant) {
+		p.Byline = ""
+	}
+	if t, err := art.PublishedTime(); err == nil && p.Published == "" {
+		p.Published = t.Format(time.DateOnly)
+	}
+	if t, err := art.ModifiedTime(); err == nil && p.Modified == "" {
+		p.Modified = t.Format(time.DateOnly)
+	}
+	return p
+}
+
+// addAuthorMeta adds <meta name="author"> to the page's <head>.
+func addAuthorMeta(root *html.Node, author string) {
+	var head *html.Node
+	visit(root, func(n *html.Node) {
+		if n.DataAtom == atom.Head && head == nil {
+			head = n
+		}
+	})
+	if head == nil {
+		return
+	}
+	head.AppendChild(&html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta, Attr: []html.Attribute{
+		{Key: "name", Val: "author"}, {Key: "content", Val: author},
+	}})
+}
+
+// bylineName drops the "By" that bylines start with.
+func bylineName(s string) string {
+	for _, by := range []string{"By ", "by ", "BY "} {
+		if rest, ok := strings.CutPrefix(s, by); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// bodyOverReadability is how much longer than readability's article the
+// JSON-LD articleBody must be to be read instead: readability then took a
+// teaser or a side block for the article.
+const bodyOverReadability = 2
+
+// bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
+func bodyDoc(body string) doc.Doc {
+	var b doc.Builder
+	for line := range strings.SplitSeq(body, "\n") {
+		if words := strings.Fields(line); len(words) > 0 {
+			b.StartBlock(doc.Block{Kind: doc.Paragraph})
+			b.Write(strings.Join(words, " "))
+			b.EndBlock()
+		}
+	}
+	return b.Doc()
+}
+
+// Front is the page's metadata as saved markdown's front matter, empty
+// values left out.
+func (p Page) Front() markdown.Front {
+	front := markdown.Front{
+		"title": p.Title, "byline": p.Byline, "site": p.Site,
+		"published": p.Published, "modified": p.Modified,
+		"rates": p.Rates, "rating": p.Rating, "reviewer": p.Reviewer,
+	}
+	for k, v := range front {
+		if v == "" {
+			delete(front, k)
+		}
+	}
+	return front
+}

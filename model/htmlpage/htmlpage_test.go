@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model/doc"
 
 	"github.com/margin-reader/margin/model/markdown"
 )
@@ -30,9 +31,7 @@ func TestExtractGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := markdown.Format(p.Doc, markdown.Front{
-				"title": p.Title, "byline": p.Byline, "site": p.Site, "published": p.Published,
-			})
+			got := markdown.Format(p.Doc, p.Front())
 			if back, _ := markdown.Parse(got); back.Text != p.Doc.Text || !reflect.DeepEqual(back.Blocks, p.Doc.Blocks) || len(back.Inlines) != len(p.Doc.Inlines) {
 				t.Errorf("the page saved as markdown reads back differently:\n%q\n%q", p.Doc.Text, back.Text)
 			}
@@ -60,7 +59,7 @@ func TestExtractDropsPageFurniture(t *testing.T) {
 			t.Errorf("article text lost %q", want)
 		}
 	}
-	if p.Title != "Ferry timetable changes split island council" || p.Site != "The Harbour Gazette" || p.Published != "2024-05-02T08:30:00+01:00" {
+	if p.Title != "Ferry timetable changes split island council" || p.Site != "The Harbour Gazette" || p.Published != "2024-05-02" {
 		t.Errorf("metadata = %q / %q / %q", p.Title, p.Site, p.Published)
 	}
 	var links []string
@@ -137,4 +136,87 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("saved as markdown the text reads back as\n%q\nnot\n%q", back.Text, p.Doc.Text)
 		}
 	})
+}
+
+// TestExtractNewsPagePatterns reads pages written with the markup of a
+// wire service, a site with name pop-ups and a fact-checker.
+func TestExtractNewsPagePatterns(t *testing.T) {
+	tests := []struct {
+		name, file string
+		want       Page
+		gone, kept []string
+	}{
+		{
+			name: "a wire story drops its also-on and share blocks and keeps no byline that repeats the site",
+			file: "wire-service.html",
+			want: Page{Title: "Port authority delays vote on harbour dredging", Site: "RT", Published: "2019-11-20", Modified: "2019-11-21"},
+			gone: []string{"Also on rt.com", "Dockworkers walk out", "Like this story", "cookies", "All rights reserved", "Ferry fares rise"},
+			kept: []string{"postponed a vote", "independent survey of the seabed", "take part in the consultation."},
+		},
+		{
+			name: "name pop-ups leave only the name, and the title loses the site",
+			file: "name-popups.html",
+			want: Page{Title: "Governor signs bill to shorten the school holidays", Byline: "Dana Whitlow", Site: "TheHill", Published: "2020-03-10"},
+			gone: []string{"Maren Elise Holt", "defends school calendar", "MORE", "Sign up", "Related News", "Capitol Hill Publishing"},
+			kept: []string{"North Dakota Gov. Maren Holt (R) signed a bill", "State Sen. Owen Brandt (D), who voted against"},
+		},
+		{
+			name: "a fact check names the writer, not the claimant, and says what it rates",
+			file: "fact-check.html",
+			want: Page{
+				Title: "Were the reservoir photos staged?", Byline: "Mara Kellen", Site: "POLYGRAPH.info", Published: "2019-11-20",
+				Rates: "Photos of the empty reservoir were staged by activists", Rating: "False", Reviewer: "POLYGRAPH.info",
+			},
+			gone: []string{"Subscribe", "RFE/RL", "Print", "####"},
+			kept: []string{"Claim: The regional water ministry: Photos", "What the images show", "Why the water is low"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := Extract(string(src), "https://news.example.com/a/1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := p
+			got.Doc = tt.want.Doc
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("metadata:\n got %+v\nwant %+v", got, tt.want)
+			}
+			for _, s := range tt.gone {
+				if strings.Contains(p.Doc.Text, s) {
+					t.Errorf("text keeps %q", s)
+				}
+			}
+			for _, s := range tt.kept {
+				if !strings.Contains(p.Doc.Text, s) {
+					t.Errorf("text lost %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractKeepsHeadingLevels(t *testing.T) {
+	src, err := os.ReadFile("testdata/fact-check.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Extract(string(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := map[string]int{}
+	for _, b := range p.Doc.Blocks {
+		if b.Kind == doc.Heading {
+			levels[b.In(p.Doc.Text)] = b.Level
+		}
+	}
+	want := map[string]int{"What the images show": 2, "The ministry's account": 3, "Why the water is low": 4}
+	if !reflect.DeepEqual(levels, want) {
+		t.Errorf("headings = %v, want %v", levels, want)
+	}
 }

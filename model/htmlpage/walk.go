@@ -28,6 +28,7 @@ type walker struct {
 	has        bool // the open block has text
 	space      bool // whitespace seen since the last word
 	heading    int  // level of the heading being walked
+	hashes     bool // the heading is a paragraph that starts "## "
 	links      int  // depth of links; links do not nest
 }
 
@@ -359,6 +360,18 @@ func (w *walker) endBlock() {
 		w.b.EndBlock()
 	}
 	w.open, w.has, w.space = false, false, false
+	if w.hashes {
+		w.heading, w.hashes = 0, false
+	}
+}
+
+// markdownHeading is the level of a markdown heading marker ("##") that
+// a page's editor left in a paragraph, 0 for any other word.
+func markdownHeading(word string) int {
+	if len(word) > 6 || strings.Trim(word, "#") != "" {
+		return 0
+	}
+	return len(word)
 }
 
 // text writes HTML text with whitespace collapsed to single spaces
@@ -421,6 +434,10 @@ func isSpace(r rune) bool {
 // write puts text into the open block, opening one first, then a pending
 // space.
 func (w *walker) write(s string) {
+	if level := markdownHeading(s); !w.open && level > 0 && w.heading == 0 && len(w.containers) == 0 {
+		w.heading, w.hashes = level, true
+		return
+	}
 	if !w.open {
 		w.b.StartBlock(w.textBlock())
 		w.open, w.has = true, false

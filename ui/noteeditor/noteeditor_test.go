@@ -9,6 +9,9 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
 // press types keys into the editor, ignoring the commands they return
@@ -76,7 +79,7 @@ func typed(s string) []string {
 }
 
 func newEditor() Model {
-	m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}}, "the passage")
+	m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}}, "the passage", keys.Default(), theme.New(theme.Dark))
 	m.Focus()
 	return m
 }
@@ -126,7 +129,7 @@ func TestEscAsksBeforeDiscardingText(t *testing.T) {
 }
 func TestEditingAnExistingNoteStartsFromIt(t *testing.T) {
 	n := annotate.Note{ID: "01X", Text: "old", Verdict: annotate.Misleading, Tags: []string{"a"}, Sources: []string{"https://x.example"}}
-	m := New(n, "passage")
+	m := New(n, "passage", keys.Default(), theme.New(theme.Dark))
 	if m.Dirty() {
 		t.Fatal("an unchanged note is dirty")
 	}
@@ -140,9 +143,9 @@ func TestEditingAnExistingNoteStartsFromIt(t *testing.T) {
 
 func TestViewShowsEveryVerdict(t *testing.T) {
 	v := newEditor().View()
-	for _, verdict := range annotate.Verdicts {
-		if !strings.Contains(v, verdict.String()) {
-			t.Errorf("view lacks verdict %s", verdict)
+	for _, verdict := range vocab.Verdicts() {
+		if !strings.Contains(v, verdict.Name) {
+			t.Errorf("view lacks verdict %s", verdict.Name)
 		}
 	}
 }

@@ -231,7 +231,7 @@ func (m Model) View() string {
 		if i < len(lines) {
 			s = lines[i]
 		}
-		b.WriteString(border + " " + s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)))
+		b.WriteString(render.Fit(border+" "+s, m.width))
 	}
 	return b.String()
 }
@@ -265,5 +265,5 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	if selected {
 		st = t.PanelCursor
 	}
-	return indent + swatch + st.Render(title+strings.Repeat(" ", gap-1)) + " " + t.PanelDim.Render(detail)
+	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
 }

@@ -175,3 +175,24 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestFitGivesExactlyTheWidth(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		w    int
+		want string
+	}{
+		{"pads a short line", "ab", 4, "ab  "},
+		{"cuts a long line with an ellipsis", "abcdef", 4, "abc…"},
+		{"counts wide characters as two columns", "日本語", 4, "日… "},
+		{"gives nothing for no width", "abc", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Fit(tt.line, tt.w); got != tt.want {
+				t.Errorf("Fit(%q, %d) = %q, want %q", tt.line, tt.w, got, tt.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/model/claim"
@@ -58,6 +60,11 @@ type Theme struct {
 	PanelBorder, PanelTab, PanelTabActive, PanelItem, PanelCursor  lipgloss.Style
 	PanelGroup, PanelDim, Explain, ExplainLabel, HelpTitle         lipgloss.Style
 	Help                                                           help.Styles
+	// Warning is a question that needs an answer, such as "discard?".
+	Warning lipgloss.Style
+	// Input and Area style the text fields (search, note editor).
+	Input textinput.Styles
+	Area  textarea.Styles
 
 	entities map[entity.Label]lipgloss.Style
 	claims   map[claim.Kind]lipgloss.Style
@@ -182,6 +189,9 @@ func New(mode Mode) *Theme {
 		ExplainLabel:   s().Foreground(p.dim),
 		HelpTitle:      s().Foreground(p.heading).Bold(true),
 		Help:           help.DefaultStyles(mode == Dark),
+		Warning:        s().Foreground(p.claim[claim.Disputed]).Bold(true),
+		Input:          textinput.DefaultStyles(mode == Dark),
+		Area:           textarea.DefaultStyles(mode == Dark),
 		entities:       map[entity.Label]lipgloss.Style{},
 		claims:         map[claim.Kind]lipgloss.Style{},
 		verdicts:       map[string]lipgloss.Style{},
@@ -229,6 +239,9 @@ func noColor() *Theme {
 			Ellipsis: plain, ShortKey: s().Bold(true), ShortDesc: plain, ShortSeparator: plain,
 			FullKey: s().Bold(true), FullDesc: plain, FullSeparator: plain,
 		},
+		Warning:  s().Bold(true),
+		Input:    textinput.Styles{Focused: textinput.StyleState{Prompt: s().Bold(true)}},
+		Area:     textarea.Styles{Focused: textarea.StyleState{Prompt: s().Bold(true)}, Blurred: textarea.StyleState{Prompt: plain}},
 		entities: map[entity.Label]lipgloss.Style{},
 		claims:   map[claim.Kind]lipgloss.Style{},
 		verdicts: map[string]lipgloss.Style{},

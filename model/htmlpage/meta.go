@@ -1,0 +1,341 @@
+package htmlpage
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what a page's markup says about its article, read before
+// readability rewrites the page.
+type pageMeta struct {
+	title, site, byline     string
+	published, modified     string
+	body                    string // JSON-LD articleBody
+	host                    string // from the page address or its canonical link
+	rates, rating, reviewer string
+	claimant                string // ClaimReview itemReviewed.author: never the byline
+}
+
+// readMeta collects the page's JSON-LD, <meta> and rel=author markup.
+func readMeta(root *html.Node, base *url.URL) pageMeta {
+	var m pageMeta
+	metas := map[string]string{}
+	var bylines []*html.Node
+	var objects []map[string]any
+	visit(root, func(n *html.Node) {
+		switch n.DataAtom {
+		case atom.Meta:
+			key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+			if _, seen := metas[key]; !seen && key != "" {
+				metas[key] = oneLine(attr(n, "content"))
+			}
+		case atom.Script:
+			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+				objects = append(objects, jsonLD(n.FirstChild.Data)...)
+			}
+		case atom.Link:
+			if hasWord(attr(n, "rel"), "canonical") && base == nil {
+				if u, err := url.Parse(attr(n, "href")); err == nil {
+					base = u
+				}
+			}
+		}
+		if isBylineElement(n) {
+			bylines = append(bylines, n)
+		}
+	})
+	if base != nil {
+		m.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
+	}
+	article := firstOfType(objects, isArticleType)
+	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
+	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
+	m.byline = first(names(article["author"]), metas["author"], metas["article:author"])
+	m.published = first(date(str(article["datePublished"])), date(metas["article:published_time"]), date(metas["datepublished"]), date(metas["date"]))
+	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
+	m.body, _ = article["articleBody"].(string)
+	if review := firstOfType(objects, func(t string) bool { return t == "ClaimReview" }); review != nil {
+		m.readClaimReview(review)
+	}
+	if isURL(m.byline) {
+		m.byline = ""
+	}
+	if m.byline == "" {
+		m.byline = m.bylineIn(bylines)
+	}
+	return m
+}
+
+// maxByline is the longest text an element can have to be a byline.
+const maxByline = 100
+
+// isBylineElement is rel=author, itemprop=author or a class or id with
+// the word "byline" or "author".
+func isBylineElement(n *html.Node) bool {
+	if hasWord(attr(n, "rel"), "author") || strings.Contains(attr(n, "itemprop"), "author") {
+		return true
+	}
+	for _, key := range []string{"class", "id"} {
+		for _, name := range strings.Fields(attr(n, key)) {
+			for _, w := range nameWords(name) {
+				if w == "byline" || w == "author" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bylineIn is the first short byline element's name, taken from the
+// innermost byline element inside it (a name within a line that also
+// gives the date). A ClaimReview's claimant is not the writer.
+func (m pageMeta) bylineIn(nodes []*html.Node) string {
+	for i, n := range nodes {
+		text := bylineName(oneLine(textOf(n)))
+		if text == "" || len(text) > maxByline || squash(text) == squash(m.claimant) {
+			continue
+		}
+		if i+1 < len(nodes) && contains(n, nodes[i+1]) {
+			continue
+		}
+		return text
+	}
+	return ""
+}
+
+func contains(outer, inner *html.Node) bool {
+	for p := inner.Parent; p != nil; p = p.Parent {
+		if p == outer {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *pageMeta) readClaimReview(review map[string]any) {
+	m.rates = oneLine(str(review["claimReviewed"]))
+	if rating, ok := review["reviewRating"].(map[string]any); ok {
+		m.rating = first(str(rating["alternateName"]), str(rating["name"]), ratingValue(rating))
+	}
+	m.reviewer = first(names(review["author"]), names(review["publisher"]))
+	if item, ok := review["itemReviewed"].(map[string]any); ok {
+		m.claimant = names(item["author"])
+	}
+	if m.published == "" {
+		m.published = date(str(review["datePublished"]))
+	}
+}
+
+// ratingValue is "2/5" from a numeric rating, "" without one.
+func ratingValue(r map[string]any) string {
+	v, best := str(r["ratingValue"]), str(r["bestRating"])
+	if v == "" || best == "" {
+		return v
+	}
+	return v + "/" + best
+}
+
+func visit(n *html.Node, f func(*html.Node)) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			f(c)
+		}
+		visit(c, f)
+	}
+}
+
+func hasWord(list, word string) bool {
+	for _, w := range strings.Fields(list) {
+		if strings.EqualFold(w, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonLD is every object in a JSON-LD script, those in @graph lists
+// included. Broken JSON-LD is common and is ignored.
+func jsonLD(src string) []map[string]any {
+	src = strings.TrimSpace(src)
+	src = strings.TrimSuffix(strings.TrimPrefix(src, "<![CDATA["), "]]>")
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return nil
+	}
+	var out []map[string]any
+	var collect func(v any)
+	collect = func(v any) {
+		switch v := v.(type) {
+		case []any:
+			for _, item := range v {
+				collect(item)
+			}
+		case map[string]any:
+			out = append(out, v)
+			collect(v["@graph"])
+		}
+	}
+	collect(v)
+	return out
+}
+
+// isArticleType is true for schema.org's Article and its kinds
+// (NewsArticle, ReportageNewsArticle, BlogPosting, Report...).
+func isArticleType(t string) bool {
+	return strings.HasSuffix(t, "Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting"
+}
+
+func firstOfType(objects []map[string]any, want func(string) bool) map[string]any {
+	for _, o := range objects {
+		for _, t := range types(o["@type"]) {
+			if want(t) {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+func types(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{strings.TrimPrefix(v, "schema:")}
+	case []any:
+		var out []string
+		for _, t := range v {
+			out = append(out, types(t)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// str is a JSON-LD value as one line of text: a string, a number, or the
+// first of a list.
+func str(v any) string {
+	switch v := v.(type) {
+	case string:
+		return oneLine(html.UnescapeString(v))
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case []any:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+// names joins the names of a person or organisation value: a string, an
+// object with a name, or a list of them.
+func names(v any) string {
+	var out []string
+	var collect func(v any)
+	collect = func(v any) {
+		switch v := v.(type) {
+		case string:
+			out = append(out, oneLine(v))
+		case map[string]any:
+			if n := str(v["name"]); n != "" {
+				out = append(out, n)
+			}
+		case []any:
+			for _, item := range v {
+				collect(item)
+			}
+		}
+	}
+	collect(v)
+	var kept []string
+	for _, n := range out {
+		if n != "" && !isURL(n) {
+			kept = append(kept, n)
+		}
+	}
+	return strings.Join(kept, ", ")
+}
+
+func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
+
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02",
+	time.RFC1123Z, time.RFC1123,
+}
+
+var leadingDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// date is a page's date as 2006-01-02, the day where it was written, or
+// "" when it is not a date.
+func date(s string) string {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(time.DateOnly)
+		}
+	}
+	if d := leadingDate.FindString(s); d != "" {
+		if _, err := time.Parse(time.DateOnly, d); err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
+// titleSeparators part a title from the site name put around it.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / "}
+
+// cleanTitle drops the site's name from either end of a title: the site
+// named by the page, or one that matches the page's host name.
+func cleanTitle(title, site, host string) (string, string) {
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(title[i+len(sep):], site, host) {
+			return cleanTitle(strings.TrimSpace(title[:i]), first(site, title[i+len(sep):]), host)
+		}
+		if i := strings.Index(title, sep); i > 0 && isSiteName(title[:i], site, host) {
+			return cleanTitle(strings.TrimSpace(title[i+len(sep):]), first(site, title[:i]), host)
+		}
+	}
+	return title, site
+}
+
+// isSiteName compares names by their letters and digits alone, so
+// "TheHill" is "The Hill" and "BBC News" is bbc.co.uk's "BBC".
+func isSiteName(part, site, host string) bool {
+	p := squash(part)
+	if p == "" {
+		return false
+	}
+	if s := squash(site); s != "" && (p == s || strings.HasPrefix(p, s) && len(p)-len(s) <= 4) {
+		return true
+	}
+	label, _, _ := strings.Cut(host, ".")
+	return label != "" && (p == squash(label) || p == squash(host))
+}
+
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}

@@ -1,0 +1,263 @@
+package htmlpage
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The furniture lists are data: boilerplate/README-style comments in each
+// file say how an entry matches.
+var (
+	//go:embed boilerplate/classes.txt
+	classesData string
+	//go:embed boilerplate/captions.txt
+	captionsData string
+	//go:embed boilerplate/phrases.txt
+	phrasesData string
+)
+
+// maxFurnitureText is the longest block text a phrase can drop: furniture
+// is short, and a long paragraph that mentions a newsletter is article.
+// On the development set 300 bytes drops two more notices than 200 and no
+// article text.
+const maxFurnitureText = 300
+
+// maxCaption is the longest caption dropped: longer ones are the text of
+// a gallery's slides.
+const maxCaption = 300
+
+// maxFurnitureShare bounds what a class name can drop: an element holding
+// more than this share of the article's text is the article, whatever it
+// is called (WordPress puts the post's tags and categories in its class).
+const maxFurnitureShare = 0.3
+
+// furniture recognises page furniture by class name and by text.
+type furniture struct {
+	classes  [][]string
+	captions [][]string
+	phrases  []*regexp.Regexp
+}
+
+// loadFurniture parses the embedded lists once; they are fixed at build
+// time, so a bad entry is a programming error caught by the tests.
+var loadFurniture = sync.OnceValues(func() (*furniture, error) {
+	f := &furniture{}
+	f.classes = nameList(classesData)
+	f.captions = nameList(captionsData)
+	for _, line := range dataLines(phrasesData) {
+		re, err := regexp.Compile("(?i)" + line)
+		if err != nil {
+			return nil, fmt.Errorf("boilerplate/phrases.txt: %w", err)
+		}
+		f.phrases = append(f.phrases, re)
+	}
+	return f, nil
+})
+
+// nameList reads a list of class names, each as its words.
+func nameList(data string) [][]string {
+	var names [][]string
+	for _, line := range dataLines(data) {
+		names = append(names, strings.Fields(strings.ToLower(line)))
+	}
+	return names
+}
+
+// dataLines are a list file's entries without comments and blank lines.
+func dataLines(data string) []string {
+	var out []string
+	for line := range strings.SplitSeq(data, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// prune removes the furniture inside the article readability found.
+func (f *furniture) prune(article *html.Node) {
+	total := len(textOf(article))
+	f.dropCaptions(article, total)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && f.isFurniture(c, total) {
+				n.RemoveChild(c)
+			} else {
+				walk(c)
+			}
+			c = next
+		}
+	}
+	walk(article)
+}
+
+// dropCaptions removes short captions, unless together they are much of
+// the text: then the page is a gallery and its captions are the article.
+func (f *furniture) dropCaptions(article *html.Node, total int) {
+	var found []*html.Node
+	sum := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom != atom.Figcaption && !named(c, f.captions) {
+				walk(c)
+				continue
+			}
+			if text, short := shortText(c, maxCaption); short {
+				found = append(found, c)
+				sum += len(text)
+			}
+		}
+	}
+	walk(article)
+	if float64(sum) > maxFurnitureShare*float64(total) {
+		return
+	}
+	for _, c := range found {
+		c.Parent.RemoveChild(c)
+	}
+}
+
+func (f *furniture) isFurniture(n *html.Node, total int) bool {
+	if named(n, f.classes) && float64(len(textOf(n))) <= maxFurnitureShare*float64(total) {
+		return true
+	}
+	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 && n.DataAtom != atom.Li {
+		return false
+	}
+	text, short := shortText(n, maxFurnitureText)
+	if !short {
+		return false
+	}
+	for _, re := range f.phrases {
+		if re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// named reports whether the element's class or id has one of the names.
+func named(n *html.Node, names [][]string) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") {
+			continue
+		}
+		for _, name := range strings.Fields(a.Val) {
+			words := nameWords(name)
+			for _, entry := range names {
+				if containsRun(words, entry) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits a class or id into lower-case words at punctuation and
+// at lower-to-upper case changes: "RelatedCoverage-box" is related,
+// coverage, box.
+func nameWords(name string) []string {
+	var words []string
+	var cur []rune
+	prev := rune(0)
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range name {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+		prev = r
+	}
+	flush()
+	return words
+}
+
+// containsRun reports whether run appears in words as consecutive words.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		match := true
+		for j, w := range run {
+			if words[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// shortText is the element's text with whitespace collapsed, and whether
+// it has at most limit bytes; the walk stops once it is longer.
+func shortText(n *html.Node, limit int) (string, bool) {
+	var sb strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				for _, w := range strings.Fields(c.Data) {
+					if sb.Len() > 0 {
+						sb.WriteByte(' ')
+					}
+					sb.WriteString(w)
+				}
+				if sb.Len() > limit {
+					return false
+				}
+			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	ok := walk(n)
+	return sb.String(), ok
+}
+
+// textOf is the element's visible text, unformatted.
+func textOf(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				sb.WriteString(c.Data)
+			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return sb.String()
+}

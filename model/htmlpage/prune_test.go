@@ -1,0 +1,84 @@
+package htmlpage
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestNameWords(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"splits at hyphens and underscores", "newsletter-form__strapline", []string{"newsletter", "form", "strapline"}},
+		{"splits where lower case meets upper case", "RelatedCoverage-container-3AnSP", []string{"related", "coverage", "container", "3an", "sp"}},
+		{"keeps a run of capitals together", "ABCnews", []string{"abcnews"}},
+		{"has no words in punctuation", "--", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nameWords(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("nameWords(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPrune(t *testing.T) {
+	body := "<p>" + strings.Repeat("The council met on Tuesday and agreed the budget after a long debate. ", 8) + "</p>"
+	tests := []struct {
+		name, html, gone, kept string
+	}{
+		{"drops a block whose class names related links", `<div class="story-related-links"><a href="/a">Other story</a></div>`, "Other story", ""},
+		{"drops a block named in camel case", `<div class="RelatedCoverage-box">Mayor resigns</div>`, "Mayor resigns", ""},
+		{"keeps a block whose class only shares letters with a name", `<div class="shared-budget">Figures follow.</div>`, "", "Figures follow."},
+		{"keeps an element holding most of the article whatever its class", `<div class="category-social">` + body + `</div>`, "", "agreed the budget"},
+		{"drops a short call to sign up", `<p>Sign up for our daily newsletter.</p>`, "daily newsletter", ""},
+		{"keeps a long paragraph that mentions a newsletter", "<p>" + strings.Repeat("The mayor wrote in the parish newsletter that the bridge will close for repairs. ", 4) + "</p>", "", "parish newsletter"},
+		{"drops a short caption", `<figure><img src="a.jpg"><figcaption>The bridge at dusk.</figcaption></figure>`, "bridge at dusk", ""},
+		{"drops a picture credit", `<p><span class="img-credit">Photo: A. Lens</span> Text goes on.</p>`, "A. Lens", "Text goes on."},
+		{"drops a notice of rights", `<p>© 2024 The Gazette. All rights reserved.</p>`, "All rights", ""},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + body + tt.html + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.prune(root)
+			text := strings.Join(strings.Fields(textOf(root)), " ")
+			if tt.gone != "" && strings.Contains(text, tt.gone) {
+				t.Errorf("kept %q", tt.gone)
+			}
+			if tt.kept != "" && !strings.Contains(text, tt.kept) {
+				t.Errorf("lost %q", tt.kept)
+			}
+		})
+	}
+}
+
+func TestGalleryKeepsItsCaptions(t *testing.T) {
+	var sb strings.Builder
+	for range 6 {
+		sb.WriteString(`<figure><img src="a.jpg"><figcaption>A hat, a coat and a red scarf make the look.</figcaption></figure>`)
+	}
+	root, err := html.Parse(strings.NewReader("<div><p>Six looks for winter.</p>" + sb.String() + "</div>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.prune(root)
+	if got := strings.Count(textOf(root), "red scarf"); got != 6 {
+		t.Errorf("%d of 6 gallery captions kept", got)
+	}
+}
