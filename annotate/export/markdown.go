@@ -40,7 +40,7 @@ func Markdown(w io.Writer, a *article.Article, notes []annotate.Note, opts Optio
 	if title == "" {
 		title = filepath.Base(a.Path)
 	}
-	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeLine(title))
+	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeHeading(title))
 	summary(bw, a.Text, r)
 	placed := 0
 	for placed < len(r.notes) && r.notes[placed].Placed() {
@@ -204,8 +204,7 @@ func yamlString(s string) string {
 
 func writeNote(w *bufio.Writer, text string, r *review, i int) {
 	n := r.notes[i]
-	// A "#" anywhere could close the heading early, so every one is escaped.
-	heading := fmt.Sprintf("%d. %s", i+1, strings.ReplaceAll(escapeInline(verdictTitle(n.Verdict)), "#", `\#`))
+	heading := fmt.Sprintf("%d. %s", i+1, escapeHeading(verdictTitle(n.Verdict)))
 	if !n.Placed() {
 		heading += " (" + string(n.Status) + ")"
 	}
@@ -349,6 +348,12 @@ func escapeLine(s string) string {
 		return out[:i] + "\\" + out[i:]
 	}
 	return out
+}
+
+// escapeHeading is escapeLine for the text of an ATX heading, where a "#"
+// anywhere could close the heading early, so every one is escaped.
+func escapeHeading(s string) string {
+	return strings.ReplaceAll(escapeInline(s), "#", `\#`)
 }
 
 // escapeInline puts s on one line without controls (sanitize.Markdown,
