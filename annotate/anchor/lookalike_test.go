@@ -100,6 +100,7 @@ func TestLookAlikeArticleAfterAnEdit(t *testing.T) {
 				if res.Status == anchor.NeedsReview && len(res.Candidates) == 0 {
 					t.Fatal("needs review with no candidate places to show")
 				}
+				t.Logf("%s with %d candidates", res.Status, len(res.Candidates))
 			})
 			continue
 		}
