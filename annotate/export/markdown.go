@@ -103,8 +103,12 @@ func verdictCounts(notes []annotate.Note) string {
 	by := map[annotate.Verdict]int{}
 	order := slices.Clone(annotate.Verdicts)
 	for _, n := range notes {
-		if by[n.Verdict]++; !slices.Contains(order, n.Verdict) {
-			order = append(order, n.Verdict)
+		v := n.Verdict
+		if escapeInline(string(v)) == "" {
+			v = annotate.None // blank once cleaned, as verdictTitle has it
+		}
+		if by[v]++; !slices.Contains(order, v) {
+			order = append(order, v)
 		}
 	}
 	var parts []string
