@@ -484,6 +484,7 @@ func (b *Book) sync() {
 			b.seenAt[m.span] = true
 		}
 	}
+	b.settle(notes)
 	b.notes = inArticleOrder(notes)
 }
 
