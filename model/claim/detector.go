@@ -147,7 +147,9 @@ func blockOf(blocks []doc.Block, at int) *doc.Block {
 
 // clauses finds the claims of one sentence: the sentence's claim, or, when
 // it joins clauses that each have their own source ("Supporters say ...;
-// opponents claim ..."), one claim per such clause.
+// opponents claim ..."), one claim per such clause, the clauses without a
+// source of their own going with the one before them (or, at the start,
+// after them).
 func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	cuts := clauseCuts(sc.toks)
@@ -160,23 +162,57 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 		return []Claim{c}
 	}
 	whole := append([]speaker(nil), sc.speakers[mark:]...)
+	segs := clauseSpans(sc.toks, cuts)
+	starts := d.ownSources(text, segs, ents, sc)
 	sc.speakers = sc.speakers[:mark]
-	var parts []Claim
-	sourced := 0
-	for _, seg := range clauseSpans(sc.toks, cuts) {
-		d.tokens(text, seg, sc)
-		if p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc); ok {
-			parts = append(parts, p)
-			if p.Source != nil {
-				sourced++
-			}
-		}
-	}
-	if sourced < 2 {
-		sc.speakers = append(sc.speakers[:mark], whole...)
+	if len(starts) < 2 {
+		sc.speakers = append(sc.speakers, whole...)
 		return []Claim{c}
 	}
+	starts[0] = 0
+	var parts []Claim
+	for i, from := range starts {
+		to := len(segs)
+		if i+1 < len(starts) {
+			to = starts[i+1]
+		}
+		u := span.Span{Start: segs[from].Start, End: segs[to-1].End}
+		d.tokens(text, u, sc)
+		if p, ok := d.sentence(text, u, entitiesIn(ents, u), sc); ok {
+			parts = append(parts, p)
+		}
+	}
 	return parts
+}
+
+// ownSources returns the indexes of the segments that name a source of
+// their own with a reporting verb, not one inside another clause's content
+// ("..., that Russia asked China ...").
+func (d *Detector) ownSources(text string, segs []span.Span, ents []entity.Entity, sc *scratch) []int {
+	var own []int
+	for i, seg := range segs {
+		d.tokens(text, seg, sc)
+		p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc)
+		// A reporting verb is needed: "According to X," alone reports
+		// what the clause after it says.
+		// A participle clause (", calling it ...") goes with the clause
+		// before it.
+		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
+			own = append(own, i)
+		}
+	}
+	return own
+}
+
+// afterThat reports whether the token starting at off follows "that" or a
+// free relative.
+func afterThat(toks []token, off int) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Start == off {
+			return toks[i-1].h == hThat || freeRelatives.has(toks[i-1])
+		}
+	}
+	return false
 }
 
 // tokens fills sc.toks with the tokens of s.
@@ -185,25 +221,22 @@ func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
 	markNameDots(text, sc.toks, d.split.Abbreviation)
 }
 
-// clauseCuts returns the tokens that end a clause of a sentence: a
-// semicolon, or the comma before "but", "while" or "whereas".
+// clauseCuts returns the tokens that may end a clause of a sentence: its
+// semicolons and commas.
 func clauseCuts(toks []token) []int {
 	var cuts []int
 	for i, t := range toks {
 		if i == 0 || i+1 >= len(toks) {
 			continue
 		}
-		if t.h == hSemicolon || t.h == hComma && clauseJoins.has(toks[i+1]) {
+		if t.h == hSemicolon || t.h == hComma {
 			cuts = append(cuts, i)
 		}
 	}
 	return cuts
 }
 
-var (
-	hSemicolon  = hashWord(";")
-	clauseJoins = newWordSet("but while whereas and")
-)
+var hSemicolon = hashWord(";")
 
 // clauseSpans cuts the sentence toks at cuts, leaving out the cut marks.
 func clauseSpans(toks []token, cuts []int) []span.Span {

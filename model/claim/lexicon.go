@@ -83,6 +83,17 @@ type entry struct {
 	finite  bool
 }
 
+// startsAccording reports a word that starts an "according to" phrase:
+// that phrase is the cue, the word no verb of its own.
+func (lx *lexicon) startsAccording(h uint64) bool {
+	for _, p := range lx.byFirst[h] {
+		if p.cat == catAccording {
+			return true
+		}
+	}
+	return false
+}
+
 // index builds entries from the phrase lists, learned cues and verbs,
 // settling each phrase's flags and weight once.
 func (lx *lexicon) index() {
@@ -103,7 +114,7 @@ func (lx *lexicon) index() {
 		get(h).phrases = ps
 	}
 	for h, l := range lx.learned {
-		if l.cue {
+		if l.cue && !lx.startsAccording(h) {
 			get(h).learned = l
 		}
 	}
