@@ -23,18 +23,21 @@ func (p np) empty() bool { return p.to <= p.from }
 
 var (
 	leadAdverbs = newWordSet(`meanwhile furthermore however moreover also and but yet still now
-		then later earlier separately additionally instead`)
-	resolvable = newWordSet("he she they it")
-	hHe        = hashWord("he")
-	hShe       = hashWord("she")
-	hThey      = hashWord("they")
-	hParen     = hashWord(")")
-	hOpenParen = hashWord("(")
-	hColon     = hashWord(":")
-	hTo        = hashWord("to")
-	hThat      = hashWord("that")
-	thatTo     = newWordSet("that to")
-	hAccording = hashWord("according")
+		then later earlier separately additionally instead perhaps maybe probably indeed thus
+		despite`)
+	// objectPronouns never name a speaker after the verb ("told me").
+	objectPronouns = newWordSet("me us him her them you it")
+	resolvable     = newWordSet("he she they it")
+	hHe            = hashWord("he")
+	hShe           = hashWord("she")
+	hThey          = hashWord("they")
+	hParen         = hashWord(")")
+	hOpenParen     = hashWord("(")
+	hColon         = hashWord(":")
+	hTo            = hashWord("to")
+	hThat          = hashWord("that")
+	thatTo         = newWordSet("that to")
+	hAccording     = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -94,6 +97,11 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 				main, mainVerb = a, -1
 			}
 		}
+	}
+	// A quote signed after a dash is its signer's, whatever verbs it holds.
+	if p, cue := signedQuote(toks); !p.empty() {
+		addCue(cue, cue+1, Attributed)
+		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
 	}
 	if src == nil && mainVerb >= 0 {
 		src = &Source{Span: spanOf(toks, main)}
@@ -342,7 +350,7 @@ func phraseAfter(text string, toks []token, i int) np {
 // inverted returns the speaker named after the verb ending at i
 // ("..., said a Chinese official."), which must run to punctuation.
 func inverted(text string, toks []token, i int) np {
-	if i >= len(toks) || toks[i].kind == tokPunct || toks[i].h == hThat || toks[i].h == hTo || prepositions.has(toks[i]) || clauseStops.has(toks[i]) {
+	if i >= len(toks) || toks[i].kind == tokPunct || toks[i].h == hThat || toks[i].h == hTo || prepositions.has(toks[i]) || clauseStops.has(toks[i]) || objectPronouns.has(toks[i]) {
 		return np{}
 	}
 	p := phraseAfter(text, toks, i)
@@ -576,12 +584,16 @@ const maxQuoteSpeaker = 6
 
 // quoteSpeaker finds a speaker that punctuation alone marks: capitalised
 // words and a colon opening the sentence (a transcript's "WALLACE: ...")
-// or a dash after a closing quote and a name to the end ("“...” ― Ana
-// Ruiz"). It returns the speaker and the index of the mark.
+// or a signed quote. It returns the speaker and the index of the mark.
 func quoteSpeaker(toks []token) (np, int) {
 	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
 		return np{from: 0, to: e}, e
 	}
+	return signedQuote(toks)
+}
+
+// signedQuote finds a quote signed after a dash: "“...” ― Ana Ruiz".
+func signedQuote(toks []token) (np, int) {
 	for i := 1; i+1 < len(toks); i++ {
 		if !dashes.has(toks[i]) && toks[i].h != hBar || !closingQuotes.has(toks[i-1]) {
 			continue
