@@ -1,6 +1,7 @@
 package claim
 
 import (
+	_ "embed"
 	"fmt"
 	"sort"
 
@@ -10,6 +11,9 @@ import (
 	"github.com/margin-reader/margin/model/sentence"
 	"github.com/margin-reader/margin/model/span"
 )
+
+//go:embed lexicon/cues.bin
+var cueWeights []byte
 
 // Detector finds contested claims in an article and scores every sentence
 // for check-worthiness. It holds only read-only tables, so one Detector may
@@ -35,6 +39,9 @@ func NewDetector() (*Detector, error) {
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, err
+	}
+	if lex.cues, err = decodeCueModel(cueWeights); err != nil {
+		return nil, fmt.Errorf("claim detector: %w", err)
 	}
 	cw, err := checkworthy.Load()
 	if err != nil {
@@ -158,7 +165,8 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 	if !ok {
 		return nil
 	}
-	if c.Source == nil || len(cuts) == 0 {
+	// Two clauses with speakers of their own need two reporting verbs.
+	if c.Source == nil || len(cuts) == 0 || len(sc.verbs) < 2 {
 		return []Claim{c}
 	}
 	whole := append([]speaker(nil), sc.speakers[mark:]...)
