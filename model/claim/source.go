@@ -311,6 +311,9 @@ func finish(toks []token, p np) np {
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
+	if finiteAux.has(toks[p.from]) || p.to-p.from == 1 && toks[p.from].finite {
+		return np{} // a verb ("can be", "stopped"), not a speaker
+	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {
 			return np{}
@@ -508,7 +511,7 @@ func nameBeforeAsides(toks []token, k int) np {
 	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
 		e++
 	}
-	if e == s || e-s > 6 || toks[e].h != hComma {
+	if e == s || e-s > 6 || toks[e].h != hComma || prepositions.has(toks[s]) {
 		return np{}
 	}
 	return np{from: s, to: e}
@@ -517,15 +520,34 @@ func nameBeforeAsides(toks []token, k int) np {
 // sentenceSubject returns the words that open the sentence up to its first
 // finite verb before k, when they can name a speaker.
 func sentenceSubject(toks []token, k int) np {
-	for e := 1; e < k; e++ {
+	from := openingEnd(toks, k)
+	for e := from + 1; e < k; e++ {
 		if toks[e].kind == tokPunct {
 			return np{}
 		}
 		if toks[e].finite || finiteAux.has(toks[e]) {
-			return finish(toks, np{from: 0, to: e})
+			return finish(toks, np{from: from, to: e})
 		}
 	}
 	return np{}
+}
+
+// openingEnd skips the comma-closed openings of a sentence before k that
+// cannot be its subject: a phrase that starts with a preposition or a
+// lone adverb ("On Thursday, however, Trump spoke ...").
+func openingEnd(toks []token, k int) int {
+	from := 0
+	for from < k && (prepositions.has(toks[from]) || leadAdverbs.has(toks[from])) {
+		c := from
+		for c < k && toks[c].h != hComma {
+			c++
+		}
+		if c >= k {
+			break
+		}
+		from = c + 1
+	}
+	return from
 }
 
 // appositive returns the short phrase toks[s:k] that ends before a
