@@ -555,6 +555,9 @@ func openingEnd(toks []token, k int) int {
 // "His lawyer, Ruth Adeyemi, said", "Will Harding, the spokesman, said".
 func appositive(toks []token, s, k int) np {
 	p := finish(toks, np{from: s, to: k})
+	if !p.empty() && clauseSubjectEnd(toks, p.from, p.to) < p.to {
+		return np{} // "The plan now goes to an inquiry, expected ...": a clause
+	}
 	if p.empty() || s < 2 {
 		return p
 	}
