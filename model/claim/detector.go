@@ -229,32 +229,49 @@ func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
 	markNameDots(text, sc.toks, d.split.Abbreviation)
 }
 
-// clauseCuts returns the tokens that may end a clause of a sentence: its
-// semicolons and commas.
-func clauseCuts(toks []token) []int {
-	var cuts []int
+// cut is where a clause may end: before toks[at], which is left out of
+// both clauses when it is punctuation and starts the next when a
+// conjunction.
+type cut struct {
+	at   int
+	keep bool
+}
+
+// clauseCuts returns where clauses of a sentence may end: its semicolons
+// and commas, and before a conjunction that opens a clause.
+func clauseCuts(toks []token) []cut {
+	var cuts []cut
 	for i, t := range toks {
 		if i == 0 || i+1 >= len(toks) {
 			continue
 		}
-		if t.h == hSemicolon || t.h == hComma {
-			cuts = append(cuts, i)
+		switch {
+		case t.h == hSemicolon || t.h == hComma:
+			cuts = append(cuts, cut{at: i})
+		case clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
+			cuts = append(cuts, cut{at: i, keep: true})
 		}
 	}
 	return cuts
 }
 
-var hSemicolon = hashWord(";")
+var (
+	hSemicolon    = hashWord(";")
+	clauseOpeners = newWordSet("and but while although though because whereas when")
+)
 
-// clauseSpans cuts the sentence toks at cuts, leaving out the cut marks.
-func clauseSpans(toks []token, cuts []int) []span.Span {
+// clauseSpans cuts the sentence toks at cuts.
+func clauseSpans(toks []token, cuts []cut) []span.Span {
 	out := make([]span.Span, 0, len(cuts)+1)
 	from := 0
-	for _, k := range append(cuts, len(toks)) {
-		if k > from {
-			out = append(out, span.Span{Start: toks[from].Start, End: toks[k-1].End})
+	for _, c := range append(cuts, cut{at: len(toks)}) {
+		if c.at > from {
+			out = append(out, span.Span{Start: toks[from].Start, End: toks[c.at-1].End})
 		}
-		from = k + 1
+		from = c.at + 1
+		if c.keep {
+			from = c.at
+		}
 	}
 	return out
 }

@@ -66,6 +66,9 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a comma keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Police said two men were held overnight, and their lawyer said both would appeal."},
 		}, []string{"Police said two men were held overnight", "and their lawyer said both would appeal."}, []string{"Police", "their lawyer"}},
+		{"clauses joined by a bare conjunction keep their own sources", []block{
+			{kind: doc.Paragraph, text: "Nurses said the ward was full although managers insisted beds were free."},
+		}, []string{"Nurses said the ward was full", "although managers insisted beds were free."}, []string{"Nurses", "managers"}},
 		{"a reporter chain stays one claim", []block{
 			{kind: doc.Paragraph, text: "According to the Harbour Gazette, the ferry operator denied the timetable was cut."},
 		}, []string{"According to the Harbour Gazette, the ferry operator denied the timetable was cut."}, []string{"the ferry operator"}},
