@@ -12,7 +12,7 @@ import (
 // the token and its neighbours: an averaged perceptron over hashed
 // features, trained on PolNeAR train (go run ./model/claim/polnear -tagger)
 // and stored as lexicon/cues.bin: 2^cueBits hashed weights as int16.
-const cueBits = 16
+const cueBits = 17
 
 // cueModel holds the tagger's weights.
 type cueModel struct {
