@@ -165,10 +165,25 @@ const otherOverReadability = 2
 
 // article is the text of an article element, its furniture pruned.
 func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
+	setAtoms(n)
 	f.prune(n)
 	w := walker{base: base}
 	w.node(n)
 	return w.b.Doc()
+}
+
+// setAtoms gives the elements readability made or renamed (a <p> around
+// loose text, a <div> that was a <p>) the atom of their new name, which
+// it leaves unset or stale, so that they are read as what they are: a
+// made <p> without its atom reads as inline text, run into its
+// neighbours.
+func setAtoms(n *html.Node) {
+	if n.Type == html.ElementNode {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		setAtoms(c)
+	}
 }
 
 // bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
