@@ -140,16 +140,6 @@ func addAuthorMeta(root *html.Node, author string) {
 	}})
 }
 
-// bylineName drops the "By" that bylines start with.
-func bylineName(s string) string {
-	for _, by := range []string{"By ", "by ", "BY "} {
-		if rest, ok := strings.CutPrefix(s, by); ok {
-			return rest
-		}
-	}
-	return s
-}
-
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // shortArticle is the article text, in bytes, below which readability

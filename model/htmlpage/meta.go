@@ -58,7 +58,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	article := firstOfType(objects, isArticleType)
 	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
-	m.byline = first(names(article["author"]), metas["author"], metas["article:author"])
+	m.byline = first(bylineName(names(article["author"])), bylineName(metas["author"]), bylineName(metas["article:author"]))
 	m.published = first(date(str(article["datePublished"])), date(metas["article:published_time"]), date(metas["datepublished"]), date(metas["date"]))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
 	m.body, _ = article["articleBody"].(string)
@@ -72,6 +72,35 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		m.byline = m.bylineIn(bylines)
 	}
 	return m
+}
+
+// Bylines come wrapped in words that are not names: "By", "Post author",
+// a date or a "Published:" after the name, a comment's "says:".
+var (
+	bylineLead  = regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`)
+	bylineTail  = regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`)
+	notAName    = regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff)$|\b(says|said|wrote):$`)
+	bylineTrail = " -|·•,:"
+)
+
+// bylineName is the name in a byline, "" when there is none.
+func bylineName(s string) string {
+	s = oneLine(s)
+	for {
+		rest := bylineLead.ReplaceAllString(s, "")
+		if rest == s {
+			break
+		}
+		s = rest
+	}
+	if notAName.MatchString(s) {
+		return ""
+	}
+	s = strings.Trim(bylineTail.ReplaceAllString(s, ""), bylineTrail)
+	if !strings.ContainsFunc(s, unicode.IsLetter) || notAName.MatchString(s) {
+		return ""
+	}
+	return s
 }
 
 // maxByline is the longest text an element can have to be a byline.
@@ -318,17 +347,18 @@ func cleanTitle(title, site, host string) (string, string) {
 }
 
 // isSiteName compares names by their letters and digits alone, so
-// "TheHill" is "The Hill" and "BBC News" is bbc.co.uk's "BBC".
+// "TheHill" is "The Hill"; a name may add a short word ("BBC News" for
+// the site "BBC" or the host bbc.co.uk) when the name is not too short
+// to tell.
 func isSiteName(part, site, host string) bool {
 	p := squash(part)
-	if p == "" {
-		return false
-	}
-	if s := squash(site); s != "" && (p == s || strings.HasPrefix(p, s) && len(p)-len(s) <= 4) {
-		return true
-	}
 	label, _, _ := strings.Cut(host, ".")
-	return label != "" && (p == squash(label) || p == squash(host))
+	for _, name := range []string{squash(site), squash(label), squash(host)} {
+		if name != "" && (p == name || len(name) >= 3 && strings.HasPrefix(p, name) && len(p)-len(name) <= 4) {
+			return true
+		}
+	}
+	return false
 }
 
 func squash(s string) string {
