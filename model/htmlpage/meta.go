@@ -29,6 +29,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
 	metas := map[string]string{}
 	var bylines []*html.Node
+	var timeDate string // the first <time datetime> in the page
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -40,6 +41,10 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.Script:
 			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
+			}
+		case atom.Time:
+			if timeDate == "" {
+				timeDate = date(attr(n, "datetime"))
 			}
 		case atom.Link:
 			if hasWord(attr(n, "rel"), "canonical") && base == nil {
@@ -59,12 +64,15 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
 	m.byline = first(bylineName(names(article["author"])), bylineName(metas["author"]), bylineName(metas["article:author"]))
-	m.published = first(date(str(article["datePublished"])), date(metas["article:published_time"]), date(metas["datepublished"]), date(metas["date"]))
+	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
 	m.body, _ = article["articleBody"].(string)
 	if review := firstOfType(objects, func(t string) bool { return t == "ClaimReview" }); review != nil {
 		m.readClaimReview(review)
 	}
+	// A <time> can date a comment or a related story: it is the last
+	// resort.
+	m.published = first(m.published, timeDate)
 	if isURL(m.byline) {
 		m.byline = ""
 	}
@@ -162,6 +170,23 @@ func (m *pageMeta) readClaimReview(review map[string]any) {
 	if m.published == "" {
 		m.published = date(str(review["datePublished"]))
 	}
+}
+
+// publishedKeys are the <meta> names and properties that give a page's
+// publication date, the most used first.
+var publishedKeys = []string{
+	"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
+	"publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+	"dc.date", "dcterms.created", "dcterms.date", "date",
+}
+
+func metaDate(metas map[string]string, keys []string) string {
+	for _, k := range keys {
+		if d := date(metas[k]); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // ratingValue is "2/5" from a numeric rating, "" without one.
