@@ -101,14 +101,17 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 		d, front := markdown.Parse(text)
 		a.Doc = d
 		a.Meta = metaFromFront(front)
+		// A page saved from the web says if it was cut.
+		a.Notice = front["cut"]
 	case a.Format == HTML:
 		page, err := htmlpage.Extract(text, "")
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		a.Doc = page.Doc
-		a.Meta = metaFromFront(page.Front())
-		a.Notice = page.Cut
+		front := page.Front()
+		a.Meta = metaFromFront(front)
+		a.Notice = front["cut"]
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc

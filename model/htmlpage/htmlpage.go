@@ -196,6 +196,7 @@ func (p Page) Front() markdown.Front {
 		"title": p.Title, "byline": p.Byline, "site": p.Site,
 		"published": p.Published, "modified": p.Modified,
 		"rates": p.Rates, "rating": p.Rating, "reviewer": p.Reviewer,
+		"cut": p.Cut,
 	}
 	for k, v := range front {
 		if v == "" {
