@@ -5,24 +5,23 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/samples"
 )
 
-// maxStdin bounds what margin reads from standard input.
-const maxStdin = 256 << 20
-
 // loadArticle reads the article a command names: the embedded sample when
 // file is "", standard input for "-", a web page for a URL (saved as a
 // local file first, and the user told where on stderr), else the file.
-// What loading left out is said on stderr.
+// Warnings about how it was read go to stderr.
 func loadArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
 	a, err := readArticle(ctx, file, stdin, stderr, opts)
-	if err == nil && a.Notice != "" {
-		fmt.Fprintf(stderr, "margin: %s: %s\n", sanitize.TerminalLine(a.Name), a.Notice)
+	if err != nil {
+		return nil, err
 	}
-	return a, err
+	for _, w := range a.Warnings {
+		fmt.Fprintf(stderr, "margin: warning: %s\n", w)
+	}
+	return a, nil
 }
 
 func readArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
@@ -34,12 +33,9 @@ func readArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Wr
 		}
 		return model.Parse(ctx, samples.Default, data, opts)
 	case file == "-":
-		data, err := io.ReadAll(io.LimitReader(stdin, maxStdin+1))
+		data, err := model.ReadAll(stdin, "standard input")
 		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
-		}
-		if len(data) > maxStdin {
-			return nil, fmt.Errorf("read standard input: larger than %d MB", maxStdin>>20)
+			return nil, err
 		}
 		return model.Parse(ctx, "-", data, opts)
 	case isURL(file):

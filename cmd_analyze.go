@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/vocab"
 )
@@ -38,22 +39,23 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
 	for _, f := range files {
 		a, err := loadArticle(ctx, f, stdin, stderr, model.Options{Verbatim: *verbatim})
 		if err != nil {
 			return err
 		}
+		// The analysis makes garbage by the megabyte while what it keeps
+		// is a few times the text; the reader's soft limit keeps the peak
+		// near that rather than at twice the heap.
+		debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(len(a.Text)))
 		an, err := z.Analyze(ctx, a)
 		if err != nil {
-			return fmt.Errorf("analyze %s: %w", f, err)
+			return fmt.Errorf("analyze %s: %w", sanitize.TerminalLine(f), err)
 		}
-		r := model.NewReport(a, an)
 		if *asJSON {
-			err = enc.Encode(r)
+			err = model.WriteReportJSON(stdout, a, an)
 		} else {
-			err = writeSummary(stdout, r)
+			err = writeSummary(stdout, model.NewReport(a, an))
 		}
 		if err != nil {
 			return fmt.Errorf("write: %w", err)
@@ -75,17 +77,17 @@ func writeSummary(w io.Writer, r model.Report) error {
 		}
 	}
 	fmt.Fprintf(w, "%s: %q\n  %d sentences; entities: %s; %d claims\n",
-		r.File, r.Title, len(r.Sentences), strings.Join(parts, ", "), len(r.Claims))
+		sanitize.TerminalLine(r.File), r.Title, len(r.Sentences), strings.Join(parts, ", "), len(r.Claims))
 	for _, c := range r.Claims {
 		src := ""
 		if c.Source != nil {
-			src = " — " + c.Source.Text
+			src = " — " + sanitize.TerminalLine(c.Source.Text)
 		}
 		kinds := make([]string, len(c.Kinds))
 		for i, k := range c.Kinds {
 			kinds[i] = string(k)
 		}
-		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), oneLine(src, 80), oneLine(c.Text, 240))
+		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), oneLine(src, 80), oneLine(sanitize.TerminalLine(c.Text), 240))
 		if err != nil {
 			return err
 		}

@@ -1,25 +1,45 @@
 package main
 
 import (
+	"context"
 	"flag"
+	"fmt"
 	"io"
+	"os"
+	"os/signal"
 
 	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/internal/worksheet"
+	"github.com/margin-reader/margin/model"
 )
 
 // Usage lines, shown for -h and when arguments are missing.
 const (
-	exportUsage = "margin export FILE [--format markdown|json|w3c] [-o OUT]"
+	exportUsage = "margin export FILE [--format markdown|json|w3c|claimreview] [--url PAGE] [-o OUT]"
 )
 
-// runExport writes an article's notes as markdown, JSON or W3C Web
-// Annotations, to stdout or a file.
+// exportClaims analyses the article (or reads its cached analysis) for
+// the claims the worksheet and ClaimReview are about.
+func exportClaims(a *model.Article) ([]export.Claim, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	an, err := analyzer()(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return worksheet.Claims(a.Text, an), nil
+}
+
+// runExport writes an article's notes as a markdown worksheet, JSON, W3C
+// Web Annotations or ClaimReview, to stdout or a file. JSON and W3C carry
+// only the notes; the other two also need the article's claims.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
-	format := fs.String("format", "markdown", "markdown, json or w3c")
+	format := fs.String("format", "markdown", "markdown, json, w3c or claimreview")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	page := fs.String("url", "", "the `PAGE` that publishes the fact checks (ClaimReview url)")
 	pos, err := parseFlags(fs, exportUsage, args)
 	if err != nil {
 		return err
@@ -35,8 +55,18 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" || *out == "-" {
-		return export.Write(stdout, f, b.Article(), b.Notes(), export.Options{})
+	a := b.Article()
+	opts := export.Options{Author: bf.author, Org: os.Getenv("MARGIN_ORG"), ReviewURL: *page}
+	if f == export.FormatMarkdown || f == export.FormatClaimReview {
+		if opts.Claims, err = exportClaims(a); err != nil {
+			return fmt.Errorf("export: analyse %s: %w", pos[0], err)
+		}
 	}
-	return export.WriteFile(*out, f, b.Article(), b.Notes(), export.Options{})
+	if f == export.FormatClaimReview && *page == "" {
+		fmt.Fprintln(stderr, "margin: warning: no --url PAGE; each ClaimReview's url names its note (urn:margin:note:…) instead of a page")
+	}
+	if *out == "" || *out == "-" {
+		return export.Write(stdout, f, a, b.Notes(), opts)
+	}
+	return export.WriteFile(*out, f, a, b.Notes(), opts)
 }

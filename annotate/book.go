@@ -2,11 +2,15 @@ package annotate
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -16,7 +20,8 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
+	"github.com/margin-reader/margin/model/span"
 )
 
 // Suffix ends the name of a sidecar: the article's file name plus Suffix.
@@ -31,15 +36,41 @@ type Options struct {
 	Author string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// CacheDir keeps the folded notes between runs (see DefaultCacheDir);
+	// empty means no cache.
+	CacheDir string
 }
 
-// DefaultAuthor is $MARGIN_AUTHOR, else $USER, else "".
+// DefaultAuthor is $MARGIN_AUTHOR, else $USER, else the login name of
+// the user running margin, else "".
 func DefaultAuthor() string {
-	if a := os.Getenv("MARGIN_AUTHOR"); a != "" {
-		return a
+	for _, v := range []string{"MARGIN_AUTHOR", "USER"} {
+		if a := strings.TrimSpace(os.Getenv(v)); a != "" {
+			return a
+		}
 	}
-	return os.Getenv("USER")
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
 }
+
+// CheckSource says why src does not look like a link to a source: it
+// needs a scheme and a host (https://example.com/page). Such a source is
+// still saved as written; the caller warns.
+func CheckSource(src string) error {
+	u, err := url.Parse(strings.TrimSpace(src))
+	if err == nil && u.Scheme != "" && u.Host != "" {
+		return nil
+	}
+	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
+}
+
+// CheckFile refuses a file margin is about to write or replace (a
+// worksheet, an export) unless path holds a regular file or nothing: a
+// symbolic link, a named pipe, a device or a directory gets a one-line
+// RefusedError and must be left alone.
+func CheckFile(path string) error { return sidecar.CheckRegular(path) }
 
 // EnvDir is $MARGIN_NOTES_DIR: where the user asked to keep every sidecar.
 func EnvDir() string { return os.Getenv("MARGIN_NOTES_DIR") }
@@ -97,22 +128,71 @@ func (e *UnwritableError) Error() string {
 
 func (e *UnwritableError) Unwrap() error { return e.Err }
 
+// SaveError is a change that could not be saved for another reason than
+// permission (a full disk, an I/O error): the note is not on disk.
+type SaveError struct {
+	Path string
+	Err  error
+}
+
+func (e *SaveError) Error() string { return "could not save notes: " + e.Err.Error() }
+
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// RefusedError is a change margin will not make although it could try:
+// the sidecar is not a regular file, is read-only, or was written by a
+// newer margin that compaction would lose data of. Nothing was changed;
+// trying again will not help. Match it with errors.Is(err, ErrRefused).
+type RefusedError = sidecar.RefusedError
+
+// ErrRefused matches every RefusedError.
+var ErrRefused = sidecar.ErrRefused
+
 // Book is the notes of one article. It is not safe for concurrent use;
 // other processes may change the same notes at the same time (see Refresh).
 type Book struct {
-	article  *model.Article
+	article  *article.Article
 	opts     Options
 	store    *sidecar.Store
 	resolver *anchor.Resolver
-	cache    map[string]Note // by id, live and deleted, as last resolved
-	notes    []Note          // live, in article order
+	cache    map[string]Note     // by id, live and deleted, as last resolved
+	notes    []Note              // live, in article order
+	seen     map[string]seenMark // by event id
+	seenAt   map[span.Span]bool  // where the placed ones are
+	build    string              // the running build, for the fold cache
 	warnings []string
+}
+
+// seenMark is a passage shown for review, as last resolved.
+type seenMark struct {
+	rev    int
+	span   span.Span
+	placed bool // found with confidence in the current text
 }
 
 // Open reads the notes of article a and finds their passages in its text.
 // A missing sidecar is an empty book; the file is created by the first
 // change.
-func Open(a *model.Article, opts Options) (*Book, error) {
+func Open(a *article.Article, opts Options) (*Book, error) {
+	b, err := newBook(a, opts)
+	if err != nil {
+		return nil, err
+	}
+	st, err := sidecar.OpenCached(b.Path(), b.header(), opts.CacheDir)
+	if err != nil {
+		return nil, err
+	}
+	b.store = st
+	if opts.CacheDir != "" {
+		b.build = buildID()
+	}
+	b.sync()
+	b.saveCache()
+	return b, nil
+}
+
+// newBook is a book with no store yet: its options filled in.
+func newBook(a *article.Article, opts Options) (*Book, error) {
 	if a.Path == "" {
 		return nil, errors.New("notes need an article read from a file")
 	}
@@ -122,14 +202,7 @@ func Open(a *model.Article, opts Options) (*Book, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	b := &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}}
-	st, err := sidecar.Open(SidecarPath(a.Path, opts.Dir), b.header())
-	if err != nil {
-		return nil, err
-	}
-	b.store = st
-	b.sync()
-	return b, nil
+	return &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}, seen: map[string]seenMark{}}, nil
 }
 
 func (b *Book) header() sidecar.Header {
@@ -141,13 +214,14 @@ func (b *Book) header() sidecar.Header {
 }
 
 // Path is the sidecar's file name.
-func (b *Book) Path() string { return b.store.Path() }
+func (b *Book) Path() string { return SidecarPath(b.article.Path, b.opts.Dir) }
 
 // Article is the article the notes are on.
-func (b *Book) Article() *model.Article { return b.article }
+func (b *Book) Article() *article.Article { return b.article }
 
-// Notes returns the live notes in article order (by span; orphaned notes
-// where their passage used to be). The slice is the caller's.
+// Notes returns the live notes in article order (by span), then the
+// orphaned ones (by where their passage used to be). The slice is the
+// caller's.
 func (b *Book) Notes() []Note { return append([]Note(nil), b.notes...) }
 
 // Note returns the live note with the given id.
@@ -180,17 +254,55 @@ func (b *Book) Warnings() []string { return append([]string(nil), b.warnings...)
 // returns it as saved, with its ID. n.ID, Target, Status and times are
 // ignored.
 func (b *Book) Add(n Note) (Note, error) {
-	sel, err := anchor.Make(b.article.Text, n.Span)
+	n, err := newNote(b.article.Text, n, b.opts.Now(), b.store.NewID)
+	if err != nil {
+		return Note{}, err
+	}
+	return b.commit(sidecar.Put, n, n.Created)
+}
+
+// Append saves a new note on the passage n.Span of article a without
+// reading the notes already there, so it takes the same time however
+// many there are (for `margin notes add`). It returns the note as saved.
+func Append(a *article.Article, opts Options, n Note) (Note, error) {
+	b, err := newBook(a, opts)
+	if err != nil {
+		return Note{}, err
+	}
+	var ids sidecar.IDs
+	n, err = newNote(a.Text, n, b.opts.Now(), ids.New)
+	if err != nil {
+		return Note{}, err
+	}
+	n.clean()
+	data, err := json.Marshal(n.stored())
+	if err != nil {
+		return Note{}, fmt.Errorf("save note: %w", err)
+	}
+	if err := b.prepareDir(); err != nil {
+		return Note{}, err
+	}
+	evs, err := sidecar.Append(b.Path(), b.header(), sidecar.Event{Op: sidecar.Put, ID: n.ID, Time: n.Created, Author: b.opts.Author, Data: data})
+	if err != nil {
+		return Note{}, b.writeError(err)
+	}
+	n.Status, n.Author, n.Updated, n.Rev = Anchored, b.opts.Author, evs[0].Time, evs[0].Rev
+	return n, nil
+}
+
+// newNote gives n, a note to add on n.Span of text, its id, passage and
+// creation time.
+func newNote(text string, n Note, now time.Time, newID func(time.Time) (string, error)) (Note, error) {
+	sel, err := anchor.Make(text, n.Span)
 	if err != nil {
 		return Note{}, fmt.Errorf("add note: %w", err)
 	}
-	now := b.opts.Now()
-	id, err := b.store.NewID(now)
+	id, err := newID(now)
 	if err != nil {
 		return Note{}, fmt.Errorf("add note: %w", err)
 	}
 	n.ID, n.Target, n.Created = id, sel, now
-	return b.commit(sidecar.Put, n, now)
+	return n, nil
 }
 
 // Put saves a changed note (found by n.ID) and returns it as saved. Its
@@ -202,7 +314,9 @@ func (b *Book) Put(n Note) (Note, error) {
 	if !ok {
 		return Note{}, fmt.Errorf("edit note: no note %s", n.ID)
 	}
+	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
+	n.Target.Detached = detached
 	if old.Placed() || n.Span != old.Span {
 		sel, err := anchor.Make(b.article.Text, n.Span)
 		if err != nil {
@@ -264,6 +378,9 @@ func (b *Book) commit(op sidecar.Op, n Note, now time.Time) (Note, error) {
 	if err != nil {
 		return Note{}, fmt.Errorf("save note: %w", err)
 	}
+	if old, ok := b.store.Get(n.ID); ok {
+		data = keepUnknown(data, old.Data)
+	}
 	if err := b.prepareDir(); err != nil {
 		return Note{}, err
 	}
@@ -273,6 +390,32 @@ func (b *Book) commit(op sidecar.Op, n Note, now time.Time) (Note, error) {
 	}
 	b.sync()
 	return b.cache[evs[0].ID], nil
+}
+
+// keepUnknown adds to a note's new data the fields of its old data that
+// this version does not know (a newer margin wrote them), so editing the
+// note does not lose them.
+func keepUnknown(data, old json.RawMessage) json.RawMessage {
+	var was, now map[string]json.RawMessage
+	if json.Unmarshal(old, &was) != nil || json.Unmarshal(data, &now) != nil {
+		return data
+	}
+	added := false
+	for k, v := range was {
+		switch k {
+		case "target", "text", "verdict", "tags", "sources", "created":
+		default:
+			now[k], added = v, true
+		}
+	}
+	if !added {
+		return data
+	}
+	merged, err := json.Marshal(now)
+	if err != nil {
+		return data
+	}
+	return merged
 }
 
 // prepareDir creates the notes directory the user chose.
@@ -291,8 +434,11 @@ func (b *Book) prepareDir() error {
 func (b *Book) writeError(err error) error { return b.writeErrorFor(b.Path(), err) }
 
 func (b *Book) writeErrorFor(path string, err error) error {
-	if !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS) {
+	if errors.Is(err, ErrRefused) {
 		return err
+	}
+	if !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS) {
+		return &SaveError{Path: path, Err: err}
 	}
 	fallback, ferr := FallbackDir()
 	if ferr != nil || b.opts.Dir == fallback {
@@ -306,51 +452,183 @@ func (b *Book) writeErrorFor(path string, err error) error {
 	return &UnwritableError{Path: path, Fallback: fallback, Err: cause}
 }
 
-// sync rebuilds the notes from the store's folded events, re-resolving
-// only the notes whose revision changed.
+// sync rebuilds the notes and the passages seen from the store's folded
+// events, re-resolving only those whose revision changed.
 func (b *Book) sync() {
-	b.warnings = b.warnings[:0]
+	b.warnings = b.fileWarnings()
+	notes := make([]Note, 0, b.store.Len())
+	// The maps are rebuilt so that ids no longer in the file drop out.
+	was, wasSeen := b.cache, b.seen
+	b.cache, b.seen = make(map[string]Note, b.store.Len()), map[string]seenMark{}
+	unknown := 0
+	for e := range b.store.All() {
+		switch e.Op {
+		case sidecar.Put, sidecar.Delete:
+			n, ok := b.resolved(e, was)
+			if ok && e.Op == sidecar.Put {
+				notes = append(notes, n)
+			}
+		case sidecar.Seen:
+			b.resolveSeen(e, wasSeen)
+		default:
+			unknown++
+		}
+	}
+	if unknown > 0 {
+		b.warnings = append(b.warnings, fmt.Sprintf("%s has %s of a kind this margin does not know (from a newer margin?), kept unchanged",
+			filepath.Base(b.Path()), Count(unknown, "entry", "entries")))
+	}
+	b.seenAt = map[span.Span]bool{}
+	for _, m := range b.seen {
+		if m.placed {
+			b.seenAt[m.span] = true
+		}
+	}
+	b.settle(notes)
+	b.notes = inArticleOrder(notes)
+}
+
+// Count is n and the noun for n things: "1 note", "2 notes".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// fileWarnings describes the sidecar's unreadable lines and a newer format.
+func (b *Book) fileWarnings() []string {
+	var out []string
 	for _, bad := range b.store.Bad() {
-		b.warnings = append(b.warnings, fmt.Sprintf("%s line %d is not a note (%v); it is kept, and moved to %s when the notes are compacted",
+		out = append(out, fmt.Sprintf("%s line %d is not a note (%v); it is kept, and moved to %s when the notes are compacted",
 			filepath.Base(b.Path()), bad.Line, bad.Err, filepath.Base(sidecar.RejectedPath(b.Path()))))
 	}
 	if h, ok := b.store.Header(); ok && h.Version > sidecar.Version {
-		b.warnings = append(b.warnings, fmt.Sprintf("%s was written by a newer margin (format %d); some details may be missing", filepath.Base(b.Path()), h.Version))
+		out = append(out, fmt.Sprintf("%s was written by a newer margin (format %d); some details may be missing", filepath.Base(b.Path()), h.Version))
 	}
-	events := b.store.Events()
-	b.notes = b.notes[:0]
-	seen := make(map[string]bool, len(events))
-	for _, e := range events {
-		seen[e.ID] = true
-		n, ok := b.cache[e.ID]
-		if !ok || n.Rev != e.Rev || !n.Updated.Equal(e.Time) {
-			var err error
-			n, err = b.decode(e)
-			if err != nil {
-				b.warnings = append(b.warnings, fmt.Sprintf("note %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
-				delete(b.cache, e.ID)
-				continue
-			}
-			b.cache[e.ID] = n
-		}
-		if e.Op == sidecar.Put {
-			b.notes = append(b.notes, n)
-		}
+	return out
+}
+
+// resolved is the note of event e, decoded and placed again only if it
+// changed since the last sync (was) or the fold cache lacks it.
+func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
+	if n, ok := was[e.ID]; ok && n.Rev == e.Rev && n.Updated.Equal(e.Time) {
+		b.cache[e.ID] = n
+		return n, true
 	}
-	for id := range b.cache {
-		if !seen[id] {
-			delete(b.cache, id)
-		}
+	if n, ok := b.fromCache(e); ok {
+		b.cache[e.ID] = n
+		return n, true
 	}
-	slices.SortFunc(b.notes, func(x, y Note) int {
-		if c := cmp.Compare(x.Span.Start, y.Span.Start); c != 0 {
-			return c
+	n, err := b.decode(e)
+	if err != nil {
+		b.warnings = append(b.warnings, fmt.Sprintf("note %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
+		return Note{}, false
+	}
+	b.cache[e.ID] = n
+	return n, true
+}
+
+// inArticleOrder sorts notes by passage (longer first at the same start),
+// orphaned notes last, then by id. It sorts small keys, as a Note is
+// large to move.
+func inArticleOrder(notes []Note) []Note {
+	type key struct {
+		orphaned   bool
+		start, end int
+		id         string
+		i          int
+	}
+	keys := make([]key, len(notes))
+	for i, n := range notes {
+		keys[i] = key{n.Status == Orphaned, n.Span.Start, n.Span.End, n.ID, i}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		if x.orphaned != y.orphaned {
+			return cmp.Compare(boolUint(x.orphaned), boolUint(y.orphaned))
 		}
-		if c := cmp.Compare(y.Span.End, x.Span.End); c != 0 {
-			return c
-		}
-		return strings.Compare(x.ID, y.ID)
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end), strings.Compare(x.id, y.id))
 	})
+	out := make([]Note, len(notes))
+	for k, key := range keys {
+		out[k] = notes[key.i]
+	}
+	return out
+}
+
+// seenData is what a seen event records: the passage shown.
+type seenData struct {
+	Target anchor.Selector `json:"target"`
+}
+
+// seenID is the event id of the review mark of passage sel: the same
+// passage in the same context always gets the same id, so marking it
+// again adds a revision, not a mark.
+func seenID(sel anchor.Selector) string {
+	sum := sha256.Sum256([]byte(sel.Prefix + "\x00" + sel.Exact + "\x00" + sel.Suffix))
+	return "seen-" + hex.EncodeToString(sum[:12])
+}
+
+// MarkSeen records in the sidecar that the passage s (usually a claim)
+// was shown for review, so a review can resume where it stopped. Marking
+// a passage already seen changes nothing.
+func (b *Book) MarkSeen(s span.Span) error {
+	if b.Seen(s) {
+		return nil
+	}
+	sel, err := anchor.Make(b.article.Text, s)
+	if err != nil {
+		return fmt.Errorf("mark seen: %w", err)
+	}
+	data, err := json.Marshal(seenData{Target: sel})
+	if err != nil {
+		return fmt.Errorf("mark seen: %w", err)
+	}
+	if err := b.prepareDir(); err != nil {
+		return err
+	}
+	ev := sidecar.Event{Op: sidecar.Seen, ID: seenID(sel), Time: b.opts.Now(), Author: b.opts.Author, Data: data}
+	if _, err := b.store.Commit(ev); err != nil {
+		return b.writeError(err)
+	}
+	b.sync()
+	return nil
+}
+
+// Seen reports whether the passage s was shown for review: marked on this
+// text, or on an earlier one and found again at s.
+func (b *Book) Seen(s span.Span) bool { return b.seenAt[s] }
+
+// SeenSpans returns where the passages shown for review are in the
+// current text, in order. Those that cannot be placed with confidence
+// are left out: they are shown again.
+func (b *Book) SeenSpans() []span.Span {
+	out := make([]span.Span, 0, len(b.seenAt))
+	for s := range b.seenAt {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(x, y span.Span) int { return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End)) })
+	return out
+}
+
+// resolveSeen places the passage of seen event e again if it changed
+// since the last sync (was).
+func (b *Book) resolveSeen(e sidecar.Event, was map[string]seenMark) {
+	if m, ok := was[e.ID]; ok && m.rev == e.Rev {
+		b.seen[e.ID] = m
+		return
+	}
+	if m, ok := b.seenFromCache(e); ok {
+		b.seen[e.ID] = m
+		return
+	}
+	var d seenData
+	if err := json.Unmarshal(e.Data, &d); err != nil {
+		b.warnings = append(b.warnings, fmt.Sprintf("review mark %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
+		return
+	}
+	res := b.resolver.Resolve(d.Target)
+	b.seen[e.ID] = seenMark{rev: e.Rev, span: res.Span, placed: res.Status == Anchored || res.Status == Moved}
 }
 
 func (b *Book) isDeleted(id string) bool {
@@ -367,7 +645,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 		}
 	}
 	res := b.resolver.Resolve(s.Target)
-	return Note{
+	n := Note{
 		ID:      e.ID,
 		Span:    res.Span,
 		Status:  res.Status,
@@ -380,5 +658,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 		Created: s.Created,
 		Updated: e.Time,
 		Rev:     e.Rev,
-	}, nil
+	}
+	n.Candidates = res.Candidates
+	return n, nil
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 	"syscall"
@@ -20,7 +21,9 @@ func TestUnwritableErrorMessage(t *testing.T) {
 	if err := (&Book{}).writeErrorFor("x", syscall.EROFS); !strings.Contains(err.Error(), "--notes-dir") {
 		t.Fatalf("read-only file system: %v", err)
 	}
-	if err := (&Book{}).writeErrorFor("x", syscall.ENOSPC); strings.Contains(err.Error(), "--notes-dir") {
-		t.Fatalf("a full disk is not a permission problem: %v", err)
+	err = (&Book{}).writeErrorFor("x", syscall.ENOSPC)
+	var failed *SaveError
+	if strings.Contains(err.Error(), "--notes-dir") || !errors.As(err, &failed) {
+		t.Fatalf("a full disk is not a permission problem, but a failed save: %v", err)
 	}
 }

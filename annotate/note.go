@@ -16,6 +16,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
 )
 
 // Verdict is a fact-checker's rating of a passage.
@@ -43,10 +44,13 @@ func ParseVerdict(s string) (Verdict, error) {
 	}
 	v := Verdict(s)
 	if !slices.Contains(Verdicts, v) {
-		return None, fmt.Errorf("unknown verdict %q (want one of true, mostly-true, misleading, false, unverified, opinion, none)", s)
+		return None, fmt.Errorf("unknown verdict %q (want one of %s, none)", s, strings.Join(vocab.Values(vocab.Verdicts()[:len(Verdicts)-1]), ", "))
 	}
 	return v, nil
 }
+
+// Name is the verdict's display name (vocab), "none" for None.
+func (v Verdict) Name() string { return vocab.Name(vocab.Verdicts(), string(v)) }
 
 // String is the verdict's name, "none" for None.
 func (v Verdict) String() string {
@@ -80,6 +84,10 @@ type Note struct {
 	// Target is the passage as it was when the note was written: its quote
 	// with context and position. Add and Put fill it from Span.
 	Target anchor.Selector
+	// Candidates are, for a note that needs review, the places in the
+	// current text its passage may be, best first; a reader shows the
+	// original quote beside each and lets a person choose (see Detach).
+	Candidates []anchor.Candidate
 
 	Text    string
 	Verdict Verdict
@@ -99,7 +107,19 @@ func (n Note) Quote() string { return n.Target.Exact }
 
 // Placed reports whether the note is shown at its passage with confidence
 // (anchored or moved), rather than needing review or orphaned.
-func (n Note) Placed() bool { return n.Status == Anchored || n.Status == Moved }
+func (n Note) Placed() bool { return n.Status.Placed() }
+
+// Detach returns the note as a person decided it: its passage is gone.
+// Saved with Book.Put, it keeps its original quote and resolves as
+// orphaned from then on, without being matched to look-alikes again. The
+// other decisions on a note that needs review need no method: accepting a
+// candidate or re-attaching the note to a selection is Book.Put with
+// Span set to that passage, which records a new target there.
+func (n Note) Detach() Note {
+	n.Target.Detached = true
+	n.Candidates = nil
+	return n
+}
 
 // stored is a note as written in the sidecar.
 type stored struct {

@@ -11,7 +11,10 @@ type Analysis struct {
 	// Hash is the Hash of the article the analysis is of.
 	Hash     string
 	Entities []entity.Entity
-	Claims   []claim.Claim
+	// EntityIndex groups Entities into the things they mention, each once
+	// with its full name and all its mentions.
+	EntityIndex entity.Index
+	Claims      []claim.Claim
 	// Checkworthiness has one score per sentence, in sentence order.
 	Checkworthiness []float64
 }

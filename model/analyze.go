@@ -34,6 +34,6 @@ func (z *Analyzer) Analyze(ctx context.Context, a *Article) (*Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := z.claims.Analyze(a.Text, a.Sentences, ents)
-	return &Analysis{Hash: a.Hash, Entities: ents, Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
+	res := z.claims.AnalyzeDoc(a.Doc, a.Sentences, ents)
+	return &Analysis{Hash: a.Hash, Entities: ents, EntityIndex: entity.NewIndex(a.Text, ents), Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
 }

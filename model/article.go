@@ -4,62 +4,27 @@
 package model
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-
-	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
 
-// Format is the kind of source an article was loaded from.
-type Format string
-
-const (
-	Text     Format = "text"
-	Markdown Format = "markdown"
-	HTML     Format = "html"
+// The article's types live in the leaf package article, so that readers of
+// an article need not link the loaders; these names keep model's callers
+// as they were.
+type (
+	Format  = article.Format
+	Meta    = article.Meta
+	Article = article.Article
 )
 
-// Meta is what is known about an article besides its text.
-type Meta struct {
-	Title  string `json:"title"`
-	Byline string `json:"byline,omitempty"`
-	Site   string `json:"site,omitempty"`
-	// Published and Modified are dates, 2006-01-02.
-	Published string `json:"published,omitempty"`
-	Modified  string `json:"modified,omitempty"`
-	// Rates, Rating and Reviewer are a fact-check page's ClaimReview: the
-	// claim it rates, the rating and who gave it.
-	Rates     string `json:"rates,omitempty"`
-	Rating    string `json:"rating,omitempty"`
-	Reviewer  string `json:"reviewer,omitempty"`
-	SourceURL string `json:"source_url,omitempty"`
-	FetchedAt string `json:"fetched_at,omitempty"`
-}
-
-// Article is a loaded article: its readable text, structure and sentences.
-// Text is never edited after loading; every other layer is spans over it.
-type Article struct {
-	// Name is what to call the article in messages: its path, or "-".
-	Name string
-	// Path is the file the article was read from, "" for standard input.
-	// Notes are kept next to it.
-	Path   string
-	Format Format
-	Meta
-	doc.Doc
-	Sentences []span.Span
-	// Notice says what loading left out, for the status bar: "" when
-	// the whole source was read.
-	Notice string
-	// Hash identifies the text: "sha256:" and the hex digest of Text.
-	Hash string
-}
-
-// HashText returns the content hash margin uses to identify a text.
-func HashText(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return "sha256:" + hex.EncodeToString(sum[:])
-}
+// The formats an article can be loaded from.
+const (
+	Text     = article.Text
+	Markdown = article.Markdown
+	HTML     = article.HTML
+)
 
 func spanOf(start, end int) span.Span { return span.Span{Start: start, End: end} }
+
+// HashText returns the content hash margin uses to identify a text.
+func HashText(text string) string { return article.HashText(text) }

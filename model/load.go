@@ -1,12 +1,14 @@
 package model
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/margin-reader/margin/model/cleanup"
 	"github.com/margin-reader/margin/model/decode"
@@ -23,8 +25,8 @@ type Options struct {
 	Verbatim bool
 }
 
-// maxFileSize bounds what margin reads into memory.
-const maxFileSize = 256 << 20
+// MaxFileSize bounds what margin reads into memory from one file or stream.
+const MaxFileSize = 256 << 20
 
 // Open reads the article at path ("-" for standard input).
 func Open(ctx context.Context, path string, opts Options) (*Article, error) {
@@ -44,36 +46,85 @@ func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 
 func readSource(path string) ([]byte, error) {
 	if path == "-" {
-		data, err := io.ReadAll(io.LimitReader(os.Stdin, maxFileSize+1))
-		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
-		}
-		return data, checkSize("standard input", int64(len(data)))
+		return ReadAll(os.Stdin, "standard input")
 	}
-	fi, err := os.Stat(path)
+	f, size, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("open %s: is a directory, not an article", path)
-	}
-	if err := checkSize(path, fi.Size()); err != nil {
 		return nil, err
 	}
-	// ReadFile sizes its buffer from the file, reading a large article
-	// in one go rather than growing and copying a buffer as it reads.
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, unwrapPathError(err))
-	}
-	return data, checkSize(path, int64(len(data)))
+	defer f.Close()
+	return readLimited(f, path, size, MaxFileSize)
 }
 
-func checkSize(name string, n int64) error {
-	if n > maxFileSize {
-		return fmt.Errorf("read %s: larger than %d MB", name, maxFileSize>>20)
+// openRegular opens path for reading if it is a regular file, and returns
+// its size. It opens without blocking and then checks the open file, not
+// the name, so that a FIFO cannot hang margin waiting for a writer and a
+// file swapped after a check cannot slip past it; a device such as
+// /dev/zero, which reports size 0 and never ends, is refused up front.
+func openRegular(path string) (*os.File, int64, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
 	}
-	return nil
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, 0, fmt.Errorf("open %s: %s, not an article", path, fileKind(fi.Mode()))
+	}
+	return f, fi.Size(), nil
+}
+
+// fileKind names what a non-regular file is, for an error message.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "is a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "is a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "is a socket"
+	case m&os.ModeDevice != 0:
+		return "is a device"
+	}
+	return "is not a regular file"
+}
+
+// ReadAll reads r to its end, naming it name in errors, and fails with
+// one line as soon as it passes MaxFileSize: the limit holds for pipes
+// and devices, which announce no size.
+func ReadAll(r io.Reader, name string) ([]byte, error) {
+	return readLimited(r, name, 0, MaxFileSize)
+}
+
+// readLimited reads at most limit bytes of r, a source that announced
+// size bytes (0 when unknown, as for /proc files): the buffer is sized
+// once from it, so a large article is read without growing and copying,
+// but the size is only a hint and the limit applies to what is read.
+func readLimited(r io.Reader, name string, size, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	// Room beyond the size so that reading the final EOF does not grow
+	// the buffer (bytes.Buffer wants MinRead bytes free before each read).
+	buf.Grow(int(min(size, limit)) + 2*bytes.MinRead)
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+	}
+	if n > limit {
+		return nil, fmt.Errorf("read %s: larger than %s", name, sizeName(limit))
+	}
+	return buf.Bytes(), nil
+}
+
+// sizeName writes a size limit for a person.
+func sizeName(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // unwrapPathError drops the *os.PathError wrapper, whose message repeats
@@ -93,6 +144,12 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	a := &Article{Name: name, Format: formatOf(name, text)}
+	if a.Format == Markdown && !opts.Verbatim {
+		if err := markdown.CheckLimits(text); err != nil {
+			a.Format = Text
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is read as plain text: %v", name, err))
+		}
+	}
 	switch {
 	case opts.Verbatim:
 		a.Doc = verbatimDoc(text)
@@ -100,18 +157,14 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 	case a.Format == Markdown:
 		d, front := markdown.Parse(text)
 		a.Doc = d
-		a.Meta = metaFromFront(front)
-		// A page saved from the web says if it was cut.
-		a.Notice = front["cut"]
+		setFront(a, front)
 	case a.Format == HTML:
 		page, err := htmlpage.Extract(text, "")
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		a.Doc = page.Doc
-		front := page.Front()
-		a.Meta = metaFromFront(front)
-		a.Notice = front["cut"]
+		setFront(a, page.Front())
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc
@@ -146,6 +199,15 @@ func formatOf(name, text string) Format {
 		return HTML
 	}
 	return Text
+}
+
+// setFront takes the article's metadata from front matter, a web page's
+// own or the one saved with it, and says if the page was cut.
+func setFront(a *Article, f markdown.Front) {
+	a.Meta = metaFromFront(f)
+	if f["cut"] != "" {
+		a.Warnings = append(a.Warnings, f["cut"])
+	}
 }
 
 func metaFromFront(f markdown.Front) Meta {

@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -39,6 +40,41 @@ func TestOpenErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestReadLimited(t *testing.T) {
+	in := strings.Repeat("Kyiv’s talks. ", 10000)
+	tests := []struct {
+		name        string
+		r           io.Reader
+		size, limit int64
+		want        string // the error, or "" to read all of in
+	}{
+		{"stops an endless stream past the limit", zeros{}, 0, 4096, "read src: larger than 4096 bytes"},
+		{"names the limit in MB", zeros{}, 0, 2 << 20, "read src: larger than 2 MB"},
+		{"reads all of a source that announced too little", strings.NewReader(in), int64(len(in) / 2), 1 << 20, ""},
+		{"reads all of a source that announced nothing", strings.NewReader(in), 0, 1 << 20, ""},
+		{"reads a source of exactly the limit", strings.NewReader(in), int64(len(in)), int64(len(in)), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readLimited(tt.r, "src", tt.size, tt.limit)
+			switch {
+			case tt.want != "" && (err == nil || err.Error() != tt.want):
+				t.Fatalf("error = %v, want %q", err, tt.want)
+			case tt.want == "" && (err != nil || string(got) != in):
+				t.Fatalf("read %d bytes (error %v), want all %d", len(got), err, len(in))
+			}
+		})
+	}
+}
+
+// zeros is an endless stream of NUL bytes, like /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 func TestParseVerbatimKeepsTheInput(t *testing.T) {
@@ -155,5 +191,36 @@ func TestNewReportCarriesTheResolvedSpeaker(t *testing.T) {
 	src := r.Claims[0].Source
 	if src == nil || src.Text != "He" || src.Resolved == nil || src.Resolved.Text != "The minister" {
 		t.Fatalf("source = %+v, want He resolved to The minister", src)
+	}
+}
+
+func TestParseReadsMarkdownPastTheParsersLimitsAsText(t *testing.T) {
+	tests := []struct {
+		name, src, word string
+		format          Format
+		warned          bool
+	}{
+		{"reads ordinary markdown as markdown", "# Title\n\nThe *council* said [so](https://x.example).\n", "council", Markdown, false},
+		{"reads a deep quote as text", strings.Repeat(">", 10000) + " words\n", "words", Text, true},
+		{"reads a run of unclosed links as text", "# Title\n\n" + strings.Repeat("[a](", 5000), "Title", Text, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(context.Background(), "a.md", []byte(tt.src), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Format != tt.format || (len(a.Warnings) > 0) != tt.warned {
+				t.Fatalf("format %s, warnings %q; want %s, warned %v", a.Format, a.Warnings, tt.format, tt.warned)
+			}
+			for _, w := range a.Warnings {
+				if !strings.Contains(w, "a.md") || !strings.Contains(w, "plain text") || strings.Contains(w, "\n") {
+					t.Errorf("warning %q does not say, on one line, which file is read as plain text", w)
+				}
+			}
+			if !strings.Contains(a.Text, tt.word) {
+				t.Errorf("text %.80q lost the word %q", a.Text, tt.word)
+			}
+		})
 	}
 }

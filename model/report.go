@@ -2,6 +2,7 @@ package model
 
 import (
 	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -14,7 +15,9 @@ type Report struct {
 	Text      string           `json:"text"`
 	Sentences []SentenceReport `json:"sentences"`
 	Entities  []EntityReport   `json:"entities"`
-	Claims    []ClaimReport    `json:"claims"`
+	// EntitiesIndex lists each thing the entities mention once.
+	EntitiesIndex []ThingReport `json:"entities_index"`
+	Claims        []ClaimReport `json:"claims"`
 }
 
 // SentenceReport is one sentence of a Report.
@@ -23,11 +26,22 @@ type SentenceReport struct {
 	Checkworthiness float64 `json:"checkworthiness"`
 }
 
-// EntityReport is one entity of a Report.
+// EntityReport is one entity mention of a Report.
 type EntityReport struct {
 	span.Span
+	// ID is the ID of the thing it mentions, shared by all its mentions.
+	ID    int    `json:"id"`
 	Label string `json:"label"`
 	Text  string `json:"text"`
+}
+
+// ThingReport is one entity of a Report's index: its full name and how
+// many mentions carry its ID.
+type ThingReport struct {
+	ID       int    `json:"id"`
+	Label    string `json:"label"`
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
 }
 
 // ClaimReport is one claim of a Report.
@@ -68,12 +82,13 @@ type ResolvedReport struct {
 // form `margin analyze --json` prints.
 func NewReport(a *Article, an *Analysis) Report {
 	r := Report{
-		File:      a.Name,
-		Title:     a.Title,
-		Text:      a.Text,
-		Sentences: make([]SentenceReport, len(a.Sentences)),
-		Entities:  []EntityReport{},
-		Claims:    []ClaimReport{},
+		File:          a.Name,
+		Title:         a.Title,
+		Text:          a.Text,
+		Sentences:     make([]SentenceReport, len(a.Sentences)),
+		Entities:      []EntityReport{},
+		EntitiesIndex: []ThingReport{},
+		Claims:        []ClaimReport{},
 	}
 	for i, s := range a.Sentences {
 		r.Sentences[i].Span = s
@@ -86,13 +101,31 @@ func NewReport(a *Article, an *Analysis) Report {
 			r.Sentences[i].Checkworthiness = score
 		}
 	}
-	for _, e := range an.Entities {
-		r.Entities = append(r.Entities, EntityReport{Span: e.Span, Label: string(e.Label), Text: e.In(a.Text)})
+	for i := range an.Entities {
+		r.Entities = append(r.Entities, entityReport(a.Text, an, i))
+	}
+	for _, t := range an.EntityIndex.Things {
+		r.EntitiesIndex = append(r.EntitiesIndex, thingReport(t))
 	}
 	for _, c := range an.Claims {
 		r.Claims = append(r.Claims, claimReport(a.Text, c))
 	}
 	return r
+}
+
+// entityReport is the i-th entity mention of an, with the id of the thing
+// it mentions.
+func entityReport(text string, an *Analysis, i int) EntityReport {
+	e := an.Entities[i]
+	er := EntityReport{Span: e.Span, Label: string(e.Label), Text: e.In(text)}
+	if i < len(an.EntityIndex.ThingOf) {
+		er.ID = an.EntityIndex.Things[an.EntityIndex.ThingOf[i]].ID
+	}
+	return er
+}
+
+func thingReport(t entity.Thing) ThingReport {
+	return ThingReport{ID: t.ID, Label: string(t.Label), Name: t.Name, Mentions: len(t.Mentions)}
 }
 
 func claimReport(text string, c claim.Claim) ClaimReport {

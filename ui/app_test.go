@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +18,9 @@ import (
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 )
 
@@ -36,30 +40,44 @@ func open(t testing.TB, text string, opts Options) Model {
 	return step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
 }
 
-func step(m Model, msg tea.Msg) Model {
+func step(m Model, msg tea.Msg) Model { return stepWithin(m, msg, 20*time.Millisecond) }
+
+// stepWithin delivers msg, then the messages of the commands it returns
+// that answer within d (panel jumps, note saves); it leaves the ones that
+// wait (the file watch, the analysis delay, cursor blinks) alone.
+func stepWithin(m Model, msg tea.Msg, d time.Duration) Model {
 	next, cmd := m.Update(msg)
 	m = next.(Model)
-	// Run the commands that answer at once (panel jumps); leave the
-	// ones that wait (the file watch, the analysis) alone.
-	if cmd != nil {
-		if out, ok := runQuick(cmd); ok {
-			return step(m, out)
-		}
+	for _, out := range runQuick(cmd, d) {
+		m = stepWithin(m, out, d)
 	}
 	return m
 }
 
-func runQuick(cmd tea.Cmd) (tea.Msg, bool) {
+func runQuick(cmd tea.Cmd, d time.Duration) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	select {
 	case msg := <-done:
-		if _, ok := msg.(panel.JumpMsg); ok {
-			return msg, true
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			var out []tea.Msg
+			for _, c := range msg {
+				out = append(out, runQuick(c, d)...)
+			}
+			return out
+		case nil, tea.QuitMsg:
+			return nil
 		}
-	case <-time.After(20 * time.Millisecond):
+		if isResult(msg) {
+			return []tea.Msg{msg}
+		}
+	case <-time.After(d):
 	}
-	return nil, false
+	return nil
 }
 
 func keyMsg(k string) tea.KeyPressMsg {
@@ -84,6 +102,10 @@ func press(m Model, keys ...string) Model {
 	return m
 }
 
+// pressAndWait presses k and waits for what its command sends back, for
+// keys whose commands write to disk.
+func pressAndWait(m Model, k string) Model { return stepWithin(m, keyMsg(k), 5*time.Second) }
+
 func typeText(m Model, s string) Model {
 	for _, r := range s {
 		m = step(m, tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -102,15 +124,15 @@ func TestSearchFindsAndCountsMatches(t *testing.T) {
 	if !strings.Contains(s, "1/1") {
 		t.Errorf("status does not show 1/1:\n%s", s)
 	}
-	got, ok := m.matches.Span()
-	if !ok || got.In(m.art.Text) != "RT Arabic" {
-		t.Fatalf("current match = %q", got.In(m.art.Text))
+	got, ok := m.reader.Matches().Span()
+	if !ok || got.In(m.reader.Article().Text) != "RT Arabic" {
+		t.Fatalf("current match = %q", got.In(m.reader.Article().Text))
 	}
-	if f, _ := m.focusSpan(); !f.Covers(got) {
+	if f, _ := m.reader.Focus(); !f.Covers(got) {
 		t.Errorf("the focus %v does not hold the match %v", f, got)
 	}
 	m = press(m, "esc")
-	if m.matches.Len() != 0 || strings.Contains(screen(m), "1/1") {
+	if m.reader.Matches().Len() != 0 || strings.Contains(screen(m), "1/1") {
 		t.Errorf("esc did not clear the search")
 	}
 }
@@ -127,14 +149,14 @@ func TestSearchWithoutMatchSaysSo(t *testing.T) {
 
 func TestFocusMovesBySentence(t *testing.T) {
 	m := open(t, article, Options{})
-	first := m.focus
+	first := focusIndex(m)
 	m = press(m, ")", ")")
-	if m.focus != first+2 {
-		t.Errorf("after ) ) the focus is sentence %d, want %d", m.focus, first+2)
+	if got := focusIndex(m); got != first+2 {
+		t.Errorf("after ) ) the focus is sentence %d, want %d", got, first+2)
 	}
 	m = press(m, "(")
-	if m.focus != first+1 {
-		t.Errorf("after ( the focus is sentence %d, want %d", m.focus, first+1)
+	if got := focusIndex(m); got != first+1 {
+		t.Errorf("after ( the focus is sentence %d, want %d", got, first+1)
 	}
 }
 
@@ -142,19 +164,19 @@ func TestScrollKeysMoveAndClamp(t *testing.T) {
 	long := strings.Repeat("A line of text that goes on for a while and then stops.\n\n", 400)
 	m := open(t, long, Options{})
 	m = press(m, "j", "j", "j")
-	if m.pager.Top().Line == 0 && m.pager.Top().Unit == 0 {
+	if m.reader.Pager().Top().Line == 0 && m.reader.Pager().Top().Unit == 0 {
 		t.Fatal("j did not scroll")
 	}
 	m = press(m, "G")
-	if m.pager.Percent() != 100 {
-		t.Errorf("G shows %d%%, want 100%%", m.pager.Percent())
+	if m.reader.Pager().Percent() != 100 {
+		t.Errorf("G shows %d%%, want 100%%", m.reader.Pager().Percent())
 	}
 	m = press(m, "space")
-	if m.pager.Percent() != 100 {
+	if m.reader.Pager().Percent() != 100 {
 		t.Errorf("space past the end moved off the end")
 	}
 	m = press(m, "g")
-	if m.pager.Top() != (render.Pos{}) {
+	if m.reader.Pager().Top() != (render.Pos{}) {
 		t.Errorf("g did not go to the top")
 	}
 }
@@ -197,8 +219,8 @@ func fakeAnalysis() AnalyzeFunc {
 func analysed(t *testing.T) Model {
 	f := fakeAnalysis()
 	m := open(t, article, Options{Analyze: f})
-	an, _ := f(context.Background(), m.art)
-	return step(m, analysisMsg{hash: m.art.Hash, an: an})
+	an, _ := f(context.Background(), m.reader.Article())
+	return step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
 }
 
 func TestEntityKeysWalkTheEntitiesInOrder(t *testing.T) {
@@ -206,15 +228,15 @@ func TestEntityKeysWalkTheEntitiesInOrder(t *testing.T) {
 	var got []string
 	for range 7 {
 		m = press(m, "e")
-		got = append(got, m.target.In(m.art.Text))
+		got = append(got, m.reader.Target().In(m.reader.Article().Text))
 	}
 	want := "council|Tuesday|Coastline Ltd|RT Arabic|nearly 600|Ana Reyes|council"
 	if strings.Join(got, "|") != want {
 		t.Errorf("e walks %q, want %q", strings.Join(got, "|"), want)
 	}
 	m = press(m, "E")
-	if m.target.In(m.art.Text) != "Ana Reyes" {
-		t.Errorf("E went to %q, want Ana Reyes", m.target.In(m.art.Text))
+	if m.reader.Target().In(m.reader.Article().Text) != "Ana Reyes" {
+		t.Errorf("E went to %q, want Ana Reyes", m.reader.Target().In(m.reader.Article().Text))
 	}
 }
 
@@ -236,13 +258,13 @@ func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
 func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
 	f := fakeAnalysis()
 	m := open(t, article+" The council met again.", Options{Analyze: f})
-	an, _ := f(context.Background(), m.art)
-	text := m.art.Text
+	an, _ := f(context.Background(), m.reader.Article())
+	text := m.reader.Article().Text
 	second := strings.LastIndex(text, "council")
 	an.Entities = append(an.Entities, entity.Entity{Span: span.Span{Start: second, End: second + len("council")}, Label: entity.Org})
-	m = step(m, analysisMsg{hash: m.art.Hash, an: an})
+	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
 	m = press(m, "tab", "tab", "tab")
-	if m.panel.Active() != panel.Entities {
+	if m.panel.Active() != "Entities" {
 		t.Fatalf("tab tab tab shows %v, want Entities", m.panel.Active())
 	}
 	s := screen(m)
@@ -250,16 +272,16 @@ func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
 		t.Errorf("entity panel lacks the group count or mention count:\n%s", s)
 	}
 	m = press(m, "j", "enter")
-	first := m.target
+	first := m.reader.Target()
 	m = press(m, "enter")
-	if m.target == first || m.target.In(text) != "council" {
-		t.Errorf("enter again did not move to the next mention of council: %v then %v", first, m.target)
+	if m.reader.Target() == first || m.reader.Target().In(text) != "council" {
+		t.Errorf("enter again did not move to the next mention of council: %v then %v", first, m.reader.Target())
 	}
 }
 
 func TestClaimsPanelRanksByCheckworthiness(t *testing.T) {
 	m := press(analysed(t), "tab", "tab", "tab", "tab")
-	if m.panel.Active() != panel.Claims {
+	if m.panel.Active() != "Claims" {
 		t.Fatalf("four tabs show %v, want Claims", m.panel.Active())
 	}
 	it, ok := m.panel.Selected()
@@ -294,9 +316,9 @@ func TestResizeKeepsTheTopTextInView(t *testing.T) {
 	long := strings.Repeat("Sentence one is here. Sentence two follows it closely and says more.\n\n", 300)
 	m := open(t, long, Options{})
 	m = press(m, "space", "space", "space")
-	off := m.pager.TopOffset()
+	off := m.reader.Pager().TopOffset()
 	m = step(m, tea.WindowSizeMsg{Width: 60, Height: 30})
-	if !m.pager.Visible(off) {
+	if !m.reader.Pager().Visible(off) {
 		t.Errorf("after resizing, offset %d is off screen", off)
 	}
 }
@@ -313,16 +335,32 @@ func TestReloadKeepsThePosition(t *testing.T) {
 	}
 }
 
-func TestHelpIsGeneratedFromTheKeyMap(t *testing.T) {
-	m := open(t, article, Options{})
-	m = press(m, "?")
-	s := screen(m)
-	for _, b := range m.keys.FullHelp() {
-		for _, k := range b {
-			if !strings.Contains(s, k.Help().Desc) {
-				t.Errorf("help lacks %q", k.Help().Desc)
+// TestHelpShowsEveryKeyAtAnySize scrolls through the help screen and
+// checks that every binding of the key map is shown on the way, its
+// description whole on one line from 60 columns up.
+func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {40, 12}, {100, 30}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = press(m, "?")
+			seen := screen(m)
+			for range 80 {
+				m = press(m, "j")
+				seen += screen(m)
 			}
-		}
+			for _, b := range m.keys.FullHelp() {
+				for _, k := range b {
+					h := k.Help()
+					want := h.Desc
+					if size[0] < 60 {
+						want = h.Key
+					}
+					if !strings.Contains(seen, want) {
+						t.Errorf("help never shows %q (%s)", h.Desc, h.Key)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -353,17 +391,23 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	if !strings.Contains(screen(m), "note saved") {
 		t.Errorf("the status does not say the note was saved:\n%s", screen(m))
 	}
-	m = press(m, "D")
+	m = pressAndWait(m, "D")
 	if len(book.Notes()) != 0 {
 		t.Fatal("D did not delete the note")
 	}
-	m = press(m, "u")
+	m = pressAndWait(m, "u")
 	if len(book.Notes()) != 1 {
 		t.Fatal("u right after D did not undo the deletion")
 	}
-	m = press(m, "x")
-	if _, err := os.Stat(filepath.Join(dir, "article.notes.md")); err != nil {
-		t.Errorf("x did not export: %v", err)
+	m = pressAndWait(m, "x")
+	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.jsonl")); err != nil {
+		t.Errorf("no sidecar beside the article: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.md")); err != nil {
+		t.Errorf("x did not write the worksheet beside the sidecar: %v", err)
+	}
+	if !strings.Contains(screen(m), "1 note exported") {
+		t.Errorf("the status does not count the exported note:\n%s", screen(m))
 	}
 }
 
@@ -375,8 +419,8 @@ func saveEditor(t *testing.T, m Model) Model {
 	if cmd == nil {
 		t.Fatal("ctrl+s sent nothing")
 	}
-	next, _ = m.Update(cmd())
-	return next.(Model)
+	next, cmd = m.Update(cmd())
+	return stepWithin(next.(Model), cmd(), time.Second)
 }
 
 // TestInitStartsTheAnalysisAfterTheFirstScreen follows the commands Init
@@ -405,7 +449,7 @@ func TestInitStartsTheAnalysisAfterTheFirstScreen(t *testing.T) {
 		t.Fatal("the start message runs no analysis")
 	}
 	got, ok := cmd().(analysisMsg)
-	if !ok || got.err != nil || got.hash != m.art.Hash || len(got.an.Entities) == 0 {
+	if !ok || got.err != nil || got.hash != m.reader.Article().Hash || len(got.an.Entities) == 0 {
 		t.Fatalf("analysis = %+v, want this article's entities", got)
 	}
 }
@@ -459,14 +503,14 @@ func TestTinyWindowsDrawWithoutPanicking(t *testing.T) {
 
 func TestHeaderNamesTheSource(t *testing.T) {
 	a := &model.Article{Path: "/news/today/story.txt"}
-	if got := Header(a).Source; got != "story.txt" {
+	if got := reader.Header(a).Source; got != "story.txt" {
 		t.Errorf("Source = %q, want the file's name", got)
 	}
 	a.SourceURL = "https://example.com/story"
-	if got := Header(a).Source; got != a.SourceURL {
+	if got := reader.Header(a).Source; got != a.SourceURL {
 		t.Errorf("Source = %q, want the page it came from", got)
 	}
-	if got := Header(&model.Article{Name: "-"}).Source; got != "" {
+	if got := reader.Header(&model.Article{Name: "-"}).Source; got != "" {
 		t.Errorf("Source = %q for standard input, want none", got)
 	}
 }
@@ -503,8 +547,55 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 		t.Errorf("the status does not say the notes changed:\n%s", screen(m))
 	}
 	m = press(m, "tab")
-	m.panel.SetActive(panel.Notes)
+	m.panel.Show(panel.Notes)
+	m.panel.Prepare()
 	if it, ok := m.panel.Selected(); !ok || it.ID != mine.Notes()[0].ID {
 		t.Errorf("the notes panel does not list the other window's note:\n%s", screen(m))
 	}
+}
+
+// isResult reports whether msg is the answer of a command that a test
+// delivers at once: a jump, the editor's save or close, the result of a
+// side effect.
+func isResult(msg tea.Msg) bool {
+	switch msg.(type) {
+	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg:
+		return true
+	}
+	return false
+}
+
+// TestANewerAnalysisCancelsTheOneInFlight starts two analyses of the same
+// article: the first one's context is cancelled when the second starts,
+// and its late answer is not taken.
+func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
+	ctxs := make(chan context.Context, 2)
+	slow := func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+		ctxs <- ctx
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	m := open(t, article, Options{Analyze: slow})
+	next, first := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	m = next.(Model)
+	firstDone := make(chan tea.Msg, 1)
+	go func() { firstDone <- first() }()
+	firstCtx := <-ctxs
+	next, _ = m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	m = next.(Model)
+	select {
+	case <-firstCtx.Done():
+	case <-time.After(time.Second):
+		t.Fatal("starting a second analysis did not cancel the first")
+	}
+	m = step(m, <-firstDone)
+	if strings.Contains(screen(m), "analysis") {
+		t.Errorf("the cancelled analysis's error is shown:\n%s", screen(m))
+	}
+}
+
+// focusIndex is the number of the focused sentence.
+func focusIndex(m Model) int {
+	f, _ := m.reader.Focus()
+	return slices.Index(m.reader.Article().Sentences, f)
 }

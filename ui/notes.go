@@ -1,57 +1,46 @@
 package ui
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/annotate/export"
-	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
-	"github.com/margin-reader/margin/ui/theme"
 )
 
-// refreshNotes rebuilds the note marks and the notes tab from the book.
-func (m *Model) refreshNotes() {
-	if m.book == nil {
-		m.noteLayer = nil
+// setNotes takes in a snapshot of the notes, for the text view's marks
+// and the notes tab.
+func (m *Model) setNotes(notes []annotate.Note) {
+	m.notes = notes
+	m.reader.SetNotes(notes)
+	m.setSource()
+}
+
+// notesDone shows the result of a command on the notes.
+func (m *Model) notesDone(msg notesMsg) {
+	if msg.err != nil {
+		m.status.SetError(msg.err.Error())
 		return
 	}
-	notes := m.book.Notes()
-	marks := make([]render.Mark, 0, len(notes))
-	items := make([]panel.Item, 0, len(notes))
-	for _, n := range notes {
-		if n.Placed() {
-			marks = append(marks, render.Mark{Span: n.Span, Class: theme.NoteClass(string(n.Verdict))})
-		}
-		title := n.Text
-		if title == "" {
-			title = n.Quote()
-		}
-		var spans []span.Span
-		if !n.Span.Empty() {
-			spans = []span.Span{n.Span}
-		}
-		detail := n.Verdict.String()
-		if !n.Placed() {
-			detail = string(n.Status)
-		}
-		items = append(items, panel.Item{Title: title, Detail: detail, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID})
+	if msg.changed {
+		m.setNotes(msg.notes)
 	}
-	m.noteLayer = render.NewLayer(marks)
-	m.panel.SetItems(panel.Notes, items)
+	if msg.message != "" {
+		m.status.SetMessage(msg.message)
+	}
+	if msg.deleted != "" {
+		m.undoID = msg.deleted
+		m.status.SetMessage(msg.message + ": " + m.keys.Undo.Help().Key + " undoes")
+	}
+	if msg.show.Start >= 0 {
+		m.reader.Show(msg.show)
+	}
 }
 
 // notesUnavailable says why notes cannot be taken, if they cannot.
 func (m *Model) notesUnavailable() bool {
-	if m.book != nil {
+	if m.store != nil {
 		return false
 	}
 	msg := "notes are not available"
@@ -67,21 +56,20 @@ func (m *Model) annotate() tea.Cmd {
 	if m.notesUnavailable() {
 		return nil
 	}
-	s := m.selection
-	if !m.selecting {
-		f, ok := m.focusSpan()
+	s, selecting := m.reader.Selecting()
+	if !selecting {
+		f, ok := m.reader.Focus()
 		if !ok {
 			return nil
 		}
 		s = f
 	}
-	m.selecting, m.selection = false, noSpan
-	return m.openEditor(annotate.Note{Span: s}, s.In(m.art.Text))
+	m.reader.EndSelection()
+	return m.openEditor(annotate.Note{Span: s}, s.In(m.reader.Article().Text))
 }
 
 func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
-	ed := noteeditor.New(n, render.OneLine(passage))
-	ed.SetStyles(noteeditor.DefaultStyles(m.theme.Mode != theme.Light))
+	ed := noteeditor.New(n, render.OneLine(passage), m.keys, m.theme)
 	ed.SetSize(m.width, max(m.height-1, 1))
 	m.editor = &ed
 	return ed.Focus()
@@ -90,24 +78,16 @@ func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
 // noteAtFocus returns the note the reader means: the one chosen in the
 // notes panel when it is shown, else the one over the focus.
 func (m Model) noteAtFocus() (annotate.Note, bool) {
-	if m.book == nil {
-		return annotate.Note{}, false
-	}
 	if m.panelOpen && m.panel.Active() == panel.Notes {
 		if it, ok := m.panel.Selected(); ok {
-			return m.book.Note(it.ID)
+			for _, n := range m.notes {
+				if n.ID == it.ID {
+					return n, true
+				}
+			}
 		}
 	}
-	f, ok := m.focusSpan()
-	if !ok {
-		return annotate.Note{}, false
-	}
-	for _, n := range m.book.Notes() {
-		if n.Placed() && n.Span.Overlaps(f) {
-			return n, true
-		}
-	}
-	return annotate.Note{}, false
+	return m.reader.NoteAtFocus()
 }
 
 func (m *Model) editNote() tea.Cmd {
@@ -116,77 +96,50 @@ func (m *Model) editNote() tea.Cmd {
 	}
 	n, ok := m.noteAtFocus()
 	if !ok {
-		m.status.SetMessage("no note here: a adds one")
+		m.status.SetMessage("no note here: " + m.keys.Annotate.Help().Key + " adds one")
 		return nil
 	}
 	passage := n.Quote()
 	if n.Placed() {
-		passage = n.Span.In(m.art.Text)
+		passage = n.Span.In(m.reader.Article().Text)
 	}
 	return m.openEditor(n, passage)
 }
 
-func (m *Model) deleteNote() {
+func (m *Model) deleteNote() tea.Cmd {
 	if m.notesUnavailable() {
-		return
+		return nil
 	}
 	n, ok := m.noteAtFocus()
 	if !ok {
 		m.status.SetMessage("no note here")
-		return
+		return nil
 	}
-	if err := m.book.Delete(n.ID); err != nil {
-		m.status.SetError(err.Error())
-		return
-	}
-	m.undoID = n.ID
-	m.refreshNotes()
-	m.status.SetMessage("note deleted: u undoes")
+	return m.store.remove(n.ID)
 }
 
 // undo brings back the last deleted note.
-func (m *Model) undo() {
-	n, err := m.book.Undelete(m.undoID)
+func (m *Model) undo() tea.Cmd {
+	id := m.undoID
 	m.undoID = ""
-	if err != nil {
-		m.status.SetError(err.Error())
-		return
-	}
-	m.refreshNotes()
-	m.status.SetMessage("note restored: " + render.OneLine(n.Quote()))
+	return m.store.restore(id)
 }
 
 // undoes reports whether u means undo now: right after a deletion, or in
 // the notes panel while a deletion can be undone. Otherwise u is half a
 // page up, as in less.
 func (m Model) undoes(afterDelete bool) bool {
-	return m.undoID != "" && (afterDelete || m.panelOpen && m.panel.Active() == panel.Notes)
+	return m.store != nil && m.undoID != "" && (afterDelete || m.panelOpen && m.panel.Active() == panel.Notes)
 }
 
 // editorUpdate routes a message to the open editor and handles what it
 // sends back.
-func (m Model) editorUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case noteeditor.SavedMsg:
 		m.editor = nil
-		var saved annotate.Note
-		var err error
-		if msg.Note.ID == "" {
-			saved, err = m.book.Add(msg.Note)
-		} else {
-			saved, err = m.book.Put(msg.Note)
-		}
-		if err != nil {
-			m.status.SetError("note not saved: " + err.Error())
-			return m, nil
-		}
-		m.refreshNotes()
-		m.refreshLayers()
-		m.status.SetMessage(fmt.Sprintf("note saved to %s", m.book.Path()))
-		if saved.Placed() {
-			m.pager.Show(saved.Span)
-		}
-		return m, nil
+		m.status.SetMessage("saving note…")
+		return m, m.store.save(msg.Note)
 	case noteeditor.ClosedMsg:
 		m.editor = nil
 		m.status.SetMessage("note discarded")
@@ -197,42 +150,11 @@ func (m Model) editorUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// exportNotes writes the notes as markdown next to the article.
-func (m *Model) exportNotes() {
+// exportNotes writes the notes as a markdown worksheet.
+func (m *Model) exportNotes() tea.Cmd {
 	if m.notesUnavailable() {
-		return
+		return nil
 	}
-	if m.art.Path == "" {
-		m.status.SetError("export: the article has no file to write next to")
-		return
-	}
-	out := strings.TrimSuffix(m.art.Path, filepath.Ext(m.art.Path)) + ".notes.md"
-	var b strings.Builder
-	notes := m.book.Notes()
-	sort.SliceStable(notes, func(i, j int) bool { return notes[i].Span.Start < notes[j].Span.Start })
-	if err := export.Markdown(&b, m.art, notes, export.Options{}); err != nil {
-		m.status.SetError("export: " + err.Error())
-		return
-	}
-	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
-		m.status.SetError("export: " + err.Error())
-		return
-	}
-	m.status.SetMessage(fmt.Sprintf("%d notes exported to %s", len(notes), out))
-}
-
-// notesChanged reads what other windows or people wrote to the sidecar.
-// The reader's own saves come back here too, and change nothing.
-func (m *Model) notesChanged() {
-	if m.book == nil {
-		return
-	}
-	changed, err := m.book.Refresh()
-	switch {
-	case err != nil:
-		m.status.SetError("notes: " + err.Error())
-	case changed:
-		m.refreshNotes()
-		m.status.SetMessage("notes updated on disk")
-	}
+	m.status.SetMessage("exporting…")
+	return m.store.export()
 }

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -34,10 +34,14 @@ type Selector struct {
 	// Start and End are the byte range the passage had: a position hint.
 	Start int `json:"start"`
 	End   int `json:"end"`
-	// TextHash is the content hash (model.HashText) of the text the
+	// TextHash is the content hash (article.HashText) of the text the
 	// selector was made on. When the text still has that hash, the
 	// position is trusted without looking further.
 	TextHash string `json:"text_hash,omitempty"`
+	// Detached records a person's decision that the passage is gone: the
+	// selector keeps the quote it was made on, and resolves as Orphaned
+	// without looking for look-alikes again.
+	Detached bool `json:"detached,omitempty"`
 }
 
 // Status says how well a note's passage was found in the current text.
@@ -55,6 +59,10 @@ const (
 	Orphaned Status = "orphaned"
 )
 
+// Placed reports whether a passage with this status was found with
+// confidence (anchored or moved), rather than needing review or orphaned.
+func (s Status) Placed() bool { return s == Anchored || s == Moved }
+
 // ErrNotFound reports a quote that is not in the text.
 var ErrNotFound = errors.New("quote not found")
 
@@ -69,6 +77,20 @@ func (e *AmbiguousError) Error() string {
 // Make returns the selector for span s of text. The span must lie inside
 // the text, on character boundaries, and must not be empty.
 func Make(text string, s span.Span) (Selector, error) {
+	sel, err := Quote(text, s)
+	if err != nil {
+		return Selector{}, err
+	}
+	// Hashing the whole text per note is cheap next to a person writing
+	// one, and lets an unchanged text skip every search.
+	sel.TextHash = article.HashText(text)
+	return sel, nil
+}
+
+// Quote is Make without the text's hash: the passage as it is now, for
+// describing many passages of one text (an export) without hashing the
+// text for each.
+func Quote(text string, s span.Span) (Selector, error) {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return Selector{}, fmt.Errorf("passage %d-%d is outside the text (0-%d) or empty", s.Start, s.End, len(text))
 	}
@@ -81,9 +103,6 @@ func Make(text string, s span.Span) (Selector, error) {
 		Suffix: firstRunes(text[s.End:], ContextRunes),
 		Start:  s.Start,
 		End:    s.End,
-		// Hashing the whole text per note is cheap next to a person
-		// writing one, and lets an unchanged text skip every search.
-		TextHash: model.HashText(text),
 	}, nil
 }
 

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -51,6 +51,9 @@ const (
 	bucket = 32
 	// maxFuzzyCandidates is how many candidate places are aligned.
 	maxFuzzyCandidates = 6
+	// maxReviewCandidates is how many places a note that needs review
+	// offers a person to choose from.
+	maxReviewCandidates = 8
 )
 
 // Result is where a selector resolved in a text.
@@ -60,6 +63,17 @@ type Result struct {
 	Span   span.Span
 	Status Status
 	// Score is the confidence in Span, from 0 to 1.
+	Score float64
+	// Candidates are, for a note that needs review, the places it may be,
+	// best first (Span is the one nearest the recorded position among the
+	// best). A person chooses; margin never does.
+	Candidates []Candidate
+}
+
+// Candidate is a place a passage that needs review may be, with the
+// confidence in it from 0 to 1.
+type Candidate struct {
+	Span  span.Span
 	Score float64
 }
 
@@ -80,7 +94,7 @@ func Resolve(text string, sel Selector) Result { return NewResolver(text).Resolv
 // Resolve finds sel in the resolver's text.
 func (r *Resolver) Resolve(sel Selector) Result {
 	text := r.text
-	if sel.Exact == "" {
+	if sel.Exact == "" || sel.Detached {
 		return Result{Span: r.hint(sel), Status: Orphaned}
 	}
 	if sel.TextHash != "" && sel.TextHash == r.hash() {
@@ -119,14 +133,12 @@ func (r *Resolver) exact(sel Selector) (Result, bool) {
 	}
 	best := cands[0]
 	if len(cands) > 1 && cands[1].score > best.score-tieMargin {
-		return Result{Span: r.nearest(sel, cands, best.score-tieMargin), Status: NeedsReview, Score: best.score / 2}, true
+		return r.review(r.nearest(sel, cands, best.score-tieMargin), best.score/2, cands, best.score-tieMargin), true
 	}
-	for _, c := range cands[1:] {
-		if c.side >= rivalSide(sel) {
-			// Two places share one side of the context word for word: the
-			// passage was duplicated, and which copy is the note's is a guess.
-			return Result{Span: best.span, Status: NeedsReview, Score: best.score / 2}, true
-		}
+	if rival, ok := duplicated(sel, cands); ok {
+		// Two places share one side of the context word for word: the
+		// passage was duplicated, and which copy is the note's is a guess.
+		return r.review(best.span, best.score/2, cands, rival.score), true
 	}
 	need := exactContextAvg
 	if len(sel.Exact) < shortQuote {
@@ -135,7 +147,42 @@ func (r *Resolver) exact(sel Selector) (Result, bool) {
 	if best.ctx >= need || best.side >= exactContextSide {
 		return Result{Span: best.span, Status: r.movedOrAnchored(sel, best.span), Score: 0.5 + best.ctx/2}, true
 	}
-	return Result{Span: best.span, Status: NeedsReview, Score: best.ctx / 2}, true
+	return r.review(best.span, best.ctx/2, cands, 0), true
+}
+
+// duplicated returns a rival of the best candidate that shares one side
+// of its context about word for word, unless the context tells the two
+// apart (distinct), however alike the sentences around them are.
+func duplicated(sel Selector, cands []candidate) (candidate, bool) {
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if c.side < rivalSide(sel) {
+			continue
+		}
+		if distinct(best, c) {
+			continue
+		}
+		return c, true
+	}
+	return candidate{}, false
+}
+
+// distinct reports whether c's context tells it apart from a rival that
+// is alike on one side: c keeps all of its context verbatim and the rival
+// none of it. A rival with one side verbatim is a copy of the passage with
+// its context (a duplicated sentence), and choosing between them a guess.
+func distinct(c, rival candidate) bool { return c.ctx == 1 && rival.side < 1 }
+
+// review is a NeedsReview result at s, listing as candidates every place
+// scoring at least floor (and s itself), best first.
+func (r *Resolver) review(s span.Span, score float64, cands []candidate, floor float64) Result {
+	res := Result{Span: s, Status: NeedsReview, Score: score}
+	for _, c := range cands {
+		if (c.score >= floor || c.span == s) && len(res.Candidates) < maxReviewCandidates {
+			res.Candidates = append(res.Candidates, Candidate{Span: c.span, Score: c.score})
+		}
+	}
+	return res
 }
 
 // rivalSide is how similar one side of context of another appearance of
@@ -160,7 +207,10 @@ func (r *Resolver) inPlace(sel Selector, cands []candidate) (Result, bool) {
 			return Result{}, false
 		}
 		for j, o := range cands {
-			if j != i && (o.score > c.score-tieMargin || o.side >= rivalSide(sel)) {
+			if j == i {
+				continue
+			}
+			if o.score > c.score-tieMargin || o.side >= rivalSide(sel) && !distinct(c, o) {
 				return Result{}, false
 			}
 		}
@@ -186,14 +236,26 @@ func (r *Resolver) fuzzy(sel Selector) Result {
 	case best.quote < fuzzyReview, best.quote < fuzzyAccept && weakContext:
 		return orphan
 	case best.quote < fuzzyAccept, weakContext:
-		return Result{Span: best.span, Status: NeedsReview, Score: best.score / 2}
+		return r.fuzzyReviewOf(best, cands)
 	}
 	for _, c := range cands[1:] {
 		if !c.span.Overlaps(best.span) && c.quote >= fuzzyAccept && c.score > best.score-fuzzyTieMargin {
-			return Result{Span: best.span, Status: NeedsReview, Score: best.score / 2}
+			return r.fuzzyReviewOf(best, cands)
 		}
 	}
 	return Result{Span: best.span, Status: Moved, Score: best.score}
+}
+
+// fuzzyReviewOf is a NeedsReview result at the best fuzzy candidate,
+// offering every candidate whose quote is similar enough to review.
+func (r *Resolver) fuzzyReviewOf(best candidate, cands []candidate) Result {
+	var similar []candidate
+	for _, c := range cands {
+		if c.quote >= fuzzyReview {
+			similar = append(similar, c)
+		}
+	}
+	return r.review(best.span, best.score/2, similar, 0)
 }
 
 // fuzzyCandidates finds places sharing n-grams with the quote and aligns
@@ -251,7 +313,7 @@ func (r *Resolver) fuzzyCandidates(sel Selector) []candidate {
 // hash is the text's content hash, computed once.
 func (r *Resolver) hash() string {
 	if r.textHash == "" {
-		r.textHash = model.HashText(r.text)
+		r.textHash = article.HashText(r.text)
 	}
 	return r.textHash
 }

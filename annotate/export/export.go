@@ -5,9 +5,13 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -15,7 +19,8 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/internal/sanitize"
+	"github.com/margin-reader/margin/model/article"
 )
 
 // Format is an export format.
@@ -26,23 +31,35 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatJSON     Format = "json"
 	FormatW3C      Format = "w3c"
+	// FormatClaimReview is schema.org ClaimReview JSON-LD.
+	FormatClaimReview Format = "claimreview"
 )
 
 // ParseFormat reads a format name ("md" is markdown).
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
-	case FormatMarkdown, FormatJSON, FormatW3C:
+	case FormatMarkdown, FormatJSON, FormatW3C, FormatClaimReview:
 		return f, nil
 	case "md":
 		return FormatMarkdown, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want markdown, json or w3c)", s)
+	return "", fmt.Errorf("unknown format %q (want markdown, json, w3c or claimreview)", s)
 }
 
 // Options change an export.
 type Options struct {
 	// Now is the export time written into the output; zero means now.
 	Now time.Time
+	// Claims are the article's flagged claims, from its analysis; nil
+	// when it was not analysed (the worksheet then says nothing of
+	// claims, and ClaimReview has nothing to review).
+	Claims []Claim
+	// Author and Org name the fact-checker and their organisation in a
+	// ClaimReview; without an Author, each note's author is named.
+	Author, Org string
+	// ReviewURL is the page that will publish the fact checks; each
+	// ClaimReview's url is this page with the note's id as fragment.
+	ReviewURL string
 }
 
 func (o Options) now() time.Time {
@@ -53,7 +70,7 @@ func (o Options) now() time.Time {
 }
 
 // Write exports notes of article a in format f.
-func Write(w io.Writer, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
+func Write(w io.Writer, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
 	switch f {
 	case FormatMarkdown:
 		return Markdown(w, a, notes, opts)
@@ -61,6 +78,8 @@ func Write(w io.Writer, f Format, a *model.Article, notes []annotate.Note, opts 
 		return JSON(w, a, notes, opts)
 	case FormatW3C:
 		return W3C(w, a, notes, opts)
+	case FormatClaimReview:
+		return ClaimReview(w, a, notes, opts)
 	}
 	return fmt.Errorf("unknown format %q", f)
 }
@@ -119,7 +138,7 @@ type articleInfo struct {
 	Hash      string `json:"hash"`
 }
 
-func infoOf(a *model.Article) articleInfo {
+func infoOf(a *article.Article) articleInfo {
 	file := ""
 	if a.Path != "" {
 		file = filepath.Base(a.Path)
@@ -128,7 +147,7 @@ func infoOf(a *model.Article) articleInfo {
 }
 
 // JSON writes the article's identity and its notes as records.
-func JSON(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
+func JSON(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
 	return writeJSON(w, struct {
 		Article  articleInfo `json:"article"`
 		Exported time.Time   `json:"exported"`
@@ -136,11 +155,17 @@ func JSON(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) er
 	}{infoOf(a), opts.now(), Records(notes)})
 }
 
+// writeJSON writes v as indented JSON with every invisible or
+// line-breaking character inside its strings spelled as a \u escape.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if _, err := w.Write(sanitize.JSON(b.Bytes())); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
@@ -151,9 +176,15 @@ func writeJSON(w io.Writer, v any) error {
 func WorksheetPath(articlePath string) string { return articlePath + ".notes.md" }
 
 // WriteFile exports to the file at path, replacing it atomically so a
-// reader of the file never sees half an export.
-func WriteFile(path string, f Format, a *model.Article, notes []annotate.Note, opts Options) error {
-	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+// reader of the file never sees half an export. It never writes through
+// or replaces anything but a regular file: a symbolic link (whose target
+// may be outside the article's folder), a pipe, a device or a directory
+// at path is refused with a one-line error.
+func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
+	if err := checkRegular(path); err != nil {
+		return err
+	}
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -165,4 +196,36 @@ func WriteFile(path string, f Format, a *model.Article, notes []annotate.Note, o
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// checkRegular accepts a path where nothing is yet, or a regular file.
+// Replacing by rename never follows a link, so a link made after the
+// check is replaced, never written through.
+func checkRegular(path string) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("export: %w", err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("export: %s is a symbolic link; margin writes exports only to regular files", path)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("export: %s is not a regular file (%s); margin writes exports only to regular files", path, kindOf(fi.Mode()))
+	}
+	return nil
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a plain file"
 }

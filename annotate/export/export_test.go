@@ -69,12 +69,30 @@ func fixture(t *testing.T) (*model.Article, []annotate.Note) {
 	return a, notes
 }
 
+// storyOptions exports at a fixed time with a claim on each sentence of
+// the story, the way the analysis would flag them.
+func storyOptions(t *testing.T, a *model.Article) Options {
+	t.Helper()
+	claim := func(sentence, source string, score float64, kinds ...string) Claim {
+		s, err := anchor.Find(a.Text, sentence, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Claim{Span: s, Kinds: kinds, Source: source, Checkworthiness: score}
+	}
+	return Options{Now: now, Claims: []Claim{
+		claim("Café owners say prices rose 40% in a year.", "Café owners", 0.91, "statistical", "attributed"),
+		claim("The mayor said the new tax is \"the fairest in Europe\".", "The mayor", 0.62, "attributed"),
+		claim("Critics call the figures misleading.", "Critics", 0.74, "disputed"),
+	}}
+}
+
 func TestGoldenExports(t *testing.T) {
 	a, notes := fixture(t)
-	for _, f := range []Format{FormatMarkdown, FormatJSON, FormatW3C} {
+	for _, f := range []Format{FormatMarkdown, FormatJSON, FormatW3C, FormatClaimReview} {
 		t.Run(string(f), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Write(&buf, f, a, notes, Options{Now: now}); err != nil {
+			if err := Write(&buf, f, a, notes, storyOptions(t, a)); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join("testdata", "story."+string(f)+".golden"), buf.String())
@@ -99,12 +117,12 @@ func splitFrontMatter(t *testing.T, md string) (front, body string) {
 func TestMarkdownIsCommonMarkWithTheStructureOfAWorksheet(t *testing.T) {
 	a, notes := fixture(t)
 	var buf bytes.Buffer
-	if err := Markdown(&buf, a, notes, Options{Now: now}); err != nil {
+	if err := Markdown(&buf, a, notes, storyOptions(t, a)); err != nil {
 		t.Fatal(err)
 	}
 	front, body := splitFrontMatter(t, buf.String())
 	for _, want := range []string{`title: "Prices | taxes & *cafés*"`, `content_hash: "sha256:`, `exported: "2025-03-14T09:30:00Z"`,
-		"notes: 4", `  "false": 1`, `  "none": 1`, "needs_review: 1", "orphaned: 1"} {
+		"notes: 4", `  "false": 1`, `  "none": 1`, "needs_review: 1", "orphaned: 1", "claims: 3", "claims_reviewed: 2"} {
 		if !strings.Contains(front, want) {
 			t.Errorf("front matter lacks %q:\n%s", want, front)
 		}
@@ -129,12 +147,12 @@ func TestMarkdownIsCommonMarkWithTheStructureOfAWorksheet(t *testing.T) {
 		got, want int
 	}{
 		{"one title", headings[1], 1},
-		{"summary, notes and review sections", headings[2], 3},
+		{"summary, notes, review and unreviewed claims sections", headings[2], 4},
 		{"a heading per note", headings[3], 4},
 		{"a quoted passage per note", count[ast.KindBlockquote], 4},
-		{"one summary table", count[east.KindTable], 1},
-		{"a header row and a row per note", count[east.KindTableRow] + count[east.KindTableHeader], 5},
-		{"a details list per note plus one of sources", count[ast.KindList], 5},
+		{"a table of notes and one of unreviewed claims", count[east.KindTable], 2},
+		{"header rows, a row per note and one per unreviewed claim", count[east.KindTableRow] + count[east.KindTableHeader], 5 + 2},
+		{"the summary, a details list per note, and one of sources", count[ast.KindList], 1 + 4 + 1},
 		{"no emphasis from the user's asterisks", count[ast.KindEmphasis], 4},
 		{"no raw HTML", count[ast.KindRawHTML] + count[ast.KindHTMLBlock], 0},
 		{"one autolink for the web source", count[ast.KindAutoLink], 1},

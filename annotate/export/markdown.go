@@ -2,67 +2,149 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/internal/sanitize"
+	"github.com/margin-reader/margin/model/article"
 )
 
-// passageCell is how many characters of a passage the summary table shows.
-const passageCell = 60
+// passageCell and claimCell are how many characters of a passage and of
+// a claim the tables show.
+const (
+	passageCell = 60
+	claimCell   = 200
+)
 
 // Markdown writes the notes as a fact-checking worksheet: YAML front
 // matter (title, source, file, content hash, export time, counts by
-// verdict), a summary table, every placed note in article order, and the
-// notes that need review or are orphaned in a section of their own, with
-// the passage they were written on. Everything the user typed is escaped,
-// so the structure holds whatever the notes say.
-func Markdown(w io.Writer, a *model.Article, notes []annotate.Note, opts Options) error {
-	var placed, lost []annotate.Note
-	for _, n := range notes {
-		if n.Placed() {
-			placed = append(placed, n)
-		} else {
-			lost = append(lost, n)
-		}
-	}
-	ordered := append(append([]annotate.Note(nil), placed...), lost...)
-
+// verdict and of claims), a summary (notes by verdict, claims reviewed and
+// not, a table of the notes), every placed note in article order with the
+// claim it is on, the notes that need review or are orphaned in a section
+// of their own with the passage they were written on, and the flagged
+// claims with no verdict yet, most worth checking first. Everything the
+// user typed is escaped, so the structure holds whatever the notes say.
+func Markdown(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
+	r := newReview(notes, opts.Claims)
 	bw := bufio.NewWriter(w)
-	frontMatter(bw, a, ordered, opts)
+	frontMatter(bw, a, r, opts)
 	title := a.Title
 	if title == "" {
 		title = filepath.Base(a.Path)
 	}
-	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeLine(title))
-	if len(ordered) == 0 {
-		bw.WriteString("No notes yet.\n")
-		return flush(bw)
+	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeHeading(title))
+	summary(bw, a.Text, r)
+	placed := 0
+	for placed < len(r.notes) && r.notes[placed].Placed() {
+		placed++
 	}
-	bw.WriteString("## Summary\n\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
-	for i, n := range ordered {
-		fmt.Fprintf(bw, "| %d | %s | %s | %s |\n", i+1, n.Verdict, escapeLine(clip(passage(a.Text, n), passageCell)), n.Status)
-	}
-	if len(placed) > 0 {
+	if placed > 0 {
 		bw.WriteString("\n## Notes\n")
-		for i, n := range placed {
-			writeNote(bw, a.Text, i+1, n)
+		for i := range placed {
+			writeNote(bw, a.Text, r, i)
 		}
 	}
-	if len(lost) > 0 {
+	if placed < len(r.notes) {
 		bw.WriteString("\n## Needs review or orphaned\n\n")
 		bw.WriteString("These passages could not be found for certain in the current text. " +
 			"The quote is the passage as it was when the note was written.\n")
-		for i, n := range lost {
-			writeNote(bw, a.Text, len(placed)+i+1, n)
+		for i := placed; i < len(r.notes); i++ {
+			writeNote(bw, a.Text, r, i)
 		}
 	}
+	unreviewedClaims(bw, a.Text, r)
 	return flush(bw)
+}
+
+// summary counts the notes by verdict and status and the claims by
+// whether they have a verdict, then tables the notes.
+func summary(w *bufio.Writer, text string, r *review) {
+	w.WriteString("## Summary\n\n")
+	if len(r.notes) == 0 {
+		w.WriteString("- No notes yet.\n")
+	} else {
+		fmt.Fprintf(w, "- %s: %s.\n", annotate.Count(len(r.notes), "note", "notes"), verdictCounts(r.notes))
+	}
+	if r.claims != nil {
+		un := len(r.unreviewed())
+		fmt.Fprintf(w, "- %s: %d with a verdict, %d without.\n", annotate.Count(len(r.claims), "flagged claim", "flagged claims"), len(r.claims)-un, un)
+	}
+	status := map[annotate.Status]int{}
+	for _, n := range r.notes {
+		status[n.Status]++
+	}
+	if k := status[annotate.NeedsReview]; k > 0 {
+		fmt.Fprintf(w, "- %s review.\n", annotate.Count(k, "note needs", "notes need"))
+	}
+	if k := status[annotate.Orphaned]; k > 0 {
+		fmt.Fprintf(w, "- %s orphaned.\n", annotate.Count(k, "note is", "notes are"))
+	}
+	if len(r.notes) == 0 {
+		return
+	}
+	w.WriteString("\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
+	for i, n := range r.notes {
+		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, escapeInline(n.Verdict.String()), escapeLine(clip(passage(text, n), passageCell)), n.Status)
+	}
+}
+
+// verdictCounts is "2 false, 1 opinion, 1 with no verdict", in the
+// picker's order of verdicts, then any verdict this margin does not know
+// (from a newer margin or a hand-edited sidecar) as it is written.
+func verdictCounts(notes []annotate.Note) string {
+	by := map[annotate.Verdict]int{}
+	order := slices.Clone(annotate.Verdicts)
+	for _, n := range notes {
+		v := n.Verdict
+		if escapeInline(string(v)) == "" {
+			v = annotate.None // blank once cleaned, as verdictTitle has it
+		}
+		if by[v]++; !slices.Contains(order, v) {
+			order = append(order, v)
+		}
+	}
+	var parts []string
+	for _, v := range order {
+		switch {
+		case by[v] == 0:
+		case v == annotate.None:
+			parts = append(parts, fmt.Sprintf("%d with no verdict", by[v]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", by[v], escapeInline(v.Name())))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unreviewedClaims tables the flagged claims no note gives a verdict on.
+func unreviewedClaims(w *bufio.Writer, text string, r *review) {
+	claims := r.unreviewed()
+	if len(claims) == 0 {
+		return
+	}
+	w.WriteString("\n## Claims without a verdict\n\n")
+	w.WriteString("The flagged claims no note gives a verdict on yet, most worth checking first.\n\n")
+	w.WriteString("| # | Check-worthiness | Kinds | Said by | Claim |\n| --: | --: | --- | --- | --- |\n")
+	for i, c := range claims {
+		fmt.Fprintf(w, "| %d | %.2f | %s | %s | %s |\n", i+1, c.Checkworthiness,
+			escapeLine(strings.Join(c.Kinds, ", ")), escapeLine(saidBy(c)), escapeLine(clip(c.Span.In(text), claimCell)))
+	}
+}
+
+// saidBy names a claim's source and who reported it.
+func saidBy(c Claim) string {
+	if c.Via != "" && c.Source != "" {
+		return c.Source + " (via " + c.Via + ")"
+	}
+	return c.Source
 }
 
 func flush(bw *bufio.Writer) error {
@@ -72,7 +154,8 @@ func flush(bw *bufio.Writer) error {
 	return nil
 }
 
-func frontMatter(w *bufio.Writer, a *model.Article, notes []annotate.Note, opts Options) {
+func frontMatter(w *bufio.Writer, a *article.Article, r *review, opts Options) {
+	notes := r.notes
 	w.WriteString("---\n")
 	field := func(k, v string) {
 		if v != "" {
@@ -106,50 +189,55 @@ func frontMatter(w *bufio.Writer, a *model.Article, notes []annotate.Note, opts 
 			fmt.Fprintf(w, "%s: %d\n", strings.ReplaceAll(string(s), "-", "_"), status[s])
 		}
 	}
+	if r.claims != nil {
+		fmt.Fprintf(w, "claims: %d\nclaims_reviewed: %d\n", len(r.claims), len(r.claims)-len(r.unreviewed()))
+	}
 	w.WriteString("---\n\n")
 }
 
 // yamlString quotes s as a YAML double-quoted scalar; JSON strings are
-// valid ones.
+// valid ones, and the \u escapes sanitize.JSON writes for invisible and
+// line-breaking characters are YAML escapes too.
 func yamlString(s string) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.TrimSuffix(string(sanitize.JSON(b.Bytes())), "\n")
 }
 
-func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
-	heading := fmt.Sprintf("%d. %s", num, escapeInline(verdictTitle(n.Verdict)))
+func writeNote(w *bufio.Writer, text string, r *review, i int) {
+	n := r.notes[i]
+	heading := fmt.Sprintf("%d. %s", i+1, escapeHeading(verdictTitle(n.Verdict)))
 	if !n.Placed() {
 		heading += " (" + string(n.Status) + ")"
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", heading)
-	for i, para := range strings.Split(passage(text, n), "\n") {
+	for i, para := range strings.Split(sanitize.Markdown(passage(text, n)), "\n") {
 		if i > 0 {
 			w.WriteString(">\n")
 		}
 		fmt.Fprintf(w, "> %s\n", escapeLine(para))
 	}
 	w.WriteString("\n")
-	fmt.Fprintf(w, "- Verdict: **%s**\n", n.Verdict)
+	fmt.Fprintf(w, "- Verdict: **%s**\n", escapeInline(n.Verdict.String()))
 	fmt.Fprintf(w, "- Status: %s\n", n.Status)
-	if len(n.Tags) > 0 {
-		tags := make([]string, len(n.Tags))
-		for i, t := range n.Tags {
-			tags[i] = escapeLine(t)
-		}
+	if c, ok := r.claim(i); ok {
+		writeClaim(w, c)
+	}
+	if tags := escapeAll(n.Tags, escapeLine); len(tags) > 0 {
 		fmt.Fprintf(w, "- Tags: %s\n", strings.Join(tags, ", "))
 	}
-	if len(n.Sources) > 0 {
+	// A blank item under "Sources:" would underline it into a heading.
+	if sources := escapeAll(n.Sources, sourceLink); len(sources) > 0 {
 		w.WriteString("- Sources:\n")
-		for _, s := range n.Sources {
-			fmt.Fprintf(w, "  - %s\n", sourceLink(s))
+		for _, s := range sources {
+			fmt.Fprintf(w, "  - %s\n", s)
 		}
 	}
 	by := n.Updated.UTC().Format("2006-01-02 15:04 UTC")
-	if n.Author != "" {
-		by = escapeLine(n.Author) + ", " + by
+	if author := escapeLine(n.Author); author != "" {
+		by = author + ", " + by
 	}
 	fmt.Fprintf(w, "- Updated: %s\n", by)
 	if body := noteBody(n.Text); body != "" {
@@ -158,12 +246,28 @@ func writeNote(w *bufio.Writer, text string, num int, n annotate.Note) {
 	}
 }
 
+// writeClaim lists what the analysis says of the claim a note is on.
+func writeClaim(w *bufio.Writer, c Claim) {
+	kinds := "flagged"
+	if len(c.Kinds) > 0 {
+		kinds = strings.Join(c.Kinds, ", ")
+	}
+	fmt.Fprintf(w, "- Claim: %s; check-worthiness %.2f\n", escapeLine(kinds), c.Checkworthiness)
+	if src := saidBy(c); src != "" {
+		fmt.Fprintf(w, "- Said by: %s\n", escapeLine(src))
+	}
+}
+
+// verdictTitle is the verdict's display name as a heading starts it.
+// A verdict that is blank once cleaned (from a hand-edited sidecar) is
+// none.
 func verdictTitle(v annotate.Verdict) string {
-	if v == annotate.None {
+	if escapeInline(string(v)) == "" {
 		return "No verdict"
 	}
-	s := strings.ReplaceAll(string(v), "-", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	s := v.Name()
+	first, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(first)) + s[size:]
 }
 
 // passage is the text a note is on: where it is now if placed, else the
@@ -177,9 +281,23 @@ func passage(text string, n annotate.Note) string {
 	return n.Quote()
 }
 
+// escapeAll escapes each of list with escape, leaving out those that come
+// out empty.
+func escapeAll(list []string, escape func(string) string) []string {
+	var out []string
+	for _, s := range list {
+		if e := escape(s); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // sourceLink makes a web address an autolink; anything else is text.
+// CommonMark autolinks hold no space, control or angle bracket.
 func sourceLink(s string) string {
-	if (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t\n<>") {
+	web := strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+	if web && !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || r == 0x7f }) && s == sanitize.Markdown(s) {
 		return "<" + s + ">"
 	}
 	return escapeLine(s)
@@ -189,7 +307,7 @@ func sourceLink(s string) string {
 // paragraphs, single line breaks stay line breaks.
 func noteBody(text string) string {
 	var b strings.Builder
-	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+	for _, para := range strings.Split(sanitize.Markdown(text), "\n\n") {
 		var lines []string
 		for _, l := range strings.Split(para, "\n") {
 			if l = escapeLine(l); l != "" {
@@ -205,9 +323,12 @@ func noteBody(text string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// oneLine joins the lines of s and every run of white space with one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // clip shortens s to n characters on one line.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -233,10 +354,22 @@ func escapeLine(s string) string {
 	return out
 }
 
-// escapeInline escapes the characters that mark up text inside a line,
-// and trims it.
+// escapeHeading is escapeLine for the text of an ATX heading, where a "#"
+// anywhere could close the heading early, so every one is escaped.
+func escapeHeading(s string) string {
+	return strings.ReplaceAll(escapeInline(s), "#", `\#`)
+}
+
+// escapeInline puts s on one line without controls (sanitize.Markdown,
+// then line breaks and tabs as spaces), trims it, and escapes the
+// characters that mark up text inside a line.
 func escapeInline(s string) string {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\t", " "))
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, sanitize.Markdown(s)))
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -8,6 +8,9 @@
 //	{"op":"put","id":"01JQ…","rev":1,"time":"2025-03-14T09:26:53.589Z","author":"ann","note":{…}}
 //	{"op":"del","id":"01JQ…","rev":2,"time":"2025-03-14T09:30:00Z","author":"ann","note":{…}}
 //
+// Events of an op this version does not know (from a newer margin) are
+// folded and kept like the others, and written back verbatim.
+//
 // Reading folds the events by id: for each id the event with the highest
 // revision wins, then the later time, so the result does not depend on the
 // order of lines (git's union merge may interleave them). A deletion keeps
@@ -40,6 +43,34 @@ type Header struct {
 	Article string `json:"article,omitempty"`
 	// Source names the article: its file name or URL.
 	Source string `json:"source,omitempty"`
+
+	// raw is the line the header was read from, to keep fields this
+	// version does not know when the header is rewritten.
+	raw []byte
+}
+
+// merged is h's line with the fields of old that h does not set, so a
+// rewritten header keeps what a newer margin added to it.
+func (h Header) merged(old []byte) ([]byte, error) {
+	b, err := json.Marshal(h)
+	if err != nil || len(old) == 0 {
+		return b, err
+	}
+	var fields, extra map[string]json.RawMessage
+	if json.Unmarshal(old, &extra) != nil {
+		return b, nil
+	}
+	if err := json.Unmarshal(b, &fields); err != nil {
+		return nil, err
+	}
+	for k, v := range extra {
+		switch k {
+		case "margin_notes", "article", "source":
+		default:
+			fields[k] = v
+		}
+	}
+	return json.Marshal(fields)
 }
 
 // Op is what an event does.
@@ -50,6 +81,9 @@ const (
 	Put Op = "put"
 	// Delete removes a note, keeping its last state in Data.
 	Delete Op = "del"
+	// Seen records that something (a claim, by its anchor in Data) was
+	// shown for review.
+	Seen Op = "seen"
 )
 
 // Event is one line after the header.
@@ -63,6 +97,12 @@ type Event struct {
 	Author string    `json:"author,omitempty"`
 	// Data is the note, opaque to this package.
 	Data json.RawMessage `json:"note,omitempty"`
+
+	// raw is the line the event was read from: compaction writes it back
+	// verbatim, so fields a newer margin added survive.
+	raw []byte
+	// extra is the caller's blob for this event, from the fold cache.
+	extra []byte
 }
 
 // newer reports whether a supersedes b (both for the same id). The order
@@ -103,12 +143,13 @@ func parseLine(b []byte) (h *Header, ev *Event, err error) {
 	}
 	if l.Version != nil {
 		l.Header.Version = *l.Version
+		l.Header.raw = b
 		return &l.Header, nil, nil
 	}
 	e := l.Event
 	switch {
-	case e.Op != Put && e.Op != Delete:
-		return nil, nil, fmt.Errorf("unknown op %q", e.Op)
+	case e.Op == "":
+		return nil, nil, errors.New("no op")
 	case e.ID == "":
 		return nil, nil, errors.New("no id")
 	case e.Rev < 1:
@@ -116,5 +157,6 @@ func parseLine(b []byte) (h *Header, ev *Event, err error) {
 	case e.Op == Put && (len(e.Data) == 0 || e.Data[0] != '{'):
 		return nil, nil, errors.New("put without a note")
 	}
+	e.raw = b
 	return nil, &e, nil
 }

@@ -121,7 +121,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestBadLinesAreReportedAndNeverDropped(t *testing.T) {
-	bad := []string{`{"op":"put","id":"X"`, `not json`, `{"op":"frobnicate","id":"Y","rev":1}`, `{"op":"put","id":"Z","rev":1}`}
+	bad := []string{`{"op":"put","id":"X"`, `not json`, `{"id":"Y","rev":1}`, `{"op":"put","id":"Z","rev":1}`}
 	path := write(t, append([]string{header, put("A", 1, 10, "a")}, bad...)...)
 	s, err := Open(path, Header{})
 	if err != nil {
@@ -349,4 +349,51 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("an append changed what was already in the file")
 		}
 	})
+}
+
+func TestAppendAddsANewNoteWithoutDisturbingTheFile(t *testing.T) {
+	t.Run("creates the file with its header", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+		evs, err := Append(path, Header{Article: "sha256:abc"}, Event{Op: Put, ID: "N", Data: json.RawMessage(`{"text":"n"}`)})
+		if err != nil || evs[0].Rev != 1 || evs[0].Time.IsZero() {
+			t.Fatalf("append: %v %+v", err, evs)
+		}
+		s, _ := Open(path, Header{})
+		if h, ok := s.Header(); !ok || h.Article != "sha256:abc" || texts(s)["N"] != "put:n" {
+			t.Fatalf("header %+v, notes %v", h, texts(s))
+		}
+	})
+	t.Run("ends a line torn by a crash and keeps what was there", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+		old := header + "\n" + put("A", 1, 10, "a") + "\n" + `{"op":"put","id":"B","re`
+		if err := os.WriteFile(path, []byte(old), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Append(path, Header{}, Event{Op: Put, ID: "N", Data: json.RawMessage(`{"text":"n"}`)}); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(path)
+		s, _ := Open(path, Header{})
+		if !strings.HasPrefix(string(data), old) || texts(s)["A"] != "put:a" || texts(s)["N"] != "put:n" || len(s.Bad()) != 1 {
+			t.Fatalf("notes %v, bad %v, file:\n%s", texts(s), s.Bad(), data)
+		}
+	})
+}
+
+// BenchmarkAppendTo5000 is the cost of adding a note to a file of 5,000:
+// it must not grow with the file.
+func BenchmarkAppendTo5000(b *testing.B) {
+	lines := []string{header}
+	for i := range 5000 {
+		lines = append(lines, put(fmt.Sprintf("N%05d", i), 1, i, "some note text of an ordinary length"))
+	}
+	path := filepath.Join(b.TempDir(), "a.notes.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		if _, err := Append(path, Header{}, Event{Op: Put, ID: fmt.Sprint("X", i), Data: json.RawMessage(`{"text":"x"}`)}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

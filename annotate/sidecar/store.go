@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,6 +27,7 @@ type Store struct {
 
 	header *Header
 	latest map[string]Event
+	sorted []Event // latest in id order, nil until asked for after a change
 	bad    []BadLine
 
 	file  os.FileInfo // the file read so far, to notice a replacement
@@ -34,21 +36,16 @@ type Store struct {
 	torn  []byte      // a last line without its newline, seen under the lock
 	whole bool        // whether torn is nonetheless a valid line
 	ids   IDs
+
+	cacheDir  string // where the fold is cached, "" for nowhere
+	cachedOff int64  // how much of the file the cache holds
+	tag       string // the cache's tag
 }
 
 // Open reads the sidecar at path, which need not exist. h is the header
 // written when the first event creates the file. Open takes no lock:
 // reading never blocks a writer.
-func Open(path string, h Header) (*Store, error) {
-	if h.Version == 0 {
-		h.Version = Version
-	}
-	s := &Store{path: path, create: h, latest: map[string]Event{}}
-	if _, err := s.refresh(false); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
+func Open(path string, h Header) (*Store, error) { return OpenCached(path, h, "") }
 
 // Path is the sidecar's file name.
 func (s *Store) Path() string { return s.path }
@@ -64,13 +61,30 @@ func (s *Store) Header() (h Header, ok bool) {
 // Events returns the latest event of every id, deletions included, in id
 // order (which is creation order).
 func (s *Store) Events() []Event {
-	out := make([]Event, 0, len(s.latest))
-	for _, e := range s.latest {
-		out = append(out, e)
+	if s.sorted == nil {
+		s.sorted = make([]Event, 0, len(s.latest))
+		for _, e := range s.latest {
+			s.sorted = append(s.sorted, e)
+		}
+		slices.SortFunc(s.sorted, func(a, b Event) int { return strings.Compare(a.ID, b.ID) })
 	}
-	slices.SortFunc(out, func(a, b Event) int { return strings.Compare(a.ID, b.ID) })
-	return out
+	return slices.Clone(s.sorted)
 }
+
+// All yields the latest event of every id, deletions included, in no
+// particular order: for callers that order the events themselves.
+func (s *Store) All() iter.Seq[Event] {
+	return func(yield func(Event) bool) {
+		for _, e := range s.latest {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+// Len is the number of ids, deletions included.
+func (s *Store) Len() int { return len(s.latest) }
 
 // Get returns the latest event for id.
 func (s *Store) Get(id string) (Event, bool) {
@@ -101,14 +115,67 @@ func (s *Store) Commit(evs ...Event) ([]Event, error) {
 	if _, err := s.refresh(true); err != nil {
 		return nil, err
 	}
+	out, err := s.write(s.off == 0 && len(s.torn) == 0, len(s.torn) > 0, evs)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.refresh(true); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Append adds events for ids the file does not have yet (a new note)
+// without reading it: only its size and last byte, so adding costs the
+// same however many notes the file holds. Each event gets revision 1 and
+// a zero Time is set to now. Append returns once the events are on disk.
+func Append(path string, h Header, evs ...Event) ([]Event, error) {
+	if h.Version == 0 {
+		h.Version = Version
+	}
+	s := &Store{path: path, create: h}
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	size, torn, err := ending(path)
+	if err != nil {
+		return nil, err
+	}
+	return s.write(size == 0, torn, evs)
+}
+
+// ending reports the size of the file at path and whether its last line
+// lacks a newline (a writer crashed mid-line).
+func ending(path string) (size int64, torn bool, err error) {
+	f, err := openRegular(path, os.O_RDONLY)
+	if err != nil {
+		return 0, false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return 0, false, err
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, fi.Size()-1); err != nil {
+		return 0, false, fmt.Errorf("read %s: %w", path, err)
+	}
+	return fi.Size(), last[0] != '\n', nil
+}
+
+// write appends evs in one write, after the header if the file is being
+// created and after a newline if its last line is torn, numbering each
+// event's revision after the latest one read. The lock must be held.
+func (s *Store) write(created, torn bool, evs []Event) ([]Event, error) {
 	var buf bytes.Buffer
-	created := s.off == 0 && len(s.torn) == 0
 	if created {
 		if err := writeJSONLine(&buf, s.create); err != nil {
 			return nil, err
 		}
 	}
-	if len(s.torn) > 0 {
+	if torn {
 		// A writer crashed mid-line: end its line so ours stays whole.
 		buf.WriteByte('\n')
 	}
@@ -138,9 +205,6 @@ func (s *Store) Commit(evs ...Event) ([]Event, error) {
 			return nil, err
 		}
 	}
-	if _, err := s.refresh(true); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
 
@@ -159,24 +223,26 @@ func (s *Store) Compact(h Header) error {
 	if _, err := s.refresh(true); err != nil {
 		return err
 	}
+	if s.header != nil && s.header.Version > Version {
+		return &RefusedError{Path: s.path, Reason: fmt.Sprintf("was written by a newer margin (format %d); upgrade margin to compact it", s.header.Version)}
+	}
+	fi, err := s.writable()
+	if err != nil {
+		return err
+	}
 	if err := s.reject(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := writeJSONLine(&buf, h); err != nil {
+	buf, err := s.compacted(h)
+	if err != nil {
 		return err
 	}
-	for _, e := range s.Events() {
-		if err := writeJSONLine(&buf, e); err != nil {
-			return err
-		}
-	}
-	pf, err := renameio.NewPendingFile(s.path, renameio.WithExistingPermissions())
+	pf, err := renameio.NewPendingFile(s.path, renameio.WithPermissions(fi.Mode().Perm()))
 	if err != nil {
 		return fmt.Errorf("compact %s: %w", s.path, err)
 	}
 	defer pf.Cleanup()
-	if _, err := pf.Write(buf.Bytes()); err != nil {
+	if _, err := pf.Write(buf); err != nil {
 		return fmt.Errorf("compact %s: %w", s.path, err)
 	}
 	if err := pf.CloseAtomicallyReplace(); err != nil {
@@ -188,6 +254,51 @@ func (s *Store) Compact(h Header) error {
 	s.create = h
 	_, err = s.refresh(true)
 	return err
+}
+
+// compacted is the file's new content: header h (keeping the fields of
+// the old header it does not know) and the latest event of every id, as
+// read.
+func (s *Store) compacted(h Header) ([]byte, error) {
+	var old []byte
+	if s.header != nil {
+		old = s.header.raw
+	}
+	line, err := h.merged(old)
+	if err != nil {
+		return nil, fmt.Errorf("encode: %w", err)
+	}
+	buf := bytes.NewBuffer(append(line, '\n'))
+	for _, e := range s.Events() {
+		if e.raw != nil {
+			buf.Write(e.raw)
+			buf.WriteByte('\n')
+		} else if err := writeJSONLine(buf, e); err != nil {
+			return nil, err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// writable refuses to replace a file that its mode says is read-only
+// (the directory would allow it, but the user said no) and checks that
+// the file could be written, returning its information.
+func (s *Store) writable() (fs.FileInfo, error) {
+	fi, err := checkRegular(s.path)
+	if err != nil {
+		return nil, err
+	}
+	if fi == nil {
+		return nil, fmt.Errorf("compact %s: %w", s.path, fs.ErrNotExist)
+	}
+	if fi.Mode().Perm()&0o222 == 0 {
+		return nil, &RefusedError{Path: s.path, Reason: "is read-only; margin will not replace it (make it writable to compact it)"}
+	}
+	f, err := openRegular(s.path, os.O_WRONLY|os.O_APPEND)
+	if err != nil {
+		return nil, fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	return fi, f.Close()
 }
 
 // RejectedPath is where compaction keeps the unreadable lines of path.
@@ -216,12 +327,15 @@ func (s *Store) reject() error {
 // checks that the locked file is still the one at path.
 func (s *Store) lock() (unlock func(), err error) {
 	for range 100 {
-		fl := flock.New(s.path, flock.SetPermissions(0o644))
+		if _, err := checkRegular(s.path); err != nil {
+			return nil, err
+		}
+		fl := flock.New(s.path, flock.SetPermissions(0o644), flock.SetFlag(os.O_CREATE|os.O_RDONLY|noFollow))
 		if err := fl.Lock(); err != nil {
 			return nil, fmt.Errorf("lock %s: %w", s.path, err)
 		}
 		held, err1 := fl.Stat()
-		now, err2 := os.Stat(s.path)
+		now, err2 := os.Lstat(s.path)
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
 			return func() { _ = fl.Unlock() }, nil
 		}
@@ -235,11 +349,15 @@ func (s *Store) lock() (unlock func(), err error) {
 // for later; under the lock it can only be left by a crash, and is kept in
 // s.torn.
 func (s *Store) refresh(locked bool) (changed bool, err error) {
-	f, err := os.Open(s.path)
+	f, err := openRegular(s.path, os.O_RDONLY)
 	if errors.Is(err, fs.ErrNotExist) {
 		changed = s.file != nil
 		s.reset()
 		return changed, nil
+	}
+	var refused *RefusedError
+	if errors.As(err, &refused) {
+		return false, err
 	}
 	if err != nil {
 		return false, fmt.Errorf("read %s: %w", s.path, err)
@@ -282,8 +400,9 @@ func (s *Store) refresh(locked bool) (changed bool, err error) {
 }
 
 func (s *Store) reset() {
-	s.header, s.latest, s.bad = nil, map[string]Event{}, nil
+	s.header, s.latest, s.sorted, s.bad = nil, map[string]Event{}, nil, nil
 	s.file, s.off, s.lines, s.torn, s.whole = nil, 0, 0, nil, false
+	s.cachedOff, s.tag = 0, ""
 }
 
 // apply folds complete lines into the state.
@@ -315,6 +434,7 @@ func (s *Store) applyLine(raw []byte) error {
 	default:
 		if old, ok := s.latest[ev.ID]; !ok || newer(*ev, old) {
 			s.latest[ev.ID] = *ev
+			s.sorted = nil
 		}
 	}
 	return nil
@@ -332,7 +452,11 @@ func writeJSONLine(buf *bytes.Buffer, v any) error {
 
 // appendSync appends data to the file at path in one write and syncs it.
 func appendSync(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, err := openRegular(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE)
+	var refused *RefusedError
+	if errors.As(err, &refused) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

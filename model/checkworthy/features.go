@@ -10,6 +10,9 @@ import "github.com/margin-reader/margin/model/entity"
 //	e:PERSON      an entity label in the sentence
 //	len:3         the sentence length in words, in steps of five
 //	end:?         the sentence is a question
+//	x:past        a word class seen in the sentence (see classes.go)
+//	ents:2        how many entities, 3 meaning three or more
+//	caps:1        how many capitalised words after the first, likewise
 //
 // The model looks them up by their FNV-1a hash so scoring allocates nothing.
 
@@ -46,6 +49,8 @@ type wordScanner struct {
 	i   int
 	buf [maxWord]byte
 	n   int
+	// upper reports that the last word began with a capital letter.
+	upper bool
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
@@ -98,6 +103,7 @@ func (ws *wordScanner) put(c byte) {
 func (ws *wordScanner) word() []byte {
 	s := ws.s
 	ws.n = 0
+	ws.upper = 'A' <= s[ws.i] && s[ws.i] <= 'Z'
 	digits, letters := 0, 0
 	for ws.i < len(s) {
 		c := s[ws.i]
@@ -149,30 +155,30 @@ func (ws *wordScanner) done(digits, letters int) []byte {
 // lengthBuckets are the names of the length features.
 var lengthBuckets = [...]string{"0", "1", "2", "3", "4", "5", "6", "7", "8"}
 
+// countBuckets name small counts, the last meaning that many or more.
+var countBuckets = [...]string{"0", "1", "2", "3"}
+
+func countBucket(n int) string { return countBuckets[min(n, len(countBuckets)-1)] }
+
 // extract calls emit with the hash of every feature of a sentence, and,
 // when named is set, with the feature's name as well.
 func extract(sentence string, kinds []string, labels []entity.Label, named bool, emit func(h uint64, name string)) {
-	name := func(parts ...string) string {
+	name := func(prefix, rest string) string {
 		if !named {
 			return ""
 		}
-		n := ""
-		for _, p := range parts {
-			n += p
-		}
-		return n
+		return prefix + rest
 	}
 	ws := wordScanner{s: sentence}
 	prev := []byte("<s>")
 	var prevBuf [maxWord]byte
-	words := 0
-	question := false
+	var sh shape
 	for {
 		w, ok := ws.next()
 		if !ok {
 			break
 		}
-		words++
+		sh.see(w, prev, ws.upper)
 		var wName, biName string
 		if named {
 			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
@@ -181,22 +187,24 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), biName)
 		n := copy(prevBuf[:], w)
 		prev = prevBuf[:n]
-		question = len(w) == 1 && w[0] == '?'
 	}
 	var endName string
 	if named {
 		endName = "bi:" + string(prev) + " </s>"
 	}
 	emit(hashString(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), "</s>"), endName)
-	bucket := lengthBuckets[min(words/5, len(lengthBuckets)-1)]
+	bucket := lengthBuckets[min(sh.words/5, len(lengthBuckets)-1)]
 	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
-	if question {
-		emit(hashString(fnvOffset, "end:?"), name("end:?"))
+	if sh.question {
+		emit(hashString(fnvOffset, "end:?"), name("end:", "?"))
 	}
+	sh.emit(named, emit)
 	for _, k := range kinds {
 		emit(hashString(hashString(fnvOffset, "k:"), k), name("k:", k))
 	}
 	for _, l := range labels {
 		emit(hashString(hashString(fnvOffset, "e:"), string(l)), name("e:", string(l)))
 	}
+	ents := countBucket(len(labels))
+	emit(hashString(hashString(fnvOffset, "ents:"), ents), name("ents:", ents))
 }

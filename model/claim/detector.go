@@ -5,7 +5,9 @@ import (
 	"sort"
 
 	"github.com/margin-reader/margin/model/checkworthy"
+	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/sentence"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -13,13 +15,15 @@ import (
 // for check-worthiness. It holds only read-only tables, so one Detector may
 // serve any number of goroutines.
 type Detector struct {
-	lex *lexicon
-	cw  *checkworthy.Model
+	lex   *lexicon
+	cw    *checkworthy.Model
+	split *sentence.Splitter
 }
 
 // Result is what Analyze found in one article.
 type Result struct {
-	// Claims are in sentence order, at most one per sentence.
+	// Claims are in text order: one per sentence, or one per clause where
+	// the clauses of a sentence have sources of their own.
 	Claims []Claim
 	// Checkworthiness has one score from 0 to 1 per sentence, in the order
 	// of the sentences given to Analyze.
@@ -36,7 +40,7 @@ func NewDetector() (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim detector: %w", err)
 	}
-	return &Detector{lex: lex, cw: cw}, nil
+	return &Detector{lex: lex, cw: cw, split: sentence.New()}, nil
 }
 
 // scratch is the per-call working memory of Analyze.
@@ -50,6 +54,9 @@ type scratch struct {
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
 	lastPerson span.Span
+	// lastOrg is the last ORG entity before the current sentence, for
+	// "the company" and "the ministry".
+	lastOrg span.Span
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -57,28 +64,42 @@ type scratch struct {
 // entities found in text (any order; nil is fine). Spans that do not fit
 // the text are skipped and score 0.
 func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Entity) Result {
+	return d.AnalyzeDoc(doc.Doc{Text: text}, sentences, ents)
+}
+
+// AnalyzeDoc is Analyze with the article's structure: headings and table
+// header rows make no claims (their sentences are still scored), and a
+// table row's cells are read apart, so no cue or source crosses a cell.
+func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.Entity) Result {
+	text := dc.Text
 	res := Result{Checkworthiness: make([]float64, len(sentences))}
 	ents = sortedEntities(ents)
 	var sc scratch
+	var units []span.Span
 	for i, s := range sentences {
 		if s.Start < 0 || s.End > len(text) || s.Empty() {
 			continue
 		}
 		sentEnts := entitiesIn(ents, s)
-		sc.toks = tokenize(sc.toks[:0], text, s)
-		c, ok := d.sentence(text, s, sentEnts, &sc)
+		var claims []Claim
+		units = claimUnits(units[:0], dc, s)
+		for _, u := range units {
+			claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), &sc)...)
+		}
 		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]
 		for _, e := range sentEnts {
 			sc.labels = append(sc.labels, e.Label)
 		}
 		sc.kinds = sc.kinds[:0]
-		for _, k := range c.Kinds {
-			sc.kinds = append(sc.kinds, string(k))
+		for _, c := range claims {
+			for _, k := range c.Kinds {
+				sc.kinds = append(sc.kinds, string(k))
+			}
 		}
 		score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
 		res.Checkworthiness[i] = score
-		if ok {
+		for _, c := range claims {
 			c.Checkworthiness = score
 			res.Claims = append(res.Claims, c)
 		}
@@ -86,9 +107,115 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 			if e.Label == entity.Person {
 				sc.lastPerson = e.Span
 			}
+			if e.Label == entity.Org {
+				sc.lastOrg = e.Span
+			}
 		}
 	}
 	return res
+}
+
+// claimUnits appends the parts of sentence s that may make claims: none in
+// a heading or a table header row, each cell of a table row, else s.
+func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
+	b := blockOf(dc.Blocks, s.Start)
+	if b == nil {
+		return append(dst, s)
+	}
+	switch {
+	case b.Kind == doc.Heading, b.Kind == doc.TableRow && b.Header:
+		return dst
+	case b.Kind == doc.TableRow && len(b.Cells) > 0:
+		for _, c := range b.Cells {
+			if u := (span.Span{Start: max(c.Start, s.Start), End: min(c.End, s.End)}); !u.Empty() {
+				dst = append(dst, u)
+			}
+		}
+		return dst
+	}
+	return append(dst, s)
+}
+
+// blockOf returns the block holding offset at, or nil.
+func blockOf(blocks []doc.Block, at int) *doc.Block {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > at })
+	if i < len(blocks) && blocks[i].Start <= at {
+		return &blocks[i]
+	}
+	return nil
+}
+
+// clauses finds the claims of one sentence: the sentence's claim, or, when
+// it joins clauses that each have their own source ("Supporters say ...;
+// opponents claim ..."), one claim per such clause.
+func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
+	d.tokens(text, s, sc)
+	cuts := clauseCuts(sc.toks)
+	mark := len(sc.speakers)
+	c, ok := d.sentence(text, s, ents, sc)
+	if !ok {
+		return nil
+	}
+	if c.Source == nil || len(cuts) == 0 {
+		return []Claim{c}
+	}
+	whole := append([]speaker(nil), sc.speakers[mark:]...)
+	sc.speakers = sc.speakers[:mark]
+	var parts []Claim
+	sourced := 0
+	for _, seg := range clauseSpans(sc.toks, cuts) {
+		d.tokens(text, seg, sc)
+		if p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc); ok {
+			parts = append(parts, p)
+			if p.Source != nil {
+				sourced++
+			}
+		}
+	}
+	if sourced < 2 {
+		sc.speakers = append(sc.speakers[:mark], whole...)
+		return []Claim{c}
+	}
+	return parts
+}
+
+// tokens fills sc.toks with the tokens of s.
+func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
+	sc.toks = tokenize(sc.toks[:0], text, s)
+	markNameDots(text, sc.toks, d.split.Abbreviation)
+}
+
+// clauseCuts returns the tokens that end a clause of a sentence: a
+// semicolon, or the comma before "but", "while" or "whereas".
+func clauseCuts(toks []token) []int {
+	var cuts []int
+	for i, t := range toks {
+		if i == 0 || i+1 >= len(toks) {
+			continue
+		}
+		if t.h == hSemicolon || t.h == hComma && clauseJoins.has(toks[i+1]) {
+			cuts = append(cuts, i)
+		}
+	}
+	return cuts
+}
+
+var (
+	hSemicolon  = hashWord(";")
+	clauseJoins = newWordSet("but while whereas and")
+)
+
+// clauseSpans cuts the sentence toks at cuts, leaving out the cut marks.
+func clauseSpans(toks []token, cuts []int) []span.Span {
+	out := make([]span.Span, 0, len(cuts)+1)
+	from := 0
+	for _, k := range append(cuts, len(toks)) {
+		if k > from {
+			out = append(out, span.Span{Start: toks[from].Start, End: toks[k-1].End})
+		}
+		from = k + 1
+	}
+	return out
 }
 
 // sortedEntities returns ents sorted by start, copying only when needed.

@@ -23,6 +23,7 @@ const (
 type verb struct {
 	from, to int
 	flags    flag
+	weight   float32
 }
 
 // sentence finds the claim in one sentence, if it makes one.
@@ -53,13 +54,18 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 			addCue(i, to, Statistical)
 		}
 	}
+	for i := range toks {
+		if to := unclearAfter(text, toks, i); to > 0 {
+			addCue(i, to, Hedged)
+		}
+	}
 	according := -1
 	accordingTo := -1
 	for _, m := range sc.matches {
 		switch m.cat {
 		case catReport:
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
-				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags})
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
 			}
 		case catAccording:
 			if according < 0 {
@@ -74,7 +80,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 				addCue(m.from, m.to, Hedged)
 			}
 		case catPredict:
-			if predictionWord(toks, m) {
+			if predictionWord(text, toks, m) {
 				addCue(m.from, m.to, Prediction)
 			}
 		case catStat:
@@ -115,6 +121,42 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	}
 	return c, len(c.Kinds) > 0
 }
+
+// clarityWords say that something is settled; negated, they hedge.
+var clarityWords = newWordSet("clear known obvious certain evident apparent confirmed verified proven established")
+
+// unclearAfter returns the end of a negated clarity word starting with the
+// negation at i ("not clear", "wasn't immediately obvious", "never
+// confirmed"), or 0.
+func unclearAfter(text string, toks []token, i int) int {
+	if !negation(text, toks[i]) {
+		return 0
+	}
+	for j := i + 1; j < len(toks) && j <= i+2; j++ {
+		if clarityWords.has(toks[j]) {
+			return j + 1
+		}
+		if !lyAdverb(text, toks[j]) && !beForms.has(toks[j]) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// negation reports "not", "never" or a word in n't.
+func negation(text string, t token) bool {
+	if t.h == hNot || t.h == hNever {
+		return true
+	}
+	if t.kind != tokWord || t.Len() < 4 {
+		return false
+	}
+	w := word(text, t)
+	return w[len(w)-1]|0x20 == 't' && (strings.HasSuffix(w[:len(w)-1], "n'") || strings.HasSuffix(w[:len(w)-1], "n’") ||
+		strings.HasSuffix(w[:len(w)-1], "N'") || strings.HasSuffix(w[:len(w)-1], "N’"))
+}
+
+var hNever = hashWord("never")
 
 // sortCues orders cues by position; there are few, so insertion sort.
 func sortCues(cues []Cue) []Cue {
@@ -157,16 +199,30 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if prevIs(toks, m.from, articles) {
 		return false // "the alleged attack", "an estimated 600"
 	}
+	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
+		return false // a name mid-sentence: "the United States"
+	}
 	if m.flags&flagAmbiguous != 0 {
-		if prevIs(toks, m.from, determiners) || prevIs(toks, m.from, prepositions) {
+		// Quantifiers make subjects of learned cues ("many believe") but
+		// nouns of listed ones ("several reports").
+		before := determiners
+		if m.flags&flagLearned != 0 {
+			before = articles
+		}
+		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) || afterCopula(text, toks, m.from) {
 			return false
 		}
 		if m.from > 0 && strings.HasSuffix(strings.ToLower(word(text, toks[m.from-1])), "'s") {
 			return false
 		}
-		if nextIs(toks, m.to, prepositions) || nextIs(toks, m.to, beForms) {
+		// Only listed words get the after-guard: a learned cue is often
+		// followed by a preposition ("called for", "disputed by").
+		if m.flags&flagLearned == 0 && (nextIs(toks, m.to, prepositions) || nextIs(toks, m.to, beForms)) {
 			return false
 		}
+	}
+	if m.flags&flagNoCount != 0 && m.to < len(toks) && isNumber(text, toks, m.to) {
+		return false
 	}
 	if m.flags&flagSpeech != 0 && m.to < len(toks) && !speechNext.has(toks[m.to]) {
 		return false
@@ -180,17 +236,26 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if toks[m.from].h == hDismissed || toks[m.from].h == hDismisses {
 		return dismissesClaim(toks, m.to)
 	}
-	if toks[m.from].h == hTold && prevIs(toks, m.from, allSet) {
-		return false // "all told"
-	}
 	return true
 }
+
+// afterCopula reports a word that follows a linking verb, with -ly adverbs
+// between: there a participle is an adjective ("became politically
+// charged", "seemed worried").
+func afterCopula(text string, toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && lyAdverb(text, toks[k]) {
+		k--
+	}
+	return k >= 0 && k < i-1 && beForms.has(toks[k]) || k >= 0 && copulas.has(toks[k])
+}
+
+var copulas = newWordSet("became become becomes becoming remained remains seemed seems looked looks felt feels got gets")
 
 var (
 	hDismissed = hashWord("dismissed")
 	hDismisses = hashWord("dismisses")
 	hDenied    = hashWord("denied")
-	hTold      = hashWord("told")
 	hClaimed   = hashWord("claimed")
 	hClaims    = hashWord("claims")
 	hMay       = hashWord("may")
@@ -210,7 +275,6 @@ var (
 	hOr        = hashWord("or")
 	hBy        = hashWord("by")
 	hComma     = hashWord(",")
-	allSet     = newWordSet("all")
 	monthLead  = newWordSet("early late mid last next this")
 	dashes     = newWordSet("- – —")
 	quotes     = newWordSet(`" “ ” ' ‘ ’ « »`)
@@ -248,10 +312,12 @@ func modal(toks []token, i int) bool {
 	if t.upper && i > 0 {
 		return false
 	}
-	if prevIs(toks, i, determiners) || prevIs(toks, i, nounModifiers) || prevIs(toks, i, prepositions) {
+	if prevIs(toks, i, determiners) || prevIs(toks, i, prepositions) {
 		return false
 	}
-	if i+1 >= len(toks) || toks[i+1].kind == tokPunct || notAfterModal.has(toks[i+1]) {
+	// A modal takes a bare verb: before "is" or "had" it is a noun
+	// ("military might is not in question").
+	if i+1 >= len(toks) || toks[i+1].kind == tokPunct || notAfterModal.has(toks[i+1]) || inflectedAux.has(toks[i+1]) {
 		return false
 	}
 	if i == 0 && toks[i+1].upper && !pronouns.has(toks[i+1]) {
@@ -288,13 +354,15 @@ func hedgeWord(toks []token, m match) bool {
 	return true
 }
 
+var inflectedAux = newWordSet("is was were are has had does did")
+
 var (
 	hMight     = hashWord("might")
 	notSet     = newWordSet("not")
 	numberLike = newWordSet("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31")
 )
 
-func predictionWord(toks []token, m match) bool {
+func predictionWord(text string, toks []token, m match) bool {
 	switch toks[m.from].h {
 	case hWill, hShall:
 		return modal(toks, m.from)
@@ -304,9 +372,29 @@ func predictionWord(toks []token, m match) bool {
 	case hSet:
 		return prevIs(toks, m.from, beForms)
 	case hPlans, hPlan:
-		return !prevIs(toks, m.from, determiners) && !prevIs(toks, m.from, articles)
+		return !nounPhraseEnd(text, toks, m.from)
 	}
 	return true
+}
+
+// nounPhraseEnd reports whether the word at i ends a noun phrase rather
+// than starting a verb: after a determiner, a possessive, or a name that
+// follows one ("the plan", "the council's plan", "a United Nations plan").
+func nounPhraseEnd(text string, toks []token, i int) bool {
+	k := i - 1
+	for k > 0 && toks[k].upper && toks[k].kind == tokWord {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	return determiners.has(toks[k]) || articles.has(toks[k]) || possessive(text, toks[k])
+}
+
+// possessive reports a word in 's or s'.
+func possessive(text string, t token) bool {
+	w := strings.ToLower(word(text, t))
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 func causalWord(toks []token, m match) bool {

@@ -33,6 +33,8 @@ var (
 	hColon     = hashWord(":")
 	hTo        = hashWord("to")
 	hThat      = hashWord("that")
+	thatTo     = newWordSet("that to")
+	hAccording = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -56,15 +58,20 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 				}
 				continue
 			}
-			// "it was reported that": a claim without a source.
-			addCue(p, v.to, Hedged)
+			// "it was reported that": a claim without a source, when the
+			// verb is one that mostly reports or reports a clause here.
+			if v.weight >= plainCueRatio || nextIs(toks, v.to, thatTo) {
+				addCue(p, v.to, Hedged)
+			}
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
 		if p.empty() {
 			continue
 		}
-		if !isRel && mainVerb < 0 {
+		// The likeliest reporting verb is the sentence's: "X, a source
+		// said" over "asked" in the clause it reports.
+		if !isRel && (mainVerb < 0 || outranks(toks, v, p, sc.verbs[mainVerb], main)) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {
@@ -78,23 +85,42 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if according >= 0 {
 		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
 			addCue(according, accordingTo, Attributed)
-			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) {
+			// "According to X, Y said": Y speaks and X reports it. What a
+			// weaker cue than a speech verb says ("Y plans ...") is X's.
+			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) && sc.verbs[mainVerb].weight >= reportedCueRatio {
 				src = &Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]}
 			} else {
 				src = &Source{Span: spanOf(toks, a)}
-				main = a
+				main, mainVerb = a, -1
 			}
 		}
 	}
 	if src == nil && mainVerb >= 0 {
 		src = &Source{Span: spanOf(toks, main)}
 	}
+	if src == nil && len(sc.verbs) > 0 {
+		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
+			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
+		}
+	}
 	if src == nil {
-		return nil
+		p, cue := quoteSpeaker(toks)
+		if p.empty() {
+			return nil
+		}
+		addCue(cue, cue+1, Attributed)
+		src, main = &Source{Span: spanOf(toks, p)}, p
 	}
 	if mainVerb >= 0 {
 		v := sc.verbs[mainVerb]
 		addCue(v.from, v.to, Attributed)
+	}
+	// In a sentence that reports someone, every reporting verb is a cue,
+	// its subject found or not ("..., saying", "... and added").
+	for _, v := range sc.verbs {
+		if passiveStart(text, toks, v.from) < 0 {
+			addCue(v.from, v.to, Attributed)
+		}
 	}
 	d.describeSource(text, src, toks, main, ents, sc)
 	return src
@@ -110,6 +136,9 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	if p.to-p.from == 1 && resolvable.has(toks[p.from]) {
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
+	}
+	if p.to-p.from == 2 && toks[p.from].h == hThe && bodyNouns.has(toks[p.from+1]) {
+		src.Resolved = lastOrgBefore(ents, src.Start, sc.lastOrg)
 	}
 	var head, plural, named, person bool
 	for _, m := range sc.matches {
@@ -219,6 +248,9 @@ func resolve(h uint64, at int, sc *scratch) span.Span {
 // passiveStart returns the index of the "be" that makes the verb at v
 // passive ("it was reported"), or -1.
 func passiveStart(text string, toks []token, v int) int {
+	if ingWord(text, toks[v]) {
+		return -1 // "is calling for": progressive, not passive
+	}
 	k := v - 1
 	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso) {
 		k--
@@ -268,6 +300,9 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
 	}
+	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
+		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
+	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {
 			return np{}
@@ -314,6 +349,9 @@ func inverted(text string, toks []token, i int) np {
 	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct || p.to-p.from > 8 {
 		return np{}
 	}
+	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
+		return np{} // "..., said the report was wrong": a clause, not a speaker
+	}
 	return p
 }
 
@@ -330,7 +368,8 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
-			return finish(toks, np{from: ownClause(text, toks, start, end), to: end}), false
+			from := afterWh(toks, ownClause(text, toks, start, end), end)
+			return finish(toks, np{from: from, to: clauseSubjectEnd(toks, from, end)}), false
 		}
 		k := end - 1
 		if k < 0 {
@@ -355,10 +394,21 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = s - 1
 				continue
 			}
+			// "The council denied it, calling it ...": a participle after a
+			// comma speaks for the subject of the sentence.
+			if ingWord(text, toks[v]) && k == v-1 {
+				if p := sentenceSubject(toks, k); !p.empty() {
+					return p, false
+				}
+			}
+			// "The talks failed, said a diplomat": the speaker follows.
+			if p := inverted(text, toks, vEnd); !p.empty() {
+				return p, false
+			}
 			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
 				return appositive(toks, s, k), false
 			}
-			return inverted(text, toks, vEnd), false
+			return nameBeforeAsides(toks, k), false
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
@@ -375,6 +425,99 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return np{}, false
 	}
 	return np{}, false
+}
+
+// clauseSubjectEnd cuts the words toks[from:end] before a reporting verb
+// at their first finite verb: a noun phrase holds none, so "Trump had been
+// tethered to a teleprompter" before "delivering" has the subject "Trump".
+func clauseSubjectEnd(toks []token, from, end int) int {
+	for i := from + 1; i < end; i++ {
+		if toks[i].finite || finiteAux.has(toks[i]) {
+			return i
+		}
+	}
+	return end
+}
+
+// afterWh moves the start of the words toks[from:end] before a verb past
+// a wh-word inside them: "it will cost twice what the council admits" is
+// the council's. A wh-word that opens the sentence stays, for finish to
+// refuse ("What the farmers say").
+func afterWh(toks []token, from, end int) int {
+	for i := end - 1; i > from; i-- {
+		if freeRelatives.has(toks[i]) {
+			return i + 1
+		}
+	}
+	return from
+}
+
+// freeRelatives open a clause that is an object ("twice what X says").
+var freeRelatives = newWordSet("what whatever")
+
+// outranks reports whether verb v with subject p is likelier the
+// sentence's reporting verb than w with subject q: a verb whose subject
+// follows "that" or "what" reports inside another's content ("opponents
+// claim it will cost what the council admits"); else the verb that more
+// often reports wins ("..., a source said" over "asked").
+func outranks(toks []token, v verb, p np, w verb, q np) bool {
+	ev, ew := embedded(toks, p), embedded(toks, q)
+	if ev != ew {
+		return ew
+	}
+	return v.weight > w.weight
+}
+
+// embedded reports a subject right after "that" or a free relative.
+func embedded(toks []token, p np) bool {
+	return p.from > 0 && (toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]))
+}
+
+// finiteAux are the auxiliaries and modals that end a subject.
+var finiteAux = newWordSet(`has have had was were is are would will could may might can
+	should must did does do wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't
+	don't won't wouldn't couldn't can't shouldn't`)
+
+// maxAsides bounds the comma-separated asides between a name and its verb.
+const maxAsides = 40
+
+// nameBeforeAsides finds the name that opens a run of comma-separated
+// asides ending at the comma toks[k] before a verb: "Phil Smith, a
+// spokesman for the miners' union, said" and "Derek Mitchell, who served
+// as ambassador from 2012, said" are Phil Smith's and Derek Mitchell's.
+func nameBeforeAsides(toks []token, k int) np {
+	s := k
+	for k-s < maxAsides {
+		for s > 0 && toks[s-1].kind != tokPunct {
+			s--
+		}
+		if s == 0 || toks[s-1].h != hComma {
+			break
+		}
+		s--
+	}
+	e := s
+	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
+		e++
+	}
+	if e == s || e-s > 6 || toks[e].h != hComma {
+		return np{}
+	}
+	return np{from: s, to: e}
+}
+
+// sentenceSubject returns the words that open the sentence up to its first
+// finite verb before k, when they can name a speaker.
+func sentenceSubject(toks []token, k int) np {
+	for e := 1; e < k; e++ {
+		if toks[e].kind == tokPunct {
+			return np{}
+		}
+		if toks[e].finite || finiteAux.has(toks[e]) {
+			return finish(toks, np{from: 0, to: e})
+		}
+	}
+	return np{}
 }
 
 // appositive returns the short phrase toks[s:k] that ends before a
@@ -425,4 +568,87 @@ func segmentSubject(toks []token, k int) np {
 func ingWord(text string, t token) bool {
 	w := word(text, t)
 	return t.kind == tokWord && len(w) > 5 && w[len(w)-3:] == "ing" && !t.upper
+}
+
+// maxQuoteSpeaker is the longest name taken for a speaker marked only by
+// punctuation ("PENCE: ...", "“...” ― Jorge Falcon").
+const maxQuoteSpeaker = 6
+
+// quoteSpeaker finds a speaker that punctuation alone marks: capitalised
+// words and a colon opening the sentence (a transcript's "WALLACE: ...")
+// or a dash after a closing quote and a name to the end ("“...” ― Ana
+// Ruiz"). It returns the speaker and the index of the mark.
+func quoteSpeaker(toks []token) (np, int) {
+	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
+		return np{from: 0, to: e}, e
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if !dashes.has(toks[i]) && toks[i].h != hBar || !closingQuotes.has(toks[i-1]) {
+			continue
+		}
+		e := nameRun(toks, i+1)
+		if e > i+1 && e-i-1 <= maxQuoteSpeaker && (e == len(toks) || toks[e].kind == tokPunct) {
+			return np{from: i + 1, to: e}, i
+		}
+	}
+	return np{}, -1
+}
+
+// nameRun returns the end of the run of capitalised words from i.
+func nameRun(toks []token, i int) int {
+	e := i
+	for e < len(toks) && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
+		e++
+	}
+	return e
+}
+
+var (
+	hBar          = hashWord("―")
+	closingQuotes = newWordSet(`" ” ' ’ »`)
+)
+
+// namedBefore returns the last person or organisation named before the
+// token at v, for a reporting verb whose subject the phrase rules could
+// not find ("Cruz exhorted Republicans to “vote” and said ...").
+func namedBefore(toks []token, ents []entity.Entity, v int) np {
+	at := toks[v].Start
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := ents[i]
+		if e.End > at || e.Label != entity.Person && e.Label != entity.Org {
+			continue
+		}
+		from, to := -1, -1
+		for k := 0; k < v; k++ {
+			if toks[k].Start == e.Start {
+				from = k
+			}
+			if toks[k].End == e.End {
+				to = k + 1
+			}
+		}
+		if from >= 0 && to > from {
+			return np{from: from, to: to}
+		}
+	}
+	return np{}
+}
+
+// bodyNouns name an organisation by its kind: "the company said" speaks
+// for the organisation named last.
+var bodyNouns = newWordSet(`company firm ministry department agency campaign government council
+	party committee bank group union board commission authority court newspaper network
+	corporation organisation organization administration office institute university`)
+
+var hThe = hashWord("the")
+
+// lastOrgBefore returns the last ORG entity of the sentence before offset
+// at, else last, the last one of earlier sentences.
+func lastOrgBefore(ents []entity.Entity, at int, last span.Span) span.Span {
+	for i := len(ents) - 1; i >= 0; i-- {
+		if e := ents[i]; e.Label == entity.Org && e.End <= at {
+			return e.Span
+		}
+	}
+	return last
 }

@@ -14,6 +14,9 @@ const (
 	tokWord tokKind = iota
 	tokNum
 	tokPunct
+	// tokNameDot is the stop after a title or initial inside a name
+	// ("Dr. Amara Obi", "John D. Podesta"): part of the name, not a break.
+	tokNameDot
 )
 
 // token is one word, number or punctuation mark of a sentence.
@@ -24,6 +27,9 @@ type token struct {
 	h     uint64
 	kind  tokKind
 	upper bool
+	// finite marks a lower-case word that is mostly a finite verb
+	// (lexicon/verbs.txt), which no noun phrase holds.
+	finite bool
 }
 
 const (
@@ -132,4 +138,20 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper})
 	}
 	return dst
+}
+
+// markNameDots turns the full stop after an abbreviation or an initial
+// that a capitalised word follows into part of the name.
+func markNameDots(text string, toks []token, abbreviation func(string) bool) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tokPunct || text[t.Start:t.End] != "." || toks[i-1].End != t.Start {
+			continue
+		}
+		prev := word(text, toks[i-1])
+		initials := len(prev) == 1 && i > 1 && toks[i-2].kind == tokNameDot && toks[i-2].End == toks[i-1].Start
+		if toks[i-1].upper && (initials || toks[i+1].upper && abbreviation(prev)) {
+			toks[i].kind = tokNameDot
+		}
+	}
 }

@@ -20,7 +20,7 @@ var (
 		further previously repeatedly once again recently already not never just earlier
 		publicly privately openly initially would will could may might did does do
 		wasn't hasn't hadn't didn't doesn't still even first now today yesterday long`)
-	beForms = newWordSet(`is was were are be been being`)
+	beForms = newWordSet(`is was were are be been being isn't wasn't weren't aren't`)
 	// words that end a subject when walking back from its verb.
 	clauseStops = newWordSet(`that which who whom whose while as because if when after before
 		since although though whereas so where but than whether`)
@@ -49,9 +49,6 @@ var (
 		queen he she man woman mr mrs ms dr professor judge lawyer witness`)
 	// words after "will" that show it is a noun ("the will of the people").
 	notAfterModal = newWordSet(`of to and or the a an that which`)
-	// words before "will" or "might" that make it a noun.
-	nounModifiers = newWordSet(`political free good ill own popular military economic naval
-		industrial full sheer with`)
 	// words after "denied" that make it "refused" rather than "disputed".
 	deniedThings = newWordSet(`entry access bail visa visas permission service boarding
 		admission treatment care`)

@@ -43,7 +43,7 @@ func TestTagOutputIsUnchanged(t *testing.T) {
 		{"the development split", "testdata/dev-output.golden", func(t *testing.T) ([]string, [][]span.Span) {
 			var texts []string
 			var sents [][]span.Span
-			for _, d := range readDev(t) {
+			for _, d := range readDocs(t, devPath) {
 				var b strings.Builder
 				var ss []span.Span
 				for _, s := range d {

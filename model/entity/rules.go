@@ -54,6 +54,12 @@ var (
 	orgHeads = set("Administration", "Government", "Foundation", "Institute", "Ministry", "Party",
 		"Campaign", "Cabinet", "Regime", "Group", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.",
 		"Company", "Co.", "Associates", "Trust", "Fund", "University", "College", "Council", "Committee")
+	// languages are the languages news outlets publish editions in.
+	languages = set("Arabic", "English", "French", "Spanish", "German", "Russian", "Chinese", "Mandarin",
+		"Cantonese", "Turkish", "Persian", "Farsi", "Urdu", "Hindi", "Bengali", "Bangla", "Portuguese",
+		"Japanese", "Korean", "Italian", "Swahili", "Ukrainian", "Polish", "Dutch", "Greek", "Hebrew",
+		"Indonesian", "Vietnamese", "Thai", "Serbian", "Romanian", "Hungarian", "Pashto", "Dari",
+		"Amharic", "Somali", "Hausa", "Tamil", "Punjabi")
 	plurals = set("dozens", "hundreds", "thousands", "millions", "billions", "tens", "Dozens", "Hundreds", "Thousands", "Millions", "Billions", "Tens")
 )
 

@@ -84,8 +84,8 @@ type work struct {
 
 // Tag returns the entities of text in text order, not overlapping, as byte
 // spans. sentences are the text's sentence spans; the tagger only looks
-// inside them, and splits them further at line breaks. With no sentences it
-// reads the whole text.
+// inside them, and splits them further at line breaks and tabs. With no
+// sentences it reads the whole text.
 //
 // The text is read a piece of a sentence at a time, so that memory does not
 // grow with the text beyond a few bytes a word, its distinct words and the
@@ -141,7 +141,7 @@ func (t *Tagger) release(w *work) {
 
 // pieces calls fn with w.toks and w.words set to each piece of the text the
 // model reads as one sentence, in text order: the sentences, cut at line
-// breaks, and a line longer than any sentence (a table, a dump) cut every
+// breaks and tabs (which part a table's cells), and a line longer than any sentence (a table, a dump) cut every
 // maxWords words, which bounds the decoder's memory. After each call it
 // records the piece, with w.ids, in w.stream.
 func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) {
@@ -157,7 +157,7 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 		}
 		for start < end {
 			ln := end
-			if i := strings.IndexByte(text[start:end], '\n'); i >= 0 {
+			if i := strings.IndexAny(text[start:end], "\n\t"); i >= 0 {
 				ln = start + i
 			}
 			for i := start; i < ln; {
@@ -348,9 +348,11 @@ func (t *Tagger) sentence(w *work) []cand {
 	w.cands = trimPunct(words, w.cands)
 	// Gazetteer matches as written override or fill in.
 	w.rules = t.gazetteerMatches(ws, w.rules[:0])
+	w.cands = languageEditions(words, w.cands, w.rules)
 	for _, g := range w.rules {
 		w.cands = mergeGazetteer(w.cands, g)
 	}
+	w.cands = languageEditions(words, w.cands, nil)
 	// Rules fill the gaps the model and the lists leave.
 	w.rules = w.rules[:0]
 	w.rules = t.caselessLine(words, ws, w.rules)
@@ -429,6 +431,35 @@ func mergeGazetteer(cs []cand, g cand) []cand {
 	return insert(cs, g)
 }
 
+// languageEditions extends an organisation to the language name that
+// follows it: an outlet's edition in that language ("BBC Arabic", "Al
+// Jazeera English", "Deutsche Welle Russian") is the outlet's name, and the
+// language is no group of people there. cs are sorted and disjoint. A
+// span the model leaves unlabelled (MISC) that is a listed organisation
+// (one of orgs) and a language is an organisation too.
+func languageEditions(words []string, cs, orgs []cand) []cand {
+	for k := range cs {
+		c := &cs[k]
+		if c.label == "" && c.b-c.a > 1 && languages[words[c.b-1]] && slices.Contains(orgs, cand{c.a, c.b - 1, Org}) {
+			c.label = Org
+		}
+	}
+	for k := 0; k < len(cs); k++ {
+		c := cs[k]
+		if c.label != Org || c.b >= len(words) || !languages[words[c.b]] {
+			continue
+		}
+		if k+1 < len(cs) && cs[k+1].a == c.b {
+			if cs[k+1].b > c.b+1 {
+				continue // the language starts a longer name
+			}
+			cs = slices.Delete(cs, k+1, k+2)
+		}
+		cs[k].b++
+	}
+	return cs
+}
+
 // fill adds r when it overlaps no candidate.
 func fill(cs []cand, r cand) []cand {
 	for _, c := range cs {
@@ -445,19 +476,23 @@ func insert(cs []cand, c cand) []cand {
 }
 
 // caselessLine handles a line whose case says nothing: scraped in lower
-// case ("china slams us claims on russia", known when it writes a known
-// place in lower case) or written in capitals ("CHINA SLAMS US CLAIMS").
-// Its places, organisations and groups are looked up in any case, and a
-// lower-case "us" is the United States.
+// case ("china slams us claims on russia", known when it has no capital
+// but its first letter and writes a known place in lower case) or written in capitals ("CHINA
+// SLAMS US CLAIMS"). Its places, organisations and groups are looked up in
+// any case, and a lower-case "us" where a name stands is the United States
+// (see usNamesAPlace).
 func (t *Tagger) caselessLine(words []string, ws []ner.Word, dst []cand) []cand {
 	if len(ws) == 0 {
 		return dst
 	}
 	lowered, caps := false, ws[0].InCapitals()
 	for i := range ws {
+		if i > 0 && ws[i].IsCapitalised() {
+			lowered = false
+			break
+		}
 		if ws[i].IsLower() && ws[i].LowerMask()&(1<<(ner.GazPlace+8)) != 0 {
 			lowered = true
-			break
 		}
 	}
 	if !lowered && !caps {
@@ -469,7 +504,7 @@ func (t *Tagger) caselessLine(words []string, ws []ner.Word, dst []cand) []cand 
 			i++
 			continue
 		}
-		if lowered && words[i] == "us" {
+		if lowered && words[i] == "us" && usNamesAPlace(words, i) {
 			dst = append(dst, cand{i, i + 1, Place})
 			i++
 			continue
@@ -500,6 +535,37 @@ func (t *Tagger) caselessLine(words []string, ws []ner.Word, dst []cand) []cand 
 	}
 	return dst
 }
+
+// usNamesAPlace reports whether the "us" at words[i] of a lower-case line
+// stands where a name does rather than the pronoun: after "the" ("the us
+// economy"), or before a word that is neither a function word nor a
+// pronoun's usual follower ("us claims", "us troops"), where the pronoun
+// "us" ends a clause ("told us", "help us") or leads into one ("told us it
+// would", "let us know").
+func usNamesAPlace(words []string, i int) bool {
+	if i > 0 && words[i-1] == "the" {
+		return true
+	}
+	if i+1 >= len(words) {
+		return false
+	}
+	next := words[i+1]
+	return startsLower(next) && !afterPronoun[next]
+}
+
+// afterPronoun are the words that follow the pronoun "us" in news:
+// function words, pronouns, and the verbs and adverbs of "let us know",
+// "tell us more".
+var afterPronoun = set("a", "an", "the", "and", "or", "but", "nor", "so", "yet", "to", "that", "this",
+	"these", "those", "it", "he", "she", "they", "we", "you", "i", "him", "her", "them", "his", "their",
+	"its", "our", "your", "my", "what", "which", "who", "whom", "whose", "how", "why", "when", "where",
+	"if", "whether", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should",
+	"may", "might", "must", "shall", "do", "does", "did", "not", "no", "as", "than", "of", "in", "on",
+	"at", "by", "for", "from", "with", "about", "into", "onto", "over", "under", "after", "before",
+	"through", "against", "between", "without", "up", "down", "out", "off", "back", "away", "again",
+	"here", "there", "now", "then", "all", "both", "each", "some", "any", "more", "much", "alone",
+	"too", "also", "only", "just", "know", "see", "go", "get", "make", "take", "give", "feel", "think",
+	"believe", "want", "need", "like", "hear", "say", "tell", "help", "keep", "stay", "today")
 
 // theWest tags "the West" (and "the East") used as a region.
 func theWest(words []string, dst []cand) []cand {

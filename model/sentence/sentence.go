@@ -36,6 +36,17 @@ func New() *Splitter {
 	return s
 }
 
+// Abbreviation reports whether word (without its final stop, any case) is
+// an abbreviation that a full stop follows without ending anything: a
+// title ("Dr", "Rev"), a suffix ("Jr") or a single-letter initial.
+func (s *Splitter) Abbreviation(word string) bool {
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	return s.abbrev[strings.ToLower(word)]
+}
+
 // Split returns the sentences of d in order. A sentence never crosses a
 // block; a heading or table row is one sentence, a code block one per line.
 func Split(d doc.Doc) []span.Span {
@@ -73,12 +84,15 @@ func (s *Splitter) appendSentences(out []span.Span, text string, blk span.Span) 
 		if end == blk.End {
 			break
 		}
-		if text[end] != ' ' || !s.boundary(text, blk.Start, i-size, r, end+1, blk.End) {
+		// Any Unicode space may follow the stop: a no-break space
+		// (U+00A0) after a full stop is common in scraped news.
+		sp, spSize := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsSpace(sp) || !s.boundary(text, blk.Start, i-size, r, end+spSize, blk.End) {
 			i = end
 			continue
 		}
 		out = appendTrimmed(out, text, start, end)
-		start, i = end+1, end+1
+		start, i = end+spSize, end+spSize
 	}
 	return appendTrimmed(out, text, start, blk.End)
 }
@@ -98,9 +112,7 @@ func skipClosers(text string, i, limit int) int {
 // boundary decides whether the stop at text[stop] (punct) ends a sentence,
 // given that the next sentence would start at next.
 func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next, limit int) bool {
-	for next < limit && text[next] == ' ' {
-		next++
-	}
+	next = skipSpaces(text, next, limit)
 	if next >= limit {
 		return true
 	}
@@ -161,16 +173,31 @@ func startsSentence(rest string) bool {
 // appendTrimmed appends text[start:end] without its edge spaces, if any
 // text is left.
 func appendTrimmed(out []span.Span, text string, start, end int) []span.Span {
-	for start < end && text[start] == ' ' {
-		start++
-	}
-	for end > start && text[end-1] == ' ' {
-		end--
+	start = skipSpaces(text, start, end)
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
 	if end > start {
 		out = append(out, span.Span{Start: start, End: end})
 	}
 	return out
+}
+
+// skipSpaces returns the offset of the first non-space rune of
+// text[i:limit], or limit.
+func skipSpaces(text string, i, limit int) int {
+	for i < limit {
+		r, size := utf8.DecodeRuneInString(text[i:limit])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // Lines returns one sentence per non-empty line of text, as the verbatim

@@ -29,6 +29,11 @@ func TestSplit(t *testing.T) {
 		want []string
 	}{
 		{"splits at a full stop before a capital", "It rained. We stayed in.", []string{"It rained.", "We stayed in."}},
+		{"splits at a full stop before a no-break space", "It rained.\u00a0We stayed in.", []string{"It rained.", "We stayed in."}},
+		{"splits at a question mark before an em space", "Why?\u2003Nobody knew.", []string{"Why?", "Nobody knew."}},
+		{"splits after a closing quote and a thin space", "He said “never.”\u2009Then he left!\u00a0\u00a0Later, silence.", []string{"He said “never.”", "Then he left!", "Later, silence."}},
+		{"does not split at a stop before a no-break space and a lower-case word", "It cost 5 p.\u00a0per unit.", []string{"It cost 5 p.\u00a0per unit."}},
+		{"does not split after a title before a no-break space", "Dr.\u00a0Amara Obi spoke.", []string{"Dr.\u00a0Amara Obi spoke."}},
 		{"splits at question and exclamation marks", "Why? Because! Fine.", []string{"Why?", "Because!", "Fine."}},
 		{"keeps closing quotes with their sentence", "He said “never heard of that.”  Furthermore, no.", []string{"He said “never heard of that.”", "Furthermore, no."}},
 		{"does not split after a title", "Mr. Smith met Dr. Jones.", []string{"Mr. Smith met Dr. Jones."}},

@@ -20,8 +20,12 @@ type KeyMap struct {
 	NextClaim, PrevClaim, ToggleClaims     key.Binding
 	// Notes.
 	Select, ExtendWord, ShrinkWord, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
-	// The program.
-	Help, Quit key.Binding
+	// The search prompt.
+	SearchGo, SearchCancel key.Binding
+	// The note editor.
+	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, Discard, Keep key.Binding
+	// The program. ForceQuit quits from anywhere, even the help screen.
+	Help, Quit, ForceQuit key.Binding
 }
 
 // Default returns margin's key map.
@@ -71,8 +75,21 @@ func Default() KeyMap {
 		ToggleNotes: b("3", "note marks on/off", "3"),
 		Export:      b("x", "export notes to markdown", "x"),
 
-		Help: b("?", "help", "?"),
-		Quit: b("q", "quit", "q", "ctrl+c"),
+		SearchGo:     b("enter", "search", "enter"),
+		SearchCancel: b("esc", "cancel search", "esc"),
+
+		Save:        b("ctrl+s", "save note", "ctrl+s"),
+		CloseEditor: b("esc", "close editor", "esc"),
+		NextField:   b("tab", "next field", "tab"),
+		PrevField:   b("shift+tab", "previous field", "shift+tab"),
+		VerdictPrev: b("←/h", "previous verdict", "left", "h"),
+		VerdictNext: b("→/l/space", "next verdict", "right", "l", "space"),
+		Discard:     b("y", "discard changes", "y"),
+		Keep:        b("n", "keep editing", "n", "esc"),
+
+		Help:      b("?", "help", "?"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit from anywhere", "ctrl+c"),
 	}
 }
 
@@ -88,5 +105,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit},
 		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims},
 		{k.Select, k.ExtendWord, k.ShrinkWord, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
+		{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit},
 	}
 }

@@ -19,6 +19,10 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
 // SavedMsg asks the parent to save Note and close the editor. Note.ID is
@@ -28,29 +32,17 @@ type SavedMsg struct{ Note annotate.Note }
 // ClosedMsg tells the parent the editor closed without saving.
 type ClosedMsg struct{}
 
-// KeyMap is the editor's keys; the same values drive Update and help.
+// KeyMap is the editor's keys, taken from the reader's one key map; the
+// same values drive Update and help.
 type KeyMap struct {
-	Save        key.Binding
-	Close       key.Binding
-	Next        key.Binding
-	Prev        key.Binding
-	VerdictPrev key.Binding
-	VerdictNext key.Binding
-	Discard     key.Binding
-	Keep        key.Binding
+	Save, Close, Next, Prev, VerdictPrev, VerdictNext, Discard, Keep key.Binding
 }
 
-// DefaultKeyMap returns the editor's default keys.
-func DefaultKeyMap() KeyMap {
+// NewKeyMap takes the editor's keys from the app's key map.
+func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
-		Save:        key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Next:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		VerdictPrev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "verdict")),
-		VerdictNext: key.NewBinding(key.WithKeys("right", "l", "space"), key.WithHelp("→/l", "verdict")),
-		Discard:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
-		Keep:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
+		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField,
+		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, Discard: k.Discard, Keep: k.Keep,
 	}
 }
 
@@ -64,33 +56,19 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Save, k.Close}, {k.Next, k.Prev}, {k.VerdictPrev, k.VerdictNext}}
 }
 
-// Styles are the editor's colours and decorations; the parent's theme
-// provides them with SetStyles.
+// Styles are the editor's colours and decorations, all from the theme.
 type Styles struct {
-	Title    lipgloss.Style
-	Passage  lipgloss.Style
-	Label    lipgloss.Style
-	Focused  lipgloss.Style // the label of the focused field
-	Choice   lipgloss.Style // a verdict not chosen
-	Chosen   lipgloss.Style // the chosen verdict
-	Question lipgloss.Style
-	Help     lipgloss.Style
+	Title, Passage, Label, Focused, Choice, Chosen, Question, Help lipgloss.Style
+	Input                                                          textinput.Styles
+	Area                                                           textarea.Styles
 }
 
-// DefaultStyles returns styles for a dark or light background.
-func DefaultStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
-	accent := ld(lipgloss.Color("#5A56E0"), lipgloss.Color("#A6A4FF"))
-	dim := ld(lipgloss.Color("#8A8A8A"), lipgloss.Color("#6C6C6C"))
+// StylesFrom takes the editor's styles from the reader's theme.
+func StylesFrom(t *theme.Theme) Styles {
 	return Styles{
-		Title:    lipgloss.NewStyle().Bold(true),
-		Passage:  lipgloss.NewStyle().Italic(true).Foreground(dim),
-		Label:    lipgloss.NewStyle().Foreground(dim),
-		Focused:  lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Choice:   lipgloss.NewStyle().Foreground(dim),
-		Chosen:   lipgloss.NewStyle().Bold(true).Reverse(true),
-		Question: lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#C0392B"), lipgloss.Color("#FF7675"))),
-		Help:     lipgloss.NewStyle().Foreground(dim),
+		Title: t.HelpTitle, Passage: t.Quote, Label: t.ExplainLabel, Focused: t.PanelTabActive,
+		Choice: t.PanelDim, Chosen: t.PanelCursor, Question: t.Warning, Help: t.Help.ShortDesc,
+		Input: t.Input, Area: t.Area,
 	}
 }
 
@@ -103,9 +81,6 @@ const (
 	fieldSources
 	fieldCount
 )
-
-// passageLines is how many lines of the passage the editor shows.
-const passageLines = 3
 
 // Model is the note editor.
 type Model struct {
@@ -120,22 +95,23 @@ type Model struct {
 	focus    field
 	asking   bool // "discard changes?" is showing
 	width    int
+	height   int
 	styles   Styles
 	original annotate.Note
 }
 
 // New returns an editor for note n on passage (the passage's text as the
-// reader shows it). For a new note n has only its Span set.
-func New(n annotate.Note, passage string) Model {
+// reader shows it), with the keys of km and the styles of th. For a new
+// note n has only its Span set.
+func New(n annotate.Note, passage string, km keys.KeyMap, th *theme.Theme) Model {
 	m := Model{
-		KeyMap:  DefaultKeyMap(),
+		KeyMap:  NewKeyMap(km),
 		note:    n,
 		passage: passage,
 		text:    textarea.New(),
 		tags:    textinput.New(),
 		sources: textinput.New(),
 		verdict: max(0, slices.Index(annotate.Verdicts, n.Verdict)),
-		styles:  DefaultStyles(true),
 	}
 	m.text.Placeholder = "What is wrong or right with this passage?"
 	m.text.ShowLineNumbers = false
@@ -147,6 +123,7 @@ func New(n annotate.Note, passage string) Model {
 	m.sources.Placeholder = "links, separated by spaces"
 	m.sources.SetValue(strings.Join(n.Sources, " "))
 	m.original = m.Note()
+	m.SetStyles(StylesFrom(th))
 	m.SetSize(72, 16)
 	return m
 }
@@ -154,18 +131,23 @@ func New(n annotate.Note, passage string) Model {
 // Focus focuses the note text; call it when the editor opens.
 func (m *Model) Focus() tea.Cmd { return m.setFocus(fieldText) }
 
-// SetSize sets the editor's width and height in cells.
+// SetSize sets the editor's width and height in cells; View fills them
+// exactly.
 func (m *Model) SetSize(width, height int) {
-	m.width = width
-	m.text.SetWidth(max(10, width))
-	// Title, passage, verdict, tags, sources, help and spacing take the rest.
-	m.text.SetHeight(max(3, height-passageLines-8))
-	m.tags.SetWidth(max(10, width-10))
-	m.sources.SetWidth(max(10, width-10))
+	m.width, m.height = max(width, 1), max(height, 1)
+	m.text.SetWidth(max(m.width-1, 1))
+	m.text.SetHeight(max(m.height-m.fixedLines(), 1))
+	m.tags.SetWidth(max(m.width-10, 1))
+	m.sources.SetWidth(max(m.width-10, 1))
 }
 
 // SetStyles sets the editor's styles.
-func (m *Model) SetStyles(s Styles) { m.styles = s }
+func (m *Model) SetStyles(s Styles) {
+	m.styles = s
+	m.text.SetStyles(s.Area)
+	m.tags.SetStyles(s.Input)
+	m.sources.SetStyles(s.Input)
+}
 
 // Note returns the note as edited so far.
 func (m Model) Note() annotate.Note {
@@ -255,44 +237,101 @@ func (m *Model) setFocus(f field) tea.Cmd {
 	return nil
 }
 
-// View renders the editor.
+// passageLines is how many lines of the passage the editor shows: fewer
+// in a short window, so the fields keep their room.
+func (m Model) passageLines() int {
+	if m.height >= 16 {
+		return 3
+	}
+	return 1
+}
+
+// fixedLines counts the lines around the note's text area: the footer,
+// title, passage, verdicts, the note's label, tags and sources.
+func (m Model) fixedLines() int {
+	return 1 + 1 + m.passageLines() + len(m.verdictLines()) + 1 + 2
+}
+
+// View draws the editor: exactly its height in lines, each its width. When
+// the window is too short for every field, the fields scroll to keep the
+// focused one in view; the key hints (or the question) stay on the last
+// line.
 func (m Model) View() string {
 	s := m.styles
-	var b strings.Builder
 	title := "New note"
 	if m.note.ID != "" {
 		title = "Edit note"
 	}
-	b.WriteString(s.Title.Render(title))
-	b.WriteString("\n")
-	b.WriteString(s.Passage.Render(clipLines(m.passage, max(10, m.width-2), passageLines)))
-	b.WriteString("\n\n")
-	b.WriteString(m.label(fieldVerdict, "Verdict "))
+	lines := []string{s.Title.Render(title)}
+	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, max(m.width-2, 1), m.passageLines())), "\n")...)
+	first := map[field]int{fieldVerdict: len(lines)}
+	lines = append(lines, m.verdictLines()...)
+	first[fieldText] = len(lines)
+	lines = append(lines, m.label(fieldText, "Note"))
+	lines = append(lines, strings.Split(m.text.View(), "\n")...)
+	first[fieldTags] = len(lines)
+	lines = append(lines, m.label(fieldTags, "Tags    ")+" "+m.tags.View())
+	first[fieldSources] = len(lines)
+	lines = append(lines, m.label(fieldSources, "Sources ")+" "+m.sources.View())
+	first[fieldCount] = len(lines)
+
+	body := max(m.height-1, 0)
+	lo, hi := first[m.focus], first[m.focus+1]
+	if m.focus == fieldVerdict {
+		hi = first[fieldText]
+	}
+	if m.focus == fieldText {
+		lo, hi = first[fieldText], first[fieldTags]
+	}
+	off := 0
+	if hi > body {
+		off = min(hi-body, lo)
+	}
+	shown := lines[off:min(off+body, len(lines))]
+	out := make([]string, 0, m.height)
+	for _, l := range shown {
+		out = append(out, render.Fit(l, m.width))
+	}
+	for len(out) < body {
+		out = append(out, render.Fit("", m.width))
+	}
+	return strings.Join(append(out, render.Fit(m.footer(), m.width)), "\n")
+}
+
+// verdictLines lays the verdict choices out in as many lines as the width
+// needs.
+func (m Model) verdictLines() []string {
+	s := m.styles
+	var lines []string
+	cur, cw := m.label(fieldVerdict, "Verdict "), 8
 	for i, v := range annotate.Verdicts {
 		st := s.Choice
 		if i == m.verdict {
 			st = s.Chosen
 		}
-		b.WriteString(" " + st.Render(v.String()))
-	}
-	b.WriteString("\n")
-	b.WriteString(m.label(fieldText, "Note"))
-	b.WriteString("\n")
-	b.WriteString(m.text.View())
-	b.WriteString("\n")
-	b.WriteString(m.label(fieldTags, "Tags    ") + " " + m.tags.View() + "\n")
-	b.WriteString(m.label(fieldSources, "Sources ") + " " + m.sources.View() + "\n")
-	if m.asking {
-		b.WriteString(s.Question.Render("Discard unsaved changes? y/n"))
-	} else {
-		var parts []string
-		for _, k := range m.KeyMap.ShortHelp() {
-			h := k.Help()
-			parts = append(parts, h.Key+" "+h.Desc)
+		name := vocab.Name(vocab.Verdicts(), string(v))
+		if cw > 8 && cw+1+len(name) > m.width {
+			lines = append(lines, cur)
+			cur, cw = strings.Repeat(" ", 8), 8
 		}
-		b.WriteString(s.Help.Render(strings.Join(parts, " · ")))
+		cur += " " + st.Render(name)
+		cw += 1 + len(name)
 	}
-	return b.String()
+	return append(lines, cur)
+}
+
+// footer is the question while one is asked, else the key hints.
+func (m Model) footer() string {
+	if m.asking {
+		h := m.KeyMap.Discard.Help()
+		return m.styles.Question.Render("Discard unsaved changes? " + h.Key + "/" + m.KeyMap.Keep.Help().Key)
+	}
+	var parts []string
+	for _, k := range m.KeyMap.ShortHelp() {
+		h := k.Help()
+		parts = append(parts, h.Key+" "+h.Desc)
+	}
+	return m.styles.Help.Render(strings.Join(parts, " · "))
 }
 
 func (m Model) label(f field, name string) string {

@@ -1,6 +1,7 @@
 // Package data holds the entity tagger's word lists as plain text files:
 // gazetteers of places and organisations, a table of demonyms and groups, and
-// common given names. Each file has one entry a line; '#' starts a comment.
+// common given names, and the word clusters learned from unlabelled news.
+// Each text file has one entry a line; '#' starts a comment.
 package data
 
 import (
@@ -9,8 +10,18 @@ import (
 	"strings"
 )
 
-//go:embed *.txt
+//go:embed *.txt clusters.bin
 var files embed.FS
+
+// Clusters returns the word->cluster table written by
+// ../clusters (32-bit word hashes and cluster paths, no text).
+func Clusters() ([]byte, error) {
+	b, err := files.ReadFile("clusters.bin")
+	if err != nil {
+		return nil, fmt.Errorf("read word clusters: %w", err)
+	}
+	return b, nil
+}
 
 // List is the name of one word list.
 type List string
@@ -24,10 +35,15 @@ const (
 	Groups List = "groups.txt"
 	// Names are common given names, a hint for people.
 	Names List = "names.txt"
+	// WordNetPeople, WordNetPlaces and WordNetOrgs are the names WordNet
+	// knows (written by ../gazetteers), hints to the model only.
+	WordNetPeople List = "wordnet-people.txt"
+	WordNetPlaces List = "wordnet-places.txt"
+	WordNetOrgs   List = "wordnet-orgs.txt"
 )
 
 // Lists names every list in a fixed order.
-var Lists = []List{Places, Orgs, Groups, Names}
+var Lists = []List{Places, Orgs, Groups, Names, WordNetPeople, WordNetPlaces, WordNetOrgs}
 
 // Entry is one line of a list.
 type Entry struct {

@@ -18,10 +18,12 @@ type Word struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64
 	flags                     uint8
-	gaz                       [nGaz]uint8 // 0 outside, 1 begins, 2 inside a gazetteer match
-	prof                      uint8       // how the document writes this word elsewhere
-	exact                     uint64      // ExactHash
-	lmask, emask              uint16      // the gazetteer masks of the word alone
+	gaz                       [nMarks]uint8 // 0 outside, 1 begins, 2 inside a list's match
+	prof                      uint8         // how the document writes this word elsewhere
+	exact                     uint64        // ExactHash
+	lmask, emask              uint16        // the gazetteer masks of the word alone
+	hmask                     uint8         // the hint mask of the word alone
+	clus                      uint16        // the word's cluster path, 0 for none
 }
 
 // describe fills w from the word s, its single-word gazetteer masks included.
@@ -30,6 +32,8 @@ func (g *Gazetteer) describe(s string, w *Word) {
 	w.exact = ExactHash(s)
 	w.lmask = g.lower[PhraseHash(0, w.lower)]
 	w.emask = g.exact[PhraseHash(0, w.exact)]
+	w.hmask = g.hint[PhraseHash(0, w.exact)]
+	w.clus = g.clusters.Code(w.word)
 }
 
 func describeShape(s string, w *Word) {
@@ -258,19 +262,21 @@ func isQuote(s string) bool {
 	return len(s) <= 3 && (r == '"' || r == '\'')
 }
 
-// mark records, per list, the longest gazetteer matches (leftmost first).
+// mark records, per list, the longest matches (leftmost first): the
+// gazetteer lists in any case, the hint lists as written.
 func (g *Gazetteer) mark(ws []Word) {
-	var best [nGaz]int // end of the current match per list
+	var best [nMarks]int // end of the current match per list
 	for i := range ws {
-		h := uint64(0)
-		var longest [nGaz]int
+		lh, eh := uint64(0), uint64(0)
+		var longest [nMarks]int
 		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
-			h = PhraseHash(h, ws[i+n-1].lower)
-			m := ws[i].lmask
+			lh = PhraseHash(lh, ws[i+n-1].lower)
+			eh = PhraseHash(eh, ws[i+n-1].exact)
+			m, hm := ws[i].lmask, ws[i].hmask
 			if n > 1 {
-				m = g.lower[h]
+				m, hm = g.lower[lh], g.hint[eh]
 			}
-			if m == 0 {
+			if m == 0 && hm == 0 {
 				break
 			}
 			for li := 0; li < nGaz; li++ {
@@ -278,8 +284,13 @@ func (g *Gazetteer) mark(ws []Word) {
 					longest[li] = n
 				}
 			}
+			for li := 0; li < nHint; li++ {
+				if hm&(1<<li) != 0 {
+					longest[nGaz+li] = n
+				}
+			}
 		}
-		for li := 0; li < nGaz; li++ {
+		for li := 0; li < nMarks; li++ {
 			if i < best[li] || longest[li] == 0 {
 				continue
 			}
@@ -348,6 +359,17 @@ const (
 	tSufM1
 	tSufP1
 	tFlags
+	tClus
+	tClusM1
+	tClusP1
+)
+
+// clusterDepths are the prefixes of a word's cluster path the model reads,
+// coarse to fine, as Ratinov and Roth read Brown cluster prefixes of 4 to
+// 20 bits; neighbourDepths those of the words either side.
+var (
+	clusterDepths   = [...]int{2, 3, 5, 7}
+	neighbourDepths = [...]int{3, 7}
 )
 
 var boundary = Word{word: 1, lower: 1, shape: 1, short: 1}
@@ -381,6 +403,11 @@ func localFeatures(w *Word, dst []uint32) []uint32 {
 	f2(tFlags, fl, w.lower)
 	if w.flags&fHasLetter != 0 {
 		f2(tProf, uint64(w.prof)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
+	}
+	if w.clus != 0 {
+		for _, d := range clusterDepths {
+			f(tClus, uint64(clusterPrefix(w.clus, d)))
+		}
 	}
 	return dst
 }
@@ -417,7 +444,15 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 	f2(tLowerM1Short, m1.lower, w.short)
 	f2(tSufM1, m1.suf[2], w.short)
 	f2(tSufP1, p1.suf[2], w.short)
-	for li := 0; li < nGaz; li++ {
+	for _, d := range neighbourDepths {
+		if m1.clus != 0 {
+			f(tClusM1, uint64(clusterPrefix(m1.clus, d)))
+		}
+		if p1.clus != 0 {
+			f(tClusP1, uint64(clusterPrefix(p1.clus, d)))
+		}
+	}
+	for li := 0; li < nMarks; li++ {
 		if g := w.gaz[li]; g != 0 {
 			f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
 		}

@@ -18,18 +18,50 @@ const (
 
 var gazLists = [nGaz]data.List{data.Places, data.Orgs, data.Groups, data.Names}
 
+// Hint lists, as bit positions in a hint mask: names the model is told of
+// but that are never tagged on their own.
+const (
+	HintPerson = iota
+	HintPlace
+	HintOrg
+	nHint
+)
+
+var hintLists = [nHint]data.List{data.WordNetPeople, data.WordNetPlaces, data.WordNetOrgs}
+
+// hintPrefix is set in a hint mask when the phrase begins a longer entry.
+const hintPrefix = 1 << 7
+
+// nMarks is the number of lists a word can be marked in: the gazetteer
+// lists, then the hint lists.
+const nMarks = nGaz + nHint
+
 // Gazetteer answers whether a run of words is a known place, organisation,
 // group or given name. Phrases are keyed by the PhraseHash of their words.
 type Gazetteer struct {
 	lower  map[uint64]uint16 // any case: mask of lists; see LowerMask
 	exact  map[uint64]uint16 // as written: mask of lists, weak entries in the high nibble
 	maxLen int
+	// hint holds the hint lists' phrases as written: a mask of lists.
+	hint map[uint64]uint8
+	// clusters are the word clusters, which describe words alongside the lists.
+	clusters *Clusters
 }
 
 // NewGazetteer builds the gazetteer from the embedded word lists. Single-word
 // groups also match with a plural "s" ("Ukrainians").
 func NewGazetteer() (*Gazetteer, error) {
-	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}}
+	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}, hint: map[uint64]uint8{}}
+	if err := g.addHints(); err != nil {
+		return nil, err
+	}
+	cb, err := data.Clusters()
+	if err != nil {
+		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	if g.clusters, err = ReadClusters(cb); err != nil {
+		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
 	var toks []Token
 	for li, l := range gazLists {
 		entries, err := data.Entries(l)
@@ -71,6 +103,32 @@ func NewGazetteer() (*Gazetteer, error) {
 		}
 	}
 	return g, nil
+}
+
+// addHints reads the hint lists.
+func (g *Gazetteer) addHints() error {
+	var toks []Token
+	for li, l := range hintLists {
+		entries, err := data.Entries(l)
+		if err != nil {
+			return fmt.Errorf("build gazetteer: %w", err)
+		}
+		for _, e := range entries {
+			toks = Tokenize(e.Text, 0, len(e.Text), toks[:0])
+			h := uint64(0)
+			for i, t := range toks {
+				h = PhraseHash(h, ExactHash(e.Text[t.Start:t.End]))
+				if i < len(toks)-1 {
+					g.hint[h] |= hintPrefix
+				}
+			}
+			if len(toks) > 0 {
+				g.hint[h] |= 1 << li
+				g.maxLen = max(g.maxLen, len(toks))
+			}
+		}
+	}
+	return nil
 }
 
 // Prefix is set in a mask when the phrase begins a longer entry, so a

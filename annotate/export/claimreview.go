@@ -1,0 +1,155 @@
+package export
+
+import (
+	"cmp"
+	"io"
+	"net/url"
+	"path/filepath"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/article"
+)
+
+// The rating scale of ClaimReview exports, from worst to best supported.
+// Google's fact-check markup asks for a documented number-to-text scale;
+// this one is margin's verdicts in order of support. An opinion is not on
+// a true-false scale and carries only its name.
+const (
+	worstRating = 1
+	bestRating  = 5
+)
+
+var ratingValues = map[annotate.Verdict]int{
+	annotate.False:      1,
+	annotate.Misleading: 2,
+	annotate.Unverified: 3,
+	annotate.MostlyTrue: 4,
+	annotate.True:       5,
+}
+
+// The schema.org ClaimReview vocabulary (https://schema.org/ClaimReview)
+// as Google's fact-check markup uses it.
+type (
+	claimReview struct {
+		Context       string   `json:"@context"`
+		Type          string   `json:"@type"`
+		URL           string   `json:"url"`
+		ClaimReviewed string   `json:"claimReviewed"`
+		ItemReviewed  crClaim  `json:"itemReviewed"`
+		Author        *crAgent `json:"author,omitempty"`
+		DatePublished string   `json:"datePublished"`
+		ReviewRating  crRating `json:"reviewRating"`
+		ReviewBody    string   `json:"reviewBody,omitempty"`
+	}
+	crClaim struct {
+		Type            string   `json:"@type"`
+		Author          *crAgent `json:"author,omitempty"`
+		DatePublished   string   `json:"datePublished,omitempty"`
+		Appearance      []crWork `json:"appearance"`
+		FirstAppearance crWork   `json:"firstAppearance"`
+	}
+	crWork struct {
+		Type     string `json:"@type"`
+		URL      string `json:"url,omitempty"`
+		Name     string `json:"name,omitempty"`
+		Headline string `json:"headline,omitempty"`
+	}
+	crAgent struct {
+		Type     string   `json:"@type"`
+		Name     string   `json:"name"`
+		WorksFor *crAgent `json:"worksFor,omitempty"`
+	}
+	crRating struct {
+		Type          string `json:"@type"`
+		RatingValue   *int   `json:"ratingValue,omitempty"`
+		BestRating    int    `json:"bestRating"`
+		WorstRating   int    `json:"worstRating"`
+		AlternateName string `json:"alternateName"`
+		Name          string `json:"name"`
+	}
+)
+
+// ClaimReview writes schema.org ClaimReview JSON-LD: an array with one
+// review per placed note that gives a verdict on a flagged claim (see
+// Options.Claims). The claim's source is the claim's author, the article
+// (its URL, else its file) where it appears, and the fact-checker
+// (Options.Author and Options.Org) the review's author. Each review's url
+// is Options.ReviewURL with the note's id as fragment, or the note's URN
+// when no page to publish on was given.
+func ClaimReview(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
+	r := newReview(notes, opts.Claims)
+	appearance := appearanceOf(a)
+	reviews := []claimReview{}
+	for i, n := range r.notes {
+		c, ok := r.claim(i)
+		if !ok || n.Verdict == annotate.None {
+			continue
+		}
+		reviews = append(reviews, claimReview{
+			Context:       "https://schema.org",
+			Type:          "ClaimReview",
+			URL:           reviewURL(opts.ReviewURL, n.ID),
+			ClaimReviewed: oneLine(c.Span.In(a.Text)),
+			ItemReviewed:  crClaim{Type: "Claim", Author: claimAuthor(c), DatePublished: a.Published, Appearance: []crWork{appearance}, FirstAppearance: appearance},
+			Author:        checker(opts, n),
+			DatePublished: n.Updated.UTC().Format("2006-01-02"),
+			ReviewRating:  rating(n.Verdict),
+			ReviewBody:    n.Text,
+		})
+	}
+	return writeJSON(w, reviews)
+}
+
+func appearanceOf(a *article.Article) crWork {
+	work := crWork{Type: "CreativeWork", URL: a.SourceURL, Headline: a.Title}
+	if work.URL == "" && a.Path != "" {
+		if abs, err := filepath.Abs(a.Path); err == nil {
+			work.URL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+		}
+		work.Name = filepath.Base(a.Path)
+	}
+	return work
+}
+
+func reviewURL(page, id string) string {
+	if page == "" {
+		return "urn:margin:note:" + id
+	}
+	u, err := url.Parse(page)
+	if err != nil {
+		return "urn:margin:note:" + id
+	}
+	u.Fragment = "note-" + id
+	return u.String()
+}
+
+// claimAuthor is who said the claim, if the analysis names someone.
+func claimAuthor(c Claim) *crAgent {
+	if c.Source == "" {
+		return nil
+	}
+	return &crAgent{Type: "Person", Name: c.Source}
+}
+
+// checker is the fact-checker: the exporting author, else the note's,
+// working for the organisation if one is named; the organisation alone
+// when no person is; nil when neither is known.
+func checker(opts Options, n annotate.Note) *crAgent {
+	name := cmp.Or(opts.Author, n.Author)
+	var org *crAgent
+	if opts.Org != "" {
+		org = &crAgent{Type: "Organization", Name: opts.Org}
+	}
+	if name == "" {
+		return org
+	}
+	return &crAgent{Type: "Person", Name: name, WorksFor: org}
+}
+
+func rating(v annotate.Verdict) crRating {
+	r := crRating{Type: "Rating", BestRating: bestRating, WorstRating: worstRating, AlternateName: verdictTitle(v), Name: verdictTitle(v)}
+	if value, ok := ratingValues[v]; ok {
+		r.RatingValue = &value
+	}
+	return r
+}

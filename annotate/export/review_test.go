@@ -1,0 +1,90 @@
+package export
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/annotate"
+)
+
+func TestSummaryPluralsAgreeWithTheirCounts(t *testing.T) {
+	a, notes := fixture(t)
+	tests := []struct {
+		name  string
+		notes []annotate.Note
+		want  []string
+	}{
+		{"one note is a note", notes[:1], []string{"- 1 note: 1 false.", "- 3 flagged claims: 1 with a verdict, 2 without."}},
+		{"two notes are notes", notes[:2], []string{"- 2 notes: 1 false, 1 opinion."}},
+		{"one orphan is a note", notes[3:], []string{"- 1 note: 1 with no verdict.", "- 1 note is orphaned."}},
+		{"none is said in words", nil, []string{"- No notes yet."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Markdown(&buf, a, tt.notes, storyOptions(t, a)); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(buf.String(), w+"\n") {
+					t.Errorf("summary lacks %q:\n%s", w, buf.String())
+				}
+			}
+		})
+	}
+}
+
+func TestWorksheetListsNotesInArticleOrderOrphansLast(t *testing.T) {
+	a, notes := fixture(t)
+	shuffled := []annotate.Note{notes[3], notes[1], notes[2], notes[0]}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, shuffled, storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	order := []string{"### 1. False", "### 2. Opinion", "### 3. Unverified (needs-review)", "### 4. No verdict (orphaned)"}
+	last := -1
+	for _, h := range order {
+		i := strings.Index(md, h)
+		if i < last {
+			t.Fatalf("%q is missing or out of order:\n%s", h, md)
+		}
+		last = i
+	}
+}
+
+func TestUnreviewedClaimsAreRankedByCheckworthiness(t *testing.T) {
+	a, notes := fixture(t)
+	var buf bytes.Buffer
+	// Without the false verdict on the first claim, two claims lack one.
+	if err := Markdown(&buf, a, notes[1:], storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(buf.String(), "## Claims without a verdict")
+	if !ok {
+		t.Fatal("no section of unreviewed claims")
+	}
+	first, second := strings.Index(section, "| 1 | 0.91 |"), strings.Index(section, "| 2 | 0.74 |")
+	if first < 0 || second < first || strings.Contains(section, "0.62") {
+		t.Fatalf("want the 0.91 then the 0.74 claim, and not the reviewed one:\n%s", section)
+	}
+}
+
+func TestHeadingsKeepEveryHashAsText(t *testing.T) {
+	a, notes := fixture(t)
+	a.Title = "Tax rises #2 #"
+	notes[0].Verdict = "fake #"
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, notes, storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	_, body := splitFrontMatter(t, buf.String())
+	got := headings(body)
+	for _, want := range []string{`h1 Notes on Tax rises \#2 \#`, `h3 1. Fake \#`} {
+		if !slices.Contains(got, want) {
+			t.Errorf("headings %q lack %q", got, want)
+		}
+	}
+}

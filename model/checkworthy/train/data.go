@@ -1,0 +1,259 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/margin-reader/margin/model/checkworthy"
+	"github.com/margin-reader/margin/model/checkworthy/internal/newsproxy"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/sentence"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// The corpora an example can come from.
+const (
+	claimBuster = iota
+	clef
+	polnear
+	corpora
+)
+
+// example is one labelled sentence as feature ids.
+type example struct {
+	feats  []int32
+	y      float64
+	corpus int
+	// group is the ClaimBuster fold, the CLEF debate or the PolNeAR
+	// article: what cross-validation holds out together.
+	group int
+	// key is the sentence's letters and digits, lower-cased: a held-out
+	// sentence's key is never trained on, since the corpora share debates.
+	key string
+}
+
+// dataset holds every example and the feature names.
+type dataset struct {
+	examples []example
+	names    []string
+	debates  []string
+	folds    int
+}
+
+func (s *dataset) count(corpus int, label int) int {
+	n := 0
+	for _, e := range s.examples {
+		if e.corpus == corpus && (label < 0 || int(e.y) == label) {
+			n++
+		}
+	}
+	return n
+}
+
+// featurizer turns sentences into feature ids, naming each new feature.
+type featurizer struct {
+	det    *claim.Detector
+	tagger *entity.Tagger
+	split  *sentence.Splitter
+	ids    map[uint64]int32
+	names  []string
+	// drop lists feature name prefixes left out (feature selection).
+	drop []string
+}
+
+func (f *featurizer) dropped(name string) bool {
+	for _, p := range f.drop {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceFeatures are what the analyser knows of one sentence.
+type sentenceFeatures struct {
+	kinds  []string
+	labels []entity.Label
+}
+
+// analyze runs the entity tagger and the claim detector over text as the
+// analyser does, and returns what each sentence gets.
+func (f *featurizer) analyze(text string, sents []span.Span) ([]sentenceFeatures, []entity.Entity) {
+	var ents []entity.Entity
+	if f.tagger != nil {
+		ents = f.tagger.Tag(text, sents)
+	}
+	out := make([]sentenceFeatures, len(sents))
+	for _, e := range ents {
+		if i := sentenceAt(sents, e.Start); i >= 0 {
+			out[i].labels = append(out[i].labels, e.Label)
+		}
+	}
+	for _, c := range f.det.Analyze(text, sents, ents).Claims {
+		if i := sentenceAt(sents, c.Start); i >= 0 {
+			for _, k := range c.Kinds {
+				out[i].kinds = append(out[i].kinds, string(k))
+			}
+		}
+	}
+	return out, ents
+}
+
+// sentenceAt returns the index of the sentence holding byte at, or -1.
+func sentenceAt(sents []span.Span, at int) int {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > at })
+	if i < len(sents) && sents[i].Start <= at {
+		return i
+	}
+	return -1
+}
+
+func (f *featurizer) features(sentence string, sf sentenceFeatures) []int32 {
+	var out []int32
+	checkworthy.Extract(sentence, sf.kinds, sf.labels, func(h uint64, name string) {
+		if f.dropped(name) {
+			return
+		}
+		id, ok := f.ids[h]
+		if !ok {
+			id = int32(len(f.names))
+			f.ids[h] = id
+			f.names = append(f.names, name)
+		}
+		out = append(out, id)
+	})
+	return out
+}
+
+// one analyses a lone sentence, as the debate corpora give them.
+func (f *featurizer) one(text string) []int32 {
+	sf, _ := f.analyze(text, []span.Span{{Start: 0, End: len(text)}})
+	return f.features(text, sf[0])
+}
+
+// keyOf is the text a duplicate is recognised by.
+func keyOf(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// loadClaimBuster reads the ClaimBuster training split. Its sentences carry
+// only ids, which ClaimBuster numbered debate after debate in date order, so
+// folds are contiguous id ranges cut at the widest gap near each boundary:
+// a debate rarely straddles two folds, and no fold sees its own era.
+func (s *dataset) loadClaimBuster(f *featurizer, path string, folds int) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("ClaimBuster: %w", err)
+	}
+	var cb []struct {
+		ID    int    `json:"sentence_id"`
+		Label int    `json:"label"`
+		Text  string `json:"text"`
+	}
+	if err := json.Unmarshal(raw, &cb); err != nil {
+		return fmt.Errorf("ClaimBuster %s: %w", path, err)
+	}
+	sort.SliceStable(cb, func(i, j int) bool { return cb[i].ID < cb[j].ID })
+	ids := make([]int, len(cb))
+	for i, r := range cb {
+		ids[i] = r.ID
+	}
+	cuts := foldCuts(ids, folds)
+	s.folds = folds
+	fold := 0
+	for i, r := range cb {
+		for fold < len(cuts) && i >= cuts[fold] {
+			fold++
+		}
+		s.examples = append(s.examples, example{feats: f.one(r.Text), y: float64(r.Label), corpus: claimBuster, group: fold, key: keyOf(r.Text)})
+	}
+	return nil
+}
+
+// foldCuts returns the indexes of sorted ids where folds 1..n-1 start:
+// near each n-th of the data, at the widest gap between ids within a
+// twentieth of it.
+func foldCuts(ids []int, n int) []int {
+	var cuts []int
+	slack := len(ids) / 20
+	for k := 1; k < n; k++ {
+		at := k * len(ids) / n
+		best := at
+		for i := max(at-slack, 1); i < min(at+slack, len(ids)); i++ {
+			if ids[i]-ids[i-1] > ids[best]-ids[best-1] {
+				best = i
+			}
+		}
+		cuts = append(cuts, best)
+	}
+	return cuts
+}
+
+// loadCLEF reads the CLEF 2019 training transcripts, one group a debate.
+func (s *dataset) loadCLEF(f *featurizer, dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("CLEF: no %s/*.tsv", dir)
+	}
+	sort.Strings(files)
+	for d, path := range files {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("CLEF: %w", err)
+		}
+		s.debates = append(s.debates, strings.TrimSuffix(filepath.Base(path), ".tsv"))
+		for i, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
+			cols := strings.Split(line, "\t")
+			if len(cols) != 4 {
+				return fmt.Errorf("CLEF %s line %d: %d columns", path, i+1, len(cols))
+			}
+			y, err := strconv.Atoi(strings.TrimSpace(cols[3]))
+			if err != nil {
+				return fmt.Errorf("CLEF %s line %d: label: %w", path, i+1, err)
+			}
+			s.examples = append(s.examples, example{feats: f.one(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, key: keyOf(cols[2])})
+		}
+	}
+	return nil
+}
+
+// newsArticle is one PolNeAR article's sentences as feature ids, with
+// their weak labels.
+type newsArticle struct {
+	feats [][]int32
+	weak  []bool
+}
+
+// loadNews reads the PolNeAR articles in dir.
+func (f *featurizer) loadNews(dir string) ([]newsArticle, error) {
+	files, err := newsproxy.Files(dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]newsArticle, 0, len(files))
+	for _, path := range files {
+		art, err := newsproxy.Read(path, f.split)
+		if err != nil {
+			return nil, err
+		}
+		sfs, ents := f.analyze(art.Text, art.Sentences)
+		a := newsArticle{feats: make([][]int32, len(art.Sentences)), weak: art.Weak(ents)}
+		for i, s := range art.Sentences {
+			a.feats[i] = f.features(art.Text[s.Start:s.End], sfs[i])
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,92 @@
+// Command polnear scores margin's attributed claims against the PolNeAR
+// development split (../shared/data/attribution/dev): who says what, marked
+// by people as source, cue and content spans over real election news.
+//
+//	go run ./model/claim/polnear -data ../shared/data/attribution
+//
+// Each article's .txt is analysed as margin analyses plain text, without
+// cleanup so that the gold byte offsets hold: the title line is a heading
+// and every other non-empty line a paragraph. The scoring rules are:
+//
+//   - Only gold attributions with a source are scored.
+//   - Recall: a gold attribution is found when a margin claim with a source
+//     overlaps its content or its cue. Where several do, the one over the
+//     cue is taken, else the one overlapping most of the content.
+//   - Source correct, over the found ones: the margin source and the gold
+//     source, lower-cased, tokenised, without determiners and possessive
+//     's, have token F1 >= 0.5, or the same head word (the last word before
+//     a comma, "of", "who", "which", "that" or a bracket).
+//   - Cue overlap, over the found ones: one of the claim's attributed cues
+//     overlaps the gold cue.
+//   - Per cue type: recall for gold cues among the 20 commonest lower-cased
+//     one-word cues of the split ("common verbs"), and for all other cues.
+//
+// With -learn it instead writes model/claim/lexicon/learned.txt, the cue
+// words counted over the train split (see learn):
+//
+//	go run ./model/claim/polnear -learn > model/claim/lexicon/learned.txt
+//
+// With -verbs it writes model/claim/lexicon/verbs.txt, the words the silver
+// part-of-speech tags of the train split mostly call finite verbs:
+//
+//	go run ./model/claim/polnear -verbs > model/claim/lexicon/verbs.txt
+//
+// With -misses it also lists the gold attributions missed or misnamed, for
+// reading on the development split only.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data/attribution", "PolNeAR folder holding dev/")
+	split := flag.String("split", "dev", "split to score: only dev is for tuning")
+	misses := flag.Bool("misses", false, "list missed attributions and wrong sources")
+	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
+	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
+	flag.Parse()
+	var err error
+	switch {
+	case *verbs:
+		err = learnVerbs(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
+	case *learnCues:
+		err = runLearn(os.Stdout, *data)
+	default:
+		err = run(context.Background(), os.Stdout, *data, *split, *misses)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "polnear:", err)
+		os.Exit(1)
+	}
+}
+
+// runLearn writes the cue lexicon learned from data/train.
+func runLearn(w io.Writer, data string) error {
+	arts, err := readSplit(data, "train")
+	if err != nil {
+		return err
+	}
+	return learn(w, arts)
+}
+
+func run(ctx context.Context, w io.Writer, data, split string, misses bool) error {
+	if split == "test" {
+		return fmt.Errorf("the test split is held out; score dev")
+	}
+	arts, err := readSplit(data, split)
+	if err != nil {
+		return err
+	}
+	sc, err := score(ctx, arts, misses)
+	if err != nil {
+		return err
+	}
+	sc.write(w)
+	return nil
+}

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// counts is a found/total pair.
+type counts struct{ hit, n int }
+
+func (c counts) String() string {
+	if c.n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%5.1f%% (%d/%d)", 100*float64(c.hit)/float64(c.n), c.hit, c.n)
+}
+
+// scores are the figures over one split.
+type scores struct {
+	recall, source, cue counts
+	common, other       counts
+	precision           counts
+	misses              []string
+}
+
+func (s *scores) write(w io.Writer) {
+	fmt.Fprintf(w, "attribution recall        %s\n", s.recall)
+	fmt.Fprintf(w, "source correct (of found) %s\n", s.source)
+	fmt.Fprintf(w, "cue overlap (of found)    %s\n", s.cue)
+	fmt.Fprintf(w, "recall, 20 common cues    %s\n", s.common)
+	fmt.Fprintf(w, "recall, other cues        %s\n", s.other)
+	fmt.Fprintf(w, "claim precision           %s\n", s.precision)
+	for _, m := range s.misses {
+		fmt.Fprintln(w, m)
+	}
+}
+
+// score analyses every article and compares its claims with the gold.
+func score(ctx context.Context, arts []article, misses bool) (*scores, error) {
+	z, err := model.NewAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	common := commonCues(arts, 20)
+	sc := &scores{}
+	for _, a := range arts {
+		an, err := z.Analyze(ctx, asArticle(a))
+		if err != nil {
+			return nil, fmt.Errorf("analyse %s: %w", a.Name, err)
+		}
+		for _, g := range a.Attributions {
+			if g.Source != nil {
+				sc.add(a, g, an.Claims, common, misses)
+			}
+		}
+		for _, c := range an.Claims {
+			if c.Source != nil {
+				sc.precision.add(attributed(c.Span, a.Attributions))
+			}
+		}
+	}
+	return sc, nil
+}
+
+// add scores one gold attribution.
+func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]bool, misses bool) {
+	c := match(g, claims)
+	found := c != nil
+	s.recall.add(found)
+	if len(g.Cue) > 0 && common[strings.ToLower(g.Cue[0].Text)] {
+		s.common.add(found)
+	} else {
+		s.other.add(found)
+	}
+	if !found {
+		if misses {
+			s.misses = append(s.misses, fmt.Sprintf("MISS %s cue=%q src=%q | %s", a.Name, cueText(g), g.Source.Text, around(a.Text, g)))
+		}
+		return
+	}
+	ok := sameSource(c.Source.Span.In(a.Text), g.Source.Text)
+	s.source.add(ok)
+	hit := cueHit(g, c)
+	s.cue.add(hit)
+	if misses && !hit {
+		s.misses = append(s.misses, fmt.Sprintf("CUE  %s gold=%q claim=%q", a.Name, cueText(g), c.Span.In(a.Text)))
+	}
+	if misses && !ok {
+		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g)))
+	}
+}
+
+func (c *counts) add(ok bool) {
+	c.n++
+	if ok {
+		c.hit++
+	}
+}
+
+func cueText(g gold) string {
+	if len(g.Cue) == 0 {
+		return ""
+	}
+	return g.Cue[0].Text
+}
+
+// around is the gold cue with a little text around it, on one line.
+func around(text string, g gold) string {
+	at := g.Source.span()
+	if len(g.Cue) > 0 {
+		at = g.Cue[0].span()
+	}
+	from, to := max(0, at.Start-80), min(len(text), at.End+80)
+	return strings.ReplaceAll(text[from:to], "\n", " ")
+}
+
+// asArticle builds the article margin would analyse from a PolNeAR text:
+// the title line a heading, every other non-empty line a paragraph.
+func asArticle(a article) *model.Article {
+	d := doc.Doc{Text: a.Text}
+	start := 0
+	for i := 0; i <= len(a.Text); i++ {
+		if i < len(a.Text) && a.Text[i] != '\n' {
+			continue
+		}
+		if i > start {
+			kind := doc.Paragraph
+			if len(d.Blocks) == 0 {
+				kind = doc.Heading
+			}
+			d.Blocks = append(d.Blocks, doc.Block{Span: span.Span{Start: start, End: i}, Kind: kind, Level: 1})
+		}
+		start = i + 1
+	}
+	return &model.Article{Name: a.Name, Doc: d, Sentences: sentence.Split(d), Hash: model.HashText(a.Text)}
+}
+
+// match returns the claim with a source that finds g, or nil.
+func match(g gold, claims []claim.Claim) *claim.Claim {
+	var best *claim.Claim
+	bestOverlap := 0
+	for i := range claims {
+		c := &claims[i]
+		if c.Source == nil {
+			continue
+		}
+		for _, cue := range g.Cue {
+			if c.Overlaps(cue.span()) {
+				return c
+			}
+		}
+		ov := 0
+		for _, ct := range g.Content {
+			ov += overlap(c.Span, ct.span())
+		}
+		if ov > bestOverlap {
+			best, bestOverlap = c, ov
+		}
+	}
+	return best
+}
+
+// attributed reports whether s overlaps the cue or content of any gold
+// attribution, with or without a source.
+func attributed(s span.Span, golds []gold) bool {
+	for _, g := range golds {
+		for _, p := range append(append([]goldSpan(nil), g.Cue...), g.Content...) {
+			if s.Overlaps(p.span()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlap(a, b span.Span) int { return max(0, min(a.End, b.End)-max(a.Start, b.Start)) }
+
+// cueHit reports whether an attributed cue of c overlaps g's cue.
+func cueHit(g gold, c *claim.Claim) bool {
+	for _, cue := range c.Cues {
+		if cue.Kind != claim.Attributed {
+			continue
+		}
+		for _, gc := range g.Cue {
+			if cue.Overlaps(gc.span()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonCues returns the n commonest lower-cased one-word cues of arts.
+func commonCues(arts []article, n int) map[string]bool {
+	freq := map[string]int{}
+	for _, a := range arts {
+		for _, g := range a.Attributions {
+			if w := strings.ToLower(cueText(g)); w != "" && !strings.ContainsAny(w, " \t") {
+				freq[w]++
+			}
+		}
+	}
+	words := make([]string, 0, len(freq))
+	for w := range freq {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if freq[words[i]] != freq[words[j]] {
+			return freq[words[i]] > freq[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	out := map[string]bool{}
+	for _, w := range words[:min(n, len(words))] {
+		out[w] = true
+	}
+	return out
+}

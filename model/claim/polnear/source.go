@@ -1,0 +1,88 @@
+package main
+
+import (
+	"strings"
+	"unicode"
+)
+
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true}
+
+// headStops end the head of a phrase: the head word is the last word
+// before the first of them.
+var headStops = map[string]bool{",": true, "of": true, "who": true, "which": true, "that": true, "(": true, "—": true, "–": true}
+
+// words splits a source into lower-case words and punctuation, without
+// determiners and possessive 's.
+func words(s string) []string {
+	s = strings.ToLower(strings.NewReplacer("’s", "", "'s", "", "’", "'").Replace(s))
+	var out []string
+	for _, f := range strings.FieldsFunc(s, unicode.IsSpace) {
+		for f != "" {
+			i := strings.IndexFunc(f, func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-' && r != '.'
+			})
+			if i < 0 {
+				out = append(out, strings.TrimSuffix(f, "."))
+				break
+			}
+			if i > 0 {
+				out = append(out, strings.TrimSuffix(f[:i], "."))
+			}
+			r := []rune(f[i:])[0]
+			out = append(out, string(r))
+			f = f[i+len(string(r)):]
+		}
+	}
+	kept := out[:0]
+	for _, w := range out {
+		if w != "" && !determiners[w] {
+			kept = append(kept, w)
+		}
+	}
+	return kept
+}
+
+// head is the last word of ws before a head stop.
+func head(ws []string) string {
+	h := ""
+	for _, w := range ws {
+		if headStops[w] {
+			break
+		}
+		if w != "" && unicode.IsLetter([]rune(w)[0]) || unicode.IsDigit([]rune(w)[0]) {
+			h = w
+		}
+	}
+	return h
+}
+
+// sameSource applies the scorer's rule: token F1 >= 0.5, or the same head.
+func sameSource(got, want string) bool {
+	g, w := words(got), words(want)
+	if len(g) == 0 || len(w) == 0 {
+		return false
+	}
+	if h := head(g); h != "" && h == head(w) {
+		return true
+	}
+	return f1(g, w) >= 0.5
+}
+
+func f1(got, want []string) float64 {
+	left := map[string]int{}
+	for _, w := range want {
+		left[w]++
+	}
+	common := 0
+	for _, g := range got {
+		if left[g] > 0 {
+			left[g]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0
+	}
+	p, r := float64(common)/float64(len(got)), float64(common)/float64(len(want))
+	return 2 * p * r / (p + r)
+}

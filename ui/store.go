@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/reader"
+	"github.com/margin-reader/margin/ui/render"
+)
+
+// store holds the notes book for the commands that read and write it. An
+// annotate.Book is not safe for concurrent use, and every disk access runs
+// as a command off the Update goroutine, so they take turns here; Update
+// itself only ever sees the snapshots the commands send back.
+type store struct {
+	mu   sync.Mutex
+	book *annotate.Book
+}
+
+// notesMsg is the result of a command on the notes: the notes as they
+// are now, what to tell the user, and what to show.
+type notesMsg struct {
+	notes []annotate.Note
+	// changed is false when the command changed nothing (a refresh that
+	// found the sidecar as it was), so the status keeps what it says.
+	changed bool
+	message string
+	err     error
+	// show is the span to scroll to, reader.NoSpan for none.
+	show span.Span
+	// deleted is the note a deletion removed, which u can bring back.
+	deleted string
+}
+
+// run runs f on the book as a command and reports the notes after it.
+func (s *store) run(f func(b *annotate.Book) (notesMsg, error)) tea.Cmd {
+	return func() tea.Msg {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		msg, err := f(s.book)
+		if err != nil {
+			return notesMsg{err: err, show: reader.NoSpan}
+		}
+		msg.notes = s.book.Notes()
+		return msg
+	}
+}
+
+// save adds a new note (no ID) or replaces an existing one.
+func (s *store) save(n annotate.Note) tea.Cmd {
+	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		put := b.Add
+		if n.ID != "" {
+			put = b.Put
+		}
+		saved, err := put(n)
+		if err != nil {
+			return notesMsg{}, fmt.Errorf("note not saved: %w", err)
+		}
+		msg := notesMsg{changed: true, message: "note saved to " + b.Path(), show: reader.NoSpan}
+		if saved.Placed() {
+			msg.show = saved.Span
+		}
+		return msg, nil
+	})
+}
+
+func (s *store) remove(id string) tea.Cmd {
+	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		if err := b.Delete(id); err != nil {
+			return notesMsg{}, fmt.Errorf("note not deleted: %w", err)
+		}
+		return notesMsg{changed: true, message: "note deleted", show: reader.NoSpan, deleted: id}, nil
+	})
+}
+
+func (s *store) restore(id string) tea.Cmd {
+	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		n, err := b.Undelete(id)
+		if err != nil {
+			return notesMsg{}, fmt.Errorf("note not restored: %w", err)
+		}
+		return notesMsg{changed: true, message: "note restored: " + render.OneLine(n.Quote()), show: reader.NoSpan}, nil
+	})
+}
+
+// reread picks up what other windows or people wrote to the sidecar. The
+// reader's own saves come back here too, and change nothing.
+func (s *store) reread() tea.Cmd {
+	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		changed, err := b.Refresh()
+		if err != nil {
+			return notesMsg{}, fmt.Errorf("notes: %w", err)
+		}
+		msg := notesMsg{changed: changed, show: reader.NoSpan}
+		if changed {
+			msg.message = "notes updated on disk"
+		}
+		return msg, nil
+	})
+}
+
+// export writes the notes as a markdown worksheet beside the sidecar
+// (<file name>.notes.md next to <file name>.notes.jsonl), atomically.
+func (s *store) export() tea.Cmd {
+	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		path := strings.TrimSuffix(b.Path(), filepath.Ext(b.Path())) + ".md"
+		notes := b.Notes()
+		sort.SliceStable(notes, func(i, j int) bool { return notes[i].Span.Start < notes[j].Span.Start })
+		if err := export.WriteFile(path, export.FormatMarkdown, b.Article(), notes, export.Options{}); err != nil {
+			return notesMsg{}, err
+		}
+		return notesMsg{message: fmt.Sprintf("%s exported to %s", plural(len(notes), "note"), path), show: reader.NoSpan}, nil
+	})
+}
+
+// replace swaps in the book of a reloaded article.
+func (s *store) replace(b *annotate.Book) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.book = b
+}
+
+// plural counts n things: "1 note", "2 notes".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
