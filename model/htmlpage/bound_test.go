@@ -92,3 +92,23 @@ func benchExtract(b *testing.B, middle string) {
 		}
 	}
 }
+
+// FuzzBound checks that a cut page is a prefix of the page that is itself
+// within the bounds, and that a page within them is kept whole.
+func FuzzBound(f *testing.F) {
+	f.Add(`<p a="1">x</p><script>var s = "<i>";</script><b><b><b><b>deep</b></b></b></b>`, true)
+	f.Add(strings.Repeat(`<i k="v">x</i>`, 10)+"<div "+strings.Repeat(`a="b" `, 20)+">", false)
+	small := bounds{elements: 6, attributes: 4, depth: 3, token: 64}
+	f.Fuzz(func(t *testing.T, src string, byDepth bool) {
+		kept, cut := bound(src, small, byDepth)
+		if !strings.HasPrefix(src, kept) {
+			t.Fatalf("kept %q is not a prefix of the page", kept)
+		}
+		if cut == "" && kept != src {
+			t.Fatalf("cut without saying so: %q", kept)
+		}
+		if again, cut2 := bound(kept, small, byDepth); cut2 != "" || again != kept {
+			t.Fatalf("what was kept (%q) is cut again: %q", kept, cut2)
+		}
+	})
+}
