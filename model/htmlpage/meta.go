@@ -358,9 +358,14 @@ func date(s string) string {
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / "}
 
 // cleanTitle drops the site's name from either end of a title: the site
-// named by the page, or one that matches the page's host name.
+// named by the page, or one that matches the page's host name. It
+// returns the site's name too, learnt from the title if need be.
 func cleanTitle(title, site, host string) (string, string) {
 	for _, sep := range titleSeparators {
+		// The whole site name, tagline and all.
+		if site != "" && strings.HasSuffix(title, sep+site) && len(title) > len(sep+site) {
+			return cleanTitle(strings.TrimSpace(strings.TrimSuffix(title, sep+site)), site, host)
+		}
 		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(title[i+len(sep):], site, host) {
 			return cleanTitle(strings.TrimSpace(title[:i]), first(site, title[i+len(sep):]), host)
 		}
@@ -368,7 +373,18 @@ func cleanTitle(title, site, host string) (string, string) {
 			return cleanTitle(strings.TrimSpace(title[i+len(sep):]), first(site, title[:i]), host)
 		}
 	}
-	return title, site
+	return title, siteName(site, host)
+}
+
+// siteName drops a tagline from a site's name ("My Daily Magazine - Art,
+// Design...") when its first part is the host's name.
+func siteName(site, host string) string {
+	for _, sep := range titleSeparators {
+		if name, _, ok := strings.Cut(site, sep); ok && isSiteName(name, "", host) {
+			return name
+		}
+	}
+	return site
 }
 
 // isSiteName compares names by their letters and digits alone, so

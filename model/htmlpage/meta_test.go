@@ -36,6 +36,7 @@ func TestCleanTitle(t *testing.T) {
 		{"drops the site before the title", "Coast News: Keeper retires", "Coast News", "", "Coast News: Keeper retires", "Coast News"},
 		{"drops the site at the front", "RT | Keeper retires", "RT", "", "Keeper retires", "RT"},
 		{"keeps a bar that is part of the title", "Update | Crash victims identified", "The Gleaner", "jamaica-gleaner.com", "Update | Crash victims identified", "The Gleaner"},
+		{"drops a site name with its tagline", "Halloween workouts - My Daily Magazine - Art, Design and Beauty", "My Daily Magazine - Art, Design and Beauty", "mydailymagazine.com", "Halloween workouts", "My Daily Magazine"},
 		{"keeps a title without a site", "Keeper retires after forty years", "Coast News", "", "Keeper retires after forty years", "Coast News"},
 	}
 	for _, tt := range tests {
