@@ -60,7 +60,7 @@ func Extract(src string, pageURL string) (Page, error) {
 		// Readability takes the first byline-like element for the byline
 		// and cuts it from the text; on a fact-check page that is the
 		// claimant in the claim box. Naming the author keeps it.
-		addAuthorMeta(root, first(meta.byline, meta.reviewer, meta.claimant))
+		addAuthorMeta(root, first(meta.byline(meta.site), meta.reviewer, meta.claimant))
 	}
 	parser := readability.NewParser()
 	// Classes name the language of code blocks.
@@ -103,17 +103,9 @@ func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
 	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host)
 	p := Page{
 		Doc: d, Title: title, Site: site,
-		Byline:    m.byline,
+		Byline:    m.byline(site, art.Byline()),
 		Published: m.published, Modified: m.modified,
 		Rates: m.rates, Rating: m.rating, Reviewer: m.reviewer,
-	}
-	if p.Byline == "" {
-		p.Byline = bylineName(oneLine(art.Byline()))
-	}
-	// A byline that is the site's name, or the claim's author on a
-	// fact-check page, names no writer.
-	if squash(p.Byline) == squash(p.Site) || squash(p.Byline) == squash(m.claimant) {
-		p.Byline = ""
 	}
 	if t, err := art.PublishedTime(); err == nil && p.Published == "" {
 		p.Published = t.Format(time.DateOnly)

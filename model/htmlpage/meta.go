@@ -16,7 +16,8 @@ import (
 // pageMeta is what a page's markup says about its article, read before
 // readability rewrites the page.
 type pageMeta struct {
-	title, site, byline     string
+	title, site             string
+	bylines                 []string // candidates, the markup's own first
 	published, modified     string
 	body                    string // JSON-LD articleBody
 	host                    string // from the page address or its canonical link
@@ -63,7 +64,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	article := firstOfType(objects, isArticleType)
 	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
-	m.byline = first(bylineName(names(article["author"])), bylineName(metas["author"]), bylineName(metas["article:author"]))
+	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
 	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
 	m.body, _ = article["articleBody"].(string)
@@ -73,13 +74,20 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
 	m.published = first(m.published, timeDate)
-	if isURL(m.byline) {
-		m.byline = ""
-	}
-	if m.byline == "" {
-		m.byline = m.bylineIn(bylines)
-	}
+	m.bylines = append(m.bylines, bylineTexts(bylines)...)
 	return m
+}
+
+// byline is the first candidate that names a writer: not an address, not
+// the site's name, not a fact-check's claimant.
+func (m pageMeta) byline(site string, more ...string) string {
+	for _, c := range append(m.bylines, more...) {
+		name := bylineName(c)
+		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) {
+			return name
+		}
+	}
+	return ""
 }
 
 // Bylines come wrapped in words that are not names: "By", "Post author",
@@ -87,7 +95,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 var (
 	bylineLead  = regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`)
 	bylineTail  = regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`)
-	notAName    = regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff)$|\b(says|said|wrote):$`)
+	notAName    = regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`)
 	bylineTrail = " -|·•,:"
 )
 
@@ -132,21 +140,19 @@ func isBylineElement(n *html.Node) bool {
 	return false
 }
 
-// bylineIn is the first short byline element's name, taken from the
-// innermost byline element inside it (a name within a line that also
-// gives the date). A ClaimReview's claimant is not the writer.
-func (m pageMeta) bylineIn(nodes []*html.Node) string {
+// bylineTexts are the texts of the short byline elements, each taken from
+// the innermost byline element inside it (a name within a line that also
+// gives the date).
+func bylineTexts(nodes []*html.Node) []string {
+	var out []string
 	for i, n := range nodes {
-		text := bylineName(oneLine(textOf(n)))
-		if text == "" || len(text) > maxByline || squash(text) == squash(m.claimant) {
+		text := oneLine(textOf(n))
+		if text == "" || len(text) > maxByline || i+1 < len(nodes) && contains(n, nodes[i+1]) {
 			continue
 		}
-		if i+1 < len(nodes) && contains(n, nodes[i+1]) {
-			continue
-		}
-		return text
+		out = append(out, text)
 	}
-	return ""
+	return out
 }
 
 func contains(outer, inner *html.Node) bool {

@@ -1,6 +1,9 @@
 package htmlpage
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBylineName(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -16,6 +19,7 @@ func TestBylineName(t *testing.T) {
 		{"is empty for a comment's author", "Art Edwards says:", ""},
 		{"is empty for a placeholder", "No Author", ""},
 		{"is empty for a date label", "Posted on", ""},
+		{"is empty for a handle alone", "@NatGeoUK", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,5 +69,18 @@ func TestDate(t *testing.T) {
 				t.Errorf("date(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestBylinePassesOverTheSiteAsAuthor(t *testing.T) {
+	src := `<html><head><meta property="og:site_name" content="Coast News">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Keeper retires","author":{"@type":"Organization","name":"Coast News"}}</script></head>
+<body><article><div class="article-byline">By Tomas Reed</div><p>` + strings.Repeat("After forty years on the rock, the keeper handed over the keys. ", 8) + `</p></article></body></html>`
+	p, err := Extract(src, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Byline != "Tomas Reed" || p.Site != "Coast News" {
+		t.Errorf("byline %q, site %q; want Tomas Reed of Coast News", p.Byline, p.Site)
 	}
 }
