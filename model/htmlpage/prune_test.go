@@ -45,6 +45,8 @@ func TestPrune(t *testing.T) {
 		{"keeps a short paragraph about copyright", `<p>Copyright law protects the photographs.</p>`, "", "Copyright law"},
 		{"keeps a short paragraph that recommends", `<p>Recommended doses are lower for children.</p>`, "", "Recommended doses"},
 		{"keeps residents who subscribe to alerts", `<p>Residents can subscribe to text alerts.</p>`, "", "subscribe to text alerts"},
+		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
+		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
 	}
 	f, err := loadFurniture()
