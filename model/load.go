@@ -157,17 +157,14 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 	case a.Format == Markdown:
 		d, front := markdown.Parse(text)
 		a.Doc = d
-		a.Meta = metaFromFront(front)
+		setFront(a, front)
 	case a.Format == HTML:
 		page, err := htmlpage.Extract(text, "")
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		a.Doc = page.Doc
-		a.Meta = metaFromFront(page.Front())
-		if page.Cut != "" {
-			a.Warnings = append(a.Warnings, page.Cut)
-		}
+		setFront(a, page.Front())
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc
@@ -202,6 +199,15 @@ func formatOf(name, text string) Format {
 		return HTML
 	}
 	return Text
+}
+
+// setFront takes the article's metadata from front matter, a web page's
+// own or the one saved with it, and says if the page was cut.
+func setFront(a *Article, f markdown.Front) {
+	a.Meta = metaFromFront(f)
+	if f["cut"] != "" {
+		a.Warnings = append(a.Warnings, f["cut"])
+	}
 }
 
 func metaFromFront(f markdown.Front) Meta {
