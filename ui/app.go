@@ -115,6 +115,9 @@ type Model struct {
 	// when notes cannot be kept. notes is its latest snapshot.
 	store *store
 	notes []annotate.Note
+	// quitting says ctrl+c was pressed in the editor, which is asking
+	// whether to discard the note before the program quits.
+	quitting bool
 	// undoID is the note the last D deleted, while u can bring it back.
 	undoID        string
 	lastKeyDelete bool

@@ -599,3 +599,38 @@ func focusIndex(m Model) int {
 	f, _ := m.reader.Focus()
 	return slices.Index(m.reader.Article().Sentences, f)
 }
+
+// TestCtrlCInTheEditorAsksBeforeLosingANote types a note and presses
+// ctrl+c: the editor asks, y discards the note and quits, n keeps both.
+func TestCtrlCInTheEditorAsksBeforeLosingANote(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := annotate.Open(a, annotate.Options{Author: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = typeText(press(m, "a"), "Unsaved thought")
+	ctrlC := tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	next, cmd := m.Update(ctrlC)
+	m = next.(Model)
+	if cmd != nil || m.editor == nil || !strings.Contains(screen(m), "Discard unsaved changes?") {
+		t.Fatalf("ctrl+c with an unsaved note did not ask first:\n%s", screen(m))
+	}
+	kept := press(m, "n")
+	if kept.editor == nil || kept.quitting {
+		t.Errorf("n did not keep the editor open")
+	}
+	next, cmd = m.Update(keyMsg("y"))
+	m = next.(Model)
+	next, cmd = m.Update(cmd())
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Errorf("y after ctrl+c did not quit")
+	}
+}

@@ -89,7 +89,7 @@ func Default() KeyMap {
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
-		ForceQuit: b("ctrl+c", "quit from anywhere", "ctrl+c"),
+		ForceQuit: b("ctrl+c", "quit from anywhere (an unsaved note asks first)", "ctrl+c"),
 	}
 }
 

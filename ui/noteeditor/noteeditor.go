@@ -166,6 +166,15 @@ func (m Model) Dirty() bool {
 		!slices.Equal(a.Tags, b.Tags) || !slices.Equal(a.Sources, b.Sources)
 }
 
+// Close closes the editor (ClosedMsg), asking first when anything changed.
+func (m *Model) Close() tea.Cmd {
+	if m.Dirty() {
+		m.asking = true
+		return nil
+	}
+	return emit(ClosedMsg{})
+}
+
 // Asking reports whether the editor is asking to discard changes.
 func (m Model) Asking() bool { return m.asking }
 
@@ -186,11 +195,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(kp, m.KeyMap.Save):
 			return m, emit(SavedMsg{Note: m.Note()})
 		case key.Matches(kp, m.KeyMap.Close):
-			if m.Dirty() {
-				m.asking = true
-				return m, nil
-			}
-			return m, emit(ClosedMsg{})
+			return m, m.Close()
 		case key.Matches(kp, m.KeyMap.Next):
 			return m, m.setFocus((m.focus + 1) % fieldCount)
 		case key.Matches(kp, m.KeyMap.Prev):
