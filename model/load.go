@@ -5,17 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 
-	"github.com/margin-reader/margin/model/cleanup"
-	"github.com/margin-reader/margin/model/decode"
 	"github.com/margin-reader/margin/model/doc"
-	"github.com/margin-reader/margin/model/htmlpage"
 	"github.com/margin-reader/margin/model/markdown"
-	"github.com/margin-reader/margin/model/sentence"
 )
 
 // Options change how an article is read.
@@ -139,52 +136,12 @@ func unwrapPathError(err error) error {
 // Parse reads an article from its bytes; name (a path or "-") picks the
 // format by extension, falling back to sniffing the content.
 func Parse(ctx context.Context, name string, data []byte, opts Options) (*Article, error) {
-	text, err := decode.Bytes(data)
+	l, err := NewLoader(name, data, opts)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	a := &Article{Name: name, Format: formatOf(name, text)}
-	if a.Format == Markdown && !opts.Verbatim {
-		if err := markdown.CheckLimits(text); err != nil {
-			a.Format = Text
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is read as plain text: %v", name, err))
-		}
-	}
-	switch {
-	case opts.Verbatim:
-		a.Doc = verbatimDoc(text)
-		a.Sentences = sentence.Lines(text)
-	case a.Format == Markdown:
-		d, front := markdown.Parse(text)
-		a.Doc = d
-		a.Meta = metaFromFront(front)
-	case a.Format == HTML:
-		page, err := htmlpage.Extract(text, "")
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		a.Doc = page.Doc
-		a.Meta = metaFromFront(page.Front())
-	default:
-		c := cleanup.Clean(text)
-		a.Doc = c.Doc
-		a.Title, a.Byline = c.Title, c.Byline
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if a.Title == "" {
-		a.Title = firstHeading(a.Doc)
-	}
-	// Splitting sentences and hashing the text are independent passes
-	// over a possibly large text; run them side by side.
-	hashed := make(chan string, 1)
-	go func() { hashed <- HashText(a.Text) }()
-	if !opts.Verbatim {
-		a.Sentences = sentence.Split(a.Doc)
-	}
-	a.Hash = <-hashed
-	return a, nil
+	a, _, err := l.Next(ctx, math.MaxInt)
+	return a, err
 }
 
 func formatOf(name, text string) Format {

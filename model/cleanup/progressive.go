@@ -60,7 +60,10 @@ func NewProgressive(text string) *Progressive {
 // sooner) and returns the result so far and whether the text is all
 // cleaned. The title and byline are known once the result has text.
 func (p *Progressive) Next(step int) (Result, bool) {
-	end := p.nextCut(max(step, 1))
+	end := len(p.text)
+	if step < end-p.pos {
+		end = p.nextCut(max(step, 1))
+	}
 	blocks := splitBlocks(p.text[p.pos:end], p.widgets)
 	p.pos = end
 	ended := end == len(p.text)
@@ -140,7 +143,7 @@ func (p *Progressive) nextCut(step int) int {
 			line, next = line[:i], off+i+1
 		}
 		tidy := tidyLine(line)
-		if off >= p.pos+step && blank && p.startsFresh(tidy) {
+		if off-p.pos >= step && blank && p.startsFresh(tidy) {
 			return off
 		}
 		blank = tidy == ""
