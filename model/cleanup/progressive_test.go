@@ -3,10 +3,10 @@ package cleanup
 import (
 	"fmt"
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model/doc"
 )
 
@@ -19,10 +19,7 @@ func cleanInSteps(t *testing.T, text string, step int) Result {
 	for {
 		r, done := p.Next(step)
 		d := r.Doc
-		if !strings.HasPrefix(d.Text, prev.Text) || len(d.Blocks) < len(prev.Blocks) ||
-			len(prev.Blocks) > 0 && !reflect.DeepEqual(d.Blocks[:len(prev.Blocks)], prev.Blocks) {
-			t.Fatalf("step %d changed what an earlier step made", step)
-		}
+		doctest.CheckAppends(t, prev, d)
 		if done {
 			return r
 		}
@@ -37,23 +34,11 @@ func sameClean(t *testing.T, text string, steps ...int) {
 	want := Clean(text)
 	for _, step := range steps {
 		got := cleanInSteps(t, text, step)
-		if got.Title != want.Title || got.Byline != want.Byline || dump(got.Doc) != dump(want.Doc) ||
-			!reflect.DeepEqual(normalizeDoc(got.Doc), normalizeDoc(want.Doc)) {
+		if got.Title != want.Title || got.Byline != want.Byline || !doctest.Same(got.Doc, want.Doc) {
 			t.Fatalf("in steps of %d bytes: title %q, byline %q:\n%s\nwhole: title %q, byline %q:\n%s",
 				step, got.Title, got.Byline, dump(got.Doc), want.Title, want.Byline, dump(want.Doc))
 		}
 	}
-}
-
-// normalizeDoc makes empty and nil slices compare equal.
-func normalizeDoc(d doc.Doc) doc.Doc {
-	if len(d.Blocks) == 0 {
-		d.Blocks = nil
-	}
-	if len(d.Inlines) == 0 {
-		d.Inlines = nil
-	}
-	return d
 }
 
 func TestProgressiveEqualsCleanOnTheSamples(t *testing.T) {
