@@ -14,7 +14,7 @@ import (
 // local file first, and the user told where on stderr), else the file.
 // Warnings about how it was read go to stderr.
 func loadArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
-	a, err := openArticle(ctx, file, stdin, stderr, opts)
+	a, err := readArticle(ctx, file, stdin, stderr, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +24,7 @@ func loadArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Wr
 	return a, nil
 }
 
-func openArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
+func readArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Writer, opts model.Options) (*model.Article, error) {
 	switch {
 	case file == "":
 		data, err := samples.FS.ReadFile(samples.Default)

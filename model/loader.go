@@ -65,6 +65,9 @@ func NewLoader(name string, data []byte, opts Options) (*Loader, error) {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		a.Meta = metaFromFront(page.Front())
+		if page.Cut != "" {
+			a.Warnings = append(a.Warnings, page.Cut)
+		}
 		l.src = &whole{d: page.Doc}
 	default:
 		l.src = &textSource{p: cleanup.NewProgressive(text), a: a}
