@@ -58,7 +58,7 @@ var hostileCases = []hostileCase{
 	{name: "a missing file with ESC in its name is named safely", args: []string{"render", "missing\x1b[31m\u009bfile\u202e.txt"}},
 	{name: "an unknown flag with ESC in it is named safely", args: []string{"analyze", "--\x1b]0;X\x07", "ARTICLE"}},
 	{name: "notes list prints no control", args: []string{"notes", "list", "ARTICLE"}},
-	{name: "notes list --json", args: []string{"notes", "list", "--json", "ARTICLE"}, json: true},
+	{name: "notes list --json escapes every invisible character", args: []string{"notes", "list", "--json", "ARTICLE"}, json: true},
 	{name: "export markdown prints no control", args: []string{"export", "ARTICLE"}},
 	{name: "export json escapes every invisible character", args: []string{"export", "--format", "json", "ARTICLE"}, json: true},
 	{name: "export w3c escapes every invisible character", args: []string{"export", "--format", "w3c", "ARTICLE"}, json: true},

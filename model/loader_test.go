@@ -130,3 +130,32 @@ func FuzzLoader(f *testing.F) {
 		sameLoad(t, name, []byte(src), Options{}, int(step%512)+1)
 	})
 }
+
+// BenchmarkLoaderFirstStep compares what a first screen waits for: the
+// first 64 KB step of a Loader against Parse of the whole, for 5 MB of
+// plain text and of markdown.
+func BenchmarkLoaderFirstStep(b *testing.B) {
+	para := "The council said on Tuesday that the *harbour wall* would be finished by spring, according to engineers.\n\n"
+	src := []byte(strings.Repeat(para, (5<<20)/len(para)))
+	ctx := context.Background()
+	for _, name := range []string{"big.txt", "big.md"} {
+		b.Run(name+"/first step", func(b *testing.B) {
+			for b.Loop() {
+				l, err := NewLoader(name, src, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, _, err := l.Next(ctx, 64<<10); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/whole", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Parse(ctx, name, src, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
