@@ -155,11 +155,11 @@ type Book struct {
 	opts     Options
 	store    *sidecar.Store
 	resolver *anchor.Resolver
-	cache    map[string]Note     // by id, live and deleted, as last resolved
+	cache    map[string]*Note    // by id, live and deleted, as last resolved
 	notes    []Note              // live, in article order
 	seen     map[string]seenMark // by event id
 	seenAt   map[span.Span]bool  // where the placed ones are
-	build    string              // the running build, for the fold cache
+	tag      string              // what the fold cache's spans must be valid for
 	warnings []string
 }
 
@@ -184,7 +184,7 @@ func Open(a *article.Article, opts Options) (*Book, error) {
 	}
 	b.store = st
 	if opts.CacheDir != "" {
-		b.build = buildID()
+		b.tag = cacheTag(a.Hash)
 	}
 	b.sync()
 	b.saveCache()
@@ -202,7 +202,7 @@ func newBook(a *article.Article, opts Options) (*Book, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}, seen: map[string]seenMark{}}, nil
+	return &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]*Note{}, seen: map[string]seenMark{}}, nil
 }
 
 func (b *Book) header() sidecar.Header {
@@ -230,7 +230,7 @@ func (b *Book) Note(id string) (Note, bool) {
 	if !ok || b.isDeleted(id) {
 		return Note{}, false
 	}
-	return n, true
+	return *n, true
 }
 
 // Deleted returns the deleted notes, newest deletion first; each can be
@@ -238,8 +238,8 @@ func (b *Book) Note(id string) (Note, bool) {
 func (b *Book) Deleted() []Note {
 	var out []Note
 	for _, e := range b.store.Events() {
-		if e.Op == sidecar.Delete {
-			out = append(out, b.cache[e.ID])
+		if n, ok := b.cache[e.ID]; ok && e.Op == sidecar.Delete {
+			out = append(out, *n)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Note) int { return y.Updated.Compare(x.Updated) })
@@ -341,10 +341,11 @@ func (b *Book) Delete(id string) error {
 // Undelete brings back the deleted note id as it was when deleted.
 func (b *Book) Undelete(id string) (Note, error) {
 	e, ok := b.store.Get(id)
-	if !ok || e.Op != sidecar.Delete {
+	n, read := b.cache[id]
+	if !ok || e.Op != sidecar.Delete || !read {
 		return Note{}, fmt.Errorf("undelete note: no deleted note %s", id)
 	}
-	return b.commit(sidecar.Put, b.cache[id], b.opts.Now())
+	return b.commit(sidecar.Put, *n, b.opts.Now())
 }
 
 // Refresh reads changes other processes made to the sidecar and reports
@@ -389,7 +390,11 @@ func (b *Book) commit(op sidecar.Op, n Note, now time.Time) (Note, error) {
 		return Note{}, b.writeError(err)
 	}
 	b.sync()
-	return b.cache[evs[0].ID], nil
+	saved, ok := b.cache[evs[0].ID]
+	if !ok {
+		return Note{}, fmt.Errorf("save note: note %s was saved but cannot be read back", evs[0].ID)
+	}
+	return *saved, nil
 }
 
 // keepUnknown adds to a note's new data the fields of its old data that
@@ -456,17 +461,24 @@ func (b *Book) writeErrorFor(path string, err error) error {
 // events, re-resolving only those whose revision changed.
 func (b *Book) sync() {
 	b.warnings = b.fileWarnings()
-	notes := make([]Note, 0, b.store.Len())
-	// The maps are rebuilt so that ids no longer in the file drop out.
+	// The notes live in one slab the map and the list point into; the
+	// maps are rebuilt so that ids no longer in the file drop out.
+	slab := make([]Note, 0, b.store.Len())
+	var live []*Note
 	was, wasSeen := b.cache, b.seen
-	b.cache, b.seen = make(map[string]Note, b.store.Len()), map[string]seenMark{}
+	b.cache, b.seen = make(map[string]*Note, b.store.Len()), map[string]seenMark{}
 	unknown := 0
 	for e := range b.store.All() {
 		switch e.Op {
 		case sidecar.Put, sidecar.Delete:
 			n, ok := b.resolved(e, was)
-			if ok && e.Op == sidecar.Put {
-				notes = append(notes, n)
+			if !ok {
+				continue
+			}
+			slab = append(slab, n)
+			b.cache[e.ID] = &slab[len(slab)-1]
+			if e.Op == sidecar.Put {
+				live = append(live, &slab[len(slab)-1])
 			}
 		case sidecar.Seen:
 			b.resolveSeen(e, wasSeen)
@@ -484,7 +496,7 @@ func (b *Book) sync() {
 			b.seenAt[m.span] = true
 		}
 	}
-	b.notes = inArticleOrder(notes)
+	b.notes = inArticleOrder(live)
 }
 
 // Count is n and the noun for n things: "1 note", "2 notes".
@@ -510,13 +522,11 @@ func (b *Book) fileWarnings() []string {
 
 // resolved is the note of event e, decoded and placed again only if it
 // changed since the last sync (was) or the fold cache lacks it.
-func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
+func (b *Book) resolved(e sidecar.Event, was map[string]*Note) (Note, bool) {
 	if n, ok := was[e.ID]; ok && n.Rev == e.Rev && n.Updated.Equal(e.Time) {
-		b.cache[e.ID] = n
-		return n, true
+		return *n, true
 	}
 	if n, ok := b.fromCache(e); ok {
-		b.cache[e.ID] = n
 		return n, true
 	}
 	n, err := b.decode(e)
@@ -524,14 +534,13 @@ func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
 		b.warnings = append(b.warnings, fmt.Sprintf("note %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
 		return Note{}, false
 	}
-	b.cache[e.ID] = n
 	return n, true
 }
 
 // inArticleOrder sorts notes by passage (longer first at the same start),
 // orphaned notes last, then by id. It sorts small keys, as a Note is
 // large to move.
-func inArticleOrder(notes []Note) []Note {
+func inArticleOrder(notes []*Note) []Note {
 	type key struct {
 		orphaned   bool
 		start, end int
@@ -550,7 +559,7 @@ func inArticleOrder(notes []Note) []Note {
 	})
 	out := make([]Note, len(notes))
 	for k, key := range keys {
-		out[k] = notes[key.i]
+		out[k] = *notes[key.i]
 	}
 	return out
 }

@@ -81,7 +81,7 @@ func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 	if !r.Done() {
 		return Note{}, false
 	}
-	if b.store.CacheTag() != b.cacheTag() {
+	if b.store.CacheTag() != b.tag {
 		res := b.resolver.Resolve(n.Target)
 		n.Span, n.Status = res.Span, res.Status
 	}
@@ -92,7 +92,7 @@ func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 // text.
 func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 	data, ok := b.store.Extra(e)
-	if !ok || b.store.CacheTag() != b.cacheTag() {
+	if !ok || b.store.CacheTag() != b.tag {
 		return seenMark{}, false
 	}
 	r := wire.NewReader(string(data))
@@ -106,14 +106,14 @@ func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 // saveCache keeps the book's fold for the next Open, if it changed. A
 // cache only saves time, so failing to write one is not an error.
 func (b *Book) saveCache() {
-	if b.store.CacheStale(b.cacheTag()) {
-		_ = b.store.SaveCache(b.cacheTag(), b.blob)
+	if b.store.CacheStale(b.tag) {
+		_ = b.store.SaveCache(b.tag, b.blob)
 	}
 }
 
-// cacheTag says what the cached spans are valid for: this article's text,
+// cacheTag says what cached spans are valid for: the article's text,
 // placed by this build of margin (another may place notes differently).
-func (b *Book) cacheTag() string { return b.article.Hash + " " + b.build }
+func cacheTag(articleHash string) string { return articleHash + " " + buildID() }
 
 // buildID names the running build: its version and commit, and, for a
 // build from a changed tree or without them, the executable's size and
