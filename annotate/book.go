@@ -552,10 +552,15 @@ func inArticleOrder(notes []*Note) []Note {
 		keys[i] = key{n.Status == Orphaned, n.Span.Start, n.Span.End, n.ID, i}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
-		if x.orphaned != y.orphaned {
+		switch {
+		case x.orphaned != y.orphaned:
 			return cmp.Compare(boolUint(x.orphaned), boolUint(y.orphaned))
+		case x.start != y.start:
+			return cmp.Compare(x.start, y.start)
+		case x.end != y.end:
+			return cmp.Compare(y.end, x.end)
 		}
-		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end), strings.Compare(x.id, y.id))
+		return strings.Compare(x.id, y.id)
 	})
 	out := make([]Note, len(notes))
 	for k, key := range keys {
