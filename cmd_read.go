@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/paths"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/cache"
 	"github.com/margin-reader/margin/model/fetch"
@@ -27,7 +30,8 @@ import (
 // no argument, the default sample. When standard output is not a terminal
 // it prints the article as `margin render` does.
 func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	f, err := parseViewFlags("", args)
+	var dir string
+	f, err := parseViewFlags("", args, func(fs *flag.FlagSet) string { return notesDirFlag(fs, &dir) })
 	if err != nil {
 		return err
 	}
@@ -48,6 +52,9 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range a.Warnings {
+		notice = strings.TrimPrefix(notice+"; "+w, "; ")
+	}
 	// The analysis of a large article makes garbage by the megabyte; a
 	// soft limit keeps the reader near ten times the article's size
 	// (the runtime's own few megabytes aside) at the cost of some GC time.
@@ -61,7 +68,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Notice:     notice,
 	}
 	if a.Path != "" {
-		opts.NotesOptions = annotate.Options{Dir: annotate.EnvDir(), CacheDir: annotate.DefaultCacheDir()}
+		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
 		if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
 			opts.NotesError = err.Error()
 		} else {
@@ -130,7 +137,7 @@ func analyzer() ui.AnalyzeFunc {
 // executable (its path, size and time) so a rebuilt margin never reads an
 // older one's analyses; nil if there is no cache directory.
 func analysisCache() *cache.Cache {
-	dir, err := cache.DefaultDir()
+	dir, err := paths.Cache("analysis")
 	if err != nil {
 		return nil
 	}
@@ -148,7 +155,7 @@ func analysisCache() *cache.Cache {
 // fetchURL saves the article at a URL as a local file and returns its
 // path, so that notes can sit next to it.
 func fetchURL(ctx context.Context, url string) (string, error) {
-	dir, err := fetch.DefaultDir()
+	dir, err := paths.Data("articles")
 	if err != nil {
 		return "", fmt.Errorf("open %s: %w", url, err)
 	}
@@ -170,7 +177,10 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 		return a, "saved to " + path, err
 	}
 	a, err := loadArticle(ctx, file, stdin, io.Discard, model.Options{})
-	return a, "", err
+	if err != nil {
+		return nil, "", err
+	}
+	return a, strings.Join(a.Warnings, "; "), nil
 }
 
 // openSample opens the default sample from the user's data directory,
@@ -191,15 +201,10 @@ func openSample(ctx context.Context) (*model.Article, string, error) {
 }
 
 func copySample(data []byte) (string, error) {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("find a data directory: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
+	dir, err := paths.Data("samples")
+	if err != nil {
+		return "", err
 	}
-	dir = filepath.Join(dir, "margin", "samples")
 	path := filepath.Join(dir, samples.Default)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil

@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/margin-reader/margin/model"
-	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -27,13 +27,17 @@ type viewFlags struct {
 }
 
 // parseViewFlags reads flags and at most one FILE, in any order, for
-// the subcommand cmd ("" for margin itself).
-func parseViewFlags(cmd string, args []string) (viewFlags, error) {
+// the subcommand cmd ("" for margin itself); more registers a command's
+// own flags and returns their part of the usage line.
+func parseViewFlags(cmd string, args []string, more ...func(*flag.FlagSet) string) (viewFlags, error) {
 	var f viewFlags
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.IntVar(&f.width, "width", 0, "widest the text gets, in columns")
 	fs.StringVar(&f.color, "color", "auto", "auto, always or never")
 	usage := strings.Join(strings.Fields("margin "+cmd+" [FILE|URL|-] [--width N] [--color auto|always|never]"), " ")
+	for _, register := range more {
+		usage += " " + register(fs)
+	}
 	files, err := parseFlags(fs, usage, args)
 	if err != nil {
 		return f, err
@@ -97,7 +101,7 @@ func printArticle(stdout io.Writer, a *model.Article, f viewFlags) error {
 	}
 	bw := bufio.NewWriter(stdout)
 	out := &colorprofile.Writer{Forward: bw, Profile: prof}
-	lay := render.New(a.Doc, a.Sentences, ui.Header(a))
+	lay := render.New(a.Doc, a.Sentences, reader.Header(a))
 	p := render.Painter{Theme: theme.New(mode), Hyperlinks: prof > colorprofile.NoTTY}
 	if err := render.Print(out, lay, width, p, render.InlineLayer(a.Doc)); err != nil {
 		return fmt.Errorf("write: %w", err)

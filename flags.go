@@ -5,6 +5,9 @@ import (
 	"flag"
 	"io"
 	"slices"
+	"strings"
+
+	"github.com/margin-reader/margin/internal/paths"
 )
 
 // parseFlags parses args with fs, letting flags and positional arguments
@@ -21,7 +24,7 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, badUsage(fs, usage)
+				return nil, helpFor(fs, usage)
 			}
 			return nil, commandError(fs, err.Error())
 		}
@@ -46,4 +49,35 @@ func commandError(fs *flag.FlagSet, msg string) error {
 		return usageError{msg}
 	}
 	return usageError{fs.Name() + ": " + msg}
+}
+
+// helpRequest is not a failure: the user asked how to call a command
+// (-h, --help). run prints its text to standard output and exits 0.
+type helpRequest struct{ text string }
+
+func (h helpRequest) Error() string { return h.text }
+
+// helpFor is the help of the command parsed by fs: its usage line and
+// every flag with its default.
+func helpFor(fs *flag.FlagSet, usage string) helpRequest {
+	var b strings.Builder
+	b.WriteString("usage: " + usage + "\n")
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		b.WriteString("\nflags:\n")
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return helpRequest{b.String()}
+}
+
+// notesDirFlag registers --notes-dir on fs, the same for the reader and
+// every notes command; paths.NotesDir resolves its value (the flag, else
+// $MARGIN_NOTES_DIR, else next to each article). It returns the flag's
+// part of a usage line.
+func notesDirFlag(fs *flag.FlagSet, dir *string) string {
+	fs.StringVar(dir, "notes-dir", "", "keep notes in `DIR` instead of next to the article (default $"+paths.NotesDirEnv+")")
+	return "[--notes-dir DIR]"
 }

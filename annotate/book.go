@@ -155,7 +155,7 @@ type Book struct {
 	opts     Options
 	store    *sidecar.Store
 	resolver *anchor.Resolver
-	cache    map[string]*Note    // by id, live and deleted, as last resolved
+	cache    map[string]Note     // by id, live and deleted, as last resolved
 	notes    []Note              // live, in article order
 	seen     map[string]seenMark // by event id
 	seenAt   map[span.Span]bool  // where the placed ones are
@@ -202,7 +202,7 @@ func newBook(a *article.Article, opts Options) (*Book, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]*Note{}, seen: map[string]seenMark{}}, nil
+	return &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}, seen: map[string]seenMark{}}, nil
 }
 
 func (b *Book) header() sidecar.Header {
@@ -230,7 +230,7 @@ func (b *Book) Note(id string) (Note, bool) {
 	if !ok || b.isDeleted(id) {
 		return Note{}, false
 	}
-	return *n, true
+	return n, true
 }
 
 // Deleted returns the deleted notes, newest deletion first; each can be
@@ -239,7 +239,7 @@ func (b *Book) Deleted() []Note {
 	var out []Note
 	for _, e := range b.store.Events() {
 		if n, ok := b.cache[e.ID]; ok && e.Op == sidecar.Delete {
-			out = append(out, *n)
+			out = append(out, n)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Note) int { return y.Updated.Compare(x.Updated) })
@@ -345,7 +345,7 @@ func (b *Book) Undelete(id string) (Note, error) {
 	if !ok || e.Op != sidecar.Delete || !read {
 		return Note{}, fmt.Errorf("undelete note: no deleted note %s", id)
 	}
-	return b.commit(sidecar.Put, *n, b.opts.Now())
+	return b.commit(sidecar.Put, n, b.opts.Now())
 }
 
 // Refresh reads changes other processes made to the sidecar and reports
@@ -394,7 +394,7 @@ func (b *Book) commit(op sidecar.Op, n Note, now time.Time) (Note, error) {
 	if !ok {
 		return Note{}, fmt.Errorf("save note: note %s was saved but cannot be read back", evs[0].ID)
 	}
-	return *saved, nil
+	return saved, nil
 }
 
 // keepUnknown adds to a note's new data the fields of its old data that
@@ -461,12 +461,10 @@ func (b *Book) writeErrorFor(path string, err error) error {
 // events, re-resolving only those whose revision changed.
 func (b *Book) sync() {
 	b.warnings = b.fileWarnings()
-	// The notes live in one slab the map and the list point into; the
-	// maps are rebuilt so that ids no longer in the file drop out.
-	slab := make([]Note, 0, b.store.Len())
-	var live []*Note
+	// The maps are rebuilt so that ids no longer in the file drop out.
+	notes := make([]Note, 0, b.store.Len())
 	was, wasSeen := b.cache, b.seen
-	b.cache, b.seen = make(map[string]*Note, b.store.Len()), map[string]seenMark{}
+	b.cache, b.seen = make(map[string]Note, b.store.Len()), map[string]seenMark{}
 	unknown := 0
 	for e := range b.store.All() {
 		switch e.Op {
@@ -475,10 +473,9 @@ func (b *Book) sync() {
 			if !ok {
 				continue
 			}
-			slab = append(slab, n)
-			b.cache[e.ID] = &slab[len(slab)-1]
+			b.cache[e.ID] = n
 			if e.Op == sidecar.Put {
-				live = append(live, &slab[len(slab)-1])
+				notes = append(notes, n)
 			}
 		case sidecar.Seen:
 			b.resolveSeen(e, wasSeen)
@@ -496,7 +493,8 @@ func (b *Book) sync() {
 			b.seenAt[m.span] = true
 		}
 	}
-	b.notes = inArticleOrder(live)
+	b.settle(notes)
+	b.notes = inArticleOrder(notes)
 }
 
 // Count is n and the noun for n things: "1 note", "2 notes".
@@ -522,9 +520,9 @@ func (b *Book) fileWarnings() []string {
 
 // resolved is the note of event e, decoded and placed again only if it
 // changed since the last sync (was) or the fold cache lacks it.
-func (b *Book) resolved(e sidecar.Event, was map[string]*Note) (Note, bool) {
+func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
 	if n, ok := was[e.ID]; ok && n.Rev == e.Rev && n.Updated.Equal(e.Time) {
-		return *n, true
+		return n, true
 	}
 	if n, ok := b.fromCache(e); ok {
 		return n, true
@@ -540,7 +538,7 @@ func (b *Book) resolved(e sidecar.Event, was map[string]*Note) (Note, bool) {
 // inArticleOrder sorts notes by passage (longer first at the same start),
 // orphaned notes last, then by id. It sorts small keys, as a Note is
 // large to move.
-func inArticleOrder(notes []*Note) []Note {
+func inArticleOrder(notes []Note) []Note {
 	type key struct {
 		orphaned   bool
 		start, end int
@@ -564,7 +562,7 @@ func inArticleOrder(notes []*Note) []Note {
 	})
 	out := make([]Note, len(notes))
 	for k, key := range keys {
-		out[k] = *notes[key.i]
+		out[k] = notes[key.i]
 	}
 	return out
 }

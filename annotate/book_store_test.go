@@ -226,7 +226,7 @@ func TestCheckFileAllowsOnlyARegularFileOrNothing(t *testing.T) {
 func listing(b *annotate.Book) string {
 	var out strings.Builder
 	for _, n := range b.Notes() {
-		fmt.Fprintf(&out, "%s %v %s %q %q %s %q %q %s %d %s %s\n", n.ID, n.Span, n.Status, n.Quote(), n.Text, n.Verdict, n.Tags, n.Sources, n.Author, n.Rev, n.Created.UTC(), n.Updated.UTC())
+		fmt.Fprintf(&out, "%s %v %s %+v %v %q %s %q %q %s %d %s %s\n", n.ID, n.Span, n.Status, n.Target, n.Candidates, n.Text, n.Verdict, n.Tags, n.Sources, n.Author, n.Rev, n.Created.UTC(), n.Updated.UTC())
 	}
 	fmt.Fprintln(&out, b.SeenSpans(), len(b.Deleted()), b.Warnings())
 	return out.String()

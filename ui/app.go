@@ -1,32 +1,25 @@
 // Package ui is margin's reader: a full-screen Bubble Tea program that
-// composes the reading pane (pager), the side panel (panel), the status
-// bar (status) and search over one article, drawing every layer (search
-// matches, the focus, entities, claims, notes) as spans of its one text.
+// lays out its components (the text view in ui/reader, the side panel,
+// the status bar, the help screen, the note editor) and routes messages
+// to them. It holds no feature logic of its own: after every message it
+// refreshes, in one place, what the components derive from the state.
 package ui
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
-	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
-	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/panel"
-	"github.com/margin-reader/margin/ui/render"
-	"github.com/margin-reader/margin/ui/search"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/status"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -97,63 +90,41 @@ const analysisDelay = 30 * time.Millisecond
 // reloadDelay lets a burst of writes settle before the file is read again.
 const reloadDelay = 150 * time.Millisecond
 
-// Model is the reader.
+// Model is the reader program: its components and what routes between
+// them.
 type Model struct {
-	ctx    context.Context
-	opts   Options
-	art    *model.Article
-	theme  *theme.Theme
-	keys   keys.KeyMap
-	pager  pager.Model
+	ctx   context.Context
+	opts  Options
+	theme *theme.Theme
+	keys  keys.KeyMap
+
+	reader reader.Model
 	panel  panel.Model
 	status status.Model
 	help   help.Model
 	input  textinput.Model
+	editor *noteeditor.Model
 
 	width, height int
 	ready         bool
-
-	inline    *render.Layer
-	matches   search.Matches
-	searching bool
-	showHelp  bool
-	panelOpen bool
-	structure bool // outline and links tabs filled
-
-	focus int // sentence index
-	// at is where the last jump (search, entity, claim, panel) landed, -1
-	// after the focus moved by sentence; "next" goes on from there.
-	at        int
-	target    span.Span
-	selecting bool
-	selection span.Span
+	searching     bool
+	showHelp      bool
+	panelOpen     bool
 
 	// store is the notes book, read and written by commands only; nil
 	// when notes cannot be kept. notes is its latest snapshot.
-	store     *store
-	notes     []annotate.Note
-	noteLayer *render.Layer
-	editor    *noteeditor.Model
+	store *store
+	notes []annotate.Note
 	// undoID is the note the last D deleted, while u can bring it back.
 	undoID        string
 	lastKeyDelete bool
 
-	analysis *model.Analysis
 	// analysisGen numbers the analyses started; cancelAnalysis stops the
 	// one in flight when a newer one starts.
 	analysisGen    int
 	cancelAnalysis context.CancelFunc
-	// entitySpans and claimSpans are the analysis's spans, kept for the
-	// e/E and c/C jumps so a key press does not rebuild them.
-	entitySpans, claimSpans []span.Span
-	entityLayer             *render.Layer
-	claimLayer              *render.Layer
-	showEntities            bool
-	showClaims              bool
-	showNotes               bool
-
-	// explain is the explain box's lines, as laid out by refresh.
-	explain []string
+	analysis       *model.Analysis
+	analysisErr    bool
 }
 
 // New returns a reader for a.
@@ -168,30 +139,19 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	th := theme.New(mode)
 	km := keys.Default()
 	m := Model{
-		ctx: ctx, opts: opts, art: a, theme: th, keys: km,
-		panel: panel.New(th, km), status: status.New(th), help: help.New(km, th, km.FullHelp()), input: textinput.New(),
-		showEntities: true, showClaims: true, showNotes: true, target: noSpan, selection: noSpan, at: -1,
+		ctx: ctx, opts: opts, theme: th, keys: km,
+		reader: reader.New(a, km, th, reader.Options{MaxWidth: opts.Width, Hyperlinks: opts.Hyperlinks, Analysing: opts.Analyze != nil}),
+		panel:  panel.New(panel.Tabs(), th, km),
+		status: status.New(th),
+		help:   help.New(km, th, km.FullHelp()),
+		input:  textinput.New(),
 	}
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search"
-	lay := render.New(a.Doc, a.Sentences, Header(a))
-	m.inline = render.InlineLayer(a.Doc)
-	m.pager = pager.New(lay, m.painter(), km)
-	m.pager.SetMaxWidth(opts.Width)
-	m.status.SetTitle(a.Title)
-	if a.Title == "" {
-		m.status.SetTitle(a.Name)
-	}
+	m.setTitle(a)
 	m.status.SetHint(km.Help.Help().Key + " " + km.Help.Help().Desc)
 	if opts.Notice != "" {
 		m.status.SetMessage(opts.Notice)
-	}
-	m.panel.SetEmpty(panel.Entities, "analysing…")
-	m.panel.SetEmpty(panel.Claims, "analysing…")
-	m.panel.SetEmpty(panel.Notes, "no notes yet: a adds one")
-	if opts.Analyze == nil {
-		m.panel.SetEmpty(panel.Entities, "no analysis")
-		m.panel.SetEmpty(panel.Claims, "no analysis")
 	}
 	if opts.Notes != nil {
 		m.store = &store{book: opts.Notes}
@@ -200,27 +160,25 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 			m.status.SetError(w[0])
 		}
 	}
+	m.setSource()
 	m.applyTheme()
 	return m
 }
 
-var noSpan = span.Span{Start: -1, End: -1}
-
-// Header is what the reader shows above the article: its title, byline,
-// source and length. The source is the page it came from, else the file.
-func Header(a *model.Article) render.Header {
-	source := a.SourceURL
-	if source == "" && a.Path != "" {
-		source = filepath.Base(a.Path)
+func (m *Model) setTitle(a *model.Article) {
+	if a.Title == "" {
+		m.status.SetTitle(a.Name)
+		return
 	}
-	return render.Header{
-		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
-		Source: source, Words: render.Words(a.Text),
-	}
+	m.status.SetTitle(a.Title)
 }
 
-func (m Model) painter() render.Painter {
-	return render.Painter{Theme: m.theme, Hyperlinks: m.opts.Hyperlinks}
+// setSource tells the panel what its tabs are built from.
+func (m *Model) setSource() {
+	m.panel.SetSource(panel.Source{
+		Article: m.reader.Article(), Analysis: m.analysis, Analysing: m.opts.Analyze != nil,
+		AnalysisErr: m.analysisErr, Notes: m.notes, NotesOff: m.store == nil,
+	})
 }
 
 // Init asks for the terminal's background and starts the analysis and the
@@ -230,55 +188,13 @@ func (m Model) Init() tea.Cmd {
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	hash := m.art.Hash
+	hash := m.reader.Article().Hash
 	cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }), m.watch(), m.watchNotes())
 	return tea.Batch(cmds...)
 }
 
-// analyze starts the analysis of the article shown, in its own context,
-// cancelling the one in flight.
-func (m *Model) analyze() tea.Cmd {
-	f, a := m.opts.Analyze, m.art
-	if f == nil {
-		return nil
-	}
-	if m.cancelAnalysis != nil {
-		m.cancelAnalysis()
-	}
-	ctx, cancel := context.WithCancel(m.ctx)
-	m.analysisGen++
-	gen := m.analysisGen
-	m.cancelAnalysis = cancel
-	return func() tea.Msg {
-		an, err := f(ctx, a)
-		return analysisMsg{gen: gen, hash: a.Hash, an: an, err: err}
-	}
-}
-
-func (m Model) watch() tea.Cmd {
-	if m.opts.Reload == nil {
-		return nil
-	}
-	return waitFor(m.opts.Changes, changedMsg{})
-}
-
-func (m Model) watchNotes() tea.Cmd {
-	return waitFor(m.opts.NotesChanges, notesChangedMsg{})
-}
-
-// waitFor returns a command that delivers msg at the next signal on ch,
-// or nil if there is nothing to wait for.
-func waitFor(ch <-chan struct{}, msg tea.Msg) tea.Cmd {
-	if ch == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		if _, ok := <-ch; !ok {
-			return nil
-		}
-		return msg
-	}
-}
+// Article returns the article shown.
+func (m Model) Article() *model.Article { return m.reader.Article() }
 
 // Update handles one message, then brings everything derived from the
 // state up to date in one place (refresh), so no handler can forget to.
@@ -296,40 +212,30 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.setBackground(msg)
 		return m, nil
-	case analyzeMsg:
-		if msg.hash != m.art.Hash {
-			return m, nil
-		}
-		cmd := m.analyze()
-		return m, cmd
-	case analysisMsg:
-		m.setAnalysis(msg)
+	case reader.NoticeMsg:
+		m.notice(msg)
 		return m, nil
-	case changedMsg:
-		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch())
-	case notesChangedMsg:
-		if m.store == nil {
-			return m, m.watchNotes()
+	case panel.JumpMsg:
+		m.reader.GoTo(msg.Span)
+		if msg.Say != "" {
+			m.status.SetMessage(msg.Say)
 		}
-		return m, tea.Batch(m.store.reread(), m.watchNotes())
+		return m, nil
 	case notesMsg:
 		m.notesDone(msg)
 		return m, nil
-	case reloadMsg:
-		return m, m.reload()
-	case reloadedMsg:
-		return m.reloaded(msg)
-	case panel.JumpMsg:
-		m.jumpFromPanel(msg)
-		return m, nil
+	}
+	if m, cmd, ok := m.background(msg); ok {
+		return m, cmd
 	}
 	if m.editor != nil {
 		return m.editorUpdate(msg)
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		m.pager, _ = m.pager.Update(msg)
-		return m, nil
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -339,6 +245,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+func (m *Model) notice(msg reader.NoticeMsg) {
+	if msg.Error {
+		m.status.SetError(msg.Text)
+		return
+	}
+	m.status.SetMessage(msg.Text)
 }
 
 // setBackground follows the terminal's background, light or dark.
@@ -357,46 +271,44 @@ func (m *Model) setBackground(msg tea.BackgroundColorMsg) {
 }
 
 func (m *Model) applyTheme() {
-	m.pager.SetPainter(m.painter())
+	m.reader.SetTheme(m.theme)
 	m.panel.SetTheme(m.theme)
 	m.status.SetTheme(m.theme)
 	m.help.SetTheme(m.theme)
-	m.help.SetLegend(m.legend())
+	m.help.SetLegend(legend(m.theme))
 	m.input.SetStyles(m.theme.Input)
+	if m.editor != nil {
+		m.editor.SetStyles(noteeditor.StylesFrom(m.theme))
+	}
 }
 
-// refresh recomputes, in this order, the layers the pane draws, the size
-// of every child (the explain box's included) and the status bar. It runs
-// after every message, so the screen always adds up to the window.
+// refresh recomputes, in this order, the layers the text view draws (and
+// the open panel's list), the size of every child (the explain box's
+// included) and the status bar. It runs after every message, so the
+// screen always adds up to the window.
 func (m *Model) refresh() {
-	m.refreshLayers()
+	m.reader.RefreshLayers()
+	if m.panelOpen {
+		m.panel.Prepare()
+	}
 	m.layout()
-	m.updateStatus()
+	m.status.SetInfo(m.reader.Info()...)
 }
 
-// layout gives every child its size. The line at the top stays at the
-// top; if that would push the target or the focus, which was on screen,
-// off it, they win. Every size handed down is at least 1, however small
-// the window: components draw into what they are given and never ask why.
+// layout gives every child its size. Every size handed down is at least
+// 1, however small the window: components draw into what they are given.
 func (m *Model) layout() {
 	if !m.ready {
 		return
 	}
-	keep := m.onScreen()
 	body := max(m.height-1, 1)
-	m.explain = m.explainLines()
-	m.explain = m.explain[:min(len(m.explain), body/2)]
-	ph := max(body-len(m.explain), 1)
-	pw := max(m.width, 1)
+	w := max(m.width, 1)
 	if m.panelOpen {
-		w := max(min(m.panelWidth(), pw/2), 1)
-		m.panel.SetSize(w, ph)
-		pw = max(pw-w, 1)
+		pw := max(min(panelWidth(m.width), w/2), 1)
+		m.panel.SetSize(pw, body)
+		w = max(w-pw, 1)
 	}
-	m.pager.SetSize(pw, ph)
-	if keep.Start >= 0 {
-		m.pager.Show(keep)
-	}
+	m.reader.SetSize(w, body)
 	m.status.SetWidth(m.width)
 	m.help.SetSize(m.width, body)
 	m.input.SetWidth(max(m.width-4, 1))
@@ -405,42 +317,23 @@ func (m *Model) layout() {
 	}
 }
 
-// onScreen is what must stay in view when the pane changes size: the
-// target, else the focus, if on screen now.
-func (m Model) onScreen() span.Span {
-	if m.pager.Width() == 0 {
-		return noSpan
-	}
-	if m.target.Start >= 0 && m.pager.Visible(m.target.Start) {
-		return m.target
-	}
-	if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
-		return s
-	}
-	return noSpan
-}
-
-func (m Model) panelWidth() int {
-	return min(44, max(24, m.width/3))
-}
+func panelWidth(w int) int { return min(44, max(24, w/3)) }
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
-	if m.searching {
+	switch {
+	case m.searching:
 		return m.searchKey(msg)
-	}
-	if key.Matches(msg, k.ForceQuit) {
+	case key.Matches(msg, k.ForceQuit):
 		return m, tea.Quit
-	}
-	if m.showHelp {
+	case m.showHelp:
 		if key.Matches(msg, k.Help, k.Clear, k.Quit) {
 			m.showHelp = false
 		} else {
 			m.help, _ = m.help.Update(msg)
 		}
 		return m, nil
-	}
-	if key.Matches(msg, k.Quit) {
+	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	}
 	m.status.ClearMessage()
@@ -449,14 +342,19 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
 		return m, m.undo()
 	}
-	if m.panelOpen && m.panelKey(msg) {
+	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
 	}
-	if m.selecting && m.selectKey(msg) {
-		return m, nil
-	}
+	return m.command(msg)
+}
+
+// command runs the keys the root owns (help, search, the panel, notes) and
+// hands the rest to the text view.
+func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	_, selecting := m.reader.Selecting()
 	switch {
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
@@ -465,43 +363,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.searching = true
 		m.input.Reset()
 		return m, m.input.Focus()
-	case key.Matches(msg, k.NextMatch):
-		if m.matches.Next() {
-			m.showMatch()
-		}
-	case key.Matches(msg, k.PrevMatch):
-		if m.matches.Prev() {
-			m.showMatch()
-		}
-	case key.Matches(msg, k.Clear):
-		m.clear()
-	case key.Matches(msg, k.NextSentence):
-		m.moveFocus(1)
-	case key.Matches(msg, k.PrevSentence):
-		m.moveFocus(-1)
 	case key.Matches(msg, k.Panel):
 		m.openPanel(m.panel.Active())
 	case key.Matches(msg, k.Outline):
 		m.openPanel(panel.Outline)
-	case key.Matches(msg, k.NextEntity):
-		m.jumpEntity(1)
-	case key.Matches(msg, k.PrevEntity):
-		m.jumpEntity(-1)
-	case key.Matches(msg, k.NextClaim):
-		m.jumpClaim(1)
-	case key.Matches(msg, k.PrevClaim):
-		m.jumpClaim(-1)
-	case key.Matches(msg, k.ToggleEntities):
-		m.showEntities = !m.showEntities
-		m.status.SetMessage(onOff("entity colours", m.showEntities))
-	case key.Matches(msg, k.ToggleClaims):
-		m.showClaims = !m.showClaims
-		m.status.SetMessage(onOff("claim marks", m.showClaims))
-	case key.Matches(msg, k.ToggleNotes):
-		m.showNotes = !m.showNotes
-		m.status.SetMessage(onOff("note marks", m.showNotes))
-	case key.Matches(msg, k.Select):
-		m.startSelection()
+	case key.Matches(msg, k.Clear) && m.panelOpen && !selecting:
+		m.panelOpen = false
 	case key.Matches(msg, k.Annotate):
 		return m, m.annotate()
 	case key.Matches(msg, k.Edit):
@@ -511,45 +378,16 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Export):
 		return m, m.exportNotes()
 	default:
-		m.pager, _ = m.pager.Update(msg)
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
 	}
 	return m, nil
 }
 
-func onOff(what string, on bool) string {
-	if on {
-		return what + " on"
-	}
-	return what + " off"
-}
-
-// panelKey reports whether a key goes to the open panel: moving in the
-// list, choosing, switching tabs. Everything else still reads the text.
-func (m Model) panelKey(msg tea.KeyPressMsg) bool {
-	k := m.keys
-	return key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down)
-}
-
-func (m *Model) openPanel(t panel.Tab) {
+func (m *Model) openPanel(tab string) {
 	m.panelOpen = true
-	m.panel.SetActive(t)
-	m.fillStructure()
-}
-
-func (m *Model) clear() {
-	switch {
-	case m.selecting:
-		m.selecting = false
-		m.selection = noSpan
-		m.status.SetMessage("selection cancelled")
-	case m.panelOpen:
-		m.panelOpen = false
-	case m.matches.Len() > 0 || m.matches.Query != "":
-		m.matches = search.Matches{}
-		m.target = noSpan
-	default:
-		m.target = noSpan
-	}
+	m.panel.Show(tab)
 }
 
 func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -561,195 +399,10 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.SearchGo):
 		m.searching = false
 		m.input.Blur()
-		q := m.input.Value()
-		if q == "" {
-			q = m.matches.Query
-		}
-		m.matches = search.Find(m.art.Text, q)
-		if !m.matches.At(m.cursorOffset()) {
-			m.status.SetError(fmt.Sprintf("not found: %s", q))
-			m.target = noSpan
-		} else {
-			m.showMatch()
-		}
-		return m, nil
+		cmd := m.reader.Search(m.input.Value())
+		return m, cmd
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
-}
-
-// cursorOffset is where "next" starts from: the focus when it is on
-// screen, else the top of the screen.
-func (m Model) cursorOffset() int {
-	if m.at >= 0 && m.pager.Visible(m.at) {
-		return m.at
-	}
-	if s, ok := m.focusSpan(); ok && m.pager.Visible(s.Start) {
-		return s.Start
-	}
-	return m.pager.TopOffset()
-}
-
-func (m *Model) showMatch() {
-	s, ok := m.matches.Span()
-	if !ok {
-		return
-	}
-	m.goTo(s)
-}
-
-// goTo makes s the target: the focus moves to its sentence and the pane
-// scrolls to show it.
-func (m *Model) goTo(s span.Span) {
-	m.target = s
-	m.at = s.Start
-	if i := sentenceAt(m.art.Sentences, s.Start); i >= 0 {
-		m.focus = i
-	}
-	m.pager.Show(s)
-}
-
-// sentenceAt returns the sentence holding off, or the first after it.
-func sentenceAt(ss []span.Span, off int) int {
-	if len(ss) == 0 {
-		return -1
-	}
-	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
-	return min(i, len(ss)-1)
-}
-
-func (m Model) focusSpan() (span.Span, bool) {
-	if m.focus < 0 || m.focus >= len(m.art.Sentences) {
-		return span.Span{}, false
-	}
-	return m.art.Sentences[m.focus], true
-}
-
-// moveFocus moves the focus by one sentence. When the focus is off
-// screen it comes back to the first (or last) sentence on screen.
-func (m *Model) moveFocus(d int) {
-	ss := m.art.Sentences
-	if len(ss) == 0 {
-		return
-	}
-	vis := m.pager.VisibleRange()
-	cur, ok := m.focusSpan()
-	switch {
-	case ok && cur.Start < vis.End && cur.End > vis.Start:
-		m.focus = max(min(m.focus+d, len(ss)-1), 0)
-	case d > 0:
-		m.focus = sentenceAt(ss, vis.Start)
-	default:
-		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
-	}
-	m.target, m.at = noSpan, -1
-	m.pager.Show(ss[m.focus])
-}
-
-func (m *Model) updateStatus() {
-	var info []string
-	if m.matches.Query != "" {
-		if m.matches.Len() > 0 {
-			info = append(info, fmt.Sprintf("%d/%d", m.matches.Current+1, m.matches.Len()))
-		} else {
-			info = append(info, "0/0")
-		}
-	}
-	if m.selecting {
-		info = append(info, "SELECT")
-	}
-	info = append(info, fmt.Sprintf("%d%%", m.pager.Percent()))
-	m.status.SetInfo(info...)
-}
-
-// refreshLayers gives the pane the layers to draw, lowest first.
-func (m *Model) refreshLayers() {
-	layers := []*render.Layer{m.inline}
-	if s, ok := m.focusSpan(); ok {
-		layers = append(layers, render.NewLayer([]render.Mark{{Span: s, Class: theme.ClassFocus}}))
-		m.pager.SetGutter(s)
-	}
-	if m.showNotes && m.noteLayer != nil {
-		layers = append(layers, m.noteLayer)
-	}
-	if m.showEntities && m.entityLayer != nil {
-		layers = append(layers, m.entityLayer)
-	}
-	if m.showClaims && m.claimLayer != nil {
-		layers = append(layers, m.claimLayer)
-		if c, ok := m.focusedClaim(); ok {
-			cues := make([]render.Mark, 0, len(c.Cues))
-			for _, cue := range c.Cues {
-				cues = append(cues, render.Mark{Span: cue.Span, Class: theme.ClassCue})
-			}
-			layers = append(layers, render.NewLayer(cues))
-		}
-	}
-	if m.selecting {
-		layers = append(layers, render.NewLayer([]render.Mark{{Span: m.selection, Class: theme.ClassSelection}}))
-	}
-	if m.matches.Len() > 0 {
-		layers = append(layers, m.matchLayer())
-	}
-	if m.target.Start >= 0 {
-		layers = append(layers, render.NewLayer([]render.Mark{{Span: m.target, Class: theme.ClassTarget}}))
-	}
-	m.pager.SetLayers(layers...)
-}
-
-// matchLayer holds the matches near the screen only, so a search with a
-// hundred thousand matches costs nothing per frame.
-func (m Model) matchLayer() *render.Layer {
-	vis := m.pager.VisibleRange()
-	spans := m.matches.Spans
-	lo := sort.Search(len(spans), func(i int) bool { return spans[i].End > vis.Start-4096 })
-	hi := max(lo, sort.Search(len(spans), func(i int) bool { return spans[i].Start >= vis.End+4096 }))
-	marks := make([]render.Mark, 0, hi-lo)
-	for _, s := range spans[lo:hi] {
-		marks = append(marks, render.Mark{Span: s, Class: theme.ClassMatch})
-	}
-	return render.NewLayer(marks)
-}
-
-// View draws the screen: exactly the window's height in lines, each its
-// width in columns, with the status bar (or the search prompt) last.
-func (m Model) View() tea.View {
-	var v tea.View
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "margin: " + render.OneLine(m.art.Title)
-	if !m.ready || m.width <= 0 || m.height <= 0 {
-		return v
-	}
-	if m.height == 1 {
-		v.SetContent(m.bottomLine())
-		return v
-	}
-	var body string
-	switch {
-	case m.editor != nil:
-		body = m.editor.View()
-	case m.showHelp:
-		body = m.help.View()
-	case m.panelOpen:
-		body = lipgloss.JoinHorizontal(lipgloss.Top, m.pager.View(), m.panel.View())
-	default:
-		body = m.pager.View()
-	}
-	parts := []string{body}
-	if ex := m.explainView(); ex != "" && m.editor == nil && !m.showHelp {
-		parts = append(parts, ex)
-	}
-	parts = append(parts, m.bottomLine())
-	v.SetContent(strings.Join(parts, "\n"))
-	return v
-}
-
-// bottomLine is the status bar, or the search prompt while searching.
-func (m Model) bottomLine() string {
-	if m.searching && m.editor == nil {
-		return render.Fit(m.input.View(), m.width)
-	}
-	return m.status.View()
 }

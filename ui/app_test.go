@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 )
 
@@ -100,6 +102,10 @@ func press(m Model, keys ...string) Model {
 	return m
 }
 
+// pressAndWait presses k and waits for what its command sends back, for
+// keys whose commands write to disk.
+func pressAndWait(m Model, k string) Model { return stepWithin(m, keyMsg(k), 5*time.Second) }
+
 func typeText(m Model, s string) Model {
 	for _, r := range s {
 		m = step(m, tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -118,15 +124,15 @@ func TestSearchFindsAndCountsMatches(t *testing.T) {
 	if !strings.Contains(s, "1/1") {
 		t.Errorf("status does not show 1/1:\n%s", s)
 	}
-	got, ok := m.matches.Span()
-	if !ok || got.In(m.art.Text) != "RT Arabic" {
-		t.Fatalf("current match = %q", got.In(m.art.Text))
+	got, ok := m.reader.Matches().Span()
+	if !ok || got.In(m.reader.Article().Text) != "RT Arabic" {
+		t.Fatalf("current match = %q", got.In(m.reader.Article().Text))
 	}
-	if f, _ := m.focusSpan(); !f.Covers(got) {
+	if f, _ := m.reader.Focus(); !f.Covers(got) {
 		t.Errorf("the focus %v does not hold the match %v", f, got)
 	}
 	m = press(m, "esc")
-	if m.matches.Len() != 0 || strings.Contains(screen(m), "1/1") {
+	if m.reader.Matches().Len() != 0 || strings.Contains(screen(m), "1/1") {
 		t.Errorf("esc did not clear the search")
 	}
 }
@@ -143,14 +149,14 @@ func TestSearchWithoutMatchSaysSo(t *testing.T) {
 
 func TestFocusMovesBySentence(t *testing.T) {
 	m := open(t, article, Options{})
-	first := m.focus
+	first := focusIndex(m)
 	m = press(m, ")", ")")
-	if m.focus != first+2 {
-		t.Errorf("after ) ) the focus is sentence %d, want %d", m.focus, first+2)
+	if got := focusIndex(m); got != first+2 {
+		t.Errorf("after ) ) the focus is sentence %d, want %d", got, first+2)
 	}
 	m = press(m, "(")
-	if m.focus != first+1 {
-		t.Errorf("after ( the focus is sentence %d, want %d", m.focus, first+1)
+	if got := focusIndex(m); got != first+1 {
+		t.Errorf("after ( the focus is sentence %d, want %d", got, first+1)
 	}
 }
 
@@ -158,19 +164,19 @@ func TestScrollKeysMoveAndClamp(t *testing.T) {
 	long := strings.Repeat("A line of text that goes on for a while and then stops.\n\n", 400)
 	m := open(t, long, Options{})
 	m = press(m, "j", "j", "j")
-	if m.pager.Top().Line == 0 && m.pager.Top().Unit == 0 {
+	if m.reader.Pager().Top().Line == 0 && m.reader.Pager().Top().Unit == 0 {
 		t.Fatal("j did not scroll")
 	}
 	m = press(m, "G")
-	if m.pager.Percent() != 100 {
-		t.Errorf("G shows %d%%, want 100%%", m.pager.Percent())
+	if m.reader.Pager().Percent() != 100 {
+		t.Errorf("G shows %d%%, want 100%%", m.reader.Pager().Percent())
 	}
 	m = press(m, "space")
-	if m.pager.Percent() != 100 {
+	if m.reader.Pager().Percent() != 100 {
 		t.Errorf("space past the end moved off the end")
 	}
 	m = press(m, "g")
-	if m.pager.Top() != (render.Pos{}) {
+	if m.reader.Pager().Top() != (render.Pos{}) {
 		t.Errorf("g did not go to the top")
 	}
 }
@@ -213,8 +219,8 @@ func fakeAnalysis() AnalyzeFunc {
 func analysed(t *testing.T) Model {
 	f := fakeAnalysis()
 	m := open(t, article, Options{Analyze: f})
-	an, _ := f(context.Background(), m.art)
-	return step(m, analysisMsg{hash: m.art.Hash, an: an})
+	an, _ := f(context.Background(), m.reader.Article())
+	return step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
 }
 
 func TestEntityKeysWalkTheEntitiesInOrder(t *testing.T) {
@@ -222,15 +228,15 @@ func TestEntityKeysWalkTheEntitiesInOrder(t *testing.T) {
 	var got []string
 	for range 7 {
 		m = press(m, "e")
-		got = append(got, m.target.In(m.art.Text))
+		got = append(got, m.reader.Target().In(m.reader.Article().Text))
 	}
 	want := "council|Tuesday|Coastline Ltd|RT Arabic|nearly 600|Ana Reyes|council"
 	if strings.Join(got, "|") != want {
 		t.Errorf("e walks %q, want %q", strings.Join(got, "|"), want)
 	}
 	m = press(m, "E")
-	if m.target.In(m.art.Text) != "Ana Reyes" {
-		t.Errorf("E went to %q, want Ana Reyes", m.target.In(m.art.Text))
+	if m.reader.Target().In(m.reader.Article().Text) != "Ana Reyes" {
+		t.Errorf("E went to %q, want Ana Reyes", m.reader.Target().In(m.reader.Article().Text))
 	}
 }
 
@@ -252,13 +258,13 @@ func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
 func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
 	f := fakeAnalysis()
 	m := open(t, article+" The council met again.", Options{Analyze: f})
-	an, _ := f(context.Background(), m.art)
-	text := m.art.Text
+	an, _ := f(context.Background(), m.reader.Article())
+	text := m.reader.Article().Text
 	second := strings.LastIndex(text, "council")
 	an.Entities = append(an.Entities, entity.Entity{Span: span.Span{Start: second, End: second + len("council")}, Label: entity.Org})
-	m = step(m, analysisMsg{hash: m.art.Hash, an: an})
+	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
 	m = press(m, "tab", "tab", "tab")
-	if m.panel.Active() != panel.Entities {
+	if m.panel.Active() != "Entities" {
 		t.Fatalf("tab tab tab shows %v, want Entities", m.panel.Active())
 	}
 	s := screen(m)
@@ -266,16 +272,16 @@ func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
 		t.Errorf("entity panel lacks the group count or mention count:\n%s", s)
 	}
 	m = press(m, "j", "enter")
-	first := m.target
+	first := m.reader.Target()
 	m = press(m, "enter")
-	if m.target == first || m.target.In(text) != "council" {
-		t.Errorf("enter again did not move to the next mention of council: %v then %v", first, m.target)
+	if m.reader.Target() == first || m.reader.Target().In(text) != "council" {
+		t.Errorf("enter again did not move to the next mention of council: %v then %v", first, m.reader.Target())
 	}
 }
 
 func TestClaimsPanelRanksByCheckworthiness(t *testing.T) {
 	m := press(analysed(t), "tab", "tab", "tab", "tab")
-	if m.panel.Active() != panel.Claims {
+	if m.panel.Active() != "Claims" {
 		t.Fatalf("four tabs show %v, want Claims", m.panel.Active())
 	}
 	it, ok := m.panel.Selected()
@@ -310,9 +316,9 @@ func TestResizeKeepsTheTopTextInView(t *testing.T) {
 	long := strings.Repeat("Sentence one is here. Sentence two follows it closely and says more.\n\n", 300)
 	m := open(t, long, Options{})
 	m = press(m, "space", "space", "space")
-	off := m.pager.TopOffset()
+	off := m.reader.Pager().TopOffset()
 	m = step(m, tea.WindowSizeMsg{Width: 60, Height: 30})
-	if !m.pager.Visible(off) {
+	if !m.reader.Pager().Visible(off) {
 		t.Errorf("after resizing, offset %d is off screen", off)
 	}
 }
@@ -385,15 +391,15 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	if !strings.Contains(screen(m), "note saved") {
 		t.Errorf("the status does not say the note was saved:\n%s", screen(m))
 	}
-	m = press(m, "D")
+	m = pressAndWait(m, "D")
 	if len(book.Notes()) != 0 {
 		t.Fatal("D did not delete the note")
 	}
-	m = press(m, "u")
+	m = pressAndWait(m, "u")
 	if len(book.Notes()) != 1 {
 		t.Fatal("u right after D did not undo the deletion")
 	}
-	m = press(m, "x")
+	m = pressAndWait(m, "x")
 	if _, err := os.Stat(filepath.Join(dir, "article.txt.notes.jsonl")); err != nil {
 		t.Errorf("no sidecar beside the article: %v", err)
 	}
@@ -443,7 +449,7 @@ func TestInitStartsTheAnalysisAfterTheFirstScreen(t *testing.T) {
 		t.Fatal("the start message runs no analysis")
 	}
 	got, ok := cmd().(analysisMsg)
-	if !ok || got.err != nil || got.hash != m.art.Hash || len(got.an.Entities) == 0 {
+	if !ok || got.err != nil || got.hash != m.reader.Article().Hash || len(got.an.Entities) == 0 {
 		t.Fatalf("analysis = %+v, want this article's entities", got)
 	}
 }
@@ -497,14 +503,14 @@ func TestTinyWindowsDrawWithoutPanicking(t *testing.T) {
 
 func TestHeaderNamesTheSource(t *testing.T) {
 	a := &model.Article{Path: "/news/today/story.txt"}
-	if got := Header(a).Source; got != "story.txt" {
+	if got := reader.Header(a).Source; got != "story.txt" {
 		t.Errorf("Source = %q, want the file's name", got)
 	}
 	a.SourceURL = "https://example.com/story"
-	if got := Header(a).Source; got != a.SourceURL {
+	if got := reader.Header(a).Source; got != a.SourceURL {
 		t.Errorf("Source = %q, want the page it came from", got)
 	}
-	if got := Header(&model.Article{Name: "-"}).Source; got != "" {
+	if got := reader.Header(&model.Article{Name: "-"}).Source; got != "" {
 		t.Errorf("Source = %q for standard input, want none", got)
 	}
 }
@@ -541,7 +547,8 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 		t.Errorf("the status does not say the notes changed:\n%s", screen(m))
 	}
 	m = press(m, "tab")
-	m.panel.SetActive(panel.Notes)
+	m.panel.Show(panel.Notes)
+	m.panel.Prepare()
 	if it, ok := m.panel.Selected(); !ok || it.ID != mine.Notes()[0].ID {
 		t.Errorf("the notes panel does not list the other window's note:\n%s", screen(m))
 	}
@@ -552,7 +559,7 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 // side effect.
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
-	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg:
+	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg:
 		return true
 	}
 	return false
@@ -569,12 +576,12 @@ func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
 		return nil, ctx.Err()
 	}
 	m := open(t, article, Options{Analyze: slow})
-	next, first := m.Update(analyzeMsg{hash: m.art.Hash})
+	next, first := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
 	m = next.(Model)
 	firstDone := make(chan tea.Msg, 1)
 	go func() { firstDone <- first() }()
 	firstCtx := <-ctxs
-	next, _ = m.Update(analyzeMsg{hash: m.art.Hash})
+	next, _ = m.Update(analyzeMsg{hash: m.reader.Article().Hash})
 	m = next.(Model)
 	select {
 	case <-firstCtx.Done():
@@ -585,4 +592,10 @@ func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
 	if strings.Contains(screen(m), "analysis") {
 		t.Errorf("the cancelled analysis's error is shown:\n%s", screen(m))
 	}
+}
+
+// focusIndex is the number of the focused sentence.
+func focusIndex(m Model) int {
+	f, _ := m.reader.Focus()
+	return slices.Index(m.reader.Article().Sentences, f)
 }

@@ -87,7 +87,7 @@ func middle(b *testing.B, size int) Model {
 	m := New(context.Background(), a, Options{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = next.(Model)
-	m.goTo(a.Sentences[len(a.Sentences)/2])
+	m.reader.GoTo(a.Sentences[len(a.Sentences)/2])
 	m = press(m, "/")
 	m = typeText(m, "harbour")
 	return press(m, "enter")

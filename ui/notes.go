@@ -4,38 +4,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
-	"github.com/margin-reader/margin/ui/theme"
 )
 
-// setNotes takes in a snapshot of the notes: their marks and the notes tab.
+// setNotes takes in a snapshot of the notes, for the text view's marks
+// and the notes tab.
 func (m *Model) setNotes(notes []annotate.Note) {
 	m.notes = notes
-	marks := make([]render.Mark, 0, len(notes))
-	items := make([]panel.Item, 0, len(notes))
-	for _, n := range notes {
-		if n.Placed() {
-			marks = append(marks, render.Mark{Span: n.Span, Class: theme.NoteClass(string(n.Verdict))})
-		}
-		title := n.Text
-		if title == "" {
-			title = n.Quote()
-		}
-		var spans []span.Span
-		if !n.Span.Empty() {
-			spans = []span.Span{n.Span}
-		}
-		detail := n.Verdict.String()
-		if !n.Placed() {
-			detail = string(n.Status)
-		}
-		items = append(items, panel.Item{Title: title, Detail: detail, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID})
-	}
-	m.noteLayer = render.NewLayer(marks)
-	m.panel.SetItems(panel.Notes, items)
+	m.reader.SetNotes(notes)
+	m.setSource()
 }
 
 // notesDone shows the result of a command on the notes.
@@ -52,9 +31,10 @@ func (m *Model) notesDone(msg notesMsg) {
 	}
 	if msg.deleted != "" {
 		m.undoID = msg.deleted
+		m.status.SetMessage(msg.message + ": " + m.keys.Undo.Help().Key + " undoes")
 	}
 	if msg.show.Start >= 0 {
-		m.pager.Show(msg.show)
+		m.reader.Show(msg.show)
 	}
 }
 
@@ -76,16 +56,16 @@ func (m *Model) annotate() tea.Cmd {
 	if m.notesUnavailable() {
 		return nil
 	}
-	s := m.selection
-	if !m.selecting {
-		f, ok := m.focusSpan()
+	s, selecting := m.reader.Selecting()
+	if !selecting {
+		f, ok := m.reader.Focus()
 		if !ok {
 			return nil
 		}
 		s = f
 	}
-	m.selecting, m.selection = false, noSpan
-	return m.openEditor(annotate.Note{Span: s}, s.In(m.art.Text))
+	m.reader.EndSelection()
+	return m.openEditor(annotate.Note{Span: s}, s.In(m.reader.Article().Text))
 }
 
 func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
@@ -107,16 +87,7 @@ func (m Model) noteAtFocus() (annotate.Note, bool) {
 			}
 		}
 	}
-	f, ok := m.focusSpan()
-	if !ok {
-		return annotate.Note{}, false
-	}
-	for _, n := range m.notes {
-		if n.Placed() && n.Span.Overlaps(f) {
-			return n, true
-		}
-	}
-	return annotate.Note{}, false
+	return m.reader.NoteAtFocus()
 }
 
 func (m *Model) editNote() tea.Cmd {
@@ -130,7 +101,7 @@ func (m *Model) editNote() tea.Cmd {
 	}
 	passage := n.Quote()
 	if n.Placed() {
-		passage = n.Span.In(m.art.Text)
+		passage = n.Span.In(m.reader.Article().Text)
 	}
 	return m.openEditor(n, passage)
 }

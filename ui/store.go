@@ -12,6 +12,7 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 )
 
@@ -33,7 +34,7 @@ type notesMsg struct {
 	changed bool
 	message string
 	err     error
-	// show is the span to scroll to, noSpan for none.
+	// show is the span to scroll to, reader.NoSpan for none.
 	show span.Span
 	// deleted is the note a deletion removed, which u can bring back.
 	deleted string
@@ -46,7 +47,7 @@ func (s *store) run(f func(b *annotate.Book) (notesMsg, error)) tea.Cmd {
 		defer s.mu.Unlock()
 		msg, err := f(s.book)
 		if err != nil {
-			return notesMsg{err: err, show: noSpan}
+			return notesMsg{err: err, show: reader.NoSpan}
 		}
 		msg.notes = s.book.Notes()
 		return msg
@@ -64,7 +65,7 @@ func (s *store) save(n annotate.Note) tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not saved: %w", err)
 		}
-		msg := notesMsg{changed: true, message: "note saved to " + b.Path(), show: noSpan}
+		msg := notesMsg{changed: true, message: "note saved to " + b.Path(), show: reader.NoSpan}
 		if saved.Placed() {
 			msg.show = saved.Span
 		}
@@ -77,7 +78,7 @@ func (s *store) remove(id string) tea.Cmd {
 		if err := b.Delete(id); err != nil {
 			return notesMsg{}, fmt.Errorf("note not deleted: %w", err)
 		}
-		return notesMsg{changed: true, message: "note deleted: u undoes", show: noSpan, deleted: id}, nil
+		return notesMsg{changed: true, message: "note deleted", show: reader.NoSpan, deleted: id}, nil
 	})
 }
 
@@ -87,7 +88,7 @@ func (s *store) restore(id string) tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not restored: %w", err)
 		}
-		return notesMsg{changed: true, message: "note restored: " + render.OneLine(n.Quote()), show: noSpan}, nil
+		return notesMsg{changed: true, message: "note restored: " + render.OneLine(n.Quote()), show: reader.NoSpan}, nil
 	})
 }
 
@@ -99,7 +100,7 @@ func (s *store) reread() tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("notes: %w", err)
 		}
-		msg := notesMsg{changed: changed, show: noSpan}
+		msg := notesMsg{changed: changed, show: reader.NoSpan}
 		if changed {
 			msg.message = "notes updated on disk"
 		}
@@ -117,7 +118,7 @@ func (s *store) export() tea.Cmd {
 		if err := export.WriteFile(path, export.FormatMarkdown, b.Article(), notes, export.Options{}); err != nil {
 			return notesMsg{}, err
 		}
-		return notesMsg{message: fmt.Sprintf("%s exported to %s", plural(len(notes), "note"), path), show: noSpan}, nil
+		return notesMsg{message: fmt.Sprintf("%s exported to %s", plural(len(notes), "note"), path), show: reader.NoSpan}, nil
 	})
 }
 

@@ -1,13 +1,17 @@
 package noteeditor
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
@@ -147,5 +151,47 @@ func TestViewShowsEveryVerdict(t *testing.T) {
 		if !strings.Contains(v, verdict.Name) {
 			t.Errorf("view lacks verdict %s", verdict.Name)
 		}
+	}
+}
+
+func TestGoldenEditor(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}, Verdict: annotate.Misleading, Tags: []string{"fares"}},
+				"Ferry passengers in Ardmore complained about the fares, the council said.", keys.Default(), theme.New(theme.NoColor))
+			m.Focus()
+			m.SetSize(size[0], size[1])
+			golden.Screen(t, filepath.Join("testdata", "editor-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}
+
+// TestEveryFieldShowsAsYouTabToIt tabs through the fields of an editor
+// in short windows: the focused field, and the key hints on the last
+// line, are always on screen.
+func TestEveryFieldShowsAsYouTabToIt(t *testing.T) {
+	labels := []string{"Verdict", "Tags", "Sources", "Note"}
+	for _, h := range []int{8, 10, 12} {
+		t.Run(fmt.Sprintf("80x%d", h), func(t *testing.T) {
+			m := newEditor()
+			m.SetSize(80, h)
+			for _, label := range labels {
+				m = press(m, "tab")
+				v := ansi.Strip(m.View())
+				golden.Shape(t, v, 80, h)
+				if !strings.Contains(v, label) {
+					t.Errorf("after tab to %s it is not on screen:\n%s", label, v)
+				}
+				lines := strings.Split(v, "\n")
+				if last := lines[len(lines)-1]; !strings.Contains(last, "ctrl+s") || !strings.Contains(last, "esc") {
+					t.Errorf("the last line lacks the ctrl+s and esc hints: %q", last)
+				}
+			}
+			m = press(m, "x", "esc")
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "Discard unsaved changes?") {
+				t.Errorf("the discard question is not shown at height %d:\n%s", h, v)
+			}
+		})
 	}
 }

@@ -19,6 +19,17 @@ import (
 	"github.com/margin-reader/margin/ui/render"
 )
 
+// KeyMap is the pane's scrolling keys, taken from the app's key map.
+type KeyMap struct {
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+}
+
+// NewKeyMap takes the pane's keys from the app's key map.
+func NewKeyMap(k keys.KeyMap) KeyMap {
+	return KeyMap{Down: k.Down, Up: k.Up, PageDown: k.PageDown, PageUp: k.PageUp,
+		HalfDown: k.HalfDown, HalfUp: k.HalfUp, Top: k.Top, Bottom: k.Bottom}
+}
+
 // DefaultMaxWidth is the widest the text column gets unless told otherwise.
 const DefaultMaxWidth = 80
 
@@ -26,7 +37,7 @@ const DefaultMaxWidth = 80
 type Model struct {
 	lay     *render.Layout
 	painter render.Painter
-	keys    keys.KeyMap
+	keys    KeyMap
 	layers  []*render.Layer
 	gutter  span.Span
 
@@ -38,7 +49,7 @@ type Model struct {
 }
 
 // New returns a pane showing lay.
-func New(lay *render.Layout, painter render.Painter, km keys.KeyMap) Model {
+func New(lay *render.Layout, painter render.Painter, km KeyMap) Model {
 	return Model{lay: lay, painter: painter, keys: km, maxWidth: DefaultMaxWidth, gutter: span.Span{Start: -1, End: -1}}
 }
 

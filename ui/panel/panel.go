@@ -6,6 +6,7 @@ package panel
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,22 +18,6 @@ import (
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
-
-// Tab is one list of the panel.
-type Tab int
-
-const (
-	Outline Tab = iota
-	Links
-	Entities
-	Claims
-	Notes
-	tabCount
-)
-
-var tabNames = [...]string{"Outline", "Links", "Entities", "Claims", "Notes"}
-
-func (t Tab) String() string { return tabNames[t] }
 
 // Item is one entry of a list.
 type Item struct {
@@ -52,12 +37,22 @@ type Item struct {
 	ID string
 }
 
-// JumpMsg asks the reader to show a span of the text.
+// JumpMsg asks the reader to show a span of the text, and the status bar
+// to say Say.
 type JumpMsg struct {
-	Tab  Tab
-	Item Item
-	// Mention is which of the item's spans to show.
-	Mention int
+	Span span.Span
+	Say  string
+}
+
+// KeyMap is the panel's keys, taken from the app's key map.
+type KeyMap struct {
+	Next, Prev, Enter, Up, Down, PageDown, HalfDown, PageUp, Top, Bottom key.Binding
+}
+
+// NewKeyMap takes the panel's keys from the app's key map.
+func NewKeyMap(k keys.KeyMap) KeyMap {
+	return KeyMap{Next: k.Panel, Prev: k.PanelPrev, Enter: k.Enter, Up: k.Up, Down: k.Down,
+		PageDown: k.PageDown, HalfDown: k.HalfDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom}
 }
 
 type row struct {
@@ -71,26 +66,46 @@ type list struct {
 	cursor  int // item index
 	offset  int // first row shown
 	mention map[int]int
-	empty   string
+	// stale says the source changed since items were built.
+	stale bool
 }
 
 // Model is the side panel.
 type Model struct {
 	theme  *theme.Theme
-	keys   keys.KeyMap
-	lists  [tabCount]list
-	active Tab
+	keys   KeyMap
+	tabs   []Tab
+	lists  []list
+	src    Source
+	active int
 	width  int
 	height int
 }
 
-// New returns an empty panel.
-func New(th *theme.Theme, km keys.KeyMap) Model {
-	m := Model{theme: th, keys: km}
+// New returns a panel of tabs, with the app's keys and theme.
+func New(tabs []Tab, th *theme.Theme, km keys.KeyMap) Model {
+	m := Model{theme: th, keys: NewKeyMap(km), tabs: tabs, lists: make([]list, len(tabs))}
 	for i := range m.lists {
-		m.lists[i].empty = "nothing here"
+		m.lists[i].stale = true
 	}
 	return m
+}
+
+// SetSource says what the tabs are built from; each tab rebuilds its list
+// when next shown (Prepare).
+func (m *Model) SetSource(src Source) {
+	m.src = src
+	for i := range m.lists {
+		m.lists[i].stale = true
+	}
+}
+
+// Prepare builds the list of the tab shown, if its source changed.
+func (m *Model) Prepare() {
+	l := &m.lists[m.active]
+	if l.stale && m.src.Article != nil {
+		m.setItems(m.active, m.tabs[m.active].Items(m.src))
+	}
 }
 
 // SetTheme changes the panel's styles.
@@ -102,9 +117,10 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 // Width returns the panel's width.
 func (m Model) Width() int { return m.width }
 
-// SetItems replaces a tab's list, keeping the cursor where it can.
-func (m *Model) SetItems(t Tab, items []Item) {
+// setItems replaces a tab's list, keeping the cursor where it can.
+func (m *Model) setItems(t int, items []Item) {
 	l := &m.lists[t]
+	l.stale = false
 	l.items = items
 	l.rows = l.rows[:0]
 	group := ""
@@ -119,14 +135,17 @@ func (m *Model) SetItems(t Tab, items []Item) {
 	l.mention = map[int]int{}
 }
 
-// SetEmpty sets what a tab says when its list is empty.
-func (m *Model) SetEmpty(t Tab, msg string) { m.lists[t].empty = msg }
+// Active returns the name of the tab shown.
+func (m Model) Active() string { return m.tabs[m.active].Name }
 
-// Active returns the tab shown.
-func (m Model) Active() Tab { return m.active }
+// Show shows the tab called name.
+func (m *Model) Show(name string) {
+	if i := slices.IndexFunc(m.tabs, func(t Tab) bool { return t.Name == name }); i >= 0 {
+		m.active = i
+	}
+}
 
-// SetActive shows tab t.
-func (m *Model) SetActive(t Tab) { m.active = (t + tabCount) % tabCount }
+func (m *Model) turn(d int) { m.active = (m.active + d + len(m.tabs)) % len(m.tabs) }
 
 // Selected returns the item under the cursor.
 func (m Model) Selected() (Item, bool) {
@@ -149,10 +168,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(kp, k.Enter):
 		return m, m.choose()
-	case key.Matches(kp, k.Panel):
-		m.SetActive(m.active + 1)
-	case key.Matches(kp, k.PanelPrev):
-		m.SetActive(m.active - 1)
+	case key.Matches(kp, k.Next):
+		m.turn(1)
+	case key.Matches(kp, k.Prev):
+		m.turn(-1)
 	case key.Matches(kp, k.Up):
 		l.cursor = max(l.cursor-1, 0)
 	case key.Matches(kp, k.Down):
@@ -179,8 +198,19 @@ func (m *Model) choose() tea.Cmd {
 	l := &m.lists[m.active]
 	n := l.mention[l.cursor]
 	l.mention[l.cursor] = (n + 1) % len(it.Spans)
-	msg := JumpMsg{Tab: m.active, Item: it, Mention: n}
+	msg := JumpMsg{Span: it.Spans[n], Say: m.say(it, n)}
 	return func() tea.Msg { return msg }
+}
+
+// say is what the status bar says when mention n of it is shown.
+func (m Model) say(it Item, n int) string {
+	if say := m.tabs[m.active].Say; say != nil {
+		return render.OneLine(say(it, n))
+	}
+	if len(it.Spans) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s: mention %d of %d (%s: next)", render.OneLine(it.Title), n+1, len(it.Spans), m.keys.Enter.Help().Key)
 }
 
 // View draws the panel: Height lines of Width columns, with a border on
@@ -190,24 +220,23 @@ func (m Model) View() string {
 	w := max(m.width-2, 1)
 	lines := make([]string, 0, m.height)
 	var tabs []string
-	for i := range tabCount {
-		name := tabNames[i]
+	for i, tab := range m.tabs {
 		if i == m.active {
-			tabs = append(tabs, t.PanelTabActive.Render(name))
+			tabs = append(tabs, t.PanelTabActive.Render(tab.Name))
 		} else {
-			tabs = append(tabs, t.PanelTab.Render(name))
+			tabs = append(tabs, t.PanelTab.Render(tab.Name))
 		}
 	}
 	bar := strings.Join(tabs, " ")
 	if ansi.StringWidth(bar) > w {
-		bar = t.PanelTabActive.Render(tabNames[m.active]) +
-			t.PanelDim.Render(fmt.Sprintf(" %d/%d  tab ›", m.active+1, tabCount))
+		bar = t.PanelTabActive.Render(m.tabs[m.active].Name) +
+			t.PanelDim.Render(fmt.Sprintf(" %d/%d  %s ›", m.active+1, len(m.tabs), m.keys.Next.Help().Key))
 	}
 	lines = append(lines, ansi.Truncate(bar, w, "…"), "")
 	l := &m.lists[m.active]
 	body := max(m.height-len(lines), 1)
 	if len(l.items) == 0 {
-		lines = append(lines, t.PanelDim.Render(ansi.Truncate(l.empty, w, "…")))
+		lines = append(lines, t.PanelDim.Render(ansi.Truncate(m.tabs[m.active].Empty(m.src), w, "…")))
 	} else {
 		cur := m.cursorRow()
 		off := l.offset

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/internal/golden"
 
@@ -192,6 +193,33 @@ func TestFitGivesExactlyTheWidth(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Fit(tt.line, tt.w); got != tt.want {
 				t.Errorf("Fit(%q, %d) = %q, want %q", tt.line, tt.w, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrappingNeverStartsALineWithClosingPunctuation(t *testing.T) {
+	texts := []struct {
+		name string
+		text string
+	}{
+		{"a quoted word and a comma", "officials called the reports “disinformation”, a Chinese official said."},
+		{"a bracket and a full stop", "the figure (roughly 600) was revised (twice)."},
+		{"an ellipsis after a long word", "the investigation was inconclusive… for now"},
+	}
+	for _, tt := range texts {
+		t.Run(tt.name, func(t *testing.T) {
+			// From 4 columns on, a letter and up to three marks fit on
+			// one line, so a cut can always keep them together.
+			for w := 4; w <= 40; w++ {
+				for _, l := range wrapProse(tt.text, 0, len(tt.text), w) {
+					if l.Start == 0 || l.Start >= len(tt.text) || tt.text[l.Start-1] == ' ' {
+						continue
+					}
+					if r, _ := utf8.DecodeRuneInString(tt.text[l.Start:]); closing(r) {
+						t.Errorf("at width %d a line starts with %q: %q", w, r, tt.text[l.Start:l.End])
+					}
+				}
 			}
 		})
 	}

@@ -1,9 +1,16 @@
 package render
 
-import "github.com/margin-reader/margin/model/span"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/margin-reader/margin/model/span"
+)
 
 // wrapProse breaks text[s:e] into lines of at most w columns at spaces.
-// Spaces at a break are dropped; a word longer than a line is split.
+// Spaces at a break are dropped; a word longer than a line is split, but
+// never so that a line starts with closing punctuation.
 func wrapProse(text string, s, e, w int) []span.Span {
 	var lines []span.Span
 	i := s
@@ -31,7 +38,7 @@ func wrapProse(text string, s, e, w int) []span.Span {
 			ww := Width(text[j:k])
 			if end == start {
 				if ww > w {
-					end = j + cut(text[j:k], w)
+					end = j + cutBeforeOpening(text[j:k], cut(text[j:k], w))
 					i = end
 					break
 				}
@@ -71,4 +78,27 @@ func wrapCode(text string, s, e, w int) []span.Span {
 		start = end + 1
 	}
 	return lines
+}
+
+// cutBeforeOpening moves a cut at byte n of word back so that the rest
+// does not start with closing punctuation ("”", ",", ")"): a comma alone
+// at the start of a line reads as a stray mark. If the whole part before
+// the cut would have to go (a line too narrow for a letter and its marks),
+// the cut stays.
+func cutBeforeOpening(word string, n int) int {
+	for m := n; m > 0 && m < len(word); {
+		r, _ := utf8.DecodeRuneInString(word[m:])
+		if !closing(r) {
+			return m
+		}
+		_, size := utf8.DecodeLastRuneInString(word[:m])
+		m -= size
+	}
+	return n
+}
+
+// closing reports whether r closes something or ends a clause: closing
+// brackets and quotes, and the marks that follow a word.
+func closing(r rune) bool {
+	return unicode.In(r, unicode.Pe, unicode.Pf) || strings.ContainsRune(",.;:!?…’'\"", r)
 }

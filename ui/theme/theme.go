@@ -12,8 +12,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
-	"github.com/margin-reader/margin/model/claim"
-	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/vocab"
 )
 
@@ -66,8 +64,8 @@ type Theme struct {
 	Input textinput.Styles
 	Area  textarea.Styles
 
-	entities map[entity.Label]lipgloss.Style
-	claims   map[claim.Kind]lipgloss.Style
+	entities map[string]lipgloss.Style
+	claims   map[string]lipgloss.Style
 	verdicts map[string]lipgloss.Style
 	classes  map[string]lipgloss.Style
 }
@@ -76,8 +74,8 @@ type Theme struct {
 type palette struct {
 	text, dim, faint, accent, heading, h1fg, h1bg, code, codeBg, link, rule color.Color
 	match, target, targetFg, focus, selection, barBg, barFg                 color.Color
-	entity                                                                  map[entity.Label]color.Color
-	claim                                                                   map[claim.Kind]color.Color
+	entity                                                                  map[string]color.Color
+	claim                                                                   map[string]color.Color
 	verdict                                                                 map[string]color.Color
 }
 
@@ -90,13 +88,13 @@ var darkPalette = palette{
 	link: c("#39C5CF"), rule: c("240"),
 	match: c("#5C4B00"), target: c("#E5B300"), targetFg: c("#000000"),
 	focus: c("#262B36"), selection: c("#34497A"), barBg: c("236"), barFg: c("250"),
-	entity: map[entity.Label]color.Color{
-		entity.Person: c("#FFB86C"), entity.Org: c("#79B8FF"), entity.Place: c("#85E89D"),
-		entity.Group: c("#D2A8FF"), entity.Date: c("#F2CC60"), entity.Number: c("#FF9CAC"),
+	entity: map[string]color.Color{
+		"PERSON": c("#FFB86C"), "ORG": c("#79B8FF"), "PLACE": c("#85E89D"),
+		"GROUP": c("#D2A8FF"), "DATE": c("#F2CC60"), "NUMBER": c("#FF9CAC"),
 	},
-	claim: map[claim.Kind]color.Color{
-		claim.Attributed: c("#B4BEFE"), claim.Disputed: c("#FF6B6B"), claim.Hedged: c("#E0AF68"),
-		claim.Statistical: c("#7DCFFF"), claim.Prediction: c("#BB9AF7"), claim.Causal: c("#9ECE6A"),
+	claim: map[string]color.Color{
+		"attributed": c("#B4BEFE"), "disputed": c("#FF6B6B"), "hedged": c("#E0AF68"),
+		"statistical": c("#7DCFFF"), "prediction": c("#BB9AF7"), "causal": c("#9ECE6A"),
 	},
 	verdict: map[string]color.Color{
 		"": c("#3D3A1E"), "true": c("#1E3D2A"), "mostly-true": c("#2A3B1E"), "misleading": c("#4A3316"),
@@ -111,13 +109,13 @@ var lightPalette = palette{
 	link: c("#0A6E7A"), rule: c("249"),
 	match: c("#FFF1A8"), target: c("#F5C400"), targetFg: c("#000000"),
 	focus: c("#EEF1F6"), selection: c("#C8D8F5"), barBg: c("254"), barFg: c("238"),
-	entity: map[entity.Label]color.Color{
-		entity.Person: c("#B35900"), entity.Org: c("#0550AE"), entity.Place: c("#116329"),
-		entity.Group: c("#8250DF"), entity.Date: c("#7D4E00"), entity.Number: c("#BF3989"),
+	entity: map[string]color.Color{
+		"PERSON": c("#B35900"), "ORG": c("#0550AE"), "PLACE": c("#116329"),
+		"GROUP": c("#8250DF"), "DATE": c("#7D4E00"), "NUMBER": c("#BF3989"),
 	},
-	claim: map[claim.Kind]color.Color{
-		claim.Attributed: c("#4B5BBE"), claim.Disputed: c("#CF222E"), claim.Hedged: c("#9A6700"),
-		claim.Statistical: c("#0969DA"), claim.Prediction: c("#8250DF"), claim.Causal: c("#1A7F37"),
+	claim: map[string]color.Color{
+		"attributed": c("#4B5BBE"), "disputed": c("#CF222E"), "hedged": c("#9A6700"),
+		"statistical": c("#0969DA"), "prediction": c("#8250DF"), "causal": c("#1A7F37"),
 	},
 	verdict: map[string]color.Color{
 		"": c("#FBF3C8"), "true": c("#D8F5DD"), "mostly-true": c("#E6F5D0"), "misleading": c("#FCE6C8"),
@@ -127,13 +125,13 @@ var lightPalette = palette{
 
 // claimUnderline gives each claim kind its own underline shape, so kinds
 // stay distinct from each other and from entity colours even without colour.
-var claimUnderline = map[claim.Kind]lipgloss.Underline{
-	claim.Attributed:  lipgloss.UnderlineDotted,
-	claim.Disputed:    lipgloss.UnderlineCurly,
-	claim.Hedged:      lipgloss.UnderlineDashed,
-	claim.Statistical: lipgloss.UnderlineDouble,
-	claim.Prediction:  lipgloss.UnderlineSingle,
-	claim.Causal:      lipgloss.UnderlineDotted,
+var claimUnderline = map[string]lipgloss.Underline{
+	"attributed":  lipgloss.UnderlineDotted,
+	"disputed":    lipgloss.UnderlineCurly,
+	"hedged":      lipgloss.UnderlineDashed,
+	"statistical": lipgloss.UnderlineDouble,
+	"prediction":  lipgloss.UnderlineSingle,
+	"causal":      lipgloss.UnderlineDotted,
 }
 
 // New returns the theme for mode.
@@ -177,7 +175,7 @@ func New(mode Mode) *Theme {
 		StatusTitle:    s().Background(p.barBg).Foreground(p.barFg).Bold(true),
 		StatusInfo:     s().Background(p.barBg).Foreground(p.dim),
 		StatusMessage:  s().Background(p.barBg).Foreground(p.accent),
-		StatusError:    s().Background(p.barBg).Foreground(p.claim[claim.Disputed]).Bold(true),
+		StatusError:    s().Background(p.barBg).Foreground(p.claim["disputed"]).Bold(true),
 		PanelBorder:    s().Foreground(p.faint),
 		PanelTab:       s().Foreground(p.dim),
 		PanelTabActive: s().Foreground(p.accent).Bold(true).Underline(true),
@@ -189,21 +187,21 @@ func New(mode Mode) *Theme {
 		ExplainLabel:   s().Foreground(p.dim),
 		HelpTitle:      s().Foreground(p.heading).Bold(true),
 		Help:           help.DefaultStyles(mode == Dark),
-		Warning:        s().Foreground(p.claim[claim.Disputed]).Bold(true),
+		Warning:        s().Foreground(p.claim["disputed"]).Bold(true),
 		Input:          textinput.DefaultStyles(mode == Dark),
 		Area:           textarea.DefaultStyles(mode == Dark),
-		entities:       map[entity.Label]lipgloss.Style{},
-		claims:         map[claim.Kind]lipgloss.Style{},
+		entities:       map[string]lipgloss.Style{},
+		claims:         map[string]lipgloss.Style{},
 		verdicts:       map[string]lipgloss.Style{},
 	}
 	for _, l := range vocab.EntityLabels() {
-		if col, ok := p.entity[entity.Label(l.Value)]; ok {
-			t.entities[entity.Label(l.Value)] = s().Foreground(col)
+		if col, ok := p.entity[l.Value]; ok {
+			t.entities[l.Value] = s().Foreground(col)
 		}
 	}
 	for _, k := range vocab.ClaimKinds() {
-		if col, ok := p.claim[claim.Kind(k.Value)]; ok {
-			t.claims[claim.Kind(k.Value)] = s().UnderlineStyle(claimUnderline[claim.Kind(k.Value)]).UnderlineColor(col)
+		if col, ok := p.claim[k.Value]; ok {
+			t.claims[k.Value] = s().UnderlineStyle(claimUnderline[k.Value]).UnderlineColor(col)
 		}
 	}
 	for _, v := range vocab.Verdicts() {
@@ -242,16 +240,16 @@ func noColor() *Theme {
 		Warning:  s().Bold(true),
 		Input:    textinput.Styles{Focused: textinput.StyleState{Prompt: s().Bold(true)}},
 		Area:     textarea.Styles{Focused: textarea.StyleState{Prompt: s().Bold(true)}, Blurred: textarea.StyleState{Prompt: plain}},
-		entities: map[entity.Label]lipgloss.Style{},
-		claims:   map[claim.Kind]lipgloss.Style{},
+		entities: map[string]lipgloss.Style{},
+		claims:   map[string]lipgloss.Style{},
 		verdicts: map[string]lipgloss.Style{},
 	}
 	for _, l := range vocab.EntityLabels() {
-		t.entities[entity.Label(l.Value)] = s().Bold(true)
+		t.entities[l.Value] = s().Bold(true)
 	}
 	for _, k := range vocab.ClaimKinds() {
-		if u, ok := claimUnderline[claim.Kind(k.Value)]; ok {
-			t.claims[claim.Kind(k.Value)] = s().UnderlineStyle(u)
+		if u, ok := claimUnderline[k.Value]; ok {
+			t.claims[k.Value] = s().UnderlineStyle(u)
 		}
 	}
 	for _, v := range vocab.Verdicts() {
@@ -261,11 +259,11 @@ func noColor() *Theme {
 	return t
 }
 
-// Entity returns the style of an entity label.
-func (t *Theme) Entity(l entity.Label) lipgloss.Style { return t.entities[l] }
+// Entity returns the style of an entity label (a vocab.EntityLabels value).
+func (t *Theme) Entity(label string) lipgloss.Style { return t.entities[label] }
 
-// Claim returns the style of a claim kind.
-func (t *Theme) Claim(k claim.Kind) lipgloss.Style { return t.claims[k] }
+// Claim returns the style of a claim kind (a vocab.ClaimKinds value).
+func (t *Theme) Claim(kind string) lipgloss.Style { return t.claims[kind] }
 
 // Verdict returns the style that marks a note with verdict v ("" for none).
 func (t *Theme) Verdict(v string) lipgloss.Style {
@@ -291,10 +289,10 @@ const (
 )
 
 // EntityClass is the class of an entity label's style.
-func EntityClass(l entity.Label) string { return "entity:" + string(l) }
+func EntityClass(label string) string { return "entity:" + label }
 
 // ClaimClass is the class of a claim kind's style.
-func ClaimClass(k claim.Kind) string { return "claim:" + string(k) }
+func ClaimClass(kind string) string { return "claim:" + kind }
 
 // NoteClass is the class of the mark of a note with verdict v.
 func NoteClass(v string) string { return "note:" + v }

@@ -3,8 +3,6 @@ package theme
 import (
 	"testing"
 
-	"github.com/margin-reader/margin/model/claim"
-	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/vocab"
 )
 
@@ -13,12 +11,12 @@ func TestEveryVocabularyTermHasAStyleInEveryMode(t *testing.T) {
 		th := New(mode)
 		t.Run(mode.String(), func(t *testing.T) {
 			for _, l := range vocab.EntityLabels() {
-				if _, ok := th.entities[entity.Label(l.Value)]; !ok {
+				if _, ok := th.entities[l.Value]; !ok {
 					t.Errorf("entity label %q has no style", l.Value)
 				}
 			}
 			for _, k := range vocab.ClaimKinds() {
-				if _, ok := th.claims[claim.Kind(k.Value)]; !ok {
+				if _, ok := th.claims[k.Value]; !ok {
 					t.Errorf("claim kind %q has no style", k.Value)
 				}
 			}

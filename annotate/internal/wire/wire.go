@@ -62,6 +62,9 @@ func (r *Reader) Pos() int { return r.n - len(r.s) }
 // Err is ErrShort if any read ran past the end or met a bad varint.
 func (r *Reader) Err() error { return r.err }
 
+// Rest is what is left to read.
+func (r *Reader) Rest() string { return r.s }
+
 // Done reports whether everything was read without error.
 func (r *Reader) Done() bool { return r.err == nil && r.s == "" }
 

@@ -1,6 +1,7 @@
-package ui
+package reader
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,18 +11,20 @@ import (
 )
 
 // startSelection begins a selection on the focused sentence.
-func (m *Model) startSelection() {
-	s, ok := m.focusSpan()
+func (m *Model) startSelection() tea.Cmd {
+	s, ok := m.Focus()
 	if !ok {
-		return
+		return nil
 	}
 	if !m.pager.Visible(s.Start) {
 		m.moveFocus(1)
-		s, _ = m.focusSpan()
+		s, _ = m.Focus()
 	}
 	m.selecting = true
 	m.selection = s
-	m.status.SetMessage("select: ( ) by sentence, h l by word, a to annotate, esc to cancel")
+	k := m.keys
+	return notice(fmt.Sprintf("select: %s %s by sentence, %s %s by word, then annotate; %s cancels",
+		k.PrevSentence.Help().Key, k.NextSentence.Help().Key, k.ShrinkWord.Help().Key, k.ExtendWord.Help().Key, k.Clear.Help().Key))
 }
 
 // selectKey extends or shrinks the selection; it reports whether the key

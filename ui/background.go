@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/help"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// background handles what arrives from outside the keyboard: the
+// analysis, the file watch, the reloaded article. ok is false for other
+// messages.
+func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case analyzeMsg:
+		if msg.hash != m.reader.Article().Hash {
+			return m, nil, true
+		}
+		cmd := m.analyze()
+		return m, cmd, true
+	case analysisMsg:
+		m.setAnalysis(msg)
+		return m, nil, true
+	case changedMsg:
+		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch()), true
+	case notesChangedMsg:
+		if m.store == nil {
+			return m, m.watchNotes(), true
+		}
+		return m, tea.Batch(m.store.reread(), m.watchNotes()), true
+	case reloadMsg:
+		return m, m.reload(), true
+	case reloadedMsg:
+		m, cmd := m.reloaded(msg)
+		return m, cmd, true
+	}
+	return m, nil, false
+}
+
+// analyze starts the analysis of the article shown, in its own context,
+// cancelling the one in flight.
+func (m *Model) analyze() tea.Cmd {
+	f, a := m.opts.Analyze, m.reader.Article()
+	if f == nil {
+		return nil
+	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.analysisGen++
+	gen := m.analysisGen
+	m.cancelAnalysis = cancel
+	return func() tea.Msg {
+		an, err := f(ctx, a)
+		return analysisMsg{gen: gen, hash: a.Hash, an: an, err: err}
+	}
+}
+
+// setAnalysis takes in the analysis when it arrives, unless a newer one
+// was started or the article changed meanwhile.
+func (m *Model) setAnalysis(msg analysisMsg) {
+	if msg.gen != m.analysisGen || msg.hash != m.reader.Article().Hash {
+		return
+	}
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
+	}
+	m.analysis, m.analysisErr = msg.an, msg.err != nil
+	if msg.err != nil {
+		m.status.SetError("analysis: " + msg.err.Error())
+		m.analysis = nil
+	}
+	m.reader.SetAnalysis(m.analysis)
+	m.setSource()
+}
+
+func (m Model) watch() tea.Cmd {
+	if m.opts.Reload == nil {
+		return nil
+	}
+	return waitFor(m.opts.Changes, changedMsg{})
+}
+
+func (m Model) watchNotes() tea.Cmd {
+	return waitFor(m.opts.NotesChanges, notesChangedMsg{})
+}
+
+// waitFor returns a command that delivers msg at the next signal on ch,
+// or nil if there is nothing to wait for.
+func waitFor(ch <-chan struct{}, msg tea.Msg) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return msg
+	}
+}
+
+// reload reads the article again, and reopens its notes on the new text.
+func (m Model) reload() tea.Cmd {
+	f, ctx, st, opts := m.opts.Reload, m.ctx, m.store, m.opts.NotesOptions
+	return func() tea.Msg {
+		a, err := f(ctx)
+		if err != nil || st == nil {
+			return reloadedMsg{a: a, err: err}
+		}
+		b, err := annotate.Open(a, opts)
+		if err != nil {
+			return reloadedMsg{a: a, notesErr: err}
+		}
+		st.replace(b)
+		return reloadedMsg{a: a, notes: b.Notes()}
+	}
+}
+
+// reloaded swaps in the article read again from disk and starts its
+// analysis.
+func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status.SetError("reload: " + msg.err.Error())
+		return m, nil
+	}
+	m.reader.SetArticle(msg.a)
+	m.analysis, m.analysisErr = nil, false
+	m.setTitle(msg.a)
+	m.status.SetMessage("reloaded: the file changed on disk")
+	if msg.notesErr != nil {
+		m.status.SetError("reload notes: " + msg.notesErr.Error())
+	} else if m.store != nil {
+		m.setNotes(msg.notes)
+	}
+	m.setSource()
+	cmd := m.analyze()
+	return m, cmd
+}
+
+// legend shows the colours and marks of the layers, for the help screen.
+func legend(t *theme.Theme) []help.LegendRow {
+	var ents, claims, verdicts []string
+	for _, l := range vocab.EntityLabels() {
+		ents = append(ents, t.Entity(l.Value).Render(l.Name))
+	}
+	for _, k := range vocab.ClaimKinds() {
+		claims = append(claims, t.Claim(k.Value).Render(k.Name))
+	}
+	for _, v := range vocab.Verdicts() {
+		if v.Value != vocab.NoVerdict {
+			verdicts = append(verdicts, t.Verdict(v.Value).Render(v.Name))
+		}
+	}
+	return []help.LegendRow{{Label: "entities", Items: ents}, {Label: "claims", Items: claims}, {Label: "notes", Items: verdicts}}
+}

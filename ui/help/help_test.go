@@ -1,0 +1,66 @@
+package help
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+func screen(w, h int) Model {
+	km := keys.Default()
+	m := New(km, theme.New(theme.NoColor), km.FullHelp())
+	m.SetLegend([]LegendRow{{Label: "entities", Items: []string{"People", "Places"}}})
+	m.SetSize(w, h)
+	return m
+}
+
+func TestGoldenHelpFirstPage(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			golden.Screen(t, filepath.Join("testdata", "help-"+name+".golden"), screen(size[0], size[1]).View(), size[0], size[1])
+		})
+	}
+}
+
+// TestScrollingStopsAtTheEnds pages past both ends: the last page still
+// fills the screen and the first comes back whole.
+func TestScrollingStopsAtTheEnds(t *testing.T) {
+	m := screen(60, 10)
+	first := m.View()
+	for range 50 {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+	}
+	last := m.View()
+	if last == first || !strings.Contains(ansi.Strip(last), "Places") {
+		t.Errorf("paging down never reached the legend:\n%s", ansi.Strip(last))
+	}
+	if n := len(strings.Split(last, "\n")); n != 10 {
+		t.Errorf("the last page has %d lines, want 10", n)
+	}
+	for range 50 {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgUp})
+	}
+	if m.View() != first {
+		t.Errorf("paging back up did not return to the first page")
+	}
+}
+
+func TestColumnsSitSideBySideWhenTheyFit(t *testing.T) {
+	wide := strings.Split(ansi.Strip(screen(200, 60).View()), "\n")
+	narrow := strings.Split(ansi.Strip(screen(60, 60).View()), "\n")
+	if strings.Count(wide[2], "  ") < 2 || !strings.Contains(wide[2], "search") {
+		t.Errorf("at 200 columns the second column is not beside the first: %q", wide[2])
+	}
+	if strings.Contains(narrow[2], "search") {
+		t.Errorf("at 60 columns the columns do not stack: %q", narrow[2])
+	}
+}

@@ -1,0 +1,193 @@
+package panel
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// Source is what the tabs' lists are built from.
+type Source struct {
+	Article *model.Article
+	// Analysis is nil until it comes; Analysing says one will, and
+	// AnalysisErr that it failed.
+	Analysis    *model.Analysis
+	Analysing   bool
+	AnalysisErr bool
+	// Notes are the article's notes; NotesOff says none can be kept.
+	Notes    []annotate.Note
+	NotesOff bool
+}
+
+// Tab is one list of the panel, registered as data: a new tab is one more
+// entry in Tabs.
+type Tab struct {
+	Name string
+	// Empty is what the tab says when it has no items.
+	Empty func(Source) string
+	// Items builds the list; it runs when the tab is shown after the
+	// source changed, so a long article pays only for the tabs looked at.
+	Items func(Source) []Item
+	// Say is what the status bar says when mention n (from 0) of item it
+	// is shown; nil says nothing for items with one mention, and which
+	// mention it is for the others.
+	Say func(it Item, n int) string
+}
+
+// The names of the tabs other parts of the reader ask for.
+const (
+	Outline = "Outline"
+	Notes   = "Notes"
+)
+
+// Tabs returns the panel's tabs, in the order tab cycles through them.
+func Tabs() []Tab {
+	return []Tab{
+		{Name: Outline, Empty: fixed("no headings"), Items: outlineItems},
+		{Name: "Links", Empty: fixed("no links"), Items: linkItems, Say: func(it Item, _ int) string { return it.ID }},
+		{Name: "Entities", Empty: analysisEmpty("no entities found"), Items: entityItems},
+		{Name: "Claims", Empty: analysisEmpty("no contested claims found"), Items: claimItems},
+		{Name: Notes, Empty: notesEmpty, Items: noteItems},
+	}
+}
+
+func fixed(s string) func(Source) string { return func(Source) string { return s } }
+
+func analysisEmpty(none string) func(Source) string {
+	return func(s Source) string {
+		switch {
+		case s.AnalysisErr:
+			return "analysis failed"
+		case s.Analysis != nil:
+			return none
+		case s.Analysing:
+			return "analysing…"
+		}
+		return "no analysis"
+	}
+}
+
+func notesEmpty(s Source) string {
+	if s.NotesOff {
+		return "notes are not available"
+	}
+	return "no notes yet"
+}
+
+func outlineItems(s Source) []Item {
+	d := s.Article.Doc
+	var items []Item
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Heading {
+			items = append(items, Item{Title: b.In(d.Text), Indent: max(b.Level-1, 0), Spans: []span.Span{b.Span}})
+		}
+	}
+	return items
+}
+
+func linkItems(s Source) []Item {
+	d := s.Article.Doc
+	var items []Item
+	for _, in := range d.Inlines {
+		if in.Kind == doc.Link {
+			items = append(items, Item{Title: in.In(d.Text), Detail: hostOf(in.URL), Spans: []span.Span{in.Span}, ID: in.URL})
+		}
+	}
+	return items
+}
+
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return render.OneLine(u)
+	}
+	return p.Host
+}
+
+// entityItems lists each thing the entities mention once, under its
+// label, with its full name and how often it is mentioned, most mentioned
+// first; choosing it again walks through its mentions.
+func entityItems(s Source) []Item {
+	if s.Analysis == nil {
+		return nil
+	}
+	ents := s.Analysis.Entities
+	idx := s.Analysis.EntityIndex
+	if len(idx.Things) == 0 && len(ents) > 0 {
+		idx = entity.NewIndex(s.Article.Text, ents)
+	}
+	byLabel := map[entity.Label][]entity.Thing{}
+	mentions := map[entity.Label]int{}
+	for _, th := range idx.Things {
+		byLabel[th.Label] = append(byLabel[th.Label], th)
+		mentions[th.Label] += len(th.Mentions)
+	}
+	var items []Item
+	for _, term := range vocab.EntityLabels() {
+		l := entity.Label(term.Value)
+		things := byLabel[l]
+		sort.SliceStable(things, func(i, j int) bool { return len(things[i].Mentions) > len(things[j].Mentions) })
+		heading := fmt.Sprintf("%s · %d", term.Name, mentions[l])
+		for _, th := range things {
+			spans := make([]span.Span, len(th.Mentions))
+			for i, e := range th.Mentions {
+				spans[i] = ents[e].Span
+			}
+			items = append(items, Item{
+				Title: th.Name, Detail: fmt.Sprintf("×%d", len(spans)), Group: heading,
+				Class: theme.EntityClass(string(l)), Spans: spans,
+			})
+		}
+	}
+	return items
+}
+
+// claimItems lists the claims, most worth checking first.
+func claimItems(s Source) []Item {
+	if s.Analysis == nil {
+		return nil
+	}
+	claims := append([]claim.Claim(nil), s.Analysis.Claims...)
+	sort.SliceStable(claims, func(a, b int) bool { return claims[a].Checkworthiness > claims[b].Checkworthiness })
+	items := make([]Item, 0, len(claims))
+	for _, c := range claims {
+		items = append(items, Item{
+			Title:  render.OneLine(c.In(s.Article.Text)),
+			Detail: fmt.Sprintf("%.2f", c.Checkworthiness),
+			Spans:  []span.Span{c.Span},
+		})
+	}
+	return items
+}
+
+// noteItems lists the notes: their text (else their passage) and verdict,
+// or where they stand when their passage was not found again.
+func noteItems(s Source) []Item {
+	items := make([]Item, 0, len(s.Notes))
+	for _, n := range s.Notes {
+		title := n.Text
+		if title == "" {
+			title = n.Quote()
+		}
+		var spans []span.Span
+		if !n.Span.Empty() {
+			spans = []span.Span{n.Span}
+		}
+		detail := vocab.Name(vocab.Verdicts(), string(n.Verdict))
+		if !n.Placed() {
+			detail = string(n.Status)
+		}
+		items = append(items, Item{Title: title, Detail: detail, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID})
+	}
+	return items
+}

@@ -1,0 +1,284 @@
+package reader
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/search"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// SetAnalysis takes in the analysis layers; nil says the analysis failed.
+func (m *Model) SetAnalysis(an *model.Analysis) {
+	m.analysisDone = true
+	m.analysis = an
+	if an == nil {
+		return
+	}
+	m.entitySpans = spansOf(an.Entities, func(e entity.Entity) span.Span { return e.Span })
+	m.claimSpans = spansOf(an.Claims, func(c claim.Claim) span.Span { return c.Span })
+	marks := make([]render.Mark, 0, len(an.Entities))
+	for _, e := range an.Entities {
+		marks = append(marks, render.Mark{Span: e.Span, Class: theme.EntityClass(string(e.Label))})
+	}
+	m.entityLayer = render.NewLayer(marks)
+	marks = make([]render.Mark, 0, len(an.Claims))
+	for _, c := range an.Claims {
+		if len(c.Kinds) > 0 {
+			marks = append(marks, render.Mark{Span: c.Span, Class: theme.ClaimClass(string(c.Kinds[0]))})
+		}
+	}
+	m.claimLayer = render.NewLayer(marks)
+}
+
+// SetNotes takes in the notes, for their marks and the explain box.
+func (m *Model) SetNotes(notes []annotate.Note) {
+	m.notes = notes
+	marks := make([]render.Mark, 0, len(notes))
+	for _, n := range notes {
+		if n.Placed() {
+			marks = append(marks, render.Mark{Span: n.Span, Class: theme.NoteClass(string(n.Verdict))})
+		}
+	}
+	m.noteLayer = render.NewLayer(marks)
+}
+
+// NoteAtFocus returns the note over the focused sentence.
+func (m Model) NoteAtFocus() (annotate.Note, bool) {
+	f, ok := m.Focus()
+	if !ok {
+		return annotate.Note{}, false
+	}
+	for _, n := range m.notes {
+		if n.Placed() && n.Span.Overlaps(f) {
+			return n, true
+		}
+	}
+	return annotate.Note{}, false
+}
+
+// SetArticle swaps in the article read again from disk, keeping the
+// reading position: the text that was at the top of the screen, and the
+// focus, are looked for near where they were. The analysis and the
+// search's matches are of the old text and go; the search is run again.
+func (m *Model) SetArticle(a *model.Article) {
+	old := m.art.Text
+	top := m.pager.TopOffset()
+	focusOff := 0
+	if s, ok := m.Focus(); ok {
+		focusOff = s.Start
+	}
+	m.art = a
+	m.analysis, m.analysisDone, m.entityLayer, m.claimLayer = nil, false, nil, nil
+	m.entitySpans, m.claimSpans = nil, nil
+	m.inline = render.InlineLayer(a.Doc)
+	m.selecting, m.selection, m.target, m.at = false, NoSpan, NoSpan, -1
+	newTop := relocate(old, a.Text, top)
+	if m.pager.Top() == (render.Pos{}) {
+		newTop = -1
+	}
+	m.pager.SetLayout(render.New(a.Doc, a.Sentences, Header(a)), newTop)
+	m.focus = max(sentenceAt(a.Sentences, relocate(old, a.Text, focusOff)), 0)
+	if m.matches.Query != "" {
+		m.matches = search.Find(a.Text, m.matches.Query)
+	}
+}
+
+// RefreshLayers gives the pane the layers to draw, lowest first.
+func (m *Model) RefreshLayers() {
+	layers := []*render.Layer{m.inline}
+	if s, ok := m.Focus(); ok {
+		layers = append(layers, render.NewLayer([]render.Mark{{Span: s, Class: theme.ClassFocus}}))
+		m.pager.SetGutter(s)
+	}
+	if m.showNotes && m.noteLayer != nil {
+		layers = append(layers, m.noteLayer)
+	}
+	if m.showEntities && m.entityLayer != nil {
+		layers = append(layers, m.entityLayer)
+	}
+	if m.showClaims && m.claimLayer != nil {
+		layers = append(layers, m.claimLayer)
+		if c, ok := m.focusedClaim(); ok {
+			cues := make([]render.Mark, 0, len(c.Cues))
+			for _, cue := range c.Cues {
+				cues = append(cues, render.Mark{Span: cue.Span, Class: theme.ClassCue})
+			}
+			layers = append(layers, render.NewLayer(cues))
+		}
+	}
+	if m.selecting {
+		layers = append(layers, render.NewLayer([]render.Mark{{Span: m.selection, Class: theme.ClassSelection}}))
+	}
+	if m.matches.Len() > 0 {
+		layers = append(layers, m.matchLayer())
+	}
+	if m.target.Start >= 0 {
+		layers = append(layers, render.NewLayer([]render.Mark{{Span: m.target, Class: theme.ClassTarget}}))
+	}
+	m.pager.SetLayers(layers...)
+}
+
+// matchLayer holds the matches near the screen only, so a search with a
+// hundred thousand matches costs nothing per frame.
+func (m Model) matchLayer() *render.Layer {
+	vis := m.pager.VisibleRange()
+	spans := m.matches.Spans
+	lo := sort.Search(len(spans), func(i int) bool { return spans[i].End > vis.Start-4096 })
+	hi := max(lo, sort.Search(len(spans), func(i int) bool { return spans[i].Start >= vis.End+4096 }))
+	marks := make([]render.Mark, 0, hi-lo)
+	for _, s := range spans[lo:hi] {
+		marks = append(marks, render.Mark{Span: s, Class: theme.ClassMatch})
+	}
+	return render.NewLayer(marks)
+}
+
+// jumpEntity moves to the next (d > 0) or previous entity.
+func (m *Model) jumpEntity(d int) tea.Cmd {
+	if m.analysis == nil || len(m.analysis.Entities) == 0 {
+		return notice(m.noAnalysis("entities"))
+	}
+	ents := m.analysis.Entities
+	i := m.step(m.entitySpans, d)
+	e := ents[i]
+	m.GoTo(e.Span)
+	label := vocab.Name(vocab.EntityLabels(), string(e.Label))
+	idx := m.analysis.EntityIndex
+	if i < len(idx.ThingOf) {
+		th := idx.Things[idx.ThingOf[i]]
+		return notice(fmt.Sprintf("%s: %s, mention %d of %d (entity %d/%d)", label, render.OneLine(th.Name),
+			slices.Index(th.Mentions, i)+1, len(th.Mentions), i+1, len(ents)))
+	}
+	return notice(fmt.Sprintf("%s: %s (%d/%d)", label, render.OneLine(e.In(m.art.Text)), i+1, len(ents)))
+}
+
+// jumpClaim moves to the next (d > 0) or previous claim.
+func (m *Model) jumpClaim(d int) tea.Cmd {
+	if m.analysis == nil || len(m.analysis.Claims) == 0 {
+		return notice(m.noAnalysis("claims"))
+	}
+	cs := m.analysis.Claims
+	i := m.step(m.claimSpans, d)
+	m.GoTo(cs[i].Span)
+	m.target = NoSpan
+	return notice(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
+}
+
+func (m Model) noAnalysis(what string) string {
+	switch {
+	case !m.opts.Analysing:
+		return "no analysis in this build"
+	case !m.analysisDone:
+		return "still analysing…"
+	case m.analysis == nil:
+		return "analysis failed"
+	}
+	return "no " + what + " found"
+}
+
+// step returns the index of the span after (d > 0) or before the cursor,
+// wrapping around.
+func (m Model) step(spans []span.Span, d int) int {
+	off := m.cursorOffset()
+	if d > 0 {
+		onJump := m.at >= 0 && off == m.at
+		i := sort.Search(len(spans), func(i int) bool {
+			return spans[i].Start > off || !onJump && spans[i].Start == off
+		})
+		return i % len(spans)
+	}
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= off }) - 1
+	return (i + len(spans)) % len(spans)
+}
+
+// focusedClaim returns the claim in the focused sentence.
+func (m Model) focusedClaim() (claim.Claim, bool) {
+	s, ok := m.Focus()
+	if m.analysis == nil || !ok {
+		return claim.Claim{}, false
+	}
+	cs := m.analysis.Claims
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].End > s.Start })
+	if i < len(cs) && cs[i].Overlaps(s) {
+		return cs[i], true
+	}
+	return claim.Claim{}, false
+}
+
+// explainLines says what is known of the focus while it is on screen: why
+// its claim is contested (kinds, cue words, who it is attributed to, how
+// worth checking it is), and what the note on it says.
+func (m Model) explainLines() []string {
+	f, ok := m.Focus()
+	if !ok || !f.Overlaps(m.pager.VisibleRange()) {
+		return nil
+	}
+	var lines []string
+	if c, ok := m.focusedClaim(); ok && m.showClaims {
+		lines = append(lines, m.claimLines(c)...)
+	}
+	if n, ok := m.NoteAtFocus(); ok && m.showNotes {
+		t := m.theme
+		text := render.OneLine(n.Text)
+		if text == "" {
+			text = "(no text)"
+		}
+		lines = append(lines, t.ExplainLabel.Render("note: ")+t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))+" "+t.Explain.Render(text))
+	}
+	return lines
+}
+
+func (m Model) claimLines(c claim.Claim) []string {
+	t := m.theme
+	text := m.art.Text
+	var kinds []string
+	for _, k := range c.Kinds {
+		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
+	}
+	lines := []string{t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +
+		t.ExplainLabel.Render(fmt.Sprintf("  · check-worthiness %.2f", c.Checkworthiness))}
+	if len(c.Cues) > 0 {
+		var cues []string
+		for _, cue := range c.Cues {
+			cues = append(cues, t.Cue.Render("“"+render.OneLine(cue.In(text))+"”"))
+		}
+		lines = append(lines, t.ExplainLabel.Render("cues: ")+strings.Join(cues, " "))
+	}
+	if c.Source != nil {
+		src := t.Explain.Render(render.OneLine(c.Source.In(text)))
+		if !c.Source.Resolved.Empty() {
+			src += t.ExplainLabel.Render(" = ") + t.Explain.Render(render.OneLine(c.Source.Resolved.In(text)))
+		}
+		if c.Source.Vague {
+			src += t.ExplainLabel.Render(" (names no one)")
+		}
+		if c.Source.Via != "" {
+			src += t.ExplainLabel.Render(" via ") + t.Explain.Render(render.OneLine(c.Source.Via))
+		}
+		lines = append(lines, t.ExplainLabel.Render("source: ")+src)
+	}
+	return lines
+}
+
+// spansOf lists the spans of a layer's items, in order.
+func spansOf[T any](items []T, at func(T) span.Span) []span.Span {
+	out := make([]span.Span, len(items))
+	for i, it := range items {
+		out[i] = at(it)
+	}
+	return out
+}

@@ -1,0 +1,388 @@
+// Package reader is the text view of margin's reader: the article in its
+// reading pane, the focus (one sentence), the search target and matches,
+// the selection, the span layers drawn over the text (entities, claims,
+// notes) and the explain box under the text, which says why the focused
+// claim was flagged, which entity was jumped to and what notes say.
+//
+// The parent gives it a size (SetSize, which splits it between the pane
+// and the explain box), keys to read (Update) and the layers' data
+// (SetAnalysis, SetNotes); it tells the parent what to show in the status
+// bar with NoticeMsg.
+package reader
+
+import (
+	"path/filepath"
+	"sort"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/search"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// NoticeMsg asks the parent to say something in the status bar.
+type NoticeMsg struct {
+	Text  string
+	Error bool
+}
+
+// KeyMap is the text view's keys, taken from the app's key map.
+type KeyMap struct {
+	NextSentence, PrevSentence, NextMatch, PrevMatch, Clear key.Binding
+	NextEntity, PrevEntity, ToggleEntities                  key.Binding
+	NextClaim, PrevClaim, ToggleClaims, ToggleNotes         key.Binding
+	Select, ExtendWord, ShrinkWord                          key.Binding
+}
+
+// NewKeyMap takes the text view's keys from the app's key map.
+func NewKeyMap(k keys.KeyMap) KeyMap {
+	return KeyMap{
+		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
+		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
+		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
+		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord,
+	}
+}
+
+// Options configure the text view.
+type Options struct {
+	// MaxWidth bounds the text column (0: about 80 columns).
+	MaxWidth int
+	// Hyperlinks sends links as OSC 8 hyperlinks.
+	Hyperlinks bool
+	// Analysing says an analysis will come; without it the layers' jumps
+	// say there is none in this build.
+	Analysing bool
+}
+
+// Model is the text view.
+type Model struct {
+	keys  KeyMap
+	theme *theme.Theme
+	opts  Options
+	art   *model.Article
+	pager pager.Model
+
+	inline  *render.Layer
+	matches search.Matches
+
+	focus int // sentence index
+	// at is where the last jump (search, entity, claim, panel) landed, -1
+	// after the focus moved by sentence; "next" goes on from there.
+	at        int
+	target    span.Span
+	selecting bool
+	selection span.Span
+
+	analysis *model.Analysis
+	// analysisDone is set once the analysis has come, or failed.
+	analysisDone bool
+	// entitySpans and claimSpans are the analysis's spans, kept for the
+	// e/E and c/C jumps so a key press does not rebuild them.
+	entitySpans, claimSpans []span.Span
+	entityLayer, claimLayer *render.Layer
+	notes                   []annotate.Note
+	noteLayer               *render.Layer
+	showEntities            bool
+	showClaims              bool
+	showNotes               bool
+
+	width, height int
+	// explain is the explain box's lines, as laid out by SetSize.
+	explain []string
+}
+
+// NoSpan is the span of nothing: no target, no selection.
+var NoSpan = span.Span{Start: -1, End: -1}
+
+// New returns the text view of a, with the app's keys and theme.
+func New(a *model.Article, km keys.KeyMap, th *theme.Theme, opts Options) Model {
+	m := Model{
+		keys: NewKeyMap(km), theme: th, opts: opts, art: a,
+		showEntities: true, showClaims: true, showNotes: true, target: NoSpan, selection: NoSpan, at: -1,
+	}
+	m.inline = render.InlineLayer(a.Doc)
+	m.pager = pager.New(render.New(a.Doc, a.Sentences, Header(a)), m.painter(), pager.NewKeyMap(km))
+	m.pager.SetMaxWidth(opts.MaxWidth)
+	return m
+}
+
+func (m Model) painter() render.Painter {
+	return render.Painter{Theme: m.theme, Hyperlinks: m.opts.Hyperlinks}
+}
+
+// SetTheme changes the styles.
+func (m *Model) SetTheme(th *theme.Theme) {
+	m.theme = th
+	m.pager.SetPainter(m.painter())
+}
+
+// Article returns the article shown.
+func (m Model) Article() *model.Article { return m.art }
+
+// Pager returns the reading pane, for its position.
+func (m Model) Pager() pager.Model { return m.pager }
+
+// Focus returns the focused sentence's span, if there is one.
+func (m Model) Focus() (span.Span, bool) {
+	if m.focus < 0 || m.focus >= len(m.art.Sentences) {
+		return span.Span{}, false
+	}
+	return m.art.Sentences[m.focus], true
+}
+
+// Target returns the span the last search or jump landed on, NoSpan if
+// none.
+func (m Model) Target() span.Span { return m.target }
+
+// Matches returns the search's matches.
+func (m Model) Matches() search.Matches { return m.matches }
+
+// Selecting reports whether a selection is being made, and its span.
+func (m Model) Selecting() (span.Span, bool) { return m.selection, m.selecting }
+
+// EndSelection ends the selection, as when a note is made of it.
+func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
+
+// SetSize sets the view's size: the explain box takes what it needs, up
+// to half, and the pane the rest. The line at the top stays at the top;
+// if that would push the target or the focus, which was on screen, off
+// it, they win.
+func (m *Model) SetSize(w, h int) {
+	w, h = max(w, 1), max(h, 1)
+	keep := m.onScreen()
+	m.width, m.height = w, h
+	m.explain = m.explainLines()
+	m.explain = m.explain[:min(len(m.explain), h/2)]
+	m.pager.SetSize(w, h-len(m.explain))
+	if keep.Start >= 0 {
+		m.pager.Show(keep)
+	}
+}
+
+// onScreen is what must stay in view when the pane changes size: the
+// target, else the focus, if on screen now.
+func (m Model) onScreen() span.Span {
+	if m.pager.Width() == 0 {
+		return NoSpan
+	}
+	if m.target.Start >= 0 && m.pager.Visible(m.target.Start) {
+		return m.target
+	}
+	if s, ok := m.Focus(); ok && m.pager.Visible(s.Start) {
+		return s
+	}
+	return NoSpan
+}
+
+// Info is what the status bar shows of the view: the match count, the
+// selection mode and how far through the text the screen is.
+func (m Model) Info() []string {
+	var info []string
+	if m.matches.Query != "" {
+		info = append(info, m.matchCount())
+	}
+	if m.selecting {
+		info = append(info, "SELECT")
+	}
+	return append(info, itoa(m.pager.Percent())+"%")
+}
+
+func (m Model) matchCount() string {
+	if m.matches.Len() == 0 {
+		return "0/0"
+	}
+	return itoa(m.matches.Current+1) + "/" + itoa(m.matches.Len())
+}
+
+// Update reads the view's keys and the mouse wheel.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		m.pager, _ = m.pager.Update(msg)
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	if m.selecting && m.selectKey(msg) {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.NextMatch):
+		if m.matches.Next() {
+			m.showMatch()
+		}
+	case key.Matches(msg, k.PrevMatch):
+		if m.matches.Prev() {
+			m.showMatch()
+		}
+	case key.Matches(msg, k.Clear):
+		return m, m.clear()
+	case key.Matches(msg, k.NextSentence):
+		m.moveFocus(1)
+	case key.Matches(msg, k.PrevSentence):
+		m.moveFocus(-1)
+	case key.Matches(msg, k.NextEntity):
+		return m, m.jumpEntity(1)
+	case key.Matches(msg, k.PrevEntity):
+		return m, m.jumpEntity(-1)
+	case key.Matches(msg, k.NextClaim):
+		return m, m.jumpClaim(1)
+	case key.Matches(msg, k.PrevClaim):
+		return m, m.jumpClaim(-1)
+	case key.Matches(msg, k.ToggleEntities):
+		m.showEntities = !m.showEntities
+		return m, notice(onOff("entity colours", m.showEntities))
+	case key.Matches(msg, k.ToggleClaims):
+		m.showClaims = !m.showClaims
+		return m, notice(onOff("claim marks", m.showClaims))
+	case key.Matches(msg, k.ToggleNotes):
+		m.showNotes = !m.showNotes
+		return m, notice(onOff("note marks", m.showNotes))
+	case key.Matches(msg, k.Select):
+		return m, m.startSelection()
+	default:
+		m.pager, _ = m.pager.Update(msg)
+	}
+	return m, nil
+}
+
+func onOff(what string, on bool) string {
+	if on {
+		return what + " on"
+	}
+	return what + " off"
+}
+
+// notice returns a command that says s in the status bar.
+func notice(s string) tea.Cmd {
+	return func() tea.Msg { return NoticeMsg{Text: s} }
+}
+
+// warn returns a command that shows the error s in the status bar.
+func warn(s string) tea.Cmd {
+	return func() tea.Msg { return NoticeMsg{Text: s, Error: true} }
+}
+
+// clear cancels, one at a time, the selection, the search, the target.
+func (m *Model) clear() tea.Cmd {
+	switch {
+	case m.selecting:
+		m.EndSelection()
+		return notice("selection cancelled")
+	case m.matches.Len() > 0 || m.matches.Query != "":
+		m.matches = search.Matches{}
+	}
+	m.target = NoSpan
+	return nil
+}
+
+// Search finds q (the last query when q is empty) and goes to the first
+// match from the focus on.
+func (m *Model) Search(q string) tea.Cmd {
+	if q == "" {
+		q = m.matches.Query
+	}
+	m.matches = search.Find(m.art.Text, q)
+	if !m.matches.At(m.cursorOffset()) {
+		m.target = NoSpan
+		return warn("not found: " + q)
+	}
+	m.showMatch()
+	return nil
+}
+
+// cursorOffset is where "next" starts from: the focus when it is on
+// screen, else the top of the screen.
+func (m Model) cursorOffset() int {
+	if m.at >= 0 && m.pager.Visible(m.at) {
+		return m.at
+	}
+	if s, ok := m.Focus(); ok && m.pager.Visible(s.Start) {
+		return s.Start
+	}
+	return m.pager.TopOffset()
+}
+
+func (m *Model) showMatch() {
+	if s, ok := m.matches.Span(); ok {
+		m.GoTo(s)
+	}
+}
+
+// GoTo makes s the target: the focus moves to its sentence and the pane
+// scrolls to show it.
+func (m *Model) GoTo(s span.Span) {
+	m.target = s
+	m.at = s.Start
+	if i := sentenceAt(m.art.Sentences, s.Start); i >= 0 {
+		m.focus = i
+	}
+	m.pager.Show(s)
+}
+
+// Show scrolls the pane to show s, as after a note is saved.
+func (m *Model) Show(s span.Span) { m.pager.Show(s) }
+
+// sentenceAt returns the sentence holding off, or the first after it.
+func sentenceAt(ss []span.Span, off int) int {
+	if len(ss) == 0 {
+		return -1
+	}
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
+	return min(i, len(ss)-1)
+}
+
+// moveFocus moves the focus by one sentence. When the focus is off
+// screen it comes back to the first (or last) sentence on screen.
+func (m *Model) moveFocus(d int) {
+	ss := m.art.Sentences
+	if len(ss) == 0 {
+		return
+	}
+	vis := m.pager.VisibleRange()
+	cur, ok := m.Focus()
+	switch {
+	case ok && cur.Start < vis.End && cur.End > vis.Start:
+		m.focus = max(min(m.focus+d, len(ss)-1), 0)
+	case d > 0:
+		m.focus = sentenceAt(ss, vis.Start)
+	default:
+		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
+	}
+	m.target, m.at = NoSpan, -1
+	m.pager.Show(ss[m.focus])
+}
+
+// View draws the pane and the explain box: exactly the view's size.
+func (m Model) View() string {
+	out := m.pager.View()
+	for _, l := range m.explain {
+		out += "\n" + render.Fit(" "+l, m.width)
+	}
+	return out
+}
+
+// Header is what the reader shows above the article: its title, byline,
+// source and length. The source is the page it came from, else the file.
+func Header(a *model.Article) render.Header {
+	source := a.SourceURL
+	if source == "" && a.Path != "" {
+		source = filepath.Base(a.Path)
+	}
+	return render.Header{
+		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
+		Source: source, Words: render.Words(a.Text),
+	}
+}

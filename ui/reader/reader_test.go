@@ -1,0 +1,101 @@
+package reader
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+const story = `Tide gauges at the old pier
+
+The harbour board said on Monday that the tide gauges at the old pier would be replaced before the autumn storms.
+
+Fishermen disputed that account. According to the local paper, almost 300 moorings could be lost if the work slips, and several captains warned that insurers may refuse cover.
+
+The board's engineer, Mara Lind, inspected the pier on Wednesday.`
+
+// fixture opens story with an analysis that marks fixed phrases, as an
+// analyser would.
+func fixture(t *testing.T, more ...string) Model {
+	t.Helper()
+	text := strings.Join(append([]string{story}, more...), "\n\n")
+	a, err := model.Parse(context.Background(), "story.txt", []byte(text), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(s string) span.Span {
+		i := strings.Index(a.Text, s)
+		if i < 0 {
+			t.Fatalf("%q is not in the text", s)
+		}
+		return span.Span{Start: i, End: i + len(s)}
+	}
+	m := New(a, keys.Default(), theme.New(theme.NoColor), Options{Analysing: true})
+	m.SetAnalysis(&model.Analysis{
+		Hash: a.Hash,
+		Entities: []entity.Entity{
+			{Span: at("harbour board"), Label: entity.Org},
+			{Span: at("Monday"), Label: entity.Date},
+			{Span: at("almost 300"), Label: entity.Number},
+			{Span: at("Mara Lind"), Label: entity.Person},
+		},
+		Claims: []claim.Claim{{
+			Span:  at("According to the local paper, almost 300 moorings could be lost if the work slips, and several captains warned that insurers may refuse cover."),
+			Kinds: []claim.Kind{claim.Statistical, claim.Hedged}, Checkworthiness: 0.8,
+			Cues:   []claim.Cue{{Span: at("could"), Kind: claim.Hedged}, {Span: at("almost 300"), Kind: claim.Statistical}},
+			Source: &claim.Source{Span: at("the local paper")},
+		}},
+	})
+	return m
+}
+
+func press(m Model, ks ...string) Model {
+	for _, k := range ks {
+		m, _ = m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
+		m.RefreshLayers()
+		m.SetSize(m.width, m.height)
+	}
+	return m
+}
+
+func TestGoldenTextViewWithTheClaimExplained(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(size[0], size[1])
+			m = press(m, ")", ")", ")")
+			golden.Screen(t, filepath.Join("testdata", "claim-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}
+
+// TestExplainBoxFollowsTheFocusOnlyWhileOnScreen scrolls the focused
+// claim off the screen: the box goes, and the text takes its rows.
+func TestExplainBoxFollowsTheFocusOnlyWhileOnScreen(t *testing.T) {
+	m := fixture(t, strings.Repeat("Repairs to the slipway went on through the week without incident.\n\n", 20))
+	m.SetSize(40, 12)
+	m = press(m, ")", ")", ")")
+	if !strings.Contains(m.View(), "claim:") {
+		t.Fatalf("no explain box for the focused claim:\n%s", m.View())
+	}
+	for range 30 {
+		m = press(m, "j")
+	}
+	if v := m.View(); strings.Contains(v, "claim:") {
+		t.Errorf("the explain box stays after its claim scrolled away:\n%s", v)
+	}
+	golden.Shape(t, m.View(), 40, 12)
+}

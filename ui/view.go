@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/margin-reader/margin/ui/render"
+)
+
+// View draws the screen: exactly the window's height in lines, each its
+// width in columns, with the status bar (or the search prompt) last.
+func (m Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "margin: " + render.OneLine(m.reader.Article().Title)
+	if !m.ready || m.width <= 0 || m.height <= 0 {
+		return v
+	}
+	if m.height == 1 {
+		v.SetContent(m.bottomLine())
+		return v
+	}
+	var body string
+	switch {
+	case m.editor != nil:
+		body = m.editor.View()
+	case m.showHelp:
+		body = m.help.View()
+	case m.panelOpen:
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.reader.View(), m.panel.View())
+	default:
+		body = m.reader.View()
+	}
+	v.SetContent(strings.Join([]string{body, m.bottomLine()}, "\n"))
+	return v
+}
+
+// bottomLine is the status bar, or the search prompt while searching.
+func (m Model) bottomLine() string {
+	if m.searching && m.editor == nil {
+		return render.Fit(m.input.View(), m.width)
+	}
+	return m.status.View()
+}
