@@ -66,12 +66,6 @@ func CheckSource(src string) error {
 	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
 }
 
-// CheckFile refuses a file margin is about to write or replace (a
-// worksheet, an export) unless path holds a regular file or nothing: a
-// symbolic link, a named pipe, a device or a directory gets a one-line
-// RefusedError and must be left alone.
-func CheckFile(path string) error { return sidecar.CheckRegular(path) }
-
 // EnvDir is $MARGIN_NOTES_DIR: where the user asked to keep every sidecar.
 func EnvDir() string { return os.Getenv("MARGIN_NOTES_DIR") }
 
