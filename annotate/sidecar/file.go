@@ -48,11 +48,12 @@ func regular(path string, fi fs.FileInfo) error {
 	if fi.Mode().IsRegular() {
 		return nil
 	}
-	return &RefusedError{Path: path, Reason: "is " + kind(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
+	return &RefusedError{Path: path, Reason: "is " + Kind(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
 }
 
-// kind names a file type for a person.
-func kind(m fs.FileMode) string {
+// Kind names a file type for a person ("a symbolic link", "a named
+// pipe"), for refusing anything but a regular file.
+func Kind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeSymlink != 0:
 		return "a symbolic link"
