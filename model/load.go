@@ -181,6 +181,15 @@ func formatOf(name, text string) Format {
 	return Text
 }
 
+// setFront takes the article's metadata from front matter, a web page's
+// own or the one saved with it, and says if the page was cut.
+func setFront(a *Article, f markdown.Front) {
+	a.Meta = metaFromFront(f)
+	if f["cut"] != "" {
+		a.Warnings = append(a.Warnings, f["cut"])
+	}
+}
+
 func metaFromFront(f markdown.Front) Meta {
 	return Meta{
 		Title:     f["title"],

@@ -57,17 +57,14 @@ func NewLoader(name string, data []byte, opts Options) (*Loader, error) {
 		l.blocks = math.MaxInt // the sentences are the lines, split above
 	case a.Format == Markdown:
 		p, front := markdown.NewProgressive(text)
-		a.Meta = metaFromFront(front)
+		setFront(a, front)
 		l.src = markdownSource{p}
 	case a.Format == HTML:
 		page, err := htmlpage.Extract(text, "")
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
-		a.Meta = metaFromFront(page.Front())
-		if page.Cut != "" {
-			a.Warnings = append(a.Warnings, page.Cut)
-		}
+		setFront(a, page.Front())
 		l.src = &whole{d: page.Doc}
 	default:
 		l.src = &textSource{p: cleanup.NewProgressive(text), a: a}
