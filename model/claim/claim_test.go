@@ -125,6 +125,8 @@ func TestRules(t *testing.T) {
 		{"keeps a plural possessive inside a name", "The River Pilots' Guild disputes the survey.", []Kind{Attributed, Disputed}, []string{"disputes"}, "The River Pilots' Guild", ""},
 		{"does not take a participle after a noun as a report", "A memo written for the board was leaked on Friday.", nil, nil, "", ""},
 		{"does not take a clause before a comma as a speaker", "The bill now goes to the senate, expected to pass in May.", []Kind{Prediction}, []string{"expected to"}, "", ""},
+		{"does not take a caption before a colon as a speaker", "Photo: Harbour workers at dawn.", nil, nil, "", ""},
+		{"does not take a link label before a colon as a speaker", "Read more: The storm in numbers", nil, nil, "", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {
