@@ -405,7 +405,7 @@ func FuzzAnalyze(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, name := range []string{"court", "energy", "health"} {
+	for _, name := range []string{"court", "energy", "health", "transit", "harvest"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
 		if err != nil {
 			f.Fatal(err)
@@ -414,6 +414,8 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	f.Add("He said, - , which ( ’ “ according to", uint8(3))
 	f.Add("\xff\xfe May will might 1,000% $", uint8(7))
+	f.Add("WALLACE: Dr. J. R. Obi, a U.S. aide, said; they argue, but it’s ― Ana", uint8(11))
+	f.Add("“Yes.” ― Ana Ruiz, and Pilots' Guild said, calling it a memo written for", uint8(5))
 	f.Fuzz(func(t *testing.T, text string, step uint8) {
 		// Cut the text into sentences of step bytes, whatever they split.
 		var sents []span.Span
