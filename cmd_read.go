@@ -52,9 +52,6 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range a.Warnings {
-		notice = strings.TrimPrefix(notice+"; "+w, "; ")
-	}
 	// The analysis of a large article makes garbage by the megabyte; a
 	// soft limit keeps the reader near ten times the article's size
 	// (the runtime's own few megabytes aside) at the cost of some GC time.

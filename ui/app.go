@@ -115,6 +115,9 @@ type Model struct {
 	// when notes cannot be kept. notes is its latest snapshot.
 	store *store
 	notes []annotate.Note
+	// quitting says ctrl+c was pressed in the editor, which is asking
+	// whether to discard the note before the program quits.
+	quitting bool
 	// undoID is the note the last D deleted, while u can bring it back.
 	undoID        string
 	lastKeyDelete bool
@@ -143,7 +146,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		reader: reader.New(a, km, th, reader.Options{MaxWidth: opts.Width, Hyperlinks: opts.Hyperlinks, Analysing: opts.Analyze != nil}),
 		panel:  panel.New(panel.Tabs(), th, km),
 		status: status.New(th),
-		help:   help.New(km, th, km.FullHelp()),
+		help:   help.New(km, th, km.Groups()),
 		input:  textinput.New(),
 	}
 	m.input.Prompt = "/"

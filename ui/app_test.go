@@ -366,18 +366,7 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 
 func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "article.txt")
-	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := annotate.Open(a, annotate.Options{Author: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, book := fileBook(t, dir, article, "test")
 	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = press(m, "a")
 	if m.editor == nil {
@@ -518,18 +507,7 @@ func TestHeaderNamesTheSource(t *testing.T) {
 // TestNotesFromAnotherWindowShowUp has a second window add a note to the
 // same article; when the sidecar changes, the first window shows it.
 func TestNotesFromAnotherWindowShowUp(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mine, err := annotate.Open(a, annotate.Options{Author: "me"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, mine := fileBook(t, t.TempDir(), article, "me")
 	theirs, err := annotate.Open(a, annotate.Options{Author: "them"})
 	if err != nil {
 		t.Fatal(err)
@@ -598,4 +576,47 @@ func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
 func focusIndex(m Model) int {
 	f, _ := m.reader.Focus()
 	return slices.Index(m.reader.Article().Sentences, f)
+}
+
+// TestCtrlCInTheEditorAsksBeforeLosingANote types a note and presses
+// ctrl+c: the editor asks, y discards the note and quits, n keeps both.
+func TestCtrlCInTheEditorAsksBeforeLosingANote(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = typeText(press(m, "a"), "Unsaved thought")
+	ctrlC := tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	next, cmd := m.Update(ctrlC)
+	m = next.(Model)
+	if cmd != nil || m.editor == nil || !strings.Contains(screen(m), "Discard unsaved changes?") {
+		t.Fatalf("ctrl+c with an unsaved note did not ask first:\n%s", screen(m))
+	}
+	kept := press(m, "n")
+	if kept.editor == nil || kept.quitting {
+		t.Errorf("n did not keep the editor open")
+	}
+	next, cmd = m.Update(keyMsg("y"))
+	m = next.(Model)
+	_, cmd = m.Update(cmd())
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Errorf("y after ctrl+c did not quit")
+	}
+}
+
+// fileBook writes text to article.txt in dir and opens it with its notes
+// book, recorded as author: notes need an article read from a file.
+func fileBook(t *testing.T, dir, text, author string) (*model.Article, *annotate.Book) {
+	t.Helper()
+	path := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := annotate.Open(a, annotate.Options{Author: author})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, book
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
@@ -143,7 +144,20 @@ func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	case noteeditor.ClosedMsg:
 		m.editor = nil
 		m.status.SetMessage("note discarded")
+		if m.quitting {
+			return m, tea.Quit
+		}
 		return m, nil
+	case tea.KeyPressMsg:
+		// ctrl+c quits from the editor too, but an unsaved note is asked
+		// about first: bad input must never cost a note.
+		if key.Matches(msg, m.keys.ForceQuit) && !m.editor.Asking() {
+			m.quitting = true
+			return m, m.editor.Close()
+		}
+		if m.editor.Asking() && key.Matches(msg, m.keys.Keep) {
+			m.quitting = false
+		}
 	}
 	ed, cmd := m.editor.Update(msg)
 	m.editor = &ed

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/ui/keys"
 )
@@ -190,18 +188,7 @@ func checkScreen(m Model, w, h int) string {
 // book and the real analysis delivered, as the reader runs for a user.
 func withAnalysis(t *testing.T, text string, opts Options) Model {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := annotate.Open(a, annotate.Options{Author: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, book := fileBook(t, t.TempDir(), text, "tester")
 	z, err := model.NewAnalyzer()
 	if err != nil {
 		t.Fatal(err)
@@ -217,3 +204,28 @@ func withAnalysis(t *testing.T, text string, opts Options) Model {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestNineSentencesOnKeepTheStatusBarLast replays the sequence that broke
+// the screen: at 100x30, ) nine times from the top of the sample, then a
+// resize to 100x20 and ) twice more. Every frame is the window, status
+// bar last.
+func TestNineSentencesOnKeepTheStatusBarLast(t *testing.T) {
+	data, err := os.ReadFile("../samples/china-us-claims.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := withAnalysis(t, string(data), Options{})
+	for i := range 9 {
+		m = step(m, pressOf(t, ")"))
+		if err := checkScreen(m, 100, 30); err != "" {
+			t.Fatalf(") number %d at 100x30: %s\n%s", i+1, err, screen(m))
+		}
+	}
+	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	for i := range 2 {
+		m = step(m, pressOf(t, ")"))
+		if err := checkScreen(m, 100, 20); err != "" {
+			t.Fatalf(") number %d after the resize to 100x20: %s\n%s", i+1, err, screen(m))
+		}
+	}
+}

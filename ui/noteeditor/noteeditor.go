@@ -136,7 +136,7 @@ func (m *Model) Focus() tea.Cmd { return m.setFocus(fieldText) }
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 1), max(height, 1)
 	m.text.SetWidth(max(m.width-1, 1))
-	m.text.SetHeight(max(m.height-m.fixedLines(), 1))
+	m.text.SetHeight(min(max(m.height-m.fixedLines(), 1), maxTextLines))
 	m.tags.SetWidth(max(m.width-10, 1))
 	m.sources.SetWidth(max(m.width-10, 1))
 }
@@ -166,6 +166,15 @@ func (m Model) Dirty() bool {
 		!slices.Equal(a.Tags, b.Tags) || !slices.Equal(a.Sources, b.Sources)
 }
 
+// Close closes the editor (ClosedMsg), asking first when anything changed.
+func (m *Model) Close() tea.Cmd {
+	if m.Dirty() {
+		m.asking = true
+		return nil
+	}
+	return emit(ClosedMsg{})
+}
+
 // Asking reports whether the editor is asking to discard changes.
 func (m Model) Asking() bool { return m.asking }
 
@@ -186,11 +195,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(kp, m.KeyMap.Save):
 			return m, emit(SavedMsg{Note: m.Note()})
 		case key.Matches(kp, m.KeyMap.Close):
-			if m.Dirty() {
-				m.asking = true
-				return m, nil
-			}
-			return m, emit(ClosedMsg{})
+			return m, m.Close()
 		case key.Matches(kp, m.KeyMap.Next):
 			return m, m.setFocus((m.focus + 1) % fieldCount)
 		case key.Matches(kp, m.KeyMap.Prev):
@@ -236,6 +241,10 @@ func (m *Model) setFocus(f field) tea.Cmd {
 	}
 	return nil
 }
+
+// maxTextLines is the tallest the note's text area gets; a longer note
+// scrolls inside it. A taller box would only be blank lines to draw.
+const maxTextLines = 12
 
 // passageLines is how many lines of the passage the editor shows: fewer
 // in a short window, so the fields keep their room.
