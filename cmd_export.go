@@ -10,6 +10,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/export"
 	"github.com/margin-reader/margin/internal/worksheet"
+	"github.com/margin-reader/margin/model"
 )
 
 // Usage lines, shown for -h and when arguments are missing.
@@ -17,10 +18,21 @@ const (
 	exportUsage = "margin export FILE [--format markdown|json|w3c|claimreview] [--url PAGE] [-o OUT]"
 )
 
+// exportClaims analyses the article (or reads its cached analysis) for
+// the claims the worksheet and ClaimReview are about.
+func exportClaims(a *model.Article) ([]export.Claim, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	an, err := analyzer()(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return worksheet.Claims(a.Text, an), nil
+}
+
 // runExport writes an article's notes as a markdown worksheet, JSON, W3C
-// Web Annotations or ClaimReview, to stdout or a file. The article is
-// analysed (or its cached analysis read) so the exports can say which
-// claim each note is on and which claims have no verdict yet.
+// Web Annotations or ClaimReview, to stdout or a file. JSON and W3C carry
+// only the notes; the other two also need the article's claims.
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var bf bookFlags
@@ -43,14 +55,13 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	a := b.Article()
-	an, err := analyzer()(ctx, a)
-	if err != nil {
-		return fmt.Errorf("export: analyse %s: %w", pos[0], err)
+	opts := export.Options{Author: bf.author, Org: os.Getenv("MARGIN_ORG"), ReviewURL: *page}
+	if f == export.FormatMarkdown || f == export.FormatClaimReview {
+		if opts.Claims, err = exportClaims(a); err != nil {
+			return fmt.Errorf("export: analyse %s: %w", pos[0], err)
+		}
 	}
-	opts := export.Options{Claims: worksheet.Claims(a.Text, an), Author: bf.author, Org: os.Getenv("MARGIN_ORG"), ReviewURL: *page}
 	if f == export.FormatClaimReview && *page == "" {
 		fmt.Fprintln(stderr, "margin: warning: no --url PAGE; each ClaimReview's url names its note (urn:margin:note:…) instead of a page")
 	}

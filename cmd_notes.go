@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
 )
 
@@ -39,7 +41,7 @@ func runNotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "rm", "remove", "delete":
 		return notesRemove(args[1:], stderr)
 	case "compact":
-		return notesCompact(args[1:], stderr)
+		return notesCompact(args[1:], stdout, stderr)
 	}
 	return usageError{fmt.Sprintf("notes: unknown subcommand %q; %s", args[0], strings.TrimPrefix(notesUsage, "notes: "))}
 }
@@ -58,12 +60,11 @@ type bookFlags struct {
 
 func (f *bookFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "notes-dir", annotate.EnvDir(), "keep notes in `DIR` instead of next to the article (default $MARGIN_NOTES_DIR)")
-	fs.StringVar(&f.author, "author", annotate.DefaultAuthor(), "record changes as `NAME` (default $MARGIN_AUTHOR, else $USER)")
+	fs.StringVar(&f.author, "author", annotate.DefaultAuthor(), "record changes as `NAME` (default $MARGIN_AUTHOR, else $USER, else the login name)")
 }
 
-// openBook loads the article at path and its notes, printing any warning
-// about the sidecar to stderr.
-func (f *bookFlags) openBook(path string, stderr io.Writer) (*annotate.Book, error) {
+// openArticle loads the article at path, which must be a file.
+func openArticle(path string) (*model.Article, error) {
 	a, err := model.Open(context.Background(), path, model.Options{})
 	if err != nil {
 		return nil, err
@@ -71,15 +72,33 @@ func (f *bookFlags) openBook(path string, stderr io.Writer) (*annotate.Book, err
 	if a.Path == "" {
 		return nil, usageError{"notes need an article file, not standard input"}
 	}
-	b, err := annotate.Open(a, annotate.Options{Dir: f.dir, Author: f.author})
+	return a, nil
+}
+
+func (f *bookFlags) options() annotate.Options {
+	return annotate.Options{Dir: f.dir, Author: f.author, CacheDir: annotate.DefaultCacheDir()}
+}
+
+// openBook loads the article at path and its notes, printing any warning
+// about the sidecar to stderr.
+func (f *bookFlags) openBook(path string, stderr io.Writer) (*annotate.Book, error) {
+	a, err := openArticle(path)
+	if err != nil {
+		return nil, err
+	}
+	b, err := annotate.Open(a, f.options())
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range b.Warnings() {
-		fmt.Fprintf(stderr, "margin: warning: %s\n", w)
+		warn(stderr, w)
 	}
 	return b, nil
 }
+
+// warn prints one warning line (run's stderr makes it safe for the
+// terminal).
+func warn(stderr io.Writer, msg string) { fmt.Fprintf(stderr, "margin: warning: %s\n", msg) }
 
 func notesAdd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes add", flag.ContinueOnError)
@@ -109,11 +128,11 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{"notes add: " + err.Error()}
 	}
-	b, err := bf.openBook(pos[0], stderr)
+	a, err := openArticle(pos[0])
 	if err != nil {
 		return err
 	}
-	s, err := anchor.Find(b.Article().Text, *quote, *occurrence)
+	s, err := anchor.Find(a.Text, *quote, *occurrence)
 	var amb *anchor.AmbiguousError
 	switch {
 	case errors.As(err, &amb):
@@ -123,7 +142,15 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	case err != nil:
 		return fmt.Errorf("notes add: %w", err)
 	}
-	n, err := b.Add(annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
+	for _, src := range sources {
+		if err := annotate.CheckSource(src); err != nil {
+			warn(stderr, err.Error())
+		}
+	}
+	if strings.TrimSpace(bf.author) == "" {
+		warn(stderr, "no author found ($MARGIN_AUTHOR, $USER or the login name); the note is saved without one (pass --author NAME)")
+	}
+	n, err := annotate.Append(a, bf.options(), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
 	if err != nil {
 		return err
 	}
@@ -149,16 +176,25 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 	}
 	notes := b.Notes()
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(export.Records(notes))
+		return listJSON(stdout, notes)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, n := range notes {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\n", n.ID, n.Status, n.Verdict, oneLine(n.Quote(), 50), oneLine(n.Text, 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, n.Verdict, oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
 	}
 	return tw.Flush()
+}
+
+// listJSON prints the notes' records with every invisible or
+// terminal-driving character escaped, so the output is safe to show and
+// decodes to the same values.
+func listJSON(stdout io.Writer, notes []annotate.Note) error {
+	data, err := json.MarshalIndent(export.Records(notes), "", "  ")
+	if err != nil {
+		return fmt.Errorf("notes list: %w", err)
+	}
+	_, err = stdout.Write(append(sanitize.JSON(data), '\n'))
+	return err
 }
 
 func notesRemove(args []string, stderr io.Writer) error {
@@ -182,7 +218,7 @@ func notesRemove(args []string, stderr io.Writer) error {
 	return nil
 }
 
-func notesCompact(args []string, stderr io.Writer) error {
+func notesCompact(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes compact", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
@@ -197,12 +233,18 @@ func notesCompact(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return b.Compact()
+	if err := b.Compact(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, sanitize.TerminalLine(fmt.Sprintf("%s: %s and %s kept", filepath.Base(b.Path()),
+		annotate.Count(len(b.Notes()), "note", "notes"), annotate.Count(len(b.Deleted()), "deleted note", "deleted notes"))))
+	return nil
 }
 
-// oneLine shortens s to at most n characters on one line.
+// oneLine shortens s to at most n characters on one line, safe for the
+// terminal.
 func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = sanitize.TerminalLine(s)
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}

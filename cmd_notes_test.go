@@ -18,8 +18,11 @@ import (
 	"github.com/margin-reader/margin/model"
 )
 
+// notesTestArticle copies the sample into a fresh folder, with the notes
+// cache in a fresh folder too.
 func notesTestArticle(t *testing.T) string {
 	t.Helper()
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	data, err := os.ReadFile("samples/china-us-claims.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -51,6 +52,9 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range a.Warnings {
+		notice = strings.TrimPrefix(notice+"; "+w, "; ")
+	}
 	// The analysis of a large article makes garbage by the megabyte; a
 	// soft limit keeps the reader near ten times the article's size
 	// (the runtime's own few megabytes aside) at the cost of some GC time.
@@ -64,7 +68,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Notice:     notice,
 	}
 	if a.Path != "" {
-		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir)}
+		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
 		if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
 			opts.NotesError = err.Error()
 		} else {
@@ -173,7 +177,10 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 		return a, "saved to " + path, err
 	}
 	a, err := loadArticle(ctx, file, stdin, io.Discard, model.Options{})
-	return a, "", err
+	if err != nil {
+		return nil, "", err
+	}
+	return a, strings.Join(a.Warnings, "; "), nil
 }
 
 // openSample opens the default sample from the user's data directory,

@@ -60,11 +60,12 @@ var hostileCases = []hostileCase{
 	{name: "analyze --json escapes every invisible character", args: []string{"analyze", "--json", "ARTICLE"}, json: true},
 	{name: "a missing file with ESC in its name is named safely", args: []string{"render", "missing\x1b[31m\u009bfile\u202e.txt"}},
 	{name: "an unknown flag with ESC in it is named safely", args: []string{"analyze", "--\x1b]0;X\x07", "ARTICLE"}},
-	{name: "notes list prints no control", args: []string{"notes", "list", "ARTICLE"}, pending: "the notes-store helper (issue 13 item 1)"},
-	{name: "notes list --json", args: []string{"notes", "list", "--json", "ARTICLE"}, json: true, pending: "the notes-store helper (issue 13 item 1)"},
-	{name: "export markdown", args: []string{"export", "ARTICLE"}, pending: "the export helper (issue 13 items 1 and 2)"},
-	{name: "export json", args: []string{"export", "--format", "json", "ARTICLE"}, json: true, pending: "the export helper (issue 13 item 1)"},
-	{name: "export w3c", args: []string{"export", "--format", "w3c", "ARTICLE"}, json: true, pending: "the export helper (issue 13 item 1)"},
+	{name: "notes list prints no control", args: []string{"notes", "list", "ARTICLE"}},
+	{name: "notes list --json", args: []string{"notes", "list", "--json", "ARTICLE"}, json: true},
+	{name: "export markdown prints no control", args: []string{"export", "ARTICLE"}},
+	{name: "export json escapes every invisible character", args: []string{"export", "--format", "json", "ARTICLE"}, json: true},
+	{name: "export w3c escapes every invisible character", args: []string{"export", "--format", "w3c", "ARTICLE"}, json: true},
+	{name: "export claimreview escapes every invisible character", args: []string{"export", "--format", "claimreview", "ARTICLE"}, json: true},
 }
 
 // TestHostileTextReachesNoTerminal runs every command over an article made
@@ -77,6 +78,7 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("MARGIN_NOTES_DIR", "")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // export analyses the article
 	all := strings.Join(hostile, " ")
 	var out, errs bytes.Buffer
 	add := []string{"notes", "add", article, "--quote", "would fall by 5% in May", "--note", all, "--tag", hostile[1], "--source", "https://s.example/" + hostile[2]}

@@ -36,6 +36,9 @@ type Options struct {
 	Author string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// CacheDir keeps the folded notes between runs (see DefaultCacheDir);
+	// empty means no cache.
+	CacheDir string
 }
 
 // DefaultAuthor is $MARGIN_AUTHOR, else $USER, else the login name of
@@ -62,6 +65,12 @@ func CheckSource(src string) error {
 	}
 	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
 }
+
+// CheckFile refuses a file margin is about to write or replace (a
+// worksheet, an export) unless path holds a regular file or nothing: a
+// symbolic link, a named pipe, a device or a directory gets a one-line
+// RefusedError and must be left alone.
+func CheckFile(path string) error { return sidecar.CheckRegular(path) }
 
 // EnvDir is $MARGIN_NOTES_DIR: where the user asked to keep every sidecar.
 func EnvDir() string { return os.Getenv("MARGIN_NOTES_DIR") }
@@ -150,6 +159,7 @@ type Book struct {
 	notes    []Note              // live, in article order
 	seen     map[string]seenMark // by event id
 	seenAt   map[span.Span]bool  // where the placed ones are
+	build    string              // the running build, for the fold cache
 	warnings []string
 }
 
@@ -168,12 +178,16 @@ func Open(a *article.Article, opts Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := sidecar.Open(b.Path(), b.header())
+	st, err := sidecar.OpenCached(b.Path(), b.header(), opts.CacheDir)
 	if err != nil {
 		return nil, err
 	}
 	b.store = st
+	if opts.CacheDir != "" {
+		b.build = buildID()
+	}
 	b.sync()
+	b.saveCache()
 	return b, nil
 }
 
@@ -442,20 +456,20 @@ func (b *Book) writeErrorFor(path string, err error) error {
 // events, re-resolving only those whose revision changed.
 func (b *Book) sync() {
 	b.warnings = b.fileWarnings()
-	events := b.store.Events()
-	notes := make([]Note, 0, len(events))
-	live := make(map[string]bool, len(events))
+	notes := make([]Note, 0, b.store.Len())
+	// The maps are rebuilt so that ids no longer in the file drop out.
+	was, wasSeen := b.cache, b.seen
+	b.cache, b.seen = make(map[string]Note, b.store.Len()), map[string]seenMark{}
 	unknown := 0
-	for _, e := range events {
-		live[e.ID] = true
+	for e := range b.store.All() {
 		switch e.Op {
 		case sidecar.Put, sidecar.Delete:
-			n, ok := b.resolved(e)
+			n, ok := b.resolved(e, was)
 			if ok && e.Op == sidecar.Put {
 				notes = append(notes, n)
 			}
 		case sidecar.Seen:
-			b.resolveSeen(e)
+			b.resolveSeen(e, wasSeen)
 		default:
 			unknown++
 		}
@@ -464,19 +478,13 @@ func (b *Book) sync() {
 		b.warnings = append(b.warnings, fmt.Sprintf("%s has %s of a kind this margin does not know (from a newer margin?), kept unchanged",
 			filepath.Base(b.Path()), Count(unknown, "entry", "entries")))
 	}
-	for id := range b.cache {
-		if !live[id] {
-			delete(b.cache, id)
-		}
-	}
 	b.seenAt = map[span.Span]bool{}
-	for id, m := range b.seen {
-		if !live[id] {
-			delete(b.seen, id)
-		} else if m.placed {
+	for _, m := range b.seen {
+		if m.placed {
 			b.seenAt[m.span] = true
 		}
 	}
+	b.settle(notes)
 	b.notes = inArticleOrder(notes)
 }
 
@@ -502,15 +510,19 @@ func (b *Book) fileWarnings() []string {
 }
 
 // resolved is the note of event e, decoded and placed again only if it
-// changed since the last sync.
-func (b *Book) resolved(e sidecar.Event) (Note, bool) {
-	if n, ok := b.cache[e.ID]; ok && n.Rev == e.Rev && n.Updated.Equal(e.Time) {
+// changed since the last sync (was) or the fold cache lacks it.
+func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
+	if n, ok := was[e.ID]; ok && n.Rev == e.Rev && n.Updated.Equal(e.Time) {
+		b.cache[e.ID] = n
+		return n, true
+	}
+	if n, ok := b.fromCache(e); ok {
+		b.cache[e.ID] = n
 		return n, true
 	}
 	n, err := b.decode(e)
 	if err != nil {
 		b.warnings = append(b.warnings, fmt.Sprintf("note %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
-		delete(b.cache, e.ID)
 		return Note{}, false
 	}
 	b.cache[e.ID] = n
@@ -518,37 +530,30 @@ func (b *Book) resolved(e sidecar.Event) (Note, bool) {
 }
 
 // inArticleOrder sorts notes by passage (longer first at the same start),
-// orphaned notes last. It sorts indices, as a Note is large to move.
+// orphaned notes last, then by id. It sorts small keys, as a Note is
+// large to move.
 func inArticleOrder(notes []Note) []Note {
-	idx := make([]int, len(notes))
-	for i := range idx {
-		idx[i] = i
+	type key struct {
+		orphaned   bool
+		start, end int
+		id         string
+		i          int
 	}
-	slices.SortFunc(idx, func(i, j int) int {
-		x, y := &notes[i], &notes[j]
-		if c := cmp.Compare(orphanedLast(*x), orphanedLast(*y)); c != 0 {
-			return c
+	keys := make([]key, len(notes))
+	for i, n := range notes {
+		keys[i] = key{n.Status == Orphaned, n.Span.Start, n.Span.End, n.ID, i}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		if x.orphaned != y.orphaned {
+			return cmp.Compare(boolUint(x.orphaned), boolUint(y.orphaned))
 		}
-		if c := cmp.Compare(x.Span.Start, y.Span.Start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.Span.End, x.Span.End); c != 0 {
-			return c
-		}
-		return strings.Compare(x.ID, y.ID)
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end), strings.Compare(x.id, y.id))
 	})
 	out := make([]Note, len(notes))
-	for k, i := range idx {
-		out[k] = notes[i]
+	for k, key := range keys {
+		out[k] = notes[key.i]
 	}
 	return out
-}
-
-func orphanedLast(n Note) int {
-	if n.Status == Orphaned {
-		return 1
-	}
-	return 0
 }
 
 // seenData is what a seen event records: the passage shown.
@@ -606,9 +611,15 @@ func (b *Book) SeenSpans() []span.Span {
 	return out
 }
 
-// resolveSeen places the passage of seen event e again if it changed.
-func (b *Book) resolveSeen(e sidecar.Event) {
-	if m, ok := b.seen[e.ID]; ok && m.rev == e.Rev {
+// resolveSeen places the passage of seen event e again if it changed
+// since the last sync (was).
+func (b *Book) resolveSeen(e sidecar.Event, was map[string]seenMark) {
+	if m, ok := was[e.ID]; ok && m.rev == e.Rev {
+		b.seen[e.ID] = m
+		return
+	}
+	if m, ok := b.seenFromCache(e); ok {
+		b.seen[e.ID] = m
 		return
 	}
 	var d seenData

@@ -3,7 +3,9 @@ package annotate_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -192,5 +194,93 @@ func TestCheckSource(t *testing.T) {
 				t.Fatalf("CheckSource(%q) = %v", tt.src, err)
 			}
 		})
+	}
+}
+
+func TestCheckFileAllowsOnlyARegularFileOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "story.notes.md")
+	os.WriteFile(file, []byte("# old\n"), 0o644)
+	link := filepath.Join(dir, "link.notes.md")
+	os.Symlink(file, link)
+	tests := []struct {
+		name, path string
+		ok         bool
+	}{
+		{"allows a file that is not there yet", filepath.Join(dir, "new.notes.md"), true},
+		{"allows a regular file", file, true},
+		{"refuses a symbolic link", link, false},
+		{"refuses a directory", dir, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := annotate.CheckFile(tt.path)
+			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, annotate.ErrRefused)) {
+				t.Fatalf("CheckFile(%s) = %v", tt.path, err)
+			}
+		})
+	}
+}
+
+// listing is what a book shows, for comparing a cached open with a full one.
+func listing(b *annotate.Book) string {
+	var out strings.Builder
+	for _, n := range b.Notes() {
+		fmt.Fprintf(&out, "%s %v %s %q %q %s %q %q %s %d %s %s\n", n.ID, n.Span, n.Status, n.Quote(), n.Text, n.Verdict, n.Tags, n.Sources, n.Author, n.Rev, n.Created.UTC(), n.Updated.UTC())
+	}
+	fmt.Fprintln(&out, b.SeenSpans(), len(b.Deleted()), b.Warnings())
+	return out.String()
+}
+
+func TestACachedBookShowsWhatAFullReadShows(t *testing.T) {
+	a := article(t)
+	cache := annotate.Options{CacheDir: t.TempDir()}
+	b := open(t, a)
+	add(t, b, "pulling all stops", "one", annotate.Opinion)
+	gone := add(t, b, "third week now", "two", annotate.True)
+	claim, _ := anchor.Find(a.Text, "rock-solid relations", 0)
+	if err := b.MarkSeen(claim); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name   string
+		change func(t *testing.T)
+	}{
+		{"on the first open, which writes the cache", func(*testing.T) {}},
+		{"on an unchanged book", func(*testing.T) {}},
+		{"after a note was added elsewhere", func(t *testing.T) { add(t, open(t, a), "were “disinformation”", "three", annotate.False) }},
+		{"after a deletion", func(t *testing.T) { open(t, a).Delete(gone.ID) }},
+		{"after the article changed", func(t *testing.T) {
+			data, _ := os.ReadFile(a.Path)
+			os.WriteFile(a.Path, append([]byte("New first line.\n\n"), data...), 0o644)
+			a = reload(t, a.Path)
+		}},
+		{"on the changed article's cache", func(*testing.T) {}},
+	}
+	for _, st := range steps {
+		st.change(t)
+		cached, err := annotate.Open(a, cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := listing(cached), listing(open(t, a)); got != want {
+			t.Fatalf("%s, cached:\n%s\nfull:\n%s", st.name, got, want)
+		}
+	}
+}
+
+func TestDefaultAuthorFallsBackToTheLoginName(t *testing.T) {
+	t.Setenv("MARGIN_AUTHOR", "")
+	t.Setenv("USER", "")
+	u, err := user.Current()
+	if err != nil {
+		t.Skip("no user database:", err)
+	}
+	if got := annotate.DefaultAuthor(); got != u.Username {
+		t.Fatalf("DefaultAuthor() = %q, want the login name %q", got, u.Username)
+	}
+	t.Setenv("USER", " ann ")
+	if got := annotate.DefaultAuthor(); got != "ann" {
+		t.Fatalf("DefaultAuthor() = %q, want $USER", got)
 	}
 }

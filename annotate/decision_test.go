@@ -84,3 +84,33 @@ func TestDecisionsOnANoteThatNeedsReviewAreSaved(t *testing.T) {
 		}
 	})
 }
+
+func TestNotesAroundARepeatedPassageVouchForIt(t *testing.T) {
+	// The repeated sentence has the same words around both copies, so
+	// only the notes before and after it say which copy is the note's.
+	same := "The same thirty-odd characters of context. "
+	repeated := "Turnout was the highest in forty years."
+	copyOf := same + repeated + " " + same
+	before := "Head of the story.\n\n" + copyOf + "\n\nMiddle of the story.\n\n" + copyOf + "\n\nTail."
+	dir := t.TempDir()
+	b := openText(t, dir, before)
+	for _, q := range []struct {
+		quote string
+		nth   int
+	}{{"Head of the story.", 0}, {repeated, 1}, {"Middle of the story.", 0}} {
+		s, err := anchor.Find(before, q.quote, q.nth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.Add(annotate.Note{Span: s, Text: q.quote}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := "A new first paragraph.\n\n" + before
+	want, _ := anchor.Find(after, repeated, 1)
+	for _, n := range openText(t, dir, after).Notes() {
+		if n.Text == repeated && (n.Status != annotate.Moved || n.Span != want) {
+			t.Fatalf("the repeated sentence's note is %s at %v, want moved to its first copy %v", n.Status, n.Span, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@
 #
 #   bench/notes.sh             # from the repository root
 #   N=2000 RUNS=11 bench/notes.sh
+#   MARGIN=/tmp/old/margin bench/notes.sh   # another build, for before/after
 #
 # The N notes are made from real ones: one `notes add` per sentence of the
 # sample, then those lines repeated under fresh ids, so every note anchors
@@ -18,7 +19,9 @@ N=${N:-5000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-go build -o "$tmp/margin" .
+if [ -n "${MARGIN:-}" ]; then cp "$MARGIN" "$tmp/margin"; else go build -o "$tmp/margin" .; fi
+# The notes cache, as the commands keep it, in a folder of its own.
+export XDG_CACHE_HOME="$tmp/cache"
 mkdir "$tmp/none" "$tmp/many"
 cp samples/china-us-claims.txt "$tmp/none/sample.txt"
 cp samples/china-us-claims.txt "$tmp/many/sample.txt"
@@ -52,26 +55,30 @@ with open(path, "w") as f:
         f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
 PY
 
-now() { date +%s%N; }
-median() { sort -n | awk '{a[NR] = $1} END {printf "%.1f", a[int((NR + 1) / 2)]}'; }
-
-# timed CMD...: the median wall time of RUNS runs of CMD, in ms.
+# timed CMD...: the median wall time and the median CPU time (user and
+# system) of RUNS runs of CMD, in ms. On a shared machine the CPU time is
+# the steadier figure.
 timed() {
-	for _ in $(seq "$RUNS"); do
-		t0=$(now)
-		"$@" >/dev/null
-		t1=$(now)
-		echo "$(( (t1 - t0) / 1000 ))" | awk '{print $1 / 1000}'
-	done | median
+	python3 - "$RUNS" "$@" <<'PY'
+import resource, statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+wall, cpu = [], []
+for _ in range(runs):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+    wall.append((time.perf_counter() - t0) * 1000)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu.append((r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000)
+print(f"{statistics.median(wall):.1f} ms wall, {statistics.median(cpu):.1f} ms CPU")
+PY
 }
 
-add() { "$tmp/margin" notes add "$1" --quote "pulling all stops" --note "bench" --verdict opinion --source https://example.com/; }
-list() { "$tmp/margin" notes list --json "$1"; }
-
-echo "notes add, no notes:           $(timed add "$tmp/none/sample.txt") ms (median of $RUNS)"
-echo "notes add, $N notes:         $(timed add "$many") ms"
-echo "notes list --json, no notes:   $(timed list "$tmp/none/sample.txt") ms"
-echo "notes list --json, $N notes: $(timed list "$many") ms"
+echo "medians of $RUNS runs"
+echo "notes add, no notes:           $(timed "$tmp/margin" notes add "$tmp/none/sample.txt" --quote "pulling all stops" --note bench)"
+echo "notes add, $N notes:         $(timed "$tmp/margin" notes add "$many" --quote "pulling all stops" --note bench)"
+echo "notes list --json, no notes:   $(timed "$tmp/margin" notes list --json "$tmp/none/sample.txt")"
+echo "notes list --json, $N notes: $(timed "$tmp/margin" notes list --json "$many")"
 rm -f "$tmp/none/sample.txt.notes.jsonl"
 echo "first screen, no notes:        $(bench/firstscreen.py --runs "$RUNS" Assertions "$tmp/margin" "$tmp/none/sample.txt")"
 echo "first screen, $N notes:      $(bench/firstscreen.py --runs "$RUNS" Assertions "$tmp/margin" "$many")"

@@ -94,6 +94,15 @@ func BenchmarkAnalyze(b *testing.B) {
 			z.tagger.Tag(a.Text, sentence.Split(a.Doc))
 		}
 	})
+	// claims alone, on the sentences and entities of the run above: the
+	// share the issue bounds (at most half of the entities' time).
+	ents := z.tagger.Tag(a.Text, a.Sentences)
+	b.Run("claims", func(b *testing.B) {
+		b.SetBytes(int64(len(a.Text)))
+		for b.Loop() {
+			z.claims.AnalyzeDoc(a.Doc, a.Sentences, ents)
+		}
+	})
 	b.Run("sentences+entities+claims", func(b *testing.B) {
 		b.SetBytes(int64(len(a.Text)))
 		for b.Loop() {

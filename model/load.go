@@ -144,6 +144,12 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	a := &Article{Name: name, Format: formatOf(name, text)}
+	if a.Format == Markdown && !opts.Verbatim {
+		if err := markdown.CheckLimits(text); err != nil {
+			a.Format = Text
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is read as plain text: %v", name, err))
+		}
+	}
 	switch {
 	case opts.Verbatim:
 		a.Doc = verbatimDoc(text)
@@ -159,6 +165,9 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 		}
 		a.Doc = page.Doc
 		a.Meta = metaFromFront(page.Front())
+		if page.Cut != "" {
+			a.Warnings = append(a.Warnings, page.Cut)
+		}
 	default:
 		c := cleanup.Clean(text)
 		a.Doc = c.Doc

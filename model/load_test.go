@@ -193,3 +193,34 @@ func TestNewReportCarriesTheResolvedSpeaker(t *testing.T) {
 		t.Fatalf("source = %+v, want He resolved to The minister", src)
 	}
 }
+
+func TestParseReadsMarkdownPastTheParsersLimitsAsText(t *testing.T) {
+	tests := []struct {
+		name, src, word string
+		format          Format
+		warned          bool
+	}{
+		{"reads ordinary markdown as markdown", "# Title\n\nThe *council* said [so](https://x.example).\n", "council", Markdown, false},
+		{"reads a deep quote as text", strings.Repeat(">", 10000) + " words\n", "words", Text, true},
+		{"reads a run of unclosed links as text", "# Title\n\n" + strings.Repeat("[a](", 5000), "Title", Text, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(context.Background(), "a.md", []byte(tt.src), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Format != tt.format || (len(a.Warnings) > 0) != tt.warned {
+				t.Fatalf("format %s, warnings %q; want %s, warned %v", a.Format, a.Warnings, tt.format, tt.warned)
+			}
+			for _, w := range a.Warnings {
+				if !strings.Contains(w, "a.md") || !strings.Contains(w, "plain text") || strings.Contains(w, "\n") {
+					t.Errorf("warning %q does not say, on one line, which file is read as plain text", w)
+				}
+			}
+			if !strings.Contains(a.Text, tt.word) {
+				t.Errorf("text %.80q lost the word %q", a.Text, tt.word)
+			}
+		})
+	}
+}

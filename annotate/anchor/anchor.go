@@ -77,6 +77,20 @@ func (e *AmbiguousError) Error() string {
 // Make returns the selector for span s of text. The span must lie inside
 // the text, on character boundaries, and must not be empty.
 func Make(text string, s span.Span) (Selector, error) {
+	sel, err := Quote(text, s)
+	if err != nil {
+		return Selector{}, err
+	}
+	// Hashing the whole text per note is cheap next to a person writing
+	// one, and lets an unchanged text skip every search.
+	sel.TextHash = article.HashText(text)
+	return sel, nil
+}
+
+// Quote is Make without the text's hash: the passage as it is now, for
+// describing many passages of one text (an export) without hashing the
+// text for each.
+func Quote(text string, s span.Span) (Selector, error) {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return Selector{}, fmt.Errorf("passage %d-%d is outside the text (0-%d) or empty", s.Start, s.End, len(text))
 	}
@@ -89,9 +103,6 @@ func Make(text string, s span.Span) (Selector, error) {
 		Suffix: firstRunes(text[s.End:], ContextRunes),
 		Start:  s.Start,
 		End:    s.End,
-		// Hashing the whole text per note is cheap next to a person
-		// writing one, and lets an unchanged text skip every search.
-		TextHash: article.HashText(text),
 	}, nil
 }
 

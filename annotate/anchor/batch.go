@@ -9,29 +9,39 @@ import (
 // to where it is now.
 type shift struct{ from, by int }
 
-// ResolveAll finds every selector of one text, and lets the notes found
-// for certain vouch for the others. A note whose verbatim passage is in
-// more than one place that its context cannot tell apart is moved to the
-// candidate that lies at the same shift from its recorded position as the
-// nearest certain notes on either side of it moved by: an insertion above
-// moves every passage below it alike. When the neighbours disagree, or no
-// candidate sits at their shift, the note still needs review.
+// ResolveAll finds every selector of one text, then lets the notes found
+// for certain vouch for the others (see Settle).
 func (r *Resolver) ResolveAll(sels []Selector) []Result {
 	out := make([]Result, len(sels))
-	var certain []shift
 	for i, sel := range sels {
 		out[i] = r.Resolve(sel)
-		if out[i].Status.Placed() && out[i].Span.In(r.text) == sel.Exact {
-			certain = append(certain, shift{from: sel.Start, by: out[i].Span.Start - sel.Start})
+	}
+	r.Settle(sels, out)
+	return out
+}
+
+// Settle revisits, in place, the results of sels (from Resolve) that need
+// review. A note whose verbatim passage is in more than one place its
+// context cannot tell apart is moved to the candidate that lies at the
+// same shift from its recorded position as the nearest notes found
+// verbatim on either side of it moved by: an insertion above moves every
+// passage below it alike. When those neighbours disagree, or no candidate
+// sits at their shift, the note still needs review. A caller that keeps
+// results between calls (a book re-resolving only changed notes) can
+// settle them all again after each change.
+func (r *Resolver) Settle(sels []Selector, results []Result) {
+	var certain []shift
+	for i, sel := range sels {
+		if res := results[i]; res.Status.Placed() && res.Span.In(r.text) == sel.Exact {
+			certain = append(certain, shift{from: sel.Start, by: res.Span.Start - sel.Start})
 		}
 	}
 	sort.Slice(certain, func(i, j int) bool { return certain[i].from < certain[j].from })
 	for i, sel := range sels {
-		if out[i].Status == NeedsReview {
-			out[i] = r.settle(sel, out[i], certain)
+		if results[i].Status == NeedsReview {
+			results[i] = r.settle(sel, results[i], certain)
 		}
 	}
-	return out
 }
 
 // settle moves a note that needs review to the verbatim candidate at its

@@ -3,6 +3,7 @@ package anchor_test
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -285,6 +286,9 @@ func TestReanchorAfterGeneratedEdits(t *testing.T) {
 			}
 			if survived && res.Status == anchor.Orphaned {
 				lost++
+			}
+			if res.Status == anchor.NeedsReview && !slices.ContainsFunc(res.Candidates, func(c anchor.Candidate) bool { return c.Span == res.Span }) {
+				t.Errorf("edit %d (%v): note on %q needs review at %v, which is not among its candidates %v", e, kinds, sel.Exact, res.Span, res.Candidates)
 			}
 		}
 	}

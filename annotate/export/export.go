@@ -7,8 +7,11 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -173,9 +176,15 @@ func writeJSON(w io.Writer, v any) error {
 func WorksheetPath(articlePath string) string { return articlePath + ".notes.md" }
 
 // WriteFile exports to the file at path, replacing it atomically so a
-// reader of the file never sees half an export.
+// reader of the file never sees half an export. It never writes through
+// or replaces anything but a regular file: a symbolic link (whose target
+// may be outside the article's folder), a pipe, a device or a directory
+// at path is refused with a one-line error.
 func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note, opts Options) error {
-	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	if err := checkRegular(path); err != nil {
+		return err
+	}
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -187,4 +196,36 @@ func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note,
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// checkRegular accepts a path where nothing is yet, or a regular file.
+// Replacing by rename never follows a link, so a link made after the
+// check is replaced, never written through.
+func checkRegular(path string) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("export: %w", err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("export: %s is a symbolic link; margin writes exports only to regular files", path)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("export: %s is not a regular file (%s); margin writes exports only to regular files", path, kindOf(fi.Mode()))
+	}
+	return nil
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a plain file"
 }

@@ -103,6 +103,9 @@ func checkWorksheet(t *testing.T, md string) {
 	t.Helper()
 	checkNoControls(t, "markdown", md)
 	_, body := splitFrontMatter(t, md)
+	if strings.Contains(body, "- 4 notes: .\n") {
+		t.Fatalf("the summary counts no verdict for its notes:\n%s", body)
+	}
 	got := headings(body)
 	levels := make([]string, len(got))
 	for i, h := range got {

@@ -40,7 +40,7 @@ func Markdown(w io.Writer, a *article.Article, notes []annotate.Note, opts Optio
 	if title == "" {
 		title = filepath.Base(a.Path)
 	}
-	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeLine(title))
+	fmt.Fprintf(bw, "# Notes on %s\n\n", escapeHeading(title))
 	summary(bw, a.Text, r)
 	placed := 0
 	for placed < len(r.notes) && r.notes[placed].Placed() {
@@ -71,21 +71,21 @@ func summary(w *bufio.Writer, text string, r *review) {
 	if len(r.notes) == 0 {
 		w.WriteString("- No notes yet.\n")
 	} else {
-		fmt.Fprintf(w, "- %s: %s.\n", count(len(r.notes), "note", "notes"), verdictCounts(r.notes))
+		fmt.Fprintf(w, "- %s: %s.\n", annotate.Count(len(r.notes), "note", "notes"), verdictCounts(r.notes))
 	}
 	if r.claims != nil {
 		un := len(r.unreviewed())
-		fmt.Fprintf(w, "- %s: %d with a verdict, %d without.\n", count(len(r.claims), "flagged claim", "flagged claims"), len(r.claims)-un, un)
+		fmt.Fprintf(w, "- %s: %d with a verdict, %d without.\n", annotate.Count(len(r.claims), "flagged claim", "flagged claims"), len(r.claims)-un, un)
 	}
 	status := map[annotate.Status]int{}
 	for _, n := range r.notes {
 		status[n.Status]++
 	}
 	if k := status[annotate.NeedsReview]; k > 0 {
-		fmt.Fprintf(w, "- %s review.\n", count(k, "note needs", "notes need"))
+		fmt.Fprintf(w, "- %s review.\n", annotate.Count(k, "note needs", "notes need"))
 	}
 	if k := status[annotate.Orphaned]; k > 0 {
-		fmt.Fprintf(w, "- %s orphaned.\n", count(k, "note is", "notes are"))
+		fmt.Fprintf(w, "- %s orphaned.\n", annotate.Count(k, "note is", "notes are"))
 	}
 	if len(r.notes) == 0 {
 		return
@@ -103,8 +103,12 @@ func verdictCounts(notes []annotate.Note) string {
 	by := map[annotate.Verdict]int{}
 	order := slices.Clone(annotate.Verdicts)
 	for _, n := range notes {
-		if by[n.Verdict]++; !slices.Contains(order, n.Verdict) {
-			order = append(order, n.Verdict)
+		v := n.Verdict
+		if escapeInline(string(v)) == "" {
+			v = annotate.None // blank once cleaned, as verdictTitle has it
+		}
+		if by[v]++; !slices.Contains(order, v) {
+			order = append(order, v)
 		}
 	}
 	var parts []string
@@ -118,14 +122,6 @@ func verdictCounts(notes []annotate.Note) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// count is n and the noun in the form n takes: "1 note", "2 notes".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // unreviewedClaims tables the flagged claims no note gives a verdict on.
@@ -212,8 +208,7 @@ func yamlString(s string) string {
 
 func writeNote(w *bufio.Writer, text string, r *review, i int) {
 	n := r.notes[i]
-	// A "#" anywhere could close the heading early, so every one is escaped.
-	heading := fmt.Sprintf("%d. %s", i+1, strings.ReplaceAll(escapeInline(verdictTitle(n.Verdict)), "#", `\#`))
+	heading := fmt.Sprintf("%d. %s", i+1, escapeHeading(verdictTitle(n.Verdict)))
 	if !n.Placed() {
 		heading += " (" + string(n.Status) + ")"
 	}
@@ -357,6 +352,12 @@ func escapeLine(s string) string {
 		return out[:i] + "\\" + out[i:]
 	}
 	return out
+}
+
+// escapeHeading is escapeLine for the text of an ATX heading, where a "#"
+// anywhere could close the heading early, so every one is escaped.
+func escapeHeading(s string) string {
+	return strings.ReplaceAll(escapeInline(s), "#", `\#`)
 }
 
 // escapeInline puts s on one line without controls (sanitize.Markdown,

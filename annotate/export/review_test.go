@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,5 +69,22 @@ func TestUnreviewedClaimsAreRankedByCheckworthiness(t *testing.T) {
 	first, second := strings.Index(section, "| 1 | 0.91 |"), strings.Index(section, "| 2 | 0.74 |")
 	if first < 0 || second < first || strings.Contains(section, "0.62") {
 		t.Fatalf("want the 0.91 then the 0.74 claim, and not the reviewed one:\n%s", section)
+	}
+}
+
+func TestHeadingsKeepEveryHashAsText(t *testing.T) {
+	a, notes := fixture(t)
+	a.Title = "Tax rises #2 #"
+	notes[0].Verdict = "fake #"
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, notes, storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	_, body := splitFrontMatter(t, buf.String())
+	got := headings(body)
+	for _, want := range []string{`h1 Notes on Tax rises \#2 \#`, `h3 1. Fake \#`} {
+		if !slices.Contains(got, want) {
+			t.Errorf("headings %q lack %q", got, want)
+		}
 	}
 }

@@ -76,8 +76,9 @@ func W3C(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) e
 		}
 	}
 	items := make([]w3cAnnotation, 0, len(notes))
-	for _, n := range notes {
-		items = append(items, w3cNote(a.Text, source, n))
+	chars := &charCounter{text: a.Text}
+	for _, n := range newReview(notes, nil).notes {
+		items = append(items, w3cNote(chars, source, n))
 	}
 	label := "Notes"
 	if a.Title != "" {
@@ -93,7 +94,25 @@ func W3C(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) e
 	})
 }
 
-func w3cNote(text, source string, n annotate.Note) w3cAnnotation {
+// charCounter converts byte offsets of text to character offsets,
+// counting on from the last offset asked for, so offsets asked for in
+// increasing order (notes in article order) cost one pass over the text.
+type charCounter struct {
+	text        string
+	byte, chars int
+}
+
+func (c *charCounter) at(off int) int {
+	if off < c.byte {
+		c.byte, c.chars = 0, 0
+	}
+	c.chars += utf8.RuneCountInString(c.text[c.byte:off])
+	c.byte = off
+	return c.chars
+}
+
+func w3cNote(chars *charCounter, source string, n annotate.Note) w3cAnnotation {
+	text := chars.text
 	an := w3cAnnotation{
 		ID:         "urn:margin:note:" + n.ID,
 		Type:       "Annotation",
@@ -124,13 +143,13 @@ func w3cNote(text, source string, n annotate.Note) w3cAnnotation {
 	sel := n.Target
 	placed := false
 	if n.Placed() {
-		if cur, err := anchor.Make(text, n.Span); err == nil {
+		if cur, err := anchor.Quote(text, n.Span); err == nil {
 			sel, placed = cur, true
 		}
 	}
 	an.Target = w3cTarget{Source: source, Selector: []w3cSelector{{Type: "TextQuoteSelector", Exact: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix}}}
 	if placed {
-		start := utf8.RuneCountInString(text[:sel.Start])
+		start := chars.at(sel.Start)
 		end := start + utf8.RuneCountInString(sel.Exact)
 		an.Target.Selector = append(an.Target.Selector, w3cSelector{Type: "TextPositionSelector", Start: &start, End: &end})
 	}

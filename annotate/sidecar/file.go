@@ -25,6 +25,13 @@ var ErrRefused = errors.New("refused")
 // Is makes errors.Is(err, ErrRefused) true for a RefusedError.
 func (e *RefusedError) Is(target error) bool { return target == ErrRefused }
 
+// CheckRegular refuses anything at path but a regular file or nothing,
+// with a RefusedError: for other files margin writes next to an article.
+func CheckRegular(path string) error {
+	_, err := checkRegular(path)
+	return err
+}
+
 // checkRegular refuses anything at path but a regular file (or nothing):
 // margin never writes through a symbolic link, and never opens a named
 // pipe or a device, which could block or never end. It returns the

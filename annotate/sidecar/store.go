@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,21 +36,16 @@ type Store struct {
 	torn  []byte      // a last line without its newline, seen under the lock
 	whole bool        // whether torn is nonetheless a valid line
 	ids   IDs
+
+	cacheDir  string // where the fold is cached, "" for nowhere
+	cachedOff int64  // how much of the file the cache holds
+	tag       string // the cache's tag
 }
 
 // Open reads the sidecar at path, which need not exist. h is the header
 // written when the first event creates the file. Open takes no lock:
 // reading never blocks a writer.
-func Open(path string, h Header) (*Store, error) {
-	if h.Version == 0 {
-		h.Version = Version
-	}
-	s := &Store{path: path, create: h, latest: map[string]Event{}}
-	if _, err := s.refresh(false); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
+func Open(path string, h Header) (*Store, error) { return OpenCached(path, h, "") }
 
 // Path is the sidecar's file name.
 func (s *Store) Path() string { return s.path }
@@ -73,6 +69,18 @@ func (s *Store) Events() []Event {
 		slices.SortFunc(s.sorted, func(a, b Event) int { return strings.Compare(a.ID, b.ID) })
 	}
 	return slices.Clone(s.sorted)
+}
+
+// All yields the latest event of every id, deletions included, in no
+// particular order: for callers that order the events themselves.
+func (s *Store) All() iter.Seq[Event] {
+	return func(yield func(Event) bool) {
+		for _, e := range s.latest {
+			if !yield(e) {
+				return
+			}
+		}
+	}
 }
 
 // Len is the number of ids, deletions included.
@@ -394,6 +402,7 @@ func (s *Store) refresh(locked bool) (changed bool, err error) {
 func (s *Store) reset() {
 	s.header, s.latest, s.sorted, s.bad = nil, map[string]Event{}, nil, nil
 	s.file, s.off, s.lines, s.torn, s.whole = nil, 0, 0, nil, false
+	s.cachedOff, s.tag = 0, ""
 }
 
 // apply folds complete lines into the state.

@@ -54,6 +54,9 @@ type Article struct {
 	Sentences []span.Span
 	// Hash identifies the text: "sha256:" and the hex digest of Text.
 	Hash string
+	// Warnings are what a person should be told about how the article
+	// was read (a markdown file read as plain text, say), one line each.
+	Warnings []string
 }
 
 // HashText returns the content hash margin uses to identify a text.

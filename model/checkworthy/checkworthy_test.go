@@ -3,6 +3,7 @@ package checkworthy
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/margin-reader/margin/model/entity"
@@ -33,6 +34,67 @@ func TestFeatureNames(t *testing.T) {
 				if !slices.Contains(got, w) {
 					t.Errorf("features %q lack %q", got, w)
 				}
+			}
+		})
+	}
+}
+
+func TestWordClassFeatures(t *testing.T) {
+	tests := []struct {
+		name     string
+		sentence string
+		want     []string
+		not      []string
+	}{
+		{"marks numbers, per cents and years", "Prices went up 7 percent in 2011.", []string{"x:number", "x:percent", "x:year", "x:past"}, []string{"x:future"}},
+		{"marks money and quantities", "The bridge cost $3 billion.", []string{"x:money", "x:quantity"}, nil},
+		{"marks comparisons", "Rents here are higher than in the capital.", []string{"x:compare"}, []string{"x:superlative"}},
+		{"marks a superlative after the", "It is the largest harbour on the coast.", []string{"x:superlative"}, nil},
+		{"does not take the rest for a superlative", "The rest of the crew stayed home.", nil, []string{"x:superlative"}},
+		{"marks change verbs", "Enrolment dropped sharply.", []string{"x:change", "x:past"}, nil},
+		{"marks the future and modals", "The ferry will run and might stop at Lorne.", []string{"x:future", "x:modal"}, nil},
+		{"marks each grammatical person", "I told you that we saw them.", []string{"x:i", "x:you", "x:we", "x:they"}, nil},
+		{"marks belief and negation", "I don't think so.", []string{"x:belief", "x:negation"}, nil},
+		{"marks a question that opens with a question word", "How did the vote go?", []string{"x:asks", "end:?"}, nil},
+		{"does not take a statement ending in a question mark for one that asks", "The vote went badly?", []string{"end:?"}, []string{"x:asks"}},
+		{"does not take a question word for a question without the mark", "What they built still stands.", nil, []string{"x:asks"}},
+		{"counts capitalised words after the first", "Then Ada Obi met Lena in Tarsk.", []string{"caps:3"}, []string{"caps:0"}},
+		{"counts no capital for the first word alone", "Yesterday it rained.", []string{"caps:0"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			Extract(tt.sentence, nil, nil, func(_ uint64, name string) { got = append(got, name) })
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("features %q lack %q", got, w)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(got, w) {
+					t.Errorf("features %q have %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestEntityCountsAreBucketed(t *testing.T) {
+	tests := []struct {
+		name   string
+		labels []entity.Label
+		want   string
+	}{
+		{"counts no entity", nil, "ents:0"},
+		{"counts two entities", []entity.Label{entity.Person, entity.Place}, "ents:2"},
+		{"puts five entities in the top bucket", []entity.Label{entity.Person, entity.Place, entity.Org, entity.Date, entity.Number}, "ents:3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			Extract("x", nil, tt.labels, func(_ uint64, name string) { got = append(got, name) })
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("features %q lack %q", got, tt.want)
 			}
 		})
 	}
@@ -100,6 +162,36 @@ func FuzzDecode(f *testing.F) {
 		}
 		if _, err := Decode(m.Encode()); err != nil {
 			t.Fatalf("re-encoded model does not decode: %v", err)
+		}
+	})
+}
+
+// FuzzExtract checks, for any text, that every feature's hash is the hash
+// of its name, that scoring walks the same features as naming, and that a
+// sentence has exactly one length, capitals and entity-count feature.
+func FuzzExtract(f *testing.F) {
+	f.Add("It’s 3,000 — “more” than the largest in 1999?")
+	f.Add("\xe2\x80\x99s I'd 2nd $")
+	f.Fuzz(func(t *testing.T, s string) {
+		var named, plain []uint64
+		counts := map[string]int{}
+		Extract(s, []string{"hedged"}, []entity.Label{entity.Org}, func(h uint64, name string) {
+			if h != HashFeature(name) {
+				t.Fatalf("hash of %q differs from HashFeature", name)
+			}
+			named = append(named, h)
+			if i := strings.IndexByte(name, ':'); i > 0 {
+				counts[name[:i]]++
+			}
+		})
+		extract(s, []string{"hedged"}, []entity.Label{entity.Org}, false, func(h uint64, _ string) { plain = append(plain, h) })
+		if !slices.Equal(named, plain) {
+			t.Fatalf("scoring walks %d features, naming %d", len(plain), len(named))
+		}
+		for _, once := range []string{"len", "caps", "ents"} {
+			if counts[once] != 1 {
+				t.Fatalf("%d %s features, want 1", counts[once], once)
+			}
 		}
 	})
 }

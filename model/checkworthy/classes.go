@@ -65,6 +65,10 @@ var classOf = func() map[string]wordClass {
 		"fall", "fell", "fallen", "falling", "grew", "grown", "growth", "drop", "dropped", "doubled", "tripled", "cut",
 		"raised", "lowered", "reduced", "gained", "lost", "jumped", "soared", "plunged", "declined", "created", "added")
 	add(clsPast, "was", "were", "had", "did", "been", "ago", "last", "since", "wasnt", "werent", "didnt", "hadnt")
+	// the commonest irregular past forms; regular ones end in -ed
+	add(clsPast, "went", "said", "told", "came", "made", "took", "gave", "got", "saw", "knew", "thought", "paid",
+		"left", "won", "built", "spent", "sold", "brought", "began", "became", "found", "kept", "held", "ran", "met",
+		"led", "sent", "wrote", "stood", "lost", "fell", "rose", "grew", "cut")
 	add(clsFuture, "will", "wont", "gonna", "going", "tomorrow", "next")
 	add(clsModal, "would", "could", "should", "might", "may", "must", "can", "cannot", "cant", "wouldnt", "couldnt", "shouldnt")
 	add(clsFirstSingular, "i", "me", "my", "mine", "myself", "im", "ive")

@@ -183,7 +183,6 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
 	sc.toks = tokenize(sc.toks[:0], text, s)
 	markNameDots(text, sc.toks, d.split.Abbreviation)
-	markFinite(sc.toks, d.lex.verbs)
 }
 
 // clauseCuts returns the tokens that end a clause of a sentence: a

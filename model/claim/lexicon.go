@@ -58,9 +58,10 @@ const (
 
 // phrase is one lexicon entry.
 type phrase struct {
-	words []uint64
-	cat   category
-	flags flag
+	words  []uint64
+	cat    category
+	flags  flag
+	weight float32
 }
 
 // lexicon finds phrases by the hash of their first word, longest first.
@@ -71,6 +72,44 @@ type lexicon struct {
 	learned map[uint64]learnedCue
 	// verbs are the finite verbs learned from PolNeAR's silver tags.
 	verbs wordSet
+	// entries joins the three by word, so a token costs one look-up.
+	entries map[uint64]*entry
+}
+
+// entry is everything the lexicon knows about one word.
+type entry struct {
+	phrases []phrase // starting with the word, longest first
+	learned learnedCue
+	finite  bool
+}
+
+// index builds entries from the phrase lists, learned cues and verbs,
+// settling each phrase's flags and weight once.
+func (lx *lexicon) index() {
+	lx.entries = make(map[uint64]*entry)
+	get := func(h uint64) *entry {
+		e := lx.entries[h]
+		if e == nil {
+			e = &entry{}
+			lx.entries[h] = e
+		}
+		return e
+	}
+	for h, ps := range lx.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		for i := range ps {
+			ps[i].flags, ps[i].weight = lx.flags(ps[i]), lx.weight(ps[i].words[0])
+		}
+		get(h).phrases = ps
+	}
+	for h, l := range lx.learned {
+		if l.cue {
+			get(h).learned = l
+		}
+	}
+	for h := range lx.verbs {
+		get(h).finite = true
+	}
 }
 
 // loadLexicon reads every lexicon file embedded in the package.
@@ -97,10 +136,7 @@ func loadLexicon() (*lexicon, error) {
 		return nil, fmt.Errorf("claim lexicon verbs.txt: %w", err)
 	}
 	lx.verbs = newWordSet(stripComments(string(verbs)))
-	for k, ps := range lx.byFirst {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
-		lx.byFirst[k] = ps
-	}
+	lx.index()
 	return lx, nil
 }
 
@@ -169,12 +205,19 @@ func (lx *lexicon) weight(first uint64) float32 {
 	return listedWeight
 }
 
-// find appends every lexicon phrase found in toks to dst. Where phrases of
-// one category overlap, the longest one starting first is kept.
+// find appends every lexicon phrase found in toks to dst, and marks the
+// tokens that are finite verbs on the way. Where phrases of one category
+// overlap, the longest one starting first is kept.
 func (lx *lexicon) find(dst []match, toks []token) []match {
 	var covered [numCategories]int
 	for i := range toks {
-		for _, p := range lx.byFirst[toks[i].h] {
+		e := lx.entries[toks[i].h]
+		toks[i].finite = false
+		if e == nil {
+			continue
+		}
+		toks[i].finite = e.finite && !toks[i].upper
+		for _, p := range e.phrases {
 			if i < covered[p.cat] || i+len(p.words) > len(toks) {
 				continue
 			}
@@ -188,10 +231,10 @@ func (lx *lexicon) find(dst []match, toks []token) []match {
 			if !ok {
 				continue
 			}
-			dst = append(dst, match{from: i, to: i + len(p.words), cat: p.cat, flags: lx.flags(p), weight: lx.weight(p.words[0])})
+			dst = append(dst, match{from: i, to: i + len(p.words), cat: p.cat, flags: p.flags, weight: p.weight})
 			covered[p.cat] = i + len(p.words)
 		}
-		if l, ok := lx.learned[toks[i].h]; ok && l.cue && i >= covered[catReport] {
+		if l := e.learned; l.cue && i >= covered[catReport] {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
 		}

@@ -148,8 +148,12 @@ func negation(text string, t token) bool {
 	if t.h == hNot || t.h == hNever {
 		return true
 	}
-	w := strings.ToLower(word(text, t))
-	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+	if t.kind != tokWord || t.Len() < 4 {
+		return false
+	}
+	w := word(text, t)
+	return w[len(w)-1]|0x20 == 't' && (strings.HasSuffix(w[:len(w)-1], "n'") || strings.HasSuffix(w[:len(w)-1], "n’") ||
+		strings.HasSuffix(w[:len(w)-1], "N'") || strings.HasSuffix(w[:len(w)-1], "N’"))
 }
 
 var hNever = hashWord("never")
@@ -194,6 +198,9 @@ func lyAdverb(text string, t token) bool {
 func reportingVerb(text string, toks []token, m match) bool {
 	if prevIs(toks, m.from, articles) {
 		return false // "the alleged attack", "an estimated 600"
+	}
+	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
+		return false // a name mid-sentence: "the United States"
 	}
 	if m.flags&flagAmbiguous != 0 {
 		// Quantifiers make subjects of learned cues ("many believe") but

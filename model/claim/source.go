@@ -34,6 +34,7 @@ var (
 	hTo        = hashWord("to")
 	hThat      = hashWord("that")
 	thatTo     = newWordSet("that to")
+	hAccording = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -68,9 +69,6 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p.empty() {
 			continue
 		}
-		// Every verb with a speaker flags the sentence, not only the one
-		// whose speaker is named as the source.
-		addCue(v.from, v.to, Attributed)
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
 		if !isRel && (mainVerb < 0 || outranks(toks, v, p, sc.verbs[mainVerb], main)) {
@@ -116,6 +114,13 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if mainVerb >= 0 {
 		v := sc.verbs[mainVerb]
 		addCue(v.from, v.to, Attributed)
+	}
+	// In a sentence that reports someone, every reporting verb is a cue,
+	// its subject found or not ("..., saying", "... and added").
+	for _, v := range sc.verbs {
+		if passiveStart(text, toks, v.from) < 0 {
+			addCue(v.from, v.to, Attributed)
+		}
 	}
 	d.describeSource(text, src, toks, main, ents, sc)
 	return src
@@ -294,6 +299,9 @@ func finish(toks []token, p np) np {
 	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
+	}
+	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
+		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {

@@ -155,10 +155,3 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		}
 	}
 }
-
-// markFinite flags the lower-case tokens that are finite verbs.
-func markFinite(toks []token, verbs wordSet) {
-	for i := range toks {
-		toks[i].finite = !toks[i].upper && verbs.has(toks[i])
-	}
-}

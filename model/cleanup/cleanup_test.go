@@ -1,6 +1,7 @@
 package cleanup
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -264,5 +265,23 @@ func BenchmarkClean(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Clean(text)
+	}
+}
+
+// BenchmarkCleanUnclosedDelimiters cleans one block of delimiters that
+// never close, at two sizes: the time per byte must not grow with the
+// block (it grew fourfold per doubling when each opener searched to the
+// end of the block).
+func BenchmarkCleanUnclosedDelimiters(b *testing.B) {
+	for _, size := range []int{40 << 10, 80 << 10} {
+		for _, unit := range []string{"*_a", "*a ", "_a "} {
+			text := strings.Repeat(unit, size/len(unit))
+			b.Run(fmt.Sprintf("%q/%dKB", unit, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					Clean(text)
+				}
+			})
+		}
 	}
 }

@@ -171,3 +171,46 @@ func (b *Builder) Doc() Doc {
 	sortInlines(d.Inlines)
 	return d
 }
+
+// Appender joins documents one after another into one, as a single
+// Builder would have built them: the texts separated by the block
+// separator and the later document's spans moved along. Its text only
+// grows by appending, so every Doc it has returned stays valid and every
+// span made over one stays true for the next.
+type Appender struct {
+	text    strings.Builder
+	blocks  []Block
+	inlines []Inline
+}
+
+// Append adds d after what is there. d's spans are moved in place.
+func (a *Appender) Append(d Doc) {
+	if len(d.Blocks) == 0 && d.Text == "" {
+		return
+	}
+	if a.text.Len() > 0 || len(a.blocks) > 0 {
+		a.text.WriteByte('\n')
+	}
+	shift := a.text.Len()
+	a.text.WriteString(d.Text)
+	for _, b := range d.Blocks {
+		b.Span = shifted(b.Span, shift)
+		for i := range b.Cells {
+			b.Cells[i] = shifted(b.Cells[i], shift)
+		}
+		a.blocks = append(a.blocks, b)
+	}
+	for _, in := range d.Inlines {
+		in.Span = shifted(in.Span, shift)
+		a.inlines = append(a.inlines, in)
+	}
+}
+
+// Doc returns the document so far.
+func (a *Appender) Doc() Doc {
+	return Doc{Text: a.text.String(), Blocks: a.blocks, Inlines: a.inlines}
+}
+
+func shifted(s span.Span, n int) span.Span {
+	return span.Span{Start: s.Start + n, End: s.End + n}
+}

@@ -87,6 +87,7 @@ func TestTag(t *testing.T) {
 		{"takes a bare year for a date", "A winter like 2010, and we close.", []string{"2010/DATE"}, nil},
 		{"takes a year after a preposition for a date", "Since 1998 the lake has shrunk.", []string{"1998/DATE"}, nil},
 		{"takes a year-like count for a number", "About 1500 workers walked out.", []string{"About 1500/NUMBER"}, []string{"1500/DATE"}},
+		{"reads each cell of a tab-separated table on its own", "Option\tPrice paid by towns\tPrice paid by farmers\nPrice rose in Leeds.", []string{"Leeds/PLACE"}, []string{"Price/ORG", "Price/PERSON", "Option Price/ORG"}},
 		{"keeps a currency sign with its amount", "| Option A | €0 | €0 | 0 |", []string{"€0/NUMBER"}, []string{"€/ORG"}},
 	}
 	for _, tt := range tests {

@@ -84,8 +84,8 @@ type work struct {
 
 // Tag returns the entities of text in text order, not overlapping, as byte
 // spans. sentences are the text's sentence spans; the tagger only looks
-// inside them, and splits them further at line breaks. With no sentences it
-// reads the whole text.
+// inside them, and splits them further at line breaks and tabs. With no
+// sentences it reads the whole text.
 //
 // The text is read a piece of a sentence at a time, so that memory does not
 // grow with the text beyond a few bytes a word, its distinct words and the
@@ -141,7 +141,7 @@ func (t *Tagger) release(w *work) {
 
 // pieces calls fn with w.toks and w.words set to each piece of the text the
 // model reads as one sentence, in text order: the sentences, cut at line
-// breaks, and a line longer than any sentence (a table, a dump) cut every
+// breaks and tabs (which part a table's cells), and a line longer than any sentence (a table, a dump) cut every
 // maxWords words, which bounds the decoder's memory. After each call it
 // records the piece, with w.ids, in w.stream.
 func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) {
@@ -157,7 +157,7 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 		}
 		for start < end {
 			ln := end
-			if i := strings.IndexByte(text[start:end], '\n'); i >= 0 {
+			if i := strings.IndexAny(text[start:end], "\n\t"); i >= 0 {
 				ln = start + i
 			}
 			for i := start; i < ln; {

@@ -31,6 +31,9 @@ type Page struct {
 	// A fact-check page's ClaimReview markup: the claim it rates, its
 	// rating and who reviewed it.
 	Rates, Rating, Reviewer string
+	// Cut says where and why a page past margin's bounds was cut short,
+	// "" when it was read whole.
+	Cut string
 }
 
 // Extract finds the article in an HTML page. pageURL, which may be empty,
@@ -48,9 +51,9 @@ func Extract(src string, pageURL string) (Page, error) {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
-	root, err := html.Parse(strings.NewReader(src))
+	root, cut, err := parseBounded(src)
 	if err != nil {
-		return Page{}, fmt.Errorf("parse HTML: %w", err)
+		return Page{}, err
 	}
 	meta := readMeta(root, base)
 	if meta.claimant != "" {
@@ -73,17 +76,25 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	furn.prune(art.Node)
-	w := walker{base: base}
-	w.node(art.Node)
-	d := w.b.Doc()
-	if len(meta.body) > bodyOverReadability*len(d.Text) {
+	d := furn.article(art.Node, base)
+	if len(d.Text) < shortArticle {
+		if again, _, err := parseBounded(src); err == nil {
+			if n := densest(again, furn); n != nil {
+				if other := furn.article(n, base); len(other.Text) > otherOverReadability*len(d.Text) {
+					d = other
+				}
+			}
+		}
+	}
+	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}
-	return meta.page(d, art), nil
+	p := meta.page(d, art)
+	p.Cut = cut
+	return p, nil
 }
 
 // page puts the markup's metadata first and readability's guesses
@@ -141,10 +152,24 @@ func bylineName(s string) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// bodyOverReadability is how much longer than readability's article the
-// JSON-LD articleBody must be to be read instead: readability then took a
-// teaser or a side block for the article.
-const bodyOverReadability = 2
+// shortArticle is the article text, in bytes, below which readability
+// is asked for a second opinion: the element with the most paragraph
+// text.
+const shortArticle = 1000
+
+// otherOverReadability is how much longer than readability's article a
+// second opinion (the densest paragraphs, the JSON-LD articleBody) must
+// be to be read instead: readability then took a teaser or a side block
+// for the article.
+const otherOverReadability = 2
+
+// article is the text of an article element, its furniture pruned.
+func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
+	f.prune(n)
+	w := walker{base: base}
+	w.node(n)
+	return w.b.Doc()
+}
 
 // bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
 func bodyDoc(body string) doc.Doc {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/doc"
@@ -110,9 +111,13 @@ func TestExtractShortPage(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	if src, err := os.ReadFile("testdata/news.html"); err == nil {
-		f.Add(string(src))
+	pages, _ := filepath.Glob("testdata/*.html")
+	for _, page := range pages {
+		if src, err := os.ReadFile(page); err == nil {
+			f.Add(string(src))
+		}
 	}
+	f.Add(`<html><head><script type="application/ld+json">{"@type":["NewsArticle"],"headline":"A\nB | Site","author":[{"name":"X"},"Y"],"datePublished":"2020-01-02T03:04:05+09:00"}</script><meta property="og:site_name" content="Site"></head><body><p>Text of the article goes here.</p></body></html>`)
 	f.Add(`<p>a <b>b</b> <a href="/c">c</a></p><ul><li>d<ol><li>e</li></ol></li></ul><pre>f</pre><table><tr><td>g</td></tr></table>`)
 	f.Fuzz(func(t *testing.T, src string) {
 		p, err := Extract(src, "https://example.com/a/b")
@@ -132,8 +137,17 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 		// A fetched page is saved as markdown and read back from there.
-		if back, _ := markdown.Parse(markdown.Format(p.Doc, nil)); back.Text != p.Doc.Text {
+		back, front := markdown.Parse(markdown.Format(p.Doc, p.Front()))
+		if back.Text != p.Doc.Text {
 			t.Fatalf("saved as markdown the text reads back as\n%q\nnot\n%q", back.Text, p.Doc.Text)
+		}
+		if want := p.Front(); len(front)+len(want) > 0 && !reflect.DeepEqual(front, want) {
+			t.Fatalf("front matter reads back as %q, not %q", front, want)
+		}
+		for _, d := range []string{p.Published, p.Modified} {
+			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+				t.Fatalf("date %q is not a date", d)
+			}
 		}
 	})
 }

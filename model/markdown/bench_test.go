@@ -57,3 +57,18 @@ func BenchmarkFormat(b *testing.B) {
 		Format(d, front)
 	}
 }
+
+// BenchmarkProgressive parses the same megabyte as BenchmarkParse in
+// steps of 64 KB: the time should match, while goldmark's tree is never
+// built for more than one step.
+func BenchmarkProgressive(b *testing.B) {
+	src := prose(1 << 20)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p, _ := NewProgressive(src)
+		for done := false; !done; {
+			_, done = p.Next(64 << 10)
+		}
+	}
+}

@@ -20,11 +20,17 @@ type Front map[string]string
 // Parse reads markdown source. YAML front matter at the very top (simple
 // "key: value" lines between "---" lines) goes to Front, not into the text.
 func Parse(src string) (doc.Doc, Front) {
+	front, body := splitFront(normalize(src))
+	return parseBody(body), front
+}
+
+// normalize makes src what the parser and Format agree on: valid UTF-8,
+// no NUL (CommonMark reads it as U+FFFD; doing it up front keeps the
+// parse the same when Format writes the text back) and "\n" line ends.
+func normalize(src string) string {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
-	// CommonMark reads a NUL as U+FFFD; doing it up front keeps the
-	// parse the same when Format writes the text back.
 	if strings.IndexByte(src, 0) >= 0 {
 		src = strings.ReplaceAll(src, "\x00", "\uFFFD")
 	}
@@ -32,7 +38,11 @@ func Parse(src string) (doc.Doc, Front) {
 		src = strings.ReplaceAll(src, "\r\n", "\n")
 		src = strings.ReplaceAll(src, "\r", "\n")
 	}
-	front, body := splitFront(src)
+	return src
+}
+
+// parseBody parses markdown without front matter.
+func parseBody(body string) doc.Doc {
 	source := []byte(body)
 	// Bare URLs are linked by the walker: goldmark's linkify extension
 	// looks at every space and halves the parsing speed.
@@ -41,5 +51,5 @@ func Parse(src string) (doc.Doc, Front) {
 	w := walker{src: source, str: body}
 	w.b.Grow(len(body))
 	w.block(root)
-	return w.b.Doc(), front
+	return w.b.Doc()
 }

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model/checkworthy"
+	"github.com/margin-reader/margin/model/checkworthy/internal/newsproxy"
 	"github.com/margin-reader/margin/model/claim"
-	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/sentence"
 	"github.com/margin-reader/margin/model/span"
@@ -24,8 +24,6 @@ const (
 	polnear
 	corpora
 )
-
-var corpusNames = [corpora]string{"ClaimBuster", "CLEF", "PolNeAR"}
 
 // example is one labelled sentence as feature ids.
 type example struct {
@@ -231,116 +229,31 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 	return nil
 }
 
-// newsArticle is one PolNeAR article split and labelled as margin sees it.
+// newsArticle is one PolNeAR article's sentences as feature ids, with
+// their weak labels.
 type newsArticle struct {
 	feats [][]int32
 	weak  []bool
 }
 
-// loadNews reads the PolNeAR articles in dir and labels each sentence with
-// the weak signal: it holds attributed content that is checkable.
+// loadNews reads the PolNeAR articles in dir.
 func (f *featurizer) loadNews(dir string) ([]newsArticle, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("PolNeAR: no %s/*.txt", dir)
+	files, err := newsproxy.Files(dir)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(files)
-	var out []newsArticle
+	out := make([]newsArticle, 0, len(files))
 	for _, path := range files {
-		a, err := f.newsArticle(path)
+		art, err := newsproxy.Read(path, f.split)
 		if err != nil {
 			return nil, err
+		}
+		sfs, ents := f.analyze(art.Text, art.Sentences)
+		a := newsArticle{feats: make([][]int32, len(art.Sentences)), weak: art.Weak(ents)}
+		for i, s := range art.Sentences {
+			a.feats[i] = f.features(art.Text[s.Start:s.End], sfs[i])
 		}
 		out = append(out, a)
 	}
 	return out, nil
-}
-
-func (f *featurizer) newsArticle(path string) (newsArticle, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return newsArticle{}, fmt.Errorf("PolNeAR: %w", err)
-	}
-	text := string(raw)
-	contents, err := readContents(strings.TrimSuffix(path, ".txt") + ".json")
-	if err != nil {
-		return newsArticle{}, err
-	}
-	sents := f.split.Split(paragraphs(text))
-	sfs, ents := f.analyze(text, sents)
-	a := newsArticle{feats: make([][]int32, len(sents)), weak: make([]bool, len(sents))}
-	for i, s := range sents {
-		a.feats[i] = f.features(text[s.Start:s.End], sfs[i])
-		a.weak[i] = checkableAttribution(text, s, contents, ents)
-	}
-	return a, nil
-}
-
-// paragraphs makes a document of PolNeAR's one-paragraph-a-line text.
-func paragraphs(text string) doc.Doc {
-	d := doc.Doc{Text: text}
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			if i > start {
-				d.Blocks = append(d.Blocks, doc.Block{Span: span.Span{Start: start, End: i}, Kind: doc.Paragraph})
-			}
-			start = i + 1
-		}
-	}
-	return d
-}
-
-// readContents returns the content spans of the attributions that have a
-// source.
-func readContents(path string) ([]span.Span, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("PolNeAR: %w", err)
-	}
-	var ann struct {
-		Attributions []struct {
-			Source  *span.Span  `json:"source"`
-			Content []span.Span `json:"content"`
-		} `json:"attributions"`
-	}
-	if err := json.Unmarshal(raw, &ann); err != nil {
-		return nil, fmt.Errorf("PolNeAR %s: %w", path, err)
-	}
-	var out []span.Span
-	for _, at := range ann.Attributions {
-		if at.Source != nil {
-			out = append(out, at.Content...)
-		}
-	}
-	return out, nil
-}
-
-// comparisons are the words that make a content a checkable comparison.
-var comparisons = map[string]bool{"more": true, "less": true, "fewer": true, "than": true, "most": true, "least": true, "percent": true}
-
-// checkableAttribution reports whether sentence s overlaps an attributed
-// content that holds a number, an entity or a comparison word.
-func checkableAttribution(text string, s span.Span, contents []span.Span, ents []entity.Entity) bool {
-	for _, c := range contents {
-		lo, hi := max(c.Start, s.Start), min(c.End, s.End)
-		if lo >= hi {
-			continue
-		}
-		part := text[lo:hi]
-		if strings.ContainsAny(part, "0123456789%$") {
-			return true
-		}
-		for _, w := range strings.Fields(strings.ToLower(part)) {
-			if comparisons[strings.Trim(w, ".,;:!?\"'")] {
-				return true
-			}
-		}
-		for _, e := range ents {
-			if e.Start < hi && e.End > lo {
-				return true
-			}
-		}
-	}
-	return false
 }

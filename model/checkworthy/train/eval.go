@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/margin-reader/margin/model/checkworthy/internal/newsproxy"
+
 	"math/rand/v2"
 	"sort"
 )
@@ -149,39 +151,19 @@ func mean(rs []ranking) ranking {
 	return m
 }
 
-// newsAUC is the area under the ROC curve of the scores separating the
-// weakly positive news sentences from the others, over all articles.
+// newsAUC scores the news sentences and measures them against their weak
+// labels.
 func newsAUC(w []float64, bias float64, arts []newsArticle) (auc float64, pos, total int) {
-	type scored struct {
-		p float64
-		y bool
-	}
-	var all []scored
+	var scores []float64
+	var weak []bool
 	for _, a := range arts {
 		for i, f := range a.feats {
-			all = append(all, scored{score(w, bias, f), a.weak[i]})
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].p < all[j].p })
-	// Mann-Whitney: the rank sum of the positives, ties sharing their mean rank.
-	var rankSum float64
-	for i := 0; i < len(all); {
-		j := i
-		for j < len(all) && all[j].p == all[i].p {
-			j++
-		}
-		mid := float64(i+j+1) / 2
-		for k := i; k < j; k++ {
-			if all[k].y {
-				rankSum += mid
+			scores = append(scores, score(w, bias, f))
+			weak = append(weak, a.weak[i])
+			if a.weak[i] {
 				pos++
 			}
 		}
-		i = j
 	}
-	neg := len(all) - pos
-	if pos == 0 || neg == 0 {
-		return 0.5, pos, len(all)
-	}
-	return (rankSum - float64(pos)*float64(pos+1)/2) / (float64(pos) * float64(neg)), pos, len(all)
+	return newsproxy.AUC(scores, weak), pos, len(scores)
 }

@@ -20,6 +20,9 @@ type params struct {
 	negShare [corpora]float64
 	seed     uint64
 	prune    float64
+	// threshold is the score, before shifting, that the written model
+	// moves to 0.5: the balanced decision point CV found best.
+	threshold float64
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -113,7 +116,7 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 			w[f] = 0
 		}
 	}
-	return w, bias
+	return w, bias - math.Log(p.threshold/(1-p.threshold))
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

@@ -17,14 +17,20 @@ type TrainOptions struct {
 	// maps to the int8 limit.
 	MinWeight float64
 	Clip      float64
+	// Silver are documents labelled by another tagger, not by people; each
+	// epoch reads each of their sentences with probability SilverShare,
+	// which weighs them below the gold data.
+	Silver      []Document
+	SilverShare float64
 	// Epoch, if set, is called after each epoch with the averaged model.
 	Epoch func(epoch int, m *Model)
 }
 
 type example struct {
-	feats []int32 // feature indices, grouped by word
-	off   []int32 // word i's features are feats[off[i]:off[i+1]]
-	gold  []int
+	silver bool
+	feats  []int32 // feature indices, grouped by word
+	off    []int32 // word i's features are feats[off[i]:off[i+1]]
+	gold   []int
 }
 
 // Prepare turns a document into prepared sentences: words described, the
@@ -51,9 +57,10 @@ func Train(docs []Document, g *Gazetteer, opt TrainOptions) *Model {
 	var keys []uint32
 	var exs []example
 	var buf []uint32
-	for _, d := range docs {
+	all := slices.Concat(docs, opt.Silver)
+	for di, d := range all {
 		for si, ws := range g.Prepare(d) {
-			ex := example{off: make([]int32, 0, len(ws)+1)}
+			ex := example{silver: di >= len(docs), off: make([]int32, 0, len(ws)+1)}
 			for i := range ws {
 				ex.off = append(ex.off, int32(len(ex.feats)))
 				buf = Features(ws, i, buf[:0])
@@ -98,6 +105,9 @@ func Train(docs []Document, g *Gazetteer, opt TrainOptions) *Model {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, ei := range order {
 			ex := &exs[ei]
+			if ex.silver && rng.Float64() >= opt.SilverShare {
+				continue
+			}
 			n := len(ex.gold)
 			for i, v := range tw {
 				trans[i] = float32(v)

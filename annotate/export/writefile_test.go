@@ -1,0 +1,82 @@
+package export
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFileCase is a thing at the worksheet's path and what WriteFile
+// must make of it.
+type writeFileCase struct {
+	name    string
+	prepare func(t *testing.T, dir, path string)
+	refused string // "" when the export must be written
+}
+
+func TestWriteFileReplacesOnlyRegularFiles(t *testing.T) {
+	runWriteFileCases(t, []writeFileCase{
+		{"writes a new worksheet", func(*testing.T, string, string) {}, ""},
+		{"replaces an old worksheet", func(t *testing.T, _, path string) { write(t, path, "old") }, ""},
+		{"refuses a link to a file elsewhere", func(t *testing.T, dir, path string) {
+			write(t, filepath.Join(dir, "outside.md"), "keep")
+			link(t, filepath.Join(dir, "outside.md"), path)
+		}, "is a symbolic link"},
+		{"refuses a dangling link", func(t *testing.T, dir, path string) {
+			link(t, filepath.Join(dir, "missing.md"), path)
+		}, "is a symbolic link"},
+		{"refuses a directory", func(t *testing.T, _, path string) {
+			if err := os.Mkdir(path, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}, "a directory"},
+	})
+}
+
+func runWriteFileCases(t *testing.T, tests []writeFileCase) {
+	a, notes := fixture(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "story.txt.notes.md")
+			tt.prepare(t, dir, path)
+			err := WriteFile(path, FormatMarkdown, a, notes, Options{Now: now})
+			if tt.refused == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, _ := os.ReadFile(path); !strings.Contains(string(got), "# Notes on") {
+					t.Fatalf("worksheet not written: %q", got)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.refused) || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error %v, want one line saying %q", err, tt.refused)
+			}
+			if got, err := os.ReadFile(filepath.Join(dir, "outside.md")); err == nil && string(got) != "keep" {
+				t.Fatalf("the link's target was changed: %q", got)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "missing.md")); err == nil {
+				t.Fatal("a dangling link's target was created")
+			}
+			if fi, err := os.Lstat(path); err != nil || fi.Mode().IsRegular() {
+				t.Fatalf("what was at the path was replaced: %v %v", fi, err)
+			}
+		})
+	}
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func link(t *testing.T, target, path string) {
+	t.Helper()
+	if err := os.Symlink(target, path); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+}

@@ -1,0 +1,24 @@
+package annotate
+
+import "github.com/margin-reader/margin/annotate/anchor"
+
+// settle lets the notes found for certain vouch for those that need
+// review (anchor.Resolver.Settle): a repeated passage is placed at the
+// copy its neighbours' shift points to. The article's text does not
+// change during a book's life, so a note placed this way stays placed.
+func (b *Book) settle(notes []Note) {
+	sels := make([]anchor.Selector, len(notes))
+	results := make([]anchor.Result, len(notes))
+	for i, n := range notes {
+		sels[i] = n.Target
+		results[i] = anchor.Result{Span: n.Span, Status: n.Status, Candidates: n.Candidates}
+	}
+	b.resolver.Settle(sels, results)
+	for i, res := range results {
+		n := &notes[i]
+		if res.Status != n.Status {
+			n.Span, n.Status, n.Candidates = res.Span, res.Status, res.Candidates
+			b.cache[n.ID] = *n
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package sidecar
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// cachedOpen opens path with a cache in dir and saves the cache, with
+// each event's id as its blob.
+func cachedOpen(t testing.TB, path, dir string) *Store {
+	t.Helper()
+	s, err := OpenCached(path, Header{}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCache("tag", func(e Event) []byte { return []byte("blob " + e.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// state is everything a store read, for comparing a cached read with a
+// full one.
+func state(s *Store) string {
+	h, _ := s.Header()
+	var b strings.Builder
+	fmt.Fprintf(&b, "header %d %s %s\n", h.Version, h.Article, h.Source)
+	for _, bad := range s.Bad() {
+		fmt.Fprintf(&b, "bad %d %q %v\n", bad.Line, bad.Text, bad.Err)
+	}
+	for _, e := range s.Events() {
+		fmt.Fprintf(&b, "%s %s %d %s %s %s | %s\n", e.Op, e.ID, e.Rev, e.Time.UTC().Format(time.RFC3339Nano), e.Author, e.Data, e.raw)
+	}
+	return b.String()
+}
+
+// sameAsFullRead opens path with the cache in dir, fails unless it reads
+// what a full read does, and returns the store.
+func sameAsFullRead(t testing.TB, path, dir string) *Store {
+	t.Helper()
+	full, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached, err := OpenCached(path, Header{}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := state(cached), state(full); got != want {
+		t.Fatalf("cached read:\n%s\nfull read:\n%s", got, want)
+	}
+	return cached
+}
+
+func TestACachedFoldReadsTheSameAsTheFile(t *testing.T) {
+	lines := []string{header, put("A", 1, 10, "a"), "not json", put("A", 2, 11, "a2"), del("B", 1, 12), newerOp}
+	tests := []struct {
+		name   string
+		change func(t *testing.T, path string)
+		cached bool // whether the cache's blobs are still offered
+	}{
+		{"uses the cache of an unchanged file", func(*testing.T, string) {}, true},
+		{"reads only what was appended", func(t *testing.T, path string) {
+			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString(put("A", 3, 13, "a3") + "\n" + put("C", 1, 14, "c") + "\n")
+			f.Close()
+		}, true},
+		{"ignores the cache of a replaced file", func(t *testing.T, path string) {
+			os.WriteFile(path+".new", []byte(header+"\n"+put("Z", 1, 1, "z")+"\n"), 0o644)
+			os.Rename(path+".new", path)
+		}, false},
+		{"ignores the cache of a file edited in place", func(t *testing.T, path string) {
+			data, _ := os.ReadFile(path)
+			os.WriteFile(path, []byte(strings.Replace(string(data), `"text":"a"`, `"text":"b"`, 1)), 0o644)
+			future := time.Now().Add(time.Hour)
+			os.Chtimes(path, future, future)
+		}, false},
+		{"ignores a damaged cache", func(t *testing.T, path string) {
+			entries, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "cache", "*.fold"))
+			for _, e := range entries {
+				data, _ := os.ReadFile(e)
+				os.WriteFile(e, data[:len(data)-7], 0o600)
+			}
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := write(t, lines...)
+			dir := filepath.Join(filepath.Dir(path), "cache")
+			cachedOpen(t, path, dir)
+			tt.change(t, path)
+			again := sameAsFullRead(t, path, dir)
+			e, _ := again.Get("B")
+			blob, ok := again.Extra(e)
+			if ok != tt.cached || (ok && string(blob) != "blob B") {
+				t.Fatalf("blob %q %v, want cached %v", blob, ok, tt.cached)
+			}
+			if _, err := again.Commit(Event{Op: Put, ID: "N", Data: json.RawMessage(`{"text":"n"}`)}); err != nil {
+				t.Fatal(err)
+			}
+			if err := again.Compact(Header{}); err != nil {
+				t.Fatal(err)
+			}
+			if s, _ := Open(path, Header{}); texts(s)["N"] != "put:n" {
+				t.Fatal("a store read from the cache lost a note on compaction")
+			}
+		})
+	}
+}
+
+func FuzzCachedReadEqualsFullRead(f *testing.F) {
+	f.Add([]byte(header+"\n"+put("A", 1, 10, "a")+"\n"+del("A", 2, 11)+"\n"), []byte(put("B", 1, 3, "b")+"\n"))
+	f.Add([]byte("garbage\n{\"margin_notes\":1}\n{\"op\":\"put\"}"), []byte("\n"))
+	f.Fuzz(func(t *testing.T, data, appended []byte) {
+		path := filepath.Join(t.TempDir(), "a.notes.jsonl")
+		dir := filepath.Join(filepath.Dir(path), "cache")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cachedOpen(t, path, dir)
+		f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		f.Write(appended)
+		f.Close()
+		sameAsFullRead(t, path, dir)
+	})
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+func TestFoldCuts(t *testing.T) {
+	tests := []struct {
+		name string
+		ids  []int
+		n    int
+		want []int
+	}{
+		{"cuts evenly spaced ids at each n-th", []int{1, 2, 3, 4, 5, 6, 7, 8}, 2, []int{4}},
+		{"moves a cut to the widest gap near it", append(seq(0, 50), seq(1000, 1050)...), 2, []int{50}},
+		{"keeps a cut where the widest gap is more than a twentieth away", append(seq(0, 80), seq(1000, 1020)...), 2, []int{50}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := foldCuts(tt.ids, tt.n); !slices.Equal(got, tt.want) {
+				t.Errorf("cuts %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func TestRank(t *testing.T) {
+	tests := []struct {
+		name   string
+		scores []float64
+		ys     []float64
+		ap     float64
+	}{
+		{"gives 1 when the positives come first", []float64{0.9, 0.8, 0.1}, []float64{1, 1, 0}, 1},
+		{"averages the precision at each positive", []float64{0.9, 0.8, 0.7, 0.1}, []float64{0, 1, 0, 1}, (1.0/2 + 2.0/4) / 2},
+		{"gives 0 without positives", []float64{0.5}, []float64{0}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rank(tt.scores, tt.ys).ap; math.Abs(got-tt.ap) > 1e-9 {
+				t.Errorf("AP %v, want %v", got, tt.ap)
+			}
+		})
+	}
+}
+
+func TestHeldOutDropsCopiesInOtherCorpora(t *testing.T) {
+	s := &dataset{examples: []example{
+		{corpus: clef, group: 0, key: "taxesrose"},
+		{corpus: clef, group: 1, key: "thankyou"},
+		{corpus: claimBuster, key: "taxesrose"},
+		{corpus: claimBuster, key: "wagesfell"},
+	}}
+	keep := s.heldOut(func(e *example) bool { return e.corpus == clef && e.group == 0 })
+	var kept []string
+	for i := range s.examples {
+		if keep(&s.examples[i]) {
+			kept = append(kept, s.examples[i].key)
+		}
+	}
+	if want := []string{"thankyou", "wagesfell"}; !slices.Equal(kept, want) {
+		t.Errorf("kept %q, want %q", kept, want)
+	}
+}
+
+func TestClassWeightsBalanceEachCorpus(t *testing.T) {
+	s := &dataset{examples: []example{
+		{corpus: claimBuster, y: 1}, {corpus: claimBuster}, {corpus: claimBuster}, {corpus: claimBuster}, {corpus: claimBuster},
+		{corpus: clef, y: 1}, {corpus: clef, y: 1}, {corpus: clef},
+	}}
+	var p params
+	p.share = [corpora]float64{1, 0.5, 0}
+	p.negShare = [corpora]float64{1, 0.25, 0}
+	pos, neg := s.classWeights(p, []int{0, 1, 2, 3, 4, 5, 6, 7})
+	// ClaimBuster's 4 negatives weigh 4 in all; its positive carries as much.
+	if pos[claimBuster] != 4 || neg[claimBuster] != 1 {
+		t.Errorf("ClaimBuster weights %v, %v; want 4, 1", pos[claimBuster], neg[claimBuster])
+	}
+	if pos[clef] != 1 || neg[clef] != 1 {
+		t.Errorf("CLEF weights %v, %v; want 1 (half of 4 over 2), 1 (a quarter of 4)", pos[clef], neg[clef])
+	}
+}

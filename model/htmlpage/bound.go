@@ -1,0 +1,169 @@
+package htmlpage
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Bounds on what margin reads of a page. The largest page of the
+// development set has about 10,000 elements and 10,000 attributes; these
+// leave five and twenty times that, and keep a hostile page's parse tree within tens
+// of megabytes. The parser itself refuses more than 512 open elements;
+// MaxDepth cuts the page before that.
+const (
+	MaxElements   = 50_000
+	MaxAttributes = 200_000
+	MaxDepth      = 400
+)
+
+// maxToken is the most the tokenizer holds of one tag or text while
+// counting: a tag that long is an attack (the longest attribute list on
+// the development set is 337), and the text of a long script is skipped
+// rather than held.
+const maxToken = 1 << 20
+
+// bound is a page cut where it passes a bound, and a message saying so
+// ("" for a page within them). The depth counted here is the depth of
+// the tags as written; the parser closes some implicitly, so cutByDepth
+// says whether to cut there too or only to count elements and attributes.
+func bound(src string, cutByDepth bool) (string, string) {
+	var c counter
+	z := c.tokenizer(src, 0)
+	for {
+		tt := z.Next()
+		start := c.offset
+		if tt == html.ErrorToken {
+			if !errors.Is(z.Err(), html.ErrBufferExceeded) {
+				return src, ""
+			}
+			next, ok := c.skipLongToken(src, start)
+			if !ok {
+				return src[:start], fmt.Sprintf("page cut at a tag longer than %d MB", maxToken>>20)
+			}
+			z = c.tokenizer(src, next)
+			continue
+		}
+		c.offset += len(z.Raw())
+		c.count(z, tt)
+		if msg := c.past(cutByDepth); msg != "" {
+			return src[:start], msg
+		}
+	}
+}
+
+// counter follows a tokenizer through a page.
+type counter struct {
+	offset, elements, attributes, depth int
+	rawText                             string // the raw-text element just opened (script, style...)
+}
+
+func (c *counter) tokenizer(src string, from int) *html.Tokenizer {
+	c.offset = from
+	z := html.NewTokenizer(strings.NewReader(src[from:]))
+	z.SetMaxBuf(maxToken)
+	return z
+}
+
+func (c *counter) count(z *html.Tokenizer, tt html.TokenType) {
+	c.rawText = ""
+	switch tt {
+	case html.StartTagToken, html.SelfClosingTagToken:
+		name, more := z.TagName()
+		c.elements++
+		for more {
+			_, _, more = z.TagAttr()
+			c.attributes++
+		}
+		a := atom.Lookup(name)
+		if tt == html.StartTagToken && !isVoid(a) {
+			c.depth++
+		}
+		if tt == html.StartTagToken && isRawText(a) {
+			c.rawText = a.String()
+		}
+	case html.EndTagToken:
+		c.depth = max(c.depth-1, 0)
+	}
+}
+
+// skipLongToken is where counting goes on after a token longer than
+// maxToken that starts at start: after a raw-text element's end tag, or
+// at the next tag after a long text. A long tag is not skipped.
+func (c *counter) skipLongToken(src string, start int) (int, bool) {
+	if c.rawText != "" {
+		end := strings.Index(strings.ToLower(src[start:]), "</"+c.rawText)
+		if end < 0 {
+			return 0, false
+		}
+		c.rawText = ""
+		return start + end, true
+	}
+	if strings.HasPrefix(src[start:], "<") {
+		return 0, false
+	}
+	next := strings.IndexByte(src[start:], '<')
+	if next < 0 {
+		return len(src), true
+	}
+	return start + next, true
+}
+
+func (c *counter) past(cutByDepth bool) string {
+	switch {
+	case c.elements > MaxElements:
+		return fmt.Sprintf("page cut after %d elements, the most margin reads", MaxElements)
+	case c.attributes > MaxAttributes:
+		return fmt.Sprintf("page cut after %d attributes, the most margin reads", MaxAttributes)
+	case cutByDepth && c.depth > MaxDepth:
+		return fmt.Sprintf("page cut where its elements nest more than %d deep", MaxDepth)
+	}
+	return ""
+}
+
+// isRawText elements hold text that is not parsed as HTML.
+func isRawText(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp, atom.Iframe, atom.Noembed, atom.Noframes:
+		return true
+	}
+	return false
+}
+
+// isVoid elements have no end tag and hold nothing.
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}
+
+// parseBounded parses a page within the bounds, cutting it by depth only
+// when the parser finds it too deep.
+func parseBounded(src string) (*html.Node, string, error) {
+	src, cut := bound(src, false)
+	root, err := html.Parse(strings.NewReader(src))
+	if err == nil {
+		return root, cut, nil
+	}
+	if !tooDeep(err) {
+		return nil, "", fmt.Errorf("parse HTML: %w", err)
+	}
+	src, cut = bound(src, true)
+	root, err = html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, "", fmt.Errorf("parse HTML: %w", err)
+	}
+	return root, cut, nil
+}
+
+// tooDeep reports the parser's refusal of deep nesting, which it gives
+// only as text.
+func tooDeep(err error) bool {
+	return strings.Contains(err.Error(), "open stack of elements exceeds")
+}

@@ -1,0 +1,145 @@
+package markdown
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+)
+
+// parseInSteps parses src with Progressive, step bytes at a time, and
+// checks that every step only appended to the text and the blocks.
+func parseInSteps(t *testing.T, src string, step int) (doc.Doc, Front) {
+	t.Helper()
+	p, front := NewProgressive(src)
+	var prev doc.Doc
+	for {
+		d, done := p.Next(step)
+		if !strings.HasPrefix(d.Text, prev.Text) || len(d.Blocks) < len(prev.Blocks) ||
+			len(prev.Blocks) > 0 && !reflect.DeepEqual(d.Blocks[:len(prev.Blocks)], prev.Blocks) {
+			t.Fatalf("step %d changed what an earlier step made", step)
+		}
+		if done {
+			return d, front
+		}
+		if parsed, _ := p.Parsed(); parsed == 0 {
+			t.Fatal("a step parsed nothing")
+		}
+		prev = d
+	}
+}
+
+// sameParse checks that parsing src in steps of every size in steps gives
+// what parsing it whole gives.
+func sameParse(t *testing.T, src string, steps ...int) {
+	t.Helper()
+	want, wantFront := Parse(src)
+	for _, step := range steps {
+		got, front := parseInSteps(t, src, step)
+		if !reflect.DeepEqual(normalizeDoc(got), normalizeDoc(want)) || !reflect.DeepEqual(front, wantFront) {
+			t.Fatalf("in steps of %d bytes:\n%s\nwhole:\n%s", step, dump(got, front), dump(want, wantFront))
+		}
+	}
+}
+
+// normalizeDoc makes empty and nil slices compare equal.
+func normalizeDoc(d doc.Doc) doc.Doc {
+	if len(d.Blocks) == 0 {
+		d.Blocks = nil
+	}
+	if len(d.Inlines) == 0 {
+		d.Inlines = nil
+	}
+	for i := range d.Blocks {
+		if len(d.Blocks[i].Cells) == 0 {
+			d.Blocks[i].Cells = nil
+		}
+	}
+	return d
+}
+
+func TestProgressiveEqualsOneShotOnTheSamples(t *testing.T) {
+	for _, path := range []string{"testdata/article.md", "../../samples/harbour-flood-defences.md", "../../README.md"} {
+		t.Run(path, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameParse(t, string(data), 1, 10, 100, 1000, len(data))
+		})
+	}
+}
+
+func TestProgressiveCutsALongDocument(t *testing.T) {
+	src := prose(256 << 10)
+	p, _ := NewProgressive(src)
+	steps := 0
+	for done := false; !done; steps++ {
+		_, done = p.Next(16 << 10)
+	}
+	if steps < 10 {
+		t.Fatalf("256 KB in steps of 16 KB took %d steps, want about 16", steps)
+	}
+}
+
+func TestProgressiveEqualsOneShotAcrossCuts(t *testing.T) {
+	tests := []struct{ name, src string }{
+		{"a fence with blank lines inside", "Intro.\n\n```go\nfunc a() {\n\nb\n\n}\n```\n\nAfter.\n"},
+		{"a tilde fence closed by a longer run", "Intro.\n\n~~~\n\nx\n\n~~~~\n\nAfter.\n"},
+		{"a fence never closed", "Intro.\n\n```\n\nstill code\n\nmore code\n"},
+		{"a loose list", "Intro.\n\n- one\n\n- two\n\n  more of two\n\n- three\n\nAfter.\n"},
+		{"an ordered loose list", "1. one\n\n2. two\n\n3. three\n\nAfter.\n"},
+		{"a list item holding a fence", "- item\n\n  ```\n  code\n\n  more\n  ```\n\nAfter.\n"},
+		{"an HTML comment with blank lines", "Intro.\n\n<!--\n\nhidden\n\n-->\n\nAfter.\n"},
+		{"a pre block with blank lines", "<pre>\n\nkept\n\n</pre>\n\nAfter.\n"},
+		{"indented code with blank lines", "Intro.\n\n    code\n\n    more code\n\nAfter.\n"},
+		{"quotes separated by a blank line", "> one\n\n> two\n\nAfter.\n"},
+		{"a table after a paragraph", "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter *this*.\n"},
+		{"a reference link defined later", "See [the report][r].\n\nMore.\n\n[r]: https://example.org/r\n"},
+		{"front matter", "---\ntitle: T\n---\n\n# Head\n\nBody.\n\nMore body.\n"},
+		{"a thematic break between paragraphs", "One.\n\n***\n\nTwo.\n\n---\n\nThree.\n"},
+		{"headings and emphasis", "# One\n\nSome *text*.\n\n## Two\n\nMore **text** and `code`.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameParse(t, tt.src, 1, 2, 3, 5, 8, 13, 21, 34)
+		})
+	}
+}
+
+// TestProgressiveEqualsOneShotOnGeneratedDocuments builds documents that
+// mix every block kind, so that chunk cuts land everywhere.
+func TestProgressiveEqualsOneShotOnGeneratedDocuments(t *testing.T) {
+	parts := []string{
+		"# Heading %d\n", "Paragraph %d with *emphasis* and a [link](https://x.example/%d).\n",
+		"```\ncode %d\n\nstill code\n```\n", "- item %d\n\n- item\n\n  continued\n", "1. first %d\n2. second\n",
+		"> quote %d\n>\n> more\n", "| a | b |\n|---|---|\n| %d | x |\n", "    indented %d\n\n    code\n",
+		"<!--\n%d\n\n-->\n", "Line %d\nwith a soft break\n", "***\n",
+	}
+	for seed := range 20 {
+		var b strings.Builder
+		for i := range 40 {
+			part := parts[(i*7+seed*3+i*i)%len(parts)]
+			if strings.Contains(part, "%d") {
+				part = strings.ReplaceAll(part, "%d", fmt.Sprint(i))
+			}
+			b.WriteString(part)
+			b.WriteString(strings.Repeat("\n", 1+(i+seed)%2))
+		}
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			sameParse(t, b.String(), 1, 17, 200, 1500)
+		})
+	}
+}
+
+func FuzzProgressive(f *testing.F) {
+	f.Add("Intro.\n\n```\n\nx\n```\n\nAfter.\n", uint16(3))
+	f.Add("- a\n\n- b\n\nc\n\n<!--\n\n-->\n\nd", uint16(1))
+	f.Add("> a\n\n| a |\n|---|\n\n    x\n\ny", uint16(7))
+	f.Fuzz(func(t *testing.T, src string, step uint16) {
+		sameParse(t, src, int(step%512)+1)
+	})
+}
