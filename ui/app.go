@@ -15,11 +15,13 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
+	"github.com/margin-reader/margin/ui/review"
 	"github.com/margin-reader/margin/ui/status"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -57,6 +59,9 @@ type Options struct {
 	NotesError string
 	// NotesOptions reopen the notes after a reload.
 	NotesOptions annotate.Options
+	// Review opens the review queue as soon as the claims are in, as
+	// margin check does.
+	Review bool
 }
 
 type (
@@ -79,6 +84,7 @@ type (
 		// notes are the reopened book's notes; notesErr says why it
 		// could not be reopened.
 		notes    []annotate.Note
+		seen     []span.Span
 		notesErr error
 	}
 )
@@ -104,6 +110,12 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 	editor *noteeditor.Model
+	// review is the review queue while it is open; reviewPending says it
+	// opens when the analysis comes. seen is where the claims it showed
+	// are, from the book.
+	review        *review.Model
+	reviewPending bool
+	seen          []span.Span
 
 	width, height int
 	ready         bool
@@ -159,10 +171,12 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	if opts.Notes != nil {
 		m.store = &store{book: opts.Notes}
 		m.setNotes(opts.Notes.Notes())
+		m.seen = opts.Notes.SeenSpans()
 		if w := opts.Notes.Warnings(); len(w) > 0 && opts.Notice == "" {
 			m.status.SetError(w[0])
 		}
 	}
+	m.reviewPending = opts.Review
 	m.setSource()
 	m.applyTheme()
 	return m
@@ -228,6 +242,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.notesDone(msg)
 		return m, nil
 	}
+	if m, cmd, ok := m.reviewUpdate(msg); ok {
+		return m, cmd
+	}
 	if m, cmd, ok := m.background(msg); ok {
 		return m, cmd
 	}
@@ -279,6 +296,9 @@ func (m *Model) applyTheme() {
 	m.status.SetTheme(m.theme)
 	m.help.SetTheme(m.theme)
 	m.help.SetLegend(legend(m.theme))
+	if m.review != nil {
+		m.review.SetTheme(m.theme)
+	}
 	m.input.SetStyles(m.theme.Input)
 	if m.editor != nil {
 		m.editor.SetStyles(noteeditor.StylesFrom(m.theme))
@@ -295,7 +315,11 @@ func (m *Model) refresh() {
 		m.panel.Prepare()
 	}
 	m.layout()
-	m.status.SetInfo(m.reader.Info()...)
+	info := m.reader.Info()
+	if m.review != nil {
+		info = append([]string{m.review.Progress()}, info...)
+	}
+	m.status.SetInfo(info...)
 }
 
 // layout gives every child its size. Every size handed down is at least
@@ -317,6 +341,9 @@ func (m *Model) layout() {
 	m.input.SetWidth(max(m.width-4, 1))
 	if m.editor != nil {
 		m.editor.SetSize(m.width, body)
+	}
+	if m.review != nil {
+		m.review.SetSize(m.width, body)
 	}
 }
 
@@ -340,6 +367,14 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.status.ClearMessage()
+	if m.review != nil && !key.Matches(msg, k.Help) {
+		return m.reviewKey(msg)
+	}
+	if key.Matches(msg, k.Help) {
+		m.showHelp = true
+		m.help.Top()
+		return m, nil
+	}
 	afterDelete := m.lastKeyDelete
 	m.lastKeyDelete = key.Matches(msg, k.Delete)
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
@@ -359,9 +394,6 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	_, selecting := m.reader.Selecting()
 	switch {
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-		m.help.Top()
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.input.Reset()
@@ -380,6 +412,8 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.deleteNote()
 	case key.Matches(msg, k.Export):
 		return m, m.exportNotes()
+	case key.Matches(msg, k.Review):
+		m.startReview()
 	default:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)

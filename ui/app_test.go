@@ -22,6 +22,7 @@ import (
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/review"
 )
 
 const article = `The harbour wall will be finished by spring, the council said on Tuesday.
@@ -559,7 +560,8 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 // side effect.
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
-	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg:
+	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
+		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg:
 		return true
 	}
 	return false

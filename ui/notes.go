@@ -15,6 +15,9 @@ import (
 func (m *Model) setNotes(notes []annotate.Note) {
 	m.notes = notes
 	m.reader.SetNotes(notes)
+	if m.review != nil {
+		m.review.SetNotes(notes)
+	}
 	m.setSource()
 }
 
@@ -27,6 +30,7 @@ func (m *Model) notesDone(msg notesMsg) {
 	if msg.changed {
 		m.setNotes(msg.notes)
 	}
+	m.setSeen(msg.seen)
 	if msg.message != "" {
 		m.status.SetMessage(msg.message)
 	}
@@ -170,5 +174,5 @@ func (m *Model) exportNotes() tea.Cmd {
 		return nil
 	}
 	m.status.SetMessage("exporting…")
-	return m.store.export()
+	return m.store.export(m.analysis)
 }

@@ -29,6 +29,8 @@ func (m Model) View() tea.View {
 		body = m.editor.View()
 	case m.showHelp:
 		body = m.help.View()
+	case m.review != nil:
+		body = m.review.View()
 	case m.panelOpen:
 		body = lipgloss.JoinHorizontal(lipgloss.Top, m.reader.View(), m.panel.View())
 	default:

@@ -20,6 +20,9 @@ type KeyMap struct {
 	NextClaim, PrevClaim, ToggleClaims     key.Binding
 	// Notes.
 	Select, ExtendWord, ShrinkWord, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
+	// The review queue: the claims one at a time, most worth checking
+	// first. Verdict sets one of vocab.Verdicts by its number.
+	Review, Verdict, Skip, Back, Order, CloseReview key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
 	// The note editor.
@@ -75,6 +78,13 @@ func Default() KeyMap {
 		ToggleNotes: b("3", "note marks on/off", "3"),
 		Export:      b("x", "export notes to markdown", "x"),
 
+		Review:      b("r", "review the claims one by one", "r"),
+		Verdict:     b("1-6", "review: verdict, true … opinion", "1", "2", "3", "4", "5", "6"),
+		Skip:        b("n/space", "review: skip the claim", "n", "space"),
+		Back:        b("N", "review: previous claim", "N"),
+		Order:       b("s", "review: article order / most worth checking", "s"),
+		CloseReview: b("esc/r", "review: back to the text", "esc", "r"),
+
 		SearchGo:     b("enter", "search", "enter"),
 		SearchCancel: b("esc", "cancel search", "esc"),
 
@@ -105,6 +115,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit},
 		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims},
 		{k.Select, k.ExtendWord, k.ShrinkWord, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
+		{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview},
 		{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit},
 	}
 }
