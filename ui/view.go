@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/ui/render"
 )
@@ -32,7 +31,7 @@ func (m Model) View() tea.View {
 	case m.review != nil:
 		body = m.review.View()
 	case m.panelOpen:
-		body = lipgloss.JoinHorizontal(lipgloss.Top, m.reader.View(), m.panel.View())
+		body = besideEachOther(m.reader.View(), m.panel.View())
 	default:
 		body = m.reader.View()
 	}
@@ -46,4 +45,24 @@ func (m Model) bottomLine() string {
 		return render.Fit(m.input.View(), m.width)
 	}
 	return m.status.View()
+}
+
+// besideEachOther joins two views of the same height line by line. Both
+// are exactly their size, so nothing needs measuring (lipgloss's
+// JoinHorizontal measures every line, every frame).
+func besideEachOther(left, right string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	for i := range max(len(l), len(r)) {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(l) {
+			b.WriteString(l[i])
+		}
+		if i < len(r) {
+			b.WriteString(r[i])
+		}
+	}
+	return b.String()
 }

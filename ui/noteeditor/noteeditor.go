@@ -136,7 +136,7 @@ func (m *Model) Focus() tea.Cmd { return m.setFocus(fieldText) }
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 1), max(height, 1)
 	m.text.SetWidth(max(m.width-1, 1))
-	m.text.SetHeight(max(m.height-m.fixedLines(), 1))
+	m.text.SetHeight(min(max(m.height-m.fixedLines(), 1), maxTextLines))
 	m.tags.SetWidth(max(m.width-10, 1))
 	m.sources.SetWidth(max(m.width-10, 1))
 }
@@ -241,6 +241,10 @@ func (m *Model) setFocus(f field) tea.Cmd {
 	}
 	return nil
 }
+
+// maxTextLines is the tallest the note's text area gets; a longer note
+// scrolls inside it. A taller box would only be blank lines to draw.
+const maxTextLines = 12
 
 // passageLines is how many lines of the passage the editor shows: fewer
 // in a short window, so the fields keep their room.
