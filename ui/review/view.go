@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
@@ -86,39 +85,25 @@ func (m Model) hints() []string {
 }
 
 // paragraph wraps the claim's paragraph into at most room lines, the
-// claim's words in the claim style; when it is longer it shows the lines
-// from the claim's first on.
+// claim's words in the target style; when it is longer it shows the
+// lines from the claim's first on.
 func (m Model) paragraph(c claim.Claim, room int) []string {
 	p := paragraphOf(m.art.Doc.Blocks, c.Span)
 	if p.Empty() {
 		p = c.Span
 	}
-	w := max(m.width-2, 1)
+	text := m.art.Text
 	var lines []string
-	var line strings.Builder
-	col, first := 0, -1
-	for _, wd := range words(m.art.Text, p) {
-		text := render.OneLine(wd.In(m.art.Text))
-		ww := render.Width(text)
-		if col > 0 && col+1+ww > w {
-			lines, col = append(lines, line.String()), 0
-			line.Reset()
+	first := -1
+	for _, l := range render.Wrap(text, p, m.width-2) {
+		if first < 0 && l.Overlaps(c.Span) {
+			first = len(lines)
 		}
-		if col > 0 {
-			line.WriteString(" ")
-			col++
-		}
-		st := m.theme.ExplainLabel
-		if wd.Overlaps(c.Span) {
-			st = m.theme.Target
-			if first < 0 {
-				first = len(lines)
-			}
-		}
-		line.WriteString(st.Render(text))
-		col += ww
+		in := span.Span{Start: min(max(c.Start, l.Start), l.End), End: max(min(c.End, l.End), l.Start)}
+		lines = append(lines, m.theme.ExplainLabel.Render(render.Sanitize(text[l.Start:in.Start]))+
+			m.theme.Target.Render(render.Sanitize(text[in.Start:in.End]))+
+			m.theme.ExplainLabel.Render(render.Sanitize(text[in.End:l.End])))
 	}
-	lines = append(lines, line.String())
 	if len(lines) > room {
 		start := min(max(first, 0), len(lines)-room)
 		lines = lines[start : start+room]
@@ -148,25 +133,6 @@ func paragraphNumber(blocks []doc.Block, s span.Span) int {
 		n++
 	}
 	return n
-}
-
-// words returns the spans of the words of text in p.
-func words(text string, p span.Span) []span.Span {
-	var out []span.Span
-	start := -1
-	for i, r := range text[p.Start:p.End] {
-		switch {
-		case unicode.IsSpace(r) && start >= 0:
-			out = append(out, span.Span{Start: p.Start + start, End: p.Start + i})
-			start = -1
-		case !unicode.IsSpace(r) && start < 0:
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, span.Span{Start: p.Start + start, End: p.End})
-	}
-	return out
 }
 
 // fit pads or cuts lines to exactly the queue's size.
