@@ -18,6 +18,8 @@ type KeyMap struct {
 	// Analysis layers.
 	NextEntity, PrevEntity, ToggleEntities key.Binding
 	NextClaim, PrevClaim, ToggleClaims     key.Binding
+	// The explain box under the text, when it holds more than fits.
+	ExplainDown, ExplainUp key.Binding
 	// Notes.
 	Select, ExtendWord, ShrinkWord, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
 	// The review queue: the claims one at a time, most worth checking
@@ -67,6 +69,8 @@ func Default() KeyMap {
 		NextClaim:      b("c", "next claim", "c"),
 		PrevClaim:      b("C", "previous claim", "C"),
 		ToggleClaims:   b("2", "claim marks on/off", "2"),
+		ExplainDown:    b("]", "explain box: scroll down", "]"),
+		ExplainUp:      b("[", "explain box: scroll up", "["),
 
 		Select:      b("v", "select (then ( ) h l)", "v"),
 		ExtendWord:  b("l/→", "selection: next word", "l", "right"),
@@ -113,7 +117,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit},
-		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims},
+		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp},
 		{k.Select, k.ExtendWord, k.ShrinkWord, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
 		{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview},
 		{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit},

@@ -234,13 +234,10 @@ func (m Model) explainLines() []string {
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
 		lines = append(lines, ClaimLines(m.theme, m.art.Text, c)...)
 	}
-	if n, ok := m.NoteAtFocus(); ok && m.showNotes {
-		t := m.theme
-		text := render.OneLine(n.Text)
-		if text == "" {
-			text = "(no text)"
+	if m.showNotes {
+		for _, n := range m.notesAtFocus() {
+			lines = append(lines, NoteLines(m.theme, n, m.width)...)
 		}
-		lines = append(lines, t.ExplainLabel.Render("note: ")+t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))+" "+t.Explain.Render(text))
 	}
 	return lines
 }
