@@ -400,7 +400,7 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.input.Focus()
 	case key.Matches(msg, k.Panel):
 		m.openPanel(m.panel.Active())
-	case key.Matches(msg, k.Outline):
+	case key.Matches(msg, k.Outline) && !selecting:
 		m.openPanel(panel.Outline)
 	case key.Matches(msg, k.Clear) && m.panelOpen && !selecting:
 		m.panelOpen = false

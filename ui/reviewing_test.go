@@ -158,3 +158,25 @@ func TestExportKeyWritesTheClaimsIntoTheWorksheet(t *testing.T) {
 		t.Errorf("the worksheet does not count the 7 claims with no verdict:\n%s", ws)
 	}
 }
+
+func TestAClaimIsAnnotatedStraightFromItsPanel(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	m, book := openBook(t, path, Options{})
+	m = press(m, "tab", "tab", "tab", "tab")
+	if m.panel.Active() != "Claims" {
+		t.Fatalf("four tabs show %v, want Claims", m.panel.Active())
+	}
+	m = press(m, "a")
+	if m.editor == nil {
+		t.Fatal("a in the claims panel did not open the editor")
+	}
+	m = typeText(m, "Which agent?")
+	saveEditor(t, m)
+	notes := book.Notes()
+	if len(notes) != 1 {
+		t.Fatalf("the book has %d notes, want 1", len(notes))
+	}
+	if notes[0].Quote() != "Rents are the highest in the region, an agent claimed." {
+		t.Errorf("the note is on %q, want the claim chosen in the panel", notes[0].Quote())
+	}
+}

@@ -21,7 +21,7 @@ type KeyMap struct {
 	// The explain box under the text, when it holds more than fits.
 	ExplainDown, ExplainUp key.Binding
 	// Notes.
-	Select, ExtendWord, ShrinkWord, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
 	// The review queue: the claims one at a time, most worth checking
 	// first. Verdict sets one of vocab.Verdicts by its number.
 	Review, Verdict, Skip, Back, Order, CloseReview key.Binding
@@ -72,9 +72,10 @@ func Default() KeyMap {
 		ExplainDown:    b("]", "explain box: scroll down", "]"),
 		ExplainUp:      b("[", "explain box: scroll up", "["),
 
-		Select:      b("v", "select (then ( ) h l)", "v"),
-		ExtendWord:  b("l/→", "selection: next word", "l", "right"),
-		ShrinkWord:  b("h/←", "selection: previous word", "h", "left"),
+		Select:      b("v", "select from the match or focus (then w b ( ) o)", "v"),
+		ExtendWord:  b("w/l/→", "selection: moving end a word on", "w", "l", "right"),
+		ShrinkWord:  b("b/h/←", "selection: moving end a word back", "b", "h", "left"),
+		SwapEnds:    b("o", "selection: swap which end moves", "o"),
 		Annotate:    b("a", "add a note", "a"),
 		Edit:        b("A", "edit note at focus", "A"),
 		Delete:      b("D", "delete note at focus", "D"),
@@ -118,7 +119,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit},
 		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp},
-		{k.Select, k.ExtendWord, k.ShrinkWord, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
+		{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
 		{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview},
 		{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit},
 	}

@@ -38,7 +38,7 @@ type KeyMap struct {
 	NextSentence, PrevSentence, NextMatch, PrevMatch, Clear key.Binding
 	NextEntity, PrevEntity, ToggleEntities                  key.Binding
 	NextClaim, PrevClaim, ToggleClaims, ToggleNotes         key.Binding
-	Select, ExtendWord, ShrinkWord                          key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds                key.Binding
 	ExplainDown, ExplainUp                                  key.Binding
 }
 
@@ -48,7 +48,7 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
 		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
-		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord,
+		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds,
 		ExplainDown: k.ExplainDown, ExplainUp: k.ExplainUp,
 	}
 }
@@ -82,6 +82,8 @@ type Model struct {
 	target    span.Span
 	selecting bool
 	selection span.Span
+	// movingStart says the selection's start moves, not its end.
+	movingStart bool
 
 	analysis *model.Analysis
 	// analysisDone is set once the analysis has come, or failed.
