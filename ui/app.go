@@ -158,7 +158,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		reader: reader.New(a, km, th, reader.Options{MaxWidth: opts.Width, Hyperlinks: opts.Hyperlinks, Analysing: opts.Analyze != nil}),
 		panel:  panel.New(panel.Tabs(), th, km),
 		status: status.New(th),
-		help:   help.New(km, th, km.FullHelp()),
+		help:   help.New(km, th, km.Groups()),
 		input:  textinput.New(),
 	}
 	m.input.Prompt = "/"

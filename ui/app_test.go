@@ -631,7 +631,7 @@ func TestCtrlCInTheEditorAsksBeforeLosingANote(t *testing.T) {
 	}
 	next, cmd = m.Update(keyMsg("y"))
 	m = next.(Model)
-	next, cmd = m.Update(cmd())
+	_, cmd = m.Update(cmd())
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Errorf("y after ctrl+c did not quit")
 	}

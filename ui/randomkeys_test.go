@@ -217,3 +217,28 @@ func withAnalysis(t *testing.T, text string, opts Options) Model {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestNineSentencesOnKeepTheStatusBarLast replays the sequence that broke
+// the screen: at 100x30, ) nine times from the top of the sample, then a
+// resize to 100x20 and ) twice more. Every frame is the window, status
+// bar last.
+func TestNineSentencesOnKeepTheStatusBarLast(t *testing.T) {
+	data, err := os.ReadFile("../samples/china-us-claims.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := withAnalysis(t, string(data), Options{})
+	for i := range 9 {
+		m = step(m, pressOf(t, ")"))
+		if err := checkScreen(m, 100, 30); err != "" {
+			t.Fatalf(") number %d at 100x30: %s\n%s", i+1, err, screen(m))
+		}
+	}
+	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	for i := range 2 {
+		m = step(m, pressOf(t, ")"))
+		if err := checkScreen(m, 100, 20); err != "" {
+			t.Fatalf(") number %d after the resize to 100x20: %s\n%s", i+1, err, screen(m))
+		}
+	}
+}

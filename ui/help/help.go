@@ -35,7 +35,7 @@ type LegendRow struct {
 type Model struct {
 	keys   KeyMap
 	theme  *theme.Theme
-	groups [][]key.Binding
+	groups []keys.Group
 	legend []LegendRow
 	width  int
 	height int
@@ -46,8 +46,9 @@ type Model struct {
 // gap is the space between two columns of keys.
 const gap = 3
 
-// New returns the help screen for groups of bindings (one column each).
-func New(km keys.KeyMap, th *theme.Theme, groups [][]key.Binding) Model {
+// New returns the help screen for groups of bindings (one titled column
+// each).
+func New(km keys.KeyMap, th *theme.Theme, groups []keys.Group) Model {
 	return Model{keys: NewKeyMap(km), theme: th, groups: groups}
 }
 
@@ -149,15 +150,16 @@ type column struct {
 	width int
 }
 
-func (m Model) column(g []key.Binding, w int) column {
+func (m Model) column(g keys.Group, w int) column {
 	st := m.theme.Help
 	kw := 0
-	for _, b := range g {
+	for _, b := range g.Bindings {
 		kw = max(kw, ansi.StringWidth(b.Help().Key))
 	}
 	kw = min(kw, max(w/2-2, 1))
-	var c column
-	for _, b := range g {
+	title := ansi.Truncate(g.Title, w, "…")
+	c := column{rows: []string{m.theme.HelpTitle.Render(title)}, width: ansi.StringWidth(title)}
+	for _, b := range g.Bindings {
 		h := b.Help()
 		keyCell := st.FullKey.Render(render.Fit(h.Key, kw)) + "  "
 		for _, part := range wrapWords(h.Desc, max(w-kw-2, 1)) {

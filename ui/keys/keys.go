@@ -113,14 +113,30 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Search, k.Panel, k.NextSentence, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen, in columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit},
-		{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp},
-		{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export},
-		{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview},
-		{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit},
+// Group is a titled column of the help screen.
+type Group struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// Groups is the help screen: every binding, in titled columns.
+func (k KeyMap) Groups() []Group {
+	return []Group{
+		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence}},
+		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit}},
+		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
+		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export}},
+		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview}},
+		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit}},
 	}
+}
+
+// FullHelp is every binding in the help screen's columns, as bubbles'
+// help.KeyMap has it.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	for _, g := range k.Groups() {
+		out = append(out, g.Bindings)
+	}
+	return out
 }

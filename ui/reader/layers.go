@@ -156,14 +156,29 @@ func (m *Model) jumpEntity(d int) tea.Cmd {
 	i := m.step(m.entitySpans, d)
 	e := ents[i]
 	m.GoTo(e.Span)
+	return notice(fmt.Sprintf("%s (entity %d/%d)", m.describeEntity(i), i+1, len(ents)))
+}
+
+// describeEntity names entity i: its label, the thing it mentions by its
+// fullest name, and which of the thing's mentions it is.
+func (m Model) describeEntity(i int) string {
+	e := m.analysis.Entities[i]
 	label := vocab.Name(vocab.EntityLabels(), string(e.Label))
 	idx := m.analysis.EntityIndex
-	if i < len(idx.ThingOf) {
-		th := idx.Things[idx.ThingOf[i]]
-		return notice(fmt.Sprintf("%s: %s, mention %d of %d (entity %d/%d)", label, render.OneLine(th.Name),
-			slices.Index(th.Mentions, i)+1, len(th.Mentions), i+1, len(ents)))
+	if i >= len(idx.ThingOf) {
+		return label + ": " + render.OneLine(e.In(m.art.Text))
 	}
-	return notice(fmt.Sprintf("%s: %s (%d/%d)", label, render.OneLine(e.In(m.art.Text)), i+1, len(ents)))
+	th := idx.Things[idx.ThingOf[i]]
+	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, i)+1, len(th.Mentions))
+}
+
+// targetEntity returns the entity the target is, if it is one.
+func (m Model) targetEntity() (int, bool) {
+	if m.analysis == nil || m.target.Start < 0 {
+		return 0, false
+	}
+	i := sort.Search(len(m.entitySpans), func(i int) bool { return m.entitySpans[i].Start >= m.target.Start })
+	return i, i < len(m.entitySpans) && m.entitySpans[i] == m.target
 }
 
 // jumpClaim moves to the next (d > 0) or previous claim.
@@ -222,15 +237,19 @@ func (m Model) focusedClaim() (claim.Claim, bool) {
 	return claim.Claim{}, false
 }
 
-// explainLines says what is known of the focus while it is on screen: why
-// its claim is contested (kinds, cue words, who it is attributed to, how
-// worth checking it is), and what the note on it says.
+// explainLines says what is known of the focus while it is on screen: the
+// entity jumped to, why its claim is contested (kinds, cue words, who it
+// is attributed to, how worth checking it is), and what the note on it
+// says.
 func (m Model) explainLines() []string {
 	f, ok := m.Focus()
 	if !ok || !f.Overlaps(m.pager.VisibleRange()) {
 		return nil
 	}
 	var lines []string
+	if i, ok := m.targetEntity(); ok && m.showEntities {
+		lines = append(lines, m.theme.ExplainLabel.Render("entity: ")+m.theme.Explain.Render(m.describeEntity(i)))
+	}
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
 		lines = append(lines, ClaimLines(m.theme, m.art.Text, c)...)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model"
@@ -98,4 +99,15 @@ func TestExplainBoxFollowsTheFocusOnlyWhileOnScreen(t *testing.T) {
 		t.Errorf("the explain box stays after its claim scrolled away:\n%s", v)
 	}
 	golden.Shape(t, m.View(), 40, 12)
+}
+
+func TestExplainBoxNamesTheEntityJumpedTo(t *testing.T) {
+	m := fixture(t)
+	m.SetSize(80, 24)
+	for range 4 {
+		m = press(m, "e")
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "entity: People: Mara Lind") {
+		t.Errorf("the explain box does not name the entity jumped to:\n%s", v)
+	}
 }
