@@ -16,6 +16,7 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/attention"
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
@@ -113,7 +114,9 @@ type Model struct {
 	// review is the review queue while it is open; reviewPending says it
 	// opens when the analysis comes. seen is where the claims it showed
 	// are, from the book.
-	review        *review.Model
+	review *review.Model
+	// attention is the list of the notes that need attention, while open.
+	attention     *attention.Model
 	reviewPending bool
 	seen          []span.Span
 
@@ -172,6 +175,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		m.store = &store{book: opts.Notes}
 		m.setNotes(opts.Notes.Notes())
 		m.seen = opts.Notes.SeenSpans()
+		m.sayAttention(opts.Notice)
 		if w := opts.Notes.Warnings(); len(w) > 0 && opts.Notice == "" {
 			m.status.SetError(w[0])
 		}
@@ -245,6 +249,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if m, cmd, ok := m.reviewUpdate(msg); ok {
 		return m, cmd
 	}
+	if m, cmd, ok := m.attentionUpdate(msg); ok {
+		return m, cmd
+	}
 	if m, cmd, ok := m.background(msg); ok {
 		return m, cmd
 	}
@@ -299,6 +306,9 @@ func (m *Model) applyTheme() {
 	if m.review != nil {
 		m.review.SetTheme(m.theme)
 	}
+	if m.attention != nil {
+		m.attention.SetTheme(m.theme)
+	}
 	m.input.SetStyles(m.theme.Input)
 	if m.editor != nil {
 		m.editor.SetStyles(noteeditor.StylesFrom(m.theme))
@@ -345,6 +355,9 @@ func (m *Model) layout() {
 	if m.review != nil {
 		m.review.SetSize(m.width, body)
 	}
+	if m.attention != nil {
+		m.attention.SetSize(m.width, body)
+	}
 }
 
 func panelWidth(w int) int { return min(44, max(24, w/3)) }
@@ -367,6 +380,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.status.ClearMessage()
+	if m.attention != nil && !key.Matches(msg, k.Help) {
+		return m.attentionKey(msg)
+	}
 	if m.review != nil && !key.Matches(msg, k.Help) {
 		return m.reviewKey(msg)
 	}
@@ -414,6 +430,8 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.exportNotes()
 	case key.Matches(msg, k.Review):
 		m.startReview()
+	case key.Matches(msg, k.Attention):
+		m.openAttention()
 	default:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)

@@ -18,6 +18,7 @@ import (
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/attention"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
@@ -561,7 +562,8 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
 	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
-		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg:
+		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg,
+		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg:
 		return true
 	}
 	return false

@@ -137,7 +137,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	// The queue's claims were on the old text: it opens again on the new
 	// analysis.
 	m.reviewPending = m.reviewPending || m.review != nil
-	m.review = nil
+	m.review, m.attention = nil, nil
 	m.setTitle(msg.a)
 	m.status.SetMessage("reloaded: the file changed on disk")
 	if msg.notesErr != nil {
@@ -145,6 +145,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	} else if m.store != nil {
 		m.setNotes(msg.notes)
 		m.setSeen(msg.seen)
+		m.sayAttention("reloaded: the file changed on disk")
 	}
 	m.setSource()
 	cmd := m.analyze()

@@ -21,6 +21,9 @@ func (m *Model) setNotes(notes []annotate.Note) {
 	if m.review != nil {
 		m.review.SetNotes(notes)
 	}
+	if m.attention != nil {
+		m.attention.SetNotes(notes)
+	}
 	m.setSource()
 }
 

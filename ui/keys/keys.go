@@ -25,6 +25,8 @@ type KeyMap struct {
 	// The review queue: the claims one at a time, most worth checking
 	// first. Verdict sets one of vocab.Verdicts by its number.
 	Review, Verdict, Skip, Back, Order, CloseReview key.Binding
+	// The notes that need attention after the article changed.
+	Attention, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
 	// The note editor.
@@ -90,6 +92,14 @@ func Default() KeyMap {
 		Order:       b("s", "review: article order / most worth checking", "s"),
 		CloseReview: b("esc/r", "review: back to the text", "esc", "r"),
 
+		Attention:      b("!", "notes that need attention", "!"),
+		NextCandidate:  b("l/→", "attention: next candidate place", "l", "right"),
+		PrevCandidate:  b("h/←", "attention: previous candidate", "h", "left"),
+		Accept:         b("enter", "attention: accept the place / show it", "enter"),
+		Reattach:       b("t", "attention: re-attach to the selection", "t"),
+		Orphan:         b("X", "attention: mark orphaned", "X"),
+		CloseAttention: b("esc/!", "attention: back to the text", "esc", "!"),
+
 		SearchGo:     b("enter", "search", "enter"),
 		SearchCancel: b("esc", "cancel search", "esc"),
 
@@ -127,6 +137,7 @@ func (k KeyMap) Groups() []Group {
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview}},
+		{"notes that need attention", []key.Binding{k.Attention, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
 		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit}},
 	}
 }

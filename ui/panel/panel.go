@@ -205,7 +205,7 @@ func (m *Model) choose() tea.Cmd {
 // say is what the status bar says when mention n of it is shown.
 func (m Model) say(it Item, n int) string {
 	if say := m.tabs[m.active].Say; say != nil {
-		return render.OneLine(say(it, n))
+		return render.OneLine(say(m.src, it, n))
 	}
 	if len(it.Spans) < 2 {
 		return ""

@@ -41,7 +41,7 @@ type Tab struct {
 	// Say is what the status bar says when mention n (from 0) of item it
 	// is shown; nil says nothing for items with one mention, and which
 	// mention it is for the others.
-	Say func(it Item, n int) string
+	Say func(src Source, it Item, n int) string
 }
 
 // The names of the tabs other parts of the reader ask for.
@@ -54,10 +54,10 @@ const (
 func Tabs() []Tab {
 	return []Tab{
 		{Name: Outline, Empty: fixed("no headings"), Items: outlineItems},
-		{Name: "Links", Empty: fixed("no links"), Items: linkItems, Say: func(it Item, _ int) string { return it.ID }},
+		{Name: "Links", Empty: fixed("no links"), Items: linkItems, Say: func(_ Source, it Item, _ int) string { return it.ID }},
 		{Name: "Entities", Empty: analysisEmpty("no entities found"), Items: entityItems},
 		{Name: "Claims", Empty: analysisEmpty("no contested claims found"), Items: claimItems},
-		{Name: Notes, Empty: notesEmpty, Items: noteItems},
+		{Name: Notes, Empty: notesEmpty, Items: noteItems, Say: noteSay},
 	}
 }
 
@@ -190,4 +190,15 @@ func noteItems(s Source) []Item {
 		items = append(items, Item{Title: title, Detail: detail, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID})
 	}
 	return items
+}
+
+// noteSay tells, when a note that is not placed with confidence is
+// shown, that its place is only a guess, and what its passage was.
+func noteSay(src Source, it Item, _ int) string {
+	for _, n := range src.Notes {
+		if n.ID == it.ID && !n.Placed() {
+			return fmt.Sprintf("best guess (%s): the note was on “%s”", n.Status, render.OneLine(n.Quote()))
+		}
+	}
+	return ""
 }

@@ -3,7 +3,6 @@ package review
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
@@ -69,15 +68,7 @@ func (m Model) hints() []string {
 	k := m.keys
 	parts := append(vs, k.Annotate.Help().Key+" note", k.Skip.Help().Key+" skip", k.Back.Help().Key+" back",
 		k.Order.Help().Key+" order", k.Close.Help().Key+" close")
-	var lines []string
-	line := ""
-	for _, p := range parts {
-		if line != "" && render.Width(line)+3+render.Width(p) > m.width-2 {
-			lines, line = append(lines, line), ""
-		}
-		line = strings.TrimPrefix(line+" · "+p, " · ")
-	}
-	lines = append(lines, line)
+	lines := render.Flow(parts, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}
@@ -135,14 +126,4 @@ func paragraphNumber(blocks []doc.Block, s span.Span) int {
 	return n
 }
 
-// fit pads or cuts lines to exactly the queue's size.
-func (m Model) fit(lines []string) string {
-	lines = lines[:min(len(lines), m.height)]
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
-	for i, l := range lines {
-		lines[i] = render.Fit(" "+l, m.width)
-	}
-	return strings.Join(lines, "\n")
-}
+func (m Model) fit(lines []string) string { return render.Box(lines, m.width, m.height) }
