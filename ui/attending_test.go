@@ -66,7 +66,7 @@ func TestOpeningSaysWhichNotesNeedAttention(t *testing.T) {
 	}
 	m = press(m, "!")
 	s := screen(m)
-	for _, want := range []string{"Notes that need attention", "needs-review", "was: “" + lookAlike, "candidate 1", "candidate 2"} {
+	for _, want := range []string{"Notes that need attention", "needs-review", "“" + lookAlike + "”", "candidate 1", "candidate 2"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the attention list lacks %q:\n%s", want, s)
 		}
