@@ -60,6 +60,9 @@ type Options struct {
 	NotesError string
 	// NotesOptions reopen the notes after a reload.
 	NotesOptions annotate.Options
+	// Open opens a link in the browser when the user asks to (nil: the
+	// platform's opener).
+	Open OpenFunc
 	// Review opens the review queue as soon as the claims are in, as
 	// margin check does.
 	Review bool
@@ -432,6 +435,10 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.startReview()
 	case key.Matches(msg, k.Attention):
 		m.openAttention()
+	case key.Matches(msg, k.CopyLink):
+		return m, m.copyURL()
+	case key.Matches(msg, k.OpenLink):
+		return m, m.openURL()
 	default:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)

@@ -22,6 +22,8 @@ type KeyMap struct {
 	ExplainDown, ExplainUp key.Binding
 	// Notes.
 	Select, ExtendWord, ShrinkWord, SwapEnds, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
+	// Links and note sources: copy (OSC 52) or open in the browser.
+	CopyLink, OpenLink key.Binding
 	// The review queue: the claims one at a time, most worth checking
 	// first. Verdict sets one of vocab.Verdicts by its number.
 	Review, Verdict, Skip, Back, Order, CloseReview key.Binding
@@ -85,6 +87,9 @@ func Default() KeyMap {
 		ToggleNotes: b("3", "note marks on/off", "3"),
 		Export:      b("x", "export notes to markdown", "x"),
 
+		CopyLink: b("y", "copy the link or note source here", "y"),
+		OpenLink: b("O", "open the link or note source here", "O"),
+
 		Review:      b("r", "review the claims one by one", "r"),
 		Verdict:     b("1-6", "review: verdict, true … opinion", "1", "2", "3", "4", "5", "6"),
 		Skip:        b("n/space", "review: skip the claim", "n", "space"),
@@ -135,7 +140,7 @@ func (k KeyMap) Groups() []Group {
 		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence}},
 		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
-		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export}},
+		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview}},
 		{"notes that need attention", []key.Binding{k.Attention, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
 		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit}},

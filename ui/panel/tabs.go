@@ -47,6 +47,7 @@ type Tab struct {
 // The names of the tabs other parts of the reader ask for.
 const (
 	Outline = "Outline"
+	Links   = "Links"
 	Notes   = "Notes"
 )
 
@@ -54,7 +55,7 @@ const (
 func Tabs() []Tab {
 	return []Tab{
 		{Name: Outline, Empty: fixed("no headings"), Items: outlineItems},
-		{Name: "Links", Empty: fixed("no links"), Items: linkItems, Say: func(_ Source, it Item, _ int) string { return it.ID }},
+		{Name: Links, Empty: fixed("no links"), Items: linkItems, Say: func(_ Source, it Item, _ int) string { return it.ID }},
 		{Name: "Entities", Empty: analysisEmpty("no entities found"), Items: entityItems},
 		{Name: "Claims", Empty: analysisEmpty("no contested claims found"), Items: claimItems},
 		{Name: Notes, Empty: notesEmpty, Items: noteItems, Say: noteSay},
