@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -120,7 +121,7 @@ func TestEnterOnANoteThatNeedsReviewSaysItIsAGuess(t *testing.T) {
 	if m.panel.Active() != "Notes" {
 		t.Fatalf("five tabs show %v, want Notes", m.panel.Active())
 	}
-	m = step(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	m = stepWithin(m, tea.KeyPressMsg{Code: tea.KeyEnter}, time.Second)
 	if s := screen(m); !strings.Contains(s, "best guess (needs-review)") || !strings.Contains(s, "“In paragraph 3") {
 		t.Errorf("enter jumps without saying it is a guess:\n%s", s)
 	}
