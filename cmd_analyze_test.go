@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,6 +40,7 @@ func TestAnalyzePrintsOneJSONObjectPerFileInOrder(t *testing.T) {
 				t.Errorf("%s: entity %v says %q but covers %q", r.File, e.Span, e.Text, e.Span.In(r.Text))
 			}
 		}
+		checkEntitiesIndex(t, r)
 		for _, c := range r.Claims {
 			if c.Span.In(r.Text) != c.Text || len(c.Kinds) == 0 {
 				t.Errorf("%s: claim %v is %q with kinds %v", r.File, c.Span, c.Text, c.Kinds)
@@ -47,6 +49,55 @@ func TestAnalyzePrintsOneJSONObjectPerFileInOrder(t *testing.T) {
 	}
 	if i != len(files) {
 		t.Fatalf("%d lines for %d files", i, len(files))
+	}
+}
+
+// checkEntitiesIndex fails unless every mention's id is in the index with
+// the mention's label, the index counts each thing's mentions, and no two
+// things share a label and a name but for case.
+func checkEntitiesIndex(t *testing.T, r model.Report) {
+	t.Helper()
+	count := map[int]int{}
+	label := map[int]string{}
+	seen := map[string]bool{}
+	for _, th := range r.EntitiesIndex {
+		label[th.ID] = th.Label
+		key := th.Label + " " + strings.ToLower(th.Name)
+		if seen[key] {
+			t.Errorf("%s: %s %q is listed twice", r.File, th.Label, th.Name)
+		}
+		seen[key] = true
+	}
+	for _, e := range r.Entities {
+		if l, ok := label[e.ID]; !ok || l != e.Label {
+			t.Errorf("%s: mention %q has id %d, which the index lists as %q", r.File, e.Text, e.ID, l)
+		}
+		count[e.ID]++
+	}
+	for _, th := range r.EntitiesIndex {
+		if count[th.ID] != th.Mentions {
+			t.Errorf("%s: %q counts %d mentions, the entities carry its id %d times", r.File, th.Name, th.Mentions, count[th.ID])
+		}
+	}
+}
+
+func TestAnalyzeListsTheSampleSpeakerOnce(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"analyze", "--json", "samples/china-us-claims.txt"}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	var r model.Report
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, th := range r.EntitiesIndex {
+		if strings.Contains(th.Name, "Slutsky") {
+			got = append(got, fmt.Sprintf("%s/%s x%d", th.Name, th.Label, th.Mentions))
+		}
+	}
+	if strings.Join(got, "; ") != "Leonid Slutsky/PERSON x2" {
+		t.Errorf("got %q, want Leonid Slutsky once with 2 mentions", got)
 	}
 }
 

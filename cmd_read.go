@@ -66,9 +66,6 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	for _, w := range a.Warnings {
-		notice = strings.TrimPrefix(notice+"; "+w, "; ")
-	}
 	// The analysis of a large article makes garbage by the megabyte; a
 	// soft limit keeps the reader near ten times the article's size
 	// (the runtime's own few megabytes aside) at the cost of some GC time.

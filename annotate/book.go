@@ -66,12 +66,6 @@ func CheckSource(src string) error {
 	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
 }
 
-// CheckFile refuses a file margin is about to write or replace (a
-// worksheet, an export) unless path holds a regular file or nothing: a
-// symbolic link, a named pipe, a device or a directory gets a one-line
-// RefusedError and must be left alone.
-func CheckFile(path string) error { return sidecar.CheckRegular(path) }
-
 // EnvDir is $MARGIN_NOTES_DIR: where the user asked to keep every sidecar.
 func EnvDir() string { return os.Getenv("MARGIN_NOTES_DIR") }
 
@@ -159,7 +153,7 @@ type Book struct {
 	notes    []Note              // live, in article order
 	seen     map[string]seenMark // by event id
 	seenAt   map[span.Span]bool  // where the placed ones are
-	build    string              // the running build, for the fold cache
+	tag      string              // what the fold cache's spans must be valid for
 	warnings []string
 }
 
@@ -184,7 +178,7 @@ func Open(a *article.Article, opts Options) (*Book, error) {
 	}
 	b.store = st
 	if opts.CacheDir != "" {
-		b.build = buildID()
+		b.tag = cacheTag(a.Hash)
 	}
 	b.sync()
 	b.saveCache()
@@ -238,8 +232,8 @@ func (b *Book) Note(id string) (Note, bool) {
 func (b *Book) Deleted() []Note {
 	var out []Note
 	for _, e := range b.store.Events() {
-		if e.Op == sidecar.Delete {
-			out = append(out, b.cache[e.ID])
+		if n, ok := b.cache[e.ID]; ok && e.Op == sidecar.Delete {
+			out = append(out, n)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Note) int { return y.Updated.Compare(x.Updated) })
@@ -342,10 +336,11 @@ func (b *Book) Delete(id string) error {
 // Undelete brings back the deleted note id as it was when deleted.
 func (b *Book) Undelete(id string) (Note, error) {
 	e, ok := b.store.Get(id)
-	if !ok || e.Op != sidecar.Delete {
+	n, read := b.cache[id]
+	if !ok || e.Op != sidecar.Delete || !read {
 		return Note{}, fmt.Errorf("undelete note: no deleted note %s", id)
 	}
-	return b.commit(sidecar.Put, b.cache[id], b.opts.Now())
+	return b.commit(sidecar.Put, n, b.opts.Now())
 }
 
 // Refresh reads changes other processes made to the sidecar and reports
@@ -390,7 +385,11 @@ func (b *Book) commit(op sidecar.Op, n Note, now time.Time) (Note, error) {
 		return Note{}, b.writeError(err)
 	}
 	b.sync()
-	return b.cache[evs[0].ID], nil
+	saved, ok := b.cache[evs[0].ID]
+	if !ok {
+		return Note{}, fmt.Errorf("save note: note %s was saved but cannot be read back", evs[0].ID)
+	}
+	return saved, nil
 }
 
 // keepUnknown adds to a note's new data the fields of its old data that
@@ -457,8 +456,8 @@ func (b *Book) writeErrorFor(path string, err error) error {
 // events, re-resolving only those whose revision changed.
 func (b *Book) sync() {
 	b.warnings = b.fileWarnings()
-	notes := make([]Note, 0, b.store.Len())
 	// The maps are rebuilt so that ids no longer in the file drop out.
+	notes := make([]Note, 0, b.store.Len())
 	was, wasSeen := b.cache, b.seen
 	b.cache, b.seen = make(map[string]Note, b.store.Len()), map[string]seenMark{}
 	unknown := 0
@@ -466,7 +465,11 @@ func (b *Book) sync() {
 		switch e.Op {
 		case sidecar.Put, sidecar.Delete:
 			n, ok := b.resolved(e, was)
-			if ok && e.Op == sidecar.Put {
+			if !ok {
+				continue
+			}
+			b.cache[e.ID] = n
+			if e.Op == sidecar.Put {
 				notes = append(notes, n)
 			}
 		case sidecar.Seen:
@@ -514,11 +517,9 @@ func (b *Book) fileWarnings() []string {
 // changed since the last sync (was) or the fold cache lacks it.
 func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
 	if n, ok := was[e.ID]; ok && n.Rev == e.Rev && n.Updated.Equal(e.Time) {
-		b.cache[e.ID] = n
 		return n, true
 	}
 	if n, ok := b.fromCache(e); ok {
-		b.cache[e.ID] = n
 		return n, true
 	}
 	n, err := b.decode(e)
@@ -526,7 +527,6 @@ func (b *Book) resolved(e sidecar.Event, was map[string]Note) (Note, bool) {
 		b.warnings = append(b.warnings, fmt.Sprintf("note %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
 		return Note{}, false
 	}
-	b.cache[e.ID] = n
 	return n, true
 }
 
@@ -545,10 +545,15 @@ func inArticleOrder(notes []Note) []Note {
 		keys[i] = key{n.Status == Orphaned, n.Span.Start, n.Span.End, n.ID, i}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
-		if x.orphaned != y.orphaned {
+		switch {
+		case x.orphaned != y.orphaned:
 			return cmp.Compare(boolUint(x.orphaned), boolUint(y.orphaned))
+		case x.start != y.start:
+			return cmp.Compare(x.start, y.start)
+		case x.end != y.end:
+			return cmp.Compare(y.end, x.end)
 		}
-		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end), strings.Compare(x.id, y.id))
+		return strings.Compare(x.id, y.id)
 	})
 	out := make([]Note, len(notes))
 	for k, key := range keys {

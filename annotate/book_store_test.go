@@ -197,36 +197,11 @@ func TestCheckSource(t *testing.T) {
 	}
 }
 
-func TestCheckFileAllowsOnlyARegularFileOrNothing(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "story.notes.md")
-	os.WriteFile(file, []byte("# old\n"), 0o644)
-	link := filepath.Join(dir, "link.notes.md")
-	os.Symlink(file, link)
-	tests := []struct {
-		name, path string
-		ok         bool
-	}{
-		{"allows a file that is not there yet", filepath.Join(dir, "new.notes.md"), true},
-		{"allows a regular file", file, true},
-		{"refuses a symbolic link", link, false},
-		{"refuses a directory", dir, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := annotate.CheckFile(tt.path)
-			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, annotate.ErrRefused)) {
-				t.Fatalf("CheckFile(%s) = %v", tt.path, err)
-			}
-		})
-	}
-}
-
 // listing is what a book shows, for comparing a cached open with a full one.
 func listing(b *annotate.Book) string {
 	var out strings.Builder
 	for _, n := range b.Notes() {
-		fmt.Fprintf(&out, "%s %v %s %q %q %s %q %q %s %d %s %s\n", n.ID, n.Span, n.Status, n.Quote(), n.Text, n.Verdict, n.Tags, n.Sources, n.Author, n.Rev, n.Created.UTC(), n.Updated.UTC())
+		fmt.Fprintf(&out, "%s %v %s %+v %v %q %s %q %q %s %d %s %s\n", n.ID, n.Span, n.Status, n.Target, n.Candidates, n.Text, n.Verdict, n.Tags, n.Sources, n.Author, n.Rev, n.Created.UTC(), n.Updated.UTC())
 	}
 	fmt.Fprintln(&out, b.SeenSpans(), len(b.Deleted()), b.Warnings())
 	return out.String()

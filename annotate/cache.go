@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"runtime/debug"
 
@@ -27,9 +28,12 @@ func DefaultCacheDir() string {
 // passage in the article found, so opening an unchanged book decodes no
 // JSON and resolves nothing. Spans are valid for the article hash and the
 // build the cache is tagged with; otherwise only the fields are used.
+// A blob starts with its kind; a new layout gets a new number, so a blob
+// from another build is never misread (TestTheCacheKeepsEveryNoteField
+// fails when Note or its selector gains a field the layout lacks).
 const (
-	blobNote = 1
 	blobSeen = 2
+	blobNote = 3
 )
 
 // blob encodes what the book made of event e.
@@ -54,6 +58,12 @@ func (b *Book) blob(e sidecar.Event) []byte {
 	w.String(t.Suffix)
 	writeSpan(&w, span.Span{Start: t.Start, End: t.End})
 	w.String(t.TextHash)
+	w.Uint(boolUint(t.Detached))
+	w.Uint(uint64(len(n.Candidates)))
+	for _, c := range n.Candidates {
+		writeSpan(&w, c.Span)
+		w.Uint(math.Float64bits(c.Score))
+	}
 	w.String(n.Text)
 	w.String(string(n.Verdict))
 	w.Strings(n.Tags)
@@ -62,13 +72,23 @@ func (b *Book) blob(e sidecar.Event) []byte {
 	return w.Buf
 }
 
-// fromCache is note e as cached, re-placed if the text is another; ok is
-// false if the cache has nothing usable for e.
+// fromCache is note e as cached, re-placed if the text or the build is
+// another; ok is false if the cache has nothing usable for e.
 func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 	data, ok := b.store.Extra(e)
 	if !ok {
 		return Note{}, false
 	}
+	n, ok := noteFromBlob(e, data)
+	if ok && b.store.CacheTag() != b.tag {
+		res := b.resolver.Resolve(n.Target)
+		n.Span, n.Status, n.Candidates = res.Span, res.Status, res.Candidates
+	}
+	return n, ok
+}
+
+// noteFromBlob decodes the note of event e from its blob.
+func noteFromBlob(e sidecar.Event, data []byte) (Note, bool) {
 	r := wire.NewReader(string(data))
 	if r.Uint() != blobNote {
 		return Note{}, false
@@ -76,23 +96,17 @@ func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 	n := Note{ID: e.ID, Span: readSpan(r), Status: Status(r.String()), Author: e.Author, Updated: e.Time, Rev: e.Rev}
 	n.Target = anchor.Selector{Exact: r.String(), Prefix: r.String(), Suffix: r.String()}
 	pos := readSpan(r)
-	n.Target.Start, n.Target.End, n.Target.TextHash = pos.Start, pos.End, r.String()
+	n.Target.Start, n.Target.End, n.Target.TextHash, n.Target.Detached = pos.Start, pos.End, r.String(), r.Uint() == 1
+	n.Candidates = readCandidates(r)
 	n.Text, n.Verdict, n.Tags, n.Sources, n.Created = r.String(), Verdict(r.String()), r.Strings(), r.Strings(), r.Time()
-	if !r.Done() {
-		return Note{}, false
-	}
-	if b.store.CacheTag() != b.cacheTag() {
-		res := b.resolver.Resolve(n.Target)
-		n.Span, n.Status = res.Span, res.Status
-	}
-	return n, true
+	return n, r.Done()
 }
 
 // seenFromCache is seen event e as cached, if the cache has it for this
 // text.
 func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 	data, ok := b.store.Extra(e)
-	if !ok || b.store.CacheTag() != b.cacheTag() {
+	if !ok || b.store.CacheTag() != b.tag {
 		return seenMark{}, false
 	}
 	r := wire.NewReader(string(data))
@@ -106,14 +120,14 @@ func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 // saveCache keeps the book's fold for the next Open, if it changed. A
 // cache only saves time, so failing to write one is not an error.
 func (b *Book) saveCache() {
-	if b.store.CacheStale(b.cacheTag()) {
-		_ = b.store.SaveCache(b.cacheTag(), b.blob)
+	if b.store.CacheStale(b.tag) {
+		_ = b.store.SaveCache(b.tag, b.blob)
 	}
 }
 
-// cacheTag says what the cached spans are valid for: this article's text,
+// cacheTag says what cached spans are valid for: the article's text,
 // placed by this build of margin (another may place notes differently).
-func (b *Book) cacheTag() string { return b.article.Hash + " " + b.build }
+func cacheTag(articleHash string) string { return articleHash + " " + buildID() }
 
 // buildID names the running build: its version and commit, and, for a
 // build from a changed tree or without them, the executable's size and
@@ -141,6 +155,18 @@ func buildID() string {
 		}
 	}
 	return id
+}
+
+func readCandidates(r *wire.Reader) []anchor.Candidate {
+	k := r.Uint()
+	if k == 0 || k > uint64(len(r.Rest())) {
+		return nil
+	}
+	out := make([]anchor.Candidate, k)
+	for i := range out {
+		out[i] = anchor.Candidate{Span: readSpan(r), Score: math.Float64frombits(r.Uint())}
+	}
+	return out
 }
 
 func writeSpan(w *wire.Writer, s span.Span) {

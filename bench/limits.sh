@@ -1,10 +1,10 @@
 #!/bin/sh
 # limits.sh measures margin on the inputs of issue 13 that used to cost
-# time or memory out of proportion to their size: `analyze --json` on
-# 20 MB of text, and markdown shapes that the parser handles in more than
-# linear time (model/markdown/limits.go). For each it prints the wall
-# time and peak RSS of one run of `margin render` (or analyze), from
-# /usr/bin/time -v, with the input's size.
+# time or memory out of proportion to their size: standard input past the
+# size limit, `analyze --json` on 20 MB of text, and markdown shapes that
+# the parser handles in more than linear time (model/markdown/limits.go).
+# For each it prints the wall time and peak RSS of one run of `margin
+# render` (or analyze), from /usr/bin/time -v, with the input's size.
 #
 #   bench/limits.sh              # from the repository root
 #   TIMEOUT=300 bench/limits.sh  # give up on a case after that many seconds
@@ -54,6 +54,17 @@ measure() { # LABEL FILE ARGS...
 	printf '%-28s %9d bytes  %8s  %6s MB  %s %s\n' "$label" "$size" "$secs" "$((${rss:-0} / 1024))" "$status" "$msg"
 }
 
+# Standard input past the 256 MB limit: the error should cost about the
+# limit in memory, not the doubling buffer's threefold.
+size=300000000
+if head -c $size /dev/zero | timeout "$TIMEOUT" /usr/bin/time -v "$tmp/margin" render - >/dev/null 2>"$tmp/time"; then
+	status="exit 0 (expected an error)"
+else
+	status=refused
+fi
+printf '%-28s %9d bytes  %8s  %6s MB  %s\n' "render -, zeros on stdin" "$size" \
+	"$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")" \
+	"$(($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time") / 1024))" "$status"
 measure "analyze --json, 20 MB text" "$tmp/text-20mb.txt" analyze --json
 measure "render, 20 MB text" "$tmp/text-20mb.txt" render --color never
 for f in link-open-400kb emphasis-mixed-80kb quote-line-100kb list-line-40kb nested-list-3000 table-20000-columns; do

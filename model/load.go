@@ -3,19 +3,17 @@ package model
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 
-	"github.com/margin-reader/margin/model/cleanup"
-	"github.com/margin-reader/margin/model/decode"
 	"github.com/margin-reader/margin/model/doc"
-	"github.com/margin-reader/margin/model/htmlpage"
 	"github.com/margin-reader/margin/model/markdown"
-	"github.com/margin-reader/margin/model/sentence"
 )
 
 // Options change how an article is read.
@@ -101,23 +99,45 @@ func ReadAll(r io.Reader, name string) ([]byte, error) {
 }
 
 // readLimited reads at most limit bytes of r, a source that announced
-// size bytes (0 when unknown, as for /proc files): the buffer is sized
-// once from it, so a large article is read without growing and copying,
-// but the size is only a hint and the limit applies to what is read.
+// size bytes (0 when unknown, as for pipes and /proc files). It reads in
+// chunks that double up to maxChunk, the first sized from the
+// announcement, so that a file whose size is right is read into one
+// buffer with no copy, and a stream past the limit costs no more memory
+// than the limit and one chunk (a growing buffer would briefly hold
+// three times as much: 1 GB for 300 MB on standard input).
 func readLimited(r io.Reader, name string, size, limit int64) ([]byte, error) {
-	var buf bytes.Buffer
-	// Room beyond the size so that reading the final EOF does not grow
-	// the buffer (bytes.Buffer wants MinRead bytes free before each read).
-	buf.Grow(int(min(size, limit)) + 2*bytes.MinRead)
-	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+	r = io.LimitReader(r, limit+1)
+	var chunks [][]byte
+	total := int64(0)
+	// One byte past the announced size, to meet the end within the chunk.
+	next := max(min(size, limit)+1, minChunk)
+	for {
+		chunk := make([]byte, next)
+		n, err := io.ReadFull(r, chunk)
+		chunks = append(chunks, chunk[:n])
+		total += int64(n)
+		if total > limit {
+			return nil, fmt.Errorf("read %s: larger than %s", name, sizeName(limit))
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+		}
+		next = min(2*next, maxChunk)
 	}
-	if n > limit {
-		return nil, fmt.Errorf("read %s: larger than %s", name, sizeName(limit))
+	if len(chunks) == 1 {
+		return chunks[0], nil
 	}
-	return buf.Bytes(), nil
+	return bytes.Join(chunks, nil), nil
 }
+
+// The chunks readLimited reads in.
+const (
+	minChunk = 64 << 10
+	maxChunk = 16 << 20
+)
 
 // sizeName writes a size limit for a person.
 func sizeName(n int64) string {
@@ -139,55 +159,12 @@ func unwrapPathError(err error) error {
 // Parse reads an article from its bytes; name (a path or "-") picks the
 // format by extension, falling back to sniffing the content.
 func Parse(ctx context.Context, name string, data []byte, opts Options) (*Article, error) {
-	text, err := decode.Bytes(data)
+	l, err := NewLoader(name, data, opts)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	a := &Article{Name: name, Format: formatOf(name, text)}
-	if a.Format == Markdown && !opts.Verbatim {
-		if err := markdown.CheckLimits(text); err != nil {
-			a.Format = Text
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is read as plain text: %v", name, err))
-		}
-	}
-	switch {
-	case opts.Verbatim:
-		a.Doc = verbatimDoc(text)
-		a.Sentences = sentence.Lines(text)
-	case a.Format == Markdown:
-		d, front := markdown.Parse(text)
-		a.Doc = d
-		a.Meta = metaFromFront(front)
-	case a.Format == HTML:
-		page, err := htmlpage.Extract(text, "")
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		a.Doc = page.Doc
-		a.Meta = metaFromFront(page.Front())
-		if page.Cut != "" {
-			a.Warnings = append(a.Warnings, page.Cut)
-		}
-	default:
-		c := cleanup.Clean(text)
-		a.Doc = c.Doc
-		a.Title, a.Byline = c.Title, c.Byline
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if a.Title == "" {
-		a.Title = firstHeading(a.Doc)
-	}
-	// Splitting sentences and hashing the text are independent passes
-	// over a possibly large text; run them side by side.
-	hashed := make(chan string, 1)
-	go func() { hashed <- HashText(a.Text) }()
-	if !opts.Verbatim {
-		a.Sentences = sentence.Split(a.Doc)
-	}
-	a.Hash = <-hashed
-	return a, nil
+	a, _, err := l.Next(ctx, math.MaxInt)
+	return a, err
 }
 
 func formatOf(name, text string) Format {
@@ -202,6 +179,15 @@ func formatOf(name, text string) Format {
 		return HTML
 	}
 	return Text
+}
+
+// setFront takes the article's metadata from front matter, a web page's
+// own or the one saved with it, and says if the page was cut.
+func setFront(a *Article, f markdown.Front) {
+	a.Meta = metaFromFront(f)
+	if f["cut"] != "" {
+		a.Warnings = append(a.Warnings, f["cut"])
+	}
 }
 
 func metaFromFront(f markdown.Front) Meta {

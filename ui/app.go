@@ -1,8 +1,11 @@
 // Package ui is margin's reader: a full-screen Bubble Tea program that
 // lays out its components (the text view in ui/reader, the side panel,
 // the status bar, the help screen, the note editor) and routes messages
-// to them. It holds no feature logic of its own: after every message it
-// refreshes, in one place, what the components derive from the state.
+// to them; after every message it refreshes, in one place, what the
+// components derive from the state. Besides the routing it keeps only the
+// glue between components: which note a key means and the commands that
+// read and write the notes (notes.go, store.go), and the analysis, file
+// watch and reload (background.go).
 package ui
 
 import (

@@ -368,18 +368,7 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 
 func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "article.txt")
-	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := annotate.Open(a, annotate.Options{Author: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, book := fileBook(t, dir, article, "test")
 	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = press(m, "a")
 	if m.editor == nil {
@@ -520,18 +509,7 @@ func TestHeaderNamesTheSource(t *testing.T) {
 // TestNotesFromAnotherWindowShowUp has a second window add a note to the
 // same article; when the sidecar changes, the first window shows it.
 func TestNotesFromAnotherWindowShowUp(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mine, err := annotate.Open(a, annotate.Options{Author: "me"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, mine := fileBook(t, t.TempDir(), article, "me")
 	theirs, err := annotate.Open(a, annotate.Options{Author: "them"})
 	if err != nil {
 		t.Fatal(err)
@@ -607,18 +585,7 @@ func focusIndex(m Model) int {
 // TestCtrlCInTheEditorAsksBeforeLosingANote types a note and presses
 // ctrl+c: the editor asks, y discards the note and quits, n keeps both.
 func TestCtrlCInTheEditorAsksBeforeLosingANote(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := annotate.Open(a, annotate.Options{Author: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, book := fileBook(t, t.TempDir(), article, "test")
 	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = typeText(press(m, "a"), "Unsaved thought")
 	ctrlC := tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
@@ -637,4 +604,23 @@ func TestCtrlCInTheEditorAsksBeforeLosingANote(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Errorf("y after ctrl+c did not quit")
 	}
+}
+
+// fileBook writes text to article.txt in dir and opens it with its notes
+// book, recorded as author: notes need an article read from a file.
+func fileBook(t *testing.T, dir, text, author string) (*model.Article, *annotate.Book) {
+	t.Helper()
+	path := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := annotate.Open(a, annotate.Options{Author: author})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, book
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/ui/keys"
 )
@@ -192,18 +190,7 @@ func checkScreen(m Model, w, h int) string {
 // book and the real analysis delivered, as the reader runs for a user.
 func withAnalysis(t *testing.T, text string, opts Options) Model {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := annotate.Open(a, annotate.Options{Author: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, book := fileBook(t, t.TempDir(), text, "tester")
 	z, err := model.NewAnalyzer()
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/sidecar"
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/article"
 )
@@ -208,24 +209,8 @@ func checkRegular(path string) error {
 		return nil
 	case err != nil:
 		return fmt.Errorf("export: %w", err)
-	case fi.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("export: %s is a symbolic link; margin writes exports only to regular files", path)
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("export: %s is not a regular file (%s); margin writes exports only to regular files", path, kindOf(fi.Mode()))
+		return fmt.Errorf("export: %s is %s; margin writes exports only to regular files", path, sidecar.Kind(fi.Mode()))
 	}
 	return nil
-}
-
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "not a plain file"
 }

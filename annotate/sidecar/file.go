@@ -25,13 +25,6 @@ var ErrRefused = errors.New("refused")
 // Is makes errors.Is(err, ErrRefused) true for a RefusedError.
 func (e *RefusedError) Is(target error) bool { return target == ErrRefused }
 
-// CheckRegular refuses anything at path but a regular file or nothing,
-// with a RefusedError: for other files margin writes next to an article.
-func CheckRegular(path string) error {
-	_, err := checkRegular(path)
-	return err
-}
-
 // checkRegular refuses anything at path but a regular file (or nothing):
 // margin never writes through a symbolic link, and never opens a named
 // pipe or a device, which could block or never end. It returns the
@@ -55,11 +48,12 @@ func regular(path string, fi fs.FileInfo) error {
 	if fi.Mode().IsRegular() {
 		return nil
 	}
-	return &RefusedError{Path: path, Reason: "is " + kind(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
+	return &RefusedError{Path: path, Reason: "is " + Kind(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
 }
 
-// kind names a file type for a person.
-func kind(m fs.FileMode) string {
+// Kind names a file type for a person ("a symbolic link", "a named
+// pipe"), for refusing anything but a regular file.
+func Kind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeSymlink != 0:
 		return "a symbolic link"

@@ -2,6 +2,7 @@ package sanitize
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -35,4 +36,29 @@ func TestLineWriter(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzLineWriter(f *testing.F) {
+	f.Add("margin: open a\x1b[31mb\nnext\r\n\x9b", uint8(3))
+	f.Fuzz(func(t *testing.T, s string, cut uint8) {
+		var out bytes.Buffer
+		w := NewLineWriter(&out)
+		// Written in two pieces, split anywhere, even inside a rune.
+		i := int(cut) % (len(s) + 1)
+		for _, piece := range []string{s[:i], s[i:]} {
+			if _, err := w.Write([]byte(piece)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if r, ok := firstUnsafe(got, "\n"); ok {
+			t.Fatalf("wrote %q for %q: keeps %U", got, s, r)
+		}
+		if strings.Count(got, "\n") != strings.Count(s, "\n") {
+			t.Fatalf("wrote %q for %q: the line count changed", got, s)
+		}
+	})
 }

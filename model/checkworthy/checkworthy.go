@@ -1,7 +1,9 @@
 // Package checkworthy scores how worth checking a sentence is, from 0 to 1,
-// with a logistic regression over features a person can read: words, word
-// pairs, numbers, entity labels and the claim kinds the rules found. The
-// weights are learned by ./train from public debate corpora and embedded.
+// with a logistic regression over features a person can read: classes of
+// grammar and quantity words (numbers, comparisons, changes, tense,
+// modality, person, questions), entity labels and counts, the claim kinds
+// the rules found, and the commoner words and word pairs. The weights are
+// learned by ./train from public debate corpora and embedded.
 package checkworthy
 
 import (

@@ -46,15 +46,18 @@ var classHashes = func() (h [numClasses]uint64) {
 	return h
 }()
 
-// classOf maps a normalised word (lower-cased, apostrophes dropped) to its
-// classes.
-var classOf = func() map[string]wordClass {
-	m := map[string]wordClass{}
+// classOf maps the hash of a word's feature ("w:" and the word,
+// lower-cased, apostrophes dropped) to its classes, so scoring looks a word
+// up once for its weight and its classes alike.
+var classOf = func() map[uint64]wordClass {
+	m := map[uint64]wordClass{}
 	add := func(c wordClass, list ...string) {
 		for _, w := range list {
-			m[w] |= c
+			m[HashFeature("w:"+w)] |= c
 		}
 	}
+	add(clsNumber, "<num>", "<ord>")
+	add(clsYear, "<year>")
 	add(clsPercent, "%", "percent", "percentage")
 	add(clsMoney, "$", "dollars", "dollar", "cents", "euros", "pounds", "budget", "tax", "taxes", "cost", "costs", "spending", "deficit", "debt")
 	add(clsQuantity, "million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundred", "hundreds",
@@ -98,24 +101,18 @@ type shape struct {
 	asks bool
 }
 
-// see records word w, which follows prev; upper reports a capital first
-// letter.
-func (sh *shape) see(w, prev []byte, upper bool) {
+// see records word w, which follows prev; h is the hash of its feature
+// and upper reports a capital first letter.
+func (sh *shape) see(w, prev []byte, h uint64, upper bool) {
 	sh.words++
 	sh.question = len(w) == 1 && w[0] == '?'
-	c := classOf[string(w)]
+	c := classOf[h]
 	if sh.words == 1 {
 		sh.asks = c&clsQuestionWord != 0
 	} else if upper {
 		sh.caps++
 	}
 	sh.classes |= c &^ clsQuestionWord
-	switch string(w) {
-	case "<num>", "<ord>":
-		sh.classes |= clsNumber
-	case "<year>":
-		sh.classes |= clsYear
-	}
 	if string(prev) == "the" && len(w) >= 4 && string(w[len(w)-3:]) == "est" && !notSuperlative[string(w)] {
 		sh.classes |= clsSuperlative
 	}

@@ -35,6 +35,9 @@ func hashBytes(h uint64, b []byte) uint64 {
 	return h
 }
 
+// wordPrefix is the hash of "w:", where every word feature's hash starts.
+var wordPrefix = hashString(fnvOffset, "w:")
+
 // HashFeature returns the hash a feature name is looked up by.
 func HashFeature(name string) uint64 { return hashString(fnvOffset, name) }
 
@@ -178,12 +181,13 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		if !ok {
 			break
 		}
-		sh.see(w, prev, ws.upper)
+		wh := hashBytes(wordPrefix, w)
+		sh.see(w, prev, wh, ws.upper)
 		var wName, biName string
 		if named {
 			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
 		}
-		emit(hashBytes(hashString(fnvOffset, "w:"), w), wName)
+		emit(wh, wName)
 		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), biName)
 		n := copy(prevBuf[:], w)
 		prev = prevBuf[:n]

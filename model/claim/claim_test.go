@@ -122,6 +122,9 @@ func TestRules(t *testing.T) {
 		{"hedges a negated clarity word", "It was not obvious who had paid the bill.", []Kind{Hedged}, []string{"not obvious"}, "", ""},
 		{"hedges a negation with an adverb between", "The cause wasn't immediately known.", []Kind{Hedged}, []string{"wasn't immediately known"}, "", ""},
 		{"does not take a noun might before a verb as a hedge", "Naval might was on show at the parade.", nil, nil, "", ""},
+		{"keeps a plural possessive inside a name", "The River Pilots' Guild disputes the survey.", []Kind{Attributed, Disputed}, []string{"disputes"}, "The River Pilots' Guild", ""},
+		{"does not take a participle after a noun as a report", "A memo written for the board was leaked on Friday.", nil, nil, "", ""},
+		{"does not take a clause before a comma as a speaker", "The bill now goes to the senate, expected to pass in May.", []Kind{Prediction}, []string{"expected to"}, "", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

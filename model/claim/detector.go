@@ -1,6 +1,7 @@
 package claim
 
 import (
+	_ "embed"
 	"fmt"
 	"sort"
 
@@ -10,6 +11,9 @@ import (
 	"github.com/margin-reader/margin/model/sentence"
 	"github.com/margin-reader/margin/model/span"
 )
+
+//go:embed lexicon/cues.bin
+var cueWeights []byte
 
 // Detector finds contested claims in an article and scores every sentence
 // for check-worthiness. It holds only read-only tables, so one Detector may
@@ -35,6 +39,9 @@ func NewDetector() (*Detector, error) {
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, err
+	}
+	if lex.cues, err = decodeCueModel(cueWeights); err != nil {
+		return nil, fmt.Errorf("claim detector: %w", err)
 	}
 	cw, err := checkworthy.Load()
 	if err != nil {
@@ -147,7 +154,9 @@ func blockOf(blocks []doc.Block, at int) *doc.Block {
 
 // clauses finds the claims of one sentence: the sentence's claim, or, when
 // it joins clauses that each have their own source ("Supporters say ...;
-// opponents claim ..."), one claim per such clause.
+// opponents claim ..."), one claim per such clause, the clauses without a
+// source of their own going with the one before them (or, at the start,
+// after them).
 func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	cuts := clauseCuts(sc.toks)
@@ -156,27 +165,62 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 	if !ok {
 		return nil
 	}
-	if c.Source == nil || len(cuts) == 0 {
+	// Two clauses with speakers of their own need two reporting verbs.
+	if c.Source == nil || len(cuts) == 0 || len(sc.verbs) < 2 {
 		return []Claim{c}
 	}
 	whole := append([]speaker(nil), sc.speakers[mark:]...)
+	segs := clauseSpans(sc.toks, cuts)
+	starts := d.ownSources(text, segs, ents, sc)
 	sc.speakers = sc.speakers[:mark]
-	var parts []Claim
-	sourced := 0
-	for _, seg := range clauseSpans(sc.toks, cuts) {
-		d.tokens(text, seg, sc)
-		if p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc); ok {
-			parts = append(parts, p)
-			if p.Source != nil {
-				sourced++
-			}
-		}
-	}
-	if sourced < 2 {
-		sc.speakers = append(sc.speakers[:mark], whole...)
+	if len(starts) < 2 {
+		sc.speakers = append(sc.speakers, whole...)
 		return []Claim{c}
 	}
+	starts[0] = 0
+	var parts []Claim
+	for i, from := range starts {
+		to := len(segs)
+		if i+1 < len(starts) {
+			to = starts[i+1]
+		}
+		u := span.Span{Start: segs[from].Start, End: segs[to-1].End}
+		d.tokens(text, u, sc)
+		if p, ok := d.sentence(text, u, entitiesIn(ents, u), sc); ok {
+			parts = append(parts, p)
+		}
+	}
 	return parts
+}
+
+// ownSources returns the indexes of the segments that name a source of
+// their own with a reporting verb, not one inside another clause's content
+// ("..., that Russia asked China ...").
+func (d *Detector) ownSources(text string, segs []span.Span, ents []entity.Entity, sc *scratch) []int {
+	var own []int
+	for i, seg := range segs {
+		d.tokens(text, seg, sc)
+		p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc)
+		// A reporting verb is needed: "According to X," alone reports
+		// what the clause after it says.
+		// A participle clause (", calling it ...") goes with the clause
+		// before it.
+		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
+			own = append(own, i)
+		}
+	}
+	return own
+}
+
+// afterThat reports whether the token starting at off follows "that" or a
+// free relative.
+func afterThat(toks []token, off int) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Start == off {
+			return toks[i-1].h == hThat || freeRelatives.has(toks[i-1])
+		}
+	}
+	return false
 }
 
 // tokens fills sc.toks with the tokens of s.
@@ -185,35 +229,49 @@ func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
 	markNameDots(text, sc.toks, d.split.Abbreviation)
 }
 
-// clauseCuts returns the tokens that end a clause of a sentence: a
-// semicolon, or the comma before "but", "while" or "whereas".
-func clauseCuts(toks []token) []int {
-	var cuts []int
+// cut is where a clause may end: before toks[at], which is left out of
+// both clauses when it is punctuation and starts the next when a
+// conjunction.
+type cut struct {
+	at   int
+	keep bool
+}
+
+// clauseCuts returns where clauses of a sentence may end: its semicolons
+// and commas, and before a conjunction that opens a clause.
+func clauseCuts(toks []token) []cut {
+	var cuts []cut
 	for i, t := range toks {
 		if i == 0 || i+1 >= len(toks) {
 			continue
 		}
-		if t.h == hSemicolon || t.h == hComma && clauseJoins.has(toks[i+1]) {
-			cuts = append(cuts, i)
+		switch {
+		case t.h == hSemicolon || t.h == hComma:
+			cuts = append(cuts, cut{at: i})
+		case clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
+			cuts = append(cuts, cut{at: i, keep: true})
 		}
 	}
 	return cuts
 }
 
 var (
-	hSemicolon  = hashWord(";")
-	clauseJoins = newWordSet("but while whereas and")
+	hSemicolon    = hashWord(";")
+	clauseOpeners = newWordSet("and but while although though because whereas when")
 )
 
-// clauseSpans cuts the sentence toks at cuts, leaving out the cut marks.
-func clauseSpans(toks []token, cuts []int) []span.Span {
+// clauseSpans cuts the sentence toks at cuts.
+func clauseSpans(toks []token, cuts []cut) []span.Span {
 	out := make([]span.Span, 0, len(cuts)+1)
 	from := 0
-	for _, k := range append(cuts, len(toks)) {
-		if k > from {
-			out = append(out, span.Span{Start: toks[from].Start, End: toks[k-1].End})
+	for _, c := range append(cuts, cut{at: len(toks)}) {
+		if c.at > from {
+			out = append(out, span.Span{Start: toks[from].Start, End: toks[c.at-1].End})
 		}
-		from = k + 1
+		from = c.at + 1
+		if c.keep {
+			from = c.at
+		}
 	}
 	return out
 }

@@ -29,7 +29,7 @@ type verb struct {
 // sentence finds the claim in one sentence, if it makes one.
 func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *scratch) (Claim, bool) {
 	toks := sc.toks
-	sc.matches = d.lex.find(sc.matches[:0], toks)
+	sc.matches = d.lex.find(sc.matches[:0], text, toks)
 	sc.verbs = sc.verbs[:0]
 	var cues []Cue
 	addCue := func(from, to int, k Kind) {
@@ -202,6 +202,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
 		return false // a name mid-sentence: "the United States"
 	}
+	if participleAfterNoun(text, toks, m.from) {
+		return false // "an article written for", "a study published by"
+	}
 	if m.flags&flagAmbiguous != 0 {
 		// Quantifiers make subjects of learned cues ("many believe") but
 		// nouns of listed ones ("several reports").
@@ -237,6 +240,22 @@ func reportingVerb(text string, toks []token, m match) bool {
 		return dismissesClaim(toks, m.to)
 	}
 	return true
+}
+
+// participleAfterNoun reports a past participle that modifies the noun
+// before it ("an article written for", "a study published by"): a word in
+// -ed or -en that is not mostly a finite verb, between a lower-case noun-
+// like word and a preposition.
+func participleAfterNoun(text string, toks []token, i int) bool {
+	w := word(text, toks[i])
+	if toks[i].finite || i == 0 || !nextIs(toks, i+1, prepositions) || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return false
+	}
+	p := toks[i-1]
+	pw := word(text, p)
+	return p.kind == tokWord && !p.upper && !p.finite && !lyAdverb(text, p) && !strings.HasSuffix(pw, "ed") &&
+		!pronouns.has(p) && !auxiliaries.has(p) && !beForms.has(p) && !finiteAux.has(p) && !clauseStops.has(p) &&
+		p.h != hAnd && p.h != hOr
 }
 
 // afterCopula reports a word that follows a linking verb, with -ly adverbs

@@ -23,18 +23,21 @@ func (p np) empty() bool { return p.to <= p.from }
 
 var (
 	leadAdverbs = newWordSet(`meanwhile furthermore however moreover also and but yet still now
-		then later earlier separately additionally instead`)
-	resolvable = newWordSet("he she they it")
-	hHe        = hashWord("he")
-	hShe       = hashWord("she")
-	hThey      = hashWord("they")
-	hParen     = hashWord(")")
-	hOpenParen = hashWord("(")
-	hColon     = hashWord(":")
-	hTo        = hashWord("to")
-	hThat      = hashWord("that")
-	thatTo     = newWordSet("that to")
-	hAccording = hashWord("according")
+		then later earlier separately additionally instead perhaps maybe probably indeed thus
+		despite`)
+	// objectPronouns never name a speaker after the verb ("told me").
+	objectPronouns = newWordSet("me us him her them you it")
+	resolvable     = newWordSet("he she they it")
+	hHe            = hashWord("he")
+	hShe           = hashWord("she")
+	hThey          = hashWord("they")
+	hParen         = hashWord(")")
+	hOpenParen     = hashWord("(")
+	hColon         = hashWord(":")
+	hTo            = hashWord("to")
+	hThat          = hashWord("that")
+	thatTo         = newWordSet("that to")
+	hAccording     = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -94,6 +97,11 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 				main, mainVerb = a, -1
 			}
 		}
+	}
+	// A quote signed after a dash is its signer's, whatever verbs it holds.
+	if p, cue := signedQuote(toks); !p.empty() {
+		addCue(cue, cue+1, Attributed)
+		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
 	}
 	if src == nil && mainVerb >= 0 {
 		src = &Source{Span: spanOf(toks, main)}
@@ -303,6 +311,9 @@ func finish(toks []token, p np) np {
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
+	if finiteAux.has(toks[p.from]) || p.to-p.from == 1 && toks[p.from].finite {
+		return np{} // a verb ("can be", "stopped"), not a speaker
+	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {
 			return np{}
@@ -342,7 +353,7 @@ func phraseAfter(text string, toks []token, i int) np {
 // inverted returns the speaker named after the verb ending at i
 // ("..., said a Chinese official."), which must run to punctuation.
 func inverted(text string, toks []token, i int) np {
-	if i >= len(toks) || toks[i].kind == tokPunct || toks[i].h == hThat || toks[i].h == hTo || prepositions.has(toks[i]) || clauseStops.has(toks[i]) {
+	if i >= len(toks) || toks[i].kind == tokPunct || toks[i].h == hThat || toks[i].h == hTo || prepositions.has(toks[i]) || clauseStops.has(toks[i]) || objectPronouns.has(toks[i]) {
 		return np{}
 	}
 	p := phraseAfter(text, toks, i)
@@ -500,7 +511,7 @@ func nameBeforeAsides(toks []token, k int) np {
 	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
 		e++
 	}
-	if e == s || e-s > 6 || toks[e].h != hComma {
+	if e == s || e-s > 6 || toks[e].h != hComma || prepositions.has(toks[s]) {
 		return np{}
 	}
 	return np{from: s, to: e}
@@ -509,15 +520,34 @@ func nameBeforeAsides(toks []token, k int) np {
 // sentenceSubject returns the words that open the sentence up to its first
 // finite verb before k, when they can name a speaker.
 func sentenceSubject(toks []token, k int) np {
-	for e := 1; e < k; e++ {
+	from := openingEnd(toks, k)
+	for e := from + 1; e < k; e++ {
 		if toks[e].kind == tokPunct {
 			return np{}
 		}
 		if toks[e].finite || finiteAux.has(toks[e]) {
-			return finish(toks, np{from: 0, to: e})
+			return finish(toks, np{from: from, to: e})
 		}
 	}
 	return np{}
+}
+
+// openingEnd skips the comma-closed openings of a sentence before k that
+// cannot be its subject: a phrase that starts with a preposition or a
+// lone adverb ("On Thursday, however, Trump spoke ...").
+func openingEnd(toks []token, k int) int {
+	from := 0
+	for from < k && (prepositions.has(toks[from]) || leadAdverbs.has(toks[from])) {
+		c := from
+		for c < k && toks[c].h != hComma {
+			c++
+		}
+		if c >= k {
+			break
+		}
+		from = c + 1
+	}
+	return from
 }
 
 // appositive returns the short phrase toks[s:k] that ends before a
@@ -525,6 +555,9 @@ func sentenceSubject(toks []token, k int) np {
 // "His lawyer, Ruth Adeyemi, said", "Will Harding, the spokesman, said".
 func appositive(toks []token, s, k int) np {
 	p := finish(toks, np{from: s, to: k})
+	if !p.empty() && clauseSubjectEnd(toks, p.from, p.to) < p.to {
+		return np{} // "The plan now goes to an inquiry, expected ...": a clause
+	}
 	if p.empty() || s < 2 {
 		return p
 	}
@@ -576,12 +609,16 @@ const maxQuoteSpeaker = 6
 
 // quoteSpeaker finds a speaker that punctuation alone marks: capitalised
 // words and a colon opening the sentence (a transcript's "WALLACE: ...")
-// or a dash after a closing quote and a name to the end ("“...” ― Ana
-// Ruiz"). It returns the speaker and the index of the mark.
+// or a signed quote. It returns the speaker and the index of the mark.
 func quoteSpeaker(toks []token) (np, int) {
 	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
 		return np{from: 0, to: e}, e
 	}
+	return signedQuote(toks)
+}
+
+// signedQuote finds a quote signed after a dash: "“...” ― Ana Ruiz".
+func signedQuote(toks []token) (np, int) {
 	for i := 1; i+1 < len(toks); i++ {
 		if !dashes.has(toks[i]) && toks[i].h != hBar || !closingQuotes.has(toks[i-1]) {
 			continue

@@ -63,6 +63,18 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a semicolon keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Fishermen say the quota is too low; regulators insist it protects the stock."},
 		}, []string{"Fishermen say the quota is too low", "regulators insist it protects the stock."}, []string{"Fishermen", "regulators"}},
+		{"clauses joined by a comma keep their own sources", []block{
+			{kind: doc.Paragraph, text: "Police said two men were held overnight, and their lawyer said both would appeal."},
+		}, []string{"Police said two men were held overnight", "and their lawyer said both would appeal."}, []string{"Police", "their lawyer"}},
+		{"clauses joined by a bare conjunction keep their own sources", []block{
+			{kind: doc.Paragraph, text: "Nurses said the ward was full although managers insisted beds were free."},
+		}, []string{"Nurses said the ward was full", "although managers insisted beds were free."}, []string{"Nurses", "managers"}},
+		{"a reporter chain stays one claim", []block{
+			{kind: doc.Paragraph, text: "According to the Harbour Gazette, the ferry operator denied the timetable was cut."},
+		}, []string{"According to the Harbour Gazette, the ferry operator denied the timetable was cut."}, []string{"the ferry operator"}},
+		{"a participle clause stays with its sentence", []block{
+			{kind: doc.Paragraph, text: "The guild rejected the offer, calling it an insult to its members."},
+		}, []string{"The guild rejected the offer, calling it an insult to its members."}, []string{"The guild"}},
 		{"clauses joined by but keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the tram would open in June, but the contractor warned of delays."},
 		}, []string{"The mayor said the tram would open in June", "but the contractor warned of delays."}, []string{"The mayor", "the contractor"}},

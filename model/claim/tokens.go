@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -145,7 +146,15 @@ func tokenize(dst []token, text string, s span.Span) []token {
 func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 	for i := 1; i+1 < len(toks); i++ {
 		t := toks[i]
-		if t.kind != tokPunct || text[t.Start:t.End] != "." || toks[i-1].End != t.Start {
+		if t.kind != tokPunct || toks[i-1].End != t.Start {
+			continue
+		}
+		// The plural possessive inside a name: "the Harbour Traders' Association".
+		if isApostropheText(text[t.Start:t.End]) && toks[i-1].upper && toks[i+1].upper && strings.HasSuffix(word(text, toks[i-1]), "s") {
+			toks[i].kind = tokNameDot
+			continue
+		}
+		if text[t.Start:t.End] != "." {
 			continue
 		}
 		prev := word(text, toks[i-1])
@@ -155,3 +164,5 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		}
 	}
 }
+
+func isApostropheText(s string) bool { return s == "'" || s == "’" }

@@ -19,19 +19,8 @@ type Result struct {
 
 // Clean cleans scraped text.
 func Clean(text string) Result {
-	widgets := loadBoilerplate(boilerplateList)
-	ends := wordSet(functionWordList)
-	title, blocks := takeTitle(splitBlocks(normalizeNewlines(text), widgets), ends)
-	blocks = joinBroken(blocks, ends)
-	byline := findByline(blocks)
-	var b doc.Builder
-	b.Grow(len(text))
-	for _, blk := range blocks {
-		b.StartBlock(doc.Block{Kind: blk.kind, Level: blk.level, Marker: blk.marker})
-		writeInline(&b, blk.text)
-		b.EndBlock()
-	}
-	return Result{Doc: b.Doc(), Title: title, Byline: byline}
+	r, _ := NewProgressive(text).Next(len(text) + 1)
+	return r
 }
 
 // normalizeNewlines turns CRLF and lone CR line ends into LF.

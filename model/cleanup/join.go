@@ -19,41 +19,63 @@ const longRun = 14
 // maxHeadingWords bounds a standalone line taken for a heading.
 const maxHeadingWords = 12
 
-// joinBroken re-joins paragraphs that a scraper split mid-sentence and
-// marks short standalone unpunctuated lines as headings.
-func joinBroken(blocks []block, ends map[string]bool) []block {
-	out := blocks[:0]
+// joiner re-joins paragraphs that a scraper split mid-sentence and marks
+// short standalone unpunctuated lines as headings, a block at a time: a
+// block is final once the block after it has arrived, since only that one
+// can carry its sentence on or show it to be a heading.
+type joiner struct {
+	ends map[string]bool
+	// out holds the blocks joined so far that are not yet taken; the last
+	// is still open to joins.
+	out []block
 	// run holds the pieces of the paragraph being mended; meanwhile the
 	// paragraph's own text is its last piece, where the next join is
 	// decided. Joining the pieces once keeps a long mend linear.
-	var run []string
-	flush := func() {
-		if len(run) > 1 {
-			out[len(out)-1].text = strings.Join(run, " ")
+	run []string
+}
+
+// add takes the next block.
+func (j *joiner) add(b block) {
+	n := len(j.out)
+	if n > 0 && b.kind == doc.Paragraph && j.out[n-1].kind == doc.Paragraph && continues(j.out[n-1], b, j.ends) {
+		if len(j.run) == 0 {
+			j.run = append(j.run, j.out[n-1].text)
 		}
-		run = run[:0]
+		j.run = append(j.run, b.text)
+		j.out[n-1].text = b.text
+		j.out[n-1].words = min(j.out[n-1].words+b.words, maxTitleWords+1)
+		return
 	}
-	for _, b := range blocks {
-		n := len(out)
-		if n > 0 && b.kind == doc.Paragraph && out[n-1].kind == doc.Paragraph && continues(out[n-1], b, ends) {
-			if len(run) == 0 {
-				run = append(run, out[n-1].text)
-			}
-			run = append(run, b.text)
-			out[n-1].text = b.text
-			out[n-1].words = min(out[n-1].words+b.words, maxTitleWords+1)
-			continue
+	j.flush()
+	j.out = append(j.out, b)
+}
+
+// flush joins the pieces of the paragraph being mended.
+func (j *joiner) flush() {
+	if len(j.run) > 1 {
+		j.out[len(j.out)-1].text = strings.Join(j.run, " ")
+	}
+	j.run = j.run[:0]
+}
+
+// take returns the blocks that are final, headings marked: all but the
+// last, or all of them once the text has ended.
+func (j *joiner) take(ended bool) []block {
+	if ended {
+		j.flush()
+	}
+	n := len(j.out)
+	if !ended {
+		n = max(n-1, 0)
+	}
+	for i := range n {
+		if isHeadingLine(j.out, i) {
+			j.out[i].kind, j.out[i].level = doc.Heading, 2
 		}
-		flush()
-		out = append(out, b)
 	}
-	flush()
-	for i := range out {
-		if isHeadingLine(out, i) {
-			out[i].kind, out[i].level = doc.Heading, 2
-		}
-	}
-	return out
+	final := j.out[:n:n]
+	j.out = j.out[n:]
+	return final
 }
 
 // continues reports whether paragraph b carries on the sentence that

@@ -59,12 +59,15 @@ func foldTitle(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
+// bylineBlocks is how many blocks at the top are searched for a byline.
+const bylineBlocks = 4
+
 // findByline returns a "By ..." line among the first blocks, the usual
 // place for an author's name in a scraped article. Being short and
 // unpunctuated, the line may have been taken for a heading; it is made a
 // paragraph again.
 func findByline(blocks []block) string {
-	for i := range blocks[:min(len(blocks), 4)] {
+	for i := range blocks[:min(len(blocks), bylineBlocks)] {
 		b := &blocks[i]
 		if b.kind != doc.ListItem && b.level != 1 && strings.HasPrefix(b.text, "By ") && countWords(b.text) <= 8 {
 			b.kind, b.level = doc.Paragraph, 0

@@ -164,3 +164,19 @@ func FuzzFileName(f *testing.F) {
 		}
 	})
 }
+
+func TestSaveKeepsWhereAPageWasCut(t *testing.T) {
+	huge := strings.Replace(page, "</article>", "</article>"+strings.Repeat("<span>x</span>", 60_000), 1)
+	srv := serve(t, html(huge))
+	path, err := Save(context.Background(), srv.URL+"/keeper", t.TempDir(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, front := markdown.Parse(readFile(t, path))
+	if !strings.Contains(front["cut"], "elements") {
+		t.Errorf("front matter cut = %q", front["cut"])
+	}
+	if !strings.Contains(d.Text, "the last resident keeper") {
+		t.Errorf("the article before the cut is lost: %q", d.Text)
+	}
+}

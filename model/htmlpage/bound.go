@@ -26,12 +26,17 @@ const (
 // rather than held.
 const maxToken = 1 << 20
 
+// bounds are the limits bound cuts a page at; tests shrink them.
+type bounds struct{ elements, attributes, depth, token int }
+
+var pageBounds = bounds{MaxElements, MaxAttributes, MaxDepth, maxToken}
+
 // bound is a page cut where it passes a bound, and a message saying so
 // ("" for a page within them). The depth counted here is the depth of
 // the tags as written; the parser closes some implicitly, so cutByDepth
 // says whether to cut there too or only to count elements and attributes.
-func bound(src string, cutByDepth bool) (string, string) {
-	var c counter
+func bound(src string, b bounds, cutByDepth bool) (string, string) {
+	c := counter{lim: b}
 	z := c.tokenizer(src, 0)
 	for {
 		tt := z.Next()
@@ -42,7 +47,7 @@ func bound(src string, cutByDepth bool) (string, string) {
 			}
 			next, ok := c.skipLongToken(src, start)
 			if !ok {
-				return src[:start], fmt.Sprintf("page cut at a tag longer than %d MB", maxToken>>20)
+				return src[:start], fmt.Sprintf("page cut at a tag longer than %s", byteSize(b.token))
 			}
 			z = c.tokenizer(src, next)
 			continue
@@ -57,21 +62,25 @@ func bound(src string, cutByDepth bool) (string, string) {
 
 // counter follows a tokenizer through a page.
 type counter struct {
+	lim                                 bounds
 	offset, elements, attributes, depth int
-	rawText                             string // the raw-text element just opened (script, style...)
+	// rawText is the raw-text element (script, style...) being read: the
+	// tokenizer hands its text over in pieces the size of its buffer
+	// before it gives up on it.
+	rawText string
 }
 
 func (c *counter) tokenizer(src string, from int) *html.Tokenizer {
 	c.offset = from
 	z := html.NewTokenizer(strings.NewReader(src[from:]))
-	z.SetMaxBuf(maxToken)
+	z.SetMaxBuf(c.lim.token)
 	return z
 }
 
 func (c *counter) count(z *html.Tokenizer, tt html.TokenType) {
-	c.rawText = ""
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
+		c.rawText = ""
 		name, more := z.TagName()
 		c.elements++
 		for more {
@@ -86,12 +95,13 @@ func (c *counter) count(z *html.Tokenizer, tt html.TokenType) {
 			c.rawText = a.String()
 		}
 	case html.EndTagToken:
+		c.rawText = ""
 		c.depth = max(c.depth-1, 0)
 	}
 }
 
 // skipLongToken is where counting goes on after a token longer than
-// maxToken that starts at start: after a raw-text element's end tag, or
+// the token bound that starts at start: after a raw-text element's end tag, or
 // at the next tag after a long text. A long tag is not skipped.
 func (c *counter) skipLongToken(src string, start int) (int, bool) {
 	if c.rawText != "" {
@@ -114,12 +124,12 @@ func (c *counter) skipLongToken(src string, start int) (int, bool) {
 
 func (c *counter) past(cutByDepth bool) string {
 	switch {
-	case c.elements > MaxElements:
-		return fmt.Sprintf("page cut after %d elements, the most margin reads", MaxElements)
-	case c.attributes > MaxAttributes:
-		return fmt.Sprintf("page cut after %d attributes, the most margin reads", MaxAttributes)
-	case cutByDepth && c.depth > MaxDepth:
-		return fmt.Sprintf("page cut where its elements nest more than %d deep", MaxDepth)
+	case c.elements > c.lim.elements:
+		return fmt.Sprintf("page cut after %d elements, the most margin reads", c.lim.elements)
+	case c.attributes > c.lim.attributes:
+		return fmt.Sprintf("page cut after %d attributes, the most margin reads", c.lim.attributes)
+	case cutByDepth && c.depth > c.lim.depth:
+		return fmt.Sprintf("page cut where its elements nest more than %d deep", c.lim.depth)
 	}
 	return ""
 }
@@ -146,7 +156,7 @@ func isVoid(a atom.Atom) bool {
 // parseBounded parses a page within the bounds, cutting it by depth only
 // when the parser finds it too deep.
 func parseBounded(src string) (*html.Node, string, error) {
-	src, cut := bound(src, false)
+	src, cut := bound(src, pageBounds, false)
 	root, err := html.Parse(strings.NewReader(src))
 	if err == nil {
 		return root, cut, nil
@@ -154,7 +164,7 @@ func parseBounded(src string) (*html.Node, string, error) {
 	if !tooDeep(err) {
 		return nil, "", fmt.Errorf("parse HTML: %w", err)
 	}
-	src, cut = bound(src, true)
+	src, cut = bound(src, pageBounds, true)
 	root, err = html.Parse(strings.NewReader(src))
 	if err != nil {
 		return nil, "", fmt.Errorf("parse HTML: %w", err)
@@ -166,4 +176,11 @@ func parseBounded(src string) (*html.Node, string, error) {
 // only as text.
 func tooDeep(err error) bool {
 	return strings.Contains(err.Error(), "open stack of elements exceeds")
+}
+
+func byteSize(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -23,16 +23,39 @@ func manyAttributes(n int) string {
 	return sb.String()
 }
 
+func TestBound(t *testing.T) {
+	small := bounds{elements: 6, attributes: 4, depth: 3, token: 64}
+	tests := []struct {
+		name, src, kept, cut string
+		byDepth              bool
+	}{
+		{"keeps a page within the bounds", `<p a="1">x</p><p>y</p>`, `<p a="1">x</p><p>y</p>`, "", true},
+		{"cuts before the element past the count", strings.Repeat("<i>x</i>", 7), strings.Repeat("<i>x</i>", 6), "after 6 elements", false},
+		{"cuts before the tag past the attributes", `<p a="1" b="2">x</p><p c="3" d="4" e="5">y</p>`, `<p a="1" b="2">x</p>`, "after 4 attributes", false},
+		{"cuts before a tag longer than a token", `<p>x</p><div ` + strings.Repeat(`k="v" `, 20) + `>y</div>`, `<p>x</p>`, "tag longer than 64 bytes", false},
+		{"skips a long script and counts on", `<script>` + strings.Repeat("var a = '<i>';", 10) + `</script>` + strings.Repeat("<i>x</i>", 6), `<script>` + strings.Repeat("var a = '<i>';", 10) + `</script>` + strings.Repeat("<i>x</i>", 5), "after 6 elements", false},
+		{"skips a long text", "<p>" + strings.Repeat("word ", 30) + "</p>", "<p>" + strings.Repeat("word ", 30) + "</p>", "", false},
+		{"leaves deep nesting to the parser unless asked", "<b><b><b><b>x", "<b><b><b><b>x", "", false},
+		{"cuts deep nesting when asked", "<b><b><b><b>x", "<b><b><b>", "nest more than 3 deep", true},
+		{"does not count void elements as depth", "<b><b><br><img><b>x", "<b><b><br><img><b>x", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept, cut := bound(tt.src, small, tt.byDepth)
+			if kept != tt.kept || !strings.Contains(cut, tt.cut) || (tt.cut == "") != (cut == "") {
+				t.Errorf("bound = %q, %q; want %q, one naming %q", kept, cut, tt.kept, tt.cut)
+			}
+		})
+	}
+}
+
 func TestExtractCutsPagesPastItsBounds(t *testing.T) {
 	tests := []struct {
 		name, middle, cut string
 	}{
 		{"a page within the bounds is read whole", strings.Repeat("<div>", 300) + "deep" + strings.Repeat("</div>", 300), ""},
-		{"a tag with a million attributes is cut", manyAttributes(1_000_000), "tag longer than"},
-		{"too many attributes are cut", strings.Repeat(`<i a="1" b="2" c="3" d="4" e="5" f="6" g="7" h="8" j="9">x</i>`, MaxAttributes/9+1), "attributes"},
-		{"a long script is skipped, not cut", "<script>" + strings.Repeat("var a = '<p>';", maxToken/10) + "</script><p>After the script.</p>", ""},
-		{"too many elements are cut", strings.Repeat("<span>x</span>", MaxElements+1), "elements"},
 		{"nesting past the parser's limit is cut", strings.Repeat("<div>", 2000) + "deep" + strings.Repeat("</div>", 2000), "nest"},
+		{"a tag past the longest is cut", manyAttributes(maxToken / 8), "tag longer than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,4 +91,24 @@ func benchExtract(b *testing.B, middle string) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzBound checks that a cut page is a prefix of the page that is itself
+// within the bounds, and that a page within them is kept whole.
+func FuzzBound(f *testing.F) {
+	f.Add(`<p a="1">x</p><script>var s = "<i>";</script><b><b><b><b>deep</b></b></b></b>`, true)
+	f.Add(strings.Repeat(`<i k="v">x</i>`, 10)+"<div "+strings.Repeat(`a="b" `, 20)+">", false)
+	small := bounds{elements: 6, attributes: 4, depth: 3, token: 64}
+	f.Fuzz(func(t *testing.T, src string, byDepth bool) {
+		kept, cut := bound(src, small, byDepth)
+		if !strings.HasPrefix(src, kept) {
+			t.Fatalf("kept %q is not a prefix of the page", kept)
+		}
+		if cut == "" && kept != src {
+			t.Fatalf("cut without saying so: %q", kept)
+		}
+		if again, cut2 := bound(kept, small, byDepth); cut2 != "" || again != kept {
+			t.Fatalf("what was kept (%q) is cut again: %q", kept, cut2)
+		}
+	})
 }

@@ -60,7 +60,7 @@ func Extract(src string, pageURL string) (Page, error) {
 		// Readability takes the first byline-like element for the byline
 		// and cuts it from the text; on a fact-check page that is the
 		// claimant in the claim box. Naming the author keeps it.
-		addAuthorMeta(root, first(meta.byline, meta.reviewer, meta.claimant))
+		addAuthorMeta(root, first(meta.byline(meta.site), meta.reviewer, meta.claimant))
 	}
 	parser := readability.NewParser()
 	// Classes name the language of code blocks.
@@ -103,17 +103,9 @@ func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
 	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host)
 	p := Page{
 		Doc: d, Title: title, Site: site,
-		Byline:    m.byline,
+		Byline:    m.byline(site, art.Byline()),
 		Published: m.published, Modified: m.modified,
 		Rates: m.rates, Rating: m.rating, Reviewer: m.reviewer,
-	}
-	if p.Byline == "" {
-		p.Byline = bylineName(oneLine(art.Byline()))
-	}
-	// A byline that is the site's name, or the claim's author on a
-	// fact-check page, names no writer.
-	if squash(p.Byline) == squash(p.Site) || squash(p.Byline) == squash(m.claimant) {
-		p.Byline = ""
 	}
 	if t, err := art.PublishedTime(); err == nil && p.Published == "" {
 		p.Published = t.Format(time.DateOnly)
@@ -140,16 +132,6 @@ func addAuthorMeta(root *html.Node, author string) {
 	}})
 }
 
-// bylineName drops the "By" that bylines start with.
-func bylineName(s string) string {
-	for _, by := range []string{"By ", "by ", "BY "} {
-		if rest, ok := strings.CutPrefix(s, by); ok {
-			return rest
-		}
-	}
-	return s
-}
-
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // shortArticle is the article text, in bytes, below which readability
@@ -165,10 +147,25 @@ const otherOverReadability = 2
 
 // article is the text of an article element, its furniture pruned.
 func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
+	setAtoms(n)
 	f.prune(n)
 	w := walker{base: base}
 	w.node(n)
 	return w.b.Doc()
+}
+
+// setAtoms gives the elements readability made or renamed (a <p> around
+// loose text, a <div> that was a <p>) the atom of their new name, which
+// it leaves unset or stale, so that they are read as what they are: a
+// made <p> without its atom reads as inline text, run into its
+// neighbours.
+func setAtoms(n *html.Node) {
+	if n.Type == html.ElementNode {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		setAtoms(c)
+	}
 }
 
 // bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
@@ -191,6 +188,7 @@ func (p Page) Front() markdown.Front {
 		"title": p.Title, "byline": p.Byline, "site": p.Site,
 		"published": p.Published, "modified": p.Modified,
 		"rates": p.Rates, "rating": p.Rating, "reviewer": p.Reviewer,
+		"cut": p.Cut,
 	}
 	for k, v := range front {
 		if v == "" {

@@ -234,3 +234,21 @@ func TestExtractKeepsHeadingLevels(t *testing.T) {
 		t.Errorf("headings = %v, want %v", levels, want)
 	}
 }
+
+func TestExtractKeepsParagraphsReadabilityMakes(t *testing.T) {
+	words := func(who, end string) string {
+		return strings.Repeat(who+" went to the harbour to see the survey boats leave. ", 3) + end
+	}
+	// Readability wraps the loose text beside the inner <div> in <p>s.
+	src := `<html><body><article class="story"><div>` + words("The mayor", "First ends.") +
+		`<div>` + words("The council", "Second ends.") + `</div>` + words("The fishermen", "Third ends.") + `</div></article></body></html>`
+	p, err := Extract(src, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, joint := range []string{"First ends.\nThe council", "Second ends.\nThe fishermen"} {
+		if !strings.Contains(p.Doc.Text, joint) {
+			t.Errorf("paragraphs do not part at %q:\n%s", joint, p.Doc.Text)
+		}
+	}
+}

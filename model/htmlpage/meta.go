@@ -16,7 +16,8 @@ import (
 // pageMeta is what a page's markup says about its article, read before
 // readability rewrites the page.
 type pageMeta struct {
-	title, site, byline     string
+	title, site             string
+	bylines                 []string // candidates, the markup's own first
 	published, modified     string
 	body                    string // JSON-LD articleBody
 	host                    string // from the page address or its canonical link
@@ -29,6 +30,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
 	metas := map[string]string{}
 	var bylines []*html.Node
+	var timeDate string // the first <time datetime> in the page
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -40,6 +42,10 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.Script:
 			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
+			}
+		case atom.Time:
+			if timeDate == "" {
+				timeDate = date(attr(n, "datetime"))
 			}
 		case atom.Link:
 			if hasWord(attr(n, "rel"), "canonical") && base == nil {
@@ -58,20 +64,59 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	article := firstOfType(objects, isArticleType)
 	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
-	m.byline = first(names(article["author"]), metas["author"], metas["article:author"])
-	m.published = first(date(str(article["datePublished"])), date(metas["article:published_time"]), date(metas["datepublished"]), date(metas["date"]))
+	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
+	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
 	m.body, _ = article["articleBody"].(string)
 	if review := firstOfType(objects, func(t string) bool { return t == "ClaimReview" }); review != nil {
 		m.readClaimReview(review)
 	}
-	if isURL(m.byline) {
-		m.byline = ""
-	}
-	if m.byline == "" {
-		m.byline = m.bylineIn(bylines)
-	}
+	// A <time> can date a comment or a related story: it is the last
+	// resort.
+	m.published = first(m.published, timeDate)
+	m.bylines = append(m.bylines, bylineTexts(bylines)...)
 	return m
+}
+
+// byline is the first candidate that names a writer: not an address, not
+// the site's name, not a fact-check's claimant.
+func (m pageMeta) byline(site string, more ...string) string {
+	for _, c := range append(m.bylines, more...) {
+		name := bylineName(c)
+		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) {
+			return name
+		}
+	}
+	return ""
+}
+
+// Bylines come wrapped in words that are not names: "By", "Post author",
+// a date or a "Published:" after the name, a comment's "says:".
+var (
+	bylineLead  = regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`)
+	bylineTail  = regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`)
+	notAName    = regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`)
+	bylineTrail = " -|·•,:"
+)
+
+// bylineName is the name in a byline, "" when there is none.
+func bylineName(s string) string {
+	s = oneLine(s)
+	for {
+		rest := bylineLead.ReplaceAllString(s, "")
+		if rest == s {
+			break
+		}
+		s = rest
+	}
+	if notAName.MatchString(s) {
+		return ""
+	}
+	s = strings.Trim(bylineTail.ReplaceAllString(s, ""), bylineTrail)
+	if !strings.ContainsFunc(s, unicode.IsLetter) || notAName.MatchString(s) {
+		return ""
+	}
+	return s
 }
 
 // maxByline is the longest text an element can have to be a byline.
@@ -95,21 +140,19 @@ func isBylineElement(n *html.Node) bool {
 	return false
 }
 
-// bylineIn is the first short byline element's name, taken from the
-// innermost byline element inside it (a name within a line that also
-// gives the date). A ClaimReview's claimant is not the writer.
-func (m pageMeta) bylineIn(nodes []*html.Node) string {
+// bylineTexts are the texts of the short byline elements, each taken from
+// the innermost byline element inside it (a name within a line that also
+// gives the date).
+func bylineTexts(nodes []*html.Node) []string {
+	var out []string
 	for i, n := range nodes {
-		text := bylineName(oneLine(textOf(n)))
-		if text == "" || len(text) > maxByline || squash(text) == squash(m.claimant) {
+		text := oneLine(textOf(n))
+		if text == "" || len(text) > maxByline || i+1 < len(nodes) && contains(n, nodes[i+1]) {
 			continue
 		}
-		if i+1 < len(nodes) && contains(n, nodes[i+1]) {
-			continue
-		}
-		return text
+		out = append(out, text)
 	}
-	return ""
+	return out
 }
 
 func contains(outer, inner *html.Node) bool {
@@ -133,6 +176,23 @@ func (m *pageMeta) readClaimReview(review map[string]any) {
 	if m.published == "" {
 		m.published = date(str(review["datePublished"]))
 	}
+}
+
+// publishedKeys are the <meta> names and properties that give a page's
+// publication date, the most used first.
+var publishedKeys = []string{
+	"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
+	"publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+	"dc.date", "dcterms.created", "dcterms.date", "date",
+}
+
+func metaDate(metas map[string]string, keys []string) string {
+	for _, k := range keys {
+		if d := date(metas[k]); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // ratingValue is "2/5" from a numeric rating, "" without one.
@@ -304,9 +364,14 @@ func date(s string) string {
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / "}
 
 // cleanTitle drops the site's name from either end of a title: the site
-// named by the page, or one that matches the page's host name.
+// named by the page, or one that matches the page's host name. It
+// returns the site's name too, learnt from the title if need be.
 func cleanTitle(title, site, host string) (string, string) {
 	for _, sep := range titleSeparators {
+		// The whole site name, tagline and all.
+		if site != "" && strings.HasSuffix(title, sep+site) && len(title) > len(sep+site) {
+			return cleanTitle(strings.TrimSpace(strings.TrimSuffix(title, sep+site)), site, host)
+		}
 		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(title[i+len(sep):], site, host) {
 			return cleanTitle(strings.TrimSpace(title[:i]), first(site, title[i+len(sep):]), host)
 		}
@@ -314,21 +379,33 @@ func cleanTitle(title, site, host string) (string, string) {
 			return cleanTitle(strings.TrimSpace(title[i+len(sep):]), first(site, title[:i]), host)
 		}
 	}
-	return title, site
+	return title, siteName(site, host)
+}
+
+// siteName drops a tagline from a site's name ("My Daily Magazine - Art,
+// Design...") when its first part is the host's name.
+func siteName(site, host string) string {
+	for _, sep := range titleSeparators {
+		if name, _, ok := strings.Cut(site, sep); ok && isSiteName(name, "", host) {
+			return name
+		}
+	}
+	return site
 }
 
 // isSiteName compares names by their letters and digits alone, so
-// "TheHill" is "The Hill" and "BBC News" is bbc.co.uk's "BBC".
+// "TheHill" is "The Hill"; a name may add a short word ("BBC News" for
+// the site "BBC" or the host bbc.co.uk) when the name is not too short
+// to tell.
 func isSiteName(part, site, host string) bool {
 	p := squash(part)
-	if p == "" {
-		return false
-	}
-	if s := squash(site); s != "" && (p == s || strings.HasPrefix(p, s) && len(p)-len(s) <= 4) {
-		return true
-	}
 	label, _, _ := strings.Cut(host, ".")
-	return label != "" && (p == squash(label) || p == squash(host))
+	for _, name := range []string{squash(site), squash(label), squash(host)} {
+		if name != "" && (p == name || len(name) >= 3 && strings.HasPrefix(p, name) && len(p)-len(name) <= 4) {
+			return true
+		}
+	}
+	return false
 }
 
 func squash(s string) string {

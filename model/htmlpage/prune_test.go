@@ -41,6 +41,13 @@ func TestPrune(t *testing.T) {
 		{"drops a short caption", `<figure><img src="a.jpg"><figcaption>The bridge at dusk.</figcaption></figure>`, "bridge at dusk", ""},
 		{"drops a picture credit", `<p><span class="img-credit">Photo: A. Lens</span> Text goes on.</p>`, "A. Lens", "Text goes on."},
 		{"drops a notice of rights", `<p>© 2024 The Gazette. All rights reserved.</p>`, "All rights", ""},
+		{"keeps a short paragraph about a newsletter", `<p>The council's weekly newsletter said the bridge would close.</p>`, "", "weekly newsletter said"},
+		{"keeps a short paragraph about copyright", `<p>Copyright law protects the photographs.</p>`, "", "Copyright law"},
+		{"keeps a short paragraph that recommends", `<p>Recommended doses are lower for children.</p>`, "", "Recommended doses"},
+		{"keeps residents who subscribe to alerts", `<p>Residents can subscribe to text alerts.</p>`, "", "subscribe to text alerts"},
+		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
+		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
+		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
 	}
 	f, err := loadFurniture()
 	if err != nil {

@@ -72,3 +72,16 @@ func BenchmarkProgressive(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckLimits is the pass that guards Parse against input the
+// parser handles in more than linear time; it should cost a small part
+// of BenchmarkParse.
+func BenchmarkCheckLimits(b *testing.B) {
+	src := prose(1 << 20)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if err := CheckLimits(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

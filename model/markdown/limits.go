@@ -205,19 +205,22 @@ func tableColumns(content string) int {
 	return strings.Count(row, "|") + 1
 }
 
+// delimiterChars are the bytes that open or close inline markup.
+const delimiterChars = "*_~[]<(`"
+
 // delimiterRuns counts the runs of inline delimiter characters in s.
 func delimiterRuns(s string) int {
 	n := 0
-	var prev byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '*', '_', '~', '[', ']', '<', '(', '`':
-			if c != prev {
-				n++
-			}
+	for {
+		i := strings.IndexAny(s, delimiterChars)
+		if i < 0 {
+			return n
 		}
-		prev = c
+		n++
+		j := i + 1
+		for j < len(s) && s[j] == s[i] {
+			j++
+		}
+		s = s[j:]
 	}
-	return n
 }

@@ -22,6 +22,7 @@ type Progressive struct {
 	pos   int  // how much of body is parsed
 	whole bool // parse everything in one step
 	out   doc.Appender
+	doc   doc.Doc // the document so far
 }
 
 // NewProgressive prepares src for parsing in steps and returns its front
@@ -36,14 +37,19 @@ func NewProgressive(src string) (*Progressive, Front) {
 // the whole source is parsed.
 func (p *Progressive) Next(step int) (doc.Doc, bool) {
 	end := len(p.body)
-	if !p.whole {
+	if !p.whole && step < end-p.pos {
 		end = nextCut(p.body, p.pos, max(step, 1))
 	}
-	if end > p.pos {
+	switch {
+	case p.pos == 0 && end == len(p.body):
+		// Parsed in one step: the parse is the result, uncopied.
+		p.doc = parseBody(p.body)
+	case end > p.pos:
 		p.out.Append(parseBody(p.body[p.pos:end]))
-		p.pos = end
+		p.doc = p.out.Doc()
 	}
-	return p.out.Doc(), p.pos == len(p.body)
+	p.pos = end
+	return p.doc, p.pos == len(p.body)
 }
 
 // Parsed returns how many bytes of the source (front matter aside) are
@@ -61,7 +67,7 @@ func nextCut(body string, from, step int) int {
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
 			line, next = line[:i], off+i+1
 		}
-		if off >= from+step && off > from && s.canCut(line) {
+		if off-from >= step && off > from && s.canCut(line) {
 			return off
 		}
 		s.see(line)

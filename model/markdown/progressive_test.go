@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model/doc"
 )
 
@@ -18,10 +19,7 @@ func parseInSteps(t *testing.T, src string, step int) (doc.Doc, Front) {
 	var prev doc.Doc
 	for {
 		d, done := p.Next(step)
-		if !strings.HasPrefix(d.Text, prev.Text) || len(d.Blocks) < len(prev.Blocks) ||
-			len(prev.Blocks) > 0 && !reflect.DeepEqual(d.Blocks[:len(prev.Blocks)], prev.Blocks) {
-			t.Fatalf("step %d changed what an earlier step made", step)
-		}
+		doctest.CheckAppends(t, prev, d)
 		if done {
 			return d, front
 		}
@@ -39,26 +37,10 @@ func sameParse(t *testing.T, src string, steps ...int) {
 	want, wantFront := Parse(src)
 	for _, step := range steps {
 		got, front := parseInSteps(t, src, step)
-		if !reflect.DeepEqual(normalizeDoc(got), normalizeDoc(want)) || !reflect.DeepEqual(front, wantFront) {
+		if !doctest.Same(got, want) || !reflect.DeepEqual(front, wantFront) {
 			t.Fatalf("in steps of %d bytes:\n%s\nwhole:\n%s", step, dump(got, front), dump(want, wantFront))
 		}
 	}
-}
-
-// normalizeDoc makes empty and nil slices compare equal.
-func normalizeDoc(d doc.Doc) doc.Doc {
-	if len(d.Blocks) == 0 {
-		d.Blocks = nil
-	}
-	if len(d.Inlines) == 0 {
-		d.Inlines = nil
-	}
-	for i := range d.Blocks {
-		if len(d.Blocks[i].Cells) == 0 {
-			d.Blocks[i].Cells = nil
-		}
-	}
-	return d
 }
 
 func TestProgressiveEqualsOneShotOnTheSamples(t *testing.T) {

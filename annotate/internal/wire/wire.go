@@ -62,19 +62,39 @@ func (r *Reader) Pos() int { return r.n - len(r.s) }
 // Err is ErrShort if any read ran past the end or met a bad varint.
 func (r *Reader) Err() error { return r.err }
 
+// Rest is what is left to read.
+func (r *Reader) Rest() string { return r.s }
+
 // Done reports whether everything was read without error.
 func (r *Reader) Done() bool { return r.err == nil && r.s == "" }
 
-// Uint reads an unsigned varint.
+// Uint reads an unsigned varint, as binary.Uvarint would, from the
+// string itself.
 func (r *Reader) Uint() uint64 {
-	v, n := binary.Uvarint([]byte(r.head()))
-	return r.advance(v, n)
+	var v uint64
+	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
+		c := r.s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break // more than 64 bits
+			}
+			r.s = r.s[i+1:]
+			return v | uint64(c)<<(7*i)
+		}
+		v |= uint64(c&0x7f) << (7 * i)
+	}
+	r.fail()
+	return 0
 }
 
-// Int reads a signed varint.
+// Int reads a signed varint (zig-zag encoded, as binary.AppendVarint).
 func (r *Reader) Int() int64 {
-	v, n := binary.Varint([]byte(r.head()))
-	return int64(r.advance(uint64(v), n))
+	u := r.Uint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	return v
 }
 
 // Time reads a time written by Writer.Time, in UTC.
@@ -85,19 +105,6 @@ func (r *Reader) Time() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(sec, int64(nsec)).UTC()
-}
-
-// head is at most the longest varint from the front of what is left, so
-// converting it to bytes stays cheap.
-func (r *Reader) head() string { return r.s[:min(len(r.s), binary.MaxVarintLen64)] }
-
-func (r *Reader) advance(v uint64, n int) uint64 {
-	if n <= 0 || r.err != nil {
-		r.fail()
-		return 0
-	}
-	r.s = r.s[n:]
-	return v
 }
 
 // String reads a length-prefixed string.

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"encoding/binary"
 	"slices"
 	"testing"
 	"time"
@@ -28,6 +29,43 @@ func TestWhatIsWrittenReadsBack(t *testing.T) {
 	if r.Strings() != nil || !r.Time().Equal(when) || !r.Time().IsZero() || !r.Done() {
 		t.Fatalf("end: err %v", r.Err())
 	}
+}
+
+func TestVarintsReadAsEncodingBinaryWritesThem(t *testing.T) {
+	for _, v := range []uint64{0, 1, 127, 128, 300, 1<<35 + 7, 1<<63 - 1, 1 << 63, ^uint64(0)} {
+		var w Writer
+		w.Uint(v)
+		w.Int(int64(v))
+		r := NewReader(string(w.Buf))
+		if got := r.Uint(); got != v {
+			t.Errorf("Uint %d read as %d", v, got)
+		}
+		if got := r.Int(); got != int64(v) {
+			t.Errorf("Int %d read as %d", int64(v), got)
+		}
+		if !r.Done() {
+			t.Errorf("%d: %v", v, r.Err())
+		}
+	}
+	if r := NewReader("\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f"); r.Uint() != 0 || r.Err() == nil {
+		t.Error("a varint of more than 64 bits was read")
+	}
+}
+
+func FuzzUintReadsAsBinaryUvarint(f *testing.F) {
+	f.Add([]byte{0xac, 0x02})
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, n := binary.Uvarint(data)
+		r := NewReader(string(data))
+		got := r.Uint()
+		if n > 0 && (got != want || r.Pos() != n || r.Err() != nil) {
+			t.Fatalf("read %d up to %d (%v), binary.Uvarint %d up to %d", got, r.Pos(), r.Err(), want, n)
+		}
+		if n <= 0 && r.Err() == nil {
+			t.Fatalf("read %d where binary.Uvarint fails (%d)", got, n)
+		}
+	})
 }
 
 func FuzzReaderNeverPanicsOrOverruns(f *testing.F) {

@@ -49,7 +49,7 @@ func main() {
 type options struct {
 	data, news, out string
 	folds           int
-	cv              bool
+	cv, classes     bool
 	drop            string
 }
 
@@ -62,6 +62,7 @@ func parse(args []string) (options, params, error) {
 	fs.StringVar(&o.out, "out", "", "write the weights here (none: only evaluate)")
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
+	fs.BoolVar(&o.classes, "classes", false, "print how often each word class and count feature occurs, and how often in check-worthy sentences")
 	fs.StringVar(&o.drop, "drop", "", "comma-separated feature name prefixes to leave out")
 	fs.IntVar(&p.epochs, "epochs", 8, "passes over the data")
 	fs.Float64Var(&p.rate, "rate", 0.05, "AdaGrad learning rate")
@@ -109,6 +110,9 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",
 		set.count(claimBuster, -1), set.count(claimBuster, 1), set.folds, set.count(clef, -1), set.count(clef, 1), len(set.debates),
 		set.count(polnear, -1), set.count(polnear, 1), len(set.names))
+	if o.classes {
+		set.classRates(out)
+	}
 	if o.cv {
 		report(out, set, p, dev)
 	}
@@ -198,4 +202,40 @@ func named(fs []checkworthy.Feature) string {
 		fmt.Fprintf(&b, " %s(%+.2f)", f.Name, f.Weight)
 	}
 	return b.String()
+}
+
+// classRates prints, for every feature that is not a word or word pair,
+// the share of each debate corpus's sentences that have it and the share
+// of those that are check-worthy: the counts that justify the classes.
+func (s *dataset) classRates(out io.Writer) {
+	var n, pos [2]map[int32]float64
+	var total, totalPos [2]float64
+	for c := range n {
+		n[c], pos[c] = map[int32]float64{}, map[int32]float64{}
+	}
+	for _, e := range s.examples {
+		if e.corpus > clef {
+			continue
+		}
+		total[e.corpus]++
+		totalPos[e.corpus] += e.y
+		seen := map[int32]bool{}
+		for _, f := range e.feats {
+			if !seen[f] && !lexical(s.names[f]) {
+				seen[f] = true
+				n[e.corpus][f]++
+				pos[e.corpus][f] += e.y
+			}
+		}
+	}
+	var ids []int32
+	for f := range n[claimBuster] {
+		ids = append(ids, f)
+	}
+	sort.Slice(ids, func(i, j int) bool { return s.names[ids[i]] < s.names[ids[j]] })
+	fmt.Fprintf(out, "feature: share of sentences, share check-worthy (ClaimBuster overall %.3f; CLEF overall %.3f)\n", totalPos[0]/total[0], totalPos[1]/total[1])
+	for _, f := range ids {
+		fmt.Fprintf(out, "  %-16s ClaimBuster %.3f %.3f  CLEF %.3f %.3f\n", s.names[f],
+			n[0][f]/total[0], pos[0][f]/max(n[0][f], 1), n[1][f]/total[1], pos[1][f]/max(n[1][f], 1))
+	}
 }

@@ -50,9 +50,15 @@ func main() {
 	misses := flag.Bool("misses", false, "list missed attributions and wrong sources")
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
+	tagger := flag.Bool("tagger", false, "write the cue tagger trained on the train split instead")
 	flag.Parse()
 	var err error
 	switch {
+	case *tagger:
+		var arts []article
+		if arts, err = readSplit(*data, "train"); err == nil {
+			err = trainTagger(os.Stdout, arts)
+		}
 	case *verbs:
 		err = learnVerbs(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
 	case *learnCues:

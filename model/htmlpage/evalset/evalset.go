@@ -23,11 +23,13 @@ import (
 	"strings"
 )
 
-// Page is one page of the set with the snippets it must and must not keep.
+// Page is one page of the set with the snippets it must and must not
+// keep, and its title, author and date where the set gives them.
 type Page struct {
-	URL, File     string
-	HTML          []byte
-	With, Without []string
+	URL, File           string
+	HTML                []byte
+	With, Without       []string
+	Title, Author, Date string
 }
 
 // Counts are the snippets that held and failed over a run.
@@ -118,6 +120,8 @@ func Load(dir string) ([]Page, error) {
 	var entries map[string]struct {
 		File          string
 		With, Without []string
+		Title, Date   string
+		Author        any // a name or a list of names
 	}
 	if err := json.Unmarshal(raw, &entries); err != nil {
 		return nil, fmt.Errorf("read %s: %w", filepath.Join(dir, "evaldata.json"), err)
@@ -129,11 +133,29 @@ func Load(dir string) ([]Page, error) {
 			return nil, err
 		}
 		if isEnglishNews(html) {
-			pages = append(pages, Page{URL: url, File: e.File, HTML: html, With: e.With, Without: e.Without})
+			pages = append(pages, Page{URL: url, File: e.File, HTML: html, With: e.With, Without: e.Without,
+				Title: e.Title, Author: names(e.Author), Date: e.Date})
 		}
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	return pages, nil
+}
+
+// names is an author annotation as one string, names parted by ", ".
+func names(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strings.ReplaceAll(v, "; ", ", ")
+	case []any:
+		var out []string
+		for _, n := range v {
+			if s, ok := n.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	return ""
 }
 
 func readPage(dir, file string) ([]byte, error) {
@@ -152,3 +174,19 @@ func isEnglishNews(html []byte) bool {
 	head := html[:min(len(html), 200_000)]
 	return htmlLang.Match(head) && newsMarks.Match(head)
 }
+
+// Matches counts how many of the annotated values a run got right.
+type Matches struct{ Right, Of int }
+
+// Add counts one annotated value: want "" is not annotated.
+func (m *Matches) Add(want, got string) {
+	if want == "" {
+		return
+	}
+	m.Of++
+	if strings.EqualFold(Norm(want), Norm(got)) {
+		m.Right++
+	}
+}
+
+func (m Matches) String() string { return fmt.Sprintf("%d/%d", m.Right, m.Of) }

@@ -85,3 +85,20 @@ func TestReadReportsAMissingAnnotationFile(t *testing.T) {
 		t.Error("read an article without its attributions")
 	}
 }
+
+// FuzzRead checks that any text and annotation file either read cleanly,
+// with one weak label a sentence, or fail with an error, never a panic.
+func FuzzRead(f *testing.F) {
+	f.Add("Title\n\nShe said rents rose 8%.", `{"attributions": [{"source": {"start": 7, "end": 10}, "content": [{"start": 16, "end": 31}]}]}`)
+	f.Add("x", `{"attributions": [{"source": {"start": 0, "end": 1}, "content": [{"start": -5, "end": 99}]}]}`)
+	f.Add("", `[]`)
+	f.Fuzz(func(t *testing.T, text, ann string) {
+		art, err := Read(writeArticle(t, text, ann), sentence.New())
+		if err != nil {
+			return
+		}
+		if got := len(art.Weak(nil)); got != len(art.Sentences) {
+			t.Fatalf("%d weak labels for %d sentences", got, len(art.Sentences))
+		}
+	})
+}

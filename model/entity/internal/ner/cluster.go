@@ -103,6 +103,7 @@ func ReadClusters(data []byte) (*Clusters, error) {
 		return nil, bad
 	}
 	raw = raw[k:]
+	c.code = make(map[uint32]uint16, n)
 	keys := make([]uint32, n)
 	prev := uint64(0)
 	for i := range keys {

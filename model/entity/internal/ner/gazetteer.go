@@ -108,11 +108,20 @@ func NewGazetteer() (*Gazetteer, error) {
 // addHints reads the hint lists.
 func (g *Gazetteer) addHints() error {
 	var toks []Token
+	lists := make([][]data.Entry, len(hintLists))
+	n := 0
 	for li, l := range hintLists {
 		entries, err := data.Entries(l)
 		if err != nil {
 			return fmt.Errorf("build gazetteer: %w", err)
 		}
+		lists[li] = entries
+		n += len(entries)
+	}
+	// Room for each entry and the phrases that begin longer ones, so the
+	// map is not grown entry by entry.
+	g.hint = make(map[uint64]uint8, 2*n)
+	for li, entries := range lists {
 		for _, e := range entries {
 			toks = Tokenize(e.Text, 0, len(e.Text), toks[:0])
 			h := uint64(0)

@@ -1,0 +1,48 @@
+// Package doctest holds checks that tests of the progressive readers
+// share: that a step only appended to the document before it, and that
+// two documents are the same.
+package doctest
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+)
+
+// CheckAppends fails t unless next's text begins with prev's and its
+// blocks begin with prev's blocks: a step may only append.
+func CheckAppends(t testing.TB, prev, next doc.Doc) {
+	t.Helper()
+	if !strings.HasPrefix(next.Text, prev.Text) || len(next.Blocks) < len(prev.Blocks) ||
+		len(prev.Blocks) > 0 && !reflect.DeepEqual(next.Blocks[:len(prev.Blocks)], prev.Blocks) {
+		t.Fatal("a step changed what an earlier step made")
+	}
+}
+
+// Same reports whether a and b hold the same text, blocks and inlines,
+// an empty slice and a nil one alike.
+func Same(a, b doc.Doc) bool {
+	return reflect.DeepEqual(normalize(a), normalize(b))
+}
+
+func normalize(d doc.Doc) doc.Doc {
+	if len(d.Blocks) == 0 {
+		d.Blocks = nil
+	}
+	if len(d.Inlines) == 0 {
+		d.Inlines = nil
+	}
+	blocks := make([]doc.Block, len(d.Blocks))
+	for i, b := range d.Blocks {
+		if len(b.Cells) == 0 {
+			b.Cells = nil
+		}
+		blocks[i] = b
+	}
+	if d.Blocks != nil {
+		d.Blocks = blocks
+	}
+	return d
+}

@@ -1,0 +1,182 @@
+package claim
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+
+	"github.com/margin-reader/margin/model/span"
+)
+
+// The cue tagger scores every token for being part of a reporting cue, from
+// the token and its neighbours: an averaged perceptron over hashed
+// features, trained on PolNeAR train (go run ./model/claim/polnear -tagger)
+// and stored as lexicon/cues.bin: 2^cueBits hashed weights as int16.
+const cueBits = 17
+
+// cueModel holds the tagger's weights.
+type cueModel struct {
+	w     []float32
+	scale float32
+}
+
+// feature templates; each is mixed with one or two token hashes.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fPrev
+	fNext
+	fPrev2
+	fNext2
+	fPrevWord
+	fWordNext
+	fSuffix
+	fShape
+	fRatio
+)
+
+// cueFeatures appends the feature slots of token i to dst.
+func cueFeatures(dst []uint32, text string, toks []token, i int, lx *lexicon) []uint32 {
+	at := func(k int) uint64 {
+		if k < 0 {
+			return 1
+		}
+		if k >= len(toks) {
+			return 2
+		}
+		return toks[k].h
+	}
+	t := toks[i]
+	shape := uint64(t.kind)<<2 | b2u(t.upper)<<1 | b2u(i > 0 && toks[i-1].upper)
+	ratio := uint64(11)
+	if e := lx.entries[t.h]; e != nil && e.ratio >= 0 {
+		ratio = uint64(e.ratio * 10)
+	}
+	w := word(text, t)
+	suffix := hashWord(w[max(0, len(w)-3):])
+	for _, f := range [...]uint64{
+		mix(fBias, 0), mix(fWord, at(i)), mix(fPrev, at(i-1)), mix(fNext, at(i+1)),
+		mix(fPrev2, at(i-2)), mix(fNext2, at(i+2)), mix(mix(fPrevWord, at(i-1)), at(i)),
+		mix(mix(fWordNext, at(i)), at(i+1)), mix(fSuffix, suffix), mix(fShape, shape),
+		mix(mix(fRatio, ratio), b2u(t.upper)),
+	} {
+		dst = append(dst, uint32(f>>(64-cueBits)))
+	}
+	return dst
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// mix combines a template or hash with a value into a well-spread hash.
+func mix(a, b uint64) uint64 {
+	h := (a ^ b*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
+	return h ^ h>>31
+}
+
+// score is the tagger's score for the features fs; above 0 is a cue.
+func (m *cueModel) score(fs []uint32) float32 {
+	var s float32
+	for _, f := range fs {
+		s += m.w[f]
+	}
+	return s * m.scale
+}
+
+// encodeCueModel stores weights as a scale and int16 values.
+func encodeCueModel(w []float32) []byte {
+	var top float32
+	for _, v := range w {
+		top = max(top, float32(math.Abs(float64(v))))
+	}
+	scale := top / math.MaxInt16
+	if scale == 0 {
+		scale = 1
+	}
+	out := make([]byte, 4+2*len(w))
+	binary.LittleEndian.PutUint32(out, math.Float32bits(scale))
+	for i, v := range w {
+		binary.LittleEndian.PutUint16(out[4+2*i:], uint16(int16(math.Round(float64(v/scale)))))
+	}
+	return out
+}
+
+// decodeCueModel reads what encodeCueModel wrote.
+func decodeCueModel(data []byte) (*cueModel, error) {
+	if len(data) != 4+2*(1<<cueBits) {
+		return nil, fmt.Errorf("cue model: %d bytes, want %d", len(data), 4+2*(1<<cueBits))
+	}
+	m := &cueModel{w: make([]float32, 1<<cueBits), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
+	for i := range m.w {
+		m.w[i] = float32(int16(binary.LittleEndian.Uint16(data[4+2*i:])))
+	}
+	return m, nil
+}
+
+// CueExample is one training text for the cue tagger: a paragraph and the
+// byte spans of the gold cues in it.
+type CueExample struct {
+	Text string
+	Cues [][2]int
+}
+
+// TrainCueModel trains the cue tagger on examples for epochs passes, in the
+// order given, and returns the encoded weights for lexicon/cues.bin.
+func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	w := make([]float32, 1<<cueBits)
+	sum := make([]float32, 1<<cueBits)
+	last := make([]int, 1<<cueBits)
+	step := 0
+	var toks []token
+	var fs []uint32
+	for range epochs {
+		for _, ex := range examples {
+			toks = tokenize(toks[:0], ex.Text, spanAll(ex.Text))
+			for i := range toks {
+				step++
+				fs = cueFeatures(fs[:0], ex.Text, toks, i, lx)
+				var s float32
+				for _, f := range fs {
+					s += w[f]
+				}
+				gold := inCue(toks[i], ex.Cues)
+				if (s > 0) == gold {
+					continue
+				}
+				d := float32(-1)
+				if gold {
+					d = 1
+				}
+				for _, f := range fs {
+					sum[f] += w[f] * float32(step-last[f])
+					last[f] = step
+					w[f] += d
+				}
+			}
+		}
+	}
+	for f := range w {
+		sum[f] += w[f] * float32(step-last[f])
+		w[f] = sum[f] / float32(step)
+	}
+	return encodeCueModel(w), nil
+}
+
+func inCue(t token, cues [][2]int) bool {
+	for _, c := range cues {
+		if c[0] <= t.Start && t.End <= c[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func spanAll(text string) span.Span { return span.Span{Start: 0, End: len(text)} }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeCorpus lays out invented articles and a CoNLL file as the command
+// reads them.
+func writeCorpus(t *testing.T) (news, conll string) {
+	t.Helper()
+	news = t.TempDir()
+	for _, split := range []string{"train", "dev"} {
+		dir := filepath.Join(news, split)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Repeat("Ferries left Dover on Monday.\n\nThe mayor of Leeds spoke on Friday.\n", 3)
+		if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conll = filepath.Join(t.TempDir(), "train.txt")
+	data := "-DOCSTART- -X- -X- O\n\nRipon NNP B-NP B-LOC\nvoted VBD B-VP O\non IN B-PP O\nSunday NNP B-NP O\n. . O O\n"
+	if err := os.WriteFile(conll, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return news, conll
+}
+
+func TestRunWritesTheSameTableTwice(t *testing.T) {
+	news, conll := writeCorpus(t)
+	var tables [2][]byte
+	for i := range tables {
+		out := filepath.Join(t.TempDir(), "clusters.bin")
+		var log bytes.Buffer
+		if err := run([]string{"-news", news, "-conll", conll, "-out", out, "-min-count", "2", "-contexts", "10"}, &log); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(log.String(), "wrote "+out) {
+			t.Errorf("log does not name the file: %s", log.String())
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables[i] = b
+	}
+	if len(tables[0]) == 0 || !bytes.Equal(tables[0], tables[1]) {
+		t.Error("two runs over the same text wrote different (or empty) tables")
+	}
+}
+
+func TestRunReportsMissingTexts(t *testing.T) {
+	err := run([]string{"-news", t.TempDir(), "-out", filepath.Join(t.TempDir(), "c.bin")}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "no article texts") {
+		t.Errorf("got %v, want an error about the missing texts", err)
+	}
+}

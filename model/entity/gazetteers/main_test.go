@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// nouns are invented synset lines in data.noun's format: offset, lexicographer
+// file, type, word count (hex), words with lex ids, pointers, gloss.
+const nouns = `  1 This is a licence header line.
+09000001 18 n 02 Ada_Byron 0 Lady_Lovelace 0 001 @i 10000001 n 0000 | an invented mathematician
+09000002 18 n 01 mathematician 0 001 @ 10000002 n 0000 | a common noun, not a name
+09000003 15 n 01 Port_Avery 0 001 @i 10000003 n 0000 | an invented town
+09000004 17 n 01 Avery_River 0 001 @i 10000004 n 0000 | an invented river
+09000005 17 n 01 Rock 0 001 @ 10000005 n 0000 | an object that is no instance
+09000006 14 n 01 Avery_Rowing_Club 0 001 @ 10000006 n 0000 | an invented club
+`
+
+func TestRunFilesNamesByLexicographerFile(t *testing.T) {
+	dict, out := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dict, "data.noun"), []byte(nouns), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"-wordnet", dict, "-out", out}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"wordnet-people.txt": {"Ada Byron", "Lady Lovelace"},
+		"wordnet-places.txt": {"Avery River", "Port Avery"},
+		"wordnet-orgs.txt":   {"Avery Rowing Club"},
+	}
+	for file, names := range want {
+		b, err := os.ReadFile(filepath.Join(out, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, line := range strings.Split(string(b), "\n") {
+			if line != "" && !strings.HasPrefix(line, "#") {
+				got = append(got, line)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(names, "|") {
+			t.Errorf("%s: got %q, want %q", file, got, names)
+		}
+	}
+}
+
+func TestRunReportsABadLine(t *testing.T) {
+	dict := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dict, "data.noun"), []byte("09000001 18 n zz Ada 0 | bad count\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := run([]string{"-wordnet", dict, "-out", t.TempDir()}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "bad synset line") {
+		t.Errorf("got %v, want a bad synset line error", err)
+	}
+}

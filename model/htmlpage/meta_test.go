@@ -1,0 +1,86 @@
+package htmlpage
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBylineName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"drops a leading By", "By Mara Kellen", "Mara Kellen"},
+		{"drops By in other languages", "Von: Jana Berg", "Jana Berg"},
+		{"drops a CMS label", "Post author By Ola Lind", "Ola Lind"},
+		{"drops the date after the name", "Poppy Reid Feb 21, 2020", "Poppy Reid"},
+		{"drops a published line", "AFP - Published: 28 Apr, 2020", "AFP"},
+		{"drops a handle", "Rosa Ortiz @rortiz", "Rosa Ortiz"},
+		{"drops a trailing dash", "John Walk -", "John Walk"},
+		{"keeps two names", "David Brand, Ramsey Khalifeh", "David Brand, Ramsey Khalifeh"},
+		{"is empty for a lone By", "By", ""},
+		{"is empty for a comment's author", "Art Edwards says:", ""},
+		{"is empty for a placeholder", "No Author", ""},
+		{"is empty for a date label", "Posted on", ""},
+		{"is empty for a handle alone", "@NatGeoUK", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := bylineName(tt.in); got != tt.want {
+				t.Errorf("bylineName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct {
+		name, title, site, host string
+		want, wantSite          string
+	}{
+		{"drops the site after a bar", "Governor signs bill | TheHill", "The Hill", "thehill.com", "Governor signs bill", "The Hill"},
+		{"drops a site named only by the host", "Storm closes port - BBC News", "", "bbc.co.uk", "Storm closes port", "BBC News"},
+		{"drops the site before the title", "Coast News: Keeper retires", "Coast News", "", "Coast News: Keeper retires", "Coast News"},
+		{"drops the site at the front", "RT | Keeper retires", "RT", "", "Keeper retires", "RT"},
+		{"keeps a bar that is part of the title", "Update | Crash victims identified", "The Gleaner", "jamaica-gleaner.com", "Update | Crash victims identified", "The Gleaner"},
+		{"drops a site name with its tagline", "Halloween workouts - My Daily Magazine - Art, Design and Beauty", "My Daily Magazine - Art, Design and Beauty", "mydailymagazine.com", "Halloween workouts", "My Daily Magazine"},
+		{"keeps a title without a site", "Keeper retires after forty years", "Coast News", "", "Keeper retires after forty years", "Coast News"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, site := cleanTitle(tt.title, tt.site, tt.host)
+			if got != tt.want || site != tt.wantSite {
+				t.Errorf("cleanTitle(%q, %q, %q) = %q, %q; want %q, %q", tt.title, tt.site, tt.host, got, site, tt.want, tt.wantSite)
+			}
+		})
+	}
+}
+
+func TestDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"reads RFC 3339 in the page's own zone", "2019-11-20T23:47:00-05:00", "2019-11-20"},
+		{"reads a zone without a colon", "2020-03-10T14:21:05+0100", "2020-03-10"},
+		{"reads a bare date", "2024-05-02", "2024-05-02"},
+		{"reads a date with a time and no zone", "2024-05-02 08:30:00", "2024-05-02"},
+		{"reads the date at the front of other text", "2024-05-02T08:30", "2024-05-02"},
+		{"is empty for words", "last Tuesday", ""},
+		{"is empty for an impossible day", "2024-02-31", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := date(tt.in); got != tt.want {
+				t.Errorf("date(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylinePassesOverTheSiteAsAuthor(t *testing.T) {
+	src := `<html><head><meta property="og:site_name" content="Coast News">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Keeper retires","author":{"@type":"Organization","name":"Coast News"}}</script></head>
+<body><article><div class="article-byline">By Tomas Reed</div><p>` + strings.Repeat("After forty years on the rock, the keeper handed over the keys. ", 8) + `</p></article></body></html>`
+	p, err := Extract(src, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Byline != "Tomas Reed" || p.Site != "Coast News" {
+		t.Errorf("byline %q, site %q; want Tomas Reed of Coast News", p.Byline, p.Site)
+	}
+}
