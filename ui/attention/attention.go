@@ -203,7 +203,11 @@ const minRows = 3
 // original passage beside each candidate place, then the keys.
 func (m Model) View() string {
 	t := m.theme
-	lines := []string{t.Title.Render("Notes that need attention") + t.ExplainLabel.Render(" · "+Summary(m.notes)), ""}
+	head := t.Title.Render("Notes that need attention")
+	if s := Summary(m.notes); s != "" {
+		head += t.ExplainLabel.Render(" · " + s)
+	}
+	lines := []string{head, ""}
 	if len(m.notes) == 0 {
 		lines = append(lines, t.Explain.Render("every note is where it was written"))
 		return m.fit(lines)
