@@ -113,7 +113,7 @@ func TestAVerdictInTheQueueChangesTheNoteOnThatClaim(t *testing.T) {
 	m = press(m, "r")
 	m = pressAndWait(m, "4")
 	m = press(m, "N")
-	m = pressAndWait(m, "2")
+	pressAndWait(m, "2")
 	notes := book.Notes()
 	if len(notes) != 1 || notes[0].Verdict != "mostly-true" {
 		t.Errorf("notes after two verdicts on one claim: %+v, want one note, mostly true", notes)
@@ -143,7 +143,7 @@ func TestExportKeyWritesTheClaimsIntoTheWorksheet(t *testing.T) {
 	m = press(m, "r")
 	m = pressAndWait(m, "4")
 	m = press(m, "esc")
-	m = pressAndWait(m, "x")
+	pressAndWait(m, "x")
 	data, err := os.ReadFile(path + ".notes.md")
 	if err != nil {
 		t.Fatalf("x wrote no worksheet: %v", err)
