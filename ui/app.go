@@ -402,7 +402,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
 		return m, m.undo()
 	}
-	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down) {
+	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd

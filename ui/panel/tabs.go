@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strings"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -153,7 +154,9 @@ func entityItems(s Source) []Item {
 	return items
 }
 
-// claimItems lists the claims, most worth checking first.
+// claimItems lists the claims, most worth checking first: the claim,
+// its score (and verdict, once a note gives it one), its kinds beneath;
+// they filter by kind.
 func claimItems(s Source) []Item {
 	if s.Analysis == nil {
 		return nil
@@ -162,33 +165,61 @@ func claimItems(s Source) []Item {
 	sort.SliceStable(claims, func(a, b int) bool { return claims[a].Checkworthiness > claims[b].Checkworthiness })
 	items := make([]Item, 0, len(claims))
 	for _, c := range claims {
-		items = append(items, Item{
+		var kinds []string
+		for _, k := range c.Kinds {
+			kinds = append(kinds, vocab.Name(vocab.ClaimKinds(), string(k)))
+		}
+		it := Item{
 			Title:  render.OneLine(c.In(s.Article.Text)),
 			Detail: fmt.Sprintf("%.2f", c.Checkworthiness),
+			Sub:    strings.Join(kinds, ", "),
 			Spans:  []span.Span{c.Span},
-		})
+			Tags:   kinds,
+		}
+		if v, ok := verdictOn(s.Notes, c.Span); ok {
+			it.Class = theme.NoteClass(v)
+			it.Detail = vocab.Name(vocab.Verdicts(), v) + " " + it.Detail
+		}
+		items = append(items, it)
 	}
 	return items
 }
 
-// noteItems lists the notes: their text (else their passage) and verdict,
-// or where they stand when their passage was not found again.
+// verdictOn returns the verdict of the first placed note on s that has one.
+func verdictOn(notes []annotate.Note, s span.Span) (string, bool) {
+	for _, n := range notes {
+		if n.Placed() && n.Verdict != "" && n.Span.Overlaps(s) {
+			return string(n.Verdict), true
+		}
+	}
+	return "", false
+}
+
+// noteItems lists the notes in the book's (article) order: the start of
+// the passage with the verdict, or where the note stands when its passage
+// was not found again, and the start of the text beneath. They filter by
+// verdict, status and tag.
 func noteItems(s Source) []Item {
 	items := make([]Item, 0, len(s.Notes))
 	for _, n := range s.Notes {
-		title := n.Text
-		if title == "" {
-			title = n.Quote()
-		}
+		passage := n.Quote()
 		var spans []span.Span
 		if !n.Span.Empty() {
 			spans = []span.Span{n.Span}
+			passage = n.Span.In(s.Article.Text)
 		}
-		detail := vocab.Name(vocab.Verdicts(), string(n.Verdict))
-		if !n.Placed() {
+		verdict := vocab.Name(vocab.Verdicts(), string(n.Verdict))
+		detail := verdict
+		switch {
+		case !n.Placed():
 			detail = string(n.Status)
+		case n.Status != annotate.Anchored:
+			detail += " · " + string(n.Status)
 		}
-		items = append(items, Item{Title: title, Detail: detail, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID})
+		items = append(items, Item{
+			Title: passage, Detail: detail, Sub: n.Text, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
+			Tags: append([]string{verdict, string(n.Status)}, n.Tags...),
+		})
 	}
 	return items
 }
