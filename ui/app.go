@@ -60,6 +60,10 @@ type Options struct {
 	NotesError string
 	// NotesOptions reopen the notes after a reload.
 	NotesOptions annotate.Options
+	// Loader, when set, reads the rest of the article in the background,
+	// in steps; the notes (when Notes is nil) and the analysis wait for
+	// the whole text.
+	Loader *model.Loader
 }
 
 type (
@@ -131,6 +135,9 @@ type Model struct {
 	cancelAnalysis context.CancelFunc
 	analysis       *model.Analysis
 	analysisErr    bool
+
+	// load is the article's background load, when it came in steps.
+	load loading
 }
 
 // New returns a reader for a.
@@ -166,6 +173,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 			m.status.SetError(w[0])
 		}
 	}
+	m.load = newLoading(ctx, a, opts)
 	m.setSource()
 	m.applyTheme()
 	return m
@@ -194,8 +202,13 @@ func (m Model) Init() tea.Cmd {
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	hash := m.reader.Article().Hash
-	cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }), m.watch(), m.watchNotes())
+	if m.load.active() {
+		cmds = append(cmds, m.loadNext())
+	} else {
+		hash := m.reader.Article().Hash
+		cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }))
+	}
+	cmds = append(cmds, m.watch(), m.watchNotes())
 	return tea.Batch(cmds...)
 }
 
@@ -298,7 +311,7 @@ func (m *Model) refresh() {
 		m.panel.Prepare()
 	}
 	m.layout()
-	m.status.SetInfo(m.reader.Info()...)
+	m.status.SetInfo(append(m.loadingInfo(), m.reader.Info()...)...)
 }
 
 // layout gives every child its size. Every size handed down is at least
