@@ -43,6 +43,8 @@ type loading struct {
 	ctx         context.Context
 	cancel      context.CancelFunc
 	read, total int
+	// step is how many bytes each step reads: loadStep, less in tests.
+	step int
 	// progressive says the article came in steps, so the status says
 	// when its analysis is running.
 	progressive bool
@@ -58,7 +60,7 @@ func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
 	lctx, cancel := context.WithCancel(ctx)
 	read, total := opts.Loader.Progress()
 	return loading{
-		loader: opts.Loader, gen: 1, ctx: lctx, cancel: cancel, read: read, total: total, progressive: true,
+		loader: opts.Loader, gen: 1, ctx: lctx, cancel: cancel, step: loadStep, read: read, total: total, progressive: true,
 		notesWait: opts.Notes == nil && opts.NotesError == "" && a.Path != "",
 	}
 }
@@ -81,10 +83,10 @@ func (m Model) loadNext() tea.Cmd {
 	if !m.load.active() {
 		return nil
 	}
-	l, gen, path := m.load.loader, m.load.gen, m.reader.Article().Path
+	l, gen, step, path := m.load.loader, m.load.gen, m.load.step, m.reader.Article().Path
 	ctx := m.load.ctx
 	return func() tea.Msg {
-		a, done, err := l.Next(ctx, loadStep)
+		a, done, err := l.Next(ctx, step)
 		read, total := l.Progress()
 		if a != nil {
 			a.Path = path
