@@ -276,9 +276,10 @@ func newNote(text string, n Note, now time.Time, newID func(time.Time) (string, 
 }
 
 // Put saves a changed note (found by n.ID) and returns it as saved. Its
-// passage is taken from n.Span when the note is placed (anchored or moved)
-// or n.Span differs from where the note was; a note that needs review or
-// is orphaned keeps its original passage until given a new span.
+// passage is taken from n.Span when the note is placed (anchored or moved),
+// n.Span differs from where the note was, or a person placed it there
+// (Note.Accept); a note that needs review or is orphaned keeps its
+// original passage until given a new span.
 func (b *Book) Put(n Note) (Note, error) {
 	old, ok := b.Note(n.ID)
 	if !ok {
@@ -287,7 +288,7 @@ func (b *Book) Put(n Note) (Note, error) {
 	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
 	n.Target.Detached = detached
-	if old.Placed() || n.Span != old.Span {
+	if old.Placed() || n.Span != old.Span || n.Placed() {
 		sel, err := anchor.Make(b.article.Text, n.Span)
 		if err != nil {
 			return Note{}, fmt.Errorf("edit note: %w", err)
