@@ -224,7 +224,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.load.active() {
-		cmds = append(cmds, m.loadNext())
+		cmds = append(cmds, m.loadAfter(analysisDelay))
 	} else {
 		hash := m.reader.Article().Hash
 		cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }))

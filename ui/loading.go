@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -77,15 +78,27 @@ func (l *loading) stop() {
 	l.gen++
 }
 
-// loadNext returns the command that reads the next step. The loader
-// does not know the path; every snapshot gets the one shown.
-func (m Model) loadNext() tea.Cmd {
+// loadNext returns the command that reads the next step.
+func (m Model) loadNext() tea.Cmd { return m.loadAfter(0) }
+
+// loadAfter returns the command that reads the next step after d, which
+// holds the first background step back until the first screen is out:
+// its cleaning or parsing would take the CPU the first frame needs. The
+// loader does not know the path; every snapshot gets the one shown.
+func (m Model) loadAfter(d time.Duration) tea.Cmd {
 	if !m.load.active() {
 		return nil
 	}
 	l, gen, step, path := m.load.loader, m.load.gen, m.load.step, m.reader.Article().Path
 	ctx := m.load.ctx
 	return func() tea.Msg {
+		if d > 0 {
+			select {
+			case <-time.After(d):
+			case <-ctx.Done():
+				return loadedMsg{gen: gen, err: ctx.Err()}
+			}
+		}
 		a, done, err := l.Next(ctx, step)
 		read, total := l.Progress()
 		if a != nil {
