@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 )
 
@@ -131,4 +135,66 @@ func TestReloadCancelsTheLoad(t *testing.T) {
 	if m.Article().Text != before {
 		t.Fatal("a step of the cancelled load was taken in")
 	}
+}
+
+// TestRandomKeysWhileLoadingKeepTheScreenWhole presses random keys, with
+// resizes, while the sample loads in small steps in the background, and
+// checks every screen; the notes, which wait for the whole text, open.
+func TestRandomKeysWhileLoadingKeepTheScreenWhole(t *testing.T) {
+	data, err := os.ReadFile("../samples/china-us-claims.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := model.NewLoader(path, data, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := l.Next(context.Background(), 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Path = path
+	noOpen := func(context.Context, string) error { return nil }
+	opts := Options{Loader: l, NotesOptions: annotate.Options{Author: "tester"}, Open: noOpen}
+	m := New(context.Background(), a, opts)
+	m.load.step = 200
+	d := driver{m: m, results: make(chan tea.Msg, 1024)}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.spawn(d.m.loadNext())
+	ks := everyKey()
+	rng := rand.New(rand.NewPCG(14, 2026))
+	w, h := 100, 30
+	for i := 0; i < 400 || d.m.load.active() || d.m.store == nil; i++ {
+		if i > 5000 {
+			t.Fatal("the load or the notes never finished")
+		}
+		var msg tea.Msg = tea.WindowSizeMsg{Width: w, Height: h}
+		if rng.IntN(8) == 0 {
+			w, h = 6+rng.IntN(245), 6+rng.IntN(75)
+			msg = tea.WindowSizeMsg{Width: w, Height: h}
+		} else if k := ks[rng.IntN(len(ks))]; k != "q" && k != "ctrl+c" {
+			msg = pressOf(t, k)
+		}
+		d.send(msg)
+		d.drain()
+		if err := checkScreen(d.m, w, h); err != "" {
+			t.Fatalf("step %d at %dx%d (loaded %d of %d): %s\n%s", i, w, h, d.m.load.read, d.m.load.total, err, screen(d.m))
+		}
+	}
+	if d.m.Article().Text != mustParse(t, path, data).Text {
+		t.Fatal("the loaded text differs from the one-shot load")
+	}
+}
+
+func mustParse(t *testing.T, name string, data []byte) *model.Article {
+	t.Helper()
+	a, err := model.Parse(context.Background(), name, data, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
