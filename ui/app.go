@@ -477,7 +477,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.SearchGo):
 		m.searching = false
 		m.input.Blur()
-		cmd := m.reader.Search(m.input.Value())
+		cmd := m.search(m.input.Value())
 		return m, cmd
 	}
 	var cmd tea.Cmd

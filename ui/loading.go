@@ -10,6 +10,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/ui/reader"
 )
 
 // loadStep is how many more bytes of the source each background step
@@ -108,9 +109,9 @@ func (m Model) loadAfter(d time.Duration) tea.Cmd {
 	}
 }
 
-// loaded swaps in the grown article and asks for the next step; once the
-// article is whole it opens the notes that waited and starts the
-// analysis.
+// loaded swaps in the grown article, for the text view and the panel,
+// and asks for the next step; once the article is whole it opens the
+// notes that waited and starts the analysis.
 func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	if msg.gen != m.load.gen {
 		return m, nil
@@ -124,12 +125,12 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	}
 	m.reader.Grow(msg.a)
 	m.load.read, m.load.total = msg.read, msg.total
+	m.setSource()
 	if !msg.done {
 		return m, m.loadNext()
 	}
 	m.load.stop()
 	m.setTitle(msg.a)
-	m.setSource()
 	return m, tea.Batch(m.openWaitingNotes(), m.analyze())
 }
 
@@ -179,4 +180,17 @@ func percent(done, total int) int {
 		return 100
 	}
 	return min(done*100/total, 99)
+}
+
+// search runs the search over what is loaded; while the rest loads, a
+// query not found yet may still be, and n finds it once it has come.
+func (m *Model) search(q string) tea.Cmd {
+	cmd := m.reader.Search(q)
+	if cmd == nil || !m.load.active() {
+		return cmd
+	}
+	found := m.reader.Matches()
+	return func() tea.Msg {
+		return reader.NoticeMsg{Text: "not found yet: " + found.Query + " (loading; n looks again)"}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -102,18 +103,23 @@ func TestLoadingInStepsEndsWithTheOneShotArticle(t *testing.T) {
 }
 
 func TestSearchAndEndKeyWorkWhileLoading(t *testing.T) {
-	m := openInSteps(t, "article.txt", longArticle(200, false), 400)
+	m := openInSteps(t, "article.md", longArticle(200, true), 400)
 	m = press(m, "/")
-	m = typeText(m, "Port 150 ")
-	m = step1(m, keyMsg("enter"))
-	if strings.Contains(screen(m), "Port 150 ") {
-		t.Fatal("a match beyond what is loaded is shown")
+	m = typeText(m, "Port 150 will")
+	m = stepWithin(m, keyMsg("enter"), time.Second)
+	if strings.Contains(screen(m), "Paragraph 150 ") || !strings.Contains(screen(m), "not found yet") {
+		t.Fatalf("a query beyond what is loaded is not said to be not found yet:\n%s", screen(m))
 	}
+	m = press(m, "o")
 	for m.load.active() {
 		m = step1(m, m.loadNext()())
 	}
+	if !strings.Contains(screen(m), "Part 140") {
+		t.Fatalf("the outline does not grow with the article:\n%s", screen(m))
+	}
+	m = press(m, "esc")
 	m = press(m, "n")
-	if !strings.Contains(screen(m), "Port 150 ") {
+	if !strings.Contains(screen(m), "Paragraph 150 ") {
 		t.Fatalf("n does not find the match once it has loaded:\n%s", screen(m))
 	}
 	m = press(m, "G")
