@@ -68,8 +68,8 @@ func (m Model) attentionUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
 
 // place saves a decision on a note and says what it was.
 func (m *Model) place(n annotate.Note, say string) tea.Cmd {
-	m.status.SetMessage(say + "…")
-	return m.store.save(n)
+	m.status.SetMessage("saving…")
+	return m.store.saveSaying(n, say)
 }
 
 // attentionKey hands a key to the open list.

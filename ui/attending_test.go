@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"os"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
-	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -28,14 +26,7 @@ const (
 func edited(t *testing.T) (Model, string) {
 	t.Helper()
 	path := writeArticle(t, beforeEdit)
-	a, err := model.Open(context.Background(), path, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := annotate.Open(a, annotate.Options{Author: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, b := openNotes(t, path)
 	s, err := anchor.Find(a.Text, lookAlike, 0)
 	if err != nil {
 		t.Fatal(err)

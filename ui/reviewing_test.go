@@ -35,8 +35,8 @@ func claimEverySentence(_ context.Context, a *model.Article) (*model.Analysis, e
 	return an, nil
 }
 
-// openBook opens the article at path with its notes and its analysis in.
-func openBook(t *testing.T, path string, opts Options) (Model, *annotate.Book) {
+// openNotes opens the article at path and its notes.
+func openNotes(t *testing.T, path string) (*model.Article, *annotate.Book) {
 	t.Helper()
 	a, err := model.Open(context.Background(), path, model.Options{})
 	if err != nil {
@@ -46,6 +46,13 @@ func openBook(t *testing.T, path string, opts Options) (Model, *annotate.Book) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a, book
+}
+
+// openBook opens the article at path with its notes and its analysis in.
+func openBook(t *testing.T, path string, opts Options) (Model, *annotate.Book) {
+	t.Helper()
+	a, book := openNotes(t, path)
 	opts.Notes, opts.Analyze = book, claimEverySentence
 	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
 	an, _ := claimEverySentence(context.Background(), a)

@@ -58,7 +58,10 @@ func (s *store) run(f func(b *annotate.Book) (notesMsg, error)) tea.Cmd {
 }
 
 // save adds a new note (no ID) or replaces an existing one.
-func (s *store) save(n annotate.Note) tea.Cmd {
+func (s *store) save(n annotate.Note) tea.Cmd { return s.saveSaying(n, "") }
+
+// saveSaying saves n and says say once it is on disk ("": where it went).
+func (s *store) saveSaying(n annotate.Note, say string) tea.Cmd {
 	return s.run(func(b *annotate.Book) (notesMsg, error) {
 		put := b.Add
 		if n.ID != "" {
@@ -68,7 +71,10 @@ func (s *store) save(n annotate.Note) tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not saved: %w", err)
 		}
-		msg := notesMsg{changed: true, message: "note saved to " + b.Path(), show: reader.NoSpan}
+		if say == "" {
+			say = "note saved to " + b.Path()
+		}
+		msg := notesMsg{changed: true, message: say, show: reader.NoSpan}
 		if saved.Placed() {
 			msg.show = saved.Span
 		}

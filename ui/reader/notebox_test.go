@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -55,5 +58,17 @@ func TestExplainBoxScrollsWhenTheNoteDoesNotFit(t *testing.T) {
 	m = press(m, ")")
 	if m.explainTop != 0 {
 		t.Errorf("a new focus keeps the box scrolled to %d", m.explainTop)
+	}
+}
+
+func TestGoldenExplainBoxWithANote(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			m := noted(t)
+			m.SetSize(size[0], size[1])
+			m = press(m, ")", ")", ")")
+			golden.Screen(t, filepath.Join("testdata", "note-"+name+".golden"), m.View(), size[0], size[1])
+		})
 	}
 }

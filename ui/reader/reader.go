@@ -403,6 +403,7 @@ func Header(a *model.Article) render.Header {
 	}
 	return render.Header{
 		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
+		Modified: a.Modified, Rates: a.Rates, Rating: a.Rating, Reviewer: a.Reviewer,
 		Source: source, Words: render.Words(a.Text),
 	}
 }

@@ -186,8 +186,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(kp, k.Verdict):
+		// The verdict counts once saved, when the notes come back.
 		v := verdictOf(kp.String())
-		m.verdicts[c.Span] = v
 		return m, tea.Batch(send(VerdictMsg{Span: c.Span, Verdict: v}), m.next(c))
 	case key.Matches(kp, k.Skip):
 		return m, m.next(c)

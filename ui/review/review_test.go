@@ -138,8 +138,12 @@ func TestVerdictKeyAsksForTheVerdictAndMovesOn(t *testing.T) {
 	if current(m) != spans[2] {
 		t.Errorf("after a verdict the queue shows %v, want the next claim", current(m))
 	}
+	if got := m.Progress(); got != "0/3 reviewed" {
+		t.Errorf("progress %q before the verdict is saved, want 0/3 reviewed", got)
+	}
+	m.SetNotes([]annotate.Note{{Span: spans[1], Status: annotate.Anchored, Verdict: "false"}})
 	if got := m.Progress(); got != "1/3 reviewed" {
-		t.Errorf("progress %q, want 1/3 reviewed", got)
+		t.Errorf("progress %q once saved, want 1/3 reviewed", got)
 	}
 }
 
@@ -180,9 +184,11 @@ func TestGoldenQueue(t *testing.T) {
 	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run(name, func(t *testing.T) {
-			m, _ := queue(t)
+			m, spans := queue(t)
 			m.SetSize(size[0], size[1])
 			m, _ = press(m, "1")
+			m.SetNotes([]annotate.Note{{Span: spans[1], Status: annotate.Anchored, Verdict: "true"}})
+			m, _ = press(m, "N")
 			golden.Screen(t, filepath.Join("testdata", "queue-"+name+".golden"), m.View(), size[0], size[1])
 		})
 	}
