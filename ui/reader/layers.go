@@ -12,8 +12,6 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
-	"github.com/margin-reader/margin/model/entity"
-	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/search"
@@ -29,17 +27,27 @@ func (m *Model) SetAnalysis(an *model.Analysis) {
 	if an == nil {
 		return
 	}
-	m.entitySpans = spansOf(an.Entities, func(e entity.Entity) span.Span { return e.Span })
-	m.claimSpans = spansOf(an.Claims, func(c claim.Claim) span.Span { return c.Span })
+	// A long article has hundreds of thousands of marks and a handful of
+	// classes: each class string is made once, not once per mark, so the
+	// idle reader's live heap stays well under its soft memory limit.
+	classes := map[string]string{}
+	classOf := func(name string, class func(string) string) string {
+		c, ok := classes[name]
+		if !ok {
+			c = class(name)
+			classes[name] = c
+		}
+		return c
+	}
 	marks := make([]render.Mark, 0, len(an.Entities))
 	for _, e := range an.Entities {
-		marks = append(marks, render.Mark{Span: e.Span, Class: theme.EntityClass(string(e.Label))})
+		marks = append(marks, render.Mark{Span: e.Span, Class: classOf(string(e.Label), theme.EntityClass)})
 	}
 	m.entityLayer = render.NewLayer(marks)
 	marks = make([]render.Mark, 0, len(an.Claims))
 	for _, c := range an.Claims {
 		if len(c.Kinds) > 0 {
-			marks = append(marks, render.Mark{Span: c.Span, Class: theme.ClaimClass(string(c.Kinds[0]))})
+			marks = append(marks, render.Mark{Span: c.Span, Class: classOf(string(c.Kinds[0]), theme.ClaimClass)})
 		}
 	}
 	m.claimLayer = render.NewLayer(marks)
@@ -84,7 +92,6 @@ func (m *Model) SetArticle(a *model.Article) {
 	}
 	m.art = a
 	m.analysis, m.analysisDone, m.entityLayer, m.claimLayer = nil, false, nil, nil
-	m.entitySpans, m.claimSpans = nil, nil
 	m.inline = render.InlineLayer(a.Doc)
 	m.selecting, m.selection, m.target, m.at = false, NoSpan, NoSpan, -1
 	newTop := relocate(old, a.Text, top)
@@ -153,7 +160,7 @@ func (m *Model) jumpEntity(d int) tea.Cmd {
 		return notice(m.noAnalysis("entities"))
 	}
 	ents := m.analysis.Entities
-	i := m.step(m.entitySpans, d)
+	i := m.step(len(ents), func(i int) int { return ents[i].Start }, d)
 	e := ents[i]
 	m.GoTo(e.Span)
 	return notice(fmt.Sprintf("%s (entity %d/%d)", m.describeEntity(i), i+1, len(ents)))
@@ -177,8 +184,9 @@ func (m Model) targetEntity() (int, bool) {
 	if m.analysis == nil || m.target.Start < 0 {
 		return 0, false
 	}
-	i := sort.Search(len(m.entitySpans), func(i int) bool { return m.entitySpans[i].Start >= m.target.Start })
-	return i, i < len(m.entitySpans) && m.entitySpans[i] == m.target
+	ents := m.analysis.Entities
+	i := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= m.target.Start })
+	return i, i < len(ents) && ents[i].Span == m.target
 }
 
 // jumpClaim moves to the next (d > 0) or previous claim.
@@ -187,7 +195,7 @@ func (m *Model) jumpClaim(d int) tea.Cmd {
 		return notice(m.noAnalysis("claims"))
 	}
 	cs := m.analysis.Claims
-	i := m.step(m.claimSpans, d)
+	i := m.step(len(cs), func(i int) int { return cs[i].Start }, d)
 	m.GoTo(cs[i].Span)
 	m.target = NoSpan
 	return notice(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
@@ -208,19 +216,19 @@ func (m Model) noAnalysis(what string) string {
 	return "no " + what + " found"
 }
 
-// step returns the index of the span after (d > 0) or before the cursor,
-// wrapping around.
-func (m Model) step(spans []span.Span, d int) int {
+// step returns the index of the span after (d > 0) or before the cursor
+// among n spans in order of their starts, wrapping around.
+func (m Model) step(n int, start func(i int) int, d int) int {
 	off := m.cursorOffset()
 	if d > 0 {
 		onJump := m.at >= 0 && off == m.at
-		i := sort.Search(len(spans), func(i int) bool {
-			return spans[i].Start > off || !onJump && spans[i].Start == off
+		i := sort.Search(n, func(i int) bool {
+			return start(i) > off || !onJump && start(i) == off
 		})
-		return i % len(spans)
+		return i % n
 	}
-	i := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= off }) - 1
-	return (i + len(spans)) % len(spans)
+	i := sort.Search(n, func(i int) bool { return start(i) >= off }) - 1
+	return (i + n) % n
 }
 
 // focusedClaim returns the claim in the focused sentence.
@@ -292,13 +300,4 @@ func ClaimLines(t *theme.Theme, text string, c claim.Claim) []string {
 		lines = append(lines, t.ExplainLabel.Render("source: ")+src)
 	}
 	return lines
-}
-
-// spansOf lists the spans of a layer's items, in order.
-func spansOf[T any](items []T, at func(T) span.Span) []span.Span {
-	out := make([]span.Span, len(items))
-	for i, it := range items {
-		out[i] = at(it)
-	}
-	return out
 }

@@ -87,10 +87,7 @@ type Model struct {
 
 	analysis *model.Analysis
 	// analysisDone is set once the analysis has come, or failed.
-	analysisDone bool
-	// entitySpans and claimSpans are the analysis's spans, kept for the
-	// e/E and c/C jumps so a key press does not rebuild them.
-	entitySpans, claimSpans []span.Span
+	analysisDone            bool
 	entityLayer, claimLayer *render.Layer
 	notes                   []annotate.Note
 	noteLayer               *render.Layer
