@@ -16,6 +16,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/ui/render"
 )
 
 // longArticle is an article of n paragraphs; as markdown it has headings,
@@ -97,6 +98,9 @@ func TestLoadingInStepsEndsWithTheOneShotArticle(t *testing.T) {
 			if got.Text != want.Text || !reflect.DeepEqual(got.Blocks, want.Blocks) ||
 				!reflect.DeepEqual(got.Sentences, want.Sentences) || got.Hash != want.Hash {
 				t.Fatal("the article loaded in steps differs from the one-shot load")
+			}
+			if got, want := m.reader.Pager().Layout().Header().Words, render.Words(want.Text); got != want {
+				t.Fatalf("the header counts %d words, the one-shot text has %d", got, want)
 			}
 		})
 	}
