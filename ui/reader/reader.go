@@ -87,13 +87,12 @@ type Model struct {
 
 	analysis *model.Analysis
 	// analysisDone is set once the analysis has come, or failed.
-	analysisDone            bool
-	entityLayer, claimLayer *render.Layer
-	notes                   []annotate.Note
-	noteLayer               *render.Layer
-	showEntities            bool
-	showClaims              bool
-	showNotes               bool
+	analysisDone bool
+	notes        []annotate.Note
+	noteLayer    *render.Layer
+	showEntities bool
+	showClaims   bool
+	showNotes    bool
 
 	width, height int
 	// explain is the explain box's lines, as laid out by SetSize;
