@@ -37,8 +37,8 @@ type (
 
 // loading is the state of the article's background load: the loader
 // (nil once the article is whole), the context its steps run in (a
-// reload or the end of the program cancels it), and
-// whether the notes wait for the whole text to anchor on.
+// reload or the end of the program cancels it), and whether the notes
+// wait for the whole text to anchor on.
 type loading struct {
 	loader      *model.Loader
 	gen         int
