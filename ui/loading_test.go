@@ -145,6 +145,11 @@ func TestReloadCancelsTheLoad(t *testing.T) {
 	if m.Article().Text != before {
 		t.Fatal("a step of the cancelled load was taken in")
 	}
+	changed := mustParse(t, "article.txt", []byte(longArticle(3, false)))
+	m = step1(m, reloadedMsg{a: changed})
+	if m.Article().Text != changed.Text || strings.Contains(screen(m), "loading ") {
+		t.Fatalf("the reloaded article is not shown whole:\n%s", screen(m))
+	}
 }
 
 // TestRandomKeysWhileLoadingKeepTheScreenWhole presses random keys, with
