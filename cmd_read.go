@@ -58,11 +58,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
-	// Loading a large article is a burst of short-lived garbage; collecting
-	// less often during it gets the first screen out sooner.
-	gc := debug.SetGCPercent(400)
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
-	debug.SetGCPercent(gc)
 	if err != nil {
 		return err
 	}
