@@ -76,34 +76,43 @@ func TestLoadingInStepsEndsWithTheOneShotArticle(t *testing.T) {
 		{"article.txt", longArticle(120, false)},
 		{"article.md", longArticle(120, true)},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			want, err := model.Parse(context.Background(), tc.name, []byte(tc.text), model.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := openInSteps(t, tc.name, tc.text, 500)
-			steps := 0
-			for ; m.load.active(); steps++ {
-				checkWindow(t, m, fmt.Sprintf("step %d", steps))
-				if !strings.Contains(screen(m), "loading ") {
-					t.Fatalf("step %d: the status does not say it is loading:\n%s", steps, screen(m))
+		want, err := model.Parse(context.Background(), tc.name, []byte(tc.text), model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{61, 500, 4096} {
+			t.Run(fmt.Sprintf("%s in steps of %d bytes", tc.name, size), func(t *testing.T) {
+				m := loadAll(t, openInSteps(t, tc.name, tc.text, size))
+				got := m.Article()
+				if got.Text != want.Text || !reflect.DeepEqual(got.Blocks, want.Blocks) ||
+					!reflect.DeepEqual(got.Sentences, want.Sentences) || got.Hash != want.Hash {
+					t.Fatal("the article loaded in steps differs from the one-shot load")
 				}
-				m = step1(m, m.loadNext()())
-			}
-			checkWindow(t, m, "after the load")
-			got := m.Article()
-			if steps < 3 {
-				t.Fatalf("loaded in %d steps; the test wants several", steps)
-			}
-			if got.Text != want.Text || !reflect.DeepEqual(got.Blocks, want.Blocks) ||
-				!reflect.DeepEqual(got.Sentences, want.Sentences) || got.Hash != want.Hash {
-				t.Fatal("the article loaded in steps differs from the one-shot load")
-			}
-			if got, want := m.reader.Pager().Layout().Header().Words, render.Words(want.Text); got != want {
-				t.Fatalf("the header counts %d words, the one-shot text has %d", got, want)
-			}
-		})
+				if got, want := m.reader.Pager().Layout().Header().Words, render.Words(want.Text); got != want {
+					t.Fatalf("the header counts %d words, the one-shot text has %d", got, want)
+				}
+			})
+		}
 	}
+}
+
+// loadAll delivers the load's steps one by one, checking at each that
+// the screen is the window and the status says it is loading.
+func loadAll(t *testing.T, m Model) Model {
+	t.Helper()
+	steps := 0
+	for ; m.load.active(); steps++ {
+		checkWindow(t, m, fmt.Sprintf("step %d", steps))
+		if !strings.Contains(screen(m), "loading ") {
+			t.Fatalf("step %d: the status does not say it is loading:\n%s", steps, screen(m))
+		}
+		m = step1(m, m.loadNext()())
+	}
+	checkWindow(t, m, "after the load")
+	if steps < 2 {
+		t.Fatalf("loaded in %d steps after the first; the test wants several", steps)
+	}
+	return m
 }
 
 func TestSearchAndEndKeyWorkWhileLoading(t *testing.T) {
