@@ -1,5 +1,5 @@
-// Command clusters learns the entity tagger's word clusters from unlabelled
-// news and writes the word->cluster table the tagger embeds.
+// Command clusters learns the entity tagger's word clusters and word casing
+// from unlabelled news and writes the two tables the tagger embeds.
 //
 // Run from the repository root:
 //
@@ -8,8 +8,10 @@
 // It reads the article texts of PolNeAR's train and dev splits (2016 US
 // news, ../shared/data/attribution/{train,dev}/*.txt) and the words of
 // CoNLL-2003's training split; their labels are not read, and no test
-// split is. The table keeps only 32-bit word hashes and cluster paths,
-// never text. The same data and flags give the same file.
+// split is. The casing table (-casing) is learned from the news alone:
+// CoNLL's training words would make every training name look always
+// capitalised. The tables keep only 32-bit word hashes with cluster paths
+// or case buckets, never text. The same data and flags give the same files.
 package main
 
 import (

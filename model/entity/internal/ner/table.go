@@ -21,21 +21,33 @@ func writeTable(w io.Writer, magic string, m map[uint32]uint16, what string) (in
 	slices.Sort(keys)
 	var b bytes.Buffer
 	b.WriteString(magic)
+	appendKeys(&b, keys)
+	for _, k := range keys {
+		b.Write(binary.LittleEndian.AppendUint16(nil, m[k]))
+	}
+	return writeDeflated(w, b.Bytes(), what)
+}
+
+// appendKeys writes the count of sorted keys, then each as its distance
+// from the one before.
+func appendKeys(b *bytes.Buffer, keys []uint32) {
 	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
 	prev := uint32(0)
 	for _, k := range keys {
 		b.Write(binary.AppendUvarint(nil, uint64(k-prev)))
 		prev = k
 	}
-	for _, k := range keys {
-		b.Write(binary.LittleEndian.AppendUint16(nil, m[k]))
-	}
+}
+
+// writeDeflated writes raw deflated at the best compression and returns
+// the bytes written; what names the data in errors.
+func writeDeflated(w io.Writer, raw []byte, what string) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, err := flate.NewWriter(cw, flate.BestCompression)
 	if err != nil {
 		return cw.n, fmt.Errorf("write %s: %w", what, err)
 	}
-	if _, err := zw.Write(b.Bytes()); err != nil {
+	if _, err := zw.Write(raw); err != nil {
 		return cw.n, fmt.Errorf("write %s: %w", what, err)
 	}
 	if err := zw.Close(); err != nil {
