@@ -14,6 +14,7 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/internal/paths"
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
 )
@@ -59,7 +60,7 @@ type bookFlags struct {
 }
 
 func (f *bookFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.dir, "notes-dir", annotate.EnvDir(), "keep notes in `DIR` instead of next to the article (default $MARGIN_NOTES_DIR)")
+	notesDirFlag(fs, &f.dir)
 	fs.StringVar(&f.author, "author", annotate.DefaultAuthor(), "record changes as `NAME` (default $MARGIN_AUTHOR, else $USER, else the login name)")
 }
 
@@ -76,7 +77,7 @@ func openArticle(path string) (*model.Article, error) {
 }
 
 func (f *bookFlags) options() annotate.Options {
-	return annotate.Options{Dir: f.dir, Author: f.author, CacheDir: annotate.DefaultCacheDir()}
+	return annotate.Options{Dir: paths.NotesDir(f.dir), Author: f.author, CacheDir: annotate.DefaultCacheDir()}
 }
 
 // openBook loads the article at path and its notes, printing any warning

@@ -30,14 +30,28 @@ import (
 // no argument, the default sample. When standard output is not a terminal
 // it prints the article as `margin render` does.
 func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return read("", args, stdin, stdout, stderr)
+}
+
+// runCheck opens the reader in its review queue, which walks the claims
+// most worth checking first and resumes where the last review stopped.
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return read("check", args, stdin, stdout, stderr)
+}
+
+// read runs the reader for cmd: "" reads, "check" reviews the claims.
+func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var dir string
-	f, err := parseViewFlags("", args, func(fs *flag.FlagSet) string { return notesDirFlag(fs, &dir) })
+	f, err := parseViewFlags(cmd, args, func(fs *flag.FlagSet) string { return notesDirFlag(fs, &dir) })
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, _, err := terminalSize(stdout); err != nil {
+		if cmd == "check" {
+			return errors.New("check needs a terminal; margin analyze FILE lists the claims")
+		}
 		a, err := loadArticle(ctx, f.file, stdin, stderr, model.Options{})
 		if err != nil {
 			return err
@@ -63,6 +77,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Hyperlinks: true,
 		Analyze:    analyzer(),
 		Notice:     notice,
+		Review:     cmd == "check",
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}

@@ -170,3 +170,59 @@ func TestInputsThatAreNotFilesFailAtOnce(t *testing.T) {
 		})
 	}
 }
+
+// hostileMarkup is the hostile article as markdown and as a saved page,
+// with the sequences also in front matter, headings, link targets, code,
+// table cells and attributes, which each loader reads its own way.
+func hostileMarkup() map[string]string {
+	all := strings.Join(hostile, " ")
+	return map[string]string{
+		"hostile.md": "---\ntitle: \"Minister \\u001b]0;PWNED\\u0007 resigns\"\n---\n\n" +
+			"# Minister " + hostile[0] + "resigns\n\n" + hostileArticle() + "\n" +
+			"See [the " + hostile[1] + "report](https://x.example/" + hostile[2] + ") and <https://y.example/" + hostile[6] + ">.\n\n" +
+			"```\n" + all + "\n```\n\n| a " + hostile[0] + " | b |\n|---|---|\n| " + all + " | x |\n\n> quoted " + all + "\n",
+		"hostile.html": "<!doctype html><html><head><title>Minister " + hostile[2] + " resigns</title>" +
+			"<meta name=\"author\" content=\"Jane " + hostile[10] + "Doe\"></head><body><article>" +
+			"<h1>Minister " + hostile[0] + "resigns</h1><p>The minister said that prices " + all + " would fall.</p>" +
+			"<p><a href=\"https://x.example/" + hostile[2] + "\">a " + hostile[1] + "link</a></p>" +
+			"<pre>" + all + "</pre></article></body></html>",
+	}
+}
+
+// TestHostileMarkupReachesNoTerminal runs render and analyze over the
+// markdown and HTML forms of the hostile article.
+func TestHostileMarkupReachesNoTerminal(t *testing.T) {
+	dir := t.TempDir()
+	commands := []hostileCase{
+		{name: "render", args: []string{"render", "--color", "never"}},
+		{name: "render in colour", args: []string{"render", "--color", "always"}, colour: true},
+		{name: "analyze --json", args: []string{"analyze", "--json"}, json: true},
+	}
+	for file, content := range hostileMarkup() {
+		path := filepath.Join(dir, file)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range commands {
+			t.Run(tc.name+" of "+file, func(t *testing.T) {
+				var out, errs bytes.Buffer
+				if code := run(append(tc.args, path), strings.NewReader(""), &out, &errs); code != 0 {
+					t.Fatalf("exit %d: %s", code, errs.String())
+				}
+				checkNoControl(t, "stdout", out.String(), tc)
+				checkNoControl(t, "stderr", errs.String(), hostileCase{})
+				if tc.json {
+					checkJSONLines(t, out.Bytes())
+				}
+				// The sequences must arrive, made harmless, not vanish.
+				shown := "␛"
+				if tc.json {
+					shown = `\u001b`
+				}
+				if !strings.Contains(out.String(), shown) {
+					t.Fatalf("no ESC reached stdout, shown or escaped: the test checked nothing:\n%.300s", out.String())
+				}
+			})
+		}
+	}
+}

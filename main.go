@@ -81,6 +81,7 @@ func subcommands() []subcommand {
 		{name: "notes", summary: "add, list, remove or compact the notes kept beside an article", run: runNotes,
 			help: "usage:\n  " + strings.Join([]string{notesAddUsage, notesListUsage, notesRmUsage, notesCompactUsage}, "\n  ") +
 				"\n\nmargin notes SUBCOMMAND --help lists a subcommand's flags.\n"},
+		{name: "check", summary: "review an article's claims one by one in the reader, resuming where you stopped", run: runCheck},
 		{name: "export", summary: "export an article's notes as a markdown worksheet, JSON or W3C annotations", run: runExport},
 	}
 }

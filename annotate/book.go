@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
+	"github.com/margin-reader/margin/internal/paths"
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -66,34 +66,10 @@ func CheckSource(src string) error {
 	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
 }
 
-// EnvDir is $MARGIN_NOTES_DIR: where the user asked to keep every sidecar.
-func EnvDir() string { return os.Getenv("MARGIN_NOTES_DIR") }
-
 // FallbackDir is the directory margin offers for notes when an article's
 // own directory is not writable: the user data directory's margin/notes
 // ($XDG_DATA_HOME/margin/notes, ~/.local/share/margin/notes).
-func FallbackDir() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "margin", "notes"), nil
-	}
-	switch runtime.GOOS {
-	case "windows":
-		if d := os.Getenv("LocalAppData"); d != "" {
-			return filepath.Join(d, "margin", "notes"), nil
-		}
-	case "darwin":
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(home, "Library", "Application Support", "margin", "notes"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(home, ".local", "share", "margin", "notes"), nil
-}
+func FallbackDir() (string, error) { return paths.Data("notes") }
 
 // SidecarPath is where the notes of the article at articlePath are kept:
 // next to it, or in dir if dir is not empty.
@@ -300,9 +276,10 @@ func newNote(text string, n Note, now time.Time, newID func(time.Time) (string, 
 }
 
 // Put saves a changed note (found by n.ID) and returns it as saved. Its
-// passage is taken from n.Span when the note is placed (anchored or moved)
-// or n.Span differs from where the note was; a note that needs review or
-// is orphaned keeps its original passage until given a new span.
+// passage is taken from n.Span when the note is placed (anchored or moved),
+// n.Span differs from where the note was, or a person placed it there
+// (Note.Accept); a note that needs review or is orphaned keeps its
+// original passage until given a new span.
 func (b *Book) Put(n Note) (Note, error) {
 	old, ok := b.Note(n.ID)
 	if !ok {
@@ -311,7 +288,7 @@ func (b *Book) Put(n Note) (Note, error) {
 	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
 	n.Target.Detached = detached
-	if old.Placed() || n.Span != old.Span {
+	if old.Placed() || n.Span != old.Span || n.Placed() {
 		sel, err := anchor.Make(b.article.Text, n.Span)
 		if err != nil {
 			return Note{}, fmt.Errorf("edit note: %w", err)

@@ -73,6 +73,28 @@ func TestDecisionsOnANoteThatNeedsReviewAreSaved(t *testing.T) {
 			t.Fatalf("after reopening: %s at %v (%q), want anchored at %v", got.Status, got.Span, got.Text, want)
 		}
 	})
+	t.Run("accepting the best guess itself anchors the note there", func(t *testing.T) {
+		b, n, dir := reviewNote(t)
+		want := n.Span
+		if _, err := b.Put(n.Accept(n.Span)); err != nil {
+			t.Fatal(err)
+		}
+		got := openText(t, dir, decidedTwice).Notes()[0]
+		if got.Status != annotate.Anchored || got.Span != want {
+			t.Fatalf("after reopening: %s at %v, want anchored at %v", got.Status, got.Span, want)
+		}
+	})
+	t.Run("editing its text alone keeps it in review", func(t *testing.T) {
+		b, n, dir := reviewNote(t)
+		n.Text = "Which tax, and since when?"
+		if _, err := b.Put(n); err != nil {
+			t.Fatal(err)
+		}
+		got := openText(t, dir, decidedTwice).Notes()[0]
+		if got.Status != annotate.NeedsReview {
+			t.Fatalf("after an edit of the text alone the note is %s, want needs-review", got.Status)
+		}
+	})
 	t.Run("marking it orphaned keeps the quote and stops the search", func(t *testing.T) {
 		b, n, dir := reviewNote(t)
 		if _, err := b.Put(n.Detach()); err != nil {

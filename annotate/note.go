@@ -109,12 +109,20 @@ func (n Note) Quote() string { return n.Target.Exact }
 // (anchored or moved), rather than needing review or orphaned.
 func (n Note) Placed() bool { return n.Status.Placed() }
 
+// Accept returns the note placed by a person at s, one of its candidates
+// or a new selection. Saved with Book.Put, it records a new target at s,
+// even when s is the place margin showed the note at as a guess.
+func (n Note) Accept(s span.Span) Note {
+	n.Span, n.Status, n.Candidates = s, Anchored, nil
+	n.Target.Detached = false
+	return n
+}
+
 // Detach returns the note as a person decided it: its passage is gone.
 // Saved with Book.Put, it keeps its original quote and resolves as
 // orphaned from then on, without being matched to look-alikes again. The
-// other decisions on a note that needs review need no method: accepting a
-// candidate or re-attaching the note to a selection is Book.Put with
-// Span set to that passage, which records a new target there.
+// other decision on a note that needs review, accepting a candidate or
+// re-attaching the note to a selection, is Accept.
 func (n Note) Detach() Note {
 	n.Target.Detached = true
 	n.Candidates = nil

@@ -1,8 +1,11 @@
 // Package ui is margin's reader: a full-screen Bubble Tea program that
 // lays out its components (the text view in ui/reader, the side panel,
 // the status bar, the help screen, the note editor) and routes messages
-// to them. It holds no feature logic of its own: after every message it
-// refreshes, in one place, what the components derive from the state.
+// to them; after every message it refreshes, in one place, what the
+// components derive from the state. Besides the routing it keeps only the
+// glue between components: which note a key means and the commands that
+// read and write the notes (notes.go, store.go), and the analysis, file
+// watch and reload (background.go).
 package ui
 
 import (
@@ -15,11 +18,14 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/attention"
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
+	"github.com/margin-reader/margin/ui/review"
 	"github.com/margin-reader/margin/ui/status"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -57,6 +63,12 @@ type Options struct {
 	NotesError string
 	// NotesOptions reopen the notes after a reload.
 	NotesOptions annotate.Options
+	// Open opens a link in the browser when the user asks to (nil: the
+	// platform's opener).
+	Open OpenFunc
+	// Review opens the review queue as soon as the claims are in, as
+	// margin check does.
+	Review bool
 }
 
 type (
@@ -79,6 +91,7 @@ type (
 		// notes are the reopened book's notes; notesErr says why it
 		// could not be reopened.
 		notes    []annotate.Note
+		seen     []span.Span
 		notesErr error
 	}
 )
@@ -104,6 +117,14 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 	editor *noteeditor.Model
+	// review is the review queue while it is open; reviewPending says it
+	// opens when the analysis comes. seen is where the claims it showed
+	// are, from the book.
+	review *review.Model
+	// attention is the list of the notes that need attention, while open.
+	attention     *attention.Model
+	reviewPending bool
+	seen          []span.Span
 
 	width, height int
 	ready         bool
@@ -159,10 +180,13 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	if opts.Notes != nil {
 		m.store = &store{book: opts.Notes}
 		m.setNotes(opts.Notes.Notes())
+		m.seen = opts.Notes.SeenSpans()
+		m.sayAttention(opts.Notice)
 		if w := opts.Notes.Warnings(); len(w) > 0 && opts.Notice == "" {
 			m.status.SetError(w[0])
 		}
 	}
+	m.reviewPending = opts.Review
 	m.setSource()
 	m.applyTheme()
 	return m
@@ -228,6 +252,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.notesDone(msg)
 		return m, nil
 	}
+	if m, cmd, ok := m.reviewUpdate(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := m.attentionUpdate(msg); ok {
+		return m, cmd
+	}
 	if m, cmd, ok := m.background(msg); ok {
 		return m, cmd
 	}
@@ -279,6 +309,12 @@ func (m *Model) applyTheme() {
 	m.status.SetTheme(m.theme)
 	m.help.SetTheme(m.theme)
 	m.help.SetLegend(legend(m.theme))
+	if m.review != nil {
+		m.review.SetTheme(m.theme)
+	}
+	if m.attention != nil {
+		m.attention.SetTheme(m.theme)
+	}
 	m.input.SetStyles(m.theme.Input)
 	if m.editor != nil {
 		m.editor.SetStyles(noteeditor.StylesFrom(m.theme))
@@ -295,7 +331,11 @@ func (m *Model) refresh() {
 		m.panel.Prepare()
 	}
 	m.layout()
-	m.status.SetInfo(m.reader.Info()...)
+	info := m.reader.Info()
+	if m.review != nil {
+		info = append([]string{m.review.Progress()}, info...)
+	}
+	m.status.SetInfo(info...)
 }
 
 // layout gives every child its size. Every size handed down is at least
@@ -317,6 +357,12 @@ func (m *Model) layout() {
 	m.input.SetWidth(max(m.width-4, 1))
 	if m.editor != nil {
 		m.editor.SetSize(m.width, body)
+	}
+	if m.review != nil {
+		m.review.SetSize(m.width, body)
+	}
+	if m.attention != nil {
+		m.attention.SetSize(m.width, body)
 	}
 }
 
@@ -340,12 +386,23 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.status.ClearMessage()
+	if m.attention != nil && !key.Matches(msg, k.Help) {
+		return m.attentionKey(msg)
+	}
+	if m.review != nil && !key.Matches(msg, k.Help) {
+		return m.reviewKey(msg)
+	}
+	if key.Matches(msg, k.Help) {
+		m.showHelp = true
+		m.help.Top()
+		return m, nil
+	}
 	afterDelete := m.lastKeyDelete
 	m.lastKeyDelete = key.Matches(msg, k.Delete)
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
 		return m, m.undo()
 	}
-	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down) {
+	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
@@ -359,16 +416,13 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	_, selecting := m.reader.Selecting()
 	switch {
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-		m.help.Top()
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.input.Reset()
 		return m, m.input.Focus()
 	case key.Matches(msg, k.Panel):
 		m.openPanel(m.panel.Active())
-	case key.Matches(msg, k.Outline):
+	case key.Matches(msg, k.Outline) && !selecting:
 		m.openPanel(panel.Outline)
 	case key.Matches(msg, k.Clear) && m.panelOpen && !selecting:
 		m.panelOpen = false
@@ -380,6 +434,14 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.deleteNote()
 	case key.Matches(msg, k.Export):
 		return m, m.exportNotes()
+	case key.Matches(msg, k.Review):
+		m.startReview()
+	case key.Matches(msg, k.Attention):
+		m.openAttention()
+	case key.Matches(msg, k.CopyLink):
+		return m, m.copyURL()
+	case key.Matches(msg, k.OpenLink):
+		return m, m.openURL()
 	default:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)

@@ -78,6 +78,9 @@ func (m *Model) setAnalysis(msg analysisMsg) {
 	}
 	m.reader.SetAnalysis(m.analysis)
 	m.setSource()
+	if m.reviewPending {
+		m.startReview()
+	}
 }
 
 func (m Model) watch() tea.Cmd {
@@ -118,7 +121,7 @@ func (m Model) reload() tea.Cmd {
 			return reloadedMsg{a: a, notesErr: err}
 		}
 		st.replace(b)
-		return reloadedMsg{a: a, notes: b.Notes()}
+		return reloadedMsg{a: a, notes: b.Notes(), seen: b.SeenSpans()}
 	}
 }
 
@@ -131,12 +134,18 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	}
 	m.reader.SetArticle(msg.a)
 	m.analysis, m.analysisErr = nil, false
+	// The queue's claims were on the old text: it opens again on the new
+	// analysis.
+	m.reviewPending = m.reviewPending || m.review != nil
+	m.review, m.attention = nil, nil
 	m.setTitle(msg.a)
 	m.status.SetMessage("reloaded: the file changed on disk")
 	if msg.notesErr != nil {
 		m.status.SetError("reload notes: " + msg.notesErr.Error())
 	} else if m.store != nil {
 		m.setNotes(msg.notes)
+		m.setSeen(msg.seen)
+		m.sayAttention("reloaded: the file changed on disk")
 	}
 	m.setSource()
 	cmd := m.analyze()

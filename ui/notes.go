@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/render"
@@ -15,6 +18,12 @@ import (
 func (m *Model) setNotes(notes []annotate.Note) {
 	m.notes = notes
 	m.reader.SetNotes(notes)
+	if m.review != nil {
+		m.review.SetNotes(notes)
+	}
+	if m.attention != nil {
+		m.attention.SetNotes(notes)
+	}
 	m.setSource()
 }
 
@@ -27,6 +36,7 @@ func (m *Model) notesDone(msg notesMsg) {
 	if msg.changed {
 		m.setNotes(msg.notes)
 	}
+	m.setSeen(msg.seen)
 	if msg.message != "" {
 		m.status.SetMessage(msg.message)
 	}
@@ -52,12 +62,17 @@ func (m *Model) notesUnavailable() bool {
 	return true
 }
 
-// annotate opens the editor on the selection, or else the focused sentence.
+// annotate opens the editor on the selection, else the item chosen in
+// the side panel (a claim, an entity's mention, a link), else the focused
+// sentence.
 func (m *Model) annotate() tea.Cmd {
 	if m.notesUnavailable() {
 		return nil
 	}
 	s, selecting := m.reader.Selecting()
+	if !selecting {
+		s, selecting = m.panelPassage()
+	}
 	if !selecting {
 		f, ok := m.reader.Focus()
 		if !ok {
@@ -67,6 +82,23 @@ func (m *Model) annotate() tea.Cmd {
 	}
 	m.reader.EndSelection()
 	return m.openEditor(annotate.Note{Span: s}, s.In(m.reader.Article().Text))
+}
+
+// panelPassage is the passage of the item chosen in the open panel: the
+// mention last jumped to, else its first. The notes tab has none: a is a
+// new note there too, not a note on a note.
+func (m Model) panelPassage() (span.Span, bool) {
+	if !m.panelOpen || m.panel.Active() == panel.Notes {
+		return span.Span{}, false
+	}
+	it, ok := m.panel.Selected()
+	if !ok || len(it.Spans) == 0 {
+		return span.Span{}, false
+	}
+	if t := m.reader.Target(); slices.Contains(it.Spans, t) {
+		return t, true
+	}
+	return it.Spans[0], true
 }
 
 func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
@@ -170,5 +202,5 @@ func (m *Model) exportNotes() tea.Cmd {
 		return nil
 	}
 	m.status.SetMessage("exporting…")
-	return m.store.export()
+	return m.store.export(m.analysis)
 }

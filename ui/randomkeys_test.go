@@ -96,7 +96,9 @@ func TestRandomKeysKeepTheScreenWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := driver{m: withAnalysis(t, string(data), Options{}), results: make(chan tea.Msg, 1024)}
+	// O opens links: never a real browser from a test.
+	noOpen := func(context.Context, string) error { return nil }
+	d := driver{m: withAnalysis(t, string(data), Options{Open: noOpen}), results: make(chan tea.Msg, 1024)}
 	ks := everyKey()
 	rng := rand.New(rand.NewPCG(10, 2026))
 	w, h := 100, 30

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -11,6 +10,8 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/internal/worksheet"
+	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
@@ -38,6 +39,8 @@ type notesMsg struct {
 	show span.Span
 	// deleted is the note a deletion removed, which u can bring back.
 	deleted string
+	// seen is where the claims the review queue showed are.
+	seen []span.Span
 }
 
 // run runs f on the book as a command and reports the notes after it.
@@ -49,13 +52,16 @@ func (s *store) run(f func(b *annotate.Book) (notesMsg, error)) tea.Cmd {
 		if err != nil {
 			return notesMsg{err: err, show: reader.NoSpan}
 		}
-		msg.notes = s.book.Notes()
+		msg.notes, msg.seen = s.book.Notes(), s.book.SeenSpans()
 		return msg
 	}
 }
 
 // save adds a new note (no ID) or replaces an existing one.
-func (s *store) save(n annotate.Note) tea.Cmd {
+func (s *store) save(n annotate.Note) tea.Cmd { return s.saveSaying(n, "") }
+
+// saveSaying saves n and says say once it is on disk ("": where it went).
+func (s *store) saveSaying(n annotate.Note, say string) tea.Cmd {
 	return s.run(func(b *annotate.Book) (notesMsg, error) {
 		put := b.Add
 		if n.ID != "" {
@@ -65,7 +71,10 @@ func (s *store) save(n annotate.Note) tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not saved: %w", err)
 		}
-		msg := notesMsg{changed: true, message: "note saved to " + b.Path(), show: reader.NoSpan}
+		if say == "" {
+			say = "note saved to " + b.Path()
+		}
+		msg := notesMsg{changed: true, message: say, show: reader.NoSpan}
 		if saved.Placed() {
 			msg.show = saved.Span
 		}
@@ -109,16 +118,28 @@ func (s *store) reread() tea.Cmd {
 }
 
 // export writes the notes as a markdown worksheet beside the sidecar
-// (<file name>.notes.md next to <file name>.notes.jsonl), atomically.
-func (s *store) export() tea.Cmd {
+// (<file name>.notes.md next to <file name>.notes.jsonl), atomically,
+// with the analysis's claims as margin export writes them (an analysis
+// not come yet: none).
+func (s *store) export(an *model.Analysis) tea.Cmd {
 	return s.run(func(b *annotate.Book) (notesMsg, error) {
 		path := strings.TrimSuffix(b.Path(), filepath.Ext(b.Path())) + ".md"
 		notes := b.Notes()
-		sort.SliceStable(notes, func(i, j int) bool { return notes[i].Span.Start < notes[j].Span.Start })
-		if err := export.WriteFile(path, export.FormatMarkdown, b.Article(), notes, export.Options{}); err != nil {
+		opts := export.Options{Claims: worksheet.Claims(b.Article().Text, an)}
+		if err := export.WriteFile(path, export.FormatMarkdown, b.Article(), notes, opts); err != nil {
 			return notesMsg{}, err
 		}
 		return notesMsg{message: fmt.Sprintf("%s exported to %s", plural(len(notes), "note"), path), show: reader.NoSpan}, nil
+	})
+}
+
+// markSeen records that the review queue showed the claim at sp.
+func (s *store) markSeen(sp span.Span) tea.Cmd {
+	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		if err := b.MarkSeen(sp); err != nil {
+			return notesMsg{}, fmt.Errorf("review mark not saved: %w", err)
+		}
+		return notesMsg{show: reader.NoSpan}, nil
 	})
 }
 

@@ -28,6 +28,10 @@ func (m Model) View() tea.View {
 		body = m.editor.View()
 	case m.showHelp:
 		body = m.help.View()
+	case m.attention != nil:
+		body = m.attention.View()
+	case m.review != nil:
+		body = m.review.View()
 	case m.panelOpen:
 		body = besideEachOther(m.reader.View(), m.panel.View())
 	default:

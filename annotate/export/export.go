@@ -172,10 +172,6 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-// WorksheetPath is where the reader writes the markdown export of the
-// article at articlePath: next to it, named <article file name>.notes.md.
-func WorksheetPath(articlePath string) string { return articlePath + ".notes.md" }
-
 // WriteFile exports to the file at path, replacing it atomically so a
 // reader of the file never sees half an export. It never writes through
 // or replaces anything but a regular file: a symbolic link (whose target

@@ -22,15 +22,6 @@ type Cache struct {
 	version string
 }
 
-// DefaultDir is where margin keeps its cache: the user cache directory.
-func DefaultDir() (string, error) {
-	base, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("find cache directory: %w", err)
-	}
-	return filepath.Join(base, "margin", "analysis"), nil
-}
-
 // New returns the cache in dir for analyses made by analysers of the given
 // version; analyses from other versions are never returned.
 func New(dir, version string) *Cache {

@@ -125,6 +125,8 @@ func TestRules(t *testing.T) {
 		{"keeps a plural possessive inside a name", "The River Pilots' Guild disputes the survey.", []Kind{Attributed, Disputed}, []string{"disputes"}, "The River Pilots' Guild", ""},
 		{"does not take a participle after a noun as a report", "A memo written for the board was leaked on Friday.", nil, nil, "", ""},
 		{"does not take a clause before a comma as a speaker", "The bill now goes to the senate, expected to pass in May.", []Kind{Prediction}, []string{"expected to"}, "", ""},
+		{"does not take a caption before a colon as a speaker", "Photo: Harbour workers at dawn.", nil, nil, "", ""},
+		{"does not take a link label before a colon as a speaker", "Read more: The storm in numbers", nil, nil, "", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {
@@ -403,7 +405,7 @@ func FuzzAnalyze(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, name := range []string{"court", "energy", "health"} {
+	for _, name := range []string{"court", "energy", "health", "transit", "harvest"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
 		if err != nil {
 			f.Fatal(err)
@@ -412,6 +414,8 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	f.Add("He said, - , which ( ’ “ according to", uint8(3))
 	f.Add("\xff\xfe May will might 1,000% $", uint8(7))
+	f.Add("WALLACE: Dr. J. R. Obi, a U.S. aide, said; they argue, but it’s ― Ana", uint8(11))
+	f.Add("“Yes.” ― Ana Ruiz, and Pilots' Guild said, calling it a memo written for", uint8(5))
 	f.Fuzz(func(t *testing.T, text string, step uint8) {
 		// Cut the text into sentences of step bytes, whatever they split.
 		var sents []span.Span

@@ -35,8 +35,9 @@ const (
 	fRatio
 )
 
-// cueFeatures appends the feature slots of token i to dst.
-func cueFeatures(dst []uint32, text string, toks []token, i int, lx *lexicon) []uint32 {
+// cueFeatures appends the feature slots of token i to dst; ratio is the
+// token's learned cue ratio, -1 when it has none.
+func cueFeatures(dst []uint32, text string, toks []token, i int, ratio float32) []uint32 {
 	at := func(k int) uint64 {
 		if k < 0 {
 			return 1
@@ -48,9 +49,9 @@ func cueFeatures(dst []uint32, text string, toks []token, i int, lx *lexicon) []
 	}
 	t := toks[i]
 	shape := uint64(t.kind)<<2 | b2u(t.upper)<<1 | b2u(i > 0 && toks[i-1].upper)
-	ratio := uint64(11)
-	if e := lx.entries[t.h]; e != nil && e.ratio >= 0 {
-		ratio = uint64(e.ratio * 10)
+	bucket := uint64(11)
+	if ratio >= 0 {
+		bucket = uint64(ratio * 10)
 	}
 	w := word(text, t)
 	suffix := hashWord(w[max(0, len(w)-3):])
@@ -58,7 +59,7 @@ func cueFeatures(dst []uint32, text string, toks []token, i int, lx *lexicon) []
 		mix(fBias, 0), mix(fWord, at(i)), mix(fPrev, at(i-1)), mix(fNext, at(i+1)),
 		mix(fPrev2, at(i-2)), mix(fNext2, at(i+2)), mix(mix(fPrevWord, at(i-1)), at(i)),
 		mix(mix(fWordNext, at(i)), at(i+1)), mix(fSuffix, suffix), mix(fShape, shape),
-		mix(mix(fRatio, ratio), b2u(t.upper)),
+		mix(mix(fRatio, bucket), b2u(t.upper)),
 	} {
 		dst = append(dst, uint32(f>>(64-cueBits)))
 	}
@@ -142,7 +143,7 @@ func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
 			toks = tokenize(toks[:0], ex.Text, spanAll(ex.Text))
 			for i := range toks {
 				step++
-				fs = cueFeatures(fs[:0], ex.Text, toks, i, lx)
+				fs = cueFeatures(fs[:0], ex.Text, toks, i, lx.ratio(toks[i].h))
 				var s float32
 				for _, f := range fs {
 					s += w[f]
@@ -168,6 +169,14 @@ func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
 		w[f] = sum[f] / float32(step)
 	}
 	return encodeCueModel(w), nil
+}
+
+// ratio is the learned cue ratio of the word with hash h, -1 when none.
+func (lx *lexicon) ratio(h uint64) float32 {
+	if e := lx.entries[h]; e != nil {
+		return e.ratio
+	}
+	return -1
 }
 
 func inCue(t token, cues [][2]int) bool {

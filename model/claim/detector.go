@@ -159,7 +159,9 @@ func blockOf(blocks []doc.Block, at int) *doc.Block {
 // after them).
 func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
-	cuts := clauseCuts(sc.toks)
+	all := sc.toks
+	defer func() { sc.toks = all }()
+	cuts := clauseCuts(all)
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
 	if !ok {
@@ -170,8 +172,8 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 		return []Claim{c}
 	}
 	whole := append([]speaker(nil), sc.speakers[mark:]...)
-	segs := clauseSpans(sc.toks, cuts)
-	starts := d.ownSources(text, segs, ents, sc)
+	segs := clauseRanges(len(all), cuts)
+	starts := d.ownSources(text, all, segs, ents, sc)
 	sc.speakers = sc.speakers[:mark]
 	if len(starts) < 2 {
 		sc.speakers = append(sc.speakers, whole...)
@@ -184,27 +186,30 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 		if i+1 < len(starts) {
 			to = starts[i+1]
 		}
-		u := span.Span{Start: segs[from].Start, End: segs[to-1].End}
-		d.tokens(text, u, sc)
-		if p, ok := d.sentence(text, u, entitiesIn(ents, u), sc); ok {
+		if p, ok := d.part(text, all, tokRange{segs[from].from, segs[to-1].to}, ents, sc); ok {
 			parts = append(parts, p)
 		}
 	}
 	return parts
 }
 
+// part finds the claim of the tokens r of a sentence's tokens all.
+func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Entity, sc *scratch) (Claim, bool) {
+	sc.toks = all[r.from:r.to]
+	u := span.Span{Start: all[r.from].Start, End: all[r.to-1].End}
+	return d.sentence(text, u, entitiesIn(ents, u), sc)
+}
+
 // ownSources returns the indexes of the segments that name a source of
 // their own with a reporting verb, not one inside another clause's content
 // ("..., that Russia asked China ...").
-func (d *Detector) ownSources(text string, segs []span.Span, ents []entity.Entity, sc *scratch) []int {
+func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
 	var own []int
-	for i, seg := range segs {
-		d.tokens(text, seg, sc)
-		p, ok := d.sentence(text, seg, entitiesIn(ents, seg), sc)
+	for i, r := range segs {
+		p, ok := d.part(text, all, r, ents, sc)
 		// A reporting verb is needed: "According to X," alone reports
-		// what the clause after it says.
-		// A participle clause (", calling it ...") goes with the clause
-		// before it.
+		// what the clause after it says. A participle clause (", calling
+		// it ...") goes with the clause before it.
 		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
 			own = append(own, i)
 		}
@@ -260,13 +265,16 @@ var (
 	clauseOpeners = newWordSet("and but while although though because whereas when")
 )
 
-// clauseSpans cuts the sentence toks at cuts.
-func clauseSpans(toks []token, cuts []cut) []span.Span {
-	out := make([]span.Span, 0, len(cuts)+1)
+// tokRange is the tokens [from, to) of a sentence.
+type tokRange struct{ from, to int }
+
+// clauseRanges cuts a sentence of n tokens at cuts into token ranges.
+func clauseRanges(n int, cuts []cut) []tokRange {
+	out := make([]tokRange, 0, len(cuts)+1)
 	from := 0
-	for _, c := range append(cuts, cut{at: len(toks)}) {
+	for _, c := range append(cuts, cut{at: n}) {
 		if c.at > from {
-			out = append(out, span.Span{Start: toks[from].Start, End: toks[c.at-1].End})
+			out = append(out, tokRange{from, c.at})
 		}
 		from = c.at + 1
 		if c.keep {

@@ -271,7 +271,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 		if l := e.learned; l.cue {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
-		} else if !e.untagged && lx.tagged(text, toks, i) {
+		} else if !e.untagged && lx.tagged(text, toks, i, e.ratio) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(e.ratio, 0)})
 			covered[catReport] = i + 1
 		}
@@ -289,7 +289,7 @@ var noEntry = entry{ratio: -1}
 const cueThreshold = -2
 
 // tagged reports whether the cue tagger takes token i for a cue.
-func (lx *lexicon) tagged(text string, toks []token, i int) bool {
+func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool {
 	// A capitalised word past the first is a name, never a cue.
 	if lx.cues == nil || toks[i].kind != tokWord || toks[i].upper && i > 0 {
 		return false
@@ -298,7 +298,7 @@ func (lx *lexicon) tagged(text string, toks []token, i int) bool {
 		return false
 	}
 	var buf [16]uint32
-	return lx.cues.score(cueFeatures(buf[:0], text, toks, i, lx)) > cueThreshold
+	return lx.cues.score(cueFeatures(buf[:0], text, toks, i, ratio)) > cueThreshold
 }
 
 // stripComments drops the "#" lines of a word list.

@@ -112,7 +112,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		}
 	}
 	if src == nil {
-		p, cue := quoteSpeaker(toks)
+		p, cue := quoteSpeaker(text, toks, ents)
 		if p.empty() {
 			return nil
 		}
@@ -610,11 +610,27 @@ const maxQuoteSpeaker = 6
 // quoteSpeaker finds a speaker that punctuation alone marks: capitalised
 // words and a colon opening the sentence (a transcript's "WALLACE: ...")
 // or a signed quote. It returns the speaker and the index of the mark.
-func quoteSpeaker(toks []token) (np, int) {
+func quoteSpeaker(text string, toks []token, ents []entity.Entity) (np, int) {
 	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
-		return np{from: 0, to: e}, e
+		p := np{from: 0, to: e}
+		// A transcript names its speakers in capitals or by name; "Photo:"
+		// and "Read more:" are captions and links.
+		if allCaps(text, toks, p) || coveredBy(ents, spanOf(toks, p), entity.Person) {
+			return p, e
+		}
 	}
 	return signedQuote(toks)
+}
+
+// allCaps reports a phrase written in capitals only ("WALLACE").
+func allCaps(text string, toks []token, p np) bool {
+	for i := p.from; i < p.to; i++ {
+		w := word(text, toks[i])
+		if toks[i].kind == tokWord && (strings.ToUpper(w) != w || len(w) < 2) {
+			return false
+		}
+	}
+	return true
 }
 
 // signedQuote finds a quote signed after a dash: "“...” ― Ana Ruiz".

@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/sentence"
+	"github.com/margin-reader/margin/model/span"
 )
 
 // block is one block of a test document: its kind, and its text or cells.
@@ -94,5 +96,22 @@ func TestStructure(t *testing.T) {
 				t.Errorf("claims %q with sources %q, want %q with %q", claims, sources, tt.claims, tt.sources)
 			}
 		})
+	}
+}
+
+func TestBodyNounSourcesResolveToTheLastOrganisation(t *testing.T) {
+	d := newDetector(t)
+	text := "Arden Foods closed its bakery in Leith.\nThe company said demand had fallen."
+	org := entity.Entity{Span: span.Span{Start: 0, End: len("Arden Foods")}, Label: entity.Org}
+	res := d.Analyze(text, lines(text), []entity.Entity{org})
+	if len(res.Claims) != 1 || res.Claims[0].Source == nil {
+		t.Fatalf("claims %+v, want one with a source", res.Claims)
+	}
+	src := res.Claims[0].Source
+	if got := src.In(text); got != "The company" {
+		t.Errorf("source %q, want %q", got, "The company")
+	}
+	if got := src.Resolved.In(text); got != "Arden Foods" {
+		t.Errorf("resolved %q, want %q", got, "Arden Foods")
 	}
 }

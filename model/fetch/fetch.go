@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -256,8 +255,7 @@ func write(dir, name, content string) (string, error) {
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, os.ErrExist) {
-			old, rerr := os.ReadFile(path)
-			if rerr == nil && withoutFetchTime(string(old)) == withoutFetchTime(content) {
+			if sameArticle(path, content) {
 				return path, nil
 			}
 			continue
@@ -279,6 +277,18 @@ func write(dir, name, content string) (string, error) {
 	return "", fmt.Errorf("%s and 99 numbered copies exist already", name)
 }
 
+// sameArticle reports whether the file at path is a regular file holding
+// content, fetched at another time. A link, a pipe or a device under the
+// name is never read (a pipe would hang): the name is simply taken.
+func sameArticle(path, content string) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > int64(2*len(content)+1024) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && withoutFetchTime(string(old)) == withoutFetchTime(content)
+}
+
 func withoutFetchTime(s string) string {
 	var sb strings.Builder
 	for line := range strings.SplitSeq(s, "\n") {
@@ -288,26 +298,4 @@ func withoutFetchTime(s string) string {
 		}
 	}
 	return sb.String()
-}
-
-// DefaultDir is where fetched articles are saved:
-// $XDG_DATA_HOME/margin/articles, ~/.local/share/margin/articles, or the
-// user's configuration directory on Windows and macOS.
-func DefaultDir() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "margin", "articles"), nil
-	}
-	switch runtime.GOOS {
-	case "windows", "darwin", "ios", "plan9":
-		base, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("find a place for fetched articles: %w", err)
-		}
-		return filepath.Join(base, "margin", "articles"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("find a place for fetched articles: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "margin", "articles"), nil
 }

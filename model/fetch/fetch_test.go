@@ -229,11 +229,3 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
-
-func TestDefaultDir(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", "/data/home")
-	got, err := DefaultDir()
-	if err != nil || got != filepath.Join("/data/home", "margin", "articles") {
-		t.Errorf("DefaultDir() = %q, %v", got, err)
-	}
-}

@@ -37,8 +37,8 @@ type Page struct {
 }
 
 // Extract finds the article in an HTML page. pageURL, which may be empty,
-// resolves relative links. Published is RFC 3339 when the page gives a
-// date.
+// resolves relative links. A page past margin's bounds is read up to
+// where it passes them, and Page.Cut says so.
 func Extract(src string, pageURL string) (Page, error) {
 	var base *url.URL
 	if pageURL != "" {
@@ -62,30 +62,11 @@ func Extract(src string, pageURL string) (Page, error) {
 		// claimant in the claim box. Naming the author keeps it.
 		addAuthorMeta(root, first(meta.byline(meta.site), meta.reviewer, meta.claimant))
 	}
-	parser := readability.NewParser()
-	// Classes name the language of code blocks.
-	parser.KeepClasses = true
-	art, err := parser.ParseAndMutate(root, base)
-	if err != nil {
-		return Page{}, fmt.Errorf("find article: %w", err)
-	}
-	if art.Node == nil {
-		return Page{}, ErrNoArticle
-	}
 	furn, err := loadFurniture()
 	if err != nil {
 		return Page{}, err
 	}
-	d := furn.article(art.Node, base)
-	if len(d.Text) < shortArticle {
-		if again, _, err := parseBounded(src); err == nil {
-			if n := densest(again, furn); n != nil {
-				if other := furn.article(n, base); len(other.Text) > otherOverReadability*len(d.Text) {
-					d = other
-				}
-			}
-		}
-	}
+	d, art := furn.find(src, root, base)
 	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
@@ -95,6 +76,34 @@ func Extract(src string, pageURL string) (Page, error) {
 	p := meta.page(d, art)
 	p.Cut = cut
 	return p, nil
+}
+
+// find is the article's text: readability's, or a second opinion when
+// readability finds little or nothing.
+func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, readability.Article) {
+	parser := readability.NewParser()
+	// Classes name the language of code blocks, and furniture.
+	parser.KeepClasses = true
+	var d doc.Doc
+	art, err := parser.ParseAndMutate(root, base)
+	if err == nil && art.Node != nil {
+		d = f.article(art.Node, base)
+	}
+	if len(d.Text) >= shortArticle {
+		return d, art
+	}
+	// Readability has rewritten the tree: the second opinion reads the
+	// page afresh.
+	again, _, err := parseBounded(src)
+	if err != nil {
+		return d, art
+	}
+	if n := densest(again, f); n != nil {
+		if other := f.article(n, base); len(other.Text) > otherOverReadability*len(d.Text) {
+			d = other
+		}
+	}
+	return d, art
 }
 
 // page puts the markup's metadata first and readability's guesses
@@ -149,6 +158,7 @@ const otherOverReadability = 2
 func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
+	joinDropCaps(n)
 	w := walker{base: base}
 	w.node(n)
 	return w.b.Doc()

@@ -67,7 +67,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
 	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
-	m.body, _ = article["articleBody"].(string)
+	if body, ok := article["articleBody"].(string); ok {
+		m.body = html.UnescapeString(body)
+	}
 	if review := firstOfType(objects, func(t string) bool { return t == "ClaimReview" }); review != nil {
 		m.readClaimReview(review)
 	}

@@ -14,12 +14,21 @@ type KeyMap struct {
 	// Search.
 	Search, NextMatch, PrevMatch, Clear key.Binding
 	// Side panel.
-	Panel, PanelPrev, Outline, Enter key.Binding
+	Panel, PanelPrev, Outline, Enter, Filter key.Binding
 	// Analysis layers.
 	NextEntity, PrevEntity, ToggleEntities key.Binding
 	NextClaim, PrevClaim, ToggleClaims     key.Binding
+	// The explain box under the text, when it holds more than fits.
+	ExplainDown, ExplainUp key.Binding
 	// Notes.
-	Select, ExtendWord, ShrinkWord, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds, Annotate, Edit, Delete, Undo, ToggleNotes, Export key.Binding
+	// Links and note sources: copy (OSC 52) or open in the browser.
+	CopyLink, OpenLink key.Binding
+	// The review queue: the claims one at a time, most worth checking
+	// first. Verdict sets one of vocab.Verdicts by its number.
+	Review, Verdict, Skip, Back, Order, CloseReview key.Binding
+	// The notes that need attention after the article changed.
+	Attention, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
 	// The note editor.
@@ -57,6 +66,7 @@ func Default() KeyMap {
 		PanelPrev: b("shift+tab", "previous tab", "shift+tab"),
 		Outline:   b("o", "outline", "o"),
 		Enter:     b("enter", "jump (again: next mention)", "enter"),
+		Filter:    b("F", "panel: filter by kind, verdict, tag", "F"),
 
 		NextEntity:     b("e", "next entity", "e"),
 		PrevEntity:     b("E", "previous entity", "E"),
@@ -64,16 +74,37 @@ func Default() KeyMap {
 		NextClaim:      b("c", "next claim", "c"),
 		PrevClaim:      b("C", "previous claim", "C"),
 		ToggleClaims:   b("2", "claim marks on/off", "2"),
+		ExplainDown:    b("]", "explain box: scroll down", "]"),
+		ExplainUp:      b("[", "explain box: scroll up", "["),
 
-		Select:      b("v", "select (then ( ) h l)", "v"),
-		ExtendWord:  b("l/→", "selection: next word", "l", "right"),
-		ShrinkWord:  b("h/←", "selection: previous word", "h", "left"),
+		Select:      b("v", "select from the match or focus (then w b ( ) o)", "v"),
+		ExtendWord:  b("w/l/→", "selection: moving end a word on", "w", "l", "right"),
+		ShrinkWord:  b("b/h/←", "selection: moving end a word back", "b", "h", "left"),
+		SwapEnds:    b("o", "selection: swap which end moves", "o"),
 		Annotate:    b("a", "add a note", "a"),
 		Edit:        b("A", "edit note at focus", "A"),
 		Delete:      b("D", "delete note at focus", "D"),
 		Undo:        b("u", "undo delete (right after D, or in notes panel)", "u"),
 		ToggleNotes: b("3", "note marks on/off", "3"),
 		Export:      b("x", "export notes to markdown", "x"),
+
+		CopyLink: b("y", "copy the link or note source here", "y"),
+		OpenLink: b("O", "open the link or note source here", "O"),
+
+		Review:      b("r", "review the claims one by one", "r"),
+		Verdict:     b("1-6", "review: verdict, true … opinion", "1", "2", "3", "4", "5", "6"),
+		Skip:        b("n/space", "review: skip the claim", "n", "space"),
+		Back:        b("N", "review: previous claim", "N"),
+		Order:       b("s", "review: article order / most worth checking", "s"),
+		CloseReview: b("esc/r", "review: back to the text", "esc", "r"),
+
+		Attention:      b("!", "notes that need attention", "!"),
+		NextCandidate:  b("l/→", "attention: next candidate place", "l", "right"),
+		PrevCandidate:  b("h/←", "attention: previous candidate", "h", "left"),
+		Accept:         b("enter", "attention: accept the place / show it", "enter"),
+		Reattach:       b("t", "attention: re-attach to the selection", "t"),
+		Orphan:         b("X", "attention: mark orphaned", "X"),
+		CloseAttention: b("esc/!", "attention: back to the text", "esc", "!"),
 
 		SearchGo:     b("enter", "search", "enter"),
 		SearchCancel: b("esc", "cancel search", "esc"),
@@ -108,9 +139,11 @@ type Group struct {
 func (k KeyMap) Groups() []Group {
 	return []Group{
 		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence}},
-		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Help, k.Quit}},
-		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims}},
-		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export}},
+		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Filter, k.Help, k.Quit}},
+		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
+		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
+		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview}},
+		{"notes that need attention", []key.Binding{k.Attention, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
 		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit}},
 	}
 }

@@ -35,6 +35,12 @@ type Item struct {
 	Spans []span.Span
 	// ID identifies what the item stands for, such as a note.
 	ID string
+	// Sub is a second, dimmed line under the title, such as the start of
+	// a note's text under its passage.
+	Sub string
+	// Tags are what the item can be filtered by (a claim's kinds, a note's
+	// verdict, status and tags).
+	Tags []string
 }
 
 // JumpMsg asks the reader to show a span of the text, and the status bar
@@ -46,21 +52,26 @@ type JumpMsg struct {
 
 // KeyMap is the panel's keys, taken from the app's key map.
 type KeyMap struct {
-	Next, Prev, Enter, Up, Down, PageDown, HalfDown, PageUp, Top, Bottom key.Binding
+	Next, Prev, Enter, Up, Down, PageDown, HalfDown, PageUp, Top, Bottom, Filter key.Binding
 }
 
 // NewKeyMap takes the panel's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{Next: k.Panel, Prev: k.PanelPrev, Enter: k.Enter, Up: k.Up, Down: k.Down,
-		PageDown: k.PageDown, HalfDown: k.HalfDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom}
+		PageDown: k.PageDown, HalfDown: k.HalfDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom, Filter: k.Filter}
 }
 
 type row struct {
 	item  int // -1 for a group heading
 	group string
+	// sub says the row is the item's second line.
+	sub bool
 }
 
 type list struct {
+	// all is the tab's items; items those the filter keeps.
+	all     []Item
+	filter  string
 	items   []Item
 	rows    []row
 	cursor  int // item index
@@ -121,7 +132,12 @@ func (m Model) Width() int { return m.width }
 func (m *Model) setItems(t int, items []Item) {
 	l := &m.lists[t]
 	l.stale = false
+	l.all = items
 	l.items = items
+	if l.filter != "" {
+		l.items = slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !slices.Contains(it.Tags, l.filter) })
+	}
+	items = l.items
 	l.rows = l.rows[:0]
 	group := ""
 	for i, it := range items {
@@ -130,10 +146,42 @@ func (m *Model) setItems(t int, items []Item) {
 		}
 		group = it.Group
 		l.rows = append(l.rows, row{item: i})
+		if it.Sub != "" {
+			l.rows = append(l.rows, row{item: i, sub: true})
+		}
 	}
 	l.cursor = max(min(l.cursor, len(items)-1), 0)
 	l.mention = map[int]int{}
 }
+
+// filters returns the tags the shown tab's items can be filtered by, in
+// the order they first appear.
+func (l list) filters() []string {
+	var out []string
+	for _, it := range l.all {
+		for _, t := range it.Tags {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// nextFilter shows only the items with the next tag, then all again.
+func (m *Model) nextFilter() {
+	l := &m.lists[m.active]
+	fs := l.filters()
+	i := slices.Index(fs, l.filter) + 1
+	l.filter = ""
+	if i < len(fs) {
+		l.filter = fs[i]
+	}
+	m.setItems(m.active, l.all)
+}
+
+// Filter returns the tag the shown tab is filtered by, "" for none.
+func (m Model) Filter() string { return m.lists[m.active].filter }
 
 // Active returns the name of the tab shown.
 func (m Model) Active() string { return m.tabs[m.active].Name }
@@ -168,6 +216,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(kp, k.Enter):
 		return m, m.choose()
+	case key.Matches(kp, k.Filter):
+		m.nextFilter()
 	case key.Matches(kp, k.Next):
 		m.turn(1)
 	case key.Matches(kp, k.Prev):
@@ -205,7 +255,7 @@ func (m *Model) choose() tea.Cmd {
 // say is what the status bar says when mention n of it is shown.
 func (m Model) say(it Item, n int) string {
 	if say := m.tabs[m.active].Say; say != nil {
-		return render.OneLine(say(it, n))
+		return render.OneLine(say(m.src, it, n))
 	}
 	if len(it.Spans) < 2 {
 		return ""
@@ -232,8 +282,12 @@ func (m Model) View() string {
 		bar = t.PanelTabActive.Render(m.tabs[m.active].Name) +
 			t.PanelDim.Render(fmt.Sprintf(" %d/%d  %s ›", m.active+1, len(m.tabs), m.keys.Next.Help().Key))
 	}
-	lines = append(lines, ansi.Truncate(bar, w, "…"), "")
 	l := &m.lists[m.active]
+	filter := ""
+	if l.filter != "" {
+		filter = t.PanelDim.Render(fmt.Sprintf("only %s (%s: next)", render.OneLine(l.filter), m.keys.Filter.Help().Key))
+	}
+	lines = append(lines, ansi.Truncate(bar, w, "…"), ansi.Truncate(filter, w, "…"))
 	body := max(m.height-len(lines), 1)
 	if len(l.items) == 0 {
 		lines = append(lines, t.PanelDim.Render(ansi.Truncate(m.tabs[m.active].Empty(m.src), w, "…")))
@@ -243,8 +297,8 @@ func (m Model) View() string {
 		if cur < off {
 			off = cur
 		}
-		if cur >= off+body {
-			off = cur - body + 1
+		if last := cur + m.subRows(cur); last >= off+body {
+			off = last - body + 1
 		}
 		for r := off; r < len(l.rows) && len(lines) < m.height; r++ {
 			lines = append(lines, m.rowView(l, l.rows[r], r == cur, w))
@@ -265,10 +319,19 @@ func (m Model) View() string {
 	return b.String()
 }
 
+// subRows is 1 when row r's item has a second line, else 0.
+func (m Model) subRows(r int) int {
+	rows := m.lists[m.active].rows
+	if r+1 < len(rows) && rows[r+1].sub {
+		return 1
+	}
+	return 0
+}
+
 func (m Model) cursorRow() int {
 	l := m.lists[m.active]
 	for r, rw := range l.rows {
-		if rw.item == l.cursor {
+		if rw.item == l.cursor && !rw.sub {
 			return r
 		}
 	}
@@ -282,6 +345,9 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	}
 	it := l.items[r.item]
 	indent := strings.Repeat(" ", min(it.Indent*2, w/2))
+	if r.sub {
+		return render.Fit(indent+"  "+t.PanelDim.Render(ansi.Truncate(render.OneLine(it.Sub), max(w-len(indent)-2, 1), "…")), w)
+	}
 	detail := render.OneLine(it.Detail)
 	swatch := ""
 	if it.Class != "" {

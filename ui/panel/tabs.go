@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strings"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -41,12 +42,13 @@ type Tab struct {
 	// Say is what the status bar says when mention n (from 0) of item it
 	// is shown; nil says nothing for items with one mention, and which
 	// mention it is for the others.
-	Say func(it Item, n int) string
+	Say func(src Source, it Item, n int) string
 }
 
 // The names of the tabs other parts of the reader ask for.
 const (
 	Outline = "Outline"
+	Links   = "Links"
 	Notes   = "Notes"
 )
 
@@ -54,10 +56,10 @@ const (
 func Tabs() []Tab {
 	return []Tab{
 		{Name: Outline, Empty: fixed("no headings"), Items: outlineItems},
-		{Name: "Links", Empty: fixed("no links"), Items: linkItems, Say: func(it Item, _ int) string { return it.ID }},
+		{Name: Links, Empty: fixed("no links"), Items: linkItems, Say: func(_ Source, it Item, _ int) string { return it.ID }},
 		{Name: "Entities", Empty: analysisEmpty("no entities found"), Items: entityItems},
 		{Name: "Claims", Empty: analysisEmpty("no contested claims found"), Items: claimItems},
-		{Name: Notes, Empty: notesEmpty, Items: noteItems},
+		{Name: Notes, Empty: notesEmpty, Items: noteItems, Say: noteSay},
 	}
 }
 
@@ -152,7 +154,9 @@ func entityItems(s Source) []Item {
 	return items
 }
 
-// claimItems lists the claims, most worth checking first.
+// claimItems lists the claims, most worth checking first: the claim,
+// its score (and verdict, once a note gives it one), its kinds beneath;
+// they filter by kind.
 func claimItems(s Source) []Item {
 	if s.Analysis == nil {
 		return nil
@@ -161,33 +165,72 @@ func claimItems(s Source) []Item {
 	sort.SliceStable(claims, func(a, b int) bool { return claims[a].Checkworthiness > claims[b].Checkworthiness })
 	items := make([]Item, 0, len(claims))
 	for _, c := range claims {
-		items = append(items, Item{
+		var kinds []string
+		for _, k := range c.Kinds {
+			kinds = append(kinds, vocab.Name(vocab.ClaimKinds(), string(k)))
+		}
+		it := Item{
 			Title:  render.OneLine(c.In(s.Article.Text)),
 			Detail: fmt.Sprintf("%.2f", c.Checkworthiness),
+			Sub:    strings.Join(kinds, ", "),
 			Spans:  []span.Span{c.Span},
+			Tags:   kinds,
+		}
+		if v, ok := verdictOn(s.Notes, c.Span); ok {
+			it.Class = theme.NoteClass(v)
+			it.Detail = vocab.Name(vocab.Verdicts(), v) + " " + it.Detail
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// verdictOn returns the verdict of the first placed note on s that has one.
+func verdictOn(notes []annotate.Note, s span.Span) (string, bool) {
+	for _, n := range notes {
+		if n.Placed() && n.Verdict != "" && n.Span.Overlaps(s) {
+			return string(n.Verdict), true
+		}
+	}
+	return "", false
+}
+
+// noteItems lists the notes in the book's (article) order: the start of
+// the passage with the verdict, or where the note stands when its passage
+// was not found again, and the start of the text beneath. They filter by
+// verdict, status and tag.
+func noteItems(s Source) []Item {
+	items := make([]Item, 0, len(s.Notes))
+	for _, n := range s.Notes {
+		passage := n.Quote()
+		var spans []span.Span
+		if !n.Span.Empty() {
+			spans = []span.Span{n.Span}
+			passage = n.Span.In(s.Article.Text)
+		}
+		verdict := vocab.Name(vocab.Verdicts(), string(n.Verdict))
+		detail := verdict
+		switch {
+		case !n.Placed():
+			detail = string(n.Status)
+		case n.Status != annotate.Anchored:
+			detail += " · " + string(n.Status)
+		}
+		items = append(items, Item{
+			Title: passage, Detail: detail, Sub: n.Text, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
+			Tags: append([]string{verdict, string(n.Status)}, n.Tags...),
 		})
 	}
 	return items
 }
 
-// noteItems lists the notes: their text (else their passage) and verdict,
-// or where they stand when their passage was not found again.
-func noteItems(s Source) []Item {
-	items := make([]Item, 0, len(s.Notes))
-	for _, n := range s.Notes {
-		title := n.Text
-		if title == "" {
-			title = n.Quote()
+// noteSay tells, when a note that is not placed with confidence is
+// shown, that its place is only a guess, and what its passage was.
+func noteSay(src Source, it Item, _ int) string {
+	for _, n := range src.Notes {
+		if n.ID == it.ID && !n.Placed() {
+			return fmt.Sprintf("best guess (%s): the note was on “%s”", n.Status, render.OneLine(n.Quote()))
 		}
-		var spans []span.Span
-		if !n.Span.Empty() {
-			spans = []span.Span{n.Span}
-		}
-		detail := vocab.Name(vocab.Verdicts(), string(n.Verdict))
-		if !n.Placed() {
-			detail = string(n.Status)
-		}
-		items = append(items, Item{Title: title, Detail: detail, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID})
 	}
-	return items
+	return ""
 }

@@ -193,6 +193,9 @@ func (m *Model) jumpClaim(d int) tea.Cmd {
 	return notice(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
 }
 
+// NoAnalysis says why there is no analysis to use.
+func (m Model) NoAnalysis() string { return m.noAnalysis("claims") }
+
 func (m Model) noAnalysis(what string) string {
 	switch {
 	case !m.opts.Analysing:
@@ -248,22 +251,20 @@ func (m Model) explainLines() []string {
 		lines = append(lines, m.theme.ExplainLabel.Render("entity: ")+m.theme.Explain.Render(m.describeEntity(i)))
 	}
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
-		lines = append(lines, m.claimLines(c)...)
+		lines = append(lines, ClaimLines(m.theme, m.art.Text, c)...)
 	}
-	if n, ok := m.NoteAtFocus(); ok && m.showNotes {
-		t := m.theme
-		text := render.OneLine(n.Text)
-		if text == "" {
-			text = "(no text)"
+	if m.showNotes {
+		for _, n := range m.notesAtFocus() {
+			lines = append(lines, NoteLines(m.theme, n, m.width)...)
 		}
-		lines = append(lines, t.ExplainLabel.Render("note: ")+t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))+" "+t.Explain.Render(text))
 	}
 	return lines
 }
 
-func (m Model) claimLines(c claim.Claim) []string {
-	t := m.theme
-	text := m.art.Text
+// ClaimLines say why claim c of text was flagged: its kinds and
+// check-worthiness, its cue words and who it is attributed to. The explain
+// box and the review queue both show them.
+func ClaimLines(t *theme.Theme, text string, c claim.Claim) []string {
 	var kinds []string
 	for _, k := range c.Kinds {
 		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))

@@ -38,7 +38,8 @@ type KeyMap struct {
 	NextSentence, PrevSentence, NextMatch, PrevMatch, Clear key.Binding
 	NextEntity, PrevEntity, ToggleEntities                  key.Binding
 	NextClaim, PrevClaim, ToggleClaims, ToggleNotes         key.Binding
-	Select, ExtendWord, ShrinkWord                          key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds                key.Binding
+	ExplainDown, ExplainUp                                  key.Binding
 }
 
 // NewKeyMap takes the text view's keys from the app's key map.
@@ -47,7 +48,8 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
 		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
-		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord,
+		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds,
+		ExplainDown: k.ExplainDown, ExplainUp: k.ExplainUp,
 	}
 }
 
@@ -80,6 +82,8 @@ type Model struct {
 	target    span.Span
 	selecting bool
 	selection span.Span
+	// movingStart says the selection's start moves, not its end.
+	movingStart bool
 
 	analysis *model.Analysis
 	// analysisDone is set once the analysis has come, or failed.
@@ -95,8 +99,11 @@ type Model struct {
 	showNotes               bool
 
 	width, height int
-	// explain is the explain box's lines, as laid out by SetSize.
-	explain []string
+	// explain is the explain box's lines, as laid out by SetSize;
+	// explainTop is how far it is scrolled, for the focus explainFor.
+	explain    []string
+	explainTop int
+	explainFor int
 }
 
 // NoSpan is the span of nothing: no target, no selection.
@@ -159,12 +166,21 @@ func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()
 	m.width, m.height = w, h
-	m.explain = m.explainLines()
-	m.explain = m.explain[:min(len(m.explain), h/2)]
+	m.explain = m.scrolledExplain(m.explainLines(), h/2)
 	m.pager.SetSize(w, h-len(m.explain))
 	if keep.Start >= 0 {
 		m.pager.Show(keep)
 	}
+}
+
+// scrolledExplain is the part of the explain box's lines that fits in
+// room, from where it was scrolled to; a new focus starts at the top.
+func (m *Model) scrolledExplain(lines []string, room int) []string {
+	if m.explainFor != m.focus {
+		m.explainTop, m.explainFor = 0, m.focus
+	}
+	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
+	return lines[m.explainTop:min(len(lines), m.explainTop+room)]
 }
 
 // onScreen is what must stay in view when the pane changes size: the
@@ -252,6 +268,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, notice(onOff("note marks", m.showNotes))
 	case key.Matches(msg, k.Select):
 		return m, m.startSelection()
+	case key.Matches(msg, k.ExplainDown):
+		m.explainTop++
+	case key.Matches(msg, k.ExplainUp):
+		m.explainTop = max(m.explainTop-1, 0)
 	default:
 		m.pager, _ = m.pager.Update(msg)
 	}
@@ -383,6 +403,7 @@ func Header(a *model.Article) render.Header {
 	}
 	return render.Header{
 		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
+		Modified: a.Modified, Rates: a.Rates, Rating: a.Rating, Reviewer: a.Reviewer,
 		Source: source, Words: render.Words(a.Text),
 	}
 }

@@ -10,64 +10,134 @@ import (
 	"github.com/margin-reader/margin/model/span"
 )
 
-// startSelection begins a selection on the focused sentence.
+// startSelection begins a selection at the search match (or the last
+// jump's target) when it is on screen, else on the focused sentence. Its
+// end moves first; o swaps which end moves, as in vim's visual mode.
 func (m *Model) startSelection() tea.Cmd {
-	s, ok := m.Focus()
+	s, ok := m.selectionStart()
 	if !ok {
 		return nil
+	}
+	m.selecting, m.selection, m.movingStart = true, s, false
+	k := m.keys
+	return notice(fmt.Sprintf("select: %s %s by word, %s %s by sentence, %s swaps the ends, then annotate; %s cancels",
+		k.ShrinkWord.Help().Key, k.ExtendWord.Help().Key, k.PrevSentence.Help().Key, k.NextSentence.Help().Key,
+		k.SwapEnds.Help().Key, k.Clear.Help().Key))
+}
+
+// selectionStart is what a new selection covers: the target if on
+// screen, else the focused sentence (brought on screen first).
+func (m *Model) selectionStart() (span.Span, bool) {
+	if !m.target.Empty() && m.pager.Visible(m.target.Start) {
+		return m.target, true
+	}
+	s, ok := m.Focus()
+	if !ok {
+		return span.Span{}, false
 	}
 	if !m.pager.Visible(s.Start) {
 		m.moveFocus(1)
 		s, _ = m.Focus()
 	}
-	m.selecting = true
-	m.selection = s
-	k := m.keys
-	return notice(fmt.Sprintf("select: %s %s by sentence, %s %s by word, then annotate; %s cancels",
-		k.PrevSentence.Help().Key, k.NextSentence.Help().Key, k.ShrinkWord.Help().Key, k.ExtendWord.Help().Key, k.Clear.Help().Key))
+	return s, true
 }
 
-// selectKey extends or shrinks the selection; it reports whether the key
-// was one of the selection's.
+// selectKey moves the selection's moving end by word or sentence, or
+// swaps the ends; it reports whether the key was one of the selection's.
+// An end never moves onto or past the other.
 func (m *Model) selectKey(msg tea.KeyPressMsg) bool {
 	k := m.keys
-	ss := m.art.Sentences
-	text := m.art.Text
 	sel := m.selection
+	end := &sel.End
+	if m.movingStart {
+		end = &sel.Start
+	}
 	switch {
+	case key.Matches(msg, k.SwapEnds):
+		m.movingStart = !m.movingStart
 	case key.Matches(msg, k.NextSentence):
-		i := sentenceAt(ss, sel.End)
-		if i >= 0 && ss[i].End > sel.End {
-			sel.End = ss[i].End
-		} else if i+1 < len(ss) {
-			sel.End = ss[i+1].End
-		}
+		*end = m.sentenceEdge(*end, 1)
 	case key.Matches(msg, k.PrevSentence):
-		i := sentenceAt(ss, sel.End-1)
-		if i > 0 && ss[i-1].End > sel.Start {
-			sel.End = ss[i-1].End
-		}
+		*end = m.sentenceEdge(*end, -1)
 	case key.Matches(msg, k.ExtendWord):
-		sel.End = nextWordEnd(text, sel.End)
+		*end = m.wordEdge(*end, 1)
 	case key.Matches(msg, k.ShrinkWord):
-		if e := prevWordEnd(text, sel.End); e > sel.Start {
-			sel.End = e
-		}
+		*end = m.wordEdge(*end, -1)
 	default:
 		return false
 	}
+	if sel.Empty() {
+		return true
+	}
 	m.selection = sel
-	m.pager.Show(span.Span{Start: sel.End - 1, End: sel.End})
+	at := sel.End - 1
+	if m.movingStart {
+		at = sel.Start
+	}
+	m.pager.Show(span.Span{Start: at, End: at + 1})
 	return true
 }
+
+// wordEdge moves the moving end off from off to the next (d > 0) or
+// previous word: the end of a word for the selection's end, the start of
+// one for its start.
+func (m Model) wordEdge(off, d int) int {
+	text := m.art.Text
+	switch {
+	case !m.movingStart && d > 0:
+		return nextWordEnd(text, off)
+	case !m.movingStart:
+		return prevWordEnd(text, off)
+	case d > 0:
+		return nextWordStart(text, off)
+	}
+	return prevWordStart(text, off)
+}
+
+// sentenceEdge moves the moving end from off to the next (d > 0) or
+// previous sentence's end (for the selection's end) or start.
+func (m Model) sentenceEdge(off, d int) int {
+	ss := m.art.Sentences
+	if len(ss) == 0 {
+		return off
+	}
+	if !m.movingStart {
+		i := sentenceAt(ss, off)
+		switch {
+		case d > 0 && ss[i].End > off:
+			return ss[i].End
+		case d > 0 && i+1 < len(ss):
+			return ss[i+1].End
+		case d < 0 && ss[i].Start < off && ss[i].End < off:
+			return ss[i].End
+		case d < 0 && i > 0:
+			return ss[i-1].End
+		}
+		return off
+	}
+	i := sentenceAt(ss, off)
+	switch {
+	case d > 0 && ss[i].Start > off:
+		return ss[i].Start
+	case d > 0 && i+1 < len(ss):
+		return ss[i+1].Start
+	case d < 0 && ss[i].Start < off:
+		return ss[i].Start
+	case d < 0 && i > 0:
+		return ss[i-1].Start
+	}
+	return off
+}
+
+func isSpace(c byte) bool { return strings.IndexByte(" \n\t", c) >= 0 }
 
 // nextWordEnd returns the end of the word after off.
 func nextWordEnd(text string, off int) int {
 	i := off
-	for i < len(text) && strings.IndexByte(" \n\t", text[i]) >= 0 {
+	for i < len(text) && isSpace(text[i]) {
 		i++
 	}
-	for i < len(text) && strings.IndexByte(" \n\t", text[i]) < 0 {
+	for i < len(text) && !isSpace(text[i]) {
 		i++
 	}
 	return i
@@ -76,10 +146,34 @@ func nextWordEnd(text string, off int) int {
 // prevWordEnd returns the end of the word before the one ending at off.
 func prevWordEnd(text string, off int) int {
 	i := off
-	for i > 0 && strings.IndexByte(" \n\t", text[i-1]) < 0 {
+	for i > 0 && !isSpace(text[i-1]) {
 		i--
 	}
-	for i > 0 && strings.IndexByte(" \n\t", text[i-1]) >= 0 {
+	for i > 0 && isSpace(text[i-1]) {
+		i--
+	}
+	return i
+}
+
+// nextWordStart returns the start of the word after the one at off.
+func nextWordStart(text string, off int) int {
+	i := off
+	for i < len(text) && !isSpace(text[i]) {
+		i++
+	}
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// prevWordStart returns the start of the word before off.
+func prevWordStart(text string, off int) int {
+	i := off
+	for i > 0 && isSpace(text[i-1]) {
+		i--
+	}
+	for i > 0 && !isSpace(text[i-1]) {
 		i--
 	}
 	return i

@@ -78,6 +78,12 @@ func (ln Line) Width(text string) int {
 // Header is what the reader shows above the article.
 type Header struct {
 	Title, Byline, Site, Published, Source string
+	// Modified is when the page was last changed, shown when it differs
+	// from Published.
+	Modified string
+	// Rates, Rating and Reviewer are a fact-check page's own verdict: the
+	// claim it rates, the rating and who gave it.
+	Rates, Rating, Reviewer string
 	// Notice is an extra line, such as where a sample was copied to.
 	Notice string
 	Words  int
@@ -372,18 +378,39 @@ func (l *Layout) headerLines(w int) []Line {
 	if !l.titleInText() {
 		add(h.Title, RoleTitle)
 	}
-	var by []string
-	for _, s := range []string{h.Byline, h.Site, h.Published} {
-		if s = OneLine(s); s != "" {
-			by = append(by, s)
-		}
+	updated := ""
+	if h.Modified != "" && h.Modified != h.Published {
+		updated = "updated " + h.Modified
 	}
-	add(strings.Join(by, " · "), RoleByline)
+	add(joinNonEmpty(h.Byline, h.Site, h.Published, updated), RoleByline)
+	if h.Rates != "" || h.Rating != "" {
+		rates := ""
+		if h.Rates != "" {
+			rates = "Rates: ‘" + OneLine(h.Rates) + "’"
+		}
+		by := ""
+		if h.Reviewer != "" {
+			by = "by " + h.Reviewer
+		}
+		add(joinNonEmpty(rates, h.Rating, by), RoleByline)
+	}
 	add(h.Source, RoleMeta)
 	minutes := max(1, (h.Words+115)/230)
 	add(fmt.Sprintf("%s words · %d min read", thousands(h.Words), minutes), RoleMeta)
 	add(h.Notice, RoleMeta)
 	return append(lines, Line{})
+}
+
+// joinNonEmpty joins the fields that are not blank with " · ", each on
+// one line.
+func joinNonEmpty(fields ...string) string {
+	var out []string
+	for _, f := range fields {
+		if f = OneLine(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " · ")
 }
 
 // titleInText reports whether the document opens with its title as a

@@ -224,3 +224,37 @@ func TestWrappingNeverStartsALineWithClosingPunctuation(t *testing.T) {
 		})
 	}
 }
+
+func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
+	d := structured()
+	tests := []struct {
+		name   string
+		h      Header
+		want   []string
+		forbid []string
+	}{
+		{"an updated page shows both dates", Header{Byline: "Ana Reyes", Published: "2019-11-20", Modified: "2019-11-21"},
+			[]string{"Ana Reyes · 2019-11-20 · updated 2019-11-21"}, nil},
+		{"a page modified the day it was published shows one date", Header{Published: "2019-11-20", Modified: "2019-11-20"},
+			[]string{"2019-11-20"}, []string{"updated"}},
+		{"a fact-check page says what it rates, how and by whom", Header{Rates: "The bridge cost £9 billion", Rating: "False", Reviewer: "Coast Checks"},
+			[]string{"Rates: ‘The bridge cost £9 billion’ · False · by Coast Checks"}, nil},
+		{"a rating without its claim still shows", Header{Rating: "Misleading"},
+			[]string{"Misleading"}, []string{"Rates:", "by "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ansi.Strip(plain(t, New(d, nil, tt.h), 80, InlineLayer(d)))
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("header lacks %q:\n%s", w, got)
+				}
+			}
+			for _, f := range tt.forbid {
+				if strings.Contains(strings.SplitN(got, "words ·", 2)[0], f) {
+					t.Errorf("header shows %q:\n%s", f, got)
+				}
+			}
+		})
+	}
+}

@@ -12,29 +12,6 @@ import (
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 
-func TestSanitize(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
-		{"keeps plain text", "Kyiv’s talks", "Kyiv’s talks"},
-		{"shows ESC as a picture", "a\x1b[2Jb", "a␛[2Jb"},
-		{"shows BEL and NUL", "\a\x00", "␇␀"},
-		{"shows DEL", "x\x7fy", "x␡y"},
-		{"replaces C1 controls", "a\u009b31mb", "a\ufffd31mb"},
-		{"replaces invalid bytes", "a\xffb", "a\ufffdb"},
-		{"drops bidi overrides", "user\u202egnp.exe", "usergnp.exe"},
-		{"drops bidi isolates", "\u2066x\u2069", "x"},
-		{"expands tabs", "a\tb", "a    b"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Sanitize(tt.in); got != tt.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestWidthAgreesWithTheTerminal(t *testing.T) {
 	for _, s := range []string{"hello", "Kyiv’s", "日本語", "a\x1bb", "e\u0301", "👍🏽", "x\u202ey", "\t"} {
 		if got, want := Width(s), ansi.StringWidth(Sanitize(s)); got != want {

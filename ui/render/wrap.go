@@ -8,6 +8,13 @@ import (
 	"github.com/margin-reader/margin/model/span"
 )
 
+// Wrap breaks the prose p of text into lines of at most w columns, as the
+// reading pane does: at spaces, dropping them, never starting a line with
+// closing punctuation. It returns each line's span of text.
+func Wrap(text string, p span.Span, w int) []span.Span {
+	return wrapProse(text, p.Start, p.End, max(w, 1))
+}
+
 // wrapProse breaks text[s:e] into lines of at most w columns at spaces.
 // Spaces at a break are dropped; a word longer than a line is split, but
 // never so that a line starts with closing punctuation.

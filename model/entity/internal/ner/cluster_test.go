@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"io"
 	"testing"
 )
 
@@ -17,6 +18,16 @@ func clusterText() [][]string {
 		}
 	}
 	return out
+}
+
+// bytesOf is what w writes.
+func bytesOf(tb testing.TB, w io.WriterTo) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	if _, err := w.WriteTo(&b); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 func clusterOf(c *Clusters, s string) uint16 {
@@ -46,11 +57,8 @@ func TestBuildClustersPutsWordsOfOneContextTogether(t *testing.T) {
 
 func TestClustersRoundTrip(t *testing.T) {
 	c := BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 3, MinLeaf: 2, Seed: 1})
-	var b bytes.Buffer
-	if _, err := c.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	r, err := ReadClusters(b.Bytes())
+	b := bytesOf(t, c)
+	r, err := ReadClusters(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,21 +71,13 @@ func TestClustersRoundTrip(t *testing.T) {
 		}
 	}
 	again := BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 3, MinLeaf: 2, Seed: 1})
-	var b2 bytes.Buffer
-	if _, err := again.WriteTo(&b2); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
+	if !bytes.Equal(b, bytesOf(t, again)) {
 		t.Error("the same text and options gave a different table")
 	}
 }
 
 func FuzzReadClusters(f *testing.F) {
-	var b bytes.Buffer
-	if _, err := BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 2, MinLeaf: 2, Seed: 1}).WriteTo(&b); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(b.Bytes())
+	f.Add(bytesOf(f, BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 2, MinLeaf: 2, Seed: 1})))
 	f.Add([]byte{})
 	f.Add([]byte("MCLU1"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -85,11 +85,7 @@ func FuzzReadClusters(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var out bytes.Buffer
-		if _, err := c.WriteTo(&out); err != nil {
-			t.Fatal(err)
-		}
-		r, err := ReadClusters(out.Bytes())
+		r, err := ReadClusters(bytesOf(t, c))
 		if err != nil || r.Len() != c.Len() {
 			t.Fatalf("a table read back gives %v, %d words, want %d", err, r.Len(), c.Len())
 		}

@@ -92,11 +92,7 @@ func TestTrainWriteReadRoundTrip(t *testing.T) {
 			t.Errorf("%s: F1 %.1f on its own training data after a round trip, want 100", typ, s[typ].F1())
 		}
 	}
-	var again bytes.Buffer
-	if _, err := m2.WriteTo(&again); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+	if !bytes.Equal(buf.Bytes(), bytesOf(t, m2)) {
 		t.Error("writing a read model gives different bytes")
 	}
 }

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/model/span"
+)
+
+const (
+	lookAlike = "In paragraph 3, the clerk of the county said that waiting lists had grown."
+	// beforeEdit has the sentence once; afterEdit has it twice, each copy
+	// with new words around it, so nothing tells the note's copy apart.
+	beforeEdit = "Budget day.\n\n" + lookAlike + "\n\nCritics disagreed."
+	afterEdit  = "Weather.\n\n" + lookAlike + "\n\nSport.\n\n" + lookAlike + "\n\nLetters."
+)
+
+// edited writes beforeEdit with a note on the look-alike sentence, then
+// rewrites the file as afterEdit and opens the reader on it.
+func edited(t *testing.T) (Model, string) {
+	t.Helper()
+	path := writeArticle(t, beforeEdit)
+	a, b := openNotes(t, path)
+	s, err := anchor.Find(a.Text, lookAlike, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add(annotate.Note{Span: s, Text: "Which county?", Verdict: "unverified"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(afterEdit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := openBook(t, path, Options{})
+	return m, path
+}
+
+func reopened(t *testing.T, path string) annotate.Note {
+	t.Helper()
+	_, b := openBook(t, path, Options{})
+	notes := b.Notes()
+	if len(notes) != 1 {
+		t.Fatalf("the book has %d notes, want 1", len(notes))
+	}
+	return notes[0]
+}
+
+func TestOpeningSaysWhichNotesNeedAttention(t *testing.T) {
+	m, _ := edited(t)
+	if s := screen(m); !strings.Contains(s, "1 needs review: ! lists them") {
+		t.Errorf("the status does not name the note that needs review:\n%s", s)
+	}
+	m = press(m, "!")
+	s := screen(m)
+	for _, want := range []string{"Notes that need attention", "needs-review", "“" + lookAlike + "”", "candidate 1", "candidate 2"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the attention list lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestDecisionsInTheAttentionListAreSaved(t *testing.T) {
+	tests := []struct {
+		name       string
+		keys       []string
+		wantStatus annotate.Status
+	}{
+		{"accepting the second candidate anchors the note there", []string{"!", "l", "enter"}, annotate.Anchored},
+		{"X marks the note orphaned", []string{"!", "X"}, annotate.Orphaned},
+		{"t re-attaches the note to the selection", []string{"G", "v", "!", "t"}, annotate.Anchored},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, path := edited(t)
+			i := strings.LastIndex(m.reader.Article().Text, lookAlike)
+			second := span.Span{Start: i, End: i + len(lookAlike)}
+			for _, k := range tt.keys {
+				m = pressAndWait(m, k)
+			}
+			n := reopened(t, path)
+			if n.Status != tt.wantStatus {
+				t.Fatalf("after reopening the note is %s, want %s", n.Status, tt.wantStatus)
+			}
+			if tt.keys[1] == "l" && n.Span != second {
+				t.Errorf("the note is at %v, want the second copy %v", n.Span, second)
+			}
+		})
+	}
+}
+
+func TestReattachWithoutASelectionSaysHow(t *testing.T) {
+	m, path := edited(t)
+	m = pressAndWait(m, "!")
+	m = pressAndWait(m, "t")
+	if !strings.Contains(screen(m), "select the passage first") {
+		t.Errorf("t without a selection does not say what to do:\n%s", screen(m))
+	}
+	if n := reopened(t, path); n.Status != annotate.NeedsReview {
+		t.Errorf("t without a selection changed the note to %s", n.Status)
+	}
+}
+
+func TestEnterOnANoteThatNeedsReviewSaysItIsAGuess(t *testing.T) {
+	m, _ := edited(t)
+	m = press(m, "tab", "tab", "tab", "tab", "tab")
+	if m.panel.Active() != "Notes" {
+		t.Fatalf("five tabs show %v, want Notes", m.panel.Active())
+	}
+	m = stepWithin(m, tea.KeyPressMsg{Code: tea.KeyEnter}, time.Second)
+	if s := screen(m); !strings.Contains(s, "best guess (needs-review)") || !strings.Contains(s, "“In paragraph 3") {
+		t.Errorf("enter jumps without saying it is a guess:\n%s", s)
+	}
+}

@@ -1,0 +1,312 @@
+// Package attention is the reader's list of the notes that need a
+// person's eye after the article changed: those moved, those that need
+// review (shown with the original passage beside each candidate place)
+// and those orphaned. The list decides nothing itself: it sends the
+// choice (AcceptMsg, ReattachMsg, OrphanMsg, JumpMsg) for the parent to
+// save through the notes book.
+package attention
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// AcceptMsg asks to place Note at the candidate Span.
+type AcceptMsg struct {
+	Note annotate.Note
+	Span span.Span
+}
+
+// ReattachMsg asks to place Note at the reader's selection.
+type ReattachMsg struct{ Note annotate.Note }
+
+// OrphanMsg asks to mark Note orphaned for good (Note.Detach).
+type OrphanMsg struct{ Note annotate.Note }
+
+// JumpMsg asks to show a moved note's passage.
+type JumpMsg struct{ Span span.Span }
+
+// ClosedMsg says the list was closed.
+type ClosedMsg struct{}
+
+// KeyMap is the list's keys, taken from the app's key map.
+type KeyMap struct {
+	Up, Down, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, Close key.Binding
+}
+
+// NewKeyMap takes the list's keys from the app's key map.
+func NewKeyMap(k keys.KeyMap) KeyMap {
+	return KeyMap{Up: k.Up, Down: k.Down, NextCandidate: k.NextCandidate, PrevCandidate: k.PrevCandidate,
+		Accept: k.Accept, Reattach: k.Reattach, Orphan: k.Orphan, Close: k.CloseAttention}
+}
+
+// Needs reports whether note n needs a person's eye: it was not found
+// where it was written.
+func Needs(n annotate.Note) bool { return n.Status != annotate.Anchored }
+
+// Summary counts the notes that need attention by status, as the status
+// bar says it on opening and after a reload ("1 note moved, 2 need
+// review"); "" when none do.
+func Summary(notes []annotate.Note) string {
+	count := map[annotate.Status]int{}
+	for _, n := range notes {
+		count[n.Status]++
+	}
+	var parts []string
+	if c := count[annotate.Moved]; c > 0 {
+		parts = append(parts, annotate.Count(c, "note", "notes")+" moved")
+	}
+	if c := count[annotate.NeedsReview]; c > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s review", c, map[bool]string{true: "needs", false: "need"}[c == 1]))
+	}
+	if c := count[annotate.Orphaned]; c > 0 {
+		parts = append(parts, fmt.Sprintf("%d orphaned", c))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Model is the list.
+type Model struct {
+	keys   KeyMap
+	theme  *theme.Theme
+	text   string
+	notes  []annotate.Note
+	cursor int
+	// cand is the candidate chosen of the note at the cursor.
+	cand          int
+	width, height int
+}
+
+// New returns the list of the notes that need attention among notes, in
+// their (article) order, on the text they were resolved against.
+func New(text string, notes []annotate.Note, km keys.KeyMap, th *theme.Theme) Model {
+	m := Model{keys: NewKeyMap(km), theme: th, text: text}
+	m.SetNotes(notes)
+	return m
+}
+
+// SetNotes takes in the notes after a change, keeping the cursor on the
+// same note when it still needs attention.
+func (m *Model) SetNotes(notes []annotate.Note) {
+	var id string
+	if n, ok := m.Selected(); ok {
+		id = n.ID
+	}
+	m.notes = m.notes[:0:0]
+	for _, n := range notes {
+		if Needs(n) {
+			m.notes = append(m.notes, n)
+		}
+	}
+	m.cursor = min(m.cursor, max(len(m.notes)-1, 0))
+	for i, n := range m.notes {
+		if n.ID == id {
+			m.cursor = i
+		}
+	}
+	m.cand = min(m.cand, max(len(m.candidates())-1, 0))
+}
+
+// SetTheme changes the styles.
+func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
+
+// SetSize sets the list's size.
+func (m *Model) SetSize(w, h int) { m.width, m.height = max(w, 1), max(h, 1) }
+
+// Selected returns the note at the cursor.
+func (m Model) Selected() (annotate.Note, bool) {
+	if m.cursor >= len(m.notes) {
+		return annotate.Note{}, false
+	}
+	return m.notes[m.cursor], true
+}
+
+func (m Model) candidates() []span.Span {
+	n, ok := m.Selected()
+	if !ok {
+		return nil
+	}
+	out := make([]span.Span, 0, len(n.Candidates))
+	for _, c := range n.Candidates {
+		out = append(out, c.Span)
+	}
+	if len(out) == 0 && n.Status == annotate.NeedsReview && !n.Span.Empty() {
+		out = append(out, n.Span)
+	}
+	return out
+}
+
+// Update reads the list's keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.keys
+	if key.Matches(kp, k.Close) {
+		return m, send(ClosedMsg{})
+	}
+	n, ok := m.Selected()
+	if !ok {
+		return m, nil
+	}
+	// Accept comes first: the app's down keys include enter.
+	switch {
+	case key.Matches(kp, k.Accept):
+		return m, m.accept(n)
+	case key.Matches(kp, k.Down):
+		m.cursor, m.cand = min(m.cursor+1, len(m.notes)-1), 0
+	case key.Matches(kp, k.Up):
+		m.cursor, m.cand = max(m.cursor-1, 0), 0
+	case key.Matches(kp, k.NextCandidate):
+		m.cand = min(m.cand+1, max(len(m.candidates())-1, 0))
+	case key.Matches(kp, k.PrevCandidate):
+		m.cand = max(m.cand-1, 0)
+	case key.Matches(kp, k.Reattach):
+		return m, send(ReattachMsg{Note: n})
+	case key.Matches(kp, k.Orphan):
+		return m, send(OrphanMsg{Note: n})
+	}
+	return m, nil
+}
+
+// accept places a note that needs review at the chosen candidate, and
+// shows a moved one where it is now.
+func (m Model) accept(n annotate.Note) tea.Cmd {
+	switch cs := m.candidates(); {
+	case n.Status == annotate.NeedsReview && len(cs) > 0:
+		return send(AcceptMsg{Note: n, Span: cs[m.cand]})
+	case n.Placed():
+		return send(JumpMsg{Span: n.Span})
+	}
+	return nil
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// minRows is the fewest rows of notes worth blank lines around them.
+const minRows = 3
+
+// View draws the list: one line per note, then the chosen note's
+// original passage beside each candidate place, then the keys.
+func (m Model) View() string {
+	t := m.theme
+	head := t.Title.Render("Notes that need attention")
+	if s := Summary(m.notes); s != "" {
+		head += t.ExplainLabel.Render(" · " + s)
+	}
+	lines := []string{head, ""}
+	if len(m.notes) == 0 {
+		lines = append(lines, t.Explain.Render("every note is where it was written"))
+		return m.fit(lines)
+	}
+	detail := append([]string{""}, m.detail()...)
+	detail = append(append(detail, ""), m.hints()...)
+	if m.height-len(lines)-len(detail) < minRows {
+		lines, detail = lines[:1], slices.DeleteFunc(detail, func(l string) bool { return l == "" })
+	}
+	room := max(m.height-len(lines)-len(detail), 1)
+	first := max(min(m.cursor-room/2, len(m.notes)-room), 0)
+	for i := first; i < min(first+room, len(m.notes)); i++ {
+		lines = append(lines, m.row(i))
+	}
+	return m.fit(append(lines, detail...))
+}
+
+func (m Model) row(i int) string {
+	t := m.theme
+	n := m.notes[i]
+	marker := "  "
+	if i == m.cursor {
+		marker = "▸ "
+	}
+	return marker + t.ExplainLabel.Render(fmt.Sprintf("%-12s ", n.Status)) + t.Explain.Render("“"+render.OneLine(n.Quote())+"”")
+}
+
+// detail shows the chosen note: its original passage, and where it may be
+// now.
+func (m Model) detail() []string {
+	t := m.theme
+	n, _ := m.Selected()
+	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(n.Target.Prefix, n.Quote(), n.Target.Suffix, t.Explain))
+	if n.Text != "" {
+		lines = append(lines, t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))
+	}
+	switch n.Status {
+	case annotate.Moved:
+		lines = append(lines, t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))
+	case annotate.Orphaned:
+		lines = append(lines, t.ExplainLabel.Render("nothing like it is left in the text"))
+	}
+	for i, c := range m.candidates() {
+		mark := "  "
+		st := t.Explain
+		if i == m.cand {
+			mark, st = "▸ ", t.Target
+		}
+		before := m.text[runeStart(m.text, max(c.Start-contextBytes, 0)):c.Start]
+		after := m.text[c.End:runeStart(m.text, min(c.End+contextBytes, len(m.text)))]
+		lines = append(lines, m.wrap(mark+t.ExplainLabel.Render(fmt.Sprintf("candidate %d%s: ", i+1, m.score(n, i)))+m.inContext(before, c.In(m.text), after, st))...)
+	}
+	return lines
+}
+
+// contextBytes is how much of the text around a passage is shown, about
+// as much as a note's target records, so look-alike places can be told
+// apart by what surrounds them.
+const contextBytes = 32
+
+// inContext shows passage in quotes between the dimmed words around it.
+func (m Model) inContext(before, passage, after string, st lipgloss.Style) string {
+	t := m.theme
+	return t.ExplainLabel.Render("…"+render.OneLine(before)+" ") + st.Render("“"+render.OneLine(passage)+"”") +
+		t.ExplainLabel.Render(" "+render.OneLine(after)+"…")
+}
+
+// wrap breaks a styled line to the list's width (less its margin), so a
+// candidate's context shows whole.
+func (m Model) wrap(line string) []string {
+	return strings.Split(lipgloss.NewStyle().Width(max(m.width-2, 1)).Render(line), "\n")
+}
+
+// runeStart moves off back to the start of the rune it falls in.
+func runeStart(s string, off int) int {
+	for off > 0 && off < len(s) && !utf8.RuneStart(s[off]) {
+		off--
+	}
+	return off
+}
+
+func (m Model) score(n annotate.Note, i int) string {
+	if i >= len(n.Candidates) {
+		return ""
+	}
+	return fmt.Sprintf(" (%.2f)", n.Candidates[i].Score)
+}
+
+func (m Model) hints() []string {
+	k := m.keys
+	h := func(b key.Binding) string {
+		return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
+	}
+	lines := render.Flow([]string{h(k.Down), h(k.Up), h(k.NextCandidate), h(k.PrevCandidate), h(k.Accept),
+		h(k.Reattach), h(k.Orphan), h(k.Close)}, " · ", m.width-2)
+	for i, l := range lines {
+		lines[i] = m.theme.ExplainLabel.Render(l)
+	}
+	return lines
+}
+
+func (m Model) fit(lines []string) string { return render.Box(lines, m.width, m.height) }

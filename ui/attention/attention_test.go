@@ -1,0 +1,91 @@
+package attention
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+const text = "Weather. The ferry will run twice a day, the operator said. Sport. The ferry will run twice a day, the operator said. Letters."
+
+func at(s string, nth int) span.Span {
+	i := 0
+	for range nth + 1 {
+		j := strings.Index(text[i:], s)
+		i += j + 1
+	}
+	return span.Span{Start: i - 1, End: i - 1 + len(s)}
+}
+
+// list holds one note of each status but anchored, which it leaves out.
+func list(t *testing.T) Model {
+	t.Helper()
+	q := "The ferry will run twice a day, the operator said."
+	notes := []annotate.Note{
+		{ID: "a", Status: annotate.Anchored, Span: at("Weather.", 0), Target: anchor.Selector{Exact: "Weather."}},
+		{ID: "b", Status: annotate.NeedsReview, Span: at(q, 0), Target: anchor.Selector{Exact: q}, Text: "Which operator?",
+			Candidates: []anchor.Candidate{{Span: at(q, 0), Score: 0.8}, {Span: at(q, 1), Score: 0.8}}},
+		{ID: "c", Status: annotate.Moved, Span: at("Sport.", 0), Target: anchor.Selector{Exact: "Sport."}},
+		{ID: "d", Status: annotate.Orphaned, Target: anchor.Selector{Exact: "A paragraph that was cut."}},
+	}
+	m := New(text, notes, keys.Default(), theme.New(theme.NoColor))
+	m.SetSize(80, 24)
+	return m
+}
+
+func TestSummaryCountsEachStatusWithItsPlural(t *testing.T) {
+	tests := []struct {
+		name     string
+		statuses []annotate.Status
+		want     string
+	}{
+		{"anchored notes need nothing", []annotate.Status{annotate.Anchored}, ""},
+		{"one of each", []annotate.Status{annotate.Moved, annotate.NeedsReview, annotate.Orphaned}, "1 note moved, 1 needs review, 1 orphaned"},
+		{"several", []annotate.Status{annotate.Moved, annotate.Moved, annotate.NeedsReview, annotate.NeedsReview}, "2 notes moved, 2 need review"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var notes []annotate.Note
+			for _, s := range tt.statuses {
+				notes = append(notes, annotate.Note{Status: s})
+			}
+			if got := Summary(notes); got != tt.want {
+				t.Errorf("Summary = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEnterAcceptsTheChosenCandidate(t *testing.T) {
+	m := list(t)
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter sent nothing")
+	}
+	msg, ok := cmd().(AcceptMsg)
+	if !ok || msg.Note.ID != "b" || msg.Span != at("The ferry will run twice a day, the operator said.", 1) {
+		t.Errorf("enter sent %+v, want the second copy accepted for note b", msg)
+	}
+}
+
+func TestGoldenAttentionList(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			m := list(t)
+			m.SetSize(size[0], size[1])
+			golden.Screen(t, filepath.Join("testdata", "attention-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/model"
+)
+
+func openMarkdown(t *testing.T, text string, opts Options) Model {
+	t.Helper()
+	a, err := model.Parse(context.Background(), "story.md", []byte(text), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+}
+
+func TestLinksOpenOnlyWhenAskedAndOnlyOnTheWeb(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		wantOpen string
+		wantSay  string
+	}{
+		{"a web link in the focused sentence opens", "Read [the report](https://example.org/report) today.", "https://example.org/report", "opened https://example.org/report"},
+		{"a file link is not run", "Read [the file](file:///etc/passwd) today.", "", "not a web address"},
+		{"a sentence without a link says so", "Nothing to see here.", "", "no link or note source here"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var opened []string
+			open := func(_ context.Context, u string) error { opened = append(opened, u); return nil }
+			m := openMarkdown(t, tt.text, Options{Open: open})
+			if len(opened) != 0 {
+				t.Fatal("a link was opened before any key")
+			}
+			m = press(m, ")", "O")
+			if got := strings.Join(opened, " "); got != tt.wantOpen {
+				t.Errorf("opened %q, want %q", got, tt.wantOpen)
+			}
+			if !strings.Contains(screen(m), tt.wantSay) {
+				t.Errorf("the status does not say %q:\n%s", tt.wantSay, screen(m))
+			}
+		})
+	}
+}
+
+func TestCopyingALinkSendsItToTheClipboard(t *testing.T) {
+	m := openMarkdown(t, "Read [the report](https://example.org/report) today.", Options{})
+	m = press(m, ")")
+	next, cmd := m.Update(keyMsg("y"))
+	if cmd == nil {
+		t.Fatal("y sent nothing to the terminal")
+	}
+	if !strings.Contains(screen(next.(Model)), "copied https://example.org/report") {
+		t.Errorf("the status does not say what was copied:\n%s", screen(next.(Model)))
+	}
+}

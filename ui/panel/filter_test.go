@@ -1,0 +1,100 @@
+package panel
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// claimsAndNotes is the story with two claims, one of them given a
+// verdict, and two notes.
+func claimsAndNotes(t *testing.T) Model {
+	t.Helper()
+	src := source(t)
+	text := src.Article.Text
+	at := func(s string) span.Span {
+		i := strings.Index(text, s)
+		return span.Span{Start: i, End: i + len(s)}
+	}
+	first := at("The ferry company said its new timetable starts in May.")
+	second := at("Ferry passengers in Ardmore and in Kilbride complained about the ferry company's fares, and the Ardmore council asked Ruth Galloway to review them.")
+	src.Analysis.Claims = []claim.Claim{
+		{Span: first, Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.4},
+		{Span: second, Kinds: []claim.Kind{claim.Attributed}, Checkworthiness: 0.7},
+	}
+	src.Notes = []annotate.Note{
+		{ID: "a", Span: first, Status: annotate.Anchored, Verdict: "false", Text: "The timetable starts in June."},
+		{ID: "b", Span: second, Status: annotate.Moved, Text: "Ask the council.", Tags: []string{"follow-up"}},
+	}
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSource(src)
+	m.SetSize(60, 20)
+	return m
+}
+
+func showTab(m Model, name string) Model {
+	m.Show(name)
+	m.Prepare()
+	return m
+}
+
+func titles(m Model) []string {
+	var out []string
+	for _, it := range m.lists[m.active].items {
+		out = append(out, it.Title[:12])
+	}
+	return out
+}
+
+func pressF(m Model) Model {
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'F', Text: "F"})
+	return m
+}
+
+func TestClaimsShowTheirKindsAndVerdictAndFilterByKind(t *testing.T) {
+	m := showTab(claimsAndNotes(t), "Claims")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"attributed, prediction", "false 0.40", "0.70"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the claims tab lacks %q:\n%s", want, v)
+		}
+	}
+	m = pressF(m)
+	if m.Filter() != "attributed" || len(titles(m)) != 2 {
+		t.Errorf("F filters by %q to %v, want attributed with both claims", m.Filter(), titles(m))
+	}
+	m = pressF(m)
+	if m.Filter() != "prediction" || len(titles(m)) != 1 {
+		t.Errorf("F again filters by %q to %v, want prediction with one claim", m.Filter(), titles(m))
+	}
+	if m = pressF(m); m.Filter() != "" || len(titles(m)) != 2 {
+		t.Errorf("F past the last kind leaves %q, %v; want every claim", m.Filter(), titles(m))
+	}
+}
+
+func TestNotesShowPassageAndTextOnTwoLinesAndFilterByStatusAndTag(t *testing.T) {
+	m := showTab(claimsAndNotes(t), "Notes")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"The ferry company said", "The timetable starts in June.", "moved", "Ask the council."} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the notes tab lacks %q:\n%s", want, v)
+		}
+	}
+	var filters []string
+	for range 5 {
+		m = pressF(m)
+		filters = append(filters, m.Filter()+"="+strings.Join(titles(m), "|"))
+	}
+	want := "false=The ferry co,anchored=The ferry co,none=Ferry passen,moved=Ferry passen,follow-up=Ferry passen"
+	if got := strings.ReplaceAll(strings.Join(filters, ","), "|", "+"); got != want {
+		t.Errorf("F walks %s, want %s", got, want)
+	}
+}

@@ -1,0 +1,64 @@
+package reader
+
+import (
+	"strings"
+	"time"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/render"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+// notesAtFocus returns the placed notes over the focused sentence, in
+// the book's (article) order.
+func (m Model) notesAtFocus() []annotate.Note {
+	f, ok := m.Focus()
+	if !ok {
+		return nil
+	}
+	var out []annotate.Note
+	for _, n := range m.notes {
+		if n.Placed() && n.Span.Overlaps(f) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// NoteLines shows a note in full for a box w columns wide: a line with
+// its verdict, status, author and time, its text wrapped, its tags and
+// its sources; the box adds a column before each line.
+func NoteLines(t *theme.Theme, n annotate.Note, w int) []string {
+	head := t.ExplainLabel.Render("note: ") + t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))
+	meta := []string{string(n.Status)}
+	if n.Author != "" {
+		meta = append(meta, render.OneLine(n.Author))
+	}
+	if when := latest(n); !when.IsZero() {
+		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
+	}
+	lines := []string{head + t.ExplainLabel.Render(" · "+strings.Join(meta, " · "))}
+	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
+		for _, l := range render.Wrap(para, span.Span{End: len(para)}, w-3) {
+			if txt := l.In(para); txt != "" {
+				lines = append(lines, "  "+t.Explain.Render(render.Sanitize(txt)))
+			}
+		}
+	}
+	if len(n.Tags) > 0 {
+		lines = append(lines, t.ExplainLabel.Render("tags: ")+t.Explain.Render(render.OneLine(strings.Join(n.Tags, ", "))))
+	}
+	for _, s := range n.Sources {
+		lines = append(lines, t.ExplainLabel.Render("source: ")+t.Link.Render(render.OneLine(s)))
+	}
+	return lines
+}
+
+func latest(n annotate.Note) time.Time {
+	if n.Updated.After(n.Created) {
+		return n.Updated
+	}
+	return n.Created
+}

@@ -1,0 +1,74 @@
+package reader
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// noted opens the story with a long note on its claim sentence.
+func noted(t *testing.T) Model {
+	t.Helper()
+	m := fixture(t)
+	text := m.art.Text
+	i := strings.Index(text, "According to the local paper")
+	m.SetNotes([]annotate.Note{{
+		ID: "n1", Span: span.Span{Start: i, End: i + 40}, Status: annotate.Moved, Verdict: "misleading",
+		Text:    "The paper counted every mooring on the coast, not only those at the old pier, so the figure is far too high for this harbour alone.",
+		Tags:    []string{"numbers", "harbour"},
+		Sources: []string{"https://example.org/moorings"},
+		Author:  "ann", Created: time.Date(2026, 3, 14, 9, 26, 0, 0, time.Local),
+	}})
+	return m
+}
+
+func TestExplainBoxShowsTheWholeNote(t *testing.T) {
+	m := noted(t)
+	m.SetSize(60, 40)
+	m = press(m, ")", ")", ")")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"note: misleading · moved · ann · 2026-03-14 09:26", "far too high", "tags: numbers, harbour", "source: https://example.org/moorings"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the explain box lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestExplainBoxScrollsWhenTheNoteDoesNotFit(t *testing.T) {
+	m := noted(t)
+	m.SetSize(40, 12)
+	m = press(m, ")", ")", ")")
+	if strings.Contains(ansi.Strip(m.View()), "source: https") {
+		t.Fatalf("the test needs a note longer than the box:\n%s", m.View())
+	}
+	for range 12 {
+		m = press(m, "]")
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "source: https") {
+		t.Errorf("] did not scroll the box to the note's last line:\n%s", m.View())
+	}
+	m = press(m, ")")
+	if m.explainTop != 0 {
+		t.Errorf("a new focus keeps the box scrolled to %d", m.explainTop)
+	}
+}
+
+func TestGoldenExplainBoxWithANote(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			m := noted(t)
+			m.SetSize(size[0], size[1])
+			m = press(m, ")", ")", ")")
+			golden.Screen(t, filepath.Join("testdata", "note-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}

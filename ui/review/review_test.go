@@ -1,0 +1,204 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+const story = `Ferry timetable cut
+
+The operator said on Friday that two of the four winter crossings would be dropped from January.
+
+Islanders rejected that. According to the community council, nearly 40% of residents commute by ferry, and a councillor claimed the cut may cost the island its only doctor.
+
+The harbour master, Ewan Rae, declined to comment.`
+
+// queue opens story's review queue over three claims with scores 0.3,
+// 0.9 and 0.6, in article order.
+func queue(t *testing.T) (Model, []span.Span) {
+	t.Helper()
+	a, err := model.Parse(context.Background(), "story.txt", []byte(story), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(s string) span.Span {
+		i := strings.Index(a.Text, s)
+		if i < 0 {
+			t.Fatalf("%q is not in the text", s)
+		}
+		return span.Span{Start: i, End: i + len(s)}
+	}
+	spans := []span.Span{
+		at("The operator said on Friday that two of the four winter crossings would be dropped from January."),
+		at("According to the community council, nearly 40% of residents commute by ferry,"),
+		at("a councillor claimed the cut may cost the island its only doctor."),
+	}
+	claims := []claim.Claim{
+		{Span: spans[0], Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.3,
+			Source: &claim.Source{Span: at("The operator")}},
+		{Span: spans[1], Kinds: []claim.Kind{claim.Statistical, claim.Attributed}, Checkworthiness: 0.9,
+			Cues: []claim.Cue{{Span: at("nearly 40%"), Kind: claim.Statistical}}, Source: &claim.Source{Span: at("the community council")}},
+		{Span: spans[2], Kinds: []claim.Kind{claim.Hedged}, Checkworthiness: 0.6,
+			Cues: []claim.Cue{{Span: at("may"), Kind: claim.Hedged}}, Source: &claim.Source{Span: at("a councillor")}},
+	}
+	m := New(a, claims, keys.Default(), theme.New(theme.NoColor))
+	m.SetNotes(nil)
+	m.Resume()
+	m.SetSize(80, 24)
+	return m, spans
+}
+
+func press(m Model, k string) (Model, []tea.Msg) {
+	kp := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+	if k == "space" {
+		kp = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	m, cmd := m.Update(kp)
+	return m, collect(cmd)
+}
+
+func collect(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, collect(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func current(m Model) span.Span {
+	c, _ := m.Current()
+	return c.Span
+}
+
+func TestQueueWalksTheClaimsMostWorthCheckingFirst(t *testing.T) {
+	m, spans := queue(t)
+	want := []span.Span{spans[1], spans[2], spans[0]}
+	for i, w := range want {
+		if got := current(m); got != w {
+			t.Fatalf("claim %d is %v, want %v", i+1, got, w)
+		}
+		m, _ = press(m, "n")
+	}
+	if got := current(m); got != spans[0] {
+		t.Errorf("skipping past the last claim left %v, want it to stay on the last", got)
+	}
+}
+
+func TestOrderKeyTogglesArticleOrderKeepingTheClaimShown(t *testing.T) {
+	m, spans := queue(t)
+	m, _ = press(m, "s")
+	if got := current(m); got != spans[1] {
+		t.Fatalf("s moved off the claim shown to %v", got)
+	}
+	m, _ = press(m, "N")
+	if got := current(m); got != spans[0] {
+		t.Errorf("back in article order went to %v, want the first claim", got)
+	}
+}
+
+func TestVerdictKeyAsksForTheVerdictAndMovesOn(t *testing.T) {
+	m, spans := queue(t)
+	m, msgs := press(m, "4")
+	var verdict *VerdictMsg
+	var seen *SeenMsg
+	for _, msg := range msgs {
+		switch msg := msg.(type) {
+		case VerdictMsg:
+			verdict = &msg
+		case SeenMsg:
+			seen = &msg
+		}
+	}
+	if verdict == nil || verdict.Verdict != "false" || verdict.Span != spans[1] {
+		t.Errorf("4 sent %+v, want verdict false on the top claim", verdict)
+	}
+	if seen == nil || seen.Span != spans[1] {
+		t.Errorf("4 did not mark the claim seen: %+v", seen)
+	}
+	if current(m) != spans[2] {
+		t.Errorf("after a verdict the queue shows %v, want the next claim", current(m))
+	}
+	if got := m.Progress(); got != "0/3 reviewed" {
+		t.Errorf("progress %q before the verdict is saved, want 0/3 reviewed", got)
+	}
+	m.SetNotes([]annotate.Note{{Span: spans[1], Status: annotate.Anchored, Verdict: "false"}})
+	if got := m.Progress(); got != "1/3 reviewed" {
+		t.Errorf("progress %q once saved, want 1/3 reviewed", got)
+	}
+}
+
+func TestResumeStartsAtTheFirstClaimNotYetReviewed(t *testing.T) {
+	tests := []struct {
+		name  string
+		seen  []int
+		judge []int
+		want  int
+	}{
+		{"a fresh queue starts at the top claim", nil, nil, 1},
+		{"a seen top claim is passed over", []int{1}, nil, 2},
+		{"a claim with a verdict counts as reviewed", []int{1}, []int{2}, 0},
+		{"when every claim was reviewed it starts again at the top", []int{0, 1, 2}, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, spans := queue(t)
+			var seen []span.Span
+			for _, i := range tt.seen {
+				seen = append(seen, spans[i])
+			}
+			var notes []annotate.Note
+			for _, i := range tt.judge {
+				notes = append(notes, annotate.Note{Span: spans[i], Status: annotate.Anchored, Verdict: "true"})
+			}
+			m.SetSeen(seen)
+			m.SetNotes(notes)
+			m.Resume()
+			if got := current(m); got != spans[tt.want] {
+				t.Errorf("resumed at %v, want %v", got, spans[tt.want])
+			}
+		})
+	}
+}
+
+func TestGoldenQueue(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		t.Run(name, func(t *testing.T) {
+			m, spans := queue(t)
+			m.SetSize(size[0], size[1])
+			m, _ = press(m, "1")
+			m.SetNotes([]annotate.Note{{Span: spans[1], Status: annotate.Anchored, Verdict: "true"}})
+			m, _ = press(m, "N")
+			golden.Screen(t, filepath.Join("testdata", "queue-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}
+
+func TestAnEmptyQueueSaysSo(t *testing.T) {
+	m, _ := queue(t)
+	m.claims, m.order = nil, nil
+	if v := m.View(); !strings.Contains(v, "no flagged claims") {
+		t.Errorf("an empty queue does not say so:\n%s", v)
+	}
+	golden.Shape(t, m.View(), 80, 24)
+}

@@ -1,0 +1,129 @@
+package review
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/reader"
+	"github.com/margin-reader/margin/ui/render"
+)
+
+// minParagraph is the fewest lines of the paragraph worth blank lines
+// around it: below it, the blank lines go first.
+const minParagraph = 3
+
+// View draws the claim shown: a heading, its paragraph with the claim
+// picked out, why it was flagged, its verdict and the keys. It is exactly
+// the queue's size; the paragraph gives way first, keeping the claim's
+// lines in view.
+func (m Model) View() string {
+	c, ok := m.Current()
+	if !ok {
+		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review")})
+	}
+	head := []string{m.heading(), ""}
+	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c)...)
+	about = append(append(about, m.verdictLine(c), ""), m.hints()...)
+	if m.height-len(head)-len(about) < minParagraph {
+		head, about = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" })
+	}
+	room := max(m.height-len(head)-len(about), 1)
+	return m.fit(append(append(head, m.paragraph(c, room)...), about...))
+}
+
+func (m Model) heading() string {
+	order := "most worth checking first"
+	if !m.byScore {
+		order = "article order"
+	}
+	c, _ := m.Current()
+	seen := ""
+	if m.seen[c.Span] {
+		seen = " · seen"
+	}
+	return m.theme.Title.Render(fmt.Sprintf("Review · claim %d of %d · ¶%d", m.pos+1, len(m.order), paragraphNumber(m.art.Doc.Blocks, c.Span))) +
+		m.theme.ExplainLabel.Render(" · "+order+seen+" · "+m.Progress())
+}
+
+func (m Model) verdictLine(c claim.Claim) string {
+	t := m.theme
+	v, ok := m.verdicts[c.Span]
+	if !ok {
+		return t.ExplainLabel.Render("verdict: ") + t.Explain.Render("none yet")
+	}
+	return t.ExplainLabel.Render("verdict: ") + t.Verdict(v).Render(vocab.Name(vocab.Verdicts(), v))
+}
+
+// hints names the queue's keys from the key map, the verdicts by number,
+// in as many lines as the width needs.
+func (m Model) hints() []string {
+	var vs []string
+	for i, v := range vocab.Verdicts()[:len(vocab.Verdicts())-1] {
+		vs = append(vs, fmt.Sprintf("%d %s", i+1, v.Name))
+	}
+	k := m.keys
+	parts := append(vs, k.Annotate.Help().Key+" note", k.Skip.Help().Key+" skip", k.Back.Help().Key+" back",
+		k.Order.Help().Key+" order", k.Close.Help().Key+" close")
+	lines := render.Flow(parts, " · ", m.width-2)
+	for i, l := range lines {
+		lines[i] = m.theme.ExplainLabel.Render(l)
+	}
+	return lines
+}
+
+// paragraph wraps the claim's paragraph into at most room lines, the
+// claim's words in the target style; when it is longer it shows the
+// lines from the claim's first on.
+func (m Model) paragraph(c claim.Claim, room int) []string {
+	p := paragraphOf(m.art.Doc.Blocks, c.Span)
+	if p.Empty() {
+		p = c.Span
+	}
+	text := m.art.Text
+	var lines []string
+	first := -1
+	for _, l := range render.Wrap(text, p, m.width-2) {
+		if first < 0 && l.Overlaps(c.Span) {
+			first = len(lines)
+		}
+		in := span.Span{Start: min(max(c.Start, l.Start), l.End), End: max(min(c.End, l.End), l.Start)}
+		lines = append(lines, m.theme.ExplainLabel.Render(render.Sanitize(text[l.Start:in.Start]))+
+			m.theme.Target.Render(render.Sanitize(text[in.Start:in.End]))+
+			m.theme.ExplainLabel.Render(render.Sanitize(text[in.End:l.End])))
+	}
+	if len(lines) > room {
+		start := min(max(first, 0), len(lines)-room)
+		lines = lines[start : start+room]
+	}
+	return lines
+}
+
+// paragraphOf returns the smallest block holding s's start.
+func paragraphOf(blocks []doc.Block, s span.Span) span.Span {
+	best := span.Span{}
+	for _, b := range blocks {
+		if b.Span.Contains(s.Start) && (best.Empty() || b.Span.Len() < best.Len()) {
+			best = b.Span
+		}
+	}
+	return best
+}
+
+// paragraphNumber counts the blocks up to the one holding s's start, so
+// the queue can say where in the article the claim is.
+func paragraphNumber(blocks []doc.Block, s span.Span) int {
+	n := 0
+	for _, b := range blocks {
+		if b.Start > s.Start {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+func (m Model) fit(lines []string) string { return render.Box(lines, m.width, m.height) }

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/review"
+)
+
+// startReview opens the review queue on the analysis's claims, or, while
+// the analysis is still coming, as soon as it is in.
+func (m *Model) startReview() {
+	if m.analysis == nil {
+		if m.analysisErr || m.opts.Analyze == nil {
+			m.status.SetError("no claims to review: " + m.reader.NoAnalysis())
+			return
+		}
+		m.reviewPending = true
+		m.status.SetMessage("analysing…: the review opens when the claims are in")
+		return
+	}
+	m.reviewPending = false
+	q := review.New(m.reader.Article(), m.analysis.Claims, m.keys, m.theme)
+	q.SetNotes(m.notes)
+	q.SetSeen(m.seen)
+	q.Resume()
+	m.review = &q
+}
+
+// reviewUpdate routes a message to the open queue and acts on what it
+// asks for: verdicts and review marks are saved through the book.
+func (m Model) reviewUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case review.VerdictMsg:
+		return m, m.setVerdict(msg), true
+	case review.SeenMsg:
+		if m.store == nil {
+			return m, nil, true
+		}
+		return m, m.store.markSeen(msg.Span), true
+	case review.AnnotateMsg:
+		return m, m.annotateSpan(msg.Span), true
+	case review.ClosedMsg:
+		m.review = nil
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+// reviewKey hands a key to the open queue.
+func (m Model) reviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	q, cmd := m.review.Update(msg)
+	m.review = &q
+	return m, cmd
+}
+
+// setVerdict gives the claim at s verdict v: the note on exactly that
+// passage gets it, else a new note holds it.
+func (m *Model) setVerdict(msg review.VerdictMsg) tea.Cmd {
+	if m.notesUnavailable() {
+		return nil
+	}
+	n, ok := m.noteOn(msg.Span)
+	if !ok {
+		n = annotate.Note{Span: msg.Span}
+	}
+	n.Verdict = annotate.Verdict(msg.Verdict)
+	return m.store.saveSaying(n, "verdict saved: "+n.Verdict.Name())
+}
+
+// noteOn returns the placed note on exactly the passage s.
+func (m Model) noteOn(s span.Span) (annotate.Note, bool) {
+	for _, n := range m.notes {
+		if n.Placed() && n.Span == s {
+			return n, true
+		}
+	}
+	return annotate.Note{}, false
+}
+
+// annotateSpan opens the editor on the note on s, or a new one.
+func (m *Model) annotateSpan(s span.Span) tea.Cmd {
+	if m.notesUnavailable() {
+		return nil
+	}
+	n, ok := m.noteOn(s)
+	if !ok {
+		n = annotate.Note{Span: s}
+	}
+	return m.openEditor(n, s.In(m.reader.Article().Text))
+}
+
+// setSeen takes in the review marks of the book.
+func (m *Model) setSeen(seen []span.Span) {
+	m.seen = seen
+	if m.review != nil {
+		m.review.SetSeen(seen)
+	}
+}

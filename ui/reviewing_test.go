@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
+)
+
+// eightClaims is an article of eight sentences; the analysis below flags
+// each, the later ones more worth checking.
+const eightClaims = `Council tax rose by 4% this year, the treasurer said.
+Bus fares will double by 2030, according to the operator.
+Nearly 200 jobs were lost at the port, unions claimed.
+The bridge may close for a year, engineers warned.
+Crime fell by a third, the police said.
+Half of the pupils passed the exam, the school reported.
+The river flooded 12 homes, residents said.
+Rents are the highest in the region, an agent claimed.`
+
+// claimEverySentence flags each sentence as a claim, scored by its place.
+func claimEverySentence(_ context.Context, a *model.Article) (*model.Analysis, error) {
+	an := &model.Analysis{Hash: a.Hash}
+	for i, s := range a.Sentences {
+		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: []claim.Kind{claim.Attributed}, Checkworthiness: float64(i+1) / 10})
+	}
+	return an, nil
+}
+
+// openNotes opens the article at path and its notes.
+func openNotes(t *testing.T, path string) (*model.Article, *annotate.Book) {
+	t.Helper()
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := annotate.Open(a, annotate.Options{Author: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, book
+}
+
+// openBook opens the article at path with its notes and its analysis in.
+func openBook(t *testing.T, path string, opts Options) (Model, *annotate.Book) {
+	t.Helper()
+	a, book := openNotes(t, path)
+	opts.Notes, opts.Analyze = book, claimEverySentence
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	an, _ := claimEverySentence(context.Background(), a)
+	return step(m, analysisMsg{hash: a.Hash, an: an}), book
+}
+
+func writeArticle(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func shownClaim(t *testing.T, m Model) string {
+	t.Helper()
+	if m.review == nil {
+		t.Fatalf("the review queue is not open:\n%s", screen(m))
+	}
+	c, ok := m.review.Current()
+	if !ok {
+		t.Fatal("the review queue shows no claim")
+	}
+	return c.In(m.reader.Article().Text)
+}
+
+// TestReviewResumesWhereItStopped walks the issue's session: three
+// verdicts, two skips, a note with text, quit, reopen: r goes on at the
+// sixth claim, and the verdicts are notes like any other.
+func TestReviewResumesWhereItStopped(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	m, book := openBook(t, path, Options{})
+	m = press(m, "r")
+	if got := shownClaim(t, m); !strings.HasPrefix(got, "Rents are") {
+		t.Fatalf("the queue starts at %q, want the claim most worth checking", got)
+	}
+	for _, k := range []string{"4", "1", "3"} {
+		m = pressAndWait(m, k)
+	}
+	m = pressAndWait(m, "n")
+	m = pressAndWait(m, "space")
+	m = press(m, "N", "a")
+	if m.editor == nil {
+		t.Fatal("a in the queue did not open the note editor")
+	}
+	m = typeText(m, "Police figures cover only reported crime.")
+	m = saveEditor(t, m)
+	if !strings.Contains(screen(m), "3/8 reviewed") {
+		t.Errorf("the status does not count the verdicts:\n%s", screen(m))
+	}
+	notes := book.Notes()
+	if len(notes) != 4 {
+		t.Fatalf("the book has %d notes, want 3 verdicts and 1 note", len(notes))
+	}
+	m, _ = openBook(t, path, Options{Review: true})
+	if got := shownClaim(t, m); !strings.HasPrefix(got, "Nearly 200") {
+		t.Errorf("margin check resumes at %q, want the sixth claim (Nearly 200…)", got)
+	}
+}
+
+func TestAVerdictInTheQueueChangesTheNoteOnThatClaim(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	m, book := openBook(t, path, Options{})
+	m = press(m, "r")
+	m = pressAndWait(m, "4")
+	m = press(m, "N")
+	pressAndWait(m, "2")
+	notes := book.Notes()
+	if len(notes) != 1 || notes[0].Verdict != "mostly-true" {
+		t.Errorf("notes after two verdicts on one claim: %+v, want one note, mostly true", notes)
+	}
+}
+
+func TestReviewWaitsForTheAnalysis(t *testing.T) {
+	m := open(t, article, Options{Analyze: fakeAnalysis()})
+	m = press(m, "r")
+	if m.review != nil || !strings.Contains(screen(m), "analysing") {
+		t.Fatalf("r before the analysis should wait and say so:\n%s", screen(m))
+	}
+	an, _ := fakeAnalysis()(context.Background(), m.reader.Article())
+	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
+	if got := shownClaim(t, m); !strings.HasPrefix(got, "According to RT Arabic") {
+		t.Errorf("the queue opened at %q, want the claim most worth checking", got)
+	}
+	m = press(m, "esc")
+	if m.review != nil {
+		t.Error("esc did not close the queue")
+	}
+}
+
+func TestExportKeyWritesTheClaimsIntoTheWorksheet(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	m, _ := openBook(t, path, Options{})
+	m = press(m, "r")
+	m = pressAndWait(m, "4")
+	m = press(m, "esc")
+	pressAndWait(m, "x")
+	data, err := os.ReadFile(path + ".notes.md")
+	if err != nil {
+		t.Fatalf("x wrote no worksheet: %v", err)
+	}
+	ws := string(data)
+	for _, want := range []string{"Rents are the highest", "Bus fares will double"} {
+		if !strings.Contains(ws, want) {
+			t.Errorf("the worksheet lacks the claim %q:\n%s", want, ws)
+		}
+	}
+	if !strings.Contains(ws, fmt.Sprint(7)) {
+		t.Errorf("the worksheet does not count the 7 claims with no verdict:\n%s", ws)
+	}
+}
+
+func TestAClaimIsAnnotatedStraightFromItsPanel(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	m, book := openBook(t, path, Options{})
+	m = press(m, "tab", "tab", "tab", "tab")
+	if m.panel.Active() != "Claims" {
+		t.Fatalf("four tabs show %v, want Claims", m.panel.Active())
+	}
+	m = press(m, "a")
+	if m.editor == nil {
+		t.Fatal("a in the claims panel did not open the editor")
+	}
+	m = typeText(m, "Which agent?")
+	saveEditor(t, m)
+	notes := book.Notes()
+	if len(notes) != 1 {
+		t.Fatalf("the book has %d notes, want 1", len(notes))
+	}
+	if notes[0].Quote() != "Rents are the highest in the region, an agent claimed." {
+		t.Errorf("the note is on %q, want the claim chosen in the panel", notes[0].Quote())
+	}
+}
