@@ -1,5 +1,5 @@
-// Command clusters learns the entity tagger's word clusters from unlabelled
-// news and writes the word->cluster table the tagger embeds.
+// Command clusters learns the entity tagger's word clusters and word casing
+// from unlabelled news and writes the two tables the tagger embeds.
 //
 // Run from the repository root:
 //
@@ -8,8 +8,10 @@
 // It reads the article texts of PolNeAR's train and dev splits (2016 US
 // news, ../shared/data/attribution/{train,dev}/*.txt) and the words of
 // CoNLL-2003's training split; their labels are not read, and no test
-// split is. The table keeps only 32-bit word hashes and cluster paths,
-// never text. The same data and flags give the same file.
+// split is. The casing table (-casing) is learned from the news alone:
+// CoNLL's training words would make every training name look always
+// capitalised. The tables keep only 32-bit word hashes with cluster paths
+// or case buckets, never text. The same data and flags give the same files.
 package main
 
 import (
@@ -40,6 +42,8 @@ func run(args []string, out io.Writer) error {
 	news := fs.String("news", "../shared/data/attribution", "folder with train/ and dev/ article texts (*.txt)")
 	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL-2003 training split, for its words")
 	outPath := fs.String("out", "model/entity/data/clusters.bin", "table to write")
+	casingPath := fs.String("casing", "model/entity/data/casing.bin", "table of how the texts write each word, to write")
+	casingMin := fs.Int("casing-min-count", 3, "words seen fewer times mid-sentence get no casing")
 	opt := ner.ClusterOptions{}
 	fs.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
 	fs.IntVar(&opt.Contexts, "contexts", 1000, "most frequent words used as contexts")
@@ -61,26 +65,41 @@ func run(args []string, out io.Writer) error {
 		}
 		sents = append(sents, s...)
 	}
+	nNews := len(sents)
 	s, err := readCoNLLWords(*conll)
 	if err != nil {
 		return err
 	}
 	sents = append(sents, s...)
 	c := ner.BuildClusters(sents, opt)
-	f, err := renameio.NewPendingFile(*outPath, renameio.WithPermissions(0o644))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", *outPath, err)
-	}
-	defer f.Cleanup()
-	n, err := c.WriteTo(f)
+	n, err := writeAtomically(*outPath, c)
 	if err != nil {
 		return err
 	}
-	if err := f.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("write %s: %w", *outPath, err)
-	}
 	fmt.Fprintf(out, "%d sentences: wrote %s, %d words, %d bytes, in %.1fs\n", len(sents), *outPath, c.Len(), n, time.Since(start).Seconds())
+	k := ner.BuildCasing(sents[:nNews], *casingMin)
+	if n, err = writeAtomically(*casingPath, k); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "wrote %s, %d words, %d bytes\n", *casingPath, k.Len(), n)
 	return nil
+}
+
+// writeAtomically replaces the file at path with what t writes.
+func writeAtomically(path string, t io.WriterTo) (int64, error) {
+	f, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	defer f.Cleanup()
+	n, err := t.WriteTo(f)
+	if err != nil {
+		return n, err
+	}
+	if err := f.CloseAtomicallyReplace(); err != nil {
+		return n, fmt.Errorf("write %s: %w", path, err)
+	}
+	return n, nil
 }
 
 // readTexts reads every *.txt in dir, in name order, one line (a title or

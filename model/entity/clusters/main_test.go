@@ -33,24 +33,29 @@ func writeCorpus(t *testing.T) (news, conll string) {
 
 func TestRunWritesTheSameTableTwice(t *testing.T) {
 	news, conll := writeCorpus(t)
-	var tables [2][]byte
+	var tables [2][2][]byte
 	for i := range tables {
-		out := filepath.Join(t.TempDir(), "clusters.bin")
+		dir := t.TempDir()
+		out, casing := filepath.Join(dir, "clusters.bin"), filepath.Join(dir, "casing.bin")
 		var log bytes.Buffer
-		if err := run([]string{"-news", news, "-conll", conll, "-out", out, "-min-count", "2", "-contexts", "10"}, &log); err != nil {
+		if err := run([]string{"-news", news, "-conll", conll, "-out", out, "-casing", casing, "-min-count", "2", "-contexts", "10"}, &log); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(log.String(), "wrote "+out) {
-			t.Errorf("log does not name the file: %s", log.String())
+		for j, path := range []string{out, casing} {
+			if !strings.Contains(log.String(), "wrote "+path) {
+				t.Errorf("log does not name %s: %s", path, log.String())
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tables[i][j] = b
 		}
-		b, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tables[i] = b
 	}
-	if len(tables[0]) == 0 || !bytes.Equal(tables[0], tables[1]) {
-		t.Error("two runs over the same text wrote different (or empty) tables")
+	for j, name := range []string{"clusters", "casing"} {
+		if len(tables[0][j]) == 0 || !bytes.Equal(tables[0][j], tables[1][j]) {
+			t.Errorf("two runs over the same text wrote different (or empty) %s tables", name)
+		}
 	}
 }
 

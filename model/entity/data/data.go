@@ -1,6 +1,6 @@
 // Package data holds the entity tagger's word lists as plain text files:
 // gazetteers of places and organisations, a table of demonyms and groups, and
-// common given names, and the word clusters learned from unlabelled news.
+// common given names, and the word clusters and casing learned from unlabelled news.
 // Each text file has one entry a line; '#' starts a comment.
 package data
 
@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed *.txt clusters.bin
+//go:embed *.txt clusters.bin casing.bin
 var files embed.FS
 
 // Clusters returns the word->cluster table written by
@@ -19,6 +19,16 @@ func Clusters() ([]byte, error) {
 	b, err := files.ReadFile("clusters.bin")
 	if err != nil {
 		return nil, fmt.Errorf("read word clusters: %w", err)
+	}
+	return b, nil
+}
+
+// Casing returns the table of how news writes each word, written by
+// ../clusters (32-bit word hashes and case buckets, no text).
+func Casing() ([]byte, error) {
+	b, err := files.ReadFile("casing.bin")
+	if err != nil {
+		return nil, fmt.Errorf("read word casing: %w", err)
 	}
 	return b, nil
 }

@@ -39,6 +39,7 @@ func run(args []string, out io.Writer) error {
 	outPath := fs.String("out", "model/entity/model.bin", "model file to write")
 	epochs := fs.Int("epochs", 12, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "shuffle seed")
+	runs := fs.Int("runs", 3, "perceptrons trained in different orders (seeds -seed, -seed+1, ...) whose weights are averaged")
 	minWeight := fs.Float64("min-weight", 1, "drop features whose largest averaged weight (in perceptron updates) is below this")
 	clip := fs.Float64("clip", 1, "quantile of weight magnitudes mapped to the int8 limit")
 	silverPath := fs.String("silver", "../shared/data/attribution/ner-silver/polnear-train-corenlp.txt", "CoNLL file of silver (machine) labels to train on as well, e.g. PolNeAR's CoreNLP tags")
@@ -69,6 +70,7 @@ func run(args []string, out io.Writer) error {
 		Types:       []string{"PER", "ORG", "LOC", "MISC"},
 		Epochs:      *epochs,
 		Seed:        *seed,
+		Runs:        *runs,
 		MinWeight:   *minWeight,
 		Clip:        *clip,
 		Silver:      silver,

@@ -1,11 +1,7 @@
 package ner
 
 import (
-	"bytes"
 	"cmp"
-	"compress/flate"
-	"encoding/binary"
-	"fmt"
 	"io"
 	"math"
 	"math/bits"
@@ -50,77 +46,19 @@ func clusterPrefix(code uint16, d int) uint16 {
 
 const clustersMagic = "MCLU1"
 
-// WriteTo writes the table deflated: the sorted keys as deltas, then the codes.
+// WriteTo writes the table deflated (see writeTable).
 func (c *Clusters) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint32, 0, len(c.code))
-	for k := range c.code {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var b bytes.Buffer
-	b.WriteString(clustersMagic)
-	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
-	prev := uint32(0)
-	for _, k := range keys {
-		b.Write(binary.AppendUvarint(nil, uint64(k-prev)))
-		prev = k
-	}
-	for _, k := range keys {
-		b.Write(binary.LittleEndian.AppendUint16(nil, c.code[k]))
-	}
-	cw := &countWriter{w: w}
-	zw, err := flate.NewWriter(cw, flate.BestCompression)
-	if err != nil {
-		return cw.n, fmt.Errorf("write clusters: %w", err)
-	}
-	if _, err := zw.Write(b.Bytes()); err != nil {
-		return cw.n, fmt.Errorf("write clusters: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write clusters: %w", err)
-	}
-	return cw.n, nil
+	return writeTable(w, clustersMagic, c.code, "clusters")
 }
 
 // ReadClusters decodes a table written by WriteTo; empty data is an empty
 // table.
 func ReadClusters(data []byte) (*Clusters, error) {
-	c := &Clusters{code: map[uint32]uint16{}}
-	if len(data) == 0 {
-		return c, nil
-	}
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+	m, err := readTable(data, clustersMagic, "clusters")
 	if err != nil {
-		return nil, fmt.Errorf("read clusters: %w", err)
+		return nil, err
 	}
-	bad := fmt.Errorf("read clusters: %w", errCorrupt)
-	if !bytes.HasPrefix(raw, []byte(clustersMagic)) {
-		return nil, bad
-	}
-	raw = raw[len(clustersMagic):]
-	n, k := binary.Uvarint(raw)
-	if k <= 0 || n > uint64(len(raw)) {
-		return nil, bad
-	}
-	raw = raw[k:]
-	c.code = make(map[uint32]uint16, n)
-	keys := make([]uint32, n)
-	prev := uint64(0)
-	for i := range keys {
-		d, k := binary.Uvarint(raw)
-		if k <= 0 || prev+d > math.MaxUint32 {
-			return nil, bad
-		}
-		raw, prev = raw[k:], prev+d
-		keys[i] = uint32(prev)
-	}
-	if uint64(len(raw)) != 2*n {
-		return nil, bad
-	}
-	for i, key := range keys {
-		c.code[key] = binary.LittleEndian.Uint16(raw[2*i:])
-	}
-	return c, nil
+	return &Clusters{code: m}, nil
 }
 
 // ClusterOptions steer BuildClusters.

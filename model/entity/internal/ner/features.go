@@ -24,6 +24,7 @@ type Word struct {
 	lmask, emask              uint16        // the gazetteer masks of the word alone
 	hmask                     uint8         // the hint mask of the word alone
 	clus                      uint16        // the word's cluster path, 0 for none
+	casing                    uint8         // how news writes the word; see Casing
 }
 
 // describe fills w from the word s, its single-word gazetteer masks included.
@@ -34,6 +35,7 @@ func (g *Gazetteer) describe(s string, w *Word) {
 	w.emask = g.exact[PhraseHash(0, w.exact)]
 	w.hmask = g.hint[PhraseHash(0, w.exact)]
 	w.clus = g.clusters.Code(w.word)
+	w.casing = g.casing.Bucket(w.lower)
 }
 
 func describeShape(s string, w *Word) {
@@ -362,6 +364,7 @@ const (
 	tClus
 	tClusM1
 	tClusP1
+	tCasing
 )
 
 // clusterDepths are the prefixes of a word's cluster path the model reads,
@@ -403,6 +406,7 @@ func localFeatures(w *Word, dst []uint32) []uint32 {
 	f2(tFlags, fl, w.lower)
 	if w.flags&fHasLetter != 0 {
 		f2(tProf, uint64(w.prof)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
+		f2(tCasing, uint64(w.casing), uint64(w.flags&(fFirst|fCapsSent|fInitUpper)))
 	}
 	if w.clus != 0 {
 		for _, d := range clusterDepths {

@@ -46,6 +46,8 @@ type Gazetteer struct {
 	hint map[uint64]uint8
 	// clusters are the word clusters, which describe words alongside the lists.
 	clusters *Clusters
+	// casing is how unlabelled news writes each word.
+	casing *Casing
 }
 
 // NewGazetteer builds the gazetteer from the embedded word lists. Single-word
@@ -60,6 +62,13 @@ func NewGazetteer() (*Gazetteer, error) {
 		return nil, fmt.Errorf("build gazetteer: %w", err)
 	}
 	if g.clusters, err = ReadClusters(cb); err != nil {
+		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	kb, err := data.Casing()
+	if err != nil {
+		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	if g.casing, err = ReadCasing(kb); err != nil {
 		return nil, fmt.Errorf("build gazetteer: %w", err)
 	}
 	var toks []Token

@@ -244,29 +244,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	binary.Write(&b, binary.LittleEndian, tr)
-	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
-	prev := uint32(0)
-	for _, k := range keys {
-		b.Write(binary.AppendUvarint(nil, uint64(k-prev)))
-		prev = k
-	}
+	appendKeys(&b, keys)
 	for _, k := range keys {
 		for _, v := range m.row(k)[:m.nt] {
 			b.WriteByte(byte(v))
 		}
 	}
-	cw := &countWriter{w: w}
-	zw, err := flate.NewWriter(cw, flate.BestCompression)
-	if err != nil {
-		return cw.n, fmt.Errorf("write model: %w", err)
-	}
-	if _, err := zw.Write(b.Bytes()); err != nil {
-		return cw.n, fmt.Errorf("write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write model: %w", err)
-	}
-	return cw.n, nil
+	return writeDeflated(w, b.Bytes(), "model")
 }
 
 type countWriter struct {

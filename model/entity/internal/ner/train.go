@@ -12,6 +12,9 @@ type TrainOptions struct {
 	Types  []string
 	Epochs int
 	Seed   uint64
+	// Runs is how many perceptrons learn, each in its own order (seeds
+	// Seed, Seed+1, ...); the model is the mean of their weights.
+	Runs int
 	// MinWeight drops features whose largest averaged weight (in perceptron
 	// updates) is below it; Clip is the quantile of weight magnitudes that
 	// maps to the int8 limit.
@@ -79,81 +82,118 @@ func Train(docs []Document, g *Gazetteer, opt TrainOptions) *Model {
 			exs = append(exs, ex)
 		}
 	}
-	nf := len(keys)
-	w := make([]int32, nf*nt)
-	u := make([]int64, nf*nt)
-	tw := make([]float64, (nt+1)*nt)
-	tu := make([]float64, (nt+1)*nt)
-	c := int64(1)
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	var sc Scratch
-	trans := make([]float32, (nt+1)*nt)
-	var emit []float32
-	upd := func(f int32, t int, d int32) {
-		w[int(f)*nt+t] += d
-		u[int(f)*nt+t] += int64(d) * c
-	}
-	tupd := func(p, t int, d float64) {
-		tw[p*nt+t] += d
-		tu[p*nt+t] += d * float64(c)
+	runs := make([]*perceptron, max(opt.Runs, 1))
+	for r := range runs {
+		runs[r] = newPerceptron(len(keys), nt, opt.Seed+uint64(r))
 	}
 	for ep := 1; ep <= opt.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, ei := range order {
-			ex := &exs[ei]
-			if ex.silver && rng.Float64() >= opt.SilverShare {
-				continue
-			}
-			n := len(ex.gold)
-			for i, v := range tw {
-				trans[i] = float32(v)
-			}
-			constrainTrans(trans, nt)
-			emit = slices.Grow(emit[:0], n*nt)[:n*nt]
-			for i := 0; i < n; i++ {
-				e := emit[i*nt : i*nt+nt]
-				clear(e)
-				for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
-					row := w[int(f)*nt : int(f)*nt+nt]
-					for t, v := range row {
-						e[t] += float32(v)
-					}
-				}
-			}
-			pred := viterbi(emit, n, nt, trans, &sc)
-			prevG, prevP := nt, nt
-			for i := 0; i < n; i++ {
-				gt, pt := ex.gold[i], pred[i]
-				if gt != pt {
-					for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
-						upd(f, gt, 1)
-						upd(f, pt, -1)
-					}
-				}
-				if gt != pt || prevG != prevP {
-					tupd(prevG, gt, 1)
-					tupd(prevP, pt, -1)
-				}
-				prevG, prevP = gt, pt
-			}
-			c++
+		for _, p := range runs {
+			p.epoch(exs, opt.SilverShare)
 		}
-		if opt.Epoch != nil || ep == opt.Epochs {
-			m := finish(opt, keys, w, u, tw, tu, c)
-			if opt.Epoch != nil {
-				opt.Epoch(ep, m)
-			}
-			if ep == opt.Epochs {
-				return m
+		if opt.Epoch != nil {
+			opt.Epoch(ep, finish(opt, keys, runs))
+		}
+	}
+	return finish(opt, keys, runs)
+}
+
+// perceptron is one run of the averaged structured perceptron: weights w
+// and their time-weighted sums u (for the average), transitions likewise.
+type perceptron struct {
+	nt     int
+	w      []int32
+	u      []int64
+	tw, tu []float64
+	c      int64
+	rng    *rand.Rand
+	order  []int
+	sc     Scratch
+	trans  []float32
+	emit   []float32
+}
+
+func newPerceptron(nf, nt int, seed uint64) *perceptron {
+	return &perceptron{
+		nt: nt,
+		w:  make([]int32, nf*nt), u: make([]int64, nf*nt),
+		tw: make([]float64, (nt+1)*nt), tu: make([]float64, (nt+1)*nt),
+		c:     1,
+		rng:   rand.New(rand.NewPCG(seed, seed^0x5eed)),
+		trans: make([]float32, (nt+1)*nt),
+	}
+}
+
+// epoch reads the examples once in a fresh order, silver ones each with
+// chance silverShare, updating on every mistake.
+func (p *perceptron) epoch(exs []example, silverShare float64) {
+	if len(p.order) != len(exs) {
+		p.order = make([]int, len(exs))
+		for i := range p.order {
+			p.order[i] = i
+		}
+	}
+	p.rng.Shuffle(len(p.order), func(i, j int) { p.order[i], p.order[j] = p.order[j], p.order[i] })
+	for _, ei := range p.order {
+		ex := &exs[ei]
+		if ex.silver && p.rng.Float64() >= silverShare {
+			continue
+		}
+		p.learn(ex)
+		p.c++
+	}
+}
+
+// learn decodes one sentence and moves the weights from the predicted
+// tags towards the gold ones.
+func (p *perceptron) learn(ex *example) {
+	nt, n := p.nt, len(ex.gold)
+	for i, v := range p.tw {
+		p.trans[i] = float32(v)
+	}
+	constrainTrans(p.trans, nt)
+	p.emit = slices.Grow(p.emit[:0], n*nt)[:n*nt]
+	for i := 0; i < n; i++ {
+		e := p.emit[i*nt : i*nt+nt]
+		clear(e)
+		for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
+			for t, v := range p.w[int(f)*nt : int(f)*nt+nt] {
+				e[t] += float32(v)
 			}
 		}
 	}
-	return finish(opt, keys, w, u, tw, tu, c)
+	pred := viterbi(p.emit, n, nt, p.trans, &p.sc)
+	prevG, prevP := nt, nt
+	for i := 0; i < n; i++ {
+		gt, pt := ex.gold[i], pred[i]
+		if gt != pt {
+			for _, f := range ex.feats[ex.off[i]:ex.off[i+1]] {
+				p.update(int(f)*nt+gt, 1)
+				p.update(int(f)*nt+pt, -1)
+			}
+		}
+		if gt != pt || prevG != prevP {
+			p.tupdate(prevG*nt+gt, 1)
+			p.tupdate(prevP*nt+pt, -1)
+		}
+		prevG, prevP = gt, pt
+	}
 }
+
+func (p *perceptron) update(i int, d int32) {
+	p.w[i] += d
+	p.u[i] += int64(d) * p.c
+}
+
+func (p *perceptron) tupdate(i int, d float64) {
+	p.tw[i] += d
+	p.tu[i] += d * float64(p.c)
+}
+
+// avg is the averaged weight i.
+func (p *perceptron) avg(i int) float64 { return float64(p.w[i]) - float64(p.u[i])/float64(p.c) }
+
+// tavg is the averaged transition weight i.
+func (p *perceptron) tavg(i int) float64 { return p.tw[i] - p.tu[i]/float64(p.c) }
 
 func constrainTrans(trans []float32, nt int) {
 	for p := 0; p <= nt; p++ {
@@ -165,10 +205,18 @@ func constrainTrans(trans []float32, nt int) {
 	}
 }
 
-// finish averages, prunes and quantises the weights.
-func finish(opt TrainOptions, keys []uint32, w []int32, u []int64, tw, tu []float64, c int64) *Model {
+// finish averages the runs' averaged weights (parameter mixing, Mann et
+// al. 2009: the mean of runs in different orders varies less than any one
+// run), prunes and quantises them.
+func finish(opt TrainOptions, keys []uint32, runs []*perceptron) *Model {
 	nt := 1 + 2*len(opt.Types)
-	avg := func(i int) float64 { return float64(w[i]) - float64(u[i])/float64(c) }
+	avg := func(i int) float64 {
+		sum := 0.0
+		for _, p := range runs {
+			sum += p.avg(i)
+		}
+		return sum / float64(len(runs))
+	}
 	type kept struct {
 		key uint32
 		id  int
@@ -203,7 +251,11 @@ func finish(opt TrainOptions, keys []uint32, w []int32, u []int64, tw, tu []floa
 	}
 	trans := make([]float32, (nt+1)*nt)
 	for i := range trans {
-		trans[i] = float32(tw[i] - tu[i]/float64(c))
+		sum := 0.0
+		for _, p := range runs {
+			sum += p.tavg(i)
+		}
+		trans[i] = float32(sum / float64(len(runs)))
 	}
 	return newModel(slices.Clone(opt.Types), float32(scale), trans, out, q)
 }
