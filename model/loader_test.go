@@ -108,6 +108,30 @@ func TestLoaderGivesTheStartFirst(t *testing.T) {
 	}
 }
 
+func TestLoaderReportsAllReadOnceDone(t *testing.T) {
+	for _, name := range []string{"big.txt", "big.md"} {
+		t.Run(name, func(t *testing.T) {
+			src := []byte(strings.Repeat("Paragraph of the report, ended.\n\n", 2000))
+			l, err := NewLoader(name, src, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, total := l.Progress()
+			for done := false; !done; {
+				if _, done, err = l.Next(context.Background(), 4<<10); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if read, after := l.Progress(); read != total || after != total {
+				t.Errorf("Progress once done = %d of %d, want %d of %d", read, after, total, total)
+			}
+			if _, done, err := l.Next(context.Background(), 4<<10); !done || err != nil {
+				t.Errorf("Next after the end = done %v, error %v; want done, no error", done, err)
+			}
+		})
+	}
+}
+
 func TestLoaderStopsWhenCancelled(t *testing.T) {
 	l, err := NewLoader("a.txt", []byte("One.\n\nTwo.\n"), Options{})
 	if err != nil {
