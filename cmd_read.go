@@ -58,18 +58,18 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
-	// Loading a large article is a burst of short-lived garbage; collecting
-	// less often during it gets the first screen out sooner.
-	gc := debug.SetGCPercent(400)
-	a, notice, err := openForReading(ctx, f.file, stdin)
-	debug.SetGCPercent(gc)
+	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
+	}
+	size := len(a.Text)
+	if loader != nil {
+		_, size = loader.Progress()
 	}
 	// The analysis of a large article makes garbage by the megabyte; a
 	// soft limit keeps the reader near ten times the article's size
 	// (the runtime's own few megabytes aside) at the cost of some GC time.
-	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(len(a.Text)))
+	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(size))
 	prof := f.profile(stdout)
 	opts := ui.Options{
 		Width:      f.width,
@@ -77,11 +77,19 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Hyperlinks: true,
 		Analyze:    analyzer(),
 		Notice:     notice,
+		Loader:     loader,
 		Review:     cmd == "check",
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
-		if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
+		if loader != nil {
+			// The notes anchor on the whole text: the reader opens them
+			// when it has loaded, and watches their file from the start.
+			if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
+				defer stop()
+				opts.NotesChanges = changes
+			}
+		} else if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
 			opts.NotesError = err.Error()
 		} else {
 			opts.Notes = b
@@ -100,12 +108,18 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 			}
 		}
 	}
-	// Bubble Tea writes to the terminal only on its frame ticker; at its
-	// highest rate the first screen comes one short tick after start.
-	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(120)}
+	// Bubble Tea writes to the terminal only on its frame ticker, which
+	// wakes the process on every frame even when nothing changed: at 120
+	// frames a second an idle reader used 1.2-1.6% of a core for the
+	// ticker alone (bench/idle.py), at 60 under 1%, for one frame (8 ms)
+	// more before the first screen.
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(60)}
+	// The profile is known already; passing it spares Bubble Tea a second
+	// look at the environment and terminfo before the first screen.
 	if f.color == "never" {
-		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.ASCII))
+		prof = colorprofile.ASCII
 	}
+	progOpts = append(progOpts, tea.WithColorProfile(prof))
 	if _, err := tea.NewProgram(ui.New(ctx, a, opts), progOpts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("reader: %w", err)
 	}
@@ -175,24 +189,58 @@ func fetchURL(ctx context.Context, url string) (string, error) {
 }
 
 // openForReading reads the article to show, and says where it came from
-// when that is not obvious.
-func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.Article, string, error) {
+// when that is not obvious. A file is read in steps: the first is
+// returned with the loader of the rest, nil when there is none.
+func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.Article, *model.Loader, string, error) {
+	var a *model.Article
+	var l *model.Loader
+	var err error
 	switch {
 	case file == "":
-		return openSample(ctx)
+		a, notice, err := openSample(ctx)
+		return a, nil, notice, err
 	case isURL(file):
 		path, err := fetchURL(ctx, file)
 		if err != nil {
-			return nil, "", err
+			return nil, nil, "", err
 		}
 		a, err := model.Open(ctx, path, model.Options{})
-		return a, "saved to " + path, err
+		return a, nil, "saved to " + path, err
+	case file == "-":
+		a, err = loadArticle(ctx, file, stdin, io.Discard, model.Options{})
+	default:
+		a, l, err = openFirstStep(ctx, file)
 	}
-	a, err := loadArticle(ctx, file, stdin, io.Discard, model.Options{})
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
-	return a, strings.Join(a.Warnings, "; "), nil
+	return a, l, strings.Join(a.Warnings, "; "), nil
+}
+
+// firstStep is how much of a file the first screen waits for: a few
+// screens' worth many times over, read in milliseconds.
+const firstStep = 64 << 10
+
+// openFirstStep reads the start of the file at path; the loader of the
+// rest is nil when the first step read it all.
+func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loader, error) {
+	data, err := model.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := model.NewLoader(path, data, model.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	a, done, err := l.Next(ctx, firstStep)
+	if err != nil {
+		return nil, nil, err
+	}
+	a.Path = path
+	if done {
+		l = nil
+	}
+	return a, l, nil
 }
 
 // openSample opens the default sample from the user's data directory,

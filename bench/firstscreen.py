@@ -12,7 +12,9 @@ program's peak resident memory (VmHWM).
 import fcntl, os, pty, select, statistics, struct, sys, termios, time
 
 
-def once(marker, argv, rss):
+def once(marker, argv, rss, settle=2.0):
+    """One run: milliseconds to MARKER and, with rss, the peak RSS in kB
+    settle seconds after it (0: as the marker shows)."""
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -30,9 +32,9 @@ def once(marker, argv, rss):
             break
         if took is None and marker in buf:
             took = (time.perf_counter() - t0) * 1000
-            if not rss:
+            if not rss or settle == 0:
                 break
-            deadline = time.perf_counter() + 2
+            deadline = time.perf_counter() + settle
     peak = None
     if rss:
         with open(f"/proc/{pid}/status") as f:

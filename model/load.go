@@ -42,6 +42,10 @@ func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 	return a, nil
 }
 
+// ReadFile reads the file at path ("-" for standard input) with Open's
+// checks and size limit, for a Loader.
+func ReadFile(path string) ([]byte, error) { return readSource(path) }
+
 func readSource(path string) ([]byte, error) {
 	if path == "-" {
 		return ReadAll(os.Stdin, "standard input")

@@ -63,6 +63,10 @@ type Options struct {
 	NotesError string
 	// NotesOptions reopen the notes after a reload.
 	NotesOptions annotate.Options
+	// Loader, when set, reads the rest of the article in the background,
+	// in steps; the notes (when Notes is nil) and the analysis wait for
+	// the whole text.
+	Loader *model.Loader
 	// Open opens a link in the browser when the user asks to (nil: the
 	// platform's opener).
 	Open OpenFunc
@@ -149,6 +153,9 @@ type Model struct {
 	cancelAnalysis context.CancelFunc
 	analysis       *model.Analysis
 	analysisErr    bool
+
+	// load is the article's background load, when it came in steps.
+	load loading
 }
 
 // New returns a reader for a.
@@ -186,6 +193,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 			m.status.SetError(w[0])
 		}
 	}
+	m.load = newLoading(ctx, a, opts)
 	m.reviewPending = opts.Review
 	m.setSource()
 	m.applyTheme()
@@ -215,8 +223,13 @@ func (m Model) Init() tea.Cmd {
 	if !m.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	hash := m.reader.Article().Hash
-	cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }), m.watch(), m.watchNotes())
+	if m.load.active() {
+		cmds = append(cmds, m.loadAfter(analysisDelay))
+	} else {
+		hash := m.reader.Article().Hash
+		cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }))
+	}
+	cmds = append(cmds, m.watch(), m.watchNotes())
 	return tea.Batch(cmds...)
 }
 
@@ -331,7 +344,7 @@ func (m *Model) refresh() {
 		m.panel.Prepare()
 	}
 	m.layout()
-	info := m.reader.Info()
+	info := append(m.loadingInfo(), m.reader.Info()...)
 	if m.review != nil {
 		info = append([]string{m.review.Progress()}, info...)
 	}
@@ -464,7 +477,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.SearchGo):
 		m.searching = false
 		m.input.Blur()
-		cmd := m.reader.Search(m.input.Value())
+		cmd := m.search(m.input.Value())
 		return m, cmd
 	}
 	var cmd tea.Cmd

@@ -541,7 +541,8 @@ func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
 	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
 		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg,
-		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg:
+		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg,
+		loadedMsg, notesOpenedMsg:
 		return true
 	}
 	return false

@@ -34,7 +34,14 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		}
 		return m, tea.Batch(m.store.reread(), m.watchNotes()), true
 	case reloadMsg:
+		m.load.stop()
 		return m, m.reload(), true
+	case loadedMsg:
+		m, cmd := m.loaded(msg)
+		return m, cmd, true
+	case notesOpenedMsg:
+		m.notesOpened(msg)
+		return m, nil, true
 	case reloadedMsg:
 		m, cmd := m.reloaded(msg)
 		return m, cmd, true
@@ -148,7 +155,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 		m.sayAttention("reloaded: the file changed on disk")
 	}
 	m.setSource()
-	cmd := m.analyze()
+	cmd := tea.Batch(m.openWaitingNotes(), m.analyze())
 	return m, cmd
 }
 

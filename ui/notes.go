@@ -55,7 +55,9 @@ func (m *Model) notesUnavailable() bool {
 		return false
 	}
 	msg := "notes are not available"
-	if m.opts.NotesError != "" {
+	if m.load.notesWait {
+		msg = "notes open once the article has loaded"
+	} else if m.opts.NotesError != "" {
 		msg += ": " + m.opts.NotesError
 	}
 	m.status.SetError(msg)

@@ -1,6 +1,8 @@
 package cache
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,5 +69,51 @@ func TestPutReportsAnUnwritableDirectory(t *testing.T) {
 	}
 	if err := New(filepath.Join(file, "sub"), "v1").Put(sampleAnalysis()); err == nil {
 		t.Error("Put into a path under a file succeeded")
+	}
+}
+
+// longAnalysis has lists longer than one piece of writeArray.
+func longAnalysis(n int) *model.Analysis {
+	an := sampleAnalysis()
+	an.Entities, an.Claims, an.Checkworthiness = nil, nil, nil
+	for i := range n {
+		s := span.Span{Start: 10 * i, End: 10*i + 5}
+		an.Entities = append(an.Entities, entity.Entity{Span: s, Label: entity.Person})
+		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: []claim.Kind{claim.Hedged}})
+		an.Checkworthiness = append(an.Checkworthiness, float64(i)/float64(n))
+		an.EntityIndex.ThingOf = append(an.EntityIndex.ThingOf, i%3)
+	}
+	an.EntityIndex.Things = []entity.Thing{{ID: 1, Label: entity.Person, Name: "Ann Lee", Mentions: []int{0, 3}}}
+	return an
+}
+
+func TestPutWritesWhatMarshalWould(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		an   *model.Analysis
+	}{
+		{"a short analysis", sampleAnalysis()},
+		{"lists of several pieces and a partial last one", longAnalysis(2*arrayPiece + 7)},
+		{"lists of exactly one piece", longAnalysis(arrayPiece)},
+		{"no entities, claims or scores", &model.Analysis{Hash: "sha256:empty"}},
+		{"empty lists rather than none", &model.Analysis{Hash: "sha256:e", Entities: []entity.Entity{}, Claims: []claim.Claim{}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(t.TempDir(), "v1")
+			if err := c.Put(tc.an); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(c.path(tc.an.Hash))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.Marshal(tc.an)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("Put wrote %d bytes that differ from json.Marshal's %d", len(got), len(want))
+			}
+		})
 	}
 }

@@ -88,15 +88,11 @@ type Model struct {
 	analysis *model.Analysis
 	// analysisDone is set once the analysis has come, or failed.
 	analysisDone bool
-	// entitySpans and claimSpans are the analysis's spans, kept for the
-	// e/E and c/C jumps so a key press does not rebuild them.
-	entitySpans, claimSpans []span.Span
-	entityLayer, claimLayer *render.Layer
-	notes                   []annotate.Note
-	noteLayer               *render.Layer
-	showEntities            bool
-	showClaims              bool
-	showNotes               bool
+	notes        []annotate.Note
+	noteLayer    *render.Layer
+	showEntities bool
+	showClaims   bool
+	showNotes    bool
 
 	width, height int
 	// explain is the explain box's lines, as laid out by SetSize;
@@ -396,7 +392,10 @@ func (m Model) View() string {
 
 // Header is what the reader shows above the article: its title, byline,
 // source and length. The source is the page it came from, else the file.
-func Header(a *model.Article) render.Header {
+func Header(a *model.Article) render.Header { return header(a, render.Words(a.Text)) }
+
+// header is Header with the text's words counted already.
+func header(a *model.Article, words int) render.Header {
 	source := a.SourceURL
 	if source == "" && a.Path != "" {
 		source = filepath.Base(a.Path)
@@ -404,6 +403,6 @@ func Header(a *model.Article) render.Header {
 	return render.Header{
 		Title: a.Title, Byline: a.Byline, Site: a.Site, Published: a.Published,
 		Modified: a.Modified, Rates: a.Rates, Rating: a.Rating, Reviewer: a.Reviewer,
-		Source: source, Words: render.Words(a.Text),
+		Source: source, Words: words,
 	}
 }

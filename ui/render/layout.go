@@ -233,6 +233,9 @@ func (l *Layout) Doc() doc.Doc { return l.doc }
 // Units returns the number of units, the header included.
 func (l *Layout) Units() int { return len(l.units) }
 
+// Header returns the header.
+func (l *Layout) Header() Header { return l.header }
+
 // SetHeader replaces the header.
 func (l *Layout) SetHeader(h Header) {
 	l.header = h
@@ -429,6 +432,16 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// MoreWords counts the words of text given words, the count of its first
+// n bytes: only the rest is read, so a text that grows by appending is
+// counted once however many times it grows.
+func MoreWords(text string, n, words int) int {
+	if n > 0 && n < len(text) && !isSpace[text[n-1]] && !isSpace[text[n]] {
+		words-- // the word across byte n is counted again below
+	}
+	return words + Words(text[n:])
 }
 
 // Words counts the words of text: runs of bytes other than spaces and

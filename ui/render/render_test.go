@@ -177,6 +177,18 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestMoreWordsCountsLikeWordsAtEverySplit counts texts in two parts,
+// split at every byte: words across the split, spaces on either side.
+func TestMoreWordsCountsLikeWordsAtEverySplit(t *testing.T) {
+	for _, text := range []string{"", "one", "two words", " lead and trail ", "a\nb\tc\r\nd", "joined\n\nparas  here"} {
+		for n := 0; n <= len(text); n++ {
+			if got, want := MoreWords(text, n, Words(text[:n])), Words(text); got != want {
+				t.Errorf("MoreWords(%q, %d) = %d, want %d", text, n, got, want)
+			}
+		}
+	}
+}
+
 func TestFitGivesExactlyTheWidth(t *testing.T) {
 	tests := []struct {
 		name string

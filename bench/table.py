@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Issue 14's table: margin's first screen beside `less`, peak memory and
+idle CPU, for the current build, in one run.
+
+usage: bench/table.py [--runs N] [--margin EXE]   (default: 5 runs, a fresh build)
+
+Builds margin (or takes EXE, another build to compare), generates 1, 5 and 20 MB of plain text and of markdown
+(numbered paragraphs of a small vocabulary; the markdown adds a heading
+every twenty paragraphs, emphasis and a list), and on a fresh
+pseudo-terminal of 100x30 (bench/firstscreen.py) times the first screen
+of margin and of `less` on the same file, median of N runs each. It then
+prints margin's peak RSS as the first screen shows and after the analysis
+has finished (5 and 20 MB), and the CPU an idle reader with the 20 MB
+article uses over 10 s once its analysis is done (bench/idle.py), which
+must stay under 1% of a core. Every margin run gets an empty analysis
+cache, so no figure comes from an earlier run's cache.
+"""
+import os, random, shutil, statistics, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import firstscreen, idle  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORDS = ("the council said on Tuesday that harbour wall would be finished by "
+         "spring according to engineers who were less sure").split()
+MB = 1 << 20
+
+
+def paragraph(rng, k):
+    sentences = (" ".join(rng.choice(WORDS) for _ in range(15)).capitalize() + "." for _ in range(5))
+    return f"Paragraph {k}. " + " ".join(sentences)
+
+
+def text(size, rng):
+    parts, n, k = [], 0, 0
+    while n < size:
+        k += 1
+        p = paragraph(rng, k) + "\n\n"
+        parts.append(p)
+        n += len(p)
+    return "".join(parts)
+
+
+def markdown(size, rng):
+    parts, n, k = [], 0, 0
+    while n < size:
+        k += 1
+        p = paragraph(rng, k)
+        if k % 20 == 1:
+            p = f"## Section {k // 20 + 1}\n\n" + p
+        if k % 7 == 0:
+            p = p.replace(" council ", " *council* ", 1)
+        if k % 11 == 0:
+            p += "\n\n- the harbour wall\n- the engineers"
+        p += "\n\n"
+        parts.append(p)
+        n += len(p)
+    return "".join(parts)
+
+
+def files(tmp):
+    rng = random.Random(1)
+    out = [("the sample", "Assertions", shutil.copy(os.path.join(ROOT, "samples", "china-us-claims.txt"), tmp))]
+    for mb in (1, 5, 20):
+        for kind, make, marker in (("text", text, "Paragraph 1."), ("markdown", markdown, "Section 1")):
+            path = os.path.join(tmp, f"{kind}-{mb}mb.{'txt' if kind == 'text' else 'md'}")
+            with open(path, "w") as f:
+                f.write(make(mb * MB, rng))
+            out.append((f"{mb} MB {kind}", marker, path))
+    return out
+
+
+def median_ms(marker, argv, runs):
+    return statistics.median(firstscreen.once(marker.encode(), argv, False)[0] for _ in range(runs))
+
+
+def first_screen_rss(marker, argv, runs):
+    return max(firstscreen.once(marker.encode(), argv, True, settle=0)[1] for _ in range(runs)) / 1024
+
+
+def main():
+    runs, exe, args = 5, None, sys.argv[1:]
+    while args[:1] in (["--runs"], ["--margin"]) and len(args) > 1:
+        if args[0] == "--runs":
+            runs = int(args[1])
+        else:
+            exe = os.path.abspath(args[1])
+        args = args[2:]
+    if args:
+        sys.exit(__doc__.strip().splitlines()[2])
+    tmp = tempfile.mkdtemp(prefix="margin-table-")
+    try:
+        if exe is None:
+            exe = os.path.join(tmp, "margin")
+            subprocess.run(["go", "build", "-o", exe, "."], cwd=ROOT, check=True)
+        os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=tmp)
+        cases = files(tmp)
+        print(f"| file | less | margin | ratio |  (first screen, medians of {runs}, 100x30 pseudo-terminal)")
+        print("|---|---|---|---|")
+        for name, marker, path in cases:
+            less = median_ms(marker, ["less", path], runs)
+            mine = median_ms(marker, [exe, path], runs)
+            print(f"| {name} | {less:.1f} ms | {mine:.1f} ms | {mine / less:.1f}x |", flush=True)
+        print()
+        print("| file | peak RSS at first screen | after analysis | idle CPU over 10 s |")
+        print("|---|---|---|---|")
+        for name, marker, path in cases:
+            if not name.startswith(("5 MB", "20 MB")):
+                continue
+            size = os.path.getsize(path) / MB
+            at = first_screen_rss(marker, [exe, path], runs)
+            cache = tempfile.mkdtemp(dir=tmp)
+            used, after = idle.measure(marker.encode(), [exe, path], 10, cache)
+            cpu = f"{100 * used / 10:.1f}% of a core" if name == "20 MB text" else ""
+            print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/ui/reader"
+)
+
+// loadStep is how many more bytes of the source each background step
+// reads: a few tens of milliseconds of cleaning or parsing, so keys are
+// answered between steps, and a few dozen steps for 20 MB.
+const loadStep = 1 << 20
+
+type (
+	// loadedMsg is the article after one more step of load number gen,
+	// and how many of the source's bytes are read.
+	loadedMsg struct {
+		gen         int
+		a           *model.Article
+		done        bool
+		read, total int
+		err         error
+	}
+	// notesOpenedMsg is the notes book opened once the article is whole.
+	notesOpenedMsg struct {
+		book *annotate.Book
+		err  error
+	}
+)
+
+// loading is the state of the article's background load: the loader
+// (nil once the article is whole), the context its steps run in (a
+// reload or the end of the program cancels it), and whether the notes
+// wait for the whole text to anchor on.
+type loading struct {
+	loader      *model.Loader
+	gen         int
+	ctx         context.Context
+	cancel      context.CancelFunc
+	read, total int
+	// step is how many bytes each step reads: loadStep, less in tests.
+	step int
+	// progressive says the article came in steps, so the status says
+	// when its analysis is running.
+	progressive bool
+	notesWait   bool
+}
+
+// newLoading prepares the background load of the article's rest, if
+// there is a loader; the notes wait for it when they are to be opened.
+func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
+	if opts.Loader == nil {
+		return loading{}
+	}
+	lctx, cancel := context.WithCancel(ctx)
+	read, total := opts.Loader.Progress()
+	return loading{
+		loader: opts.Loader, gen: 1, ctx: lctx, cancel: cancel, step: loadStep, read: read, total: total, progressive: true,
+		notesWait: opts.Notes == nil && opts.NotesError == "" && a.Path != "",
+	}
+}
+
+// active says the article is still loading.
+func (l loading) active() bool { return l.loader != nil }
+
+// stop cancels the load in flight; its late messages are dropped.
+func (l *loading) stop() {
+	if l.cancel != nil {
+		l.cancel()
+	}
+	l.loader, l.ctx, l.cancel = nil, nil, nil
+	l.gen++
+}
+
+// loadNext returns the command that reads the next step.
+func (m Model) loadNext() tea.Cmd { return m.loadAfter(0) }
+
+// loadAfter returns the command that reads the next step after d, which
+// holds the first background step back until the first screen is out:
+// its cleaning or parsing would take the CPU the first frame needs. The
+// loader does not know the path; every snapshot gets the one shown.
+func (m Model) loadAfter(d time.Duration) tea.Cmd {
+	if !m.load.active() {
+		return nil
+	}
+	l, gen, step, path := m.load.loader, m.load.gen, m.load.step, m.reader.Article().Path
+	ctx := m.load.ctx
+	return func() tea.Msg {
+		if d > 0 {
+			select {
+			case <-time.After(d):
+			case <-ctx.Done():
+				return loadedMsg{gen: gen, err: ctx.Err()}
+			}
+		}
+		a, done, err := l.Next(ctx, step)
+		read, total := l.Progress()
+		if a != nil {
+			a.Path = path
+		}
+		return loadedMsg{gen: gen, a: a, done: done, read: read, total: total, err: err}
+	}
+}
+
+// loaded swaps in the grown article, for the text view and the panel,
+// and asks for the next step; once the article is whole it opens the
+// notes that waited and starts the analysis.
+func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
+	if msg.gen != m.load.gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.load.stop()
+		if !errors.Is(msg.err, context.Canceled) {
+			m.status.SetError("load: " + msg.err.Error())
+		}
+		return m, nil
+	}
+	m.reader.Grow(msg.a)
+	m.load.read, m.load.total = msg.read, msg.total
+	m.setSource()
+	if !msg.done {
+		return m, m.loadNext()
+	}
+	m.load.stop()
+	m.setTitle(msg.a)
+	return m, tea.Batch(m.openWaitingNotes(), m.analyze())
+}
+
+// openWaitingNotes opens the notes that waited for the whole article.
+func (m *Model) openWaitingNotes() tea.Cmd {
+	if !m.load.notesWait {
+		return nil
+	}
+	m.load.notesWait = false
+	a, opts := m.reader.Article(), m.opts.NotesOptions
+	return func() tea.Msg {
+		b, err := annotate.Open(a, opts)
+		return notesOpenedMsg{book: b, err: err}
+	}
+}
+
+// notesOpened takes in the notes opened after the load.
+func (m *Model) notesOpened(msg notesOpenedMsg) {
+	if msg.err != nil {
+		m.opts.NotesError = msg.err.Error()
+		m.status.SetError("notes: " + msg.err.Error())
+		return
+	}
+	m.store = &store{book: msg.book}
+	m.setNotes(msg.book.Notes())
+	if w := msg.book.Warnings(); len(w) > 0 {
+		m.status.SetError(w[0])
+	}
+	m.setSource()
+}
+
+// loadingInfo is what the status bar says of the load and, for an
+// article loaded in steps, of its analysis.
+func (m Model) loadingInfo() []string {
+	switch {
+	case m.load.active():
+		return []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
+		return []string{"analysing…"}
+	}
+	return nil
+}
+
+// percent is done of total in whole percent, 99 at most until done.
+func percent(done, total int) int {
+	if total <= 0 || done >= total {
+		return 100
+	}
+	return min(done*100/total, 99)
+}
+
+// search runs the search over what is loaded; while the rest loads, a
+// query not found yet may still be, and n finds it once it has come.
+func (m *Model) search(q string) tea.Cmd {
+	cmd := m.reader.Search(q)
+	if cmd == nil || !m.load.active() {
+		return cmd
+	}
+	found := m.reader.Matches()
+	return func() tea.Msg {
+		return reader.NoticeMsg{Text: "not found yet: " + found.Query + " (loading; n looks again)"}
+	}
+}
