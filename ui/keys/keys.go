@@ -31,9 +31,8 @@ type KeyMap struct {
 	Attention, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
-	// The note editor.
-	// SaveFallback is offered once a save has failed: it keeps the note
-	// in annotate.FallbackDir instead.
+	// The note editor. SaveFallback works, and shows in its hints, once a
+	// save has failed: it keeps the note in annotate.FallbackDir instead.
 	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, Discard, Keep, SaveFallback key.Binding
 	// The program. ForceQuit quits from anywhere, even the help screen.
 	Help, Quit, ForceQuit key.Binding
@@ -121,7 +120,7 @@ func Default() KeyMap {
 		Keep:        b("n", "keep editing", "n", "esc"),
 		// ctrl+o, as no text field of the editor uses it (ctrl+f moves
 		// the cursor there).
-		SaveFallback: b("ctrl+o", "save to the fallback folder after a failed save", "ctrl+o"),
+		SaveFallback: b("ctrl+o", "save to the fallback notes folder", "ctrl+o"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
