@@ -103,7 +103,7 @@ type Model struct {
 	focus    field
 	asking   bool // "discard changes?" is showing
 	saving   bool // a save was asked for and its result has not come
-	failure  string
+	failure  string // why the last save failed, "" if it did not
 	width    int
 	height   int
 	styles   Styles
