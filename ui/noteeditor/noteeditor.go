@@ -101,8 +101,8 @@ type Model struct {
 	sources  textinput.Model
 	verdict  int // index into annotate.Verdicts
 	focus    field
-	asking   bool // "discard changes?" is showing
-	saving   bool // a save was asked for and its result has not come
+	asking   bool   // "discard changes?" is showing
+	saving   bool   // a save was asked for and its result has not come
 	failure  string // why the last save failed, "" if it did not
 	width    int
 	height   int
