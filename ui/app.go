@@ -262,6 +262,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case notesMsg:
+		if msg.editor {
+			return m.editorSaved(msg)
+		}
 		m.notesDone(msg)
 		return m, nil
 	}

@@ -403,12 +403,16 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 }
 
 // saveEditor presses ctrl+s in the editor and delivers what it sends.
-func saveEditor(t *testing.T, m Model) Model {
+func saveEditor(t *testing.T, m Model) Model { return editorCtrl(t, m, 's') }
+
+// editorCtrl presses ctrl and r in the editor and delivers what it sends
+// and the result of the command that sends.
+func editorCtrl(t *testing.T, m Model, r rune) Model {
 	t.Helper()
-	next, cmd := m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	next, cmd := m.Update(tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl})
 	m = next.(Model)
 	if cmd == nil {
-		t.Fatal("ctrl+s sent nothing")
+		t.Fatalf("ctrl+%c sent nothing", r)
 	}
 	next, cmd = m.Update(cmd())
 	return stepWithin(next.(Model), cmd(), time.Second)
@@ -624,4 +628,46 @@ func fileBook(t *testing.T, dir, text, author string) (*model.Article, *annotate
 		t.Fatal(err)
 	}
 	return a, book
+}
+
+// TestAFailedSaveKeepsTheNoteForTheFallbackFolder makes the sidecar a
+// symbolic link after the notes opened, so the store refuses the save (as
+// root too, unlike a folder without write permission): the editor keeps
+// the text and shows why, esc asks first, and ctrl+o saves the note to
+// the fallback notes folder and says where.
+func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	dir, outside := t.TempDir(), filepath.Join(t.TempDir(), "target.jsonl")
+	a, book := fileBook(t, dir, article, "test")
+	if err := os.Symlink(outside, book.Path()); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = saveEditor(t, typeText(press(m, "a"), "Check the date."))
+	if m.editor == nil {
+		t.Fatal("the editor closed although the save failed")
+	}
+	if got := m.editor.Note().Text; got != "Check the date." || !strings.Contains(m.editor.View(), "not saved") {
+		t.Fatalf("after the failed save the editor has %q and shows:\n%s", got, m.editor.View())
+	}
+	if asked := press(m, "esc"); asked.editor == nil || !strings.Contains(screen(asked), "Discard unsaved changes?") {
+		t.Errorf("esc after the failed save did not ask first:\n%s", screen(asked))
+	}
+	m = editorCtrl(t, m, 'o')
+	if m.editor != nil {
+		t.Fatalf("ctrl+o did not save and close:\n%s", screen(m))
+	}
+	want := filepath.Join(data, "margin", "notes", "article.txt.notes.jsonl")
+	if msg := m.status.Message(); !strings.Contains(msg, want) {
+		t.Errorf("the status does not say the note went to %s: %q", want, msg)
+	}
+	saved, err := annotate.Open(a, annotate.Options{Dir: filepath.Dir(want)})
+	if err != nil || len(saved.Notes()) != 1 || saved.Notes()[0].Text != "Check the date." {
+		t.Fatalf("the fallback folder does not hold the note (err %v)", err)
+	}
+	if _, err := os.Lstat(outside); !os.IsNotExist(err) {
+		t.Errorf("the save wrote through the symbolic link: %v", err)
+	}
 }

@@ -172,9 +172,11 @@ func (m Model) undoes(afterDelete bool) bool {
 func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case noteeditor.SavedMsg:
-		m.editor = nil
 		m.status.SetMessage("saving note…")
-		return m, m.store.save(msg.Note)
+		return m, m.store.saveFromEditor(msg.Note)
+	case noteeditor.FallbackMsg:
+		m.status.SetMessage("saving note to the fallback notes folder…")
+		return m, m.store.saveToFallback(msg.Note, m.opts.NotesOptions)
 	case noteeditor.ClosedMsg:
 		m.editor = nil
 		m.status.SetMessage("note discarded")
@@ -196,6 +198,25 @@ func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	ed, cmd := m.editor.Update(msg)
 	m.editor = &ed
 	return m, cmd
+}
+
+// editorSaved shows the result of the editor's save: on success the
+// editor closes (and the program quits if ctrl+c asked to), on failure it
+// stays open with the note as typed and the error.
+func (m Model) editorSaved(msg notesMsg) (Model, tea.Cmd) {
+	m.notesDone(msg)
+	if m.editor == nil {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.editor.SaveFailed(msg.err.Error())
+		return m, nil
+	}
+	m.editor = nil
+	if m.quitting {
+		return m, tea.Quit
+	}
+	return m, nil
 }
 
 // exportNotes writes the notes as a markdown worksheet.

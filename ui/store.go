@@ -41,28 +41,71 @@ type notesMsg struct {
 	deleted string
 	// seen is where the claims the review queue showed are.
 	seen []span.Span
+	// editor marks the result of the note editor's save: it closes the
+	// editor, or shows it the error.
+	editor bool
 }
 
 // run runs f on the book as a command and reports the notes after it.
 func (s *store) run(f func(b *annotate.Book) (notesMsg, error)) tea.Cmd {
+	return func() tea.Msg { return s.do(f) }
+}
+
+// forEditor runs f on the book as a command whose result goes to the note
+// editor.
+func (s *store) forEditor(f func(b *annotate.Book) (notesMsg, error)) tea.Cmd {
 	return func() tea.Msg {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		msg, err := f(s.book)
-		if err != nil {
-			return notesMsg{err: err, show: reader.NoSpan}
-		}
-		msg.notes, msg.seen = s.book.Notes(), s.book.SeenSpans()
+		msg := s.do(f)
+		msg.editor = true
 		return msg
 	}
 }
 
-// save adds a new note (no ID) or replaces an existing one.
-func (s *store) save(n annotate.Note) tea.Cmd { return s.saveSaying(n, "") }
+func (s *store) do(f func(b *annotate.Book) (notesMsg, error)) notesMsg {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msg, err := f(s.book)
+	if err != nil {
+		return notesMsg{err: err, show: reader.NoSpan}
+	}
+	msg.notes, msg.seen = s.book.Notes(), s.book.SeenSpans()
+	return msg
+}
+
+// saveFromEditor adds a new note (no ID) or replaces an existing one, for
+// the note editor.
+func (s *store) saveFromEditor(n annotate.Note) tea.Cmd { return s.forEditor(putNote(n, "")) }
+
+// saveToFallback saves n, for the note editor, in a book of the same
+// article kept in the fallback notes folder, opened with opts but for the
+// folder. It is a new note there, as the fallback book has not got the one
+// edited.
+func (s *store) saveToFallback(n annotate.Note, opts annotate.Options) tea.Cmd {
+	return s.forEditor(func(b *annotate.Book) (notesMsg, error) {
+		dir, err := annotate.FallbackDir()
+		if err != nil {
+			return notesMsg{}, fmt.Errorf("note not saved: no fallback notes folder: %w", err)
+		}
+		opts.Dir = dir
+		fallback, err := annotate.Open(b.Article(), opts)
+		if err != nil {
+			return notesMsg{}, fmt.Errorf("note not saved to %s: %w", dir, err)
+		}
+		n.ID = ""
+		if _, err := fallback.Add(n); err != nil {
+			return notesMsg{}, fmt.Errorf("note not saved to %s: %w", dir, err)
+		}
+		return notesMsg{message: "note saved to the fallback notes folder: " + fallback.Path(), show: reader.NoSpan}, nil
+	})
+}
 
 // saveSaying saves n and says say once it is on disk ("": where it went).
-func (s *store) saveSaying(n annotate.Note, say string) tea.Cmd {
-	return s.run(func(b *annotate.Book) (notesMsg, error) {
+func (s *store) saveSaying(n annotate.Note, say string) tea.Cmd { return s.run(putNote(n, say)) }
+
+// putNote adds n (no ID) or replaces the note it edits, and says say once
+// it is on disk ("": where it went).
+func putNote(n annotate.Note, say string) func(b *annotate.Book) (notesMsg, error) {
+	return func(b *annotate.Book) (notesMsg, error) {
 		put := b.Add
 		if n.ID != "" {
 			put = b.Put
@@ -79,7 +122,7 @@ func (s *store) saveSaying(n annotate.Note, say string) tea.Cmd {
 			msg.show = saved.Span
 		}
 		return msg, nil
-	})
+	}
 }
 
 func (s *store) remove(id string) tea.Cmd {

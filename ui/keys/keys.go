@@ -31,8 +31,9 @@ type KeyMap struct {
 	Attention, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
-	// The note editor.
-	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, Discard, Keep key.Binding
+	// The note editor. SaveFallback works, and shows in its hints, once a
+	// save has failed: it keeps the note in annotate.FallbackDir instead.
+	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, Discard, Keep, SaveFallback key.Binding
 	// The program. ForceQuit quits from anywhere, even the help screen.
 	Help, Quit, ForceQuit key.Binding
 }
@@ -117,6 +118,9 @@ func Default() KeyMap {
 		VerdictNext: b("→/l/space", "next verdict", "right", "l", "space"),
 		Discard:     b("y", "discard changes", "y"),
 		Keep:        b("n", "keep editing", "n", "esc"),
+		// ctrl+o, as no text field of the editor uses it (ctrl+f moves
+		// the cursor there).
+		SaveFallback: b("ctrl+o", "save to the fallback notes folder", "ctrl+o"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
@@ -144,7 +148,7 @@ func (k KeyMap) Groups() []Group {
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview}},
 		{"notes that need attention", []key.Binding{k.Attention, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
-		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.ForceQuit}},
+		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.SaveFallback, k.ForceQuit}},
 	}
 }
 

@@ -4,8 +4,11 @@
 //
 // The editor does not save anything itself. ctrl+s sends SavedMsg with the
 // edited note, which the parent stores (annotate.Book.Add for a new note,
-// Put for an existing one) and then closes the editor. esc sends ClosedMsg,
-// after asking first when there are unsaved changes.
+// Put for an existing one); the editor shows "saving…" and takes no keys
+// until the parent closes it on success or calls SaveFailed, which shows
+// the error and offers ctrl+o (FallbackMsg: save to the fallback notes
+// folder). esc sends ClosedMsg, after asking first when there are unsaved
+// changes.
 package noteeditor
 
 import (
@@ -29,13 +32,17 @@ import (
 // empty for a new note.
 type SavedMsg struct{ Note annotate.Note }
 
+// FallbackMsg asks the parent to save Note to the fallback notes folder
+// (annotate.FallbackDir), after a save has failed.
+type FallbackMsg struct{ Note annotate.Note }
+
 // ClosedMsg tells the parent the editor closed without saving.
 type ClosedMsg struct{}
 
 // KeyMap is the editor's keys, taken from the reader's one key map; the
 // same values drive Update and help.
 type KeyMap struct {
-	Save, Close, Next, Prev, VerdictPrev, VerdictNext, Discard, Keep key.Binding
+	Save, Close, Next, Prev, VerdictPrev, VerdictNext, Discard, Keep, Fallback key.Binding
 }
 
 // NewKeyMap takes the editor's keys from the app's key map.
@@ -43,6 +50,7 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
 		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField,
 		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, Discard: k.Discard, Keep: k.Keep,
+		Fallback: k.SaveFallback,
 	}
 }
 
@@ -53,7 +61,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp returns every binding, grouped.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Save, k.Close}, {k.Next, k.Prev}, {k.VerdictPrev, k.VerdictNext}}
+	return [][]key.Binding{{k.Save, k.Close, k.Fallback}, {k.Next, k.Prev}, {k.VerdictPrev, k.VerdictNext}}
 }
 
 // Styles are the editor's colours and decorations, all from the theme.
@@ -93,7 +101,9 @@ type Model struct {
 	sources  textinput.Model
 	verdict  int // index into annotate.Verdicts
 	focus    field
-	asking   bool // "discard changes?" is showing
+	asking   bool   // "discard changes?" is showing
+	saving   bool   // a save was asked for and its result has not come
+	failure  string // why the last save failed, "" if it did not
 	width    int
 	height   int
 	styles   Styles
@@ -178,9 +188,32 @@ func (m *Model) Close() tea.Cmd {
 // Asking reports whether the editor is asking to discard changes.
 func (m Model) Asking() bool { return m.asking }
 
+// Saving reports whether the editor waits for the result of a save.
+func (m Model) Saving() bool { return m.saving }
+
+// SaveFailed takes the editor out of saving and shows why the save
+// failed, with the note as it was typed and the fallback key in the hints.
+func (m *Model) SaveFailed(err string) {
+	m.saving = false
+	m.failure = render.OneLine(err)
+	m.SetSize(m.width, m.height)
+}
+
+// save asks the parent to save, to the note's own place or the fallback
+// folder, and waits for the result.
+func (m *Model) save(msg tea.Msg) tea.Cmd {
+	m.saving = true
+	return emit(msg)
+}
+
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		// No key may change or close a note whose save is under way: the
+		// result decides whether it closes.
+		if m.saving {
+			return m, nil
+		}
 		if m.asking {
 			switch {
 			case key.Matches(kp, m.KeyMap.Discard):
@@ -193,7 +226,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(kp, m.KeyMap.Save):
-			return m, emit(SavedMsg{Note: m.Note()})
+			return m, m.save(SavedMsg{Note: m.Note()})
+		case m.failure != "" && key.Matches(kp, m.KeyMap.Fallback):
+			return m, m.save(FallbackMsg{Note: m.Note()})
 		case key.Matches(kp, m.KeyMap.Close):
 			return m, m.Close()
 		case key.Matches(kp, m.KeyMap.Next):
@@ -256,9 +291,19 @@ func (m Model) passageLines() int {
 }
 
 // fixedLines counts the lines around the note's text area: the footer,
-// title, passage, verdicts, the note's label, tags and sources.
+// title, a failed save's error, passage, verdicts, the note's label, tags
+// and sources.
 func (m Model) fixedLines() int {
-	return 1 + 1 + m.passageLines() + len(m.verdictLines()) + 1 + 2
+	return 1 + 1 + len(m.failureLines()) + m.passageLines() + len(m.verdictLines()) + 1 + 2
+}
+
+// failureLines are the error of the last save, when it failed: up to two
+// lines, as the error names the file and why.
+func (m Model) failureLines() []string {
+	if m.failure == "" {
+		return nil
+	}
+	return strings.Split(m.styles.Question.Render(clipLines(m.failure, max(m.width-1, 1), 2)), "\n")
 }
 
 // View draws the editor: exactly its height in lines, each its width. When
@@ -271,7 +316,7 @@ func (m Model) View() string {
 	if m.note.ID != "" {
 		title = "Edit note"
 	}
-	lines := []string{s.Title.Render(title)}
+	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
 	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, max(m.width-2, 1), m.passageLines())), "\n")...)
 	first := map[field]int{fieldVerdict: len(lines)}
 	lines = append(lines, m.verdictLines()...)
@@ -329,14 +374,22 @@ func (m Model) verdictLines() []string {
 	return append(lines, cur)
 }
 
-// footer is the question while one is asked, else the key hints.
+// footer is the question while one is asked, "saving…" while a save is
+// under way, else the key hints (after a failed save, the fallback first).
 func (m Model) footer() string {
 	if m.asking {
 		h := m.KeyMap.Discard.Help()
 		return m.styles.Question.Render("Discard unsaved changes? " + h.Key + "/" + m.KeyMap.Keep.Help().Key)
 	}
+	if m.saving {
+		return m.styles.Help.Render("saving…")
+	}
+	hints := m.KeyMap.ShortHelp()
+	if m.failure != "" {
+		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
+	}
 	var parts []string
-	for _, k := range m.KeyMap.ShortHelp() {
+	for _, k := range hints {
 		h := k.Help()
 		parts = append(parts, h.Key+" "+h.Desc)
 	}

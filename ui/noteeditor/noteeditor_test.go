@@ -38,6 +38,8 @@ func keyPress(k string) tea.KeyPressMsg {
 	switch k {
 	case "ctrl+s":
 		kp = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "ctrl+o":
+		kp = tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl}
 	case "esc":
 		kp = tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "tab":
@@ -66,7 +68,7 @@ func run(cmd tea.Cmd) tea.Msg {
 	select {
 	case msg := <-done:
 		switch msg.(type) {
-		case SavedMsg, ClosedMsg:
+		case SavedMsg, ClosedMsg, FallbackMsg:
 			return msg
 		}
 	case <-time.After(20 * time.Millisecond):
@@ -194,4 +196,85 @@ func TestEveryFieldShowsAsYouTabToIt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// failedSave types text, saves it and has the save fail with err, as the
+// reader does when the sidecar cannot be written.
+func failedSave(t *testing.T, text, err string) Model {
+	t.Helper()
+	m := press(newEditor(), typed(text)...)
+	m, msg := act(m, "ctrl+s")
+	if _, ok := msg.(SavedMsg); !ok || !m.Saving() {
+		t.Fatalf("ctrl+s sent %T and saving is %v", msg, m.Saving())
+	}
+	m.SaveFailed(err)
+	return m
+}
+
+func TestKeysWaitWhileTheSaveIsUnderWay(t *testing.T) {
+	m := press(newEditor(), typed("draft")...)
+	m, _ = act(m, "ctrl+s")
+	for _, k := range []string{"x", "esc", "ctrl+s", "ctrl+o", "tab"} {
+		var msg tea.Msg
+		if m, msg = act(m, k); msg != nil {
+			t.Errorf("%s while saving sent %T", k, msg)
+		}
+	}
+	if m.Note().Text != "draft" || m.Asking() {
+		t.Errorf("keys while saving changed the editor: text %q, asking %v", m.Note().Text, m.Asking())
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "saving…") {
+		t.Errorf("the editor does not say it is saving:\n%s", v)
+	}
+}
+
+func TestAFailedSaveKeepsTheTextAndShowsWhy(t *testing.T) {
+	m := failedSave(t, "draft", "note not saved: notes file is a symbolic link")
+	v := ansi.Strip(m.View())
+	if m.Saving() || m.Note().Text != "draft" {
+		t.Fatalf("after the failure: saving %v, text %q", m.Saving(), m.Note().Text)
+	}
+	if !strings.Contains(v, "note not saved: notes file is a symbolic link") {
+		t.Errorf("the editor does not show the error:\n%s", v)
+	}
+	lines := strings.Split(v, "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, "ctrl+o") {
+		t.Errorf("the hints do not offer the fallback key: %q", last)
+	}
+	if m, _ = act(m, "esc"); !m.Asking() {
+		t.Error("esc after a failed save closed without asking")
+	}
+}
+
+func TestTheFallbackKeySendsTheNoteOnlyAfterAFailedSave(t *testing.T) {
+	if _, msg := act(press(newEditor(), typed("draft")...), "ctrl+o"); msg != nil {
+		t.Errorf("ctrl+o before any failure sent %T", msg)
+	}
+	m, msg := act(failedSave(t, "draft", "note not saved: permission denied"), "ctrl+o")
+	fb, ok := msg.(FallbackMsg)
+	if !ok || fb.Note.Text != "draft" || !m.Saving() {
+		t.Fatalf("ctrl+o after a failure sent %T %+v, saving %v", msg, fb, m.Saving())
+	}
+}
+
+func TestAFailedSaveFitsTheWindow(t *testing.T) {
+	long := "note not saved: cannot write notes to /a/very/long/folder/name/article.txt.notes.jsonl (permission denied)"
+	for _, size := range [][2]int{{40, 8}, {40, 12}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := failedSave(t, "draft", long)
+			m.SetSize(size[0], size[1])
+			golden.Shape(t, ansi.Strip(m.View()), size[0], size[1])
+		})
+	}
+}
+
+func TestGoldenEditorAfterAFailedSave(t *testing.T) {
+	m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}}, "Ferry passengers in Ardmore complained about the fares.",
+		keys.Default(), theme.New(theme.NoColor))
+	m.Focus()
+	m.SetSize(80, 24)
+	m = press(m, typed("The fares rose in May, not June.")...)
+	m, _ = m.Update(keyPress("ctrl+s"))
+	m.SaveFailed("note not saved: cannot write notes to /articles/ferry.txt.notes.jsonl (permission denied)")
+	golden.Screen(t, filepath.Join("testdata", "editor-failed-80x24.golden"), m.View(), 80, 24)
 }
