@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/margin-reader/margin/internal/filekind"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
 )
@@ -75,24 +76,9 @@ func openRegular(path string) (*os.File, int64, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		return nil, 0, fmt.Errorf("open %s: %s, not an article", path, fileKind(fi.Mode()))
+		return nil, 0, fmt.Errorf("open %s: is %s, not an article", path, filekind.Of(fi.Mode()))
 	}
 	return f, fi.Size(), nil
-}
-
-// fileKind names what a non-regular file is, for an error message.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "is a directory"
-	case m&os.ModeNamedPipe != 0:
-		return "is a named pipe (FIFO)"
-	case m&os.ModeSocket != 0:
-		return "is a socket"
-	case m&os.ModeDevice != 0:
-		return "is a device"
-	}
-	return "is not a regular file"
 }
 
 // ReadAll reads r to its end, naming it name in errors, and fails with

@@ -19,7 +19,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/annotate/sidecar"
+	"github.com/margin-reader/margin/internal/filekind"
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/article"
 )
@@ -206,7 +206,7 @@ func checkRegular(path string) error {
 	case err != nil:
 		return fmt.Errorf("export: %w", err)
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("export: %s is %s; margin writes exports only to regular files", path, sidecar.Kind(fi.Mode()))
+		return fmt.Errorf("export: %s is %s; margin writes exports only to regular files", path, filekind.Of(fi.Mode()))
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"github.com/margin-reader/margin/internal/filekind"
 )
 
 // RefusedError is a sidecar margin will not write (or compact) as asked,
@@ -48,25 +50,7 @@ func regular(path string, fi fs.FileInfo) error {
 	if fi.Mode().IsRegular() {
 		return nil
 	}
-	return &RefusedError{Path: path, Reason: "is " + Kind(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
-}
-
-// Kind names a file type for a person ("a symbolic link", "a named
-// pipe"), for refusing anything but a regular file.
-func Kind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "not a regular file"
+	return &RefusedError{Path: path, Reason: "is " + filekind.Of(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
 }
 
 // openRegular opens path, which must be a regular file, never following a
