@@ -79,29 +79,12 @@ func isLineSeparator(r rune) bool { return r == 0x2028 || r == 0x2029 }
 // a line break is shown as ␊ rather than taken: use TerminalLine for a
 // field whose line breaks should read as spaces.
 func Terminal(s string) string {
-	if isPlainASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		if j := plainRun(s, i); j > i {
-			b.WriteString(s[i:j])
-			i = j
-			continue
+	return rewrite(s, func(r rune, rest string, size int) (string, int) {
+		if p, ok := Picture(r); ok {
+			return p, size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch p, ok := Picture(r); {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteString("\ufffd")
-		case ok:
-			b.WriteString(p)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+		return rest[:size], size
+	})
 }
 
 // TerminalLine is Terminal for a one-line field such as a title, a status
@@ -130,6 +113,26 @@ func TerminalLine(s string) string {
 // becoming markdown structure (a heading, a list item) is the exporter's
 // job, since only it knows where a line starts.
 func Markdown(s string) string {
+	return rewrite(s, func(r rune, rest string, size int) (string, int) {
+		switch {
+		case r == '\r' && strings.HasPrefix(rest, "\r\n"):
+			return "\n", 2
+		case r == '\r':
+			return "\n", 1
+		case r == '\n' || r == '\t':
+		case r < 0x20 || r == 0x7f || IsC1(r) || IsBidiControl(r):
+			return "", size
+		}
+		return rest[:size], size
+	})
+}
+
+// rewrite returns s with each rune outside printable ASCII replaced by
+// what each says: the text to write for the rune that starts rest (size
+// bytes long) and how many bytes of rest that consumes. Invalid UTF-8
+// becomes U+FFFD before each is asked; plain ASCII is copied in runs, and
+// a string of nothing else is returned as it is.
+func rewrite(s string, each func(r rune, rest string, size int) (string, int)) string {
 	if isPlainASCII(s) {
 		return s
 	}
@@ -142,21 +145,14 @@ func Markdown(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
+		if r == utf8.RuneError && size <= 1 {
 			b.WriteString("\ufffd")
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case r == '\r':
-			b.WriteByte('\n')
-			if i+1 < len(s) && s[i+1] == '\n' {
-				size++
-			}
-		case r < 0x20 || r == 0x7f || IsC1(r) || IsBidiControl(r):
-		default:
-			b.WriteString(s[i : i+size])
+			i += size
+			continue
 		}
-		i += size
+		out, n := each(r, s[i:], size)
+		b.WriteString(out)
+		i += n
 	}
 	return b.String()
 }
