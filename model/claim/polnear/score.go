@@ -115,9 +115,9 @@ func cueText(g gold) string {
 
 // around is the gold cue with a little text around it, on one line.
 func around(text string, g gold) string {
-	at := g.Source.span()
+	at := g.Source.Span()
 	if len(g.Cue) > 0 {
-		at = g.Cue[0].span()
+		at = g.Cue[0].Span()
 	}
 	from, to := max(0, at.Start-80), min(len(text), at.End+80)
 	return strings.ReplaceAll(text[from:to], "\n", " ")
@@ -154,13 +154,13 @@ func match(g gold, claims []claim.Claim) *claim.Claim {
 			continue
 		}
 		for _, cue := range g.Cue {
-			if c.Overlaps(cue.span()) {
+			if c.Overlaps(cue.Span()) {
 				return c
 			}
 		}
 		ov := 0
 		for _, ct := range g.Content {
-			ov += overlap(c.Span, ct.span())
+			ov += overlap(c.Span, ct.Span())
 		}
 		if ov > bestOverlap {
 			best, bestOverlap = c, ov
@@ -174,7 +174,7 @@ func match(g gold, claims []claim.Claim) *claim.Claim {
 func attributed(s span.Span, golds []gold) bool {
 	for _, g := range golds {
 		for _, p := range append(append([]goldSpan(nil), g.Cue...), g.Content...) {
-			if s.Overlaps(p.span()) {
+			if s.Overlaps(p.Span()) {
 				return true
 			}
 		}
@@ -191,7 +191,7 @@ func cueHit(g gold, c *claim.Claim) bool {
 			continue
 		}
 		for _, gc := range g.Cue {
-			if cue.Overlaps(gc.span()) {
+			if cue.Overlaps(gc.Span()) {
 				return true
 			}
 		}

@@ -6,13 +6,12 @@
 package newsproxy
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/margin-reader/margin/internal/polnear"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/sentence"
@@ -40,16 +39,19 @@ func Files(dir string) ([]string, error) {
 // Read reads the article at path (its .txt) and its attributions (the
 // .json beside it).
 func Read(path string, split *sentence.Splitter) (Article, error) {
-	raw, err := os.ReadFile(path)
+	pa, err := polnear.ReadArticle(strings.TrimSuffix(path, ".txt"))
 	if err != nil {
 		return Article{}, fmt.Errorf("PolNeAR: %w", err)
 	}
-	contents, err := readContents(strings.TrimSuffix(path, ".txt") + ".json")
-	if err != nil {
-		return Article{}, err
+	var contents []span.Span
+	for _, at := range pa.Attributions {
+		if at.Source != nil {
+			for _, c := range at.Content {
+				contents = append(contents, c.Span())
+			}
+		}
 	}
-	text := string(raw)
-	return Article{Text: text, Sentences: split.Split(paragraphs(text)), Contents: contents}, nil
+	return Article{Text: pa.Text, Sentences: split.Split(paragraphs(pa.Text)), Contents: contents}, nil
 }
 
 // paragraphs makes a document of PolNeAR's one-paragraph-a-line text.
@@ -65,29 +67,6 @@ func paragraphs(text string) doc.Doc {
 		}
 	}
 	return d
-}
-
-func readContents(path string) ([]span.Span, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("PolNeAR: %w", err)
-	}
-	var ann struct {
-		Attributions []struct {
-			Source  *span.Span  `json:"source"`
-			Content []span.Span `json:"content"`
-		} `json:"attributions"`
-	}
-	if err := json.Unmarshal(raw, &ann); err != nil {
-		return nil, fmt.Errorf("PolNeAR %s: %w", path, err)
-	}
-	var out []span.Span
-	for _, at := range ann.Attributions {
-		if at.Source != nil {
-			out = append(out, at.Content...)
-		}
-	}
-	return out, nil
 }
 
 // comparisons are the words that make a content a checkable comparison.
