@@ -82,21 +82,13 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
-		if loader != nil {
-			// The notes anchor on the whole text: the reader opens them
-			// when it has loaded, and watches their file from the start.
-			if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
-				defer stop()
-				opts.NotesChanges = changes
-			}
-		} else if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
-			opts.NotesError = err.Error()
-		} else {
-			opts.Notes = b
-			if changes, stop, err := watch.Watch(b.Path()); err == nil {
-				defer stop()
-				opts.NotesChanges = changes
-			}
+		// The reader opens the notes once its first screen is out (an
+		// article loaded in steps: once it is whole), so thousands of
+		// them cost the first screen nothing; their file is watched from
+		// the start.
+		if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
+			defer stop()
+			opts.NotesChanges = changes
 		}
 		changes, stop, err := watch.Watch(a.Path)
 		if err == nil {

@@ -39,9 +39,14 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 	case loadedMsg:
 		m, cmd := m.loaded(msg)
 		return m, cmd, true
+	case openNotesMsg:
+		if m.load.active() {
+			return m, nil, true
+		}
+		return m, m.openWaitingNotes(), true
 	case notesOpenedMsg:
-		m.notesOpened(msg)
-		return m, nil, true
+		cmd := m.notesOpened(msg)
+		return m, cmd, true
 	case reloadedMsg:
 		m, cmd := m.reloaded(msg)
 		return m, cmd, true
