@@ -76,6 +76,10 @@ type Options struct {
 	// Review opens the review queue as soon as the claims are in, as
 	// margin check does.
 	Review bool
+	// Idle, when set, is called (in a command) with true once the reader
+	// has nothing left to do in the background, and with false when work
+	// starts again (a reload), so the program can run leaner while idle.
+	Idle func(idle bool)
 }
 
 type (
@@ -163,6 +167,8 @@ type Model struct {
 
 	// load is the article's background load, when it came in steps.
 	load loading
+	// idle says Options.Idle was last told true.
+	idle bool
 }
 
 // New returns a reader for a.
