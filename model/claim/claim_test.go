@@ -64,7 +64,7 @@ func TestRules(t *testing.T) {
 		{"takes the according-to source when no one else speaks", "According to the census, the town has grown.", []Kind{Attributed}, []string{"According to"}, "the census", ""},
 		{"skips a relative clause between subject and verb", "On Monday, the newspaper, which cited two aides, reported that talks had stalled.", []Kind{Attributed}, []string{"reported"}, "the newspaper", ""},
 		{"skips a dashed aside between subject and verb", "Maria Lopez - the union's negotiator - insisted that no deal was close.", []Kind{Attributed}, []string{"insisted"}, "Maria Lopez", ""},
-		{"attributes a relative clause to its antecedent", "Germany, which says its exports are stable, raised taxes.", []Kind{Attributed}, []string{"says"}, "Germany", ""},
+		{"takes the relative pronoun for the source of a relative clause", "Germany, which says its exports are stable, raised taxes.", []Kind{Attributed}, []string{"says"}, "which", ""},
 		{"reads a two-word reporting verb", "Speaking to reporters, Jones pointed out that prices had peaked.", []Kind{Attributed}, []string{"pointed out"}, "Jones", ""},
 		{"attributes an inverted speaker after a quote", `"We will not retreat," said the general.`, []Kind{Attributed, Prediction}, []string{"said", "will"}, "the general", ""},
 		{"keeps an appositive with the name", "His spokesman, Ali Demir, said the report was wrong.", []Kind{Attributed}, []string{"said"}, "His spokesman, Ali Demir", ""},
@@ -184,13 +184,16 @@ func TestPronounSources(t *testing.T) {
 		{"resolves it past an amount before it", "The trust said the run could end.\nIt has raised £1.4 million towards the £2.1 million it says the work would cost.", []string{"The trust"}},
 		{"does not take a longer word for a speaker named again", "Tallis said the run could end.\nThe agency said the sea was to blame.\nTallisker wants the weir removed.\nIt says the work would cost more.", []string{"The agency"}},
 		{"leaves a pronoun with no earlier speaker unresolved", "He said nothing had changed.", []string{""}},
+		{"resolves which to the noun before it", "Germany, which says its exports are stable, raised taxes.", []string{"Germany"}},
+		{"resolves who to the noun phrase after a preposition", "The report went to the two mayors, who said the figures were wrong.", []string{"the two mayors"}},
+		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := d.Analyze(tt.text, lines(tt.text), nil)
 			var got []string
 			for _, c := range res.Claims {
-				if c.Source != nil && c.Source.Len() <= 4 && pronouns[hashWord(c.Source.In(tt.text))] {
+				if c.Source != nil && c.Source.Len() <= 5 && (pronouns[hashWord(c.Source.In(tt.text))] || relatives[hashWord(c.Source.In(tt.text))]) {
 					got = append(got, c.Source.Resolved.In(tt.text))
 				}
 			}

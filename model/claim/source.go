@@ -81,8 +81,13 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			rel, relVerb = p, vi
 		}
 	}
-	if mainVerb < 0 && relVerb >= 0 {
+	relative := -1
+	// A relative clause's verb speaks for the sentence when nothing else
+	// does, or when it reports more surely than the main verb: "Mr. Obama
+	// immersed himself in the literature, which left little doubt ...".
+	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].weight > sc.verbs[mainVerb].weight) {
 		main, mainVerb = rel, relVerb
+		relative = relativeAfter(toks, rel.to)
 	}
 	var src *Source
 	if according >= 0 {
@@ -131,7 +136,27 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		}
 	}
 	d.describeSource(text, src, toks, main, ents, sc)
+	// "China, which claimed ...": the source is the relative pronoun, and
+	// it stands for the noun it attaches to.
+	if relative >= 0 && mainVerb >= 0 && src.Span == spanOf(toks, main) {
+		if src.Resolved.Empty() {
+			src.Resolved = src.Span
+		}
+		src.Span = toks[relative].Span
+	}
 	return src
+}
+
+// relativeAfter returns the index of the relative pronoun that follows
+// an antecedent ending at i, past a comma ("China, which"), or -1.
+func relativeAfter(toks []token, i int) int {
+	if i < len(toks) && toks[i].h == hComma {
+		i++
+	}
+	if i < len(toks) && relatives.has(toks[i]) {
+		return i
+	}
+	return -1
 }
 
 func spanOf(toks []token, p np) span.Span {
@@ -183,7 +208,7 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// taken for a person.
 	person = person || allUpper && !head && !place
 	src.Vague = head && !named
-	sc.speakers = append(sc.speakers, speaker{Span: src.Span, person: person, plural: plural})
+	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
 }
 
 // coveredBy reports whether an entity with one of labels covers s.
@@ -269,7 +294,10 @@ func passiveStart(text string, toks []token, v int) int {
 	return -1
 }
 
-var hAlso = hashWord("also")
+var (
+	hAlso = hashWord("also")
+	hOf   = hashWord("of")
+)
 
 // content reports whether a phrase has a word other than function words.
 func content(toks []token, p np) bool {
@@ -393,7 +421,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if isPunct(toks, a-1) && toks[a-1].h == hComma {
 				a--
 			}
-			return finish(toks, np{from: phraseBack(toks, a), to: a}), true
+			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
 		case t.h == hComma:
@@ -436,6 +464,21 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return np{}, false
 	}
 	return np{}, false
+}
+
+// antecedentStart returns where the noun phrase a relative clause
+// attaches to starts, the phrase ending at a: back to the clause's start
+// but not past a verb or a preposition other than "of" ("a retort to
+// both Democrats and Republicans, who ..." attaches to the parties).
+func antecedentStart(text string, toks []token, a int) int {
+	from := phraseBack(toks, a)
+	for i := a - 1; i > from; i-- {
+		t := toks[i]
+		if t.finite || finiteAux.has(t) || ingWord(text, t) || prepositions.has(t) && t.h != hOf {
+			return i + 1
+		}
+	}
+	return from
 }
 
 // clauseSubjectEnd cuts the words toks[from:end] before a reporting verb
