@@ -64,6 +64,9 @@ type scratch struct {
 	// lastOrg is the last ORG entity before the current sentence, for
 	// "the company" and "the ministry".
 	lastOrg span.Span
+	// turn is the speaker of the current block, if it has one.
+	turn      turnSpeaker
+	blockToks []token
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -92,6 +95,9 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 		units = claimUnits(units[:0], dc, s)
 		for _, u := range units {
 			claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), &sc)...)
+		}
+		if len(units) > 0 {
+			claims = inTurn(claims, text, s, d.speakerOf(text, blockOf(dc.Blocks, s.Start), ents, &sc))
 		}
 		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]

@@ -103,8 +103,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			}
 		}
 	}
-	// A quote signed after a dash is its signer's, whatever verbs it holds.
-	if p, cue := signedQuote(toks); !p.empty() {
+	// A transcript's turn and a quote signed after a dash are their
+	// speaker's, whatever verbs they hold.
+	if p, cue := quoteSpeaker(text, toks, ents); !p.empty() {
 		addCue(cue, cue+1, Attributed)
 		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
 	}
@@ -117,12 +118,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		}
 	}
 	if src == nil {
-		p, cue := quoteSpeaker(text, toks, ents)
-		if p.empty() {
-			return nil
-		}
-		addCue(cue, cue+1, Attributed)
-		src, main = &Source{Span: spanOf(toks, p)}, p
+		return nil
 	}
 	if mainVerb >= 0 {
 		v := sc.verbs[mainVerb]
@@ -650,19 +646,33 @@ func ingWord(text string, t token) bool {
 // punctuation ("PENCE: ...", "“...” ― Jorge Falcon").
 const maxQuoteSpeaker = 6
 
-// quoteSpeaker finds a speaker that punctuation alone marks: capitalised
-// words and a colon opening the sentence (a transcript's "WALLACE: ...")
-// or a signed quote. It returns the speaker and the index of the mark.
+// quoteSpeaker finds a speaker that punctuation alone marks: a
+// transcript's turn or a signed quote. It returns the speaker and the
+// index of the mark.
 func quoteSpeaker(text string, toks []token, ents []entity.Entity) (np, int) {
-	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
-		p := np{from: 0, to: e}
+	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
+		return p, mark
+	}
+	return signedQuote(toks)
+}
+
+// transcriptSpeaker finds capitalised words and a colon opening the
+// sentence, a transcript's "WALLACE: ...", and returns them and the
+// index of the colon.
+func transcriptSpeaker(text string, toks []token, ents []entity.Entity) (np, int) {
+	s := 0
+	for s < len(toks) && quotes.has(toks[s]) {
+		s++ // a transcript quoted whole: "\"PENCE: Well, ..."
+	}
+	if e := nameRun(toks, s); e > s && e-s <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
+		p := np{from: s, to: e}
 		// A transcript names its speakers in capitals or by name; "Photo:"
 		// and "Read more:" are captions and links.
 		if allCaps(text, toks, p) || coveredBy(ents, spanOf(toks, p), entity.Person) {
 			return p, e
 		}
 	}
-	return signedQuote(toks)
+	return np{}, -1
 }
 
 // allCaps reports a phrase written in capitals only ("WALLACE").

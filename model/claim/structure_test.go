@@ -80,6 +80,18 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by but keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the tram would open in June, but the contractor warned of delays."},
 		}, []string{"The mayor said the tram would open in June", "but the contractor warned of delays."}, []string{"The mayor", "the contractor"}},
+		{"every sentence of a quote signed at its paragraph's end is the signer's", []block{
+			{kind: doc.Paragraph, text: "“The ferry is late every week. Nobody answers the phone.” ― Mara Quill"},
+		}, []string{"“The ferry is late every week.", "Nobody answers the phone.” ― Mara Quill"}, []string{"Mara Quill", "Mara Quill"}},
+		{"every sentence of a transcript's turn is its speaker's", []block{
+			{kind: doc.Paragraph, text: "MORGAN: The depot budget is tight. Council officers told me the roof leaks."},
+		}, []string{"MORGAN: The depot budget is tight.", "Council officers told me the roof leaks."}, []string{"MORGAN", "MORGAN"}},
+		{"a signed quote that opens after its paragraph's start speaks only for itself", []block{
+			{kind: doc.Paragraph, text: "The depot closed in May. “We had no choice.” ― Mara Quill"},
+		}, []string{"“We had no choice.” ― Mara Quill"}, []string{"Mara Quill"}},
+		{"a caption before a colon is no speaker of its paragraph", []block{
+			{kind: doc.Paragraph, text: "Photo: Harbour workers at dawn. The tide was low."},
+		}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
