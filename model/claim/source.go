@@ -403,6 +403,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// "Schiff, 56, who ...": an age before an aside is the name's.
+			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
+				end = start - 1
+				continue
+			}
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
 			return finish(toks, np{from: from, to: clauseSubjectEnd(toks, from, end)}), false
 		}
@@ -436,12 +441,21 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 					return p, false
 				}
 			}
+			var apposed np
+			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
+				apposed = appositive(toks, s, k)
+			}
+			// "Ivanka Trump, the nominee's daughter, noted the rule": a
+			// name with its aside is the subject, whatever follows.
+			if apposed.from < s && !apposed.empty() {
+				return apposed, false
+			}
 			// "The talks failed, said a diplomat": the speaker follows.
 			if p := inverted(text, toks, vEnd); !p.empty() {
 				return p, false
 			}
-			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
-				return appositive(toks, s, k), false
+			if !apposed.empty() && !allNumbers(toks, apposed) {
+				return apposed, false
 			}
 			return nameBeforeAsides(toks, k), false
 		case dashes.has(t) || t.h == hParen:
@@ -589,6 +603,17 @@ func openingEnd(toks []token, k int) int {
 	return from
 }
 
+// allNumbers reports a phrase of numbers only: an age or a year after a
+// name ("Quina Jones, 25, said"), never a speaker by itself.
+func allNumbers(toks []token, p np) bool {
+	for i := p.from; i < p.to; i++ {
+		if toks[i].kind != tokNum {
+			return false
+		}
+	}
+	return true
+}
+
 // appositive returns the short phrase toks[s:k] that ends before a
 // comma and the verb, joined to the name before it when it is an aside:
 // "His lawyer, Ruth Adeyemi, said", "Will Harding, the spokesman, said".
@@ -604,7 +629,7 @@ func appositive(toks []token, s, k int) np {
 	for b > 0 && toks[b-1].kind != tokPunct {
 		b--
 	}
-	if b < s-1 && s-1-b <= 6 && !prepositions.has(toks[b]) && (b == 0 || toks[b-1].h == hComma) {
+	if b < s-1 && s-1-b <= 6 && !prepositions.has(toks[b]) && (b == 0 || toks[b-1].h == hComma || closingQuotes.has(toks[b-1])) {
 		if q := finish(toks, np{from: b, to: s - 1}); !q.empty() {
 			return np{from: q.from, to: k}
 		}
