@@ -69,7 +69,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
-		if p.empty() {
+		if p.empty() || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
 		// The likeliest reporting verb is the sentence's: "X, a source
@@ -153,6 +153,66 @@ func relativeAfter(toks []token, i int) int {
 		return i
 	}
 	return -1
+}
+
+// animate reports whether a noun phrase can name who speaks: it holds a
+// name (an entity, or a capitalised word after the sentence's first), a
+// pronoun, a person's role or a source noun ("officials", "a report"), or
+// a common noun that heads sources in PolNeAR train ("voters", "the ad").
+// A learned cue is a report only from such a subject; "the river now
+// supports perhaps 5%" is not.
+func (d *Detector) animate(text string, toks []token, p np, ents []entity.Entity, sc *scratch) bool {
+	s := spanOf(toks, p)
+	for _, e := range ents {
+		if e.Overlaps(s) && e.Label != entity.Date && e.Label != entity.Number {
+			return true
+		}
+	}
+	for _, m := range sc.matches {
+		if m.cat == catSource && m.from >= p.from && m.to <= p.to {
+			return true
+		}
+	}
+	for i := p.from; i < p.to; i++ {
+		t := toks[i]
+		if t.upper && i > 0 || pronouns.has(t) || relatives.has(t) || personRoles.has(t) || bodyNouns.has(t) || d.lex.speakers.has(t) {
+			return true
+		}
+		if w := strings.ToLower(word(text, t)); t.kind == tokWord && (cliticPronoun(w) || peopleWord(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedObject reports a number right after a verb ending at i, or after
+// one adverb ("supports perhaps 5%").
+func countedObject(text string, toks []token, i int) bool {
+	if i < len(toks) && !isNumber(text, toks, i) && i+1 < len(toks) && (lyAdverb(text, toks[i]) || leadAdverbs.has(toks[i])) {
+		i++
+	}
+	return i < len(toks) && isNumber(text, toks, i)
+}
+
+// cliticPronoun reports a pronoun with a clitic ("he's", "they've").
+func cliticPronoun(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	i := strings.IndexByte(w, '\'')
+	return i > 0 && pronouns.has(token{h: hashWord(w[:i])})
+}
+
+// peopleEndings end plural nouns for kinds of people ("demonstrators",
+// "environmentalists", "residents", "veterans").
+var peopleEndings = []string{"ers", "ors", "ists", "ians", "ants", "ents"}
+
+// peopleWord reports a plural noun for people by its ending.
+func peopleWord(w string) bool {
+	for _, e := range peopleEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func spanOf(toks []token, p np) span.Span {
