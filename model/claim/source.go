@@ -69,7 +69,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
-		if p.empty() || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
+		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
 		// The likeliest reporting verb is the sentence's: "X, a source
@@ -83,9 +83,8 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	}
 	relative := -1
 	// A relative clause's verb speaks for the sentence when nothing else
-	// does, or when it reports more surely than the main verb: "Mr. Obama
-	// immersed himself in the literature, which left little doubt ...".
-	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].weight > sc.verbs[mainVerb].weight) {
+	// does ("China, which claimed ...").
+	if relVerb >= 0 && mainVerb < 0 {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
 	}
@@ -131,6 +130,12 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			addCue(v.from, v.to, Attributed)
 		}
 	}
+	// A relative clause read apart from its sentence stands for the noun
+	// the sentence has before it.
+	if mainVerb >= 0 && main.from == 0 && main.to == 1 && relatives.has(toks[0]) && src.Span == toks[0].Span {
+		src.Resolved = antecedent(text, sc.before)
+		return src
+	}
 	d.describeSource(text, src, toks, main, ents, sc)
 	// "China, which claimed ...": the source is the relative pronoun, and
 	// it stands for the noun it attaches to.
@@ -141,6 +146,23 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		src.Span = toks[relative].Span
 	}
 	return src
+}
+
+// antecedent returns the noun phrase that ends the tokens before a
+// relative clause, past a comma, or an empty span.
+func antecedent(text string, before []token) span.Span {
+	i := len(before)
+	if i > 0 && before[i-1].h == hComma {
+		i--
+	}
+	if i == 0 {
+		return span.Span{}
+	}
+	p := finish(before, np{from: antecedentStart(text, before, i), to: i})
+	if p.empty() {
+		return span.Span{}
+	}
+	return spanOf(before, p)
 }
 
 // relativeAfter returns the index of the relative pronoun that follows
@@ -482,6 +504,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if isPunct(toks, a-1) && toks[a-1].h == hComma {
 				a--
 			}
+			if k == 0 {
+				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
+			}
 			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
@@ -542,7 +567,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 // both Democrats and Republicans, who ..." attaches to the parties).
 func antecedentStart(text string, toks []token, a int) int {
 	from := phraseBack(toks, a)
-	for i := a - 1; i > from; i-- {
+	for i := a - 1; i >= from; i-- {
 		t := toks[i]
 		if t.finite || finiteAux.has(t) || ingWord(text, t) || prepositions.has(t) && t.h != hOf {
 			return i + 1

@@ -80,6 +80,15 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by but keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the tram would open in June, but the contractor warned of delays."},
 		}, []string{"The mayor said the tram would open in June", "but the contractor warned of delays."}, []string{"The mayor", "the contractor"}},
+		{"a relative clause that reports is a claim of its relative pronoun", []block{
+			{kind: doc.Paragraph, text: "Okafor, who says the depot is safe, told staff it would close."},
+		}, []string{"Okafor, who says the depot is safe", "told staff it would close."}, []string{"who", "Okafor"}},
+		{"a reporting relative clause at the end is a claim after its sentence's", []block{
+			{kind: doc.Paragraph, text: "“It is over,” said Mr. Berg, who added that talks had failed."},
+		}, []string{"“It is over,” said Mr. Berg", "who added that talks had failed."}, []string{"Mr. Berg", "who"}},
+		{"a relative clause that reports nothing stays in its sentence", []block{
+			{kind: doc.Paragraph, text: "Okafor, who runs the depot, said it would close."},
+		}, []string{"Okafor, who runs the depot, said it would close."}, []string{"Okafor"}},
 		{"every sentence of a quote signed at its paragraph's end is the signer's", []block{
 			{kind: doc.Paragraph, text: "“The ferry is late every week. Nobody answers the phone.” ― Mara Quill"},
 		}, []string{"“The ferry is late every week.", "Nobody answers the phone.” ― Mara Quill"}, []string{"Mara Quill", "Mara Quill"}},
