@@ -328,7 +328,7 @@ func clauseCuts(toks []token) []cut {
 
 var (
 	hSemicolon    = hashWord(";")
-	clauseOpeners = newWordSet("and but while although though because whereas when")
+	clauseOpeners = newWordSet("and but while although though because whereas when as after before since")
 )
 
 // tokRange is the tokens [from, to) of a sentence.

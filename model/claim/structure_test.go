@@ -80,6 +80,15 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by but keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the tram would open in June, but the contractor warned of delays."},
 		}, []string{"The mayor said the tram would open in June", "but the contractor warned of delays."}, []string{"The mayor", "the contractor"}},
+		{"clauses joined by as keep their own sources", []block{
+			{kind: doc.Paragraph, text: "The mayor announced a new timetable as engineers warned of more delays."},
+		}, []string{"The mayor announced a new timetable", "as engineers warned of more delays."}, []string{"The mayor", "engineers"}},
+		{"clauses joined by after keep their own sources", []block{
+			{kind: doc.Paragraph, text: "Nurses said the ward was full after managers insisted that beds were free."},
+		}, []string{"Nurses said the ward was full", "after managers insisted that beds were free."}, []string{"Nurses", "managers"}},
+		{"a preposition after a reporting verb does not cut its clause", []block{
+			{kind: doc.Paragraph, text: "The ferry company said after the storm that two boats were lost."},
+		}, []string{"The ferry company said after the storm that two boats were lost."}, []string{"The ferry company"}},
 		{"a relative clause that reports is a claim of its relative pronoun", []block{
 			{kind: doc.Paragraph, text: "Okafor, who says the depot is safe, told staff it would close."},
 		}, []string{"Okafor, who says the depot is safe", "told staff it would close."}, []string{"who", "Okafor"}},
