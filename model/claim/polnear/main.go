@@ -36,8 +36,9 @@
 //
 //	go run ./model/claim/polnear -speakers > model/claim/lexicon/speakers.txt
 //
-// With -misses it also lists the gold attributions missed or misnamed, for
-// reading on the development split only.
+// With -misses it also lists the gold attributions missed or misnamed and
+// the claims with a source that meet no gold attribution, for reading on
+// the development split only.
 package main
 
 import (
