@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
@@ -32,7 +33,7 @@ func (d *Detector) speakerOf(text string, b *doc.Block, ents []entity.Entity, sc
 	}
 	sc.turn = turnSpeaker{block: b}
 	body := text[b.Start:b.End]
-	if !strings.ContainsRune(body[:min(len(body), signatureReach)], ':') && !signedNearEnd(body) {
+	if !mayOpenTurn(body) && !(opensQuote(body) && signedNearEnd(body)) {
 		return span.Span{}
 	}
 	toks := tokenize(sc.blockToks[:0], text, b.Span)
@@ -44,6 +45,21 @@ func (d *Detector) speakerOf(text string, b *doc.Block, ents []entity.Entity, sc
 		sc.turn.Span = spanOf(toks, p)
 	}
 	return sc.turn.Span
+}
+
+// mayOpenTurn reports a colon after at most maxQuoteSpeaker words at the
+// start of a block, where a transcript names its speaker; it spares
+// tokenizing the blocks that cannot.
+func mayOpenTurn(body string) bool {
+	head, _, ok := strings.Cut(body[:min(len(body), signatureReach)], ":")
+	return ok && strings.Count(head, " ") < maxQuoteSpeaker
+}
+
+// opensQuote reports a block that starts with a quotation mark, of any
+// kind: scraped news opens quotes with "”" too.
+func opensQuote(body string) bool {
+	r, _ := utf8.DecodeRuneInString(body)
+	return strings.ContainsRune(`"“”'‘’«»`, r)
 }
 
 // signedNearEnd reports a dash or bar near the end of a block, where a
