@@ -774,7 +774,7 @@ func transcriptSpeaker(text string, toks []token, ents []entity.Entity) (np, int
 	for s < len(toks) && quotes.has(toks[s]) {
 		s++ // a transcript quoted whole: "\"PENCE: Well, ..."
 	}
-	if e := nameRun(toks, s); e > s && e-s <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
+	if e := nameRun(toks, s); e > s && e-s <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon && !editorialLabels.has(toks[e-1]) {
 		p := np{from: s, to: e}
 		// A transcript names its speakers in capitals or by name; "Photo:"
 		// and "Read more:" are captions and links.
@@ -784,6 +784,12 @@ func transcriptSpeaker(text string, toks []token, ents []entity.Entity) (np, int
 	}
 	return np{}, -1
 }
+
+// editorialLabels end the labels a newsroom puts before a colon
+// ("UPDATE:", "EDITOR'S NOTE:", "CORRECTION:"), which name no speaker.
+var editorialLabels = newWordSet(`update updated updates breaking watch note correction corrections
+	clarification related photo photos video exclusive analysis opinion live advertisement
+	editorial disclaimer warning`)
 
 // allCaps reports a phrase written in capitals only ("WALLACE").
 func allCaps(text string, toks []token, p np) bool {

@@ -107,6 +107,9 @@ func TestStructure(t *testing.T) {
 		{"a signed quote that opens after its paragraph's start speaks only for itself", []block{
 			{kind: doc.Paragraph, text: "The depot closed in May. “We had no choice.” ― Mara Quill"},
 		}, []string{"“We had no choice.” ― Mara Quill"}, []string{"Mara Quill"}},
+		{"an editorial label in capitals before a colon is no speaker", []block{
+			{kind: doc.Paragraph, text: "CORRECTION: The harbour board said the pier is safe. Divers added that it would reopen."},
+		}, []string{"CORRECTION: The harbour board said the pier is safe.", "Divers added that it would reopen."}, []string{"The harbour board", "Divers"}},
 		{"a caption before a colon is no speaker of its paragraph", []block{
 			{kind: doc.Paragraph, text: "Photo: Harbour workers at dawn. The tide was low."},
 		}, nil, nil},
