@@ -244,6 +244,15 @@ func spanOf(toks []token, p np) span.Span {
 // describeSource marks a vague source, resolves a pronoun source and
 // remembers the speaker.
 func (d *Detector) describeSource(text string, src *Source, toks []token, p np, ents []entity.Entity, sc *scratch) {
+	if p.to-p.from == 1 && contractions.has(toks[p.from]) && src.Span == toks[p.from].Span {
+		// "He’s given airtime ...": the source is the pronoun, not its
+		// auxiliary.
+		src.End = src.Start + strings.IndexAny(text[src.Start:src.End], "'’")
+		if h := hashWord(text[src.Start:src.End]); resolvable.has(token{h: h}) {
+			src.Resolved = resolve(h, src.Start, sc)
+		}
+		return
+	}
 	if p.to-p.from == 1 && resolvable.has(toks[p.from]) {
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
@@ -580,6 +589,11 @@ func antecedentStart(text string, toks []token, a int) int {
 // at their first finite verb: a noun phrase holds none, so "Trump had been
 // tethered to a teleprompter" before "delivering" has the subject "Trump".
 func clauseSubjectEnd(toks []token, from, end int) int {
+	// A subject pronoun takes no words after it in its noun phrase: "I
+	// hope in 2017 America says" is a clause whose subject is "I".
+	if from+1 < end && (subjectPronouns.has(toks[from]) || contractions.has(toks[from])) {
+		return from + 1
+	}
 	for i := from + 1; i < end; i++ {
 		if toks[i].finite || finiteAux.has(toks[i]) {
 			return i
@@ -587,6 +601,14 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 	}
 	return end
 }
+
+var (
+	// subjectPronouns are the pronouns that stand only as a subject.
+	subjectPronouns = newWordSet("i he she we they")
+	// contractions are subject pronouns joined to an auxiliary.
+	contractions = newWordSet(`i'm i've i'd i'll he's he'd he'll she's she'd she'll it's it'd
+		it'll we're we've we'd we'll they're they've they'd they'll you're you've you'd you'll`)
+)
 
 // afterWh moves the start of the words toks[from:end] before a verb past
 // a wh-word inside them: "it will cost twice what the council admits" is
