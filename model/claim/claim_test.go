@@ -76,6 +76,8 @@ func TestRules(t *testing.T) {
 		{"takes people named by their plural before a learned verb and a count", "Farmers now support perhaps 60% of the scheme.", []Kind{Attributed, Hedged, Statistical}, []string{"support"}, "Farmers", ""},
 		{"takes the pronoun of a contraction for the source", "She’s claimed the dam was unsafe.", []Kind{Attributed}, []string{"claimed"}, "She", ""},
 		{"takes a subject pronoun, not the words after it, for the source", "They in the valley always insisted the levy was temporary.", []Kind{Attributed}, []string{"insisted"}, "They", ""},
+		{"cuts a participle phrase after the subject's noun", "Residents living near the plant said the air smelled of sulphur.", []Kind{Attributed}, []string{"said"}, "Residents", ""},
+		{"keeps a participle before the subject's noun", "The leading economists said growth would slow.", []Kind{Attributed}, []string{"said"}, "The leading economists", ""},
 		{"still takes an inverted speaker after a clause", "The talks had failed, said a diplomat.", []Kind{Attributed}, []string{"said"}, "a diplomat", ""},
 		{"takes a pronoun right before the verb as the whole speaker", "It has raised £1.4 million towards the £2.1 million it says the work would cost.", []Kind{Attributed, Statistical}, []string{"says", "2.1 million"}, "it", ""},
 		{"does not swallow an amount into the speaker after it", "The work needs the £3 million the council says it lacks.", []Kind{Attributed, Statistical}, []string{"says", "3 million"}, "the council", ""},

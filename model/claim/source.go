@@ -500,7 +500,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				continue
 			}
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
-			return finish(toks, np{from: from, to: clauseSubjectEnd(toks, from, end)}), false
+			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
 		}
 		k := end - 1
 		if k < 0 {
@@ -596,6 +596,18 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 	}
 	for i := from + 1; i < end; i++ {
 		if toks[i].finite || finiteAux.has(toks[i]) {
+			return i
+		}
+	}
+	return end
+}
+
+// participleStart cuts the words toks[from:end] of a subject before a
+// participle phrase that follows its noun: "Protesters marching through
+// the streets chanted" is the protesters'.
+func participleStart(text string, toks []token, from, end int) int {
+	for i := from + 1; i+1 < end; i++ {
+		if ingWord(text, toks[i]) && (prepositions.has(toks[i+1]) || articles.has(toks[i+1])) {
 			return i
 		}
 	}
