@@ -78,6 +78,7 @@ func TestRules(t *testing.T) {
 		{"takes a subject pronoun, not the words after it, for the source", "They in the valley always insisted the levy was temporary.", []Kind{Attributed}, []string{"insisted"}, "They", ""},
 		{"cuts a participle phrase after the subject's noun", "Residents living near the plant said the air smelled of sulphur.", []Kind{Attributed}, []string{"said"}, "Residents", ""},
 		{"keeps a participle before the subject's noun", "The leading economists said growth would slow.", []Kind{Attributed}, []string{"said"}, "The leading economists", ""},
+		{"takes the name that opens the clause for a participle after a comma", "On Friday, Mayor Lund waded in early, calling the levy a scandal.", []Kind{Attributed}, []string{"calling"}, "Mayor Lund", ""},
 		{"still takes an inverted speaker after a clause", "The talks had failed, said a diplomat.", []Kind{Attributed}, []string{"said"}, "a diplomat", ""},
 		{"takes a pronoun right before the verb as the whole speaker", "It has raised £1.4 million towards the £2.1 million it says the work would cost.", []Kind{Attributed, Statistical}, []string{"says", "2.1 million"}, "it", ""},
 		{"does not swallow an amount into the speaker after it", "The work needs the £3 million the council says it lacks.", []Kind{Attributed, Statistical}, []string{"says", "3 million"}, "the council", ""},

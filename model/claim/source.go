@@ -701,6 +701,11 @@ func sentenceSubject(toks []token, k int) np {
 			return finish(toks, np{from: from, to: e})
 		}
 	}
+	// A verb the learned list does not hold ("Clinton leaned in"): a name
+	// that opens the clause before a lower-case word is its subject.
+	if e := nameRun(toks, from); e > from && e < k && !toks[e].upper && toks[e].kind == tokWord {
+		return finish(toks, np{from: from, to: e})
+	}
 	return np{}
 }
 
