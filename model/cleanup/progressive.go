@@ -24,12 +24,26 @@ import (
 // text and does not start in lower case (which could continue the list
 // item above it).
 
-// Progressive cleans a text a group of lines at a time. Its result is the
-// same as Clean's, built by appending: the text only grows, so every span
-// made over an earlier result stays valid.
+// Progressive cleans a text a group of lines at a time, as the text
+// comes (Add) or given whole (NewProgressive). Its result is the same as
+// Clean's, built by appending: the text only grows, so every span made
+// over an earlier result stays valid.
 type Progressive struct {
-	text    string // line ends normalised
-	pos     int    // how much of text is split into blocks
+	// text is the text added and joined, line ends normalised; what is
+	// before pos is split into blocks, and dropped when more is joined.
+	text string
+	pos  int
+	// added is the text added since the last join, and its length.
+	added      []string
+	addedBytes int
+	// heldCR is a CR at the end of what was added, which may be the
+	// first half of a CRLF.
+	heldCR bool
+	// final says all of the text is added; hungry that the last Next
+	// cleaned nothing for want of more.
+	final, hungry bool
+	// dropped is how many bytes of the text came before text.
+	dropped int
 	widgets boilerplate
 	ends    map[string]bool
 	// head holds the first blocks until the title can be decided.
@@ -47,33 +61,82 @@ type Progressive struct {
 
 // NewProgressive prepares text for cleaning in steps.
 func NewProgressive(text string) *Progressive {
+	p := NewStream()
+	p.Add(text, true)
+	return p
+}
+
+// NewStream prepares to clean a text that comes in pieces, by Add.
+func NewStream() *Progressive {
 	ends := wordSet(functionWordList)
 	return &Progressive{
-		text:    normalizeNewlines(text),
 		widgets: loadBoilerplate(boilerplateList),
 		ends:    ends,
 		join:    joiner{ends: ends},
 	}
 }
 
+// Add appends the next piece of the text; final says it is the last.
+func (p *Progressive) Add(text string, final bool) {
+	p.added = append(p.added, text)
+	p.addedBytes += len(text)
+	p.final = final
+}
+
+// Hungry reports whether the last Next cleaned nothing because the text
+// added so far ends before the next place where it may cut.
+func (p *Progressive) Hungry() bool { return p.hungry }
+
+// gather appends what was added to the text not yet split, and drops what
+// was split, which the blocks made from it still hold.
+func (p *Progressive) gather() {
+	if len(p.added) == 0 && !(p.final && p.heldCR) {
+		return
+	}
+	raw := strings.Join(p.added, "")
+	if p.heldCR {
+		raw = "\r" + raw
+	}
+	p.heldCR = !p.final && strings.HasSuffix(raw, "\r")
+	if p.heldCR {
+		raw = raw[:len(raw)-1]
+	}
+	p.dropped += p.pos
+	p.text, p.pos = p.text[p.pos:]+normalizeNewlines(raw), 0
+	p.added, p.addedBytes = nil, 0
+}
+
 // Next cleans about step more bytes of the text (more when no cut comes
 // sooner) and returns the result so far and whether the text is all
 // cleaned. The title and byline are known once the result has text.
+// While the text is still coming, Next cleans nothing (and Hungry says
+// so) until the text added goes past the next cut.
 func (p *Progressive) Next(step int) (Result, bool) {
+	step = max(step, 1)
+	p.hungry = !p.final && len(p.text)-p.pos+p.addedBytes <= step
+	if p.hungry {
+		return p.result, false
+	}
+	p.gather()
 	end := len(p.text)
-	if step < end-p.pos {
-		end = p.nextCut(max(step, 1))
+	if step < end-p.pos || !p.final {
+		if end = p.nextCut(step); end < 0 {
+			p.hungry = true
+			return p.result, false
+		}
 	}
 	blocks := splitBlocks(p.text[p.pos:end], p.widgets)
 	p.pos = end
-	ended := end == len(p.text)
+	ended := end == len(p.text) && p.final
 	p.emit(p.titleAndJoin(blocks, ended), ended)
 	return p.result, ended
 }
 
 // Cleaned returns how many bytes of the text are cleaned, and how many
-// there are.
-func (p *Progressive) Cleaned() (done, total int) { return p.pos, len(p.text) }
+// are added.
+func (p *Progressive) Cleaned() (done, total int) {
+	return p.dropped + p.pos, p.dropped + len(p.text) + p.addedBytes
+}
 
 // titleAndJoin passes blocks through the title and the joins, and returns
 // the blocks that became final.
@@ -133,7 +196,9 @@ func (p *Progressive) emit(final []block, ended bool) {
 }
 
 // nextCut returns where the next group of lines ends: the first line at
-// or after pos+step where splitting may start afresh, or the text's end.
+// or after pos+step where splitting may start afresh, or the text's end
+// once all of it is added; -1 when the text added ends before such a
+// line is whole.
 func (p *Progressive) nextCut(step int) int {
 	blank := false
 	for off := p.pos; off < len(p.text); {
@@ -141,6 +206,8 @@ func (p *Progressive) nextCut(step int) int {
 		next := len(p.text)
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
 			line, next = line[:i], off+i+1
+		} else if !p.final {
+			return -1
 		}
 		tidy := tidyLine(line)
 		if off-p.pos >= step && blank && p.startsFresh(tidy) {
@@ -148,6 +215,9 @@ func (p *Progressive) nextCut(step int) int {
 		}
 		blank = tidy == ""
 		off = next
+	}
+	if !p.final {
+		return -1
 	}
 	return len(p.text)
 }
