@@ -29,21 +29,10 @@ import (
 // Clean's, built by appending: the text only grows, so every span made
 // over an earlier result stays valid.
 type Progressive struct {
-	// text is the text added and joined, line ends normalised; what is
-	// before pos is split into blocks, and dropped when more is joined.
-	text string
-	pos  int
-	// added is the text added since the last join, and its length.
-	added      []string
-	addedBytes int
-	// heldCR is a CR at the end of what was added, which may be the
-	// first half of a CRLF.
-	heldCR bool
-	// final says all of the text is added; hungry that the last Next
-	// cleaned nothing for want of more.
-	final, hungry bool
-	// dropped is how many bytes of the text came before text.
-	dropped int
+	// in is the text, taken a group of lines at a time.
+	in *doc.Source
+	// hungry says the last Next cleaned nothing for want of more text.
+	hungry  bool
 	widgets boilerplate
 	ends    map[string]bool
 	// head holds the first blocks until the title can be decided.
@@ -70,6 +59,7 @@ func NewProgressive(text string) *Progressive {
 func NewStream() *Progressive {
 	ends := wordSet(functionWordList)
 	return &Progressive{
+		in:      doc.NewSource(normalizeNewlines),
 		widgets: loadBoilerplate(boilerplateList),
 		ends:    ends,
 		join:    joiner{ends: ends},
@@ -77,34 +67,11 @@ func NewStream() *Progressive {
 }
 
 // Add appends the next piece of the text; final says it is the last.
-func (p *Progressive) Add(text string, final bool) {
-	p.added = append(p.added, text)
-	p.addedBytes += len(text)
-	p.final = final
-}
+func (p *Progressive) Add(text string, final bool) { p.in.Add(text, final) }
 
 // Hungry reports whether the last Next cleaned nothing because the text
 // added so far ends before the next place where it may cut.
 func (p *Progressive) Hungry() bool { return p.hungry }
-
-// gather appends what was added to the text not yet split, and drops what
-// was split, which the blocks made from it still hold.
-func (p *Progressive) gather() {
-	if len(p.added) == 0 && !(p.final && p.heldCR) {
-		return
-	}
-	raw := strings.Join(p.added, "")
-	if p.heldCR {
-		raw = "\r" + raw
-	}
-	p.heldCR = !p.final && strings.HasSuffix(raw, "\r")
-	if p.heldCR {
-		raw = raw[:len(raw)-1]
-	}
-	p.dropped += p.pos
-	p.text, p.pos = p.text[p.pos:]+normalizeNewlines(raw), 0
-	p.added, p.addedBytes = nil, 0
-}
 
 // Next cleans about step more bytes of the text (more when no cut comes
 // sooner) and returns the result so far and whether the text is all
@@ -113,21 +80,22 @@ func (p *Progressive) gather() {
 // so) until the text added goes past the next cut.
 func (p *Progressive) Next(step int) (Result, bool) {
 	step = max(step, 1)
-	p.hungry = !p.final && len(p.text)-p.pos+p.addedBytes <= step
+	final := p.in.Final()
+	p.hungry = !final && p.in.Available() <= step
 	if p.hungry {
 		return p.result, false
 	}
-	p.gather()
-	end := len(p.text)
-	if step < end-p.pos || !p.final {
-		if end = p.nextCut(step); end < 0 {
+	rest := p.in.Rest()
+	end := len(rest)
+	if step < end || !final {
+		if end = nextCut(rest, step, final, p.widgets); end < 0 {
 			p.hungry = true
 			return p.result, false
 		}
 	}
-	blocks := splitBlocks(p.text[p.pos:end], p.widgets)
-	p.pos = end
-	ended := end == len(p.text) && p.final
+	blocks := splitBlocks(rest[:end], p.widgets)
+	p.in.Take(end)
+	ended := end == len(rest) && final
 	p.emit(p.titleAndJoin(blocks, ended), ended)
 	return p.result, ended
 }
@@ -135,7 +103,7 @@ func (p *Progressive) Next(step int) (Result, bool) {
 // Cleaned returns how many bytes of the text are cleaned, and how many
 // are added.
 func (p *Progressive) Cleaned() (done, total int) {
-	return p.dropped + p.pos, p.dropped + len(p.text) + p.addedBytes
+	return p.in.Taken(), p.in.Taken() + p.in.Available()
 }
 
 // titleAndJoin passes blocks through the title and the joins, and returns
@@ -195,37 +163,36 @@ func (p *Progressive) emit(final []block, ended bool) {
 	p.result = Result{Doc: p.out.Doc(), Title: p.title, Byline: p.byline}
 }
 
-// nextCut returns where the next group of lines ends: the first line at
-// or after pos+step where splitting may start afresh, or the text's end
-// once all of it is added; -1 when the text added ends before such a
-// line is whole.
-func (p *Progressive) nextCut(step int) int {
+// nextCut returns where the next group of lines of text ends: the first
+// line at or after step where splitting may start afresh, or the text's
+// end if it is final; -1 when the text ends before such a line is whole.
+func nextCut(text string, step int, final bool, widgets boilerplate) int {
 	blank := false
-	for off := p.pos; off < len(p.text); {
-		line := p.text[off:]
-		next := len(p.text)
+	for off := 0; off < len(text); {
+		line := text[off:]
+		next := len(text)
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
 			line, next = line[:i], off+i+1
-		} else if !p.final {
+		} else if !final {
 			return -1
 		}
 		tidy := tidyLine(line)
-		if off-p.pos >= step && blank && p.startsFresh(tidy) {
+		if off >= step && blank && startsFresh(tidy, widgets) {
 			return off
 		}
 		blank = tidy == ""
 		off = next
 	}
-	if !p.final {
+	if !final {
 		return -1
 	}
-	return len(p.text)
+	return len(text)
 }
 
 // startsFresh reports whether a tidied line after a blank line begins
 // blocks that depend on nothing before them.
-func (p *Progressive) startsFresh(tidy string) bool {
-	if tidy == "" || p.widgets.is(tidy) {
+func startsFresh(tidy string, widgets boilerplate) bool {
+	if tidy == "" || widgets.is(tidy) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(tidy)

@@ -34,7 +34,7 @@ func cleanStreamed(t *testing.T, text string, piece, step int) Result {
 	p := NewStream()
 	var prev doc.Doc
 	for {
-		n := min(piece, len(text))
+		n := doctest.PieceEnd(text, piece)
 		p.Add(text[:n], n == len(text))
 		text = text[n:]
 		for {
