@@ -70,10 +70,15 @@ func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
 // active says the article is still loading.
 func (l loading) active() bool { return l.loader != nil }
 
-// stop cancels the load in flight; its late messages are dropped.
+// stop cancels the load in flight and lets its file go; its late
+// messages are dropped.
 func (l *loading) stop() {
 	if l.cancel != nil {
 		l.cancel()
+	}
+	if l.loader != nil {
+		// A read in flight fails on the closed file, and is dropped.
+		_ = l.loader.Close()
 	}
 	l.loader, l.ctx, l.cancel = nil, nil, nil
 	l.gen++

@@ -121,7 +121,11 @@ func (p *Progressive) parse(group string) {
 		if bad > 0 {
 			p.add(parseBody(group[:bad]), group[:bad])
 		}
-		p.warnings = append(p.warnings, fmt.Sprintf("lines %d-%d are read as plain text: %v", first, last, err))
+		lines := fmt.Sprintf("lines %d-%d are", first, last)
+		if first == last {
+			lines = fmt.Sprintf("line %d is", first)
+		}
+		p.warnings = append(p.warnings, fmt.Sprintf("%s read as plain text: %v", lines, err))
 		p.add(plainUnit(unit), unit)
 		group = group[next:]
 	}
