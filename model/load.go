@@ -58,9 +58,13 @@ type input struct {
 	size, off int64
 	buf       []byte
 	eof       bool
+	// minRead is the least a read asks for: minChunk, less in tests.
+	minRead int
 }
 
-func bytesInput(data []byte) *input { return &input{data: data, size: int64(len(data))} }
+func bytesInput(data []byte) *input {
+	return &input{data: data, size: int64(len(data)), minRead: minChunk}
+}
 
 // fileInput opens the file at path and checks its size, before reading
 // anything, against MaxFileSize.
@@ -73,7 +77,7 @@ func fileInput(path string) (*input, error) {
 		f.Close()
 		return nil, fmt.Errorf("read %s: larger than %s", path, sizeName(MaxFileSize))
 	}
-	return &input{f: f, size: size}, nil
+	return &input{f: f, size: size, minRead: minChunk}, nil
 }
 
 // read returns the next chunk, of about n bytes (all that is left when
@@ -84,7 +88,7 @@ func (in *input) read(n int) ([]byte, bool, error) {
 	if in.eof {
 		return nil, true, nil
 	}
-	want := int64(max(n, minChunk))
+	want := int64(max(n, in.minRead))
 	if rest := in.size - in.off; rest >= 0 {
 		want = min(want, rest+1) // one byte past the end, to meet it
 	}
@@ -105,7 +109,6 @@ func (in *input) read(n int) ([]byte, bool, error) {
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		in.eof = true
-		in.close()
 		return in.buf[:got], true, nil
 	}
 	if err != nil {

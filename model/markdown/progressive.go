@@ -35,7 +35,6 @@ type Progressive struct {
 	hungry   bool
 	out      doc.Appender
 	doc      doc.Doc // the document so far
-	groups   int
 }
 
 // NewProgressive prepares src for parsing in steps and returns its front
