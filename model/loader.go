@@ -160,11 +160,7 @@ func (l *Loader) start(head string) error {
 			return verbatimDoc(text), nil
 		}}
 	case a.Format == Markdown:
-		refs, err := l.in.mayHoldReferences()
-		if err != nil {
-			return err
-		}
-		l.src = &markdownSource{p: markdown.NewStream(refs), setFront: l.setFront}
+		l.src = &markdownSource{p: markdown.NewStream(l.in.mayHoldReferences), setFront: l.setFront}
 	case a.Format == HTML:
 		l.src = &whole{read: func(text string) (doc.Doc, error) {
 			page, err := htmlpage.Extract(text, "")

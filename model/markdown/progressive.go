@@ -20,12 +20,17 @@ import (
 // the margin and is not a list item (which could continue a loose list).
 // The stretch between two such lines, a unit, is also what the parser's
 // limits (CheckLimits) are checked on: a unit that passes one is read as
-// plain text, with a warning, and the rest stays markdown. A source with
-// link reference definitions, which links anywhere in it may use, is
-// parsed in one step.
+// plain text, with a warning, and the rest stays markdown. Link
+// reference definitions may be used by links anywhere in the source, so
+// at the first group that holds a "[" Progressive asks whether the source
+// may hold any, and if so parses the rest in one step once it has come
+// (the groups before have no link for a definition to change).
 type Progressive struct {
 	in    *doc.Source
-	whole bool // parse everything in one step
+	whole bool // parse the rest in one step
+	// refs says whether the source may hold link reference definitions;
+	// nil once asked.
+	refs func() bool
 	// front is the front matter, read before the first group.
 	front     Front
 	frontRead bool
@@ -41,17 +46,17 @@ type Progressive struct {
 // matter, which is read at once.
 func NewProgressive(src string) (*Progressive, Front) {
 	front, body := splitFront(normalize(src))
-	p := NewStream(strings.Contains(body, "]:"))
+	p := NewStream(func() bool { return strings.Contains(body, "]:") })
 	p.frontRead, p.front = true, front
 	p.Add(body, true)
 	return p, front
 }
 
 // NewStream prepares to parse a source that comes in pieces, by Add;
-// refs says it may hold link reference definitions (it contains "]:"),
-// and is then parsed once it is whole.
-func NewStream(refs bool) *Progressive {
-	return &Progressive{in: doc.NewSource(normalize), whole: refs}
+// refs says whether it may hold link reference definitions (whether it
+// holds "]:"), asked at most once.
+func NewStream(refs func() bool) *Progressive {
+	return &Progressive{in: doc.NewSource(normalize), refs: refs}
 }
 
 // Add appends the next piece of the source; final says it is the last.
@@ -86,6 +91,15 @@ func (p *Progressive) Next(step int) (doc.Doc, bool) {
 		if end = cutAfter(rest, step, final); end < 0 {
 			p.hungry = true
 			return p.doc, false
+		}
+	}
+	if p.refs != nil && strings.IndexByte(rest[:end], '[') >= 0 {
+		if p.whole, p.refs = p.refs(), nil; p.whole {
+			if !final {
+				p.hungry = true
+				return p.doc, false
+			}
+			end = len(rest)
 		}
 	}
 	p.parse(rest[:end])

@@ -35,7 +35,8 @@ func parseInSteps(t *testing.T, src string, step int) (doc.Doc, Front) {
 // bytes after each piece, checking that every step only appended.
 func parseStreamed(t *testing.T, src string, piece, step int) (doc.Doc, Front) {
 	t.Helper()
-	p := NewStream(strings.Contains(src, "]:"))
+	refs := strings.Contains(src, "]:")
+	p := NewStream(func() bool { return refs })
 	var prev doc.Doc
 	for {
 		n := doctest.PieceEnd(src, piece)
@@ -179,5 +180,22 @@ func TestProgressiveReadsOnlyTheUnitPastALimitAsPlainText(t *testing.T) {
 	w := p.Warnings()
 	if len(w) != 1 || !strings.HasPrefix(w[0], "lines 5-6 are read as plain text: line 5: ") {
 		t.Errorf("warnings = %q, want lines 5-6 named", w)
+	}
+}
+
+func TestProgressiveAsksForReferencesAtTheFirstLinkOnly(t *testing.T) {
+	asked := 0
+	p := NewStream(func() bool { asked++; return false })
+	p.Add(strings.Repeat("Plain words, no links.\n\n", 1000), false)
+	p.Next(1 << 10)
+	if asked != 0 {
+		t.Fatalf("asked %d times before any link", asked)
+	}
+	p.Add("A [link](https://x.example).\n\n"+strings.Repeat("More.\n\n", 1000), true)
+	for done := false; !done; {
+		_, done = p.Next(1 << 10)
+	}
+	if asked != 1 {
+		t.Errorf("asked %d times over a document with links, want once", asked)
 	}
 }
