@@ -128,6 +128,11 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if w := msg.a.Warnings; len(w) > len(m.reader.Article().Warnings) {
+		// Said as it is met: a part read as plain text, bytes that are
+		// not UTF-8.
+		m.status.SetMessage(w[len(w)-1])
+	}
 	m.reader.Grow(msg.a)
 	m.load.read, m.load.total = msg.read, msg.total
 	m.setSource()
@@ -167,12 +172,17 @@ func (m *Model) notesOpened(msg notesOpenedMsg) {
 	m.setSource()
 }
 
-// loadingInfo is what the status bar says of the load and, for an
-// article loaded in steps, of its analysis.
+// loadingInfo is what the status bar says of the load, of a search in
+// what is loaded so far and, for an article loaded in steps, of its
+// analysis.
 func (m Model) loadingInfo() []string {
 	switch {
 	case m.load.active():
-		return []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		info := []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		if found := m.reader.Matches(); found.Query != "" {
+			info = append(info, "searching… "+strconv.Itoa(found.Len())+" so far")
+		}
+		return info
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
 		return []string{"analysing…"}
 	}
