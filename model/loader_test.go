@@ -107,6 +107,10 @@ func TestLoaderEqualsParseOnEverySample(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			sameLoad(t, path, data, Options{}, 1, 50, 700, 1<<20)
 			sameLoad(t, path, data, Options{Verbatim: true}, 1, 1<<20)
+			// Read from the file a few bytes to a few kilobytes at a time.
+			for _, c := range []struct{ chunk, step int }{{7, 300}, {1000, 64}, {4099, 1 << 20}} {
+				sameChunkedLoad(t, path, data, c.chunk, c.step)
+			}
 		})
 	}
 }
@@ -210,27 +214,6 @@ func sameChunkedAs(t *testing.T, want *Article, wantErr error, name string, data
 	got.Name = want.Name
 	if !sameArticle(got, want) {
 		t.Fatalf("%s read in chunks of %d bytes, steps of %d, differs from Parse:\n got %.300s\nwant %.300s", name, chunk, step, comparable(got), comparable(want))
-	}
-}
-
-func TestLoaderFromAFileEqualsParseOnEverySample(t *testing.T) {
-	paths, err := filepath.Glob("../samples/*.*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range append(paths, "markdown/testdata/article.md") {
-		if strings.HasSuffix(path, ".go") {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			for _, c := range []struct{ chunk, step int }{{1, 1}, {7, 300}, {1000, 64}, {4099, 1 << 20}} {
-				sameChunkedLoad(t, path, data, c.chunk, c.step)
-			}
-		})
 	}
 }
 

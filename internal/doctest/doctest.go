@@ -57,3 +57,28 @@ func PieceEnd(s string, n int) int {
 	}
 	return n
 }
+
+// Stream gives text to a progressive reader piece bytes at a time (cut
+// between characters), with add, and after each piece runs steps of step
+// bytes with next until the reader is hungry for more, checking that
+// every step only appended. It returns the last document.
+func Stream(t testing.TB, text string, piece, step int, add func(string, bool), next func(int) (doc.Doc, bool), hungry func() bool) doc.Doc {
+	t.Helper()
+	var prev doc.Doc
+	for {
+		n := PieceEnd(text, piece)
+		add(text[:n], n == len(text))
+		text = text[n:]
+		for {
+			d, done := next(step)
+			CheckAppends(t, prev, d)
+			if done {
+				return d
+			}
+			prev = d
+			if hungry() {
+				break
+			}
+		}
+	}
+}

@@ -32,23 +32,14 @@ func cleanInSteps(t *testing.T, text string, step int) Result {
 func cleanStreamed(t *testing.T, text string, piece, step int) Result {
 	t.Helper()
 	p := NewStream()
-	var prev doc.Doc
-	for {
-		n := doctest.PieceEnd(text, piece)
-		p.Add(text[:n], n == len(text))
-		text = text[n:]
-		for {
-			r, done := p.Next(step)
-			doctest.CheckAppends(t, prev, r.Doc)
-			if done {
-				return r
-			}
-			prev = r.Doc
-			if p.Hungry() {
-				break
-			}
-		}
+	var last Result
+	next := func(n int) (doc.Doc, bool) {
+		r, done := p.Next(n)
+		last = r
+		return r.Doc, done
 	}
+	doctest.Stream(t, text, piece, step, p.Add, next, p.Hungry)
+	return last
 }
 
 // sameClean checks that cleaning text in steps of every size in steps

@@ -37,24 +37,9 @@ func parseStreamed(t *testing.T, src string, piece, step int) (doc.Doc, Front) {
 	t.Helper()
 	refs := strings.Contains(src, "]:")
 	p := NewStream(func() bool { return refs })
-	var prev doc.Doc
-	for {
-		n := doctest.PieceEnd(src, piece)
-		p.Add(src[:n], n == len(src))
-		src = src[n:]
-		for {
-			d, done := p.Next(step)
-			doctest.CheckAppends(t, prev, d)
-			if done {
-				front, _ := p.Front()
-				return d, front
-			}
-			prev = d
-			if p.Hungry() {
-				break
-			}
-		}
-	}
+	d := doctest.Stream(t, src, piece, step, p.Add, p.Next, p.Hungry)
+	front, _ := p.Front()
+	return d, front
 }
 
 // sameParse checks that parsing src in steps of every size in steps gives
