@@ -92,10 +92,10 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 		l.addSentences()
 		l.a.Warnings = l.allWarnings()
 		if l.done {
-			// The source holds text not yet taken and the reader keeps
-			// its loader: let both go.
+			// The source and the read buffer hold text not yet taken,
+			// and the reader keeps its loader: let them go.
 			l.in.close()
-			l.src = nil
+			l.in.buf, l.src = nil, nil
 		}
 	}
 	snapshot := *l.a

@@ -28,9 +28,9 @@ type Decoder struct {
 	held []byte
 	// offset is the file offset of what is passed next.
 	offset int64
-	// invalid is the file offset of the first byte replaced, or -1.
+	// invalid is 1 + the file offset of the first byte replaced, 0 if
+	// none is.
 	invalid int64
-	started bool
 }
 
 type encoding int
@@ -55,9 +55,6 @@ const (
 // back the end of this one (a character cut in two, or the start of the
 // file until the encoding is known); ErrBinary once a NUL is met.
 func (d *Decoder) Decode(p []byte, final bool) (string, error) {
-	if !d.started {
-		d.started, d.invalid = true, -1
-	}
 	buf := p
 	if len(d.held) > 0 {
 		buf = append(d.held, p...)
@@ -74,7 +71,7 @@ func (d *Decoder) Decode(p []byte, final bool) (string, error) {
 
 // Invalid returns the file offset of the first byte that was not valid
 // UTF-8 in a file read as UTF-8, if there was one.
-func (d *Decoder) Invalid() (int64, bool) { return d.invalid, d.started && d.invalid >= 0 }
+func (d *Decoder) Invalid() (int64, bool) { return d.invalid - 1, d.invalid > 0 }
 
 // decode decodes what it can of buf, which starts at file offset start,
 // and returns how many bytes it used.
@@ -195,8 +192,8 @@ func (d *Decoder) decodeIn(buf []byte, start int64, final bool) (int, []byte, er
 	if utf8.Valid(buf[:n]) {
 		return n, buf[:n], nil
 	}
-	if d.invalid < 0 {
-		d.invalid = start + int64(firstInvalid(buf[:n]))
+	if d.invalid == 0 {
+		d.invalid = 1 + start + int64(firstInvalid(buf[:n]))
 	}
 	return n, []byte(replaceInvalid(buf[:n])), nil
 }
