@@ -127,9 +127,7 @@ func (l *Loader) step(ctx context.Context, step int) error {
 				continue
 			}
 			text, l.head = l.head, ""
-			if err := l.start(text); err != nil {
-				return err
-			}
+			l.start(text)
 		}
 		l.src.add(text, final)
 	}
@@ -149,7 +147,7 @@ func (l *Loader) read(step int) (string, bool, error) {
 const formatHead = 512
 
 // start picks the format from the start of the text and makes its source.
-func (l *Loader) start(head string) error {
+func (l *Loader) start(head string) {
 	a, opts := l.a, l.opts
 	a.Format = formatOf(a.Name, head)
 	switch {
@@ -173,7 +171,6 @@ func (l *Loader) start(head string) error {
 	default:
 		l.src = &textSource{p: cleanup.NewStream(), a: a}
 	}
-	return nil
 }
 
 // allWarnings are the article's warnings: the ones known at the start,
