@@ -92,10 +92,10 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 		l.addSentences()
 		l.a.Warnings = l.allWarnings()
 		if l.done {
-			// The source and the read buffer hold text not yet taken,
-			// and the reader keeps its loader: let them go.
+			// The source holds text not yet taken, and the reader keeps
+			// its loader: let it go.
 			l.in.close()
-			l.in.buf, l.src = nil, nil
+			l.src = nil
 		}
 	}
 	snapshot := *l.a
@@ -140,6 +140,11 @@ func (l *Loader) read(step int) (string, bool, error) {
 		return "", false, err
 	}
 	text, err := l.dec.Decode(chunk, final)
+	if final {
+		// Read in one step, the buffer is as large as the file: let it
+		// go before the text is cleaned or parsed.
+		l.in.buf = nil
+	}
 	return text, final, err
 }
 
