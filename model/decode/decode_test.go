@@ -196,10 +196,14 @@ func FuzzDecoderInPieces(f *testing.F) {
 	f.Add(utf16LE("wide 🙂 text", true), uint64(2))
 	f.Add([]byte("日本語 \xE6\x97 ok 🙂"), uint64(3))
 	f.Fuzz(func(t *testing.T, data []byte, seed uint64) {
-		want, wantErr := Bytes(data)
-		got, err := inPieces(data, seed)
-		if got != want || !errors.Is(err, wantErr) {
-			t.Fatalf("in pieces = %q (error %v), Bytes = %q (error %v)", got, err, want, wantErr)
+		// Repeated past the windows the encoding is chosen from, too.
+		long := bytes.Repeat(data, 1+3*headWindow/max(len(data), 1))
+		for _, in := range [][]byte{data, long} {
+			want, wantErr := Bytes(in)
+			got, err := inPieces(in, seed)
+			if got != want || !errors.Is(err, wantErr) {
+				t.Fatalf("in pieces = %.200q (error %v), Bytes = %.200q (error %v)", got, err, want, wantErr)
+			}
 		}
 	})
 }
