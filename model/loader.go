@@ -103,8 +103,12 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 }
 
 // step feeds the source the decoded text it needs for one more step.
+// While the source finds no place to cut, each read is twice the one
+// before, so that text with no cut for megabytes (single line breaks
+// only) is read and scanned a number of times that grows with the log of
+// its size, not with its size.
 func (l *Loader) step(ctx context.Context, step int) error {
-	for {
+	for size := step; ; size = min(2*size, math.MaxInt/2) {
 		if l.src != nil {
 			d, done, err := l.src.next(step)
 			if err != nil {
@@ -118,7 +122,7 @@ func (l *Loader) step(ctx context.Context, step int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		text, final, err := l.read(step)
+		text, final, err := l.read(size)
 		if err != nil {
 			return err
 		}

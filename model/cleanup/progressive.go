@@ -32,7 +32,9 @@ type Progressive struct {
 	// in is the text, taken a group of lines at a time.
 	in *doc.Source
 	// hungry says the last Next cleaned nothing for want of more text.
-	hungry  bool
+	hungry bool
+	// cut is how far the search for the next cut has come.
+	cut     cutScan
 	widgets boilerplate
 	ends    map[string]bool
 	// head holds the first blocks until the title can be decided.
@@ -88,13 +90,14 @@ func (p *Progressive) Next(step int) (Result, bool) {
 	rest := p.in.Rest()
 	end := len(rest)
 	if step < end || !final {
-		if end = nextCut(rest, step, final, p.widgets); end < 0 {
+		if end = p.cut.next(rest, step, final, p.widgets); end < 0 {
 			p.hungry = true
 			return p.result, false
 		}
 	}
 	blocks := splitBlocks(rest[:end], p.widgets)
 	p.in.Take(end)
+	p.cut = cutScan{}
 	ended := end == len(rest) && final
 	p.emit(p.titleAndJoin(blocks, ended), ended)
 	return p.result, ended
@@ -163,25 +166,34 @@ func (p *Progressive) emit(final []block, ended bool) {
 	p.result = Result{Doc: p.out.Doc(), Title: p.title, Byline: p.byline}
 }
 
-// nextCut returns where the next group of lines of text ends: the first
+// cutScan is where the search for the next cut stopped, for want of
+// more text, so that the search goes on from there when more has come.
+type cutScan struct {
+	off, step int
+	blank     bool
+}
+
+// next returns where the next group of lines of text ends: the first
 // line at or after step where splitting may start afresh, or the text's
 // end if it is final; -1 when the text ends before such a line is whole.
-func nextCut(text string, step int, final bool, widgets boilerplate) int {
-	blank := false
-	for off := 0; off < len(text); {
-		line := text[off:]
+func (c *cutScan) next(text string, step int, final bool, widgets boilerplate) int {
+	if c.step != step {
+		*c = cutScan{step: step}
+	}
+	for c.off < len(text) {
+		line := text[c.off:]
 		next := len(text)
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
-			line, next = line[:i], off+i+1
+			line, next = line[:i], c.off+i+1
 		} else if !final {
 			return -1
 		}
 		tidy := tidyLine(line)
-		if off >= step && blank && startsFresh(tidy, widgets) {
-			return off
+		if c.off >= step && c.blank && startsFresh(tidy, widgets) {
+			return c.off
 		}
-		blank = tidy == ""
-		off = next
+		c.blank = tidy == ""
+		c.off = next
 	}
 	if !final {
 		return -1
