@@ -158,6 +158,7 @@ const otherOverReadability = 2
 func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
+	dropEdges(n)
 	joinDropCaps(n)
 	w := walker{base: base}
 	w.node(n)

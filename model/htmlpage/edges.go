@@ -1,0 +1,65 @@
+package htmlpage
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxLinkShare is the share of a block's text in links above which the
+// block is a list of links, not writing: a paragraph that cites its
+// sources keeps most of its words outside them.
+const maxLinkShare = 0.6
+
+// dropEdges removes the lists of links readability keeps before an
+// article's first words and after its last (breadcrumbs, tags, "more
+// from", next and previous stories), and headings left at the end with
+// nothing under them.
+func dropEdges(article *html.Node) {
+	leaves := leafBlocks(article)
+	end := len(leaves)
+	for end > 0 && (linkDense(leaves[end-1]) || headings[leaves[end-1].DataAtom] > 0) {
+		end--
+	}
+	start := 0
+	for start < end && linkDense(leaves[start]) {
+		start++
+	}
+	for _, n := range append(leaves[:start:start], leaves[end:]...) {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// leafBlocks are the blocks of text in document order that hold no block
+// themselves, those with no text left out.
+func leafBlocks(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node) bool
+	// walk reports whether n holds a block.
+	walk = func(n *html.Node) bool {
+		holds := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			inner := walk(c)
+			if isBlock(c) && !inner && hasText(c) {
+				out = append(out, c)
+			}
+			holds = holds || inner || isBlock(c)
+		}
+		return holds
+	}
+	walk(n)
+	return out
+}
+
+func isBlock(n *html.Node) bool {
+	return blockish[n.DataAtom] || headings[n.DataAtom] > 0 || n.DataAtom == atom.Li ||
+		n.DataAtom == atom.Table || n.DataAtom == atom.Blockquote || n.DataAtom == atom.Pre
+}
+
+// linkDense reports whether most of a block's text is link text.
+func linkDense(n *html.Node) bool {
+	all := len(textOf(n))
+	return all > 0 && float64(all-plainTextLen(n)) >= maxLinkShare*float64(all)
+}
