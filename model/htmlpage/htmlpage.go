@@ -79,8 +79,15 @@ func Extract(src string, pageURL string) (Page, error) {
 }
 
 // find is the article's text: readability's, or a second opinion when
-// readability finds little or nothing.
+// readability finds little, or much less than the page's densest
+// paragraphs hold.
 func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, readability.Article) {
+	// Measured before readability rewrites the tree: all the densest
+	// element's text, an upper bound on what its article would hold.
+	dense := 0
+	if n := densest(root, f); n != nil {
+		dense = len(oneLine(textOf(n)))
+	}
 	parser := readability.NewParser()
 	// Classes name the language of code blocks, and furniture.
 	parser.KeepClasses = true
@@ -89,7 +96,11 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, r
 	if err == nil && art.Node != nil {
 		d = f.article(art.Node, base)
 	}
+	over := float64(otherOverReadability)
 	if len(d.Text) >= shortArticle {
+		over = denserOverReadability
+	}
+	if float64(dense) <= over*float64(len(d.Text)) {
 		return d, art
 	}
 	// Readability has rewritten the tree: the second opinion reads the
@@ -99,7 +110,7 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, r
 		return d, art
 	}
 	if n := densest(again, f); n != nil {
-		if other := f.article(n, base); len(other.Text) > otherOverReadability*len(d.Text) {
+		if other := f.article(n, base); float64(len(other.Text)) > over*float64(len(d.Text)) {
 			d = other
 		}
 	}
@@ -153,6 +164,12 @@ const shortArticle = 1000
 // be to be read instead: readability then took a teaser or a side block
 // for the article.
 const otherOverReadability = 2
+
+// denserOverReadability is how much longer than an article readability
+// found (of shortArticle bytes or more) the densest paragraphs' text must
+// be to be read instead: readability then took a side block, a list of
+// signatories say, for the letter they signed.
+const denserOverReadability = 1.5
 
 // article is the text of an article element, its furniture pruned.
 func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
