@@ -48,6 +48,15 @@ func TestPrune(t *testing.T) {
 		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
 		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
+		{"drops a date standing alone with its label", `<p>Posted on March 3, 2023</p>`, "March 3", ""},
+		{"drops a date and time standing alone", `<div>Monday | 14 June 2021 | 10:05 AM</div>`, "14 June", ""},
+		{"keeps a sentence that starts with a date", `<p>March 3, 2023 was the day the bridge closed.</p>`, "", "the bridge closed"},
+		{"drops an advertising label between dashes", `<div>- Advertisement -</div>`, "Advertisement", ""},
+		{"drops a lone share button", `<div><span>Share on Facebook</span></div>`, "Share on", ""},
+		{"keeps a sentence about sharing", `<p>Share prices fell on Monday.</p>`, "", "Share prices fell"},
+		{"drops a caption ending in its picture's credit", `<p>Crowds at the station on Friday. (AP Photo/Jo Bloggs)</p>`, "Crowds at the station", ""},
+		{"keeps a parenthesis that credits a person", `<p>The best joke of the night. (credit to our neighbour Ann!)</p>`, "", "best joke"},
+		{"drops an affiliate notice", `<p>Some links above are affiliate links; we may be paid if you buy.</p>`, "affiliate", ""},
 	}
 	f, err := loadFurniture()
 	if err != nil {
@@ -87,5 +96,34 @@ func TestGalleryKeepsItsCaptions(t *testing.T) {
 	f.prune(root)
 	if got := strings.Count(textOf(root), "red scarf"); got != 6 {
 		t.Errorf("%d of 6 gallery captions kept", got)
+	}
+}
+
+func TestDropEdges(t *testing.T) {
+	body := "<p>" + strings.Repeat("The council met on Tuesday and agreed the budget after a long debate. ", 4) + "</p>"
+	tests := []struct {
+		name, before, after, gone, kept string
+	}{
+		{"drops a list of links after the last paragraph", "", `<ul><li><a href="/a">Mayor resigns</a></li><li><a href="/b">Bridge shut</a></li></ul>`, "Mayor resigns", "agreed the budget"},
+		{"drops a heading left with nothing under it", "", `<h3>More from the council</h3><ul><li><a href="/a">Mayor resigns</a></li></ul>`, "More from", "agreed the budget"},
+		{"drops breadcrumbs before the first paragraph", `<div><a href="/">Home</a> › <a href="/news">News</a></div>`, "", "Home", "agreed the budget"},
+		{"keeps a closing paragraph that cites a link", "", `<p>The full report, <a href="/r">published online</a>, runs to ninety pages and lists every road.</p>`, "", "runs to ninety pages"},
+		{"keeps a list of links between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li><a href="/m">Minutes</a></li></ul>`, "", "", "Minutes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.before + body + tt.after + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropEdges(root)
+			text := strings.Join(strings.Fields(textOf(root)), " ")
+			if tt.gone != "" && strings.Contains(text, tt.gone) {
+				t.Errorf("kept %q", tt.gone)
+			}
+			if tt.kept != "" && !strings.Contains(text, tt.kept) {
+				t.Errorf("lost %q", tt.kept)
+			}
+		})
 	}
 }
