@@ -63,3 +63,20 @@ func linkDense(n *html.Node) bool {
 	all := len(textOf(n))
 	return all > 0 && float64(all-plainTextLen(n)) >= maxLinkShare*float64(all)
 }
+
+// dropBylines removes the blocks that are only the byline, "By" and a
+// date around it or not: the page header shows it once.
+func dropBylines(article *html.Node, byline string) {
+	if byline == "" {
+		return
+	}
+	for _, n := range leafBlocks(article) {
+		if text, short := shortText(n, len(byline)+maxBylineExtra); short && squash(bylineName(text)) == squash(byline) {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// maxBylineExtra bounds what a byline line holds besides the name: a
+// "By", a date and a time.
+const maxBylineExtra = 60

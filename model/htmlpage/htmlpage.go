@@ -66,7 +66,7 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	d, art := furn.find(src, root, base)
+	d, art := furn.find(src, root, base, meta)
 	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
@@ -81,7 +81,7 @@ func Extract(src string, pageURL string) (Page, error) {
 // find is the article's text: readability's, or a second opinion when
 // readability finds little, or much less than the page's densest
 // paragraphs hold.
-func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, readability.Article) {
+func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMeta) (doc.Doc, readability.Article) {
 	// Measured before readability rewrites the tree: all the densest
 	// element's text, an upper bound on what its article would hold.
 	dense := 0
@@ -93,8 +93,10 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, r
 	parser.KeepClasses = true
 	var d doc.Doc
 	art, err := parser.ParseAndMutate(root, base)
+	// The byline as the page will give it, to drop the lines that repeat it.
+	byline := meta.byline(first(meta.site, oneLine(art.SiteName())), art.Byline())
 	if err == nil && art.Node != nil {
-		d = f.article(art.Node, base)
+		d = f.article(art.Node, base, byline)
 	}
 	over := float64(otherOverReadability)
 	if len(d.Text) >= shortArticle {
@@ -110,7 +112,7 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, r
 		return d, art
 	}
 	if n := densest(again, f); n != nil {
-		if other := f.article(n, base); float64(len(other.Text)) > over*float64(len(d.Text)) {
+		if other := f.article(n, base, byline); float64(len(other.Text)) > over*float64(len(d.Text)) {
 			d = other
 		}
 	}
@@ -171,10 +173,12 @@ const otherOverReadability = 2
 // signatories say, for the letter they signed.
 const denserOverReadability = 1.5
 
-// article is the text of an article element, its furniture pruned.
-func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
+// article is the text of an article element, its furniture pruned,
+// lines that only repeat the byline among it.
+func (f *furniture) article(n *html.Node, base *url.URL, byline string) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
+	dropBylines(n, byline)
 	dropEdges(n)
 	joinDropCaps(n)
 	w := walker{base: base}

@@ -127,3 +127,27 @@ func TestDropEdges(t *testing.T) {
 		})
 	}
 }
+
+func TestDropBylines(t *testing.T) {
+	tests := []struct {
+		name, html string
+		kept       bool
+	}{
+		{"drops the byline with its By and date", `<p>By Ana Ruiz | 4 May 2022</p>`, false},
+		{"drops the byline alone", `<div>Ana Ruiz</div>`, false},
+		{"keeps a sentence that names the author", `<p>Ana Ruiz visited the harbour on Monday to count the boats.</p>`, true},
+		{"keeps another name", `<p>By Tom Ruiz</p>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.html + "<p>The harbour was full.</p></div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropBylines(root, "Ana Ruiz")
+			if kept := strings.Contains(textOf(root), "Ruiz"); kept != tt.kept {
+				t.Errorf("kept the line: %v, want %v", kept, tt.kept)
+			}
+		})
+	}
+}
