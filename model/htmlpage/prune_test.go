@@ -56,6 +56,8 @@ func TestPrune(t *testing.T) {
 		{"keeps a sentence about sharing", `<p>Share prices fell on Monday.</p>`, "", "Share prices fell"},
 		{"drops a caption ending in its picture's credit", `<p>Crowds at the station on Friday. (AP Photo/Jo Bloggs)</p>`, "Crowds at the station", ""},
 		{"keeps a parenthesis that credits a person", `<p>The best joke of the night. (credit to our neighbour Ann!)</p>`, "", "best joke"},
+		{"drops a heading of more stories with its list", `<h3>More great Gazette stories</h3><ul><li>Mayor <a href="/a">resigns</a></li></ul>`, "Mayor", ""},
+		{"keeps the list under an ordinary heading", `<h3>What changes</h3><ul><li>Buses run later</li></ul>`, "", "Buses run later"},
 		{"drops an affiliate notice", `<p>Some links above are affiliate links; we may be paid if you buy.</p>`, "affiliate", ""},
 	}
 	f, err := loadFurniture()
