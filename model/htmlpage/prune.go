@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -196,7 +197,8 @@ func named(n *html.Node, names [][]string) bool {
 		for _, name := range strings.Fields(a.Val) {
 			words := nameWords(name)
 			for _, entry := range names {
-				if containsRun(words, entry) {
+				// "next story" is also written "nextstory".
+				if containsRun(words, entry) || (len(entry) > 1 && slices.Contains(words, strings.Join(entry, ""))) {
 					return true
 				}
 			}
