@@ -1,6 +1,8 @@
 package htmlpage
 
 import (
+	"regexp"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -65,18 +67,17 @@ func linkDense(n *html.Node) bool {
 }
 
 // dropBylines removes the blocks that are only the byline, "By" and a
-// date around it or not: the page header shows it once.
+// date around it or not (the page header shows it once), and the short
+// notes about the author ("Ana Ruiz is a reporter who covers...").
 func dropBylines(article *html.Node, byline string) {
 	if byline == "" {
 		return
 	}
+	bio := regexp.MustCompile(`(?i)^(about )?` + regexp.QuoteMeta(byline) + `\b[,:]?\s*(is|was|has|writes|covers|reports)\b`)
 	for _, n := range leafBlocks(article) {
-		if text, short := shortText(n, len(byline)+maxBylineExtra); short && squash(bylineName(text)) == squash(byline) {
+		text, short := shortText(n, maxFurnitureText)
+		if short && (squash(bylineName(text)) == squash(byline) || bio.MatchString(text)) {
 			n.Parent.RemoveChild(n)
 		}
 	}
 }
-
-// maxBylineExtra bounds what a byline line holds besides the name: a
-// "By", a date and a time.
-const maxBylineExtra = 60

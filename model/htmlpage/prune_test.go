@@ -139,6 +139,8 @@ func TestDropBylines(t *testing.T) {
 		{"drops the byline alone", `<div>Ana Ruiz</div>`, false},
 		{"keeps a sentence that names the author", `<p>Ana Ruiz visited the harbour on Monday to count the boats.</p>`, true},
 		{"keeps another name", `<p>By Tom Ruiz</p>`, true},
+		{"drops a note about the author", `<p><em>Ana Ruiz is a reporter who covers the islands.</em></p>`, false},
+		{"keeps a long paragraph that starts with the author's name", "<p>Ana Ruiz has walked the coast path " + strings.Repeat("from the harbour to the lighthouse and back again, ", 8) + "</p>", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
