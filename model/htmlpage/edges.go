@@ -81,3 +81,15 @@ func dropBylines(article *html.Node, byline string) {
 		}
 	}
 }
+
+// dropTitle removes the article's first block when it is the page's
+// title again: the header shows it.
+func dropTitle(article *html.Node, title string) {
+	leaves := leafBlocks(article)
+	if title == "" || len(leaves) == 0 {
+		return
+	}
+	if text, short := shortText(leaves[0], len(title)+len(title)/2); short && squash(text) == squash(title) {
+		leaves[0].Parent.RemoveChild(leaves[0])
+	}
+}

@@ -93,10 +93,9 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMe
 	parser.KeepClasses = true
 	var d doc.Doc
 	art, err := parser.ParseAndMutate(root, base)
-	// The byline as the page will give it, to drop the lines that repeat it.
-	byline := meta.byline(first(meta.site, oneLine(art.SiteName())), art.Byline())
+	h := meta.header(art)
 	if err == nil && art.Node != nil {
-		d = f.article(art.Node, base, byline)
+		d = f.article(art.Node, base, h)
 	}
 	over := float64(otherOverReadability)
 	if len(d.Text) >= shortArticle {
@@ -112,7 +111,7 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMe
 		return d, art
 	}
 	if n := densest(again, f); n != nil {
-		if other := f.article(n, base, byline); float64(len(other.Text)) > over*float64(len(d.Text)) {
+		if other := f.article(n, base, h); float64(len(other.Text)) > over*float64(len(d.Text)) {
 			d = other
 		}
 	}
@@ -173,12 +172,22 @@ const otherOverReadability = 2
 // signatories say, for the letter they signed.
 const denserOverReadability = 1.5
 
+// header is the title and byline as the page's header will show them.
+type header struct{ title, byline string }
+
+func (m pageMeta) header(art readability.Article) header {
+	site := first(m.site, oneLine(art.SiteName()))
+	title, _ := cleanTitle(first(m.title, oneLine(art.Title())), site, m.host)
+	return header{title: title, byline: m.byline(site, art.Byline())}
+}
+
 // article is the text of an article element, its furniture pruned,
-// lines that only repeat the byline among it.
-func (f *furniture) article(n *html.Node, base *url.URL, byline string) doc.Doc {
+// lines that only repeat the header's title and byline among it.
+func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
-	dropBylines(n, byline)
+	dropTitle(n, h.title)
+	dropBylines(n, h.byline)
 	dropEdges(n)
 	joinDropCaps(n)
 	w := walker{base: base}

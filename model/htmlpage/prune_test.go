@@ -155,3 +155,27 @@ func TestDropBylines(t *testing.T) {
 		})
 	}
 }
+
+func TestDropTitle(t *testing.T) {
+	tests := []struct {
+		name, html string
+		kept       bool
+	}{
+		{"drops the title repeated as the first heading", `<h1>Ferry times change</h1><p>The council agreed.</p>`, false},
+		{"drops the title whatever its case and punctuation", `<p><strong>FERRY TIMES CHANGE!</strong></p><p>The council agreed.</p>`, false},
+		{"keeps a first paragraph that starts with the title's words", `<p>Ferry times change on Monday, the council agreed.</p>`, true},
+		{"keeps the title's words later in the article", `<p>The council agreed.</p><h2>Ferry times change</h2><p>From May.</p>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.html + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropTitle(root, "Ferry times change")
+			if kept := strings.Contains(strings.ToLower(textOf(root)), "ferry times change"); kept != tt.kept {
+				t.Errorf("kept the title: %v, want %v", kept, tt.kept)
+			}
+		})
+	}
+}
