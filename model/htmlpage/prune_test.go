@@ -66,18 +66,7 @@ func TestPrune(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, err := html.Parse(strings.NewReader("<div>" + body + tt.html + "</div>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			f.prune(root)
-			text := strings.Join(strings.Fields(textOf(root)), " ")
-			if tt.gone != "" && strings.Contains(text, tt.gone) {
-				t.Errorf("kept %q", tt.gone)
-			}
-			if tt.kept != "" && !strings.Contains(text, tt.kept) {
-				t.Errorf("lost %q", tt.kept)
-			}
+			checkPruned(t, "<div>"+body+tt.html+"</div>", f.prune, tt.gone, tt.kept)
 		})
 	}
 }
@@ -114,18 +103,7 @@ func TestDropEdges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, err := html.Parse(strings.NewReader("<div>" + tt.before + body + tt.after + "</div>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			dropEdges(root)
-			text := strings.Join(strings.Fields(textOf(root)), " ")
-			if tt.gone != "" && strings.Contains(text, tt.gone) {
-				t.Errorf("kept %q", tt.gone)
-			}
-			if tt.kept != "" && !strings.Contains(text, tt.kept) {
-				t.Errorf("lost %q", tt.kept)
-			}
+			checkPruned(t, "<div>"+tt.before+body+tt.after+"</div>", dropEdges, tt.gone, tt.kept)
 		})
 	}
 }
@@ -177,5 +155,23 @@ func TestDropTitle(t *testing.T) {
 				t.Errorf("kept the title: %v, want %v", kept, tt.kept)
 			}
 		})
+	}
+}
+
+// checkPruned prunes a page and checks that gone is gone and kept kept
+// ("" checks nothing).
+func checkPruned(t *testing.T, page string, prune func(*html.Node), gone, kept string) {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prune(root)
+	text := strings.Join(strings.Fields(textOf(root)), " ")
+	if gone != "" && strings.Contains(text, gone) {
+		t.Errorf("kept %q", gone)
+	}
+	if kept != "" && !strings.Contains(text, kept) {
+		t.Errorf("lost %q", kept)
 	}
 }
