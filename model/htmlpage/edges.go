@@ -12,11 +12,13 @@ import (
 // sources keeps most of its words outside them.
 const maxLinkShare = 0.6
 
-// dropEdges removes the lists of links readability keeps before an
-// article's first words and after its last (breadcrumbs, tags, "more
-// from", next and previous stories), and headings left at the end with
-// nothing under them.
+// dropEdges removes the lists of links readability keeps: lists whose
+// every item is a link, wherever they are, and any block of links before
+// the article's first words and after its last (breadcrumbs, tags, "more
+// from", next and previous stories), with the headings left at the end
+// with nothing under them.
 func dropEdges(article *html.Node) {
+	dropLinkLists(article)
 	leaves := leafBlocks(article)
 	end := len(leaves)
 	for end > 0 && (linkDense(leaves[end-1]) || headings[leaves[end-1].DataAtom] > 0) {
@@ -92,4 +94,35 @@ func dropTitle(article *html.Node, title string) {
 	if text, short := shortText(leaves[0], len(title)+len(title)/2); short && squash(text) == squash(title) {
 		leaves[0].Parent.RemoveChild(leaves[0])
 	}
+}
+
+// dropLinkLists removes the lists anywhere in the article whose every
+// item is a link: links to other stories set between paragraphs.
+func dropLinkLists(article *html.Node) {
+	var lists []*html.Node
+	visit(article, func(n *html.Node) {
+		if isList(n) && linkItems(n) {
+			lists = append(lists, n)
+		}
+	})
+	for _, n := range lists {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// linkItems reports whether a list has items and each is mostly a link.
+func linkItems(list *html.Node) bool {
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !hasText(c) {
+			continue
+		}
+		if c.DataAtom != atom.Li || !linkDense(c) {
+			return false
+		}
+		items++
+	}
+	return items > 0
 }

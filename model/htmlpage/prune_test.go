@@ -99,7 +99,8 @@ func TestDropEdges(t *testing.T) {
 		{"drops a heading left with nothing under it", "", `<h3>More from the council</h3><ul><li><a href="/a">Mayor resigns</a></li></ul>`, "More from", "agreed the budget"},
 		{"drops breadcrumbs before the first paragraph", `<div><a href="/">Home</a> › <a href="/news">News</a></div>`, "", "Home", "agreed the budget"},
 		{"keeps a closing paragraph that cites a link", "", `<p>The full report, <a href="/r">published online</a>, runs to ninety pages and lists every road.</p>`, "", "runs to ninety pages"},
-		{"keeps a list of links between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li><a href="/m">Minutes</a></li></ul>`, "", "", "Minutes"},
+		{"drops a list of story links between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li><a href="/m">Mayor resigns</a></li></ul>`, "", "Mayor resigns", "clerk read"},
+		{"keeps a list whose items say more than their links", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li>The <a href="/m">minutes</a> of the May meeting, approved without change</li></ul>`, "", "", "approved without change"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
