@@ -97,7 +97,8 @@ func dropTitle(article *html.Node, title string) {
 }
 
 // dropLinkLists removes the lists anywhere in the article whose every
-// item is a link: links to other stories set between paragraphs.
+// item is a link, and the paragraphs that are only a link: links to other
+// stories set between paragraphs ("Read: ..."), buttons.
 func dropLinkLists(article *html.Node) {
 	var lists []*html.Node
 	visit(article, func(n *html.Node) {
@@ -105,6 +106,11 @@ func dropLinkLists(article *html.Node) {
 			lists = append(lists, n)
 		}
 	})
+	for _, n := range leafBlocks(article) {
+		if n.DataAtom == atom.P && len(textOf(n)) > 0 && plainTextLen(n) == 0 {
+			lists = append(lists, n)
+		}
+	}
 	for _, n := range lists {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
