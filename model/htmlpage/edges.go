@@ -107,7 +107,7 @@ func dropLinkLists(article *html.Node) {
 		}
 	})
 	for _, n := range leafBlocks(article) {
-		if n.DataAtom == atom.P && len(textOf(n)) > 0 && plainTextLen(n) == 0 {
+		if n.DataAtom == atom.P && len(textOf(n)) > 0 && plainTextLen(n) == 0 || mostlyLink(n) {
 			lists = append(lists, n)
 		}
 	}
@@ -132,3 +132,28 @@ func linkItems(list *html.Node) bool {
 	}
 	return items > 0
 }
+
+// mostlyLink reports whether a short block, neither a heading nor in a
+// table, is nearly all link text ("MORE: <other story>").
+func mostlyLink(n *html.Node) bool {
+	if headings[n.DataAtom] > 0 || n.DataAtom == atom.Table || inTable(n) {
+		return false
+	}
+	text, short := shortText(n, maxFurnitureText)
+	return short && float64(plainTextLen(n)) < (1-mostlyLinkShare)*float64(len(textOf(n))) && text != ""
+}
+
+// inTable reports whether n is inside a table, whose cells are often
+// links and always its text.
+func inTable(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Table {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyLinkShare is the share of link text that makes a block a link
+// wherever it stands.
+const mostlyLinkShare = 0.8
