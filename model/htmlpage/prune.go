@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -78,11 +77,16 @@ func patternList(name, data string) ([]*regexp.Regexp, error) {
 	return out, nil
 }
 
-// nameList reads a list of class names, each as its words.
+// nameList reads a list of class names, each as its words; a name of
+// several words is also written as one ("next story", "nextstory").
 func nameList(data string) [][]string {
 	var names [][]string
 	for _, line := range dataLines(data) {
-		names = append(names, strings.Fields(strings.ToLower(line)))
+		words := strings.Fields(strings.ToLower(line))
+		names = append(names, words)
+		if len(words) > 1 {
+			names = append(names, []string{strings.Join(words, "")})
+		}
 	}
 	return names
 }
@@ -197,8 +201,7 @@ func named(n *html.Node, names [][]string) bool {
 		for _, name := range strings.Fields(a.Val) {
 			words := nameWords(name)
 			for _, entry := range names {
-				// "next story" is also written "nextstory".
-				if containsRun(words, entry) || (len(entry) > 1 && slices.Contains(words, strings.Join(entry, ""))) {
+				if containsRun(words, entry) {
 					return true
 				}
 			}
