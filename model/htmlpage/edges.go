@@ -12,25 +12,36 @@ import (
 // sources keeps most of its words outside them.
 const maxLinkShare = 0.6
 
-// dropEdges removes the lists of links readability keeps: lists whose
+// dropEdges removes the lists of links readability keeps, and the short
+// blocks edges.txt names at the article's start and end: lists whose
 // every item is a link, wherever they are, and any block of links before
 // the article's first words and after its last (breadcrumbs, tags, "more
 // from", next and previous stories), with the headings left at the end
 // with nothing under them.
-func dropEdges(article *html.Node) {
+func (f *furniture) dropEdges(article *html.Node) {
 	dropLinkLists(article)
 	leaves := leafBlocks(article)
 	end := len(leaves)
-	for end > 0 && (linkDense(leaves[end-1]) || headings[leaves[end-1].DataAtom] > 0) {
+	for end > 0 && (f.edgeFurniture(leaves[end-1]) || headings[leaves[end-1].DataAtom] > 0) {
 		end--
 	}
 	start := 0
-	for start < end && linkDense(leaves[start]) {
+	for start < end && f.edgeFurniture(leaves[start]) {
 		start++
 	}
 	for _, n := range append(leaves[:start:start], leaves[end:]...) {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// edgeFurniture reports whether a block at the article's edge is
+// furniture: links, or a short block edges.txt names.
+func (f *furniture) edgeFurniture(n *html.Node) bool {
+	if linkDense(n) {
+		return true
+	}
+	text, short := shortText(n, maxFurnitureText)
+	return short && matchesAny(f.edges, text)
 }
 
 // leafBlocks are the blocks of text in document order that hold no block

@@ -188,7 +188,7 @@ func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	f.prune(n)
 	dropTitle(n, h.title)
 	dropBylines(n, h.byline)
-	dropEdges(n)
+	f.dropEdges(n)
 	joinDropCaps(n)
 	w := walker{base: base}
 	w.node(n)

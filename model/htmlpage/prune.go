@@ -23,6 +23,8 @@ var (
 	phrasesData string
 	//go:embed boilerplate/listheads.txt
 	listHeadsData string
+	//go:embed boilerplate/edges.txt
+	edgesData string
 )
 
 // maxFurnitureText is the longest block text a phrase can drop: furniture
@@ -46,6 +48,7 @@ type furniture struct {
 	captions  [][]string
 	phrases   []*regexp.Regexp
 	listHeads []*regexp.Regexp
+	edges     []*regexp.Regexp
 }
 
 // loadFurniture parses the embedded lists once; they are fixed at build
@@ -59,6 +62,9 @@ var loadFurniture = sync.OnceValues(func() (*furniture, error) {
 		return nil, err
 	}
 	if f.listHeads, err = patternList("listheads.txt", listHeadsData); err != nil {
+		return nil, err
+	}
+	if f.edges, err = patternList("edges.txt", edgesData); err != nil {
 		return nil, err
 	}
 	return f, nil
