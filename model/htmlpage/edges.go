@@ -74,9 +74,15 @@ func isBlock(n *html.Node) bool {
 }
 
 // linkDense reports whether most of a block's text is link text.
-func linkDense(n *html.Node) bool {
+func linkDense(n *html.Node) bool { return linkShare(n) >= maxLinkShare }
+
+// linkShare is the share of a block's text that is link text.
+func linkShare(n *html.Node) float64 {
 	all := len(textOf(n))
-	return all > 0 && float64(all-plainTextLen(n)) >= maxLinkShare*float64(all)
+	if all == 0 {
+		return 0
+	}
+	return float64(all-plainTextLen(n)) / float64(all)
 }
 
 // dropBylines removes the blocks that are only the byline, "By" and a

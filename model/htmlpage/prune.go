@@ -118,7 +118,7 @@ func (f *furniture) prune(article *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode && f.isListHead(c) {
-				if list := nextElement(c); list != nil && (isList(list) || linkDense(list)) {
+				if list := nextElement(c); list != nil && linkShare(list) >= minListLinkShare {
 					next = list.NextSibling
 					n.RemoveChild(list)
 				}
@@ -197,6 +197,11 @@ func matchesAny(res []*regexp.Regexp, s string) bool {
 }
 
 func isList(n *html.Node) bool { return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol }
+
+// minListLinkShare is the share of link text that makes the block after
+// a list heading its list: teasers set half in links ("Island school
+// <gets a new roof>") count; a list without links is the article's.
+const minListLinkShare = 0.3
 
 // named reports whether the element's class or id has one of the names.
 func named(n *html.Node, names [][]string) bool {
