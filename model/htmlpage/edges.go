@@ -12,12 +12,12 @@ import (
 // sources keeps most of its words outside them.
 const maxLinkShare = 0.6
 
-// dropEdges removes the lists of links readability keeps, and the short
-// blocks edges.txt names at the article's start and end: lists whose
-// every item is a link, wherever they are, and any block of links before
-// the article's first words and after its last (breadcrumbs, tags, "more
-// from", next and previous stories), with the headings left at the end
-// with nothing under them.
+// dropEdges removes the links readability keeps: lists whose every item
+// is a link and short blocks nearly all link, wherever they stand, then
+// the blocks of links and the short blocks edges.txt names before the
+// article's first words and after its last (breadcrumbs, "more from",
+// next and previous stories, a bare date), and the headings left at its
+// end with nothing under them.
 func (f *furniture) dropEdges(article *html.Node) {
 	dropLinkLists(article)
 	leaves := leafBlocks(article)
@@ -114,8 +114,8 @@ func dropTitle(article *html.Node, title string) {
 }
 
 // dropLinkLists removes the lists anywhere in the article whose every
-// item is a link, and the paragraphs that are only a link: links to other
-// stories set between paragraphs ("Read: ..."), buttons.
+// item is a link, and the short blocks nearly all link: links to other
+// stories set between paragraphs ("Read: ...", "MORE: ..."), buttons.
 func dropLinkLists(article *html.Node) {
 	var lists []*html.Node
 	visit(article, func(n *html.Node) {
@@ -124,7 +124,7 @@ func dropLinkLists(article *html.Node) {
 		}
 	})
 	for _, n := range leafBlocks(article) {
-		if n.DataAtom == atom.P && len(textOf(n)) > 0 && plainTextLen(n) == 0 || mostlyLink(n) {
+		if mostlyLink(n) {
 			lists = append(lists, n)
 		}
 	}
@@ -156,8 +156,8 @@ func mostlyLink(n *html.Node) bool {
 	if headings[n.DataAtom] > 0 || n.DataAtom == atom.Table || inTable(n) {
 		return false
 	}
-	text, short := shortText(n, maxFurnitureText)
-	return short && float64(plainTextLen(n)) < (1-mostlyLinkShare)*float64(len(textOf(n))) && text != ""
+	_, short := shortText(n, maxFurnitureText)
+	return short && linkShare(n) > mostlyLinkShare
 }
 
 // inTable reports whether n is inside a table, whose cells are often
