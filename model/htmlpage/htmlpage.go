@@ -192,7 +192,7 @@ func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	joinDropCaps(n)
 	w := walker{base: base}
 	w.node(n)
-	return w.b.Doc()
+	return f.trimEdges(w.b.Doc())
 }
 
 // setAtoms gives the elements readability made or renamed (a <p> around
