@@ -49,6 +49,8 @@ func TestPrune(t *testing.T) {
 		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
 		{"drops a date standing alone with its label", `<p>Posted on March 3, 2023</p>`, "March 3", ""},
+		{"drops a byline with its date", `<p>Written by Jo Marsh on November 7, 2023</p>`, "Jo Marsh", ""},
+		{"keeps a block that says by when", `<h3>By the end of March 2021</h3>`, "", "By the end"},
 		{"keeps a sentence that starts with a date", `<p>March 3, 2023 was the day the bridge closed.</p>`, "", "the bridge closed"},
 		{"drops an advertising label between dashes", `<div>- Advertisement -</div>`, "Advertisement", ""},
 		{"drops a lone share button", `<div><span>Share on Facebook</span></div>`, "Share on", ""},
