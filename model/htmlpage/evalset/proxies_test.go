@@ -10,7 +10,8 @@ func TestProxiesCountWhatLiesAroundTheSnippets(t *testing.T) {
 	var x Proxies
 	x.Add(p, "Home\nOn Tuesday the board agreed.\nSign up now")
 	x.Add(p, "Nothing of the article")
-	want := Proxies{Pages: 2, Bytes: 4 + 29 + 10 + 22, Around: 4 + 10 + 22, Uncovered: 4 + 10 + 22, KeptWithout: 1}
+	home, with, signUp, other := len("Home"), len("On Tuesday the board agreed."), len("Sign up now"), len("Nothing of the article")
+	want := Proxies{Pages: 2, Bytes: home + with + signUp + other, Around: home + signUp + other, Uncovered: home + signUp + other, KeptWithout: 1}
 	if x != want {
 		t.Errorf("proxies = %+v, want %+v", x, want)
 	}
