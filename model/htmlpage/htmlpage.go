@@ -70,6 +70,7 @@ func Extract(src string, pageURL string) (Page, error) {
 	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
+	d = withStandfirst(d, meta.standfirst)
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}

@@ -21,6 +21,7 @@ type pageMeta struct {
 	bylines                 []string // candidates, the markup's own first
 	published, modified     string
 	body                    string // JSON-LD articleBody
+	standfirst              string // the description, when the page shows it
 	host                    string // from the page address or its canonical link
 	rates, rating, reviewer string
 	claimant                string // ClaimReview itemReviewed.author: never the byline
@@ -68,6 +69,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
 	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
+	m.standfirst = standfirst(root, first(str(article["description"]), metas["og:description"], metas["description"], metas["twitter:description"]))
 	if body, ok := article["articleBody"].(string); ok {
 		m.body = html.UnescapeString(body)
 	}
