@@ -102,7 +102,7 @@ func (m pageMeta) byline(site string, more ...string) string {
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
 		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`),
-		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
+		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
 		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`),
 	}
 })
@@ -135,13 +135,17 @@ func bylineName(s string) string {
 // maxByline is the longest text an element can have to be a byline.
 const maxByline = 100
 
-// isBylineElement is rel=author, itemprop=author or a class or id with
-// the word "byline" or "author".
+// isBylineElement is rel=author, itemprop=author, a class, id or test id
+// with the word "byline" or "author", or an <address> (the element HTML
+// gives an article's author) that starts "By".
 func isBylineElement(n *html.Node) bool {
 	if hasWord(attr(n, "rel"), "author") || strings.Contains(attr(n, "itemprop"), "author") {
 		return true
 	}
-	for _, key := range []string{"class", "id"} {
+	if n.DataAtom == atom.Address {
+		return strings.HasPrefix(strings.ToLower(oneLine(textOf(n))), "by ")
+	}
+	for _, key := range []string{"class", "id", "data-testid"} {
 		for _, name := range strings.Fields(attr(n, key)) {
 			for _, w := range nameWords(name) {
 				if w == "byline" || w == "author" {
@@ -159,13 +163,35 @@ func isBylineElement(n *html.Node) bool {
 func bylineTexts(nodes []*html.Node) []string {
 	var out []string
 	for i, n := range nodes {
-		text := oneLine(textOf(n))
+		text := spacedText(n)
 		if text == "" || len(text) > maxByline || i+1 < len(nodes) && contains(n, nodes[i+1]) {
 			continue
 		}
 		out = append(out, text)
 	}
 	return out
+}
+
+// spacedText is an element's text on one line with its elements' texts
+// kept apart: a byline's "By", name and date are often spans with no
+// space between them.
+func spacedText(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				sb.WriteString(c.Data)
+			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+				sb.WriteByte(' ')
+				walk(c)
+				sb.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	return oneLine(sb.String())
 }
 
 func contains(outer, inner *html.Node) bool {

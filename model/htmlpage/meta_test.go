@@ -14,6 +14,7 @@ func TestBylineName(t *testing.T) {
 		{"drops a published line", "AFP - Published: 28 Apr, 2020", "AFP"},
 		{"drops a handle", "Rosa Ortiz @rortiz", "Rosa Ortiz"},
 		{"drops a trailing dash", "John Walk -", "John Walk"},
+		{"drops a date that starts with the weekday", "Lena Varga Thursday, November 9, 2023", "Lena Varga"},
 		{"keeps two names", "David Brand, Ramsey Khalifeh", "David Brand, Ramsey Khalifeh"},
 		{"is empty for a lone By", "By", ""},
 		{"is empty for a comment's author", "Art Edwards says:", ""},
@@ -82,5 +83,25 @@ func TestBylinePassesOverTheSiteAsAuthor(t *testing.T) {
 	}
 	if p.Byline != "Tomas Reed" || p.Site != "Coast News" {
 		t.Errorf("byline %q, site %q; want Tomas Reed of Coast News", p.Byline, p.Site)
+	}
+}
+
+func TestBylineMarkup(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	tests := []struct{ name, byline, want string }{
+		{"reads an address that starts with By", `<address>By <a href="/author/mk">Mara Kellen</a></address>`, "Mara Kellen"},
+		{"leaves a postal address alone", `<address>12 Quay Street, Harbourtown</address>`, ""},
+		{"reads a test id naming the byline, its spans apart", `<div data-testid="story-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span><span>Thursday, November 9, 2023</span></div>`, "J.R. Stone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.byline+`<article>`+story+`</article></body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Byline != tt.want {
+				t.Errorf("byline %q, want %q", page.Byline, tt.want)
+			}
+		})
 	}
 }
