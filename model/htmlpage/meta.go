@@ -33,6 +33,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	metas := map[string]string{}
 	var bylines []*html.Node
 	var timeDate string // the first <time datetime> in the page
+	var marked string   // the first date marked up outside <meta>
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -59,6 +60,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if isBylineElement(n) {
 			bylines = append(bylines, n)
 		}
+		if marked == "" {
+			marked = markedDate(n)
+		}
 	})
 	if base != nil {
 		m.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
@@ -78,7 +82,8 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	}
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
-	m.published = first(m.published, timeDate)
+	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate)
 	m.bylines = append(m.bylines, bylineTexts(bylines)...)
 	return m
 }
