@@ -180,24 +180,7 @@ func bylineTexts(nodes []*html.Node) []string {
 // spacedText is an element's text on one line with its elements' texts
 // kept apart: a byline's "By", name and date are often spans with no
 // space between them.
-func spacedText(n *html.Node) string {
-	var sb strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				sb.WriteString(c.Data)
-			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
-				sb.WriteByte(' ')
-				walk(c)
-				sb.WriteByte(' ')
-			}
-		}
-	}
-	walk(n)
-	return oneLine(sb.String())
-}
+func spacedText(n *html.Node) string { return oneLine(joinedText(n, " ")) }
 
 func contains(outer, inner *html.Node) bool {
 	for p := inner.Parent; p != nil; p = p.Parent {
