@@ -58,3 +58,36 @@ var writtenLayouts = []string{"January 2 2006", "Jan 2 2006", "2 January 2006", 
 var writtenDate = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:[A-Za-z]+:?\s+)?(?:([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})|(\d{1,2} [A-Z][a-z]{2,8},? \d{4}))\b`)
 })
+
+// localDate is the day a UTC publication time fell on where the page
+// was published, when one of the page's <time> elements gives that same
+// moment in local time: "2023-11-09T05:30:59Z" in the markup, shown as
+// "2023-11-08 23:30:59" (or with its offset, "-06:00"), is the 8th.
+// "" when no <time> says so.
+func localDate(published string, times []string) string {
+	at, err := time.Parse(time.RFC3339, strings.TrimSpace(published))
+	if err != nil {
+		return ""
+	}
+	if _, offset := at.Zone(); offset != 0 {
+		return ""
+	}
+	for _, t := range times {
+		t = strings.TrimSpace(t)
+		if local, err := time.Parse(time.RFC3339, t); err == nil && local.Equal(at) {
+			return local.Format(time.DateOnly)
+		}
+		for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+			if clock, err := time.Parse(layout, t); err == nil && isZoneShift(clock.Sub(at)) {
+				return clock.Format(time.DateOnly)
+			}
+		}
+	}
+	return ""
+}
+
+// isZoneShift is whether d could be a time zone's offset from UTC: a
+// whole number of half hours, at most 14 hours, not zero.
+func isZoneShift(d time.Duration) bool {
+	return d != 0 && d%(30*time.Minute) == 0 && d.Abs() <= 14*time.Hour
+}

@@ -44,3 +44,25 @@ func TestMarkedDate(t *testing.T) {
 		})
 	}
 }
+
+func TestLocalDate(t *testing.T) {
+	tests := []struct {
+		name, published string
+		times           []string
+		want            string
+	}{
+		{"reads the day from a time with its offset", "2022-05-04T03:37:37+00:00", []string{"2022-05-03T23:37:37-04:00"}, "2022-05-03"},
+		{"reads the day from a local clock a zone away", "2023-11-09T05:30:59Z", []string{"2023-11-08 23:30:59"}, "2023-11-08"},
+		{"ignores a time of another moment", "2023-11-09T05:30:59Z", []string{"2023-11-08 23:12:04"}, ""},
+		{"ignores a clock more than a day's zones away", "2023-11-09T05:30:59Z", []string{"2023-11-07 05:30:59"}, ""},
+		{"leaves a date already given in local time", "2022-05-03T23:37:37-04:00", []string{"2022-05-04T03:37:37Z"}, ""},
+		{"is empty without times", "2022-05-04T03:37:37Z", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := localDate(tt.published, tt.times); got != tt.want {
+				t.Errorf("localDate(%q, %q) = %q, want %q", tt.published, tt.times, got, tt.want)
+			}
+		})
+	}
+}

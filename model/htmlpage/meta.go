@@ -33,6 +33,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	metas := map[string]string{}
 	var bylines []*html.Node
 	var timeDate string // the first <time datetime> in the page
+	var times []string  // every <time datetime>, as written
 	var marked string   // the first date marked up outside <meta>
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
@@ -47,6 +48,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
 			}
 		case atom.Time:
+			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
 				timeDate = date(attr(n, "datetime"))
 			}
@@ -71,7 +73,11 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
 	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
-	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
+	published := str(article["datePublished"])
+	if date(published) == "" {
+		published = metaDateText(metas, publishedKeys)
+	}
+	m.published = first(localDate(published, times), date(published))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
 	m.standfirst = standfirst(root, first(str(article["description"]), metas["og:description"], metas["description"], metas["twitter:description"]))
 	if body, ok := article["articleBody"].(string); ok {
@@ -213,10 +219,12 @@ var publishedKeys = []string{
 	"dc.date", "dcterms.created", "dcterms.date", "date",
 }
 
-func metaDate(metas map[string]string, keys []string) string {
+// metaDateText is the first of the keys' values that is a date, as
+// written.
+func metaDateText(metas map[string]string, keys []string) string {
 	for _, k := range keys {
-		if d := date(metas[k]); d != "" {
-			return d
+		if date(metas[k]) != "" {
+			return metas[k]
 		}
 	}
 	return ""
