@@ -32,9 +32,10 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
 	metas := map[string]string{}
 	var bylines []*html.Node
-	var timeDate string // the first <time datetime> in the page
-	var times []string  // every <time datetime>, as written
-	var marked string   // the first date marked up outside <meta>
+	var timeDate string   // the first <time datetime> in the page
+	var times []string    // every <time datetime>, as written
+	var headings []string // the page's <h1> texts
+	var marked string     // the first date marked up outside <meta>
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -47,6 +48,8 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
 			}
+		case atom.H1:
+			headings = append(headings, oneLine(textOf(n)))
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
@@ -70,7 +73,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		m.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
 	}
 	article := firstOfType(objects, isArticleType)
-	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
+	m.title = untruncated(first(str(article["headline"]), metas["og:title"], metas["twitter:title"]), headings)
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
 	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
 	published := str(article["datePublished"])
@@ -217,6 +220,24 @@ var publishedKeys = []string{
 	"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
 	"publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
 	"dc.date", "dcterms.created", "dcterms.date", "date",
+}
+
+// untruncated is the headline a title cut short with an ellipsis
+// ("…reading for Hong Kong leader...") begins, when an <h1> gives it
+// whole; the title itself otherwise. The markup's title is preferred to
+// the <h1> elsewhere: a page's only <h1> is as often its logo, a section
+// label or the headline run into its standfirst.
+func untruncated(title string, headings []string) string {
+	cut := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(title, "..."), "…"), " ")
+	if cut == title || cut == "" {
+		return title
+	}
+	for _, h := range headings {
+		if len(h) > len(cut) && strings.HasPrefix(h, cut) {
+			return h
+		}
+	}
+	return title
 }
 
 // metaDateText is the first of the keys' values that is a date, as

@@ -105,3 +105,23 @@ func TestBylineMarkup(t *testing.T) {
 		})
 	}
 }
+
+func TestUntruncated(t *testing.T) {
+	tests := []struct {
+		name, title string
+		headings    []string
+		want        string
+	}{
+		{"completes a title cut with three dots", "Harbour board votes to close the eastern...", []string{"Harbour board votes to close the eastern pier"}, "Harbour board votes to close the eastern pier"},
+		{"completes a title cut with an ellipsis", "Harbour board votes…", []string{"Menu", "Harbour board votes to close the pier"}, "Harbour board votes to close the pier"},
+		{"keeps a whole title over a different heading", "Harbour board votes to close the pier", []string{"Local News"}, "Harbour board votes to close the pier"},
+		{"keeps a cut title no heading completes", "Harbour board votes...", []string{"Ferry timetable"}, "Harbour board votes..."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := untruncated(tt.title, tt.headings); got != tt.want {
+				t.Errorf("untruncated(%q, %q) = %q, want %q", tt.title, tt.headings, got, tt.want)
+			}
+		})
+	}
+}
