@@ -14,6 +14,8 @@ func TestBylineName(t *testing.T) {
 		{"drops a published line", "AFP - Published: 28 Apr, 2020", "AFP"},
 		{"drops a handle", "Rosa Ortiz @rortiz", "Rosa Ortiz"},
 		{"drops a trailing dash", "John Walk -", "John Walk"},
+		{"drops degrees after the name", "Mara Kellen, PhD, RD", "Mara Kellen"},
+		{"keeps a name that starts like a degree", "Rdiger Mdina", "Rdiger Mdina"},
 		{"drops a date that starts with the weekday", "Lena Varga Thursday, November 9, 2023", "Lena Varga"},
 		{"keeps two names", "David Brand, Ramsey Khalifeh", "David Brand, Ramsey Khalifeh"},
 		{"is empty for a lone By", "By", ""},
