@@ -187,6 +187,7 @@ func (m pageMeta) header(art readability.Article) header {
 func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
+	dropDisguised(n)
 	dropTitle(n, h.title)
 	dropBylines(n, h.byline)
 	f.dropEdges(n)
