@@ -52,10 +52,13 @@ func IsCredit(text string) bool {
 
 // IsByline reports whether a block's text is a byline: "By" and a
 // capitalised name, more names joined by commas or "and", then
-// optionally an outlet, a role or a date after a comma or a bar.
+// optionally an outlet, a role or a date after a comma or a bar, and no
+// closing full stop.
 func IsByline(text string) bool {
-	rest, ok := cutPrefixFold(strings.TrimSpace(text), "by ")
-	if !ok || len(strings.Fields(rest)) > maxBylineWords {
+	text = strings.TrimSpace(text)
+	rest, ok := cutPrefixFold(text, "by ")
+	// A byline is a label, not a sentence: it does not end like one.
+	if !ok || len(strings.Fields(rest)) > maxBylineWords || strings.ContainsAny(text[len(text)-1:], ".!?") {
 		return false
 	}
 	parts := bylineParts(rest)
@@ -113,26 +116,13 @@ func isName(s string) bool {
 	return capitals > 0
 }
 
-// isTrailer reports whether s may follow a byline's names: short, and
-// with no word that ends a sentence, so "By Monday, the council had
-// voted." stays a sentence.
-func isTrailer(s string) bool {
-	words := strings.Fields(s)
-	if len(words) > 6 {
-		return false
-	}
-	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] && !bylineRoleWords[w] {
-			return false
-		}
-	}
-	return true
-}
+// maxTrailerWords bounds what may follow a byline's names after a comma
+// or a bar: an outlet, a role ("Island affairs correspondent") or a date.
+const maxTrailerWords = 4
 
-// bylineRoleWords are the lower-case words of the roles and datelines
-// that follow a byline's names ("staff writer", "updated 3 March").
-var bylineRoleWords = map[string]bool{"staff": true, "writer": true, "reporter": true, "correspondent": true,
-	"editor": true, "in": true, "for": true, "updated": true, "published": true, "at": true, "on": true}
+// isTrailer reports whether s may follow a byline's names: a short name,
+// role or date. A clause after "By Friday," runs longer.
+func isTrailer(s string) bool { return len(strings.Fields(s)) <= maxTrailerWords }
 
 func cutPrefixFold(s, prefix string) (string, bool) {
 	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {

@@ -17,6 +17,8 @@ func TestIsByline(t *testing.T) {
 		{"a time phrase starting a sentence", "By Monday the council had voted to close the pool.", false},
 		{"a means starting a sentence", "By cutting fares, the city hopes to win riders back.", false},
 		{"a name followed by a clause", "By Friday, officials said the road would reopen", false},
+		{"a name, a comma and a short sentence", "By March, prices rose.", false},
+		{"a writer and a role in lower case", "By Tariq Nasser, Northern affairs reporter", true},
 		{"no By", "Priya Raman", false},
 		{"By alone", "By", false},
 		{"far too long", "By Ann Lee and Bo Yu and Cy Day and Di Fox and Ed Gu and Flo Hu and Gil Ito, Staff", false},
