@@ -192,7 +192,7 @@ func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	joinDropCaps(n)
 	w := walker{base: base, captions: f.captions}
 	w.node(n)
-	d := f.trimEdges(w.b.Doc())
+	d := f.trimEdges(w.finish())
 	doc.MarkFurniture(d, 0)
 	return d
 }

@@ -117,6 +117,28 @@ func (w *walker) furnitureKind(n *html.Node) doc.BlockKind {
 	return doc.Paragraph
 }
 
+// finish returns the document walked. Captions that are much of the text
+// are a gallery's, and its article, as dropCaptions judges: they stay
+// paragraphs.
+func (w *walker) finish() doc.Doc {
+	d := w.b.Doc()
+	captions := 0
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Caption {
+			captions += b.Len()
+		}
+	}
+	if float64(captions) <= maxFurnitureShare*float64(len(d.Text)) {
+		return d
+	}
+	for i := range d.Blocks {
+		if d.Blocks[i].Kind == doc.Caption {
+			d.Blocks[i].Kind = doc.Paragraph
+		}
+	}
+	return d
+}
+
 // content walks element n's own markup and its children.
 func (w *walker) content(n *html.Node) {
 	a := n.DataAtom
