@@ -1,6 +1,9 @@
 package doc
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsByline(t *testing.T) {
 	tests := []struct {
@@ -110,4 +113,34 @@ func TestBlockKindNames(t *testing.T) {
 			t.Errorf("%s.Furniture() = %v, want %v", tt.name, got, tt.furniture)
 		}
 	}
+}
+
+// FuzzMarkFurniture checks that marking furniture changes only the kinds
+// of paragraphs, and only to caption or byline.
+func FuzzMarkFurniture(f *testing.F) {
+	f.Add("By Ines Duarte\nPhoto: Rui Costa / Getty\nThe council voted.")
+	f.Add("(\n)By \nGetty/")
+	f.Fuzz(func(t *testing.T, text string) {
+		var b Builder
+		for i, line := range strings.Split(text, "\n") {
+			kind := Paragraph
+			if i%3 == 2 {
+				kind = Quote
+			}
+			b.StartBlock(Block{Kind: kind})
+			b.Write(line)
+		}
+		d := b.Doc()
+		before := append([]Block(nil), d.Blocks...)
+		MarkFurniture(d, 0)
+		for i, blk := range d.Blocks {
+			was := before[i]
+			if blk.Span != was.Span {
+				t.Fatalf("block %d moved from %v to %v", i, was.Span, blk.Span)
+			}
+			if blk.Kind != was.Kind && (was.Kind != Paragraph || !blk.Kind.Furniture()) {
+				t.Fatalf("block %d %q went from %v to %v", i, blk.In(d.Text), was.Kind, blk.Kind)
+			}
+		}
+	})
 }
