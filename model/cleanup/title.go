@@ -69,9 +69,12 @@ const bylineBlocks = doc.LeadBlocks
 func findByline(blocks []block) string {
 	for i := range blocks[:min(len(blocks), bylineBlocks)] {
 		b := &blocks[i]
-		if b.kind != doc.ListItem && b.level != 1 && strings.HasPrefix(b.text, "By ") && countWords(b.text) <= 8 {
+		if b.kind == doc.ListItem || b.level == 1 || !strings.HasPrefix(b.text, "By ") {
+			continue
+		}
+		if byline := doc.IsByline(b.text); byline || countWords(b.text) <= 8 {
 			b.kind, b.level = doc.Paragraph, 0
-			if doc.IsByline(b.text) {
+			if byline {
 				b.kind = doc.Byline
 			}
 			return strings.TrimSpace(b.text[3:])
