@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
@@ -132,7 +134,7 @@ func claimReport(text string, c claim.Claim) ClaimReport {
 	cr := ClaimReport{
 		Span:            c.Span,
 		Text:            c.In(text),
-		Kinds:           c.Kinds,
+		Kinds:           slices.Collect(c.Kinds.All()),
 		Cues:            make([]CueReport, len(c.Cues)),
 		Checkworthiness: c.Checkworthiness,
 	}

@@ -204,11 +204,11 @@ func fakeAnalysis() AnalyzeFunc {
 			},
 			Claims: []claim.Claim{
 				{Span: at("The harbour wall will be finished by spring, the council said on Tuesday."),
-					Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.4,
+					Kinds: claim.KindsOf(claim.Attributed, claim.Prediction), Checkworthiness: 0.4,
 					Cues:   []claim.Cue{{Span: at("said"), Kind: claim.Attributed}, {Span: at("will"), Kind: claim.Prediction}},
 					Source: &claim.Source{Span: span.Span{Start: said.Start, End: said.Start + len("the council")}}},
 				{Span: at("According to RT Arabic, nearly 600 homes might flood."),
-					Kinds: []claim.Kind{claim.Statistical, claim.Hedged}, Checkworthiness: 0.9,
+					Kinds: claim.KindsOf(claim.Hedged, claim.Statistical), Checkworthiness: 0.9,
 					Cues:   []claim.Cue{{Span: at("might"), Kind: claim.Hedged}},
 					Source: &claim.Source{Span: at("RT Arabic")}},
 			},
@@ -246,7 +246,7 @@ func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
 	m := analysed(t)
 	m = press(m, "c", "c")
 	s := screen(m)
-	for _, want := range []string{"statistical, hedged", "check-worthiness 0.90", "“might”", "source: RT Arabic"} {
+	for _, want := range []string{"hedged, statistical", "check-worthiness 0.90", "“might”", "source: RT Arabic"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, s)
 		}

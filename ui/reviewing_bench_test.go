@@ -42,7 +42,7 @@ func largeReview(b *testing.B) (path string, opts annotate.Options, an func(*mod
 	an = func(a *model.Article) *model.Analysis {
 		out := &model.Analysis{Hash: a.Hash}
 		for i := 0; i < 1000; i += 5 {
-			out.Claims = append(out.Claims, claim.Claim{Span: a.Sentences[i], Kinds: []claim.Kind{claim.Statistical}, Checkworthiness: float64(i%97) / 97})
+			out.Claims = append(out.Claims, claim.Claim{Span: a.Sentences[i], Kinds: claim.KindsOf(claim.Statistical), Checkworthiness: float64(i%97) / 97})
 		}
 		return out
 	}

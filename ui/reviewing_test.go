@@ -30,7 +30,7 @@ Rents are the highest in the region, an agent claimed.`
 func claimEverySentence(_ context.Context, a *model.Article) (*model.Analysis, error) {
 	an := &model.Analysis{Hash: a.Hash}
 	for i, s := range a.Sentences {
-		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: []claim.Kind{claim.Attributed}, Checkworthiness: float64(i+1) / 10})
+		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: float64(i+1) / 10})
 	}
 	return an, nil
 }

@@ -83,6 +83,7 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 	ents = sortedEntities(ents)
 	var sc scratch
 	var units []span.Span
+	var found pack
 	for i, s := range sentences {
 		if s.Start < 0 || s.End > len(text) || s.Empty() {
 			continue
@@ -100,7 +101,7 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 		}
 		sc.kinds = sc.kinds[:0]
 		for _, c := range claims {
-			for _, k := range c.Kinds {
+			for k := range c.Kinds.All() {
 				sc.kinds = append(sc.kinds, string(k))
 			}
 		}
@@ -108,7 +109,7 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 		res.Checkworthiness[i] = score
 		for _, c := range claims {
 			c.Checkworthiness = score
-			res.Claims = append(res.Claims, c)
+			found.add(c)
 		}
 		for _, e := range sentEnts {
 			if e.Label == entity.Person {
@@ -119,6 +120,7 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 			}
 		}
 	}
+	res.Claims = found.share()
 	return res
 }
 
