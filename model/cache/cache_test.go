@@ -81,9 +81,9 @@ func longAnalysis(n int) *model.Analysis {
 		an.Entities = append(an.Entities, entity.Entity{Span: s, Label: entity.Person})
 		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Hedged)})
 		an.Checkworthiness = append(an.Checkworthiness, float64(i)/float64(n))
-		an.EntityIndex.ThingOf = append(an.EntityIndex.ThingOf, i%3)
+		an.EntityIndex.ThingOf = append(an.EntityIndex.ThingOf, int32(i%3))
 	}
-	an.EntityIndex.Things = []entity.Thing{{ID: 1, Label: entity.Person, Name: "Ann Lee", Mentions: []int{0, 3}}}
+	an.EntityIndex.Things = []entity.Thing{{ID: 1, Label: entity.Person, Name: "Ann Lee", Mentions: []int32{0, 3}}}
 	return an
 }
 

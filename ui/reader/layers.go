@@ -171,7 +171,7 @@ func (m Model) describeEntity(i int) string {
 		return label + ": " + render.OneLine(e.In(m.art.Text))
 	}
 	th := idx.Things[idx.ThingOf[i]]
-	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, i)+1, len(th.Mentions))
+	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, int32(i))+1, len(th.Mentions))
 }
 
 // targetEntity returns the entity the target is, if it is one.
