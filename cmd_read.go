@@ -138,7 +138,7 @@ const (
 // content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
 	load := sync.OnceValues(model.NewAnalyzer)
-	return func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
 		c := analysisCache()
 		if c != nil {
 			if an, ok := c.Get(a.Hash); ok {
@@ -149,7 +149,7 @@ func analyzer() ui.AnalyzeFunc {
 		if err != nil {
 			return nil, err
 		}
-		an, err := z.Analyze(ctx, a)
+		an, err := z.AnalyzeProgress(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.

@@ -169,7 +169,7 @@ func (m Model) loadingInfo() []string {
 	case m.load.active():
 		return []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
-		return []string{"analysing…"}
+		return []string{"analysing " + strconv.Itoa(percent(int(m.analysisDone*100), 100)) + "%"}
 	}
 	return nil
 }

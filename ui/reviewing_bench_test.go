@@ -60,7 +60,7 @@ func openReview(b *testing.B, path string, opts annotate.Options, an func(*model
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := New(context.Background(), a, Options{Notes: book, Analyze: func(context.Context, *model.Article) (*model.Analysis, error) { return an(a), nil }})
+	m := New(context.Background(), a, Options{Notes: book, Analyze: func(context.Context, *model.Article, model.Progress) (*model.Analysis, error) { return an(a), nil }})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	next, _ = next.(Model).Update(analysisMsg{hash: a.Hash, an: an(a)})
 	return next.(Model)
