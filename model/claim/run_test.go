@@ -13,13 +13,13 @@ import (
 
 // threeArticles is the claim test articles one after the other, so that
 // sources and speakers have something to carry across pieces.
-func threeArticles(t *testing.T) string {
-	t.Helper()
+func threeArticles(tb testing.TB) string {
+	tb.Helper()
 	var sb strings.Builder
 	for _, name := range []string{"court", "energy", "health"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		sb.Write(data)
 	}
@@ -74,4 +74,31 @@ func TestTheClaimsOfARunShareOneArrayOfCuesAndOneOfSources(t *testing.T) {
 func follows[T any](p, prev *T) bool {
 	var zero T
 	return uintptr(unsafe.Pointer(p))-uintptr(unsafe.Pointer(prev)) == unsafe.Sizeof(zero)
+}
+
+// FuzzRunPieces cuts the sentences of the test articles into pieces of
+// fuzzed sizes (1 to 256 sentences, an empty piece after each): every cut
+// gives what one AnalyzeDoc gives.
+func FuzzRunPieces(f *testing.F) {
+	d := newDetector(f)
+	text := threeArticles(f)
+	sents := lines(text)
+	want := d.AnalyzeDoc(doc.Doc{Text: text}, sents, nil)
+	f.Add([]byte{1, 2, 3})
+	f.Add([]byte{200, 0, 9})
+	f.Fuzz(func(t *testing.T, sizes []byte) {
+		r := d.Start(doc.Doc{Text: text}, nil)
+		for i, k := 0, 0; i < len(sents); k++ {
+			n := 1
+			if len(sizes) > 0 {
+				n += int(sizes[k%len(sizes)])
+			}
+			r.Next(sents[i:min(i+n, len(sents))])
+			r.Next(nil)
+			i += n
+		}
+		if got := r.Result(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("pieces of %v sentences: %d claims; one AnalyzeDoc: %d, or not the same", sizes, len(got.Claims), len(want.Claims))
+		}
+	})
 }
