@@ -55,15 +55,16 @@ func TestProgressOfAnOlderAnalysisIsDropped(t *testing.T) {
 }
 
 // analysisCmds splits the command that starts an analysis into the
-// analysis itself and the wait for its progress.
+// analysis itself and the wait for its progress, the last two of its
+// batch as analyze makes it.
 func analysisCmds(t *testing.T, cmd tea.Cmd) (run, progress tea.Cmd) {
 	t.Helper()
 	if cmd == nil {
 		t.Fatal("no analysis started")
 	}
 	batch, ok := cmd().(tea.BatchMsg)
-	if !ok || len(batch) != 2 {
+	if !ok || len(batch) < 2 {
 		t.Fatal("the analysis starts without its reports of progress")
 	}
-	return batch[0], batch[1]
+	return batch[len(batch)-2], batch[len(batch)-1]
 }

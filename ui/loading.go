@@ -38,7 +38,8 @@ type (
 // loading is the state of the article's background load: the loader
 // (nil once the article is whole), the context its steps run in (a
 // reload or the end of the program cancels it), and whether the notes
-// wait for the whole text to anchor on.
+// are still to be opened: after the first screen, and on an article
+// loaded in steps once the whole text is there to anchor on.
 type loading struct {
 	loader      *model.Loader
 	gen         int
@@ -54,16 +55,17 @@ type loading struct {
 }
 
 // newLoading prepares the background load of the article's rest, if
-// there is a loader; the notes wait for it when they are to be opened.
+// there is a loader, and says whether the notes are still to be opened.
 func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
+	notesWait := opts.Notes == nil && opts.NotesError == "" && a.Path != ""
 	if opts.Loader == nil {
-		return loading{}
+		return loading{notesWait: notesWait}
 	}
 	lctx, cancel := context.WithCancel(ctx)
 	read, total := opts.Loader.Progress()
 	return loading{
 		loader: opts.Loader, gen: 1, ctx: lctx, cancel: cancel, step: loadStep, read: read, total: total, progressive: true,
-		notesWait: opts.Notes == nil && opts.NotesError == "" && a.Path != "",
+		notesWait: notesWait,
 	}
 }
 
@@ -134,7 +136,8 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	return m, tea.Batch(m.openWaitingNotes(), m.analyze())
 }
 
-// openWaitingNotes opens the notes that waited for the whole article.
+// openWaitingNotes opens the notes that waited for the first screen or
+// the whole article, on the text shown now.
 func (m *Model) openWaitingNotes() tea.Cmd {
 	if !m.load.notesWait {
 		return nil
@@ -145,21 +148,6 @@ func (m *Model) openWaitingNotes() tea.Cmd {
 		b, err := annotate.Open(a, opts)
 		return notesOpenedMsg{book: b, err: err}
 	}
-}
-
-// notesOpened takes in the notes opened after the load.
-func (m *Model) notesOpened(msg notesOpenedMsg) {
-	if msg.err != nil {
-		m.opts.NotesError = msg.err.Error()
-		m.status.SetError("notes: " + msg.err.Error())
-		return
-	}
-	m.store = &store{book: msg.book}
-	m.setNotes(msg.book.Notes())
-	if w := msg.book.Warnings(); len(w) > 0 {
-		m.status.SetError(w[0])
-	}
-	m.setSource()
 }
 
 // loadingInfo is what the status bar says of the load and, for an
