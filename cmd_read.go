@@ -235,19 +235,16 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 // screens' worth many times over, read in milliseconds.
 const firstStep = 64 << 10
 
-// openFirstStep reads the start of the file at path; the loader of the
-// rest is nil when the first step read it all.
+// openFirstStep reads the start of the file at path, and no more; the
+// loader of the rest is nil when the first step read it all.
 func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loader, error) {
-	data, err := model.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := model.NewLoader(path, data, model.Options{})
+	l, err := model.OpenLoader(path, model.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
 	a, done, err := l.Next(ctx, firstStep)
 	if err != nil {
+		l.Close()
 		return nil, nil, err
 	}
 	a.Path = path

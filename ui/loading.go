@@ -72,10 +72,15 @@ func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
 // active says the article is still loading.
 func (l loading) active() bool { return l.loader != nil }
 
-// stop cancels the load in flight; its late messages are dropped.
+// stop cancels the load in flight and lets its file go; its late
+// messages are dropped.
 func (l *loading) stop() {
 	if l.cancel != nil {
 		l.cancel()
+	}
+	if l.loader != nil {
+		// A read in flight fails on the closed file, and is dropped.
+		_ = l.loader.Close()
 	}
 	l.loader, l.ctx, l.cancel = nil, nil, nil
 	l.gen++
@@ -125,6 +130,11 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if w := msg.a.Warnings; len(w) > len(m.reader.Article().Warnings) {
+		// Said as it is met: a part read as plain text, bytes that are
+		// not UTF-8.
+		m.status.SetMessage(w[len(w)-1])
+	}
 	m.reader.Grow(msg.a)
 	m.load.read, m.load.total = msg.read, msg.total
 	m.setSource()
@@ -150,12 +160,17 @@ func (m *Model) openWaitingNotes() tea.Cmd {
 	}
 }
 
-// loadingInfo is what the status bar says of the load and, for an
-// article loaded in steps, of its analysis.
+// loadingInfo is what the status bar says of the load, of a search in
+// what is loaded so far and, for an article loaded in steps, of its
+// analysis.
 func (m Model) loadingInfo() []string {
 	switch {
 	case m.load.active():
-		return []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		info := []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		if found := m.reader.Matches(); found.Query != "" {
+			info = append(info, "searching… "+strconv.Itoa(found.Len())+" so far")
+		}
+		return info
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
 		return []string{"analysing " + strconv.Itoa(percent(int(m.analysisDone*100), 100)) + "%"}
 	}
