@@ -1,9 +1,6 @@
 package claim
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestOnlyQuantitiesAreStatistics checks that a number makes a sentence
 // statistical only when it counts or measures. The sentences are written
@@ -33,7 +30,7 @@ func TestOnlyQuantitiesAreStatistics(t *testing.T) {
 			res := d.Analyze(tt.text, lines(tt.text), nil)
 			got := false
 			for _, c := range res.Claims {
-				got = got || slices.Contains(c.Kinds, Statistical)
+				got = got || c.Kinds.Has(Statistical)
 			}
 			if got != tt.want {
 				t.Errorf("statistical = %v, want %v (claims %+v)", got, tt.want, res.Claims)
