@@ -192,9 +192,11 @@ func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	dropBylines(n, h.byline)
 	f.dropEdges(n)
 	joinDropCaps(n)
-	w := walker{base: base}
+	w := walker{base: base, captions: f.captions}
 	w.node(n)
-	return f.trimEdges(w.b.Doc())
+	d := f.trimEdges(w.finish())
+	doc.MarkFurniture(d, 0)
+	return d
 }
 
 // setAtoms gives the elements readability made or renamed (a <p> around
