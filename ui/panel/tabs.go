@@ -196,8 +196,8 @@ func verdictOn(notes []annotate.Note, s span.Span) (string, bool) {
 }
 
 // noteItems lists the notes in the book's (article) order: the start of
-// the passage with the verdict, or where the note stands when its passage
-// was not found again, and the start of the text beneath. They filter by
+// the passage with the verdict and where the note stands, and the start
+// of the text beneath. They filter by
 // verdict, status and tag.
 func noteItems(s Source) []Item {
 	items := make([]Item, 0, len(s.Notes))
@@ -209,19 +209,26 @@ func noteItems(s Source) []Item {
 			passage = n.Span.In(s.Article.Text)
 		}
 		verdict := vocab.Name(vocab.Verdicts(), string(n.Verdict))
-		detail := verdict
-		switch {
-		case !n.Placed():
-			detail = string(n.Status)
-		case n.Status != annotate.Anchored:
-			detail += " · " + string(n.Status)
-		}
 		items = append(items, Item{
-			Title: passage, Detail: detail, Sub: n.Text, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
+			Title: passage, Detail: noteDetail(n, verdict), Sub: n.Text, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
 			Tags: append([]string{verdict, string(n.Status)}, n.Tags...),
 		})
 	}
 	return items
+}
+
+// noteDetail is the verdict, then the status when the note is not
+// anchored, so that a narrow panel, which drops words from the end, keeps
+// the verdict; a note with no verdict that lost its passage shows only
+// where it stands.
+func noteDetail(n annotate.Note, verdict string) string {
+	switch {
+	case n.Status == annotate.Anchored:
+		return verdict
+	case n.Verdict == annotate.None && !n.Placed():
+		return string(n.Status)
+	}
+	return verdict + " · " + string(n.Status)
 }
 
 // noteSay tells, when a note that is not placed with confidence is
