@@ -26,7 +26,7 @@ func (m Model) View() string {
 		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review")})
 	}
 	head := []string{m.heading(), ""}
-	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c)...)
+	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
 	about = append(append(about, m.verdictLine(c), ""), m.hints()...)
 	if m.height-len(head)-len(about) < minParagraph {
 		head, about = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" })
