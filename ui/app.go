@@ -10,6 +10,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -207,9 +208,12 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	return m
 }
 
+// setTitle names the article in the status bar: its title, else its
+// file's name (the folders before it would push the name out of a narrow
+// bar).
 func (m *Model) setTitle(a *model.Article) {
 	if a.Title == "" {
-		m.status.SetTitle(a.Name)
+		m.status.SetTitle(filepath.Base(a.Name))
 		return
 	}
 	m.status.SetTitle(a.Title)
