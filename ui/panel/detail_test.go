@@ -59,11 +59,12 @@ func reviewNotes(t *testing.T, w, h int) Model {
 	return m
 }
 
-// TestNotesTabKeepsEveryVerdict draws the notes tab at the panel widths
-// the app gives it at 40, 80 and 200 columns (and between): every note's
-// verdict shows in full.
-func TestNotesTabKeepsEveryVerdict(t *testing.T) {
-	verdicts := []string{"unverified", "mostly true", "misleading"}
+// TestNotesTabKeepsEveryVerdictAndStatus draws the notes tab at the
+// panel widths the app gives it at 40, 80 and 200 columns (and between):
+// every note's verdict, and the status of those not anchored, show in
+// full.
+func TestNotesTabKeepsEveryVerdictAndStatus(t *testing.T) {
+	verdicts := []string{"unverified", "mostly true", "misleading", "needs-review", "moved"}
 	for _, w := range []int{20, 22, 26, 34, 44} {
 		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
 			view := ansi.Strip(reviewNotes(t, w, 12).View())

@@ -196,8 +196,8 @@ func verdictOn(notes []annotate.Note, s span.Span) (string, bool) {
 }
 
 // noteItems lists the notes in the book's (article) order: the start of
-// the passage with the verdict and where the note stands, and the start
-// of the text beneath. They filter by
+// the passage with the verdict, and beneath it where the note stands and
+// the start of its text. They filter by
 // verdict, status and tag.
 func noteItems(s Source) []Item {
 	items := make([]Item, 0, len(s.Notes))
@@ -210,25 +210,21 @@ func noteItems(s Source) []Item {
 		}
 		verdict := vocab.Name(vocab.Verdicts(), string(n.Verdict))
 		items = append(items, Item{
-			Title: passage, Detail: noteDetail(n, verdict), Sub: n.Text, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
+			Title: passage, Detail: verdict, Sub: noteSub(n), Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
 			Tags: append([]string{verdict, string(n.Status)}, n.Tags...),
 		})
 	}
 	return items
 }
 
-// noteDetail is the verdict, then the status when the note is not
-// anchored, so that a narrow panel, which drops words from the end, keeps
-// the verdict; a note with no verdict that lost its passage shows only
-// where it stands.
-func noteDetail(n annotate.Note, verdict string) string {
-	switch {
-	case n.Status == annotate.Anchored:
-		return verdict
-	case n.Verdict == annotate.None && !n.Placed():
-		return string(n.Status)
+// noteSub is the line beneath a note: its text, after where it stands
+// when that is not "anchored". It has the panel's whole width, so a
+// narrow panel keeps both the verdict above and the status here.
+func noteSub(n annotate.Note) string {
+	if n.Status == annotate.Anchored {
+		return n.Text
 	}
-	return verdict + " · " + string(n.Status)
+	return string(n.Status) + " · " + n.Text
 }
 
 // noteSay tells, when a note that is not placed with confidence is
