@@ -271,7 +271,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.notice(msg)
 		return m, nil
 	case panel.JumpMsg:
-		m.reader.GoTo(msg.Span)
+		if !msg.Span.Empty() {
+			m.reader.GoTo(msg.Span)
+		}
 		if msg.Say != "" {
 			m.status.SetMessage(msg.Say)
 		}

@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
@@ -86,5 +88,27 @@ func TestGoldenNotesTab(t *testing.T) {
 		t.Run(size.term, func(t *testing.T) {
 			golden.Screen(t, filepath.Join("testdata", "notes-"+size.term+".golden"), reviewNotes(t, size.w, size.h).View(), size.w, size.h)
 		})
+	}
+}
+
+// TestChoosingAnOrphanedNoteSaysWhy chooses a note whose passage is gone:
+// nothing to jump to, so the status says where it stands and what its
+// passage was, and the text stays where it is.
+func TestChoosingAnOrphanedNoteSaysWhy(t *testing.T) {
+	src := source(t)
+	src.Notes = []annotate.Note{{ID: "o", Status: annotate.Orphaned, Verdict: annotate.False, Text: "Wrong date.",
+		Target: anchor.Selector{Exact: "the timetable starts in April"}}}
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSource(src)
+	m.SetSize(40, 12)
+	m.Show("Notes")
+	m.Prepare()
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter on an orphaned note does nothing")
+	}
+	msg, ok := cmd().(JumpMsg)
+	if !ok || !msg.Span.Empty() || !strings.Contains(msg.Say, "orphaned") || !strings.Contains(msg.Say, "the timetable starts in April") {
+		t.Fatalf("enter sent %+v, want no span and a word on why", msg)
 	}
 }

@@ -44,7 +44,8 @@ type Item struct {
 }
 
 // JumpMsg asks the reader to show a span of the text, and the status bar
-// to say Say.
+// to say Say. An item with no place in the text (an orphaned note) sends
+// an empty Span: it only says.
 type JumpMsg struct {
 	Span span.Span
 	Say  string
@@ -242,7 +243,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // choose jumps to the selected item's next mention.
 func (m *Model) choose() tea.Cmd {
 	it, ok := m.Selected()
-	if !ok || len(it.Spans) == 0 {
+	if !ok {
+		return nil
+	}
+	if len(it.Spans) == 0 {
+		if say := m.say(it, 0); say != "" {
+			return func() tea.Msg { return JumpMsg{Say: say} }
+		}
 		return nil
 	}
 	l := &m.lists[m.active]

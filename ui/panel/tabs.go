@@ -228,10 +228,15 @@ func noteSub(n annotate.Note) string {
 }
 
 // noteSay tells, when a note that is not placed with confidence is
-// shown, that its place is only a guess, and what its passage was.
+// chosen, that its place is only a guess, or that it has none, and what
+// its passage was.
 func noteSay(src Source, it Item, _ int) string {
 	for _, n := range src.Notes {
-		if n.ID == it.ID && !n.Placed() {
+		switch {
+		case n.ID != it.ID || n.Placed():
+		case n.Span.Empty():
+			return fmt.Sprintf("%s: the note's passage, “%s”, is no longer in the text", n.Status, render.OneLine(n.Quote()))
+		default:
 			return fmt.Sprintf("best guess (%s): the note was on “%s”", n.Status, render.OneLine(n.Quote()))
 		}
 	}
