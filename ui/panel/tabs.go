@@ -235,7 +235,7 @@ func noteSay(src Source, it Item, _ int) string {
 		switch {
 		case n.ID != it.ID || n.Placed():
 		case n.Span.Empty():
-			return fmt.Sprintf("%s: the note's passage, “%s”, is no longer in the text", n.Status, render.OneLine(n.Quote()))
+			return fmt.Sprintf("%s: the note's passage is no longer in the text: “%s”", n.Status, render.OneLine(n.Quote()))
 		default:
 			return fmt.Sprintf("best guess (%s): the note was on “%s”", n.Status, render.OneLine(n.Quote()))
 		}
