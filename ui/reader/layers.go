@@ -144,10 +144,10 @@ func nearScreen[T any](vis span.Span, items []T, mark func(T) (span.Span, string
 
 // claimMark is a claim's mark, in the colour of its first kind.
 func claimMark(c claim.Claim) (span.Span, string) {
-	if len(c.Kinds) == 0 {
+	if c.Kinds == 0 {
 		return c.Span, ""
 	}
-	return c.Span, theme.ClaimClass(string(c.Kinds[0]))
+	return c.Span, theme.ClaimClass(string(c.Kinds.First()))
 }
 
 // jumpEntity moves to the next (d > 0) or previous entity.
@@ -172,7 +172,7 @@ func (m Model) describeEntity(i int) string {
 		return label + ": " + render.OneLine(e.In(m.art.Text))
 	}
 	th := idx.Things[idx.ThingOf[i]]
-	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, i)+1, len(th.Mentions))
+	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, int32(i))+1, len(th.Mentions))
 }
 
 // targetEntity returns the entity the target is, if it is one.
@@ -298,7 +298,7 @@ func ClaimLines(t *theme.Theme, text string, c claim.Claim, w int) []string {
 // a kind rather than the score.
 func claimHead(t *theme.Theme, c claim.Claim, w int) string {
 	var kinds []string
-	for _, k := range c.Kinds {
+	for k := range c.Kinds.All() {
 		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
 	}
 	head := t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +

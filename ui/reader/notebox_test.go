@@ -78,7 +78,7 @@ func TestGoldenExplainBoxWithANote(t *testing.T) {
 // TestClaimHeadKeepsTheScore gives the claim line less and less room:
 // however it is cut, its check-worthiness stays on it.
 func TestClaimHeadKeepsTheScore(t *testing.T) {
-	c := claim.Claim{Kinds: []claim.Kind{claim.Statistical, claim.Attributed, claim.Disputed}, Checkworthiness: 0.83}
+	c := claim.Claim{Kinds: claim.KindsOf(claim.Statistical, claim.Attributed, claim.Disputed), Checkworthiness: 0.83}
 	th := theme.New(theme.NoColor)
 	for _, w := range []int{20, 39, 79, 199} {
 		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {
