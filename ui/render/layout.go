@@ -403,7 +403,10 @@ func (l *Layout) headerLines(w int) []Line {
 		}
 		add(joinNonEmpty(rates, h.Rating, by), RoleByline)
 	}
-	add(h.Source, RoleMeta)
+	// The source is a name: cut in its middle, never wrapped mid-name.
+	if src := OneLine(h.Source); src != "" {
+		lines = append(lines, Line{Pieces: []Piece{{Lit: Shorten(src, w), Role: RoleMeta}}})
+	}
 	minutes := max(1, (h.Words+115)/230)
 	add(fmt.Sprintf("%s words · %d min read", thousands(h.Words), minutes), RoleMeta)
 	add(h.Notice, RoleMeta)
