@@ -89,3 +89,29 @@ func TestClaimHeadKeepsTheScore(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainBoxLeavesTheTextMostOfTheScreen opens a long note at sizes
+// from a tmux pane split small to a full screen: the box never takes more
+// than a third of the rows nor the last two rows of text, and a box cut
+// short ends in "…".
+func TestExplainBoxLeavesTheTextMostOfTheScreen(t *testing.T) {
+	for _, size := range [][2]int{{40, 3}, {40, 5}, {40, 12}, {80, 24}, {200, 60}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			m := noted(t)
+			m.SetSize(w, h)
+			m = press(m, ")", ")", ")")
+			box, all := len(m.explain), len(m.explainLines())
+			if box > max(h/3, 1) || h-box < min(2, h) {
+				t.Errorf("the explain box takes %d of %d rows", box, h)
+			}
+			if box == 0 {
+				return
+			}
+			last := ansi.Strip(m.explain[box-1])
+			if cut := box < all; cut != strings.HasSuffix(last, "…") {
+				t.Errorf("the box shows %d of %d lines and ends %q", box, all, last)
+			}
+		})
+	}
+}

@@ -12,10 +12,12 @@ package reader
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -155,28 +157,49 @@ func (m Model) Selecting() (span.Span, bool) { return m.selection, m.selecting }
 func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
 
 // SetSize sets the view's size: the explain box takes what it needs, up
-// to half, and the pane the rest. The line at the top stays at the top;
-// if that would push the target or the focus, which was on screen, off
-// it, they win.
+// to explainRoom, and the pane the rest. The line at the top stays at the
+// top; if that would push the target or the focus, which was on screen,
+// off it, they win.
 func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()
 	m.width, m.height = w, h
-	m.explain = m.scrolledExplain(m.explainLines(), h/2)
+	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
 	m.pager.SetSize(w, h-len(m.explain))
 	if keep.Start >= 0 {
 		m.pager.Show(keep)
 	}
 }
 
+// explainRoom is how many of h rows the explain box may take: a third,
+// so that on a small screen the text is still what is read, and never
+// the last two rows of text (the panel shows a claim's details in full).
+func explainRoom(h int) int { return max(min(max(h/3, 1), h-2), 0) }
+
 // scrolledExplain is the part of the explain box's lines that fits in
-// room, from where it was scrolled to; a new focus starts at the top.
+// room, from where it was scrolled to; a new focus starts at the top. A
+// box cut short says so with "…" at the end of its last line (and of its
+// first, when lines above are scrolled away).
 func (m *Model) scrolledExplain(lines []string, room int) []string {
 	if m.explainFor != m.focus {
 		m.explainTop, m.explainFor = 0, m.focus
 	}
 	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
-	return lines[m.explainTop:min(len(lines), m.explainTop+room)]
+	end := min(len(lines), m.explainTop+room)
+	shown := slices.Clone(lines[m.explainTop:end])
+	if m.explainTop > 0 {
+		shown[0] = m.more(shown[0])
+	}
+	if end < len(lines) && len(shown) > 0 {
+		shown[len(shown)-1] = m.more(shown[len(shown)-1])
+	}
+	return shown
+}
+
+// more ends an explain box line with "…", cutting it to make room: the
+// box has more lines than it shows.
+func (m Model) more(line string) string {
+	return ansi.Truncate(line, max(m.width-3, 0), "") + m.theme.ExplainLabel.Render(" …")
 }
 
 // onScreen is what must stay in view when the pane changes size: the
