@@ -4,6 +4,7 @@ package status
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -86,7 +87,7 @@ func fitMessage(msg string, w int) string {
 	words := strings.Split(msg, " ")
 	for i, word := range words {
 		cut := strings.LastIndexByte(word, '/')
-		if cut <= 0 || strings.Contains(word, "://") {
+		if cut <= 0 || strings.Contains(word, "://") || !hasLetter(word) {
 			continue
 		}
 		// Drop what does not fit, and one more cell for the "…", up to
@@ -96,4 +97,10 @@ func fitMessage(msg string, w int) string {
 		break
 	}
 	return ansi.Truncate(strings.Join(words, " "), w, "…")
+}
+
+// hasLetter tells a path ("/home/ana/harbour.txt") from a count or a date
+// ("3/7", "2024/03/14"), which has none and must not be cut.
+func hasLetter(word string) bool {
+	return strings.ContainsFunc(word, unicode.IsLetter)
 }

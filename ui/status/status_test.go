@@ -57,6 +57,8 @@ func TestFitMessage(t *testing.T) {
 		{"cuts a path that is not ASCII between characters", "saved to /home/zoë/actualités/récit.txt", 24, "saved to …/récit.txt"},
 		{"cuts a message without a path at its end", "note not saved: permission denied", 20, "note not saved: per…"},
 		{"cuts a link at its end, as links read from the start", "opened https://example.com/a/long/page", 25, "opened https://example.c…"},
+		{"keeps a count, which is not a path", "entity 12/40 · Organisations: Harbour Board", 24, "entity 12/40 · Organisa…"},
+		{"keeps a date, which is not a path", "rated 2024/03/14 by the harbour desk", 20, "rated 2024/03/14 by…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
