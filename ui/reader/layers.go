@@ -159,7 +159,9 @@ func (m *Model) jumpEntity(d int) tea.Cmd {
 	i := m.step(len(ents), func(i int) int { return ents[i].Start }, d)
 	e := ents[i]
 	m.GoTo(e.Span)
-	return notice(fmt.Sprintf("%s (entity %d/%d)", m.describeEntity(i), i+1, len(ents)))
+	// The count first: a narrow status bar cuts the end, and the explain
+	// box shows the entity in full.
+	return notice(fmt.Sprintf("entity %d/%d · %s", i+1, len(ents), m.describeEntity(i)))
 }
 
 // describeEntity names entity i: its label, the thing it mentions by its

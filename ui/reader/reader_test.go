@@ -16,6 +16,7 @@ import (
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/status"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -109,5 +110,29 @@ func TestExplainBoxNamesTheEntityJumpedTo(t *testing.T) {
 	}
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "entity: People: Mara Lind") {
 		t.Errorf("the explain box does not name the entity jumped to:\n%s", v)
+	}
+}
+
+// TestEntityNoticeKeepsItsCountInANarrowBar jumps to each entity and
+// shows the notice in status bars from 40 columns up: the count is never
+// cut.
+func TestEntityNoticeKeepsItsCountInANarrowBar(t *testing.T) {
+	for _, w := range []int{40, 80, 200} {
+		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(w, 24)
+			bar := status.New(theme.New(theme.NoColor))
+			bar.SetWidth(w)
+			bar.SetInfo("100%")
+			bar.SetHint("? help")
+			for i := 1; i <= 4; i++ {
+				var cmd tea.Cmd
+				m, cmd = m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+				bar.SetMessage(cmd().(NoticeMsg).Text)
+				if want := fmt.Sprintf("entity %d/4", i); !strings.Contains(bar.View(), want) {
+					t.Errorf("the bar lacks %q: %q", want, bar.View())
+				}
+			}
+		})
 	}
 }
