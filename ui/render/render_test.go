@@ -347,3 +347,29 @@ func TestHeaderNeverSplitsTheSourceMidName(t *testing.T) {
 		})
 	}
 }
+
+// TestHeaderBreaksItsFieldsBetweenFields lays out bylines in columns that
+// cannot hold them: a line breaks between two fields, so none starts with
+// the " · " that joins them.
+func TestHeaderBreaksItsFieldsBetweenFields(t *testing.T) {
+	tests := []struct {
+		name string
+		h    Header
+	}{
+		{"a byline, a site and a date", Header{Byline: "Margin sample desk", Site: "margin samples", Published: "2026-03-14"}},
+		{"a fact-check verdict and its reviewer", Header{Rates: "The bridge cost £9 billion", Rating: "Mostly false", Reviewer: "Coast Checks"}},
+	}
+	for _, tt := range tests {
+		for _, w := range []int{16, 24, 36} {
+			t.Run(fmt.Sprintf("%s in %d columns", tt.name, w), func(t *testing.T) {
+				for _, ln := range New(structured(), nil, tt.h).Lines(0, w) {
+					for _, pc := range ln.Pieces {
+						if strings.HasPrefix(pc.Lit, "·") || strings.HasSuffix(pc.Lit, "·") {
+							t.Errorf("a header line is %q", pc.Lit)
+						}
+					}
+				}
+			})
+		}
+	}
+}
