@@ -252,16 +252,17 @@ func (m Model) explainLines() []string {
 	if !ok || !f.Overlaps(m.pager.VisibleRange()) {
 		return nil
 	}
+	_, w := m.explainColumn()
 	var lines []string
 	if i, ok := m.targetEntity(); ok && m.showEntities {
 		lines = append(lines, m.theme.ExplainLabel.Render("entity: ")+m.theme.Explain.Render(m.describeEntity(i)))
 	}
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
-		lines = append(lines, ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
+		lines = append(lines, ClaimLines(m.theme, m.art.Text, c, w)...)
 	}
 	if m.showNotes {
 		for _, n := range m.notesAtFocus() {
-			lines = append(lines, NoteLines(m.theme, n, m.width)...)
+			lines = append(lines, NoteLines(m.theme, n, w)...)
 		}
 	}
 	return lines

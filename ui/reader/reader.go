@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -199,7 +200,16 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 // more ends an explain box line with "…", cutting it to make room: the
 // box has more lines than it shows.
 func (m Model) more(line string) string {
-	return ansi.Truncate(line, max(m.width-3, 0), "") + m.theme.ExplainLabel.Render(" …")
+	_, w := m.explainColumn()
+	return ansi.Truncate(line, max(w-2, 0), "") + m.theme.ExplainLabel.Render(" …")
+}
+
+// explainColumn is where the explain box starts, in line with the text,
+// and how wide it is: the text column and, on a narrow screen, the two
+// columns to its right.
+func (m Model) explainColumn() (indent, width int) {
+	indent, tw := m.pager.TextColumn(m.width)
+	return indent, max(min(m.width-indent, tw+2), 1)
 }
 
 // onScreen is what must stay in view when the pane changes size: the
@@ -407,8 +417,10 @@ func (m *Model) moveFocus(d int) {
 // View draws the pane and the explain box: exactly the view's size.
 func (m Model) View() string {
 	out := m.pager.View()
+	indent, _ := m.explainColumn()
+	pad := strings.Repeat(" ", indent)
 	for _, l := range m.explain {
-		out += "\n" + render.Fit(" "+l, m.width)
+		out += "\n" + render.Fit(pad+l, m.width)
 	}
 	return out
 }

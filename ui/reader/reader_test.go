@@ -136,3 +136,29 @@ func TestEntityNoticeKeepsItsCountInANarrowBar(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainBoxLinesUpWithTheText reads, at each size, the column where
+// the text starts and the one where the explain box starts: on a wide
+// screen the text is centred, and a box at the screen's edge would be
+// read apart from it.
+func TestExplainBoxLinesUpWithTheText(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(size[0], size[1])
+			m = press(m, ")", ")", ")")
+			text, box := -1, -1
+			for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if i := strings.Index(l, "Fishermen"); i >= 0 {
+					text = ansi.StringWidth(l[:i])
+				}
+				if i := strings.Index(l, "cues:"); i >= 0 {
+					box = ansi.StringWidth(l[:i])
+				}
+			}
+			if text < 0 || box != text {
+				t.Errorf("the text starts at column %d, the explain box at %d:\n%s", text, box, m.View())
+			}
+		})
+	}
+}
