@@ -5,6 +5,7 @@ import (
 
 	"math/rand/v2"
 	"sort"
+	"strings"
 )
 
 // heldOut returns a keep function for training without the examples out
@@ -43,29 +44,42 @@ func (c f1Counts) accuracy() float64 { return c.right / max(c.total, 1) }
 
 // crossValidate trains on all but one ClaimBuster fold (plus the other
 // corpora, less any copy of a held-out sentence) and scores a balanced
-// sample of the fold left out: all its check-worthy sentences and as many
-// others drawn at random, as ClaimBuster's balanced test set is drawn.
+// sample of the fold left out.
 func (s *dataset) crossValidate(p params, fold func(*example) int) f1Counts {
 	rng := rand.New(rand.NewPCG(p.seed, 0x666f6c64))
 	var c f1Counts
 	for k := range s.folds {
 		in := func(e *example) bool { return e.corpus == claimBuster && fold(e) == k }
 		w, bias := s.train(p, s.heldOut(in))
-		var pos, neg []int
+		var scores []float64
+		var ys []bool
 		for i := range s.examples {
-			if e := &s.examples[i]; in(e) && e.y > 0 {
-				pos = append(pos, i)
-			} else if in(e) {
-				neg = append(neg, i)
+			if e := &s.examples[i]; in(e) {
+				scores = append(scores, score(w, bias, e.feats))
+				ys = append(ys, e.y > 0)
 			}
 		}
-		rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
-		for _, i := range append(pos, neg[:min(len(pos), len(neg))]...) {
-			e := &s.examples[i]
-			c.add(score(w, bias, e.feats) >= 0.5, e.y > 0)
-		}
+		c.addBalanced(scores, ys, rng)
 	}
 	return c
+}
+
+// addBalanced counts a balanced sample of scored sentences at 0.5: all the
+// check-worthy ones and as many others drawn at random, as ClaimBuster's
+// balanced test set is drawn.
+func (c *f1Counts) addBalanced(scores []float64, ys []bool, rng *rand.Rand) {
+	var pos, neg []int
+	for i, y := range ys {
+		if y {
+			pos = append(pos, i)
+		} else {
+			neg = append(neg, i)
+		}
+	}
+	rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
+	for _, i := range append(pos, neg[:min(len(pos), len(neg))]...) {
+		c.add(scores[i] >= 0.5, ys[i])
+	}
 }
 
 // randomFolds deals ClaimBuster's sentences into folds at random, classes
@@ -139,16 +153,83 @@ func (s *dataset) leaveOneDebateOut(p params) []ranking {
 	return out
 }
 
-// mean averages the debates' figures.
-func mean(rs []ranking) ranking {
-	var m ranking
-	for _, r := range rs {
-		m.ap += r.ap / float64(len(rs))
-		for k := range r.pk {
-			m.pk[k] += r.pk[k] / float64(len(rs))
+// rankEach ranks each CLEF debate's sentences with the model w, bias.
+func (s *dataset) rankEach(w []float64, bias float64) []ranking {
+	scores := make([][]float64, len(s.debates))
+	ys := make([][]float64, len(s.debates))
+	for _, e := range s.examples {
+		if e.corpus == clef {
+			scores[e.group] = append(scores[e.group], score(w, bias, e.feats))
+			ys[e.group] = append(ys[e.group], e.y)
 		}
 	}
+	out := make([]ranking, len(s.debates))
+	for d := range out {
+		out[d] = rank(scores[d], ys[d])
+	}
+	return out
+}
+
+// isDebate reports whether a CLEF transcript is a debate rather than a
+// speech, an interview or a press conference: CLEF names them by date and
+// event, and the debates' names end in dem, gop or pres. Debates are what
+// CLEF's test is mostly made of and where ranking is hardest (many
+// speakers, few sentences marked among many factual ones).
+func isDebate(name string) bool {
+	for _, end := range []string{"dem", "gop", "pres"} {
+		if strings.HasSuffix(name, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// mean averages the figures of the debates keep accepts.
+func (s *dataset) mean(rs []ranking, keep func(name string) bool) ranking {
+	var m ranking
+	n := 0.0
+	for d, r := range rs {
+		if !keep(s.debates[d]) {
+			continue
+		}
+		n++
+		m.ap += r.ap
+		for k := range r.pk {
+			m.pk[k] += r.pk[k]
+		}
+	}
+	m.ap /= max(n, 1)
+	for k := range m.pk {
+		m.pk[k] /= max(n, 1)
+	}
 	return m
+}
+
+func all(string) bool { return true }
+
+// transfer trains on one debate corpus alone and scores the other, the
+// closest these data come to debates and speakers never seen: ClaimBuster
+// (1960 to 2016) ranks each CLEF transcript, and CLEF (2016 to 2019)
+// scores ClaimBuster. A sentence of the scored corpus is never trained on.
+func (s *dataset) transfer(p params) (cbToCLEF []ranking, clefToCB f1Counts, clefToCBAUC float64) {
+	onlyCB := p
+	onlyCB.share[clef], onlyCB.negShare[clef] = 0, 0
+	w, bias := s.train(onlyCB, s.heldOut(func(e *example) bool { return e.corpus == clef }))
+	cbToCLEF = s.rankEach(w, bias)
+	onlyCLEF := p
+	onlyCLEF.share = [corpora]float64{clef: 1}
+	onlyCLEF.negShare = [corpora]float64{clef: 1}
+	w, bias = s.train(onlyCLEF, s.heldOut(func(e *example) bool { return e.corpus == claimBuster }))
+	var scores []float64
+	var ys []bool
+	for _, e := range s.examples {
+		if e.corpus == claimBuster {
+			scores = append(scores, score(w, bias, e.feats))
+			ys = append(ys, e.y > 0)
+		}
+	}
+	clefToCB.addBalanced(scores, ys, rand.New(rand.NewPCG(p.seed, 0x666f6c64)))
+	return cbToCLEF, clefToCB, newsproxy.AUC(scores, ys)
 }
 
 // newsAUC scores the news sentences and measures them against their weak

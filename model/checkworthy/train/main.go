@@ -69,6 +69,7 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.l2, "l2", 1e-4, "L2 penalty per update")
 	fs.Float64Var(&p.l2Lex, "l2lex", 1e-4, "L2 penalty per update of word and word-pair features")
 	fs.IntVar(&p.minCount, "mincount", 10, "drop features seen in fewer training sentences")
+	fs.IntVar(&p.minGroups, "mingroups", 1, "drop word and word-pair features seen in fewer training docs (debates, stretches of about 1,000 ClaimBuster ids, articles)")
 	fs.Float64Var(&p.share[clef], "clef", 0.11, "total weight of the CLEF check-worthy sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.share[polnear], "polnear", 0, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
@@ -151,8 +152,9 @@ func (s *dataset) addNews(f *featurizer, dir string) error {
 			if a.weak[i] {
 				y = 1
 			}
-			s.examples = append(s.examples, example{feats: feats, y: y, corpus: polnear, group: g, key: fmt.Sprintf("polnear %d %d", g, i)})
+			s.examples = append(s.examples, example{feats: feats, y: y, corpus: polnear, group: g, doc: s.docs, key: fmt.Sprintf("polnear %d %d", g, i)})
 		}
+		s.docs++
 	}
 	return nil
 }
@@ -165,15 +167,26 @@ func report(out io.Writer, set *dataset, p params, dev []newsArticle) {
 	c = set.crossValidate(p, set.randomFolds(p.seed))
 	fmt.Fprintf(out, "ClaimBuster %d random folds (debates shared), same measure: F1 %.3f, accuracy %.3f\n", set.folds, c.f1(), c.accuracy())
 	rs := set.leaveOneDebateOut(p)
-	m := mean(rs)
-	fmt.Fprintf(out, "CLEF 2019 training, leave one debate out, over %d debates: MAP %.3f, P@5 %.3f, P@10 %.3f, P@20 %.3f, P@50 %.3f\n",
-		len(rs), m.ap, m.pk[0], m.pk[1], m.pk[2], m.pk[3])
+	printRankings(out, set, "CLEF 2019 training, leave one debate out", rs)
 	for i, r := range rs {
 		fmt.Fprintf(out, "  %-28s AP %.3f  P@10 %.3f\n", set.debates[i], r.ap, r.pk[1])
 	}
+	cbToCLEF, clefToCB, auc := set.transfer(p)
+	printRankings(out, set, "ClaimBuster alone -> CLEF", cbToCLEF)
+	fmt.Fprintf(out, "CLEF alone -> ClaimBuster: balanced F1 %.3f, accuracy %.3f; AUC over all %.3f\n", clefToCB.f1(), clefToCB.accuracy(), auc)
 	w, bias := set.train(p, func(*example) bool { return true })
 	auc, pos, total := newsAUC(w, bias, dev)
 	fmt.Fprintf(out, "PolNeAR dev (never trained on), %d sentences, %d with checkable attributed content: AUC %.3f\n", total, pos, auc)
+}
+
+// printRankings prints the mean CLEF figures over all transcripts, then
+// over the debates alone and the other transcripts alone.
+func printRankings(out io.Writer, set *dataset, what string, rs []ranking) {
+	m := set.mean(rs, all)
+	fmt.Fprintf(out, "%s, over %d transcripts: MAP %.3f, P@5 %.3f, P@10 %.3f, P@20 %.3f, P@50 %.3f\n",
+		what, len(rs), m.ap, m.pk[0], m.pk[1], m.pk[2], m.pk[3])
+	d, o := set.mean(rs, isDebate), set.mean(rs, func(n string) bool { return !isDebate(n) })
+	fmt.Fprintf(out, "  debates: MAP %.3f, P@10 %.3f; speeches and press conferences: MAP %.3f, P@10 %.3f\n", d.ap, d.pk[1], o.ap, o.pk[1])
 }
 
 // write trains on everything and writes the weights file.
