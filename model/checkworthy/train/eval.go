@@ -59,15 +59,15 @@ func (s *dataset) crossValidate(p params, fold func(*example) int) f1Counts {
 				ys = append(ys, e.y > 0)
 			}
 		}
-		c.addBalanced(scores, ys, rng)
+		c.addBalanced(scores, ys, 0.5, rng)
 	}
 	return c
 }
 
-// addBalanced counts a balanced sample of scored sentences at 0.5: all the
-// check-worthy ones and as many others drawn at random, as ClaimBuster's
-// balanced test set is drawn.
-func (c *f1Counts) addBalanced(scores []float64, ys []bool, rng *rand.Rand) {
+// addBalanced counts a balanced sample of scored sentences, worth checking
+// at a score of at least at: all the check-worthy ones and as many others
+// drawn at random, as ClaimBuster's balanced test set is drawn.
+func (c *f1Counts) addBalanced(scores []float64, ys []bool, at float64, rng *rand.Rand) {
 	var pos, neg []int
 	for i, y := range ys {
 		if y {
@@ -78,7 +78,7 @@ func (c *f1Counts) addBalanced(scores []float64, ys []bool, rng *rand.Rand) {
 	}
 	rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
 	for _, i := range append(pos, neg[:min(len(pos), len(neg))]...) {
-		c.add(scores[i] >= 0.5, ys[i])
+		c.add(scores[i] >= at, ys[i])
 	}
 }
 
@@ -228,7 +228,7 @@ func (s *dataset) transfer(p params) (cbToCLEF []ranking, clefToCB f1Counts, cle
 			ys = append(ys, e.y > 0)
 		}
 	}
-	clefToCB.addBalanced(scores, ys, rand.New(rand.NewPCG(p.seed, 0x666f6c64)))
+	clefToCB.addBalanced(scores, ys, 0.5, rand.New(rand.NewPCG(p.seed, 0x666f6c64)))
 	return cbToCLEF, clefToCB, newsproxy.AUC(scores, ys)
 }
 

@@ -50,6 +50,7 @@ type options struct {
 	data, news, out string
 	folds           int
 	cv, classes     bool
+	nested          bool
 	drop            string
 }
 
@@ -62,21 +63,22 @@ func parse(args []string) (options, params, error) {
 	fs.StringVar(&o.out, "out", "", "write the weights here (none: only evaluate)")
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
+	fs.BoolVar(&o.nested, "nested", false, "print figures with the settings chosen by nested cross-validation, and the settings chosen on all the data (slow)")
 	fs.BoolVar(&o.classes, "classes", false, "print how often each word class and count feature occurs, and how often in check-worthy sentences")
 	fs.StringVar(&o.drop, "drop", "", "comma-separated feature name prefixes to leave out")
 	fs.IntVar(&p.epochs, "epochs", 8, "passes over the data")
-	fs.Float64Var(&p.rate, "rate", 0.05, "AdaGrad learning rate")
+	fs.Float64Var(&p.rate, "rate", 0.02, "AdaGrad learning rate")
 	fs.Float64Var(&p.l2, "l2", 1e-4, "L2 penalty per update")
 	fs.Float64Var(&p.l2Lex, "l2lex", 1e-4, "L2 penalty per update of word and word-pair features")
 	fs.IntVar(&p.minCount, "mincount", 10, "drop features seen in fewer training sentences")
-	fs.IntVar(&p.minGroups, "mingroups", 1, "drop word and word-pair features seen in fewer training docs (debates, stretches of about 1,000 ClaimBuster ids, articles)")
+	fs.IntVar(&p.minGroups, "mingroups", 8, "drop word and word-pair features seen in fewer training docs (debates, stretches of about 1,000 ClaimBuster ids, articles)")
 	fs.Float64Var(&p.share[clef], "clef", 0.11, "total weight of the CLEF check-worthy sentences relative to ClaimBuster's")
-	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
+	fs.Float64Var(&p.negShare[clef], "clefneg", 0.05, "total weight of the other CLEF sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.share[polnear], "polnear", 0, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
 	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
-	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
+	fs.Float64Var(&p.threshold, "threshold", 0.35, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
 	return o, p, err
@@ -116,6 +118,9 @@ func run(args []string, out io.Writer) error {
 	}
 	if o.cv {
 		report(out, set, p, dev)
+	}
+	if o.nested {
+		set.nested(out, p)
 	}
 	if o.out == "" {
 		return nil
