@@ -51,17 +51,22 @@ func (s *dataset) crossValidate(p params, fold func(*example) int) f1Counts {
 	for k := range s.folds {
 		in := func(e *example) bool { return e.corpus == claimBuster && fold(e) == k }
 		w, bias := s.train(p, s.heldOut(in))
-		var scores []float64
-		var ys []bool
-		for i := range s.examples {
-			if e := &s.examples[i]; in(e) {
-				scores = append(scores, score(w, bias, e.feats))
-				ys = append(ys, e.y > 0)
-			}
-		}
+		scores, ys := s.scored(w, bias, in)
 		c.addBalanced(scores, ys, 0.5, rng)
 	}
 	return c
+}
+
+// scored returns the scores and labels of the examples in accepts.
+func (s *dataset) scored(w []float64, bias float64, in func(*example) bool) ([]float64, []bool) {
+	var scores []float64
+	var ys []bool
+	for i := range s.examples {
+		if e := &s.examples[i]; in(e) {
+			scores, ys = append(scores, score(w, bias, e.feats)), append(ys, e.y > 0)
+		}
+	}
+	return scores, ys
 }
 
 // addBalanced counts a balanced sample of scored sentences, worth checking
@@ -139,16 +144,8 @@ func rank(scores []float64, ys []float64) ranking {
 func (s *dataset) leaveOneDebateOut(p params) []ranking {
 	out := make([]ranking, len(s.debates))
 	for d := range s.debates {
-		in := func(e *example) bool { return e.corpus == clef && e.group == d }
-		w, bias := s.train(p, s.heldOut(in))
-		var scores, ys []float64
-		for i := range s.examples {
-			if e := &s.examples[i]; in(e) {
-				scores = append(scores, score(w, bias, e.feats))
-				ys = append(ys, e.y)
-			}
-		}
-		out[d] = rank(scores, ys)
+		w, bias := s.train(p, s.heldOut(func(e *example) bool { return e.corpus == clef && e.group == d }))
+		out[d] = s.rankEach(w, bias)[d]
 	}
 	return out
 }
@@ -213,21 +210,16 @@ func all(string) bool { return true }
 // scores ClaimBuster. A sentence of the scored corpus is never trained on.
 func (s *dataset) transfer(p params) (cbToCLEF []ranking, clefToCB f1Counts, clefToCBAUC float64) {
 	onlyCB := p
-	onlyCB.share[clef], onlyCB.negShare[clef] = 0, 0
+	onlyCB.share = [corpora]float64{claimBuster: 1}
+	onlyCB.negShare = [corpora]float64{claimBuster: 1}
 	w, bias := s.train(onlyCB, s.heldOut(func(e *example) bool { return e.corpus == clef }))
 	cbToCLEF = s.rankEach(w, bias)
 	onlyCLEF := p
 	onlyCLEF.share = [corpora]float64{clef: 1}
 	onlyCLEF.negShare = [corpora]float64{clef: 1}
-	w, bias = s.train(onlyCLEF, s.heldOut(func(e *example) bool { return e.corpus == claimBuster }))
-	var scores []float64
-	var ys []bool
-	for _, e := range s.examples {
-		if e.corpus == claimBuster {
-			scores = append(scores, score(w, bias, e.feats))
-			ys = append(ys, e.y > 0)
-		}
-	}
+	isCB := func(e *example) bool { return e.corpus == claimBuster }
+	w, bias = s.train(onlyCLEF, s.heldOut(isCB))
+	scores, ys := s.scored(w, bias, isCB)
 	clefToCB.addBalanced(scores, ys, 0.5, rand.New(rand.NewPCG(p.seed, 0x666f6c64)))
 	return cbToCLEF, clefToCB, newsproxy.AUC(scores, ys)
 }

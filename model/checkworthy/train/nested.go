@@ -19,15 +19,16 @@ var thresholds = []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55}
 
 // grid is the settings nested cross-validation chooses among: the learning
 // rate (with a fixed number of epochs, how far the weights may grow), the
-// weight of CLEF's unmarked sentences, and how many docs a word must recur
-// in.
+// weight of CLEF's unmarked sentences, and the weight of PolNeAR's weakly
+// labelled news sentences, both classes alike.
 func grid(p params) []params {
 	var out []params
 	for _, rate := range []float64{0.01, 0.02, 0.05} {
 		for _, neg := range []float64{0, 0.05} {
-			for _, groups := range []int{1, 8} {
+			for _, news := range []float64{0, 0.05} {
 				q := p
-				q.rate, q.negShare[clef], q.minGroups, q.threshold = rate, neg, groups, 0.5
+				q.rate, q.negShare[clef], q.threshold = rate, neg, 0.5
+				q.share[polnear], q.negShare[polnear] = news, news
 				out = append(out, q)
 			}
 		}
@@ -36,7 +37,8 @@ func grid(p params) []params {
 }
 
 func describe(q params) string {
-	return fmt.Sprintf("-rate %g -clefneg %g -mingroups %d -threshold %g", q.rate, q.negShare[clef], q.minGroups, q.threshold)
+	return fmt.Sprintf("-rate %g -clefneg %g -polnear %g -polnearneg %g -threshold %g",
+		q.rate, q.negShare[clef], q.share[polnear], q.negShare[polnear], q.threshold)
 }
 
 // fitness is how settings did on inner folds: balanced ClaimBuster F1 at
@@ -142,6 +144,15 @@ func (s *dataset) choose(p params, avail func(*example) bool) params {
 	return best
 }
 
+// chooseAndTrain chooses settings without the examples in accepts (nor
+// copies of their text), counts the choice, and trains with them.
+func (s *dataset) chooseAndTrain(p params, in func(*example) bool, chosen map[string]int) ([]float64, float64) {
+	avail := s.heldOut(in)
+	q := s.choose(p, avail)
+	chosen[describe(q)]++
+	return s.train(q, avail)
+}
+
 // nested prints figures of the whole procedure, selection included: each
 // ClaimBuster fold and each CLEF transcript is scored by a model whose
 // settings were chosen by inner folds that never saw it. Last it prints
@@ -152,27 +163,14 @@ func (s *dataset) nested(out io.Writer, p params) {
 	chosen := map[string]int{}
 	for k := range s.folds {
 		in := func(e *example) bool { return e.corpus == claimBuster && e.group == k }
-		avail := s.heldOut(in)
-		q := s.choose(p, avail)
-		chosen[describe(q)]++
-		w, bias := s.train(q, avail)
-		var scores []float64
-		var ys []bool
-		for i := range s.examples {
-			if e := &s.examples[i]; in(e) {
-				scores, ys = append(scores, score(w, bias, e.feats)), append(ys, e.y > 0)
-			}
-		}
+		w, bias := s.chooseAndTrain(p, in, chosen)
+		scores, ys := s.scored(w, bias, in)
 		c.addBalanced(scores, ys, 0.5, rng)
 	}
 	fmt.Fprintf(out, "nested: ClaimBuster %d folds by id range, settings chosen by inner folds: F1 %.3f, accuracy %.3f\n", s.folds, c.f1(), c.accuracy())
 	rs := make([]ranking, len(s.debates))
 	for d := range s.debates {
-		in := func(e *example) bool { return e.corpus == clef && e.group == d }
-		avail := s.heldOut(in)
-		q := s.choose(p, avail)
-		chosen[describe(q)]++
-		w, bias := s.train(q, avail)
+		w, bias := s.chooseAndTrain(p, func(e *example) bool { return e.corpus == clef && e.group == d }, chosen)
 		rs[d] = s.rankEach(w, bias)[d]
 	}
 	printRankings(out, s, "nested: CLEF 2019 training, leave one debate out, settings chosen by inner folds", rs)
