@@ -157,3 +157,10 @@ func TestActiveNeedsWordsToRecurAcrossDocs(t *testing.T) {
 		t.Errorf("active %v, want %v", on, want)
 	}
 }
+
+func TestNonLexicalDropsWordsAndPairs(t *testing.T) {
+	f := &featurizer{names: []string{"w:trump", "bi:said trump", "x:past", "k:attributed", "e:PERSON"}}
+	if got, want := f.nonLexical([]int32{0, 1, 2, 3, 4}), []int32{2, 3, 4}; !slices.Equal(got, want) {
+		t.Errorf("kept %v, want %v", got, want)
+	}
+}
