@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -67,8 +68,8 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		_, size = loader.Progress()
 	}
 	// The analysis of a large article makes garbage by the megabyte; a
-	// soft limit keeps the reader near ten times the article's size
-	// (the runtime's own few megabytes aside) at the cost of some GC time.
+	// soft limit keeps the heap near four times the article's size at the
+	// cost of some GC time while it runs.
 	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(size))
 	prof := f.profile(stdout)
 	opts := ui.Options{
@@ -79,24 +80,17 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Notice:     notice,
 		Loader:     loader,
 		Review:     cmd == "check",
+		Idle:       oneProcessorWhileIdle(),
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
-		if loader != nil {
-			// The notes anchor on the whole text: the reader opens them
-			// when it has loaded, and watches their file from the start.
-			if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
-				defer stop()
-				opts.NotesChanges = changes
-			}
-		} else if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
-			opts.NotesError = err.Error()
-		} else {
-			opts.Notes = b
-			if changes, stop, err := watch.Watch(b.Path()); err == nil {
-				defer stop()
-				opts.NotesChanges = changes
-			}
+		// The reader opens the notes once its first screen is out (an
+		// article loaded in steps: once it is whole), so thousands of
+		// them cost the first screen nothing; their file is watched from
+		// the start.
+		if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
+			defer stop()
+			opts.NotesChanges = changes
 		}
 		changes, stop, err := watch.Watch(a.Path)
 		if err == nil {
@@ -126,11 +120,31 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	return nil
 }
 
+// oneProcessorWhileIdle runs Go code on one processor while the reader is
+// idle. Bubble Tea v2.1.1 wakes the program on every frame (60 a second)
+// whether or not anything changed, and offers no way to stop or slow its
+// ticker; with two processors each wake-up also woke a second thread
+// (5.5 context switches a frame against 3.7, bench/idle.py's CPU 1.04%
+// against 0.89% of a core on the sample). The analysis and the load run
+// on every processor again after a reload.
+func oneProcessorWhileIdle() func(idle bool) {
+	busy := runtime.GOMAXPROCS(0)
+	return func(idle bool) {
+		if idle {
+			runtime.GOMAXPROCS(1)
+			return
+		}
+		runtime.GOMAXPROCS(busy)
+	}
+}
+
 // The reader's soft memory limit: a base for the program itself, and a
-// multiple of the article's text.
+// multiple of the article's text. Once analysed, 20 MB of text holds
+// about 76 MB live; 4 bytes a byte leaves the collector 36 MB of room, so
+// it does not run back to back (3 took the peak only from 132 to 124 MB).
 const (
 	memoryBase    = 32 << 20
-	memoryPerByte = 6
+	memoryPerByte = 4
 )
 
 // analyzer returns the reader's background analysis. The models load on
@@ -138,7 +152,7 @@ const (
 // content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
 	load := sync.OnceValues(model.NewAnalyzer)
-	return func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
 		c := analysisCache()
 		if c != nil {
 			if an, ok := c.Get(a.Hash); ok {
@@ -149,7 +163,7 @@ func analyzer() ui.AnalyzeFunc {
 		if err != nil {
 			return nil, err
 		}
-		an, err := z.Analyze(ctx, a)
+		an, err := z.AnalyzeProgress(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.
@@ -221,19 +235,16 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 // screens' worth many times over, read in milliseconds.
 const firstStep = 64 << 10
 
-// openFirstStep reads the start of the file at path; the loader of the
-// rest is nil when the first step read it all.
+// openFirstStep reads the start of the file at path, and no more; the
+// loader of the rest is nil when the first step read it all.
 func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loader, error) {
-	data, err := model.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := model.NewLoader(path, data, model.Options{})
+	l, err := model.OpenLoader(path, model.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
 	a, done, err := l.Next(ctx, firstStep)
 	if err != nil {
+		l.Close()
 		return nil, nil, err
 	}
 	a.Path = path

@@ -54,7 +54,7 @@ func fixture(t *testing.T, more ...string) Model {
 		},
 		Claims: []claim.Claim{{
 			Span:  at("According to the local paper, almost 300 moorings could be lost if the work slips, and several captains warned that insurers may refuse cover."),
-			Kinds: []claim.Kind{claim.Statistical, claim.Hedged}, Checkworthiness: 0.8,
+			Kinds: claim.KindsOf(claim.Hedged, claim.Statistical), Checkworthiness: 0.8,
 			Cues:   []claim.Cue{{Span: at("could"), Kind: claim.Hedged}, {Span: at("almost 300"), Kind: claim.Statistical}},
 			Source: &claim.Source{Span: at("the local paper")},
 		}},
@@ -89,13 +89,13 @@ func TestExplainBoxFollowsTheFocusOnlyWhileOnScreen(t *testing.T) {
 	m := fixture(t, strings.Repeat("Repairs to the slipway went on through the week without incident.\n\n", 20))
 	m.SetSize(40, 12)
 	m = press(m, ")", ")", ")")
-	if !strings.Contains(m.View(), "claim:") {
+	if !strings.Contains(m.View(), "cues:") {
 		t.Fatalf("no explain box for the focused claim:\n%s", m.View())
 	}
 	for range 30 {
 		m = press(m, "j")
 	}
-	if v := m.View(); strings.Contains(v, "claim:") {
+	if v := m.View(); strings.Contains(v, "cues:") {
 		t.Errorf("the explain box stays after its claim scrolled away:\n%s", v)
 	}
 	golden.Shape(t, m.View(), 40, 12)
