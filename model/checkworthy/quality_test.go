@@ -16,7 +16,7 @@ import (
 const newsDev = "../../../shared/data/attribution/dev"
 
 // minNewsAUC is the bar for the embedded model on news: the trainer
-// measured 0.717 for it, the model before it 0.698, chance is 0.5.
+// measured 0.714 for it, the model before it 0.698, chance is 0.5.
 const minNewsAUC = 0.65
 
 // TestEmbeddedModelOnUnseenNews scores every sentence of the PolNeAR dev
