@@ -72,3 +72,31 @@ func TestFitMessage(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleIsCutLikeWhatItIs(t *testing.T) {
+	tests := []struct {
+		name   string
+		set    func(*Model, string)
+		title  string
+		want   string
+		forbid string
+	}{
+		{"a title keeps its start", (*Model).SetTitle, "Harbour board promises new tide gauges before the storms", "Harbour board promises", ""},
+		{"a file's name keeps its extension", (*Model).SetName, "harbour-board-promises-new-tide-gauges.txt", "gauges.txt", ""},
+		{"a file's name keeps its start", (*Model).SetName, "harbour-board-promises-new-tide-gauges.txt", " harbour-boa", ""},
+		{"a file's name that fits is whole", (*Model).SetName, "gauges.txt", "gauges.txt", "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(40)
+			m.SetInfo("37%")
+			m.SetHint("? help")
+			tt.set(&m, tt.title)
+			got := ansi.Strip(m.View())
+			if !strings.Contains(got, tt.want) || tt.forbid != "" && strings.Contains(got, tt.forbid) {
+				t.Errorf("the bar is %q", got)
+			}
+		})
+	}
+}
