@@ -57,6 +57,9 @@ func TestExplainBoxScrollsWhenTheNoteDoesNotFit(t *testing.T) {
 	if !strings.Contains(ansi.Strip(m.View()), "source: https") {
 		t.Errorf("] did not scroll the box to the note's last line:\n%s", m.View())
 	}
+	if first := strings.TrimSpace(ansi.Strip(m.explain[0])); !strings.HasPrefix(first, "…") {
+		t.Errorf("the box scrolled down starts %q, without a \"…\" for the lines above", first)
+	}
 	m = press(m, ")")
 	if m.explainTop != 0 {
 		t.Errorf("a new focus keeps the box scrolled to %d", m.explainTop)

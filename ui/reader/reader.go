@@ -179,8 +179,8 @@ func explainRoom(h int) int { return max(min(max(h/3, 1), h-2), 0) }
 
 // scrolledExplain is the part of the explain box's lines that fits in
 // room, from where it was scrolled to; a new focus starts at the top. A
-// box cut short says so with "…" at the end of its last line (and of its
-// first, when lines above are scrolled away).
+// box cut short says so with "…" at the end of its last line, and one
+// scrolled down at the start of its first.
 func (m *Model) scrolledExplain(lines []string, room int) []string {
 	if m.explainFor != m.focus {
 		m.explainTop, m.explainFor = 0, m.focus
@@ -188,18 +188,18 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
 	end := min(len(lines), m.explainTop+room)
 	shown := slices.Clone(lines[m.explainTop:end])
-	if m.explainTop > 0 {
-		shown[0] = m.more(shown[0])
-	}
 	if end < len(lines) && len(shown) > 0 {
-		shown[len(shown)-1] = m.more(shown[len(shown)-1])
+		shown[len(shown)-1] = m.moreBelow(shown[len(shown)-1])
+	}
+	if m.explainTop > 0 && len(shown) > 0 {
+		shown[0] = m.theme.ExplainLabel.Render("… ") + strings.TrimLeft(shown[0], " ")
 	}
 	return shown
 }
 
-// more ends an explain box line with "…", cutting it to make room: the
-// box has more lines than it shows.
-func (m Model) more(line string) string {
+// moreBelow ends an explain box line with "…", cutting it to make room:
+// the box has more lines than it shows.
+func (m Model) moreBelow(line string) string {
 	_, w := m.explainColumn()
 	return ansi.Truncate(line, max(w-2, 0), "") + m.theme.ExplainLabel.Render(" …")
 }
