@@ -33,7 +33,7 @@ func (g *Gazetteer) describe(s string, w *Word) {
 	w.exact = ExactHash(s)
 	w.lmask = g.lower[PhraseHash(0, w.lower)]
 	w.emask = g.exact[PhraseHash(0, w.exact)]
-	w.hmask = g.hint[PhraseHash(0, w.exact)]
+	w.hmask = g.hintMask(PhraseHash(0, w.exact))
 	w.clus = g.clusters.Code(w.word)
 	w.casing = g.casing.Bucket(w.lower)
 }
@@ -276,7 +276,7 @@ func (g *Gazetteer) mark(ws []Word) {
 			eh = PhraseHash(eh, ws[i+n-1].exact)
 			m, hm := ws[i].lmask, ws[i].hmask
 			if n > 1 {
-				m, hm = g.lower[lh], g.hint[eh]
+				m, hm = g.lower[lh], g.hintMask(eh)
 			}
 			if m == 0 && hm == 0 {
 				break

@@ -24,10 +24,15 @@ const (
 	HintPerson = iota
 	HintPlace
 	HintOrg
+	// HintCity and HintPersonName are the large lists of a PhraseSet
+	// (data/hints.bin): cities and people's given names and surnames.
+	HintCity
+	HintPersonName
 	nHint
 )
 
-var hintLists = [nHint]data.List{data.WordNetPeople, data.WordNetPlaces, data.WordNetOrgs}
+// hintLists are the hint lists kept as text, in hint bit order.
+var hintLists = [...]data.List{data.WordNetPeople, data.WordNetPlaces, data.WordNetOrgs}
 
 // hintPrefix is set in a hint mask when the phrase begins a longer entry.
 const hintPrefix = 1 << 7
@@ -44,6 +49,8 @@ type Gazetteer struct {
 	maxLen int
 	// hint holds the hint lists' phrases as written: a mask of lists.
 	hint map[uint64]uint8
+	// big holds the large hint lists.
+	big *PhraseSet
 	// clusters are the word clusters, which describe words alongside the lists.
 	clusters *Clusters
 	// casing is how unlabelled news writes each word.
@@ -70,6 +77,12 @@ func NewGazetteer() (*Gazetteer, error) {
 	}
 	if g.casing, err = ReadCasing(kb); err != nil {
 		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	if g.big, err = ReadPhraseSet(data.Hints()); err != nil {
+		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	if g.big.Len() > 0 {
+		g.maxLen = max(g.maxLen, maxHintWords)
 	}
 	var toks []Token
 	for li, l := range gazLists {
@@ -114,7 +127,10 @@ func NewGazetteer() (*Gazetteer, error) {
 	return g, nil
 }
 
-// addHints reads the hint lists.
+// hintMask is the hint mask of a phrase as written.
+func (g *Gazetteer) hintMask(phrase uint64) uint8 { return g.hint[phrase] | g.big.Mask(phrase) }
+
+// addHints reads the hint lists kept as text.
 func (g *Gazetteer) addHints() error {
 	var toks []Token
 	lists := make([][]data.Entry, len(hintLists))
