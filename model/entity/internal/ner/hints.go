@@ -26,8 +26,12 @@ const phraseSetMagic = "mgph1"
 // left out when it is built.
 const maxHintWords = 6
 
-// Mask is the hint mask of the phrase with the given PhraseHash, 0 for none.
+// Mask is the hint mask of the phrase with the given PhraseHash, 0 for
+// none; a nil set is empty.
 func (s *PhraseSet) Mask(h uint64) uint8 {
+	if s == nil {
+		return 0
+	}
 	k := key(h)
 	n := len(s.masks)
 	i := sort.Search(n, func(i int) bool { return s.key(i) >= k })
