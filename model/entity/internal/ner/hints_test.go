@@ -81,3 +81,27 @@ func TestEmptyPhraseSetHasNoEntries(t *testing.T) {
 		t.Errorf("empty set: %v, %d keys", err, s.Len())
 	}
 }
+
+func TestHeadWordsAreCommonNounsThatEndWordNetsNames(t *testing.T) {
+	g, err := NewGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, word string
+		want       uint8
+	}{
+		{"a word ending many organisations heads organisations", "Party", HeadOrg},
+		{"heads are matched in any case", "council", HeadOrg},
+		{"a word ending many places heads places", "River", HeadPlace},
+		{"a name that ends many names is no head", "America", 0},
+		{"a surname is no head", "Smith", 0},
+		{"a common word ending no names is no head", "said", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := g.Head(LowerHash(tc.word)); got != tc.want {
+				t.Errorf("Head(%q) = %d, want %d", tc.word, got, tc.want)
+			}
+		})
+	}
+}
