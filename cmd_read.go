@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -79,24 +80,17 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Notice:     notice,
 		Loader:     loader,
 		Review:     cmd == "check",
+		Idle:       oneProcessorWhileIdle(),
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
-		if loader != nil {
-			// The notes anchor on the whole text: the reader opens them
-			// when it has loaded, and watches their file from the start.
-			if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
-				defer stop()
-				opts.NotesChanges = changes
-			}
-		} else if b, err := annotate.Open(a, opts.NotesOptions); err != nil {
-			opts.NotesError = err.Error()
-		} else {
-			opts.Notes = b
-			if changes, stop, err := watch.Watch(b.Path()); err == nil {
-				defer stop()
-				opts.NotesChanges = changes
-			}
+		// The reader opens the notes once its first screen is out (an
+		// article loaded in steps: once it is whole), so thousands of
+		// them cost the first screen nothing; their file is watched from
+		// the start.
+		if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
+			defer stop()
+			opts.NotesChanges = changes
 		}
 		changes, stop, err := watch.Watch(a.Path)
 		if err == nil {
@@ -124,6 +118,24 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
+}
+
+// oneProcessorWhileIdle runs Go code on one processor while the reader is
+// idle. Bubble Tea v2.1.1 wakes the program on every frame (60 a second)
+// whether or not anything changed, and offers no way to stop or slow its
+// ticker; with two processors each wake-up also woke a second thread
+// (5.5 context switches a frame against 3.7, bench/idle.py's CPU 1.04%
+// against 0.89% of a core on the sample). The analysis and the load run
+// on every processor again after a reload.
+func oneProcessorWhileIdle() func(idle bool) {
+	busy := runtime.GOMAXPROCS(0)
+	return func(idle bool) {
+		if idle {
+			runtime.GOMAXPROCS(1)
+			return
+		}
+		runtime.GOMAXPROCS(busy)
+	}
 }
 
 // The reader's soft memory limit: a base for the program itself, and a
@@ -221,19 +233,16 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 // screens' worth many times over, read in milliseconds.
 const firstStep = 64 << 10
 
-// openFirstStep reads the start of the file at path; the loader of the
-// rest is nil when the first step read it all.
+// openFirstStep reads the start of the file at path, and no more; the
+// loader of the rest is nil when the first step read it all.
 func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loader, error) {
-	data, err := model.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := model.NewLoader(path, data, model.Options{})
+	l, err := model.OpenLoader(path, model.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
 	a, done, err := l.Next(ctx, firstStep)
 	if err != nil {
+		l.Close()
 		return nil, nil, err
 	}
 	a.Path = path

@@ -6,15 +6,31 @@ usage: firstscreen.py [--runs N] [--rss] MARKER PROGRAM [ARG...]
 Prints the median, minimum and maximum of N runs in milliseconds. The clock
 starts just before the fork and stops when MARKER first appears in what
 the program writes; nothing else (no tmux, no polling) sits in between.
+Beside it, the median CPU time the program had used by then (all its
+threads, from /proc/PID/task/*/schedstat): on a shared machine the wall
+time swings with the load, the CPU time much less.
 With --rss it also waits two seconds after the marker and reports the
 program's peak resident memory (VmHWM).
 """
 import fcntl, os, pty, select, statistics, struct, sys, termios, time
 
 
-def once(marker, argv, rss, settle=2.0):
+def cpu_ms(pid):
+    """CPU milliseconds all threads of pid have run, None if unknown."""
+    total = 0
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+    except OSError:
+        return None
+    return total / 1e6
+
+
+def once(marker, argv, rss, settle=2.0, cpu=None):
     """One run: milliseconds to MARKER and, with rss, the peak RSS in kB
-    settle seconds after it (0: as the marker shows)."""
+    settle seconds after it (0: as the marker shows). With a list cpu, the
+    CPU milliseconds used up to the marker are appended to it."""
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -32,6 +48,8 @@ def once(marker, argv, rss, settle=2.0):
             break
         if took is None and marker in buf:
             took = (time.perf_counter() - t0) * 1000
+            if cpu is not None:
+                cpu.append(cpu_ms(pid))
             if not rss or settle == 0:
                 break
             deadline = time.perf_counter() + settle
@@ -59,9 +77,12 @@ def main():
             sys.exit(__doc__.strip().splitlines()[2])
     if len(args) < 2:
         sys.exit(__doc__.strip().splitlines()[2])
-    results = [once(args[0].encode(), args[1:], rss) for _ in range(runs)]
+    cpu = []
+    results = [once(args[0].encode(), args[1:], rss, cpu=cpu) for _ in range(runs)]
     times = [t for t, _ in results]
     line = f"median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}, {runs} runs)"
+    if None not in cpu:
+        line += f", {statistics.median(cpu):.1f} ms CPU"
     if rss:
         line += f", peak RSS {max(p for _, p in results) / 1024:.0f} MB"
     print(line)

@@ -6,7 +6,8 @@ usage: bench/table.py [--runs N] [--margin EXE]   (default: 5 runs, a fresh buil
 
 Builds margin (or takes EXE, another build to compare), generates 1, 5 and 20 MB of plain text and of markdown
 (numbered paragraphs of a small vocabulary; the markdown adds a heading
-every twenty paragraphs, emphasis and a list), and on a fresh
+every twenty paragraphs, emphasis and a list) and 200 MB of text (the
+20 MB ten times, to show the first screen does not grow with the file), and on a fresh
 pseudo-terminal of 100x30 (bench/firstscreen.py) times the first screen
 of margin and of `less` on the same file, median of N runs each. It then
 prints margin's peak RSS as the first screen shows and after the analysis
@@ -67,6 +68,12 @@ def files(tmp):
             with open(path, "w") as f:
                 f.write(make(mb * MB, rng))
             out.append((f"{mb} MB {kind}", marker, path))
+    big = os.path.join(tmp, "text-200mb.txt")
+    with open(os.path.join(tmp, "text-20mb.txt")) as src, open(big, "w") as f:
+        twenty = src.read()
+        for _ in range(10):
+            f.write(twenty)
+    out.append(("200 MB text", "Paragraph 1.", big))
     return out
 
 

@@ -29,34 +29,150 @@ const MaxFileSize = 256 << 20
 
 // Open reads the article at path ("-" for standard input).
 func Open(ctx context.Context, path string, opts Options) (*Article, error) {
-	data, err := readSource(path)
+	if path == "-" {
+		data, err := ReadAll(os.Stdin, "standard input")
+		if err != nil {
+			return nil, err
+		}
+		return Parse(ctx, path, data, opts)
+	}
+	l, err := OpenLoader(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	a, err := Parse(ctx, path, data, opts)
+	defer l.Close()
+	a, _, err := l.Next(ctx, math.MaxInt)
 	if err != nil {
 		return nil, err
 	}
-	if path != "-" {
-		a.Path = path
-	}
+	a.Path = path
 	return a, nil
 }
 
-// ReadFile reads the file at path ("-" for standard input) with Open's
-// checks and size limit, for a Loader.
-func ReadFile(path string) ([]byte, error) { return readSource(path) }
+// input is an article's bytes, read a chunk at a time: from memory, or
+// from an open file. Only close may be called while a read runs.
+type input struct {
+	data []byte   // in memory, when f is nil
+	f    *os.File // the open file
+	// size is what the file announced; off how much is read.
+	size, off int64
+	buf       []byte
+	eof       bool
+	// minRead is the least a read asks for: minChunk, less in tests.
+	minRead int
+}
 
-func readSource(path string) ([]byte, error) {
-	if path == "-" {
-		return ReadAll(os.Stdin, "standard input")
-	}
+func bytesInput(data []byte) *input {
+	return &input{data: data, size: int64(len(data)), minRead: minChunk}
+}
+
+// fileInput opens the file at path and checks its size, before reading
+// anything, against MaxFileSize.
+func fileInput(path string) (*input, error) {
 	f, size, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return readLimited(f, path, size, MaxFileSize)
+	if size > MaxFileSize {
+		f.Close()
+		return nil, fmt.Errorf("read %s: larger than %s", path, sizeName(MaxFileSize))
+	}
+	return &input{f: f, size: size, minRead: minChunk}, nil
+}
+
+// read returns the next chunk, of about n bytes (all that is left when
+// the size announced is no more), and whether it is the last. A chunk is
+// valid until the next read. A file that grows past MaxFileSize as it is
+// read fails with the same one-line error as one that was too big.
+func (in *input) read(n int) ([]byte, bool, error) {
+	if in.eof {
+		return nil, true, nil
+	}
+	want := int64(max(n, in.minRead))
+	if rest := in.size - in.off; rest >= 0 {
+		want = min(want, rest+1) // one byte past the end, to meet it
+	}
+	if in.f == nil {
+		chunk := in.data[in.off:min(in.off+want, in.size)]
+		in.off += int64(len(chunk))
+		in.eof = in.off == in.size
+		return chunk, in.eof, nil
+	}
+	want = min(want, MaxFileSize+1-in.off)
+	if int64(cap(in.buf)) < want {
+		in.buf = make([]byte, want)
+	}
+	got, err := io.ReadFull(in.f, in.buf[:want])
+	in.off += int64(got)
+	if in.off > MaxFileSize {
+		return nil, false, fmt.Errorf("larger than %s", sizeName(MaxFileSize))
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		in.eof = true
+		return in.buf[:got], true, nil
+	}
+	if err != nil {
+		return nil, false, unwrapPathError(err)
+	}
+	return in.buf[:got], false, nil
+}
+
+// progress returns how many bytes are read, and the size announced.
+func (in *input) progress() (int, int) { return int(in.off), int(in.size) }
+
+// close lets go of the file; closing it again does nothing.
+func (in *input) close() error {
+	if in.f == nil {
+		return nil
+	}
+	if err := in.f.Close(); err != nil && !errors.Is(err, os.ErrClosed) {
+		return err
+	}
+	return nil
+}
+
+// mayHoldReferences reports whether the text may hold link reference
+// definitions, which a markdown link anywhere before them may use: some
+// "]:", in UTF-8, a single-byte encoding or UTF-16. It looks at every
+// byte of the input, without keeping it (a file is read again from the
+// start into a small buffer): a pass at the speed of memory, 10 ms for
+// 20 MB, that markdown needs before its first group with a link. A file
+// that cannot be read again may hold them: the reads after will say why.
+func (in *input) mayHoldReferences() bool {
+	if in.f == nil {
+		return holdsReference(in.data)
+	}
+	buf := make([]byte, referenceScan)
+	for off := int64(0); ; {
+		n, err := in.f.ReadAt(buf, off)
+		if holdsReference(buf[:n]) || err != nil && !errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		// The next buffer starts two bytes back, so that no "]:" (with a
+		// NUL between, in UTF-16) is cut in two.
+		off += int64(n) - 2
+	}
+}
+
+// referenceScan is the buffer mayHoldReferences reads a file into.
+const referenceScan = 256 << 10
+
+// holdsReference reports whether b holds "]:", or "]" and ":" with a
+// NUL between (UTF-16).
+func holdsReference(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, ']')
+		if i < 0 {
+			return false
+		}
+		b = b[i+1:]
+		if len(b) > 0 && b[0] == ':' || len(b) > 1 && b[0] == 0 && b[1] == ':' {
+			return true
+		}
+	}
 }
 
 // openRegular opens path for reading if it is a regular file, and returns
@@ -173,10 +289,10 @@ func formatOf(name, text string) Format {
 
 // setFront takes the article's metadata from front matter, a web page's
 // own or the one saved with it, and says if the page was cut.
-func setFront(a *Article, f markdown.Front) {
-	a.Meta = metaFromFront(f)
+func (l *Loader) setFront(f markdown.Front) {
+	l.a.Meta = metaFromFront(f)
 	if f["cut"] != "" {
-		a.Warnings = append(a.Warnings, f["cut"])
+		l.warnings = append(l.warnings, f["cut"])
 	}
 }
 

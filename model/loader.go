@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/margin-reader/margin/model/cleanup"
 	"github.com/margin-reader/margin/model/decode"
@@ -14,65 +16,66 @@ import (
 )
 
 // Loader reads an article in steps, so that the start of a long file can
-// be shown while the rest is read: each step cleans (plain text) or
-// parses (markdown) about as many more bytes as asked and splits their
-// sentences. The canonical text only grows, by appending, so every span
-// made over an earlier step's article stays valid. Decoding is done at
-// once (it is linear and fast); a saved HTML page and --verbatim text are
-// read in one step. Parse is a Loader run in one step.
+// be shown while the rest is read: each step reads, decodes and cleans
+// (plain text) or parses (markdown) about as many more bytes as asked
+// and splits their sentences. The file is read a chunk at a time, as the
+// steps need it, so the first step costs the same for any size of file.
+// The canonical text only grows, by appending, so every span made over
+// an earlier step's article stays valid. A saved HTML page and
+// --verbatim text are read in one step. Parse is a Loader run in one
+// step.
 type Loader struct {
 	a     *Article
+	in    *input
+	dec   decode.Decoder
+	opts  Options
 	src   source
 	split *sentence.Splitter
+	// head is the start of the text, kept until there is enough of it to
+	// tell the format.
+	head string
+	// warnings are the ones known before the first step: the markdown's
+	// and the decoder's follow them.
+	warnings []string
 	// blocks is how many of the document's blocks are split into sentences.
 	blocks int
 	done   bool
-	// total is the source's size, kept when the source is let go.
-	total int
 }
 
-// source is a format's reader: each step returns the document so far.
+// source is a format's reader: it takes the decoded text in pieces, and
+// each step returns the document so far.
 type source interface {
-	next(step int) (doc.Doc, bool)
-	progress() (done, total int)
+	add(text string, final bool)
+	next(step int) (doc.Doc, bool, error)
+	// hungry says the last next read nothing for want of more text.
+	hungry() bool
+	warnings() []string
 }
 
-// NewLoader decodes data, picks its format (from name, a path or "-", or
-// the content) and prepares to read it in steps.
+// NewLoader prepares to read an article from data, whose format it picks
+// from name (a path or "-") or the content.
 func NewLoader(name string, data []byte, opts Options) (*Loader, error) {
-	text, err := decode.Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	a := &Article{Name: name, Format: formatOf(name, text)}
-	if a.Format == Markdown && !opts.Verbatim {
-		if err := markdown.CheckLimits(text); err != nil {
-			a.Format = Text
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is read as plain text: %v", name, err))
-		}
-	}
-	l := &Loader{a: a, split: sentence.New()}
-	switch {
-	case opts.Verbatim:
-		a.Sentences = sentence.Lines(text)
-		l.src = &whole{d: verbatimDoc(text)}
-		l.blocks = math.MaxInt // the sentences are the lines, split above
-	case a.Format == Markdown:
-		p, front := markdown.NewProgressive(text)
-		setFront(a, front)
-		l.src = markdownSource{p}
-	case a.Format == HTML:
-		page, err := htmlpage.Extract(text, "")
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		setFront(a, page.Front())
-		l.src = &whole{d: page.Doc}
-	default:
-		l.src = &textSource{p: cleanup.NewProgressive(text), a: a}
-	}
-	return l, nil
+	return newLoader(name, bytesInput(data), opts), nil
 }
+
+// OpenLoader opens the file at path, with Open's checks and size limit,
+// to read it in steps; the size is checked from the file's size before
+// anything is read, and again as it is read. Close lets the file go if
+// the load is given up before it is done.
+func OpenLoader(path string, opts Options) (*Loader, error) {
+	in, err := fileInput(path)
+	if err != nil {
+		return nil, err
+	}
+	return newLoader(path, in, opts), nil
+}
+
+func newLoader(name string, in *input, opts Options) *Loader {
+	return &Loader{a: &Article{Name: name}, in: in, opts: opts, split: sentence.New()}
+}
+
+// Close lets go of the file; a Loader that has finished has let go already.
+func (l *Loader) Close() error { return l.in.close() }
 
 // Next reads about step more bytes of the source and returns the article
 // so far, and whether it is all read. Each article returned is a snapshot
@@ -82,16 +85,16 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 		return nil, false, err
 	}
 	if !l.done {
-		l.a.Doc, l.done = l.src.next(step)
-		if err := ctx.Err(); err != nil {
-			return nil, false, err
+		if err := l.step(ctx, step); err != nil {
+			l.in.close()
+			return nil, false, fmt.Errorf("read %s: %w", l.a.Name, err)
 		}
 		l.addSentences()
+		l.a.Warnings = l.allWarnings()
 		if l.done {
-			// The source holds the decoded input, a second copy of the
-			// text (20 MB for 20 MB of text) that the reader, which keeps
-			// its loader, would otherwise hold to the end.
-			_, l.total = l.src.progress()
+			// The source holds text not yet taken, and the reader keeps
+			// its loader: let it go.
+			l.in.close()
 			l.src = nil
 		}
 	}
@@ -99,13 +102,110 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 	return &snapshot, l.done, nil
 }
 
-// Progress returns how many bytes of the source are read, and how many
+// step feeds the source the decoded text it needs for one more step.
+// While the source finds no place to cut, each read is twice the one
+// before, so that text with no cut for megabytes (single line breaks
+// only) is read and scanned a number of times that grows with the log of
+// its size, not with its size.
+func (l *Loader) step(ctx context.Context, step int) error {
+	for size := step; ; size = min(2*size, math.MaxInt/2) {
+		if l.src != nil {
+			d, done, err := l.src.next(step)
+			if err != nil {
+				return err
+			}
+			if done || !l.src.hungry() {
+				l.a.Doc, l.done = d, done
+				return nil
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		text, final, err := l.read(size)
+		if err != nil {
+			return err
+		}
+		if l.src == nil {
+			if l.head += text; len(l.head) < formatHead && !final {
+				continue
+			}
+			text, l.head = l.head, ""
+			l.start(text)
+		}
+		l.src.add(text, final)
+	}
+}
+
+// read reads and decodes the next chunk of the file, about step bytes.
+func (l *Loader) read(step int) (string, bool, error) {
+	chunk, final, err := l.in.read(step)
+	if err != nil {
+		return "", false, err
+	}
+	text, err := l.dec.Decode(chunk, final)
+	if final {
+		// Read in one step, the buffer is as large as the file: let it
+		// go before the text is cleaned or parsed.
+		l.in.buf = nil
+	}
+	return text, final, err
+}
+
+// formatHead is how much of the text tells its format.
+const formatHead = 512
+
+// start picks the format from the start of the text and makes its source.
+func (l *Loader) start(head string) {
+	a, opts := l.a, l.opts
+	a.Format = formatOf(a.Name, head)
+	switch {
+	case opts.Verbatim:
+		l.src = &whole{read: func(text string) (doc.Doc, error) {
+			a.Sentences = sentence.Lines(text)
+			l.blocks = math.MaxInt // the sentences are the lines, split here
+			return verbatimDoc(text), nil
+		}}
+	case a.Format == Markdown:
+		l.src = &markdownSource{p: markdown.NewStream(l.in.mayHoldReferences), setFront: l.setFront}
+	case a.Format == HTML:
+		l.src = &whole{read: func(text string) (doc.Doc, error) {
+			page, err := htmlpage.Extract(text, "")
+			if err != nil {
+				return doc.Doc{}, err
+			}
+			l.setFront(page.Front())
+			return page.Doc, nil
+		}}
+	default:
+		l.src = &textSource{p: cleanup.NewStream(), a: a}
+	}
+}
+
+// allWarnings are the article's warnings: the ones known at the start,
+// then the markdown's and the decoder's, in that order whatever the
+// steps, so a load in steps warns as a load at once does.
+func (l *Loader) allWarnings() []string {
+	w := slices.Clone(l.warnings)
+	if l.src != nil {
+		for _, s := range l.src.warnings() {
+			w = append(w, l.a.Name+": "+s)
+		}
+	}
+	if at, ok := l.dec.Invalid(); ok {
+		w = append(w, fmt.Sprintf("%s is not all UTF-8: the bytes that are not (the first at byte %d) are shown as \uFFFD", l.a.Name, at+1))
+	}
+	return w
+}
+
+// Progress returns how many bytes of the file are read, and how many
 // there are.
 func (l *Loader) Progress() (done, total int) {
-	if l.src == nil {
-		return l.total, l.total
+	read, size := l.in.progress()
+	if l.done {
+		return read, read
 	}
-	return l.src.progress()
+	return read, max(read, size)
 }
 
 // addSentences splits the blocks new since the last step, and hashes the
@@ -131,28 +231,52 @@ func (l *Loader) addSentences() {
 	}
 }
 
-// whole is a source read in one step.
+// whole is a source read in one step, once all of it has come.
 type whole struct {
-	d    doc.Doc
-	read bool
+	pieces []string
+	read   func(text string) (doc.Doc, error)
+	final  bool
 }
 
-func (w *whole) next(int) (doc.Doc, bool) {
-	w.read = true
-	return w.d, true
+func (w *whole) add(text string, final bool) {
+	w.pieces = append(w.pieces, text)
+	w.final = final
 }
 
-func (w *whole) progress() (int, int) {
-	if w.read {
-		return len(w.d.Text), len(w.d.Text)
+func (w *whole) next(int) (doc.Doc, bool, error) {
+	if !w.final {
+		return doc.Doc{}, false, nil
 	}
-	return 0, len(w.d.Text)
+	d, err := w.read(strings.Join(w.pieces, ""))
+	w.pieces = nil
+	return d, true, err
 }
 
-type markdownSource struct{ p *markdown.Progressive }
+func (w *whole) hungry() bool { return !w.final }
 
-func (m markdownSource) next(step int) (doc.Doc, bool) { return m.p.Next(step) }
-func (m markdownSource) progress() (int, int)          { return m.p.Parsed() }
+func (w *whole) warnings() []string { return nil }
+
+// markdownSource parses markdown, and gives the article the metadata of
+// its front matter once it is read.
+type markdownSource struct {
+	p        *markdown.Progressive
+	setFront func(markdown.Front)
+	front    bool
+}
+
+func (m *markdownSource) add(text string, final bool) { m.p.Add(text, final) }
+
+func (m *markdownSource) next(step int) (doc.Doc, bool, error) {
+	d, done := m.p.Next(step)
+	if f, ok := m.p.Front(); ok && !m.front {
+		m.front = true
+		m.setFront(f)
+	}
+	return d, done, nil
+}
+
+func (m *markdownSource) hungry() bool       { return m.p.Hungry() }
+func (m *markdownSource) warnings() []string { return m.p.Warnings() }
 
 // textSource cleans plain text, and gives the article the title and
 // byline that cleaning finds.
@@ -161,7 +285,9 @@ type textSource struct {
 	a *Article
 }
 
-func (t *textSource) next(step int) (doc.Doc, bool) {
+func (t *textSource) add(text string, final bool) { t.p.Add(text, final) }
+
+func (t *textSource) next(step int) (doc.Doc, bool, error) {
 	r, done := t.p.Next(step)
 	// Cleaning decides the title and byline before it gives any block,
 	// and then keeps them; an empty title is left for the first heading.
@@ -171,7 +297,8 @@ func (t *textSource) next(step int) (doc.Doc, bool) {
 	if r.Byline != "" {
 		t.a.Byline = r.Byline
 	}
-	return r.Doc, done
+	return r.Doc, done, nil
 }
 
-func (t *textSource) progress() (int, int) { return t.p.Cleaned() }
+func (t *textSource) hungry() bool       { return t.p.Hungry() }
+func (t *textSource) warnings() []string { return nil }

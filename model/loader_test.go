@@ -2,10 +2,12 @@ package model
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,6 +20,13 @@ func loadInSteps(t *testing.T, name string, data []byte, opts Options, step int)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return stepThrough(t, l, step)
+}
+
+// stepThrough runs l to its end, step bytes at a time, checking that each
+// step's article only appends to the one before.
+func stepThrough(t *testing.T, l *Loader, step int) *Article {
+	t.Helper()
 	prev := &Article{}
 	for {
 		a, done, err := l.Next(context.Background(), step)
@@ -53,6 +62,28 @@ func sameLoad(t *testing.T, name string, data []byte, opts Options, steps ...int
 	}
 }
 
+// sameArticle reports whether a and b hold the same, with empty and nil
+// slices alike, without formatting them (which takes seconds at 5 MB).
+func sameArticle(a, b *Article) bool {
+	x, y := *a, *b
+	for _, p := range []*Article{&x, &y} {
+		p.Blocks, p.Inlines = slices.Clip(p.Blocks), slices.Clip(p.Inlines)
+		if len(p.Blocks) == 0 {
+			p.Blocks = nil
+		}
+		if len(p.Inlines) == 0 {
+			p.Inlines = nil
+		}
+		if len(p.Sentences) == 0 {
+			p.Sentences = nil
+		}
+		if len(p.Warnings) == 0 {
+			p.Warnings = nil
+		}
+	}
+	return reflect.DeepEqual(x, y)
+}
+
 // comparable is what an article holds, with empty and nil slices alike.
 func comparable(a *Article) string {
 	return fmt.Sprintf("%s|%s|%+v|%q|%q|%q|blocks %+v|inlines %+v|sentences %v|warnings %q",
@@ -76,6 +107,10 @@ func TestLoaderEqualsParseOnEverySample(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			sameLoad(t, path, data, Options{}, 1, 50, 700, 1<<20)
 			sameLoad(t, path, data, Options{Verbatim: true}, 1, 1<<20)
+			// Read from the file a few bytes to a few kilobytes at a time.
+			for _, c := range []struct{ chunk, step int }{{7, 300}, {1000, 64}, {4099, 1 << 20}} {
+				sameChunkedLoad(t, path, data, c.chunk, c.step)
+			}
 		})
 	}
 }
@@ -144,14 +179,169 @@ func TestLoaderStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-func FuzzLoader(f *testing.F) {
-	f.Add("a.txt", "Title\n\nTitle\n\nBy Jane Doe\n\nthe text\n\nMore.", uint16(3))
-	f.Add("a.md", "# T\n\n```\n\nx\n```\n\n- a\n\n- b\n\nc", uint16(1))
-	f.Fuzz(func(t *testing.T, name, src string, step uint16) {
-		if _, err := Parse(context.Background(), name, []byte(src), Options{}); err != nil {
-			return
+// sameChunkedLoad checks that loading data from a file, read chunk bytes
+// at a time, in steps of step bytes, gives what Parse gives.
+func sameChunkedLoad(t *testing.T, name string, data []byte, chunk, step int) {
+	t.Helper()
+	want, wantErr := Parse(context.Background(), name, data, Options{})
+	sameChunkedAs(t, want, wantErr, name, data, chunk, step)
+}
+
+// sameChunkedAs is sameChunkedLoad given what Parse gives.
+func sameChunkedAs(t *testing.T, want *Article, wantErr error, name string, data []byte, chunk, step int) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), filepath.Base(name))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := OpenLoader(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	l.in.minRead = chunk
+	if wantErr != nil {
+		var err error
+		for done := false; err == nil && !done; {
+			_, done, err = l.Next(context.Background(), step)
 		}
-		sameLoad(t, name, []byte(src), Options{}, int(step%512)+1)
+		if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(wantErr.Error(), "read "+name)) {
+			t.Fatalf("read in chunks of %d: error %v, want %v", chunk, err, wantErr)
+		}
+		return
+	}
+	got := stepThrough(t, l, step)
+	got.Name = want.Name
+	if !sameArticle(got, want) {
+		t.Fatalf("%s read in chunks of %d bytes, steps of %d, differs from Parse:\n got %.300s\nwant %.300s", name, chunk, step, comparable(got), comparable(want))
+	}
+}
+
+// generated is about size bytes of plain text or of markdown with
+// headings, emphasis, links, lists and fences, so that chunks and steps
+// are cut across every kind of block.
+func generated(size int, md bool) []byte {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		if md && i%20 == 0 {
+			fmt.Fprintf(&b, "## Section %d\n\n", i/20)
+		}
+		if md && i%13 == 5 {
+			fmt.Fprintf(&b, "- item %d\n\n- item, *loose*\n\n```\ncode %d\n\nstill code\n```\n\n", i, i)
+		}
+		fmt.Fprintf(&b, "Paragraph %d. The council said on Tuesday that the *harbour wall* at Port %d would be\nfinished by spring, [engineers](https://x.example/%d) said. Caf\u00e9 owners doubt it.\n\n", i, i, i)
+	}
+	return []byte(b.String())
+}
+
+func TestLoaderFromAFileEqualsParseOnFiveMegabytes(t *testing.T) {
+	size := 5 << 20
+	if raceEnabled {
+		size = 1 << 20 // still dozens of chunks, in a tenth of the time
+	}
+	for _, name := range []string{"big.txt", "big.md"} {
+		t.Run(name, func(t *testing.T) {
+			data := generated(size, strings.HasSuffix(name, ".md"))
+			want, err := Parse(context.Background(), name, data, Options{})
+			sameChunkedAs(t, want, err, name, data, 64<<10, 1<<20)
+			sameChunkedAs(t, want, err, name, data, 33_333, 64<<10)
+		})
+	}
+}
+
+func TestOpenLoaderReadsOnlyTheStartForTheFirstStep(t *testing.T) {
+	for _, name := range []string{"big.txt", "big.md"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), name)
+			if err := os.WriteFile(path, generated(5<<20, strings.HasSuffix(name, ".md")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			l, err := OpenLoader(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Close()
+			a, done, err := l.Next(context.Background(), 64<<10)
+			read, total := l.Progress()
+			if err != nil || done || len(a.Sentences) == 0 || read > 256<<10 {
+				t.Fatalf("first step: done %v, %d sentences, %d of %d bytes read (error %v); want a start, from at most 256 KB", done, len(a.Sentences), read, total, err)
+			}
+		})
+	}
+}
+
+func TestOpenLoaderChecksEveryChunk(t *testing.T) {
+	start := generated(300<<10, false)
+	tests := []struct {
+		name    string
+		data    []byte
+		err     string // "" for none
+		warning string
+	}{
+		{"fails on a NUL past the first screen", append(slices.Clone(start), "more\x00words"...), "binary file", ""},
+		{"shows Latin-1 past a UTF-8 start as U+FFFD, and says where", append(slices.Clone(start), " na\xEFve words"...), "", fmt.Sprintf("byte %d", len(start)+4)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "a.txt")
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			l, err := OpenLoader(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Close()
+			var a *Article
+			done := false
+			for err == nil && !done {
+				a, done, err = l.Next(context.Background(), 64<<10)
+			}
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "\n") {
+					t.Fatalf("error %v, want one line naming %s with %q", err, path, tt.err)
+				}
+				return
+			}
+			if err != nil || len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], tt.warning) {
+				t.Fatalf("error %v, warnings %q; want one naming %s", err, a.Warnings, tt.warning)
+			}
+			if !strings.HasSuffix(a.Text, "na\uFFFDve words") {
+				t.Errorf("text ends %q, want every word kept", a.Text[len(a.Text)-20:])
+			}
+		})
+	}
+}
+
+func TestOpenLoaderRefusesATooLargeFileFromItsSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: its size says too large before a byte is read.
+	if err := errors.Join(f.Truncate(MaxFileSize+1), f.Close()); err != nil {
+		t.Fatal(err)
+	}
+	_, err = OpenLoader(path, Options{})
+	if want := "read " + path + ": larger than 256 MB"; err == nil || err.Error() != want {
+		t.Fatalf("OpenLoader error %v, want %q", err, want)
+	}
+}
+
+func FuzzLoader(f *testing.F) {
+	f.Add("a.txt", "Title\n\nTitle\n\nBy Jane Doe\n\nthe text\n\nMore.", uint16(3), uint16(5))
+	f.Add("a.md", "# T\n\n```\n\nx\n```\n\n- a\n\n- b\n\nc", uint16(1), uint16(2))
+	f.Add("a.md", "---\ntitle: caf\xe9\n---\n\n[x]\n\n[x]: /u\r\n", uint16(4), uint16(1))
+	f.Fuzz(func(t *testing.T, name, src string, step, chunk uint16) {
+		if _, err := Parse(context.Background(), name, []byte(src), Options{}); err == nil {
+			sameLoad(t, name, []byte(src), Options{}, int(step%512)+1)
+		}
+		file := "a.txt"
+		if ext := filepath.Ext(name); ext == ".md" || ext == ".html" {
+			file = "a" + ext
+		}
+		sameChunkedLoad(t, file, []byte(src), int(chunk%600)+1, int(step%512)+1)
 	})
 }
 

@@ -70,6 +70,9 @@ type SourceReport struct {
 	Resolved *ResolvedReport `json:"resolved,omitempty"`
 	// Vague marks a source that names no one ("several reports").
 	Vague bool `json:"vague"`
+	// ID is the entities_index ID of the entity the source, or the
+	// speaker it resolves to, names; 0 (left out) when it names none.
+	ID int `json:"id,omitempty"`
 }
 
 // ResolvedReport is the earlier mention a pronoun source refers to.
@@ -108,7 +111,7 @@ func NewReport(a *Article, an *Analysis) Report {
 		r.EntitiesIndex = append(r.EntitiesIndex, thingReport(t))
 	}
 	for _, c := range an.Claims {
-		r.Claims = append(r.Claims, claimReport(a.Text, c))
+		r.Claims = append(r.Claims, claimReport(a.Text, an, c))
 	}
 	return r
 }
@@ -128,7 +131,7 @@ func thingReport(t entity.Thing) ThingReport {
 	return ThingReport{ID: t.ID, Label: string(t.Label), Name: t.Name, Mentions: len(t.Mentions)}
 }
 
-func claimReport(text string, c claim.Claim) ClaimReport {
+func claimReport(text string, an *Analysis, c claim.Claim) ClaimReport {
 	cr := ClaimReport{
 		Span:            c.Span,
 		Text:            c.In(text),
@@ -145,9 +148,12 @@ func claimReport(text string, c claim.Claim) ClaimReport {
 	if c.Source != nil {
 		src := c.Source
 		cr.Source = &SourceReport{Span: src.Span, Text: src.In(text), Via: src.Via, Vague: src.Vague}
+		named := src.Span
 		if !src.Resolved.Empty() {
 			cr.Source.Resolved = &ResolvedReport{Span: src.Resolved, Text: src.Resolved.In(text)}
+			named = src.Resolved
 		}
+		cr.Source.ID = sourceEntityID(text, an, named)
 	}
 	return cr
 }

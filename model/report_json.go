@@ -51,7 +51,7 @@ func WriteReportJSON(w io.Writer, a *Article, an *Analysis) error {
 	jw.raw(`],"claims":[`)
 	if an != nil {
 		for i, c := range an.Claims {
-			jw.element(i, claimReport(a.Text, c))
+			jw.element(i, claimReport(a.Text, an, c))
 		}
 	}
 	jw.raw("]}\n")

@@ -57,8 +57,11 @@ type Options struct {
 	Reload       ReloadFunc
 	// Notice is shown in the status bar at start.
 	Notice string
-	// Notes is the article's notes; nil when they cannot be kept, and
-	// NotesError says why.
+	// Notes is the article's notes, opened already. Nil with no NotesError
+	// for an article read from a file: the reader opens them itself once
+	// its first screen is out (for an article loaded in steps, once it is
+	// whole), so many notes never hold the first screen back. Nil with a
+	// NotesError: they cannot be kept, and it says why.
 	Notes      *annotate.Book
 	NotesError string
 	// NotesOptions reopen the notes after a reload.
@@ -73,6 +76,10 @@ type Options struct {
 	// Review opens the review queue as soon as the claims are in, as
 	// margin check does.
 	Review bool
+	// Idle, when set, is called (in a command) with true once the reader
+	// has nothing left to do in the background, and with false when work
+	// starts again (a reload), so the program can run leaner while idle.
+	Idle func(idle bool)
 }
 
 type (
@@ -86,6 +93,8 @@ type (
 	// analyzeMsg starts the analysis of the article with this hash.
 	analyzeMsg struct{ hash string }
 	changedMsg struct{}
+	// openNotesMsg opens the notes that wait for the first screen.
+	openNotesMsg struct{}
 	// notesChangedMsg says the sidecar changed on disk.
 	notesChangedMsg struct{}
 	reloadMsg       struct{}
@@ -100,8 +109,10 @@ type (
 	}
 )
 
-// analysisDelay holds the analysis back until the first screen is out:
-// on a large article it would otherwise take the CPU the first frame needs.
+// analysisDelay holds the analysis, the notes and the next load step back
+// until the first screen is out: they would otherwise take the CPU the
+// first frame needs (the analysis of a large article; opening thousands
+// of notes and laying out their marks).
 const analysisDelay = 30 * time.Millisecond
 
 // reloadDelay lets a burst of writes settle before the file is read again.
@@ -156,6 +167,8 @@ type Model struct {
 
 	// load is the article's background load, when it came in steps.
 	load loading
+	// idle says Options.Idle was last told true.
+	idle bool
 }
 
 // New returns a reader for a.
@@ -185,13 +198,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		m.status.SetMessage(opts.Notice)
 	}
 	if opts.Notes != nil {
-		m.store = &store{book: opts.Notes}
-		m.setNotes(opts.Notes.Notes())
-		m.seen = opts.Notes.SeenSpans()
-		m.sayAttention(opts.Notice)
-		if w := opts.Notes.Warnings(); len(w) > 0 && opts.Notice == "" {
-			m.status.SetError(w[0])
-		}
+		m.takeBook(opts.Notes)
 	}
 	m.load = newLoading(ctx, a, opts)
 	m.reviewPending = opts.Review
@@ -216,8 +223,9 @@ func (m *Model) setSource() {
 	})
 }
 
-// Init asks for the terminal's background and starts the analysis and the
-// file watch.
+// Init asks for the terminal's background and starts, once the first
+// screen is out, the load of the rest, the notes and the analysis, and
+// the file watch.
 func (m Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if !m.opts.NoColor {
@@ -228,6 +236,9 @@ func (m Model) Init() tea.Cmd {
 	} else {
 		hash := m.reader.Article().Hash
 		cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return analyzeMsg{hash} }))
+		if m.load.notesWait {
+			cmds = append(cmds, tea.Tick(analysisDelay, func(time.Time) tea.Msg { return openNotesMsg{} }))
+		}
 	}
 	cmds = append(cmds, m.watch(), m.watchNotes())
 	return tea.Batch(cmds...)

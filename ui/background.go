@@ -24,8 +24,10 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		cmd := m.analyze()
 		return m, cmd, true
 	case analysisMsg:
-		m.setAnalysis(msg)
-		return m, nil, true
+		if !m.setAnalysis(msg) {
+			return m, nil, true
+		}
+		return m, m.settle(), true
 	case changedMsg:
 		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch()), true
 	case notesChangedMsg:
@@ -35,13 +37,18 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		return m, tea.Batch(m.store.reread(), m.watchNotes()), true
 	case reloadMsg:
 		m.load.stop()
-		return m, m.reload(), true
+		return m, tea.Batch(m.stir(), m.reload()), true
 	case loadedMsg:
 		m, cmd := m.loaded(msg)
 		return m, cmd, true
+	case openNotesMsg:
+		if m.load.active() {
+			return m, nil, true
+		}
+		return m, m.openWaitingNotes(), true
 	case notesOpenedMsg:
-		m.notesOpened(msg)
-		return m, nil, true
+		cmd := m.notesOpened(msg)
+		return m, cmd, true
 	case reloadedMsg:
 		m, cmd := m.reloaded(msg)
 		return m, cmd, true
@@ -63,17 +70,17 @@ func (m *Model) analyze() tea.Cmd {
 	m.analysisGen++
 	gen := m.analysisGen
 	m.cancelAnalysis = cancel
-	return func() tea.Msg {
+	return tea.Batch(m.stir(), func() tea.Msg {
 		an, err := f(ctx, a)
 		return analysisMsg{gen: gen, hash: a.Hash, an: an, err: err}
-	}
+	})
 }
 
 // setAnalysis takes in the analysis when it arrives, unless a newer one
-// was started or the article changed meanwhile.
-func (m *Model) setAnalysis(msg analysisMsg) {
+// was started or the article changed meanwhile, and says whether it did.
+func (m *Model) setAnalysis(msg analysisMsg) bool {
 	if msg.gen != m.analysisGen || msg.hash != m.reader.Article().Hash {
-		return
+		return false
 	}
 	if m.cancelAnalysis != nil {
 		m.cancelAnalysis()
@@ -88,6 +95,7 @@ func (m *Model) setAnalysis(msg analysisMsg) {
 	if m.reviewPending {
 		m.startReview()
 	}
+	return true
 }
 
 func (m Model) watch() tea.Cmd {

@@ -38,7 +38,8 @@ type (
 // loading is the state of the article's background load: the loader
 // (nil once the article is whole), the context its steps run in (a
 // reload or the end of the program cancels it), and whether the notes
-// wait for the whole text to anchor on.
+// are still to be opened: after the first screen, and on an article
+// loaded in steps once the whole text is there to anchor on.
 type loading struct {
 	loader      *model.Loader
 	gen         int
@@ -54,26 +55,32 @@ type loading struct {
 }
 
 // newLoading prepares the background load of the article's rest, if
-// there is a loader; the notes wait for it when they are to be opened.
+// there is a loader, and says whether the notes are still to be opened.
 func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
+	notesWait := opts.Notes == nil && opts.NotesError == "" && a.Path != ""
 	if opts.Loader == nil {
-		return loading{}
+		return loading{notesWait: notesWait}
 	}
 	lctx, cancel := context.WithCancel(ctx)
 	read, total := opts.Loader.Progress()
 	return loading{
 		loader: opts.Loader, gen: 1, ctx: lctx, cancel: cancel, step: loadStep, read: read, total: total, progressive: true,
-		notesWait: opts.Notes == nil && opts.NotesError == "" && a.Path != "",
+		notesWait: notesWait,
 	}
 }
 
 // active says the article is still loading.
 func (l loading) active() bool { return l.loader != nil }
 
-// stop cancels the load in flight; its late messages are dropped.
+// stop cancels the load in flight and lets its file go; its late
+// messages are dropped.
 func (l *loading) stop() {
 	if l.cancel != nil {
 		l.cancel()
+	}
+	if l.loader != nil {
+		// A read in flight fails on the closed file, and is dropped.
+		_ = l.loader.Close()
 	}
 	l.loader, l.ctx, l.cancel = nil, nil, nil
 	l.gen++
@@ -123,6 +130,11 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if w := msg.a.Warnings; len(w) > len(m.reader.Article().Warnings) {
+		// Said as it is met: a part read as plain text, bytes that are
+		// not UTF-8.
+		m.status.SetMessage(w[len(w)-1])
+	}
 	m.reader.Grow(msg.a)
 	m.load.read, m.load.total = msg.read, msg.total
 	m.setSource()
@@ -134,7 +146,8 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	return m, tea.Batch(m.openWaitingNotes(), m.analyze())
 }
 
-// openWaitingNotes opens the notes that waited for the whole article.
+// openWaitingNotes opens the notes that waited for the first screen or
+// the whole article, on the text shown now.
 func (m *Model) openWaitingNotes() tea.Cmd {
 	if !m.load.notesWait {
 		return nil
@@ -147,27 +160,17 @@ func (m *Model) openWaitingNotes() tea.Cmd {
 	}
 }
 
-// notesOpened takes in the notes opened after the load.
-func (m *Model) notesOpened(msg notesOpenedMsg) {
-	if msg.err != nil {
-		m.opts.NotesError = msg.err.Error()
-		m.status.SetError("notes: " + msg.err.Error())
-		return
-	}
-	m.store = &store{book: msg.book}
-	m.setNotes(msg.book.Notes())
-	if w := msg.book.Warnings(); len(w) > 0 {
-		m.status.SetError(w[0])
-	}
-	m.setSource()
-}
-
-// loadingInfo is what the status bar says of the load and, for an
-// article loaded in steps, of its analysis.
+// loadingInfo is what the status bar says of the load, of a search in
+// what is loaded so far and, for an article loaded in steps, of its
+// analysis.
 func (m Model) loadingInfo() []string {
 	switch {
 	case m.load.active():
-		return []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		info := []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		if found := m.reader.Matches(); found.Query != "" {
+			info = append(info, "searching… "+strconv.Itoa(found.Len())+" so far")
+		}
+		return info
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
 		return []string{"analysing…"}
 	}

@@ -123,12 +123,18 @@ func TestSearchAndEndKeyWorkWhileLoading(t *testing.T) {
 	if strings.Contains(screen(m), "Paragraph 150 ") || !strings.Contains(screen(m), "not found yet") {
 		t.Fatalf("a query beyond what is loaded is not said to be not found yet:\n%s", screen(m))
 	}
+	if !strings.Contains(screen(m), "searching… 0 so far") {
+		t.Fatalf("the status does not say the search goes on as the article loads:\n%s", screen(m))
+	}
 	m = press(m, "o")
 	for m.load.active() {
 		m = step1(m, m.loadNext()())
 	}
 	if !strings.Contains(screen(m), "Part 140") {
 		t.Fatalf("the outline does not grow with the article:\n%s", screen(m))
+	}
+	if strings.Contains(screen(m), "so far") {
+		t.Fatalf("the status says the search goes on after the load:\n%s", screen(m))
 	}
 	m = press(m, "esc")
 	m = press(m, "n")
@@ -221,4 +227,15 @@ func mustParse(t *testing.T, name string, data []byte) *model.Article {
 		t.Fatal(err)
 	}
 	return a
+}
+
+func TestAWarningMetWhileLoadingIsSaid(t *testing.T) {
+	text := longArticle(200, true) + strings.Repeat("> ", 80) + "deep\n"
+	m := openInSteps(t, "article.md", text, 400)
+	for m.load.active() {
+		m = step1(m, m.loadNext()())
+	}
+	if !strings.Contains(screen(m), "read as plain text") {
+		t.Fatalf("the status does not say a part is read as plain text:\n%s", screen(m))
+	}
 }

@@ -27,6 +27,45 @@ func (m *Model) setNotes(notes []annotate.Note) {
 	m.setSource()
 }
 
+// takeBook makes b the reader's notes: their marks, the review's marks,
+// what the status says of the notes that need attention and of lines of
+// the sidecar that could not be read (unless a notice is shown).
+func (m *Model) takeBook(b *annotate.Book) {
+	m.store = &store{book: b}
+	m.setNotes(b.Notes())
+	m.setSeen(b.SeenSpans())
+	m.sayAttention(m.opts.Notice)
+	if w := b.Warnings(); len(w) > 0 && m.opts.Notice == "" {
+		m.status.SetError(w[0])
+	}
+}
+
+// notesOpened takes in the notes the reader opened after its first
+// screen, and rereads the sidecar: a change made while they were opening
+// came before there was a book to tell. Notes opened on a text since
+// replaced by a reload are opened again on the new one.
+func (m *Model) notesOpened(msg notesOpenedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.opts.NotesError = msg.err.Error()
+		m.status.SetError("notes: " + msg.err.Error())
+		return nil
+	}
+	if msg.book.Article() != m.reader.Article() {
+		m.load.notesWait = true
+		return m.openWaitingNotes()
+	}
+	m.takeBook(msg.book)
+	if m.reviewPending && m.analysis != nil {
+		m.startReview()
+	}
+	return m.store.reread()
+}
+
+// notesComing says the notes are being opened, or will be.
+func (m *Model) notesComing() bool {
+	return m.store == nil && m.opts.NotesError == "" && m.reader.Article().Path != ""
+}
+
 // notesDone shows the result of a command on the notes.
 func (m *Model) notesDone(msg notesMsg) {
 	if msg.err != nil {
@@ -55,9 +94,12 @@ func (m *Model) notesUnavailable() bool {
 		return false
 	}
 	msg := "notes are not available"
-	if m.load.notesWait {
+	switch {
+	case m.load.active() && m.load.notesWait:
 		msg = "notes open once the article has loaded"
-	} else if m.opts.NotesError != "" {
+	case m.notesComing():
+		msg = "notes are opening…"
+	case m.opts.NotesError != "":
 		msg += ": " + m.opts.NotesError
 	}
 	m.status.SetError(msg)

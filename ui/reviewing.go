@@ -9,15 +9,19 @@ import (
 )
 
 // startReview opens the review queue on the analysis's claims, or, while
-// the analysis is still coming, as soon as it is in.
+// the analysis or the notes (the queue resumes from their review marks)
+// are still coming, as soon as they are in.
 func (m *Model) startReview() {
-	if m.analysis == nil {
-		if m.analysisErr || m.opts.Analyze == nil {
-			m.status.SetError("no claims to review: " + m.reader.NoAnalysis())
-			return
-		}
+	if m.analysis == nil && (m.analysisErr || m.opts.Analyze == nil) {
+		m.status.SetError("no claims to review: " + m.reader.NoAnalysis())
+		return
+	}
+	if m.analysis == nil || m.notesComing() {
 		m.reviewPending = true
 		m.status.SetMessage("analysing…: the review opens when the claims are in")
+		if m.analysis != nil {
+			m.status.SetMessage("opening the notes…: the review opens when they are in")
+		}
 		return
 	}
 	m.reviewPending = false

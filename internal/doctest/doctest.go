@@ -1,12 +1,13 @@
 // Package doctest holds checks that tests of the progressive readers
-// share: that a step only appended to the document before it, and that
-// two documents are the same.
+// share: that a step only appended to the document before it, that two
+// documents are the same, and where to cut a text into pieces.
 package doctest
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
 )
@@ -45,4 +46,39 @@ func normalize(d doc.Doc) doc.Doc {
 		d.Blocks = blocks
 	}
 	return d
+}
+
+// PieceEnd returns where a piece of about n bytes of s ends: never inside
+// a character, as a decoder cuts a file.
+func PieceEnd(s string, n int) int {
+	n = min(n, len(s))
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n++
+	}
+	return n
+}
+
+// Stream gives text to a progressive reader piece bytes at a time (cut
+// between characters), with add, and after each piece runs steps of step
+// bytes with next until the reader is hungry for more, checking that
+// every step only appended. It returns the last document.
+func Stream(t testing.TB, text string, piece, step int, add func(string, bool), next func(int) (doc.Doc, bool), hungry func() bool) doc.Doc {
+	t.Helper()
+	var prev doc.Doc
+	for {
+		n := PieceEnd(text, piece)
+		add(text[:n], n == len(text))
+		text = text[n:]
+		for {
+			d, done := next(step)
+			CheckAppends(t, prev, d)
+			if done {
+				return d
+			}
+			prev = d
+			if hungry() {
+				break
+			}
+		}
+	}
 }

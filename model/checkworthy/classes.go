@@ -1,6 +1,9 @@
 package checkworthy
 
-import "math/bits"
+import (
+	"math/bits"
+	"sync"
+)
 
 // wordClass is a set of closed word classes, one bit each. The classes
 // are grammar and the general vocabulary of quantities, not any corpus's
@@ -48,8 +51,9 @@ var classHashes = func() (h [numClasses]uint64) {
 
 // classOf maps the hash of a word's feature ("w:" and the word,
 // lower-cased, apostrophes dropped) to its classes, so scoring looks a word
-// up once for its weight and its classes alike.
-var classOf = func() map[uint64]wordClass {
+// up once for its weight and its classes alike. It is built on first use,
+// not at the start of every run of margin.
+var classOf = sync.OnceValue(func() map[uint64]wordClass {
 	m := map[uint64]wordClass{}
 	add := func(c wordClass, list ...string) {
 		for _, w := range list {
@@ -82,7 +86,7 @@ var classOf = func() map[uint64]wordClass {
 	add(clsNegation, "not", "no", "never", "nothing", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "cant", "wont", "havent", "hasnt")
 	add(clsQuestionWord, "what", "why", "how", "who", "when", "where", "which", "do", "does", "is", "are", "can", "will", "would", "should")
 	return m
-}()
+})
 
 // notSuperlative are common words ending in -est that are not superlatives.
 var notSuperlative = map[string]bool{
@@ -106,7 +110,7 @@ type shape struct {
 func (sh *shape) see(w, prev []byte, h uint64, upper bool) {
 	sh.words++
 	sh.question = len(w) == 1 && w[0] == '?'
-	c := classOf[h]
+	c := classOf()[h]
 	if sh.words == 1 {
 		sh.asks = c&clsQuestionWord != 0
 	} else if upper {

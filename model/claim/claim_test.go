@@ -64,10 +64,22 @@ func TestRules(t *testing.T) {
 		{"takes the according-to source when no one else speaks", "According to the census, the town has grown.", []Kind{Attributed}, []string{"According to"}, "the census", ""},
 		{"skips a relative clause between subject and verb", "On Monday, the newspaper, which cited two aides, reported that talks had stalled.", []Kind{Attributed}, []string{"reported"}, "the newspaper", ""},
 		{"skips a dashed aside between subject and verb", "Maria Lopez - the union's negotiator - insisted that no deal was close.", []Kind{Attributed}, []string{"insisted"}, "Maria Lopez", ""},
-		{"attributes a relative clause to its antecedent", "Germany, which says its exports are stable, raised taxes.", []Kind{Attributed}, []string{"says"}, "Germany", ""},
+		{"takes the relative pronoun for the source of a relative clause", "Germany, which says its exports are stable, raised taxes.", []Kind{Attributed}, []string{"says"}, "which", ""},
 		{"reads a two-word reporting verb", "Speaking to reporters, Jones pointed out that prices had peaked.", []Kind{Attributed}, []string{"pointed out"}, "Jones", ""},
 		{"attributes an inverted speaker after a quote", `"We will not retreat," said the general.`, []Kind{Attributed, Prediction}, []string{"said", "will"}, "the general", ""},
 		{"keeps an appositive with the name", "His spokesman, Ali Demir, said the report was wrong.", []Kind{Attributed}, []string{"said"}, "His spokesman, Ali Demir", ""},
+		{"keeps a name with its age after a quote", `"The pier is unsafe," Tove Brandt, 63, said.`, []Kind{Attributed}, []string{"said"}, "Tove Brandt, 63", ""},
+		{"takes the name, not its age, before a relative clause", "Okafor, 48, who has run the depot since 2009, told staff it would close.", []Kind{Attributed}, []string{"told"}, "Okafor", ""},
+		{"takes a name and its aside over the object after the verb", "Lena Dahl, the port's harbour master, noted the change at a meeting last week.", []Kind{Attributed}, []string{"noted"}, "Lena Dahl, the port's harbour master", ""},
+		{"does not take a thing before a learned verb and a count for a speaker", "The lake now supports perhaps 3,000 trout.", []Kind{Hedged, Statistical}, []string{"perhaps", "3,000"}, "", ""},
+		{"takes a body before a learned verb and a count for a speaker", "The union now supports 40 percent of the plan.", []Kind{Attributed, Statistical}, []string{"supports", "40 percent"}, "The union", ""},
+		{"takes people named by their plural before a learned verb and a count", "Farmers now support perhaps 60% of the scheme.", []Kind{Attributed, Hedged, Statistical}, []string{"support"}, "Farmers", ""},
+		{"takes the pronoun of a contraction for the source", "She’s claimed the dam was unsafe.", []Kind{Attributed}, []string{"claimed"}, "She", ""},
+		{"takes a subject pronoun, not the words after it, for the source", "They in the valley always insisted the levy was temporary.", []Kind{Attributed}, []string{"insisted"}, "They", ""},
+		{"cuts a participle phrase after the subject's noun", "Residents living near the plant said the air smelled of sulphur.", []Kind{Attributed}, []string{"said"}, "Residents", ""},
+		{"keeps a participle before the subject's noun", "The leading economists said growth would slow.", []Kind{Attributed}, []string{"said"}, "The leading economists", ""},
+		{"takes the name that opens the clause for a participle after a comma", "On Friday, Mayor Lund waded in early, calling the levy a scandal.", []Kind{Attributed}, []string{"calling"}, "Mayor Lund", ""},
+		{"still takes an inverted speaker after a clause", "The talks had failed, said a diplomat.", []Kind{Attributed}, []string{"said"}, "a diplomat", ""},
 		{"takes a pronoun right before the verb as the whole speaker", "It has raised £1.4 million towards the £2.1 million it says the work would cost.", []Kind{Attributed, Statistical}, []string{"says", "2.1 million"}, "it", ""},
 		{"does not swallow an amount into the speaker after it", "The work needs the £3 million the council says it lacks.", []Kind{Attributed, Statistical}, []string{"says", "3 million"}, "the council", ""},
 		{"keeps a pronoun after a preposition in the speaker", "People close to it say the deal is off.", []Kind{Attributed}, []string{"say"}, "People close to it", ""},
@@ -184,13 +196,16 @@ func TestPronounSources(t *testing.T) {
 		{"resolves it past an amount before it", "The trust said the run could end.\nIt has raised £1.4 million towards the £2.1 million it says the work would cost.", []string{"The trust"}},
 		{"does not take a longer word for a speaker named again", "Tallis said the run could end.\nThe agency said the sea was to blame.\nTallisker wants the weir removed.\nIt says the work would cost more.", []string{"The agency"}},
 		{"leaves a pronoun with no earlier speaker unresolved", "He said nothing had changed.", []string{""}},
+		{"resolves which to the noun before it", "Germany, which says its exports are stable, raised taxes.", []string{"Germany"}},
+		{"resolves who to the noun phrase after a preposition", "The report went to the two mayors, who said the figures were wrong.", []string{"the two mayors"}},
+		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := d.Analyze(tt.text, lines(tt.text), nil)
 			var got []string
 			for _, c := range res.Claims {
-				if c.Source != nil && c.Source.Len() <= 4 && pronouns[hashWord(c.Source.In(tt.text))] {
+				if c.Source != nil && c.Source.Len() <= 5 && (pronouns[hashWord(c.Source.In(tt.text))] || relatives[hashWord(c.Source.In(tt.text))]) {
 					got = append(got, c.Source.Resolved.In(tt.text))
 				}
 			}

@@ -3,6 +3,7 @@ package claim
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/margin-reader/margin/model/checkworthy"
@@ -27,7 +28,10 @@ type Detector struct {
 // Result is what Analyze found in one article.
 type Result struct {
 	// Claims are in text order: one per sentence, or one per clause where
-	// the clauses of a sentence have sources of their own.
+	// the clauses of a sentence have sources of their own. A claim's cues
+	// lie inside it; its source lies inside its sentence (a clause's may
+	// be named in the clause before it: "Okafor, who ..., told staff"),
+	// or, in a speaker's turn, in the turn's block.
 	Claims []Claim
 	// Checkworthiness has one score from 0 to 1 per sentence, in the order
 	// of the sentences given to Analyze.
@@ -64,6 +68,11 @@ type scratch struct {
 	// lastOrg is the last ORG entity before the current sentence, for
 	// "the company" and "the ministry".
 	lastOrg span.Span
+	// turn is the speaker of the current block, if it has one.
+	turn      turnSpeaker
+	blockToks []token
+	// before are the tokens of the sentence before the part being read.
+	before []token
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -92,6 +101,9 @@ func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.E
 		units = claimUnits(units[:0], dc, s)
 		for _, u := range units {
 			claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), &sc)...)
+		}
+		if len(units) > 0 {
+			claims = inTurn(claims, text, s, d.speakerOf(text, blockOf(dc.Blocks, s.Start), ents, &sc))
 		}
 		sc.remention(text, trimSpace(text, s))
 		sc.labels = sc.labels[:0]
@@ -177,6 +189,9 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 	sc.speakers = sc.speakers[:mark]
 	if len(starts) < 2 {
 		sc.speakers = append(sc.speakers, whole...)
+		if parts := d.relativeSplit(text, all, segs, c, ents, sc); parts != nil {
+			return parts
+		}
 		return []Claim{c}
 	}
 	starts[0] = 0
@@ -193,9 +208,60 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 	return parts
 }
 
+// relativeSplit cuts a sentence whose relative clause reports for its
+// own source from the claim of the sentence's main verb: "Okafor, who
+// says the depot is safe, told staff it would close" makes Okafor's claim
+// with "told" and the claim of "who" (= Okafor) with "says". The part
+// with the relative clause runs from the sentence's start when the clause
+// is inside it, else to its end; the other part keeps c's source and the
+// cues that fall in it. It returns nil when there is no such clause.
+func (d *Detector) relativeSplit(text string, all []token, segs []tokRange, c Claim, ents []entity.Entity, sc *scratch) []Claim {
+	mark := len(sc.speakers)
+	for _, r := range segs {
+		if r.from == 0 || !relatives.has(all[r.from]) || all[r.from-1].h != hComma || c.Source.Start >= all[r.from].Start && c.Source.End <= all[r.to-1].End {
+			continue
+		}
+		rel, rest := tokRange{0, r.to}, tokRange{r.to, len(all)}
+		if isPunct(all, r.to) {
+			rest.from++ // the comma that ends the clause
+		}
+		if r.to == len(all) || isPunct(all, r.to) && r.to+1 == len(all) {
+			rel, rest = tokRange{r.from, len(all)}, tokRange{0, r.from - 1}
+		}
+		p, ok := d.part(text, all, rel, ents, sc)
+		if !ok || p.Source == nil || p.Source.Span != all[r.from].Span || rest.to-rest.from < 2 {
+			sc.speakers = sc.speakers[:mark]
+			continue
+		}
+		main := within(c, span.Span{Start: all[rest.from].Start, End: all[rest.to-1].End})
+		if rel.from == 0 {
+			return []Claim{p, main}
+		}
+		return []Claim{main, p}
+	}
+	return nil
+}
+
+// within is claim c cut to span u: the cues inside u, the same source,
+// and the kinds those show.
+func within(c Claim, u span.Span) Claim {
+	out := Claim{Span: u, Source: c.Source, Kinds: []Kind{Attributed}}
+	for _, q := range c.Cues {
+		if u.Covers(q.Span) {
+			out.Cues = append(out.Cues, q)
+			if !slices.Contains(out.Kinds, q.Kind) {
+				out.Kinds = append(out.Kinds, q.Kind)
+			}
+		}
+	}
+	slices.SortFunc(out.Kinds, func(a, b Kind) int { return slices.Index(kindOrder[:], a) - slices.Index(kindOrder[:], b) })
+	return out
+}
+
 // part finds the claim of the tokens r of a sentence's tokens all.
 func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Entity, sc *scratch) (Claim, bool) {
-	sc.toks = all[r.from:r.to]
+	sc.toks, sc.before = all[r.from:r.to], all[:r.from]
+	defer func() { sc.before = nil }()
 	u := span.Span{Start: all[r.from].Start, End: all[r.to-1].End}
 	return d.sentence(text, u, entitiesIn(ents, u), sc)
 }
@@ -262,7 +328,7 @@ func clauseCuts(toks []token) []cut {
 
 var (
 	hSemicolon    = hashWord(";")
-	clauseOpeners = newWordSet("and but while although though because whereas when")
+	clauseOpeners = newWordSet("and but while although though because whereas when as after before since")
 )
 
 // tokRange is the tokens [from, to) of a sentence.

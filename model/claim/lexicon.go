@@ -72,6 +72,8 @@ type lexicon struct {
 	learned map[uint64]learnedCue
 	// verbs are the finite verbs learned from PolNeAR's silver tags.
 	verbs wordSet
+	// speakers are the common nouns that head PolNeAR train's sources.
+	speakers wordSet
 	// entries joins the three by word, so a token costs one look-up.
 	entries map[uint64]*entry
 	// cues is the cue tagger; nil while it is being trained.
@@ -168,8 +170,25 @@ func loadLexicon() (*lexicon, error) {
 		return nil, fmt.Errorf("claim lexicon verbs.txt: %w", err)
 	}
 	lx.verbs = newWordSet(stripComments(string(verbs)))
+	speakers, err := lexiconFS.ReadFile("lexicon/speakers.txt")
+	if err != nil {
+		return nil, fmt.Errorf("claim lexicon speakers.txt: %w", err)
+	}
+	lx.speakers = firstWords(stripComments(string(speakers)))
 	lx.index()
 	return lx, nil
+}
+
+// firstWords is the set of the first words of data's lines.
+func firstWords(data string) wordSet {
+	var b strings.Builder
+	for _, line := range strings.Split(data, "\n") {
+		if f := strings.Fields(line); len(f) > 0 {
+			b.WriteString(f[0])
+			b.WriteByte(' ')
+		}
+	}
+	return newWordSet(b.String())
 }
 
 // add parses one lexicon file: a phrase a line, "#" comments, blank lines.

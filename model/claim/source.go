@@ -69,7 +69,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
-		if p.empty() {
+		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
 		// The likeliest reporting verb is the sentence's: "X, a source
@@ -81,8 +81,12 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			rel, relVerb = p, vi
 		}
 	}
-	if mainVerb < 0 && relVerb >= 0 {
+	relative := -1
+	// A relative clause's verb speaks for the sentence when nothing else
+	// does ("China, which claimed ...").
+	if relVerb >= 0 && mainVerb < 0 {
 		main, mainVerb = rel, relVerb
+		relative = relativeAfter(toks, rel.to)
 	}
 	var src *Source
 	if according >= 0 {
@@ -98,8 +102,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			}
 		}
 	}
-	// A quote signed after a dash is its signer's, whatever verbs it holds.
-	if p, cue := signedQuote(toks); !p.empty() {
+	// A transcript's turn and a quote signed after a dash are their
+	// speaker's, whatever verbs they hold.
+	if p, cue := quoteSpeaker(text, toks, ents); !p.empty() {
 		addCue(cue, cue+1, Attributed)
 		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
 	}
@@ -112,12 +117,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		}
 	}
 	if src == nil {
-		p, cue := quoteSpeaker(text, toks, ents)
-		if p.empty() {
-			return nil
-		}
-		addCue(cue, cue+1, Attributed)
-		src, main = &Source{Span: spanOf(toks, p)}, p
+		return nil
 	}
 	if mainVerb >= 0 {
 		v := sc.verbs[mainVerb]
@@ -130,8 +130,111 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			addCue(v.from, v.to, Attributed)
 		}
 	}
+	// A relative clause read apart from its sentence stands for the noun
+	// the sentence has before it.
+	if mainVerb >= 0 && main.from == 0 && main.to == 1 && relatives.has(toks[0]) && src.Span == toks[0].Span {
+		src.Resolved = antecedent(text, sc.before)
+		return src
+	}
 	d.describeSource(text, src, toks, main, ents, sc)
+	// "China, which claimed ...": the source is the relative pronoun, and
+	// it stands for the noun it attaches to.
+	if relative >= 0 && mainVerb >= 0 && src.Span == spanOf(toks, main) {
+		if src.Resolved.Empty() {
+			src.Resolved = src.Span
+		}
+		src.Span = toks[relative].Span
+	}
 	return src
+}
+
+// antecedent returns the noun phrase that ends the tokens before a
+// relative clause, past a comma, or an empty span.
+func antecedent(text string, before []token) span.Span {
+	i := len(before)
+	if i > 0 && before[i-1].h == hComma {
+		i--
+	}
+	if i == 0 {
+		return span.Span{}
+	}
+	p := finish(before, np{from: antecedentStart(text, before, i), to: i})
+	if p.empty() {
+		return span.Span{}
+	}
+	return spanOf(before, p)
+}
+
+// relativeAfter returns the index of the relative pronoun that follows
+// an antecedent ending at i, past a comma ("China, which"), or -1.
+func relativeAfter(toks []token, i int) int {
+	if i < len(toks) && toks[i].h == hComma {
+		i++
+	}
+	if i < len(toks) && relatives.has(toks[i]) {
+		return i
+	}
+	return -1
+}
+
+// animate reports whether a noun phrase can name who speaks: it holds a
+// name (an entity, or a capitalised word after the sentence's first), a
+// pronoun, a person's role or a source noun ("officials", "a report"), or
+// a common noun that heads sources in PolNeAR train ("voters", "the ad").
+// A learned cue is a report only from such a subject; "the river now
+// supports perhaps 5%" is not.
+func (d *Detector) animate(text string, toks []token, p np, ents []entity.Entity, sc *scratch) bool {
+	s := spanOf(toks, p)
+	for _, e := range ents {
+		if e.Overlaps(s) && e.Label != entity.Date && e.Label != entity.Number {
+			return true
+		}
+	}
+	for _, m := range sc.matches {
+		if m.cat == catSource && m.from >= p.from && m.to <= p.to {
+			return true
+		}
+	}
+	for i := p.from; i < p.to; i++ {
+		t := toks[i]
+		if t.upper && i > 0 || pronouns.has(t) || relatives.has(t) || personRoles.has(t) || bodyNouns.has(t) || d.lex.speakers.has(t) {
+			return true
+		}
+		if w := strings.ToLower(word(text, t)); t.kind == tokWord && (cliticPronoun(w) || peopleWord(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedObject reports a number right after a verb ending at i, or after
+// one adverb ("supports perhaps 5%").
+func countedObject(text string, toks []token, i int) bool {
+	if i < len(toks) && !isNumber(text, toks, i) && i+1 < len(toks) && (lyAdverb(text, toks[i]) || leadAdverbs.has(toks[i])) {
+		i++
+	}
+	return i < len(toks) && isNumber(text, toks, i)
+}
+
+// cliticPronoun reports a pronoun with a clitic ("he's", "they've").
+func cliticPronoun(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	i := strings.IndexByte(w, '\'')
+	return i > 0 && pronouns.has(token{h: hashWord(w[:i])})
+}
+
+// peopleEndings end plural nouns for kinds of people ("demonstrators",
+// "environmentalists", "residents", "veterans").
+var peopleEndings = []string{"ers", "ors", "ists", "ians", "ants", "ents"}
+
+// peopleWord reports a plural noun for people by its ending.
+func peopleWord(w string) bool {
+	for _, e := range peopleEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func spanOf(toks []token, p np) span.Span {
@@ -141,6 +244,15 @@ func spanOf(toks []token, p np) span.Span {
 // describeSource marks a vague source, resolves a pronoun source and
 // remembers the speaker.
 func (d *Detector) describeSource(text string, src *Source, toks []token, p np, ents []entity.Entity, sc *scratch) {
+	if p.to-p.from == 1 && contractions.has(toks[p.from]) && src.Span == toks[p.from].Span {
+		// "He’s given airtime ...": the source is the pronoun, not its
+		// auxiliary.
+		src.End = src.Start + strings.IndexAny(text[src.Start:src.End], "'’")
+		if h := hashWord(text[src.Start:src.End]); resolvable.has(token{h: h}) {
+			src.Resolved = resolve(h, src.Start, sc)
+		}
+		return
+	}
 	if p.to-p.from == 1 && resolvable.has(toks[p.from]) {
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
@@ -183,7 +295,7 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// taken for a person.
 	person = person || allUpper && !head && !place
 	src.Vague = head && !named
-	sc.speakers = append(sc.speakers, speaker{Span: src.Span, person: person, plural: plural})
+	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
 }
 
 // coveredBy reports whether an entity with one of labels covers s.
@@ -269,7 +381,10 @@ func passiveStart(text string, toks []token, v int) int {
 	return -1
 }
 
-var hAlso = hashWord("also")
+var (
+	hAlso = hashWord("also")
+	hOf   = hashWord("of")
+)
 
 // content reports whether a phrase has a word other than function words.
 func content(toks []token, p np) bool {
@@ -379,8 +494,13 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// "Schiff, 56, who ...": an age before an aside is the name's.
+			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
+				end = start - 1
+				continue
+			}
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
-			return finish(toks, np{from: from, to: clauseSubjectEnd(toks, from, end)}), false
+			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
 		}
 		k := end - 1
 		if k < 0 {
@@ -393,7 +513,10 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if isPunct(toks, a-1) && toks[a-1].h == hComma {
 				a--
 			}
-			return finish(toks, np{from: phraseBack(toks, a), to: a}), true
+			if k == 0 {
+				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
+			}
+			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
 		case t.h == hComma:
@@ -412,12 +535,21 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 					return p, false
 				}
 			}
+			var apposed np
+			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
+				apposed = appositive(toks, s, k)
+			}
+			// "Ivanka Trump, the nominee's daughter, noted the rule": a
+			// name with its aside is the subject, whatever follows.
+			if apposed.from < s && !apposed.empty() {
+				return apposed, false
+			}
 			// "The talks failed, said a diplomat": the speaker follows.
 			if p := inverted(text, toks, vEnd); !p.empty() {
 				return p, false
 			}
-			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
-				return appositive(toks, s, k), false
+			if !apposed.empty() && !allNumbers(toks, apposed) {
+				return apposed, false
 			}
 			return nameBeforeAsides(toks, k), false
 		case dashes.has(t) || t.h == hParen:
@@ -438,10 +570,30 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	return np{}, false
 }
 
+// antecedentStart returns where the noun phrase a relative clause
+// attaches to starts, the phrase ending at a: back to the clause's start
+// but not past a verb or a preposition other than "of" ("a retort to
+// both Democrats and Republicans, who ..." attaches to the parties).
+func antecedentStart(text string, toks []token, a int) int {
+	from := phraseBack(toks, a)
+	for i := a - 1; i >= from; i-- {
+		t := toks[i]
+		if t.finite || finiteAux.has(t) || ingWord(text, t) || prepositions.has(t) && t.h != hOf {
+			return i + 1
+		}
+	}
+	return from
+}
+
 // clauseSubjectEnd cuts the words toks[from:end] before a reporting verb
 // at their first finite verb: a noun phrase holds none, so "Trump had been
 // tethered to a teleprompter" before "delivering" has the subject "Trump".
 func clauseSubjectEnd(toks []token, from, end int) int {
+	// A subject pronoun takes no words after it in its noun phrase: "I
+	// hope in 2017 America says" is a clause whose subject is "I".
+	if from+1 < end && (subjectPronouns.has(toks[from]) || contractions.has(toks[from])) {
+		return from + 1
+	}
 	for i := from + 1; i < end; i++ {
 		if toks[i].finite || finiteAux.has(toks[i]) {
 			return i
@@ -449,6 +601,26 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 	}
 	return end
 }
+
+// participleStart cuts the words toks[from:end] of a subject before a
+// participle phrase that follows its noun: "Protesters marching through
+// the streets chanted" is the protesters'.
+func participleStart(text string, toks []token, from, end int) int {
+	for i := from + 1; i+1 < end; i++ {
+		if ingWord(text, toks[i]) && (prepositions.has(toks[i+1]) || articles.has(toks[i+1])) {
+			return i
+		}
+	}
+	return end
+}
+
+var (
+	// subjectPronouns are the pronouns that stand only as a subject.
+	subjectPronouns = newWordSet("i he she we they")
+	// contractions are subject pronouns joined to an auxiliary.
+	contractions = newWordSet(`i'm i've i'd i'll he's he'd he'll she's she'd she'll it's it'd
+		it'll we're we've we'd we'll they're they've they'd they'll you're you've you'd you'll`)
+)
 
 // afterWh moves the start of the words toks[from:end] before a verb past
 // a wh-word inside them: "it will cost twice what the council admits" is
@@ -529,6 +701,11 @@ func sentenceSubject(toks []token, k int) np {
 			return finish(toks, np{from: from, to: e})
 		}
 	}
+	// A verb the learned list does not hold ("Clinton leaned in"): a name
+	// that opens the clause before a lower-case word is its subject.
+	if e := nameRun(toks, from); e > from && e < k && !toks[e].upper && toks[e].kind == tokWord {
+		return finish(toks, np{from: from, to: e})
+	}
 	return np{}
 }
 
@@ -550,6 +727,17 @@ func openingEnd(toks []token, k int) int {
 	return from
 }
 
+// allNumbers reports a phrase of numbers only: an age or a year after a
+// name ("Quina Jones, 25, said"), never a speaker by itself.
+func allNumbers(toks []token, p np) bool {
+	for i := p.from; i < p.to; i++ {
+		if toks[i].kind != tokNum {
+			return false
+		}
+	}
+	return true
+}
+
 // appositive returns the short phrase toks[s:k] that ends before a
 // comma and the verb, joined to the name before it when it is an aside:
 // "His lawyer, Ruth Adeyemi, said", "Will Harding, the spokesman, said".
@@ -565,7 +753,7 @@ func appositive(toks []token, s, k int) np {
 	for b > 0 && toks[b-1].kind != tokPunct {
 		b--
 	}
-	if b < s-1 && s-1-b <= 6 && !prepositions.has(toks[b]) && (b == 0 || toks[b-1].h == hComma) {
+	if b < s-1 && s-1-b <= 6 && !prepositions.has(toks[b]) && (b == 0 || toks[b-1].h == hComma || closingQuotes.has(toks[b-1])) {
 		if q := finish(toks, np{from: b, to: s - 1}); !q.empty() {
 			return np{from: q.from, to: k}
 		}
@@ -607,20 +795,40 @@ func ingWord(text string, t token) bool {
 // punctuation ("PENCE: ...", "“...” ― Jorge Falcon").
 const maxQuoteSpeaker = 6
 
-// quoteSpeaker finds a speaker that punctuation alone marks: capitalised
-// words and a colon opening the sentence (a transcript's "WALLACE: ...")
-// or a signed quote. It returns the speaker and the index of the mark.
+// quoteSpeaker finds a speaker that punctuation alone marks: a
+// transcript's turn or a signed quote. It returns the speaker and the
+// index of the mark.
 func quoteSpeaker(text string, toks []token, ents []entity.Entity) (np, int) {
-	if e := nameRun(toks, 0); e > 0 && e <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon {
-		p := np{from: 0, to: e}
+	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
+		return p, mark
+	}
+	return signedQuote(toks)
+}
+
+// transcriptSpeaker finds capitalised words and a colon opening the
+// sentence, a transcript's "WALLACE: ...", and returns them and the
+// index of the colon.
+func transcriptSpeaker(text string, toks []token, ents []entity.Entity) (np, int) {
+	s := 0
+	for s < len(toks) && quotes.has(toks[s]) {
+		s++ // a transcript quoted whole: "\"PENCE: Well, ..."
+	}
+	if e := nameRun(toks, s); e > s && e-s <= maxQuoteSpeaker && e+1 < len(toks) && toks[e].h == hColon && !editorialLabels.has(toks[e-1]) {
+		p := np{from: s, to: e}
 		// A transcript names its speakers in capitals or by name; "Photo:"
 		// and "Read more:" are captions and links.
 		if allCaps(text, toks, p) || coveredBy(ents, spanOf(toks, p), entity.Person) {
 			return p, e
 		}
 	}
-	return signedQuote(toks)
+	return np{}, -1
 }
+
+// editorialLabels end the labels a newsroom puts before a colon
+// ("UPDATE:", "EDITOR'S NOTE:", "CORRECTION:"), which name no speaker.
+var editorialLabels = newWordSet(`update updated updates breaking watch note correction corrections
+	clarification related photo photos video exclusive analysis opinion live advertisement
+	editorial disclaimer warning`)
 
 // allCaps reports a phrase written in capitals only ("WALLACE").
 func allCaps(text string, toks []token, p np) bool {

@@ -80,6 +80,39 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by but keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the tram would open in June, but the contractor warned of delays."},
 		}, []string{"The mayor said the tram would open in June", "but the contractor warned of delays."}, []string{"The mayor", "the contractor"}},
+		{"clauses joined by as keep their own sources", []block{
+			{kind: doc.Paragraph, text: "The mayor announced a new timetable as engineers warned of more delays."},
+		}, []string{"The mayor announced a new timetable", "as engineers warned of more delays."}, []string{"The mayor", "engineers"}},
+		{"clauses joined by after keep their own sources", []block{
+			{kind: doc.Paragraph, text: "Nurses said the ward was full after managers insisted that beds were free."},
+		}, []string{"Nurses said the ward was full", "after managers insisted that beds were free."}, []string{"Nurses", "managers"}},
+		{"a preposition after a reporting verb does not cut its clause", []block{
+			{kind: doc.Paragraph, text: "The ferry company said after the storm that two boats were lost."},
+		}, []string{"The ferry company said after the storm that two boats were lost."}, []string{"The ferry company"}},
+		{"a relative clause that reports is a claim of its relative pronoun", []block{
+			{kind: doc.Paragraph, text: "Okafor, who says the depot is safe, told staff it would close."},
+		}, []string{"Okafor, who says the depot is safe", "told staff it would close."}, []string{"who", "Okafor"}},
+		{"a reporting relative clause at the end is a claim after its sentence's", []block{
+			{kind: doc.Paragraph, text: "“It is over,” said Mr. Berg, who added that talks had failed."},
+		}, []string{"“It is over,” said Mr. Berg", "who added that talks had failed."}, []string{"Mr. Berg", "who"}},
+		{"a relative clause that reports nothing stays in its sentence", []block{
+			{kind: doc.Paragraph, text: "Okafor, who runs the depot, said it would close."},
+		}, []string{"Okafor, who runs the depot, said it would close."}, []string{"Okafor"}},
+		{"every sentence of a quote signed at its paragraph's end is the signer's", []block{
+			{kind: doc.Paragraph, text: "“The ferry is late every week. Nobody answers the phone.” ― Mara Quill"},
+		}, []string{"“The ferry is late every week.", "Nobody answers the phone.” ― Mara Quill"}, []string{"Mara Quill", "Mara Quill"}},
+		{"every sentence of a transcript's turn is its speaker's", []block{
+			{kind: doc.Paragraph, text: "MORGAN: The depot budget is tight. Council officers told me the roof leaks."},
+		}, []string{"MORGAN: The depot budget is tight.", "Council officers told me the roof leaks."}, []string{"MORGAN", "MORGAN"}},
+		{"a signed quote that opens after its paragraph's start speaks only for itself", []block{
+			{kind: doc.Paragraph, text: "The depot closed in May. “We had no choice.” ― Mara Quill"},
+		}, []string{"“We had no choice.” ― Mara Quill"}, []string{"Mara Quill"}},
+		{"an editorial label in capitals before a colon is no speaker", []block{
+			{kind: doc.Paragraph, text: "CORRECTION: The harbour board said the pier is safe. Divers added that it would reopen."},
+		}, []string{"CORRECTION: The harbour board said the pier is safe.", "Divers added that it would reopen."}, []string{"The harbour board", "Divers"}},
+		{"a caption before a colon is no speaker of its paragraph", []block{
+			{kind: doc.Paragraph, text: "Photo: Harbour workers at dawn. The tide was low."},
+		}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

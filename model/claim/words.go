@@ -14,7 +14,7 @@ var (
 	articles     = newWordSet(`a an the this these those his her its their our my your`)
 	prepositions = newWordSet(`of on in at for about from to with by into over under against
 		amid among between through during since until after before regarding via per across
-		toward towards upon without within`)
+		toward towards upon without within near`)
 	// skippable words between a subject and its reporting verb.
 	auxiliaries = newWordSet(`has have had was were is are be been being also later then
 		further previously repeatedly once again recently already not never just earlier

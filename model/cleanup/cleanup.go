@@ -5,6 +5,7 @@
 package cleanup
 
 import (
+	"math"
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
@@ -19,7 +20,7 @@ type Result struct {
 
 // Clean cleans scraped text.
 func Clean(text string) Result {
-	r, _ := NewProgressive(text).Next(len(text) + 1)
+	r, _ := NewProgressive(text).Next(math.MaxInt)
 	return r
 }
 

@@ -24,12 +24,17 @@ import (
 // text and does not start in lower case (which could continue the list
 // item above it).
 
-// Progressive cleans a text a group of lines at a time. Its result is the
-// same as Clean's, built by appending: the text only grows, so every span
-// made over an earlier result stays valid.
+// Progressive cleans a text a group of lines at a time, as the text
+// comes (Add) or given whole (NewProgressive). Its result is the same as
+// Clean's, built by appending: the text only grows, so every span made
+// over an earlier result stays valid.
 type Progressive struct {
-	text    string // line ends normalised
-	pos     int    // how much of text is split into blocks
+	// in is the text, taken a group of lines at a time.
+	in *doc.Source
+	// hungry says the last Next cleaned nothing for want of more text.
+	hungry bool
+	// cut is how far the search for the next cut has come.
+	cut     cutScan
 	widgets boilerplate
 	ends    map[string]bool
 	// head holds the first blocks until the title can be decided.
@@ -47,33 +52,62 @@ type Progressive struct {
 
 // NewProgressive prepares text for cleaning in steps.
 func NewProgressive(text string) *Progressive {
+	p := NewStream()
+	p.Add(text, true)
+	return p
+}
+
+// NewStream prepares to clean a text that comes in pieces, by Add.
+func NewStream() *Progressive {
 	ends := wordSet(functionWordList)
 	return &Progressive{
-		text:    normalizeNewlines(text),
+		in:      doc.NewSource(normalizeNewlines),
 		widgets: loadBoilerplate(boilerplateList),
 		ends:    ends,
 		join:    joiner{ends: ends},
 	}
 }
 
+// Add appends the next piece of the text; final says it is the last.
+func (p *Progressive) Add(text string, final bool) { p.in.Add(text, final) }
+
+// Hungry reports whether the last Next cleaned nothing because the text
+// added so far ends before the next place where it may cut.
+func (p *Progressive) Hungry() bool { return p.hungry }
+
 // Next cleans about step more bytes of the text (more when no cut comes
 // sooner) and returns the result so far and whether the text is all
 // cleaned. The title and byline are known once the result has text.
+// While the text is still coming, Next cleans nothing (and Hungry says
+// so) until the text added goes past the next cut.
 func (p *Progressive) Next(step int) (Result, bool) {
-	end := len(p.text)
-	if step < end-p.pos {
-		end = p.nextCut(max(step, 1))
+	step = max(step, 1)
+	final := p.in.Final()
+	p.hungry = !final && p.in.Available() <= step
+	if p.hungry {
+		return p.result, false
 	}
-	blocks := splitBlocks(p.text[p.pos:end], p.widgets)
-	p.pos = end
-	ended := end == len(p.text)
+	rest := p.in.Rest()
+	end := len(rest)
+	if step < end || !final {
+		if end = p.cut.next(rest, step, final, p.widgets); end < 0 {
+			p.hungry = true
+			return p.result, false
+		}
+	}
+	blocks := splitBlocks(rest[:end], p.widgets)
+	p.in.Take(end)
+	p.cut = cutScan{}
+	ended := end == len(rest) && final
 	p.emit(p.titleAndJoin(blocks, ended), ended)
 	return p.result, ended
 }
 
 // Cleaned returns how many bytes of the text are cleaned, and how many
-// there are.
-func (p *Progressive) Cleaned() (done, total int) { return p.pos, len(p.text) }
+// are added.
+func (p *Progressive) Cleaned() (done, total int) {
+	return p.in.Taken(), p.in.Taken() + p.in.Available()
+}
 
 // titleAndJoin passes blocks through the title and the joins, and returns
 // the blocks that became final.
@@ -132,30 +166,45 @@ func (p *Progressive) emit(final []block, ended bool) {
 	p.result = Result{Doc: p.out.Doc(), Title: p.title, Byline: p.byline}
 }
 
-// nextCut returns where the next group of lines ends: the first line at
-// or after pos+step where splitting may start afresh, or the text's end.
-func (p *Progressive) nextCut(step int) int {
-	blank := false
-	for off := p.pos; off < len(p.text); {
-		line := p.text[off:]
-		next := len(p.text)
+// cutScan is where the search for the next cut stopped, for want of
+// more text, so that the search goes on from there when more has come.
+type cutScan struct {
+	off, step int
+	blank     bool
+}
+
+// next returns where the next group of lines of text ends: the first
+// line at or after step where splitting may start afresh, or the text's
+// end if it is final; -1 when the text ends before such a line is whole.
+func (c *cutScan) next(text string, step int, final bool, widgets boilerplate) int {
+	if c.step != step {
+		*c = cutScan{step: step}
+	}
+	for c.off < len(text) {
+		line := text[c.off:]
+		next := len(text)
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
-			line, next = line[:i], off+i+1
+			line, next = line[:i], c.off+i+1
+		} else if !final {
+			return -1
 		}
 		tidy := tidyLine(line)
-		if off-p.pos >= step && blank && p.startsFresh(tidy) {
-			return off
+		if c.off >= step && c.blank && startsFresh(tidy, widgets) {
+			return c.off
 		}
-		blank = tidy == ""
-		off = next
+		c.blank = tidy == ""
+		c.off = next
 	}
-	return len(p.text)
+	if !final {
+		return -1
+	}
+	return len(text)
 }
 
 // startsFresh reports whether a tidied line after a blank line begins
 // blocks that depend on nothing before them.
-func (p *Progressive) startsFresh(tidy string) bool {
-	if tidy == "" || p.widgets.is(tidy) {
+func startsFresh(tidy string, widgets boilerplate) bool {
+	if tidy == "" || widgets.is(tidy) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(tidy)

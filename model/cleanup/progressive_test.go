@@ -27,16 +27,36 @@ func cleanInSteps(t *testing.T, text string, step int) Result {
 	}
 }
 
+// cleanStreamed cleans text added piece bytes at a time, a step of step
+// bytes after each piece, checking that every step only appended.
+func cleanStreamed(t *testing.T, text string, piece, step int) Result {
+	t.Helper()
+	p := NewStream()
+	var last Result
+	next := func(n int) (doc.Doc, bool) {
+		r, done := p.Next(n)
+		last = r
+		return r.Doc, done
+	}
+	doctest.Stream(t, text, piece, step, p.Add, next, p.Hungry)
+	return last
+}
+
 // sameClean checks that cleaning text in steps of every size in steps
 // gives what Clean gives.
 func sameClean(t *testing.T, text string, steps ...int) {
 	t.Helper()
 	want := Clean(text)
 	for _, step := range steps {
-		got := cleanInSteps(t, text, step)
-		if got.Title != want.Title || got.Byline != want.Byline || !doctest.Same(got.Doc, want.Doc) {
-			t.Fatalf("in steps of %d bytes: title %q, byline %q:\n%s\nwhole: title %q, byline %q:\n%s",
-				step, got.Title, got.Byline, dump(got.Doc), want.Title, want.Byline, dump(want.Doc))
+		for _, piece := range []int{len(text) + 1, step/3 + 1, 2*step + 7} {
+			got := cleanInSteps(t, text, step)
+			if piece <= len(text) {
+				got = cleanStreamed(t, text, piece, step)
+			}
+			if got.Title != want.Title || got.Byline != want.Byline || !doctest.Same(got.Doc, want.Doc) {
+				t.Fatalf("in steps of %d bytes, added %d at a time: title %q, byline %q:\n%s\nwhole: title %q, byline %q:\n%s",
+					step, piece, got.Title, got.Byline, dump(got.Doc), want.Title, want.Byline, dump(want.Doc))
+			}
 		}
 	}
 }

@@ -4,7 +4,6 @@
 package decode
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"unicode/utf16"
@@ -25,29 +24,12 @@ var (
 // Bytes returns data as UTF-8 text. A byte order mark is dropped. Data that
 // is not valid UTF-8 is read as Windows-1252 when it looks like a
 // single-byte encoding; otherwise each invalid byte becomes U+FFFD. Data
-// holding NUL bytes (after UTF-16 is recognised) is ErrBinary.
+// holding NUL bytes (after UTF-16 is recognised) is ErrBinary. It is a
+// Decoder given all of data at once, so a file read in pieces decodes
+// to the same text.
 func Bytes(data []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(data, bomUTF8):
-		data = data[len(bomUTF8):]
-	case bytes.HasPrefix(data, bomUTF16LE):
-		return fromUTF16(data[2:], false)
-	case bytes.HasPrefix(data, bomUTF16BE):
-		return fromUTF16(data[2:], true)
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		if bigEndian, ok := looksUTF16(data); ok {
-			return fromUTF16(data, bigEndian)
-		}
-		return "", ErrBinary
-	}
-	if utf8.Valid(data) {
-		return string(data), nil
-	}
-	if looksSingleByte(data) {
-		return fromWindows1252(data), nil
-	}
-	return replaceInvalid(data), nil
+	var d Decoder
+	return d.Decode(data, true)
 }
 
 // fromUTF16 decodes UTF-16 code units; unpaired surrogates and a dangling

@@ -43,6 +43,8 @@ func dropCap(p, next *html.Node) (string, bool) {
 	return letter, unicode.IsLower(first)
 }
 
+// nextElement is the element after n, past any whitespace; nil when
+// text comes first.
 func nextElement(n *html.Node) *html.Node {
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
 		if s.Type == html.ElementNode {

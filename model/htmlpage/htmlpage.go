@@ -66,7 +66,7 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	d, art := furn.find(src, root, base)
+	d, art := furn.find(src, root, base, meta)
 	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
@@ -79,17 +79,29 @@ func Extract(src string, pageURL string) (Page, error) {
 }
 
 // find is the article's text: readability's, or a second opinion when
-// readability finds little or nothing.
-func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, readability.Article) {
+// readability finds little, or much less than the page's densest
+// paragraphs hold.
+func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMeta) (doc.Doc, readability.Article) {
+	// Measured before readability rewrites the tree: all the densest
+	// element's text, an upper bound on what its article would hold.
+	dense := 0
+	if n := densest(root, f); n != nil {
+		dense = len(oneLine(textOf(n)))
+	}
 	parser := readability.NewParser()
 	// Classes name the language of code blocks, and furniture.
 	parser.KeepClasses = true
 	var d doc.Doc
 	art, err := parser.ParseAndMutate(root, base)
+	h := meta.header(art)
 	if err == nil && art.Node != nil {
-		d = f.article(art.Node, base)
+		d = f.article(art.Node, base, h)
 	}
+	over := float64(otherOverReadability)
 	if len(d.Text) >= shortArticle {
+		over = denserOverReadability
+	}
+	if float64(dense) <= over*float64(len(d.Text)) {
 		return d, art
 	}
 	// Readability has rewritten the tree: the second opinion reads the
@@ -99,7 +111,7 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL) (doc.Doc, r
 		return d, art
 	}
 	if n := densest(again, f); n != nil {
-		if other := f.article(n, base); len(other.Text) > otherOverReadability*len(d.Text) {
+		if other := f.article(n, base, h); float64(len(other.Text)) > over*float64(len(d.Text)) {
 			d = other
 		}
 	}
@@ -154,14 +166,33 @@ const shortArticle = 1000
 // for the article.
 const otherOverReadability = 2
 
-// article is the text of an article element, its furniture pruned.
-func (f *furniture) article(n *html.Node, base *url.URL) doc.Doc {
+// denserOverReadability is how much longer than an article readability
+// found (of shortArticle bytes or more) the densest paragraphs' text must
+// be to be read instead: readability then took a side block, a list of
+// signatories say, for the letter they signed.
+const denserOverReadability = 1.5
+
+// header is the title and byline as the page's header will show them.
+type header struct{ title, byline string }
+
+func (m pageMeta) header(art readability.Article) header {
+	site := first(m.site, oneLine(art.SiteName()))
+	title, _ := cleanTitle(first(m.title, oneLine(art.Title())), site, m.host)
+	return header{title: title, byline: m.byline(site, art.Byline())}
+}
+
+// article is the text of an article element, its furniture pruned,
+// lines that only repeat the header's title and byline among it.
+func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
+	dropTitle(n, h.title)
+	dropBylines(n, h.byline)
+	f.dropEdges(n)
 	joinDropCaps(n)
 	w := walker{base: base}
 	w.node(n)
-	return w.b.Doc()
+	return f.trimEdges(w.b.Doc())
 }
 
 // setAtoms gives the elements readability made or renamed (a <p> around

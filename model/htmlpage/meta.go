@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -93,29 +94,37 @@ func (m pageMeta) byline(site string, more ...string) string {
 }
 
 // Bylines come wrapped in words that are not names: "By", "Post author",
-// a date or a "Published:" after the name, a comment's "says:".
-var (
-	bylineLead  = regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`)
-	bylineTail  = regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`)
-	notAName    = regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`)
-	bylineTrail = " -|·•,:"
-)
+// a date or a "Published:" after the name, a comment's "says:". The
+// patterns are compiled on first use, not at start-up: most articles are
+// not saved pages, and every run of margin paid for them.
+var bylinePatterns = sync.OnceValue(func() bylineREs {
+	return bylineREs{
+		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`),
+		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
+		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`),
+	}
+})
+
+type bylineREs struct{ lead, tail, notAName *regexp.Regexp }
+
+const bylineTrail = " -|·•,:"
 
 // bylineName is the name in a byline, "" when there is none.
 func bylineName(s string) string {
+	re := bylinePatterns()
 	s = oneLine(s)
 	for {
-		rest := bylineLead.ReplaceAllString(s, "")
+		rest := re.lead.ReplaceAllString(s, "")
 		if rest == s {
 			break
 		}
 		s = rest
 	}
-	if notAName.MatchString(s) {
+	if re.notAName.MatchString(s) {
 		return ""
 	}
-	s = strings.Trim(bylineTail.ReplaceAllString(s, ""), bylineTrail)
-	if !strings.ContainsFunc(s, unicode.IsLetter) || notAName.MatchString(s) {
+	s = strings.Trim(re.tail.ReplaceAllString(s, ""), bylineTrail)
+	if !strings.ContainsFunc(s, unicode.IsLetter) || re.notAName.MatchString(s) {
 		return ""
 	}
 	return s
@@ -343,7 +352,8 @@ var dateLayouts = []string{
 	time.RFC1123Z, time.RFC1123,
 }
 
-var leadingDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+// leadingDate is compiled on first use, as the byline patterns are.
+var leadingDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`) })
 
 // date is a page's date as 2006-01-02, the day where it was written, or
 // "" when it is not a date.
@@ -354,7 +364,7 @@ func date(s string) string {
 			return t.Format(time.DateOnly)
 		}
 	}
-	if d := leadingDate.FindString(s); d != "" {
+	if d := leadingDate().FindString(s); d != "" {
 		if _, err := time.Parse(time.DateOnly, d); err == nil {
 			return d
 		}

@@ -21,6 +21,10 @@ var (
 	captionsData string
 	//go:embed boilerplate/phrases.txt
 	phrasesData string
+	//go:embed boilerplate/listheads.txt
+	listHeadsData string
+	//go:embed boilerplate/edges.txt
+	edgesData string
 )
 
 // maxFurnitureText is the longest block text a phrase can drop: furniture
@@ -40,9 +44,11 @@ const maxFurnitureShare = 0.3
 
 // furniture recognises page furniture by class name and by text.
 type furniture struct {
-	classes  [][]string
-	captions [][]string
-	phrases  []*regexp.Regexp
+	classes   [][]string
+	captions  [][]string
+	phrases   []*regexp.Regexp
+	listHeads []*regexp.Regexp
+	edges     []*regexp.Regexp
 }
 
 // loadFurniture parses the embedded lists once; they are fixed at build
@@ -51,21 +57,42 @@ var loadFurniture = sync.OnceValues(func() (*furniture, error) {
 	f := &furniture{}
 	f.classes = nameList(classesData)
 	f.captions = nameList(captionsData)
-	for _, line := range dataLines(phrasesData) {
-		re, err := regexp.Compile("(?i)" + line)
-		if err != nil {
-			return nil, fmt.Errorf("boilerplate/phrases.txt: %w", err)
-		}
-		f.phrases = append(f.phrases, re)
+	var err error
+	if f.phrases, err = patternList("phrases.txt", phrasesData); err != nil {
+		return nil, err
+	}
+	if f.listHeads, err = patternList("listheads.txt", listHeadsData); err != nil {
+		return nil, err
+	}
+	if f.edges, err = patternList("edges.txt", edgesData); err != nil {
+		return nil, err
 	}
 	return f, nil
 })
 
-// nameList reads a list of class names, each as its words.
+// patternList compiles a list of case-insensitive expressions.
+func patternList(name, data string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, line := range dataLines(data) {
+		re, err := regexp.Compile("(?i)" + line)
+		if err != nil {
+			return nil, fmt.Errorf("boilerplate/%s: %w", name, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+// nameList reads a list of class names, each as its words; a name of
+// several words is also written as one ("next story", "nextstory").
 func nameList(data string) [][]string {
 	var names [][]string
 	for _, line := range dataLines(data) {
-		names = append(names, strings.Fields(strings.ToLower(line)))
+		words := strings.Fields(strings.ToLower(line))
+		names = append(names, words)
+		if len(words) > 1 {
+			names = append(names, []string{strings.Join(words, "")})
+		}
 	}
 	return names
 }
@@ -90,7 +117,13 @@ func (f *furniture) prune(article *html.Node) {
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode && f.isFurniture(c, total) {
+			if c.Type == html.ElementNode && f.isListHead(c) {
+				if list := nextElement(c); list != nil && linkShare(list) >= minListLinkShare {
+					next = list.NextSibling
+					n.RemoveChild(list)
+				}
+				n.RemoveChild(c)
+			} else if c.Type == html.ElementNode && f.isFurniture(c, total) {
 				n.RemoveChild(c)
 			} else {
 				walk(c)
@@ -142,13 +175,33 @@ func (f *furniture) isFurniture(n *html.Node, total int) bool {
 	if !short {
 		return false
 	}
-	for _, re := range f.phrases {
-		if re.MatchString(text) {
+	return matchesAny(f.phrases, text)
+}
+
+// isListHead reports whether a short block heads a list of links.
+func (f *furniture) isListHead(n *html.Node) bool {
+	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
+		return false
+	}
+	text, short := shortText(n, maxFurnitureText)
+	return short && matchesAny(f.listHeads, text)
+}
+
+func matchesAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
+
+func isList(n *html.Node) bool { return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol }
+
+// minListLinkShare is the share of link text that makes the block after
+// a list heading its list: teasers set half in links ("Island school
+// <gets a new roof>") count; a list without links is the article's.
+const minListLinkShare = 0.3
 
 // named reports whether the element's class or id has one of the names.
 func named(n *html.Node, names [][]string) bool {

@@ -48,6 +48,22 @@ func TestPrune(t *testing.T) {
 		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
 		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
+		{"drops a date standing alone with its label", `<p>Posted on March 3, 2023</p>`, "March 3", ""},
+		{"drops a byline with its date", `<p>Written by Jo Marsh on November 7, 2023</p>`, "Jo Marsh", ""},
+		{"keeps a block that says by when", `<h3>By the end of March 2021</h3>`, "", "By the end"},
+		{"keeps a sentence that starts with a date", `<p>March 3, 2023 was the day the bridge closed.</p>`, "", "the bridge closed"},
+		{"drops an advertising label between dashes", `<div>- Advertisement -</div>`, "Advertisement", ""},
+		{"drops a lone share button", `<div><span>Share on Facebook</span></div>`, "Share on", ""},
+		{"keeps a sentence about sharing", `<p>Share prices fell on Monday.</p>`, "", "Share prices fell"},
+		{"drops a caption ending in its picture's credit", `<p>Crowds at the station on Friday. (AP Photo/Jo Bloggs)</p>`, "Crowds at the station", ""},
+		{"keeps a parenthesis that credits a person", `<p>The best joke of the night. (credit to our neighbour Ann!)</p>`, "", "best joke"},
+		{"drops a heading of more stories with its list", `<h3>More great Gazette stories</h3><ul><li>Mayor <a href="/a">resigns</a></li></ul>`, "Mayor", ""},
+		{"keeps a list without links under a list heading", `<h3>More from the minister</h3><ul><li>She said the ferry would run</li></ul>`, "", "ferry would run"},
+		{"keeps the list under an ordinary heading", `<h3>What changes</h3><ul><li>Buses run later</li></ul>`, "", "Buses run later"},
+		{"drops readers' comments", `<section id="comments"><p>Great piece, thanks!</p></section>`, "Great piece", ""},
+		{"drops a list of tags", `<p>Tags: ferries, council, budget</p>`, "ferries, council", ""},
+		{"keeps a sentence about tagging", `<p>Tags on the nets showed where the fish had gone.</p>`, "", "showed where the fish"},
+		{"drops an affiliate notice", `<p>Some links above are affiliate links; we may be paid if you buy.</p>`, "affiliate", ""},
 	}
 	f, err := loadFurniture()
 	if err != nil {
@@ -55,18 +71,7 @@ func TestPrune(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, err := html.Parse(strings.NewReader("<div>" + body + tt.html + "</div>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			f.prune(root)
-			text := strings.Join(strings.Fields(textOf(root)), " ")
-			if tt.gone != "" && strings.Contains(text, tt.gone) {
-				t.Errorf("kept %q", tt.gone)
-			}
-			if tt.kept != "" && !strings.Contains(text, tt.kept) {
-				t.Errorf("lost %q", tt.kept)
-			}
+			checkPruned(t, "<div>"+body+tt.html+"</div>", f.prune, tt.gone, tt.kept)
 		})
 	}
 }
@@ -87,5 +92,102 @@ func TestGalleryKeepsItsCaptions(t *testing.T) {
 	f.prune(root)
 	if got := strings.Count(textOf(root), "red scarf"); got != 6 {
 		t.Errorf("%d of 6 gallery captions kept", got)
+	}
+}
+
+func TestDropEdges(t *testing.T) {
+	body := "<p>" + strings.Repeat("The council met on Tuesday and agreed the budget after a long debate. ", 4) + "</p>"
+	tests := []struct {
+		name, before, after, gone, kept string
+	}{
+		{"drops a list of links after the last paragraph", "", `<ul><li><a href="/a">Mayor resigns</a></li><li><a href="/b">Bridge shut</a></li></ul>`, "Mayor resigns", "agreed the budget"},
+		{"drops a heading left with nothing under it", "", `<h3>More from the council</h3><ul><li><a href="/a">Mayor resigns</a></li></ul>`, "More from", "agreed the budget"},
+		{"drops breadcrumbs before the first paragraph", `<div><a href="/">Home</a> › <a href="/news">News</a></div>`, "", "Home", "agreed the budget"},
+		{"keeps a closing paragraph that cites a link", "", `<p>The full report, <a href="/r">published online</a>, runs to ninety pages and lists every road.</p>`, "", "runs to ninety pages"},
+		{"drops a list of story links between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li><a href="/m">Mayor resigns</a></li></ul>`, "", "Mayor resigns", "clerk read"},
+		{"drops a paragraph that is only a link", `<p><a href="/r">Read: the bridge that never opened</a></p><p>The clerk read the minutes aloud to the members on Monday.</p>`, "", "never opened", "clerk read"},
+		{"drops a short block that is nearly all link", `<p>MORE: <a href="/m">Mayor resigns after the long budget row</a></p><p>The clerk read the minutes aloud to the members on Monday.</p>`, "", "Mayor resigns", "clerk read"},
+		{"keeps table cells that are links", `<p>The clerk read the minutes aloud to the members on Monday.</p><table><tr><td><div><a href="/a">Harbour Road</a></div></td><td>closed</td></tr></table>`, "", "", "Harbour Road"},
+		{"keeps a paragraph with a link in it", `<p>The clerk read <a href="/m">the minutes</a> aloud to the members on Monday.</p>`, "", "", "aloud to the members"},
+		{"drops a date and time before the first paragraph", `<div>Monday | 14 June 2021 | 10:05 AM</div>`, "", "14 June", "agreed the budget"},
+		{"keeps a timeline's dates between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><h3>March 3, 2023</h3>`, "", "", "March 3, 2023"},
+		{"keeps a list whose items say more than their links", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li>The <a href="/m">minutes</a> of the May meeting, approved without change</li></ul>`, "", "", "approved without change"},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPruned(t, "<div>"+tt.before+body+tt.after+"</div>", f.dropEdges, tt.gone, tt.kept)
+		})
+	}
+}
+
+func TestDropBylines(t *testing.T) {
+	tests := []struct {
+		name, html string
+		kept       bool
+	}{
+		{"drops the byline with its By and date", `<p>By Ana Ruiz | 4 May 2022</p>`, false},
+		{"drops the byline alone", `<div>Ana Ruiz</div>`, false},
+		{"keeps a sentence that names the author", `<p>Ana Ruiz visited the harbour on Monday to count the boats.</p>`, true},
+		{"keeps another name", `<p>By Tom Ruiz</p>`, true},
+		{"drops a note about the author", `<p><em>Ana Ruiz is a reporter who covers the islands.</em></p>`, false},
+		{"keeps a long paragraph that starts with the author's name", "<p>Ana Ruiz has walked the coast path " + strings.Repeat("from the harbour to the lighthouse and back again, ", 8) + "</p>", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.html + "<p>The harbour was full.</p></div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropBylines(root, "Ana Ruiz")
+			if kept := strings.Contains(textOf(root), "Ruiz"); kept != tt.kept {
+				t.Errorf("kept the line: %v, want %v", kept, tt.kept)
+			}
+		})
+	}
+}
+
+func TestDropTitle(t *testing.T) {
+	tests := []struct {
+		name, html string
+		kept       bool
+	}{
+		{"drops the title repeated as the first heading", `<h1>Ferry times change</h1><p>The council agreed.</p>`, false},
+		{"drops the title whatever its case and punctuation", `<p><strong>FERRY TIMES CHANGE!</strong></p><p>The council agreed.</p>`, false},
+		{"keeps a first paragraph that starts with the title's words", `<p>Ferry times change on Monday, the council agreed.</p>`, true},
+		{"keeps the title's words later in the article", `<p>The council agreed.</p><h2>Ferry times change</h2><p>From May.</p>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.html + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropTitle(root, "Ferry times change")
+			if kept := strings.Contains(strings.ToLower(textOf(root)), "ferry times change"); kept != tt.kept {
+				t.Errorf("kept the title: %v, want %v", kept, tt.kept)
+			}
+		})
+	}
+}
+
+// checkPruned prunes a page and checks that gone is gone and kept kept
+// ("" checks nothing).
+func checkPruned(t *testing.T, page string, prune func(*html.Node), gone, kept string) {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prune(root)
+	text := strings.Join(strings.Fields(textOf(root)), " ")
+	if gone != "" && strings.Contains(text, gone) {
+		t.Errorf("kept %q", gone)
+	}
+	if kept != "" && !strings.Contains(text, kept) {
+		t.Errorf("lost %q", kept)
 	}
 }

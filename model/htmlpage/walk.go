@@ -32,8 +32,10 @@ type walker struct {
 	links      int  // depth of links; links do not nest
 }
 
-// skipped elements hold no article text.
+// skipped elements hold no article text. An image's alt text describes
+// a picture and is no part of the text the page shows.
 var skipped = map[atom.Atom]bool{
+	atom.Img:    true,
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Nav: true, atom.Form: true, atom.Button: true, atom.Input: true,
 	atom.Select: true, atom.Textarea: true, atom.Svg: true, atom.Iframe: true,
@@ -125,8 +127,6 @@ func (w *walker) element(n *html.Node) {
 		w.links++
 		w.b.Mark(doc.Link, href, func() { w.children(n) })
 		w.links--
-	case atom.Img:
-		w.image(n)
 	default:
 		if kind, ok := inlineKinds[a]; ok {
 			w.b.Mark(kind, "", func() { w.children(n) })
@@ -238,8 +238,6 @@ func (w *walker) cell(n *html.Node) {
 			w.links++
 			w.b.Mark(doc.Link, w.resolve(attr(c, "href")), func() { w.cell(c) })
 			w.links--
-		case c.DataAtom == atom.Img:
-			w.image(c)
 		default:
 			if kind, ok := inlineKinds[c.DataAtom]; ok {
 				w.b.Mark(kind, "", func() { w.cell(c) })
@@ -252,21 +250,6 @@ func (w *walker) cell(n *html.Node) {
 	}
 }
 
-func (w *walker) image(n *html.Node) {
-	alt := oneLine(attr(n, "alt"))
-	if alt == "" {
-		return
-	}
-	src := w.resolve(attr(n, "src"))
-	if w.links > 0 || src == "" {
-		w.text(alt)
-		return
-	}
-	w.links++
-	w.b.Mark(doc.Link, src, func() { w.text(alt) })
-	w.links--
-}
-
 // hasText reports whether an element holds any visible text.
 func hasText(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -274,7 +257,7 @@ func hasText(n *html.Node) bool {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
 			return true
 		case c.Type == html.ElementNode && !skipped[c.DataAtom]:
-			if (c.DataAtom == atom.Img && strings.TrimSpace(attr(c, "alt")) != "") || hasText(c) {
+			if hasText(c) {
 				return true
 			}
 		}

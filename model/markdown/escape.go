@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -101,13 +102,16 @@ func (f *formatter) span(s span.Span, ctx int) {
 	}
 }
 
-// autolinkRE is what CommonMark reads between angle brackets as a link.
-var autolinkRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*$`)
+// autolinkRE is what CommonMark reads between angle brackets as a link,
+// compiled when a link is first written rather than at every start-up.
+var autolinkRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*$`)
+})
 
 // isAutolink reports whether a link can be written as <url>: its text is
 // its target.
 func isAutolink(label, url string) bool {
-	return label == url && autolinkRE.MatchString(url)
+	return label == url && autolinkRE().MatchString(url)
 }
 
 // marksWithin reports whether any mark still to be written lies inside m.

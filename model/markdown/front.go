@@ -10,17 +10,32 @@ import (
 // block made of simple "key: value" lines counts, so a document that
 // merely opens with a thematic break keeps its text.
 func splitFront(src string) (Front, string) {
-	first, rest, ok := strings.Cut(src, "\n")
-	if !ok || strings.TrimRight(first, " \t") != "---" {
-		return nil, src
+	front, n, _ := frontEnd(src, true)
+	return front, src[n:]
+}
+
+// frontEnd reads the front matter at the start of src and returns it and
+// its length (nil and 0 if there is none). Unless src is final, it may
+// not be able to tell yet: ok is false until src holds the line that
+// ends the front matter or shows there is none.
+func frontEnd(src string, final bool) (front Front, n int, ok bool) {
+	first, rest, found := strings.Cut(src, "\n")
+	if !found && !final {
+		return nil, 0, false
 	}
-	front := Front{}
+	if !found || strings.TrimRight(first, " \t") != "---" {
+		return nil, 0, true
+	}
+	front = Front{}
 	for rest != "" {
 		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
+		line, rest, found = strings.Cut(rest, "\n")
+		if !found && !final {
+			return nil, 0, false
+		}
 		trimmed := strings.TrimRight(line, " \t")
 		if trimmed == "---" || trimmed == "..." {
-			return front, rest
+			return front, len(src) - len(rest), true
 		}
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
@@ -31,11 +46,11 @@ func splitFront(src string) (Front, string) {
 		}
 		key, value, ok := strings.Cut(trimmed, ":")
 		if !ok || !isKey(key) || (value != "" && value[0] != ' ' && value[0] != '\t') {
-			return nil, src
+			return nil, 0, true
 		}
 		front[key] = yamlScalar(strings.TrimSpace(value))
 	}
-	return nil, src
+	return nil, 0, final
 }
 
 func isKey(s string) bool {

@@ -4,6 +4,7 @@
 package markdown
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -19,9 +20,12 @@ type Front map[string]string
 
 // Parse reads markdown source. YAML front matter at the very top (simple
 // "key: value" lines between "---" lines) goes to Front, not into the text.
+// Parts that pass the parser's limits (CheckLimits) are read as plain
+// text, as Progressive reads them.
 func Parse(src string) (doc.Doc, Front) {
-	front, body := splitFront(normalize(src))
-	return parseBody(body), front
+	p, front := NewProgressive(src)
+	d, _ := p.Next(math.MaxInt)
+	return d, front
 }
 
 // normalize makes src what the parser and Format agree on: valid UTF-8,

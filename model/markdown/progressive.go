@@ -1,60 +1,228 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
 )
 
 // Progressive parses a markdown source a group of top-level blocks at a
-// time, so that the start of a long document can be shown while the rest
-// is parsed, and the parser never holds more than one group. The result
-// is the same Doc that Parse returns, built by appending: the text only
-// grows, so every span made over an earlier Doc stays valid.
+// time, as the source comes (NewStream, Add) or given whole
+// (NewProgressive), so that the start of a long document can be shown
+// while the rest is read and parsed, and the parser never holds more
+// than one group. The result is the same Doc however the source is cut
+// into pieces and steps, built by appending: the text only grows, so
+// every span made over an earlier Doc stays valid.
 //
 // Groups are cut only where no block can go on: at a line that follows a
 // blank line outside fenced code and multi-line HTML blocks, starts at
 // the margin and is not a list item (which could continue a loose list).
-// A source with link reference definitions, which links anywhere in it
-// may use, is parsed in one step.
+// The stretch between two such lines, a unit, is also what the parser's
+// limits (CheckLimits) are checked on: a unit that passes one is read as
+// plain text, with a warning, and the rest stays markdown. Link
+// reference definitions may be used by links anywhere in the source, so
+// at the first group that holds a "[" Progressive asks whether the source
+// may hold any, and if so parses the rest in one step once it has come
+// (the groups before have no link for a definition to change).
 type Progressive struct {
-	body  string
-	pos   int  // how much of body is parsed
-	whole bool // parse everything in one step
-	out   doc.Appender
-	doc   doc.Doc // the document so far
+	in    *doc.Source
+	whole bool // parse the rest in one step
+	// refs says whether the source may hold link reference definitions;
+	// nil once asked.
+	refs func() bool
+	// front is the front matter, read before the first group.
+	front     Front
+	frontRead bool
+	// lines is how many lines are taken, for the warnings' line numbers.
+	lines    int
+	warnings []string
+	hungry   bool
+	out      doc.Appender
+	doc      doc.Doc // the document so far
 }
 
 // NewProgressive prepares src for parsing in steps and returns its front
 // matter, which is read at once.
 func NewProgressive(src string) (*Progressive, Front) {
 	front, body := splitFront(normalize(src))
-	return &Progressive{body: body, whole: strings.Contains(body, "]:")}, front
+	p := NewStream(func() bool { return strings.Contains(body, "]:") })
+	p.frontRead, p.front = true, front
+	p.Add(body, true)
+	return p, front
 }
+
+// NewStream prepares to parse a source that comes in pieces, by Add;
+// refs says whether it may hold link reference definitions (whether it
+// holds "]:"), asked at most once.
+func NewStream(refs func() bool) *Progressive {
+	return &Progressive{in: doc.NewSource(normalize), refs: refs}
+}
+
+// Add appends the next piece of the source; final says it is the last.
+func (p *Progressive) Add(src string, final bool) { p.in.Add(src, final) }
+
+// Hungry reports whether the last Next parsed nothing because the source
+// added so far ends before the next place where it may cut.
+func (p *Progressive) Hungry() bool { return p.hungry }
+
+// Front returns the front matter, once the first step has read it.
+func (p *Progressive) Front() (Front, bool) { return p.front, p.frontRead }
+
+// Warnings says which units were read as plain text, and why.
+func (p *Progressive) Warnings() []string { return p.warnings }
 
 // Next parses the next group of blocks: about step bytes of source, more
 // when no cut comes sooner. It returns the document so far and whether
 // the whole source is parsed.
 func (p *Progressive) Next(step int) (doc.Doc, bool) {
-	end := len(p.body)
-	if !p.whole && step < end-p.pos {
-		end = nextCut(p.body, p.pos, max(step, 1))
+	step = max(step, 1)
+	final := p.in.Final()
+	if p.hungry = !final && (p.whole || p.in.Available() <= step); p.hungry {
+		return p.doc, false
 	}
-	switch {
-	case p.pos == 0 && end == len(p.body):
-		// Parsed in one step: the parse is the result, uncopied.
-		p.doc = parseBody(p.body)
-	case end > p.pos:
-		p.out.Append(parseBody(p.body[p.pos:end]))
-		p.doc = p.out.Doc()
+	if !p.frontRead && !p.readFront() {
+		p.hungry = true
+		return p.doc, false
 	}
-	p.pos = end
-	return p.doc, p.pos == len(p.body)
+	rest := p.in.Rest()
+	end := len(rest)
+	if !p.whole && (step < end || !final) {
+		if end = cutAfter(rest, step, final); end < 0 {
+			p.hungry = true
+			return p.doc, false
+		}
+	}
+	if p.refs != nil && strings.IndexByte(rest[:end], '[') >= 0 {
+		if p.whole, p.refs = p.refs(), nil; p.whole {
+			if !final {
+				p.hungry = true
+				return p.doc, false
+			}
+			end = len(rest)
+		}
+	}
+	p.parse(rest[:end])
+	return p.doc, final && p.in.Available() == 0
+}
+
+// readFront takes the front matter off the source, once enough of it has
+// come to tell where it ends.
+func (p *Progressive) readFront() bool {
+	front, n, ok := frontEnd(p.in.Rest(), p.in.Final())
+	if !ok {
+		return false
+	}
+	p.front, p.frontRead = front, true
+	p.in.Take(n)
+	return true
+}
+
+// parse parses group, the source up to a cut, unit by unit where a unit
+// passes the parser's limits.
+func (p *Progressive) parse(group string) {
+	for group != "" {
+		bad, next, err := firstBadUnit(group)
+		if err == nil {
+			p.add(parseBody(group), group)
+			return
+		}
+		unit := group[bad:next]
+		first := p.lines + strings.Count(group[:bad], "\n") + 1
+		last := first + strings.Count(strings.TrimSuffix(unit, "\n"), "\n")
+		err.Line += p.lines
+		if bad > 0 {
+			p.add(parseBody(group[:bad]), group[:bad])
+		}
+		lines := fmt.Sprintf("lines %d-%d are", first, last)
+		if first == last {
+			lines = fmt.Sprintf("line %d is", first)
+		}
+		p.warnings = append(p.warnings, fmt.Sprintf("%s read as plain text: %v", lines, err))
+		p.add(plainUnit(unit), unit)
+		group = group[next:]
+	}
+}
+
+// add appends d, parsed from src, to the document and takes src.
+func (p *Progressive) add(d doc.Doc, src string) {
+	p.lines += strings.Count(src, "\n")
+	p.in.Take(len(src))
+	if p.doc.Text == "" && len(p.doc.Blocks) == 0 && p.in.Final() && p.in.Available() == 0 {
+		p.doc = d // parsed in one step: the parse is the result, uncopied
+		return
+	}
+	p.out.Append(d)
+	p.doc = p.out.Doc()
+}
+
+// firstBadUnit returns where the first unit of group that passes one of
+// the parser's limits starts and ends, and the limit (its line counted
+// from group's start); len(group) twice and nil if no unit does.
+func firstBadUnit(group string) (start, end int, err *LimitError) {
+	var cuts cutScan
+	var limits limitScan
+	unit, lineNo := 0, 0
+	for off := 0; off < len(group); lineNo++ {
+		line := group[off:]
+		next := len(group)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], off+i+1
+		}
+		if off > unit && cuts.canCut(line) {
+			if err != nil {
+				return unit, off, err
+			}
+			unit, limits = off, limitScan{}
+		}
+		cuts.see(line)
+		if err == nil {
+			if err = limits.line(line); err != nil {
+				err.Line = lineNo + 1
+			}
+		}
+		off = next
+	}
+	if err != nil {
+		return unit, len(group), err
+	}
+	return len(group), len(group), nil
+}
+
+// plainUnit reads a unit of source as plain text: a paragraph for each
+// run of lines between blank lines, its lines joined.
+func plainUnit(src string) doc.Doc {
+	var b doc.Builder
+	b.Grow(len(src))
+	for _, para := range strings.Split(src, "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			b.StartBlock(doc.Block{Kind: doc.Paragraph})
+			b.Write(para)
+			b.EndBlock()
+		}
+	}
+	return b.Doc()
 }
 
 // Parsed returns how many bytes of the source (front matter aside) are
-// parsed, and how many there are.
-func (p *Progressive) Parsed() (done, total int) { return p.pos, len(p.body) }
+// parsed, and how many are added.
+func (p *Progressive) Parsed() (done, total int) {
+	return p.in.Taken(), p.in.Taken() + p.in.Available()
+}
+
+// cutAfter returns the offset of the first line at or after step where a
+// group of blocks may end; len(src) if there is none and src is final,
+// -1 if src is not final and ends before such a line is whole.
+func cutAfter(src string, step int, final bool) int {
+	end := nextCut(src, 0, step)
+	if final {
+		return end
+	}
+	if end == len(src) || strings.IndexByte(src[end:], '\n') < 0 {
+		return -1
+	}
+	return end
+}
 
 // nextCut returns the offset of the first line at or after from+step
 // where a group of blocks may end, or len(body). from must itself be such

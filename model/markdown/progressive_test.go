@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model/doc"
@@ -30,15 +31,33 @@ func parseInSteps(t *testing.T, src string, step int) (doc.Doc, Front) {
 	}
 }
 
+// parseStreamed parses src added piece bytes at a time, a step of step
+// bytes after each piece, checking that every step only appended.
+func parseStreamed(t *testing.T, src string, piece, step int) (doc.Doc, Front) {
+	t.Helper()
+	refs := strings.Contains(src, "]:")
+	p := NewStream(func() bool { return refs })
+	d := doctest.Stream(t, src, piece, step, p.Add, p.Next, p.Hungry)
+	front, _ := p.Front()
+	return d, front
+}
+
 // sameParse checks that parsing src in steps of every size in steps gives
 // what parsing it whole gives.
 func sameParse(t *testing.T, src string, steps ...int) {
 	t.Helper()
 	want, wantFront := Parse(src)
 	for _, step := range steps {
-		got, front := parseInSteps(t, src, step)
-		if !doctest.Same(got, want) || !reflect.DeepEqual(front, wantFront) {
-			t.Fatalf("in steps of %d bytes:\n%s\nwhole:\n%s", step, dump(got, front), dump(want, wantFront))
+		for _, piece := range []int{len(src) + 1, step/3 + 1, 2*step + 7} {
+			got, front := parseInSteps(t, src, step)
+			// A decoder gives valid UTF-8 in pieces; invalid bytes cut
+			// in two would become two U+FFFD instead of one.
+			if piece <= len(src) && utf8.ValidString(src) {
+				got, front = parseStreamed(t, src, piece, step)
+			}
+			if !doctest.Same(got, want) || !reflect.DeepEqual(front, wantFront) {
+				t.Fatalf("in steps of %d bytes, added %d at a time:\n%s\nwhole:\n%s", step, piece, dump(got, front), dump(want, wantFront))
+			}
 		}
 	}
 }
@@ -82,6 +101,9 @@ func TestProgressiveEqualsOneShotAcrossCuts(t *testing.T) {
 		{"a table after a paragraph", "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter *this*.\n"},
 		{"a reference link defined later", "See [the report][r].\n\nMore.\n\n[r]: https://example.org/r\n"},
 		{"front matter", "---\ntitle: T\n---\n\n# Head\n\nBody.\n\nMore body.\n"},
+		{"a thematic break that is not front matter", "---\nJust text.\n\nMore.\n"},
+		{"a paragraph past the parser's limits", "# Head\n\nFine *text*.\n\n" + strings.Repeat("*_a ", 1200) + "\nstill\n\nAfter *this*.\n"},
+		{"a line nested too deep", "Intro.\n\n" + strings.Repeat("> ", 70) + "deep\n\nAfter.\n"},
 		{"a thematic break between paragraphs", "One.\n\n***\n\nTwo.\n\n---\n\nThree.\n"},
 		{"headings and emphasis", "# One\n\nSome *text*.\n\n## Two\n\nMore **text** and `code`.\n"},
 	}
@@ -124,4 +146,41 @@ func FuzzProgressive(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string, step uint16) {
 		sameParse(t, src, int(step%512)+1)
 	})
+}
+
+func TestProgressiveReadsOnlyTheUnitPastALimitAsPlainText(t *testing.T) {
+	src := "# Head\n\nFine *text*.\n\n" + strings.Repeat("[a](", 1200) + "\n\nAfter *this*.\n"
+	p, _ := NewProgressive(src)
+	d, _ := p.Next(len(src))
+	var kinds []string
+	for _, b := range d.Blocks {
+		kinds = append(kinds, b.Kind.String())
+	}
+	if got := strings.Join(kinds, " "); got != "heading paragraph paragraph paragraph" {
+		t.Errorf("blocks = %s, want the heading and three paragraphs", got)
+	}
+	if len(d.Inlines) != 2 || !strings.HasPrefix(d.Text[d.Blocks[2].Start:], "[a]([a](") {
+		t.Errorf("inlines %v, third block %.20q: want both emphases kept and the unit's source as text", d.Inlines, d.Text[d.Blocks[2].Start:])
+	}
+	w := p.Warnings()
+	if len(w) != 1 || !strings.HasPrefix(w[0], "lines 5-6 are read as plain text: line 5: ") {
+		t.Errorf("warnings = %q, want lines 5-6 named", w)
+	}
+}
+
+func TestProgressiveAsksForReferencesAtTheFirstLinkOnly(t *testing.T) {
+	asked := 0
+	p := NewStream(func() bool { asked++; return false })
+	p.Add(strings.Repeat("Plain words, no links.\n\n", 1000), false)
+	p.Next(1 << 10)
+	if asked != 0 {
+		t.Fatalf("asked %d times before any link", asked)
+	}
+	p.Add("A [link](https://x.example).\n\n"+strings.Repeat("More.\n\n", 1000), true)
+	for done := false; !done; {
+		_, done = p.Next(1 << 10)
+	}
+	if asked != 1 {
+		t.Errorf("asked %d times over a document with links, want once", asked)
+	}
 }

@@ -120,6 +120,10 @@ func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next,
 	if unicode.IsLower(first) {
 		return false
 	}
+	// A quote signed after a dash keeps its signature: "“...” ― Ana Ruiz".
+	if strings.ContainsRune("―—–", first) && strings.ContainsAny(text[stop:next], "\"”") {
+		return false
+	}
 	if punct != '.' {
 		return true
 	}

@@ -45,6 +45,8 @@ func TestSplit(t *testing.T) {
 		{"splits after a bracket", "It was held at noon (local time). Talks ended.", []string{"It was held at noon (local time).", "Talks ended."}},
 		{"splits after an ellipsis", "Wait... Then it came.", []string{"Wait...", "Then it came."}},
 		{"splits before an opening quote", "He left. “Why?” she asked.", []string{"He left.", "“Why?” she asked."}},
+		{"keeps a quote's signature after a dash with the quote", "“We had no choice.” ― Mara Quill. Then she left.", []string{"“We had no choice.” ― Mara Quill.", "Then she left."}},
+		{"splits before a dash after a stop outside quotes", "It rained. — Later, the sun came out.", []string{"It rained.", "— Later, the sun came out."}},
 		{"keeps a sentence without a stop", "No stop at the end", []string{"No stop at the end"}},
 	}
 	for _, tt := range tests {

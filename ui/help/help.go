@@ -39,8 +39,11 @@ type Model struct {
 	legend []LegendRow
 	width  int
 	height int
-	offset int      // first line of the body shown
-	lines  []string // the body, laid out for width
+	offset int // first line of the body shown
+	// lines is the body laid out for width, nil until the screen is first
+	// shown: laying out every key and the legend took a sixth of the CPU
+	// before the reader's first screen, which never shows help.
+	lines []string
 }
 
 // gap is the space between two columns of keys.
@@ -55,13 +58,13 @@ func New(km keys.KeyMap, th *theme.Theme, groups []keys.Group) Model {
 // SetTheme changes the screen's styles.
 func (m *Model) SetTheme(th *theme.Theme) {
 	m.theme = th
-	m.lines = m.body()
+	m.relayout()
 }
 
 // SetLegend sets the legend drawn under the keys.
 func (m *Model) SetLegend(rows []LegendRow) {
 	m.legend = rows
-	m.lines = m.body()
+	m.relayout()
 }
 
 // SetSize sets the screen's size; View fills it exactly.
@@ -69,16 +72,35 @@ func (m *Model) SetSize(w, h int) {
 	if w, h = max(w, 1), max(h, 1); w == m.width && h == m.height {
 		return
 	}
-	if w != m.width || m.lines == nil {
+	if w != m.width {
 		m.width = w
-		m.lines = m.body()
+		m.relayout()
 	}
 	m.height = h
 	m.offset = m.clamp(m.offset)
 }
 
-// Top scrolls back to the start, as when the screen opens.
-func (m *Model) Top() { m.offset = 0 }
+// relayout lays the body out again if it was laid out before.
+func (m *Model) relayout() {
+	if m.lines != nil {
+		m.lines = m.body()
+	}
+}
+
+// laidOut returns the body, laid out now if it was not yet.
+func (m Model) laidOut() []string {
+	if m.lines == nil {
+		return m.body()
+	}
+	return m.lines
+}
+
+// Top scrolls back to the start, as when the screen opens, and lays the
+// screen out if it was never shown.
+func (m *Model) Top() {
+	m.lines = m.laidOut()
+	m.offset = 0
+}
 
 // Update scrolls.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
@@ -86,6 +108,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	m.lines = m.laidOut()
 	page := max(m.bodyHeight()-1, 1)
 	k := m.keys
 	switch {
@@ -115,7 +138,7 @@ func (m Model) clamp(off int) int {
 // View draws the screen: a title line, then the part of the keys and the
 // legend that fits, exactly the screen's size.
 func (m Model) View() string {
-	body := m.lines
+	body := m.laidOut()
 	title := m.theme.HelpTitle.Render("margin: keys")
 	if len(body) > m.bodyHeight() {
 		h := m.keys

@@ -64,3 +64,26 @@ func TestColumnsSitSideBySideWhenTheyFit(t *testing.T) {
 		t.Errorf("at 60 columns the columns do not stack: %q", narrow[3])
 	}
 }
+
+// TestTheScreenIsLaidOutWhenFirstShown: the reader sets the help's theme,
+// legend and size before its first screen, which never shows help; the
+// keys are laid out only once the screen opens, and look the same.
+func TestTheScreenIsLaidOutWhenFirstShown(t *testing.T) {
+	m := screen(80, 24)
+	m.SetTheme(theme.New(theme.NoColor))
+	if m.lines != nil {
+		t.Fatal("the help was laid out before it was shown")
+	}
+	before := m.View()
+	m.Top()
+	if m.lines == nil {
+		t.Fatal("opening the help did not lay it out")
+	}
+	if m.View() != before {
+		t.Errorf("the help laid out on opening differs from the one drawn before")
+	}
+	m.SetSize(60, 24)
+	if m.View() != screen(60, 24).View() {
+		t.Errorf("after a resize the help is not laid out for the new width")
+	}
+}

@@ -31,8 +31,14 @@
 //
 //	go run ./model/claim/polnear -verbs > model/claim/lexicon/verbs.txt
 //
-// With -misses it also lists the gold attributions missed or misnamed, for
-// reading on the development split only.
+// With -speakers it writes model/claim/lexicon/speakers.txt, the common
+// nouns that head the train split's gold sources (see learnSpeakers):
+//
+//	go run ./model/claim/polnear -speakers > model/claim/lexicon/speakers.txt
+//
+// With -misses it also lists the gold attributions missed or misnamed and
+// the claims with a source that meet no gold attribution, for reading on
+// the development split only.
 package main
 
 import (
@@ -51,9 +57,15 @@ func main() {
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
 	tagger := flag.Bool("tagger", false, "write the cue tagger trained on the train split instead")
+	speakers := flag.Bool("speakers", false, "write the source head words learned from the train split instead")
 	flag.Parse()
 	var err error
 	switch {
+	case *speakers:
+		var arts []article
+		if arts, err = readSplit(*data, "train"); err == nil {
+			err = learnSpeakers(os.Stdout, arts)
+		}
 	case *tagger:
 		var arts []article
 		if arts, err = readSplit(*data, "train"); err == nil {

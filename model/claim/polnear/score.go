@@ -64,7 +64,11 @@ func score(ctx context.Context, arts []article, misses bool) (*scores, error) {
 		}
 		for _, c := range an.Claims {
 			if c.Source != nil {
-				sc.precision.add(attributed(c.Span, a.Attributions))
+				ok := attributed(c.Span, a.Attributions)
+				sc.precision.add(ok)
+				if misses && !ok {
+					sc.misses = append(sc.misses, fmt.Sprintf("FP   %s src=%q cues=%q | %s", a.Name, c.Source.Span.In(a.Text), attributedCues(a.Text, c), c.Span.In(a.Text)))
+				}
 			}
 		}
 	}
@@ -95,7 +99,7 @@ func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]
 		s.misses = append(s.misses, fmt.Sprintf("CUE  %s gold=%q claim=%q", a.Name, cueText(g), c.Span.In(a.Text)))
 	}
 	if misses && !ok {
-		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g)))
+		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q | %s", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g), c.Span.In(a.Text)))
 	}
 }
 
@@ -104,6 +108,17 @@ func (c *counts) add(ok bool) {
 	if ok {
 		c.hit++
 	}
+}
+
+// attributedCues are the texts of c's attributed cues.
+func attributedCues(text string, c claim.Claim) []string {
+	var out []string
+	for _, q := range c.Cues {
+		if q.Kind == claim.Attributed {
+			out = append(out, q.In(text))
+		}
+	}
+	return out
 }
 
 func cueText(g gold) string {

@@ -1,0 +1,100 @@
+package claim
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// turnSpeaker is the speaker of a whole block: every sentence of a
+// transcript's turn ("PENCE: Well, ... . And ...") and of a quote that
+// fills its paragraph and is signed at its end ("“... . ...” ― Ana Ruiz")
+// is the speaker's, not only the sentence that names them.
+type turnSpeaker struct {
+	block *doc.Block
+	span.Span
+}
+
+// signatureReach is how far from a block's end a signed quote's dash may
+// stand: the dash, a name of maxQuoteSpeaker words and a stop.
+const signatureReach = 120
+
+// speakerOf returns the speaker of the block holding sentence s, finding
+// it once per block.
+func (d *Detector) speakerOf(text string, b *doc.Block, ents []entity.Entity, sc *scratch) span.Span {
+	if b == nil || b.Kind == doc.Heading || b.Kind == doc.TableRow || b.Kind == doc.Code {
+		return span.Span{}
+	}
+	if sc.turn.block == b {
+		return sc.turn.Span
+	}
+	sc.turn = turnSpeaker{block: b}
+	body := text[b.Start:b.End]
+	if !mayOpenTurn(body) && !(opensQuote(body) && signedNearEnd(body)) {
+		return span.Span{}
+	}
+	toks := tokenize(sc.blockToks[:0], text, b.Span)
+	markNameDots(text, toks, d.split.Abbreviation)
+	sc.blockToks = toks
+	if p, _ := transcriptSpeaker(text, toks, entitiesIn(ents, b.Span)); !p.empty() {
+		sc.turn.Span = spanOf(toks, p)
+	} else if p, _ := signedQuote(toks); !p.empty() && len(toks) > 0 && quotes.has(toks[0]) && onlyPunctAfter(toks, p.to) {
+		sc.turn.Span = spanOf(toks, p)
+	}
+	return sc.turn.Span
+}
+
+// mayOpenTurn reports a colon after at most maxQuoteSpeaker words at the
+// start of a block, where a transcript names its speaker; it spares
+// tokenizing the blocks that cannot.
+func mayOpenTurn(body string) bool {
+	head, _, ok := strings.Cut(body[:min(len(body), signatureReach)], ":")
+	return ok && strings.Count(head, " ") < maxQuoteSpeaker
+}
+
+// opensQuote reports a block that starts with a quotation mark, of any
+// kind: scraped news opens quotes with "”" too.
+func opensQuote(body string) bool {
+	r, _ := utf8.DecodeRuneInString(body)
+	return strings.ContainsRune(`"“”'‘’«»`, r)
+}
+
+// signedNearEnd reports a dash or bar near the end of a block, where a
+// quote's signature stands.
+func signedNearEnd(body string) bool {
+	tail := body[max(0, len(body)-signatureReach):]
+	return strings.ContainsAny(tail, "―—–-")
+}
+
+// onlyPunctAfter reports whether toks[i:] are all punctuation.
+func onlyPunctAfter(toks []token, i int) bool {
+	for ; i < len(toks); i++ {
+		if toks[i].kind != tokPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// inTurn gives the claims of a sentence of a speaker's block the speaker
+// for their source; a sentence that made no claim becomes one, attributed.
+// The sentence that names the speaker has found it already.
+func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim {
+	if speaker.Empty() || s.Overlaps(speaker) {
+		return claims
+	}
+	if len(claims) == 0 {
+		claims = append(claims, Claim{Span: trimSpace(text, s)})
+	}
+	for i := range claims {
+		c := &claims[i]
+		c.Source = &Source{Span: speaker}
+		if len(c.Kinds) == 0 || c.Kinds[0] != Attributed {
+			c.Kinds = append([]Kind{Attributed}, c.Kinds...)
+		}
+	}
+	return claims
+}

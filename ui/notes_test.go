@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// openLater is a reader on the article at path whose notes it opens
+// itself, as margin does, with the first screen drawn.
+func openLater(t *testing.T, path string, opts Options) Model {
+	t.Helper()
+	a, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.NotesOptions = annotate.Options{Author: "tester"}
+	return step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+}
+
+// noteOnFirstSentence saves a note on the first sentence of the article
+// at path, through a book of its own.
+func noteOnFirstSentence(t *testing.T, path string) annotate.Note {
+	t.Helper()
+	a, book := openNotes(t, path)
+	n, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Which council?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestTheNotesOpenAfterTheFirstScreen(t *testing.T) {
+	path := writeArticle(t, article)
+	saved := noteOnFirstSentence(t, path)
+	m := openLater(t, path, Options{})
+	if m.store != nil {
+		t.Fatal("the notes were opened before the first screen")
+	}
+	if !strings.Contains(screen(m), "harbour wall") {
+		t.Fatalf("the first screen does not show the text:\n%s", screen(m))
+	}
+	if early := press(m, "a"); early.editor != nil || !strings.Contains(screen(early), "notes are opening") {
+		t.Errorf("a before the notes opened should say they are opening:\n%s", screen(early))
+	}
+	m = step(m, openNotesMsg{})
+	if m.store == nil || len(m.notes) != 1 || m.notes[0].ID != saved.ID {
+		t.Fatalf("after opening, the reader has %d notes (store %v), want the one saved", len(m.notes), m.store != nil)
+	}
+	if m = press(m, "a"); m.editor == nil {
+		t.Errorf("a once the notes opened did not open the editor:\n%s", screen(m))
+	}
+}
+
+func TestTheNotesOpenOnceTheirArrivalNoLongerMatchesTheText(t *testing.T) {
+	path := writeArticle(t, article)
+	noteOnFirstSentence(t, path)
+	m := openLater(t, path, Options{})
+	stale, _ := openNotes(t, path)
+	book, err := annotate.Open(stale, annotate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = step(m, notesOpenedMsg{book: book})
+	if m.store == nil || m.store.book.Article() != m.reader.Article() {
+		t.Fatal("notes opened on another text were taken, or not opened again on the one shown")
+	}
+}
+
+func TestAFailedOpenSaysWhyTheNotesAreUnavailable(t *testing.T) {
+	m := openLater(t, writeArticle(t, article), Options{})
+	m = step(m, notesOpenedMsg{err: errTest("the sidecar is a folder")})
+	if m = press(m, "a"); m.editor != nil || !strings.Contains(screen(m), "the sidecar is a folder") {
+		t.Errorf("a after a failed open should say why:\n%s", screen(m))
+	}
+}
+
+// TestMarginCheckResumesWhenTheAnalysisComesBeforeTheNotes: the queue
+// resumes from the book's review marks, so it waits for them even when a
+// cached analysis is in first.
+func TestMarginCheckResumesWhenTheAnalysisComesBeforeTheNotes(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	a, book := openNotes(t, path)
+	an, _ := claimEverySentence(context.Background(), a)
+	first := highestClaim(an)
+	if err := book.MarkSeen(first); err != nil {
+		t.Fatal(err)
+	}
+	m := openLater(t, path, Options{Review: true, Analyze: claimEverySentence})
+	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
+	if m.review != nil || !strings.Contains(screen(m), "opening the notes") {
+		t.Fatalf("the queue opened before the notes, or did not say it waits:\n%s", screen(m))
+	}
+	m = step(m, openNotesMsg{})
+	c, ok := m.review.Current()
+	if !ok || c.Span == first {
+		t.Errorf("margin check starts at %v, want it past the claim already seen (%v)", c.Span, first)
+	}
+}
+
+// highestClaim is the span of the claim most worth checking.
+func highestClaim(an *model.Analysis) span.Span {
+	best := an.Claims[0]
+	for _, c := range an.Claims {
+		if c.Checkworthiness > best.Checkworthiness {
+			best = c
+		}
+	}
+	return best.Span
+}
+
+type errTest string
+
+func (e errTest) Error() string { return string(e) }
