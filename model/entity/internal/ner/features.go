@@ -528,8 +528,8 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 }
 
 // aggregateFeatures appends the words around the capitalised mentions of
-// the word in the document (and their clusters), leaving out those of this
-// mention. A lower-case word reads them too: "the kerrow fund" beside a
+// the word in the document (and their clusters at depths 5 and 3), leaving
+// out those of this mention. A lower-case word reads them too: "the kerrow fund" beside a
 // "Tomas Kerrow" elsewhere (reading them for capitalised words only
 // measured 92.62; 92.30; 68.95 against 93.00; 92.63; 68.97).
 func aggregateFeatures(w, m1, p1 *Word, dst []uint32) []uint32 {
@@ -540,6 +540,7 @@ func aggregateFeatures(w, m1, p1 *Word, dst []uint32) []uint32 {
 		dst = append(dst, key(mix(mix(tContext, uint64(c.side)), uint64(c.lower))))
 		if c.clus != 0 {
 			dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)), uint64(clusterPrefix(c.clus, 5)))))
+			dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)+2), uint64(clusterPrefix(c.clus, 3)))))
 		}
 	}
 	return dst
