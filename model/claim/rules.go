@@ -103,23 +103,13 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	c.Span = trimSpace(text, s)
 	c.Cues = sortCues(cues)
 	c.Source = src
-	var have [6]bool
 	if src != nil {
-		have[0] = true
+		c.Kinds = c.Kinds.Add(Attributed)
 	}
 	for _, cue := range cues {
-		for i, k := range kindOrder {
-			if cue.Kind == k {
-				have[i] = true
-			}
-		}
+		c.Kinds = c.Kinds.Add(cue.Kind)
 	}
-	for i, k := range kindOrder {
-		if have[i] {
-			c.Kinds = append(c.Kinds, k)
-		}
-	}
-	return c, len(c.Kinds) > 0
+	return c, c.Kinds != 0
 }
 
 // clarityWords say that something is settled; negated, they hedge.
