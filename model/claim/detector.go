@@ -165,14 +165,15 @@ func (r *Run) sentence(s span.Span) float64 {
 }
 
 // claimUnits appends the parts of sentence s that may make claims: none in
-// a heading or a table header row, each cell of a table row, else s.
+// a heading, a caption, a byline or a table header row, each cell of a
+// table row, else s.
 func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 	b := blockOf(dc.Blocks, s.Start)
 	if b == nil {
 		return append(dst, s)
 	}
 	switch {
-	case b.Kind == doc.Heading, b.Kind == doc.TableRow && b.Header:
+	case b.Kind == doc.Heading, b.Kind.Furniture(), b.Kind == doc.TableRow && b.Header:
 		return dst
 	case b.Kind == doc.TableRow && len(b.Cells) > 0:
 		for _, c := range b.Cells {

@@ -467,7 +467,7 @@ func numberValue(w string) (float64, bool) {
 
 // statNumber reports whether the number at i is a statistic by itself: a
 // percentage, an amount of money, a magnitude or a count of a hundred or
-// more. It returns the end of the statistic.
+// more that counts rather than names. It returns the end of the statistic.
 func statNumber(text string, toks []token, i int) (int, bool) {
 	if toks[i].kind != tokNum || timeOrDate(text, toks, i) {
 		return 0, false
@@ -479,7 +479,7 @@ func statNumber(text string, toks []token, i int) (int, bool) {
 		return numberEnd(toks, i), true
 	}
 	v, ok := numberValue(word(text, toks[i]))
-	if ok && v >= 100 {
+	if ok && v >= 100 && !namesSomething(text, toks, i) {
 		return numberEnd(toks, i), true
 	}
 	return 0, false
