@@ -139,6 +139,8 @@ func TestRules(t *testing.T) {
 		{"does not take a clause before a comma as a speaker", "The bill now goes to the senate, expected to pass in May.", []Kind{Prediction}, []string{"expected to"}, "", ""},
 		{"does not take a caption before a colon as a speaker", "Photo: Harbour workers at dawn.", nil, nil, "", ""},
 		{"does not take a link label before a colon as a speaker", "Read more: The storm in numbers", nil, nil, "", ""},
+		{"does not take the day after the verb for the speaker", `"The ferry stays in port," harbour master Ines Koll said Thursday.`, []Kind{Attributed}, []string{"said"}, "harbour master Ines Koll", ""},
+		{"does not take last week after the verb for the speaker", "The quarry is closing, its owner said last week.", []Kind{Attributed}, []string{"said"}, "its owner", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

@@ -478,7 +478,32 @@ func inverted(text string, toks []token, i int) np {
 	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
 		return np{} // "..., said the report was wrong": a clause, not a speaker
 	}
+	if timePhrase(toks, p) {
+		return np{} // "..., McConnell said Tuesday.": when, not who
+	}
 	return p
+}
+
+// timeNames are the words of a time phrase after a verb ("said Tuesday",
+// "said last week", "said Friday night").
+var timeNames = newWordSet(`monday tuesday wednesday thursday friday saturday sunday today
+	yesterday tonight tomorrow last next this week weekend month year morning afternoon
+	evening night earlier later recently`)
+
+// timePhrase reports a phrase of time words and months, with numbers
+// among them ("Sept. 12").
+func timePhrase(toks []token, p np) bool {
+	words := 0
+	for i := p.from; i < p.to; i++ {
+		t := toks[i]
+		switch {
+		case timeNames.has(t) || months.has(t):
+			words++
+		case t.kind != tokNum && t.kind != tokNameDot:
+			return false
+		}
+	}
+	return words > 0
 }
 
 // subject finds the speaker of the reporting verb at toks[v]: the noun
