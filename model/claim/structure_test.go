@@ -65,6 +65,12 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a semicolon keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Fishermen say the quota is too low; regulators insist it protects the stock."},
 		}, []string{"Fishermen say the quota is too low", "regulators insist it protects the stock."}, []string{"Fishermen", "regulators"}},
+		{"clauses joined by a dash keep their own sources", []block{
+			{kind: doc.Paragraph, text: "The mayor said the pool would reopen in May — and the builders insisted it would not."},
+		}, []string{"The mayor said the pool would reopen in May", "and the builders insisted it would not."}, []string{"The mayor", "the builders"}},
+		{"a dashed aside without a verb of its own keeps one claim", []block{
+			{kind: doc.Paragraph, text: "Maria Lopez — the union's negotiator — insisted that no deal was close."},
+		}, []string{"Maria Lopez — the union's negotiator — insisted that no deal was close."}, []string{"Maria Lopez"}},
 		{"clauses joined by a comma keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Police said two men were held overnight, and their lawyer said both would appeal."},
 		}, []string{"Police said two men were held overnight", "and their lawyer said both would appeal."}, []string{"Police", "their lawyer"}},
