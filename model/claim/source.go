@@ -74,7 +74,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		}
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
-		if !isRel && (mainVerb < 0 || outranks(toks, v, p, sc.verbs[mainVerb], main)) {
+		// A participle after a comma (", saying ...") speaks for the
+		// subject of the verb before it, which stays the sentence's.
+		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, v, p, sc.verbs[mainVerb], main)) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {
@@ -478,8 +480,8 @@ func inverted(text string, toks []token, i int) np {
 	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
 		return np{} // "..., said the report was wrong": a clause, not a speaker
 	}
-	if timePhrase(toks, p) {
-		return np{} // "..., McConnell said Tuesday.": when, not who
+	if timePhrase(toks, p) || timeNames.has(toks[p.from]) {
+		return np{} // "..., McConnell said Tuesday.", "called Friday for": when, not who
 	}
 	return p
 }
@@ -676,6 +678,11 @@ func outranks(toks []token, v verb, p np, w verb, q np) bool {
 	return v.weight > w.weight
 }
 
+// afterCommaParticiple reports an -ing word right after a comma.
+func afterCommaParticiple(text string, toks []token, i int) bool {
+	return i > 0 && toks[i-1].h == hComma && ingWord(text, toks[i])
+}
+
 // embedded reports a subject right after "that" or a free relative.
 func embedded(toks []token, p np) bool {
 	return p.from > 0 && (toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]))
@@ -699,19 +706,37 @@ func nameBeforeAsides(toks []token, k int) np {
 		for s > 0 && toks[s-1].kind != tokPunct {
 			s--
 		}
-		if s == 0 || toks[s-1].h != hComma {
+		if s > 0 && toks[s-1].h == hParen {
+			// "Jo Ash (D-Ore.), a senator, said": the party tag is the name's.
+			if s = openParen(toks, s-1); s > 0 {
+				continue
+			}
+		}
+		if s <= 0 || toks[s-1].h != hComma {
 			break
 		}
 		s--
 	}
+	s = max(s, 0)
 	e := s
 	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
 		e++
 	}
-	if e == s || e-s > 6 || toks[e].h != hComma || prepositions.has(toks[s]) {
+	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen || prepositions.has(toks[s]) {
 		return np{}
 	}
 	return np{from: s, to: e}
+}
+
+// openParen returns the index of the "(" that the ")" at close shuts, or
+// -1 when there is none.
+func openParen(toks []token, close int) int {
+	for i := close - 1; i >= 0; i-- {
+		if toks[i].h == hOpenParen {
+			return i
+		}
+	}
+	return -1
 }
 
 // sentenceSubject returns the words that open the sentence up to its first
