@@ -143,6 +143,7 @@ func TestRules(t *testing.T) {
 		{"does not take last week after the verb for the speaker", "The quarry is closing, its owner said last week.", []Kind{Attributed}, []string{"said"}, "its owner", ""},
 		{"does not take a phrase that opens with a day for the speaker", "Councillor Ana Brie (Lab), the ward's member, called Monday for a recount.", []Kind{Attributed}, []string{"called"}, "the ward's member", ""},
 		{"takes the subject before a participle after a comma for the speaker", "The harbour board, which runs the port, rejected the bid on Friday, saying it was too low.", []Kind{Attributed, Disputed}, []string{"rejected", "saying"}, "The harbour board", ""},
+		{"skips a dated phrase between a relative pronoun and its verb", "Residents who in 2019 said the pier was unsafe have moved.", []Kind{Attributed}, []string{"said"}, "who", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

@@ -521,6 +521,12 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// "who in 2010 said": a short phrase of time or place between
+			// the subject and its verb is no speaker.
+			if start > 0 && end-start <= maxAdverbial && prepositions.has(toks[start]) && !isPunct(toks, start-1) {
+				end = start
+				continue
+			}
 			// "Schiff, 56, who ...": an age before an aside is the name's.
 			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
 				end = start - 1
@@ -596,6 +602,10 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	}
 	return np{}, false
 }
+
+// maxAdverbial is the longest prepositional phrase skipped between a
+// subject and its verb.
+const maxAdverbial = 4
 
 // antecedentStart returns where the noun phrase a relative clause
 // attaches to starts, the phrase ending at a: back to the clause's start
