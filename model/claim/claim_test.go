@@ -144,6 +144,7 @@ func TestRules(t *testing.T) {
 		{"does not take a phrase that opens with a day for the speaker", "Councillor Ana Brie (Lab), the ward's member, called Monday for a recount.", []Kind{Attributed}, []string{"called"}, "the ward's member", ""},
 		{"takes the subject before a participle after a comma for the speaker", "The harbour board, which runs the port, rejected the bid on Friday, saying it was too low.", []Kind{Attributed, Disputed}, []string{"rejected", "saying"}, "The harbour board", ""},
 		{"skips a dated phrase between a relative pronoun and its verb", "Residents who in 2019 said the pier was unsafe have moved.", []Kind{Attributed}, []string{"said"}, "who", ""},
+		{"attributes a passive with an adverb before the participle to its agent", "The closure was first reported by the Harbour Gazette.", []Kind{Attributed}, []string{"reported"}, "the Harbour Gazette", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

@@ -374,7 +374,7 @@ func passiveStart(text string, toks []token, v int) int {
 		return -1 // "is calling for": progressive, not passive
 	}
 	k := v - 1
-	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso) {
+	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k])) {
 		k--
 	}
 	if k >= 0 && beForms.has(toks[k]) {
@@ -382,6 +382,11 @@ func passiveStart(text string, toks []token, v int) int {
 	}
 	return -1
 }
+
+// passiveAdverbs may stand between a form of "be" and its participle
+// without an -ly: "was first reported by", "has been repeatedly denied".
+var passiveAdverbs = newWordSet(`first later previously repeatedly once again recently already
+	never initially`)
 
 var (
 	hAlso = hashWord("also")
