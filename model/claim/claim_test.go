@@ -145,6 +145,7 @@ func TestRules(t *testing.T) {
 		{"takes the subject before a participle after a comma for the speaker", "The harbour board, which runs the port, rejected the bid on Friday, saying it was too low.", []Kind{Attributed, Disputed}, []string{"rejected", "saying"}, "The harbour board", ""},
 		{"skips a dated phrase between a relative pronoun and its verb", "Residents who in 2019 said the pier was unsafe have moved.", []Kind{Attributed}, []string{"said"}, "who", ""},
 		{"attributes a passive with an adverb before the participle to its agent", "The closure was first reported by the Harbour Gazette.", []Kind{Attributed}, []string{"reported"}, "the Harbour Gazette", ""},
+		{"cuts an over-long subject before its first preposition", "The new survey of the farmers taken by the three harbour newspapers over the past two weeks suggests the mayor is ahead.", []Kind{Attributed}, []string{"suggests"}, "The new survey", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

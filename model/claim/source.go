@@ -427,6 +427,9 @@ func finish(toks []token, p np) np {
 	for p.from < p.to && leadAdverbs.has(toks[p.from]) {
 		p.from++
 	}
+	if p.to-p.from > maxSubject {
+		p.to = headEnd(toks, p)
+	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
 	}
@@ -442,6 +445,18 @@ func finish(toks []token, p np) np {
 		}
 	}
 	return p
+}
+
+// headEnd returns where the head of a long noun phrase ends: before its
+// first preposition ("The average of polls taken over the past two
+// weeks" is the average's), or p.to when it has none.
+func headEnd(toks []token, p np) int {
+	for i := p.from + 1; i < p.to; i++ {
+		if prepositions.has(toks[i]) {
+			return i
+		}
+	}
+	return p.to
 }
 
 // ownClause returns where the subject of a verb starts in the words
