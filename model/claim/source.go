@@ -534,6 +534,11 @@ func timePhrase(toks []token, p np) bool {
 // reports a verb inside a relative clause, whose speaker is the clause's
 // antecedent ("China, which claimed ...").
 func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
+	if v > 0 && gerundPrepositions.has(toks[v-1]) && ingWord(text, toks[v]) {
+		// "responded by saying", "aside from saying": a gerund's speaker
+		// is the clause's, never the words before the preposition.
+		return np{}, false
+	}
 	j := v - 1
 	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
 		j--
