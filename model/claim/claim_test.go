@@ -146,6 +146,9 @@ func TestRules(t *testing.T) {
 		{"skips a dated phrase between a relative pronoun and its verb", "Residents who in 2019 said the pier was unsafe have moved.", []Kind{Attributed}, []string{"said"}, "who", ""},
 		{"attributes a passive with an adverb before the participle to its agent", "The closure was first reported by the Harbour Gazette.", []Kind{Attributed}, []string{"reported"}, "the Harbour Gazette", ""},
 		{"cuts an over-long subject before its first preposition", "The new survey of the farmers taken by the three harbour newspapers over the past two weeks suggests the mayor is ahead.", []Kind{Attributed}, []string{"suggests"}, "The new survey", ""},
+		{"takes the owner of a claim noun for its source", "Ines Koll’s claim that the pier was safe is under review.", []Kind{Attributed}, []string{"claim"}, "Ines Koll’s", ""},
+		{"takes the owner with its article for the source", "The president's claims about the pier are under review.", []Kind{Attributed}, []string{"claims"}, "The president's", ""},
+		{"prefers a verb with a subject to a claim noun's owner", "Critics say the mayor’s claims are unfounded.", []Kind{Attributed, Disputed}, []string{"say"}, "Critics", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

@@ -219,9 +219,6 @@ func reportingVerb(text string, toks []token, m match) bool {
 		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) || afterCopula(text, toks, m.from) {
 			return false
 		}
-		if m.from > 0 && strings.HasSuffix(strings.ToLower(word(text, toks[m.from-1])), "'s") {
-			return false
-		}
 		// Only listed words get the after-guard: a learned cue is often
 		// followed by a preposition ("called for", "disputed by").
 		if m.flags&flagLearned == 0 && (nextIs(toks, m.to, prepositions) || nextIs(toks, m.to, beForms)) {

@@ -51,8 +51,8 @@ const maxSubject = 12
 // that show it, and remembers the speaker for later pronouns.
 func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
 	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
-	var main, rel np
-	mainVerb, relVerb := -1, -1
+	var main, rel, poss np
+	mainVerb, relVerb, possVerb := -1, -1, -1
 	for vi, v := range sc.verbs {
 		if p := passiveStart(text, toks, v.from); p >= 0 {
 			if v.to < len(toks) && toks[v.to].h == hBy {
@@ -72,6 +72,14 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
+		// A noun after a possessive ("the president’s claims") is its
+		// owner's claim, but weaker than any verb with a subject.
+		if v.from > 0 && owner(text, toks[v.from-1]) {
+			if possVerb < 0 {
+				poss, possVerb = p, vi
+			}
+			continue
+		}
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
 		// A participle after a comma (", saying ...") speaks for the
@@ -89,6 +97,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if relVerb >= 0 && mainVerb < 0 {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
+	}
+	if possVerb >= 0 && mainVerb < 0 {
+		main, mainVerb = poss, possVerb
 	}
 	var src *Source
 	if according >= 0 {
@@ -534,6 +545,9 @@ func timePhrase(toks []token, p np) bool {
 // reports a verb inside a relative clause, whose speaker is the clause's
 // antecedent ("China, which claimed ...").
 func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
+	if v > 0 && owner(text, toks[v-1]) {
+		return possessor(toks, v-1), false // "Trump’s claim that ...", "the council's plan"
+	}
 	if v > 0 && gerundPrepositions.has(toks[v-1]) && ingWord(text, toks[v]) {
 		// "responded by saying", "aside from saying": a gerund's speaker
 		// is the clause's, never the words before the preposition.
@@ -626,6 +640,34 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return np{}, false
 	}
 	return np{}, false
+}
+
+// owner reports a possessive that names an owner, or a pronoun's
+// contraction ("he’s claimed"), but not the contraction of a word that
+// names no one ("let's", "that's", "there's").
+func owner(text string, t token) bool {
+	if !possessive(text, t) {
+		return false
+	}
+	w := word(text, t)
+	return !contractedStems.has(token{h: hashWord(w[:strings.LastIndexAny(w, "'’")])})
+}
+
+// contractedStems take "'s" for "is", "has" or "us" and name no one.
+var contractedStems = newWordSet(`that there here what where how let`)
+
+// possessor returns the noun phrase that ends in the possessive at i: a
+// name ("Donald Trump’s"), with an article or determiner before it ("the
+// president's").
+func possessor(toks []token, i int) np {
+	from := i
+	for from > 0 && toks[from-1].upper && toks[from-1].kind == tokWord || from > 0 && toks[from-1].kind == tokNameDot {
+		from--
+	}
+	if from > 0 && (articles.has(toks[from-1]) || determiners.has(toks[from-1])) {
+		from--
+	}
+	return np{from: from, to: i + 1}
 }
 
 // maxAdverbial is the longest prepositional phrase skipped between a
