@@ -23,7 +23,7 @@ const (
 func exportClaims(a *model.Article) ([]export.Claim, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	an, err := analyzer()(ctx, a)
+	an, err := analyzer()(ctx, a, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -13,10 +13,13 @@ of margin and of `less` on the same file, median of N runs each. It then
 prints margin's peak RSS as the first screen shows and after the analysis
 has finished (5 and 20 MB), and the CPU an idle reader with the 20 MB
 article uses over 10 s once its analysis is done (bench/idle.py), which
-must stay under 1% of a core. Every margin run gets an empty analysis
-cache, so no figure comes from an earlier run's cache.
+must stay under 1% of a core. Last, for 20 MB, the time from start until
+the reader has its analysis (it writes it to the cache then) beside the
+whole run of `margin analyze --json` on the same file, medians of N
+runs; the reader must stay within 2x. Every margin run gets an empty
+analysis cache, so no figure comes from an earlier run's cache.
 """
-import os, random, shutil, statistics, subprocess, sys, tempfile
+import fcntl, os, pty, random, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firstscreen, idle  # noqa: E402
@@ -85,6 +88,33 @@ def first_screen_rss(marker, argv, runs):
     return max(firstscreen.once(marker.encode(), argv, True, settle=0)[1] for _ in range(runs)) / 1024
 
 
+def reader_analysed_s(argv, tmp):
+    """Seconds from starting the reader until its analysis is in the cache."""
+    cache = tempfile.mkdtemp(dir=tmp)
+    env = dict(os.environ, XDG_CACHE_HOME=cache)
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        os.execvpe(argv[0], argv, env)
+    try:
+        idle.drain(fd, start + 900, lambda: idle.analysed(cache))
+        if not idle.analysed(cache):
+            sys.exit("table: the reader's analysis never finished")
+        return time.perf_counter() - start
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def analyze_s(exe, path):
+    """Seconds `margin analyze --json` takes on path, as a whole process."""
+    start = time.perf_counter()
+    subprocess.run([exe, "analyze", "--json", path], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
 def main():
     runs, exe, args = 5, None, sys.argv[1:]
     while args[:1] in (["--runs"], ["--margin"]) and len(args) > 1:
@@ -120,6 +150,15 @@ def main():
             used, after = idle.measure(marker.encode(), [exe, path], 10, cache)
             cpu = f"{100 * used / 10:.1f}% of a core" if name == "20 MB text" else ""
             print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
+        print()
+        print(f"| file | `margin analyze` | reader until analysed | ratio |  (medians of {runs})")
+        print("|---|---|---|---|")
+        for name, _, path in cases:
+            if not name.startswith("20 MB"):
+                continue
+            alone = statistics.median(analyze_s(exe, path) for _ in range(runs))
+            mine = statistics.median(reader_analysed_s([exe, path], tmp) for _ in range(runs))
+            print(f"| {name} | {alone:.1f} s | {mine:.1f} s | {mine / alone:.2f}x |", flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

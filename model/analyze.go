@@ -6,6 +6,7 @@ import (
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
 )
 
 // Analyzer finds entities and claims in articles. Load one per process:
@@ -13,6 +14,9 @@ import (
 type Analyzer struct {
 	tagger *entity.Tagger
 	claims *claim.Detector
+	// piece is how many bytes of sentences the claim detector reads
+	// between two reports of progress: claimPiece but in tests.
+	piece int
 }
 
 // NewAnalyzer loads the embedded entity and claim models.
@@ -25,15 +29,61 @@ func NewAnalyzer() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load claim model: %w", err)
 	}
-	return &Analyzer{tagger: t, claims: d}, nil
+	return &Analyzer{tagger: t, claims: d, piece: claimPiece}, nil
 }
 
 // Analyze finds the entities and claims of a.
 func (z *Analyzer) Analyze(ctx context.Context, a *Article) (*Analysis, error) {
+	return z.AnalyzeProgress(ctx, a, nil)
+}
+
+// Progress is told how far an analysis has come, from 0 to 1.
+type Progress func(done float64)
+
+// claimPiece is about how many bytes of sentences the claim detector reads
+// between two reports of progress and checks of the context: a reload
+// cancels an analysis within one piece.
+const claimPiece = 1 << 20
+
+// tagShare is the part of an analysis the tagging and the entity index
+// take, as measured on 20 MB of text (3.8 s of 6.6); the claims make up
+// the rest.
+const tagShare = 0.55
+
+// AnalyzeProgress is Analyze, calling progress (when not nil) as the
+// analysis goes on and returning ctx's error as soon as it is done.
+func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
+	if progress == nil {
+		progress = func(float64) {}
+	}
+	progress(0)
 	ents := z.tagger.Tag(a.Text, a.Sentences)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := z.claims.AnalyzeDoc(a.Doc, a.Sentences, ents)
-	return &Analysis{Hash: a.Hash, Entities: ents, EntityIndex: entity.NewIndex(a.Text, ents), Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
+	index := entity.NewIndex(a.Text, ents)
+	progress(tagShare)
+	run := z.claims.Start(a.Doc, ents)
+	for piece, rest := nextPiece(a.Sentences, z.piece); len(piece) > 0; piece, rest = nextPiece(rest, z.piece) {
+		run.Next(piece)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		progress(tagShare + (1-tagShare)*float64(piece[len(piece)-1].End)/float64(max(len(a.Text), 1)))
+	}
+	res := run.Result()
+	return &Analysis{Hash: a.Hash, Entities: ents, EntityIndex: index, Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
+}
+
+// nextPiece splits off the first sentences of ss that span about size
+// bytes, at least one.
+func nextPiece(ss []span.Span, size int) (piece, rest []span.Span) {
+	if len(ss) == 0 {
+		return nil, nil
+	}
+	n := 1
+	for n < len(ss) && ss[n].End-ss[0].Start < size {
+		n++
+	}
+	return ss[:n], ss[n:]
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -69,6 +70,59 @@ func TestAnalyzeStopsWhenCancelled(t *testing.T) {
 	cancel()
 	if _, err := z.Analyze(ctx, benchArticle(t, 4<<10)); err == nil {
 		t.Error("a cancelled analysis returned no error")
+	}
+}
+
+func TestAnalyzeProgressRisesToTheEnd(t *testing.T) {
+	z, err := sharedAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Pieces of 4 KB, so progress has steps between the tagging and the
+	// end.
+	z = &Analyzer{tagger: z.tagger, claims: z.claims, piece: 4 << 10}
+	a := benchArticle(t, 10<<10)
+	var seen []float64
+	got, err := z.AnalyzeProgress(context.Background(), a, func(p float64) { seen = append(seen, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 4 || seen[0] != 0 || seen[len(seen)-1] > 1 || seen[len(seen)-1] < 0.99 {
+		t.Fatalf("progress %v: want 0 first, then steps up to 1", seen)
+	}
+	for i := 1; i < len(seen); i++ {
+		if seen[i] <= seen[i-1] {
+			t.Fatalf("progress %v went back or stood still at step %d", seen, i)
+		}
+	}
+	whole := &Analyzer{tagger: z.tagger, claims: z.claims, piece: len(a.Text)}
+	want, err := whole.Analyze(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("in pieces of 4 KB: %d claims and %d entities; in one: %d and %d, or not the same", len(got.Claims), len(got.Entities), len(want.Claims), len(want.Entities))
+	}
+}
+
+func TestAnalyzeProgressStopsBetweenPieces(t *testing.T) {
+	z, err := sharedAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	z = &Analyzer{tagger: z.tagger, claims: z.claims, piece: 4 << 10}
+	a := benchArticle(t, 10<<10)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var last float64
+	_, err = z.AnalyzeProgress(ctx, a, func(p float64) {
+		last = p
+		if p > tagShare {
+			cancel()
+		}
+	})
+	if err == nil || last >= 1 {
+		t.Errorf("cancelled after the first piece of claims: error %v, progress reached %v; want an error before the end", err, last)
 	}
 }
 

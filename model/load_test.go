@@ -184,7 +184,7 @@ func TestNewReportCarriesTheResolvedSpeaker(t *testing.T) {
 	he := strings.Index(a.Text, "He")
 	an := &Analysis{Claims: []claim.Claim{{
 		Span:   a.Sentences[1],
-		Kinds:  []claim.Kind{claim.Attributed},
+		Kinds:  claim.KindsOf(claim.Attributed),
 		Source: &claim.Source{Span: span.Span{Start: he, End: he + 2}, Resolved: span.Span{Start: 0, End: 12}},
 	}}}
 	r := NewReport(a, an)

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
@@ -135,7 +137,7 @@ func claimReport(text string, an *Analysis, c claim.Claim) ClaimReport {
 	cr := ClaimReport{
 		Span:            c.Span,
 		Text:            c.In(text),
-		Kinds:           c.Kinds,
+		Kinds:           slices.Collect(c.Kinds.All()),
 		Cues:            make([]CueReport, len(c.Cues)),
 		Checkworthiness: c.Checkworthiness,
 	}

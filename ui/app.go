@@ -30,8 +30,9 @@ import (
 	"github.com/margin-reader/margin/ui/theme"
 )
 
-// AnalyzeFunc analyses an article into its entity and claim layers.
-type AnalyzeFunc func(ctx context.Context, a *model.Article) (*model.Analysis, error)
+// AnalyzeFunc analyses an article into its entity and claim layers,
+// telling progress (which it may leave uncalled) how far it has come.
+type AnalyzeFunc func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error)
 
 // ReloadFunc reads the article again after its file changed.
 type ReloadFunc func(ctx context.Context) (*model.Article, error)
@@ -89,6 +90,14 @@ type (
 		hash string
 		an   *model.Analysis
 		err  error
+	}
+	// analysisProgressMsg says how far analysis number gen has come, from
+	// 0 to 1.
+	analysisProgressMsg struct {
+		gen  int
+		done float64
+		// next waits for the report after this one.
+		next tea.Cmd
 	}
 	// analyzeMsg starts the analysis of the article with this hash.
 	analyzeMsg struct{ hash string }
@@ -164,6 +173,8 @@ type Model struct {
 	cancelAnalysis context.CancelFunc
 	analysis       *model.Analysis
 	analysisErr    bool
+	// analysisDone is how far the analysis in flight has come, from 0 to 1.
+	analysisDone float64
 
 	// load is the article's background load, when it came in steps.
 	load loading

@@ -186,7 +186,7 @@ func TestScrollKeysMoveAndClamp(t *testing.T) {
 // fakeAnalysis finds fixed phrases in the loaded text, as an analyser
 // would, so the layers land where the reader shows those words.
 func fakeAnalysis() AnalyzeFunc {
-	return func(_ context.Context, a *model.Article) (*model.Analysis, error) {
+	return func(_ context.Context, a *model.Article, _ model.Progress) (*model.Analysis, error) {
 		at := func(s string) span.Span {
 			i := strings.Index(a.Text, s)
 			return span.Span{Start: i, End: i + len(s)}
@@ -204,11 +204,11 @@ func fakeAnalysis() AnalyzeFunc {
 			},
 			Claims: []claim.Claim{
 				{Span: at("The harbour wall will be finished by spring, the council said on Tuesday."),
-					Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.4,
+					Kinds: claim.KindsOf(claim.Attributed, claim.Prediction), Checkworthiness: 0.4,
 					Cues:   []claim.Cue{{Span: at("said"), Kind: claim.Attributed}, {Span: at("will"), Kind: claim.Prediction}},
 					Source: &claim.Source{Span: span.Span{Start: said.Start, End: said.Start + len("the council")}}},
 				{Span: at("According to RT Arabic, nearly 600 homes might flood."),
-					Kinds: []claim.Kind{claim.Statistical, claim.Hedged}, Checkworthiness: 0.9,
+					Kinds: claim.KindsOf(claim.Hedged, claim.Statistical), Checkworthiness: 0.9,
 					Cues:   []claim.Cue{{Span: at("might"), Kind: claim.Hedged}},
 					Source: &claim.Source{Span: at("RT Arabic")}},
 			},
@@ -221,7 +221,7 @@ func fakeAnalysis() AnalyzeFunc {
 func analysed(t *testing.T) Model {
 	f := fakeAnalysis()
 	m := open(t, article, Options{Analyze: f})
-	an, _ := f(context.Background(), m.reader.Article())
+	an, _ := f(context.Background(), m.reader.Article(), nil)
 	return step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
 }
 
@@ -246,7 +246,7 @@ func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
 	m := analysed(t)
 	m = press(m, "c", "c")
 	s := screen(m)
-	for _, want := range []string{"statistical, hedged", "check-worthiness 0.90", "“might”", "source: RT Arabic"} {
+	for _, want := range []string{"hedged, statistical", "check-worthiness 0.90", "“might”", "source: RT Arabic"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, s)
 		}
@@ -260,7 +260,7 @@ func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
 func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
 	f := fakeAnalysis()
 	m := open(t, article+" The council met again.", Options{Analyze: f})
-	an, _ := f(context.Background(), m.reader.Article())
+	an, _ := f(context.Background(), m.reader.Article(), nil)
 	text := m.reader.Article().Text
 	second := strings.LastIndex(text, "council")
 	an.Entities = append(an.Entities, entity.Entity{Span: span.Span{Start: second, End: second + len("council")}, Label: entity.Org})
@@ -443,8 +443,17 @@ func TestInitStartsTheAnalysisAfterTheFirstScreen(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("the start message runs no analysis")
 	}
-	got, ok := cmd().(analysisMsg)
-	if !ok || got.err != nil || got.hash != m.reader.Article().Hash || len(got.an.Entities) == 0 {
+	batch, ok = cmd().(tea.BatchMsg)
+	if !ok {
+		t.Fatal("the analysis starts without its reports of progress")
+	}
+	var got analysisMsg
+	for _, c := range batch {
+		if msg, isAnalysis := runWithin(c, time.Second).(analysisMsg); isAnalysis {
+			got = msg
+		}
+	}
+	if got.err != nil || got.hash != m.reader.Article().Hash || len(got.an.Entities) == 0 {
 		t.Fatalf("analysis = %+v, want this article's entities", got)
 	}
 }
@@ -557,14 +566,15 @@ func isResult(msg tea.Msg) bool {
 // and its late answer is not taken.
 func TestANewerAnalysisCancelsTheOneInFlight(t *testing.T) {
 	ctxs := make(chan context.Context, 2)
-	slow := func(ctx context.Context, a *model.Article) (*model.Analysis, error) {
+	slow := func(ctx context.Context, a *model.Article, _ model.Progress) (*model.Analysis, error) {
 		ctxs <- ctx
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}
 	m := open(t, article, Options{Analyze: slow})
-	next, first := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
 	m = next.(Model)
+	first, _ := analysisCmds(t, cmd)
 	firstDone := make(chan tea.Msg, 1)
 	go func() { firstDone <- first() }()
 	firstCtx := <-ctxs

@@ -28,6 +28,8 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 			return m, nil, true
 		}
 		return m, m.settle(), true
+	case analysisProgressMsg:
+		return m, m.tookProgress(msg), true
 	case changedMsg:
 		return m, tea.Batch(tea.Tick(reloadDelay, func(time.Time) tea.Msg { return reloadMsg{} }), m.watch()), true
 	case notesChangedMsg:
@@ -70,10 +72,57 @@ func (m *Model) analyze() tea.Cmd {
 	m.analysisGen++
 	gen := m.analysisGen
 	m.cancelAnalysis = cancel
+	m.analysisDone = 0
+	progress := newProgress(gen)
 	return tea.Batch(m.stir(), func() tea.Msg {
-		an, err := f(ctx, a)
+		an, err := f(ctx, a, progress.report)
+		progress.end()
 		return analysisMsg{gen: gen, hash: a.Hash, an: an, err: err}
-	})
+	}, progress.next)
+}
+
+// progress carries an analysis's reports of progress to the program: the
+// analysis never waits for the program, which sees the latest report.
+type progress struct {
+	gen    int
+	latest chan float64
+}
+
+func newProgress(gen int) progress {
+	return progress{gen: gen, latest: make(chan float64, 1)}
+}
+
+// report replaces the report not yet taken, if any, with done. Only the
+// analysis calls it, so nothing else fills the channel between the two
+// selects.
+func (p progress) report(done float64) {
+	select {
+	case <-p.latest:
+	default:
+	}
+	p.latest <- done
+}
+
+// end says there will be no more reports.
+func (p progress) end() { close(p.latest) }
+
+// next waits for the next report; nil once the analysis has ended.
+func (p progress) next() tea.Msg {
+	done, ok := <-p.latest
+	if !ok {
+		return nil
+	}
+	return analysisProgressMsg{gen: p.gen, done: done, next: p.next}
+}
+
+// tookProgress notes how far the analysis has come and waits for more,
+// unless a newer analysis has started.
+func (m *Model) tookProgress(msg analysisProgressMsg) tea.Cmd {
+	if msg.gen != m.analysisGen {
+		return nil
+	}
+	m.analysisDone = msg.done
+	return msg.next
 }
 
 // setAnalysis takes in the analysis when it arrives, unless a newer one

@@ -36,7 +36,7 @@ func TestTheReaderSaysOnceWhenItIsIdleAndWhenWorkStartsAgain(t *testing.T) {
 	if got := log.said(); len(got) != 0 {
 		t.Fatalf("the reader said %v before its analysis was in", got)
 	}
-	an, _ := analyse(context.Background(), m.reader.Article())
+	an, _ := analyse(context.Background(), m.reader.Article(), nil)
 	arrive := analysisMsg{gen: m.analysisGen, hash: m.reader.Article().Hash, an: an}
 	m = step(step(m, arrive), arrive)
 	if got := log.said(); !slices.Equal(got, []bool{true}) {

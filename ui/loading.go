@@ -172,7 +172,7 @@ func (m Model) loadingInfo() []string {
 		}
 		return info
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
-		return []string{"analysing…"}
+		return []string{"analysing " + strconv.Itoa(percent(int(m.analysisDone*100), 100)) + "%"}
 	}
 	return nil
 }

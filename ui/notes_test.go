@@ -87,7 +87,7 @@ func TestAFailedOpenSaysWhyTheNotesAreUnavailable(t *testing.T) {
 func TestMarginCheckResumesWhenTheAnalysisComesBeforeTheNotes(t *testing.T) {
 	path := writeArticle(t, eightClaims)
 	a, book := openNotes(t, path)
-	an, _ := claimEverySentence(context.Background(), a)
+	an, _ := claimEverySentence(context.Background(), a, nil)
 	first := highestClaim(an)
 	if err := book.MarkSeen(first); err != nil {
 		t.Fatal(err)

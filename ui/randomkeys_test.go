@@ -200,7 +200,7 @@ func withAnalysis(t *testing.T, text string, opts Options) Model {
 		t.Fatal(err)
 	}
 	opts.Notes = book
-	opts.Analyze = func(context.Context, *model.Article) (*model.Analysis, error) { return an, nil }
+	opts.Analyze = func(context.Context, *model.Article, model.Progress) (*model.Analysis, error) { return an, nil }
 	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
 	return step(m, analysisMsg{hash: a.Hash, an: an})
 }

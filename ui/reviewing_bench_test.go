@@ -42,7 +42,7 @@ func largeReview(b *testing.B) (path string, opts annotate.Options, an func(*mod
 	an = func(a *model.Article) *model.Analysis {
 		out := &model.Analysis{Hash: a.Hash}
 		for i := 0; i < 1000; i += 5 {
-			out.Claims = append(out.Claims, claim.Claim{Span: a.Sentences[i], Kinds: []claim.Kind{claim.Statistical}, Checkworthiness: float64(i%97) / 97})
+			out.Claims = append(out.Claims, claim.Claim{Span: a.Sentences[i], Kinds: claim.KindsOf(claim.Statistical), Checkworthiness: float64(i%97) / 97})
 		}
 		return out
 	}
@@ -60,7 +60,7 @@ func openReview(b *testing.B, path string, opts annotate.Options, an func(*model
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := New(context.Background(), a, Options{Notes: book, Analyze: func(context.Context, *model.Article) (*model.Analysis, error) { return an(a), nil }})
+	m := New(context.Background(), a, Options{Notes: book, Analyze: func(context.Context, *model.Article, model.Progress) (*model.Analysis, error) { return an(a), nil }})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	next, _ = next.(Model).Update(analysisMsg{hash: a.Hash, an: an(a)})
 	return next.(Model)

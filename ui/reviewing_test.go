@@ -27,10 +27,10 @@ The river flooded 12 homes, residents said.
 Rents are the highest in the region, an agent claimed.`
 
 // claimEverySentence flags each sentence as a claim, scored by its place.
-func claimEverySentence(_ context.Context, a *model.Article) (*model.Analysis, error) {
+func claimEverySentence(_ context.Context, a *model.Article, _ model.Progress) (*model.Analysis, error) {
 	an := &model.Analysis{Hash: a.Hash}
 	for i, s := range a.Sentences {
-		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: []claim.Kind{claim.Attributed}, Checkworthiness: float64(i+1) / 10})
+		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: float64(i+1) / 10})
 	}
 	return an, nil
 }
@@ -55,7 +55,7 @@ func openBook(t *testing.T, path string, opts Options) (Model, *annotate.Book) {
 	a, book := openNotes(t, path)
 	opts.Notes, opts.Analyze = book, claimEverySentence
 	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
-	an, _ := claimEverySentence(context.Background(), a)
+	an, _ := claimEverySentence(context.Background(), a, nil)
 	return step(m, analysisMsg{hash: a.Hash, an: an}), book
 }
 
@@ -133,7 +133,7 @@ func TestReviewWaitsForTheAnalysis(t *testing.T) {
 	if m.review != nil || !strings.Contains(screen(m), "analysing") {
 		t.Fatalf("r before the analysis should wait and say so:\n%s", screen(m))
 	}
-	an, _ := fakeAnalysis()(context.Background(), m.reader.Article())
+	an, _ := fakeAnalysis()(context.Background(), m.reader.Article(), nil)
 	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: an})
 	if got := shownClaim(t, m); !strings.HasPrefix(got, "According to RT Arabic") {
 		t.Errorf("the queue opened at %q, want the claim most worth checking", got)

@@ -20,7 +20,7 @@ func Claims(text string, an *model.Analysis) []export.Claim {
 	out := make([]export.Claim, len(an.Claims))
 	for i, c := range an.Claims {
 		out[i] = export.Claim{Span: c.Span, Checkworthiness: c.Checkworthiness}
-		for _, k := range c.Kinds {
+		for k := range c.Kinds.All() {
 			out[i].Kinds = append(out[i].Kinds, string(k))
 		}
 		if src := c.Source; src != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/entity"
 )
 
 // Cache is a directory of analyses.
@@ -84,7 +85,7 @@ func writeAnalysis(w *bufio.Writer, an *model.Analysis) error {
 	}{
 		{"Hash", func() error { return writeJSON(w, an.Hash) }},
 		{"Entities", func() error { return writeArray(w, an.Entities) }},
-		{"EntityIndex", func() error { return writeJSON(w, an.EntityIndex) }},
+		{"EntityIndex", func() error { return writeIndex(w, an.EntityIndex) }},
 		{"Claims", func() error { return writeArray(w, an.Claims) }},
 		{"Checkworthiness", func() error { return writeArray(w, an.Checkworthiness) }},
 	}
@@ -95,6 +96,21 @@ func writeAnalysis(w *bufio.Writer, an *model.Analysis) error {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
 		sep = ","
+	}
+	w.WriteString("}")
+	return nil
+}
+
+// writeIndex writes idx as json.Marshal would, its lists in pieces: at
+// 20 MB of text the index's JSON alone is several megabytes.
+func writeIndex(w *bufio.Writer, idx entity.Index) error {
+	w.WriteString(`{"Things":`)
+	if err := writeArray(w, idx.Things); err != nil {
+		return err
+	}
+	w.WriteString(`,"ThingOf":`)
+	if err := writeArray(w, idx.ThingOf); err != nil {
+		return err
 	}
 	w.WriteString("}")
 	return nil

@@ -19,7 +19,7 @@ func sampleAnalysis() *model.Analysis {
 		Entities: []entity.Entity{{Span: span.Span{Start: 0, End: 5}, Label: entity.Place}},
 		Claims: []claim.Claim{{
 			Span:   span.Span{Start: 0, End: 20},
-			Kinds:  []claim.Kind{claim.Attributed},
+			Kinds:  claim.KindsOf(claim.Attributed),
 			Cues:   []claim.Cue{{Span: span.Span{Start: 6, End: 10}, Kind: claim.Attributed}},
 			Source: &claim.Source{Span: span.Span{Start: 0, End: 5}, Via: "Reuters"},
 		}},
@@ -79,11 +79,11 @@ func longAnalysis(n int) *model.Analysis {
 	for i := range n {
 		s := span.Span{Start: 10 * i, End: 10*i + 5}
 		an.Entities = append(an.Entities, entity.Entity{Span: s, Label: entity.Person})
-		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: []claim.Kind{claim.Hedged}})
+		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Hedged)})
 		an.Checkworthiness = append(an.Checkworthiness, float64(i)/float64(n))
-		an.EntityIndex.ThingOf = append(an.EntityIndex.ThingOf, i%3)
+		an.EntityIndex.ThingOf = append(an.EntityIndex.ThingOf, int32(i%3))
 	}
-	an.EntityIndex.Things = []entity.Thing{{ID: 1, Label: entity.Person, Name: "Ann Lee", Mentions: []int{0, 3}}}
+	an.EntityIndex.Things = []entity.Thing{{ID: 1, Label: entity.Person, Name: "Ann Lee", Mentions: []int32{0, 3}}}
 	return an
 }
 

@@ -163,7 +163,7 @@ func TestRules(t *testing.T) {
 			if !ok {
 				t.Fatal("not flagged")
 			}
-			if !slices.Equal(c.Kinds, tt.kinds) {
+			if !slices.Equal(slices.Collect(c.Kinds.All()), tt.kinds) {
 				t.Errorf("kinds %v, want %v", c.Kinds, tt.kinds)
 			}
 			got := cueTexts(tt.sentence, c)
@@ -270,7 +270,7 @@ func scoreArticle(t *testing.T, text string, g gold, claims []Claim) score {
 			continue
 		}
 		s.found++
-		if missing := slices.DeleteFunc(slices.Clone(gc.Kinds), func(k Kind) bool { return slices.Contains(c.Kinds, k) }); len(missing) == 0 {
+		if missing := slices.DeleteFunc(slices.Clone(gc.Kinds), func(k Kind) bool { return c.Kinds.Has(k) }); len(missing) == 0 {
 			s.kinds++
 		} else {
 			t.Logf("kinds %v lack %v: %q", c.Kinds, missing, gc.Key)
@@ -455,7 +455,7 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatalf("%d scores for %d sentences", len(res.Checkworthiness), len(sents))
 		}
 		for _, c := range res.Claims {
-			if c.Start < 0 || c.End > len(text) || c.Start > c.End || len(c.Kinds) == 0 {
+			if c.Start < 0 || c.End > len(text) || c.Start > c.End || c.Kinds == 0 {
 				t.Fatalf("bad claim %+v", c)
 			}
 			for _, q := range c.Cues {

@@ -3,7 +3,6 @@ package claim
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"sort"
 
 	"github.com/margin-reader/margin/model/checkworthy"
@@ -87,62 +86,94 @@ func (d *Detector) Analyze(text string, sentences []span.Span, ents []entity.Ent
 // header rows make no claims (their sentences are still scored), and a
 // table row's cells are read apart, so no cue or source crosses a cell.
 func (d *Detector) AnalyzeDoc(dc doc.Doc, sentences []span.Span, ents []entity.Entity) Result {
-	text := dc.Text
-	res := Result{Checkworthiness: make([]float64, len(sentences))}
-	ents = sortedEntities(ents)
-	var sc scratch
-	var units []span.Span
-	for i, s := range sentences {
-		if s.Start < 0 || s.End > len(text) || s.Empty() {
-			continue
-		}
-		sentEnts := entitiesIn(ents, s)
-		var claims []Claim
-		units = claimUnits(units[:0], dc, s)
-		for _, u := range units {
-			claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), &sc)...)
-		}
-		if len(units) > 0 {
-			claims = inTurn(claims, text, s, d.speakerOf(text, blockOf(dc.Blocks, s.Start), ents, &sc))
-		}
-		sc.remention(text, trimSpace(text, s))
-		sc.labels = sc.labels[:0]
-		for _, e := range sentEnts {
-			sc.labels = append(sc.labels, e.Label)
-		}
-		sc.kinds = sc.kinds[:0]
-		for _, c := range claims {
-			for _, k := range c.Kinds {
-				sc.kinds = append(sc.kinds, string(k))
-			}
-		}
-		score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
-		res.Checkworthiness[i] = score
-		for _, c := range claims {
-			c.Checkworthiness = score
-			res.Claims = append(res.Claims, c)
-		}
-		for _, e := range sentEnts {
-			if e.Label == entity.Person {
-				sc.lastPerson = e.Span
-			}
-			if e.Label == entity.Org {
-				sc.lastOrg = e.Span
-			}
+	r := d.Start(dc, ents)
+	r.Next(sentences)
+	return r.Result()
+}
+
+// Run is one AnalyzeDoc taken a range of sentences at a time, so that a
+// caller can report progress and stop between ranges; the sources and
+// speakers seen carry over from one range to the next.
+type Run struct {
+	d     *Detector
+	dc    doc.Doc
+	ents  []entity.Entity
+	sc    scratch
+	units []span.Span
+	found pack
+	cw    []float64
+}
+
+// Start begins the analysis of dc, whose entities are ents (any order).
+func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
+	return &Run{d: d, dc: dc, ents: sortedEntities(ents)}
+}
+
+// Next analyses the sentences that follow those given so far, in reading
+// order.
+func (r *Run) Next(sentences []span.Span) {
+	for _, s := range sentences {
+		r.cw = append(r.cw, r.sentence(s))
+	}
+}
+
+// Result is what the run found in all the sentences given to Next.
+func (r *Run) Result() Result {
+	return Result{Claims: r.found.share(), Checkworthiness: r.cw}
+}
+
+// sentence finds the claims of s and returns its score.
+func (r *Run) sentence(s span.Span) float64 {
+	d, dc, sc, text := r.d, r.dc, &r.sc, r.dc.Text
+	if s.Start < 0 || s.End > len(text) || s.Empty() {
+		return 0
+	}
+	sentEnts := entitiesIn(r.ents, s)
+	var claims []Claim
+	r.units = claimUnits(r.units[:0], dc, s)
+	for _, u := range r.units {
+		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
+	}
+	if len(r.units) > 0 {
+		claims = inTurn(claims, text, s, d.speakerOf(text, blockOf(dc.Blocks, s.Start), r.ents, sc))
+	}
+	sc.remention(text, trimSpace(text, s))
+	sc.labels = sc.labels[:0]
+	for _, e := range sentEnts {
+		sc.labels = append(sc.labels, e.Label)
+	}
+	sc.kinds = sc.kinds[:0]
+	for _, c := range claims {
+		for k := range c.Kinds.All() {
+			sc.kinds = append(sc.kinds, string(k))
 		}
 	}
-	return res
+	score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
+	for _, c := range claims {
+		c.Checkworthiness = score
+		r.found.add(c)
+	}
+	for _, e := range sentEnts {
+		if e.Label == entity.Person {
+			sc.lastPerson = e.Span
+		}
+		if e.Label == entity.Org {
+			sc.lastOrg = e.Span
+		}
+	}
+	return score
 }
 
 // claimUnits appends the parts of sentence s that may make claims: none in
-// a heading or a table header row, each cell of a table row, else s.
+// a heading, a caption, a byline or a table header row, each cell of a
+// table row, else s.
 func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 	b := blockOf(dc.Blocks, s.Start)
 	if b == nil {
 		return append(dst, s)
 	}
 	switch {
-	case b.Kind == doc.Heading, b.Kind == doc.TableRow && b.Header:
+	case b.Kind == doc.Heading, b.Kind.Furniture(), b.Kind == doc.TableRow && b.Header:
 		return dst
 	case b.Kind == doc.TableRow && len(b.Cells) > 0:
 		for _, c := range b.Cells {
@@ -245,16 +276,13 @@ func (d *Detector) relativeSplit(text string, all []token, segs []tokRange, c Cl
 // within is claim c cut to span u: the cues inside u, the same source,
 // and the kinds those show.
 func within(c Claim, u span.Span) Claim {
-	out := Claim{Span: u, Source: c.Source, Kinds: []Kind{Attributed}}
+	out := Claim{Span: u, Source: c.Source, Kinds: KindsOf(Attributed)}
 	for _, q := range c.Cues {
 		if u.Covers(q.Span) {
 			out.Cues = append(out.Cues, q)
-			if !slices.Contains(out.Kinds, q.Kind) {
-				out.Kinds = append(out.Kinds, q.Kind)
-			}
+			out.Kinds = out.Kinds.Add(q.Kind)
 		}
 	}
-	slices.SortFunc(out.Kinds, func(a, b Kind) int { return slices.Index(kindOrder[:], a) - slices.Index(kindOrder[:], b) })
 	return out
 }
 

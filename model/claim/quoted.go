@@ -92,9 +92,7 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim
 	for i := range claims {
 		c := &claims[i]
 		c.Source = &Source{Span: speaker}
-		if len(c.Kinds) == 0 || c.Kinds[0] != Attributed {
-			c.Kinds = append([]Kind{Attributed}, c.Kinds...)
-		}
+		c.Kinds = c.Kinds.Add(Attributed)
 	}
 	return claims
 }

@@ -103,23 +103,13 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	c.Span = trimSpace(text, s)
 	c.Cues = sortCues(cues)
 	c.Source = src
-	var have [6]bool
 	if src != nil {
-		have[0] = true
+		c.Kinds = c.Kinds.Add(Attributed)
 	}
 	for _, cue := range cues {
-		for i, k := range kindOrder {
-			if cue.Kind == k {
-				have[i] = true
-			}
-		}
+		c.Kinds = c.Kinds.Add(cue.Kind)
 	}
-	for i, k := range kindOrder {
-		if have[i] {
-			c.Kinds = append(c.Kinds, k)
-		}
-	}
-	return c, len(c.Kinds) > 0
+	return c, c.Kinds != 0
 }
 
 // clarityWords say that something is settled; negated, they hedge.
@@ -482,7 +472,7 @@ func numberValue(w string) (float64, bool) {
 
 // statNumber reports whether the number at i is a statistic by itself: a
 // percentage, an amount of money, a magnitude or a count of a hundred or
-// more. It returns the end of the statistic.
+// more that counts rather than names. It returns the end of the statistic.
 func statNumber(text string, toks []token, i int) (int, bool) {
 	if toks[i].kind != tokNum || timeOrDate(text, toks, i) {
 		return 0, false
@@ -494,7 +484,7 @@ func statNumber(text string, toks []token, i int) (int, bool) {
 		return numberEnd(toks, i), true
 	}
 	v, ok := numberValue(word(text, toks[i]))
-	if ok && v >= 100 {
+	if ok && v >= 100 && !namesSomething(text, toks, i) {
 		return numberEnd(toks, i), true
 	}
 	return 0, false

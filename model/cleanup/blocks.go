@@ -19,7 +19,11 @@ func splitBlocks(text string, widgets boilerplate) []block {
 	flush := func() {
 		if len(lines) > 0 {
 			t := joinLines(lines)
-			out = append(out, block{kind: doc.Paragraph, text: t, words: countWords(t)})
+			kind := doc.Paragraph
+			if doc.IsCredit(t) {
+				kind = doc.Caption
+			}
+			out = append(out, block{kind: kind, text: t, words: countWords(t)})
 			lines = lines[:0]
 		}
 	}

@@ -2,6 +2,7 @@ package cleanup
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -283,5 +284,41 @@ func BenchmarkCleanUnclosedDelimiters(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+func TestCleanFurnitureKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []doc.BlockKind
+	}{
+		{"makes a byline under the title a byline",
+			"Ferry fares to rise\n\nBy Aoife Brennan and Sam Okoro, Coast Herald\n\nFares rise in May.",
+			[]doc.BlockKind{doc.Heading, doc.Byline, doc.Paragraph}},
+		{"makes a long byline with a date a byline",
+			"Ferry fares to rise\n\nBy Aoife Brennan and Sam Okoro, Coast Herald | 3 May 2024\n\nFares rise in May.",
+			[]doc.BlockKind{doc.Heading, doc.Byline, doc.Paragraph}},
+		{"makes a photo credit between paragraphs a caption",
+			"Ferry fares to rise\n\nFares rise in May.\n\nPhoto: Aoife Brennan/Coast Herald\n\nThe council agreed.",
+			[]doc.BlockKind{doc.Heading, doc.Paragraph, doc.Caption, doc.Paragraph}},
+		{"keeps a sentence starting with By a paragraph",
+			"Ferry fares to rise\n\nBy May the fares will have risen twice.\n\nThe council agreed.",
+			[]doc.BlockKind{doc.Heading, doc.Paragraph, doc.Paragraph}},
+		{"does not take a credit line for a heading",
+			"Ferry fares to rise\n\nFares rise in May.\n\nImage: Sam Okoro / Getty\n\nThe council agreed.",
+			[]doc.BlockKind{doc.Heading, doc.Paragraph, doc.Caption, doc.Paragraph}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Clean(tt.in).Doc
+			var got []doc.BlockKind
+			for _, b := range d.Blocks {
+				got = append(got, b.Kind)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("kinds = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

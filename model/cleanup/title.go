@@ -60,17 +60,23 @@ func foldTitle(s string) string {
 }
 
 // bylineBlocks is how many blocks at the top are searched for a byline.
-const bylineBlocks = 4
+const bylineBlocks = doc.LeadBlocks
 
 // findByline returns a "By ..." line among the first blocks, the usual
 // place for an author's name in a scraped article. Being short and
-// unpunctuated, the line may have been taken for a heading; it is made a
-// paragraph again.
+// unpunctuated, the line may have been taken for a heading; it becomes a
+// byline block, or a paragraph if it is not shaped like one.
 func findByline(blocks []block) string {
 	for i := range blocks[:min(len(blocks), bylineBlocks)] {
 		b := &blocks[i]
-		if b.kind != doc.ListItem && b.level != 1 && strings.HasPrefix(b.text, "By ") && countWords(b.text) <= 8 {
+		if b.kind == doc.ListItem || b.level == 1 || !strings.HasPrefix(b.text, "By ") {
+			continue
+		}
+		if byline := doc.IsByline(b.text); byline || countWords(b.text) <= 8 {
 			b.kind, b.level = doc.Paragraph, 0
+			if byline {
+				b.kind = doc.Byline
+			}
 			return strings.TrimSpace(b.text[3:])
 		}
 	}

@@ -1,6 +1,7 @@
 // Package doc holds an article's readable text together with its structure:
-// blocks (paragraphs, headings, list items, quotes, code, table rows) and
-// inline marks (emphasis, links, code), each a span over the one text.
+// blocks (paragraphs, headings, list items, quotes, code, table rows,
+// captions and bylines) and inline marks (emphasis, links, code), each a
+// span over the one text.
 //
 // Loaders for plain text, markdown and HTML all produce a Doc through a
 // Builder, so everything downstream (analysis, notes, search, rendering)
@@ -19,9 +20,13 @@ const (
 	Quote
 	Code
 	TableRow
+	// Caption is a picture's caption or credit line.
+	Caption
+	// Byline names who wrote the article ("By Jane Doe, Reuters").
+	Byline
 )
 
-var blockKindNames = [...]string{"paragraph", "heading", "list-item", "quote", "code", "table-row"}
+var blockKindNames = [...]string{"paragraph", "heading", "list-item", "quote", "code", "table-row", "caption", "byline"}
 
 func (k BlockKind) String() string {
 	if int(k) < len(blockKindNames) {

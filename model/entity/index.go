@@ -19,8 +19,9 @@ type Thing struct {
 	// capitalised rather than in lower case or capitals, the first on a tie.
 	Name string
 	// Mentions are the indices of its mentions in the entities the Index
-	// was built from, in text order.
-	Mentions []int
+	// was built from, in text order. The things of one Index share one
+	// array of them.
+	Mentions []int32
 }
 
 // Index groups the mentions of one text into things.
@@ -28,7 +29,7 @@ type Index struct {
 	Things []Thing
 	// ThingOf is, for each entity the Index was built from, the index in
 	// Things of the thing it mentions.
-	ThingOf []int
+	ThingOf []int32
 }
 
 // NewIndex groups es, the entities of text in text order (as Tag returns
@@ -68,10 +69,15 @@ func NewIndex(text string, es []Entity) Index {
 	return buildIndex(text, es, groups, ofMention, u)
 }
 
+// nameMarks straightens curly quotes and drops dots; a Replacer is safe
+// for concurrent use, and building one per name cost more than the rest of
+// NewIndex.
+var nameMarks = strings.NewReplacer("’", "'", ".", "")
+
 // normalName is a name's key: lower case, curly quotes straightened,
 // without a leading "the", the dots of abbreviations or a possessive.
 func normalName(s string) string {
-	s = strings.ToLower(strings.NewReplacer("’", "'", ".", "").Replace(s))
+	s = strings.ToLower(nameMarks.Replace(s))
 	s = strings.TrimSuffix(s, "'s")
 	s = strings.TrimPrefix(s, "the ")
 	return strings.Join(strings.Fields(s), " ")
@@ -183,19 +189,22 @@ func initials(s string) string {
 // buildIndex numbers the linked groups as things in order of first
 // mention and names each one.
 func buildIndex(text string, es []Entity, groups [][]int, ofMention []int, u *union) Index {
-	root := map[int]int{} // union root -> thing
-	idx := Index{ThingOf: make([]int, len(es))}
+	root := map[int]int32{} // union root -> thing
+	idx := Index{ThingOf: make([]int32, len(es))}
+	var count []int32
 	for i := range es {
 		r := u.find(ofMention[i])
 		t, ok := root[r]
 		if !ok {
-			t = len(idx.Things)
+			t = int32(len(idx.Things))
 			root[r] = t
-			idx.Things = append(idx.Things, Thing{ID: t + 1, Label: es[i].Label})
+			idx.Things = append(idx.Things, Thing{ID: int(t) + 1, Label: es[i].Label})
+			count = append(count, 0)
 		}
-		idx.Things[t].Mentions = append(idx.Things[t].Mentions, i)
+		count[t]++
 		idx.ThingOf[i] = t
 	}
+	shareMentions(idx, count)
 	for t := range idx.Things {
 		th := &idx.Things[t]
 		best := th.Mentions[0]
@@ -207,6 +216,19 @@ func buildIndex(text string, es []Entity, groups [][]int, ofMention []int, u *un
 		th.Name = es[best].In(text)
 	}
 	return idx
+}
+
+// shareMentions gives each thing of idx its mentions, count[t] of them,
+// as parts of one array in text order.
+func shareMentions(idx Index, count []int32) {
+	all := make([]int32, len(idx.ThingOf))
+	for t := range idx.Things {
+		n := count[t]
+		idx.Things[t].Mentions, all = all[:0:n], all[n:]
+	}
+	for i, t := range idx.ThingOf {
+		idx.Things[t].Mentions = append(idx.Things[t].Mentions, int32(i))
+	}
 }
 
 // nameRank orders the mentions of a thing as names: more words first, then

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,21 +81,12 @@ func TestNewIndex(t *testing.T) {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 			for i, th := range idx.ThingOf {
-				if !contains(idx.Things[th].Mentions, i) {
+				if !slices.Contains(idx.Things[th].Mentions, int32(i)) {
 					t.Errorf("mention %d is not among its thing's mentions", i)
 				}
 			}
 		})
 	}
-}
-
-func contains(ms []int, i int) bool {
-	for _, m := range ms {
-		if m == i {
-			return true
-		}
-	}
-	return false
 }
 
 func TestNewIndexOfTaggedText(t *testing.T) {

@@ -157,7 +157,7 @@ func isVoid(a atom.Atom) bool {
 // when the parser finds it too deep.
 func parseBounded(src string) (*html.Node, string, error) {
 	src, cut := bound(src, pageBounds, false)
-	root, err := html.Parse(strings.NewReader(src))
+	root, err := parseHTML(src)
 	if err == nil {
 		return root, cut, nil
 	}
@@ -165,7 +165,7 @@ func parseBounded(src string) (*html.Node, string, error) {
 		return nil, "", fmt.Errorf("parse HTML: %w", err)
 	}
 	src, cut = bound(src, pageBounds, true)
-	root, err = html.Parse(strings.NewReader(src))
+	root, err = parseHTML(src)
 	if err != nil {
 		return nil, "", fmt.Errorf("parse HTML: %w", err)
 	}
@@ -183,4 +183,15 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// parseHTML parses a page as a browser without scripts would, so that
+// what a <noscript> holds is markup (see openNoscripts).
+func parseHTML(src string) (*html.Node, error) {
+	root, err := html.ParseWithOptions(strings.NewReader(src), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, err
+	}
+	openNoscripts(root)
+	return root, nil
 }

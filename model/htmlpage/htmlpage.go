@@ -70,6 +70,7 @@ func Extract(src string, pageURL string) (Page, error) {
 	if len(meta.body) > otherOverReadability*len(d.Text) {
 		d = bodyDoc(meta.body)
 	}
+	d = withStandfirst(d, meta.standfirst)
 	if len(d.Blocks) == 0 {
 		return Page{}, ErrNoArticle
 	}
@@ -186,13 +187,16 @@ func (m pageMeta) header(art readability.Article) header {
 func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	setAtoms(n)
 	f.prune(n)
+	dropDisguised(n)
 	dropTitle(n, h.title)
 	dropBylines(n, h.byline)
 	f.dropEdges(n)
 	joinDropCaps(n)
-	w := walker{base: base}
+	w := walker{base: base, captions: f.captions}
 	w.node(n)
-	return f.trimEdges(w.b.Doc())
+	d := f.trimEdges(w.finish())
+	doc.MarkFurniture(d, 0)
+	return d
 }
 
 // setAtoms gives the elements readability made or renamed (a <p> around

@@ -21,6 +21,7 @@ type pageMeta struct {
 	bylines                 []string // candidates, the markup's own first
 	published, modified     string
 	body                    string // JSON-LD articleBody
+	standfirst              string // the description, when the page shows it
 	host                    string // from the page address or its canonical link
 	rates, rating, reviewer string
 	claimant                string // ClaimReview itemReviewed.author: never the byline
@@ -31,7 +32,10 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
 	metas := map[string]string{}
 	var bylines []*html.Node
-	var timeDate string // the first <time datetime> in the page
+	var timeDate string   // the first <time datetime> in the page
+	var times []string    // every <time datetime>, as written
+	var headings []string // the page's <h1> texts
+	var marked string     // the first date marked up outside <meta>
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -44,7 +48,10 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
 			}
+		case atom.H1:
+			headings = append(headings, oneLine(textOf(n)))
 		case atom.Time:
+			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
 				timeDate = date(attr(n, "datetime"))
 			}
@@ -58,16 +65,24 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if isBylineElement(n) {
 			bylines = append(bylines, n)
 		}
+		if marked == "" {
+			marked = markedDate(n)
+		}
 	})
 	if base != nil {
 		m.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
 	}
 	article := firstOfType(objects, isArticleType)
-	m.title = first(str(article["headline"]), metas["og:title"], metas["twitter:title"])
+	m.title = untruncated(first(str(article["headline"]), metas["og:title"], metas["twitter:title"]), headings)
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
 	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
-	m.published = first(date(str(article["datePublished"])), metaDate(metas, publishedKeys))
+	published := str(article["datePublished"])
+	if date(published) == "" {
+		published = metaDateText(metas, publishedKeys)
+	}
+	m.published = first(localDate(published, times), date(published))
 	m.modified = first(date(str(article["dateModified"])), date(metas["article:modified_time"]), date(metas["og:updated_time"]))
+	m.standfirst = standfirst(root, first(str(article["description"]), metas["og:description"], metas["description"], metas["twitter:description"]))
 	if body, ok := article["articleBody"].(string); ok {
 		m.body = html.UnescapeString(body)
 	}
@@ -76,7 +91,8 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	}
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
-	m.published = first(m.published, timeDate)
+	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate)
 	m.bylines = append(m.bylines, bylineTexts(bylines)...)
 	return m
 }
@@ -100,7 +116,7 @@ func (m pageMeta) byline(site string, more ...string) string {
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
 		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`),
-		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|(on\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
+		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
 		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`),
 	}
 })
@@ -133,13 +149,17 @@ func bylineName(s string) string {
 // maxByline is the longest text an element can have to be a byline.
 const maxByline = 100
 
-// isBylineElement is rel=author, itemprop=author or a class or id with
-// the word "byline" or "author".
+// isBylineElement is rel=author, itemprop=author, a class, id or test id
+// with the word "byline" or "author", or an <address> (the element HTML
+// gives an article's author) that starts "By".
 func isBylineElement(n *html.Node) bool {
 	if hasWord(attr(n, "rel"), "author") || strings.Contains(attr(n, "itemprop"), "author") {
 		return true
 	}
-	for _, key := range []string{"class", "id"} {
+	if n.DataAtom == atom.Address {
+		return strings.HasPrefix(strings.ToLower(oneLine(textOf(n))), "by ")
+	}
+	for _, key := range []string{"class", "id", "data-testid"} {
 		for _, name := range strings.Fields(attr(n, key)) {
 			for _, w := range nameWords(name) {
 				if w == "byline" || w == "author" {
@@ -157,7 +177,7 @@ func isBylineElement(n *html.Node) bool {
 func bylineTexts(nodes []*html.Node) []string {
 	var out []string
 	for i, n := range nodes {
-		text := oneLine(textOf(n))
+		text := spacedText(n)
 		if text == "" || len(text) > maxByline || i+1 < len(nodes) && contains(n, nodes[i+1]) {
 			continue
 		}
@@ -165,6 +185,11 @@ func bylineTexts(nodes []*html.Node) []string {
 	}
 	return out
 }
+
+// spacedText is an element's text on one line with its elements' texts
+// kept apart: a byline's "By", name and date are often spans with no
+// space between them.
+func spacedText(n *html.Node) string { return oneLine(joinedText(n, " ")) }
 
 func contains(outer, inner *html.Node) bool {
 	for p := inner.Parent; p != nil; p = p.Parent {
@@ -197,10 +222,30 @@ var publishedKeys = []string{
 	"dc.date", "dcterms.created", "dcterms.date", "date",
 }
 
-func metaDate(metas map[string]string, keys []string) string {
+// untruncated is the headline a title cut short with an ellipsis
+// ("…reading for Hong Kong leader...") begins, when an <h1> gives it
+// whole; the title itself otherwise. The markup's title is preferred to
+// the <h1> elsewhere: a page's only <h1> is as often its logo, a section
+// label or the headline run into its standfirst.
+func untruncated(title string, headings []string) string {
+	cut := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(title, "..."), "…"), " ")
+	if cut == title || cut == "" {
+		return title
+	}
+	for _, h := range headings {
+		if len(h) > len(cut) && strings.HasPrefix(h, cut) {
+			return h
+		}
+	}
+	return title
+}
+
+// metaDateText is the first of the keys' values that is a date, as
+// written.
+func metaDateText(metas map[string]string, keys []string) string {
 	for _, k := range keys {
-		if d := date(metas[k]); d != "" {
-			return d
+		if date(metas[k]) != "" {
+			return metas[k]
 		}
 	}
 	return ""

@@ -14,6 +14,9 @@ func TestBylineName(t *testing.T) {
 		{"drops a published line", "AFP - Published: 28 Apr, 2020", "AFP"},
 		{"drops a handle", "Rosa Ortiz @rortiz", "Rosa Ortiz"},
 		{"drops a trailing dash", "John Walk -", "John Walk"},
+		{"drops degrees after the name", "Mara Kellen, PhD, RD", "Mara Kellen"},
+		{"keeps a name that starts like a degree", "Rdiger Mdina", "Rdiger Mdina"},
+		{"drops a date that starts with the weekday", "Lena Varga Thursday, November 9, 2023", "Lena Varga"},
 		{"keeps two names", "David Brand, Ramsey Khalifeh", "David Brand, Ramsey Khalifeh"},
 		{"is empty for a lone By", "By", ""},
 		{"is empty for a comment's author", "Art Edwards says:", ""},
@@ -82,5 +85,45 @@ func TestBylinePassesOverTheSiteAsAuthor(t *testing.T) {
 	}
 	if p.Byline != "Tomas Reed" || p.Site != "Coast News" {
 		t.Errorf("byline %q, site %q; want Tomas Reed of Coast News", p.Byline, p.Site)
+	}
+}
+
+func TestBylineMarkup(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	tests := []struct{ name, byline, want string }{
+		{"reads an address that starts with By", `<address>By <a href="/author/mk">Mara Kellen</a></address>`, "Mara Kellen"},
+		{"leaves a postal address alone", `<address>12 Quay Street, Harbourtown</address>`, ""},
+		{"reads a test id naming the byline, its spans apart", `<div data-testid="story-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span><span>Thursday, November 9, 2023</span></div>`, "J.R. Stone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.byline+`<article>`+story+`</article></body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Byline != tt.want {
+				t.Errorf("byline %q, want %q", page.Byline, tt.want)
+			}
+		})
+	}
+}
+
+func TestUntruncated(t *testing.T) {
+	tests := []struct {
+		name, title string
+		headings    []string
+		want        string
+	}{
+		{"completes a title cut with three dots", "Harbour board votes to close the eastern...", []string{"Harbour board votes to close the eastern pier"}, "Harbour board votes to close the eastern pier"},
+		{"completes a title cut with an ellipsis", "Harbour board votes…", []string{"Menu", "Harbour board votes to close the pier"}, "Harbour board votes to close the pier"},
+		{"keeps a whole title over a different heading", "Harbour board votes to close the pier", []string{"Local News"}, "Harbour board votes to close the pier"},
+		{"keeps a cut title no heading completes", "Harbour board votes...", []string{"Ferry timetable"}, "Harbour board votes..."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := untruncated(tt.title, tt.headings); got != tt.want {
+				t.Errorf("untruncated(%q, %q) = %q, want %q", tt.title, tt.headings, got, tt.want)
+			}
+		})
 	}
 }

@@ -298,7 +298,11 @@ func shortText(n *html.Node, limit int) (string, bool) {
 }
 
 // textOf is the element's visible text, unformatted.
-func textOf(n *html.Node) string {
+func textOf(n *html.Node) string { return joinedText(n, "") }
+
+// joinedText is the element's visible text with sep around the text of
+// each element inside it.
+func joinedText(n *html.Node, sep string) string {
 	var sb strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -307,7 +311,9 @@ func textOf(n *html.Node) string {
 			case c.Type == html.TextNode:
 				sb.WriteString(c.Data)
 			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+				sb.WriteString(sep)
 				walk(c)
+				sb.WriteString(sep)
 			}
 		}
 	}

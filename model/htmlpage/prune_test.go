@@ -48,6 +48,8 @@ func TestPrune(t *testing.T) {
 		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
 		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
+		{"drops a paywall's prompt", `<p>To read the rest of this article, please subscribe to the Coast Courier.</p>`, "rest of this article", ""},
+		{"keeps a sentence about reading the full story", `<p>To read the full story of the wreck, the divers went back to the archives.</p>`, "", "full story of the wreck"},
 		{"drops a date standing alone with its label", `<p>Posted on March 3, 2023</p>`, "March 3", ""},
 		{"drops a byline with its date", `<p>Written by Jo Marsh on November 7, 2023</p>`, "Jo Marsh", ""},
 		{"keeps a block that says by when", `<h3>By the end of March 2021</h3>`, "", "By the end"},

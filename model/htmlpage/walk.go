@@ -30,6 +30,11 @@ type walker struct {
 	heading    int  // level of the heading being walked
 	hashes     bool // the heading is a paragraph that starts "## "
 	links      int  // depth of links; links do not nest
+	// captions are the class and id names of captions and credits.
+	captions [][]string
+	// furniture is the kind of the caption or byline element being
+	// walked, Paragraph outside one.
+	furniture doc.BlockKind
 }
 
 // skipped elements hold no article text. An image's alt text describes
@@ -79,6 +84,63 @@ func (w *walker) node(n *html.Node) {
 }
 
 func (w *walker) element(n *html.Node) {
+	if k := w.furnitureKind(n); k != doc.Paragraph && w.furniture == doc.Paragraph {
+		w.endBlock()
+		w.furniture = k
+		w.content(n)
+		w.endBlock()
+		w.furniture = doc.Paragraph
+		return
+	}
+	w.content(n)
+}
+
+// furnitureKind is Caption for a short figure caption or an element named
+// as a caption or credit, Byline for a short byline element, else
+// Paragraph. Only block elements count: a rel=author link inside a line
+// "By <a>Jane Doe</a>, Reuters" is part of that line, which
+// doc.MarkFurniture judges by its text.
+func (w *walker) furnitureKind(n *html.Node) doc.BlockKind {
+	if !blockish[n.DataAtom] {
+		return doc.Paragraph
+	}
+	switch {
+	case n.DataAtom == atom.Figcaption || named(n, w.captions):
+		if _, short := shortText(n, maxCaption); short {
+			return doc.Caption
+		}
+	case isBylineElement(n):
+		if _, short := shortText(n, maxByline); short {
+			return doc.Byline
+		}
+	}
+	return doc.Paragraph
+}
+
+// finish returns the document walked. Captions that are much of the text
+// are a gallery's, and its article, as dropCaptions judges: they stay
+// paragraphs.
+func (w *walker) finish() doc.Doc {
+	d := w.b.Doc()
+	captions := 0
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Caption {
+			captions += b.Len()
+		}
+	}
+	if float64(captions) <= maxFurnitureShare*float64(len(d.Text)) {
+		return d
+	}
+	for i := range d.Blocks {
+		if d.Blocks[i].Kind == doc.Caption {
+			d.Blocks[i].Kind = doc.Paragraph
+		}
+	}
+	return d
+}
+
+// content walks element n's own markup and its children.
+func (w *walker) content(n *html.Node) {
 	a := n.DataAtom
 	switch {
 	case skipped[a]:
@@ -318,6 +380,9 @@ func (w *walker) resolve(href string) string {
 func (w *walker) textBlock() doc.Block {
 	if w.heading > 0 {
 		return doc.Block{Kind: doc.Heading, Level: w.heading}
+	}
+	if w.furniture != doc.Paragraph {
+		return doc.Block{Kind: w.furniture}
 	}
 	n := len(w.containers)
 	if n == 0 {

@@ -192,7 +192,7 @@ func (f *formatter) block(i int) {
 	prev := f.prev
 	f.prev = b
 	switch {
-	case b.Kind == doc.Paragraph:
+	case b.Kind == doc.Paragraph, b.Kind.Furniture():
 		f.items, f.markers = nil, nil
 	case b.Kind != doc.ListItem && !f.continuesList(i):
 		f.items, f.markers = nil, nil
@@ -235,7 +235,7 @@ func (f *formatter) continuesList(i int) bool {
 	}
 	for _, b := range f.d.Blocks[i+1:] {
 		switch {
-		case b.Kind == doc.Paragraph:
+		case b.Kind == doc.Paragraph, b.Kind.Furniture():
 			return false
 		case b.Kind == doc.ListItem:
 			return b.Marker == ""

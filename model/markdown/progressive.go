@@ -148,6 +148,7 @@ func (p *Progressive) parse(group string) {
 func (p *Progressive) add(d doc.Doc, src string) {
 	p.lines += strings.Count(src, "\n")
 	p.in.Take(len(src))
+	doc.MarkFurniture(d, len(p.doc.Blocks))
 	if p.doc.Text == "" && len(p.doc.Blocks) == 0 && p.in.Final() && p.in.Available() == 0 {
 		p.doc = d // parsed in one step: the parse is the result, uncopied
 		return

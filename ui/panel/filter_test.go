@@ -27,8 +27,8 @@ func claimsAndNotes(t *testing.T) Model {
 	first := at("The ferry company said its new timetable starts in May.")
 	second := at("Ferry passengers in Ardmore and in Kilbride complained about the ferry company's fares, and the Ardmore council asked Ruth Galloway to review them.")
 	src.Analysis.Claims = []claim.Claim{
-		{Span: first, Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.4},
-		{Span: second, Kinds: []claim.Kind{claim.Attributed}, Checkworthiness: 0.7},
+		{Span: first, Kinds: claim.KindsOf(claim.Attributed, claim.Prediction), Checkworthiness: 0.4},
+		{Span: second, Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: 0.7},
 	}
 	src.Notes = []annotate.Note{
 		{ID: "a", Span: first, Status: annotate.Anchored, Verdict: "false", Text: "The timetable starts in June."},

@@ -166,7 +166,7 @@ func claimItems(s Source) []Item {
 	items := make([]Item, 0, len(claims))
 	for _, c := range claims {
 		var kinds []string
-		for _, k := range c.Kinds {
+		for k := range c.Kinds.All() {
 			kinds = append(kinds, vocab.Name(vocab.ClaimKinds(), string(k)))
 		}
 		it := Item{

@@ -143,10 +143,10 @@ func nearScreen[T any](vis span.Span, items []T, mark func(T) (span.Span, string
 
 // claimMark is a claim's mark, in the colour of its first kind.
 func claimMark(c claim.Claim) (span.Span, string) {
-	if len(c.Kinds) == 0 {
+	if c.Kinds == 0 {
 		return c.Span, ""
 	}
-	return c.Span, theme.ClaimClass(string(c.Kinds[0]))
+	return c.Span, theme.ClaimClass(string(c.Kinds.First()))
 }
 
 // jumpEntity moves to the next (d > 0) or previous entity.
@@ -171,7 +171,7 @@ func (m Model) describeEntity(i int) string {
 		return label + ": " + render.OneLine(e.In(m.art.Text))
 	}
 	th := idx.Things[idx.ThingOf[i]]
-	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, i)+1, len(th.Mentions))
+	return fmt.Sprintf("%s: %s, mention %d of %d", label, render.OneLine(th.Name), slices.Index(th.Mentions, int32(i))+1, len(th.Mentions))
 }
 
 // targetEntity returns the entity the target is, if it is one.
@@ -269,7 +269,7 @@ func (m Model) explainLines() []string {
 // box and the review queue both show them.
 func ClaimLines(t *theme.Theme, text string, c claim.Claim) []string {
 	var kinds []string
-	for _, k := range c.Kinds {
+	for k := range c.Kinds.All() {
 		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
 	}
 	lines := []string{t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +

@@ -54,7 +54,7 @@ func fixture(t *testing.T, more ...string) Model {
 		},
 		Claims: []claim.Claim{{
 			Span:  at("According to the local paper, almost 300 moorings could be lost if the work slips, and several captains warned that insurers may refuse cover."),
-			Kinds: []claim.Kind{claim.Statistical, claim.Hedged}, Checkworthiness: 0.8,
+			Kinds: claim.KindsOf(claim.Hedged, claim.Statistical), Checkworthiness: 0.8,
 			Cues:   []claim.Cue{{Span: at("could"), Kind: claim.Hedged}, {Span: at("almost 300"), Kind: claim.Statistical}},
 			Source: &claim.Source{Span: at("the local paper")},
 		}},

@@ -333,6 +333,12 @@ func prefix(b doc.Block) (first, rest []Piece, w int, role Role) {
 	case doc.Code:
 		p := []Piece{{Lit: "  "}}
 		return p, p, 2, RoleCode
+	case doc.Caption:
+		// Muted like the header's meta line, as a paper sets captions
+		// apart from the story.
+		return nil, nil, 0, RoleMeta
+	case doc.Byline:
+		return nil, nil, 0, RoleByline
 	}
 	return nil, nil, 0, RoleText
 }

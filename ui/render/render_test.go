@@ -22,6 +22,8 @@ func structured() doc.Doc {
 	var b doc.Builder
 	b.StartBlock(doc.Block{Kind: doc.Heading, Level: 1})
 	b.Write("Harbour walls and the winter storms")
+	b.StartBlock(doc.Block{Kind: doc.Byline})
+	b.Write("By Ana Reyes, Coast Desk")
 	b.StartBlock(doc.Block{Kind: doc.Paragraph})
 	b.Write("The council said on Tuesday that the ")
 	b.StartInline(doc.Emphasis, "")
@@ -52,6 +54,8 @@ func structured() doc.Doc {
 	b.Write("We have never had a winter like the last one, and we do not expect to have another soon.")
 	b.StartBlock(doc.Block{Kind: doc.Quote})
 	b.Write("— a harbour master")
+	b.StartBlock(doc.Block{Kind: doc.Caption})
+	b.Write("The north mole at low tide. (Photo: Ana Reyes)")
 	b.StartBlock(doc.Block{Kind: doc.Code, Lang: "sh"})
 	b.Write("tide --station north\n\tlevel: 4.2 m (a long line that keeps going past the edge of a narrow screen)")
 	for i, row := range [][]string{
@@ -122,7 +126,7 @@ func TestGoldenLayersMerged(t *testing.T) {
 		t.Run(mode.String(), func(t *testing.T) {
 			var out strings.Builder
 			p := Painter{Theme: theme.New(mode), Hyperlinks: true}
-			for u := range 3 {
+			for u := range 4 {
 				for _, ln := range l.Lines(u, 50) {
 					p.Draw(&out, text, ln, []*Layer{InlineLayer(d), entities, claims, match})
 					out.WriteByte('\n')
@@ -265,6 +269,33 @@ func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 			for _, f := range tt.forbid {
 				if strings.Contains(strings.SplitN(got, "words ·", 2)[0], f) {
 					t.Errorf("header shows %q:\n%s", f, got)
+				}
+			}
+		})
+	}
+}
+
+func TestFurnitureIsDrawnMuted(t *testing.T) {
+	tests := []struct {
+		name string
+		kind doc.BlockKind
+		want Role
+	}{
+		{"a paragraph is drawn as text", doc.Paragraph, RoleText},
+		{"a caption is drawn like the meta line", doc.Caption, RoleMeta},
+		{"a byline is drawn like the header's byline", doc.Byline, RoleByline},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b doc.Builder
+			b.StartBlock(doc.Block{Kind: tt.kind})
+			b.Write("Ana Reyes at the north mole")
+			d := b.Doc()
+			for _, ln := range New(d, nil, Header{}).Lines(0, 40) {
+				for _, pc := range ln.Pieces {
+					if pc.Text && pc.Role != tt.want {
+						t.Errorf("text piece has role %d, want %d", pc.Role, tt.want)
+					}
 				}
 			}
 		})

@@ -47,11 +47,11 @@ func queue(t *testing.T) (Model, []span.Span) {
 		at("a councillor claimed the cut may cost the island its only doctor."),
 	}
 	claims := []claim.Claim{
-		{Span: spans[0], Kinds: []claim.Kind{claim.Attributed, claim.Prediction}, Checkworthiness: 0.3,
+		{Span: spans[0], Kinds: claim.KindsOf(claim.Attributed, claim.Prediction), Checkworthiness: 0.3,
 			Source: &claim.Source{Span: at("The operator")}},
-		{Span: spans[1], Kinds: []claim.Kind{claim.Statistical, claim.Attributed}, Checkworthiness: 0.9,
+		{Span: spans[1], Kinds: claim.KindsOf(claim.Attributed, claim.Statistical), Checkworthiness: 0.9,
 			Cues: []claim.Cue{{Span: at("nearly 40%"), Kind: claim.Statistical}}, Source: &claim.Source{Span: at("the community council")}},
-		{Span: spans[2], Kinds: []claim.Kind{claim.Hedged}, Checkworthiness: 0.6,
+		{Span: spans[2], Kinds: claim.KindsOf(claim.Hedged), Checkworthiness: 0.6,
 			Cues: []claim.Cue{{Span: at("may"), Kind: claim.Hedged}}, Source: &claim.Source{Span: at("a councillor")}},
 	}
 	m := New(a, claims, keys.Default(), theme.New(theme.NoColor))

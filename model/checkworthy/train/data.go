@@ -97,7 +97,7 @@ func (f *featurizer) analyze(text string, sents []span.Span) ([]sentenceFeatures
 	}
 	for _, c := range f.det.Analyze(text, sents, ents).Claims {
 		if i := sentenceAt(sents, c.Start); i >= 0 {
-			for _, k := range c.Kinds {
+			for k := range c.Kinds.All() {
 				out[i].kinds = append(out[i].kinds, string(k))
 			}
 		}

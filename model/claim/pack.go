@@ -1,0 +1,48 @@
+package claim
+
+// pack gathers the claims of one document so that their cues share one
+// array and their sources another: a claim found with cues and a source
+// of its own (three allocations) ends as one element of a slice.
+type pack struct {
+	claims  []Claim
+	cues    []Cue
+	sources []Source
+	// shape is, for each claim, its number of cues and whether it has a
+	// source, until share points the claims into cues and sources.
+	shape []shape
+}
+
+type shape struct {
+	cues      uint8
+	hasSource bool
+}
+
+// add appends c, keeping copies of its cues and source.
+func (p *pack) add(c Claim) {
+	p.cues = append(p.cues, c.Cues...)
+	sh := shape{cues: uint8(len(c.Cues))}
+	if c.Source != nil {
+		p.sources = append(p.sources, *c.Source)
+		sh.hasSource = true
+	}
+	c.Cues, c.Source = nil, nil
+	p.claims = append(p.claims, c)
+	p.shape = append(p.shape, sh)
+}
+
+// share points each claim at its cues and source in the shared arrays,
+// now that they no longer move, and returns the claims.
+func (p *pack) share() []Claim {
+	cues, sources := p.cues, p.sources
+	for i, sh := range p.shape {
+		c := &p.claims[i]
+		if sh.cues > 0 {
+			c.Cues, cues = cues[:sh.cues:sh.cues], cues[sh.cues:]
+		}
+		if sh.hasSource {
+			c.Source, sources = &sources[0], sources[1:]
+		}
+	}
+	p.shape = nil
+	return p.claims
+}

@@ -1,0 +1,68 @@
+package htmlpage
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTextDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"reads month, day and year", "May 19, 2020", "2020-05-19"},
+		{"reads day, month and year", "8 January 2020, 3:51 pm", "2020-01-08"},
+		{"reads an abbreviated month", "Sep. 3, 2019", "2019-09-03"},
+		{"reads past a label", "Updated June 13, 2019", "2019-06-13"},
+		{"is empty for a text without a date", "Last week in the harbour", ""},
+		{"is empty for a paragraph that mentions a date", "On May 19, 2020 the council met to discuss the state of the harbour and its piers.", ""},
+		{"is empty for a month that is not one", "Smarch 3, 2020", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := textDate(tt.in); got != tt.want {
+				t.Errorf("textDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarkedDate(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	tests := []struct{ name, markup, want string }{
+		{"reads microdata's datePublished from its text", `<span itemprop="datePublished">May 19, 2020</span>`, "2020-05-19"},
+		{"reads hAtom's published from its title", `<abbr class="published" title="2006-12-04">December 4, 2006</abbr>`, "2006-12-04"},
+		{"reads a JSON-LD WebPage's datePublished", `<script type="application/ld+json">{"@type":"WebPage","datePublished":"2018-06-07T10:13:17+00:00"}</script>`, "2018-06-07"},
+		{"leaves a plain date class alone", `<span class="date">May 19, 2020</span>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.markup+`<article>`+story+`</article></body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Published != tt.want {
+				t.Errorf("published %q, want %q", page.Published, tt.want)
+			}
+		})
+	}
+}
+
+func TestLocalDate(t *testing.T) {
+	tests := []struct {
+		name, published string
+		times           []string
+		want            string
+	}{
+		{"reads the day from a time with its offset", "2022-05-04T03:37:37+00:00", []string{"2022-05-03T23:37:37-04:00"}, "2022-05-03"},
+		{"reads the day from a local clock a zone away", "2023-11-09T05:30:59Z", []string{"2023-11-08 23:30:59"}, "2023-11-08"},
+		{"ignores a time of another moment", "2023-11-09T05:30:59Z", []string{"2023-11-08 23:12:04"}, ""},
+		{"ignores a clock more than a day's zones away", "2023-11-09T05:30:59Z", []string{"2023-11-07 05:30:59"}, ""},
+		{"leaves a date already given in local time", "2022-05-03T23:37:37-04:00", []string{"2022-05-04T03:37:37Z"}, ""},
+		{"is empty without times", "2022-05-04T03:37:37Z", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := localDate(tt.published, tt.times); got != tt.want {
+				t.Errorf("localDate(%q, %q) = %q, want %q", tt.published, tt.times, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,55 @@
+package htmlpage
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStandfirst(t *testing.T) {
+	story := "<p>" + strings.Repeat("The council met on Tuesday to vote on the new budget for the harbour. ", 20) + "</p>"
+	lead := "Councillors say the harbour cannot wait another winter for its repairs."
+	tests := []struct {
+		name, page string
+		want       bool
+	}{
+		{
+			"a description shown under the headline opens the article",
+			`<html><head><meta name="description" content="` + lead + `"></head><body><header><h1>Harbour budget</h1><p class="dek">` + lead + `</p></header><div class="share">Share</div><article>` + story + `</article></body></html>`,
+			true,
+		},
+		{
+			"a description the page never shows is not article text",
+			`<html><head><meta name="description" content="` + lead + `"></head><body><h1>Harbour budget</h1><article>` + story + `</article></body></html>`,
+			false,
+		},
+		{
+			"a short description is a label",
+			`<html><head><meta name="description" content="Harbour news"></head><body><h1>Harbour budget</h1><p>Harbour news</p><article>` + story + `</article></body></html>`,
+			false,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(tt.page, "https://example.org/news/harbour")
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := page.Doc.Text[page.Doc.Blocks[0].Span.Start:page.Doc.Blocks[0].Span.End]
+			if got := first == lead || first == "Harbour news"; got != tt.want {
+				t.Errorf("first block %q: standfirst %v, want %v", first, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStandfirstIsNotRepeated(t *testing.T) {
+	lead := "Councillors say the harbour cannot wait another winter for its repairs."
+	story := "<p>" + lead + "</p><p>" + strings.Repeat("The council met on Tuesday to vote on the new budget. ", 20) + "</p>"
+	page, err := Extract(`<html><head><meta name="description" content="`+lead+`"></head><body><article>`+story+`</article></body></html>`, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(page.Doc.Text, lead); n != 1 {
+		t.Errorf("the lead shows %d times in %q", n, page.Doc.Text)
+	}
+}

@@ -1,0 +1,63 @@
+package htmlpage
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/margin-reader/margin/model/doc"
+)
+
+func TestWalkFurnitureKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []doc.BlockKind
+	}{
+		{"makes a figure caption a caption",
+			`<p>The pier reopened after a winter of repairs paid for by the harbour trust.</p><figure><img src="p.jpg"><figcaption>The pier at dawn</figcaption></figure>`,
+			[]doc.BlockKind{doc.Paragraph, doc.Caption}},
+		{"makes an element named as a credit a caption",
+			`<div class="media-credit">Lena Park for the Gazette</div><p>The pier reopened after a winter of repairs paid for by the harbour trust.</p>`,
+			[]doc.BlockKind{doc.Caption, doc.Paragraph}},
+		{"makes a byline element a byline",
+			`<div class="byline">Words by Omar Haddad</div><p>The pier reopened.</p>`,
+			[]doc.BlockKind{doc.Byline, doc.Paragraph}},
+		{"keeps a rel=author link inside its line",
+			`<p>Written by <a rel="author" href="/o">Omar Haddad</a> on Monday</p>`,
+			[]doc.BlockKind{doc.Paragraph}},
+		{"keeps a long author box as text",
+			`<div class="author-bio">` + strings.Repeat("Omar Haddad has covered the coast for the paper since the floods. ", 3) + `</div>`,
+			[]doc.BlockKind{doc.Paragraph}},
+		{"keeps a gallery's captions, which are its text, paragraphs",
+			`<figure><figcaption>The pier at dawn</figcaption></figure><figure><figcaption>The pier at noon</figcaption></figure><p>Pier.</p>`,
+			[]doc.BlockKind{doc.Paragraph, doc.Paragraph, doc.Paragraph}},
+		{"keeps a list inside a caption a caption",
+			`<figcaption><ul><li>Left: the old pier</li></ul></figcaption><p>The pier reopened after a winter of repairs paid for by the harbour trust.</p>`,
+			[]doc.BlockKind{doc.Caption, doc.Paragraph}},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.in + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := walker{captions: f.captions}
+			w.node(root)
+			d := w.finish()
+			var got []doc.BlockKind
+			for _, b := range d.Blocks {
+				got = append(got, b.Kind)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("kinds = %v, want %v (text %q)", got, tt.want, d.Text)
+			}
+		})
+	}
+}
