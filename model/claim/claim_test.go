@@ -149,6 +149,7 @@ func TestRules(t *testing.T) {
 		{"takes the owner of a claim noun for its source", "Ines Koll’s claim that the pier was safe is under review.", []Kind{Attributed}, []string{"claim"}, "Ines Koll’s", ""},
 		{"takes the owner with its article for the source", "The president's claims about the pier are under review.", []Kind{Attributed}, []string{"claims"}, "The president's", ""},
 		{"prefers a verb with a subject to a claim noun's owner", "Critics say the mayor’s claims are unfounded.", []Kind{Attributed, Disputed}, []string{"say"}, "Critics", ""},
+		{"keeps and or of inside a name before its asides", "Department of Ports and Harbours, the agency that runs the quays, said the cranes were idle.", []Kind{Attributed}, []string{"said"}, "Department of Ports and Harbours", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

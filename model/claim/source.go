@@ -796,7 +796,7 @@ func nameBeforeAsides(toks []token, k int) np {
 	}
 	s = max(s, 0)
 	e := s
-	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
+	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot || e > s && nameJoiners.has(toks[e]) && e+1 < k && toks[e+1].upper) {
 		e++
 	}
 	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen || prepositions.has(toks[s]) {
@@ -804,6 +804,10 @@ func nameBeforeAsides(toks []token, k int) np {
 	}
 	return np{from: s, to: e}
 }
+
+// nameJoiners join the capitalised words of one name: "Citizenship and
+// Immigration Services", "Department of Energy".
+var nameJoiners = newWordSet("and of for")
 
 // openParen returns the index of the "(" that the ")" at close shuts, or
 // -1 when there is none.
