@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -186,16 +188,41 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 	return tw.Flush()
 }
 
-// listJSON prints the notes' records with every invisible or
-// terminal-driving character escaped, so the output is safe to show and
-// decodes to the same values.
+// listJSON prints the notes' records as one indented JSON array, with
+// every invisible or terminal-driving character escaped, so the output is
+// safe to show and decodes to the same values. It encodes and writes one
+// record at a time: building the whole array first, then indenting and
+// escaping copies of it, cost most of the command's time at thousands of
+// notes.
 func listJSON(stdout io.Writer, notes []annotate.Note) error {
-	data, err := json.MarshalIndent(export.Records(notes), "", "  ")
-	if err != nil {
-		return fmt.Errorf("notes list: %w", err)
+	if len(notes) == 0 {
+		_, err := io.WriteString(stdout, "[]\n")
+		return err
 	}
-	_, err = stdout.Write(append(sanitize.JSON(data), '\n'))
-	return err
+	w := bufio.NewWriter(stdout)
+	var rec bytes.Buffer
+	enc := json.NewEncoder(&rec)
+	enc.SetEscapeHTML(true)
+	enc.SetIndent("  ", "  ")
+	var out []byte
+	for i, r := range export.Records(notes) {
+		rec.Reset()
+		if err := enc.Encode(r); err != nil {
+			return fmt.Errorf("notes list: %w", err)
+		}
+		out = append(out[:0], ",\n  "...)
+		if i == 0 {
+			out[0] = '['
+		}
+		out = sanitize.AppendJSON(out, bytes.TrimSuffix(rec.Bytes(), []byte("\n")))
+		if _, err := w.Write(out); err != nil {
+			return err
+		}
+	}
+	if _, err := w.WriteString("\n]\n"); err != nil {
+		return err
+	}
+	return w.Flush()
 }
 
 func notesRemove(args []string, stderr io.Writer) error {

@@ -10,6 +10,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -218,9 +219,12 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	return m
 }
 
+// setTitle names the article in the status bar: its title, else its
+// file's name (the folders before it would push the name out of a narrow
+// bar).
 func (m *Model) setTitle(a *model.Article) {
 	if a.Title == "" {
-		m.status.SetTitle(a.Name)
+		m.status.SetTitle(filepath.Base(a.Name))
 		return
 	}
 	m.status.SetTitle(a.Title)
@@ -278,7 +282,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.notice(msg)
 		return m, nil
 	case panel.JumpMsg:
-		m.reader.GoTo(msg.Span)
+		if !msg.Span.Empty() {
+			m.reader.GoTo(msg.Span)
+		}
 		if msg.Say != "" {
 			m.status.SetMessage(msg.Say)
 		}

@@ -135,15 +135,32 @@ func (m Model) clamp(off int) int {
 	return max(min(off, len(m.lines)-m.bodyHeight()), 0)
 }
 
+// scrollHint says how to scroll the help in w columns: every key when
+// they fit, else one key each, so "to scroll" is never what is cut.
+func (m Model) scrollHint(w int) string {
+	h := m.keys
+	full := h.Down.Help().Key + " " + h.Up.Help().Key + " " + h.PageDown.Help().Key + " " + h.PageUp.Help().Key + " to scroll"
+	if ansi.StringWidth(full)+2 <= w {
+		return full
+	}
+	return first(h.Down) + " " + first(h.Up) + " " + first(h.PageDown) + " " + first(h.PageUp) + " to scroll"
+}
+
+// first is the first key of binding b, as its help would name it.
+func first(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return ks[0]
+	}
+	return b.Help().Key
+}
+
 // View draws the screen: a title line, then the part of the keys and the
 // legend that fits, exactly the screen's size.
 func (m Model) View() string {
 	body := m.laidOut()
 	title := m.theme.HelpTitle.Render("margin: keys")
 	if len(body) > m.bodyHeight() {
-		h := m.keys
-		title += m.theme.PanelDim.Render("  " + h.Down.Help().Key + " " + h.Up.Help().Key + " " +
-			h.PageDown.Help().Key + " " + h.PageUp.Help().Key + " to scroll")
+		title += m.theme.PanelDim.Render("  " + m.scrollHint(m.width-1-ansi.StringWidth(title)))
 	}
 	lines := []string{render.Fit(" "+title, m.width)}
 	for i := m.offset; i < len(body) && len(lines) < m.height; i++ {

@@ -311,32 +311,9 @@ func (m Model) failureLines() []string {
 // focused one in view; the key hints (or the question) stay on the last
 // line.
 func (m Model) View() string {
-	s := m.styles
-	title := "New note"
-	if m.note.ID != "" {
-		title = "Edit note"
-	}
-	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
-	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, max(m.width-2, 1), m.passageLines())), "\n")...)
-	first := map[field]int{fieldVerdict: len(lines)}
-	lines = append(lines, m.verdictLines()...)
-	first[fieldText] = len(lines)
-	lines = append(lines, m.label(fieldText, "Note"))
-	lines = append(lines, strings.Split(m.text.View(), "\n")...)
-	first[fieldTags] = len(lines)
-	lines = append(lines, m.label(fieldTags, "Tags    ")+" "+m.tags.View())
-	first[fieldSources] = len(lines)
-	lines = append(lines, m.label(fieldSources, "Sources ")+" "+m.sources.View())
-	first[fieldCount] = len(lines)
-
+	lines, first := m.lines()
 	body := max(m.height-1, 0)
 	lo, hi := first[m.focus], first[m.focus+1]
-	if m.focus == fieldVerdict {
-		hi = first[fieldText]
-	}
-	if m.focus == fieldText {
-		lo, hi = first[fieldText], first[fieldTags]
-	}
 	off := 0
 	if hi > body {
 		off = min(hi-body, lo)
@@ -350,6 +327,30 @@ func (m Model) View() string {
 		out = append(out, render.Fit("", m.width))
 	}
 	return strings.Join(append(out, render.Fit(m.footer(), m.width)), "\n")
+}
+
+// lines are everything above the footer, unclipped, with the line each
+// field starts on. The fields are drawn in the order tab visits them, so
+// that tab always moves down the screen.
+func (m Model) lines() ([]string, map[field]int) {
+	s := m.styles
+	title := "New note"
+	if m.note.ID != "" {
+		title = "Edit note"
+	}
+	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
+	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, max(m.width-2, 1), m.passageLines())), "\n")...)
+	first := map[field]int{fieldText: len(lines)}
+	lines = append(lines, m.label(fieldText, "Note"))
+	lines = append(lines, strings.Split(m.text.View(), "\n")...)
+	first[fieldVerdict] = len(lines)
+	lines = append(lines, m.verdictLines()...)
+	first[fieldTags] = len(lines)
+	lines = append(lines, m.label(fieldTags, "Tags    ")+" "+m.tags.View())
+	first[fieldSources] = len(lines)
+	lines = append(lines, m.label(fieldSources, "Sources ")+" "+m.sources.View())
+	first[fieldCount] = len(lines)
+	return lines, first
 }
 
 // verdictLines lays the verdict choices out in as many lines as the width

@@ -278,3 +278,25 @@ func TestGoldenEditorAfterAFailedSave(t *testing.T) {
 	m.SaveFailed("note not saved: cannot write notes to /articles/ferry.txt.notes.jsonl (permission denied)")
 	golden.Screen(t, filepath.Join("testdata", "editor-failed-80x24.golden"), m.View(), 80, 24)
 }
+
+// TestTabMovesDownTheScreen tabs from the note's text, where the editor
+// opens, through every field: each is drawn below the one before, so a
+// user who tabs and types never lands on a field above the one they left.
+func TestTabMovesDownTheScreen(t *testing.T) {
+	for _, size := range [][2]int{{40, 11}, {80, 23}, {200, 59}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := newEditor()
+			m.SetSize(size[0], size[1])
+			_, first := m.lines()
+			at := first[m.focus]
+			for range fieldCount - 1 {
+				m = press(m, "tab")
+				_, first = m.lines()
+				if first[m.focus] <= at {
+					t.Fatalf("tab went up the screen, from line %d to field %d on line %d", at, m.focus, first[m.focus])
+				}
+				at = first[m.focus]
+			}
+		})
+	}
+}

@@ -44,7 +44,8 @@ type Item struct {
 }
 
 // JumpMsg asks the reader to show a span of the text, and the status bar
-// to say Say.
+// to say Say. An item with no place in the text (an orphaned note) sends
+// an empty Span: it only says.
 type JumpMsg struct {
 	Span span.Span
 	Say  string
@@ -242,7 +243,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // choose jumps to the selected item's next mention.
 func (m *Model) choose() tea.Cmd {
 	it, ok := m.Selected()
-	if !ok || len(it.Spans) == 0 {
+	if !ok {
+		return nil
+	}
+	if len(it.Spans) == 0 {
+		if say := m.say(it, 0); say != "" {
+			return func() tea.Msg { return JumpMsg{Say: say} }
+		}
 		return nil
 	}
 	l := &m.lists[m.active]
@@ -348,12 +355,12 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	if r.sub {
 		return render.Fit(indent+"  "+t.PanelDim.Render(ansi.Truncate(render.OneLine(it.Sub), max(w-len(indent)-2, 1), "…")), w)
 	}
-	detail := render.OneLine(it.Detail)
 	swatch := ""
 	if it.Class != "" {
 		swatch = t.Class(it.Class).Render("■") + " "
 	}
-	room := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, 4)
+	detail := shortDetail(render.OneLine(it.Detail), w-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
+	room := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
 	title := ansi.Truncate(render.OneLine(it.Title), room, "…")
 	gap := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
 	st := t.PanelItem
@@ -361,4 +368,25 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 		st = t.PanelCursor
 	}
 	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
+}
+
+// minTitle is the fewest columns a row's title keeps beside its detail.
+const minTitle = 4
+
+// shortDetail fits a row's detail in w columns by dropping whole words
+// from its end: details lead with what matters most (the verdict before
+// the note's status, before the claim's score), so a narrow panel shows
+// "unverified" rather than "unverified · nee…" cut to "unveri".
+func shortDetail(detail string, w int) string {
+	if ansi.StringWidth(detail) <= w {
+		return detail
+	}
+	words := strings.Fields(detail)
+	for len(words) > 1 && ansi.StringWidth(strings.Join(words, " ")) > w {
+		words = words[:len(words)-1]
+		for len(words) > 1 && words[len(words)-1] == "·" {
+			words = words[:len(words)-1]
+		}
+	}
+	return ansi.Truncate(strings.Join(words, " "), max(w, 1), "…")
 }

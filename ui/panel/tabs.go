@@ -196,8 +196,8 @@ func verdictOn(notes []annotate.Note, s span.Span) (string, bool) {
 }
 
 // noteItems lists the notes in the book's (article) order: the start of
-// the passage with the verdict, or where the note stands when its passage
-// was not found again, and the start of the text beneath. They filter by
+// the passage with the verdict, and beneath it where the note stands and
+// the start of its text. They filter by
 // verdict, status and tag.
 func noteItems(s Source) []Item {
 	items := make([]Item, 0, len(s.Notes))
@@ -209,26 +209,34 @@ func noteItems(s Source) []Item {
 			passage = n.Span.In(s.Article.Text)
 		}
 		verdict := vocab.Name(vocab.Verdicts(), string(n.Verdict))
-		detail := verdict
-		switch {
-		case !n.Placed():
-			detail = string(n.Status)
-		case n.Status != annotate.Anchored:
-			detail += " · " + string(n.Status)
-		}
 		items = append(items, Item{
-			Title: passage, Detail: detail, Sub: n.Text, Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
+			Title: passage, Detail: verdict, Sub: noteSub(n), Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
 			Tags: append([]string{verdict, string(n.Status)}, n.Tags...),
 		})
 	}
 	return items
 }
 
+// noteSub is the line beneath a note: its text, after where it stands
+// when that is not "anchored". It has the panel's whole width, so a
+// narrow panel keeps both the verdict above and the status here.
+func noteSub(n annotate.Note) string {
+	if n.Status == annotate.Anchored {
+		return n.Text
+	}
+	return string(n.Status) + " · " + n.Text
+}
+
 // noteSay tells, when a note that is not placed with confidence is
-// shown, that its place is only a guess, and what its passage was.
+// chosen, that its place is only a guess, or that it has none, and what
+// its passage was.
 func noteSay(src Source, it Item, _ int) string {
 	for _, n := range src.Notes {
-		if n.ID == it.ID && !n.Placed() {
+		switch {
+		case n.ID != it.ID || n.Placed():
+		case n.Span.Empty():
+			return fmt.Sprintf("%s: the note's passage is no longer in the text: “%s”", n.Status, render.OneLine(n.Quote()))
+		default:
 			return fmt.Sprintf("best guess (%s): the note was on “%s”", n.Status, render.OneLine(n.Quote()))
 		}
 	}

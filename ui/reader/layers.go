@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -254,7 +255,7 @@ func (m Model) explainLines() []string {
 		lines = append(lines, m.theme.ExplainLabel.Render("entity: ")+m.theme.Explain.Render(m.describeEntity(i)))
 	}
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
-		lines = append(lines, ClaimLines(m.theme, m.art.Text, c)...)
+		lines = append(lines, ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
 	}
 	if m.showNotes {
 		for _, n := range m.notesAtFocus() {
@@ -264,16 +265,11 @@ func (m Model) explainLines() []string {
 	return lines
 }
 
-// ClaimLines say why claim c of text was flagged: its kinds and
-// check-worthiness, its cue words and who it is attributed to. The explain
-// box and the review queue both show them.
-func ClaimLines(t *theme.Theme, text string, c claim.Claim) []string {
-	var kinds []string
-	for k := range c.Kinds.All() {
-		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
-	}
-	lines := []string{t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +
-		t.ExplainLabel.Render(fmt.Sprintf("  · check-worthiness %.2f", c.Checkworthiness))}
+// ClaimLines say why claim c of text was flagged, in lines of w columns:
+// its kinds and check-worthiness, its cue words and who it is attributed
+// to. The explain box and the review queue both show them.
+func ClaimLines(t *theme.Theme, text string, c claim.Claim, w int) []string {
+	lines := []string{claimHead(t, c, w)}
 	if len(c.Cues) > 0 {
 		var cues []string
 		for _, cue := range c.Cues {
@@ -295,4 +291,20 @@ func ClaimLines(t *theme.Theme, text string, c claim.Claim) []string {
 		lines = append(lines, t.ExplainLabel.Render("source: ")+src)
 	}
 	return lines
+}
+
+// claimHead is the claim's kinds and check-worthiness. When they do not
+// fit in w columns the score comes first, so that cutting the line loses
+// a kind rather than the score.
+func claimHead(t *theme.Theme, c claim.Claim, w int) string {
+	var kinds []string
+	for k := range c.Kinds.All() {
+		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
+	}
+	head := t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +
+		t.ExplainLabel.Render(fmt.Sprintf("  · check-worthiness %.2f", c.Checkworthiness))
+	if ansi.StringWidth(head) <= w {
+		return head
+	}
+	return t.ExplainLabel.Render(fmt.Sprintf("claim %.2f: ", c.Checkworthiness)) + strings.Join(kinds, ", ")
 }

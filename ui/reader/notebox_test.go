@@ -11,7 +11,9 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
 // noted opens the story with a long note on its claim sentence.
@@ -69,6 +71,21 @@ func TestGoldenExplainBoxWithANote(t *testing.T) {
 			m.SetSize(size[0], size[1])
 			m = press(m, ")", ")", ")")
 			golden.Screen(t, filepath.Join("testdata", "note-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}
+
+// TestClaimHeadKeepsTheScore gives the claim line less and less room:
+// however it is cut, its check-worthiness stays on it.
+func TestClaimHeadKeepsTheScore(t *testing.T) {
+	c := claim.Claim{Kinds: claim.KindsOf(claim.Statistical, claim.Attributed, claim.Disputed), Checkworthiness: 0.83}
+	th := theme.New(theme.NoColor)
+	for _, w := range []int{20, 39, 79, 199} {
+		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {
+			head := ansi.Truncate(ansi.Strip(ClaimLines(th, "", c, w)[0]), w, "…")
+			if !strings.Contains(head, "0.83") {
+				t.Fatalf("the score is cut from %q", head)
+			}
 		})
 	}
 }

@@ -89,13 +89,13 @@ func TestExplainBoxFollowsTheFocusOnlyWhileOnScreen(t *testing.T) {
 	m := fixture(t, strings.Repeat("Repairs to the slipway went on through the week without incident.\n\n", 20))
 	m.SetSize(40, 12)
 	m = press(m, ")", ")", ")")
-	if !strings.Contains(m.View(), "claim:") {
+	if !strings.Contains(m.View(), "cues:") {
 		t.Fatalf("no explain box for the focused claim:\n%s", m.View())
 	}
 	for range 30 {
 		m = press(m, "j")
 	}
-	if v := m.View(); strings.Contains(v, "claim:") {
+	if v := m.View(); strings.Contains(v, "cues:") {
 		t.Errorf("the explain box stays after its claim scrolled away:\n%s", v)
 	}
 	golden.Shape(t, m.View(), 40, 12)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/golden"
@@ -15,6 +16,7 @@ import (
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -201,4 +203,21 @@ func TestAnEmptyQueueSaysSo(t *testing.T) {
 		t.Errorf("an empty queue does not say so:\n%s", v)
 	}
 	golden.Shape(t, m.View(), 80, 24)
+}
+
+// TestParagraphKeepsTheReadersMeasure opens the queue in a wide window:
+// the claim's paragraph wraps at the reader's text width, not the window's.
+func TestParagraphKeepsTheReadersMeasure(t *testing.T) {
+	m, _ := queue(t)
+	m.SetSize(200, 60)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for _, l := range lines[2:] {
+		if strings.HasPrefix(l, " claim") {
+			return
+		}
+		if w := ansi.StringWidth(strings.TrimSpace(l)); w > pager.DefaultMaxWidth {
+			t.Fatalf("a paragraph line is %d columns wide: %q", w, l)
+		}
+	}
+	t.Fatalf("no claim line in the queue:\n%s", strings.Join(lines, "\n"))
 }

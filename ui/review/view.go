@@ -8,6 +8,7 @@ import (
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 )
@@ -26,7 +27,7 @@ func (m Model) View() string {
 		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review")})
 	}
 	head := []string{m.heading(), ""}
-	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c)...)
+	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
 	about = append(append(about, m.verdictLine(c), ""), m.hints()...)
 	if m.height-len(head)-len(about) < minParagraph {
 		head, about = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" })
@@ -86,7 +87,9 @@ func (m Model) paragraph(c claim.Claim, room int) []string {
 	text := m.art.Text
 	var lines []string
 	first := -1
-	for _, l := range render.Wrap(text, p, m.width-2) {
+	// As wide as the reader's text column at most: a paragraph across 200
+	// columns is hard to read.
+	for _, l := range render.Wrap(text, p, min(m.width-2, pager.DefaultMaxWidth)) {
 		if first < 0 && l.Overlaps(c.Span) {
 			first = len(lines)
 		}

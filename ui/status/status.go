@@ -66,11 +66,34 @@ func (m Model) View() string {
 	}
 	switch {
 	case m.message != "":
-		left = msgStyle.Render(" " + ansi.Truncate(m.message, max(avail-1, 0), "…"))
+		left = msgStyle.Render(" " + fitMessage(m.message, max(avail-1, 0)))
 	default:
 		left = t.StatusTitle.Render(" " + ansi.Truncate(m.title, max(avail-1, 0), "…"))
 	}
 	gap := max(m.width-lipgloss.Width(left)-rw-1, 0)
 	out := left + t.StatusBar.Render(strings.Repeat(" ", gap)) + t.StatusInfo.Render(right+" ")
 	return ansi.Truncate(out, m.width, "")
+}
+
+// fitMessage fits msg in w columns. A message that names a file ("note
+// saved to /home/ana/news/harbour.txt.notes.jsonl") loses the start of
+// the path before its end, so the file's own name stays in view.
+func fitMessage(msg string, w int) string {
+	over := ansi.StringWidth(msg) - w
+	if over <= 0 {
+		return msg
+	}
+	words := strings.Split(msg, " ")
+	for i, word := range words {
+		cut := strings.LastIndexByte(word, '/')
+		if cut <= 0 || strings.Contains(word, "://") {
+			continue
+		}
+		// Drop what does not fit, and one more cell for the "…", up to
+		// the next folder's slash but never into the file's name.
+		drop := len(ansi.Truncate(word, min(over+1, ansi.StringWidth(word[:cut])), ""))
+		words[i] = "…" + word[drop+strings.IndexByte(word[drop:], '/'):]
+		break
+	}
+	return ansi.Truncate(strings.Join(words, " "), w, "…")
 }

@@ -44,3 +44,29 @@ func TestGoldenStatusBar(t *testing.T) {
 	}
 	golden.Check(t, filepath.Join("testdata", "bar.golden"), b.String())
 }
+
+func TestFitMessage(t *testing.T) {
+	tests := []struct {
+		name, msg string
+		w         int
+		want      string
+	}{
+		{"leaves a message that fits alone", "note saved to /home/ana/harbour.txt", 40, "note saved to /home/ana/harbour.txt"},
+		{"drops the start of a path before its file name", "note saved to /home/ana/news/harbour.txt.notes.jsonl", 40, "note saved to …/harbour.txt.notes.jsonl"},
+		{"cuts the end once only the file name is left", "note saved to /home/ana/news/harbour.txt.notes.jsonl", 30, "note saved to …/harbour.txt.n…"},
+		{"cuts a path that is not ASCII between characters", "saved to /home/zoë/actualités/récit.txt", 24, "saved to …/récit.txt"},
+		{"cuts a message without a path at its end", "note not saved: permission denied", 20, "note not saved: per…"},
+		{"cuts a link at its end, as links read from the start", "opened https://example.com/a/long/page", 25, "opened https://example.c…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fitMessage(tt.msg, tt.w)
+			if got != tt.want {
+				t.Errorf("fitMessage(%q, %d) = %q, want %q", tt.msg, tt.w, got, tt.want)
+			}
+			if w := ansi.StringWidth(got); w > tt.w {
+				t.Errorf("%q is %d columns, more than %d", got, w, tt.w)
+			}
+		})
+	}
+}

@@ -1,0 +1,114 @@
+package panel
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/internal/golden"
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/theme"
+)
+
+func TestShortDetail(t *testing.T) {
+	tests := []struct {
+		name, detail string
+		w            int
+		want         string
+	}{
+		{"keeps a detail that fits", "unverified · needs-review", 30, "unverified · needs-review"},
+		{"drops the status before cutting the verdict", "unverified · needs-review", 14, "unverified"},
+		{"drops the score before cutting the verdict", "mostly true 0.83", 13, "mostly true"},
+		{"cuts a single word only when nothing else is left", "unverified", 6, "unver…"},
+		{"never returns more columns than it is given", "misleading · orphaned", 1, "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := shortDetail(tt.detail, tt.w); got != tt.want {
+				t.Fatalf("shortDetail(%q, %d) = %q, want %q", tt.detail, tt.w, got, tt.want)
+			}
+		})
+	}
+}
+
+// reviewNotes is the notes tab of the story with notes whose details are
+// long: a verdict and a status that is not "anchored".
+func reviewNotes(t *testing.T, w, h int) Model {
+	t.Helper()
+	src := source(t)
+	text := src.Article.Text
+	at := func(s string) span.Span {
+		i := strings.Index(text, s)
+		return span.Span{Start: i, End: i + len(s)}
+	}
+	src.Notes = []annotate.Note{
+		{ID: "a", Span: at("new timetable"), Status: annotate.NeedsReview, Verdict: annotate.Unverified, Text: "Not on the company's site."},
+		{ID: "b", Span: at("complained about the ferry company's fares"), Status: annotate.Moved, Verdict: annotate.MostlyTrue, Text: "Two letters in the local paper."},
+		{ID: "c", Span: at("Ruth Galloway"), Status: annotate.Anchored, Verdict: annotate.Misleading, Text: "She declined."},
+	}
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSource(src)
+	m.SetSize(w, h)
+	m.Show("Notes")
+	m.Prepare()
+	return m
+}
+
+// TestNotesTabKeepsEveryVerdictAndStatus draws the notes tab at the
+// panel widths the app gives it at 40, 80 and 200 columns (and between):
+// every note's verdict, and the status of those not anchored, show in
+// full.
+func TestNotesTabKeepsEveryVerdictAndStatus(t *testing.T) {
+	verdicts := []string{"unverified", "mostly true", "misleading", "needs-review", "moved"}
+	for _, w := range []int{20, 22, 26, 34, 44} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			view := ansi.Strip(reviewNotes(t, w, 12).View())
+			for _, v := range verdicts {
+				if !strings.Contains(view, v) {
+					t.Errorf("the verdict %q is cut:\n%s", v, view)
+				}
+			}
+		})
+	}
+}
+
+func TestGoldenNotesTab(t *testing.T) {
+	// The panel's size in a terminal of 40x12, 80x24 and 200x60.
+	for _, size := range []struct {
+		term string
+		w, h int
+	}{{"40x12", 20, 11}, {"80x24", 26, 23}, {"200x60", 44, 59}} {
+		t.Run(size.term, func(t *testing.T) {
+			golden.Screen(t, filepath.Join("testdata", "notes-"+size.term+".golden"), reviewNotes(t, size.w, size.h).View(), size.w, size.h)
+		})
+	}
+}
+
+// TestChoosingAnOrphanedNoteSaysWhy chooses a note whose passage is gone:
+// nothing to jump to, so the status says where it stands and what its
+// passage was, and the text stays where it is.
+func TestChoosingAnOrphanedNoteSaysWhy(t *testing.T) {
+	src := source(t)
+	src.Notes = []annotate.Note{{ID: "o", Status: annotate.Orphaned, Verdict: annotate.False, Text: "Wrong date.",
+		Target: anchor.Selector{Exact: "the timetable starts in April"}}}
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSource(src)
+	m.SetSize(40, 12)
+	m.Show("Notes")
+	m.Prepare()
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter on an orphaned note does nothing")
+	}
+	msg, ok := cmd().(JumpMsg)
+	if !ok || !msg.Span.Empty() || !strings.Contains(msg.Say, "orphaned") || !strings.Contains(msg.Say, "the timetable starts in April") {
+		t.Fatalf("enter sent %+v, want no span and a word on why", msg)
+	}
+}
