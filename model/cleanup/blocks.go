@@ -99,7 +99,7 @@ const (
 // their own, they give the same blocks (splitsAfresh).
 type gathering struct {
 	// lines and size count the lines of the paragraph gathered so far
-	// and their bytes; last is the last of them.
+	// and their bytes with their line breaks; last is the last of them.
 	lines, size int
 	last        string
 	// item says the last block made is a list item, which the next line
@@ -160,7 +160,7 @@ func (g *gathering) see(role lineRole, line string) {
 	case widgetLine, itemTailLine:
 		return
 	case textLine:
-		g.lines, g.size, g.last, g.item = g.lines+1, g.size+len(line), line, false
+		g.lines, g.size, g.last, g.item = g.lines+1, g.size+len(line)+1, line, false
 		return
 	case blankLine:
 		if g.lines == 0 {
