@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -250,10 +251,15 @@ func TestLoaderFromAFileEqualsParseOnFiveMegabytes(t *testing.T) {
 }
 
 func TestOpenLoaderReadsOnlyTheStartForTheFirstStep(t *testing.T) {
-	for _, name := range []string{"big.txt", "big.md"} {
+	// wrapped.txt has single line breaks only, as a hard-wrapped transcript.
+	for _, name := range []string{"big.txt", "big.md", "wrapped.txt"} {
 		t.Run(name, func(t *testing.T) {
+			data := generated(5<<20, strings.HasSuffix(name, ".md"))
+			if name == "wrapped.txt" {
+				data = bytes.ReplaceAll(data, []byte("\n\n"), []byte("\n"))
+			}
 			path := filepath.Join(t.TempDir(), name)
-			if err := os.WriteFile(path, generated(5<<20, strings.HasSuffix(name, ".md")), 0o644); err != nil {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			l, err := OpenLoader(path, Options{})
