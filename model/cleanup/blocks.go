@@ -41,6 +41,7 @@ type splitter struct {
 	out   []block
 }
 
+// add takes the next tidied line.
 func (s *splitter) add(line string) {
 	role, b := s.at.role(line, s.widgets, s.ends)
 	switch role {
@@ -108,11 +109,12 @@ type gathering struct {
 }
 
 // role tells what line does, and returns the heading or list item it
-// makes. A paragraph is ended before a line only at a blank line, or
-// once it is longParagraph bytes long where the joins would not carry it
-// on (a sentence ends, or the next line starts with neither a letter nor
-// a digit): judged on the two lines alone, as for a paragraph of many
-// words.
+// makes. Short of a blank line, a heading or a list item, a paragraph is
+// ended before a line only once it is longParagraph bytes long, and only
+// where the joins would not carry it on to the next paragraph: judged on
+// its last line and this one alone, as for a paragraph of many words, so
+// where a sentence ends, or where this line starts with neither a letter
+// nor a digit and the last did not end on a function word.
 func (g *gathering) role(line string, widgets boilerplate, ends map[string]bool) (lineRole, block) {
 	switch {
 	case line == "":
