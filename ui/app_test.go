@@ -42,7 +42,10 @@ func open(t testing.TB, text string, opts Options) Model {
 	return step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
 }
 
-func step(m Model, msg tea.Msg) Model { return stepWithin(m, msg, 20*time.Millisecond) }
+// step allows 100 ms for a command to answer: under -race, with every
+// package's tests sharing two cores, 20 ms once dropped the review queue's
+// closing message.
+func step(m Model, msg tea.Msg) Model { return stepWithin(m, msg, 100*time.Millisecond) }
 
 // stepWithin delivers msg, then the messages of the commands it returns
 // that answer within d (panel jumps, note saves); it leaves the ones that
