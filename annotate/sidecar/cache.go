@@ -58,7 +58,7 @@ func OpenCached(path string, h Header, dir string) (*Store, error) {
 
 // Extra returns the blob cached with event e by SaveCache, if e is still
 // the event it was cached with.
-func (s *Store) Extra(e Event) ([]byte, bool) { return e.extra, e.extra != nil }
+func (s *Store) Extra(e Event) (string, bool) { return e.extra, e.cached }
 
 // CacheTag is the tag given to SaveCache when the cache was written, ""
 // if none was read.
@@ -258,9 +258,7 @@ func readEvents(r *wire.Reader, data []byte) (map[string]Event, bool) {
 		if size > 0 {
 			e.Data = e.raw[start : start+size]
 		}
-		blob := r.String()
-		end = r.Pos()
-		e.extra = data[end-len(blob) : end : end]
+		e.extra, e.cached = r.String(), true
 		latest[e.ID] = e
 	}
 	return latest, r.Err() == nil
