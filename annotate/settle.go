@@ -9,7 +9,8 @@ import "github.com/margin-reader/margin/annotate/anchor"
 func (b *Book) settle(notes []Note) {
 	sels := make([]anchor.Selector, len(notes))
 	results := make([]anchor.Result, len(notes))
-	for i, n := range notes {
+	for i := range notes {
+		n := &notes[i]
 		sels[i] = n.Target
 		results[i] = anchor.Result{Span: n.Span, Status: n.Status, Candidates: n.Candidates}
 	}
