@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unsafe"
 
 	"github.com/margin-reader/margin/annotate/internal/wire"
 )
@@ -178,7 +179,7 @@ func (s *Store) restore() {
 	if err != nil || fi == nil {
 		return
 	}
-	r := wire.NewReader(string(data))
+	r := wire.NewReader(readOnly(data))
 	dev, ino := fileID(fi)
 	cdev, cino, off, lines, size := r.Uint(), r.Uint(), int64(r.Uint()), int(r.Uint()), int64(r.Uint())
 	mtime, tail := r.Time(), r.String()
@@ -200,6 +201,13 @@ func (s *Store) restore() {
 	s.header, s.bad, s.latest = header, bad, latest
 	s.file, s.off, s.lines, s.cachedOff, s.tag = fi, off, lines, off, tag
 }
+
+// readOnly is data as a string without copying it (the cache file is a
+// few megabytes at thousands of notes, and was copied on every open).
+// This is sound because nothing writes to the cache's bytes once read: the
+// strings kept from them (ops, ids, authors, blobs) and the byte slices
+// handed out (each event's raw line and Data) never overlap.
+func readOnly(data []byte) string { return unsafe.String(unsafe.SliceData(data), len(data)) }
 
 func readCacheFile(path string) ([]byte, error) {
 	f, err := openRegular(path, os.O_RDONLY)
@@ -250,13 +258,13 @@ func readEvents(r *wire.Reader, data []byte) (map[string]Event, bool) {
 		e := Event{Op: Op(r.String()), ID: r.String(), Rev: int(r.Uint()), Time: r.Time(), Author: r.String()}
 		raw := r.String()
 		end := r.Pos()
-		e.raw = data[end-len(raw) : end]
+		e.raw = data[end-len(raw) : end : end]
 		start, size := r.Uint(), r.Uint()
 		if start+size > uint64(len(raw)) {
 			return nil, false
 		}
 		if size > 0 {
-			e.Data = e.raw[start : start+size]
+			e.Data = e.raw[start : start+size : start+size]
 		}
 		e.extra, e.cached = r.String(), true
 		latest[e.ID] = e
