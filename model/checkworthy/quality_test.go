@@ -12,11 +12,11 @@ import (
 )
 
 // newsDev is PolNeAR's dev split, which the embedded model never trained
-// on (./train reads only ClaimBuster and CLEF training data).
+// on (./train reads ClaimBuster, CLEF and PolNeAR's train split).
 const newsDev = "../../../shared/data/attribution/dev"
 
 // minNewsAUC is the bar for the embedded model on news: the trainer
-// measured 0.698 for it, the model before it 0.684, chance is 0.5.
+// measured 0.714 for it, the model before it 0.698, chance is 0.5.
 const minNewsAUC = 0.65
 
 // TestEmbeddedModelOnUnseenNews scores every sentence of the PolNeAR dev

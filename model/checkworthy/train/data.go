@@ -33,6 +33,11 @@ type example struct {
 	// group is the ClaimBuster fold, the CLEF debate or the PolNeAR
 	// article: what cross-validation holds out together.
 	group int
+	// doc is the debate, the stretch of a ClaimBuster debate or the
+	// article the sentence comes from, numbered across corpora: words must
+	// recur across docs to be learned (-mingroups). A doc's examples are
+	// contiguous.
+	doc int
 	// key is the sentence's letters and digits, lower-cased: a held-out
 	// sentence's key is never trained on, since the corpora share debates.
 	key string
@@ -44,6 +49,8 @@ type dataset struct {
 	names    []string
 	debates  []string
 	folds    int
+	// docs counts the docs numbered so far.
+	docs int
 }
 
 func (s *dataset) count(corpus int, label int) int {
@@ -177,10 +184,18 @@ func (s *dataset) loadClaimBuster(f *featurizer, path string, folds int) error {
 		for fold < len(cuts) && i >= cuts[fold] {
 			fold++
 		}
-		s.examples = append(s.examples, example{feats: f.one(r.Text), y: float64(r.Label), corpus: claimBuster, group: fold, key: keyOf(r.Text)})
+		doc := s.docs + r.ID/claimBusterDocIDs
+		s.examples = append(s.examples, example{feats: f.one(r.Text), y: float64(r.Label), corpus: claimBuster, group: fold, doc: doc, key: keyOf(r.Text)})
+	}
+	if len(cb) > 0 {
+		s.docs += cb[len(cb)-1].ID/claimBusterDocIDs + 1
 	}
 	return nil
 }
+
+// claimBusterDocIDs is how many sentence ids make one ClaimBuster doc:
+// its 33 debates hold about 34,000 ids, so a doc is about one debate.
+const claimBusterDocIDs = 1000
 
 // foldCuts returns the indexes of sorted ids where folds 1..n-1 start:
 // near each n-th of the data, at the widest gap between ids within a
@@ -223,8 +238,9 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 			if err != nil {
 				return fmt.Errorf("CLEF %s line %d: label: %w", path, i+1, err)
 			}
-			s.examples = append(s.examples, example{feats: f.one(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, key: keyOf(cols[2])})
+			s.examples = append(s.examples, example{feats: f.one(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2])})
 		}
+		s.docs++
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"math/rand/v2"
 	"sort"
+	"strings"
 )
 
 // heldOut returns a keep function for training without the examples out
@@ -43,29 +44,47 @@ func (c f1Counts) accuracy() float64 { return c.right / max(c.total, 1) }
 
 // crossValidate trains on all but one ClaimBuster fold (plus the other
 // corpora, less any copy of a held-out sentence) and scores a balanced
-// sample of the fold left out: all its check-worthy sentences and as many
-// others drawn at random, as ClaimBuster's balanced test set is drawn.
+// sample of the fold left out.
 func (s *dataset) crossValidate(p params, fold func(*example) int) f1Counts {
 	rng := rand.New(rand.NewPCG(p.seed, 0x666f6c64))
 	var c f1Counts
 	for k := range s.folds {
 		in := func(e *example) bool { return e.corpus == claimBuster && fold(e) == k }
 		w, bias := s.train(p, s.heldOut(in))
-		var pos, neg []int
-		for i := range s.examples {
-			if e := &s.examples[i]; in(e) && e.y > 0 {
-				pos = append(pos, i)
-			} else if in(e) {
-				neg = append(neg, i)
-			}
-		}
-		rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
-		for _, i := range append(pos, neg[:min(len(pos), len(neg))]...) {
-			e := &s.examples[i]
-			c.add(score(w, bias, e.feats) >= 0.5, e.y > 0)
-		}
+		scores, ys := s.scored(w, bias, in)
+		c.addBalanced(scores, ys, 0.5, rng)
 	}
 	return c
+}
+
+// scored returns the scores and labels of the examples in accepts.
+func (s *dataset) scored(w []float64, bias float64, in func(*example) bool) ([]float64, []bool) {
+	var scores []float64
+	var ys []bool
+	for i := range s.examples {
+		if e := &s.examples[i]; in(e) {
+			scores, ys = append(scores, score(w, bias, e.feats)), append(ys, e.y > 0)
+		}
+	}
+	return scores, ys
+}
+
+// addBalanced counts a balanced sample of scored sentences, worth checking
+// at a score of at least at: all the check-worthy ones and as many others
+// drawn at random, as ClaimBuster's balanced test set is drawn.
+func (c *f1Counts) addBalanced(scores []float64, ys []bool, at float64, rng *rand.Rand) {
+	var pos, neg []int
+	for i, y := range ys {
+		if y {
+			pos = append(pos, i)
+		} else {
+			neg = append(neg, i)
+		}
+	}
+	rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
+	for _, i := range append(pos, neg[:min(len(pos), len(neg))]...) {
+		c.add(scores[i] >= at, ys[i])
+	}
 }
 
 // randomFolds deals ClaimBuster's sentences into folds at random, classes
@@ -125,30 +144,84 @@ func rank(scores []float64, ys []float64) ranking {
 func (s *dataset) leaveOneDebateOut(p params) []ranking {
 	out := make([]ranking, len(s.debates))
 	for d := range s.debates {
-		in := func(e *example) bool { return e.corpus == clef && e.group == d }
-		w, bias := s.train(p, s.heldOut(in))
-		var scores, ys []float64
-		for i := range s.examples {
-			if e := &s.examples[i]; in(e) {
-				scores = append(scores, score(w, bias, e.feats))
-				ys = append(ys, e.y)
-			}
-		}
-		out[d] = rank(scores, ys)
+		w, bias := s.train(p, s.heldOut(func(e *example) bool { return e.corpus == clef && e.group == d }))
+		out[d] = s.rankEach(w, bias)[d]
 	}
 	return out
 }
 
-// mean averages the debates' figures.
-func mean(rs []ranking) ranking {
-	var m ranking
-	for _, r := range rs {
-		m.ap += r.ap / float64(len(rs))
-		for k := range r.pk {
-			m.pk[k] += r.pk[k] / float64(len(rs))
+// rankEach ranks each CLEF debate's sentences with the model w, bias.
+func (s *dataset) rankEach(w []float64, bias float64) []ranking {
+	scores := make([][]float64, len(s.debates))
+	ys := make([][]float64, len(s.debates))
+	for _, e := range s.examples {
+		if e.corpus == clef {
+			scores[e.group] = append(scores[e.group], score(w, bias, e.feats))
+			ys[e.group] = append(ys[e.group], e.y)
 		}
 	}
+	out := make([]ranking, len(s.debates))
+	for d := range out {
+		out[d] = rank(scores[d], ys[d])
+	}
+	return out
+}
+
+// isDebate reports whether a CLEF transcript is a debate rather than a
+// speech, an interview or a press conference: CLEF names them by date and
+// event, and the debates' names end in dem, gop or pres. Debates are what
+// CLEF's test is mostly made of and where ranking is hardest (many
+// speakers, few sentences marked among many factual ones).
+func isDebate(name string) bool {
+	for _, end := range []string{"dem", "gop", "pres"} {
+		if strings.HasSuffix(name, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// mean averages the figures of the debates keep accepts.
+func (s *dataset) mean(rs []ranking, keep func(name string) bool) ranking {
+	var m ranking
+	n := 0.0
+	for d, r := range rs {
+		if !keep(s.debates[d]) {
+			continue
+		}
+		n++
+		m.ap += r.ap
+		for k := range r.pk {
+			m.pk[k] += r.pk[k]
+		}
+	}
+	m.ap /= max(n, 1)
+	for k := range m.pk {
+		m.pk[k] /= max(n, 1)
+	}
 	return m
+}
+
+func all(string) bool { return true }
+
+// transfer trains on one debate corpus alone and scores the other, the
+// closest these data come to debates and speakers never seen: ClaimBuster
+// (1960 to 2016) ranks each CLEF transcript, and CLEF (2016 to 2019)
+// scores ClaimBuster. A sentence of the scored corpus is never trained on.
+func (s *dataset) transfer(p params) (cbToCLEF []ranking, clefToCB f1Counts, clefToCBAUC float64) {
+	onlyCB := p
+	onlyCB.share = [corpora]float64{claimBuster: 1}
+	onlyCB.negShare = [corpora]float64{claimBuster: 1}
+	w, bias := s.train(onlyCB, s.heldOut(func(e *example) bool { return e.corpus == clef }))
+	cbToCLEF = s.rankEach(w, bias)
+	onlyCLEF := p
+	onlyCLEF.share = [corpora]float64{clef: 1}
+	onlyCLEF.negShare = [corpora]float64{clef: 1}
+	isCB := func(e *example) bool { return e.corpus == claimBuster }
+	w, bias = s.train(onlyCLEF, s.heldOut(isCB))
+	scores, ys := s.scored(w, bias, isCB)
+	clefToCB.addBalanced(scores, ys, 0.5, rand.New(rand.NewPCG(p.seed, 0x666f6c64)))
+	return cbToCLEF, clefToCB, newsproxy.AUC(scores, ys)
 }
 
 // newsAUC scores the news sentences and measures them against their weak

@@ -13,6 +13,9 @@ type params struct {
 	l2       float64
 	l2Lex    float64
 	minCount int
+	// minGroups is how many docs a word or word pair must occur in: a word
+	// one debate repeats is that debate's, not check-worthiness's.
+	minGroups int
 	// share is each corpus's total weight relative to ClaimBuster's, per
 	// class: a share of 1 gives that corpus's positives together the weight
 	// of ClaimBuster's positives, and so for the negatives.
@@ -44,6 +47,10 @@ func (s *dataset) classWeights(p params, idx []int) (pos, neg [corpora]float64) 
 		}
 	}
 	total := nNeg[claimBuster]
+	if total == 0 {
+		// trained without ClaimBuster, shares are of the examples' count
+		total = float64(len(idx))
+	}
 	for c := range corpora {
 		pos[c] = p.share[c] * total / max(nPos[c], 1)
 		neg[c] = p.negShare[c] * total / max(nNeg[c], 1)
@@ -56,22 +63,14 @@ func (s *dataset) classWeights(p params, idx []int) (pos, neg [corpora]float64) 
 // in fewer than p.minCount sentences or weighing less than p.prune get 0,
 // so what cross-validation measures is what is written.
 func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64) {
-	df := make([]int32, len(s.names))
 	var idx []int
-	seen := make([]int, len(s.names))
 	for i := range s.examples {
 		e := &s.examples[i]
-		if !keep(e) || (e.y > 0 && p.share[e.corpus] == 0) || (e.y == 0 && p.negShare[e.corpus] == 0) {
-			continue
-		}
-		idx = append(idx, i)
-		for _, f := range e.feats {
-			if seen[f] != i+1 {
-				seen[f] = i + 1
-				df[f]++
-			}
+		if keep(e) && ((e.y > 0 && p.share[e.corpus] > 0) || (e.y == 0 && p.negShare[e.corpus] > 0)) {
+			idx = append(idx, i)
 		}
 	}
+	on := s.active(p, idx)
 	pos, neg := s.classWeights(p, idx)
 	l2 := make([]float64, len(s.names))
 	for f, n := range s.names {
@@ -90,7 +89,7 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 			e := &s.examples[i]
 			z := bias
 			for _, f := range e.feats {
-				if int(df[f]) >= p.minCount {
+				if on[f] {
 					z += w[f]
 				}
 			}
@@ -102,7 +101,7 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 			bg2 += g * g
 			bias -= p.rate * g / math.Sqrt(bg2+1e-8)
 			for _, f := range e.feats {
-				if int(df[f]) < p.minCount {
+				if !on[f] {
 					continue
 				}
 				gf := g + l2[f]*w[f]
@@ -112,11 +111,39 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 		}
 	}
 	for f := range w {
-		if int(df[f]) < p.minCount || math.Abs(w[f]) < p.prune {
+		if !on[f] || math.Abs(w[f]) < p.prune {
 			w[f] = 0
 		}
 	}
 	return w, bias - math.Log(p.threshold/(1-p.threshold))
+}
+
+// active reports, by feature id, whether the examples idx (in dataset
+// order) hold a feature in at least p.minCount sentences and, for words
+// and word pairs, in at least p.minGroups docs.
+func (s *dataset) active(p params, idx []int) []bool {
+	df := make([]int32, len(s.names))
+	docs := make([]int32, len(s.names))
+	seen := make([]int, len(s.names))
+	lastDoc := make([]int, len(s.names))
+	for _, i := range idx {
+		e := &s.examples[i]
+		for _, f := range e.feats {
+			if seen[f] != i+1 {
+				seen[f] = i + 1
+				df[f]++
+			}
+			if lastDoc[f] != e.doc+1 {
+				lastDoc[f] = e.doc + 1
+				docs[f]++
+			}
+		}
+	}
+	on := make([]bool, len(s.names))
+	for f, n := range s.names {
+		on[f] = int(df[f]) >= p.minCount && (!lexical(n) || int(docs[f]) >= p.minGroups)
+	}
+	return on
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

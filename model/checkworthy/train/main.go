@@ -18,6 +18,12 @@
 //   - News: on PolNeAR dev, which no model trains on, the AUC of the score
 //     separating sentences holding attributed content with a number, an
 //     entity or a comparison from the others: a weak proxy.
+//   - Across corpora: ClaimBuster alone ranks CLEF, CLEF alone scores
+//     ClaimBuster.
+//
+// -nested prints the same figures with the settings chosen by inner folds
+// that never see the fold or transcript scored, and the settings chosen on
+// all the data, which are the defaults.
 //
 // A held-out sentence's text is never trained on, in any corpus: the 2016
 // presidential debates are in both ClaimBuster and CLEF.
@@ -50,6 +56,7 @@ type options struct {
 	data, news, out string
 	folds           int
 	cv, classes     bool
+	nested          bool
 	drop            string
 }
 
@@ -62,20 +69,22 @@ func parse(args []string) (options, params, error) {
 	fs.StringVar(&o.out, "out", "", "write the weights here (none: only evaluate)")
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
+	fs.BoolVar(&o.nested, "nested", false, "print figures with the settings chosen by nested cross-validation, and the settings chosen on all the data (slow)")
 	fs.BoolVar(&o.classes, "classes", false, "print how often each word class and count feature occurs, and how often in check-worthy sentences")
 	fs.StringVar(&o.drop, "drop", "", "comma-separated feature name prefixes to leave out")
 	fs.IntVar(&p.epochs, "epochs", 8, "passes over the data")
-	fs.Float64Var(&p.rate, "rate", 0.05, "AdaGrad learning rate")
+	fs.Float64Var(&p.rate, "rate", 0.02, "AdaGrad learning rate")
 	fs.Float64Var(&p.l2, "l2", 1e-4, "L2 penalty per update")
 	fs.Float64Var(&p.l2Lex, "l2lex", 1e-4, "L2 penalty per update of word and word-pair features")
 	fs.IntVar(&p.minCount, "mincount", 10, "drop features seen in fewer training sentences")
+	fs.IntVar(&p.minGroups, "mingroups", 8, "drop word and word-pair features seen in fewer training docs (debates, stretches of about 1,000 ClaimBuster ids, articles)")
 	fs.Float64Var(&p.share[clef], "clef", 0.11, "total weight of the CLEF check-worthy sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
-	fs.Float64Var(&p.share[polnear], "polnear", 0, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
-	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
+	fs.Float64Var(&p.share[polnear], "polnear", 0.05, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
+	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0.05, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
-	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
+	fs.Float64Var(&p.threshold, "threshold", 0.35, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
 	return o, p, err
@@ -116,6 +125,9 @@ func run(args []string, out io.Writer) error {
 	if o.cv {
 		report(out, set, p, dev)
 	}
+	if o.nested {
+		set.nested(out, p)
+	}
 	if o.out == "" {
 		return nil
 	}
@@ -151,10 +163,24 @@ func (s *dataset) addNews(f *featurizer, dir string) error {
 			if a.weak[i] {
 				y = 1
 			}
-			s.examples = append(s.examples, example{feats: feats, y: y, corpus: polnear, group: g, key: fmt.Sprintf("polnear %d %d", g, i)})
+			s.examples = append(s.examples, example{feats: f.nonLexical(feats), y: y, corpus: polnear, group: g, doc: s.docs, key: fmt.Sprintf("polnear %d %d", g, i)})
 		}
+		s.docs++
 	}
 	return nil
+}
+
+// nonLexical keeps the features of feats that are not words or word
+// pairs: the news articles' words are one election's, and learned from
+// them the weights named its candidates and its wire credits.
+func (f *featurizer) nonLexical(feats []int32) []int32 {
+	var out []int32
+	for _, id := range feats {
+		if !lexical(f.names[id]) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // report prints the held-out figures.
@@ -165,15 +191,26 @@ func report(out io.Writer, set *dataset, p params, dev []newsArticle) {
 	c = set.crossValidate(p, set.randomFolds(p.seed))
 	fmt.Fprintf(out, "ClaimBuster %d random folds (debates shared), same measure: F1 %.3f, accuracy %.3f\n", set.folds, c.f1(), c.accuracy())
 	rs := set.leaveOneDebateOut(p)
-	m := mean(rs)
-	fmt.Fprintf(out, "CLEF 2019 training, leave one debate out, over %d debates: MAP %.3f, P@5 %.3f, P@10 %.3f, P@20 %.3f, P@50 %.3f\n",
-		len(rs), m.ap, m.pk[0], m.pk[1], m.pk[2], m.pk[3])
+	printRankings(out, set, "CLEF 2019 training, leave one debate out", rs)
 	for i, r := range rs {
 		fmt.Fprintf(out, "  %-28s AP %.3f  P@10 %.3f\n", set.debates[i], r.ap, r.pk[1])
 	}
+	cbToCLEF, clefToCB, auc := set.transfer(p)
+	printRankings(out, set, "ClaimBuster alone -> CLEF", cbToCLEF)
+	fmt.Fprintf(out, "CLEF alone -> ClaimBuster: balanced F1 %.3f, accuracy %.3f; AUC over all %.3f\n", clefToCB.f1(), clefToCB.accuracy(), auc)
 	w, bias := set.train(p, func(*example) bool { return true })
 	auc, pos, total := newsAUC(w, bias, dev)
 	fmt.Fprintf(out, "PolNeAR dev (never trained on), %d sentences, %d with checkable attributed content: AUC %.3f\n", total, pos, auc)
+}
+
+// printRankings prints the mean CLEF figures over all transcripts, then
+// over the debates alone and the other transcripts alone.
+func printRankings(out io.Writer, set *dataset, what string, rs []ranking) {
+	m := set.mean(rs, all)
+	fmt.Fprintf(out, "%s, over %d transcripts: MAP %.3f, P@5 %.3f, P@10 %.3f, P@20 %.3f, P@50 %.3f\n",
+		what, len(rs), m.ap, m.pk[0], m.pk[1], m.pk[2], m.pk[3])
+	d, o := set.mean(rs, isDebate), set.mean(rs, func(n string) bool { return !isDebate(n) })
+	fmt.Fprintf(out, "  debates: MAP %.3f, P@10 %.3f; speeches and press conferences: MAP %.3f, P@10 %.3f\n", d.ap, d.pk[1], o.ap, o.pk[1])
 }
 
 // write trains on everything and writes the weights file.

@@ -90,3 +90,77 @@ func TestClassWeightsBalanceEachCorpus(t *testing.T) {
 		t.Errorf("CLEF weights %v, %v; want 1 (half of 4 over 2), 1 (a quarter of 4)", pos[clef], neg[clef])
 	}
 }
+
+func TestIsDebate(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		want bool
+	}{
+		{"takes a party primary for a debate", "20160226_10_gop", true},
+		{"takes a numbered Democratic debate for one", "20160414_9dem", true},
+		{"takes a presidential debate for one", "20161019_3pres", true},
+		{"takes the vice-presidential debate for one", "20161005_vice_pres", true},
+		{"does not take a press conference for one", "20170216_trump_press", false},
+		{"does not take a speech for one", "20170228_trump_address", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isDebate(tt.file); got != tt.want {
+				t.Errorf("isDebate(%q) = %v, want %v", tt.file, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestInnerFoldKeepsEachGroupWhole(t *testing.T) {
+	s := &dataset{folds: 3, debates: []string{"a", "b", "c", "d"}}
+	for g := range 3 {
+		s.examples = append(s.examples, example{corpus: claimBuster, group: g}, example{corpus: claimBuster, group: g})
+	}
+	for g := range 4 {
+		s.examples = append(s.examples, example{corpus: clef, group: g}, example{corpus: clef, group: g})
+	}
+	avail := func(e *example) bool { return !(e.corpus == clef && e.group == 1) }
+	fold := s.innerFold(avail)
+	byGroup := map[[2]int]int{}
+	for i := range s.examples {
+		e := &s.examples[i]
+		f := fold(e)
+		if !avail(e) {
+			if f != -1 {
+				t.Errorf("held-out example in inner fold %d", f)
+			}
+			continue
+		}
+		if f < 0 || f >= innerFolds {
+			t.Fatalf("inner fold %d out of range", f)
+		}
+		k := [2]int{e.corpus, e.group}
+		if prev, ok := byGroup[k]; ok && prev != f {
+			t.Errorf("corpus %d group %d straddles inner folds %d and %d", e.corpus, e.group, prev, f)
+		}
+		byGroup[k] = f
+	}
+}
+
+func TestActiveNeedsWordsToRecurAcrossDocs(t *testing.T) {
+	s := &dataset{names: []string{"w:tax", "w:wallace", "x:number"}, examples: []example{
+		{feats: []int32{0, 1, 2}, doc: 0},
+		{feats: []int32{1}, doc: 0},
+		{feats: []int32{1}, doc: 0},
+		{feats: []int32{0}, doc: 1},
+	}}
+	on := s.active(params{minCount: 1, minGroups: 2}, []int{0, 1, 2, 3})
+	// w:wallace is three sentences of one doc, x:number one, w:tax two docs
+	if want := []bool{true, false, true}; !slices.Equal(on, want) {
+		t.Errorf("active %v, want %v", on, want)
+	}
+}
+
+func TestNonLexicalDropsWordsAndPairs(t *testing.T) {
+	f := &featurizer{names: []string{"w:trump", "bi:said trump", "x:past", "k:attributed", "e:PERSON"}}
+	if got, want := f.nonLexical([]int32{0, 1, 2, 3, 4}), []int32{2, 3, 4}; !slices.Equal(got, want) {
+		t.Errorf("kept %v, want %v", got, want)
+	}
+}
