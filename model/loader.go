@@ -104,9 +104,9 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 
 // step feeds the source the decoded text it needs for one more step.
 // While the source finds no place to cut, each read is twice the one
-// before, so that text with no cut for megabytes (single line breaks
-// only) is read and scanned a number of times that grows with the log of
-// its size, not with its size.
+// before, so that text with no cut for megabytes (a log of single lines
+// that never end a sentence, say) is read and scanned a number of times
+// that grows with the log of its size, not with its size.
 func (l *Loader) step(ctx context.Context, step int) error {
 	for size := step; ; size = min(2*size, math.MaxInt/2) {
 		if l.src != nil {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -250,10 +251,15 @@ func TestLoaderFromAFileEqualsParseOnFiveMegabytes(t *testing.T) {
 }
 
 func TestOpenLoaderReadsOnlyTheStartForTheFirstStep(t *testing.T) {
-	for _, name := range []string{"big.txt", "big.md"} {
+	// wrapped.txt has single line breaks only, as a hard-wrapped transcript.
+	for _, name := range []string{"big.txt", "big.md", "wrapped.txt"} {
 		t.Run(name, func(t *testing.T) {
+			data := generated(5<<20, strings.HasSuffix(name, ".md"))
+			if name == "wrapped.txt" {
+				data = bytes.ReplaceAll(data, []byte("\n\n"), []byte("\n"))
+			}
 			path := filepath.Join(t.TempDir(), name)
-			if err := os.WriteFile(path, generated(5<<20, strings.HasSuffix(name, ".md")), 0o644); err != nil {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			l, err := OpenLoader(path, Options{})
@@ -347,12 +353,19 @@ func FuzzLoader(f *testing.F) {
 
 // BenchmarkLoaderFirstStep compares what a first screen waits for: the
 // first 64 KB step of a Loader against Parse of the whole, for 5 MB of
-// plain text and of markdown.
+// plain text and of markdown, and for 20 MB of hard-wrapped plain text
+// with no blank line.
 func BenchmarkLoaderFirstStep(b *testing.B) {
 	para := "The council said on Tuesday that the *harbour wall* would be finished by spring, according to engineers.\n\n"
-	src := []byte(strings.Repeat(para, (5<<20)/len(para)))
+	wrapped := "The council said on Tuesday that the harbour wall would be\nfinished by spring, according to engineers who met the\nminister. Work on it begins in May.\n"
+	sources := map[string][]byte{
+		"big.txt":     []byte(strings.Repeat(para, (5<<20)/len(para))),
+		"big.md":      []byte(strings.Repeat(para, (5<<20)/len(para))),
+		"wrapped.txt": []byte(strings.Repeat(wrapped, (20<<20)/len(wrapped))),
+	}
 	ctx := context.Background()
-	for _, name := range []string{"big.txt", "big.md"} {
+	for _, name := range []string{"big.txt", "big.md", "wrapped.txt"} {
+		src := sources[name]
 		b.Run(name+"/first step", func(b *testing.B) {
 			for b.Loop() {
 				l, err := NewLoader(name, src, Options{})

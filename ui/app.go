@@ -224,7 +224,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 // bar).
 func (m *Model) setTitle(a *model.Article) {
 	if a.Title == "" {
-		m.status.SetTitle(filepath.Base(a.Name))
+		m.status.SetName(filepath.Base(a.Name))
 		return
 	}
 	m.status.SetTitle(a.Title)

@@ -139,6 +139,17 @@ func TestRules(t *testing.T) {
 		{"does not take a clause before a comma as a speaker", "The bill now goes to the senate, expected to pass in May.", []Kind{Prediction}, []string{"expected to"}, "", ""},
 		{"does not take a caption before a colon as a speaker", "Photo: Harbour workers at dawn.", nil, nil, "", ""},
 		{"does not take a link label before a colon as a speaker", "Read more: The storm in numbers", nil, nil, "", ""},
+		{"does not take the day after the verb for the speaker", `"The ferry stays in port," harbour master Ines Koll said Thursday.`, []Kind{Attributed}, []string{"said"}, "harbour master Ines Koll", ""},
+		{"does not take last week after the verb for the speaker", "The quarry is closing, its owner said last week.", []Kind{Attributed}, []string{"said"}, "its owner", ""},
+		{"does not take a phrase that opens with a day for the speaker", "Councillor Ana Brie (Lab), the ward's member, called Monday for a recount.", []Kind{Attributed}, []string{"called"}, "the ward's member", ""},
+		{"takes the subject before a participle after a comma for the speaker", "The harbour board, which runs the port, rejected the bid on Friday, saying it was too low.", []Kind{Attributed, Disputed}, []string{"rejected", "saying"}, "The harbour board", ""},
+		{"skips a dated phrase between a relative pronoun and its verb", "Residents who in 2019 said the pier was unsafe have moved.", []Kind{Attributed}, []string{"said"}, "who", ""},
+		{"attributes a passive with an adverb before the participle to its agent", "The closure was first reported by the Harbour Gazette.", []Kind{Attributed}, []string{"reported"}, "the Harbour Gazette", ""},
+		{"cuts an over-long subject before its first preposition", "The new survey of the farmers taken by the three harbour newspapers over the past two weeks suggests the mayor is ahead.", []Kind{Attributed}, []string{"suggests"}, "The new survey", ""},
+		{"takes the owner of a claim noun for its source", "Ines Koll’s claim that the pier was safe is under review.", []Kind{Attributed}, []string{"claim"}, "Ines Koll’s", ""},
+		{"takes the owner with its article for the source", "The president's claims about the pier are under review.", []Kind{Attributed}, []string{"claims"}, "The president's", ""},
+		{"prefers a verb with a subject to a claim noun's owner", "Critics say the mayor’s claims are unfounded.", []Kind{Attributed, Disputed}, []string{"say"}, "Critics", ""},
+		{"keeps and or of inside a name before its asides", "Department of Ports and Harbours, the agency that runs the quays, said the cranes were idle.", []Kind{Attributed}, []string{"said"}, "Department of Ports and Harbours", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 	}
 	for _, tt := range tests {

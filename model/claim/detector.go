@@ -337,7 +337,7 @@ type cut struct {
 }
 
 // clauseCuts returns where clauses of a sentence may end: its semicolons
-// and commas, and before a conjunction that opens a clause.
+// commas and dashes, and before a conjunction that opens a clause.
 func clauseCuts(toks []token) []cut {
 	var cuts []cut
 	for i, t := range toks {
@@ -345,7 +345,7 @@ func clauseCuts(toks []token) []cut {
 			continue
 		}
 		switch {
-		case t.h == hSemicolon || t.h == hComma:
+		case t.h == hSemicolon || t.h == hComma || dashes.has(t):
 			cuts = append(cuts, cut{at: i})
 		case clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
 			cuts = append(cuts, cut{at: i, keep: true})

@@ -202,10 +202,11 @@ func reportingVerb(text string, toks []token, m match) bool {
 		if m.flags&flagLearned != 0 {
 			before = articles
 		}
-		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) || afterCopula(text, toks, m.from) {
-			return false
-		}
-		if m.from > 0 && strings.HasSuffix(strings.ToLower(word(text, toks[m.from-1])), "'s") {
+		// After a preposition of means or time a word in -ing is a
+		// gerund, still a verb: "responded by saying", "aside from
+		// saying"; after others it is mostly a noun ("a theme of
+		// questioning").
+		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) || afterCopula(text, toks, m.from) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often
@@ -258,6 +259,10 @@ func afterCopula(text string, toks []token, i int) bool {
 	}
 	return k >= 0 && k < i-1 && beForms.has(toks[k]) || k >= 0 && copulas.has(toks[k])
 }
+
+// gerundPrepositions take a gerund that reports: "by saying", "after
+// insisting", "without admitting", "from saying".
+var gerundPrepositions = newWordSet("by after before without from")
 
 var copulas = newWordSet("became become becomes becoming remained remains seemed seems looked looks felt feels got gets")
 

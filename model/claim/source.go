@@ -51,8 +51,8 @@ const maxSubject = 12
 // that show it, and remembers the speaker for later pronouns.
 func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
 	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
-	var main, rel np
-	mainVerb, relVerb := -1, -1
+	var main, rel, poss np
+	mainVerb, relVerb, possVerb := -1, -1, -1
 	for vi, v := range sc.verbs {
 		if p := passiveStart(text, toks, v.from); p >= 0 {
 			if v.to < len(toks) && toks[v.to].h == hBy {
@@ -72,9 +72,19 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
+		// A noun after a possessive ("the president’s claims") is its
+		// owner's claim, but weaker than any verb with a subject.
+		if v.from > 0 && owner(text, toks[v.from-1]) {
+			if possVerb < 0 {
+				poss, possVerb = p, vi
+			}
+			continue
+		}
 		// The likeliest reporting verb is the sentence's: "X, a source
 		// said" over "asked" in the clause it reports.
-		if !isRel && (mainVerb < 0 || outranks(toks, v, p, sc.verbs[mainVerb], main)) {
+		// A participle after a comma (", saying ...") speaks for the
+		// subject of the verb before it, which stays the sentence's.
+		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, v, p, sc.verbs[mainVerb], main)) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {
@@ -87,6 +97,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if relVerb >= 0 && mainVerb < 0 {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
+	}
+	if possVerb >= 0 && mainVerb < 0 {
+		main, mainVerb = poss, possVerb
 	}
 	var src *Source
 	if according >= 0 {
@@ -372,7 +385,7 @@ func passiveStart(text string, toks []token, v int) int {
 		return -1 // "is calling for": progressive, not passive
 	}
 	k := v - 1
-	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso) {
+	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k])) {
 		k--
 	}
 	if k >= 0 && beForms.has(toks[k]) {
@@ -380,6 +393,11 @@ func passiveStart(text string, toks []token, v int) int {
 	}
 	return -1
 }
+
+// passiveAdverbs may stand between a form of "be" and its participle
+// without an -ly: "was first reported by", "has been repeatedly denied".
+var passiveAdverbs = newWordSet(`first later previously repeatedly once again recently already
+	never initially`)
 
 var (
 	hAlso = hashWord("also")
@@ -420,6 +438,9 @@ func finish(toks []token, p np) np {
 	for p.from < p.to && leadAdverbs.has(toks[p.from]) {
 		p.from++
 	}
+	if p.to-p.from > maxSubject {
+		p.to = headEnd(toks, p)
+	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
 	}
@@ -435,6 +456,18 @@ func finish(toks []token, p np) np {
 		}
 	}
 	return p
+}
+
+// headEnd returns where the head of a long noun phrase ends: before its
+// first preposition ("The average of polls taken over the past two
+// weeks" is the average's), or p.to when it has none.
+func headEnd(toks []token, p np) int {
+	for i := p.from + 1; i < p.to; i++ {
+		if prepositions.has(toks[i]) {
+			return i
+		}
+	}
+	return p.to
 }
 
 // ownClause returns where the subject of a verb starts in the words
@@ -478,7 +511,32 @@ func inverted(text string, toks []token, i int) np {
 	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
 		return np{} // "..., said the report was wrong": a clause, not a speaker
 	}
+	if timePhrase(toks, p) || timeNames.has(toks[p.from]) {
+		return np{} // "..., McConnell said Tuesday.", "called Friday for": when, not who
+	}
 	return p
+}
+
+// timeNames are the words of a time phrase after a verb ("said Tuesday",
+// "said last week", "said Friday night").
+var timeNames = newWordSet(`monday tuesday wednesday thursday friday saturday sunday today
+	yesterday tonight tomorrow last next this week weekend month year morning afternoon
+	evening night earlier later recently`)
+
+// timePhrase reports a phrase of time words and months, with numbers
+// among them ("Sept. 12").
+func timePhrase(toks []token, p np) bool {
+	words := 0
+	for i := p.from; i < p.to; i++ {
+		t := toks[i]
+		switch {
+		case timeNames.has(t) || months.has(t):
+			words++
+		case t.kind != tokNum && t.kind != tokNameDot:
+			return false
+		}
+	}
+	return words > 0
 }
 
 // subject finds the speaker of the reporting verb at toks[v]: the noun
@@ -487,6 +545,14 @@ func inverted(text string, toks []token, i int) np {
 // reports a verb inside a relative clause, whose speaker is the clause's
 // antecedent ("China, which claimed ...").
 func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
+	if v > 0 && owner(text, toks[v-1]) {
+		return possessor(toks, v-1), false // "Trump’s claim that ...", "the council's plan"
+	}
+	if v > 0 && gerundPrepositions.has(toks[v-1]) && ingWord(text, toks[v]) {
+		// "responded by saying", "aside from saying": a gerund's speaker
+		// is the clause's, never the words before the preposition.
+		return np{}, false
+	}
 	j := v - 1
 	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
 		j--
@@ -494,6 +560,12 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// "who in 2010 said": a short phrase of time or place between
+			// the subject and its verb is no speaker.
+			if start > 0 && end-start <= maxAdverbial && prepositions.has(toks[start]) && !isPunct(toks, start-1) {
+				end = start
+				continue
+			}
 			// "Schiff, 56, who ...": an age before an aside is the name's.
 			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
 				end = start - 1
@@ -569,6 +641,38 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	}
 	return np{}, false
 }
+
+// owner reports a possessive that names an owner, or a pronoun's
+// contraction ("he’s claimed"), but not the contraction of a word that
+// names no one ("let's", "that's", "there's").
+func owner(text string, t token) bool {
+	if !possessive(text, t) {
+		return false
+	}
+	w := word(text, t)
+	return !contractedStems.has(token{h: hashWord(w[:strings.LastIndexAny(w, "'’")])})
+}
+
+// contractedStems take "'s" for "is", "has" or "us" and name no one.
+var contractedStems = newWordSet(`that there here what where how let`)
+
+// possessor returns the noun phrase that ends in the possessive at i: a
+// name ("Donald Trump’s"), with an article or determiner before it ("the
+// president's").
+func possessor(toks []token, i int) np {
+	from := i
+	for from > 0 && toks[from-1].upper && toks[from-1].kind == tokWord || from > 0 && toks[from-1].kind == tokNameDot {
+		from--
+	}
+	if from > 0 && (articles.has(toks[from-1]) || determiners.has(toks[from-1])) {
+		from--
+	}
+	return np{from: from, to: i + 1}
+}
+
+// maxAdverbial is the longest prepositional phrase skipped between a
+// subject and its verb.
+const maxAdverbial = 4
 
 // antecedentStart returns where the noun phrase a relative clause
 // attaches to starts, the phrase ending at a: back to the clause's start
@@ -651,6 +755,11 @@ func outranks(toks []token, v verb, p np, w verb, q np) bool {
 	return v.weight > w.weight
 }
 
+// afterCommaParticiple reports an -ing word right after a comma.
+func afterCommaParticiple(text string, toks []token, i int) bool {
+	return i > 0 && toks[i-1].h == hComma && ingWord(text, toks[i])
+}
+
 // embedded reports a subject right after "that" or a free relative.
 func embedded(toks []token, p np) bool {
 	return p.from > 0 && (toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]))
@@ -674,19 +783,41 @@ func nameBeforeAsides(toks []token, k int) np {
 		for s > 0 && toks[s-1].kind != tokPunct {
 			s--
 		}
-		if s == 0 || toks[s-1].h != hComma {
+		if s > 0 && toks[s-1].h == hParen {
+			// "Jo Ash (D-Ore.), a senator, said": the party tag is the name's.
+			if s = openParen(toks, s-1); s > 0 {
+				continue
+			}
+		}
+		if s <= 0 || toks[s-1].h != hComma {
 			break
 		}
 		s--
 	}
+	s = max(s, 0)
 	e := s
-	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot) {
+	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot || e > s && nameJoiners.has(toks[e]) && e+1 < k && toks[e+1].upper) {
 		e++
 	}
-	if e == s || e-s > 6 || toks[e].h != hComma || prepositions.has(toks[s]) {
+	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen || prepositions.has(toks[s]) {
 		return np{}
 	}
 	return np{from: s, to: e}
+}
+
+// nameJoiners join the capitalised words of one name: "Citizenship and
+// Immigration Services", "Department of Energy".
+var nameJoiners = newWordSet("and of for")
+
+// openParen returns the index of the "(" that the ")" at close shuts, or
+// -1 when there is none.
+func openParen(toks []token, close int) int {
+	for i := close - 1; i >= 0; i-- {
+		if toks[i].h == hOpenParen {
+			return i
+		}
+	}
+	return -1
 }
 
 // sentenceSubject returns the words that open the sentence up to its first

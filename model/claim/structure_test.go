@@ -2,6 +2,7 @@ package claim
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/margin-reader/margin/model/doc"
@@ -65,6 +66,12 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a semicolon keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Fishermen say the quota is too low; regulators insist it protects the stock."},
 		}, []string{"Fishermen say the quota is too low", "regulators insist it protects the stock."}, []string{"Fishermen", "regulators"}},
+		{"clauses joined by a dash keep their own sources", []block{
+			{kind: doc.Paragraph, text: "The mayor said the pool would reopen in May — and the builders insisted it would not."},
+		}, []string{"The mayor said the pool would reopen in May", "and the builders insisted it would not."}, []string{"The mayor", "the builders"}},
+		{"a dashed aside without a verb of its own keeps one claim", []block{
+			{kind: doc.Paragraph, text: "Maria Lopez — the union's negotiator — insisted that no deal was close."},
+		}, []string{"Maria Lopez — the union's negotiator — insisted that no deal was close."}, []string{"Maria Lopez"}},
 		{"clauses joined by a comma keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Police said two men were held overnight, and their lawyer said both would appeal."},
 		}, []string{"Police said two men were held overnight", "and their lawyer said both would appeal."}, []string{"Police", "their lawyer"}},
@@ -127,6 +134,31 @@ func TestStructure(t *testing.T) {
 			}
 			if !slices.Equal(claims, tt.claims) || !slices.Equal(sources, tt.sources) {
 				t.Errorf("claims %q with sources %q, want %q with %q", claims, sources, tt.claims, tt.sources)
+			}
+		})
+	}
+}
+
+func TestGerundsAfterAPrepositionReportForTheNamedSpeaker(t *testing.T) {
+	d := newDetector(t)
+	tests := []struct {
+		name, sentence, person, source string
+	}{
+		{"reads a gerund after by as a reporting verb", "Ines Koll closed the meeting by saying the pier was unsafe.", "Ines Koll", "Ines Koll"},
+		{"does not take the words before the preposition for the speaker", "Per Vik, aside from insisting that pay must rise, left the talks early.", "Per Vik", "Per Vik"},
+		{"does not read a gerund after of as a report", "The theme of questioning the count ran through the campaign of Per Vik.", "Per Vik", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at := strings.Index(tt.sentence, tt.person)
+			ents := []entity.Entity{{Span: span.Span{Start: at, End: at + len(tt.person)}, Label: entity.Person}}
+			res := d.Analyze(tt.sentence, []span.Span{{Start: 0, End: len(tt.sentence)}}, ents)
+			got := ""
+			if len(res.Claims) > 0 && res.Claims[0].Source != nil {
+				got = res.Claims[0].Source.In(tt.sentence)
+			}
+			if got != tt.source {
+				t.Errorf("source %q, want %q", got, tt.source)
 			}
 		})
 	}

@@ -322,3 +322,44 @@ func TestCleanFurnitureKinds(t *testing.T) {
 		})
 	}
 }
+
+func TestCleanEndsALongRunOfLinesOnlyWhereTheJoinsWouldNotMend(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		size  int
+		split bool
+	}{
+		{"keeps a run of lines shorter than the bound as one paragraph", []string{"Work on the wall", "begins in May."}, longParagraph / 2, false},
+		{"ends a long run at a line that ends a sentence", []string{"The council said the harbour wall would be", "finished by spring."}, 3 * longParagraph, true},
+		{"does not end a long run mid-sentence", []string{"The council said the harbour wall would", "Be finished by spring and"}, 3 * longParagraph, false},
+		{"ends a long run before a line that starts with a bracket", []string{"[00:12] SPEAKER: we will not comment on it"}, 3 * longParagraph, true},
+		{"does not end a long run after a function word", []string{"[00:12] SPEAKER: we will not comment on the"}, 3 * longParagraph, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			longest := 0
+			for i := 0; b.Len() < tt.size; i++ {
+				line := tt.lines[i%len(tt.lines)]
+				longest = max(longest, len(line))
+				b.WriteString(line + "\n")
+			}
+			blocks := Clean(b.String()).Doc.Blocks
+			if !tt.split {
+				if len(blocks) != 1 {
+					t.Fatalf("%d blocks, want the run kept as one", len(blocks))
+				}
+				return
+			}
+			if len(blocks) < 2 {
+				t.Fatalf("%d blocks, want the run ended after about %d bytes", len(blocks), longParagraph)
+			}
+			for i, blk := range blocks[:len(blocks)-1] {
+				if n := blk.Span.Len() + 1; n < longParagraph || n > longParagraph+2*longest+2 { // +1: its last line break
+					t.Errorf("block %d is %d bytes, want it ended at the first line break that may end it after %d", i, n, longParagraph)
+				}
+			}
+		})
+	}
+}

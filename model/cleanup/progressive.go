@@ -2,8 +2,6 @@ package cleanup
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
 )
@@ -20,9 +18,13 @@ import (
 //     block after that) or show it to be a heading.
 //
 // Lines are split into blocks a group at a time, cut only where no rule
-// looks back across: after a blank line, at a line that is not widget
-// text and does not start in lower case (which could continue the list
-// item above it).
+// looks back across (gathering.splitsAfresh): where no paragraph is
+// being gathered and no list item can be carried on, or where a
+// paragraph of longParagraph bytes or more ends at a line break the
+// joins do not mend. So a text with single line breaks only is cut
+// about every longParagraph bytes at a line that ends a sentence, and
+// its start is shown as soon as its first blocks are; the cut needs only
+// the lines on either side of it.
 
 // Progressive cleans a text a group of lines at a time, as the text
 // comes (Add) or given whole (NewProgressive). Its result is the same as
@@ -90,12 +92,12 @@ func (p *Progressive) Next(step int) (Result, bool) {
 	rest := p.in.Rest()
 	end := len(rest)
 	if step < end || !final {
-		if end = p.cut.next(rest, step, final, p.widgets); end < 0 {
+		if end = p.cut.next(rest, step, final, p.widgets, p.ends); end < 0 {
 			p.hungry = true
 			return p.result, false
 		}
 	}
-	blocks := splitBlocks(rest[:end], p.widgets)
+	blocks := splitBlocks(rest[:end], p.widgets, p.ends)
 	p.in.Take(end)
 	p.cut = cutScan{}
 	ended := end == len(rest) && final
@@ -170,13 +172,13 @@ func (p *Progressive) emit(final []block, ended bool) {
 // more text, so that the search goes on from there when more has come.
 type cutScan struct {
 	off, step int
-	blank     bool
+	at        gathering
 }
 
 // next returns where the next group of lines of text ends: the first
 // line at or after step where splitting may start afresh, or the text's
 // end if it is final; -1 when the text ends before such a line is whole.
-func (c *cutScan) next(text string, step int, final bool, widgets boilerplate) int {
+func (c *cutScan) next(text string, step int, final bool, widgets boilerplate, ends map[string]bool) int {
 	if c.step != step {
 		*c = cutScan{step: step}
 	}
@@ -189,24 +191,15 @@ func (c *cutScan) next(text string, step int, final bool, widgets boilerplate) i
 			return -1
 		}
 		tidy := tidyLine(line)
-		if c.off >= step && c.blank && startsFresh(tidy, widgets) {
+		role, _ := c.at.role(tidy, widgets, ends)
+		if c.off >= step && c.at.splitsAfresh(role) {
 			return c.off
 		}
-		c.blank = tidy == ""
+		c.at.see(role, tidy)
 		c.off = next
 	}
 	if !final {
 		return -1
 	}
 	return len(text)
-}
-
-// startsFresh reports whether a tidied line after a blank line begins
-// blocks that depend on nothing before them.
-func startsFresh(tidy string, widgets boilerplate) bool {
-	if tidy == "" || widgets.is(tidy) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(tidy)
-	return !unicode.IsLower(r)
 }

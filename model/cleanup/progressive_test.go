@@ -137,7 +137,64 @@ func TestProgressiveEqualsCleanOnGeneratedScrapes(t *testing.T) {
 func FuzzProgressive(f *testing.F) {
 	f.Add("Title\n\nTitle\n\nLoading...\n\nA _b_ sentence, cut\n\nhere. **x** * y\r\n- item\n1. one\n# h\nx\n===", uint16(3))
 	f.Add("By Jane Doe\n\nHeadline\n\nthe text\n\nMore text here.\n\nshort\n\nLong para.", uint16(1))
+	f.Add(wrappedText(3*longParagraph), uint16(300))
 	f.Fuzz(func(t *testing.T, text string, step uint16) {
 		sameClean(t, text, int(step%512)+1)
 	})
+}
+
+// wrappedText is size bytes of text with single line breaks only: lines
+// hard-wrapped mid-sentence and at sentence ends, timestamped turns, list
+// items and their tails, headings, widget text and hyphenated words.
+func wrappedText(size int) string {
+	prose := []string{
+		"The council said on Tuesday that the harbour wall at Port %d would be",
+		"finished by spring, according to engineers who met the",
+		"minister. Work on it begins in May.",
+	}
+	others := []string{
+		"[00:%d] SPEAKER: we will not comment on the", "- item %d on the agenda", "which the committee carried over",
+		"“Not today,” he said, and left the infor-", "mation for later", "# Part %d", "Short line", "1. the first point",
+		"Loading...", "", "Section %d", "=====",
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		part := prose[i%len(prose)]
+		if k := (i*i*7 + i*3) % 97; k < len(others) {
+			part = others[k]
+		}
+		b.WriteString(strings.ReplaceAll(part, "%d", fmt.Sprint(i%60)))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestProgressiveEqualsCleanOnSingleLineBreaks(t *testing.T) {
+	size := 5 << 20
+	if raceEnabled {
+		size = 1 << 20 // still hundreds of cuts, in a tenth of the time
+	}
+	text := wrappedText(size)
+	want := Clean(text)
+	for _, run := range []struct{ piece, step int }{{len(text) + 1, 64 << 10}, {1 << 20, 64 << 10}, {33_333, 5000}} {
+		got := cleanInSteps(t, text, run.step)
+		if run.piece <= len(text) {
+			got = cleanStreamed(t, text, run.piece, run.step)
+		}
+		if got.Title != want.Title || got.Byline != want.Byline || !doctest.Same(got.Doc, want.Doc) {
+			t.Fatalf("in steps of %d bytes, added %d at a time: not what Clean gives", run.step, run.piece)
+		}
+	}
+}
+
+// TestProgressiveShowsTheStartOfSingleLineBreaksAtOnce checks that text
+// with no blank line is cut near the step asked for, not at its end.
+func TestProgressiveShowsTheStartOfSingleLineBreaksAtOnce(t *testing.T) {
+	text := wrappedText(5 << 20)
+	p := NewProgressive(text)
+	r, done := p.Next(64 << 10)
+	cleaned, _ := p.Cleaned()
+	if done || len(r.Doc.Blocks) == 0 || cleaned > 128<<10 {
+		t.Fatalf("first step of 64 KB cleaned %d bytes and shows %d blocks; want blocks from about 64 KB", cleaned, len(r.Doc.Blocks))
+	}
 }

@@ -337,9 +337,8 @@ func (t *Tagger) sentence(w *work) []cand {
 		switch {
 		case sp.End-sp.Start == 1 && ws[sp.Start].ExactMask()&(1<<ner.GazGroup) != 0:
 			l = Group
-		case l == Person && sp.End-sp.Start > 1 && orgHeads[words[sp.End-1]]:
-			// "Putin Administration", "Biden White House" name an organisation.
-			l = Org
+		case l == Person && sp.End-sp.Start > 1:
+			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
 		}
 		// A MISC span ("U.S. Open") keeps its place with no label, so that
 		// the lists do not tag words inside it; it is dropped at the end.
@@ -362,6 +361,26 @@ func (t *Tagger) sentence(w *work) []cand {
 		w.cands = fill(w.cands, r)
 	}
 	return slices.DeleteFunc(w.cands, func(c cand) bool { return c.label == "" })
+}
+
+// personOrHeaded is the label of a person's name of several words that
+// ends in last: an organisation's if last heads organisations' names
+// ("Putin Administration", "Biden White House", "Avery Rowing Council"), a
+// place's if it heads places' names ("Avery River"), else a person's. The
+// head words of WordNet's names, beside orgHeads, measured 92.56 -> 92.58
+// on CoNLL dev and 69.23 -> 69.38 on WikiGold (any label relabelled, not
+// only a person's: 92.34 and 69.69).
+func (t *Tagger) personOrHeaded(last string, w *ner.Word) Label {
+	if orgHeads[last] {
+		return Org
+	}
+	switch t.gaz.Head(w.LowerHash()) {
+	case ner.HeadOrg:
+		return Org
+	case ner.HeadPlace:
+		return Place
+	}
+	return Person
 }
 
 // gazetteerMatches finds the leftmost longest strong matches of the place,

@@ -124,12 +124,22 @@ func (m Model) Height() int { return m.height }
 
 // TextWidth is the width of the text column.
 func (m Model) TextWidth() int {
-	return max(min(m.maxWidth, m.width-4), 8)
+	_, tw := m.TextColumn(m.width)
+	return tw
 }
 
 // margin is the blank space left of the text column; the text is centred.
 func (m Model) margin() int {
-	return max((m.width-m.TextWidth())/2, 2)
+	mg, _ := m.TextColumn(m.width)
+	return mg
+}
+
+// TextColumn is where the text column starts (the blank margin before it)
+// and how wide it is in a pane w columns wide, for what is drawn in line
+// with the text.
+func (m Model) TextColumn(w int) (margin, width int) {
+	width = max(min(m.maxWidth, w-4), 8)
+	return max((w-width)/2, 2), width
 }
 
 // Top returns the scroll position.

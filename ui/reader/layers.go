@@ -159,7 +159,9 @@ func (m *Model) jumpEntity(d int) tea.Cmd {
 	i := m.step(len(ents), func(i int) int { return ents[i].Start }, d)
 	e := ents[i]
 	m.GoTo(e.Span)
-	return notice(fmt.Sprintf("%s (entity %d/%d)", m.describeEntity(i), i+1, len(ents)))
+	// The count first: a narrow status bar cuts the end, and the explain
+	// box shows the entity in full.
+	return notice(fmt.Sprintf("entity %d/%d · %s", i+1, len(ents), m.describeEntity(i)))
 }
 
 // describeEntity names entity i: its label, the thing it mentions by its
@@ -250,16 +252,17 @@ func (m Model) explainLines() []string {
 	if !ok || !f.Overlaps(m.pager.VisibleRange()) {
 		return nil
 	}
+	_, w := m.explainColumn()
 	var lines []string
 	if i, ok := m.targetEntity(); ok && m.showEntities {
 		lines = append(lines, m.theme.ExplainLabel.Render("entity: ")+m.theme.Explain.Render(m.describeEntity(i)))
 	}
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
-		lines = append(lines, ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
+		lines = append(lines, ClaimLines(m.theme, m.art.Text, c, w)...)
 	}
 	if m.showNotes {
 		for _, n := range m.notesAtFocus() {
-			lines = append(lines, NoteLines(m.theme, n, m.width)...)
+			lines = append(lines, NoteLines(m.theme, n, w)...)
 		}
 	}
 	return lines

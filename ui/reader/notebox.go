@@ -27,9 +27,9 @@ func (m Model) notesAtFocus() []annotate.Note {
 	return out
 }
 
-// NoteLines shows a note in full for a box w columns wide: a line with
-// its verdict, status, author and time, its text wrapped, its tags and
-// its sources; the box adds a column before each line.
+// NoteLines shows a note in full in lines of at most w columns (those
+// with a field of one line are cut by the box): a line with its verdict,
+// status, author and time, its text wrapped, its tags and its sources.
 func NoteLines(t *theme.Theme, n annotate.Note, w int) []string {
 	head := t.ExplainLabel.Render("note: ") + t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))
 	meta := []string{string(n.Status)}
@@ -41,7 +41,7 @@ func NoteLines(t *theme.Theme, n annotate.Note, w int) []string {
 	}
 	lines := []string{head + t.ExplainLabel.Render(" · "+strings.Join(meta, " · "))}
 	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
-		for _, l := range render.Wrap(para, span.Span{End: len(para)}, w-3) {
+		for _, l := range render.Wrap(para, span.Span{End: len(para)}, w-2) {
 			if txt := l.In(para); txt != "" {
 				lines = append(lines, "  "+t.Explain.Render(render.Sanitize(txt)))
 			}

@@ -57,6 +57,9 @@ func TestExplainBoxScrollsWhenTheNoteDoesNotFit(t *testing.T) {
 	if !strings.Contains(ansi.Strip(m.View()), "source: https") {
 		t.Errorf("] did not scroll the box to the note's last line:\n%s", m.View())
 	}
+	if first := strings.TrimSpace(ansi.Strip(m.explain[0])); !strings.HasPrefix(first, "…") {
+		t.Errorf("the box scrolled down starts %q, without a \"…\" for the lines above", first)
+	}
 	m = press(m, ")")
 	if m.explainTop != 0 {
 		t.Errorf("a new focus keeps the box scrolled to %d", m.explainTop)
@@ -85,6 +88,32 @@ func TestClaimHeadKeepsTheScore(t *testing.T) {
 			head := ansi.Truncate(ansi.Strip(ClaimLines(th, "", c, w)[0]), w, "…")
 			if !strings.Contains(head, "0.83") {
 				t.Fatalf("the score is cut from %q", head)
+			}
+		})
+	}
+}
+
+// TestExplainBoxLeavesTheTextMostOfTheScreen opens a long note at sizes
+// from a tmux pane split small to a full screen: the box never takes more
+// than a third of the rows nor the last two rows of text, and a box cut
+// short ends in "…".
+func TestExplainBoxLeavesTheTextMostOfTheScreen(t *testing.T) {
+	for _, size := range [][2]int{{40, 3}, {40, 5}, {40, 12}, {80, 24}, {200, 60}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			m := noted(t)
+			m.SetSize(w, h)
+			m = press(m, ")", ")", ")")
+			box, all := len(m.explain), len(m.explainLines())
+			if box > max(h/3, 1) || h-box < min(2, h) {
+				t.Errorf("the explain box takes %d of %d rows", box, h)
+			}
+			if box == 0 {
+				return
+			}
+			last := ansi.Strip(m.explain[box-1])
+			if cut := box < all; cut != strings.HasSuffix(last, "…") {
+				t.Errorf("the box shows %d of %d lines and ends %q", box, all, last)
 			}
 		})
 	}

@@ -12,10 +12,13 @@ package reader
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -155,28 +158,58 @@ func (m Model) Selecting() (span.Span, bool) { return m.selection, m.selecting }
 func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
 
 // SetSize sets the view's size: the explain box takes what it needs, up
-// to half, and the pane the rest. The line at the top stays at the top;
-// if that would push the target or the focus, which was on screen, off
-// it, they win.
+// to explainRoom, and the pane the rest. The line at the top stays at the
+// top; if that would push the target or the focus, which was on screen,
+// off it, they win.
 func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()
 	m.width, m.height = w, h
-	m.explain = m.scrolledExplain(m.explainLines(), h/2)
+	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
 	m.pager.SetSize(w, h-len(m.explain))
 	if keep.Start >= 0 {
 		m.pager.Show(keep)
 	}
 }
 
+// explainRoom is how many of h rows the explain box may take: a third,
+// so that on a small screen the text is still what is read, and never
+// the last two rows of text (the panel shows a claim's details in full).
+func explainRoom(h int) int { return max(min(max(h/3, 1), h-2), 0) }
+
 // scrolledExplain is the part of the explain box's lines that fits in
-// room, from where it was scrolled to; a new focus starts at the top.
+// room, from where it was scrolled to; a new focus starts at the top. A
+// box cut short says so with "…" at the end of its last line, and one
+// scrolled down at the start of its first.
 func (m *Model) scrolledExplain(lines []string, room int) []string {
 	if m.explainFor != m.focus {
 		m.explainTop, m.explainFor = 0, m.focus
 	}
 	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
-	return lines[m.explainTop:min(len(lines), m.explainTop+room)]
+	end := min(len(lines), m.explainTop+room)
+	shown := slices.Clone(lines[m.explainTop:end])
+	if end < len(lines) && len(shown) > 0 {
+		shown[len(shown)-1] = m.moreBelow(shown[len(shown)-1])
+	}
+	if m.explainTop > 0 && len(shown) > 0 {
+		shown[0] = m.theme.ExplainLabel.Render("… ") + strings.TrimLeft(shown[0], " ")
+	}
+	return shown
+}
+
+// moreBelow ends an explain box line with "…", cutting it to make room:
+// the box has more lines than it shows.
+func (m Model) moreBelow(line string) string {
+	_, w := m.explainColumn()
+	return ansi.Truncate(line, max(w-2, 0), "") + m.theme.ExplainLabel.Render(" …")
+}
+
+// explainColumn is where the explain box starts, in line with the text,
+// and how wide it is: the text column and, on a narrow screen, the two
+// columns to its right.
+func (m Model) explainColumn() (indent, width int) {
+	indent, tw := m.pager.TextColumn(m.width)
+	return indent, max(min(m.width-indent, tw+2), 1)
 }
 
 // onScreen is what must stay in view when the pane changes size: the
@@ -384,8 +417,10 @@ func (m *Model) moveFocus(d int) {
 // View draws the pane and the explain box: exactly the view's size.
 func (m Model) View() string {
 	out := m.pager.View()
+	indent, _ := m.explainColumn()
+	pad := strings.Repeat(" ", indent)
 	for _, l := range m.explain {
-		out += "\n" + render.Fit(" "+l, m.width)
+		out += "\n" + render.Fit(pad+l, m.width)
 	}
 	return out
 }

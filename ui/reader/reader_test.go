@@ -16,6 +16,7 @@ import (
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/status"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -109,5 +110,55 @@ func TestExplainBoxNamesTheEntityJumpedTo(t *testing.T) {
 	}
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "entity: People: Mara Lind") {
 		t.Errorf("the explain box does not name the entity jumped to:\n%s", v)
+	}
+}
+
+// TestEntityNoticeKeepsItsCountInANarrowBar jumps to each entity and
+// shows the notice in status bars from 40 columns up: the count is never
+// cut.
+func TestEntityNoticeKeepsItsCountInANarrowBar(t *testing.T) {
+	for _, w := range []int{40, 80, 200} {
+		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(w, 24)
+			bar := status.New(theme.New(theme.NoColor))
+			bar.SetWidth(w)
+			bar.SetInfo("100%")
+			bar.SetHint("? help")
+			for i := 1; i <= 4; i++ {
+				var cmd tea.Cmd
+				m, cmd = m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+				bar.SetMessage(cmd().(NoticeMsg).Text)
+				if want := fmt.Sprintf("entity %d/4", i); !strings.Contains(bar.View(), want) {
+					t.Errorf("the bar lacks %q: %q", want, bar.View())
+				}
+			}
+		})
+	}
+}
+
+// TestExplainBoxLinesUpWithTheText reads, at each size, the column where
+// the text starts and the one where the explain box starts: on a wide
+// screen the text is centred, and a box at the screen's edge would be
+// read apart from it.
+func TestExplainBoxLinesUpWithTheText(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(size[0], size[1])
+			m = press(m, ")", ")", ")")
+			text, box := -1, -1
+			for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if i := strings.Index(l, "Fishermen"); i >= 0 {
+					text = ansi.StringWidth(l[:i])
+				}
+				if i := strings.Index(l, "cues:"); i >= 0 {
+					box = ansi.StringWidth(l[:i])
+				}
+			}
+			if text < 0 || box != text {
+				t.Errorf("the text starts at column %d, the explain box at %d:\n%s", text, box, m.View())
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 // Fit cuts (with "…") or pads one styled line to exactly w columns, so a
@@ -42,4 +43,42 @@ func Flow(parts []string, sep string, w int) []string {
 		line += p
 	}
 	return append(lines, line)
+}
+
+// Shorten fits a name (a file's, a page's address) in w columns by
+// putting "…" in place of its middle: its start and its end, where a
+// file's extension and a page's slug are, both stay in view, and it is
+// never split over two lines as a long word of prose would be.
+func Shorten(name string, w int) string {
+	if Width(name) <= w {
+		return name
+	}
+	if w <= 0 {
+		return ""
+	}
+	head := cut(name, (w-1)/2)
+	if Width(name[:head]) > (w-1)/2 {
+		head = 0
+	}
+	rest := name[head:]
+	return name[:head] + "…" + rest[len(rest)-cutEnd(rest, w-1-Width(name[:head])):]
+}
+
+// cutEnd returns how many bytes at the end of s fit in w columns, whole
+// grapheme clusters only.
+func cutEnd(s string, w int) int {
+	var starts, widths []int
+	for rest, state := s, -1; len(rest) > 0; {
+		starts = append(starts, len(s)-len(rest))
+		var cluster string
+		var cw int
+		cluster, rest, cw, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		widths = append(widths, clusterWidth(cluster, cw))
+	}
+	n, used := 0, 0
+	for i := len(starts) - 1; i >= 0 && used+widths[i] <= w; i-- {
+		used += widths[i]
+		n = len(s) - starts[i]
+	}
+	return n
 }

@@ -391,7 +391,12 @@ func (l *Layout) headerLines(w int) []Line {
 	if h.Modified != "" && h.Modified != h.Published {
 		updated = "updated " + h.Modified
 	}
-	add(joinNonEmpty(h.Byline, h.Site, h.Published, updated), RoleByline)
+	addFields := func(role Role, fields ...string) {
+		for _, line := range Flow(nonEmpty(fields), " · ", w) {
+			add(line, role)
+		}
+	}
+	addFields(RoleByline, h.Byline, h.Site, h.Published, updated)
 	if h.Rates != "" || h.Rating != "" {
 		rates := ""
 		if h.Rates != "" {
@@ -401,25 +406,29 @@ func (l *Layout) headerLines(w int) []Line {
 		if h.Reviewer != "" {
 			by = "by " + h.Reviewer
 		}
-		add(joinNonEmpty(rates, h.Rating, by), RoleByline)
+		addFields(RoleByline, rates, h.Rating, by)
 	}
-	add(h.Source, RoleMeta)
+	// The source is a name: cut in its middle, never wrapped mid-name.
+	if src := OneLine(h.Source); src != "" {
+		lines = append(lines, Line{Pieces: []Piece{{Lit: Shorten(src, w), Role: RoleMeta}}})
+	}
 	minutes := max(1, (h.Words+115)/230)
 	add(fmt.Sprintf("%s words · %d min read", thousands(h.Words), minutes), RoleMeta)
 	add(h.Notice, RoleMeta)
 	return append(lines, Line{})
 }
 
-// joinNonEmpty joins the fields that are not blank with " · ", each on
-// one line.
-func joinNonEmpty(fields ...string) string {
+// nonEmpty is the fields that are not blank, each on one line: the
+// header joins them with " · ", breaking lines between fields where it
+// can, so that no line starts with the separator.
+func nonEmpty(fields []string) []string {
 	var out []string
 	for _, f := range fields {
 		if f = OneLine(f); f != "" {
 			out = append(out, f)
 		}
 	}
-	return strings.Join(out, " · ")
+	return out
 }
 
 // titleInText reports whether the document opens with its title as a

@@ -301,3 +301,75 @@ func TestFurnitureIsDrawnMuted(t *testing.T) {
 		})
 	}
 }
+
+func TestShortenCutsANameInItsMiddle(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		w    int
+		want string
+	}{
+		{"leaves a name that fits alone", "harbour.txt", 11, "harbour.txt"},
+		{"keeps the start and the extension of a long file name", "harbour-walls-and-storms.txt", 15, "harbour…rms.txt"},
+		{"keeps the site and the slug of an address", "https://example.org/news/2024/harbour-walls", 24, "https://exa…arbour-walls"},
+		{"never splits a wide character", "港口防洪墙计划.txt", 10, "港口….txt"},
+		{"is only the ellipsis in one column", "harbour.txt", 1, "…"},
+		{"is nothing in no columns", "harbour.txt", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Shorten(tt.in, tt.w)
+			if got != tt.want {
+				t.Errorf("Shorten(%q, %d) = %q, want %q", tt.in, tt.w, got, tt.want)
+			}
+			if Width(got) > tt.w {
+				t.Errorf("Shorten(%q, %d) = %q is %d columns wide", tt.in, tt.w, got, Width(got))
+			}
+		})
+	}
+}
+
+// TestHeaderNeverSplitsTheSourceMidName lays out the header of an article
+// with a long file name in columns narrower than it: the name stays on
+// one line, its start and extension in view.
+func TestHeaderNeverSplitsTheSourceMidName(t *testing.T) {
+	h := Header{Source: "breakwater-repairs-delayed-again.txt", Words: 120}
+	for _, w := range []int{18, 24, 36} {
+		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {
+			lines := New(structured(), nil, h).Lines(0, w)
+			src := lines[0].Pieces[0].Lit
+			if !strings.HasPrefix(src, "break") || !strings.HasSuffix(src, ".txt") || Width(src) > w {
+				t.Errorf("the source line is %q in %d columns", src, w)
+			}
+			if next := lines[1].Pieces[0].Lit; !strings.Contains(next, "words") {
+				t.Errorf("the line after the source is %q, not the word count", next)
+			}
+		})
+	}
+}
+
+// TestHeaderBreaksItsFieldsBetweenFields lays out bylines in columns that
+// cannot hold them: a line breaks between two fields, so none starts with
+// the " · " that joins them.
+func TestHeaderBreaksItsFieldsBetweenFields(t *testing.T) {
+	tests := []struct {
+		name string
+		h    Header
+	}{
+		{"a byline, a site and a date", Header{Byline: "Margin sample desk", Site: "margin samples", Published: "2026-03-14"}},
+		{"a fact-check verdict and its reviewer", Header{Rates: "The bridge cost £9 billion", Rating: "Mostly false", Reviewer: "Coast Checks"}},
+	}
+	for _, tt := range tests {
+		for _, w := range []int{16, 24, 36} {
+			t.Run(fmt.Sprintf("%s in %d columns", tt.name, w), func(t *testing.T) {
+				for _, ln := range New(structured(), nil, tt.h).Lines(0, w) {
+					for _, pc := range ln.Pieces {
+						if strings.HasPrefix(pc.Lit, "·") || strings.HasSuffix(pc.Lit, "·") {
+							t.Errorf("a header line is %q", pc.Lit)
+						}
+					}
+				}
+			})
+		}
+	}
+}

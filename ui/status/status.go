@@ -4,6 +4,7 @@ package status
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,13 +15,15 @@ import (
 
 // Model is the status bar.
 type Model struct {
-	theme   *theme.Theme
-	width   int
-	title   string
-	message string
-	isError bool
-	info    []string
-	hint    string
+	theme *theme.Theme
+	width int
+	title string
+	// titleIsName says the title is a file's name, cut in its middle.
+	titleIsName bool
+	message     string
+	isError     bool
+	info        []string
+	hint        string
 }
 
 // New returns an empty status bar.
@@ -33,7 +36,12 @@ func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 func (m *Model) SetWidth(w int) { m.width = w }
 
 // SetTitle sets the article's title; it is sanitised here.
-func (m *Model) SetTitle(t string) { m.title = render.OneLine(t) }
+func (m *Model) SetTitle(t string) { m.title, m.titleIsName = render.OneLine(t), false }
+
+// SetName names the article by its file's name, for want of a title: a
+// name too long for the bar loses its middle, so its end (the part that
+// tells one saved article from another, and the extension) stays.
+func (m *Model) SetName(name string) { m.title, m.titleIsName = render.OneLine(name), true }
 
 // SetMessage shows a message until it is cleared or replaced.
 func (m *Model) SetMessage(s string) { m.message, m.isError = render.OneLine(s), false }
@@ -68,11 +76,20 @@ func (m Model) View() string {
 	case m.message != "":
 		left = msgStyle.Render(" " + fitMessage(m.message, max(avail-1, 0)))
 	default:
-		left = t.StatusTitle.Render(" " + ansi.Truncate(m.title, max(avail-1, 0), "…"))
+		left = t.StatusTitle.Render(" " + m.fitTitle(max(avail-1, 0)))
 	}
 	gap := max(m.width-lipgloss.Width(left)-rw-1, 0)
 	out := left + t.StatusBar.Render(strings.Repeat(" ", gap)) + t.StatusInfo.Render(right+" ")
 	return ansi.Truncate(out, m.width, "")
+}
+
+// fitTitle fits the title in w columns: a title reads from its start, a
+// file's name from both ends.
+func (m Model) fitTitle(w int) string {
+	if m.titleIsName {
+		return render.Shorten(m.title, w)
+	}
+	return ansi.Truncate(m.title, w, "…")
 }
 
 // fitMessage fits msg in w columns. A message that names a file ("note
@@ -86,7 +103,7 @@ func fitMessage(msg string, w int) string {
 	words := strings.Split(msg, " ")
 	for i, word := range words {
 		cut := strings.LastIndexByte(word, '/')
-		if cut <= 0 || strings.Contains(word, "://") {
+		if cut <= 0 || strings.Contains(word, "://") || !hasLetter(word) {
 			continue
 		}
 		// Drop what does not fit, and one more cell for the "…", up to
@@ -96,4 +113,10 @@ func fitMessage(msg string, w int) string {
 		break
 	}
 	return ansi.Truncate(strings.Join(words, " "), w, "…")
+}
+
+// hasLetter tells a path ("/home/ana/harbour.txt") from a count or a date
+// ("3/7", "2024/03/14"), which has none and must not be cut.
+func hasLetter(word string) bool {
+	return strings.ContainsFunc(word, unicode.IsLetter)
 }

@@ -57,6 +57,8 @@ func TestFitMessage(t *testing.T) {
 		{"cuts a path that is not ASCII between characters", "saved to /home/zoë/actualités/récit.txt", 24, "saved to …/récit.txt"},
 		{"cuts a message without a path at its end", "note not saved: permission denied", 20, "note not saved: per…"},
 		{"cuts a link at its end, as links read from the start", "opened https://example.com/a/long/page", 25, "opened https://example.c…"},
+		{"keeps a count, which is not a path", "entity 12/40 · Organisations: Harbour Board", 24, "entity 12/40 · Organisa…"},
+		{"keeps a date, which is not a path", "rated 2024/03/14 by the harbour desk", 20, "rated 2024/03/14 by…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +68,34 @@ func TestFitMessage(t *testing.T) {
 			}
 			if w := ansi.StringWidth(got); w > tt.w {
 				t.Errorf("%q is %d columns, more than %d", got, w, tt.w)
+			}
+		})
+	}
+}
+
+func TestTitleIsCutLikeWhatItIs(t *testing.T) {
+	tests := []struct {
+		name   string
+		set    func(*Model, string)
+		title  string
+		want   string
+		forbid string
+	}{
+		{"a title keeps its start", (*Model).SetTitle, "Harbour board promises new tide gauges before the storms", "Harbour board promises", ""},
+		{"a file's name keeps its extension", (*Model).SetName, "harbour-board-promises-new-tide-gauges.txt", "gauges.txt", ""},
+		{"a file's name keeps its start", (*Model).SetName, "harbour-board-promises-new-tide-gauges.txt", " harbour-boa", ""},
+		{"a file's name that fits is whole", (*Model).SetName, "gauges.txt", "gauges.txt", "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(40)
+			m.SetInfo("37%")
+			m.SetHint("? help")
+			tt.set(&m, tt.title)
+			got := ansi.Strip(m.View())
+			if !strings.Contains(got, tt.want) || tt.forbid != "" && strings.Contains(got, tt.forbid) {
+				t.Errorf("the bar is %q", got)
 			}
 		})
 	}

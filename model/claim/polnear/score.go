@@ -99,7 +99,7 @@ func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]
 		s.misses = append(s.misses, fmt.Sprintf("CUE  %s gold=%q claim=%q", a.Name, cueText(g), c.Span.In(a.Text)))
 	}
 	if misses && !ok {
-		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q | %s", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g), c.Span.In(a.Text)))
+		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q cues=%q | %s", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g), attributedCues(a.Text, *c), c.Span.In(a.Text)))
 	}
 }
 

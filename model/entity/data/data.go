@@ -13,6 +13,12 @@ import (
 //go:embed *.txt clusters.bin casing.bin
 var files embed.FS
 
+// hints is read in place, so it is embedded as a string, not copied out of
+// an embed.FS.
+//
+//go:embed hints.bin
+var hints string
+
 // Clusters returns the word->cluster table written by
 // ../clusters (32-bit word hashes and cluster paths, no text).
 func Clusters() ([]byte, error) {
@@ -32,6 +38,10 @@ func Casing() ([]byte, error) {
 	}
 	return b, nil
 }
+
+// Hints returns the large hint lists (cities, people's names) written by
+// ../gazetteers (32-bit phrase hashes and list masks, no text).
+func Hints() string { return hints }
 
 // List is the name of one word list.
 type List string

