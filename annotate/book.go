@@ -517,7 +517,8 @@ func inArticleOrder(notes []Note) []Note {
 		i          int
 	}
 	keys := make([]key, len(notes))
-	for i, n := range notes {
+	for i := range notes {
+		n := &notes[i]
 		keys[i] = key{n.Status == Orphaned, n.Span.Start, n.Span.End, n.ID, i}
 	}
 	slices.SortFunc(keys, func(x, y key) int {

@@ -88,8 +88,8 @@ func (b *Book) fromCache(e sidecar.Event) (Note, bool) {
 }
 
 // noteFromBlob decodes the note of event e from its blob.
-func noteFromBlob(e sidecar.Event, data []byte) (Note, bool) {
-	r := wire.NewReader(string(data))
+func noteFromBlob(e sidecar.Event, data string) (Note, bool) {
+	r := wire.NewReader(data)
 	if r.Uint() != blobNote {
 		return Note{}, false
 	}
@@ -109,7 +109,7 @@ func (b *Book) seenFromCache(e sidecar.Event) (seenMark, bool) {
 	if !ok || b.store.CacheTag() != b.tag {
 		return seenMark{}, false
 	}
-	r := wire.NewReader(string(data))
+	r := wire.NewReader(data)
 	if r.Uint() != blobSeen {
 		return seenMark{}, false
 	}

@@ -41,7 +41,7 @@ func TestABlobReadsBackAsTheNote(t *testing.T) {
 	}
 	e := sidecar.Event{Op: sidecar.Put, ID: n.ID, Rev: n.Rev, Time: n.Updated, Author: n.Author}
 	b := &Book{cache: map[string]Note{n.ID: n}}
-	got, ok := noteFromBlob(e, b.blob(e))
+	got, ok := noteFromBlob(e, string(b.blob(e)))
 	if !ok || !reflect.DeepEqual(got, n) {
 		t.Fatalf("read back %+v %v\nwant %+v", got, ok, n)
 	}

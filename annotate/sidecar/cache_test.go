@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -128,4 +129,78 @@ func FuzzCachedReadEqualsFullRead(f *testing.F) {
 		f.Close()
 		sameAsFullRead(t, path, dir)
 	})
+}
+
+// cacheFile is the one fold cache in dir.
+func cacheFile(t *testing.T, dir string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.fold"))
+	if len(files) != 1 {
+		t.Fatalf("%d cache files in %s, want 1", len(files), dir)
+	}
+	return files[0]
+}
+
+// ignoredOrRight fails unless the store at path reads as the file does,
+// with B's blob either not offered or the one saved.
+func ignoredOrRight(t *testing.T, path, dir string) {
+	t.Helper()
+	again := sameAsFullRead(t, path, dir)
+	e, _ := again.Get("B")
+	if blob, ok := again.Extra(e); ok && blob != "blob B" {
+		t.Fatalf("cache offered blob %q for B", blob)
+	}
+}
+
+func TestADamagedCacheIsNeverMisread(t *testing.T) {
+	lines := []string{header, put("A", 1, 10, "a"), del("B", 1, 12), put("C", 1, 13, "c")}
+	path := write(t, lines...)
+	dir := filepath.Join(filepath.Dir(path), "cache")
+	cachedOpen(t, path, dir)
+	good, err := os.ReadFile(cacheFile(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		damage func(data []byte, i int) []byte
+	}{
+		{"cut short at any length", func(data []byte, i int) []byte { return data[:i] }},
+		{"with any one byte changed", func(data []byte, i int) []byte {
+			out := slices.Clone(data)
+			out[i] ^= 0x20
+			return out
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for i := range good {
+				if err := os.WriteFile(cacheFile(t, dir), tt.damage(good, i), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				ignoredOrRight(t, path, dir)
+			}
+		})
+	}
+}
+
+func TestTheCacheOfAnotherSidecarIsIgnored(t *testing.T) {
+	mine := write(t, header, put("A", 1, 10, "a"), put("B", 1, 11, "mine"))
+	other := filepath.Join(filepath.Dir(mine), "other.notes.jsonl")
+	if err := os.WriteFile(other, []byte(header+"\n"+put("B", 1, 11, "other")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(filepath.Dir(mine), "cache")
+	cachedOpen(t, other, dir)
+	data, err := os.ReadFile(CachePath(dir, other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(CachePath(dir, mine), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	again := sameAsFullRead(t, mine, dir)
+	if e, _ := again.Get("B"); texts(again)["B"] != "put:mine" {
+		t.Fatalf("B read as %s from another sidecar's cache", e.Data)
+	}
 }

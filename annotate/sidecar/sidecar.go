@@ -101,8 +101,11 @@ type Event struct {
 	// raw is the line the event was read from: compaction writes it back
 	// verbatim, so fields a newer margin added survive.
 	raw []byte
-	// extra is the caller's blob for this event, from the fold cache.
-	extra []byte
+	// extra is the caller's blob for this event, from the fold cache
+	// (cached says there was one): a string, so that reading it copies
+	// nothing.
+	extra  string
+	cached bool
 }
 
 // newer reports whether a supersedes b (both for the same id). The order
