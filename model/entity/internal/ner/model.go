@@ -3,7 +3,6 @@ package ner
 import (
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -220,7 +219,7 @@ func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
 	return sc.tags
 }
 
-// WriteTo writes the model in its compressed file format.
+// WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	keys := make([]uint32, 0, m.nfeat)
 	for _, sl := range m.slots {
@@ -250,7 +249,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			b.WriteByte(byte(v))
 		}
 	}
-	return writeDeflated(w, b.Bytes(), "model")
+	// Stored raw, not deflated: inflating it was about 8 of the 25 ms a
+	// load took, paid by every margin process, for 360 KB of binary.
+	n, err := w.Write(b.Bytes())
+	if err != nil {
+		return int64(n), fmt.Errorf("write model: %w", err)
+	}
+	return int64(n), nil
 }
 
 type countWriter struct {
@@ -268,11 +273,7 @@ var errCorrupt = errors.New("corrupt model file")
 
 // Read decodes a model written by WriteTo.
 func Read(data []byte) (*Model, error) {
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	r := bufio.NewReader(bytes.NewReader(raw))
+	r := bufio.NewReader(bytes.NewReader(data))
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("read model: %w: bad header", errCorrupt)
@@ -303,7 +304,7 @@ func Read(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("read model: %w: transitions", errCorrupt)
 	}
 	nk, err := binary.ReadUvarint(r)
-	if err != nil || nk > uint64(len(raw)) {
+	if err != nil || nk > uint64(len(data)) {
 		return nil, fmt.Errorf("read model: %w: feature count", errCorrupt)
 	}
 	keys := make([]uint32, nk)
