@@ -216,7 +216,7 @@ func TestPronounSources(t *testing.T) {
 			res := d.Analyze(tt.text, lines(tt.text), nil)
 			var got []string
 			for _, c := range res.Claims {
-				if c.Source != nil && c.Source.Len() <= 5 && (pronouns[hashWord(c.Source.In(tt.text))] || relatives[hashWord(c.Source.In(tt.text))]) {
+				if c.Source != nil && c.Source.Len() <= 5 && (pronouns.has(token{h: hashWord(c.Source.In(tt.text))}) || relatives.has(token{h: hashWord(c.Source.In(tt.text))})) {
 					got = append(got, c.Source.Resolved.In(tt.text))
 				}
 			}

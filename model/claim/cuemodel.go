@@ -173,7 +173,7 @@ func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
 
 // ratio is the learned cue ratio of the word with hash h, -1 when none.
 func (lx *lexicon) ratio(h uint64) float32 {
-	if e := lx.entries[h]; e != nil {
+	if e, _ := lx.entries.get(h); e != nil {
 		return e.ratio
 	}
 	return -1

@@ -71,11 +71,11 @@ type lexicon struct {
 	// reporting list does not hold.
 	learned map[uint64]learnedCue
 	// verbs are the finite verbs learned from PolNeAR's silver tags.
-	verbs wordSet
+	verbs *wordSet
 	// speakers are the common nouns that head PolNeAR train's sources.
-	speakers wordSet
+	speakers *wordSet
 	// entries joins the three by word, so a token costs one look-up.
-	entries map[uint64]*entry
+	entries wordTable[*entry]
 	// cues is the cue tagger; nil while it is being trained.
 	cues *cueModel
 }
@@ -106,12 +106,12 @@ func (lx *lexicon) startsAccording(h uint64) bool {
 // index builds entries from the phrase lists, learned cues and verbs,
 // settling each phrase's flags and weight once.
 func (lx *lexicon) index() {
-	lx.entries = make(map[uint64]*entry)
+	entries := make(map[uint64]*entry)
 	get := func(h uint64) *entry {
-		e := lx.entries[h]
+		e := entries[h]
 		if e == nil {
 			e = &entry{ratio: -1}
-			lx.entries[h] = e
+			entries[h] = e
 		}
 		return e
 	}
@@ -129,7 +129,7 @@ func (lx *lexicon) index() {
 			e.learned = l
 		}
 	}
-	for h := range lx.verbs {
+	for h := range lx.verbs.all() {
 		get(h).finite = true
 	}
 	for h, ps := range lx.byFirst {
@@ -139,11 +139,12 @@ func (lx *lexicon) index() {
 			}
 		}
 	}
-	for _, set := range []wordSet{auxiliaries, determiners, prepositions, clauseStops, pronouns, beForms, finiteAux, objectPronouns} {
-		for h := range set {
+	for _, set := range []*wordSet{auxiliaries, determiners, prepositions, clauseStops, pronouns, beForms, finiteAux, objectPronouns} {
+		for h := range set.all() {
 			get(h).untagged = true
 		}
 	}
+	lx.entries = newWordTable(entries)
 }
 
 // loadLexicon reads every lexicon file embedded in the package.
@@ -180,7 +181,7 @@ func loadLexicon() (*lexicon, error) {
 }
 
 // firstWords is the set of the first words of data's lines.
-func firstWords(data string) wordSet {
+func firstWords(data string) *wordSet {
 	var b strings.Builder
 	for _, line := range strings.Split(data, "\n") {
 		if f := strings.Fields(line); len(f) > 0 {
@@ -262,7 +263,7 @@ func (lx *lexicon) weight(first uint64) float32 {
 func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 	var covered [numCategories]int
 	for i := range toks {
-		e := lx.entries[toks[i].h]
+		e, _ := lx.entries.get(toks[i].h)
 		if e == nil {
 			e = &noEntry
 		}
@@ -333,14 +334,17 @@ func stripComments(list string) string {
 }
 
 // wordSet is a read-only set of words, by hash.
-type wordSet map[uint64]bool
+type wordSet struct{ wordTable[struct{}] }
 
-func newWordSet(words string) wordSet {
-	s := make(wordSet)
+func newWordSet(words string) *wordSet {
+	m := make(map[uint64]struct{})
 	for _, w := range strings.Fields(words) {
-		s[hashWord(w)] = true
+		m[hashWord(w)] = struct{}{}
 	}
-	return s
+	return &wordSet{newWordTable(m)}
 }
 
-func (s wordSet) has(t token) bool { return s[t.h] }
+func (s *wordSet) has(t token) bool {
+	_, ok := s.get(t.h)
+	return ok
+}

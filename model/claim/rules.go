@@ -172,8 +172,8 @@ func trimSpace(text string, s span.Span) span.Span {
 func word(text string, t token) string { return text[t.Start:t.End] }
 
 // prevIs and nextIs report whether the token before i, or at i, is in set.
-func prevIs(toks []token, i int, set wordSet) bool { return i > 0 && set.has(toks[i-1]) }
-func nextIs(toks []token, i int, set wordSet) bool { return i < len(toks) && set.has(toks[i]) }
+func prevIs(toks []token, i int, set *wordSet) bool { return i > 0 && set.has(toks[i-1]) }
+func nextIs(toks []token, i int, set *wordSet) bool { return i < len(toks) && set.has(toks[i]) }
 
 func isPunct(toks []token, i int) bool { return i >= 0 && i < len(toks) && toks[i].kind == tokPunct }
 
