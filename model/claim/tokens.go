@@ -69,14 +69,51 @@ func foldRune(r rune) rune {
 // hashWord returns the hash a token with text w gets.
 func hashWord(w string) uint64 {
 	h := uint64(fnvOffset)
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		// ASCII, most of every text, skips decoding and folding a rune.
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
 		h = hashRune(h, foldRune(r))
+		i += n
 	}
 	return h
 }
 
+// isWordRune, isLetter, isDigit and isSpace answer ASCII, most of every
+// text, inline, and ask package unicode about the rest.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
@@ -94,7 +131,7 @@ func tokenize(dst []token, text string, s span.Span) []token {
 	i := s.Start
 	for i < s.End {
 		r, n := utf8.DecodeRuneInString(text[i:s.End])
-		if unicode.IsSpace(r) || r == '_' || r == '*' || r == utf8.RuneError && n <= 1 {
+		if isSpace(r) || r == '_' || r == '*' || r == utf8.RuneError && n <= 1 {
 			i += n
 			continue
 		}
@@ -111,7 +148,7 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		for i < s.End {
 			r, n = utf8.DecodeRuneInString(text[i:s.End])
 			if isWordRune(r) {
-				if unicode.IsDigit(r) {
+				if isDigit(r) {
 					kind = tokNum
 				}
 				h = hashRune(h, foldRune(r))
@@ -123,11 +160,11 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			joins := false
 			switch {
 			case isApostrophe(r):
-				joins = unicode.IsLetter(prev) && unicode.IsLetter(next)
+				joins = isLetter(prev) && isLetter(next)
 			case r == '-':
 				joins = isWordRune(prev) && isWordRune(next)
 			case r == '.' || r == ',' || r == ':' || r == '/':
-				joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
+				joins = isDigit(prev) && isDigit(next)
 			}
 			if !joins {
 				break
