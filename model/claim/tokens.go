@@ -43,6 +43,11 @@ func hashRune(h uint64, r rune) uint64 {
 	if r < utf8.RuneSelf {
 		return (h ^ uint64(r)) * fnvPrime
 	}
+	return hashWide(h, r)
+}
+
+// hashWide is hashRune for a rune of more than one byte.
+func hashWide(h uint64, r rune) uint64 {
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
 	for _, b := range buf[:n] {
@@ -53,15 +58,15 @@ func hashRune(h uint64, r rune) uint64 {
 
 // foldRune is the form a rune takes in a token's hash.
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if uint32(r-'A') < 26 {
+			r += 'a' - 'A'
+		}
+		return r
+	}
 	switch r {
 	case '’', '‘', 'ʼ':
 		return '\''
-	}
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
 	}
 	return unicode.ToLower(r)
 }
@@ -86,28 +91,17 @@ func hashWord(w string) uint64 {
 	return h
 }
 
-// isWordRune, isLetter, isDigit and isSpace answer ASCII, most of every
-// text, inline, and ask package unicode about the rest.
+// isWordRune and isSpace answer ASCII, most of every text, inline, and
+// ask package unicode about the rest.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+		return asciiWord(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r|0x20 && r|0x20 <= 'z'
-	}
-	return unicode.IsLetter(r)
-}
-
-func isDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return '0' <= r && r <= '9'
-	}
-	return unicode.IsDigit(r)
-}
+// asciiWord reports an ASCII letter or digit.
+func asciiWord(c byte) bool { return uint32(c|0x20-'a') < 26 || uint32(c-'0') < 10 }
 
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -146,9 +140,22 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		upper := unicode.IsUpper(r)
 		prev := rune(0)
 		for i < s.End {
+			// An ASCII letter or digit, most of every word, takes the short way.
+			if c := text[i]; c < utf8.RuneSelf && asciiWord(c) {
+				if c <= '9' {
+					kind = tokNum
+				}
+				prev = rune(c)
+				if uint32(c-'A') < 26 {
+					c += 'a' - 'A'
+				}
+				h = (h ^ uint64(c)) * fnvPrime
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:s.End])
 			if isWordRune(r) {
-				if isDigit(r) {
+				if unicode.IsDigit(r) {
 					kind = tokNum
 				}
 				h = hashRune(h, foldRune(r))
@@ -160,11 +167,11 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			joins := false
 			switch {
 			case isApostrophe(r):
-				joins = isLetter(prev) && isLetter(next)
+				joins = unicode.IsLetter(prev) && unicode.IsLetter(next)
 			case r == '-':
 				joins = isWordRune(prev) && isWordRune(next)
 			case r == '.' || r == ',' || r == ':' || r == '/':
-				joins = isDigit(prev) && isDigit(next)
+				joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
 			}
 			if !joins {
 				break
