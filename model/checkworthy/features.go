@@ -164,8 +164,9 @@ var countBuckets = [...]string{"0", "1", "2", "3"}
 func countBucket(n int) string { return countBuckets[min(n, len(countBuckets)-1)] }
 
 // extract calls emit with the hash of every feature of a sentence, and,
-// when named is set, with the feature's name as well.
-func extract(sentence string, kinds []string, labels []entity.Label, named bool, emit func(h uint64, name string)) {
+// when named is set, with the feature's name as well; word features go to
+// word instead, which returns the word's classes.
+func extract(sentence string, kinds []string, labels []entity.Label, named bool, word func(h uint64, name string) wordClass, emit func(h uint64, name string)) {
 	name := func(prefix, rest string) string {
 		if !named {
 			return ""
@@ -181,13 +182,11 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		if !ok {
 			break
 		}
-		wh := hashBytes(wordPrefix, w)
-		sh.see(w, prev, wh, ws.upper)
 		var wName, biName string
 		if named {
 			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
 		}
-		emit(wh, wName)
+		sh.see(w, prev, word(hashBytes(wordPrefix, w), wName), ws.upper)
 		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), biName)
 		n := copy(prevBuf[:], w)
 		prev = prevBuf[:n]
