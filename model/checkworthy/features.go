@@ -28,15 +28,27 @@ func hashString(h uint64, s string) uint64 {
 	return h
 }
 
-func hashBytes(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
-}
+// wordPrefix is the hash of "w:", where every word feature's hash starts,
+// and pairPrefix that of "bi:", where every word pair's starts.
+var (
+	wordPrefix = hashString(fnvOffset, "w:")
+	pairPrefix = hashString(fnvOffset, "bi:")
+	// startPair is the hash of "bi:<s> ", which the first pair extends.
+	startPair = hashString(pairPrefix, "<s> ")
+)
 
-// wordPrefix is the hash of "w:", where every word feature's hash starts.
-var wordPrefix = hashString(fnvOffset, "w:")
+// wordHashes returns, in one pass over w, the hash of its word feature,
+// that of the pair it ends (pair is the hash of "bi:", the previous word
+// and a space) and the pair hash the next word extends.
+func wordHashes(w []byte, pair uint64) (word, ended, next uint64) {
+	word, ended, next = wordPrefix, pair, pairPrefix
+	for _, c := range w {
+		word = (word ^ uint64(c)) * fnvPrime
+		ended = (ended ^ uint64(c)) * fnvPrime
+		next = (next ^ uint64(c)) * fnvPrime
+	}
+	return word, ended, (next ^ ' ') * fnvPrime
+}
 
 // HashFeature returns the hash a feature name is looked up by.
 func HashFeature(name string) uint64 { return hashString(fnvOffset, name) }
@@ -175,6 +187,7 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 	}
 	ws := wordScanner{s: sentence}
 	prev := []byte("<s>")
+	pair := startPair
 	var prevBuf [maxWord]byte
 	var sh shape
 	for {
@@ -186,16 +199,17 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		if named {
 			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
 		}
-		sh.see(w, prev, word(hashBytes(wordPrefix, w), wName), ws.upper)
-		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), biName)
+		wh, bh, next := wordHashes(w, pair)
+		sh.see(w, prev, word(wh, wName), ws.upper)
+		emit(bh, biName)
 		n := copy(prevBuf[:], w)
-		prev = prevBuf[:n]
+		prev, pair = prevBuf[:n], next
 	}
 	var endName string
 	if named {
 		endName = "bi:" + string(prev) + " </s>"
 	}
-	emit(hashString(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), "</s>"), endName)
+	emit(hashString(pair, "</s>"), endName)
 	bucket := lengthBuckets[min(sh.words/5, len(lengthBuckets)-1)]
 	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
 	if sh.question {
