@@ -23,6 +23,11 @@ type Model struct {
 	trans []float32 // (nt+1) rows of nt: row p is the previous tag, row nt the start
 	slots []slot    // len is a power of two
 	nfeat int
+	// seen has a bit set for each feature's filterHash: most features a
+	// text yields have no weights, and one bit in a table that stays in
+	// cache answers for them without a probe of slots, which does not.
+	seen  []uint64
+	shift uint32 // 32 - log2 of the bits of seen
 }
 
 // maxTags bounds the tag set so that a feature's key and weights share one
@@ -62,9 +67,31 @@ func newModel(types []string, scale float32, trans []float32, keys []uint32, w [
 		m.slots[s].key = k
 		copy(m.slots[s].w[:], w[i*nt:i*nt+nt])
 	}
+	m.fillSeen(keys)
 	m.constrain()
 	return m
 }
+
+// seenBitsPerKey sizes the filter: 16 bits a key let through about one
+// feature without weights in sixteen.
+const seenBitsPerKey = 16
+
+func (m *Model) fillSeen(keys []uint32) {
+	bits, logBits := 64, uint32(6)
+	for bits < seenBitsPerKey*len(keys) {
+		bits, logBits = bits<<1, logBits+1
+	}
+	m.seen = make([]uint64, bits/64)
+	m.shift = 32 - logBits
+	for _, k := range keys {
+		h := m.filterHash(k)
+		m.seen[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// filterHash takes the high bits of a product unlike spread's, so that the
+// filter and the slots do not collide on the same keys.
+func (m *Model) filterHash(k uint32) uint32 { return (k * 0x85EBCA77) >> m.shift }
 
 // constrain forbids I-X except after B-X or I-X, so every decoded tag
 // sequence spells well-formed spans.
@@ -82,6 +109,9 @@ func spread(k uint32) uint32 { return k * 0x9E3779B1 }
 
 // row returns the weights of feature k, or nil.
 func (m *Model) row(k uint32) *[maxTags]int8 {
+	if h := m.filterHash(k); m.seen[h>>6]&(1<<(h&63)) == 0 {
+		return nil
+	}
 	mask := uint32(len(m.slots) - 1)
 	s := spread(k) & mask
 	for {
