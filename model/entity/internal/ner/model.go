@@ -109,9 +109,20 @@ func spread(k uint32) uint32 { return k * 0x9E3779B1 }
 
 // row returns the weights of feature k, or nil.
 func (m *Model) row(k uint32) *[maxTags]int8 {
-	if h := m.filterHash(k); m.seen[h>>6]&(1<<(h&63)) == 0 {
+	if !m.maybeHas(k) {
 		return nil
 	}
+	return m.probe(k)
+}
+
+// maybeHas is false only for a feature without weights.
+func (m *Model) maybeHas(k uint32) bool {
+	h := m.filterHash(k)
+	return m.seen[h>>6]&(1<<(h&63)) != 0
+}
+
+// probe finds feature k in slots, or returns nil.
+func (m *Model) probe(k uint32) *[maxTags]int8 {
 	mask := uint32(len(m.slots) - 1)
 	s := spread(k) & mask
 	for {
@@ -149,7 +160,10 @@ const maxCached = 1 << 16
 
 func (m *Model) add(acc *[maxTags]int32, feats []uint32) {
 	for _, k := range feats {
-		if r := m.row(k); r != nil {
+		if !m.maybeHas(k) {
+			continue
+		}
+		if r := m.probe(k); r != nil {
 			// Written out, as the compiler does not unroll loops: this is
 			// the tagger's innermost loop.
 			acc[0] += int32(r[0])
