@@ -23,9 +23,11 @@ var embedded []byte
 // Model is a trained scorer. It is read-only after loading, so one Model
 // may serve any number of goroutines.
 type Model struct {
-	bias    float64
-	weights map[uint64]float32
-	names   map[uint64]string
+	bias float64
+	// table holds the weights and the word classes; names holds the name
+	// of every weighted feature, for Explain and Features.
+	table *table
+	names map[uint64]string
 }
 
 // Feature is one named feature with its learned weight.
@@ -45,10 +47,11 @@ func Load() (*Model, error) {
 
 // New builds a model from a bias and named feature weights.
 func New(bias float64, features []Feature) *Model {
-	m := &Model{bias: bias, weights: make(map[uint64]float32, len(features)), names: make(map[uint64]string, len(features))}
+	m := &Model{bias: bias, table: newTable(len(features) + numClassWords), names: make(map[uint64]string, len(features))}
+	fillClasses(m.table)
 	for _, f := range features {
 		h := HashFeature(f.Name)
-		m.weights[h] = float32(f.Weight)
+		m.table.at(h).weight = float32(f.Weight)
 		m.names[h] = f.Name
 	}
 	return m
@@ -59,8 +62,13 @@ func New(bias float64, features []Feature) *Model {
 // labels the labels of the entities in it; both may be nil.
 func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) float64 {
 	z := m.bias
-	extract(sentence, kinds, labels, false, func(h uint64, _ string) {
-		z += float64(m.weights[h])
+	word := func(h uint64, _ string) wordClass {
+		s := m.table.find(h)
+		z += float64(s.weight)
+		return s.class
+	}
+	extract(sentence, kinds, labels, false, word, func(h uint64, _ string) {
+		z += float64(m.table.find(h).weight)
 	})
 	return sigmoid(z)
 }
@@ -69,20 +77,25 @@ func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) fl
 // first: why it got its score.
 func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
 	var out []Feature
-	extract(sentence, kinds, labels, false, func(h uint64, _ string) {
-		if w, ok := m.weights[h]; ok {
-			out = append(out, Feature{Name: m.names[h], Weight: float64(w)})
+	add := func(h uint64, _ string) {
+		if name, ok := m.names[h]; ok {
+			out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 		}
-	})
+	}
+	word := func(h uint64, name string) wordClass {
+		add(h, name)
+		return m.table.find(h).class
+	}
+	extract(sentence, kinds, labels, false, word, add)
 	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Weight) > math.Abs(out[j].Weight) })
 	return out
 }
 
 // Features returns the bias and every weight of the model, by name.
 func (m *Model) Features() (float64, []Feature) {
-	out := make([]Feature, 0, len(m.weights))
-	for h, w := range m.weights {
-		out = append(out, Feature{Name: m.names[h], Weight: float64(w)})
+	out := make([]Feature, 0, len(m.names))
+	for h, name := range m.names {
+		out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return m.bias, out
@@ -92,7 +105,12 @@ func (m *Model) Features() (float64, []Feature) {
 // sentence, in order, repeats included. Training uses it; scoring uses the
 // same walk without names.
 func Extract(sentence string, kinds []string, labels []entity.Label, emit func(h uint64, name string)) {
-	extract(sentence, kinds, labels, true, emit)
+	classes := classTable()
+	word := func(h uint64, name string) wordClass {
+		emit(h, name)
+		return classes.find(h).class
+	}
+	extract(sentence, kinds, labels, true, word, emit)
 }
 
 func sigmoid(z float64) float64 {

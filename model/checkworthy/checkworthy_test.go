@@ -184,7 +184,12 @@ func FuzzExtract(f *testing.F) {
 				counts[name[:i]]++
 			}
 		})
-		extract(s, []string{"hedged"}, []entity.Label{entity.Org}, false, func(h uint64, _ string) { plain = append(plain, h) })
+		add := func(h uint64, _ string) { plain = append(plain, h) }
+		word := func(h uint64, name string) wordClass {
+			add(h, name)
+			return classTable().find(h).class
+		}
+		extract(s, []string{"hedged"}, []entity.Label{entity.Org}, false, word, add)
 		if !slices.Equal(named, plain) {
 			t.Fatalf("scoring walks %d features, naming %d", len(plain), len(named))
 		}

@@ -49,43 +49,65 @@ var classHashes = func() (h [numClasses]uint64) {
 	return h
 }()
 
-// classOf maps the hash of a word's feature ("w:" and the word,
-// lower-cased, apostrophes dropped) to its classes, so scoring looks a word
-// up once for its weight and its classes alike. It is built on first use,
-// not at the start of every run of margin.
-var classOf = sync.OnceValue(func() map[uint64]wordClass {
-	m := map[uint64]wordClass{}
-	add := func(c wordClass, list ...string) {
-		for _, w := range list {
-			m[HashFeature("w:"+w)] |= c
+// classWords are the words of each closed class, lower-cased with
+// apostrophes dropped, as the word scanner spells them.
+var classWords = [...]struct {
+	class wordClass
+	words []string
+}{
+	{clsNumber, []string{"<num>", "<ord>"}},
+	{clsYear, []string{"<year>"}},
+	{clsPercent, []string{"%", "percent", "percentage"}},
+	{clsMoney, []string{"$", "dollars", "dollar", "cents", "euros", "pounds", "budget", "tax", "taxes", "cost", "costs", "spending", "deficit", "debt"}},
+	{clsQuantity, []string{"million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundred", "hundreds",
+		"half", "third", "quarter", "twice", "double", "triple", "average", "rate", "number", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "dozen"}},
+	{clsCompare, []string{"more", "less", "fewer", "than", "most", "least", "higher", "lower", "larger", "smaller", "bigger", "greater", "faster", "slower", "better", "worse"}},
+	{clsChange, []string{"increase", "increased", "increases", "decrease", "decreased", "decreases", "rise", "rose", "risen", "rising",
+		"fall", "fell", "fallen", "falling", "grew", "grown", "growth", "drop", "dropped", "doubled", "tripled", "cut",
+		"raised", "lowered", "reduced", "gained", "lost", "jumped", "soared", "plunged", "declined", "created", "added"}},
+	{clsPast, []string{"was", "were", "had", "did", "been", "ago", "last", "since", "wasnt", "werent", "didnt", "hadnt"}},
+	// the commonest irregular past forms; regular ones end in -ed
+	{clsPast, []string{"went", "said", "told", "came", "made", "took", "gave", "got", "saw", "knew", "thought", "paid",
+		"left", "won", "built", "spent", "sold", "brought", "began", "became", "found", "kept", "held", "ran", "met",
+		"led", "sent", "wrote", "stood", "lost", "fell", "rose", "grew", "cut"}},
+	{clsFuture, []string{"will", "wont", "gonna", "going", "tomorrow", "next"}},
+	{clsModal, []string{"would", "could", "should", "might", "may", "must", "can", "cannot", "cant", "wouldnt", "couldnt", "shouldnt"}},
+	{clsFirstSingular, []string{"i", "me", "my", "mine", "myself", "im", "ive"}},
+	{clsFirstPlural, []string{"we", "us", "our", "ours", "ourselves", "weve", "were"}},
+	{clsSecond, []string{"you", "your", "yours", "yourself", "youre", "youve"}},
+	{clsThird, []string{"he", "she", "they", "his", "her", "their", "them", "him", "hes", "shes", "theyre", "it", "its"}},
+	{clsBelief, []string{"think", "believe", "feel", "hope", "want", "wish", "guess", "love", "agree", "disagree", "sure", "know"}},
+	{clsNegation, []string{"not", "no", "never", "nothing", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "cant", "wont", "havent", "hasnt"}},
+	{clsQuestionWord, []string{"what", "why", "how", "who", "when", "where", "which", "do", "does", "is", "are", "can", "will", "would", "should"}},
+}
+
+// numClassWords bounds how many words the classes hold (a word in two
+// classes counts twice).
+var numClassWords = func() (n int) {
+	for _, cw := range classWords {
+		n += len(cw.words)
+	}
+	return n
+}()
+
+// fillClasses records in t the classes of every class word, under the hash
+// of its word feature ("w:" and the word), so scoring looks a word up once
+// for its weight and its classes alike.
+func fillClasses(t *table) {
+	for _, cw := range classWords {
+		for _, w := range cw.words {
+			t.at(HashFeature("w:" + w)).class |= cw.class
 		}
 	}
-	add(clsNumber, "<num>", "<ord>")
-	add(clsYear, "<year>")
-	add(clsPercent, "%", "percent", "percentage")
-	add(clsMoney, "$", "dollars", "dollar", "cents", "euros", "pounds", "budget", "tax", "taxes", "cost", "costs", "spending", "deficit", "debt")
-	add(clsQuantity, "million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundred", "hundreds",
-		"half", "third", "quarter", "twice", "double", "triple", "average", "rate", "number", "one", "two", "three", "four",
-		"five", "six", "seven", "eight", "nine", "ten", "dozen")
-	add(clsCompare, "more", "less", "fewer", "than", "most", "least", "higher", "lower", "larger", "smaller", "bigger", "greater", "faster", "slower", "better", "worse")
-	add(clsChange, "increase", "increased", "increases", "decrease", "decreased", "decreases", "rise", "rose", "risen", "rising",
-		"fall", "fell", "fallen", "falling", "grew", "grown", "growth", "drop", "dropped", "doubled", "tripled", "cut",
-		"raised", "lowered", "reduced", "gained", "lost", "jumped", "soared", "plunged", "declined", "created", "added")
-	add(clsPast, "was", "were", "had", "did", "been", "ago", "last", "since", "wasnt", "werent", "didnt", "hadnt")
-	// the commonest irregular past forms; regular ones end in -ed
-	add(clsPast, "went", "said", "told", "came", "made", "took", "gave", "got", "saw", "knew", "thought", "paid",
-		"left", "won", "built", "spent", "sold", "brought", "began", "became", "found", "kept", "held", "ran", "met",
-		"led", "sent", "wrote", "stood", "lost", "fell", "rose", "grew", "cut")
-	add(clsFuture, "will", "wont", "gonna", "going", "tomorrow", "next")
-	add(clsModal, "would", "could", "should", "might", "may", "must", "can", "cannot", "cant", "wouldnt", "couldnt", "shouldnt")
-	add(clsFirstSingular, "i", "me", "my", "mine", "myself", "im", "ive")
-	add(clsFirstPlural, "we", "us", "our", "ours", "ourselves", "weve", "were")
-	add(clsSecond, "you", "your", "yours", "yourself", "youre", "youve")
-	add(clsThird, "he", "she", "they", "his", "her", "their", "them", "him", "hes", "shes", "theyre", "it", "its")
-	add(clsBelief, "think", "believe", "feel", "hope", "want", "wish", "guess", "love", "agree", "disagree", "sure", "know")
-	add(clsNegation, "not", "no", "never", "nothing", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "cant", "wont", "havent", "hasnt")
-	add(clsQuestionWord, "what", "why", "how", "who", "when", "where", "which", "do", "does", "is", "are", "can", "will", "would", "should")
-	return m
+}
+
+// classTable holds the classes alone, for extracting features without a
+// model. It is built on first use, not at the start of every run of margin.
+var classTable = sync.OnceValue(func() *table {
+	t := newTable(numClassWords)
+	fillClasses(t)
+	return t
 })
 
 // notSuperlative are common words ending in -est that are not superlatives.
@@ -105,12 +127,11 @@ type shape struct {
 	asks bool
 }
 
-// see records word w, which follows prev; h is the hash of its feature
-// and upper reports a capital first letter.
-func (sh *shape) see(w, prev []byte, h uint64, upper bool) {
+// see records word w, which follows prev; c are its classes and upper
+// reports a capital first letter.
+func (sh *shape) see(w, prev []byte, c wordClass, upper bool) {
 	sh.words++
 	sh.question = len(w) == 1 && w[0] == '?'
-	c := classOf()[h]
 	if sh.words == 1 {
 		sh.asks = c&clsQuestionWord != 0
 	} else if upper {

@@ -28,15 +28,27 @@ func hashString(h uint64, s string) uint64 {
 	return h
 }
 
-func hashBytes(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
-}
+// wordPrefix is the hash of "w:", where every word feature's hash starts,
+// and pairPrefix that of "bi:", where every word pair's starts.
+var (
+	wordPrefix = hashString(fnvOffset, "w:")
+	pairPrefix = hashString(fnvOffset, "bi:")
+	// startPair is the hash of "bi:<s> ", which the first pair extends.
+	startPair = hashString(pairPrefix, "<s> ")
+)
 
-// wordPrefix is the hash of "w:", where every word feature's hash starts.
-var wordPrefix = hashString(fnvOffset, "w:")
+// wordHashes returns, in one pass over w, the hash of its word feature,
+// that of the pair it ends (pair is the hash of "bi:", the previous word
+// and a space) and the pair hash the next word extends.
+func wordHashes(w []byte, pair uint64) (word, ended, next uint64) {
+	word, ended, next = wordPrefix, pair, pairPrefix
+	for _, c := range w {
+		word = (word ^ uint64(c)) * fnvPrime
+		ended = (ended ^ uint64(c)) * fnvPrime
+		next = (next ^ uint64(c)) * fnvPrime
+	}
+	return word, ended, (next ^ ' ') * fnvPrime
+}
 
 // HashFeature returns the hash a feature name is looked up by.
 func HashFeature(name string) uint64 { return hashString(fnvOffset, name) }
@@ -77,9 +89,11 @@ func (ws *wordScanner) next() ([]byte, bool) {
 	s := ws.s
 	for ws.i < len(s) {
 		c := s[ws.i]
-		if n := punctAt(s, ws.i); n > 0 {
-			ws.i += n
-			continue
+		if c >= 0x80 {
+			if n := punctAt(s, ws.i); n > 0 {
+				ws.i += n
+				continue
+			}
 		}
 		switch {
 		case isLetter(c) || isDigit(c):
@@ -111,6 +125,10 @@ func (ws *wordScanner) word() []byte {
 	for ws.i < len(s) {
 		c := s[ws.i]
 		switch {
+		case 'a' <= c && c <= 'z':
+			// the commonest byte by far, tested first
+			ws.put(c)
+			letters++
 		case 'A' <= c && c <= 'Z':
 			ws.put(c + 'a' - 'A')
 			letters++
@@ -164,8 +182,9 @@ var countBuckets = [...]string{"0", "1", "2", "3"}
 func countBucket(n int) string { return countBuckets[min(n, len(countBuckets)-1)] }
 
 // extract calls emit with the hash of every feature of a sentence, and,
-// when named is set, with the feature's name as well.
-func extract(sentence string, kinds []string, labels []entity.Label, named bool, emit func(h uint64, name string)) {
+// when named is set, with the feature's name as well; word features go to
+// word instead, which returns the word's classes.
+func extract(sentence string, kinds []string, labels []entity.Label, named bool, word func(h uint64, name string) wordClass, emit func(h uint64, name string)) {
 	name := func(prefix, rest string) string {
 		if !named {
 			return ""
@@ -174,6 +193,7 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 	}
 	ws := wordScanner{s: sentence}
 	prev := []byte("<s>")
+	pair := startPair
 	var prevBuf [maxWord]byte
 	var sh shape
 	for {
@@ -181,22 +201,21 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		if !ok {
 			break
 		}
-		wh := hashBytes(wordPrefix, w)
-		sh.see(w, prev, wh, ws.upper)
 		var wName, biName string
 		if named {
 			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
 		}
-		emit(wh, wName)
-		emit(hashBytes(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), w), biName)
+		wh, bh, next := wordHashes(w, pair)
+		sh.see(w, prev, word(wh, wName), ws.upper)
+		emit(bh, biName)
 		n := copy(prevBuf[:], w)
-		prev = prevBuf[:n]
+		prev, pair = prevBuf[:n], next
 	}
 	var endName string
 	if named {
 		endName = "bi:" + string(prev) + " </s>"
 	}
-	emit(hashString(hashString(hashBytes(hashString(fnvOffset, "bi:"), prev), " "), "</s>"), endName)
+	emit(hashString(pair, "</s>"), endName)
 	bucket := lengthBuckets[min(sh.words/5, len(lengthBuckets)-1)]
 	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
 	if sh.question {

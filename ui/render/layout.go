@@ -304,6 +304,20 @@ func (l *Layout) gapLine(u int) Line {
 	return ln
 }
 
+// headingMark is the mark before a heading below the first level: a
+// square for a section, a smaller one for a subsection, a dot below. Not
+// markdown's "#"s: a saved page's headings are not markdown, and a reader
+// should never see a literal "####".
+func headingMark(level int) string {
+	switch level {
+	case 2:
+		return "■ "
+	case 3:
+		return "▪ "
+	}
+	return "· "
+}
+
 func quoteBars(level int) string { return strings.Repeat("│ ", level+1) }
 
 // prefix returns the literal pieces before the first and the following
@@ -315,9 +329,9 @@ func prefix(b doc.Block) (first, rest []Piece, w int, role Role) {
 			p := []Piece{{Lit: " ", Role: RoleHeading1}}
 			return p, p, 2, RoleHeading1
 		}
-		mark := strings.Repeat("#", min(b.Level, 6)) + " "
+		mark := headingMark(b.Level)
 		return []Piece{{Lit: mark, Role: RoleHeadingPrefix}},
-			[]Piece{{Lit: strings.Repeat(" ", len(mark))}}, len(mark), RoleHeading
+			[]Piece{{Lit: "  "}}, 2, RoleHeading
 	case doc.ListItem:
 		marker := OneLine(b.Marker)
 		if marker == "" {

@@ -373,3 +373,18 @@ func TestHeaderBreaksItsFieldsBetweenFields(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingsBelowTheFirstShowALevelMarkNotHashes(t *testing.T) {
+	for _, tc := range []struct {
+		level int
+		want  string
+	}{{2, "■ "}, {3, "▪ "}, {4, "· "}, {6, "· "}} {
+		first, rest, w, _ := prefix(doc.Block{Kind: doc.Heading, Level: tc.level})
+		if len(first) != 1 || first[0].Lit != tc.want || w != Width(tc.want) {
+			t.Errorf("level %d: first line starts %+v (width %d), want %q", tc.level, first, w, tc.want)
+		}
+		if len(rest) != 1 || Width(rest[0].Lit) != w || strings.TrimSpace(rest[0].Lit) != "" {
+			t.Errorf("level %d: wrapped lines start %+v, want %d spaces", tc.level, rest, w)
+		}
+	}
+}

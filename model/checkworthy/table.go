@@ -1,0 +1,63 @@
+package checkworthy
+
+import "math/bits"
+
+// slot is what a feature hash maps to: its weight and, for a word, its
+// closed classes, so scoring finds both with one probe.
+type slot struct {
+	key    uint64
+	weight float32
+	class  wordClass
+}
+
+// table is an open-addressing hash table from feature hashes to slots.
+// Scoring probes it for every word and word pair of every sentence, and a
+// Go map spent half of scoring's time hashing keys that are already hashes.
+// Key 0 marks an empty slot; the one feature that might hash to 0 lives in
+// zero.
+type table struct {
+	slots []slot
+	shift uint
+	zero  slot
+}
+
+// newTable returns a table for about n keys, at most a quarter full so a
+// miss, the commonest probe, ends after one or two slots.
+func newTable(n int) *table {
+	size := 1 << max(4, bits.Len(uint(4*n)))
+	return &table{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+}
+
+// home is the first slot to probe for h: FNV's low bits are weak, so the
+// hash is mixed by a Fibonacci multiply and its top bits taken.
+func (t *table) home(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> t.shift }
+
+// find returns the slot of h, or an empty slot (weight 0, no classes).
+func (t *table) find(h uint64) slot {
+	if h == 0 {
+		return t.zero
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(h); ; i = (i + 1) & mask {
+		if s := t.slots[i]; s.key == h || s.key == 0 {
+			return s
+		}
+	}
+}
+
+// at returns the slot of h to fill, claiming an empty one if h is new.
+func (t *table) at(h uint64) *slot {
+	if h == 0 {
+		return &t.zero
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(h); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == 0 {
+			s.key = h
+		}
+		if s.key == h {
+			return s
+		}
+	}
+}
