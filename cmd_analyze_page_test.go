@@ -44,7 +44,7 @@ func TestAnalyzeGivesThePageTextTheReaderShows(t *testing.T) {
 }
 
 // shownWords are the words of rendered text without the marks the
-// renderer draws for structure: heading hashes, list bullets and numbers
+// renderer draws for structure: heading marks, list bullets and numbers
 // at the start of a line, and table and quote rules anywhere.
 func shownWords(s string) []string {
 	var words []string
@@ -55,7 +55,7 @@ func shownWords(s string) []string {
 			if isRule(w) {
 				continue
 			}
-			if lineStart && (strings.Trim(w, "#") == "" || w == "•" || w == ">" || isItemNumber(w)) {
+			if lineStart && (isHeadingMark(w) || w == "•" || w == ">" || isItemNumber(w)) {
 				continue
 			}
 			lineStart = false
@@ -64,6 +64,9 @@ func shownWords(s string) []string {
 	}
 	return words
 }
+
+// isHeadingMark reports the marks before headings below the first level.
+func isHeadingMark(w string) bool { return w == "■" || w == "▪" || w == "·" }
 
 func isRule(w string) bool {
 	return strings.Trim(w, "│─┼") == ""
