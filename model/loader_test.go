@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/margin-reader/margin/internal/race"
 )
 
 // loadInSteps reads data with a Loader, step bytes at a time, checking
@@ -237,7 +239,7 @@ func generated(size int, md bool) []byte {
 
 func TestLoaderFromAFileEqualsParseOnFiveMegabytes(t *testing.T) {
 	size := 5 << 20
-	if raceEnabled {
+	if race.Enabled {
 		size = 1 << 20 // still dozens of chunks, in a tenth of the time
 	}
 	for _, name := range []string{"big.txt", "big.md"} {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/margin-reader/margin/internal/doctest"
+	"github.com/margin-reader/margin/internal/race"
 	"github.com/margin-reader/margin/model/doc"
 )
 
@@ -171,7 +172,7 @@ func wrappedText(size int) string {
 
 func TestProgressiveEqualsCleanOnSingleLineBreaks(t *testing.T) {
 	size := 5 << 20
-	if raceEnabled {
+	if race.Enabled {
 		size = 1 << 20 // still hundreds of cuts, in a tenth of the time
 	}
 	text := wrappedText(size)

@@ -1,5 +1,0 @@
-//go:build !race
-
-package cleanup
-
-const raceEnabled = false
