@@ -1,6 +1,7 @@
 // Package doctest holds checks that tests of the progressive readers
 // share: that a step only appended to the document before it, that two
-// documents are the same, and where to cut a text into pieces.
+// documents are the same, and where to cut a text into pieces; and, for
+// tests that mark passages by hand, the span of a passage.
 package doctest
 
 import (
@@ -10,7 +11,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
 )
+
+// Find returns the span of the first occurrence of passage in text and
+// fails t if there is none, so a fixture's typo cannot mark the wrong place.
+func Find(t testing.TB, text, passage string) span.Span {
+	t.Helper()
+	i := strings.Index(text, passage)
+	if i < 0 {
+		t.Fatalf("%q is not in the text", passage)
+	}
+	return span.Span{Start: i, End: i + len(passage)}
+}
 
 // CheckAppends fails t unless next's text begins with prev's and its
 // blocks begin with prev's blocks: a step may only append.

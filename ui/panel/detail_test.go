@@ -11,6 +11,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
@@ -44,10 +45,7 @@ func reviewNotes(t *testing.T, w, h int) Model {
 	t.Helper()
 	src := source(t)
 	text := src.Article.Text
-	at := func(s string) span.Span {
-		i := strings.Index(text, s)
-		return span.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) span.Span { return doctest.Find(t, text, s) }
 	src.Notes = []annotate.Note{
 		{ID: "a", Span: at("new timetable"), Status: annotate.NeedsReview, Verdict: annotate.Unverified, Text: "Not on the company's site."},
 		{ID: "b", Span: at("complained about the ferry company's fares"), Status: annotate.Moved, Verdict: annotate.MostlyTrue, Text: "Two letters in the local paper."},

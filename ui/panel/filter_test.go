@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
@@ -20,10 +21,7 @@ func claimsAndNotes(t *testing.T) Model {
 	t.Helper()
 	src := source(t)
 	text := src.Article.Text
-	at := func(s string) span.Span {
-		i := strings.Index(text, s)
-		return span.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) span.Span { return doctest.Find(t, text, s) }
 	first := at("The ferry company said its new timetable starts in May.")
 	second := at("Ferry passengers in Ardmore and in Kilbride complained about the ferry company's fares, and the Ardmore council asked Ruth Galloway to review them.")
 	src.Analysis.Claims = []claim.Claim{

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
@@ -37,13 +38,7 @@ func fixture(t *testing.T, more ...string) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := func(s string) span.Span {
-		i := strings.Index(a.Text, s)
-		if i < 0 {
-			t.Fatalf("%q is not in the text", s)
-		}
-		return span.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) span.Span { return doctest.Find(t, a.Text, s) }
 	m := New(a, keys.Default(), theme.New(theme.NoColor), Options{Analysing: true})
 	m.SetAnalysis(&model.Analysis{
 		Hash: a.Hash,

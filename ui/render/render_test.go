@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/internal/golden"
 
 	"github.com/charmbracelet/x/ansi"
@@ -108,13 +109,7 @@ func visible(s string) string { return strings.ReplaceAll(s, "\x1b", "\\e") }
 func TestGoldenLayersMerged(t *testing.T) {
 	d := structured()
 	text := d.Text
-	find := func(s string) span.Span {
-		i := strings.Index(text, s)
-		if i < 0 {
-			t.Fatalf("%q not in text", s)
-		}
-		return span.Span{Start: i, End: i + len(s)}
-	}
+	find := func(s string) span.Span { return doctest.Find(t, text, s) }
 	entities := NewLayer([]Mark{
 		{Span: find("council"), Class: theme.EntityClass("ORG")},
 		{Span: find("Tuesday"), Class: theme.EntityClass("DATE")},

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
@@ -36,13 +37,7 @@ func queue(t *testing.T) (Model, []span.Span) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := func(s string) span.Span {
-		i := strings.Index(a.Text, s)
-		if i < 0 {
-			t.Fatalf("%q is not in the text", s)
-		}
-		return span.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) span.Span { return doctest.Find(t, a.Text, s) }
 	spans := []span.Span{
 		at("The operator said on Friday that two of the four winter crossings would be dropped from January."),
 		at("According to the community council, nearly 40% of residents commute by ferry,"),
