@@ -17,7 +17,7 @@ import (
 func TestTheStatusSaysHowFarTheAnalysisHasCome(t *testing.T) {
 	release := make(chan struct{})
 	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
-		progress(0.61)
+		progress(0.61, nil)
 		<-release
 		return fakeAnalysis()(ctx, a, nil)
 	}
@@ -36,6 +36,56 @@ func TestTheStatusSaysHowFarTheAnalysisHasCome(t *testing.T) {
 	m = step(m, <-result)
 	if strings.Contains(screen(m), "analysing") || !strings.Contains(screen(m), "council") {
 		t.Fatalf("the analysis arrived but the status still says analysing:\n%s", screen(m))
+	}
+}
+
+// TestHighlightsFillInWhileAnalysing runs an analysis that reports how
+// far it has come with the part of it known so far: first nothing, then
+// the entities and the first claim, then the whole. The reader jumps to
+// the claims known at each step while the status says how far it is, and
+// a report that comes after the whole analysis changes nothing.
+func TestHighlightsFillInWhileAnalysing(t *testing.T) {
+	reports := make(chan float64)
+	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+		whole, err := fakeAnalysis()(ctx, a, nil)
+		first := *whole
+		first.Claims = whole.Claims[:1]
+		for done := range reports {
+			if done < 0.5 {
+				progress(done, nil)
+			} else {
+				progress(done, &first)
+			}
+		}
+		return whole, err
+	}
+	m := open(t, article, Options{Analyze: f})
+	m.load.progressive = true
+	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	m = next.(Model)
+	run, progress := analysisCmds(t, cmd)
+	result := make(chan tea.Msg, 1)
+	go func() { result <- run() }()
+	steps := []struct {
+		done       float64
+		status, at string
+	}{
+		{0.3, "analysing 30%", "still analysing"},
+		{0.7, "analysing 70%", "claim 1/1"},
+	}
+	for _, st := range steps {
+		reports <- st.done
+		next, cmd := m.Update(runWithin(progress, time.Second))
+		m, progress = next.(Model), cmd
+		if s := screen(press(m, "c")); !strings.Contains(s, st.status) || !strings.Contains(s, st.at) {
+			t.Fatalf("at %v%%: want %q and, after c, %q:\n%s", st.done*100, st.status, st.at, s)
+		}
+	}
+	close(reports)
+	m = step(m, <-result)
+	m = step(m, analysisProgressMsg{gen: m.analysisGen, done: 0.7, sofar: &model.Analysis{Hash: m.reader.Article().Hash}})
+	if s := screen(press(m, "c")); strings.Contains(s, "analysing") || !strings.Contains(s, "/2") {
+		t.Fatalf("after the whole analysis and a late report: want both claims and no progress:\n%s", s)
 	}
 }
 

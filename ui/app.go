@@ -93,10 +93,11 @@ type (
 		err  error
 	}
 	// analysisProgressMsg says how far analysis number gen has come, from
-	// 0 to 1.
+	// 0 to 1, and what of it is known so far (model.Progress).
 	analysisProgressMsg struct {
-		gen  int
-		done float64
+		gen   int
+		done  float64
+		sofar *model.Analysis
 		// next waits for the report after this one.
 		next tea.Cmd
 	}
