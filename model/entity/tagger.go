@@ -68,10 +68,15 @@ const (
 // time.
 type work struct {
 	// stream records the pieces of the text as the first pass read them, for
-	// the later passes: per piece its number of words, then per word the
-	// bytes since the previous word, its length and one more than its index
-	// in vocab, as uvarints.
+	// the later passes, as uvarints: per piece its number of words, then
+	// per word one number, 3k+g, where k is one more than its index in
+	// vocab (0 for a word vocab has no room for) and g the bytes since the
+	// previous word, 0 or 1, or 2 for more, written next; a word with no
+	// index has its length next. The length of a word with an index is in
+	// sizes. Most words are frequent, with small indices, and follow a
+	// space or nothing: one or two bytes a word.
 	stream  []byte
+	sizes   []int32 // the lengths of the words in vocab, by index
 	toks    []ner.Token
 	words   []string
 	ids     []int32 // the indices of words in vocab
@@ -176,6 +181,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	// was tagged before.
 	w.vocab.Reset()
 	w.sc.Reset()
+	w.sizes = w.sizes[:0]
 
 	prof := ner.Profile{}
 	w.stream = w.stream[:0]
@@ -213,7 +219,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 
 func (t *Tagger) release(w *work) {
 	if w.vocab.Len() > maxPooledWords || w.sc.Len() > maxPooledWords {
-		w.vocab, w.sc = ner.Vocab{}, ner.Scratch{}
+		w.vocab, w.sc, w.sizes = ner.Vocab{}, ner.Scratch{}, nil
 	}
 	if cap(w.stream) > maxPooledStream {
 		w.stream = nil
@@ -257,9 +263,7 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 				fn()
 				w.stream = binary.AppendUvarint(w.stream, uint64(len(w.toks)))
 				for k, tk := range w.toks {
-					w.stream = binary.AppendUvarint(w.stream, uint64(tk.Start-last))
-					w.stream = binary.AppendUvarint(w.stream, uint64(tk.End-tk.Start))
-					w.stream = binary.AppendUvarint(w.stream, uint64(w.ids[k]+1))
+					w.record(tk, w.ids[k], last)
 					last = tk.End
 				}
 				if !w.meter.at(last) {
@@ -272,6 +276,22 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 	}
 }
 
+// record appends to w.stream the word tk, whose index in vocab is id,
+// which follows a word that ends at last.
+func (w *work) record(tk ner.Token, id int32, last int) {
+	gap, size := tk.Start-last, tk.End-tk.Start
+	if int(id) == len(w.sizes) {
+		w.sizes = append(w.sizes, int32(size))
+	}
+	w.stream = binary.AppendUvarint(w.stream, uint64(id+1)*3+uint64(min(gap, 2)))
+	if gap >= 2 {
+		w.stream = binary.AppendUvarint(w.stream, uint64(gap))
+	}
+	if id < 0 {
+		w.stream = binary.AppendUvarint(w.stream, uint64(size))
+	}
+}
+
 // replay calls fn with w.toks, w.words and w.ids set to each piece that
 // pieces recorded, in text order, until w.meter says to stop.
 func (w *work) replay(text string, fn func()) {
@@ -281,17 +301,25 @@ func (w *work) replay(text string, fn func()) {
 		b = b[k:]
 		w.toks, w.words, w.ids = w.toks[:0], w.words[:0], w.ids[:0]
 		for range n {
-			gap, k := binary.Uvarint(b)
+			v, k := binary.Uvarint(b)
 			b = b[k:]
-			size, k := binary.Uvarint(b)
-			b = b[k:]
-			id, k := binary.Uvarint(b)
-			b = b[k:]
-			start := last + int(gap)
-			last = start + int(size)
+			id, gap := int32(v/3)-1, int(v%3)
+			if gap == 2 {
+				g, k := binary.Uvarint(b)
+				b, gap = b[k:], int(g)
+			}
+			var size int
+			if id >= 0 {
+				size = int(w.sizes[id])
+			} else {
+				s, k := binary.Uvarint(b)
+				b, size = b[k:], int(s)
+			}
+			start := last + gap
+			last = start + size
 			w.toks = append(w.toks, ner.Token{Start: start, End: last})
 			w.words = append(w.words, text[start:last])
-			w.ids = append(w.ids, int32(id)-1)
+			w.ids = append(w.ids, id)
 		}
 		fn()
 		if !w.meter.at(last) {
