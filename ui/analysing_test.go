@@ -21,13 +21,7 @@ func TestTheStatusSaysHowFarTheAnalysisHasCome(t *testing.T) {
 		<-release
 		return fakeAnalysis()(ctx, a, nil)
 	}
-	m := open(t, article, Options{Analyze: f})
-	m.load.progressive = true
-	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
-	m = next.(Model)
-	run, progress := analysisCmds(t, cmd)
-	result := make(chan tea.Msg, 1)
-	go func() { result <- run() }()
+	m, progress, result := startAnalysis(t, f)
 	m = step(m, runWithin(progress, time.Second))
 	if !strings.Contains(screen(m), "analysing 61%") {
 		t.Fatalf("the status does not say analysing 61%%:\n%s", screen(m))
@@ -59,13 +53,7 @@ func TestHighlightsFillInWhileAnalysing(t *testing.T) {
 		}
 		return whole, err
 	}
-	m := open(t, article, Options{Analyze: f})
-	m.load.progressive = true
-	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
-	m = next.(Model)
-	run, progress := analysisCmds(t, cmd)
-	result := make(chan tea.Msg, 1)
-	go func() { result <- run() }()
+	m, progress, result := startAnalysis(t, f)
 	steps := []struct {
 		done       float64
 		status, at string
@@ -102,6 +90,20 @@ func TestProgressOfAnOlderAnalysisIsDropped(t *testing.T) {
 	if !strings.Contains(screen(m), "analysing 0%") {
 		t.Fatalf("a late report of the first analysis was taken:\n%s", screen(m))
 	}
+}
+
+// startAnalysis opens the test article as one loaded in steps and starts
+// its analysis by f: it returns the reader, the wait for the first report
+// of progress, and where the result will come.
+func startAnalysis(t *testing.T, f AnalyzeFunc) (Model, tea.Cmd, <-chan tea.Msg) {
+	t.Helper()
+	m := open(t, article, Options{Analyze: f})
+	m.load.progressive = true
+	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	run, progress := analysisCmds(t, cmd)
+	result := make(chan tea.Msg, 1)
+	go func() { result <- run() }()
+	return next.(Model), progress, result
 }
 
 // analysisCmds splits the command that starts an analysis into the
