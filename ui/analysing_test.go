@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -90,6 +91,40 @@ func TestProgressOfAnOlderAnalysisIsDropped(t *testing.T) {
 	if !strings.Contains(screen(m), "analysing 0%") {
 		t.Fatalf("a late report of the first analysis was taken:\n%s", screen(m))
 	}
+}
+
+// TestAReloadStopsTheAnalysisAtOnce changes the file while it is being
+// analysed: the analysis is cancelled as the reload starts, before the
+// file is read again, and starts again when the reload fails.
+func TestAReloadStopsTheAnalysisAtOnce(t *testing.T) {
+	started, cancelled := make(chan struct{}, 2), make(chan struct{}, 2)
+	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+		started <- struct{}{}
+		<-ctx.Done()
+		cancelled <- struct{}{}
+		return nil, ctx.Err()
+	}
+	reload := func(context.Context) (*model.Article, error) { return nil, errors.New("file gone") }
+	m := open(t, article, Options{Analyze: f, Reload: reload})
+	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	run, _ := analysisCmds(t, cmd)
+	go run()
+	<-started
+	// The reload's reading of the file is not run: the analysis must stop
+	// before it.
+	next, _ = next.(Model).Update(reloadMsg{})
+	select {
+	case <-cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the analysis went on while the file was read again")
+	}
+	m = step(next.(Model), reloadedMsg{err: errors.New("file gone")})
+	select {
+	case <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("the reload failed and the analysis did not start again:\n%s", screen(m))
+	}
+	m.cancelAnalysis()
 }
 
 // startAnalysis opens the test article as one loaded in steps and starts

@@ -177,6 +177,9 @@ type Model struct {
 	analysisErr    bool
 	// analysisDone is how far the analysis in flight has come, from 0 to 1.
 	analysisDone float64
+	// analysisPaused says a reload stopped the analysis in flight, to be
+	// started again if the reload fails.
+	analysisPaused bool
 
 	// load is the article's background load, when it came in steps.
 	load loading

@@ -40,6 +40,7 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		return m, tea.Batch(m.store.reread(), m.watchNotes()), true
 	case reloadMsg:
 		m.load.stop()
+		m.pauseAnalysis()
 		return m, tea.Batch(m.stir(), m.reload()), true
 	case loadedMsg:
 		m, cmd := m.loaded(msg)
@@ -144,6 +145,18 @@ func (m *Model) tookProgress(msg analysisProgressMsg) tea.Cmd {
 	return msg.next
 }
 
+// pauseAnalysis stops the analysis in flight when the file changed: the
+// reload brings a text to analyse afresh, and the old analysis would only
+// take the CPU the reload needs. Should the reload fail, reloaded starts
+// it again.
+func (m *Model) pauseAnalysis() {
+	if m.cancelAnalysis == nil || m.analysis != nil || m.analysisErr {
+		return
+	}
+	m.stopAnalysis()
+	m.analysisPaused = true
+}
+
 // stopAnalysis cancels the analysis in flight, if any; its late messages
 // are dropped.
 func (m *Model) stopAnalysis() {
@@ -220,8 +233,13 @@ func (m Model) reload() tea.Cmd {
 // reloaded swaps in the article read again from disk and starts its
 // analysis.
 func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
+	paused := m.analysisPaused
+	m.analysisPaused = false
 	if msg.err != nil {
 		m.status.SetError("reload: " + msg.err.Error())
+		if paused {
+			return m, m.analyze()
+		}
 		return m, nil
 	}
 	m.reader.SetArticle(msg.a)
