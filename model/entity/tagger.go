@@ -598,9 +598,14 @@ func theWest(words []string, dst []cand) []cand {
 }
 
 // trimPunct drops from the edges of named candidates what cannot be part of
-// a name: punctuation ("_Financial Times_"), a trailing "'s", a section
-// number opening a line ("II. Counting fish"), and drops candidates left
-// with nothing but such words or a lone article.
+// a name: punctuation ("_Financial Times_"), unless it closes a bracket the
+// name opens ("Mladost ( BJ )"), and drops candidates left with nothing but
+// such words, a lone article or a lone section number ("II."). A
+// possessive "'s" the model keeps is part of the name ("Lord 's", "Boatmen
+// 's Bancshares"), and a numeral in front of a name is an initial ("I.
+// Healy"). Each of the three measured on CoNLL dev (WikiGold unchanged):
+// keeping the closing bracket 92.84 -> 92.98, the possessive -> 92.90, the
+// initial -> 92.86.
 func trimPunct(words []string, cs []cand) []cand {
 	out := cs[:0]
 	for _, c := range cs {
@@ -608,10 +613,10 @@ func trimPunct(words []string, cs []cand) []cand {
 			out = append(out, c)
 			continue
 		}
-		for c.a < c.b && (!hasWordRune(words[c.a]) || c.a == 0 && isRoman(words[c.a])) {
+		for c.a < c.b && !hasWordRune(words[c.a]) {
 			c.a++
 		}
-		for c.b > c.a && (!hasWordRune(words[c.b-1]) || isPossessive(words[c.b-1])) {
+		for c.b > c.a && !hasWordRune(words[c.b-1]) && !closesBracket(words[c.a:c.b]) {
 			c.b--
 		}
 		if c.b-c.a == 1 && (articles[words[c.a]] || isRoman(words[c.a])) {
@@ -622,6 +627,21 @@ func trimPunct(words []string, cs []cand) []cand {
 		}
 	}
 	return out
+}
+
+// closesBracket reports whether the last of ws closes a bracket opened
+// among the words before it.
+func closesBracket(ws []string) bool {
+	var open string
+	switch ws[len(ws)-1] {
+	case ")":
+		open = "("
+	case "]":
+		open = "["
+	default:
+		return false
+	}
+	return slices.Contains(ws[:len(ws)-1], open)
 }
 
 var articles = set("The", "A", "An", "the", "a", "an", "This", "That", "In", "On", "At", "For", "And", "But")
@@ -643,8 +663,4 @@ func hasWordRune(w string) bool {
 		}
 	}
 	return false
-}
-
-func isPossessive(w string) bool {
-	return w == "'s" || w == "’s" || w == "'S" || w == "’S"
 }
