@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/race"
 	"github.com/margin-reader/margin/model/entity/internal/ner"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -171,4 +172,43 @@ func overlapsAny(s span.Span, spans []span.Span) bool {
 		}
 	}
 	return false
+}
+
+// microF1 is the micro F1 over PER, ORG and LOC.
+func microF1(scores map[string]*ner.Score) float64 {
+	var m ner.Score
+	for _, typ := range []string{"PER", "ORG", "LOC"} {
+		m.Gold += scores[typ].Gold
+		m.Pred += scores[typ].Pred
+		m.Correct += scores[typ].Correct
+	}
+	return m.F1()
+}
+
+// TestEachPostProcessingStepGains switches each step that corrects the
+// model off in turn and logs what the step is worth on CoNLL dev and
+// WikiGold (`go test -run EachPostProcessing -v ./model/entity/`). A step
+// may do nothing on these sets (they have no lower-case headlines, few
+// language editions), but it must not lose on either of them. It reads
+// both sets once a step, so it is left out under the race detector.
+func TestEachPostProcessingStepGains(t *testing.T) {
+	if race.Enabled {
+		t.Skip("too slow under the race detector")
+	}
+	dev, wiki := readDocs(t, devPath), readDocs(t, wikigoldPath)
+	score := func(off step) (float64, float64) {
+		tg := loadTagger(t)
+		tg.off = off
+		return microF1(scoreTagger(tg, dev, false)), microF1(scoreTagger(tg, wiki, true))
+	}
+	allDev, allWiki := score(0)
+	t.Logf("%-10s  CoNLL dev %5.2f  WikiGold %5.2f", "all steps", allDev, allWiki)
+	for _, s := range steps {
+		d, w := score(s.step)
+		t.Logf("%-10s  %+5.2f  %+5.2f  (off: %5.2f  %5.2f)", s.name, allDev-d, allWiki-w, d, w)
+		// A change of one mention in ten thousand is noise, not a loss.
+		if allDev < d-0.01 || allWiki < w-0.01 {
+			t.Errorf("%s loses: CoNLL dev %.2f with it, %.2f without; WikiGold %.2f, %.2f", s.name, allDev, d, allWiki, w)
+		}
+	}
 }
