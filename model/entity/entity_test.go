@@ -81,6 +81,8 @@ func TestTag(t *testing.T) {
 		{"leaves a lower-case us alone in a line with capitals", "Officials in spain told us nothing, said Ana Ruiz.", nil, []string{"us/PLACE"}},
 		{"leaves a title out of a person's name", "Colonel Amadou Keita inspected the bridge.", []string{"Amadou Keita/PERSON"}, []string{"Colonel Amadou Keita/PERSON"}},
 		{"takes no common word that starts a sentence for a name", "Downstream, the banks are eroding. Silt washes downstream after storms.", nil, []string{"Downstream/PERSON", "Downstream/PLACE", "Downstream/ORG"}},
+		{"finds no place in a quoted title", "Her novel “The Road to Kisumu” sold well.", nil, []string{"Kisumu/PLACE", "Road/ORG"}},
+		{"finds a place after a quoted remark", "He said “we will not leave” and Paris agreed.", []string{"Paris/PLACE"}, nil},
 		{"finds a person with a given name", "Maria Gonzalez, a nurse at the clinic, spoke first.", []string{"Maria Gonzalez/PERSON"}, nil},
 		{"names an administration an organisation", "It has ties to the Obama Administration.", []string{"Obama Administration/ORG"}, nil},
 		{"finds a party", "The Scottish National Party won the seat.", []string{"Scottish National Party/ORG"}, []string{"Scottish/GROUP"}},

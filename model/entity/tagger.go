@@ -42,6 +42,7 @@ const (
 	stepTitles                          // a person\'s name starts after the titles ("Colonel", "Dr")
 	stepLowerElsewhere                  // a word the document writes in lower case is no name
 	stepTrim                            // punctuation trimmed from names (trimPunct)
+	stepQuoted                          // no person, organisation or place in a quoted title (quotedTitles)
 	stepGazetteer                       // the lists as written override and fill in (mergeGazetteer)
 	stepEditions                        // an outlet's language edition (languageEditions)
 	stepCaseless                        // the lists in lines whose case says nothing (caselessLine)
@@ -57,7 +58,7 @@ var steps = []struct {
 	step step
 }{
 	{"group", stepGroup}, {"headed", stepHeaded}, {"titles", stepTitles},
-	{"lower", stepLowerElsewhere}, {"trim", stepTrim},
+	{"lower", stepLowerElsewhere}, {"trim", stepTrim}, {"quoted", stepQuoted},
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname},
 }
@@ -403,6 +404,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepTrim) {
 		w.cands = trimPunct(words, w.cands)
+	}
+	if t.on(stepQuoted) {
+		w.cands = quotedTitles(words, w.cands)
 	}
 	// Gazetteer matches as written override or fill in.
 	w.rules = w.rules[:0]
@@ -765,4 +769,63 @@ func afterTitles(words []string, a, b int) int {
 		a++
 	}
 	return a
+}
+
+// quotedTitles takes the label from the names inside a short quotation in
+// title case: it is the title of a work or the name of an event ("Lawrence
+// of Arabia", "Sleeping Bread", "Best Rock Video"), which is no person,
+// organisation or place (CoNLL's MISC). Measured on CoNLL dev 93.51 ->
+// 93.63, WikiGold 70.31 -> 70.36; single quotes as quotation marks too,
+// 93.64 and 70.38, not worth reading every apostrophe after a plural as
+// one.
+func quotedTitles(words []string, cs []cand) []cand {
+	for i := 0; i < len(words); i++ {
+		if !isQuotationMark(words[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j-i <= maxTitleWords && !isQuotationMark(words[j]) {
+			j++
+		}
+		if j == len(words) || !isQuotationMark(words[j]) {
+			continue
+		}
+		if j > i+1 && inTitleCase(words[i+1:j]) {
+			for k := range cs {
+				if c := &cs[k]; c.a > i && c.b <= j && namedIndex(c.label) >= 0 {
+					c.label = ""
+				}
+			}
+		}
+		i = j
+	}
+	return cs
+}
+
+// maxTitleWords is the most words a quoted title has.
+const maxTitleWords = 8
+
+func isQuotationMark(w string) bool { return w == "\"" || w == "“" || w == "”" }
+
+// titleWords may be written in lower case in a title, and titlePunct may
+// stand in one ("Crime and Punishment", "Hello, Dolly!").
+var (
+	titleWords = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "'s", "’s")
+	titlePunct = set(",", ":", "-", "!", "?", "'", "&")
+)
+
+// inTitleCase reports whether every word of ws that has letters is
+// capitalised, a number or a small word of titles.
+func inTitleCase(ws []string) bool {
+	for _, w := range ws {
+		switch {
+		case !hasWordRune(w):
+			if !titlePunct[w] {
+				return false
+			}
+		case !startsUpper(w) && !titleWords[w] && !isNum(w):
+			return false
+		}
+	}
+	return true
 }
