@@ -83,6 +83,8 @@ func TestTag(t *testing.T) {
 		{"takes no common word that starts a sentence for a name", "Downstream, the banks are eroding. Silt washes downstream after storms.", nil, []string{"Downstream/PERSON", "Downstream/PLACE", "Downstream/ORG"}},
 		{"finds no place in a quoted title", "Her novel “The Road to Kisumu” sold well.", nil, []string{"Kisumu/PLACE", "Road/ORG"}},
 		{"finds a place after a quoted remark", "He said “we will not leave” and Paris agreed.", []string{"Paris/PLACE"}, nil},
+		{"keeps a numeral that ends a person's name", "The letter from Pope Clement VII reached Lyon.", []string{"Clement VII/PERSON"}, nil},
+		{"leaves the pronoun I after a name alone", "Other than Jim Eastland I have met no senator.", []string{"Jim Eastland/PERSON"}, nil},
 		{"finds a person with a given name", "Maria Gonzalez, a nurse at the clinic, spoke first.", []string{"Maria Gonzalez/PERSON"}, nil},
 		{"names an administration an organisation", "It has ties to the Obama Administration.", []string{"Obama Administration/ORG"}, nil},
 		{"finds a party", "The Scottish National Party won the seat.", []string{"Scottish National Party/ORG"}, []string{"Scottish/GROUP"}},

@@ -378,7 +378,7 @@ func (t *Tagger) sentence(w *work) []cand {
 	// The statistical model.
 	w.cands = w.cands[:0]
 	w.spans = ner.Spans(t.model.Tag(ws, &w.sc), w.spans[:0])
-	for _, sp := range w.spans {
+	for k, sp := range w.spans {
 		l := t.labels[sp.Type]
 		switch {
 		case t.on(stepGroup) && l != Place && sp.End-sp.Start == 1 && ws[sp.Start].ExactMask()&(1<<ner.GazGroup) != 0:
@@ -389,7 +389,11 @@ func (t *Tagger) sentence(w *work) []cand {
 			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
 		}
 		if t.on(stepTitles) && l == Person {
-			sp.Start = afterTitles(words, sp.Start, sp.End)
+			next := len(words) // where the next span starts
+			if k+1 < len(w.spans) {
+				next = w.spans[k+1].Start
+			}
+			sp.Start, sp.End = afterTitles(words, sp.Start, sp.End), withNumeral(words, sp.End, next)
 		}
 		// A lone title-case word that the document writes in lower case
 		// elsewhere is a common word: a sentence's first ("Salmon spend
@@ -759,6 +763,21 @@ func inCapitals(words []string) bool {
 		}
 	}
 	return n > 1
+}
+
+// withNumeral returns where a person's name that ends before words[end]
+// ends with the Roman numeral that may follow it, before next ("Pope John Paul II", "Joe
+// Manchin III"), which the model often leaves out. "I" is left alone: after
+// a name in news it is the pronoun ("President Carter I think"; 3 of the 3
+// a person's name in PolNeAR's training articles is followed by, against 8
+// of 8 for the other numerals). Measured on CoNLL dev 93.67 (unchanged; with
+// "I" 93.73, all of them kings in a list of anniversaries) and WikiGold
+// 70.36 -> 70.40.
+func withNumeral(words []string, end, next int) int {
+	if end < next && words[end] != "I" && isRoman(words[end]) && !strings.HasSuffix(words[end], ".") {
+		return end + 1
+	}
+	return end
 }
 
 // afterTitles returns where a person's name over words [a, b) starts once
