@@ -318,7 +318,6 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 		covered := slices.Grow(w.covered[:0], len(toks))[:len(toks)]
 		clear(covered)
 		w.covered = covered
-		caps := inCapitals(w.words)
 		for j := 0; next < n0 && out[next].Start < toks[len(toks)-1].End; next++ {
 			e := &out[next]
 			for j < len(toks) && toks[j].Start < e.Start {
@@ -329,8 +328,8 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 				covered[j] = true
 				h = ner.PhraseHash(h, w.exact[j])
 			}
-			if k, v := namedIndex(e.Label), d.known[h]; t.on(stepRelabel) && k >= 0 && v != nil && !caps {
-				if b, n := v.best(); n > v[k] && n >= 2*v[k] {
+			if k, v := namedIndex(e.Label), d.known[h]; t.on(stepRelabel) && k >= 0 && v != nil {
+				if b, n := v.best(); n > v[k] && n >= 2*v[k] && !inCapitals(w.words) {
 					e.Label = named[b]
 				}
 			}
