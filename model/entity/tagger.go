@@ -267,24 +267,33 @@ func (d *names) add(ws []ner.Word, c cand) {
 	if k < 0 {
 		return
 	}
-	vote := func(h uint64) {
+	vote := func(h uint64, n int) {
 		v := d.known[h]
 		if v == nil {
 			v = new(votes)
 			d.known[h] = v
 		}
-		v[k]++
+		v[k] += n
 	}
 	h := uint64(0)
 	for i := c.a; i < c.b; i++ {
 		h = ner.PhraseHash(h, ws[i].ExactHash())
 	}
-	vote(h)
+	vote(h, 1)
 	d.maxLen = max(d.maxLen, c.b-c.a)
 	if d.surnames && c.label == Person && c.b-c.a > 1 {
-		vote(ner.PhraseHash(0, ws[c.b-1].ExactHash()))
+		vote(ner.PhraseHash(0, ws[c.b-1].ExactHash()), surnameVotes)
 	}
 }
+
+// surnameVotes is what a person's full name counts for its surname: more
+// than a lone word's own label, which the model reads with less to go on
+// ("Neil Jordan" and then "Jordan said"). Measured on CoNLL dev 93.67 ->
+// 93.75 (8 mentions right, none wrong) and WikiGold 70.40 -> 70.43 (4 and
+// 2); 3 votes the same, 5 votes 93.75 and 70.40, and a surname always
+// taken for a person 93.87 and 70.22 ("lived in London" beside a Mr
+// London).
+const surnameVotes = 2
 
 // best is the label a name is tagged with most often (the first in named
 // on a tie), and how often.
