@@ -151,6 +151,8 @@ func TestRules(t *testing.T) {
 		{"prefers a verb with a subject to a claim noun's owner", "Critics say the mayor’s claims are unfounded.", []Kind{Attributed, Disputed}, []string{"say"}, "Critics", ""},
 		{"keeps and or of inside a name before its asides", "Department of Ports and Harbours, the agency that runs the quays, said the cranes were idle.", []Kind{Attributed}, []string{"said"}, "Department of Ports and Harbours", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
+		{"takes the antecedent of a relative clause inside the subject", "One of the pilots who signed the letter called the pier unsafe.", []Kind{Attributed}, []string{"called"}, "One of the pilots", ""},
+		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -447,8 +447,8 @@ func finish(toks []token, p np) np {
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
-	if finiteAux.has(toks[p.from]) || p.to-p.from == 1 && toks[p.from].finite {
-		return np{} // a verb ("can be", "stopped"), not a speaker
+	if finiteAux.has(toks[p.from]) || toks[p.from].finite {
+		return np{} // a verb ("can be", "stopped", "said in a phone"), not a speaker
 	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {
@@ -570,6 +570,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
 				end = start - 1
 				continue
+			}
+			// "One of the docs who sent the letter called": a relative
+			// clause inside the subject speaks for its antecedent.
+			if a := start - 1; a > 0 && toks[start].finite && (relatives.has(toks[a]) || toks[a].h == hThat) && !isPunct(toks, a-1) {
+				return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), false
 			}
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
 			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
