@@ -152,6 +152,7 @@ func TestRules(t *testing.T) {
 		{"keeps and or of inside a name before its asides", "Department of Ports and Harbours, the agency that runs the quays, said the cranes were idle.", []Kind{Attributed}, []string{"said"}, "Department of Ports and Harbours", ""},
 		{"does not take added with a count as speech", "The army added 3 divisions along the border.", nil, nil, "", ""},
 		{"takes the antecedent of a relative clause inside the subject", "One of the pilots who signed the letter called the pier unsafe.", []Kind{Attributed}, []string{"called"}, "One of the pilots", ""},
+		{"does not take a participle's clause after a comma for a speaker", "Mayor Lund is defending the levy, saying it shows the town can pay.", []Kind{Attributed}, []string{"defending", "saying"}, "Mayor Lund", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {

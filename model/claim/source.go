@@ -577,6 +577,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), false
 			}
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
+			if afterCommaParticiple(text, toks, from) {
+				return np{}, false // "..., saying it shows": a participle's clause, not a speaker
+			}
 			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
 		}
 		k := end - 1
