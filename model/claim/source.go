@@ -628,10 +628,13 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if p := inverted(text, toks, vEnd); !p.empty() {
 				return p, false
 			}
-			if !apposed.empty() && !allNumbers(toks, apposed) {
+			// "Geoff Garin, a pollster who ..., a super PAC, said": the
+			// name that opens the asides speaks, not the last of them.
+			name := nameBeforeAsides(toks, k)
+			if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s || leadAdverbs.has(toks[name.from])) {
 				return apposed, false
 			}
-			return nameBeforeAsides(toks, k), false
+			return name, false
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
