@@ -154,6 +154,7 @@ func TestRules(t *testing.T) {
 		{"takes the antecedent of a relative clause inside the subject", "One of the pilots who signed the letter called the pier unsafe.", []Kind{Attributed}, []string{"called"}, "One of the pilots", ""},
 		{"does not take a participle's clause after a comma for a speaker", "Mayor Lund is defending the levy, saying it shows the town can pay.", []Kind{Attributed}, []string{"defending", "saying"}, "Mayor Lund", ""},
 		{"takes the name that opens a run of asides, not the last aside", "Ines Koll, a planner who works with Harbour Watch, a tenants group, said the quay was sinking.", []Kind{Attributed}, []string{"said"}, "Ines Koll", ""},
+		{"takes the speaker of the verb that reports, not the subject of what is reported", "Harbour master Ines Koll, in a letter sent to the council on Monday, said she appreciates the inquiry.", []Kind{Attributed}, []string{"said"}, "Harbour master Ines Koll", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {

@@ -84,7 +84,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		// said" over "asked" in the clause it reports.
 		// A participle after a comma (", saying ...") speaks for the
 		// subject of the verb before it, which stays the sentence's.
-		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, v, p, sc.verbs[mainVerb], main)) {
+		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, sc.verbs, v, p, sc.verbs[mainVerb], main)) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {
@@ -508,8 +508,8 @@ func inverted(text string, toks []token, i int) np {
 	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct || p.to-p.from > 8 {
 		return np{}
 	}
-	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
-		return np{} // "..., said the report was wrong": a clause, not a speaker
+	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to || p.to-p.from > 1 && subjectPronouns.has(toks[p.from]) {
+		return np{} // "..., said the report was wrong", "said she appreciates it": a clause, not a speaker
 	}
 	if timePhrase(toks, p) || timeNames.has(toks[p.from]) {
 		return np{} // "..., McConnell said Tuesday.", "called Friday for": when, not who
@@ -758,8 +758,8 @@ var freeRelatives = newWordSet("what whatever")
 // follows "that" or "what" reports inside another's content ("opponents
 // claim it will cost what the council admits"); else the verb that more
 // often reports wins ("..., a source said" over "asked").
-func outranks(toks []token, v verb, p np, w verb, q np) bool {
-	ev, ew := embedded(toks, p), embedded(toks, q)
+func outranks(toks []token, verbs []verb, v verb, p np, w verb, q np) bool {
+	ev, ew := embedded(toks, verbs, v, p), embedded(toks, verbs, w, q)
 	if ev != ew {
 		return ew
 	}
@@ -771,9 +771,23 @@ func afterCommaParticiple(text string, toks []token, i int) bool {
 	return i > 0 && toks[i-1].h == hComma && ingWord(text, toks[i])
 }
 
-// embedded reports a subject right after "that" or a free relative.
-func embedded(toks []token, p np) bool {
-	return p.from > 0 && (toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]))
+// embedded reports a subject p of verb v right after "that", a free
+// relative or another reporting verb: "Lewandowski said he appreciates
+// ..." is Lewandowski's, the "he" of what he said speaks inside it. A
+// speaker after its own verb ("said Mr. Burman") is not embedded.
+func embedded(toks []token, verbs []verb, v verb, p np) bool {
+	if p.from == 0 {
+		return false
+	}
+	if toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]) {
+		return true
+	}
+	for _, w := range verbs {
+		if w.to == p.from && w.from != v.from {
+			return true
+		}
+	}
+	return false
 }
 
 // finiteAux are the auxiliaries and modals that end a subject.
@@ -810,10 +824,27 @@ func nameBeforeAsides(toks []token, k int) np {
 	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot || e > s && nameJoiners.has(toks[e]) && e+1 < k && toks[e+1].upper) {
 		e++
 	}
-	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen || prepositions.has(toks[s]) {
+	if prepositions.has(toks[s]) {
 		return np{}
 	}
+	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen {
+		return openingPhrase(toks, s, k)
+	}
 	return np{from: s, to: e}
+}
+
+// openingPhrase returns the short noun phrase from s to the first comma
+// before k, when asides follow it: "Harbour master Ines Koll, in a letter
+// to the council, said".
+func openingPhrase(toks []token, s, k int) np {
+	e := s
+	for e < k && toks[e].kind != tokPunct {
+		e++
+	}
+	if e == s || e >= k || e-s > 6 || toks[e].h != hComma {
+		return np{}
+	}
+	return finish(toks, np{from: s, to: e})
 }
 
 // nameJoiners join the capitalised words of one name: "Citizenship and
