@@ -155,6 +155,8 @@ func TestRules(t *testing.T) {
 		{"does not take a participle's clause after a comma for a speaker", "Mayor Lund is defending the levy, saying it shows the town can pay.", []Kind{Attributed}, []string{"defending", "saying"}, "Mayor Lund", ""},
 		{"takes the name that opens a run of asides, not the last aside", "Ines Koll, a planner who works with Harbour Watch, a tenants group, said the quay was sinking.", []Kind{Attributed}, []string{"said"}, "Ines Koll", ""},
 		{"takes the speaker of the verb that reports, not the subject of what is reported", "Harbour master Ines Koll, in a letter sent to the council on Monday, said she appreciates the inquiry.", []Kind{Attributed}, []string{"said"}, "Harbour master Ines Koll", ""},
+		{"takes an inverted speaker followed by a relative clause", "“The pier is safe,” said a harbour engineer who asked not to be named.", []Kind{Attributed}, []string{"said"}, "a harbour engineer", ""},
+		{"does not take there for a speaker", "There appeared to be no plan for the harbour.", []Kind{Hedged}, []string{"appeared to"}, "", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {

@@ -447,6 +447,9 @@ func finish(toks []token, p np) np {
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
+	if p.to-p.from == 1 && placeholders.has(toks[p.from]) {
+		return np{} // "there were two words", "here is": no one
+	}
 	if finiteAux.has(toks[p.from]) || toks[p.from].finite {
 		return np{} // a verb ("can be", "stopped", "said in a phone"), not a speaker
 	}
@@ -457,6 +460,9 @@ func finish(toks []token, p np) np {
 	}
 	return p
 }
+
+// placeholders stand where a subject would and name no one.
+var placeholders = newWordSet("there here")
 
 // headEnd returns where the head of a long noun phrase ends: before its
 // first preposition ("The average of polls taken over the past two
@@ -505,7 +511,9 @@ func inverted(text string, toks []token, i int) np {
 		return np{}
 	}
 	p := phraseAfter(text, toks, i)
-	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct || p.to-p.from > 8 {
+	// The speaker runs to punctuation or to a relative clause about it
+	// ("..., said a strategist who spoke on condition of anonymity").
+	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct && !relatives.has(toks[p.to]) || p.to-p.from > 8 {
 		return np{}
 	}
 	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to || p.to-p.from > 1 && subjectPronouns.has(toks[p.from]) {
