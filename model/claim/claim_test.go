@@ -157,6 +157,8 @@ func TestRules(t *testing.T) {
 		{"takes the speaker of the verb that reports, not the subject of what is reported", "Harbour master Ines Koll, in a letter sent to the council on Monday, said she appreciates the inquiry.", []Kind{Attributed}, []string{"said"}, "Harbour master Ines Koll", ""},
 		{"takes an inverted speaker followed by a relative clause", "“The pier is safe,” said a harbour engineer who asked not to be named.", []Kind{Attributed}, []string{"said"}, "a harbour engineer", ""},
 		{"does not take there for a speaker", "There appeared to be no plan for the harbour.", []Kind{Hedged}, []string{"appeared to"}, "", ""},
+		{"takes a lone quantifier for a vague speaker", "Several said the levy was too high.", []Kind{Attributed}, []string{"said"}, "Several", ""},
+		{"takes a rounded share of those asked for the speaker", "About 40 percent said the ferry should keep running.", []Kind{Attributed, Statistical}, []string{"said"}, "About 40 percent", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {
@@ -499,5 +501,29 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		d.Analyze(text, sents, nil)
+	}
+}
+
+func TestSourcesThatNameNoOneAreVague(t *testing.T) {
+	d := newDetector(t)
+	tests := []struct {
+		name     string
+		sentence string
+		vague    bool
+	}{
+		{"a lone quantifier is vague", "Many said the levy was too high.", true},
+		{"a quantifier before a source noun is vague", "Some experts believe the drought will last.", true},
+		{"a named person is not vague", "Mayor Ines Koll said the levy was too high.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := analyzeOne(t, d, tt.sentence)
+			if !ok || c.Source == nil {
+				t.Fatal("no source")
+			}
+			if c.Source.Vague != tt.vague {
+				t.Errorf("source %q vague %v, want %v", c.Source.In(tt.sentence), c.Source.Vague, tt.vague)
+			}
+		})
 	}
 }

@@ -307,7 +307,7 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// Without entity tags, a capitalised name alone ("Jane Okoro") is
 	// taken for a person.
 	person = person || allUpper && !head && !place
-	src.Vague = head && !named
+	src.Vague = head && !named || p.to-p.from == 1 && quantifiers.has(toks[p.from])
 	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
 }
 
@@ -441,8 +441,14 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
+	if p.to-p.from == 1 && quantifiers.has(toks[p.from]) {
+		return p // "Some say", "Several said": vague, but someone speaks
+	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
+	}
+	if approximate(toks, p.from) {
+		return p // "About 9 percent said", "Over half say": a share of those asked
 	}
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
@@ -459,6 +465,19 @@ func finish(toks []token, p np) np {
 		}
 	}
 	return p
+}
+
+// quantifiers may stand alone for the people who speak: "Some say",
+// "Many believe", "Several said".
+var quantifiers = newWordSet("some many several most few others")
+
+// approximators are the prepositions that also round a number: "About 4 in
+// 10 say", "Over half said".
+var approximators = newWordSet("about around over under")
+
+// approximate reports a rounding preposition before a number at i.
+func approximate(toks []token, i int) bool {
+	return i+1 < len(toks) && approximators.has(toks[i]) && (toks[i+1].kind == tokNum || numberWords.has(toks[i+1]))
 }
 
 // placeholders stand where a subject would and name no one.
