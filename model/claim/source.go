@@ -658,7 +658,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			// "Geoff Garin, a pollster who ..., a super PAC, said": the
 			// name that opens the asides speaks, not the last of them.
 			name := nameBeforeAsides(toks, k)
-			if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s || leadAdverbs.has(toks[name.from])) {
+			if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s) {
 				return apposed, false
 			}
 			return name, false
@@ -847,6 +847,9 @@ func nameBeforeAsides(toks []token, k int) np {
 		s--
 	}
 	s = max(s, 0)
+	for s < k && leadAdverbs.has(toks[s]) {
+		s++ // "And Sen. Rob Portman (R-Ohio), an incumbent, said"
+	}
 	e := s
 	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot || e > s && nameJoiners.has(toks[e]) && e+1 < k && toks[e+1].upper) {
 		e++
