@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/margin-reader/margin/model"
@@ -241,16 +240,7 @@ func commonCues(arts []article, n int) map[string]bool {
 			}
 		}
 	}
-	words := make([]string, 0, len(freq))
-	for w := range freq {
-		words = append(words, w)
-	}
-	sort.Slice(words, func(i, j int) bool {
-		if freq[words[i]] != freq[words[j]] {
-			return freq[words[i]] > freq[words[j]]
-		}
-		return words[i] < words[j]
-	})
+	words := byCount(freq)
 	out := map[string]bool{}
 	for _, w := range words[:min(n, len(words))] {
 		out[w] = true
