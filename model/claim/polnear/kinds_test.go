@@ -21,8 +21,8 @@ func TestCueKind(t *testing.T) {
 	const title = "A headline\n\n"
 	tests := []struct {
 		name, text, source, cue string
-		content             []string
-		want                string
+		content                 []string
+		want                    string
 	}{
 		{"a cue in the title line is a heading's", "Mayor: the pier is safe\n\nBody.", "Mayor", ":", []string{"the pier is safe"}, "title line (a heading: never a claim)"},
 		{"a colon is a colon cue", title + "The mayor: the pier is safe.", "The mayor", ":", []string{"the pier is safe"}, "colon"},
