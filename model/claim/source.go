@@ -846,7 +846,9 @@ func nameBeforeAsides(toks []token, k int) np {
 		}
 		s--
 	}
-	s = max(s, 0)
+	if s <= 0 && k > 2 && toks[1].h == hComma && leadAdverbs.has(toks[0]) {
+		s = 2 // "However, Jill Martin, a lawyer for the firm, said"
+	}
 	for s < k && leadAdverbs.has(toks[s]) {
 		s++ // "And Sen. Rob Portman (R-Ohio), an incumbent, said"
 	}
