@@ -94,7 +94,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	relative := -1
 	// A relative clause's verb speaks for the sentence when nothing else
 	// does ("China, which claimed ...").
-	if relVerb >= 0 && mainVerb < 0 {
+	// So does it when the only other speaker is inside what it reports
+	// ("Sanders, who said he intended ...").
+	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
 	}
