@@ -162,6 +162,8 @@ func TestRules(t *testing.T) {
 		{"takes the name after a leading and, before its party tag and aside", "And Sen. Ada Brenner (R-Ore.), a member of the ports committee, said the dredging would wait.", []Kind{Attributed}, []string{"said"}, "Sen. Ada Brenner", ""},
 		{"takes the name after an opening adverb and before its aside", "However, Jill A. Marten, vice president and assistant general counsel for the harbour board, said the lease was valid.", []Kind{Attributed}, []string{"said"}, "Jill A. Marten", ""},
 		{"takes the relative pronoun over the subject of what its clause reports", "The vote went against Councillor Brie, who said she intended to appeal.", []Kind{Attributed}, []string{"said"}, "who", ""},
+		{"takes the poll that opens a sentence for its source", "In the latest Gazette/Harbour Radio survey, the ferry scheme leads the bridge by 12 points.", []Kind{Attributed}, []string{"In"}, "the latest Gazette/Harbour Radio survey", ""},
+		{"does not take a place that opens a sentence for a source", "In the harbour, the pilots waited for the tide.", nil, nil, "", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {

@@ -126,6 +126,12 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if src == nil && mainVerb >= 0 {
 		src = &Source{Span: spanOf(toks, main)}
 	}
+	// "In the latest Post-ABC poll, Clinton leads": the poll says so.
+	if c := pollOpening(toks); src == nil && c > 0 {
+		addCue(0, 1, Attributed)
+		main = np{from: 1, to: c}
+		src = &Source{Span: spanOf(toks, main)}
+	}
 	if src == nil && len(sc.verbs) > 0 {
 		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
 			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
@@ -162,6 +168,38 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	}
 	return src
 }
+
+// maxPollOpening is the longest "In ... poll," taken for a source.
+const maxPollOpening = 14
+
+// pollNouns head the opening phrase of a sentence that reports a poll.
+var pollNouns = newWordSet("poll polls survey surveys")
+
+// pollOpening returns the index of the comma that ends an opening "In
+// the ... poll," ("In the previous Washington Post/ABC News national
+// poll, ..."), or -1.
+func pollOpening(toks []token) int {
+	if len(toks) < 4 || toks[0].h != hIn {
+		return -1
+	}
+	for c := 2; c < len(toks) && c <= maxPollOpening; c++ {
+		switch {
+		case toks[c].h == hComma:
+			if pollNouns.has(toks[c-1]) {
+				return c
+			}
+			return -1
+		case toks[c].kind == tokPunct && toks[c].h != hSlash && !dashes.has(toks[c]):
+			return -1
+		}
+	}
+	return -1
+}
+
+var (
+	hIn    = hashWord("in")
+	hSlash = hashWord("/")
+)
 
 // antecedent returns the noun phrase that ends the tokens before a
 // relative clause, past a comma, or an empty span.
