@@ -164,6 +164,7 @@ func TestRules(t *testing.T) {
 		{"takes the relative pronoun over the subject of what its clause reports", "The vote went against Councillor Brie, who said she intended to appeal.", []Kind{Attributed}, []string{"said"}, "who", ""},
 		{"takes the poll that opens a sentence for its source", "In the latest Gazette/Harbour Radio survey, the ferry scheme leads the bridge by 12 points.", []Kind{Attributed}, []string{"In"}, "the latest Gazette/Harbour Radio survey", ""},
 		{"does not take a place that opens a sentence for a source", "In the harbour, the pilots waited for the tide.", nil, nil, "", ""},
+		{"keeps a name's plural possessive inside its aside", "Ana Ruiz, Peters’ campaign manager, said the count was fair.", []Kind{Attributed}, []string{"said"}, "Ana Ruiz, Peters’ campaign manager", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
 	}
 	for _, tt := range tests {
