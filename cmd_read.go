@@ -68,9 +68,10 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		_, size = loader.Progress()
 	}
 	// The analysis of a large article makes garbage by the megabyte; a
-	// soft limit keeps the heap near four times the article's size at the
+	// soft limit keeps the heap a few times the article's size at the
 	// cost of some GC time while it runs.
-	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(size))
+	debug.SetMemoryLimit(memoryLimit(size))
+	procs, memory := oneProcessorWhileIdle(), memoryWhileIdle()
 	prof := f.profile(stdout)
 	opts := ui.Options{
 		Width:      f.width,
@@ -80,7 +81,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Notice:     notice,
 		Loader:     loader,
 		Review:     cmd == "check",
-		Idle:       oneProcessorWhileIdle(),
+		Idle:       func(idle bool) { memory(idle); procs(idle) },
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
@@ -137,15 +138,6 @@ func oneProcessorWhileIdle() func(idle bool) {
 		runtime.GOMAXPROCS(busy)
 	}
 }
-
-// The reader's soft memory limit: a base for the program itself, and a
-// multiple of the article's text. Once analysed, 20 MB of text holds
-// about 76 MB live; 4 bytes a byte leaves the collector 36 MB of room, so
-// it does not run back to back (3 took the peak only from 132 to 124 MB).
-const (
-	memoryBase    = 32 << 20
-	memoryPerByte = 4
-)
 
 // analyzer returns the reader's background analysis. The models load on
 // first use, off the path to the first screen, and analyses are cached by
