@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -139,11 +138,12 @@ func oneProcessorWhileIdle() func(idle bool) {
 	}
 }
 
-// analyzer returns the reader's background analysis. The models load on
-// first use, off the path to the first screen, and analyses are cached by
+// analyzer returns the reader's background analysis. The models load for
+// each analysis, off the path to the first screen, and go with it: they
+// hold about 6.5 MB that an idle reader has no use for, and loading them
+// again for a reload takes tens of milliseconds. Analyses are cached by
 // content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
-	load := sync.OnceValues(model.NewAnalyzer)
 	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
 		c := analysisCache()
 		if c != nil {
@@ -151,11 +151,7 @@ func analyzer() ui.AnalyzeFunc {
 				return an, nil
 			}
 		}
-		z, err := load()
-		if err != nil {
-			return nil, err
-		}
-		an, err := z.AnalyzeProgress(ctx, a, progress)
+		an, err := analyze(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.
@@ -163,6 +159,16 @@ func analyzer() ui.AnalyzeFunc {
 		}
 		return an, err
 	}
+}
+
+// analyze analyses a with models of its own, which are garbage once it
+// returns, before the analysis is written to the cache.
+func analyze(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+	z, err := model.NewAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return z.AnalyzeProgress(ctx, a, progress)
 }
 
 // analysisCache returns the user's analysis cache, versioned by this very
