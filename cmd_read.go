@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -68,9 +67,10 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		_, size = loader.Progress()
 	}
 	// The analysis of a large article makes garbage by the megabyte; a
-	// soft limit keeps the heap near four times the article's size at the
+	// soft limit keeps the heap a few times the article's size at the
 	// cost of some GC time while it runs.
-	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(size))
+	debug.SetMemoryLimit(memoryLimit(size))
+	procs, memory := oneProcessorWhileIdle(), memoryWhileIdle()
 	prof := f.profile(stdout)
 	opts := ui.Options{
 		Width:      f.width,
@@ -80,7 +80,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Notice:     notice,
 		Loader:     loader,
 		Review:     cmd == "check",
-		Idle:       oneProcessorWhileIdle(),
+		Idle:       func(idle bool) { memory(idle); procs(idle) },
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
@@ -138,20 +138,12 @@ func oneProcessorWhileIdle() func(idle bool) {
 	}
 }
 
-// The reader's soft memory limit: a base for the program itself, and a
-// multiple of the article's text. Once analysed, 20 MB of text holds
-// about 76 MB live; 4 bytes a byte leaves the collector 36 MB of room, so
-// it does not run back to back (3 took the peak only from 132 to 124 MB).
-const (
-	memoryBase    = 32 << 20
-	memoryPerByte = 4
-)
-
-// analyzer returns the reader's background analysis. The models load on
-// first use, off the path to the first screen, and analyses are cached by
+// analyzer returns the reader's background analysis. The models load for
+// each analysis, off the path to the first screen, and go with it: they
+// hold about 6.5 MB that an idle reader has no use for, and loading them
+// again for a reload takes tens of milliseconds. Analyses are cached by
 // content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
-	load := sync.OnceValues(model.NewAnalyzer)
 	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
 		c := analysisCache()
 		if c != nil {
@@ -159,11 +151,7 @@ func analyzer() ui.AnalyzeFunc {
 				return an, nil
 			}
 		}
-		z, err := load()
-		if err != nil {
-			return nil, err
-		}
-		an, err := z.AnalyzeProgress(ctx, a, progress)
+		an, err := analyze(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.
@@ -171,6 +159,16 @@ func analyzer() ui.AnalyzeFunc {
 		}
 		return an, err
 	}
+}
+
+// analyze analyses a with models of its own, which are garbage once it
+// returns, before the analysis is written to the cache.
+func analyze(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+	z, err := model.NewAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return z.AnalyzeProgress(ctx, a, progress)
 }
 
 // analysisCache returns the user's analysis cache, versioned by this very
