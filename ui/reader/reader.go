@@ -378,7 +378,18 @@ func (m *Model) GoTo(s span.Span) {
 	if i := sentenceAt(m.art.Sentences, s.Start); i >= 0 {
 		m.focus = i
 	}
+	m.reveal(s)
+}
+
+// reveal scrolls to s, sizes the explain box for the new focus now on
+// screen, then scrolls again if need be: the box takes rows from the pane
+// and must not hide the passage it explains.
+func (m *Model) reveal(s span.Span) {
 	m.pager.Show(s)
+	if m.width > 0 {
+		m.SetSize(m.width, m.height)
+	}
+	m.pager.Reveal(s)
 }
 
 // Show scrolls the pane to show s, as after a note is saved.
@@ -411,7 +422,7 @@ func (m *Model) moveFocus(d int) {
 		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
 	}
 	m.target, m.at = NoSpan, -1
-	m.pager.Show(ss[m.focus])
+	m.reveal(ss[m.focus])
 }
 
 // View draws the pane and the explain box: exactly the view's size.

@@ -157,3 +157,37 @@ func TestExplainBoxLinesUpWithTheText(t *testing.T) {
 		})
 	}
 }
+
+// TestFocusedPassageIsWholeAboveItsExplainBox moves the focus to the
+// claim from the top of small screens on which the claim is at the
+// bottom, where the box that appears for it takes the rows its last
+// lines were on: the claim must be read whole, its first and its last
+// words above the box.
+func TestFocusedPassageIsWholeAboveItsExplainBox(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size [2]int
+		keys []string
+	}{
+		{"jumping to the claim with c in 40x16", [2]int{40, 16}, []string{"c"}},
+		{"focusing the claim's sentence with ) in 40x16", [2]int{40, 16}, []string{")", ")", ")"}},
+		{"jumping to the claim with c in 80x12", [2]int{80, 12}, []string{"c"}},
+		{"jumping to the claim with c in 40x10", [2]int{40, 10}, []string{"c"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(tc.size[0], tc.size[1])
+			m = press(m, tc.keys...)
+			v := ansi.Strip(m.View())
+			box := strings.Index(v, "cues:")
+			if box < 0 {
+				t.Fatalf("no explain box for the claim:\n%s", v)
+			}
+			for _, w := range []string{"According", "cover."} {
+				if i := strings.Index(v, w); i < 0 || i > box {
+					t.Errorf("%q is not above the explain box:\n%s", w, v)
+				}
+			}
+		})
+	}
+}
