@@ -222,6 +222,9 @@ func writeNote(w *bufio.Writer, text string, r *review, i int) {
 	w.WriteString("\n")
 	fmt.Fprintf(w, "- Verdict: **%s**\n", escapeInline(n.Verdict.String()))
 	fmt.Fprintf(w, "- Status: %s\n", n.Status)
+	if n.Reworded(text) {
+		fmt.Fprintf(w, "- Written on: “%s”\n", escapeInline(n.Quote()))
+	}
 	if c, ok := r.claim(i); ok {
 		writeClaim(w, c)
 	}

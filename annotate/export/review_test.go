@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/span"
 )
 
 func TestSummaryPluralsAgreeWithTheirCounts(t *testing.T) {
@@ -86,5 +87,40 @@ func TestHeadingsKeepEveryHashAsText(t *testing.T) {
 		if !slices.Contains(got, want) {
 			t.Errorf("headings %q lack %q", got, want)
 		}
+	}
+}
+
+// TestWorksheetSaysWhatARewordedNoteWasWrittenOn moves the fixture's
+// moved note onto a passage that reads differently now, as after the
+// article was edited: the worksheet quotes the passage as it is and says
+// what the verdict was given on; a note whose words are unchanged says
+// nothing more.
+func TestWorksheetSaysWhatARewordedNoteWasWrittenOn(t *testing.T) {
+	a, notes := fixture(t)
+	const was = "- Written on: “the fairest in Europe”\n"
+	tests := []struct {
+		name     string
+		reworded bool
+	}{
+		{"a note on reworded text quotes its old words", true},
+		{"a note on unchanged text quotes nothing more", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := notes[1]
+			if tt.reworded {
+				n.Span = span.Span{Start: n.Span.Start, End: n.Span.Start + len("the fairest")}
+			}
+			var buf bytes.Buffer
+			if err := Markdown(&buf, a, []annotate.Note{n}, storyOptions(t, a)); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), was); got != tt.reworded {
+				t.Errorf("the worksheet has %q: %v, want %v:\n%s", was, got, tt.reworded, buf.String())
+			}
+			if !strings.Contains(buf.String(), "> "+n.Span.In(a.Text)+"\n") {
+				t.Errorf("the worksheet does not quote the passage as it is now, %q:\n%s", n.Span.In(a.Text), buf.String())
+			}
+		})
 	}
 }
