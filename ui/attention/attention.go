@@ -242,11 +242,11 @@ func (m Model) detail() []string {
 	n, _ := m.Selected()
 	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(n.Target.Prefix, n.Quote(), n.Target.Suffix, t.Explain))
 	if n.Text != "" {
-		lines = append(lines, t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))
+		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))...)
 	}
 	switch n.Status {
 	case annotate.Moved:
-		lines = append(lines, t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))
+		lines = append(lines, m.wrap(t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))...)
 	case annotate.Orphaned:
 		lines = append(lines, t.ExplainLabel.Render("nothing like it is left in the text"))
 	}
