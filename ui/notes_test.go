@@ -118,3 +118,29 @@ func highestClaim(an *model.Analysis) span.Span {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
+
+// TestSavingASourceThatIsNotALinkSaysSo types a source in the note
+// editor: a web address is saved quietly, one without a scheme is saved
+// as written and the status says it is not a link.
+func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
+	for _, tc := range []struct {
+		name, source, want string
+	}{
+		{"a web address is saved quietly", "https://example.org/report", "note saved to "},
+		{"an address without a scheme is named", "example.org/report", `source "example.org/report" is not a link`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 120, Height: 30})
+			m = typeText(press(m, "a"), "Check the date.")
+			m = typeText(press(m, "tab", "tab", "tab"), tc.source)
+			m = saveEditor(t, m)
+			if ns := book.Notes(); len(ns) != 1 || len(ns[0].Sources) != 1 || ns[0].Sources[0] != tc.source {
+				t.Fatalf("the book holds %+v, want one note with the source %q", ns, tc.source)
+			}
+			if !strings.Contains(screen(m), tc.want) {
+				t.Errorf("the status does not say %q:\n%s", tc.want, screen(m))
+			}
+		})
+	}
+}

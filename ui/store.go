@@ -116,6 +116,9 @@ func putNote(n annotate.Note, say string) func(b *annotate.Book) (notesMsg, erro
 		}
 		if say == "" {
 			say = "note saved to " + b.Path()
+			if src, ok := notALink(saved.Sources); ok {
+				say = fmt.Sprintf("note saved; source %q is not a link (like https://…): kept as written", src)
+			}
 		}
 		msg := notesMsg{changed: true, message: say, show: reader.NoSpan}
 		if saved.Placed() {
@@ -123,6 +126,17 @@ func putNote(n annotate.Note, say string) func(b *annotate.Book) (notesMsg, erro
 		}
 		return msg, nil
 	}
+}
+
+// notALink is the first of sources without a scheme and a host, which a
+// reader of the worksheet cannot follow: the typist is told at once.
+func notALink(sources []string) (string, bool) {
+	for _, src := range sources {
+		if annotate.CheckSource(src) != nil {
+			return src, true
+		}
+	}
+	return "", false
 }
 
 func (s *store) remove(id string) tea.Cmd {
