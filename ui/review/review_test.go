@@ -216,3 +216,19 @@ func TestParagraphKeepsTheReadersMeasure(t *testing.T) {
 	}
 	t.Fatalf("no claim line in the queue:\n%s", strings.Join(lines, "\n"))
 }
+
+// TestClaimIsReadWholeInASmallWindow shrinks the queue until the keys
+// and the claim's lines do not both fit: the keys give way (the help
+// screen lists them), and the claim being judged is read whole.
+func TestClaimIsReadWholeInASmallWindow(t *testing.T) {
+	for _, size := range [][2]int{{40, 10}, {40, 12}, {30, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m, spans := queue(t)
+			m.SetSize(size[0], size[1])
+			v := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+			if want := spans[1].In(m.art.Text); !strings.Contains(v, want) {
+				t.Errorf("the queue does not show the claim %q whole:\n%s", want, m.View())
+			}
+		})
+	}
+}

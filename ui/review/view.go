@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -20,7 +22,8 @@ const minParagraph = 3
 // View draws the claim shown: a heading, its paragraph with the claim
 // picked out, why it was flagged, its verdict and the keys. It is exactly
 // the queue's size; the paragraph gives way first, keeping the claim's
-// lines in view.
+// lines in view, then the blank lines, then the keys (the help screen
+// lists them too) if the claim would not be read whole without them.
 func (m Model) View() string {
 	c, ok := m.Current()
 	if !ok {
@@ -28,12 +31,17 @@ func (m Model) View() string {
 	}
 	head := []string{m.heading(), ""}
 	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
-	about = append(append(about, m.verdictLine(c), ""), m.hints()...)
-	if m.height-len(head)-len(about) < minParagraph {
-		head, about = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" })
+	about = append(about, m.verdictLine(c))
+	keys := append([]string{""}, m.hints()...)
+	if m.height-len(head)-len(about)-len(keys) < minParagraph {
+		head, about, keys = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" }), keys[1:]
 	}
-	room := max(m.height-len(head)-len(about), 1)
-	return m.fit(append(append(head, m.paragraph(c, room)...), about...))
+	para, first, last := m.paragraph(c)
+	if m.height-len(head)-len(about)-len(keys) < last-first {
+		keys = nil
+	}
+	room := max(m.height-len(head)-len(about)-len(keys), 1)
+	return m.fit(slices.Concat(head, m.cut(para, first, room), about, keys))
 }
 
 func (m Model) heading() string {
@@ -76,33 +84,51 @@ func (m Model) hints() []string {
 	return lines
 }
 
-// paragraph wraps the claim's paragraph into at most room lines, the
-// claim's words in the target style; when it is longer it shows the
-// lines from the claim's first on.
-func (m Model) paragraph(c claim.Claim, room int) []string {
+// paragraph wraps the claim's paragraph, the claim's words in the target
+// style, and says which lines the claim is on, [first, last).
+func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
 	p := paragraphOf(m.art.Doc.Blocks, c.Span)
 	if p.Empty() {
 		p = c.Span
 	}
 	text := m.art.Text
-	var lines []string
-	first := -1
+	first = -1
 	// As wide as the reader's text column at most: a paragraph across 200
 	// columns is hard to read.
-	for _, l := range render.Wrap(text, p, min(m.width-2, pager.DefaultMaxWidth)) {
-		if first < 0 && l.Overlaps(c.Span) {
-			first = len(lines)
+	for _, l := range render.Wrap(text, p, m.measure()) {
+		if l.Overlaps(c.Span) {
+			if first < 0 {
+				first = len(lines)
+			}
+			last = len(lines) + 1
 		}
 		in := span.Span{Start: min(max(c.Start, l.Start), l.End), End: max(min(c.End, l.End), l.Start)}
 		lines = append(lines, m.theme.ExplainLabel.Render(render.Sanitize(text[l.Start:in.Start]))+
 			m.theme.Target.Render(render.Sanitize(text[in.Start:in.End]))+
 			m.theme.ExplainLabel.Render(render.Sanitize(text[in.End:l.End])))
 	}
-	if len(lines) > room {
-		start := min(max(first, 0), len(lines)-room)
-		lines = lines[start : start+room]
+	return lines, max(first, 0), max(last, first, 0)
+}
+
+func (m Model) measure() int { return min(m.width-2, pager.DefaultMaxWidth) }
+
+// cut keeps room of lines, from line first on when they are more, and
+// says where lines were left out: "…" starts the first line shown when
+// there are lines above it, and ends the last when there are lines below.
+func (m Model) cut(lines []string, first, room int) []string {
+	if len(lines) <= room {
+		return lines
 	}
-	return lines
+	start := min(first, len(lines)-room)
+	shown := slices.Clone(lines[start : start+room])
+	if start > 0 {
+		shown[0] = m.theme.ExplainLabel.Render("… ") + ansi.Truncate(shown[0], max(m.measure()-2, 0), "")
+	}
+	if start+room < len(lines) {
+		end := len(shown) - 1
+		shown[end] = ansi.Truncate(shown[end], max(m.measure()-2, 0), "") + m.theme.ExplainLabel.Render(" …")
+	}
+	return shown
 }
 
 // paragraphOf returns the smallest block holding s's start.
