@@ -232,3 +232,32 @@ func TestClaimIsReadWholeInASmallWindow(t *testing.T) {
 		})
 	}
 }
+
+// TestJAndKScrollAParagraphTooTallForTheQueue opens the queue so small
+// that the claim's paragraph is cut: j brings its last words into view,
+// pressing it past the end does not carry k's first press away with it,
+// and k goes back to the paragraph's start, above the claim's.
+func TestJAndKScrollAParagraphTooTallForTheQueue(t *testing.T) {
+	m, _ := queue(t)
+	m.SetSize(30, 8)
+	view := func() string { return strings.Join(strings.Fields(ansi.Strip(m.View())), " ") }
+	if v := view(); strings.Contains(v, "only doctor.") || strings.Contains(v, "Islanders") {
+		t.Fatalf("the test needs a paragraph cut short:\n%s", m.View())
+	}
+	for range 20 {
+		m, _ = press(m, "j")
+	}
+	if !strings.Contains(view(), "only doctor.") {
+		t.Errorf("j did not scroll to the paragraph's end:\n%s", m.View())
+	}
+	m, _ = press(m, "k")
+	if strings.Contains(view(), "only doctor.") {
+		t.Errorf("k after scrolling past the end did not scroll back a line:\n%s", m.View())
+	}
+	for range 20 {
+		m, _ = press(m, "k")
+	}
+	if !strings.Contains(view(), "Islanders rejected that.") {
+		t.Errorf("k did not scroll back to the paragraph's start:\n%s", m.View())
+	}
+}

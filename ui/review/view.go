@@ -29,19 +29,40 @@ func (m Model) View() string {
 	if !ok {
 		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review")})
 	}
-	head := []string{m.heading(), ""}
-	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
-	about = append(about, m.verdictLine(c))
-	keys := append([]string{""}, m.hints()...)
-	if m.height-len(head)-len(about)-len(keys) < minParagraph {
-		head, about, keys = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" }), keys[1:]
+	l := m.lay(c)
+	return m.fit(slices.Concat(l.head, m.cut(l.para, l.first+m.scroll, l.room), l.about, l.keys))
+}
+
+// layout is the queue's screen for one claim: what goes above and below
+// the paragraph, the paragraph's lines, the first the claim is on, and
+// how many of them there is room for.
+type layout struct {
+	head, para, about, keys []string
+	first, room             int
+}
+
+// lay fits the parts of the screen for claim c to the queue's height.
+func (m Model) lay(c claim.Claim) layout {
+	l := layout{head: []string{m.heading(), ""}}
+	l.about = append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
+	l.about = append(l.about, m.verdictLine(c))
+	l.keys = append([]string{""}, m.hints()...)
+	if m.height-len(l.head)-len(l.about)-len(l.keys) < minParagraph {
+		l.head, l.about, l.keys = l.head[:1], slices.DeleteFunc(l.about, func(s string) bool { return s == "" }), l.keys[1:]
 	}
-	para, first, last := m.paragraph(c)
-	if m.height-len(head)-len(about)-len(keys) < last-first {
-		keys = nil
+	var last int
+	l.para, l.first, last = m.paragraph(c)
+	if m.height-len(l.head)-len(l.about)-len(l.keys) < last-l.first {
+		l.keys = nil
 	}
-	room := max(m.height-len(head)-len(about)-len(keys), 1)
-	return m.fit(slices.Concat(head, m.cut(para, first, room), about, keys))
+	l.room = max(m.height-len(l.head)-len(l.about)-len(l.keys), 1)
+	return l
+}
+
+// scrollBy scrolls the paragraph d lines, no further than its ends.
+func (m *Model) scrollBy(c claim.Claim, d int) {
+	l := m.lay(c)
+	m.scroll = max(min(m.scroll+d, len(l.para)-l.room-l.first), -l.first)
 }
 
 func (m Model) heading() string {
@@ -68,7 +89,7 @@ func (m Model) verdictLine(c claim.Claim) string {
 }
 
 // hints names the queue's keys from the key map, the verdicts by number,
-// in as many lines as the width needs.
+// in as many lines as the width needs; j/k scroll a paragraph cut short.
 func (m Model) hints() []string {
 	var vs []string
 	for i, v := range vocab.Verdicts()[:len(vocab.Verdicts())-1] {
@@ -76,7 +97,7 @@ func (m Model) hints() []string {
 	}
 	k := m.keys
 	parts := append(vs, k.Annotate.Help().Key+" note", k.Skip.Help().Key+" skip", k.Back.Help().Key+" back",
-		k.Order.Help().Key+" order", k.Close.Help().Key+" close")
+		k.Order.Help().Key+" order", k.Close.Help().Key+" close", k.Down.Keys()[0]+"/"+k.Up.Keys()[0]+" scroll")
 	lines := render.Flow(parts, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
@@ -112,14 +133,15 @@ func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
 
 func (m Model) measure() int { return min(m.width-2, pager.DefaultMaxWidth) }
 
-// cut keeps room of lines, from line first on when they are more, and
-// says where lines were left out: "…" starts the first line shown when
-// there are lines above it, and ends the last when there are lines below.
-func (m Model) cut(lines []string, first, room int) []string {
+// cut keeps room of lines from line start on (fewer if that would leave
+// rows empty) and says where lines were left out: "…" starts the first
+// line shown when there are lines above it, and ends the last when there
+// are lines below.
+func (m Model) cut(lines []string, start, room int) []string {
 	if len(lines) <= room {
 		return lines
 	}
-	start := min(first, len(lines)-room)
+	start = max(min(start, len(lines)-room), 0)
 	shown := slices.Clone(lines[start : start+room])
 	if start > 0 {
 		shown[0] = m.theme.ExplainLabel.Render("… ") + ansi.Truncate(shown[0], max(m.measure()-2, 0), "")
