@@ -180,8 +180,8 @@ func checkScreen(m Model, w, h int) string {
 			return "line " + itoa(i+1) + " is " + itoa(lw) + " columns wide"
 		}
 	}
-	if last := lines[h-1]; last != m.bottomLine() {
-		return "the last line is not the status bar"
+	if bar := strings.Split(m.bottomLine(), "\n"); strings.Join(lines[max(h-len(bar), 0):], "\n") != m.bottomLine() {
+		return "the last lines are not the status bar"
 	}
 	return ""
 }

@@ -160,14 +160,18 @@ func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
 // SetSize sets the view's size: the explain box takes what it needs, up
 // to explainRoom, and the pane the rest. The line at the top stays at the
 // top; if that would push the target or the focus, which was on screen,
-// off it, they win.
+// off it, they win, and stay whole if they were.
 func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()
+	whole := keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.width, m.height = w, h
 	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
 	m.pager.SetSize(w, h-len(m.explain))
-	if keep.Start >= 0 {
+	switch {
+	case whole:
+		m.pager.Reveal(keep)
+	case keep.Start >= 0:
 		m.pager.Show(keep)
 	}
 }

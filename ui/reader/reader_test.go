@@ -191,3 +191,20 @@ func TestFocusedPassageIsWholeAboveItsExplainBox(t *testing.T) {
 		})
 	}
 }
+
+// TestAPassageWholeOnScreenStaysWholeWhenThePaneShrinks jumps to the
+// claim, then takes rows from the view one at a time, as a status bar
+// growing to two rows for a long message does: while the claim fits, its
+// last words stay above the box.
+func TestAPassageWholeOnScreenStaysWholeWhenThePaneShrinks(t *testing.T) {
+	m := fixture(t)
+	m.SetSize(40, 16)
+	m = press(m, "c")
+	for h := 15; h >= 12; h-- {
+		m.SetSize(40, h)
+		v := ansi.Strip(m.View())
+		if i, box := strings.Index(v, "cover."), strings.Index(v, "cues:"); i < 0 || box < 0 || i > box {
+			t.Errorf("at 40x%d the claim's end is not above the box:\n%s", h, v)
+		}
+	}
+}
