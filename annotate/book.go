@@ -223,8 +223,15 @@ func (b *Book) Warnings() []string { return append([]string(nil), b.warnings...)
 // Add saves a new note on the passage n.Span of the current text and
 // returns it as saved, with its ID. n.ID, Target, Status and times are
 // ignored.
-func (b *Book) Add(n Note) (Note, error) {
-	n, err := newNote(b.article.Text, n, b.opts.Now(), b.store.NewID)
+func (b *Book) Add(n Note) (Note, error) { return b.AddOn(b.article.Text, n) }
+
+// AddOn is Add for a note whose passage n.Span is on text, the article as
+// it was when the note was begun (the file changed on disk while it was
+// typed): the note keeps the words it was written on and is placed in the
+// current text as every note is after a change, moved, needing review or
+// orphaned, never on whatever the old offsets now hold.
+func (b *Book) AddOn(text string, n Note) (Note, error) {
+	n, err := newNote(text, n, b.opts.Now(), b.store.NewID)
 	if err != nil {
 		return Note{}, err
 	}
@@ -280,10 +287,19 @@ func newNote(text string, n Note, now time.Time, newID func(time.Time) (string, 
 // n.Span differs from where the note was, or a person placed it there
 // (Note.Accept); a note that needs review or is orphaned keeps its
 // original passage until given a new span.
-func (b *Book) Put(n Note) (Note, error) {
+func (b *Book) Put(n Note) (Note, error) { return b.PutOn(b.article.Text, n) }
+
+// PutOn is Put for a note edited on text, the article as it was when the
+// edit began: a note that was placed keeps the passage n.Span of text,
+// placed in the current text as after any change; one that was not keeps
+// its original passage.
+func (b *Book) PutOn(text string, n Note) (Note, error) {
 	old, ok := b.Note(n.ID)
 	if !ok {
 		return Note{}, fmt.Errorf("edit note: no note %s", n.ID)
+	}
+	if text != b.article.Text {
+		return b.putStale(text, n, old)
 	}
 	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
@@ -295,6 +311,23 @@ func (b *Book) Put(n Note) (Note, error) {
 		}
 		n.Target = sel
 	}
+	return b.commit(sidecar.Put, n, b.opts.Now())
+}
+
+// putStale saves n, edited on text, an older version of the article than
+// the book's: the passage it was placed on in text, or for one that was not
+// placed the one it was written on, is found again in the current text.
+func (b *Book) putStale(text string, n, old Note) (Note, error) {
+	detached := n.Target.Detached
+	n.Target, n.Created = old.Target, old.Created
+	if n.Placed() {
+		sel, err := anchor.Make(text, n.Span)
+		if err != nil {
+			return Note{}, fmt.Errorf("edit note: %w", err)
+		}
+		n.Target = sel
+	}
+	n.Target.Detached = detached
 	return b.commit(sidecar.Put, n, b.opts.Now())
 }
 

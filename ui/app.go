@@ -142,6 +142,9 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 	editor *noteeditor.Model
+	// editorText is the article's text when the editor opened, which the
+	// note's span is on even if the file changes on disk before the save.
+	editorText string
 	// review is the review queue while it is open; reviewPending says it
 	// opens when the analysis comes. seen is where the claims it showed
 	// are, from the book.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -142,5 +143,38 @@ func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
 				t.Errorf("the status does not say %q:\n%s", tc.want, screen(m))
 			}
 		})
+	}
+}
+
+// TestANoteTypedWhileTheFileChangesKeepsItsPassage opens the editor on
+// the focused sentence, then the file changes on disk (a paragraph added
+// at the top shifts every offset) and the reader reloads before the note
+// is saved: the note is on the sentence it was begun on, not on what the
+// old offsets hold in the new text.
+func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
+	dir := t.TempDir()
+	a, book := fileBook(t, dir, article, "test")
+	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, ")", ")")
+	f, ok := m.reader.Focus()
+	if !ok {
+		t.Fatal("no focus")
+	}
+	begun := f.In(a.Text)
+	m = typeText(press(m, "a"), "Which engineers?")
+	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = step(m, m.reload()())
+	if m.reader.Article().Text == a.Text {
+		t.Fatal("the reader did not reload the changed file")
+	}
+	saveEditor(t, m)
+	_, reopened := openNotes(t, a.Path)
+	ns := reopened.Notes()
+	if len(ns) != 1 || ns[0].Quote() != begun || ns[0].Span.In(reopened.Article().Text) != begun {
+		t.Fatalf("the notes are %+v, want one on %q", ns, begun)
 	}
 }
