@@ -101,6 +101,9 @@ func (m *Model) notesUnavailable() bool {
 		msg = "notes are opening…"
 	case m.opts.NotesError != "":
 		msg += ": " + m.opts.NotesError
+	case m.reader.Article().Path == "":
+		// Read from standard input: there is no file to keep notes beside.
+		msg = "notes need a file: save the article to one and open that"
 	}
 	m.status.SetError(msg)
 	return true

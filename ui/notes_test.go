@@ -178,3 +178,21 @@ func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 		t.Fatalf("the notes are %+v, want one on %q", ns, begun)
 	}
 }
+
+// TestNotesOnStandardInputSayWhatIsMissing presses every note key on an
+// article read from standard input, which has no file for a sidecar: each
+// says why there are no notes and what to do, not only that there are
+// none.
+func TestNotesOnStandardInputSayWhatIsMissing(t *testing.T) {
+	for _, k := range []string{"a", "A", "D", "x"} {
+		t.Run("key "+k, func(t *testing.T) {
+			m := open(t, article, Options{})
+			if m.reader.Article().Path != "" {
+				t.Fatal("the test needs an article without a file")
+			}
+			if got := screen(press(m, k)); !strings.Contains(got, "notes need a file: save the article to one and open that") {
+				t.Errorf("%s does not say notes need a file:\n%s", k, got)
+			}
+		})
+	}
+}
