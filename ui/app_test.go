@@ -349,7 +349,9 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = press(m, "?")
 			seen := screen(m)
-			for range 80 {
+			// Down to the end, however long the help grows.
+			for prev := ""; screen(m) != prev; {
+				prev = screen(m)
 				m = press(m, "j")
 				seen += screen(m)
 			}

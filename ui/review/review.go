@@ -53,7 +53,7 @@ type KeyMap struct {
 // NewKeyMap takes the queue's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{Verdict: k.Verdict, Annotate: k.Annotate, Skip: k.Skip, Back: k.Back, Order: k.Order, Close: k.CloseReview,
-		Down: k.Down, Up: k.Up}
+		Down: k.ReviewDown, Up: k.ReviewUp}
 }
 
 // Model is the review queue.
