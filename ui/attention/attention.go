@@ -48,7 +48,7 @@ type KeyMap struct {
 
 // NewKeyMap takes the list's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
-	return KeyMap{Up: k.Up, Down: k.Down, NextCandidate: k.NextCandidate, PrevCandidate: k.PrevCandidate,
+	return KeyMap{Up: k.PrevNote, Down: k.NextNote, NextCandidate: k.NextCandidate, PrevCandidate: k.PrevCandidate,
 		Accept: k.Accept, Reattach: k.Reattach, Orphan: k.Orphan, Close: k.CloseAttention}
 }
 
@@ -162,7 +162,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	// Accept comes first: the app's down keys include enter.
 	switch {
 	case key.Matches(kp, k.Accept):
 		return m, m.accept(n)

@@ -29,7 +29,7 @@ type KeyMap struct {
 	// ReviewDown and ReviewUp scroll a paragraph the window cuts short.
 	Review, Verdict, Skip, Back, Order, ReviewDown, ReviewUp, CloseReview key.Binding
 	// The notes that need attention after the article changed.
-	Attention, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
+	Attention, NextNote, PrevNote, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
 	// The note editor. SaveFallback works, and shows in its hints, once a
@@ -103,6 +103,8 @@ func Default() KeyMap {
 		CloseReview: b("esc/r", "review: back to the text", "esc", "r"),
 
 		Attention:      b("!", "notes that need attention", "!"),
+		NextNote:       b("j/↓", "attention: next note", "j", "down"),
+		PrevNote:       b("k/↑", "attention: previous note", "k", "up"),
 		NextCandidate:  b("l/→", "attention: next candidate place", "l", "right"),
 		PrevCandidate:  b("h/←", "attention: previous candidate", "h", "left"),
 		Accept:         b("enter", "attention: accept the place / show it", "enter"),
@@ -150,7 +152,7 @@ func (k KeyMap) Groups() []Group {
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
-		{"notes that need attention", []key.Binding{k.Attention, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
+		{"notes that need attention", []key.Binding{k.Attention, k.NextNote, k.PrevNote, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
 		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.SaveFallback, k.ForceQuit}},
 	}
 }
