@@ -164,9 +164,11 @@ func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
 func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()
-	whole := keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.width, m.height = w, h
 	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
+	// Only a pane that shrinks can cut off what was whole on it.
+	shrinks := h-len(m.explain) < m.pager.Height()
+	whole := shrinks && keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.pager.SetSize(w, h-len(m.explain))
 	switch {
 	case whole:
