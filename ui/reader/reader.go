@@ -81,8 +81,11 @@ type Model struct {
 	focus int // sentence index
 	// at is where the last jump (search, entity, claim, panel) landed, -1
 	// after the focus moved by sentence; "next" goes on from there.
-	at        int
-	target    span.Span
+	at     int
+	target span.Span
+	// chosen says a key put the focus where it is (a jump, a sentence
+	// step), rather than it being where the text opened.
+	chosen    bool
 	selecting bool
 	selection span.Span
 	// movingStart says the selection's start moves, not its end.
@@ -166,9 +169,12 @@ func (m *Model) SetSize(w, h int) {
 	keep := m.onScreen()
 	m.width, m.height = w, h
 	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
-	// Only a pane that shrinks can cut off what was whole on it.
+	// Only a pane that shrinks can cut off what was whole on it, and only
+	// what a key chose scrolls the text to stay whole: the focus where the
+	// text opened is its first sentence, and scrolling for it would hide
+	// the title as soon as the analysis gave that sentence a box.
 	shrinks := h-len(m.explain) < m.pager.Height()
-	whole := shrinks && keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
+	whole := shrinks && m.chosen && keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.pager.SetSize(w, h-len(m.explain))
 	switch {
 	case whole:
@@ -391,6 +397,7 @@ func (m *Model) GoTo(s span.Span) {
 // screen, then scrolls again if need be: the box takes rows from the pane
 // and must not hide the passage it explains.
 func (m *Model) reveal(s span.Span) {
+	m.chosen = true
 	m.pager.Show(s)
 	if m.width > 0 {
 		m.SetSize(m.width, m.height)

@@ -208,3 +208,36 @@ func TestAPassageWholeOnScreenStaysWholeWhenThePaneShrinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTheTitleStaysWhenTheAnalysisExplainsTheFirstSentence opens a small
+// screen at the top of a story whose first sentence turns out to be a
+// claim: the box that appears for it takes rows, and the text opened at
+// the top stays there, title first.
+func TestTheTitleStaysWhenTheAnalysisExplainsTheFirstSentence(t *testing.T) {
+	const long = "The harbour board said on Monday that the tide gauges at the old pier, which have recorded every tide since 1911, " +
+		"would be replaced before the autumn storms by sensors that report to the board's office every minute.\n\n"
+	a, err := model.Parse(context.Background(), "story.txt", []byte(long+story), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(a, keys.Default(), theme.New(theme.NoColor), Options{Analysing: true})
+	m.SetSize(40, 12)
+	first := strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
+	if !strings.HasPrefix(a.Sentences[0].In(a.Text), "The harbour board said") {
+		t.Fatalf("the test needs the long sentence first, not %q", a.Sentences[0].In(a.Text))
+	}
+	at := func(s string) span.Span { return doctest.Find(t, a.Text, s) }
+	m.SetAnalysis(&model.Analysis{Hash: a.Hash, Claims: []claim.Claim{{
+		Span: a.Sentences[0], Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: 0.7,
+		Cues: []claim.Cue{{Span: at("said"), Kind: claim.Attributed}}, Source: &claim.Source{Span: at("The harbour board")},
+	}}})
+	m.RefreshLayers()
+	m.SetSize(40, 12)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "claim 0.70") {
+		t.Fatalf("the test needs a box for the first sentence:\n%s", v)
+	}
+	if got := strings.SplitN(v, "\n", 2)[0]; got != first {
+		t.Errorf("the first line was %q and is %q once the box came:\n%s", first, got, v)
+	}
+}
