@@ -133,8 +133,9 @@ func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a, book := fileBook(t, t.TempDir(), article, "test")
 			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 120, Height: 30})
-			m = typeText(press(m, "a"), "Check the date.")
-			m = typeText(press(m, "tab", "tab", "tab"), tc.source)
+			// Pasted: typed, each key would wait out the cursor's blink.
+			m = step(press(m, "a"), tea.PasteMsg{Content: "Check the date."})
+			m = step(press(m, "tab", "tab", "tab"), tea.PasteMsg{Content: tc.source})
 			m = saveEditor(t, m)
 			if ns := book.Notes(); len(ns) != 1 || len(ns[0].Sources) != 1 || ns[0].Sources[0] != tc.source {
 				t.Fatalf("the book holds %+v, want one note with the source %q", ns, tc.source)
@@ -163,7 +164,7 @@ func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 		t.Fatal("no focus")
 	}
 	begun := f.In(a.Text)
-	m = typeText(press(m, "a"), "Which engineers?")
+	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
 	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
 		t.Fatal(err)
 	}
