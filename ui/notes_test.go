@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -195,5 +196,37 @@ func TestNotesOnStandardInputSayWhatIsMissing(t *testing.T) {
 				t.Errorf("%s does not say notes need a file:\n%s", k, got)
 			}
 		})
+	}
+}
+
+// TestDeletingSaysWhichNoteWent puts two notes on passages of one
+// sentence and deletes at the focus: the status names the passage of the
+// note deleted, so the reader knows which of the two it was before u.
+func TestDeletingSaysWhichNoteWent(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	// Written by another window, as the reader picks notes up.
+	_, other := openNotes(t, a.Path)
+	for _, q := range []string{"Engineers at Coastline Ltd", "denied that the schedule was realistic"} {
+		if _, err := other.Add(annotate.Note{Span: doctest.Find(t, a.Text, q), Text: "Check."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m = step(m, notesChangedMsg{})
+	m = press(m, ")")
+	if f, _ := m.reader.Focus(); !strings.HasPrefix(f.In(a.Text), "Engineers") {
+		t.Fatalf("the test needs the focus on the noted sentence, not %q", f.In(a.Text))
+	}
+	m = pressAndWait(m, "D")
+	left := book.Notes()
+	if len(left) != 1 {
+		t.Fatalf("the book holds %d notes after D, want 1", len(left))
+	}
+	gone := "Engineers at Coastline Ltd"
+	if left[0].Quote() == gone {
+		gone = "denied that the schedule was realistic"
+	}
+	if want := "note on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
+		t.Errorf("the status does not say %q:\n%s", want, screen(m))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
@@ -146,12 +147,16 @@ func notALink(sources []string) (string, bool) {
 	return "", false
 }
 
+// remove deletes note id and says which, by the start of its passage:
+// with two notes over one sentence, D must say which one went.
 func (s *store) remove(id string) tea.Cmd {
 	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		n, _ := b.Note(id)
 		if err := b.Delete(id); err != nil {
 			return notesMsg{}, fmt.Errorf("note not deleted: %w", err)
 		}
-		return notesMsg{changed: true, message: "note deleted", show: reader.NoSpan, deleted: id}, nil
+		say := "note on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "” deleted"
+		return notesMsg{changed: true, message: say, show: reader.NoSpan, deleted: id}, nil
 	})
 }
 
