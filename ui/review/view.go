@@ -59,9 +59,14 @@ func (m Model) lay(c claim.Claim) layout {
 	return l
 }
 
-// scrollBy scrolls the paragraph d lines, no further than its ends.
+// scrollBy scrolls the paragraph d lines, no further than its ends; one
+// that fits does not scroll.
 func (m *Model) scrollBy(c claim.Claim, d int) {
 	l := m.lay(c)
+	if len(l.para) <= l.room {
+		m.scroll = 0
+		return
+	}
 	m.scroll = max(min(m.scroll+d, len(l.para)-l.room-l.first), -l.first)
 }
 
