@@ -290,44 +290,27 @@ func newNote(text string, n Note, now time.Time, newID func(time.Time) (string, 
 func (b *Book) Put(n Note) (Note, error) { return b.PutOn(b.article.Text, n) }
 
 // PutOn is Put for a note edited on text, the article as it was when the
-// edit began: a note that was placed keeps the passage n.Span of text,
-// placed in the current text as after any change; one that was not keeps
-// its original passage.
+// edit began (the file changed on disk meanwhile): a note that was placed
+// keeps the passage n.Span of text, found again in the current text as
+// after any change; one that was not keeps its original passage.
 func (b *Book) PutOn(text string, n Note) (Note, error) {
 	old, ok := b.Note(n.ID)
 	if !ok {
 		return Note{}, fmt.Errorf("edit note: no note %s", n.ID)
 	}
-	if text != b.article.Text {
-		return b.putStale(text, n, old)
-	}
 	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
 	n.Target.Detached = detached
-	if old.Placed() || n.Span != old.Span || n.Placed() {
-		sel, err := anchor.Make(b.article.Text, n.Span)
-		if err != nil {
-			return Note{}, fmt.Errorf("edit note: %w", err)
-		}
-		n.Target = sel
-	}
-	return b.commit(sidecar.Put, n, b.opts.Now())
-}
-
-// putStale saves n, edited on text, an older version of the article than
-// the book's: the passage it was placed on in text, or for one that was not
-// placed the one it was written on, is found again in the current text.
-func (b *Book) putStale(text string, n, old Note) (Note, error) {
-	detached := n.Target.Detached
-	n.Target, n.Created = old.Target, old.Created
-	if n.Placed() {
+	// On an older text only the span a placed note had there means
+	// anything; old is the note as placed in the current one.
+	current := text == b.article.Text
+	if n.Placed() || current && (old.Placed() || n.Span != old.Span) {
 		sel, err := anchor.Make(text, n.Span)
 		if err != nil {
 			return Note{}, fmt.Errorf("edit note: %w", err)
 		}
 		n.Target = sel
 	}
-	n.Target.Detached = detached
 	return b.commit(sidecar.Put, n, b.opts.Now())
 }
 
