@@ -349,10 +349,10 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = press(m, "?")
 			seen := screen(m)
-			// Down to the end, however long the help grows.
+			// A page at a time down to the end, however long the help grows.
 			for prev := ""; screen(m) != prev; {
 				prev = screen(m)
-				m = press(m, "j")
+				m = press(m, "space")
 				seen += screen(m)
 			}
 			for _, b := range m.keys.FullHelp() {
