@@ -233,6 +233,20 @@ func (m *Model) Reveal(s span.Span) {
 	}
 }
 
+// Rows counts the pane's rows that hold text: fewer than its height when
+// the text ends on screen.
+func (m Model) Rows() int {
+	w, p := m.TextWidth(), m.top
+	for row := range m.height {
+		next, moved := m.lay.Down(p, 1, w)
+		if moved == 0 {
+			return row + 1
+		}
+		p = next
+	}
+	return m.height
+}
+
 // Update scrolls on the pane's keys and the mouse wheel.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {

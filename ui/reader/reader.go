@@ -441,12 +441,22 @@ func (m *Model) moveFocus(d int) {
 // View draws the pane and the explain box: exactly the view's size.
 func (m Model) View() string {
 	out := m.pager.View()
+	if len(m.explain) == 0 {
+		return out
+	}
 	indent, _ := m.explainColumn()
 	pad := strings.Repeat(" ", indent)
-	for _, l := range m.explain {
-		out += "\n" + render.Fit(pad+l, m.width)
+	box := make([]string, len(m.explain))
+	for i, l := range m.explain {
+		box[i] = render.Fit(pad+l, m.width)
 	}
-	return out
+	// Below a text that ends on screen the box follows it, a row apart,
+	// rather than the window's bottom rows away from what it explains.
+	if used := m.pager.Rows() + 1; used < m.pager.Height() {
+		lines := strings.Split(out, "\n")
+		return strings.Join(slices.Concat(lines[:used], box, lines[used:]), "\n")
+	}
+	return out + "\n" + strings.Join(box, "\n")
 }
 
 // Header is what the reader shows above the article: its title, byline,
