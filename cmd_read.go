@@ -24,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/model/fetch"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/park"
 	"github.com/margin-reader/margin/ui/watch"
 )
 
@@ -102,23 +103,30 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 			}
 		}
 	}
-	// Bubble Tea writes to the terminal only on its frame ticker, which
-	// wakes the process on every frame even when nothing changed: at 120
-	// frames a second an idle reader used 1.2-1.6% of a core for the
-	// ticker alone (bench/idle.py), at 60 under 1%, for one frame (8 ms)
-	// more before the first screen.
-	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(60)}
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(maxFPS)}
 	// The profile is known already; passing it spares Bubble Tea a second
 	// look at the environment and terminfo before the first screen.
 	if f.color == "never" {
 		prof = colorprofile.ASCII
 	}
 	progOpts = append(progOpts, tea.WithColorProfile(prof))
-	if _, err := tea.NewProgram(ui.New(ctx, a, opts), progOpts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	// terminalSize found a terminal, so stdout is a file.
+	tty, ok := stdout.(*os.File)
+	if !ok {
+		return errors.New("reader: standard output is not a terminal")
+	}
+	p := park.NewProgram(ctx, tty, ui.New(ctx, a, opts), progOpts...)
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
 }
+
+// maxFPS is the fastest frame rate Bubble Tea allows. It writes the
+// first screen on its first frame, one frame after it starts: 8 ms at
+// 120 frames a second against 17 ms at 60. An idle reader pays nothing
+// for the rate, since its ticker is parked (ui/park).
+const maxFPS = 120
 
 // oneProcessorWhileIdle runs Go code on one processor while the reader is
 // idle. Bubble Tea v2.1.1 wakes the program on every frame (60 a second)
