@@ -16,6 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/paths"
@@ -60,6 +61,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
+	go warmWidths()
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
@@ -122,6 +124,13 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	return nil
 }
 
+// warmWidths builds go-runewidth's table of character widths, which
+// Bubble Tea's renderer would otherwise build while drawing the first
+// screen, at its first character past U+02FF (a curly quote, a dash):
+// 2-10 ms of the first frame. Built beside the article's loading, it is
+// ready by Bubble Tea's first tick.
+func warmWidths() { runewidth.RuneWidth('—') }
+
 // maxFPS is the fastest frame rate Bubble Tea allows. It writes the
 // first screen on its first frame, one frame after it starts: 8 ms at
 // 120 frames a second against 17 ms at 60. An idle reader pays nothing
@@ -129,12 +138,9 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 const maxFPS = 120
 
 // oneProcessorWhileIdle runs Go code on one processor while the reader is
-// idle. Bubble Tea v2.1.1 wakes the program on every frame (60 a second)
-// whether or not anything changed, and offers no way to stop or slow its
-// ticker; with two processors each wake-up also woke a second thread
-// (5.5 context switches a frame against 3.7, bench/idle.py's CPU 1.04%
-// against 0.89% of a core on the sample). The analysis and the load run
-// on every processor again after a reload.
+// idle, so that the few wake-ups left (a parked frame ticker's hold
+// running out each second, a file watch) wake one thread, not two. The
+// analysis and the load run on every processor again after a reload.
 func oneProcessorWhileIdle() func(idle bool) {
 	busy := runtime.GOMAXPROCS(0)
 	return func(idle bool) {
