@@ -9,7 +9,9 @@ Builds margin (or takes EXE, another build to compare), generates 1, 5 and 20 MB
 every twenty paragraphs, emphasis and a list) and 200 MB of text (the
 20 MB ten times, to show the first screen does not grow with the file), and on a fresh
 pseudo-terminal of 100x30 (bench/firstscreen.py) times the first screen
-of margin and of `less` on the same file, median of N runs each. It then
+of margin and of `less` on the same file, median of N runs each, with
+the CPU time each had used by then (steadier than the wall time on a
+loaded machine). It then
 prints margin's peak RSS as the first screen shows and after the analysis
 has finished (5 and 20 MB), and the CPU an idle reader with the 20 MB
 article uses over 10 s once its analysis is done (bench/idle.py), which
@@ -81,7 +83,11 @@ def files(tmp):
 
 
 def median_ms(marker, argv, runs):
-    return statistics.median(firstscreen.once(marker.encode(), argv, False)[0] for _ in range(runs))
+    """Median milliseconds to the first screen, and median CPU milliseconds
+    the program had used by then (None if unknown)."""
+    cpu = []
+    wall = statistics.median(firstscreen.once(marker.encode(), argv, False, cpu=cpu)[0] for _ in range(runs))
+    return wall, None if None in cpu else statistics.median(cpu)
 
 
 def first_screen_rss(marker, argv, runs):
@@ -132,12 +138,13 @@ def main():
             subprocess.run(["go", "build", "-o", exe, "."], cwd=ROOT, check=True)
         os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=tmp)
         cases = files(tmp)
-        print(f"| file | less | margin | ratio |  (first screen, medians of {runs}, 100x30 pseudo-terminal)")
-        print("|---|---|---|---|")
+        print(f"| file | less | margin | ratio | CPU, less / margin |  (first screen, medians of {runs}, 100x30 pseudo-terminal)")
+        print("|---|---|---|---|---|")
         for name, marker, path in cases:
-            less = median_ms(marker, ["less", path], runs)
-            mine = median_ms(marker, [exe, path], runs)
-            print(f"| {name} | {less:.1f} ms | {mine:.1f} ms | {mine / less:.1f}x |", flush=True)
+            less, less_cpu = median_ms(marker, ["less", path], runs)
+            mine, mine_cpu = median_ms(marker, [exe, path], runs)
+            cpu = f"{less_cpu:.1f} / {mine_cpu:.1f} ms" if None not in (less_cpu, mine_cpu) else ""
+            print(f"| {name} | {less:.1f} ms | {mine:.1f} ms | {mine / less:.1f}x | {cpu} |", flush=True)
         print()
         print("| file | peak RSS at first screen | after analysis | idle CPU over 10 s |")
         print("|---|---|---|---|")
@@ -148,7 +155,7 @@ def main():
             at = first_screen_rss(marker, [exe, path], runs)
             cache = tempfile.mkdtemp(dir=tmp)
             used, after = idle.measure(marker.encode(), [exe, path], 10, cache)
-            cpu = f"{100 * used / 10:.1f}% of a core" if name == "20 MB text" else ""
+            cpu = f"{100 * used / 10:.2f}% of a core" if name == "20 MB text" else ""
             print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
         print()
         print(f"| file | `margin analyze` | reader until analysed | ratio |  (medians of {runs})")
