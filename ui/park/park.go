@@ -2,20 +2,20 @@
 // nothing new to show, so an idle reader does not wake on every frame.
 //
 // Bubble Tea v2.1.1 draws from one goroutine woken by a ticker at the
-// program's frame rate, whether or not anything changed, and offers no way
-// to stop or slow it: at 120 frames a second that alone kept an idle
+// program's frame rate, whether or not anything changed, and offers no
+// way to stop or slow it: at 120 frames a second that alone kept an idle
 // reader above 1% of a core. Since Go 1.23 a ticker whose channel nobody
 // waits on is not scheduled at all, so the ticker costs nothing while its
-// goroutine is held elsewhere. NewProgram's output holds it in the one place it calls
-// out: writing Bubble Tea's queued output to the terminal.
+// goroutine is held elsewhere, and the one place that goroutine calls out
+// of Bubble Tea is the write of its queued output to the terminal.
 //
-// Once the screen is drawn and no message has arrived for two frames,
-// the program queues a marker through Bubble Tea's own tea.Raw; Bubble Tea
-// writes it on its next frame, and the output, instead of writing it, holds
-// the writing goroutine until the next message (every change to the
-// screen starts with one), a Quit, Interrupt or Suspend, the context's end
-// or maxHold, whichever comes first. The marker never reaches the
-// terminal and nothing is written that Bubble Tea did not write itself.
+// Once a frame has gone by with no message, the program queues a marker
+// through Bubble Tea's own tea.Raw; Bubble Tea writes it on its next
+// frame, and the output, instead of writing it, holds the writing
+// goroutine until the next message (every change to the screen starts
+// with one), a Quit, Interrupt or Suspend, the context's end or maxHold,
+// whichever comes first. The marker never reaches the terminal and
+// nothing is written that Bubble Tea did not write itself.
 //
 // NewProgram builds such a program. A command run with tea.Exec would get
 // the parked output as its standard output, which is not a terminal:
@@ -123,9 +123,10 @@ func (o *output) Write(b []byte) (int, error) {
 }
 
 // markerWritten parks the writer when no message arrived since the
-// marker before this one passed the filter: Bubble Tea drew the screen right
-// after writing that one, so the screen shows every message. Otherwise it
-// sends another marker to see whether the next frame is quiet.
+// marker before this one passed the filter: Bubble Tea drew the screen
+// right after writing that one, so the screen shows every message.
+// Otherwise it sends another marker to see whether the next frame is
+// quiet.
 func (o *output) markerWritten() {
 	o.mu.Lock()
 	o.pending = false
