@@ -19,7 +19,8 @@
 //
 // NewProgram builds such a program. A command run with tea.Exec would get
 // the parked output as its standard output, which is not a terminal:
-// parking is for programs that do not use tea.Exec.
+// parking is for programs that do not use tea.Exec. The tests run real
+// programs, so a Bubble Tea that writes differently fails them.
 package park
 
 import (
