@@ -245,9 +245,12 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 	return a, l, strings.Join(a.Warnings, "; "), nil
 }
 
-// firstStep is how much of a file the first screen waits for: a few
-// screens' worth many times over, read in milliseconds.
-const firstStep = 64 << 10
+// firstStep is how much of a file the first screen waits for: the text
+// of a 300-column, 100-row terminal, ten times a common one. Opening 20 MB
+// took 14.0 ms for markdown and 18.2 ms for text with 64 KB, 6.5 and 5.2
+// ms with 32 KB (traced, medians of 9, load average 19); what the first
+// step leaves out follows a moment later.
+const firstStep = 32 << 10
 
 // openFirstStep reads the start of the file at path, and no more; the
 // loader of the rest is nil when the first step read it all.
