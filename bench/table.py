@@ -9,9 +9,7 @@ Builds margin (or takes EXE, another build to compare), generates 1, 5 and 20 MB
 every twenty paragraphs, emphasis and a list) and 200 MB of text (the
 20 MB ten times, to show the first screen does not grow with the file), and on a fresh
 pseudo-terminal of 100x30 (bench/firstscreen.py) times the first screen
-of margin and of `less` on the same file, median of N runs each, with
-the CPU time each had used by then (steadier than the wall time on a
-loaded machine). It then
+of margin and of `less` on the same file, median of N runs each. It then
 prints margin's peak RSS as the first screen shows and after the analysis
 has finished (5 and 20 MB), and the CPU an idle reader with the 20 MB
 article uses over 10 s once its analysis is done (bench/idle.py), which
@@ -20,6 +18,8 @@ the reader has its analysis (it writes it to the cache then) beside the
 whole run of `margin analyze --json` on the same file, medians of N
 runs; the reader must stay within 2x. Every margin run gets an empty
 analysis cache, so no figure comes from an earlier run's cache.
+Beside each first screen: the CPU time less and margin had used by
+then, steadier than the wall time on a loaded machine.
 """
 import fcntl, os, pty, random, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
 
@@ -155,7 +155,7 @@ def main():
             at = first_screen_rss(marker, [exe, path], runs)
             cache = tempfile.mkdtemp(dir=tmp)
             used, after = idle.measure(marker.encode(), [exe, path], 10, cache)
-            cpu = f"{100 * used / 10:.2f}% of a core" if name == "20 MB text" else ""
+            cpu = f"{100 * used / 10:.1f}% of a core" if name == "20 MB text" else ""
             print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
         print()
         print(f"| file | `margin analyze` | reader until analysed | ratio |  (medians of {runs})")
