@@ -15,6 +15,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/paths"
@@ -23,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/model/fetch"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/park"
 	"github.com/margin-reader/margin/ui/watch"
 )
 
@@ -58,6 +60,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
+	go warmWidths()
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
@@ -102,31 +105,42 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 			}
 		}
 	}
-	// Bubble Tea writes to the terminal only on its frame ticker, which
-	// wakes the process on every frame even when nothing changed: at 120
-	// frames a second an idle reader used 1.2-1.6% of a core for the
-	// ticker alone (bench/idle.py), at 60 under 1%, for one frame (8 ms)
-	// more before the first screen.
-	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(60)}
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(maxFPS)}
 	// The profile is known already; passing it spares Bubble Tea a second
 	// look at the environment and terminfo before the first screen.
 	if f.color == "never" {
 		prof = colorprofile.ASCII
 	}
 	progOpts = append(progOpts, tea.WithColorProfile(prof))
-	if _, err := tea.NewProgram(ui.New(ctx, a, opts), progOpts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	// terminalSize found a terminal, so stdout is a file.
+	tty, ok := stdout.(*os.File)
+	if !ok {
+		return errors.New("reader: standard output is not a terminal")
+	}
+	p := park.NewProgram(ctx, tty, ui.New(ctx, a, opts), progOpts...)
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
 }
 
+// warmWidths builds go-runewidth's table of character widths, which
+// Bubble Tea's renderer would otherwise build while drawing the first
+// screen, at its first character past U+02FF (a curly quote, a dash):
+// 2-10 ms of the first frame. Built beside the article's loading, it is
+// ready by Bubble Tea's first tick.
+func warmWidths() { runewidth.RuneWidth('—') }
+
+// maxFPS is the fastest frame rate Bubble Tea allows. It writes the
+// first screen on its first frame, one frame after it starts: 8 ms at
+// 120 frames a second against 17 ms at 60. An idle reader pays nothing
+// for the rate, since its ticker is parked (ui/park).
+const maxFPS = 120
+
 // oneProcessorWhileIdle runs Go code on one processor while the reader is
-// idle. Bubble Tea v2.1.1 wakes the program on every frame (60 a second)
-// whether or not anything changed, and offers no way to stop or slow its
-// ticker; with two processors each wake-up also woke a second thread
-// (5.5 context switches a frame against 3.7, bench/idle.py's CPU 1.04%
-// against 0.89% of a core on the sample). The analysis and the load run
-// on every processor again after a reload.
+// idle, so that the few wake-ups left (a parked frame ticker's hold
+// running out each second, a file watch) wake one thread, not two. The
+// analysis and the load run on every processor again after a reload.
 func oneProcessorWhileIdle() func(idle bool) {
 	busy := runtime.GOMAXPROCS(0)
 	return func(idle bool) {
@@ -229,9 +243,12 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 	return a, l, strings.Join(a.Warnings, "; "), nil
 }
 
-// firstStep is how much of a file the first screen waits for: a few
-// screens' worth many times over, read in milliseconds.
-const firstStep = 64 << 10
+// firstStep is how much of a file the first screen waits for: the text
+// of a 300-column, 100-row terminal, ten times a common one. Opening 20 MB
+// took 14.0 ms for markdown and 18.2 ms for text with 64 KB, 6.5 and 5.2
+// ms with 32 KB (traced, medians of 9, load average 19); what the first
+// step leaves out follows a moment later.
+const firstStep = 32 << 10
 
 // openFirstStep reads the start of the file at path, and no more; the
 // loader of the rest is nil when the first step read it all.

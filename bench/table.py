@@ -19,6 +19,8 @@ the reader has its analysis (it writes it to the cache then) beside the
 whole run of `margin analyze --json` on the same file, medians of N
 runs; the reader must stay within 2x. Every margin run gets an empty
 analysis cache, so no figure comes from an earlier run's cache.
+Beside each first screen: the CPU time less and margin had used by
+then, steadier than the wall time on a loaded machine.
 """
 import fcntl, os, pty, random, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
 
@@ -84,7 +86,17 @@ def files(tmp, big=True):
 
 
 def median_ms(marker, argv, runs):
-    return statistics.median(firstscreen.once(marker.encode(), argv, False)[0] for _ in range(runs))
+    """Median milliseconds to the first screen, and median CPU milliseconds
+    the program had used by then (None if unknown)."""
+    cpu = []
+    wall = statistics.median(firstscreen.once(marker.encode(), argv, False, cpu=cpu)[0] for _ in range(runs))
+    return wall, None if None in cpu else statistics.median(cpu)
+
+
+def shown(ms):
+    """A first screen's wall time, with its CPU time when known."""
+    wall, cpu = ms
+    return f"{wall:.1f} ms" if cpu is None else f"{wall:.1f} ms ({cpu:.1f} ms CPU)"
 
 
 def first_screen_rss(marker, argv, runs):
@@ -161,7 +173,7 @@ def main():
         for name, marker, path in cases:
             less = median_ms(marker, ["less", path], runs)
             mine = median_ms(marker, [exe, path], runs)
-            print(f"| {name} | {less:.1f} ms | {mine:.1f} ms | {mine / less:.1f}x |", flush=True)
+            print(f"| {name} | {shown(less)} | {shown(mine)} | {mine[0] / less[0]:.1f}x |", flush=True)
         print()
         memory_table(cases, exe, runs, tmp)
         print()
