@@ -168,7 +168,8 @@ func (r *Run) sentence(s span.Span) float64 {
 }
 
 // claimUnits appends the parts of sentence s that may make claims: none in
-// a heading, a caption, a byline or a table header row, each cell of a
+// a heading, a caption, a byline, a table header row or a code block
+// (program text, not prose, whatever numbers it holds), each cell of a
 // table row, else s.
 func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 	b := blockOf(dc.Blocks, s.Start)
@@ -176,7 +177,7 @@ func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 		return append(dst, s)
 	}
 	switch {
-	case b.Kind == doc.Heading, b.Kind.Furniture(), b.Kind == doc.TableRow && b.Header:
+	case b.Kind == doc.Heading, b.Kind == doc.Code, b.Kind.Furniture(), b.Kind == doc.TableRow && b.Header:
 		return dst
 	case b.Kind == doc.TableRow && len(b.Cells) > 0:
 		for _, c := range b.Cells {
