@@ -539,7 +539,10 @@ func headEnd(toks []token, p np) int {
 // toks[start:end] before it, when they run on from an earlier clause with
 // no "that" between: a lower-case subject pronoun right before the verb
 // stands alone ("the £2.1 million it says"), and so does a phrase after an
-// amount that starts with an article ("£2 million the trust says").
+// amount that starts with an article ("£2 million the trust says") or
+// after an article and its noun ("a claim the board has repeated": a
+// relative clause without its "that", whose subject speaks, not the noun
+// it describes).
 func ownClause(text string, toks []token, start, end int) int {
 	if k := end - 1; k > start && pronouns.has(toks[k]) && !toks[k].upper &&
 		!prepositions.has(toks[k-1]) && !ingWord(text, toks[k-1]) {
@@ -550,7 +553,31 @@ func ownClause(text string, toks []token, start, end int) int {
 			start = e
 		}
 	}
+	for i := end - 2; i > start+1; i-- {
+		if articles.has(toks[i]) && articles.has(toks[i-2]) && nounBefore(text, toks, i) && !hasFinite(toks, i, end) &&
+			!timePhrase(toks, np{from: i, to: end}) { // "sent a letter this week urging
+			return i
+		}
+	}
 	return start
+}
+
+// nounBefore reports a lower-case word before toks[i] that can be a
+// noun after an article: no function word, wh-word, verb or participle.
+func nounBefore(text string, toks []token, i int) bool {
+	t := toks[i-1]
+	return t.kind == tokWord && !t.upper && !t.finite && !ingWord(text, t) && content(toks, np{from: i - 1, to: i}) &&
+		!determiners.has(t) && !beForms.has(t) && !whWords.has(t)
+}
+
+// hasFinite reports a finite verb among toks[from:to].
+func hasFinite(toks []token, from, to int) bool {
+	for _, t := range toks[from:to] {
+		if t.finite {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseAfter returns the noun phrase that starts at i and runs to the next
