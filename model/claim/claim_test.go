@@ -166,6 +166,8 @@ func TestRules(t *testing.T) {
 		{"does not take a place that opens a sentence for a source", "In the harbour, the pilots waited for the tide.", nil, nil, "", ""},
 		{"keeps a name's plural possessive inside its aside", "Ana Ruiz, Peters’ campaign manager, said the count was fair.", []Kind{Attributed}, []string{"said"}, "Ana Ruiz, Peters’ campaign manager", ""},
 		{"takes the antecedent of a that-clause inside the subject", "Insurers that had covered the quay agreed to pay for the repairs.", []Kind{Attributed}, []string{"agreed"}, "Insurers", ""},
+		{"does not take the subject of a passive with a floated quantifier for its speaker", "Ines Koll and Bo Lund were both named harbour masters of the year.", nil, nil, "", ""},
+		{"takes the agent of a passive with a floated quantifier", "The pilots were all praised by the harbour board.", []Kind{Attributed}, []string{"praised"}, "the harbour board", ""},
 		{"takes the subject of a relative clause without its that, not the noun it describes", "The quay is sound, a claim the harbour board has repeated all year.", []Kind{Attributed}, []string{"repeated"}, "the harbour board", ""},
 		{"takes the subject of a that-less relative clause after a dash", "Rents fell — a figure the housing agency has defended.", []Kind{Attributed}, []string{"defended"}, "the housing agency", ""},
 	}

@@ -435,9 +435,10 @@ func passiveStart(text string, toks []token, v int) int {
 }
 
 // passiveAdverbs may stand between a form of "be" and its participle
-// without an -ly: "was first reported by", "has been repeatedly denied".
+// without an -ly: "was first reported by", "has been repeatedly denied",
+// and so may a floated quantifier: "were both named", "were all told".
 var passiveAdverbs = newWordSet(`first later previously repeatedly once again recently already
-	never initially`)
+	never initially all both each`)
 
 var (
 	hAlso = hashWord("also")
