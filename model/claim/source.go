@@ -69,6 +69,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
+		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
+			p = participleSpeaker(toks, p)
+		}
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
@@ -507,6 +510,41 @@ func finish(toks []token, p np) np {
 	}
 	return p
 }
+
+// participleSpeaker is the speaker of a verb whose subject came out as a
+// lone participle p: a participle or an adjective heads no noun phrase,
+// so the speaker is the subject of the clause the participle belongs to:
+// the sentence's ("he was back to boasting ..., while taking slams"), or,
+// for one that opens the sentence, the main clause's after it ("Having
+// announced that ..., Judge Berman proceeded").
+func participleSpeaker(toks []token, p np) np {
+	if p.from > 0 {
+		return sentenceSubject(toks, p.from)
+	}
+	for c := p.to; c < len(toks); c++ {
+		if toks[c].h == hComma {
+			return subjectFrom(toks, c+1, len(toks))
+		}
+	}
+	return np{}
+}
+
+// loneParticiple reports a word in -ing standing alone where a subject
+// would: a participle or an adjective ("scathing", "taking"), but not an
+// indefinite pronoun ("nothing"). A capital may start a name ("Beijing",
+// "Nothing"), so opening the sentence only the auxiliaries count
+// ("Having said that", "Being asked").
+func loneParticiple(text string, toks []token, i int) bool {
+	t := toks[i]
+	if t.upper {
+		return i == 0 && participleAuxiliaries.has(t)
+	}
+	// After a determiner it is a noun: "that lobbying", "the polling".
+	return ingWord(text, t) && !strings.HasSuffix(word(text, t), "thing") && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
+}
+
+// participleAuxiliaries open a perfect or passive participle clause.
+var participleAuxiliaries = newWordSet("having being")
 
 // quantifiers may stand alone for the people who speak: "Some say",
 // "Many believe", "Several said".
@@ -965,7 +1003,12 @@ func openParen(toks []token, close int) int {
 // sentenceSubject returns the words that open the sentence up to its first
 // finite verb before k, when they can name a speaker.
 func sentenceSubject(toks []token, k int) np {
-	from := openingEnd(toks, k)
+	return subjectFrom(toks, openingEnd(toks, k), k)
+}
+
+// subjectFrom returns the words toks[from:] up to the first finite verb
+// before k, when they can name a speaker.
+func subjectFrom(toks []token, from, k int) np {
 	for e := from + 1; e < k; e++ {
 		if toks[e].kind == tokPunct {
 			return np{}
