@@ -201,3 +201,19 @@ func TestPairStepRaisesTheUpperSentenceAndLeavesTheBias(t *testing.T) {
 		t.Errorf("bias %v, shared feature's weight %v; want both 0", o.bias, o.w[2])
 	}
 }
+
+func TestPairGridVariesOnlyThePairWeight(t *testing.T) {
+	p := params{rate: 0.02, seed: 7, pairsPer: 10, threshold: 0.35}
+	p.share[clef] = 0.11
+	var weights []float64
+	for _, q := range pairGrid(p) {
+		weights = append(weights, q.pairShare)
+		q.pairShare, q.threshold = 0, p.threshold
+		if q != p {
+			t.Errorf("grid point %+v differs from %+v beyond the pair weight and threshold", q, p)
+		}
+	}
+	if want := []float64{0, 0.5, 1}; !slices.Equal(weights, want) {
+		t.Errorf("pair weights %v, want %v", weights, want)
+	}
+}
