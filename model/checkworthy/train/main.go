@@ -88,7 +88,7 @@ func parse(args []string) (options, params, error) {
 	fs.IntVar(&p.pairsPer, "pairsper", 10, "unmarked sentences each marked CLEF sentence is paired with per epoch")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
-	fs.Float64Var(&p.threshold, "threshold", 0.35, "the trained model's score that becomes 0.5, the decision point")
+	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
 	return o, p, err
