@@ -3,6 +3,7 @@ package claim
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/margin-reader/margin/model/checkworthy"
@@ -117,9 +118,11 @@ func (r *Run) Next(sentences []span.Span) {
 	}
 }
 
-// Result is what the run found in all the sentences given to Next.
+// Result is what the run found in all the sentences given to Next. Next
+// leaves a Result as it is, so one taken between ranges may be read while
+// the run goes on, and is the start of every later one.
 func (r *Run) Result() Result {
-	return Result{Claims: r.found.share(), Checkworthiness: r.cw}
+	return Result{Claims: r.found.share(), Checkworthiness: slices.Clip(r.cw)}
 }
 
 // sentence finds the claims of s and returns its score.
@@ -299,6 +302,7 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 // ("..., that Russia asked China ...").
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
 	var own []int
+	reported := false // a segment before the first own one has a reporting verb
 	for i, r := range segs {
 		p, ok := d.part(text, all, r, ents, sc)
 		// A reporting verb is needed: "According to X," alone reports
@@ -306,6 +310,18 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		// it ...") goes with the clause before it.
 		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
 			own = append(own, i)
+		} else if len(own) == 0 && len(sc.verbs) > 0 && !ingWord(text, sc.toks[0]) {
+			reported = true
+		}
+	}
+	// "Rendell, who ..., agreed that ..., but he said ...": the first
+	// clause's speaker is named across its asides, not in its own segment.
+	if len(own) == 1 && own[0] > 0 && reported {
+		mark := len(sc.speakers)
+		first, ok := d.part(text, all, tokRange{0, segs[own[0]-1].to}, ents, sc)
+		sc.speakers = sc.speakers[:mark]
+		if ok && first.Source != nil && !afterThat(sc.toks, first.Source.Start) {
+			own = []int{0, own[0]}
 		}
 	}
 	return own
