@@ -37,8 +37,12 @@ func (z *Analyzer) Analyze(ctx context.Context, a *Article) (*Analysis, error) {
 	return z.AnalyzeProgress(ctx, a, nil)
 }
 
-// Progress is told how far an analysis has come, from 0 to 1.
-type Progress func(done float64)
+// Progress is told how far an analysis has come, from 0 to 1, and what of
+// it is known so far: nil while the entities are tagged, then an Analysis
+// with all the entities and the claims and scores of the sentences read so
+// far. Each is the start of the next and of the result, and never changes,
+// so it may be read while the analysis goes on.
+type Progress func(done float64, sofar *Analysis)
 
 // claimPiece is about how many bytes of sentences the claim detector reads
 // between two reports of progress and checks of the context: a reload
@@ -52,27 +56,42 @@ const tagShare = 0.55
 
 // AnalyzeProgress is Analyze, calling progress (when not nil) as the
 // analysis goes on and returning ctx's error as soon as it is done.
+//
+// The entities come all at once, when the tagger is done: its last pass
+// relabels a name and tags it again anywhere in the text by how the whole
+// text tags it, so entities found before it may still change (0.7% of
+// them on CoNLL-2003 dev).
 func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
 	if progress == nil {
-		progress = func(float64) {}
+		progress = func(float64, *Analysis) {}
 	}
-	progress(0)
-	ents := z.tagger.Tag(a.Text, a.Sentences)
+	progress(0, nil)
+	ents, err := z.tagger.TagContext(ctx, a.Text, a.Sentences, func(done float64) { progress(tagShare*done, nil) })
+	if err != nil {
+		return nil, err
+	}
+	sofar := &Analysis{Hash: a.Hash, Entities: ents, EntityIndex: entity.NewIndex(a.Text, ents)}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	index := entity.NewIndex(a.Text, ents)
-	progress(tagShare)
+	progress(tagShare, sofar)
 	run := z.claims.Start(a.Doc, ents)
 	for piece, rest := nextPiece(a.Sentences, z.piece); len(piece) > 0; piece, rest = nextPiece(rest, z.piece) {
 		run.Next(piece)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		progress(tagShare + (1-tagShare)*float64(piece[len(piece)-1].End)/float64(max(len(a.Text), 1)))
+		sofar = sofar.withClaims(run.Result())
+		progress(tagShare+(1-tagShare)*float64(piece[len(piece)-1].End)/float64(max(len(a.Text), 1)), sofar)
 	}
-	res := run.Result()
-	return &Analysis{Hash: a.Hash, Entities: ents, EntityIndex: index, Claims: res.Claims, Checkworthiness: res.Checkworthiness}, ctx.Err()
+	return sofar.withClaims(run.Result()), nil
+}
+
+// withClaims is an with the claims and scores of res.
+func (an *Analysis) withClaims(res claim.Result) *Analysis {
+	next := *an
+	next.Claims, next.Checkworthiness = res.Claims, res.Checkworthiness
+	return &next
 }
 
 // nextPiece splits off the first sentences of ss that span about size

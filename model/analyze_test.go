@@ -2,11 +2,15 @@ package model
 
 import (
 	"context"
+	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/margin-reader/margin/internal/race"
 	"github.com/margin-reader/margin/model/sentence"
 )
 
@@ -83,7 +87,7 @@ func TestAnalyzeProgressRisesToTheEnd(t *testing.T) {
 	z = &Analyzer{tagger: z.tagger, claims: z.claims, piece: 4 << 10}
 	a := benchArticle(t, 10<<10)
 	var seen []float64
-	got, err := z.AnalyzeProgress(context.Background(), a, func(p float64) { seen = append(seen, p) })
+	got, err := z.AnalyzeProgress(context.Background(), a, func(p float64, _ *Analysis) { seen = append(seen, p) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +109,77 @@ func TestAnalyzeProgressRisesToTheEnd(t *testing.T) {
 	}
 }
 
+// TestAnalyzeProgressFillsInWhatStays keeps every state an analysis in
+// pieces of 4 KB delivers, and checks each, once the analysis is over,
+// against the one-shot analysis: all the entities from the first, the
+// claims and scores a start of the final ones, growing, unchanged since
+// delivered; the last is the whole.
+func TestAnalyzeProgressFillsInWhatStays(t *testing.T) {
+	z, err := sharedAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := benchArticle(t, 40<<10)
+	want, err := z.Analyze(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var states []*Analysis
+	var copies []Analysis
+	// Each state is read while the analysis goes on, as the reader does:
+	// the race detector sees any write to it.
+	var readers sync.WaitGroup
+	small := &Analyzer{tagger: z.tagger, claims: z.claims, piece: 4 << 10}
+	got, err := small.AnalyzeProgress(context.Background(), a, func(_ float64, sofar *Analysis) {
+		if sofar != nil {
+			states = append(states, sofar)
+			copies = append(copies, deepCopy(sofar))
+			readers.Go(func() { deepCopy(sofar) })
+		}
+	})
+	readers.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("the analysis in pieces is not the one-shot analysis")
+	}
+	if len(states) < 5 || !reflect.DeepEqual(states[len(states)-1], want) {
+		t.Fatalf("%d states delivered; want at least 5, the last the whole analysis", len(states))
+	}
+	for i, st := range states {
+		n := len(st.Claims)
+		switch {
+		case !reflect.DeepEqual(*st, copies[i]):
+			t.Fatalf("state %d changed after it was delivered", i)
+		case !reflect.DeepEqual(st.Entities, want.Entities) || !reflect.DeepEqual(st.EntityIndex, want.EntityIndex):
+			t.Fatalf("state %d has %d entities of %d, or other ones", i, len(st.Entities), len(want.Entities))
+		case n > len(want.Claims) || n > 0 && !reflect.DeepEqual(st.Claims, want.Claims[:n:n]):
+			t.Fatalf("state %d: its %d claims are not the first of the analysis's %d", i, n, len(want.Claims))
+		case !slices.Equal(st.Checkworthiness, want.Checkworthiness[:len(st.Checkworthiness)]):
+			t.Fatalf("state %d: its %d scores are not the first of the analysis's", i, len(st.Checkworthiness))
+		case i > 0 && len(st.Checkworthiness) <= len(states[i-1].Checkworthiness):
+			t.Fatalf("state %d scores %d sentences, the one before %d: it did not grow", i, len(st.Checkworthiness), len(states[i-1].Checkworthiness))
+		}
+	}
+}
+
+// deepCopy copies the layers of an that a later piece could overwrite.
+func deepCopy(an *Analysis) Analysis {
+	c := *an
+	c.Claims = nil
+	for _, cl := range an.Claims {
+		cl.Cues = slices.Clone(cl.Cues)
+		if cl.Source != nil {
+			src := *cl.Source
+			cl.Source = &src
+		}
+		c.Claims = append(c.Claims, cl)
+	}
+	c.Checkworthiness = slices.Clone(an.Checkworthiness)
+	return c
+}
+
 func TestAnalyzeProgressStopsBetweenPieces(t *testing.T) {
 	z, err := sharedAnalyzer()
 	if err != nil {
@@ -115,7 +190,7 @@ func TestAnalyzeProgressStopsBetweenPieces(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var last float64
-	_, err = z.AnalyzeProgress(ctx, a, func(p float64) {
+	_, err = z.AnalyzeProgress(ctx, a, func(p float64, _ *Analysis) {
 		last = p
 		if p > tagShare {
 			cancel()
@@ -123,6 +198,40 @@ func TestAnalyzeProgressStopsBetweenPieces(t *testing.T) {
 	})
 	if err == nil || last >= 1 {
 		t.Errorf("cancelled after the first piece of claims: error %v, progress reached %v; want an error before the end", err, last)
+	}
+}
+
+// TestAnalyzeProgressStopsWhileTagging cancels the analysis of a large
+// generated article at the tagger's first report: it returns the
+// context's error with no further report, so within the piece of text it
+// was reading.
+func TestAnalyzeProgressStopsWhileTagging(t *testing.T) {
+	z, err := sharedAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := 2 << 20
+	if race.Enabled {
+		size = 512 << 10
+	}
+	a := benchArticle(t, size)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	at, after := -1.0, 0
+	an, err := z.AnalyzeProgress(ctx, a, func(p float64, _ *Analysis) {
+		switch {
+		case at >= 0:
+			after++
+		case p > 0:
+			at = p
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || an != nil {
+		t.Fatalf("cancelled at %.3f: error %v; want context.Canceled and no analysis", at, err)
+	}
+	if at <= 0 || at >= tagShare || after > 0 {
+		t.Errorf("cancelled at %.3f, then %d more reports; want a cancel while tagging and no report after it", at, after)
 	}
 }
 

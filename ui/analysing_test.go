@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -17,17 +18,11 @@ import (
 func TestTheStatusSaysHowFarTheAnalysisHasCome(t *testing.T) {
 	release := make(chan struct{})
 	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
-		progress(0.61)
+		progress(0.61, nil)
 		<-release
 		return fakeAnalysis()(ctx, a, nil)
 	}
-	m := open(t, article, Options{Analyze: f})
-	m.load.progressive = true
-	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
-	m = next.(Model)
-	run, progress := analysisCmds(t, cmd)
-	result := make(chan tea.Msg, 1)
-	go func() { result <- run() }()
+	m, progress, result := startAnalysis(t, f)
 	m = step(m, runWithin(progress, time.Second))
 	if !strings.Contains(screen(m), "analysing 61%") {
 		t.Fatalf("the status does not say analysing 61%%:\n%s", screen(m))
@@ -36,6 +31,50 @@ func TestTheStatusSaysHowFarTheAnalysisHasCome(t *testing.T) {
 	m = step(m, <-result)
 	if strings.Contains(screen(m), "analysing") || !strings.Contains(screen(m), "council") {
 		t.Fatalf("the analysis arrived but the status still says analysing:\n%s", screen(m))
+	}
+}
+
+// TestHighlightsFillInWhileAnalysing runs an analysis that reports how
+// far it has come with the part of it known so far: first nothing, then
+// the entities and the first claim, then the whole. The reader jumps to
+// the claims known at each step while the status says how far it is, and
+// a report that comes after the whole analysis changes nothing.
+func TestHighlightsFillInWhileAnalysing(t *testing.T) {
+	reports := make(chan float64)
+	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+		whole, err := fakeAnalysis()(ctx, a, nil)
+		first := *whole
+		first.Claims = whole.Claims[:1]
+		for done := range reports {
+			if done < 0.5 {
+				progress(done, nil)
+			} else {
+				progress(done, &first)
+			}
+		}
+		return whole, err
+	}
+	m, progress, result := startAnalysis(t, f)
+	steps := []struct {
+		done       float64
+		status, at string
+	}{
+		{0.3, "analysing 30%", "still analysing"},
+		{0.7, "analysing 70%", "claim 1/1"},
+	}
+	for _, st := range steps {
+		reports <- st.done
+		next, cmd := m.Update(runWithin(progress, time.Second))
+		m, progress = next.(Model), cmd
+		if s := screen(press(m, "c")); !strings.Contains(s, st.status) || !strings.Contains(s, st.at) {
+			t.Fatalf("at %v%%: want %q and, after c, %q:\n%s", st.done*100, st.status, st.at, s)
+		}
+	}
+	close(reports)
+	m = step(m, <-result)
+	m = step(m, analysisProgressMsg{gen: m.analysisGen, done: 0.7, sofar: &model.Analysis{Hash: m.reader.Article().Hash}})
+	if s := screen(press(m, "c")); strings.Contains(s, "analysing") || !strings.Contains(s, "/2") {
+		t.Fatalf("after the whole analysis and a late report: want both claims and no progress:\n%s", s)
 	}
 }
 
@@ -52,6 +91,54 @@ func TestProgressOfAnOlderAnalysisIsDropped(t *testing.T) {
 	if !strings.Contains(screen(m), "analysing 0%") {
 		t.Fatalf("a late report of the first analysis was taken:\n%s", screen(m))
 	}
+}
+
+// TestAReloadStopsTheAnalysisAtOnce changes the file while it is being
+// analysed: the analysis is cancelled as the reload starts, before the
+// file is read again, and starts again when the reload fails.
+func TestAReloadStopsTheAnalysisAtOnce(t *testing.T) {
+	started, cancelled := make(chan struct{}, 2), make(chan struct{}, 2)
+	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+		started <- struct{}{}
+		<-ctx.Done()
+		cancelled <- struct{}{}
+		return nil, ctx.Err()
+	}
+	reload := func(context.Context) (*model.Article, error) { return nil, errors.New("file gone") }
+	m := open(t, article, Options{Analyze: f, Reload: reload})
+	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	run, _ := analysisCmds(t, cmd)
+	go run()
+	<-started
+	// The reload's reading of the file is not run: the analysis must stop
+	// before it.
+	next, _ = next.(Model).Update(reloadMsg{})
+	select {
+	case <-cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the analysis went on while the file was read again")
+	}
+	m = step(next.(Model), reloadedMsg{err: errors.New("file gone")})
+	select {
+	case <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("the reload failed and the analysis did not start again:\n%s", screen(m))
+	}
+	m.cancelAnalysis()
+}
+
+// startAnalysis opens the test article as one loaded in steps and starts
+// its analysis by f: it returns the reader, the wait for the first report
+// of progress, and where the result will come.
+func startAnalysis(t *testing.T, f AnalyzeFunc) (Model, tea.Cmd, <-chan tea.Msg) {
+	t.Helper()
+	m := open(t, article, Options{Analyze: f})
+	m.load.progressive = true
+	next, cmd := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	run, progress := analysisCmds(t, cmd)
+	result := make(chan tea.Msg, 1)
+	go func() { result <- run() }()
+	return next.(Model), progress, result
 }
 
 // analysisCmds splits the command that starts an analysis into the

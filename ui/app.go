@@ -93,10 +93,11 @@ type (
 		err  error
 	}
 	// analysisProgressMsg says how far analysis number gen has come, from
-	// 0 to 1.
+	// 0 to 1, and what of it is known so far (model.Progress).
 	analysisProgressMsg struct {
-		gen  int
-		done float64
+		gen   int
+		done  float64
+		sofar *model.Analysis
 		// next waits for the report after this one.
 		next tea.Cmd
 	}
@@ -176,6 +177,9 @@ type Model struct {
 	analysisErr    bool
 	// analysisDone is how far the analysis in flight has come, from 0 to 1.
 	analysisDone float64
+	// analysisPaused says a reload stopped the analysis in flight, to be
+	// started again if the reload fails.
+	analysisPaused bool
 
 	// load is the article's background load, when it came in steps.
 	load loading

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/theme"
@@ -39,6 +40,7 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		return m, tea.Batch(m.store.reread(), m.watchNotes()), true
 	case reloadMsg:
 		m.load.stop()
+		m.pauseAnalysis()
 		return m, tea.Batch(m.stir(), m.reload()), true
 	case loadedMsg:
 		m, cmd := m.loaded(msg)
@@ -65,11 +67,8 @@ func (m *Model) analyze() tea.Cmd {
 	if f == nil {
 		return nil
 	}
-	if m.cancelAnalysis != nil {
-		m.cancelAnalysis()
-	}
+	m.stopAnalysis()
 	ctx, cancel := context.WithCancel(m.ctx)
-	m.analysisGen++
 	gen := m.analysisGen
 	m.cancelAnalysis = cancel
 	m.analysisDone = 0
@@ -83,24 +82,33 @@ func (m *Model) analyze() tea.Cmd {
 
 // progress carries an analysis's reports of progress to the program: the
 // analysis never waits for the program, which sees the latest report.
+// That is enough, since each report's part of the analysis holds all of
+// the ones before it.
 type progress struct {
 	gen    int
-	latest chan float64
+	latest chan progressReport
+}
+
+// progressReport is one report of an analysis's progress: how far it has
+// come and what of it will not change (model.Progress).
+type progressReport struct {
+	done  float64
+	sofar *model.Analysis
 }
 
 func newProgress(gen int) progress {
-	return progress{gen: gen, latest: make(chan float64, 1)}
+	return progress{gen: gen, latest: make(chan progressReport, 1)}
 }
 
-// report replaces the report not yet taken, if any, with done. Only the
-// analysis calls it, so nothing else fills the channel between the two
-// selects.
-func (p progress) report(done float64) {
+// report replaces the report not yet taken, if any, with this one. Only
+// the analysis calls it, so nothing else fills the channel between the
+// two selects.
+func (p progress) report(done float64, sofar *model.Analysis) {
 	select {
 	case <-p.latest:
 	default:
 	}
-	p.latest <- done
+	p.latest <- progressReport{done: done, sofar: sofar}
 }
 
 // end says there will be no more reports.
@@ -108,21 +116,54 @@ func (p progress) end() { close(p.latest) }
 
 // next waits for the next report; nil once the analysis has ended.
 func (p progress) next() tea.Msg {
-	done, ok := <-p.latest
+	r, ok := <-p.latest
 	if !ok {
 		return nil
 	}
-	return analysisProgressMsg{gen: p.gen, done: done, next: p.next}
+	return analysisProgressMsg{gen: p.gen, done: r.done, sofar: r.sofar, next: p.next}
 }
 
-// tookProgress notes how far the analysis has come and waits for more,
-// unless a newer analysis has started.
+// tookProgress notes how far the analysis has come, shows the part of it
+// that is known, and waits for more, unless a newer analysis has started
+// or this one has already arrived whole.
+//
+// The part shown has all the entities and the claims of the sentences
+// read so far, in text order: highlights fill in from the top, and none
+// moves, goes or changes once shown. No entity comes before the tagger is
+// done, since its last pass can relabel any name and tag it anywhere
+// else: on CoNLL-2003 dev it changes or adds 0.7% of the entities, in 45
+// of 216 documents, so early highlights would now and then change colour
+// under the reader's eyes.
 func (m *Model) tookProgress(msg analysisProgressMsg) tea.Cmd {
-	if msg.gen != m.analysisGen {
+	if msg.gen != m.analysisGen || m.analysis != nil || m.analysisErr {
 		return nil
 	}
 	m.analysisDone = msg.done
+	if msg.sofar != nil {
+		m.reader.SetPartialAnalysis(msg.sofar)
+	}
 	return msg.next
+}
+
+// pauseAnalysis stops the analysis in flight when the file changed: the
+// reload brings a text to analyse afresh, and the old analysis would only
+// take the CPU the reload needs. Should the reload fail, reloaded starts
+// it again.
+func (m *Model) pauseAnalysis() {
+	if m.cancelAnalysis == nil || m.analysis != nil || m.analysisErr {
+		return
+	}
+	m.stopAnalysis()
+	m.analysisPaused = true
+}
+
+// stopAnalysis cancels the analysis in flight, if any; its late messages
+// are dropped.
+func (m *Model) stopAnalysis() {
+	if m.cancelAnalysis != nil {
+		m.cancelAnalysis()
+	}
+	m.analysisGen++
 }
 
 // setAnalysis takes in the analysis when it arrives, unless a newer one
@@ -192,8 +233,13 @@ func (m Model) reload() tea.Cmd {
 // reloaded swaps in the article read again from disk and starts its
 // analysis.
 func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
+	paused := m.analysisPaused
+	m.analysisPaused = false
 	if msg.err != nil {
 		m.status.SetError("reload: " + msg.err.Error())
+		if paused {
+			return m, m.analyze()
+		}
 		return m, nil
 	}
 	m.reader.SetArticle(msg.a)

@@ -3,6 +3,7 @@ package claim
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/margin-reader/margin/model/checkworthy"
@@ -117,9 +118,11 @@ func (r *Run) Next(sentences []span.Span) {
 	}
 }
 
-// Result is what the run found in all the sentences given to Next.
+// Result is what the run found in all the sentences given to Next. Next
+// leaves a Result as it is, so one taken between ranges may be read while
+// the run goes on, and is the start of every later one.
 func (r *Run) Result() Result {
-	return Result{Claims: r.found.share(), Checkworthiness: r.cw}
+	return Result{Claims: r.found.share(), Checkworthiness: slices.Clip(r.cw)}
 }
 
 // sentence finds the claims of s and returns its score.

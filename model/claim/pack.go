@@ -1,14 +1,20 @@
 package claim
 
+import "slices"
+
 // pack gathers the claims of one document so that their cues share one
 // array and their sources another: a claim found with cues and a source
 // of its own (three allocations) ends as one element of a slice.
 type pack struct {
-	claims  []Claim
+	claims []Claim
+	// shared is how many claims share has pointed at their cues and
+	// sources; cues and sources are those of the claims after them.
+	shared  int
 	cues    []Cue
 	sources []Source
-	// shape is, for each claim, its number of cues and whether it has a
-	// source, until share points the claims into cues and sources.
+	// shape is, for each claim after the shared ones, its number of cues
+	// and whether it has a source, until share points the claims into
+	// cues and sources.
 	shape []shape
 }
 
@@ -30,12 +36,14 @@ func (p *pack) add(c Claim) {
 	p.shape = append(p.shape, sh)
 }
 
-// share points each claim at its cues and source in the shared arrays,
-// now that they no longer move, and returns the claims.
+// share points each claim added since the last share at its cues and
+// source in the shared arrays, now that they no longer move, and returns
+// all the claims. Claims added later get arrays of their own, so the
+// claims returned never change.
 func (p *pack) share() []Claim {
 	cues, sources := p.cues, p.sources
 	for i, sh := range p.shape {
-		c := &p.claims[i]
+		c := &p.claims[p.shared+i]
 		if sh.cues > 0 {
 			c.Cues, cues = cues[:sh.cues:sh.cues], cues[sh.cues:]
 		}
@@ -43,6 +51,6 @@ func (p *pack) share() []Claim {
 			c.Source, sources = &sources[0], sources[1:]
 		}
 	}
-	p.shape = nil
-	return p.claims
+	p.shared, p.shape, p.cues, p.sources = len(p.claims), p.shape[:0], nil, nil
+	return slices.Clip(p.claims)
 }

@@ -32,6 +32,13 @@ func (m *Model) SetAnalysis(an *model.Analysis) {
 	}
 }
 
+// SetPartialAnalysis shows the part of an analysis in flight that is
+// known so far (model.Progress): its highlights and jumps, while the
+// analysis is still said to be coming.
+func (m *Model) SetPartialAnalysis(an *model.Analysis) {
+	m.analysis, m.analysisDone = an, false
+}
+
 // SetNotes takes in the notes, for their marks and the explain box.
 func (m *Model) SetNotes(notes []annotate.Note) {
 	m.notes = notes
