@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
 	"github.com/margin-reader/margin/internal/worksheet"
 	"github.com/margin-reader/margin/model"
@@ -64,6 +65,11 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if f == export.FormatClaimReview && *page == "" {
 		fmt.Fprintln(stderr, "margin: warning: no --url PAGE; each ClaimReview's url names its note (urn:margin:note:…) instead of a page")
+	}
+	if f == export.FormatClaimReview {
+		if n := export.Withheld(a, b.Notes(), opts); n > 0 {
+			warn(stderr, annotate.Count(n, "note is", "notes are")+" left out: its passage now reads differently from the words the verdict was given on; save it again in the reader to confirm it")
+		}
 	}
 	if *out == "" || *out == "-" {
 		return export.Write(stdout, f, a, b.Notes(), opts)

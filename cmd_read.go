@@ -11,11 +11,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/paths"
@@ -24,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/model/fetch"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
+	"github.com/margin-reader/margin/ui/park"
 	"github.com/margin-reader/margin/ui/watch"
 )
 
@@ -59,6 +60,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
+	go warmWidths()
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
@@ -68,9 +70,10 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		_, size = loader.Progress()
 	}
 	// The analysis of a large article makes garbage by the megabyte; a
-	// soft limit keeps the heap near four times the article's size at the
+	// soft limit keeps the heap a few times the article's size at the
 	// cost of some GC time while it runs.
-	debug.SetMemoryLimit(memoryBase + memoryPerByte*int64(size))
+	debug.SetMemoryLimit(memoryLimit(size))
+	procs, memory := oneProcessorWhileIdle(), memoryWhileIdle()
 	prof := f.profile(stdout)
 	opts := ui.Options{
 		Width:      f.width,
@@ -80,7 +83,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Notice:     notice,
 		Loader:     loader,
 		Review:     cmd == "check",
-		Idle:       oneProcessorWhileIdle(),
+		Idle:       func(idle bool) { memory(idle); procs(idle) },
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
@@ -102,31 +105,42 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 			}
 		}
 	}
-	// Bubble Tea writes to the terminal only on its frame ticker, which
-	// wakes the process on every frame even when nothing changed: at 120
-	// frames a second an idle reader used 1.2-1.6% of a core for the
-	// ticker alone (bench/idle.py), at 60 under 1%, for one frame (8 ms)
-	// more before the first screen.
-	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(stdout), tea.WithFPS(60)}
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(maxFPS)}
 	// The profile is known already; passing it spares Bubble Tea a second
 	// look at the environment and terminfo before the first screen.
 	if f.color == "never" {
 		prof = colorprofile.ASCII
 	}
 	progOpts = append(progOpts, tea.WithColorProfile(prof))
-	if _, err := tea.NewProgram(ui.New(ctx, a, opts), progOpts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	// terminalSize found a terminal, so stdout is a file.
+	tty, ok := stdout.(*os.File)
+	if !ok {
+		return errors.New("reader: standard output is not a terminal")
+	}
+	p := park.NewProgram(ctx, tty, ui.New(ctx, a, opts), progOpts...)
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
 }
 
+// warmWidths builds go-runewidth's table of character widths, which
+// Bubble Tea's renderer would otherwise build while drawing the first
+// screen, at its first character past U+02FF (a curly quote, a dash):
+// 2-10 ms of the first frame. Built beside the article's loading, it is
+// ready by Bubble Tea's first tick.
+func warmWidths() { runewidth.RuneWidth('—') }
+
+// maxFPS is the fastest frame rate Bubble Tea allows. It writes the
+// first screen on its first frame, one frame after it starts: 8 ms at
+// 120 frames a second against 17 ms at 60. An idle reader pays nothing
+// for the rate, since its ticker is parked (ui/park).
+const maxFPS = 120
+
 // oneProcessorWhileIdle runs Go code on one processor while the reader is
-// idle. Bubble Tea v2.1.1 wakes the program on every frame (60 a second)
-// whether or not anything changed, and offers no way to stop or slow its
-// ticker; with two processors each wake-up also woke a second thread
-// (5.5 context switches a frame against 3.7, bench/idle.py's CPU 1.04%
-// against 0.89% of a core on the sample). The analysis and the load run
-// on every processor again after a reload.
+// idle, so that the few wake-ups left (a parked frame ticker's hold
+// running out each second, a file watch) wake one thread, not two. The
+// analysis and the load run on every processor again after a reload.
 func oneProcessorWhileIdle() func(idle bool) {
 	busy := runtime.GOMAXPROCS(0)
 	return func(idle bool) {
@@ -138,20 +152,12 @@ func oneProcessorWhileIdle() func(idle bool) {
 	}
 }
 
-// The reader's soft memory limit: a base for the program itself, and a
-// multiple of the article's text. Once analysed, 20 MB of text holds
-// about 76 MB live; 4 bytes a byte leaves the collector 36 MB of room, so
-// it does not run back to back (3 took the peak only from 132 to 124 MB).
-const (
-	memoryBase    = 32 << 20
-	memoryPerByte = 4
-)
-
-// analyzer returns the reader's background analysis. The models load on
-// first use, off the path to the first screen, and analyses are cached by
+// analyzer returns the reader's background analysis. The models load for
+// each analysis, off the path to the first screen, and go with it: they
+// hold about 6.5 MB that an idle reader has no use for, and loading them
+// again for a reload takes tens of milliseconds. Analyses are cached by
 // content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
-	load := sync.OnceValues(model.NewAnalyzer)
 	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
 		c := analysisCache()
 		if c != nil {
@@ -159,11 +165,7 @@ func analyzer() ui.AnalyzeFunc {
 				return an, nil
 			}
 		}
-		z, err := load()
-		if err != nil {
-			return nil, err
-		}
-		an, err := z.AnalyzeProgress(ctx, a, progress)
+		an, err := analyze(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.
@@ -171,6 +173,16 @@ func analyzer() ui.AnalyzeFunc {
 		}
 		return an, err
 	}
+}
+
+// analyze analyses a with models of its own, which are garbage once it
+// returns, before the analysis is written to the cache.
+func analyze(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
+	z, err := model.NewAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return z.AnalyzeProgress(ctx, a, progress)
 }
 
 // analysisCache returns the user's analysis cache, versioned by this very
@@ -231,9 +243,12 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 	return a, l, strings.Join(a.Warnings, "; "), nil
 }
 
-// firstStep is how much of a file the first screen waits for: a few
-// screens' worth many times over, read in milliseconds.
-const firstStep = 64 << 10
+// firstStep is how much of a file the first screen waits for: the text
+// of a 300-column, 100-row terminal, ten times a common one. Opening 20 MB
+// took 14.0 ms for markdown and 18.2 ms for text with 64 KB, 6.5 and 5.2
+// ms with 32 KB (traced, medians of 9, load average 19); what the first
+// step leaves out follows a moment later.
+const firstStep = 32 << 10
 
 // openFirstStep reads the start of the file at path, and no more; the
 // loader of the rest is nil when the first step read it all.

@@ -223,8 +223,15 @@ func (b *Book) Warnings() []string { return append([]string(nil), b.warnings...)
 // Add saves a new note on the passage n.Span of the current text and
 // returns it as saved, with its ID. n.ID, Target, Status and times are
 // ignored.
-func (b *Book) Add(n Note) (Note, error) {
-	n, err := newNote(b.article.Text, n, b.opts.Now(), b.store.NewID)
+func (b *Book) Add(n Note) (Note, error) { return b.AddOn(b.article.Text, n) }
+
+// AddOn is Add for a note whose passage n.Span is on text, the article as
+// it was when the note was begun (the file changed on disk while it was
+// typed): the note keeps the words it was written on and is placed in the
+// current text as every note is after a change, moved, needing review or
+// orphaned, never on whatever the old offsets now hold.
+func (b *Book) AddOn(text string, n Note) (Note, error) {
+	n, err := newNote(text, n, b.opts.Now(), b.store.NewID)
 	if err != nil {
 		return Note{}, err
 	}
@@ -280,7 +287,13 @@ func newNote(text string, n Note, now time.Time, newID func(time.Time) (string, 
 // n.Span differs from where the note was, or a person placed it there
 // (Note.Accept); a note that needs review or is orphaned keeps its
 // original passage until given a new span.
-func (b *Book) Put(n Note) (Note, error) {
+func (b *Book) Put(n Note) (Note, error) { return b.PutOn(b.article.Text, n) }
+
+// PutOn is Put for a note edited on text, the article as it was when the
+// edit began (the file changed on disk meanwhile): a note that was placed
+// keeps the passage n.Span of text, found again in the current text as
+// after any change; one that was not keeps its original passage.
+func (b *Book) PutOn(text string, n Note) (Note, error) {
 	old, ok := b.Note(n.ID)
 	if !ok {
 		return Note{}, fmt.Errorf("edit note: no note %s", n.ID)
@@ -288,8 +301,11 @@ func (b *Book) Put(n Note) (Note, error) {
 	detached := n.Target.Detached
 	n.Target, n.Created = old.Target, old.Created
 	n.Target.Detached = detached
-	if old.Placed() || n.Span != old.Span || n.Placed() {
-		sel, err := anchor.Make(b.article.Text, n.Span)
+	// On an older text only the span a placed note had there means
+	// anything; old is the note as placed in the current one.
+	current := text == b.article.Text
+	if n.Placed() || current && (old.Placed() || n.Span != old.Span) {
+		sel, err := anchor.Make(text, n.Span)
 		if err != nil {
 			return Note{}, fmt.Errorf("edit note: %w", err)
 		}

@@ -364,3 +364,47 @@ func BenchmarkSaveNote(b *testing.B) {
 		}
 	}
 }
+
+// TestANoteBegunBeforeTheFileChangedKeepsItsPassage begins a note and an
+// edit on the article, then the file changes on disk (a paragraph added
+// at the top shifts every offset) before they are saved through the book
+// reopened on the new text: each lands on the words it was begun on, not
+// on what the old offsets now hold.
+func TestANoteBegunBeforeTheFileChangedKeepsItsPassage(t *testing.T) {
+	const passage = "pulling all stops"
+	a := article(t)
+	edited := add(t, open(t, a), "were “disinformation”", "Who says so?", annotate.Unverified)
+	begun, err := anchor.Find(a.Text, passage, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(a.Path)
+	if err := os.WriteFile(a.Path, append([]byte("An editor's note, added at the top of the article.\n\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := open(t, reload(t, a.Path))
+	tests := []struct {
+		name  string
+		save  func() (annotate.Note, error)
+		quote string
+	}{
+		{"a new note", func() (annotate.Note, error) {
+			return b.AddOn(a.Text, annotate.Note{Span: begun, Text: "A metaphor."})
+		}, passage},
+		{"an edit of a note", func() (annotate.Note, error) {
+			edited.Text = "The embassy says so."
+			return b.PutOn(a.Text, edited)
+		}, "were “disinformation”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			saved, err := tt.save()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := saved.Span.In(b.Article().Text); !saved.Placed() || got != tt.quote || saved.Quote() != tt.quote {
+				t.Errorf("saved %s on %q (quote %q), want it on %q", saved.Status, got, saved.Quote(), tt.quote)
+			}
+		})
+	}
+}

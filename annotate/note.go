@@ -105,6 +105,14 @@ type Note struct {
 // Quote is the passage's text as it was when the note was written.
 func (n Note) Quote() string { return n.Target.Exact }
 
+// Reworded reports whether the note is placed on a passage of text that
+// no longer reads as the quote it was written on: a verdict on the old
+// words must not be read as one on the new without saying so. A note
+// with no quote recorded has nothing to compare.
+func (n Note) Reworded(text string) bool {
+	return n.Placed() && n.Quote() != "" && n.Span.In(text) != n.Quote()
+}
+
 // Placed reports whether the note is shown at its passage with confidence
 // (anchored or moved), rather than needing review or orphaned.
 func (n Note) Placed() bool { return n.Status.Placed() }

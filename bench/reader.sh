@@ -3,9 +3,11 @@
 # process to the first screen, on a fresh pseudo-terminal
 # (bench/firstscreen.py), for the sample and for a generated 5 MB
 # plain-text article, with `less` timed the same way as a baseline; the
-# peak memory of the reader on the 5 MB article; and, in tmux, the time a
-# resize of the 5 MB article takes to settle (tmux's own redraw included,
-# so an upper bound). Each figure is the median of RUNS runs (default 7).
+# peak memory of the reader on the 5 MB article; the CPU an idle reader
+# of the 5 MB article uses over 10 s once analysed (bench/idle.py, which
+# fails above 1% of a core); and, in tmux, the time a resize of the 5 MB
+# article takes to settle (tmux's own redraw included, so an upper
+# bound). Each figure is the median of RUNS runs (default 7).
 #
 #   bench/reader.sh            # from the repository root
 #   RUNS=11 bench/reader.sh
@@ -59,8 +61,12 @@ resize() { # FILE MARKER
 }
 
 echo "first screen, sample:       $(bench/firstscreen.py --runs "$RUNS" Assertions "$tmp/margin" "$tmp/sample.txt")"
+if command -v less >/dev/null; then
+	echo "less, sample (baseline):    $(bench/firstscreen.py --runs "$RUNS" Assertions less "$tmp/sample.txt")"
+fi
 echo "first screen, 5 MB text:    $(bench/firstscreen.py --runs "$RUNS" --rss 'Paragraph 1.' "$tmp/margin" "$tmp/big.txt")"
 if command -v less >/dev/null; then
 	echo "less, 5 MB text (baseline): $(bench/firstscreen.py --runs "$RUNS" 'Paragraph 1.' less "$tmp/big.txt")"
 fi
+echo "idle, 5 MB text:            $(bench/idle.py 'Paragraph 1.' "$tmp/margin" "$tmp/big.txt")"
 printf 'resize 100->60, 5 MB text:  median %d ms in tmux (%d runs)\n' "$(( $(resize "$tmp/big.txt" 'Paragraph 1\.') / 1000 ))" "$RUNS"

@@ -2,7 +2,7 @@
 """Issue 14's table: margin's first screen beside `less`, peak memory and
 idle CPU, for the current build, in one run.
 
-usage: bench/table.py [--runs N] [--margin EXE]   (default: 5 runs, a fresh build)
+usage: bench/table.py [--runs N] [--margin EXE] [--memory]   (default: 5 runs, a fresh build)
 
 Builds margin (or takes EXE, another build to compare), generates 1, 5 and 20 MB of plain text and of markdown
 (numbered paragraphs of a small vocabulary; the markdown adds a heading
@@ -10,14 +10,17 @@ every twenty paragraphs, emphasis and a list) and 200 MB of text (the
 20 MB ten times, to show the first screen does not grow with the file), and on a fresh
 pseudo-terminal of 100x30 (bench/firstscreen.py) times the first screen
 of margin and of `less` on the same file, median of N runs each. It then
-prints margin's peak RSS as the first screen shows and after the analysis
-has finished (5 and 20 MB), and the CPU an idle reader with the 20 MB
-article uses over 10 s once its analysis is done (bench/idle.py), which
-must stay under 1% of a core. Last, for 20 MB, the time from start until
+prints margin's peak RSS (VmHWM) as the first screen shows and once the
+analysis has finished (5 and 20 MB), the highest of N runs each, and the
+CPU an idle reader with the 20 MB article uses over 10 s once its
+analysis is done (bench/idle.py, the median of the N runs), which must
+stay under 1% of a core. --memory prints only that table. Last, for 20 MB, the time from start until
 the reader has its analysis (it writes it to the cache then) beside the
 whole run of `margin analyze --json` on the same file, medians of N
 runs; the reader must stay within 2x. Every margin run gets an empty
 analysis cache, so no figure comes from an earlier run's cache.
+Beside each first screen: the CPU time less and margin had used by
+then, steadier than the wall time on a loaded machine.
 """
 import fcntl, os, pty, random, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
 
@@ -62,7 +65,7 @@ def markdown(size, rng):
     return "".join(parts)
 
 
-def files(tmp):
+def files(tmp, big=True):
     rng = random.Random(1)
     out = [("the sample", "Assertions", shutil.copy(os.path.join(ROOT, "samples", "china-us-claims.txt"), tmp))]
     for mb in (1, 5, 20):
@@ -71,21 +74,48 @@ def files(tmp):
             with open(path, "w") as f:
                 f.write(make(mb * MB, rng))
             out.append((f"{mb} MB {kind}", marker, path))
-    big = os.path.join(tmp, "text-200mb.txt")
-    with open(os.path.join(tmp, "text-20mb.txt")) as src, open(big, "w") as f:
+    if not big:
+        return out
+    path = os.path.join(tmp, "text-200mb.txt")
+    with open(os.path.join(tmp, "text-20mb.txt")) as src, open(path, "w") as f:
         twenty = src.read()
         for _ in range(10):
             f.write(twenty)
-    out.append(("200 MB text", "Paragraph 1.", big))
+    out.append(("200 MB text", "Paragraph 1.", path))
     return out
 
 
 def median_ms(marker, argv, runs):
-    return statistics.median(firstscreen.once(marker.encode(), argv, False)[0] for _ in range(runs))
+    """Median milliseconds to the first screen, and median CPU milliseconds
+    the program had used by then (None if unknown)."""
+    cpu = []
+    wall = statistics.median(firstscreen.once(marker.encode(), argv, False, cpu=cpu)[0] for _ in range(runs))
+    return wall, None if None in cpu else statistics.median(cpu)
+
+
+def shown(ms):
+    """A first screen's wall time, with its CPU time when known."""
+    wall, cpu = ms
+    return f"{wall:.1f} ms" if cpu is None else f"{wall:.1f} ms ({cpu:.1f} ms CPU)"
 
 
 def first_screen_rss(marker, argv, runs):
     return max(firstscreen.once(marker.encode(), argv, True, settle=0)[1] for _ in range(runs)) / 1024
+
+
+def memory_table(cases, exe, runs, tmp):
+    print(f"| file | peak RSS at first screen | after analysis | idle CPU over 10 s |  (highest of {runs}; idle: median)")
+    print("|---|---|---|---|")
+    for name, marker, path in cases:
+        if not name.startswith(("5 MB", "20 MB")):
+            continue
+        size = os.path.getsize(path) / MB
+        at = first_screen_rss(marker, [exe, path], runs)
+        measured = [idle.measure(marker.encode(), [exe, path], 10, tempfile.mkdtemp(dir=tmp)) for _ in range(runs)]
+        after = max(rss for _, rss in measured)
+        used = statistics.median(cpu for cpu, _ in measured)
+        cpu = f"{100 * used / 10:.2f}% of a core" if name == "20 MB text" else ""
+        print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
 
 
 def reader_analysed_s(argv, tmp):
@@ -116,8 +146,11 @@ def analyze_s(exe, path):
 
 
 def main():
-    runs, exe, args = 5, None, sys.argv[1:]
-    while args[:1] in (["--runs"], ["--margin"]) and len(args) > 1:
+    runs, exe, memory_only, args = 5, None, False, sys.argv[1:]
+    while args[:1] == ["--memory"] or args[:1] in (["--runs"], ["--margin"]) and len(args) > 1:
+        if args[0] == "--memory":
+            memory_only, args = True, args[1:]
+            continue
         if args[0] == "--runs":
             runs = int(args[1])
         else:
@@ -131,25 +164,18 @@ def main():
             exe = os.path.join(tmp, "margin")
             subprocess.run(["go", "build", "-o", exe, "."], cwd=ROOT, check=True)
         os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=tmp)
-        cases = files(tmp)
+        cases = files(tmp, big=not memory_only)
+        if memory_only:
+            memory_table(cases, exe, runs, tmp)
+            return
         print(f"| file | less | margin | ratio |  (first screen, medians of {runs}, 100x30 pseudo-terminal)")
         print("|---|---|---|---|")
         for name, marker, path in cases:
             less = median_ms(marker, ["less", path], runs)
             mine = median_ms(marker, [exe, path], runs)
-            print(f"| {name} | {less:.1f} ms | {mine:.1f} ms | {mine / less:.1f}x |", flush=True)
+            print(f"| {name} | {shown(less)} | {shown(mine)} | {mine[0] / less[0]:.1f}x |", flush=True)
         print()
-        print("| file | peak RSS at first screen | after analysis | idle CPU over 10 s |")
-        print("|---|---|---|---|")
-        for name, marker, path in cases:
-            if not name.startswith(("5 MB", "20 MB")):
-                continue
-            size = os.path.getsize(path) / MB
-            at = first_screen_rss(marker, [exe, path], runs)
-            cache = tempfile.mkdtemp(dir=tmp)
-            used, after = idle.measure(marker.encode(), [exe, path], 10, cache)
-            cpu = f"{100 * used / 10:.1f}% of a core" if name == "20 MB text" else ""
-            print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
+        memory_table(cases, exe, runs, tmp)
         print()
         print(f"| file | `margin analyze` | reader until analysed | ratio |  (medians of {runs})")
         print("|---|---|---|---|")

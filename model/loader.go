@@ -49,6 +49,8 @@ type source interface {
 	next(step int) (doc.Doc, bool, error)
 	// hungry says the last next read nothing for want of more text.
 	hungry() bool
+	// grow makes room for about n bytes of text.
+	grow(n int)
 	warnings() []string
 }
 
@@ -180,6 +182,11 @@ func (l *Loader) start(head string) {
 	default:
 		l.src = &textSource{p: cleanup.NewStream(), a: a}
 	}
+	// The text takes about as many bytes as the file, fewer for markup
+	// (room never written to costs no memory, only address space).
+	if _, size := l.in.progress(); size > 0 {
+		l.src.grow(size)
+	}
 }
 
 // allWarnings are the article's warnings: the ones known at the start,
@@ -254,6 +261,8 @@ func (w *whole) next(int) (doc.Doc, bool, error) {
 
 func (w *whole) hungry() bool { return !w.final }
 
+func (w *whole) grow(int) {}
+
 func (w *whole) warnings() []string { return nil }
 
 // markdownSource parses markdown, and gives the article the metadata of
@@ -276,6 +285,7 @@ func (m *markdownSource) next(step int) (doc.Doc, bool, error) {
 }
 
 func (m *markdownSource) hungry() bool       { return m.p.Hungry() }
+func (m *markdownSource) grow(n int)         { m.p.Grow(n) }
 func (m *markdownSource) warnings() []string { return m.p.Warnings() }
 
 // textSource cleans plain text, and gives the article the title and
@@ -301,4 +311,5 @@ func (t *textSource) next(step int) (doc.Doc, bool, error) {
 }
 
 func (t *textSource) hungry() bool       { return t.p.Hungry() }
+func (t *textSource) grow(n int)         { t.p.Grow(n) }
 func (t *textSource) warnings() []string { return nil }

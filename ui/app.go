@@ -143,6 +143,9 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 	editor *noteeditor.Model
+	// editorText is the article's text when the editor opened, which the
+	// note's span is on even if the file changes on disk before the save.
+	editorText string
 	// review is the review queue while it is open; reviewPending says it
 	// opens when the analysis comes. seen is where the claims it showed
 	// are, from the book.
@@ -392,7 +395,10 @@ func (m *Model) layout() {
 	if !m.ready {
 		return
 	}
-	body := max(m.height-1, 1)
+	m.status.SetWidth(m.width)
+	rows := m.statusRows()
+	m.status.SetRows(rows)
+	body := max(m.height-rows, 1)
 	w := max(m.width, 1)
 	if m.panelOpen {
 		pw := max(min(panelWidth(m.width), w/2), 1)
@@ -400,7 +406,6 @@ func (m *Model) layout() {
 		w = max(w-pw, 1)
 	}
 	m.reader.SetSize(w, body)
-	m.status.SetWidth(m.width)
 	m.help.SetSize(m.width, body)
 	m.input.SetWidth(max(m.width-4, 1))
 	if m.editor != nil {
@@ -412,6 +417,16 @@ func (m *Model) layout() {
 	if m.attention != nil {
 		m.attention.SetSize(m.width, body)
 	}
+}
+
+// statusRows is how many rows the status bar takes: two for a message
+// too long for one, in a window of 9 rows or more (below, the text needs
+// every row); one under the search prompt, which takes the bar's row.
+func (m Model) statusRows() int {
+	if m.searching && m.editor == nil || m.height < 9 {
+		return 1
+	}
+	return m.status.WantsRows()
 }
 
 func panelWidth(w int) int { return min(44, max(24, w/3)) }

@@ -349,8 +349,10 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = press(m, "?")
 			seen := screen(m)
-			for range 80 {
-				m = press(m, "j")
+			// A page at a time down to the end, however long the help grows.
+			for prev := ""; screen(m) != prev; {
+				prev = screen(m)
+				m = press(m, "space")
 				seen += screen(m)
 			}
 			for _, b := range m.keys.FullHelp() {
@@ -682,5 +684,41 @@ func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
 	}
 	if _, err := os.Lstat(outside); !os.IsNotExist(err) {
 		t.Errorf("the save wrote through the symbolic link: %v", err)
+	}
+}
+
+// TestALongMessageTakesASecondRowOfTheStatusBar says something too long
+// for one row of a narrow bar: in a window with rows to spare the bar
+// takes two and the message reads on into the second, the screen still
+// exactly the window; in a very small window it keeps one row; the next
+// key clears it and gives the row back to the text.
+func TestALongMessageTakesASecondRowOfTheStatusBar(t *testing.T) {
+	const msg = "best guess (needs-review): the note was on “His surrogates”"
+	for _, tc := range []struct {
+		name    string
+		w, h    int
+		rows    int
+		message string
+	}{
+		{"a 40x12 window gives it two rows", 40, 12, 2, msg},
+		{"an 80x24 window has room in one", 80, 24, 1, msg},
+		{"a 40x6 window keeps one row for the text", 40, 6, 1, "best guess (needs-review):…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: tc.w, Height: tc.h})
+			m = step(m, reader.NoticeMsg{Text: msg})
+			lines := strings.Split(screen(m), "\n")
+			if len(lines) != tc.h {
+				t.Fatalf("the screen is %d rows, not %d:\n%s", len(lines), tc.h, screen(m))
+			}
+			bar := strings.Join(strings.Fields(strings.Join(lines[tc.h-tc.rows:], " ")), " ")
+			if !strings.Contains(bar, tc.message) || tc.rows == 2 && strings.Contains(lines[tc.h-3], "best guess") {
+				t.Errorf("the last %d rows do not read %q:\n%s", tc.rows, tc.message, screen(m))
+			}
+			m = press(m, "j")
+			if got := len(strings.Split(screen(m), "\n")); got != tc.h || strings.Contains(screen(m), "best guess") {
+				t.Errorf("after a key the screen is %d rows and still has the message:\n%s", got, screen(m))
+			}
+		})
 	}
 }

@@ -69,7 +69,7 @@ func (m Model) attentionUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
 // place saves a decision on a note and says what it was.
 func (m *Model) place(n annotate.Note, say string) tea.Cmd {
 	m.status.SetMessage("saving…")
-	return m.store.saveSaying(n, say)
+	return m.store.saveSaying(n, m.reader.Article().Text, say)
 }
 
 // attentionKey hands a key to the open list.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os/exec"
@@ -24,8 +25,12 @@ func openWithSystem(ctx context.Context, u string) error {
 	if runtime.GOOS == "darwin" {
 		name = "open"
 	}
-	if err := exec.CommandContext(ctx, name, u).Run(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	err := exec.CommandContext(ctx, name, u).Run()
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return fmt.Errorf("there is no %s here to open links with; y copies the link instead", name)
+	case err != nil:
+		return fmt.Errorf("%s failed (%w); y copies the link instead", name, err)
 	}
 	return nil
 }

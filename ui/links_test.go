@@ -60,3 +60,14 @@ func TestCopyingALinkSendsItToTheClipboard(t *testing.T) {
 		t.Errorf("the status does not say what was copied:\n%s", screen(next.(Model)))
 	}
 }
+
+// TestOpeningWithoutABrowserOpenerSaysWhatToDo opens a link where no
+// opener is installed (an empty PATH): the error names what is missing and
+// offers y, not exec's own words.
+func TestOpeningWithoutABrowserOpenerSaysWhatToDo(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	err := openWithSystem(context.Background(), "https://example.org/report")
+	if err == nil || !strings.Contains(err.Error(), "to open links with; y copies the link instead") || strings.Contains(err.Error(), "$PATH") {
+		t.Fatalf("error %v, want one saying what is missing and that y copies the link", err)
+	}
+}

@@ -101,6 +101,9 @@ func (m *Model) notesUnavailable() bool {
 		msg = "notes are opening…"
 	case m.opts.NotesError != "":
 		msg += ": " + m.opts.NotesError
+	case m.reader.Article().Path == "":
+		// Read from standard input: there is no file to keep notes beside.
+		msg = "notes need a file: save the article to one and open that"
 	}
 	m.status.SetError(msg)
 	return true
@@ -148,7 +151,7 @@ func (m Model) panelPassage() (span.Span, bool) {
 func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
 	ed := noteeditor.New(n, render.OneLine(passage), m.keys, m.theme)
 	ed.SetSize(m.width, max(m.height-1, 1))
-	m.editor = &ed
+	m.editor, m.editorText = &ed, m.reader.Article().Text
 	return ed.Focus()
 }
 
@@ -215,12 +218,12 @@ func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case noteeditor.SavedMsg:
 		m.status.SetMessage("saving note…")
-		return m, m.store.saveFromEditor(msg.Note)
+		return m, m.store.saveFromEditor(msg.Note, m.editorText)
 	case noteeditor.FallbackMsg:
 		m.status.SetMessage("saving note to the fallback notes folder…")
-		return m, m.store.saveToFallback(msg.Note, m.opts.NotesOptions)
+		return m, m.store.saveToFallback(msg.Note, m.editorText, m.opts.NotesOptions)
 	case noteeditor.ClosedMsg:
-		m.editor = nil
+		m.editor, m.editorText = nil, ""
 		m.status.SetMessage("note discarded")
 		if m.quitting {
 			return m, tea.Quit
@@ -254,7 +257,7 @@ func (m Model) editorSaved(msg notesMsg) (Model, tea.Cmd) {
 		m.editor.SaveFailed(msg.err.Error())
 		return m, nil
 	}
-	m.editor = nil
+	m.editor, m.editorText = nil, ""
 	if m.quitting {
 		return m, tea.Quit
 	}

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -118,3 +120,113 @@ func highestClaim(an *model.Analysis) span.Span {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
+
+// TestSavingASourceThatIsNotALinkSaysSo types a source in the note
+// editor: a web address is saved quietly, one without a scheme is saved
+// as written and the status says it is not a link.
+func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
+	for _, tc := range []struct {
+		name, source, want string
+	}{
+		{"a web address is saved quietly", "https://example.org/report", "note saved to "},
+		{"an address without a scheme is named", "example.org/report", `source "example.org/report" is not a link`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 120, Height: 30})
+			// Pasted: typed, each key would wait out the cursor's blink.
+			m = step(press(m, "a"), tea.PasteMsg{Content: "Check the date."})
+			m = step(press(m, "tab", "tab", "tab"), tea.PasteMsg{Content: tc.source})
+			m = saveEditor(t, m)
+			if ns := book.Notes(); len(ns) != 1 || len(ns[0].Sources) != 1 || ns[0].Sources[0] != tc.source {
+				t.Fatalf("the book holds %+v, want one note with the source %q", ns, tc.source)
+			}
+			if !strings.Contains(screen(m), tc.want) {
+				t.Errorf("the status does not say %q:\n%s", tc.want, screen(m))
+			}
+		})
+	}
+}
+
+// TestANoteTypedWhileTheFileChangesKeepsItsPassage opens the editor on
+// the focused sentence, then the file changes on disk (a paragraph added
+// at the top shifts every offset) and the reader reloads before the note
+// is saved: the note is on the sentence it was begun on, not on what the
+// old offsets hold in the new text.
+func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
+	dir := t.TempDir()
+	a, book := fileBook(t, dir, article, "test")
+	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, ")", ")")
+	f, ok := m.reader.Focus()
+	if !ok {
+		t.Fatal("no focus")
+	}
+	begun := f.In(a.Text)
+	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
+	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = step(m, m.reload()())
+	if m.reader.Article().Text == a.Text {
+		t.Fatal("the reader did not reload the changed file")
+	}
+	saveEditor(t, m)
+	_, reopened := openNotes(t, a.Path)
+	ns := reopened.Notes()
+	if len(ns) != 1 || ns[0].Quote() != begun || ns[0].Span.In(reopened.Article().Text) != begun {
+		t.Fatalf("the notes are %+v, want one on %q", ns, begun)
+	}
+}
+
+// TestNotesOnStandardInputSayWhatIsMissing presses every note key on an
+// article read from standard input, which has no file for a sidecar: each
+// says why there are no notes and what to do, not only that there are
+// none.
+func TestNotesOnStandardInputSayWhatIsMissing(t *testing.T) {
+	for _, k := range []string{"a", "A", "D", "x"} {
+		t.Run("key "+k, func(t *testing.T) {
+			m := open(t, article, Options{})
+			if m.reader.Article().Path != "" {
+				t.Fatal("the test needs an article without a file")
+			}
+			if got := screen(press(m, k)); !strings.Contains(got, "notes need a file: save the article to one and open that") {
+				t.Errorf("%s does not say notes need a file:\n%s", k, got)
+			}
+		})
+	}
+}
+
+// TestDeletingSaysWhichNoteWent puts two notes on passages of one
+// sentence and deletes at the focus: the status names the passage of the
+// note deleted, so the reader knows which of the two it was before u.
+func TestDeletingSaysWhichNoteWent(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	// Written by another window, as the reader picks notes up.
+	_, other := openNotes(t, a.Path)
+	for _, q := range []string{"Engineers at Coastline Ltd", "denied that the schedule was realistic"} {
+		if _, err := other.Add(annotate.Note{Span: doctest.Find(t, a.Text, q), Text: "Check."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m = step(m, notesChangedMsg{})
+	m = press(m, ")")
+	if f, _ := m.reader.Focus(); !strings.HasPrefix(f.In(a.Text), "Engineers") {
+		t.Fatalf("the test needs the focus on the noted sentence, not %q", f.In(a.Text))
+	}
+	m = pressAndWait(m, "D")
+	left := book.Notes()
+	if len(left) != 1 {
+		t.Fatalf("the book holds %d notes after D, want 1", len(left))
+	}
+	gone := "Engineers at Coastline Ltd"
+	if left[0].Quote() == gone {
+		gone = "denied that the schedule was realistic"
+	}
+	if want := "note on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
+		t.Errorf("the status does not say %q:\n%s", want, screen(m))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -99,6 +100,7 @@ func TestRandomKeysKeepTheScreenWhole(t *testing.T) {
 	// O opens links: never a real browser from a test.
 	noOpen := func(context.Context, string) error { return nil }
 	d := driver{m: withAnalysis(t, string(data), Options{Open: noOpen}), results: make(chan tea.Msg, 1024)}
+	defer d.settle()
 	ks := everyKey()
 	rng := rand.New(rand.NewPCG(10, 2026))
 	w, h := 100, 30
@@ -157,6 +159,27 @@ func (d *driver) spawn(cmd tea.Cmd) {
 	}()
 }
 
+// settle lets the notes commands in flight (saves, exports, which write
+// in the test's folder, removed once it ends) finish: it delivers results
+// until none has come for a while, then waits for the store to be free.
+func (d *driver) settle() {
+	deadline := time.After(5 * time.Second)
+	for quiet := false; !quiet; {
+		select {
+		case msg := <-d.results:
+			d.send(msg)
+		case <-time.After(300 * time.Millisecond):
+			quiet = true
+		case <-deadline:
+			quiet = true
+		}
+	}
+	if s := d.m.store; s != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+	}
+}
+
 // drain delivers the results that have arrived.
 func (d *driver) drain() {
 	for {
@@ -180,8 +203,8 @@ func checkScreen(m Model, w, h int) string {
 			return "line " + itoa(i+1) + " is " + itoa(lw) + " columns wide"
 		}
 	}
-	if last := lines[h-1]; last != m.bottomLine() {
-		return "the last line is not the status bar"
+	if bar := strings.Split(m.bottomLine(), "\n"); strings.Join(lines[max(h-len(bar), 0):], "\n") != m.bottomLine() {
+		return "the last lines are not the status bar"
 	}
 	return ""
 }

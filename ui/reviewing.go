@@ -70,7 +70,7 @@ func (m *Model) setVerdict(msg review.VerdictMsg) tea.Cmd {
 		n = annotate.Note{Span: msg.Span}
 	}
 	n.Verdict = annotate.Verdict(msg.Verdict)
-	return m.store.saveSaying(n, "verdict saved: "+n.Verdict.Name())
+	return m.store.saveSaying(n, m.reader.Article().Text, "verdict saved: "+n.Verdict.Name())
 }
 
 // noteOn returns the placed note on exactly the passage s.

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
@@ -73,14 +74,16 @@ func (s *store) do(f func(b *annotate.Book) (notesMsg, error)) notesMsg {
 }
 
 // saveFromEditor adds a new note (no ID) or replaces an existing one, for
-// the note editor.
-func (s *store) saveFromEditor(n annotate.Note) tea.Cmd { return s.forEditor(putNote(n, "")) }
+// the note editor; n.Span is on text, the article the editor opened on.
+func (s *store) saveFromEditor(n annotate.Note, text string) tea.Cmd {
+	return s.forEditor(putNote(n, text, ""))
+}
 
 // saveToFallback saves n, for the note editor, in a book of the same
 // article kept in the fallback notes folder, opened with opts but for the
 // folder. It is a new note there, as the fallback book has not got the one
-// edited.
-func (s *store) saveToFallback(n annotate.Note, opts annotate.Options) tea.Cmd {
+// edited. n.Span is on text, the article the editor opened on.
+func (s *store) saveToFallback(n annotate.Note, text string, opts annotate.Options) tea.Cmd {
 	return s.forEditor(func(b *annotate.Book) (notesMsg, error) {
 		dir, err := annotate.FallbackDir()
 		if err != nil {
@@ -92,30 +95,38 @@ func (s *store) saveToFallback(n annotate.Note, opts annotate.Options) tea.Cmd {
 			return notesMsg{}, fmt.Errorf("note not saved to %s: %w", dir, err)
 		}
 		n.ID = ""
-		if _, err := fallback.Add(n); err != nil {
+		if _, err := fallback.AddOn(text, n); err != nil {
 			return notesMsg{}, fmt.Errorf("note not saved to %s: %w", dir, err)
 		}
 		return notesMsg{message: "note saved to the fallback notes folder: " + fallback.Path(), show: reader.NoSpan}, nil
 	})
 }
 
-// saveSaying saves n and says say once it is on disk ("": where it went).
-func (s *store) saveSaying(n annotate.Note, say string) tea.Cmd { return s.run(putNote(n, say)) }
+// saveSaying saves n, whose span is on text, and says say once it is on
+// disk ("": where it went).
+func (s *store) saveSaying(n annotate.Note, text, say string) tea.Cmd {
+	return s.run(putNote(n, text, say))
+}
 
 // putNote adds n (no ID) or replaces the note it edits, and says say once
-// it is on disk ("": where it went).
-func putNote(n annotate.Note, say string) func(b *annotate.Book) (notesMsg, error) {
+// it is on disk ("": where it went). n.Span is on text, which is not the
+// book's when the file changed on disk since the note was begun: the book
+// then finds the passage again in the new text.
+func putNote(n annotate.Note, text, say string) func(b *annotate.Book) (notesMsg, error) {
 	return func(b *annotate.Book) (notesMsg, error) {
-		put := b.Add
+		put := b.AddOn
 		if n.ID != "" {
-			put = b.Put
+			put = b.PutOn
 		}
-		saved, err := put(n)
+		saved, err := put(text, n)
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not saved: %w", err)
 		}
 		if say == "" {
 			say = "note saved to " + b.Path()
+			if src, ok := notALink(saved.Sources); ok {
+				say = fmt.Sprintf("note saved; source %q is not a link (like https://…): kept as written", src)
+			}
 		}
 		msg := notesMsg{changed: true, message: say, show: reader.NoSpan}
 		if saved.Placed() {
@@ -125,12 +136,27 @@ func putNote(n annotate.Note, say string) func(b *annotate.Book) (notesMsg, erro
 	}
 }
 
+// notALink is the first of sources without a scheme and a host, which a
+// reader of the worksheet cannot follow: the typist is told at once.
+func notALink(sources []string) (string, bool) {
+	for _, src := range sources {
+		if annotate.CheckSource(src) != nil {
+			return src, true
+		}
+	}
+	return "", false
+}
+
+// remove deletes note id and says which, by the start of its passage:
+// with two notes over one sentence, D must say which one went.
 func (s *store) remove(id string) tea.Cmd {
 	return s.run(func(b *annotate.Book) (notesMsg, error) {
+		n, _ := b.Note(id)
 		if err := b.Delete(id); err != nil {
 			return notesMsg{}, fmt.Errorf("note not deleted: %w", err)
 		}
-		return notesMsg{changed: true, message: "note deleted", show: reader.NoSpan, deleted: id}, nil
+		say := "note on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "” deleted"
+		return notesMsg{changed: true, message: say, show: reader.NoSpan, deleted: id}, nil
 	})
 }
 

@@ -75,14 +75,16 @@ type (
 // (its URL, else its file) where it appears, and the fact-checker
 // (Options.Author and Options.Org) the review's author. Each review's url
 // is Options.ReviewURL with the note's id as fragment, or the note's URN
-// when no page to publish on was given.
+// when no page to publish on was given. A note whose passage reads
+// differently now than when it was written is left out (Withheld) until a
+// person saves it again on the new words: its verdict was given on others.
 func ClaimReview(w io.Writer, a *article.Article, notes []annotate.Note, opts Options) error {
 	r := newReview(notes, opts.Claims)
 	appearance := appearanceOf(a)
 	reviews := []claimReview{}
 	for i, n := range r.notes {
 		c, ok := r.claim(i)
-		if !ok || n.Verdict == annotate.None {
+		if !ok || n.Verdict == annotate.None || n.Reworded(a.Text) {
 			continue
 		}
 		reviews = append(reviews, claimReview{
@@ -98,6 +100,19 @@ func ClaimReview(w io.Writer, a *article.Article, notes []annotate.Note, opts Op
 		})
 	}
 	return writeJSON(w, reviews)
+}
+
+// Withheld counts the notes with a verdict on a flagged claim that
+// ClaimReview leaves out, as given on words the passage no longer has.
+func Withheld(a *article.Article, notes []annotate.Note, opts Options) int {
+	r := newReview(notes, opts.Claims)
+	count := 0
+	for i, n := range r.notes {
+		if _, ok := r.claim(i); ok && n.Verdict != annotate.None && n.Reworded(a.Text) {
+			count++
+		}
+	}
+	return count
 }
 
 func appearanceOf(a *article.Article) crWork {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/margin-reader/margin/annotate"
 )
 
 // factCheckFields are the properties Google's fact-check markup documents
@@ -182,5 +184,34 @@ func TestClaimReviewAuthorIsWhoeverIsKnown(t *testing.T) {
 				t.Fatalf("author %s, want %s", got, want)
 			}
 		})
+	}
+}
+
+// TestClaimReviewLeavesOutAVerdictOnRewordedWords gives the fixture's
+// note on a claim (false, on "prices rose 40% in a year") a passage that
+// reads differently now, as after the article was edited: its review is
+// withheld and counted, until saved again on the new words.
+func TestClaimReviewLeavesOutAVerdictOnRewordedWords(t *testing.T) {
+	a, notes := fixture(t)
+	opts := storyOptions(t, a)
+	count := func(notes []annotate.Note) (int, int) {
+		var buf bytes.Buffer
+		if err := ClaimReview(&buf, a, notes, opts); err != nil {
+			t.Fatal(err)
+		}
+		var out []map[string]any
+		if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		return len(out), Withheld(a, notes, opts)
+	}
+	before, none := count(notes)
+	if none != 0 {
+		t.Fatalf("%d notes withheld before any rewording", none)
+	}
+	notes[0].Target.Exact = "prices rose 14% in a year"
+	after, withheld := count(notes)
+	if after != before-1 || withheld != 1 {
+		t.Errorf("with one note reworded: %d reviews (was %d), %d withheld; want one fewer and 1", after, before, withheld)
 	}
 }

@@ -183,16 +183,26 @@ func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note,
 	}
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return cannotWrite(path, err)
 	}
 	defer pf.Cleanup()
 	if err := Write(pf, f, a, notes, opts); err != nil {
 		return err
 	}
 	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return cannotWrite(path, err)
 	}
 	return nil
+}
+
+// cannotWrite names the file asked for, not the temporary file beside it
+// that the error is about (".story.md1600794001464337799").
+func cannotWrite(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("export: cannot write %s: %w", path, err)
 }
 
 // checkRegular accepts a path where nothing is yet, or a regular file.

@@ -55,7 +55,8 @@ func Markdown(w io.Writer, a *article.Article, notes []annotate.Note, opts Optio
 	if placed < len(r.notes) {
 		bw.WriteString("\n## Needs review or orphaned\n\n")
 		bw.WriteString("These passages could not be found for certain in the current text. " +
-			"The quote is the passage as it was when the note was written.\n")
+			"The quote is the passage as it was when the note was written; " +
+			"\"maybe now\" is the nearest place margin found, for a person to confirm.\n")
 		for i := placed; i < len(r.notes); i++ {
 			writeNote(bw, a.Text, r, i)
 		}
@@ -222,6 +223,10 @@ func writeNote(w *bufio.Writer, text string, r *review, i int) {
 	w.WriteString("\n")
 	fmt.Fprintf(w, "- Verdict: **%s**\n", escapeInline(n.Verdict.String()))
 	fmt.Fprintf(w, "- Status: %s\n", n.Status)
+	if n.Reworded(text) {
+		fmt.Fprintf(w, "- Written on: “%s”\n", escapeInline(n.Quote()))
+	}
+	writeCandidates(w, text, n)
 	if c, ok := r.claim(i); ok {
 		writeClaim(w, c)
 	}
@@ -244,6 +249,20 @@ func writeNote(w *bufio.Writer, text string, r *review, i int) {
 		w.WriteString("\n")
 		w.WriteString(body)
 	}
+}
+
+// writeCandidates says, for a note that needs review, where margin found
+// its passage again without being sure: the best place, and how many
+// others there are, for the desk to decide.
+func writeCandidates(w *bufio.Writer, text string, n annotate.Note) {
+	if n.Status != annotate.NeedsReview || len(n.Candidates) == 0 {
+		return
+	}
+	more := ""
+	if others := len(n.Candidates) - 1; others > 0 {
+		more = fmt.Sprintf(" (and %s)", annotate.Count(others, "other place", "other places"))
+	}
+	fmt.Fprintf(w, "- Maybe now: “%s”%s\n", escapeInline(n.Candidates[0].Span.In(text)), more)
 }
 
 // writeClaim lists what the analysis says of the claim a note is on.

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/model/span"
 )
 
 func TestSummaryPluralsAgreeWithTheirCounts(t *testing.T) {
@@ -86,5 +88,76 @@ func TestHeadingsKeepEveryHashAsText(t *testing.T) {
 		if !slices.Contains(got, want) {
 			t.Errorf("headings %q lack %q", got, want)
 		}
+	}
+}
+
+// TestWorksheetSaysWhatARewordedNoteWasWrittenOn moves the fixture's
+// moved note onto a passage that reads differently now, as after the
+// article was edited: the worksheet quotes the passage as it is and says
+// what the verdict was given on; a note whose words are unchanged says
+// nothing more.
+func TestWorksheetSaysWhatARewordedNoteWasWrittenOn(t *testing.T) {
+	a, notes := fixture(t)
+	const was = "- Written on: “the fairest in Europe”\n"
+	tests := []struct {
+		name     string
+		reworded bool
+	}{
+		{"a note on reworded text quotes its old words", true},
+		{"a note on unchanged text quotes nothing more", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := notes[1]
+			if tt.reworded {
+				n.Span = span.Span{Start: n.Span.Start, End: n.Span.Start + len("the fairest")}
+			}
+			var buf bytes.Buffer
+			if err := Markdown(&buf, a, []annotate.Note{n}, storyOptions(t, a)); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), was); got != tt.reworded {
+				t.Errorf("the worksheet has %q: %v, want %v:\n%s", was, got, tt.reworded, buf.String())
+			}
+			if !strings.Contains(buf.String(), "> "+n.Span.In(a.Text)+"\n") {
+				t.Errorf("the worksheet does not quote the passage as it is now, %q:\n%s", n.Span.In(a.Text), buf.String())
+			}
+		})
+	}
+}
+
+// TestWorksheetNamesWhereANoteNeedingReviewMayBeNow gives the fixture's
+// note that needs review the candidate places margin found: the worksheet
+// quotes the best and counts the others; with none it says nothing.
+func TestWorksheetNamesWhereANoteNeedingReviewMayBeNow(t *testing.T) {
+	a, notes := fixture(t)
+	at := func(s string) anchor.Candidate {
+		sp, err := anchor.Find(a.Text, s, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return anchor.Candidate{Span: sp, Score: 0.6}
+	}
+	tests := []struct {
+		name       string
+		candidates []anchor.Candidate
+		want       string
+	}{
+		{"one candidate is quoted", []anchor.Candidate{at("Critics call the figures")}, "- Maybe now: “Critics call the figures”\n"},
+		{"the others are counted", []anchor.Candidate{at("Critics call"), at("The mayor said")}, "- Maybe now: “Critics call” (and 1 other place)\n"},
+		{"none says nothing", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := notes[2]
+			n.Candidates = tt.candidates
+			var buf bytes.Buffer
+			if err := Markdown(&buf, a, []annotate.Note{n}, storyOptions(t, a)); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), "- Maybe now:"); tt.want == "" && got || tt.want != "" && !strings.Contains(buf.String(), tt.want) {
+				t.Errorf("the worksheet, want %q:\n%s", tt.want, buf.String())
+			}
+		})
 	}
 }

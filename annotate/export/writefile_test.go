@@ -80,3 +80,16 @@ func link(t *testing.T, target, path string) {
 		t.Skip("no symbolic links here:", err)
 	}
 }
+
+// TestWriteFileNamesTheFileItCannotWrite exports into a folder that is
+// not there: the one-line error names the file asked for, not the
+// temporary file beside it that the export is written to first.
+func TestWriteFileNamesTheFileItCannotWrite(t *testing.T) {
+	a, notes := fixture(t)
+	path := filepath.Join(t.TempDir(), "gone", "story.md")
+	err := WriteFile(path, FormatMarkdown, a, notes, Options{Now: now})
+	want := "export: cannot write " + path + ": "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".story.md") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("error %v, want one line starting %q", err, want)
+	}
+}

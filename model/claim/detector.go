@@ -302,6 +302,7 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 // ("..., that Russia asked China ...").
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
 	var own []int
+	reported := false // a segment before the first own one has a reporting verb
 	for i, r := range segs {
 		p, ok := d.part(text, all, r, ents, sc)
 		// A reporting verb is needed: "According to X," alone reports
@@ -309,6 +310,18 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		// it ...") goes with the clause before it.
 		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
 			own = append(own, i)
+		} else if len(own) == 0 && len(sc.verbs) > 0 && !ingWord(text, sc.toks[0]) {
+			reported = true
+		}
+	}
+	// "Rendell, who ..., agreed that ..., but he said ...": the first
+	// clause's speaker is named across its asides, not in its own segment.
+	if len(own) == 1 && own[0] > 0 && reported {
+		mark := len(sc.speakers)
+		first, ok := d.part(text, all, tokRange{0, segs[own[0]-1].to}, ents, sc)
+		sc.speakers = sc.speakers[:mark]
+		if ok && first.Source != nil && !afterThat(sc.toks, first.Source.Start) {
+			own = []int{0, own[0]}
 		}
 	}
 	return own

@@ -84,7 +84,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		// said" over "asked" in the clause it reports.
 		// A participle after a comma (", saying ...") speaks for the
 		// subject of the verb before it, which stays the sentence's.
-		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, v, p, sc.verbs[mainVerb], main)) {
+		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, sc.verbs, v, p, sc.verbs[mainVerb], main)) {
 			main, mainVerb = p, vi
 		}
 		if isRel && relVerb < 0 {
@@ -94,7 +94,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	relative := -1
 	// A relative clause's verb speaks for the sentence when nothing else
 	// does ("China, which claimed ...").
-	if relVerb >= 0 && mainVerb < 0 {
+	// So does it when the only other speaker is inside what it reports
+	// ("Sanders, who said he intended ...").
+	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
 	}
@@ -122,6 +124,12 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
 	}
 	if src == nil && mainVerb >= 0 {
+		src = &Source{Span: spanOf(toks, main)}
+	}
+	// "In the latest Post-ABC poll, Clinton leads": the poll says so.
+	if c := pollOpening(toks); src == nil && c > 0 {
+		addCue(0, 1, Attributed)
+		main = np{from: 1, to: c}
 		src = &Source{Span: spanOf(toks, main)}
 	}
 	if src == nil && len(sc.verbs) > 0 {
@@ -160,6 +168,38 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	}
 	return src
 }
+
+// maxPollOpening is the longest "In ... poll," taken for a source.
+const maxPollOpening = 14
+
+// pollNouns head the opening phrase of a sentence that reports a poll.
+var pollNouns = newWordSet("poll polls survey surveys")
+
+// pollOpening returns the index of the comma that ends an opening "In
+// the ... poll," ("In the previous Washington Post/ABC News national
+// poll, ..."), or -1.
+func pollOpening(toks []token) int {
+	if len(toks) < 4 || toks[0].h != hIn {
+		return -1
+	}
+	for c := 2; c < len(toks) && c <= maxPollOpening; c++ {
+		switch {
+		case toks[c].h == hComma:
+			if pollNouns.has(toks[c-1]) {
+				return c
+			}
+			return -1
+		case toks[c].kind == tokPunct && toks[c].h != hSlash && !dashes.has(toks[c]):
+			return -1
+		}
+	}
+	return -1
+}
+
+var (
+	hIn    = hashWord("in")
+	hSlash = hashWord("/")
+)
 
 // antecedent returns the noun phrase that ends the tokens before a
 // relative clause, past a comma, or an empty span.
@@ -307,7 +347,7 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// Without entity tags, a capitalised name alone ("Jane Okoro") is
 	// taken for a person.
 	person = person || allUpper && !head && !place
-	src.Vague = head && !named
+	src.Vague = head && !named || p.to-p.from == 1 && quantifiers.has(toks[p.from])
 	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
 }
 
@@ -441,14 +481,23 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
+	if p.to-p.from == 1 && quantifiers.has(toks[p.from]) {
+		return p // "Some say", "Several said": vague, but someone speaks
+	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
 		return np{}
+	}
+	if approximate(toks, p.from) {
+		return p // "About 9 percent said", "Over half say": a share of those asked
 	}
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
-	if finiteAux.has(toks[p.from]) || p.to-p.from == 1 && toks[p.from].finite {
-		return np{} // a verb ("can be", "stopped"), not a speaker
+	if p.to-p.from == 1 && placeholders.has(toks[p.from]) {
+		return np{} // "there were two words", "here is": no one
+	}
+	if finiteAux.has(toks[p.from]) || toks[p.from].finite {
+		return np{} // a verb ("can be", "stopped", "said in a phone"), not a speaker
 	}
 	for i := p.from; i < p.to; i++ {
 		if whWords.has(toks[i]) {
@@ -457,6 +506,22 @@ func finish(toks []token, p np) np {
 	}
 	return p
 }
+
+// quantifiers may stand alone for the people who speak: "Some say",
+// "Many believe", "Several said".
+var quantifiers = newWordSet("some many several most few others")
+
+// approximators are the prepositions that also round a number: "About 4 in
+// 10 say", "Over half said".
+var approximators = newWordSet("about around over under")
+
+// approximate reports a rounding preposition before a number at i.
+func approximate(toks []token, i int) bool {
+	return i+1 < len(toks) && approximators.has(toks[i]) && (toks[i+1].kind == tokNum || numberWords.has(toks[i+1]))
+}
+
+// placeholders stand where a subject would and name no one.
+var placeholders = newWordSet("there here")
 
 // headEnd returns where the head of a long noun phrase ends: before its
 // first preposition ("The average of polls taken over the past two
@@ -505,11 +570,13 @@ func inverted(text string, toks []token, i int) np {
 		return np{}
 	}
 	p := phraseAfter(text, toks, i)
-	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct || p.to-p.from > 8 {
+	// The speaker runs to punctuation or to a relative clause about it
+	// ("..., said a strategist who spoke on condition of anonymity").
+	if p.empty() || p.to < len(toks) && toks[p.to].kind != tokPunct && !relatives.has(toks[p.to]) || p.to-p.from > 8 {
 		return np{}
 	}
-	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to {
-		return np{} // "..., said the report was wrong": a clause, not a speaker
+	if clauseSubjectEnd(toks, p.from-1, p.to) < p.to || p.to-p.from > 1 && subjectPronouns.has(toks[p.from]) {
+		return np{} // "..., said the report was wrong", "said she appreciates it": a clause, not a speaker
 	}
 	if timePhrase(toks, p) || timeNames.has(toks[p.from]) {
 		return np{} // "..., McConnell said Tuesday.", "called Friday for": when, not who
@@ -571,7 +638,15 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = start - 1
 				continue
 			}
+			// "One of the docs who sent the letter called": a relative
+			// clause inside the subject speaks for its antecedent.
+			if a := start - 1; a > 0 && toks[start].finite && (relatives.has(toks[a]) || toks[a].h == hThat) && !isPunct(toks, a-1) {
+				return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), false
+			}
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
+			if afterCommaParticiple(text, toks, from) {
+				return np{}, false // "..., saying it shows": a participle's clause, not a speaker
+			}
 			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
 		}
 		k := end - 1
@@ -620,10 +695,13 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if p := inverted(text, toks, vEnd); !p.empty() {
 				return p, false
 			}
-			if !apposed.empty() && !allNumbers(toks, apposed) {
+			// "Geoff Garin, a pollster who ..., a super PAC, said": the
+			// name that opens the asides speaks, not the last of them.
+			name := nameBeforeAsides(toks, k)
+			if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s) {
 				return apposed, false
 			}
-			return nameBeforeAsides(toks, k), false
+			return name, false
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
@@ -747,8 +825,8 @@ var freeRelatives = newWordSet("what whatever")
 // follows "that" or "what" reports inside another's content ("opponents
 // claim it will cost what the council admits"); else the verb that more
 // often reports wins ("..., a source said" over "asked").
-func outranks(toks []token, v verb, p np, w verb, q np) bool {
-	ev, ew := embedded(toks, p), embedded(toks, q)
+func outranks(toks []token, verbs []verb, v verb, p np, w verb, q np) bool {
+	ev, ew := embedded(toks, verbs, v, p), embedded(toks, verbs, w, q)
 	if ev != ew {
 		return ew
 	}
@@ -760,9 +838,23 @@ func afterCommaParticiple(text string, toks []token, i int) bool {
 	return i > 0 && toks[i-1].h == hComma && ingWord(text, toks[i])
 }
 
-// embedded reports a subject right after "that" or a free relative.
-func embedded(toks []token, p np) bool {
-	return p.from > 0 && (toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]))
+// embedded reports a subject p of verb v right after "that", a free
+// relative or another reporting verb: "Lewandowski said he appreciates
+// ..." is Lewandowski's, the "he" of what he said speaks inside it. A
+// speaker after its own verb ("said Mr. Burman") is not embedded.
+func embedded(toks []token, verbs []verb, v verb, p np) bool {
+	if p.from == 0 {
+		return false
+	}
+	if toks[p.from-1].h == hThat || freeRelatives.has(toks[p.from-1]) {
+		return true
+	}
+	for _, w := range verbs {
+		if w.to == p.from && w.from != v.from {
+			return true
+		}
+	}
+	return false
 }
 
 // finiteAux are the auxiliaries and modals that end a subject.
@@ -794,15 +886,37 @@ func nameBeforeAsides(toks []token, k int) np {
 		}
 		s--
 	}
-	s = max(s, 0)
+	if s <= 0 && k > 2 && toks[1].h == hComma && leadAdverbs.has(toks[0]) {
+		s = 2 // "However, Jill Martin, a lawyer for the firm, said"
+	}
+	for s < k && leadAdverbs.has(toks[s]) {
+		s++ // "And Sen. Rob Portman (R-Ohio), an incumbent, said"
+	}
 	e := s
 	for e < k && (toks[e].upper && toks[e].kind == tokWord || toks[e].kind == tokNameDot || e > s && nameJoiners.has(toks[e]) && e+1 < k && toks[e+1].upper) {
 		e++
 	}
-	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen || prepositions.has(toks[s]) {
+	if prepositions.has(toks[s]) {
 		return np{}
 	}
+	if e == s || e-s > 6 || toks[e].h != hComma && toks[e].h != hOpenParen {
+		return openingPhrase(toks, s, k)
+	}
 	return np{from: s, to: e}
+}
+
+// openingPhrase returns the short noun phrase from s to the first comma
+// before k, when asides follow it: "Harbour master Ines Koll, in a letter
+// to the council, said".
+func openingPhrase(toks []token, s, k int) np {
+	e := s
+	for e < k && toks[e].kind != tokPunct {
+		e++
+	}
+	if e == s || e >= k || e-s > 6 || toks[e].h != hComma {
+		return np{}
+	}
+	return finish(toks, np{from: s, to: e})
 }
 
 // nameJoiners join the capitalised words of one name: "Citizenship and

@@ -75,6 +75,12 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a comma keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Police said two men were held overnight, and their lawyer said both would appeal."},
 		}, []string{"Police said two men were held overnight", "and their lawyer said both would appeal."}, []string{"Police", "their lawyer"}},
+		{"a clause whose speaker is named across asides keeps its own source", []block{
+			{kind: doc.Paragraph, text: "The port authority, which runs the quays, voted on Monday to close the pier, after pilots argued that it was unsafe."},
+		}, []string{"The port authority, which runs the quays, voted on Monday to close the pier", "after pilots argued that it was unsafe."}, []string{"The port authority", "pilots"}},
+		{"a speaker inside what another reports does not cut the sentence", []block{
+			{kind: doc.Paragraph, text: "Claims from pilots that the council denied the leak were false, a coastguard officer said."},
+		}, []string{"Claims from pilots that the council denied the leak were false, a coastguard officer said."}, []string{"a coastguard officer"}},
 		{"clauses joined by a bare conjunction keep their own sources", []block{
 			{kind: doc.Paragraph, text: "Nurses said the ward was full although managers insisted beds were free."},
 		}, []string{"Nurses said the ward was full", "although managers insisted beds were free."}, []string{"Nurses", "managers"}},

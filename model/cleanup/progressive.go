@@ -73,6 +73,10 @@ func NewStream() *Progressive {
 // Add appends the next piece of the text; final says it is the last.
 func (p *Progressive) Add(text string, final bool) { p.in.Add(text, final) }
 
+// Grow makes room for n more bytes of cleaned text, about what the rest
+// of the text will take, so the result is never copied as it grows.
+func (p *Progressive) Grow(n int) { p.out.Grow(n) }
+
 // Hungry reports whether the last Next cleaned nothing because the text
 // added so far ends before the next place where it may cut.
 func (p *Progressive) Hungry() bool { return p.hungry }

@@ -183,6 +183,12 @@ type Appender struct {
 	inlines []Inline
 }
 
+// Grow makes room for n more bytes of text. A text that grows past its
+// room moves to a larger one, and the documents returned before keep the
+// old one alive: a reader of a large file held two or three copies of
+// its text while it loaded, where room for all of it keeps one.
+func (a *Appender) Grow(n int) { a.text.Grow(n) }
+
 // Append adds d after what is there. d's spans are moved in place.
 func (a *Appender) Append(d Doc) {
 	if len(d.Blocks) == 0 && d.Text == "" {

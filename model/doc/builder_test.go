@@ -3,6 +3,9 @@ package doc
 import (
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/margin-reader/margin/model/span"
 )
 
 func TestBuilder(t *testing.T) {
@@ -147,5 +150,25 @@ func TestBuilderMarkKeepsOneMarkOfAKind(t *testing.T) {
 	want := "emphasis:a b c|link:c|link:c"
 	if strings.Join(got, "|") != want {
 		t.Errorf("marks = %q, want %q (one emphasis; links are the walker's to keep apart)", got, want)
+	}
+}
+
+func TestAppenderGivenRoomKeepsOneCopyOfTheText(t *testing.T) {
+	pieces := []string{"The first paragraph.", "A second one, longer than the first.", "A third."}
+	var a Appender
+	a.Grow(len(strings.Join(pieces, "\n")))
+	var seen []Doc
+	for _, p := range pieces {
+		a.Append(Doc{Text: p, Blocks: []Block{{Span: span.Span{End: len(p)}}}})
+		seen = append(seen, a.Doc())
+	}
+	whole := seen[len(seen)-1]
+	for i, d := range seen {
+		if unsafe.StringData(d.Text) != unsafe.StringData(whole.Text) {
+			t.Errorf("after piece %d the text is a copy of its own, not the start of the whole text", i+1)
+		}
+		if !strings.HasPrefix(whole.Text, d.Text) {
+			t.Errorf("after piece %d the text %q is not the start of the whole %q", i+1, d.Text, whole.Text)
+		}
 	}
 }

@@ -54,6 +54,15 @@ var (
 	orgHeads = set("Administration", "Government", "Foundation", "Institute", "Ministry", "Party",
 		"Campaign", "Cabinet", "Regime", "Group", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.",
 		"Company", "Co.", "Associates", "Trust", "Fund", "University", "College", "Council", "Committee")
+	// titles go before a person's name and are no part of it, as the CoNLL
+	// and MUC guidelines have it ("Colonel [Cornelio Zelaya]").
+	titles = set("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame",
+		"Colonel", "Col.", "General", "Gen.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.", "Sergeant",
+		"Sgt.", "Admiral", "Adm.", "Commander", "Brigadier", "Corporal", "Marshal", "Bishop", "Archbishop",
+		"Cardinal", "Pope", "Rev.", "Reverend", "Father", "Rabbi", "Imam", "Sheikh", "Judge", "Justice", "Senator",
+		"Sen.", "Governor", "Gov.", "President", "Chancellor", "Minister", "Premier", "Mayor", "Councillor",
+		"Ambassador", "Secretary", "Congressman", "Congresswoman", "King", "Queen", "Prince", "Princess", "Lord",
+		"Lady", "Emperor", "Empress", "Duke", "Duchess", "Baron", "Chief", "Inspector", "Detective")
 	// languages are the languages news outlets publish editions in.
 	languages = set("Arabic", "English", "French", "Spanish", "German", "Russian", "Chinese", "Mandarin",
 		"Cantonese", "Turkish", "Persian", "Farsi", "Urdu", "Hindi", "Bengali", "Bangla", "Portuguese",

@@ -62,6 +62,10 @@ func NewStream(refs func() bool) *Progressive {
 // Add appends the next piece of the source; final says it is the last.
 func (p *Progressive) Add(src string, final bool) { p.in.Add(src, final) }
 
+// Grow makes room for n more bytes of the document's text, about what
+// the rest of the source will take, so it is never copied as it grows.
+func (p *Progressive) Grow(n int) { p.out.Grow(n) }
+
 // Hungry reports whether the last Next parsed nothing because the source
 // added so far ends before the next place where it may cut.
 func (p *Progressive) Hungry() bool { return p.hungry }

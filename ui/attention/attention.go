@@ -48,7 +48,7 @@ type KeyMap struct {
 
 // NewKeyMap takes the list's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
-	return KeyMap{Up: k.Up, Down: k.Down, NextCandidate: k.NextCandidate, PrevCandidate: k.PrevCandidate,
+	return KeyMap{Up: k.PrevNote, Down: k.NextNote, NextCandidate: k.NextCandidate, PrevCandidate: k.PrevCandidate,
 		Accept: k.Accept, Reattach: k.Reattach, Orphan: k.Orphan, Close: k.CloseAttention}
 }
 
@@ -162,7 +162,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	// Accept comes first: the app's down keys include enter.
 	switch {
 	case key.Matches(kp, k.Accept):
 		return m, m.accept(n)
@@ -242,11 +241,11 @@ func (m Model) detail() []string {
 	n, _ := m.Selected()
 	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(n.Target.Prefix, n.Quote(), n.Target.Suffix, t.Explain))
 	if n.Text != "" {
-		lines = append(lines, t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))
+		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))...)
 	}
 	switch n.Status {
 	case annotate.Moved:
-		lines = append(lines, t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))
+		lines = append(lines, m.wrap(t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))...)
 	case annotate.Orphaned:
 		lines = append(lines, t.ExplainLabel.Render("nothing like it is left in the text"))
 	}

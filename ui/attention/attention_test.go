@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
@@ -86,6 +87,28 @@ func TestGoldenAttentionList(t *testing.T) {
 			m := list(t)
 			m.SetSize(size[0], size[1])
 			golden.Screen(t, filepath.Join("testdata", "attention-"+name+".golden"), m.View(), size[0], size[1])
+		})
+	}
+}
+
+// TestMovedNoteShowsItsNoteAndNewPassageWhole opens a moved note whose
+// note and new passage are each longer than a narrow screen is wide: to
+// judge whether the note still holds, both are read whole, not cut at
+// the edge.
+func TestMovedNoteShowsItsNoteAndNewPassageWhole(t *testing.T) {
+	q := "The ferry will run twice a day, the operator said."
+	notes := []annotate.Note{{ID: "m", Status: annotate.Moved, Span: at(q, 1), Target: anchor.Selector{Exact: q},
+		Text: "The timetable on the harbour website says once a day in winter."}}
+	for _, w := range []int{40, 80} {
+		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {
+			m := New(text, notes, keys.Default(), theme.New(theme.NoColor))
+			m.SetSize(w, 24)
+			v := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+			for _, want := range []string{"now: “" + q + "”", "note: " + notes[0].Text} {
+				if !strings.Contains(v, want) {
+					t.Errorf("the view lacks %q:\n%s", want, m.View())
+				}
+			}
 		})
 	}
 }

@@ -26,9 +26,10 @@ type KeyMap struct {
 	CopyLink, OpenLink key.Binding
 	// The review queue: the claims one at a time, most worth checking
 	// first. Verdict sets one of vocab.Verdicts by its number.
-	Review, Verdict, Skip, Back, Order, CloseReview key.Binding
+	// ReviewDown and ReviewUp scroll a paragraph the window cuts short.
+	Review, Verdict, Skip, Back, Order, ReviewDown, ReviewUp, CloseReview key.Binding
 	// The notes that need attention after the article changed.
-	Attention, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
+	Attention, NextNote, PrevNote, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
 	SearchGo, SearchCancel key.Binding
 	// The note editor. SaveFallback works, and shows in its hints, once a
@@ -97,9 +98,13 @@ func Default() KeyMap {
 		Skip:        b("n/space", "review: skip the claim", "n", "space"),
 		Back:        b("N", "review: previous claim", "N"),
 		Order:       b("s", "review: article order / most worth checking", "s"),
+		ReviewDown:  b("j/↓", "review: scroll a long paragraph down", "j", "down"),
+		ReviewUp:    b("k/↑", "review: scroll a long paragraph up", "k", "up"),
 		CloseReview: b("esc/r", "review: back to the text", "esc", "r"),
 
 		Attention:      b("!", "notes that need attention", "!"),
+		NextNote:       b("j/↓", "attention: next note", "j", "down"),
+		PrevNote:       b("k/↑", "attention: previous note", "k", "up"),
 		NextCandidate:  b("l/→", "attention: next candidate place", "l", "right"),
 		PrevCandidate:  b("h/←", "attention: previous candidate", "h", "left"),
 		Accept:         b("enter", "attention: accept the place / show it", "enter"),
@@ -146,8 +151,8 @@ func (k KeyMap) Groups() []Group {
 		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Filter, k.Help, k.Quit}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
-		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.CloseReview}},
-		{"notes that need attention", []key.Binding{k.Attention, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
+		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
+		{"notes that need attention", []key.Binding{k.Attention, k.NextNote, k.PrevNote, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
 		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.SaveFallback, k.ForceQuit}},
 	}
 }

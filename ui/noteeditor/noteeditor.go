@@ -24,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -145,11 +146,16 @@ func (m *Model) Focus() tea.Cmd { return m.setFocus(fieldText) }
 // exactly.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 1), max(height, 1)
-	m.text.SetWidth(max(m.width-1, 1))
+	m.text.SetWidth(m.measure())
 	m.text.SetHeight(min(max(m.height-m.fixedLines(), 1), maxTextLines))
 	m.tags.SetWidth(max(m.width-10, 1))
 	m.sources.SetWidth(max(m.width-10, 1))
 }
+
+// measure is how wide the passage and the note are drawn: the window, up
+// to the reader's text column, as a line across 200 columns is hard to
+// read back while writing.
+func (m Model) measure() int { return max(min(m.width-1, pager.DefaultMaxWidth), 1) }
 
 // SetStyles sets the editor's styles.
 func (m *Model) SetStyles(s Styles) {
@@ -339,7 +345,7 @@ func (m Model) lines() ([]string, map[field]int) {
 		title = "Edit note"
 	}
 	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
-	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, max(m.width-2, 1), m.passageLines())), "\n")...)
+	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.width-2, 1), m.measure()), m.passageLines())), "\n")...)
 	first := map[field]int{fieldText: len(lines)}
 	lines = append(lines, m.label(fieldText, "Note"))
 	lines = append(lines, strings.Split(m.text.View(), "\n")...)

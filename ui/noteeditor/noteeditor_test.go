@@ -15,6 +15,7 @@ import (
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -298,5 +299,22 @@ func TestTabMovesDownTheScreen(t *testing.T) {
 				at = first[m.focus]
 			}
 		})
+	}
+}
+
+// TestTheNoteWrapsAtTheReadersMeasure types a long note in a wide window:
+// its lines, and the passage's, wrap at the reader's text width, not the
+// window's, so what is written reads as the text does.
+func TestTheNoteWrapsAtTheReadersMeasure(t *testing.T) {
+	passage := strings.Repeat("Ferry passengers in Ardmore complained about the fares. ", 6)
+	m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}}, passage, keys.Default(), theme.New(theme.NoColor))
+	m.Focus()
+	m.SetSize(200, 60)
+	m = press(m, typed(strings.Repeat("The council's figures are from 2019, not this year. ", 6))...)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for _, l := range lines[:len(lines)-1] {
+		if w := ansi.StringWidth(strings.TrimRight(l, " ")); w > pager.DefaultMaxWidth+2 {
+			t.Errorf("a line is %d columns wide: %q", w, strings.TrimRight(l, " "))
+		}
 	}
 }

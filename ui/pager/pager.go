@@ -217,6 +217,36 @@ func (m *Model) Show(s span.Span) {
 	m.setTop(p)
 }
 
+// Reveal scrolls as Show does and then, while the last line of s is
+// below the pane, down a line at a time until it is in view or the first
+// line of s is at the top: a passage that fits is seen whole.
+func (m *Model) Reveal(s span.Span) {
+	m.Show(s)
+	w := m.TextWidth()
+	first := m.lay.Clamp(m.lay.PosOf(s.Start, w), w)
+	for s.End > s.Start && m.top.Less(first) && !m.Visible(s.End-1) {
+		before := m.top
+		m.ScrollDown(1)
+		if m.top == before {
+			return
+		}
+	}
+}
+
+// Rows counts the pane's rows that hold text: fewer than its height when
+// the text ends on screen.
+func (m Model) Rows() int {
+	w, p := m.TextWidth(), m.top
+	for row := range m.height {
+		next, moved := m.lay.Down(p, 1, w)
+		if moved == 0 {
+			return row + 1
+		}
+		p = next
+	}
+	return m.height
+}
+
 // Update scrolls on the pane's keys and the mouse wheel.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -96,3 +96,25 @@ func TestNotesShowPassageAndTextOnTwoLinesAndFilterByStatusAndTag(t *testing.T) 
 		t.Errorf("F walks %s, want %s", got, want)
 	}
 }
+
+// TestTheChosenNoteStaysChosenWhenNotesArriveAbove chooses the second
+// note, then a note from another window lands before it in article
+// order: the cursor stays on the note chosen, so D or A acts on it and not
+// on the one that took its row.
+func TestTheChosenNoteStaysChosenWhenNotesArriveAbove(t *testing.T) {
+	m := showTab(claimsAndNotes(t), "Notes")
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	if it, _ := m.Selected(); it.ID != "b" {
+		t.Fatalf("the test needs note b chosen, not %q", it.ID)
+	}
+	src := m.src
+	early := src.Notes[0]
+	early.ID, early.Text = "c", "Another window's note."
+	early.Span.End = early.Span.Start + 3
+	src.Notes = append([]annotate.Note{early}, src.Notes...)
+	m.SetSource(src)
+	m.Prepare()
+	if it, _ := m.Selected(); it.ID != "b" {
+		t.Errorf("after a note arrived above, note %q is chosen, not b", it.ID)
+	}
+}

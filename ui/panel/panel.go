@@ -129,9 +129,15 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 // Width returns the panel's width.
 func (m Model) Width() int { return m.width }
 
-// setItems replaces a tab's list, keeping the cursor where it can.
+// setItems replaces a tab's list, keeping the cursor on the item it was
+// on (by ID: a note from another window may have come in above it, and
+// D must not then delete its neighbour), else where it was.
 func (m *Model) setItems(t int, items []Item) {
 	l := &m.lists[t]
+	was := ""
+	if l.cursor < len(l.items) {
+		was = l.items[l.cursor].ID
+	}
 	l.stale = false
 	l.all = items
 	l.items = items
@@ -152,6 +158,9 @@ func (m *Model) setItems(t int, items []Item) {
 		}
 	}
 	l.cursor = max(min(l.cursor, len(items)-1), 0)
+	if i := slices.IndexFunc(items, func(it Item) bool { return it.ID == was }); was != "" && i >= 0 {
+		l.cursor = i
+	}
 	l.mention = map[int]int{}
 }
 

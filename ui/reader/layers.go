@@ -269,7 +269,7 @@ func (m Model) explainLines() []string {
 	}
 	if m.showNotes {
 		for _, n := range m.notesAtFocus() {
-			lines = append(lines, NoteLines(m.theme, n, w)...)
+			lines = append(lines, NoteLines(m.theme, m.art.Text, n, w)...)
 		}
 	}
 	return lines

@@ -27,10 +27,12 @@ func (m Model) notesAtFocus() []annotate.Note {
 	return out
 }
 
-// NoteLines shows a note in full in lines of at most w columns (those
-// with a field of one line are cut by the box): a line with its verdict,
-// status, author and time, its text wrapped, its tags and its sources.
-func NoteLines(t *theme.Theme, n annotate.Note, w int) []string {
+// NoteLines shows a note on text in full in lines of at most w columns
+// (those with a field of one line are cut by the box): a line with its
+// verdict, status, author and time, the words it was written on if the
+// passage reads differently now, its text wrapped, its tags and its
+// sources.
+func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 	head := t.ExplainLabel.Render("note: ") + t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))
 	meta := []string{string(n.Status)}
 	if n.Author != "" {
@@ -40,6 +42,10 @@ func NoteLines(t *theme.Theme, n annotate.Note, w int) []string {
 		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
 	}
 	lines := []string{head + t.ExplainLabel.Render(" · "+strings.Join(meta, " · "))}
+	if n.Reworded(text) {
+		was := fromChange(n.Quote(), n.Span.In(text))
+		lines = append(lines, t.ExplainLabel.Render("written on: ")+t.Explain.Render("“"+render.OneLine(was)+"”"))
+	}
 	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
 		for _, l := range render.Wrap(para, span.Span{End: len(para)}, w-2) {
 			if txt := l.In(para); txt != "" {
@@ -54,6 +60,25 @@ func NoteLines(t *theme.Theme, n annotate.Note, w int) []string {
 		lines = append(lines, t.ExplainLabel.Render("source: ")+t.Link.Render(render.OneLine(s)))
 	}
 	return lines
+}
+
+// fromChange is quote from the word before the one where it first
+// differs from now, so that a line cut at the screen's edge still shows
+// what changed; a quote that differs in its first two words is whole.
+func fromChange(quote, now string) string {
+	i := 0
+	for i < len(quote) && i < len(now) && quote[i] == now[i] {
+		i++
+	}
+	word := strings.LastIndexByte(quote[:i], ' ')
+	if word <= 0 {
+		return quote
+	}
+	before := strings.LastIndexByte(quote[:word], ' ')
+	if before < 0 {
+		return quote
+	}
+	return "…" + quote[before+1:]
 }
 
 func latest(n annotate.Note) time.Time {

@@ -3,6 +3,7 @@ package reader
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -114,6 +115,57 @@ func TestExplainBoxLeavesTheTextMostOfTheScreen(t *testing.T) {
 			last := ansi.Strip(m.explain[box-1])
 			if cut := box < all; cut != strings.HasSuffix(last, "…") {
 				t.Errorf("the box shows %d of %d lines and ends %q", box, all, last)
+			}
+		})
+	}
+}
+
+// TestExplainBoxSaysWhatARewordedNoteWasWrittenOn gives the note a quote
+// the passage under it no longer reads as, as after the article was
+// edited on disk: the box says what the verdict was given on, right
+// under the note's first line; a note on unchanged words does not.
+func TestExplainBoxSaysWhatARewordedNoteWasWrittenOn(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		quote func(now string) string
+		want  bool
+	}{
+		{"a reworded passage shows its old words", func(string) string { return "According to the harbour paper" }, true},
+		{"an unchanged passage shows nothing more", func(now string) string { return now }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := noted(t)
+			n := m.notes[0]
+			n.Target.Exact = tc.quote(n.Span.In(m.art.Text))
+			m.SetNotes([]annotate.Note{n})
+			m.SetSize(80, 24)
+			m = press(m, ")", ")", ")")
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "note: misleading") })
+			if i < 0 || i+1 == len(lines) {
+				t.Fatalf("no note in the explain box:\n%s", m.View())
+			}
+			const was = "written on: “…the harbour paper”"
+			if got := strings.Contains(lines[i+1], was); got != tc.want {
+				t.Errorf("the line under the note's head, %q, has %q: %v, want %v", lines[i+1], was, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFromChangeStartsAWordBeforeTheChange(t *testing.T) {
+	for _, tc := range []struct {
+		name, quote, now, want string
+	}{
+		{"a word changed mid-passage", "the embassy denied any demands from Moscow", "the embassy denied any requests from Moscow", "…any demands from Moscow"},
+		{"the first word changed", "Assertions from US officials", "Claims from US officials", "Assertions from US officials"},
+		{"the second word changed", "Assertions by US officials", "Assertions from US officials", "Assertions by US officials"},
+		{"words cut from the end", "prices rose 40% in a year", "prices rose 40%", "…rose 40% in a year"},
+		{"a change inside a word", "counted almost 300 moorings", "counted almost 30 moorings", "…almost 300 moorings"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := fromChange(tc.quote, tc.now); got != tc.want {
+				t.Errorf("fromChange(%q, %q) = %q, want %q", tc.quote, tc.now, got, tc.want)
 			}
 		})
 	}

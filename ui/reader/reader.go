@@ -81,8 +81,11 @@ type Model struct {
 	focus int // sentence index
 	// at is where the last jump (search, entity, claim, panel) landed, -1
 	// after the focus moved by sentence; "next" goes on from there.
-	at        int
-	target    span.Span
+	at     int
+	target span.Span
+	// chosen says a key put the focus where it is (a jump, a sentence
+	// step), rather than it being where the text opened.
+	chosen    bool
 	selecting bool
 	selection span.Span
 	// movingStart says the selection's start moves, not its end.
@@ -160,14 +163,23 @@ func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
 // SetSize sets the view's size: the explain box takes what it needs, up
 // to explainRoom, and the pane the rest. The line at the top stays at the
 // top; if that would push the target or the focus, which was on screen,
-// off it, they win.
+// off it, they win, and stay whole if they were.
 func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()
 	m.width, m.height = w, h
 	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
+	// Only a pane that shrinks can cut off what was whole on it, and only
+	// what a key chose scrolls the text to stay whole: the focus where the
+	// text opened is its first sentence, and scrolling for it would hide
+	// the title as soon as the analysis gave that sentence a box.
+	shrinks := h-len(m.explain) < m.pager.Height()
+	whole := shrinks && m.chosen && keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.pager.SetSize(w, h-len(m.explain))
-	if keep.Start >= 0 {
+	switch {
+	case whole:
+		m.pager.Reveal(keep)
+	case keep.Start >= 0:
 		m.pager.Show(keep)
 	}
 }
@@ -378,7 +390,19 @@ func (m *Model) GoTo(s span.Span) {
 	if i := sentenceAt(m.art.Sentences, s.Start); i >= 0 {
 		m.focus = i
 	}
+	m.reveal(s)
+}
+
+// reveal scrolls to s, sizes the explain box for the new focus now on
+// screen, then scrolls again if need be: the box takes rows from the pane
+// and must not hide the passage it explains.
+func (m *Model) reveal(s span.Span) {
+	m.chosen = true
 	m.pager.Show(s)
+	if m.width > 0 {
+		m.SetSize(m.width, m.height)
+	}
+	m.pager.Reveal(s)
 }
 
 // Show scrolls the pane to show s, as after a note is saved.
@@ -411,18 +435,28 @@ func (m *Model) moveFocus(d int) {
 		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
 	}
 	m.target, m.at = NoSpan, -1
-	m.pager.Show(ss[m.focus])
+	m.reveal(ss[m.focus])
 }
 
 // View draws the pane and the explain box: exactly the view's size.
 func (m Model) View() string {
 	out := m.pager.View()
+	if len(m.explain) == 0 {
+		return out
+	}
 	indent, _ := m.explainColumn()
 	pad := strings.Repeat(" ", indent)
-	for _, l := range m.explain {
-		out += "\n" + render.Fit(pad+l, m.width)
+	box := make([]string, len(m.explain))
+	for i, l := range m.explain {
+		box[i] = render.Fit(pad+l, m.width)
 	}
-	return out
+	// Below a text that ends on screen the box follows it, a row apart,
+	// rather than the window's bottom rows away from what it explains.
+	if used := m.pager.Rows() + 1; used < m.pager.Height() {
+		lines := strings.Split(out, "\n")
+		return strings.Join(slices.Concat(lines[:used], box, lines[used:]), "\n")
+	}
+	return out + "\n" + strings.Join(box, "\n")
 }
 
 // Header is what the reader shows above the article: its title, byline,

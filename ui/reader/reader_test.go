@@ -157,3 +157,87 @@ func TestExplainBoxLinesUpWithTheText(t *testing.T) {
 		})
 	}
 }
+
+// TestFocusedPassageIsWholeAboveItsExplainBox moves the focus to the
+// claim from the top of small screens on which the claim is at the
+// bottom, where the box that appears for it takes the rows its last
+// lines were on: the claim must be read whole, its first and its last
+// words above the box.
+func TestFocusedPassageIsWholeAboveItsExplainBox(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size [2]int
+		keys []string
+	}{
+		{"jumping to the claim with c in 40x16", [2]int{40, 16}, []string{"c"}},
+		{"focusing the claim's sentence with ) in 40x16", [2]int{40, 16}, []string{")", ")", ")"}},
+		{"jumping to the claim with c in 80x12", [2]int{80, 12}, []string{"c"}},
+		{"jumping to the claim with c in 40x10", [2]int{40, 10}, []string{"c"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(tc.size[0], tc.size[1])
+			m = press(m, tc.keys...)
+			v := ansi.Strip(m.View())
+			box := strings.Index(v, "cues:")
+			if box < 0 {
+				t.Fatalf("no explain box for the claim:\n%s", v)
+			}
+			for _, w := range []string{"According", "cover."} {
+				if i := strings.Index(v, w); i < 0 || i > box {
+					t.Errorf("%q is not above the explain box:\n%s", w, v)
+				}
+			}
+		})
+	}
+}
+
+// TestAPassageWholeOnScreenStaysWholeWhenThePaneShrinks jumps to the
+// claim, then takes rows from the view one at a time, as a status bar
+// growing to two rows for a long message does: while the claim fits, its
+// last words stay above the box.
+func TestAPassageWholeOnScreenStaysWholeWhenThePaneShrinks(t *testing.T) {
+	m := fixture(t)
+	m.SetSize(40, 16)
+	m = press(m, "c")
+	for h := 15; h >= 12; h-- {
+		m.SetSize(40, h)
+		v := ansi.Strip(m.View())
+		if i, box := strings.Index(v, "cover."), strings.Index(v, "cues:"); i < 0 || box < 0 || i > box {
+			t.Errorf("at 40x%d the claim's end is not above the box:\n%s", h, v)
+		}
+	}
+}
+
+// TestTheTitleStaysWhenTheAnalysisExplainsTheFirstSentence opens a small
+// screen at the top of a story whose first sentence turns out to be a
+// claim: the box that appears for it takes rows, and the text opened at
+// the top stays there, title first.
+func TestTheTitleStaysWhenTheAnalysisExplainsTheFirstSentence(t *testing.T) {
+	const long = "The harbour board said on Monday that the tide gauges at the old pier, which have recorded every tide since 1911, " +
+		"would be replaced before the autumn storms by sensors that report to the board's office every minute.\n\n"
+	a, err := model.Parse(context.Background(), "story.txt", []byte(long+story), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(a, keys.Default(), theme.New(theme.NoColor), Options{Analysing: true})
+	m.SetSize(40, 12)
+	first := strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0]
+	if !strings.HasPrefix(a.Sentences[0].In(a.Text), "The harbour board said") {
+		t.Fatalf("the test needs the long sentence first, not %q", a.Sentences[0].In(a.Text))
+	}
+	at := func(s string) span.Span { return doctest.Find(t, a.Text, s) }
+	m.SetAnalysis(&model.Analysis{Hash: a.Hash, Claims: []claim.Claim{{
+		Span: a.Sentences[0], Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: 0.7,
+		Cues: []claim.Cue{{Span: at("said"), Kind: claim.Attributed}}, Source: &claim.Source{Span: at("The harbour board")},
+	}}})
+	m.RefreshLayers()
+	m.SetSize(40, 12)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "claim 0.70") {
+		t.Fatalf("the test needs a box for the first sentence:\n%s", v)
+	}
+	if got := strings.SplitN(v, "\n", 2)[0]; got != first {
+		t.Errorf("the first line was %q and is %q once the box came:\n%s", first, got, v)
+	}
+}

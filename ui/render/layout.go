@@ -97,9 +97,12 @@ const (
 	unitRow
 )
 
-// unit is one independently wrapped piece of the document.
+// unit is one independently wrapped piece of the document. A layout keeps
+// one for each block, so offsets take 32 bits (a text is under 1 GB: a
+// file of at most 256 MB, a byte of it 3 of UTF-8 at most): 20 bytes a
+// unit, not 32.
 type unit struct {
-	start, end int
+	start, end int32
 	block      int32
 	table      int32
 	kind       unitKind
@@ -152,7 +155,7 @@ func (l *Layout) addRow(i int, b doc.Block) {
 	}
 	t := l.tables[len(l.tables)-1]
 	t.last = len(l.units)
-	u := unit{start: b.Start, end: b.End, block: int32(i), table: int32(len(l.tables) - 1), kind: unitRow}
+	u := unit{start: int32(b.Start), end: int32(b.End), block: int32(i), table: int32(len(l.tables) - 1), kind: unitRow}
 	if t.first != len(l.units) {
 		u.gap = 0
 	} else {
@@ -166,7 +169,7 @@ func (l *Layout) addBlock(i int, b doc.Block) {
 	start := b.Start
 	for first := true; start < b.End || first; first = false {
 		end := l.sliceEnd(b, start)
-		u := unit{start: start, end: end, block: int32(i), table: -1, kind: unitBlock, cont: !first}
+		u := unit{start: int32(start), end: int32(end), block: int32(i), table: -1, kind: unitBlock, cont: !first}
 		if first {
 			u.gap = gap
 		}
@@ -248,7 +251,7 @@ func (l *Layout) Unit(off int) int {
 	if n == 0 {
 		return 0
 	}
-	i := sort.Search(n, func(i int) bool { return l.units[i+1].start > off })
+	i := sort.Search(n, func(i int) bool { return int(l.units[i+1].start) > off })
 	if i == 0 {
 		return 1
 	}
@@ -292,7 +295,7 @@ func (l *Layout) build(u, w int) []Line {
 // quote bar, so one quotation reads as one.
 func (l *Layout) gapLine(u int) Line {
 	un := l.units[u]
-	ln := Line{Start: un.start, End: un.start}
+	ln := Line{Start: int(un.start), End: int(un.start)}
 	prev := l.units[u-1]
 	if prev.kind == unitHeader {
 		return ln
@@ -366,9 +369,9 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	}
 	var spans []span.Span
 	if b.Kind == doc.Code {
-		spans = wrapCode(l.doc.Text, un.start, un.end, max(w-pw, 1))
+		spans = wrapCode(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
 	} else {
-		spans = wrapProse(l.doc.Text, un.start, un.end, max(w-pw, 1))
+		spans = wrapProse(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
 	}
 	for i, s := range spans {
 		pre := rest

@@ -113,7 +113,7 @@ func TestLongBlocksAreSlicedIntoBoundedUnits(t *testing.T) {
 		if un.end-un.start > maxUnit {
 			t.Errorf("unit %d is %d bytes", u, un.end-un.start)
 		}
-		covered += un.end - un.start
+		covered += int(un.end - un.start)
 	}
 	if covered < len(d.Text)*99/100 {
 		t.Errorf("units cover %d of %d bytes", covered, len(d.Text))

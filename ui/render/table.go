@@ -102,7 +102,7 @@ func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 	}
 	for k := range height {
 		var pieces []Piece
-		ln := Line{Start: un.start, End: un.start}
+		ln := Line{Start: int(un.start), End: int(un.start)}
 		for c, cw := range cols {
 			if c > 0 {
 				pieces = append(pieces, Piece{Lit: cellSep, Role: RoleTableBorder})
@@ -127,7 +127,7 @@ func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 		for c, cw := range cols {
 			parts[c] = strings.Repeat("─", cw)
 		}
-		lines = append(lines, Line{Start: un.end, End: un.end,
+		lines = append(lines, Line{Start: int(un.end), End: int(un.end),
 			Pieces: []Piece{{Lit: strings.Join(parts, "─┼─"), Role: RoleTableBorder}}})
 	}
 	return lines

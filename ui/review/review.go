@@ -46,11 +46,14 @@ type ClosedMsg struct{}
 // KeyMap is the queue's keys, taken from the app's key map.
 type KeyMap struct {
 	Verdict, Annotate, Skip, Back, Order, Close key.Binding
+	// Down and Up scroll a paragraph taller than the room it has.
+	Down, Up key.Binding
 }
 
 // NewKeyMap takes the queue's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
-	return KeyMap{Verdict: k.Verdict, Annotate: k.Annotate, Skip: k.Skip, Back: k.Back, Order: k.Order, Close: k.CloseReview}
+	return KeyMap{Verdict: k.Verdict, Annotate: k.Annotate, Skip: k.Skip, Back: k.Back, Order: k.Order, Close: k.CloseReview,
+		Down: k.ReviewDown, Up: k.ReviewUp}
 }
 
 // Model is the review queue.
@@ -64,6 +67,9 @@ type Model struct {
 	order   []int
 	byScore bool
 	pos     int
+	// scroll is how many lines of a paragraph too tall for the queue are
+	// scrolled past, from the claim's first line; a new claim starts at 0.
+	scroll int
 	// verdicts holds, for each claim with one, the verdict of the first
 	// placed note on it.
 	verdicts map[span.Span]string
@@ -192,10 +198,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.Skip):
 		return m, m.next(c)
 	case key.Matches(kp, k.Back):
-		m.pos = max(m.pos-1, 0)
+		m.pos, m.scroll = max(m.pos-1, 0), 0
 	case key.Matches(kp, k.Order):
 		m.byScore = !m.byScore
 		m.sort()
+	case key.Matches(kp, k.Down):
+		m.scrollBy(c, 1)
+	case key.Matches(kp, k.Up):
+		m.scrollBy(c, -1)
 	case key.Matches(kp, k.Annotate):
 		return m, send(AnnotateMsg{Span: c.Span})
 	}
@@ -205,7 +215,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // next marks c seen and moves on to the claim after it.
 func (m *Model) next(c claim.Claim) tea.Cmd {
 	m.seen[c.Span] = true
-	m.pos = min(m.pos+1, len(m.order)-1)
+	m.pos, m.scroll = min(m.pos+1, len(m.order)-1), 0
 	return send(SeenMsg{Span: c.Span})
 }
 

@@ -216,3 +216,48 @@ func TestParagraphKeepsTheReadersMeasure(t *testing.T) {
 	}
 	t.Fatalf("no claim line in the queue:\n%s", strings.Join(lines, "\n"))
 }
+
+// TestClaimIsReadWholeInASmallWindow shrinks the queue until the keys
+// and the claim's lines do not both fit: the keys give way (the help
+// screen lists them), and the claim being judged is read whole.
+func TestClaimIsReadWholeInASmallWindow(t *testing.T) {
+	for _, size := range [][2]int{{40, 10}, {40, 12}, {30, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m, spans := queue(t)
+			m.SetSize(size[0], size[1])
+			v := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+			if want := spans[1].In(m.art.Text); !strings.Contains(v, want) {
+				t.Errorf("the queue does not show the claim %q whole:\n%s", want, m.View())
+			}
+		})
+	}
+}
+
+// TestJAndKScrollAParagraphTooTallForTheQueue opens the queue so small
+// that the claim's paragraph is cut: j brings its last words into view,
+// pressing it past the end does not carry k's first press away with it,
+// and k goes back to the paragraph's start, above the claim's.
+func TestJAndKScrollAParagraphTooTallForTheQueue(t *testing.T) {
+	m, _ := queue(t)
+	m.SetSize(30, 8)
+	view := func() string { return strings.Join(strings.Fields(ansi.Strip(m.View())), " ") }
+	if v := view(); strings.Contains(v, "only doctor.") || strings.Contains(v, "Islanders") {
+		t.Fatalf("the test needs a paragraph cut short:\n%s", m.View())
+	}
+	for range 20 {
+		m, _ = press(m, "j")
+	}
+	if !strings.Contains(view(), "only doctor.") {
+		t.Errorf("j did not scroll to the paragraph's end:\n%s", m.View())
+	}
+	m, _ = press(m, "k")
+	if strings.Contains(view(), "only doctor.") {
+		t.Errorf("k after scrolling past the end did not scroll back a line:\n%s", m.View())
+	}
+	for range 20 {
+		m, _ = press(m, "k")
+	}
+	if !strings.Contains(view(), "Islanders rejected that.") {
+		t.Errorf("k did not scroll back to the paragraph's start:\n%s", m.View())
+	}
+}

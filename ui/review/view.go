@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -20,20 +22,52 @@ const minParagraph = 3
 // View draws the claim shown: a heading, its paragraph with the claim
 // picked out, why it was flagged, its verdict and the keys. It is exactly
 // the queue's size; the paragraph gives way first, keeping the claim's
-// lines in view.
+// lines in view, then the blank lines, then the keys (the help screen
+// lists them too) if the claim would not be read whole without them.
 func (m Model) View() string {
 	c, ok := m.Current()
 	if !ok {
 		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review")})
 	}
-	head := []string{m.heading(), ""}
-	about := append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
-	about = append(append(about, m.verdictLine(c), ""), m.hints()...)
-	if m.height-len(head)-len(about) < minParagraph {
-		head, about = head[:1], slices.DeleteFunc(about, func(l string) bool { return l == "" })
+	l := m.lay(c)
+	return m.fit(slices.Concat(l.head, m.cut(l.para, l.first+m.scroll, l.room), l.about, l.keys))
+}
+
+// layout is the queue's screen for one claim: what goes above and below
+// the paragraph, the paragraph's lines, the first the claim is on, and
+// how many of them there is room for.
+type layout struct {
+	head, para, about, keys []string
+	first, room             int
+}
+
+// lay fits the parts of the screen for claim c to the queue's height.
+func (m Model) lay(c claim.Claim) layout {
+	l := layout{head: []string{m.heading(), ""}}
+	l.about = append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
+	l.about = append(l.about, m.verdictLine(c))
+	l.keys = append([]string{""}, m.hints()...)
+	if m.height-len(l.head)-len(l.about)-len(l.keys) < minParagraph {
+		l.head, l.about, l.keys = l.head[:1], slices.DeleteFunc(l.about, func(s string) bool { return s == "" }), l.keys[1:]
 	}
-	room := max(m.height-len(head)-len(about), 1)
-	return m.fit(append(append(head, m.paragraph(c, room)...), about...))
+	var last int
+	l.para, l.first, last = m.paragraph(c)
+	if m.height-len(l.head)-len(l.about)-len(l.keys) < last-l.first {
+		l.keys = nil
+	}
+	l.room = max(m.height-len(l.head)-len(l.about)-len(l.keys), 1)
+	return l
+}
+
+// scrollBy scrolls the paragraph d lines, no further than its ends; one
+// that fits does not scroll.
+func (m *Model) scrollBy(c claim.Claim, d int) {
+	l := m.lay(c)
+	if len(l.para) <= l.room {
+		m.scroll = 0
+		return
+	}
+	m.scroll = max(min(m.scroll+d, len(l.para)-l.room-l.first), -l.first)
 }
 
 func (m Model) heading() string {
@@ -60,7 +94,7 @@ func (m Model) verdictLine(c claim.Claim) string {
 }
 
 // hints names the queue's keys from the key map, the verdicts by number,
-// in as many lines as the width needs.
+// in as many lines as the width needs; j/k scroll a paragraph cut short.
 func (m Model) hints() []string {
 	var vs []string
 	for i, v := range vocab.Verdicts()[:len(vocab.Verdicts())-1] {
@@ -68,7 +102,7 @@ func (m Model) hints() []string {
 	}
 	k := m.keys
 	parts := append(vs, k.Annotate.Help().Key+" note", k.Skip.Help().Key+" skip", k.Back.Help().Key+" back",
-		k.Order.Help().Key+" order", k.Close.Help().Key+" close")
+		k.Order.Help().Key+" order", k.Close.Help().Key+" close", k.Down.Keys()[0]+"/"+k.Up.Keys()[0]+" scroll")
 	lines := render.Flow(parts, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
@@ -76,33 +110,52 @@ func (m Model) hints() []string {
 	return lines
 }
 
-// paragraph wraps the claim's paragraph into at most room lines, the
-// claim's words in the target style; when it is longer it shows the
-// lines from the claim's first on.
-func (m Model) paragraph(c claim.Claim, room int) []string {
+// paragraph wraps the claim's paragraph, the claim's words in the target
+// style, and says which lines the claim is on, [first, last).
+func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
 	p := paragraphOf(m.art.Doc.Blocks, c.Span)
 	if p.Empty() {
 		p = c.Span
 	}
 	text := m.art.Text
-	var lines []string
-	first := -1
+	first = -1
 	// As wide as the reader's text column at most: a paragraph across 200
 	// columns is hard to read.
-	for _, l := range render.Wrap(text, p, min(m.width-2, pager.DefaultMaxWidth)) {
-		if first < 0 && l.Overlaps(c.Span) {
-			first = len(lines)
+	for _, l := range render.Wrap(text, p, m.measure()) {
+		if l.Overlaps(c.Span) {
+			if first < 0 {
+				first = len(lines)
+			}
+			last = len(lines) + 1
 		}
 		in := span.Span{Start: min(max(c.Start, l.Start), l.End), End: max(min(c.End, l.End), l.Start)}
 		lines = append(lines, m.theme.ExplainLabel.Render(render.Sanitize(text[l.Start:in.Start]))+
 			m.theme.Target.Render(render.Sanitize(text[in.Start:in.End]))+
 			m.theme.ExplainLabel.Render(render.Sanitize(text[in.End:l.End])))
 	}
-	if len(lines) > room {
-		start := min(max(first, 0), len(lines)-room)
-		lines = lines[start : start+room]
+	return lines, max(first, 0), max(last, first, 0)
+}
+
+func (m Model) measure() int { return min(m.width-2, pager.DefaultMaxWidth) }
+
+// cut keeps room of lines from line start on (fewer if that would leave
+// rows empty) and says where lines were left out: "…" starts the first
+// line shown when there are lines above it, and ends the last when there
+// are lines below.
+func (m Model) cut(lines []string, start, room int) []string {
+	if len(lines) <= room {
+		return lines
 	}
-	return lines
+	start = max(min(start, len(lines)-room), 0)
+	shown := slices.Clone(lines[start : start+room])
+	if start > 0 {
+		shown[0] = m.theme.ExplainLabel.Render("… ") + ansi.Truncate(shown[0], max(m.measure()-2, 0), "")
+	}
+	if start+room < len(lines) {
+		end := len(shown) - 1
+		shown[end] = ansi.Truncate(shown[end], max(m.measure()-2, 0), "") + m.theme.ExplainLabel.Render(" …")
+	}
+	return shown
 }
 
 // paragraphOf returns the smallest block holding s's start.

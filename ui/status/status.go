@@ -24,6 +24,9 @@ type Model struct {
 	isError     bool
 	info        []string
 	hint        string
+	// rows is how many rows the bar takes: 2 lets a message too long for
+	// one row beside the position and hints go on to a second.
+	rows int
 }
 
 // New returns an empty status bar.
@@ -34,6 +37,32 @@ func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 
 // SetWidth sets the bar's width.
 func (m *Model) SetWidth(w int) { m.width = w }
+
+// SetRows sets how many rows the bar takes, 1 or 2; the parent decides,
+// asking WantsRows, when it lays out the screen.
+func (m *Model) SetRows(n int) { m.rows = n }
+
+// WantsRows is how many rows the bar would take: two while a message
+// does not fit in one, so that what a message says is read, not cut.
+func (m Model) WantsRows() int {
+	if m.message == "" {
+		return 1
+	}
+	if w := m.messageRoom(); ansi.StringWidth(shortenPath(m.message, w)) <= w {
+		return 1
+	}
+	return 2
+}
+
+// messageRoom is the columns the message has beside the position and
+// hints, less the margin before it.
+func (m Model) messageRoom() int {
+	return max(m.width-ansi.StringWidth(m.right())-3, 0)
+}
+
+func (m Model) right() string {
+	return strings.Join(append(append([]string{}, m.info...), m.hint), "  ")
+}
 
 // SetTitle sets the article's title; it is sanitised here.
 func (m *Model) SetTitle(t string) { m.title, m.titleIsName = render.OneLine(t), false }
@@ -61,23 +90,43 @@ func (m *Model) SetInfo(fields ...string) { m.info = fields }
 // SetHint sets the key hint at the far right.
 func (m *Model) SetHint(h string) { m.hint = h }
 
-// View draws the bar, one line exactly Width columns wide.
+// View draws the bar, as many lines as SetRows said, each exactly Width
+// columns wide: a message on two rows reads on from the first into the
+// second.
 func (m Model) View() string {
-	t := m.theme
-	right := strings.Join(append(append([]string{}, m.info...), m.hint), "  ")
-	rw := ansi.StringWidth(right)
-	avail := max(m.width-rw-2, 0)
-	var left string
-	msgStyle := t.StatusMessage
+	if m.rows < 2 {
+		return m.bar(m.message)
+	}
+	first, rest := splitAt(m.message, max(m.width-2, 1))
+	return m.barLine(m.msgStyle().Render(" "+first), "") + "\n" + m.bar(rest)
+}
+
+func (m Model) msgStyle() lipgloss.Style {
 	if m.isError {
-		msgStyle = t.StatusError
+		return m.theme.StatusError
 	}
+	return m.theme.StatusMessage
+}
+
+// bar is the bar's last row: msg (or the title, for none) and the
+// position and hints.
+func (m Model) bar(msg string) string {
+	t := m.theme
+	avail := m.messageRoom()
+	var left string
 	switch {
-	case m.message != "":
-		left = msgStyle.Render(" " + fitMessage(m.message, max(avail-1, 0)))
+	case msg != "":
+		left = m.msgStyle().Render(" " + fitMessage(msg, avail))
 	default:
-		left = t.StatusTitle.Render(" " + m.fitTitle(max(avail-1, 0)))
+		left = t.StatusTitle.Render(" " + m.fitTitle(avail))
 	}
+	return m.barLine(left, m.right())
+}
+
+// barLine lays left and right out on one row of the bar.
+func (m Model) barLine(left, right string) string {
+	t := m.theme
+	rw := ansi.StringWidth(right)
 	gap := max(m.width-lipgloss.Width(left)-rw-1, 0)
 	out := left + t.StatusBar.Render(strings.Repeat(" ", gap)) + t.StatusInfo.Render(right+" ")
 	return ansi.Truncate(out, m.width, "")
@@ -92,10 +141,28 @@ func (m Model) fitTitle(w int) string {
 	return ansi.Truncate(m.title, w, "…")
 }
 
+// splitAt breaks msg after the last word that ends within w columns
+// (inside the word, for a first word wider than w).
+func splitAt(msg string, w int) (first, rest string) {
+	cut := ansi.Truncate(msg, w, "")
+	if len(cut) < len(msg) && msg[len(cut)] != ' ' {
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+	}
+	return cut, strings.TrimLeft(msg[len(cut):], " ")
+}
+
 // fitMessage fits msg in w columns. A message that names a file ("note
 // saved to /home/ana/news/harbour.txt.notes.jsonl") loses the start of
 // the path before its end, so the file's own name stays in view.
 func fitMessage(msg string, w int) string {
+	return ansi.Truncate(shortenPath(msg, w), w, "…")
+}
+
+// shortenPath drops the start of the first path in msg, never into the
+// file's name, until msg fits in w columns, if it can.
+func shortenPath(msg string, w int) string {
 	over := ansi.StringWidth(msg) - w
 	if over <= 0 {
 		return msg
@@ -112,7 +179,7 @@ func fitMessage(msg string, w int) string {
 		words[i] = "…" + word[drop+strings.IndexByte(word[drop:], '/'):]
 		break
 	}
-	return ansi.Truncate(strings.Join(words, " "), w, "…")
+	return strings.Join(words, " ")
 }
 
 // hasLetter tells a path ("/home/ana/harbour.txt") from a count or a date

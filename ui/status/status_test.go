@@ -100,3 +100,46 @@ func TestTitleIsCutLikeWhatItIs(t *testing.T) {
 		})
 	}
 }
+
+// TestALongMessageGoesOnToASecondRow sets messages of every length the
+// reader says: one that fits keeps one row, as does a path that fits once
+// shortened; a longer one asks for two and, given them, reads on across
+// both (a path still shortened to keep its file name), each row the
+// bar's width.
+func TestALongMessageGoesOnToASecondRow(t *testing.T) {
+	tests := []struct {
+		name, msg string
+		rows      int
+		shows     string
+	}{
+		{"a short message keeps one row", "note deleted: u undoes", 1, "note deleted: u undoes"},
+		{"a path shortened to fit keeps one row", "note saved to /home/ana/news/pier.txt", 1, "note saved to …/pier.txt"},
+		{"a long message takes two", "1 needs review, 1 orphaned: ! lists them", 2, "1 needs review, 1 orphaned: ! lists them"},
+		{"a path too long once shortened takes two", "note saved to /home/ana/news/harbour.txt.notes.jsonl", 2, "note saved to …/harbour.txt.notes.jsonl"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(40)
+			m.SetInfo("37%")
+			m.SetHint("? help")
+			m.SetMessage(tt.msg)
+			if got := m.WantsRows(); got != tt.rows {
+				t.Fatalf("WantsRows() = %d, want %d", got, tt.rows)
+			}
+			m.SetRows(tt.rows)
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			if len(lines) != tt.rows {
+				t.Fatalf("the bar draws %d rows, want %d: %q", len(lines), tt.rows, lines)
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w != 40 {
+					t.Errorf("a row is %d columns, not 40: %q", w, l)
+				}
+			}
+			if joined := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); !strings.Contains(joined, tt.shows) {
+				t.Errorf("the rows do not show %q: %q", tt.shows, lines)
+			}
+		})
+	}
+}

@@ -38,7 +38,8 @@
 //
 // With -misses it also lists the gold attributions missed or misnamed and
 // the claims with a source that meet no gold attribution, for reading on
-// the development split only.
+// the development split only; with -errors it counts the errors by kind
+// (see errorTable).
 package main
 
 import (
@@ -54,6 +55,7 @@ func main() {
 	data := flag.String("data", "../shared/data/attribution", "PolNeAR folder holding dev/")
 	split := flag.String("split", "dev", "split to score: only dev is for tuning")
 	misses := flag.Bool("misses", false, "list missed attributions and wrong sources")
+	errors := flag.Bool("errors", false, "count the errors by kind")
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
 	tagger := flag.Bool("tagger", false, "write the cue tagger trained on the train split instead")
@@ -76,7 +78,7 @@ func main() {
 	case *learnCues:
 		err = runLearn(os.Stdout, *data)
 	default:
-		err = run(context.Background(), os.Stdout, *data, *split, *misses)
+		err = run(context.Background(), os.Stdout, *data, *split, *misses, *errors)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "polnear:", err)
@@ -93,7 +95,7 @@ func runLearn(w io.Writer, data string) error {
 	return learn(w, arts)
 }
 
-func run(ctx context.Context, w io.Writer, data, split string, misses bool) error {
+func run(ctx context.Context, w io.Writer, data, split string, misses, errors bool) error {
 	if split == "test" {
 		return fmt.Errorf("the test split is held out; score dev")
 	}
@@ -101,7 +103,7 @@ func run(ctx context.Context, w io.Writer, data, split string, misses bool) erro
 	if err != nil {
 		return err
 	}
-	sc, err := score(ctx, arts, misses)
+	sc, err := score(ctx, arts, misses, errors)
 	if err != nil {
 		return err
 	}

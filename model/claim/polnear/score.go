@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/margin-reader/margin/model"
@@ -30,6 +29,8 @@ type scores struct {
 	common, other       counts
 	precision           counts
 	misses              []string
+	// errors, when not nil, counts the errors by kind.
+	errors *errorTable
 }
 
 func (s *scores) write(w io.Writer) {
@@ -39,27 +40,34 @@ func (s *scores) write(w io.Writer) {
 	fmt.Fprintf(w, "recall, 20 common cues    %s\n", s.common)
 	fmt.Fprintf(w, "recall, other cues        %s\n", s.other)
 	fmt.Fprintf(w, "claim precision           %s\n", s.precision)
+	if s.errors != nil {
+		s.errors.write(w)
+	}
 	for _, m := range s.misses {
 		fmt.Fprintln(w, m)
 	}
 }
 
 // score analyses every article and compares its claims with the gold.
-func score(ctx context.Context, arts []article, misses bool) (*scores, error) {
+func score(ctx context.Context, arts []article, misses, errors bool) (*scores, error) {
 	z, err := model.NewAnalyzer()
 	if err != nil {
 		return nil, err
 	}
 	common := commonCues(arts, 20)
 	sc := &scores{}
+	if errors {
+		sc.errors = newErrorTable()
+	}
 	for _, a := range arts {
-		an, err := z.Analyze(ctx, asArticle(a))
+		in := asArticle(a)
+		an, err := z.Analyze(ctx, in)
 		if err != nil {
 			return nil, fmt.Errorf("analyse %s: %w", a.Name, err)
 		}
 		for _, g := range a.Attributions {
 			if g.Source != nil {
-				sc.add(a, g, an.Claims, common, misses)
+				sc.add(situation{a: a, g: g, sentences: in.Sentences}, an.Claims, common, misses)
 			}
 		}
 		for _, c := range an.Claims {
@@ -76,8 +84,10 @@ func score(ctx context.Context, arts []article, misses bool) (*scores, error) {
 }
 
 // add scores one gold attribution.
-func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]bool, misses bool) {
+func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool, misses bool) {
+	a, g := st.a, st.g
 	c := match(g, claims)
+	st.c = c
 	found := c != nil
 	s.recall.add(found)
 	if len(g.Cue) > 0 && common[strings.ToLower(g.Cue[0].Text)] {
@@ -86,6 +96,9 @@ func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]
 		s.other.add(found)
 	}
 	if !found {
+		if s.errors != nil {
+			s.errors.add(st, common, false, false)
+		}
 		if misses {
 			s.misses = append(s.misses, fmt.Sprintf("MISS %s cue=%q src=%q | %s", a.Name, cueText(g), g.Source.Text, around(a.Text, g)))
 		}
@@ -95,6 +108,9 @@ func (s *scores) add(a article, g gold, claims []claim.Claim, common map[string]
 	s.source.add(ok)
 	hit := cueHit(g, c)
 	s.cue.add(hit)
+	if s.errors != nil {
+		s.errors.add(st, common, ok, hit)
+	}
 	if misses && !hit {
 		s.misses = append(s.misses, fmt.Sprintf("CUE  %s gold=%q claim=%q", a.Name, cueText(g), c.Span.In(a.Text)))
 	}
@@ -224,16 +240,7 @@ func commonCues(arts []article, n int) map[string]bool {
 			}
 		}
 	}
-	words := make([]string, 0, len(freq))
-	for w := range freq {
-		words = append(words, w)
-	}
-	sort.Slice(words, func(i, j int) bool {
-		if freq[words[i]] != freq[words[j]] {
-			return freq[words[i]] > freq[words[j]]
-		}
-		return words[i] < words[j]
-	})
+	words := byCount(freq)
 	out := map[string]bool{}
 	for _, w := range words[:min(n, len(words))] {
 		out[w] = true

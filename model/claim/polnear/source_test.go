@@ -16,6 +16,10 @@ func TestSameSource(t *testing.T) {
 		{"a different person does not match", "Donald Trump", "Hillary Clinton", false},
 		{"a clause is not its speaker", "Heat is key to killing coronavirus", "the scientist", false},
 		{"an empty source never matches", "", "he", false},
+		{"a relative clause ends the head", "A 2014 study", "A 2014 study that appeared in the journal", true},
+		{"surety companies that had insured the mine are the companies", "Surety companies", "Surety companies that had insured the mine", true},
+		{"that opening a phrase is a determiner", "that campaign", "the campaign of the senator", true},
+		{"an aside does not make another head", "the journal", "A study that appeared in the journal", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,8 +24,8 @@ func learnSpeakers(w io.Writer, arts []article) error {
 				continue
 			}
 			h := head(words(g.Source.Text))
-			if h == "" || !unicode.IsLetter([]rune(h)[0]) || !containsWord(g.Source.Text, h) {
-				continue // a number, a name, or a head written in capitals
+			if h == "" || !unicode.IsLetter([]rune(h)[0]) || !containsWord(g.Source.Text, h) || headStops[h] {
+				continue // a number, a name, a head written in capitals, or a relative pronoun
 			}
 			heads[h]++
 		}

@@ -580,3 +580,12 @@ func isUpper(r rune) bool {
 
 // IsLower reports whether the word has letters, all of them lower case.
 func (w *Word) IsLower() bool { return w.flags&fHasLower != 0 && w.flags&(fInitUpper|fAllUpper) == 0 }
+
+// IsTitleCase reports whether the word starts with a capital letter and
+// has lower-case letters ("Salmon", not "NATO").
+func (w *Word) IsTitleCase() bool { return w.flags&fInitUpper != 0 && w.flags&fHasLower != 0 }
+
+// WrittenLower reports whether the document writes the word in lower case
+// outside sentence starts and lines in capitals (see Profile): set once
+// the Vocab has the document's profile.
+func (w *Word) WrittenLower() bool { return w.prof.cased&2 != 0 }

@@ -5,6 +5,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -94,6 +95,7 @@ func scanWord(text string, i, end int) int {
 	j := i
 	var prev rune
 	dots := false // the word so far is letters joined by dots, as in "U.S"
+	seg := i      // where the word's last part after a hyphen starts ("anti-U.S.")
 	for j < end {
 		if c := text[j]; asciiWord[c] {
 			// Most of a text is ASCII letters and digits.
@@ -120,11 +122,12 @@ func scanWord(text string, i, end int) int {
 			if !isWordRune(next) {
 				return j
 			}
+			seg = j + w
 		case r == '.':
 			if isDigit(prev) && isDigit(next) {
 				break
 			}
-			if unicode.IsLetter(prev) && unicode.IsLetter(next) && (dots || j-i == utf8.RuneLen(prev)) && singleLetterAfter(text, j+w, end) {
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) && (dots || j-seg == utf8.RuneLen(prev)) && singleLetterAfter(text, j+w, end) {
 				dots = true
 				break
 			}
@@ -173,11 +176,25 @@ var abbrevs = map[string]bool{
 	"Rev": true, "Mt": true, "Ft": true, "vs": true, "No": true, "Jan": true, "Feb": true,
 	"Aug": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true,
 	"Adm": true, "Maj": true, "Pres": true, "Hon": true, "Messrs": true, "approx": true, "etc": true,
+	// The states of the US as news abbreviates them after a city ("St.
+	// Petersburg, Fla.").
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
+	"Fla": true, "Ga": true, "Kan": true, "Ky": true, "La": true, "Md": true, "Mich": true,
+	"Minn": true, "Mo": true, "Neb": true, "Nev": true, "Okla": true, "Ore": true, "Pa": true,
+	"Tenn": true, "Tex": true, "Va": true, "Vt": true, "Wis": true, "Wyo": true,
 }
 
+// isAbbrev reports whether w, before a dot, is an abbreviation: a capital
+// letter, an entry of abbrevs, or one written in capitals ("ST. LOUIS").
 func isAbbrev(w string) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return true
 	}
-	return abbrevs[w]
+	if abbrevs[w] {
+		return true
+	}
+	if len(w) < 2 || strings.ToUpper(w) != w {
+		return false
+	}
+	return abbrevs[w[:1]+strings.ToLower(w[1:])]
 }

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// The soft memory limit while an article is read and analysed: a base for
+// the program itself (the models and the screen hold about 7 MB while the
+// sample is analysed) and 3.5 bytes a byte of the article's text. An
+// analysed article keeps about 3.2 bytes a byte (bench/table.py's 20 MB
+// of text: 20 MB of text, 23 of claims, 9 of entities, 5 of blocks, 4.5
+// of sentences); the peak resident memory is about the limit and the
+// executable's own pages (15 MB). The limit was 32 MB and 4 bytes a byte:
+// peak RSS at 20 MB 126-128 MB, now 103-107, and the CPU time until the
+// analysis was in 9.1-9.4 s, now 9.3-9.9 (load average 20 on 2 cores).
+// At 3 bytes a byte the peak was 97-100 MB, but the collector ran back
+// to back at the end of the analysis: 10.9-11.1 s of CPU against 7.6-7.9
+// at 3.5 in the same minutes.
+const (
+	memoryBase          = 16 << 20
+	memoryPerByteTimes2 = 7
+	// idleMemoryRoom is what an idle reader may allocate before it
+	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
+	// measured), so it collects every few minutes at most.
+	idleMemoryRoom = 8 << 20
+)
+
+// memoryLimit is the soft memory limit for reading and analysing a text
+// of size bytes.
+func memoryLimit(size int) int64 {
+	return memoryBase + int64(size)*memoryPerByteTimes2/2
+}
+
+// memoryWhileIdle returns what the reader does with its memory when it
+// goes idle: the analysis is done, so the garbage it left is collected
+// and its pages go back to the system at once, and the limit rises, if
+// it must, to leave room above what the reader keeps, so an article that
+// keeps more than the limit foresaw is never collected back to back.
+func memoryWhileIdle() func(idle bool) {
+	return func(idle bool) {
+		if !idle {
+			return
+		}
+		debug.FreeOSMemory()
+		if need := goMemory() + idleMemoryRoom; need > debug.SetMemoryLimit(-1) {
+			debug.SetMemoryLimit(need)
+		}
+	}
+}
+
+// goMemory is the memory the soft limit counts: all the Go runtime has
+// mapped, less what it has returned to the system.
+func goMemory() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64())
+}

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestIdleReaderHasRoomAboveWhatItKeeps(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	for _, tc := range []struct {
+		name  string
+		limit func() int64
+	}{
+		{"a limit at what the program holds rises above it", goMemory},
+		{"a limit far above what the program holds stays", func() int64 { return goMemory() + 64*idleMemoryRoom }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := tc.limit()
+			debug.SetMemoryLimit(before)
+			memoryWhileIdle()(true)
+			got := debug.SetMemoryLimit(-1)
+			if room := got - goMemory(); room < idleMemoryRoom*3/4 {
+				t.Errorf("idle, the limit leaves %d KB above what the program holds, want about %d KB", room>>10, idleMemoryRoom>>10)
+			}
+			if got < before {
+				t.Errorf("idle, the limit fell from %d to %d KB", before>>10, got>>10)
+			}
+		})
+	}
+}
