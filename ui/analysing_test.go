@@ -37,8 +37,9 @@ func TestTheStatusSaysHowFarTheAnalysisHasCome(t *testing.T) {
 // TestHighlightsFillInWhileAnalysing runs an analysis that reports how
 // far it has come with the part of it known so far: first nothing, then
 // the entities and the first claim, then the whole. The reader jumps to
-// the claims known at each step while the status says how far it is, and
-// a report that comes after the whole analysis changes nothing.
+// the claims known at each step while the status says how far it is, the
+// claim count says it is a count so far until the whole arrives, and a
+// report that comes after the whole analysis changes nothing.
 func TestHighlightsFillInWhileAnalysing(t *testing.T) {
 	reports := make(chan float64)
 	f := func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
@@ -60,7 +61,7 @@ func TestHighlightsFillInWhileAnalysing(t *testing.T) {
 		status, at string
 	}{
 		{0.3, "analysing 30%", "still analysing"},
-		{0.7, "analysing 70%", "claim 1/1"},
+		{0.7, "analysing 70%", "claim 1 of 1 so far"},
 	}
 	for _, st := range steps {
 		reports <- st.done
@@ -73,8 +74,8 @@ func TestHighlightsFillInWhileAnalysing(t *testing.T) {
 	close(reports)
 	m = step(m, <-result)
 	m = step(m, analysisProgressMsg{gen: m.analysisGen, done: 0.7, sofar: &model.Analysis{Hash: m.reader.Article().Hash}})
-	if s := screen(press(m, "c")); strings.Contains(s, "analysing") || !strings.Contains(s, "/2") {
-		t.Fatalf("after the whole analysis and a late report: want both claims and no progress:\n%s", s)
+	if s := screen(press(m, "c")); strings.Contains(s, "analysing") || strings.Contains(s, "so far") || !strings.Contains(s, "claim 1/2") {
+		t.Fatalf("after the whole analysis and a late report: want both claims, a final count and no progress:\n%s", s)
 	}
 }
 

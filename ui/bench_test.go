@@ -11,6 +11,9 @@ import (
 
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/samples"
+	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/reader"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
 // generated returns about n bytes of plain-text article: paragraphs of
@@ -141,5 +144,31 @@ func BenchmarkGoToEnd(b *testing.B) {
 		m = press(m, "G")
 		m = press(m, "g")
 		_ = m.View()
+	}
+}
+
+// BenchmarkGrow20MB swaps in, one after another, the articles a 20 MB
+// file loaded in background steps gives the reader: what each load step
+// costs the view, the reading and cleaning apart.
+func BenchmarkGrow20MB(b *testing.B) {
+	l, err := model.NewLoader("article.txt", generated(20<<20), model.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var steps []*model.Article
+	for done := false; !done; {
+		var a *model.Article
+		if a, done, err = l.Next(context.Background(), loadStep); err != nil {
+			b.Fatal(err)
+		}
+		steps = append(steps, a)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r := reader.New(steps[0], keys.Default(), theme.New(theme.NoColor), reader.Options{})
+		r.SetSize(100, 30)
+		for _, a := range steps[1:] {
+			r.Grow(a)
+		}
 	}
 }

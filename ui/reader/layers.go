@@ -203,7 +203,18 @@ func (m *Model) jumpClaim(d int) tea.Cmd {
 	i := m.step(len(cs), func(i int) int { return cs[i].Start }, d)
 	m.GoTo(cs[i].Span)
 	m.target = NoSpan
-	return notice(fmt.Sprintf("claim %d/%d", i+1, len(cs)))
+	return notice("claim " + m.claimCount(i+1, len(cs)))
+}
+
+// claimCount is "n/of", or, while the claims are still arriving, "n of
+// of so far": a partial total read as final would tell the reader the
+// article has fewer contested claims than it has. The entities need no
+// such word: they all come at once, with the first partial analysis.
+func (m Model) claimCount(n, of int) string {
+	if !m.analysisDone {
+		return fmt.Sprintf("%d of %d so far", n, of)
+	}
+	return fmt.Sprintf("%d/%d", n, of)
 }
 
 // NoAnalysis says why there is no analysis to use.

@@ -13,6 +13,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -135,14 +136,57 @@ type Layout struct {
 func New(d doc.Doc, sentences []span.Span, h Header) *Layout {
 	l := &Layout{doc: d, sentences: sentences, header: h, cache: map[int][]Line{}}
 	l.units = append(l.units, unit{kind: unitHeader, block: -1, table: -1})
-	for i, b := range d.Blocks {
-		if b.Kind == doc.TableRow {
-			l.addRow(i, b)
-			continue
-		}
-		l.addBlock(i, b)
-	}
+	l.addBlocks(0)
 	return l
+}
+
+// Extend returns the layout of d, a longer snapshot of the document l lays
+// out: d's text and blocks start with l's, and sentences with the ones l
+// was given (a block, once read, is final). l's units are kept and only
+// d's new blocks are laid out, but for a table at the end of l, whose
+// columns more rows can change, which is made again: loading a 20 MB
+// article in steps then lays out each block once, not once a step. The
+// result shares l's units, and writes past them or over the table's rows
+// only the units l has there, so l stays as it was.
+func (l *Layout) Extend(d doc.Doc, sentences []span.Span, h Header) *Layout {
+	keep, tables := len(l.units), len(l.tables)
+	from := len(l.doc.Blocks)
+	if last := l.units[keep-1]; last.kind == unitRow {
+		t := l.tables[last.table]
+		keep, tables = t.first, int(last.table)
+		from = int(l.units[t.first].block)
+	}
+	if !startsWith(d.Blocks, l.doc.Blocks[:from]) {
+		return New(d, sentences, h)
+	}
+	n := &Layout{doc: d, sentences: sentences, header: h, units: l.units[:keep], tables: slices.Clone(l.tables[:tables]), cache: map[int][]Line{}}
+	n.addBlocks(from)
+	return n
+}
+
+// startsWith says whether blocks begins with the spans and kinds of prefix
+// (checked at its ends only: a snapshot's blocks are the earlier ones'
+// and more, so this catches a document that is not a longer snapshot).
+func startsWith(blocks, prefix []doc.Block) bool {
+	if len(blocks) < len(prefix) {
+		return false
+	}
+	if len(prefix) == 0 {
+		return true
+	}
+	same := func(i int) bool { return blocks[i].Span == prefix[i].Span && blocks[i].Kind == prefix[i].Kind }
+	return same(0) && same(len(prefix)-1)
+}
+
+// addBlocks lays out the document's blocks from block i on.
+func (l *Layout) addBlocks(i int) {
+	for ; i < len(l.doc.Blocks); i++ {
+		if b := l.doc.Blocks[i]; b.Kind == doc.TableRow {
+			l.addRow(i, b)
+		} else {
+			l.addBlock(i, b)
+		}
+	}
 }
 
 func (l *Layout) addRow(i int, b doc.Block) {

@@ -26,6 +26,12 @@ type params struct {
 	// threshold is the score, before shifting, that the written model
 	// moves to 0.5: the balanced decision point CV found best.
 	threshold float64
+	// pairShare is the total weight of CLEF's ranking pairs (a marked
+	// sentence against an unmarked one of the same transcript) relative to
+	// ClaimBuster's negatives, and pairsPer how many unmarked sentences
+	// each marked one is paired with in an epoch.
+	pairShare float64
+	pairsPer  int
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -46,11 +52,7 @@ func (s *dataset) classWeights(p params, idx []int) (pos, neg [corpora]float64) 
 			nNeg[e.corpus]++
 		}
 	}
-	total := nNeg[claimBuster]
-	if total == 0 {
-		// trained without ClaimBuster, shares are of the examples' count
-		total = float64(len(idx))
-	}
+	total := s.baseWeight(idx)
 	for c := range corpora {
 		pos[c] = p.share[c] * total / max(nPos[c], 1)
 		neg[c] = p.negShare[c] * total / max(nNeg[c], 1)
@@ -58,10 +60,26 @@ func (s *dataset) classWeights(p params, idx []int) (pos, neg [corpora]float64) 
 	return pos, neg
 }
 
+// baseWeight is the total weight the shares are fractions of: ClaimBuster's
+// negatives among idx, or, trained without ClaimBuster, the examples' count.
+func (s *dataset) baseWeight(idx []int) float64 {
+	n := 0.0
+	for _, i := range idx {
+		if e := &s.examples[i]; e.corpus == claimBuster && e.y == 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return float64(len(idx))
+	}
+	return n
+}
+
 // train fits a logistic regression with AdaGrad on the examples keep
-// accepts. It returns weights by feature id and the bias; features seen
-// in fewer than p.minCount sentences or weighing less than p.prune get 0,
-// so what cross-validation measures is what is written.
+// accepts, and, with p.pairShare, a ranking loss on pairs of CLEF
+// sentences of one transcript. It returns weights by feature id and the
+// bias; features seen in fewer than p.minCount sentences or weighing less
+// than p.prune get 0, so what cross-validation measures is what is written.
 func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64) {
 	var idx []int
 	for i := range s.examples {
@@ -70,52 +88,185 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 			idx = append(idx, i)
 		}
 	}
-	on := s.active(p, idx)
+	o := s.newOptimizer(p, s.active(p, idx))
 	pos, neg := s.classWeights(p, idx)
-	l2 := make([]float64, len(s.names))
-	for f, n := range s.names {
-		l2[f] = p.l2
-		if lexical(n) {
-			l2[f] = p.l2Lex
-		}
+	var pool pairPool
+	if p.pairShare > 0 && p.pairsPer > 0 {
+		pool = s.pairPool(keep)
 	}
-	w := make([]float64, len(s.names))
-	g2 := make([]float64, len(s.names))
-	var bias, bg2 float64
+	pairWeight := p.pairShare * s.baseWeight(idx) / float64(max(pool.positives()*p.pairsPer, 1))
 	rng := rand.New(rand.NewPCG(p.seed, 0x636c61696d))
+	var items []int
+	var pairs [][2]int
 	for range p.epochs {
 		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
-		for _, i := range idx {
-			e := &s.examples[i]
-			z := bias
-			for _, f := range e.feats {
-				if on[f] {
-					z += w[f]
-				}
+		items = append(items[:0], idx...)
+		if pairs = pool.draw(rng, p.pairsPer, pairs[:0]); len(pairs) > 0 {
+			for k := range pairs {
+				items = append(items, -k-1)
 			}
+			rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		}
+		for _, i := range items {
+			if i < 0 {
+				pr := pairs[-i-1]
+				o.pair(s.examples[pr[0]].feats, s.examples[pr[1]].feats, pairWeight)
+				continue
+			}
+			e := &s.examples[i]
 			weight := neg[e.corpus]
 			if e.y > 0 {
 				weight = pos[e.corpus]
 			}
-			g := (sigmoid(z) - e.y) * weight
-			bg2 += g * g
-			bias -= p.rate * g / math.Sqrt(bg2+1e-8)
-			for _, f := range e.feats {
-				if !on[f] {
-					continue
-				}
-				gf := g + l2[f]*w[f]
-				g2[f] += gf * gf
-				w[f] -= p.rate * gf / math.Sqrt(g2[f]+1e-8)
+			o.point(e.feats, e.y, weight)
+		}
+	}
+	return o.result(p)
+}
+
+// optimizer holds the weights being learned and AdaGrad's sums of squared
+// gradients.
+type optimizer struct {
+	rate      float64
+	on        []bool
+	l2        []float64
+	w, g2     []float64
+	bias, bg2 float64
+	// grad and touched gather a pair's gradient by feature.
+	grad    []float64
+	touched []int32
+}
+
+func (s *dataset) newOptimizer(p params, on []bool) *optimizer {
+	o := &optimizer{rate: p.rate, on: on, l2: make([]float64, len(s.names)),
+		w: make([]float64, len(s.names)), g2: make([]float64, len(s.names)), grad: make([]float64, len(s.names))}
+	for f, n := range s.names {
+		o.l2[f] = p.l2
+		if lexical(n) {
+			o.l2[f] = p.l2Lex
+		}
+	}
+	return o
+}
+
+func (o *optimizer) z(feats []int32) float64 {
+	z := o.bias
+	for _, f := range feats {
+		if o.on[f] {
+			z += o.w[f]
+		}
+	}
+	return z
+}
+
+// point takes a logistic loss step on one labelled sentence.
+func (o *optimizer) point(feats []int32, y, weight float64) {
+	g := (sigmoid(o.z(feats)) - y) * weight
+	o.bg2 += g * g
+	o.bias -= o.rate * g / math.Sqrt(o.bg2+1e-8)
+	for _, f := range feats {
+		if o.on[f] {
+			o.step(f, g)
+		}
+	}
+}
+
+// pair takes a ranking loss step on a sentence that should score above
+// another: the logistic loss of the difference of their scores, which
+// leaves the bias alone.
+func (o *optimizer) pair(above, below []int32, weight float64) {
+	g := (sigmoid(o.z(above)-o.z(below)) - 1) * weight
+	o.gather(above, g)
+	o.gather(below, -g)
+	for _, f := range o.touched {
+		if o.grad[f] != 0 {
+			o.step(f, o.grad[f])
+		}
+		o.grad[f] = 0
+	}
+	o.touched = o.touched[:0]
+}
+
+func (o *optimizer) gather(feats []int32, g float64) {
+	for _, f := range feats {
+		if o.on[f] {
+			if o.grad[f] == 0 {
+				o.touched = append(o.touched, f)
+			}
+			o.grad[f] += g
+		}
+	}
+}
+
+func (o *optimizer) step(f int32, g float64) {
+	gf := g + o.l2[f]*o.w[f]
+	o.g2[f] += gf * gf
+	o.w[f] -= o.rate * gf / math.Sqrt(o.g2[f]+1e-8)
+}
+
+// result returns the weights, pruned, and the bias shifted so that the
+// score p.threshold becomes 0.5.
+func (o *optimizer) result(p params) ([]float64, float64) {
+	for f := range o.w {
+		if !o.on[f] || math.Abs(o.w[f]) < p.prune {
+			o.w[f] = 0
+		}
+	}
+	return o.w, o.bias - math.Log(p.threshold/(1-p.threshold))
+}
+
+// pairPool holds, for each CLEF transcript, its marked and unmarked
+// sentences among those trained on.
+type pairPool struct {
+	pos, neg map[int][]int
+	groups   []int
+}
+
+func (s *dataset) pairPool(keep func(*example) bool) pairPool {
+	pool := pairPool{pos: map[int][]int{}, neg: map[int][]int{}}
+	for i := range s.examples {
+		e := &s.examples[i]
+		if e.corpus != clef || !keep(e) {
+			continue
+		}
+		if _, ok := pool.pos[e.group]; !ok {
+			pool.groups = append(pool.groups, e.group)
+			pool.pos[e.group] = nil
+		}
+		if e.y > 0 {
+			pool.pos[e.group] = append(pool.pos[e.group], i)
+		} else {
+			pool.neg[e.group] = append(pool.neg[e.group], i)
+		}
+	}
+	return pool
+}
+
+func (pp pairPool) positives() int {
+	n := 0
+	for _, g := range pp.groups {
+		if len(pp.neg[g]) > 0 {
+			n += len(pp.pos[g])
+		}
+	}
+	return n
+}
+
+// draw appends, for every marked sentence, per pairs with unmarked
+// sentences of its transcript drawn at random.
+func (pp pairPool) draw(rng *rand.Rand, per int, out [][2]int) [][2]int {
+	for _, g := range pp.groups {
+		neg := pp.neg[g]
+		if len(neg) == 0 {
+			continue
+		}
+		for _, i := range pp.pos[g] {
+			for range per {
+				out = append(out, [2]int{i, neg[rng.IntN(len(neg))]})
 			}
 		}
 	}
-	for f := range w {
-		if !on[f] || math.Abs(w[f]) < p.prune {
-			w[f] = 0
-		}
-	}
-	return w, bias - math.Log(p.threshold/(1-p.threshold))
+	return out
 }
 
 // active reports, by feature id, whether the examples idx (in dataset

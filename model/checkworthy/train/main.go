@@ -57,6 +57,7 @@ type options struct {
 	folds           int
 	cv, classes     bool
 	nested          bool
+	grid            string
 	drop            string
 }
 
@@ -70,6 +71,7 @@ func parse(args []string) (options, params, error) {
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
 	fs.BoolVar(&o.nested, "nested", false, "print figures with the settings chosen by nested cross-validation, and the settings chosen on all the data (slow)")
+	fs.StringVar(&o.grid, "grid", "settings", "the settings -nested chooses among: settings (learning rate, -clefneg, -polnear) or pairs (-pairs 0, 0.5, 1)")
 	fs.BoolVar(&o.classes, "classes", false, "print how often each word class and count feature occurs, and how often in check-worthy sentences")
 	fs.StringVar(&o.drop, "drop", "", "comma-separated feature name prefixes to leave out")
 	fs.IntVar(&p.epochs, "epochs", 8, "passes over the data")
@@ -82,9 +84,11 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.share[polnear], "polnear", 0.05, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
 	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0.05, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
+	fs.Float64Var(&p.pairShare, "pairs", 0.5, "total weight of CLEF ranking pairs (a marked sentence above an unmarked one of its transcript) relative to ClaimBuster's negatives")
+	fs.IntVar(&p.pairsPer, "pairsper", 10, "unmarked sentences each marked CLEF sentence is paired with per epoch")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
-	fs.Float64Var(&p.threshold, "threshold", 0.35, "the trained model's score that becomes 0.5, the decision point")
+	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
 	return o, p, err
@@ -94,6 +98,10 @@ func run(args []string, out io.Writer) error {
 	o, p, err := parse(args)
 	if err != nil {
 		return err
+	}
+	candidates, ok := grids[o.grid]
+	if !ok {
+		return fmt.Errorf("-grid %q: want settings or pairs", o.grid)
 	}
 	f, err := newFeaturizer(o.drop)
 	if err != nil {
@@ -126,7 +134,7 @@ func run(args []string, out io.Writer) error {
 		report(out, set, p, dev)
 	}
 	if o.nested {
-		set.nested(out, p)
+		set.nested(out, candidates(p))
 	}
 	if o.out == "" {
 		return nil

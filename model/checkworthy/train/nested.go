@@ -36,9 +36,24 @@ func grid(p params) []params {
 	return out
 }
 
+// pairGrid is the weight of CLEF's ranking pairs alone, the other
+// settings as given: a grid small enough to run nested in minutes.
+func pairGrid(p params) []params {
+	var out []params
+	for _, pairs := range []float64{0, 0.5, 1} {
+		q := p
+		q.pairShare, q.threshold = pairs, 0.5
+		out = append(out, q)
+	}
+	return out
+}
+
+// grids are the grids -grid names.
+var grids = map[string]func(params) []params{"settings": grid, "pairs": pairGrid}
+
 func describe(q params) string {
-	return fmt.Sprintf("-rate %g -clefneg %g -polnear %g -polnearneg %g -threshold %g",
-		q.rate, q.negShare[clef], q.share[polnear], q.negShare[polnear], q.threshold)
+	return fmt.Sprintf("-rate %g -clefneg %g -polnear %g -polnearneg %g -pairs %g -threshold %g",
+		q.rate, q.negShare[clef], q.share[polnear], q.negShare[polnear], q.pairShare, q.threshold)
 }
 
 // fitness is how settings did on inner folds: balanced ClaimBuster F1 at
@@ -130,12 +145,12 @@ func (s *dataset) measure(q params, avail func(*example) bool) fitness {
 	return best
 }
 
-// choose returns the settings of the grid that measure best on the
+// choose returns the settings among candidates that measure best on the
 // examples avail accepts, with their threshold.
-func (s *dataset) choose(p params, avail func(*example) bool) params {
+func (s *dataset) choose(candidates []params, avail func(*example) bool) params {
 	var best params
 	bestFit := fitness{value: -1}
-	for _, q := range grid(p) {
+	for _, q := range candidates {
 		if f := s.measure(q, avail); f.value > bestFit.value {
 			best, bestFit = q, f
 		}
@@ -146,9 +161,9 @@ func (s *dataset) choose(p params, avail func(*example) bool) params {
 
 // chooseAndTrain chooses settings without the examples in accepts (nor
 // copies of their text), counts the choice, and trains with them.
-func (s *dataset) chooseAndTrain(p params, in func(*example) bool, chosen map[string]int) ([]float64, float64) {
+func (s *dataset) chooseAndTrain(candidates []params, in func(*example) bool, chosen map[string]int) ([]float64, float64) {
 	avail := s.heldOut(in)
-	q := s.choose(p, avail)
+	q := s.choose(candidates, avail)
 	chosen[describe(q)]++
 	return s.train(q, avail)
 }
@@ -157,25 +172,25 @@ func (s *dataset) chooseAndTrain(p params, in func(*example) bool, chosen map[st
 // ClaimBuster fold and each CLEF transcript is scored by a model whose
 // settings were chosen by inner folds that never saw it. Last it prints
 // the settings chosen on all the data, which the flags' defaults are.
-func (s *dataset) nested(out io.Writer, p params) {
-	rng := rand.New(rand.NewPCG(p.seed, 0x666f6c64))
+func (s *dataset) nested(out io.Writer, candidates []params) {
+	rng := rand.New(rand.NewPCG(candidates[0].seed, 0x666f6c64))
 	var c f1Counts
 	chosen := map[string]int{}
 	for k := range s.folds {
 		in := func(e *example) bool { return e.corpus == claimBuster && e.group == k }
-		w, bias := s.chooseAndTrain(p, in, chosen)
+		w, bias := s.chooseAndTrain(candidates, in, chosen)
 		scores, ys := s.scored(w, bias, in)
 		c.addBalanced(scores, ys, 0.5, rng)
 	}
 	fmt.Fprintf(out, "nested: ClaimBuster %d folds by id range, settings chosen by inner folds: F1 %.3f, accuracy %.3f\n", s.folds, c.f1(), c.accuracy())
 	rs := make([]ranking, len(s.debates))
 	for d := range s.debates {
-		w, bias := s.chooseAndTrain(p, func(e *example) bool { return e.corpus == clef && e.group == d }, chosen)
+		w, bias := s.chooseAndTrain(candidates, func(e *example) bool { return e.corpus == clef && e.group == d }, chosen)
 		rs[d] = s.rankEach(w, bias)[d]
 	}
 	printRankings(out, s, "nested: CLEF 2019 training, leave one debate out, settings chosen by inner folds", rs)
 	for _, d := range slices.Sorted(maps.Keys(chosen)) {
 		fmt.Fprintf(out, "  chosen %2d times: %s\n", chosen[d], d)
 	}
-	fmt.Fprintf(out, "chosen on all the data: %s\n", describe(s.choose(p, func(*example) bool { return true })))
+	fmt.Fprintf(out, "chosen on all the data: %s\n", describe(s.choose(candidates, func(*example) bool { return true })))
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -162,5 +163,57 @@ func TestNonLexicalDropsWordsAndPairs(t *testing.T) {
 	f := &featurizer{names: []string{"w:trump", "bi:said trump", "x:past", "k:attributed", "e:PERSON"}}
 	if got, want := f.nonLexical([]int32{0, 1, 2, 3, 4}), []int32{2, 3, 4}; !slices.Equal(got, want) {
 		t.Errorf("kept %v, want %v", got, want)
+	}
+}
+
+func TestPairsStayWithinATranscript(t *testing.T) {
+	s := &dataset{examples: []example{
+		{corpus: clef, group: 0, y: 1}, {corpus: clef, group: 0}, {corpus: clef, group: 0},
+		{corpus: clef, group: 1, y: 1}, {corpus: clef, group: 1},
+		{corpus: clef, group: 2, y: 1},
+		{corpus: claimBuster}, {corpus: clef, group: 1},
+	}}
+	keep := func(e *example) bool { return e.corpus == clef }
+	pool := s.pairPool(keep)
+	pairs := pool.draw(rand.New(rand.NewPCG(1, 2)), 5, nil)
+	// transcript 2 has no unmarked sentence to pair with
+	if len(pairs) != 10 {
+		t.Fatalf("%d pairs, want 5 for each of the 2 marked sentences with unmarked ones beside them", len(pairs))
+	}
+	for _, pr := range pairs {
+		a, b := &s.examples[pr[0]], &s.examples[pr[1]]
+		if a.y != 1 || b.y != 0 || a.group != b.group || b.corpus != clef {
+			t.Errorf("pair %v: %+v above %+v", pr, *a, *b)
+		}
+	}
+}
+
+func TestPairStepRaisesTheUpperSentenceAndLeavesTheBias(t *testing.T) {
+	s := &dataset{names: []string{"x:number", "x:i", "len:2"}}
+	o := s.newOptimizer(params{rate: 0.1}, []bool{true, true, true})
+	above, below := []int32{0, 2}, []int32{1, 2}
+	before := o.z(above) - o.z(below)
+	o.pair(above, below, 1)
+	if got := o.z(above) - o.z(below); got <= before {
+		t.Errorf("margin %v after the step, %v before", got, before)
+	}
+	if o.bias != 0 || o.w[2] != 0 {
+		t.Errorf("bias %v, shared feature's weight %v; want both 0", o.bias, o.w[2])
+	}
+}
+
+func TestPairGridVariesOnlyThePairWeight(t *testing.T) {
+	p := params{rate: 0.02, seed: 7, pairsPer: 10, threshold: 0.35}
+	p.share[clef] = 0.11
+	var weights []float64
+	for _, q := range pairGrid(p) {
+		weights = append(weights, q.pairShare)
+		q.pairShare, q.threshold = 0, p.threshold
+		if q != p {
+			t.Errorf("grid point %+v differs from %+v beyond the pair weight and threshold", q, p)
+		}
+	}
+	if want := []float64{0, 0.5, 1}; !slices.Equal(weights, want) {
+		t.Errorf("pair weights %v, want %v", weights, want)
 	}
 }

@@ -38,7 +38,7 @@ func TestRunWritesTheSameTableTwice(t *testing.T) {
 		dir := t.TempDir()
 		out, casing := filepath.Join(dir, "clusters.bin"), filepath.Join(dir, "casing.bin")
 		var log bytes.Buffer
-		if err := run([]string{"-news", news, "-conll", conll, "-out", out, "-casing", casing, "-min-count", "2", "-contexts", "10"}, &log); err != nil {
+		if err := run([]string{"-news", news, "-conll", conll, "-out", out, "-casing", casing, "-min-count", "2", "-contexts", "10", "-debates", ""}, &log); err != nil {
 			t.Fatal(err)
 		}
 		for j, path := range []string{out, casing} {
@@ -63,5 +63,71 @@ func TestRunReportsMissingTexts(t *testing.T) {
 	err := run([]string{"-news", t.TempDir(), "-out", filepath.Join(t.TempDir(), "c.bin")}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "no article texts") {
 		t.Errorf("got %v, want an error about the missing texts", err)
+	}
+}
+
+// writeDebates lays out invented ClaimBuster and CLEF files as the command
+// reads them.
+func writeDebates(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	claims := `[{"sentence_id": 1, "label": 1, "text": "Taxes in Kellow rose by half."}]`
+	if err := os.WriteFile(filepath.Join(dir, "claimbuster-train.json"), []byte(claims), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clef := filepath.Join(dir, "clef2019-training")
+	if err := os.MkdirAll(clef, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tsv := "1\tMODERATOR\tWelcome to Dunmarrow.\t0\n2\tAVERY\tThank you.\t0\n"
+	if err := os.WriteFile(filepath.Join(clef, "a.tsv"), []byte(tsv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestReadDebatesTakesTheTextOfEachSentence(t *testing.T) {
+	got, err := readDebates(writeDebates(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, words := range got {
+		lines = append(lines, strings.Join(words, " "))
+	}
+	want := []string{"Taxes in Kellow rose by half .", "Welcome to Dunmarrow .", "Thank you ."}
+	if strings.Join(lines, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", lines, want)
+	}
+}
+
+func TestRunLearnsTheCasingFromDebatesOnlyWhenAsked(t *testing.T) {
+	news, conll := writeCorpus(t)
+	debates := writeDebates(t)
+	casing := func(extra ...string) []byte {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "casing.bin")
+		args := append([]string{"-news", news, "-conll", conll, "-out", filepath.Join(dir, "c.bin"), "-casing", path, "-min-count", "1", "-casing-min-count", "1", "-contexts", "10", "-debates", debates}, extra...)
+		if err := run(args, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if bytes.Equal(casing(), casing("-debates-casing")) {
+		t.Error("the casing table is the same with and without the debates' casing")
+	}
+}
+
+func TestReadDebatesReportsMissingTranscripts(t *testing.T) {
+	dir := writeDebates(t)
+	if err := os.RemoveAll(filepath.Join(dir, "clef2019-training")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readDebates(dir); err == nil || !strings.Contains(err.Error(), "no CLEF transcripts") {
+		t.Errorf("got %v, want an error about the missing transcripts", err)
 	}
 }

