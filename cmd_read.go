@@ -153,9 +153,10 @@ func oneProcessorWhileIdle() func(idle bool) {
 }
 
 // analyzer returns the reader's background analysis. The models load for
-// each analysis, off the path to the first screen, and go with it: they
-// hold about 6.5 MB that an idle reader has no use for, and loading them
-// again for a reload takes tens of milliseconds. Analyses are cached by
+// each analysis, off the path to the first screen, and go with it (the
+// tagger's as soon as the entities are in): they hold about 6.5 MB that
+// an idle reader has no use for, and loading them again for a reload
+// takes tens of milliseconds. Analyses are cached by
 // content so reopening an article shows its highlights at once.
 func analyzer() ui.AnalyzeFunc {
 	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
@@ -165,7 +166,7 @@ func analyzer() ui.AnalyzeFunc {
 				return an, nil
 			}
 		}
-		an, err := analyze(ctx, a, progress)
+		an, err := model.AnalyzeOnce(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.
@@ -173,16 +174,6 @@ func analyzer() ui.AnalyzeFunc {
 		}
 		return an, err
 	}
-}
-
-// analyze analyses a with models of its own, which are garbage once it
-// returns, before the analysis is written to the cache.
-func analyze(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
-	z, err := model.NewAnalyzer()
-	if err != nil {
-		return nil, err
-	}
-	return z.AnalyzeProgress(ctx, a, progress)
 }
 
 // analysisCache returns the user's analysis cache, versioned by this very

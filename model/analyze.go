@@ -55,18 +55,61 @@ const claimPiece = 1 << 20
 const tagShare = 0.55
 
 // AnalyzeProgress is Analyze, calling progress (when not nil) as the
-// analysis goes on and returning ctx's error as soon as it is done.
+// analysis goes on and returning ctx's error as soon as it is done. The
+// entities come all at once, when the tagger is done (see tagged).
+func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
+	progress = reported(progress)
+	sofar, err := tagged(ctx, z.tagger, a, progress)
+	if err != nil {
+		return nil, err
+	}
+	return withClaimsFound(ctx, z.claims, z.piece, a, sofar, progress)
+}
+
+// AnalyzeOnce is AnalyzeProgress with models loaded for this analysis
+// alone, each let go as soon as its part is done: the heap peaks while
+// the claims are found, and the tagger's model, gazetteers and pooled
+// work (about 4 MB) are garbage by then. A program that analyses many
+// articles loads an Analyzer once instead.
+func AnalyzeOnce(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
+	progress = reported(progress)
+	sofar, err := taggedOnce(ctx, a, progress)
+	if err != nil {
+		return nil, err
+	}
+	d, err := claim.NewDetector()
+	if err != nil {
+		return nil, fmt.Errorf("load claim model: %w", err)
+	}
+	return withClaimsFound(ctx, d, claimPiece, a, sofar, progress)
+}
+
+// taggedOnce is tagged with a tagger of its own, garbage once it returns.
+func taggedOnce(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
+	t, err := entity.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return tagged(ctx, t, a, progress)
+}
+
+// reported is progress, or a Progress that ignores its reports if nil.
+func reported(progress Progress) Progress {
+	if progress == nil {
+		return func(float64, *Analysis) {}
+	}
+	return progress
+}
+
+// tagged is the analysis of a's entities, with no claims yet.
 //
 // The entities come all at once, when the tagger is done: its last pass
 // relabels a name and tags it again anywhere in the text by how the whole
 // text tags it, so entities found before it may still change (0.7% of
 // them on CoNLL-2003 dev).
-func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
-	if progress == nil {
-		progress = func(float64, *Analysis) {}
-	}
+func tagged(ctx context.Context, t *entity.Tagger, a *Article, progress Progress) (*Analysis, error) {
 	progress(0, nil)
-	ents, err := z.tagger.TagContext(ctx, a.Text, a.Sentences, func(done float64) { progress(tagShare*done, nil) })
+	ents, err := t.TagContext(ctx, a.Text, a.Sentences, func(done float64) { progress(tagShare*done, nil) })
 	if err != nil {
 		return nil, err
 	}
@@ -75,14 +118,20 @@ func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Pro
 		return nil, err
 	}
 	progress(tagShare, sofar)
-	run := z.claims.Start(a.Doc, ents)
-	for piece, rest := nextPiece(a.Sentences, z.piece); len(piece) > 0; piece, rest = nextPiece(rest, z.piece) {
-		run.Next(piece)
+	return sofar, nil
+}
+
+// withClaimsFound is sofar with the claims d finds in a, read piece
+// bytes of sentences at a time.
+func withClaimsFound(ctx context.Context, d *claim.Detector, piece int, a *Article, sofar *Analysis, progress Progress) (*Analysis, error) {
+	run := d.Start(a.Doc, sofar.Entities)
+	for next, rest := nextPiece(a.Sentences, piece); len(next) > 0; next, rest = nextPiece(rest, piece) {
+		run.Next(next)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		sofar = sofar.withClaims(run.Result())
-		progress(tagShare+(1-tagShare)*float64(piece[len(piece)-1].End)/float64(max(len(a.Text), 1)), sofar)
+		progress(tagShare+(1-tagShare)*float64(next[len(next)-1].End)/float64(max(len(a.Text), 1)), sofar)
 	}
 	return sofar.withClaims(run.Result()), nil
 }

@@ -65,6 +65,32 @@ func TestAnalyzeSpansFitTheText(t *testing.T) {
 	}
 }
 
+// TestAnalyzeOnceFindsWhatAnAnalyzerFinds: loading the models for one
+// analysis and letting the tagger go early changes nothing found.
+func TestAnalyzeOnceFindsWhatAnAnalyzerFinds(t *testing.T) {
+	z, err := NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := benchArticle(t, 20<<10)
+	want, err := z.Analyze(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last float64
+	got, err := AnalyzeOnce(context.Background(), a, func(p float64, _ *Analysis) { last = p })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("AnalyzeOnce found %d entities and %d claims, an Analyzer %d and %d",
+			len(got.Entities), len(got.Claims), len(want.Entities), len(want.Claims))
+	}
+	if last != 1 {
+		t.Errorf("AnalyzeOnce's last progress was %v, want 1", last)
+	}
+}
+
 func TestAnalyzeStopsWhenCancelled(t *testing.T) {
 	z, err := NewAnalyzer()
 	if err != nil {
