@@ -6,19 +6,20 @@ import (
 )
 
 // The soft memory limit while an article is read and analysed: a base for
-// the program itself (the models and the screen hold about 7 MB while the
-// sample is analysed) and 3.5 bytes a byte of the article's text. An
+// the program itself and 3.5 bytes a byte of the article's text. An
 // analysed article keeps about 3.2 bytes a byte (bench/table.py's 20 MB
 // of text: 20 MB of text, 23 of claims, 9 of entities, 5 of blocks, 4.5
 // of sentences); the peak resident memory is about the limit and the
-// executable's own pages (15 MB). The limit was 32 MB and 4 bytes a byte:
-// peak RSS at 20 MB 126-128 MB, now 103-107, and the CPU time until the
-// analysis was in 9.1-9.4 s, now 9.3-9.9 (load average 20 on 2 cores).
-// At 3 bytes a byte the peak was 97-100 MB, but the collector ran back
-// to back at the end of the analysis: 10.9-11.1 s of CPU against 7.6-7.9
-// at 3.5 in the same minutes.
+// executable's own pages (15 MB). The live heap peaks as the last claims
+// are found, when the entity tagger (4 MB) is already garbage
+// (model.AnalyzeOnce), so the base is 12 MB, was 16 with the tagger held
+// to the end: the same room above the live heap, and on the 20 MB text
+// a peak RSS of 95-97 MB against 99-102 (bench/table.py --memory). The
+// limit was 32 MB and 4 bytes a byte, peak 126-128 MB. At 3 bytes a byte
+// (or 12 MB and 3.25) the collector runs back to back at the end of the
+// analysis: 10.9-11.1 s of CPU until analysed against 7.6-7.9 at 3.5.
 const (
-	memoryBase          = 16 << 20
+	memoryBase          = 12 << 20
 	memoryPerByteTimes2 = 7
 	// idleMemoryRoom is what an idle reader may allocate before it
 	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
