@@ -72,6 +72,9 @@ func (m *Model) notesDone(msg notesMsg) {
 		m.status.SetError(msg.err.Error())
 		return
 	}
+	if msg.restored != "" {
+		m.panel.SelectNext(panel.Notes, msg.restored)
+	}
 	if msg.changed {
 		m.setNotes(msg.notes)
 	}

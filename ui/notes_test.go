@@ -12,6 +12,7 @@ import (
 	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/panel"
 )
 
 // openLater is a reader on the article at path whose notes it opens
@@ -228,5 +229,34 @@ func TestDeletingSaysWhichNoteWent(t *testing.T) {
 	}
 	if want := "note on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
 		t.Errorf("the status does not say %q:\n%s", want, screen(m))
+	}
+}
+
+// TestUndoInTheNotesPanelSelectsTheRestoredNote deletes the middle one of
+// three notes from the notes panel and undoes it: the cursor, which went
+// on to the next note, comes back to the one restored, so a second D
+// would delete that one again and not its neighbour.
+func TestUndoInTheNotesPanelSelectsTheRestoredNote(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	for _, q := range []string{"Engineers at Coastline Ltd", "denied that the schedule was realistic", "Coastline"} {
+		if _, err := book.Add(annotate.Note{Span: doctest.Find(t, a.Text, q), Text: "Check."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "tab")
+	m.panel.Show(panel.Notes)
+	m = press(m, "j")
+	chosen, ok := m.panel.Selected()
+	if !ok {
+		t.Fatalf("the notes panel selects nothing:\n%s", screen(m))
+	}
+	m = pressAndWait(m, "D")
+	if next, _ := m.panel.Selected(); next.ID == chosen.ID {
+		t.Fatalf("the deleted note %q is still selected", chosen.Title)
+	}
+	m = pressAndWait(m, "u")
+	if got, _ := m.panel.Selected(); got.ID != chosen.ID {
+		t.Errorf("after u the notes panel selects %q, not the restored %q:\n%s", got.Title, chosen.Title, screen(m))
 	}
 }

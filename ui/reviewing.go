@@ -26,6 +26,7 @@ func (m *Model) startReview() {
 	}
 	m.reviewPending = false
 	q := review.New(m.reader.Article(), m.analysis.Claims, m.keys, m.theme)
+	q.SetMaxWidth(m.opts.Width)
 	q.SetNotes(m.notes)
 	q.SetSeen(m.seen)
 	q.Resume()

@@ -40,6 +40,8 @@ type notesMsg struct {
 	show span.Span
 	// deleted is the note a deletion removed, which u can bring back.
 	deleted string
+	// restored is the note u brought back, for the notes tab to select.
+	restored string
 	// seen is where the claims the review queue showed are.
 	seen []span.Span
 	// editor marks the result of the note editor's save: it closes the
@@ -166,7 +168,8 @@ func (s *store) restore(id string) tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not restored: %w", err)
 		}
-		return notesMsg{changed: true, message: "note restored: " + render.OneLine(n.Quote()), show: reader.NoSpan}, nil
+		say := "note restored: " + render.OneLine(n.Quote())
+		return notesMsg{changed: true, message: say, show: reader.NoSpan, restored: id}, nil
 	})
 }
 

@@ -2,6 +2,8 @@ package cleanup
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
 )
@@ -42,9 +44,11 @@ func looksLikeTitle(blocks []block, ends map[string]bool) bool {
 	if first.kind == doc.Heading {
 		return true
 	}
-	if first.kind != doc.Paragraph || first.words > maxTitleWords || endsSentence(first.text) ||
-		ends[strings.ToLower(lastWord(first.text))] {
+	if first.kind != doc.Paragraph || first.words > maxTitleWords || ends[strings.ToLower(lastWord(first.text))] {
 		return false
+	}
+	if endsSentence(first.text) {
+		return isHeadlineSentence(first, blocks[1])
 	}
 	key := foldTitle(first.text)
 	for _, b := range blocks[1:min(len(blocks), titleEcho+1)] {
@@ -81,4 +85,46 @@ func findByline(blocks []block) string {
 		}
 	}
 	return ""
+}
+
+// Headlines closed by a full stop, as some archives write them, are told
+// from a short opening sentence by their title case. PolNeAR's dev
+// headlines run 4 to 15 words.
+const (
+	minHeadlineWords = 3
+	maxHeadlineWords = 16
+	// titleCaseShare is the share of the longer words that must be
+	// capitalised; a sentence capitalises only its names.
+	titleCaseShare = 0.75
+	// titleCaseLen is the length from which a word is capitalised in
+	// title case; shorter ones (of, in, the, and) may stay lower case.
+	titleCaseLen = 4
+)
+
+// isHeadlineSentence reports whether a first paragraph that ends like a
+// sentence is a headline: a few words, in title case or shorter than the
+// paragraph after them, as a headline is shorter than the lead.
+func isHeadlineSentence(first, next block) bool {
+	if first.words < minHeadlineWords || first.words > maxHeadlineWords || next.kind != doc.Paragraph {
+		return false
+	}
+	return inTitleCase(first.text) || next.words > first.words
+}
+
+// inTitleCase reports whether most words of titleCaseLen letters or more
+// after the first start with a capital.
+func inTitleCase(s string) bool {
+	fields := strings.Fields(s)
+	var long, capital int
+	for _, f := range fields[min(1, len(fields)):] {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) < titleCaseLen {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return long >= 2 && float64(capital) >= titleCaseShare*float64(long)
 }

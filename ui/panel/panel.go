@@ -80,6 +80,9 @@ type list struct {
 	mention map[int]int
 	// stale says the source changed since items were built.
 	stale bool
+	// want is the item to put the cursor on when the list is next built,
+	// if it is in it: one that was not there yet when asked for.
+	want string
 }
 
 // Model is the side panel.
@@ -137,6 +140,9 @@ func (m *Model) setItems(t int, items []Item) {
 	was := ""
 	if l.cursor < len(l.items) {
 		was = l.items[l.cursor].ID
+	}
+	if l.want != "" {
+		was, l.want = l.want, ""
 	}
 	l.stale = false
 	l.all = items
@@ -200,6 +206,14 @@ func (m Model) Active() string { return m.tabs[m.active].Name }
 func (m *Model) Show(name string) {
 	if i := slices.IndexFunc(m.tabs, func(t Tab) bool { return t.Name == name }); i >= 0 {
 		m.active = i
+	}
+}
+
+// SelectNext puts the cursor of the tab called name on the item id once
+// the tab's list is next built: the item comes with the next source.
+func (m *Model) SelectNext(name, id string) {
+	if i := slices.IndexFunc(m.tabs, func(t Tab) bool { return t.Name == name }); i >= 0 {
+		m.lists[i].want = id
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -76,6 +77,9 @@ type Model struct {
 	seen     map[span.Span]bool
 
 	width, height int
+	// maxWidth bounds the text column, as the reader's does; margin and
+	// column are where the column is in the queue's width.
+	maxWidth, margin, column int
 }
 
 // New returns the queue over the claims of a, ranked by check-worthiness,
@@ -90,7 +94,29 @@ func New(a *model.Article, claims []claim.Claim, km keys.KeyMap, th *theme.Theme
 func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 
 // SetSize sets the queue's size.
-func (m *Model) SetSize(w, h int) { m.width, m.height = max(w, 1), max(h, 1) }
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	m.margin, m.column = column(m.maxWidth, m.width)
+}
+
+// column centres the text column in w columns as the reader does, at most
+// maxWidth wide (0: pager.DefaultMaxWidth). A narrow queue keeps a margin
+// of one, not the reader's two: in a small window the claim must be read
+// whole.
+func column(maxWidth, w int) (margin, width int) {
+	if maxWidth <= 0 {
+		maxWidth = pager.DefaultMaxWidth
+	}
+	width = max(min(maxWidth, w-2), 1)
+	return max((w-width)/2, 1), width
+}
+
+// SetMaxWidth bounds the text column as the reader's is bounded (0: about
+// 80 columns), so the queue stands where the text does.
+func (m *Model) SetMaxWidth(w int) {
+	m.maxWidth = w
+	m.SetSize(m.width, m.height)
+}
 
 // SetNotes takes in the notes, for the claims' verdicts.
 func (m *Model) SetNotes(notes []annotate.Note) {

@@ -18,6 +18,7 @@ import (
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/pager"
+	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -207,7 +208,7 @@ func TestParagraphKeepsTheReadersMeasure(t *testing.T) {
 	m.SetSize(200, 60)
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	for _, l := range lines[2:] {
-		if strings.HasPrefix(l, " claim") {
+		if strings.HasPrefix(strings.TrimSpace(l), "claim") {
 			return
 		}
 		if w := ansi.StringWidth(strings.TrimSpace(l)); w > pager.DefaultMaxWidth {
@@ -215,6 +216,30 @@ func TestParagraphKeepsTheReadersMeasure(t *testing.T) {
 		}
 	}
 	t.Fatalf("no claim line in the queue:\n%s", strings.Join(lines, "\n"))
+}
+
+// TestQueueStandsWhereTheReadersTextDoes opens the queue in windows as
+// wide as the reader's column and wider: its lines start where the
+// reader's text column starts, so the queue is centred as the reader is.
+func TestQueueStandsWhereTheReadersTextDoes(t *testing.T) {
+	for _, tt := range []struct{ maxWidth, w int }{{0, 120}, {0, 200}, {60, 200}} {
+		t.Run(fmt.Sprintf("max %d in %d columns", tt.maxWidth, tt.w), func(t *testing.T) {
+			m, _ := queue(t)
+			m.SetSize(tt.w, 40)
+			m.SetMaxWidth(tt.maxWidth)
+			p := pager.New(nil, render.Painter{}, pager.KeyMap{})
+			p.SetMaxWidth(tt.maxWidth)
+			want, _ := p.TextColumn(tt.w)
+			for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if strings.TrimSpace(l) == "" {
+					continue
+				}
+				if got := len(l) - len(strings.TrimLeft(l, " ")); got != want {
+					t.Fatalf("a line starts at column %d, the reader's text at %d: %q", got, want, l)
+				}
+			}
+		})
+	}
 }
 
 // TestClaimIsReadWholeInASmallWindow shrinks the queue until the keys

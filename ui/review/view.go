@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -10,7 +11,6 @@ import (
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
-	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 )
@@ -44,7 +44,7 @@ type layout struct {
 // lay fits the parts of the screen for claim c to the queue's height.
 func (m Model) lay(c claim.Claim) layout {
 	l := layout{head: []string{m.heading(), ""}}
-	l.about = append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.width-1)...)
+	l.about = append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.column)...)
 	l.about = append(l.about, m.verdictLine(c))
 	l.keys = append([]string{""}, m.hints()...)
 	if m.height-len(l.head)-len(l.about)-len(l.keys) < minParagraph {
@@ -103,7 +103,7 @@ func (m Model) hints() []string {
 	k := m.keys
 	parts := append(vs, k.Annotate.Help().Key+" note", k.Skip.Help().Key+" skip", k.Back.Help().Key+" back",
 		k.Order.Help().Key+" order", k.Close.Help().Key+" close", k.Down.Keys()[0]+"/"+k.Up.Keys()[0]+" scroll")
-	lines := render.Flow(parts, " · ", m.width-2)
+	lines := render.Flow(parts, " · ", m.column)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}
@@ -119,9 +119,7 @@ func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
 	}
 	text := m.art.Text
 	first = -1
-	// As wide as the reader's text column at most: a paragraph across 200
-	// columns is hard to read.
-	for _, l := range render.Wrap(text, p, m.measure()) {
+	for _, l := range render.Wrap(text, p, m.column) {
 		if l.Overlaps(c.Span) {
 			if first < 0 {
 				first = len(lines)
@@ -136,8 +134,6 @@ func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
 	return lines, max(first, 0), max(last, first, 0)
 }
 
-func (m Model) measure() int { return min(m.width-2, pager.DefaultMaxWidth) }
-
 // cut keeps room of lines from line start on (fewer if that would leave
 // rows empty) and says where lines were left out: "…" starts the first
 // line shown when there are lines above it, and ends the last when there
@@ -149,11 +145,11 @@ func (m Model) cut(lines []string, start, room int) []string {
 	start = max(min(start, len(lines)-room), 0)
 	shown := slices.Clone(lines[start : start+room])
 	if start > 0 {
-		shown[0] = m.theme.ExplainLabel.Render("… ") + ansi.Truncate(shown[0], max(m.measure()-2, 0), "")
+		shown[0] = m.theme.ExplainLabel.Render("… ") + ansi.Truncate(shown[0], max(m.column-2, 0), "")
 	}
 	if start+room < len(lines) {
 		end := len(shown) - 1
-		shown[end] = ansi.Truncate(shown[end], max(m.measure()-2, 0), "") + m.theme.ExplainLabel.Render(" …")
+		shown[end] = ansi.Truncate(shown[end], max(m.column-2, 0), "") + m.theme.ExplainLabel.Render(" …")
 	}
 	return shown
 }
@@ -182,4 +178,12 @@ func paragraphNumber(blocks []doc.Block, s span.Span) int {
 	return n
 }
 
-func (m Model) fit(lines []string) string { return render.Box(lines, m.width, m.height) }
+// fit draws lines in the text column, centred as the reader's text is,
+// and fills the queue's size.
+func (m Model) fit(lines []string) string {
+	pad := strings.Repeat(" ", max(m.margin-1, 0))
+	for i, l := range lines {
+		lines[i] = pad + l
+	}
+	return render.Box(lines, m.width, m.height)
+}
