@@ -16,8 +16,9 @@ import (
 // to the end: the same room above the live heap, and on the 20 MB text
 // a peak RSS of 95-97 MB against 99-102 (bench/table.py --memory). The
 // limit was 32 MB and 4 bytes a byte, peak 126-128 MB. At 3 bytes a byte
-// (or 12 MB and 3.25) the collector runs back to back at the end of the
-// analysis: 10.9-11.1 s of CPU until analysed against 7.6-7.9 at 3.5.
+// the collector ran back to back at the end of the analysis (10.9-11.1 s
+// of CPU until analysed against 7.6-7.9 at 3.5), and at 12 MB and 3.25
+// it collects every 20-40 ms there for a peak only 1-2 MB lower.
 const (
 	memoryBase          = 12 << 20
 	memoryPerByteTimes2 = 7
