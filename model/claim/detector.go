@@ -103,6 +103,8 @@ type Run struct {
 	units []span.Span
 	found pack
 	cw    []float64
+	// read is the offset of the text up to which Next has read.
+	read int
 }
 
 // Start begins the analysis of dc, whose entities are ents (any order).
@@ -113,9 +115,42 @@ func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
 // Next analyses the sentences that follow those given so far, in reading
 // order.
 func (r *Run) Next(sentences []span.Span) {
+	if len(sentences) == 0 {
+		return
+	}
+	end := sentences[len(sentences)-1].End
+	r.reserve(end)
 	for _, s := range sentences {
 		r.cw = append(r.cw, r.sentence(s))
 	}
+	r.read = max(r.read, end)
+}
+
+// reserve makes room in the arrays of results for those of the text up to
+// offset end, at the rate found so far. Growing by append alone copies an
+// array each time it fills while a Result taken before holds the old one:
+// a 20 MB article's claims had a 7 MB and a 9 MB array live at once for
+// 8.8 MB of claims. Sized from the rate, they grow about once.
+func (r *Run) reserve(end int) {
+	if r.read == 0 {
+		return
+	}
+	size := len(r.dc.Text)
+	r.found.claims = roomFor(r.found.claims, r.read, end, size)
+	r.cw = roomFor(r.cw, r.read, end, size)
+}
+
+// roomFor is s, which holds what the first read bytes of a text of size
+// bytes hold, grown when it has no room for what the text up to offset end
+// holds at that rate to what the whole text holds at that rate and a
+// quarter more, for a rate that varies: no more room than append leaves,
+// which grows a large array by a quarter.
+func roomFor[T any](s []T, read, end, size int) []T {
+	rate := float64(len(s)) / float64(read)
+	if float64(cap(s)) >= rate*float64(end) {
+		return s
+	}
+	return slices.Grow(s, int(rate*float64(size)*1.25)-len(s))
 }
 
 // Result is what the run found in all the sentences given to Next. Next
