@@ -102,3 +102,35 @@ func FuzzRunPieces(f *testing.F) {
 		}
 	})
 }
+
+func TestRoomForGrowsOnlyWhenTheRateFoundWouldOverflow(t *testing.T) {
+	tests := []struct {
+		name               string
+		len, cap           int
+		read, end, size    int
+		wantAtLeast, under int
+		keeps              bool
+	}{
+		{name: "a slice with room for the range ahead keeps its array", len: 10, cap: 30, read: 100, end: 250, size: 1000, wantAtLeast: 30, under: 31, keeps: true},
+		{name: "a slice without room gets the whole text's share and a quarter more", len: 10, cap: 10, read: 100, end: 200, size: 1000, wantAtLeast: 125, under: 160},
+		{name: "an empty slice at a rate of nothing keeps its array", len: 0, cap: 0, read: 100, end: 200, size: 1000, wantAtLeast: 0, under: 1, keeps: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := make([]int, tt.len, tt.cap)
+			for i := range s {
+				s[i] = i + 1
+			}
+			got := roomFor(s, tt.read, tt.end, tt.size)
+			if cap(got) < tt.wantAtLeast || cap(got) >= tt.under {
+				t.Errorf("cap %d; want from %d to under %d", cap(got), tt.wantAtLeast, tt.under)
+			}
+			if !reflect.DeepEqual(got, s) {
+				t.Errorf("elements %v; want %v kept", got, s)
+			}
+			if kept := cap(got) == 0 || &got[:1][0] == &s[:1][0]; kept != tt.keeps {
+				t.Errorf("array kept: %v; want %v", kept, tt.keeps)
+			}
+		})
+	}
+}
