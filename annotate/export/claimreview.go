@@ -83,8 +83,8 @@ func ClaimReview(w io.Writer, a *article.Article, notes []annotate.Note, opts Op
 	appearance := appearanceOf(a)
 	reviews := []claimReview{}
 	for i, n := range r.notes {
-		c, ok := r.claim(i)
-		if !ok || n.Verdict == annotate.None || n.Reworded(a.Text) {
+		c, ok := r.judged(i)
+		if !ok || n.Reworded(a.Text) {
 			continue
 		}
 		reviews = append(reviews, claimReview{
@@ -108,11 +108,18 @@ func Withheld(a *article.Article, notes []annotate.Note, opts Options) int {
 	r := newReview(notes, opts.Claims)
 	count := 0
 	for i, n := range r.notes {
-		if _, ok := r.claim(i); ok && n.Verdict != annotate.None && n.Reworded(a.Text) {
+		if _, ok := r.judged(i); ok && n.Reworded(a.Text) {
 			count++
 		}
 	}
 	return count
+}
+
+// judged is the flagged claim note i gives a verdict on, if any: what
+// ClaimReview reviews, and Withheld counts when the words changed.
+func (r *review) judged(i int) (Claim, bool) {
+	c, ok := r.claim(i)
+	return c, ok && r.notes[i].Verdict != annotate.None
 }
 
 func appearanceOf(a *article.Article) crWork {
