@@ -174,7 +174,7 @@ func (m Model) loadingInfo() []string {
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
 		// 99% at most: the analysis is done when it arrives, not when
 		// its last report says 1.
-		return []string{"analysing " + strconv.Itoa(min(percent(int(m.analysisDone*100), 100), 99)) + "%"}
+		return []string{"analysing " + strconv.Itoa(min(int(m.analysisDone*100), 99)) + "%"}
 	}
 	return nil
 }
