@@ -46,7 +46,7 @@ func KindsOf(ks ...Kind) KindSet {
 func (s KindSet) Add(k Kind) KindSet { return s | bit(k) }
 
 // Has reports whether k is in s.
-func (s KindSet) Has(k Kind) bool { return bit(k) != 0 && s&bit(k) != 0 }
+func (s KindSet) Has(k Kind) bool { return s&bit(k) != 0 }
 
 // bit is k's bit in a KindSet, 0 for a k that is not one of Kinds.
 func bit(k Kind) KindSet {

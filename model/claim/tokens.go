@@ -77,10 +77,7 @@ func hashWord(w string) uint64 {
 	for i := 0; i < len(w); {
 		// ASCII, most of every text, skips decoding and folding a rune.
 		if c := w[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint64(c)) * fnvPrime
+			h = hashASCII(h, c)
 			i++
 			continue
 		}
@@ -89,6 +86,15 @@ func hashWord(w string) uint64 {
 		i += n
 	}
 	return h
+}
+
+// hashASCII is hashRune of foldRune for an ASCII byte, without the
+// rune's detours.
+func hashASCII(h uint64, c byte) uint64 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return (h ^ uint64(c)) * fnvPrime
 }
 
 // isWordRune and isSpace answer ASCII, most of every text, inline, and
@@ -146,10 +152,7 @@ func tokenize(dst []token, text string, s span.Span) []token {
 					kind = tokNum
 				}
 				prev = rune(c)
-				if uint32(c-'A') < 26 {
-					c += 'a' - 'A'
-				}
-				h = (h ^ uint64(c)) * fnvPrime
+				h = hashASCII(h, c)
 				i++
 				continue
 			}
