@@ -73,7 +73,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	// soft limit keeps the heap a few times the article's size at the
 	// cost of some GC time while it runs.
 	debug.SetMemoryLimit(memoryLimit(size))
-	procs, memory := oneProcessorWhileIdle(), memoryWhileIdle()
+	procs := oneProcessorWhileIdle()
 	prof := f.profile(stdout)
 	opts := ui.Options{
 		Width:      f.width,
@@ -83,7 +83,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Notice:     notice,
 		Loader:     loader,
 		Review:     cmd == "check",
-		Idle:       func(idle bool) { memory(idle); procs(idle) },
+		Idle:       func(idle bool) { memoryWhileIdle(idle); procs(idle) },
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}

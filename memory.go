@@ -34,20 +34,18 @@ func memoryLimit(size int) int64 {
 	return memoryBase + int64(size)*memoryPerByteTimes2/2
 }
 
-// memoryWhileIdle returns what the reader does with its memory when it
-// goes idle: the analysis is done, so the garbage it left is collected
-// and its pages go back to the system at once, and the limit rises, if
-// it must, to leave room above what the reader keeps, so an article that
-// keeps more than the limit foresaw is never collected back to back.
-func memoryWhileIdle() func(idle bool) {
-	return func(idle bool) {
-		if !idle {
-			return
-		}
-		debug.FreeOSMemory()
-		if need := goMemory() + idleMemoryRoom; need > debug.SetMemoryLimit(-1) {
-			debug.SetMemoryLimit(need)
-		}
+// memoryWhileIdle is what the reader does with its memory when it goes
+// idle: the analysis is done, so the garbage it left is collected and its
+// pages go back to the system at once, and the limit rises, if it must,
+// to leave room above what the reader keeps, so an article that keeps
+// more than the limit foresaw is never collected back to back.
+func memoryWhileIdle(idle bool) {
+	if !idle {
+		return
+	}
+	debug.FreeOSMemory()
+	if need := goMemory() + idleMemoryRoom; need > debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(need)
 	}
 }
 

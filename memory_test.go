@@ -17,7 +17,7 @@ func TestIdleReaderHasRoomAboveWhatItKeeps(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := tc.limit()
 			debug.SetMemoryLimit(before)
-			memoryWhileIdle()(true)
+			memoryWhileIdle(true)
 			got := debug.SetMemoryLimit(-1)
 			if room := got - goMemory(); room < idleMemoryRoom*3/4 {
 				t.Errorf("idle, the limit leaves %d KB above what the program holds, want about %d KB", room>>10, idleMemoryRoom>>10)

@@ -213,15 +213,9 @@ func overlapsAny(s span.Span, spans []span.Span) bool {
 	return false
 }
 
-// micro sums the scores of PER, ORG and LOC.
+// micro is the micro score over PER, ORG and LOC.
 func micro(scores map[string]*ner.Score) ner.Score {
-	var m ner.Score
-	for _, typ := range []string{"PER", "ORG", "LOC"} {
-		m.Gold += scores[typ].Gold
-		m.Pred += scores[typ].Pred
-		m.Correct += scores[typ].Correct
-	}
-	return m
+	return ner.Micro(scores, "PER", "ORG", "LOC")
 }
 
 // TestEachPostProcessingStepGains switches each step that corrects the

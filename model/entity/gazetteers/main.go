@@ -32,6 +32,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -171,11 +172,7 @@ func isName(s string) bool {
 }
 
 func write(path string, l *list) error {
-	words := make([]string, 0, len(l.entries))
-	for w := range l.entries {
-		words = append(words, w)
-	}
-	slices.Sort(words)
+	words := slices.Sorted(maps.Keys(l.entries))
 	var b strings.Builder
 	fmt.Fprintf(&b, "# WordNet 3.1 %s, derived by ../gazetteers.\n", l.what)
 	b.WriteString("# WordNet Release 3.1, Copyright 2011 by Princeton University. All rights reserved.\n")

@@ -110,12 +110,7 @@ func readDocs(path string) ([]ner.Document, error) {
 
 // report formats dev scores: micro F1 over PER, ORG and LOC, then each type.
 func report(s map[string]*ner.Score) string {
-	var micro ner.Score
-	for _, t := range []string{"PER", "ORG", "LOC"} {
-		micro.Gold += s[t].Gold
-		micro.Pred += s[t].Pred
-		micro.Correct += s[t].Correct
-	}
+	micro := ner.Micro(s, "PER", "ORG", "LOC")
 	out := fmt.Sprintf("dev F1 PER+ORG+LOC %.2f", micro.F1())
 	for _, t := range []string{"PER", "ORG", "LOC", "MISC"} {
 		out += fmt.Sprintf("  %s %.2f", t, s[t].F1())

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -102,13 +103,8 @@ func BuildPhraseSet(lists [][]string) *PhraseSet {
 			m[key(h)] |= 1 << li
 		}
 	}
-	keys := make([]uint32, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
 	var kb, mb []byte
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		kb = binary.LittleEndian.AppendUint32(kb, k)
 		mb = append(mb, m[k])
 	}

@@ -280,6 +280,17 @@ func (s Score) F1() float64 {
 	return 2 * p * r / (p + r)
 }
 
+// Micro sums the counts of the named types, so its F1 is their micro F1.
+func Micro(scores map[string]*Score, types ...string) Score {
+	var m Score
+	for _, t := range types {
+		m.Gold += scores[t].Gold
+		m.Pred += scores[t].Pred
+		m.Correct += scores[t].Correct
+	}
+	return m
+}
+
 func pct(a, b int) float64 {
 	if b == 0 {
 		return 0
