@@ -67,6 +67,8 @@ func TestTag(t *testing.T) {
 		{"does not split an outlet named after a place", "A New York Times story and the Los Angeles Times agreed.", []string{"New York Times/ORG", "Los Angeles Times/ORG"}, []string{"New York/PLACE", "Los Angeles/PLACE"}},
 		{"names an outlet's language edition with the outlet", "Speaking to BBC Arabic, the minister denied it.", []string{"BBC Arabic/ORG"}, []string{"BBC/ORG"}},
 		{"does not take an edition's language for a group", "A reporter for Al Jazeera English said so.", []string{"Al Jazeera English/ORG"}, []string{"English/GROUP"}},
+		{"counts a capitalised The after a lower-case word in the name", "In 1998 the band signed with The Harwick Music Company and toured Norway.", []string{"The Harwick Music Company/ORG"}, []string{"Harwick Music Company/ORG"}},
+		{"leaves a sentence's first The out of the name", "The Harwick Music Company signed the band in 1998.", []string{"Harwick Music Company/ORG"}, []string{"The Harwick Music Company/ORG"}},
 		{"finds the West as a region", "Critics say the West waited too long.", []string{"West/PLACE"}, nil},
 		{"does not take the West Bank apart", "Farmers in the West Bank lost olive trees.", []string{"West Bank/PLACE"}, []string{"West/PLACE"}},
 		{"strips a curly possessive", "Nairobi’s traffic eased.", []string{"Nairobi/PLACE"}, nil},

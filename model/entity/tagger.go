@@ -54,6 +54,7 @@ const (
 	stepRelabel                         // a name takes the label the document gives it most (consistent)
 	stepSpread                          // a name found once is found elsewhere (consistent)
 	stepSurname                         // a person's surname counts as the name (names.add)
+	stepThe                             // a capitalised "The" after a lower-case word starts the name (withThe)
 )
 
 // steps name the steps, in the order they run.
@@ -64,7 +65,7 @@ var steps = []struct {
 	{"group", stepGroup}, {"headed", stepHeaded}, {"titles", stepTitles},
 	{"lower", stepLowerElsewhere}, {"trim", stepTrim}, {"quoted", stepQuoted},
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
-	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname},
+	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe},
 }
 
 // on reports whether step s is in use.
@@ -536,6 +537,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	if t.on(stepTrim) {
 		w.cands = trimPunct(words, w.cands)
 	}
+	if t.on(stepThe) {
+		withThe(words, ws, w.cands)
+	}
 	if t.on(stepQuoted) {
 		w.cands = quotedTitles(words, w.cands)
 	}
@@ -683,6 +687,23 @@ func languageEditions(words []string, cs, orgs []cand) []cand {
 		cs[k].b++
 	}
 	return cs
+}
+
+// withThe starts an organisation's or a place's name at the "The" before
+// it when the "The" is capitalised after a lower-case word ("joined The
+// Ramones", "in The Hague"): mid-sentence, only a name's own article is
+// capitalised, and CoNLL's and WikiGold's annotators count it in the
+// name. cs are sorted and disjoint.
+func withThe(words []string, ws []ner.Word, cs []cand) {
+	for k := range cs {
+		c := &cs[k]
+		if (c.label != Org && c.label != Place) || c.a < 2 || words[c.a-1] != "The" || !ws[c.a-2].IsLower() {
+			continue
+		}
+		if k == 0 || cs[k-1].b < c.a {
+			c.a--
+		}
+	}
 }
 
 // fill adds r when it overlaps no candidate.
