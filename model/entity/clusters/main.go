@@ -25,6 +25,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -142,23 +143,35 @@ func writeAtomically(path string, t io.WriterTo) (int64, error) {
 // readTexts reads every *.txt in dir, in name order, one line (a title or
 // a paragraph) a sentence.
 func readTexts(dir string) ([][]string, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var lines []string
+	err := eachFile(filepath.Join(dir, "*.txt"), "no article texts in "+dir, func(_ string, b []byte) error {
+		lines = append(lines, strings.Split(string(b), "\n")...)
+		return nil
+	})
+	return tokenizeLines(lines), err
+}
+
+// eachFile calls fn with the name and bytes of each file that matches
+// pattern, in name order; with none, it fails with the message none.
+func eachFile(pattern, none string, fn func(name string, b []byte) error) error {
+	names, err := filepath.Glob(pattern)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", dir, err)
+		return fmt.Errorf("list %s: %w", pattern, err)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("no article texts in %s", dir)
+		return errors.New(none)
 	}
 	slices.Sort(names)
-	var lines []string
 	for _, name := range names {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		lines = append(lines, strings.Split(string(b), "\n")...)
+		if err := fn(name, b); err != nil {
+			return err
+		}
 	}
-	return tokenizeLines(lines), nil
+	return nil
 }
 
 // tokenizeLines tokenises each line as a sentence, leaving out empty ones.
@@ -215,23 +228,16 @@ func readDebates(dir string) ([][]string, error) {
 	for _, c := range claims {
 		lines = append(lines, c.Text)
 	}
-	names, err := filepath.Glob(filepath.Join(dir, "clef2019-training", "*.tsv"))
-	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("no CLEF transcripts in %s", filepath.Join(dir, "clef2019-training"))
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
+	clef := filepath.Join(dir, "clef2019-training")
+	err = eachFile(filepath.Join(clef, "*.tsv"), "no CLEF transcripts in "+clef, func(_ string, b []byte) error {
 		for line := range strings.SplitSeq(string(b), "\n") {
 			if f := strings.Split(line, "\t"); len(f) >= 3 {
 				lines = append(lines, f[2])
 			}
 		}
-	}
-	return tokenizeLines(lines), nil
+		return nil
+	})
+	return tokenizeLines(lines), err
 }
 
 // readGlosses reads the glosses of WordNet's four data files, each
@@ -268,22 +274,15 @@ func readGlosses(dir string) ([][]string, error) {
 // profiles (<region>/<code>.json), in file and document order, each a
 // sentence.
 func readFactbook(dir string) ([][]string, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*", "*.json"))
-	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("no country profiles in %s", dir)
-	}
-	slices.Sort(names)
 	var lines []string
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
+	err := eachFile(filepath.Join(dir, "*", "*.json"), "no country profiles in "+dir, func(name string, b []byte) error {
+		var err error
 		if lines, err = jsonTexts(b, lines); err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
+			return fmt.Errorf("read %s: %w", name, err)
 		}
-	}
-	return tokenizeLines(lines), nil
+		return nil
+	})
+	return tokenizeLines(lines), err
 }
 
 // jsonTexts appends to dst the string values of the "text" keys of the
