@@ -131,10 +131,11 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 // ready by Bubble Tea's first tick.
 func warmWidths() { runewidth.RuneWidth('—') }
 
-// maxFPS is the fastest frame rate Bubble Tea allows. It writes the
-// first screen on its first frame, one frame after it starts: 8 ms at
-// 120 frames a second against 17 ms at 60. An idle reader pays nothing
-// for the rate, since its ticker is parked (ui/park).
+// maxFPS is the fastest frame rate Bubble Tea allows: a change reaches
+// the screen at most 8 ms after it is drawn, against 17 ms at 60. The
+// first screen waits for no frame (ui/park writes it as soon as it is
+// drawn), and an idle reader pays nothing for the rate, since its
+// ticker is parked.
 const maxFPS = 120
 
 // oneProcessorWhileIdle runs Go code on one processor while the reader is
