@@ -15,7 +15,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/mattn/go-runewidth"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/paths"
@@ -60,7 +59,6 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
-	go warmWidths()
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
@@ -123,13 +121,6 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	return nil
 }
-
-// warmWidths builds go-runewidth's table of character widths, which
-// Bubble Tea's renderer would otherwise build while drawing the first
-// screen, at its first character past U+02FF (a curly quote, a dash):
-// 2-10 ms of the first frame. Built beside the article's loading, it is
-// ready by Bubble Tea's first tick.
-func warmWidths() { runewidth.RuneWidth('—') }
 
 // maxFPS is the fastest frame rate Bubble Tea allows: a change reaches
 // the screen at most 8 ms after it is drawn, against 17 ms at 60. The
