@@ -68,6 +68,7 @@ func TestTag(t *testing.T) {
 		{"names an outlet's language edition with the outlet", "Speaking to BBC Arabic, the minister denied it.", []string{"BBC Arabic/ORG"}, []string{"BBC/ORG"}},
 		{"does not take an edition's language for a group", "A reporter for Al Jazeera English said so.", []string{"Al Jazeera English/ORG"}, []string{"English/GROUP"}},
 		{"counts a capitalised The after a lower-case word in the name", "In 1998 the band signed with The Harwick Music Company and toured Norway.", []string{"The Harwick Music Company/ORG"}, []string{"Harwick Music Company/ORG"}},
+		{"reads a name after a capitalised The as no person's", "Later that year she toured with The Harry Mellors across Ohio.", []string{"The Harry Mellors/ORG"}, []string{"Harry Mellors/PERSON"}},
 		{"leaves a sentence's first The out of the name", "The Harwick Music Company signed the band in 1998.", []string{"Harwick Music Company/ORG"}, []string{"The Harwick Music Company/ORG"}},
 		{"starts an organisation's name at its ordinal", "Pilots of the Ninth Air Force flew home.", []string{"Ninth Air Force/ORG"}, nil},
 		{"finds the West as a region", "Critics say the West waited too long.", []string{"West/PLACE"}, nil},
