@@ -10,34 +10,27 @@ import (
 	"strings"
 )
 
-//go:embed *.txt clusters.bin casing.bin
+//go:embed *.txt
 var files embed.FS
 
-// hints is read in place, so it is embedded as a string, not copied out of
-// an embed.FS.
-//
-//go:embed hints.bin
-var hints string
+// The word clusters, casing and hints are read in place, so they are
+// embedded as strings, not copied out of an embed.FS.
+var (
+	//go:embed clusters.bin
+	clusters string
+	//go:embed casing.bin
+	casing string
+	//go:embed hints.bin
+	hints string
+)
 
 // Clusters returns the word->cluster table written by
 // ../clusters (32-bit word hashes and cluster paths, no text).
-func Clusters() ([]byte, error) {
-	b, err := files.ReadFile("clusters.bin")
-	if err != nil {
-		return nil, fmt.Errorf("read word clusters: %w", err)
-	}
-	return b, nil
-}
+func Clusters() string { return clusters }
 
 // Casing returns the table of how news writes each word, written by
 // ../clusters (32-bit word hashes and case buckets, no text).
-func Casing() ([]byte, error) {
-	b, err := files.ReadFile("casing.bin")
-	if err != nil {
-		return nil, fmt.Errorf("read word casing: %w", err)
-	}
-	return b, nil
-}
+func Casing() string { return casing }
 
 // Hints returns the large hint lists (cities, people's names) written by
 // ../gazetteers (32-bit phrase hashes and list masks, no text).

@@ -7,9 +7,10 @@ import "io"
 // word that news mostly writes in lower case ("Upstream", "Salmon") is
 // seldom a name, wherever it stands; this is Ratinov and Roth's
 // capitalisation evidence from unlabelled text. Words are keyed by the
-// 32-bit key of their lower-case hash, so the table holds no text.
+// 32-bit key of their lower-case hash, so the table holds no text. The
+// buckets are read in place (see keyTable).
 type Casing struct {
-	bucket map[uint32]uint16
+	buckets *keyTable
 }
 
 // Casing buckets, by the share of a word's mid-sentence occurrences
@@ -23,32 +24,34 @@ const (
 	caseLower          // always in lower case
 )
 
-const casingMagic = "MCAS1"
+// casingMagic begins a table of one-byte buckets; MCAS1 was the deflated
+// table that was decoded into a map.
+const casingMagic = "MCAS2"
 
 // Len is the number of words with a bucket.
-func (c *Casing) Len() int { return len(c.bucket) }
+func (c *Casing) Len() int { return c.buckets.Len() }
 
 // Bucket returns the casing bucket of the word with lower-case hash h.
 func (c *Casing) Bucket(h uint64) uint8 {
 	if c == nil {
 		return caseNone
 	}
-	return uint8(c.bucket[key(h)])
+	return uint8(c.buckets.lookup(key(h)))
 }
 
-// WriteTo writes the table deflated (see writeTable).
+// WriteTo writes the table as it is read (see keyTable.writeTo).
 func (c *Casing) WriteTo(w io.Writer) (int64, error) {
-	return writeTable(w, casingMagic, c.bucket, "casing")
+	return c.buckets.writeTo(w, casingMagic, "casing")
 }
 
-// ReadCasing decodes a table written by WriteTo; empty data is an empty
-// table.
-func ReadCasing(data []byte) (*Casing, error) {
-	m, err := readTable(data, casingMagic, "casing")
+// ReadCasing reads a table written by WriteTo, in place; empty data is an
+// empty table.
+func ReadCasing(data string) (*Casing, error) {
+	t, err := readKeyTable(data, casingMagic, 1, "casing")
 	if err != nil {
 		return nil, err
 	}
-	return &Casing{bucket: m}, nil
+	return &Casing{buckets: t}, nil
 }
 
 // BuildCasing counts how sentences of unlabelled text write each word
@@ -81,13 +84,13 @@ func BuildCasing(sents [][]string, minCount int) *Casing {
 			}
 		}
 	}
-	c := &Casing{bucket: make(map[uint32]uint16)}
+	buckets := map[uint32]uint16{}
 	for h, t := range counts {
 		if n := t.upper + t.lower; n >= minCount {
-			c.bucket[key(h)] = uint16(caseBucket(t.lower, n))
+			buckets[key(h)] = uint16(caseBucket(t.lower, n))
 		}
 	}
-	return c
+	return &Casing{buckets: newKeyTable(buckets, 1)}
 }
 
 func describeLine(words []string, ws []Word) []Word {

@@ -16,20 +16,20 @@ import (
 // splits, coded as a leading 1 followed by two bits per level; its
 // prefixes are the coarser clusters above it. Words are keyed by the
 // 32-bit key of their Word hash (case kept, digits as 0), so the table
-// holds no text.
+// holds no text. The paths are read in place (see keyTable).
 type Clusters struct {
-	code map[uint32]uint16
+	codes *keyTable
 }
 
 // Len is the number of words with a cluster.
-func (c *Clusters) Len() int { return len(c.code) }
+func (c *Clusters) Len() int { return c.codes.Len() }
 
 // Code returns the cluster path of the word with Word hash h, or 0.
 func (c *Clusters) Code(h uint64) uint16 {
 	if c == nil {
 		return 0
 	}
-	return c.code[key(h)]
+	return c.codes.lookup(key(h))
 }
 
 // clusterPrefix is the cluster at depth d above code (code itself when it
@@ -44,21 +44,23 @@ func clusterPrefix(code uint16, d int) uint16 {
 	return code
 }
 
-const clustersMagic = "MCLU1"
+// clustersMagic begins a table of 16-bit cluster paths; MCLU1 was the
+// deflated table that was decoded into a map.
+const clustersMagic = "MCLU2"
 
-// WriteTo writes the table deflated (see writeTable).
+// WriteTo writes the table as it is read (see keyTable.writeTo).
 func (c *Clusters) WriteTo(w io.Writer) (int64, error) {
-	return writeTable(w, clustersMagic, c.code, "clusters")
+	return c.codes.writeTo(w, clustersMagic, "clusters")
 }
 
-// ReadClusters decodes a table written by WriteTo; empty data is an empty
-// table.
-func ReadClusters(data []byte) (*Clusters, error) {
-	m, err := readTable(data, clustersMagic, "clusters")
+// ReadClusters reads a table written by WriteTo, in place; empty data is
+// an empty table.
+func ReadClusters(data string) (*Clusters, error) {
+	t, err := readKeyTable(data, clustersMagic, 2, "clusters")
 	if err != nil {
 		return nil, err
 	}
-	return &Clusters{code: m}, nil
+	return &Clusters{codes: t}, nil
 }
 
 // ClusterOptions steer BuildClusters.
@@ -98,11 +100,11 @@ func BuildClusters(sents [][]string, opt ClusterOptions) *Clusters {
 	for i := range words {
 		words[i] = i
 	}
-	c := &Clusters{code: make(map[uint32]uint16, nv)}
+	codes := make(map[uint32]uint16, nv)
 	splitClusters(vecs, dims, opt, words, 1, 0, func(w int, code uint16) {
-		c.code[key(counts[order[w]].h)] = code
+		codes[key(counts[order[w]].h)] = code
 	})
-	return c
+	return &Clusters{codes: newKeyTable(codes, 2)}
 }
 
 type wordCount struct {

@@ -58,36 +58,44 @@ func TestBuildClustersPutsWordsOfOneContextTogether(t *testing.T) {
 func TestClustersRoundTrip(t *testing.T) {
 	c := BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 3, MinLeaf: 2, Seed: 1})
 	b := bytesOf(t, c)
-	r, err := ReadClusters(b)
+	r, err := ReadClusters(string(b))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Len() != c.Len() || r.Len() == 0 {
 		t.Fatalf("read %d words, wrote %d", r.Len(), c.Len())
 	}
-	for k, code := range c.code {
-		if r.code[k] != code {
-			t.Errorf("word %x: read %b, wrote %b", k, r.code[k], code)
+	for _, w := range []string{"Monday", "Leeds", "the", "Atlantis"} {
+		if got, want := clusterOf(r, w), clusterOf(c, w); got != want {
+			t.Errorf("%s: read %b, wrote %b", w, got, want)
 		}
 	}
 	again := BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 3, MinLeaf: 2, Seed: 1})
 	if !bytes.Equal(b, bytesOf(t, again)) {
 		t.Error("the same text and options gave a different table")
 	}
+	if !bytes.Equal(b, bytesOf(t, r)) {
+		t.Error("a table read back writes different bytes")
+	}
 }
 
 func FuzzReadClusters(f *testing.F) {
 	f.Add(bytesOf(f, BuildClusters(clusterText(), ClusterOptions{MinCount: 2, Contexts: 20, Depth: 2, MinLeaf: 2, Seed: 1})))
 	f.Add([]byte{})
-	f.Add([]byte("MCLU1"))
+	f.Add([]byte(clustersMagic))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := ReadClusters(data)
+		c, err := ReadClusters(string(data))
 		if err != nil {
 			return
 		}
-		r, err := ReadClusters(bytesOf(t, c))
-		if err != nil || r.Len() != c.Len() {
-			t.Fatalf("a table read back gives %v, %d words, want %d", err, r.Len(), c.Len())
+		if b := bytesOf(t, c); !bytes.Equal(b, data) && len(data) > 0 {
+			t.Fatalf("a table read from %d bytes writes %d others", len(data), len(b))
+		}
+		for i := range c.Len() {
+			k := c.codes.key(i)
+			if got := c.Code(uint64(k)); got != c.codes.value(i) {
+				t.Fatalf("key %x: Code gives %d, the table holds %d", k, got, c.codes.value(i))
+			}
 		}
 	})
 }

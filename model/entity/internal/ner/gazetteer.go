@@ -69,18 +69,10 @@ func NewGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cb, err := data.Clusters()
-	if err != nil {
+	if g.clusters, err = ReadClusters(data.Clusters()); err != nil {
 		return nil, fmt.Errorf("build gazetteer: %w", err)
 	}
-	if g.clusters, err = ReadClusters(cb); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
-	}
-	kb, err := data.Casing()
-	if err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
-	}
-	if g.casing, err = ReadCasing(kb); err != nil {
+	if g.casing, err = ReadCasing(data.Casing()); err != nil {
 		return nil, fmt.Errorf("build gazetteer: %w", err)
 	}
 	g.heads = ends.heads(g.casing)

@@ -304,17 +304,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), nil
 }
 
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
-
 var errCorrupt = errors.New("corrupt model file")
 
 // Read decodes a model written by WriteTo.
