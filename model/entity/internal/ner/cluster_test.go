@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"testing"
+
+	"github.com/margin-reader/margin/model/entity/data"
 )
 
 // clusterText is invented: weekdays and towns in contexts of their own.
@@ -98,4 +100,14 @@ func FuzzReadClusters(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkReadClusters reads the embedded table, which every model load
+// does.
+func BenchmarkReadClusters(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReadClusters(data.Clusters()); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
