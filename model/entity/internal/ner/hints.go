@@ -12,10 +12,10 @@ import (
 
 // PhraseSet holds large hint lists (tens of thousands of place and person
 // names) as the sorted 32-bit keys of their phrases' PhraseHash, each with
-// a hint mask. It reads them in place from the embedded bytes, unlike the
-// deflated tables of clusters and casing: decoding a table this large
-// would double the model's load time. One 32-bit key in about 15,000 of
-// another phrase collides.
+// a hint mask. It reads them in place from the embedded bytes, as the
+// clusters and casing are read: decoding a table this large would double
+// the model's load time. One 32-bit key in about 15,000 of another phrase
+// collides.
 type PhraseSet struct {
 	keys  string // little-endian uint32s, sorted
 	masks string // one byte a key
