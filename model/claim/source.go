@@ -683,8 +683,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	}
 	if v > 0 && gerundPrepositions.has(toks[v-1]) && ingWord(text, toks[v]) {
 		// "responded by saying", "aside from saying": a gerund's speaker
-		// is the clause's, never the words before the preposition.
-		return np{}, false
+		// is the clause's subject, never the words before the preposition
+		// ("She followed that by saying", "After saying ..., Trump left").
+		return participleSpeaker(toks, np{from: v - 1, to: v}), false
 	}
 	j := v - 1
 	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
