@@ -135,6 +135,11 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		main = np{from: 1, to: c}
 		src = &Source{Span: spanOf(toks, main)}
 	}
+	if src == nil {
+		if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 {
+			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, vi
+		}
+	}
 	if src == nil && len(sc.verbs) > 0 {
 		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
 			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
@@ -1210,6 +1215,26 @@ func namedBefore(toks []token, ents []entity.Entity, v int) np {
 		}
 	}
 	return np{}
+}
+
+// coordinated finds, for a sentence whose reporting verbs have no subject
+// of their own, one joined by "and" or "or" to the verb before it: "The
+// governor has introduced Trump at rallies and vouched for him" shares the
+// sentence's subject. It returns the verb's index and that subject, or -1.
+func coordinated(text string, toks []token, verbs []verb) (int, np) {
+	for vi, v := range verbs {
+		k := v.from - 1
+		for k > 0 && (auxiliaries.has(toks[k]) || lyAdverb(text, toks[k])) {
+			k--
+		}
+		if k <= 0 || toks[k].h != hAnd && toks[k].h != hOr || passiveStart(text, toks, v.from) >= 0 {
+			continue
+		}
+		if p := sentenceSubject(toks, k); !p.empty() {
+			return vi, p
+		}
+	}
+	return -1, np{}
 }
 
 // bodyNouns name an organisation by its kind: "the company said" speaks
