@@ -54,7 +54,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	var main, rel, poss np
 	mainVerb, relVerb, possVerb := -1, -1, -1
 	for vi, v := range sc.verbs {
-		if p := passiveStart(text, toks, v.from); p >= 0 {
+		if p := passiveStart(text, toks, v); p >= 0 {
 			if v.to < len(toks) && toks[v.to].h == hBy {
 				if agent := phraseAfter(text, toks, v.to+1); !agent.empty() && mainVerb < 0 {
 					main, mainVerb = agent, vi
@@ -69,6 +69,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
+		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
+			continue // "it is unclear whether": no one holds the view
+		}
 		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
 			p = participleSpeaker(toks, p)
 		}
@@ -155,7 +158,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	// In a sentence that reports someone, every reporting verb is a cue,
 	// its subject found or not ("..., saying", "... and added").
 	for _, v := range sc.verbs {
-		if passiveStart(text, toks, v.from) < 0 {
+		if passiveStart(text, toks, v) < 0 {
 			addCue(v.from, v.to, Attributed)
 		}
 	}
@@ -426,12 +429,34 @@ func resolve(h uint64, at int, sc *scratch) span.Span {
 	return best
 }
 
-// passiveStart returns the index of the "be" that makes the verb at v
+// passiveStart returns the index of the "be" that makes the verb v
 // passive ("it was reported"), or -1.
-func passiveStart(text string, toks []token, v int) int {
-	if ingWord(text, toks[v]) {
-		return -1 // "is calling for": progressive, not passive
+func passiveStart(text string, toks []token, v verb) int {
+	if ingWord(text, toks[v.from]) || viewAdjective(text, toks, v) {
+		// "is calling for": progressive, not passive; "is eager to", "was
+		// critical of": an adjective, whose subject holds the view.
+		return -1
 	}
+	return beBefore(text, toks, v.from)
+}
+
+// viewAdjective reports a cue that is no participle and that PolNeAR train
+// counts as a cue often enough to stand for one: after "be" it is an
+// adjective of a view ("eager", "critical", "skeptical"). The tagger's
+// guesses ("less", "full") do not count.
+func viewAdjective(text string, toks []token, v verb) bool {
+	return v.weight >= minCueRatio && !participleShaped(text, toks[v.from])
+}
+
+// adjectiveAfterBe reports a view adjective after a form of "be": "was
+// critical of", "it is unclear".
+func adjectiveAfterBe(text string, toks []token, v verb) bool {
+	return !ingWord(text, toks[v.from]) && viewAdjective(text, toks, v) && beBefore(text, toks, v.from) >= 0
+}
+
+// beBefore returns the index of the form of "be" before the word at v,
+// past adverbs ("was first reported", "is not always"), or -1.
+func beBefore(text string, toks []token, v int) int {
 	k := v - 1
 	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k])) {
 		k--
@@ -440,6 +465,27 @@ func passiveStart(text string, toks []token, v int) int {
 		return k
 	}
 	return -1
+}
+
+// expletives stand as the subject of "be" and an adjective without naming
+// anyone: "it is unclear", "this is certain", "there is little".
+var expletives = newWordSet("it this that there")
+
+// participleShaped reports a word that can be a past participle: one in
+// -ed, -en, -wn or -ne ("reported", "written", "shown", "done"), or one
+// the silver tags mostly call a finite verb, which takes in the irregular
+// pasts ("told", "said", "thought"). Adjectives ("eager", "critical",
+// "skeptical") are neither.
+func participleShaped(text string, t token) bool {
+	w := word(text, t)
+	if len(w) < 3 {
+		return t.finite
+	}
+	switch w[len(w)-2:] {
+	case "ed", "en", "wn", "ne":
+		return true
+	}
+	return t.finite
 }
 
 // passiveAdverbs may stand between a form of "be" and its participle
@@ -490,7 +536,7 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
-	if p.to-p.from == 1 && quantifiers.has(toks[p.from]) {
+	if p.to-p.from == 1 && (quantifiers.has(toks[p.from]) || backQuantifiers.has(toks[p.from])) {
 		return p // "Some say", "Several said": vague, but someone speaks
 	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
@@ -554,6 +600,10 @@ var participleAuxiliaries = newWordSet("having being")
 // quantifiers may stand alone for the people who speak: "Some say",
 // "Many believe", "Several said".
 var quantifiers = newWordSet("some many several most few others")
+
+// backQuantifiers stand alone for people named before: "Both said",
+// "Neither wanted". They name someone, so they are not vague.
+var backQuantifiers = newWordSet("both neither none each")
 
 // approximators are the prepositions that also round a number: "About 4 in
 // 10 say", "Over half said".
@@ -1227,7 +1277,7 @@ func coordinated(text string, toks []token, verbs []verb) (int, np) {
 		for k > 0 && (auxiliaries.has(toks[k]) || lyAdverb(text, toks[k])) {
 			k--
 		}
-		if k <= 0 || toks[k].h != hAnd && toks[k].h != hOr || passiveStart(text, toks, v.from) >= 0 {
+		if k <= 0 || toks[k].h != hAnd && toks[k].h != hOr || passiveStart(text, toks, v) >= 0 {
 			continue
 		}
 		if p := sentenceSubject(toks, k); !p.empty() {
