@@ -175,6 +175,13 @@ func TestRules(t *testing.T) {
 		{"takes the agent of a passive with a floated quantifier", "The pilots were all praised by the harbour board.", []Kind{Attributed}, []string{"praised"}, "the harbour board", ""},
 		{"takes the subject of a relative clause without its that, not the noun it describes", "The quay is sound, a claim the harbour board has repeated all year.", []Kind{Attributed}, []string{"repeated"}, "the harbour board", ""},
 		{"takes the subject of a that-less relative clause after a dash", "Rents fell — a figure the housing agency has defended.", []Kind{Attributed}, []string{"defended"}, "the housing agency", ""},
+		{"takes the sentence's subject for a gerund after by", "The ferry board ended the row by saying the timetable would stay.", []Kind{Attributed}, []string{"saying"}, "The ferry board", ""},
+		{"takes the main clause's subject for a gerund clause that opens the sentence", "After insisting the dock was safe, the harbour master closed it.", []Kind{Attributed}, []string{"insisting"}, "the harbour master", ""},
+		{"gives a verb joined by and the subject of the verb before it", "The union has fought the levy for years and insisted it would hurt trade.", []Kind{Attributed}, []string{"insisted"}, "The union", ""},
+		{"takes the subject of be for an adjective of a view", "The harbour board is skeptical of the toll plan.", []Kind{Attributed}, []string{"skeptical"}, "The harbour board", ""},
+		{"does not take an empty it before an adjective of a view for a speaker", "It is unclear whether the quay will reopen.", []Kind{Hedged, Prediction}, nil, "", ""},
+		{"takes both alone for the speakers", "Both said the ferry should keep running.", []Kind{Attributed}, []string{"said"}, "Both", ""},
+		{"takes a relative that after a noun for the speaker", "The tenants formed a group that opposes the new quay.", []Kind{Attributed}, []string{"opposes"}, "that", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -232,6 +232,9 @@ func antecedent(text string, before []token) span.Span {
 // relativeAfter returns the index of the relative pronoun that follows
 // an antecedent ending at i, past a comma ("China, which"), or -1.
 func relativeAfter(toks []token, i int) int {
+	if i < len(toks) && toks[i].h == hThat {
+		return i // "a group that advocates"
+	}
 	if i < len(toks) && toks[i].h == hComma {
 		i++
 	}
@@ -239,6 +242,22 @@ func relativeAfter(toks []token, i int) int {
 		return i
 	}
 	return -1
+}
+
+// relativeThat reports a "that" at k that opens a relative clause, its
+// subject, right before the clause's verb: after a noun ("a group that
+// advocates", "the poll that shows"), not after a verb or a grammar word,
+// where it is a conjunction or a pronoun ("said that suggests", "so
+// that").
+func relativeThat(text string, toks []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := toks[k-1]
+	if p.kind != tokWord {
+		return false
+	}
+	return p.upper && k > 1 || nounBefore(text, toks, k) || strings.HasSuffix(word(text, p), "thing")
 }
 
 // animate reports whether a noun phrase can name who speaks: it holds a
@@ -786,6 +805,8 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
 			}
 			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
+		case t.h == hThat && relativeThat(text, toks, k):
+			return finish(toks, np{from: antecedentStart(text, toks, k), to: k}), true
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
 		case t.h == hComma:
