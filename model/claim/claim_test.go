@@ -181,6 +181,9 @@ func TestRules(t *testing.T) {
 		{"takes the subject of be for an adjective of a view", "The harbour board is skeptical of the toll plan.", []Kind{Attributed}, []string{"skeptical"}, "The harbour board", ""},
 		{"does not take an empty it before an adjective of a view for a speaker", "It is unclear whether the quay will reopen.", []Kind{Hedged, Prediction}, nil, "", ""},
 		{"takes both alone for the speakers", "Both said the ferry should keep running.", []Kind{Attributed}, []string{"said"}, "Both", ""},
+		{"takes the noun after with for the subject of its participle", "The vote went ahead, with the pilots' union calling it a sham.", []Kind{Attributed}, []string{"calling"}, "the pilots' union", ""},
+		{"takes a name before its party tag for the subject of a participle after a comma", "Sen. Ada Brenner (R-Ore.) on Monday attacked the levy, saying it would hurt trade.", []Kind{Attributed}, []string{"saying"}, "Sen. Ada Brenner", ""},
+		{"takes the pronoun after an opening adverb for the subject of a participle after a comma", "Then he turned on the board, calling its plan reckless.", []Kind{Attributed}, []string{"calling"}, "he", ""},
 		{"takes a relative that after a noun for the speaker", "The tenants formed a group that opposes the new quay.", []Kind{Attributed}, []string{"opposes"}, "that", ""},
 	}
 	for _, tt := range tests {

@@ -35,6 +35,7 @@ var (
 	hOpenParen     = hashWord("(")
 	hColon         = hashWord(":")
 	hTo            = hashWord("to")
+	hWith          = hashWord("with")
 	hThat          = hashWord("that")
 	thatTo         = newWordSet("that to")
 	hAccording     = hashWord("according")
@@ -768,6 +769,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// "..., with Fox News calling the race": the noun after "with"
+			// is the subject of its participle.
+			if toks[start].h == hWith && start+1 < end && end == v && ingWord(text, toks[v]) {
+				return finish(toks, np{from: start + 1, to: end}), false
+			}
 			// "who in 2010 said": a short phrase of time or place between
 			// the subject and its verb is no speaker.
 			if start > 0 && end-start <= maxAdverbial && prepositions.has(toks[start]) && !isPunct(toks, start-1) {
@@ -1066,6 +1072,17 @@ func openingPhrase(toks []token, s, k int) np {
 // Immigration Services", "Department of Energy".
 var nameJoiners = newWordSet("and of for")
 
+// closeParen returns the index of the ")" that shuts the "(" at open,
+// before k, or -1.
+func closeParen(toks []token, open, k int) int {
+	for i := open + 1; i < k; i++ {
+		if toks[i].h == hParen {
+			return i
+		}
+	}
+	return -1
+}
+
 // openParen returns the index of the "(" that the ")" at close shuts, or
 // -1 when there is none.
 func openParen(toks []token, close int) int {
@@ -1086,12 +1103,28 @@ func sentenceSubject(toks []token, k int) np {
 // subjectFrom returns the words toks[from:] up to the first finite verb
 // before k, when they can name a speaker.
 func subjectFrom(toks []token, from, k int) np {
+	for from < k && leadAdverbs.has(toks[from]) {
+		from++ // "Then he cut into Bush, calling him ..."
+	}
+	if from < k && subjectPronouns.has(toks[from]) {
+		return np{from: from, to: from + 1}
+	}
+	to := -1 // where a name's bracketed tag starts: "Sanders (I-Vt.) on Saturday said"
 	for e := from + 1; e < k; e++ {
+		if toks[e].h == hOpenParen && to < 0 && toks[e-1].upper {
+			if c := closeParen(toks, e, k); c > 0 {
+				to, e = e, c
+				continue
+			}
+		}
 		if toks[e].kind == tokPunct {
 			return np{}
 		}
 		if toks[e].finite || finiteAux.has(toks[e]) {
-			return finish(toks, np{from: from, to: e})
+			if to < 0 {
+				to = e
+			}
+			return finish(toks, np{from: from, to: to})
 		}
 	}
 	// A verb the learned list does not hold ("Clinton leaned in"): a name
