@@ -184,6 +184,8 @@ func TestRules(t *testing.T) {
 		{"takes the noun after with for the subject of its participle", "The vote went ahead, with the pilots' union calling it a sham.", []Kind{Attributed}, []string{"calling"}, "the pilots' union", ""},
 		{"takes a name before its party tag for the subject of a participle after a comma", "Sen. Ada Brenner (R-Ore.) on Monday attacked the levy, saying it would hurt trade.", []Kind{Attributed}, []string{"saying"}, "Sen. Ada Brenner", ""},
 		{"takes the pronoun after an opening adverb for the subject of a participle after a comma", "Then he turned on the board, calling its plan reckless.", []Kind{Attributed}, []string{"calling"}, "he", ""},
+		{"takes the subject of the verb that governs an infinitive cue", "The harbour board plans to oppose the new toll.", []Kind{Attributed, Prediction}, []string{"oppose"}, "The harbour board", ""},
+		{"does not take a place after to for a report", "The ferry runs to Dover twice a day.", nil, nil, "", ""},
 		{"takes a relative that after a noun for the speaker", "The tenants formed a group that opposes the new quay.", []Kind{Attributed}, []string{"opposes"}, "that", ""},
 	}
 	for _, tt := range tests {

@@ -206,7 +206,7 @@ func reportingVerb(text string, toks []token, m match) bool {
 		// gerund, still a verb: "responded by saying", "aside from
 		// saying"; after others it is mostly a noun ("a theme of
 		// questioning").
-		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) || afterCopula(text, toks, m.from) {
+		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often
@@ -258,6 +258,17 @@ func afterCopula(text string, toks []token, i int) bool {
 		k--
 	}
 	return k >= 0 && k < i-1 && beForms.has(toks[k]) || k >= 0 && copulas.has(toks[k])
+}
+
+// infinitive reports a bare verb after "to" ("plans to endorse", "urged
+// them to oppose"): a verb, whose speaker is the subject before it, not
+// the noun after a preposition ("a trip to Iowa", "to the end").
+func infinitive(text string, toks []token, i int) bool {
+	if i == 0 || toks[i-1].h != hTo || toks[i].upper || toks[i].kind != tokWord {
+		return false
+	}
+	w := word(text, toks[i])
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
 }
 
 // gerundPrepositions take a gerund that reports: "by saying", "after

@@ -763,6 +763,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return participleSpeaker(toks, np{from: v - 1, to: v}), false
 	}
 	j := v - 1
+	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper {
+		// "Sanders plans to endorse", "is expected to declare": the
+		// speaker is the subject of the verb that takes the infinitive.
+		j -= 2
+	}
 	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
 		j--
 	}
