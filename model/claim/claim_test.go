@@ -186,6 +186,9 @@ func TestRules(t *testing.T) {
 		{"takes the pronoun after an opening adverb for the subject of a participle after a comma", "Then he turned on the board, calling its plan reckless.", []Kind{Attributed}, []string{"calling"}, "he", ""},
 		{"takes the subject of the verb that governs an infinitive cue", "The harbour board plans to oppose the new toll.", []Kind{Attributed, Prediction}, []string{"oppose"}, "The harbour board", ""},
 		{"does not take a place after to for a report", "The ferry runs to Dover twice a day.", nil, nil, "", ""},
+		{"does not take the subject of an adjective of ease for a speaker", "The figures are invented, so the numbers in it are safe to argue with.", nil, nil, "", ""},
+		{"takes the subject of a verb of wanting for its source", "The ferry company wants the old pier removed.", []Kind{Attributed}, []string{"wants"}, "The ferry company", ""},
+		{"gives a quote's verbs of wanting to the quote's speaker", "“They want to close the pier for good,” he said.", []Kind{Attributed}, []string{"said"}, "he", ""},
 		{"takes a relative that after a noun for the speaker", "The tenants formed a group that opposes the new quay.", []Kind{Attributed}, []string{"opposes"}, "that", ""},
 	}
 	for _, tt := range tests {

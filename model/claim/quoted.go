@@ -96,3 +96,29 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim
 	}
 	return claims
 }
+
+// inQuote reports whether toks[i] stands inside quotation marks opened
+// earlier in its sentence, whose tokens before toks are before: a straight
+// double quote opens and closes in turn, curly ones by their side.
+func inQuote(before, toks []token, i int) bool {
+	open := false
+	for _, part := range [2][]token{before, toks[:i]} {
+		for _, t := range part {
+			switch t.h {
+			case hStraightQuote:
+				open = !open
+			case hOpenQuote:
+				open = true
+			case hCloseQuote:
+				open = false
+			}
+		}
+	}
+	return open
+}
+
+var (
+	hStraightQuote = hashWord(`"`)
+	hOpenQuote     = hashWord("“")
+	hCloseQuote    = hashWord("”")
+)
