@@ -189,6 +189,7 @@ func TestRules(t *testing.T) {
 		{"does not take the subject of an adjective of ease for a speaker", "The figures are invented, so the numbers in it are safe to argue with.", nil, nil, "", ""},
 		{"takes the subject of a verb of wanting for its source", "The ferry company wants the old pier removed.", []Kind{Attributed}, []string{"wants"}, "The ferry company", ""},
 		{"gives a quote's verbs of wanting to the quote's speaker", "“They want to close the pier for good,” he said.", []Kind{Attributed}, []string{"said"}, "he", ""},
+		{"leaves an adverb between the subject and its verb out of the source", "My father often told me the pier was unsafe.", []Kind{Attributed}, []string{"told"}, "My father", ""},
 		{"takes a relative that after a noun for the speaker", "The tenants formed a group that opposes the new quay.", []Kind{Attributed}, []string{"opposes"}, "that", ""},
 	}
 	for _, tt := range tests {
@@ -246,6 +247,7 @@ func TestPronounSources(t *testing.T) {
 		{"resolves it past an amount before it", "The trust said the run could end.\nIt has raised £1.4 million towards the £2.1 million it says the work would cost.", []string{"The trust"}},
 		{"does not take a longer word for a speaker named again", "Tallis said the run could end.\nThe agency said the sea was to blame.\nTallisker wants the weir removed.\nIt says the work would cost more.", []string{"The agency"}},
 		{"leaves a pronoun with no earlier speaker unresolved", "He said nothing had changed.", []string{""}},
+		{"does not resolve he to the writer's I", "Jane Okoro said talks would go on.\nI think the talks will fail.\nHe said the figures were old.", []string{"", "Jane Okoro"}},
 		{"resolves which to the noun before it", "Germany, which says its exports are stable, raised taxes.", []string{"Germany"}},
 		{"resolves who to the noun phrase after a preposition", "The report went to the two mayors, who said the figures were wrong.", []string{"the two mayors"}},
 		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
@@ -544,6 +546,10 @@ func TestSourcesThatNameNoOneAreVague(t *testing.T) {
 		{"a lone quantifier is vague", "Many said the levy was too high.", true},
 		{"a quantifier before a source noun is vague", "Some experts believe the drought will last.", true},
 		{"a named person is not vague", "Mayor Ines Koll said the levy was too high.", false},
+		{"a share of a named group is vague", "Some Republicans say the levy is too high.", true},
+		{"a quantifier of a phrase with of is vague", "Many of the pilots said the levy was too high.", true},
+		{"a plural for a kind of people is vague", "His supporters say the levy is too high.", true},
+		{"a named group's members are not vague", "Harbour Watch members said the levy was too high.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

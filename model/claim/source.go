@@ -28,17 +28,20 @@ var (
 	// objectPronouns never name a speaker after the verb ("told me").
 	objectPronouns = newWordSet("me us him her them you it")
 	resolvable     = newWordSet("he she they it")
-	hHe            = hashWord("he")
-	hShe           = hashWord("she")
-	hThey          = hashWord("they")
-	hParen         = hashWord(")")
-	hOpenParen     = hashWord("(")
-	hColon         = hashWord(":")
-	hTo            = hashWord("to")
-	hWith          = hashWord("with")
-	hThat          = hashWord("that")
-	thatTo         = newWordSet("that to")
-	hAccording     = hashWord("according")
+	// selfPronouns name the writer, the reader or a quote's speaker.
+	selfPronouns = newWordSet("i we you")
+	hHe          = hashWord("he")
+	hShe         = hashWord("she")
+	hThey        = hashWord("they")
+	hParen       = hashWord(")")
+	hOpenParen   = hashWord("(")
+	hColon       = hashWord(":")
+	hTo          = hashWord("to")
+	hToo         = hashWord("too")
+	hWith        = hashWord("with")
+	hThat        = hashWord("that")
+	thatTo       = newWordSet("that to")
+	hAccording   = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
@@ -341,6 +344,9 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
 	}
+	if p.to-p.from == 1 && selfPronouns.has(toks[p.from]) {
+		return // "I", "we": the writer or a quote's speaker, never what a later "he" stands for
+	}
 	if p.to-p.from == 2 && toks[p.from].h == hThe && bodyNouns.has(toks[p.from+1]) {
 		src.Resolved = lastOrgBefore(ents, src.Start, sc.lastOrg)
 	}
@@ -378,7 +384,15 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// Without entity tags, a capitalised name alone ("Jane Okoro") is
 	// taken for a person.
 	person = person || allUpper && !head && !place
-	src.Vague = head && !named || p.to-p.from == 1 && quantifiers.has(toks[p.from])
+	// A plural for kinds of people ("supporters", "his opponents") names
+	// no one, unless "the" points back to those named before ("The
+	// traders"); nor does a share of any group ("Some Republicans", "Many
+	// of his supporters", "Too many").
+	if last := toks[p.to-1]; last.kind == tokWord && !last.upper && peopleWord(strings.ToLower(word(text, last))) && !definite.has(toks[p.from]) {
+		head, plural = true, true
+	}
+	quantified := quantifiers.has(toks[p.from]) || p.to-p.from > 1 && toks[p.from].h == hToo && quantifiers.has(toks[p.from+1])
+	src.Vague = head && !named || quantified
 	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
 }
 
@@ -478,7 +492,7 @@ func adjectiveAfterBe(text string, toks []token, v verb) bool {
 // past adverbs ("was first reported", "is not always"), or -1.
 func beBefore(text string, toks []token, v int) int {
 	k := v - 1
-	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k])) {
+	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k]) || midAdverbs.has(toks[k])) {
 		k--
 	}
 	if k >= 0 && beForms.has(toks[k]) {
@@ -507,6 +521,13 @@ func participleShaped(text string, t token) bool {
 	}
 	return t.finite
 }
+
+// definite determiners point back to what the text has named.
+var definite = newWordSet("the these those")
+
+// midAdverbs stand between a subject and its verb without an -ly: "my
+// father often told", "which together vowed", "was not always so loved".
+var midAdverbs = newWordSet("often always sometimes together")
 
 // passiveAdverbs may stand between a form of "be" and its participle
 // without an -ly: "was first reported by", "has been repeatedly denied",
@@ -768,7 +789,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		// speaker is the subject of the verb that takes the infinitive.
 		j -= 2
 	}
-	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
+	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
 		j--
 	}
 	end := j + 1
