@@ -208,8 +208,11 @@ func reportingVerb(text string, toks []token, m match) bool {
 		// After a preposition of means or time a word in -ing is a
 		// gerund, still a verb: "responded by saying", "aside from
 		// saying"; after others it is mostly a noun ("a theme of
-		// questioning").
-		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) {
+		// questioning"). After a linking verb a participle is an
+		// adjective that reports nothing ("seemed worried"), but an
+		// adjective of a view reports its subject's ("was especially
+		// critical of").
+		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often
