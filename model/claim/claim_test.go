@@ -180,6 +180,7 @@ func TestRules(t *testing.T) {
 		{"gives a verb joined by and the subject of the verb before it", "The union has fought the levy for years and insisted it would hurt trade.", []Kind{Attributed}, []string{"insisted"}, "The union", ""},
 		{"takes the subject of be for an adjective of a view", "The harbour board is skeptical of the toll plan.", []Kind{Attributed}, []string{"skeptical"}, "The harbour board", ""},
 		{"takes the subject of be for an adjective of a view after an adverb", "The harbour board was especially skeptical of the toll plan.", []Kind{Attributed}, []string{"skeptical"}, "The harbour board", ""},
+		{"takes the subject of be for the participle of a feeling", "The pilots are worried about the new quay.", []Kind{Attributed}, []string{"worried"}, "The pilots", ""},
 		{"does not take an empty it before an adjective of a view for a speaker", "It is unclear whether the quay will reopen.", []Kind{Hedged, Prediction}, nil, "", ""},
 		{"takes both alone for the speakers", "Both said the ferry should keep running.", []Kind{Attributed}, []string{"said"}, "Both", ""},
 		{"takes the noun after with for the subject of its participle", "The vote went ahead, with the pilots' union calling it a sham.", []Kind{Attributed}, []string{"calling"}, "the pilots' union", ""},

@@ -474,13 +474,22 @@ func passiveStart(text string, toks []token, v verb) int {
 	return beBefore(text, toks, v.from)
 }
 
-// viewAdjective reports a cue that is no participle and that PolNeAR train
-// counts as a cue often enough to stand for one: after "be" it is an
-// adjective of a view ("eager", "critical", "skeptical"). The tagger's
-// guesses ("less", "full") do not count.
+// viewAdjective reports a cue that is no participle, or the participle of
+// a feeling, and that PolNeAR train counts as a cue often enough to stand
+// for one: after "be" it is an adjective of a view ("eager", "critical",
+// "skeptical", "worried"). The tagger's guesses ("less", "full") do not
+// count.
 func viewAdjective(text string, toks []token, v verb) bool {
-	return v.weight >= minCueRatio && !participleShaped(text, toks[v.from])
+	return v.weight >= minCueRatio && (!participleShaped(text, toks[v.from]) || feelings.has(toks[v.from]))
 }
+
+// feelings are the participles of the verbs whose object feels ("the
+// result worried them"): after "be" they are adjectives whose subject
+// holds the feeling ("voters are worried about", "he is convinced that"),
+// not passives that hide who acted.
+var feelings = newWordSet(`convinced unconvinced concerned worried scared terrified pleased
+	disappointed frustrated surprised shocked impressed satisfied interested determined inclined
+	confused alarmed troubled offended outraged thrilled excited delighted upset`)
 
 // adjectiveAfterBe reports a view adjective after a form of "be": "was
 // critical of", "it is unclear".
