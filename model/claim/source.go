@@ -39,6 +39,7 @@ var (
 	hTo          = hashWord("to")
 	hToo         = hashWord("too")
 	hWith        = hashWord("with")
+	hBut         = hashWord("but")
 	hThat        = hashWord("that")
 	thatTo       = newWordSet("that to")
 	hAccording   = hashWord("according")
@@ -1357,16 +1358,17 @@ func namedBefore(toks []token, ents []entity.Entity, v int) np {
 }
 
 // coordinated finds, for a sentence whose reporting verbs have no subject
-// of their own, one joined by "and" or "or" to the verb before it: "The
-// governor has introduced Trump at rallies and vouched for him" shares the
-// sentence's subject. It returns the verb's index and that subject, or -1.
+// of their own, one joined by "and", "or" or "but" to the verb before it:
+// "The governor has introduced Trump at rallies and vouched for him" and
+// "Clinton did not name Trump, but told mayors ..." share the sentence's
+// subject. It returns the verb's index and that subject, or -1.
 func coordinated(text string, toks []token, verbs []verb) (int, np) {
 	for vi, v := range verbs {
 		k := v.from - 1
 		for k > 0 && (auxiliaries.has(toks[k]) || lyAdverb(text, toks[k])) {
 			k--
 		}
-		if k <= 0 || toks[k].h != hAnd && toks[k].h != hOr || passiveStart(text, toks, v) >= 0 {
+		if k <= 0 || toks[k].h != hAnd && toks[k].h != hOr && toks[k].h != hBut || passiveStart(text, toks, v) >= 0 {
 			continue
 		}
 		if p := sentenceSubject(toks, k); !p.empty() {
