@@ -179,6 +179,7 @@ func TestRules(t *testing.T) {
 		{"takes the main clause's subject for a gerund clause that opens the sentence", "After insisting the dock was safe, the harbour master closed it.", []Kind{Attributed}, []string{"insisting"}, "the harbour master", ""},
 		{"gives a verb joined by and the subject of the verb before it", "The union has fought the levy for years and insisted it would hurt trade.", []Kind{Attributed}, []string{"insisted"}, "The union", ""},
 		{"gives a verb after but the subject of the verb before it", "The mayor did not name the firm, but told staff the pier would close.", []Kind{Attributed}, []string{"told"}, "The mayor", ""},
+		{"does not take what a participle after a comma cites for a speaker", "The Gazette, citing internal documents, reported that the pier would close.", []Kind{Attributed}, []string{"reported"}, "The Gazette", ""},
 		{"takes the subject of be for an adjective of a view", "The harbour board is skeptical of the toll plan.", []Kind{Attributed}, []string{"skeptical"}, "The harbour board", ""},
 		{"takes the subject of be for an adjective of a view after an adverb", "The harbour board was especially skeptical of the toll plan.", []Kind{Attributed}, []string{"skeptical"}, "The harbour board", ""},
 		{"takes the subject of be for the participle of a feeling", "The pilots are worried about the new quay.", []Kind{Attributed}, []string{"worried"}, "The pilots", ""},

@@ -876,8 +876,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if apposed.from < s && !apposed.empty() {
 				return apposed, false
 			}
-			// "The talks failed, said a diplomat": the speaker follows.
-			if p := inverted(text, toks, vEnd); !p.empty() {
+			// "The talks failed, said a diplomat": the speaker follows;
+			// after ", citing" what follows is cited, not a speaker.
+			if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
 				return p, false
 			}
 			// "Geoff Garin, a pollster who ..., a super PAC, said": the
