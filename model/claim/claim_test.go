@@ -192,6 +192,7 @@ func TestRules(t *testing.T) {
 		{"does not take a place after to for a report", "The ferry runs to Dover twice a day.", nil, nil, "", ""},
 		{"does not take the subject of an adjective of ease for a speaker", "The figures are invented, so the numbers in it are safe to argue with.", nil, nil, "", ""},
 		{"takes the subject of a verb of wanting for its source", "The ferry company wants the old pier removed.", []Kind{Attributed}, []string{"wants"}, "The ferry company", ""},
+		{"gives the end of a quote opened in a sentence before to the quote's speaker", "We are looking at the needs of the pilots,\" Ines Koll said.", []Kind{Attributed}, []string{"said"}, "Ines Koll", ""},
 		{"gives a quote's verbs of wanting to the quote's speaker", "“They want to close the pier for good,” he said.", []Kind{Attributed}, []string{"said"}, "he", ""},
 		{"leaves an adverb between the subject and its verb out of the source", "My father often told me the pier was unsafe.", []Kind{Attributed}, []string{"told"}, "My father", ""},
 		{"takes a relative that after a noun for the speaker", "The tenants formed a group that opposes the new quay.", []Kind{Attributed}, []string{"opposes"}, "that", ""},

@@ -64,7 +64,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	for _, m := range sc.matches {
 		switch m.cat {
 		case catReport:
-			if m.flags&flagOutsideQuotes != 0 && inQuote(sc.before, toks, m.from) {
+			if m.flags&flagOutsideQuotes != 0 && inQuote(sc.before, toks, sc.after, m.from) {
 				continue
 			}
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
