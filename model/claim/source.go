@@ -60,8 +60,8 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	mainVerb, relVerb, possVerb := -1, -1, -1
 	for vi, v := range sc.verbs {
 		if p := passiveStart(text, toks, v); p >= 0 {
-			if v.to < len(toks) && toks[v.to].h == hBy {
-				if agent := phraseAfter(text, toks, v.to+1); !agent.empty() && mainVerb < 0 {
+			if by := agentBy(text, toks, v.to); by >= 0 {
+				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
 					main, mainVerb = agent, vi
 				}
 				continue
@@ -508,6 +508,11 @@ func beBefore(text string, toks []token, v int) int {
 	if k >= 0 && beForms.has(toks[k]) {
 		return k
 	}
+	// "was praised and endorsed by": a participle with an agent joined to a
+	// passive one ("was asked and said" is no passive).
+	if k > 1 && (toks[k].h == hAnd || toks[k].h == hOr) && nextIs(toks, v+1, bySet) && participleShaped(text, toks[k-1]) && !toks[k-1].upper {
+		return beBefore(text, toks, k-1)
+	}
 	return -1
 }
 
@@ -534,6 +539,8 @@ func participleShaped(text string, t token) bool {
 
 // definite determiners point back to what the text has named.
 var definite = newWordSet("the these those")
+
+var bySet = newWordSet("by")
 
 // midAdverbs stand between a subject and its verb without an -ly: "my
 // father often told", "which together vowed", "was not always so loved".
@@ -733,6 +740,32 @@ func phraseAfter(text string, toks []token, i int) np {
 		j++
 	}
 	return finish(toks, np{from: i, to: j})
+}
+
+// agentBy returns the index of the "by" of a passive's agent after the
+// participle ending at i: right after it, or after a second participle
+// joined to it ("was praised and endorsed by"); -1 when there is none.
+func agentBy(text string, toks []token, i int) int {
+	if nextIs(toks, i, bySet) {
+		return i
+	}
+	if i+2 < len(toks) && (toks[i].h == hAnd || toks[i].h == hOr) && !toks[i+1].upper && participleShaped(text, toks[i+1]) && toks[i+2].h == hBy {
+		return i + 2
+	}
+	return -1
+}
+
+// agentAfter returns the agent of a passive that starts at i, after its
+// "by": the phrase there, up to a second passive joined to it ("criticised
+// by pilots and mocked by traders" is the pilots').
+func agentAfter(text string, toks []token, i int) np {
+	p := phraseAfter(text, toks, i)
+	for k := p.from + 1; k+2 < p.to; k++ {
+		if (toks[k].h == hAnd || toks[k].h == hOr) && !toks[k+1].upper && participleShaped(text, toks[k+1]) && toks[k+2].h == hBy {
+			return finish(toks, np{from: p.from, to: k})
+		}
+	}
+	return p
 }
 
 // inverted returns the speaker named after the verb ending at i
