@@ -260,3 +260,36 @@ func TestUndoInTheNotesPanelSelectsTheRestoredNote(t *testing.T) {
 		t.Errorf("after u the notes panel selects %q, not the restored %q:\n%s", got.Title, chosen.Title, screen(m))
 	}
 }
+
+// TestDeleteAfterAJumpTakesTheNoteJumpedTo puts two notes on passages of
+// one sentence, jumps to the second from the notes panel, closes the
+// panel and presses D: the note jumped to goes, not the first of the
+// sentence.
+func TestDeleteAfterAJumpTakesTheNoteJumpedTo(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	first, second := "Engineers at Coastline Ltd", "denied that the schedule was realistic"
+	for _, q := range []string{first, second} {
+		if _, err := book.Add(annotate.Note{Span: doctest.Find(t, a.Text, q), Text: "Check."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.panel.Show(panel.Notes)
+	m = press(m, "tab", "j")
+	if it, _ := m.panel.Selected(); !strings.HasPrefix(it.Title, "denied") {
+		t.Fatalf("the test needs the second note chosen, not %q:\n%s", it.Title, screen(m))
+	}
+	m = pressAndWait(press(m, "enter", "esc"), "D")
+	left := book.Notes()
+	if len(left) != 1 || left[0].Quote() != first {
+		t.Errorf("after the jump to %q and D the book holds %v, want only the note on %q", second, quotes(left), first)
+	}
+}
+
+func quotes(ns []annotate.Note) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.Quote())
+	}
+	return out
+}
