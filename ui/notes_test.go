@@ -293,3 +293,39 @@ func quotes(ns []annotate.Note) []string {
 	}
 	return out
 }
+
+// TestClosingTheEditorSaysWhatBecameOfTheNote closes the editor with esc
+// (and y when it asks) on a new note and on an edit, typed in or not:
+// the status says "discarded" only when typing was thrown away.
+func TestClosingTheEditorSaysWhatBecameOfTheNote(t *testing.T) {
+	for _, tc := range []struct {
+		name, open, typed, want string
+	}{
+		{"a new note left empty is not written", "a", "", "no note written"},
+		{"a new note typed in is discarded", "a", "Which council?", "note discarded"},
+		{"an edit left alone leaves the note unchanged", "A", "", "note unchanged"},
+		{"an edit typed in is discarded, the note kept", "A", " And when?", "changes discarded: the note is as it was"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
+				t.Fatal(err)
+			}
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			if m = press(m, tc.open); m.editor == nil {
+				t.Fatalf("%s did not open the editor:\n%s", tc.open, screen(m))
+			}
+			if tc.typed != "" {
+				m = press(step(m, tea.PasteMsg{Content: tc.typed}), "esc", "y")
+			} else {
+				m = press(m, "esc")
+			}
+			if m.editor != nil || !strings.Contains(screen(m), tc.want) {
+				t.Errorf("the status does not say %q once the editor closed:\n%s", tc.want, screen(m))
+			}
+			if ns := book.Notes(); len(ns) != 1 || ns[0].Text != "Check." {
+				t.Errorf("closing the editor changed the notes: %+v", ns)
+			}
+		})
+	}
+}
