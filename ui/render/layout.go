@@ -473,10 +473,22 @@ func (l *Layout) headerLines(w int) []Line {
 	if src := OneLine(h.Source); src != "" {
 		lines = append(lines, Line{Pieces: []Piece{{Lit: Shorten(src, w), Role: RoleMeta}}})
 	}
-	minutes := max(1, (h.Words+115)/230)
-	add(fmt.Sprintf("%s words · %d min read", thousands(h.Words), minutes), RoleMeta)
+	add(readingTime(h.Words), RoleMeta)
 	add(h.Notice, RoleMeta)
 	return append(lines, Line{})
+}
+
+// readingTime is the header's count of words and minutes, at 230 words
+// a minute. A text with no words says so, rather than "0 words · 1 min
+// read", so an empty file does not look like one that failed to load.
+func readingTime(words int) string {
+	switch words {
+	case 0:
+		return "no words to read"
+	case 1:
+		return "1 word · 1 min read"
+	}
+	return fmt.Sprintf("%s words · %d min read", thousands(words), max(1, (words+115)/230))
 }
 
 // nonEmpty is the fields that are not blank, each on one line: the

@@ -262,7 +262,7 @@ func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 				}
 			}
 			for _, f := range tt.forbid {
-				if strings.Contains(strings.SplitN(got, "words ·", 2)[0], f) {
+				if strings.Contains(strings.SplitN(got, "words", 2)[0], f) {
 					t.Errorf("header shows %q:\n%s", f, got)
 				}
 			}
@@ -381,5 +381,24 @@ func TestHeadingsBelowTheFirstShowALevelMarkNotHashes(t *testing.T) {
 		if len(rest) != 1 || Width(rest[0].Lit) != w || strings.TrimSpace(rest[0].Lit) != "" {
 			t.Errorf("level %d: wrapped lines start %+v, want %d spaces", tc.level, rest, w)
 		}
+	}
+}
+
+func TestHeaderCountsWordsAndMinutes(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		words int
+		want  string
+	}{
+		{"a text with no words says so, without a minute to read", 0, "no words to read"},
+		{"one word is a word, not words", 1, "1 word · 1 min read"},
+		{"a short text takes a minute", 40, "40 words · 1 min read"},
+		{"a long text counts in thousands and minutes", 2300, "2,300 words · 10 min read"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readingTime(tt.words); got != tt.want {
+				t.Errorf("readingTime(%d) = %q, want %q", tt.words, got, tt.want)
+			}
+		})
 	}
 }
