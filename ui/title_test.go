@@ -29,3 +29,29 @@ func TestStatusNamesAnUntitledArticleByItsFile(t *testing.T) {
 		t.Fatalf("the status bar reads %q", bar)
 	}
 }
+
+// TestTheTitleStaysPutAsTheTextScrolls reads a long article with a title
+// too long for the bar from top to bottom: the title is cut at the same
+// column at 0% and at 100%, so it does not jump as the percent widens.
+func TestTheTitleStaysPutAsTheTextScrolls(t *testing.T) {
+	text := "# The harbour wall splits a town that has argued about it for two years\n\n" +
+		strings.Repeat("The council met again on Tuesday. Nobody agreed on the cost.\n\n", 40)
+	a, err := model.Parse(context.Background(), "article.md", []byte(text), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	title := func(m Model) string {
+		lines := strings.Split(screen(m), "\n")
+		bar := lines[len(lines)-1]
+		cut := strings.Index(bar, "…")
+		if cut < 0 {
+			t.Fatalf("the test needs a title cut in the bar: %q", bar)
+		}
+		return bar[:cut]
+	}
+	top := title(m)
+	if bottom := title(press(m, "G")); bottom != top {
+		t.Errorf("the title reads %q at the top and %q at the bottom", top, bottom)
+	}
+}
