@@ -202,7 +202,8 @@ func TestNotesOnStandardInputSayWhatIsMissing(t *testing.T) {
 
 // TestDeletingSaysWhichNoteWent puts two notes on passages of one
 // sentence and deletes at the focus: the status names the passage of the
-// note deleted, so the reader knows which of the two it was before u.
+// note deleted, so the reader knows which of the two it was before u,
+// and u names it the same way.
 func TestDeletingSaysWhichNoteWent(t *testing.T) {
 	a, book := fileBook(t, t.TempDir(), article, "test")
 	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -229,6 +230,10 @@ func TestDeletingSaysWhichNoteWent(t *testing.T) {
 	}
 	if want := "note on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
 		t.Errorf("the status does not say %q:\n%s", want, screen(m))
+	}
+	m = pressAndWait(m, "u")
+	if want := "note on “" + gone + "” restored"; !strings.Contains(screen(m), want) {
+		t.Errorf("after u the status does not say %q:\n%s", want, screen(m))
 	}
 }
 
