@@ -722,3 +722,23 @@ func TestALongMessageTakesASecondRowOfTheStatusBar(t *testing.T) {
 		})
 	}
 }
+
+// TestTheExplainBoxLeavesAColumnBeforeThePanel opens the side panel in
+// windows of a few widths and explains a claim: no line of the text or of
+// the explain box runs into the panel's border.
+func TestTheExplainBoxLeavesAColumnBeforeThePanel(t *testing.T) {
+	for _, w := range []int{40, 60, 80} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			m := press(step(analysed(t), tea.WindowSizeMsg{Width: w, Height: 20}), "tab", "c")
+			if !strings.Contains(screen(m), "cues:") {
+				t.Fatalf("the test needs a claim explained:\n%s", screen(m))
+			}
+			for _, line := range strings.Split(screen(m), "\n") {
+				left, _, beside := strings.Cut(line, "│")
+				if beside && !strings.HasSuffix(left, " ") {
+					t.Errorf("a line runs into the panel's border: %q\n%s", line, screen(m))
+				}
+			}
+		})
+	}
+}

@@ -218,11 +218,12 @@ func (m Model) moreBelow(line string) string {
 }
 
 // explainColumn is where the explain box starts, in line with the text,
-// and how wide it is: the text column and, on a narrow screen, the two
-// columns to its right.
+// and how wide it is: the text column and, on a narrow screen, one of
+// the columns to its right, never the last: beside the side panel a box
+// line that filled it ran into the panel's border.
 func (m Model) explainColumn() (indent, width int) {
 	indent, tw := m.pager.TextColumn(m.width)
-	return indent, max(min(m.width-indent, tw+2), 1)
+	return indent, max(min(m.width-indent-1, tw+2), 1)
 }
 
 // onScreen is what must stay in view when the pane changes size: the
@@ -450,11 +451,11 @@ func (m Model) View() string {
 	if len(m.explain) == 0 {
 		return out
 	}
-	indent, _ := m.explainColumn()
+	indent, w := m.explainColumn()
 	pad := strings.Repeat(" ", indent)
 	box := make([]string, len(m.explain))
 	for i, l := range m.explain {
-		box[i] = render.Fit(pad+l, m.width)
+		box[i] = render.Fit(render.Fit(pad+l, indent+w), m.width)
 	}
 	// Below a text that ends on screen the box follows it, a row apart,
 	// rather than the window's bottom rows away from what it explains.
