@@ -24,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/review"
@@ -401,7 +402,7 @@ func (m *Model) layout() {
 	body := max(m.height-rows, 1)
 	w := max(m.width, 1)
 	if m.panelOpen {
-		pw := max(min(panelWidth(m.width), w/2), 1)
+		pw := max(min(panelWidth(m.width, m.opts.Width), w/2), 1)
 		m.panel.SetSize(pw, body)
 		w = max(w-pw, 1)
 	}
@@ -429,7 +430,22 @@ func (m Model) statusRows() int {
 	return m.status.WantsRows()
 }
 
-func panelWidth(w int) int { return min(44, max(24, w/3)) }
+// panelWidth is the side panel's width in a window w columns wide whose
+// text column is at most textWidth (0: the default): a third of the
+// window, from 24 to 44 columns, or more in a wide window, where the
+// text leaves room: the panel takes what the text would leave blank, up
+// to 72 columns, so that claims and headings are cut less.
+func panelWidth(w, textWidth int) int {
+	if textWidth <= 0 {
+		textWidth = pager.DefaultMaxWidth
+	}
+	slack := w - textWidth - pager.Margins
+	return max(min(44, max(24, w/3)), min(slack, maxPanelWidth))
+}
+
+// maxPanelWidth is the widest the side panel gets: wider, its lines are
+// no easier to take in at a glance.
+const maxPanelWidth = 72
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys

@@ -742,3 +742,20 @@ func TestTheExplainBoxLeavesAColumnBeforeThePanel(t *testing.T) {
 		})
 	}
 }
+
+// TestAWideWindowGivesThePanelTheRoomTheTextLeaves opens the claims panel
+// in a window 200 columns wide: the text keeps its full column, and the
+// panel, taking what the text leaves blank, shows a claim whole.
+func TestAWideWindowGivesThePanelTheRoomTheTextLeaves(t *testing.T) {
+	m := step(analysed(t), tea.WindowSizeMsg{Width: 200, Height: 30})
+	m.panel.Show("Claims")
+	s := screen(press(m, "tab"))
+	for _, want := range []string{
+		"The harbour wall will be finished by spring, the council said on Tuesday.",
+		"According to RT Arabic, nearly 600 homes might flood.",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the screen does not show %q on one line:\n%s", want, s)
+		}
+	}
+}
