@@ -208,7 +208,9 @@ func (m Model) View() string {
 	}
 	lines := []string{head, ""}
 	if len(m.notes) == 0 {
-		lines = append(lines, t.Explain.Render("every note is where it was written"))
+		// The last note placed: the list is done, and says how to leave.
+		lines = append(lines, t.Explain.Render("every note is where it was written"), "",
+			t.ExplainLabel.Render(m.keys.Close.Help().Key+" "+strings.TrimPrefix(m.keys.Close.Help().Desc, "attention: ")))
 		return m.fit(lines)
 	}
 	detail := append([]string{""}, m.detail()...)
