@@ -481,6 +481,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
 		return m, m.undo()
 	}
+	if key.Matches(msg, k.Filter) && !(m.panelOpen && m.panel.CanFilter()) {
+		m.status.SetMessage(k.Filter.Help().Key + " filters the claims panel by kind, the notes panel by verdict, status or tag")
+		return m, nil
+	}
 	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)

@@ -759,3 +759,29 @@ func TestAWideWindowGivesThePanelTheRoomTheTextLeaves(t *testing.T) {
 		}
 	}
 }
+
+// TestFSaysWhatItFiltersWhereThereIsNothingToFilter presses F with the
+// panel closed, on a tab with nothing to filter and on the claims: the
+// first two say what F is for, the last filters the claims by kind.
+func TestFSaysWhatItFiltersWhereThereIsNothingToFilter(t *testing.T) {
+	for _, tt := range []struct {
+		name, tab string
+		open      bool
+		want      string
+	}{
+		{"with the panel closed F says what it filters", "Claims", false, "F filters the claims panel by kind"},
+		{"on the outline F says what it filters", panel.Outline, true, "F filters the claims panel by kind"},
+		{"on the claims F filters them by kind", "Claims", true, "(F: next)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := analysed(t)
+			m.panel.Show(tt.tab)
+			if tt.open {
+				m = press(m, "tab")
+			}
+			if s := screen(press(m, "F")); !strings.Contains(s, tt.want) {
+				t.Errorf("F does not show %q:\n%s", tt.want, s)
+			}
+		})
+	}
+}

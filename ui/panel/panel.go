@@ -196,6 +196,9 @@ func (m *Model) nextFilter() {
 	m.setItems(m.active, l.all)
 }
 
+// CanFilter reports whether the shown tab has anything to filter by.
+func (m Model) CanFilter() bool { return len(m.lists[m.active].filters()) > 0 }
+
 // Filter returns the tag the shown tab is filtered by, "" for none.
 func (m Model) Filter() string { return m.lists[m.active].filter }
 
