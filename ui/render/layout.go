@@ -488,7 +488,7 @@ func readingTime(words int) string {
 	case 1:
 		return "1 word · 1 min read"
 	}
-	return fmt.Sprintf("%s words · %d min read", thousands(words), max(1, (words+115)/230))
+	return thousands(words) + " words · " + thousands(max(1, (words+115)/230)) + " min read"
 }
 
 // nonEmpty is the fields that are not blank, each on one line: the

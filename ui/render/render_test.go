@@ -394,6 +394,7 @@ func TestHeaderCountsWordsAndMinutes(t *testing.T) {
 		{"one word is a word, not words", 1, "1 word · 1 min read"},
 		{"a short text takes a minute", 40, "40 words · 1 min read"},
 		{"a long text counts in thousands and minutes", 2300, "2,300 words · 10 min read"},
+		{"a book's minutes count in thousands too", 1050724, "1,050,724 words · 4,568 min read"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := readingTime(tt.words); got != tt.want {
