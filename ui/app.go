@@ -533,9 +533,19 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// openPanel shows the panel on tab; the outline opens on the section
+// being read: the focus's, when it is on screen, else the top line's.
 func (m *Model) openPanel(tab string) {
 	m.panelOpen = true
 	m.panel.Show(tab)
+	if tab != panel.Outline {
+		return
+	}
+	at := m.reader.Pager().TopOffset()
+	if f, ok := m.reader.Focus(); ok && m.reader.Pager().Visible(f.Start) {
+		at = f.Start
+	}
+	m.panel.SelectAt(at)
 }
 
 func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {

@@ -785,3 +785,20 @@ func TestFSaysWhatItFiltersWhereThereIsNothingToFilter(t *testing.T) {
 		})
 	}
 }
+
+// TestTheOutlineOpensOnTheSectionBeingRead reads on into the middle of
+// the second of three sections and opens the outline: its cursor is on
+// that section's heading, not the first.
+func TestTheOutlineOpensOnTheSectionBeingRead(t *testing.T) {
+	filler := strings.Repeat("A paragraph long enough to push the next heading well down the page.\n\n", 40)
+	a, err := model.Parse(context.Background(), "a.md", []byte("# Top\n\n"+filler+"## Middle\n\n"+filler+"## Last\n\nThe end."), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.reader.GoTo(span.Span{Start: strings.Index(a.Text, "Middle") + 200, End: strings.Index(a.Text, "Middle") + 201})
+	m = press(m, "o")
+	if it, ok := m.panel.Selected(); !ok || it.Title != "Middle" {
+		t.Errorf("the outline opens on %q, want the section being read, Middle:\n%s", it.Title, screen(m))
+	}
+}

@@ -199,6 +199,19 @@ func (m *Model) nextFilter() {
 // CanFilter reports whether the shown tab has anything to filter by.
 func (m Model) CanFilter() bool { return len(m.lists[m.active].filters()) > 0 }
 
+// SelectAt puts the cursor of the shown tab on its last item that starts
+// at or before byte off of the text: in the outline, the section being
+// read, so that the heading under the cursor is where the reader is.
+func (m *Model) SelectAt(off int) {
+	m.Prepare()
+	l := &m.lists[m.active]
+	for i, it := range l.items {
+		if len(it.Spans) > 0 && it.Spans[0].Start <= off {
+			l.cursor = i
+		}
+	}
+}
+
 // Filter returns the tag the shown tab is filtered by, "" for none.
 func (m Model) Filter() string { return m.lists[m.active].filter }
 
