@@ -457,7 +457,11 @@ func (l *Layout) headerLines(w int) []Line {
 			add(line, role)
 		}
 	}
-	addFields(RoleByline, h.Byline, h.Site, h.Published, updated)
+	byline := h.Byline
+	if l.bylineInText() {
+		byline = ""
+	}
+	addFields(RoleByline, byline, h.Site, h.Published, updated)
 	if h.Rates != "" || h.Rating != "" {
 		rates := ""
 		if h.Rates != "" {
@@ -512,6 +516,21 @@ func (l *Layout) titleInText() bool {
 	}
 	b := l.doc.Blocks[0]
 	return b.Kind == doc.Heading && OneLine(b.In(l.doc.Text)) == OneLine(l.header.Title)
+}
+
+// bylineInText reports whether the text has the header's byline in a
+// byline block of its own near the top ("By Jane Doe"), as the header
+// would then say it twice, one line apart.
+func (l *Layout) bylineInText() bool {
+	if l.header.Byline == "" {
+		return false
+	}
+	for _, b := range l.doc.Blocks[:min(len(l.doc.Blocks), 3)] {
+		if b.Kind == doc.Byline && strings.Contains(OneLine(b.In(l.doc.Text)), OneLine(l.header.Byline)) {
+			return true
+		}
+	}
+	return false
 }
 
 func thousands(n int) string {

@@ -244,8 +244,8 @@ func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 		want   []string
 		forbid []string
 	}{
-		{"an updated page shows both dates", Header{Byline: "Ana Reyes", Published: "2019-11-20", Modified: "2019-11-21"},
-			[]string{"Ana Reyes · 2019-11-20 · updated 2019-11-21"}, nil},
+		{"an updated page shows both dates", Header{Byline: "Jo Penrose", Published: "2019-11-20", Modified: "2019-11-21"},
+			[]string{"Jo Penrose · 2019-11-20 · updated 2019-11-21"}, nil},
 		{"a page modified the day it was published shows one date", Header{Published: "2019-11-20", Modified: "2019-11-20"},
 			[]string{"2019-11-20"}, []string{"updated"}},
 		{"a fact-check page says what it rates, how and by whom", Header{Rates: "The bridge cost £9 billion", Rating: "False", Reviewer: "Coast Checks"},
@@ -399,6 +399,25 @@ func TestHeaderCountsWordsAndMinutes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := readingTime(tt.words); got != tt.want {
 				t.Errorf("readingTime(%d) = %q, want %q", tt.words, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeaderLeavesTheBylineToTheTextWhenTheTextHasIt(t *testing.T) {
+	d := structured()
+	for _, tt := range []struct {
+		name, byline string
+		inHeader     bool
+	}{
+		{"a byline the text has in a block of its own is said once, there", "Ana Reyes", false},
+		{"a byline the text lacks stays in the header", "Jo Penrose", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ansi.Strip(plain(t, New(d, nil, Header{Byline: tt.byline, Site: "The Coast"}), 80, InlineLayer(d)))
+			header := strings.SplitN(got, "words", 2)[0]
+			if strings.Contains(header, tt.byline) != tt.inHeader {
+				t.Errorf("the header showing %q is %v, want %v:\n%s", tt.byline, !tt.inHeader, tt.inHeader, got)
 			}
 		})
 	}
