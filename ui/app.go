@@ -213,7 +213,6 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search"
 	m.setTitle(a)
-	m.status.SetHint(km.Help.Help().Key + " " + km.Help.Help().Desc)
 	if opts.Notice != "" {
 		m.status.SetMessage(opts.Notice)
 	}
@@ -388,6 +387,16 @@ func (m *Model) refresh() {
 		info = append([]string{m.review.Progress()}, info...)
 	}
 	m.status.SetInfo(info...)
+	m.status.SetHint(m.hint())
+}
+
+// hint is the bar's last word: how to open help, or, on the help screen,
+// how to leave it.
+func (m Model) hint() string {
+	if m.showHelp {
+		return m.keys.Clear.Help().Key + " close help"
+	}
+	return m.keys.Help.Help().Key + " " + m.keys.Help.Help().Desc
 }
 
 // layout gives every child its size. Every size handed down is at least

@@ -802,3 +802,19 @@ func TestTheOutlineOpensOnTheSectionBeingRead(t *testing.T) {
 		t.Errorf("the outline opens on %q, want the section being read, Middle:\n%s", it.Title, screen(m))
 	}
 }
+
+// TestTheHelpScreenSaysHowToLeaveIt opens help: the bar's hint, "? help"
+// while reading, says which key goes back, and goes back to "? help".
+func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
+	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	bar := func(m Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	if m = press(m, "?"); !strings.Contains(bar(m), "esc close help") {
+		t.Errorf("on the help screen the bar reads %q, want it to say esc closes help", bar(m))
+	}
+	if m = press(m, "esc"); !strings.Contains(bar(m), "? help") {
+		t.Errorf("back in the text the bar reads %q, want ? help", bar(m))
+	}
+}
