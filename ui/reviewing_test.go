@@ -187,3 +187,18 @@ func TestAClaimIsAnnotatedStraightFromItsPanel(t *testing.T) {
 		t.Errorf("the note is on %q, want the claim chosen in the panel", notes[0].Quote())
 	}
 }
+
+// TestReviewWithoutClaimsSaysSoInTheText presses r on a text whose
+// analysis flagged nothing: the status says so and the text stays, not
+// an empty queue.
+func TestReviewWithoutClaimsSaysSoInTheText(t *testing.T) {
+	none := func(_ context.Context, a *model.Article, _ model.Progress) (*model.Analysis, error) {
+		return &model.Analysis{Hash: a.Hash}, nil
+	}
+	m := open(t, article, Options{Analyze: none})
+	an, _ := none(context.Background(), m.reader.Article(), nil)
+	m = press(step(m, analysisMsg{hash: m.reader.Article().Hash, an: an}), "r")
+	if m.review != nil || !strings.Contains(screen(m), "no flagged claims to review") {
+		t.Errorf("r without claims opened the queue or said nothing:\n%s", screen(m))
+	}
+}
