@@ -276,6 +276,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		l.cursor = len(l.items) - 1
 	}
 	l.cursor = max(l.cursor, 0)
+	l.offset = m.scrolled(m.bodyRows())
 	return m, nil
 }
 
@@ -334,19 +335,12 @@ func (m Model) View() string {
 		filter = t.PanelDim.Render(fmt.Sprintf("only %s (%s: next)", render.OneLine(l.filter), m.keys.Filter.Help().Key))
 	}
 	lines = append(lines, ansi.Truncate(bar, w, "…"), ansi.Truncate(filter, w, "…"))
-	body := max(m.height-len(lines), 1)
+	body := m.bodyRows()
 	if len(l.items) == 0 {
 		lines = append(lines, t.PanelDim.Render(ansi.Truncate(m.tabs[m.active].Empty(m.src), w, "…")))
 	} else {
 		cur := m.cursorRow()
-		off := l.offset
-		if cur < off {
-			off = cur
-		}
-		if last := cur + m.subRows(cur); last >= off+body {
-			off = last - body + 1
-		}
-		for r := off; r < len(l.rows) && len(lines) < m.height; r++ {
+		for r := m.scrolled(body); r < len(l.rows) && len(lines) < m.height; r++ {
 			lines = append(lines, m.rowView(l, l.rows[r], r == cur, w))
 		}
 	}
@@ -364,6 +358,25 @@ func (m Model) View() string {
 	}
 	return b.String()
 }
+
+// scrolled is the first row the list shows in body rows: where it was,
+// moved as little as shows the cursor's item whole, and never an item's
+// second line without its first.
+func (m Model) scrolled(body int) int {
+	l := m.lists[m.active]
+	cur := m.cursorRow()
+	off := min(l.offset, cur)
+	if last := cur + m.subRows(cur); last >= off+body {
+		off = last - body + 1
+	}
+	if off > 0 && off < len(l.rows) && l.rows[off].sub && off < cur {
+		off++
+	}
+	return max(off, 0)
+}
+
+// bodyRows is how many rows the list has under the tabs and the filter.
+func (m Model) bodyRows() int { return max(m.height-2, 1) }
 
 // subRows is 1 when row r's item has a second line, else 0.
 func (m Model) subRows(r int) int {
