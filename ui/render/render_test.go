@@ -422,3 +422,26 @@ func TestHeaderLeavesTheBylineToTheTextWhenTheTextHasIt(t *testing.T) {
 		})
 	}
 }
+
+func TestCodeWrapsAfterItsLastSpace(t *testing.T) {
+	for _, tt := range []struct {
+		name, code string
+		w          int
+		want       []string
+	}{
+		{"a comment breaks between words", "// wrap at width (default is 80)", 20, []string{"// wrap at width ", "(default is 80)"}},
+		{"a line without spaces breaks anywhere", "https://example.org/a/long/path", 12, []string{"https://exam", "ple.org/a/lo", "ng/path"}},
+		{"the indentation is not a place to break", "        averyveryverylongname()", 16, []string{"        averyver", "yverylongname()"}},
+		{"every byte stays on some line", "a b c d e f", 4, []string{"a b ", "c d ", "e f"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range wrapCode(tt.code, 0, len(tt.code), tt.w) {
+				got = append(got, tt.code[sp.Start:sp.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("wrapCode at %d = %q, want %q", tt.w, got, tt.want)
+			}
+		})
+	}
+}
