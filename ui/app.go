@@ -382,12 +382,22 @@ func (m *Model) refresh() {
 		m.panel.Prepare()
 	}
 	m.layout()
-	info := append(m.loadingInfo(), m.reader.Info()...)
+	info := m.loadingInfo()
+	if !m.textCovered() {
+		info = append(info, m.reader.Info()...)
+	}
 	if m.review != nil {
 		info = append([]string{m.review.Progress()}, info...)
 	}
 	m.status.SetInfo(info...)
 	m.status.SetHint(m.hint())
+}
+
+// textCovered reports whether a screen of its own (the editor, help, the
+// attention list, the review queue) is drawn over the text: the text's
+// position and match count then say nothing of what is on screen.
+func (m Model) textCovered() bool {
+	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil
 }
 
 // hint is the bar's last word: how to open help, or, on the help screen,
