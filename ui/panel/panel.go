@@ -78,6 +78,8 @@ type list struct {
 	cursor  int // item index
 	offset  int // first row shown
 	mention map[int]int
+	// natural is how wide the widest item is drawn whole.
+	natural int
 	// stale says the source changed since items were built.
 	stale bool
 	// want is the item to put the cursor on when the list is next built,
@@ -151,6 +153,7 @@ func (m *Model) setItems(t int, items []Item) {
 		l.items = slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !slices.Contains(it.Tags, l.filter) })
 	}
 	items = l.items
+	l.natural = naturalWidth(items)
 	l.rows = l.rows[:0]
 	group := ""
 	for i, it := range items {
@@ -411,6 +414,10 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	if it.Class != "" {
 		swatch = t.Class(it.Class).Render("■") + " "
 	}
+	// The detail sits at the end of the widest row, not the panel's: in a
+	// wide panel a short name and its count stay a glance apart.
+	full := w
+	w = min(w, l.natural)
 	detail := shortDetail(render.OneLine(it.Detail), w-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
 	room := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
 	title := ansi.Truncate(render.OneLine(it.Title), room, "…")
@@ -419,7 +426,21 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	if selected {
 		st = t.PanelCursor
 	}
-	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
+	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), full)
+}
+
+// naturalWidth is how wide the widest of items is drawn whole: its
+// indent, swatch, title, a space and detail.
+func naturalWidth(items []Item) int {
+	w := 0
+	for _, it := range items {
+		n := it.Indent*2 + ansi.StringWidth(render.OneLine(it.Title)) + 1 + ansi.StringWidth(render.OneLine(it.Detail))
+		if it.Class != "" {
+			n += 2
+		}
+		w = max(w, n)
+	}
+	return w
 }
 
 // minTitle is the fewest columns a row's title keeps beside its detail.
