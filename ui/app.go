@@ -400,13 +400,20 @@ func (m Model) textCovered() bool {
 	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil
 }
 
-// hint is the bar's last word: how to open help, or, on the help screen,
-// how to leave it.
+// hint is the bar's last word: how to open help, or, on a screen drawn
+// over the text, how to leave it (in a small window that screen's own
+// key hints give way to what it shows).
 func (m Model) hint() string {
-	if m.showHelp {
+	help := m.keys.Help.Help().Key + " " + m.keys.Help.Help().Desc
+	switch {
+	case m.showHelp:
 		return m.keys.Clear.Help().Key + " close help"
+	case m.attention != nil:
+		return m.keys.CloseAttention.Help().Key + " back · " + help
+	case m.review != nil:
+		return m.keys.CloseReview.Help().Key + " back · " + help
 	}
-	return m.keys.Help.Help().Key + " " + m.keys.Help.Help().Desc
+	return help
 }
 
 // layout gives every child its size. Every size handed down is at least

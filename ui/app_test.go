@@ -818,3 +818,15 @@ func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
 		t.Errorf("back in the text the bar reads %q, want ? help", bar(m))
 	}
 }
+
+// TestTheReviewQueueSaysHowToLeaveItInASmallWindow opens the queue at
+// 40x12, where its own key hints give way to the claim: the bar still
+// says which key goes back to the text.
+func TestTheReviewQueueSaysHowToLeaveItInASmallWindow(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	m = press(step(m, tea.WindowSizeMsg{Width: 40, Height: 12}), "r")
+	lines := strings.Split(screen(m), "\n")
+	if bar := lines[len(lines)-1]; !strings.Contains(bar, "esc/r back") {
+		t.Errorf("in the queue at 40x12 the bar reads %q, want it to say esc/r goes back", bar)
+	}
+}
