@@ -171,17 +171,23 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
 	// Only a pane that shrinks can cut off what was whole on it, and only
-	// what a key chose scrolls the text to stay whole: the focus where the
-	// text opened is its first sentence, and scrolling for it would hide
-	// the title as soon as the analysis gave that sentence a box.
+	// what a key chose scrolls the text at all: the focus where the text
+	// opened is its first sentence, and scrolling for it would hide the
+	// title as soon as the analysis gave that sentence a box (at 40x12, a
+	// page's title, byline and date went off the top). Such a focus that
+	// the box would push off the pane goes unexplained until a key moves
+	// to it: a box about a sentence out of sight says nothing.
 	shrinks := h-len(m.explain) < m.pager.Height()
 	whole := shrinks && m.chosen && keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.pager.SetSize(w, h-len(m.explain))
 	switch {
 	case whole:
 		m.pager.Reveal(keep)
-	case keep.Start >= 0:
+	case keep.Start >= 0 && m.chosen:
 		m.pager.Show(keep)
+	case keep.Start >= 0 && len(m.explain) > 0 && !m.pager.Visible(keep.Start):
+		m.explain = nil
+		m.pager.SetSize(w, h)
 	}
 }
 
