@@ -830,3 +830,35 @@ func TestTheReviewQueueSaysHowToLeaveItInASmallWindow(t *testing.T) {
 		t.Errorf("in the queue at 40x12 the bar reads %q, want it to say esc/r goes back", bar)
 	}
 }
+
+// TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo presses n and N with
+// no search, with one match and past the last of several: each says so,
+// as a reader pressing n again and again would not see the text wrap.
+func TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo(t *testing.T) {
+	search := func(m Model, q string) Model { return press(typeText(press(m, "/"), q), "enter") }
+	for _, tt := range []struct {
+		name, query string
+		keys        []string
+		want        string
+	}{
+		{"n without a search says how to search", "", []string{"n"}, "no search yet: / finds a word"},
+		{"n with one match says it is the only one", "Arabic", []string{"n"}, "the only match"},
+		{"n past the last match says it is back at the first", "the", []string{"n", "n", "n", "n", "n", "n"}, "past the last match: back at the first"},
+		{"N before the first match says it went on to the last", "the", []string{"N"}, "before the first match: on to the last"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := open(t, article, Options{})
+			if tt.query != "" {
+				m = search(m, tt.query)
+			}
+			seen := ""
+			for _, k := range tt.keys {
+				m = press(m, k)
+				seen += screen(m)
+			}
+			if !strings.Contains(seen, tt.want) {
+				t.Errorf("after %v the status never says %q:\n%s", tt.keys, tt.want, screen(m))
+			}
+		})
+	}
+}

@@ -39,17 +39,17 @@ type NoticeMsg struct {
 
 // KeyMap is the text view's keys, taken from the app's key map.
 type KeyMap struct {
-	NextSentence, PrevSentence, NextMatch, PrevMatch, Clear key.Binding
-	NextEntity, PrevEntity, ToggleEntities                  key.Binding
-	NextClaim, PrevClaim, ToggleClaims, ToggleNotes         key.Binding
-	Select, ExtendWord, ShrinkWord, SwapEnds                key.Binding
-	ExplainDown, ExplainUp                                  key.Binding
+	NextSentence, PrevSentence, Search, NextMatch, PrevMatch, Clear key.Binding
+	NextEntity, PrevEntity, ToggleEntities                          key.Binding
+	NextClaim, PrevClaim, ToggleClaims, ToggleNotes                 key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds                        key.Binding
+	ExplainDown, ExplainUp                                          key.Binding
 }
 
 // NewKeyMap takes the text view's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
-		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
+		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, Search: k.Search, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
 		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
 		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds,
@@ -290,13 +290,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.NextMatch):
-		if m.matches.Next() {
-			m.showMatch()
-		}
+		return m, m.stepMatch(m.matches.Next)
 	case key.Matches(msg, k.PrevMatch):
-		if m.matches.Prev() {
-			m.showMatch()
-		}
+		return m, m.stepMatch(m.matches.Prev)
 	case key.Matches(msg, k.Clear):
 		return m, m.clear()
 	case key.Matches(msg, k.NextSentence):
@@ -387,6 +383,28 @@ func (m Model) cursorOffset() int {
 		return s.Start
 	}
 	return m.pager.TopOffset()
+}
+
+// stepMatch moves to the next or previous match with step and says so
+// when there is none to go to, or when it went round the text's end.
+func (m *Model) stepMatch(step func() bool) tea.Cmd {
+	was := m.matches.Current
+	if !step() {
+		if m.matches.Query == "" {
+			return notice("no search yet: " + m.keys.Search.Help().Key + " finds a word")
+		}
+		return warn("not found: " + m.matches.Query)
+	}
+	m.showMatch()
+	switch n := m.matches.Len(); {
+	case n == 1:
+		return notice("the only match")
+	case was == n-1 && m.matches.Current == 0:
+		return notice("past the last match: back at the first")
+	case was == 0 && m.matches.Current == n-1:
+		return notice("before the first match: on to the last")
+	}
+	return nil
 }
 
 func (m *Model) showMatch() {
