@@ -835,7 +835,8 @@ func TestTheReviewQueueSaysHowToLeaveItInASmallWindow(t *testing.T) {
 // no search, with one match and past the last of several: each says so,
 // as a reader pressing n again and again would not see the text wrap.
 func TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo(t *testing.T) {
-	search := func(m Model, q string) Model { return press(typeText(press(m, "/"), q), "enter") }
+	// Pasted: typed, each key would wait out the cursor's blink.
+	search := func(m Model, q string) Model { return press(step(press(m, "/"), tea.PasteMsg{Content: q}), "enter") }
 	for _, tt := range []struct {
 		name, query string
 		keys        []string
