@@ -221,3 +221,20 @@ func TestTheBarShowsTheTextsPositionOnlyOverTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestTheQueueSaysWhenItHasNoFurtherToGo presses N on the first claim and
+// n on the last: each says so, where the queue stood still without a
+// word.
+func TestTheQueueSaysWhenItHasNoFurtherToGo(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	m = press(m, "r")
+	if s := screen(press(m, "N")); !strings.Contains(s, "this is the first claim") {
+		t.Errorf("N on the first claim says nothing:\n%s", s)
+	}
+	for range 7 {
+		m = pressAndWait(m, "n")
+	}
+	if s := screen(pressAndWait(m, "n")); !strings.Contains(s, "that was the last claim: N goes back, esc/r to the text") {
+		t.Errorf("n on the last claim says nothing:\n%s", s)
+	}
+}
