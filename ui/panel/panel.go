@@ -328,9 +328,15 @@ func (m Model) View() string {
 		}
 	}
 	bar := strings.Join(tabs, " ")
-	if ansi.StringWidth(bar) > w {
+	// Too narrow for every tab: the one shown, its place and the key to
+	// the next, or, narrower still, without the key, so that the count is
+	// not what is cut.
+	for _, more := range []string{"  " + m.keys.Next.Help().Key + " ›", " ›"} {
+		if ansi.StringWidth(bar) <= w {
+			break
+		}
 		bar = t.PanelTabActive.Render(m.tabs[m.active].Name) +
-			t.PanelDim.Render(fmt.Sprintf(" %d/%d  %s ›", m.active+1, len(m.tabs), m.keys.Next.Help().Key))
+			t.PanelDim.Render(fmt.Sprintf(" %d/%d%s", m.active+1, len(m.tabs), more))
 	}
 	l := &m.lists[m.active]
 	filter := ""

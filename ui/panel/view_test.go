@@ -62,3 +62,22 @@ func TestTheClaimsListScrollsByWholeItems(t *testing.T) {
 		t.Errorf("moving up within the list scrolled it from %q to %q:\n%s", before, after, m.View())
 	}
 }
+
+func TestTheTabBarFitsANarrowPanel(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		width int
+		want  string
+	}{
+		{"a panel wide enough shows every tab", 60, "Outline Links Entities Claims Notes"},
+		{"a narrower one shows the tab, its place and the key", 24, "Entities 3/5  tab ›"},
+		{"narrower still, the key goes and the place stays whole", 20, "Entities 3/5 ›"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := opened(t, tt.width, 12)
+			if bar := strings.TrimSpace(strings.TrimPrefix(ansi.Strip(strings.Split(m.View(), "\n")[0]), "│")); bar != tt.want {
+				t.Errorf("the tab bar at %d columns reads %q, want %q", tt.width, bar, tt.want)
+			}
+		})
+	}
+}
