@@ -1,6 +1,10 @@
 package ner
 
-import "io"
+import (
+	"io"
+	"maps"
+	"slices"
+)
 
 // Casing tells how unlabelled news writes each word in mid-sentence: always
 // capitalised, mostly, mixed, mostly or always in lower case. A capitalised
@@ -85,7 +89,10 @@ func BuildCasing(sents [][]string, minCount int) *Casing {
 		}
 	}
 	buckets := map[uint32]uint16{}
-	for h, t := range counts {
+	// In hash order, so that of two words whose keys collide the same one
+	// wins at every build.
+	for _, h := range slices.Sorted(maps.Keys(counts)) {
+		t := counts[h]
 		if n := t.upper + t.lower; n >= minCount {
 			buckets[key(h)] = uint16(caseBucket(t.lower, n))
 		}
