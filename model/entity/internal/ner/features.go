@@ -28,6 +28,7 @@ type Word struct {
 	hmask                     uint8         // the hint mask of the word alone
 	clus                      uint16        // the word's cluster path, 0 for none
 	casing                    uint8         // how news writes the word; see Casing
+	id                        int32         // one more than the word's index in its Vocab; 0 for none
 }
 
 // describe fills w from the word s, its single-word gazetteer masks included.
@@ -179,6 +180,7 @@ func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []in
 		case v != nil && len(v.words) < maxVocab:
 			g.describe(s, w)
 			k = int32(len(v.words))
+			w.id = k + 1
 			v.index[s] = k
 			v.words = append(v.words, *w)
 		default:
@@ -475,28 +477,63 @@ func localFeatures(w *Word, dst []uint32) []uint32 {
 // contextFeatures appends the features that look at the neighbours or at
 // gazetteer matches.
 func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
-	w := &ws[i]
-	m1, m2, p1, p2 := &boundary, &boundary, &boundary, &boundary
-	if i > 0 {
-		m1 = &ws[i-1]
+	for r := range nRoles {
+		dst = neighbourFeatures(neighbour(ws, i, r), r, dst)
 	}
-	if i > 1 {
-		m2 = &ws[i-2]
+	return pairFeatures(ws, i, dst)
+}
+
+// The places of the neighbours whose features read them alone: the word
+// before, the word after, and the second word before and after.
+const (
+	roleM1 = iota
+	roleP1
+	roleM2
+	roleP2
+	nRoles
+)
+
+// neighbour is the word of ws in role r around word i, or boundary.
+func neighbour(ws []Word, i, r int) *Word {
+	j := i + [nRoles]int{-1, 1, -2, 2}[r]
+	if j < 0 || j >= len(ws) {
+		return &boundary
 	}
-	if i+1 < len(ws) {
-		p1 = &ws[i+1]
+	return &ws[j]
+}
+
+// neighbourFeatures appends the features that read the word n alone, in
+// role r: they depend on n and r only, so that their summed weights can be
+// cached per distinct word.
+func neighbourFeatures(n *Word, r int, dst []uint32) []uint32 {
+	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
+	switch r {
+	case roleM1, roleP1:
+		lower, short, clus := uint64(tLowerM1), uint64(tShortM1), uint64(tClusM1)
+		if r == roleP1 {
+			lower, short, clus = tLowerP1, tShortP1, tClusP1
+		}
+		f(lower, n.lower)
+		f(short, n.short)
+		if n.clus != 0 {
+			for _, d := range neighbourDepths {
+				f(clus, uint64(clusterPrefix(n.clus, d)))
+			}
+		}
+	case roleM2:
+		f(tLowerM2, n.lower)
+	case roleP2:
+		f(tLowerP2, n.lower)
 	}
-	if i+2 < len(ws) {
-		p2 = &ws[i+2]
-	}
+	return dst
+}
+
+// pairFeatures appends the features that read word i with a neighbour, the
+// words around its other mentions, or gazetteer matches.
+func pairFeatures(ws []Word, i int, dst []uint32) []uint32 {
+	w, m1, p1 := &ws[i], neighbour(ws, i, roleM1), neighbour(ws, i, roleP1)
 	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
 	f2 := func(t, a, b uint64) { dst = append(dst, key(mix(mix(t, a), b))) }
-	f(tLowerM1, m1.lower)
-	f(tLowerP1, p1.lower)
-	f(tLowerM2, m2.lower)
-	f(tLowerP2, p2.lower)
-	f(tShortM1, m1.short)
-	f(tShortP1, p1.short)
 	f2(tShort2M1, m1.short, w.short)
 	f2(tShort2P1, w.short, p1.short)
 	f2(tBigramM1, m1.lower, w.lower)
@@ -504,14 +541,6 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 	f2(tLowerM1Short, m1.lower, w.short)
 	f2(tSufM1, m1.suf[2], w.short)
 	f2(tSufP1, p1.suf[2], w.short)
-	for _, d := range neighbourDepths {
-		if m1.clus != 0 {
-			f(tClusM1, uint64(clusterPrefix(m1.clus, d)))
-		}
-		if p1.clus != 0 {
-			f(tClusP1, uint64(clusterPrefix(p1.clus, d)))
-		}
-	}
 	dst = aggregateFeatures(w, m1, p1, dst)
 	for li := 0; li < nMarks; li++ {
 		if g := w.gaz[li]; g != 0 {
