@@ -337,40 +337,43 @@ type context struct {
 	lower uint32
 }
 
-// Add notes the words of one prepared sentence.
+// Add notes the words of one prepared sentence. It reads each word's entry
+// once and writes it back only when it changed: most words of a long text
+// come again with nothing new to note.
 func (p Profile) Add(ws []Word) {
 	for i := range ws {
 		w := &ws[i]
 		if w.flags&fCapsSent != 0 || w.flags&fHasLetter == 0 {
 			continue
 		}
+		old := p[w.lower]
+		e := old
 		if w.flags&fInitUpper != 0 {
-			p.addContexts(ws, i)
+			e.addContexts(ws, i)
 		}
-		if w.flags&fFirst != 0 {
-			continue
+		if w.flags&fFirst == 0 {
+			switch {
+			case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
+				e.cased |= 1
+			case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
+				e.cased |= 2
+			}
 		}
-		e := p[w.lower]
-		switch {
-		case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
-			e.cased |= 1
-		case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
-			e.cased |= 2
+		if e != old {
+			p[w.lower] = e
 		}
-		p[w.lower] = e
 	}
 }
 
-// addContexts notes the words either side of word i, while there is room.
-func (p Profile) addContexts(ws []Word, i int) {
-	e := p[ws[i].lower]
+// addContexts notes the words either side of word i of ws, while there is
+// room.
+func (e *wordProfile) addContexts(ws []Word, i int) {
 	if i > 0 && ws[i].flags&fFirst == 0 {
 		e.add(context{0, ws[i-1].clus, key(ws[i-1].lower)})
 	}
 	if i+1 < len(ws) {
 		e.add(context{1, ws[i+1].clus, key(ws[i+1].lower)})
 	}
-	p[ws[i].lower] = e
 }
 
 func (e *wordProfile) add(c context) {
