@@ -208,6 +208,7 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 	for i := range ws {
 		acc := m.localSums(&ws[i], sc)
 		m.addNear(&acc, ws, i, sc)
+		m.addAggregate(&acc, ws, i, sc)
 		sc.feats = pairFeatures(ws, i, sc.feats[:0])
 		m.add(&acc, sc.feats)
 		e := sc.emit[i*nt : i*nt+nt]

@@ -3,19 +3,24 @@ package ner
 // wordSums caches the summed weights of one word's features that read the
 // word alone: its local features, which differ only by whether it starts a
 // sentence or stands in one in capitals (the variant), and its features as
-// a neighbour in each role. A word's sums of both kinds lie side by side, so
+// a neighbour in each role, and its aggregate features with none of its
+// mentions' contexts left out (see addAggregate). A word's sums of both kinds lie side by side, so
 // that a word seen again costs one look-up by its Vocab id, not a probe of
 // the model per feature. Each sum adds at most 21 int8 weights: int16 holds
 // it exactly, and the tags come out as if summed feature by feature.
 type wordSums struct {
 	word  uint64 // the word's hash and profile: the check that the sums are its
 	cased uint8
-	have  uint8 // bit v: local[v] is summed; bit nearBit: near is
+	have  uint8 // bit v: local[v] is summed; bits nearBit, aggBit: near, agg are
 	local [4][maxTags]int16
 	near  [nRoles][maxTags]int16
+	agg   [maxTags]int16
 }
 
-const nearBit = 1 << 4
+const (
+	nearBit = 1 << 4
+	aggBit  = 1 << 5
+)
 
 // variant is which of a word's local sums its flags pick.
 func variant(w *Word) int {
@@ -89,6 +94,43 @@ func (m *Model) addNear(acc *[maxTags]int32, ws []Word, i int, sc *Scratch) {
 			s.have |= nearBit
 		}
 		widen(acc, &s.near[r])
+	}
+}
+
+// addAggregate adds to acc the weights of the aggregate features of word
+// i: the cached sum over all the contexts of the word's mentions, less
+// those of the contexts that are this mention's own (few), which the
+// features leave out. Integer sums make the difference exact.
+func (m *Model) addAggregate(acc *[maxTags]int32, ws []Word, i int, sc *Scratch) {
+	w, m1, p1 := &ws[i], neighbour(ws, i, roleM1), neighbour(ws, i, roleP1)
+	if w.prof.n == 0 {
+		return
+	}
+	if w.id == 0 || w.id > maxSums {
+		sc.feats = aggregateFeatures(w, m1, p1, sc.feats[:0])
+		m.add(acc, sc.feats)
+		return
+	}
+	s := sc.sumsOf(w)
+	if s.have&aggBit == 0 {
+		sc.feats = sc.feats[:0]
+		for _, c := range w.prof.ctx[:w.prof.n] {
+			sc.feats = c.features(sc.feats)
+		}
+		var sum [maxTags]int32
+		m.add(&sum, sc.feats)
+		narrow(&s.agg, &sum)
+		s.have |= aggBit
+	}
+	widen(acc, &s.agg)
+	for _, c := range w.prof.ctx[:w.prof.n] {
+		if c.around(m1, p1) {
+			var own [maxTags]int32
+			m.add(&own, c.features(sc.feats[:0]))
+			for t := range acc {
+				acc[t] -= own[t]
+			}
+		}
 	}
 }
 
