@@ -270,18 +270,30 @@ func isQuote(s string) bool {
 }
 
 // mark records, per list, the longest matches (leftmost first): the
-// gazetteer lists in any case, the hint lists as written.
+// gazetteer lists in any case, the hint lists as written. A phrase is
+// looked up in the maps only when the phrase one word shorter begins a
+// longer entry of them (Prefix, hintPrefix): no other can be in them. The
+// PhraseSet is looked up whenever the shorter phrase is in any table, as
+// before: its 32-bit keys answer for a phrase now and then that no entry
+// begins ("osce opec"), and the model was trained on those answers.
 func (g *Gazetteer) mark(ws []Word) {
 	var best [nMarks]int // end of the current match per list
 	for i := range ws {
 		lh, eh := uint64(0), uint64(0)
 		var longest [nMarks]int
+		m, hm := ws[i].lmask, ws[i].hmask
 		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
 			lh = PhraseHash(lh, ws[i+n-1].lower)
 			eh = PhraseHash(eh, ws[i+n-1].exact)
-			m, hm := ws[i].lmask, ws[i].hmask
 			if n > 1 {
-				m, hm = g.lower[lh], g.hintMask(eh)
+				pm, phm := m, hm
+				m, hm = 0, g.big.Mask(eh)
+				if pm&Prefix != 0 {
+					m = g.lower[lh]
+				}
+				if phm&hintPrefix != 0 {
+					hm |= g.hint[eh]
+				}
 			}
 			if m == 0 && hm == 0 {
 				break
