@@ -26,12 +26,23 @@ const (
 	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
 	// measured), so it collects every few minutes at most.
 	idleMemoryRoom = 8 << 20
+	// analysisRoom is the least room the limit leaves above what the
+	// program holds when an analysis starts: below about 1 MB of text the
+	// base and 3.5 bytes a byte are less than the models alone hold, and
+	// the collector ran back to back (8 to 25 collections for 100 KB).
+	analysisRoom = 8 << 20
 )
 
 // memoryLimit is the soft memory limit for reading and analysing a text
 // of size bytes.
 func memoryLimit(size int) int64 {
 	return memoryBase + int64(size)*memoryPerByteTimes2/2
+}
+
+// analysisLimit is the soft memory limit for analysing a text of size
+// bytes, with analysisRoom at least above what the program holds now.
+func analysisLimit(size int) int64 {
+	return max(memoryLimit(size), goMemory()+analysisRoom)
 }
 
 // memoryWhileIdle is what the reader does with its memory when it goes

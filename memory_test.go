@@ -28,3 +28,23 @@ func TestIdleReaderHasRoomAboveWhatItKeeps(t *testing.T) {
 		})
 	}
 }
+
+func TestAnalysisLimitLeavesRoomAboveWhatTheProgramHolds(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size int
+	}{
+		{"a small article", 100 << 10},
+		{"a long article", 20 << 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := analysisLimit(tc.size)
+			if room := got - goMemory(); room < analysisRoom*3/4 {
+				t.Errorf("the limit leaves %d KB above what the program holds, want at least about %d KB", room>>10, analysisRoom>>10)
+			}
+			if got < memoryLimit(tc.size) {
+				t.Errorf("the limit %d KB is below the article's own %d KB", got>>10, memoryLimit(tc.size)>>10)
+			}
+		})
+	}
+}
