@@ -26,11 +26,11 @@ const (
 	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
 	// measured), so it collects every few minutes at most.
 	idleMemoryRoom = 8 << 20
-	// analysisRoom is the least room the limit leaves above what the
-	// program holds when an analysis starts: below about 1 MB of text the
-	// base and 3.5 bytes a byte are less than the models alone hold, and
-	// the collector ran back to back (8 to 25 collections for 100 KB).
-	analysisRoom = 8 << 20
+	// analysisFloor is the least limit of an analysis: below about 3 MB of
+	// text the base and 3.5 bytes a byte are barely more than the models
+	// and the runtime hold, and the collector ran back to back (8 to 25
+	// collections for 100 KB).
+	analysisFloor = 24 << 20
 )
 
 // memoryLimit is the soft memory limit for reading and analysing a text
@@ -40,9 +40,9 @@ func memoryLimit(size int) int64 {
 }
 
 // analysisLimit is the soft memory limit for analysing a text of size
-// bytes, with analysisRoom at least above what the program holds now.
+// bytes: memoryLimit, but never below analysisFloor.
 func analysisLimit(size int) int64 {
-	return max(memoryLimit(size), goMemory()+analysisRoom)
+	return max(memoryLimit(size), analysisFloor)
 }
 
 // memoryWhileIdle is what the reader does with its memory when it goes

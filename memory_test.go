@@ -29,21 +29,18 @@ func TestIdleReaderHasRoomAboveWhatItKeeps(t *testing.T) {
 	}
 }
 
-func TestAnalysisLimitLeavesRoomAboveWhatTheProgramHolds(t *testing.T) {
+func TestAnalysisLimitHasAFloor(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		size int
+		want int64
 	}{
-		{"a small article", 100 << 10},
-		{"a long article", 20 << 20},
+		{"a small article gets the floor", 100 << 10, analysisFloor},
+		{"a long article gets its own limit", 20 << 20, memoryLimit(20 << 20)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := analysisLimit(tc.size)
-			if room := got - goMemory(); room < analysisRoom*3/4 {
-				t.Errorf("the limit leaves %d KB above what the program holds, want at least about %d KB", room>>10, analysisRoom>>10)
-			}
-			if got < memoryLimit(tc.size) {
-				t.Errorf("the limit %d KB is below the article's own %d KB", got>>10, memoryLimit(tc.size)>>10)
+			if got := analysisLimit(tc.size); got != tc.want {
+				t.Errorf("analysisLimit(%d) = %d KB, want %d KB", tc.size, got>>10, tc.want>>10)
 			}
 		})
 	}
