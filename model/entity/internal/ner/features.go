@@ -182,6 +182,11 @@ func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []in
 			k = int32(len(v.words))
 			w.id = k + 1
 			v.index[s] = k
+			if len(v.words) == cap(v.words) {
+				// Doubled, where append grows a long slice by a quarter:
+				// five times the Vocab's size copied as it grew.
+				v.words = slices.Grow(v.words, max(len(v.words), 1024))
+			}
 			v.words = append(v.words, *w)
 		default:
 			g.describe(s, w)
