@@ -1,13 +1,14 @@
 package ner
 
-// wordSums caches the summed weights of one word's features that read the
-// word alone: its local features, which differ only by whether it starts a
-// sentence or stands in one in capitals (the variant), and its features as
-// a neighbour in each role, and its aggregate features with none of its
-// mentions' contexts left out (see addAggregate). A word's sums of both kinds lie side by side, so
-// that a word seen again costs one look-up by its Vocab id, not a probe of
-// the model per feature. Each sum adds at most 21 int8 weights: int16 holds
-// it exactly, and the tags come out as if summed feature by feature.
+// wordSums caches the summed weights of the features of one word that are
+// the same wherever it stands: its local features, which differ only by
+// whether it starts a sentence or stands in one in capitals (the variant);
+// its features as a neighbour, in each role; and its aggregate features
+// with none of its mentions' contexts left out (see addAggregate). They
+// lie side by side, so that a word seen again costs one look-up by its
+// Vocab id, not a probe of the model per feature. Each sum adds at most 21
+// int8 weights: int16 holds it exactly, and the tags come out as if summed
+// feature by feature.
 type wordSums struct {
 	word  uint64 // the word's hash and profile: the check that the sums are its
 	cased uint8
