@@ -275,54 +275,73 @@ func isQuote(s string) bool {
 }
 
 // mark records, per list, the longest matches (leftmost first): the
-// gazetteer lists in any case, the hint lists as written. A phrase is
-// looked up in the maps only when the phrase one word shorter begins a
-// longer entry of them (Prefix, hintPrefix): no other can be in them. The
-// PhraseSet is looked up whenever the shorter phrase is in any table, as
-// before: its 32-bit keys answer for a phrase now and then that no entry
-// begins ("osce opec"), and the model was trained on those answers.
+// gazetteer lists in any case, the hint lists as written.
 func (g *Gazetteer) mark(ws []Word) {
 	var best [nMarks]int // end of the current match per list
 	for i := range ws {
-		lh, eh := uint64(0), uint64(0)
-		var longest [nMarks]int
-		m, hm := ws[i].lmask, ws[i].hmask
-		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
-			lh = PhraseHash(lh, ws[i+n-1].lower)
-			eh = PhraseHash(eh, ws[i+n-1].exact)
-			if n > 1 {
-				pm, phm := m, hm
-				m, hm = 0, g.big.Mask(eh)
-				if pm&Prefix != 0 {
-					m = g.lower[lh]
-				}
-				if phm&hintPrefix != 0 {
-					hm |= g.hint[eh]
-				}
+		markMatches(ws, i, g.longestAt(ws, i), &best)
+	}
+}
+
+// longestAt returns, per list, the words of the longest match that starts
+// at word i, 0 for none. A phrase is looked up in the maps only when the
+// phrase one word shorter begins a longer entry of them (Prefix,
+// hintPrefix): no other can be in them. The PhraseSet is looked up
+// whenever the shorter phrase is in any table, as before: its 32-bit keys
+// answer for a phrase now and then that no entry begins ("osce opec"),
+// and the model was trained on those answers.
+func (g *Gazetteer) longestAt(ws []Word, i int) [nMarks]int {
+	var longest [nMarks]int
+	lh, eh := uint64(0), uint64(0)
+	m, hm := ws[i].lmask, ws[i].hmask
+	for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
+		lh = PhraseHash(lh, ws[i+n-1].lower)
+		eh = PhraseHash(eh, ws[i+n-1].exact)
+		if n > 1 {
+			pm, phm := m, hm
+			m, hm = 0, g.big.Mask(eh)
+			if pm&Prefix != 0 {
+				m = g.lower[lh]
 			}
-			if m == 0 && hm == 0 {
-				break
-			}
-			for li := 0; li < nGaz; li++ {
-				if m&(1<<li) != 0 {
-					longest[li] = n
-				}
-			}
-			for li := 0; li < nHint; li++ {
-				if hm&(1<<li) != 0 {
-					longest[nGaz+li] = n
-				}
+			if phm&hintPrefix != 0 {
+				hm |= g.hint[eh]
 			}
 		}
-		for li := 0; li < nMarks; li++ {
-			if i < best[li] || longest[li] == 0 {
-				continue
-			}
-			best[li] = i + longest[li]
-			ws[i].gaz[li] = 1
-			for j := i + 1; j < best[li]; j++ {
-				ws[j].gaz[li] = 2
-			}
+		if m == 0 && hm == 0 {
+			break
+		}
+		noteMatch(&longest, n, m, hm)
+	}
+	return longest
+}
+
+// noteMatch notes that a phrase of n words is in the lists of mask m and
+// the hint lists of hint mask hm.
+func noteMatch(longest *[nMarks]int, n int, m uint16, hm uint8) {
+	for li := 0; li < nGaz; li++ {
+		if m&(1<<li) != 0 {
+			longest[li] = n
+		}
+	}
+	for li := 0; li < nHint; li++ {
+		if hm&(1<<li) != 0 {
+			longest[nGaz+li] = n
+		}
+	}
+}
+
+// markMatches marks the matches that start at word i, longest per list,
+// unless a match of the same list before it covers word i; best holds
+// where each list's last match ends.
+func markMatches(ws []Word, i int, longest [nMarks]int, best *[nMarks]int) {
+	for li := 0; li < nMarks; li++ {
+		if i < best[li] || longest[li] == 0 {
+			continue
+		}
+		best[li] = i + longest[li]
+		ws[i].gaz[li] = 1
+		for j := i + 1; j < best[li]; j++ {
+			ws[j].gaz[li] = 2
 		}
 	}
 }

@@ -13,8 +13,8 @@ import (
 func markEveryPhrase(g *Gazetteer, ws []Word) {
 	var best [nMarks]int
 	for i := range ws {
-		lh, eh := uint64(0), uint64(0)
 		var longest [nMarks]int
+		lh, eh := uint64(0), uint64(0)
 		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
 			lh = PhraseHash(lh, ws[i+n-1].lower)
 			eh = PhraseHash(eh, ws[i+n-1].exact)
@@ -25,27 +25,9 @@ func markEveryPhrase(g *Gazetteer, ws []Word) {
 			if m == 0 && hm == 0 {
 				break
 			}
-			for li := 0; li < nGaz; li++ {
-				if m&(1<<li) != 0 {
-					longest[li] = n
-				}
-			}
-			for li := 0; li < nHint; li++ {
-				if hm&(1<<li) != 0 {
-					longest[nGaz+li] = n
-				}
-			}
+			noteMatch(&longest, n, m, hm)
 		}
-		for li := 0; li < nMarks; li++ {
-			if i < best[li] || longest[li] == 0 {
-				continue
-			}
-			best[li] = i + longest[li]
-			ws[i].gaz[li] = 1
-			for j := i + 1; j < best[li]; j++ {
-				ws[j].gaz[li] = 2
-			}
-		}
+		markMatches(ws, i, longest, &best)
 	}
 }
 
