@@ -943,7 +943,7 @@ func nameBeforeAsides(toks []token, k int) np {
 		}
 		if s > 0 && toks[s-1].h == hParen {
 			// "Jo Ash (D-Ore.), a senator, said": the party tag is the name's.
-			if s = openParen(toks, s-1); s > 0 {
+			if s = max(openParen(toks, s-1), 0); s > 0 {
 				continue
 			}
 		}
