@@ -32,6 +32,9 @@ type params struct {
 	// each marked one is paired with in an epoch.
 	pairShare float64
 	pairsPer  int
+	// bags is how many models, each with its own order of the examples
+	// and draw of pairs, train averages.
+	bags int
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -77,10 +80,31 @@ func (s *dataset) baseWeight(idx []int) float64 {
 
 // train fits a logistic regression with AdaGrad on the examples keep
 // accepts, and, with p.pairShare, a ranking loss on pairs of CLEF
-// sentences of one transcript. It returns weights by feature id and the
-// bias; features seen in fewer than p.minCount sentences or weighing less
-// than p.prune get 0, so what cross-validation measures is what is written.
+// sentences of one transcript; with p.bags above 1, that many, each
+// shuffling with its own random stream, and averages their weights. It
+// returns weights by feature id and the bias; features seen in fewer than
+// p.minCount sentences or weighing less than p.prune get 0, so what
+// cross-validation measures is what is written.
 func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64) {
+	o := s.fit(p, keep, 0)
+	for b := 1; b < p.bags; b++ {
+		ob := s.fit(p, keep, uint64(b))
+		for f, x := range ob.w {
+			o.w[f] += x
+		}
+		o.bias += ob.bias
+	}
+	if p.bags > 1 {
+		for f := range o.w {
+			o.w[f] /= float64(p.bags)
+		}
+		o.bias /= float64(p.bags)
+	}
+	return o.result(p)
+}
+
+// fit trains one model, drawing from random stream bag of p.seed.
+func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer {
 	var idx []int
 	for i := range s.examples {
 		e := &s.examples[i]
@@ -95,7 +119,7 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 		pool = s.pairPool(keep)
 	}
 	pairWeight := p.pairShare * s.baseWeight(idx) / float64(max(pool.positives()*p.pairsPer, 1))
-	rng := rand.New(rand.NewPCG(p.seed, 0x636c61696d))
+	rng := rand.New(rand.NewPCG(p.seed, 0x636c61696d+bag))
 	var items []int
 	var pairs [][2]int
 	for range p.epochs {
@@ -121,7 +145,7 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 			o.point(e.feats, e.y, weight)
 		}
 	}
-	return o.result(p)
+	return o
 }
 
 // optimizer holds the weights being learned and AdaGrad's sums of squared
