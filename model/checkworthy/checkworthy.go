@@ -11,10 +11,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
-	"math/bits"
-	"slices"
 	"sort"
 
 	"github.com/margin-reader/margin/model/entity"
@@ -27,13 +24,10 @@ var embedded []byte
 // may serve any number of goroutines.
 type Model struct {
 	bias float64
-	// table holds, for scoring, the weights and the word classes, with
-	// each word's cluster weight added to the word's own: one probe a
-	// word. feats holds every weighted feature by hash, with its own
-	// weight, and clusters every word's cluster, for Explain and Encode.
-	table    *table
-	feats    map[uint64]Feature
-	clusters map[uint64]uint16
+	// table holds the weights and the word classes; names holds the name
+	// of every weighted feature, for Explain and Features.
+	table *table
+	names map[uint64]string
 }
 
 // Feature is one named feature with its learned weight.
@@ -51,49 +45,16 @@ func Load() (*Model, error) {
 	return m, nil
 }
 
-// New builds a model from a bias, named feature weights and the words'
-// clusters (by the hash of each word's feature, see ClusterFeature). Only
-// the words whose cluster carries a weight are kept.
-func New(bias float64, features []Feature, clusters map[uint64]uint16) *Model {
-	m := &Model{bias: bias, feats: make(map[uint64]Feature, len(features)), clusters: map[uint64]uint16{}}
-	for _, f := range features {
-		m.feats[HashFeature(f.Name)] = Feature{Name: f.Name, Weight: float64(float32(f.Weight))}
-	}
-	for h, c := range clusters {
-		if m.clusterWeight(c) != 0 {
-			m.clusters[h] = c
-		}
-	}
-	m.table = newTable(len(features) + numClassWords + len(m.clusters))
+// New builds a model from a bias and named feature weights.
+func New(bias float64, features []Feature) *Model {
+	m := &Model{bias: bias, table: newTable(len(features) + numClassWords), names: make(map[uint64]string, len(features))}
 	fillClasses(m.table)
-	for h, f := range m.feats {
+	for _, f := range features {
+		h := HashFeature(f.Name)
 		m.table.at(h).weight = float32(f.Weight)
-	}
-	for h, c := range m.clusters {
-		m.table.at(h).weight += float32(m.clusterWeight(c))
+		m.names[h] = f.Name
 	}
 	return m
-}
-
-// clusterWeight is the weight of cluster c's feature, 0 if it has none.
-func (m *Model) clusterWeight(c uint16) float64 {
-	return m.feats[HashFeature(ClusterFeature(c))].Weight
-}
-
-// ClusterFeature names the feature of word cluster c, a path in the
-// entity tagger's tree of 4-way splits coded as a leading 1 and two bits a
-// level: "c:" and a digit from 0 to 3 a level, "c:0312".
-func ClusterFeature(c uint16) string {
-	if c == 0 {
-		return "c:"
-	}
-	depth := (bits.Len16(c) - 1) / 2
-	b := make([]byte, 2, 2+depth)
-	b[0], b[1] = 'c', ':'
-	for d := depth - 1; d >= 0; d-- {
-		b = append(b, '0'+byte(c>>(2*d)&3))
-	}
-	return string(b)
 }
 
 // Score returns how worth checking sentence is, from 0 to 1; 0.5 and
@@ -117,15 +78,12 @@ func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) fl
 func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
 	var out []Feature
 	add := func(h uint64, _ string) {
-		if f, ok := m.feats[h]; ok {
-			out = append(out, f)
+		if name, ok := m.names[h]; ok {
+			out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 		}
 	}
 	word := func(h uint64, name string) wordClass {
 		add(h, name)
-		if c, ok := m.clusters[h]; ok {
-			add(HashFeature(ClusterFeature(c)), "")
-		}
 		return m.table.find(h).class
 	}
 	extract(sentence, kinds, labels, false, word, add)
@@ -135,17 +93,13 @@ func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) 
 
 // Features returns the bias and every weight of the model, by name.
 func (m *Model) Features() (float64, []Feature) {
-	out := make([]Feature, 0, len(m.feats))
-	for _, f := range m.feats {
-		out = append(out, f)
+	out := make([]Feature, 0, len(m.names))
+	for h, name := range m.names {
+		out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return m.bias, out
 }
-
-// Clusters returns the words' clusters the model keeps, by the hash of
-// each word's feature.
-func (m *Model) Clusters() map[uint64]uint16 { return maps.Clone(m.clusters) }
 
 // Extract calls emit with the hash and the name of every feature of a
 // sentence, in order, repeats included. Training uses it; scoring uses the
@@ -168,14 +122,12 @@ func sigmoid(z float64) float64 {
 }
 
 // magic starts a weights file; the digit is the format version.
-const magic = "CWT2"
+const magic = "CWT1"
 
-// Encode writes the model in the weights file format, all little-endian:
-// the magic, the bias as a float64, the number of features, then each
-// feature as its name's length, the name and its weight as a float32,
-// names sorted; then the number of words with a cluster and each as the
-// distance of its word feature's hash from the one before (sorted) and
-// its cluster.
+// Encode writes the model in the weights file format: the magic, the bias
+// as a float64, the number of features, then each feature as its name's
+// length, the name and its weight as a float32, all little-endian, names
+// sorted.
 func (m *Model) Encode() []byte {
 	bias, feats := m.Features()
 	out := append([]byte(magic), make([]byte, 8)...)
@@ -186,14 +138,6 @@ func (m *Model) Encode() []byte {
 		out = append(out, f.Name...)
 		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(float32(f.Weight)))
 	}
-	words := slices.Sorted(maps.Keys(m.clusters))
-	out = binary.AppendUvarint(out, uint64(len(words)))
-	prev := uint64(0)
-	for _, h := range words {
-		out = binary.AppendUvarint(out, h-prev)
-		out = binary.AppendUvarint(out, uint64(m.clusters[h]))
-		prev = h
-	}
 	return out
 }
 
@@ -203,83 +147,26 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("not a checkworthy weights file")
 	}
 	bias := math.Float64frombits(binary.LittleEndian.Uint64(data[len(magic):]))
-	r := reader{data: data[len(magic)+8:]}
-	n := r.count("feature count")
+	data = data[len(magic)+8:]
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)) {
+		return nil, errors.New("corrupt feature count")
+	}
+	data = data[k:]
 	feats := make([]Feature, 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		l := r.count("feature name")
-		name := r.bytes(l)
-		w := r.bytes(4)
-		if r.err != nil {
+	for i := uint64(0); i < n; i++ {
+		l, k := binary.Uvarint(data)
+		if k <= 0 || l > uint64(len(data)-k) || uint64(len(data)-k)-l < 4 {
 			return nil, fmt.Errorf("corrupt feature %d", i)
 		}
-		feats = append(feats, Feature{Name: string(name), Weight: float64(math.Float32frombits(binary.LittleEndian.Uint32(w)))})
+		name := string(data[k : k+int(l)])
+		data = data[k+int(l):]
+		w := math.Float32frombits(binary.LittleEndian.Uint32(data))
+		data = data[4:]
+		feats = append(feats, Feature{Name: name, Weight: float64(w)})
 	}
-	clusters := r.clusters()
-	if r.err != nil {
-		return nil, r.err
+	if len(data) != 0 {
+		return nil, errors.New("trailing bytes after the features")
 	}
-	if len(r.data) != 0 {
-		return nil, errors.New("trailing bytes after the word clusters")
-	}
-	return New(bias, feats, clusters), nil
-}
-
-// reader reads a weights file's fields, remembering the first error.
-type reader struct {
-	data []byte
-	err  error
-}
-
-func (r *reader) uvarint(what string) uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, k := binary.Uvarint(r.data)
-	if k <= 0 {
-		r.err = fmt.Errorf("corrupt %s", what)
-		return 0
-	}
-	r.data = r.data[k:]
-	return v
-}
-
-// count reads a count of things at least a byte long each, so no larger
-// than what is left.
-func (r *reader) count(what string) int {
-	n := r.uvarint(what)
-	if r.err == nil && n > uint64(len(r.data)) {
-		r.err = fmt.Errorf("corrupt %s", what)
-	}
-	return int(min(n, uint64(len(r.data))))
-}
-
-func (r *reader) bytes(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n > len(r.data) {
-		r.err = errors.New("cut-off data")
-		return nil
-	}
-	b := r.data[:n]
-	r.data = r.data[n:]
-	return b
-}
-
-// clusters reads the words' clusters: a count, then each word's hash as
-// its distance from the one before, and its cluster.
-func (r *reader) clusters() map[uint64]uint16 {
-	n := r.count("word cluster count")
-	out := make(map[uint64]uint16, n)
-	h := uint64(0)
-	for i := 0; i < n && r.err == nil; i++ {
-		h += r.uvarint("word cluster")
-		c := r.uvarint("word cluster")
-		if c == 0 || c > math.MaxUint16 || (i > 0 && out[h] != 0) {
-			r.err = fmt.Errorf("corrupt word cluster %d", i)
-		}
-		out[h] = uint16(c)
-	}
-	return out
+	return New(bias, feats), nil
 }

@@ -1,7 +1,6 @@
 package checkworthy
 
 import (
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -110,7 +109,7 @@ func TestKindsAndLabelsAreFeatures(t *testing.T) {
 }
 
 func TestEncodeDecodeRoundTrip(t *testing.T) {
-	m := New(-0.25, []Feature{{"w:said", 0.5}, {"bi:i know", -1}}, nil)
+	m := New(-0.25, []Feature{{"w:said", 0.5}, {"bi:i know", -1}})
 	back, err := Decode(m.Encode())
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +124,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 }
 
 func TestDecodeRejectsDamagedFiles(t *testing.T) {
-	good := New(0, []Feature{{"w:a", 1}}, nil).Encode()
+	good := New(0, []Feature{{"w:a", 1}}).Encode()
 	for name, data := range map[string][]byte{
 		"an empty file":     nil,
 		"a wrong magic":     append([]byte("XXXX"), good[4:]...),
@@ -154,8 +153,8 @@ func TestEmbeddedModelRanksFactualSentencesHigher(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	f.Add(New(0.5, []Feature{{"w:a", 1}, {"k:hedged", -2}, {"c:01", 0.5}}, map[uint64]uint16{HashFeature("w:a"): 0b10001}).Encode())
-	f.Add([]byte("CWT2\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x0f"))
+	f.Add(New(0.5, []Feature{{"w:a", 1}, {"k:hedged", -2}}).Encode())
+	f.Add([]byte("CWT1\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x0f"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Decode(data)
 		if err != nil {
@@ -214,57 +213,4 @@ func FuzzScore(f *testing.F) {
 			t.Fatalf("score %v", p)
 		}
 	})
-}
-
-func TestClusterFeatureNamesThePathLevelByLevel(t *testing.T) {
-	tests := []struct {
-		name string
-		code uint16
-		want string
-	}{
-		{"no cluster", 0, "c:"},
-		{"the root, above every split", 0b1, "c:"},
-		{"one level down, the last of four", 0b111, "c:3"},
-		{"four levels down", 0b1_00_11_01_10, "c:0312"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := ClusterFeature(tt.code); got != tt.want {
-				t.Errorf("ClusterFeature(%#b) = %q, want %q", tt.code, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestAWordsClusterWeighsInItsScoreAndExplanation(t *testing.T) {
-	harbour, quay := HashFeature("w:harbour"), HashFeature("w:quay")
-	m := New(-1, []Feature{{"w:harbour", 0.25}, {"c:0312", 0.75}},
-		map[uint64]uint16{harbour: 0b1_00_11_01_10, quay: 0b1_00_11_01_10, HashFeature("w:pier"): 0b1_00_11_01_11})
-	back, err := Decode(m.Encode())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := back.Clusters(), map[uint64]uint16{harbour: 0b1_00_11_01_10, quay: 0b1_00_11_01_10}; !maps.Equal(got, want) {
-		t.Errorf("kept clusters %v, want those of the two words whose cluster weighs: %v", got, want)
-	}
-	for _, tt := range []struct {
-		sentence string
-		z        float64
-		why      []string
-	}{
-		{"harbour", -1 + 0.25 + 0.75, []string{"c:0312", "w:harbour"}},
-		{"quay", -1 + 0.75, []string{"c:0312"}},
-		{"pier", -1, nil},
-	} {
-		if got, want := back.Score(tt.sentence, nil, nil), sigmoid(tt.z); math.Abs(got-want) > 1e-6 {
-			t.Errorf("%q scores %v, want %v", tt.sentence, got, want)
-		}
-		var why []string
-		for _, f := range back.Explain(tt.sentence, nil, nil) {
-			why = append(why, f.Name)
-		}
-		if !slices.Equal(why, tt.why) {
-			t.Errorf("%q is explained by %q, want %q", tt.sentence, why, tt.why)
-		}
-	}
 }

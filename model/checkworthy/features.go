@@ -50,23 +50,6 @@ func wordHashes(w []byte, pair uint64) (word, ended, next uint64) {
 	return word, ended, (next ^ ' ') * fnvPrime
 }
 
-// Words calls fn with the hash of the word feature of every word of
-// sentence, as scoring spells it, and the word as written, but for
-// numbers: the trainer learns from them which cluster each word belongs to.
-func Words(sentence string, fn func(h uint64, written string)) {
-	ws := wordScanner{s: sentence}
-	for {
-		w, ok := ws.next()
-		if !ok {
-			return
-		}
-		if w[0] != '<' {
-			h, _, _ := wordHashes(w, 0)
-			fn(h, sentence[ws.start:ws.i])
-		}
-	}
-}
-
 // HashFeature returns the hash a feature name is looked up by.
 func HashFeature(name string) uint64 { return hashString(fnvOffset, name) }
 
@@ -81,8 +64,6 @@ type wordScanner struct {
 	i   int
 	buf [maxWord]byte
 	n   int
-	// start is where the last word begins in s.
-	start int
 	// upper reports that the last word began with a capital letter.
 	upper bool
 }
@@ -114,7 +95,6 @@ func (ws *wordScanner) next() ([]byte, bool) {
 				continue
 			}
 		}
-		ws.start = ws.i
 		switch {
 		case isLetter(c) || isDigit(c):
 			return ws.word(), true

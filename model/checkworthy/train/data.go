@@ -72,21 +72,6 @@ type featurizer struct {
 	names  []string
 	// drop lists feature name prefixes left out (feature selection).
 	drop []string
-	// written counts, while it is not nil, how the training sentences
-	// write each word (countWritten).
-	written map[uint64]map[string]int
-}
-
-// id returns the id of the feature name, naming it if it is new.
-func (f *featurizer) id(name string) int32 {
-	h := checkworthy.HashFeature(name)
-	id, ok := f.ids[h]
-	if !ok {
-		id = int32(len(f.names))
-		f.ids[h] = id
-		f.names = append(f.names, name)
-	}
-	return id
 }
 
 func (f *featurizer) dropped(name string) bool {
@@ -138,14 +123,15 @@ func sentenceAt(sents []span.Span, at int) int {
 
 func (f *featurizer) features(sentence string, sf sentenceFeatures) []int32 {
 	var out []int32
-	f.countWritten(sentence)
 	checkworthy.Extract(sentence, sf.kinds, sf.labels, func(h uint64, name string) {
 		if f.dropped(name) {
 			return
 		}
 		id, ok := f.ids[h]
 		if !ok {
-			id = f.id(name)
+			id = int32(len(f.names))
+			f.ids[h] = id
+			f.names = append(f.names, name)
 		}
 		out = append(out, id)
 	})

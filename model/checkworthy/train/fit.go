@@ -35,6 +35,9 @@ type params struct {
 	// bags is how many models, each with its own order of the examples
 	// and draw of pairs, train averages.
 	bags int
+	// average makes a model's weights the mean of those at the end of its
+	// second half of epochs.
+	average bool
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -122,7 +125,8 @@ func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer
 	rng := rand.New(rand.NewPCG(p.seed, 0x636c61696d+bag))
 	var items []int
 	var pairs [][2]int
-	for range p.epochs {
+	var avg averager
+	for epoch := range p.epochs {
 		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 		items = append(items[:0], idx...)
 		if pairs = pool.draw(rng, p.pairsPer, pairs[:0]); len(pairs) > 0 {
@@ -144,8 +148,43 @@ func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer
 			}
 			o.point(e.feats, e.y, weight)
 		}
+		if p.average && 2*epoch >= p.epochs {
+			avg.add(o)
+		}
 	}
+	avg.into(o)
 	return o
+}
+
+// averager sums the weights at the end of epochs, for the averaged
+// weights of p.average: a mean of late epochs wanders less with the last
+// examples seen than the last epoch's weights.
+type averager struct {
+	w    []float64
+	bias float64
+	n    int
+}
+
+func (a *averager) add(o *optimizer) {
+	if a.w == nil {
+		a.w = make([]float64, len(o.w))
+	}
+	for f, x := range o.w {
+		a.w[f] += x
+	}
+	a.bias += o.bias
+	a.n++
+}
+
+// into replaces o's weights with the mean of those added, if any.
+func (a *averager) into(o *optimizer) {
+	if a.n == 0 {
+		return
+	}
+	for f, x := range a.w {
+		o.w[f] = x / float64(a.n)
+	}
+	o.bias = a.bias / float64(a.n)
 }
 
 // optimizer holds the weights being learned and AdaGrad's sums of squared

@@ -59,7 +59,6 @@ type options struct {
 	nested          bool
 	grid            string
 	drop            string
-	clusters        int
 }
 
 func parse(args []string) (options, params, error) {
@@ -75,7 +74,6 @@ func parse(args []string) (options, params, error) {
 	fs.StringVar(&o.grid, "grid", "settings", "the settings -nested chooses among: settings (learning rate, -clefneg, -polnear) or pairs (-pairs 0, 0.5, 1)")
 	fs.BoolVar(&o.classes, "classes", false, "print how often each word class and count feature occurs, and how often in check-worthy sentences")
 	fs.StringVar(&o.drop, "drop", "", "comma-separated feature name prefixes to leave out")
-	fs.IntVar(&o.clusters, "clusters", 4, "depth of the entity tagger's word clusters to give words (0: none)")
 	fs.IntVar(&p.epochs, "epochs", 8, "passes over the data")
 	fs.Float64Var(&p.rate, "rate", 0.02, "AdaGrad learning rate")
 	fs.Float64Var(&p.l2, "l2", 1e-4, "L2 penalty per update")
@@ -90,6 +88,7 @@ func parse(args []string) (options, params, error) {
 	fs.IntVar(&p.pairsPer, "pairsper", 10, "unmarked sentences each marked CLEF sentence is paired with per epoch")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.IntVar(&p.bags, "bags", 1, "models trained, each shuffling its own way, whose weights are averaged")
+	fs.BoolVar(&p.average, "average", false, "average each model's weights over the ends of its second half of epochs")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
 	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
@@ -122,16 +121,9 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 	}
-	written := f.written
-	f.written = nil
 	dev, err := f.loadNews(filepath.Join(o.news, "dev"))
 	if err != nil {
 		return err
-	}
-	var clusters map[uint64]uint16
-	if o.clusters > 0 {
-		clusters = f.wordClusters(o.clusters, written)
-		set.addClusters(f, clusters, dev)
 	}
 	set.names = f.names
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",
@@ -149,7 +141,7 @@ func run(args []string, out io.Writer) error {
 	if o.out == "" {
 		return nil
 	}
-	return write(out, set, p, clusters, o.out)
+	return write(out, set, p, o.out)
 }
 
 func newFeaturizer(drop string) (*featurizer, error) {
@@ -161,7 +153,7 @@ func newFeaturizer(drop string) (*featurizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim detector: %w", err)
 	}
-	f := &featurizer{det: det, tagger: tagger, split: sentence.New(), ids: map[uint64]int32{}, written: map[uint64]map[string]int{}}
+	f := &featurizer{det: det, tagger: tagger, split: sentence.New(), ids: map[uint64]int32{}}
 	if drop != "" {
 		f.drop = strings.Split(drop, ",")
 	}
@@ -232,7 +224,7 @@ func printRankings(out io.Writer, set *dataset, what string, rs []ranking) {
 }
 
 // write trains on everything and writes the weights file.
-func write(out io.Writer, set *dataset, p params, clusters map[uint64]uint16, path string) error {
+func write(out io.Writer, set *dataset, p params, path string) error {
 	w, bias := set.train(p, func(*example) bool { return true })
 	var feats []checkworthy.Feature
 	for id, x := range w {
@@ -240,12 +232,11 @@ func write(out io.Writer, set *dataset, p params, clusters map[uint64]uint16, pa
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
 	}
-	m := checkworthy.New(bias, feats, clusters)
-	enc := m.Encode()
+	enc := checkworthy.New(bias, feats).Encode()
 	if err := os.WriteFile(path, enc, 0o644); err != nil {
 		return fmt.Errorf("write weights: %w", err)
 	}
-	fmt.Fprintf(out, "wrote %s: %d features, %d words with a weighted cluster, %d bytes\n", path, len(feats), len(m.Clusters()), len(enc))
+	fmt.Fprintf(out, "wrote %s: %d features, %d bytes\n", path, len(feats), len(enc))
 	sort.Slice(feats, func(i, j int) bool { return feats[i].Weight > feats[j].Weight })
 	n := min(15, len(feats))
 	fmt.Fprintf(out, "strongest for:%s\nstrongest against:%s\n", named(feats[:n]), named(feats[len(feats)-n:]))

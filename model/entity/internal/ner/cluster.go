@@ -44,9 +44,6 @@ func clusterPrefix(code uint16, d int) uint16 {
 	return code
 }
 
-// Cluster is the word's cluster at depth d, or 0 for a word without one.
-func (w *Word) Cluster(d int) uint16 { return clusterPrefix(w.clus, d) }
-
 const clustersMagic = "MCLU1"
 
 // WriteTo writes the table deflated (see writeTable).
