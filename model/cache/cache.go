@@ -122,8 +122,11 @@ func writeJSON(w *bufio.Writer, v any) error {
 	return err
 }
 
-// arrayPiece is how many items of a list are encoded at once.
-const arrayPiece = 4096
+// arrayPiece is how many items of a list are encoded at once. The reader
+// writes the cache as its analysis ends, when its heap is at its highest,
+// so a piece is small: 4,096 claims were nearly 1 MB of JSON, and more of
+// the encoder's buffer as it grew, on top of the whole analysis.
+const arrayPiece = 512
 
 // writeArray writes items as json.Marshal would, arrayPiece at a time.
 func writeArray[T any](w *bufio.Writer, items []T) error {
