@@ -8,15 +8,16 @@ import (
 // The soft memory limit while an article is read and analysed: a base for
 // the program itself and 3.25 bytes a byte of the article's text. The live
 // heap peaks as the last claims are found, when the entity tagger (4 MB)
-// is already garbage (model.AnalyzeOnce): about 4.5 MB and 2.93 bytes a
-// byte (the reader's highest live heap on bench/table.py's 5 and 20 MB
-// texts, 19 and 63 MB), beside about 5.5 MB the runtime keeps for itself
-// (its metadata 3 MB, the unused parts of its spans 1.5, stacks 1). The
-// limit leaves about 2 MB and a third of a byte a byte above that: it was
-// 3.5 bytes a byte when the claims kept 3.1 (peak RSS on 20 MB 95 MB, now
-// 90), and before that 16 MB and 3.5, 32 MB and 4 (126-128 MB). The
-// base cannot go much lower: the sample's analysis peaks with its models
-// on the heap (6.5 MB) and the runtime's own 5.5.
+// is already garbage (model.AnalyzeOnce): about 3 MB and 3 bytes a byte
+// (the reader's highest live heap on bench/table.py's 5 and 20 MB texts,
+// 18 and 63 MB, GODEBUG=gctrace=1), beside about 5.5 MB the runtime keeps
+// for itself (its metadata 3 MB, the unused parts of its spans 1.5, stacks
+// 1). That leaves the collector 3.5 MB and a quarter of a byte a byte. The
+// limit was 3.5 bytes a byte while the analysis kept 3.2 (peak RSS on the
+// 20 MB text 95 MB, now 90; CPU until analysed the same), and before that
+// 16 MB and 3.5, 32 MB and 4 (126-128 MB). The base cannot go much lower:
+// a small article's analysis peaks with its models on the heap (6.5 MB)
+// beside the runtime's 5.5.
 const (
 	memoryBase          = 12 << 20
 	memoryPerByteTimes4 = 13
