@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
@@ -63,10 +64,22 @@ func (f viewFlags) profile(w io.Writer) colorprofile.Profile {
 	case "never":
 		return colorprofile.NoTTY
 	case "always":
-		if p := colorprofile.Detect(w, os.Environ()); p > colorprofile.NoTTY {
+		if p := detectProfile(w); p > colorprofile.NoTTY {
 			return p
 		}
 		return colorprofile.TrueColor
+	}
+	return detectProfile(w)
+}
+
+// detectProfile is colorprofile.Detect(w, os.Environ()). For standard
+// output it is what lipgloss detected for it as the program started
+// (lipgloss.Writer, from the same output and environment): detecting it
+// again reads terminfo again and, in tmux, runs `tmux info` a second
+// time before the first screen.
+func detectProfile(w io.Writer) colorprofile.Profile {
+	if f, ok := w.(*os.File); ok && f == os.Stdout {
+		return lipgloss.Writer.Profile
 	}
 	return colorprofile.Detect(w, os.Environ())
 }

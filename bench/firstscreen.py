@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from starting a program on a fresh pseudo-terminal to MARKER on it.
 
-usage: firstscreen.py [--runs N] [--rss] MARKER PROGRAM [ARG...]
+usage: firstscreen.py [--runs N] [--rss] [--against EXE,...] MARKER PROGRAM [ARG...]
 
 Prints the median, minimum and maximum of N runs in milliseconds. The clock
 starts just before the fork and stops when MARKER first appears in what
@@ -10,7 +10,10 @@ Beside it, the median CPU time the program had used by then (all its
 threads, from /proc/PID/task/*/schedstat): on a shared machine the wall
 time swings with the load, the CPU time much less.
 With --rss it also waits two seconds after the marker and reports the
-program's peak resident memory (VmHWM).
+program's peak resident memory (VmHWM). With --against, each EXE (another
+build, or `less`) is run on the same arguments in turn with PROGRAM, run
+by run, so that a change of load on a shared machine falls on all of
+them alike, and each gets its own line.
 """
 import fcntl, os, pty, select, statistics, struct, sys, termios, time
 
@@ -67,25 +70,38 @@ def once(marker, argv, rss, settle=2.0, cpu=None):
 
 def main():
     args = sys.argv[1:]
-    runs, rss = 7, False
+    runs, rss, against = 7, False, []
     while args and args[0].startswith("--"):
         if args[0] == "--runs":
             runs, args = int(args[1]), args[2:]
         elif args[0] == "--rss":
             rss, args = True, args[1:]
+        elif args[0] == "--against":
+            against, args = args[1].split(","), args[2:]
         else:
             sys.exit(__doc__.strip().splitlines()[2])
     if len(args) < 2:
         sys.exit(__doc__.strip().splitlines()[2])
-    cpu = []
-    results = [once(args[0].encode(), args[1:], rss, cpu=cpu) for _ in range(runs)]
+    marker, programs = args[0].encode(), [args[1]] + against
+    results = {p: [] for p in programs}
+    cpu = {p: [] for p in programs}
+    for _ in range(runs):
+        for p in programs:
+            results[p].append(once(marker, [p] + args[2:], rss, cpu=cpu[p]))
+    for p in programs:
+        line = summary(results[p], cpu[p], rss)
+        print(f"{p}: {line}" if against else line)
+
+
+def summary(results, cpu, rss):
+    """The line firstscreen prints for one program's runs."""
     times = [t for t, _ in results]
-    line = f"median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}, {runs} runs)"
+    line = f"median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}, {len(times)} runs)"
     if None not in cpu:
         line += f", {statistics.median(cpu):.1f} ms CPU"
     if rss:
         line += f", peak RSS {max(p for _, p in results) / 1024:.0f} MB"
-    print(line)
+    return line
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -314,35 +315,41 @@ func startsUpper(w string) bool {
 	return r >= 'A' && r <= 'Z'
 }
 
-// starters are the words other than numbers that can start a date or an amount.
-var starters = func() map[string]bool {
-	m := map[string]bool{"as": true, "As": true}
+// starterSet holds the words other than numbers that can start a date or
+// an amount, and their shapes: bit n of shapes[b] is set when a starter
+// of n bytes begins with byte b, a cheap test that rules most words out
+// before the map.
+type starterSet struct {
+	words  map[string]bool
+	shapes [256]uint64
+}
+
+// starters is built at its first use rather than with the package, where
+// it was half of the package's initialisation, paid by every start of
+// margin and by the reader's first screen, which finds no entities.
+var starters = sync.OnceValue(func() *starterSet {
+	st := &starterSet{words: map[string]bool{"as": true, "As": true}}
 	for w := range numModPairs {
-		m[w] = true
+		st.words[w] = true
 	}
 	for _, s := range []map[string]bool{weekdays, months, dateMods, relDay, clock, ordinals, numMods, currencies, cardinals, plurals} {
 		for w := range s {
 			l := strings.ToLower(w)
-			m[w], m[l], m[strings.ToUpper(l[:1])+l[1:]] = true, true, true
+			st.words[w], st.words[l], st.words[strings.ToUpper(l[:1])+l[1:]] = true, true, true
 		}
 	}
-	return m
-}()
-
-// starterShapes has bit n of entry b set when a starter of n bytes begins
-// with byte b: a cheap test that rules most words out before the map.
-var starterShapes = func() (t [256]uint64) {
-	for w := range starters {
-		t[w[0]] |= 1 << min(len(w), 63)
+	for w := range st.words {
+		st.shapes[w[0]] |= 1 << min(len(w), 63)
 	}
-	return t
-}()
+	return st
+})
 
 // datesAndNumbers finds DATE and NUMBER candidates in a sentence's words.
 func datesAndNumbers(ws []string, dst []cand) []cand {
+	st := starters()
 	for i := 0; i < len(ws); {
 		if w := ws[i]; w[0] < '0' || w[0] > '9' {
-			if starterShapes[w[0]]&(1<<min(len(w), 63)) == 0 || !starters[w] {
+			if st.shapes[w[0]]&(1<<min(len(w), 63)) == 0 || !st.words[w] {
 				i++
 				continue
 			}

@@ -17,6 +17,13 @@
 // whichever comes first. The marker never reaches the terminal and
 // nothing is written that Bubble Tea did not write itself.
 //
+// The output also writes the model's first complete view itself, as soon
+// as the model has drawn it, rather than on Bubble Tea's first tick a
+// frame later (firstFrame); Bubble Tea's own first frame then draws the
+// same view over it. Apart from that view and, for a program that ended
+// before its first frame, the way out of the alternate screen, nothing
+// is written that Bubble Tea did not write itself.
+//
 // NewProgram builds such a program. A command run with tea.Exec would get
 // the parked output as its standard output, which is not a terminal:
 // parking is for programs that do not use tea.Exec. The tests run real
@@ -26,6 +33,7 @@ package park
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"sync"
 	"time"
@@ -42,20 +50,38 @@ const marker = "\x1b_margin-park\x1b\\"
 // goroutine at most this long. Each hold that ends so costs two frames.
 const maxHold = time.Second
 
+// Program is a tea.Program whose output is parked while nothing changes.
+type Program struct {
+	*tea.Program
+	o *output
+}
+
 // NewProgram is tea.NewProgram writing to the terminal f, with the frame
 // ticker parked while nothing changes; holds end when ctx does. It sets
 // the program's output and filter: opts must set neither.
-func NewProgram(ctx context.Context, f *os.File, m tea.Model, opts ...tea.ProgramOption) *tea.Program {
-	p, _ := newProgram(ctx, f, m, maxHold, opts)
-	return p
+func NewProgram(ctx context.Context, f *os.File, m tea.Model, opts ...tea.ProgramOption) *Program {
+	return newProgram(ctx, f, m, maxHold, opts)
 }
 
-func newProgram(ctx context.Context, f *os.File, m tea.Model, maxHold time.Duration, opts []tea.ProgramOption) (*tea.Program, *output) {
+func newProgram(ctx context.Context, f *os.File, m tea.Model, maxHold time.Duration, opts []tea.ProgramOption) *Program {
 	o := &output{File: f, ctx: ctx, maxHold: maxHold}
 	opts = append(opts, tea.WithOutput(o), tea.WithFilter(o.filter))
-	p := tea.NewProgram(skipMarkers{m, &lastView{}}, opts...)
+	p := tea.NewProgram(skipMarkers{m, &lastView{}, o}, opts...)
 	o.send = p.Send
-	return p, o
+	return &Program{p, o}
+}
+
+// Run is tea.Program's Run, which leaves the terminal as it found it
+// even when the program ended after its first view but before Bubble
+// Tea's first frame.
+func (p *Program) Run() (tea.Model, error) {
+	m, err := p.Program.Run()
+	if rest := p.o.first.leftover(); rest != "" {
+		if _, werr := p.o.File.WriteString(rest); werr != nil && err == nil {
+			err = fmt.Errorf("leave the alternate screen: %w", werr)
+		}
+	}
+	return m, err
 }
 
 // output is the terminal as Bubble Tea sees it: the file itself (its
@@ -66,6 +92,7 @@ type output struct {
 	ctx     context.Context
 	send    func(tea.Msg)
 	maxHold time.Duration
+	first   firstFrame
 
 	mu sync.Mutex
 	// seq counts the messages other than markers that the filter has
@@ -95,6 +122,7 @@ func (o *output) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 		return msg
 	}
 	o.seq++
+	o.first.observe(msg)
 	o.wake()
 	switch msg.(type) {
 	case tea.QuitMsg, tea.InterruptMsg, tea.SuspendMsg:
@@ -112,15 +140,29 @@ func (o *output) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 // date.
 func (o *output) Write(b []byte) (int, error) {
 	if !bytes.Contains(b, []byte(marker)) {
-		return o.File.Write(b)
+		return o.write(b)
 	}
 	if rest := bytes.ReplaceAll(b, []byte(marker), nil); len(rest) > 0 {
-		if _, err := o.File.Write(rest); err != nil {
+		if _, err := o.write(rest); err != nil {
 			return 0, err
 		}
 	}
 	o.markerWritten()
 	return len(b), nil
+}
+
+// write writes what Bubble Tea wrote, after the first view if that is
+// being written, and says it wrote all of b if it wrote all it meant to.
+func (o *output) write(b []byte) (int, error) {
+	o.first.mu.Lock()
+	defer o.first.mu.Unlock()
+	if own := o.first.ownFrame(b); len(own) != len(b) {
+		if _, err := o.File.Write(own); err != nil {
+			return 0, err
+		}
+		return len(b), nil
+	}
+	return o.File.Write(b)
 }
 
 // markerWritten parks the writer when no message arrived since the
@@ -196,6 +238,7 @@ func isMarker(msg tea.Msg) bool {
 type skipMarkers struct {
 	tea.Model
 	last *lastView
+	o    *output
 }
 
 // lastView is the model's latest view; skip says the next View may
@@ -211,7 +254,7 @@ func (s skipMarkers) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, nil
 	}
 	m, cmd := s.Model.Update(msg)
-	return skipMarkers{m, s.last}, cmd
+	return skipMarkers{m, s.last, s.o}, cmd
 }
 
 func (s skipMarkers) View() tea.View {
@@ -220,5 +263,6 @@ func (s skipMarkers) View() tea.View {
 		return s.last.view
 	}
 	s.last.view = s.Model.View()
+	s.o.first.offer(s.last.view, s.o.File.Write)
 	return s.last.view
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // counter shows how many bumps it had, as a word that differs from the
@@ -64,7 +66,7 @@ func (s *screen) contains(text string) bool {
 
 // running is a parked counter program started on a pipe.
 type running struct {
-	p      *tea.Program
+	p      *Program
 	o      *output
 	screen *screen
 	cancel context.CancelFunc
@@ -73,16 +75,22 @@ type running struct {
 
 func start(t *testing.T, hold time.Duration) *running {
 	t.Helper()
+	return startAt(t, hold, 120)
+}
+
+// startAt is start at fps frames a second.
+func startAt(t *testing.T, hold time.Duration, fps int) *running {
+	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	p, o := newProgram(ctx, w, counter{}, hold, []tea.ProgramOption{
+	p := newProgram(ctx, w, counter{}, hold, []tea.ProgramOption{
 		tea.WithContext(ctx), tea.WithInput(nil), tea.WithWindowSize(40, 5),
-		tea.WithoutSignalHandler(), tea.WithFPS(120),
+		tea.WithoutSignalHandler(), tea.WithFPS(fps),
 	})
-	run := &running{p: p, o: o, screen: &screen{}, cancel: cancel, done: make(chan error, 1)}
+	run := &running{p: p, o: p.o, screen: &screen{}, cancel: cancel, done: make(chan error, 1)}
 	go run.screen.read(r)
 	go func() {
 		_, err := p.Run()
@@ -113,6 +121,13 @@ func (r *running) holding() bool {
 	return r.o.release != nil
 }
 
+// framed says Bubble Tea has written a frame of its own.
+func (r *running) framed() bool {
+	r.o.first.mu.Lock()
+	defer r.o.first.mu.Unlock()
+	return r.o.first.framed
+}
+
 func (r *running) parked(t *testing.T) {
 	t.Helper()
 	if !within(5*time.Second, r.holding) {
@@ -133,7 +148,7 @@ func (r *running) ended(t *testing.T, d time.Duration) {
 func TestParksOnceTheScreenIsDrawn(t *testing.T) {
 	r := start(t, time.Minute)
 	r.parked(t)
-	if !r.screen.contains(counts[0]) {
+	if !r.framed() || !r.screen.contains(counts[0]) {
 		t.Error("parked before the first screen was drawn")
 	}
 	time.Sleep(50 * time.Millisecond)
@@ -207,4 +222,68 @@ func TestParksAgainAfterAHoldRunsOut(t *testing.T) {
 		t.Fatal("the hold never ran out")
 	}
 	r.parked(t)
+}
+
+func TestTheFirstViewIsWrittenBeforeTheFirstFrame(t *testing.T) {
+	// At one frame a second Bubble Tea's first frame is a second away.
+	r := startAt(t, time.Minute, 1)
+	if !within(5*time.Second, func() bool { return r.screen.contains(counts[0]) }) {
+		t.Fatal("the first view never reached the terminal")
+	}
+	if r.framed() {
+		t.Error("the first view waited for Bubble Tea's first frame")
+	}
+}
+
+func TestTheAlternateScreenIsEnteredOnce(t *testing.T) {
+	r := startAt(t, time.Minute, 120)
+	r.parked(t)
+	r.screen.mu.Lock()
+	n := bytes.Count(r.screen.buf.Bytes(), []byte(ansi.SetModeAltScreenSaveCursor))
+	r.screen.mu.Unlock()
+	if n != 1 {
+		t.Errorf("the alternate screen was entered %d times, want once", n)
+	}
+}
+
+func TestAProgramEndedBeforeItsFirstFrameLeavesTheAlternateScreen(t *testing.T) {
+	r := startAt(t, time.Minute, 1)
+	if !within(5*time.Second, func() bool { return r.screen.contains(counts[0]) }) {
+		t.Fatal("the first view never reached the terminal")
+	}
+	r.cancel()
+	r.ended(t, 5*time.Second)
+	if !within(5*time.Second, func() bool { return r.screen.contains(ansi.ResetModeAltScreenSaveCursor + ansi.ShowCursor) }) {
+		t.Error("the terminal was left on the alternate screen")
+	}
+}
+
+func TestFirstFrameBytes(t *testing.T) {
+	const enter = ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.CursorHomePosition + ansi.EraseEntireScreen
+	red := "\x1b[38;2;255;0;0mred\x1b[m"
+	tests := []struct {
+		name    string
+		content string
+		height  int
+		profile colorprofile.Profile
+		want    string
+	}{
+		{"ends each line with a carriage return and a line feed", "one\ntwo", 5, colorprofile.TrueColor,
+			enter + "one\r\ntwo" + ansi.ResetStyle},
+		{"keeps no more lines than the window has", "one\ntwo\nthree", 2, colorprofile.TrueColor,
+			enter + "one\r\ntwo" + ansi.ResetStyle},
+		{"keeps true colour for a true-colour terminal", red, 1, colorprofile.TrueColor,
+			enter + red + ansi.ResetStyle},
+		{"downsamples colours to the terminal's", red, 1, colorprofile.ANSI,
+			enter + "\x1b[91mred\x1b[m" + ansi.ResetStyle},
+		{"drops styles for a terminal with none", red, 1, colorprofile.NoTTY,
+			enter + "red" + ansi.ResetStyle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(firstFrameBytes(tt.content, tt.height, tt.profile)); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
