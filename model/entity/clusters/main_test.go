@@ -131,3 +131,99 @@ func TestReadDebatesReportsMissingTranscripts(t *testing.T) {
 		t.Errorf("got %v, want an error about the missing transcripts", err)
 	}
 }
+
+// writeWordNet lays out invented synset lines in WordNet's data file
+// format (offset, lexicographer file, type, word count, words, pointers,
+// then "| " and the gloss), after licence lines indented by two spaces.
+func writeWordNet(t *testing.T, noun string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"noun": noun,
+		"verb": "02000001 29 v 01 wander 0 000 | walk without aim; \"they wandered around Pelmar\"  \n",
+		"adj":  "00100001 00 a 01 damp 0 000 | slightly wet  \n",
+		"adv":  "00200001 02 r 01 soon 0 000 | in a short time  \n",
+	}
+	for pos, text := range files {
+		text = "  1 This database is provided under a licence.  \n" + text
+		if err := os.WriteFile(filepath.Join(dir, "data."+pos), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestReadGlosses(t *testing.T) {
+	cases := []struct {
+		name, noun string
+		want       []string
+		err        string
+	}{
+		{"takes each definition and each quoted example as a sentence",
+			"09000001 15 n 01 Kessop 0 001 @ 08000001 n 0000 | a port town of Orlen; \"ferries leave Kessop daily\"  \n",
+			[]string{"a port town of Orlen", "ferries leave Kessop daily", "walk without aim", "they wandered around Pelmar", "slightly wet", "in a short time"}, ""},
+		{"reports a data file without glosses", "09000001 15 n 01 Kessop 0 000\n", nil, "no glosses"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := readGlosses(writeWordNet(t, c.noun))
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Errorf("got %v, want an error saying %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, words := range got {
+				lines = append(lines, strings.Join(words, " "))
+			}
+			if strings.Join(lines, "|") != strings.Join(c.want, "|") {
+				t.Errorf("got %q, want %q", lines, c.want)
+			}
+		})
+	}
+}
+
+func TestJSONTexts(t *testing.T) {
+	cases := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"takes the text values in document order",
+			`{"Intro": {"Background": {"text": "Orlen joined the league in 1990."}}, "Capital": {"name": {"text": "Kessop"}}}`,
+			[]string{"Orlen joined the league in 1990.", "Kessop"}},
+		{"reads texts inside arrays", `{"notes": [{"text": "a"}, {"text": "b"}]}`, []string{"a", "b"}},
+		{"does not take a value that reads text for a key", `{"kind": "text", "other": "no"}`, nil},
+		{"leaves out a text key whose value is no string", `{"text": {"text": "inner"}, "x": {"text": 3}}`, []string{"inner"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := jsonTexts([]byte(c.doc), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestReadFactbookReportsABrokenProfile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "europe"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "europe", "zz.json"), []byte(`{"text": "cut`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readFactbook(dir); err == nil || !strings.Contains(err.Error(), "zz.json") {
+		t.Errorf("got %v, want an error naming the broken file", err)
+	}
+	if _, err := readFactbook(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no country profiles") {
+		t.Errorf("got %v, want an error about the missing profiles", err)
+	}
+}
