@@ -2,6 +2,8 @@ package entity
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -37,9 +39,20 @@ func readInParts(t *testing.T, tg *Tagger, text string, sentences []span.Span, c
 // the entities are Tag's.
 func TestAReadingInPartsFindsWhatTagFinds(t *testing.T) {
 	tg := loadTagger(t)
-	for _, s := range samples(t) {
-		text, spans := s.text, lineSpans(s.text)
-		t.Run(s.name, func(t *testing.T) {
+	files, err := filepath.Glob("../../samples/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if filepath.Ext(f) == ".go" {
+			continue
+		}
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, spans := string(raw), lineSpans(string(raw))
+		t.Run(filepath.Base(f), func(t *testing.T) {
 			want := tg.Tag(text, spans)
 			for _, part := range []int{1, 100, 4 << 10} {
 				var cuts []int
