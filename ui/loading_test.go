@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -238,69 +237,5 @@ func TestAWarningMetWhileLoadingIsSaid(t *testing.T) {
 	}
 	if !strings.Contains(screen(m), "read as plain text") {
 		t.Fatalf("the status does not say a part is read as plain text:\n%s", screen(m))
-	}
-}
-
-// recordingEarly is a model.Early that keeps the length of each text
-// given to Add.
-type recordingEarly struct {
-	*model.Early
-	added *[]int
-}
-
-func (e recordingEarly) Add(a *model.Article) {
-	*e.added = append(*e.added, len(a.Text))
-	e.Early.Add(a)
-}
-
-func TestAnAnalysisBegunWhileLoadingGetsEveryStepAndEqualsTheOneShot(t *testing.T) {
-	for _, name := range []string{"article.txt", "article.md"} {
-		t.Run(name, func(t *testing.T) {
-			text := longArticle(120, strings.HasSuffix(name, ".md"))
-			whole, err := model.Parse(context.Background(), name, []byte(text), model.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := model.AnalyzeOnce(context.Background(), whole, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			l, err := model.NewLoader(name, []byte(text), model.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, _, err := l.Next(context.Background(), 500)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var added []int
-			m := New(context.Background(), a, Options{
-				Loader: l,
-				Analyze: func(context.Context, *model.Article, model.Progress) (*model.Analysis, error) {
-					t.Error("the whole article was analysed afresh, not by the analysis begun")
-					return nil, context.Canceled
-				},
-				BeginAnalysis: func(ctx context.Context) EarlyAnalysis {
-					return recordingEarly{Early: model.BeginAnalysis(ctx), added: &added}
-				},
-			})
-			m.load.step = 500
-			m = step1(m, tea.WindowSizeMsg{Width: 100, Height: 30})
-			var cmd tea.Cmd
-			for m.load.active() {
-				var next tea.Model
-				next, cmd = m.Update(m.loadNext()())
-				m = next.(Model)
-			}
-			run, _ := analysisCmds(t, cmd)
-			m = step1(m, run())
-			if len(added) < 2 || !slices.IsSorted(added) || added[len(added)-1] >= len(whole.Text) {
-				t.Errorf("the analysis was given texts of %v bytes; want each step's but the last, growing, of %d", added, len(whole.Text))
-			}
-			if !reflect.DeepEqual(m.analysis, want) {
-				t.Fatalf("analysed while loading: %d entities and %d claims, at once %d and %d, or not the same",
-					len(m.analysis.Entities), len(m.analysis.Claims), len(want.Entities), len(want.Claims))
-			}
-		})
 	}
 }
