@@ -80,10 +80,8 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Analyze:    analyzer(),
 		Notice:     notice,
 		Loader:     loader,
-		// The tagger's first reading, of each part as it loads.
-		BeginAnalysis: beginAnalysis,
-		Review:        cmd == "check",
-		Idle:          func(idle bool) { memoryWhileIdle(idle); procs(idle) },
+		Review:     cmd == "check",
+		Idle:       func(idle bool) { memoryWhileIdle(idle); procs(idle) },
 	}
 	if a.Path != "" {
 		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
@@ -152,11 +150,7 @@ func oneProcessorWhileIdle() func(idle bool) {
 // an idle reader has no use for, and loading them again for a reload
 // takes tens of milliseconds. Analyses are cached by
 // content so reopening an article shows its highlights at once.
-func analyzer() ui.AnalyzeFunc { return cached(model.AnalyzeOnce) }
-
-// cached is analyze, looking for its analysis in the cache first and
-// keeping it there after.
-func cached(analyze ui.AnalyzeFunc) ui.AnalyzeFunc {
+func analyzer() ui.AnalyzeFunc {
 	return func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
 		c := analysisCache()
 		if c != nil {
@@ -164,7 +158,7 @@ func cached(analyze ui.AnalyzeFunc) ui.AnalyzeFunc {
 				return an, nil
 			}
 		}
-		an, err := analyze(ctx, a, progress)
+		an, err := model.AnalyzeOnce(ctx, a, progress)
 		if err == nil && c != nil {
 			// A cache that cannot be written only costs the next open
 			// some time; the reader has its analysis either way.
@@ -172,25 +166,6 @@ func cached(analyze ui.AnalyzeFunc) ui.AnalyzeFunc {
 		}
 		return an, err
 	}
-}
-
-// earlyAnalysis is the analysis the reader begins as an article loads
-// (model.Early), cached as analyzer's is.
-type earlyAnalysis struct {
-	*model.Early
-	finish ui.AnalyzeFunc
-}
-
-func beginAnalysis(ctx context.Context) ui.EarlyAnalysis {
-	e := model.BeginAnalysis(ctx)
-	return earlyAnalysis{Early: e, finish: cached(e.Finish)}
-}
-
-// Finish is the early analysis's, unless the cache has it.
-func (e earlyAnalysis) Finish(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error) {
-	// A cached analysis leaves the early one unfinished.
-	defer e.Stop()
-	return e.finish(ctx, a, progress)
 }
 
 // analysisCache returns the user's analysis cache, versioned by this very

@@ -59,7 +59,7 @@ const tagShare = 0.55
 // entities come all at once, when the tagger is done (see tagged).
 func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
 	progress = reported(progress)
-	sofar, err := tagged(ctx, z.tagger.Begin(), a, progress)
+	sofar, err := tagged(ctx, z.tagger, a, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,11 @@ func AnalyzeOnce(ctx context.Context, a *Article, progress Progress) (*Analysis,
 	if err != nil {
 		return nil, err
 	}
-	return withClaimsOnce(ctx, a, sofar, progress)
+	d, err := claim.NewDetector()
+	if err != nil {
+		return nil, fmt.Errorf("load claim model: %w", err)
+	}
+	return withClaimsFound(ctx, d, claimPiece, a, sofar, progress)
 }
 
 // taggedOnce is tagged with a tagger of its own, garbage once it returns.
@@ -86,16 +90,7 @@ func taggedOnce(ctx context.Context, a *Article, progress Progress) (*Analysis, 
 	if err != nil {
 		return nil, fmt.Errorf("load entity model: %w", err)
 	}
-	return tagged(ctx, t.Begin(), a, progress)
-}
-
-// withClaimsOnce is withClaimsFound with a claim detector of its own.
-func withClaimsOnce(ctx context.Context, a *Article, sofar *Analysis, progress Progress) (*Analysis, error) {
-	d, err := claim.NewDetector()
-	if err != nil {
-		return nil, fmt.Errorf("load claim model: %w", err)
-	}
-	return withClaimsFound(ctx, d, claimPiece, a, sofar, progress)
+	return tagged(ctx, t, a, progress)
 }
 
 // reported is progress, or a Progress that ignores its reports if nil.
@@ -106,16 +101,15 @@ func reported(progress Progress) Progress {
 	return progress
 }
 
-// tagged is the analysis of a's entities, with no claims yet, finishing
-// r, which may have read a part of a already.
+// tagged is the analysis of a's entities, with no claims yet.
 //
 // The entities come all at once, when the tagger is done: its last pass
 // relabels a name and tags it again anywhere in the text by how the whole
 // text tags it, so entities found before it may still change (0.7% of
 // them on CoNLL-2003 dev).
-func tagged(ctx context.Context, r *entity.Reading, a *Article, progress Progress) (*Analysis, error) {
+func tagged(ctx context.Context, t *entity.Tagger, a *Article, progress Progress) (*Analysis, error) {
 	progress(0, nil)
-	ents, err := r.Finish(ctx, a.Text, a.Sentences, func(done float64) { progress(tagShare*done, nil) })
+	ents, err := t.TagContext(ctx, a.Text, a.Sentences, func(done float64) { progress(tagShare*done, nil) })
 	if err != nil {
 		return nil, err
 	}

@@ -35,15 +35,6 @@ import (
 // telling progress (which it may leave uncalled) how far it has come.
 type AnalyzeFunc func(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error)
 
-// EarlyAnalysis is an analysis begun while the article loads
-// (model.Early): Add is given each part loaded, in a command, and Finish
-// analyses the whole article in place of Options.Analyze; Stop gives it up.
-type EarlyAnalysis interface {
-	Add(a *model.Article)
-	Finish(ctx context.Context, a *model.Article, progress model.Progress) (*model.Analysis, error)
-	Stop()
-}
-
 // ReloadFunc reads the article again after its file changed.
 type ReloadFunc func(ctx context.Context) (*model.Article, error)
 
@@ -81,9 +72,6 @@ type Options struct {
 	// in steps; the notes (when Notes is nil) and the analysis wait for
 	// the whole text.
 	Loader *model.Loader
-	// BeginAnalysis, when set with Loader and Analyze, begins the analysis
-	// of the article's first read as the rest loads.
-	BeginAnalysis func(ctx context.Context) EarlyAnalysis
 	// Open opens a link in the browser when the user asks to (nil: the
 	// platform's opener).
 	Open OpenFunc

@@ -62,11 +62,8 @@ func (m Model) background(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 
 // analyze starts the analysis of the article shown, in its own context,
 // cancelling the one in flight.
-func (m *Model) analyze() tea.Cmd { return m.analyzeWith(m.opts.Analyze) }
-
-// analyzeWith is analyze with f, which may be nil.
-func (m *Model) analyzeWith(f AnalyzeFunc) tea.Cmd {
-	a := m.reader.Article()
+func (m *Model) analyze() tea.Cmd {
+	f, a := m.opts.Analyze, m.reader.Article()
 	if f == nil {
 		return nil
 	}

@@ -52,9 +52,6 @@ type loading struct {
 	// when its analysis is running.
 	progressive bool
 	notesWait   bool
-	// early is the analysis begun as the article loads, given each part
-	// loaded; nil without Options.BeginAnalysis.
-	early EarlyAnalysis
 }
 
 // newLoading prepares the background load of the article's rest, if
@@ -66,16 +63,10 @@ func newLoading(ctx context.Context, a *model.Article, opts Options) loading {
 	}
 	lctx, cancel := context.WithCancel(ctx)
 	read, total := opts.Loader.Progress()
-	l := loading{
+	return loading{
 		loader: opts.Loader, gen: 1, ctx: lctx, cancel: cancel, step: loadStep, read: read, total: total, progressive: true,
 		notesWait: notesWait,
 	}
-	if opts.BeginAnalysis != nil && opts.Analyze != nil {
-		// In the program's context, not the load's: the load's ends
-		// when the text is whole, and the early analysis goes on.
-		l.early = opts.BeginAnalysis(ctx)
-	}
-	return l
 }
 
 // active says the article is still loading.
@@ -91,21 +82,8 @@ func (l *loading) stop() {
 		// A read in flight fails on the closed file, and is dropped.
 		_ = l.loader.Close()
 	}
-	if l.early != nil {
-		l.early.Stop()
-	}
-	l.loader, l.ctx, l.cancel, l.early = nil, nil, nil, nil
+	l.loader, l.ctx, l.cancel = nil, nil, nil
 	l.gen++
-}
-
-// finish lets the load go once the article is whole, and returns the
-// analysis to run on it: the early one, if it began.
-func (l *loading) finish(analyze AnalyzeFunc) AnalyzeFunc {
-	if e := l.early; e != nil {
-		analyze, l.early = e.Finish, nil
-	}
-	l.stop()
-	return analyze
 }
 
 // loadNext returns the command that reads the next step.
@@ -120,7 +98,7 @@ func (m Model) loadAfter(d time.Duration) tea.Cmd {
 		return nil
 	}
 	l, gen, step, path := m.load.loader, m.load.gen, m.load.step, m.reader.Article().Path
-	ctx, early := m.load.ctx, m.load.early
+	ctx := m.load.ctx
 	return func() tea.Msg {
 		if d > 0 {
 			select {
@@ -134,18 +112,13 @@ func (m Model) loadAfter(d time.Duration) tea.Cmd {
 		if a != nil {
 			a.Path = path
 		}
-		if early != nil && err == nil && !done {
-			// Read while the next step loads; the whole article goes to
-			// Finish.
-			early.Add(a)
-		}
 		return loadedMsg{gen: gen, a: a, done: done, read: read, total: total, err: err}
 	}
 }
 
 // loaded swaps in the grown article, for the text view and the panel,
 // and asks for the next step; once the article is whole it opens the
-// notes that waited and starts the analysis, or finishes the one begun.
+// notes that waited and starts the analysis.
 func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	if msg.gen != m.load.gen {
 		return m, nil
@@ -168,9 +141,9 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	if !msg.done {
 		return m, m.loadNext()
 	}
-	analyze := m.load.finish(m.opts.Analyze)
+	m.load.stop()
 	m.setTitle(msg.a)
-	return m, tea.Batch(m.openWaitingNotes(), m.analyzeWith(analyze))
+	return m, tea.Batch(m.openWaitingNotes(), m.analyze())
 }
 
 // openWaitingNotes opens the notes that waited for the first screen or
