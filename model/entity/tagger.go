@@ -131,9 +131,6 @@ type work struct {
 	// meter reports how far the passes have come and stops them when the
 	// call's context is done.
 	meter meter
-	// prevEnd and last are where pieces has read to: the end of the
-	// sentences and of the last word, for a text read in parts.
-	prevEnd, last int
 }
 
 // tagPiece is about how many bytes of text Tag reads between two reports
@@ -206,137 +203,36 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 // come, from 0 to 1, as it reads the text, and returning ctx's error, with
 // no entities, within a fraction of a megabyte of text once ctx is done.
 func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.Span, progress func(float64)) ([]Entity, error) {
-	return t.Begin().Finish(ctx, text, sentences, progress)
-}
-
-// Reading is a Tag call begun before its text is whole. The first of its
-// three readings, how the document writes each word, goes sentence by
-// sentence in text order and learns nothing from what follows, so it can
-// read each part of the text as it comes (Read); the other two need all
-// of it (Finish). A Reading is not safe for concurrent use.
-type Reading struct {
-	t    *Tagger
-	w    *work
-	prof ner.Profile
-	// read is how many sentences the first reading has read, and last the
-	// last of them; stale says it must start again (Read was stopped in the
-	// middle of a sentence, or was given sentences out of order).
-	read  int
-	last  span.Span
-	stale bool
-}
-
-// Begin starts a Tag call whose text comes in parts.
-func (t *Tagger) Begin() *Reading {
-	r := &Reading{t: t, w: t.work.Get().(*work)}
-	r.restart()
-	return r
-}
-
-// restart forgets what the first reading has read. Caches start cold on
-// every call, so each text costs the same whatever was tagged before.
-func (r *Reading) restart() {
-	w := r.w
-	w.vocab.Reset()
-	w.sc.Reset()
-	w.sizes, w.stream = w.sizes[:0], w.stream[:0]
-	w.prevEnd, w.last = 0, 0
-	r.prof, r.read, r.last, r.stale = ner.Profile{}, 0, span.Span{}, false
-}
-
-// Read reads the sentences beyond those read before, of a text that
-// will only grow by appending, and whose sentences will only grow so: the
-// sentences of a text loaded so far. It stops before a sentence that
-// reaches the end of the text, since more text may yet move its end to a
-// whole rune.
-// It returns ctx's error, and Finish then reads the text again.
-func (r *Reading) Read(ctx context.Context, text string, sentences []span.Span) error {
-	if r.stale || r.w == nil {
-		return nil
-	}
-	if !r.follows(sentences) {
-		r.stale = true
-		return nil
-	}
-	fresh := sentences[r.read:]
-	if i := slices.IndexFunc(fresh, func(s span.Span) bool { return s.End >= len(text) }); i >= 0 {
-		fresh = fresh[:i]
-	}
-	if len(fresh) == 0 {
-		return nil
-	}
-	if !r.inOrder(fresh) {
-		r.stale = true
-		return nil
-	}
-	r.w.meter = meter{ctx: ctx, progress: func(float64) {}, size: len(text), piece: r.t.piece}
-	r.describe(text, fresh)
-	if err := r.w.meter.err; err != nil {
-		r.stale = true
-		return err
-	}
-	return nil
-}
-
-// follows says sentences start with those read so far (the loader only
-// appends, so the last of them is checked).
-func (r *Reading) follows(sentences []span.Span) bool {
-	return r.read <= len(sentences) && (r.read == 0 || sentences[r.read-1] == r.last)
-}
-
-// inOrder says fresh follow the sentences read so far, each starting no
-// earlier than the one before, as the tagger reads them.
-func (r *Reading) inOrder(fresh []span.Span) bool {
-	prev := r.last.Start
-	for _, s := range fresh {
-		if s.Start < prev {
-			return false
-		}
-		prev = s.Start
-	}
-	return true
-}
-
-// describe is the first reading of sentences.
-func (r *Reading) describe(text string, sentences []span.Span) {
-	t, w := r.t, r.w
-	t.pieces(w, text, sentences, func() {
-		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
-		r.prof.Add(w.ws)
-	})
-	r.read += len(sentences)
-	r.last = sentences[len(sentences)-1]
-}
-
-// Finish is TagContext on the whole text, of which Read has read a part,
-// and lets the Reading go.
-func (r *Reading) Finish(ctx context.Context, text string, sentences []span.Span, progress func(float64)) ([]Entity, error) {
-	defer r.Close()
 	if len(sentences) == 0 {
 		sentences = []span.Span{{Start: 0, End: len(text)}}
 	}
 	if !slices.IsSortedFunc(sentences, func(a, b span.Span) int { return a.Start - b.Start }) {
-		// Read took them in their order, not in this one.
 		sentences = slices.Clone(sentences)
 		slices.SortFunc(sentences, func(a, b span.Span) int { return a.Start - b.Start })
-		r.stale = true
 	}
 	if progress == nil {
 		progress = func(float64) {}
 	}
-	t, w := r.t, r.w
-	if r.stale || !r.follows(sentences) {
-		r.restart()
-	}
+	w := t.work.Get().(*work)
+	defer t.release(w)
 	w.meter = meter{ctx: ctx, progress: progress, size: len(text), piece: t.piece}
+	// Caches start cold on every call, so each text costs the same whatever
+	// was tagged before.
+	w.vocab.Reset()
+	w.sc.Reset()
+	w.sizes = w.sizes[:0]
+
+	prof := ner.Profile{}
+	w.stream = w.stream[:0]
 	w.meter.pass(describeShare)
-	if fresh := sentences[r.read:]; len(fresh) > 0 {
-		r.describe(text, fresh)
-	}
+	t.pieces(w, text, sentences, func() {
+		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
+		prof.Add(w.ws)
+	})
 	if w.meter.err != nil {
 		return nil, w.meter.err
 	}
-	w.vocab.SetProfile(r.prof)
+	w.vocab.SetProfile(prof)
 	var out []Entity
 	names := names{known: map[uint64]*votes{}, surnames: t.on(stepSurname)}
 	w.meter.pass(tagPassShare)
@@ -360,15 +256,6 @@ func (r *Reading) Finish(ctx context.Context, text string, sentences []span.Span
 	return slices.DeleteFunc(out, func(e Entity) bool { return e.Label == "" }), nil
 }
 
-// Close lets go of a Reading that will not be finished; Finish does it
-// itself.
-func (r *Reading) Close() {
-	if r.w != nil {
-		r.t.release(r.w)
-		r.w, r.prof = nil, nil
-	}
-}
-
 func (t *Tagger) release(w *work) {
 	if w.vocab.Len() > maxPooledWords || w.sc.Len() > maxPooledWords {
 		w.vocab, w.sc, w.sizes = ner.Vocab{}, ner.Scratch{}, nil
@@ -388,8 +275,7 @@ func (t *Tagger) release(w *work) {
 // records the piece, with w.ids, in w.stream. It stops early when w.meter
 // says so.
 func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) {
-	prevEnd, last := w.prevEnd, w.last
-	defer func() { w.prevEnd, w.last = prevEnd, last }()
+	prevEnd, last := 0, 0
 	for _, s := range sentences {
 		start, end := max(s.Start, prevEnd, 0), min(s.End, len(text))
 		// A span that cuts a rune in two is moved inwards to whole runes.
