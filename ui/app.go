@@ -24,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/ui/help"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/noteeditor"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/review"
@@ -212,7 +213,6 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search"
 	m.setTitle(a)
-	m.status.SetHint(km.Help.Help().Key + " " + km.Help.Help().Desc)
 	if opts.Notice != "" {
 		m.status.SetMessage(opts.Notice)
 	}
@@ -382,11 +382,38 @@ func (m *Model) refresh() {
 		m.panel.Prepare()
 	}
 	m.layout()
-	info := append(m.loadingInfo(), m.reader.Info()...)
+	info := m.loadingInfo()
+	if !m.textCovered() {
+		info = append(info, m.reader.Info()...)
+	}
 	if m.review != nil {
 		info = append([]string{m.review.Progress()}, info...)
 	}
 	m.status.SetInfo(info...)
+	m.status.SetHint(m.hint())
+}
+
+// textCovered reports whether a screen of its own (the editor, help, the
+// attention list, the review queue) is drawn over the text: the text's
+// position and match count then say nothing of what is on screen.
+func (m Model) textCovered() bool {
+	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil
+}
+
+// hint is the bar's last word: how to open help, or, on a screen drawn
+// over the text, how to leave it (in a small window that screen's own
+// key hints give way to what it shows).
+func (m Model) hint() string {
+	help := m.keys.Help.Help().Key + " " + m.keys.Help.Help().Desc
+	switch {
+	case m.showHelp:
+		return m.keys.Clear.Help().Key + " close help"
+	case m.attention != nil:
+		return m.keys.CloseAttention.Help().Key + " back · " + help
+	case m.review != nil:
+		return m.keys.CloseReview.Help().Key + " back · " + help
+	}
+	return help
 }
 
 // layout gives every child its size. Every size handed down is at least
@@ -401,7 +428,7 @@ func (m *Model) layout() {
 	body := max(m.height-rows, 1)
 	w := max(m.width, 1)
 	if m.panelOpen {
-		pw := max(min(panelWidth(m.width), w/2), 1)
+		pw := max(min(panelWidth(m.width, m.opts.Width), w/2), 1)
 		m.panel.SetSize(pw, body)
 		w = max(w-pw, 1)
 	}
@@ -429,7 +456,22 @@ func (m Model) statusRows() int {
 	return m.status.WantsRows()
 }
 
-func panelWidth(w int) int { return min(44, max(24, w/3)) }
+// panelWidth is the side panel's width in a window w columns wide whose
+// text column is at most textWidth (0: the default): a third of the
+// window, from 24 to 44 columns, or more in a wide window, where the
+// text leaves room: the panel takes what the text would leave blank, up
+// to 72 columns, so that claims and headings are cut less.
+func panelWidth(w, textWidth int) int {
+	if textWidth <= 0 {
+		textWidth = pager.DefaultMaxWidth
+	}
+	slack := w - textWidth - pager.Margins
+	return max(min(44, max(24, w/3)), min(slack, maxPanelWidth))
+}
+
+// maxPanelWidth is the widest the side panel gets: wider, its lines are
+// no easier to take in at a glance.
+const maxPanelWidth = 72
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
@@ -464,6 +506,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.lastKeyDelete = key.Matches(msg, k.Delete)
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
 		return m, m.undo()
+	}
+	if key.Matches(msg, k.Filter) && !(m.panelOpen && m.panel.CanFilter()) {
+		m.status.SetMessage(k.Filter.Help().Key + " filters the claims panel by kind, the notes panel by verdict, status or tag")
+		return m, nil
 	}
 	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
 		var cmd tea.Cmd
@@ -513,9 +559,19 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// openPanel shows the panel on tab; the outline opens on the section
+// being read: the focus's, when it is on screen, else the top line's.
 func (m *Model) openPanel(tab string) {
 	m.panelOpen = true
 	m.panel.Show(tab)
+	if tab != panel.Outline {
+		return
+	}
+	at := m.reader.Pager().TopOffset()
+	if f, ok := m.reader.Focus(); ok && m.reader.Pager().Visible(f.Start) {
+		at = f.Start
+	}
+	m.panel.SelectAt(at)
 }
 
 func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {

@@ -722,3 +722,144 @@ func TestALongMessageTakesASecondRowOfTheStatusBar(t *testing.T) {
 		})
 	}
 }
+
+// TestTheExplainBoxLeavesAColumnBeforeThePanel opens the side panel in
+// windows of a few widths and explains a claim: no line of the text or of
+// the explain box runs into the panel's border.
+func TestTheExplainBoxLeavesAColumnBeforeThePanel(t *testing.T) {
+	for _, w := range []int{40, 60, 80} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			m := press(step(analysed(t), tea.WindowSizeMsg{Width: w, Height: 20}), "tab", "c")
+			if !strings.Contains(screen(m), "cues:") {
+				t.Fatalf("the test needs a claim explained:\n%s", screen(m))
+			}
+			for _, line := range strings.Split(screen(m), "\n") {
+				left, _, beside := strings.Cut(line, "│")
+				if beside && !strings.HasSuffix(left, " ") {
+					t.Errorf("a line runs into the panel's border: %q\n%s", line, screen(m))
+				}
+			}
+		})
+	}
+}
+
+// TestAWideWindowGivesThePanelTheRoomTheTextLeaves opens the claims panel
+// in a window 200 columns wide: the text keeps its full column, and the
+// panel, taking what the text leaves blank, shows a claim whole.
+func TestAWideWindowGivesThePanelTheRoomTheTextLeaves(t *testing.T) {
+	m := step(analysed(t), tea.WindowSizeMsg{Width: 200, Height: 30})
+	m.panel.Show("Claims")
+	s := screen(press(m, "tab"))
+	for _, want := range []string{
+		"The harbour wall will be finished by spring, the council said on Tuesday.",
+		"According to RT Arabic, nearly 600 homes might flood.",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the screen does not show %q on one line:\n%s", want, s)
+		}
+	}
+}
+
+// TestFSaysWhatItFiltersWhereThereIsNothingToFilter presses F with the
+// panel closed, on a tab with nothing to filter and on the claims: the
+// first two say what F is for, the last filters the claims by kind.
+func TestFSaysWhatItFiltersWhereThereIsNothingToFilter(t *testing.T) {
+	for _, tt := range []struct {
+		name, tab string
+		open      bool
+		want      string
+	}{
+		{"with the panel closed F says what it filters", "Claims", false, "F filters the claims panel by kind"},
+		{"on the outline F says what it filters", panel.Outline, true, "F filters the claims panel by kind"},
+		{"on the claims F filters them by kind", "Claims", true, "(F: next)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := analysed(t)
+			m.panel.Show(tt.tab)
+			if tt.open {
+				m = press(m, "tab")
+			}
+			if s := screen(press(m, "F")); !strings.Contains(s, tt.want) {
+				t.Errorf("F does not show %q:\n%s", tt.want, s)
+			}
+		})
+	}
+}
+
+// TestTheOutlineOpensOnTheSectionBeingRead reads on into the middle of
+// the second of three sections and opens the outline: its cursor is on
+// that section's heading, not the first.
+func TestTheOutlineOpensOnTheSectionBeingRead(t *testing.T) {
+	filler := strings.Repeat("A paragraph long enough to push the next heading well down the page.\n\n", 40)
+	a, err := model.Parse(context.Background(), "a.md", []byte("# Top\n\n"+filler+"## Middle\n\n"+filler+"## Last\n\nThe end."), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.reader.GoTo(span.Span{Start: strings.Index(a.Text, "Middle") + 200, End: strings.Index(a.Text, "Middle") + 201})
+	m = press(m, "o")
+	if it, ok := m.panel.Selected(); !ok || it.Title != "Middle" {
+		t.Errorf("the outline opens on %q, want the section being read, Middle:\n%s", it.Title, screen(m))
+	}
+}
+
+// TestTheHelpScreenSaysHowToLeaveIt opens help: the bar's hint, "? help"
+// while reading, says which key goes back, and goes back to "? help".
+func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
+	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	bar := func(m Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	if m = press(m, "?"); !strings.Contains(bar(m), "esc close help") {
+		t.Errorf("on the help screen the bar reads %q, want it to say esc closes help", bar(m))
+	}
+	if m = press(m, "esc"); !strings.Contains(bar(m), "? help") {
+		t.Errorf("back in the text the bar reads %q, want ? help", bar(m))
+	}
+}
+
+// TestTheReviewQueueSaysHowToLeaveItInASmallWindow opens the queue at
+// 40x12, where its own key hints give way to the claim: the bar still
+// says which key goes back to the text.
+func TestTheReviewQueueSaysHowToLeaveItInASmallWindow(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	m = press(step(m, tea.WindowSizeMsg{Width: 40, Height: 12}), "r")
+	lines := strings.Split(screen(m), "\n")
+	if bar := lines[len(lines)-1]; !strings.Contains(bar, "esc/r back") {
+		t.Errorf("in the queue at 40x12 the bar reads %q, want it to say esc/r goes back", bar)
+	}
+}
+
+// TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo presses n and N with
+// no search, with one match and past the last of several: each says so,
+// as a reader pressing n again and again would not see the text wrap.
+func TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo(t *testing.T) {
+	// Pasted: typed, each key would wait out the cursor's blink.
+	search := func(m Model, q string) Model { return press(step(press(m, "/"), tea.PasteMsg{Content: q}), "enter") }
+	for _, tt := range []struct {
+		name, query string
+		keys        []string
+		want        string
+	}{
+		{"n without a search says how to search", "", []string{"n"}, "no search yet: / finds a word"},
+		{"n with one match says it is the only one", "Arabic", []string{"n"}, "the only match"},
+		{"n past the last match says it is back at the first", "the", []string{"n", "n", "n", "n", "n", "n"}, "past the last match: back at the first"},
+		{"N before the first match says it went on to the last", "the", []string{"N"}, "before the first match: on to the last"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := open(t, article, Options{})
+			if tt.query != "" {
+				m = search(m, tt.query)
+			}
+			seen := ""
+			for _, k := range tt.keys {
+				m = press(m, k)
+				seen += screen(m)
+			}
+			if !strings.Contains(seen, tt.want) {
+				t.Errorf("after %v the status never says %q:\n%s", tt.keys, tt.want, screen(m))
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"slices"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/ui/attention"
@@ -32,6 +33,10 @@ func (m *Model) sayAttention(before string) {
 // openAttention opens the list of the notes that need attention.
 func (m *Model) openAttention() {
 	if m.notesUnavailable() {
+		return
+	}
+	if !slices.ContainsFunc(m.notes, attention.Needs) {
+		m.status.SetMessage("every note is where it was written: none needs attention")
 		return
 	}
 	l := attention.New(m.reader.Article().Text, m.notes, m.keys, m.theme)

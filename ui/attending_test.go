@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -115,5 +116,25 @@ func TestEnterOnANoteThatNeedsReviewSaysItIsAGuess(t *testing.T) {
 	m = stepWithin(m, tea.KeyPressMsg{Code: tea.KeyEnter}, time.Second)
 	if s := screen(m); !strings.Contains(s, "best guess (needs-review)") || !strings.Contains(s, "“In paragraph 3") {
 		t.Errorf("enter jumps without saying it is a guess:\n%s", s)
+	}
+}
+
+// TestTheAttentionListSaysWhenItIsDoneAndHowToLeave presses ! with every
+// note in place, and again once the last note that needed attention is
+// placed: the first says so in the status without an empty screen, the
+// second says the list is done and which key goes back to the text.
+func TestTheAttentionListSaysWhenItIsDoneAndHowToLeave(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m = press(m, "!"); m.attention != nil || !strings.Contains(screen(m), "none needs attention") {
+		t.Errorf("! with every note in place opened the list or said nothing:\n%s", screen(m))
+	}
+	m, _ = edited(t)
+	m = pressAndWait(pressAndWait(m, "!"), "enter")
+	if s := screen(m); !strings.Contains(s, "every note is where it was written") || !strings.Contains(s, "esc/! back to the text") {
+		t.Errorf("the list, done, does not say so and how to leave:\n%s", s)
 	}
 }

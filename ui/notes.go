@@ -226,8 +226,8 @@ func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 		m.status.SetMessage("saving note to the fallback notes folder…")
 		return m, m.store.saveToFallback(msg.Note, m.editorText, m.opts.NotesOptions)
 	case noteeditor.ClosedMsg:
+		m.status.SetMessage(closedSay(*m.editor))
 		m.editor, m.editorText = nil, ""
-		m.status.SetMessage("note discarded")
 		if m.quitting {
 			return m, tea.Quit
 		}
@@ -246,6 +246,22 @@ func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
 	ed, cmd := m.editor.Update(msg)
 	m.editor = &ed
 	return m, cmd
+}
+
+// closedSay is what the status says of an editor closed without saving:
+// "discarded" only when something typed was thrown away, so that esc on
+// a note opened by mistake does not read as if the note were gone.
+func closedSay(ed noteeditor.Model) string {
+	edit := ed.Note().ID != ""
+	switch {
+	case ed.Dirty() && edit:
+		return "changes discarded: the note is as it was"
+	case ed.Dirty():
+		return "note discarded"
+	case edit:
+		return "note unchanged"
+	}
+	return "no note written"
 }
 
 // editorSaved shows the result of the editor's save: on success the

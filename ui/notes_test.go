@@ -202,7 +202,8 @@ func TestNotesOnStandardInputSayWhatIsMissing(t *testing.T) {
 
 // TestDeletingSaysWhichNoteWent puts two notes on passages of one
 // sentence and deletes at the focus: the status names the passage of the
-// note deleted, so the reader knows which of the two it was before u.
+// note deleted, so the reader knows which of the two it was before u,
+// and u names it the same way.
 func TestDeletingSaysWhichNoteWent(t *testing.T) {
 	a, book := fileBook(t, t.TempDir(), article, "test")
 	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -229,6 +230,10 @@ func TestDeletingSaysWhichNoteWent(t *testing.T) {
 	}
 	if want := "note on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
 		t.Errorf("the status does not say %q:\n%s", want, screen(m))
+	}
+	m = pressAndWait(m, "u")
+	if want := "note on “" + gone + "” restored"; !strings.Contains(screen(m), want) {
+		t.Errorf("after u the status does not say %q:\n%s", want, screen(m))
 	}
 }
 
@@ -258,5 +263,74 @@ func TestUndoInTheNotesPanelSelectsTheRestoredNote(t *testing.T) {
 	m = pressAndWait(m, "u")
 	if got, _ := m.panel.Selected(); got.ID != chosen.ID {
 		t.Errorf("after u the notes panel selects %q, not the restored %q:\n%s", got.Title, chosen.Title, screen(m))
+	}
+}
+
+// TestDeleteAfterAJumpTakesTheNoteJumpedTo puts two notes on passages of
+// one sentence, jumps to the second from the notes panel, closes the
+// panel and presses D: the note jumped to goes, not the first of the
+// sentence.
+func TestDeleteAfterAJumpTakesTheNoteJumpedTo(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	first, second := "Engineers at Coastline Ltd", "denied that the schedule was realistic"
+	for _, q := range []string{first, second} {
+		if _, err := book.Add(annotate.Note{Span: doctest.Find(t, a.Text, q), Text: "Check."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.panel.Show(panel.Notes)
+	m = press(m, "tab", "j")
+	if it, _ := m.panel.Selected(); !strings.HasPrefix(it.Title, "denied") {
+		t.Fatalf("the test needs the second note chosen, not %q:\n%s", it.Title, screen(m))
+	}
+	m = pressAndWait(press(m, "enter", "esc"), "D")
+	left := book.Notes()
+	if len(left) != 1 || left[0].Quote() != first {
+		t.Errorf("after the jump to %q and D the book holds %v, want only the note on %q", second, quotes(left), first)
+	}
+}
+
+func quotes(ns []annotate.Note) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.Quote())
+	}
+	return out
+}
+
+// TestClosingTheEditorSaysWhatBecameOfTheNote closes the editor with esc
+// (and y when it asks) on a new note and on an edit, typed in or not:
+// the status says "discarded" only when typing was thrown away.
+func TestClosingTheEditorSaysWhatBecameOfTheNote(t *testing.T) {
+	for _, tc := range []struct {
+		name, open, typed, want string
+	}{
+		{"a new note left empty is not written", "a", "", "no note written"},
+		{"a new note typed in is discarded", "a", "Which council?", "note discarded"},
+		{"an edit left alone leaves the note unchanged", "A", "", "note unchanged"},
+		{"an edit typed in is discarded, the note kept", "A", " And when?", "changes discarded: the note is as it was"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
+				t.Fatal(err)
+			}
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			if m = press(m, tc.open); m.editor == nil {
+				t.Fatalf("%s did not open the editor:\n%s", tc.open, screen(m))
+			}
+			if tc.typed != "" {
+				m = press(step(m, tea.PasteMsg{Content: tc.typed}), "esc", "y")
+			} else {
+				m = press(m, "esc")
+			}
+			if m.editor != nil || !strings.Contains(screen(m), tc.want) {
+				t.Errorf("the status does not say %q once the editor closed:\n%s", tc.want, screen(m))
+			}
+			if ns := book.Notes(); len(ns) != 1 || ns[0].Text != "Check." {
+				t.Errorf("closing the editor changed the notes: %+v", ns)
+			}
+		})
 	}
 }

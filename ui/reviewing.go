@@ -25,6 +25,10 @@ func (m *Model) startReview() {
 		return
 	}
 	m.reviewPending = false
+	if len(m.analysis.Claims) == 0 {
+		m.status.SetMessage("no flagged claims to review in this text")
+		return
+	}
 	q := review.New(m.reader.Article(), m.analysis.Claims, m.keys, m.theme)
 	q.SetMaxWidth(m.opts.Width)
 	q.SetNotes(m.notes)

@@ -187,3 +187,54 @@ func TestAClaimIsAnnotatedStraightFromItsPanel(t *testing.T) {
 		t.Errorf("the note is on %q, want the claim chosen in the panel", notes[0].Quote())
 	}
 }
+
+// TestReviewWithoutClaimsSaysSoInTheText presses r on a text whose
+// analysis flagged nothing: the status says so and the text stays, not
+// an empty queue.
+func TestReviewWithoutClaimsSaysSoInTheText(t *testing.T) {
+	none := func(_ context.Context, a *model.Article, _ model.Progress) (*model.Analysis, error) {
+		return &model.Analysis{Hash: a.Hash}, nil
+	}
+	m := open(t, article, Options{Analyze: none})
+	an, _ := none(context.Background(), m.reader.Article(), nil)
+	m = press(step(m, analysisMsg{hash: m.reader.Article().Hash, an: an}), "r")
+	if m.review != nil || !strings.Contains(screen(m), "no flagged claims to review") {
+		t.Errorf("r without claims opened the queue or said nothing:\n%s", screen(m))
+	}
+}
+
+// TestTheBarShowsTheTextsPositionOnlyOverTheText opens the review queue
+// and help over a text scrolled to its end: the bar says how far through
+// the text it is only while the text is what is on screen.
+func TestTheBarShowsTheTextsPositionOnlyOverTheText(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	bar := func(m Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	if m = press(m, "G"); !strings.Contains(bar(m), "100%") {
+		t.Fatalf("over the text the bar reads %q, want its position", bar(m))
+	}
+	for _, k := range []string{"r", "?"} {
+		if covered := press(m, k); strings.Contains(bar(covered), "%") {
+			t.Errorf("after %s the bar reads %q: the text's position, with the text hidden", k, bar(covered))
+		}
+	}
+}
+
+// TestTheQueueSaysWhenItHasNoFurtherToGo presses N on the first claim and
+// n on the last: each says so, where the queue stood still without a
+// word.
+func TestTheQueueSaysWhenItHasNoFurtherToGo(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	m = press(m, "r")
+	if s := screen(press(m, "N")); !strings.Contains(s, "this is the first claim") {
+		t.Errorf("N on the first claim says nothing:\n%s", s)
+	}
+	for range 7 {
+		m = pressAndWait(m, "n")
+	}
+	if s := screen(pressAndWait(m, "n")); !strings.Contains(s, "that was the last claim: N goes back, esc/r to the text") {
+		t.Errorf("n on the last claim says nothing:\n%s", s)
+	}
+}

@@ -157,9 +157,16 @@ func (s *store) remove(id string) tea.Cmd {
 		if err := b.Delete(id); err != nil {
 			return notesMsg{}, fmt.Errorf("note not deleted: %w", err)
 		}
-		say := "note on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "” deleted"
+		say := nameNote(n) + " deleted"
 		return notesMsg{changed: true, message: say, show: reader.NoSpan, deleted: id}, nil
 	})
+}
+
+// nameNote names note n by the start of its passage, for the status: with
+// two notes over one sentence, D and u must say which one went and came
+// back, in a line that fits the bar.
+func nameNote(n annotate.Note) string {
+	return "note on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "”"
 }
 
 func (s *store) restore(id string) tea.Cmd {
@@ -168,7 +175,7 @@ func (s *store) restore(id string) tea.Cmd {
 		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not restored: %w", err)
 		}
-		say := "note restored: " + render.OneLine(n.Quote())
+		say := nameNote(n) + " restored"
 		return notesMsg{changed: true, message: say, show: reader.NoSpan, restored: id}, nil
 	})
 }

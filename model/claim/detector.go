@@ -71,8 +71,9 @@ type scratch struct {
 	// turn is the speaker of the current block, if it has one.
 	turn      turnSpeaker
 	blockToks []token
-	// before are the tokens of the sentence before the part being read.
-	before []token
+	// before and after are the tokens of the sentence before and after
+	// the part being read.
+	before, after []token
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -166,6 +167,7 @@ func (r *Run) sentence(s span.Span) float64 {
 	if s.Start < 0 || s.End > len(text) || s.Empty() {
 		return 0
 	}
+	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	var claims []Claim
 	r.units = claimUnits(r.units[:0], dc, s)
@@ -327,8 +329,8 @@ func within(c Claim, u span.Span) Claim {
 
 // part finds the claim of the tokens r of a sentence's tokens all.
 func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Entity, sc *scratch) (Claim, bool) {
-	sc.toks, sc.before = all[r.from:r.to], all[:r.from]
-	defer func() { sc.before = nil }()
+	sc.toks, sc.before, sc.after = all[r.from:r.to], all[:r.from], all[r.to:]
+	defer func() { sc.before, sc.after = nil, nil }()
 	u := span.Span{Start: all[r.from].Start, End: all[r.to-1].End}
 	return d.sentence(text, u, entitiesIn(ents, u), sc)
 }

@@ -56,6 +56,10 @@ const (
 	flagNoCount
 	// flagLearned marks a cue whose guard comes from PolNeAR counts.
 	flagLearned
+	// flagOutsideQuotes marks a learned cue admitted by its ratio outside
+	// gold content only: inside quotation marks it is what someone else
+	// says ("“They want to knock it down,” he said"), not a report.
+	flagOutsideQuotes
 )
 
 // phrase is one lexicon entry.

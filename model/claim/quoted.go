@@ -96,3 +96,53 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim
 	}
 	return claims
 }
+
+// inQuote reports whether toks[i] stands inside quotation marks: opened
+// earlier in its sentence, whose tokens before and after toks are before
+// and after (a straight double quote opens and closes in turn, curly ones
+// by their side), or opened in a sentence before and closed later in this
+// one ("We're looking at the needs of the people," Sanders said).
+func inQuote(before, toks, after []token, i int) bool {
+	open, straight := false, 0
+	for _, part := range [2][]token{before, toks[:i]} {
+		for _, t := range part {
+			switch t.h {
+			case hStraightQuote:
+				open = !open
+				straight++
+			case hOpenQuote:
+				open = true
+			case hCloseQuote:
+				open = false
+			}
+		}
+	}
+	return open || closedLater([2][]token{toks[i+1:], after}, straight)
+}
+
+// closedLater reports whether the first quotation mark of the rest of a
+// sentence closes a quote: a curly closing one, or a straight one when the
+// sentence has an odd number of them and none before (straight counts
+// those before).
+func closedLater(rest [2][]token, straight int) bool {
+	later := 0
+	for _, part := range rest {
+		for _, t := range part {
+			switch t.h {
+			case hCloseQuote, hOpenQuote:
+				if later == 0 {
+					return t.h == hCloseQuote
+				}
+			case hStraightQuote:
+				later++
+			}
+		}
+	}
+	return straight == 0 && later%2 == 1
+}
+
+var (
+	hStraightQuote = hashWord(`"`)
+	hOpenQuote     = hashWord("“")
+	hCloseQuote    = hashWord("”")
+)

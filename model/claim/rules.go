@@ -64,6 +64,9 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	for _, m := range sc.matches {
 		switch m.cat {
 		case catReport:
+			if m.flags&flagOutsideQuotes != 0 && inQuote(sc.before, toks, sc.after, m.from) {
+				continue
+			}
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
 				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
 			}
@@ -205,8 +208,11 @@ func reportingVerb(text string, toks []token, m match) bool {
 		// After a preposition of means or time a word in -ing is a
 		// gerund, still a verb: "responded by saying", "aside from
 		// saying"; after others it is mostly a noun ("a theme of
-		// questioning").
-		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) || afterCopula(text, toks, m.from) {
+		// questioning"). After a linking verb a participle is an
+		// adjective that reports nothing ("seemed worried"), but an
+		// adjective of a view reports its subject's ("was especially
+		// critical of").
+		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often
@@ -259,6 +265,24 @@ func afterCopula(text string, toks []token, i int) bool {
 	}
 	return k >= 0 && k < i-1 && beForms.has(toks[k]) || k >= 0 && copulas.has(toks[k])
 }
+
+// infinitive reports a bare verb after "to" ("plans to endorse", "urged
+// them to oppose"): a verb, whose speaker is the subject before it, not
+// the noun after a preposition ("a trip to Iowa", "to the end"). After an
+// adjective of ease the subject is what the verb acts on, not who speaks:
+// "the claims are safe to argue with", "the plan is hard to defend".
+func infinitive(text string, toks []token, i int) bool {
+	if i == 0 || toks[i-1].h != hTo || toks[i].upper || toks[i].kind != tokWord || prevIs(toks, i-1, easeAdjectives) {
+		return false
+	}
+	w := word(text, toks[i])
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+}
+
+// easeAdjectives take an infinitive whose object is the sentence's subject
+// (the "tough" construction of English grammar).
+var easeAdjectives = newWordSet(`easy easier easiest hard harder hardest difficult tough tougher
+	safe impossible simple fun pleasant dangerous convenient awkward`)
 
 // gerundPrepositions take a gerund that reports: "by saying", "after
 // insisting", "without admitting", "from saying".

@@ -28,20 +28,36 @@ var (
 	// objectPronouns never name a speaker after the verb ("told me").
 	objectPronouns = newWordSet("me us him her them you it")
 	resolvable     = newWordSet("he she they it")
-	hHe            = hashWord("he")
-	hShe           = hashWord("she")
-	hThey          = hashWord("they")
-	hParen         = hashWord(")")
-	hOpenParen     = hashWord("(")
-	hColon         = hashWord(":")
-	hTo            = hashWord("to")
-	hThat          = hashWord("that")
-	thatTo         = newWordSet("that to")
-	hAccording     = hashWord("according")
+	// selfPronouns name the writer, the reader or a quote's speaker.
+	selfPronouns = newWordSet("i we you")
+	hHe          = hashWord("he")
+	hShe         = hashWord("she")
+	hThey        = hashWord("they")
+	hParen       = hashWord(")")
+	hOpenParen   = hashWord("(")
+	hColon       = hashWord(":")
+	hTo          = hashWord("to")
+	hToo         = hashWord("too")
+	hWith        = hashWord("with")
+	hBut         = hashWord("but")
+	hThat        = hashWord("that")
+	thatTo       = newWordSet("that to")
+	hAccording   = hashWord("according")
 )
 
 // maxSpeakers is how far back a pronoun looks for its speaker.
 const maxSpeakers = 20
+
+// forgetOldSpeakers drops the speakers no pronoun can reach any more, those
+// before the last maxSpeakers, once there are twice that many: a run kept
+// every source of the text (2.8 MB on 20 MB of text, live until its end).
+// It is called between sentences, as the marks that cut speakers back are
+// taken and used inside one.
+func (sc *scratch) forgetOldSpeakers() {
+	if n := len(sc.speakers); n >= 2*maxSpeakers {
+		sc.speakers = sc.speakers[:copy(sc.speakers, sc.speakers[n-maxSpeakers:])]
+	}
+}
 
 // maxSubject is the longest noun phrase taken for a speaker; a longer run of
 // words before a verb is a clause, not a name.
@@ -54,9 +70,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	var main, rel, poss np
 	mainVerb, relVerb, possVerb := -1, -1, -1
 	for vi, v := range sc.verbs {
-		if p := passiveStart(text, toks, v.from); p >= 0 {
-			if v.to < len(toks) && toks[v.to].h == hBy {
-				if agent := phraseAfter(text, toks, v.to+1); !agent.empty() && mainVerb < 0 {
+		if p := passiveStart(text, toks, v); p >= 0 {
+			if by := agentBy(text, toks, v.to); by >= 0 {
+				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
 					main, mainVerb = agent, vi
 				}
 				continue
@@ -69,6 +85,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
+		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
+			continue // "it is unclear whether": no one holds the view
+		}
 		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
 			p = participleSpeaker(toks, p)
 		}
@@ -135,6 +154,11 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		main = np{from: 1, to: c}
 		src = &Source{Span: spanOf(toks, main)}
 	}
+	if src == nil {
+		if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 {
+			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, vi
+		}
+	}
 	if src == nil && len(sc.verbs) > 0 {
 		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
 			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
@@ -150,7 +174,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	// In a sentence that reports someone, every reporting verb is a cue,
 	// its subject found or not ("..., saying", "... and added").
 	for _, v := range sc.verbs {
-		if passiveStart(text, toks, v.from) < 0 {
+		if passiveStart(text, toks, v) < 0 {
 			addCue(v.from, v.to, Attributed)
 		}
 	}
@@ -224,6 +248,9 @@ func antecedent(text string, before []token) span.Span {
 // relativeAfter returns the index of the relative pronoun that follows
 // an antecedent ending at i, past a comma ("China, which"), or -1.
 func relativeAfter(toks []token, i int) int {
+	if i < len(toks) && toks[i].h == hThat {
+		return i // "a group that advocates"
+	}
 	if i < len(toks) && toks[i].h == hComma {
 		i++
 	}
@@ -231,6 +258,22 @@ func relativeAfter(toks []token, i int) int {
 		return i
 	}
 	return -1
+}
+
+// relativeThat reports a "that" at k that opens a relative clause, its
+// subject, right before the clause's verb: after a noun ("a group that
+// advocates", "the poll that shows"), not after a verb or a grammar word,
+// where it is a conjunction or a pronoun ("said that suggests", "so
+// that").
+func relativeThat(text string, toks []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := toks[k-1]
+	if p.kind != tokWord {
+		return false
+	}
+	return p.upper && k > 1 || nounBefore(text, toks, k) || strings.HasSuffix(word(text, p), "thing")
 }
 
 // animate reports whether a noun phrase can name who speaks: it holds a
@@ -313,6 +356,9 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
 	}
+	if p.to-p.from == 1 && selfPronouns.has(toks[p.from]) {
+		return // "I", "we": the writer or a quote's speaker, never what a later "he" stands for
+	}
 	if p.to-p.from == 2 && toks[p.from].h == hThe && bodyNouns.has(toks[p.from+1]) {
 		src.Resolved = lastOrgBefore(ents, src.Start, sc.lastOrg)
 	}
@@ -350,7 +396,15 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// Without entity tags, a capitalised name alone ("Jane Okoro") is
 	// taken for a person.
 	person = person || allUpper && !head && !place
-	src.Vague = head && !named || p.to-p.from == 1 && quantifiers.has(toks[p.from])
+	// A plural for kinds of people ("supporters", "his opponents") names
+	// no one, unless "the" points back to those named before ("The
+	// traders"); nor does a share of any group ("Some Republicans", "Many
+	// of his supporters", "Too many").
+	if last := toks[p.to-1]; last.kind == tokWord && !last.upper && peopleWord(strings.ToLower(word(text, last))) && !definite.has(toks[p.from]) {
+		head, plural = true, true
+	}
+	quantified := quantifiers.has(toks[p.from]) || p.to-p.from > 1 && toks[p.from].h == hToo && quantifiers.has(toks[p.from+1])
+	src.Vague = head && !named || quantified
 	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
 }
 
@@ -421,21 +475,87 @@ func resolve(h uint64, at int, sc *scratch) span.Span {
 	return best
 }
 
-// passiveStart returns the index of the "be" that makes the verb at v
+// passiveStart returns the index of the "be" that makes the verb v
 // passive ("it was reported"), or -1.
-func passiveStart(text string, toks []token, v int) int {
-	if ingWord(text, toks[v]) {
-		return -1 // "is calling for": progressive, not passive
+func passiveStart(text string, toks []token, v verb) int {
+	if ingWord(text, toks[v.from]) || viewAdjective(text, toks, v) {
+		// "is calling for": progressive, not passive; "is eager to", "was
+		// critical of": an adjective, whose subject holds the view.
+		return -1
 	}
+	return beBefore(text, toks, v.from)
+}
+
+// viewAdjective reports a cue that is no participle, or the participle of
+// a feeling, and that PolNeAR train counts as a cue often enough to stand
+// for one: after "be" it is an adjective of a view ("eager", "critical",
+// "skeptical", "worried"). The tagger's guesses ("less", "full") do not
+// count.
+func viewAdjective(text string, toks []token, v verb) bool {
+	return v.weight >= minCueRatio && (!participleShaped(text, toks[v.from]) || feelings.has(toks[v.from]))
+}
+
+// feelings are the participles of the verbs whose object feels ("the
+// result worried them"): after "be" they are adjectives whose subject
+// holds the feeling ("voters are worried about", "he is convinced that"),
+// not passives that hide who acted.
+var feelings = newWordSet(`convinced unconvinced concerned worried scared terrified pleased
+	disappointed frustrated surprised shocked impressed satisfied interested determined inclined
+	confused alarmed troubled offended outraged thrilled excited delighted upset`)
+
+// adjectiveAfterBe reports a view adjective after a form of "be": "was
+// critical of", "it is unclear".
+func adjectiveAfterBe(text string, toks []token, v verb) bool {
+	return !ingWord(text, toks[v.from]) && viewAdjective(text, toks, v) && beBefore(text, toks, v.from) >= 0
+}
+
+// beBefore returns the index of the form of "be" before the word at v,
+// past adverbs ("was first reported", "is not always"), or -1.
+func beBefore(text string, toks []token, v int) int {
 	k := v - 1
-	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k])) {
+	for k >= 0 && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso || passiveAdverbs.has(toks[k]) || midAdverbs.has(toks[k])) {
 		k--
 	}
 	if k >= 0 && beForms.has(toks[k]) {
 		return k
 	}
+	// "was praised and endorsed by": a participle with an agent joined to a
+	// passive one ("was asked and said" is no passive).
+	if k > 1 && (toks[k].h == hAnd || toks[k].h == hOr) && nextIs(toks, v+1, bySet) && participleShaped(text, toks[k-1]) && !toks[k-1].upper {
+		return beBefore(text, toks, k-1)
+	}
 	return -1
 }
+
+// expletives stand as the subject of "be" and an adjective without naming
+// anyone: "it is unclear", "this is certain", "there is little".
+var expletives = newWordSet("it this that there")
+
+// participleShaped reports a word that can be a past participle: one in
+// -ed, -en, -wn or -ne ("reported", "written", "shown", "done"), or one
+// the silver tags mostly call a finite verb, which takes in the irregular
+// pasts ("told", "said", "thought"). Adjectives ("eager", "critical",
+// "skeptical") are neither.
+func participleShaped(text string, t token) bool {
+	w := word(text, t)
+	if len(w) < 3 {
+		return t.finite
+	}
+	switch w[len(w)-2:] {
+	case "ed", "en", "wn", "ne":
+		return true
+	}
+	return t.finite
+}
+
+// definite determiners point back to what the text has named.
+var definite = newWordSet("the these those")
+
+var bySet = newWordSet("by")
+
+// midAdverbs stand between a subject and its verb without an -ly: "my
+// father often told", "which together vowed", "was not always so loved".
+var midAdverbs = newWordSet("often always sometimes together")
 
 // passiveAdverbs may stand between a form of "be" and its participle
 // without an -ly: "was first reported by", "has been repeatedly denied",
@@ -485,7 +605,7 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
-	if p.to-p.from == 1 && quantifiers.has(toks[p.from]) {
+	if p.to-p.from == 1 && (quantifiers.has(toks[p.from]) || backQuantifiers.has(toks[p.from])) {
 		return p // "Some say", "Several said": vague, but someone speaks
 	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
@@ -549,6 +669,10 @@ var participleAuxiliaries = newWordSet("having being")
 // quantifiers may stand alone for the people who speak: "Some say",
 // "Many believe", "Several said".
 var quantifiers = newWordSet("some many several most few others")
+
+// backQuantifiers stand alone for people named before: "Both said",
+// "Neither wanted". They name someone, so they are not vague.
+var backQuantifiers = newWordSet("both neither none each")
 
 // approximators are the prepositions that also round a number: "About 4 in
 // 10 say", "Over half said".
@@ -629,6 +753,32 @@ func phraseAfter(text string, toks []token, i int) np {
 	return finish(toks, np{from: i, to: j})
 }
 
+// agentBy returns the index of the "by" of a passive's agent after the
+// participle ending at i: right after it, or after a second participle
+// joined to it ("was praised and endorsed by"); -1 when there is none.
+func agentBy(text string, toks []token, i int) int {
+	if nextIs(toks, i, bySet) {
+		return i
+	}
+	if i+2 < len(toks) && (toks[i].h == hAnd || toks[i].h == hOr) && !toks[i+1].upper && participleShaped(text, toks[i+1]) && toks[i+2].h == hBy {
+		return i + 2
+	}
+	return -1
+}
+
+// agentAfter returns the agent of a passive that starts at i, after its
+// "by": the phrase there, up to a second passive joined to it ("criticised
+// by pilots and mocked by traders" is the pilots').
+func agentAfter(text string, toks []token, i int) np {
+	p := phraseAfter(text, toks, i)
+	for k := p.from + 1; k+2 < p.to; k++ {
+		if (toks[k].h == hAnd || toks[k].h == hOr) && !toks[k+1].upper && participleShaped(text, toks[k+1]) && toks[k+2].h == hBy {
+			return finish(toks, np{from: p.from, to: k})
+		}
+	}
+	return p
+}
+
 // inverted returns the speaker named after the verb ending at i
 // ("..., said a Chinese official."), which must run to punctuation.
 func inverted(text string, toks []token, i int) np {
@@ -683,16 +833,27 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	}
 	if v > 0 && gerundPrepositions.has(toks[v-1]) && ingWord(text, toks[v]) {
 		// "responded by saying", "aside from saying": a gerund's speaker
-		// is the clause's, never the words before the preposition.
-		return np{}, false
+		// is the clause's subject, never the words before the preposition
+		// ("She followed that by saying", "After saying ..., Trump left").
+		return participleSpeaker(toks, np{from: v - 1, to: v}), false
 	}
 	j := v - 1
-	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j])) {
+	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper {
+		// "Sanders plans to endorse", "is expected to declare": the
+		// speaker is the subject of the verb that takes the infinitive.
+		j -= 2
+	}
+	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
 		j--
 	}
 	end := j + 1
 	for range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// "..., with Fox News calling the race": the noun after "with"
+			// is the subject of its participle.
+			if toks[start].h == hWith && start+1 < end && end == v && ingWord(text, toks[v]) {
+				return finish(toks, np{from: start + 1, to: end}), false
+			}
 			// "who in 2010 said": a short phrase of time or place between
 			// the subject and its verb is no speaker.
 			if start > 0 && end-start <= maxAdverbial && prepositions.has(toks[start]) && !isPunct(toks, start-1) {
@@ -730,6 +891,8 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
 			}
 			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
+		case t.h == hThat && relativeThat(text, toks, k):
+			return finish(toks, np{from: antecedentStart(text, toks, k), to: k}), true
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
 		case t.h == hComma:
@@ -757,8 +920,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if apposed.from < s && !apposed.empty() {
 				return apposed, false
 			}
-			// "The talks failed, said a diplomat": the speaker follows.
-			if p := inverted(text, toks, vEnd); !p.empty() {
+			// "The talks failed, said a diplomat": the speaker follows;
+			// after ", citing" what follows is cited, not a speaker.
+			if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
 				return p, false
 			}
 			// "Geoff Garin, a pollster who ..., a super PAC, said": the
@@ -989,6 +1153,17 @@ func openingPhrase(toks []token, s, k int) np {
 // Immigration Services", "Department of Energy".
 var nameJoiners = newWordSet("and of for")
 
+// closeParen returns the index of the ")" that shuts the "(" at open,
+// before k, or -1.
+func closeParen(toks []token, open, k int) int {
+	for i := open + 1; i < k; i++ {
+		if toks[i].h == hParen {
+			return i
+		}
+	}
+	return -1
+}
+
 // openParen returns the index of the "(" that the ")" at close shuts, or
 // -1 when there is none.
 func openParen(toks []token, close int) int {
@@ -1009,12 +1184,28 @@ func sentenceSubject(toks []token, k int) np {
 // subjectFrom returns the words toks[from:] up to the first finite verb
 // before k, when they can name a speaker.
 func subjectFrom(toks []token, from, k int) np {
+	for from < k && leadAdverbs.has(toks[from]) {
+		from++ // "Then he cut into Bush, calling him ..."
+	}
+	if from < k && subjectPronouns.has(toks[from]) {
+		return np{from: from, to: from + 1}
+	}
+	to := -1 // where a name's bracketed tag starts: "Sanders (I-Vt.) on Saturday said"
 	for e := from + 1; e < k; e++ {
+		if toks[e].h == hOpenParen && to < 0 && toks[e-1].upper {
+			if c := closeParen(toks, e, k); c > 0 {
+				to, e = e, c
+				continue
+			}
+		}
 		if toks[e].kind == tokPunct {
 			return np{}
 		}
 		if toks[e].finite || finiteAux.has(toks[e]) {
-			return finish(toks, np{from: from, to: e})
+			if to < 0 {
+				to = e
+			}
+			return finish(toks, np{from: from, to: to})
 		}
 	}
 	// A verb the learned list does not hold ("Clinton leaned in"): a name
@@ -1209,6 +1400,27 @@ func namedBefore(toks []token, ents []entity.Entity, v int) np {
 		}
 	}
 	return np{}
+}
+
+// coordinated finds, for a sentence whose reporting verbs have no subject
+// of their own, one joined by "and", "or" or "but" to the verb before it:
+// "The governor has introduced Trump at rallies and vouched for him" and
+// "Clinton did not name Trump, but told mayors ..." share the sentence's
+// subject. It returns the verb's index and that subject, or -1.
+func coordinated(text string, toks []token, verbs []verb) (int, np) {
+	for vi, v := range verbs {
+		k := v.from - 1
+		for k > 0 && (auxiliaries.has(toks[k]) || lyAdverb(text, toks[k])) {
+			k--
+		}
+		if k <= 0 || toks[k].h != hAnd && toks[k].h != hOr && toks[k].h != hBut || passiveStart(text, toks, v) >= 0 {
+			continue
+		}
+		if p := sentenceSubject(toks, k); !p.empty() {
+			return vi, p
+		}
+	}
+	return -1, np{}
 }
 
 // bodyNouns name an organisation by its kind: "the company said" speaks

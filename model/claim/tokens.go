@@ -196,9 +196,9 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		if t.kind != tokPunct || toks[i-1].End != t.Start {
 			continue
 		}
-		// The plural possessive of a name: "the Harbour Traders' Association",
-		// "Sanders’ campaign manager".
-		if isApostropheText(text[t.Start:t.End]) && toks[i-1].upper && toks[i+1].kind == tokWord && strings.HasSuffix(word(text, toks[i-1]), "s") {
+		// A plural possessive: "the Harbour Traders' Association",
+		// "Sanders’ campaign manager", "the pilots' union".
+		if isApostropheText(text[t.Start:t.End]) && toks[i+1].kind == tokWord && strings.HasSuffix(word(text, toks[i-1]), "s") {
 			toks[i].kind = tokNameDot
 			continue
 		}

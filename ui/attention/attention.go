@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -208,7 +209,9 @@ func (m Model) View() string {
 	}
 	lines := []string{head, ""}
 	if len(m.notes) == 0 {
-		lines = append(lines, t.Explain.Render("every note is where it was written"))
+		// The last note placed: the list is done, and says how to leave.
+		lines = append(lines, t.Explain.Render("every note is where it was written"), "",
+			t.ExplainLabel.Render(m.keys.Close.Help().Key+" "+strings.TrimPrefix(m.keys.Close.Help().Desc, "attention: ")))
 		return m.fit(lines)
 	}
 	detail := append([]string{""}, m.detail()...)
@@ -270,8 +273,23 @@ const contextBytes = 32
 // inContext shows passage in quotes between the dimmed words around it.
 func (m Model) inContext(before, passage, after string, st lipgloss.Style) string {
 	t := m.theme
-	return t.ExplainLabel.Render("…"+render.OneLine(before)+" ") + st.Render("“"+render.OneLine(passage)+"”") +
-		t.ExplainLabel.Render(" "+render.OneLine(after)+"…")
+	return t.ExplainLabel.Render("…"+strings.TrimRightFunc(render.OneLine(before), unicode.IsSpace)+gap(before, true)) +
+		st.Render("“"+render.OneLine(passage)+"”") +
+		t.ExplainLabel.Render(gap(after, false)+strings.TrimLeftFunc(render.OneLine(after), unicode.IsSpace)+"…")
+}
+
+// gap is the space between the passage and the context on one side of
+// it, as the text has it: "right”, the" and not "right” , the" when the
+// passage ends where a comma begins.
+func gap(context string, before bool) string {
+	r, _ := utf8.DecodeRuneInString(context)
+	if before {
+		r, _ = utf8.DecodeLastRuneInString(context)
+	}
+	if context == "" || unicode.IsSpace(r) {
+		return " "
+	}
+	return ""
 }
 
 // wrap breaks a styled line to the list's width (less its margin), so a

@@ -112,3 +112,26 @@ func TestMovedNoteShowsItsNoteAndNewPassageWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestThePassageSitsInItsContextAsTheTextHasIt shows a note written on
+// words that end where a comma begins: its original passage reads
+// "twice a day”, the" with no space the text lacks, and one that ends
+// before a space keeps it.
+func TestThePassageSitsInItsContextAsTheTextHasIt(t *testing.T) {
+	for _, tt := range []struct {
+		name, exact, prefix, suffix, want string
+	}{
+		{"a comma after the passage follows it at once", "will run twice a day", "The ferry ", ", the operator said.", "“will run twice a day”, the operator"},
+		{"a space after the passage is kept", "The ferry will run", "Weather. ", " twice a day", "“The ferry will run” twice a day"},
+		{"a space before the passage is kept and a full stop after it follows at once", "the operator said", "twice a day, ", ". Sport.", "twice a day, “the operator said”. Sport."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := annotate.Note{ID: "o", Status: annotate.Orphaned, Target: anchor.Selector{Exact: tt.exact, Prefix: tt.prefix, Suffix: tt.suffix}}
+			m := New(text, []annotate.Note{n}, keys.Default(), theme.New(theme.NoColor))
+			m.SetSize(100, 24)
+			if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, tt.want) {
+				t.Errorf("the view lacks %q:\n%s", tt.want, v)
+			}
+		})
+	}
+}

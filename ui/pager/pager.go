@@ -30,6 +30,10 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		HalfDown: k.HalfDown, HalfUp: k.HalfUp, Top: k.Top, Bottom: k.Bottom}
 }
 
+// Margins is the least blank space beside the text column, both sides
+// together: the focus bar and a gap on the left, a gap on the right.
+const Margins = 4
+
 // DefaultMaxWidth is the widest the text column gets unless told otherwise.
 const DefaultMaxWidth = 80
 
@@ -138,7 +142,7 @@ func (m Model) margin() int {
 // and how wide it is in a pane w columns wide, for what is drawn in line
 // with the text.
 func (m Model) TextColumn(w int) (margin, width int) {
-	width = max(min(m.maxWidth, w-4), 8)
+	width = max(min(m.maxWidth, w-Margins), 8)
 	return max((w-width)/2, 2), width
 }
 

@@ -78,6 +78,8 @@ type list struct {
 	cursor  int // item index
 	offset  int // first row shown
 	mention map[int]int
+	// natural is how wide the widest item is drawn whole.
+	natural int
 	// stale says the source changed since items were built.
 	stale bool
 	// want is the item to put the cursor on when the list is next built,
@@ -151,6 +153,7 @@ func (m *Model) setItems(t int, items []Item) {
 		l.items = slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !slices.Contains(it.Tags, l.filter) })
 	}
 	items = l.items
+	l.natural = naturalWidth(items)
 	l.rows = l.rows[:0]
 	group := ""
 	for i, it := range items {
@@ -194,6 +197,22 @@ func (m *Model) nextFilter() {
 		l.filter = fs[i]
 	}
 	m.setItems(m.active, l.all)
+}
+
+// CanFilter reports whether the shown tab has anything to filter by.
+func (m Model) CanFilter() bool { return len(m.lists[m.active].filters()) > 0 }
+
+// SelectAt puts the cursor of the shown tab on its last item that starts
+// at or before byte off of the text: in the outline, the section being
+// read, so that the heading under the cursor is where the reader is.
+func (m *Model) SelectAt(off int) {
+	m.Prepare()
+	l := &m.lists[m.active]
+	for i, it := range l.items {
+		if len(it.Spans) > 0 && it.Spans[0].Start <= off {
+			l.cursor = i
+		}
+	}
 }
 
 // Filter returns the tag the shown tab is filtered by, "" for none.
@@ -260,6 +279,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		l.cursor = len(l.items) - 1
 	}
 	l.cursor = max(l.cursor, 0)
+	l.offset = m.scrolled(m.bodyRows())
 	return m, nil
 }
 
@@ -308,9 +328,15 @@ func (m Model) View() string {
 		}
 	}
 	bar := strings.Join(tabs, " ")
-	if ansi.StringWidth(bar) > w {
+	// Too narrow for every tab: the one shown, its place and the key to
+	// the next, or, narrower still, without the key, so that the count is
+	// not what is cut.
+	for _, more := range []string{"  " + m.keys.Next.Help().Key + " ›", " ›"} {
+		if ansi.StringWidth(bar) <= w {
+			break
+		}
 		bar = t.PanelTabActive.Render(m.tabs[m.active].Name) +
-			t.PanelDim.Render(fmt.Sprintf(" %d/%d  %s ›", m.active+1, len(m.tabs), m.keys.Next.Help().Key))
+			t.PanelDim.Render(fmt.Sprintf(" %d/%d%s", m.active+1, len(m.tabs), more))
 	}
 	l := &m.lists[m.active]
 	filter := ""
@@ -318,19 +344,12 @@ func (m Model) View() string {
 		filter = t.PanelDim.Render(fmt.Sprintf("only %s (%s: next)", render.OneLine(l.filter), m.keys.Filter.Help().Key))
 	}
 	lines = append(lines, ansi.Truncate(bar, w, "…"), ansi.Truncate(filter, w, "…"))
-	body := max(m.height-len(lines), 1)
+	body := m.bodyRows()
 	if len(l.items) == 0 {
 		lines = append(lines, t.PanelDim.Render(ansi.Truncate(m.tabs[m.active].Empty(m.src), w, "…")))
 	} else {
 		cur := m.cursorRow()
-		off := l.offset
-		if cur < off {
-			off = cur
-		}
-		if last := cur + m.subRows(cur); last >= off+body {
-			off = last - body + 1
-		}
-		for r := off; r < len(l.rows) && len(lines) < m.height; r++ {
+		for r := m.scrolled(body); r < len(l.rows) && len(lines) < m.height; r++ {
 			lines = append(lines, m.rowView(l, l.rows[r], r == cur, w))
 		}
 	}
@@ -348,6 +367,25 @@ func (m Model) View() string {
 	}
 	return b.String()
 }
+
+// scrolled is the first row the list shows in body rows: where it was,
+// moved as little as shows the cursor's item whole, and never an item's
+// second line without its first.
+func (m Model) scrolled(body int) int {
+	l := m.lists[m.active]
+	cur := m.cursorRow()
+	off := min(l.offset, cur)
+	if last := cur + m.subRows(cur); last >= off+body {
+		off = last - body + 1
+	}
+	if off > 0 && off < len(l.rows) && l.rows[off].sub && off < cur {
+		off++
+	}
+	return max(off, 0)
+}
+
+// bodyRows is how many rows the list has under the tabs and the filter.
+func (m Model) bodyRows() int { return max(m.height-2, 1) }
 
 // subRows is 1 when row r's item has a second line, else 0.
 func (m Model) subRows(r int) int {
@@ -382,6 +420,10 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	if it.Class != "" {
 		swatch = t.Class(it.Class).Render("■") + " "
 	}
+	// The detail sits at the end of the widest row, not the panel's: in a
+	// wide panel a short name and its count stay a glance apart.
+	full := w
+	w = min(w, l.natural)
 	detail := shortDetail(render.OneLine(it.Detail), w-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
 	room := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
 	title := ansi.Truncate(render.OneLine(it.Title), room, "…")
@@ -390,7 +432,21 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	if selected {
 		st = t.PanelCursor
 	}
-	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
+	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), full)
+}
+
+// naturalWidth is how wide the widest of items is drawn whole: its
+// indent, swatch, title, a space and detail.
+func naturalWidth(items []Item) int {
+	w := 0
+	for _, it := range items {
+		n := it.Indent*2 + ansi.StringWidth(render.OneLine(it.Title)) + 1 + ansi.StringWidth(render.OneLine(it.Detail))
+		if it.Class != "" {
+			n += 2
+		}
+		w = max(w, n)
+	}
+	return w
 }
 
 // minTitle is the fewest columns a row's title keeps beside its detail.

@@ -51,18 +51,26 @@ func (m *Model) SetNotes(notes []annotate.Note) {
 	m.noteLayer = render.NewLayer(marks)
 }
 
-// NoteAtFocus returns the note over the focused sentence.
+// NoteAtFocus returns the note over the focused sentence: of two or
+// more, the one under the target, so that after a jump to a note (from
+// the notes panel, or a search match inside it) A and D act on that note
+// and not on another that happens to come first in the sentence.
 func (m Model) NoteAtFocus() (annotate.Note, bool) {
-	f, ok := m.Focus()
-	if !ok {
+	ns := m.notesAtFocus()
+	if len(ns) == 0 {
 		return annotate.Note{}, false
 	}
-	for _, n := range m.notes {
-		if n.Placed() && n.Span.Overlaps(f) {
+	for _, n := range ns {
+		if n.Span == m.target {
 			return n, true
 		}
 	}
-	return annotate.Note{}, false
+	for _, n := range ns {
+		if n.Span.Overlaps(m.target) {
+			return n, true
+		}
+	}
+	return ns[0], true
 }
 
 // SetArticle swaps in the article read again from disk, keeping the

@@ -11,6 +11,7 @@
 package reader
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -38,17 +39,17 @@ type NoticeMsg struct {
 
 // KeyMap is the text view's keys, taken from the app's key map.
 type KeyMap struct {
-	NextSentence, PrevSentence, NextMatch, PrevMatch, Clear key.Binding
-	NextEntity, PrevEntity, ToggleEntities                  key.Binding
-	NextClaim, PrevClaim, ToggleClaims, ToggleNotes         key.Binding
-	Select, ExtendWord, ShrinkWord, SwapEnds                key.Binding
-	ExplainDown, ExplainUp                                  key.Binding
+	NextSentence, PrevSentence, Search, NextMatch, PrevMatch, Clear key.Binding
+	NextEntity, PrevEntity, ToggleEntities                          key.Binding
+	NextClaim, PrevClaim, ToggleClaims, ToggleNotes                 key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds                        key.Binding
+	ExplainDown, ExplainUp                                          key.Binding
 }
 
 // NewKeyMap takes the text view's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
-		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
+		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, Search: k.Search, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
 		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
 		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds,
@@ -170,17 +171,23 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.explain = m.scrolledExplain(m.explainLines(), explainRoom(h))
 	// Only a pane that shrinks can cut off what was whole on it, and only
-	// what a key chose scrolls the text to stay whole: the focus where the
-	// text opened is its first sentence, and scrolling for it would hide
-	// the title as soon as the analysis gave that sentence a box.
+	// what a key chose scrolls the text at all: the focus where the text
+	// opened is its first sentence, and scrolling for it would hide the
+	// title as soon as the analysis gave that sentence a box (at 40x12, a
+	// page's title, byline and date went off the top). Such a focus that
+	// the box would push off the pane goes unexplained until a key moves
+	// to it: a box about a sentence out of sight says nothing.
 	shrinks := h-len(m.explain) < m.pager.Height()
 	whole := shrinks && m.chosen && keep.Start >= 0 && m.pager.Visible(max(keep.End-1, keep.Start))
 	m.pager.SetSize(w, h-len(m.explain))
 	switch {
 	case whole:
 		m.pager.Reveal(keep)
-	case keep.Start >= 0:
+	case keep.Start >= 0 && m.chosen:
 		m.pager.Show(keep)
+	case keep.Start >= 0 && len(m.explain) > 0 && !m.pager.Visible(keep.Start):
+		m.explain = nil
+		m.pager.SetSize(w, h)
 	}
 }
 
@@ -217,11 +224,12 @@ func (m Model) moreBelow(line string) string {
 }
 
 // explainColumn is where the explain box starts, in line with the text,
-// and how wide it is: the text column and, on a narrow screen, the two
-// columns to its right.
+// and how wide it is: the text column and, on a narrow screen, one of
+// the columns to its right, never the last: beside the side panel a box
+// line that filled it ran into the panel's border.
 func (m Model) explainColumn() (indent, width int) {
 	indent, tw := m.pager.TextColumn(m.width)
-	return indent, max(min(m.width-indent, tw+2), 1)
+	return indent, max(min(m.width-indent-1, tw+2), 1)
 }
 
 // onScreen is what must stay in view when the pane changes size: the
@@ -249,8 +257,13 @@ func (m Model) Info() []string {
 	if m.selecting {
 		info = append(info, "SELECT")
 	}
-	return append(info, itoa(m.pager.Percent())+"%")
+	return append(info, percent(m.pager.Percent()))
 }
+
+// percent is how far through the text the screen is, always four
+// columns wide ("  0%" to "100%"), so that the title beside it in the
+// status bar is cut at the same column all the way down the text.
+func percent(p int) string { return fmt.Sprintf("%3d%%", p) }
 
 func (m Model) matchCount() string {
 	if m.matches.Len() == 0 {
@@ -277,13 +290,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.NextMatch):
-		if m.matches.Next() {
-			m.showMatch()
-		}
+		return m, m.stepMatch(m.matches.Next)
 	case key.Matches(msg, k.PrevMatch):
-		if m.matches.Prev() {
-			m.showMatch()
-		}
+		return m, m.stepMatch(m.matches.Prev)
 	case key.Matches(msg, k.Clear):
 		return m, m.clear()
 	case key.Matches(msg, k.NextSentence):
@@ -376,6 +385,28 @@ func (m Model) cursorOffset() int {
 	return m.pager.TopOffset()
 }
 
+// stepMatch moves to the next or previous match with step and says so
+// when there is none to go to, or when it went round the text's end.
+func (m *Model) stepMatch(step func() bool) tea.Cmd {
+	was := m.matches.Current
+	if !step() {
+		if m.matches.Query == "" {
+			return notice("no search yet: " + m.keys.Search.Help().Key + " finds a word")
+		}
+		return warn("not found: " + m.matches.Query)
+	}
+	m.showMatch()
+	switch n := m.matches.Len(); {
+	case n == 1:
+		return notice("the only match")
+	case was == n-1 && m.matches.Current == 0:
+		return notice("past the last match: back at the first")
+	case was == 0 && m.matches.Current == n-1:
+		return notice("before the first match: on to the last")
+	}
+	return nil
+}
+
 func (m *Model) showMatch() {
 	if s, ok := m.matches.Span(); ok {
 		m.GoTo(s)
@@ -444,11 +475,11 @@ func (m Model) View() string {
 	if len(m.explain) == 0 {
 		return out
 	}
-	indent, _ := m.explainColumn()
+	indent, w := m.explainColumn()
 	pad := strings.Repeat(" ", indent)
 	box := make([]string, len(m.explain))
 	for i, l := range m.explain {
-		box[i] = render.Fit(pad+l, m.width)
+		box[i] = render.Fit(render.Fit(pad+l, indent+w), m.width)
 	}
 	// Below a text that ends on screen the box follows it, a row apart,
 	// rather than the window's bottom rows away from what it explains.

@@ -457,7 +457,11 @@ func (l *Layout) headerLines(w int) []Line {
 			add(line, role)
 		}
 	}
-	addFields(RoleByline, h.Byline, h.Site, h.Published, updated)
+	byline := h.Byline
+	if l.bylineInText() {
+		byline = ""
+	}
+	addFields(RoleByline, byline, h.Site, h.Published, updated)
 	if h.Rates != "" || h.Rating != "" {
 		rates := ""
 		if h.Rates != "" {
@@ -473,10 +477,22 @@ func (l *Layout) headerLines(w int) []Line {
 	if src := OneLine(h.Source); src != "" {
 		lines = append(lines, Line{Pieces: []Piece{{Lit: Shorten(src, w), Role: RoleMeta}}})
 	}
-	minutes := max(1, (h.Words+115)/230)
-	add(fmt.Sprintf("%s words · %d min read", thousands(h.Words), minutes), RoleMeta)
+	add(readingTime(h.Words), RoleMeta)
 	add(h.Notice, RoleMeta)
 	return append(lines, Line{})
+}
+
+// readingTime is the header's count of words and minutes, at 230 words
+// a minute. A text with no words says so, rather than "0 words · 1 min
+// read", so an empty file does not look like one that failed to load.
+func readingTime(words int) string {
+	switch words {
+	case 0:
+		return "no words to read"
+	case 1:
+		return "1 word · 1 min read"
+	}
+	return thousands(words) + " words · " + thousands(max(1, (words+115)/230)) + " min read"
 }
 
 // nonEmpty is the fields that are not blank, each on one line: the
@@ -500,6 +516,21 @@ func (l *Layout) titleInText() bool {
 	}
 	b := l.doc.Blocks[0]
 	return b.Kind == doc.Heading && OneLine(b.In(l.doc.Text)) == OneLine(l.header.Title)
+}
+
+// bylineInText reports whether the text has the header's byline in a
+// byline block of its own near the top ("By Jane Doe"), as the header
+// would then say it twice, one line apart.
+func (l *Layout) bylineInText() bool {
+	if l.header.Byline == "" {
+		return false
+	}
+	for _, b := range l.doc.Blocks[:min(len(l.doc.Blocks), 3)] {
+		if b.Kind == doc.Byline && strings.Contains(OneLine(b.In(l.doc.Text)), OneLine(l.header.Byline)) {
+			return true
+		}
+	}
+	return false
 }
 
 func thousands(n int) string {

@@ -244,8 +244,8 @@ func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 		want   []string
 		forbid []string
 	}{
-		{"an updated page shows both dates", Header{Byline: "Ana Reyes", Published: "2019-11-20", Modified: "2019-11-21"},
-			[]string{"Ana Reyes · 2019-11-20 · updated 2019-11-21"}, nil},
+		{"an updated page shows both dates", Header{Byline: "Jo Penrose", Published: "2019-11-20", Modified: "2019-11-21"},
+			[]string{"Jo Penrose · 2019-11-20 · updated 2019-11-21"}, nil},
 		{"a page modified the day it was published shows one date", Header{Published: "2019-11-20", Modified: "2019-11-20"},
 			[]string{"2019-11-20"}, []string{"updated"}},
 		{"a fact-check page says what it rates, how and by whom", Header{Rates: "The bridge cost £9 billion", Rating: "False", Reviewer: "Coast Checks"},
@@ -262,7 +262,7 @@ func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 				}
 			}
 			for _, f := range tt.forbid {
-				if strings.Contains(strings.SplitN(got, "words ·", 2)[0], f) {
+				if strings.Contains(strings.SplitN(got, "words", 2)[0], f) {
 					t.Errorf("header shows %q:\n%s", f, got)
 				}
 			}
@@ -381,5 +381,67 @@ func TestHeadingsBelowTheFirstShowALevelMarkNotHashes(t *testing.T) {
 		if len(rest) != 1 || Width(rest[0].Lit) != w || strings.TrimSpace(rest[0].Lit) != "" {
 			t.Errorf("level %d: wrapped lines start %+v, want %d spaces", tc.level, rest, w)
 		}
+	}
+}
+
+func TestHeaderCountsWordsAndMinutes(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		words int
+		want  string
+	}{
+		{"a text with no words says so, without a minute to read", 0, "no words to read"},
+		{"one word is a word, not words", 1, "1 word · 1 min read"},
+		{"a short text takes a minute", 40, "40 words · 1 min read"},
+		{"a long text counts in thousands and minutes", 2300, "2,300 words · 10 min read"},
+		{"a book's minutes count in thousands too", 1050724, "1,050,724 words · 4,568 min read"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readingTime(tt.words); got != tt.want {
+				t.Errorf("readingTime(%d) = %q, want %q", tt.words, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeaderLeavesTheBylineToTheTextWhenTheTextHasIt(t *testing.T) {
+	d := structured()
+	for _, tt := range []struct {
+		name, byline string
+		inHeader     bool
+	}{
+		{"a byline the text has in a block of its own is said once, there", "Ana Reyes", false},
+		{"a byline the text lacks stays in the header", "Jo Penrose", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ansi.Strip(plain(t, New(d, nil, Header{Byline: tt.byline, Site: "The Coast"}), 80, InlineLayer(d)))
+			header := strings.SplitN(got, "words", 2)[0]
+			if strings.Contains(header, tt.byline) != tt.inHeader {
+				t.Errorf("the header showing %q is %v, want %v:\n%s", tt.byline, !tt.inHeader, tt.inHeader, got)
+			}
+		})
+	}
+}
+
+func TestCodeWrapsAfterItsLastSpace(t *testing.T) {
+	for _, tt := range []struct {
+		name, code string
+		w          int
+		want       []string
+	}{
+		{"a comment breaks between words", "// wrap at width (default is 80)", 20, []string{"// wrap at width ", "(default is 80)"}},
+		{"a line without spaces breaks anywhere", "https://example.org/a/long/path", 12, []string{"https://exam", "ple.org/a/lo", "ng/path"}},
+		{"the indentation is not a place to break", "        averyveryverylongname()", 16, []string{"        averyver", "yverylongname()"}},
+		{"every byte stays on some line", "a b c d e f", 4, []string{"a b ", "c d ", "e f"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range wrapCode(tt.code, 0, len(tt.code), tt.w) {
+				got = append(got, tt.code[sp.Start:sp.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("wrapCode at %d = %q, want %q", tt.w, got, tt.want)
+			}
+		})
 	}
 }

@@ -66,7 +66,10 @@ func wrapProse(text string, s, e, w int) []span.Span {
 }
 
 // wrapCode breaks text[s:e] at its line breaks, and lines wider than w
-// columns anywhere, keeping every space.
+// columns after their last space that fits, past the line's indentation
+// (anywhere, for a line with none: a long link), keeping every space: a
+// comment's word is not split in two, nor does its next line start with
+// the space before it.
 func wrapCode(text string, s, e, w int) []span.Span {
 	var lines []span.Span
 	for start := s; start <= e; {
@@ -74,8 +77,14 @@ func wrapCode(text string, s, e, w int) []span.Span {
 		for end < e && text[end] != '\n' {
 			end++
 		}
+		indent := start + len(text[start:end]) - len(strings.TrimLeft(text[start:end], " \t"))
 		for line := start; ; {
 			n := cut(text[line:end], w)
+			if line+n < end {
+				if i := strings.LastIndexByte(text[line:line+n], ' '); i >= 0 && line+i >= indent {
+					n = i + 1
+				}
+			}
 			lines = append(lines, span.Span{Start: line, End: line + n})
 			line += n
 			if line >= end {

@@ -24,6 +24,7 @@ import (
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/pager"
+	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -222,9 +223,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		v := verdictOf(kp.String())
 		return m, tea.Batch(send(VerdictMsg{Span: c.Span, Verdict: v}), m.next(c))
 	case key.Matches(kp, k.Skip):
+		if m.pos == len(m.order)-1 {
+			return m, tea.Batch(m.next(c), send(reader.NoticeMsg{Text: "that was the last claim: " +
+				k.Back.Help().Key + " goes back, " + k.Close.Help().Key + " to the text"}))
+		}
 		return m, m.next(c)
 	case key.Matches(kp, k.Back):
-		m.pos, m.scroll = max(m.pos-1, 0), 0
+		if m.pos == 0 {
+			return m, send(reader.NoticeMsg{Text: "this is the first claim"})
+		}
+		m.pos, m.scroll = m.pos-1, 0
 	case key.Matches(kp, k.Order):
 		m.byScore = !m.byScore
 		m.sort()

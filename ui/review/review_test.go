@@ -195,8 +195,8 @@ func TestGoldenQueue(t *testing.T) {
 func TestAnEmptyQueueSaysSo(t *testing.T) {
 	m, _ := queue(t)
 	m.claims, m.order = nil, nil
-	if v := m.View(); !strings.Contains(v, "no flagged claims") {
-		t.Errorf("an empty queue does not say so:\n%s", v)
+	if v := m.View(); !strings.Contains(v, "no flagged claims") || !strings.Contains(v, "esc/r back to the text") {
+		t.Errorf("an empty queue does not say so and how to leave:\n%s", v)
 	}
 	golden.Shape(t, m.View(), 80, 24)
 }

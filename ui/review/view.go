@@ -27,7 +27,8 @@ const minParagraph = 3
 func (m Model) View() string {
 	c, ok := m.Current()
 	if !ok {
-		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review")})
+		return m.fit([]string{m.theme.Title.Render("Review"), "", m.theme.Explain.Render("no flagged claims to review"), "",
+			m.theme.ExplainLabel.Render(m.keys.Close.Help().Key + " back to the text")})
 	}
 	l := m.lay(c)
 	return m.fit(slices.Concat(l.head, m.cut(l.para, l.first+m.scroll, l.room), l.about, l.keys))

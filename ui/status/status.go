@@ -57,11 +57,21 @@ func (m Model) WantsRows() int {
 // messageRoom is the columns the message has beside the position and
 // hints, less the margin before it.
 func (m Model) messageRoom() int {
-	return max(m.width-ansi.StringWidth(m.right())-3, 0)
+	return max(m.width-ansi.StringWidth(m.right(true))-3, 0)
 }
 
-func (m Model) right() string {
-	return strings.Join(append(append([]string{}, m.info...), m.hint), "  ")
+// right is the position and hints. A field may be padded (the percent
+// is, so that the title beside it keeps its place as the text scrolls);
+// a message, which comes and goes, takes the padding back when trimmed.
+func (m Model) right(trimmed bool) string {
+	fields := make([]string, 0, len(m.info)+1)
+	for _, f := range m.info {
+		if trimmed {
+			f = strings.TrimSpace(f)
+		}
+		fields = append(fields, f)
+	}
+	return strings.Join(append(fields, m.hint), "  ")
 }
 
 // SetTitle sets the article's title; it is sanitised here.
@@ -112,15 +122,12 @@ func (m Model) msgStyle() lipgloss.Style {
 // position and hints.
 func (m Model) bar(msg string) string {
 	t := m.theme
-	avail := m.messageRoom()
-	var left string
-	switch {
-	case msg != "":
-		left = m.msgStyle().Render(" " + fitMessage(msg, avail))
-	default:
-		left = t.StatusTitle.Render(" " + m.fitTitle(avail))
+	if msg != "" {
+		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.messageRoom())), m.right(true))
 	}
-	return m.barLine(left, m.right())
+	right := m.right(false)
+	avail := max(m.width-ansi.StringWidth(right)-3, 0)
+	return m.barLine(t.StatusTitle.Render(" "+m.fitTitle(avail)), right)
 }
 
 // barLine lays left and right out on one row of the bar.

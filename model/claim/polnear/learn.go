@@ -13,15 +13,16 @@ import (
 // training split to be written out; rarer words say nothing reliable.
 const minLearnedCount = 3
 
-// cueCounts holds, per lower-cased word, how often it occurs in the texts
-// and how often inside a gold cue.
-type cueCounts struct{ cue, total map[string]int }
+// cueCounts holds, per lower-cased word, how often it occurs in the texts,
+// how often outside every gold content span ("free", where it could be a
+// cue) and how often inside a gold cue.
+type cueCounts struct{ cue, total, free map[string]int }
 
 // learn counts cue words over arts and writes the cue lexicon: one line
-// "word cue total" for every word seen in a cue at least minLearnedCount
+// "word cue total free" for every word seen in a cue at least minLearnedCount
 // times, in word order, so the same split always gives the same file.
 func learn(w io.Writer, arts []article) error {
-	c := cueCounts{cue: map[string]int{}, total: map[string]int{}}
+	c := cueCounts{cue: map[string]int{}, total: map[string]int{}, free: map[string]int{}}
 	for _, a := range arts {
 		c.add(a)
 	}
@@ -33,9 +34,9 @@ func learn(w io.Writer, arts []article) error {
 	}
 	sort.Strings(words)
 	fmt.Fprintln(w, "# Cue words learned from PolNeAR train (go run ./model/claim/polnear -learn):")
-	fmt.Fprintln(w, "# word, times inside a gold cue, times in the texts. Generated; do not edit.")
+	fmt.Fprintln(w, "# word, times inside a gold cue, times in the texts, times outside gold content. Generated; do not edit.")
 	for _, wd := range words {
-		if _, err := fmt.Fprintf(w, "%s %d %d\n", wd, c.cue[wd], c.total[wd]); err != nil {
+		if _, err := fmt.Fprintf(w, "%s %d %d %d\n", wd, c.cue[wd], c.total[wd], c.free[wd]); err != nil {
 			return fmt.Errorf("write cue lexicon: %w", err)
 		}
 	}
@@ -49,10 +50,14 @@ func (c cueCounts) add(a article) {
 		cues = append(cues, g.Cue...)
 	}
 	sort.Slice(cues, func(i, j int) bool { return cues[i].Start < cues[j].Start })
+	contents := contentSpans(a)
 	k := 0
 	eachWord(a.Text, func(start, end int) {
 		wd := foldWord(a.Text[start:end])
 		c.total[wd]++
+		if !inside(contents, start, end) {
+			c.free[wd]++
+		}
 		for k < len(cues) && cues[k].End <= start {
 			k++
 		}
@@ -60,6 +65,32 @@ func (c cueCounts) add(a article) {
 			c.cue[wd]++
 		}
 	})
+}
+
+// contentSpans are the content spans of a's attributions, by start. The
+// corpus gives a token one role at most, so a word inside content is never
+// a cue, whatever it says there ("I think" inside a quote): those words
+// tell nothing of how often the word is a cue where it could be one.
+func contentSpans(a article) []goldSpan {
+	var out []goldSpan
+	for _, g := range a.Attributions {
+		out = append(out, g.Content...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// inside reports whether [start, end) lies inside one of spans.
+func inside(spans []goldSpan, start, end int) bool {
+	for _, s := range spans {
+		if s.Start > start {
+			return false
+		}
+		if end <= s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // eachWord calls f with the byte span of every word of text: a run of

@@ -20,6 +20,8 @@ func TestSameSource(t *testing.T) {
 		{"surety companies that had insured the mine are the companies", "Surety companies", "Surety companies that had insured the mine", true},
 		{"that opening a phrase is a determiner", "that campaign", "the campaign of the senator", true},
 		{"an aside does not make another head", "the journal", "A study that appeared in the journal", false},
+		{"a relative that is the same source as itself", "that", "that", true},
+		{"a relative that is not another determiner", "that", "the", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
