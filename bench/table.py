@@ -16,9 +16,9 @@ the analysis in its cache, the highest of N runs each, and the
 CPU an idle reader with the 20 MB article uses over 10 s once its
 analysis is done (bench/idle.py, the median of the N runs), which must
 stay under 1% of a core. --memory prints only that table. Last, for 20 MB, the time from start until
-the reader has its analysis (it writes it to the cache then) beside the
-whole run of `margin analyze --json` on the same file, medians of N
-runs; the reader must stay within 2x. Every margin run but the reopening
+the reader has its analysis beside the whole run of `margin analyze
+--json` on the same file, medians of N runs with their CPU time
+(bench/analysed.py); the reader must stay within 2x. Every margin run but the reopening
 ones gets an empty analysis cache, so no other figure comes from an
 earlier run's cache.
 Beside each first screen: the CPU time less and margin had used by
@@ -142,33 +142,6 @@ def memory_table(cases, exe, runs, tmp):
         print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {again:.0f} MB ({again / size:.1f}x) | {cpu} |", flush=True)
 
 
-def reader_analysed_s(argv, tmp):
-    """Seconds from starting the reader until its analysis is in the cache."""
-    cache = tempfile.mkdtemp(dir=tmp)
-    env = dict(os.environ, XDG_CACHE_HOME=cache)
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        os.execvpe(argv[0], argv, env)
-    try:
-        idle.drain(fd, start + 900, lambda: idle.analysed(cache))
-        if not idle.analysed(cache):
-            sys.exit("table: the reader's analysis never finished")
-        return time.perf_counter() - start
-    finally:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-        os.close(fd)
-
-
-def analyze_s(exe, path):
-    """Seconds `margin analyze --json` takes on path, as a whole process."""
-    start = time.perf_counter()
-    subprocess.run([exe, "analyze", "--json", path], stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-
-
 def main():
     runs, exe, memory_only, args = 5, None, False, sys.argv[1:]
     while args[:1] == ["--memory"] or args[:1] in (["--runs"], ["--margin"]) and len(args) > 1:
@@ -201,14 +174,9 @@ def main():
         print()
         memory_table(cases, exe, runs, tmp)
         print()
-        print(f"| file | `margin analyze` | reader until analysed | ratio |  (medians of {runs})")
-        print("|---|---|---|---|")
-        for name, _, path in cases:
-            if not name.startswith("20 MB"):
-                continue
-            alone = statistics.median(analyze_s(exe, path) for _ in range(runs))
-            mine = statistics.median(reader_analysed_s([exe, path], tmp) for _ in range(runs))
-            print(f"| {name} | {alone:.1f} s | {mine:.1f} s | {mine / alone:.2f}x |", flush=True)
+        # Imported here: analysed takes its files from this module.
+        import analysed
+        analysed.rows([exe], runs, [(name, path) for name, _, path in cases if name.startswith("20 MB")], tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
