@@ -422,17 +422,16 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	}
 	// The detail sits at the end of the widest row, not the panel's: in a
 	// wide panel a short name and its count stay a glance apart.
-	full := w
-	w = min(w, l.natural)
-	detail := shortDetail(render.OneLine(it.Detail), w-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
-	room := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
+	rw := min(w, l.natural)
+	detail := shortDetail(render.OneLine(it.Detail), rw-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
+	room := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
 	title := ansi.Truncate(render.OneLine(it.Title), room, "…")
-	gap := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
+	gap := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
 	st := t.PanelItem
 	if selected {
 		st = t.PanelCursor
 	}
-	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), full)
+	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
 }
 
 // naturalWidth is how wide the widest of items is drawn whole: its
