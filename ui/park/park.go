@@ -14,8 +14,7 @@
 // frame, and the output, instead of writing it, holds the writing
 // goroutine until the next message (every change to the screen starts
 // with one), a Quit, Interrupt or Suspend, the context's end or maxHold,
-// whichever comes first. The marker never reaches the terminal and
-// nothing is written that Bubble Tea did not write itself.
+// whichever comes first. The marker never reaches the terminal.
 //
 // The output also writes the model's first complete view itself, as soon
 // as the model has drawn it, rather than on Bubble Tea's first tick a
