@@ -211,7 +211,7 @@ func (m Model) View() string {
 	if len(m.notes) == 0 {
 		// The last note placed: the list is done, and says how to leave.
 		lines = append(lines, t.Explain.Render("every note is where it was written"), "",
-			t.ExplainLabel.Render(m.keys.Close.Help().Key+" "+strings.TrimPrefix(m.keys.Close.Help().Desc, "attention: ")))
+			t.ExplainLabel.Render(hint(m.keys.Close)))
 		return m.fit(lines)
 	}
 	detail := append([]string{""}, m.detail()...)
@@ -313,13 +313,16 @@ func (m Model) score(n annotate.Note, i int) string {
 	return fmt.Sprintf(" (%.2f)", n.Candidates[i].Score)
 }
 
+// hint is b's key and what it does, without the "attention: " the help
+// screen needs to tell the list's keys from the reader's.
+func hint(b key.Binding) string {
+	return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
+}
+
 func (m Model) hints() []string {
 	k := m.keys
-	h := func(b key.Binding) string {
-		return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
-	}
-	lines := render.Flow([]string{h(k.Down), h(k.Up), h(k.NextCandidate), h(k.PrevCandidate), h(k.Accept),
-		h(k.Reattach), h(k.Orphan), h(k.Close)}, " · ", m.width-2)
+	lines := render.Flow([]string{hint(k.Down), hint(k.Up), hint(k.NextCandidate), hint(k.PrevCandidate), hint(k.Accept),
+		hint(k.Reattach), hint(k.Orphan), hint(k.Close)}, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}
