@@ -433,6 +433,9 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	return lines
 }
 
+// headerLines is the header in lines of w columns: the title unless the
+// text opens with it, who and when, a fact check's verdict, the source,
+// the reading time and the notice, then a blank line.
 func (l *Layout) headerLines(w int) []Line {
 	h := l.header
 	var lines []Line
