@@ -262,9 +262,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.Filter):
 		m.nextFilter()
 	case key.Matches(kp, k.Next):
+		// A turn moves no cursor: each list keeps its place, and l is
+		// the list turned from.
 		m.turn(1)
+		return m, nil
 	case key.Matches(kp, k.Prev):
 		m.turn(-1)
+		return m, nil
 	case key.Matches(kp, k.Up):
 		l.cursor = max(l.cursor-1, 0)
 	case key.Matches(kp, k.Down):

@@ -81,3 +81,29 @@ func TestTheTabBarFitsANarrowPanel(t *testing.T) {
 		})
 	}
 }
+
+// TestTheListKeepsItsPlaceAcrossATurnOfTabs scrolls the claims down, moves
+// back up within what is shown, turns to the next tab and back: the list
+// shows what it showed before the turn.
+func TestTheListKeepsItsPlaceAcrossATurnOfTabs(t *testing.T) {
+	m := twelveClaims(t)
+	press := func(k tea.KeyPressMsg) {
+		m, _ = m.Update(k)
+		m.Prepare()
+	}
+	for range 8 {
+		press(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	}
+	for range 3 {
+		press(tea.KeyPressMsg{Code: 'k', Text: "k"})
+	}
+	before := bodyTop(m)
+	press(tea.KeyPressMsg{Code: tea.KeyTab})
+	press(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if m.tabs[m.active].Name != "Claims" {
+		t.Fatalf("the test needs tab and shift+tab to come back to the claims, not %q", m.tabs[m.active].Name)
+	}
+	if after := bodyTop(m); after != before {
+		t.Errorf("a turn of tabs moved the list from %q to %q:\n%s", before, after, m.View())
+	}
+}
