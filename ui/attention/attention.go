@@ -273,20 +273,17 @@ const contextBytes = 32
 // inContext shows passage in quotes between the dimmed words around it.
 func (m Model) inContext(before, passage, after string, st lipgloss.Style) string {
 	t := m.theme
-	return t.ExplainLabel.Render("…"+strings.TrimRightFunc(render.OneLine(before), unicode.IsSpace)+gap(before, true)) +
+	return t.ExplainLabel.Render("…"+strings.TrimRightFunc(render.OneLine(before), unicode.IsSpace)+gap(before, utf8.DecodeLastRuneInString)) +
 		st.Render("“"+render.OneLine(passage)+"”") +
-		t.ExplainLabel.Render(gap(after, false)+strings.TrimLeftFunc(render.OneLine(after), unicode.IsSpace)+"…")
+		t.ExplainLabel.Render(gap(after, utf8.DecodeRuneInString)+strings.TrimLeftFunc(render.OneLine(after), unicode.IsSpace)+"…")
 }
 
 // gap is the space between the passage and the context on one side of
 // it, as the text has it: "right”, the" and not "right” , the" when the
-// passage ends where a comma begins.
-func gap(context string, before bool) string {
-	r, _ := utf8.DecodeRuneInString(context)
-	if before {
-		r, _ = utf8.DecodeLastRuneInString(context)
-	}
-	if context == "" || unicode.IsSpace(r) {
+// passage ends where a comma begins. edge decodes the context's rune
+// next to the passage: its last before it, its first after it.
+func gap(context string, edge func(string) (rune, int)) string {
+	if r, _ := edge(context); context == "" || unicode.IsSpace(r) {
 		return " "
 	}
 	return ""
