@@ -63,6 +63,9 @@ func TestTheClaimsListScrollsByWholeItems(t *testing.T) {
 	}
 }
 
+// TestTheTabBarFitsANarrowPanel draws the entities tab in panels of a
+// few widths: the bar shows every tab, or the one shown with its place,
+// giving up the key before the place.
 func TestTheTabBarFitsANarrowPanel(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
