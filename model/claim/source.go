@@ -521,7 +521,7 @@ func beBefore(text string, toks []token, v int) int {
 	}
 	// "was praised and endorsed by": a participle with an agent joined to a
 	// passive one ("was asked and said" is no passive).
-	if k > 1 && (toks[k].h == hAnd || toks[k].h == hOr) && nextIs(toks, v+1, bySet) && participleShaped(text, toks[k-1]) && !toks[k-1].upper {
+	if k > 1 && (toks[k].h == hAnd || toks[k].h == hOr) && isBy(toks, v+1) && participleShaped(text, toks[k-1]) && !toks[k-1].upper {
 		return beBefore(text, toks, k-1)
 	}
 	return -1
@@ -550,8 +550,6 @@ func participleShaped(text string, t token) bool {
 
 // definite determiners point back to what the text has named.
 var definite = newWordSet("the these those")
-
-var bySet = newWordSet("by")
 
 // midAdverbs stand between a subject and its verb without an -ly: "my
 // father often told", "which together vowed", "was not always so loved".
@@ -757,14 +755,23 @@ func phraseAfter(text string, toks []token, i int) np {
 // participle ending at i: right after it, or after a second participle
 // joined to it ("was praised and endorsed by"); -1 when there is none.
 func agentBy(text string, toks []token, i int) int {
-	if nextIs(toks, i, bySet) {
+	if isBy(toks, i) {
 		return i
 	}
-	if i+2 < len(toks) && (toks[i].h == hAnd || toks[i].h == hOr) && !toks[i+1].upper && participleShaped(text, toks[i+1]) && toks[i+2].h == hBy {
+	if joinedPassive(text, toks, i) {
 		return i + 2
 	}
 	return -1
 }
+
+// joinedPassive reports "and" or "or" at k, then a lower-case participle
+// and its "by": a second passive with its own agent ("and mocked by").
+func joinedPassive(text string, toks []token, k int) bool {
+	return k+2 < len(toks) && (toks[k].h == hAnd || toks[k].h == hOr) && !toks[k+1].upper && participleShaped(text, toks[k+1]) && toks[k+2].h == hBy
+}
+
+// isBy reports whether toks[i] is "by".
+func isBy(toks []token, i int) bool { return i < len(toks) && toks[i].h == hBy }
 
 // agentAfter returns the agent of a passive that starts at i, after its
 // "by": the phrase there, up to a second passive joined to it ("criticised
@@ -772,7 +779,7 @@ func agentBy(text string, toks []token, i int) int {
 func agentAfter(text string, toks []token, i int) np {
 	p := phraseAfter(text, toks, i)
 	for k := p.from + 1; k+2 < p.to; k++ {
-		if (toks[k].h == hAnd || toks[k].h == hOr) && !toks[k+1].upper && participleShaped(text, toks[k+1]) && toks[k+2].h == hBy {
+		if joinedPassive(text, toks, k) {
 			return finish(toks, np{from: p.from, to: k})
 		}
 	}
