@@ -289,9 +289,13 @@ func readFactbook(dir string) ([][]string, error) {
 // JSON document b, in document order (a map would lose it).
 func jsonTexts(b []byte, dst []string) ([]string, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
-	// For each open object, the key whose value comes next ("" while a key
-	// is due); arrays hold a nil.
-	var keys []*string
+	// One frame for each open object or array; a flag, not an empty key,
+	// says a key is due, as "" is a key like any other.
+	type frame struct {
+		object, keyDue bool
+		key            string
+	}
+	var open []frame
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -300,31 +304,28 @@ func jsonTexts(b []byte, dst []string) ([]string, error) {
 		if err != nil {
 			return dst, err
 		}
-		var key *string
-		if len(keys) > 0 {
-			key = keys[len(keys)-1]
-		}
 		switch tok {
-		case json.Delim('{'):
-			keys = append(keys, new(string))
-			continue
-		case json.Delim('['):
-			keys = append(keys, nil)
+		case json.Delim('{'), json.Delim('['):
+			open = append(open, frame{object: tok == json.Delim('{'), keyDue: true})
 			continue
 		case json.Delim('}'), json.Delim(']'):
-			keys = keys[:len(keys)-1]
+			open = open[:len(open)-1]
 		default:
-			if key != nil && *key == "" {
-				*key, _ = tok.(string)
-				continue
-			}
-			if s, ok := tok.(string); ok && key != nil && *key == "text" {
-				dst = append(dst, s)
+			if n := len(open); n > 0 && open[n-1].object {
+				f := &open[n-1]
+				if f.keyDue {
+					f.key, _ = tok.(string) // the decoder lets no other token stand as a key
+					f.keyDue = false
+					continue
+				}
+				if s, ok := tok.(string); ok && f.key == "text" {
+					dst = append(dst, s)
+				}
 			}
 		}
 		// A value is complete: its object expects a key.
-		if len(keys) > 0 && keys[len(keys)-1] != nil {
-			*keys[len(keys)-1] = ""
+		if n := len(open); n > 0 {
+			open[n-1].keyDue = true
 		}
 	}
 }
