@@ -67,64 +67,7 @@ const maxSubject = 12
 // that show it, and remembers the speaker for later pronouns.
 func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
 	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
-	var main, rel, poss np
-	mainVerb, relVerb, possVerb := -1, -1, -1
-	for vi, v := range sc.verbs {
-		if p := passiveStart(text, toks, v); p >= 0 {
-			if by := agentBy(text, toks, v.to); by >= 0 {
-				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
-					main, mainVerb = agent, vi
-				}
-				continue
-			}
-			// "it was reported that": a claim without a source, when the
-			// verb is one that mostly reports or reports a clause here.
-			if v.weight >= plainCueRatio || nextIs(toks, v.to, thatTo) {
-				addCue(p, v.to, Hedged)
-			}
-			continue
-		}
-		p, isRel := subject(text, toks, v.from, v.to)
-		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
-			continue // "it is unclear whether": no one holds the view
-		}
-		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
-			p = participleSpeaker(toks, p)
-		}
-		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
-			continue
-		}
-		// A noun after a possessive ("the president’s claims") is its
-		// owner's claim, but weaker than any verb with a subject.
-		if v.from > 0 && owner(text, toks[v.from-1]) {
-			if possVerb < 0 {
-				poss, possVerb = p, vi
-			}
-			continue
-		}
-		// The likeliest reporting verb is the sentence's: "X, a source
-		// said" over "asked" in the clause it reports.
-		// A participle after a comma (", saying ...") speaks for the
-		// subject of the verb before it, which stays the sentence's.
-		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, sc.verbs, v, p, sc.verbs[mainVerb], main)) {
-			main, mainVerb = p, vi
-		}
-		if isRel && relVerb < 0 {
-			rel, relVerb = p, vi
-		}
-	}
-	relative := -1
-	// A relative clause's verb speaks for the sentence when nothing else
-	// does ("China, which claimed ...").
-	// So does it when the only other speaker is inside what it reports
-	// ("Sanders, who said he intended ...").
-	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
-		main, mainVerb = rel, relVerb
-		relative = relativeAfter(toks, rel.to)
-	}
-	if possVerb >= 0 && mainVerb < 0 {
-		main, mainVerb = poss, possVerb
-	}
+	main, mainVerb, relative := d.mainSubject(text, toks, ents, sc, addCue)
 	var src *Source
 	if according >= 0 {
 		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
@@ -194,6 +137,75 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		src.Span = toks[relative].Span
 	}
 	return src
+}
+
+// mainSubject reads the subject of each of the sentence's reporting verbs
+// and returns the sentence's speaker and its verb's index (-1: none): the
+// likeliest verb's subject, else a relative clause's, with the index of
+// its relative pronoun (-1 when the speaker is no relative's), else a
+// possessive's. A passive without an agent adds the cue of a claim
+// without a source.
+func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, sc *scratch,
+	addCue func(from, to int, k Kind)) (main np, mainVerb, relative int) {
+	var rel, poss np
+	mainVerb, relVerb, possVerb := -1, -1, -1
+	for vi, v := range sc.verbs {
+		if p := passiveStart(text, toks, v); p >= 0 {
+			if by := agentBy(text, toks, v.to); by >= 0 {
+				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
+					main, mainVerb = agent, vi
+				}
+				continue
+			}
+			// "it was reported that": a claim without a source, when the
+			// verb is one that mostly reports or reports a clause here.
+			if v.weight >= plainCueRatio || nextIs(toks, v.to, thatTo) {
+				addCue(p, v.to, Hedged)
+			}
+			continue
+		}
+		p, isRel := subject(text, toks, v.from, v.to)
+		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
+			continue // "it is unclear whether": no one holds the view
+		}
+		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
+			p = participleSpeaker(toks, p)
+		}
+		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
+			continue
+		}
+		// A noun after a possessive ("the president’s claims") is its
+		// owner's claim, but weaker than any verb with a subject.
+		if v.from > 0 && owner(text, toks[v.from-1]) {
+			if possVerb < 0 {
+				poss, possVerb = p, vi
+			}
+			continue
+		}
+		// The likeliest reporting verb is the sentence's: "X, a source
+		// said" over "asked" in the clause it reports.
+		// A participle after a comma (", saying ...") speaks for the
+		// subject of the verb before it, which stays the sentence's.
+		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, sc.verbs, v, p, sc.verbs[mainVerb], main)) {
+			main, mainVerb = p, vi
+		}
+		if isRel && relVerb < 0 {
+			rel, relVerb = p, vi
+		}
+	}
+	relative = -1
+	// A relative clause's verb speaks for the sentence when nothing else
+	// does ("China, which claimed ...").
+	// So does it when the only other speaker is inside what it reports
+	// ("Sanders, who said he intended ...").
+	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
+		main, mainVerb = rel, relVerb
+		relative = relativeAfter(toks, rel.to)
+	}
+	if possVerb >= 0 && mainVerb < 0 {
+		main, mainVerb = poss, possVerb
+	}
+	return main, mainVerb, relative
 }
 
 // maxPollOpening is the longest "In ... poll," taken for a source.
