@@ -915,42 +915,12 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
 		case t.h == hComma:
-			s := k
-			for s > 0 && toks[s-1].kind != tokPunct {
-				s--
-			}
-			if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
-				end = s - 1
-				continue
-			}
-			// "The council denied it, calling it ...": a participle after a
-			// comma speaks for the subject of the sentence.
-			if ingWord(text, toks[v]) && k == v-1 {
-				if p := sentenceSubject(toks, k); !p.empty() {
-					return p, false
-				}
-			}
-			var apposed np
-			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
-				apposed = appositive(toks, s, k)
-			}
-			// "Ivanka Trump, the nominee's daughter, noted the rule": a
-			// name with its aside is the subject, whatever follows.
-			if apposed.from < s && !apposed.empty() {
-				return apposed, false
-			}
-			// "The talks failed, said a diplomat": the speaker follows;
-			// after ", citing" what follows is cited, not a speaker.
-			if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
+			p, next := subjectBeforeComma(text, toks, v, vEnd, k)
+			if next < 0 {
 				return p, false
 			}
-			// "Geoff Garin, a pollster who ..., a super PAC, said": the
-			// name that opens the asides speaks, not the last of them.
-			name := nameBeforeAsides(toks, k)
-			if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s) {
-				return apposed, false
-			}
-			return name, false
+			end = next
+			continue
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
@@ -1113,6 +1083,50 @@ var finiteAux = newWordSet(`has have had was were is are would will could may mi
 
 // maxAsides bounds the comma-separated asides between a name and its verb.
 const maxAsides = 40
+
+// subjectBeforeComma finds the subject of the verb at v (its words end at
+// vEnd) when a comma at k ends the words before it: the subject of the
+// sentence before a participle, a name with its asides, or the speaker
+// after the verb, and -1. When the words before the comma are a
+// participle's clause ("Speaking on Monday, ..."), the search goes on
+// before them: the second result is where they end.
+func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
+	s := k
+	for s > 0 && toks[s-1].kind != tokPunct {
+		s--
+	}
+	if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
+		return np{}, s - 1
+	}
+	// "The council denied it, calling it ...": a participle after a
+	// comma speaks for the subject of the sentence.
+	if ingWord(text, toks[v]) && k == v-1 {
+		if p := sentenceSubject(toks, k); !p.empty() {
+			return p, -1
+		}
+	}
+	var apposed np
+	if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
+		apposed = appositive(toks, s, k)
+	}
+	// "Ivanka Trump, the nominee's daughter, noted the rule": a
+	// name with its aside is the subject, whatever follows.
+	if apposed.from < s && !apposed.empty() {
+		return apposed, -1
+	}
+	// "The talks failed, said a diplomat": the speaker follows;
+	// after ", citing" what follows is cited, not a speaker.
+	if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
+		return p, -1
+	}
+	// "Geoff Garin, a pollster who ..., a super PAC, said": the
+	// name that opens the asides speaks, not the last of them.
+	name := nameBeforeAsides(toks, k)
+	if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s) {
+		return apposed, -1
+	}
+	return name, -1
+}
 
 // nameBeforeAsides finds the name that opens a run of comma-separated
 // asides ending at the comma toks[k] before a verb: "Phil Smith, a
