@@ -1214,8 +1214,10 @@ func sentenceSubject(toks []token, k int) np {
 	return subjectFrom(toks, openingEnd(toks, k), k)
 }
 
-// subjectFrom returns the words toks[from:] up to the first finite verb
-// before k, when they can name a speaker.
+// subjectFrom returns the words toks[from:], past opening adverbs, up to
+// the first finite verb before k or the bracketed tag of a name before it,
+// when they can name a speaker; a subject pronoun there is the subject
+// alone.
 func subjectFrom(toks []token, from, k int) np {
 	for from < k && leadAdverbs.has(toks[from]) {
 		from++ // "Then he cut into Bush, calling him ..."
