@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/google/renameio/v2"
 
@@ -58,19 +59,13 @@ func (c *Cache) Get(hash string) (*model.Analysis, bool) {
 // reopening the article peaked at 100 MB against 91 for analysing it.
 func readAnalysis(dec *json.Decoder) (*model.Analysis, error) {
 	var an model.Analysis
-	fields := map[string]func() error{
-		"Hash":            func() error { return dec.Decode(&an.Hash) },
-		"Entities":        func() error { return readArray(dec, &an.Entities) },
-		"EntityIndex":     func() error { return readIndex(dec, &an.EntityIndex) },
-		"Claims":          func() error { return readArray(dec, &an.Claims) },
-		"Checkworthiness": func() error { return readArray(dec, &an.Checkworthiness) },
-	}
+	fields := analysisFields(&an)
 	err := readObject(dec, func(name string) error {
-		read, ok := fields[name]
-		if !ok {
+		i := slices.IndexFunc(fields, func(f analysisField) bool { return f.name == name })
+		if i < 0 {
 			return fmt.Errorf("unknown field %q", name)
 		}
-		return read()
+		return fields[i].read(dec)
 	})
 	if err != nil {
 		return nil, err
@@ -178,26 +173,46 @@ func (c *Cache) Put(an *model.Analysis) error {
 // whole (twice, as the encoder's buffer grew) took the reader's peak
 // memory from about 190 to over 300 MB just after its analysis.
 func writeAnalysis(w *bufio.Writer, an *model.Analysis) error {
-	fields := []struct {
-		name  string
-		write func() error
-	}{
-		{"Hash", func() error { return writeJSON(w, an.Hash) }},
-		{"Entities", func() error { return writeArray(w, an.Entities) }},
-		{"EntityIndex", func() error { return writeIndex(w, an.EntityIndex) }},
-		{"Claims", func() error { return writeArray(w, an.Claims) }},
-		{"Checkworthiness", func() error { return writeArray(w, an.Checkworthiness) }},
-	}
 	sep := "{"
-	for _, f := range fields {
+	for _, f := range analysisFields(an) {
 		w.WriteString(sep + `"` + f.name + `":`)
-		if err := f.write(); err != nil {
+		if err := f.write(w); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
 		sep = ","
 	}
 	w.WriteString("}")
 	return nil
+}
+
+// analysisField is a field of model.Analysis as the cache writes and
+// reads it, its lists a piece or an item at a time.
+type analysisField struct {
+	name  string
+	write func(*bufio.Writer) error
+	read  func(*json.Decoder) error
+}
+
+// analysisFields are an's fields in the order json.Marshal writes them:
+// one list, so that what is written is what is read.
+func analysisFields(an *model.Analysis) []analysisField {
+	return []analysisField{
+		{"Hash",
+			func(w *bufio.Writer) error { return writeJSON(w, an.Hash) },
+			func(dec *json.Decoder) error { return dec.Decode(&an.Hash) }},
+		{"Entities",
+			func(w *bufio.Writer) error { return writeArray(w, an.Entities) },
+			func(dec *json.Decoder) error { return readArray(dec, &an.Entities) }},
+		{"EntityIndex",
+			func(w *bufio.Writer) error { return writeIndex(w, an.EntityIndex) },
+			func(dec *json.Decoder) error { return readIndex(dec, &an.EntityIndex) }},
+		{"Claims",
+			func(w *bufio.Writer) error { return writeArray(w, an.Claims) },
+			func(dec *json.Decoder) error { return readArray(dec, &an.Claims) }},
+		{"Checkworthiness",
+			func(w *bufio.Writer) error { return writeArray(w, an.Checkworthiness) },
+			func(dec *json.Decoder) error { return readArray(dec, &an.Checkworthiness) }},
+	}
 }
 
 // writeIndex writes idx as json.Marshal would, its lists in pieces: at
