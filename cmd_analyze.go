@@ -47,7 +47,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		// The analysis makes garbage by the megabyte while what it keeps
 		// is a few times the text; the reader's soft limit keeps the peak
 		// near that rather than at twice the heap.
-		debug.SetMemoryLimit(memoryLimit(len(a.Text)))
+		debug.SetMemoryLimit(analysisLimit(len(a.Text)))
 		an, err := z.Analyze(ctx, a)
 		if err != nil {
 			return fmt.Errorf("analyze %s: %w", sanitize.TerminalLine(f), err)

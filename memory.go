@@ -6,32 +6,42 @@ import (
 )
 
 // The soft memory limit while an article is read and analysed: a base for
-// the program itself and 3.5 bytes a byte of the article's text. An
-// analysed article keeps about 3.2 bytes a byte (bench/table.py's 20 MB
-// of text: 20 MB of text, 23 of claims, 9 of entities, 5 of blocks, 4.5
-// of sentences); the peak resident memory is about the limit and the
-// executable's own pages (15 MB). The live heap peaks as the last claims
-// are found, when the entity tagger (4 MB) is already garbage
-// (model.AnalyzeOnce), so the base is 12 MB, was 16 with the tagger held
-// to the end: the same room above the live heap, and on the 20 MB text
-// a peak RSS of 95-97 MB against 99-102 (bench/table.py --memory). The
-// limit was 32 MB and 4 bytes a byte, peak 126-128 MB. At 3 bytes a byte
-// the collector ran back to back at the end of the analysis (10.9-11.1 s
-// of CPU until analysed against 7.6-7.9 at 3.5), and at 12 MB and 3.25
-// it collects every 20-40 ms there for a peak only 1-2 MB lower.
+// the program itself and 3.25 bytes a byte of the article's text. The live
+// heap peaks as the last claims are found, when the entity tagger (4 MB)
+// is already garbage (model.AnalyzeOnce): about 3 MB and 3 bytes a byte
+// (the reader's highest live heap on bench/table.py's 5 and 20 MB texts,
+// 18 and 63 MB, GODEBUG=gctrace=1), beside about 5.5 MB the runtime keeps
+// for itself (its metadata 3 MB, the unused parts of its spans 1.5, stacks
+// 1). That leaves the collector 3.5 MB and a quarter of a byte a byte. The
+// limit was 3.5 bytes a byte while the analysis kept 3.2 (peak RSS on the
+// 20 MB text 95 MB, now 90; CPU until analysed the same), and before that
+// 16 MB and 3.5, 32 MB and 4 (126-128 MB). The base cannot go much lower:
+// a small article's analysis peaks with its models on the heap (6.5 MB)
+// beside the runtime's 5.5.
 const (
 	memoryBase          = 12 << 20
-	memoryPerByteTimes2 = 7
+	memoryPerByteTimes4 = 13
 	// idleMemoryRoom is what an idle reader may allocate before it
 	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
 	// measured), so it collects every few minutes at most.
 	idleMemoryRoom = 8 << 20
+	// analysisFloor is the least limit of an analysis: below about 3 MB of
+	// text the base and 3.5 bytes a byte are barely more than the models
+	// and the runtime hold, and the collector ran back to back (8 to 25
+	// collections for 100 KB).
+	analysisFloor = 24 << 20
 )
 
 // memoryLimit is the soft memory limit for reading and analysing a text
 // of size bytes.
 func memoryLimit(size int) int64 {
-	return memoryBase + int64(size)*memoryPerByteTimes2/2
+	return memoryBase + int64(size)*memoryPerByteTimes4/4
+}
+
+// analysisLimit is the soft memory limit for analysing a text of size
+// bytes: memoryLimit, but never below analysisFloor.
+func analysisLimit(size int) int64 {
+	return max(memoryLimit(size), analysisFloor)
 }
 
 // memoryWhileIdle is what the reader does with its memory when it goes

@@ -28,3 +28,20 @@ func TestIdleReaderHasRoomAboveWhatItKeeps(t *testing.T) {
 		})
 	}
 }
+
+func TestAnalysisLimitHasAFloor(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size int
+		want int64
+	}{
+		{"a small article gets the floor", 100 << 10, analysisFloor},
+		{"a long article gets its own limit", 20 << 20, memoryLimit(20 << 20)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := analysisLimit(tc.size); got != tc.want {
+				t.Errorf("analysisLimit(%d) = %d KB, want %d KB", tc.size, got>>10, tc.want>>10)
+			}
+		})
+	}
+}

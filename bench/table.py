@@ -11,14 +11,16 @@ every twenty paragraphs, emphasis and a list) and 200 MB of text (the
 pseudo-terminal of 100x30 (bench/firstscreen.py) times the first screen
 of margin and of `less` on the same file, median of N runs each. It then
 prints margin's peak RSS (VmHWM) as the first screen shows and once the
-analysis has finished (5 and 20 MB), the highest of N runs each, and the
+analysis has finished (5 and 20 MB), and as it reopens the article with
+the analysis in its cache, the highest of N runs each, and the
 CPU an idle reader with the 20 MB article uses over 10 s once its
 analysis is done (bench/idle.py, the median of the N runs), which must
 stay under 1% of a core. --memory prints only that table. Last, for 20 MB, the time from start until
-the reader has its analysis (it writes it to the cache then) beside the
-whole run of `margin analyze --json` on the same file, medians of N
-runs; the reader must stay within 2x. Every margin run gets an empty
-analysis cache, so no figure comes from an earlier run's cache.
+the reader has its analysis beside the whole run of `margin analyze
+--json` on the same file, medians of N runs with their CPU time
+(bench/analysed.py); the reader must stay within 2x. Every margin run but the reopening
+ones gets an empty analysis cache, so no other figure comes from an
+earlier run's cache.
 Beside each first screen: the CPU time less and margin had used by
 then, steadier than the wall time on a loaded machine.
 """
@@ -103,46 +105,41 @@ def first_screen_rss(marker, argv, runs):
     return max(firstscreen.once(marker.encode(), argv, True, settle=0)[1] for _ in range(runs)) / 1024
 
 
-def memory_table(cases, exe, runs, tmp):
-    print(f"| file | peak RSS at first screen | after analysis | idle CPU over 10 s |  (highest of {runs}; idle: median)")
-    print("|---|---|---|---|")
-    for name, marker, path in cases:
-        if not name.startswith(("5 MB", "20 MB")):
-            continue
-        size = os.path.getsize(path) / MB
-        at = first_screen_rss(marker, [exe, path], runs)
-        measured = [idle.measure(marker.encode(), [exe, path], 10, tempfile.mkdtemp(dir=tmp)) for _ in range(runs)]
-        after = max(rss for _, rss in measured)
-        used = statistics.median(cpu for cpu, _ in measured)
-        cpu = f"{100 * used / 10:.2f}% of a core" if name == "20 MB text" else ""
-        print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {cpu} |", flush=True)
-
-
-def reader_analysed_s(argv, tmp):
-    """Seconds from starting the reader until its analysis is in the cache."""
-    cache = tempfile.mkdtemp(dir=tmp)
-    env = dict(os.environ, XDG_CACHE_HOME=cache)
-    start = time.perf_counter()
+def reopened_rss(marker, argv, cache):
+    """Peak RSS in MB of the reader reopening an article whose analysis is
+    in cache, once it has gone idle (its CPU time still for half a second)."""
     pid, fd = pty.fork()
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        os.execvpe(argv[0], argv, env)
+        os.execvpe(argv[0], argv, dict(os.environ, XDG_CACHE_HOME=cache))
     try:
-        idle.drain(fd, start + 900, lambda: idle.analysed(cache))
-        if not idle.analysed(cache):
-            sys.exit("table: the reader's analysis never finished")
-        return time.perf_counter() - start
+        idle.wait_marker(fd, marker)
+        used, deadline = -1, time.perf_counter() + 120
+        while time.perf_counter() < deadline and idle.cpu_seconds(pid) - used > 0.01:
+            used = idle.cpu_seconds(pid)
+            idle.drain(fd, time.perf_counter() + 0.5)
+        return idle.peak_rss_mb(pid)
     finally:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         os.close(fd)
 
 
-def analyze_s(exe, path):
-    """Seconds `margin analyze --json` takes on path, as a whole process."""
-    start = time.perf_counter()
-    subprocess.run([exe, "analyze", "--json", path], stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+def memory_table(cases, exe, runs, tmp):
+    print(f"| file | peak RSS at first screen | after analysis | reopened, analysis cached | idle CPU over 10 s |  (highest of {runs}; idle: median)")
+    print("|---|---|---|---|---|")
+    for name, marker, path in cases:
+        if not name.startswith(("5 MB", "20 MB")):
+            continue
+        size = os.path.getsize(path) / MB
+        at = first_screen_rss(marker, [exe, path], runs)
+        caches = [tempfile.mkdtemp(dir=tmp) for _ in range(runs)]
+        measured = [idle.measure(marker.encode(), [exe, path], 10, cache) for cache in caches]
+        after = max(rss for _, rss in measured)
+        again = max(reopened_rss(marker.encode(), [exe, path], cache) for cache in caches)
+        used = statistics.median(cpu for cpu, _ in measured)
+        cpu = f"{100 * used / 10:.2f}% of a core" if name == "20 MB text" else ""
+        print(f"| {name} | {at:.0f} MB ({at / size:.1f}x) | {after:.0f} MB ({after / size:.1f}x) | {again:.0f} MB ({again / size:.1f}x) | {cpu} |", flush=True)
 
 
 def main():
@@ -177,14 +174,9 @@ def main():
         print()
         memory_table(cases, exe, runs, tmp)
         print()
-        print(f"| file | `margin analyze` | reader until analysed | ratio |  (medians of {runs})")
-        print("|---|---|---|---|")
-        for name, _, path in cases:
-            if not name.startswith("20 MB"):
-                continue
-            alone = statistics.median(analyze_s(exe, path) for _ in range(runs))
-            mine = statistics.median(reader_analysed_s([exe, path], tmp) for _ in range(runs))
-            print(f"| {name} | {alone:.1f} s | {mine:.1f} s | {mine / alone:.2f}x |", flush=True)
+        # Imported here: analysed takes its files from this module.
+        import analysed
+        analysed.rows([exe], runs, [(name, path) for name, _, path in cases if name.startswith("20 MB")], tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -302,3 +302,20 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	})
 }
+
+func TestAnalyzeSurvivesAClosingBracketWithNoOpening(t *testing.T) {
+	z, err := NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A WikiGold sentence, cut where its bracket opens, the way a scrape
+	// cuts one.
+	text := "1300 ) was a French minstrel or trouvère , also known as Ro Adam , Li Rois Adenes , Adan le Menestrel , and Adam Rex Menestrallus .\n"
+	a, err := Parse(context.Background(), "cut.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := z.Analyze(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+}

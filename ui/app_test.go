@@ -120,6 +120,12 @@ func typeText(m Model, s string) Model {
 
 func screen(m Model) string { return ansi.Strip(m.View().Content) }
 
+// statusBar is the screen's last row, the status bar's.
+func statusBar(m Model) string {
+	s := screen(m)
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
 func TestSearchFindsAndCountsMatches(t *testing.T) {
 	m := open(t, article, Options{})
 	m = press(m, "/")
@@ -807,15 +813,11 @@ func TestTheOutlineOpensOnTheSectionBeingRead(t *testing.T) {
 // while reading, says which key goes back, and goes back to "? help".
 func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
 	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
-	bar := func(m Model) string {
-		lines := strings.Split(screen(m), "\n")
-		return lines[len(lines)-1]
+	if m = press(m, "?"); !strings.Contains(statusBar(m), "esc close help") {
+		t.Errorf("on the help screen the bar reads %q, want it to say esc closes help", statusBar(m))
 	}
-	if m = press(m, "?"); !strings.Contains(bar(m), "esc close help") {
-		t.Errorf("on the help screen the bar reads %q, want it to say esc closes help", bar(m))
-	}
-	if m = press(m, "esc"); !strings.Contains(bar(m), "? help") {
-		t.Errorf("back in the text the bar reads %q, want ? help", bar(m))
+	if m = press(m, "esc"); !strings.Contains(statusBar(m), "? help") {
+		t.Errorf("back in the text the bar reads %q, want ? help", statusBar(m))
 	}
 }
 
@@ -825,8 +827,7 @@ func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
 func TestTheReviewQueueSaysHowToLeaveItInASmallWindow(t *testing.T) {
 	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
 	m = press(step(m, tea.WindowSizeMsg{Width: 40, Height: 12}), "r")
-	lines := strings.Split(screen(m), "\n")
-	if bar := lines[len(lines)-1]; !strings.Contains(bar, "esc/r back") {
+	if bar := statusBar(m); !strings.Contains(bar, "esc/r back") {
 		t.Errorf("in the queue at 40x12 the bar reads %q, want it to say esc/r goes back", bar)
 	}
 }

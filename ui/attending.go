@@ -1,8 +1,9 @@
 package ui
 
 import (
-	tea "charm.land/bubbletea/v2"
 	"slices"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/ui/attention"

@@ -208,16 +208,12 @@ func TestReviewWithoutClaimsSaysSoInTheText(t *testing.T) {
 // the text it is only while the text is what is on screen.
 func TestTheBarShowsTheTextsPositionOnlyOverTheText(t *testing.T) {
 	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
-	bar := func(m Model) string {
-		lines := strings.Split(screen(m), "\n")
-		return lines[len(lines)-1]
-	}
-	if m = press(m, "G"); !strings.Contains(bar(m), "100%") {
-		t.Fatalf("over the text the bar reads %q, want its position", bar(m))
+	if m = press(m, "G"); !strings.Contains(statusBar(m), "100%") {
+		t.Fatalf("over the text the bar reads %q, want its position", statusBar(m))
 	}
 	for _, k := range []string{"r", "?"} {
-		if covered := press(m, k); strings.Contains(bar(covered), "%") {
-			t.Errorf("after %s the bar reads %q: the text's position, with the text hidden", k, bar(covered))
+		if covered := press(m, k); strings.Contains(statusBar(covered), "%") {
+			t.Errorf("after %s the bar reads %q: the text's position, with the text hidden", k, statusBar(covered))
 		}
 	}
 }

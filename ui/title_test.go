@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/model"
 )
@@ -24,8 +23,7 @@ func TestStatusNamesAnUntitledArticleByItsFile(t *testing.T) {
 		t.Fatalf("the fixture has a title, %q; it needs none", a.Title)
 	}
 	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
-	lines := strings.Split(ansi.Strip(m.View().Content), "\n")
-	if bar := lines[len(lines)-1]; !strings.Contains(bar, "harbour-report.txt") || strings.Contains(bar, "shared") {
+	if bar := statusBar(m); !strings.Contains(bar, "harbour-report.txt") || strings.Contains(bar, "shared") {
 		t.Fatalf("the status bar reads %q", bar)
 	}
 }
@@ -42,8 +40,7 @@ func TestTheTitleStaysPutAsTheTextScrolls(t *testing.T) {
 	}
 	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
 	title := func(m Model) string {
-		lines := strings.Split(screen(m), "\n")
-		bar := lines[len(lines)-1]
+		bar := statusBar(m)
 		cut := strings.Index(bar, "…")
 		if cut < 0 {
 			t.Fatalf("the test needs a title cut in the bar: %q", bar)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/margin-reader/margin/model"
@@ -116,4 +117,87 @@ func TestPutWritesWhatMarshalWould(t *testing.T) {
 			}
 		})
 	}
+}
+
+// analyses are the analyses the tests put, from short to several pieces.
+func analyses() []*model.Analysis {
+	return []*model.Analysis{
+		sampleAnalysis(),
+		longAnalysis(2*arrayPiece + 7),
+		{Hash: "sha256:empty"},
+		{Hash: "sha256:e", Entities: []entity.Entity{}, Claims: []claim.Claim{}},
+	}
+}
+
+func TestGetReadsWhatUnmarshalWould(t *testing.T) {
+	for _, an := range analyses() {
+		t.Run(an.Hash, func(t *testing.T) {
+			c := New(t.TempDir(), "v1")
+			if err := c.Put(an); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(c.path(an.Hash))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want model.Analysis
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := c.Get(an.Hash)
+			if !ok {
+				t.Fatal("Get missed a stored analysis")
+			}
+			if !reflect.DeepEqual(*got, want) {
+				t.Errorf("Get read %d entities, %d claims, %d scores, not what json.Unmarshal reads (%d, %d, %d)", len(got.Entities), len(got.Claims), len(got.Checkworthiness), len(want.Entities), len(want.Claims), len(want.Checkworthiness))
+			}
+		})
+	}
+}
+
+func TestGetMissesATruncatedEntry(t *testing.T) {
+	c := New(t.TempDir(), "v1")
+	an := longAnalysis(3)
+	if err := c.Put(an); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(c.path(an.Hash))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(data) {
+		if err := os.WriteFile(c.path(an.Hash), data[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := c.Get(an.Hash); ok {
+			t.Fatalf("the first %d of %d bytes of an entry were returned as an analysis", n, len(data))
+		}
+	}
+}
+
+// FuzzReadAnalysis checks that whatever readAnalysis accepts,
+// json.Unmarshal reads to the same analysis.
+func FuzzReadAnalysis(f *testing.F) {
+	for _, an := range analyses()[:1] {
+		data, err := json.Marshal(an)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"Hash":"h","Claims":null,"Entities":[],"EntityIndex":{"Things":null,"ThingOf":[1,2]}}`))
+	f.Add([]byte(`{"Hash":"h"} {}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := readAnalysis(json.NewDecoder(bytes.NewReader(data)))
+		if err != nil {
+			return
+		}
+		var want model.Analysis
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatalf("readAnalysis accepted what json.Unmarshal refuses: %v", err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Fatalf("readAnalysis read %+v, json.Unmarshal %+v", *got, want)
+		}
+	})
 }

@@ -167,6 +167,7 @@ func (r *Run) sentence(s span.Span) float64 {
 	if s.Start < 0 || s.End > len(text) || s.Empty() {
 		return 0
 	}
+	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	var claims []Claim
 	r.units = claimUnits(r.units[:0], dc, s)

@@ -40,8 +40,13 @@ func (p *pack) add(c Claim) {
 // source in the shared arrays, now that they no longer move, and returns
 // all the claims. Claims added later get arrays of their own, so the
 // claims returned never change.
+//
+// The shared arrays are copies of exactly their length: grown by append,
+// they held about a tenth more than their claims need (1.1 MB on 20 MB of
+// text), for as long as the claims are kept. The arrays appended to are
+// kept for the next claims.
 func (p *pack) share() []Claim {
-	cues, sources := p.cues, p.sources
+	cues, sources := slices.Clone(p.cues), slices.Clone(p.sources)
 	for i, sh := range p.shape {
 		c := &p.claims[p.shared+i]
 		if sh.cues > 0 {
@@ -51,6 +56,6 @@ func (p *pack) share() []Claim {
 			c.Source, sources = &sources[0], sources[1:]
 		}
 	}
-	p.shared, p.shape, p.cues, p.sources = len(p.claims), p.shape[:0], nil, nil
+	p.shared, p.shape, p.cues, p.sources = len(p.claims), p.shape[:0], p.cues[:0], p.sources[:0]
 	return slices.Clip(p.claims)
 }

@@ -59,48 +59,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 			addCue(i, to, Hedged)
 		}
 	}
-	according := -1
-	accordingTo := -1
-	for _, m := range sc.matches {
-		switch m.cat {
-		case catReport:
-			if m.flags&flagOutsideQuotes != 0 && inQuote(sc.before, toks, sc.after, m.from) {
-				continue
-			}
-			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
-				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
-			}
-		case catAccording:
-			if according < 0 {
-				according, accordingTo = m.from, m.to
-			}
-		case catDispute:
-			if disputeWord(toks, m) {
-				addCue(m.from, m.to, Disputed)
-			}
-		case catHedge:
-			if hedgeWord(toks, m) {
-				addCue(m.from, m.to, Hedged)
-			}
-		case catPredict:
-			if predictionWord(text, toks, m) {
-				addCue(m.from, m.to, Prediction)
-			}
-		case catStat:
-			if m.flags&flagAmbiguous != 0 {
-				if n := m.to; n < len(toks) && isNumber(text, toks, n) && !timeOrDate(text, toks, n) {
-					addCue(m.from, numberEnd(toks, n), Statistical)
-				}
-			} else if statWord(toks, m) {
-				addCue(m.from, m.to, Statistical)
-			}
-		case catCausal:
-			if causalWord(toks, m) {
-				addCue(m.from, m.to, Causal)
-			}
-		}
-	}
-
+	according, accordingTo := readMatches(text, toks, sc, addCue)
 	src := d.attribute(text, toks, ents, sc, according, accordingTo, addCue)
 	var c Claim
 	c.Span = trimSpace(text, s)
@@ -173,6 +132,53 @@ func trimSpace(text string, s span.Span) span.Span {
 }
 
 func word(text string, t token) string { return text[t.Start:t.End] }
+
+// readMatches turns the lexicon's matches in sc into cues and reporting
+// verbs (sc.verbs), and returns the first "according to" (-1 when there
+// is none), whose source the sentence's verbs may defer to.
+func readMatches(text string, toks []token, sc *scratch, addCue func(from, to int, k Kind)) (according, accordingTo int) {
+	according, accordingTo = -1, -1
+	for _, m := range sc.matches {
+		switch m.cat {
+		case catReport:
+			if m.flags&flagOutsideQuotes != 0 && inQuote(sc.before, toks, sc.after, m.from) {
+				continue
+			}
+			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
+			}
+		case catAccording:
+			if according < 0 {
+				according, accordingTo = m.from, m.to
+			}
+		case catDispute:
+			if disputeWord(toks, m) {
+				addCue(m.from, m.to, Disputed)
+			}
+		case catHedge:
+			if hedgeWord(toks, m) {
+				addCue(m.from, m.to, Hedged)
+			}
+		case catPredict:
+			if predictionWord(text, toks, m) {
+				addCue(m.from, m.to, Prediction)
+			}
+		case catStat:
+			if m.flags&flagAmbiguous != 0 {
+				if n := m.to; n < len(toks) && isNumber(text, toks, n) && !timeOrDate(text, toks, n) {
+					addCue(m.from, numberEnd(toks, n), Statistical)
+				}
+			} else if statWord(toks, m) {
+				addCue(m.from, m.to, Statistical)
+			}
+		case catCausal:
+			if causalWord(toks, m) {
+				addCue(m.from, m.to, Causal)
+			}
+		}
+	}
+	return according, accordingTo
+}
 
 // prevIs and nextIs report whether the token before i, or at i, is in set.
 func prevIs(toks []token, i int, set *wordSet) bool { return i > 0 && set.has(toks[i-1]) }

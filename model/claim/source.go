@@ -48,6 +48,17 @@ var (
 // maxSpeakers is how far back a pronoun looks for its speaker.
 const maxSpeakers = 20
 
+// forgetOldSpeakers drops the speakers no pronoun can reach any more, those
+// before the last maxSpeakers, once there are twice that many: a run kept
+// every source of the text (2.8 MB on 20 MB of text, live until its end).
+// It is called between sentences, as the marks that cut speakers back are
+// taken and used inside one.
+func (sc *scratch) forgetOldSpeakers() {
+	if n := len(sc.speakers); n >= 2*maxSpeakers {
+		sc.speakers = sc.speakers[:copy(sc.speakers, sc.speakers[n-maxSpeakers:])]
+	}
+}
+
 // maxSubject is the longest noun phrase taken for a speaker; a longer run of
 // words before a verb is a clause, not a name.
 const maxSubject = 12
@@ -56,64 +67,7 @@ const maxSubject = 12
 // that show it, and remembers the speaker for later pronouns.
 func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
 	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
-	var main, rel, poss np
-	mainVerb, relVerb, possVerb := -1, -1, -1
-	for vi, v := range sc.verbs {
-		if p := passiveStart(text, toks, v); p >= 0 {
-			if by := agentBy(text, toks, v.to); by >= 0 {
-				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
-					main, mainVerb = agent, vi
-				}
-				continue
-			}
-			// "it was reported that": a claim without a source, when the
-			// verb is one that mostly reports or reports a clause here.
-			if v.weight >= plainCueRatio || nextIs(toks, v.to, thatTo) {
-				addCue(p, v.to, Hedged)
-			}
-			continue
-		}
-		p, isRel := subject(text, toks, v.from, v.to)
-		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
-			continue // "it is unclear whether": no one holds the view
-		}
-		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
-			p = participleSpeaker(toks, p)
-		}
-		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
-			continue
-		}
-		// A noun after a possessive ("the president’s claims") is its
-		// owner's claim, but weaker than any verb with a subject.
-		if v.from > 0 && owner(text, toks[v.from-1]) {
-			if possVerb < 0 {
-				poss, possVerb = p, vi
-			}
-			continue
-		}
-		// The likeliest reporting verb is the sentence's: "X, a source
-		// said" over "asked" in the clause it reports.
-		// A participle after a comma (", saying ...") speaks for the
-		// subject of the verb before it, which stays the sentence's.
-		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, sc.verbs, v, p, sc.verbs[mainVerb], main)) {
-			main, mainVerb = p, vi
-		}
-		if isRel && relVerb < 0 {
-			rel, relVerb = p, vi
-		}
-	}
-	relative := -1
-	// A relative clause's verb speaks for the sentence when nothing else
-	// does ("China, which claimed ...").
-	// So does it when the only other speaker is inside what it reports
-	// ("Sanders, who said he intended ...").
-	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
-		main, mainVerb = rel, relVerb
-		relative = relativeAfter(toks, rel.to)
-	}
-	if possVerb >= 0 && mainVerb < 0 {
-		main, mainVerb = poss, possVerb
-	}
+	main, mainVerb, relative := d.mainSubject(text, toks, ents, sc, addCue)
 	var src *Source
 	if according >= 0 {
 		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
@@ -183,6 +137,75 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		src.Span = toks[relative].Span
 	}
 	return src
+}
+
+// mainSubject reads the subject of each of the sentence's reporting verbs
+// and returns the sentence's speaker and its verb's index (-1: none): the
+// likeliest verb's subject, else a relative clause's, with the index of
+// its relative pronoun (-1 when the speaker is no relative's), else a
+// possessive's. A passive without an agent adds the cue of a claim
+// without a source.
+func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, sc *scratch,
+	addCue func(from, to int, k Kind)) (main np, mainVerb, relative int) {
+	var rel, poss np
+	mainVerb, relVerb, possVerb := -1, -1, -1
+	for vi, v := range sc.verbs {
+		if p := passiveStart(text, toks, v); p >= 0 {
+			if by := agentBy(text, toks, v.to); by >= 0 {
+				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
+					main, mainVerb = agent, vi
+				}
+				continue
+			}
+			// "it was reported that": a claim without a source, when the
+			// verb is one that mostly reports or reports a clause here.
+			if v.weight >= plainCueRatio || nextIs(toks, v.to, thatTo) {
+				addCue(p, v.to, Hedged)
+			}
+			continue
+		}
+		p, isRel := subject(text, toks, v.from, v.to)
+		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
+			continue // "it is unclear whether": no one holds the view
+		}
+		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
+			p = participleSpeaker(toks, p)
+		}
+		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
+			continue
+		}
+		// A noun after a possessive ("the president’s claims") is its
+		// owner's claim, but weaker than any verb with a subject.
+		if v.from > 0 && owner(text, toks[v.from-1]) {
+			if possVerb < 0 {
+				poss, possVerb = p, vi
+			}
+			continue
+		}
+		// The likeliest reporting verb is the sentence's: "X, a source
+		// said" over "asked" in the clause it reports.
+		// A participle after a comma (", saying ...") speaks for the
+		// subject of the verb before it, which stays the sentence's.
+		if !isRel && (mainVerb < 0 || !afterCommaParticiple(text, toks, v.from) && outranks(toks, sc.verbs, v, p, sc.verbs[mainVerb], main)) {
+			main, mainVerb = p, vi
+		}
+		if isRel && relVerb < 0 {
+			rel, relVerb = p, vi
+		}
+	}
+	relative = -1
+	// A relative clause's verb speaks for the sentence when nothing else
+	// does ("China, which claimed ...").
+	// So does it when the only other speaker is inside what it reports
+	// ("Sanders, who said he intended ...").
+	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
+		main, mainVerb = rel, relVerb
+		relative = relativeAfter(toks, rel.to)
+	}
+	if possVerb >= 0 && mainVerb < 0 {
+		main, mainVerb = poss, possVerb
+	}
+	return main, mainVerb, relative
 }
 
 // maxPollOpening is the longest "In ... poll," taken for a source.
@@ -510,7 +533,7 @@ func beBefore(text string, toks []token, v int) int {
 	}
 	// "was praised and endorsed by": a participle with an agent joined to a
 	// passive one ("was asked and said" is no passive).
-	if k > 1 && (toks[k].h == hAnd || toks[k].h == hOr) && nextIs(toks, v+1, bySet) && participleShaped(text, toks[k-1]) && !toks[k-1].upper {
+	if k > 1 && (toks[k].h == hAnd || toks[k].h == hOr) && isBy(toks, v+1) && participleShaped(text, toks[k-1]) && !toks[k-1].upper {
 		return beBefore(text, toks, k-1)
 	}
 	return -1
@@ -539,8 +562,6 @@ func participleShaped(text string, t token) bool {
 
 // definite determiners point back to what the text has named.
 var definite = newWordSet("the these those")
-
-var bySet = newWordSet("by")
 
 // midAdverbs stand between a subject and its verb without an -ly: "my
 // father often told", "which together vowed", "was not always so loved".
@@ -746,14 +767,23 @@ func phraseAfter(text string, toks []token, i int) np {
 // participle ending at i: right after it, or after a second participle
 // joined to it ("was praised and endorsed by"); -1 when there is none.
 func agentBy(text string, toks []token, i int) int {
-	if nextIs(toks, i, bySet) {
+	if isBy(toks, i) {
 		return i
 	}
-	if i+2 < len(toks) && (toks[i].h == hAnd || toks[i].h == hOr) && !toks[i+1].upper && participleShaped(text, toks[i+1]) && toks[i+2].h == hBy {
+	if joinedPassive(text, toks, i) {
 		return i + 2
 	}
 	return -1
 }
+
+// joinedPassive reports "and" or "or" at k, then a lower-case participle
+// and its "by": a second passive with its own agent ("and mocked by").
+func joinedPassive(text string, toks []token, k int) bool {
+	return k+2 < len(toks) && (toks[k].h == hAnd || toks[k].h == hOr) && !toks[k+1].upper && participleShaped(text, toks[k+1]) && toks[k+2].h == hBy
+}
+
+// isBy reports whether toks[i] is "by".
+func isBy(toks []token, i int) bool { return i < len(toks) && toks[i].h == hBy }
 
 // agentAfter returns the agent of a passive that starts at i, after its
 // "by": the phrase there, up to a second passive joined to it ("criticised
@@ -761,7 +791,7 @@ func agentBy(text string, toks []token, i int) int {
 func agentAfter(text string, toks []token, i int) np {
 	p := phraseAfter(text, toks, i)
 	for k := p.from + 1; k+2 < p.to; k++ {
-		if (toks[k].h == hAnd || toks[k].h == hOr) && !toks[k+1].upper && participleShaped(text, toks[k+1]) && toks[k+2].h == hBy {
+		if joinedPassive(text, toks, k) {
 			return finish(toks, np{from: p.from, to: k})
 		}
 	}
@@ -885,42 +915,12 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		case t.h == hAnd || t.h == hOr:
 			return segmentSubject(toks, k), false
 		case t.h == hComma:
-			s := k
-			for s > 0 && toks[s-1].kind != tokPunct {
-				s--
-			}
-			if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
-				end = s - 1
-				continue
-			}
-			// "The council denied it, calling it ...": a participle after a
-			// comma speaks for the subject of the sentence.
-			if ingWord(text, toks[v]) && k == v-1 {
-				if p := sentenceSubject(toks, k); !p.empty() {
-					return p, false
-				}
-			}
-			var apposed np
-			if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
-				apposed = appositive(toks, s, k)
-			}
-			// "Ivanka Trump, the nominee's daughter, noted the rule": a
-			// name with its aside is the subject, whatever follows.
-			if apposed.from < s && !apposed.empty() {
-				return apposed, false
-			}
-			// "The talks failed, said a diplomat": the speaker follows;
-			// after ", citing" what follows is cited, not a speaker.
-			if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
+			p, next := subjectBeforeComma(text, toks, v, vEnd, k)
+			if next < 0 {
 				return p, false
 			}
-			// "Geoff Garin, a pollster who ..., a super PAC, said": the
-			// name that opens the asides speaks, not the last of them.
-			name := nameBeforeAsides(toks, k)
-			if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s) {
-				return apposed, false
-			}
-			return name, false
+			end = next
+			continue
 		case dashes.has(t) || t.h == hParen:
 			open := k - 1
 			for open >= 0 && !(dashes.has(toks[open]) && dashes.has(t) || t.h == hParen && toks[open].h == hOpenParen) {
@@ -1084,6 +1084,50 @@ var finiteAux = newWordSet(`has have had was were is are would will could may mi
 // maxAsides bounds the comma-separated asides between a name and its verb.
 const maxAsides = 40
 
+// subjectBeforeComma finds the subject of the verb at v (its words end at
+// vEnd) when a comma at k ends the words before it: the subject of the
+// sentence before a participle, a name with its asides, or the speaker
+// after the verb, and -1. When the words before the comma are a
+// participle's clause ("Speaking on Monday, ..."), the search goes on
+// before them: the second result is where they end.
+func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
+	s := k
+	for s > 0 && toks[s-1].kind != tokPunct {
+		s--
+	}
+	if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
+		return np{}, s - 1
+	}
+	// "The council denied it, calling it ...": a participle after a
+	// comma speaks for the subject of the sentence.
+	if ingWord(text, toks[v]) && k == v-1 {
+		if p := sentenceSubject(toks, k); !p.empty() {
+			return p, -1
+		}
+	}
+	var apposed np
+	if k-s <= 8 && (s == 0 || toks[s-1].h == hComma) {
+		apposed = appositive(toks, s, k)
+	}
+	// "Ivanka Trump, the nominee's daughter, noted the rule": a
+	// name with its aside is the subject, whatever follows.
+	if apposed.from < s && !apposed.empty() {
+		return apposed, -1
+	}
+	// "The talks failed, said a diplomat": the speaker follows;
+	// after ", citing" what follows is cited, not a speaker.
+	if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
+		return p, -1
+	}
+	// "Geoff Garin, a pollster who ..., a super PAC, said": the
+	// name that opens the asides speaks, not the last of them.
+	name := nameBeforeAsides(toks, k)
+	if !apposed.empty() && !allNumbers(toks, apposed) && (name.empty() || name.from >= s) {
+		return apposed, -1
+	}
+	return name, -1
+}
+
 // nameBeforeAsides finds the name that opens a run of comma-separated
 // asides ending at the comma toks[k] before a verb: "Phil Smith, a
 // spokesman for the miners' union, said" and "Derek Mitchell, who served
@@ -1096,7 +1140,7 @@ func nameBeforeAsides(toks []token, k int) np {
 		}
 		if s > 0 && toks[s-1].h == hParen {
 			// "Jo Ash (D-Ore.), a senator, said": the party tag is the name's.
-			if s = openParen(toks, s-1); s > 0 {
+			if s = max(openParen(toks, s-1), 0); s > 0 {
 				continue
 			}
 		}
@@ -1170,8 +1214,10 @@ func sentenceSubject(toks []token, k int) np {
 	return subjectFrom(toks, openingEnd(toks, k), k)
 }
 
-// subjectFrom returns the words toks[from:] up to the first finite verb
-// before k, when they can name a speaker.
+// subjectFrom returns the words toks[from:], past opening adverbs, up to
+// the first finite verb before k or the bracketed tag of a name before it,
+// when they can name a speaker; a subject pronoun there is the subject
+// alone.
 func subjectFrom(toks []token, from, k int) np {
 	for from < k && leadAdverbs.has(toks[from]) {
 		from++ // "Then he cut into Bush, calling him ..."

@@ -196,13 +196,20 @@ func buildIndex(text string, es []Entity, groups [][]int, ofMention []int, u *un
 		r := u.find(ofMention[i])
 		t, ok := root[r]
 		if !ok {
-			t = int32(len(idx.Things))
+			t = int32(len(count))
 			root[r] = t
-			idx.Things = append(idx.Things, Thing{ID: int(t) + 1, Label: es[i].Label})
 			count = append(count, 0)
 		}
 		count[t]++
 		idx.ThingOf[i] = t
+	}
+	// The things are made once their number is known: grown by append,
+	// they held up to a quarter more than the index keeps.
+	idx.Things = make([]Thing, len(count))
+	for i, t := range idx.ThingOf {
+		if idx.Things[t].ID == 0 {
+			idx.Things[t] = Thing{ID: int(t) + 1, Label: es[i].Label}
+		}
 	}
 	shareMentions(idx, count)
 	for t := range idx.Things {

@@ -233,6 +233,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 		return nil, w.meter.err
 	}
 	w.vocab.SetProfile(prof)
+	w.sc.Expect(w.vocab.Len())
 	var out []Entity
 	names := names{known: map[uint64]*votes{}, surnames: t.on(stepSurname)}
 	w.meter.pass(tagPassShare)

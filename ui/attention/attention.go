@@ -211,7 +211,7 @@ func (m Model) View() string {
 	if len(m.notes) == 0 {
 		// The last note placed: the list is done, and says how to leave.
 		lines = append(lines, t.Explain.Render("every note is where it was written"), "",
-			t.ExplainLabel.Render(m.keys.Close.Help().Key+" "+strings.TrimPrefix(m.keys.Close.Help().Desc, "attention: ")))
+			t.ExplainLabel.Render(hint(m.keys.Close)))
 		return m.fit(lines)
 	}
 	detail := append([]string{""}, m.detail()...)
@@ -273,20 +273,17 @@ const contextBytes = 32
 // inContext shows passage in quotes between the dimmed words around it.
 func (m Model) inContext(before, passage, after string, st lipgloss.Style) string {
 	t := m.theme
-	return t.ExplainLabel.Render("…"+strings.TrimRightFunc(render.OneLine(before), unicode.IsSpace)+gap(before, true)) +
+	return t.ExplainLabel.Render("…"+strings.TrimRightFunc(render.OneLine(before), unicode.IsSpace)+gap(before, utf8.DecodeLastRuneInString)) +
 		st.Render("“"+render.OneLine(passage)+"”") +
-		t.ExplainLabel.Render(gap(after, false)+strings.TrimLeftFunc(render.OneLine(after), unicode.IsSpace)+"…")
+		t.ExplainLabel.Render(gap(after, utf8.DecodeRuneInString)+strings.TrimLeftFunc(render.OneLine(after), unicode.IsSpace)+"…")
 }
 
 // gap is the space between the passage and the context on one side of
 // it, as the text has it: "right”, the" and not "right” , the" when the
-// passage ends where a comma begins.
-func gap(context string, before bool) string {
-	r, _ := utf8.DecodeRuneInString(context)
-	if before {
-		r, _ = utf8.DecodeLastRuneInString(context)
-	}
-	if context == "" || unicode.IsSpace(r) {
+// passage ends where a comma begins. edge decodes the context's rune
+// next to the passage: its last before it, its first after it.
+func gap(context string, edge func(string) (rune, int)) string {
+	if r, _ := edge(context); context == "" || unicode.IsSpace(r) {
 		return " "
 	}
 	return ""
@@ -313,13 +310,16 @@ func (m Model) score(n annotate.Note, i int) string {
 	return fmt.Sprintf(" (%.2f)", n.Candidates[i].Score)
 }
 
+// hint is b's key and what it does, without the "attention: " the help
+// screen needs to tell the list's keys from the reader's.
+func hint(b key.Binding) string {
+	return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
+}
+
 func (m Model) hints() []string {
 	k := m.keys
-	h := func(b key.Binding) string {
-		return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
-	}
-	lines := render.Flow([]string{h(k.Down), h(k.Up), h(k.NextCandidate), h(k.PrevCandidate), h(k.Accept),
-		h(k.Reattach), h(k.Orphan), h(k.Close)}, " · ", m.width-2)
+	lines := render.Flow([]string{hint(k.Down), hint(k.Up), hint(k.NextCandidate), hint(k.PrevCandidate), hint(k.Accept),
+		hint(k.Reattach), hint(k.Orphan), hint(k.Close)}, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}

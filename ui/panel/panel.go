@@ -262,9 +262,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.Filter):
 		m.nextFilter()
 	case key.Matches(kp, k.Next):
+		// A turn moves no cursor: each list keeps its place, and l is
+		// the list turned from.
 		m.turn(1)
+		return m, nil
 	case key.Matches(kp, k.Prev):
 		m.turn(-1)
+		return m, nil
 	case key.Matches(kp, k.Up):
 		l.cursor = max(l.cursor-1, 0)
 	case key.Matches(kp, k.Down):
@@ -319,37 +323,17 @@ func (m Model) View() string {
 	t := m.theme
 	w := max(m.width-2, 1)
 	lines := make([]string, 0, m.height)
-	var tabs []string
-	for i, tab := range m.tabs {
-		if i == m.active {
-			tabs = append(tabs, t.PanelTabActive.Render(tab.Name))
-		} else {
-			tabs = append(tabs, t.PanelTab.Render(tab.Name))
-		}
-	}
-	bar := strings.Join(tabs, " ")
-	// Too narrow for every tab: the one shown, its place and the key to
-	// the next, or, narrower still, without the key, so that the count is
-	// not what is cut.
-	for _, more := range []string{"  " + m.keys.Next.Help().Key + " ›", " ›"} {
-		if ansi.StringWidth(bar) <= w {
-			break
-		}
-		bar = t.PanelTabActive.Render(m.tabs[m.active].Name) +
-			t.PanelDim.Render(fmt.Sprintf(" %d/%d%s", m.active+1, len(m.tabs), more))
-	}
 	l := &m.lists[m.active]
 	filter := ""
 	if l.filter != "" {
 		filter = t.PanelDim.Render(fmt.Sprintf("only %s (%s: next)", render.OneLine(l.filter), m.keys.Filter.Help().Key))
 	}
-	lines = append(lines, ansi.Truncate(bar, w, "…"), ansi.Truncate(filter, w, "…"))
-	body := m.bodyRows()
+	lines = append(lines, ansi.Truncate(m.tabBar(w), w, "…"), ansi.Truncate(filter, w, "…"))
 	if len(l.items) == 0 {
 		lines = append(lines, t.PanelDim.Render(ansi.Truncate(m.tabs[m.active].Empty(m.src), w, "…")))
 	} else {
 		cur := m.cursorRow()
-		for r := m.scrolled(body); r < len(l.rows) && len(lines) < m.height; r++ {
+		for r := m.scrolled(m.bodyRows()); r < len(l.rows) && len(lines) < m.height; r++ {
 			lines = append(lines, m.rowView(l, l.rows[r], r == cur, w))
 		}
 	}
@@ -366,6 +350,30 @@ func (m Model) View() string {
 		b.WriteString(render.Fit(border+" "+s, m.width))
 	}
 	return b.String()
+}
+
+// tabBar is the row of tab names, in w columns: every tab when they fit,
+// else the one shown, its place and the key to the next, or, narrower
+// still, without the key, so that the count is not what is cut.
+func (m Model) tabBar(w int) string {
+	t := m.theme
+	var tabs []string
+	for i, tab := range m.tabs {
+		if i == m.active {
+			tabs = append(tabs, t.PanelTabActive.Render(tab.Name))
+		} else {
+			tabs = append(tabs, t.PanelTab.Render(tab.Name))
+		}
+	}
+	bar := strings.Join(tabs, " ")
+	for _, more := range []string{"  " + m.keys.Next.Help().Key + " ›", " ›"} {
+		if ansi.StringWidth(bar) <= w {
+			break
+		}
+		bar = t.PanelTabActive.Render(m.tabs[m.active].Name) +
+			t.PanelDim.Render(fmt.Sprintf(" %d/%d%s", m.active+1, len(m.tabs), more))
+	}
+	return bar
 }
 
 // scrolled is the first row the list shows in body rows: where it was,
@@ -422,17 +430,16 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	}
 	// The detail sits at the end of the widest row, not the panel's: in a
 	// wide panel a short name and its count stay a glance apart.
-	full := w
-	w = min(w, l.natural)
-	detail := shortDetail(render.OneLine(it.Detail), w-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
-	room := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
+	rw := min(w, l.natural)
+	detail := shortDetail(render.OneLine(it.Detail), rw-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
+	room := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
 	title := ansi.Truncate(render.OneLine(it.Title), room, "…")
-	gap := max(w-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
+	gap := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
 	st := t.PanelItem
 	if selected {
 		st = t.PanelCursor
 	}
-	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), full)
+	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
 }
 
 // naturalWidth is how wide the widest of items is drawn whole: its

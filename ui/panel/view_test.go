@@ -63,6 +63,9 @@ func TestTheClaimsListScrollsByWholeItems(t *testing.T) {
 	}
 }
 
+// TestTheTabBarFitsANarrowPanel draws the entities tab in panels of a
+// few widths: the bar shows every tab, or the one shown with its place,
+// giving up the key before the place.
 func TestTheTabBarFitsANarrowPanel(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -79,5 +82,31 @@ func TestTheTabBarFitsANarrowPanel(t *testing.T) {
 				t.Errorf("the tab bar at %d columns reads %q, want %q", tt.width, bar, tt.want)
 			}
 		})
+	}
+}
+
+// TestTheListKeepsItsPlaceAcrossATurnOfTabs scrolls the claims down, moves
+// back up within what is shown, turns to the next tab and back: the list
+// shows what it showed before the turn.
+func TestTheListKeepsItsPlaceAcrossATurnOfTabs(t *testing.T) {
+	m := twelveClaims(t)
+	press := func(k tea.KeyPressMsg) {
+		m, _ = m.Update(k)
+		m.Prepare()
+	}
+	for range 8 {
+		press(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	}
+	for range 3 {
+		press(tea.KeyPressMsg{Code: 'k', Text: "k"})
+	}
+	before := bodyTop(m)
+	press(tea.KeyPressMsg{Code: tea.KeyTab})
+	press(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if m.tabs[m.active].Name != "Claims" {
+		t.Fatalf("the test needs tab and shift+tab to come back to the claims, not %q", m.tabs[m.active].Name)
+	}
+	if after := bodyTop(m); after != before {
+		t.Errorf("a turn of tabs moved the list from %q to %q:\n%s", before, after, m.View())
 	}
 }

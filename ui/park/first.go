@@ -3,7 +3,6 @@ package park
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -31,14 +30,22 @@ type firstFrame struct {
 	profiled      bool
 	offered       bool // a complete view was offered
 
-	// mu orders the first view against Bubble Tea's writes: once Bubble
-	// Tea has written a frame of its own the first view is of no use
-	// (and would leave its renderer wrong about the cursor).
-	mu      sync.Mutex
+	// turn orders the first view against Bubble Tea's writes: once
+	// Bubble Tea has written a frame of its own the first view is of no
+	// use (and would leave its renderer wrong about the cursor). It is a
+	// one-slot token rather than a mutex because offer takes it on the
+	// event loop and the goroutine that writes the view gives it back.
+	// The fields below are touched only while holding it.
+	turn    chan struct{}
 	painted bool // the first view was written
 	framed  bool // Bubble Tea has written a frame of its own
 	ended   bool // the program has ended: write nothing more
 }
+
+func newFirstFrame() firstFrame { return firstFrame{turn: make(chan struct{}, 1)} }
+
+func (f *firstFrame) take()     { f.turn <- struct{}{} }
+func (f *firstFrame) giveBack() { <-f.turn }
 
 // observe notes the size and the colour profile Bubble Tea tells the
 // program.
@@ -54,26 +61,26 @@ func (f *firstFrame) observe(msg tea.Msg) {
 // offer writes v to the terminal through write if it is the first
 // complete view and Bubble Tea has not drawn a frame yet. The write runs
 // in its own goroutine, so a slow terminal holds up no message; it holds
-// f.mu, so Bubble Tea's next write waits for it.
+// the turn, so Bubble Tea's next write waits for it.
 func (f *firstFrame) offer(v tea.View, write func([]byte) (int, error)) {
 	if f.offered || !f.sized || !f.profiled || v.Content == "" || f.height <= 0 {
 		return
 	}
 	f.offered = true
-	f.mu.Lock()
+	f.take()
 	if f.framed || f.ended || !v.AltScreen {
-		f.mu.Unlock()
+		f.giveBack()
 		return
 	}
 	f.painted = true
 	b := firstFrameBytes(v.Content, f.height, f.profile)
 	go func() {
-		defer f.mu.Unlock()
+		defer f.giveBack()
 		_, _ = write(b) // Bubble Tea's first frame draws the view again
 	}()
 }
 
-// ownFrame is called with every write Bubble Tea makes, with f.mu held,
+// ownFrame is called with every write Bubble Tea makes, with the turn held,
 // and returns what to write instead. It notes Bubble Tea's first frame,
 // which enters the alternate screen, and, when the first view entered it
 // already, takes that entry out: entering it twice would save the cursor
@@ -96,8 +103,8 @@ func (f *firstFrame) ownFrame(b []byte) []byte {
 // Tea never drew a frame of its own (a program killed before its first
 // tick), since Bubble Tea leaves only a screen it knows it entered.
 func (f *firstFrame) leftover() string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+	f.take()
+	defer f.giveBack()
 	f.ended = true
 	if f.painted && !f.framed {
 		return ansi.ResetModeAltScreenSaveCursor + ansi.ShowCursor

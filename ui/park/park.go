@@ -14,8 +14,7 @@
 // frame, and the output, instead of writing it, holds the writing
 // goroutine until the next message (every change to the screen starts
 // with one), a Quit, Interrupt or Suspend, the context's end or maxHold,
-// whichever comes first. The marker never reaches the terminal and
-// nothing is written that Bubble Tea did not write itself.
+// whichever comes first. The marker never reaches the terminal.
 //
 // The output also writes the model's first complete view itself, as soon
 // as the model has drawn it, rather than on Bubble Tea's first tick a
@@ -64,7 +63,7 @@ func NewProgram(ctx context.Context, f *os.File, m tea.Model, opts ...tea.Progra
 }
 
 func newProgram(ctx context.Context, f *os.File, m tea.Model, maxHold time.Duration, opts []tea.ProgramOption) *Program {
-	o := &output{File: f, ctx: ctx, maxHold: maxHold}
+	o := &output{File: f, ctx: ctx, maxHold: maxHold, first: newFirstFrame()}
 	opts = append(opts, tea.WithOutput(o), tea.WithFilter(o.filter))
 	p := tea.NewProgram(skipMarkers{m, &lastView{}, o}, opts...)
 	o.send = p.Send
@@ -154,8 +153,8 @@ func (o *output) Write(b []byte) (int, error) {
 // write writes what Bubble Tea wrote, after the first view if that is
 // being written, and says it wrote all of b if it wrote all it meant to.
 func (o *output) write(b []byte) (int, error) {
-	o.first.mu.Lock()
-	defer o.first.mu.Unlock()
+	o.first.take()
+	defer o.first.giveBack()
 	if own := o.first.ownFrame(b); len(own) != len(b) {
 		if _, err := o.File.Write(own); err != nil {
 			return 0, err

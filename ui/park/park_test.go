@@ -123,8 +123,8 @@ func (r *running) holding() bool {
 
 // framed says Bubble Tea has written a frame of its own.
 func (r *running) framed() bool {
-	r.o.first.mu.Lock()
-	defer r.o.first.mu.Unlock()
+	r.o.first.take()
+	defer r.o.first.giveBack()
 	return r.o.first.framed
 }
 

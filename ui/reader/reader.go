@@ -163,8 +163,9 @@ func (m *Model) EndSelection() { m.selecting, m.selection = false, NoSpan }
 
 // SetSize sets the view's size: the explain box takes what it needs, up
 // to explainRoom, and the pane the rest. The line at the top stays at the
-// top; if that would push the target or the focus, which was on screen,
-// off it, they win, and stay whole if they were.
+// top; if that would push a target or focus a key chose, which was on
+// screen, off it, that wins, and stays whole if it was; a focus no key
+// chose keeps the top line and goes without its box instead.
 func (m *Model) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 1)
 	keep := m.onScreen()

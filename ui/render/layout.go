@@ -433,6 +433,9 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	return lines
 }
 
+// headerLines is the header in lines of w columns: the title unless the
+// text opens with it, who and when, a fact check's verdict, the source,
+// the reading time and the notice, then a blank line.
 func (l *Layout) headerLines(w int) []Line {
 	h := l.header
 	var lines []Line
@@ -448,31 +451,13 @@ func (l *Layout) headerLines(w int) []Line {
 	if !l.titleInText() {
 		add(h.Title, RoleTitle)
 	}
-	updated := ""
-	if h.Modified != "" && h.Modified != h.Published {
-		updated = "updated " + h.Modified
-	}
-	addFields := func(role Role, fields ...string) {
+	addFields := func(fields []string) {
 		for _, line := range Flow(nonEmpty(fields), " · ", w) {
-			add(line, role)
+			add(line, RoleByline)
 		}
 	}
-	byline := h.Byline
-	if l.bylineInText() {
-		byline = ""
-	}
-	addFields(RoleByline, byline, h.Site, h.Published, updated)
-	if h.Rates != "" || h.Rating != "" {
-		rates := ""
-		if h.Rates != "" {
-			rates = "Rates: ‘" + OneLine(h.Rates) + "’"
-		}
-		by := ""
-		if h.Reviewer != "" {
-			by = "by " + h.Reviewer
-		}
-		addFields(RoleByline, rates, h.Rating, by)
-	}
+	addFields(l.bylineFields())
+	addFields(verdictFields(h))
 	// The source is a name: cut in its middle, never wrapped mid-name.
 	if src := OneLine(h.Source); src != "" {
 		lines = append(lines, Line{Pieces: []Piece{{Lit: Shorten(src, w), Role: RoleMeta}}})
@@ -480,6 +465,38 @@ func (l *Layout) headerLines(w int) []Line {
 	add(readingTime(h.Words), RoleMeta)
 	add(h.Notice, RoleMeta)
 	return append(lines, Line{})
+}
+
+// bylineFields is who wrote the text and when: the byline, unless the
+// text has it itself, the site, the date and the date of an update.
+func (l *Layout) bylineFields() []string {
+	h := l.header
+	byline := h.Byline
+	if l.bylineInText() {
+		byline = ""
+	}
+	updated := ""
+	if h.Modified != "" && h.Modified != h.Published {
+		updated = "updated " + h.Modified
+	}
+	return []string{byline, h.Site, h.Published, updated}
+}
+
+// verdictFields is a fact check's claim, rating and reviewer; none for
+// a text that is not a fact check.
+func verdictFields(h Header) []string {
+	if h.Rates == "" && h.Rating == "" {
+		return nil
+	}
+	rates := ""
+	if h.Rates != "" {
+		rates = "Rates: ‘" + OneLine(h.Rates) + "’"
+	}
+	by := ""
+	if h.Reviewer != "" {
+		by = "by " + h.Reviewer
+	}
+	return []string{rates, h.Rating, by}
 }
 
 // readingTime is the header's count of words and minutes, at 230 words

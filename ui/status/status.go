@@ -55,9 +55,13 @@ func (m Model) WantsRows() int {
 }
 
 // messageRoom is the columns the message has beside the position and
-// hints, less the margin before it.
-func (m Model) messageRoom() int {
-	return max(m.width-ansi.StringWidth(m.right(true))-3, 0)
+// hints.
+func (m Model) messageRoom() int { return m.roomBeside(m.right(true)) }
+
+// roomBeside is the columns left of right for the message or the title,
+// less the margins around them.
+func (m Model) roomBeside(right string) int {
+	return max(m.width-ansi.StringWidth(right)-3, 0)
 }
 
 // right is the position and hints. A field may be padded (the percent
@@ -126,8 +130,7 @@ func (m Model) bar(msg string) string {
 		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.messageRoom())), m.right(true))
 	}
 	right := m.right(false)
-	avail := max(m.width-ansi.StringWidth(right)-3, 0)
-	return m.barLine(t.StatusTitle.Render(" "+m.fitTitle(avail)), right)
+	return m.barLine(t.StatusTitle.Render(" "+m.fitTitle(m.roomBeside(right))), right)
 }
 
 // barLine lays left and right out on one row of the bar.

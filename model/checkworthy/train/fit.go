@@ -32,6 +32,12 @@ type params struct {
 	// each marked one is paired with in an epoch.
 	pairShare float64
 	pairsPer  int
+	// bags is how many models, each with its own order of the examples
+	// and draw of pairs, train averages.
+	bags int
+	// average makes a model's weights the mean of those at the end of its
+	// second half of epochs.
+	average bool
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -77,10 +83,31 @@ func (s *dataset) baseWeight(idx []int) float64 {
 
 // train fits a logistic regression with AdaGrad on the examples keep
 // accepts, and, with p.pairShare, a ranking loss on pairs of CLEF
-// sentences of one transcript. It returns weights by feature id and the
-// bias; features seen in fewer than p.minCount sentences or weighing less
-// than p.prune get 0, so what cross-validation measures is what is written.
+// sentences of one transcript; with p.bags above 1, that many, each
+// shuffling with its own random stream, and averages their weights. It
+// returns weights by feature id and the bias; features seen in fewer than
+// p.minCount sentences or weighing less than p.prune get 0, so what
+// cross-validation measures is what is written.
 func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64) {
+	o := s.fit(p, keep, 0)
+	for b := 1; b < p.bags; b++ {
+		ob := s.fit(p, keep, uint64(b))
+		for f, x := range ob.w {
+			o.w[f] += x
+		}
+		o.bias += ob.bias
+	}
+	if p.bags > 1 {
+		for f := range o.w {
+			o.w[f] /= float64(p.bags)
+		}
+		o.bias /= float64(p.bags)
+	}
+	return o.result(p)
+}
+
+// fit trains one model, drawing from random stream bag of p.seed.
+func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer {
 	var idx []int
 	for i := range s.examples {
 		e := &s.examples[i]
@@ -95,10 +122,11 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 		pool = s.pairPool(keep)
 	}
 	pairWeight := p.pairShare * s.baseWeight(idx) / float64(max(pool.positives()*p.pairsPer, 1))
-	rng := rand.New(rand.NewPCG(p.seed, 0x636c61696d))
+	rng := rand.New(rand.NewPCG(p.seed, 0x636c61696d+bag))
 	var items []int
 	var pairs [][2]int
-	for range p.epochs {
+	var avg averager
+	for epoch := range p.epochs {
 		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 		items = append(items[:0], idx...)
 		if pairs = pool.draw(rng, p.pairsPer, pairs[:0]); len(pairs) > 0 {
@@ -120,8 +148,43 @@ func (s *dataset) train(p params, keep func(*example) bool) ([]float64, float64)
 			}
 			o.point(e.feats, e.y, weight)
 		}
+		if p.average && 2*epoch >= p.epochs {
+			avg.add(o)
+		}
 	}
-	return o.result(p)
+	avg.into(o)
+	return o
+}
+
+// averager sums the weights at the end of epochs, for the averaged
+// weights of p.average: a mean of late epochs wanders less with the last
+// examples seen than the last epoch's weights.
+type averager struct {
+	w    []float64
+	bias float64
+	n    int
+}
+
+func (a *averager) add(o *optimizer) {
+	if a.w == nil {
+		a.w = make([]float64, len(o.w))
+	}
+	for f, x := range o.w {
+		a.w[f] += x
+	}
+	a.bias += o.bias
+	a.n++
+}
+
+// into replaces o's weights with the mean of those added, if any.
+func (a *averager) into(o *optimizer) {
+	if a.n == 0 {
+		return
+	}
+	for f, x := range a.w {
+		o.w[f] = x / float64(a.n)
+	}
+	o.bias = a.bias / float64(a.n)
 }
 
 // optimizer holds the weights being learned and AdaGrad's sums of squared

@@ -87,6 +87,8 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.pairShare, "pairs", 0.5, "total weight of CLEF ranking pairs (a marked sentence above an unmarked one of its transcript) relative to ClaimBuster's negatives")
 	fs.IntVar(&p.pairsPer, "pairsper", 10, "unmarked sentences each marked CLEF sentence is paired with per epoch")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
+	fs.IntVar(&p.bags, "bags", 3, "models trained, each shuffling its own way, whose weights are averaged")
+	fs.BoolVar(&p.average, "average", false, "average each model's weights over the ends of its second half of epochs")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
 	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1

@@ -217,3 +217,46 @@ func TestPairGridVariesOnlyThePairWeight(t *testing.T) {
 		t.Errorf("pair weights %v, want %v", weights, want)
 	}
 }
+
+// tinySet is four ClaimBuster sentences over three features, the first
+// feature marking the check-worthy ones.
+func tinySet() (*dataset, params) {
+	s := &dataset{names: []string{"x:number", "x:i", "len:2"}, examples: []example{
+		{feats: []int32{0, 2}, y: 1}, {feats: []int32{1, 2}}, {feats: []int32{0, 1}, y: 1}, {feats: []int32{1}},
+	}}
+	p := params{epochs: 3, rate: 0.1, minCount: 1, threshold: 0.5}
+	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
+	return s, p
+}
+
+func TestBaggedWeightsAreTheMeanOfTheBagsFits(t *testing.T) {
+	s, p := tinySet()
+	p.bags = 2
+	all := func(*example) bool { return true }
+	w, bias := s.train(p, all)
+	a, b := s.fit(p, all, 0), s.fit(p, all, 1)
+	if slices.Equal(a.w, b.w) {
+		t.Fatalf("both bags fit the same weights %v: their orders do not differ", a.w)
+	}
+	for f := range w {
+		if want := (a.w[f] + b.w[f]) / 2; math.Abs(w[f]-want) > 1e-12 {
+			t.Errorf("feature %s weighs %v, want the bags' mean %v", s.names[f], w[f], want)
+		}
+	}
+	if want := (a.bias + b.bias) / 2; math.Abs(bias-want) > 1e-12 {
+		t.Errorf("bias %v, want the bags' mean %v", bias, want)
+	}
+}
+
+func TestAveragedWeightsAreTheMeanOfTheLaterEpochs(t *testing.T) {
+	var a averager
+	o := &optimizer{w: []float64{1, -2}, bias: 0.5}
+	a.add(o)
+	o.w, o.bias = []float64{3, 0}, 1.5
+	a.add(o)
+	o.w, o.bias = []float64{9, 9}, 9
+	a.into(o)
+	if want := []float64{2, -1}; !slices.Equal(o.w, want) || o.bias != 1 {
+		t.Errorf("averaged weights %v, bias %v; want %v, 1", o.w, o.bias, want)
+	}
+}

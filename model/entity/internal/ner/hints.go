@@ -6,7 +6,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -65,12 +64,19 @@ func (s *PhraseSet) Mask(h uint64) uint8 {
 	}
 	k := key(h)
 	b := uint64(k) >> s.shift
-	lo, hi := int(s.first[b]), int(s.first[b+1])
-	i := lo + sort.Search(hi-lo, func(i int) bool { return s.key(lo+i) >= k })
-	if i == hi || s.key(i) != k {
+	lo, end := int(s.first[b]), int(s.first[b+1])
+	// sort.Search written out, without a call of a closure per step.
+	for hi := end; lo < hi; {
+		if mid := int(uint(lo+hi) >> 1); s.key(mid) < k {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == end || s.key(lo) != k {
 		return 0
 	}
-	return s.masks[i]
+	return s.masks[lo]
 }
 
 func (s *PhraseSet) key(i int) uint32 {

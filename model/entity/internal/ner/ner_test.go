@@ -252,7 +252,14 @@ func TestSentenceByIndexMatchesSentence(t *testing.T) {
 			for i, s := range text {
 				want := g.Sentence(strings.Fields(s), nil, nil)
 				p.Apply(want)
-				if got := g.SentenceByIndex(strings.Fields(s), ids[i], &v, nil); !slices.Equal(got, want) {
+				got := g.SentenceByIndex(strings.Fields(s), ids[i], &v, nil)
+				for k := range got {
+					if got[k].id != ids[i][k]+1 {
+						t.Errorf("%q: word %d has id %d, want its index %d plus one", s, k, got[k].id, ids[i][k])
+					}
+					got[k].id = 0 // the Vocab's bookkeeping, which Sentence has not
+				}
+				if !slices.Equal(got, want) {
 					t.Errorf("%q: got %v, want %v", s, got, want)
 				}
 			}
