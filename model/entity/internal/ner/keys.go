@@ -26,7 +26,8 @@ type keyTable struct {
 }
 
 // keysPerTableBucket sizes a keyTable's directory: 4 bytes a bucket of
-// about 16 keys (64 bytes).
+// about 16 keys (64 bytes), a cache line or two. Four keys a bucket cost
+// the hint phrases four times the heap (520 KB) for no less time.
 const keysPerTableBucket = 16
 
 // newKeyTable holds the entries of m, whose values must fit in width
