@@ -25,10 +25,10 @@ const (
 	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
 	// measured), so it collects every few minutes at most.
 	idleMemoryRoom = 8 << 20
-	// analysisFloor is the least limit of an analysis: below about 3 MB of
-	// text the base and 3.5 bytes a byte are barely more than the models
-	// and the runtime hold, and the collector ran back to back (8 to 25
-	// collections for 100 KB).
+	// analysisFloor is the least limit of an analysis: below about 3.7 MB
+	// of text the base and 3.25 bytes a byte are barely more than the
+	// models and the runtime hold, and the collector ran back to back (8
+	// to 25 collections for 100 KB).
 	analysisFloor = 24 << 20
 )
 
