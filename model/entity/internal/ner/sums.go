@@ -143,6 +143,7 @@ func narrow(dst *[maxTags]int16, src *[maxTags]int32) {
 }
 
 // widen adds sums, written out as the compiler does not unroll loops.
+// The index below compiles only while maxTags is the 12 written out.
 func widen(acc *[maxTags]int32, s *[maxTags]int16) {
 	acc[0] += int32(s[0])
 	acc[1] += int32(s[1])
@@ -157,3 +158,5 @@ func widen(acc *[maxTags]int32, s *[maxTags]int16) {
 	acc[10] += int32(s[10])
 	acc[11] += int32(s[11])
 }
+
+var _ = [1]struct{}{}[maxTags-12]
