@@ -98,27 +98,18 @@ func (f *featurizer) analyze(text string, sents []span.Span) ([]sentenceFeatures
 	}
 	out := make([]sentenceFeatures, len(sents))
 	for _, e := range ents {
-		if i := sentenceAt(sents, e.Start); i >= 0 {
+		if i := span.Index(sents, e.Start); i >= 0 {
 			out[i].labels = append(out[i].labels, e.Label)
 		}
 	}
 	for _, c := range f.det.Analyze(text, sents, ents).Claims {
-		if i := sentenceAt(sents, c.Start); i >= 0 {
+		if i := span.Index(sents, c.Start); i >= 0 {
 			for k := range c.Kinds.All() {
 				out[i].kinds = append(out[i].kinds, string(k))
 			}
 		}
 	}
 	return out, ents
-}
-
-// sentenceAt returns the index of the sentence holding byte at, or -1.
-func sentenceAt(sents []span.Span, at int) int {
-	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > at })
-	if i < len(sents) && sents[i].Start <= at {
-		return i
-	}
-	return -1
 }
 
 func (f *featurizer) features(sentence string, sf sentenceFeatures) []int32 {

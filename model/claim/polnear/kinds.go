@@ -36,8 +36,7 @@ type situation struct {
 
 // sentenceAt returns the sentence holding offset at, or an empty span.
 func (s situation) sentenceAt(at int) span.Span {
-	i := sort.Search(len(s.sentences), func(i int) bool { return s.sentences[i].End > at })
-	if i < len(s.sentences) && s.sentences[i].Start <= at {
+	if i := span.Index(s.sentences, at); i >= 0 {
 		return s.sentences[i]
 	}
 	return span.Span{}
