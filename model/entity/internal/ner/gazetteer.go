@@ -24,12 +24,14 @@ const (
 	HintPerson = iota
 	HintPlace
 	HintOrg
-	// HintCity, HintPersonName and HintCompany are the large lists of a
-	// PhraseSet (data/hints.bin): cities, people's given names and
-	// surnames, and company names.
+	// HintCity, HintPersonName, HintCompany and HintInstitution are the
+	// large lists of a PhraseSet (data/hints.bin): cities, people's given
+	// names and surnames, company names, and the names of institutions
+	// (universities, schools, political parties).
 	HintCity
 	HintPersonName
 	HintCompany
+	HintInstitution
 	nHint
 )
 
@@ -38,6 +40,10 @@ var hintLists = [...]data.List{data.WordNetPeople, data.WordNetPlaces, data.Word
 
 // hintPrefix is set in a hint mask when the phrase begins a longer entry.
 const hintPrefix = 1 << 7
+
+// The hint lists' bits must stay below hintPrefix in a one-byte mask: the
+// array's length is negative, and the build stops, once they reach it.
+var _ [hintPrefix>>nHint - 1]struct{}
 
 // nMarks is the number of lists a word can be marked in: the gazetteer
 // lists, then the hint lists.
