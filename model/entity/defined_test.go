@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestDefinedAndOpeners checks the steps "defined" and "opener" on invented
+// TestDefinedAndOpeners checks the steps "defined", "opener" and "address" on invented
 // sentences: each case fails with its step switched off, which the test
 // checks too, so that a case that passes without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -24,6 +24,8 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepDefined, []string{"Olvera Marsh/PLACE"}, []string{"Olvera Marsh/PERSON"}},
 		{"a common adverb opening a sentence before a comma is no name", "Downstream, the river widens.",
 			stepOpener, nil, []string{"Downstream/PERSON", "Downstream/PLACE", "Downstream/ORG"}},
+		{"a name a comma joins to a place that ends there is a place", "The factory moved to Brenton, Ohio, in 1931.",
+			stepAddress, []string{"Brenton/PLACE", "Ohio/PLACE"}, []string{"Brenton/PERSON"}},
 	}
 	on, off := loadTagger(t), loadTagger(t)
 	for _, tc := range tests {

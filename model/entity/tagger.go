@@ -58,6 +58,7 @@ const (
 	stepOrdinal                         // an ordinal before an organisation's name starts it (withOrdinal)
 	stepOpener                          // a common word opening a sentence before a comma is no name
 	stepDefined                         // a name a sentence defines is of the kind it says (definedAs)
+	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
 )
 
 // steps name the steps, in the order they run.
@@ -69,7 +70,7 @@ var steps = []struct {
 	{"lower", stepLowerElsewhere}, {"trim", stepTrim}, {"quoted", stepQuoted},
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
-	{"opener", stepOpener}, {"defined", stepDefined},
+	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress},
 }
 
 // on reports whether step s is in use.
@@ -589,6 +590,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	w.rules = datesAndNumbers(words, w.rules)
 	for _, r := range w.rules {
 		w.cands = fill(w.cands, r)
+	}
+	if t.on(stepAddress) {
+		placeBeforePlace(words, w.cands)
 	}
 	return w.cands
 }
