@@ -14,9 +14,24 @@ import (
 //go:embed kinds.txt
 var kindsFile string
 
-// kindOf returns the kind table gives the lower-case word w, or "". The
-// header's lines begin with '#', before every lower-case word.
-func kindOf(table, w string) Label {
+// kindOf returns the kind table gives the lower-case word w, or "".
+func kindOf(table, w string) Label { return kinds[letterOf(table, w)] }
+
+// headsPlaces reports whether the word w ends places' names ("Hay
+// Street", "Deccan Plateau", "Nagle Place"; kinds' H and h): an
+// organisation's name the model reads so ended is a place's. Measured on
+// CoNLL dev 94.30 (unchanged: "Northern Cape" right, "SK Rapid" wrong) and
+// WikiGold 72.39 -> 72.81; with the nouns of place alone (H), 72.49; with
+// every noun of place, "Manchester City" and "Commerce Department" among
+// them, 93.46 and 72.60.
+func headsPlaces(w string) bool {
+	l := letterOf(kindsFile, strings.ToLower(w))
+	return l == "H" || l == "h"
+}
+
+// letterOf returns the letter table gives the lower-case word w, or "".
+// The header's lines begin with '#', before every lower-case word.
+func letterOf(table, w string) string {
 	lo, hi := 0, len(table)
 	for lo < hi {
 		start := strings.LastIndexByte(table[:(lo+hi)/2], '\n') + 1
@@ -33,14 +48,15 @@ func kindOf(table, w string) Label {
 		case word > w:
 			hi = start
 		default:
-			return kinds[kind]
+			return kind
 		}
 	}
 	return ""
 }
 
-// kinds are the labels of the table's letters.
-var kinds = map[string]Label{"L": Place, "P": Person, "O": Org}
+// kinds are the labels of the table's letters; H is a place's noun that
+// also heads places' names ("street", "plateau").
+var kinds = map[string]Label{"L": Place, "H": Place, "P": Person, "O": Org}
 
 // copulas join a name to what defines it ("Aisby is a village"), and
 // definers begin the definition.

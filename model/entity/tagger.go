@@ -59,6 +59,7 @@ const (
 	stepOpener                          // a common word opening a sentence before a comma is no name
 	stepDefined                         // a name a sentence defines is of the kind it says (definedAs)
 	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
+	stepPlaceHead                       // an organisation's name ending in a noun that heads places' names is a place's (headsPlaces)
 )
 
 // steps name the steps, in the order they run.
@@ -70,7 +71,7 @@ var steps = []struct {
 	{"lower", stepLowerElsewhere}, {"trim", stepTrim}, {"quoted", stepQuoted},
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
-	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress},
+	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 }
 
 // on reports whether step s is in use.
@@ -540,6 +541,8 @@ func (t *Tagger) sentence(w *work) []cand {
 			continue
 		case t.on(stepHeaded) && l == Person && sp.End-sp.Start > 1:
 			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
+		case t.on(stepPlaceHead) && l == Org && sp.End-sp.Start > 1 && headsPlaces(words[sp.End-1]):
+			l = Place
 		}
 		if t.on(stepTitles) && l == Person {
 			next := len(words) // where the next span starts

