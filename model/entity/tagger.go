@@ -38,7 +38,7 @@ type Tagger struct {
 
 // step is one step of the post-processing that corrects the model, as a
 // bit of a set.
-type step uint16
+type step uint32
 
 const (
 	stepGroup          step = 1 << iota // a lone word of the group table is a GROUP
@@ -56,6 +56,10 @@ const (
 	stepSurname                         // a person's surname counts as the name (names.add)
 	stepThe                             // a capitalised "The" after a lower-case word starts the name (withThe)
 	stepOrdinal                         // an ordinal before an organisation's name starts it (withOrdinal)
+	stepOpener                          // a common word opening a sentence before a comma is no name
+	stepDefined                         // a name a sentence defines is of the kind it says (definedAs)
+	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
+	stepPlaceHead                       // an organisation's name ending in a noun that heads places' names is a place's (headsPlaces)
 )
 
 // steps name the steps, in the order they run.
@@ -67,6 +71,7 @@ var steps = []struct {
 	{"lower", stepLowerElsewhere}, {"trim", stepTrim}, {"quoted", stepQuoted},
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
+	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 }
 
 // on reports whether step s is in use.
@@ -240,8 +245,14 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	w.replay(text, func() {
 		w.ws = t.gaz.SentenceByIndex(w.words, w.ids, &w.vocab, w.ws[:0])
 		for _, c := range t.sentence(w) {
+			n := 1
+			if t.on(stepDefined) {
+				if k := definedAs(w.words, c); k != "" {
+					c.label, n = k, definedVotes
+				}
+			}
 			out = append(out, Entity{Span: span.Span{Start: w.toks[c.a].Start, End: w.toks[c.b-1].End}, Label: c.label})
-			names.add(w.ws, c)
+			names.add(w.ws, c, n)
 		}
 	})
 	if w.meter.err != nil {
@@ -384,7 +395,7 @@ type names struct {
 }
 
 // add notes candidate c over the words ws, if it is a name.
-func (d *names) add(ws []ner.Word, c cand) {
+func (d *names) add(ws []ner.Word, c cand, n int) {
 	k := namedIndex(c.label)
 	if k < 0 {
 		return
@@ -401,7 +412,7 @@ func (d *names) add(ws []ner.Word, c cand) {
 	for i := c.a; i < c.b; i++ {
 		h = ner.PhraseHash(h, ws[i].ExactHash())
 	}
-	vote(h, 1)
+	vote(h, n)
 	d.maxLen = max(d.maxLen, c.b-c.a)
 	if d.surnames && c.label == Person && c.b-c.a > 1 {
 		vote(ner.PhraseHash(0, ws[c.b-1].ExactHash()), surnameVotes)
@@ -416,6 +427,11 @@ func (d *names) add(ws []ner.Word, c cand) {
 // taken for a person 93.87 and 70.22 ("lived in London" beside a Mr
 // London).
 const surnameVotes = 2
+
+// definedVotes is what a name counts for in the document where a sentence
+// defines it ("Aisby is a village"): the text says what it is, which
+// outweighs the model's reading of its other mentions.
+const definedVotes = 10
 
 // best is the label a name is tagged with most often (the first in named
 // on a tie), and how often.
@@ -521,8 +537,12 @@ func (t *Tagger) sentence(w *work) []cand {
 		// so, 93.43 and 70.15.
 		case t.on(stepLowerElsewhere) && l != "" && sp.End-sp.Start == 1 && ws[sp.Start].IsTitleCase() && ws[sp.Start].WrittenLower():
 			continue
+		case t.on(stepOpener) && l != "" && sp.End-sp.Start == 1 && opensSentence(words, ws, sp.Start):
+			continue
 		case t.on(stepHeaded) && l == Person && sp.End-sp.Start > 1:
 			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
+		case t.on(stepPlaceHead) && l == Org && sp.End-sp.Start > 1 && headsPlaces(words[sp.End-1]):
+			l = Place
 		}
 		if t.on(stepTitles) && l == Person {
 			next := len(words) // where the next span starts
@@ -573,6 +593,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	w.rules = datesAndNumbers(words, w.rules)
 	for _, r := range w.rules {
 		w.cands = fill(w.cands, r)
+	}
+	if t.on(stepAddress) {
+		placeBeforePlace(words, w.cands)
 	}
 	return w.cands
 }

@@ -1,0 +1,118 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDefinedAndOpeners checks the steps "defined", "opener", "address" and "placehead" on invented
+// sentences: each case fails with its step switched off, which the test
+// checks too, so that a case that passes without the step is caught.
+func TestDefinedAndOpeners(t *testing.T) {
+	tests := []struct {
+		name, text string
+		step       step
+		want, not  []string
+	}{
+		{"a band a sentence defines is an organisation wherever it is named", "Harlow Pike is an English rock band from Leeds. Harlow Pike toured Europe in 2019.",
+			stepDefined, []string{"Harlow Pike/ORG"}, []string{"Harlow Pike/PERSON"}},
+		{"a manufacturer is an organisation", "Tarnby Ferris was a bicycle manufacturer based in Ghent. In 1960 Tarnby Ferris sold 4,000 bicycles.",
+			stepDefined, []string{"Tarnby Ferris/ORG"}, []string{"Tarnby Ferris/PERSON"}},
+		{"a village is a place, its head noun read before the preposition", "Kellsby is a village in the county of Durham. Kellsby has a church.",
+			stepDefined, []string{"Kellsby/PLACE"}, []string{"Kellsby/PERSON"}},
+		{"a small town is a place", "Olvera Marsh is a small town in Idaho. Residents of Olvera Marsh voted on Tuesday.",
+			stepDefined, []string{"Olvera Marsh/PLACE"}, []string{"Olvera Marsh/PERSON"}},
+		{"a common adverb opening a sentence before a comma is no name", "Downstream, the river widens.",
+			stepOpener, nil, []string{"Downstream/PERSON", "Downstream/PLACE", "Downstream/ORG"}},
+		{"a name a comma joins to a place that ends there is a place", "The factory moved to Brenton, Ohio, in 1931.",
+			stepAddress, []string{"Brenton/PLACE", "Ohio/PLACE"}, []string{"Brenton/PERSON"}},
+		{"an organisation's name ending in a street is a place", "The studio moved from Barrack Street to 340 Harwell Street in 1963.",
+			stepPlaceHead, []string{"Barrack Street/PLACE", "Harwell Street/PLACE"}, []string{"Harwell Street/ORG"}},
+		{"an organisation's name ending in a natural object is a place", "The rebels fled into the Ardan Cave and hid there.",
+			stepPlaceHead, []string{"Ardan Cave/PLACE"}, []string{"Ardan Cave/ORG"}},
+	}
+	on, off := loadTagger(t), loadTagger(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			off.off = tc.step
+			if es := on.Tag(tc.text, nil); !matches(tc.text, es, tc.want, tc.not) {
+				t.Errorf("Tag(%q) = %s; want %v and none of %v", tc.text, found(tc.text, es), tc.want, tc.not)
+			}
+			if es := off.Tag(tc.text, nil); matches(tc.text, es, tc.want, tc.not) {
+				t.Errorf("without the step Tag(%q) = %s, as with it: the case does not test the step", tc.text, found(tc.text, es))
+			}
+		})
+	}
+}
+
+// matches reports whether the entities es of text have every one of want
+// and none of not ("text/LABEL").
+func matches(text string, es []Entity, want, not []string) bool {
+	for _, w := range want {
+		if !has(text, es, w) {
+			return false
+		}
+	}
+	for _, n := range not {
+		if has(text, es, n) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestDefinedAsReadsOnlyDefinitions(t *testing.T) {
+	tests := []struct {
+		name  string
+		words string
+		c     cand
+		want  Label
+	}{
+		{"a definition after a bracket", "Carrick Dunmore ( 1871 -- 1930 ) was an Irish politician .", cand{0, 2, Org}, Person},
+		{"a name after a capitalised The", "The Vellers are a band .", cand{1, 2, Person}, Org},
+		{"no article, no definition", "Harlow Pike is famous .", cand{0, 2, Person}, ""},
+		{"a head noun not in the table", "Harlow Pike is a mystery .", cand{0, 2, Person}, ""},
+		{"a head noun past the words a description holds", "Harlow Pike is a very very very loud old English rock band .", cand{0, 2, Person}, ""},
+		{"not the sentence's subject", "Fans say Harlow Pike is a band .", cand{2, 4, Person}, ""},
+		{"no name of a kind", "Harlow Pike is a band .", cand{0, 2, ""}, ""},
+	}
+	for _, tc := range tests {
+		if got := definedAs(strings.Fields(tc.words), tc.c); got != tc.want {
+			t.Errorf("%s: definedAs(%q) = %q, want %q", tc.name, tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestKindsTableIsSortedAndWellFormed checks what kindOf's search in place
+// needs: after the header, one lower-case word and a kind a line, sorted.
+func TestKindsTableIsSortedAndWellFormed(t *testing.T) {
+	prev := ""
+	for i, line := range strings.Split(strings.TrimSuffix(kindsFile, "\n"), "\n") {
+		if strings.HasPrefix(line, "#") {
+			if prev != "" {
+				t.Fatalf("line %d: a header line after the words", i+1)
+			}
+			continue
+		}
+		w, k, ok := strings.Cut(line, " ")
+		if !ok || kinds[k] == "" && k != "h" || w == "" || w != strings.ToLower(w) || w <= prev {
+			t.Fatalf("line %d: %q after %q: want a new lower-case word, sorted, and L, H, h, P or O", i+1, line, prev)
+		}
+		if got := kindOf(kindsFile, w); got != kinds[k] {
+			t.Errorf("kindOf(%q) = %q, want %q", w, got, kinds[k])
+		}
+		if got := headsPlaces(w); got != (k == "H" || k == "h") {
+			t.Errorf("headsPlaces(%q) = %v with letter %s", w, got, k)
+		}
+		prev = w
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	table := "# header\n# more\nband O\nsinger P\nvillage L"
+	for w, want := range map[string]Label{"band": Org, "singer": Person, "village": Place, "aardvark": "", "zebra": "", "sing": "", "# header": ""} {
+		if got := kindOf(table, w); got != want {
+			t.Errorf("kindOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -1,0 +1,25 @@
+package ner
+
+// NewsLower reports whether news writes the word in lower case at least
+// nine times in ten in mid-sentence (its casing bucket): a common word,
+// when it stands capitalised where every word is.
+func (w *Word) NewsLower() bool { return w.casing >= caseLowered }
+
+// IsFirst reports whether the word starts its sentence.
+func (w *Word) IsFirst() bool { return w.flags&fFirst != 0 }
+
+// Unlisted reports whether no list knows the word and the document never
+// writes it capitalised in mid-sentence: nothing but its place says it is a
+// name.
+func (w *Word) Unlisted() bool {
+	return w.lmask == 0 && w.emask == 0 && w.hmask == 0 && w.prof.cased&1 == 0
+}
+
+// Clustered reports whether the word s, as written, has a word cluster: it
+// is seen at least a few times in the clusters' texts (news, debates,
+// CoNLL's training words, WordNet's glosses).
+func (g *Gazetteer) Clustered(s string) bool {
+	var w Word
+	describeShape(s, &w)
+	return g.clusters.Code(w.word) != 0
+}

