@@ -320,7 +320,7 @@ var (
 	hBy        = hashWord("by")
 	hComma     = hashWord(",")
 	monthLead  = newWordSet("early late mid last next this")
-	dashes     = newWordSet("- – —")
+	dashes     = newWordSet("- – — ―")
 	quotes     = newWordSet(`" “ ” ' ‘ ’ « »`)
 )
 

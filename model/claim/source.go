@@ -1386,7 +1386,7 @@ func allCaps(text string, toks []token, p np) bool {
 // signedQuote finds a quote signed after a dash: "“...” ― Ana Ruiz".
 func signedQuote(toks []token) (np, int) {
 	for i := 1; i+1 < len(toks); i++ {
-		if !dashes.has(toks[i]) && toks[i].h != hBar || !closingQuotes.has(toks[i-1]) {
+		if !dashes.has(toks[i]) || !closingQuotes.has(toks[i-1]) {
 			continue
 		}
 		e := nameRun(toks, i+1)
@@ -1407,7 +1407,6 @@ func nameRun(toks []token, i int) int {
 }
 
 var (
-	hBar          = hashWord("―")
 	closingQuotes = newWordSet(`" ” ' ’ »`)
 )
 

@@ -69,6 +69,9 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a dash keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the pool would reopen in May — and the builders insisted it would not."},
 		}, []string{"The mayor said the pool would reopen in May", "and the builders insisted it would not."}, []string{"The mayor", "the builders"}},
+		{"a horizontal bar is a dash around an aside between two clauses", []block{
+			{kind: doc.Paragraph, text: "When the mayor noted that the pool had closed ― as it does every winter ― the builders insisted it would not reopen."},
+		}, []string{"When the mayor noted that the pool had closed ― as it does every winter", "the builders insisted it would not reopen."}, []string{"the mayor", "the builders"}},
 		{"a dashed aside without a verb of its own keeps one claim", []block{
 			{kind: doc.Paragraph, text: "Maria Lopez — the union's negotiator — insisted that no deal was close."},
 		}, []string{"Maria Lopez — the union's negotiator — insisted that no deal was close."}, []string{"Maria Lopez"}},

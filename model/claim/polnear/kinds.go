@@ -146,6 +146,8 @@ func sourceKind(s situation) string {
 	got := strings.ToLower(s.c.Source.Span.In(text))
 	ws := words(want)
 	switch {
+	case otherInClaim(s, got):
+		return "the source of another attribution in the claim"
 	case sharedSentence(s):
 		return "sentence with several attributions"
 	case relativeWords[want]:
@@ -162,6 +164,21 @@ func sourceKind(s situation) string {
 		return "gold source after the cue"
 	}
 	return "other"
+}
+
+// otherInClaim reports that got, the claim's source, is that of another
+// gold attribution whose cue lies in the claim: one claim holds two
+// attributions and names the other's source.
+func otherInClaim(s situation, got string) bool {
+	for _, o := range s.a.Attributions {
+		if o.ID == s.g.ID || o.Source == nil || len(o.Cue) == 0 {
+			continue
+		}
+		if s.c.Overlaps(o.Cue[0].Span()) && sameSource(got, o.Source.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedSentence reports another gold attribution with another source in
