@@ -24,6 +24,10 @@ type verb struct {
 	from, to int
 	flags    flag
 	weight   float32
+	// quoted marks a verb inside quotation marks: it speaks inside what
+	// someone outside them says ("Limbaugh continued: “The left is
+	// saying ...”").
+	quoted bool
 }
 
 // sentence finds the claim in one sentence, if it makes one.
@@ -150,7 +154,7 @@ func readMatches(text string, toks []token, sc *scratch, addCue func(from, to in
 				continue
 			}
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
-				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight, quoted: inQuote(sc.before, toks, sc.after, m.from)})
 			}
 		case catAccording:
 			if according < 0 {

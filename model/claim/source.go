@@ -1040,11 +1040,16 @@ func afterWh(toks []token, from, end int) int {
 var freeRelatives = newWordSet("what whatever")
 
 // outranks reports whether verb v with subject p is likelier the
-// sentence's reporting verb than w with subject q: a verb whose subject
+// sentence's reporting verb than w with subject q: a verb outside
+// quotation marks outranks one inside them, which speaks inside the
+// quote ("Ruiz went on: “The board is saying ...”"); a verb whose subject
 // follows "that" or "what" reports inside another's content ("opponents
 // claim it will cost what the council admits"); else the verb that more
 // often reports wins ("..., a source said" over "asked").
 func outranks(toks []token, verbs []verb, v verb, p np, w verb, q np) bool {
+	if v.quoted != w.quoted {
+		return w.quoted
+	}
 	ev, ew := embedded(toks, verbs, v, p), embedded(toks, verbs, w, q)
 	if ev != ew {
 		return ew
