@@ -173,7 +173,11 @@ func tokenize(dst []token, text string, s span.Span) []token {
 				joins = unicode.IsLetter(prev) && unicode.IsLetter(next)
 			case r == '-':
 				joins = isWordRune(prev) && isWordRune(next)
-			case r == '.' || r == ',' || r == ':' || r == '/':
+			case r == '/':
+				// "9/11", and "NBC/MSNBC" or "Post/ABC": one name of two
+				// that share a poll or a forum.
+				joins = unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsLetter(prev) && unicode.IsUpper(next)
+			case r == '.' || r == ',' || r == ':':
 				joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
 			}
 			if !joins {
