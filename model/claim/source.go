@@ -773,8 +773,23 @@ func agentBy(text string, toks []token, i int) int {
 	if joinedPassive(text, toks, i) {
 		return i + 2
 	}
+	// "has been called a charlatan by fellow physicians", "called to
+	// service by the governor": a short complement between.
+	for k := i; k < len(toks) && k < i+maxAgentGap; k++ {
+		t := toks[k]
+		if t.kind == tokPunct || t.finite || finiteAux.has(t) || clauseStops.has(t) {
+			return -1
+		}
+		if isBy(toks, k+1) {
+			return k + 1
+		}
+	}
 	return -1
 }
+
+// maxAgentGap is the most words between a passive's participle and the
+// "by" of its agent.
+const maxAgentGap = 3
 
 // joinedPassive reports "and" or "or" at k, then a lower-case participle
 // and its "by": a second passive with its own agent ("and mocked by").
