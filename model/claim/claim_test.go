@@ -71,6 +71,7 @@ func TestRules(t *testing.T) {
 		{"keeps a name with its age after a quote", `"The pier is unsafe," Tove Brandt, 63, said.`, []Kind{Attributed}, []string{"said"}, "Tove Brandt, 63", ""},
 		{"takes the name, not its age, before a relative clause", "Okafor, 48, who has run the depot since 2009, told staff it would close.", []Kind{Attributed}, []string{"told"}, "Okafor", ""},
 		{"takes a name and its aside over the object after the verb", "Lena Dahl, the port's harbour master, noted the change at a meeting last week.", []Kind{Attributed}, []string{"noted"}, "Lena Dahl, the port's harbour master", ""},
+		{"ends a passive's agent before a phrase of manner", "The levy was approved by the council with little debate.", []Kind{Attributed}, []string{"approved"}, "the council", ""},
 		{"takes the agent of a passive after a short complement", "The mayor has been called a liar by the harbour pilots.", []Kind{Attributed}, []string{"called"}, "the harbour pilots", ""},
 		{"takes a share of a relative's antecedent for the source", "Pay is low for the ferry crews, many of whom say they will strike.", []Kind{Attributed, Prediction}, []string{"say", "will"}, "many of whom", ""},
 		{"reads two names joined by a slash as one", "Jones, appearing at the BBC/ITV forum, cited delays in the North, Wales and elsewhere that he blamed on the board.", []Kind{Attributed}, []string{"cited", "blamed"}, "Jones", ""},

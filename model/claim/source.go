@@ -810,8 +810,19 @@ func agentAfter(text string, toks []token, i int) np {
 			return finish(toks, np{from: p.from, to: k})
 		}
 	}
+	// "was passed by Congress with wide support": the agent ends before
+	// a phrase that says how or when, not who.
+	for k := p.from + 1; k < p.to; k++ {
+		if agentEnds.has(toks[k]) {
+			return finish(toks, np{from: p.from, to: k})
+		}
+	}
 	return p
 }
+
+// agentEnds are the prepositions that end a passive's agent: "of" and
+// "for" may name it ("the Department of Energy").
+var agentEnds = newWordSet("with in on at during after before since over amid")
 
 // inverted returns the speaker named after the verb ending at i
 // ("..., said a Chinese official."), which must run to punctuation.
