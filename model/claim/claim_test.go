@@ -71,6 +71,9 @@ func TestRules(t *testing.T) {
 		{"keeps a name with its age after a quote", `"The pier is unsafe," Tove Brandt, 63, said.`, []Kind{Attributed}, []string{"said"}, "Tove Brandt, 63", ""},
 		{"takes the name, not its age, before a relative clause", "Okafor, 48, who has run the depot since 2009, told staff it would close.", []Kind{Attributed}, []string{"told"}, "Okafor", ""},
 		{"takes a name and its aside over the object after the verb", "Lena Dahl, the port's harbour master, noted the change at a meeting last week.", []Kind{Attributed}, []string{"noted"}, "Lena Dahl, the port's harbour master", ""},
+		{"takes a possessive before a cue with a complement for the source", "Turnout fell, contrary to his claim that voters were angry.", []Kind{Attributed}, []string{"claim"}, "his", ""},
+		{"does not take a possessive before a word that describes a noun", "The night closed with her emotional rendition of the anthem.", nil, nil, "", ""},
+		{"does not take a word after an opening quote for a speaker", "Contrary to his hope that people would ''learn nothing,'' the files were long.", []Kind{Attributed}, []string{"hope"}, "his", ""},
 		{"ends a passive's agent before a phrase of manner", "The levy was approved by the council with little debate.", []Kind{Attributed}, []string{"approved"}, "the council", ""},
 		{"takes the agent of a passive after a short complement", "The mayor has been called a liar by the harbour pilots.", []Kind{Attributed}, []string{"called"}, "the harbour pilots", ""},
 		{"takes a share of a relative's antecedent for the source", "Pay is low for the ferry crews, many of whom say they will strike.", []Kind{Attributed, Prediction}, []string{"say", "will"}, "many of whom", ""},
@@ -265,6 +268,7 @@ func TestPronounSources(t *testing.T) {
 		{"does not take a longer word for a speaker named again", "Tallis said the run could end.\nThe agency said the sea was to blame.\nTallisker wants the weir removed.\nIt says the work would cost more.", []string{"The agency"}},
 		{"leaves a pronoun with no earlier speaker unresolved", "He said nothing had changed.", []string{""}},
 		{"does not resolve he to the writer's I", "Jane Okoro said talks would go on.\nI think the talks will fail.\nHe said the figures were old.", []string{"", "Jane Okoro"}},
+		{"resolves a possessive source like its pronoun", "Jane Okoro said talks would go on.\nThe strike went ahead, despite her claim that a deal was close.", []string{"Jane Okoro"}},
 		{"resolves which to the noun before it", "Germany, which says its exports are stable, raised taxes.", []string{"Germany"}},
 		{"resolves who to the noun phrase after a preposition", "The report went to the two mayors, who said the figures were wrong.", []string{"the two mayors"}},
 		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
@@ -274,7 +278,10 @@ func TestPronounSources(t *testing.T) {
 			res := d.Analyze(tt.text, lines(tt.text), nil)
 			var got []string
 			for _, c := range res.Claims {
-				if c.Source != nil && c.Source.Len() <= 5 && (pronouns.has(token{h: hashWord(c.Source.In(tt.text))}) || relatives.has(token{h: hashWord(c.Source.In(tt.text))})) {
+				if c.Source == nil || c.Source.Len() > 5 {
+					continue
+				}
+				if h := hashWord(c.Source.In(tt.text)); pronouns.has(token{h: h}) || relatives.has(token{h: h}) || possessives.has(token{h: h}) {
 					got = append(got, c.Source.Resolved.In(tt.text))
 				}
 			}

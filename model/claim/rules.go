@@ -204,8 +204,13 @@ func lyAdverb(text string, t token) bool {
 // reportingVerb applies the guards that tell a reporting verb from the same
 // word used otherwise.
 func reportingVerb(text string, toks []token, m match) bool {
-	if prevIs(toks, m.from, articles) {
-		return false // "the alleged attack", "an estimated 600"
+	// After a possessive a cue that takes a complement ("his claim that",
+	// "her criticism of", "their view.") is its owner's, not one before a
+	// noun ("her own series", "his full returns"); after any other
+	// determiner it is a noun ("the alleged attack", "an estimated 600").
+	owned := prevIs(toks, m.from, possessives) && (m.to == len(toks) || toks[m.to].h == hThat || prepositions.has(toks[m.to]) || toks[m.to].kind == tokPunct)
+	if prevIs(toks, m.from, articles) && !owned {
+		return false
 	}
 	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
 		return false // a name mid-sentence: "the United States"
@@ -227,7 +232,7 @@ func reportingVerb(text string, toks []token, m match) bool {
 		// adjective that reports nothing ("seemed worried"), but an
 		// adjective of a view reports its subject's ("was especially
 		// critical of").
-		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
+		if prevIs(toks, m.from, before) && !owned || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often

@@ -368,6 +368,10 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
 	}
+	if h, ok := possessivePronoun[toks[p.from].h]; ok && p.to-p.from == 1 {
+		src.Resolved = resolve(h, src.Start, sc) // "his claim that": he
+		return
+	}
 	if p.to-p.from == 1 && selfPronouns.has(toks[p.from]) {
 		return // "I", "we": the writer or a quote's speaker, never what a later "he" stands for
 	}
@@ -961,6 +965,8 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			}
 			end = open
 			continue
+		case quotes.has(t) && opening(text, toks, k):
+			return np{}, false // "his claim that people would ''learn nothing''": the verb opens a quote
 		case quotes.has(t) || t.h == hColon:
 			return inverted(text, toks, vEnd), false
 		}
@@ -969,16 +975,44 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	return np{}, false
 }
 
+// opening reports a quotation mark at toks[k] that opens a quote: the
+// word after it follows with no space, and white space or the start of
+// the text stands before it and the marks joined to it ("''learn").
+func opening(text string, toks []token, k int) bool {
+	if k+1 >= len(toks) || toks[k+1].Start != toks[k].End {
+		return false
+	}
+	i := toks[k].Start
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !quotes.has(token{h: hashRune(fnvOffset, foldRune(r))}) {
+			return isSpace(r)
+		}
+		i -= n
+	}
+	return true
+}
+
 // owner reports a possessive that names an owner, or a pronoun's
 // contraction ("he’s claimed"), but not the contraction of a word that
 // names no one ("let's", "that's", "there's").
 func owner(text string, t token) bool {
+	if possessives.has(t) {
+		return true // "his claim that", "their view"
+	}
 	if !possessive(text, t) {
 		return false
 	}
 	w := word(text, t)
 	return !contractedStems.has(token{h: hashWord(w[:strings.LastIndexAny(w, "'’")])})
 }
+
+// possessives are the possessive determiners: "his claim" is his.
+var possessives = newWordSet("his her its their our my your")
+
+// possessivePronoun maps the possessives that stand for someone named
+// before to the pronoun that resolves the same way.
+var possessivePronoun = map[uint64]uint64{hashWord("his"): hHe, hashWord("her"): hShe, hashWord("their"): hThey, hashWord("its"): hashWord("it")}
 
 // contractedStems take "'s" for "is", "has" or "us" and name no one.
 var contractedStems = newWordSet(`that there here what where how let`)
