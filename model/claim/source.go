@@ -977,7 +977,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 
 // opening reports a quotation mark at toks[k] that opens a quote: the
 // word after it follows with no space, and white space or the start of
-// the text stands before it and the marks joined to it ("''learn").
+// the text stands before it and the marks joined to it ("”learn").
 func opening(text string, toks []token, k int) bool {
 	if k+1 >= len(toks) || toks[k+1].Start != toks[k].End {
 		return false
