@@ -1165,6 +1165,13 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 		s--
 	}
 	if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
+		// "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the
+		// name that opens the asides before the clause speaks.
+		if s > 1 && toks[s-1].h == hComma && relatives.has(toks[s]) {
+			if name := nameBeforeAsides(toks, s-1); !name.empty() && name.to < s-2 {
+				return name, -1
+			}
+		}
 		return np{}, s - 1
 	}
 	// "The council denied it, calling it ...": a participle after a
