@@ -75,6 +75,8 @@ func TestRules(t *testing.T) {
 		{"does not take a possessive before a word that describes a noun", "The night closed with her emotional rendition of the anthem.", nil, nil, "", ""},
 		{"does not take a word after an opening quote for a speaker", "Contrary to his hope that people would ''learn nothing,'' the files were long.", []Kind{Attributed}, []string{"hope"}, "his", ""},
 		{"takes the name that opens asides before a relative clause", "Jo Ames, 61, of Dover, Del., who runs the depot, said the pier was unsafe.", []Kind{Attributed}, []string{"said"}, "Jo Ames", ""},
+		{"takes the owner of a learned noun cue for the source", "The dam held, despite the engineer's assertion that it was weak.", []Kind{Attributed}, []string{"assertion"}, "the engineer's", ""},
+		{"does not take a possessive inside what another verb reports for the source", "On Monday they closed the file by announcing that the mayor's claim was false.", []Kind{Disputed}, []string{"false"}, "", ""},
 		{"ends a passive's agent before a phrase of manner", "The levy was approved by the council with little debate.", []Kind{Attributed}, []string{"approved"}, "the council", ""},
 		{"takes the agent of a passive after a short complement", "The mayor has been called a liar by the harbour pilots.", []Kind{Attributed}, []string{"called"}, "the harbour pilots", ""},
 		{"takes a share of a relative's antecedent for the source", "Pay is low for the ferry crews, many of whom say they will strike.", []Kind{Attributed, Prediction}, []string{"say", "will"}, "many of whom", ""},

@@ -131,7 +131,7 @@ func (lx *lexicon) index() {
 	for h, l := range lx.learned {
 		e := get(h)
 		e.ratio = l.ratio
-		if l.cue && !lx.startsAccording(h) {
+		if (l.cue || l.noun) && !lx.startsAccording(h) {
 			e.learned = l
 		}
 	}
@@ -294,7 +294,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 		if i < covered[catReport] {
 			continue
 		}
-		if l := e.learned; l.cue {
+		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
 		} else if !e.untagged && lx.tagged(text, toks, i, e.ratio) {

@@ -177,7 +177,9 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		// A noun after a possessive ("the president’s claims") is its
 		// owner's claim, but weaker than any verb with a subject.
 		if v.from > 0 && owner(text, toks[v.from-1]) {
-			if possVerb < 0 {
+			// After another reporting verb it is inside what that one
+			// reports ("by announcing that Trump's statement was true").
+			if possVerb < 0 && vi == 0 {
 				poss, possVerb = p, vi
 			}
 			continue
