@@ -577,6 +577,8 @@ func TestSourcesThatNameNoOneAreVague(t *testing.T) {
 		{"a quantifier of a phrase with of is vague", "Many of the pilots said the levy was too high.", true},
 		{"a plural for a kind of people is vague", "His supporters say the levy is too high.", true},
 		{"a named group's members are not vague", "Harbour Watch members said the levy was too high.", false},
+		{"a capitalised plural for a kind of people that opens the sentence is vague", "Opponents say the levy is too high.", true},
+		{"a capitalised name in -ers that opens the sentence is not vague", "Sanders said the levy was too high.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

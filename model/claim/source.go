@@ -418,7 +418,10 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// no one, unless "the" points back to those named before ("The
 	// traders"); nor does a share of any group ("Some Republicans", "Many
 	// of his supporters", "Too many").
-	if last := toks[p.to-1]; last.kind == tokWord && !last.upper && peopleWord(strings.ToLower(word(text, last))) && !definite.has(toks[p.from]) {
+	// Capitalised, it opens the sentence ("Opponents say"), when PolNeAR
+	// train's sources have it as a common noun; else it may be a name
+	// ("Sanders").
+	if last := toks[p.to-1]; last.kind == tokWord && (!last.upper || p.to == 1 && d.lex.speakers.has(last)) && peopleWord(strings.ToLower(word(text, last))) && !definite.has(toks[p.from]) {
 		head, plural = true, true
 	}
 	quantified := quantifiers.has(toks[p.from]) || p.to-p.from > 1 && toks[p.from].h == hToo && quantifiers.has(toks[p.from+1])
