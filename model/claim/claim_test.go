@@ -592,3 +592,20 @@ func TestSourcesThatNameNoOneAreVague(t *testing.T) {
 		})
 	}
 }
+
+func TestGrammarWordsAreNeverCues(t *testing.T) {
+	d := newDetector(t)
+	for _, s := range []string{
+		"Hillary Clinton needs to sell herself and tell more jokes.",
+		"The mayor has to prove himself or quit the race.",
+	} {
+		res := d.Analyze(s, []span.Span{{Start: 0, End: len(s)}}, nil)
+		for _, c := range res.Claims {
+			for _, q := range c.Cues {
+				if w := q.In(s); untaggedGrammar.has(token{h: hashWord(w)}) {
+					t.Errorf("%q: cue %q", s, w)
+				}
+			}
+		}
+	}
+}

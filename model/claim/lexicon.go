@@ -145,13 +145,19 @@ func (lx *lexicon) index() {
 			}
 		}
 	}
-	for _, set := range []*wordSet{auxiliaries, determiners, prepositions, clauseStops, pronouns, beForms, finiteAux, objectPronouns} {
+	for _, set := range []*wordSet{auxiliaries, determiners, prepositions, clauseStops, pronouns, beForms, finiteAux, objectPronouns, untaggedGrammar} {
 		for h := range set.all() {
 			get(h).untagged = true
 		}
 	}
 	lx.entries = newWordTable(entries)
 }
+
+// untaggedGrammar are grammar words the other sets leave out, which the
+// tagger took for cues next to a verb ("tell" in "sell herself and
+// tell", "faces off", "shied away"): coordinators, particles and
+// reflexives report nothing by themselves.
+var untaggedGrammar = newWordSet(`and or nor himself herself itself themselves myself ourselves yourself`)
 
 // loadLexicon reads every lexicon file embedded in the package.
 func loadLexicon() (*lexicon, error) {
