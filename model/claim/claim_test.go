@@ -71,6 +71,21 @@ func TestRules(t *testing.T) {
 		{"keeps a name with its age after a quote", `"The pier is unsafe," Tove Brandt, 63, said.`, []Kind{Attributed}, []string{"said"}, "Tove Brandt, 63", ""},
 		{"takes the name, not its age, before a relative clause", "Okafor, 48, who has run the depot since 2009, told staff it would close.", []Kind{Attributed}, []string{"told"}, "Okafor", ""},
 		{"takes a name and its aside over the object after the verb", "Lena Dahl, the port's harbour master, noted the change at a meeting last week.", []Kind{Attributed}, []string{"noted"}, "Lena Dahl, the port's harbour master", ""},
+		{"takes a possessive before a cue with a complement for the source", "Turnout fell, contrary to his claim that voters were angry.", []Kind{Attributed}, []string{"claim"}, "his", ""},
+		{"does not take a possessive before a word that describes a noun", "The night closed with her emotional rendition of the anthem.", nil, nil, "", ""},
+		{"does not take a word after an opening quote for a speaker", "Contrary to his hope that people would ''learn nothing,'' the files were long.", []Kind{Attributed}, []string{"hope"}, "his", ""},
+		{"takes the name that opens asides before a relative clause", "Jo Ames, 61, of Dover, Del., who runs the depot, said the pier was unsafe.", []Kind{Attributed}, []string{"said"}, "Jo Ames", ""},
+		{"takes the owner of a learned noun cue for the source", "The dam held, despite the engineer's assertion that it was weak.", []Kind{Attributed}, []string{"assertion"}, "the engineer's", ""},
+		{"does not take a possessive inside what another verb reports for the source", "On Monday they closed the file by announcing that the mayor's claim was false.", []Kind{Disputed}, []string{"false"}, "", ""},
+		{"ends a passive's agent before a phrase of manner", "The levy was approved by the council with little debate.", []Kind{Attributed}, []string{"approved"}, "the council", ""},
+		{"takes the agent of a passive after a short complement", "The mayor has been called a liar by the harbour pilots.", []Kind{Attributed}, []string{"called"}, "the harbour pilots", ""},
+		{"takes a share of a relative's antecedent for the source", "Pay is low for the ferry crews, many of whom say they will strike.", []Kind{Attributed, Prediction}, []string{"say", "will"}, "many of whom", ""},
+		{"reads two names joined by a slash as one", "Jones, appearing at the BBC/ITV forum, cited delays in the North, Wales and elsewhere that he blamed on the board.", []Kind{Attributed}, []string{"cited", "blamed"}, "Jones", ""},
+		{"takes the speaker outside a quote over a verb inside it", "Ruiz went on: “The board is saying the pier is safe.”", []Kind{Attributed}, []string{"went", "saying"}, "Ruiz", ""},
+		{"reads a learned word before a that-clause as a report", "The union charges that managers hid the accounts.", []Kind{Attributed}, []string{"charges"}, "The union", ""},
+		{"reads a learned participle before a that-clause as a report", "Auditors have also discovered that two ledgers were missing.", []Kind{Attributed}, []string{"discovered"}, "Auditors", ""},
+		{"does not read a conjunction with that as a report", "The ferry ran late given that the crew was ill.", nil, nil, "", ""},
+		{"does not read a noun after a number before that as a report", "It was in the last 50 years that the harbour has silted up.", nil, nil, "", ""},
 		{"does not take a thing before a learned verb and a count for a speaker", "The lake now supports perhaps 3,000 trout.", []Kind{Hedged, Statistical}, []string{"perhaps", "3,000"}, "", ""},
 		{"takes a body before a learned verb and a count for a speaker", "The union now supports 40 percent of the plan.", []Kind{Attributed, Statistical}, []string{"supports", "40 percent"}, "The union", ""},
 		{"takes people named by their plural before a learned verb and a count", "Farmers now support perhaps 60% of the scheme.", []Kind{Attributed, Hedged, Statistical}, []string{"support"}, "Farmers", ""},
@@ -256,6 +271,7 @@ func TestPronounSources(t *testing.T) {
 		{"does not take a longer word for a speaker named again", "Tallis said the run could end.\nThe agency said the sea was to blame.\nTallisker wants the weir removed.\nIt says the work would cost more.", []string{"The agency"}},
 		{"leaves a pronoun with no earlier speaker unresolved", "He said nothing had changed.", []string{""}},
 		{"does not resolve he to the writer's I", "Jane Okoro said talks would go on.\nI think the talks will fail.\nHe said the figures were old.", []string{"", "Jane Okoro"}},
+		{"resolves a possessive source like its pronoun", "Jane Okoro said talks would go on.\nThe strike went ahead, despite her claim that a deal was close.", []string{"Jane Okoro"}},
 		{"resolves which to the noun before it", "Germany, which says its exports are stable, raised taxes.", []string{"Germany"}},
 		{"resolves who to the noun phrase after a preposition", "The report went to the two mayors, who said the figures were wrong.", []string{"the two mayors"}},
 		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
@@ -265,7 +281,10 @@ func TestPronounSources(t *testing.T) {
 			res := d.Analyze(tt.text, lines(tt.text), nil)
 			var got []string
 			for _, c := range res.Claims {
-				if c.Source != nil && c.Source.Len() <= 5 && (pronouns.has(token{h: hashWord(c.Source.In(tt.text))}) || relatives.has(token{h: hashWord(c.Source.In(tt.text))})) {
+				if c.Source == nil || c.Source.Len() > 5 {
+					continue
+				}
+				if h := hashWord(c.Source.In(tt.text)); pronouns.has(token{h: h}) || relatives.has(token{h: h}) || possessives.has(token{h: h}) {
 					got = append(got, c.Source.Resolved.In(tt.text))
 				}
 			}
@@ -558,6 +577,8 @@ func TestSourcesThatNameNoOneAreVague(t *testing.T) {
 		{"a quantifier of a phrase with of is vague", "Many of the pilots said the levy was too high.", true},
 		{"a plural for a kind of people is vague", "His supporters say the levy is too high.", true},
 		{"a named group's members are not vague", "Harbour Watch members said the levy was too high.", false},
+		{"a capitalised plural for a kind of people that opens the sentence is vague", "Opponents say the levy is too high.", true},
+		{"a capitalised name in -ers that opens the sentence is not vague", "Sanders said the levy was too high.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -569,5 +590,22 @@ func TestSourcesThatNameNoOneAreVague(t *testing.T) {
 				t.Errorf("source %q vague %v, want %v", c.Source.In(tt.sentence), c.Source.Vague, tt.vague)
 			}
 		})
+	}
+}
+
+func TestGrammarWordsAreNeverCues(t *testing.T) {
+	d := newDetector(t)
+	for _, s := range []string{
+		"Hillary Clinton needs to sell herself and tell more jokes.",
+		"The mayor has to prove himself or quit the race.",
+	} {
+		res := d.Analyze(s, []span.Span{{Start: 0, End: len(s)}}, nil)
+		for _, c := range res.Claims {
+			for _, q := range c.Cues {
+				if w := q.In(s); untaggedGrammar.has(token{h: hashWord(w)}) {
+					t.Errorf("%q: cue %q", s, w)
+				}
+			}
+		}
 	}
 }

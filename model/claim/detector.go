@@ -175,7 +175,7 @@ func (r *Run) sentence(s span.Span) float64 {
 		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
 	}
 	if len(r.units) > 0 {
-		claims = inTurn(claims, text, s, d.speakerOf(text, blockOf(dc.Blocks, s.Start), r.ents, sc))
+		claims = inTurn(claims, text, s, d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc))
 	}
 	sc.remention(text, trimSpace(text, s))
 	sc.labels = sc.labels[:0]
@@ -229,11 +229,19 @@ func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 
 // blockOf returns the block holding offset at, or nil.
 func blockOf(blocks []doc.Block, at int) *doc.Block {
-	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > at })
-	if i < len(blocks) && blocks[i].Start <= at {
+	if i := blockIndex(blocks, at); i >= 0 {
 		return &blocks[i]
 	}
 	return nil
+}
+
+// blockIndex returns the index of the block holding offset at, or -1.
+func blockIndex(blocks []doc.Block, at int) int {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > at })
+	if i < len(blocks) && blocks[i].Start <= at {
+		return i
+	}
+	return -1
 }
 
 // clauses finds the claims of one sentence: the sentence's claim, or, when

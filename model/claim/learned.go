@@ -43,6 +43,10 @@ type learnedCue struct {
 	ratio float32
 	// cue says the word passes minCueRatio and minCueCount.
 	cue bool
+	// noun says a word that would pass them is a noun by its ending: a
+	// cue only after a possessive, which names its speaker ("Nervo's
+	// conclusion that", "his criticism of").
+	noun bool
 }
 
 // parseLearned reads learned.txt into cue words by hash. Closed-class words
@@ -73,7 +77,9 @@ func parseLearned(data string) (map[uint64]learnedCue, error) {
 		ratio := float64(cue) / float64(total)
 		l := learnedCue{ratio: float32(ratio), flags: flagLearned}
 		often := ratio >= minCueRatio || float64(cue)/float64(free) >= minFreeRatio
-		l.cue = cue >= minCueCount && often && !closedClass(h) && !strings.HasSuffix(f[0], "ly") && !nounSuffix(f[0])
+		counted := cue >= minCueCount && often && !closedClass(h) && !strings.HasSuffix(f[0], "ly")
+		l.cue = counted && !nounSuffix(f[0])
+		l.noun = counted && nounSuffix(f[0])
 		if ratio < minCueRatio {
 			l.flags |= flagOutsideQuotes
 		}

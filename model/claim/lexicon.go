@@ -131,7 +131,7 @@ func (lx *lexicon) index() {
 	for h, l := range lx.learned {
 		e := get(h)
 		e.ratio = l.ratio
-		if l.cue && !lx.startsAccording(h) {
+		if (l.cue || l.noun) && !lx.startsAccording(h) {
 			e.learned = l
 		}
 	}
@@ -145,13 +145,19 @@ func (lx *lexicon) index() {
 			}
 		}
 	}
-	for _, set := range []*wordSet{auxiliaries, determiners, prepositions, clauseStops, pronouns, beForms, finiteAux, objectPronouns} {
+	for _, set := range []*wordSet{auxiliaries, determiners, prepositions, clauseStops, pronouns, beForms, finiteAux, objectPronouns, untaggedGrammar} {
 		for h := range set.all() {
 			get(h).untagged = true
 		}
 	}
 	lx.entries = newWordTable(entries)
 }
+
+// untaggedGrammar are grammar words the other sets leave out, which the
+// tagger took for cues next to a verb ("tell" in "sell herself and
+// tell", "faces off", "shied away"): coordinators, particles and
+// reflexives report nothing by themselves.
+var untaggedGrammar = newWordSet(`and or nor himself herself itself themselves myself ourselves yourself`)
 
 // loadLexicon reads every lexicon file embedded in the package.
 func loadLexicon() (*lexicon, error) {
@@ -294,7 +300,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 		if i < covered[catReport] {
 			continue
 		}
-		if l := e.learned; l.cue {
+		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
 		} else if !e.untagged && lx.tagged(text, toks, i, e.ratio) {
@@ -303,6 +309,69 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 		}
 	}
 	return dst
+}
+
+// maxThatSubject is how far after "that" a clause's finite verb may
+// stand: a subject of a few words.
+const maxThatSubject = 8
+
+// thatClauseVerb reports a word that takes a clause after "that" as its
+// object ("Trump charges that countries ... donated", "investigators
+// have discovered that attempts were made"): a lower-case word, not a
+// grammar word, an adverb or a noun by its ending, right before "that",
+// whose clause has a subject and then a finite verb before any stop.
+// "that" after a verb and before a subject opens what someone says,
+// thinks or finds; a "that" whose next word is the verb ("rules that
+// allow") is a relative, and one before a noun and a comma a
+// determiner ("flouts that treaty,").
+func (lx *lexicon) thatClauseVerb(text string, toks []token, i int) bool {
+	t := toks[i]
+	if t.kind != tokWord || t.upper || i+3 >= len(toks) || toks[i+1].h != hThat || closedClass(t.h) || thatConjunctions.has(t) {
+		return false
+	}
+	if i > 0 && toks[i-1].kind == tokNum {
+		return false // "the last 50 years that": a noun
+	}
+	if w := word(text, t); strings.HasSuffix(w, "ly") || nounSuffix(w) {
+		return false
+	}
+	if k := i + 2; lx.finite(toks[k]) || toks[k].kind == tokPunct {
+		return false
+	}
+	for k := i + 3; k < len(toks) && k <= i+2+maxThatSubject; k++ {
+		switch {
+		case toks[k].kind == tokPunct:
+			return false
+		case lx.finite(toks[k]):
+			return true
+		}
+	}
+	return false
+}
+
+// thatConjunctions join "that" into a conjunction ("given that", "so
+// that", "now that"): what follows is a condition or a reason, said by no
+// one.
+var thatConjunctions = newWordSet("given provided providing assuming except such so now seeing considering")
+
+// finite reports a finite verb or auxiliary.
+func (lx *lexicon) finite(t token) bool { return t.finite || finiteAux.has(t) }
+
+// thatClauseMatch returns, for a sentence without a reporting verb, the
+// first word learned from PolNeAR train's cues that takes a that-clause
+// (see thatClauseVerb), as a match of a weak learned cue; ok is false when
+// there is none. Only such sentences: where another verb reports, a second
+// weak one cut clauses apart and cost 2 sources on train.
+func (lx *lexicon) thatClauseMatch(text string, toks []token) (match, bool) {
+	for i := range toks {
+		if !lx.thatClauseVerb(text, toks, i) {
+			continue
+		}
+		if e, _ := lx.entries.get(toks[i].h); e != nil && e.ratio >= 0 {
+			return match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: e.ratio}, true
+		}
+	}
+	return match{}, false
 }
 
 // noEntry is the entry of a word the lexicon does not know.

@@ -22,16 +22,25 @@ type turnSpeaker struct {
 // stand: the dash, a name of maxQuoteSpeaker words and a stop.
 const signatureReach = 120
 
-// speakerOf returns the speaker of the block holding sentence s, finding
-// it once per block.
-func (d *Detector) speakerOf(text string, b *doc.Block, ents []entity.Entity, sc *scratch) span.Span {
-	if b == nil || b.Kind == doc.Heading || b.Kind == doc.TableRow || b.Kind == doc.Code {
+// speakerOf returns the speaker of block i of blocks (-1: none), the
+// block holding the sentence being read, finding it once per block.
+func (d *Detector) speakerOf(text string, blocks []doc.Block, i int, ents []entity.Entity, sc *scratch) span.Span {
+	if i < 0 {
+		return span.Span{}
+	}
+	b := &blocks[i]
+	if b.Kind == doc.Heading || b.Kind == doc.TableRow || b.Kind == doc.Code {
 		return span.Span{}
 	}
 	if sc.turn.block == b {
 		return sc.turn.Span
 	}
 	sc.turn = turnSpeaker{block: b}
+	if b.Kind == doc.Quote {
+		if sc.turn.Span = d.quoteSigner(text, blocks, i, sc); !sc.turn.Empty() {
+			return sc.turn.Span
+		}
+	}
 	body := text[b.Start:b.End]
 	if !mayOpenTurn(body) && !(opensQuote(body) && signedNearEnd(body)) {
 		return span.Span{}
@@ -45,6 +54,51 @@ func (d *Detector) speakerOf(text string, b *doc.Block, ents []entity.Entity, sc
 		sc.turn.Span = spanOf(toks, p)
 	}
 	return sc.turn.Span
+}
+
+// maxSignedQuoteBlocks is how many quote blocks a signature after them
+// may sign: a longer run is a quoted thread or document, whose last line
+// signs at most its own part.
+const maxSignedQuoteBlocks = 8
+
+// quoteSigner returns the signer of the block quote that b is part of: a
+// run of quote blocks closed by one that is only a dash and a name, with
+// an aside after a comma ("> — Ana Ruiz, harbour master"), as Markdown and
+// HTML write a quote's attribution on a line of its own. Every sentence of
+// the run is the signer's, whatever pronoun it speaks with ("We cannot
+// ..."). It returns an empty span when no such signature follows.
+func (d *Detector) quoteSigner(text string, blocks []doc.Block, i int, sc *scratch) span.Span {
+	for j := i; j < len(blocks) && j-i < maxSignedQuoteBlocks && blocks[j].Kind == doc.Quote; j++ {
+		if r, _ := utf8.DecodeRuneInString(text[blocks[j].Start:blocks[j].End]); !strings.ContainsRune("―—–-", r) {
+			continue // only the signature is tokenized
+		}
+		toks := tokenize(sc.blockToks[:0], text, blocks[j].Span)
+		markNameDots(text, toks, d.split.Abbreviation)
+		sc.blockToks = toks
+		if e := nameRun(toks, 1); e > 1 && e-1 <= maxQuoteSpeaker && signatureEnd(toks, e) {
+			return span.Span{Start: toks[1].Start, End: toks[len(toks)-1].End}
+		}
+		return span.Span{}
+	}
+	return span.Span{}
+}
+
+// signatureEnd reports whether the tokens from e, after a signature's
+// name, are nothing or a short aside after a comma ("deputy mayor", "the
+// trust's chair"), with no stop or verb in it that would make a sentence.
+func signatureEnd(toks []token, e int) bool {
+	if e == len(toks) {
+		return true
+	}
+	if toks[e].h != hComma || len(toks)-e-1 > maxQuoteSpeaker {
+		return false
+	}
+	for _, t := range toks[e+1:] {
+		if t.finite || t.kind == tokPunct && t.h != hComma && t.kind != tokNameDot {
+			return false
+		}
+	}
+	return true
 }
 
 // mayOpenTurn reports a colon after at most maxQuoteSpeaker words at the

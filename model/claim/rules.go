@@ -24,6 +24,10 @@ type verb struct {
 	from, to int
 	flags    flag
 	weight   float32
+	// quoted marks a verb inside quotation marks: it speaks inside what
+	// someone outside them says ("Limbaugh continued: “The left is
+	// saying ...”").
+	quoted bool
 }
 
 // sentence finds the claim in one sentence, if it makes one.
@@ -60,6 +64,11 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 		}
 	}
 	according, accordingTo := readMatches(text, toks, sc, addCue)
+	if len(sc.verbs) == 0 {
+		if m, ok := d.lex.thatClauseMatch(text, toks); ok && reportingVerb(text, toks, m) {
+			sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
+		}
+	}
 	src := d.attribute(text, toks, ents, sc, according, accordingTo, addCue)
 	var c Claim
 	c.Span = trimSpace(text, s)
@@ -145,7 +154,7 @@ func readMatches(text string, toks []token, sc *scratch, addCue func(from, to in
 				continue
 			}
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
-				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight, quoted: inQuote(sc.before, toks, sc.after, m.from)})
 			}
 		case catAccording:
 			if according < 0 {
@@ -195,8 +204,13 @@ func lyAdverb(text string, t token) bool {
 // reportingVerb applies the guards that tell a reporting verb from the same
 // word used otherwise.
 func reportingVerb(text string, toks []token, m match) bool {
-	if prevIs(toks, m.from, articles) {
-		return false // "the alleged attack", "an estimated 600"
+	// After a possessive a cue that takes a complement ("his claim that",
+	// "her criticism of", "their view.") is its owner's, not one before a
+	// noun ("her own series", "his full returns"); after any other
+	// determiner it is a noun ("the alleged attack", "an estimated 600").
+	owned := prevIs(toks, m.from, possessives) && (m.to == len(toks) || toks[m.to].h == hThat || prepositions.has(toks[m.to]) || toks[m.to].kind == tokPunct)
+	if prevIs(toks, m.from, articles) && !owned {
+		return false
 	}
 	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
 		return false // a name mid-sentence: "the United States"
@@ -218,7 +232,7 @@ func reportingVerb(text string, toks []token, m match) bool {
 		// adjective that reports nothing ("seemed worried"), but an
 		// adjective of a view reports its subject's ("was especially
 		// critical of").
-		if prevIs(toks, m.from, before) || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
+		if prevIs(toks, m.from, before) && !owned || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often
@@ -320,7 +334,7 @@ var (
 	hBy        = hashWord("by")
 	hComma     = hashWord(",")
 	monthLead  = newWordSet("early late mid last next this")
-	dashes     = newWordSet("- – —")
+	dashes     = newWordSet("- – — ―")
 	quotes     = newWordSet(`" “ ” ' ‘ ’ « »`)
 )
 

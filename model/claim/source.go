@@ -177,7 +177,9 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		// A noun after a possessive ("the president’s claims") is its
 		// owner's claim, but weaker than any verb with a subject.
 		if v.from > 0 && owner(text, toks[v.from-1]) {
-			if possVerb < 0 {
+			// After another reporting verb it is inside what that one
+			// reports ("by announcing that Trump's statement was true").
+			if possVerb < 0 && vi == 0 {
 				poss, possVerb = p, vi
 			}
 			continue
@@ -368,6 +370,10 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 		src.Resolved = resolve(toks[p.from].h, src.Start, sc)
 		return
 	}
+	if h, ok := possessivePronoun[toks[p.from].h]; ok && p.to-p.from == 1 {
+		src.Resolved = resolve(h, src.Start, sc) // "his claim that": he
+		return
+	}
 	if p.to-p.from == 1 && selfPronouns.has(toks[p.from]) {
 		return // "I", "we": the writer or a quote's speaker, never what a later "he" stands for
 	}
@@ -412,7 +418,10 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	// no one, unless "the" points back to those named before ("The
 	// traders"); nor does a share of any group ("Some Republicans", "Many
 	// of his supporters", "Too many").
-	if last := toks[p.to-1]; last.kind == tokWord && !last.upper && peopleWord(strings.ToLower(word(text, last))) && !definite.has(toks[p.from]) {
+	// Capitalised, it opens the sentence ("Opponents say"), when PolNeAR
+	// train's sources have it as a common noun; else it may be a name
+	// ("Sanders").
+	if last := toks[p.to-1]; last.kind == tokWord && (!last.upper || p.to == 1 && d.lex.speakers.has(last)) && peopleWord(strings.ToLower(word(text, last))) && !definite.has(toks[p.from]) {
 		head, plural = true, true
 	}
 	quantified := quantifiers.has(toks[p.from]) || p.to-p.from > 1 && toks[p.from].h == hToo && quantifiers.has(toks[p.from+1])
@@ -773,8 +782,23 @@ func agentBy(text string, toks []token, i int) int {
 	if joinedPassive(text, toks, i) {
 		return i + 2
 	}
+	// "has been called a charlatan by fellow physicians", "called to
+	// service by the governor": a short complement between.
+	for k := i; k < len(toks) && k < i+maxAgentGap; k++ {
+		t := toks[k]
+		if t.kind == tokPunct || t.finite || finiteAux.has(t) || clauseStops.has(t) {
+			return -1
+		}
+		if isBy(toks, k+1) {
+			return k + 1
+		}
+	}
 	return -1
 }
+
+// maxAgentGap is the most words between a passive's participle and the
+// "by" of its agent.
+const maxAgentGap = 3
 
 // joinedPassive reports "and" or "or" at k, then a lower-case participle
 // and its "by": a second passive with its own agent ("and mocked by").
@@ -795,8 +819,19 @@ func agentAfter(text string, toks []token, i int) np {
 			return finish(toks, np{from: p.from, to: k})
 		}
 	}
+	// "was passed by Congress with wide support": the agent ends before
+	// a phrase that says how or when, not who.
+	for k := p.from + 1; k < p.to; k++ {
+		if agentEnds.has(toks[k]) {
+			return finish(toks, np{from: p.from, to: k})
+		}
+	}
 	return p
 }
+
+// agentEnds are the prepositions that end a passive's agent: "of" and
+// "for" may name it ("the Department of Energy").
+var agentEnds = newWordSet("with in on at during after before since over amid")
 
 // inverted returns the speaker named after the verb ending at i
 // ("..., said a Chinese official."), which must run to punctuation.
@@ -901,6 +936,10 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		}
 		t := toks[k]
 		switch {
+		case relatives.has(t) && k >= 2 && toks[k-1].h == hOf && toks[k-2].kind != tokPunct:
+			// "members of victims, many of whom say": the share is the
+			// subject, as the scorer's gold and a reader name it.
+			return np{from: k - 2, to: k + 1}, true
 		case relatives.has(t):
 			a := k
 			if isPunct(toks, a-1) && toks[a-1].h == hComma {
@@ -931,6 +970,8 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			}
 			end = open
 			continue
+		case quotes.has(t) && opening(text, toks, k):
+			return np{}, false // "his claim that people would ''learn nothing''": the verb opens a quote
 		case quotes.has(t) || t.h == hColon:
 			return inverted(text, toks, vEnd), false
 		}
@@ -939,16 +980,44 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 	return np{}, false
 }
 
+// opening reports a quotation mark at toks[k] that opens a quote: the
+// word after it follows with no space, and white space or the start of
+// the text stands before it and the marks joined to it ("”learn").
+func opening(text string, toks []token, k int) bool {
+	if k+1 >= len(toks) || toks[k+1].Start != toks[k].End {
+		return false
+	}
+	i := toks[k].Start
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !quotes.has(token{h: hashRune(fnvOffset, foldRune(r))}) {
+			return isSpace(r)
+		}
+		i -= n
+	}
+	return true
+}
+
 // owner reports a possessive that names an owner, or a pronoun's
 // contraction ("he’s claimed"), but not the contraction of a word that
 // names no one ("let's", "that's", "there's").
 func owner(text string, t token) bool {
+	if possessives.has(t) {
+		return true // "his claim that", "their view"
+	}
 	if !possessive(text, t) {
 		return false
 	}
 	w := word(text, t)
 	return !contractedStems.has(token{h: hashWord(w[:strings.LastIndexAny(w, "'’")])})
 }
+
+// possessives are the possessive determiners: "his claim" is his.
+var possessives = newWordSet("his her its their our my your")
+
+// possessivePronoun maps the possessives that stand for someone named
+// before to the pronoun that resolves the same way.
+var possessivePronoun = map[uint64]uint64{hashWord("his"): hHe, hashWord("her"): hShe, hashWord("their"): hThey, hashWord("its"): hashWord("it")}
 
 // contractedStems take "'s" for "is", "has" or "us" and name no one.
 var contractedStems = newWordSet(`that there here what where how let`)
@@ -1040,11 +1109,16 @@ func afterWh(toks []token, from, end int) int {
 var freeRelatives = newWordSet("what whatever")
 
 // outranks reports whether verb v with subject p is likelier the
-// sentence's reporting verb than w with subject q: a verb whose subject
+// sentence's reporting verb than w with subject q: a verb outside
+// quotation marks outranks one inside them, which speaks inside the
+// quote ("Ruiz went on: “The board is saying ...”"); a verb whose subject
 // follows "that" or "what" reports inside another's content ("opponents
 // claim it will cost what the council admits"); else the verb that more
 // often reports wins ("..., a source said" over "asked").
 func outranks(toks []token, verbs []verb, v verb, p np, w verb, q np) bool {
+	if v.quoted != w.quoted {
+		return w.quoted
+	}
 	ev, ew := embedded(toks, verbs, v, p), embedded(toks, verbs, w, q)
 	if ev != ew {
 		return ew
@@ -1096,6 +1170,13 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 		s--
 	}
 	if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
+		// "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the
+		// name that opens the asides before the clause speaks.
+		if s > 1 && toks[s-1].h == hComma && relatives.has(toks[s]) {
+			if name := nameBeforeAsides(toks, s-1); !name.empty() && name.to < s-2 {
+				return name, -1
+			}
+		}
 		return np{}, s - 1
 	}
 	// "The council denied it, calling it ...": a participle after a
@@ -1386,7 +1467,7 @@ func allCaps(text string, toks []token, p np) bool {
 // signedQuote finds a quote signed after a dash: "“...” ― Ana Ruiz".
 func signedQuote(toks []token) (np, int) {
 	for i := 1; i+1 < len(toks); i++ {
-		if !dashes.has(toks[i]) && toks[i].h != hBar || !closingQuotes.has(toks[i-1]) {
+		if !dashes.has(toks[i]) || !closingQuotes.has(toks[i-1]) {
 			continue
 		}
 		e := nameRun(toks, i+1)
@@ -1407,7 +1488,6 @@ func nameRun(toks []token, i int) int {
 }
 
 var (
-	hBar          = hashWord("―")
 	closingQuotes = newWordSet(`" ” ' ’ »`)
 )
 

@@ -69,6 +69,9 @@ func TestStructure(t *testing.T) {
 		{"clauses joined by a dash keep their own sources", []block{
 			{kind: doc.Paragraph, text: "The mayor said the pool would reopen in May — and the builders insisted it would not."},
 		}, []string{"The mayor said the pool would reopen in May", "and the builders insisted it would not."}, []string{"The mayor", "the builders"}},
+		{"a horizontal bar is a dash around an aside between two clauses", []block{
+			{kind: doc.Paragraph, text: "When the mayor noted that the pool had closed ― as it does every winter ― the builders insisted it would not reopen."},
+		}, []string{"When the mayor noted that the pool had closed ― as it does every winter", "the builders insisted it would not reopen."}, []string{"the mayor", "the builders"}},
 		{"a dashed aside without a verb of its own keeps one claim", []block{
 			{kind: doc.Paragraph, text: "Maria Lopez — the union's negotiator — insisted that no deal was close."},
 		}, []string{"Maria Lopez — the union's negotiator — insisted that no deal was close."}, []string{"Maria Lopez"}},
@@ -120,6 +123,19 @@ func TestStructure(t *testing.T) {
 		{"a signed quote that opens after its paragraph's start speaks only for itself", []block{
 			{kind: doc.Paragraph, text: "The depot closed in May. “We had no choice.” ― Mara Quill"},
 		}, []string{"“We had no choice.” ― Mara Quill"}, []string{"Mara Quill"}},
+		{"every sentence of a block quote signed on a line of its own is the signer's", []block{
+			{kind: doc.Quote, text: "We cannot wait for the next storm. The river will rise again."},
+			{kind: doc.Quote, text: "I have seen it twice."},
+			{kind: doc.Quote, text: "— Ines Koll, harbour master"},
+		}, []string{"We cannot wait for the next storm.", "The river will rise again.", "I have seen it twice."}, []string{"Ines Koll, harbour master", "Ines Koll, harbour master", "Ines Koll, harbour master"}},
+		{"a block quote without a signature keeps its own sources", []block{
+			{kind: doc.Quote, text: "Ferry crews said the pier was unsafe."},
+			{kind: doc.Paragraph, text: "— Ines Koll, harbour master"},
+		}, []string{"Ferry crews said the pier was unsafe."}, []string{"Ferry crews"}},
+		{"a quoted line that opens with a dash and runs on is no signature", []block{
+			{kind: doc.Quote, text: "The pier will close in May."},
+			{kind: doc.Quote, text: "— Ines Koll told the board it would reopen."},
+		}, []string{"— Ines Koll told the board it would reopen."}, []string{"Ines Koll"}},
 		{"an editorial label in capitals before a colon is no speaker", []block{
 			{kind: doc.Paragraph, text: "CORRECTION: The harbour board said the pier is safe. Divers added that it would reopen."},
 		}, []string{"CORRECTION: The harbour board said the pier is safe.", "Divers added that it would reopen."}, []string{"The harbour board", "Divers"}},

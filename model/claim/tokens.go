@@ -173,7 +173,11 @@ func tokenize(dst []token, text string, s span.Span) []token {
 				joins = unicode.IsLetter(prev) && unicode.IsLetter(next)
 			case r == '-':
 				joins = isWordRune(prev) && isWordRune(next)
-			case r == '.' || r == ',' || r == ':' || r == '/':
+			case r == '/':
+				// "9/11", and "NBC/MSNBC" or "Post/ABC": one name of two
+				// that share a poll or a forum.
+				joins = unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsLetter(prev) && unicode.IsUpper(next)
+			case r == '.' || r == ',' || r == ':':
 				joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
 			}
 			if !joins {
@@ -207,9 +211,8 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		}
 		prev := word(text, toks[i-1])
 		initials := len(prev) == 1 && i > 1 && toks[i-2].kind == tokNameDot && toks[i-2].End == toks[i-1].Start
-		// "of Ashton, Md., who ...": an abbreviation before a comma ends
-		// an aside, not the sentence.
-		if toks[i-1].upper && (initials || (toks[i+1].upper || toks[i+1].h == hComma) && abbreviation(prev)) {
+		// A stop before a comma ends no sentence: "of Ashton, Md., who".
+		if toks[i-1].upper && (initials || toks[i+1].h == hComma || toks[i+1].upper && abbreviation(prev)) {
 			toks[i].kind = tokNameDot
 		}
 	}

@@ -16,13 +16,16 @@ import (
 // that fits, in the order of the kinds' lists below.
 type errorTable struct {
 	miss, source, cue map[string]int
+	// wrongByCue counts the wrong sources per cue kind, against found.
+	wrongByCue, found map[string]int
 	// total counts the gold attributions with a source per cue kind, so a
 	// miss count reads against its base.
 	total map[string]int
 }
 
 func newErrorTable() *errorTable {
-	return &errorTable{miss: map[string]int{}, source: map[string]int{}, cue: map[string]int{}, total: map[string]int{}}
+	return &errorTable{miss: map[string]int{}, source: map[string]int{}, cue: map[string]int{}, total: map[string]int{},
+		wrongByCue: map[string]int{}, found: map[string]int{}}
 }
 
 // situation is what the error kinds look at: one gold attribution in its
@@ -146,6 +149,8 @@ func sourceKind(s situation) string {
 	got := strings.ToLower(s.c.Source.Span.In(text))
 	ws := words(want)
 	switch {
+	case otherInClaim(s, got):
+		return "the source of another attribution in the claim"
 	case sharedSentence(s):
 		return "sentence with several attributions"
 	case relativeWords[want]:
@@ -162,6 +167,21 @@ func sourceKind(s situation) string {
 		return "gold source after the cue"
 	}
 	return "other"
+}
+
+// otherInClaim reports that got, the claim's source, is that of another
+// gold attribution whose cue lies in the claim: one claim holds two
+// attributions and names the other's source.
+func otherInClaim(s situation, got string) bool {
+	for _, o := range s.a.Attributions {
+		if o.ID == s.g.ID || o.Source == nil || len(o.Cue) == 0 {
+			continue
+		}
+		if s.c.Overlaps(o.Cue[0].Span()) && sameSource(got, o.Source.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedSentence reports another gold attribution with another source in
@@ -217,8 +237,10 @@ func (t *errorTable) add(s situation, common map[string]bool, sourceOK, cueOK bo
 		t.miss[k]++
 		return
 	}
+	t.found[k]++
 	if !sourceOK {
 		t.source[sourceKind(s)]++
+		t.wrongByCue[k]++
 	}
 	if !cueOK {
 		t.cue[missedCueKind(s)]++
@@ -229,6 +251,10 @@ func (t *errorTable) write(w io.Writer) {
 	fmt.Fprintln(w, "missed attributions by cue kind (missed / gold with a source):")
 	for _, k := range byCount(t.total) {
 		fmt.Fprintf(w, "  %-45s %5d / %5d\n", k, t.miss[k], t.total[k])
+	}
+	fmt.Fprintln(w, "wrong sources by cue kind (wrong / found):")
+	for _, k := range byCount(t.found) {
+		fmt.Fprintf(w, "  %-45s %5d / %5d\n", k, t.wrongByCue[k], t.found[k])
 	}
 	fmt.Fprintln(w, "wrong sources of found attributions:")
 	for _, k := range byCount(t.source) {

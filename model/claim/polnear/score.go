@@ -115,7 +115,7 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 		s.misses = append(s.misses, fmt.Sprintf("CUE  %s gold=%q claim=%q", a.Name, cueText(g), c.Span.In(a.Text)))
 	}
 	if misses && !ok {
-		s.misses = append(s.misses, fmt.Sprintf("SRC  %s gold=%q got=%q cue=%q cues=%q | %s", a.Name, g.Source.Text, c.Source.Span.In(a.Text), cueText(g), attributedCues(a.Text, *c), c.Span.In(a.Text)))
+		s.misses = append(s.misses, fmt.Sprintf("SRC  %s [%s] gold=%q got=%q cue=%q cues=%q | %s", a.Name, sourceKind(st), g.Source.Text, c.Source.Span.In(a.Text), cueText(g), attributedCues(a.Text, *c), c.Span.In(a.Text)))
 	}
 }
 
