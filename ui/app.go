@@ -207,7 +207,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		reader: reader.New(a, km, th, reader.Options{MaxWidth: opts.Width, Hyperlinks: opts.Hyperlinks, Analysing: opts.Analyze != nil}),
 		panel:  panel.New(panel.Tabs(), th, km),
 		status: status.New(th),
-		help:   help.New(km, th, km.Groups()),
+		help:   help.New(km, th, km.Groups(), legend),
 		input:  textinput.New(),
 	}
 	m.input.Prompt = "/"
@@ -359,7 +359,6 @@ func (m *Model) applyTheme() {
 	m.panel.SetTheme(m.theme)
 	m.status.SetTheme(m.theme)
 	m.help.SetTheme(m.theme)
-	m.help.SetLegend(legend(m.theme))
 	if m.review != nil {
 		m.review.SetTheme(m.theme)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,12 +19,14 @@ import (
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/attention"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/review"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
 const article = `The harbour wall will be finished by spring, the council said on Tuesday.
@@ -374,6 +377,26 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHelpLegendFollowsTheBackground: the legend is drawn when help
+// opens, in the theme of the terminal's background as last reported,
+// every entity label, claim kind and verdict in its colour.
+func TestHelpLegendFollowsTheBackground(t *testing.T) {
+	m := open(t, article, Options{})
+	m = step(m, tea.BackgroundColorMsg{Color: color.White})
+	m = press(m, "?", "G")
+	light := theme.New(theme.Light)
+	for _, row := range legend(light) {
+		for _, it := range row.Items {
+			if !strings.Contains(m.View().Content, it) {
+				t.Errorf("the help's legend has no %q in the light theme:\n%s", ansi.Strip(it), screen(m))
+			}
+		}
+	}
+	if n := len(legend(light)[0].Items); n != len(vocab.EntityLabels()) {
+		t.Errorf("the legend shows %d entity labels, want %d", n, len(vocab.EntityLabels()))
 	}
 }
 
