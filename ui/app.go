@@ -317,9 +317,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		m.readerUpdate(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -551,11 +550,22 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.OpenLink):
 		return m, m.openURL()
 	default:
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		m.readerUpdate(msg)
 	}
 	return m, nil
+}
+
+// readerUpdate hands msg to the text view and shows what it says.
+func (m *Model) readerUpdate(msg tea.Msg) {
+	m.reader = m.reader.Update(msg)
+	m.takeNotice()
+}
+
+// takeNotice shows what the text view last asked the status bar to say.
+func (m *Model) takeNotice() {
+	if n, ok := m.reader.TakeNotice(); ok {
+		m.notice(n)
+	}
 }
 
 // openPanel shows the panel on tab; the outline opens on the section
@@ -582,8 +592,8 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.SearchGo):
 		m.searching = false
 		m.input.Blur()
-		cmd := m.search(m.input.Value())
-		return m, cmd
+		m.search(m.input.Value())
+		return m, nil
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)

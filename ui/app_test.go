@@ -452,6 +452,45 @@ func editorCtrl(t *testing.T, m Model, r rune) Model {
 	return stepWithin(next.(Model), cmd(), time.Second)
 }
 
+// TestQuickKeysSayWhatTheyDidInOrder delivers keys one after another
+// without running their commands, as Bubble Tea does when keys come
+// faster than its command goroutines: the bar must already say what the
+// last key did. Sent as commands, two quick c's left "claim 1/2" (or,
+// racing, "2/13" over claim 3) in the bar.
+func TestQuickKeysSayWhatTheyDidInOrder(t *testing.T) {
+	m := open(t, article, Options{Analyze: fakeAnalysis()})
+	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: mustAnalysis(t, m)})
+	for _, c := range []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"c", "c"}, "claim 2/2"},
+		{[]string{"c", "C", "C"}, "claim 1/2"},
+		{[]string{"e", "e", "e"}, "entity 3/6"},
+		{[]string{"1", "1"}, "entity colours on"},
+		{[]string{"v", "esc"}, "selection cancelled"},
+		{[]string{"n"}, "no search yet"},
+	} {
+		for _, k := range c.keys {
+			next, _ := m.Update(keyMsg(k))
+			m = next.(Model)
+		}
+		if bar := statusBar(m); !strings.Contains(bar, c.want) {
+			t.Errorf("after %v the bar says %q, want %q", c.keys, bar, c.want)
+		}
+	}
+}
+
+// mustAnalysis runs the fake analysis on m's article.
+func mustAnalysis(t *testing.T, m Model) *model.Analysis {
+	t.Helper()
+	an, err := fakeAnalysis()(context.Background(), m.reader.Article(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
 // TestInitStartsTheAnalysisAfterTheFirstScreen follows the commands Init
 // returns: one of them, after a short wait, asks for the analysis, and the
 // analysis it starts is delivered for this article.
