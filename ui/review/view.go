@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
