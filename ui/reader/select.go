@@ -16,6 +16,7 @@ import (
 func (m *Model) startSelection() {
 	s, ok := m.selectionStart()
 	if !ok {
+		m.say("nothing to select: the text has no words")
 		return
 	}
 	m.selecting, m.selection, m.movingStart = true, s, false
