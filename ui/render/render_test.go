@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -443,5 +444,32 @@ func TestCodeWrapsAfterItsLastSpace(t *testing.T) {
 				t.Errorf("wrapCode at %d = %q, want %q", tt.w, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHeaderCutsAFieldTooLongForThreeLines: a title (or byline) longer
+// than three lines is cut on the third with "…", so the text still
+// starts on the first screen.
+func TestHeaderCutsAFieldTooLongForThreeLines(t *testing.T) {
+	for _, h := range []Header{
+		{Title: strings.Repeat("x", 5000), Words: 9},
+		{Title: strings.Repeat("Harbour council approves the wall ", 40), Words: 9},
+		{Byline: strings.Repeat("Jo Penrose and ", 60) + "Ana Reyes", Words: 9},
+	} {
+		for _, w := range []int{20, 80} {
+			lines := New(structured(), nil, h).Lines(0, w)
+			n := slices.IndexFunc(lines, func(l Line) bool { return len(l.Pieces) > 0 && strings.Contains(l.Pieces[0].Lit, "words") })
+			if n != maxFieldLines {
+				t.Fatalf("in %d columns the field takes %d lines, want %d", w, n, maxFieldLines)
+			}
+			for _, l := range lines[:n] {
+				if Width(l.Pieces[0].Lit) > w {
+					t.Errorf("a header line is wider than %d columns: %q", w, l.Pieces[0].Lit)
+				}
+			}
+			if last := lines[n-1].Pieces[0].Lit; !strings.HasSuffix(last, "…") {
+				t.Errorf("the field's last line does not say it was cut: %q", last)
+			}
+		}
 	}
 }
