@@ -43,7 +43,7 @@ type KeyMap struct {
 	NextSentence, PrevSentence, Search, NextMatch, PrevMatch, Clear key.Binding
 	NextEntity, PrevEntity, ToggleEntities                          key.Binding
 	NextClaim, PrevClaim, ToggleClaims, ToggleNotes                 key.Binding
-	Select, ExtendWord, ShrinkWord, SwapEnds                        key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds, Annotate              key.Binding
 	ExplainDown, ExplainUp                                          key.Binding
 }
 
@@ -53,7 +53,7 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, Search: k.Search, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
 		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
-		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds,
+		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds, Annotate: k.Annotate,
 		ExplainDown: k.ExplainDown, ExplainUp: k.ExplainUp,
 	}
 }

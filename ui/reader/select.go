@@ -21,9 +21,9 @@ func (m *Model) startSelection() {
 	}
 	m.selecting, m.selection, m.movingStart = true, s, false
 	k := m.keys
-	m.say(fmt.Sprintf("select: %s %s by word, %s %s by sentence, %s swaps the ends, then annotate; %s cancels",
+	m.say(fmt.Sprintf("select: %s %s by word, %s %s by sentence, %s swaps the ends; %s writes a note on it, %s cancels",
 		k.ShrinkWord.Help().Key, k.ExtendWord.Help().Key, k.PrevSentence.Help().Key, k.NextSentence.Help().Key,
-		k.SwapEnds.Help().Key, k.Clear.Help().Key))
+		k.SwapEnds.Help().Key, k.Annotate.Help().Key, k.Clear.Help().Key))
 }
 
 // selectionStart is what a new selection covers: the target if on
