@@ -400,10 +400,13 @@ func (m Model) textCovered() bool {
 
 // hint is the bar's last word: how to open help, or, on a screen drawn
 // over the text, how to leave it (in a small window that screen's own
-// key hints give way to what it shows).
+// key hints give way to what it shows). The note editor has none: its
+// own line names its keys, and there ? is a character of the note.
 func (m Model) hint() string {
 	help := m.keys.Help.Help().Key + " " + m.keys.Help.Help().Desc
 	switch {
+	case m.editor != nil:
+		return ""
 	case m.showHelp:
 		return m.keys.Clear.Help().Key + " close help"
 	case m.attention != nil:

@@ -883,6 +883,19 @@ func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
 	}
 }
 
+// TestTheNoteEditorBarOffersNoHelpKey: in the editor ? is typed into
+// the note, so the bar must not say "? help" there.
+func TestTheNoteEditorBarOffersNoHelpKey(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m = press(m, "a"); m.editor == nil || strings.Contains(statusBar(m), "? help") {
+		t.Errorf("in the editor the bar reads %q", statusBar(m))
+	}
+	if m = press(m, "?"); m.showHelp || m.editor == nil {
+		t.Fatal("? in the editor left it")
+	}
+}
+
 // TestTheReviewQueueSaysHowToLeaveItInASmallWindow opens the queue at
 // 40x12, where its own key hints give way to the claim: the bar still
 // says which key goes back to the text.
