@@ -288,14 +288,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case reader.NoticeMsg:
 		m.notice(msg)
 		return m, nil
-	case panel.JumpMsg:
-		if !msg.Span.Empty() {
-			m.reader.GoTo(msg.Span)
-		}
-		if msg.Say != "" {
-			m.status.SetMessage(msg.Say)
-		}
-		return m, nil
 	case notesMsg:
 		if msg.editor {
 			return m.editorSaved(msg)
@@ -513,9 +505,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
-		var cmd tea.Cmd
-		m.panel, cmd = m.panel.Update(msg)
-		return m, cmd
+		m.panel = m.panel.Update(msg)
+		if j, ok := m.panel.TakeJump(); ok {
+			m.jump(j)
+		}
+		return m, nil
 	}
 	return m.command(msg)
 }
@@ -568,6 +562,16 @@ func (m *Model) readerUpdate(msg tea.Msg) {
 func (m *Model) takeNotice() {
 	if n, ok := m.reader.TakeNotice(); ok {
 		m.notice(n)
+	}
+}
+
+// jump shows what the panel chose: its span, and what it says of it.
+func (m *Model) jump(j panel.Jump) {
+	if !j.Span.Empty() {
+		m.reader.GoTo(j.Span)
+	}
+	if j.Say != "" {
+		m.status.SetMessage(j.Say)
 	}
 }
 

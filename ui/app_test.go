@@ -471,14 +471,44 @@ func TestQuickKeysSayWhatTheyDidInOrder(t *testing.T) {
 		{[]string{"v", "esc"}, "selection cancelled"},
 		{[]string{"n"}, "no search yet"},
 	} {
-		for _, k := range c.keys {
-			next, _ := m.Update(keyMsg(k))
-			m = next.(Model)
-		}
+		m = deliver(m, c.keys)
 		if bar := statusBar(m); !strings.Contains(bar, c.want) {
 			t.Errorf("after %v the bar says %q, want %q", c.keys, bar, c.want)
 		}
 	}
+}
+
+// TestQuickEntersInThePanelJumpInOrder: two enters on an entity in the
+// panel, delivered without running commands, show its second mention
+// and say so; sent as commands, they could land in either order.
+func TestQuickEntersInThePanelJumpInOrder(t *testing.T) {
+	m := withAnalysis(t, article+" Reyes said the wall would hold.", Options{})
+	m.openPanel("Entities")
+	m.refresh()
+	it, ok := m.panel.Selected()
+	for i := 0; ok && len(it.Spans) < 2 && i < 20; i++ {
+		m = deliver(m, []string{"j"})
+		it, ok = m.panel.Selected()
+	}
+	if len(it.Spans) < 2 {
+		t.Fatalf("no entity with two mentions in the panel:\n%s", screen(m))
+	}
+	m = deliver(m, []string{"enter", "enter"})
+	if bar := statusBar(m); !strings.Contains(bar, "mention 2 of") {
+		t.Errorf("after two enters in the entities panel the bar says %q, want mention 2", bar)
+	}
+	if m.reader.Target() != it.Spans[1] {
+		t.Errorf("after two enters the target is %v, want the second mention %v", m.reader.Target(), it.Spans[1])
+	}
+}
+
+// deliver hands each key to m in turn without running their commands.
+func deliver(m Model, keys []string) Model {
+	for _, k := range keys {
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	return m
 }
 
 // mustAnalysis runs the fake analysis on m's article.
@@ -625,7 +655,7 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 // side effect.
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
-	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
+	case noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
 		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg,
 		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg,
 		loadedMsg, notesOpenedMsg:
