@@ -26,7 +26,7 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error)
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, helpFor(fs, usage)
 			}
-			return nil, commandError(fs, err.Error())
+			return nil, commandError(fs, flagMessage(err.Error())+"; usage: "+usage)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -35,6 +35,33 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error)
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// flagMessage says the flag package's complaint the way margin's usage
+// lines name flags, "--width" and "-o": "unknown flag --bogus", not
+// "flag provided but not defined: -bogus", and without the ": parse
+// error" that says no more than "invalid value".
+func flagMessage(msg string) string {
+	msg = strings.TrimSuffix(msg, ": parse error")
+	for _, r := range []struct{ from, to string }{
+		{"flag provided but not defined: -", "unknown flag "},
+		{"flag needs an argument: -", "a value is missing after "},
+		{" for flag -", " for "},
+		{" for -", " for "},
+	} {
+		if before, after, ok := strings.Cut(msg, r.from); ok {
+			name, rest, _ := strings.Cut(strings.TrimPrefix(after, "-"), ":")
+			if rest != "" {
+				rest = ":" + rest
+			}
+			dashes := "--"
+			if len(name) == 1 {
+				dashes = "-"
+			}
+			return before + r.to + dashes + name + rest
+		}
+	}
+	return msg
 }
 
 // badUsage is the error for a command called the wrong way: its usage line.
