@@ -547,13 +547,17 @@ func (l *Layout) titleInText() bool {
 
 // bylineInText reports whether the text has the header's byline in a
 // byline block of its own near the top ("By Jane Doe"), as the header
-// would then say it twice, one line apart.
+// would then say it twice, one line apart. A block that is the byline and
+// nothing else ("By Margin sample desk", which cleanup takes the byline
+// from but leaves a paragraph, not being shaped like a name) counts too.
 func (l *Layout) bylineInText() bool {
 	if l.header.Byline == "" {
 		return false
 	}
+	byline := OneLine(l.header.Byline)
 	for _, b := range l.doc.Blocks[:min(len(l.doc.Blocks), 3)] {
-		if b.Kind == doc.Byline && strings.Contains(OneLine(b.In(l.doc.Text)), OneLine(l.header.Byline)) {
+		text := strings.TrimSpace(OneLine(b.In(l.doc.Text)))
+		if b.Kind == doc.Byline && strings.Contains(text, byline) || text == "By "+byline {
 			return true
 		}
 	}

@@ -424,6 +424,31 @@ func TestHeaderLeavesTheBylineToTheTextWhenTheTextHasIt(t *testing.T) {
 	}
 }
 
+// TestHeaderLeavesToTheTextABylineParagraph: cleanup takes the byline
+// from a "By …" paragraph it leaves a paragraph ("By Margin sample desk",
+// not shaped like a name); the header does not say it again above it.
+func TestHeaderLeavesToTheTextABylineParagraph(t *testing.T) {
+	var b doc.Builder
+	b.StartBlock(doc.Block{Kind: doc.Heading, Level: 1})
+	b.Write("The last salmon run")
+	b.EndBlock()
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write("By Margin sample desk")
+	b.EndBlock()
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write("Margin sample desk wrote this. The river rose.")
+	b.EndBlock()
+	d := b.Doc()
+	got := ansi.Strip(plain(t, New(d, nil, Header{Title: "The last salmon run", Byline: "Margin sample desk"}), 80, InlineLayer(d)))
+	if header := strings.SplitN(got, "words", 2)[0]; strings.Contains(header, "Margin sample desk") {
+		t.Errorf("the header repeats the byline the text opens with:\n%s", got)
+	}
+	got = ansi.Strip(plain(t, New(d, nil, Header{Title: "The last salmon run", Byline: "Jo Penrose"}), 80, InlineLayer(d)))
+	if header := strings.SplitN(got, "words", 2)[0]; !strings.Contains(header, "Jo Penrose") {
+		t.Errorf("the header lost a byline the text lacks:\n%s", got)
+	}
+}
+
 func TestCodeWrapsAfterItsLastSpace(t *testing.T) {
 	for _, tt := range []struct {
 		name, code string
