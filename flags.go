@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -93,11 +94,30 @@ func helpFor(fs *flag.FlagSet, usage string) helpRequest {
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {
 		b.WriteString("\nflags:\n")
-		fs.SetOutput(&b)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fs.VisitAll(func(f *flag.Flag) { b.WriteString(flagHelp(f)) })
 	}
 	return helpRequest{b.String()}
+}
+
+// flagHelp is f's entry in a command's help: the flag named as the usage
+// line names it (--width, -o) with its value's name, then what it does
+// and, unless its text says already, its default. flag.PrintDefaults
+// wrote "-width" and, for --author, "(default $MARGIN_AUTHOR, …)
+// (default "root")".
+func flagHelp(f *flag.Flag) string {
+	name, usage := flag.UnquoteUsage(f)
+	dashes := "--"
+	if len(f.Name) == 1 {
+		dashes = "-"
+	}
+	line := "  " + dashes + f.Name
+	if name != "" {
+		line += " " + name
+	}
+	if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
+		usage += fmt.Sprintf(" (default %q)", f.DefValue)
+	}
+	return line + "\n    \t" + usage + "\n"
 }
 
 // notesDirFlag registers --notes-dir on fs, the same for the reader and
