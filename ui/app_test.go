@@ -656,7 +656,7 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
 	case noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
-		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg,
+		review.VerdictMsg, review.SeenMsg,
 		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg,
 		loadedMsg, notesOpenedMsg:
 		return true
