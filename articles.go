@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"strings"
 
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/samples"
@@ -46,5 +49,26 @@ func readArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Wr
 		fmt.Fprintf(stderr, "margin: saved %s to %s\n", file, path)
 		return model.Open(ctx, path, opts)
 	}
-	return model.Open(ctx, file, opts)
+	a, err := model.Open(ctx, file, opts)
+	if errors.Is(err, fs.ErrNotExist) && otherScheme(file) {
+		return nil, fmt.Errorf("%w (margin fetches http:// and https:// addresses only)", err)
+	}
+	return a, err
+}
+
+// otherScheme reports whether s is an address of a scheme margin does not
+// fetch ("ftp://…", "file://…"): not found as a file, it was meant as one.
+// (No regular expression: compiling one would add to every start.)
+func otherScheme(s string) bool {
+	scheme, _, ok := strings.Cut(s, "://")
+	if !ok || scheme == "" {
+		return false
+	}
+	for i, r := range scheme {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '.' || r == '-')) {
+			return false
+		}
+	}
+	return true
 }

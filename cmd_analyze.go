@@ -76,18 +76,23 @@ func writeSummary(w io.Writer, r model.Report) error {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[l], l))
 		}
 	}
+	if len(parts) == 0 {
+		parts = []string{"none"}
+	}
 	fmt.Fprintf(w, "%s: %q\n  %d sentences; entities: %s; %d claims\n",
 		sanitize.TerminalLine(r.File), r.Title, len(r.Sentences), strings.Join(parts, ", "), len(r.Claims))
 	for _, c := range r.Claims {
 		src := ""
 		if c.Source != nil {
-			src = " — " + sanitize.TerminalLine(c.Source.Text)
+			// The dash is added after oneLine, which trims the space
+			// before it: "[0.90 attributed]— WALLACE".
+			src = " — " + oneLine(c.Source.Text, 80)
 		}
 		kinds := make([]string, len(c.Kinds))
 		for i, k := range c.Kinds {
 			kinds[i] = string(k)
 		}
-		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), oneLine(src, 80), oneLine(sanitize.TerminalLine(c.Text), 240))
+		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), src, oneLine(c.Text, 240))
 		if err != nil {
 			return err
 		}

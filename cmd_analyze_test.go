@@ -141,3 +141,26 @@ func TestAnalyzeSummaryClipsLongClaims(t *testing.T) {
 		t.Error("the long claim was not clipped")
 	}
 }
+
+// TestAnalyzeSummaryReadsAsWritten: the report for a person has the
+// space before a claim's source ("] — the council:") and says "none"
+// for a text without entities, not "entities: ;".
+func TestAnalyzeSummaryReadsAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	said, empty := filepath.Join(dir, "said.txt"), filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(said, []byte("The harbour wall will be finished by spring, the council said on Tuesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"analyze", said, empty}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"] — the council: The harbour wall", "0 sentences; entities: none; 0 claims"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the report lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -38,7 +38,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
-	format := fs.String("format", "markdown", "markdown, json, w3c or claimreview")
+	format := fs.String("format", "markdown", "the `FORMAT`: markdown, json, w3c or claimreview")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	page := fs.String("url", "", "the `PAGE` that publishes the fact checks (ClaimReview url)")
 	pos, err := parseFlags(fs, exportUsage, args)

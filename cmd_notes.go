@@ -107,13 +107,13 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes add", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
-	quote := fs.String("quote", "", "the passage to annotate, as it appears in the article")
-	occurrence := fs.Int("occurrence", 0, "which appearance of the quote (1 is the first) when it appears more than once")
-	text := fs.String("note", "", "the note")
-	verdict := fs.String("verdict", "", "true, mostly-true, misleading, false, unverified, opinion or none")
+	quote := fs.String("quote", "", "the passage to annotate, `TEXT` as it appears in the article")
+	occurrence := fs.Int("occurrence", 0, "the `N`th appearance of the quote (1 is the first) when it appears more than once")
+	text := fs.String("note", "", "the note's `TEXT`")
+	verdict := fs.String("verdict", "", "the verdict `V`: true, mostly-true, misleading, false, unverified, opinion or none")
 	var tags, sources listFlag
-	fs.Var(&tags, "tag", "a tag (repeatable)")
-	fs.Var(&sources, "source", "a source link (repeatable)")
+	fs.Var(&tags, "tag", "a tag `T` (repeatable)")
+	fs.Var(&sources, "source", "a source link `URL` (repeatable)")
 	pos, err := parseFlags(fs, notesAddUsage, args)
 	if err != nil {
 		return err

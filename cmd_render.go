@@ -33,8 +33,8 @@ type viewFlags struct {
 func parseViewFlags(cmd string, args []string, more ...func(*flag.FlagSet) string) (viewFlags, error) {
 	var f viewFlags
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fs.IntVar(&f.width, "width", 0, "widest the text gets, in columns")
-	fs.StringVar(&f.color, "color", "auto", "auto, always or never")
+	fs.IntVar(&f.width, "width", 0, "the text is at most `N` columns wide")
+	fs.StringVar(&f.color, "color", "auto", "colour `WHEN`: auto, always or never")
 	usage := strings.Join(strings.Fields("margin "+cmd+" [FILE|URL|-] [--width N] [--color auto|always|never]"), " ")
 	for _, register := range more {
 		usage += " " + register(fs)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -26,7 +27,7 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error)
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, helpFor(fs, usage)
 			}
-			return nil, commandError(fs, err.Error())
+			return nil, commandError(fs, flagMessage(err.Error())+"; usage: "+usage)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -35,6 +36,33 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error)
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// flagMessage says the flag package's complaint the way margin's usage
+// lines name flags, "--width" and "-o": "unknown flag --bogus", not
+// "flag provided but not defined: -bogus", and without the ": parse
+// error" that says no more than "invalid value".
+func flagMessage(msg string) string {
+	msg = strings.TrimSuffix(msg, ": parse error")
+	for _, r := range []struct{ from, to string }{
+		{"flag provided but not defined: -", "unknown flag "},
+		{"flag needs an argument: -", "a value is missing after "},
+		{" for flag -", " for "},
+		{" for -", " for "},
+	} {
+		if before, after, ok := strings.Cut(msg, r.from); ok {
+			name, rest, _ := strings.Cut(strings.TrimPrefix(after, "-"), ":")
+			if rest != "" {
+				rest = ":" + rest
+			}
+			dashes := "--"
+			if len(name) == 1 {
+				dashes = "-"
+			}
+			return before + r.to + dashes + name + rest
+		}
+	}
+	return msg
 }
 
 // badUsage is the error for a command called the wrong way: its usage line.
@@ -66,11 +94,30 @@ func helpFor(fs *flag.FlagSet, usage string) helpRequest {
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {
 		b.WriteString("\nflags:\n")
-		fs.SetOutput(&b)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fs.VisitAll(func(f *flag.Flag) { b.WriteString(flagHelp(f)) })
 	}
 	return helpRequest{b.String()}
+}
+
+// flagHelp is f's entry in a command's help: the flag named as the usage
+// line names it (--width, -o) with its value's name, then what it does
+// and, unless its text says already, its default. flag.PrintDefaults
+// wrote "-width" and, for --author, "(default $MARGIN_AUTHOR, …)
+// (default "root")".
+func flagHelp(f *flag.Flag) string {
+	name, usage := flag.UnquoteUsage(f)
+	dashes := "--"
+	if len(f.Name) == 1 {
+		dashes = "-"
+	}
+	line := "  " + dashes + f.Name
+	if name != "" {
+		line += " " + name
+	}
+	if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
+		usage += fmt.Sprintf(" (default %q)", f.DefValue)
+	}
+	return line + "\n    \t" + usage + "\n"
 }
 
 // notesDirFlag registers --notes-dir on fs, the same for the reader and

@@ -31,6 +31,9 @@ func TestCommandHelpPrintsUsageAndFlags(t *testing.T) {
 		{"help CMD is CMD --help", []string{"help", "export"}, []string{"usage: margin export", "-format"}},
 		{"notes lists its subcommands", []string{"notes", "--help"}, []string{"margin notes add", "margin notes list", "margin notes rm"}},
 		{"a notes subcommand lists its flags", []string{"notes", "add", "-h"}, []string{"usage: margin notes add", "-quote"}},
+		{"flags are named as the usage line names them", []string{"help", "export"},
+			[]string{"\n  --format FORMAT\n", "\n  -o FILE\n", "login name)\n", `(default "markdown")`}},
+		{"a value's name is the usage line's", []string{"notes", "add", "--help"}, []string{"\n  --tag T\n", "\n  --occurrence N\n", "\n  --verdict V\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +45,9 @@ func TestCommandHelpPrintsUsageAndFlags(t *testing.T) {
 				if !strings.Contains(out.String(), w) {
 					t.Errorf("output lacks %q:\n%s", w, out.String())
 				}
+			}
+			if strings.Contains(out.String(), ") (default") || strings.Contains(out.String(), "\n  -notes-dir") {
+				t.Errorf("a flag says its default twice, or is named with one dash:\n%s", out.String())
 			}
 		})
 	}

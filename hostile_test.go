@@ -150,6 +150,7 @@ func TestInputsThatAreNotFilesFailAtOnce(t *testing.T) {
 		{"a device that never ends", []string{"render", "/dev/zero"}, "is a device"},
 		{"a directory", []string{"render", t.TempDir()}, "is a directory"},
 		{"a file name with ESC in it", []string{"render", "missing\x1b[31mfile.txt"}, "missing␛[31mfile.txt"},
+		{"an address margin does not fetch", []string{"render", "ftp://x.example/a.txt"}, "no such file or directory (margin fetches http:// and https:// addresses only)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

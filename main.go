@@ -82,7 +82,7 @@ func subcommands() []subcommand {
 			help: "usage:\n  " + strings.Join([]string{notesAddUsage, notesListUsage, notesRmUsage, notesCompactUsage}, "\n  ") +
 				"\n\nmargin notes SUBCOMMAND --help lists a subcommand's flags.\n"},
 		{name: "check", summary: "review an article's claims one by one in the reader, resuming where you stopped", run: runCheck},
-		{name: "export", summary: "export an article's notes as a markdown worksheet, JSON or W3C annotations", run: runExport},
+		{name: "export", summary: "export an article's notes as a markdown worksheet, JSON, W3C annotations or ClaimReview", run: runExport},
 	}
 }
 

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -155,4 +157,19 @@ func analysisCmds(t *testing.T, cmd tea.Cmd) (run, progress tea.Cmd) {
 		t.Fatal("the analysis starts without its reports of progress")
 	}
 	return batch[len(batch)-2], batch[len(batch)-1]
+}
+
+// TestAReloadOfADeletedFileSaysItIsGone: when the file is deleted the
+// reload fails with "not exist"; the bar says the text shown is the one
+// that was, not a bare "reload: open …" error.
+func TestAReloadOfADeletedFileSaysItIsGone(t *testing.T) {
+	m := open(t, article, Options{})
+	m = step(m, reloadedMsg{err: fmt.Errorf("open article.txt: %w", fs.ErrNotExist)})
+	if s := screen(m); !strings.Contains(s, "the file is gone from disk: this is the text as it was") || !strings.Contains(s, "The harbour wall") {
+		t.Errorf("after the file was deleted the screen reads:\n%s", s)
+	}
+	m = step(m, reloadedMsg{err: errors.New("permission denied")})
+	if s := statusBar(m); !strings.Contains(s, "reload: permission denied") {
+		t.Errorf("another reload error reads %q", s)
+	}
 }

@@ -207,7 +207,7 @@ func New(ctx context.Context, a *model.Article, opts Options) Model {
 		reader: reader.New(a, km, th, reader.Options{MaxWidth: opts.Width, Hyperlinks: opts.Hyperlinks, Analysing: opts.Analyze != nil}),
 		panel:  panel.New(panel.Tabs(), th, km),
 		status: status.New(th),
-		help:   help.New(km, th, km.Groups()),
+		help:   help.New(km, th, km.Groups(), legend),
 		input:  textinput.New(),
 	}
 	m.input.Prompt = "/"
@@ -288,14 +288,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case reader.NoticeMsg:
 		m.notice(msg)
 		return m, nil
-	case panel.JumpMsg:
-		if !msg.Span.Empty() {
-			m.reader.GoTo(msg.Span)
-		}
-		if msg.Say != "" {
-			m.status.SetMessage(msg.Say)
-		}
-		return m, nil
 	case notesMsg:
 		if msg.editor {
 			return m.editorSaved(msg)
@@ -317,9 +309,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		m.readerUpdate(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -359,7 +350,6 @@ func (m *Model) applyTheme() {
 	m.panel.SetTheme(m.theme)
 	m.status.SetTheme(m.theme)
 	m.help.SetTheme(m.theme)
-	m.help.SetLegend(legend(m.theme))
 	if m.review != nil {
 		m.review.SetTheme(m.theme)
 	}
@@ -402,10 +392,13 @@ func (m Model) textCovered() bool {
 
 // hint is the bar's last word: how to open help, or, on a screen drawn
 // over the text, how to leave it (in a small window that screen's own
-// key hints give way to what it shows).
+// key hints give way to what it shows). The note editor has none: its
+// own line names its keys, and there ? is a character of the note.
 func (m Model) hint() string {
 	help := m.keys.Help.Help().Key + " " + m.keys.Help.Help().Desc
 	switch {
+	case m.editor != nil:
+		return ""
 	case m.showHelp:
 		return m.keys.Clear.Help().Key + " close help"
 	case m.attention != nil:
@@ -512,9 +505,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
-		var cmd tea.Cmd
-		m.panel, cmd = m.panel.Update(msg)
-		return m, cmd
+		m.panel = m.panel.Update(msg)
+		if j, ok := m.panel.TakeJump(); ok {
+			m.jump(j)
+		}
+		return m, nil
 	}
 	return m.command(msg)
 }
@@ -552,11 +547,32 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.OpenLink):
 		return m, m.openURL()
 	default:
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		m.readerUpdate(msg)
 	}
 	return m, nil
+}
+
+// readerUpdate hands msg to the text view and shows what it says.
+func (m *Model) readerUpdate(msg tea.Msg) {
+	m.reader = m.reader.Update(msg)
+	m.takeNotice()
+}
+
+// takeNotice shows what the text view last asked the status bar to say.
+func (m *Model) takeNotice() {
+	if n, ok := m.reader.TakeNotice(); ok {
+		m.notice(n)
+	}
+}
+
+// jump shows what the panel chose: its span, and what it says of it.
+func (m *Model) jump(j panel.Jump) {
+	if !j.Span.Empty() {
+		m.reader.GoTo(j.Span)
+	}
+	if j.Say != "" {
+		m.status.SetMessage(j.Say)
+	}
 }
 
 // openPanel shows the panel on tab; the outline opens on the section
@@ -583,8 +599,8 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.SearchGo):
 		m.searching = false
 		m.input.Blur()
-		cmd := m.search(m.input.Value())
-		return m, cmd
+		m.search(m.input.Value())
+		return m, nil
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,12 +19,14 @@ import (
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/attention"
 	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/review"
+	"github.com/margin-reader/margin/ui/theme"
 )
 
 const article = `The harbour wall will be finished by spring, the council said on Tuesday.
@@ -377,6 +380,26 @@ func TestHelpShowsEveryKeyAtAnySize(t *testing.T) {
 	}
 }
 
+// TestHelpLegendFollowsTheBackground: the legend is drawn when help
+// opens, in the theme of the terminal's background as last reported,
+// every entity label, claim kind and verdict in its colour.
+func TestHelpLegendFollowsTheBackground(t *testing.T) {
+	m := open(t, article, Options{})
+	m = step(m, tea.BackgroundColorMsg{Color: color.White})
+	m = press(m, "?", "G")
+	light := theme.New(theme.Light)
+	for _, row := range legend(light) {
+		for _, it := range row.Items {
+			if !strings.Contains(m.View().Content, it) {
+				t.Errorf("the help's legend has no %q in the light theme:\n%s", ansi.Strip(it), screen(m))
+			}
+		}
+	}
+	if n := len(legend(light)[0].Items); n != len(vocab.EntityLabels()) {
+		t.Errorf("the legend shows %d entity labels, want %d", n, len(vocab.EntityLabels()))
+	}
+}
+
 func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	dir := t.TempDir()
 	a, book := fileBook(t, dir, article, "test")
@@ -427,6 +450,75 @@ func editorCtrl(t *testing.T, m Model, r rune) Model {
 	}
 	next, cmd = m.Update(cmd())
 	return stepWithin(next.(Model), cmd(), time.Second)
+}
+
+// TestQuickKeysSayWhatTheyDidInOrder delivers keys one after another
+// without running their commands, as Bubble Tea does when keys come
+// faster than its command goroutines: the bar must already say what the
+// last key did. Sent as commands, two quick c's left "claim 1/2" (or,
+// racing, "2/13" over claim 3) in the bar.
+func TestQuickKeysSayWhatTheyDidInOrder(t *testing.T) {
+	m := open(t, article, Options{Analyze: fakeAnalysis()})
+	m = step(m, analysisMsg{hash: m.reader.Article().Hash, an: mustAnalysis(t, m)})
+	for _, c := range []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"c", "c"}, "claim 2/2"},
+		{[]string{"c", "C", "C"}, "claim 1/2"},
+		{[]string{"e", "e", "e"}, "entity 3/6"},
+		{[]string{"1", "1"}, "entity colours on"},
+		{[]string{"v", "esc"}, "selection cancelled"},
+		{[]string{"n"}, "no search yet"},
+	} {
+		m = deliver(m, c.keys)
+		if bar := statusBar(m); !strings.Contains(bar, c.want) {
+			t.Errorf("after %v the bar says %q, want %q", c.keys, bar, c.want)
+		}
+	}
+}
+
+// TestQuickEntersInThePanelJumpInOrder: two enters on an entity in the
+// panel, delivered without running commands, show its second mention
+// and say so; sent as commands, they could land in either order.
+func TestQuickEntersInThePanelJumpInOrder(t *testing.T) {
+	m := withAnalysis(t, article+" Reyes said the wall would hold.", Options{})
+	m.openPanel("Entities")
+	m.refresh()
+	it, ok := m.panel.Selected()
+	for i := 0; ok && len(it.Spans) < 2 && i < 20; i++ {
+		m = deliver(m, []string{"j"})
+		it, ok = m.panel.Selected()
+	}
+	if len(it.Spans) < 2 {
+		t.Fatalf("no entity with two mentions in the panel:\n%s", screen(m))
+	}
+	m = deliver(m, []string{"enter", "enter"})
+	if bar := statusBar(m); !strings.Contains(bar, "mention 2 of") {
+		t.Errorf("after two enters in the entities panel the bar says %q, want mention 2", bar)
+	}
+	if m.reader.Target() != it.Spans[1] {
+		t.Errorf("after two enters the target is %v, want the second mention %v", m.reader.Target(), it.Spans[1])
+	}
+}
+
+// deliver hands each key to m in turn without running their commands.
+func deliver(m Model, keys []string) Model {
+	for _, k := range keys {
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	return m
+}
+
+// mustAnalysis runs the fake analysis on m's article.
+func mustAnalysis(t *testing.T, m Model) *model.Analysis {
+	t.Helper()
+	an, err := fakeAnalysis()(context.Background(), m.reader.Article(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
 }
 
 // TestInitStartsTheAnalysisAfterTheFirstScreen follows the commands Init
@@ -563,8 +655,8 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 // side effect.
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
-	case panel.JumpMsg, noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
-		review.VerdictMsg, review.SeenMsg, review.AnnotateMsg, review.ClosedMsg,
+	case noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
+		review.VerdictMsg, review.SeenMsg,
 		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg,
 		loadedMsg, notesOpenedMsg:
 		return true
@@ -818,6 +910,19 @@ func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
 	}
 	if m = press(m, "esc"); !strings.Contains(statusBar(m), "? help") {
 		t.Errorf("back in the text the bar reads %q, want ? help", statusBar(m))
+	}
+}
+
+// TestTheNoteEditorBarOffersNoHelpKey: in the editor ? is typed into
+// the note, so the bar must not say "? help" there.
+func TestTheNoteEditorBarOffersNoHelpKey(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m = press(m, "a"); m.editor == nil || strings.Contains(statusBar(m), "? help") {
+		t.Errorf("in the editor the bar reads %q", statusBar(m))
+	}
+	if m = press(m, "?"); m.showHelp || m.editor == nil {
+		t.Fatal("? in the editor left it")
 	}
 }
 

@@ -36,7 +36,11 @@ func (m *Model) openAttention() {
 	if m.notesUnavailable() {
 		return
 	}
-	if !slices.ContainsFunc(m.notes, attention.Needs) {
+	switch {
+	case len(m.notes) == 0:
+		m.status.SetMessage("no notes yet: none needs attention (" + m.keys.Annotate.Help().Key + " writes one)")
+		return
+	case !slices.ContainsFunc(m.notes, attention.Needs):
 		m.status.SetMessage("every note is where it was written: none needs attention")
 		return
 	}

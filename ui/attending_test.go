@@ -129,8 +129,13 @@ func TestTheAttentionListSaysWhenItIsDoneAndHowToLeave(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
-	if m = press(m, "!"); m.attention != nil || !strings.Contains(screen(m), "none needs attention") {
+	if m = press(m, "!"); m.attention != nil || !strings.Contains(screen(m), "every note is where it was written: none needs attention") {
 		t.Errorf("! with every note in place opened the list or said nothing:\n%s", screen(m))
+	}
+	a, empty := fileBook(t, t.TempDir(), article, "test")
+	m = step(New(context.Background(), a, Options{Notes: empty}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m = press(m, "!"); m.attention != nil || !strings.Contains(screen(m), "no notes yet: none needs attention (a writes one)") {
+		t.Errorf("! with no notes does not say there are none:\n%s", screen(m))
 	}
 	m, _ = edited(t)
 	m = pressAndWait(pressAndWait(m, "!"), "enter")

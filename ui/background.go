@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -235,8 +237,13 @@ func (m Model) reload() tea.Cmd {
 func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	paused := m.analysisPaused
 	m.analysisPaused = false
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, fs.ErrNotExist):
+		m.status.SetError("the file is gone from disk: this is the text as it was; it reloads if the file comes back")
+	case msg.err != nil:
 		m.status.SetError("reload: " + msg.err.Error())
+	}
+	if msg.err != nil {
 		if paused {
 			return m, m.analyze()
 		}

@@ -80,6 +80,19 @@ func BenchmarkFirstScreen(b *testing.B) {
 	}
 }
 
+// BenchmarkNew builds the reader for the parsed sample, as margin does
+// before its first screen: what New itself costs, the parse apart.
+func BenchmarkNew(b *testing.B) {
+	a, err := model.Parse(context.Background(), "article.txt", sampleBytes(b), model.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = New(context.Background(), a, Options{})
+	}
+}
+
 // middle opens a generated article and scrolls to its middle, with a
 // search active so that layers are drawn too.
 func middle(b *testing.B, size int) Model {

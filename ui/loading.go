@@ -189,13 +189,13 @@ func percent(done, total int) int {
 
 // search runs the search over what is loaded; while the rest loads, a
 // query not found yet may still be, and n finds it once it has come.
-func (m *Model) search(q string) tea.Cmd {
-	cmd := m.reader.Search(q)
-	if cmd == nil || !m.load.active() {
-		return cmd
+func (m *Model) search(q string) {
+	found := m.reader.Search(q)
+	n, ok := m.reader.TakeNotice()
+	if !found && m.load.active() {
+		n, ok = reader.NoticeMsg{Text: "not found yet: " + m.reader.Matches().Query + " (loading; n looks again)"}, true
 	}
-	found := m.reader.Matches()
-	return func() tea.Msg {
-		return reader.NoticeMsg{Text: "not found yet: " + found.Query + " (loading; n looks again)"}
+	if ok {
+		m.notice(n)
 	}
 }

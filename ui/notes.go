@@ -126,6 +126,7 @@ func (m *Model) annotate() tea.Cmd {
 	if !selecting {
 		f, ok := m.reader.Focus()
 		if !ok {
+			m.status.SetMessage("nothing to write a note on: the text has no words")
 			return nil
 		}
 		s = f

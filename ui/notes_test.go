@@ -334,3 +334,15 @@ func TestClosingTheEditorSaysWhatBecameOfTheNote(t *testing.T) {
 		})
 	}
 }
+
+// TestKeysOnAnEmptyTextSayWhyTheyDoNothing: in a file with no words, v
+// and a have nothing to work on; they say so instead of doing nothing.
+func TestKeysOnAnEmptyTextSayWhyTheyDoNothing(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), "", "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 80, Height: 12})
+	for k, want := range map[string]string{"v": "nothing to select", "a": "nothing to write a note on"} {
+		if m = press(m, k); !strings.Contains(statusBar(m), want) || m.editor != nil {
+			t.Errorf("%s on an empty text: the bar says %q, want %q", k, statusBar(m), want)
+		}
+	}
+}

@@ -48,19 +48,25 @@ func (m Model) reviewUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		return m, m.store.markSeen(msg.Span), true
-	case review.AnnotateMsg:
-		return m, m.annotateSpan(msg.Span), true
-	case review.ClosedMsg:
-		m.review = nil
-		return m, nil, true
 	}
 	return m, nil, false
 }
 
-// reviewKey hands a key to the open queue.
+// reviewKey hands a key to the open queue and does at once what it asks:
+// the next key must find the queue closed, or the editor open.
 func (m Model) reviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	q, cmd := m.review.Update(msg)
 	m.review = &q
+	r := m.review.TakeRequest()
+	if r.Say != "" {
+		m.status.SetMessage(r.Say)
+	}
+	switch {
+	case r.Close:
+		m.review = nil
+	case r.Annotate:
+		return m, tea.Batch(cmd, m.annotateSpan(r.Span))
+	}
 	return m, cmd
 }
 

@@ -234,3 +234,38 @@ func TestTheQueueSaysWhenItHasNoFurtherToGo(t *testing.T) {
 		t.Errorf("n on the last claim says nothing:\n%s", s)
 	}
 }
+
+// TestQuickKeysAfterAQueueKeyReachWhatItOpened delivers keys without
+// running their commands, as when they come faster than Bubble Tea's
+// command goroutines: the "1" typed right after a goes into the note, not
+// to the queue as a verdict, and a key right after esc reaches the text.
+func TestQuickKeysAfterAQueueKeyReachWhatItOpened(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	m = press(m, "r")
+	if m.review == nil {
+		t.Fatal("r did not open the queue")
+	}
+	first, _ := m.review.Current()
+	m = deliver(m, []string{"a", "1"})
+	if m.editor == nil {
+		t.Fatal("a in the queue did not open the editor at once")
+	}
+	if now, _ := m.review.Current(); now.Span != first.Span {
+		t.Errorf("the 1 typed into the note moved the queue on as a verdict")
+	}
+	if !strings.Contains(screen(m), "┃ 1") {
+		t.Errorf("the 1 typed after a is not in the note:\n%s", screen(m))
+	}
+	if m = press(m, "esc", "y"); m.editor != nil || m.review == nil {
+		t.Fatalf("discarding the note did not go back to the queue:\n%s", screen(m))
+	}
+	m = deliver(m, []string{"esc", ")"})
+	if m.review != nil {
+		t.Errorf("esc did not close the queue before the next key")
+	}
+	m = press(m, "r")
+	m = deliver(m, []string{"N"})
+	if bar := statusBar(m); !strings.Contains(bar, "this is the first claim") {
+		t.Errorf("N on the first claim says %q", bar)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/render"
@@ -242,7 +243,7 @@ func (m Model) row(i int) string {
 func (m Model) detail() []string {
 	t := m.theme
 	n, _ := m.Selected()
-	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(n.Target.Prefix, n.Quote(), n.Target.Suffix, t.Explain))
+	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(recorded(n.Target.Prefix, true), n.Quote(), recorded(n.Target.Suffix, false), t.Explain))
 	if n.Text != "" {
 		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))...)
 	}
@@ -258,9 +259,8 @@ func (m Model) detail() []string {
 		if i == m.cand {
 			mark, st = "▸ ", t.Target
 		}
-		before := m.text[runeStart(m.text, max(c.Start-contextBytes, 0)):c.Start]
-		after := m.text[c.End:runeStart(m.text, min(c.End+contextBytes, len(m.text)))]
-		lines = append(lines, m.wrap(mark+t.ExplainLabel.Render(fmt.Sprintf("candidate %d%s: ", i+1, m.score(n, i)))+m.inContext(before, c.In(m.text), after, st))...)
+		lines = append(lines, m.wrap(mark+t.ExplainLabel.Render(fmt.Sprintf("candidate %d%s: ", i+1, m.score(n, i)))+
+			m.inContext(m.before(c.Start), c.In(m.text), m.after(c.End), st))...)
 	}
 	return lines
 }
@@ -270,12 +270,78 @@ func (m Model) detail() []string {
 // apart by what surrounds them.
 const contextBytes = 32
 
+// side is the context on one side of a passage: its words (the part of
+// a word cut in two at its far end left out: "…nancial Times" read as a
+// word), the gap between them and the passage, and whether there is more
+// text beyond them, which "…" says.
+type side struct {
+	words, gap string
+	more       bool
+}
+
+// recorded is the side of a note's passage its target recorded, before
+// it or not: a context of anchor.ContextRunes was cut from more text.
+func recorded(context string, before bool) side {
+	more := utf8.RuneCountInString(context) >= anchor.ContextRunes
+	if before {
+		return side{words: leadingWords(context, more), gap: gap(context, utf8.DecodeLastRuneInString), more: more}
+	}
+	return side{words: trailingWords(context, more), gap: gap(context, utf8.DecodeRuneInString), more: more}
+}
+
+// before is the text's side before offset end, about contextBytes long.
+func (m Model) before(end int) side {
+	start := runeStart(m.text, max(end-contextBytes, 0))
+	context := m.text[start:end]
+	return side{words: leadingWords(context, start > 0 && !spaceBefore(m.text, start)), gap: gap(context, utf8.DecodeLastRuneInString), more: start > 0}
+}
+
+// after is the text's side from offset start on, about contextBytes long.
+func (m Model) after(start int) side {
+	end := runeStart(m.text, min(start+contextBytes, len(m.text)))
+	context := m.text[start:end]
+	return side{words: trailingWords(context, end < len(m.text) && !spaceAt(m.text, end)), gap: gap(context, utf8.DecodeRuneInString), more: end < len(m.text)}
+}
+
+func spaceBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(r)
+}
+
+func spaceAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
+}
+
+// leadingWords drops, when partial, the part of a word s starts with.
+func leadingWords(s string, partial bool) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); partial && i >= 0 {
+		return s[i:]
+	}
+	return s
+}
+
+// trailingWords drops, when partial, the part of a word s ends with.
+func trailingWords(s string, partial bool) string {
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); partial && i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // inContext shows passage in quotes between the dimmed words around it.
-func (m Model) inContext(before, passage, after string, st lipgloss.Style) string {
+func (m Model) inContext(before side, passage string, after side, st lipgloss.Style) string {
 	t := m.theme
-	return t.ExplainLabel.Render("…"+strings.TrimRightFunc(render.OneLine(before), unicode.IsSpace)+gap(before, utf8.DecodeLastRuneInString)) +
+	lead, trail := "", ""
+	if before.more {
+		lead = "…"
+	}
+	if after.more {
+		trail = "…"
+	}
+	return t.ExplainLabel.Render(strings.TrimLeftFunc(lead+strings.TrimSpace(render.OneLine(before.words))+before.gap, unicode.IsSpace)) +
 		st.Render("“"+render.OneLine(passage)+"”") +
-		t.ExplainLabel.Render(gap(after, utf8.DecodeRuneInString)+strings.TrimLeftFunc(render.OneLine(after), unicode.IsSpace)+"…")
+		t.ExplainLabel.Render(strings.TrimRightFunc(after.gap+strings.TrimSpace(render.OneLine(after.words))+trail, unicode.IsSpace))
 }
 
 // gap is the space between the passage and the context on one side of

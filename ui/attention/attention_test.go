@@ -135,3 +135,28 @@ func TestThePassageSitsInItsContextAsTheTextHasIt(t *testing.T) {
 		})
 	}
 }
+
+// TestContextShowsWholeWords: the words around a passage, the recorded
+// ones and the text's around a candidate, are cut at a space, with "…"
+// where the text goes on, and none at the text's ends.
+func TestContextShowsWholeWords(t *testing.T) {
+	long := "The agency said that a separate report in Financial Times revealed that the Kremlin had been asking for military aid from China since the start of the war in the region."
+	q := "Kremlin has been asking for military aid"
+	prefix := "ancial Times revealed that the "
+	prefix = strings.Repeat("x", anchor.ContextRunes-len(prefix)) + prefix
+	near := span.Span{Start: strings.Index(long, "Kremlin had"), End: strings.Index(long, " from China")}
+	notes := []annotate.Note{{ID: "a", Status: annotate.NeedsReview, Span: near,
+		Target:     anchor.Selector{Exact: q, Prefix: prefix, Suffix: " from China since the start of i"},
+		Candidates: []anchor.Candidate{{Span: near, Score: 0.7}}}}
+	m := New(long, notes, keys.Default(), theme.New(theme.NoColor))
+	m.SetSize(200, 24)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{
+		"was: …Times revealed that the “" + q + "” from China since the start of…",
+		"candidate 1 (0.70): …Times revealed that the “Kremlin had been asking for military aid” from China since the start of…",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the list lacks %q:\n%s", want, v)
+		}
+	}
+}

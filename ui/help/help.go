@@ -36,7 +36,10 @@ type Model struct {
 	keys   KeyMap
 	theme  *theme.Theme
 	groups []keys.Group
-	legend []LegendRow
+	// legend draws the legend in a theme. It is called only when the body
+	// is laid out: built at every theme change, ui.New's included, it took
+	// a third of New's time for a screen the reader may never show.
+	legend func(*theme.Theme) []LegendRow
 	width  int
 	height int
 	offset int // first line of the body shown
@@ -50,20 +53,15 @@ type Model struct {
 const gap = 3
 
 // New returns the help screen for groups of bindings (one titled column
-// each).
-func New(km keys.KeyMap, th *theme.Theme, groups []keys.Group) Model {
-	return Model{keys: NewKeyMap(km), theme: th, groups: groups}
+// each), with the legend that legend draws in a theme under them (none
+// when legend is nil).
+func New(km keys.KeyMap, th *theme.Theme, groups []keys.Group, legend func(*theme.Theme) []LegendRow) Model {
+	return Model{keys: NewKeyMap(km), theme: th, groups: groups, legend: legend}
 }
 
 // SetTheme changes the screen's styles.
 func (m *Model) SetTheme(th *theme.Theme) {
 	m.theme = th
-	m.relayout()
-}
-
-// SetLegend sets the legend drawn under the keys.
-func (m *Model) SetLegend(rows []LegendRow) {
-	m.legend = rows
 	m.relayout()
 }
 
@@ -177,7 +175,10 @@ func (m Model) body() []string {
 	w := max(m.width-1, 1)
 	lines := []string{""}
 	lines = append(lines, m.columns(w)...)
-	for _, row := range m.legend {
+	if m.legend == nil {
+		return lines
+	}
+	for _, row := range m.legend(m.theme) {
 		lines = append(lines, "")
 		lines = append(lines, m.legendRow(row, w)...)
 	}

@@ -16,8 +16,9 @@ import (
 
 func screen(w, h int) Model {
 	km := keys.Default()
-	m := New(km, theme.New(theme.NoColor), km.Groups())
-	m.SetLegend([]LegendRow{{Label: "entities", Items: []string{"People", "Places"}}})
+	m := New(km, theme.New(theme.NoColor), km.Groups(), func(*theme.Theme) []LegendRow {
+		return []LegendRow{{Label: "entities", Items: []string{"People", "Places"}}}
+	})
 	m.SetSize(w, h)
 	return m
 }
@@ -85,5 +86,29 @@ func TestTheScreenIsLaidOutWhenFirstShown(t *testing.T) {
 	m.SetSize(60, 24)
 	if m.View() != screen(60, 24).View() {
 		t.Errorf("after a resize the help is not laid out for the new width")
+	}
+}
+
+// TestTheLegendIsDrawnWhenLaidOutInTheThemeThen: building the legend
+// waits for the screen to be laid out, and uses the theme set last, so a
+// theme change before help opens is not drawn in the old colours.
+func TestTheLegendIsDrawnWhenLaidOutInTheThemeThen(t *testing.T) {
+	km := keys.Default()
+	var calls []theme.Mode
+	m := New(km, theme.New(theme.Dark), km.Groups(), func(th *theme.Theme) []LegendRow {
+		calls = append(calls, th.Mode)
+		return []LegendRow{{Label: "entities", Items: []string{"People"}}}
+	})
+	m.SetSize(80, 24)
+	m.SetTheme(theme.New(theme.Light))
+	if len(calls) != 0 {
+		t.Fatalf("the legend was built %d times before the screen was shown", len(calls))
+	}
+	m.Top()
+	if len(calls) != 1 || calls[0] != theme.Light {
+		t.Errorf("opening the help built the legend in %v, want once in the light theme", calls)
+	}
+	if body := ansi.Strip(strings.Join(m.lines, "\n")); !strings.Contains(body, "entities  People") {
+		t.Errorf("the legend is not in the help:\n%s", body)
 	}
 }

@@ -53,7 +53,7 @@ func titles(m Model) []string {
 }
 
 func pressF(m Model) Model {
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'F', Text: "F"})
+	m = m.Update(tea.KeyPressMsg{Code: 'F', Text: "F"})
 	return m
 }
 
@@ -103,7 +103,7 @@ func TestNotesShowPassageAndTextOnTwoLinesAndFilterByStatusAndTag(t *testing.T) 
 // on the one that took its row.
 func TestTheChosenNoteStaysChosenWhenNotesArriveAbove(t *testing.T) {
 	m := showTab(claimsAndNotes(t), "Notes")
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	m = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
 	if it, _ := m.Selected(); it.ID != "b" {
 		t.Fatalf("the test needs note b chosen, not %q", it.ID)
 	}

@@ -1,7 +1,7 @@
 // Package panel is the reader's side panel: tabs of lists that point into
 // the text (the outline, the links, the entities, the claims, the notes).
-// Choosing an item sends a JumpMsg with the span to show; choosing it again
-// moves to its next mention.
+// Choosing an item makes a Jump to the span to show (TakeJump); choosing
+// it again moves to its next mention.
 package panel
 
 import (
@@ -43,10 +43,12 @@ type Item struct {
 	Tags []string
 }
 
-// JumpMsg asks the reader to show a span of the text, and the status bar
-// to say Say. An item with no place in the text (an orphaned note) sends
-// an empty Span: it only says.
-type JumpMsg struct {
+// Jump asks the reader to show a span of the text, and the status bar to
+// say Say. An item with no place in the text (an orphaned note) has an
+// empty Span: it only says. The parent takes it with TakeJump right after
+// Update: sent as a command, two quick enters' jumps could land in either
+// order, and the bar said "mention 2 of 14" over mention 3.
+type Jump struct {
 	Span span.Span
 	Say  string
 }
@@ -97,6 +99,8 @@ type Model struct {
 	active int
 	width  int
 	height int
+	// jump is what the last Update chose, until the parent takes it.
+	jump *Jump
 }
 
 // New returns a panel of tabs, with the app's keys and theme.
@@ -248,27 +252,29 @@ func (m Model) Selected() (Item, bool) {
 }
 
 // Update moves the cursor and chooses items.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) Model {
+	m.jump = nil
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return m
 	}
 	l := &m.lists[m.active]
 	page := max(m.height-4, 1)
 	k := m.keys
 	switch {
 	case key.Matches(kp, k.Enter):
-		return m, m.choose()
+		m.choose()
+		return m
 	case key.Matches(kp, k.Filter):
 		m.nextFilter()
 	case key.Matches(kp, k.Next):
 		// A turn moves no cursor: each list keeps its place, and l is
 		// the list turned from.
 		m.turn(1)
-		return m, nil
+		return m
 	case key.Matches(kp, k.Prev):
 		m.turn(-1)
-		return m, nil
+		return m
 	case key.Matches(kp, k.Up):
 		l.cursor = max(l.cursor-1, 0)
 	case key.Matches(kp, k.Down):
@@ -284,26 +290,35 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	l.cursor = max(l.cursor, 0)
 	l.offset = m.scrolled(m.bodyRows())
-	return m, nil
+	return m
+}
+
+// TakeJump returns the jump the last Update chose, if any, and forgets it.
+func (m *Model) TakeJump() (Jump, bool) {
+	j := m.jump
+	m.jump = nil
+	if j == nil {
+		return Jump{}, false
+	}
+	return *j, true
 }
 
 // choose jumps to the selected item's next mention.
-func (m *Model) choose() tea.Cmd {
+func (m *Model) choose() {
 	it, ok := m.Selected()
 	if !ok {
-		return nil
+		return
 	}
 	if len(it.Spans) == 0 {
 		if say := m.say(it, 0); say != "" {
-			return func() tea.Msg { return JumpMsg{Say: say} }
+			m.jump = &Jump{Say: say}
 		}
-		return nil
+		return
 	}
 	l := &m.lists[m.active]
 	n := l.mention[l.cursor]
 	l.mention[l.cursor] = (n + 1) % len(it.Spans)
-	msg := JumpMsg{Span: it.Spans[n], Say: m.say(it, n)}
-	return func() tea.Msg { return msg }
+	m.jump = &Jump{Span: it.Spans[n], Say: m.say(it, n)}
 }
 
 // say is what the status bar says when mention n of it is shown.

@@ -81,7 +81,7 @@ func TestEnterCyclesThroughEveryMention(t *testing.T) {
 	m := opened(t, 40, 12)
 	it, ok := m.Selected()
 	for i := 0; ok && len(it.Spans) < 2 && i < 10; i++ {
-		m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+		m = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
 		it, ok = m.Selected()
 	}
 	if !ok || len(it.Spans) < 2 {
@@ -89,9 +89,9 @@ func TestEnterCyclesThroughEveryMention(t *testing.T) {
 	}
 	var got []span.Span
 	for range len(it.Spans) + 1 {
-		var cmd tea.Cmd
-		m, cmd = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
-		got = append(got, cmd().(JumpMsg).Span)
+		m = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+		j, _ := m.TakeJump()
+		got = append(got, j.Span)
 	}
 	want := append(append([]span.Span{}, it.Spans...), it.Spans[0])
 	if fmt.Sprint(got) != fmt.Sprint(want) {

@@ -51,13 +51,13 @@ func TestTheClaimsListScrollsByWholeItems(t *testing.T) {
 	m := twelveClaims(t)
 	down := tea.KeyPressMsg{Code: 'j', Text: "j"}
 	for i := range 8 {
-		m, _ = m.Update(down)
+		m = m.Update(down)
 		if top := bodyTop(m); !strings.HasPrefix(top, "Sentence") {
 			t.Fatalf("after %d moves down the list starts with %q, not a claim:\n%s", i+1, top, m.View())
 		}
 	}
 	before := bodyTop(m)
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'k', Text: "k"})
+	m = m.Update(tea.KeyPressMsg{Code: 'k', Text: "k"})
 	if after := bodyTop(m); after != before {
 		t.Errorf("moving up within the list scrolled it from %q to %q:\n%s", before, after, m.View())
 	}
@@ -91,7 +91,7 @@ func TestTheTabBarFitsANarrowPanel(t *testing.T) {
 func TestTheListKeepsItsPlaceAcrossATurnOfTabs(t *testing.T) {
 	m := twelveClaims(t)
 	press := func(k tea.KeyPressMsg) {
-		m, _ = m.Update(k)
+		m = m.Update(k)
 		m.Prepare()
 	}
 	for range 8 {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
@@ -166,9 +165,10 @@ func claimMark(c claim.Claim) (span.Span, string) {
 }
 
 // jumpEntity moves to the next (d > 0) or previous entity.
-func (m *Model) jumpEntity(d int) tea.Cmd {
+func (m *Model) jumpEntity(d int) {
 	if m.analysis == nil || len(m.analysis.Entities) == 0 {
-		return notice(m.noAnalysis("entities"))
+		m.say(m.noAnalysis("entities"))
+		return
 	}
 	ents := m.analysis.Entities
 	i := m.step(len(ents), func(i int) int { return ents[i].Start }, d)
@@ -176,7 +176,7 @@ func (m *Model) jumpEntity(d int) tea.Cmd {
 	m.GoTo(e.Span)
 	// The count first: a narrow status bar cuts the end, and the explain
 	// box shows the entity in full.
-	return notice(fmt.Sprintf("entity %d/%d · %s", i+1, len(ents), m.describeEntity(i)))
+	m.say(fmt.Sprintf("entity %d/%d · %s", i+1, len(ents), m.describeEntity(i)))
 }
 
 // describeEntity names entity i: its label, the thing it mentions by its
@@ -203,15 +203,16 @@ func (m Model) targetEntity() (int, bool) {
 }
 
 // jumpClaim moves to the next (d > 0) or previous claim.
-func (m *Model) jumpClaim(d int) tea.Cmd {
+func (m *Model) jumpClaim(d int) {
 	if m.analysis == nil || len(m.analysis.Claims) == 0 {
-		return notice(m.noAnalysis("claims"))
+		m.say(m.noAnalysis("claims"))
+		return
 	}
 	cs := m.analysis.Claims
 	i := m.step(len(cs), func(i int) int { return cs[i].Start }, d)
 	m.GoTo(cs[i].Span)
 	m.target = NoSpan
-	return notice("claim " + m.claimCount(i+1, len(cs)))
+	m.say("claim " + m.claimCount(i+1, len(cs)))
 }
 
 // claimCount is "n/of", or, while the claims are still arriving, "n of

@@ -6,8 +6,8 @@
 //
 // The parent gives it a size (SetSize, which splits it between the pane
 // and the explain box), keys to read (Update) and the layers' data
-// (SetAnalysis, SetNotes); it tells the parent what to show in the status
-// bar with NoticeMsg.
+// (SetAnalysis, SetNotes); the parent takes what to show in the status
+// bar with TakeNotice.
 package reader
 
 import (
@@ -31,7 +31,8 @@ import (
 	"github.com/margin-reader/margin/ui/theme"
 )
 
-// NoticeMsg asks the parent to say something in the status bar.
+// NoticeMsg is something to say in the status bar; other parts of the
+// reader send it as a message from commands that finish later.
 type NoticeMsg struct {
 	Text  string
 	Error bool
@@ -42,7 +43,7 @@ type KeyMap struct {
 	NextSentence, PrevSentence, Search, NextMatch, PrevMatch, Clear key.Binding
 	NextEntity, PrevEntity, ToggleEntities                          key.Binding
 	NextClaim, PrevClaim, ToggleClaims, ToggleNotes                 key.Binding
-	Select, ExtendWord, ShrinkWord, SwapEnds                        key.Binding
+	Select, ExtendWord, ShrinkWord, SwapEnds, Annotate              key.Binding
 	ExplainDown, ExplainUp                                          key.Binding
 }
 
@@ -52,7 +53,7 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		NextSentence: k.NextSentence, PrevSentence: k.PrevSentence, Search: k.Search, NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 		Clear: k.Clear, NextEntity: k.NextEntity, PrevEntity: k.PrevEntity, ToggleEntities: k.ToggleEntities,
 		NextClaim: k.NextClaim, PrevClaim: k.PrevClaim, ToggleClaims: k.ToggleClaims, ToggleNotes: k.ToggleNotes,
-		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds,
+		Select: k.Select, ExtendWord: k.ExtendWord, ShrinkWord: k.ShrinkWord, SwapEnds: k.SwapEnds, Annotate: k.Annotate,
 		ExplainDown: k.ExplainDown, ExplainUp: k.ExplainUp,
 	}
 }
@@ -107,6 +108,10 @@ type Model struct {
 	explain    []string
 	explainTop int
 	explainFor int
+
+	// notice is what the last key asked the status bar to say, until the
+	// parent takes it.
+	notice NoticeMsg
 }
 
 // NoSpan is the span of nothing: no target, no selection.
@@ -273,52 +278,64 @@ func (m Model) matchCount() string {
 	return itoa(m.matches.Current+1) + "/" + itoa(m.matches.Len())
 }
 
-// Update reads the view's keys and the mouse wheel.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+// Update reads the view's keys and the mouse wheel. What a key has to
+// say is kept for TakeNotice, not sent as a command: commands run
+// concurrently, so two quick keys' notices could land in either order
+// and the bar would say "claim 2/13" over claim 3.
+func (m Model) Update(msg tea.Msg) Model {
+	m.notice = NoticeMsg{}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		m.pager, _ = m.pager.Update(msg)
 	case tea.KeyPressMsg:
-		return m.key(msg)
+		m.key(msg)
 	}
-	return m, nil
+	return m
 }
 
-func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+// TakeNotice returns what the last Update or Search asked the status bar
+// to say, if anything, and forgets it.
+func (m *Model) TakeNotice() (NoticeMsg, bool) {
+	n := m.notice
+	m.notice = NoticeMsg{}
+	return n, n.Text != ""
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) {
 	k := m.keys
 	if m.selecting && m.selectKey(msg) {
-		return m, nil
+		return
 	}
 	switch {
 	case key.Matches(msg, k.NextMatch):
-		return m, m.stepMatch(m.matches.Next)
+		m.stepMatch(m.matches.Next)
 	case key.Matches(msg, k.PrevMatch):
-		return m, m.stepMatch(m.matches.Prev)
+		m.stepMatch(m.matches.Prev)
 	case key.Matches(msg, k.Clear):
-		return m, m.clear()
+		m.clear()
 	case key.Matches(msg, k.NextSentence):
 		m.moveFocus(1)
 	case key.Matches(msg, k.PrevSentence):
 		m.moveFocus(-1)
 	case key.Matches(msg, k.NextEntity):
-		return m, m.jumpEntity(1)
+		m.jumpEntity(1)
 	case key.Matches(msg, k.PrevEntity):
-		return m, m.jumpEntity(-1)
+		m.jumpEntity(-1)
 	case key.Matches(msg, k.NextClaim):
-		return m, m.jumpClaim(1)
+		m.jumpClaim(1)
 	case key.Matches(msg, k.PrevClaim):
-		return m, m.jumpClaim(-1)
+		m.jumpClaim(-1)
 	case key.Matches(msg, k.ToggleEntities):
 		m.showEntities = !m.showEntities
-		return m, notice(onOff("entity colours", m.showEntities))
+		m.say(onOff("entity colours", m.showEntities))
 	case key.Matches(msg, k.ToggleClaims):
 		m.showClaims = !m.showClaims
-		return m, notice(onOff("claim marks", m.showClaims))
+		m.say(onOff("claim marks", m.showClaims))
 	case key.Matches(msg, k.ToggleNotes):
 		m.showNotes = !m.showNotes
-		return m, notice(onOff("note marks", m.showNotes))
+		m.say(onOff("note marks", m.showNotes))
 	case key.Matches(msg, k.Select):
-		return m, m.startSelection()
+		m.startSelection()
 	case key.Matches(msg, k.ExplainDown):
 		m.explainTop++
 	case key.Matches(msg, k.ExplainUp):
@@ -326,7 +343,6 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	default:
 		m.pager, _ = m.pager.Update(msg)
 	}
-	return m, nil
 }
 
 func onOff(what string, on bool) string {
@@ -336,42 +352,41 @@ func onOff(what string, on bool) string {
 	return what + " off"
 }
 
-// notice returns a command that says s in the status bar.
-func notice(s string) tea.Cmd {
-	return func() tea.Msg { return NoticeMsg{Text: s} }
-}
+// say asks the status bar to say s.
+func (m *Model) say(s string) { m.notice = NoticeMsg{Text: s} }
 
-// warn returns a command that shows the error s in the status bar.
-func warn(s string) tea.Cmd {
-	return func() tea.Msg { return NoticeMsg{Text: s, Error: true} }
-}
+// warn asks the status bar to show the error s.
+func (m *Model) warn(s string) { m.notice = NoticeMsg{Text: s, Error: true} }
 
 // clear cancels, one at a time, the selection, the search, the target.
-func (m *Model) clear() tea.Cmd {
+func (m *Model) clear() {
 	switch {
 	case m.selecting:
 		m.EndSelection()
-		return notice("selection cancelled")
+		m.say("selection cancelled")
+		return
 	case m.matches.Len() > 0 || m.matches.Query != "":
 		m.matches = search.Matches{}
 	}
 	m.target = NoSpan
-	return nil
 }
 
 // Search finds q (the last query when q is empty) and goes to the first
-// match from the focus on.
-func (m *Model) Search(q string) tea.Cmd {
+// match from the focus on; it reports whether there was one (when not,
+// TakeNotice says so).
+func (m *Model) Search(q string) bool {
+	m.notice = NoticeMsg{}
 	if q == "" {
 		q = m.matches.Query
 	}
 	m.matches = search.Find(m.art.Text, q)
 	if !m.matches.At(m.cursorOffset()) {
 		m.target = NoSpan
-		return warn("not found: " + q)
+		m.warn("not found: " + q)
+		return false
 	}
 	m.showMatch()
-	return nil
+	return true
 }
 
 // cursorOffset is where "next" starts from: the focus when it is on
@@ -388,24 +403,25 @@ func (m Model) cursorOffset() int {
 
 // stepMatch moves to the next or previous match with step and says so
 // when there is none to go to, or when it went round the text's end.
-func (m *Model) stepMatch(step func() bool) tea.Cmd {
+func (m *Model) stepMatch(step func() bool) {
 	was := m.matches.Current
 	if !step() {
 		if m.matches.Query == "" {
-			return notice("no search yet: " + m.keys.Search.Help().Key + " finds a word")
+			m.say("no search yet: " + m.keys.Search.Help().Key + " finds a word")
+			return
 		}
-		return warn("not found: " + m.matches.Query)
+		m.warn("not found: " + m.matches.Query)
+		return
 	}
 	m.showMatch()
 	switch n := m.matches.Len(); {
 	case n == 1:
-		return notice("the only match")
+		m.say("the only match")
 	case was == n-1 && m.matches.Current == 0:
-		return notice("past the last match: back at the first")
+		m.say("past the last match: back at the first")
 	case was == 0 && m.matches.Current == n-1:
-		return notice("before the first match: on to the last")
+		m.say("before the first match: on to the last")
 	}
-	return nil
 }
 
 func (m *Model) showMatch() {

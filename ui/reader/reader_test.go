@@ -60,7 +60,7 @@ func fixture(t *testing.T, more ...string) Model {
 
 func press(m Model, ks ...string) Model {
 	for _, k := range ks {
-		m, _ = m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
+		m = m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
 		m.RefreshLayers()
 		m.SetSize(m.width, m.height)
 	}
@@ -121,9 +121,9 @@ func TestEntityNoticeKeepsItsCountInANarrowBar(t *testing.T) {
 			bar.SetInfo("100%")
 			bar.SetHint("? help")
 			for i := 1; i <= 4; i++ {
-				var cmd tea.Cmd
-				m, cmd = m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
-				bar.SetMessage(cmd().(NoticeMsg).Text)
+				m = m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+				n, _ := m.TakeNotice()
+				bar.SetMessage(n.Text)
 				if want := fmt.Sprintf("entity %d/4", i); !strings.Contains(bar.View(), want) {
 					t.Errorf("the bar lacks %q: %q", want, bar.View())
 				}

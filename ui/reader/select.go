@@ -13,16 +13,17 @@ import (
 // startSelection begins a selection at the search match (or the last
 // jump's target) when it is on screen, else on the focused sentence. Its
 // end moves first; o swaps which end moves, as in vim's visual mode.
-func (m *Model) startSelection() tea.Cmd {
+func (m *Model) startSelection() {
 	s, ok := m.selectionStart()
 	if !ok {
-		return nil
+		m.say("nothing to select: the text has no words")
+		return
 	}
 	m.selecting, m.selection, m.movingStart = true, s, false
 	k := m.keys
-	return notice(fmt.Sprintf("select: %s %s by word, %s %s by sentence, %s swaps the ends, then annotate; %s cancels",
+	m.say(fmt.Sprintf("select: %s %s by word, %s %s by sentence, %s swaps the ends; %s writes a note on it, %s cancels",
 		k.ShrinkWord.Help().Key, k.ExtendWord.Help().Key, k.PrevSentence.Help().Key, k.NextSentence.Help().Key,
-		k.SwapEnds.Help().Key, k.Clear.Help().Key))
+		k.SwapEnds.Help().Key, k.Annotate.Help().Key, k.Clear.Help().Key))
 }
 
 // selectionStart is what a new selection covers: the target if on

@@ -44,3 +44,15 @@ func TestSelectionWithoutAMatchStartsOnTheFocus(t *testing.T) {
 		t.Errorf("selection %v, want the focused sentence %v", s, f)
 	}
 }
+
+// TestStartingASelectionNamesItsKeys: v says how to move the selection,
+// which key writes a note on it and which cancels, by the keys' names.
+func TestStartingASelectionNamesItsKeys(t *testing.T) {
+	m := fixture(t)
+	m.SetSize(80, 24)
+	m = press(m, "v")
+	n, _ := m.TakeNotice()
+	if want := "select: b/h/← w/l/→ by word, ( ) by sentence, o swaps the ends; a writes a note on it, esc cancels"; n.Text != want {
+		t.Errorf("v says %q, want %q", n.Text, want)
+	}
+}

@@ -435,7 +435,9 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 
 // headerLines is the header in lines of w columns: the title unless the
 // text opens with it, who and when, a fact check's verdict, the source,
-// the reading time and the notice, then a blank line.
+// the reading time and the notice, then a blank line. No field takes more
+// than maxFieldLines: a page's title or byline can be anything, and a
+// title of 5,000 characters pushed the text off a screen of 66 lines.
 func (l *Layout) headerLines(w int) []Line {
 	h := l.header
 	var lines []Line
@@ -444,8 +446,13 @@ func (l *Layout) headerLines(w int) []Line {
 		if s == "" {
 			return
 		}
-		for _, sp := range wrapProse(s, 0, len(s), w) {
-			lines = append(lines, Line{Pieces: []Piece{{Lit: s[sp.Start:sp.End], Role: role}}})
+		wrapped := wrapProse(s, 0, len(s), w)
+		for i, sp := range wrapped[:min(len(wrapped), maxFieldLines)] {
+			lit := s[sp.Start:sp.End]
+			if i == maxFieldLines-1 && len(wrapped) > maxFieldLines {
+				lit = lit[:cut(lit, max(w-1, 1))] + "…"
+			}
+			lines = append(lines, Line{Pieces: []Piece{{Lit: lit, Role: role}}})
 		}
 	}
 	if !l.titleInText() {
@@ -466,6 +473,9 @@ func (l *Layout) headerLines(w int) []Line {
 	add(h.Notice, RoleMeta)
 	return append(lines, Line{})
 }
+
+// maxFieldLines is the most lines a field of the header takes.
+const maxFieldLines = 3
 
 // bylineFields is who wrote the text and when: the byline, unless the
 // text has it itself, the site, the date and the date of an update.
@@ -537,13 +547,17 @@ func (l *Layout) titleInText() bool {
 
 // bylineInText reports whether the text has the header's byline in a
 // byline block of its own near the top ("By Jane Doe"), as the header
-// would then say it twice, one line apart.
+// would then say it twice, one line apart. A block that is the byline and
+// nothing else ("By Margin sample desk", which cleanup takes the byline
+// from but leaves a paragraph, not being shaped like a name) counts too.
 func (l *Layout) bylineInText() bool {
 	if l.header.Byline == "" {
 		return false
 	}
+	byline := OneLine(l.header.Byline)
 	for _, b := range l.doc.Blocks[:min(len(l.doc.Blocks), 3)] {
-		if b.Kind == doc.Byline && strings.Contains(OneLine(b.In(l.doc.Text)), OneLine(l.header.Byline)) {
+		text := strings.TrimSpace(OneLine(b.In(l.doc.Text)))
+		if b.Kind == doc.Byline && strings.Contains(text, byline) || text == "By "+byline {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -423,6 +424,31 @@ func TestHeaderLeavesTheBylineToTheTextWhenTheTextHasIt(t *testing.T) {
 	}
 }
 
+// TestHeaderLeavesToTheTextABylineParagraph: cleanup takes the byline
+// from a "By …" paragraph it leaves a paragraph ("By Margin sample desk",
+// not shaped like a name); the header does not say it again above it.
+func TestHeaderLeavesToTheTextABylineParagraph(t *testing.T) {
+	var b doc.Builder
+	b.StartBlock(doc.Block{Kind: doc.Heading, Level: 1})
+	b.Write("The last salmon run")
+	b.EndBlock()
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write("By Margin sample desk")
+	b.EndBlock()
+	b.StartBlock(doc.Block{Kind: doc.Paragraph})
+	b.Write("Margin sample desk wrote this. The river rose.")
+	b.EndBlock()
+	d := b.Doc()
+	got := ansi.Strip(plain(t, New(d, nil, Header{Title: "The last salmon run", Byline: "Margin sample desk"}), 80, InlineLayer(d)))
+	if header := strings.SplitN(got, "words", 2)[0]; strings.Contains(header, "Margin sample desk") {
+		t.Errorf("the header repeats the byline the text opens with:\n%s", got)
+	}
+	got = ansi.Strip(plain(t, New(d, nil, Header{Title: "The last salmon run", Byline: "Jo Penrose"}), 80, InlineLayer(d)))
+	if header := strings.SplitN(got, "words", 2)[0]; !strings.Contains(header, "Jo Penrose") {
+		t.Errorf("the header lost a byline the text lacks:\n%s", got)
+	}
+}
+
 func TestCodeWrapsAfterItsLastSpace(t *testing.T) {
 	for _, tt := range []struct {
 		name, code string
@@ -443,5 +469,32 @@ func TestCodeWrapsAfterItsLastSpace(t *testing.T) {
 				t.Errorf("wrapCode at %d = %q, want %q", tt.w, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHeaderCutsAFieldTooLongForThreeLines: a title (or byline) longer
+// than three lines is cut on the third with "…", so the text still
+// starts on the first screen.
+func TestHeaderCutsAFieldTooLongForThreeLines(t *testing.T) {
+	for _, h := range []Header{
+		{Title: strings.Repeat("x", 5000), Words: 9},
+		{Title: strings.Repeat("Harbour council approves the wall ", 40), Words: 9},
+		{Byline: strings.Repeat("Jo Penrose and ", 60) + "Ana Reyes", Words: 9},
+	} {
+		for _, w := range []int{20, 80} {
+			lines := New(structured(), nil, h).Lines(0, w)
+			n := slices.IndexFunc(lines, func(l Line) bool { return len(l.Pieces) > 0 && strings.Contains(l.Pieces[0].Lit, "words") })
+			if n != maxFieldLines {
+				t.Fatalf("in %d columns the field takes %d lines, want %d", w, n, maxFieldLines)
+			}
+			for _, l := range lines[:n] {
+				if Width(l.Pieces[0].Lit) > w {
+					t.Errorf("a header line is wider than %d columns: %q", w, l.Pieces[0].Lit)
+				}
+			}
+			if last := lines[n-1].Pieces[0].Lit; !strings.HasSuffix(last, "…") {
+				t.Errorf("the field's last line does not say it was cut: %q", last)
+			}
+		}
 	}
 }

@@ -8,12 +8,14 @@ import (
 
 // table is a run of table rows. Wide tables stay readable by fitting the
 // columns to the width and wrapping cells inside their column: narrow
-// columns keep their natural width and wide ones share what is left.
+// columns keep their natural width and wide ones share what is left,
+// none narrower than its longest word while the words all fit.
 type table struct {
 	first, last int // unit indices of the first and last row
-	natural     []int
-	width       int
-	cols        []int
+	// natural is each column's widest cell, word its longest word.
+	natural, word []int
+	width         int
+	cols          []int
 }
 
 // cellSpans returns the cells of a row block; a row without cells is one
@@ -35,9 +37,13 @@ func (t *table) measure(l *Layout) {
 	for u := t.first; u <= t.last; u++ {
 		for c, s := range cellSpans(l, u) {
 			if c >= len(t.natural) {
-				t.natural = append(t.natural, 1)
+				t.natural, t.word = append(t.natural, 1), append(t.word, 1)
 			}
-			t.natural[c] = max(t.natural[c], Width(l.doc.Text[s.Start:s.End]))
+			cell := l.doc.Text[s.Start:s.End]
+			t.natural[c] = max(t.natural[c], Width(cell))
+			for _, w := range strings.Fields(cell) {
+				t.word[c] = max(t.word[c], Width(w))
+			}
 		}
 	}
 }
@@ -52,16 +58,30 @@ func (t *table) columns(l *Layout, w int) []int {
 	}
 	n := len(t.natural)
 	avail := w - len([]rune(cellSep))*(n-1)
-	cols := fitColumns(t.natural, avail)
+	cols := fitColumns(t.natural, t.word, avail)
 	t.width, t.cols = w, cols
 	return cols
 }
 
 // fitColumns shares avail columns among columns of the given natural
 // widths: columns are served narrowest first, each getting its natural
-// width or an equal share of what is left, whichever is smaller.
-func fitColumns(natural []int, avail int) []int {
+// width or an equal share of what is left, whichever is smaller. When
+// every column's longest word fits, no column is narrower than its own:
+// an equal share split "Department" into "Departm" and "ent" beside
+// columns of short numbers with room to spare.
+func fitColumns(natural, word []int, avail int) []int {
 	n := len(natural)
+	floor := make([]int, n)
+	total := 0
+	for c := range floor {
+		floor[c] = min(word[c], natural[c])
+		total += floor[c]
+	}
+	if total > avail {
+		for c := range floor {
+			floor[c] = 1
+		}
+	}
 	cols := make([]int, n)
 	order := make([]int, n)
 	for i := range order {
@@ -74,10 +94,17 @@ func fitColumns(natural []int, avail int) []int {
 		}
 	}
 	left := avail
+	for c := range floor {
+		left -= floor[c]
+	}
+	// What is left above the floors goes, narrowest first, to the columns
+	// still short of their natural width: a column that needs less than
+	// an equal share takes only that.
 	for k, c := range order {
-		share := max(left/(n-k), 3)
-		cols[c] = max(min(natural[c], share), 1)
-		left -= cols[c]
+		share := max(left/(n-k), 3-floor[c], 0)
+		extra := max(min(natural[c]-floor[c], share), 0)
+		cols[c] = floor[c] + extra
+		left -= extra
 	}
 	return cols
 }

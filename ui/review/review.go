@@ -4,9 +4,11 @@
 // verdict, another skips; the queue starts at the first claim not yet
 // seen, so a review resumes where it stopped.
 //
-// The queue writes nothing itself: it sends VerdictMsg, AnnotateMsg,
-// SeenMsg and ClosedMsg, and the parent saves through the notes book and
-// hands back the notes and review marks (SetNotes, SetSeen).
+// The queue writes nothing itself: it sends VerdictMsg and SeenMsg, and
+// the parent saves through the notes book and hands back the notes and
+// review marks (SetNotes, SetSeen). What the parent must do before the
+// next key (close the queue, open the editor, say something) it takes
+// with TakeRequest.
 package review
 
 import (
@@ -24,7 +26,6 @@ import (
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/pager"
-	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -35,15 +36,23 @@ type VerdictMsg struct {
 	Verdict string
 }
 
-// AnnotateMsg asks for the note editor on the claim at Span.
-type AnnotateMsg struct{ Span span.Span }
-
 // SeenMsg says the claim at Span was reviewed (given a verdict or
 // skipped), to record in the sidecar.
 type SeenMsg struct{ Span span.Span }
 
-// ClosedMsg says the queue was closed.
-type ClosedMsg struct{}
+// Request is what a key asks of the parent at once, taken with
+// TakeRequest right after Update. Sent as commands, they ran after keys
+// typed quickly behind them: the "1" of a note begun with a went to the
+// queue as a verdict, and a key pressed just after esc to the queue.
+type Request struct {
+	// Close asks for the queue to be closed.
+	Close bool
+	// Annotate asks for the note editor on the claim at Span.
+	Annotate bool
+	Span     span.Span
+	// Say is something to say in the status bar.
+	Say string
+}
 
 // KeyMap is the queue's keys, taken from the app's key map.
 type KeyMap struct {
@@ -81,6 +90,9 @@ type Model struct {
 	// maxWidth bounds the text column, as the reader's does; margin and
 	// column are where the column is in the queue's width.
 	maxWidth, margin, column int
+
+	// request is what the last key asked of the parent, until taken.
+	request Request
 }
 
 // New returns the queue over the claims of a, ranked by check-worthiness,
@@ -210,8 +222,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	k := m.keys
+	m.request = Request{}
 	if key.Matches(kp, k.Close) {
-		return m, send(ClosedMsg{})
+		m.request.Close = true
+		return m, nil
 	}
 	c, ok := m.Current()
 	if !ok {
@@ -224,13 +238,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, tea.Batch(send(VerdictMsg{Span: c.Span, Verdict: v}), m.next(c))
 	case key.Matches(kp, k.Skip):
 		if m.pos == len(m.order)-1 {
-			return m, tea.Batch(m.next(c), send(reader.NoticeMsg{Text: "that was the last claim: " +
-				k.Back.Help().Key + " goes back, " + k.Close.Help().Key + " to the text"}))
+			m.request.Say = "that was the last claim: " + k.Back.Help().Key + " goes back, " + k.Close.Help().Key + " to the text"
 		}
 		return m, m.next(c)
 	case key.Matches(kp, k.Back):
 		if m.pos == 0 {
-			return m, send(reader.NoticeMsg{Text: "this is the first claim"})
+			m.request.Say = "this is the first claim"
+			return m, nil
 		}
 		m.pos, m.scroll = m.pos-1, 0
 	case key.Matches(kp, k.Order):
@@ -241,9 +255,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.Up):
 		m.scrollBy(c, -1)
 	case key.Matches(kp, k.Annotate):
-		return m, send(AnnotateMsg{Span: c.Span})
+		m.request = Request{Annotate: true, Span: c.Span}
 	}
 	return m, nil
+}
+
+// TakeRequest returns what the last Update asked of the parent and
+// forgets it.
+func (m *Model) TakeRequest() Request {
+	r := m.request
+	m.request = Request{}
+	return r
 }
 
 // next marks c seen and moves on to the claim after it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -284,5 +285,56 @@ func TestJAndKScrollAParagraphTooTallForTheQueue(t *testing.T) {
 	}
 	if !strings.Contains(view(), "Islanders rejected that.") {
 		t.Errorf("k did not scroll back to the paragraph's start:\n%s", m.View())
+	}
+}
+
+// TestACutParagraphLosesNoWordToItsEllipsis opens the queue on a claim
+// in the middle of a long paragraph, at sizes where the paragraph is cut
+// above and below, and scrolls it end to end: every word on a line that
+// "…" starts or ends is a whole word of the text. Truncated to make room
+// for the mark, "nearly 600" was shown as "nearly 6".
+func TestACutParagraphLosesNoWordToItsEllipsis(t *testing.T) {
+	long := "Talks" + strings.Repeat(" went on through the night and into the morning", 6) +
+		". The agency reported that nearly 600 homes were flooded in 2023 and 1,250 in 2024. " +
+		"Officials" + strings.Repeat(" met again later in the week to set out the next steps", 6) + "."
+	a, err := model.Parse(context.Background(), "long.txt", []byte("Floods\n\n"+long+"\n"), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(a.Text) {
+		words[w] = true
+	}
+	c := claim.Claim{Span: doctest.Find(t, a.Text, "The agency reported that nearly 600 homes were flooded in 2023 and 1,250 in 2024."),
+		Kinds: claim.KindsOf(claim.Attributed, claim.Statistical), Checkworthiness: 0.9}
+	for _, size := range [][2]int{{40, 12}, {80, 16}, {30, 9}, {61, 14}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := New(a, []claim.Claim{c}, keys.Default(), theme.New(theme.NoColor))
+			m.SetNotes(nil)
+			m.Resume()
+			m.SetSize(size[0], size[1])
+			cuts := 0
+			for _, k := range append(slices.Repeat([]string{"k"}, 30), slices.Repeat([]string{"j"}, 60)...) {
+				for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+					if ansi.StringWidth(line) > size[0] {
+						t.Fatalf("a line is wider than the queue: %q", line)
+					}
+					trimmed := strings.TrimSpace(line)
+					if !strings.HasPrefix(trimmed, "… ") && !strings.HasSuffix(trimmed, " …") {
+						continue
+					}
+					cuts++
+					for _, w := range strings.Fields(strings.Trim(trimmed, "… ")) {
+						if !words[w] {
+							t.Fatalf("%q on a cut line is not a word of the text: %q", w, line)
+						}
+					}
+				}
+				m, _ = press(m, k)
+			}
+			if cuts == 0 {
+				t.Fatalf("the paragraph was never cut:\n%s", m.View())
+			}
+		})
 	}
 }

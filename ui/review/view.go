@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -52,7 +50,14 @@ func (m Model) lay(c claim.Claim) layout {
 		l.head, l.about, l.keys = l.head[:1], slices.DeleteFunc(l.about, func(s string) bool { return s == "" }), l.keys[1:]
 	}
 	var last int
-	l.para, l.first, last = m.paragraph(c)
+	l.para, l.first, last = m.paragraph(c, m.column)
+	if len(l.para) > m.height-len(l.head)-len(l.about)-len(l.keys) {
+		// The paragraph will be cut, and the "… " that says so takes two
+		// columns of the lines it starts and ends: wrapped to the full
+		// column, they lost their last words to it, "nearly 600" shown as
+		// "nearly 6".
+		l.para, l.first, last = m.paragraph(c, max(m.column-ellipsisWidth, 1))
+	}
 	if m.height-len(l.head)-len(l.about)-len(l.keys) < last-l.first {
 		l.keys = nil
 	}
@@ -111,16 +116,21 @@ func (m Model) hints() []string {
 	return lines
 }
 
-// paragraph wraps the claim's paragraph, the claim's words in the target
-// style, and says which lines the claim is on, [first, last).
-func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
+// ellipsisWidth is the width of the "… " (or " …") that starts (or ends)
+// a paragraph's line when lines are left out before (or after) it.
+const ellipsisWidth = 2
+
+// paragraph wraps the claim's paragraph in w columns, the claim's words
+// in the target style, and says which lines the claim is on, [first,
+// last).
+func (m Model) paragraph(c claim.Claim, w int) (lines []string, first, last int) {
 	p := paragraphOf(m.art.Doc.Blocks, c.Span)
 	if p.Empty() {
 		p = c.Span
 	}
 	text := m.art.Text
 	first = -1
-	for _, l := range render.Wrap(text, p, m.column) {
+	for _, l := range render.Wrap(text, p, w) {
 		if l.Overlaps(c.Span) {
 			if first < 0 {
 				first = len(lines)
@@ -138,7 +148,8 @@ func (m Model) paragraph(c claim.Claim) (lines []string, first, last int) {
 // cut keeps room of lines from line start on (fewer if that would leave
 // rows empty) and says where lines were left out: "…" starts the first
 // line shown when there are lines above it, and ends the last when there
-// are lines below.
+// are lines below. Lines to be cut were wrapped ellipsisWidth narrower,
+// so the marks push no word out.
 func (m Model) cut(lines []string, start, room int) []string {
 	if len(lines) <= room {
 		return lines
@@ -146,11 +157,11 @@ func (m Model) cut(lines []string, start, room int) []string {
 	start = max(min(start, len(lines)-room), 0)
 	shown := slices.Clone(lines[start : start+room])
 	if start > 0 {
-		shown[0] = m.theme.ExplainLabel.Render("… ") + ansi.Truncate(shown[0], max(m.column-2, 0), "")
+		shown[0] = m.theme.ExplainLabel.Render("… ") + shown[0]
 	}
 	if start+room < len(lines) {
 		end := len(shown) - 1
-		shown[end] = ansi.Truncate(shown[end], max(m.column-2, 0), "") + m.theme.ExplainLabel.Render(" …")
+		shown[end] += m.theme.ExplainLabel.Render(" …")
 	}
 	return shown
 }

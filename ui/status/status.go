@@ -75,7 +75,10 @@ func (m Model) right(trimmed bool) string {
 		}
 		fields = append(fields, f)
 	}
-	return strings.Join(append(fields, m.hint), "  ")
+	if m.hint != "" {
+		fields = append(fields, m.hint)
+	}
+	return strings.Join(fields, "  ")
 }
 
 // SetTitle sets the article's title; it is sanitised here.

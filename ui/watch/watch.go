@@ -10,8 +10,9 @@ import (
 
 // Watch reports changes to the file at path on the returned channel until
 // stop is called. The directory is watched, not the file, so that editors
-// that replace a file by renaming a new one over it are seen too. Bursts of
-// events coalesce: the channel holds at most one pending change.
+// that replace a file by renaming a new one over it are seen too; a file
+// deleted is a change as well, so the reader can say it is gone. Bursts
+// of events coalesce: the channel holds at most one pending change.
 func Watch(path string) (changes <-chan struct{}, stop func(), err error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -35,7 +36,7 @@ func Watch(path string) (changes <-chan struct{}, stop func(), err error) {
 				if !ok {
 					return
 				}
-				if filepath.Clean(ev.Name) != abs || !ev.Has(fsnotify.Write|fsnotify.Create|fsnotify.Rename) {
+				if filepath.Clean(ev.Name) != abs || !ev.Has(fsnotify.Write|fsnotify.Create|fsnotify.Rename|fsnotify.Remove) {
 					continue
 				}
 				select {
