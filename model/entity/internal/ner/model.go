@@ -151,10 +151,14 @@ type Scratch struct {
 	edge  wordSums
 	spare wordSums
 	local map[uint64][maxTags]int32
-	feats []uint32
-	emit  []float32
-	back  []uint8
-	tags  []int
+	// entry, near and ownNear are what prepare looks up for a sentence.
+	entry   []*wordSums
+	near    []*[nRoles][maxTags]int16
+	ownNear [][nRoles][maxTags]int16
+	feats   []uint32
+	emit    []float32
+	back    []uint8
+	tags    []int
 }
 
 // Reset empties the caches of word weights.
@@ -214,10 +218,12 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 	if sc.local == nil || len(sc.local) > maxCached {
 		sc.local = make(map[uint64][maxTags]int32)
 	}
+	m.prepare(ws, sc)
 	for i := range ws {
-		acc := m.localSums(&ws[i], sc)
-		m.addNear(&acc, ws, i, sc)
-		m.addAggregate(&acc, ws, i, sc)
+		s := sc.entry[i]
+		acc := m.localSums(&ws[i], s, sc)
+		addNear(&acc, i, sc)
+		m.addAggregate(&acc, ws, i, s, sc)
 		sc.feats = pairFeatures(ws, i, sc.feats[:0])
 		m.add(&acc, sc.feats)
 		e := sc.emit[i*nt : i*nt+nt]
