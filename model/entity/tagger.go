@@ -299,7 +299,7 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 		}
 		for start < end {
 			ln := end
-			if i := strings.IndexAny(text[start:end], "\n\t"); i >= 0 {
+			if i := lineBreak(text[start:end]); i >= 0 {
 				ln = start + i
 			}
 			for i := start; i < ln; {
@@ -327,6 +327,22 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 	}
 }
 
+// lineBreak is strings.IndexAny(s, "\n\t") as two searches for one byte,
+// which are vectorised: the first line break, or the first tab before it.
+func lineBreak(s string) int {
+	i := strings.IndexByte(s, '\n')
+	if i < 0 {
+		i = len(s)
+	}
+	if j := strings.IndexByte(s[:i], '\t'); j >= 0 {
+		return j
+	}
+	if i == len(s) {
+		return -1
+	}
+	return i
+}
+
 // record appends to w.stream the word tk, whose index in vocab is id,
 // which follows a word that ends at last.
 func (w *work) record(tk ner.Token, id int32, last int) {
@@ -344,39 +360,60 @@ func (w *work) record(tk ner.Token, id int32, last int) {
 }
 
 // replay calls fn with w.toks, w.words and w.ids set to each piece that
-// pieces recorded, in text order, until w.meter says to stop.
+// pieces recorded, in text order, until w.meter says to stop. The slices
+// are sized once per piece and filled in place.
 func (w *work) replay(text string, fn func()) {
 	last := 0
 	for b := w.stream; len(b) > 0; {
 		n, k := binary.Uvarint(b)
 		b = b[k:]
-		w.toks, w.words, w.ids = w.toks[:0], w.words[:0], w.ids[:0]
-		for range n {
-			v, k := binary.Uvarint(b)
-			b = b[k:]
+		w.toks = slices.Grow(w.toks[:0], int(n))[:n]
+		w.words = slices.Grow(w.words[:0], int(n))[:n]
+		w.ids = slices.Grow(w.ids[:0], int(n))[:n]
+		toks, words, ids := w.toks, w.words, w.ids
+		for j := range toks {
+			// A word's number has one or two bytes, nearly always: read
+			// in line.
+			v := uint64(b[0])
+			switch {
+			case v < 0x80:
+				b = b[1:]
+			case b[1] < 0x80:
+				v, b = v&0x7f|uint64(b[1])<<7, b[2:]
+			default:
+				v, b = uvarint(b)
+			}
 			id, gap := int32(v/3)-1, int(v%3)
 			if gap == 2 {
-				g, k := binary.Uvarint(b)
-				b, gap = b[k:], int(g)
+				var g uint64
+				g, b = uvarint(b)
+				gap = int(g)
 			}
 			var size int
 			if id >= 0 {
 				size = int(w.sizes[id])
 			} else {
-				s, k := binary.Uvarint(b)
-				b, size = b[k:], int(s)
+				var s uint64
+				s, b = uvarint(b)
+				size = int(s)
 			}
 			start := last + gap
 			last = start + size
-			w.toks = append(w.toks, ner.Token{Start: start, End: last})
-			w.words = append(w.words, text[start:last])
-			w.ids = append(w.ids, id)
+			toks[j] = ner.Token{Start: start, End: last}
+			words[j] = text[start:last]
+			ids[j] = id
 		}
 		fn()
 		if !w.meter.at(last) {
 			return
 		}
 	}
+}
+
+// uvarint reads the uvarint b starts with and returns it and the rest of b.
+func uvarint(b []byte) (uint64, []byte) {
+	v, k := binary.Uvarint(b)
+	return v, b[k:]
 }
 
 // named are the labels that document consistency applies to, by index.

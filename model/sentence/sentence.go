@@ -75,6 +75,13 @@ func (s *Splitter) Split(d doc.Doc) []span.Span {
 func (s *Splitter) appendSentences(out []span.Span, text string, blk span.Span) []span.Span {
 	start := blk.Start
 	for i := blk.Start; i < blk.End; {
+		// Only a stop's first byte is decoded: '.', '!' and '?' are ASCII,
+		// which no other rune's bytes are, and 0xE2 begins '…' ("…" is
+		// E2 80 A6), and no byte but a rune's first is 0xE2.
+		if c := text[i]; c != '.' && c != '!' && c != '?' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		if r != '.' && r != '!' && r != '?' && r != '…' {

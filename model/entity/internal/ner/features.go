@@ -382,10 +382,10 @@ func (p Profile) Add(ws []Word) {
 		if w.flags&fCapsSent != 0 || w.flags&fHasLetter == 0 {
 			continue
 		}
-		old := p[w.lower]
-		e := old
+		e := p[w.lower]
+		changed, cased := false, e.cased
 		if w.flags&fInitUpper != 0 {
-			e.addContexts(ws, i)
+			changed = e.addContexts(ws, i)
 		}
 		if w.flags&fFirst == 0 {
 			switch {
@@ -395,29 +395,36 @@ func (p Profile) Add(ws []Word) {
 				e.cased |= 2
 			}
 		}
-		if e != old {
+		// Told by the steps, not by comparing the entries: comparing
+		// their contexts cost more than the rest of Add.
+		if changed || e.cased != cased {
 			p[w.lower] = e
 		}
 	}
 }
 
 // addContexts notes the words either side of word i of ws, while there is
-// room.
-func (e *wordProfile) addContexts(ws []Word, i int) {
+// room, and reports whether it noted any.
+func (e *wordProfile) addContexts(ws []Word, i int) bool {
+	added := false
 	if i > 0 && ws[i].flags&fFirst == 0 {
-		e.add(context{0, ws[i-1].clus, key(ws[i-1].lower)})
+		added = e.add(context{0, ws[i-1].clus, key(ws[i-1].lower)})
 	}
 	if i+1 < len(ws) {
-		e.add(context{1, ws[i+1].clus, key(ws[i+1].lower)})
+		added = e.add(context{1, ws[i+1].clus, key(ws[i+1].lower)}) || added
 	}
+	return added
 }
 
-func (e *wordProfile) add(c context) {
+// add notes context c unless it is noted or there is no room, and reports
+// whether it did.
+func (e *wordProfile) add(c context) bool {
 	if int(e.n) == maxContexts || slices.Contains(e.ctx[:e.n], c) {
-		return
+		return false
 	}
 	e.ctx[e.n] = c
 	e.n++
+	return true
 }
 
 // Apply copies the profile onto the words of a prepared sentence.

@@ -39,6 +39,17 @@ func TokenizeN(text string, start, end, n int, dst []Token) ([]Token, int) {
 	}
 	i, limit := start, len(dst)+n
 	for i < end && len(dst) != limit {
+		// Spaces and ASCII words, most of a text, need no decoding.
+		switch c := text[i]; {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			i++
+			continue
+		case asciiWord[c]:
+			j := scanWord(text, i, end)
+			dst = append(dst, Token{i, j})
+			i = j
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r >= 0x80 && unicode.IsSpace(r)):
