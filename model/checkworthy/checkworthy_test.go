@@ -59,6 +59,12 @@ func TestWordClassFeatures(t *testing.T) {
 		{"does not take a statement ending in a question mark for one that asks", "The vote went badly?", []string{"end:?"}, []string{"x:asks"}},
 		{"does not take a question word for a question without the mark", "What they built still stands.", nil, []string{"x:asks"}},
 		{"counts capitalised words after the first", "Then Ada Obi met Lena in Tarsk.", []string{"caps:3"}, []string{"caps:0"}},
+		{"marks a sentence spoken to someone by title and name", "Governor Alvarez, your budget cut schools.", []string{"x:addressed"}, nil},
+		{"marks an address by two titles", "Mr. Mayor, is that fair?", []string{"x:addressed"}, nil},
+		{"does not take a titled subject for an address", "Senator Okafor voted against it, twice.", nil, []string{"x:addressed"}},
+		{"does not take a title alone before the comma for an address", "Governor, the mill closed.", nil, []string{"x:addressed"}},
+		{"does not take a name without a title for an address", "Tomas Reyes, the mayor, spoke.", nil, []string{"x:addressed"}},
+		{"does not take a lower-case title for an address", "senator Okafor, you said it.", nil, []string{"x:addressed"}},
 		{"counts no capital for the first word alone", "Yesterday it rained.", []string{"caps:0"}, nil},
 	}
 	for _, tt := range tests {

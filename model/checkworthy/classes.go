@@ -125,16 +125,33 @@ type shape struct {
 	question bool
 	// asks reports that the first word opens a question.
 	asks bool
+	// titled reports that the sentence opens with a title and a capitalised
+	// word ("Senator Sanders"), and addressed that a comma follows them: the
+	// sentence speaks to that person, as a debate's moderator does.
+	titled, addressed bool
 }
 
-// see records word w, which follows prev; c are its classes and upper
-// reports a capital first letter.
-func (sh *shape) see(w, prev []byte, c wordClass, upper bool) {
+// titles are the forms of address that open a sentence spoken to someone.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "senator": true, "secretary": true, "governor": true, "president": true,
+	"congressman": true, "congresswoman": true, "mayor": true, "dr": true, "madam": true,
+}
+
+// see records word w, which follows prev; c are its classes, upper
+// reports a capital first letter and comma a comma before it.
+func (sh *shape) see(w, prev []byte, c wordClass, upper, comma bool) {
 	sh.words++
 	sh.question = len(w) == 1 && w[0] == '?'
-	if sh.words == 1 {
+	switch sh.words {
+	case 1:
 		sh.asks = c&clsQuestionWord != 0
-	} else if upper {
+		sh.titled = upper && titles[string(w)]
+	case 2:
+		sh.titled = sh.titled && upper && !comma
+	case 3:
+		sh.addressed = sh.titled && comma
+	}
+	if sh.words > 1 && upper {
 		sh.caps++
 	}
 	sh.classes |= c &^ clsQuestionWord

@@ -64,8 +64,9 @@ type wordScanner struct {
 	i   int
 	buf [maxWord]byte
 	n   int
-	// upper reports that the last word began with a capital letter.
-	upper bool
+	// upper reports that the last word began with a capital letter, and
+	// comma that a comma stood between it and the word before.
+	upper, comma bool
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
@@ -87,8 +88,12 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // next returns the next word, normalised, or false at the end.
 func (ws *wordScanner) next() ([]byte, bool) {
 	s := ws.s
+	ws.comma = false
 	for ws.i < len(s) {
 		c := s[ws.i]
+		if c == ',' {
+			ws.comma = true
+		}
 		if c >= 0x80 {
 			if n := punctAt(s, ws.i); n > 0 {
 				ws.i += n
@@ -206,7 +211,7 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
 		}
 		wh, bh, next := wordHashes(w, pair)
-		sh.see(w, prev, word(wh, wName), ws.upper)
+		sh.see(w, prev, word(wh, wName), ws.upper, ws.comma)
 		emit(bh, biName)
 		n := copy(prevBuf[:], w)
 		prev, pair = prevBuf[:n], next
@@ -220,6 +225,9 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
 	if sh.question {
 		emit(hashString(fnvOffset, "end:?"), name("end:", "?"))
+	}
+	if sh.addressed {
+		emit(hashString(fnvOffset, "x:addressed"), name("x:", "addressed"))
 	}
 	sh.emit(named, emit)
 	for _, k := range kinds {
