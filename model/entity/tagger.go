@@ -60,6 +60,7 @@ const (
 	stepDefined                         // a name a sentence defines is of the kind it says (definedAs)
 	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
 	stepPlaceHead                       // an organisation's name ending in a noun that heads places' names is a place's (headsPlaces)
+	stepAcronym                         // a name followed by its initials in brackets is an organisation's (nameAndAcronym)
 )
 
 // steps name the steps, in the order they run.
@@ -72,6 +73,7 @@ var steps = []struct {
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
+	{"acronym", stepAcronym},
 }
 
 // on reports whether step s is in use.
@@ -246,7 +248,13 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 		w.ws = t.gaz.SentenceByIndex(w.words, w.ids, &w.vocab, w.ws[:0])
 		for _, c := range t.sentence(w) {
 			n := 1
-			if t.on(stepDefined) {
+			switch {
+			case t.on(stepAcronym) && c.label == Org && spelledAfter(w.words, c):
+				// The initials say more than a definition's head noun
+				// ("The Brain Injury Rehabilitation Trust ( BIRT ) is a
+				// provider").
+				n = definedVotes
+			case t.on(stepDefined):
 				if k := definedAs(w.words, c); k != "" {
 					c.label, n = k, definedVotes
 				}
@@ -596,6 +604,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepAddress) {
 		placeBeforePlace(words, w.cands)
+	}
+	if t.on(stepAcronym) {
+		w.cands = nameAndAcronym(words, ws, w.cands)
 	}
 	return w.cands
 }
