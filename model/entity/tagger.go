@@ -61,6 +61,8 @@ const (
 	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
 	stepPlaceHead                       // an organisation's name ending in a noun that heads places' names is a place's (headsPlaces)
 	stepAcronym                         // a name followed by its initials in brackets is an organisation's (nameAndAcronym)
+	stepParticle                        // a person's name goes on over "von", "de" (withParticle)
+	stepNickname                        // a person's name goes on over a nickname in quotation marks (withNickname)
 )
 
 // steps name the steps, in the order they run.
@@ -73,7 +75,7 @@ var steps = []struct {
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
-	{"acronym", stepAcronym},
+	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname},
 }
 
 // on reports whether step s is in use.
@@ -607,6 +609,12 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepAcronym) {
 		w.cands = nameAndAcronym(words, ws, w.cands)
+	}
+	if t.on(stepParticle) {
+		w.cands = withParticle(words, ws, w.cands)
+	}
+	if t.on(stepNickname) {
+		w.cands = withNickname(words, ws, w.cands)
 	}
 	return w.cands
 }
