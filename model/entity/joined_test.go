@@ -99,3 +99,27 @@ func FuzzJoinedSteps(f *testing.F) {
 		}
 	})
 }
+
+func TestWithNumeral(t *testing.T) {
+	tests := []struct {
+		words     string
+		end, want int
+	}{
+		{"Pope John Paul II said", 3, 4},
+		{"Clay Tice Jr. played", 2, 3},
+		{"Clay Tice Sr played", 2, 3},
+		{"Carter I think", 1, 1}, // the pronoun
+		{"Part II. The end", 1, 1},
+		{"Clay Tice Jr.", 2, 2}, // the next span starts there (next = end)
+	}
+	for _, tc := range tests {
+		words := strings.Fields(tc.words)
+		next := len(words)
+		if tc.want == tc.end && tc.end+1 == len(words) {
+			next = tc.end
+		}
+		if got := withNumeral(words, tc.end, next); got != tc.want {
+			t.Errorf("withNumeral(%q, %d) = %d, want %d", tc.words, tc.end, got, tc.want)
+		}
+	}
+}
