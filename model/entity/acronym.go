@@ -20,12 +20,12 @@ import (
 // organisation's or place's label, so a MISC span or none is left alone.
 // cs are sorted and disjoint; it returns them so.
 func nameAndAcronym(words []string, ws []ner.Word, cs []cand) []cand {
-	if inCapitals(words) {
-		return cs
-	}
 	for i := 1; i+2 < len(words); i++ {
 		if words[i] != "(" || words[i+2] != ")" || !isAcronym(words[i+1]) {
 			continue
+		}
+		if inCapitals(words) {
+			return cs
 		}
 		j := initialsStart(words, i, words[i+1])
 		if j < 0 {

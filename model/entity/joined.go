@@ -39,12 +39,12 @@ func withNickname(words []string, ws []ner.Word, cs []cand) []cand {
 }
 
 // joinPerson widens the person's name cs[k] to the capitalised words that
-// start at from, or to the person's name found there, over the candidates
+// start at from (at most maxSurnameWords of them), or to the person's name found there, over the candidates
 // between, which must be unlabelled or people's. It returns cs unchanged
 // when another kind of name stands in the way.
 func joinPerson(words []string, ws []ner.Word, cs []cand, k, from int) []cand {
 	end := from
-	for end < len(words) && ws[end].IsCapitalised() {
+	for end < len(words) && end < from+maxSurnameWords && ws[end].IsCapitalised() {
 		end++
 	}
 	last := k
@@ -57,3 +57,9 @@ func joinPerson(words []string, ws []ner.Word, cs []cand, k, from int) []cand {
 	cs[k].b = end
 	return append(cs[:k+1], cs[last+1:]...)
 }
+
+// maxSurnameWords is the most capitalised words a surname after a particle
+// or a nickname takes ("von Faber-Castell", "Silang y Andaya Reyes"): a
+// title-case line would otherwise be one long name, and every later word
+// of the text would be matched against phrases that long (consistent).
+const maxSurnameWords = 2

@@ -42,6 +42,7 @@ func TestWithParticleAndNickname(t *testing.T) {
 		{"two people's names joined over the particle", "by Friedrich von Schlegel and", []cand{{1, 2, Person}, {3, 4, Person}}, []cand{{1, 4, Person}}},
 		{"a name ended at the particle widened", "by Friedrich von Schlegel and", []cand{{1, 2, Person}}, []cand{{1, 4, Person}}},
 		{"the person's name after the particle kept whole", "by Diego Silang y Andaya Reyes", []cand{{1, 3, Person}, {4, 6, Person}}, []cand{{1, 6, Person}}},
+		{"at most two words of a title-case run taken", "by Friedrich von Schlegel Haus Berlin Verlag", []cand{{1, 2, Person}}, []cand{{1, 5, Person}}},
 		{"a place after the particle left alone", "by Anselm von Rethel and", []cand{{1, 2, Person}, {3, 4, Place}}, []cand{{1, 2, Person}, {3, 4, Place}}},
 		{"no capitalised word after the particle", "Friedrich von und zu", []cand{{0, 1, Person}}, []cand{{0, 1, Person}}},
 		{"not after a person's name", "the Bank of Ireland", []cand{{1, 2, Org}}, []cand{{1, 2, Org}}},
