@@ -144,6 +144,8 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 	editor *noteeditor.Model
+	// saving is the editor closed on ctrl+s while its note is saved.
+	saving *savingNote
 	// editorText is the article's text when the editor opened, which the
 	// note's span is on even if the file changes on disk before the save.
 	editorText string
@@ -167,7 +169,8 @@ type Model struct {
 	store *store
 	notes []annotate.Note
 	// quitting says ctrl+c was pressed in the editor, which is asking
-	// whether to discard the note before the program quits.
+	// whether to discard the note before the program quits, or that a
+	// quit waits for a note's save.
 	quitting bool
 	// undoID is the note the last D deleted, while u can bring it back.
 	undoID        string
@@ -296,9 +299,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m, cmd, ok := m.reviewUpdate(msg); ok {
-		return m, cmd
-	}
-	if m, cmd, ok := m.attentionUpdate(msg); ok {
 		return m, cmd
 	}
 	if m, cmd, ok := m.background(msg); ok {
@@ -471,6 +471,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case m.searching:
 		return m.searchKey(msg)
+	case m.saving != nil && (key.Matches(msg, k.ForceQuit) || key.Matches(msg, k.Quit) && !m.showHelp):
+		// Quitting now could end the program before the note is written.
+		m.quitting = true
+		m.status.SetMessage("saving the note, then quitting…")
+		return m, nil
 	case key.Matches(msg, k.ForceQuit):
 		return m, tea.Quit
 	case m.showHelp:
