@@ -509,7 +509,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.status.SetMessage(k.Filter.Help().Key + " filters the claims panel by kind, the notes panel by verdict, status or tag")
 		return m, nil
 	}
-	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
+	if m.panelOpen && (key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) || m.panelPages(msg)) {
 		m.panel = m.panel.Update(msg)
 		if j, ok := m.panel.TakeJump(); ok {
 			m.jump(j)
@@ -517,6 +517,18 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.command(msg)
+}
+
+// panelPages reports whether msg is a key that moves in the open panel's
+// list by pages or to its ends, as j and k move it by items. space is the
+// exception: it keeps paging the text, so one reads on with the panel
+// open. While selecting, the keys shape the selection instead (b).
+func (m Model) panelPages(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	if _, selecting := m.reader.Selecting(); selecting || msg.String() == "space" {
+		return false
+	}
+	return key.Matches(msg, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom)
 }
 
 // command runs the keys the root owns (help, search, the panel, notes) and

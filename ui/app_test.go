@@ -968,3 +968,37 @@ func TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo(t *testing.T) {
 		})
 	}
 }
+
+// TestPageKeysMoveInTheOpenPanel: with the panel open, pgdn, pgup, the
+// half-page keys and g G move in its list, as j k do; space keeps paging
+// the text.
+func TestPageKeysMoveInTheOpenPanel(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "# Part %d\n\nThe council met on day %d and said little.\n\n", i+1, i+1)
+	}
+	m := step(open(t, b.String(), Options{}), tea.WindowSizeMsg{Width: 80, Height: 12})
+	m = press(m, "o")
+	title := func() string {
+		it, _ := m.panel.Selected()
+		return it.Title
+	}
+	top := m.reader.Pager().TopOffset()
+	for _, c := range []struct{ key, want string }{
+		{"G", "Part 40"}, {"g", "Part 1"}, {"pgdown", "Part 8"}, {"d", "Part 11"}, {"u", "Part 8"}, {"pgup", "Part 1"},
+	} {
+		msg := keyMsg(c.key)
+		if c.key == "pgdown" || c.key == "pgup" {
+			msg = tea.KeyPressMsg{Code: map[string]rune{"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp}[c.key]}
+		}
+		if m = step(m, msg); title() != c.want {
+			t.Errorf("%s in the outline chose %q, want %q", c.key, title(), c.want)
+		}
+	}
+	if got := m.reader.Pager().TopOffset(); got != top {
+		t.Errorf("the panel's page keys scrolled the text from %d to %d", top, got)
+	}
+	if m = press(m, "space"); m.reader.Pager().TopOffset() == top || title() != "Part 1" {
+		t.Errorf("space with the panel open: text at %d (was %d), outline on %q", m.reader.Pager().TopOffset(), top, title())
+	}
+}
