@@ -42,7 +42,7 @@ func runNotes(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "list", "ls":
 		return notesList(args[1:], stdout, stderr)
 	case "rm", "remove", "delete":
-		return notesRemove(args[1:], stderr)
+		return notesRemove(args[1:], stdout, stderr)
 	case "compact":
 		return notesCompact(args[1:], stdout, stderr)
 	}
@@ -181,6 +181,11 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 	if *asJSON {
 		return listJSON(stdout, notes)
 	}
+	if len(notes) == 0 {
+		// A notice, not a row: the table on stdout stays empty for a pipe.
+		fmt.Fprintln(stderr, sanitize.TerminalLine("no notes on "+filepath.Base(pos[0])))
+		return nil
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, n := range notes {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, n.Verdict, oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
@@ -225,7 +230,9 @@ func listJSON(stdout io.Writer, notes []annotate.Note) error {
 	return w.Flush()
 }
 
-func notesRemove(args []string, stderr io.Writer) error {
+// notesRemove deletes a note and says which, as git branch -d does: the
+// quote tells a mistyped ID's note apart before it is too late to look.
+func notesRemove(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("notes rm", flag.ContinueOnError)
 	var bf bookFlags
 	bf.register(fs)
@@ -240,9 +247,16 @@ func notesRemove(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var quote string
+	for _, n := range b.Notes() {
+		if n.ID == pos[1] {
+			quote = fmt.Sprintf(" (%q)", oneLine(n.Quote(), 50))
+		}
+	}
 	if err := b.Delete(pos[1]); err != nil {
 		return fmt.Errorf("notes rm: %w", err)
 	}
+	fmt.Fprintln(stdout, "deleted note "+oneLine(pos[1], 30)+quote)
 	return nil
 }
 

@@ -78,13 +78,17 @@ func TestNotesCommands(t *testing.T) {
 		{"exports W3C annotations", []string{"export", path, "--format", "w3c"}, 0, "", "TextQuoteSelector"},
 		{"refuses an unknown format", []string{"export", path, "--format", "pdf"}, 2, "unknown format", ""},
 		{"refuses to remove a note that is not there", []string{"notes", "rm", path, "NOPE"}, 1, "no note NOPE", ""},
-		{"removes a note", []string{"notes", "rm", path, id}, 0, "", ""},
+		{"removes a note and says which", []string{"notes", "rm", path, id}, 0, "", "deleted note " + id + ` ("pulling all stops")`},
+		{"says on stderr that there are no notes, leaving stdout empty", []string{"notes", "list", path}, 0, "no notes on china-us-claims.txt", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code := run(tt.args...)
 			if code != tt.code || !strings.Contains(errs.String(), tt.stderr) || !strings.Contains(out.String(), tt.inStdout) {
 				t.Fatalf("exit %d (want %d)\nstderr: %s\nstdout: %s", code, tt.code, errs.String(), out.String())
+			}
+			if tt.args[1] == "list" && tt.stderr != "" && out.Len() > 0 {
+				t.Fatalf("the notice went to stdout too: %q", out.String())
 			}
 			if strings.Count(errs.String(), "\n") > 1 {
 				t.Fatalf("error is more than one line: %q", errs.String())

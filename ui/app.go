@@ -144,6 +144,8 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 	editor *noteeditor.Model
+	// saving is the editor closed on ctrl+s while its note is saved.
+	saving *savingNote
 	// editorText is the article's text when the editor opened, which the
 	// note's span is on even if the file changes on disk before the save.
 	editorText string
@@ -167,7 +169,8 @@ type Model struct {
 	store *store
 	notes []annotate.Note
 	// quitting says ctrl+c was pressed in the editor, which is asking
-	// whether to discard the note before the program quits.
+	// whether to discard the note before the program quits, or that a
+	// quit waits for a note's save.
 	quitting bool
 	// undoID is the note the last D deleted, while u can bring it back.
 	undoID        string
@@ -296,9 +299,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m, cmd, ok := m.reviewUpdate(msg); ok {
-		return m, cmd
-	}
-	if m, cmd, ok := m.attentionUpdate(msg); ok {
 		return m, cmd
 	}
 	if m, cmd, ok := m.background(msg); ok {
@@ -471,6 +471,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case m.searching:
 		return m.searchKey(msg)
+	case m.saving != nil && (key.Matches(msg, k.ForceQuit) || key.Matches(msg, k.Quit) && !m.showHelp):
+		// Quitting now could end the program before the note is written.
+		m.quitting = true
+		m.status.SetMessage("saving the note, then quitting…")
+		return m, nil
 	case key.Matches(msg, k.ForceQuit):
 		return m, tea.Quit
 	case m.showHelp:
@@ -504,7 +509,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.status.SetMessage(k.Filter.Help().Key + " filters the claims panel by kind, the notes panel by verdict, status or tag")
 		return m, nil
 	}
-	if m.panelOpen && key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) {
+	if m.panelOpen && (key.Matches(msg, k.Panel, k.PanelPrev, k.Enter, k.Up, k.Down, k.Filter) || m.panelPages(msg)) {
 		m.panel = m.panel.Update(msg)
 		if j, ok := m.panel.TakeJump(); ok {
 			m.jump(j)
@@ -512,6 +517,18 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.command(msg)
+}
+
+// panelPages reports whether msg is a key that moves in the open panel's
+// list by pages or to its ends, as j and k move it by items. space is the
+// exception: it keeps paging the text, so one reads on with the panel
+// open. While selecting, the keys shape the selection instead (b).
+func (m Model) panelPages(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	if _, selecting := m.reader.Selecting(); selecting || msg.String() == "space" {
+		return false
+	}
+	return key.Matches(msg, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom)
 }
 
 // command runs the keys the root owns (help, search, the panel, notes) and

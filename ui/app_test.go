@@ -20,8 +20,6 @@ import (
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
-	"github.com/margin-reader/margin/ui/attention"
-	"github.com/margin-reader/margin/ui/noteeditor"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
@@ -439,8 +437,8 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 // saveEditor presses ctrl+s in the editor and delivers what it sends.
 func saveEditor(t *testing.T, m Model) Model { return editorCtrl(t, m, 's') }
 
-// editorCtrl presses ctrl and r in the editor and delivers what it sends
-// and the result of the command that sends.
+// editorCtrl presses ctrl and r in the editor and delivers the result of
+// the save it starts.
 func editorCtrl(t *testing.T, m Model, r rune) Model {
 	t.Helper()
 	next, cmd := m.Update(tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl})
@@ -448,8 +446,10 @@ func editorCtrl(t *testing.T, m Model, r rune) Model {
 	if cmd == nil {
 		t.Fatalf("ctrl+%c sent nothing", r)
 	}
-	next, cmd = m.Update(cmd())
-	return stepWithin(next.(Model), cmd(), time.Second)
+	for _, out := range runQuick(cmd, time.Second) {
+		m = stepWithin(m, out, time.Second)
+	}
+	return m
 }
 
 // TestQuickKeysSayWhatTheyDidInOrder delivers keys one after another
@@ -655,10 +655,7 @@ func TestNotesFromAnotherWindowShowUp(t *testing.T) {
 // side effect.
 func isResult(msg tea.Msg) bool {
 	switch msg.(type) {
-	case noteeditor.SavedMsg, noteeditor.ClosedMsg, notesMsg, reader.NoticeMsg,
-		review.VerdictMsg, review.SeenMsg,
-		attention.AcceptMsg, attention.ReattachMsg, attention.OrphanMsg, attention.JumpMsg, attention.ClosedMsg,
-		loadedMsg, notesOpenedMsg:
+	case notesMsg, reader.NoticeMsg, review.VerdictMsg, review.SeenMsg, loadedMsg, notesOpenedMsg:
 		return true
 	}
 	return false
@@ -718,7 +715,9 @@ func TestCtrlCInTheEditorAsksBeforeLosingANote(t *testing.T) {
 	}
 	next, cmd = m.Update(keyMsg("y"))
 	m = next.(Model)
-	_, cmd = m.Update(cmd())
+	if m.editor != nil || cmd == nil {
+		t.Fatal("y after ctrl+c did not close the editor at once")
+	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Errorf("y after ctrl+c did not quit")
 	}
@@ -967,5 +966,39 @@ func TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo(t *testing.T) {
 				t.Errorf("after %v the status never says %q:\n%s", tt.keys, tt.want, screen(m))
 			}
 		})
+	}
+}
+
+// TestPageKeysMoveInTheOpenPanel: with the panel open, pgdn, pgup, the
+// half-page keys and g G move in its list, as j k do; space keeps paging
+// the text.
+func TestPageKeysMoveInTheOpenPanel(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "# Part %d\n\nThe council met on day %d and said little.\n\n", i+1, i+1)
+	}
+	m := step(open(t, b.String(), Options{}), tea.WindowSizeMsg{Width: 80, Height: 12})
+	m = press(m, "o")
+	title := func() string {
+		it, _ := m.panel.Selected()
+		return it.Title
+	}
+	top := m.reader.Pager().TopOffset()
+	for _, c := range []struct{ key, want string }{
+		{"G", "Part 40"}, {"g", "Part 1"}, {"pgdown", "Part 8"}, {"d", "Part 11"}, {"u", "Part 8"}, {"pgup", "Part 1"},
+	} {
+		msg := keyMsg(c.key)
+		if c.key == "pgdown" || c.key == "pgup" {
+			msg = tea.KeyPressMsg{Code: map[string]rune{"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp}[c.key]}
+		}
+		if m = step(m, msg); title() != c.want {
+			t.Errorf("%s in the outline chose %q, want %q", c.key, title(), c.want)
+		}
+	}
+	if got := m.reader.Pager().TopOffset(); got != top {
+		t.Errorf("the panel's page keys scrolled the text from %d to %d", top, got)
+	}
+	if m = press(m, "space"); m.reader.Pager().TopOffset() == top || title() != "Part 1" {
+		t.Errorf("space with the panel open: text at %d (was %d), outline on %q", m.reader.Pager().TopOffset(), top, title())
 	}
 }

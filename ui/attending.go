@@ -48,32 +48,31 @@ func (m *Model) openAttention() {
 	m.attention = &l
 }
 
-// attentionUpdate acts on what the list asks for: every decision is a
-// note saved through the book.
-func (m Model) attentionUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case attention.AcceptMsg:
-		return m, m.place(msg.Note.Accept(msg.Span), "note placed"), true
-	case attention.ReattachMsg:
+// attentionRequest does at once what the list asks: every decision is a
+// note saved through the book; a jump and esc close the list before the
+// next key.
+func (m Model) attentionRequest(r attention.Request) (Model, tea.Cmd) {
+	switch r.Action {
+	case attention.Accept:
+		return m, m.place(r.Note.Accept(r.Span), "note placed")
+	case attention.Reattach:
 		sel, ok := m.reader.Selecting()
 		if !ok {
 			m.status.SetMessage("select the passage first: " + m.keys.Select.Help().Key + ", then " +
 				m.keys.Attention.Help().Key + " and " + m.keys.Reattach.Help().Key)
-			return m, nil, true
+			return m, nil
 		}
 		m.reader.EndSelection()
-		return m, m.place(msg.Note.Accept(sel), "note re-attached"), true
-	case attention.OrphanMsg:
-		return m, m.place(msg.Note.Detach(), "note marked orphaned"), true
-	case attention.JumpMsg:
+		return m, m.place(r.Note.Accept(sel), "note re-attached")
+	case attention.Orphan:
+		return m, m.place(r.Note.Detach(), "note marked orphaned")
+	case attention.Jump:
 		m.attention = nil
-		m.reader.GoTo(msg.Span)
-		return m, nil, true
-	case attention.ClosedMsg:
+		m.reader.GoTo(r.Span)
+	case attention.Close:
 		m.attention = nil
-		return m, nil, true
 	}
-	return m, nil, false
+	return m, nil
 }
 
 // place saves a decision on a note and says what it was.
@@ -82,9 +81,9 @@ func (m *Model) place(n annotate.Note, say string) tea.Cmd {
 	return m.store.saveSaying(n, m.reader.Article().Text, say)
 }
 
-// attentionKey hands a key to the open list.
+// attentionKey hands a key to the open list and does what it asks.
 func (m Model) attentionKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	l, cmd := m.attention.Update(msg)
+	l := m.attention.Update(msg)
 	m.attention = &l
-	return m, cmd
+	return m.attentionRequest(m.attention.TakeRequest())
 }

@@ -143,3 +143,40 @@ func TestTheAttentionListSaysWhenItIsDoneAndHowToLeave(t *testing.T) {
 		t.Errorf("the list, done, does not say so and how to leave:\n%s", s)
 	}
 }
+
+// TestAKeyRightAfterTheAttentionListClosesGoesToTheText delivers keys
+// without running their commands, as Bubble Tea does when keys come
+// faster than its command goroutines: after enter on a moved note (a
+// jump) or esc, the list is closed at once and the next key moves the
+// focus in the text.
+func TestAKeyRightAfterTheAttentionListClosesGoesToTheText(t *testing.T) {
+	const moved = "The ferry will run twice a day, the operator said."
+	path := writeArticle(t, "Budget day.\n\n"+moved+"\n\nCritics disagreed.\n\nLetters.")
+	a, b := openNotes(t, path)
+	s, err := anchor.Find(a.Text, moved, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add(annotate.Note{Span: s, Text: "Which operator?"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("Weather today.\n\nBudget day.\n\n"+moved+"\n\nCritics disagreed.\n\nLetters."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, close := range []string{"enter", "esc"} {
+		t.Run(close, func(t *testing.T) {
+			m, _ := openBook(t, path, Options{})
+			m = deliver(m, []string{"!", close})
+			if m.attention != nil {
+				t.Fatalf("%s left the list open until its command ran:\n%s", close, screen(m))
+			}
+			f := focusIndex(m)
+			if close == "enter" && m.reader.Target().In(m.reader.Article().Text) != moved {
+				t.Errorf("enter on the moved note did not show its passage: target %q", m.reader.Target().In(m.reader.Article().Text))
+			}
+			if m = deliver(m, []string{")"}); focusIndex(m) != f+1 {
+				t.Errorf("the key after %s did not move the focus: sentence %d, want %d", close, focusIndex(m), f+1)
+			}
+		})
+	}
+}

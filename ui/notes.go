@@ -119,6 +119,9 @@ func (m *Model) annotate() tea.Cmd {
 	if m.notesUnavailable() {
 		return nil
 	}
+	if m.waitForSave() {
+		return nil
+	}
 	s, selecting := m.reader.Selecting()
 	if !selecting {
 		s, selecting = m.panelPassage()
@@ -153,6 +156,9 @@ func (m Model) panelPassage() (span.Span, bool) {
 }
 
 func (m *Model) openEditor(n annotate.Note, passage string) tea.Cmd {
+	if m.waitForSave() {
+		return nil
+	}
 	ed := noteeditor.New(n, render.OneLine(passage), m.keys, m.theme)
 	ed.SetSize(m.width, max(m.height-1, 1))
 	m.editor, m.editorText = &ed, m.reader.Article().Text
@@ -216,37 +222,55 @@ func (m Model) undoes(afterDelete bool) bool {
 	return m.store != nil && m.undoID != "" && (afterDelete || m.panelOpen && m.panel.Active() == panel.Notes)
 }
 
-// editorUpdate routes a message to the open editor and handles what it
-// sends back.
+// editorUpdate routes a message to the open editor and does at once what
+// a key asks of it: the next key must find the editor closed.
 func (m Model) editorUpdate(msg tea.Msg) (Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case noteeditor.SavedMsg:
-		m.status.SetMessage("saving note…")
-		return m, m.store.saveFromEditor(msg.Note, m.editorText)
-	case noteeditor.FallbackMsg:
-		m.status.SetMessage("saving note to the fallback notes folder…")
-		return m, m.store.saveToFallback(msg.Note, m.editorText, m.opts.NotesOptions)
-	case noteeditor.ClosedMsg:
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		// ctrl+c quits from the editor too, but an unsaved note is asked
+		// about first: bad input must never cost a note.
+		if key.Matches(kp, m.keys.ForceQuit) && !m.editor.Asking() {
+			m.quitting = true
+			m.editor.Close()
+			return m.editorRequest(nil)
+		}
+		if m.editor.Asking() && key.Matches(kp, m.keys.Keep) {
+			m.quitting = false
+		}
+	}
+	ed, cmd := m.editor.Update(msg)
+	m.editor = &ed
+	return m.editorRequest(cmd)
+}
+
+// editorRequest does what the editor's last key asked: it closes the
+// editor, or saves its note and closes it (shown again should the save
+// fail, by editorSaved).
+func (m Model) editorRequest(cmd tea.Cmd) (Model, tea.Cmd) {
+	r := m.editor.TakeRequest()
+	switch {
+	case r.Close:
 		m.status.SetMessage(closedSay(*m.editor))
 		m.editor, m.editorText = nil, ""
 		if m.quitting {
 			return m, tea.Quit
 		}
 		return m, nil
-	case tea.KeyPressMsg:
-		// ctrl+c quits from the editor too, but an unsaved note is asked
-		// about first: bad input must never cost a note.
-		if key.Matches(msg, m.keys.ForceQuit) && !m.editor.Asking() {
-			m.quitting = true
-			return m, m.editor.Close()
-		}
-		if m.editor.Asking() && key.Matches(msg, m.keys.Keep) {
-			m.quitting = false
-		}
+	case r.Save:
+		m.status.SetMessage("saving note…")
+		return m.closeSaving(cmd, m.store.saveFromEditor(r.Note, m.editorText))
+	case r.Fallback:
+		m.status.SetMessage("saving note to the fallback notes folder…")
+		return m.closeSaving(cmd, m.store.saveToFallback(r.Note, m.editorText, m.opts.NotesOptions))
 	}
-	ed, cmd := m.editor.Update(msg)
-	m.editor = &ed
 	return m, cmd
+}
+
+// closeSaving closes the editor whose note save is saving, and keeps it
+// until the result comes.
+func (m Model) closeSaving(cmd, save tea.Cmd) (Model, tea.Cmd) {
+	m.saving = &savingNote{editor: *m.editor, text: m.editorText}
+	m.editor, m.editorText = nil, ""
+	return m, tea.Batch(cmd, save)
 }
 
 // closedSay is what the status says of an editor closed without saving:
@@ -266,22 +290,44 @@ func closedSay(ed noteeditor.Model) string {
 }
 
 // editorSaved shows the result of the editor's save: on success the
-// editor closes (and the program quits if ctrl+c asked to), on failure it
-// stays open with the note as typed and the error.
+// program quits if a quit waited for it; on failure the editor opens again
+// with the note as typed and the error.
 func (m Model) editorSaved(msg notesMsg) (Model, tea.Cmd) {
 	m.notesDone(msg)
-	if m.editor == nil {
+	s := m.saving
+	m.saving = nil
+	if s == nil {
 		return m, nil
 	}
 	if msg.err != nil {
+		m.quitting = false
+		m.editor, m.editorText = &s.editor, s.text
 		m.editor.SaveFailed(msg.err.Error())
+		m.editor.SetStyles(noteeditor.StylesFrom(m.theme))
 		return m, nil
 	}
-	m.editor, m.editorText = nil, ""
 	if m.quitting {
 		return m, tea.Quit
 	}
 	return m, nil
+}
+
+// savingNote is the editor whose note is being saved, closed at once on
+// ctrl+s and kept to be shown again should the save fail; text is the
+// article's text the note's span is on.
+type savingNote struct {
+	editor noteeditor.Model
+	text   string
+}
+
+// waitForSave says so when a note's save is under way: no other editor
+// opens meanwhile, since a failed save shows its editor again.
+func (m *Model) waitForSave() bool {
+	if m.saving == nil {
+		return false
+	}
+	m.status.SetMessage("saving the note…")
+	return true
 }
 
 // exportNotes writes the notes as a markdown worksheet.

@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -344,5 +346,110 @@ func TestKeysOnAnEmptyTextSayWhyTheyDoNothing(t *testing.T) {
 		if m = press(m, k); !strings.Contains(statusBar(m), want) || m.editor != nil {
 			t.Errorf("%s on an empty text: the bar says %q, want %q", k, statusBar(m), want)
 		}
+	}
+}
+
+// ctrlS is ctrl+s, the editor's save.
+var ctrlS = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+
+// draftEditor opens a reader on a notes file and the editor on its first
+// sentence with a note pasted in.
+func draftEditor(t *testing.T) (Model, *annotate.Book, *model.Article) {
+	t.Helper()
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = step(press(m, "a"), tea.PasteMsg{Content: "Check the date."})
+	if m.editor == nil {
+		t.Fatalf("a did not open the editor:\n%s", screen(m))
+	}
+	return m, book, a
+}
+
+// TestAKeyRightAfterTheEditorClosesGoesToTheText delivers keys without
+// running their commands, as Bubble Tea does when keys come faster than
+// its command goroutines: the key after esc, a discard or ctrl+s must
+// find the editor closed and move the focus, not be typed into the note.
+func TestAKeyRightAfterTheEditorClosesGoesToTheText(t *testing.T) {
+	for _, keys := range [][]string{{"esc", "y", ")"}, {"ctrl+s", ")"}} {
+		t.Run(strings.Join(keys, " "), func(t *testing.T) {
+			m, book, _ := draftEditor(t)
+			var save tea.Cmd
+			for _, k := range keys {
+				msg := keyMsg(k)
+				if k == "ctrl+s" {
+					msg = ctrlS
+				}
+				next, cmd := m.Update(msg)
+				m = next.(Model)
+				if k == "ctrl+s" {
+					save = cmd
+				}
+			}
+			if m.editor != nil || focusIndex(m) != 1 {
+				t.Fatalf("the key after %s went to the editor (focus on sentence %d):\n%s", keys[0], focusIndex(m), screen(m))
+			}
+			for _, out := range runQuick(save, 5*time.Second) {
+				m = stepWithin(m, out, 5*time.Second)
+			}
+			want := 0
+			if save != nil {
+				want = 1
+			}
+			if ns := book.Notes(); len(ns) != want || want == 1 && ns[0].Text != "Check the date." {
+				t.Errorf("the book holds %+v, want %d note as typed", ns, want)
+			}
+		})
+	}
+}
+
+// TestAFailedSaveShowsTheEditorAgain: the editor closes on ctrl+s, and
+// when the save fails it opens again with the note as typed and why.
+func TestAFailedSaveShowsTheEditorAgain(t *testing.T) {
+	m, book, a := draftEditor(t)
+	other := filepath.Join(t.TempDir(), "elsewhere.jsonl")
+	if err := os.WriteFile(other, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(other, a.Path+".notes.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	m = saveEditor(t, m)
+	if m.editor == nil || m.editor.Note().Text != "Check the date." {
+		t.Fatalf("the editor is not shown again with the note after a failed save:\n%s", screen(m))
+	}
+	if !strings.Contains(screen(m), "symbolic link") || len(book.Notes()) != 0 {
+		t.Errorf("the editor does not say why the save failed (book %+v):\n%s", book.Notes(), screen(m))
+	}
+	if m = press(m, "a"); m.editor == nil || m.editor.Note().Text != "Check the date.a" {
+		t.Errorf("keys do not reach the editor shown again")
+	}
+}
+
+// TestQuittingWaitsForTheNoteBeingSaved: q right after ctrl+s must not end
+// the program before the note is written; it quits once it is.
+func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
+	m, book, _ := draftEditor(t)
+	next, save := m.Update(ctrlS)
+	m = next.(Model)
+	for _, k := range []string{"q", "a"} {
+		next, cmd := m.Update(keyMsg(k))
+		if m = next.(Model); cmd != nil || m.editor != nil {
+			t.Fatalf("%s while the note is saved quit or opened the editor", k)
+		}
+	}
+	if !strings.Contains(screen(m), "saving the note") {
+		t.Errorf("the bar does not say the note is being saved:\n%s", screen(m))
+	}
+	outs := runQuick(save, 5*time.Second)
+	var quit bool
+	for _, out := range outs {
+		next, cmd := m.Update(out)
+		m = next.(Model)
+		if cmd != nil {
+			_, quit = cmd().(tea.QuitMsg)
+		}
+	}
+	if !quit || len(book.Notes()) != 1 {
+		t.Errorf("after the save: quit %v, %d notes, want the quit and 1 note", quit, len(book.Notes()))
 	}
 }

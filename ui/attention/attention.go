@@ -1,9 +1,9 @@
 // Package attention is the reader's list of the notes that need a
 // person's eye after the article changed: those moved, those that need
 // review (shown with the original passage beside each candidate place)
-// and those orphaned. The list decides nothing itself: it sends the
-// choice (AcceptMsg, ReattachMsg, OrphanMsg, JumpMsg) for the parent to
-// save through the notes book.
+// and those orphaned. The list decides nothing itself: the parent takes
+// the choice (a Request) with TakeRequest right after Update, and saves
+// it through the notes book.
 package attention
 
 import (
@@ -25,23 +25,33 @@ import (
 	"github.com/margin-reader/margin/ui/theme"
 )
 
-// AcceptMsg asks to place Note at the candidate Span.
-type AcceptMsg struct {
-	Note annotate.Note
-	Span span.Span
+// Action is what a key asks of the parent.
+type Action int
+
+const (
+	// None asks nothing.
+	None Action = iota
+	// Close closes the list.
+	Close
+	// Accept places Note at the candidate Span.
+	Accept
+	// Reattach places Note at the reader's selection.
+	Reattach
+	// Orphan marks Note orphaned for good (Note.Detach).
+	Orphan
+	// Jump closes the list and shows a moved note's passage, Span.
+	Jump
+)
+
+// Request is what a key asks of the parent, taken with TakeRequest right
+// after Update. Sent as commands, they ran after keys typed quickly
+// behind them: a key pressed just after a jump or esc went to the list
+// instead of the text.
+type Request struct {
+	Action Action
+	Note   annotate.Note
+	Span   span.Span
 }
-
-// ReattachMsg asks to place Note at the reader's selection.
-type ReattachMsg struct{ Note annotate.Note }
-
-// OrphanMsg asks to mark Note orphaned for good (Note.Detach).
-type OrphanMsg struct{ Note annotate.Note }
-
-// JumpMsg asks to show a moved note's passage.
-type JumpMsg struct{ Span span.Span }
-
-// ClosedMsg says the list was closed.
-type ClosedMsg struct{}
 
 // KeyMap is the list's keys, taken from the app's key map.
 type KeyMap struct {
@@ -89,6 +99,8 @@ type Model struct {
 	// cand is the candidate chosen of the note at the cursor.
 	cand          int
 	width, height int
+	// request is what the last key asked of the parent, until taken.
+	request Request
 }
 
 // New returns the list of the notes that need attention among notes, in
@@ -151,22 +163,24 @@ func (m Model) candidates() []span.Span {
 }
 
 // Update reads the list's keys.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) Model {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return m, nil
+		return m
 	}
+	m.request = Request{}
 	k := m.keys
 	if key.Matches(kp, k.Close) {
-		return m, send(ClosedMsg{})
+		m.request.Action = Close
+		return m
 	}
 	n, ok := m.Selected()
 	if !ok {
-		return m, nil
+		return m
 	}
 	switch {
 	case key.Matches(kp, k.Accept):
-		return m, m.accept(n)
+		m.accept(n)
 	case key.Matches(kp, k.Down):
 		m.cursor, m.cand = min(m.cursor+1, len(m.notes)-1), 0
 	case key.Matches(kp, k.Up):
@@ -176,26 +190,31 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.PrevCandidate):
 		m.cand = max(m.cand-1, 0)
 	case key.Matches(kp, k.Reattach):
-		return m, send(ReattachMsg{Note: n})
+		m.request = Request{Action: Reattach, Note: n}
 	case key.Matches(kp, k.Orphan):
-		return m, send(OrphanMsg{Note: n})
+		m.request = Request{Action: Orphan, Note: n}
 	}
-	return m, nil
+	return m
+}
+
+// TakeRequest returns what the last Update asked of the parent and
+// forgets it.
+func (m *Model) TakeRequest() Request {
+	r := m.request
+	m.request = Request{}
+	return r
 }
 
 // accept places a note that needs review at the chosen candidate, and
 // shows a moved one where it is now.
-func (m Model) accept(n annotate.Note) tea.Cmd {
+func (m *Model) accept(n annotate.Note) {
 	switch cs := m.candidates(); {
 	case n.Status == annotate.NeedsReview && len(cs) > 0:
-		return send(AcceptMsg{Note: n, Span: cs[m.cand]})
+		m.request = Request{Action: Accept, Note: n, Span: cs[m.cand]}
 	case n.Placed():
-		return send(JumpMsg{Span: n.Span})
+		m.request = Request{Action: Jump, Span: n.Span}
 	}
-	return nil
 }
-
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 // minRows is the fewest rows of notes worth blank lines around them.
 const minRows = 3

@@ -69,14 +69,14 @@ func TestSummaryCountsEachStatusWithItsPlural(t *testing.T) {
 
 func TestEnterAcceptsTheChosenCandidate(t *testing.T) {
 	m := list(t)
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
-	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
-	if cmd == nil {
-		t.Fatal("enter sent nothing")
+	m = m.Update(tea.KeyPressMsg{Code: 'l', Text: "l"})
+	m = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	r := m.TakeRequest()
+	if r.Action != Accept || r.Note.ID != "b" || r.Span != at("The ferry will run twice a day, the operator said.", 1) {
+		t.Errorf("enter asked %+v, want the second copy accepted for note b", r)
 	}
-	msg, ok := cmd().(AcceptMsg)
-	if !ok || msg.Note.ID != "b" || msg.Span != at("The ferry will run twice a day, the operator said.", 1) {
-		t.Errorf("enter sent %+v, want the second copy accepted for note b", msg)
+	if m.TakeRequest().Action != None {
+		t.Error("the request was still there after it was taken")
 	}
 }
 

@@ -13,8 +13,9 @@ type KeyMap struct {
 	NextSentence, PrevSentence key.Binding
 	// Search.
 	Search, NextMatch, PrevMatch, Clear key.Binding
-	// Side panel.
-	Panel, PanelPrev, Outline, Enter, Filter key.Binding
+	// Side panel. PanelPages only explains, in help: with the panel open,
+	// the text's page keys but space move in its list, as j k do.
+	Panel, PanelPrev, Outline, Enter, Filter, PanelPages key.Binding
 	// Analysis layers.
 	NextEntity, PrevEntity, ToggleEntities key.Binding
 	NextClaim, PrevClaim, ToggleClaims     key.Binding
@@ -64,11 +65,12 @@ func Default() KeyMap {
 		PrevMatch: b("N", "previous match", "N"),
 		Clear:     b("esc", "clear search, selection, panel", "esc"),
 
-		Panel:     b("tab", "side panel / next tab", "tab"),
-		PanelPrev: b("shift+tab", "previous tab", "shift+tab"),
-		Outline:   b("o", "outline", "o"),
-		Enter:     b("enter", "jump (again: next mention)", "enter"),
-		Filter:    b("F", "panel: filter by kind, verdict, tag", "F"),
+		Panel:      b("tab", "side panel / next tab", "tab"),
+		PanelPrev:  b("shift+tab", "previous tab", "shift+tab"),
+		Outline:    b("o", "outline", "o"),
+		Enter:      b("enter", "jump (again: next mention)", "enter"),
+		PanelPages: b("pgdn g G", "panel: by page, to top, end"),
+		Filter:     b("F", "panel: filter by kind, verdict, tag", "F"),
 
 		NextEntity:     b("e", "next entity", "e"),
 		PrevEntity:     b("E", "previous entity", "E"),
@@ -148,7 +150,7 @@ type Group struct {
 func (k KeyMap) Groups() []Group {
 	return []Group{
 		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence}},
-		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.Filter, k.Help, k.Quit}},
+		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},

@@ -2,13 +2,13 @@
 // passage: the note's text (several lines), a verdict, tags and source
 // links.
 //
-// The editor does not save anything itself. ctrl+s sends SavedMsg with the
-// edited note, which the parent stores (annotate.Book.Add for a new note,
-// Put for an existing one); the editor shows "saving…" and takes no keys
-// until the parent closes it on success or calls SaveFailed, which shows
-// the error and offers ctrl+o (FallbackMsg: save to the fallback notes
-// folder). esc sends ClosedMsg, after asking first when there are unsaved
-// changes.
+// The editor does not save anything itself. ctrl+s asks the parent to save
+// the edited note (annotate.Book.Add for a new note, Put for an existing
+// one) and to close the editor; should the save fail, the parent shows the
+// editor again with SaveFailed, which shows the error and offers ctrl+o
+// (save to the fallback notes folder). esc asks to close, after asking
+// first when there are unsaved changes. The parent takes what a key asks
+// with TakeRequest right after Update.
 package noteeditor
 
 import (
@@ -29,16 +29,19 @@ import (
 	"github.com/margin-reader/margin/ui/theme"
 )
 
-// SavedMsg asks the parent to save Note and close the editor. Note.ID is
-// empty for a new note.
-type SavedMsg struct{ Note annotate.Note }
-
-// FallbackMsg asks the parent to save Note to the fallback notes folder
-// (annotate.FallbackDir), after a save has failed.
-type FallbackMsg struct{ Note annotate.Note }
-
-// ClosedMsg tells the parent the editor closed without saving.
-type ClosedMsg struct{}
+// Request is what a key asks of the parent, taken with TakeRequest right
+// after Update. Sent as commands, they ran after keys typed quickly
+// behind them: a key pressed just after esc or ctrl+s went into the
+// closing editor instead of the text.
+type Request struct {
+	// Close asks to close the editor without saving.
+	Close bool
+	// Save asks to save Note (Note.ID is empty for a new note) and close
+	// the editor; Fallback, to save it to the fallback notes folder
+	// (annotate.FallbackDir) after a save has failed.
+	Save, Fallback bool
+	Note           annotate.Note
+}
 
 // KeyMap is the editor's keys, taken from the reader's one key map; the
 // same values drive Update and help.
@@ -103,8 +106,8 @@ type Model struct {
 	verdict  int // index into annotate.Verdicts
 	focus    field
 	asking   bool   // "discard changes?" is showing
-	saving   bool   // a save was asked for and its result has not come
 	failure  string // why the last save failed, "" if it did not
+	request  Request
 	width    int
 	height   int
 	styles   Styles
@@ -182,49 +185,43 @@ func (m Model) Dirty() bool {
 		!slices.Equal(a.Tags, b.Tags) || !slices.Equal(a.Sources, b.Sources)
 }
 
-// Close closes the editor (ClosedMsg), asking first when anything changed.
-func (m *Model) Close() tea.Cmd {
+// Close asks to close the editor (TakeRequest), asking first when
+// anything changed.
+func (m *Model) Close() {
 	if m.Dirty() {
 		m.asking = true
-		return nil
+		return
 	}
-	return emit(ClosedMsg{})
+	m.request = Request{Close: true}
+}
+
+// TakeRequest returns what the last key asked of the parent and forgets
+// it.
+func (m *Model) TakeRequest() Request {
+	r := m.request
+	m.request = Request{}
+	return r
 }
 
 // Asking reports whether the editor is asking to discard changes.
 func (m Model) Asking() bool { return m.asking }
 
-// Saving reports whether the editor waits for the result of a save.
-func (m Model) Saving() bool { return m.saving }
-
-// SaveFailed takes the editor out of saving and shows why the save
-// failed, with the note as it was typed and the fallback key in the hints.
+// SaveFailed shows why the save failed, with the note as it was typed and
+// the fallback key in the hints.
 func (m *Model) SaveFailed(err string) {
-	m.saving = false
 	m.failure = render.OneLine(err)
 	m.SetSize(m.width, m.height)
-}
-
-// save asks the parent to save, to the note's own place or the fallback
-// folder, and waits for the result.
-func (m *Model) save(msg tea.Msg) tea.Cmd {
-	m.saving = true
-	return emit(msg)
 }
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		// No key may change or close a note whose save is under way: the
-		// result decides whether it closes.
-		if m.saving {
-			return m, nil
-		}
+		m.request = Request{}
 		if m.asking {
 			switch {
 			case key.Matches(kp, m.KeyMap.Discard):
 				m.asking = false
-				return m, emit(ClosedMsg{})
+				m.request.Close = true
 			case key.Matches(kp, m.KeyMap.Keep):
 				m.asking = false
 			}
@@ -232,11 +229,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(kp, m.KeyMap.Save):
-			return m, m.save(SavedMsg{Note: m.Note()})
+			m.request = Request{Save: true, Note: m.Note()}
+			return m, nil
 		case m.failure != "" && key.Matches(kp, m.KeyMap.Fallback):
-			return m, m.save(FallbackMsg{Note: m.Note()})
+			m.request = Request{Fallback: true, Note: m.Note()}
+			return m, nil
 		case key.Matches(kp, m.KeyMap.Close):
-			return m, m.Close()
+			m.Close()
+			return m, nil
 		case key.Matches(kp, m.KeyMap.Next):
 			return m, m.setFocus((m.focus + 1) % fieldCount)
 		case key.Matches(kp, m.KeyMap.Prev):
@@ -381,15 +381,12 @@ func (m Model) verdictLines() []string {
 	return append(lines, cur)
 }
 
-// footer is the question while one is asked, "saving…" while a save is
-// under way, else the key hints (after a failed save, the fallback first).
+// footer is the question while one is asked, else the key hints (after
+// a failed save, the fallback first).
 func (m Model) footer() string {
 	if m.asking {
 		h := m.KeyMap.Discard.Help()
 		return m.styles.Question.Render("Discard unsaved changes? " + h.Key + "/" + m.KeyMap.Keep.Help().Key)
-	}
-	if m.saving {
-		return m.styles.Help.Render("saving…")
 	}
 	hints := m.KeyMap.ShortHelp()
 	if m.failure != "" {
@@ -409,8 +406,6 @@ func (m Model) label(f field, name string) string {
 	}
 	return m.styles.Label.Render(name)
 }
-
-func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 func splitList(s string, sep func(rune) bool) []string {
 	var out []string

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -28,10 +27,11 @@ func press(m Model, keys ...string) Model {
 	return m
 }
 
-// act presses one key and returns the result message it sends, if any.
-func act(m Model, k string) (Model, tea.Msg) {
-	m, cmd := m.Update(keyPress(k))
-	return m, run(cmd)
+// act presses one key and returns what it asks of the parent, taken at
+// once as the reader takes it.
+func act(m Model, k string) (Model, Request) {
+	m, _ = m.Update(keyPress(k))
+	return m, m.TakeRequest()
 }
 
 func keyPress(k string) tea.KeyPressMsg {
@@ -58,25 +58,6 @@ func keyPress(k string) tea.KeyPressMsg {
 	return kp
 }
 
-// run runs cmd and returns its message, ignoring commands that wait (the
-// text fields' cursor blinks).
-func run(cmd tea.Cmd) tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case msg := <-done:
-		switch msg.(type) {
-		case SavedMsg, ClosedMsg, FallbackMsg:
-			return msg
-		}
-	case <-time.After(20 * time.Millisecond):
-	}
-	return nil
-}
-
 func typed(s string) []string {
 	var out []string
 	for _, r := range s {
@@ -101,12 +82,11 @@ func TestSaveSendsTheEditedNote(t *testing.T) {
 	m = press(m, typed("economy, numbers, economy")...)
 	m = press(m, "tab")
 	m = press(m, typed("https://a.example https://b.example")...)
-	_, msg := act(m, "ctrl+s")
-	saved, ok := msg.(SavedMsg)
-	if !ok {
-		t.Fatalf("got %T", msg)
+	_, r := act(m, "ctrl+s")
+	if !r.Save || r.Close || r.Fallback {
+		t.Fatalf("ctrl+s asked %+v", r)
 	}
-	n := saved.Note
+	n := r.Note
 	if n.Text != "Wrong\nfigure." || n.Verdict != annotate.False || strings.Join(n.Tags, "|") != "economy|numbers" ||
 		strings.Join(n.Sources, "|") != "https://a.example|https://b.example" || n.Span != (span.Span{Start: 3, End: 9}) {
 		t.Fatalf("saved %+v", n)
@@ -114,24 +94,24 @@ func TestSaveSendsTheEditedNote(t *testing.T) {
 }
 
 func TestEscClosesAtOnceWithoutChanges(t *testing.T) {
-	if _, msg := act(newEditor(), "esc"); msg != (ClosedMsg{}) {
-		t.Fatalf("message %v", msg)
+	if _, r := act(newEditor(), "esc"); !r.Close {
+		t.Fatalf("esc asked %+v", r)
 	}
 }
 
 func TestEscAsksBeforeDiscardingText(t *testing.T) {
 	m := press(newEditor(), typed("draft")...)
-	m, msg := act(m, "esc")
-	if msg != nil || !m.Asking() || !strings.Contains(m.View(), "Discard") {
+	m, r := act(m, "esc")
+	if r.Close || !m.Asking() || !strings.Contains(m.View(), "Discard") {
 		t.Fatal("esc with unsaved text closed without asking")
 	}
-	m, msg = act(m, "n")
-	if msg != nil || m.Asking() || m.Note().Text != "draft" {
+	m, r = act(m, "n")
+	if r.Close || m.Asking() || m.Note().Text != "draft" {
 		t.Fatal("n did not go back to editing")
 	}
 	m, _ = act(m, "esc")
-	if _, msg = act(m, "y"); msg != (ClosedMsg{}) {
-		t.Fatalf("y did not close: %v", msg)
+	if _, r = act(m, "y"); !r.Close {
+		t.Fatalf("y did not close: %+v", r)
 	}
 }
 func TestEditingAnExistingNoteStartsFromIt(t *testing.T) {
@@ -204,36 +184,33 @@ func TestEveryFieldShowsAsYouTabToIt(t *testing.T) {
 func failedSave(t *testing.T, text, err string) Model {
 	t.Helper()
 	m := press(newEditor(), typed(text)...)
-	m, msg := act(m, "ctrl+s")
-	if _, ok := msg.(SavedMsg); !ok || !m.Saving() {
-		t.Fatalf("ctrl+s sent %T and saving is %v", msg, m.Saving())
+	m, r := act(m, "ctrl+s")
+	if !r.Save {
+		t.Fatalf("ctrl+s asked %+v", r)
 	}
 	m.SaveFailed(err)
 	return m
 }
 
-func TestKeysWaitWhileTheSaveIsUnderWay(t *testing.T) {
-	m := press(newEditor(), typed("draft")...)
-	m, _ = act(m, "ctrl+s")
-	for _, k := range []string{"x", "esc", "ctrl+s", "ctrl+o", "tab"} {
-		var msg tea.Msg
-		if m, msg = act(m, k); msg != nil {
-			t.Errorf("%s while saving sent %T", k, msg)
-		}
+// TestARequestIsTakenOnce: the parent acts on a request once, and a key
+// that asks nothing leaves none behind.
+func TestARequestIsTakenOnce(t *testing.T) {
+	m, _ := act(newEditor(), "esc")
+	if r := m.TakeRequest(); r.Close {
+		t.Error("the request was still there after it was taken")
 	}
-	if m.Note().Text != "draft" || m.Asking() {
-		t.Errorf("keys while saving changed the editor: text %q, asking %v", m.Note().Text, m.Asking())
-	}
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "saving…") {
-		t.Errorf("the editor does not say it is saving:\n%s", v)
+	m = newEditor()
+	m, _ = m.Update(keyPress("ctrl+s"))
+	if m, _ = m.Update(keyPress("x")); m.TakeRequest().Save {
+		t.Error("a key after ctrl+s left the save request standing")
 	}
 }
 
 func TestAFailedSaveKeepsTheTextAndShowsWhy(t *testing.T) {
 	m := failedSave(t, "draft", "note not saved: notes file is a symbolic link")
 	v := ansi.Strip(m.View())
-	if m.Saving() || m.Note().Text != "draft" {
-		t.Fatalf("after the failure: saving %v, text %q", m.Saving(), m.Note().Text)
+	if m.Note().Text != "draft" {
+		t.Fatalf("after the failure: text %q", m.Note().Text)
 	}
 	if !strings.Contains(v, "note not saved: notes file is a symbolic link") {
 		t.Errorf("the editor does not show the error:\n%s", v)
@@ -248,13 +225,12 @@ func TestAFailedSaveKeepsTheTextAndShowsWhy(t *testing.T) {
 }
 
 func TestTheFallbackKeySendsTheNoteOnlyAfterAFailedSave(t *testing.T) {
-	if _, msg := act(press(newEditor(), typed("draft")...), "ctrl+o"); msg != nil {
-		t.Errorf("ctrl+o before any failure sent %T", msg)
+	if _, r := act(press(newEditor(), typed("draft")...), "ctrl+o"); r.Fallback || r.Save {
+		t.Errorf("ctrl+o before any failure asked %+v", r)
 	}
-	m, msg := act(failedSave(t, "draft", "note not saved: permission denied"), "ctrl+o")
-	fb, ok := msg.(FallbackMsg)
-	if !ok || fb.Note.Text != "draft" || !m.Saving() {
-		t.Fatalf("ctrl+o after a failure sent %T %+v, saving %v", msg, fb, m.Saving())
+	_, r := act(failedSave(t, "draft", "note not saved: permission denied"), "ctrl+o")
+	if !r.Fallback || r.Note.Text != "draft" {
+		t.Fatalf("ctrl+o after a failure asked %+v", r)
 	}
 }
 

@@ -55,13 +55,14 @@ type Jump struct {
 
 // KeyMap is the panel's keys, taken from the app's key map.
 type KeyMap struct {
-	Next, Prev, Enter, Up, Down, PageDown, HalfDown, PageUp, Top, Bottom, Filter key.Binding
+	Next, Prev, Enter, Up, Down, PageDown, HalfDown, PageUp, HalfUp, Top, Bottom, Filter key.Binding
 }
 
 // NewKeyMap takes the panel's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{Next: k.Panel, Prev: k.PanelPrev, Enter: k.Enter, Up: k.Up, Down: k.Down,
-		PageDown: k.PageDown, HalfDown: k.HalfDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom, Filter: k.Filter}
+		PageDown: k.PageDown, HalfDown: k.HalfDown, PageUp: k.PageUp, HalfUp: k.HalfUp, Top: k.Top, Bottom: k.Bottom,
+		Filter: k.Filter}
 }
 
 type row struct {
@@ -260,6 +261,7 @@ func (m Model) Update(msg tea.Msg) Model {
 	}
 	l := &m.lists[m.active]
 	page := max(m.height-4, 1)
+	half := max(page/2, 1)
 	k := m.keys
 	switch {
 	case key.Matches(kp, k.Enter):
@@ -279,10 +281,14 @@ func (m Model) Update(msg tea.Msg) Model {
 		l.cursor = max(l.cursor-1, 0)
 	case key.Matches(kp, k.Down):
 		l.cursor = min(l.cursor+1, len(l.items)-1)
-	case key.Matches(kp, k.PageDown), key.Matches(kp, k.HalfDown):
+	case key.Matches(kp, k.PageDown):
 		l.cursor = min(l.cursor+page, len(l.items)-1)
+	case key.Matches(kp, k.HalfDown):
+		l.cursor = min(l.cursor+half, len(l.items)-1)
 	case key.Matches(kp, k.PageUp):
 		l.cursor = max(l.cursor-page, 0)
+	case key.Matches(kp, k.HalfUp):
+		l.cursor = max(l.cursor-half, 0)
 	case key.Matches(kp, k.Top):
 		l.cursor = 0
 	case key.Matches(kp, k.Bottom):
