@@ -11,6 +11,11 @@ import (
 // maxTitleWords bounds a first line taken for the article's title.
 const maxTitleWords = 30
 
+// maxHeadlineBytes bounds a line taken for a title or a heading, whatever
+// its words: a single huge token is text, not a headline. PolNeAR's
+// longest headline (train and dev) is 154 bytes.
+const maxHeadlineBytes = 300
+
 // titleEcho is how many blocks after the title are searched for copies of
 // it: scrapers repeat the headline near the top, not deep in the text.
 const titleEcho = 8
@@ -44,7 +49,8 @@ func looksLikeTitle(blocks []block, ends map[string]bool) bool {
 	if first.kind == doc.Heading {
 		return true
 	}
-	if first.kind != doc.Paragraph || first.words > maxTitleWords || ends[strings.ToLower(lastWord(first.text))] {
+	if first.kind != doc.Paragraph || first.words > maxTitleWords || len(first.text) > maxHeadlineBytes ||
+		ends[strings.ToLower(lastWord(first.text))] {
 		return false
 	}
 	if endsSentence(first.text) {
@@ -56,7 +62,19 @@ func looksLikeTitle(blocks []block, ends map[string]bool) bool {
 			return true
 		}
 	}
-	return first.words < longRun && !continues(first, blocks[1], ends)
+	return first.words < longRun && !(continues(first, blocks[1], ends) && endsSoon(blocks[1].text))
+}
+
+// maxSentenceRun bounds the text a first line's sentence may run on into
+// before it ends: PolNeAR's longest run between closing marks (train and
+// dev) is 983 bytes. A first line before a block that runs on longer
+// without one carries no sentence on; it is the title.
+const maxSentenceRun = 2 << 10
+
+// endsSoon reports whether a sentence ends within the first
+// maxSentenceRun bytes of text.
+func endsSoon(text string) bool {
+	return strings.ContainsAny(text[:min(len(text), maxSentenceRun)], ".!?;:…")
 }
 
 func foldTitle(s string) string {

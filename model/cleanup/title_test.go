@@ -96,3 +96,40 @@ func TestHeadlinesClosedByAFullStop(t *testing.T) {
 		})
 	}
 }
+
+// TestHugeTokensAreText checks that a title or a heading is short in bytes
+// as well as in words: one huge token is text, and a first line before a
+// block whose sentence never ends within reach is the title, not the
+// start of that sentence.
+func TestHugeTokensAreText(t *testing.T) {
+	words := strings.Repeat("word ", 30000) + "end."
+	huge := strings.Repeat("x", 5000)
+	tests := []struct {
+		name, in, title, want string
+	}{
+		{"a huge token between paragraphs is a paragraph, the first line the title",
+			"Long lines test\n\n" + words + "\n\n" + huge + "\n\nA short line",
+			"Long lines test", "heading,paragraph,paragraph,paragraph"},
+		{"a huge token first is no title",
+			huge + "\n\nThe text goes on here.", "", "paragraph,paragraph"},
+		{"a short line before a huge token is a paragraph, not a heading",
+			"Intro text ends.\n\n" + huge + "\n\nMore text.", "", "paragraph,paragraph,paragraph"},
+		{"a first line before a sentence that ends soon is still joined",
+			"The minister said\n\nthat talks would resume.", "", "paragraph"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean(tt.in)
+			if r.Title != tt.title {
+				t.Errorf("Title = %.40q, want %q", r.Title, tt.title)
+			}
+			var kinds []string
+			for _, b := range r.Doc.Blocks {
+				kinds = append(kinds, b.Kind.String())
+			}
+			if got := strings.Join(kinds, ","); got != tt.want {
+				t.Errorf("blocks %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
