@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
 )
 
 // polnearDev is PolNeAR's dev split: each article's first line is its
@@ -129,6 +131,34 @@ func TestHugeTokensAreText(t *testing.T) {
 			}
 			if got := strings.Join(kinds, ","); got != tt.want {
 				t.Errorf("blocks %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBylineLines checks that a "By ..." line at the top that gives the
+// byline is the byline block, and that a clause starting "By" is neither.
+func TestBylineLines(t *testing.T) {
+	tests := []struct {
+		name, line, byline string
+	}{
+		{"names", "By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe, Reuters"},
+		{"a desk in lower case", "By Margin sample desk", "Margin sample desk"},
+		{"a clause after a comma", "By noon, the streets were empty", ""},
+		{"a short sentence", "By then it was too late.", ""},
+		{"a long sentence", "By winning the primary in Ohio he took all of the delegates there", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean("Storm hits coast\n\n" + tt.line + "\n\nThe storm arrived at dawn.")
+			if r.Byline != tt.byline {
+				t.Errorf("Byline = %q, want %q", r.Byline, tt.byline)
+			}
+			if len(r.Doc.Blocks) != 3 {
+				t.Fatalf("blocks:\n%s", dump(r.Doc))
+			}
+			if got := r.Doc.Blocks[1].Kind; (got == doc.Byline) != (tt.byline != "") {
+				t.Errorf("kind = %s for byline %q", got, tt.byline)
 			}
 		})
 	}
