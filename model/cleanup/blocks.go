@@ -76,7 +76,11 @@ func (s *splitter) flush() {
 	if doc.IsCredit(t) {
 		kind = doc.Caption
 	}
-	s.out = append(s.out, block{kind: kind, text: t, words: countWords(t)})
+	b := block{kind: kind, text: t, words: countWords(t)}
+	if len(s.lines) > 1 {
+		b.firstLine = len(s.lines[0])
+	}
+	s.out = append(s.out, b)
 	s.lines = s.lines[:0]
 }
 

@@ -41,4 +41,7 @@ type block struct {
 	// words counts the words of a paragraph, for telling headings from
 	// broken sentences.
 	words int
+	// firstLine is the length of a paragraph's first line when it was
+	// gathered from several, where a headline may end and its deck start.
+	firstLine int
 }

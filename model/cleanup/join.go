@@ -96,10 +96,10 @@ func continues(a, b block, ends map[string]bool) bool {
 }
 
 // isHeadingLine reports whether paragraph i stands alone as a heading: a
-// few words, no closing punctuation, and a paragraph after it.
+// few short words, no closing punctuation, and a paragraph after it.
 func isHeadingLine(blocks []block, i int) bool {
 	b := blocks[i]
-	return b.kind == doc.Paragraph && b.words <= maxHeadingWords && !endsSentence(b.text) &&
+	return b.kind == doc.Paragraph && b.words <= maxHeadingWords && len(b.text) <= maxHeadlineBytes && !endsSentence(b.text) &&
 		!strings.HasSuffix(b.text, ",") && i+1 < len(blocks) && blocks[i+1].kind == doc.Paragraph
 }
 
