@@ -151,6 +151,7 @@ func TestRules(t *testing.T) {
 		{"does not take a noun might before a verb as a hedge", "Naval might was on show at the parade.", nil, nil, "", ""},
 		{"keeps a plural possessive inside a name", "The River Pilots' Guild disputes the survey.", []Kind{Attributed, Disputed}, []string{"disputes"}, "The River Pilots' Guild", ""},
 		{"does not take a participle after a noun as a report", "A memo written for the board was leaked on Friday.", nil, nil, "", ""},
+		{"does not take a participle after an adverb before its noun as a report", "The pilots acted on newly released figures from the port.", nil, nil, "", ""},
 		{"does not take a clause before a comma as a speaker", "The bill now goes to the senate, expected to pass in May.", []Kind{Prediction}, []string{"expected to"}, "", ""},
 		{"does not take a caption before a colon as a speaker", "Photo: Harbour workers at dawn.", nil, nil, "", ""},
 		{"does not take a link label before a colon as a speaker", "Read more: The storm in numbers", nil, nil, "", ""},

@@ -218,6 +218,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if participleAfterNoun(text, toks, m.from) {
 		return false // "an article written for", "a study published by"
 	}
+	if adverbParticiple(text, toks, m.from) {
+		return false // "from publicly disclosed information"
+	}
 	if m.flags&flagAmbiguous != 0 {
 		// Quantifiers make subjects of learned cues ("many believe") but
 		// nouns of listed ones ("several reports").
@@ -273,6 +276,24 @@ func participleAfterNoun(text string, toks []token, i int) bool {
 	return p.kind == tokWord && !p.upper && !p.finite && !lyAdverb(text, p) && !strings.HasSuffix(pw, "ed") &&
 		!pronouns.has(p) && !auxiliaries.has(p) && !beForms.has(p) && !finiteAux.has(p) && !clauseStops.has(p) &&
 		p.h != hAnd && p.h != hOr
+}
+
+// adverbParticiple reports a past participle in -ed after -ly adverbs
+// that follow a determiner or a preposition ("a widely reported attack",
+// "from publicly disclosed information"): an adjective before its noun,
+// not a reporting verb.
+func adverbParticiple(text string, toks []token, i int) bool {
+	// The word after must be a noun's: "the family released it" is a verb
+	// after a noun in -ly.
+	if !strings.HasSuffix(word(text, toks[i]), "ed") || i+1 >= len(toks) || toks[i+1].kind != tokWord ||
+		pronouns.has(toks[i+1]) || determiners.has(toks[i+1]) {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && lyAdverb(text, toks[k]) {
+		k--
+	}
+	return k < i-1 && k >= 0 && (articles.has(toks[k]) || prepositions.has(toks[k]))
 }
 
 // afterCopula reports a word that follows a linking verb, with -ly adverbs
