@@ -1,6 +1,7 @@
 package claim
 
 import (
+	_ "embed"
 	"strconv"
 	"strings"
 
@@ -195,10 +196,20 @@ func nextIs(toks []token, i int, set *wordSet) bool { return i < len(toks) && se
 
 func isPunct(toks []token, i int) bool { return i >= 0 && i < len(toks) && toks[i].kind == tokPunct }
 
+// lyNotAdverbsList holds the -ly words PolNeAR train's silver tags mostly
+// call nouns, adjectives or verbs (go run ./model/claim/polnear -lywords).
+//
+//go:embed lexicon/lynotadverbs.txt
+var lyNotAdverbsList string
+
+// lyNotAdverbs keeps "family", "rally" or "likely" from being stepped over
+// as adverbs: "lawyers for the family said" is the family's lawyers.
+var lyNotAdverbs = newWordSet(stripComments(lyNotAdverbsList))
+
 // lyAdverb reports whether t looks like an adverb in -ly ("flatly").
 func lyAdverb(text string, t token) bool {
 	w := word(text, t)
-	return t.kind == tokWord && !t.upper && len(w) > 4 && strings.HasSuffix(w, "ly")
+	return t.kind == tokWord && !t.upper && len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNotAdverbs.has(t)
 }
 
 // reportingVerb applies the guards that tell a reporting verb from the same

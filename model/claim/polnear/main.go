@@ -31,6 +31,12 @@
 //
 //	go run ./model/claim/polnear -verbs > model/claim/lexicon/verbs.txt
 //
+// With -lywords it writes model/claim/lexicon/lynotadverbs.txt, the
+// lower-case -ly words the silver tags of the train split mostly call
+// something other than an adverb ("family", "rally", "likely"):
+//
+//	go run ./model/claim/polnear -lywords > model/claim/lexicon/lynotadverbs.txt
+//
 // With -speakers it writes model/claim/lexicon/speakers.txt, the common
 // nouns that head the train split's gold sources (see learnSpeakers):
 //
@@ -58,6 +64,7 @@ func main() {
 	errors := flag.Bool("errors", false, "count the errors by kind")
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
+	lyWords := flag.Bool("lywords", false, "write the -ly words the train split's silver tags mostly call no adverb instead")
 	tagger := flag.Bool("tagger", false, "write the cue tagger trained on the train split instead")
 	speakers := flag.Bool("speakers", false, "write the source head words learned from the train split instead")
 	flag.Parse()
@@ -75,6 +82,8 @@ func main() {
 		}
 	case *verbs:
 		err = learnVerbs(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
+	case *lyWords:
+		err = learnLyWords(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
 	case *learnCues:
 		err = runLearn(os.Stdout, *data)
 	default:
