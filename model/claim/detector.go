@@ -65,9 +65,9 @@ type scratch struct {
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
 	lastPerson span.Span
-	// lastOrg is the last ORG entity before the current sentence, for
+	// orgs are the ORG entities before the current sentence, in order, for
 	// "the company" and "the ministry".
-	lastOrg span.Span
+	orgs []span.Span
 	// turn is the speaker of the current block, if it has one.
 	turn      turnSpeaker
 	blockToks []token
@@ -198,7 +198,7 @@ func (r *Run) sentence(s span.Span) float64 {
 			sc.lastPerson = e.Span
 		}
 		if e.Label == entity.Org {
-			sc.lastOrg = e.Span
+			sc.orgs = append(sc.orgs, e.Span)
 		}
 	}
 	return score

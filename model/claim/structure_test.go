@@ -186,19 +186,46 @@ func TestGerundsAfterAPrepositionReportForTheNamedSpeaker(t *testing.T) {
 	}
 }
 
-func TestBodyNounSourcesResolveToTheLastOrganisation(t *testing.T) {
+// TestBodyNounSourcesResolveToTheOrganisationTheyName checks that "the
+// <noun>" resolves to the nearest organisation whose name holds the noun,
+// to the nearest one only for "the agency", and otherwise to none.
+func TestBodyNounSourcesResolveToTheOrganisationTheyName(t *testing.T) {
+	tests := []struct {
+		name, text string
+		orgs       []string // ORG entities, each at its first occurrence
+		source     string
+		resolved   string
+	}{
+		{"names the council past a later organisation", "Porthaven Town Council met on Monday.\nThe Environment Agency sent a letter.\nThe council said the weir would stay.", []string{"Porthaven Town Council", "Environment Agency"}, "The council", "Porthaven Town Council"},
+		{"leaves a council no organisation names unresolved", "The harbour council voted to close the slipway.\nThe Environment Agency sent a letter.\nThe council said the weir would stay.", []string{"Environment Agency"}, "The council", ""},
+		{"names the company by its suffix", "Kellan Mills Ltd bought the site.\nThe Harbour Trust objected.\nThe company said jobs would follow.", []string{"Kellan Mills Ltd", "Harbour Trust"}, "The company", "Kellan Mills Ltd"},
+		{"leaves the company unresolved without a company name", "Arden Foods closed its bakery in Leith.\nThe company said demand had fallen.", []string{"Arden Foods"}, "The company", ""},
+		{"resolves the agency to the nearest organisation", "Staff at the FBI were questioned.\nThe agency said the files were safe.", []string{"FBI"}, "The agency", "FBI"},
+		{"prefers the agency that names itself", "The Marine Agency and Dunmore Council met.\nThe agency said the survey was done.", []string{"Marine Agency", "Dunmore Council"}, "The agency", "Marine Agency"},
+		{"finds the name in the same sentence", "Dunmore Council closed the road, the council said on Monday.", []string{"Dunmore Council"}, "the council", "Dunmore Council"},
+		{"takes a head before a lower-case word", "The Court of Appeals heard the case.\nThe court said the ban was lawful.", []string{"Court of Appeals"}, "The court", "Court of Appeals"},
+		{"skips a name whose noun heads nothing", "Supreme Court Justice Ada Vell spoke.\nThe court said the ban was lawful.", []string{"Supreme Court Justice Ada Vell"}, "The court", ""},
+	}
 	d := newDetector(t)
-	text := "Arden Foods closed its bakery in Leith.\nThe company said demand had fallen."
-	org := entity.Entity{Span: span.Span{Start: 0, End: len("Arden Foods")}, Label: entity.Org}
-	res := d.Analyze(text, lines(text), []entity.Entity{org})
-	if len(res.Claims) != 1 || res.Claims[0].Source == nil {
-		t.Fatalf("claims %+v, want one with a source", res.Claims)
-	}
-	src := res.Claims[0].Source
-	if got := src.In(text); got != "The company" {
-		t.Errorf("source %q, want %q", got, "The company")
-	}
-	if got := src.Resolved.In(text); got != "Arden Foods" {
-		t.Errorf("resolved %q, want %q", got, "Arden Foods")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ents []entity.Entity
+			for _, o := range tt.orgs {
+				at := strings.Index(tt.text, o)
+				ents = append(ents, entity.Entity{Span: span.Span{Start: at, End: at + len(o)}, Label: entity.Org})
+			}
+			var got *Source
+			for _, c := range d.Analyze(tt.text, lines(tt.text), ents).Claims {
+				if c.Source != nil && c.Source.In(tt.text) == tt.source {
+					got = c.Source
+				}
+			}
+			if got == nil {
+				t.Fatalf("no claim with source %q", tt.source)
+			}
+			if r := got.Resolved.In(tt.text); r != tt.resolved {
+				t.Errorf("resolved %q, want %q", r, tt.resolved)
+			}
+		})
 	}
 }
