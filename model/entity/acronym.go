@@ -96,8 +96,9 @@ var acronymJoins = set("of", "and", "the", "for", "&", "de", "on", "in")
 // words[end] begin, when their initials, less the joining words, spell
 // acr; else -1. The name may not begin with a joining word.
 func initialsStart(words []string, end int, acr string) int {
-	i, n := end, utf8.RuneCountInString(acr)
-	for m := 0; m < n; {
+	// m counts the bytes of acr's initials matched so far, from its end.
+	i := end
+	for m := 0; m < len(acr); {
 		if i == 0 {
 			return -1
 		}

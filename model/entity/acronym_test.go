@@ -24,12 +24,7 @@ func TestNameAndAcronym(t *testing.T) {
 	off.off = stepAcronym
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if es := on.Tag(tc.text, nil); !matches(tc.text, es, tc.want, tc.not) {
-				t.Errorf("Tag(%q) = %s; want %v and none of %v", tc.text, found(tc.text, es), tc.want, tc.not)
-			}
-			if es := off.Tag(tc.text, nil); matches(tc.text, es, tc.want, tc.not) {
-				t.Errorf("without the step Tag(%q) = %s, as with it: the case does not test the step", tc.text, found(tc.text, es))
-			}
+			checkStep(t, on, off, tc.text, tc.want, tc.not)
 		})
 	}
 }
@@ -48,6 +43,8 @@ func TestInitialsStart(t *testing.T) {
 		{"and Western Railway", "AWR", -1},         // a joining word does not start a name
 		{"the Ostwick Fenland Railway", "FR", 2},   // the initials of the last words
 		{"the Ostwick Fenland Railway", "XFR", -1}, // a word that spells no initial
+		{"la Banque Épargne", "BÉ", 1},             // initials not in ASCII, each of them read
+		{"la Épargne", "BÉ", -1},                   // the first initial not in ASCII is still needed
 	}
 	for _, tc := range tests {
 		w := strings.Fields(tc.words)

@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestDefinedAndOpeners checks the steps "defined", "opener", "address" and "placehead" on invented
-// sentences: each case fails with its step switched off, which the test
-// checks too, so that a case that passes without the step is caught.
+// TestDefinedAndOpeners checks the steps "defined", "opener", "address"
+// and "placehead" on invented sentences: each case fails with its step
+// switched off, which the test checks too, so that a case that passes
+// without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -35,13 +36,21 @@ func TestDefinedAndOpeners(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			off.off = tc.step
-			if es := on.Tag(tc.text, nil); !matches(tc.text, es, tc.want, tc.not) {
-				t.Errorf("Tag(%q) = %s; want %v and none of %v", tc.text, found(tc.text, es), tc.want, tc.not)
-			}
-			if es := off.Tag(tc.text, nil); matches(tc.text, es, tc.want, tc.not) {
-				t.Errorf("without the step Tag(%q) = %s, as with it: the case does not test the step", tc.text, found(tc.text, es))
-			}
+			checkStep(t, on, off, tc.text, tc.want, tc.not)
 		})
+	}
+}
+
+// checkStep checks that on tags text with every one of want and none of
+// not, and that off, a tagger with the step switched off, does not: a case
+// that passes without the step does not test it.
+func checkStep(t *testing.T, on, off *Tagger, text string, want, not []string) {
+	t.Helper()
+	if es := on.Tag(text, nil); !matches(text, es, want, not) {
+		t.Errorf("Tag(%q) = %s; want %v and none of %v", text, found(text, es), want, not)
+	}
+	if es := off.Tag(text, nil); matches(text, es, want, not) {
+		t.Errorf("without the step Tag(%q) = %s, as with it: the case does not test the step", text, found(text, es))
 	}
 }
 

@@ -39,9 +39,10 @@ func withNickname(words []string, ws []ner.Word, cs []cand) []cand {
 }
 
 // joinPerson widens the person's name cs[k] to the capitalised words that
-// start at from (at most maxSurnameWords of them), or to the person's name found there, over the candidates
-// between, which must be unlabelled or people's. It returns cs unchanged
-// when another kind of name stands in the way.
+// start at from (at most maxSurnameWords of them), or to the person's name
+// found there, over the candidates between, which must be unlabelled or
+// people's. It returns cs unchanged when another kind of name stands in
+// the way.
 func joinPerson(words []string, ws []ner.Word, cs []cand, k, from int) []cand {
 	end := from
 	for end < len(words) && end < from+maxSurnameWords && ws[end].IsCapitalised() {

@@ -22,12 +22,7 @@ func TestNickname(t *testing.T) {
 	off.off = stepNickname
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if es := on.Tag(tc.text, nil); !matches(tc.text, es, tc.want, tc.not) {
-				t.Errorf("Tag(%q) = %s; want %v and none of %v", tc.text, found(tc.text, es), tc.want, tc.not)
-			}
-			if es := off.Tag(tc.text, nil); matches(tc.text, es, tc.want, tc.not) {
-				t.Errorf("without the step Tag(%q) = %s, as with it: the case does not test the step", tc.text, found(tc.text, es))
-			}
+			checkStep(t, on, off, tc.text, tc.want, tc.not)
 		})
 	}
 }

@@ -249,18 +249,8 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	w.replay(text, func() {
 		w.ws = t.gaz.SentenceByIndex(w.words, w.ids, &w.vocab, w.ws[:0])
 		for _, c := range t.sentence(w) {
-			n := 1
-			switch {
-			case t.on(stepAcronym) && c.label == Org && spelledAfter(w.words, c):
-				// The initials say more than a definition's head noun
-				// ("The Brain Injury Rehabilitation Trust ( BIRT ) is a
-				// provider").
-				n = definedVotes
-			case t.on(stepDefined):
-				if k := definedAs(w.words, c); k != "" {
-					c.label, n = k, definedVotes
-				}
-			}
+			var n int
+			c.label, n = t.votesOf(w.words, c)
 			out = append(out, Entity{Span: span.Span{Start: w.toks[c.a].Start, End: w.toks[c.b-1].End}, Label: c.label})
 			names.add(w.ws, c, n)
 		}
@@ -474,6 +464,23 @@ func (d *names) add(ws []ner.Word, c cand, n int) {
 // taken for a person 93.87 and 70.22 ("lived in London" beside a Mr
 // London).
 const surnameVotes = 2
+
+// votesOf returns the label of the name c over words and what it counts
+// for in the document: definedVotes where its initials follow it or its
+// sentence defines it, else one vote for the model's label.
+func (t *Tagger) votesOf(words []string, c cand) (Label, int) {
+	switch {
+	case t.on(stepAcronym) && c.label == Org && spelledAfter(words, c):
+		// The initials say more than a definition's head noun ("The
+		// Brain Injury Rehabilitation Trust ( BIRT ) is a provider").
+		return c.label, definedVotes
+	case t.on(stepDefined):
+		if k := definedAs(words, c); k != "" {
+			return k, definedVotes
+		}
+	}
+	return c.label, 1
+}
 
 // definedVotes is what a name counts for in the document where a sentence
 // defines it ("Aisby is a village"): the text says what it is, which

@@ -72,7 +72,7 @@ func cleanName(s string) string {
 func readUniversities(path string, add func(string)) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return fmt.Errorf("read universities: %w", err)
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
@@ -145,7 +145,7 @@ func readParties(dir string, add func(string)) error {
 	for _, path := range files {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return err
+			return fmt.Errorf("read parties: %w", err)
 		}
 		var p profile
 		if err := json.Unmarshal(b, &p); err != nil {

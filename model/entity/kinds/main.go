@@ -73,7 +73,7 @@ func run(args []string, out io.Writer) error {
 	}
 	g, err := ner.NewGazetteer()
 	if err != nil {
-		return err
+		return fmt.Errorf("load the gazetteer: %w", err)
 	}
 	kinds, err := readKinds(filepath.Join(*dir, "index.noun"), lex, g.Clustered)
 	if err != nil {
