@@ -1,11 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"os"
-	"sort"
 	"strings"
 )
 
@@ -24,55 +20,26 @@ const (
 	minLyShare = 0.75
 )
 
-// learnLyWords writes the -ly words that are not adverbs from the silver
-// CoNLL file at path.
-func learnLyWords(w io.Writer, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("read silver tags: %w", err)
-	}
-	defer f.Close()
-	other, total, err := countLyTags(f)
-	if err != nil {
-		return fmt.Errorf("read silver tags: %w", err)
-	}
-	var words []string
-	for wd, n := range other {
-		if n >= minLyCount && float64(n) >= minLyShare*float64(total[wd]) {
-			words = append(words, wd)
+// lyWords is the list of -ly words that are not adverbs. Capitalised
+// occurrences are left out: the rules never take those for adverbs.
+var lyWords = tagList{
+	key: func(token string) (string, bool) {
+		if token[0] < 'a' || token[0] > 'z' {
+			return "", false
 		}
-	}
-	sort.Strings(words)
-	fmt.Fprintln(w, "# -ly words that are not adverbs, learned from PolNeAR train's silver POS tags (go run ./model/claim/polnear -lywords):")
-	fmt.Fprintln(w, "# lower-case words of more than 4 letters ending in ly, tagged other than RB* at least 5 times and in at least 3/4 of their occurrences. Generated.")
-	for _, wd := range words {
-		if _, err := fmt.Fprintln(w, wd); err != nil {
-			return fmt.Errorf("write -ly words: %w", err)
-		}
-	}
-	return nil
+		wd := foldWord(token)
+		return wd, len(wd) > 4 && strings.HasSuffix(wd, "ly")
+	},
+	picks:    func(tag string) bool { return !strings.HasPrefix(tag, "RB") },
+	minCount: minLyCount,
+	share:    minLyShare,
+	header: []string{
+		"# -ly words that are not adverbs, learned from PolNeAR train's silver POS tags (go run ./model/claim/polnear -lywords):",
+		"# lower-case words of more than 4 letters ending in ly, tagged other than RB* at least 5 times and in at least 3/4 of their occurrences. Generated.",
+	},
+	what: "-ly words",
 }
 
-// countLyTags counts, for each lower-case -ly word of more than four
-// letters, its occurrences that are not tagged adverbs and all of them.
-// Capitalised occurrences are left out: the rules never take those for
-// adverbs.
-func countLyTags(r io.Reader) (other, total map[string]int, err error) {
-	other, total = map[string]int{}, map[string]int{}
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		cols := strings.Fields(sc.Text())
-		if len(cols) != 4 || cols[0] == "-DOCSTART-" || cols[0][0] < 'a' || cols[0][0] > 'z' {
-			continue
-		}
-		wd := foldWord(cols[0])
-		if len(wd) <= 4 || !strings.HasSuffix(wd, "ly") {
-			continue
-		}
-		total[wd]++
-		if !strings.HasPrefix(cols[1], "RB") {
-			other[wd]++
-		}
-	}
-	return other, total, sc.Err()
-}
+// learnLyWords writes the -ly words that are not adverbs from the silver
+// CoNLL file at path.
+func learnLyWords(w io.Writer, path string) error { return lyWords.learn(w, path) }
