@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/doctest"
@@ -451,5 +452,34 @@ func TestQuittingWaitsForTheNoteBeingSaved(t *testing.T) {
 	}
 	if !quit || len(book.Notes()) != 1 {
 		t.Errorf("after the save: quit %v, %d notes, want the quit and 1 note", quit, len(book.Notes()))
+	}
+}
+
+// TestAFailedSaveShowsTheEditorAtTheWindowsSize: a resize while the note
+// is saved reaches no editor, so the one shown again after a failed save
+// must take the window's size then, not the one it had at ctrl+s.
+func TestAFailedSaveShowsTheEditorAtTheWindowsSize(t *testing.T) {
+	m, _, a := draftEditor(t)
+	other := filepath.Join(t.TempDir(), "elsewhere.jsonl")
+	if err := os.WriteFile(other, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(other, a.Path+".notes.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	next, save := m.Update(ctrlS)
+	m = next.(Model)
+	next, _ = m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	m = next.(Model)
+	for _, out := range runQuick(save, 5*time.Second) {
+		m = stepWithin(m, out, time.Second)
+	}
+	if m.editor == nil {
+		t.Fatalf("the editor is not shown again after a failed save:\n%s", screen(m))
+	}
+	for i, line := range strings.Split(m.editor.View(), "\n") {
+		if w := lipgloss.Width(line); w > 40 {
+			t.Errorf("line %d of the editor shown again is %d wide in a 40-column window: %q", i, w, line)
+		}
 	}
 }
