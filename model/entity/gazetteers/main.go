@@ -32,7 +32,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -40,7 +39,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +46,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/model/entity/internal/ner"
+	"github.com/margin-reader/margin/model/entity/internal/wordnet"
 )
 
 func main() {
@@ -56,14 +55,6 @@ func main() {
 		os.Exit(1)
 	}
 }
-
-// WordNet's lexicographer files for names.
-const (
-	lexGroup    = 14 // noun.group
-	lexLocation = 15 // noun.location
-	lexObject   = 17 // noun.object
-	lexPerson   = 18 // noun.person
-)
 
 // list is one output file and what goes into it.
 type list struct {
@@ -103,11 +94,11 @@ func run(args []string, out io.Writer) error {
 		return nil
 	}
 	lists := []*list{
-		{"wordnet-people.txt", "named people (noun.person instances)", func(lex int, inst bool) bool { return lex == lexPerson && inst }, map[string]bool{}},
+		{"wordnet-people.txt", "named people (noun.person instances)", func(lex int, inst bool) bool { return lex == wordnet.LexPerson && inst }, map[string]bool{}},
 		{"wordnet-places.txt", "places (noun.location and noun.object instances, capitalised noun.location lemmas)", func(lex int, inst bool) bool {
-			return lex == lexLocation || lex == lexObject && inst
+			return lex == wordnet.LexLocation || lex == wordnet.LexObject && inst
 		}, map[string]bool{}},
-		{"wordnet-orgs.txt", "organisations (capitalised noun.group lemmas)", func(lex int, inst bool) bool { return lex == lexGroup }, map[string]bool{}},
+		{"wordnet-orgs.txt", "organisations (capitalised noun.group lemmas)", func(lex int, inst bool) bool { return lex == wordnet.LexGroup }, map[string]bool{}},
 	}
 	if err := readNouns(filepath.Join(*dict, "data.noun"), lists); err != nil {
 		return err
@@ -124,42 +115,19 @@ func run(args []string, out io.Writer) error {
 // readNouns reads data.noun and files each capitalised lemma of each
 // synset in the lists that take its lexicographer file.
 func readNouns(path string, lists []*list) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // the licence header
-		}
-		head, _, _ := strings.Cut(line, " | ")
-		fields := strings.Fields(head)
-		if len(fields) < 4 {
-			return fmt.Errorf("%s: short line %.40q", path, line)
-		}
-		lex, err1 := strconv.Atoi(fields[1])
-		n, err2 := strconv.ParseInt(fields[3], 16, 32)
-		if err1 != nil || err2 != nil || len(fields) < 4+2*int(n) {
-			return fmt.Errorf("%s: bad synset line %.40q", path, line)
-		}
-		instance := slices.Contains(fields[4+2*int(n):], "@i")
-		for i := range int(n) {
-			w := lemma(fields[4+2*i])
+	return wordnet.ReadNouns(path, func(s wordnet.Synset) {
+		for _, raw := range s.Lemmas {
+			w := lemma(raw)
 			if !isName(w) {
 				continue
 			}
 			for _, l := range lists {
-				if l.takes(lex, instance) {
+				if l.takes(s.Lex, s.Instance) {
 					l.entries[w] = true
 				}
 			}
 		}
-	}
-	return sc.Err()
+	})
 }
 
 // lemma turns a WordNet lemma into words: "New_York(a)" -> "New York".

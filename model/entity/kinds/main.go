@@ -41,6 +41,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/model/entity/internal/ner"
+	"github.com/margin-reader/margin/model/entity/internal/wordnet"
 )
 
 func main() {
@@ -49,15 +50,6 @@ func main() {
 		os.Exit(1)
 	}
 }
-
-// WordNet's lexicographer files that give a kind.
-const (
-	lexGroup    = 14 // noun.group
-	lexLocation = 15 // noun.location
-	lexPerson   = 18 // noun.person
-	lexArtifact = 6  // noun.artifact
-	lexObject   = 17 // noun.object
-)
 
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("kinds", flag.ContinueOnError)
@@ -137,33 +129,9 @@ func countEnds(path string) (map[string]ending, error) {
 
 // readLex maps each synset offset of data.noun to its lexicographer file.
 func readLex(path string) (map[string]int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	lex := map[string]int{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // the licence header
-		}
-		fields := strings.SplitN(line, " ", 3)
-		if len(fields) < 3 {
-			return nil, fmt.Errorf("%s: short line %.40q", path, line)
-		}
-		n, err := strconv.Atoi(fields[1])
-		if err != nil {
-			return nil, fmt.Errorf("%s: bad synset line %.40q", path, line)
-		}
-		lex[fields[0]] = n
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return lex, nil
+	err := wordnet.ReadNouns(path, func(s wordnet.Synset) { lex[s.Offset] = s.Lex })
+	return lex, err
 }
 
 // readKinds reads index.noun and gives each one-word lemma that common
@@ -206,17 +174,17 @@ func readKinds(path string, lex map[string]int, common func(string) bool) (map[s
 // first: 'L' a place, 'P' a person, 'O' an organisation, or 0.
 func kind(lex map[string]int, offsets []string) byte {
 	first := lex[offsets[0]]
-	if first == lexLocation || first == lexGroup && slices.ContainsFunc(offsets[1:], func(o string) bool { return lex[o] == lexLocation }) {
+	if first == wordnet.LexLocation || first == wordnet.LexGroup && slices.ContainsFunc(offsets[1:], func(o string) bool { return lex[o] == wordnet.LexLocation }) {
 		return 'L'
 	}
 	switch first {
-	case lexPerson:
+	case wordnet.LexPerson:
 		return 'P'
-	case lexGroup:
+	case wordnet.LexGroup:
 		return 'O'
-	case lexObject:
+	case wordnet.LexObject:
 		return 'N'
-	case lexArtifact:
+	case wordnet.LexArtifact:
 		return 'A'
 	}
 	return 0
