@@ -3,7 +3,9 @@
 // grammar and quantity words (numbers, comparisons, changes, tense,
 // modality, person, questions), entity labels and counts, the claim kinds
 // the rules found, and the commoner words and word pairs. The weights are
-// learned by ./train from public debate corpora and embedded.
+// learned by ./train from public debate corpora and embedded. In a
+// transcript, the sentences of a speaker who asks score lower (Askers,
+// Model.Asked).
 package checkworthy
 
 import (

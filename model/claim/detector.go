@@ -106,11 +106,15 @@ type Run struct {
 	cw    []float64
 	// read is the offset of the text up to which Next has read.
 	read int
+	// askers are the tallies of the speakers' turns.
+	askers checkworthy.Askers
 }
 
 // Start begins the analysis of dc, whose entities are ents (any order).
 func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
-	return &Run{d: d, dc: dc, ents: sortedEntities(ents)}
+	r := &Run{d: d, dc: dc, ents: sortedEntities(ents)}
+	r.askers = d.askersOf(dc, r.ents)
+	return r
 }
 
 // Next analyses the sentences that follow those given so far, in reading
@@ -174,8 +178,10 @@ func (r *Run) sentence(s span.Span) float64 {
 	for _, u := range r.units {
 		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
 	}
+	var speaker span.Span
 	if len(r.units) > 0 {
-		claims = inTurn(claims, text, s, d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc))
+		speaker = d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc)
+		claims = inTurn(claims, text, s, speaker)
 	}
 	sc.remention(text, trimSpace(text, s))
 	sc.labels = sc.labels[:0]
@@ -189,6 +195,9 @@ func (r *Run) sentence(s span.Span) float64 {
 		}
 	}
 	score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
+	if !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]) {
+		score = d.cw.Asked(score)
+	}
 	for _, c := range claims {
 		c.Checkworthiness = score
 		r.found.add(c)

@@ -41,6 +41,8 @@ type example struct {
 	// key is the sentence's letters and digits, lower-cased: a held-out
 	// sentence's key is never trained on, since the corpora share debates.
 	key string
+	// speaker is the CLEF line's speaker.
+	speaker string
 }
 
 // dataset holds every example and the feature names.
@@ -220,6 +222,8 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 			return fmt.Errorf("CLEF: %w", err)
 		}
 		s.debates = append(s.debates, strings.TrimSuffix(filepath.Base(path), ".tsv"))
+		first := len(s.examples)
+		var askers checkworthy.Askers
 		for i, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
 			cols := strings.Split(line, "\t")
 			if len(cols) != 4 {
@@ -229,11 +233,33 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 			if err != nil {
 				return fmt.Errorf("CLEF %s line %d: label: %w", path, i+1, err)
 			}
-			s.examples = append(s.examples, example{feats: f.one(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2])})
+			s.examples = append(s.examples, example{feats: f.one(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2]), speaker: cols[1]})
+			askers.Add(cols[1], cols[2])
 		}
+		f.markAskers(s.examples[first:], &askers)
 		s.docs++
 	}
 	return nil
+}
+
+// markAskers gives the examples of a transcript whose speaker asks the
+// asker feature, as the analyser does with a transcript's speakers.
+func (f *featurizer) markAskers(exs []example, askers *checkworthy.Askers) {
+	if f.dropped(checkworthy.AskerFeature) {
+		return
+	}
+	h := checkworthy.HashFeature(checkworthy.AskerFeature)
+	id, ok := f.ids[h]
+	if !ok {
+		id = int32(len(f.names))
+		f.ids[h] = id
+		f.names = append(f.names, checkworthy.AskerFeature)
+	}
+	for i := range exs {
+		if askers.Asks(exs[i].speaker) {
+			exs[i].feats = append(exs[i].feats, id)
+		}
+	}
 }
 
 // newsArticle is one PolNeAR article's sentences as feature ids, with

@@ -27,6 +27,10 @@
 //
 // A held-out sentence's text is never trained on, in any corpus: the 2016
 // presidential debates are in both ClaimBuster and CLEF.
+//
+// A CLEF sentence whose speaker asks (checkworthy.Askers, counted over its
+// transcript) has the asker feature, whose weight -asker sets after
+// training: only CLEF has speakers to learn it from.
 package main
 
 import (
@@ -59,6 +63,7 @@ type options struct {
 	nested          bool
 	grid            string
 	drop            string
+	dump            string
 }
 
 func parse(args []string) (options, params, error) {
@@ -73,6 +78,7 @@ func parse(args []string) (options, params, error) {
 	fs.BoolVar(&o.nested, "nested", false, "print figures with the settings chosen by nested cross-validation, and the settings chosen on all the data (slow)")
 	fs.StringVar(&o.grid, "grid", "settings", "the settings -nested chooses among: settings (learning rate, -clefneg, -polnear) or pairs (-pairs 0, 0.5, 1)")
 	fs.BoolVar(&o.classes, "classes", false, "print how often each word class and count feature occurs, and how often in check-worthy sentences")
+	fs.StringVar(&o.dump, "dump", "", "write every CLEF sentence's held-out log-odds and every PolNeAR dev sentence's here, for analyses of context")
 	fs.StringVar(&o.drop, "drop", "", "comma-separated feature name prefixes to leave out")
 	fs.IntVar(&p.epochs, "epochs", 8, "passes over the data")
 	fs.Float64Var(&p.rate, "rate", 0.02, "AdaGrad learning rate")
@@ -90,6 +96,7 @@ func parse(args []string) (options, params, error) {
 	fs.IntVar(&p.bags, "bags", 3, "models trained, each shuffling its own way, whose weights are averaged")
 	fs.BoolVar(&p.average, "average", false, "average each model's weights over the ends of its second half of epochs")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
+	fs.Float64Var(&p.asker, "asker", 2, "how far a transcript's askers' sentences are moved down, in log-odds (0: not at all)")
 	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
@@ -131,6 +138,11 @@ func run(args []string, out io.Writer) error {
 		set.count(polnear, -1), set.count(polnear, 1), len(set.names))
 	if o.classes {
 		set.classRates(out)
+	}
+	if o.dump != "" {
+		if err := dump(o.dump, set, p, dev); err != nil {
+			return err
+		}
 	}
 	if o.cv {
 		report(out, set, p, dev)

@@ -4,7 +4,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/margin-reader/margin/model/checkworthy"
 )
 
 func TestFoldCuts(t *testing.T) {
@@ -258,5 +261,42 @@ func TestAveragedWeightsAreTheMeanOfTheLaterEpochs(t *testing.T) {
 	a.into(o)
 	if want := []float64{2, -1}; !slices.Equal(o.w, want) || o.bias != 1 {
 		t.Errorf("averaged weights %v, bias %v; want %v, 1", o.w, o.bias, want)
+	}
+}
+
+// TestAskerWeightIsSetAfterTrainingNotLearned trains on sentences where
+// the asker feature marks the check-worthy ones: learned, it would weigh
+// for them; set, it weighs -p.asker, and the other weights are those
+// learned without it.
+func TestAskerWeightIsSetAfterTrainingNotLearned(t *testing.T) {
+	s, p := tinySet()
+	all := func(*example) bool { return true }
+	without, _ := s.train(p, all)
+	s.names = append(s.names, checkworthy.AskerFeature)
+	asker := int32(len(s.names) - 1)
+	for i := range s.examples {
+		if s.examples[i].y > 0 {
+			s.examples[i].feats = append(s.examples[i].feats, asker)
+		}
+	}
+	p.asker = 2
+	w, _ := s.train(p, all)
+	if w[asker] != -2 {
+		t.Errorf("the asker feature weighs %v, want -2", w[asker])
+	}
+	if !slices.Equal(w[:asker], without) {
+		t.Errorf("weights %v with the asker feature, %v without: want the same", w[:asker], without)
+	}
+}
+
+func TestMarkAskersMarksOnlyTheSpeakersWhoAsk(t *testing.T) {
+	f := &featurizer{ids: map[uint64]int32{}}
+	var askers checkworthy.Askers
+	exs := []example{{speaker: "HOLT"}, {speaker: "TRUMP"}}
+	askers.Add("HOLT", strings.Repeat("The debate runs 90 minutes. Will you answer? ", 6))
+	askers.Add("TRUMP", strings.Repeat("We lost jobs to Mexico. ", 12))
+	f.markAskers(exs, &askers)
+	if len(exs[0].feats) != 1 || f.names[exs[0].feats[0]] != checkworthy.AskerFeature || len(exs[1].feats) != 0 {
+		t.Errorf("features %v and %v (names %q): want the asker feature on the moderator's sentence alone", exs[0].feats, exs[1].feats, f.names)
 	}
 }

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+)
+
+// dump writes, a line each, tab-separated, every CLEF sentence's held-out
+// score (by the model trained without its transcript) and every PolNeAR
+// dev sentence's (by the model trained on all), for analyses of what a
+// sentence's context adds that the model does not see: the corpus, the
+// transcript or article, the sentence's index in it, its speaker (CLEF;
+// "-" for news), its label (the weak one for news) and its log-odds.
+func dump(path string, set *dataset, p params, dev []newsArticle) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("dump: %w", err)
+	}
+	b := bufio.NewWriter(f)
+	logit := func(pr float64) float64 { return math.Log(pr / (1 - pr)) }
+	for d := range set.debates {
+		w, bias := set.train(p, set.heldOut(func(e *example) bool { return e.corpus == clef && e.group == d }))
+		i := 0
+		for _, e := range set.examples {
+			if e.corpus == clef && e.group == d {
+				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats)))
+				i++
+			}
+		}
+	}
+	w, bias := set.train(p, func(*example) bool { return true })
+	for a, art := range dev {
+		for i, feats := range art.feats {
+			y := 0
+			if art.weak[i] {
+				y = 1
+			}
+			fmt.Fprintf(b, "news\t%d\t%d\t-\t%d\t%.6f\n", a, i, y, logit(score(w, bias, feats)))
+		}
+	}
+	if err := b.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("dump %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("dump %s: %w", path, err)
+	}
+	return nil
+}

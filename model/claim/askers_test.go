@@ -1,0 +1,56 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+)
+
+// TestAnAskersSentencesScoreBelowTheSameSentenceByAnother reads a
+// debate transcript written for this test, whose host asks in a third of
+// their sentences: the host's lead-in scores below the same sentence
+// said by a guest, and as plain paragraphs, without speakers, the two
+// score alike.
+func TestAnAskersSentencesScoreBelowTheSameSentenceByAnother(t *testing.T) {
+	d := newDetector(t)
+	const fact = "The harbour levy rose by 40 percent in 2019."
+	turns := []string{
+		"HOST: Good evening. " + fact + " Will you cut it?",
+		"GUEST: Right. " + fact + " We spent it on the sea wall.",
+		"HOST: The ferry lost money for six years. Should the town sell it?",
+		"GUEST: The ferry carried 90,000 people last year. It stays.",
+		"HOST: Fares doubled since 2015. Is that fair? Thank you.",
+		"GUEST: Fares rose less than in Lorne. Wages rose faster.",
+		"HOST: Our next question is on housing. Rents rose again. Why?",
+	}
+	score := func(t *testing.T, blocks []block) (host, guest float64) {
+		t.Helper()
+		dc := buildDoc(blocks)
+		sents := sentence.Split(dc)
+		res := d.AnalyzeDoc(dc, sents, nil)
+		var scores []float64
+		for i, s := range sents {
+			if strings.Contains(dc.Text[s.Start:s.End], "levy rose") {
+				scores = append(scores, res.Checkworthiness[i])
+			}
+		}
+		if len(scores) != 2 {
+			t.Fatalf("found the repeated sentence %d times, want 2", len(scores))
+		}
+		return scores[0], scores[1]
+	}
+	var asTurns, asParagraphs []block
+	for _, turn := range turns {
+		asTurns = append(asTurns, block{kind: doc.Paragraph, text: turn})
+		_, said, _ := strings.Cut(turn, ": ")
+		asParagraphs = append(asParagraphs, block{kind: doc.Paragraph, text: said})
+	}
+	if host, guest := score(t, asTurns); host >= guest {
+		t.Errorf("in the transcript the host's sentence scores %.3f, the guest's %.3f: want the host's lower", host, guest)
+	}
+	if host, guest := score(t, asParagraphs); host != guest {
+		t.Errorf("without speakers the sentence scores %.3f and %.3f: want the same", host, guest)
+	}
+}
