@@ -200,3 +200,293 @@ var (
 	hOpenQuote     = hashWord("“")
 	hCloseQuote    = hashWord("”")
 )
+
+// quoteReach is how far past a sentence the close of a quotation still
+// open at its end is looked for: a few sentences of its paragraph.
+const quoteReach = 1500
+
+// maxTailCue is how many tokens after a quotation's close its speaker and
+// reporting verb may take ("," said Ana Ruiz, the harbour master, ...").
+const maxTailCue = 8
+
+// maxBareTail is how many words a sentence of its own after a quotation
+// (“... .” Okafor said.) may hold besides its source and cue, so that it
+// only names who spoke: "told reporters", "said on Tuesday".
+const maxBareTail = 4
+
+// quoteState is whether a quotation is open at offset at of a block, so
+// the marks of a block are read once however many sentences it holds.
+type quoteState struct {
+	block *doc.Block
+	at    int
+	open  bool
+}
+
+// openAt reports whether a quotation is open at offset at of block b,
+// read on from where the last call stopped when it can be.
+func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
+	if q.block != b || q.at > at {
+		*q = quoteState{block: b, at: b.Start}
+	}
+	for _, m := range quoteMarks(text, span.Span{Start: q.at, End: at}) {
+		q.open = m.opens(q.open)
+	}
+	q.at = at
+	return q.open
+}
+
+// quoteMark is a quotation mark found in text.
+type quoteMark struct {
+	span.Span
+	// open and close say which way a curly mark faces; a straight one
+	// (" or '') has neither and turns the quotation over.
+	open, close bool
+}
+
+// opens returns whether a quotation is open after m, given whether one was
+// open before it.
+func (m quoteMark) opens(wasOpen bool) bool {
+	switch {
+	case m.open:
+		return true
+	case m.close:
+		return false
+	}
+	return !wasOpen
+}
+
+// quoteMarks lists the double quotation marks of text in s: “ ” " and the
+// ” that some papers print for them. A ” after a space and before a word
+// opens, as scraped news writes it.
+func quoteMarks(text string, s span.Span) []quoteMark {
+	var out []quoteMark
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		m := quoteMark{Span: span.Span{Start: i, End: i + n}}
+		switch {
+		case r == '“':
+			m.open = true
+		case r == '”':
+			m.close = !(i == 0 || isSpaceByte(text[i-1])) || i+n >= len(text) || isSpaceByte(text[i+n])
+			m.open = !m.close
+		case r == '"':
+		case r == '\'' && i+1 < s.End && text[i+1] == '\'':
+			m.End = i + 2
+		default:
+			i += n
+			continue
+		}
+		out = append(out, m)
+		i = m.End
+	}
+	return out
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// closingQuote returns the mark that closes the quotation open at offset
+// at of block b, within quoteReach; ok is false when the block has none.
+func closingQuote(text string, b *doc.Block, at int) (quoteMark, bool) {
+	for _, m := range quoteMarks(text, span.Span{Start: at, End: min(b.End, at+quoteReach)}) {
+		if !m.opens(true) {
+			return m, true
+		}
+	}
+	return quoteMark{}, false
+}
+
+// closingAfter returns the mark that closes the quotation sentence s ends
+// in: the last mark of s, when it closes one (“... there.”), else the one
+// later in its block that closes the quotation still open at its end.
+func closingAfter(text string, b *doc.Block, s span.Span, q *quoteState) (quoteMark, bool) {
+	t := trimSpace(text, s)
+	if ms := quoteMarks(text, span.Span{Start: max(t.Start, t.End-len("”")), End: t.End}); len(ms) > 0 {
+		m := ms[len(ms)-1]
+		if m.End == t.End {
+			return m, !m.opens(q.openAt(text, b, m.Start))
+		}
+	}
+	if !q.openAt(text, b, s.End) {
+		return quoteMark{}, false
+	}
+	return closingQuote(text, b, s.End)
+}
+
+// quoteCloser returns the source named right after the close of a
+// quotation that is open at the end of sentence s and closes later in its
+// block: “We will rebuild the wall. The money is there,” Okafor said.
+// gives Okafor to the first sentence as well as to the second. After a
+// quotation that ends with a stop, the speaker's sentence must only name
+// them (“... .” Okafor said.), not make a claim of its own. It returns nil
+// when there is no such speaker.
+func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []entity.Entity, sc *scratch) *Source {
+	m, ok := closingAfter(text, b, s, &sc.quote)
+	if !ok {
+		return nil
+	}
+	// The tail keeps the mark: an inverted speaker ("," said Ana Ruiz)
+	// follows the quotation's end.
+	toks := tokenize(sc.toks[:0], text, span.Span{Start: m.Start, End: min(b.End, m.End+signatureReach)})
+	markNameDots(text, toks, d.split.Abbreviation)
+	end := 0
+	for end < len(toks) && !sentenceStop(text, toks[end]) {
+		end++
+	}
+	if end == 0 {
+		return nil
+	}
+	sc.toks = toks[:end]
+	tail := span.Span{Start: toks[0].Start, End: toks[end-1].End}
+	mark := len(sc.speakers)
+	c, ok := d.sentence(text, tail, entitiesIn(ents, tail), sc)
+	sc.speakers = sc.speakers[:mark]
+	if !ok || c.Source == nil || !cueNear(c, toks[min(end, maxTailCue)-1].End) {
+		return nil
+	}
+	if stopBefore(text, m.Start) && words(toks[:end])-words(tokensIn(toks[:end], c.Source.Span))-attributedCues(c) > maxBareTail {
+		return nil
+	}
+	src := *c.Source
+	return &src
+}
+
+// sentenceStop reports a full stop, question or exclamation mark that ends
+// a sentence, not the stop of a title or initial.
+func sentenceStop(text string, t token) bool {
+	if t.kind != tokPunct {
+		return false
+	}
+	w := word(text, t)
+	return w == "." || w == "!" || w == "?"
+}
+
+// cueNear reports an attributed cue of c that starts before offset end.
+func cueNear(c Claim, end int) bool {
+	for _, q := range c.Cues {
+		if q.Kind == Attributed && q.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// stopBefore reports a full stop, question or exclamation mark right
+// before offset at: the quotation closing there ended its sentence.
+func stopBefore(text string, at int) bool {
+	return at > 0 && strings.ContainsRune(".!?", rune(text[at-1]))
+}
+
+// words counts the word tokens of toks.
+func words(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tokWord || t.kind == tokNum {
+			n++
+		}
+	}
+	return n
+}
+
+// tokensIn returns the tokens of toks inside s.
+func tokensIn(toks []token, s span.Span) []token {
+	from, to := len(toks), 0
+	for i, t := range toks {
+		if s.Covers(t.Span) {
+			from, to = min(from, i), i+1
+		}
+	}
+	if from >= to {
+		return nil
+	}
+	return toks[from:to]
+}
+
+// attributedCues counts the attributed cues of c.
+func attributedCues(c Claim) int {
+	n := 0
+	for _, q := range c.Cues {
+		if q.Kind == Attributed {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedBy gives the claims of sentence s, none of which has a source,
+// the source of the quotation they stand in; a sentence that made no claim
+// becomes one, attributed.
+func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
+	if len(claims) == 0 {
+		claims = append(claims, Claim{Span: trimSpace(text, s)})
+	}
+	for i := range claims {
+		c := &claims[i]
+		c.Source = src
+		c.Kinds = c.Kinds.Add(Attributed)
+	}
+	return claims
+}
+
+// inQuotation gives the claims of sentence s, when none has a source and
+// s ends inside a quotation of its paragraph, the speaker named where the
+// quotation closes (see quoteCloser).
+func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
+	for _, c := range claims {
+		if c.Source != nil {
+			r.rememberQuoted(claims, s)
+			return claims
+		}
+	}
+	b := blockOf(r.dc.Blocks, s.Start)
+	if b == nil || b.Kind != doc.Paragraph && b.Kind != doc.Quote {
+		return claims
+	}
+	text, sc := r.dc.Text, &r.sc
+	if src := r.d.quoteCloser(text, b, s, r.ents, sc); src != nil {
+		return quotedBy(claims, text, s, src)
+	}
+	if sc.quoted.block == b && sc.quoted.src != nil && r.quotedSentence(b, s) {
+		return quotedBy(claims, text, s, sc.quoted.src)
+	}
+	sc.quoted = quotedSpeaker{}
+	return claims
+}
+
+// quotedSpeaker is the source of the last sentence of a block that held a
+// quotation and named its speaker outside it (“...,” Okafor said.): the quotation
+// sentences after it in the block are the speaker's too, until a sentence
+// outside quotation marks, or one with a source of its own.
+type quotedSpeaker struct {
+	block *doc.Block
+	src   *Source
+}
+
+// quotedSentence reports whether sentence s of block b stands in
+// quotation marks: it opens with one, or one is open at its start.
+func (r *Run) quotedSentence(b *doc.Block, s span.Span) bool {
+	text := r.dc.Text
+	t := trimSpace(text, s)
+	if ms := quoteMarks(text, span.Span{Start: t.Start, End: min(t.End, t.Start+len("“"))}); len(ms) > 0 && ms[0].Start == t.Start {
+		return ms[0].opens(r.sc.quote.openAt(text, b, t.Start))
+	}
+	return r.sc.quote.openAt(text, b, t.Start)
+}
+
+// rememberQuoted keeps, after sentence s whose claims are claims, the
+// speaker of its quotation for the quoted sentences that follow.
+func (r *Run) rememberQuoted(claims []Claim, s span.Span) {
+	var src *Source
+	for _, c := range claims {
+		if c.Source != nil {
+			src = c.Source
+		}
+	}
+	if src == nil {
+		return
+	}
+	r.sc.quoted = quotedSpeaker{}
+	// A source inside the marks speaks within someone else's words.
+	if b := blockOf(r.dc.Blocks, s.Start); b != nil && len(quoteMarks(r.dc.Text, s)) > 0 && !r.sc.quote.openAt(r.dc.Text, b, src.Start) {
+		r.sc.quoted = quotedSpeaker{block: b, src: src}
+	}
+}

@@ -18,6 +18,10 @@
 //     a comma, "of", "who", "which", "that" or a bracket).
 //   - Cue overlap, over the found ones: one of the claim's attributed cues
 //     overlaps the gold cue.
+//   - Content bytes, source right: of the content bytes of the gold
+//     attributions with a source, those inside a margin claim whose source
+//     is right by the rule above, so that the sentences of a quotation
+//     away from its cue count too.
 //   - Per cue type: recall for gold cues among the 20 commonest lower-cased
 //     one-word cues of the split ("common verbs"), and for all other cues.
 //

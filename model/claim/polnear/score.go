@@ -28,7 +28,10 @@ type scores struct {
 	recall, source, cue counts
 	common, other       counts
 	precision           counts
-	misses              []string
+	// content counts the bytes of gold content (of attributions with a
+	// source) against those covered by a claim that names that source.
+	content counts
+	misses  []string
 	// errors, when not nil, counts the errors by kind.
 	errors *errorTable
 }
@@ -40,6 +43,7 @@ func (s *scores) write(w io.Writer) {
 	fmt.Fprintf(w, "recall, 20 common cues    %s\n", s.common)
 	fmt.Fprintf(w, "recall, other cues        %s\n", s.other)
 	fmt.Fprintf(w, "claim precision           %s\n", s.precision)
+	fmt.Fprintf(w, "content, source right     %s\n", s.content)
 	if s.errors != nil {
 		s.errors.write(w)
 	}
@@ -96,6 +100,7 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 		s.other.add(found)
 	}
 	if !found {
+		s.addContent(st, nil)
 		if s.errors != nil {
 			s.errors.add(st, common, false, false)
 		}
@@ -104,6 +109,7 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 		}
 		return
 	}
+	s.addContent(st, claims)
 	ok := sameSource(c.Source.Span.In(a.Text), g.Source.Text)
 	s.source.add(ok)
 	hit := cueHit(g, c)
@@ -116,6 +122,20 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 	}
 	if misses && !ok {
 		s.misses = append(s.misses, fmt.Sprintf("SRC  %s [%s] gold=%q got=%q cue=%q cues=%q | %s", a.Name, sourceKind(st), g.Source.Text, c.Source.Span.In(a.Text), cueText(g), attributedCues(a.Text, *c), c.Span.In(a.Text)))
+	}
+}
+
+// addContent counts g's content bytes and those of them inside claims
+// whose source is g's: how much of what a source said margin gives them,
+// sentences of a quotation away from its cue included.
+func (s *scores) addContent(st situation, claims []claim.Claim) {
+	for _, ct := range st.g.Content {
+		s.content.n += ct.Span().Len()
+		for _, c := range claims {
+			if c.Source != nil && sameSource(c.Source.Span.In(st.a.Text), st.g.Source.Text) {
+				s.content.hit += overlap(c.Span, ct.Span())
+			}
+		}
 	}
 }
 
