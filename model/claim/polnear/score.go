@@ -31,7 +31,10 @@ type scores struct {
 	// content counts the bytes of gold content (of attributions with a
 	// source) against those covered by a claim that names that source.
 	content counts
-	misses  []string
+	// cues counts the attributed cues of claims with a source against
+	// those that overlap a gold cue.
+	cues   counts
+	misses []string
 	// errors, when not nil, counts the errors by kind.
 	errors *errorTable
 }
@@ -44,6 +47,7 @@ func (s *scores) write(w io.Writer) {
 	fmt.Fprintf(w, "recall, other cues        %s\n", s.other)
 	fmt.Fprintf(w, "claim precision           %s\n", s.precision)
 	fmt.Fprintf(w, "content, source right     %s\n", s.content)
+	fmt.Fprintf(w, "cue precision             %s\n", s.cues)
 	if s.errors != nil {
 		s.errors.write(w)
 	}
@@ -78,6 +82,11 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 			if c.Source != nil {
 				ok := attributed(c.Span, a.Attributions)
 				sc.precision.add(ok)
+				for _, q := range c.Cues {
+					if q.Kind == claim.Attributed {
+						sc.cues.add(goldCue(q.Span, a.Attributions))
+					}
+				}
 				if misses && !ok {
 					sc.misses = append(sc.misses, fmt.Sprintf("FP   %s src=%q cues=%q | %s", a.Name, c.Source.Span.In(a.Text), attributedCues(a.Text, c), c.Span.In(a.Text)))
 				}
@@ -226,6 +235,18 @@ func attributed(s span.Span, golds []gold) bool {
 	for _, g := range golds {
 		for _, p := range append(append([]goldSpan(nil), g.Cue...), g.Content...) {
 			if s.Overlaps(p.Span()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goldCue reports whether s overlaps the cue of a gold attribution.
+func goldCue(s span.Span, golds []gold) bool {
+	for _, g := range golds {
+		for _, c := range g.Cue {
+			if s.Overlaps(c.Span()) {
 				return true
 			}
 		}
