@@ -427,21 +427,25 @@ func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 	return claims
 }
 
-// inQuotation gives the claims of sentence s, when none has a source and
-// s ends inside a quotation of its paragraph, the speaker named where the
-// quotation closes (see quoteCloser).
+// inQuotation gives the claims of sentence s, when s stands in a
+// quotation of its paragraph and no claim of it has a source outside the
+// quotation marks, the speaker named where the quotation closes (see
+// quoteCloser) or, failing that, the one named before it in the paragraph
+// (see quotedSpeaker). A source inside the marks speaks within the
+// speaker's words ("“Nobody listens to us,” Okafor said": Okafor's).
 func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
-	for _, c := range claims {
-		if c.Source != nil {
-			r.rememberQuoted(claims, s)
-			return claims
-		}
-	}
 	b := blockOf(r.dc.Blocks, s.Start)
 	if b == nil || b.Kind != doc.Paragraph && b.Kind != doc.Quote {
 		return claims
 	}
 	text, sc := r.dc.Text, &r.sc
+	if src := r.outerSource(claims, b); src != nil {
+		sc.quoted = quotedSpeaker{}
+		if len(quoteMarks(text, s)) > 0 {
+			sc.quoted = quotedSpeaker{block: b, src: src}
+		}
+		return claims
+	}
 	if src := r.d.quoteCloser(text, b, s, r.ents, sc); src != nil {
 		return quotedBy(claims, text, s, src)
 	}
@@ -450,6 +454,18 @@ func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
 	}
 	sc.quoted = quotedSpeaker{}
 	return claims
+}
+
+// outerSource returns the last source of claims that stands outside
+// quotation marks in block b, or nil.
+func (r *Run) outerSource(claims []Claim, b *doc.Block) *Source {
+	var out *Source
+	for _, c := range claims {
+		if c.Source != nil && !r.sc.quote.openAt(r.dc.Text, b, c.Source.Start) {
+			out = c.Source
+		}
+	}
+	return out
 }
 
 // quotedSpeaker is the source of the last sentence of a block that held a
@@ -470,23 +486,4 @@ func (r *Run) quotedSentence(b *doc.Block, s span.Span) bool {
 		return ms[0].opens(r.sc.quote.openAt(text, b, t.Start))
 	}
 	return r.sc.quote.openAt(text, b, t.Start)
-}
-
-// rememberQuoted keeps, after sentence s whose claims are claims, the
-// speaker of its quotation for the quoted sentences that follow.
-func (r *Run) rememberQuoted(claims []Claim, s span.Span) {
-	var src *Source
-	for _, c := range claims {
-		if c.Source != nil {
-			src = c.Source
-		}
-	}
-	if src == nil {
-		return
-	}
-	r.sc.quoted = quotedSpeaker{}
-	// A source inside the marks speaks within someone else's words.
-	if b := blockOf(r.dc.Blocks, s.Start); b != nil && len(quoteMarks(r.dc.Text, s)) > 0 && !r.sc.quote.openAt(r.dc.Text, b, src.Start) {
-		r.sc.quoted = quotedSpeaker{block: b, src: src}
-	}
 }

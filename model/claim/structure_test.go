@@ -164,6 +164,9 @@ func TestStructure(t *testing.T) {
 			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said."},
 			{kind: doc.Paragraph, text: "“We will appeal.”"},
 		}, []string{"“We lost the vote,” Lind said."}, []string{"Lind"}},
+		{"a source inside a quotation yields to the quotation's speaker", []block{
+			{kind: doc.Paragraph, text: "“The board told us the wall was safe. It was not,” Okafor said."},
+		}, []string{"“The board told us the wall was safe.", "It was not,” Okafor said."}, []string{"Okafor", "Okafor"}},
 		{"a speaker inside a quotation gives no source to the sentences after", []block{
 			{kind: doc.Paragraph, text: "“My lawyer told me the vote was fair. We will appeal anyway.”"},
 		}, []string{"“My lawyer told me the vote was fair."}, []string{"My lawyer"}},
