@@ -449,7 +449,8 @@ func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
 	if src := r.d.quoteCloser(text, b, s, r.ents, sc); src != nil {
 		return quotedBy(claims, text, s, src)
 	}
-	if sc.quoted.block == b && sc.quoted.src != nil && r.quotedSentence(b, s) {
+	if r.quotedSpeakerReaches(b) && r.quotedSentence(b, s) {
+		sc.quoted.block = b
 		return quotedBy(claims, text, s, sc.quoted.src)
 	}
 	sc.quoted = quotedSpeaker{}
@@ -469,12 +470,26 @@ func (r *Run) outerSource(claims []Claim, b *doc.Block) *Source {
 }
 
 // quotedSpeaker is the source of the last sentence of a block that held a
-// quotation and named its speaker outside it (“...,” Okafor said.): the quotation
-// sentences after it in the block are the speaker's too, until a sentence
-// outside quotation marks, or one with a source of its own.
+// quotation and named its speaker outside it (“...,” Okafor said.): the
+// quotation sentences after it in the block, and in the blocks after it
+// that the quotation runs on into, are the speaker's too, until a
+// sentence outside quotation marks, or one with a source of its own.
 type quotedSpeaker struct {
 	block *doc.Block
 	src   *Source
+}
+
+// quotedSpeakerReaches reports whether the quotation speaker kept reaches
+// block b: b is the speaker's block, or follows it and the quotation was
+// still open at that block's end, as a quotation that runs over several
+// paragraphs opens each with a mark and closes only the last.
+func (r *Run) quotedSpeakerReaches(b *doc.Block) bool {
+	q := r.sc.quoted
+	if q.src == nil || q.block == b {
+		return q.src != nil
+	}
+	i := blockIndex(r.dc.Blocks, b.Start)
+	return i > 0 && &r.dc.Blocks[i-1] == q.block && q.block.Kind == b.Kind && r.sc.quote.openAt(r.dc.Text, q.block, q.block.End)
 }
 
 // quotedSentence reports whether sentence s of block b stands in

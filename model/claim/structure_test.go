@@ -157,6 +157,10 @@ func TestStructure(t *testing.T) {
 		{"the quoted sentences after a speaker's quotation are the speaker's", []block{
 			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said. “We will appeal.”"},
 		}, []string{"“We lost the vote,” Lind said.", "“We will appeal.”"}, []string{"Lind", "Lind"}},
+		{"a quotation that runs on into the next paragraph stays the speaker's", []block{
+			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said. “The count was wrong."},
+			{kind: doc.Paragraph, text: "“We will appeal.”"},
+		}, []string{"“We lost the vote,” Lind said.", "“The count was wrong.", "“We will appeal.”"}, []string{"Lind", "Lind", "Lind"}},
 		{"a sentence outside quotation marks ends the speaker's quotations", []block{
 			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said. The hall emptied slowly. “We will appeal.”"},
 		}, []string{"“We lost the vote,” Lind said."}, []string{"Lind"}},
