@@ -220,19 +220,37 @@ type quoteState struct {
 	block *doc.Block
 	at    int
 	open  bool
+	// mark and markOpen are the offset and state of the start of the
+	// sentence being read, from which an offset before at is read again:
+	// from the block's start, a long block would be read once per source.
+	mark     int
+	markOpen bool
 }
 
 // openAt reports whether a quotation is open at offset at of block b,
 // read on from where the last call stopped when it can be.
 func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
-	if q.block != b || q.at > at {
-		*q = quoteState{block: b, at: b.Start}
+	switch {
+	case q.block != b || at < q.mark:
+		*q = quoteState{block: b, at: b.Start, mark: b.Start}
+	case at < q.at:
+		q.at, q.open = q.mark, q.markOpen
 	}
-	for _, m := range quoteMarks(text, span.Span{Start: q.at, End: at}) {
-		q.open = m.opens(q.open)
+	for i := q.at; ; {
+		m, ok := nextQuoteMark(text, i, at)
+		if !ok {
+			break
+		}
+		q.open, i = m.opens(q.open), m.End
 	}
 	q.at = at
 	return q.open
+}
+
+// markSentence keeps the state at offset at, the start of a sentence of
+// block b, for the offsets of the sentence read again.
+func (q *quoteState) markSentence(text string, b *doc.Block, at int) {
+	q.mark, q.markOpen = at, q.openAt(text, b, at)
 }
 
 // quoteMark is a quotation mark found in text.
@@ -255,13 +273,13 @@ func (m quoteMark) opens(wasOpen bool) bool {
 	return !wasOpen
 }
 
-// quoteMarks lists the double quotation marks of text in s: “ ” " and the
-// ” that some papers print for them. A ” after a space and before a word
-// opens, as scraped news writes it.
-func quoteMarks(text string, s span.Span) []quoteMark {
-	var out []quoteMark
-	for i := s.Start; i < s.End; {
-		r, n := utf8.DecodeRuneInString(text[i:s.End])
+// nextQuoteMark returns the first double quotation mark of text[from:end]:
+// “ ” " or the ” that some papers print for them; ok is false when there
+// is none. A ” after a space and before a word opens, as scraped news
+// writes it.
+func nextQuoteMark(text string, from, end int) (m quoteMark, ok bool) {
+	for i := from; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:end])
 		m := quoteMark{Span: span.Span{Start: i, End: i + n}}
 		switch {
 		case r == '“':
@@ -270,16 +288,15 @@ func quoteMarks(text string, s span.Span) []quoteMark {
 			m.close = !(i == 0 || isSpaceByte(text[i-1])) || i+n >= len(text) || isSpaceByte(text[i+n])
 			m.open = !m.close
 		case r == '"':
-		case r == '\'' && i+1 < s.End && text[i+1] == '\'':
+		case r == '\'' && i+1 < end && text[i+1] == '\'':
 			m.End = i + 2
 		default:
 			i += n
 			continue
 		}
-		out = append(out, m)
-		i = m.End
+		return m, true
 	}
-	return out
+	return quoteMark{}, false
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
@@ -287,7 +304,8 @@ func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b =
 // closingQuote returns the mark that closes the quotation open at offset
 // at of block b, within quoteReach; ok is false when the block has none.
 func closingQuote(text string, b *doc.Block, at int) (quoteMark, bool) {
-	for _, m := range quoteMarks(text, span.Span{Start: at, End: min(b.End, at+quoteReach)}) {
+	end := min(b.End, at+quoteReach)
+	for m, ok := nextQuoteMark(text, at, end); ok; m, ok = nextQuoteMark(text, m.End, end) {
 		if !m.opens(true) {
 			return m, true
 		}
@@ -300,8 +318,7 @@ func closingQuote(text string, b *doc.Block, at int) (quoteMark, bool) {
 // later in its block that closes the quotation still open at its end.
 func closingAfter(text string, b *doc.Block, s span.Span, q *quoteState) (quoteMark, bool) {
 	t := trimSpace(text, s)
-	if ms := quoteMarks(text, span.Span{Start: max(t.Start, t.End-len("”")), End: t.End}); len(ms) > 0 {
-		m := ms[len(ms)-1]
+	for m, ok := nextQuoteMark(text, max(t.Start, t.End-len("”")), t.End); ok; m, ok = nextQuoteMark(text, m.End, t.End) {
 		if m.End == t.End {
 			return m, !m.opens(q.openAt(text, b, m.Start))
 		}
@@ -439,9 +456,10 @@ func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
 		return claims
 	}
 	text, sc := r.dc.Text, &r.sc
-	if src := r.outerSource(claims, b); src != nil {
+	sc.quote.markSentence(text, b, s.Start)
+	if src := r.outerSource(claims, b, s); src != nil {
 		sc.quoted = quotedSpeaker{}
-		if len(quoteMarks(text, s)) > 0 {
+		if _, ok := nextQuoteMark(text, s.Start, s.End); ok {
 			sc.quoted = quotedSpeaker{block: b, src: src}
 		}
 		return claims
@@ -457,12 +475,13 @@ func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
 	return claims
 }
 
-// outerSource returns the last source of claims that stands outside
-// quotation marks in block b, or nil.
-func (r *Run) outerSource(claims []Claim, b *doc.Block) *Source {
+// outerSource returns the last source of claims, those of sentence s of
+// block b, that stands outside quotation marks, or nil. A source before
+// s, a speaker's turn, is outside.
+func (r *Run) outerSource(claims []Claim, b *doc.Block, s span.Span) *Source {
 	var out *Source
 	for _, c := range claims {
-		if c.Source != nil && !r.sc.quote.openAt(r.dc.Text, b, c.Source.Start) {
+		if c.Source != nil && (c.Source.Start < s.Start || !r.sc.quote.openAt(r.dc.Text, b, c.Source.Start)) {
 			out = c.Source
 		}
 	}
@@ -497,8 +516,8 @@ func (r *Run) quotedSpeakerReaches(b *doc.Block) bool {
 func (r *Run) quotedSentence(b *doc.Block, s span.Span) bool {
 	text := r.dc.Text
 	t := trimSpace(text, s)
-	if ms := quoteMarks(text, span.Span{Start: t.Start, End: min(t.End, t.Start+len("“"))}); len(ms) > 0 && ms[0].Start == t.Start {
-		return ms[0].opens(r.sc.quote.openAt(text, b, t.Start))
+	if m, ok := nextQuoteMark(text, t.Start, min(t.End, t.Start+len("“"))); ok && m.Start == t.Start {
+		return m.opens(r.sc.quote.openAt(text, b, t.Start))
 	}
 	return r.sc.quote.openAt(text, b, t.Start)
 }
