@@ -236,21 +236,20 @@ func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
 	case at < q.at:
 		q.at, q.open = q.mark, q.markOpen
 	}
-	for i := q.at; ; {
-		m, ok := nextQuoteMark(text, i, at)
-		if !ok {
-			break
-		}
+	i := q.at
+	for m, ok := nextQuoteMark(text, i, at); ok; m, ok = nextQuoteMark(text, i, at) {
 		q.open, i = m.opens(q.open), m.End
 	}
-	q.at = at
+	// A mark that starts before at and ends after it is read whole.
+	q.at = max(at, i)
 	return q.open
 }
 
 // markSentence keeps the state at offset at, the start of a sentence of
 // block b, for the offsets of the sentence read again.
 func (q *quoteState) markSentence(text string, b *doc.Block, at int) {
-	q.mark, q.markOpen = at, q.openAt(text, b, at)
+	q.markOpen = q.openAt(text, b, at)
+	q.mark = q.at // past a mark that at falls inside
 }
 
 // quoteMark is a quotation mark found in text.
@@ -273,13 +272,13 @@ func (m quoteMark) opens(wasOpen bool) bool {
 	return !wasOpen
 }
 
-// nextQuoteMark returns the first double quotation mark of text[from:end]:
-// “ ” " or the ” that some papers print for them; ok is false when there
-// is none. A ” after a space and before a word opens, as scraped news
+// nextQuoteMark returns the first double quotation mark that starts in
+// text[from:end]: “ ” " or the two apostrophes that some papers print for
+// them, which may end past end; ok is false when there is none. A ” after a space and before a word opens, as scraped news
 // writes it.
 func nextQuoteMark(text string, from, end int) (m quoteMark, ok bool) {
 	for i := from; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := utf8.DecodeRuneInString(text[i:])
 		m := quoteMark{Span: span.Span{Start: i, End: i + n}}
 		switch {
 		case r == '“':
@@ -288,7 +287,7 @@ func nextQuoteMark(text string, from, end int) (m quoteMark, ok bool) {
 			m.close = !(i == 0 || isSpaceByte(text[i-1])) || i+n >= len(text) || isSpaceByte(text[i+n])
 			m.open = !m.close
 		case r == '"':
-		case r == '\'' && i+1 < end && text[i+1] == '\'':
+		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
 			m.End = i + 2
 		default:
 			i += n
