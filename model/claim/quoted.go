@@ -274,8 +274,8 @@ func (m quoteMark) opens(wasOpen bool) bool {
 
 // nextQuoteMark returns the first double quotation mark that starts in
 // text[from:end]: “ ” " or the two apostrophes that some papers print for
-// them, which may end past end; ok is false when there is none. A ” after a space and before a word opens, as scraped news
-// writes it.
+// them, which may end past end; ok is false when there is none. A ” after
+// a space and before a word opens, as scraped news writes it.
 func nextQuoteMark(text string, from, end int) (m quoteMark, ok bool) {
 	for i := from; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -328,8 +328,8 @@ func closingAfter(text string, b *doc.Block, s span.Span, q *quoteState) (quoteM
 	return closingQuote(text, b, s.End)
 }
 
-// quoteCloser returns the source named right after the close of a
-// quotation that is open at the end of sentence s and closes later in its
+// quoteCloser returns the source named right after the close of the
+// quotation sentence s ends in, which closes at its end or later in its
 // block: “We will rebuild the wall. The money is there,” Okafor said.
 // gives Okafor to the first sentence as well as to the second. After a
 // quotation that ends with a stop, the speaker's sentence must only name
@@ -428,9 +428,9 @@ func attributedCues(c Claim) int {
 	return n
 }
 
-// quotedBy gives the claims of sentence s, none of which has a source,
-// the source of the quotation they stand in; a sentence that made no claim
-// becomes one, attributed.
+// quotedBy gives the claims of sentence s, whose sources, if any, stand
+// inside the quotation s is part of, the quotation's source; a sentence
+// that made no claim becomes one, attributed.
 func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 	if len(claims) == 0 {
 		claims = append(claims, Claim{Span: trimSpace(text, s)})
