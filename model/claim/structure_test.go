@@ -151,6 +151,9 @@ func TestStructure(t *testing.T) {
 		{"a quotation closed by a stop is the speaker's of the bare sentence after it", []block{
 			{kind: doc.Paragraph, text: "“The count was wrong. The ballots were lost.” Marta Lind said."},
 		}, []string{"“The count was wrong.", "The ballots were lost.”", "Marta Lind said."}, []string{"Marta Lind", "Marta Lind", "Marta Lind"}},
+		{"a speaker's sentence after a quotation that claims more of its own is not the quotation's", []block{
+			{kind: doc.Paragraph, text: "“The ballots were lost.” Marta Lind said on Monday that the count had been fixed by the board."},
+		}, []string{"Marta Lind said on Monday that the count had been fixed by the board."}, []string{"Marta Lind"}},
 		{"a sentence after a quotation that claims more is not its speaker", []block{
 			{kind: doc.Paragraph, text: "“The ballots were lost.” The council denied on Monday that any ballot had gone missing."},
 		}, []string{"The council denied on Monday that any ballot had gone missing."}, []string{"The council"}},
