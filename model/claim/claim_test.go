@@ -72,6 +72,7 @@ func TestRules(t *testing.T) {
 		{"takes the name, not its age, before a relative clause", "Okafor, 48, who has run the depot since 2009, told staff it would close.", []Kind{Attributed}, []string{"told"}, "Okafor", ""},
 		{"takes a name and its aside over the object after the verb", "Lena Dahl, the port's harbour master, noted the change at a meeting last week.", []Kind{Attributed}, []string{"noted"}, "Lena Dahl, the port's harbour master", ""},
 		{"takes a possessive before a cue with a complement for the source", "Turnout fell, contrary to his claim that voters were angry.", []Kind{Attributed}, []string{"claim"}, "his", ""},
+		{"reads a newsroom's label before a colon as no cue", "Publisher's note: the ferry timetable changes in May.", nil, nil, "", ""},
 		{"does not take a possessive before a word that describes a noun", "The night closed with her emotional rendition of the anthem.", nil, nil, "", ""},
 		{"does not take a word after an opening quote for a speaker", "Contrary to his hope that people would ''learn nothing,'' the files were long.", []Kind{Attributed}, []string{"hope"}, "his", ""},
 		{"takes the name that opens asides before a relative clause", "Jo Ames, 61, of Dover, Del., who runs the depot, said the pier was unsafe.", []Kind{Attributed}, []string{"said"}, "Jo Ames", ""},

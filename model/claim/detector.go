@@ -31,7 +31,8 @@ type Result struct {
 	// the clauses of a sentence have sources of their own. A claim's cues
 	// lie inside it; its source lies inside its sentence (a clause's may
 	// be named in the clause before it: "Okafor, who ..., told staff"),
-	// or, in a speaker's turn, in the turn's block.
+	// or, in a speaker's turn, in the turn's block, or, in a quotation,
+	// in its paragraph, where the quotation closes or before it opens.
 	Claims []Claim
 	// Checkworthiness has one score from 0 to 1 per sentence, in the order
 	// of the sentences given to Analyze.
@@ -74,6 +75,10 @@ type scratch struct {
 	// before and after are the tokens of the sentence before and after
 	// the part being read.
 	before, after []token
+	// quote is whether a quotation is open, in the block being read, and
+	// quoted the speaker of the last quotation it holds.
+	quote  quoteState
+	quoted quotedSpeaker
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -182,6 +187,7 @@ func (r *Run) sentence(s span.Span) float64 {
 	if len(r.units) > 0 {
 		speaker = d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc)
 		claims = inTurn(claims, text, s, speaker)
+		claims = r.inQuotation(claims, s)
 	}
 	sc.remention(text, trimSpace(text, s))
 	sc.labels = sc.labels[:0]

@@ -80,6 +80,8 @@ type lexicon struct {
 	verbs *wordSet
 	// speakers are the common nouns that head PolNeAR train's sources.
 	speakers *wordSet
+	// nouns are the words PolNeAR's silver tags call common nouns.
+	nouns *wordSet
 	// entries joins the three by word, so a token costs one look-up.
 	entries wordTable[*entry]
 	// cues is the cue tagger; nil while it is being trained.
@@ -96,6 +98,9 @@ type entry struct {
 	// untagged words are never cues by the tagger: grammar words, and the
 	// "according" of "according to", which is a cue of its own kind.
 	untagged bool
+	// noun words are cues, learned or tagged, only before what a noun of
+	// saying takes (see nounComplement).
+	noun bool
 }
 
 // startsAccording reports a word that starts an "according to" phrase:
@@ -137,6 +142,9 @@ func (lx *lexicon) index() {
 	}
 	for h := range lx.verbs.all() {
 		get(h).finite = true
+	}
+	for h := range lx.nouns.all() {
+		get(h).noun = true
 	}
 	for h, ps := range lx.byFirst {
 		for _, p := range ps {
@@ -188,6 +196,11 @@ func loadLexicon() (*lexicon, error) {
 		return nil, fmt.Errorf("claim lexicon speakers.txt: %w", err)
 	}
 	lx.speakers = firstWords(stripComments(string(speakers)))
+	nouns, err := lexiconFS.ReadFile("lexicon/nouns.txt")
+	if err != nil {
+		return nil, fmt.Errorf("claim lexicon nouns.txt: %w", err)
+	}
+	lx.nouns = newWordSet(stripComments(string(nouns)))
 	lx.index()
 	return lx, nil
 }
@@ -280,8 +293,11 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 			e = &noEntry
 		}
 		toks[i].finite = e.finite && !toks[i].upper
+		// A noun by PolNeAR's tags reports only with a complement, or
+		// where only a verb stands ("who support", "also views").
+		bareNoun := e.noun && !nounComplement(toks, i+1) && !verbPlace(text, toks, i)
 		for _, p := range e.phrases {
-			if i < covered[p.cat] || i+len(p.words) > len(toks) {
+			if i < covered[p.cat] || i+len(p.words) > len(toks) || bareNoun && p.cat == catReport && len(p.words) == 1 {
 				continue
 			}
 			ok := true
@@ -297,7 +313,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 			dst = append(dst, match{from: i, to: i + len(p.words), cat: p.cat, flags: p.flags, weight: p.weight})
 			covered[p.cat] = i + len(p.words)
 		}
-		if i < covered[catReport] {
+		if i < covered[catReport] || bareNoun {
 			continue
 		}
 		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
@@ -309,6 +325,24 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 		}
 	}
 	return dst
+}
+
+// nounComplement reports whether toks[j] opens what a noun of saying
+// takes: "that", a preposition, a colon or a quotation ("questions
+// about", "charges that", "his message:"). A noun before anything else
+// ("swing states could decide", "racist rhetoric.") reports nothing.
+func nounComplement(toks []token, j int) bool {
+	return j < len(toks) && (toks[j].h == hThat || toks[j].h == hColon || prepositions.has(toks[j]) || quotes.has(toks[j]))
+}
+
+// verbPlace reports a word after a subject pronoun, a relative, an
+// auxiliary or an -ly adverb: where a noun's spelling is a verb.
+func verbPlace(text string, toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	return pronouns.has(p) || p.h == hThat || relatives.has(p) || auxiliaries.has(p) || lyAdverb(text, p)
 }
 
 // maxThatSubject is how far after "that" a clause's finite verb may

@@ -200,3 +200,325 @@ var (
 	hOpenQuote     = hashWord("“")
 	hCloseQuote    = hashWord("”")
 )
+
+// quoteReach is how far past a sentence the close of a quotation still
+// open at its end is looked for: a few sentences of its paragraph.
+const quoteReach = 1500
+
+// maxTailCue is how many tokens after a quotation's close its speaker and
+// reporting verb may take ("," said Ana Ruiz, the harbour master, ...");
+// chosen on PolNeAR train from 5, 8, 12 and 16.
+const maxTailCue = 12
+
+// maxBareTail is how many words a sentence of its own after a quotation
+// (“... .” Okafor said.) may hold besides its source and cue, so that it
+// only names who spoke: "told reporters", "said on Tuesday"; chosen on
+// PolNeAR train from 2, 4 and 8.
+const maxBareTail = 8
+
+// quoteState is whether a quotation is open at offset at of a block, so
+// the marks of a block are read once however many sentences it holds.
+type quoteState struct {
+	block *doc.Block
+	at    int
+	open  bool
+	// mark and markOpen are the offset and state of the start of the
+	// sentence being read, from which an offset before at is read again:
+	// from the block's start, a long block would be read once per source.
+	mark     int
+	markOpen bool
+}
+
+// openAt reports whether a quotation is open at offset at of block b,
+// read on from where the last call stopped when it can be.
+func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
+	switch {
+	case q.block != b || at < q.mark:
+		*q = quoteState{block: b, at: b.Start, mark: b.Start}
+	case at < q.at:
+		q.at, q.open = q.mark, q.markOpen
+	}
+	i := q.at
+	for m, ok := nextQuoteMark(text, i, at); ok; m, ok = nextQuoteMark(text, i, at) {
+		q.open, i = m.opens(q.open), m.End
+	}
+	// A mark that starts before at and ends after it is read whole.
+	q.at = max(at, i)
+	return q.open
+}
+
+// markSentence keeps the state at offset at, the start of a sentence of
+// block b, for the offsets of the sentence read again.
+func (q *quoteState) markSentence(text string, b *doc.Block, at int) {
+	q.markOpen = q.openAt(text, b, at)
+	q.mark = q.at // past a mark that at falls inside
+}
+
+// quoteMark is a quotation mark found in text.
+type quoteMark struct {
+	span.Span
+	// open and close say which way a curly mark faces; a straight one
+	// (" or '') has neither and turns the quotation over.
+	open, close bool
+}
+
+// opens returns whether a quotation is open after m, given whether one was
+// open before it.
+func (m quoteMark) opens(wasOpen bool) bool {
+	switch {
+	case m.open:
+		return true
+	case m.close:
+		return false
+	}
+	return !wasOpen
+}
+
+// nextQuoteMark returns the first double quotation mark that starts in
+// text[from:end]: “ ” " or the two apostrophes that some papers print for
+// them, which may end past end; ok is false when there is none. A ” after
+// a space and before a word opens, as scraped news writes it.
+func nextQuoteMark(text string, from, end int) (m quoteMark, ok bool) {
+	for i := from; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		m := quoteMark{Span: span.Span{Start: i, End: i + n}}
+		switch {
+		case r == '“':
+			m.open = true
+		case r == '”':
+			m.close = !(i == 0 || isSpaceByte(text[i-1])) || i+n >= len(text) || isSpaceByte(text[i+n])
+			m.open = !m.close
+		case r == '"':
+		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			m.End = i + 2
+		default:
+			i += n
+			continue
+		}
+		return m, true
+	}
+	return quoteMark{}, false
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// closingQuote returns the mark that closes the quotation open at offset
+// at of block b, within quoteReach; ok is false when the block has none.
+func closingQuote(text string, b *doc.Block, at int) (quoteMark, bool) {
+	end := min(b.End, at+quoteReach)
+	for m, ok := nextQuoteMark(text, at, end); ok; m, ok = nextQuoteMark(text, m.End, end) {
+		if !m.opens(true) {
+			return m, true
+		}
+	}
+	return quoteMark{}, false
+}
+
+// closingAfter returns the mark that closes the quotation sentence s ends
+// in: the last mark of s, when it closes one (“... there.”), else the one
+// later in its block that closes the quotation still open at its end.
+func closingAfter(text string, b *doc.Block, s span.Span, q *quoteState) (quoteMark, bool) {
+	t := trimSpace(text, s)
+	for m, ok := nextQuoteMark(text, max(t.Start, t.End-len("”")), t.End); ok; m, ok = nextQuoteMark(text, m.End, t.End) {
+		if m.End == t.End {
+			return m, !m.opens(q.openAt(text, b, m.Start))
+		}
+	}
+	if !q.openAt(text, b, s.End) {
+		return quoteMark{}, false
+	}
+	return closingQuote(text, b, s.End)
+}
+
+// quoteCloser returns the source named right after the close of the
+// quotation sentence s ends in, which closes at its end or later in its
+// block: “We will rebuild the wall. The money is there,” Okafor said.
+// gives Okafor to the first sentence as well as to the second. After a
+// quotation that ends with a stop, the speaker's sentence must only name
+// them (“... .” Okafor said.), not make a claim of its own. It returns nil
+// when there is no such speaker.
+func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []entity.Entity, sc *scratch) *Source {
+	m, ok := closingAfter(text, b, s, &sc.quote)
+	if !ok {
+		return nil
+	}
+	// The tail keeps the mark: an inverted speaker ("," said Ana Ruiz)
+	// follows the quotation's end.
+	toks := tokenize(sc.toks[:0], text, span.Span{Start: m.Start, End: min(b.End, m.End+signatureReach)})
+	markNameDots(text, toks, d.split.Abbreviation)
+	end := 0
+	for end < len(toks) && !sentenceStop(text, toks[end]) {
+		end++
+	}
+	if end == 0 {
+		return nil
+	}
+	sc.toks = toks[:end]
+	tail := span.Span{Start: toks[0].Start, End: toks[end-1].End}
+	mark := len(sc.speakers)
+	c, ok := d.sentence(text, tail, entitiesIn(ents, tail), sc)
+	sc.speakers = sc.speakers[:mark]
+	if !ok || c.Source == nil || !cueNear(c, toks[min(end, maxTailCue)-1].End) {
+		return nil
+	}
+	if stopBefore(text, m.Start) && words(toks[:end])-words(tokensIn(toks[:end], c.Source.Span))-attributedCues(c) > maxBareTail {
+		return nil
+	}
+	src := *c.Source
+	return &src
+}
+
+// sentenceStop reports a full stop, question or exclamation mark that ends
+// a sentence, not the stop of a title or initial.
+func sentenceStop(text string, t token) bool {
+	if t.kind != tokPunct {
+		return false
+	}
+	w := word(text, t)
+	return w == "." || w == "!" || w == "?"
+}
+
+// cueNear reports an attributed cue of c that starts before offset end.
+func cueNear(c Claim, end int) bool {
+	for _, q := range c.Cues {
+		if q.Kind == Attributed && q.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// stopBefore reports a full stop, question or exclamation mark right
+// before offset at: the quotation closing there ended its sentence.
+func stopBefore(text string, at int) bool {
+	return at > 0 && strings.ContainsRune(".!?", rune(text[at-1]))
+}
+
+// words counts the word tokens of toks.
+func words(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tokWord || t.kind == tokNum {
+			n++
+		}
+	}
+	return n
+}
+
+// tokensIn returns the tokens of toks inside s.
+func tokensIn(toks []token, s span.Span) []token {
+	from, to := len(toks), 0
+	for i, t := range toks {
+		if s.Covers(t.Span) {
+			from, to = min(from, i), i+1
+		}
+	}
+	if from >= to {
+		return nil
+	}
+	return toks[from:to]
+}
+
+// attributedCues counts the attributed cues of c.
+func attributedCues(c Claim) int {
+	n := 0
+	for _, q := range c.Cues {
+		if q.Kind == Attributed {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedBy gives the claims of sentence s, whose sources, if any, stand
+// inside the quotation s is part of, the quotation's source; a sentence
+// that made no claim becomes one, attributed.
+func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
+	if len(claims) == 0 {
+		claims = append(claims, Claim{Span: trimSpace(text, s)})
+	}
+	for i := range claims {
+		c := &claims[i]
+		c.Source = src
+		c.Kinds = c.Kinds.Add(Attributed)
+	}
+	return claims
+}
+
+// inQuotation gives the claims of sentence s, when s stands in a
+// quotation of its paragraph and no claim of it has a source outside the
+// quotation marks, the speaker named where the quotation closes (see
+// quoteCloser) or, failing that, the one named before it in the paragraph
+// (see quotedSpeaker). A source inside the marks speaks within the
+// speaker's words ("“Nobody listens to us,” Okafor said": Okafor's).
+func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
+	b := blockOf(r.dc.Blocks, s.Start)
+	if b == nil || b.Kind != doc.Paragraph && b.Kind != doc.Quote {
+		return claims
+	}
+	text, sc := r.dc.Text, &r.sc
+	sc.quote.markSentence(text, b, s.Start)
+	if src := r.outerSource(claims, b, s); src != nil {
+		sc.quoted = quotedSpeaker{}
+		if _, ok := nextQuoteMark(text, s.Start, s.End); ok {
+			sc.quoted = quotedSpeaker{block: b, src: src}
+		}
+		return claims
+	}
+	if src := r.d.quoteCloser(text, b, s, r.ents, sc); src != nil {
+		return quotedBy(claims, text, s, src)
+	}
+	if r.quotedSpeakerReaches(b) && r.quotedSentence(b, s) {
+		sc.quoted.block = b
+		return quotedBy(claims, text, s, sc.quoted.src)
+	}
+	sc.quoted = quotedSpeaker{}
+	return claims
+}
+
+// outerSource returns the last source of claims, those of sentence s of
+// block b, that stands outside quotation marks, or nil. A source before
+// s, a speaker's turn, is outside.
+func (r *Run) outerSource(claims []Claim, b *doc.Block, s span.Span) *Source {
+	var out *Source
+	for _, c := range claims {
+		if c.Source != nil && (c.Source.Start < s.Start || !r.sc.quote.openAt(r.dc.Text, b, c.Source.Start)) {
+			out = c.Source
+		}
+	}
+	return out
+}
+
+// quotedSpeaker is the source of the last sentence of a block that held a
+// quotation and named its speaker outside it (“...,” Okafor said.): the
+// quotation sentences after it in the block, and in the blocks after it
+// that the quotation runs on into, are the speaker's too, until a
+// sentence outside quotation marks, or one with a source of its own.
+type quotedSpeaker struct {
+	block *doc.Block
+	src   *Source
+}
+
+// quotedSpeakerReaches reports whether the quotation speaker kept reaches
+// block b: b is the speaker's block, or follows it and the quotation was
+// still open at that block's end, as a quotation that runs over several
+// paragraphs opens each with a mark and closes only the last.
+func (r *Run) quotedSpeakerReaches(b *doc.Block) bool {
+	q := r.sc.quoted
+	if q.src == nil || q.block == b {
+		return q.src != nil
+	}
+	i := blockIndex(r.dc.Blocks, b.Start)
+	return i > 0 && &r.dc.Blocks[i-1] == q.block && q.block.Kind == b.Kind && r.sc.quote.openAt(r.dc.Text, q.block, q.block.End)
+}
+
+// quotedSentence reports whether sentence s of block b stands in
+// quotation marks: it opens with one, or one is open at its start.
+func (r *Run) quotedSentence(b *doc.Block, s span.Span) bool {
+	text := r.dc.Text
+	t := trimSpace(text, s)
+	if m, ok := nextQuoteMark(text, t.Start, min(t.End, t.Start+len("“"))); ok && m.Start == t.Start {
+		return m.opens(r.sc.quote.openAt(text, b, t.Start))
+	}
+	return r.sc.quote.openAt(text, b, t.Start)
+}

@@ -15,7 +15,8 @@ import (
 // (clause marks, titles, quotes, dashes, colons), with and without table
 // cells, and checks every claim and cue stays inside the text and its
 // claim, and every source inside the claim's sentence (a clause's claim may
-// take its source from the clause before it).
+// take its source from the clause before it), or, in a paragraph, inside
+// the paragraph.
 func TestRandomTextKeepsCuesInsideTheirClaimsAndSourcesInsideTheirSentences(t *testing.T) {
 	d := newDetector(t)
 	words := strings.Fields(`said says , ; : ― “ ” " ' ’ Dr . J R U.S. and but although which who that what according to Officials officials he she it They Pilots' Guild calling written for the a of in on May will might plan claims 1,000 % $ 300 - — ( ) Mr. WALLACE Ana Ruiz told me not obvious wasn't clear`)
@@ -35,6 +36,20 @@ func TestRandomTextKeepsCuesInsideTheirClaimsAndSourcesInsideTheirSentences(t *t
 		}
 		ents := []entity.Entity{{Span: span.Span{Start: 0, End: min(5, len(text))}, Label: entity.Org}}
 		dc := doc.Doc{Text: text, Blocks: []doc.Block{{Span: span.Span{Start: 0, End: len(text)}, Kind: doc.TableRow, Cells: []span.Span{{Start: 0, End: len(text) / 2}, {Start: len(text) / 2, End: len(text)}}}}}
+		// In a paragraph a quotation's speaker may be named where it
+		// closes, past the claim's sentence but inside the paragraph.
+		para := doc.Doc{Text: text, Blocks: []doc.Block{{Span: span.Span{Start: 0, End: len(text)}, Kind: doc.Paragraph}}}
+		inBlock := d.AnalyzeDoc(para, sents, ents)
+		for _, c := range inBlock.Claims {
+			if c.Source != nil && (c.Source.Start < 0 || c.Source.End > len(text) || c.Source.Empty()) {
+				t.Fatalf("source %v outside the paragraph of claim %v in %q", c.Source.Span, c.Span, text)
+			}
+			for _, cue := range c.Cues {
+				if cue.Start < c.Start || cue.End > c.End {
+					t.Fatalf("cue %v outside claim %v in %q", cue.Span, c.Span, text)
+				}
+			}
+		}
 		for _, res := range []Result{d.Analyze(text, sents, ents), d.AnalyzeDoc(dc, sents, ents)} {
 			for _, c := range res.Claims {
 				if c.Start < 0 || c.End > len(text) || c.Empty() {

@@ -223,6 +223,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if prevIs(toks, m.from, articles) && !owned {
 		return false
 	}
+	if m.from <= 1 && editorialLabels.has(toks[m.from]) && m.to < len(toks) && toks[m.to].h == hColon {
+		return false // "Editor's note:", "Update:": a newsroom's label
+	}
 	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
 		return false // a name mid-sentence: "the United States"
 	}

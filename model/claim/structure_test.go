@@ -139,6 +139,44 @@ func TestStructure(t *testing.T) {
 		{"an editorial label in capitals before a colon is no speaker", []block{
 			{kind: doc.Paragraph, text: "CORRECTION: The harbour board said the pier is safe. Divers added that it would reopen."},
 		}, []string{"CORRECTION: The harbour board said the pier is safe.", "Divers added that it would reopen."}, []string{"The harbour board", "Divers"}},
+		{"a quotation's sentences before its close are the speaker's named at the close", []block{
+			{kind: doc.Paragraph, text: "“The ferry will run all winter. The crew is ready,” said Ines Barros."},
+		}, []string{"“The ferry will run all winter.", "The crew is ready,” said Ines Barros."}, []string{"Ines Barros", "Ines Barros"}},
+		{"a quotation in straight marks is the speaker's named at its close", []block{
+			{kind: doc.Paragraph, text: `"The ferry will run all winter. The crew is ready," Ines Barros said.`},
+		}, []string{`"The ferry will run all winter.`, `The crew is ready," Ines Barros said.`}, []string{"Ines Barros", "Ines Barros"}},
+		{"a quotation in doubled apostrophes is the speaker's named at its close", []block{
+			{kind: doc.Paragraph, text: "''The ferry will run all winter. The crew is ready,'' said Ines Barros."},
+		}, []string{"''The ferry will run all winter.", "The crew is ready,'' said Ines Barros."}, []string{"Ines Barros", "Ines Barros"}},
+		{"a quotation closed by a stop is the speaker's of the bare sentence after it", []block{
+			{kind: doc.Paragraph, text: "“The count was wrong. The ballots were lost.” Marta Lind said."},
+		}, []string{"“The count was wrong.", "The ballots were lost.”", "Marta Lind said."}, []string{"Marta Lind", "Marta Lind", "Marta Lind"}},
+		{"a speaker's sentence after a quotation that claims more of its own is not the quotation's", []block{
+			{kind: doc.Paragraph, text: "“The ballots were lost.” Marta Lind said on Monday that the count had been fixed by the board."},
+		}, []string{"Marta Lind said on Monday that the count had been fixed by the board."}, []string{"Marta Lind"}},
+		{"a sentence after a quotation that claims more is not its speaker", []block{
+			{kind: doc.Paragraph, text: "“The ballots were lost.” The council denied on Monday that any ballot had gone missing."},
+		}, []string{"The council denied on Monday that any ballot had gone missing."}, []string{"The council"}},
+		{"the quoted sentences after a speaker's quotation are the speaker's", []block{
+			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said. “We will appeal.”"},
+		}, []string{"“We lost the vote,” Lind said.", "“We will appeal.”"}, []string{"Lind", "Lind"}},
+		{"a quotation that runs on into the next paragraph stays the speaker's", []block{
+			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said. “The count was wrong."},
+			{kind: doc.Paragraph, text: "“We will appeal.”"},
+		}, []string{"“We lost the vote,” Lind said.", "“The count was wrong.", "“We will appeal.”"}, []string{"Lind", "Lind", "Lind"}},
+		{"a sentence outside quotation marks ends the speaker's quotations", []block{
+			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said. The hall emptied slowly. “We will appeal.”"},
+		}, []string{"“We lost the vote,” Lind said."}, []string{"Lind"}},
+		{"a speaker's quotations stay in their paragraph", []block{
+			{kind: doc.Paragraph, text: "“We lost the vote,” Lind said."},
+			{kind: doc.Paragraph, text: "“We will appeal.”"},
+		}, []string{"“We lost the vote,” Lind said."}, []string{"Lind"}},
+		{"a source inside a quotation yields to the quotation's speaker", []block{
+			{kind: doc.Paragraph, text: "“The board told us the wall was safe. It was not,” Okafor said."},
+		}, []string{"“The board told us the wall was safe.", "It was not,” Okafor said."}, []string{"Okafor", "Okafor"}},
+		{"a speaker inside a quotation gives no source to the sentences after", []block{
+			{kind: doc.Paragraph, text: "“My lawyer told me the vote was fair. We will appeal anyway.”"},
+		}, []string{"“My lawyer told me the vote was fair."}, []string{"My lawyer"}},
 		{"a caption before a colon is no speaker of its paragraph", []block{
 			{kind: doc.Paragraph, text: "Photo: Harbour workers at dawn. The tide was low."},
 		}, nil, nil},

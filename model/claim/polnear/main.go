@@ -18,6 +18,12 @@
 //     a comma, "of", "who", "which", "that" or a bracket).
 //   - Cue overlap, over the found ones: one of the claim's attributed cues
 //     overlaps the gold cue.
+//   - Content bytes, source right: of the content bytes of the gold
+//     attributions with a source, those inside a margin claim whose source
+//     is right by the rule above, so that the sentences of a quotation
+//     away from its cue count too.
+//   - Cue precision: of the attributed cues of margin's claims with a
+//     source, those that overlap a gold cue (of any attribution).
 //   - Per cue type: recall for gold cues among the 20 commonest lower-cased
 //     one-word cues of the split ("common verbs"), and for all other cues.
 //
@@ -36,6 +42,12 @@
 // something other than an adverb ("family", "rally", "likely"):
 //
 //	go run ./model/claim/polnear -lywords > model/claim/lexicon/lynotadverbs.txt
+//
+// With -nouns it writes model/claim/lexicon/nouns.txt, the lower-case
+// words the silver tags of the train split call common nouns (see
+// nounWords), which are no reporting verbs:
+//
+//	go run ./model/claim/polnear -nouns > model/claim/lexicon/nouns.txt
 //
 // With -speakers it writes model/claim/lexicon/speakers.txt, the common
 // nouns that head the train split's gold sources (see learnSpeakers):
@@ -65,6 +77,7 @@ func main() {
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
 	lyWords := flag.Bool("lywords", false, "write the -ly words the train split's silver tags mostly call no adverb instead")
+	nouns := flag.Bool("nouns", false, "write the words the train split's silver tags call common nouns instead")
 	tagger := flag.Bool("tagger", false, "write the cue tagger trained on the train split instead")
 	speakers := flag.Bool("speakers", false, "write the source head words learned from the train split instead")
 	flag.Parse()
@@ -82,6 +95,8 @@ func main() {
 		}
 	case *verbs:
 		err = learnVerbs(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
+	case *nouns:
+		err = learnNouns(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
 	case *lyWords:
 		err = learnLyWords(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
 	case *learnCues:

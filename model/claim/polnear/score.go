@@ -28,7 +28,13 @@ type scores struct {
 	recall, source, cue counts
 	common, other       counts
 	precision           counts
-	misses              []string
+	// content counts the bytes of gold content (of attributions with a
+	// source) against those covered by a claim that names that source.
+	content counts
+	// cues counts the attributed cues of claims with a source against
+	// those that overlap a gold cue.
+	cues   counts
+	misses []string
 	// errors, when not nil, counts the errors by kind.
 	errors *errorTable
 }
@@ -40,6 +46,8 @@ func (s *scores) write(w io.Writer) {
 	fmt.Fprintf(w, "recall, 20 common cues    %s\n", s.common)
 	fmt.Fprintf(w, "recall, other cues        %s\n", s.other)
 	fmt.Fprintf(w, "claim precision           %s\n", s.precision)
+	fmt.Fprintf(w, "content, source right     %s\n", s.content)
+	fmt.Fprintf(w, "cue precision             %s\n", s.cues)
 	if s.errors != nil {
 		s.errors.write(w)
 	}
@@ -74,6 +82,11 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 			if c.Source != nil {
 				ok := attributed(c.Span, a.Attributions)
 				sc.precision.add(ok)
+				for _, q := range c.Cues {
+					if q.Kind == claim.Attributed {
+						sc.cues.add(goldCue(q.Span, a.Attributions))
+					}
+				}
 				if misses && !ok {
 					sc.misses = append(sc.misses, fmt.Sprintf("FP   %s src=%q cues=%q | %s", a.Name, c.Source.Span.In(a.Text), attributedCues(a.Text, c), c.Span.In(a.Text)))
 				}
@@ -96,6 +109,7 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 		s.other.add(found)
 	}
 	if !found {
+		s.addContent(st, nil)
 		if s.errors != nil {
 			s.errors.add(st, common, false, false)
 		}
@@ -104,6 +118,7 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 		}
 		return
 	}
+	s.addContent(st, claims)
 	ok := sameSource(c.Source.Span.In(a.Text), g.Source.Text)
 	s.source.add(ok)
 	hit := cueHit(g, c)
@@ -116,6 +131,20 @@ func (s *scores) add(st situation, claims []claim.Claim, common map[string]bool,
 	}
 	if misses && !ok {
 		s.misses = append(s.misses, fmt.Sprintf("SRC  %s [%s] gold=%q got=%q cue=%q cues=%q | %s", a.Name, sourceKind(st), g.Source.Text, c.Source.Span.In(a.Text), cueText(g), attributedCues(a.Text, *c), c.Span.In(a.Text)))
+	}
+}
+
+// addContent counts g's content bytes and those of them inside claims
+// whose source is g's: how much of what a source said margin gives them,
+// sentences of a quotation away from its cue included.
+func (s *scores) addContent(st situation, claims []claim.Claim) {
+	for _, ct := range st.g.Content {
+		s.content.n += ct.Span().Len()
+		for _, c := range claims {
+			if c.Source != nil && sameSource(c.Source.Span.In(st.a.Text), st.g.Source.Text) {
+				s.content.hit += overlap(c.Span, ct.Span())
+			}
+		}
 	}
 }
 
@@ -206,6 +235,18 @@ func attributed(s span.Span, golds []gold) bool {
 	for _, g := range golds {
 		for _, p := range append(append([]goldSpan(nil), g.Cue...), g.Content...) {
 			if s.Overlaps(p.Span()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goldCue reports whether s overlaps the cue of a gold attribution.
+func goldCue(s span.Span, golds []gold) bool {
+	for _, g := range golds {
+		for _, c := range g.Cue {
+			if s.Overlaps(c.Span()) {
 				return true
 			}
 		}
