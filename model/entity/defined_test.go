@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestDefinedAndOpeners checks the steps "defined", "opener", "address"
-// and "placehead" on invented sentences: each case fails with its step
+// TestDefinedAndOpeners checks the steps "defined", "opener", "address",
+// "placehead" and "placeof" on invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -31,6 +31,10 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepPlaceHead, []string{"Barrack Street/PLACE", "Harwell Street/PLACE"}, []string{"Harwell Street/ORG"}},
 		{"an organisation's name ending in a natural object is a place", "The rebels fled into the Ardan Cave and hid there.",
 			stepPlaceHead, []string{"Ardan Cave/PLACE"}, []string{"Ardan Cave/ORG"}},
+		{"a name after the town of is a place wherever it is named", "The band toured the town of Harlan Vey. Harlan Vey has two schools and Harlan Vey has a mill.",
+			stepPlaceOf, []string{"Harlan Vey/PLACE"}, []string{"Harlan Vey/PERSON"}},
+		{"a name after the island of is a place, not an organisation", "She was born on the island of Mervale. Mervale exports wool, and Mervale imports oil.",
+			stepPlaceOf, []string{"Mervale/PLACE"}, []string{"Mervale/ORG"}},
 	}
 	on, off := loadTagger(t), loadTagger(t)
 	for _, tc := range tests {

@@ -63,6 +63,7 @@ const (
 	stepAcronym                         // a name followed by its initials in brackets is an organisation's (nameAndAcronym)
 	stepParticle                        // a person's name goes on over "von", "de" (withParticle)
 	stepNickname                        // a person's name goes on over a nickname in quotation marks (withNickname)
+	stepPlaceOf                         // a name after "the town of" is a place's, with a definition's votes (namedAfterOf)
 )
 
 // steps name the steps, in the order they run.
@@ -75,7 +76,7 @@ var steps = []struct {
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
-	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname},
+	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 }
 
 // on reports whether step s is in use.
@@ -466,18 +467,22 @@ func (d *names) add(ws []ner.Word, c cand, n int) {
 const surnameVotes = 2
 
 // votesOf returns the label of the name c over words and what it counts
-// for in the document: definedVotes where its initials follow it or its
-// sentence defines it, else one vote for the model's label.
+// for in the document: definedVotes where its initials follow it, its
+// sentence defines it or it follows "the town of", else one vote for the
+// model's label.
 func (t *Tagger) votesOf(words []string, c cand) (Label, int) {
-	switch {
-	case t.on(stepAcronym) && c.label == Org && spelledAfter(words, c):
+	if t.on(stepAcronym) && c.label == Org && spelledAfter(words, c) {
 		// The initials say more than a definition's head noun ("The
 		// Brain Injury Rehabilitation Trust ( BIRT ) is a provider").
 		return c.label, definedVotes
-	case t.on(stepDefined):
+	}
+	if t.on(stepDefined) {
 		if k := definedAs(words, c); k != "" {
 			return k, definedVotes
 		}
+	}
+	if t.on(stepPlaceOf) && namedAfterOf(words, c) {
+		return Place, definedVotes
 	}
 	return c.label, 1
 }
