@@ -6,7 +6,7 @@ import (
 )
 
 // TestDefinedAndOpeners checks the steps "defined", "opener", "address",
-// "placehead" and "placeof" on invented sentences: each case fails with its step
+// "placehead", "placeof" and "city" on invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -33,6 +33,10 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepPlaceHead, []string{"Ardan Cave/PLACE"}, []string{"Ardan Cave/ORG"}},
 		{"a name after the town of is a place wherever it is named", "The band toured the town of Harlan Vey. Harlan Vey has two schools and Harlan Vey has a mill.",
 			stepPlaceOf, []string{"Harlan Vey/PLACE"}, []string{"Harlan Vey/PERSON"}},
+		{"a city after in is a place, not its team", "The senator spoke at a rally in Cleveland on Monday.",
+			stepCity, []string{"Cleveland/PLACE"}, []string{"Cleveland/ORG"}},
+		{"a city after near is a place", "The factory near Bolton closed in 2010.",
+			stepCity, []string{"Bolton/PLACE"}, []string{"Bolton/ORG"}},
 		{"a name after the island of is a place, not an organisation", "She was born on the island of Mervale. Mervale exports wool, and Mervale imports oil.",
 			stepPlaceOf, []string{"Mervale/PLACE"}, []string{"Mervale/ORG"}},
 	}

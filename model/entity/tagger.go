@@ -64,6 +64,7 @@ const (
 	stepParticle                        // a person's name goes on over "von", "de" (withParticle)
 	stepNickname                        // a person's name goes on over a nickname in quotation marks (withNickname)
 	stepPlaceOf                         // a name after "the town of" is a place's, with a definition's votes (namedAfterOf)
+	stepCity                            // an organisation's name that is a city after "in", "from" is a place's (cityAfterPreposition)
 )
 
 // steps name the steps, in the order they run.
@@ -77,6 +78,7 @@ var steps = []struct {
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
+	{"city", stepCity},
 }
 
 // on reports whether step s is in use.
@@ -655,6 +657,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepAddress) {
 		placeBeforePlace(words, w.cands)
+	}
+	if t.on(stepCity) {
+		cityAfterPreposition(words, ws, w.cands)
 	}
 	if t.on(stepAcronym) {
 		w.cands = nameAndAcronym(words, ws, w.cands)
