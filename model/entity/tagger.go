@@ -65,6 +65,7 @@ const (
 	stepNickname                        // a person's name goes on over a nickname in quotation marks (withNickname)
 	stepPlaceOf                         // a name after "the town of" is a place's, with a definition's votes (namedAfterOf)
 	stepCity                            // an organisation's name that is a city after "in", "from" is a place's (cityAfterPreposition)
+	stepDemonym                         // an organisation's name starts at the demonym before it (withDemonym)
 )
 
 // steps name the steps, in the order they run.
@@ -78,7 +79,7 @@ var steps = []struct {
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
-	{"city", stepCity},
+	{"city", stepCity}, {"demonym", stepDemonym},
 }
 
 // on reports whether step s is in use.
@@ -642,6 +643,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepEditions) {
 		w.cands = languageEditions(words, w.cands, nil)
+	}
+	if t.on(stepDemonym) {
+		w.cands = withDemonym(words, ws, w.cands)
 	}
 	// Rules fill the gaps the model and the lists leave.
 	w.rules = w.rules[:0]
