@@ -6,7 +6,7 @@ import (
 )
 
 // TestDefinedAndOpeners checks the steps "defined", "opener", "address",
-// "placehead", "placeof" and "city" on invented sentences: each case fails with its step
+// "placehead", "placeof", "city" and "office" on invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -37,6 +37,10 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepCity, []string{"Cleveland/PLACE"}, []string{"Cleveland/ORG"}},
 		{"a city after near is a place", "The factory near Bolton closed in 2010.",
 			stepCity, []string{"Bolton/PLACE"}, []string{"Bolton/ORG"}},
+		{"an office's title and of are no part of the place's name after them", "The council consists of the Mayor of Brampton and five councillors.",
+			stepOffice, []string{"Brampton/PLACE"}, []string{"Mayor of Brampton/ORG"}},
+		{"titles of several words before of", "The cup came from the Governor General of Canada.",
+			stepOffice, []string{"Canada/PLACE"}, []string{"Governor General of Canada/ORG"}},
 		{"a name after the island of is a place, not an organisation", "She was born on the island of Mervale. Mervale exports wool, and Mervale imports oil.",
 			stepPlaceOf, []string{"Mervale/PLACE"}, []string{"Mervale/ORG"}},
 	}

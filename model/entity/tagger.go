@@ -66,6 +66,7 @@ const (
 	stepPlaceOf                         // a name after "the town of" is a place's, with a definition's votes (namedAfterOf)
 	stepCity                            // an organisation's name that is a city after "in", "from" is a place's (cityAfterPreposition)
 	stepDemonym                         // an organisation's name starts at the demonym before it (withDemonym)
+	stepOffice                          // an organisation's name starts after an office's title and "of" (afterOffice)
 )
 
 // steps name the steps, in the order they run.
@@ -79,7 +80,7 @@ var steps = []struct {
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
-	{"city", stepCity}, {"demonym", stepDemonym},
+	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
 }
 
 // on reports whether step s is in use.
@@ -617,6 +618,9 @@ func (t *Tagger) sentence(w *work) []cand {
 		// the lists and consistent do not tag words inside it (93.08 ->
 		// 93.23; 69.64 -> 69.71); it is dropped at the end.
 		w.cands = append(w.cands, cand{sp.Start, sp.End, l})
+	}
+	if t.on(stepOffice) {
+		afterOffice(words, ws, w.cands)
 	}
 	if t.on(stepTrim) {
 		w.cands = trimPunct(words, w.cands)

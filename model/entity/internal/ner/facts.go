@@ -27,6 +27,7 @@ func (g *Gazetteer) Clustered(s string) bool {
 // The lists a word can be marked in, as Matched reads them.
 const (
 	MarkOrg           = GazOrg
+	MarkPlace         = GazPlace
 	MarkCity          = nGaz + HintCity
 	MarkInstitution   = nGaz + HintInstitution
 	MarkWordNetPerson = nGaz + HintPerson
