@@ -58,7 +58,7 @@ const (
 	stepOrdinal                         // an ordinal before an organisation's name starts it (withOrdinal)
 	stepOpener                          // a common word opening a sentence before a comma is no name
 	stepDefined                         // a name a sentence defines is of the kind it says (definedAs)
-	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
+	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace, placeAfterPlace)
 	stepPlaceHead                       // an organisation's name ending in a noun that heads places' names is a place's (headsPlaces)
 	stepAcronym                         // a name followed by its initials in brackets is an organisation's (nameAndAcronym)
 	stepParticle                        // a person's name goes on over "von", "de" (withParticle)
@@ -665,6 +665,7 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepAddress) {
 		placeBeforePlace(words, w.cands)
+		placeAfterPlace(words, ws, w.cands)
 	}
 	if t.on(stepCity) {
 		cityAfterPreposition(words, ws, w.cands)

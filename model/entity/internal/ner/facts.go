@@ -48,3 +48,6 @@ func Matched(ws []Word, a, b, m int) bool {
 	}
 	return b == len(ws) || ws[b].gaz[m] != 2
 }
+
+// HintMask is the hint mask of the word alone.
+func (w *Word) HintMask() uint8 { return w.hmask }
