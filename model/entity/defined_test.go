@@ -141,3 +141,19 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+// TestListLabel checks the step "label" on invented texts: a word that
+// opens three lines before a number is no name (the case fails with the
+// step off), while teams that open two lines of a table stay names.
+func TestListLabel(t *testing.T) {
+	on, off := loadTagger(t), loadTagger(t)
+	off.off = stepListLabel
+	const list = "Renamed 12 Signal Wing on 3 May.\nRenamed 14 Signal Group on 9 June.\nRenamed 15 Signal Corps on 1 July.\n"
+	if es, offEs := on.Tag(list, lineSpans(list)), off.Tag(list, lineSpans(list)); !matches(list, es, []string{"Signal Wing/ORG"}, []string{"Renamed/ORG"}) || matches(list, offEs, nil, []string{"Renamed/ORG"}) {
+		t.Errorf("Tag(%q) = %s (without the step %s); want no Renamed/ORG", list, found(list, es), found(list, offEs))
+	}
+	const table = "Barnsley 2 Stoke 1\nStoke 3 Barnsley 0\n"
+	if es := on.Tag(table, lineSpans(table)); !matches(table, es, []string{"Barnsley/ORG", "Stoke/ORG"}, nil) {
+		t.Errorf("Tag(%q) = %s; want the teams", table, found(table, es))
+	}
+}

@@ -67,6 +67,7 @@ const (
 	stepCity                            // an organisation's name that is a city after "in", "from" is a place's (cityAfterPreposition)
 	stepDemonym                         // an organisation's name starts at the demonym before it (withDemonym)
 	stepOffice                          // an organisation's name starts after an office's title and "of" (afterOffice)
+	stepListLabel                       // a word that opens many lines before a number is a list's label (opensBeforeNumber)
 )
 
 // steps name the steps, in the order they run.
@@ -81,6 +82,7 @@ var steps = []struct {
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
+	{"label", stepListLabel},
 }
 
 // on reports whether step s is in use.
@@ -145,6 +147,9 @@ type work struct {
 	// meter reports how far the passes have come and stops them when the
 	// call's context is done.
 	meter meter
+	// labels counts, per word, the pieces of the text it opens before a
+	// number ("Milepost 4.4 :"), for listLabel.
+	labels map[string]int
 }
 
 // tagPiece is about how many bytes of text Tag reads between two reports
@@ -239,9 +244,16 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	prof := ner.Profile{}
 	w.stream = w.stream[:0]
 	w.meter.pass(describeShare)
+	clear(w.labels)
 	t.pieces(w, text, sentences, func() {
 		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
 		prof.Add(w.ws)
+		if opensBeforeNumber(w.words) {
+			if w.labels == nil {
+				w.labels = map[string]int{}
+			}
+			w.labels[w.words[0]]++
+		}
 	})
 	if w.meter.err != nil {
 		return nil, w.meter.err
@@ -601,6 +613,8 @@ func (t *Tagger) sentence(w *work) []cand {
 		case t.on(stepLowerElsewhere) && l != "" && sp.End-sp.Start == 1 && ws[sp.Start].IsTitleCase() && ws[sp.Start].WrittenLower():
 			continue
 		case t.on(stepOpener) && l != "" && sp.End-sp.Start == 1 && opensSentence(words, ws, sp.Start):
+			continue
+		case t.on(stepListLabel) && sp.Start == 0 && sp.End == 1 && opensBeforeNumber(words) && w.labels[words[0]] >= minListLabels:
 			continue
 		case t.on(stepHeaded) && l == Person && sp.End-sp.Start > 1:
 			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
