@@ -25,6 +25,8 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepDefined, []string{"Olvera Marsh/PLACE"}, []string{"Olvera Marsh/PERSON"}},
 		{"a common adverb opening a sentence before a comma is no name", "Downstream, the river widens.",
 			stepOpener, nil, []string{"Downstream/PERSON", "Downstream/PLACE", "Downstream/ORG"}},
+		{"a participle opening a sentence before a preposition is no name", "Born on April 16, 1819 in Kellow, she wrote plays.",
+			stepOpener, []string{"Kellow/PLACE"}, []string{"Born/PLACE", "Born/PERSON", "Born/ORG"}},
 		{"a name a comma joins to a place that ends there is a place", "The factory moved to Brenton, Ohio, in 1931.",
 			stepAddress, []string{"Brenton/PLACE", "Ohio/PLACE"}, []string{"Brenton/PERSON"}},
 		{"a name a comma joins after a place, ending the phrase, is a place", "He was born in Aringay, Pangasinan (now part of Caba).",
