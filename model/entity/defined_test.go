@@ -6,7 +6,7 @@ import (
 )
 
 // TestDefinedAndOpeners checks the steps "defined", "opener", "address",
-// "placehead", "placeof", "city" and "office" on invented sentences: each case fails with its step
+// "placehead", "placeof", "city", "office" and "brook" on invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -47,6 +47,8 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepOffice, []string{"Brampton/PLACE"}, []string{"Mayor of Brampton/ORG"}},
 		{"titles of several words before of", "The cup came from the Governor General of Canada.",
 			stepOffice, []string{"Canada/PLACE"}, []string{"Governor General of Canada/ORG"}},
+		{"a person's name ending in a noun of place is a place", "The mill stood beside Harlow Pond until 1901.",
+			stepPersonPlace, []string{"Harlow Pond/PLACE"}, []string{"Harlow Pond/PERSON"}},
 		{"a name after the island of is a place, not an organisation", "She was born on the island of Mervale. Mervale exports wool, and Mervale imports oil.",
 			stepPlaceOf, []string{"Mervale/PLACE"}, []string{"Mervale/ORG"}},
 	}
@@ -157,5 +159,15 @@ func TestListLabel(t *testing.T) {
 	const table = "Barnsley 2 Stoke 1\nStoke 3 Barnsley 0\n"
 	if es := on.Tag(table, lineSpans(table)); !matches(table, es, []string{"Barnsley/ORG", "Stoke/ORG"}, nil) {
 		t.Errorf("Tag(%q) = %s; want the teams", table, found(table, es))
+	}
+}
+
+// TestPeopleNamedAfterPlaces checks that the step "brook" leaves people
+// whose surnames are nouns of place that end people's names in the
+// training data ("stone", "bay").
+func TestPeopleNamedAfterPlaces(t *testing.T) {
+	const text = "The film was directed by Oliver Stone and Michael Bay."
+	if es := loadTagger(t).Tag(text, nil); !matches(text, es, []string{"Oliver Stone/PERSON", "Michael Bay/PERSON"}, nil) {
+		t.Errorf("Tag(%q) = %s; want both people", text, found(text, es))
 	}
 }

