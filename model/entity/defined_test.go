@@ -123,9 +123,19 @@ func TestKindsTableIsSortedAndWellFormed(t *testing.T) {
 			}
 			continue
 		}
-		w, k, ok := strings.Cut(line, " ")
+		w, entry, ok := strings.Cut(line, " ")
+		k, flags, _ := strings.Cut(entry, " ")
 		if !ok || kinds[k] == "" && k != "h" || w == "" || w != strings.ToLower(w) || w <= prev {
 			t.Fatalf("line %d: %q after %q: want a new lower-case word, sorted, and L, H, h, P or O", i+1, line, prev)
+		}
+		place := k == "L" || k == "H" || k == "h"
+		for _, f := range strings.Fields(flags) {
+			if f == "of" && !place || f == "ends" && k != "H" && k != "h" || f != "of" && f != "ends" {
+				t.Errorf("line %d: %q: flag %q with letter %s", i+1, line, f, k)
+			}
+		}
+		if got := hasFlag(kindsFile, w, "ends"); got != strings.Contains(flags, "ends") {
+			t.Errorf("hasFlag(%q, ends) = %v on %q", w, got, line)
 		}
 		if got := kindOf(kindsFile, w); got != kinds[k] {
 			t.Errorf("kindOf(%q) = %q, want %q", w, got, kinds[k])
