@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestDefinedAndOpeners checks the steps "defined", "opener", "address"
-// and "placehead" on invented sentences: each case fails with its step
+// TestDefinedAndOpeners checks the steps "defined", "opener", "address",
+// "placehead", "placeof", "city", "office" and "brook" on invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -25,12 +25,32 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepDefined, []string{"Olvera Marsh/PLACE"}, []string{"Olvera Marsh/PERSON"}},
 		{"a common adverb opening a sentence before a comma is no name", "Downstream, the river widens.",
 			stepOpener, nil, []string{"Downstream/PERSON", "Downstream/PLACE", "Downstream/ORG"}},
+		{"a participle opening a sentence before a preposition is no name", "Born on April 16, 1819 in Kellow, she wrote plays.",
+			stepOpener, []string{"Kellow/PLACE"}, []string{"Born/PLACE", "Born/PERSON", "Born/ORG"}},
 		{"a name a comma joins to a place that ends there is a place", "The factory moved to Brenton, Ohio, in 1931.",
 			stepAddress, []string{"Brenton/PLACE", "Ohio/PLACE"}, []string{"Brenton/PERSON"}},
+		{"a name a comma joins after a place, ending the phrase, is a place", "He was born in Aringay, Pangasinan (now part of Caba).",
+			stepAddress, []string{"Aringay/PLACE", "Pangasinan/PLACE"}, []string{"Pangasinan/PERSON"}},
+		{"a region of two words after a place", "They moved to Toulouse, Haute Garonne.",
+			stepAddress, []string{"Haute Garonne/PLACE"}, []string{"Haute Garonne/PERSON"}},
 		{"an organisation's name ending in a street is a place", "The studio moved from Barrack Street to 340 Harwell Street in 1963.",
 			stepPlaceHead, []string{"Barrack Street/PLACE", "Harwell Street/PLACE"}, []string{"Harwell Street/ORG"}},
 		{"an organisation's name ending in a natural object is a place", "The rebels fled into the Ardan Cave and hid there.",
 			stepPlaceHead, []string{"Ardan Cave/PLACE"}, []string{"Ardan Cave/ORG"}},
+		{"a name after the town of is a place wherever it is named", "The band toured the town of Harlan Vey. Harlan Vey has two schools and Harlan Vey has a mill.",
+			stepPlaceOf, []string{"Harlan Vey/PLACE"}, []string{"Harlan Vey/PERSON"}},
+		{"a city after in is a place, not its team", "The senator spoke at a rally in Cleveland on Monday.",
+			stepCity, []string{"Cleveland/PLACE"}, []string{"Cleveland/ORG"}},
+		{"a city after near is a place", "The factory near Bolton closed in 2010.",
+			stepCity, []string{"Bolton/PLACE"}, []string{"Bolton/ORG"}},
+		{"an office's title and of are no part of the place's name after them", "The council consists of the Mayor of Brampton and five councillors.",
+			stepOffice, []string{"Brampton/PLACE"}, []string{"Mayor of Brampton/ORG"}},
+		{"titles of several words before of", "The cup came from the Governor General of Canada.",
+			stepOffice, []string{"Canada/PLACE"}, []string{"Governor General of Canada/ORG"}},
+		{"a person's name ending in a noun of place is a place", "The mill stood beside Harlow Pond until 1901.",
+			stepPersonPlace, []string{"Harlow Pond/PLACE"}, []string{"Harlow Pond/PERSON"}},
+		{"a name after the island of is a place, not an organisation", "She was born on the island of Mervale. Mervale exports wool, and Mervale imports oil.",
+			stepPlaceOf, []string{"Mervale/PLACE"}, []string{"Mervale/ORG"}},
 	}
 	on, off := loadTagger(t), loadTagger(t)
 	for _, tc := range tests {
@@ -103,9 +123,19 @@ func TestKindsTableIsSortedAndWellFormed(t *testing.T) {
 			}
 			continue
 		}
-		w, k, ok := strings.Cut(line, " ")
+		w, entry, ok := strings.Cut(line, " ")
+		k, flags, _ := strings.Cut(entry, " ")
 		if !ok || kinds[k] == "" && k != "h" || w == "" || w != strings.ToLower(w) || w <= prev {
 			t.Fatalf("line %d: %q after %q: want a new lower-case word, sorted, and L, H, h, P or O", i+1, line, prev)
+		}
+		place := k == "L" || k == "H" || k == "h"
+		for _, f := range strings.Fields(flags) {
+			if f == "of" && !place || f == "ends" && k != "H" && k != "h" || f != "of" && f != "ends" {
+				t.Errorf("line %d: %q: flag %q with letter %s", i+1, line, f, k)
+			}
+		}
+		if got := hasFlag(kindsFile, w, "ends"); got != strings.Contains(flags, "ends") {
+			t.Errorf("hasFlag(%q, ends) = %v on %q", w, got, line)
 		}
 		if got := kindOf(kindsFile, w); got != kinds[k] {
 			t.Errorf("kindOf(%q) = %q, want %q", w, got, kinds[k])
@@ -123,5 +153,31 @@ func TestKindOf(t *testing.T) {
 		if got := kindOf(table, w); got != want {
 			t.Errorf("kindOf(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestListLabel checks the step "label" on invented texts: a word that
+// opens three lines before a number is no name (the case fails with the
+// step off), while teams that open two lines of a table stay names.
+func TestListLabel(t *testing.T) {
+	on, off := loadTagger(t), loadTagger(t)
+	off.off = stepListLabel
+	const list = "Renamed 12 Signal Wing on 3 May.\nRenamed 14 Signal Group on 9 June.\nRenamed 15 Signal Corps on 1 July.\n"
+	if es, offEs := on.Tag(list, lineSpans(list)), off.Tag(list, lineSpans(list)); !matches(list, es, []string{"Signal Wing/ORG"}, []string{"Renamed/ORG"}) || matches(list, offEs, nil, []string{"Renamed/ORG"}) {
+		t.Errorf("Tag(%q) = %s (without the step %s); want no Renamed/ORG", list, found(list, es), found(list, offEs))
+	}
+	const table = "Barnsley 2 Stoke 1\nStoke 3 Barnsley 0\n"
+	if es := on.Tag(table, lineSpans(table)); !matches(table, es, []string{"Barnsley/ORG", "Stoke/ORG"}, nil) {
+		t.Errorf("Tag(%q) = %s; want the teams", table, found(table, es))
+	}
+}
+
+// TestPeopleNamedAfterPlaces checks that the step "brook" leaves people
+// whose surnames are nouns of place that end people's names in the
+// training data ("stone", "bay").
+func TestPeopleNamedAfterPlaces(t *testing.T) {
+	const text = "The film was directed by Oliver Stone and Michael Bay."
+	if es := loadTagger(t).Tag(text, nil); !matches(text, es, []string{"Oliver Stone/PERSON", "Michael Bay/PERSON"}, nil) {
+		t.Errorf("Tag(%q) = %s; want both people", text, found(text, es))
 	}
 }

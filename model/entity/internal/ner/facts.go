@@ -23,3 +23,31 @@ func (g *Gazetteer) Clustered(s string) bool {
 	describeShape(s, &w)
 	return g.clusters.Code(w.word) != 0
 }
+
+// The lists a word can be marked in, as Matched reads them.
+const (
+	MarkOrg           = GazOrg
+	MarkPlace         = GazPlace
+	MarkCity          = nGaz + HintCity
+	MarkInstitution   = nGaz + HintInstitution
+	MarkWordNetPerson = nGaz + HintPerson
+	MarkWordNetPlace  = nGaz + HintPlace
+	MarkWordNetOrg    = nGaz + HintOrg
+)
+
+// Matched reports whether the words ws[a:b] are one whole match of the
+// list with mark m: its longest match that starts at word a ends at b.
+func Matched(ws []Word, a, b, m int) bool {
+	if ws[a].gaz[m] != 1 {
+		return false
+	}
+	for j := a + 1; j < b; j++ {
+		if ws[j].gaz[m] != 2 {
+			return false
+		}
+	}
+	return b == len(ws) || ws[b].gaz[m] != 2
+}
+
+// HintMask is the hint mask of the word alone.
+func (w *Word) HintMask() uint8 { return w.hmask }
