@@ -541,7 +541,8 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.searching = true
 		m.input.Reset()
 		return m, m.input.Focus()
-	case key.Matches(msg, k.Panel):
+	case key.Matches(msg, k.Panel, k.PanelPrev):
+		// Either way round, a closed panel opens on the tab last shown.
 		m.openPanel(m.panel.Active())
 	case key.Matches(msg, k.Outline) && !selecting:
 		m.openPanel(panel.Outline)

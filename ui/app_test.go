@@ -1002,3 +1002,20 @@ func TestPageKeysMoveInTheOpenPanel(t *testing.T) {
 		t.Errorf("space with the panel open: text at %d (was %d), outline on %q", m.reader.Pager().TopOffset(), top, title())
 	}
 }
+
+// TestShiftTabOpensTheClosedPanel presses shift+tab with the panel closed:
+// it opens the panel on the tab last shown, as tab does, where it did
+// nothing though the help lists it with tab.
+func TestShiftTabOpensTheClosedPanel(t *testing.T) {
+	shiftTab := tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	m := step(open(t, article, Options{}), shiftTab)
+	if !m.panelOpen || m.panel.Active() != panel.Outline {
+		t.Fatalf("shift+tab with the panel closed: open %v on %q, want the outline open", m.panelOpen, m.panel.Active())
+	}
+	m = step(m, shiftTab)
+	want := m.panel.Active()
+	m = step(press(m, "esc"), shiftTab)
+	if !m.panelOpen || m.panel.Active() != want {
+		t.Errorf("shift+tab after esc: open %v on %q, want %q again", m.panelOpen, m.panel.Active(), want)
+	}
+}
