@@ -68,6 +68,15 @@ func (m Model) roomBeside(right string) int {
 // is, so that the title beside it keeps its place as the text scrolls);
 // a message, which comes and goes, takes the padding back when trimmed.
 func (m Model) right(trimmed bool) string {
+	fields := m.fields(trimmed)
+	if m.hint != "" {
+		fields = append(fields, m.hint)
+	}
+	return strings.Join(fields, "  ")
+}
+
+// fields is the position's fields, trimmed or as padded.
+func (m Model) fields(trimmed bool) []string {
 	fields := make([]string, 0, len(m.info)+1)
 	for _, f := range m.info {
 		if trimmed {
@@ -75,10 +84,21 @@ func (m Model) right(trimmed bool) string {
 		}
 		fields = append(fields, f)
 	}
-	if m.hint != "" {
-		fields = append(fields, m.hint)
+	return fields
+}
+
+// rightOf is what stands right of msg on its row: the position and
+// hints while msg fits beside them, else the hints give way, then the
+// position too. A message is shown only until the next key, so it must
+// be read whole; one that fits beside neither keeps the position.
+func (m Model) rightOf(msg string) string {
+	info := strings.Join(m.fields(true), "  ")
+	for _, right := range []string{m.right(true), info, ""} {
+		if w := m.roomBeside(right); ansi.StringWidth(shortenPath(msg, w)) <= w {
+			return right
+		}
 	}
-	return strings.Join(fields, "  ")
+	return info
 }
 
 // SetTitle sets the article's title; it is sanitised here.
@@ -130,7 +150,8 @@ func (m Model) msgStyle() lipgloss.Style {
 func (m Model) bar(msg string) string {
 	t := m.theme
 	if msg != "" {
-		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.messageRoom())), m.right(true))
+		right := m.rightOf(msg)
+		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.roomBeside(right))), right)
 	}
 	right := m.right(false)
 	return m.barLine(t.StatusTitle.Render(" "+m.fitTitle(m.roomBeside(right))), right)

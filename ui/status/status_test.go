@@ -143,3 +143,43 @@ func TestALongMessageGoesOnToASecondRow(t *testing.T) {
 		})
 	}
 }
+
+// TestAMessageTakesTheHintsRoomBeforeItIsCut fits messages beside the
+// review queue's count and hints: the hints give way first, then the
+// count, so the message is read whole; at 40 columns it was cut to
+// "no…", or a second row's path to "…/…", beside them.
+func TestAMessageTakesTheHintsRoomBeforeItIsCut(t *testing.T) {
+	tests := []struct {
+		name, msg   string
+		width, rows int
+		shows, keep string
+	}{
+		{"a message that fits keeps the count and hints", "note deleted: u undoes", 60, 1, "note deleted: u undoes", "3/20 reviewed  esc/r back · ? help"},
+		{"the hints give way to a message", "verdict saved: false", 40, 1, "verdict saved: false", "3/20 reviewed"},
+		{"the count gives way after the hints", "note not saved: permission denied", 40, 1, "note not saved: permission denied", ""},
+		{"a second row's path keeps its file name", "note saved to /home/ana/news/harbour.txt.notes.jsonl", 40, 2, "note saved to …/ana/news/harbour.txt.notes.jsonl", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(tt.width)
+			m.SetInfo("3/20 reviewed")
+			m.SetHint("esc/r back · ? help")
+			m.SetMessage(tt.msg)
+			m.SetRows(tt.rows)
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w != tt.width {
+					t.Errorf("a row is %d columns, not %d: %q", w, tt.width, l)
+				}
+			}
+			joined := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+			if !strings.Contains(joined, tt.shows) {
+				t.Errorf("the bar does not show %q: %q", tt.shows, lines)
+			}
+			if last := lines[len(lines)-1]; !strings.HasSuffix(last, tt.keep+" ") {
+				t.Errorf("the bar's last row ends %q, want %q beside the message", last, tt.keep)
+			}
+		})
+	}
+}
