@@ -5,6 +5,7 @@
 package panel
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -178,17 +179,25 @@ func (m *Model) setItems(t int, items []Item) {
 	l.mention = map[int]int{}
 }
 
-// filters returns the tags the shown tab's items can be filtered by, in
-// the order they first appear.
+// filters returns the tags the shown tab's items can be filtered by: by
+// the place they take in an item's tags (a note's verdict, then its
+// status, then the tags written on it), each place's in the order they
+// first appear. F so walks every verdict before any status, where it
+// went back and forth between them note by note.
 func (l list) filters() []string {
 	var out []string
+	place := map[string]int{}
 	for _, it := range l.all {
-		for _, t := range it.Tags {
-			if !slices.Contains(out, t) {
+		for i, t := range it.Tags {
+			if p, ok := place[t]; !ok {
 				out = append(out, t)
+				place[t] = i
+			} else {
+				place[t] = min(p, i)
 			}
 		}
 	}
+	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(place[a], place[b]) })
 	return out
 }
 
