@@ -160,3 +160,31 @@ func TestContextShowsWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTheChosenNoteSaysItsVerdict chooses moved notes, one with only a
+// verdict as the review queue writes them: the list says what each note
+// says, where a verdict-only note showed its passages and nothing of the
+// note itself.
+func TestTheChosenNoteSaysItsVerdict(t *testing.T) {
+	q := "The ferry will run twice a day, the operator said."
+	tests := []struct {
+		name string
+		note annotate.Note
+		want string
+	}{
+		{"a verdict alone", annotate.Note{Verdict: annotate.MostlyTrue}, "note: mostly true"},
+		{"a verdict and text", annotate.Note{Verdict: annotate.False, Text: "Once a day in winter."}, "note: false · Once a day in winter."},
+		{"text alone", annotate.Note{Text: "Once a day in winter."}, "note: Once a day in winter."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := tt.note
+			n.ID, n.Status, n.Span, n.Target = "m", annotate.Moved, at(q, 1), anchor.Selector{Exact: q}
+			m := New(text, []annotate.Note{n}, keys.Default(), theme.New(theme.NoColor))
+			m.SetSize(80, 24)
+			if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, tt.want) {
+				t.Errorf("the view lacks %q:\n%s", tt.want, m.View())
+			}
+		})
+	}
+}
