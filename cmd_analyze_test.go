@@ -164,3 +164,24 @@ func TestAnalyzeSummaryReadsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeSummaryNamesWhoAPronounIs: a claim whose source is "he"
+// names the speaker he stands for, and the outlet a claim came through,
+// as the reader's explain box does; the summary said "— he" alone.
+func TestAnalyzeSummaryNamesWhoAPronounIs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "said.txt")
+	text := "The mayor, Ana Reyes, visited the harbour on Monday. She said that the wall would be finished by spring.\n\n" +
+		"According to the Porthaven Gazette, the council leader denied that the cost had doubled.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"analyze", path}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"— She = Ana Reyes: She said", "— the council leader via the Porthaven Gazette: According to"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the report lacks %q:\n%s", want, out.String())
+		}
+	}
+}
