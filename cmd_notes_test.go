@@ -167,3 +167,30 @@ func TestKillDuringWrites(t *testing.T) {
 		t.Error("no process was killed; the test proves nothing")
 	}
 }
+
+// TestNotesListEndsRowsAtTheirText lists a verdict without text or tags
+// beside a note with both: no row ends in the padding of the columns it
+// leaves empty, which wrapped to a blank row in a narrow terminal.
+func TestNotesListEndsRowsAtTheirText(t *testing.T) {
+	path := notesTestArticle(t)
+	var out, errs bytes.Buffer
+	for _, args := range [][]string{
+		{"notes", "add", path, "--quote", "pulling all stops", "--verdict", "opinion"},
+		{"notes", "add", path, "--quote", "rock-solid relations", "--note", "Said by whom, and when?", "--tag", "sourcing"},
+		{"notes", "list", path},
+	} {
+		out.Reset()
+		if code := run(args, strings.NewReader(""), &out, &errs); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs.String())
+		}
+	}
+	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(rows) != 2 {
+		t.Fatalf("notes list printed %d rows, want 2:\n%s", len(rows), out.String())
+	}
+	for _, row := range rows {
+		if strings.HasSuffix(row, " ") {
+			t.Errorf("the row ends in spaces: %q", row)
+		}
+	}
+}
