@@ -24,7 +24,7 @@ import (
 // Usage lines, shown for -h and when arguments are missing.
 const (
 	notesUsage        = "notes: usage: margin notes add|list|rm|compact FILE ..."
-	notesAddUsage     = "margin notes add FILE --quote TEXT [--occurrence N] --note TEXT [--verdict V] [--tag T]... [--source URL]..."
+	notesAddUsage     = "margin notes add FILE --quote TEXT [--occurrence N] [--note TEXT] [--verdict V] [--tag T]... [--source URL]..."
 	notesListUsage    = "margin notes list [--json] FILE"
 	notesRmUsage      = "margin notes rm FILE ID"
 	notesCompactUsage = "margin notes compact FILE"

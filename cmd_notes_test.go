@@ -194,3 +194,38 @@ func TestNotesListEndsRowsAtTheirText(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesAddUsageBracketsWhatItCanDoWithout reads notes add's usage
+// line: a flag it shows bare is required (the command fails without it),
+// one in brackets is not. It showed --note TEXT bare, though a verdict
+// alone, or a bare mark, is a note.
+func TestNotesAddUsageBracketsWhatItCanDoWithout(t *testing.T) {
+	full := map[string][]string{
+		"--quote": {"--quote", "pulling all stops"}, "--occurrence": {"--occurrence", "1"}, "--note": {"--note", "A metaphor"},
+		"--verdict": {"--verdict", "opinion"}, "--tag": {"--tag", "style"}, "--source": {"--source", "https://example.com"},
+	}
+	fields := strings.Fields(notesAddUsage)
+	for i, f := range fields {
+		name := strings.Trim(f, "[]")
+		if !strings.HasPrefix(name, "--") {
+			continue
+		}
+		if _, ok := full[name]; !ok {
+			t.Fatalf("the usage names %s, which the test does not know", name)
+		}
+		required := !strings.HasPrefix(f, "[")
+		t.Run(name, func(t *testing.T) {
+			args := []string{"notes", "add", notesTestArticle(t)}
+			for other, a := range full {
+				if other != name {
+					args = append(args, a...)
+				}
+			}
+			var out, errs bytes.Buffer
+			code := run(args, strings.NewReader(""), &out, &errs)
+			if required && code == 0 || !required && code != 0 {
+				t.Errorf("usage shows %q (field %d), but without it notes add exits %d: %s", f, i, code, errs.String())
+			}
+		})
+	}
+}
