@@ -20,6 +20,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/vocab"
@@ -56,16 +57,6 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, Discard: k.Discard, Keep: k.Keep,
 		Fallback: k.SaveFallback,
 	}
-}
-
-// ShortHelp returns the bindings for the one-line help.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Save, k.Close, k.Next, k.VerdictNext}
-}
-
-// FullHelp returns every binding, grouped.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Save, k.Close, k.Fallback}, {k.Next, k.Prev}, {k.VerdictPrev, k.VerdictNext}}
 }
 
 // Styles are the editor's colours and decorations, all from the theme.
@@ -382,22 +373,41 @@ func (m Model) verdictLines() []string {
 }
 
 // footer is the question while one is asked, else the key hints (after
-// a failed save, the fallback first).
+// a failed save, the fallback first; the verdict's keys only on its
+// field, as elsewhere space and l are typed). Both fit the width whole:
+// the question in fewer words, the hints by leaving out the last, where
+// they were cut off in the middle of a key's name.
 func (m Model) footer() string {
 	if m.asking {
-		h := m.KeyMap.Discard.Help()
-		return m.styles.Question.Render("Discard unsaved changes? " + h.Key + "/" + m.KeyMap.Keep.Help().Key)
+		keys := m.KeyMap.Discard.Help().Key + "/" + m.KeyMap.Keep.Help().Key
+		q := "Discard unsaved changes? "
+		for _, shorter := range []string{"Discard changes? ", "Discard? "} {
+			if ansi.StringWidth(q+keys) <= m.width {
+				break
+			}
+			q = shorter
+		}
+		return m.styles.Question.Render(q + keys)
 	}
-	hints := m.KeyMap.ShortHelp()
+	hints := []key.Binding{m.KeyMap.Save, m.KeyMap.Close, m.KeyMap.Next}
+	if m.focus == fieldVerdict {
+		hints = append(hints, m.KeyMap.VerdictNext)
+	}
 	if m.failure != "" {
 		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
 	}
-	var parts []string
+	line := ""
 	for _, k := range hints {
-		h := k.Help()
-		parts = append(parts, h.Key+" "+h.Desc)
+		part := k.Help().Key + " " + k.Help().Desc
+		if line != "" {
+			part = line + " · " + part
+		}
+		if line != "" && ansi.StringWidth(part) > m.width {
+			break
+		}
+		line = part
 	}
-	return m.styles.Help.Render(strings.Join(parts, " · "))
+	return m.styles.Help.Render(line)
 }
 
 func (m Model) label(f field, name string) string {

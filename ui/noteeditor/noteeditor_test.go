@@ -294,3 +294,42 @@ func TestTheNoteWrapsAtTheReadersMeasure(t *testing.T) {
 		}
 	}
 }
+
+// footerAt is the editor's last row at w columns.
+func footerAt(m Model, w int) string {
+	m.SetSize(w, 20)
+	v := ansi.Strip(m.View())
+	return strings.TrimRight(v[strings.LastIndexByte(v, '\n')+1:], " ")
+}
+
+// TestTheFooterFitsWholeAtEveryWidth draws the editor's key hints and its
+// discard question at 20, 40 and 80 columns: each keeps whole hints and
+// the question its answer keys, where at 40 columns the hints ended
+// "· t…" and at 20 the question lost its y/n.
+func TestTheFooterFitsWholeAtEveryWidth(t *testing.T) {
+	asking, _ := act(press(newEditor(), typed("draft")...), "esc")
+	for _, w := range []int{20, 40, 80} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			hints := footerAt(newEditor(), w)
+			if strings.Contains(hints, "…") || !strings.HasPrefix(hints, "ctrl+s save note") {
+				t.Errorf("the hints read %q", hints)
+			}
+			if q := footerAt(asking, w); !strings.HasPrefix(q, "Discard") || !strings.HasSuffix(q, "? y/n") {
+				t.Errorf("the question reads %q", q)
+			}
+		})
+	}
+}
+
+// TestTheVerdictKeysShowOnTheVerdictField: the hint for choosing a
+// verdict shows while the verdict is the field, not in the note's text,
+// where space and l are typed.
+func TestTheVerdictKeysShowOnTheVerdictField(t *testing.T) {
+	m := newEditor()
+	if f := footerAt(m, 80); strings.Contains(f, "next verdict") {
+		t.Errorf("in the note's text the hints offer the verdict's keys: %q", f)
+	}
+	if f := footerAt(press(m, "tab"), 80); !strings.Contains(f, "next verdict") {
+		t.Errorf("on the verdict the hints do not say how to choose one: %q", f)
+	}
+}
