@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -44,7 +46,7 @@ type layout struct {
 func (m Model) lay(c claim.Claim) layout {
 	l := layout{head: []string{m.heading(), ""}}
 	l.about = append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.column)...)
-	l.about = append(l.about, m.verdictLine(c))
+	l.about = append(append(l.about, m.verdictLine(c)), m.noteLines(c)...)
 	l.keys = append([]string{""}, m.hints()...)
 	if m.height-len(l.head)-len(l.about)-len(l.keys) < minParagraph {
 		l.head, l.about, l.keys = l.head[:1], slices.DeleteFunc(l.about, func(s string) bool { return s == "" }), l.keys[1:]
@@ -97,6 +99,39 @@ func (m Model) verdictLine(c claim.Claim) string {
 		return t.ExplainLabel.Render("verdict: ") + t.Explain.Render("none yet")
 	}
 	return t.ExplainLabel.Render("verdict: ") + t.Verdict(v).Render(vocab.Name(vocab.Verdicts(), v))
+}
+
+// noteRows is the most lines the text of a note on the claim takes: the
+// start of it says which note it is, and the paragraph keeps its room.
+const noteRows = 2
+
+// noteLines is the start of the text of the note on c, so that a note
+// written in the queue is seen on coming back to its claim (N); the
+// queue showed its verdict alone.
+func (m Model) noteLines(c claim.Claim) []string {
+	text, ok := m.texts[c.Span]
+	if !ok {
+		return nil
+	}
+	t := m.theme
+	const label = "note: "
+	text = render.OneLine(text)
+	w := max(m.column-len(label), 1)
+	var lines []string
+	for i, l := range render.Wrap(text, span.Span{End: len(text)}, w) {
+		line := l.In(text)
+		if i == noteRows-1 && l.End < len(text) {
+			line = ansi.Truncate(line, w-1, "") + "…"
+		}
+		prefix := t.ExplainLabel.Render(label)
+		if i > 0 {
+			prefix = strings.Repeat(" ", len(label))
+		}
+		if lines = append(lines, prefix+t.Explain.Render(line)); len(lines) == noteRows {
+			break
+		}
+	}
+	return lines
 }
 
 // hints names the queue's keys from the key map, the verdicts by number,
