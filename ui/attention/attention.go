@@ -416,10 +416,33 @@ func hint(b key.Binding) string {
 	return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
 }
 
+// hints names the keys that do something for the chosen note, what acts
+// on it first: an orphaned note has no place to accept or choose among,
+// and a list of one note nothing to move to. In a small window the keys
+// that did nothing had pushed t and X off the screen.
 func (m Model) hints() []string {
 	k := m.keys
-	lines := render.Flow([]string{hint(k.Down), hint(k.Up), hint(k.NextCandidate), hint(k.PrevCandidate), hint(k.Accept),
-		hint(k.Reattach), hint(k.Orphan), hint(k.Close)}, " · ", m.width-2)
+	n, _ := m.Selected()
+	cands := len(m.candidates())
+	var bs []key.Binding
+	if cands > 0 || n.Placed() {
+		bs = append(bs, k.Accept)
+	}
+	if cands > 1 {
+		bs = append(bs, k.NextCandidate, k.PrevCandidate)
+	}
+	bs = append(bs, k.Reattach)
+	if n.Status != annotate.Orphaned {
+		bs = append(bs, k.Orphan)
+	}
+	if len(m.notes) > 1 {
+		bs = append(bs, k.Down, k.Up)
+	}
+	parts := make([]string, 0, len(bs)+1)
+	for _, b := range append(bs, k.Close) {
+		parts = append(parts, hint(b))
+	}
+	lines := render.Flow(parts, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}
