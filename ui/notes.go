@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-
 	"slices"
 
 	"charm.land/bubbles/v2/key"
