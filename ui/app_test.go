@@ -1019,3 +1019,16 @@ func TestShiftTabOpensTheClosedPanel(t *testing.T) {
 		t.Errorf("shift+tab after esc: open %v on %q, want %q again", m.panelOpen, m.panel.Active(), want)
 	}
 }
+
+// TestTheSelectionHintIsReadWholeAt40Columns starts a selection in a
+// 40x12 window: the status's two rows hold the whole hint, where it was
+// cut before saying which key writes the note.
+func TestTheSelectionHintIsReadWholeAt40Columns(t *testing.T) {
+	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	m = press(m, "v")
+	lines := strings.Split(screen(m), "\n")
+	bar := strings.Join(strings.Fields(strings.Join(lines[len(lines)-2:], " ")), " ")
+	if !strings.Contains(bar, "esc cancels") || strings.Contains(bar, "…") {
+		t.Errorf("the selection's hint is cut: %q", bar)
+	}
+}
