@@ -441,10 +441,14 @@ func (m *Model) layout() {
 
 // statusRows is how many rows the status bar takes: two for a message
 // too long for one, in a window of 9 rows or more (below, the text needs
-// every row); one under the search prompt, which takes the bar's row.
+// every row), three for one too long for two in a window of 12 or more;
+// one under the search prompt, which takes the bar's row.
 func (m Model) statusRows() int {
-	if m.searching && m.editor == nil || m.height < 9 {
+	switch {
+	case m.searching && m.editor == nil || m.height < 9:
 		return 1
+	case m.height < 12:
+		return min(m.status.WantsRows(), 2)
 	}
 	return m.status.WantsRows()
 }

@@ -1032,3 +1032,22 @@ func TestTheSelectionHintIsReadWholeAt40Columns(t *testing.T) {
 		t.Errorf("the selection's hint is cut: %q", bar)
 	}
 }
+
+// TestAMessageTooLongForTwoRowsTakesThreeInA12RowWindow shows, at 40
+// columns, a message two rows would cut: a 12-row window gives it three
+// and the screen stays the window's size; a 10-row window keeps two.
+func TestAMessageTooLongForTwoRowsTakesThreeInA12RowWindow(t *testing.T) {
+	const msg = "the file is gone from disk: this is the text as it was; it reloads if the file comes back"
+	for _, tc := range []struct{ h, rows int }{{12, 3}, {10, 2}} {
+		m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: tc.h})
+		m = step(m, reader.NoticeMsg{Text: msg})
+		lines := strings.Split(screen(m), "\n")
+		if len(lines) != tc.h {
+			t.Fatalf("40x%d: the screen is %d rows", tc.h, len(lines))
+		}
+		bar := strings.Join(strings.Fields(strings.Join(lines[tc.h-tc.rows:], " ")), " ")
+		if whole := strings.Contains(bar, msg); whole != (tc.rows == 3) || strings.Contains(lines[tc.h-tc.rows-1], "the file") {
+			t.Errorf("40x%d: the last %d rows read %q", tc.h, tc.rows, bar)
+		}
+	}
+}

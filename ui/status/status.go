@@ -24,8 +24,8 @@ type Model struct {
 	isError     bool
 	info        []string
 	hint        string
-	// rows is how many rows the bar takes: 2 lets a message too long for
-	// one row beside the position and hints go on to a second.
+	// rows is how many rows the bar takes: 2 or 3 let a message too long
+	// for one row beside the position and hints go on to the next.
 	rows int
 }
 
@@ -38,12 +38,17 @@ func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 // SetWidth sets the bar's width.
 func (m *Model) SetWidth(w int) { m.width = w }
 
-// SetRows sets how many rows the bar takes, 1 or 2; the parent decides,
-// asking WantsRows, when it lays out the screen.
-func (m *Model) SetRows(n int) { m.rows = n }
+// SetRows sets how many rows the bar takes, 1 to MaxRows; the parent
+// decides, asking WantsRows, when it lays out the screen.
+func (m *Model) SetRows(n int) { m.rows = min(max(n, 1), MaxRows) }
 
-// WantsRows is how many rows the bar would take: two while a message
-// does not fit in one, so that what a message says is read, not cut.
+// MaxRows is the most rows a message takes.
+const MaxRows = 3
+
+// WantsRows is how many rows the bar would take: more than one while a
+// message does not fit in one, so that what a message says is read, not
+// cut; a third when the second would cut it beside the position (at 40
+// columns, "the file is gone from disk: …" lost its end).
 func (m Model) WantsRows() int {
 	if m.message == "" {
 		return 1
@@ -51,7 +56,12 @@ func (m Model) WantsRows() int {
 	if w := m.messageRoom(); ansi.StringWidth(shortenPath(m.message, w)) <= w {
 		return 1
 	}
-	return 2
+	_, rest := splitAt(m.message, max(m.width-2, 1))
+	info := strings.Join(m.fields(true), "  ")
+	if w := m.roomBeside(info); ansi.StringWidth(shortenPath(rest, w)) <= w {
+		return 2
+	}
+	return MaxRows
 }
 
 // messageRoom is the columns the message has beside the position and
@@ -131,11 +141,14 @@ func (m *Model) SetHint(h string) { m.hint = h }
 // columns wide: a message on two rows reads on from the first into the
 // second.
 func (m Model) View() string {
-	if m.rows < 2 {
-		return m.bar(m.message)
+	var rows []string
+	rest := m.message
+	for range m.rows - 1 {
+		var first string
+		first, rest = splitAt(rest, max(m.width-2, 1))
+		rows = append(rows, m.barLine(m.msgStyle().Render(" "+first), ""))
 	}
-	first, rest := splitAt(m.message, max(m.width-2, 1))
-	return m.barLine(m.msgStyle().Render(" "+first), "") + "\n" + m.bar(rest)
+	return strings.Join(append(rows, m.bar(rest)), "\n")
 }
 
 func (m Model) msgStyle() lipgloss.Style {

@@ -183,3 +183,31 @@ func TestAMessageTakesTheHintsRoomBeforeItIsCut(t *testing.T) {
 		})
 	}
 }
+
+// TestAMessageTooLongForTwoRowsTakesThree sets, at 40 columns, a message
+// that two rows cut beside the position: it asks for three and reads
+// whole across them; one that two rows hold keeps two.
+func TestAMessageTooLongForTwoRowsTakesThree(t *testing.T) {
+	tests := []struct {
+		msg  string
+		rows int
+	}{
+		{"the file is gone from disk: this is the text as it was; it reloads if the file comes back", 3},
+		{"1 needs review, 1 orphaned: ! lists them", 2},
+	}
+	for _, tt := range tests {
+		m := New(theme.New(theme.NoColor))
+		m.SetWidth(40)
+		m.SetInfo("37%")
+		m.SetHint("? help")
+		m.SetMessage(tt.msg)
+		if got := m.WantsRows(); got != tt.rows {
+			t.Errorf("%q: WantsRows() = %d, want %d", tt.msg, got, tt.rows)
+		}
+		m.SetRows(m.WantsRows())
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		if joined := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); len(lines) != tt.rows || !strings.Contains(joined, tt.msg) {
+			t.Errorf("%q in %d rows: %q", tt.msg, len(lines), lines)
+		}
+	}
+}
