@@ -39,10 +39,18 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	failed := 0
 	for _, f := range files {
 		a, err := loadArticle(ctx, f, stdin, stderr, model.Options{Verbatim: *verbatim})
-		if err != nil {
+		switch {
+		case err != nil && (len(files) == 1 || ctx.Err() != nil):
 			return err
+		case err != nil:
+			// One unreadable file of many is said, and the rest are
+			// still analysed: the batch stopped at the first.
+			fmt.Fprintf(stderr, "margin: %s\n", sanitize.TerminalLine(err.Error()))
+			failed++
+			continue
 		}
 		// The analysis makes garbage by the megabyte while what it keeps
 		// is a few times the text; the reader's soft limit keeps the peak
@@ -60,6 +68,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		if err != nil {
 			return fmt.Errorf("write: %w", err)
 		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("analyze: %d of %d files not analysed", failed, len(files))
 	}
 	return nil
 }
