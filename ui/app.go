@@ -309,7 +309,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		m.readerUpdate(msg)
+		// The wheel scrolls what is on screen: the help, or the text,
+		// never the text hidden under the review queue or a list.
+		switch {
+		case m.showHelp:
+			m.help, _ = m.help.Update(msg)
+		case !m.textCovered():
+			m.readerUpdate(msg)
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)

@@ -1051,3 +1051,30 @@ func TestAMessageTooLongForTwoRowsTakesThreeInA12RowWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestTheWheelScrollsWhatIsOnScreen turns the mouse wheel over the text,
+// the help screen and the review queue: it scrolls the text, then the
+// help and not the text beneath it, and leaves the text under the queue
+// where it was; it scrolled the hidden text under both.
+func TestTheWheelScrollsWhatIsOnScreen(t *testing.T) {
+	down := tea.MouseWheelMsg{Button: tea.MouseWheelDown}
+	m, _ := openBook(t, writeArticle(t, strings.Repeat(eightClaims+"\n\n", 8)), Options{})
+	m = step(press(m, "d"), tea.WindowSizeMsg{Width: 80, Height: 12})
+	text := screen(m)
+	if m = step(m, down); screen(m) == text {
+		t.Fatal("the wheel did not scroll the text")
+	}
+	text = screen(m)
+	m = press(m, "?")
+	help := screen(m)
+	if m = step(m, down); screen(m) == help {
+		t.Error("over help the wheel did not scroll the help")
+	}
+	if m = press(m, "esc"); screen(m) != text {
+		t.Errorf("the wheel over help scrolled the text beneath it:\n%s", screen(m))
+	}
+	m = step(press(m, "r"), down)
+	if m = press(m, "esc"); screen(m) != text {
+		t.Errorf("the wheel over the review queue scrolled the text beneath it:\n%s", screen(m))
+	}
+}
