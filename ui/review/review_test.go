@@ -372,3 +372,25 @@ func TestTheQueueShowsTheNoteWrittenOnTheClaim(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkReviewKeyOnALongParagraph scrolls the queue's claim on an
+// article that is one sentence of a megabyte: each key lays the
+// paragraph out and draws the lines shown.
+func BenchmarkReviewKeyOnALongParagraph(b *testing.B) {
+	text := strings.Repeat("word ", 200_000) + "said the council.\n"
+	a, err := model.Parse(context.Background(), "article.txt", []byte(text), model.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []claim.Claim
+	for _, s := range a.Sentences {
+		cs = append(cs, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: 0.5})
+	}
+	m := New(a, cs, keys.Default(), theme.New(theme.Dark))
+	m.SetNotes(nil)
+	m.SetSize(80, 23)
+	for b.Loop() {
+		m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+		_ = m.View()
+	}
+}
