@@ -496,6 +496,14 @@ func (m *Model) moveFocus(d int) {
 	cur, ok := m.Focus()
 	switch {
 	case ok && cur.Start < vis.End && cur.End > vis.Start:
+		// At either end the focus stays, and says why: ( on the title
+		// did nothing without a word.
+		switch next := m.focus + d; {
+		case next < 0:
+			m.say("this is the first sentence")
+		case next >= len(ss):
+			m.say("this is the last sentence")
+		}
 		m.focus = max(min(m.focus+d, len(ss)-1), 0)
 	case d > 0:
 		m.focus = sentenceAt(ss, vis.Start)

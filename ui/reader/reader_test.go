@@ -272,3 +272,29 @@ func TestEntityAndClaimJumpsSayWhenTheyGoRound(t *testing.T) {
 		}
 	}
 }
+
+// TestTheFocusSaysWhenItIsAtAnEnd presses ( on the first sentence and )
+// on the last: each says so, where the keys did nothing without a word;
+// a step between them says nothing.
+func TestTheFocusSaysWhenItIsAtAnEnd(t *testing.T) {
+	say := func(m Model, k string) (Model, string) {
+		m = press(m, k)
+		n, _ := m.TakeNotice()
+		return m, n.Text
+	}
+	m := fixture(t)
+	m.SetSize(80, 40)
+	var got string
+	if m, got = say(m, "("); got != "this is the first sentence" {
+		t.Errorf("( on the first sentence says %q", got)
+	}
+	if m, got = say(m, ")"); got != "" {
+		t.Errorf(") to the second sentence says %q", got)
+	}
+	for range len(m.art.Sentences) {
+		m = press(m, ")")
+	}
+	if _, got = say(m, ")"); got != "this is the last sentence" {
+		t.Errorf(") on the last sentence says %q", got)
+	}
+}
