@@ -39,10 +39,18 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	failed := 0
 	for _, f := range files {
 		a, err := loadArticle(ctx, f, stdin, stderr, model.Options{Verbatim: *verbatim})
-		if err != nil {
+		switch {
+		case err != nil && (len(files) == 1 || ctx.Err() != nil):
 			return err
+		case err != nil:
+			// One unreadable file of many is said, and the rest are
+			// still analysed: the batch stopped at the first.
+			fmt.Fprintf(stderr, "margin: %s\n", sanitize.TerminalLine(err.Error()))
+			failed++
+			continue
 		}
 		// The analysis makes garbage by the megabyte while what it keeps
 		// is a few times the text; the reader's soft limit keeps the peak
@@ -60,6 +68,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		if err != nil {
 			return fmt.Errorf("write: %w", err)
 		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("analyze: %d of %d files not analysed", failed, len(files))
 	}
 	return nil
 }
@@ -82,20 +93,33 @@ func writeSummary(w io.Writer, r model.Report) error {
 	fmt.Fprintf(w, "%s: %q\n  %d sentences; entities: %s; %d claims\n",
 		sanitize.TerminalLine(r.File), r.Title, len(r.Sentences), strings.Join(parts, ", "), len(r.Claims))
 	for _, c := range r.Claims {
-		src := ""
-		if c.Source != nil {
-			// The dash is added after oneLine, which trims the space
-			// before it: "[0.90 attributed]— WALLACE".
-			src = " — " + oneLine(c.Source.Text, 80)
-		}
 		kinds := make([]string, len(c.Kinds))
 		for i, k := range c.Kinds {
 			kinds[i] = string(k)
 		}
-		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), src, oneLine(c.Text, 240))
+		_, err := fmt.Fprintf(w, "  [%.2f %s]%s: %s\n", c.Checkworthiness, strings.Join(kinds, ","), sourceSummary(c.Source), oneLine(c.Text, 240))
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// sourceSummary names a claim's source as the reader's explain box does:
+// who a pronoun stands for ("he = a spokesperson"), and the outlet it
+// came through ("via Financial Times"); "— he" alone said nothing of who.
+// The dash is added after oneLine, which trims the space before it:
+// "[0.90 attributed]— WALLACE".
+func sourceSummary(src *model.SourceReport) string {
+	if src == nil {
+		return ""
+	}
+	out := " — " + oneLine(src.Text, 80)
+	if src.Resolved != nil {
+		out += " = " + oneLine(src.Resolved.Text, 80)
+	}
+	if src.Via != "" {
+		out += " via " + oneLine(src.Via, 80)
+	}
+	return out
 }

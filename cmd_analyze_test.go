@@ -164,3 +164,47 @@ func TestAnalyzeSummaryReadsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeSummaryNamesWhoAPronounIs: a claim whose source is "he"
+// names the speaker he stands for, and the outlet a claim came through,
+// as the reader's explain box does; the summary said "— he" alone.
+func TestAnalyzeSummaryNamesWhoAPronounIs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "said.txt")
+	text := "The mayor, Ana Reyes, visited the harbour on Monday. She said that the wall would be finished by spring.\n\n" +
+		"According to the Porthaven Gazette, the council leader denied that the cost had doubled.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"analyze", path}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"— She = Ana Reyes: She said", "— the council leader via the Porthaven Gazette: According to"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the report lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// TestAnalyzeGoesOnPastAFileItCannotRead analyses two articles with a
+// missing file between them: both are analysed, the missing one is named
+// on stderr with a count at the end, and the exit is 1; the batch
+// stopped at the missing file.
+func TestAnalyzeGoesOnPastAFileItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	first, last := filepath.Join(dir, "first.txt"), filepath.Join(dir, "last.txt")
+	for _, p := range []string{first, last} {
+		if err := os.WriteFile(p, []byte("The harbour wall will be finished by spring, the council said on Tuesday.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	code := run([]string{"analyze", "--json", first, filepath.Join(dir, "missing.txt"), last}, nil, &out, &errOut)
+	if n := strings.Count(out.String(), "\n"); code != 1 || n != 2 {
+		t.Errorf("exit %d with %d reports, want 1 and both readable files analysed", code, n)
+	}
+	lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "missing.txt") || !strings.Contains(lines[1], "1 of 3 files not analysed") {
+		t.Errorf("stderr %q, want the missing file named, then the count", errOut.String())
+	}
+}

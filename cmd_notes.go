@@ -24,7 +24,7 @@ import (
 // Usage lines, shown for -h and when arguments are missing.
 const (
 	notesUsage        = "notes: usage: margin notes add|list|rm|compact FILE ..."
-	notesAddUsage     = "margin notes add FILE --quote TEXT [--occurrence N] --note TEXT [--verdict V] [--tag T]... [--source URL]..."
+	notesAddUsage     = "margin notes add FILE --quote TEXT [--occurrence N] [--note TEXT] [--verdict V] [--tag T]... [--source URL]..."
 	notesListUsage    = "margin notes list [--json] FILE"
 	notesRmUsage      = "margin notes rm FILE ID"
 	notesCompactUsage = "margin notes compact FILE"
@@ -186,11 +186,27 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, sanitize.TerminalLine("no notes on "+filepath.Base(pos[0])))
 		return nil
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
 	for _, n := range notes {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, n.Verdict, oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writeTrimmed(stdout, table.String())
+}
+
+// writeTrimmed writes table's lines without the padding tabwriter leaves
+// after a row's last text: a note without text or tags ended in 60
+// spaces, which wrap in a narrow terminal to a blank row.
+func writeTrimmed(w io.Writer, table string) error {
+	for line := range strings.Lines(table) {
+		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // listJSON prints the notes' records as one indented JSON array, with

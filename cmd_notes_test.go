@@ -167,3 +167,65 @@ func TestKillDuringWrites(t *testing.T) {
 		t.Error("no process was killed; the test proves nothing")
 	}
 }
+
+// TestNotesListEndsRowsAtTheirText lists a verdict without text or tags
+// beside a note with both: no row ends in the padding of the columns it
+// leaves empty, which wrapped to a blank row in a narrow terminal.
+func TestNotesListEndsRowsAtTheirText(t *testing.T) {
+	path := notesTestArticle(t)
+	var out, errs bytes.Buffer
+	for _, args := range [][]string{
+		{"notes", "add", path, "--quote", "pulling all stops", "--verdict", "opinion"},
+		{"notes", "add", path, "--quote", "rock-solid relations", "--note", "Said by whom, and when?", "--tag", "sourcing"},
+		{"notes", "list", path},
+	} {
+		out.Reset()
+		if code := run(args, strings.NewReader(""), &out, &errs); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs.String())
+		}
+	}
+	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(rows) != 2 {
+		t.Fatalf("notes list printed %d rows, want 2:\n%s", len(rows), out.String())
+	}
+	for _, row := range rows {
+		if strings.HasSuffix(row, " ") {
+			t.Errorf("the row ends in spaces: %q", row)
+		}
+	}
+}
+
+// TestNotesAddUsageBracketsWhatItCanDoWithout reads notes add's usage
+// line: a flag it shows bare is required (the command fails without it),
+// one in brackets is not. It showed --note TEXT bare, though a verdict
+// alone, or a bare mark, is a note.
+func TestNotesAddUsageBracketsWhatItCanDoWithout(t *testing.T) {
+	full := map[string][]string{
+		"--quote": {"--quote", "pulling all stops"}, "--occurrence": {"--occurrence", "1"}, "--note": {"--note", "A metaphor"},
+		"--verdict": {"--verdict", "opinion"}, "--tag": {"--tag", "style"}, "--source": {"--source", "https://example.com"},
+	}
+	fields := strings.Fields(notesAddUsage)
+	for i, f := range fields {
+		name := strings.Trim(f, "[]")
+		if !strings.HasPrefix(name, "--") {
+			continue
+		}
+		if _, ok := full[name]; !ok {
+			t.Fatalf("the usage names %s, which the test does not know", name)
+		}
+		required := !strings.HasPrefix(f, "[")
+		t.Run(name, func(t *testing.T) {
+			args := []string{"notes", "add", notesTestArticle(t)}
+			for other, a := range full {
+				if other != name {
+					args = append(args, a...)
+				}
+			}
+			var out, errs bytes.Buffer
+			code := run(args, strings.NewReader(""), &out, &errs)
+			if required && code == 0 || !required && code != 0 {
+				t.Errorf("usage shows %q (field %d), but without it notes add exits %d: %s", f, i, code, errs.String())
+			}
+		})
+	}
+}

@@ -173,3 +173,27 @@ func TestAReloadOfADeletedFileSaysItIsGone(t *testing.T) {
 		t.Errorf("another reload error reads %q", s)
 	}
 }
+
+// TestTheTitleKeepsItsPlaceAsTheAnalysisCounts reports 1%, 12% and 61% in
+// a narrow window: the title beside the count is cut the same each time,
+// where it lost a letter as the count gained a digit.
+func TestTheTitleKeepsItsPlaceAsTheAnalysisCounts(t *testing.T) {
+	m := step(open(t, article, Options{Analyze: fakeAnalysis()}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	m.load.progressive = true
+	next, _ := m.Update(analyzeMsg{hash: m.reader.Article().Hash})
+	m = next.(Model)
+	title := ""
+	for _, done := range []float64{0.01, 0.12, 0.61} {
+		m = step(m, analysisProgressMsg{gen: m.analysisGen, done: done})
+		bar := statusBar(m)
+		at := strings.Index(bar, "analysing")
+		if at < 0 {
+			t.Fatalf("at %v the bar does not say analysing: %q", done, bar)
+		}
+		if got := strings.TrimRight(bar[:at], " "); title == "" {
+			title = got
+		} else if got != title {
+			t.Errorf("at %v the title reads %q, at 1%% %q", done, got, title)
+		}
+	}
+}

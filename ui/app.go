@@ -309,7 +309,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		m.readerUpdate(msg)
+		// The wheel scrolls what is on screen: the help, or the text,
+		// never the text hidden under the review queue or a list.
+		switch {
+		case m.showHelp:
+			m.help, _ = m.help.Update(msg)
+		case !m.textCovered():
+			m.readerUpdate(msg)
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -441,10 +448,14 @@ func (m *Model) layout() {
 
 // statusRows is how many rows the status bar takes: two for a message
 // too long for one, in a window of 9 rows or more (below, the text needs
-// every row); one under the search prompt, which takes the bar's row.
+// every row), three for one too long for two in a window of 12 or more;
+// one under the search prompt, which takes the bar's row.
 func (m Model) statusRows() int {
-	if m.searching && m.editor == nil || m.height < 9 {
+	switch {
+	case m.searching && m.editor == nil || m.height < 9:
 		return 1
+	case m.height < 12:
+		return min(m.status.WantsRows(), 2)
 	}
 	return m.status.WantsRows()
 }
@@ -541,7 +552,8 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.searching = true
 		m.input.Reset()
 		return m, m.input.Focus()
-	case key.Matches(msg, k.Panel):
+	case key.Matches(msg, k.Panel, k.PanelPrev):
+		// Either way round, a closed panel opens on the tab last shown.
 		m.openPanel(m.panel.Active())
 	case key.Matches(msg, k.Outline) && !selecting:
 		m.openPanel(panel.Outline)

@@ -799,7 +799,7 @@ func TestALongMessageTakesASecondRowOfTheStatusBar(t *testing.T) {
 	}{
 		{"a 40x12 window gives it two rows", 40, 12, 2, msg},
 		{"an 80x24 window has room in one", 80, 24, 1, msg},
-		{"a 40x6 window keeps one row for the text", 40, 6, 1, "best guess (needs-review):…"},
+		{"a 40x6 window keeps one row for the text", 40, 6, 1, "best guess (needs-review): the not…"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: tc.w, Height: tc.h})
@@ -1000,5 +1000,81 @@ func TestPageKeysMoveInTheOpenPanel(t *testing.T) {
 	}
 	if m = press(m, "space"); m.reader.Pager().TopOffset() == top || title() != "Part 1" {
 		t.Errorf("space with the panel open: text at %d (was %d), outline on %q", m.reader.Pager().TopOffset(), top, title())
+	}
+}
+
+// TestShiftTabOpensTheClosedPanel presses shift+tab with the panel closed:
+// it opens the panel on the tab last shown, as tab does, where it did
+// nothing though the help lists it with tab.
+func TestShiftTabOpensTheClosedPanel(t *testing.T) {
+	shiftTab := tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	m := step(open(t, article, Options{}), shiftTab)
+	if !m.panelOpen || m.panel.Active() != panel.Outline {
+		t.Fatalf("shift+tab with the panel closed: open %v on %q, want the outline open", m.panelOpen, m.panel.Active())
+	}
+	m = step(m, shiftTab)
+	want := m.panel.Active()
+	m = step(press(m, "esc"), shiftTab)
+	if !m.panelOpen || m.panel.Active() != want {
+		t.Errorf("shift+tab after esc: open %v on %q, want %q again", m.panelOpen, m.panel.Active(), want)
+	}
+}
+
+// TestTheSelectionHintIsReadWholeAt40Columns starts a selection in a
+// 40x12 window: the status's two rows hold the whole hint, where it was
+// cut before saying which key writes the note.
+func TestTheSelectionHintIsReadWholeAt40Columns(t *testing.T) {
+	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	m = press(m, "v")
+	lines := strings.Split(screen(m), "\n")
+	bar := strings.Join(strings.Fields(strings.Join(lines[len(lines)-2:], " ")), " ")
+	if !strings.Contains(bar, "esc cancels") || strings.Contains(bar, "…") {
+		t.Errorf("the selection's hint is cut: %q", bar)
+	}
+}
+
+// TestAMessageTooLongForTwoRowsTakesThreeInA12RowWindow shows, at 40
+// columns, a message two rows would cut: a 12-row window gives it three
+// and the screen stays the window's size; a 10-row window keeps two.
+func TestAMessageTooLongForTwoRowsTakesThreeInA12RowWindow(t *testing.T) {
+	const msg = "the file is gone from disk: this is the text as it was; it reloads if the file comes back"
+	for _, tc := range []struct{ h, rows int }{{12, 3}, {10, 2}} {
+		m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: tc.h})
+		m = step(m, reader.NoticeMsg{Text: msg})
+		lines := strings.Split(screen(m), "\n")
+		if len(lines) != tc.h {
+			t.Fatalf("40x%d: the screen is %d rows", tc.h, len(lines))
+		}
+		bar := strings.Join(strings.Fields(strings.Join(lines[tc.h-tc.rows:], " ")), " ")
+		if whole := strings.Contains(bar, msg); whole != (tc.rows == 3) || strings.Contains(lines[tc.h-tc.rows-1], "the file") {
+			t.Errorf("40x%d: the last %d rows read %q", tc.h, tc.rows, bar)
+		}
+	}
+}
+
+// TestTheWheelScrollsWhatIsOnScreen turns the mouse wheel over the text,
+// the help screen and the review queue: it scrolls the text, then the
+// help and not the text beneath it, and leaves the text under the queue
+// where it was; it scrolled the hidden text under both.
+func TestTheWheelScrollsWhatIsOnScreen(t *testing.T) {
+	down := tea.MouseWheelMsg{Button: tea.MouseWheelDown}
+	m, _ := openBook(t, writeArticle(t, strings.Repeat(eightClaims+"\n\n", 8)), Options{})
+	m = step(press(m, "d"), tea.WindowSizeMsg{Width: 80, Height: 12})
+	text := screen(m)
+	if m = step(m, down); screen(m) == text {
+		t.Fatal("the wheel did not scroll the text")
+	}
+	text = screen(m)
+	m = press(m, "?")
+	help := screen(m)
+	if m = step(m, down); screen(m) == help {
+		t.Error("over help the wheel did not scroll the help")
+	}
+	if m = press(m, "esc"); screen(m) != text {
+		t.Errorf("the wheel over help scrolled the text beneath it:\n%s", screen(m))
+	}
+	m = step(press(m, "r"), down)
+	if m = press(m, "esc"); screen(m) != text {
+		t.Errorf("the wheel over the review queue scrolled the text beneath it:\n%s", screen(m))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/reader"
@@ -183,5 +184,27 @@ func BenchmarkGrow20MB(b *testing.B) {
 		for _, a := range steps[1:] {
 			r.Grow(a)
 		}
+	}
+}
+
+// BenchmarkPanelKeyOnALongClaim pages the text with the claims panel open
+// on an article that is one sentence of a megabyte, as a transcript
+// without full stops is: each key draws the panel's rows of it.
+func BenchmarkPanelKeyOnALongClaim(b *testing.B) {
+	text := strings.Repeat("word ", 200_000) + "said the council.\n"
+	a, err := model.Parse(context.Background(), "article.txt", []byte(text), model.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := &model.Analysis{Hash: a.Hash}
+	for _, s := range a.Sentences {
+		an.Claims = append(an.Claims, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: 0.5})
+	}
+	m := step(New(context.Background(), a, Options{}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(step(m, analysisMsg{hash: a.Hash, an: an}), "tab", "tab", "tab", "tab")
+	for b.Loop() {
+		next, _ := m.Update(keyMsg("space"))
+		m = next.(Model)
+		_ = m.View()
 	}
 }

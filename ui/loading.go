@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -166,7 +167,7 @@ func (m *Model) openWaitingNotes() tea.Cmd {
 func (m Model) loadingInfo() []string {
 	switch {
 	case m.load.active():
-		info := []string{"loading " + strconv.Itoa(percent(m.load.read, m.load.total)) + "%"}
+		info := []string{progressField("loading", percent(m.load.read, m.load.total))}
 		if found := m.reader.Matches(); found.Query != "" {
 			info = append(info, "searching… "+strconv.Itoa(found.Len())+" so far")
 		}
@@ -174,9 +175,16 @@ func (m Model) loadingInfo() []string {
 	case m.load.progressive && m.opts.Analyze != nil && m.analysis == nil && !m.analysisErr:
 		// 99% at most: the analysis is done when it arrives, not when
 		// its last report says 1.
-		return []string{"analysing " + strconv.Itoa(min(int(m.analysisDone*100), 99)) + "%"}
+		return []string{progressField("analysing", min(int(m.analysisDone*100), 99))}
 	}
 	return nil
+}
+
+// progressField is "analysing 7%", padded on the left to the width of
+// two digits, so the title beside it keeps its place as the count goes
+// from 9% to 10% (it lost a letter at 10%, in a narrow window).
+func progressField(what string, pc int) string {
+	return fmt.Sprintf("%*s", len(what)+4, what+" "+strconv.Itoa(pc)+"%")
 }
 
 // percent is done of total in whole percent, 99 at most until done.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -36,8 +37,18 @@ func (m *Model) takeBook(b *annotate.Book) {
 	m.setSeen(b.SeenSpans())
 	m.sayAttention(m.opts.Notice)
 	if w := b.Warnings(); len(w) > 0 && m.opts.Notice == "" {
-		m.status.SetError(w[0])
+		m.status.SetError(firstOf(w))
 	}
+}
+
+// firstOf is the first of the book's warnings, said to be one of several
+// when it is: the status has room for one, and the others (margin notes
+// list prints them all) went unmentioned.
+func firstOf(warnings []string) string {
+	if len(warnings) == 1 {
+		return warnings[0]
+	}
+	return fmt.Sprintf("%d warnings on the notes, the first: %s", len(warnings), warnings[0])
 }
 
 // notesOpened takes in the notes the reader opened after its first

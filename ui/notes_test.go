@@ -483,3 +483,19 @@ func TestAFailedSaveShowsTheEditorAtTheWindowsSize(t *testing.T) {
 		}
 	}
 }
+
+// TestTheStatusSaysHowManyLinesOfTheSidecarWereNotRead opens notes whose
+// sidecar has two lines that are not notes: the status says there are
+// two warnings and shows the first, where it showed the first alone.
+func TestTheStatusSaysHowManyLinesOfTheSidecarWereNotRead(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "article.txt.notes.jsonl"), []byte("not json\n{\"op\":\"put\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, book := fileBook(t, dir, article, "tester")
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	bar := strings.Join(strings.Fields(screen(m)), " ")
+	if !strings.Contains(bar, "2 warnings on the notes, the first: article.txt.notes.jsonl line 1 is not a note") {
+		t.Errorf("the status does not count the warnings:\n%s", screen(m))
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/annotate"
@@ -55,6 +56,11 @@ func (m Model) reviewUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
 // reviewKey hands a key to the open queue and does at once what it asks:
 // the next key must find the queue closed, or the editor open.
 func (m Model) reviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	// A verdict that cannot be kept leaves the claim shown, and the
+	// status says why: moving on would look as if it had been judged.
+	if key.Matches(msg, m.keys.Verdict) && m.notesUnavailable() {
+		return m, nil
+	}
 	q, cmd := m.review.Update(msg)
 	m.review = &q
 	r := m.review.TakeRequest()

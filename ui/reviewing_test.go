@@ -269,3 +269,20 @@ func TestQuickKeysAfterAQueueKeyReachWhatItOpened(t *testing.T) {
 		t.Errorf("N on the first claim says %q", bar)
 	}
 }
+
+// TestAVerdictThatCannotBeKeptLeavesTheClaimShown presses a verdict in
+// the queue of an article whose notes cannot be kept: the status says
+// why and the claim stays, where the queue moved on as if it were judged.
+func TestAVerdictThatCannotBeKeptLeavesTheClaimShown(t *testing.T) {
+	m := open(t, eightClaims, Options{Analyze: claimEverySentence, NotesError: "the folder is read-only"})
+	an, _ := claimEverySentence(context.Background(), m.reader.Article(), nil)
+	m = press(step(m, analysisMsg{hash: m.reader.Article().Hash, an: an}), "r")
+	before := shownClaim(t, m)
+	m = pressAndWait(m, "4")
+	if got := shownClaim(t, m); got != before {
+		t.Errorf("the verdict that was not kept moved the queue from %q to %q", before, got)
+	}
+	if bar := screen(m); !strings.Contains(bar, "the folder is read-only") {
+		t.Errorf("the status does not say why the verdict was not kept:\n%s", bar)
+	}
+}

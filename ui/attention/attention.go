@@ -20,6 +20,7 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
@@ -263,8 +264,8 @@ func (m Model) detail() []string {
 	t := m.theme
 	n, _ := m.Selected()
 	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(recorded(n.Target.Prefix, true), n.Quote(), recorded(n.Target.Suffix, false), t.Explain))
-	if n.Text != "" {
-		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(render.OneLine(n.Text)))...)
+	if said := noteSays(n); said != "" {
+		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(said))...)
 	}
 	switch n.Status {
 	case annotate.Moved:
@@ -282,6 +283,20 @@ func (m Model) detail() []string {
 			m.inContext(m.before(c.Start), c.In(m.text), m.after(c.End), st))...)
 	}
 	return lines
+}
+
+// noteSays is what the note says: its verdict and its text. A note given
+// only a verdict, as the review queue gives them, says that verdict, so
+// one can judge whether it still holds of the passage now.
+func noteSays(n annotate.Note) string {
+	var said []string
+	if n.Verdict != "" {
+		said = append(said, vocab.Name(vocab.Verdicts(), string(n.Verdict)))
+	}
+	if n.Text != "" {
+		said = append(said, render.OneLine(n.Text))
+	}
+	return strings.Join(said, " · ")
 }
 
 // contextBytes is how much of the text around a passage is shown, about
@@ -401,10 +416,33 @@ func hint(b key.Binding) string {
 	return b.Help().Key + " " + strings.TrimPrefix(b.Help().Desc, "attention: ")
 }
 
+// hints names the keys that do something for the chosen note, what acts
+// on it first: an orphaned note has no place to accept or choose among,
+// and a list of one note nothing to move to. In a small window the keys
+// that did nothing had pushed t and X off the screen.
 func (m Model) hints() []string {
 	k := m.keys
-	lines := render.Flow([]string{hint(k.Down), hint(k.Up), hint(k.NextCandidate), hint(k.PrevCandidate), hint(k.Accept),
-		hint(k.Reattach), hint(k.Orphan), hint(k.Close)}, " · ", m.width-2)
+	n, _ := m.Selected()
+	cands := len(m.candidates())
+	var bs []key.Binding
+	if cands > 0 || n.Placed() {
+		bs = append(bs, k.Accept)
+	}
+	if cands > 1 {
+		bs = append(bs, k.NextCandidate, k.PrevCandidate)
+	}
+	bs = append(bs, k.Reattach)
+	if n.Status != annotate.Orphaned {
+		bs = append(bs, k.Orphan)
+	}
+	if len(m.notes) > 1 {
+		bs = append(bs, k.Down, k.Up)
+	}
+	parts := make([]string, 0, len(bs)+1)
+	for _, b := range append(bs, k.Close) {
+		parts = append(parts, hint(b))
+	}
+	lines := render.Flow(parts, " · ", m.width-2)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}

@@ -160,3 +160,67 @@ func TestContextShowsWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTheChosenNoteSaysItsVerdict chooses moved notes, one with only a
+// verdict as the review queue writes them: the list says what each note
+// says, where a verdict-only note showed its passages and nothing of the
+// note itself.
+func TestTheChosenNoteSaysItsVerdict(t *testing.T) {
+	q := "The ferry will run twice a day, the operator said."
+	tests := []struct {
+		name string
+		note annotate.Note
+		want string
+	}{
+		{"a verdict alone", annotate.Note{Verdict: annotate.MostlyTrue}, "note: mostly true"},
+		{"a verdict and text", annotate.Note{Verdict: annotate.False, Text: "Once a day in winter."}, "note: false · Once a day in winter."},
+		{"text alone", annotate.Note{Text: "Once a day in winter."}, "note: Once a day in winter."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := tt.note
+			n.ID, n.Status, n.Span, n.Target = "m", annotate.Moved, at(q, 1), anchor.Selector{Exact: q}
+			m := New(text, []annotate.Note{n}, keys.Default(), theme.New(theme.NoColor))
+			m.SetSize(80, 24)
+			if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, tt.want) {
+				t.Errorf("the view lacks %q:\n%s", tt.want, m.View())
+			}
+		})
+	}
+}
+
+// TestTheKeysShownAreTheOnesThatActOnTheNote chooses each note of the
+// list: the hints name only keys that do something for it (no candidate
+// keys for an orphaned note, nor X for one orphaned already), and at
+// 40x12 re-attaching is on screen for the moved and the orphaned note
+// (in tmux, the keys that did nothing had pushed t and X off it).
+func TestTheKeysShownAreTheOnesThatActOnTheNote(t *testing.T) {
+	tests := []struct {
+		id         string
+		w, h       int
+		has, lacks []string
+	}{
+		{"b", 80, 24, []string{"enter accept", "l/→ next candidate", "t re-attach", "X mark orphaned"}, nil},
+		{"c", 40, 12, []string{"enter accept", "t re-attach", "X mark orphaned"}, []string{"next candidate"}},
+		{"d", 40, 12, []string{"t re-attach"}, []string{"enter accept", "next candidate", "X mark orphaned"}},
+	}
+	m := list(t)
+	for _, tt := range tests {
+		m.SetSize(tt.w, tt.h)
+		if n, _ := m.Selected(); n.ID != tt.id {
+			t.Fatalf("the test needs note %s chosen, not %s", tt.id, n.ID)
+		}
+		v := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+		for _, h := range tt.has {
+			if !strings.Contains(v, h) {
+				t.Errorf("note %s at %dx%d: the view lacks %q:\n%s", tt.id, tt.w, tt.h, h, m.View())
+			}
+		}
+		for _, h := range tt.lacks {
+			if strings.Contains(v, h) {
+				t.Errorf("note %s: the view offers %q, which does nothing for it:\n%s", tt.id, h, m.View())
+			}
+		}
+		m = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	}
+}

@@ -102,6 +102,9 @@ func (m *Model) Top() {
 
 // Update scrolls.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if w, ok := msg.(tea.MouseWheelMsg); ok {
+		return m.wheel(w), nil
+	}
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -125,6 +128,20 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	m.offset = m.clamp(m.offset)
 	return m, nil
+}
+
+// wheel scrolls the help three lines a notch, as the wheel scrolls the
+// text.
+func (m Model) wheel(w tea.MouseWheelMsg) Model {
+	m.lines = m.laidOut()
+	switch w.Button {
+	case tea.MouseWheelDown:
+		m.offset += 3
+	case tea.MouseWheelUp:
+		m.offset -= 3
+	}
+	m.offset = m.clamp(m.offset)
+	return m
 }
 
 func (m Model) bodyHeight() int { return max(m.height-1, 0) }

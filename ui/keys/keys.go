@@ -13,6 +13,10 @@ type KeyMap struct {
 	NextSentence, PrevSentence key.Binding
 	// Search.
 	Search, NextMatch, PrevMatch, Clear key.Binding
+	// The same moves by less's and emacs's keys; only explained, in help,
+	// as these keys are bound with the moves above.
+	// Wheel only explains that the mouse wheel scrolls the text.
+	MoveLine, MovePage, MoveEnds, Wheel key.Binding
 	// Side panel. PanelPages only explains, in help: with the panel open,
 	// the text's page keys but space move in its list, as j k do.
 	Panel, PanelPrev, Outline, Enter, Filter, PanelPages key.Binding
@@ -46,7 +50,7 @@ func Default() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return KeyMap{
-		Down:     b("j/↓", "down a line", "j", "down", "ctrl+n", "enter"),
+		Down:     b("j/↓/enter", "down a line", "j", "down", "ctrl+n", "enter"),
 		Up:       b("k/↑", "up a line", "k", "up", "ctrl+p"),
 		PageDown: b("space/f/pgdn", "page down", "space", "f", "pgdown", "ctrl+f"),
 		PageUp:   b("b/pgup", "page up", "b", "pgup", "ctrl+b"),
@@ -57,6 +61,10 @@ func Default() KeyMap {
 		Top:    b("g/home", "top", "g", "home", "<"),
 		Bottom: b("G/end", "bottom", "G", "end", ">"),
 
+		MoveLine:     b("ctrl+n/p", "down, up a line"),
+		MovePage:     b("ctrl+f/b", "page down, up"),
+		MoveEnds:     b("< >", "top, bottom"),
+		Wheel:        b("wheel", "scroll the text"),
 		NextSentence: b(")", "next sentence", ")"),
 		PrevSentence: b("(", "previous sentence", "("),
 
@@ -149,7 +157,7 @@ type Group struct {
 // Groups is the help screen: every binding, in titled columns.
 func (k KeyMap) Groups() []Group {
 	return []Group{
-		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextSentence, k.PrevSentence}},
+		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.MoveLine, k.MovePage, k.MoveEnds, k.Wheel, k.NextSentence, k.PrevSentence}},
 		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},

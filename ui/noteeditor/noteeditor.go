@@ -14,12 +14,14 @@ package noteeditor
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/vocab"
@@ -56,16 +58,6 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, Discard: k.Discard, Keep: k.Keep,
 		Fallback: k.SaveFallback,
 	}
-}
-
-// ShortHelp returns the bindings for the one-line help.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Save, k.Close, k.Next, k.VerdictNext}
-}
-
-// FullHelp returns every binding, grouped.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Save, k.Close, k.Fallback}, {k.Next, k.Prev}, {k.VerdictPrev, k.VerdictNext}}
 }
 
 // Styles are the editor's colours and decorations, all from the theme.
@@ -382,22 +374,41 @@ func (m Model) verdictLines() []string {
 }
 
 // footer is the question while one is asked, else the key hints (after
-// a failed save, the fallback first).
+// a failed save, the fallback first; the verdict's keys only on its
+// field, as elsewhere space and l are typed). Both fit the width whole:
+// the question in fewer words, the hints by leaving out the last, where
+// they were cut off in the middle of a key's name.
 func (m Model) footer() string {
 	if m.asking {
-		h := m.KeyMap.Discard.Help()
-		return m.styles.Question.Render("Discard unsaved changes? " + h.Key + "/" + m.KeyMap.Keep.Help().Key)
+		keys := m.KeyMap.Discard.Help().Key + "/" + m.KeyMap.Keep.Help().Key
+		q := "Discard unsaved changes? "
+		for _, shorter := range []string{"Discard changes? ", "Discard? "} {
+			if ansi.StringWidth(q+keys) <= m.width {
+				break
+			}
+			q = shorter
+		}
+		return m.styles.Question.Render(q + keys)
 	}
-	hints := m.KeyMap.ShortHelp()
+	hints := []key.Binding{m.KeyMap.Save, m.KeyMap.Close, m.KeyMap.Next}
+	if m.focus == fieldVerdict {
+		hints = append(hints, m.KeyMap.VerdictNext)
+	}
 	if m.failure != "" {
 		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
 	}
-	var parts []string
+	line := ""
 	for _, k := range hints {
-		h := k.Help()
-		parts = append(parts, h.Key+" "+h.Desc)
+		part := k.Help().Key + " " + k.Help().Desc
+		if line != "" {
+			part = line + " · " + part
+		}
+		if line != "" && ansi.StringWidth(part) > m.width {
+			break
+		}
+		line = part
 	}
-	return m.styles.Help.Render(strings.Join(parts, " · "))
+	return m.styles.Help.Render(line)
 }
 
 func (m Model) label(f field, name string) string {
@@ -417,28 +428,35 @@ func splitList(s string, sep func(rune) bool) []string {
 	return out
 }
 
-// clipLines fits s into at most lines lines of width characters, ending
-// with "…" when cut.
+// clipLines fits s into at most lines lines of width columns, ending
+// with "…" when cut. It reads s a word at a time and stops there: a
+// passage of a megabyte (a transcript's one sentence) was split whole
+// into words at every keystroke, 38 ms of each in the editor.
 func clipLines(s string, width, lines int) string {
-	words := strings.Fields(s)
 	var out []string
-	cur := ""
-	for _, w := range words {
+	cur, curW := "", 0
+	for rest := s; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		w, ww := rest[:end], ansi.StringWidth(rest[:end])
+		rest = rest[end:]
 		switch {
 		case cur == "":
-			cur = w
-		case len([]rune(cur))+1+len([]rune(w)) <= width:
-			cur += " " + w
+			cur, curW = w, ww
+		case curW+1+ww <= width:
+			cur, curW = cur+" "+w, curW+1+ww
 		default:
 			out = append(out, cur)
-			cur = w
+			cur, curW = w, ww
 		}
 		if len(out) == lines {
-			last := []rune(out[lines-1])
-			if len(last) >= width {
-				last = last[:width-1]
-			}
-			out[lines-1] = string(last) + "…"
+			out[lines-1] = ansi.Truncate(out[lines-1], max(width-1, 0), "") + "…"
 			return strings.Join(out, "\n")
 		}
 	}

@@ -294,3 +294,86 @@ func TestTheNoteWrapsAtTheReadersMeasure(t *testing.T) {
 		}
 	}
 }
+
+// footerAt is the editor's last row at w columns.
+func footerAt(m Model, w int) string {
+	m.SetSize(w, 20)
+	v := ansi.Strip(m.View())
+	return strings.TrimRight(v[strings.LastIndexByte(v, '\n')+1:], " ")
+}
+
+// TestTheFooterFitsWholeAtEveryWidth draws the editor's key hints and its
+// discard question at 20, 40 and 80 columns: each keeps whole hints and
+// the question its answer keys, where at 40 columns the hints ended
+// "· t…" and at 20 the question lost its y/n.
+func TestTheFooterFitsWholeAtEveryWidth(t *testing.T) {
+	asking, _ := act(press(newEditor(), typed("draft")...), "esc")
+	for _, w := range []int{20, 40, 80} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			hints := footerAt(newEditor(), w)
+			if strings.Contains(hints, "…") || !strings.HasPrefix(hints, "ctrl+s save note") {
+				t.Errorf("the hints read %q", hints)
+			}
+			if q := footerAt(asking, w); !strings.HasPrefix(q, "Discard") || !strings.HasSuffix(q, "? y/n") {
+				t.Errorf("the question reads %q", q)
+			}
+		})
+	}
+}
+
+// TestTheVerdictKeysShowOnTheVerdictField: the hint for choosing a
+// verdict shows while the verdict is the field, not in the note's text,
+// where space and l are typed.
+func TestTheVerdictKeysShowOnTheVerdictField(t *testing.T) {
+	m := newEditor()
+	if f := footerAt(m, 80); strings.Contains(f, "next verdict") {
+		t.Errorf("in the note's text the hints offer the verdict's keys: %q", f)
+	}
+	if f := footerAt(press(m, "tab"), 80); !strings.Contains(f, "next verdict") {
+		t.Errorf("on the verdict the hints do not say how to choose one: %q", f)
+	}
+}
+
+// TestThePassageIsClippedByColumns clips passages to three lines of 20
+// columns: one that fits is whole; a long one ends in "…" with every line
+// within the width, in wide characters too, which were counted as one
+// column each and ran past it.
+func TestThePassageIsClippedByColumns(t *testing.T) {
+	tests := []struct {
+		name, passage string
+		cut           bool
+	}{
+		{"a short passage is whole", "The ferry runs twice a day.", false},
+		{"a long passage ends in …", strings.Repeat("The ferry runs twice a day. ", 20), true},
+		{"wide characters count two columns", strings.Repeat("渡し船は 一日二回 運航する。 ", 20), true},
+		{"a megabyte of one sentence", strings.Repeat("word ", 200_000), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := clipLines(tt.passage, 20, 3)
+			lines := strings.Split(got, "\n")
+			if len(lines) > 3 || strings.HasSuffix(got, "…") != tt.cut {
+				t.Errorf("clipLines gave %d lines, cut %v, want at most 3, cut %v: %q", len(lines), strings.HasSuffix(got, "…"), tt.cut, got)
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > 20 {
+					t.Errorf("a line is %d columns: %q", w, l)
+				}
+			}
+			if !tt.cut && strings.Join(strings.Fields(got), " ") != tt.passage {
+				t.Errorf("the passage that fits reads %q", got)
+			}
+		})
+	}
+}
+
+// BenchmarkEditorViewOnALongPassage draws the editor on a passage of a
+// megabyte, as a keystroke does.
+func BenchmarkEditorViewOnALongPassage(b *testing.B) {
+	m := New(annotate.Note{Span: span.Span{Start: 0, End: 1 << 20}}, strings.Repeat("word ", 200_000), keys.Default(), theme.New(theme.Dark))
+	m.Focus()
+	m.SetSize(80, 24)
+	for b.Loop() {
+		_ = m.View()
+	}
+}

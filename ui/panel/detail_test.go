@@ -107,3 +107,23 @@ func TestChoosingAnOrphanedNoteSaysWhy(t *testing.T) {
 		t.Fatalf("enter sent %+v, want no span and a word on why", msg)
 	}
 }
+
+func TestTheLineBeneathANote(t *testing.T) {
+	tests := []struct {
+		name string
+		note annotate.Note
+		want string
+	}{
+		{"an anchored note shows its text", annotate.Note{Status: annotate.Anchored, Text: "Ask the port."}, "Ask the port."},
+		{"a moved note says so before its text", annotate.Note{Status: annotate.Moved, Text: "Ask the port."}, "moved · Ask the port."},
+		{"a moved verdict without text shows the status alone", annotate.Note{Status: annotate.Moved, Verdict: annotate.False}, "moved"},
+		{"an anchored verdict without text leaves the line empty", annotate.Note{Status: annotate.Anchored, Verdict: annotate.True}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := noteSub(tt.note); got != tt.want {
+				t.Errorf("noteSub = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

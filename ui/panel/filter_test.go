@@ -91,7 +91,7 @@ func TestNotesShowPassageAndTextOnTwoLinesAndFilterByStatusAndTag(t *testing.T) 
 		m = pressF(m)
 		filters = append(filters, m.Filter()+"="+strings.Join(titles(m), "|"))
 	}
-	want := "false=The ferry co,anchored=The ferry co,none=Ferry passen,moved=Ferry passen,follow-up=Ferry passen"
+	want := "false=The ferry co,none=Ferry passen,anchored=The ferry co,moved=Ferry passen,follow-up=Ferry passen"
 	if got := strings.ReplaceAll(strings.Join(filters, ","), "|", "+"); got != want {
 		t.Errorf("F walks %s, want %s", got, want)
 	}
@@ -116,5 +116,32 @@ func TestTheChosenNoteStaysChosenWhenNotesArriveAbove(t *testing.T) {
 	m.Prepare()
 	if it, _ := m.Selected(); it.ID != "b" {
 		t.Errorf("after a note arrived above, note %q is chosen, not b", it.ID)
+	}
+}
+
+// TestFWalksTheVerdictsThenTheStatusesThenTheTags filters three notes
+// whose verdicts, statuses and tags differ: F offers every verdict, then
+// every status, then every tag, where it went verdict, status, verdict,
+// status, tag, tag, verdict, following the notes.
+func TestFWalksTheVerdictsThenTheStatusesThenTheTags(t *testing.T) {
+	src := source(t)
+	at := func(s string) span.Span { return doctest.Find(t, src.Article.Text, s) }
+	src.Notes = []annotate.Note{
+		{ID: "a", Span: at("new timetable"), Status: annotate.Anchored, Verdict: annotate.False},
+		{ID: "b", Span: at("Ruth Galloway"), Status: annotate.Moved, Verdict: annotate.Misleading, Tags: []string{"fares", "council"}},
+		{ID: "c", Span: at("Kilbride"), Status: annotate.Moved, Verdict: annotate.Unverified},
+	}
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSource(src)
+	m.SetSize(60, 20)
+	m = showTab(m, "Notes")
+	var walk []string
+	for range 8 {
+		m = pressF(m)
+		walk = append(walk, m.Filter())
+	}
+	want := "false,misleading,unverified,anchored,moved,fares,council,"
+	if got := strings.Join(walk, ","); got != want {
+		t.Errorf("F walks %s, want %s", got, want)
 	}
 }

@@ -5,9 +5,11 @@
 package panel
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -152,6 +154,9 @@ func (m *Model) setItems(t int, items []Item) {
 		was, l.want = l.want, ""
 	}
 	l.stale = false
+	for i := range items {
+		items[i].Title, items[i].Sub = clipped(items[i].Title), clipped(items[i].Sub)
+	}
 	l.all = items
 	l.items = items
 	if l.filter != "" {
@@ -178,17 +183,25 @@ func (m *Model) setItems(t int, items []Item) {
 	l.mention = map[int]int{}
 }
 
-// filters returns the tags the shown tab's items can be filtered by, in
-// the order they first appear.
+// filters returns the tags the shown tab's items can be filtered by: by
+// the place they take in an item's tags (a note's verdict, then its
+// status, then the tags written on it), each place's in the order they
+// first appear. F so walks every verdict before any status, where it
+// went back and forth between them note by note.
 func (l list) filters() []string {
 	var out []string
+	place := map[string]int{}
 	for _, it := range l.all {
-		for _, t := range it.Tags {
-			if !slices.Contains(out, t) {
+		for i, t := range it.Tags {
+			if p, ok := place[t]; !ok {
 				out = append(out, t)
+				place[t] = i
+			} else {
+				place[t] = min(p, i)
 			}
 		}
 	}
+	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(place[a], place[b]) })
 	return out
 }
 
@@ -461,6 +474,25 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 		st = t.PanelCursor
 	}
 	return render.Fit(indent+swatch+st.Render(title+strings.Repeat(" ", gap-1))+" "+t.PanelDim.Render(detail), w)
+}
+
+// maxTitleBytes is as much of an item's title or line beneath it as the
+// panel keeps: far more than its widest row shows.
+const maxTitleBytes = 1024
+
+// clipped is s cut to maxTitleBytes, at a character's start, with "…"
+// for what is left out. A claim that is one sentence of a megabyte was
+// made one line and measured whole for every row on every frame: 77 ms a
+// key with the claims panel open.
+func clipped(s string) string {
+	if len(s) <= maxTitleBytes {
+		return s
+	}
+	cut := maxTitleBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // naturalWidth is how wide the widest of items is drawn whole: its

@@ -219,10 +219,14 @@ func noteItems(s Source) []Item {
 
 // noteSub is the line beneath a note: its text, after where it stands
 // when that is not "anchored". It has the panel's whole width, so a
-// narrow panel keeps both the verdict above and the status here.
+// narrow panel keeps both the verdict above and the status here. A note
+// that is only a verdict has no text for the status to stand before.
 func noteSub(n annotate.Note) string {
-	if n.Status == annotate.Anchored {
+	switch {
+	case n.Status == annotate.Anchored:
 		return n.Text
+	case n.Text == "":
+		return string(n.Status)
 	}
 	return string(n.Status) + " · " + n.Text
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -108,5 +109,28 @@ func TestTheListKeepsItsPlaceAcrossATurnOfTabs(t *testing.T) {
 	}
 	if after := bodyTop(m); after != before {
 		t.Errorf("a turn of tabs moved the list from %q to %q:\n%s", before, after, m.View())
+	}
+}
+
+// TestALongTitleIsKeptToWhatThePanelCanShow gives rows titles of a
+// megabyte, of two-byte letters and of a few words: the panel keeps a
+// start of each long one, cut between letters and ending in "…", and
+// draws it cut as before; it kept the whole and measured it for every
+// row on every frame.
+func TestALongTitleIsKeptToWhatThePanelCanShow(t *testing.T) {
+	short := "The ferry runs twice a day."
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSize(30, 10)
+	m.setItems(0, []Item{{Title: strings.Repeat("word ", 200_000)}, {Title: strings.Repeat("é", maxTitleBytes)}, {Title: short}})
+	for i, it := range m.lists[0].items {
+		if len(it.Title) > maxTitleBytes+len("…") || !utf8.ValidString(it.Title) {
+			t.Errorf("row %d keeps a title of %d bytes, valid UTF-8 %v", i, len(it.Title), utf8.ValidString(it.Title))
+		}
+	}
+	if got := m.lists[0].items[2].Title; got != short {
+		t.Errorf("the short title became %q", got)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "word word") || !strings.Contains(v, "…") {
+		t.Errorf("the long row is not drawn cut:\n%s", v)
 	}
 }

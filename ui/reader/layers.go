@@ -171,12 +171,12 @@ func (m *Model) jumpEntity(d int) {
 		return
 	}
 	ents := m.analysis.Entities
-	i := m.step(len(ents), func(i int) int { return ents[i].Start }, d)
+	i, round := m.step(len(ents), func(i int) int { return ents[i].Start }, d)
 	e := ents[i]
 	m.GoTo(e.Span)
 	// The count first: a narrow status bar cuts the end, and the explain
 	// box shows the entity in full.
-	m.say(fmt.Sprintf("entity %d/%d · %s", i+1, len(ents), m.describeEntity(i)))
+	m.say(fmt.Sprintf("entity %d/%d%s · %s", i+1, len(ents), roundSay(round, d), m.describeEntity(i)))
 }
 
 // describeEntity names entity i: its label, the thing it mentions by its
@@ -209,10 +209,10 @@ func (m *Model) jumpClaim(d int) {
 		return
 	}
 	cs := m.analysis.Claims
-	i := m.step(len(cs), func(i int) int { return cs[i].Start }, d)
+	i, round := m.step(len(cs), func(i int) int { return cs[i].Start }, d)
 	m.GoTo(cs[i].Span)
 	m.target = NoSpan
-	m.say("claim " + m.claimCount(i+1, len(cs)))
+	m.say("claim " + m.claimCount(i+1, len(cs)) + roundSay(round, d))
 }
 
 // claimCount is "n/of", or, while the claims are still arriving, "n of
@@ -242,18 +242,33 @@ func (m Model) noAnalysis(what string) string {
 }
 
 // step returns the index of the span after (d > 0) or before the cursor
-// among n spans in order of their starts, wrapping around.
-func (m Model) step(n int, start func(i int) int, d int) int {
+// among n spans in order of their starts, wrapping around, and whether it
+// went round the text's end to get there.
+func (m Model) step(n int, start func(i int) int, d int) (int, bool) {
 	off := m.cursorOffset()
 	if d > 0 {
 		onJump := m.at >= 0 && off == m.at
 		i := sort.Search(n, func(i int) bool {
 			return start(i) > off || !onJump && start(i) == off
 		})
-		return i % n
+		return i % n, i == n && n > 1
 	}
 	i := sort.Search(n, func(i int) bool { return start(i) >= off }) - 1
-	return (i + n) % n
+	return (i + n) % n, i < 0 && n > 1
+}
+
+// roundSay tells, after the count, that a jump went round the text's
+// end: from the first sentence C went to the last claim, the bar saying
+// only "claim 32/32" of a jump from the top to the bottom, as n and N
+// say when they go round.
+func roundSay(round bool, d int) string {
+	switch {
+	case !round:
+		return ""
+	case d > 0:
+		return " · round to the first"
+	}
+	return " · round to the last"
 }
 
 // focusedClaim returns the claim in the focused sentence.

@@ -170,3 +170,37 @@ func TestFromChangeStartsAWordBeforeTheChange(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainBoxKeysSayWhyTheBoxDoesNotMove presses ] and [ where the
+// box cannot move: with no box, on a box that fits, and at either end of
+// one that does not. Each says why, where the keys did nothing.
+func TestExplainBoxKeysSayWhyTheBoxDoesNotMove(t *testing.T) {
+	say := func(m Model, k string) (Model, string) {
+		m = press(m, k)
+		n, _ := m.TakeNotice()
+		return m, n.Text
+	}
+	m := noted(t)
+	m.SetSize(60, 40)
+	if _, got := say(m, "]"); !strings.HasPrefix(got, "no explain box here") {
+		t.Errorf("] with no box says %q", got)
+	}
+	m = press(m, ")", ")", ")")
+	if _, got := say(m, "]"); got != "the explain box shows all it has" {
+		t.Errorf("] on a box that fits says %q", got)
+	}
+	m.SetSize(40, 12)
+	if _, got := say(m, "["); got != "the explain box is at its top" {
+		t.Errorf("[ at the box's top says %q", got)
+	}
+	for range 12 {
+		m = press(m, "]")
+	}
+	m, got := say(m, "]")
+	if got != "the explain box is at its end" {
+		t.Errorf("] at the box's end says %q", got)
+	}
+	if m, got = say(m, "["); got != "" || m.explainTop == 0 {
+		t.Errorf("[ after the end said %q and scrolled to %d, want a line up, quietly", got, m.explainTop)
+	}
+}

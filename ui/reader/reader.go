@@ -222,6 +222,28 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 	return shown
 }
 
+// scrollExplain scrolls the explain box a line down or up, or says why
+// it does not move: ] and [ did nothing, without a word, on a box that
+// fits or where there is none.
+func (m *Model) scrollExplain(down bool) {
+	lines := len(m.explainLines())
+	room := explainRoom(m.height)
+	switch {
+	case lines == 0:
+		m.say("no explain box here: " + m.keys.NextClaim.Help().Key + " or " + m.keys.NextEntity.Help().Key + " goes to something it explains")
+	case lines <= room:
+		m.say("the explain box shows all it has")
+	case down && m.explainTop+room >= lines:
+		m.say("the explain box is at its end")
+	case down:
+		m.explainTop++
+	case m.explainTop == 0:
+		m.say("the explain box is at its top")
+	default:
+		m.explainTop--
+	}
+}
+
 // moreBelow ends an explain box line with "…", cutting it to make room:
 // the box has more lines than it shows.
 func (m Model) moreBelow(line string) string {
@@ -336,10 +358,8 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.say(onOff("note marks", m.showNotes))
 	case key.Matches(msg, k.Select):
 		m.startSelection()
-	case key.Matches(msg, k.ExplainDown):
-		m.explainTop++
-	case key.Matches(msg, k.ExplainUp):
-		m.explainTop = max(m.explainTop-1, 0)
+	case key.Matches(msg, k.ExplainDown, k.ExplainUp):
+		m.scrollExplain(key.Matches(msg, k.ExplainDown))
 	default:
 		m.pager, _ = m.pager.Update(msg)
 	}
@@ -476,6 +496,14 @@ func (m *Model) moveFocus(d int) {
 	cur, ok := m.Focus()
 	switch {
 	case ok && cur.Start < vis.End && cur.End > vis.Start:
+		// At either end the focus stays, and says why: ( on the title
+		// did nothing without a word.
+		switch next := m.focus + d; {
+		case next < 0:
+			m.say("this is the first sentence")
+		case next >= len(ss):
+			m.say("this is the last sentence")
+		}
 		m.focus = max(min(m.focus+d, len(ss)-1), 0)
 	case d > 0:
 		m.focus = sentenceAt(ss, vis.Start)

@@ -241,3 +241,60 @@ func TestTheTitleStaysWhenTheAnalysisExplainsTheFirstSentence(t *testing.T) {
 		t.Errorf("the first line was %q and is %q once the box came:\n%s", first, got, v)
 	}
 }
+
+// TestEntityAndClaimJumpsSayWhenTheyGoRound walks the entities and the
+// one claim past either end: a jump that goes round the text's end says
+// so after the count, as n and N do, where E on the first line said
+// only "entity 4/4" of a jump to the bottom; the only claim goes nowhere
+// round.
+func TestEntityAndClaimJumpsSayWhenTheyGoRound(t *testing.T) {
+	say := func(m Model, k string) (Model, string) {
+		m = press(m, k)
+		n, _ := m.TakeNotice()
+		return m, n.Text
+	}
+	m := fixture(t)
+	m.SetSize(80, 24)
+	steps := []struct{ key, want string }{
+		{"E", "entity 4/4 · round to the last · People"},
+		{"e", "entity 1/4 · round to the first · Organisations"},
+		{"e", "entity 2/4 · Dates"},
+		{"e", "entity 3/4 · Numbers"},
+		{"e", "entity 4/4 · People"},
+		{"e", "entity 1/4 · round to the first · Organisations"},
+		{"C", "claim 1/1"},
+		{"C", "claim 1/1"},
+	}
+	for _, st := range steps {
+		var got string
+		if m, got = say(m, st.key); !strings.HasPrefix(got, st.want) || st.key == "C" && got != st.want {
+			t.Errorf("%s says %q, want %q", st.key, got, st.want)
+		}
+	}
+}
+
+// TestTheFocusSaysWhenItIsAtAnEnd presses ( on the first sentence and )
+// on the last: each says so, where the keys did nothing without a word;
+// a step between them says nothing.
+func TestTheFocusSaysWhenItIsAtAnEnd(t *testing.T) {
+	say := func(m Model, k string) (Model, string) {
+		m = press(m, k)
+		n, _ := m.TakeNotice()
+		return m, n.Text
+	}
+	m := fixture(t)
+	m.SetSize(80, 40)
+	var got string
+	if m, got = say(m, "("); got != "this is the first sentence" {
+		t.Errorf("( on the first sentence says %q", got)
+	}
+	if m, got = say(m, ")"); got != "" {
+		t.Errorf(") to the second sentence says %q", got)
+	}
+	for range len(m.art.Sentences) {
+		m = press(m, ")")
+	}
+	if _, got = say(m, ")"); got != "this is the last sentence" {
+		t.Errorf(") on the last sentence says %q", got)
+	}
+}

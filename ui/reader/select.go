@@ -20,10 +20,14 @@ func (m *Model) startSelection() {
 		return
 	}
 	m.selecting, m.selection, m.movingStart = true, s, false
+	// Each key by its first name (help lists the others): the whole
+	// hint then fits the two rows of a 40-column bar, where it lost "a
+	// writes a note on it" to the cut.
 	k := m.keys
-	m.say(fmt.Sprintf("select: %s %s by word, %s %s by sentence, %s swaps the ends; %s writes a note on it, %s cancels",
-		k.ShrinkWord.Help().Key, k.ExtendWord.Help().Key, k.PrevSentence.Help().Key, k.NextSentence.Help().Key,
-		k.SwapEnds.Help().Key, k.Annotate.Help().Key, k.Clear.Help().Key))
+	first := func(b key.Binding) string { return b.Keys()[0] }
+	m.say(fmt.Sprintf("select: %s %s words, %s %s sentences, %s swaps ends; %s notes it, %s cancels",
+		first(k.ShrinkWord), first(k.ExtendWord), first(k.PrevSentence), first(k.NextSentence),
+		first(k.SwapEnds), first(k.Annotate), first(k.Clear)))
 }
 
 // selectionStart is what a new selection covers: the target if on

@@ -52,7 +52,7 @@ func TestStartingASelectionNamesItsKeys(t *testing.T) {
 	m.SetSize(80, 24)
 	m = press(m, "v")
 	n, _ := m.TakeNotice()
-	if want := "select: b/h/← w/l/→ by word, ( ) by sentence, o swaps the ends; a writes a note on it, esc cancels"; n.Text != want {
+	if want := "select: b w words, ( ) sentences, o swaps ends; a notes it, esc cancels"; n.Text != want {
 		t.Errorf("v says %q, want %q", n.Text, want)
 	}
 }

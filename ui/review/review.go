@@ -15,6 +15,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -84,7 +85,10 @@ type Model struct {
 	// verdicts holds, for each claim with one, the verdict of the first
 	// placed note on it.
 	verdicts map[span.Span]string
-	seen     map[span.Span]bool
+	// texts holds, for each claim with one, the text of the first placed
+	// note on it that has text.
+	texts map[span.Span]string
+	seen  map[span.Span]bool
 
 	width, height int
 	// maxWidth bounds the text column, as the reader's does; margin and
@@ -133,14 +137,17 @@ func (m *Model) SetMaxWidth(w int) {
 
 // SetNotes takes in the notes, for the claims' verdicts.
 func (m *Model) SetNotes(notes []annotate.Note) {
-	m.verdicts = map[span.Span]string{}
+	m.verdicts, m.texts = map[span.Span]string{}, map[span.Span]string{}
 	for _, n := range notes {
-		if !n.Placed() || n.Verdict == "" {
+		if !n.Placed() {
 			continue
 		}
 		for _, c := range m.claimsOver(n.Span) {
-			if _, ok := m.verdicts[c]; !ok {
+			if _, ok := m.verdicts[c]; !ok && n.Verdict != "" {
 				m.verdicts[c] = string(n.Verdict)
+			}
+			if _, ok := m.texts[c]; !ok && strings.TrimSpace(n.Text) != "" {
+				m.texts[c] = n.Text
 			}
 		}
 	}

@@ -338,3 +338,59 @@ func TestACutParagraphLosesNoWordToItsEllipsis(t *testing.T) {
 		})
 	}
 }
+
+// TestTheQueueShowsTheNoteWrittenOnTheClaim gives the claim shown a note
+// with a verdict and text, then a note whose text is longer than two
+// lines: the queue shows the start of the text under the verdict, at
+// most two lines of it, where it showed the verdict alone and a note
+// written with a was not seen on coming back.
+func TestTheQueueShowsTheNoteWrittenOnTheClaim(t *testing.T) {
+	long := strings.Repeat("The council's own survey counts commuters twice. ", 6)
+	for _, tc := range []struct {
+		name, text, want string
+		rows             int
+	}{
+		{"a short note", "Survey of 2019; ask for the new one.", "note: Survey of 2019; ask for the new one.", 1},
+		{"a long note", long, "note: The council's own survey counts commuters twice.", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, spans := queue(t)
+			m.SetNotes([]annotate.Note{{Span: spans[1], Status: annotate.Anchored, Verdict: "misleading", Text: tc.text}})
+			v := ansi.Strip(m.View())
+			if !strings.Contains(v, "verdict: misleading") || !strings.Contains(v, tc.want) {
+				t.Fatalf("the queue lacks the verdict or %q:\n%s", tc.want, v)
+			}
+			var rows []string
+			for _, l := range strings.Split(v, "\n") {
+				if strings.Contains(l, "council's own survey") || strings.Contains(l, "Survey of 2019") {
+					rows = append(rows, l)
+				}
+			}
+			if len(rows) != tc.rows || tc.rows == 2 && !strings.HasSuffix(strings.TrimRight(rows[1], " "), "…") {
+				t.Errorf("the note takes %d rows, want %d, the last ending in … when cut: %q", len(rows), tc.rows, rows)
+			}
+		})
+	}
+}
+
+// BenchmarkReviewKeyOnALongParagraph scrolls the queue's claim on an
+// article that is one sentence of a megabyte: each key lays the
+// paragraph out and draws the lines shown.
+func BenchmarkReviewKeyOnALongParagraph(b *testing.B) {
+	text := strings.Repeat("word ", 200_000) + "said the council.\n"
+	a, err := model.Parse(context.Background(), "article.txt", []byte(text), model.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []claim.Claim
+	for _, s := range a.Sentences {
+		cs = append(cs, claim.Claim{Span: s, Kinds: claim.KindsOf(claim.Attributed), Checkworthiness: 0.5})
+	}
+	m := New(a, cs, keys.Default(), theme.New(theme.Dark))
+	m.SetNotes(nil)
+	m.SetSize(80, 23)
+	for b.Loop() {
+		m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+		_ = m.View()
+	}
+}

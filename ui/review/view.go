@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -29,22 +31,24 @@ func (m Model) View() string {
 			m.theme.ExplainLabel.Render(m.keys.Close.Help().Key + " back to the text")})
 	}
 	l := m.lay(c)
-	return m.fit(slices.Concat(l.head, m.cut(l.para, l.first+m.scroll, l.room), l.about, l.keys))
+	return m.fit(slices.Concat(l.head, m.cut(c, l.para, l.first+m.scroll, l.room), l.about, l.keys))
 }
 
 // layout is the queue's screen for one claim: what goes above and below
-// the paragraph, the paragraph's lines, the first the claim is on, and
-// how many of them there is room for.
+// the paragraph, the paragraph's lines (styled only when shown: a
+// paragraph of a megabyte is thousands of them), the first the claim is
+// on, and how many of them there is room for.
 type layout struct {
-	head, para, about, keys []string
-	first, room             int
+	head, about, keys []string
+	para              []span.Span
+	first, room       int
 }
 
 // lay fits the parts of the screen for claim c to the queue's height.
 func (m Model) lay(c claim.Claim) layout {
 	l := layout{head: []string{m.heading(), ""}}
 	l.about = append([]string{""}, reader.ClaimLines(m.theme, m.art.Text, c, m.column)...)
-	l.about = append(l.about, m.verdictLine(c))
+	l.about = append(append(l.about, m.verdictLine(c)), m.noteLines(c)...)
 	l.keys = append([]string{""}, m.hints()...)
 	if m.height-len(l.head)-len(l.about)-len(l.keys) < minParagraph {
 		l.head, l.about, l.keys = l.head[:1], slices.DeleteFunc(l.about, func(s string) bool { return s == "" }), l.keys[1:]
@@ -99,6 +103,39 @@ func (m Model) verdictLine(c claim.Claim) string {
 	return t.ExplainLabel.Render("verdict: ") + t.Verdict(v).Render(vocab.Name(vocab.Verdicts(), v))
 }
 
+// noteRows is the most lines the text of a note on the claim takes: the
+// start of it says which note it is, and the paragraph keeps its room.
+const noteRows = 2
+
+// noteLines is the start of the text of the note on c, so that a note
+// written in the queue is seen on coming back to its claim (N); the
+// queue showed its verdict alone.
+func (m Model) noteLines(c claim.Claim) []string {
+	text, ok := m.texts[c.Span]
+	if !ok {
+		return nil
+	}
+	t := m.theme
+	const label = "note: "
+	text = render.OneLine(text)
+	w := max(m.column-len(label), 1)
+	var lines []string
+	for i, l := range render.Wrap(text, span.Span{End: len(text)}, w) {
+		line := l.In(text)
+		if i == noteRows-1 && l.End < len(text) {
+			line = ansi.Truncate(line, w-1, "") + "…"
+		}
+		prefix := t.ExplainLabel.Render(label)
+		if i > 0 {
+			prefix = strings.Repeat(" ", len(label))
+		}
+		if lines = append(lines, prefix+t.Explain.Render(line)); len(lines) == noteRows {
+			break
+		}
+	}
+	return lines
+}
+
 // hints names the queue's keys from the key map, the verdicts by number,
 // in as many lines as the width needs; j/k scroll a paragraph cut short.
 func (m Model) hints() []string {
@@ -120,42 +157,53 @@ func (m Model) hints() []string {
 // a paragraph's line when lines are left out before (or after) it.
 const ellipsisWidth = 2
 
-// paragraph wraps the claim's paragraph in w columns, the claim's words
-// in the target style, and says which lines the claim is on, [first,
-// last).
-func (m Model) paragraph(c claim.Claim, w int) (lines []string, first, last int) {
+// paragraph wraps the claim's paragraph in w columns and says which
+// lines the claim is on, [first, last).
+func (m Model) paragraph(c claim.Claim, w int) (lines []span.Span, first, last int) {
 	p := paragraphOf(m.art.Doc.Blocks, c.Span)
 	if p.Empty() {
 		p = c.Span
 	}
-	text := m.art.Text
+	lines = render.Wrap(m.art.Text, p, w)
 	first = -1
-	for _, l := range render.Wrap(text, p, w) {
+	for i, l := range lines {
 		if l.Overlaps(c.Span) {
 			if first < 0 {
-				first = len(lines)
+				first = i
 			}
-			last = len(lines) + 1
+			last = i + 1
 		}
-		in := span.Span{Start: min(max(c.Start, l.Start), l.End), End: max(min(c.End, l.End), l.Start)}
-		lines = append(lines, m.theme.ExplainLabel.Render(render.Sanitize(text[l.Start:in.Start]))+
-			m.theme.Target.Render(render.Sanitize(text[in.Start:in.End]))+
-			m.theme.ExplainLabel.Render(render.Sanitize(text[in.End:l.End])))
 	}
 	return lines, max(first, 0), max(last, first, 0)
 }
 
-// cut keeps room of lines from line start on (fewer if that would leave
+// styled draws line l of the paragraph, the claim c's words in the
+// target style.
+func (m Model) styled(c claim.Claim, l span.Span) string {
+	text := m.art.Text
+	in := span.Span{Start: min(max(c.Start, l.Start), l.End), End: max(min(c.End, l.End), l.Start)}
+	return m.theme.ExplainLabel.Render(render.Sanitize(text[l.Start:in.Start])) +
+		m.theme.Target.Render(render.Sanitize(text[in.Start:in.End])) +
+		m.theme.ExplainLabel.Render(render.Sanitize(text[in.End:l.End]))
+}
+
+// cut draws room of lines from line start on (fewer if that would leave
 // rows empty) and says where lines were left out: "…" starts the first
 // line shown when there are lines above it, and ends the last when there
 // are lines below. Lines to be cut were wrapped ellipsisWidth narrower,
 // so the marks push no word out.
-func (m Model) cut(lines []string, start, room int) []string {
+func (m Model) cut(c claim.Claim, lines []span.Span, start, room int) []string {
 	if len(lines) <= room {
-		return lines
+		start, room = 0, len(lines)
 	}
 	start = max(min(start, len(lines)-room), 0)
-	shown := slices.Clone(lines[start : start+room])
+	shown := make([]string, 0, room)
+	for _, l := range lines[start : start+room] {
+		shown = append(shown, m.styled(c, l))
+	}
+	if len(lines) == len(shown) {
+		return shown
+	}
 	if start > 0 {
 		shown[0] = m.theme.ExplainLabel.Render("… ") + shown[0]
 	}

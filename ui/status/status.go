@@ -24,8 +24,8 @@ type Model struct {
 	isError     bool
 	info        []string
 	hint        string
-	// rows is how many rows the bar takes: 2 lets a message too long for
-	// one row beside the position and hints go on to a second.
+	// rows is how many rows the bar takes: 2 or 3 let a message too long
+	// for one row beside the position and hints go on to the next.
 	rows int
 }
 
@@ -38,12 +38,17 @@ func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 // SetWidth sets the bar's width.
 func (m *Model) SetWidth(w int) { m.width = w }
 
-// SetRows sets how many rows the bar takes, 1 or 2; the parent decides,
-// asking WantsRows, when it lays out the screen.
-func (m *Model) SetRows(n int) { m.rows = n }
+// SetRows sets how many rows the bar takes, 1 to MaxRows; the parent
+// decides, asking WantsRows, when it lays out the screen.
+func (m *Model) SetRows(n int) { m.rows = min(max(n, 1), MaxRows) }
 
-// WantsRows is how many rows the bar would take: two while a message
-// does not fit in one, so that what a message says is read, not cut.
+// MaxRows is the most rows a message takes.
+const MaxRows = 3
+
+// WantsRows is how many rows the bar would take: more than one while a
+// message does not fit in one, so that what a message says is read, not
+// cut; a third when the second would cut it beside the position (at 40
+// columns, "the file is gone from disk: …" lost its end).
 func (m Model) WantsRows() int {
 	if m.message == "" {
 		return 1
@@ -51,7 +56,12 @@ func (m Model) WantsRows() int {
 	if w := m.messageRoom(); ansi.StringWidth(shortenPath(m.message, w)) <= w {
 		return 1
 	}
-	return 2
+	_, rest := splitAt(m.message, max(m.width-2, 1))
+	info := strings.Join(m.fields(true), "  ")
+	if w := m.roomBeside(info); ansi.StringWidth(shortenPath(rest, w)) <= w {
+		return 2
+	}
+	return MaxRows
 }
 
 // messageRoom is the columns the message has beside the position and
@@ -68,6 +78,15 @@ func (m Model) roomBeside(right string) int {
 // is, so that the title beside it keeps its place as the text scrolls);
 // a message, which comes and goes, takes the padding back when trimmed.
 func (m Model) right(trimmed bool) string {
+	fields := m.fields(trimmed)
+	if m.hint != "" {
+		fields = append(fields, m.hint)
+	}
+	return strings.Join(fields, "  ")
+}
+
+// fields is the position's fields, trimmed or as padded.
+func (m Model) fields(trimmed bool) []string {
 	fields := make([]string, 0, len(m.info)+1)
 	for _, f := range m.info {
 		if trimmed {
@@ -75,10 +94,21 @@ func (m Model) right(trimmed bool) string {
 		}
 		fields = append(fields, f)
 	}
-	if m.hint != "" {
-		fields = append(fields, m.hint)
+	return fields
+}
+
+// rightOf is what stands right of msg on its row: the position and
+// hints while msg fits beside them, else the hints give way, then the
+// position too. A message is shown only until the next key, so it must
+// be read whole; one that fits beside neither keeps the position.
+func (m Model) rightOf(msg string) string {
+	info := strings.Join(m.fields(true), "  ")
+	for _, right := range []string{m.right(true), info, ""} {
+		if w := m.roomBeside(right); ansi.StringWidth(shortenPath(msg, w)) <= w {
+			return right
+		}
 	}
-	return strings.Join(fields, "  ")
+	return info
 }
 
 // SetTitle sets the article's title; it is sanitised here.
@@ -111,11 +141,14 @@ func (m *Model) SetHint(h string) { m.hint = h }
 // columns wide: a message on two rows reads on from the first into the
 // second.
 func (m Model) View() string {
-	if m.rows < 2 {
-		return m.bar(m.message)
+	var rows []string
+	rest := m.message
+	for range m.rows - 1 {
+		var first string
+		first, rest = splitAt(rest, max(m.width-2, 1))
+		rows = append(rows, m.barLine(m.msgStyle().Render(" "+first), ""))
 	}
-	first, rest := splitAt(m.message, max(m.width-2, 1))
-	return m.barLine(m.msgStyle().Render(" "+first), "") + "\n" + m.bar(rest)
+	return strings.Join(append(rows, m.bar(rest)), "\n")
 }
 
 func (m Model) msgStyle() lipgloss.Style {
@@ -130,7 +163,8 @@ func (m Model) msgStyle() lipgloss.Style {
 func (m Model) bar(msg string) string {
 	t := m.theme
 	if msg != "" {
-		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.messageRoom())), m.right(true))
+		right := m.rightOf(msg)
+		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.roomBeside(right))), right)
 	}
 	right := m.right(false)
 	return m.barLine(t.StatusTitle.Render(" "+m.fitTitle(m.roomBeside(right))), right)

@@ -143,3 +143,71 @@ func TestALongMessageGoesOnToASecondRow(t *testing.T) {
 		})
 	}
 }
+
+// TestAMessageTakesTheHintsRoomBeforeItIsCut fits messages beside the
+// review queue's count and hints: the hints give way first, then the
+// count, so the message is read whole; at 40 columns it was cut to
+// "no…", or a second row's path to "…/…", beside them.
+func TestAMessageTakesTheHintsRoomBeforeItIsCut(t *testing.T) {
+	tests := []struct {
+		name, msg   string
+		width, rows int
+		shows, keep string
+	}{
+		{"a message that fits keeps the count and hints", "note deleted: u undoes", 60, 1, "note deleted: u undoes", "3/20 reviewed  esc/r back · ? help"},
+		{"the hints give way to a message", "verdict saved: false", 40, 1, "verdict saved: false", "3/20 reviewed"},
+		{"the count gives way after the hints", "note not saved: permission denied", 40, 1, "note not saved: permission denied", ""},
+		{"a second row's path keeps its file name", "note saved to /home/ana/news/harbour.txt.notes.jsonl", 40, 2, "note saved to …/ana/news/harbour.txt.notes.jsonl", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(tt.width)
+			m.SetInfo("3/20 reviewed")
+			m.SetHint("esc/r back · ? help")
+			m.SetMessage(tt.msg)
+			m.SetRows(tt.rows)
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w != tt.width {
+					t.Errorf("a row is %d columns, not %d: %q", w, tt.width, l)
+				}
+			}
+			joined := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+			if !strings.Contains(joined, tt.shows) {
+				t.Errorf("the bar does not show %q: %q", tt.shows, lines)
+			}
+			if last := lines[len(lines)-1]; !strings.HasSuffix(last, tt.keep+" ") {
+				t.Errorf("the bar's last row ends %q, want %q beside the message", last, tt.keep)
+			}
+		})
+	}
+}
+
+// TestAMessageTooLongForTwoRowsTakesThree sets, at 40 columns, a message
+// that two rows cut beside the position: it asks for three and reads
+// whole across them; one that two rows hold keeps two.
+func TestAMessageTooLongForTwoRowsTakesThree(t *testing.T) {
+	tests := []struct {
+		msg  string
+		rows int
+	}{
+		{"the file is gone from disk: this is the text as it was; it reloads if the file comes back", 3},
+		{"1 needs review, 1 orphaned: ! lists them", 2},
+	}
+	for _, tt := range tests {
+		m := New(theme.New(theme.NoColor))
+		m.SetWidth(40)
+		m.SetInfo("37%")
+		m.SetHint("? help")
+		m.SetMessage(tt.msg)
+		if got := m.WantsRows(); got != tt.rows {
+			t.Errorf("%q: WantsRows() = %d, want %d", tt.msg, got, tt.rows)
+		}
+		m.SetRows(m.WantsRows())
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		if joined := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); len(lines) != tt.rows || !strings.Contains(joined, tt.msg) {
+			t.Errorf("%q in %d rows: %q", tt.msg, len(lines), lines)
+		}
+	}
+}
