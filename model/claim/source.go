@@ -1583,18 +1583,36 @@ func bodyOrg(text string, head token, ents []entity.Entity, at int, orgs []span.
 // its own head, last or before a lower-case word ("Court of Appeals", not
 // "Supreme Court Justice Frank Nervo", a judge tagged as one name), or for
 // "company" and "firm" a company suffix ("Arden Foods Ltd").
+//
+// The name's words are its runs of letters, read in place: splitting
+// them off into a slice took 4% of the claims' time on PolNeAR dev, where
+// every "the <head>" asks it of each organisation named before.
 func nameHolds(name, noun string) bool {
-	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) })
 	company := companyNouns.has(token{h: hashWord(noun)})
-	for i, w := range words {
-		if !strings.EqualFold(w, noun) && !(company && companySuffixes.has(token{h: hashWord(w)})) {
-			continue
-		}
-		if i == len(words)-1 || !unicode.IsUpper([]rune(words[i+1])[0]) {
+	held := false // the word before is the head
+	for start, end := letterRun(name, 0); start < len(name); start, end = letterRun(name, end) {
+		w := name[start:end]
+		if r, _ := utf8.DecodeRuneInString(w); held && !unicode.IsUpper(r) {
 			return true
 		}
+		held = strings.EqualFold(w, noun) || company && companySuffixes.has(token{h: hashWord(w)})
 	}
-	return false
+	return held
+}
+
+// letterRun returns the first run of letters in s at or after offset
+// from, as offsets; start is len(s) when there is none.
+func letterRun(s string, from int) (start, end int) {
+	start = len(s)
+	for i, r := range s[from:] {
+		switch letter := unicode.IsLetter(r); {
+		case letter && start == len(s):
+			start = from + i
+		case !letter && start < len(s):
+			return start, from + i
+		}
+	}
+	return start, len(s)
 }
 
 // nearestOrgNouns resolve to the nearest organisation even when its name
