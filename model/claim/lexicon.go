@@ -412,8 +412,13 @@ func stripComments(list string) string {
 // first use rather than with the package: the package's sets took 0.3 ms
 // of every start of margin, the reader's first screen included, which
 // uses none of them.
+//
+// A set in tokenSets answers for a token from the token's own bits, set
+// once by tokenize; others, and a token made by hand, look the hash up.
 type wordSet struct {
 	words string
+	// bit is the set's bit in a token's sets, 0 when it has none.
+	bit   uint64
 	once  sync.Once
 	table wordTable[struct{}]
 }
@@ -429,8 +434,16 @@ func (s *wordSet) build() {
 }
 
 func (s *wordSet) has(t token) bool {
+	if t.sets != 0 && s.bit != 0 {
+		return t.sets&s.bit != 0
+	}
+	return s.hasHash(t.h)
+}
+
+// hasHash reports whether the word with hash h is in the set.
+func (s *wordSet) hasHash(h uint64) bool {
 	s.once.Do(s.build)
-	_, ok := s.table.get(t.h)
+	_, ok := s.table.get(h)
 	return ok
 }
 

@@ -31,6 +31,9 @@ type token struct {
 	// finite marks a lower-case word that is mostly a finite verb
 	// (lexicon/verbs.txt), which no noun phrase holds.
 	finite bool
+	// sets has a bit for each of tokenSets that holds the word, and
+	// setsKnown; 0 in a token made by hand.
+	sets uint64
 }
 
 const (
@@ -128,6 +131,7 @@ func tokenize(dst []token, text string, s span.Span) []token {
 	if s.End > len(text) {
 		s.End = len(text)
 	}
+	member := setMembership()
 	i := s.Start
 	for i < s.End {
 		r, n := utf8.DecodeRuneInString(text[i:s.End])
@@ -136,7 +140,8 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			continue
 		}
 		if !isWordRune(r) {
-			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: hashRune(fnvOffset, foldRune(r)), kind: tokPunct})
+			h := hashRune(fnvOffset, foldRune(r))
+			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, sets: member.of(h)})
 			i += n
 			continue
 		}
@@ -187,7 +192,7 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			prev = r
 			i += n
 		}
-		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper})
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, sets: member.of(h)})
 	}
 	return dst
 }
