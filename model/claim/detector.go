@@ -74,6 +74,8 @@ type scratch struct {
 	// before and after are the tokens of the sentence before and after
 	// the part being read.
 	before, after []token
+	// cues are the cue tagger's answers for the unit's tokens.
+	cues cueMemo
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -252,6 +254,7 @@ func blockIndex(blocks []doc.Block, at int) int {
 func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	all := sc.toks
+	sc.cues.reset(len(all))
 	defer func() { sc.toks = all }()
 	cuts := clauseCuts(all)
 	mark := len(sc.speakers)
@@ -338,7 +341,8 @@ func within(c Claim, u span.Span) Claim {
 // part finds the claim of the tokens r of a sentence's tokens all.
 func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Entity, sc *scratch) (Claim, bool) {
 	sc.toks, sc.before, sc.after = all[r.from:r.to], all[:r.from], all[r.to:]
-	defer func() { sc.before, sc.after = nil, nil }()
+	sc.cues.base = r.from
+	defer func() { sc.before, sc.after, sc.cues.base = nil, nil, 0 }()
 	u := span.Span{Start: all[r.from].Start, End: all[r.to-1].End}
 	return d.sentence(text, u, entitiesIn(ents, u), sc)
 }
