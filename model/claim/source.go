@@ -1589,6 +1589,9 @@ func bodyOrg(text string, head token, ents []entity.Entity, at int, orgs []span.
 // every "the <head>" asks it of each organisation named before.
 func nameHolds(name, noun string) bool {
 	company := companyNouns.has(token{h: hashWord(noun)})
+	if !company && !mentionsASCII(name, noun) {
+		return false
+	}
 	held := false // the word before is the head
 	for start, end := letterRun(name, 0); start < len(name); start, end = letterRun(name, end) {
 		w := name[start:end]
@@ -1598,6 +1601,32 @@ func nameHolds(name, noun string) bool {
 		held = strings.EqualFold(w, noun) || company && companySuffixes.has(token{h: hashWord(w)})
 	}
 	return held
+}
+
+// mentionsASCII reports whether name may hold noun, which it cannot when
+// both are ASCII and no bytes of name are noun's but for case: most names
+// asked about hold no such noun, and this test is cheaper than reading
+// their words. Unicode folds some other letters to ASCII ones ("ſ" to
+// "s"), so a name or noun with other letters may hold it.
+func mentionsASCII(name, noun string) bool {
+	if noun == "" || !isASCII(name) || !isASCII(noun) {
+		return true
+	}
+	for i := 0; i+len(noun) <= len(name); i++ {
+		if name[i]|0x20 == noun[0]|0x20 && strings.EqualFold(name[i:i+len(noun)], noun) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // letterRun returns the first run of letters in s at or after offset
