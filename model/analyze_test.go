@@ -273,12 +273,14 @@ func BenchmarkAnalyze(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sentences", func(b *testing.B) {
 		b.SetBytes(int64(len(a.Text)))
+		b.ReportAllocs()
 		for b.Loop() {
 			sentence.Split(a.Doc)
 		}
 	})
 	b.Run("sentences+entities", func(b *testing.B) {
 		b.SetBytes(int64(len(a.Text)))
+		b.ReportAllocs()
 		for b.Loop() {
 			z.tagger.Tag(a.Text, sentence.Split(a.Doc))
 		}
@@ -288,12 +290,14 @@ func BenchmarkAnalyze(b *testing.B) {
 	ents := z.tagger.Tag(a.Text, a.Sentences)
 	b.Run("claims", func(b *testing.B) {
 		b.SetBytes(int64(len(a.Text)))
+		b.ReportAllocs()
 		for b.Loop() {
 			z.claims.AnalyzeDoc(a.Doc, a.Sentences, ents)
 		}
 	})
 	b.Run("sentences+entities+claims", func(b *testing.B) {
 		b.SetBytes(int64(len(a.Text)))
+		b.ReportAllocs()
 		for b.Loop() {
 			a.Sentences = sentence.Split(a.Doc)
 			if _, err := z.Analyze(ctx, a); err != nil {

@@ -79,6 +79,8 @@ type scratch struct {
 	// quoted the speaker of the last quotation it holds.
 	quote  quoteState
 	quoted quotedSpeaker
+	// cues are the cue tagger's answers for the unit's tokens.
+	cues cueMemo
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -267,6 +269,7 @@ func blockIndex(blocks []doc.Block, at int) int {
 func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	all := sc.toks
+	sc.cues.reset(len(all))
 	defer func() { sc.toks = all }()
 	cuts := clauseCuts(all)
 	mark := len(sc.speakers)
@@ -353,7 +356,8 @@ func within(c Claim, u span.Span) Claim {
 // part finds the claim of the tokens r of a sentence's tokens all.
 func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Entity, sc *scratch) (Claim, bool) {
 	sc.toks, sc.before, sc.after = all[r.from:r.to], all[:r.from], all[r.to:]
-	defer func() { sc.before, sc.after = nil, nil }()
+	sc.cues.base = r.from
+	defer func() { sc.before, sc.after, sc.cues.base = nil, nil, 0 }()
 	u := span.Span{Start: all[r.from].Start, End: all[r.to-1].End}
 	return d.sentence(text, u, entitiesIn(ents, u), sc)
 }

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -285,7 +286,8 @@ func (lx *lexicon) weight(first uint64) float32 {
 // find appends every lexicon phrase found in toks to dst, and marks the
 // tokens that are finite verbs on the way. Where phrases of one category
 // overlap, the longest one starting first is kept.
-func (lx *lexicon) find(dst []match, text string, toks []token) []match {
+// Answers of the cue tagger come from memo where they hold.
+func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) []match {
 	var covered [numCategories]int
 	for i := range toks {
 		e, _ := lx.entries.get(toks[i].h)
@@ -319,7 +321,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token) []match {
 		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
-		} else if !e.untagged && lx.tagged(text, toks, i, e.ratio) {
+		} else if !e.untagged && memo.tagged(lx, text, toks, i, e.ratio) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(e.ratio, 0)})
 			covered[catReport] = i + 1
 		}
@@ -430,6 +432,42 @@ func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool 
 	return lx.cues.score(cueFeatures(buf[:0], text, toks, i, ratio)) > cueThreshold
 }
 
+// cueMemo keeps the cue tagger's answers for the tokens of one claim
+// unit, whose clauses the detector reads again apart (ownSources, part):
+// the tagger reads a token and two neighbours either side, so a token
+// that has them all in the part, or ends the part where the unit ends,
+// gets the answer it got before. The tagger was a sixth of the claims'
+// instructions on news, asked about a token twice on average.
+type cueMemo struct {
+	// seen is by token of the unit: 0 not asked yet, 1 a cue, -1 not.
+	seen []int8
+	// base is the index in the unit of the first token of the part read.
+	base int
+}
+
+// reset readies the memo for a unit of n tokens.
+func (m *cueMemo) reset(n int) {
+	m.seen = slices.Grow(m.seen[:0], n)[:n]
+	clear(m.seen)
+	m.base = 0
+}
+
+// tagged is lx.tagged(text, toks, i, ratio), where toks are the tokens of
+// the unit from m.base on, up to its end or not.
+func (m *cueMemo) tagged(lx *lexicon, text string, toks []token, i int, ratio float32) bool {
+	k := m.base + i
+	if (i < 2 && m.base > 0) || (i+2 >= len(toks) && k+len(toks)-i != len(m.seen)) {
+		return lx.tagged(text, toks, i, ratio)
+	}
+	if m.seen[k] == 0 {
+		m.seen[k] = -1
+		if lx.tagged(text, toks, i, ratio) {
+			m.seen[k] = 1
+		}
+	}
+	return m.seen[k] > 0
+}
+
 // stripComments drops the "#" lines of a word list.
 func stripComments(list string) string {
 	var b strings.Builder
@@ -446,8 +484,13 @@ func stripComments(list string) string {
 // first use rather than with the package: the package's sets took 0.3 ms
 // of every start of margin, the reader's first screen included, which
 // uses none of them.
+//
+// A set in tokenSets answers for a token from the token's own bits, set
+// once by tokenize; others, and a token made by hand, look the hash up.
 type wordSet struct {
 	words string
+	// bit is the set's bit in a token's sets, 0 when it has none.
+	bit   uint64
 	once  sync.Once
 	table wordTable[struct{}]
 }
@@ -463,8 +506,16 @@ func (s *wordSet) build() {
 }
 
 func (s *wordSet) has(t token) bool {
+	if t.sets != 0 && s.bit != 0 {
+		return t.sets&s.bit != 0
+	}
+	return s.hasHash(t.h)
+}
+
+// hasHash reports whether the word with hash h is in the set.
+func (s *wordSet) hasHash(h uint64) bool {
 	s.once.Do(s.build)
-	_, ok := s.table.get(t.h)
+	_, ok := s.table.get(h)
 	return ok
 }
 

@@ -34,7 +34,7 @@ type verb struct {
 // sentence finds the claim in one sentence, if it makes one.
 func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *scratch) (Claim, bool) {
 	toks := sc.toks
-	sc.matches = d.lex.find(sc.matches[:0], text, toks)
+	sc.matches = d.lex.find(sc.matches[:0], text, toks, &sc.cues)
 	sc.verbs = sc.verbs[:0]
 	var cues []Cue
 	addCue := func(from, to int, k Kind) {

@@ -31,6 +31,9 @@ type token struct {
 	// finite marks a lower-case word that is mostly a finite verb
 	// (lexicon/verbs.txt), which no noun phrase holds.
 	finite bool
+	// sets has a bit for each of tokenSets that holds the word, and
+	// setsKnown; 0 in a token made by hand.
+	sets uint64
 }
 
 const (
@@ -103,6 +106,11 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord(byte(r))
 	}
+	return wideWordRune(r)
+}
+
+// wideWordRune is isWordRune for a rune of more than one byte.
+func wideWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -128,15 +136,20 @@ func tokenize(dst []token, text string, s span.Span) []token {
 	if s.End > len(text) {
 		s.End = len(text)
 	}
+	member := setMembership()
 	i := s.Start
 	for i < s.End {
-		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:s.End])
+		}
 		if isSpace(r) || r == '_' || r == '*' || r == utf8.RuneError && n <= 1 {
 			i += n
 			continue
 		}
-		if !isWordRune(r) {
-			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: hashRune(fnvOffset, foldRune(r)), kind: tokPunct})
+		if r < utf8.RuneSelf && !asciiWord(byte(r)) || r >= utf8.RuneSelf && !wideWordRune(r) {
+			h := hashRune(fnvOffset, foldRune(r))
+			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, sets: member.of(h)})
 			i += n
 			continue
 		}
@@ -147,7 +160,8 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		prev := rune(0)
 		for i < s.End {
 			// An ASCII letter or digit, most of every word, takes the short way.
-			if c := text[i]; c < utf8.RuneSelf && asciiWord(c) {
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord(c) {
 				if c <= '9' {
 					kind = tokNum
 				}
@@ -156,40 +170,49 @@ func tokenize(dst []token, text string, s span.Span) []token {
 				i++
 				continue
 			}
-			r, n = utf8.DecodeRuneInString(text[i:s.End])
-			if isWordRune(r) {
-				if unicode.IsDigit(r) {
-					kind = tokNum
+			r, n = rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:s.End])
+				if wideWordRune(r) {
+					if unicode.IsDigit(r) {
+						kind = tokNum
+					}
+					h = hashRune(h, foldRune(r))
+					prev = r
+					i += n
+					continue
 				}
-				h = hashRune(h, foldRune(r))
-				prev = r
-				i += n
-				continue
 			}
-			next, _ := utf8.DecodeRuneInString(text[min(i+n, s.End):s.End])
-			joins := false
-			switch {
-			case isApostrophe(r):
-				joins = unicode.IsLetter(prev) && unicode.IsLetter(next)
-			case r == '-':
-				joins = isWordRune(prev) && isWordRune(next)
-			case r == '/':
-				// "9/11", and "NBC/MSNBC" or "Post/ABC": one name of two
-				// that share a poll or a forum.
-				joins = unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsLetter(prev) && unicode.IsUpper(next)
-			case r == '.' || r == ',' || r == ':':
-				joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
-			}
-			if !joins {
+			if !joins(prev, r, text[min(i+n, s.End):s.End]) {
 				break
 			}
 			h = hashRune(h, foldRune(r))
 			prev = r
 			i += n
 		}
-		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper})
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, sets: member.of(h)})
 	}
 	return dst
+}
+
+// joins reports whether r, a mark after prev inside a word and before
+// the text rest, keeps the word going.
+func joins(prev, r rune, rest string) bool {
+	if !isApostrophe(r) && r != '-' && r != '/' && r != '.' && r != ',' && r != ':' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case isApostrophe(r):
+		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	case r == '-':
+		return isWordRune(prev) && isWordRune(next)
+	case r == '/':
+		// "9/11", and "NBC/MSNBC" or "Post/ABC": one name of two
+		// that share a poll or a forum.
+		return unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsLetter(prev) && unicode.IsUpper(next)
+	}
+	return unicode.IsDigit(prev) && unicode.IsDigit(next) // '.', ',' or ':'
 }
 
 // markNameDots turns the full stop after an abbreviation or an initial

@@ -78,9 +78,11 @@ func (s *Splitter) appendSentences(out []span.Span, text string, blk span.Span) 
 		// Only a stop's first byte is decoded: '.', '!' and '?' are ASCII,
 		// which no other rune's bytes are, and 0xE2 begins '…' ("…" is
 		// E2 80 A6), and no byte but a rune's first is 0xE2.
-		if c := text[i]; c != '.' && c != '!' && c != '?' && c != 0xE2 {
+		for i < blk.End && !stopStarts[text[i]] {
 			i++
-			continue
+		}
+		if i == blk.End {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
@@ -103,6 +105,11 @@ func (s *Splitter) appendSentences(out []span.Span, text string, blk span.Span) 
 	}
 	return appendTrimmed(out, text, start, blk.End)
 }
+
+// stopStarts marks the bytes a stop may start with, so that the bytes
+// between stops cost one look-up each: four comparisons a byte were the
+// splitter's time.
+var stopStarts = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
 // skipClosers moves past further stops, closing quotes and brackets.
 func skipClosers(text string, i, limit int) int {

@@ -1,0 +1,56 @@
+package claim
+
+import "sync"
+
+// tokenSets are the word sets that tokenize looks every token up in once,
+// so that asking one of them about a token tests a bit: the rules ask
+// about half a million times per 400 KB of news, and a hash look-up each
+// time, and passing the token to it, were a sixth of the claims' instructions
+// (BenchmarkAnalyzeNews).
+// The commonest asked come first; a set left out still answers by hash.
+var tokenSets = [...]*wordSet{
+	dashes, clauseOpeners, determiners, clauseStops, prepositions, possessives,
+	midAdverbs, finiteAux, auxiliaries, whWords, beForms, freeRelatives,
+	passiveAdverbs, leadAdverbs, quotes, articles, numberWords, personRoles,
+	pronouns, feelings, deniedThings, quantifiers, gerundPrepositions,
+	approximators, relatives, contractions, copulas, subjectPronouns, months,
+	expletives, backQuantifiers, placeholders, resolvable, percentWords,
+	magnitudes, timeWords, selfPronouns, clarityWords, lyNotAdverbs,
+	participleAuxiliaries, easeAdjectives, moneyWords, moneySigns, closingQuotes,
+	notAfterModal, inflectedAux, timeNames, objectPronouns, participleStarts,
+	bodyNouns, thatConjunctions, thatTo, notSet, pollNouns, nameJoiners,
+	numberLike, monthLead,
+}
+
+// setsKnown marks a token's sets as looked up; the top bit, which no set
+// of tokenSets has.
+const setsKnown = 1 << 63
+
+// A token's sets hold a bit per set of tokenSets and setsKnown.
+var _ [63 - len(tokenSets)]struct{}
+
+func init() {
+	for i, s := range tokenSets {
+		s.bit = 1 << i
+	}
+}
+
+// membership maps a word's hash to its bits in a token's sets.
+type membership struct{ table wordTable[uint64] }
+
+// setMembership is built at the first tokenize, like the sets themselves.
+var setMembership = sync.OnceValue(func() *membership {
+	m := make(map[uint64]uint64)
+	for _, s := range tokenSets {
+		for h := range s.all() {
+			m[h] |= s.bit
+		}
+	}
+	return &membership{table: newWordTable(m)}
+})
+
+// of returns the sets of the word with hash h.
+func (m *membership) of(h uint64) uint64 {
+	bits, _ := m.table.get(h)
+	return bits | setsKnown
+}
