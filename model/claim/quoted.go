@@ -354,6 +354,8 @@ func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []en
 		return nil
 	}
 	sc.toks = toks[:end]
+	// The cue tagger's memo is by token of the unit read: these are new tokens.
+	sc.cues.reset(end)
 	tail := span.Span{Start: toks[0].Start, End: toks[end-1].End}
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, tail, entitiesIn(ents, tail), sc)
