@@ -284,7 +284,27 @@ func formatOf(name, text string) Format {
 	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
 		return HTML
 	}
+	if filepath.Ext(name) == "" && looksLikeMarkdown(text[:min(len(text), 512)]) {
+		return Markdown
+	}
 	return Text
+}
+
+// looksLikeMarkdown says whether a text with no name to go by (standard
+// input, a file without an extension) opens as markdown does and plain
+// text does not: with front matter ("---" and a "key:" line) or with an
+// ATX heading ("# Title"). A "#tag" without the space is no heading.
+func looksLikeMarkdown(head string) bool {
+	head = strings.TrimLeft(head, "\ufeff\r\n\t ")
+	first, rest, _ := strings.Cut(head, "\n")
+	first = strings.TrimRight(first, "\r")
+	if first == "---" {
+		key, _, _ := strings.Cut(rest, "\n")
+		name, _, found := strings.Cut(key, ":")
+		return found && name != "" && !strings.ContainsAny(name, " \t")
+	}
+	level := len(first) - len(strings.TrimLeft(first, "#"))
+	return level >= 1 && level <= 6 && len(first) > level+1 && first[level] == ' '
 }
 
 // setFront takes the article's metadata from front matter, a web page's

@@ -223,3 +223,32 @@ func TestParseReadsMarkdownPastTheParsersLimitsAsText(t *testing.T) {
 		})
 	}
 }
+
+func TestTheFormatOfATextWithoutAName(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		want             Format
+	}{
+		{"a heading opens markdown on standard input", "-", "# Flood walls approved\n\nThe council voted.", Markdown},
+		{"a second-level heading too", "-", "\n\n## Budget\n\nIt rose.", Markdown},
+		{"front matter opens markdown", "-", "---\ntitle: Flood walls\n---\n\nThe council voted.", Markdown},
+		{"a file without an extension is sniffed the same way", "notes/article", "# Title\n\nText.", Markdown},
+		{"a hashtag is no heading", "-", "#FloodWalls trended all day.\n\nThe council voted.", Text},
+		{"a lone hash mark is no heading", "-", "#\n\nThe council voted.", Text},
+		{"a rule and prose is no front matter", "-", "---\nThe council voted on Monday.\n", Text},
+		{"plain prose stays text", "-", "The council voted on Monday. It was close.", Text},
+		{"a .txt file is text whatever it opens with", "a.txt", "# Title\n\nText.", Text},
+		{"an HTML page on standard input", "-", "<!DOCTYPE html><html><body><p>Hi.</p></body></html>", HTML},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(context.Background(), tt.file, []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Format != tt.want {
+				t.Errorf("format %s, want %s", a.Format, tt.want)
+			}
+		})
+	}
+}
