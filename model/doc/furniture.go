@@ -27,7 +27,7 @@ func (k BlockKind) Furniture() bool { return k == Caption || k == Byline }
 // news photographs. On PolNeAR's train and dev texts 45 credit lines name
 // Getty ("Getty.", "Scott Olson via Getty Images.", "(… /AFP/Getty
 // Images.)"); the others are the wire services that sell pictures too.
-const pictureAgencies = `getty|afp|ap|reuters|epa|shutterstock|alamy`
+var pictureAgencies = [...]string{"getty", "afp", "ap", "reuters", "epa", "shutterstock", "alamy"}
 
 // furniturePatterns are the general shapes of credit lines: a label
 // ("Photo:", "Image by"), a credit in brackets at the end ("(AP
@@ -35,16 +35,15 @@ const pictureAgencies = `getty|afp|ap|reuters|epa|shutterstock|alamy`
 // after a slash or "via" ("Jane Doe / Getty Images").
 var furniturePatterns = sync.OnceValue(func() furnitureREs {
 	label := `(photo(graph)?s?|images?|pictures?|illustrations?|video|credits?|photo credit|image credit)`
-	agency := `(` + pictureAgencies + `)( images| photo)?`
+	agency := `(` + strings.Join(pictureAgencies[:], "|") + `)( images| photo)?`
 	return furnitureREs{
-		lead:   regexp.MustCompile(`(?i)^\(?` + label + `(\s*(:|by\b)|\s*[-–—]\s)`),
-		tail:   regexp.MustCompile(`(?i)\(((\w+\s+)?` + label + `\b|[^()]*/\s*` + agency + `\b)[^()]*\)\W*$`),
-		slash:  regexp.MustCompile(`(?i)\S\s*(/|\svia)\s*` + agency + `\W*$`),
-		agency: regexp.MustCompile(`(?i)^(` + pictureAgencies + `)$`),
+		lead:  regexp.MustCompile(`(?i)^\(?` + label + `(\s*(:|by\b)|\s*[-–—]\s)`),
+		tail:  regexp.MustCompile(`(?i)\(((\w+\s+)?` + label + `\b|[^()]*/\s*` + agency + `\b)[^()]*\)\W*$`),
+		slash: regexp.MustCompile(`(?i)\S\s*(/|\svia)\s*` + agency + `\W*$`),
 	}
 })
 
-type furnitureREs struct{ lead, tail, slash, agency *regexp.Regexp }
+type furnitureREs struct{ lead, tail, slash *regexp.Regexp }
 
 // maxAgencyLine bounds a credit line of names alone ("Getty/Instagram.").
 const maxAgencyLine = 8
@@ -52,32 +51,130 @@ const maxAgencyLine = 8
 // IsCredit reports whether a block's text is a picture credit or a caption
 // carrying one: a short text that starts with a credit label or ends with
 // a credit, or a few capitalised names among them a picture agency's.
+//
+// Every paragraph of an article is asked, and the regular expressions
+// scan all of it, so each runs only on texts that pass a byte check of
+// what it cannot match without (mayLead, mayTail, maySlash): parsing
+// spent a fifth of its instructions here.
 func IsCredit(text string) bool {
 	text = strings.TrimSpace(text)
 	if text == "" || len(text) > maxCredit {
 		return false
 	}
 	re := furniturePatterns()
-	return re.lead.MatchString(text) || re.tail.MatchString(text) || re.slash.MatchString(text) ||
-		agencyLine(text, re.agency)
+	return mayLead(text) && re.lead.MatchString(text) ||
+		mayTail(text) && re.tail.MatchString(text) ||
+		maySlash(text) && re.slash.MatchString(text) ||
+		agencyLine(text)
+}
+
+// leadStarts are the first three letters of every credit label, in lower
+// case. None of them has a case fold outside ASCII, as "k" and "s" do.
+var leadStarts = [...]string{"pho", "ima", "pic", "ill", "vid", "cre"}
+
+// mayLead reports whether text, after an optional "(", starts with the
+// first three letters of a credit label in any case, as the lead
+// pattern's matches do.
+func mayLead(text string) bool {
+	text = strings.TrimPrefix(text, "(")
+	if len(text) < 3 {
+		return false
+	}
+	var first [3]byte
+	for i := range first {
+		first[i] = text[i] | 0x20 // lower case for letters; leadStarts holds nothing else
+	}
+	for _, s := range leadStarts {
+		if string(first[:]) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// mayTail reports whether a ")" ends text but for characters that are not
+// word characters, which the tail pattern's matches end with (`\)\W*$`).
+// A byte outside ASCII belongs to a character outside \w.
+func mayTail(text string) bool {
+	for i := len(text) - 1; i >= 0 && !isWordByte(text[i]); i-- {
+		if text[i] == ')' {
+			return true
+		}
+	}
+	return false
+}
+
+// maySlash reports whether text holds a "/" or "via" in any case, one of
+// which comes before the agency in the slash pattern's matches.
+func maySlash(text string) bool {
+	if strings.IndexByte(text, '/') >= 0 {
+		return true
+	}
+	for i := 0; i+3 <= len(text); i++ {
+		if text[i]|0x20 == 'v' && text[i+1]|0x20 == 'i' && text[i+2]|0x20 == 'a' {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether b is a word character of \w: an ASCII
+// letter, digit or underscore.
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z' || b == '_'
 }
 
 // agencyLine reports whether text is only capitalised names, one of them
-// a picture agency's: a credit standing alone.
-func agencyLine(text string, agency *regexp.Regexp) bool {
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if len(words) == 0 || len(words) > maxAgencyLine {
-		return false
-	}
-	named := false
-	for _, w := range words {
+// a picture agency's: a credit standing alone. Its words are runs of
+// letters and apostrophes; it reads them in place and stops at the first
+// that cannot be in such a line, as most paragraphs' second word cannot.
+func agencyLine(text string) bool {
+	words, named := 0, false
+	for rest := text; rest != ""; {
+		w, after := nextWord(rest)
+		rest = after
+		if w == "" {
+			break
+		}
+		if words++; words > maxAgencyLine {
+			return false
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && w != "via" {
 			return false
 		}
-		named = named || agency.MatchString(w)
+		named = named || isAgency(w)
 	}
 	return named
+}
+
+// nextWord returns the first run of letters and apostrophes in s and
+// what follows it, or "" when s holds none.
+func nextWord(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || r == '\''
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// isAgency reports whether w is a picture agency's name in any case.
+func isAgency(w string) bool {
+	for _, a := range pictureAgencies {
+		if strings.EqualFold(w, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsByline reports whether a block's text is a byline: "By" and a
