@@ -71,6 +71,7 @@ func TestTag(t *testing.T) {
 		{"reads a name after a capitalised The as no person's", "Later that year she toured with The Harry Mellors across Ohio.", []string{"The Harry Mellors/ORG"}, []string{"Harry Mellors/PERSON"}},
 		{"leaves a sentence's first The out of the name", "The Harwick Music Company signed the band in 1998.", []string{"Harwick Music Company/ORG"}, []string{"The Harwick Music Company/ORG"}},
 		{"starts an organisation's name at its ordinal", "Pilots of the Ninth Air Force flew home.", []string{"Ninth Air Force/ORG"}, nil},
+		{"starts an organisation's name at an ordinal in the short style", "Troops of the 3d Marine Division landed at dawn.", []string{"3d Marine Division/ORG"}, []string{"Marine Division/ORG"}},
 		{"finds the West as a region", "Critics say the West waited too long.", []string{"West/PLACE"}, nil},
 		{"does not take the West Bank apart", "Farmers in the West Bank lost olive trees.", []string{"West Bank/PLACE"}, []string{"West/PLACE"}},
 		{"strips a curly possessive", "Nairobi’s traffic eased.", []string{"Nairobi/PLACE"}, nil},
@@ -229,6 +230,20 @@ func TestTagReadsAVeryLongLineInPieces(t *testing.T) {
 	for _, w := range []string{"Ukrainian/GROUP", "Kyiv/PLACE", "Sunday/DATE"} {
 		if !has(text, es, w) {
 			t.Errorf("want %s; got %s", w, found(text, es))
+		}
+	}
+}
+
+// TestIsOrdinal checks the ordinals a name may start with, the older
+// American "2d" and "3d" among them, and the words that only look so.
+func TestIsOrdinal(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Ninth": true, "98th": true, "21st": true, "2d": true, "3d": true, "22d": true,
+		"93d": true, "102d": true, "12d": false, "113d": false, "21d": false, "4d": false,
+		"d": false, "1.5d": false, "2,3d": false, "3D": false,
+	} {
+		if got := isOrdinal(w); got != want {
+			t.Errorf("isOrdinal(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -169,7 +169,21 @@ func isOrdinal(w string) bool {
 			return true
 		}
 	}
-	return false
+	return isShortOrdinal(w)
+}
+
+// isShortOrdinal reports whether w is an ordinal in the older American
+// style of the military and the government printers, "2d" and "3d" for
+// "2nd" and "3rd" ("the 93d Pennsylvania", "102d Infantry"): digits
+// ending in 2 or 3, not 12 or 13, and "d".
+func isShortOrdinal(w string) bool {
+	s, ok := strings.CutSuffix(w, "d")
+	if !ok || len(s) == 0 || !isNum(s) || strings.ContainsAny(s, ",.") {
+		return false
+	}
+	last := s[len(s)-1]
+	teen := len(s) > 1 && s[len(s)-2] == '1'
+	return (last == '2' || last == '3') && !teen
 }
 
 func atoi(s string) int {
