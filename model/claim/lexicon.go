@@ -321,12 +321,20 @@ func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) [
 		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
-		} else if !e.untagged && memo.tagged(lx, text, toks, i, e.ratio) {
+		} else if !e.untagged && !(e.noun && repeated(toks, i)) && memo.tagged(lx, text, toks, i, e.ratio) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(e.ratio, 0)})
 			covered[catReport] = i + 1
 		}
 	}
 	return dst
+}
+
+// repeated reports a token the same word as a neighbour ("word word of"):
+// the tagger learned the word's weight as a neighbour beside verbs of
+// saying ("sent word"), and a word beside itself would score from its own
+// weight; a noun repeated so is a list or filler, never a report.
+func repeated(toks []token, i int) bool {
+	return i > 0 && toks[i-1].h == toks[i].h || i+1 < len(toks) && toks[i+1].h == toks[i].h
 }
 
 // nounComplement reports whether toks[j] opens what a noun of saying

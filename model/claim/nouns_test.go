@@ -21,6 +21,9 @@ func TestNounsReportOnlyWithAComplement(t *testing.T) {
 		{"Twelve member states joined the fishing pact.", "states", false},
 		{"The charter states that every member must pay.", "states", true},
 		{"The union's rhetoric alarmed the ministers.", "rhetoric", false},
+		{"word word of word word.", "word", false},
+		{"word word “word word”.", "word", false},
+		{"Word word word word about word.", "word", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -134,6 +134,9 @@ func (g *gathering) role(line string, widgets boilerplate, ends map[string]bool)
 	if marker, rest, ok := listItem(line); ok {
 		return itemLine, block{kind: doc.ListItem, marker: marker, text: rest}
 	}
+	if (g.lines == 0 || endsSentence(g.last)) && capitalsHeading(line) {
+		return headingLine, block{kind: doc.Heading, level: 2, text: line}
+	}
 	switch {
 	case g.lines == 0 && g.item && continuesItem(line):
 		return itemTailLine, block{}
@@ -141,6 +144,24 @@ func (g *gathering) role(line string, widgets boilerplate, ends map[string]bool)
 		return breakLine, block{}
 	}
 	return textLine, block{}
+}
+
+// capitalsHeading reports a line in capitals only, of a few words and
+// without closing punctuation ("THE BORROWING"): a section heading even
+// where no blank line parts it from the paragraph it heads, which would
+// otherwise take it for its first words.
+func capitalsHeading(line string) bool {
+	letters := 0
+	for _, r := range line {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && countWords(line) <= maxHeadingWords && len(line) <= maxHeadlineBytes &&
+		!endsSentence(line) && !strings.HasSuffix(line, ",")
 }
 
 // splitsAfresh reports whether the lines from one of the role given on,

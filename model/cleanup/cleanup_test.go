@@ -54,6 +54,21 @@ func TestClean(t *testing.T) {
 			"paragraph: Officials from both sides met for several hours behind closed doors in the capital on Monday. Nothing was agreed.",
 		},
 		{
+			"takes a line in capitals before its paragraph for a heading",
+			"Ferry fares rise\n\nThe ferry company raised its fares.\n\nTHE HARBOUR LEASE\nIts lease on the quay ends in May.",
+			"heading: Ferry fares rise\nparagraph: The ferry company raised its fares.\nheading: THE HARBOUR LEASE\nparagraph: Its lease on the quay ends in May.",
+		},
+		{
+			"takes a line in capitals after a finished sentence for a heading",
+			"Ferry fares rise\n\nThe ferry company raised its fares.\nTHE HARBOUR LEASE\nIts lease on the quay ends in May.",
+			"heading: Ferry fares rise\nparagraph: The ferry company raised its fares.\nheading: THE HARBOUR LEASE\nparagraph: Its lease on the quay ends in May.",
+		},
+		{
+			"keeps capitals inside a hard-wrapped sentence",
+			"Ferry fares rise\n\nThe notice on the quay read\nNO ENTRY AFTER DARK\nin red letters.",
+			"heading: Ferry fares rise\nparagraph: The notice on the quay read NO ENTRY AFTER DARK in red letters.",
+		},
+		{
 			"keeps real paragraph breaks",
 			"First paragraph ends here.\n\nSecond one starts here.",
 			"paragraph: First paragraph ends here.\nparagraph: Second one starts here.",

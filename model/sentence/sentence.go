@@ -22,16 +22,22 @@ var starters = []string{"The", "A", "An", "He", "She", "It", "They", "We", "I", 
 // one with New.
 type Splitter struct {
 	abbrev map[string]bool
+	// enders are the abbreviations that may also end a sentence: their
+	// stop ends one only before a sentence starter.
+	enders map[string]bool
 }
 
 // New returns a Splitter with margin's list of abbreviations.
 func New() *Splitter {
-	s := &Splitter{abbrev: map[string]bool{}}
+	s := &Splitter{abbrev: map[string]bool{}, enders: map[string]bool{}}
 	for _, line := range strings.Split(abbreviationList, "\n") {
 		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			s.abbrev[line] = true
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
+		word, ender := strings.CutSuffix(line, " end")
+		s.abbrev[word] = true
+		s.enders[word] = ender
 	}
 	return s
 }
@@ -148,6 +154,8 @@ func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next,
 		return false
 	case strings.Contains(lower, "."):
 		return s.abbrev[lower] && startsSentence(text[next:limit]) || !s.abbrev[lower] && !isInitials(word)
+	case s.enders[lower]:
+		return startsSentence(text[next:limit])
 	case s.abbrev[lower]:
 		return false
 	}

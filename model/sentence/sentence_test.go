@@ -47,6 +47,12 @@ func TestSplit(t *testing.T) {
 		{"splits before an opening quote", "He left. “Why?” she asked.", []string{"He left.", "“Why?” she asked."}},
 		{"keeps a quote's signature after a dash with the quote", "“We had no choice.” ― Mara Quill. Then she left.", []string{"“We had no choice.” ― Mara Quill.", "Then she left."}},
 		{"splits before a dash after a stop outside quotes", "It rained. — Later, the sun came out.", []string{"It rained.", "— Later, the sun came out."}},
+		{"does not split after a delegate's title before a name", "State Del. Ana Ruiz said the bill would pass.", []string{"State Del. Ana Ruiz said the bill would pass."}},
+		{"does not split after a plural title before names", "Sens. Ana Ruiz and Tom Lee objected. Reps. Kim Obi agreed.", []string{"Sens. Ana Ruiz and Tom Lee objected.", "Reps. Kim Obi agreed."}},
+		{"splits after a state abbreviation when a sentence clearly starts", "He lives in Dover, Del. The town is small.", []string{"He lives in Dover, Del.", "The town is small."}},
+		{"splits after an answer No. before a starter", "Was it true? No. But it hardly mattered.", []string{"Was it true?", "No.", "But it hardly mattered."}},
+		{"does not split No. before a number", "He wore No. 7 all season.", []string{"He wore No. 7 all season."}},
+		{"splits after a company suffix when a sentence clearly starts", "She joined Vantor Inc. The firm grew.", []string{"She joined Vantor Inc.", "The firm grew."}},
 		{"keeps a sentence without a stop", "No stop at the end", []string{"No stop at the end"}},
 	}
 	for _, tt := range tests {
