@@ -278,27 +278,42 @@ func (m quoteMark) opens(wasOpen bool) bool {
 // text[from:end]: “ ” " or the two apostrophes that some papers print for
 // them, which may end past end; ok is false when there is none. A ” after
 // a space and before a word opens, as scraped news writes it.
+//
+// It reads bytes, not runes: every mark starts with a straight double
+// quote, an apostrophe or the lead byte of a curly quote, none of which
+// is ever inside another rune, so it skips the decoding of every other
+// rune, which cost a twentieth of the claims'
+// instructions.
 func nextQuoteMark(text string, from, end int) (m quoteMark, ok bool) {
-	for i := from; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		m := quoteMark{Span: span.Span{Start: i, End: i + n}}
-		switch {
-		case r == '“':
-			m.open = true
-		case r == '”':
-			m.close = !(i == 0 || isSpaceByte(text[i-1])) || i+n >= len(text) || isSpaceByte(text[i+n])
-			m.open = !m.close
-		case r == '"':
-		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
+	for i := from; i < end; i++ {
+		m := quoteMark{Span: span.Span{Start: i, End: i + 1}}
+		switch text[i] {
+		case '"':
+		case '\'':
+			if i+1 >= len(text) || text[i+1] != '\'' {
+				continue
+			}
 			m.End = i + 2
+		case curlyLead:
+			if !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "”") {
+				continue
+			}
+			m.End = i + len("“")
+			m.open = strings.HasPrefix(text[i:], "“")
+			if !m.open {
+				m.close = !(i == 0 || isSpaceByte(text[i-1])) || m.End >= len(text) || isSpaceByte(text[m.End])
+				m.open = !m.close
+			}
 		default:
-			i += n
 			continue
 		}
 		return m, true
 	}
 	return quoteMark{}, false
 }
+
+// curlyLead is the first byte of “ and ” in UTF-8.
+const curlyLead = 0xE2
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
