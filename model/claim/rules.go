@@ -60,6 +60,11 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 		}
 	}
 	for i := range toks {
+		// negation first: most words are none, and a call of
+		// unclearAfter for every word cost more than its own work.
+		if !negation(text, toks[i]) {
+			continue
+		}
 		if to := unclearAfter(text, toks, i); to > 0 {
 			addCue(i, to, Hedged)
 		}
@@ -89,11 +94,8 @@ var clarityWords = newWordSet("clear known obvious certain evident apparent conf
 
 // unclearAfter returns the end of a negated clarity word starting with the
 // negation at i ("not clear", "wasn't immediately obvious", "never
-// confirmed"), or 0.
+// confirmed"), or 0. The caller has found the negation.
 func unclearAfter(text string, toks []token, i int) int {
-	if !negation(text, toks[i]) {
-		return 0
-	}
 	for j := i + 1; j < len(toks) && j <= i+2; j++ {
 		if clarityWords.has(toks[j]) {
 			return j + 1
@@ -110,12 +112,11 @@ func negation(text string, t token) bool {
 	if t.h == hNot || t.h == hNever {
 		return true
 	}
-	if t.kind != tokWord || t.Len() < 4 {
+	if t.kind != tokWord || t.Len() < 4 || text[t.End-1]|0x20 != 't' {
 		return false
 	}
-	w := word(text, t)
-	return w[len(w)-1]|0x20 == 't' && (strings.HasSuffix(w[:len(w)-1], "n'") || strings.HasSuffix(w[:len(w)-1], "n’") ||
-		strings.HasSuffix(w[:len(w)-1], "N'") || strings.HasSuffix(w[:len(w)-1], "N’"))
+	w := text[t.Start : t.End-1]
+	return strings.HasSuffix(w, "n'") || strings.HasSuffix(w, "n’") || strings.HasSuffix(w, "N'") || strings.HasSuffix(w, "N’")
 }
 
 var hNever = hashWord("never")
