@@ -55,6 +55,11 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	}
 	// Numbers first, so "23 percent" is one cue rather than "percent".
 	for i := range toks {
+		// Only a number opens one; most tokens are words, and a call
+		// for each cost more than statNumber's own work.
+		if toks[i].kind != tokNum {
+			continue
+		}
 		if to, ok := statNumber(text, toks, i); ok {
 			addCue(i, to, Statistical)
 		}

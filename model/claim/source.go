@@ -1468,7 +1468,9 @@ func allCaps(text string, toks []token, p np) bool {
 // signedQuote finds a quote signed after a dash: "“...” ― Ana Ruiz".
 func signedQuote(toks []token) (np, int) {
 	for i := 1; i+1 < len(toks); i++ {
-		if !dashes.has(toks[i]) || !closingQuotes.has(toks[i-1]) {
+		// A dash is always punctuation: the kind, in the token, is
+		// cheaper to ask than the set.
+		if toks[i].kind != tokPunct || !dashes.has(toks[i]) || !closingQuotes.has(toks[i-1]) {
 			continue
 		}
 		e := nameRun(toks, i+1)
