@@ -408,7 +408,9 @@ func (lx *lexicon) finite(t token) bool { return t.finite || finiteAux.has(t) }
 // weak one cut clauses apart and cost 2 sources on train.
 func (lx *lexicon) thatClauseMatch(text string, toks []token) (match, bool) {
 	for i := range toks {
-		if !lx.thatClauseVerb(text, toks, i) {
+		// Only a word before "that" can be one; asking that first spares
+		// a call for every other word.
+		if i+1 >= len(toks) || toks[i+1].h != hThat || !lx.thatClauseVerb(text, toks, i) {
 			continue
 		}
 		if e, _ := lx.entries.get(toks[i].h); e != nil && e.ratio >= 0 {
