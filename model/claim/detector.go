@@ -425,10 +425,12 @@ func clauseCuts(toks []token) []cut {
 		if i == 0 || i+1 >= len(toks) {
 			continue
 		}
+		// The marks are punctuation and the openers words: the kind, in
+		// the token, is cheaper to ask first than the sets.
 		switch {
-		case t.h == hSemicolon || t.h == hComma || dashes.has(t):
+		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(t)):
 			cuts = append(cuts, cut{at: i})
-		case clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
+		case t.kind == tokWord && clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
 			cuts = append(cuts, cut{at: i, keep: true})
 		}
 	}
