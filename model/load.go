@@ -292,17 +292,15 @@ func formatOf(name, text string) Format {
 
 // looksLikeMarkdown says whether a text with no name to go by (standard
 // input, a file without an extension) opens as markdown does and plain
-// text does not: with front matter ("---" and a "key:" line) or with an
-// ATX heading ("# Title"). A "#tag" without the space is no heading.
+// text does not: with front matter, as the markdown reader takes it, or
+// with an ATX heading ("# Title"). A "#tag" without the space is no heading.
 func looksLikeMarkdown(head string) bool {
-	head = strings.TrimLeft(head, "\ufeff\r\n\t ")
-	first, rest, _ := strings.Cut(head, "\n")
-	first = strings.TrimRight(first, "\r")
-	if first == "---" {
-		key, _, _ := strings.Cut(rest, "\n")
-		name, _, found := strings.Cut(key, ":")
-		return found && name != "" && !strings.ContainsAny(name, " \t")
+	if markdown.OpensWithFront(head) {
+		return true
 	}
+	head = strings.TrimLeft(head, "\ufeff\r\n\t ")
+	first, _, _ := strings.Cut(head, "\n")
+	first = strings.TrimRight(first, "\r")
 	level := len(first) - len(strings.TrimLeft(first, "#"))
 	return level >= 1 && level <= 6 && len(first) > level+1 && first[level] == ' '
 }

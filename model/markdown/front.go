@@ -14,6 +14,14 @@ func splitFront(src string) (Front, string) {
 	return front, src[n:]
 }
 
+// OpensWithFront reports whether head, the start of a text, opens with
+// front matter as Parse reads it: whole in head, or begun there with no
+// line yet that rules it out.
+func OpensWithFront(head string) bool {
+	front, _, ok := frontEnd(head, false)
+	return front != nil || !ok && strings.HasPrefix(head, "---")
+}
+
 // frontEnd reads the front matter at the start of src and returns it and
 // its length (nil and 0 if there is none). Unless src is final, it may
 // not be able to tell yet: ok is false until src holds the line that
