@@ -92,6 +92,7 @@ func TestTag(t *testing.T) {
 		{"leaves the pronoun I after a name alone", "Other than Jim Eastland I have met no senator.", []string{"Jim Eastland/PERSON"}, nil},
 		{"finds a person with a given name", "Maria Gonzalez, a nurse at the clinic, spoke first.", []string{"Maria Gonzalez/PERSON"}, nil},
 		{"names an administration an organisation", "It has ties to the Obama Administration.", []string{"Obama Administration/ORG"}, nil},
+		{"reads a state before its primary as the place", "Volunteers knocked on doors before the New Hampshire primary.", []string{"New Hampshire/PLACE"}, []string{"New Hampshire/ORG"}},
 		{"finds a party", "The Scottish National Party won the seat.", []string{"Scottish National Party/ORG"}, []string{"Scottish/GROUP"}},
 		{"finds a seat of government as an organisation", "The Pentagon declined to comment.", []string{"Pentagon/ORG"}, nil},
 		{"does not take a section number for a name", "III. Where the money went\nIV. A second look", nil, []string{"III/ORG", "IV/PERSON", "III. Where/PERSON"}},

@@ -69,6 +69,7 @@ const (
 	stepOffice                          // an organisation's name starts after an office's title and "of" (afterOffice)
 	stepListLabel                       // a word that opens many lines before a number is a list's label (opensBeforeNumber)
 	stepPersonPlace                     // a person's name ending in a noun of place that ends no person's name is a place's (endsPlacesNames)
+	stepVoters                          // an organisation's name the place lists hold before "primary", "voters" is a place's (placeBeforeVoters)
 )
 
 // steps name the steps, in the order they run.
@@ -83,7 +84,7 @@ var steps = []struct {
 	{"opener", stepOpener}, {"defined", stepDefined}, {"address", stepAddress}, {"placehead", stepPlaceHead},
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
-	{"label", stepListLabel}, {"brook", stepPersonPlace},
+	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
 }
 
 // on reports whether step s is in use.
@@ -684,6 +685,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepCity) {
 		cityAfterPreposition(words, ws, w.cands)
+	}
+	if t.on(stepVoters) {
+		placeBeforeVoters(words, ws, w.cands)
 	}
 	if t.on(stepAcronym) {
 		w.cands = nameAndAcronym(words, ws, w.cands)
