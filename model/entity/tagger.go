@@ -70,6 +70,9 @@ const (
 	stepListLabel                       // a word that opens many lines before a number is a list's label (opensBeforeNumber)
 	stepPersonPlace                     // a person's name ending in a noun of place that ends no person's name is a place's (endsPlacesNames)
 	stepVoters                          // an organisation's name the place lists hold before "primary", "voters" is a place's (placeBeforeVoters)
+	stepChamber                         // a place's name ending in "House" or "Senate" after a place or party is an organisation's (chamberOfPlace)
+	stepLeader                          // an organisation's name ends before "Minority Leader" (beforeLeader)
+	stepFormer                          // a name starts after a capitalised "Former" or "Then" (afterFormer)
 )
 
 // steps name the steps, in the order they run.
@@ -85,6 +88,7 @@ var steps = []struct {
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
+	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer},
 }
 
 // on reports whether step s is in use.
@@ -638,6 +642,12 @@ func (t *Tagger) sentence(w *work) []cand {
 	if t.on(stepOffice) {
 		afterOffice(words, ws, w.cands)
 	}
+	if t.on(stepLeader) {
+		beforeLeader(words, w.cands)
+	}
+	if t.on(stepFormer) {
+		afterFormer(words, w.cands)
+	}
 	if t.on(stepTrim) {
 		w.cands = trimPunct(words, w.cands)
 	}
@@ -688,6 +698,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepVoters) {
 		placeBeforeVoters(words, ws, w.cands)
+	}
+	if t.on(stepChamber) {
+		chamberOfPlace(words, ws, w.cands)
 	}
 	if t.on(stepAcronym) {
 		w.cands = nameAndAcronym(words, ws, w.cands)
