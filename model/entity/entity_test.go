@@ -98,6 +98,7 @@ func TestTag(t *testing.T) {
 		{"reads a country's senate as an organisation", "She served eight years in the United States Senate.", []string{"United States Senate/ORG"}, nil},
 		{"ends a chamber's name before a leader's title", "Senate Minority Leader Gail Hartwell objected to the schedule.", []string{"Senate/ORG", "Gail Hartwell/PERSON"}, []string{"Senate Minority/ORG"}},
 		{"starts a name after Former", "Former House Speaker Dan Okafor endorsed the mayor.", []string{"House/ORG", "Dan Okafor/PERSON"}, []string{"Former House/PLACE"}},
+		{"takes no plural title for a name", "The plan was backed by Sens. Ana Welby and Tom Brierly.", []string{"Ana Welby/PERSON"}, []string{"Sens/ORG", "Sens/PERSON"}},
 		{"finds a party", "The Scottish National Party won the seat.", []string{"Scottish National Party/ORG"}, []string{"Scottish/GROUP"}},
 		{"finds a seat of government as an organisation", "The Pentagon declined to comment.", []string{"Pentagon/ORG"}, nil},
 		{"does not take a section number for a name", "III. Where the money went\nIV. A second look", nil, []string{"III/ORG", "IV/PERSON", "III. Where/PERSON"}},

@@ -38,7 +38,7 @@ type Tagger struct {
 
 // step is one step of the post-processing that corrects the model, as a
 // bit of a set.
-type step uint32
+type step uint64
 
 const (
 	stepGroup          step = 1 << iota // a lone word of the group table is a GROUP
@@ -73,6 +73,7 @@ const (
 	stepChamber                         // a place's name ending in "House" or "Senate" after a place or party is an organisation's (chamberOfPlace)
 	stepLeader                          // an organisation's name ends before "Minority Leader" (beforeLeader)
 	stepFormer                          // a name starts after a capitalised "Former" or "Then" (afterFormer)
+	stepPluralTitle                     // no name is a plural title's abbreviation, "Sens." (withoutPluralTitle)
 )
 
 // steps name the steps, in the order they run.
@@ -88,7 +89,7 @@ var steps = []struct {
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
-	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer},
+	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle},
 }
 
 // on reports whether step s is in use.
@@ -647,6 +648,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepFormer) {
 		afterFormer(words, w.cands)
+	}
+	if t.on(stepPluralTitle) {
+		w.cands = withoutPluralTitle(words, w.cands)
 	}
 	if t.on(stepTrim) {
 		w.cands = trimPunct(words, w.cands)
