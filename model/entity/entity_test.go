@@ -254,3 +254,34 @@ func TestIsOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func TestRelabelTakesALoneSurnameForAPersonOnAMajority(t *testing.T) {
+	tg := loadTagger(t)
+	// votes count in named's order: a person's, an organisation's, a place's.
+	org := namedIndex(Org)
+	tests := []struct {
+		name  string
+		v     votes
+		k     int
+		words int
+		want  Label // "" for no change
+	}{
+		{"a lone word a person's more often than an organisation's", votes{18, 10, 0}, org, 1, Person},
+		{"a name of two words needs two to one", votes{3, 2, 0}, org, 2, ""},
+		{"a lone word a place's more often needs two to one", votes{0, 2, 3}, org, 1, ""},
+		{"two to one relabels any name", votes{0, 2, 4}, org, 2, Place},
+		{"a tie changes nothing", votes{2, 2, 0}, org, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, ok := tg.relabel(&tt.v, tt.k, tt.words)
+			got := Label("")
+			if ok {
+				got = named[b]
+			}
+			if got != tt.want {
+				t.Errorf("relabel(%v, %d, %d) = %q, want %q", tt.v, tt.k, tt.words, got, tt.want)
+			}
+		})
+	}
+}
