@@ -63,6 +63,7 @@ func TestTag(t *testing.T) {
 		{"finds a spelled amount with a scale", "About four million tourists came.", []string{"About four million/NUMBER"}, nil},
 		{"does not take a surname May for a month", "Theresa May spoke to reporters.", nil, []string{"May/DATE"}},
 		{"finds demonyms as groups", "French and Kenyan diplomats met German engineers.", []string{"French/GROUP", "Kenyan/GROUP", "German/GROUP"}, nil},
+		{"reads a group's word before a noun as a group", "Turnout among Latino voters rose in Nevada.", []string{"Latino/GROUP", "Nevada/PLACE"}, []string{"Latino/PLACE"}},
 		{"finds plural demonyms", "Many Brazilians voted early.", []string{"Brazilians/GROUP"}, nil},
 		{"does not split an outlet named after a place", "A New York Times story and the Los Angeles Times agreed.", []string{"New York Times/ORG", "Los Angeles Times/ORG"}, []string{"New York/PLACE", "Los Angeles/PLACE"}},
 		{"names an outlet's language edition with the outlet", "Speaking to BBC Arabic, the minister denied it.", []string{"BBC Arabic/ORG"}, []string{"BBC/ORG"}},

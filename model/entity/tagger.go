@@ -75,6 +75,7 @@ const (
 	stepFormer                          // a name starts after a capitalised "Former" or "Then" (afterFormer)
 	stepPluralTitle                     // no name is a plural title's abbreviation, "Sens." (withoutPluralTitle)
 	stepMajority                        // a lone word the text tags a person's more often than not is a person's (relabel)
+	stepGroupNoun                       // a group's word before a lower-case word is a GROUP, even where the model reads a place (beforeLower)
 )
 
 // steps name the steps, in the order they run.
@@ -90,7 +91,7 @@ var steps = []struct {
 	{"acronym", stepAcronym}, {"particle", stepParticle}, {"nickname", stepNickname}, {"placeof", stepPlaceOf},
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
-	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority},
+	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
 }
 
 // on reports whether step s is in use.
@@ -629,7 +630,7 @@ func (t *Tagger) sentence(w *work) []cand {
 	for k, sp := range w.spans {
 		l := t.labels[sp.Type]
 		switch {
-		case t.on(stepGroup) && l != Place && sp.End-sp.Start == 1 && ws[sp.Start].ExactMask()&(1<<ner.GazGroup) != 0:
+		case t.on(stepGroup) && (l != Place || t.on(stepGroupNoun) && beforeLower(words, sp.End)) && sp.End-sp.Start == 1 && ws[sp.Start].ExactMask()&(1<<ner.GazGroup) != 0:
 			l = Group
 		// A lone title-case word that the document writes in lower case
 		// elsewhere is a common word: a sentence's first ("Salmon spend
