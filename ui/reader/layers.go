@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 
-
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
