@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
@@ -781,6 +782,61 @@ func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
 	}
 	if _, err := os.Lstat(outside); !os.IsNotExist(err) {
 		t.Errorf("the save wrote through the symbolic link: %v", err)
+	}
+}
+
+// TestANoteSavedToTheFallbackFolderIsShown saves a note the sidecar
+// refuses (a symbolic link, as in the test above) to the fallback folder:
+// with no notes in the book it could not be saved in, the fallback's
+// notes are shown, the note among them, and the next note goes there at
+// once; where the book has notes, they stay shown and the status says how
+// to see the fallback's.
+func TestANoteSavedToTheFallbackFolderIsShown(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		withNotes bool
+	}{{"a sidecar with no notes", false}, {"a sidecar with notes", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := t.TempDir()
+			t.Setenv("XDG_DATA_HOME", data)
+			dir, outside := t.TempDir(), filepath.Join(t.TempDir(), "target.jsonl")
+			a, book := fileBook(t, dir, article, "test")
+			if tc.withNotes {
+				if _, err := book.AddOn(a.Text, annotate.Note{Span: doctest.Find(t, a.Text, "north mole"), Text: "Which mole?"}); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Remove(book.Path()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Symlink(outside, book.Path()); err != nil {
+				t.Fatal(err)
+			}
+			opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
+			m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m = editorCtrl(t, saveEditor(t, typeText(press(m, "a"), "Check the date.")), 'o')
+			if m.editor != nil {
+				t.Fatalf("ctrl+o did not save and close:\n%s", screen(m))
+			}
+			shown := strings.Contains(screen(m), "Check the date.")
+			if msg := m.status.Message(); tc.withNotes && (shown || !strings.Contains(msg, "--notes-dir")) {
+				t.Errorf("with notes in the sidecar, the fallback's note is shown (%v) or the status does not say how to see it: %q", shown, msg)
+			}
+			if tc.withNotes {
+				return
+			}
+			if !shown {
+				t.Fatalf("the note saved to the fallback folder is not shown:\n%s", screen(m))
+			}
+			m = saveEditor(t, typeText(press(m, "j", "j", "j", "j", "j", "a"), "Second."))
+			if m.editor != nil || !strings.Contains(m.status.Message(), "saved") {
+				t.Fatalf("the next note was not saved to the fallback folder: %q\n%s", m.status.Message(), screen(m))
+			}
+			saved, err := annotate.Open(a, annotate.Options{Dir: filepath.Join(data, "margin", "notes")})
+			if err != nil || len(saved.Notes()) != 2 {
+				t.Errorf("the fallback folder does not hold both notes (err %v)", err)
+			}
+		})
 	}
 }
 

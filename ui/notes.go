@@ -305,6 +305,9 @@ func closedSay(ed noteeditor.Model) string {
 // with the note as typed and the error.
 func (m Model) editorSaved(msg notesMsg) (Model, tea.Cmd) {
 	m.notesDone(msg)
+	if msg.notesDir != "" {
+		m.opts.NotesOptions.Dir = msg.notesDir
+	}
 	s := m.saving
 	m.saving = nil
 	if s == nil {
