@@ -436,6 +436,10 @@ func (m *Model) layout() {
 	m.help.SetSize(m.width, body)
 	m.input.SetWidth(max(m.width-4, 1))
 	if m.editor != nil {
+		// The editor's bar goes where the focus bar is, two columns
+		// before the text.
+		indent, tw := m.reader.TextColumn(m.width)
+		m.editor.SetColumn(indent-2, tw+2)
 		m.editor.SetSize(m.width, body)
 	}
 	if m.review != nil {

@@ -258,6 +258,10 @@ func (m Model) moreBelow(line string) string {
 	return ansi.Truncate(line, max(w-2, 0), "") + m.theme.ExplainLabel.Render(" …")
 }
 
+// TextColumn is where the text column starts and how wide it is in a
+// window w columns wide, for views drawn in line with it.
+func (m Model) TextColumn(w int) (indent, width int) { return m.pager.TextColumn(w) }
+
 // explainColumn is where the explain box starts, in line with the text,
 // and how wide it is: the text column and, on a narrow screen, one of
 // the columns to its right, never the last: beside the side panel a box
