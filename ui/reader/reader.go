@@ -371,8 +371,23 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.startSelection()
 	case key.Matches(msg, k.ExplainDown, k.ExplainUp):
 		m.scrollExplain(key.Matches(msg, k.ExplainDown))
-	default:
+	case m.pager.Handles(msg):
 		m.pager, _ = m.pager.Update(msg)
+	default:
+		m.unbound(msg)
+	}
+}
+
+// unbound says what a typed key that does nothing here is for: a
+// selection key outside a selection, or no key at all. Such keys did
+// nothing without a word, which reads as a key that is broken.
+func (m *Model) unbound(msg tea.KeyPressMsg) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.ExtendWord, k.ShrinkWord):
+		m.say(msg.String() + " moves the end of a selection: " + k.Select.Help().Key + " starts one")
+	case msg.Text != "":
+		m.say(render.OneLine(msg.String()) + " is not a key here: ? lists the keys")
 	}
 }
 
