@@ -464,6 +464,17 @@ func (m Model) statusRows() int {
 	return m.status.WantsRows()
 }
 
+// sayFilter says in the status what F filters the panel by now: the
+// panel's own line for it is cut in a narrow panel ("only attributed
+// (F: nex…" at 80 columns, "only attributed (…" at 40).
+func (m *Model) sayFilter() {
+	if f := m.panel.Filter(); f != "" {
+		m.status.SetMessage("panel: only " + f + " · " + m.keys.Filter.Help().Key + ": the next")
+		return
+	}
+	m.status.SetMessage("panel: everything shown again")
+}
+
 // panelWidth is the side panel's width in a window w columns wide whose
 // text column is at most textWidth (0: the default): a third of the
 // window, from 24 to 44 columns, or more in a wide window, where the
@@ -528,6 +539,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.panel = m.panel.Update(msg)
 		if j, ok := m.panel.TakeJump(); ok {
 			m.jump(j)
+		}
+		if key.Matches(msg, k.Filter) {
+			m.sayFilter()
 		}
 		return m, nil
 	}

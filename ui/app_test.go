@@ -939,6 +939,28 @@ func TestFSaysWhatItFiltersWhereThereIsNothingToFilter(t *testing.T) {
 	}
 }
 
+// TestFSaysInTheStatusWhatThePanelShows filters the claims panel of a
+// window 40 columns wide, where the panel's own line for the filter is
+// cut: the status names the filter whole, and says when it is off.
+func TestFSaysInTheStatusWhatThePanelShows(t *testing.T) {
+	m := step(analysed(t), tea.WindowSizeMsg{Width: 40, Height: 20})
+	m.panel.Show("Claims")
+	m = press(m, "tab", "F")
+	f := m.panel.Filter()
+	if f == "" {
+		t.Fatalf("F did not filter the claims:\n%s", screen(m))
+	}
+	if msg := m.status.Message(); !strings.Contains(msg, "only "+f) {
+		t.Errorf("after F the status says %q, not what the panel shows (only %s)", msg, f)
+	}
+	for i := 0; m.panel.Filter() != "" && i < 20; i++ {
+		m = press(m, "F")
+	}
+	if msg := m.status.Message(); !strings.Contains(msg, "everything shown") {
+		t.Errorf("with the filter off the status says %q", msg)
+	}
+}
+
 // TestTheOutlineOpensOnTheSectionBeingRead reads on into the middle of
 // the second of three sections and opens the outline: its cursor is on
 // that section's heading, not the first.
