@@ -48,14 +48,14 @@ type Request struct {
 // KeyMap is the editor's keys, taken from the reader's one key map; the
 // same values drive Update and help.
 type KeyMap struct {
-	Save, Close, Next, Prev, VerdictPrev, VerdictNext, Discard, Keep, Fallback key.Binding
+	Save, Close, Next, Prev, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, Fallback key.Binding
 }
 
 // NewKeyMap takes the editor's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
 		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField,
-		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, Discard: k.Discard, Keep: k.Keep,
+		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, VerdictPick: k.VerdictPick, Discard: k.Discard, Keep: k.Keep,
 		Fallback: k.SaveFallback,
 	}
 }
@@ -260,7 +260,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				m.verdict = (m.verdict + n - 1) % n
 			case key.Matches(kp, m.KeyMap.VerdictNext):
 				m.verdict = (m.verdict + 1) % n
-			case len(kp.Text) == 1 && kp.Text[0] >= '1' && int(kp.Text[0]-'1') < n:
+			case key.Matches(kp, m.KeyMap.VerdictPick) && int(kp.Text[0]-'1') < n:
 				m.verdict = int(kp.Text[0] - '1')
 			}
 			return m, nil
@@ -417,7 +417,7 @@ func (m Model) footer() string {
 	}
 	hints := []key.Binding{m.KeyMap.Save, m.KeyMap.Close, m.KeyMap.Next}
 	if m.focus == fieldVerdict {
-		hints = append(hints, m.KeyMap.VerdictNext)
+		hints = append(hints, m.KeyMap.VerdictPick, m.KeyMap.VerdictNext)
 	}
 	if m.failure != "" {
 		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
