@@ -114,7 +114,9 @@ func (m *Model) notesUnavailable() bool {
 	case m.notesComing():
 		msg = "notes are opening…"
 	case m.opts.NotesError != "":
-		msg += ": " + m.opts.NotesError
+		// The reader cannot choose another folder once open: the
+		// command line can, and the user is told how.
+		msg += ": " + m.opts.NotesError + "; margin --notes-dir DIR keeps them elsewhere"
 	case m.reader.Article().Path == "":
 		// Read from standard input: there is no file to keep notes beside.
 		msg = "notes need a file: save the article to one and open that"

@@ -87,6 +87,9 @@ func TestAFailedOpenSaysWhyTheNotesAreUnavailable(t *testing.T) {
 	if m = press(m, "a"); m.editor != nil || !strings.Contains(screen(m), "the sidecar is a folder") {
 		t.Errorf("a after a failed open should say why:\n%s", screen(m))
 	}
+	if msg := m.status.Message(); !strings.Contains(msg, "--notes-dir") {
+		t.Errorf("a after a failed open does not say how to keep notes elsewhere: %q", msg)
+	}
 }
 
 // TestMarginCheckResumesWhenTheAnalysisComesBeforeTheNotes: the queue
