@@ -1,7 +1,9 @@
 package reader
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,8 +11,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -80,5 +85,54 @@ func TestAFieldsLinesAfterTheFirstAreIndented(t *testing.T) {
 	want := []string{"source: the deputy", "  mayor of the", "  harbour town"}
 	if got := strings.Split(ansi.Strip(strings.Join(lines, "\n")), "\n"); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// longReworded is a view of a text of one sentence of a megabyte with a
+// note written on it before its second word changed.
+func longReworded(tb testing.TB) Model {
+	tb.Helper()
+	text := "The " + strings.Repeat("word ", 200_000) + "said the council."
+	a, err := model.Parse(context.Background(), "long.txt", []byte(text), model.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m := New(a, keys.Default(), theme.New(theme.NoColor), Options{})
+	s := span.Span{End: len(a.Text)}
+	m.SetNotes([]annotate.Note{{ID: "n", Span: s, Status: annotate.Moved, Text: "Check.",
+		Target: anchor.Selector{Exact: "The old " + s.In(a.Text)[len("The "):]}}})
+	m.SetSize(40, 24)
+	return m
+}
+
+// TestTheWordsALongNoteWasWrittenOnTakeAFewLines explains a note on a
+// passage of a megabyte that changed: the words it was written on take
+// at most wasMaxLines lines, the last ending in "…".
+func TestTheWordsALongNoteWasWrittenOnTakeAFewLines(t *testing.T) {
+	m := longReworded(t)
+	var lines []string
+	for _, l := range m.explainLines() {
+		lines = append(lines, ansi.Strip(l))
+	}
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "written on:") })
+	j := slices.Index(lines, "  Check.")
+	if i < 0 || j < i {
+		t.Fatalf("no words written on, or no note text after them:\n%s", strings.Join(lines, "\n"))
+	}
+	was := lines[i:j]
+	if len(was) > wasMaxLines {
+		t.Fatalf("the words written on take %d lines:\n%s", len(was), strings.Join(was, "\n"))
+	}
+	if !strings.Contains(strings.Join(was, " "), "…") {
+		t.Errorf("the cut words do not end in …:\n%s", strings.Join(was, "\n"))
+	}
+}
+
+// BenchmarkExplainBoxOnALongRewordedNote is a key's layout of the explain
+// box for a note on a passage of a megabyte that changed.
+func BenchmarkExplainBoxOnALongRewordedNote(b *testing.B) {
+	m := longReworded(b)
+	for b.Loop() {
+		m.SetSize(40, 24)
 	}
 }

@@ -3,6 +3,9 @@ package reader
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
@@ -43,8 +46,7 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 		run{vocab.Name(vocab.Verdicts(), string(n.Verdict)), t.Verdict(string(n.Verdict))},
 		run{" · " + strings.Join(meta, " · "), t.ExplainLabel})
 	if n.Reworded(text) {
-		was := fromChange(n.Quote(), n.Span.In(text))
-		lines = append(lines, fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})...)
+		lines = append(lines, wasLines(t, fromChange(n.Quote(), n.Span.In(text)), w)...)
 	}
 	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
 		for _, l := range render.Wrap(para, span.Span{End: len(para)}, w-2) {
@@ -58,6 +60,30 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 	}
 	for _, s := range n.Sources {
 		lines = append(lines, fieldLines(w, run{"source: ", t.ExplainLabel}, run{render.OneLine(s), t.Link})...)
+	}
+	return lines
+}
+
+// wasMaxLines is the most lines the words a note was written on take in
+// the box: enough to read what changed, which fromChange puts first.
+const wasMaxLines = 3
+
+// wasLines shows the words a note was written on, from where they
+// changed, in at most wasMaxLines lines of w columns, "…" ending them
+// when cut: a note on a passage of a megabyte (a transcript's one
+// sentence) was wrapped whole at every key.
+func wasLines(t *theme.Theme, was string, w int) []string {
+	if limit := 4 * wasMaxLines * w; len(was) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(was[cut]) {
+			cut--
+		}
+		was = was[:cut]
+	}
+	lines := fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})
+	if len(lines) > wasMaxLines {
+		last := ansi.Truncate(lines[wasMaxLines-1], max(w-1, 0), "")
+		lines = append(lines[:wasMaxLines-1], last+t.Explain.Render("…"))
 	}
 	return lines
 }
