@@ -309,11 +309,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		// The wheel scrolls what is on screen: the help, or the text,
-		// never the text hidden under the review queue or a list.
+		// The wheel scrolls what is on screen: the help, the side panel
+		// under the pointer, or the text, never the text hidden under the
+		// review queue or a list.
 		switch {
 		case m.showHelp:
 			m.help, _ = m.help.Update(msg)
+		case m.panelOpen && !m.textCovered() && msg.X >= m.width-m.panel.Width():
+			m.panel.Scroll(wheelStep(msg))
 		case !m.textCovered():
 			m.readerUpdate(msg)
 		}
@@ -327,6 +330,19 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// wheelStep is how many items a turn of the wheel moves the panel's
+// cursor, 3 as it scrolls the text 3 lines: over the panel it scrolled the
+// text beside it.
+func wheelStep(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return 3
+	case tea.MouseWheelUp:
+		return -3
+	}
+	return 0
 }
 
 func (m *Model) notice(msg reader.NoticeMsg) {

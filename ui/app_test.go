@@ -1156,3 +1156,25 @@ func TestTheWheelScrollsWhatIsOnScreen(t *testing.T) {
 		t.Errorf("the wheel over the review queue scrolled the text beneath it:\n%s", screen(m))
 	}
 }
+
+// TestTheWheelOverThePanelMovesInItsList turns the wheel over the open
+// claims panel: its cursor moves and the text beside it stays, where the
+// text scrolled; over the text the wheel still scrolls the text.
+func TestTheWheelOverThePanelMovesInItsList(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, strings.Repeat(eightClaims+"\n\n", 8)), Options{})
+	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	m.panel.Show("Claims")
+	m = press(m, "tab")
+	before, _ := m.panel.Selected()
+	top := m.reader.View()
+	m = step(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 99, Y: 5})
+	if after, _ := m.panel.Selected(); after.Spans[0] == before.Spans[0] {
+		t.Error("the wheel over the panel did not move its cursor")
+	}
+	if m.reader.View() != top {
+		t.Error("the wheel over the panel scrolled the text")
+	}
+	if m = step(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: 5}); m.reader.View() == top {
+		t.Error("the wheel over the text did not scroll it")
+	}
+}

@@ -64,7 +64,7 @@ func Default() KeyMap {
 		MoveLine:     b("ctrl+n/p", "down, up a line"),
 		MovePage:     b("ctrl+f/b", "page down, up"),
 		MoveEnds:     b("< >", "top, bottom"),
-		Wheel:        b("wheel", "scroll the text"),
+		Wheel:        b("wheel", "scroll the text or panel"),
 		NextSentence: b(")", "next sentence", ")"),
 		PrevSentence: b("(", "previous sentence", "("),
 
