@@ -6,11 +6,29 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/samples"
 )
+
+// orStdin is the article to read when none is named: standard input when
+// it is a pipe or a file (`cat article.txt | margin`, `margin < page.html`),
+// as with less, else "" for the sample. A terminal, /dev/null (what a
+// program started from a menu or a test gets) or a reader that is not a
+// file keep the sample: `cat f | margin` showed the sample and dropped f.
+func orStdin(file string, stdin io.Reader) string {
+	f, ok := stdin.(*os.File)
+	if file != "" || !ok {
+		return file
+	}
+	fi, err := f.Stat()
+	if err != nil || fi.Mode()&fs.ModeNamedPipe == 0 && !fi.Mode().IsRegular() {
+		return file
+	}
+	return "-"
+}
 
 // loadArticle reads the article a command names: the embedded sample when
 // file is "", standard input for "-", a web page for a URL (saved as a

@@ -27,8 +27,9 @@ import (
 	"github.com/margin-reader/margin/ui/watch"
 )
 
-// runRead opens the reader on FILE, a URL, standard input ("-") or, with
-// no argument, the default sample. When standard output is not a terminal
+// runRead opens the reader on FILE, a URL, standard input ("-", or no
+// argument with a pipe or file on standard input) or, with no argument,
+// the default sample. When standard output is not a terminal
 // it prints the article as `margin render` does.
 func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return read("", args, stdin, stdout, stderr)
@@ -47,6 +48,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	f.file = orStdin(f.file, stdin)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, _, err := terminalSize(stdout); err != nil {

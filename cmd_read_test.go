@@ -220,3 +220,52 @@ func TestRenderPrintsTheWholeSampleWithItsHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutAFileStandardInputIsReadWhenPiped renders with no file named:
+// a pipe or a file on standard input is the article (`cat f | margin`
+// showed the sample and dropped f), and /dev/null or a terminal still
+// gives the sample.
+func TestWithoutAFileStandardInputIsReadWhenPiped(t *testing.T) {
+	const piped = "Tide tables for the north quay\n\nThe harbour master said the quay would close on Friday."
+	path := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(path, []byte(piped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		stdin func(t *testing.T) *os.File
+		want  string
+	}{
+		{"a pipe", func(t *testing.T) *os.File {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			go func() { _, _ = w.WriteString(piped); w.Close() }()
+			return r
+		}, "north quay"},
+		{"a file", func(t *testing.T) *os.File { return openFile(t, path) }, "north quay"},
+		{"/dev/null", func(t *testing.T) *os.File { return openFile(t, os.DevNull) }, "RT Arabic"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.stdin(t)
+			defer in.Close()
+			var out, errb bytes.Buffer
+			if err := runRender([]string{"--color=never"}, in, &out, &errb); err != nil {
+				t.Fatalf("%v; stderr %s", err, errb.String())
+			}
+			if !strings.Contains(out.String(), tc.want) {
+				t.Errorf("with %s on standard input the output lacks %q:\n%.300s", tc.name, tc.want, out.String())
+			}
+		})
+	}
+}
+
+func openFile(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}

@@ -24,7 +24,7 @@ import (
 type viewFlags struct {
 	width int
 	color string
-	file  string // "" for the default sample
+	file  string // "" for the default sample (see orStdin)
 }
 
 // parseViewFlags reads flags and at most one FILE, in any order, for
@@ -89,6 +89,7 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	f.file = orStdin(f.file, stdin)
 	ctx := context.Background()
 	a, err := loadArticle(ctx, f.file, stdin, stderr, model.Options{})
 	if err != nil {

@@ -120,7 +120,7 @@ func overview() string {
 	var b strings.Builder
 	b.WriteString("margin: read, check and annotate news articles in the terminal\n\nusage:\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  margin [FILE|URL|-]\topen an article in the reader (the sample without one; margin help read)\n")
+	fmt.Fprintf(tw, "  margin [FILE|URL|-]\topen an article in the reader (without one: standard input if piped, else the sample; margin help read)\n")
 	for _, c := range subcommands() {
 		fmt.Fprintf(tw, "  margin %s\t%s\n", c.name, c.summary)
 	}

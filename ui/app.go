@@ -309,11 +309,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		// The wheel scrolls what is on screen: the help, or the text,
-		// never the text hidden under the review queue or a list.
+		// The wheel scrolls what is on screen: the help, the side panel
+		// under the pointer, or the text, never the text hidden under the
+		// review queue or a list.
 		switch {
 		case m.showHelp:
 			m.help, _ = m.help.Update(msg)
+		case m.panelOpen && !m.textCovered() && msg.X >= m.width-m.panel.Width():
+			m.panel.Scroll(wheelStep(msg))
 		case !m.textCovered():
 			m.readerUpdate(msg)
 		}
@@ -327,6 +330,19 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// wheelStep is how many items a turn of the wheel moves the panel's
+// cursor, 3 as it scrolls the text 3 lines: over the panel it scrolled the
+// text beside it.
+func wheelStep(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return 3
+	case tea.MouseWheelUp:
+		return -3
+	}
+	return 0
 }
 
 func (m *Model) notice(msg reader.NoticeMsg) {
@@ -436,6 +452,10 @@ func (m *Model) layout() {
 	m.help.SetSize(m.width, body)
 	m.input.SetWidth(max(m.width-4, 1))
 	if m.editor != nil {
+		// The editor's bar goes where the focus bar is, two columns
+		// before the text.
+		indent, tw := m.reader.TextColumn(m.width)
+		m.editor.SetColumn(indent-2, tw+2)
 		m.editor.SetSize(m.width, body)
 	}
 	if m.review != nil {
@@ -458,6 +478,17 @@ func (m Model) statusRows() int {
 		return min(m.status.WantsRows(), 2)
 	}
 	return m.status.WantsRows()
+}
+
+// sayFilter says in the status what F filters the panel by now: the
+// panel's own line for it is cut in a narrow panel ("only attributed
+// (F: nex…" at 80 columns, "only attributed (…" at 40).
+func (m *Model) sayFilter() {
+	if f := m.panel.Filter(); f != "" {
+		m.status.SetMessage("panel: only " + f + " · " + m.keys.Filter.Help().Key + ": the next")
+		return
+	}
+	m.status.SetMessage("panel: everything shown again")
 }
 
 // panelWidth is the side panel's width in a window w columns wide whose
@@ -524,6 +555,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.panel = m.panel.Update(msg)
 		if j, ok := m.panel.TakeJump(); ok {
 			m.jump(j)
+		}
+		if key.Matches(msg, k.Filter) {
+			m.sayFilter()
 		}
 		return m, nil
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
@@ -784,6 +785,61 @@ func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
 	}
 }
 
+// TestANoteSavedToTheFallbackFolderIsShown saves a note the sidecar
+// refuses (a symbolic link, as in the test above) to the fallback folder:
+// with no notes in the book it could not be saved in, the fallback's
+// notes are shown, the note among them, and the next note goes there at
+// once; where the book has notes, they stay shown and the status says how
+// to see the fallback's.
+func TestANoteSavedToTheFallbackFolderIsShown(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		withNotes bool
+	}{{"a sidecar with no notes", false}, {"a sidecar with notes", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := t.TempDir()
+			t.Setenv("XDG_DATA_HOME", data)
+			dir, outside := t.TempDir(), filepath.Join(t.TempDir(), "target.jsonl")
+			a, book := fileBook(t, dir, article, "test")
+			if tc.withNotes {
+				if _, err := book.AddOn(a.Text, annotate.Note{Span: doctest.Find(t, a.Text, "north mole"), Text: "Which mole?"}); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Remove(book.Path()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Symlink(outside, book.Path()); err != nil {
+				t.Fatal(err)
+			}
+			opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
+			m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m = editorCtrl(t, saveEditor(t, typeText(press(m, "a"), "Check the date.")), 'o')
+			if m.editor != nil {
+				t.Fatalf("ctrl+o did not save and close:\n%s", screen(m))
+			}
+			shown := strings.Contains(screen(m), "Check the date.")
+			if msg := m.status.Message(); tc.withNotes && (shown || !strings.Contains(msg, "--notes-dir")) {
+				t.Errorf("with notes in the sidecar, the fallback's note is shown (%v) or the status does not say how to see it: %q", shown, msg)
+			}
+			if tc.withNotes {
+				return
+			}
+			if !shown {
+				t.Fatalf("the note saved to the fallback folder is not shown:\n%s", screen(m))
+			}
+			m = saveEditor(t, typeText(press(m, "j", "j", "j", "j", "j", "a"), "Second."))
+			if m.editor != nil || !strings.Contains(m.status.Message(), "saved") {
+				t.Fatalf("the next note was not saved to the fallback folder: %q\n%s", m.status.Message(), screen(m))
+			}
+			saved, err := annotate.Open(a, annotate.Options{Dir: filepath.Join(data, "margin", "notes")})
+			if err != nil || len(saved.Notes()) != 2 {
+				t.Errorf("the fallback folder does not hold both notes (err %v)", err)
+			}
+		})
+	}
+}
+
 // TestALongMessageTakesASecondRowOfTheStatusBar says something too long
 // for one row of a narrow bar: in a window with rows to spare the bar
 // takes two and the message reads on into the second, the screen still
@@ -880,6 +936,28 @@ func TestFSaysWhatItFiltersWhereThereIsNothingToFilter(t *testing.T) {
 				t.Errorf("F does not show %q:\n%s", tt.want, s)
 			}
 		})
+	}
+}
+
+// TestFSaysInTheStatusWhatThePanelShows filters the claims panel of a
+// window 40 columns wide, where the panel's own line for the filter is
+// cut: the status names the filter whole, and says when it is off.
+func TestFSaysInTheStatusWhatThePanelShows(t *testing.T) {
+	m := step(analysed(t), tea.WindowSizeMsg{Width: 40, Height: 20})
+	m.panel.Show("Claims")
+	m = press(m, "tab", "F")
+	f := m.panel.Filter()
+	if f == "" {
+		t.Fatalf("F did not filter the claims:\n%s", screen(m))
+	}
+	if msg := m.status.Message(); !strings.Contains(msg, "only "+f) {
+		t.Errorf("after F the status says %q, not what the panel shows (only %s)", msg, f)
+	}
+	for i := 0; m.panel.Filter() != "" && i < 20; i++ {
+		m = press(m, "F")
+	}
+	if msg := m.status.Message(); !strings.Contains(msg, "everything shown") {
+		t.Errorf("with the filter off the status says %q", msg)
 	}
 }
 
@@ -1076,5 +1154,27 @@ func TestTheWheelScrollsWhatIsOnScreen(t *testing.T) {
 	m = step(press(m, "r"), down)
 	if m = press(m, "esc"); screen(m) != text {
 		t.Errorf("the wheel over the review queue scrolled the text beneath it:\n%s", screen(m))
+	}
+}
+
+// TestTheWheelOverThePanelMovesInItsList turns the wheel over the open
+// claims panel: its cursor moves and the text beside it stays, where the
+// text scrolled; over the text the wheel still scrolls the text.
+func TestTheWheelOverThePanelMovesInItsList(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, strings.Repeat(eightClaims+"\n\n", 8)), Options{})
+	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	m.panel.Show("Claims")
+	m = press(m, "tab")
+	before, _ := m.panel.Selected()
+	top := m.reader.View()
+	m = step(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 99, Y: 5})
+	if after, _ := m.panel.Selected(); after.Spans[0] == before.Spans[0] {
+		t.Error("the wheel over the panel did not move its cursor")
+	}
+	if m.reader.View() != top {
+		t.Error("the wheel over the panel scrolled the text")
+	}
+	if m = step(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: 5}); m.reader.View() == top {
+		t.Error("the wheel over the text did not scroll it")
 	}
 }

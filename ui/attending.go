@@ -45,6 +45,7 @@ func (m *Model) openAttention() {
 		return
 	}
 	l := attention.New(m.reader.Article().Text, m.notes, m.keys, m.theme)
+	l.SetMaxWidth(m.opts.Width)
 	m.attention = &l
 }
 

@@ -114,7 +114,9 @@ func (m *Model) notesUnavailable() bool {
 	case m.notesComing():
 		msg = "notes are opening…"
 	case m.opts.NotesError != "":
-		msg += ": " + m.opts.NotesError
+		// The reader cannot choose another folder once open: the
+		// command line can, and the user is told how.
+		msg += ": " + m.opts.NotesError + "; margin --notes-dir DIR keeps them elsewhere"
 	case m.reader.Article().Path == "":
 		// Read from standard input: there is no file to keep notes beside.
 		msg = "notes need a file: save the article to one and open that"
@@ -305,6 +307,9 @@ func closedSay(ed noteeditor.Model) string {
 // with the note as typed and the error.
 func (m Model) editorSaved(msg notesMsg) (Model, tea.Cmd) {
 	m.notesDone(msg)
+	if msg.notesDir != "" {
+		m.opts.NotesOptions.Dir = msg.notesDir
+	}
 	s := m.saving
 	m.saving = nil
 	if s == nil {

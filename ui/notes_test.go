@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/doctest"
@@ -84,6 +86,9 @@ func TestAFailedOpenSaysWhyTheNotesAreUnavailable(t *testing.T) {
 	m = step(m, notesOpenedMsg{err: errTest("the sidecar is a folder")})
 	if m = press(m, "a"); m.editor != nil || !strings.Contains(screen(m), "the sidecar is a folder") {
 		t.Errorf("a after a failed open should say why:\n%s", screen(m))
+	}
+	if msg := m.status.Message(); !strings.Contains(msg, "--notes-dir") {
+		t.Errorf("a after a failed open does not say how to keep notes elsewhere: %q", msg)
 	}
 }
 
@@ -497,5 +502,41 @@ func TestTheStatusSaysHowManyLinesOfTheSidecarWereNotRead(t *testing.T) {
 	bar := strings.Join(strings.Fields(screen(m)), " ")
 	if !strings.Contains(bar, "2 warnings on the notes, the first: article.txt.notes.jsonl line 1 is not a note") {
 		t.Errorf("the status does not count the warnings:\n%s", screen(m))
+	}
+}
+
+// TestTheEditorOpensInLineWithTheText opens the editor in windows from
+// narrow to wide: its bar is in the column of the reader's focus bar, so
+// that in a wide window the note is not written at the left edge, far
+// from the centred text it is about.
+func TestTheEditorOpensInLineWithTheText(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = press(m, ")")
+			bar := func(s, mark string) int {
+				for _, l := range strings.Split(s, "\n") {
+					if i := strings.Index(l, mark); i >= 0 {
+						return ansi.StringWidth(l[:i])
+					}
+				}
+				return -1
+			}
+			focus := bar(screen(m), "▌")
+			m = press(m, "a")
+			if m.editor == nil {
+				t.Fatal("a did not open the editor")
+			}
+			s := screen(m)
+			if edit := bar(s, "┃"); focus < 0 || edit != focus {
+				t.Errorf("the focus bar is at column %d, the editor's at %d:\n%s", focus, edit, s)
+			}
+			for i, l := range strings.Split(s, "\n") {
+				if w := ansi.StringWidth(l); w != size[0] {
+					t.Errorf("line %d is %d columns wide in a window of %d", i, w, size[0])
+				}
+			}
+		})
 	}
 }

@@ -3,9 +3,11 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/review"
 )
 
@@ -87,7 +89,15 @@ func (m *Model) setVerdict(msg review.VerdictMsg) tea.Cmd {
 		n = annotate.Note{Span: msg.Span}
 	}
 	n.Verdict = annotate.Verdict(msg.Verdict)
-	return m.store.saveSaying(n, m.reader.Article().Text, "verdict saved: "+n.Verdict.Name())
+	text := m.reader.Article().Text
+	return m.store.saveSaying(n, text, verdictSay(n.Verdict, msg.Span.In(text)))
+}
+
+// verdictSay says a verdict was saved, and on which claim: the queue has
+// moved on to the next one by then, and "verdict saved: false" under the
+// next claim's "verdict: none yet" read as that claim's.
+func verdictSay(v annotate.Verdict, claim string) string {
+	return "verdict saved: " + v.Name() + ", on “" + ansi.Truncate(render.OneLine(claim), 32, "…") + "”"
 }
 
 // noteOn returns the placed note on exactly the passage s.

@@ -127,6 +127,24 @@ func TestAVerdictInTheQueueChangesTheNoteOnThatClaim(t *testing.T) {
 	}
 }
 
+// TestAVerdictSaysWhichClaimItWasSavedOn gives the queue's first claim a
+// verdict: the queue shows the next claim at once, so the status must
+// name the claim judged, not only the verdict.
+func TestAVerdictSaysWhichClaimItWasSavedOn(t *testing.T) {
+	path := writeArticle(t, eightClaims)
+	m, _ := openBook(t, path, Options{})
+	m = press(m, "r")
+	judged := shownClaim(t, m)
+	m = pressAndWait(m, "4")
+	if next := shownClaim(t, m); next == judged {
+		t.Fatalf("the queue did not move on from %q", judged)
+	}
+	words := strings.Fields(judged)
+	if msg := m.status.Message(); !strings.Contains(msg, "false") || !strings.Contains(msg, words[0]+" "+words[1]) {
+		t.Errorf("the status after the verdict on %q says %q", judged, msg)
+	}
+}
+
 func TestReviewWaitsForTheAnalysis(t *testing.T) {
 	m := open(t, article, Options{Analyze: fakeAnalysis()})
 	m = press(m, "r")

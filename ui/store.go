@@ -47,6 +47,9 @@ type notesMsg struct {
 	// editor marks the result of the note editor's save: it closes the
 	// editor, or shows it the error.
 	editor bool
+	// notesDir is the folder the notes moved to (the fallback), for the
+	// book a reload opens; "" if they stayed.
+	notesDir string
 }
 
 // run runs f on the book as a command and reports the notes after it.
@@ -84,7 +87,11 @@ func (s *store) saveFromEditor(n annotate.Note, text string) tea.Cmd {
 // saveToFallback saves n, for the note editor, in a book of the same
 // article kept in the fallback notes folder, opened with opts but for the
 // folder. It is a new note there, as the fallback book has not got the one
-// edited. n.Span is on text, the article the editor opened on.
+// edited. n.Span is on text, the article the editor opened on. When the
+// book it could not be saved in has no notes, the fallback book takes its
+// place, so that the note saved is shown and the next ones go with it;
+// the first note saved there was nowhere to be seen. A book with notes
+// stays shown, and the status says how to see the fallback's.
 func (s *store) saveToFallback(n annotate.Note, text string, opts annotate.Options) tea.Cmd {
 	return s.forEditor(func(b *annotate.Book) (notesMsg, error) {
 		dir, err := annotate.FallbackDir()
@@ -97,10 +104,22 @@ func (s *store) saveToFallback(n annotate.Note, text string, opts annotate.Optio
 			return notesMsg{}, fmt.Errorf("note not saved to %s: %w", dir, err)
 		}
 		n.ID = ""
-		if _, err := fallback.AddOn(text, n); err != nil {
+		saved, err := fallback.AddOn(text, n)
+		if err != nil {
 			return notesMsg{}, fmt.Errorf("note not saved to %s: %w", dir, err)
 		}
-		return notesMsg{message: "note saved to the fallback notes folder: " + fallback.Path(), show: reader.NoSpan}, nil
+		msg := notesMsg{message: "note saved to the fallback notes folder: " + fallback.Path(), show: reader.NoSpan}
+		if len(b.Notes()) > 0 {
+			msg.message += "; margin --notes-dir " + dir + " shows it"
+			return msg, nil
+		}
+		s.book = fallback
+		msg.changed, msg.notesDir = true, dir
+		msg.message += "; the next notes go there too"
+		if saved.Placed() {
+			msg.show = saved.Span
+		}
+		return msg, nil
 	})
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -100,6 +101,9 @@ type Model struct {
 	// cand is the candidate chosen of the note at the cursor.
 	cand          int
 	width, height int
+	// maxWidth bounds the text column, as the reader's does; margin and
+	// column are where the column is in the list's width.
+	maxWidth, margin, column int
 	// request is what the last key asked of the parent, until taken.
 	request Request
 }
@@ -137,8 +141,25 @@ func (m *Model) SetNotes(notes []annotate.Note) {
 // SetTheme changes the styles.
 func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 
-// SetSize sets the list's size.
-func (m *Model) SetSize(w, h int) { m.width, m.height = max(w, 1), max(h, 1) }
+// SetSize sets the list's size. The list is drawn in a column centred
+// as the reader's text is: at 200 columns its passages ran 150 columns
+// wide from the left edge, where the review queue stands with the text.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	maxWidth := m.maxWidth
+	if maxWidth <= 0 {
+		maxWidth = pager.DefaultMaxWidth
+	}
+	m.column = max(min(maxWidth, m.width-2), 1)
+	m.margin = max((m.width-m.column)/2, 1)
+}
+
+// SetMaxWidth bounds the text column as the reader's is bounded (0: about
+// 80 columns).
+func (m *Model) SetMaxWidth(w int) {
+	m.maxWidth = w
+	m.SetSize(m.width, m.height)
+}
 
 // Selected returns the note at the cursor.
 func (m Model) Selected() (annotate.Note, bool) {
@@ -392,7 +413,7 @@ func gap(context string, edge func(string) (rune, int)) string {
 // wrap breaks a styled line to the list's width (less its margin), so a
 // candidate's context shows whole.
 func (m Model) wrap(line string) []string {
-	return strings.Split(lipgloss.NewStyle().Width(max(m.width-2, 1)).Render(line), "\n")
+	return strings.Split(lipgloss.NewStyle().Width(m.column).Render(line), "\n")
 }
 
 // runeStart moves off back to the start of the rune it falls in.
@@ -442,11 +463,19 @@ func (m Model) hints() []string {
 	for _, b := range append(bs, k.Close) {
 		parts = append(parts, hint(b))
 	}
-	lines := render.Flow(parts, " · ", m.width-2)
+	lines := render.Flow(parts, " · ", m.column)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}
 	return lines
 }
 
-func (m Model) fit(lines []string) string { return render.Box(lines, m.width, m.height) }
+// fit draws lines in the list's column, exactly its size.
+func (m Model) fit(lines []string) string {
+	pad := strings.Repeat(" ", m.margin-1)
+	out := strings.Split(render.Box(lines, m.column+2, m.height), "\n")
+	for i, l := range out {
+		out[i] = render.Fit(pad+l, m.width)
+	}
+	return strings.Join(out, "\n")
+}

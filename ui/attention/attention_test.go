@@ -14,6 +14,7 @@ import (
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/keys"
+	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -150,7 +151,9 @@ func TestContextShowsWholeWords(t *testing.T) {
 		Candidates: []anchor.Candidate{{Span: near, Score: 0.7}}}}
 	m := New(long, notes, keys.Default(), theme.New(theme.NoColor))
 	m.SetSize(200, 24)
-	v := ansi.Strip(m.View())
+	// The context wraps in the list's column: its words are read across
+	// lines.
+	v := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
 	for _, want := range []string{
 		"was: …Times revealed that the “" + q + "” from China since the start of…",
 		"candidate 1 (0.70): …Times revealed that the “Kremlin had been asking for military aid” from China since the start of…",
@@ -222,5 +225,29 @@ func TestTheKeysShownAreTheOnesThatActOnTheNote(t *testing.T) {
 			}
 		}
 		m = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	}
+}
+
+// TestTheListStandsInTheTextColumn draws the list in a wide window: it
+// starts where the reader's centred text column does and keeps to that
+// column's width, where it ran from the left edge across 150 columns.
+func TestTheListStandsInTheTextColumn(t *testing.T) {
+	for _, tc := range []struct{ width, margin int }{{40, 1}, {80, 1}, {200, 60}} {
+		t.Run(fmt.Sprintf("%d columns", tc.width), func(t *testing.T) {
+			m := list(t)
+			m.SetSize(tc.width, 30)
+			for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+				text := strings.TrimRight(l, " ")
+				if text == "" {
+					continue
+				}
+				if lead := len(text) - len(strings.TrimLeft(text, " ")); lead < tc.margin {
+					t.Errorf("a line starts at column %d, left of the column at %d: %q", lead, tc.margin, text)
+				}
+				if w := ansi.StringWidth(text); w > tc.margin+pager.DefaultMaxWidth+1 {
+					t.Errorf("a line runs to column %d, past the text column: %q", w, text)
+				}
+			}
+		})
 	}
 }

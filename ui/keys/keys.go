@@ -39,7 +39,7 @@ type KeyMap struct {
 	SearchGo, SearchCancel key.Binding
 	// The note editor. SaveFallback works, and shows in its hints, once a
 	// save has failed: it keeps the note in annotate.FallbackDir instead.
-	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, Discard, Keep, SaveFallback key.Binding
+	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, SaveFallback key.Binding
 	// The program. ForceQuit quits from anywhere, even the help screen.
 	Help, Quit, ForceQuit key.Binding
 }
@@ -64,7 +64,7 @@ func Default() KeyMap {
 		MoveLine:     b("ctrl+n/p", "down, up a line"),
 		MovePage:     b("ctrl+f/b", "page down, up"),
 		MoveEnds:     b("< >", "top, bottom"),
-		Wheel:        b("wheel", "scroll the text"),
+		Wheel:        b("wheel", "scroll the text or panel"),
 		NextSentence: b(")", "next sentence", ")"),
 		PrevSentence: b("(", "previous sentence", "("),
 
@@ -131,6 +131,8 @@ func Default() KeyMap {
 		PrevField:   b("shift+tab", "previous field", "shift+tab"),
 		VerdictPrev: b("←/h", "previous verdict", "left", "h"),
 		VerdictNext: b("→/l/space", "next verdict", "right", "l", "space"),
+		// The verdicts by their place in annotate.Verdicts, none last.
+		VerdictPick: b("1-7", "verdict by number", "1", "2", "3", "4", "5", "6", "7"),
 		Discard:     b("y", "discard changes", "y"),
 		Keep:        b("n", "keep editing", "n", "esc"),
 		// ctrl+o, as no text field of the editor uses it (ctrl+f moves
@@ -163,7 +165,7 @@ func (k KeyMap) Groups() []Group {
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
 		{"notes that need attention", []key.Binding{k.Attention, k.NextNote, k.PrevNote, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
-		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.SaveFallback, k.ForceQuit}},
+		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.VerdictPick, k.SaveFallback, k.ForceQuit}},
 	}
 }
 

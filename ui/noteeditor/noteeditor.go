@@ -48,14 +48,14 @@ type Request struct {
 // KeyMap is the editor's keys, taken from the reader's one key map; the
 // same values drive Update and help.
 type KeyMap struct {
-	Save, Close, Next, Prev, VerdictPrev, VerdictNext, Discard, Keep, Fallback key.Binding
+	Save, Close, Next, Prev, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, Fallback key.Binding
 }
 
 // NewKeyMap takes the editor's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
 		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField,
-		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, Discard: k.Discard, Keep: k.Keep,
+		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, VerdictPick: k.VerdictPick, Discard: k.Discard, Keep: k.Keep,
 		Fallback: k.SaveFallback,
 	}
 }
@@ -90,20 +90,24 @@ const (
 type Model struct {
 	KeyMap KeyMap
 
-	note     annotate.Note
-	passage  string
-	text     textarea.Model
-	tags     textinput.Model
-	sources  textinput.Model
-	verdict  int // index into annotate.Verdicts
-	focus    field
-	asking   bool   // "discard changes?" is showing
-	failure  string // why the last save failed, "" if it did not
-	request  Request
-	width    int
-	height   int
-	styles   Styles
-	original annotate.Note
+	note    annotate.Note
+	passage string
+	text    textarea.Model
+	tags    textinput.Model
+	sources textinput.Model
+	verdict int // index into annotate.Verdicts
+	focus   field
+	asking  bool   // "discard changes?" is showing
+	failure string // why the last save failed, "" if it did not
+	request Request
+	width   int
+	height  int
+	// column is what SetColumn asked for; indent and col are the part of
+	// the width drawn in, as SetSize fitted it.
+	column      column
+	indent, col int
+	styles      Styles
+	original    annotate.Note
 }
 
 // New returns an editor for note n on passage (the passage's text as the
@@ -141,16 +145,31 @@ func (m *Model) Focus() tea.Cmd { return m.setFocus(fieldText) }
 // exactly.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 1), max(height, 1)
+	m.indent, m.col = m.column.indent, m.column.width
+	if m.col <= 0 || m.indent+m.col > m.width {
+		m.indent, m.col = 0, m.width
+	}
 	m.text.SetWidth(m.measure())
 	m.text.SetHeight(min(max(m.height-m.fixedLines(), 1), maxTextLines))
-	m.tags.SetWidth(max(m.width-10, 1))
-	m.sources.SetWidth(max(m.width-10, 1))
+	m.tags.SetWidth(max(m.col-10, 1))
+	m.sources.SetWidth(max(m.col-10, 1))
 }
+
+// SetColumn sets where in its width the editor draws: indent columns
+// in, width wide, in line with the reader's text (the focus bar's column
+// and the text's), so that a note is written where the passage was read;
+// in a 200-column window the editor sat at the left edge, 60 columns from
+// the text. A column that does not fit takes the whole width. Call
+// SetSize after it.
+func (m *Model) SetColumn(indent, width int) { m.column = column{max(indent, 0), width} }
+
+// column is the part of the editor's width it draws in.
+type column struct{ indent, width int }
 
 // measure is how wide the passage and the note are drawn: the window, up
 // to the reader's text column, as a line across 200 columns is hard to
 // read back while writing.
-func (m Model) measure() int { return max(min(m.width-1, pager.DefaultMaxWidth), 1) }
+func (m Model) measure() int { return max(min(m.col-1, pager.DefaultMaxWidth), 1) }
 
 // SetStyles sets the editor's styles.
 func (m *Model) SetStyles(s Styles) {
@@ -241,7 +260,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				m.verdict = (m.verdict + n - 1) % n
 			case key.Matches(kp, m.KeyMap.VerdictNext):
 				m.verdict = (m.verdict + 1) % n
-			case len(kp.Text) == 1 && kp.Text[0] >= '1' && int(kp.Text[0]-'1') < n:
+			case key.Matches(kp, m.KeyMap.VerdictPick) && int(kp.Text[0]-'1') < n:
 				m.verdict = int(kp.Text[0] - '1')
 			}
 			return m, nil
@@ -301,7 +320,7 @@ func (m Model) failureLines() []string {
 	if m.failure == "" {
 		return nil
 	}
-	return strings.Split(m.styles.Question.Render(clipLines(m.failure, max(m.width-1, 1), 2)), "\n")
+	return strings.Split(m.styles.Question.Render(clipLines(m.failure, max(m.col-1, 1), 2)), "\n")
 }
 
 // View draws the editor: exactly its height in lines, each its width. When
@@ -319,12 +338,18 @@ func (m Model) View() string {
 	shown := lines[off:min(off+body, len(lines))]
 	out := make([]string, 0, m.height)
 	for _, l := range shown {
-		out = append(out, render.Fit(l, m.width))
+		out = append(out, m.place(l))
 	}
 	for len(out) < body {
 		out = append(out, render.Fit("", m.width))
 	}
-	return strings.Join(append(out, render.Fit(m.footer(), m.width)), "\n")
+	return strings.Join(append(out, m.place(m.footer())), "\n")
+}
+
+// place puts line l in the editor's column: indented, cut to the column,
+// and padded to the editor's width.
+func (m Model) place(l string) string {
+	return render.Fit(strings.Repeat(" ", m.indent)+render.Fit(l, m.col), m.width)
 }
 
 // lines are everything above the footer, unclipped, with the line each
@@ -337,7 +362,7 @@ func (m Model) lines() ([]string, map[field]int) {
 		title = "Edit note"
 	}
 	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
-	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.width-2, 1), m.measure()), m.passageLines())), "\n")...)
+	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.col-2, 1), m.measure()), m.passageLines())), "\n")...)
 	first := map[field]int{fieldText: len(lines)}
 	lines = append(lines, m.label(fieldText, "Note"))
 	lines = append(lines, strings.Split(m.text.View(), "\n")...)
@@ -363,7 +388,7 @@ func (m Model) verdictLines() []string {
 			st = s.Chosen
 		}
 		name := vocab.Name(vocab.Verdicts(), string(v))
-		if cw > 8 && cw+1+len(name) > m.width {
+		if cw > 8 && cw+1+len(name) > m.col {
 			lines = append(lines, cur)
 			cur, cw = strings.Repeat(" ", 8), 8
 		}
@@ -383,7 +408,7 @@ func (m Model) footer() string {
 		keys := m.KeyMap.Discard.Help().Key + "/" + m.KeyMap.Keep.Help().Key
 		q := "Discard unsaved changes? "
 		for _, shorter := range []string{"Discard changes? ", "Discard? "} {
-			if ansi.StringWidth(q+keys) <= m.width {
+			if ansi.StringWidth(q+keys) <= m.col {
 				break
 			}
 			q = shorter
@@ -392,7 +417,7 @@ func (m Model) footer() string {
 	}
 	hints := []key.Binding{m.KeyMap.Save, m.KeyMap.Close, m.KeyMap.Next}
 	if m.focus == fieldVerdict {
-		hints = append(hints, m.KeyMap.VerdictNext)
+		hints = append(hints, m.KeyMap.VerdictPick, m.KeyMap.VerdictNext)
 	}
 	if m.failure != "" {
 		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
@@ -403,7 +428,7 @@ func (m Model) footer() string {
 		if line != "" {
 			part = line + " · " + part
 		}
-		if line != "" && ansi.StringWidth(part) > m.width {
+		if line != "" && ansi.StringWidth(part) > m.col {
 			break
 		}
 		line = part

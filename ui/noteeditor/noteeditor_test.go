@@ -3,6 +3,7 @@ package noteeditor
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -321,15 +322,16 @@ func TestTheFooterFitsWholeAtEveryWidth(t *testing.T) {
 	}
 }
 
-// TestTheVerdictKeysShowOnTheVerdictField: the hint for choosing a
-// verdict shows while the verdict is the field, not in the note's text,
+// TestTheVerdictKeysShowOnTheVerdictField: the hints for choosing a
+// verdict show while the verdict is the field, not in the note's text,
 // where space and l are typed.
 func TestTheVerdictKeysShowOnTheVerdictField(t *testing.T) {
 	m := newEditor()
-	if f := footerAt(m, 80); strings.Contains(f, "next verdict") {
+	if f := footerAt(m, 80); strings.Contains(f, "next verdict") || strings.Contains(f, "verdict by number") {
 		t.Errorf("in the note's text the hints offer the verdict's keys: %q", f)
 	}
-	if f := footerAt(press(m, "tab"), 80); !strings.Contains(f, "next verdict") {
+	// At 80 columns the numbers, first, leave no room for the arrows.
+	if f := footerAt(press(m, "tab"), 80); !strings.Contains(f, "verdict by number") {
 		t.Errorf("on the verdict the hints do not say how to choose one: %q", f)
 	}
 }
@@ -375,5 +377,30 @@ func BenchmarkEditorViewOnALongPassage(b *testing.B) {
 	m.SetSize(80, 24)
 	for b.Loop() {
 		_ = m.View()
+	}
+}
+
+// TestTheVerdictNumbersAreNamedWhereTheyWork picks a verdict by its
+// number on the verdict field: it works, and both the field's key hints
+// and the help screen's note editor keys name the numbers, which worked
+// unmentioned.
+func TestTheVerdictNumbersAreNamedWhereTheyWork(t *testing.T) {
+	m := newEditor()
+	m.SetSize(80, 24)
+	m = press(m, "tab", "3")
+	if n := m.Note(); n.Verdict != annotate.Misleading {
+		t.Errorf("3 on the verdict field gave %q, want misleading", n.Verdict)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "1-7 verdict by number") {
+		t.Errorf("the verdict field's hints do not name 1-7:\n%s", v)
+	}
+	named := false
+	for _, g := range keys.Default().Groups() {
+		for _, b := range g.Bindings {
+			named = named || g.Title == "note editor" && slices.Contains(b.Keys(), "7")
+		}
+	}
+	if !named {
+		t.Error("the help's note editor keys do not name the verdict numbers")
 	}
 }

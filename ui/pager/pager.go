@@ -251,6 +251,12 @@ func (m Model) Rows() int {
 	return m.height
 }
 
+// Handles reports whether msg is one of the pane's scrolling keys.
+func (m Model) Handles(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	return key.Matches(msg, k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom)
+}
+
 // Update scrolls on the pane's keys and the mouse wheel.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {

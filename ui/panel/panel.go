@@ -312,6 +312,14 @@ func (m Model) Update(msg tea.Msg) Model {
 	return m
 }
 
+// Scroll moves the shown list's cursor n items down (up for n < 0), no
+// further than its ends, as the wheel over the panel does.
+func (m *Model) Scroll(n int) {
+	l := &m.lists[m.active]
+	l.cursor = max(min(l.cursor+n, len(l.items)-1), 0)
+	l.offset = m.scrolled(m.bodyRows())
+}
+
 // TakeJump returns the jump the last Update chose, if any, and forgets it.
 func (m *Model) TakeJump() (Jump, bool) {
 	j := m.jump

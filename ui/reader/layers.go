@@ -5,9 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -297,7 +294,7 @@ func (m Model) explainLines() []string {
 	_, w := m.explainColumn()
 	var lines []string
 	if i, ok := m.targetEntity(); ok && m.showEntities {
-		lines = append(lines, m.theme.ExplainLabel.Render("entity: ")+m.theme.Explain.Render(m.describeEntity(i)))
+		lines = append(lines, fieldLines(w, run{"entity: ", m.theme.ExplainLabel}, run{m.describeEntity(i), m.theme.Explain})...)
 	}
 	if c, ok := m.focusedClaim(); ok && m.showClaims {
 		lines = append(lines, ClaimLines(m.theme, m.art.Text, c, w)...)
@@ -310,46 +307,50 @@ func (m Model) explainLines() []string {
 	return lines
 }
 
-// ClaimLines say why claim c of text was flagged, in lines of w columns:
-// its kinds and check-worthiness, its cue words and who it is attributed
-// to. The explain box and the review queue both show them.
+// ClaimLines say why claim c of text was flagged, in lines of at most w
+// columns: its kinds and check-worthiness, its cue words and who it is
+// attributed to, each field wrapped. The explain box and the review
+// queue both show them.
 func ClaimLines(t *theme.Theme, text string, c claim.Claim, w int) []string {
-	lines := []string{claimHead(t, c, w)}
+	lines := claimHead(t, c, w)
 	if len(c.Cues) > 0 {
-		var cues []string
+		runs := []run{{"cues:", t.ExplainLabel}}
 		for _, cue := range c.Cues {
-			cues = append(cues, t.Cue.Render("“"+render.OneLine(cue.In(text))+"”"))
+			runs = append(runs, run{" ", t.Explain}, run{"“" + render.OneLine(cue.In(text)) + "”", t.Cue})
 		}
-		lines = append(lines, t.ExplainLabel.Render("cues: ")+strings.Join(cues, " "))
+		lines = append(lines, fieldLines(w, runs...)...)
 	}
 	if c.Source != nil {
-		src := t.Explain.Render(render.OneLine(c.Source.In(text)))
+		runs := []run{{"source: ", t.ExplainLabel}, {render.OneLine(c.Source.In(text)), t.Explain}}
 		if !c.Source.Resolved.Empty() {
-			src += t.ExplainLabel.Render(" = ") + t.Explain.Render(render.OneLine(c.Source.Resolved.In(text)))
+			runs = append(runs, run{" = ", t.ExplainLabel}, run{render.OneLine(c.Source.Resolved.In(text)), t.Explain})
 		}
 		if c.Source.Vague {
-			src += t.ExplainLabel.Render(" (names no one)")
+			runs = append(runs, run{" (names no one)", t.ExplainLabel})
 		}
 		if c.Source.Via != "" {
-			src += t.ExplainLabel.Render(" via ") + t.Explain.Render(render.OneLine(c.Source.Via))
+			runs = append(runs, run{" via ", t.ExplainLabel}, run{render.OneLine(c.Source.Via), t.Explain})
 		}
-		lines = append(lines, t.ExplainLabel.Render("source: ")+src)
+		lines = append(lines, fieldLines(w, runs...)...)
 	}
 	return lines
 }
 
 // claimHead is the claim's kinds and check-worthiness. When they do not
-// fit in w columns the score comes first, so that cutting the line loses
-// a kind rather than the score.
-func claimHead(t *theme.Theme, c claim.Claim, w int) string {
-	var kinds []string
+// fit in w columns the score comes first, so that it is read first, and
+// the kinds are wrapped after it.
+func claimHead(t *theme.Theme, c claim.Claim, w int) []string {
+	var kinds []run
 	for k := range c.Kinds.All() {
-		kinds = append(kinds, t.Claim(string(k)).Render(vocab.Name(vocab.ClaimKinds(), string(k))))
+		if len(kinds) > 0 {
+			kinds = append(kinds, run{", ", t.Explain})
+		}
+		kinds = append(kinds, run{vocab.Name(vocab.ClaimKinds(), string(k)), t.Claim(string(k))})
 	}
-	head := t.ExplainLabel.Render("claim: ") + strings.Join(kinds, ", ") +
-		t.ExplainLabel.Render(fmt.Sprintf("  · check-worthiness %.2f", c.Checkworthiness))
-	if ansi.StringWidth(head) <= w {
+	long := slices.Concat([]run{{"claim: ", t.ExplainLabel}}, kinds,
+		[]run{{fmt.Sprintf("  · check-worthiness %.2f", c.Checkworthiness), t.ExplainLabel}})
+	if head := fieldLines(w, long...); len(head) == 1 {
 		return head
 	}
-	return t.ExplainLabel.Render(fmt.Sprintf("claim %.2f: ", c.Checkworthiness)) + strings.Join(kinds, ", ")
+	return fieldLines(w, append([]run{{fmt.Sprintf("claim %.2f: ", c.Checkworthiness), t.ExplainLabel}}, kinds...)...)
 }

@@ -3,6 +3,9 @@ package reader
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
@@ -27,13 +30,11 @@ func (m Model) notesAtFocus() []annotate.Note {
 	return out
 }
 
-// NoteLines shows a note on text in full in lines of at most w columns
-// (those with a field of one line are cut by the box): a line with its
-// verdict, status, author and time, the words it was written on if the
-// passage reads differently now, its text wrapped, its tags and its
-// sources.
+// NoteLines shows a note on text in full in lines of at most w columns:
+// a line with its verdict, status, author and time, the words it was
+// written on if the passage reads differently now, its text, its tags
+// and its sources, each wrapped.
 func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
-	head := t.ExplainLabel.Render("note: ") + t.Verdict(string(n.Verdict)).Render(vocab.Name(vocab.Verdicts(), string(n.Verdict)))
 	meta := []string{string(n.Status)}
 	if n.Author != "" {
 		meta = append(meta, render.OneLine(n.Author))
@@ -41,10 +42,11 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 	if when := latest(n); !when.IsZero() {
 		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
 	}
-	lines := []string{head + t.ExplainLabel.Render(" · "+strings.Join(meta, " · "))}
+	lines := fieldLines(w, run{"note: ", t.ExplainLabel},
+		run{vocab.Name(vocab.Verdicts(), string(n.Verdict)), t.Verdict(string(n.Verdict))},
+		run{" · " + strings.Join(meta, " · "), t.ExplainLabel})
 	if n.Reworded(text) {
-		was := fromChange(n.Quote(), n.Span.In(text))
-		lines = append(lines, t.ExplainLabel.Render("written on: ")+t.Explain.Render("“"+render.OneLine(was)+"”"))
+		lines = append(lines, wasLines(t, fromChange(n.Quote(), n.Span.In(text)), w)...)
 	}
 	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
 		for _, l := range render.Wrap(para, span.Span{End: len(para)}, w-2) {
@@ -54,10 +56,34 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 		}
 	}
 	if len(n.Tags) > 0 {
-		lines = append(lines, t.ExplainLabel.Render("tags: ")+t.Explain.Render(render.OneLine(strings.Join(n.Tags, ", "))))
+		lines = append(lines, fieldLines(w, run{"tags: ", t.ExplainLabel}, run{render.OneLine(strings.Join(n.Tags, ", ")), t.Explain})...)
 	}
 	for _, s := range n.Sources {
-		lines = append(lines, t.ExplainLabel.Render("source: ")+t.Link.Render(render.OneLine(s)))
+		lines = append(lines, fieldLines(w, run{"source: ", t.ExplainLabel}, run{render.OneLine(s), t.Link})...)
+	}
+	return lines
+}
+
+// wasMaxLines is the most lines the words a note was written on take in
+// the box: enough to read what changed, which fromChange puts first.
+const wasMaxLines = 3
+
+// wasLines shows the words a note was written on, from where they
+// changed, in at most wasMaxLines lines of w columns, "…" ending them
+// when cut: a note on a passage of a megabyte (a transcript's one
+// sentence) was wrapped whole at every key.
+func wasLines(t *theme.Theme, was string, w int) []string {
+	if limit := 4 * wasMaxLines * w; len(was) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(was[cut]) {
+			cut--
+		}
+		was = was[:cut]
+	}
+	lines := fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})
+	if len(lines) > wasMaxLines {
+		last := ansi.Truncate(lines[wasMaxLines-1], max(w-1, 0), "")
+		lines = append(lines[:wasMaxLines-1], last+t.Explain.Render("…"))
 	}
 	return lines
 }

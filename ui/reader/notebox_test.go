@@ -204,3 +204,27 @@ func TestExplainBoxKeysSayWhyTheBoxDoesNotMove(t *testing.T) {
 		t.Errorf("[ after the end said %q and scrolled to %d, want a line up, quietly", got, m.explainTop)
 	}
 }
+
+// TestAJumpToAnEntityShowsItsLineInAScrolledBox scrolls the box of the
+// claim's sentence down, then jumps to an entity in that sentence: the
+// entity's line, which tops the box, must be in sight, where the box
+// kept its scroll and hid it.
+func TestAJumpToAnEntityShowsItsLineInAScrolledBox(t *testing.T) {
+	m := noted(t)
+	m.SetSize(40, 12)
+	m = press(m, ")", ")", ")", "]", "]", "]")
+	if v := ansi.Strip(m.View()); strings.Contains(v, "claim 0.80") {
+		t.Fatalf("the test needs a box scrolled past its first lines:\n%s", v)
+	}
+	for range 4 {
+		if m = press(m, "e"); strings.Contains(m.notice.Text, "almost 300") {
+			break
+		}
+	}
+	if !strings.Contains(m.notice.Text, "almost 300") {
+		t.Fatalf("e did not reach the entity in the claim's sentence; status %q", m.notice.Text)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "entity: Numbers: almost 300") {
+		t.Errorf("the jump to the entity does not show its line:\n%s", v)
+	}
+}

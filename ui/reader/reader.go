@@ -104,10 +104,11 @@ type Model struct {
 
 	width, height int
 	// explain is the explain box's lines, as laid out by SetSize;
-	// explainTop is how far it is scrolled, for the focus explainFor.
+	// explainTop is how far it is scrolled, for the focus and target
+	// explainFor.
 	explain    []string
 	explainTop int
-	explainFor int
+	explainFor boxFor
 
 	// notice is what the last key asked the status bar to say, until the
 	// parent takes it.
@@ -202,13 +203,19 @@ func (m *Model) SetSize(w, h int) {
 // the last two rows of text (the panel shows a claim's details in full).
 func explainRoom(h int) int { return max(min(max(h/3, 1), h-2), 0) }
 
+// boxFor is what the explain box was scrolled for: the focused sentence
+// and the target in it. A jump to an entity in the sentence whose box was
+// scrolled down puts the entity's line on top, out of sight, and so starts
+// the box at its top again.
+type boxFor struct{ focus, target int }
+
 // scrolledExplain is the part of the explain box's lines that fits in
-// room, from where it was scrolled to; a new focus starts at the top. A
-// box cut short says so with "…" at the end of its last line, and one
-// scrolled down at the start of its first.
+// room, from where it was scrolled to; a new focus or target starts at
+// the top. A box cut short says so with "…" at the end of its last line,
+// and one scrolled down at the start of its first.
 func (m *Model) scrolledExplain(lines []string, room int) []string {
-	if m.explainFor != m.focus {
-		m.explainTop, m.explainFor = 0, m.focus
+	if now := (boxFor{m.focus, m.target.Start}); m.explainFor != now {
+		m.explainTop, m.explainFor = 0, now
 	}
 	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
 	end := min(len(lines), m.explainTop+room)
@@ -250,6 +257,10 @@ func (m Model) moreBelow(line string) string {
 	_, w := m.explainColumn()
 	return ansi.Truncate(line, max(w-2, 0), "") + m.theme.ExplainLabel.Render(" …")
 }
+
+// TextColumn is where the text column starts and how wide it is in a
+// window w columns wide, for views drawn in line with it.
+func (m Model) TextColumn(w int) (indent, width int) { return m.pager.TextColumn(w) }
 
 // explainColumn is where the explain box starts, in line with the text,
 // and how wide it is: the text column and, on a narrow screen, one of
@@ -360,8 +371,23 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.startSelection()
 	case key.Matches(msg, k.ExplainDown, k.ExplainUp):
 		m.scrollExplain(key.Matches(msg, k.ExplainDown))
-	default:
+	case m.pager.Handles(msg):
 		m.pager, _ = m.pager.Update(msg)
+	default:
+		m.unbound(msg)
+	}
+}
+
+// unbound says what a typed key that does nothing here is for: a
+// selection key outside a selection, or no key at all. Such keys did
+// nothing without a word, which reads as a key that is broken.
+func (m *Model) unbound(msg tea.KeyPressMsg) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.ExtendWord, k.ShrinkWord):
+		m.say(msg.String() + " moves the end of a selection: " + k.Select.Help().Key + " starts one")
+	case msg.Text != "":
+		m.say(render.OneLine(msg.String()) + " is not a key here: ? lists the keys")
 	}
 }
 

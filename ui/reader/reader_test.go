@@ -298,3 +298,25 @@ func TestTheFocusSaysWhenItIsAtAnEnd(t *testing.T) {
 		t.Errorf(") on the last sentence says %q", got)
 	}
 }
+
+// TestAKeyThatDoesNothingSaysSo presses keys that do nothing in the text:
+// each says why, where they did nothing without a word; a scrolling key
+// says nothing.
+func TestAKeyThatDoesNothingSaysSo(t *testing.T) {
+	for _, tc := range []struct{ key, want string }{
+		{"z", "z is not a key here"},
+		{"w", "w moves the end of a selection: v starts one"},
+		{"l", "l moves the end of a selection"},
+		{"j", ""},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			m := fixture(t)
+			m.SetSize(80, 24)
+			m = m.Update(tea.KeyPressMsg{Code: []rune(tc.key)[0], Text: tc.key})
+			got, _ := m.TakeNotice()
+			if tc.want == "" && got.Text != "" || !strings.Contains(got.Text, tc.want) {
+				t.Errorf("%s says %q, want %q", tc.key, got.Text, tc.want)
+			}
+		})
+	}
+}

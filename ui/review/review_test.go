@@ -265,7 +265,8 @@ func TestClaimIsReadWholeInASmallWindow(t *testing.T) {
 // and k goes back to the paragraph's start, above the claim's.
 func TestJAndKScrollAParagraphTooTallForTheQueue(t *testing.T) {
 	m, _ := queue(t)
-	m.SetSize(30, 8)
+	// 9 rows: the claim's source, wrapped at 30 columns, takes two.
+	m.SetSize(30, 9)
 	view := func() string { return strings.Join(strings.Fields(ansi.Strip(m.View())), " ") }
 	if v := view(); strings.Contains(v, "only doctor.") || strings.Contains(v, "Islanders") {
 		t.Fatalf("the test needs a paragraph cut short:\n%s", m.View())

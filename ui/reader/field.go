@@ -1,0 +1,63 @@
+package reader
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/ui/render"
+)
+
+// run is a stretch of an explain-box field drawn in one style.
+type run struct {
+	text  string
+	style lipgloss.Style
+}
+
+// fieldIndent is how far a field's lines after its first are indented,
+// so that its label stands out at the start of the field.
+const fieldIndent = 2
+
+// fieldLines lays a field ("cues: “said” “denied”") out in lines of at
+// most w columns, wrapped at spaces as the text is, the lines after the
+// first indented: at 40 columns a source's name or a note's date was cut
+// off at the box's edge, and the panel that shows it whole is not open.
+// Each line is styled by the runs it holds.
+func fieldLines(w int, runs ...run) []string {
+	var b strings.Builder
+	ends := make([]int, len(runs))
+	for i, r := range runs {
+		b.WriteString(r.text)
+		ends[i] = b.Len()
+	}
+	text := b.String()
+	lines := render.Wrap(text, span.Span{End: len(text)}, w)
+	if len(lines) > 1 {
+		rest := span.Span{Start: lines[1].Start, End: len(text)}
+		lines = append(lines[:1], render.Wrap(text, rest, max(w-fieldIndent, 1))...)
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if i > 0 {
+			out[i] = strings.Repeat(" ", fieldIndent)
+		}
+		out[i] += styled(text, l, runs, ends)
+	}
+	return out
+}
+
+// styled draws line l of text, each part in the style of its run; ends
+// are where the runs end in text.
+func styled(text string, l span.Span, runs []run, ends []int) string {
+	var b strings.Builder
+	start := 0
+	for i, r := range runs {
+		s, e := max(start, l.Start), min(ends[i], l.End)
+		if s < e {
+			b.WriteString(r.style.Render(text[s:e]))
+		}
+		start = ends[i]
+	}
+	return b.String()
+}
