@@ -81,6 +81,8 @@ type scratch struct {
 	quoted quotedSpeaker
 	// cues are the cue tagger's answers for the unit's tokens.
 	cues cueMemo
+	// block is the block of the sentence being read, nil for none.
+	block *doc.Block
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -181,6 +183,7 @@ func (r *Run) sentence(s span.Span) float64 {
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	var claims []Claim
+	sc.block = blockOf(dc.Blocks, s.Start)
 	r.units = claimUnits(r.units[:0], dc, s)
 	for _, u := range r.units {
 		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
@@ -368,6 +371,10 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
 	var own []int
 	reported := false // a segment before the first own one has a reporting verb
+	// inside marks the own segments whose source stands inside quotation
+	// marks; outside is whether one of them does not.
+	var inside []bool
+	outside := false
 	for i, r := range segs {
 		p, ok := d.part(text, all, r, ents, sc)
 		// A reporting verb is needed: "According to X," alone reports
@@ -375,9 +382,22 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		// it ...") goes with the clause before it.
 		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
 			own = append(own, i)
+			q := sc.quotedAt(text, nil, all, nil, tokenAt(all, p.Source.Start))
+			inside, outside = append(inside, q), outside || !q
 		} else if len(own) == 0 && len(sc.verbs) > 0 && !ingWord(text, sc.toks[0]) {
 			reported = true
 		}
+	}
+	// "“The fishermen doubt it,” Koll said": a source inside quotation
+	// marks speaks inside the words of the one outside them.
+	if outside {
+		kept := own[:0]
+		for k, i := range own {
+			if !inside[k] {
+				kept = append(kept, i)
+			}
+		}
+		own = kept
 	}
 	// "Rendell, who ..., agreed that ..., but he said ...": the first
 	// clause's speaker is named across its asides, not in its own segment.
@@ -390,6 +410,23 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		}
 	}
 	return own
+}
+
+// quotedAt reports whether toks[i], of the part of a sentence whose
+// tokens before and after it are before and after, stands inside
+// quotation marks: read over its block, where a quotation may open
+// sentences before, else over the sentence.
+func (sc *scratch) quotedAt(text string, before, toks, after []token, i int) bool {
+	if sc.block != nil {
+		return sc.quote.openAt(text, sc.block, toks[i].Start)
+	}
+	return inQuote(before, toks, after, i)
+}
+
+// tokenAt returns the index of the token of toks that starts at offset
+// off, the source of a part of the sentence toks.
+func tokenAt(toks []token, off int) int {
+	return min(len(toks)-1, sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }))
 }
 
 // afterThat reports whether the token starting at off follows "that" or a

@@ -4,7 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
 )
 
 // TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues checks that the
@@ -17,6 +18,7 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		cues           []string
 	}{
 		{"drops a verb inside the quotation", "“The fishermen want a new pier,” Ines Koll said.", []string{"said"}},
+		{"drops a verb of a quotation's sentence before its speaker", "“The board says the pier is safe. The fishermen doubt it,” Ines Koll said.", []string{"said"}},
 		{"drops the verb of the reported clause", "Ines Koll said the fishermen argued for a new pier.", []string{"said"}},
 		{"drops the verb after that", "Ines Koll said that the fishermen argued for a new pier.", []string{"said"}},
 		{"keeps a participle of the speaker", "Ines Koll spoke on Monday, saying the pier was unsafe.", []string{"spoke", "saying"}},
@@ -28,17 +30,52 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := d.Analyze(tt.sentence, []span.Span{{Start: 0, End: len(tt.sentence)}}, nil)
+			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.sentence}})
+			res := d.AnalyzeDoc(dc, sentence.Split(dc), nil)
 			var got []string
 			for _, c := range res.Claims {
 				for _, q := range c.Cues {
 					if q.Kind == Attributed {
-						got = append(got, q.In(tt.sentence))
+						got = append(got, q.In(dc.Text))
 					}
 				}
 			}
 			if !slices.Equal(got, tt.cues) {
 				t.Errorf("attributed cues %q, want %q", got, tt.cues)
+			}
+		})
+	}
+}
+
+// TestASourceInsideQuotationMarksSpeaksForTheOneOutside checks that a
+// sentence is cut into claims of their own sources only where those
+// sources stand outside quotation marks: a subject inside the marks is
+// part of what the speaker outside them says, even when the quotation
+// opened in the sentence before.
+func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
+	tests := []struct {
+		name, paragraph string
+		claims, sources []string
+	}{
+		{"keeps a quotation with a subject of its own whole", "“The fishermen doubt it,” Ines Koll said.",
+			[]string{"“The fishermen doubt it,” Ines Koll said."}, []string{"Ines Koll"}},
+		{"reads a straight quotation opened in the sentence before", `"The pier is old. The fishermen doubt it," Ines Koll said.`,
+			[]string{`"The pier is old.`, `The fishermen doubt it," Ines Koll said.`}, []string{"Ines Koll", "Ines Koll"}},
+		{"still cuts two speakers outside the marks", "The mayor said the pier was safe, while the engineers argued that it would fail.",
+			[]string{"The mayor said the pier was safe", "while the engineers argued that it would fail."}, []string{"The mayor", "the engineers"}},
+	}
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.paragraph}})
+			var claims, sources []string
+			for _, c := range d.AnalyzeDoc(dc, sentence.Split(dc), nil).Claims {
+				if c.Source != nil {
+					claims, sources = append(claims, c.In(dc.Text)), append(sources, c.Source.In(dc.Text))
+				}
+			}
+			if !slices.Equal(claims, tt.claims) || !slices.Equal(sources, tt.sources) {
+				t.Errorf("claims %q with sources %q, want %q with %q", claims, sources, tt.claims, tt.sources)
 			}
 		})
 	}
