@@ -380,11 +380,20 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		// A reporting verb is needed: "According to X," alone reports
 		// what the clause after it says. A participle clause (", calling
 		// it ...") goes with the clause before it.
-		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
-			own = append(own, i)
-			q := sc.quotedAt(text, nil, all, nil, tokenAt(all, p.Source.Start))
+		reports := len(sc.verbs) > 0 && !ingWord(text, sc.toks[0])
+		var src *Source
+		if ok && p.Source != nil && !afterThat(sc.toks, p.Source.Start) {
+			src = p.Source
+		}
+		from := i
+		if reports && src == nil {
+			from, src = d.acrossAsides(text, all, segs, i, own, ents, sc)
+		}
+		if reports && src != nil {
+			own = append(own, from)
+			q := sc.quotedAt(text, nil, all, nil, tokenAt(all, src.Start))
 			inside, outside = append(inside, q), outside || !q
-		} else if len(own) == 0 && len(sc.verbs) > 0 && !ingWord(text, sc.toks[0]) {
+		} else if len(own) == 0 && reports {
 			reported = true
 		}
 	}
@@ -410,6 +419,36 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		}
 	}
 	return own
+}
+
+// maxAsideSegments bounds the segments of asides between a later
+// clause's speaker and its verb ("and Deese, the adviser, said").
+const maxAsideSegments = 3
+
+// acrossAsides reads segment i, which has a reporting verb but no source
+// of its own, from the start of a segment before it that opens with a
+// conjunction, after the last of own, so that a later clause's speaker
+// named before its asides speaks ("..., and Brian Deese, the White House
+// adviser, said ..."). It returns that segment and the speaker, or i and
+// nil when no such speaker is found.
+func (d *Detector) acrossAsides(text string, all []token, segs []tokRange, i int, own []int, ents []entity.Entity, sc *scratch) (int, *Source) {
+	last := -1
+	if len(own) > 0 {
+		last = own[len(own)-1]
+	}
+	for j := i - 1; j > last && j >= i-maxAsideSegments; j-- {
+		if f := segs[j].from; !clauseOpeners.has(all[f]) || f == 0 || all[f-1].h != hComma {
+			continue
+		}
+		mark := len(sc.speakers)
+		p, ok := d.part(text, all, tokRange{segs[j].from, segs[i].to}, ents, sc)
+		if ok && p.Source != nil && p.Source.End <= all[segs[i].from].Start && !afterThat(sc.toks, p.Source.Start) {
+			return j, p.Source
+		}
+		sc.speakers = sc.speakers[:mark]
+		break
+	}
+	return i, nil
 }
 
 // quotedAt reports whether toks[i], of the part of a sentence whose

@@ -61,6 +61,10 @@ func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
 			[]string{"“The fishermen doubt it,” Ines Koll said."}, []string{"Ines Koll"}},
 		{"reads a straight quotation opened in the sentence before", `"The pier is old. The fishermen doubt it," Ines Koll said.`,
 			[]string{`"The pier is old.`, `The fishermen doubt it," Ines Koll said.`}, []string{"Ines Koll", "Ines Koll"}},
+		{"names a later clause's speaker before its asides", "The mayor says the wall is safe, but Ana Ruiz, the harbour master, warned that it would fail.",
+			[]string{"The mayor says the wall is safe", "but Ana Ruiz, the harbour master, warned that it would fail."}, []string{"The mayor", "Ana Ruiz, the harbour master"}},
+		{"takes no second name of a list for a later speaker", "The harbour master, who backed Lind and Ana Ruiz, said the wall would fail.",
+			[]string{"The harbour master, who backed Lind", "and Ana Ruiz, said the wall would fail."}, []string{"who", "The harbour master"}},
 		{"still cuts two speakers outside the marks", "The mayor said the pier was safe, while the engineers argued that it would fail.",
 			[]string{"The mayor said the pier was safe", "while the engineers argued that it would fail."}, []string{"The mayor", "the engineers"}},
 	}
