@@ -303,10 +303,27 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 			to = starts[i+1]
 		}
 		if p, ok := d.part(text, all, tokRange{segs[from].from, segs[to-1].to}, ents, sc); ok {
+			if len(parts) > 0 {
+				standsFor(all, parts[len(parts)-1].Source, p.Source)
+			}
 			parts = append(parts, p)
 		}
 	}
 	return parts
+}
+
+// standsFor resolves src, a relative pronoun right after a comma that
+// ends prev, the source of the clause before, to prev: "said one Democrat
+// familiar with the talks, who added" stands for the whole source, not
+// for "the talks".
+func standsFor(toks []token, prev, src *Source) {
+	if prev == nil || src == nil {
+		return
+	}
+	i := tokenAt(toks, src.Start)
+	if i > 0 && toks[i].Span == src.Span && relatives.has(toks[i]) && toks[i-1].h == hComma && toks[i-1].Start == prev.End {
+		src.Resolved = prev.Span
+	}
 }
 
 // relativeSplit cuts a sentence whose relative clause reports for its

@@ -84,3 +84,21 @@ func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
 		})
 	}
 }
+
+// TestARelativeThatReportsSpeaksForItsAntecedent checks that "who added
+// that X ..." after a speaker is the relative's claim, not X's, and that
+// the relative stands for the whole source before its comma.
+func TestARelativeThatReportsSpeaksForItsAntecedent(t *testing.T) {
+	text := "The pier was weak, said one engineer familiar with the survey, who added that the council seemed worried by the cost."
+	dc := buildDoc([]block{{kind: doc.Paragraph, text: text}})
+	var sources, resolved []string
+	for _, c := range newDetector(t).AnalyzeDoc(dc, sentence.Split(dc), nil).Claims {
+		if c.Source != nil {
+			sources, resolved = append(sources, c.Source.In(text)), append(resolved, c.Source.Resolved.In(text))
+		}
+	}
+	want, wantResolved := []string{"one engineer familiar with the survey", "who"}, []string{"", "one engineer familiar with the survey"}
+	if !slices.Equal(sources, want) || !slices.Equal(resolved, wantResolved) {
+		t.Errorf("sources %q resolved to %q, want %q resolved to %q", sources, resolved, want, wantResolved)
+	}
+}

@@ -243,8 +243,8 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 	// A relative clause's verb speaks for the sentence when nothing else
 	// does ("China, which claimed ...").
 	// So does it when the only other speaker is inside what it reports
-	// ("Sanders, who said he intended ...").
-	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
+	// ("Sanders, who said (that) he intended ...").
+	if relVerb >= 0 && (mainVerb < 0 || reportsStart(toks, sc.verbs[relVerb], main)) {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
 	}
@@ -252,6 +252,12 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		main, mainVerb = poss, possVerb
 	}
 	return main, mainVerb, relative
+}
+
+// reportsStart reports a subject p that opens what verb v reports: right
+// after v or after its "that".
+func reportsStart(toks []token, v verb, p np) bool {
+	return v.to == p.from || v.to+1 == p.from && toks[v.to].h == hThat
 }
 
 // maxPollOpening is the longest "In ... poll," taken for a source.
