@@ -81,6 +81,8 @@ type scratch struct {
 	quoted quotedSpeaker
 	// cues are the cue tagger's answers for the unit's tokens.
 	cues cueMemo
+	// block is the block of the sentence being read, nil for none.
+	block *doc.Block
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -181,6 +183,7 @@ func (r *Run) sentence(s span.Span) float64 {
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	var claims []Claim
+	sc.block = blockOf(dc.Blocks, s.Start)
 	r.units = claimUnits(r.units[:0], dc, s)
 	for _, u := range r.units {
 		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
@@ -300,10 +303,27 @@ func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *s
 			to = starts[i+1]
 		}
 		if p, ok := d.part(text, all, tokRange{segs[from].from, segs[to-1].to}, ents, sc); ok {
+			if len(parts) > 0 {
+				standsFor(all, parts[len(parts)-1].Source, p.Source)
+			}
 			parts = append(parts, p)
 		}
 	}
 	return parts
+}
+
+// standsFor resolves src, a relative pronoun right after a comma that
+// ends prev, the source of the clause before, to prev: "said one Democrat
+// familiar with the talks, who added" stands for the whole source, not
+// for "the talks".
+func standsFor(toks []token, prev, src *Source) {
+	if prev == nil || src == nil {
+		return
+	}
+	i := tokenAt(toks, src.Start)
+	if i > 0 && toks[i].Span == src.Span && relatives.has(toks[i]) && toks[i-1].h == hComma && toks[i-1].Start == prev.End {
+		src.Resolved = prev.Span
+	}
 }
 
 // relativeSplit cuts a sentence whose relative clause reports for its
@@ -368,16 +388,42 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
 	var own []int
 	reported := false // a segment before the first own one has a reporting verb
+	// inside marks the own segments whose source stands inside quotation
+	// marks; outside is whether one of them does not.
+	var inside []bool
+	outside := false
 	for i, r := range segs {
 		p, ok := d.part(text, all, r, ents, sc)
 		// A reporting verb is needed: "According to X," alone reports
 		// what the clause after it says. A participle clause (", calling
 		// it ...") goes with the clause before it.
-		if ok && p.Source != nil && len(sc.verbs) > 0 && !afterThat(sc.toks, p.Source.Start) && !ingWord(text, sc.toks[0]) {
-			own = append(own, i)
-		} else if len(own) == 0 && len(sc.verbs) > 0 && !ingWord(text, sc.toks[0]) {
+		reports := len(sc.verbs) > 0 && !ingWord(text, sc.toks[0])
+		var src *Source
+		if ok && p.Source != nil && !afterThat(sc.toks, p.Source.Start) {
+			src = p.Source
+		}
+		from := i
+		if reports && src == nil {
+			from, src = d.acrossAsides(text, all, segs, i, own, ents, sc)
+		}
+		if reports && src != nil {
+			own = append(own, from)
+			q := sc.quotedAt(text, nil, all, nil, tokenAt(all, src.Start))
+			inside, outside = append(inside, q), outside || !q
+		} else if len(own) == 0 && reports {
 			reported = true
 		}
+	}
+	// "“The fishermen doubt it,” Koll said": a source inside quotation
+	// marks speaks inside the words of the one outside them.
+	if outside {
+		kept := own[:0]
+		for k, i := range own {
+			if !inside[k] {
+				kept = append(kept, i)
+			}
+		}
+		own = kept
 	}
 	// "Rendell, who ..., agreed that ..., but he said ...": the first
 	// clause's speaker is named across its asides, not in its own segment.
@@ -390,6 +436,53 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		}
 	}
 	return own
+}
+
+// maxAsideSegments bounds the segments of asides between a later
+// clause's speaker and its verb ("and Deese, the adviser, said").
+const maxAsideSegments = 3
+
+// acrossAsides reads segment i, which has a reporting verb but no source
+// of its own, from the start of a segment before it that opens with a
+// conjunction, after the last of own, so that a later clause's speaker
+// named before its asides speaks ("..., and Brian Deese, the White House
+// adviser, said ..."). It returns that segment and the speaker, or i and
+// nil when no such speaker is found.
+func (d *Detector) acrossAsides(text string, all []token, segs []tokRange, i int, own []int, ents []entity.Entity, sc *scratch) (int, *Source) {
+	last := -1
+	if len(own) > 0 {
+		last = own[len(own)-1]
+	}
+	for j := i - 1; j > last && j >= i-maxAsideSegments; j-- {
+		if f := segs[j].from; !clauseOpeners.has(all[f]) || f == 0 || all[f-1].h != hComma {
+			continue
+		}
+		mark := len(sc.speakers)
+		p, ok := d.part(text, all, tokRange{segs[j].from, segs[i].to}, ents, sc)
+		if ok && p.Source != nil && p.Source.End <= all[segs[i].from].Start && !afterThat(sc.toks, p.Source.Start) {
+			return j, p.Source
+		}
+		sc.speakers = sc.speakers[:mark]
+		break
+	}
+	return i, nil
+}
+
+// quotedAt reports whether toks[i], of the part of a sentence whose
+// tokens before and after it are before and after, stands inside
+// quotation marks: read over its block, where a quotation may open
+// sentences before, else over the sentence.
+func (sc *scratch) quotedAt(text string, before, toks, after []token, i int) bool {
+	if sc.block != nil {
+		return sc.quote.openAt(text, sc.block, toks[i].Start)
+	}
+	return inQuote(before, toks, after, i)
+}
+
+// tokenAt returns the index of the token of toks that starts at offset
+// off, the source of a part of the sentence toks.
+func tokenAt(toks []token, off int) int {
+	return min(len(toks)-1, sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }))
 }
 
 // afterThat reports whether the token starting at off follows "that" or a

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -474,7 +475,9 @@ func attributedCues(c Claim) int {
 
 // quotedBy gives the claims of sentence s, whose sources, if any, stand
 // inside the quotation s is part of, the quotation's source; a sentence
-// that made no claim becomes one, attributed.
+// that made no claim becomes one, attributed. Their reporting verbs speak
+// inside the speaker's words ("“The board says it is safe.” Okafor
+// said"), so they are not the speaker's cues.
 func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 	if len(claims) == 0 {
 		claims = append(claims, Claim{Span: trimSpace(text, s)})
@@ -483,6 +486,7 @@ func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 		c := &claims[i]
 		c.Source = src
 		c.Kinds = c.Kinds.Add(Attributed)
+		c.Cues = slices.DeleteFunc(c.Cues, func(q Cue) bool { return q.Kind == Attributed })
 	}
 	return claims
 }

@@ -161,7 +161,7 @@ func readMatches(text string, toks []token, sc *scratch, addCue func(from, to in
 				continue
 			}
 			if len(sc.verbs) < maxVerbs && reportingVerb(text, toks, m) {
-				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight, quoted: inQuote(sc.before, toks, sc.after, m.from)})
+				sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight, quoted: sc.quotedAt(text, sc.before, toks, sc.after, m.from)})
 			}
 		case catAccording:
 			if according < 0 {

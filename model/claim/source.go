@@ -116,9 +116,10 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		addCue(v.from, v.to, Attributed)
 	}
 	// In a sentence that reports someone, every reporting verb is a cue,
-	// its subject found or not ("..., saying", "... and added").
-	for _, v := range sc.verbs {
-		if passiveStart(text, toks, v) < 0 {
+	// its subject found or not ("..., saying", "... and added"), but for
+	// those inside what the speaker says, which are not the speaker's.
+	for vi, v := range sc.verbs {
+		if passiveStart(text, toks, v) < 0 && (mainVerb < 0 || vi == mainVerb || !insideReport(text, toks, v, sc.verbs[mainVerb])) {
 			addCue(v.from, v.to, Attributed)
 		}
 	}
@@ -139,6 +140,48 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	}
 	return src
 }
+
+// insideReport reports a verb v that speaks inside what the main verb w
+// reports: inside quotation marks that w is outside ("“They want ...,”
+// Okafor said"), or after w, with only the words of a subject between
+// them ("Okafor said (that) the engineers argued ...": a few, and no
+// preposition, which ends an object, "advising the firm on its proposed
+// sale", and no gerund of the speaker's, "despite admitting"). Such a verb
+// reports for someone the speaker quotes, not for the speaker; a verb
+// after a comma, a relative or a conjunction ("..., saying", "said Rubel,
+// who notes", "and told") reports for its own speaker.
+func insideReport(text string, toks []token, v, w verb) bool {
+	if v.quoted && !w.quoted {
+		return true
+	}
+	from := w.to
+	if from < len(toks) && toks[from].h == hThat {
+		from++
+	}
+	if v.from <= from || v.from-from > maxReportedSubject || owner(text, toks[v.from-1]) || gerundOfSpeaker(text, toks, v.from) {
+		return false
+	}
+	for _, t := range toks[from:v.from] {
+		if t.kind == tokPunct || clauseOpeners.has(t) || relatives.has(t) || prepositions.has(t) || t.h == hOr {
+			return false
+		}
+	}
+	return true
+}
+
+// gerundOfSpeaker reports an -ing word at i after a preposition: its
+// speaker is the clause's subject ("has reiterated despite admitting").
+func gerundOfSpeaker(text string, toks []token, i int) bool {
+	return ingWord(text, toks[i]) && (gerundPrepositions.has(toks[i-1]) || concessives.has(toks[i-1]))
+}
+
+// concessives take a gerund whose speaker is the clause's subject.
+var concessives = newWordSet("despite notwithstanding")
+
+// maxReportedSubject bounds the words of the subject of a reported clause
+// between its speaker's verb and its own ("said the harbour engineers
+// argued").
+const maxReportedSubject = 4
 
 // mainSubject reads the subject of each of the sentence's reporting verbs
 // and returns the sentence's speaker and its verb's index (-1: none): the
@@ -200,8 +243,8 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 	// A relative clause's verb speaks for the sentence when nothing else
 	// does ("China, which claimed ...").
 	// So does it when the only other speaker is inside what it reports
-	// ("Sanders, who said he intended ...").
-	if relVerb >= 0 && (mainVerb < 0 || sc.verbs[relVerb].to == main.from) {
+	// ("Sanders, who said (that) he intended ...").
+	if relVerb >= 0 && (mainVerb < 0 || reportsStart(toks, sc.verbs[relVerb], main)) {
 		main, mainVerb = rel, relVerb
 		relative = relativeAfter(toks, rel.to)
 	}
@@ -209,6 +252,12 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		main, mainVerb = poss, possVerb
 	}
 	return main, mainVerb, relative
+}
+
+// reportsStart reports a subject p that opens what verb v reports: right
+// after v or after its "that".
+func reportsStart(toks []token, v verb, p np) bool {
+	return v.to == p.from || v.to+1 == p.from && toks[v.to].h == hThat
 }
 
 // maxPollOpening is the longest "In ... poll," taken for a source.

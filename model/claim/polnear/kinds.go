@@ -21,11 +21,33 @@ type errorTable struct {
 	// total counts the gold attributions with a source per cue kind, so a
 	// miss count reads against its base.
 	total map[string]int
+	// offCue counts the attributed cues that overlap no gold cue by where
+	// they stand, and offWord by their lower-cased words.
+	offCue, offWord map[string]int
 }
 
 func newErrorTable() *errorTable {
 	return &errorTable{miss: map[string]int{}, source: map[string]int{}, cue: map[string]int{}, total: map[string]int{},
-		wrongByCue: map[string]int{}, found: map[string]int{}}
+		wrongByCue: map[string]int{}, found: map[string]int{}, offCue: map[string]int{}, offWord: map[string]int{}}
+}
+
+// addOffCue counts cue q of a claim with a source, which overlaps no gold
+// cue: inside a gold content (an inner verb of what someone said), inside
+// another part of an attribution (its source), or outside every one.
+func (t *errorTable) addOffCue(text string, q span.Span, golds []gold) {
+	where := "outside every gold attribution"
+	for _, g := range golds {
+		for _, c := range g.Content {
+			if q.Overlaps(c.Span()) {
+				where = "inside a gold content"
+			}
+		}
+		if where == "outside every gold attribution" && g.Source != nil && q.Overlaps(g.Source.Span()) {
+			where = "inside a gold source"
+		}
+	}
+	t.offCue[where]++
+	t.offWord[strings.ToLower(q.In(text))]++
 }
 
 // situation is what the error kinds look at: one gold attribution in its
@@ -263,6 +285,17 @@ func (t *errorTable) write(w io.Writer) {
 	fmt.Fprintln(w, "found attributions whose gold cue no claim cue meets:")
 	for _, k := range byCount(t.cue) {
 		fmt.Fprintf(w, "  %-45s %5d\n", k, t.cue[k])
+	}
+	fmt.Fprintln(w, "attributed cues on no gold cue, by where they stand:")
+	for _, k := range byCount(t.offCue) {
+		fmt.Fprintf(w, "  %-45s %5d\n", k, t.offCue[k])
+	}
+	fmt.Fprintln(w, "attributed cues on no gold cue, the 25 commonest words:")
+	for i, k := range byCount(t.offWord) {
+		if i == 25 {
+			break
+		}
+		fmt.Fprintf(w, "  %-45s %5d\n", k, t.offWord[k])
 	}
 }
 

@@ -47,3 +47,23 @@ func TestCueKind(t *testing.T) {
 		})
 	}
 }
+
+func TestOffCuesCountByWhereTheyStand(t *testing.T) {
+	const text = "The mayor said the engineers argued the pier was safe, and critics voted."
+	src := spanOf(t, text, "The mayor")
+	g := gold{ID: "E1", Source: &src, Cue: []goldSpan{spanOf(t, text, "said")}, Content: []goldSpan{spanOf(t, text, "the engineers argued the pier was safe")}}
+	tests := []struct{ name, cue, want string }{
+		{"a verb inside the content stands inside it", "argued", "inside a gold content"},
+		{"a word of the source stands inside it", "mayor", "inside a gold source"},
+		{"a verb no attribution holds stands outside", "voted", "outside every gold attribution"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := newErrorTable()
+			tab.addOffCue(text, spanOf(t, text, tt.cue).Span(), []gold{g})
+			if tab.offCue[tt.want] != 1 || tab.offWord[tt.cue] != 1 {
+				t.Errorf("counted %v and %v, want one %q and one %q", tab.offCue, tab.offWord, tt.want, tt.cue)
+			}
+		})
+	}
+}

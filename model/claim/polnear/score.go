@@ -83,8 +83,13 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 				ok := attributed(c.Span, a.Attributions)
 				sc.precision.add(ok)
 				for _, q := range c.Cues {
-					if q.Kind == claim.Attributed {
-						sc.cues.add(goldCue(q.Span, a.Attributions))
+					if q.Kind != claim.Attributed {
+						continue
+					}
+					hit := goldCue(q.Span, a.Attributions)
+					sc.cues.add(hit)
+					if !hit && sc.errors != nil {
+						sc.errors.addOffCue(a.Text, q.Span, a.Attributions)
 					}
 				}
 				if misses && !ok {

@@ -1,0 +1,104 @@
+package claim
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+)
+
+// TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues checks that the
+// attributed cues of a claim are its speaker's reporting verbs: a verb
+// inside the quotation marks of what the speaker says, or whose subject
+// opens the reported clause, reports for someone else.
+func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		cues           []string
+	}{
+		{"drops a verb inside the quotation", "“The fishermen want a new pier,” Ines Koll said.", []string{"said"}},
+		{"drops a verb of a quotation's sentence before its speaker", "“The board says the pier is safe. The fishermen doubt it,” Ines Koll said.", []string{"said"}},
+		{"drops the verb of the reported clause", "Ines Koll said the fishermen argued for a new pier.", []string{"said"}},
+		{"drops the verb after that", "Ines Koll said that the fishermen argued for a new pier.", []string{"said"}},
+		{"keeps a participle of the speaker", "Ines Koll spoke on Monday, saying the pier was unsafe.", []string{"spoke", "saying"}},
+		{"keeps a relative clause's verb", "The pier was unsafe, said Ines Koll, who argued for a new one.", []string{"said", "argued"}},
+		{"keeps a gerund after despite", "The council has reiterated its plan despite admitting the pier was unsafe.", []string{"reiterated", "admitting"}},
+		{"keeps a verb past a preposition", "Ines Koll spoke to reporters on the day the council announced the closure.", []string{"spoke", "announced"}},
+		{"keeps a verb joined by and", "Ines Koll criticised the council and said the pier was unsafe.", []string{"criticised", "said"}},
+	}
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.sentence}})
+			res := d.AnalyzeDoc(dc, sentence.Split(dc), nil)
+			var got []string
+			for _, c := range res.Claims {
+				for _, q := range c.Cues {
+					if q.Kind == Attributed {
+						got = append(got, q.In(dc.Text))
+					}
+				}
+			}
+			if !slices.Equal(got, tt.cues) {
+				t.Errorf("attributed cues %q, want %q", got, tt.cues)
+			}
+		})
+	}
+}
+
+// TestASourceInsideQuotationMarksSpeaksForTheOneOutside checks that a
+// sentence is cut into claims of their own sources only where those
+// sources stand outside quotation marks: a subject inside the marks is
+// part of what the speaker outside them says, even when the quotation
+// opened in the sentence before.
+func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
+	tests := []struct {
+		name, paragraph string
+		claims, sources []string
+	}{
+		{"keeps a quotation with a subject of its own whole", "“The fishermen doubt it,” Ines Koll said.",
+			[]string{"“The fishermen doubt it,” Ines Koll said."}, []string{"Ines Koll"}},
+		{"reads a straight quotation opened in the sentence before", `"The pier is old. The fishermen doubt it," Ines Koll said.`,
+			[]string{`"The pier is old.`, `The fishermen doubt it," Ines Koll said.`}, []string{"Ines Koll", "Ines Koll"}},
+		{"names a later clause's speaker before its asides", "The mayor says the wall is safe, but Ana Ruiz, the harbour master, warned that it would fail.",
+			[]string{"The mayor says the wall is safe", "but Ana Ruiz, the harbour master, warned that it would fail."}, []string{"The mayor", "Ana Ruiz, the harbour master"}},
+		{"takes no second name of a list for a later speaker", "The harbour master, who backed Lind and Ana Ruiz, said the wall would fail.",
+			[]string{"The harbour master, who backed Lind", "and Ana Ruiz, said the wall would fail."}, []string{"who", "The harbour master"}},
+		{"still cuts two speakers outside the marks", "The mayor said the pier was safe, while the engineers argued that it would fail.",
+			[]string{"The mayor said the pier was safe", "while the engineers argued that it would fail."}, []string{"The mayor", "the engineers"}},
+	}
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.paragraph}})
+			var claims, sources []string
+			for _, c := range d.AnalyzeDoc(dc, sentence.Split(dc), nil).Claims {
+				if c.Source != nil {
+					claims, sources = append(claims, c.In(dc.Text)), append(sources, c.Source.In(dc.Text))
+				}
+			}
+			if !slices.Equal(claims, tt.claims) || !slices.Equal(sources, tt.sources) {
+				t.Errorf("claims %q with sources %q, want %q with %q", claims, sources, tt.claims, tt.sources)
+			}
+		})
+	}
+}
+
+// TestARelativeThatReportsSpeaksForItsAntecedent checks that "who added
+// that X ..." after a speaker is the relative's claim, not X's, and that
+// the relative stands for the whole source before its comma.
+func TestARelativeThatReportsSpeaksForItsAntecedent(t *testing.T) {
+	text := "The pier was weak, said one engineer familiar with the survey, who added that the council seemed worried by the cost."
+	dc := buildDoc([]block{{kind: doc.Paragraph, text: text}})
+	var sources, resolved []string
+	for _, c := range newDetector(t).AnalyzeDoc(dc, sentence.Split(dc), nil).Claims {
+		if c.Source != nil {
+			sources, resolved = append(sources, c.Source.In(text)), append(resolved, c.Source.Resolved.In(text))
+		}
+	}
+	want, wantResolved := []string{"one engineer familiar with the survey", "who"}, []string{"", "one engineer familiar with the survey"}
+	if !slices.Equal(sources, want) || !slices.Equal(resolved, wantResolved) {
+		t.Errorf("sources %q resolved to %q, want %q resolved to %q", sources, resolved, want, wantResolved)
+	}
+}
