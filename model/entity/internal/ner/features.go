@@ -126,7 +126,7 @@ func describeShape(s string, w *Word) {
 // long text describes each word once. It belongs to one Gazetteer and one
 // goroutine at a time.
 type Vocab struct {
-	index map[string]int32
+	index wordIndex
 	words []Word
 	prof  Profile // see SetProfile
 }
@@ -136,7 +136,7 @@ func (v *Vocab) Len() int { return len(v.words) }
 
 // Reset forgets every word and the profile.
 func (v *Vocab) Reset() {
-	clear(v.index)
+	v.index.reset()
 	v.words = v.words[:0]
 	v.prof = nil
 }
@@ -164,24 +164,20 @@ func (g *Gazetteer) Describe(words []string, v *Vocab, dst []Word, ids []int32) 
 
 func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []int32, withIDs bool) ([]Word, []int32) {
 	base := len(dst)
-	if v != nil && v.index == nil {
-		v.index = make(map[string]int32)
-	}
 	for i, s := range words {
 		dst = append(dst, Word{})
 		w := &dst[base+i]
-		k, ok := int32(-1), false
+		k, at := int32(-1), 0
 		if v != nil {
-			k, ok = v.index[s]
+			k, at = v.index.find(s)
 		}
 		switch {
-		case ok:
+		case k >= 0:
 			*w = v.words[k]
 		case v != nil && len(v.words) < maxVocab:
 			g.describe(s, w)
-			k = int32(len(v.words))
+			k = v.index.add(s, at)
 			w.id = k + 1
-			v.index[s] = k
 			if len(v.words) == cap(v.words) {
 				// Doubled, where append grows a long slice by a quarter:
 				// five times the Vocab's size copied as it grew.
