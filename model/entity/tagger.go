@@ -242,13 +242,12 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	w.sc.Reset()
 	w.sizes = w.sizes[:0]
 
-	prof := ner.Profile{}
 	w.stream = w.stream[:0]
 	w.meter.pass(describeShare)
 	clear(w.labels)
 	t.pieces(w, text, sentences, func() {
 		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
-		prof.Add(w.ws)
+		w.vocab.AddProfile(w.ws)
 		if opensBeforeNumber(w.words) {
 			if w.labels == nil {
 				w.labels = map[string]int{}
@@ -259,7 +258,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	if w.meter.err != nil {
 		return nil, w.meter.err
 	}
-	w.vocab.SetProfile(prof)
+	w.vocab.ApplyProfile()
 	w.sc.Expect(w.vocab.Len())
 	var out []Entity
 	names := names{known: map[uint64]*votes{}, surnames: t.on(stepSurname)}

@@ -128,7 +128,13 @@ func describeShape(s string, w *Word) {
 type Vocab struct {
 	index wordIndex
 	words []Word
-	prof  Profile // see SetProfile
+	// The document's profile (see AddProfile): entries by the LowerHash
+	// of the words of the Vocab, found by index, not by a look-up per word
+	// of the text; rest those of the words it has no room for.
+	lowers map[uint64]int32 // entry of each LowerHash
+	entry  []int32          // entry of each word, by index
+	profs  []wordProfile    // by entry
+	rest   Profile
 }
 
 // Len is the number of words the Vocab remembers.
@@ -138,7 +144,8 @@ func (v *Vocab) Len() int { return len(v.words) }
 func (v *Vocab) Reset() {
 	v.index.reset()
 	v.words = v.words[:0]
-	v.prof = nil
+	clear(v.lowers)
+	v.entry, v.profs, v.rest = v.entry[:0], v.profs[:0], nil
 }
 
 // maxVocab bounds a Vocab's memory; past it the Vocab remembers no more
@@ -178,6 +185,7 @@ func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []in
 			g.describe(s, w)
 			k = v.index.add(s, at)
 			w.id = k + 1
+			v.entry = append(v.entry, v.entryOf(w.lower))
 			if len(v.words) == cap(v.words) {
 				// Doubled, where append grows a long slice by a quarter:
 				// five times the Vocab's size copied as it grew.
@@ -209,17 +217,8 @@ func (v *Vocab) ExactHashes(words []string, ids []int32, dst []uint64) []uint64 
 	return dst
 }
 
-// SetProfile gives the document's profile to every word v remembers and
-// every word SentenceByIndex describes afresh.
-func (v *Vocab) SetProfile(p Profile) {
-	v.prof = p
-	for i := range v.words {
-		v.words[i].prof = p[v.words[i].lower]
-	}
-}
-
 // SentenceByIndex is Sentence for words Describe has seen, by the indices
-// it gave, with the profile of SetProfile applied: a second reading of a
+// it gave, with the profile of ApplyProfile applied: a second reading of a
 // text costs no look-up by word.
 func (g *Gazetteer) SentenceByIndex(words []string, ids []int32, v *Vocab, dst []Word) []Word {
 	base := len(dst)
@@ -230,7 +229,7 @@ func (g *Gazetteer) SentenceByIndex(words []string, ids []int32, v *Vocab, dst [
 			*w = v.words[k]
 		} else {
 			g.describe(s, w)
-			w.prof = v.prof[w.lower]
+			w.prof = v.profileOf(w.lower)
 		}
 	}
 	ws := dst[base:]
@@ -382,29 +381,38 @@ type context struct {
 // come again with nothing new to note.
 func (p Profile) Add(ws []Word) {
 	for i := range ws {
-		w := &ws[i]
-		if w.flags&fCapsSent != 0 || w.flags&fHasLetter == 0 {
+		if !notes(&ws[i]) {
 			continue
 		}
-		e := p[w.lower]
-		changed, cased := false, e.cased
-		if w.flags&fInitUpper != 0 {
-			changed = e.addContexts(ws, i)
-		}
-		if w.flags&fFirst == 0 {
-			switch {
-			case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
-				e.cased |= 1
-			case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
-				e.cased |= 2
-			}
-		}
-		// Told by the steps, not by comparing the entries: comparing
-		// their contexts cost more than the rest of Add.
-		if changed || e.cased != cased {
-			p[w.lower] = e
+		e := p[ws[i].lower]
+		if e.note(ws, i) {
+			p[ws[i].lower] = e
 		}
 	}
+}
+
+// notes reports whether a Profile notes word w: a word with letters
+// outside a line in capitals.
+func notes(w *Word) bool { return w.flags&fCapsSent == 0 && w.flags&fHasLetter != 0 }
+
+// note notes word i of ws in e and reports whether e changed.
+func (e *wordProfile) note(ws []Word, i int) bool {
+	w := &ws[i]
+	changed, cased := false, e.cased
+	if w.flags&fInitUpper != 0 {
+		changed = e.addContexts(ws, i)
+	}
+	if w.flags&fFirst == 0 {
+		switch {
+		case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
+			e.cased |= 1
+		case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
+			e.cased |= 2
+		}
+	}
+	// Told by the steps, not by comparing the entries: comparing their
+	// contexts cost more than the rest of Add.
+	return changed || e.cased != cased
 }
 
 // addContexts notes the words either side of word i of ws, while there is

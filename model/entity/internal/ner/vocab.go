@@ -71,3 +71,67 @@ func (x *wordIndex) reset() {
 	clear(x.slots)
 	x.words = x.words[:0]
 }
+
+// entryOf returns the profile entry of the words whose LowerHash is lower,
+// made for the first of them.
+func (v *Vocab) entryOf(lower uint64) int32 {
+	if v.lowers == nil {
+		v.lowers = make(map[uint64]int32)
+	}
+	k, ok := v.lowers[lower]
+	if !ok {
+		k = int32(len(v.profs))
+		v.profs = append(v.profs, wordProfile{})
+		v.lowers[lower] = k
+	}
+	return k
+}
+
+// AddProfile notes the words of one sentence Describe prepared in the
+// document's profile, as Profile.Add does: the words of the Vocab in
+// their entries by index, the others by their LowerHash.
+func (v *Vocab) AddProfile(ws []Word) {
+	for i := range ws {
+		w := &ws[i]
+		switch {
+		case !notes(w):
+		case w.id > 0:
+			v.profs[v.entry[w.id-1]].note(ws, i)
+		default:
+			v.addRest(ws, i)
+		}
+	}
+}
+
+// addRest notes word i of ws, which has no index, in the entry of the
+// Vocab's words it shares its LowerHash with, or else in rest.
+func (v *Vocab) addRest(ws []Word, i int) {
+	lower := ws[i].lower
+	if k, ok := v.lowers[lower]; ok {
+		v.profs[k].note(ws, i)
+		return
+	}
+	if v.rest == nil {
+		v.rest = Profile{}
+	}
+	e := v.rest[lower]
+	if e.note(ws, i) {
+		v.rest[lower] = e
+	}
+}
+
+// profileOf is the profile of the words whose LowerHash is lower.
+func (v *Vocab) profileOf(lower uint64) wordProfile {
+	if k, ok := v.lowers[lower]; ok {
+		return v.profs[k]
+	}
+	return v.rest[lower]
+}
+
+// ApplyProfile gives the document's profile, as AddProfile noted it, to
+// every word v remembers and every word SentenceByIndex describes afresh.
+func (v *Vocab) ApplyProfile() {
+	for i := range v.words {
+		v.words[i].prof = v.profs[v.entry[i]]
+	}
+}
