@@ -293,9 +293,14 @@ func (g *Gazetteer) mark(ws []Word) {
 // and the model was trained on those answers. It reports whether any
 // phrase matched; longest must be all 0 when it is called.
 func (g *Gazetteer) longestAt(ws []Word, i int, longest *[nMarks]int) bool {
+	m, hm := ws[i].lmask, ws[i].hmask
+	if m == 0 && hm == 0 {
+		// In no list and beginning no entry, as most words: no phrase
+		// to hash.
+		return false
+	}
 	found := false
 	lh, eh := uint64(0), uint64(0)
-	m, hm := ws[i].lmask, ws[i].hmask
 	for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
 		lh = PhraseHash(lh, ws[i+n-1].lower)
 		eh = PhraseHash(eh, ws[i+n-1].exact)

@@ -219,6 +219,7 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 		sc.local = make(map[uint64][maxTags]int32)
 	}
 	m.prepare(ws, sc)
+	scale := m.scale
 	for i := range ws {
 		s := sc.entry[i]
 		acc := m.localSums(&ws[i], s, sc)
@@ -227,8 +228,8 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 		sc.feats = pairFeatures(ws, i, sc.feats[:0])
 		m.add(&acc, sc.feats)
 		e := sc.emit[i*nt : i*nt+nt]
-		for t := range e {
-			e[t] = float32(acc[t]) * m.scale
+		for t, v := range acc[:len(e)] {
+			e[t] = float32(v) * scale
 		}
 	}
 	sc.tags = decode(sc.emit, n, nt, m.rows, sc)
@@ -292,10 +293,10 @@ func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
 	for t := range emit[:nt] {
 		cur[t] = tr[maxTags][t] + emit[t]
 	}
+	floor := reached(&cur, nt, trs)
 	for i := 1; i < n; i++ {
 		best := [maxTags]float32{negInf, negInf, 0, negInf, 0, negInf, 0, negInf, 0, negInf}
 		var arg [maxTags]uint8
-		floor := reached(&cur, nt, trs)
 		for p, v := range cur[:nt] {
 			if v+trs.hi[p] < floor {
 				// Below what every O and B-X reaches anyway, and as
@@ -333,9 +334,14 @@ func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
 			}
 		}
 		e, back := emit[i*nt:i*nt+nt], sc.back[i*nt:i*nt+nt]
+		floor = negInf
 		for t := range e {
 			cur[t] = best[t] + e[t]
 			back[t] = arg[t]
+			// reached, in the same loop.
+			if s := cur[t] + trs.lo[t]; s > floor {
+				floor = s
+			}
 		}
 	}
 	top, at := negInf, 0
