@@ -585,9 +585,25 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 		}
 	})
 	if len(out) > n0 {
-		slices.SortFunc(out, func(x, y Entity) int { return x.Start - y.Start })
+		out = mergeByStart(out, n0)
 	}
 	return out
+}
+
+// mergeByStart returns the entities of out[:n] and of out[n:], each in
+// text order and no two starting at the same byte, in text order: one
+// merge, where sorting them all took 1% of an analysis.
+func mergeByStart(out []Entity, n int) []Entity {
+	merged := make([]Entity, 0, len(out))
+	a, b := out[:n], out[n:]
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			merged, b = append(merged, b[0]), b[1:]
+		} else {
+			merged, a = append(merged, a[0]), a[1:]
+		}
+	}
+	return append(append(merged, a...), b...)
 }
 
 // sentence tags the words of one piece (w.words, w.ws) and returns

@@ -687,6 +687,10 @@ func (w *Word) IsCapitalised() bool { return w.flags&fInitUpper != 0 }
 // IsCapitalised reports whether s starts with a capital letter, as the
 // Word described from s would; it saves describing the word.
 func IsCapitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		// normRune keeps ASCII letters.
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return isUpper(normRune(r))
 }
