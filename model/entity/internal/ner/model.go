@@ -326,20 +326,22 @@ func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
 				best[9], arg[9] = s, uint8(p)
 			}
 		}
-		// I-X follows only B-X or I-X.
-		for t := 2; t < nt; t += 2 {
-			best[t], arg[t] = cur[t-1]+tr[t-1][t], uint8(t-1)
-			if s := cur[t] + tr[t][t]; s > best[t] {
-				best[t], arg[t] = s, uint8(t)
-			}
-		}
 		e, back := emit[i*nt:i*nt+nt], sc.back[i*nt:i*nt+nt]
-		floor = negInf
-		for t := range e {
-			cur[t] = best[t] + e[t]
-			back[t] = arg[t]
-			// reached, in the same loop.
-			if s := cur[t] + trs.lo[t]; s > floor {
+		cur[0], back[0] = best[0]+e[0], arg[0]
+		floor = cur[0] + trs.lo[0] // reached, in the same loop
+		for b := 1; b+1 < nt; b += 2 {
+			// I-X follows only B-X or I-X: its best is read from their
+			// scores before they are overwritten.
+			ib, ia := cur[b]+tr[b][b+1], uint8(b)
+			if s := cur[b+1] + tr[b+1][b+1]; s > ib {
+				ib, ia = s, uint8(b+1)
+			}
+			cur[b], back[b] = best[b]+e[b], arg[b]
+			cur[b+1], back[b+1] = ib+e[b+1], ia
+			if s := cur[b] + trs.lo[b]; s > floor {
+				floor = s
+			}
+			if s := cur[b+1] + trs.lo[b+1]; s > floor {
 				floor = s
 			}
 		}
