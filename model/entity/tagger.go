@@ -250,13 +250,12 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	w.sc.Reset()
 	w.sizes = w.sizes[:0]
 
-	prof := ner.Profile{}
 	w.stream = w.stream[:0]
 	w.meter.pass(describeShare)
 	clear(w.labels)
 	t.pieces(w, text, sentences, func() {
 		w.ws, w.ids = t.gaz.Describe(w.words, &w.vocab, w.ws[:0], w.ids[:0])
-		prof.Add(w.ws)
+		w.vocab.AddProfile(w.ws)
 		if opensBeforeNumber(w.words) {
 			if w.labels == nil {
 				w.labels = map[string]int{}
@@ -267,7 +266,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	if w.meter.err != nil {
 		return nil, w.meter.err
 	}
-	w.vocab.SetProfile(prof)
+	w.vocab.ApplyProfile()
 	w.sc.Expect(w.vocab.Len())
 	var out []Entity
 	names := names{known: map[uint64]*votes{}, surnames: t.on(stepSurname)}
@@ -613,9 +612,25 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 		}
 	})
 	if len(out) > n0 {
-		slices.SortFunc(out, func(x, y Entity) int { return x.Start - y.Start })
+		out = mergeByStart(out, n0)
 	}
 	return out
+}
+
+// mergeByStart returns the entities of out[:n] and of out[n:], each in
+// text order and no two starting at the same byte, in text order: one
+// merge, where sorting them all took 1% of an analysis.
+func mergeByStart(out []Entity, n int) []Entity {
+	merged := make([]Entity, 0, len(out))
+	a, b := out[:n], out[n:]
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			merged, b = append(merged, b[0]), b[1:]
+		} else {
+			merged, a = append(merged, a[0]), a[1:]
+		}
+	}
+	return append(append(merged, a...), b...)
 }
 
 // sentence tags the words of one piece (w.words, w.ws) and returns

@@ -126,9 +126,15 @@ func describeShape(s string, w *Word) {
 // long text describes each word once. It belongs to one Gazetteer and one
 // goroutine at a time.
 type Vocab struct {
-	index map[string]int32
+	index wordIndex
 	words []Word
-	prof  Profile // see SetProfile
+	// The document's profile (see AddProfile): entries by the LowerHash
+	// of the words of the Vocab, found by index, not by a look-up per word
+	// of the text; rest those of the words it has no room for.
+	lowers map[uint64]int32 // entry of each LowerHash
+	entry  []int32          // entry of each word, by index
+	profs  []wordProfile    // by entry
+	rest   Profile
 }
 
 // Len is the number of words the Vocab remembers.
@@ -136,9 +142,10 @@ func (v *Vocab) Len() int { return len(v.words) }
 
 // Reset forgets every word and the profile.
 func (v *Vocab) Reset() {
-	clear(v.index)
+	v.index.reset()
 	v.words = v.words[:0]
-	v.prof = nil
+	clear(v.lowers)
+	v.entry, v.profs, v.rest = v.entry[:0], v.profs[:0], nil
 }
 
 // maxVocab bounds a Vocab's memory; past it the Vocab remembers no more
@@ -164,24 +171,21 @@ func (g *Gazetteer) Describe(words []string, v *Vocab, dst []Word, ids []int32) 
 
 func (g *Gazetteer) describeWords(words []string, v *Vocab, dst []Word, ids []int32, withIDs bool) ([]Word, []int32) {
 	base := len(dst)
-	if v != nil && v.index == nil {
-		v.index = make(map[string]int32)
-	}
 	for i, s := range words {
 		dst = append(dst, Word{})
 		w := &dst[base+i]
-		k, ok := int32(-1), false
+		k, at := int32(-1), 0
 		if v != nil {
-			k, ok = v.index[s]
+			k, at = v.index.find(s)
 		}
 		switch {
-		case ok:
+		case k >= 0:
 			*w = v.words[k]
 		case v != nil && len(v.words) < maxVocab:
 			g.describe(s, w)
-			k = int32(len(v.words))
+			k = v.index.add(s, at)
 			w.id = k + 1
-			v.index[s] = k
+			v.entry = append(v.entry, v.entryOf(w.lower))
 			if len(v.words) == cap(v.words) {
 				// Doubled, where append grows a long slice by a quarter:
 				// five times the Vocab's size copied as it grew.
@@ -213,17 +217,8 @@ func (v *Vocab) ExactHashes(words []string, ids []int32, dst []uint64) []uint64 
 	return dst
 }
 
-// SetProfile gives the document's profile to every word v remembers and
-// every word SentenceByIndex describes afresh.
-func (v *Vocab) SetProfile(p Profile) {
-	v.prof = p
-	for i := range v.words {
-		v.words[i].prof = p[v.words[i].lower]
-	}
-}
-
 // SentenceByIndex is Sentence for words Describe has seen, by the indices
-// it gave, with the profile of SetProfile applied: a second reading of a
+// it gave, with the profile of ApplyProfile applied: a second reading of a
 // text costs no look-up by word.
 func (g *Gazetteer) SentenceByIndex(words []string, ids []int32, v *Vocab, dst []Word) []Word {
 	base := len(dst)
@@ -234,7 +229,7 @@ func (g *Gazetteer) SentenceByIndex(words []string, ids []int32, v *Vocab, dst [
 			*w = v.words[k]
 		} else {
 			g.describe(s, w)
-			w.prof = v.prof[w.lower]
+			w.prof = v.profileOf(w.lower)
 		}
 	}
 	ws := dst[base:]
@@ -278,8 +273,14 @@ func isQuote(s string) bool {
 // gazetteer lists in any case, the hint lists as written.
 func (g *Gazetteer) mark(ws []Word) {
 	var best [nMarks]int // end of the current match per list
+	var longest [nMarks]int
 	for i := range ws {
-		markMatches(ws, i, g.longestAt(ws, i), &best)
+		// Most words start no match: they skip markMatches' loop over
+		// the lists.
+		if g.longestAt(ws, i, &longest) {
+			markMatches(ws, i, &longest, &best)
+			longest = [nMarks]int{}
+		}
 	}
 }
 
@@ -289,11 +290,17 @@ func (g *Gazetteer) mark(ws []Word) {
 // hintPrefix): no other can be in them. The PhraseSet is looked up
 // whenever the shorter phrase is in any table, as before: its 32-bit keys
 // answer for a phrase now and then that no entry begins ("osce opec"),
-// and the model was trained on those answers.
-func (g *Gazetteer) longestAt(ws []Word, i int) [nMarks]int {
-	var longest [nMarks]int
-	lh, eh := uint64(0), uint64(0)
+// and the model was trained on those answers. It reports whether any
+// phrase matched; longest must be all 0 when it is called.
+func (g *Gazetteer) longestAt(ws []Word, i int, longest *[nMarks]int) bool {
 	m, hm := ws[i].lmask, ws[i].hmask
+	if m == 0 && hm == 0 {
+		// In no list and beginning no entry, as most words: no phrase
+		// to hash.
+		return false
+	}
+	found := false
+	lh, eh := uint64(0), uint64(0)
 	for n := 1; n <= g.maxLen && i+n <= len(ws); n++ {
 		lh = PhraseHash(lh, ws[i+n-1].lower)
 		eh = PhraseHash(eh, ws[i+n-1].exact)
@@ -310,9 +317,10 @@ func (g *Gazetteer) longestAt(ws []Word, i int) [nMarks]int {
 		if m == 0 && hm == 0 {
 			break
 		}
-		noteMatch(&longest, n, m, hm)
+		noteMatch(longest, n, m, hm)
+		found = true
 	}
-	return longest
+	return found
 }
 
 // noteMatch notes that a phrase of n words is in the lists of mask m and
@@ -333,7 +341,7 @@ func noteMatch(longest *[nMarks]int, n int, m uint16, hm uint8) {
 // markMatches marks the matches that start at word i, longest per list,
 // unless a match of the same list before it covers word i; best holds
 // where each list's last match ends.
-func markMatches(ws []Word, i int, longest [nMarks]int, best *[nMarks]int) {
+func markMatches(ws []Word, i int, longest, best *[nMarks]int) {
 	for li := 0; li < nMarks; li++ {
 		if i < best[li] || longest[li] == 0 {
 			continue
@@ -378,29 +386,38 @@ type context struct {
 // come again with nothing new to note.
 func (p Profile) Add(ws []Word) {
 	for i := range ws {
-		w := &ws[i]
-		if w.flags&fCapsSent != 0 || w.flags&fHasLetter == 0 {
+		if !notes(&ws[i]) {
 			continue
 		}
-		e := p[w.lower]
-		changed, cased := false, e.cased
-		if w.flags&fInitUpper != 0 {
-			changed = e.addContexts(ws, i)
-		}
-		if w.flags&fFirst == 0 {
-			switch {
-			case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
-				e.cased |= 1
-			case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
-				e.cased |= 2
-			}
-		}
-		// Told by the steps, not by comparing the entries: comparing
-		// their contexts cost more than the rest of Add.
-		if changed || e.cased != cased {
-			p[w.lower] = e
+		e := p[ws[i].lower]
+		if e.note(ws, i) {
+			p[ws[i].lower] = e
 		}
 	}
+}
+
+// notes reports whether a Profile notes word w: a word with letters
+// outside a line in capitals.
+func notes(w *Word) bool { return w.flags&fCapsSent == 0 && w.flags&fHasLetter != 0 }
+
+// note notes word i of ws in e and reports whether e changed.
+func (e *wordProfile) note(ws []Word, i int) bool {
+	w := &ws[i]
+	changed, cased := false, e.cased
+	if w.flags&fInitUpper != 0 {
+		changed = e.addContexts(ws, i)
+	}
+	if w.flags&fFirst == 0 {
+		switch {
+		case w.flags&fInitUpper != 0 && w.flags&fHasLower != 0:
+			e.cased |= 1
+		case w.flags&fInitUpper == 0 && w.flags&fHasLower != 0:
+			e.cased |= 2
+		}
+	}
+	// Told by the steps, not by comparing the entries: comparing their
+	// contexts cost more than the rest of Add.
+	return changed || e.cased != cased
 }
 
 // addContexts notes the words either side of word i of ws, while there is
@@ -588,19 +605,36 @@ func pairFeatures(ws []Word, i int, dst []uint32) []uint32 {
 	f2(tLowerM1Short, m1.lower, w.short)
 	f2(tSufM1, m1.suf[2], w.short)
 	f2(tSufP1, p1.suf[2], w.short)
-	for li := 0; li < nMarks; li++ {
-		if g := w.gaz[li]; g != 0 {
-			f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
+	// Most words are in no list: a whole array compared to none is one
+	// check where a loop over the lists was eleven (the three loops were
+	// 7% of the tagger's instructions). The model sums the weights of the
+	// features, so their order in dst does not matter.
+	if w.gaz != noMarks {
+		for li, g := range w.gaz {
+			if g != 0 {
+				f2(tGaz, uint64(li*4+int(g)), uint64(w.flags&(fInitUpper|fAllUpper|fCapsSent)))
+			}
 		}
-		if g := m1.gaz[li]; g != 0 {
-			f(tGazM1, uint64(li*4+int(g)))
+	}
+	if m1.gaz != noMarks {
+		for li, g := range m1.gaz {
+			if g != 0 {
+				f(tGazM1, uint64(li*4+int(g)))
+			}
 		}
-		if g := p1.gaz[li]; g != 0 {
-			f(tGazP1, uint64(li*4+int(g)))
+	}
+	if p1.gaz != noMarks {
+		for li, g := range p1.gaz {
+			if g != 0 {
+				f(tGazP1, uint64(li*4+int(g)))
+			}
 		}
 	}
 	return dst
 }
+
+// noMarks is the marks of a word in no list.
+var noMarks [nMarks]uint8
 
 // aggregateFeatures appends the words around the capitalised mentions of
 // the word in the document (and their clusters at depths 5 and 3), leaving
@@ -653,6 +687,10 @@ func (w *Word) IsCapitalised() bool { return w.flags&fInitUpper != 0 }
 // IsCapitalised reports whether s starts with a capital letter, as the
 // Word described from s would; it saves describing the word.
 func IsCapitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		// normRune keeps ASCII letters.
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return isUpper(normRune(r))
 }

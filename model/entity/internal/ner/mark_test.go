@@ -27,7 +27,7 @@ func markEveryPhrase(g *Gazetteer, ws []Word) {
 			}
 			noteMatch(&longest, n, m, hm)
 		}
-		markMatches(ws, i, longest, &best)
+		markMatches(ws, i, &longest, &best)
 	}
 }
 

@@ -219,6 +219,7 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 		sc.local = make(map[uint64][maxTags]int32)
 	}
 	m.prepare(ws, sc)
+	scale := m.scale
 	for i := range ws {
 		s := sc.entry[i]
 		acc := m.localSums(&ws[i], s, sc)
@@ -227,8 +228,8 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 		sc.feats = pairFeatures(ws, i, sc.feats[:0])
 		m.add(&acc, sc.feats)
 		e := sc.emit[i*nt : i*nt+nt]
-		for t := range e {
-			e[t] = float32(acc[t]) * m.scale
+		for t, v := range acc[:len(e)] {
+			e[t] = float32(v) * scale
 		}
 	}
 	sc.tags = decode(sc.emit, n, nt, m.rows, sc)
@@ -237,12 +238,18 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 
 // transRows are transitions laid out for decode: row p holds the scores of
 // moving from tag p to each tag, row maxTags those of starting with each,
-// and the places past a tag set's nt tags hold -Inf.
-type transRows [maxTags + 1][maxTags]float32
+// and the places past a tag set's nt tags hold -Inf. lo[p] and hi[p] are
+// the lowest and the highest score of moving from tag p to a tag that any
+// tag may precede (O and B-X), for decode's bound.
+type transRows struct {
+	r      [maxTags + 1][maxTags]float32
+	lo, hi [maxTags]float32
+}
 
 // rowsOf lays out trans, (nt+1) rows of nt, as transRows.
 func rowsOf(trans []float32, nt int) *transRows {
-	var r transRows
+	var tr transRows
+	r := &tr.r
 	for p := range r {
 		for t := range r[p] {
 			r[p][t] = negInf
@@ -252,7 +259,13 @@ func rowsOf(trans []float32, nt int) *transRows {
 		copy(r[p][:nt], trans[p*nt:p*nt+nt])
 	}
 	copy(r[maxTags][:nt], trans[nt*nt:nt*nt+nt])
-	return &r
+	for p := 0; p < nt; p++ {
+		tr.lo[p], tr.hi[p] = r[p][0], r[p][0]
+		for t := 1; t < nt; t += 2 {
+			tr.lo[p], tr.hi[p] = min(tr.lo[p], r[p][t]), max(tr.hi[p], r[p][t])
+		}
+	}
+	return &tr
 }
 
 // viterbi returns the best tag sequence of n words under emission scores
@@ -269,20 +282,32 @@ func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
 // as a loop over the previous tags for each tag, so ties still go to the
 // first previous tag, at half the instructions (that loop was 14% of an
 // analysis). The check beside widen holds maxTags to the 12 written out.
-func decode(emit []float32, n, nt int, tr *transRows, sc *Scratch) []int {
+func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
 	sc.tags = slices.Grow(sc.tags[:0], n)[:n]
 	if n == 0 {
 		return sc.tags
 	}
 	sc.back = slices.Grow(sc.back[:0], n*nt)[:n*nt]
+	tr := &trs.r
 	var cur [maxTags]float32
 	for t := range emit[:nt] {
 		cur[t] = tr[maxTags][t] + emit[t]
 	}
+	floor := reached(&cur, nt, trs)
 	for i := 1; i < n; i++ {
 		best := [maxTags]float32{negInf, negInf, 0, negInf, 0, negInf, 0, negInf, 0, negInf}
 		var arg [maxTags]uint8
 		for p, v := range cur[:nt] {
+			if v+trs.hi[p] < floor {
+				// Below what every O and B-X reaches anyway, and as
+				// rounding a sum is monotonic, no move from p is the best
+				// or ties it: true of most previous tags, as one tag's
+				// emission outweighs the others' (about one previous tag
+				// a word is left, and decode took 46 M instructions of a
+				// run of BenchmarkAnalyzeNews before this and the B-X and
+				// I-X loop below, 31 M after).
+				continue
+			}
 			row := &tr[p]
 			if s := v + row[0]; s > best[0] {
 				best[0], arg[0] = s, uint8(p)
@@ -303,17 +328,24 @@ func decode(emit []float32, n, nt int, tr *transRows, sc *Scratch) []int {
 				best[9], arg[9] = s, uint8(p)
 			}
 		}
-		// I-X follows only B-X or I-X.
-		for t := 2; t < nt; t += 2 {
-			best[t], arg[t] = cur[t-1]+tr[t-1][t], uint8(t-1)
-			if s := cur[t] + tr[t][t]; s > best[t] {
-				best[t], arg[t] = s, uint8(t)
-			}
-		}
 		e, back := emit[i*nt:i*nt+nt], sc.back[i*nt:i*nt+nt]
-		for t := range e {
-			cur[t] = best[t] + e[t]
-			back[t] = arg[t]
+		cur[0], back[0] = best[0]+e[0], arg[0]
+		floor = cur[0] + trs.lo[0] // reached, in the same loop
+		for b := 1; b+1 < nt; b += 2 {
+			// I-X follows only B-X or I-X: its best is read from their
+			// scores before they are overwritten.
+			ib, ia := cur[b]+tr[b][b+1], uint8(b)
+			if s := cur[b+1] + tr[b+1][b+1]; s > ib {
+				ib, ia = s, uint8(b+1)
+			}
+			cur[b], back[b] = best[b]+e[b], arg[b]
+			cur[b+1], back[b+1] = ib+e[b+1], ia
+			if s := cur[b] + trs.lo[b]; s > floor {
+				floor = s
+			}
+			if s := cur[b+1] + trs.lo[b+1]; s > floor {
+				floor = s
+			}
 		}
 	}
 	top, at := negInf, 0
@@ -327,6 +359,21 @@ func decode(emit []float32, n, nt int, tr *transRows, sc *Scratch) []int {
 		at = int(sc.back[i*nt+at])
 	}
 	return sc.tags
+}
+
+// reached is a score that the best move to each of O and B-X reaches from
+// the scores cur of the previous word: the most any previous tag reaches
+// with its lowest move to them.
+func reached(cur *[maxTags]float32, nt int, trs *transRows) float32 {
+	floor := negInf
+	for p, v := range cur[:nt] {
+		// Compared, not max: max's care for NaN and signed zeros, which
+		// the scores never are, took three times the instructions.
+		if s := v + trs.lo[p]; s > floor {
+			floor = s
+		}
+	}
+	return floor
 }
 
 // WriteTo writes the model in its file format.

@@ -223,32 +223,34 @@ func TestSentenceByIndexMatchesSentence(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		full bool // the Vocab is full before the text comes
+		room int // the words the Vocab has room for when the text comes
+		full bool
 	}{
-		{"with every word in the Vocab", false},
-		{"with a full Vocab that describes new words afresh", true},
+		{"with every word in the Vocab", maxVocab, false},
+		{"with a full Vocab that describes new words afresh", 0, true},
+		// "Berlin" has an index, "BERLIN" and "berlin" share its profile.
+		{"with a Vocab that fills up in the text", 4, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var v Vocab
-			if tt.full {
-				fill := make([]string, maxVocab)
-				for i := range fill {
-					fill[i] = "w" + strconv.Itoa(i)
-				}
-				g.Describe(fill, &v, nil, nil)
+			fill := make([]string, maxVocab-tt.room)
+			for i := range fill {
+				fill[i] = "w" + strconv.Itoa(i)
 			}
+			g.Describe(fill, &v, nil, nil)
 			p := Profile{}
 			var ids [][]int32
 			for _, s := range text {
 				ws, id := g.Describe(strings.Fields(s), &v, nil, nil)
 				p.Add(ws)
+				v.AddProfile(ws)
 				ids = append(ids, id)
 			}
-			if tt.full && (v.Len() != maxVocab || ids[0][0] != -1) {
+			if tt.full && (v.Len() != maxVocab || (ids[0][0] != -1) != (tt.room > 0)) {
 				t.Fatalf("the Vocab holds %d words and gave index %d to a new word", v.Len(), ids[0][0])
 			}
-			v.SetProfile(p)
+			v.ApplyProfile()
 			for i, s := range text {
 				want := g.Sentence(strings.Fields(s), nil, nil)
 				p.Apply(want)

@@ -77,6 +77,16 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// asciiEnd tells, for each byte, whether it is an ASCII character that
+// ends a word wherever it stands: not a letter or digit, nor one of the
+// marks scanWord lets into a word between some runes.
+var asciiEnd = func() (t [256]bool) {
+	for c := range 0x80 {
+		t[c] = !isWordRune(rune(c)) && !strings.ContainsRune("'-.,:/&", rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < 0x80 {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
@@ -113,6 +123,10 @@ func scanWord(text string, i, end int) int {
 			prev = rune(c)
 			j++
 			continue
+		} else if asciiEnd[c] {
+			// And most words end at a space or a punctuation mark that
+			// no case below lets into a word: no rune to decode.
+			return j
 		}
 		r, w := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) {
