@@ -69,6 +69,7 @@ const maxSubject = 12
 func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
 	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
 	main, mainVerb, relative := d.mainSubject(text, toks, ents, sc, addCue)
+	main = withoutTime(text, toks, main)
 	var src *Source
 	if according >= 0 {
 		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
@@ -925,6 +926,49 @@ func timePhrase(toks []token, p np) bool {
 	}
 	return words > 0
 }
+
+// timeModifiers narrow a time phrase: "just this month", "only last week".
+var timeModifiers = newWordSet("just only")
+
+// withoutTime drops the time phrase that ends a speaker's phrase ("The
+// minister on Friday said", "Officials last week warned"): it says when,
+// not who. On PolNeAR's train split a time phrase between a gold source
+// and its cue is outside the source 49 times, inside it 15, mostly after a
+// participle ("a poll released last week"), where it stays. Its words
+// other than days and months are in lower case, so a name ("Last Week
+// Tonight") keeps its words.
+func withoutTime(text string, toks []token, p np) np {
+	for k := p.from + 1; k < p.to; k++ {
+		t := k
+		if prepositions.has(toks[t]) {
+			t++ // "on Friday", "in April"
+		}
+		if t < p.to && lowerTime(toks, t, p.to) && timePhrase(toks, np{from: t, to: p.to}) {
+			if participleShaped(text, toks[k-1]) {
+				return p
+			}
+			if k-1 > p.from && timeModifiers.has(toks[k-1]) {
+				k-- // "just this month"
+			}
+			return np{from: p.from, to: k}
+		}
+	}
+	return p
+}
+
+// lowerTime reports that toks[from:to] write their time words other than
+// days and months in lower case.
+func lowerTime(toks []token, from, to int) bool {
+	for i := from; i < to; i++ {
+		if toks[i].upper && timeNames.has(toks[i]) && !weekdays.has(toks[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// weekdays are the days' names, which are written capitalised.
+var weekdays = newWordSet("monday tuesday wednesday thursday friday saturday sunday")
 
 // subject finds the speaker of the reporting verb at toks[v]: the noun
 // phrase before it, skipping auxiliaries, adverbs, relative clauses and

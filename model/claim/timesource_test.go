@@ -1,0 +1,42 @@
+package claim
+
+import (
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+)
+
+// TestASpeakersTimePhraseIsNotTheSource checks that a time phrase between
+// a speaker and the reporting verb says when, and is left out of the
+// source, while one that a participle of the source governs stays in it,
+// and a name made of time words keeps its words.
+func TestASpeakersTimePhraseIsNotTheSource(t *testing.T) {
+	tests := []struct {
+		name, sentence, source string
+	}{
+		{"drops a weekday after on", "The transport minister on Thursday said the ferry would stop running.", "The transport minister"},
+		{"drops last week", "The bakery chain last week warned that bread would cost more.", "The bakery chain"},
+		{"drops a month after in", "Harbour engineers in March said the wall was cracked.", "Harbour engineers"},
+		{"drops just this month", "The water board just this month argued that bills must rise.", "The water board"},
+		{"keeps a time phrase after a participle", "A survey published last week found that most tenants pay more.", "A survey published last week"},
+		{"keeps a name of time words", "Last Week Tonight said the scheme was a scam.", "Last Week Tonight"},
+		{"keeps a source with no time phrase", "The mayor of Aldwick said the ferry would stop running.", "The mayor of Aldwick"},
+	}
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.sentence}})
+			res := d.AnalyzeDoc(dc, sentence.Split(dc), nil)
+			var got []string
+			for _, c := range res.Claims {
+				if c.Source != nil {
+					got = append(got, c.Source.In(dc.Text))
+				}
+			}
+			if len(got) != 1 || got[0] != tt.source {
+				t.Errorf("sources %q, want [%q]", got, tt.source)
+			}
+		})
+	}
+}
