@@ -81,6 +81,52 @@ type scratch struct {
 	quoted quotedSpeaker
 	// cues are the cue tagger's answers for the unit's tokens.
 	cues cueMemo
+	// cueArena and sourceArena hand out the cues and sources of the
+	// claims found, a chunk at a time: the run's pack copies them, so a
+	// chunk is never written again once it is full, and claims found one
+	// by one cost no allocation each (they were two in three of the
+	// claims' allocations).
+	cueArena    []Cue
+	sourceArena []Source
+	// claims, cuts, segs, own and whole are reused from one sentence or
+	// unit to the next.
+	claims []Claim
+	cuts   []cut
+	segs   []tokRange
+	own    []int
+	whole  []speaker
+}
+
+// arenaChunk is how many cues or sources one chunk of an arena holds.
+const arenaChunk = 1024
+
+// newSource returns a pointer to a copy of s that no later call writes.
+func (sc *scratch) newSource(s Source) *Source {
+	if len(sc.sourceArena) == cap(sc.sourceArena) {
+		sc.sourceArena = make([]Source, 0, arenaChunk)
+	}
+	sc.sourceArena = append(sc.sourceArena, s)
+	return &sc.sourceArena[len(sc.sourceArena)-1]
+}
+
+// cueRoom returns an empty slice with room for maxCues cues that no later
+// call writes, once takeCues has taken those appended to it.
+func (sc *scratch) cueRoom() []Cue {
+	if cap(sc.cueArena)-len(sc.cueArena) < maxCues {
+		sc.cueArena = make([]Cue, 0, arenaChunk)
+	}
+	n := len(sc.cueArena)
+	return sc.cueArena[n:n:min(n+maxCues, cap(sc.cueArena))]
+}
+
+// takeCues keeps cues, appended to the slice of cueRoom, from later calls;
+// it returns them, or nil for none, as a claim holds them.
+func (sc *scratch) takeCues(cues []Cue) []Cue {
+	if len(cues) == 0 {
+		return nil
+	}
+	sc.cueArena = sc.cueArena[:len(sc.cueArena)+len(cues)]
+	return cues[:len(cues):len(cues)]
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -180,15 +226,15 @@ func (r *Run) sentence(s span.Span) float64 {
 	}
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
-	var claims []Claim
+	claims := sc.claims[:0]
 	r.units = claimUnits(r.units[:0], dc, s)
 	for _, u := range r.units {
-		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
+		claims = d.clauses(claims, text, u, entitiesIn(sentEnts, u), sc)
 	}
 	var speaker span.Span
 	if len(r.units) > 0 {
 		speaker = d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc)
-		claims = inTurn(claims, text, s, speaker)
+		claims = inTurn(claims, text, s, speaker, sc)
 		claims = r.inQuotation(claims, s)
 	}
 	sc.remention(text, trimSpace(text, s))
@@ -210,6 +256,7 @@ func (r *Run) sentence(s span.Span) float64 {
 		c.Checkworthiness = score
 		r.found.add(c)
 	}
+	sc.claims = claims[:0]
 	for _, e := range sentEnts {
 		if e.Label == entity.Person {
 			sc.lastPerson = e.Span
@@ -261,39 +308,40 @@ func blockIndex(blocks []doc.Block, at int) int {
 	return -1
 }
 
-// clauses finds the claims of one sentence: the sentence's claim, or, when
+// clauses appends the claims of one sentence to dst: the sentence's claim, or, when
 // it joins clauses that each have their own source ("Supporters say ...;
 // opponents claim ..."), one claim per such clause, the clauses without a
 // source of their own going with the one before them (or, at the start,
 // after them).
-func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
+func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	all := sc.toks
 	sc.cues.reset(len(all))
 	defer func() { sc.toks = all }()
-	cuts := clauseCuts(all)
+	sc.cuts = clauseCuts(sc.cuts[:0], all)
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
 	if !ok {
-		return nil
+		return dst
 	}
 	// Two clauses with speakers of their own need two reporting verbs.
-	if c.Source == nil || len(cuts) == 0 || len(sc.verbs) < 2 {
-		return []Claim{c}
+	if c.Source == nil || len(sc.cuts) == 0 || len(sc.verbs) < 2 {
+		return append(dst, c)
 	}
-	whole := append([]speaker(nil), sc.speakers[mark:]...)
-	segs := clauseRanges(len(all), cuts)
+	sc.whole = append(sc.whole[:0], sc.speakers[mark:]...)
+	sc.segs = clauseRanges(sc.segs[:0], len(all), sc.cuts)
+	segs := sc.segs
 	starts := d.ownSources(text, all, segs, ents, sc)
 	sc.speakers = sc.speakers[:mark]
 	if len(starts) < 2 {
-		sc.speakers = append(sc.speakers, whole...)
+		sc.speakers = append(sc.speakers, sc.whole...)
 		if parts := d.relativeSplit(text, all, segs, c, ents, sc); parts != nil {
-			return parts
+			return append(dst, parts...)
 		}
-		return []Claim{c}
+		return append(dst, c)
 	}
 	starts[0] = 0
-	var parts []Claim
+	parts := dst
 	for i, from := range starts {
 		to := len(segs)
 		if i+1 < len(starts) {
@@ -366,7 +414,8 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 // their own with a reporting verb, not one inside another clause's content
 // ("..., that Russia asked China ...").
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
-	var own []int
+	own := sc.own[:0]
+	defer func() { sc.own = own }()
 	reported := false // a segment before the first own one has a reporting verb
 	for i, r := range segs {
 		p, ok := d.part(text, all, r, ents, sc)
@@ -386,7 +435,7 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		first, ok := d.part(text, all, tokRange{0, segs[own[0]-1].to}, ents, sc)
 		sc.speakers = sc.speakers[:mark]
 		if ok && first.Source != nil && !afterThat(sc.toks, first.Source.Start) {
-			own = []int{0, own[0]}
+			own = append(own[:0], 0, own[0])
 		}
 	}
 	return own
@@ -417,10 +466,9 @@ type cut struct {
 	keep bool
 }
 
-// clauseCuts returns where clauses of a sentence may end: its semicolons
-// commas and dashes, and before a conjunction that opens a clause.
-func clauseCuts(toks []token) []cut {
-	var cuts []cut
+// clauseCuts appends to cuts where clauses of a sentence may end: its
+// semicolons, commas and dashes, and before a conjunction that opens a clause.
+func clauseCuts(cuts []cut, toks []token) []cut {
 	for i, t := range toks {
 		if i == 0 || i+1 >= len(toks) {
 			continue
@@ -445,11 +493,11 @@ var (
 // tokRange is the tokens [from, to) of a sentence.
 type tokRange struct{ from, to int }
 
-// clauseRanges cuts a sentence of n tokens at cuts into token ranges.
-func clauseRanges(n int, cuts []cut) []tokRange {
-	out := make([]tokRange, 0, len(cuts)+1)
+// clauseRanges appends to out the token ranges a sentence of n tokens
+// cut at cuts falls into.
+func clauseRanges(out []tokRange, n int, cuts []cut) []tokRange {
 	from := 0
-	for _, c := range append(cuts, cut{at: n}) {
+	for _, c := range cuts {
 		if c.at > from {
 			out = append(out, tokRange{from, c.at})
 		}
@@ -457,6 +505,9 @@ func clauseRanges(n int, cuts []cut) []tokRange {
 		if c.keep {
 			from = c.at
 		}
+	}
+	if n > from {
+		out = append(out, tokRange{from, n})
 	}
 	return out
 }

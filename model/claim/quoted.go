@@ -136,7 +136,7 @@ func onlyPunctAfter(toks []token, i int) bool {
 // inTurn gives the claims of a sentence of a speaker's block the speaker
 // for their source; a sentence that made no claim becomes one, attributed.
 // The sentence that names the speaker has found it already.
-func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim {
+func inTurn(claims []Claim, text string, s span.Span, speaker span.Span, sc *scratch) []Claim {
 	if speaker.Empty() || s.Overlaps(speaker) {
 		return claims
 	}
@@ -145,7 +145,7 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim
 	}
 	for i := range claims {
 		c := &claims[i]
-		c.Source = &Source{Span: speaker}
+		c.Source = sc.newSource(Source{Span: speaker})
 		c.Kinds = c.Kinds.Add(Attributed)
 	}
 	return claims
@@ -406,8 +406,7 @@ func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []en
 	if stopBefore(text, m.Start) && words(toks[:end])-words(tokensIn(toks[:end], c.Source.Span))-attributedCues(c) > maxBareTail {
 		return nil
 	}
-	src := *c.Source
-	return &src
+	return sc.newSource(*c.Source)
 }
 
 // sentenceStop reports a full stop, question or exclamation mark that ends

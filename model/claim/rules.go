@@ -36,7 +36,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	toks := sc.toks
 	sc.matches = d.lex.find(sc.matches[:0], text, toks, &sc.cues)
 	sc.verbs = sc.verbs[:0]
-	var cues []Cue
+	cues := sc.cueRoom()
 	addCue := func(from, to int, k Kind) {
 		if from >= to || to > len(toks) || len(cues) >= maxCues {
 			return
@@ -83,7 +83,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	src := d.attribute(text, toks, ents, sc, according, accordingTo, addCue)
 	var c Claim
 	c.Span = trimSpace(text, s)
-	c.Cues = sortCues(cues)
+	c.Cues = sc.takeCues(sortCues(cues))
 	c.Source = src
 	if src != nil {
 		c.Kinds = c.Kinds.Add(Attributed)
@@ -492,8 +492,14 @@ func nounPhraseEnd(text string, toks []token, i int) bool {
 
 // possessive reports a word in 's or s'.
 func possessive(text string, t token) bool {
-	w := strings.ToLower(word(text, t))
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	// Only the last two runes matter; lower-casing the word cost an
+	// allocation for each capitalised one.
+	w := word(text, t)
+	if n := len(w); n == 0 || w[n-1]|0x20 != 's' {
+		return false
+	}
+	w = w[:len(w)-1]
+	return strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’")
 }
 
 func causalWord(toks []token, m match) bool {

@@ -76,9 +76,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			// "According to X, Y said": Y speaks and X reports it. What a
 			// weaker cue than a speech verb says ("Y plans ...") is X's.
 			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) && sc.verbs[mainVerb].weight >= reportedCueRatio {
-				src = &Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]}
+				src = sc.newSource(Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]})
 			} else {
-				src = &Source{Span: spanOf(toks, a)}
+				src = sc.newSource(Source{Span: spanOf(toks, a)})
 				main, mainVerb = a, -1
 			}
 		}
@@ -87,25 +87,25 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	// speaker's, whatever verbs they hold.
 	if p, cue := quoteSpeaker(text, toks, ents); !p.empty() {
 		addCue(cue, cue+1, Attributed)
-		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
+		src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, -1
 	}
 	if src == nil && mainVerb >= 0 {
-		src = &Source{Span: spanOf(toks, main)}
+		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
 	// "In the latest Post-ABC poll, Clinton leads": the poll says so.
 	if c := pollOpening(toks); src == nil && c > 0 {
 		addCue(0, 1, Attributed)
 		main = np{from: 1, to: c}
-		src = &Source{Span: spanOf(toks, main)}
+		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
 	if src == nil {
 		if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 {
-			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, vi
+			src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, vi
 		}
 	}
 	if src == nil && len(sc.verbs) > 0 {
 		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
-			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
+			src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, 0
 		}
 	}
 	if src == nil {
