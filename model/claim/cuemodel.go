@@ -16,7 +16,10 @@ const cueBits = 17
 
 // cueModel holds the tagger's weights.
 type cueModel struct {
-	w     []float32
+	// w are the weights as stored, in units of scale: half the memory of
+	// float32s, for a table the tagger reads at random, and summed exactly
+	// as integers.
+	w     []int16
 	scale float32
 }
 
@@ -81,11 +84,11 @@ func mix(a, b uint64) uint64 {
 
 // score is the tagger's score for the features fs; above 0 is a cue.
 func (m *cueModel) score(fs []uint32) float32 {
-	var s float32
+	var s int32
 	for _, f := range fs {
-		s += m.w[f]
+		s += int32(m.w[f])
 	}
-	return s * m.scale
+	return float32(s) * m.scale
 }
 
 // encodeCueModel stores weights as a scale and int16 values.
@@ -111,9 +114,9 @@ func decodeCueModel(data []byte) (*cueModel, error) {
 	if len(data) != 4+2*(1<<cueBits) {
 		return nil, fmt.Errorf("cue model: %d bytes, want %d", len(data), 4+2*(1<<cueBits))
 	}
-	m := &cueModel{w: make([]float32, 1<<cueBits), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
+	m := &cueModel{w: make([]int16, 1<<cueBits), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
 	for i := range m.w {
-		m.w[i] = float32(int16(binary.LittleEndian.Uint16(data[4+2*i:])))
+		m.w[i] = int16(binary.LittleEndian.Uint16(data[4+2*i:]))
 	}
 	return m, nil
 }

@@ -13,7 +13,7 @@ func TestCueModelRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, i := range []int{0, 7, len(w) - 1, 3} {
-		if got := m.w[i] * m.scale; got < w[i]-0.001 || got > w[i]+0.001 {
+		if got := float32(m.w[i]) * m.scale; got < w[i]-0.001 || got > w[i]+0.001 {
 			t.Errorf("weight %d: got %v, want %v", i, got, w[i])
 		}
 	}

@@ -376,7 +376,7 @@ func (lx *lexicon) thatClauseVerb(text string, toks []token, i int) bool {
 	if i > 0 && toks[i-1].kind == tokNum {
 		return false // "the last 50 years that": a noun
 	}
-	if w := word(text, t); strings.HasSuffix(w, "ly") || nounSuffix(w) {
+	if w := word(text, t); endsLy(w) || nounSuffix(w) {
 		return false
 	}
 	if k := i + 2; lx.finite(toks[k]) || toks[k].kind == tokPunct {
@@ -435,7 +435,7 @@ func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool 
 	if lx.cues == nil || toks[i].kind != tokWord || toks[i].upper && i > 0 {
 		return false
 	}
-	if w := word(text, toks[i]); strings.HasSuffix(w, "ly") || nounSuffix(w) {
+	if w := word(text, toks[i]); endsLy(w) || nounSuffix(w) {
 		return false
 	}
 	var buf [16]uint32

@@ -160,6 +160,11 @@ func inQuote(before, toks, after []token, i int) bool {
 	open, straight := false, 0
 	for _, part := range [2][]token{before, toks[:i]} {
 		for _, t := range part {
+			// Most tokens are words; a mark's kind is cheaper to ask
+			// than its hash against three.
+			if t.kind != tokPunct {
+				continue
+			}
 			switch t.h {
 			case hStraightQuote:
 				open = !open
@@ -182,6 +187,9 @@ func closedLater(rest [2][]token, straight int) bool {
 	later := 0
 	for _, part := range rest {
 		for _, t := range part {
+			if t.kind != tokPunct {
+				continue
+			}
 			switch t.h {
 			case hCloseQuote, hOpenQuote:
 				if later == 0 {

@@ -114,10 +114,22 @@ func unclearAfter(text string, toks []token, i int) int {
 
 // negation reports "not", "never" or a word in n't.
 func negation(text string, t token) bool {
-	if t.h == hNot || t.h == hNever {
+	// Every negation is a word ending in t or r: asking the last byte
+	// first spares the hash compares for most words.
+	if t.kind != tokWord {
+		return false
+	}
+	switch text[t.End-1] | 0x20 {
+	case 'r':
+		return t.h == hNever
+	case 't':
+	default:
+		return false
+	}
+	if t.h == hNot {
 		return true
 	}
-	if t.kind != tokWord || t.Len() < 4 || text[t.End-1]|0x20 != 't' {
+	if t.Len() < 4 {
 		return false
 	}
 	w := text[t.Start : t.End-1]
@@ -215,8 +227,12 @@ var lyNotAdverbs = newWordSet(stripComments(lyNotAdverbsList))
 // lyAdverb reports whether t looks like an adverb in -ly ("flatly").
 func lyAdverb(text string, t token) bool {
 	w := word(text, t)
-	return t.kind == tokWord && !t.upper && len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNotAdverbs.has(t)
+	return t.kind == tokWord && !t.upper && len(w) > 4 && endsLy(w) && !lyNotAdverbs.has(t)
 }
+
+// endsLy is strings.HasSuffix(w, "ly") without the call to compare
+// strings, for the words of every sentence.
+func endsLy(w string) bool { return len(w) >= 2 && w[len(w)-1] == 'y' && w[len(w)-2] == 'l' }
 
 // reportingVerb applies the guards that tell a reporting verb from the same
 // word used otherwise.

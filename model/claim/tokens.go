@@ -195,7 +195,8 @@ func tokenize(dst []token, text string, s span.Span) []token {
 					continue
 				}
 			}
-			if !joins(prev, r, text[min(i+n, s.End):s.End]) {
+			// A space or most marks end the word: ask that before the call.
+			if !joinMark(r) || !joins(prev, r, text[min(i+n, s.End):s.End]) {
 				break
 			}
 			h = hashRune(h, foldRune(r))
@@ -207,10 +208,15 @@ func tokenize(dst []token, text string, s span.Span) []token {
 	return dst
 }
 
+// joinMark reports a mark that may keep a word going.
+func joinMark(r rune) bool {
+	return isApostrophe(r) || r == '-' || r == '/' || r == '.' || r == ',' || r == ':'
+}
+
 // joins reports whether r, a mark after prev inside a word and before
 // the text rest, keeps the word going.
 func joins(prev, r rune, rest string) bool {
-	if !isApostrophe(r) && r != '-' && r != '/' && r != '.' && r != ',' && r != ':' {
+	if !joinMark(r) {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(rest)
