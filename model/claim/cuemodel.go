@@ -38,9 +38,13 @@ const (
 	fRatio
 )
 
-// cueFeatures appends the feature slots of token i to dst; ratio is the
-// token's learned cue ratio, -1 when it has none.
-func cueFeatures(dst []uint32, text string, toks []token, i int, ratio float32) []uint32 {
+// numCueFeatures is how many features a token has.
+const numCueFeatures = 11
+
+// cueFeatures returns the feature slots of token i; ratio is the token's
+// learned cue ratio, -1 when it has none. An array, not an appended slice:
+// the tagger scores a token every few words.
+func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFeatures]uint32) {
 	at := func(k int) uint64 {
 		if k < 0 {
 			return 1
@@ -50,23 +54,23 @@ func cueFeatures(dst []uint32, text string, toks []token, i int, ratio float32) 
 		}
 		return toks[k].h
 	}
-	t := toks[i]
+	t := &toks[i]
 	shape := uint64(t.kind)<<2 | b2u(t.upper)<<1 | b2u(i > 0 && toks[i-1].upper)
 	bucket := uint64(11)
 	if ratio >= 0 {
 		bucket = uint64(ratio * 10)
 	}
-	w := word(text, t)
+	w := text[t.Start:t.End]
 	suffix := hashWord(w[max(0, len(w)-3):])
-	for _, f := range [...]uint64{
+	for k, f := range [numCueFeatures]uint64{
 		mix(fBias, 0), mix(fWord, at(i)), mix(fPrev, at(i-1)), mix(fNext, at(i+1)),
 		mix(fPrev2, at(i-2)), mix(fNext2, at(i+2)), mix(mix(fPrevWord, at(i-1)), at(i)),
 		mix(mix(fWordNext, at(i)), at(i+1)), mix(fSuffix, suffix), mix(fShape, shape),
 		mix(mix(fRatio, bucket), b2u(t.upper)),
 	} {
-		dst = append(dst, uint32(f>>(64-cueBits)))
+		fs[k] = uint32(f >> (64 - cueBits))
 	}
-	return dst
+	return fs
 }
 
 func b2u(b bool) uint64 {
@@ -83,7 +87,7 @@ func mix(a, b uint64) uint64 {
 }
 
 // score is the tagger's score for the features fs; above 0 is a cue.
-func (m *cueModel) score(fs []uint32) float32 {
+func (m *cueModel) score(fs *[numCueFeatures]uint32) float32 {
 	var s int32
 	for _, f := range fs {
 		s += int32(m.w[f])
@@ -140,13 +144,12 @@ func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
 	last := make([]int, 1<<cueBits)
 	step := 0
 	var toks []token
-	var fs []uint32
 	for range epochs {
 		for _, ex := range examples {
 			toks = tokenize(toks[:0], ex.Text, spanAll(ex.Text))
 			for i := range toks {
 				step++
-				fs = cueFeatures(fs[:0], ex.Text, toks, i, lx.ratio(toks[i].h))
+				fs := cueFeatures(ex.Text, toks, i, lx.ratio(toks[i].h))
 				var s float32
 				for _, f := range fs {
 					s += w[f]

@@ -469,16 +469,15 @@ type cut struct {
 // clauseCuts appends to cuts where clauses of a sentence may end: its
 // semicolons, commas and dashes, and before a conjunction that opens a clause.
 func clauseCuts(cuts []cut, toks []token) []cut {
-	for i, t := range toks {
-		if i == 0 || i+1 >= len(toks) {
-			continue
-		}
+	// By index, not by range: a range copies each 40-byte token.
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
 		// The marks are punctuation and the openers words: the kind, in
 		// the token, is cheaper to ask first than the sets.
 		switch {
-		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(t)):
+		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(*t)):
 			cuts = append(cuts, cut{at: i})
-		case t.kind == tokWord && clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
+		case t.kind == tokWord && clauseOpeners.has(*t) && toks[i-1].kind != tokPunct:
 			cuts = append(cuts, cut{at: i, keep: true})
 		}
 	}

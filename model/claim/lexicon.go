@@ -438,8 +438,8 @@ func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool 
 	if w := word(text, toks[i]); endsLy(w) || nounSuffix(w) {
 		return false
 	}
-	var buf [16]uint32
-	return lx.cues.score(cueFeatures(buf[:0], text, toks, i, ratio)) > cueThreshold
+	fs := cueFeatures(text, toks, i, ratio)
+	return lx.cues.score(&fs) > cueThreshold
 }
 
 // cueMemo keeps the cue tagger's answers for the tokens of one claim

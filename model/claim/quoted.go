@@ -159,9 +159,10 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span, sc *scr
 func inQuote(before, toks, after []token, i int) bool {
 	open, straight := false, 0
 	for _, part := range [2][]token{before, toks[:i]} {
-		for _, t := range part {
+		for k := range part {
 			// Most tokens are words; a mark's kind is cheaper to ask
-			// than its hash against three.
+			// than its hash against three, and the token is not copied.
+			t := &part[k]
 			if t.kind != tokPunct {
 				continue
 			}
@@ -186,7 +187,8 @@ func inQuote(before, toks, after []token, i int) bool {
 func closedLater(rest [2][]token, straight int) bool {
 	later := 0
 	for _, part := range rest {
-		for _, t := range part {
+		for k := range part {
+			t := &part[k]
 			if t.kind != tokPunct {
 				continue
 			}

@@ -237,7 +237,7 @@ func joins(prev, r rune, rest string) bool {
 // that a capitalised word follows into part of the name.
 func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 	for i := 1; i+1 < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tokPunct || toks[i-1].End != t.Start {
 			continue
 		}
