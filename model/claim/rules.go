@@ -150,14 +150,23 @@ func sortCues(cues []Cue) []Cue {
 
 // trimSpace shrinks s to exclude leading and trailing white space.
 func trimSpace(text string, s span.Span) span.Span {
-	t := text[s.Start:s.End]
-	lead := len(t) - len(strings.TrimLeft(t, " \t\r\n"))
-	trail := len(t) - len(strings.TrimRight(t, " \t\r\n"))
-	if lead+trail >= len(t) {
+	// Loops, not strings.TrimLeft and TrimRight, which build their set
+	// of bytes on every call, for every claim.
+	start, end := s.Start, s.End
+	for start < end && isTrimmed(text[start]) {
+		start++
+	}
+	for end > start && isTrimmed(text[end-1]) {
+		end--
+	}
+	if start >= end {
 		return s
 	}
-	return span.Span{Start: s.Start + lead, End: s.End - trail}
+	return span.Span{Start: start, End: end}
 }
+
+// isTrimmed reports the bytes trimSpace trims.
+func isTrimmed(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func word(text string, t token) string { return text[t.Start:t.End] }
 

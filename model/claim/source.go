@@ -456,7 +456,7 @@ func (sc *scratch) remention(text string, s span.Span) {
 	for i := n - 1; i >= max(0, n-maxSpeakers); i-- {
 		sp := sc.speakers[i]
 		end := s.Start + sp.Len()
-		if end > s.End || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
+		if end > s.End || !sp.Empty() && differASCII(text[s.Start], text[sp.Start]) || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(text[end:s.End]); end < s.End && isWordRune(r) {
@@ -466,6 +466,20 @@ func (sc *scratch) remention(text string, s span.Span) {
 		sc.speakers = append(sc.speakers, sp)
 		return
 	}
+}
+
+// differASCII reports two first bytes of strings that EqualFold cannot
+// match: both ASCII and different in any case. A wide first rune may fold
+// to an ASCII one (the Kelvin sign to "k"), so it goes to EqualFold.
+func differASCII(a, b byte) bool {
+	return a < utf8.RuneSelf && b < utf8.RuneSelf && lowerASCII(a) != lowerASCII(b)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // resolve finds what a pronoun source at offset at refers to: for "he" and
