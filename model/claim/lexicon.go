@@ -292,7 +292,15 @@ func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) [
 	for i := range toks {
 		e, _ := lx.entries.get(toks[i].h)
 		if e == nil {
-			e = &noEntry
+			// A word the lexicon does not know, most words, is no
+			// finite verb, starts no phrase and is a cue only by the
+			// tagger: the rest of the loop for noEntry, in short.
+			toks[i].finite = false
+			if i >= covered[catReport] && memo.tagged(lx, text, toks, i, noEntry.ratio) {
+				dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(noEntry.ratio, 0)})
+				covered[catReport] = i + 1
+			}
+			continue
 		}
 		toks[i].finite = e.finite && !toks[i].upper
 		// A noun by PolNeAR's tags reports only with a complement, or

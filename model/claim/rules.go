@@ -66,8 +66,10 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	}
 	for i := range toks {
 		// negation first: most words are none, and a call of
-		// unclearAfter for every word cost more than its own work.
-		if !negation(text, toks[i]) {
+		// unclearAfter for every word cost more than its own work; and
+		// the last byte before negation, which every negation ends in t
+		// or r, and a call of it for every word cost more than the test.
+		if c := text[toks[i].End-1] | 0x20; c != 't' && c != 'r' || !negation(text, toks[i]) {
 			continue
 		}
 		if to := unclearAfter(text, toks, i); to > 0 {
