@@ -227,15 +227,21 @@ func (r *Run) sentence(s span.Span) float64 {
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	claims := sc.claims[:0]
-	r.units = claimUnits(r.units[:0], dc, s)
+	// The sentence's block, found once for the three that ask.
+	bi := blockIndex(dc.Blocks, s.Start)
+	var b *doc.Block
+	if bi >= 0 {
+		b = &dc.Blocks[bi]
+	}
+	r.units = claimUnits(r.units[:0], b, s)
 	for _, u := range r.units {
 		claims = d.clauses(claims, text, u, entitiesIn(sentEnts, u), sc)
 	}
 	var speaker span.Span
 	if len(r.units) > 0 {
-		speaker = d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc)
+		speaker = d.speakerOf(text, dc.Blocks, bi, r.ents, sc)
 		claims = inTurn(claims, text, s, speaker, sc)
-		claims = r.inQuotation(claims, s)
+		claims = r.inQuotation(claims, s, b)
 	}
 	sc.remention(text, trimSpace(text, s))
 	sc.labels = sc.labels[:0]
@@ -271,9 +277,8 @@ func (r *Run) sentence(s span.Span) float64 {
 // claimUnits appends the parts of sentence s that may make claims: none in
 // a heading, a caption, a byline, a table header row or a code block
 // (program text, not prose, whatever numbers it holds), each cell of a
-// table row, else s.
-func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
-	b := blockOf(dc.Blocks, s.Start)
+// table row, else s. b is the block s starts in, nil for none.
+func claimUnits(dst []span.Span, b *doc.Block, s span.Span) []span.Span {
 	if b == nil {
 		return append(dst, s)
 	}
@@ -289,14 +294,6 @@ func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 		return dst
 	}
 	return append(dst, s)
-}
-
-// blockOf returns the block holding offset at, or nil.
-func blockOf(blocks []doc.Block, at int) *doc.Block {
-	if i := blockIndex(blocks, at); i >= 0 {
-		return &blocks[i]
-	}
-	return nil
 }
 
 // blockIndex returns the index of the block holding offset at, or -1.

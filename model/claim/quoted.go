@@ -502,8 +502,8 @@ func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 // quoteCloser) or, failing that, the one named before it in the paragraph
 // (see quotedSpeaker). A source inside the marks speaks within the
 // speaker's words ("“Nobody listens to us,” Okafor said": Okafor's).
-func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
-	b := blockOf(r.dc.Blocks, s.Start)
+// b is the block s starts in, nil for none.
+func (r *Run) inQuotation(claims []Claim, s span.Span, b *doc.Block) []Claim {
 	if b == nil || b.Kind != doc.Paragraph && b.Kind != doc.Quote {
 		return claims
 	}
