@@ -62,16 +62,24 @@ func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFea
 	}
 	w := text[t.Start:t.End]
 	suffix := hashWord(w[max(0, len(w)-3):])
-	for k, f := range [numCueFeatures]uint64{
-		mix(fBias, 0), mix(fWord, at(i)), mix(fPrev, at(i-1)), mix(fNext, at(i+1)),
-		mix(fPrev2, at(i-2)), mix(fNext2, at(i+2)), mix(mix(fPrevWord, at(i-1)), at(i)),
-		mix(mix(fWordNext, at(i)), at(i+1)), mix(fSuffix, suffix), mix(fShape, shape),
-		mix(mix(fRatio, bucket), b2u(t.upper)),
-	} {
-		fs[k] = uint32(f >> (64 - cueBits))
-	}
+	// Slot by slot, in the order training used: a loop over an array
+	// literal built the array first.
+	fs[0] = cueSlot(mix(fBias, 0))
+	fs[1] = cueSlot(mix(fWord, at(i)))
+	fs[2] = cueSlot(mix(fPrev, at(i-1)))
+	fs[3] = cueSlot(mix(fNext, at(i+1)))
+	fs[4] = cueSlot(mix(fPrev2, at(i-2)))
+	fs[5] = cueSlot(mix(fNext2, at(i+2)))
+	fs[6] = cueSlot(mix(mix(fPrevWord, at(i-1)), at(i)))
+	fs[7] = cueSlot(mix(mix(fWordNext, at(i)), at(i+1)))
+	fs[8] = cueSlot(mix(fSuffix, suffix))
+	fs[9] = cueSlot(mix(fShape, shape))
+	fs[10] = cueSlot(mix(mix(fRatio, bucket), b2u(t.upper)))
 	return fs
 }
+
+// cueSlot is the weight slot of a mixed feature hash.
+func cueSlot(f uint64) uint32 { return uint32(f >> (64 - cueBits)) }
 
 func b2u(b bool) uint64 {
 	if b {
