@@ -16,7 +16,10 @@ const cueBits = 17
 
 // cueModel holds the tagger's weights.
 type cueModel struct {
-	w     []float32
+	// w are the weights as stored, in units of scale: half the memory of
+	// float32s, for a table the tagger reads at random, and summed exactly
+	// as integers.
+	w     []int16
 	scale float32
 }
 
@@ -35,9 +38,13 @@ const (
 	fRatio
 )
 
-// cueFeatures appends the feature slots of token i to dst; ratio is the
-// token's learned cue ratio, -1 when it has none.
-func cueFeatures(dst []uint32, text string, toks []token, i int, ratio float32) []uint32 {
+// numCueFeatures is how many features a token has.
+const numCueFeatures = 11
+
+// cueFeatures returns the feature slots of token i; ratio is the token's
+// learned cue ratio, -1 when it has none. An array, not an appended slice:
+// the tagger scores a token every few words.
+func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFeatures]uint32) {
 	at := func(k int) uint64 {
 		if k < 0 {
 			return 1
@@ -47,24 +54,32 @@ func cueFeatures(dst []uint32, text string, toks []token, i int, ratio float32) 
 		}
 		return toks[k].h
 	}
-	t := toks[i]
+	t := &toks[i]
 	shape := uint64(t.kind)<<2 | b2u(t.upper)<<1 | b2u(i > 0 && toks[i-1].upper)
 	bucket := uint64(11)
 	if ratio >= 0 {
 		bucket = uint64(ratio * 10)
 	}
-	w := word(text, t)
+	w := text[t.Start:t.End]
 	suffix := hashWord(w[max(0, len(w)-3):])
-	for _, f := range [...]uint64{
-		mix(fBias, 0), mix(fWord, at(i)), mix(fPrev, at(i-1)), mix(fNext, at(i+1)),
-		mix(fPrev2, at(i-2)), mix(fNext2, at(i+2)), mix(mix(fPrevWord, at(i-1)), at(i)),
-		mix(mix(fWordNext, at(i)), at(i+1)), mix(fSuffix, suffix), mix(fShape, shape),
-		mix(mix(fRatio, bucket), b2u(t.upper)),
-	} {
-		dst = append(dst, uint32(f>>(64-cueBits)))
-	}
-	return dst
+	// Slot by slot, in the order training used: a loop over an array
+	// literal built the array first.
+	fs[0] = cueSlot(mix(fBias, 0))
+	fs[1] = cueSlot(mix(fWord, at(i)))
+	fs[2] = cueSlot(mix(fPrev, at(i-1)))
+	fs[3] = cueSlot(mix(fNext, at(i+1)))
+	fs[4] = cueSlot(mix(fPrev2, at(i-2)))
+	fs[5] = cueSlot(mix(fNext2, at(i+2)))
+	fs[6] = cueSlot(mix(mix(fPrevWord, at(i-1)), at(i)))
+	fs[7] = cueSlot(mix(mix(fWordNext, at(i)), at(i+1)))
+	fs[8] = cueSlot(mix(fSuffix, suffix))
+	fs[9] = cueSlot(mix(fShape, shape))
+	fs[10] = cueSlot(mix(mix(fRatio, bucket), b2u(t.upper)))
+	return fs
 }
+
+// cueSlot is the weight slot of a mixed feature hash.
+func cueSlot(f uint64) uint32 { return uint32(f >> (64 - cueBits)) }
 
 func b2u(b bool) uint64 {
 	if b {
@@ -80,12 +95,12 @@ func mix(a, b uint64) uint64 {
 }
 
 // score is the tagger's score for the features fs; above 0 is a cue.
-func (m *cueModel) score(fs []uint32) float32 {
-	var s float32
+func (m *cueModel) score(fs *[numCueFeatures]uint32) float32 {
+	var s int32
 	for _, f := range fs {
-		s += m.w[f]
+		s += int32(m.w[f])
 	}
-	return s * m.scale
+	return float32(s) * m.scale
 }
 
 // encodeCueModel stores weights as a scale and int16 values.
@@ -111,9 +126,9 @@ func decodeCueModel(data []byte) (*cueModel, error) {
 	if len(data) != 4+2*(1<<cueBits) {
 		return nil, fmt.Errorf("cue model: %d bytes, want %d", len(data), 4+2*(1<<cueBits))
 	}
-	m := &cueModel{w: make([]float32, 1<<cueBits), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
+	m := &cueModel{w: make([]int16, 1<<cueBits), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
 	for i := range m.w {
-		m.w[i] = float32(int16(binary.LittleEndian.Uint16(data[4+2*i:])))
+		m.w[i] = int16(binary.LittleEndian.Uint16(data[4+2*i:]))
 	}
 	return m, nil
 }
@@ -137,13 +152,12 @@ func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
 	last := make([]int, 1<<cueBits)
 	step := 0
 	var toks []token
-	var fs []uint32
 	for range epochs {
 		for _, ex := range examples {
 			toks = tokenize(toks[:0], ex.Text, spanAll(ex.Text))
 			for i := range toks {
 				step++
-				fs = cueFeatures(fs[:0], ex.Text, toks, i, lx.ratio(toks[i].h))
+				fs := cueFeatures(ex.Text, toks, i, lx.ratio(toks[i].h))
 				var s float32
 				for _, f := range fs {
 					s += w[f]

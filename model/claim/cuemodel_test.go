@@ -13,7 +13,7 @@ func TestCueModelRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, i := range []int{0, 7, len(w) - 1, 3} {
-		if got := m.w[i] * m.scale; got < w[i]-0.001 || got > w[i]+0.001 {
+		if got := float32(m.w[i]) * m.scale; got < w[i]-0.001 || got > w[i]+0.001 {
 			t.Errorf("weight %d: got %v, want %v", i, got, w[i])
 		}
 	}
@@ -56,7 +56,8 @@ func TestTrainCueModelLearnsAndRepeats(t *testing.T) {
 	text := "Teachers said the school was shut."
 	toks := tokenize(nil, text, spanAll(text))
 	for i, want := range []bool{false, true, false} {
-		if got := m.score(cueFeatures(nil, text, toks, i, lx.ratio(toks[i].h))) > 0; got != want {
+		fs := cueFeatures(text, toks, i, lx.ratio(toks[i].h))
+		if got := m.score(&fs) > 0; got != want {
 			t.Errorf("token %q tagged %v, want %v", word(text, toks[i]), got, want)
 		}
 	}

@@ -83,6 +83,52 @@ type scratch struct {
 	cues cueMemo
 	// block is the block of the sentence being read, nil for none.
 	block *doc.Block
+	// cueArena and sourceArena hand out the cues and sources of the
+	// claims found, a chunk at a time: the run's pack copies them, so a
+	// chunk is never written again once it is full, and claims found one
+	// by one cost no allocation each (they were two in three of the
+	// claims' allocations).
+	cueArena    []Cue
+	sourceArena []Source
+	// claims, cuts, segs, own and whole are reused from one sentence or
+	// unit to the next.
+	claims []Claim
+	cuts   []cut
+	segs   []tokRange
+	own    []int
+	whole  []speaker
+}
+
+// arenaChunk is how many cues or sources one chunk of an arena holds.
+const arenaChunk = 1024
+
+// newSource returns a pointer to a copy of s that no later call writes.
+func (sc *scratch) newSource(s Source) *Source {
+	if len(sc.sourceArena) == cap(sc.sourceArena) {
+		sc.sourceArena = make([]Source, 0, arenaChunk)
+	}
+	sc.sourceArena = append(sc.sourceArena, s)
+	return &sc.sourceArena[len(sc.sourceArena)-1]
+}
+
+// cueRoom returns an empty slice with room for maxCues cues that no later
+// call writes, once takeCues has taken those appended to it.
+func (sc *scratch) cueRoom() []Cue {
+	if cap(sc.cueArena)-len(sc.cueArena) < maxCues {
+		sc.cueArena = make([]Cue, 0, arenaChunk)
+	}
+	n := len(sc.cueArena)
+	return sc.cueArena[n:n:min(n+maxCues, cap(sc.cueArena))]
+}
+
+// takeCues keeps cues, appended to the slice of cueRoom, from later calls;
+// it returns them, or nil for none, as a claim holds them.
+func (sc *scratch) takeCues(cues []Cue) []Cue {
+	if len(cues) == 0 {
+		return nil
+	}
+	sc.cueArena = sc.cueArena[:len(sc.cueArena)+len(cues)]
+	return cues[:len(cues):len(cues)]
 }
 
 // Analyze finds the claims in text, sentence by sentence, and scores each
@@ -182,17 +228,23 @@ func (r *Run) sentence(s span.Span) float64 {
 	}
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
-	var claims []Claim
-	sc.block = blockOf(dc.Blocks, s.Start)
-	r.units = claimUnits(r.units[:0], dc, s)
+	claims := sc.claims[:0]
+	// The sentence's block, found once for the three that ask.
+	bi := blockIndex(dc.Blocks, s.Start)
+	var b *doc.Block
+	if bi >= 0 {
+		b = &dc.Blocks[bi]
+	}
+	sc.block = b
+	r.units = claimUnits(r.units[:0], b, s)
 	for _, u := range r.units {
-		claims = append(claims, d.clauses(text, u, entitiesIn(sentEnts, u), sc)...)
+		claims = d.clauses(claims, text, u, entitiesIn(sentEnts, u), sc)
 	}
 	var speaker span.Span
 	if len(r.units) > 0 {
-		speaker = d.speakerOf(text, dc.Blocks, blockIndex(dc.Blocks, s.Start), r.ents, sc)
-		claims = inTurn(claims, text, s, speaker)
-		claims = r.inQuotation(claims, s)
+		speaker = d.speakerOf(text, dc.Blocks, bi, r.ents, sc)
+		claims = inTurn(claims, text, s, speaker, sc)
+		claims = r.inQuotation(claims, s, b)
 	}
 	sc.remention(text, trimSpace(text, s))
 	sc.labels = sc.labels[:0]
@@ -213,6 +265,7 @@ func (r *Run) sentence(s span.Span) float64 {
 		c.Checkworthiness = score
 		r.found.add(c)
 	}
+	sc.claims = claims[:0]
 	for _, e := range sentEnts {
 		if e.Label == entity.Person {
 			sc.lastPerson = e.Span
@@ -227,9 +280,8 @@ func (r *Run) sentence(s span.Span) float64 {
 // claimUnits appends the parts of sentence s that may make claims: none in
 // a heading, a caption, a byline, a table header row or a code block
 // (program text, not prose, whatever numbers it holds), each cell of a
-// table row, else s.
-func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
-	b := blockOf(dc.Blocks, s.Start)
+// table row, else s. b is the block s starts in, nil for none.
+func claimUnits(dst []span.Span, b *doc.Block, s span.Span) []span.Span {
 	if b == nil {
 		return append(dst, s)
 	}
@@ -247,14 +299,6 @@ func claimUnits(dst []span.Span, dc doc.Doc, s span.Span) []span.Span {
 	return append(dst, s)
 }
 
-// blockOf returns the block holding offset at, or nil.
-func blockOf(blocks []doc.Block, at int) *doc.Block {
-	if i := blockIndex(blocks, at); i >= 0 {
-		return &blocks[i]
-	}
-	return nil
-}
-
 // blockIndex returns the index of the block holding offset at, or -1.
 func blockIndex(blocks []doc.Block, at int) int {
 	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > at })
@@ -264,39 +308,40 @@ func blockIndex(blocks []doc.Block, at int) int {
 	return -1
 }
 
-// clauses finds the claims of one sentence: the sentence's claim, or, when
+// clauses appends the claims of one sentence to dst: the sentence's claim, or, when
 // it joins clauses that each have their own source ("Supporters say ...;
 // opponents claim ..."), one claim per such clause, the clauses without a
 // source of their own going with the one before them (or, at the start,
 // after them).
-func (d *Detector) clauses(text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
+func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	all := sc.toks
 	sc.cues.reset(len(all))
 	defer func() { sc.toks = all }()
-	cuts := clauseCuts(all)
+	sc.cuts = clauseCuts(sc.cuts[:0], all)
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
 	if !ok {
-		return nil
+		return dst
 	}
 	// Two clauses with speakers of their own need two reporting verbs.
-	if c.Source == nil || len(cuts) == 0 || len(sc.verbs) < 2 {
-		return []Claim{c}
+	if c.Source == nil || len(sc.cuts) == 0 || len(sc.verbs) < 2 {
+		return append(dst, c)
 	}
-	whole := append([]speaker(nil), sc.speakers[mark:]...)
-	segs := clauseRanges(len(all), cuts)
+	sc.whole = append(sc.whole[:0], sc.speakers[mark:]...)
+	sc.segs = clauseRanges(sc.segs[:0], len(all), sc.cuts)
+	segs := sc.segs
 	starts := d.ownSources(text, all, segs, ents, sc)
 	sc.speakers = sc.speakers[:mark]
 	if len(starts) < 2 {
-		sc.speakers = append(sc.speakers, whole...)
+		sc.speakers = append(sc.speakers, sc.whole...)
 		if parts := d.relativeSplit(text, all, segs, c, ents, sc); parts != nil {
-			return parts
+			return append(dst, parts...)
 		}
-		return []Claim{c}
+		return append(dst, c)
 	}
 	starts[0] = 0
-	var parts []Claim
+	parts := dst
 	for i, from := range starts {
 		to := len(segs)
 		if i+1 < len(starts) {
@@ -386,7 +431,8 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 // their own with a reporting verb, not one inside another clause's content
 // ("..., that Russia asked China ...").
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
-	var own []int
+	own := sc.own[:0]
+	defer func() { sc.own = own }()
 	reported := false // a segment before the first own one has a reporting verb
 	// inside marks the own segments whose source stands inside quotation
 	// marks; outside is whether one of them does not.
@@ -432,7 +478,7 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		first, ok := d.part(text, all, tokRange{0, segs[own[0]-1].to}, ents, sc)
 		sc.speakers = sc.speakers[:mark]
 		if ok && first.Source != nil && !afterThat(sc.toks, first.Source.Start) {
-			own = []int{0, own[0]}
+			own = append(own[:0], 0, own[0])
 		}
 	}
 	return own
@@ -510,20 +556,18 @@ type cut struct {
 	keep bool
 }
 
-// clauseCuts returns where clauses of a sentence may end: its semicolons
-// commas and dashes, and before a conjunction that opens a clause.
-func clauseCuts(toks []token) []cut {
-	var cuts []cut
-	for i, t := range toks {
-		if i == 0 || i+1 >= len(toks) {
-			continue
-		}
+// clauseCuts appends to cuts where clauses of a sentence may end: its
+// semicolons, commas and dashes, and before a conjunction that opens a clause.
+func clauseCuts(cuts []cut, toks []token) []cut {
+	// By index, not by range: a range copies each 40-byte token.
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
 		// The marks are punctuation and the openers words: the kind, in
 		// the token, is cheaper to ask first than the sets.
 		switch {
-		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(t)):
+		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(*t)):
 			cuts = append(cuts, cut{at: i})
-		case t.kind == tokWord && clauseOpeners.has(t) && toks[i-1].kind != tokPunct:
+		case t.kind == tokWord && clauseOpeners.has(*t) && toks[i-1].kind != tokPunct:
 			cuts = append(cuts, cut{at: i, keep: true})
 		}
 	}
@@ -538,11 +582,11 @@ var (
 // tokRange is the tokens [from, to) of a sentence.
 type tokRange struct{ from, to int }
 
-// clauseRanges cuts a sentence of n tokens at cuts into token ranges.
-func clauseRanges(n int, cuts []cut) []tokRange {
-	out := make([]tokRange, 0, len(cuts)+1)
+// clauseRanges appends to out the token ranges a sentence of n tokens
+// cut at cuts falls into.
+func clauseRanges(out []tokRange, n int, cuts []cut) []tokRange {
 	from := 0
-	for _, c := range append(cuts, cut{at: n}) {
+	for _, c := range cuts {
 		if c.at > from {
 			out = append(out, tokRange{from, c.at})
 		}
@@ -550,6 +594,9 @@ func clauseRanges(n int, cuts []cut) []tokRange {
 		if c.keep {
 			from = c.at
 		}
+	}
+	if n > from {
+		out = append(out, tokRange{from, n})
 	}
 	return out
 }

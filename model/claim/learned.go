@@ -96,8 +96,21 @@ func parseLearned(data string) (map[uint64]learnedCue, error) {
 // not their speaker, so they are not reporting verbs.
 var nounSuffixes = []string{"tion", "sion", "ment", "ism", "ity", "ence", "ance", "ness"}
 
-func nounSuffix(w string) bool {
+// nounSuffixesByLast are nounSuffixes by their last byte: the tagger asks
+// about every word it scores, and trying all eight suffixes on each was a
+// third of its instructions.
+var nounSuffixesByLast = func() (t [256][]string) {
 	for _, s := range nounSuffixes {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return t
+}()
+
+func nounSuffix(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, s := range nounSuffixesByLast[w[len(w)-1]] {
 		if strings.HasSuffix(w, s) {
 			return true
 		}

@@ -292,7 +292,15 @@ func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) [
 	for i := range toks {
 		e, _ := lx.entries.get(toks[i].h)
 		if e == nil {
-			e = &noEntry
+			// A word the lexicon does not know, most words, is no
+			// finite verb, starts no phrase and is a cue only by the
+			// tagger: the rest of the loop for noEntry, in short.
+			toks[i].finite = false
+			if i >= covered[catReport] && memo.tagged(lx, text, toks, i, noEntry.ratio) {
+				dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(noEntry.ratio, 0)})
+				covered[catReport] = i + 1
+			}
+			continue
 		}
 		toks[i].finite = e.finite && !toks[i].upper
 		// A noun by PolNeAR's tags reports only with a complement, or
@@ -376,7 +384,7 @@ func (lx *lexicon) thatClauseVerb(text string, toks []token, i int) bool {
 	if i > 0 && toks[i-1].kind == tokNum {
 		return false // "the last 50 years that": a noun
 	}
-	if w := word(text, t); strings.HasSuffix(w, "ly") || nounSuffix(w) {
+	if w := word(text, t); endsLy(w) || nounSuffix(w) {
 		return false
 	}
 	if k := i + 2; lx.finite(toks[k]) || toks[k].kind == tokPunct {
@@ -435,11 +443,11 @@ func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool 
 	if lx.cues == nil || toks[i].kind != tokWord || toks[i].upper && i > 0 {
 		return false
 	}
-	if w := word(text, toks[i]); strings.HasSuffix(w, "ly") || nounSuffix(w) {
+	if w := word(text, toks[i]); endsLy(w) || nounSuffix(w) {
 		return false
 	}
-	var buf [16]uint32
-	return lx.cues.score(cueFeatures(buf[:0], text, toks, i, ratio)) > cueThreshold
+	fs := cueFeatures(text, toks, i, ratio)
+	return lx.cues.score(&fs) > cueThreshold
 }
 
 // cueMemo keeps the cue tagger's answers for the tokens of one claim

@@ -137,7 +137,7 @@ func onlyPunctAfter(toks []token, i int) bool {
 // inTurn gives the claims of a sentence of a speaker's block the speaker
 // for their source; a sentence that made no claim becomes one, attributed.
 // The sentence that names the speaker has found it already.
-func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim {
+func inTurn(claims []Claim, text string, s span.Span, speaker span.Span, sc *scratch) []Claim {
 	if speaker.Empty() || s.Overlaps(speaker) {
 		return claims
 	}
@@ -146,7 +146,7 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim
 	}
 	for i := range claims {
 		c := &claims[i]
-		c.Source = &Source{Span: speaker}
+		c.Source = sc.newSource(Source{Span: speaker})
 		c.Kinds = c.Kinds.Add(Attributed)
 	}
 	return claims
@@ -160,7 +160,13 @@ func inTurn(claims []Claim, text string, s span.Span, speaker span.Span) []Claim
 func inQuote(before, toks, after []token, i int) bool {
 	open, straight := false, 0
 	for _, part := range [2][]token{before, toks[:i]} {
-		for _, t := range part {
+		for k := range part {
+			// Most tokens are words; a mark's kind is cheaper to ask
+			// than its hash against three, and the token is not copied.
+			t := &part[k]
+			if t.kind != tokPunct {
+				continue
+			}
 			switch t.h {
 			case hStraightQuote:
 				open = !open
@@ -182,7 +188,11 @@ func inQuote(before, toks, after []token, i int) bool {
 func closedLater(rest [2][]token, straight int) bool {
 	later := 0
 	for _, part := range rest {
-		for _, t := range part {
+		for k := range part {
+			t := &part[k]
+			if t.kind != tokPunct {
+				continue
+			}
 			switch t.h {
 			case hCloseQuote, hOpenQuote:
 				if later == 0 {
@@ -407,8 +417,7 @@ func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []en
 	if stopBefore(text, m.Start) && words(toks[:end])-words(tokensIn(toks[:end], c.Source.Span))-attributedCues(c) > maxBareTail {
 		return nil
 	}
-	src := *c.Source
-	return &src
+	return sc.newSource(*c.Source)
 }
 
 // sentenceStop reports a full stop, question or exclamation mark that ends
@@ -497,8 +506,8 @@ func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 // quoteCloser) or, failing that, the one named before it in the paragraph
 // (see quotedSpeaker). A source inside the marks speaks within the
 // speaker's words ("“Nobody listens to us,” Okafor said": Okafor's).
-func (r *Run) inQuotation(claims []Claim, s span.Span) []Claim {
-	b := blockOf(r.dc.Blocks, s.Start)
+// b is the block s starts in, nil for none.
+func (r *Run) inQuotation(claims []Claim, s span.Span, b *doc.Block) []Claim {
 	if b == nil || b.Kind != doc.Paragraph && b.Kind != doc.Quote {
 		return claims
 	}

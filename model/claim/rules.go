@@ -36,7 +36,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	toks := sc.toks
 	sc.matches = d.lex.find(sc.matches[:0], text, toks, &sc.cues)
 	sc.verbs = sc.verbs[:0]
-	var cues []Cue
+	cues := sc.cueRoom()
 	addCue := func(from, to int, k Kind) {
 		if from >= to || to > len(toks) || len(cues) >= maxCues {
 			return
@@ -66,8 +66,10 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	}
 	for i := range toks {
 		// negation first: most words are none, and a call of
-		// unclearAfter for every word cost more than its own work.
-		if !negation(text, toks[i]) {
+		// unclearAfter for every word cost more than its own work; and
+		// the last byte before negation, which every negation ends in t
+		// or r, and a call of it for every word cost more than the test.
+		if c := text[toks[i].End-1] | 0x20; c != 't' && c != 'r' || !negation(text, toks[i]) {
 			continue
 		}
 		if to := unclearAfter(text, toks, i); to > 0 {
@@ -83,7 +85,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 	src := d.attribute(text, toks, ents, sc, according, accordingTo, addCue)
 	var c Claim
 	c.Span = trimSpace(text, s)
-	c.Cues = sortCues(cues)
+	c.Cues = sc.takeCues(sortCues(cues))
 	c.Source = src
 	if src != nil {
 		c.Kinds = c.Kinds.Add(Attributed)
@@ -114,10 +116,22 @@ func unclearAfter(text string, toks []token, i int) int {
 
 // negation reports "not", "never" or a word in n't.
 func negation(text string, t token) bool {
-	if t.h == hNot || t.h == hNever {
+	// Every negation is a word ending in t or r: asking the last byte
+	// first spares the hash compares for most words.
+	if t.kind != tokWord {
+		return false
+	}
+	switch text[t.End-1] | 0x20 {
+	case 'r':
+		return t.h == hNever
+	case 't':
+	default:
+		return false
+	}
+	if t.h == hNot {
 		return true
 	}
-	if t.kind != tokWord || t.Len() < 4 || text[t.End-1]|0x20 != 't' {
+	if t.Len() < 4 {
 		return false
 	}
 	w := text[t.Start : t.End-1]
@@ -138,14 +152,23 @@ func sortCues(cues []Cue) []Cue {
 
 // trimSpace shrinks s to exclude leading and trailing white space.
 func trimSpace(text string, s span.Span) span.Span {
-	t := text[s.Start:s.End]
-	lead := len(t) - len(strings.TrimLeft(t, " \t\r\n"))
-	trail := len(t) - len(strings.TrimRight(t, " \t\r\n"))
-	if lead+trail >= len(t) {
+	// Loops, not strings.TrimLeft and TrimRight, which build their set
+	// of bytes on every call, for every claim.
+	start, end := s.Start, s.End
+	for start < end && isTrimmed(text[start]) {
+		start++
+	}
+	for end > start && isTrimmed(text[end-1]) {
+		end--
+	}
+	if start >= end {
 		return s
 	}
-	return span.Span{Start: s.Start + lead, End: s.End - trail}
+	return span.Span{Start: start, End: end}
 }
+
+// isTrimmed reports the bytes trimSpace trims.
+func isTrimmed(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func word(text string, t token) string { return text[t.Start:t.End] }
 
@@ -215,8 +238,12 @@ var lyNotAdverbs = newWordSet(stripComments(lyNotAdverbsList))
 // lyAdverb reports whether t looks like an adverb in -ly ("flatly").
 func lyAdverb(text string, t token) bool {
 	w := word(text, t)
-	return t.kind == tokWord && !t.upper && len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNotAdverbs.has(t)
+	return t.kind == tokWord && !t.upper && len(w) > 4 && endsLy(w) && !lyNotAdverbs.has(t)
 }
+
+// endsLy is strings.HasSuffix(w, "ly") without the call to compare
+// strings, for the words of every sentence.
+func endsLy(w string) bool { return len(w) >= 2 && w[len(w)-1] == 'y' && w[len(w)-2] == 'l' }
 
 // reportingVerb applies the guards that tell a reporting verb from the same
 // word used otherwise.
@@ -492,8 +519,14 @@ func nounPhraseEnd(text string, toks []token, i int) bool {
 
 // possessive reports a word in 's or s'.
 func possessive(text string, t token) bool {
-	w := strings.ToLower(word(text, t))
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	// Only the last two runes matter; lower-casing the word cost an
+	// allocation for each capitalised one.
+	w := word(text, t)
+	if n := len(w); n == 0 || w[n-1]|0x20 != 's' {
+		return false
+	}
+	w = w[:len(w)-1]
+	return strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’")
 }
 
 func causalWord(toks []token, m match) bool {

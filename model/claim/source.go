@@ -77,9 +77,9 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 			// "According to X, Y said": Y speaks and X reports it. What a
 			// weaker cue than a speech verb says ("Y plans ...") is X's.
 			if mainVerb >= 0 && (main.to <= according || main.from >= a.to) && sc.verbs[mainVerb].weight >= reportedCueRatio {
-				src = &Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]}
+				src = sc.newSource(Source{Span: spanOf(toks, main), Via: text[toks[a.from].Start:toks[a.to-1].End]})
 			} else {
-				src = &Source{Span: spanOf(toks, a)}
+				src = sc.newSource(Source{Span: spanOf(toks, a)})
 				main, mainVerb = a, -1
 			}
 		}
@@ -88,25 +88,25 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	// speaker's, whatever verbs they hold.
 	if p, cue := quoteSpeaker(text, toks, ents); !p.empty() {
 		addCue(cue, cue+1, Attributed)
-		src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, -1
+		src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, -1
 	}
 	if src == nil && mainVerb >= 0 {
-		src = &Source{Span: spanOf(toks, main)}
+		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
 	// "In the latest Post-ABC poll, Clinton leads": the poll says so.
 	if c := pollOpening(toks); src == nil && c > 0 {
 		addCue(0, 1, Attributed)
 		main = np{from: 1, to: c}
-		src = &Source{Span: spanOf(toks, main)}
+		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
 	if src == nil {
 		if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 {
-			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, vi
+			src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, vi
 		}
 	}
 	if src == nil && len(sc.verbs) > 0 {
 		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
-			src, main, mainVerb = &Source{Span: spanOf(toks, p)}, p, 0
+			src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, 0
 		}
 	}
 	if src == nil {
@@ -506,7 +506,7 @@ func (sc *scratch) remention(text string, s span.Span) {
 	for i := n - 1; i >= max(0, n-maxSpeakers); i-- {
 		sp := sc.speakers[i]
 		end := s.Start + sp.Len()
-		if end > s.End || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
+		if end > s.End || !sp.Empty() && differASCII(text[s.Start], text[sp.Start]) || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(text[end:s.End]); end < s.End && isWordRune(r) {
@@ -516,6 +516,20 @@ func (sc *scratch) remention(text string, s span.Span) {
 		sc.speakers = append(sc.speakers, sp)
 		return
 	}
+}
+
+// differASCII reports two first bytes of strings that EqualFold cannot
+// match: both ASCII and different in any case. A wide first rune may fold
+// to an ASCII one (the Kelvin sign to "k"), so it goes to EqualFold.
+func differASCII(a, b byte) bool {
+	return a < utf8.RuneSelf && b < utf8.RuneSelf && lowerASCII(a) != lowerASCII(b)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // resolve finds what a pronoun source at offset at refers to: for "he" and

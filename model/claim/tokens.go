@@ -126,6 +126,15 @@ var wordFold = func() (t [256]byte) {
 	return t
 }()
 
+// skipASCII marks the ASCII bytes tokenize skips: white space and the
+// markup "_" and "*".
+var skipASCII = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = isSpace(rune(c)) || c == '_' || c == '*'
+	}
+	return t
+}()
+
 // asciiWord reports an ASCII letter or digit.
 func asciiWord(c byte) bool { return uint32(c|0x20-'a') < 26 || uint32(c-'0') < 10 }
 
@@ -151,6 +160,12 @@ func tokenize(dst []token, text string, s span.Span) []token {
 	member := setMembership()
 	i := s.Start
 	for i < s.End {
+		// A space or skipped markup, the commonest byte after letters,
+		// costs one look-up.
+		if skipASCII[text[i]] {
+			i++
+			continue
+		}
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:s.End])
@@ -166,51 +181,73 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			continue
 		}
 		start := i
-		h := uint64(fnvOffset)
-		kind := tokWord
 		upper := unicode.IsUpper(r)
-		prev := rune(0)
-		for i < s.End {
-			// An ASCII letter or digit, most of every word, takes the short way.
-			c := text[i]
-			if f := wordFold[c]; f != 0 {
-				if c <= '9' {
-					kind = tokNum
-				}
-				prev = rune(c)
-				h = (h ^ uint64(f)) * fnvPrime
-				i++
-				continue
-			}
-			r, n = rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[i:s.End])
-				if wideWordRune(r) {
-					if unicode.IsDigit(r) {
-						kind = tokNum
-					}
-					h = hashRune(h, foldRune(r))
-					prev = r
-					i += n
-					continue
-				}
-			}
-			if !joins(prev, r, text[min(i+n, s.End):s.End]) {
-				break
-			}
-			h = hashRune(h, foldRune(r))
-			prev = r
-			i += n
-		}
+		var h uint64
+		var kind tokKind
+		i, h, kind = scanWord(text[:s.End], i)
 		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, sets: member.of(h)})
 	}
 	return dst
 }
 
+// scanWord reads the word that starts at b[i], a letter or digit, and
+// returns its end, its hash and its kind. ASCII letters and digits, most
+// of every word, take a loop of their own; a word runs on through wide
+// letters and through the marks joins lets it.
+func scanWord(b string, i int) (end int, h uint64, kind tokKind) {
+	h, kind = fnvOffset, tokWord
+	start := i
+	for {
+		for i < len(b) {
+			c := b[i]
+			f := wordFold[c]
+			if f == 0 {
+				break
+			}
+			if c <= '9' {
+				kind = tokNum
+			}
+			h = (h ^ uint64(f)) * fnvPrime
+			i++
+		}
+		if i >= len(b) {
+			return i, h, kind
+		}
+		r, n := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(b[i:])
+			if wideWordRune(r) {
+				if unicode.IsDigit(r) {
+					kind = tokNum
+				}
+				h = hashRune(h, foldRune(r))
+				i += n
+				continue
+			}
+		}
+		// A space or most marks end the word: ask that before decoding
+		// the rune before it.
+		if !joinMark(r) {
+			return i, h, kind
+		}
+		prev, _ := utf8.DecodeLastRuneInString(b[start:i])
+		if !joins(prev, r, b[min(i+n, len(b)):]) {
+			return i, h, kind
+		}
+		h = hashRune(h, foldRune(r))
+		i += n
+	}
+}
+
+// joinMark reports a mark that may keep a word going.
+func joinMark(r rune) bool {
+	return isApostrophe(r) || r == '-' || r == '/' || r == '.' || r == ',' || r == ':'
+}
+
 // joins reports whether r, a mark after prev inside a word and before
 // the text rest, keeps the word going.
 func joins(prev, r rune, rest string) bool {
-	if !isApostrophe(r) && r != '-' && r != '/' && r != '.' && r != ',' && r != ':' {
+	if !joinMark(r) {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(rest)
@@ -231,7 +268,7 @@ func joins(prev, r rune, rest string) bool {
 // that a capitalised word follows into part of the name.
 func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 	for i := 1; i+1 < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tokPunct || toks[i-1].End != t.Start {
 			continue
 		}
