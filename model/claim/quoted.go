@@ -2,6 +2,7 @@ package claim
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -232,30 +233,58 @@ const maxBareTail = 8
 type quoteState struct {
 	block *doc.Block
 	at    int
-	open  bool
 	// mark and markOpen are the offset and state of the start of the
 	// sentence being read, from which an offset before at is read again:
 	// from the block's start, a long block would be read once per source.
 	mark     int
 	markOpen bool
+	// marks are the quotation marks read from mark on, in order, each with
+	// whether a quotation is open after it (opens), complete for the marks
+	// that start before read: an offset asked again is answered from them,
+	// not by reading the text again (every reporting verb of a sentence and
+	// of its parts asks, out of order).
+	marks []quoteMark
+	opens []bool
+	read  int
 }
 
 // openAt reports whether a quotation is open at offset at of block b,
 // read on from where the last call stopped when it can be.
 func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
-	switch {
-	case q.block != b || at < q.mark:
-		*q = quoteState{block: b, at: b.Start, mark: b.Start}
-	case at < q.at:
-		q.at, q.open = q.mark, q.markOpen
+	if q.block != b || at < q.mark {
+		q.reset(b)
 	}
-	i := q.at
+	if at > q.read {
+		q.readTo(text, at)
+	}
+	// The marks that start before at decide; a mark that starts before
+	// at and ends after it is read whole.
+	k := sort.Search(len(q.marks), func(k int) bool { return q.marks[k].Start >= at })
+	if k == 0 {
+		q.at = max(at, q.mark)
+		return q.markOpen
+	}
+	q.at = max(at, q.marks[k-1].End)
+	return q.opens[k-1]
+}
+
+// reset starts reading block b afresh, at its start.
+func (q *quoteState) reset(b *doc.Block) {
+	*q = quoteState{block: b, at: b.Start, mark: b.Start, read: b.Start, marks: q.marks[:0], opens: q.opens[:0]}
+}
+
+// readTo reads the marks that start before at, on from those read.
+func (q *quoteState) readTo(text string, at int) {
+	i, open := max(q.read, q.mark), q.markOpen
+	if n := len(q.marks); n > 0 {
+		i, open = max(q.read, q.marks[n-1].End), q.opens[n-1]
+	}
 	for m, ok := nextQuoteMark(text, i, at); ok; m, ok = nextQuoteMark(text, i, at) {
-		q.open, i = m.opens(q.open), m.End
+		open, i = m.opens(open), m.End
+		q.marks = append(q.marks, m)
+		q.opens = append(q.opens, open)
 	}
-	// A mark that starts before at and ends after it is read whole.
-	q.at = max(at, i)
-	return q.open
+	q.read = at
 }
 
 // markSentence keeps the state at offset at, the start of a sentence of
@@ -263,6 +292,9 @@ func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
 func (q *quoteState) markSentence(text string, b *doc.Block, at int) {
 	q.markOpen = q.openAt(text, b, at)
 	q.mark = q.at // past a mark that at falls inside
+	k := sort.Search(len(q.marks), func(k int) bool { return q.marks[k].Start >= q.mark })
+	q.marks = append(q.marks[:0], q.marks[k:]...)
+	q.opens = append(q.opens[:0], q.opens[k:]...)
 }
 
 // quoteMark is a quotation mark found in text.
