@@ -30,13 +30,12 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.sentence}})
-			res := d.AnalyzeDoc(dc, sentence.Split(dc), nil)
+			text, claims := paragraphClaims(d, tt.sentence)
 			var got []string
-			for _, c := range res.Claims {
+			for _, c := range claims {
 				for _, q := range c.Cues {
 					if q.Kind == Attributed {
-						got = append(got, q.In(dc.Text))
+						got = append(got, q.In(text))
 					}
 				}
 			}
@@ -71,11 +70,11 @@ func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.paragraph}})
+			text, found := paragraphClaims(d, tt.paragraph)
 			var claims, sources []string
-			for _, c := range d.AnalyzeDoc(dc, sentence.Split(dc), nil).Claims {
+			for _, c := range found {
 				if c.Source != nil {
-					claims, sources = append(claims, c.In(dc.Text)), append(sources, c.Source.In(dc.Text))
+					claims, sources = append(claims, c.In(text)), append(sources, c.Source.In(text))
 				}
 			}
 			if !slices.Equal(claims, tt.claims) || !slices.Equal(sources, tt.sources) {

@@ -26,12 +26,11 @@ func TestASpeakersTimePhraseIsNotTheSource(t *testing.T) {
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dc := buildDoc([]block{{kind: doc.Paragraph, text: tt.sentence}})
-			res := d.AnalyzeDoc(dc, sentence.Split(dc), nil)
+			text, claims := paragraphClaims(d, tt.sentence)
 			var got []string
-			for _, c := range res.Claims {
+			for _, c := range claims {
 				if c.Source != nil {
-					got = append(got, c.Source.In(dc.Text))
+					got = append(got, c.Source.In(text))
 				}
 			}
 			if len(got) != 1 || got[0] != tt.source {
@@ -39,4 +38,11 @@ func TestASpeakersTimePhraseIsNotTheSource(t *testing.T) {
 			}
 		})
 	}
+}
+
+// paragraphClaims analyses paragraph as the one paragraph of a document
+// and returns the document's text and claims.
+func paragraphClaims(d *Detector, paragraph string) (string, []Claim) {
+	dc := buildDoc([]block{{kind: doc.Paragraph, text: paragraph}})
+	return dc.Text, d.AnalyzeDoc(dc, sentence.Split(dc), nil).Claims
 }
