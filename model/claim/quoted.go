@@ -228,61 +228,61 @@ const maxTailCue = 12
 // PolNeAR train from 2, 4 and 8.
 const maxBareTail = 8
 
-// quoteState is whether a quotation is open at offset at of a block, so
+// quoteState is whether a quotation is open at an offset of a block, so
 // the marks of a block are read once however many sentences it holds.
 type quoteState struct {
 	block *doc.Block
-	at    int
 	// mark and markOpen are the offset and state of the start of the
-	// sentence being read, from which an offset before at is read again:
-	// from the block's start, a long block would be read once per source.
+	// sentence being read: an offset before it starts the block afresh.
 	mark     int
 	markOpen bool
-	// marks are the quotation marks read from mark on, in order, each with
-	// whether a quotation is open after it (opens), complete for the marks
-	// that start before read: an offset asked again is answered from them,
-	// not by reading the text again (every reporting verb of a sentence and
-	// of its parts asks, out of order).
-	marks []quoteMark
-	opens []bool
+	// marks are the quotation marks that start in text[mark:read], in
+	// order: an offset asked again is answered from them, not by reading
+	// the text again (every reporting verb of a sentence and of its parts
+	// asks, out of order).
+	marks []readMark
 	read  int
 }
 
-// openAt reports whether a quotation is open at offset at of block b,
-// read on from where the last call stopped when it can be.
+// readMark is a quotation mark read, with whether a quotation is open
+// after it.
+type readMark struct {
+	quoteMark
+	open bool
+}
+
+// openAt reports whether a quotation is open at offset at of block b.
 func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
+	open, _ := q.stateAt(text, b, at)
+	return open
+}
+
+// stateAt reports whether a quotation is open at offset at of block b,
+// and the offset past the marks that decide it: at, or the end of a mark
+// that starts before at and ends after it, which is read whole.
+func (q *quoteState) stateAt(text string, b *doc.Block, at int) (open bool, past int) {
 	if q.block != b || at < q.mark {
-		q.reset(b)
+		*q = quoteState{block: b, mark: b.Start, read: b.Start, marks: q.marks[:0]}
 	}
 	if at > q.read {
 		q.readTo(text, at)
 	}
-	// The marks that start before at decide; a mark that starts before
-	// at and ends after it is read whole.
 	k := sort.Search(len(q.marks), func(k int) bool { return q.marks[k].Start >= at })
 	if k == 0 {
-		q.at = max(at, q.mark)
-		return q.markOpen
+		return q.markOpen, max(at, q.mark)
 	}
-	q.at = max(at, q.marks[k-1].End)
-	return q.opens[k-1]
-}
-
-// reset starts reading block b afresh, at its start.
-func (q *quoteState) reset(b *doc.Block) {
-	*q = quoteState{block: b, at: b.Start, mark: b.Start, read: b.Start, marks: q.marks[:0], opens: q.opens[:0]}
+	return q.marks[k-1].open, max(at, q.marks[k-1].End)
 }
 
 // readTo reads the marks that start before at, on from those read.
 func (q *quoteState) readTo(text string, at int) {
 	i, open := max(q.read, q.mark), q.markOpen
 	if n := len(q.marks); n > 0 {
-		i, open = max(q.read, q.marks[n-1].End), q.opens[n-1]
+		i, open = max(q.read, q.marks[n-1].End), q.marks[n-1].open
 	}
 	for m, ok := nextQuoteMark(text, i, at); ok; m, ok = nextQuoteMark(text, i, at) {
 		open, i = m.opens(open), m.End
-		q.marks = append(q.marks, m)
-		q.opens = append(q.opens, open)
+		q.marks = append(q.marks, readMark{quoteMark: m, open: open})
 	}
 	q.read = at
 }
@@ -290,11 +290,9 @@ func (q *quoteState) readTo(text string, at int) {
 // markSentence keeps the state at offset at, the start of a sentence of
 // block b, for the offsets of the sentence read again.
 func (q *quoteState) markSentence(text string, b *doc.Block, at int) {
-	q.markOpen = q.openAt(text, b, at)
-	q.mark = q.at // past a mark that at falls inside
+	q.markOpen, q.mark = q.stateAt(text, b, at)
 	k := sort.Search(len(q.marks), func(k int) bool { return q.marks[k].Start >= q.mark })
 	q.marks = append(q.marks[:0], q.marks[k:]...)
-	q.opens = append(q.opens[:0], q.opens[k:]...)
 }
 
 // quoteMark is a quotation mark found in text.
