@@ -919,9 +919,12 @@ func inverted(text string, toks []token, i int) np {
 	return p
 }
 
+// dayNames are the days of the week, which are written capitalised.
+const dayNames = "monday tuesday wednesday thursday friday saturday sunday"
+
 // timeNames are the words of a time phrase after a verb ("said Tuesday",
 // "said last week", "said Friday night").
-var timeNames = newWordSet(`monday tuesday wednesday thursday friday saturday sunday today
+var timeNames = newWordSet(dayNames + ` today
 	yesterday tonight tomorrow last next this week weekend month year morning afternoon
 	evening night earlier later recently`)
 
@@ -981,8 +984,7 @@ func lowerTime(toks []token, from, to int) bool {
 	return true
 }
 
-// weekdays are the days' names, which are written capitalised.
-var weekdays = newWordSet("monday tuesday wednesday thursday friday saturday sunday")
+var weekdays = newWordSet(dayNames)
 
 // subject finds the speaker of the reporting verb at toks[v]: the noun
 // phrase before it, skipping auxiliaries, adverbs, relative clauses and
