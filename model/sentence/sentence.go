@@ -21,23 +21,22 @@ var starters = []string{"The", "A", "An", "He", "She", "It", "They", "We", "I", 
 // Splitter splits text into sentences. Its zero value is not usable; make
 // one with New.
 type Splitter struct {
+	// abbrev holds the abbreviations, each with whether it may also end a
+	// sentence (an ender): an ender's stop ends one only before a
+	// sentence starter.
 	abbrev map[string]bool
-	// enders are the abbreviations that may also end a sentence: their
-	// stop ends one only before a sentence starter.
-	enders map[string]bool
 }
 
 // New returns a Splitter with margin's list of abbreviations.
 func New() *Splitter {
-	s := &Splitter{abbrev: map[string]bool{}, enders: map[string]bool{}}
+	s := &Splitter{abbrev: map[string]bool{}}
 	for _, line := range strings.Split(abbreviationList, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		word, ender := strings.CutSuffix(line, " end")
-		s.abbrev[word] = true
-		s.enders[word] = ender
+		s.abbrev[word] = ender
 	}
 	return s
 }
@@ -50,7 +49,8 @@ func (s *Splitter) Abbreviation(word string) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
-	return s.abbrev[strings.ToLower(word)]
+	_, ok := s.abbrev[strings.ToLower(word)]
+	return ok
 }
 
 // Split returns the sentences of d in order. A sentence never crosses a
@@ -149,14 +149,15 @@ func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next,
 	}
 	word := wordBefore(text, blockStart, stop)
 	lower := strings.ToLower(word)
+	ender, known := s.abbrev[lower]
 	switch {
 	case len(word) == 1 && unicode.IsUpper(rune(word[0])):
 		return false
 	case strings.Contains(lower, "."):
-		return s.abbrev[lower] && startsSentence(text[next:limit]) || !s.abbrev[lower] && !isInitials(word)
-	case s.enders[lower]:
+		return known && startsSentence(text[next:limit]) || !known && !isInitials(word)
+	case ender:
 		return startsSentence(text[next:limit])
-	case s.abbrev[lower]:
+	case known:
 		return false
 	}
 	return true
