@@ -160,8 +160,7 @@ func capitalsHeading(line string) bool {
 			letters++
 		}
 	}
-	return letters >= 2 && countWords(line) <= maxHeadingWords && len(line) <= maxHeadlineBytes &&
-		!endsSentence(line) && !strings.HasSuffix(line, ",")
+	return letters >= 2 && headingShaped(line, countWords(line))
 }
 
 // splitsAfresh reports whether the lines from one of the role given on,

@@ -99,8 +99,13 @@ func continues(a, b block, ends map[string]bool) bool {
 // few short words, no closing punctuation, and a paragraph after it.
 func isHeadingLine(blocks []block, i int) bool {
 	b := blocks[i]
-	return b.kind == doc.Paragraph && b.words <= maxHeadingWords && len(b.text) <= maxHeadlineBytes && !endsSentence(b.text) &&
-		!strings.HasSuffix(b.text, ",") && i+1 < len(blocks) && blocks[i+1].kind == doc.Paragraph
+	return b.kind == doc.Paragraph && headingShaped(b.text, b.words) && i+1 < len(blocks) && blocks[i+1].kind == doc.Paragraph
+}
+
+// headingShaped reports a line of words words that a heading could be: a
+// few short words and no closing punctuation.
+func headingShaped(text string, words int) bool {
+	return words <= maxHeadingWords && len(text) <= maxHeadlineBytes && !endsSentence(text) && !strings.HasSuffix(text, ",")
 }
 
 // endsSentence reports whether s ends with sentence-closing punctuation,
