@@ -117,18 +117,26 @@ func (f *featurizer) analyze(text string, sents []span.Span) ([]sentenceFeatures
 func (f *featurizer) features(sentence string, sf sentenceFeatures) []int32 {
 	var out []int32
 	checkworthy.Extract(sentence, sf.kinds, sf.labels, func(h uint64, name string) {
-		if f.dropped(name) {
-			return
+		if id, ok := f.intern(h, name); ok {
+			out = append(out, id)
 		}
-		id, ok := f.ids[h]
-		if !ok {
-			id = int32(len(f.names))
-			f.ids[h] = id
-			f.names = append(f.names, name)
-		}
-		out = append(out, id)
 	})
 	return out
+}
+
+// intern returns the id of the feature named name with hash h, giving it
+// the next id the first time, or false for a feature left out.
+func (f *featurizer) intern(h uint64, name string) (int32, bool) {
+	if f.dropped(name) {
+		return 0, false
+	}
+	id, ok := f.ids[h]
+	if !ok {
+		id = int32(len(f.names))
+		f.ids[h] = id
+		f.names = append(f.names, name)
+	}
+	return id, true
 }
 
 // one analyses a lone sentence, as the debate corpora give them.
@@ -245,15 +253,9 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 // markAskers gives the examples of a transcript whose speaker asks the
 // asker feature, as the analyser does with a transcript's speakers.
 func (f *featurizer) markAskers(exs []example, askers *checkworthy.Askers) {
-	if f.dropped(checkworthy.AskerFeature) {
-		return
-	}
-	h := checkworthy.HashFeature(checkworthy.AskerFeature)
-	id, ok := f.ids[h]
+	id, ok := f.intern(checkworthy.HashFeature(checkworthy.AskerFeature), checkworthy.AskerFeature)
 	if !ok {
-		id = int32(len(f.names))
-		f.ids[h] = id
-		f.names = append(f.names, checkworthy.AskerFeature)
+		return
 	}
 	for i := range exs {
 		if askers.Asks(exs[i].speaker) {
