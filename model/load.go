@@ -274,17 +274,19 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Articl
 }
 
 func formatOf(name, text string) Format {
-	switch strings.ToLower(filepath.Ext(name)) {
+	ext := filepath.Ext(name)
+	switch strings.ToLower(ext) {
 	case ".md", ".markdown":
 		return Markdown
 	case ".html", ".htm", ".xhtml":
 		return HTML
 	}
-	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 512)]))
+	raw := text[:min(len(text), formatHead)]
+	head := strings.ToLower(strings.TrimSpace(raw))
 	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
 		return HTML
 	}
-	if filepath.Ext(name) == "" && looksLikeMarkdown(text[:min(len(text), 512)]) {
+	if ext == "" && looksLikeMarkdown(raw) {
 		return Markdown
 	}
 	return Text
