@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,12 @@ import (
 
 // polnearDev holds PolNeAR's dev articles beside the repository.
 const polnearDev = "../../../shared/data/attribution/dev"
+
+// agencyPattern matches an agency's name alone, compiled once for every
+// text creditByRegexps reads.
+var agencyPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(` + strings.Join(pictureAgencies[:], "|") + `)$`)
+})
 
 // creditByRegexps is IsCredit as it was before its byte checks: the three
 // patterns run on every text and an agency's name matched by a pattern.
@@ -25,7 +32,7 @@ func creditByRegexps(text string) bool {
 	if re.lead.MatchString(text) || re.tail.MatchString(text) || re.slash.MatchString(text) {
 		return true
 	}
-	agency := regexp.MustCompile(`(?i)^(` + strings.Join(pictureAgencies[:], "|") + `)$`)
+	agency := agencyPattern()
 	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	if len(words) == 0 || len(words) > maxAgencyLine {
 		return false
