@@ -146,12 +146,7 @@ func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 // wide from the left edge, where the review queue stands with the text.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	maxWidth := m.maxWidth
-	if maxWidth <= 0 {
-		maxWidth = pager.DefaultMaxWidth
-	}
-	m.column = max(min(maxWidth, m.width-2), 1)
-	m.margin = max((m.width-m.column)/2, 1)
+	m.margin, m.column = pager.NarrowColumn(m.maxWidth, m.width)
 }
 
 // SetMaxWidth bounds the text column as the reader's is bounded (0: about

@@ -37,6 +37,19 @@ const Margins = 4
 // DefaultMaxWidth is the widest the text column gets unless told otherwise.
 const DefaultMaxWidth = 80
 
+// NarrowColumn centres a text column in w columns as the reader does, at
+// most maxWidth wide (0: DefaultMaxWidth), for the views that stand with
+// the text (the review queue, the notes that need attention). A narrow
+// window keeps a margin of one, not the reader's two: there a claim or a
+// passage must be read whole.
+func NarrowColumn(maxWidth, w int) (margin, width int) {
+	if maxWidth <= 0 {
+		maxWidth = DefaultMaxWidth
+	}
+	width = max(min(maxWidth, w-2), 1)
+	return max((w-width)/2, 1), width
+}
+
 // Model is the reading pane.
 type Model struct {
 	lay     *render.Layout

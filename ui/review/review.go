@@ -113,19 +113,7 @@ func (m *Model) SetTheme(th *theme.Theme) { m.theme = th }
 // SetSize sets the queue's size.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	m.margin, m.column = column(m.maxWidth, m.width)
-}
-
-// column centres the text column in w columns as the reader does, at most
-// maxWidth wide (0: pager.DefaultMaxWidth). A narrow queue keeps a margin
-// of one, not the reader's two: in a small window the claim must be read
-// whole.
-func column(maxWidth, w int) (margin, width int) {
-	if maxWidth <= 0 {
-		maxWidth = pager.DefaultMaxWidth
-	}
-	width = max(min(maxWidth, w-2), 1)
-	return max((w-width)/2, 1), width
+	m.margin, m.column = pager.NarrowColumn(m.maxWidth, m.width)
 }
 
 // SetMaxWidth bounds the text column as the reader's is bounded (0: about
