@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -496,11 +495,7 @@ func clipped(s string) string {
 	if len(s) <= maxTitleBytes {
 		return s
 	}
-	cut := maxTitleBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return render.CutBytes(s, maxTitleBytes) + "…"
 }
 
 // naturalWidth is how wide the widest of items is drawn whole: its

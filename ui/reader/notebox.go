@@ -3,7 +3,6 @@ package reader
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -73,13 +72,7 @@ const wasMaxLines = 3
 // when cut: a note on a passage of a megabyte (a transcript's one
 // sentence) was wrapped whole at every key.
 func wasLines(t *theme.Theme, was string, w int) []string {
-	if limit := 4 * wasMaxLines * w; len(was) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(was[cut]) {
-			cut--
-		}
-		was = was[:cut]
-	}
+	was = render.CutBytes(was, 4*wasMaxLines*w)
 	lines := fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})
 	if len(lines) > wasMaxLines {
 		last := ansi.Truncate(lines[wasMaxLines-1], max(w-1, 0), "")

@@ -24,6 +24,18 @@ func Sanitize(s string) string { return sanitize.Terminal(s) }
 // runs of white space become one space (see sanitize.TerminalLine).
 func OneLine(s string) string { return sanitize.TerminalLine(s) }
 
+// CutBytes returns s cut to at most n bytes at a character's start: what
+// a view keeps of a text too long to lay out whole.
+func CutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // Width returns the number of columns s takes once sanitised.
 func Width(s string) int {
 	w := 0

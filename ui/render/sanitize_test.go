@@ -62,3 +62,25 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// TestCutBytesEndsAtACharactersStart checks that a text cut to a number of
+// bytes keeps whole characters only and is left alone when it is short.
+func TestCutBytesEndsAtACharactersStart(t *testing.T) {
+	tests := []struct {
+		name, s string
+		n       int
+		want    string
+	}{
+		{"leaves a short text whole", "harbour", 10, "harbour"},
+		{"cuts a long text at n", "harbour wall", 7, "harbour"},
+		{"backs up to a character's start", "café au lait", 4, "caf"},
+		{"keeps nothing of a wide first character", "€5", 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CutBytes(tt.s, tt.n); got != tt.want {
+				t.Errorf("CutBytes(%q, %d) = %q; want %q", tt.s, tt.n, got, tt.want)
+			}
+		})
+	}
+}
