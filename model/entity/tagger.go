@@ -577,8 +577,10 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 				covered[j] = true
 				h = ner.PhraseHash(h, w.exact[j])
 			}
-			if k, v := namedIndex(e.Label), d.known[h]; t.on(stepRelabel) && k >= 0 && v != nil && !inCapitals(w.words) {
-				if b, ok := t.relabel(v, k, j-first); ok {
+			// A line of capitals (a table's row) is read last: it walks
+			// the whole piece, and a relabelling is rare.
+			if k, v := namedIndex(e.Label), d.known[h]; t.on(stepRelabel) && k >= 0 && v != nil {
+				if b, ok := t.relabel(v, k, j-first); ok && !inCapitals(w.words) {
 					e.Label = named[b]
 				}
 			}
