@@ -55,12 +55,19 @@ var placePrepositions = set("in", "near")
 // institution's name of the lists, or a person's of WordNet's that is not
 // also one of its places ("Obama", not "Cleveland").
 func listedElsewhere(ws []ner.Word, a, b int) bool {
-	for _, m := range []int{ner.MarkOrg, ner.MarkWordNetOrg, ner.MarkInstitution} {
+	return matchedAny(ws, a, b, ner.MarkOrg, ner.MarkWordNetOrg, ner.MarkInstitution) ||
+		ner.Matched(ws, a, b, ner.MarkWordNetPerson) && !ner.Matched(ws, a, b, ner.MarkWordNetPlace)
+}
+
+// matchedAny reports whether ws[a:b] is a whole entry of any of the lists
+// marks (see ner.Matched).
+func matchedAny(ws []ner.Word, a, b int, marks ...int) bool {
+	for _, m := range marks {
 		if ner.Matched(ws, a, b, m) {
 			return true
 		}
 	}
-	return ner.Matched(ws, a, b, ner.MarkWordNetPerson) && !ner.Matched(ws, a, b, ner.MarkWordNetPlace)
+	return false
 }
 
 // afterOffice starts an organisation's name that opens with an office's
@@ -86,10 +93,8 @@ func afterOffice(words []string, ws []ner.Word, cs []cand) {
 			continue
 		}
 		c.a = a + 1
-		for _, m := range []int{ner.MarkPlace, ner.MarkCity, ner.MarkWordNetPlace} {
-			if ner.Matched(ws, c.a, c.b, m) {
-				c.label = Place
-			}
+		if matchedAny(ws, c.a, c.b, ner.MarkPlace, ner.MarkCity, ner.MarkWordNetPlace) {
+			c.label = Place
 		}
 	}
 }
