@@ -386,13 +386,17 @@ type context struct {
 // come again with nothing new to note.
 func (p Profile) Add(ws []Word) {
 	for i := range ws {
-		if !notes(&ws[i]) {
-			continue
+		if notes(&ws[i]) {
+			p.note(ws, i)
 		}
-		e := p[ws[i].lower]
-		if e.note(ws, i) {
-			p[ws[i].lower] = e
-		}
+	}
+}
+
+// note notes ws[i] in its word's entry, written back only when it changed.
+func (p Profile) note(ws []Word, i int) {
+	e := p[ws[i].lower]
+	if e.note(ws, i) {
+		p[ws[i].lower] = e
 	}
 }
 

@@ -114,10 +114,7 @@ func (v *Vocab) addRest(ws []Word, i int) {
 	if v.rest == nil {
 		v.rest = Profile{}
 	}
-	e := v.rest[lower]
-	if e.note(ws, i) {
-		v.rest[lower] = e
-	}
+	v.rest.note(ws, i)
 }
 
 // profileOf is the profile of the words whose LowerHash is lower.
