@@ -4,18 +4,29 @@ import (
 	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
+	"github.com/margin-reader/margin/model/span"
 )
 
-// askersOf tallies the sentences and questions of every speaker's turns
-// in dc ("WALLACE: ..."), read before the first sentence is scored: a
-// speaker who asks (a moderator, the reporters at a press conference) is
-// known only from their turns together, and their sentences score lower
-// (checkworthy.Model.Asked). A text without turns tallies nothing.
-func (d *Detector) askersOf(dc doc.Doc, ents []entity.Entity) checkworthy.Askers {
-	var a checkworthy.Askers
+// blockSpeakers returns the speaker of every block of dc (speakerOf),
+// empty for a block that has none.
+func (d *Detector) blockSpeakers(dc doc.Doc, ents []entity.Entity) []span.Span {
+	out := make([]span.Span, len(dc.Blocks))
 	var sc scratch
 	for i := range dc.Blocks {
-		sp := d.speakerOf(dc.Text, dc.Blocks, i, ents, &sc)
+		out[i] = d.speakerOf(dc.Text, dc.Blocks, i, ents, &sc)
+	}
+	return out
+}
+
+// askersOf tallies the sentences and questions of every speaker's turns
+// in dc ("WALLACE: ..."), speakers by block, read before the first
+// sentence is scored: a speaker who asks (a moderator, the reporters at a
+// press conference) is known only from their turns together, and their
+// sentences score lower (checkworthy.Model.Asked). A text without turns
+// tallies nothing.
+func askersOf(dc doc.Doc, speakers []span.Span) checkworthy.Askers {
+	var a checkworthy.Askers
+	for i, sp := range speakers {
 		if sp.Empty() {
 			continue
 		}

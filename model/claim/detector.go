@@ -68,9 +68,7 @@ type scratch struct {
 	lastPerson span.Span
 	// orgs are the ORG entities before the current sentence, in order, for
 	// "the company" and "the ministry".
-	orgs []span.Span
-	// turn is the speaker of the current block, if it has one.
-	turn      turnSpeaker
+	orgs      []span.Span
 	blockToks []token
 	// before and after are the tokens of the sentence before and after
 	// the part being read.
@@ -161,14 +159,17 @@ type Run struct {
 	cw    []float64
 	// read is the offset of the text up to which Next has read.
 	read int
-	// askers are the tallies of the speakers' turns.
-	askers checkworthy.Askers
+	// askers are the tallies of the speakers' turns, and speakers the
+	// speaker of each block (speakerOf), found once for both.
+	askers   checkworthy.Askers
+	speakers []span.Span
 }
 
 // Start begins the analysis of dc, whose entities are ents (any order).
 func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
 	r := &Run{d: d, dc: dc, ents: sortedEntities(ents)}
-	r.askers = d.askersOf(dc, r.ents)
+	r.speakers = d.blockSpeakers(dc, r.ents)
+	r.askers = askersOf(dc, r.speakers)
 	return r
 }
 
@@ -242,7 +243,9 @@ func (r *Run) sentence(s span.Span) float64 {
 	}
 	var speaker span.Span
 	if len(r.units) > 0 {
-		speaker = d.speakerOf(text, dc.Blocks, bi, r.ents, sc)
+		if bi >= 0 {
+			speaker = r.speakers[bi]
+		}
 		claims = inTurn(claims, text, s, speaker, sc)
 		claims = r.inQuotation(claims, s, b)
 	}

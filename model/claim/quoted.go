@@ -11,21 +11,15 @@ import (
 	"github.com/margin-reader/margin/model/span"
 )
 
-// turnSpeaker is the speaker of a whole block: every sentence of a
-// transcript's turn ("PENCE: Well, ... . And ...") and of a quote that
-// fills its paragraph and is signed at its end ("“... . ...” ― Ana Ruiz")
-// is the speaker's, not only the sentence that names them.
-type turnSpeaker struct {
-	block *doc.Block
-	span.Span
-}
-
 // signatureReach is how far from a block's end a signed quote's dash may
 // stand: the dash, a name of maxQuoteSpeaker words and a stop.
 const signatureReach = 120
 
-// speakerOf returns the speaker of block i of blocks (-1: none), the
-// block holding the sentence being read, finding it once per block.
+// speakerOf returns the speaker of a whole block, block i of blocks (-1:
+// none): every sentence of a transcript's turn ("PENCE: Well, ... . And
+// ...") and of a quote that fills its paragraph and is signed at its end
+// ("“... . ...” ― Ana Ruiz") is the speaker's, not only the sentence that
+// names them.
 func (d *Detector) speakerOf(text string, blocks []doc.Block, i int, ents []entity.Entity, sc *scratch) span.Span {
 	if i < 0 {
 		return span.Span{}
@@ -34,13 +28,9 @@ func (d *Detector) speakerOf(text string, blocks []doc.Block, i int, ents []enti
 	if b.Kind == doc.Heading || b.Kind == doc.TableRow || b.Kind == doc.Code {
 		return span.Span{}
 	}
-	if sc.turn.block == b {
-		return sc.turn.Span
-	}
-	sc.turn = turnSpeaker{block: b}
 	if b.Kind == doc.Quote {
-		if sc.turn.Span = d.quoteSigner(text, blocks, i, sc); !sc.turn.Empty() {
-			return sc.turn.Span
+		if sp := d.quoteSigner(text, blocks, i, sc); !sp.Empty() {
+			return sp
 		}
 	}
 	body := text[b.Start:b.End]
@@ -51,11 +41,12 @@ func (d *Detector) speakerOf(text string, blocks []doc.Block, i int, ents []enti
 	markNameDots(text, toks, d.split.Abbreviation)
 	sc.blockToks = toks
 	if p, _ := transcriptSpeaker(text, toks, entitiesIn(ents, b.Span)); !p.empty() {
-		sc.turn.Span = spanOf(toks, p)
-	} else if p, _ := signedQuote(toks); !p.empty() && len(toks) > 0 && quotes.has(toks[0]) && onlyPunctAfter(toks, p.to) {
-		sc.turn.Span = spanOf(toks, p)
+		return spanOf(toks, p)
 	}
-	return sc.turn.Span
+	if p, _ := signedQuote(toks); !p.empty() && len(toks) > 0 && quotes.has(toks[0]) && onlyPunctAfter(toks, p.to) {
+		return spanOf(toks, p)
+	}
+	return span.Span{}
 }
 
 // maxSignedQuoteBlocks is how many quote blocks a signature after them
