@@ -174,7 +174,7 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			i += n
 			continue
 		}
-		if r < utf8.RuneSelf && !asciiWord(byte(r)) || r >= utf8.RuneSelf && !wideWordRune(r) {
+		if !isWordRune(r) {
 			h := hashRune(fnvOffset, foldRune(r))
 			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, sets: member.of(h)})
 			i += n
@@ -244,12 +244,9 @@ func joinMark(r rune) bool {
 	return isApostrophe(r) || r == '-' || r == '/' || r == '.' || r == ',' || r == ':'
 }
 
-// joins reports whether r, a mark after prev inside a word and before
-// the text rest, keeps the word going.
+// joins reports whether r, a mark of joinMark after prev inside a word
+// and before the text rest, keeps the word going.
 func joins(prev, r rune, rest string) bool {
-	if !joinMark(r) {
-		return false
-	}
 	next, _ := utf8.DecodeRuneInString(rest)
 	switch {
 	case isApostrophe(r):
