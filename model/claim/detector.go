@@ -230,7 +230,7 @@ func (r *Run) sentence(s span.Span) float64 {
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	claims := sc.claims[:0]
-	// The sentence's block, found once for the three that ask.
+	// The sentence's block, found once for all that ask.
 	bi := blockIndex(dc.Blocks, s.Start)
 	var b *doc.Block
 	if bi >= 0 {
@@ -247,7 +247,7 @@ func (r *Run) sentence(s span.Span) float64 {
 			speaker = r.speakers[bi]
 		}
 		claims = inTurn(claims, text, s, speaker, sc)
-		claims = r.inQuotation(claims, s, b)
+		claims = r.inQuotation(claims, s, bi)
 	}
 	sc.remention(text, trimSpace(text, s))
 	sc.labels = sc.labels[:0]

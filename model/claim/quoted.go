@@ -365,14 +365,12 @@ func quoteMarkAt(text string, i int) (quoteMark, bool) {
 		m.End = i + len("“")
 		m.open = strings.HasPrefix(text[i:], "“")
 		if !m.open {
-			m.close = !(i == 0 || isSpaceByte(text[i-1])) || m.End >= len(text) || isSpaceByte(text[m.End])
+			m.close = !(i == 0 || isTrimmed(text[i-1])) || m.End >= len(text) || isTrimmed(text[m.End])
 			m.open = !m.close
 		}
 	}
 	return m, true
 }
-
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 // closingQuote returns the mark that closes the quotation open at offset
 // at of block b, within quoteReach; ok is false when the block has none.
@@ -527,9 +525,13 @@ func quotedBy(claims []Claim, text string, s span.Span, src *Source) []Claim {
 // quoteCloser) or, failing that, the one named before it in the paragraph
 // (see quotedSpeaker). A source inside the marks speaks within the
 // speaker's words ("“Nobody listens to us,” Okafor said": Okafor's).
-// b is the block s starts in, nil for none.
-func (r *Run) inQuotation(claims []Claim, s span.Span, b *doc.Block) []Claim {
-	if b == nil || b.Kind != doc.Paragraph && b.Kind != doc.Quote {
+// bi is the index of the block s starts in, -1 for none.
+func (r *Run) inQuotation(claims []Claim, s span.Span, bi int) []Claim {
+	if bi < 0 {
+		return claims
+	}
+	b := &r.dc.Blocks[bi]
+	if b.Kind != doc.Paragraph && b.Kind != doc.Quote {
 		return claims
 	}
 	text, sc := r.dc.Text, &r.sc
@@ -544,7 +546,7 @@ func (r *Run) inQuotation(claims []Claim, s span.Span, b *doc.Block) []Claim {
 	if src := r.d.quoteCloser(text, b, s, r.ents, sc); src != nil {
 		return quotedBy(claims, text, s, src)
 	}
-	if r.quotedSpeakerReaches(b) && r.quotedSentence(b, s) {
+	if r.quotedSpeakerReaches(bi) && r.quotedSentence(b, s) {
 		sc.quoted.block = b
 		return quotedBy(claims, text, s, sc.quoted.src)
 	}
@@ -579,13 +581,12 @@ type quotedSpeaker struct {
 // block b: b is the speaker's block, or follows it and the quotation was
 // still open at that block's end, as a quotation that runs over several
 // paragraphs opens each with a mark and closes only the last.
-func (r *Run) quotedSpeakerReaches(b *doc.Block) bool {
-	q := r.sc.quoted
+func (r *Run) quotedSpeakerReaches(bi int) bool {
+	q, b := r.sc.quoted, &r.dc.Blocks[bi]
 	if q.src == nil || q.block == b {
 		return q.src != nil
 	}
-	i := blockIndex(r.dc.Blocks, b.Start)
-	return i > 0 && &r.dc.Blocks[i-1] == q.block && q.block.Kind == b.Kind && r.sc.quote.openAt(r.dc.Text, q.block, q.block.End)
+	return bi > 0 && &r.dc.Blocks[bi-1] == q.block && q.block.Kind == b.Kind && r.sc.quote.openAt(r.dc.Text, q.block, q.block.End)
 }
 
 // quotedSentence reports whether sentence s of block b stands in
