@@ -4,8 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/margin-reader/margin/model/doc"
-	"github.com/margin-reader/margin/model/sentence"
 )
 
 // TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues checks that the
@@ -88,10 +86,9 @@ func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
 // that X ..." after a speaker is the relative's claim, not X's, and that
 // the relative stands for the whole source before its comma.
 func TestARelativeThatReportsSpeaksForItsAntecedent(t *testing.T) {
-	text := "The pier was weak, said one engineer familiar with the survey, who added that the council seemed worried by the cost."
-	dc := buildDoc([]block{{kind: doc.Paragraph, text: text}})
+	text, claims := paragraphClaims(newDetector(t), "The pier was weak, said one engineer familiar with the survey, who added that the council seemed worried by the cost.")
 	var sources, resolved []string
-	for _, c := range newDetector(t).AnalyzeDoc(dc, sentence.Split(dc), nil).Claims {
+	for _, c := range claims {
 		if c.Source != nil {
 			sources, resolved = append(sources, c.Source.In(text)), append(resolved, c.Source.Resolved.In(text))
 		}
