@@ -3,7 +3,6 @@ package claim
 import (
 	"slices"
 	"testing"
-
 )
 
 // TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues checks that the
