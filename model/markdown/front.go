@@ -16,8 +16,10 @@ func splitFront(src string) (Front, string) {
 
 // OpensWithFront reports whether head, the start of a text, opens with
 // front matter as Parse reads it: whole in head, or begun there with no
-// line yet that rules it out.
+// line yet that rules it out. A byte order mark before it is skipped, as
+// the decoder drops it.
 func OpensWithFront(head string) bool {
+	head = strings.TrimPrefix(head, "\ufeff")
 	front, _, ok := frontEnd(head, false)
 	return front != nil || !ok && strings.HasPrefix(head, "---")
 }
@@ -31,7 +33,7 @@ func frontEnd(src string, final bool) (front Front, n int, ok bool) {
 	if !found && !final {
 		return nil, 0, false
 	}
-	if !found || strings.TrimRight(first, " \t") != "---" {
+	if !found || strings.TrimRight(first, lineEnd) != "---" {
 		return nil, 0, true
 	}
 	front = Front{}
@@ -41,7 +43,7 @@ func frontEnd(src string, final bool) (front Front, n int, ok bool) {
 		if !found && !final {
 			return nil, 0, false
 		}
-		trimmed := strings.TrimRight(line, " \t")
+		trimmed := strings.TrimRight(line, lineEnd)
 		if trimmed == "---" || trimmed == "..." {
 			return front, len(src) - len(rest), true
 		}
@@ -60,6 +62,10 @@ func frontEnd(src string, final bool) (front Front, n int, ok bool) {
 	}
 	return nil, 0, final
 }
+
+// lineEnd is what may trail a line of front matter: blanks, and the
+// carriage return of a file written with CRLF line ends.
+const lineEnd = " \t\r"
 
 func isKey(s string) bool {
 	if s == "" {

@@ -11,6 +11,8 @@ func TestOpensWithFront(t *testing.T) {
 		{"front matter the head cuts short", "---\ntitle: Flood walls\nsource: x", true},
 		{"a comment line inside", "---\n# saved by margin\ntitle: A\n---\n", true},
 		{"a thematic break and prose", "---\nThe council voted on Monday.\n", false},
+		{"CRLF line ends", "---\r\ntitle: Flood walls\r\n---\r\n\r\nText.", true},
+		{"a byte order mark first", "\ufeff---\ntitle: Flood walls\n---\n\nText.", true},
 		{"no rule at the start", "title: A\n---\n", false},
 		{"prose", "The council voted.", false},
 	}
