@@ -316,7 +316,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		case m.showHelp:
 			m.help, _ = m.help.Update(msg)
 		case m.panelOpen && !m.textCovered() && msg.X >= m.width-m.panel.Width():
-			m.panel.Scroll(wheelStep(msg))
+			m.panel.Scroll(keys.WheelStep(msg))
 		case !m.textCovered():
 			m.readerUpdate(msg)
 		}
@@ -330,19 +330,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
-}
-
-// wheelStep is how many items a turn of the wheel moves the panel's
-// cursor, 3 as it scrolls the text 3 lines: over the panel it scrolled the
-// text beside it.
-func wheelStep(msg tea.MouseWheelMsg) int {
-	switch msg.Button {
-	case tea.MouseWheelDown:
-		return 3
-	case tea.MouseWheelUp:
-		return -3
-	}
-	return 0
 }
 
 func (m *Model) notice(msg reader.NoticeMsg) {

@@ -21,6 +21,7 @@ import (
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
 	"github.com/margin-reader/margin/ui/render"
@@ -1154,6 +1155,40 @@ func TestTheWheelScrollsWhatIsOnScreen(t *testing.T) {
 	m = step(press(m, "r"), down)
 	if m = press(m, "esc"); screen(m) != text {
 		t.Errorf("the wheel over the review queue scrolled the text beneath it:\n%s", screen(m))
+	}
+}
+
+// TestANotchMovesAsFarAsWheelLinesKeys turns the wheel one notch down over
+// the text, the help and the side panel's list, and presses j
+// keys.WheelLines times from the same place: each lands where the keys
+// do, so the three follow the one step.
+func TestANotchMovesAsFarAsWheelLinesKeys(t *testing.T) {
+	down := tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: 5}
+	js := slices.Repeat([]string{"j"}, keys.WheelLines)
+	path := writeArticle(t, strings.Repeat(eightClaims+"\n\n", 8))
+	open := func(panelOpen bool) Model {
+		m, _ := openBook(t, path, Options{})
+		m = step(m, tea.WindowSizeMsg{Width: 100, Height: 20})
+		if panelOpen {
+			m.panel.Show("Claims")
+			m = press(m, "tab")
+		}
+		return m
+	}
+	if got, want := screen(step(open(false), down)), screen(press(open(false), js...)); got != want {
+		t.Errorf("a notch over the text:\n%s\nwant as %d lines down:\n%s", got, keys.WheelLines, want)
+	}
+	if got, want := screen(step(press(open(false), "?"), down)), screen(press(open(false), append([]string{"?"}, js...)...)); got != want {
+		t.Errorf("a notch over the help:\n%s\nwant as %d lines down:\n%s", got, keys.WheelLines, want)
+	}
+	// The panel's lists are shared by copies of the model, so each side
+	// opens its own.
+	over := down
+	over.X = 99
+	wheeled, _ := step(open(true), over).panel.Selected()
+	pressed, _ := press(open(true), js...).panel.Selected()
+	if wheeled.Spans[0] != pressed.Spans[0] {
+		t.Errorf("a notch over the panel chose %q, %d items down chose %q", wheeled.Title, keys.WheelLines, pressed.Title)
 	}
 }
 

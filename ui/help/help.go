@@ -130,17 +130,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// wheel scrolls the help three lines a notch, as the wheel scrolls the
-// text.
+// wheel scrolls the help as the wheel scrolls the text.
 func (m Model) wheel(w tea.MouseWheelMsg) Model {
 	m.lines = m.laidOut()
-	switch w.Button {
-	case tea.MouseWheelDown:
-		m.offset += 3
-	case tea.MouseWheelUp:
-		m.offset -= 3
-	}
-	m.offset = m.clamp(m.offset)
+	m.offset = m.clamp(m.offset + keys.WheelStep(w))
 	return m
 }
 

@@ -3,7 +3,10 @@
 // what the keys do.
 package keys
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap holds every key binding of the reader.
 type KeyMap struct {
@@ -177,4 +180,20 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		out = append(out, g.Bindings)
 	}
 	return out
+}
+
+// WheelLines is how far a notch of the mouse wheel scrolls: lines of the
+// text or the help, items of the side panel's list.
+const WheelLines = 3
+
+// WheelStep is how far msg scrolls, WheelLines down or -WheelLines up; 0
+// for a sideways turn.
+func WheelStep(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return WheelLines
+	case tea.MouseWheelUp:
+		return -WheelLines
+	}
+	return 0
 }

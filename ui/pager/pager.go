@@ -294,11 +294,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.GotoBottom()
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			m.ScrollDown(3)
-		case tea.MouseWheelUp:
-			m.ScrollUp(3)
+		if n := keys.WheelStep(msg); n > 0 {
+			m.ScrollDown(n)
+		} else if n < 0 {
+			m.ScrollUp(-n)
 		}
 	}
 	return m, nil
