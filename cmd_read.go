@@ -44,11 +44,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 // read runs the reader for cmd: "" reads, "check" reviews the claims.
 func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var dir string
-	f, err := parseViewFlags(cmd, args, func(fs *flag.FlagSet) string { return notesDirFlag(fs, &dir) })
+	f, err := parseViewFlags(cmd, args, stdin, func(fs *flag.FlagSet) string { return notesDirFlag(fs, &dir) })
 	if err != nil {
 		return err
 	}
-	f.file = orStdin(f.file, stdin)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, _, err := terminalSize(stdout); err != nil {

@@ -191,7 +191,7 @@ func TestRenderFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseViewFlags("render", tt.args)
+			_, err := parseViewFlags("render", tt.args, nil)
 			if (err == nil) != tt.ok {
 				t.Errorf("parseViewFlags(%q) = %v", tt.args, err)
 			}
@@ -225,6 +225,29 @@ func TestRenderPrintsTheWholeSampleWithItsHeader(t *testing.T) {
 // a pipe or a file on standard input is the article (`cat f | margin`
 // showed the sample and dropped f), and /dev/null or a terminal still
 // gives the sample.
+// TestViewFlagsTakeAPipeWhenNoFileIsNamed: margin, margin check and
+// margin render read a piped standard input when no FILE is named, and
+// the FILE when one is, as parseViewFlags decides for all three.
+func TestViewFlagsTakeAPipeWhenNoFileIsNamed(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	for _, cmd := range []string{"", "check", "render"} {
+		for _, tc := range []struct {
+			args []string
+			want string
+		}{{nil, "-"}, {[]string{"a.txt"}, "a.txt"}} {
+			f, err := parseViewFlags(cmd, tc.args, r)
+			if err != nil || f.file != tc.want {
+				t.Errorf("margin %s %q with a pipe: file %q, %v; want %q", cmd, tc.args, f.file, err, tc.want)
+			}
+		}
+	}
+}
+
 func TestWithoutAFileStandardInputIsReadWhenPiped(t *testing.T) {
 	const piped = "Tide tables for the north quay\n\nThe harbour master said the quay would close on Friday."
 	path := filepath.Join(t.TempDir(), "article.txt")

@@ -24,13 +24,14 @@ import (
 type viewFlags struct {
 	width int
 	color string
-	file  string // "" for the default sample (see orStdin)
+	file  string // "" for the default sample, "-" for stdin (see orStdin)
 }
 
 // parseViewFlags reads flags and at most one FILE, in any order, for
-// the subcommand cmd ("" for margin itself); more registers a command's
-// own flags and returns their part of the usage line.
-func parseViewFlags(cmd string, args []string, more ...func(*flag.FlagSet) string) (viewFlags, error) {
+// the subcommand cmd ("" for margin itself), and takes stdin for the
+// article when no FILE is named and it is piped (orStdin); more registers
+// a command's own flags and returns their part of the usage line.
+func parseViewFlags(cmd string, args []string, stdin io.Reader, more ...func(*flag.FlagSet) string) (viewFlags, error) {
 	var f viewFlags
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.IntVar(&f.width, "width", 0, "the text is at most `N` columns wide")
@@ -54,6 +55,7 @@ func parseViewFlags(cmd string, args []string, more ...func(*flag.FlagSet) strin
 	if len(files) == 1 {
 		f.file = files[0]
 	}
+	f.file = orStdin(f.file, stdin)
 	return f, nil
 }
 
@@ -85,11 +87,10 @@ func detectProfile(w io.Writer) colorprofile.Profile {
 }
 
 func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	f, err := parseViewFlags("render", args)
+	f, err := parseViewFlags("render", args, stdin)
 	if err != nil {
 		return err
 	}
-	f.file = orStdin(f.file, stdin)
 	ctx := context.Background()
 	a, err := loadArticle(ctx, f.file, stdin, stderr, model.Options{})
 	if err != nil {
