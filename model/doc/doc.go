@@ -38,8 +38,8 @@ func (k BlockKind) String() string {
 // Block is one unit of layout. Blocks are in text order, do not overlap, and
 // are separated in Text by a single "\n" (a blank line is never part of Text).
 //
-// The fields are in the order that packs them tightest (88 bytes, not
-// 96): an article keeps one Block for each of its paragraphs.
+// The fields are in the order that packs them tightest (104 bytes, not
+// 112): an article keeps one Block for each of its paragraphs.
 type Block struct {
 	span.Span
 	// Level is the heading level (1-6) for headings and the nesting depth
@@ -51,10 +51,22 @@ type Block struct {
 	Cells []span.Span
 	// Lang is a code block's language, if given.
 	Lang string
-	Kind BlockKind
+	// Align is a table row's column alignments, one byte a column:
+	// AlignLeft, AlignRight, AlignCenter, or AlignNone where the table
+	// gives none (drawn as left). A column past its end has none.
+	Align string
+	Kind  BlockKind
 	// Header marks a table's header row.
 	Header bool
 }
+
+// The bytes of Block.Align.
+const (
+	AlignNone   = '-'
+	AlignLeft   = 'l'
+	AlignRight  = 'r'
+	AlignCenter = 'c'
+)
 
 // InlineKind says how a run of text is marked.
 type InlineKind uint8

@@ -231,6 +231,12 @@ func (w *walker) list(n *html.Node) {
 	w.endBlock()
 }
 
+// tableRow is a table's row that has text: its cells, td and th.
+type tableRow struct {
+	header bool
+	cells  []*html.Node
+}
+
 func (w *walker) table(n *html.Node) {
 	var rows []*html.Node
 	var collect func(*html.Node)
@@ -250,14 +256,10 @@ func (w *walker) table(n *html.Node) {
 		}
 	}
 	collect(n)
-	type row struct {
-		header bool
-		cells  []*html.Node
-	}
-	var kept []row
+	var kept []tableRow
 	width := 0
 	for _, tr := range rows {
-		r := row{header: tr.Parent.DataAtom == atom.Thead}
+		r := tableRow{header: tr.Parent.DataAtom == atom.Thead}
 		allTH := true
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
@@ -272,8 +274,9 @@ func (w *walker) table(n *html.Node) {
 		kept = append(kept, r)
 		width = max(width, len(r.cells))
 	}
+	align := columnAlign(kept, width)
 	for _, r := range kept {
-		w.b.StartBlock(doc.Block{Kind: doc.TableRow, Header: r.header})
+		w.b.StartBlock(doc.Block{Kind: doc.TableRow, Header: r.header, Align: align})
 		w.open = true
 		// Every row gets the table's width, as markdown tables have.
 		for i := range width {
@@ -286,6 +289,49 @@ func (w *walker) table(n *html.Node) {
 		}
 		w.endBlock()
 	}
+}
+
+// columnAlign spells, as doc.Block.Align does, how each of a table's
+// width columns is aligned: as the first of its cells that says, by an
+// align attribute or a text-align style; "" when none does.
+func columnAlign(rows []tableRow, width int) string {
+	b := make([]byte, width)
+	found := false
+	for c := range b {
+		b[c] = doc.AlignNone
+		for _, r := range rows {
+			if c < len(r.cells) {
+				if a := cellAlign(r.cells[c]); a != doc.AlignNone {
+					b[c], found = a, true
+					break
+				}
+			}
+		}
+	}
+	if !found {
+		return ""
+	}
+	return string(b)
+}
+
+// cellAlign is how a td or th says its text is aligned.
+func cellAlign(n *html.Node) byte {
+	a := strings.ToLower(strings.TrimSpace(attr(n, "align")))
+	if _, style, ok := strings.Cut(strings.ToLower(attr(n, "style")), "text-align"); ok {
+		if _, v, ok := strings.Cut(style, ":"); ok {
+			a, _, _ = strings.Cut(strings.TrimSpace(v), ";")
+			a = strings.TrimSpace(a)
+		}
+	}
+	switch a {
+	case "left", "start":
+		return doc.AlignLeft
+	case "right", "end":
+		return doc.AlignRight
+	case "center":
+		return doc.AlignCenter
+	}
+	return doc.AlignNone
 }
 
 // cell writes a table cell's text and marks; anything block-like inside

@@ -61,3 +61,32 @@ func TestWalkFurnitureKinds(t *testing.T) {
 		})
 	}
 }
+
+func TestWalkTableAlignment(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"reads align attributes, the header's or the body's",
+			`<table><tr><th>Ward</th><th align="right">Homes</th></tr><tr><td>North</td><td>1,200</td></tr></table>`, "-r"},
+		{"reads a text-align style",
+			`<table><tr><td>North</td><td style="color: red; text-align: center">4.1 m</td></tr></table>`, "-c"},
+		{"gives no alignment to a table that sets none",
+			`<table><tr><td>North</td><td>4.1 m</td></tr></table>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.in + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var w walker
+			w.node(root)
+			d := w.finish()
+			for _, b := range d.Blocks {
+				if b.Kind == doc.TableRow && b.Align != tt.want {
+					t.Errorf("row %q: align %q, want %q", b.In(d.Text), b.Align, tt.want)
+				}
+			}
+		})
+	}
+}

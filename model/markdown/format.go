@@ -368,7 +368,7 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 		f.sb.WriteString(ind)
 		f.sb.WriteString(strings.Repeat("|  ", len(b.Cells)))
 		f.sb.WriteString("|\n")
-		f.delimiter(ind, len(b.Cells))
+		f.delimiter(ind, b.Align, len(b.Cells))
 		f.sb.WriteByte('\n')
 		continues = true
 	}
@@ -381,15 +381,31 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 	}
 	if !continues {
 		f.sb.WriteByte('\n')
-		f.delimiter(ind, len(b.Cells))
+		f.delimiter(ind, b.Align, len(b.Cells))
 	}
 	f.skipInlines(b.End)
 }
 
-func (f *formatter) delimiter(ind string, cells int) {
+// delimiter writes a table's delimiter row, with the columns' alignments.
+func (f *formatter) delimiter(ind, align string, cells int) {
 	f.sb.WriteString(ind)
 	f.sb.WriteString("|")
-	f.sb.WriteString(strings.Repeat(" --- |", cells))
+	for c := range cells {
+		a := byte(doc.AlignNone)
+		if c < len(align) {
+			a = align[c]
+		}
+		switch a {
+		case doc.AlignLeft:
+			f.sb.WriteString(" :-- |")
+		case doc.AlignRight:
+			f.sb.WriteString(" --: |")
+		case doc.AlignCenter:
+			f.sb.WriteString(" :-: |")
+		default:
+			f.sb.WriteString(" --- |")
+		}
+	}
 }
 
 func (f *formatter) code(b *doc.Block, ind string) {

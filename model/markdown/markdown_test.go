@@ -39,6 +39,9 @@ func dump(d doc.Doc, front Front) string {
 		if b.Header {
 			sb.WriteString(" header")
 		}
+		if b.Align != "" {
+			fmt.Fprintf(&sb, " align=%q", b.Align)
+		}
 		if b.Kind == doc.TableRow {
 			cells := make([]string, len(b.Cells))
 			for i, c := range b.Cells {

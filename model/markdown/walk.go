@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,8 @@ type walker struct {
 	links int
 	// has reports whether the open block has any text yet.
 	has bool
+	// align is the open table's column alignments, for each of its rows.
+	align string
 }
 
 // leaf opens a block of the given kind, lets fill write its text and
@@ -117,14 +120,15 @@ func (w *walker) block(n ast.Node) {
 	case *ast.List:
 		w.list(n)
 	case *east.Table:
+		w.align = alignments(n.Alignments)
 		w.children(n)
 	case *east.TableHeader:
 		if hasText(n, w.src) {
-			w.leaf(doc.Block{Kind: doc.TableRow, Header: true}, func() { w.cells(n) })
+			w.leaf(doc.Block{Kind: doc.TableRow, Header: true, Align: w.align}, func() { w.cells(n) })
 		}
 	case *east.TableRow:
 		if hasText(n, w.src) {
-			w.leaf(doc.Block{Kind: doc.TableRow}, func() { w.cells(n) })
+			w.leaf(doc.Block{Kind: doc.TableRow, Align: w.align}, func() { w.cells(n) })
 		}
 	case *ast.ThematicBreak:
 		// A rule separates; the block separator already does.
@@ -180,6 +184,28 @@ func hasText(n ast.Node, src []byte) bool {
 		}
 	}
 	return false
+}
+
+// alignments spells a table's column alignments as doc.Block.Align does:
+// "" when no column has one, so that most tables cost their rows nothing.
+func alignments(cols []east.Alignment) string {
+	if !slices.ContainsFunc(cols, func(a east.Alignment) bool { return a != east.AlignNone }) {
+		return ""
+	}
+	b := make([]byte, len(cols))
+	for i, a := range cols {
+		switch a {
+		case east.AlignLeft:
+			b[i] = doc.AlignLeft
+		case east.AlignRight:
+			b[i] = doc.AlignRight
+		case east.AlignCenter:
+			b[i] = doc.AlignCenter
+		default:
+			b[i] = doc.AlignNone
+		}
+	}
+	return string(b)
 }
 
 func (w *walker) cells(row ast.Node) {

@@ -65,7 +65,9 @@ func structured() doc.Doc {
 		{"North mole", "£4.1m", "Work starts in March, weather permitting, with a barge"},
 		{"Pumps", "£0.8m", "Two pumps"},
 	} {
-		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
+		// The stages centred, the costs right-aligned, as a markdown
+		// table writes ":-:" and "--:".
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0, Align: "cr-"})
 		for _, c := range row {
 			b.StartCell()
 			b.Write(c)

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -136,8 +137,11 @@ func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 			}
 			if k < len(wrapped[c]) {
 				s := wrapped[c][k]
-				pieces = append(pieces, Piece{Start: s.Start, End: s.End, Text: true, Role: role,
-					Pad: cw - Width(l.doc.Text[s.Start:s.End])})
+				before, after := aligned(b.Align, c, cw-Width(l.doc.Text[s.Start:s.End]))
+				if before > 0 {
+					pieces = append(pieces, Piece{Role: role, Pad: before})
+				}
+				pieces = append(pieces, Piece{Start: s.Start, End: s.End, Text: true, Role: role, Pad: after})
 				if ln.Start == ln.End && s.End > s.Start {
 					ln.Start = s.Start
 				}
@@ -158,4 +162,20 @@ func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 			Pieces: []Piece{{Lit: strings.Join(parts, "─┼─"), Role: RoleTableBorder}}})
 	}
 	return lines
+}
+
+// aligned splits the room a cell's line leaves in column c into the
+// spaces before and after it, as the row's alignments (doc.Block.Align)
+// say: a right-aligned column of figures lines up on its last digits.
+func aligned(align string, c, room int) (before, after int) {
+	if c >= len(align) {
+		return 0, room
+	}
+	switch align[c] {
+	case doc.AlignRight:
+		return room, 0
+	case doc.AlignCenter:
+		return room / 2, room - room/2
+	}
+	return 0, room
 }
