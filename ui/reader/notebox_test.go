@@ -228,3 +228,31 @@ func TestAJumpToAnEntityShowsItsLineInAScrolledBox(t *testing.T) {
 		t.Errorf("the jump to the entity does not show its line:\n%s", v)
 	}
 }
+
+// TestExplainBoxCutsAtWordsToSayThereIsMore scrolls a long note's box at
+// narrow widths, as beside the side panel in 40 columns: the "…" that
+// says there is more above or below takes whole words off the line it
+// shares, never part of one ("nothi …", "unverifi…").
+func TestExplainBoxCutsAtWordsToSayThereIsMore(t *testing.T) {
+	for _, w := range []int{17, 20, 24, 40} {
+		m := noted(t)
+		m.SetSize(w, 12)
+		m = press(m, ")", ")", ")")
+		for range 30 {
+			all := m.explainLines()
+			for i, shown := range m.explain {
+				line := strings.TrimSpace(ansi.Strip(shown))
+				line = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "…"), "…"))
+				whole := strings.TrimSpace(ansi.Strip(all[m.explainTop+i]))
+				rest, ok := strings.CutPrefix(whole, line)
+				// A line of one word too long (a URL's piece) is cut
+				// inside it, as it must be.
+				oneWord := !strings.Contains(whole, " ")
+				if ansi.StringWidth(shown) > w || !ok || rest != "" && rest[0] != ' ' && !oneWord {
+					t.Errorf("%d columns, box line %d of %q: shown as %q", w, m.explainTop+i, whole, ansi.Strip(shown))
+				}
+			}
+			m = press(m, "]")
+		}
+	}
+}

@@ -19,7 +19,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -212,7 +211,8 @@ type boxFor struct{ focus, target int }
 // scrolledExplain is the part of the explain box's lines that fits in
 // room, from where it was scrolled to; a new focus or target starts at
 // the top. A box cut short says so with "…" at the end of its last line,
-// and one scrolled down at the start of its first.
+// and one scrolled down at the start of its first, each taking whole
+// words off the line it shares (render.CutWords).
 func (m *Model) scrolledExplain(lines []string, room int) []string {
 	if now := (boxFor{m.focus, m.target.Start}); m.explainFor != now {
 		m.explainTop, m.explainFor = 0, now
@@ -220,11 +220,12 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
 	end := min(len(lines), m.explainTop+room)
 	shown := slices.Clone(lines[m.explainTop:end])
-	if end < len(lines) && len(shown) > 0 {
-		shown[len(shown)-1] = m.moreBelow(shown[len(shown)-1])
-	}
+	_, w := m.explainColumn()
 	if m.explainTop > 0 && len(shown) > 0 {
-		shown[0] = m.theme.ExplainLabel.Render("… ") + strings.TrimLeft(shown[0], " ")
+		shown[0] = m.theme.ExplainLabel.Render("… ") + render.CutWords(strings.TrimLeft(shown[0], " "), w-2)
+	}
+	if end < len(lines) && len(shown) > 0 {
+		shown[len(shown)-1] = render.CutWords(shown[len(shown)-1], w-2) + m.theme.ExplainLabel.Render(" …")
 	}
 	return shown
 }
@@ -249,13 +250,6 @@ func (m *Model) scrollExplain(down bool) {
 	default:
 		m.explainTop--
 	}
-}
-
-// moreBelow ends an explain box line with "…", cutting it to make room:
-// the box has more lines than it shows.
-func (m Model) moreBelow(line string) string {
-	_, w := m.explainColumn()
-	return ansi.Truncate(line, max(w-2, 0), "") + m.theme.ExplainLabel.Render(" …")
 }
 
 // TextColumn is where the text column starts and how wide it is in a

@@ -14,6 +14,32 @@ func Fit(line string, w int) string {
 	return line + strings.Repeat(" ", max(w-ansi.StringWidth(line), 0))
 }
 
+// CutWords cuts a styled line to at most w columns after its last word
+// that fits, so that a mark put after it ("…") takes whole words off; a
+// line whose first word is too long is cut inside it, as it must be.
+func CutWords(line string, w int) string {
+	if ansi.StringWidth(line) <= w {
+		return line
+	}
+	// end is the column where the last word that fits ends.
+	end, col, inWord, state := 0, 0, false, -1
+	for rest := ansi.Strip(line); rest != "" && col <= w; {
+		var cluster string
+		var width int
+		cluster, rest, width, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		space := cluster == " "
+		if space && inWord {
+			end = col
+		}
+		inWord = !space
+		col += width
+	}
+	if end == 0 {
+		end = w
+	}
+	return ansi.Truncate(line, max(end, 0), "")
+}
+
 // Box fits lines to exactly h lines of w columns, each indented one
 // column: the shape of a full-screen component such as the review queue.
 func Box(lines []string, w, h int) string {

@@ -500,3 +500,27 @@ func TestHeaderCutsAFieldTooLongForThreeLines(t *testing.T) {
 		}
 	}
 }
+
+func TestCutWordsEndsAtAWord(t *testing.T) {
+	bold := "\x1b[1m"
+	tests := []struct {
+		name, line string
+		w          int
+		want       string
+	}{
+		{"keeps a line that fits", "source: the local paper", 30, "source: the local paper"},
+		{"drops the word that does not fit", "source: the local paper", 20, "source: the local"},
+		{"keeps a word that ends at the edge", "note: misleading · moved", 16, "note: misleading"},
+		{"cuts inside a first word too long", "  https://example.org/moorings", 12, "  https://ex"},
+		{"counts wide characters by their columns", "港口 关闭 了", 6, "港口"},
+		{"keeps the styles of what it keeps", bold + "cues:" + "\x1b[m" + " “could”", 7, "cues:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CutWords(tt.line, tt.w)
+			if ansi.Strip(got) != tt.want || ansi.StringWidth(got) > tt.w {
+				t.Errorf("CutWords(%q, %d) = %q, want %q", tt.line, tt.w, ansi.Strip(got), tt.want)
+			}
+		})
+	}
+}
