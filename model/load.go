@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/margin-reader/margin/internal/filekind"
 	"github.com/margin-reader/margin/model/doc"
@@ -316,12 +318,15 @@ func (l *Loader) setFront(f markdown.Front) {
 	}
 }
 
+// metaFromFront reads margin's own keys (what a fetched page is saved
+// with) and, where they are absent, the keys blogs and static sites
+// write, author and date: a markdown file's byline and date were not shown.
 func metaFromFront(f markdown.Front) Meta {
 	return Meta{
 		Title:     f["title"],
-		Byline:    f["byline"],
+		Byline:    cmp.Or(f["byline"], f["author"]),
 		Site:      f["site"],
-		Published: f["published"],
+		Published: cmp.Or(f["published"], dayOf(f["date"])),
 		Modified:  f["modified"],
 		Rates:     f["rates"],
 		Rating:    f["rating"],
@@ -329,6 +334,20 @@ func metaFromFront(f markdown.Front) Meta {
 		SourceURL: f["source_url"],
 		FetchedAt: f["fetched_at"],
 	}
+}
+
+// dayOf is the day a front matter date names, 2006-01-02 as margin
+// writes dates, or "" for a value that does not start with one: a time
+// after the day ("2024-05-02T10:00:00+01:00") is left out, and a date
+// written out in words is not guessed at.
+func dayOf(date string) string {
+	if len(date) < len(time.DateOnly) {
+		return ""
+	}
+	if _, err := time.Parse(time.DateOnly, date[:len(time.DateOnly)]); err != nil {
+		return ""
+	}
+	return date[:len(time.DateOnly)]
 }
 
 // verbatimDoc keeps the text as it is, one block per line.

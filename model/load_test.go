@@ -109,6 +109,32 @@ func TestParseSetsHashAndTitle(t *testing.T) {
 	}
 }
 
+// TestFrontMatterNamesTheBylineAndDate reads margin's own keys and, when
+// they are absent, the author and date that blogs and static sites write.
+func TestFrontMatterNamesTheBylineAndDate(t *testing.T) {
+	tests := []struct {
+		name, front, byline, published string
+	}{
+		{"margin's keys", "byline: Jane Doe\npublished: 2024-05-02", "Jane Doe", "2024-05-02"},
+		{"a blog's keys", "author: Priya Natarajan\ndate: 2024-05-02", "Priya Natarajan", "2024-05-02"},
+		{"a static site's date and time", "author: Priya Natarajan\ndate: 2024-05-02T10:00:00+01:00", "Priya Natarajan", "2024-05-02"},
+		{"no date written in words", "date: May 2, 2024", "", ""},
+		{"margin's keys first", "author: A. Writer\nbyline: Jane Doe\ndate: 2020-01-01\npublished: 2024-05-02", "Jane Doe", "2024-05-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "---\ntitle: Council budget\n" + tt.front + "\n---\n\nThe council said spending would rise.\n"
+			a, err := Parse(context.Background(), "a.md", []byte(src), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tt.byline || a.Published != tt.published {
+				t.Errorf("Byline, Published = %q, %q; want %q, %q", a.Byline, a.Published, tt.byline, tt.published)
+			}
+		})
+	}
+}
+
 // gold is the structure part of a reference annotation in ../shared/eval.
 type gold struct {
 	Article        string   `json:"article"`
