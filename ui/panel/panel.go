@@ -371,7 +371,7 @@ func (m Model) View() string {
 	}
 	lines = append(lines, ansi.Truncate(m.tabBar(w), w, "…"), ansi.Truncate(filter, w, "…"))
 	if len(l.items) == 0 {
-		lines = append(lines, t.PanelDim.Render(ansi.Truncate(m.tabs[m.active].Empty(m.src), w, "…")))
+		lines = append(lines, t.PanelDim.Render(render.Ellipsis(m.tabs[m.active].Empty(m.src), w)))
 	} else {
 		cur := m.cursorRow()
 		for r := m.scrolled(m.bodyRows()); r < len(l.rows) && len(lines) < m.height; r++ {
@@ -458,12 +458,12 @@ func (m Model) cursorRow() int {
 func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	t := m.theme
 	if r.item < 0 {
-		return t.PanelGroup.Render(ansi.Truncate(render.OneLine(r.group), w, "…"))
+		return t.PanelGroup.Render(render.Ellipsis(render.OneLine(r.group), w))
 	}
 	it := l.items[r.item]
 	indent := strings.Repeat(" ", min(it.Indent*2, w/2))
 	if r.sub {
-		return render.Fit(indent+"  "+t.PanelDim.Render(ansi.Truncate(render.OneLine(it.Sub), max(w-len(indent)-2, 1), "…")), w)
+		return render.Fit(indent+"  "+t.PanelDim.Render(render.Ellipsis(render.OneLine(it.Sub), max(w-len(indent)-2, 1))), w)
 	}
 	swatch := ""
 	if it.Class != "" {
@@ -474,7 +474,7 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	rw := min(w, l.natural)
 	detail := shortDetail(render.OneLine(it.Detail), rw-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
 	room := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
-	title := ansi.Truncate(render.OneLine(it.Title), room, "…")
+	title := render.Ellipsis(render.OneLine(it.Title), room)
 	gap := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
 	st := t.PanelItem
 	if selected {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
@@ -16,28 +18,59 @@ func Fit(line string, w int) string {
 
 // CutWords cuts a styled line to at most w columns after its last word
 // that fits, so that a mark put after it ("…") takes whole words off; a
-// line whose first word is too long is cut inside it, as it must be.
+// line whose first word is too long is cut inside it, as it must be. A
+// separator standing alone ("·", "—") goes with what it separated, unless
+// it is all that fits before a word too long.
 func CutWords(line string, w int) string {
 	if ansi.StringWidth(line) <= w {
 		return line
 	}
-	// end is the column where the last word that fits ends.
-	end, col, inWord, state := 0, 0, false, -1
+	// end is the column where the last word that fits ends, sep where
+	// the last separator does; word says whether the word read so far has
+	// a letter or a digit, and inWord whether there is a word so far.
+	end, sep, col, word, inWord, state := 0, 0, 0, false, false, -1
 	for rest := ansi.Strip(line); rest != "" && col <= w; {
 		var cluster string
 		var width int
 		cluster, rest, width, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		space := cluster == " "
-		if space && inWord {
-			end = col
+		switch r, _ := utf8.DecodeRuneInString(cluster); {
+		case cluster == " ":
+			if word {
+				end = col
+			} else if inWord {
+				sep = col
+			}
+			word, inWord = false, false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word, inWord = true, true
+		default:
+			inWord = true
 		}
-		inWord = !space
 		col += width
+	}
+	if end == 0 {
+		end = sep
 	}
 	if end == 0 {
 		end = w
 	}
 	return ansi.Truncate(line, max(end, 0), "")
+}
+
+// Ellipsis fits a styled line in w columns, cut with "…" after the last
+// word that fits when that keeps two thirds of them, else inside a word:
+// a narrow list reads "According to…" and "attributed,…", not "According
+// t…" and "attributed, sta…", while "Leonid Sluts…" keeps more of a name
+// than "Leonid…" would.
+func Ellipsis(line string, w int) string {
+	if ansi.StringWidth(line) <= w {
+		return line
+	}
+	room := max(w-1, 0)
+	if cut := CutWords(line, room); 3*ansi.StringWidth(cut) >= 2*room {
+		return cut + "…"
+	}
+	return ansi.Truncate(line, max(w, 0), "…")
 }
 
 // Box fits lines to exactly h lines of w columns, each indented one

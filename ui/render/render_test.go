@@ -513,6 +513,7 @@ func TestCutWordsEndsAtAWord(t *testing.T) {
 		{"keeps a word that ends at the edge", "note: misleading · moved", 16, "note: misleading"},
 		{"cuts inside a first word too long", "  https://example.org/moorings", 12, "  https://ex"},
 		{"counts wide characters by their columns", "港口 关闭 了", 6, "港口"},
+		{"leaves a separator with what it separated", "needs-review · Not on the site", 16, "needs-review"},
 		{"keeps the styles of what it keeps", bold + "cues:" + "\x1b[m" + " “could”", 7, "cues:"},
 	}
 	for _, tt := range tests {
@@ -520,6 +521,26 @@ func TestCutWordsEndsAtAWord(t *testing.T) {
 			got := CutWords(tt.line, tt.w)
 			if ansi.Strip(got) != tt.want || ansi.StringWidth(got) > tt.w {
 				t.Errorf("CutWords(%q, %d) = %q, want %q", tt.line, tt.w, ansi.Strip(got), tt.want)
+			}
+		})
+	}
+}
+
+func TestEllipsisCutsAtAWordWhenThatKeepsTwoThirds(t *testing.T) {
+	tests := []struct {
+		name, line string
+		w          int
+		want       string
+	}{
+		{"keeps a line that fits", "Rents rose", 10, "Rents rose"},
+		{"cuts after the last word that fits", "According to the local paper", 14, "According to…"},
+		{"cuts inside a word when a word cut keeps too little", "Leonid Slutsky", 13, "Leonid Sluts…"},
+		{"cuts a single long word inside it", "Kilimanjaro", 6, "Kilim…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Ellipsis(tt.line, tt.w); got != tt.want || ansi.StringWidth(got) > tt.w {
+				t.Errorf("Ellipsis(%q, %d) = %q, want %q", tt.line, tt.w, got, tt.want)
 			}
 		})
 	}
