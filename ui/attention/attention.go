@@ -241,7 +241,8 @@ const minRows = 3
 func (m Model) View() string {
 	t := m.theme
 	head := t.Title.Render("Notes that need attention")
-	if s := Summary(m.notes); s != "" {
+	// The summary shows when it fits whole, in the width fit leaves a line.
+	if s := Summary(m.notes); s != "" && render.Fields([]string{"Notes that need attention", s}, " · ", m.column+1) == 2 {
 		head += t.ExplainLabel.Render(" · " + s)
 	}
 	lines := []string{head, ""}

@@ -104,6 +104,25 @@ func Flow(parts []string, sep string, w int) []string {
 	return append(lines, line)
 }
 
+// Fields is how many of parts, from the first, fit whole in w columns
+// joined by sep, and at least one: a heading of fields ("Review · claim
+// 3 of 9 · ¶4 · most worth checking first") keeps the fields that fit
+// rather than cutting one in its middle.
+func Fields(parts []string, sep string, w int) int {
+	n, width := 0, 0
+	for i, p := range parts {
+		add := Width(p)
+		if i > 0 {
+			add += Width(sep)
+		}
+		if n > 0 && width+add > w {
+			break
+		}
+		n, width = n+1, width+add
+	}
+	return n
+}
+
 // Shorten fits a name (a file's, a page's address) in w columns by
 // putting "…" in place of its middle: its start and its end, where a
 // file's extension and a page's slug are, both stay in view, and it is

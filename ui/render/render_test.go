@@ -545,3 +545,17 @@ func TestEllipsisCutsAtAWordWhenThatKeepsTwoThirds(t *testing.T) {
 		})
 	}
 }
+
+func TestFieldsCountsTheFieldsThatFitWhole(t *testing.T) {
+	parts := []string{"Review", "claim 1 of 9", "¶3", "most worth checking first"}
+	tests := []struct {
+		w, want int
+	}{
+		{100, 4}, {26, 3}, {25, 2}, {3, 1},
+	}
+	for _, tt := range tests {
+		if got := Fields(parts, " · ", tt.w); got != tt.want {
+			t.Errorf("Fields at %d columns = %d, want %d", tt.w, got, tt.want)
+		}
+	}
+}

@@ -86,13 +86,23 @@ func (m Model) heading() string {
 		order = "article order"
 	}
 	c, _ := m.Current()
-	seen := ""
+	title := []string{"Review", fmt.Sprintf("claim %d of %d", m.pos+1, len(m.order)), fmt.Sprintf("¶%d", paragraphNumber(m.art.Doc.Blocks, c.Span))}
+	about := []string{order}
 	if m.seen[c.Span] {
-		seen = " · seen"
+		about = append(about, "seen")
 	}
-	return m.theme.Title.Render(fmt.Sprintf("Review · claim %d of %d · ¶%d", m.pos+1, len(m.order), paragraphNumber(m.art.Doc.Blocks, c.Span))) +
-		m.theme.ExplainLabel.Render(" · "+order+seen+" · "+m.Progress())
+	about = append(about, m.Progress())
+	// The fields that fit whole, in the width fit leaves a line.
+	n := render.Fields(slices.Concat(title, about), headSep, m.width-max(m.margin-1, 0)-1)
+	head := m.theme.Title.Render(strings.Join(title[:min(n, len(title))], headSep))
+	if n > len(title) {
+		head += m.theme.ExplainLabel.Render(headSep + strings.Join(about[:n-len(title)], headSep))
+	}
+	return head
 }
+
+// headSep separates the fields of the heading.
+const headSep = " · "
 
 func (m Model) verdictLine(c claim.Claim) string {
 	t := m.theme
