@@ -89,8 +89,10 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMe
 	if n := densest(root, f); n != nil {
 		dense = len(oneLine(textOf(n)))
 	}
+	markAlign(root)
 	parser := readability.NewParser()
-	// Classes name the language of code blocks, and furniture.
+	// Classes name the language of code blocks, and furniture, and carry
+	// table cells' alignment (markAlign).
 	parser.KeepClasses = true
 	var d doc.Doc
 	art, err := parser.ParseAndMutate(root, base)

@@ -314,8 +314,50 @@ func columnAlign(rows []tableRow, width int) string {
 	return string(b)
 }
 
-// cellAlign is how a td or th says its text is aligned.
+// alignClass carries a table cell's alignment through readability, which
+// drops align and style attributes but keeps classes: markAlign gives a
+// right-aligned cell the class "margin-align-r".
+const alignClass = "margin-align-"
+
+// markAlign gives each td and th under n that says how its text is
+// aligned the class that says it once readability has dropped what did.
+func markAlign(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+			if a := cellAlign(c); a != doc.AlignNone {
+				setClass(c, alignClass+string(rune(a)))
+			}
+			continue
+		}
+		markAlign(c)
+	}
+}
+
+// setClass adds a class to n's.
+func setClass(n *html.Node, class string) {
+	for i, a := range n.Attr {
+		if a.Key == "class" && a.Namespace == "" {
+			n.Attr[i].Val = strings.TrimSpace(a.Val + " " + class)
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: "class", Val: class})
+}
+
+// cellAlign is how a td or th says its text is aligned: by the class
+// markAlign gave it, its align attribute or its text-align style.
 func cellAlign(n *html.Node) byte {
+	for _, class := range strings.Fields(attr(n, "class")) {
+		if a, ok := strings.CutPrefix(class, alignClass); ok && len(a) == 1 {
+			switch a[0] {
+			case doc.AlignLeft, doc.AlignRight, doc.AlignCenter:
+				return a[0]
+			}
+		}
+	}
 	a := strings.ToLower(strings.TrimSpace(attr(n, "align")))
 	if _, style, ok := strings.Cut(strings.ToLower(attr(n, "style")), "text-align"); ok {
 		if _, v, ok := strings.Cut(style, ":"); ok {

@@ -90,3 +90,30 @@ func TestWalkTableAlignment(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractKeepsTableAlignmentThroughReadability: readability drops
+// align and style attributes from the article it finds; the columns'
+// alignment still reaches the rows.
+func TestExtractKeepsTableAlignmentThroughReadability(t *testing.T) {
+	page := `<html><head><title>Election results by ward</title></head><body><article><h1>Election results by ward</h1>
+<p>The returning officer said turnout was 41 percent, down from 47 percent at the last election, and that three wards needed recounts.</p>
+<table><thead><tr><th>Ward</th><th align="right">Votes</th><th style="text-align:right">Turnout</th></tr></thead>
+<tbody><tr><td>North</td><td align="right">1,204</td><td style="text-align: right" class="pct">38%</td></tr><tr><td>Harbour</td><td align="right">987</td><td style="text-align: right">44%</td></tr></tbody></table>
+<p>The council will publish the full count on Friday, a spokesperson said, after the recounts in the three wards are done.</p></article></body></html>`
+	p, err := Extract(page, "https://news.example.com/results")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, b := range p.Doc.Blocks {
+		if b.Kind == doc.TableRow {
+			rows++
+			if b.Align != "-rr" {
+				t.Errorf("row %q: align %q, want %q", b.In(p.Doc.Text), b.Align, "-rr")
+			}
+		}
+	}
+	if rows != 3 {
+		t.Errorf("%d table rows, want 3:\n%s", rows, p.Doc.Text)
+	}
+}
