@@ -167,6 +167,11 @@ func (m Model) bar(msg string) string {
 		return m.barLine(m.msgStyle().Render(" "+fitMessage(msg, m.roomBeside(right))), right)
 	}
 	right := m.right(false)
+	if m.roomBeside(right) == 0 {
+		// Too narrow for the hints beside the position: they go whole,
+		// rather than be cut at the bar's edge ("esc/r back · ?").
+		right = strings.Join(m.fields(false), "  ")
+	}
 	return m.barLine(t.StatusTitle.Render(" "+m.fitTitle(m.roomBeside(right))), right)
 }
 

@@ -184,6 +184,24 @@ func TestAMessageTakesTheHintsRoomBeforeItIsCut(t *testing.T) {
 	}
 }
 
+// TestTheHintsGoWholeWhenTheyDoNotFitBesideThePosition narrows the bar
+// of the review queue: the hints stand whole beside the count, or go.
+func TestTheHintsGoWholeWhenTheyDoNotFitBesideThePosition(t *testing.T) {
+	for _, tt := range []struct {
+		width int
+		ends  string
+	}{{40, "3/20 reviewed  esc/r back · ? help "}, {30, "3/20 reviewed "}, {20, "3/20 reviewed "}} {
+		m := New(theme.New(theme.NoColor))
+		m.SetWidth(tt.width)
+		m.SetTitle("Stealth Over Health")
+		m.SetInfo("3/20 reviewed")
+		m.SetHint("esc/r back · ? help")
+		if got := ansi.Strip(m.View()); ansi.StringWidth(got) != tt.width || !strings.HasSuffix(got, tt.ends) {
+			t.Errorf("at %d columns the bar reads %q, want it to end %q", tt.width, got, tt.ends)
+		}
+	}
+}
+
 // TestAMessageTooLongForTwoRowsTakesThree sets, at 40 columns, a message
 // that two rows cut beside the position: it asks for three and reads
 // whole across them; one that two rows hold keeps two.
