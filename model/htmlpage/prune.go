@@ -134,11 +134,8 @@ func (f *furniture) prune(article *html.Node) {
 	walk(article)
 }
 
-// dropCaptions removes short captions inside a line of text ("<span
-// class=credit>Photo: A. Lens</span> The bridge..."), unless together
-// they are much of the text: then the page is a gallery and its captions
-// are the article. A block caption (a figcaption) stays: the walk makes
-// it a caption block, shown as a caption and never a claim.
+// dropCaptions removes short captions, unless together they are much of
+// the text: then the page is a gallery and its captions are the article.
 func (f *furniture) dropCaptions(article *html.Node, total int) {
 	var found []*html.Node
 	sum := 0
@@ -150,9 +147,6 @@ func (f *furniture) dropCaptions(article *html.Node, total int) {
 			}
 			if c.DataAtom != atom.Figcaption && !named(c, f.captions) {
 				walk(c)
-				continue
-			}
-			if blockish[c.DataAtom] {
 				continue
 			}
 			if text, short := shortText(c, maxCaption); short {

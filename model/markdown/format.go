@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/net/html"
 
 	"github.com/margin-reader/margin/model/doc"
 )
@@ -221,8 +220,6 @@ func (f *formatter) block(i int) {
 		f.inline(b, 0)
 	case doc.Code:
 		f.code(b, ind)
-	case doc.Caption:
-		f.caption(b, ind)
 	default:
 		f.sb.WriteString(ind)
 		f.inline(b, 0)
@@ -390,18 +387,6 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 }
 
 // delimiter writes a table's delimiter row, with the columns' alignments.
-// caption writes a caption as the HTML element a figure's caption is, on
-// one line, which the walker reads back as a caption (opensFigure): as a
-// paragraph it would come back a paragraph, and its words claims. The
-// caption's marks are left out, as HTML inside a block is not markdown.
-func (f *formatter) caption(b *doc.Block, ind string) {
-	f.sb.WriteString(ind)
-	f.sb.WriteString("<figcaption>")
-	f.sb.WriteString(html.EscapeString(b.In(f.d.Text)))
-	f.sb.WriteString("</figcaption>")
-	f.skipInlines(b.End)
-}
-
 func (f *formatter) delimiter(ind, align string, cells int) {
 	f.sb.WriteString(ind)
 	f.sb.WriteString("|")

@@ -22,15 +22,6 @@ func TestParseFurnitureKinds(t *testing.T) {
 		{"keeps a By line deep in the text a paragraph",
 			"# Ferry fares to rise\n\nOne.\n\nTwo.\n\nThree.\n\nBy Aoife Brennan\n",
 			[]doc.BlockKind{doc.Heading, doc.Paragraph, doc.Paragraph, doc.Paragraph, doc.Paragraph}},
-		{"makes a figcaption element a caption",
-			"Fares rise in May.\n\n<figcaption>The ferry at the pier.</figcaption>\n\nThe council agreed.\n",
-			[]doc.BlockKind{doc.Paragraph, doc.Caption, doc.Paragraph}},
-		{"makes a figure's text, its caption, a caption",
-			"Fares rise in May.\n\n<figure><img src=\"p.jpg\" alt=\"A ferry\">\n<figcaption>The ferry at the pier.</figcaption></figure>\n",
-			[]doc.BlockKind{doc.Paragraph, doc.Caption}},
-		{"keeps the text of another HTML block a paragraph",
-			"<div>The council said fares would rise.</div>\n\n<figures>The council agreed.</figures>\n",
-			[]doc.BlockKind{doc.Paragraph, doc.Paragraph}},
 		{"keeps a list item that reads like a credit a list item",
 			"- Photo: Sam Okoro\n",
 			[]doc.BlockKind{doc.ListItem}},
@@ -46,24 +37,5 @@ func TestParseFurnitureKinds(t *testing.T) {
 				t.Errorf("kinds = %v, want %v\n%s", got, tt.want, dump(d, nil))
 			}
 		})
-	}
-}
-
-// TestFormatWritesACaptionThatReadsBackAsOne formats a caption holding
-// the characters HTML escapes; parsed back it is the same caption, with
-// the same words, and no paragraph (whose words could make claims).
-func TestFormatWritesACaptionThatReadsBackAsOne(t *testing.T) {
-	var b doc.Builder
-	b.StartBlock(doc.Block{Kind: doc.Paragraph})
-	b.Write("Fares rise in May, the operator said.")
-	b.StartBlock(doc.Block{Kind: doc.Caption})
-	b.Write("Tom & Ana's <ferry> at the pier, 2024")
-	b.StartBlock(doc.Block{Kind: doc.Paragraph})
-	b.Write("The council agreed.")
-	d := b.Doc()
-	md := Format(d, nil)
-	back, _ := Parse(md)
-	if back.Text != d.Text || !slices.EqualFunc(back.Blocks, d.Blocks, func(a, b doc.Block) bool { return a.Kind == b.Kind && a.Span == b.Span }) {
-		t.Errorf("formatted as\n%s\nread back as %q %v, want %q %v", md, back.Text, back.Blocks, d.Text, d.Blocks)
 	}
 }

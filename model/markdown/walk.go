@@ -112,11 +112,7 @@ func (w *walker) block(n ast.Node) {
 	case *ast.CodeBlock:
 		w.leaf(doc.Block{Kind: doc.Code}, func() { w.code(n) })
 	case *ast.HTMLBlock:
-		blk := w.textBlock()
-		if blk.Kind == doc.Paragraph && opensFigure(n, w.src) {
-			blk.Kind = doc.Caption
-		}
-		w.leaf(blk, func() { w.htmlBlock(n) })
+		w.leaf(w.textBlock(), func() { w.htmlBlock(n) })
 	case *ast.Blockquote:
 		w.containers = append(w.containers, container{})
 		w.children(n)
@@ -254,26 +250,6 @@ func (w *walker) htmlBlock(n ast.Node) {
 		buf.Write(seg.Value(w.src))
 	}
 	w.text(htmlText(buf.Bytes()))
-}
-
-// opensFigure reports whether an HTML block opens with <figure> or
-// <figcaption>: its text is a picture's caption (alt text is not text),
-// which is how Format writes a caption block.
-func opensFigure(n ast.Node, src []byte) bool {
-	if n.Lines().Len() == 0 {
-		return false
-	}
-	first := n.Lines().At(0)
-	line := bytes.TrimLeft(first.Value(src), " \t")
-	for _, tag := range []string{"<figcaption", "<figure"} {
-		if len(line) > len(tag) && bytes.EqualFold(line[:len(tag)], []byte(tag)) {
-			switch line[len(tag)] {
-			case '>', ' ', '\t', '\n', '\r', '/':
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // htmlText is the text between the tags of an HTML fragment, whitespace
