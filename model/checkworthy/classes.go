@@ -137,9 +137,10 @@ var titles = map[string]bool{
 	"congressman": true, "congresswoman": true, "mayor": true, "dr": true, "madam": true,
 }
 
-// see records word w, which follows prev; c are its classes, upper
-// reports a capital first letter and comma a comma before it.
-func (sh *shape) see(w, prev []byte, c wordClass, upper, comma bool) {
+// see records word w; afterThe reports that it follows "the", c are its
+// classes, upper reports a capital first letter and comma a comma before
+// it.
+func (sh *shape) see(w []byte, afterThe bool, c wordClass, upper, comma bool) {
 	sh.words++
 	sh.question = len(w) == 1 && w[0] == '?'
 	switch sh.words {
@@ -155,7 +156,7 @@ func (sh *shape) see(w, prev []byte, c wordClass, upper, comma bool) {
 		sh.caps++
 	}
 	sh.classes |= c &^ clsQuestionWord
-	if string(prev) == "the" && len(w) >= 4 && string(w[len(w)-3:]) == "est" && !notSuperlative[string(w)] {
+	if afterThe && len(w) >= 4 && string(w[len(w)-3:]) == "est" && !notSuperlative[string(w)] {
 		sh.classes |= clsSuperlative
 	}
 	if len(w) > 4 && string(w[len(w)-2:]) == "ed" {
@@ -163,8 +164,8 @@ func (sh *shape) see(w, prev []byte, c wordClass, upper, comma bool) {
 	}
 }
 
-// emit sends the class, question and capital features.
-func (sh *shape) emit(named bool, emit func(h uint64, name string)) {
+// emit sends the class, question and capital features to s.
+func (sh *shape) emit(named bool, s *sink) {
 	if sh.question && sh.asks {
 		sh.classes |= clsQuestionWord
 	}
@@ -174,12 +175,12 @@ func (sh *shape) emit(named bool, emit func(h uint64, name string)) {
 		if named {
 			name = classNames[i]
 		}
-		emit(classHashes[i], name)
+		s.feature(classHashes[i], name)
 	}
 	caps := countBucket(sh.caps)
 	name := ""
 	if named {
-		name = "caps:" + caps
+		name = "caps:" + countBuckets[caps]
 	}
-	emit(hashString(hashString(fnvOffset, "caps:"), caps), name)
+	s.feature(capsHashes[caps], name)
 }
