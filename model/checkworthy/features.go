@@ -196,13 +196,15 @@ scan:
 		}
 	}
 	ws.i, ws.n, ws.h = i, n, h
-	return ws.done(digits, letters)
+	if digits == 0 {
+		return ws.buf[:n]
+	}
+	return ws.numbered(digits, letters)
 }
 
-func (ws *wordScanner) done(digits, letters int) []byte {
-	if digits == 0 {
-		return ws.buf[:ws.n]
-	}
+// numbered returns the word just read, which holds digits, as the class
+// it stands for.
+func (ws *wordScanner) numbered(digits, letters int) []byte {
 	w := ws.buf[:ws.n]
 	switch {
 	case letters == 0 && len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0'):
