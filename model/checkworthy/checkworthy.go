@@ -50,28 +50,32 @@ func Load() (*Model, error) {
 // New builds a model from a bias and named feature weights.
 func New(bias float64, features []Feature) *Model {
 	names := make(map[uint64]string, len(features))
-	var marks []pairMark
+	// marks are the pair marks of the words of weighted pairs, most of
+	// them words with weights of their own: counted apart, they would
+	// double the table.
+	marks := map[uint64]wordClass{}
 	for _, f := range features {
 		names[HashFeature(f.Name)] = f.Name
 		if first, second, ok := pairWords(f.Name); ok {
-			marks = append(marks, pairMark{hashString(wordPrefix, first), pairFirst}, pairMark{hashString(wordPrefix, second), pairSecond})
+			marks[hashString(wordPrefix, first)] |= pairFirst
+			marks[hashString(wordPrefix, second)] |= pairSecond
 		}
 	}
-	m := &Model{bias: bias, table: newTable(len(names) + len(marks) + numClassWords), names: names}
+	extra := 0
+	for h := range marks {
+		if _, ok := names[h]; !ok {
+			extra++
+		}
+	}
+	m := &Model{bias: bias, table: newTable(len(names) + extra + numClassWords), names: names}
 	fillClasses(m.table)
 	for _, f := range features {
 		m.table.at(HashFeature(f.Name)).weight = float32(f.Weight)
 	}
-	for _, pm := range marks {
-		m.table.at(pm.word).class |= pm.mark
+	for h, mark := range marks {
+		m.table.at(h).class |= mark
 	}
 	return m
-}
-
-// pairMark is a mark a word's slot takes for a weighted pair it is in.
-type pairMark struct {
-	word uint64
-	mark wordClass
 }
 
 // Score returns how worth checking sentence is, from 0 to 1; 0.5 and
