@@ -49,12 +49,31 @@ func Load() (*Model, error) {
 
 // New builds a model from a bias and named feature weights.
 func New(bias float64, features []Feature) *Model {
-	m := &Model{bias: bias, table: newTable(len(features) + numClassWords), names: make(map[uint64]string, len(features))}
+	names := make(map[uint64]string, len(features))
+	// marks are the pair marks of the words of weighted pairs, most of
+	// them words with weights of their own: counted apart, they would
+	// double the table.
+	marks := map[uint64]wordClass{}
+	for _, f := range features {
+		names[HashFeature(f.Name)] = f.Name
+		if first, second, ok := pairWords(f.Name); ok {
+			marks[hashString(wordPrefix, first)] |= pairFirst
+			marks[hashString(wordPrefix, second)] |= pairSecond
+		}
+	}
+	extra := 0
+	for h := range marks {
+		if _, ok := names[h]; !ok {
+			extra++
+		}
+	}
+	m := &Model{bias: bias, table: newTable(len(names) + extra + numClassWords), names: names}
 	fillClasses(m.table)
 	for _, f := range features {
-		h := HashFeature(f.Name)
-		m.table.at(h).weight = float32(f.Weight)
-		m.names[h] = f.Name
+		m.table.at(HashFeature(f.Name)).weight = float32(f.Weight)
+	}
+	for h, mark := range marks {
+		m.table.at(h).class |= mark
 	}
 	return m
 }
@@ -63,32 +82,20 @@ func New(bias float64, features []Feature) *Model {
 // above means worth checking. kinds are the claim kinds found in it and
 // labels the labels of the entities in it; both may be nil.
 func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) float64 {
-	z := m.bias
-	word := func(h uint64, _ string) wordClass {
-		s := m.table.find(h)
-		z += float64(s.weight)
-		return s.class
-	}
-	extract(sentence, kinds, labels, false, word, func(h uint64, _ string) {
-		z += float64(m.table.find(h).weight)
-	})
-	return sigmoid(z)
+	s := sink{table: m.table, z: m.bias}
+	extract(sentence, kinds, labels, &s)
+	return sigmoid(s.z)
 }
 
 // Explain returns the features of sentence that carry a weight, strongest
 // first: why it got its score.
 func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
 	var out []Feature
-	add := func(h uint64, _ string) {
+	extract(sentence, kinds, labels, &sink{table: m.table, emit: func(h uint64, _ string) {
 		if name, ok := m.names[h]; ok {
 			out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 		}
-	}
-	word := func(h uint64, name string) wordClass {
-		add(h, name)
-		return m.table.find(h).class
-	}
-	extract(sentence, kinds, labels, false, word, add)
+	}})
 	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Weight) > math.Abs(out[j].Weight) })
 	return out
 }
@@ -107,12 +114,7 @@ func (m *Model) Features() (float64, []Feature) {
 // sentence, in order, repeats included. Training uses it; scoring uses the
 // same walk without names.
 func Extract(sentence string, kinds []string, labels []entity.Label, emit func(h uint64, name string)) {
-	classes := classTable()
-	word := func(h uint64, name string) wordClass {
-		emit(h, name)
-		return classes.find(h).class
-	}
-	extract(sentence, kinds, labels, true, word, emit)
+	extract(sentence, kinds, labels, &sink{table: classTable(), emit: emit})
 }
 
 func sigmoid(z float64) float64 {

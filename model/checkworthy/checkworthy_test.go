@@ -179,25 +179,33 @@ func FuzzExtract(f *testing.F) {
 	f.Add("It’s 3,000 — “more” than the largest in 1999?")
 	f.Add("\xe2\x80\x99s I'd 2nd $")
 	f.Fuzz(func(t *testing.T, s string) {
-		var named, plain []uint64
+		var named []string
 		counts := map[string]int{}
 		Extract(s, []string{"hedged"}, []entity.Label{entity.Org}, func(h uint64, name string) {
 			if h != HashFeature(name) {
 				t.Fatalf("hash of %q differs from HashFeature", name)
 			}
-			named = append(named, h)
+			named = append(named, name)
 			if i := strings.IndexByte(name, ':'); i > 0 {
 				counts[name[:i]]++
 			}
 		})
-		add := func(h uint64, _ string) { plain = append(plain, h) }
-		word := func(h uint64, name string) wordClass {
-			add(h, name)
-			return classTable().find(h).class
+		// Each feature weighs a different eighth, so the sum scoring
+		// finds is exact and tells a missed or repeated feature.
+		weight := map[string]float64{}
+		var feats []Feature
+		want := 0.0
+		for _, name := range named {
+			if _, ok := weight[name]; !ok {
+				weight[name] = float64(len(feats)%13+1) / 8
+				feats = append(feats, Feature{Name: name, Weight: weight[name]})
+			}
+			want += weight[name]
 		}
-		extract(s, []string{"hedged"}, []entity.Label{entity.Org}, false, word, add)
-		if !slices.Equal(named, plain) {
-			t.Fatalf("scoring walks %d features, naming %d", len(plain), len(named))
+		sk := sink{table: New(0, feats).table}
+		extract(s, []string{"hedged"}, []entity.Label{entity.Org}, &sk)
+		if sk.z != want {
+			t.Fatalf("scoring sums %v over its features, naming %v over %d", sk.z, want, len(named))
 		}
 		for _, once := range []string{"len", "caps", "ents"} {
 			if counts[once] != 1 {

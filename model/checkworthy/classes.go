@@ -137,11 +137,30 @@ var titles = map[string]bool{
 	"congressman": true, "congresswoman": true, "mayor": true, "dr": true, "madam": true,
 }
 
-// see records word w, which follows prev; c are its classes, upper
-// reports a capital first letter and comma a comma before it.
-func (sh *shape) see(w, prev []byte, c wordClass, upper, comma bool) {
+// see records word w; afterThe reports that it follows "the", c are its
+// classes, upper reports a capital first letter and comma a comma before
+// it. It runs for every word, so what only the first words or a word
+// after "the" need is apart, and see itself is inlined.
+func (sh *shape) see(w []byte, afterThe bool, c wordClass, upper, comma bool) {
 	sh.words++
 	sh.question = len(w) == 1 && w[0] == '?'
+	if sh.words <= 3 {
+		sh.opening(w, c, upper, comma)
+	} else if upper {
+		sh.caps++
+	}
+	sh.classes |= c &^ clsQuestionWord
+	if n := len(w); n > 4 && w[n-2] == 'e' && w[n-1] == 'd' {
+		sh.classes |= clsPast
+	}
+	if afterThe && len(w) >= 4 {
+		sh.superlative(w)
+	}
+}
+
+// opening records one of the first three words: whether the sentence
+// opens with a question word, or with a title, a name and a comma.
+func (sh *shape) opening(w []byte, c wordClass, upper, comma bool) {
 	switch sh.words {
 	case 1:
 		sh.asks = c&clsQuestionWord != 0
@@ -154,17 +173,17 @@ func (sh *shape) see(w, prev []byte, c wordClass, upper, comma bool) {
 	if sh.words > 1 && upper {
 		sh.caps++
 	}
-	sh.classes |= c &^ clsQuestionWord
-	if string(prev) == "the" && len(w) >= 4 && string(w[len(w)-3:]) == "est" && !notSuperlative[string(w)] {
+}
+
+// superlative records w, which follows "the", if it is a superlative.
+func (sh *shape) superlative(w []byte) {
+	if string(w[len(w)-3:]) == "est" && !notSuperlative[string(w)] {
 		sh.classes |= clsSuperlative
-	}
-	if len(w) > 4 && string(w[len(w)-2:]) == "ed" {
-		sh.classes |= clsPast
 	}
 }
 
-// emit sends the class, question and capital features.
-func (sh *shape) emit(named bool, emit func(h uint64, name string)) {
+// emit sends the class, question and capital features to s.
+func (sh *shape) emit(named bool, s *sink) {
 	if sh.question && sh.asks {
 		sh.classes |= clsQuestionWord
 	}
@@ -174,12 +193,12 @@ func (sh *shape) emit(named bool, emit func(h uint64, name string)) {
 		if named {
 			name = classNames[i]
 		}
-		emit(classHashes[i], name)
+		s.feature(classHashes[i], name)
 	}
 	caps := countBucket(sh.caps)
 	name := ""
 	if named {
-		name = "caps:" + caps
+		name = "caps:" + countBuckets[caps]
 	}
-	emit(hashString(hashString(fnvOffset, "caps:"), caps), name)
+	s.feature(capsHashes[caps], name)
 }

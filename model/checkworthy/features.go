@@ -1,6 +1,11 @@
 package checkworthy
 
-import "github.com/margin-reader/margin/model/entity"
+import (
+	"math/bits"
+	"strings"
+
+	"github.com/margin-reader/margin/model/entity"
+)
 
 // Features are plain strings a person can read in the weights file:
 //
@@ -14,7 +19,8 @@ import "github.com/margin-reader/margin/model/entity"
 //	ents:2        how many entities, 3 meaning three or more
 //	caps:1        how many capitalised words after the first, likewise
 //
-// The model looks them up by their FNV-1a hash so scoring allocates nothing.
+// The model looks them up by their FNV-1a hash (a word pair's is made from
+// its two words', HashFeature) so scoring allocates nothing.
 
 const (
 	fnvOffset = 14695981039346656037
@@ -28,30 +34,51 @@ func hashString(h uint64, s string) uint64 {
 	return h
 }
 
-// wordPrefix is the hash of "w:", where every word feature's hash starts,
-// and pairPrefix that of "bi:", where every word pair's starts.
+// wordPrefix is the hash of "w:", where every word feature's hash starts.
+var wordPrefix = hashString(fnvOffset, "w:")
+
+// startWord and endWord are the hashes of the word features of "<s>" and
+// "</s>", which the first and the last word pair take as their other word.
 var (
-	wordPrefix = hashString(fnvOffset, "w:")
-	pairPrefix = hashString(fnvOffset, "bi:")
-	// startPair is the hash of "bi:<s> ", which the first pair extends.
-	startPair = hashString(pairPrefix, "<s> ")
+	startWord = hashString(wordPrefix, "<s>")
+	endWord   = hashString(wordPrefix, "</s>")
 )
 
-// wordHashes returns, in one pass over w, the hash of its word feature,
-// that of the pair it ends (pair is the hash of "bi:", the previous word
-// and a space) and the pair hash the next word extends.
-func wordHashes(w []byte, pair uint64) (word, ended, next uint64) {
-	word, ended, next = wordPrefix, pair, pairPrefix
-	for _, c := range w {
-		word = (word ^ uint64(c)) * fnvPrime
-		ended = (ended ^ uint64(c)) * fnvPrime
-		next = (next ^ uint64(c)) * fnvPrime
-	}
-	return word, ended, (next ^ ' ') * fnvPrime
+// pairHash returns the hash of the feature of a word pair from the hashes
+// of its two words' features ("w:" and the word), so that scoring hashes
+// each word's bytes once rather than again for each pair it is in.
+func pairHash(first, second uint64) uint64 {
+	return (bits.RotateLeft64(first, 29) ^ second) * 0xBF58476D1CE4E5B9
 }
 
-// HashFeature returns the hash a feature name is looked up by.
-func HashFeature(name string) uint64 { return hashString(fnvOffset, name) }
+// HashFeature returns the hash a feature name is looked up by: a word
+// pair's ("bi:" and two words split by a space) is made from its words'
+// by pairHash, any other's is the FNV-1a hash of the name.
+func HashFeature(name string) uint64 {
+	if first, second, ok := pairWords(name); ok {
+		return pairHash(hashString(wordPrefix, first), hashString(wordPrefix, second))
+	}
+	return hashString(fnvOffset, name)
+}
+
+// pairWords returns the two words of a word pair's feature name.
+func pairWords(name string) (first, second string, ok bool) {
+	pair, ok := strings.CutPrefix(name, "bi:")
+	if !ok {
+		return "", "", false
+	}
+	return strings.Cut(pair, " ")
+}
+
+// pairFirst and pairSecond mark, in a word's slot, that the word is the
+// first or the second word of a weighted word pair. Scoring looks a pair
+// up only when both its words are marked, which spares most pairs' probe:
+// a pair weighs nothing unless both are. The marks are not classes.
+const (
+	pairFirst wordClass = 1 << (30 + iota)
+	pairSecond
+	pairMarks = pairFirst | pairSecond
+)
 
 // maxWord bounds the bytes of a word kept for its feature, so a run of
 // letters without spaces cannot make scoring slow.
@@ -64,6 +91,8 @@ type wordScanner struct {
 	i   int
 	buf [maxWord]byte
 	n   int
+	// h is the hash of the last word's feature, "w:" and the word.
+	h uint64
 	// upper reports that the last word began with a capital letter, and
 	// comma that a comma stood between it and the word before.
 	upper, comma bool
@@ -89,91 +118,101 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func (ws *wordScanner) next() ([]byte, bool) {
 	s := ws.s
 	ws.comma = false
-	for ws.i < len(s) {
-		c := s[ws.i]
-		if c == ',' {
+	for i := ws.i; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			// the commonest byte between words, tested first
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c):
+			// what a word commonly starts with, spared the tests below
+			ws.i = i
+			return ws.word(), true
+		case c == ',':
 			ws.comma = true
-		}
-		if c >= 0x80 {
-			if n := punctAt(s, ws.i); n > 0 {
-				ws.i += n
-				continue
-			}
-		}
-		switch {
-		case isLetter(c) || isDigit(c):
+		case c >= 0x80 && punctAt(s, i) > 0:
+			i += punctAt(s, i) - 1
+		case c >= 0x80:
+			ws.i = i
 			return ws.word(), true
 		case c == '%' || c == '$' || c == '?':
-			ws.i++
-			ws.n = 0
-			ws.put(c)
-			return ws.buf[:ws.n], true
+			ws.i, ws.n, ws.h = i+1, 1, (wordPrefix^uint64(c))*fnvPrime
+			ws.buf[0] = c
+			return ws.buf[:1], true
 		}
-		ws.i++
 	}
+	ws.i = len(s)
 	return nil, false
 }
 
-func (ws *wordScanner) put(c byte) {
-	if ws.n < maxWord {
-		ws.buf[ws.n] = c
-		ws.n++
-	}
+// set makes the word w, a class name such as "<num>".
+func (ws *wordScanner) set(w string) {
+	ws.n, ws.h = copy(ws.buf[:], w), hashString(wordPrefix, w)
 }
 
-// word reads letters, digits and inner apostrophes, points and commas.
+// word reads letters, digits and inner apostrophes, points and commas,
+// keeping the first maxWord bytes, lower-cased, and their hash. It works
+// on locals, not the scanner's fields, since it runs for every byte of
+// every word.
 func (ws *wordScanner) word() []byte {
-	s := ws.s
-	ws.n = 0
-	ws.upper = 'A' <= s[ws.i] && s[ws.i] <= 'Z'
+	s, i := ws.s, ws.i
+	n, h := 0, wordPrefix
+	ws.upper = 'A' <= s[i] && s[i] <= 'Z'
 	digits, letters := 0, 0
-	for ws.i < len(s) {
-		c := s[ws.i]
+scan:
+	for ; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z':
 			// the commonest byte by far, tested first
-			ws.put(c)
 			letters++
+		case c == ' ':
+			// the commonest end of a word, spared the tests below
+			break scan
 		case 'A' <= c && c <= 'Z':
-			ws.put(c + 'a' - 'A')
+			c += 'a' - 'A'
 			letters++
-		case c == 0xE2 && ws.i+2 < len(s) && s[ws.i+1] == 0x80 && (s[ws.i+2] == 0x99 || s[ws.i+2] == 0x98):
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x99 || s[i+2] == 0x98):
 			// a curly apostrophe inside a word is dropped like a straight one
-			if ws.i+3 >= len(s) || !isLetter(s[ws.i+3]) || punctAt(s, ws.i+3) > 0 {
-				return ws.done(digits, letters)
+			if i+3 >= len(s) || !isLetter(s[i+3]) || punctAt(s, i+3) > 0 {
+				break scan
 			}
-			ws.i += 3
+			i += 2
 			continue
-		case punctAt(s, ws.i) > 0:
-			return ws.done(digits, letters)
+		case punctAt(s, i) > 0:
+			break scan
 		case isLetter(c):
-			ws.put(c)
 			letters++
 		case isDigit(c):
-			ws.put(c)
 			digits++
-		case c == '\'' && ws.i+1 < len(s) && isLetter(s[ws.i+1]) && ws.n > 0:
-		case (c == '.' || c == ',') && digits > 0 && ws.i+1 < len(s) && isDigit(s[ws.i+1]):
+		case c == '\'' && i+1 < len(s) && isLetter(s[i+1]) && n > 0,
+			(c == '.' || c == ',') && digits > 0 && i+1 < len(s) && isDigit(s[i+1]):
+			continue
 		default:
-			return ws.done(digits, letters)
+			break scan
 		}
-		ws.i++
+		if n < maxWord {
+			ws.buf[n] = c
+			n++
+			h = (h ^ uint64(c)) * fnvPrime
+		}
 	}
-	return ws.done(digits, letters)
+	ws.i, ws.n, ws.h = i, n, h
+	if digits == 0 {
+		return ws.buf[:n]
+	}
+	return ws.numbered(digits, letters)
 }
 
-func (ws *wordScanner) done(digits, letters int) []byte {
-	if digits == 0 {
-		return ws.buf[:ws.n]
-	}
+// numbered returns the word just read, which holds digits, as the class
+// it stands for.
+func (ws *wordScanner) numbered(digits, letters int) []byte {
 	w := ws.buf[:ws.n]
 	switch {
 	case letters == 0 && len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0'):
-		ws.n = copy(ws.buf[:], "<year>")
+		ws.set("<year>")
 	case letters > 0 && digits <= 2 && len(w) >= 2 && (w[len(w)-2] == 's' || w[len(w)-1] == 'h' || w[len(w)-1] == 'd'):
-		ws.n = copy(ws.buf[:], "<ord>")
+		ws.set("<ord>")
 	default:
-		ws.n = copy(ws.buf[:], "<num>")
+		ws.set("<num>")
 	}
 	return ws.buf[:ws.n]
 }
@@ -184,12 +223,62 @@ var lengthBuckets = [...]string{"0", "1", "2", "3", "4", "5", "6", "7", "8"}
 // countBuckets name small counts, the last meaning that many or more.
 var countBuckets = [...]string{"0", "1", "2", "3"}
 
-func countBucket(n int) string { return countBuckets[min(n, len(countBuckets)-1)] }
+// countBucket returns the index in countBuckets of count n.
+func countBucket(n int) int { return min(n, len(countBuckets)-1) }
 
-// extract calls emit with the hash of every feature of a sentence, and,
-// when named is set, with the feature's name as well; word features go to
-// word instead, which returns the word's classes.
-func extract(sentence string, kinds []string, labels []entity.Label, named bool, word func(h uint64, name string) wordClass, emit func(h uint64, name string)) {
+// Hashes of the features that are not words, made once.
+var (
+	lengthHashes  = bucketHashes("len:", lengthBuckets[:])
+	capsHashes    = bucketHashes("caps:", countBuckets[:])
+	entsHashes    = bucketHashes("ents:", countBuckets[:])
+	questionHash  = HashFeature("end:?")
+	addressedHash = HashFeature("x:addressed")
+	kindPrefix    = hashString(fnvOffset, "k:")
+	labelPrefix   = hashString(fnvOffset, "e:")
+)
+
+func bucketHashes(prefix string, buckets []string) []uint64 {
+	out := make([]uint64, len(buckets))
+	for i, b := range buckets {
+		out[i] = HashFeature(prefix + b)
+	}
+	return out
+}
+
+// sink takes the features extract finds. Scoring leaves emit nil: each
+// feature's weight is added to z with no call through a function value
+// and no name built. Naming sets emit, which gets every feature with its
+// name; table then only gives the words' classes.
+type sink struct {
+	table *table
+	z     float64
+	emit  func(h uint64, name string)
+}
+
+// feature takes a feature that is not a word.
+func (s *sink) feature(h uint64, name string) {
+	if s.emit != nil {
+		s.emit(h, name)
+		return
+	}
+	s.z += float64(s.table.find(h).weight)
+}
+
+// word takes a word's feature and returns the word's classes.
+func (s *sink) word(h uint64, name string) wordClass {
+	sl := s.table.find(h)
+	if s.emit != nil {
+		s.emit(h, name)
+	} else {
+		s.z += float64(sl.weight)
+	}
+	return sl.class
+}
+
+// extract sends every feature of a sentence to s, in order, repeats
+// included; names are built only when s.emit is set.
+func extract(sentence string, kinds []string, labels []entity.Label, s *sink) {
+	named := s.emit != nil
 	name := func(prefix, rest string) string {
 		if !named {
 			return ""
@@ -197,9 +286,8 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		return prefix + rest
 	}
 	ws := wordScanner{s: sentence}
-	prev := []byte("<s>")
-	pair := startPair
-	var prevBuf [maxWord]byte
+	prev, prevName, afterThe := startWord, "<s>", false
+	prevMarks := s.table.find(startWord).class
 	var sh shape
 	for {
 		w, ok := ws.next()
@@ -208,34 +296,34 @@ func extract(sentence string, kinds []string, labels []entity.Label, named bool,
 		}
 		var wName, biName string
 		if named {
-			wName, biName = "w:"+string(w), "bi:"+string(prev)+" "+string(w)
+			wName, biName = "w:"+string(w), "bi:"+prevName+" "+string(w)
+			prevName = string(w)
 		}
-		wh, bh, next := wordHashes(w, pair)
-		sh.see(w, prev, word(wh, wName), ws.upper, ws.comma)
-		emit(bh, biName)
-		n := copy(prevBuf[:], w)
-		prev, pair = prevBuf[:n], next
+		c := s.word(ws.h, wName)
+		sh.see(w, afterThe, c&^pairMarks, ws.upper, ws.comma)
+		if named || prevMarks&pairFirst != 0 && c&pairSecond != 0 {
+			s.feature(pairHash(prev, ws.h), biName)
+		}
+		prev, prevMarks, afterThe = ws.h, c, string(w) == "the"
 	}
-	var endName string
-	if named {
-		endName = "bi:" + string(prev) + " </s>"
+	if named || prevMarks&pairFirst != 0 && s.table.find(endWord).class&pairSecond != 0 {
+		s.feature(pairHash(prev, endWord), name("bi:", prevName+" </s>"))
 	}
-	emit(hashString(pair, "</s>"), endName)
-	bucket := lengthBuckets[min(sh.words/5, len(lengthBuckets)-1)]
-	emit(hashString(hashString(fnvOffset, "len:"), bucket), name("len:", bucket))
+	bucket := min(sh.words/5, len(lengthBuckets)-1)
+	s.feature(lengthHashes[bucket], name("len:", lengthBuckets[bucket]))
 	if sh.question {
-		emit(hashString(fnvOffset, "end:?"), name("end:", "?"))
+		s.feature(questionHash, name("end:", "?"))
 	}
 	if sh.addressed {
-		emit(hashString(fnvOffset, "x:addressed"), name("x:", "addressed"))
+		s.feature(addressedHash, name("x:", "addressed"))
 	}
-	sh.emit(named, emit)
+	sh.emit(named, s)
 	for _, k := range kinds {
-		emit(hashString(hashString(fnvOffset, "k:"), k), name("k:", k))
+		s.feature(hashString(kindPrefix, k), name("k:", k))
 	}
 	for _, l := range labels {
-		emit(hashString(hashString(fnvOffset, "e:"), string(l)), name("e:", string(l)))
+		s.feature(hashString(labelPrefix, string(l)), name("e:", string(l)))
 	}
 	ents := countBucket(len(labels))
-	emit(hashString(hashString(fnvOffset, "ents:"), ents), name("ents:", ents))
+	s.feature(entsHashes[ents], name("ents:", countBuckets[ents]))
 }

@@ -1,6 +1,9 @@
 package checkworthy
 
-import "testing"
+import (
+	"math/bits"
+	"testing"
+)
 
 func TestTableFindsWhatWasStoredAndNothingElse(t *testing.T) {
 	tests := []struct {
@@ -26,5 +29,24 @@ func TestTableFindsWhatWasStoredAndNothingElse(t *testing.T) {
 				t.Errorf("an absent key found %+v", s)
 			}
 		})
+	}
+}
+
+// The pair marks share the slots of words that have weights of their own;
+// a table sized as if each mark needed a slot of its own is twice as large
+// for nothing.
+func TestEmbeddedModelsTableIsSizedByItsKeys(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := 0
+	for _, s := range m.table.slots {
+		if s.key != 0 {
+			used++
+		}
+	}
+	if want := 1 << bits.Len(uint(4*used)); len(m.table.slots) > want {
+		t.Errorf("%d slots for %d keys, want at most %d", len(m.table.slots), used, want)
 	}
 }
