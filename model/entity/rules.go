@@ -288,9 +288,15 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 	ws := d.ws
 	w := ws[i]
 	digit := w[0] >= '0' && w[0] <= '9'
+	// The class of the next word, which only numbers, the modifiers of
+	// dates and the cardinals other than the articles ask about.
+	var nc wordClass
+	if digit || c&(cDateMod|cCardinal) != 0 && w != "a" && w != "A" && w != "an" {
+		nc = d.class(i + 1)
+	}
 	switch {
-	case c&cDateMod != 0 && d.is(i+1, cWeekday):
-		return d.dateAt(i+1, d.class(i+1))
+	case c&cDateMod != 0 && nc&cWeekday != 0:
+		return d.dateAt(i+1, nc)
 	case c&cWeekday != 0:
 		j := i + 1
 		if d.is(j, cDayPart) {
@@ -325,7 +331,7 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 			return i
 		}
 		return j
-	case digit && isDayNum(w) && d.is(i+1, cMonth):
+	case digit && isDayNum(w) && nc&cMonth != 0:
 		j := i + 2
 		if isYear(at(ws, j)) {
 			j++
@@ -336,7 +342,7 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep) || !startsLower(at(ws, i+1))):
 		// "in 2000" and "like 2022," are years; "2000 people" is a count.
 		return i + 1
-	case digit && (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && d.is(i+1, cAmPm):
+	case digit && (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && nc&cAmPm != 0:
 		return i + 2
 	case digit && isClock(w) && strings.Contains(w, ":"):
 		return i + 1
@@ -344,9 +350,9 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 		return i + 1
 	case d.ordinal(i, c) && d.singlePeriodAnyCase(i+1):
 		return i + 2
-	case c&cDateMod != 0 && d.is(i+1, cSinglePeriod):
+	case c&cDateMod != 0 && nc&cSinglePeriod != 0:
 		return i + 2
-	case (digit && isNum(w) || c&cCardinal != 0 && w != "a" && w != "A" && w != "an") && d.is(i+1, cPeriod):
+	case (digit && isNum(w) || c&cCardinal != 0 && w != "a" && w != "A" && w != "an") && nc&cPeriod != 0:
 		if at(ws, i+2) == "ago" || at(ws, i+2) == "old" {
 			return i + 3
 		}
@@ -357,7 +363,7 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 
 // numberAt returns the end of an amount starting at word i, whose class is
 // c, or i: a number in digits with its modifier, currency, scale and
-// percent sign.
+// percent sign. Each word's class is looked up once.
 func (d dateWords) numberAt(i int, c wordClass) int {
 	ws := d.ws
 	j := i
@@ -370,30 +376,36 @@ func (d dateWords) numberAt(i int, c wordClass) int {
 	case c&cNumMod != 0 && d.startsAmount(j+1):
 		j++
 	}
-	k := j
-	if d.is(k, cCurrency) {
+	k, kc := j, c // kc is the class of word k
+	if k > i {
+		kc = d.class(k)
+	}
+	if kc&cCurrency != 0 {
 		k++
+		kc = d.class(k)
 	}
 	num := at(ws, k)
 	switch {
 	case isNum(num) || isNumScaled(num):
 		k++
-	case d.is(k, cCardinal) && d.is(k+1, cScale|cPercent):
+	case kc&cCardinal != 0 && d.is(k+1, cScale|cPercent):
 		k++
-	case d.is(k, cPlural) && at(ws, k+1) == "of":
+	case kc&cPlural != 0 && at(ws, k+1) == "of":
 		return k + 1
 	default:
 		return i
 	}
-	for d.is(k, cScale) {
+	kc = d.class(k)
+	for kc&cScale != 0 {
 		k++
+		kc = d.class(k)
 	}
 	switch {
-	case d.is(k, cPercent):
+	case kc&cPercent != 0:
 		k++
 	case at(ws, k) == "per" && at(ws, k+1) == "cent":
 		k += 2
-	case d.is(k, cMoneyWord):
+	case kc&cMoneyWord != 0:
 		k++
 	}
 	return k
@@ -420,10 +432,57 @@ func startsUpper(w string) bool {
 // amounts, and their shapes: bit n of shapes[b] is set when a word of n
 // bytes that can start a date or an amount (other than a number) begins
 // with byte b, and of listed[b] when any listed word does; cheap tests
-// that rule most words out before the map.
+// that rule most words out before the table.
 type starterSet struct {
-	classes        map[string]wordClass
+	classes        classTable
 	shapes, listed [256]uint64
+}
+
+// classTable is a set of a few hundred short words with their classes, by
+// open addressing on a hash of a word's length and three of its bytes: a
+// look-up costs a fifth of a map's, which hashes every byte.
+type classTable [classSlots]struct {
+	word  string
+	class wordClass
+}
+
+// classSlots is the size of a classTable, four times the words it holds
+// or more (TestClassTableSize), so that a probe seldom goes past its first
+// slot.
+const (
+	classBits  = 11
+	classSlots = 1 << classBits
+)
+
+// slotOf returns the slot where a look-up of w starts; w is not empty.
+func slotOf(w string) int {
+	h := uint32(len(w))
+	h = h*31 + uint32(w[0])
+	h = h*31 + uint32(w[len(w)/2])
+	h = h*31 + uint32(w[len(w)-1])
+	return int(h * 0x9E3779B1 >> (32 - classBits))
+}
+
+// get returns the class of w, 0 for a word it does not hold; w is not empty.
+func (t *classTable) get(w string) wordClass {
+	for i := slotOf(w); ; i = (i + 1) % classSlots {
+		switch t[i].word {
+		case w:
+			return t[i].class
+		case "":
+			return 0
+		}
+	}
+}
+
+// add gives w the bits of c too.
+func (t *classTable) add(w string, c wordClass) {
+	for i := slotOf(w); ; i = (i + 1) % classSlots {
+		if t[i].word == w || t[i].word == "" {
+			t[i].word, t[i].class = w, t[i].class|c
+			return
+		}
+	}
 }
 
 // classOf returns the class of w, 0 for a word of no list.
@@ -431,34 +490,36 @@ func (st *starterSet) classOf(w string) wordClass {
 	if w == "" || st.listed[w[0]]&(1<<min(len(w), 63)) == 0 {
 		return 0
 	}
-	return st.classes[w]
+	return st.classes.get(w)
 }
 
 // starters is built at its first use rather than with the package, where
 // it was half of the package's initialisation, paid by every start of
 // margin and by the reader's first screen, which finds no entities.
 var starters = sync.OnceValue(func() *starterSet {
-	st := &starterSet{classes: map[string]wordClass{"as": cStarter, "As": cStarter}}
+	classes := map[string]wordClass{"as": cStarter, "As": cStarter}
 	for _, l := range classLists {
 		for w := range l.words {
-			st.classes[w] |= l.class
+			classes[w] |= l.class
 		}
 	}
 	for w := range numModPairs {
-		st.classes[w] |= cModPair | cStarter
+		classes[w] |= cModPair | cStarter
 	}
 	for _, s := range []map[string]bool{weekdays, months, dateMods, relDay, clock, ordinals, numMods, currencies, cardinals, plurals} {
 		for w := range s {
 			l := strings.ToLower(w)
 			for _, v := range []string{w, l, strings.ToUpper(l[:1]) + l[1:]} {
-				st.classes[v] |= cStarter
+				classes[v] |= cStarter
 			}
 		}
 	}
-	for w, c := range st.classes {
+	st := &starterSet{}
+	for w, c := range classes {
 		if ordinals[strings.ToLower(w)] {
-			st.classes[w] = c | cOrdinal
+			c |= cOrdinal
 		}
+		st.classes.add(w, c)
 		if c&cStarter != 0 {
 			st.shapes[w[0]] |= 1 << min(len(w), 63)
 		}
@@ -478,7 +539,7 @@ func datesAndNumbers(ws []string, dst []cand) []cand {
 				i++
 				continue
 			}
-			if c = d.st.classes[w]; c&cStarter == 0 {
+			if c = d.st.classes.get(w); c&cStarter == 0 {
 				i++
 				continue
 			}

@@ -60,3 +60,18 @@ func TestDatesAndNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestClassTableSize checks that the lists fill at most a quarter of the
+// class table's slots, which keeps its probes short.
+func TestClassTableSize(t *testing.T) {
+	st, n := starters(), 0
+	for _, s := range st.classes {
+		if s.word != "" {
+			n++
+		}
+	}
+	if n == 0 || n > classSlots/4 {
+		t.Errorf("%d words in %d slots", n, classSlots)
+	}
+	t.Logf("%d words in %d slots", n, classSlots)
+}
