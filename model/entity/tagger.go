@@ -332,10 +332,11 @@ func (t *Tagger) pieces(w *work, text string, sentences []span.Span, fn func()) 
 				if len(w.toks) == 0 {
 					break
 				}
-				w.words = w.words[:0]
-				for _, tk := range w.toks {
-					w.words = append(w.words, text[tk.Start:tk.End])
+				words := slices.Grow(w.words[:0], len(w.toks))[:len(w.toks)]
+				for k, tk := range w.toks {
+					words[k] = text[tk.Start:tk.End]
 				}
+				w.words = words
 				fn()
 				w.stream = binary.AppendUvarint(w.stream, uint64(len(w.toks)))
 				for k, tk := range w.toks {
@@ -395,7 +396,10 @@ func (w *work) replay(text string, fn func()) {
 		w.toks = slices.Grow(w.toks[:0], int(n))[:n]
 		w.words = slices.Grow(w.words[:0], int(n))[:n]
 		w.ids = slices.Grow(w.ids[:0], int(n))[:n]
-		toks, words, ids := w.toks, w.words, w.ids
+		// Local slices of one length let the compiler drop the bounds
+		// checks of the loop, which reads each word of the text twice.
+		toks, sizes := w.toks, w.sizes
+		words, ids := w.words[:len(toks)], w.ids[:len(toks)]
 		for j := range toks {
 			// A word's number has one or two bytes, nearly always: read
 			// in line.
@@ -416,7 +420,7 @@ func (w *work) replay(text string, fn func()) {
 			}
 			var size int
 			if id >= 0 {
-				size = int(w.sizes[id])
+				size = int(sizes[id])
 			} else {
 				var s uint64
 				s, b = uvarint(b)
@@ -616,7 +620,8 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 				}
 			}
 		}
-		for i := 0; i < len(toks) && t.on(stepSpread); i++ {
+		spread := t.on(stepSpread)
+		for i := 0; i < len(toks) && spread; i++ {
 			if covered[i] || !d.mayStart(w.exact[i]) || !ner.IsCapitalised(w.words[i]) {
 				continue
 			}
@@ -815,6 +820,12 @@ func (t *Tagger) personOrHeaded(last string, w *ner.Word) Label {
 func (t *Tagger) gazetteerMatches(ws []ner.Word, dst []cand) []cand {
 	maxLen := t.gaz.MaxLen()
 	for i := 0; i < len(ws); {
+		if ws[i].ExactMask() == 0 {
+			// No entry starts with the word: most words, asked before
+			// any hashing.
+			i++
+			continue
+		}
 		h := uint64(0)
 		best, label := 0, Label("")
 		for n := 1; n <= maxLen && i+n <= len(ws); n++ {
@@ -1222,7 +1233,11 @@ func quotedTitles(words []string, cs []cand) []cand {
 // maxTitleWords is the most words a quoted title has.
 const maxTitleWords = 8
 
-func isQuotationMark(w string) bool { return w == "\"" || w == "“" || w == "”" }
+// isQuotationMark asks a word's first byte before comparing it: '"', or
+// 0xE2, which begins '“' and '”'.
+func isQuotationMark(w string) bool {
+	return w != "" && (w[0] == '"' || w[0] == 0xE2) && (w == "\"" || w == "“" || w == "”")
+}
 
 // titleWords may be written in lower case in a title, and titlePunct may
 // stand in one ("Crime and Punishment", "Hello, Dolly!").
