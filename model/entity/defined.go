@@ -3,19 +3,69 @@ package entity
 import (
 	_ "embed"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // kindsFile is the table of the common nouns that say what kind of thing a
 // name is, written by ./kinds from WordNet: "village L", "band O", one a
-// line after the '#' lines of its header, sorted, so that it is searched in
-// place and loading costs nothing (parsed into a map it took 3 million
+// line after the '#' lines of its header, sorted. It is made into a map at
+// the first search (kindsTable, 0.8 million instructions), so that loading
+// costs nothing (an earlier parse into a map at load took 3 million
 // instructions, an eighth of a load).
 //
 //go:embed kinds.txt
 var kindsFile string
 
-// kindOf returns the kind table gives the lower-case word w, or "".
-func kindOf(table, w string) Label { return kinds[letterOf(table, w)] }
+// kindsTable is kindsFile as a map from each word to what follows it on
+// its line, made at the first search rather than at load: a search by
+// halves of the text in place found a line's edges at each of its dozen
+// steps, about 1,800 instructions with the word's lower-case copy, and the
+// tagger asks about the last word of most names of several words.
+var kindsTable = sync.OnceValue(func() *wordLines { return newWordLines(kindsFile) })
+
+// wordLines is a table of lines, each a lower-case word and what follows
+// it after a space, after a header of lines that begin with '#'.
+type wordLines struct {
+	entries map[string]string // the words and their entries, in the table's text
+}
+
+func newWordLines(text string) *wordLines {
+	t := &wordLines{entries: make(map[string]string, strings.Count(text, "\n")+1)}
+	for line := range strings.Lines(text) {
+		if line = strings.TrimSuffix(line, "\n"); !strings.HasPrefix(line, "#") {
+			word, entry, _ := strings.Cut(line, " ")
+			t.entries[word] = entry
+		}
+	}
+	return t
+}
+
+// entry returns what follows the lower-case word w on its line, or "".
+func (t *wordLines) entry(w string) string { return t.entries[w] }
+
+// entryLower is entry(strings.ToLower(w)), without a lower-case copy on
+// the heap for a short word in ASCII.
+func (t *wordLines) entryLower(w string) string {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return t.entries[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return t.entries[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return t.entries[string(buf[:len(w)])]
+}
+
+// kindOf returns the kind table gives the word w in lower case, or "".
+func kindOf(table *wordLines, w string) Label { return kinds[letterOf(table.entryLower(w))] }
 
 // headsPlaces reports whether the word w ends places' names ("Hay
 // Street", "Deccan Plateau", "Nagle Place"; kinds' H and h): an
@@ -25,13 +75,13 @@ func kindOf(table, w string) Label { return kinds[letterOf(table, w)] }
 // every noun of place, "Manchester City" and "Commerce Department" among
 // them, 93.46 and 72.60.
 func headsPlaces(w string) bool {
-	l := letterOf(kindsFile, strings.ToLower(w))
+	l := letterOf(kindsTable().entryLower(w))
 	return l == "H" || l == "h"
 }
 
-// letterOf returns the letter table gives the lower-case word w, or "".
-func letterOf(table, w string) string {
-	letter, _, _ := strings.Cut(entryOf(table, w), " ")
+// letterOf returns the letter of a table's entry ("H of"), or "".
+func letterOf(entry string) string {
+	letter, _, _ := strings.Cut(entry, " ")
 	return letter
 }
 
@@ -52,7 +102,7 @@ func namedAfterOf(words []string, c cand) bool {
 	if c.a < 3 || words[c.a-1] != "of" || namedIndex(c.label) < 0 {
 		return false
 	}
-	if !hasFlag(kindsFile, words[c.a-2], "of") {
+	if !hasFlag(kindsTable(), words[c.a-2], "of") {
 		return false
 	}
 	for i := c.a - 3; i >= 0 && i >= c.a-2-maxOfModifiers-1; i-- {
@@ -77,12 +127,16 @@ const maxOfModifiers = 3
 // GOP consultant") and two titles of works from one wrong label to another
 // ("Fuller House"). Without the people's names of PolNeAR's silver,
 // "Michael Bay" would be a place.
-func endsPlacesNames(w string) bool { return hasFlag(kindsFile, strings.ToLower(w), "ends") }
+func endsPlacesNames(w string) bool { return flagged(kindsTable().entryLower(w), "ends") }
 
 // hasFlag reports whether table marks the lower-case word w with flag after
 // its letter ("town H of").
-func hasFlag(table, w, flag string) bool {
-	_, flags, _ := strings.Cut(entryOf(table, w), " ")
+func hasFlag(table *wordLines, w, flag string) bool { return flagged(table.entry(w), flag) }
+
+// flagged reports whether a table's entry ("H of") has flag after its
+// letter.
+func flagged(entry, flag string) bool {
+	_, flags, _ := strings.Cut(entry, " ")
 	for flags != "" {
 		var f string
 		f, flags, _ = strings.Cut(flags, " ")
@@ -91,31 +145,6 @@ func hasFlag(table, w, flag string) bool {
 		}
 	}
 	return false
-}
-
-// entryOf returns what follows the lower-case word w on its line of table,
-// or "". The header's lines begin with '#', before every lower-case word.
-func entryOf(table, w string) string {
-	lo, hi := 0, len(table)
-	for lo < hi {
-		start := strings.LastIndexByte(table[:(lo+hi)/2], '\n') + 1
-		end := strings.IndexByte(table[start:], '\n')
-		if end < 0 {
-			end = len(table)
-		} else {
-			end += start
-		}
-		word, kind, _ := strings.Cut(table[start:end], " ")
-		switch {
-		case word < w:
-			lo = end + 1
-		case word > w:
-			hi = start
-		default:
-			return kind
-		}
-	}
-	return ""
 }
 
 // kinds are the labels of the table's letters; H is a place's noun that
@@ -156,7 +185,7 @@ func definedAs(words []string, c cand) Label {
 			if j == i+2 {
 				return ""
 			}
-			return kindOf(kindsFile, strings.ToLower(words[j-1]))
+			return kindOf(kindsTable(), words[j-1])
 		}
 	}
 	return ""

@@ -112,8 +112,8 @@ func TestDefinedAsReadsOnlyDefinitions(t *testing.T) {
 	}
 }
 
-// TestKindsTableIsSortedAndWellFormed checks what kindOf's search in place
-// needs: after the header, one lower-case word and a kind a line, sorted.
+// TestKindsTableIsSortedAndWellFormed checks the table ./kinds writes:
+// after the header, one lower-case word and a kind a line, sorted.
 func TestKindsTableIsSortedAndWellFormed(t *testing.T) {
 	prev := ""
 	for i, line := range strings.Split(strings.TrimSuffix(kindsFile, "\n"), "\n") {
@@ -134,10 +134,10 @@ func TestKindsTableIsSortedAndWellFormed(t *testing.T) {
 				t.Errorf("line %d: %q: flag %q with letter %s", i+1, line, f, k)
 			}
 		}
-		if got := hasFlag(kindsFile, w, "ends"); got != strings.Contains(flags, "ends") {
+		if got := hasFlag(kindsTable(), w, "ends"); got != strings.Contains(flags, "ends") {
 			t.Errorf("hasFlag(%q, ends) = %v on %q", w, got, line)
 		}
-		if got := kindOf(kindsFile, w); got != kinds[k] {
+		if got := kindOf(kindsTable(), w); got != kinds[k] {
 			t.Errorf("kindOf(%q) = %q, want %q", w, got, kinds[k])
 		}
 		if got := headsPlaces(w); got != (k == "H" || k == "h") {
@@ -148,8 +148,8 @@ func TestKindsTableIsSortedAndWellFormed(t *testing.T) {
 }
 
 func TestKindOf(t *testing.T) {
-	table := "# header\n# more\nband O\nsinger P\nvillage L"
-	for w, want := range map[string]Label{"band": Org, "singer": Person, "village": Place, "aardvark": "", "zebra": "", "sing": "", "# header": ""} {
+	table := newWordLines("# header\n# more\nband O\nsinger P\nvillage L")
+	for w, want := range map[string]Label{"band": Org, "singer": Person, "village": Place, "aardvark": "", "zebra": "", "sing": "", "# header": "", "": ""} {
 		if got := kindOf(table, w); got != want {
 			t.Errorf("kindOf(%q) = %q, want %q", w, got, want)
 		}
@@ -179,5 +179,20 @@ func TestPeopleNamedAfterPlaces(t *testing.T) {
 	const text = "The film was directed by Oliver Stone and Michael Bay."
 	if es := loadTagger(t).Tag(text, nil); !matches(text, es, []string{"Oliver Stone/PERSON", "Michael Bay/PERSON"}, nil) {
 		t.Errorf("Tag(%q) = %s; want both people", text, found(text, es))
+	}
+}
+
+// TestEntryLower checks that the search that reads capitals as lower case
+// finds what a search for the word in lower case finds.
+func TestEntryLower(t *testing.T) {
+	table := kindsTable()
+	words := []string{"", "Zzz", "İstanbul", "ÇA", "Street", "STREET", "Hay"}
+	for w := range table.entries {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"S", w[:len(w)-1], strings.Repeat(w, 9))
+	}
+	for _, w := range words {
+		if got, want := table.entryLower(w), table.entry(strings.ToLower(w)); got != want {
+			t.Errorf("entryLower(%q) = %q, want %q", w, got, want)
+		}
 	}
 }

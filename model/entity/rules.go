@@ -202,29 +202,118 @@ func at(ws []string, i int) string {
 	return ws[i]
 }
 
-// dateAt returns the end of a date or time expression starting at word i, or i.
-func dateAt(ws []string, i int) int {
+// wordClass says which of the word lists of dates and amounts hold a word,
+// a bit for each.
+type wordClass uint32
+
+const (
+	cWeekday wordClass = 1 << iota
+	cMonth
+	cAmbiguousMonth
+	cDayPart
+	cRelDay
+	cDateMod
+	cPeriod
+	cSinglePeriod
+	cAmPm
+	cClock
+	cYearPrep
+	cNumMod
+	cScale
+	cCurrency
+	cMoneyWord
+	cPercent
+	cCardinal
+	cPlural
+	cModPair // a first word of numModPairs
+	// cOrdinal is set when the word in lower case is one of ordinals.
+	cOrdinal
+	// cStarter marks the words other than numbers that can start a date
+	// or an amount.
+	cStarter
+)
+
+// classLists are the lists a wordClass bit stands for.
+var classLists = []struct {
+	class wordClass
+	words map[string]bool
+}{
+	{cWeekday, weekdays}, {cMonth, months}, {cAmbiguousMonth, ambiguousMonths}, {cDayPart, dayParts},
+	{cRelDay, relDay}, {cDateMod, dateMods}, {cPeriod, periods}, {cSinglePeriod, singlePeriods},
+	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cNumMod, numMods}, {cScale, scales},
+	{cCurrency, currencies}, {cMoneyWord, moneyWords}, {cPercent, percents}, {cCardinal, cardinals},
+	{cPlural, plurals},
+}
+
+// dateWords is one sentence's words as datesAndNumbers reads them: each
+// word's class is one look-up in one table, where the rules asked up to a
+// dozen maps about a frequent word such as "a".
+type dateWords struct {
+	ws []string
+	st *starterSet
+}
+
+// class returns the class of word i, 0 past either end.
+func (d dateWords) class(i int) wordClass {
+	if i < 0 || i >= len(d.ws) {
+		return 0
+	}
+	return d.st.classOf(d.ws[i])
+}
+
+// is reports whether word i is in one of the lists of c.
+func (d dateWords) is(i int, c wordClass) bool { return d.class(i)&c != 0 }
+
+// ordinal is isOrdinal(word i) for a word whose class is c.
+func (d dateWords) ordinal(i int, c wordClass) bool {
+	if c&cOrdinal != 0 {
+		return true
+	}
+	if c != 0 {
+		// A listed word other than an ordinal word has no digits.
+		return false
+	}
+	return isOrdinal(d.ws[i])
+}
+
+// singlePeriodAnyCase is singlePeriods[strings.ToLower(word i)].
+func (d dateWords) singlePeriodAnyCase(i int) bool {
+	w := at(d.ws, i)
+	return d.st.classOf(w)&cSinglePeriod != 0 || singlePeriods[strings.ToLower(w)]
+}
+
+// dateAt returns the end of a date or time expression starting at word i,
+// whose class is c, or i.
+func (d dateWords) dateAt(i int, c wordClass) int {
+	ws := d.ws
 	w := ws[i]
+	digit := w[0] >= '0' && w[0] <= '9'
+	// The class of the next word, which only numbers, the modifiers of
+	// dates and the cardinals other than the articles ask about.
+	var nc wordClass
+	if digit || c&(cDateMod|cCardinal) != 0 && w != "a" && w != "A" && w != "an" {
+		nc = d.class(i + 1)
+	}
 	switch {
-	case dateMods[w] && weekdays[at(ws, i+1)]:
-		return dateAt(ws, i+1)
-	case weekdays[w]:
+	case c&cDateMod != 0 && nc&cWeekday != 0:
+		return d.dateAt(i+1, nc)
+	case c&cWeekday != 0:
 		j := i + 1
-		if dayParts[at(ws, j)] {
+		if d.is(j, cDayPart) {
 			j++
 		}
-		if at(ws, j) == "," && (months[at(ws, j+1)] || isDayNum(at(ws, j+1))) {
-			if k := dateAt(ws, j+1); k > j+1 {
+		if at(ws, j) == "," && (d.is(j+1, cMonth) || isDayNum(at(ws, j+1))) {
+			if k := d.dateAt(j+1, d.class(j+1)); k > j+1 {
 				return k
 			}
 		}
-		if months[at(ws, j)] || isDayNum(at(ws, j)) && months[at(ws, j+1)] {
-			if k := dateAt(ws, j); k > j {
+		if d.is(j, cMonth) || isDayNum(at(ws, j)) && d.is(j+1, cMonth) {
+			if k := d.dateAt(j, d.class(j)); k > j {
 				return k
 			}
 		}
 		return j
-	case months[w]:
+	case c&cMonth != 0:
 		j := i + 1
 		if isDayNum(at(ws, j)) {
 			j++
@@ -238,32 +327,32 @@ func dateAt(ws []string, i int) int {
 		if isYear(at(ws, j)) {
 			return j + 1
 		}
-		if ambiguousMonths[w] || !startsUpper(w) {
+		if c&cAmbiguousMonth != 0 || !startsUpper(w) {
 			return i
 		}
 		return j
-	case isDayNum(w) && months[at(ws, i+1)]:
+	case digit && isDayNum(w) && nc&cMonth != 0:
 		j := i + 2
 		if isYear(at(ws, j)) {
 			j++
 		}
 		return j
-	case isNumericDate(w) || isDecade(w):
+	case digit && (isNumericDate(w) || isDecade(w)):
 		return i + 1
-	case isYear(w) && !strings.Contains(w, ",") && !currencies[at(ws, i-1)] && (yearPreps[at(ws, i-1)] || !startsLower(at(ws, i+1))):
+	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep) || !startsLower(at(ws, i+1))):
 		// "in 2000" and "like 2022," are years; "2000 people" is a count.
 		return i + 1
-	case (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && ampm[at(ws, i+1)]:
+	case digit && (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && nc&cAmPm != 0:
 		return i + 2
-	case isClock(w) && strings.Contains(w, ":"):
+	case digit && isClock(w) && strings.Contains(w, ":"):
 		return i + 1
-	case clock[w] || relDay[w]:
+	case c&(cClock|cRelDay) != 0:
 		return i + 1
-	case isOrdinal(w) && singlePeriods[strings.ToLower(at(ws, i+1))]:
+	case d.ordinal(i, c) && d.singlePeriodAnyCase(i+1):
 		return i + 2
-	case dateMods[w] && singlePeriods[at(ws, i+1)]:
+	case c&cDateMod != 0 && nc&cSinglePeriod != 0:
 		return i + 2
-	case (isNum(w) || cardinals[w] && w != "a" && w != "A" && w != "an") && periods[at(ws, i+1)]:
+	case (digit && isNum(w) || c&cCardinal != 0 && w != "a" && w != "A" && w != "an") && nc&cPeriod != 0:
 		if at(ws, i+2) == "ago" || at(ws, i+2) == "old" {
 			return i + 3
 		}
@@ -272,51 +361,61 @@ func dateAt(ws []string, i int) int {
 	return i
 }
 
-// numberAt returns the end of an amount starting at word i, or i: a number
-// in digits with its modifier, currency, scale and percent sign.
-func numberAt(ws []string, i int) int {
+// numberAt returns the end of an amount starting at word i, whose class is
+// c, or i: a number in digits with its modifier, currency, scale and
+// percent sign. Each word's class is looked up once.
+func (d dateWords) numberAt(i int, c wordClass) int {
+	ws := d.ws
 	j := i
 	// Modifiers: "nearly", "more than", "as many as".
 	switch {
-	case numModPairs[ws[j]][at(ws, j+1)] && startsAmount(ws, j+2):
+	case c&cModPair != 0 && numModPairs[ws[j]][at(ws, j+1)] && d.startsAmount(j+2):
 		j += 2
-	case (ws[j] == "as" || ws[j] == "As") && (at(ws, j+1) == "many" || at(ws, j+1) == "much") && at(ws, j+2) == "as" && startsAmount(ws, j+3):
+	case (ws[j] == "as" || ws[j] == "As") && (at(ws, j+1) == "many" || at(ws, j+1) == "much") && at(ws, j+2) == "as" && d.startsAmount(j+3):
 		j += 3
-	case numMods[ws[j]] && startsAmount(ws, j+1):
+	case c&cNumMod != 0 && d.startsAmount(j+1):
 		j++
 	}
-	k := j
-	if currencies[at(ws, k)] {
+	k, kc := j, c // kc is the class of word k
+	if k > i {
+		kc = d.class(k)
+	}
+	if kc&cCurrency != 0 {
 		k++
+		kc = d.class(k)
 	}
 	num := at(ws, k)
 	switch {
 	case isNum(num) || isNumScaled(num):
 		k++
-	case cardinals[num] && (scales[at(ws, k+1)] || percents[at(ws, k+1)]):
+	case kc&cCardinal != 0 && d.is(k+1, cScale|cPercent):
 		k++
-	case plurals[num] && at(ws, k+1) == "of":
+	case kc&cPlural != 0 && at(ws, k+1) == "of":
 		return k + 1
 	default:
 		return i
 	}
-	for scales[at(ws, k)] {
+	kc = d.class(k)
+	for kc&cScale != 0 {
 		k++
+		kc = d.class(k)
 	}
 	switch {
-	case percents[at(ws, k)]:
+	case kc&cPercent != 0:
 		k++
 	case at(ws, k) == "per" && at(ws, k+1) == "cent":
 		k += 2
-	case moneyWords[at(ws, k)]:
+	case kc&cMoneyWord != 0:
 		k++
 	}
 	return k
 }
 
-func startsAmount(ws []string, i int) bool {
-	w := at(ws, i)
-	return isNum(w) || isNumScaled(w) || currencies[w] || cardinals[w] && w != "a" && w != "an" && scales[at(ws, i+1)]
+// startsAmount reports whether an amount's number starts at word i.
+func (d dateWords) startsAmount(i int) bool {
+	w := at(d.ws, i)
+	c := d.st.classOf(w)
+	return isNum(w) || isNumScaled(w) || c&cCurrency != 0 || c&cCardinal != 0 && w != "a" && w != "an" && d.is(i+1, cScale)
 }
 
 func startsLower(w string) bool {
@@ -329,51 +428,128 @@ func startsUpper(w string) bool {
 	return r >= 'A' && r <= 'Z'
 }
 
-// starterSet holds the words other than numbers that can start a date or
-// an amount, and their shapes: bit n of shapes[b] is set when a starter
-// of n bytes begins with byte b, a cheap test that rules most words out
-// before the map.
+// starterSet holds the classes of the words of the lists of dates and
+// amounts, and their shapes: bit n of shapes[b] is set when a word of n
+// bytes that can start a date or an amount (other than a number) begins
+// with byte b, and of listed[b] when any listed word does; cheap tests
+// that rule most words out before the table.
 type starterSet struct {
-	words  map[string]bool
-	shapes [256]uint64
+	classes        classTable
+	shapes, listed [256]uint64
+}
+
+// classTable is a set of a few hundred short words with their classes, by
+// open addressing on a hash of a word's length and three of its bytes: a
+// look-up costs a fifth of a map's, which hashes every byte.
+type classTable [classSlots]struct {
+	word  string
+	class wordClass
+}
+
+// classSlots is the size of a classTable, four times the words it holds
+// or more (TestClassTableSize), so that a probe seldom goes past its first
+// slot.
+const (
+	classBits  = 11
+	classSlots = 1 << classBits
+)
+
+// slotOf returns the slot where a look-up of w starts; w is not empty.
+func slotOf(w string) int {
+	h := uint32(len(w))
+	h = h*31 + uint32(w[0])
+	h = h*31 + uint32(w[len(w)/2])
+	h = h*31 + uint32(w[len(w)-1])
+	return int(h * 0x9E3779B1 >> (32 - classBits))
+}
+
+// get returns the class of w, 0 for a word it does not hold; w is not empty.
+func (t *classTable) get(w string) wordClass {
+	for i := slotOf(w); ; i = (i + 1) % classSlots {
+		switch t[i].word {
+		case w:
+			return t[i].class
+		case "":
+			return 0
+		}
+	}
+}
+
+// add gives w the bits of c too.
+func (t *classTable) add(w string, c wordClass) {
+	for i := slotOf(w); ; i = (i + 1) % classSlots {
+		if t[i].word == w || t[i].word == "" {
+			t[i].word, t[i].class = w, t[i].class|c
+			return
+		}
+	}
+}
+
+// classOf returns the class of w, 0 for a word of no list.
+func (st *starterSet) classOf(w string) wordClass {
+	if w == "" || st.listed[w[0]]&(1<<min(len(w), 63)) == 0 {
+		return 0
+	}
+	return st.classes.get(w)
 }
 
 // starters is built at its first use rather than with the package, where
 // it was half of the package's initialisation, paid by every start of
 // margin and by the reader's first screen, which finds no entities.
 var starters = sync.OnceValue(func() *starterSet {
-	st := &starterSet{words: map[string]bool{"as": true, "As": true}}
+	classes := map[string]wordClass{"as": cStarter, "As": cStarter}
+	for _, l := range classLists {
+		for w := range l.words {
+			classes[w] |= l.class
+		}
+	}
 	for w := range numModPairs {
-		st.words[w] = true
+		classes[w] |= cModPair | cStarter
 	}
 	for _, s := range []map[string]bool{weekdays, months, dateMods, relDay, clock, ordinals, numMods, currencies, cardinals, plurals} {
 		for w := range s {
 			l := strings.ToLower(w)
-			st.words[w], st.words[l], st.words[strings.ToUpper(l[:1])+l[1:]] = true, true, true
+			for _, v := range []string{w, l, strings.ToUpper(l[:1]) + l[1:]} {
+				classes[v] |= cStarter
+			}
 		}
 	}
-	for w := range st.words {
-		st.shapes[w[0]] |= 1 << min(len(w), 63)
+	st := &starterSet{}
+	for w, c := range classes {
+		if ordinals[strings.ToLower(w)] {
+			c |= cOrdinal
+		}
+		st.classes.add(w, c)
+		if c&cStarter != 0 {
+			st.shapes[w[0]] |= 1 << min(len(w), 63)
+		}
+		st.listed[w[0]] |= 1 << min(len(w), 63)
 	}
 	return st
 })
 
 // datesAndNumbers finds DATE and NUMBER candidates in a sentence's words.
 func datesAndNumbers(ws []string, dst []cand) []cand {
-	st := starters()
+	d := dateWords{ws: ws, st: starters()}
 	for i := 0; i < len(ws); {
-		if w := ws[i]; w[0] < '0' || w[0] > '9' {
-			if st.shapes[w[0]]&(1<<min(len(w), 63)) == 0 || !st.words[w] {
+		w := ws[i]
+		var c wordClass
+		if w[0] < '0' || w[0] > '9' {
+			if d.st.shapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+				i++
+				continue
+			}
+			if c = d.st.classes.get(w); c&cStarter == 0 {
 				i++
 				continue
 			}
 		}
-		if j := dateAt(ws, i); j > i {
+		if j := d.dateAt(i, c); j > i {
 			dst = append(dst, cand{i, j, Date})
 			i = j
 			continue
 		}
-		if j := numberAt(ws, i); j > i {
+		if j := d.numberAt(i, c); j > i {
 			dst = append(dst, cand{i, j, Number})
 			i = j
 			continue

@@ -115,3 +115,28 @@ func BenchmarkSplit(b *testing.B) {
 		Split(d)
 	}
 }
+
+// TestStopFinder checks the vectorised search for stops' first bytes
+// against a byte-by-byte scan, as the splitter moves on by jumps.
+func TestStopFinder(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"no stop at all",
+		"One. Two! Three? Four… “Five.” ’Six’ – seven",
+		"...!!??……",
+		"a.b",
+	} {
+		for step := 1; step <= 3; step++ {
+			f := newStopFinder(text, len(text))
+			for i := 0; i < len(text); i += step {
+				want := i
+				for want < len(text) && strings.IndexByte(stopStarts, text[want]) < 0 {
+					want++
+				}
+				if got := f.next(i); got != want {
+					t.Errorf("next(%d) in %q = %d, want %d", i, text, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package entity
+
+import "testing"
+
+// TestWordClasses checks that the one table datesAndNumbers reads gives
+// each listed word the bits of every list that holds it, and no bit to a
+// word of no list, whatever the shapes' quick test lets through.
+func TestWordClasses(t *testing.T) {
+	st := starters()
+	for _, l := range classLists {
+		for w := range l.words {
+			if st.classOf(w)&l.class == 0 {
+				t.Errorf("classOf(%q) = %b, misses %b", w, st.classOf(w), l.class)
+			}
+		}
+	}
+	for _, w := range []string{"Mondays", "xyz", "ma", "percentage", "1996", "", "é"} {
+		if c := st.classOf(w); c != 0 {
+			t.Errorf("classOf(%q) = %b, want 0", w, c)
+		}
+	}
+	for w, want := range map[string]bool{"first": true, "First": true, "final": true, "a": false, "weekend": false} {
+		if got := st.classOf(w)&cOrdinal != 0; got != want {
+			t.Errorf("classOf(%q) has cOrdinal %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestDatesAndNumbers checks the rules' spans on sentences of their own.
+func TestDatesAndNumbers(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		want  []cand
+	}{
+		{"a weekday with its date and year", []string{"on", "Monday", ",", "March", "3", ",", "2014", "."}, []cand{{1, 7, Date}}},
+		{"an ambiguous month needs a number", []string{"we", "may", "go", "in", "May"}, nil},
+		{"a year after a preposition", []string{"since", "2000", "people", "left"}, []cand{{1, 2, Date}}},
+		{"a count is no year", []string{"2000", "people", "left"}, []cand{{0, 1, Number}}},
+		{"a clock time with am", []string{"at", "10:30", "am"}, []cand{{1, 3, Date}}},
+		{"an ordinal before a period", []string{"the", "First", "week"}, []cand{{1, 3, Date}}},
+		{"a modifier pair and a currency", []string{"more", "than", "$", "2", "billion"}, []cand{{0, 5, Number}}},
+		{"as many as a percentage", []string{"as", "many", "as", "40", "%"}, []cand{{0, 5, Number}}},
+		{"a cardinal and a scale", []string{"a", "million", "dollars"}, []cand{{0, 3, Number}}},
+		{"a lone article is nothing", []string{"a", "man", "and", "an", "hour"}, nil},
+		{"a plural of", []string{"thousands", "of", "people"}, []cand{{0, 1, Number}}},
+		{"a period ago", []string{"three", "years", "ago"}, []cand{{0, 3, Date}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := datesAndNumbers(tt.words, nil)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("got %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestClassTableSize checks that the lists fill at most a quarter of the
+// class table's slots, which keeps its probes short.
+func TestClassTableSize(t *testing.T) {
+	st, n := starters(), 0
+	for _, s := range st.classes {
+		if s.word != "" {
+			n++
+		}
+	}
+	if n == 0 || n > classSlots/4 {
+		t.Errorf("%d words in %d slots", n, classSlots)
+	}
+	t.Logf("%d words in %d slots", n, classSlots)
+}
