@@ -34,7 +34,6 @@ type Word struct {
 // describe fills w from the word s, its single-word gazetteer masks included.
 func (g *Gazetteer) describe(s string, w *Word) {
 	describeShape(s, w)
-	w.exact = ExactHash(s)
 	w.lmask = g.lower[PhraseHash(0, w.lower)]
 	w.emask = g.exact[PhraseHash(0, w.exact)]
 	w.hmask = g.hintMask(PhraseHash(0, w.exact))
@@ -42,9 +41,11 @@ func (g *Gazetteer) describe(s string, w *Word) {
 	w.casing = g.casing.Bucket(w.lower)
 }
 
+// describeShape fills w's hashes and flags from the word s; its ExactHash
+// too, in the same pass over the runes.
 func describeShape(s string, w *Word) {
 	*w = Word{}
-	h, l := uint64(fnvOffset), uint64(fnvOffset)
+	h, l, e := uint64(fnvOffset), uint64(fnvOffset), uint64(fnvOffset)
 	sh, ss := uint64(fnvOffset), uint64(fnvOffset)
 	var last [4]rune
 	n := 0
@@ -53,6 +54,7 @@ func describeShape(s string, w *Word) {
 	upper, lower := 0, 0
 	for _, r := range s {
 		r = normRune(r)
+		e = hashRune(e, r)
 		c := r
 		switch {
 		case r >= '0' && r <= '9':
@@ -119,7 +121,7 @@ func describeShape(s string, w *Word) {
 	for k := n; k < 4; k++ {
 		w.suf[k] = w.suf[max(n-1, 0)]
 	}
-	w.word, w.lower, w.shape, w.short = h, l, sh, ss
+	w.word, w.lower, w.shape, w.short, w.exact = h, l, sh, ss, e
 }
 
 // Vocab remembers how each distinct word of a text is described, so that a
