@@ -201,8 +201,11 @@ func (m *Model) add(acc *packed, feats []uint32) {
 
 // Tag returns the BIO tag of each word of a prepared sentence.
 func (m *Model) Tag(ws []Word, sc *Scratch) []int {
-	n, nt := len(ws), m.nt
-	sc.emit = slices.Grow(sc.emit[:0], n*nt)[:n*nt]
+	n := len(ws)
+	// maxTags scores a word, not nt: a row is written from the packed sums
+	// at once, the places past nt as well (that decode skips), with no
+	// unpacking into an array and copying it.
+	sc.emit = slices.Grow(sc.emit[:0], n*maxTags)[:n*maxTags]
 	if sc.local == nil || len(sc.local) > maxCached {
 		sc.local = make(map[uint64]packed)
 	}
@@ -215,14 +218,9 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 		m.addAggregate(&acc, ws, i, s, sc)
 		sc.feats = pairFeatures(ws, i, sc.feats[:0])
 		m.add(&acc, sc.feats)
-		var sums [maxTags]int32
-		acc.unpack(&sums)
-		e := sc.emit[i*nt : i*nt+nt]
-		for t, v := range sums[:len(e)] {
-			e[t] = float32(v) * scale
-		}
+		acc.scaled((*[maxTags]float32)(sc.emit[i*maxTags:]), scale)
 	}
-	sc.tags = decode(sc.emit, n, nt, m.rows, sc)
+	sc.tags = decode(sc.emit, n, m.nt, maxTags, m.rows, sc)
 	return sc.tags
 }
 
@@ -261,7 +259,7 @@ func rowsOf(trans []float32, nt int) *transRows {
 // viterbi returns the best tag sequence of n words under emission scores
 // emit (n rows of nt) and transitions trans (see Model.trans).
 func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
-	return decode(emit, n, nt, rowsOf(trans, nt), sc)
+	return decode(emit, n, nt, nt, rowsOf(trans, nt), sc)
 }
 
 // decode is viterbi with the transitions laid out as transRows. The tags
@@ -272,8 +270,8 @@ func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
 // as a loop over the previous tags for each tag, so ties still go to the
 // first previous tag, at half the instructions (that loop was 14% of an
 // analysis). The check beside packed.add holds maxTags to the 12 written
-// out.
-func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
+// out. Word i's scores start at emit[i*stride].
+func decode(emit []float32, n, nt, stride int, trs *transRows, sc *Scratch) []int {
 	sc.tags = slices.Grow(sc.tags[:0], n)[:n]
 	if n == 0 {
 		return sc.tags
@@ -319,7 +317,7 @@ func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
 				best[9], arg[9] = s, uint8(p)
 			}
 		}
-		e, back := emit[i*nt:i*nt+nt], sc.back[i*nt:i*nt+nt]
+		e, back := emit[i*stride:i*stride+nt], sc.back[i*nt:i*nt+nt]
 		cur[0], back[0] = best[0]+e[0], arg[0]
 		floor = cur[0] + trs.lo[0] // reached, in the same loop
 		for b := 1; b+1 < nt; b += 2 {

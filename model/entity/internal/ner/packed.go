@@ -58,6 +58,18 @@ func (p *packed) unpack(dst *[maxTags]int32) {
 	}
 }
 
+// scaled stores in e each tag's sum times scale, as float32(sum) * scale
+// would: the unpacking and the scaling of a tag in one step, written out.
+func (p *packed) scaled(e *[maxTags]float32, scale float32) {
+	digit := func(x uint64, j int) float32 {
+		return float32(int16((x+0x8000_8000_8000>>(48-16*j))>>(16*j))) * scale
+	}
+	a, b, c := p[0], p[1], p[2]
+	e[0], e[1], e[2], e[3] = digit(a, 0), digit(a, 1), digit(a, 2), digit(a, 3)
+	e[4], e[5], e[6], e[7] = digit(b, 0), digit(b, 1), digit(b, 2), digit(b, 3)
+	e[8], e[9], e[10], e[11] = digit(c, 0), digit(c, 1), digit(c, 2), digit(c, 3)
+}
+
 // The words of add and sub are written out: the index below compiles only
 // while maxTags is the 12 they hold.
 var _ = [1]struct{}{}[maxTags-12]

@@ -58,3 +58,30 @@ func TestPackRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestScaledIsUnpackedTimesScale checks the scores Tag reads against the
+// sums unpacked and scaled one by one.
+func TestScaledIsUnpackedTimesScale(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 500 {
+		var acc packed
+		for range rng.IntN(maxWeights + 1) {
+			w := make([]int8, maxTags)
+			for i := range w {
+				w[i] = int8(rng.IntN(256) - 128)
+			}
+			row := pack(w)
+			acc.add(&row)
+		}
+		scale := rng.Float32()
+		var sums [maxTags]int32
+		acc.unpack(&sums)
+		var got [maxTags]float32
+		acc.scaled(&got, scale)
+		for i, v := range sums {
+			if want := float32(v) * scale; got[i] != want {
+				t.Fatalf("trial %d, tag %d: scaled %v, want %v", trial, i, got[i], want)
+			}
+		}
+	}
+}
