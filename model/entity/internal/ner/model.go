@@ -179,7 +179,7 @@ func (sc *Scratch) Expect(n int) {
 }
 
 // maxCached bounds the cache of words without an id in a Scratch, and
-// maxSums the ids it caches (230 bytes a word): a text's first words are
+// maxSums the ids it caches (328 bytes a word): a text's first words are
 // its most frequent, and those it writes first after 16,384 others are 3%
 // of the words of 5 MB of PolNeAR's training articles.
 const (
