@@ -34,7 +34,6 @@ type Word struct {
 // describe fills w from the word s, its single-word gazetteer masks included.
 func (g *Gazetteer) describe(s string, w *Word) {
 	describeShape(s, w)
-	w.exact = ExactHash(s)
 	w.lmask = g.lower[PhraseHash(0, w.lower)]
 	w.emask = g.exact[PhraseHash(0, w.exact)]
 	w.hmask = g.hintMask(PhraseHash(0, w.exact))
@@ -42,9 +41,11 @@ func (g *Gazetteer) describe(s string, w *Word) {
 	w.casing = g.casing.Bucket(w.lower)
 }
 
+// describeShape fills w's hashes and flags from the word s; its ExactHash
+// too, in the same pass over the runes.
 func describeShape(s string, w *Word) {
 	*w = Word{}
-	h, l := uint64(fnvOffset), uint64(fnvOffset)
+	h, l, e := uint64(fnvOffset), uint64(fnvOffset), uint64(fnvOffset)
 	sh, ss := uint64(fnvOffset), uint64(fnvOffset)
 	var last [4]rune
 	n := 0
@@ -53,6 +54,7 @@ func describeShape(s string, w *Word) {
 	upper, lower := 0, 0
 	for _, r := range s {
 		r = normRune(r)
+		e = hashRune(e, r)
 		c := r
 		switch {
 		case r >= '0' && r <= '9':
@@ -119,7 +121,7 @@ func describeShape(s string, w *Word) {
 	for k := n; k < 4; k++ {
 		w.suf[k] = w.suf[max(n-1, 0)]
 	}
-	w.word, w.lower, w.shape, w.short = h, l, sh, ss
+	w.word, w.lower, w.shape, w.short, w.exact = h, l, sh, ss, e
 }
 
 // Vocab remembers how each distinct word of a text is described, so that a
@@ -647,16 +649,17 @@ var noMarks [nMarks]uint8
 // measured 92.62; 92.30; 68.95 against 93.00; 92.63; 68.97).
 func aggregateFeatures(w, m1, p1 *Word, dst []uint32) []uint32 {
 	for _, c := range w.prof.ctx[:w.prof.n] {
-		if !c.around(m1, p1) {
+		if !c.around(key(m1.lower), key(p1.lower)) {
 			dst = c.features(dst)
 		}
 	}
 	return dst
 }
 
-// around reports whether c is a context of the mention between m1 and p1.
-func (c context) around(m1, p1 *Word) bool {
-	return c.side == 0 && c.lower == key(m1.lower) || c.side == 1 && c.lower == key(p1.lower)
+// around reports whether c is a context of the mention between the words
+// whose LowerHash keys are before and after.
+func (c context) around(before, after uint32) bool {
+	return c.side == 0 && c.lower == before || c.side == 1 && c.lower == after
 }
 
 // features appends the features of one context of a word's mentions.

@@ -29,11 +29,17 @@ func key(h uint64) uint32 {
 	return k
 }
 
+// hashRune extends FNV-1a hash h by the UTF-8 bytes of r. The one byte of
+// ASCII is hashed here, small enough to be inlined; the rest in hashWide
+// (a call for every rune was a third of describing a new word).
 func hashRune(h uint64, r rune) uint64 {
 	if r < 0x80 {
-		h ^= uint64(r)
-		return h * fnvPrime
+		return (h ^ uint64(r)) * fnvPrime
 	}
+	return hashWide(h, r)
+}
+
+func hashWide(h uint64, r rune) uint64 {
 	var b [4]byte
 	n := utf8.EncodeRune(b[:], r)
 	for i := 0; i < n; i++ {

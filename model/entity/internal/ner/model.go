@@ -32,12 +32,12 @@ type Model struct {
 }
 
 // maxTags bounds the tag set so that a feature's key and weights share one
-// 16-byte slot: one cache line visit per feature.
+// 32-byte slot: one cache line visit per feature.
 const maxTags = 12
 
 type slot struct {
 	key uint32 // 0 = empty
-	w   [maxTags]int8
+	w   packed
 }
 
 const magic = "MNER1"
@@ -66,7 +66,7 @@ func newModel(types []string, scale float32, trans []float32, keys []uint32, w [
 			s = (s + 1) & mask
 		}
 		m.slots[s].key = k
-		copy(m.slots[s].w[:], w[i*nt:i*nt+nt])
+		m.slots[s].w = pack(w[i*nt : i*nt+nt])
 	}
 	m.fillSeen(keys)
 	m.constrain()
@@ -112,7 +112,7 @@ func (m *Model) constrain() {
 func spread(k uint32) uint32 { return k * 0x9E3779B1 }
 
 // row returns the weights of feature k, or nil.
-func (m *Model) row(k uint32) *[maxTags]int8 {
+func (m *Model) row(k uint32) *packed {
 	if !m.maybeHas(k) {
 		return nil
 	}
@@ -126,7 +126,7 @@ func (m *Model) maybeHas(k uint32) bool {
 }
 
 // probe finds feature k in slots, or returns nil.
-func (m *Model) probe(k uint32) *[maxTags]int8 {
+func (m *Model) probe(k uint32) *packed {
 	mask := uint32(len(m.slots) - 1)
 	s := spread(k) & mask
 	for {
@@ -150,11 +150,11 @@ type Scratch struct {
 	sums  []wordSums
 	edge  wordSums
 	spare wordSums
-	local map[uint64][maxTags]int32
+	local map[uint64]packed
 	// entry, near and ownNear are what prepare looks up for a sentence.
 	entry   []*wordSums
-	near    []*[nRoles][maxTags]int16
-	ownNear [][nRoles][maxTags]int16
+	near    []*[nRoles]packed
+	ownNear [][nRoles]packed
 	feats   []uint32
 	emit    []float32
 	back    []uint8
@@ -179,7 +179,7 @@ func (sc *Scratch) Expect(n int) {
 }
 
 // maxCached bounds the cache of words without an id in a Scratch, and
-// maxSums the ids it caches (230 bytes a word): a text's first words are
+// maxSums the ids it caches (328 bytes a word): a text's first words are
 // its most frequent, and those it writes first after 16,384 others are 3%
 // of the words of 5 MB of PolNeAR's training articles.
 const (
@@ -187,36 +187,27 @@ const (
 	maxSums   = 1 << 14
 )
 
-func (m *Model) add(acc *[maxTags]int32, feats []uint32) {
+// add adds to acc the weights of the features feats.
+func (m *Model) add(acc *packed, feats []uint32) {
 	for _, k := range feats {
 		if !m.maybeHas(k) {
 			continue
 		}
 		if r := m.probe(k); r != nil {
-			// Written out, as the compiler does not unroll loops: this is
-			// the tagger's innermost loop.
-			acc[0] += int32(r[0])
-			acc[1] += int32(r[1])
-			acc[2] += int32(r[2])
-			acc[3] += int32(r[3])
-			acc[4] += int32(r[4])
-			acc[5] += int32(r[5])
-			acc[6] += int32(r[6])
-			acc[7] += int32(r[7])
-			acc[8] += int32(r[8])
-			acc[9] += int32(r[9])
-			acc[10] += int32(r[10])
-			acc[11] += int32(r[11])
+			acc.add(r)
 		}
 	}
 }
 
 // Tag returns the BIO tag of each word of a prepared sentence.
 func (m *Model) Tag(ws []Word, sc *Scratch) []int {
-	n, nt := len(ws), m.nt
-	sc.emit = slices.Grow(sc.emit[:0], n*nt)[:n*nt]
+	n := len(ws)
+	// maxTags scores a word, not nt: a row is written from the packed sums
+	// at once, the places past nt as well (that decode skips), with no
+	// unpacking into an array and copying it.
+	sc.emit = slices.Grow(sc.emit[:0], n*maxTags)[:n*maxTags]
 	if sc.local == nil || len(sc.local) > maxCached {
-		sc.local = make(map[uint64][maxTags]int32)
+		sc.local = make(map[uint64]packed)
 	}
 	m.prepare(ws, sc)
 	scale := m.scale
@@ -227,12 +218,9 @@ func (m *Model) Tag(ws []Word, sc *Scratch) []int {
 		m.addAggregate(&acc, ws, i, s, sc)
 		sc.feats = pairFeatures(ws, i, sc.feats[:0])
 		m.add(&acc, sc.feats)
-		e := sc.emit[i*nt : i*nt+nt]
-		for t, v := range acc[:len(e)] {
-			e[t] = float32(v) * scale
-		}
+		acc.scaled((*[maxTags]float32)(sc.emit[i*maxTags:]), scale)
 	}
-	sc.tags = decode(sc.emit, n, nt, m.rows, sc)
+	sc.tags = decode(sc.emit, n, m.nt, maxTags, m.rows, sc)
 	return sc.tags
 }
 
@@ -271,7 +259,7 @@ func rowsOf(trans []float32, nt int) *transRows {
 // viterbi returns the best tag sequence of n words under emission scores
 // emit (n rows of nt) and transitions trans (see Model.trans).
 func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
-	return decode(emit, n, nt, rowsOf(trans, nt), sc)
+	return decode(emit, n, nt, nt, rowsOf(trans, nt), sc)
 }
 
 // decode is viterbi with the transitions laid out as transRows. The tags
@@ -281,8 +269,9 @@ func viterbi(emit []float32, n, nt int, trans []float32, sc *Scratch) []int {
 // bounds checks: the same sums and comparisons in the same order per tag
 // as a loop over the previous tags for each tag, so ties still go to the
 // first previous tag, at half the instructions (that loop was 14% of an
-// analysis). The check beside widen holds maxTags to the 12 written out.
-func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
+// analysis). The check beside packed.add holds maxTags to the 12 written
+// out. Word i's scores start at emit[i*stride].
+func decode(emit []float32, n, nt, stride int, trs *transRows, sc *Scratch) []int {
 	sc.tags = slices.Grow(sc.tags[:0], n)[:n]
 	if n == 0 {
 		return sc.tags
@@ -328,7 +317,7 @@ func decode(emit []float32, n, nt int, trs *transRows, sc *Scratch) []int {
 				best[9], arg[9] = s, uint8(p)
 			}
 		}
-		e, back := emit[i*nt:i*nt+nt], sc.back[i*nt:i*nt+nt]
+		e, back := emit[i*stride:i*stride+nt], sc.back[i*nt:i*nt+nt]
 		cur[0], back[0] = best[0]+e[0], arg[0]
 		floor = cur[0] + trs.lo[0] // reached, in the same loop
 		for b := 1; b+1 < nt; b += 2 {
@@ -401,9 +390,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	binary.Write(&b, binary.LittleEndian, tr)
 	appendKeys(&b, keys)
+	var row [maxTags]int32
 	for _, k := range keys {
-		for _, v := range m.row(k)[:m.nt] {
-			b.WriteByte(byte(v))
+		m.row(k).unpack(&row)
+		for _, v := range row[:m.nt] {
+			b.WriteByte(byte(int8(v)))
 		}
 	}
 	// Stored raw, not deflated: inflating it was about 8 of the 25 ms a
