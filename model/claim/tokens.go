@@ -166,22 +166,27 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			i++
 			continue
 		}
+		// An ASCII byte is a word's or a mark's by one look-up; only
+		// the rest is decoded and asked of package unicode.
 		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		var isWord, upper bool
+		if r < utf8.RuneSelf {
+			isWord, upper = wordFold[r] != 0, uint32(r-'A') < 26
+		} else {
 			r, n = utf8.DecodeRuneInString(text[i:s.End])
+			if isSpace(r) || r == utf8.RuneError && n <= 1 {
+				i += n
+				continue
+			}
+			isWord, upper = wideWordRune(r), unicode.IsUpper(r)
 		}
-		if isSpace(r) || r == '_' || r == '*' || r == utf8.RuneError && n <= 1 {
-			i += n
-			continue
-		}
-		if !isWordRune(r) {
+		if !isWord {
 			h := hashRune(fnvOffset, foldRune(r))
 			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, sets: member.of(h)})
 			i += n
 			continue
 		}
 		start := i
-		upper := unicode.IsUpper(r)
 		var h uint64
 		var kind tokKind
 		i, h, kind = scanWord(text[:s.End], i)
