@@ -68,7 +68,9 @@ type scratch struct {
 	lastPerson span.Span
 	// orgs are the ORG entities before the current sentence, in order, for
 	// "the company" and "the ministry".
-	orgs      []span.Span
+	orgs []span.Span
+	// orgScans are how far orgs have been read for each head noun asked.
+	orgScans  []orgScan
 	blockToks []token
 	// before and after are the tokens of the sentence before and after
 	// the part being read.
@@ -81,6 +83,9 @@ type scratch struct {
 	cues cueMemo
 	// block is the block of the sentence being read, nil for none.
 	block *doc.Block
+	// unsigned is set while the tokens read are a claim unit's, or a part
+	// of them, that signs no quote (signable).
+	unsigned bool
 	// cueArena and sourceArena hand out the cues and sources of the
 	// claims found, a chunk at a time: the run's pack copies them, so a
 	// chunk is never written again once it is full, and claims found one
@@ -320,7 +325,8 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	d.tokens(text, s, sc)
 	all := sc.toks
 	sc.cues.reset(len(all))
-	defer func() { sc.toks = all }()
+	sc.unsigned = !signable(all)
+	defer func() { sc.toks, sc.unsigned = all, false }()
 	sc.cuts = clauseCuts(sc.cuts[:0], all)
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
@@ -547,7 +553,7 @@ func afterThat(toks []token, off int) bool {
 
 // tokens fills sc.toks with the tokens of s.
 func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
-	sc.toks = tokenize(sc.toks[:0], text, s)
+	sc.toks = d.lex.vocab.tokenize(sc.toks[:0], text, s)
 	markNameDots(text, sc.toks, d.split.Abbreviation)
 }
 

@@ -85,6 +85,10 @@ type lexicon struct {
 	nouns *wordSet
 	// entries joins the three by word, so a token costs one look-up.
 	entries wordTable[*entry]
+	// list holds the entries by the index a token of vocab keeps
+	// (entryOf), and vocab maps words to their sets and entries.
+	list  []*entry
+	vocab *membership
 	// cues is the cue tagger; nil while it is being trained.
 	cues *cueModel
 }
@@ -160,6 +164,39 @@ func (lx *lexicon) index() {
 		}
 	}
 	lx.entries = newWordTable(entries)
+	lx.indexVocab(entries)
+}
+
+// Indexes of lexicon.list: a token's entry is looked up by hash, or the
+// word has none, or the entry is at the index.
+const (
+	unknownEntryIndex uint32 = iota
+	noEntryIndex
+	firstEntryIndex
+)
+
+// indexVocab builds list and vocab from entries and the sets' membership.
+func (lx *lexicon) indexVocab(entries map[uint64]*entry) {
+	words := make(map[uint64]wordInfo)
+	for h, w := range setMembership().table.all() {
+		words[h] = wordInfo{sets: w.sets, entry: noEntryIndex}
+	}
+	lx.list = make([]*entry, firstEntryIndex, int(firstEntryIndex)+len(entries))
+	for h, e := range entries {
+		words[h] = wordInfo{sets: words[h].sets, entry: uint32(len(lx.list))}
+		lx.list = append(lx.list, e)
+	}
+	lx.vocab = &membership{table: newWordTable(words), miss: noEntryIndex}
+}
+
+// entryOf returns the entry of t's word, nil for none: from the index t
+// keeps when the lexicon's vocab tokenized it, else by its hash.
+func (lx *lexicon) entryOf(t *token) *entry {
+	if t.entry == unknownEntryIndex {
+		e, _ := lx.entries.get(t.h)
+		return e
+	}
+	return lx.list[t.entry]
 }
 
 // untaggedGrammar are grammar words the other sets leave out, which the
@@ -290,7 +327,7 @@ func (lx *lexicon) weight(first uint64) float32 {
 func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) []match {
 	var covered [numCategories]int
 	for i := range toks {
-		e, _ := lx.entries.get(toks[i].h)
+		e := lx.entryOf(&toks[i])
 		if e == nil {
 			// A word the lexicon does not know, most words, is no
 			// finite verb, starts no phrase and is a cue only by the
@@ -421,7 +458,7 @@ func (lx *lexicon) thatClauseMatch(text string, toks []token) (match, bool) {
 		if i+1 >= len(toks) || toks[i+1].h != hThat || !lx.thatClauseVerb(text, toks, i) {
 			continue
 		}
-		if e, _ := lx.entries.get(toks[i].h); e != nil && e.ratio >= 0 {
+		if e := lx.entryOf(&toks[i]); e != nil && e.ratio >= 0 {
 			return match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: e.ratio}, true
 		}
 	}

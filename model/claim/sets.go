@@ -35,22 +35,38 @@ func init() {
 	}
 }
 
-// membership maps a word's hash to its bits in a token's sets.
-type membership struct{ table wordTable[uint64] }
+// membership maps a word's hash to its bits in a token's sets and its
+// entry in a lexicon, so that tokenize looks each token up once.
+type membership struct {
+	table wordTable[wordInfo]
+	// miss is the entry a word the table lacks gets: noEntryIndex in a
+	// lexicon's, 0 (not looked up) in the sets' own.
+	miss uint32
+}
+
+// wordInfo is what a membership knows of one word.
+type wordInfo struct {
+	sets  uint64
+	entry uint32
+}
 
 // setMembership is built at the first tokenize, like the sets themselves.
+// It knows no lexicon: its tokens' entries are looked up by hash.
 var setMembership = sync.OnceValue(func() *membership {
-	m := make(map[uint64]uint64)
+	m := make(map[uint64]wordInfo)
 	for _, s := range tokenSets {
 		for h := range s.all() {
-			m[h] |= s.bit
+			m[h] = wordInfo{sets: m[h].sets | s.bit}
 		}
 	}
 	return &membership{table: newWordTable(m)}
 })
 
-// of returns the sets of the word with hash h.
-func (m *membership) of(h uint64) uint64 {
-	bits, _ := m.table.get(h)
-	return bits | setsKnown
+// of returns the sets of the word with hash h and its entry.
+func (m *membership) of(h uint64) (sets uint64, entry uint32) {
+	w, ok := m.table.get(h)
+	if !ok {
+		return setsKnown, m.miss
+	}
+	return w.sets | setsKnown, w.entry
 }

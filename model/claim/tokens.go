@@ -31,6 +31,9 @@ type token struct {
 	// finite marks a lower-case word that is mostly a finite verb
 	// (lexicon/verbs.txt), which no noun phrase holds.
 	finite bool
+	// entry is the word's entry in the lexicon that tokenized it
+	// (lexicon.entryOf), 0 when none did.
+	entry uint32
 	// sets has a bit for each of tokenSets that holds the word, and
 	// setsKnown; 0 in a token made by hand.
 	sets uint64
@@ -151,13 +154,17 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // scraped text ("_", "*") is skipped. Apostrophes inside a word, hyphens
 // between letters and the point or comma inside a number stay in the token.
 func tokenize(dst []token, text string, s span.Span) []token {
+	return setMembership().tokenize(dst, text, s)
+}
+
+// tokenize is the package's tokenize with the sets and entries of m.
+func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 	if s.Start < 0 {
 		s.Start = 0
 	}
 	if s.End > len(text) {
 		s.End = len(text)
 	}
-	member := setMembership()
 	i := s.Start
 	for i < s.End {
 		// A space or skipped markup, the commonest byte after letters,
@@ -182,7 +189,8 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		}
 		if !isWord {
 			h := hashRune(fnvOffset, foldRune(r))
-			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, sets: member.of(h)})
+			sets, e := m.of(h)
+			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, entry: e, sets: sets})
 			i += n
 			continue
 		}
@@ -190,7 +198,8 @@ func tokenize(dst []token, text string, s span.Span) []token {
 		var h uint64
 		var kind tokKind
 		i, h, kind = scanWord(text[:s.End], i)
-		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, sets: member.of(h)})
+		sets, e := m.of(h)
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, entry: e, sets: sets})
 	}
 	return dst
 }
