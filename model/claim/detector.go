@@ -84,7 +84,7 @@ type scratch struct {
 	// block is the block of the sentence being read, nil for none.
 	block *doc.Block
 	// unsigned is set while the tokens read are a claim unit's, or a part
-	// of them, that signs no quote (signable).
+	// of them, that signs no quote (clauseCuts).
 	unsigned bool
 	// cueArena and sourceArena hand out the cues and sources of the
 	// claims found, a chunk at a time: the run's pack copies them, so a
@@ -325,9 +325,10 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	d.tokens(text, s, sc)
 	all := sc.toks
 	sc.cues.reset(len(all))
-	sc.unsigned = !signable(all)
+	var signed bool
+	sc.cuts, signed = clauseCuts(sc.cuts[:0], all)
+	sc.unsigned = !signed
 	defer func() { sc.toks, sc.unsigned = all, false }()
-	sc.cuts = clauseCuts(sc.cuts[:0], all)
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
 	if !ok {
@@ -566,21 +567,30 @@ type cut struct {
 }
 
 // clauseCuts appends to cuts where clauses of a sentence may end: its
-// semicolons, commas and dashes, and before a conjunction that opens a clause.
-func clauseCuts(cuts []cut, toks []token) []cut {
+// semicolons, commas and dashes, and before a conjunction that opens a
+// clause. signed reports a dash after a closing quotation mark, where
+// signedQuote looks for a signature: asked in the same pass, so that the
+// parts of a unit that holds none need not read it again.
+func clauseCuts(cuts []cut, toks []token) (_ []cut, signed bool) {
 	// By index, not by range: a range copies each 40-byte token.
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
 		// The marks are punctuation and the openers words: the kind, in
 		// the token, is cheaper to ask first than the sets.
-		switch {
-		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(*t)):
-			cuts = append(cuts, cut{at: i})
-		case t.kind == tokWord && clauseOpeners.has(*t) && toks[i-1].kind != tokPunct:
-			cuts = append(cuts, cut{at: i, keep: true})
+		switch t.kind {
+		case tokPunct:
+			dash := dashes.has(*t)
+			signed = signed || dash && closingQuotes.has(toks[i-1])
+			if t.h == hSemicolon || t.h == hComma || dash {
+				cuts = append(cuts, cut{at: i})
+			}
+		case tokWord:
+			if clauseOpeners.has(*t) && toks[i-1].kind != tokPunct {
+				cuts = append(cuts, cut{at: i, keep: true})
+			}
 		}
 	}
-	return cuts
+	return cuts, signed
 }
 
 var (

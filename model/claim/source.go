@@ -1530,7 +1530,8 @@ func ingWord(text string, t token) bool {
 const maxQuoteSpeaker = 6
 
 // quoteSpeaker finds a speaker that punctuation alone marks: a
-// transcript's turn or a signed quote, the latter only when signable. It
+// transcript's turn or a signed quote, the latter only when signable
+// (toks hold a dash after a closing quotation mark, see clauseCuts). It
 // returns the speaker and the index of the mark.
 func quoteSpeaker(text string, toks []token, ents []entity.Entity, signable bool) (np, int) {
 	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
@@ -1592,18 +1593,6 @@ func signedQuote(toks []token) (np, int) {
 		}
 	}
 	return np{}, -1
-}
-
-// signable reports whether toks hold a dash after a closing quotation
-// mark, where signedQuote looks for a signature: asked once of a claim
-// unit, whose parts signedQuote then need not read when it holds none.
-func signable(toks []token) bool {
-	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].kind == tokPunct && dashes.has(toks[i]) && closingQuotes.has(toks[i-1]) {
-			return true
-		}
-	}
-	return false
 }
 
 // nameRun returns the end of the run of capitalised words from i.

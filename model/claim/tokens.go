@@ -197,7 +197,29 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 		start := i
 		var h uint64
 		var kind tokKind
-		i, h, kind = scanWord(text[:s.End], i)
+		if r < utf8.RuneSelf {
+			// A word's ASCII run, most words whole, is read in line:
+			// a call for each word cost more than reading its letters.
+			// scanWordOn reads on past a wide rune or a joining mark.
+			h, kind = fnvOffset, tokWord
+			letters := byte(asciiLetters)
+			for i < s.End {
+				f := wordFold[text[i]]
+				if f == 0 {
+					break
+				}
+				letters &= f
+				h = (h ^ uint64(f)) * fnvPrime
+				i++
+			}
+			if i < s.End && (text[i] >= utf8.RuneSelf || joinMark(rune(text[i]))) {
+				i, h, kind = scanWordOn(text[:s.End], start, i, h, letters)
+			} else if letters&asciiLetters == 0 {
+				kind = tokNum
+			}
+		} else {
+			i, h, kind = scanWord(text[:s.End], i)
+		}
 		sets, e := m.of(h)
 		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, entry: e, sets: sets})
 	}
@@ -205,24 +227,33 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 }
 
 // scanWord reads the word that starts at b[i], a letter or digit, and
-// returns its end, its hash and its kind. ASCII letters and digits, most
-// of every word, take a loop of their own; a word runs on through wide
-// letters and through the marks joins lets it.
+// returns its end, its hash and its kind.
 func scanWord(b string, i int) (end int, h uint64, kind tokKind) {
-	h, kind = fnvOffset, tokWord
-	start := i
+	return scanWordOn(b, i, i, fnvOffset, asciiLetters)
+}
+
+// asciiLetters is the bit every letter of wordFold has and no digit: a
+// word's folded bytes, and-ed, keep it while the word has no digit.
+const asciiLetters = 0x40
+
+// scanWordOn reads on the word that starts at b[start] from b[i], with
+// h the hash of b[start:i] and letters the and of its folded bytes. ASCII
+// letters and digits, most of every word, take a loop of their own; a
+// word runs on through wide letters and through the marks joins lets it.
+func scanWordOn(b string, start, i int, h uint64, letters byte) (end int, _ uint64, kind tokKind) {
+	kind = tokWord
 	for {
 		for i < len(b) {
-			c := b[i]
-			f := wordFold[c]
+			f := wordFold[b[i]]
 			if f == 0 {
 				break
 			}
-			if c <= '9' {
-				kind = tokNum
-			}
+			letters &= f
 			h = (h ^ uint64(f)) * fnvPrime
 			i++
+		}
+		if letters&asciiLetters == 0 {
+			kind = tokNum
 		}
 		if i >= len(b) {
 			return i, h, kind
@@ -233,6 +264,7 @@ func scanWord(b string, i int) (end int, h uint64, kind tokKind) {
 			if wideWordRune(r) {
 				if unicode.IsDigit(r) {
 					kind = tokNum
+					letters = 0
 				}
 				h = hashRune(h, foldRune(r))
 				i += n
