@@ -167,36 +167,35 @@ func (lx *lexicon) index() {
 	lx.indexVocab(entries)
 }
 
-// Indexes of lexicon.list: a token's entry is looked up by hash, or the
-// word has none, or the entry is at the index.
-const (
-	unknownEntryIndex uint32 = iota
-	noEntryIndex
-	firstEntryIndex
-)
-
 // indexVocab builds list and vocab from entries and the sets' membership.
+// A token's index is 0, list's nil, for a word with no entry.
 func (lx *lexicon) indexVocab(entries map[uint64]*entry) {
 	words := make(map[uint64]wordInfo)
 	for h, w := range setMembership().table.all() {
-		words[h] = wordInfo{sets: w.sets, entry: noEntryIndex}
+		words[h] = w
 	}
-	lx.list = make([]*entry, firstEntryIndex, int(firstEntryIndex)+len(entries))
+	lx.list = make([]*entry, 1, 1+len(entries))
 	for h, e := range entries {
 		words[h] = wordInfo{sets: words[h].sets, entry: uint32(len(lx.list))}
 		lx.list = append(lx.list, e)
 	}
-	lx.vocab = &membership{table: newWordTable(words), miss: noEntryIndex}
+	lx.vocab = &membership{table: newWordTable(words), known: setsKnown | entryKnown}
 }
 
 // entryOf returns the entry of t's word, nil for none: from the index t
 // keeps when the lexicon's vocab tokenized it, else by its hash.
 func (lx *lexicon) entryOf(t *token) *entry {
-	if t.entry == unknownEntryIndex {
-		e, _ := lx.entries.get(t.h)
-		return e
+	if t.sets&entryKnown != 0 {
+		return lx.list[t.entry]
 	}
-	return lx.list[t.entry]
+	return lx.entryByHash(t.h)
+}
+
+// entryByHash is entryOf for a token the lexicon did not tokenize, out of
+// line so that entryOf inlines.
+func (lx *lexicon) entryByHash(h uint64) *entry {
+	e, _ := lx.entries.get(h)
+	return e
 }
 
 // untaggedGrammar are grammar words the other sets leave out, which the
@@ -333,7 +332,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) [
 			// finite verb, starts no phrase and is a cue only by the
 			// tagger: the rest of the loop for noEntry, in short.
 			toks[i].finite = false
-			if i >= covered[catReport] && memo.tagged(lx, text, toks, i, noEntry.ratio) {
+			if i >= covered[catReport] && taggable(toks, i) && memo.tagged(lx, text, toks, i, noEntry.ratio) {
 				dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(noEntry.ratio, 0)})
 				covered[catReport] = i + 1
 			}
@@ -366,7 +365,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) [
 		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
-		} else if !e.untagged && !(e.noun && repeated(toks, i)) && memo.tagged(lx, text, toks, i, e.ratio) {
+		} else if !e.untagged && !(e.noun && repeated(toks, i)) && taggable(toks, i) && memo.tagged(lx, text, toks, i, e.ratio) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(e.ratio, 0)})
 			covered[catReport] = i + 1
 		}
@@ -474,10 +473,18 @@ var noEntry = entry{ratio: -1}
 // claim precision.
 const cueThreshold = -2
 
-// tagged reports whether the cue tagger takes token i for a cue.
+// taggable reports whether the cue tagger may take token i for a cue: a
+// word, and, capitalised past the first, a name, never a cue. Asked in
+// line before the memo's call, it spares that call for a third of the
+// words the lexicon does not know.
+func taggable(toks []token, i int) bool {
+	return toks[i].kind == tokWord && (!toks[i].upper || i == 0)
+}
+
+// tagged reports whether the cue tagger takes token i, which is
+// taggable, for a cue.
 func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool {
-	// A capitalised word past the first is a name, never a cue.
-	if lx.cues == nil || toks[i].kind != tokWord || toks[i].upper && i > 0 {
+	if lx.cues == nil {
 		return false
 	}
 	if w := word(text, toks[i]); endsLy(w) || nounSuffix(w) {

@@ -31,8 +31,8 @@ type token struct {
 	// finite marks a lower-case word that is mostly a finite verb
 	// (lexicon/verbs.txt), which no noun phrase holds.
 	finite bool
-	// entry is the word's entry in the lexicon that tokenized it
-	// (lexicon.entryOf), 0 when none did.
+	// entry is the index of the word's entry in the lexicon that
+	// tokenized it, when sets has entryKnown (lexicon.entryOf).
 	entry uint32
 	// sets has a bit for each of tokenSets that holds the word, and
 	// setsKnown; 0 in a token made by hand.
