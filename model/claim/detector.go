@@ -346,6 +346,7 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	if len(starts) < 2 {
 		sc.speakers = append(sc.speakers, sc.whole...)
 		if parts := d.relativeSplit(text, all, segs, c, ents, sc); parts != nil {
+			closeBefore(all, &parts[0], &parts[1])
 			return append(dst, parts...)
 		}
 		return append(dst, c)
@@ -360,6 +361,9 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 		if p, ok := d.part(text, all, tokRange{segs[from].from, segs[to-1].to}, ents, sc); ok {
 			if len(parts) > 0 {
 				standsFor(all, parts[len(parts)-1].Source, p.Source)
+			}
+			if len(parts) > len(dst) {
+				closeBefore(all, &parts[len(parts)-1], &p)
 			}
 			parts = append(parts, p)
 		}
@@ -379,6 +383,25 @@ func standsFor(toks []token, prev, src *Source) {
 	if i > 0 && toks[i].Span == src.Span && relatives.has(toks[i]) && toks[i-1].h == hComma && toks[i-1].Start == prev.End {
 		src.Resolved = prev.Span
 	}
+}
+
+// closeBefore gives prev, the claim of the clause before cur in the
+// sentence toks, the closing quotation mark that cur would open with: a
+// clause cut at a comma inside a quotation ("Lind said the plan was
+// “unworkable,” but Okafor argued ...") leaves the mark after the comma,
+// which closes the quotation of the clause before, not one of cur's. The
+// mark follows the cut's comma, semicolon or dash with no space, and a
+// space follows it, as a closing mark stands.
+func closeBefore(toks []token, prev, cur *Claim) {
+	i := tokenAt(toks, cur.Start)
+	if i < 1 || i+1 >= len(toks) || toks[i].Start != cur.Start || toks[i].kind != tokPunct || !closingQuotes.has(toks[i]) {
+		return
+	}
+	cutMark := toks[i-1]
+	if cutMark.kind != tokPunct || cutMark.End != toks[i].Start || toks[i].End >= toks[i+1].Start || prev.End > cutMark.Start {
+		return
+	}
+	prev.End, cur.Start = toks[i].End, toks[i+1].Start
 }
 
 // relativeSplit cuts a sentence whose relative clause reports for its
