@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/span"
 )
@@ -18,8 +19,9 @@ const cueBits = 17
 type cueModel struct {
 	// w are the weights as stored, in units of scale: half the memory of
 	// float32s, for a table the tagger reads at random, and summed exactly
-	// as integers.
-	w     []int16
+	// as integers. An array, so that a slot, which cueSlot keeps below its
+	// length, is read without a bounds check.
+	w     *[1 << cueBits]int16
 	scale float32
 }
 
@@ -61,7 +63,7 @@ func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFea
 		bucket = uint64(ratio * 10)
 	}
 	w := text[t.Start:t.End]
-	suffix := hashWord(w[max(0, len(w)-3):])
+	suffix := suffixHash(w)
 	// Slot by slot, in the order training used: a loop over an array
 	// literal built the array first.
 	fs[0] = cueSlot(mix(fBias, 0))
@@ -76,6 +78,16 @@ func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFea
 	fs[9] = cueSlot(mix(fShape, shape))
 	fs[10] = cueSlot(mix(mix(fRatio, bucket), b2u(t.upper)))
 	return fs
+}
+
+// suffixHash is hashWord of the last three bytes of w. Three ASCII bytes,
+// most suffixes, are hashed in line: the loop of hashWord cost a third of
+// the features' instructions.
+func suffixHash(w string) uint64 {
+	if len(w) < 3 || w[len(w)-3]|w[len(w)-2]|w[len(w)-1] >= utf8.RuneSelf {
+		return hashWord(w[max(0, len(w)-3):])
+	}
+	return hashASCII(hashASCII(hashASCII(fnvOffset, w[len(w)-3]), w[len(w)-2]), w[len(w)-1])
 }
 
 // cueSlot is the weight slot of a mixed feature hash.
@@ -98,7 +110,7 @@ func mix(a, b uint64) uint64 {
 func (m *cueModel) score(fs *[numCueFeatures]uint32) float32 {
 	var s int32
 	for _, f := range fs {
-		s += int32(m.w[f])
+		s += int32(m.w[f&(1<<cueBits-1)])
 	}
 	return float32(s) * m.scale
 }
@@ -126,7 +138,7 @@ func decodeCueModel(data []byte) (*cueModel, error) {
 	if len(data) != 4+2*(1<<cueBits) {
 		return nil, fmt.Errorf("cue model: %d bytes, want %d", len(data), 4+2*(1<<cueBits))
 	}
-	m := &cueModel{w: make([]int16, 1<<cueBits), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
+	m := &cueModel{w: new([1 << cueBits]int16), scale: math.Float32frombits(binary.LittleEndian.Uint32(data))}
 	for i := range m.w {
 		m.w[i] = int16(binary.LittleEndian.Uint16(data[4+2*i:]))
 	}

@@ -68,7 +68,9 @@ type scratch struct {
 	lastPerson span.Span
 	// orgs are the ORG entities before the current sentence, in order, for
 	// "the company" and "the ministry".
-	orgs      []span.Span
+	orgs []span.Span
+	// orgScans are how far orgs have been read for each head noun asked.
+	orgScans  []orgScan
 	blockToks []token
 	// before and after are the tokens of the sentence before and after
 	// the part being read.
@@ -81,6 +83,9 @@ type scratch struct {
 	cues cueMemo
 	// block is the block of the sentence being read, nil for none.
 	block *doc.Block
+	// unsigned is set while the tokens read are a claim unit's, or a part
+	// of them, that signs no quote (clauseCuts).
+	unsigned bool
 	// cueArena and sourceArena hand out the cues and sources of the
 	// claims found, a chunk at a time: the run's pack copies them, so a
 	// chunk is never written again once it is full, and claims found one
@@ -320,8 +325,10 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	d.tokens(text, s, sc)
 	all := sc.toks
 	sc.cues.reset(len(all))
-	defer func() { sc.toks = all }()
-	sc.cuts = clauseCuts(sc.cuts[:0], all)
+	var signed bool
+	sc.cuts, signed = clauseCuts(sc.cuts[:0], all)
+	sc.unsigned = !signed
+	defer func() { sc.toks, sc.unsigned = all, false }()
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
 	if !ok {
@@ -339,6 +346,7 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	if len(starts) < 2 {
 		sc.speakers = append(sc.speakers, sc.whole...)
 		if parts := d.relativeSplit(text, all, segs, c, ents, sc); parts != nil {
+			closeBefore(all, &parts[0], &parts[1])
 			return append(dst, parts...)
 		}
 		return append(dst, c)
@@ -353,6 +361,9 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 		if p, ok := d.part(text, all, tokRange{segs[from].from, segs[to-1].to}, ents, sc); ok {
 			if len(parts) > 0 {
 				standsFor(all, parts[len(parts)-1].Source, p.Source)
+			}
+			if len(parts) > len(dst) {
+				closeBefore(all, &parts[len(parts)-1], &p)
 			}
 			parts = append(parts, p)
 		}
@@ -372,6 +383,25 @@ func standsFor(toks []token, prev, src *Source) {
 	if i > 0 && toks[i].Span == src.Span && relatives.has(toks[i]) && toks[i-1].h == hComma && toks[i-1].Start == prev.End {
 		src.Resolved = prev.Span
 	}
+}
+
+// closeBefore gives prev, the claim of the clause before cur in the
+// sentence toks, the closing quotation mark that cur would open with: a
+// clause cut at a comma inside a quotation ("Lind said the plan was
+// “unworkable,” but Okafor argued ...") leaves the mark after the comma,
+// which closes the quotation of the clause before, not one of cur's. The
+// mark follows the cut's comma, semicolon or dash with no space, and a
+// space follows it, as a closing mark stands.
+func closeBefore(toks []token, prev, cur *Claim) {
+	i := tokenAt(toks, cur.Start)
+	if i < 1 || i+1 >= len(toks) || toks[i].Start != cur.Start || toks[i].kind != tokPunct || !closingQuotes.has(toks[i]) {
+		return
+	}
+	cutMark := toks[i-1]
+	if cutMark.kind != tokPunct || cutMark.End != toks[i].Start || toks[i].End >= toks[i+1].Start || prev.End > cutMark.Start {
+		return
+	}
+	prev.End, cur.Start = toks[i].End, toks[i+1].Start
 }
 
 // relativeSplit cuts a sentence whose relative clause reports for its
@@ -547,7 +577,7 @@ func afterThat(toks []token, off int) bool {
 
 // tokens fills sc.toks with the tokens of s.
 func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
-	sc.toks = tokenize(sc.toks[:0], text, s)
+	sc.toks = d.lex.vocab.tokenize(sc.toks[:0], text, s)
 	markNameDots(text, sc.toks, d.split.Abbreviation)
 }
 
@@ -560,21 +590,30 @@ type cut struct {
 }
 
 // clauseCuts appends to cuts where clauses of a sentence may end: its
-// semicolons, commas and dashes, and before a conjunction that opens a clause.
-func clauseCuts(cuts []cut, toks []token) []cut {
+// semicolons, commas and dashes, and before a conjunction that opens a
+// clause. signed reports a dash after a closing quotation mark, where
+// signedQuote looks for a signature: asked in the same pass, so that the
+// parts of a unit that holds none need not read it again.
+func clauseCuts(cuts []cut, toks []token) (_ []cut, signed bool) {
 	// By index, not by range: a range copies each 40-byte token.
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
 		// The marks are punctuation and the openers words: the kind, in
 		// the token, is cheaper to ask first than the sets.
-		switch {
-		case t.kind == tokPunct && (t.h == hSemicolon || t.h == hComma || dashes.has(*t)):
-			cuts = append(cuts, cut{at: i})
-		case t.kind == tokWord && clauseOpeners.has(*t) && toks[i-1].kind != tokPunct:
-			cuts = append(cuts, cut{at: i, keep: true})
+		switch t.kind {
+		case tokPunct:
+			dash := dashes.has(*t)
+			signed = signed || dash && closingQuotes.has(toks[i-1])
+			if t.h == hSemicolon || t.h == hComma || dash {
+				cuts = append(cuts, cut{at: i})
+			}
+		case tokWord:
+			if clauseOpeners.has(*t) && toks[i-1].kind != tokPunct {
+				cuts = append(cuts, cut{at: i, keep: true})
+			}
 		}
 	}
-	return cuts
+	return cuts, signed
 }
 
 var (

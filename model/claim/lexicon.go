@@ -85,6 +85,10 @@ type lexicon struct {
 	nouns *wordSet
 	// entries joins the three by word, so a token costs one look-up.
 	entries wordTable[*entry]
+	// list holds the entries by the index a token of vocab keeps
+	// (entryOf), and vocab maps words to their sets and entries.
+	list  []*entry
+	vocab *membership
 	// cues is the cue tagger; nil while it is being trained.
 	cues *cueModel
 }
@@ -160,6 +164,38 @@ func (lx *lexicon) index() {
 		}
 	}
 	lx.entries = newWordTable(entries)
+	lx.indexVocab(entries)
+}
+
+// indexVocab builds list and vocab from entries and the sets' membership.
+// A token's index is 0, list's nil, for a word with no entry.
+func (lx *lexicon) indexVocab(entries map[uint64]*entry) {
+	words := make(map[uint64]wordInfo)
+	for h, w := range setMembership().table.all() {
+		words[h] = w
+	}
+	lx.list = make([]*entry, 1, 1+len(entries))
+	for h, e := range entries {
+		words[h] = wordInfo{sets: words[h].sets, entry: uint32(len(lx.list))}
+		lx.list = append(lx.list, e)
+	}
+	lx.vocab = &membership{table: newWordTable(words), known: setsKnown | entryKnown}
+}
+
+// entryOf returns the entry of t's word, nil for none: from the index t
+// keeps when the lexicon's vocab tokenized it, else by its hash.
+func (lx *lexicon) entryOf(t *token) *entry {
+	if t.sets&entryKnown != 0 {
+		return lx.list[t.entry]
+	}
+	return lx.entryByHash(t.h)
+}
+
+// entryByHash is entryOf for a token the lexicon did not tokenize, out of
+// line so that entryOf inlines.
+func (lx *lexicon) entryByHash(h uint64) *entry {
+	e, _ := lx.entries.get(h)
+	return e
 }
 
 // untaggedGrammar are grammar words the other sets leave out, which the
@@ -290,13 +326,13 @@ func (lx *lexicon) weight(first uint64) float32 {
 func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) []match {
 	var covered [numCategories]int
 	for i := range toks {
-		e, _ := lx.entries.get(toks[i].h)
+		e := lx.entryOf(&toks[i])
 		if e == nil {
 			// A word the lexicon does not know, most words, is no
 			// finite verb, starts no phrase and is a cue only by the
 			// tagger: the rest of the loop for noEntry, in short.
 			toks[i].finite = false
-			if i >= covered[catReport] && memo.tagged(lx, text, toks, i, noEntry.ratio) {
+			if i >= covered[catReport] && taggable(toks, i) && memo.tagged(lx, text, toks, i, noEntry.ratio) {
 				dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(noEntry.ratio, 0)})
 				covered[catReport] = i + 1
 			}
@@ -329,7 +365,7 @@ func (lx *lexicon) find(dst []match, text string, toks []token, memo *cueMemo) [
 		if l := e.learned; l.cue || l.noun && i > 0 && (possessives.has(toks[i-1]) || possessive(text, toks[i-1])) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: l.flags, weight: l.ratio})
 			covered[catReport] = i + 1
-		} else if !e.untagged && !(e.noun && repeated(toks, i)) && memo.tagged(lx, text, toks, i, e.ratio) {
+		} else if !e.untagged && !(e.noun && repeated(toks, i)) && taggable(toks, i) && memo.tagged(lx, text, toks, i, e.ratio) {
 			dst = append(dst, match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: max(e.ratio, 0)})
 			covered[catReport] = i + 1
 		}
@@ -421,7 +457,7 @@ func (lx *lexicon) thatClauseMatch(text string, toks []token) (match, bool) {
 		if i+1 >= len(toks) || toks[i+1].h != hThat || !lx.thatClauseVerb(text, toks, i) {
 			continue
 		}
-		if e, _ := lx.entries.get(toks[i].h); e != nil && e.ratio >= 0 {
+		if e := lx.entryOf(&toks[i]); e != nil && e.ratio >= 0 {
 			return match{from: i, to: i + 1, cat: catReport, flags: flagLearned | flagAmbiguous, weight: e.ratio}, true
 		}
 	}
@@ -437,10 +473,18 @@ var noEntry = entry{ratio: -1}
 // claim precision.
 const cueThreshold = -2
 
-// tagged reports whether the cue tagger takes token i for a cue.
+// taggable reports whether the cue tagger may take token i for a cue: a
+// word, and, capitalised past the first, a name, never a cue. Asked in
+// line before the memo's call, it spares that call for a third of the
+// words the lexicon does not know.
+func taggable(toks []token, i int) bool {
+	return toks[i].kind == tokWord && (!toks[i].upper || i == 0)
+}
+
+// tagged reports whether the cue tagger takes token i, which is
+// taggable, for a cue.
 func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool {
-	// A capitalised word past the first is a name, never a cue.
-	if lx.cues == nil || toks[i].kind != tokWord || toks[i].upper && i > 0 {
+	if lx.cues == nil {
 		return false
 	}
 	if w := word(text, toks[i]); endsLy(w) || nounSuffix(w) {

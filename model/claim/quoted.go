@@ -37,7 +37,7 @@ func (d *Detector) speakerOf(text string, blocks []doc.Block, i int, ents []enti
 	if !mayOpenTurn(body) && !(opensQuote(body) && signedNearEnd(body)) {
 		return span.Span{}
 	}
-	toks := tokenize(sc.blockToks[:0], text, b.Span)
+	toks := d.lex.vocab.tokenize(sc.blockToks[:0], text, b.Span)
 	markNameDots(text, toks, d.split.Abbreviation)
 	sc.blockToks = toks
 	if p, _ := transcriptSpeaker(text, toks, entitiesIn(ents, b.Span)); !p.empty() {
@@ -65,7 +65,7 @@ func (d *Detector) quoteSigner(text string, blocks []doc.Block, i int, sc *scrat
 		if r, _ := utf8.DecodeRuneInString(text[blocks[j].Start:blocks[j].End]); !strings.ContainsRune("―—–-", r) {
 			continue // only the signature is tokenized
 		}
-		toks := tokenize(sc.blockToks[:0], text, blocks[j].Span)
+		toks := d.lex.vocab.tokenize(sc.blockToks[:0], text, blocks[j].Span)
 		markNameDots(text, toks, d.split.Abbreviation)
 		sc.blockToks = toks
 		if e := nameRun(toks, 1); e > 1 && e-1 <= maxQuoteSpeaker && signatureEnd(toks, e) {
@@ -414,7 +414,7 @@ func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []en
 	}
 	// The tail keeps the mark: an inverted speaker ("," said Ana Ruiz)
 	// follows the quotation's end.
-	toks := tokenize(sc.toks[:0], text, span.Span{Start: m.Start, End: min(b.End, m.End+signatureReach)})
+	toks := d.lex.vocab.tokenize(sc.toks[:0], text, span.Span{Start: m.Start, End: min(b.End, m.End+signatureReach)})
 	markNameDots(text, toks, d.split.Abbreviation)
 	end := 0
 	for end < len(toks) && !sentenceStop(text, toks[end]) {

@@ -262,6 +262,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if toks[m.from].upper && m.from > 0 && toks[m.from-1].kind != tokPunct {
 		return false // a name mid-sentence: "the United States"
 	}
+	if nameModified(text, toks, m) {
+		return false // "the Apple Music show The 411": a noun
+	}
 	if participleAfterNoun(text, toks, m.from) {
 		return false // "an article written for", "a study published by"
 	}
@@ -307,6 +310,34 @@ func reportingVerb(text string, toks []token, m match) bool {
 		return dismissesClaim(toks, m.to)
 	}
 	return true
+}
+
+// nameModified reports a one-word cue that heads a noun phrase whose
+// name modifies it, in the place of an object: a bare word (not finite,
+// not in -ed, -ing or -s, not capitalised) right after capitalised words
+// that a determiner opens, after a preposition or a verb ("on the Apple
+// Music show The 411", "hosts an MSNBC show and"), with no complement
+// after it ("the White House statement that" reports). A name that opens a
+// clause is a subject whose verb this may be ("when the KGB spread
+// conspiracy theories"), and so is a plural one ("the Democrats claim").
+func nameModified(text string, toks []token, m match) bool {
+	i := m.from
+	if m.to != i+1 || i < 3 || toks[i].upper || toks[i].finite || nounComplement(toks, m.to) {
+		return false
+	}
+	w, p := word(text, toks[i]), toks[i-1]
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || !p.upper || p.kind != tokWord || text[p.End-1] == 's' {
+		return false
+	}
+	k := i - 1
+	for k > 0 && toks[k].upper && toks[k].kind == tokWord {
+		k--
+	}
+	if k < 1 || !determiners.has(toks[k]) && !articles.has(toks[k]) && !possessive(text, toks[k]) {
+		return false
+	}
+	o := toks[k-1]
+	return prepositions.has(o) || o.kind == tokWord && !o.upper && !clauseOpeners.has(o) && !relatives.has(o) && !whWords.has(o) && o.h != hThat
 }
 
 // participleAfterNoun reports a past participle that modifies the noun

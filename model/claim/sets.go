@@ -26,8 +26,12 @@ var tokenSets = [...]*wordSet{
 // of tokenSets has.
 const setsKnown = 1 << 63
 
-// A token's sets hold a bit per set of tokenSets and setsKnown.
-var _ [63 - len(tokenSets)]struct{}
+// entryKnown marks a token whose entry a lexicon's vocab set: the bit
+// below setsKnown, which no set of tokenSets has either.
+const entryKnown = 1 << 62
+
+// A token's sets hold a bit per set of tokenSets, entryKnown and setsKnown.
+var _ [62 - len(tokenSets)]struct{}
 
 func init() {
 	for i, s := range tokenSets {
@@ -35,22 +39,38 @@ func init() {
 	}
 }
 
-// membership maps a word's hash to its bits in a token's sets.
-type membership struct{ table wordTable[uint64] }
+// membership maps a word's hash to its bits in a token's sets and its
+// entry in a lexicon, so that tokenize looks each token up once.
+type membership struct {
+	table wordTable[wordInfo]
+	// known is or-ed into every token's sets: setsKnown, and entryKnown
+	// in a lexicon's vocab, whose words not in the table have no entry.
+	known uint64
+}
+
+// wordInfo is what a membership knows of one word: its sets and its
+// index in a lexicon's list (lexicon.entryOf).
+type wordInfo struct {
+	sets  uint64
+	entry uint32
+}
 
 // setMembership is built at the first tokenize, like the sets themselves.
+// It knows no lexicon: its tokens' entries are looked up by hash.
 var setMembership = sync.OnceValue(func() *membership {
-	m := make(map[uint64]uint64)
+	m := make(map[uint64]wordInfo)
 	for _, s := range tokenSets {
 		for h := range s.all() {
-			m[h] |= s.bit
+			m[h] = wordInfo{sets: m[h].sets | s.bit}
 		}
 	}
-	return &membership{table: newWordTable(m)}
+	return &membership{table: newWordTable(m), known: setsKnown}
 })
 
-// of returns the sets of the word with hash h.
-func (m *membership) of(h uint64) uint64 {
-	bits, _ := m.table.get(h)
-	return bits | setsKnown
+// of returns the sets of the word with hash h and its entry. A word not
+// in the table has the zero wordInfo: no sets, and in a lexicon's vocab no
+// entry.
+func (m *membership) of(h uint64) (sets uint64, entry uint32) {
+	w, _ := m.table.get(h)
+	return w.sets | m.known, w.entry
 }

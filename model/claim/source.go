@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,7 +87,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	}
 	// A transcript's turn and a quote signed after a dash are their
 	// speaker's, whatever verbs they hold.
-	if p, cue := quoteSpeaker(text, toks, ents); !p.empty() {
+	if p, cue := quoteSpeaker(text, toks, ents, !sc.unsigned); !p.empty() {
 		addCue(cue, cue+1, Attributed)
 		src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, -1
 	}
@@ -429,7 +430,7 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 		return // "I", "we": the writer or a quote's speaker, never what a later "he" stands for
 	}
 	if p.to-p.from == 2 && toks[p.from].h == hThe && bodyNouns.has(toks[p.from+1]) {
-		src.Resolved = bodyOrg(text, toks[p.from+1], ents, src.Start, sc.orgs)
+		src.Resolved = bodyOrg(text, toks[p.from+1], ents, src.Start, sc)
 	}
 	var head, plural, named, person bool
 	for _, m := range sc.matches {
@@ -1529,11 +1530,15 @@ func ingWord(text string, t token) bool {
 const maxQuoteSpeaker = 6
 
 // quoteSpeaker finds a speaker that punctuation alone marks: a
-// transcript's turn or a signed quote. It returns the speaker and the
-// index of the mark.
-func quoteSpeaker(text string, toks []token, ents []entity.Entity) (np, int) {
+// transcript's turn or a signed quote, the latter only when signable
+// (toks hold a dash after a closing quotation mark, see clauseCuts). It
+// returns the speaker and the index of the mark.
+func quoteSpeaker(text string, toks []token, ents []entity.Entity, signable bool) (np, int) {
 	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
 		return p, mark
+	}
+	if !signable {
+		return np{}, -1
 	}
 	return signedQuote(toks)
 }
@@ -1664,30 +1669,74 @@ var hThe = hashWord("the")
 // Council"), else, for a head in nearestOrgNouns, the nearest ORG entity,
 // else none: on PolNeAR the nearest organisation was the right one for only
 // 7 of 23 such sources, and a wrong name misleads more than a missing one.
-func bodyOrg(text string, head token, ents []entity.Entity, at int, orgs []span.Span) span.Span {
+func bodyOrg(text string, head token, ents []entity.Entity, at int, sc *scratch) span.Span {
 	noun := text[head.Start:head.End]
 	var nearest span.Span
-	for i := len(ents) - 1; i >= -len(orgs); i-- {
-		var org span.Span
-		switch {
-		case i < 0:
-			org = orgs[len(orgs)+i]
-		case ents[i].Label == entity.Org && ents[i].End <= at:
-			org = ents[i].Span
-		default:
+	for i := len(ents) - 1; i >= 0; i-- {
+		if ents[i].Label != entity.Org || ents[i].End > at {
 			continue
 		}
-		if nameHolds(org.In(text), noun) {
-			return org
+		if nameHolds(ents[i].In(text), noun) {
+			return ents[i].Span
 		}
 		if nearest.Empty() {
-			nearest = org
+			nearest = ents[i].Span
 		}
+	}
+	if org, ok := sc.orgHolding(text, noun); ok {
+		return org
+	}
+	if nearest.Empty() && len(sc.orgs) > 0 {
+		nearest = sc.orgs[len(sc.orgs)-1]
 	}
 	if nearestOrgNouns.has(head) {
 		return nearest
 	}
 	return span.Span{}
+}
+
+// orgScan is how far the organisations named before, sc.orgs, have been
+// read for one head noun: the first read of them and the latest that
+// holds it. Each "the <head>" of an article read them all from the end
+// until one held it, most often none: on a 1 MB article, whose
+// organisations number thousands, that was a tenth of the claims' time.
+type orgScan struct {
+	noun string // lower case
+	read int    // sc.orgs[:read] have been read
+	held int    // the index of the last of them that holds noun, or -1
+}
+
+// orgHolding returns the last of sc.orgs whose name holds noun
+// (nameHolds), reading only those named since the last time it was
+// asked for the same noun.
+func (sc *scratch) orgHolding(text, noun string) (span.Span, bool) {
+	if !isASCII(noun) {
+		// nameHolds folds case alone for ASCII nouns; others are read
+		// whole each time.
+		for i := len(sc.orgs) - 1; i >= 0; i-- {
+			if nameHolds(sc.orgs[i].In(text), noun) {
+				return sc.orgs[i], true
+			}
+		}
+		return span.Span{}, false
+	}
+	k := slices.IndexFunc(sc.orgScans, func(o orgScan) bool { return strings.EqualFold(o.noun, noun) })
+	if k < 0 {
+		sc.orgScans = append(sc.orgScans, orgScan{noun: strings.ToLower(noun), held: -1})
+		k = len(sc.orgScans) - 1
+	}
+	o := &sc.orgScans[k]
+	for i := len(sc.orgs) - 1; i >= o.read; i-- {
+		if nameHolds(sc.orgs[i].In(text), noun) {
+			o.held = i
+			break
+		}
+	}
+	o.read = len(sc.orgs)
+	if o.held < 0 {
+		return span.Span{}, false
+	}
+	return sc.orgs[o.held], true
 }
 
 // nameHolds reports whether an organisation's name has the head noun as

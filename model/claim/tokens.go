@@ -31,6 +31,9 @@ type token struct {
 	// finite marks a lower-case word that is mostly a finite verb
 	// (lexicon/verbs.txt), which no noun phrase holds.
 	finite bool
+	// entry is the index of the word's entry in the lexicon that
+	// tokenized it, when sets has entryKnown (lexicon.entryOf).
+	entry uint32
 	// sets has a bit for each of tokenSets that holds the word, and
 	// setsKnown; 0 in a token made by hand.
 	sets uint64
@@ -151,13 +154,17 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // scraped text ("_", "*") is skipped. Apostrophes inside a word, hyphens
 // between letters and the point or comma inside a number stay in the token.
 func tokenize(dst []token, text string, s span.Span) []token {
+	return setMembership().tokenize(dst, text, s)
+}
+
+// tokenize is the package's tokenize with the sets and entries of m.
+func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 	if s.Start < 0 {
 		s.Start = 0
 	}
 	if s.End > len(text) {
 		s.End = len(text)
 	}
-	member := setMembership()
 	i := s.Start
 	for i < s.End {
 		// A space or skipped markup, the commonest byte after letters,
@@ -166,49 +173,87 @@ func tokenize(dst []token, text string, s span.Span) []token {
 			i++
 			continue
 		}
+		// An ASCII byte is a word's or a mark's by one look-up; only
+		// the rest is decoded and asked of package unicode.
 		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		var isWord, upper bool
+		if r < utf8.RuneSelf {
+			isWord, upper = wordFold[r] != 0, uint32(r-'A') < 26
+		} else {
 			r, n = utf8.DecodeRuneInString(text[i:s.End])
+			if isSpace(r) || r == utf8.RuneError && n <= 1 {
+				i += n
+				continue
+			}
+			isWord, upper = wideWordRune(r), unicode.IsUpper(r)
 		}
-		if isSpace(r) || r == '_' || r == '*' || r == utf8.RuneError && n <= 1 {
-			i += n
-			continue
-		}
-		if !isWordRune(r) {
+		if !isWord {
 			h := hashRune(fnvOffset, foldRune(r))
-			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, sets: member.of(h)})
+			sets, e := m.of(h)
+			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, entry: e, sets: sets})
 			i += n
 			continue
 		}
 		start := i
-		upper := unicode.IsUpper(r)
 		var h uint64
 		var kind tokKind
-		i, h, kind = scanWord(text[:s.End], i)
-		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, sets: member.of(h)})
+		if r < utf8.RuneSelf {
+			// A word's ASCII run, most words whole, is read in line:
+			// a call for each word cost more than reading its letters.
+			// scanWordOn reads on past a wide rune or a joining mark.
+			h, kind = fnvOffset, tokWord
+			letters := byte(asciiLetters)
+			for i < s.End {
+				f := wordFold[text[i]]
+				if f == 0 {
+					break
+				}
+				letters &= f
+				h = (h ^ uint64(f)) * fnvPrime
+				i++
+			}
+			if i < s.End && (text[i] >= utf8.RuneSelf || joinMark(rune(text[i]))) {
+				i, h, kind = scanWordOn(text[:s.End], start, i, h, letters)
+			} else if letters&asciiLetters == 0 {
+				kind = tokNum
+			}
+		} else {
+			i, h, kind = scanWord(text[:s.End], i)
+		}
+		sets, e := m.of(h)
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, entry: e, sets: sets})
 	}
 	return dst
 }
 
 // scanWord reads the word that starts at b[i], a letter or digit, and
-// returns its end, its hash and its kind. ASCII letters and digits, most
-// of every word, take a loop of their own; a word runs on through wide
-// letters and through the marks joins lets it.
+// returns its end, its hash and its kind.
 func scanWord(b string, i int) (end int, h uint64, kind tokKind) {
-	h, kind = fnvOffset, tokWord
-	start := i
+	return scanWordOn(b, i, i, fnvOffset, asciiLetters)
+}
+
+// asciiLetters is the bit every letter of wordFold has and no digit: a
+// word's folded bytes, and-ed, keep it while the word has no digit.
+const asciiLetters = 0x40
+
+// scanWordOn reads on the word that starts at b[start] from b[i], with
+// h the hash of b[start:i] and letters the and of its folded bytes. ASCII
+// letters and digits, most of every word, take a loop of their own; a
+// word runs on through wide letters and through the marks joins lets it.
+func scanWordOn(b string, start, i int, h uint64, letters byte) (end int, _ uint64, kind tokKind) {
+	kind = tokWord
 	for {
 		for i < len(b) {
-			c := b[i]
-			f := wordFold[c]
+			f := wordFold[b[i]]
 			if f == 0 {
 				break
 			}
-			if c <= '9' {
-				kind = tokNum
-			}
+			letters &= f
 			h = (h ^ uint64(f)) * fnvPrime
 			i++
+		}
+		if letters&asciiLetters == 0 {
+			kind = tokNum
 		}
 		if i >= len(b) {
 			return i, h, kind
@@ -219,6 +264,7 @@ func scanWord(b string, i int) (end int, h uint64, kind tokKind) {
 			if wideWordRune(r) {
 				if unicode.IsDigit(r) {
 					kind = tokNum
+					letters = 0
 				}
 				h = hashRune(h, foldRune(r))
 				i += n
