@@ -227,16 +227,16 @@ func (r *Resolver) fuzzy(sel Selector) Result {
 	}
 	cands := r.fuzzyCandidates(sel)
 	if len(cands) == 0 {
-		return orphan
+		return r.reworded(sel, orphan)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0]
 	weakContext := best.ctx < fuzzyContextAvg && best.side < fuzzyContextSide
 	switch {
 	case best.quote < fuzzyReview, best.quote < fuzzyAccept && weakContext:
-		return orphan
+		return r.reworded(sel, orphan)
 	case best.quote < fuzzyAccept, weakContext:
-		return r.fuzzyReviewOf(best, cands)
+		return r.reworded(sel, r.fuzzyReviewOf(best, cands))
 	}
 	for _, c := range cands[1:] {
 		if !c.span.Overlaps(best.span) && c.quote >= fuzzyAccept && c.score > best.score-fuzzyTieMargin {

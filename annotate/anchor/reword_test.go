@@ -33,10 +33,11 @@ const (
 	reword
 	rewordHeavily
 	deleteSentence
+	replaceSentence
 	editKinds
 )
 
-var editNames = [editKinds]string{"insert paragraph before", "delete paragraph before", "swap a word", "reword", "reword heavily", "delete the sentence"}
+var editNames = [editKinds]string{"insert paragraph before", "delete paragraph before", "swap a word", "reword", "reword heavily", "delete the sentence", "replace the sentence"}
 
 // paragraphs are the spans of text between blank lines.
 func paragraphs(text []byte) []span.Span {
@@ -102,6 +103,10 @@ func applyEdit(rng *rand.Rand, t *tracked, k editKind, s span.Span) (span.Span, 
 		return rewordSentence(rng, t, s)
 	case rewordHeavily:
 		return rewordHeavy(rng, t, s)
+	case replaceSentence:
+		t.delete(s)
+		t.insert(s.Start, fillers[rng.IntN(len(fillers))], nil)
+		return span.Span{Start: s.Start, End: s.Start}, true
 	}
 	end := s.End
 	for end < len(t.text) && t.text[end] == ' ' {
@@ -145,13 +150,28 @@ func onSentence(res anchor.Result, s span.Span) bool {
 	return res.Span.Start >= s.Start && res.Span.End <= s.End && res.Span.Len()*10 >= s.Len()*8
 }
 
+// offSentence says whether a placed note lies mostly outside the sentence
+// now at s: on another sentence.
+func offSentence(res anchor.Result, s span.Span) bool {
+	in := min(res.Span.End, s.End) - max(res.Span.Start, s.Start)
+	return in*2 < res.Span.Len()
+}
+
+// unique reports whether the first and the last 40 bytes of s appear once
+// in text: a sentence the article repeats (an embedded tweet's text and
+// its markup) has a real look-alike left when it is deleted.
+func unique(text string, s span.Span) bool {
+	q := s.In(text)
+	return strings.Count(text, q[:40]) == 1 && strings.Count(text, q[len(q)-40:]) == 1
+}
+
 func TestReanchorPolNeARParagraphs(t *testing.T) {
 	files, _ := filepath.Glob("../../../shared/data/attribution/dev/*.txt")
 	if len(files) == 0 {
 		t.Skip("PolNeAR dev articles are not here (../shared/data/attribution/dev)")
 	}
 	rng := rand.New(rand.NewPCG(7, 2026))
-	var right, tried, wrong [editKinds]int
+	var right, partly, tried, wrong [editKinds]int
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -160,7 +180,7 @@ func TestReanchorPolNeARParagraphs(t *testing.T) {
 		text := string(raw)
 		var sents []span.Span
 		for _, s := range newTracked(text).sentences() {
-			if s.Len() >= 40 {
+			if s.Len() >= 40 && unique(text, s) {
 				sents = append(sents, s)
 			}
 		}
@@ -182,13 +202,15 @@ func TestReanchorPolNeARParagraphs(t *testing.T) {
 				res := anchor.Resolve(string(tr.text), sel)
 				tried[k]++
 				switch {
-				case k == deleteSentence && !res.Status.Placed():
+				case k >= deleteSentence && !res.Status.Placed():
 					right[k]++
-				case k == deleteSentence:
+				case k >= deleteSentence:
 					wrong[k]++
-					t.Errorf("%s: %s: note on deleted %q is %s on %q", filepath.Base(f), editNames[k], sel.Exact, res.Status, res.Span.In(string(tr.text)))
+					t.Errorf("%s: %s: note on gone %q is %s on %q", filepath.Base(f), editNames[k], sel.Exact, res.Status, res.Span.In(string(tr.text)))
 				case res.Status.Placed() && onSentence(res, now):
 					right[k]++
+				case res.Status.Placed() && !offSentence(res, now):
+					partly[k]++
 				case res.Status.Placed():
 					wrong[k]++
 					t.Errorf("%s: %s: note on %q is %s on %q, not %q", filepath.Base(f), editNames[k], sel.Exact, res.Status, res.Span.In(string(tr.text)), now.In(string(tr.text)))
@@ -197,7 +219,10 @@ func TestReanchorPolNeARParagraphs(t *testing.T) {
 		}
 	}
 	for k := range editKinds {
-		t.Logf("%-24s %4d of %4d right (%.1f%%), %d wrong", editNames[k], right[k], tried[k], 100*float64(right[k])/float64(max(tried[k], 1)), wrong[k])
+		if right[k]*10 < tried[k]*9 {
+			t.Errorf("%s: only %d of %d notes right; the bar is 90%%", editNames[k], right[k], tried[k])
+		}
+		t.Logf("%-24s %4d of %4d right (%.1f%%), %d on part of the sentence, %d wrong", editNames[k], right[k], tried[k], 100*float64(right[k])/float64(max(tried[k], 1)), partly[k], wrong[k])
 	}
 }
 

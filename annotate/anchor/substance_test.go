@@ -41,3 +41,28 @@ func TestFiguresAndNegations(t *testing.T) {
 		}
 	}
 }
+
+func TestALightParaphraseInPlaceIsChangedNotOrphaned(t *testing.T) {
+	const before = "The river was counted every spring. By 1990 the count had fallen to 6,500. The board met twice that year.\n"
+	tests := []struct {
+		name, after string
+		want        Status
+	}{
+		{"reworded, the figures kept", "The river was counted every spring. By 1990 the tally had dropped to about 6,500 fish. The board met twice that year.\n", Changed},
+		{"replaced by another sentence", "The river was counted every spring. Nobody had kept the ledgers since. The board met twice that year.\n", Orphaned},
+		{"reworded with another figure", "The river was counted every spring. By 1990 the tally had dropped to about 5,500 fish. The board met twice that year.\n", Orphaned},
+		{"deleted", "The river was counted every spring. The board met twice that year.\n", Orphaned},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sel(t, before, "By 1990 the count had fallen to 6,500.", 0)
+			res := Resolve(tt.after, s)
+			if res.Status != tt.want {
+				t.Fatalf("status %s on %q, want %s", res.Status, res.Span.In(tt.after), tt.want)
+			}
+			if tt.want == Changed && res.Span.In(tt.after) != "By 1990 the tally had dropped to about 6,500 fish." {
+				t.Fatalf("placed on %q", res.Span.In(tt.after))
+			}
+		})
+	}
+}
