@@ -6,8 +6,10 @@
 // characters of context on each side, and the byte range it had. Resolving a
 // selector against a (possibly edited) text tries, in order: the recorded
 // position, the exact quote, and a fuzzy match scored on quote, context and
-// position. It prefers saying "needs review" or "orphaned" over attaching a
-// note to a look-alike passage.
+// position, and last, for a sentence rewritten in place, the text between
+// its unchanged context. It prefers saying "needs review" or "orphaned"
+// over attaching a note to a look-alike passage, and says "changed" of a
+// passage found whose figures or negations differ from the quote's.
 package anchor
 
 import (
