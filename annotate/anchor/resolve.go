@@ -223,7 +223,7 @@ func (r *Resolver) inPlace(sel Selector, cands []candidate) (Result, bool) {
 func (r *Resolver) fuzzy(sel Selector) Result {
 	orphan := Result{Span: r.hint(sel), Status: Orphaned}
 	if len(sel.Exact) < minFuzzyQuote {
-		return orphan
+		return r.reworded(sel, orphan)
 	}
 	cands := r.fuzzyCandidates(sel)
 	if len(cands) == 0 {

@@ -32,12 +32,13 @@ const (
 	swapWord
 	reword
 	rewordHeavily
+	changeFigure
 	deleteSentence
 	replaceSentence
 	editKinds
 )
 
-var editNames = [editKinds]string{"insert paragraph before", "delete paragraph before", "swap a word", "reword", "reword heavily", "delete the sentence", "replace the sentence"}
+var editNames = [editKinds]string{"insert paragraph before", "delete paragraph before", "swap a word", "reword", "reword heavily", "change a figure", "delete the sentence", "replace the sentence"}
 
 // paragraphs are the spans of text between blank lines.
 func paragraphs(text []byte) []span.Span {
@@ -103,6 +104,15 @@ func applyEdit(rng *rand.Rand, t *tracked, k editKind, s span.Span) (span.Span, 
 		return rewordSentence(rng, t, s)
 	case rewordHeavily:
 		return rewordHeavy(rng, t, s)
+	case changeFigure:
+		for i := s.Start; i < s.End; i++ {
+			if c := t.text[i]; c >= '0' && c <= '9' {
+				t.delete(span.Span{Start: i, End: i + 1})
+				t.insert(i, string(rune('0'+(c-'0'+1)%10)), nil)
+				return s, true
+			}
+		}
+		return span.Span{}, false
 	case replaceSentence:
 		t.delete(s)
 		t.insert(s.Start, fillers[rng.IntN(len(fillers))], nil)
@@ -207,6 +217,8 @@ func TestReanchorPolNeARParagraphs(t *testing.T) {
 				case k >= deleteSentence:
 					wrong[k]++
 					t.Errorf("%s: %s: note on gone %q is %s on %q", filepath.Base(f), editNames[k], sel.Exact, res.Status, res.Span.In(string(tr.text)))
+				case k == changeFigure && res.Status != anchor.Changed:
+					t.Errorf("%s: %s: note on %q is %s on %q, not changed", filepath.Base(f), editNames[k], sel.Exact, res.Status, res.Span.In(string(tr.text)))
 				case res.Status.Placed() && onSentence(res, now):
 					right[k]++
 				case res.Status.Placed() && !offSentence(res, now):

@@ -80,11 +80,36 @@ func (r *Resolver) reworded(sel Selector, otherwise Result) Result {
 	}
 	now := s.In(r.text)
 	n := float64(len(now)) / float64(len(sel.Exact))
-	if n < rewordMinLen || n > rewordMaxLen || !slices.Equal(figures(sel.Exact), figures(now)) ||
-		negationCount(sel.Exact) != negationCount(now) || kept(sel.Exact, now) < rewordKeep {
+	if n < rewordMinLen || n > rewordMaxLen || !samePassage(sel.Exact, now) {
 		return otherwise
 	}
 	return Result{Span: s, Status: Changed, Score: 0.5}
+}
+
+// samePassage says whether now, between the quote's unchanged context, is
+// the quote rewritten: its figures and negations kept and at least half
+// its content words, or as many figures and every other word kept
+// ("nearly 600" became "nearly 640", too short to align).
+func samePassage(quote, now string) bool {
+	if negationCount(quote) != negationCount(now) {
+		return false
+	}
+	was, is := figures(quote), figures(now)
+	if slices.Equal(was, is) {
+		return kept(quote, now) >= rewordKeep
+	}
+	rest := letters(quote)
+	return len(was) == len(is) && (len(contentWords(rest)) == 0 || kept(rest, now) == 1)
+}
+
+// letters is s without its digits, so that kept compares its words alone.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // between is the span, trimmed of white space, between the only place the

@@ -1,6 +1,9 @@
 package anchor
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAChangedFigureOrNegationIsAChange(t *testing.T) {
 	const before = "The river was counted every spring. In 1970 there were nearly 600 salmon in the upper reach. " +
@@ -62,6 +65,20 @@ func TestALightParaphraseInPlaceIsChangedNotOrphaned(t *testing.T) {
 			}
 			if tt.want == Changed && res.Span.In(tt.after) != "By 1990 the tally had dropped to about 6,500 fish." {
 				t.Fatalf("placed on %q", res.Span.In(tt.after))
+			}
+		})
+	}
+}
+
+func TestAShortPassageWhoseFigureChangedIsChanged(t *testing.T) {
+	const before = "The river was counted every spring. In 1970 there were nearly 600 salmon in the upper reach.\n"
+	const after = "The river was counted every spring. In 1970 there were nearly 640 salmon in the upper reach.\n"
+	for _, quote := range []string{"nearly 600", "600"} {
+		t.Run(quote, func(t *testing.T) {
+			res := Resolve(after, sel(t, before, quote, 0))
+			want := strings.Replace(quote, "600", "640", 1)
+			if res.Status != Changed || res.Span.In(after) != want {
+				t.Fatalf("status %s on %q, want changed on %q", res.Status, res.Span.In(after), want)
 			}
 		})
 	}
