@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -249,20 +250,20 @@ func rewordHeavy(rng *rand.Rand, t *tracked, s span.Span) (span.Span, bool) {
 	}
 	end := s.End
 	end += replaceWord(t, span.Span{Start: end - 1, End: end - 1}, " "+replacements[rng.IntN(len(replacements))])
-	picked := rng.Perm(len(words) - 1)[:2+rng.IntN(2)]
-	for i := len(words) - 2; i >= 1; i-- {
-		for _, p := range picked {
-			if p == i {
-				w := words[i]
-				repl, ok := synonyms[strings.ToLower(string(t.text[w.Start:w.End]))]
-				if !ok {
-					repl = replacements[rng.IntN(len(replacements))]
-				}
-				end += replaceWord(t, w, repl)
-			}
-		}
-	}
 	at := words[1+rng.IntN(len(words)-2)].Start
 	end += replaceWord(t, span.Span{Start: at, End: at}, "about ")
+	words = wordSpans(t.text, span.Span{Start: s.Start, End: end})
+	picked := rng.Perm(len(words) - 2)[:2+rng.IntN(2)]
+	for i := len(words) - 2; i >= 1; i-- {
+		if !slices.Contains(picked, i) {
+			continue
+		}
+		w := words[i]
+		repl, ok := synonyms[strings.ToLower(string(t.text[w.Start:w.End]))]
+		if !ok {
+			repl = replacements[rng.IntN(len(replacements))]
+		}
+		end += replaceWord(t, w, repl)
+	}
 	return span.Span{Start: s.Start, End: end}, true
 }
