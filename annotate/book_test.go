@@ -136,6 +136,29 @@ func TestANoteOutlivesItsSentence(t *testing.T) {
 	}
 }
 
+// TestAVerdictOnAChangedFigureAsksForAttention edits the figure a verdict
+// was given on: the note stays at its passage with its text and verdict,
+// but as changed, not moved, since the verdict was on the old figure.
+func TestAVerdictOnAChangedFigureAsksForAttention(t *testing.T) {
+	a := article(t)
+	quote := "nearly 600 Ukrainian civilians have been killed"
+	n := add(t, open(t, a), quote, "UN figure.", annotate.True)
+	data, _ := os.ReadFile(a.Path)
+	edited := strings.Replace(string(data), "nearly 600", "nearly 640", 1)
+	if err := os.WriteFile(a.Path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := open(t, reload(t, a.Path))
+	got, _ := b.Note(n.ID)
+	text := b.Article().Text
+	if got.Status != annotate.Changed || got.Span.In(text) != "nearly 640 Ukrainian civilians have been killed" {
+		t.Fatalf("note is %s on %q, want changed on the new figure", got.Status, got.Span.In(text))
+	}
+	if got.Text != "UN figure." || got.Verdict != annotate.True || got.Quote() != quote || !got.Reworded(text) {
+		t.Fatalf("the changed note lost what it was: %+v", got)
+	}
+}
+
 func TestPutKeepsTheOriginalPassageOfAnOrphan(t *testing.T) {
 	a := article(t)
 	n := add(t, open(t, a), "pulling all stops", "x", annotate.None)

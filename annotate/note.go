@@ -67,6 +67,7 @@ type Status = anchor.Status
 const (
 	Anchored    = anchor.Anchored
 	Moved       = anchor.Moved
+	Changed     = anchor.Changed
 	NeedsReview = anchor.NeedsReview
 	Orphaned    = anchor.Orphaned
 )
@@ -114,7 +115,7 @@ func (n Note) Reworded(text string) bool {
 }
 
 // Placed reports whether the note is shown at its passage with confidence
-// (anchored or moved), rather than needing review or orphaned.
+// (anchored, moved or changed), rather than needing review or orphaned.
 func (n Note) Placed() bool { return n.Status.Placed() }
 
 // Accept returns the note placed by a person at s, one of its candidates

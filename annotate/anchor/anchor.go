@@ -6,8 +6,10 @@
 // characters of context on each side, and the byte range it had. Resolving a
 // selector against a (possibly edited) text tries, in order: the recorded
 // position, the exact quote, and a fuzzy match scored on quote, context and
-// position. It prefers saying "needs review" or "orphaned" over attaching a
-// note to a look-alike passage.
+// position, and last, for a sentence rewritten in place, the text between
+// its unchanged context. It prefers saying "needs review" or "orphaned"
+// over attaching a note to a look-alike passage, and says "changed" of a
+// passage found whose figures or negations differ from the quote's.
 package anchor
 
 import (
@@ -50,8 +52,15 @@ type Status string
 const (
 	// Anchored: the passage is where it was, unchanged.
 	Anchored Status = "anchored"
-	// Moved: the passage was found elsewhere, or slightly changed.
+	// Moved: the passage was found elsewhere, or slightly reworded with
+	// its figures and negations unchanged.
 	Moved Status = "moved"
+	// Changed: the passage was found where it was, but it now says
+	// something else: a figure or a negation in it changed, or it was
+	// reworded beyond a light edit. The note is shown there, and a person
+	// should judge whether it still holds: a verdict on "nearly 600" is
+	// not one on "nearly 640".
+	Changed Status = "changed"
 	// NeedsReview: a candidate was found but it is weak or ties with
 	// another look-alike passage; a person should confirm it.
 	NeedsReview Status = "needs-review"
@@ -60,8 +69,9 @@ const (
 )
 
 // Placed reports whether a passage with this status was found with
-// confidence (anchored or moved), rather than needing review or orphaned.
-func (s Status) Placed() bool { return s == Anchored || s == Moved }
+// confidence (anchored, moved or changed), rather than needing review or
+// orphaned.
+func (s Status) Placed() bool { return s == Anchored || s == Moved || s == Changed }
 
 // ErrNotFound reports a quote that is not in the text.
 var ErrNotFound = errors.New("quote not found")

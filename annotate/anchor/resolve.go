@@ -223,27 +223,27 @@ func (r *Resolver) inPlace(sel Selector, cands []candidate) (Result, bool) {
 func (r *Resolver) fuzzy(sel Selector) Result {
 	orphan := Result{Span: r.hint(sel), Status: Orphaned}
 	if len(sel.Exact) < minFuzzyQuote {
-		return orphan
+		return r.reworded(sel, orphan)
 	}
 	cands := r.fuzzyCandidates(sel)
 	if len(cands) == 0 {
-		return orphan
+		return r.reworded(sel, orphan)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0]
 	weakContext := best.ctx < fuzzyContextAvg && best.side < fuzzyContextSide
 	switch {
 	case best.quote < fuzzyReview, best.quote < fuzzyAccept && weakContext:
-		return orphan
+		return r.reworded(sel, orphan)
 	case best.quote < fuzzyAccept, weakContext:
-		return r.fuzzyReviewOf(best, cands)
+		return r.reworded(sel, r.fuzzyReviewOf(best, cands))
 	}
 	for _, c := range cands[1:] {
 		if !c.span.Overlaps(best.span) && c.quote >= fuzzyAccept && c.score > best.score-fuzzyTieMargin {
 			return r.fuzzyReviewOf(best, cands)
 		}
 	}
-	return Result{Span: best.span, Status: Moved, Score: best.score}
+	return Result{Span: best.span, Status: movedOrChanged(sel.Exact, best.span.In(r.text)), Score: best.score}
 }
 
 // fuzzyReviewOf is a NeedsReview result at the best fuzzy candidate,
@@ -450,14 +450,25 @@ func (r *Resolver) snap(q string, s span.Span) span.Span {
 	}
 	if first, _ := utf8.DecodeRuneInString(q); isWord(first) {
 		s.Start = r.nearestWordEdge(s.Start)
-		for s.Start < s.End && isSpace(r.text[s.Start]) {
-			s.Start++
+		// A quote that begins with a word begins at one: an alignment
+		// that takes in the end of the sentence before (". " when the
+		// first word changed) stops short of it.
+		for s.Start < s.End {
+			c, size := utf8.DecodeRuneInString(r.text[s.Start:])
+			if isWord(c) {
+				break
+			}
+			s.Start += size
 		}
 	}
 	if last, _ := utf8.DecodeLastRuneInString(q); isWord(last) {
 		s.End = max(s.Start, r.nearestWordEdge(s.End))
-		for s.End > s.Start && isSpace(r.text[s.End-1]) {
-			s.End--
+		for s.End > s.Start {
+			c, size := utf8.DecodeLastRuneInString(r.text[:s.End])
+			if isWord(c) {
+				break
+			}
+			s.End -= size
 		}
 	}
 	return s

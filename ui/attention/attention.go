@@ -1,5 +1,6 @@
 // Package attention is the reader's list of the notes that need a
-// person's eye after the article changed: those moved, those that need
+// person's eye after the article changed: those moved, those whose
+// passage now says something else (changed), those that need
 // review (shown with the original passage beside each candidate place)
 // and those orphaned. The list decides nothing itself: the parent takes
 // the choice (a Request) with TakeRequest right after Update, and saves
@@ -81,6 +82,9 @@ func Summary(notes []annotate.Note) string {
 	var parts []string
 	if c := count[annotate.Moved]; c > 0 {
 		parts = append(parts, annotate.Count(c, "note", "notes")+" moved")
+	}
+	if c := count[annotate.Changed]; c > 0 {
+		parts = append(parts, fmt.Sprintf("%d changed", c))
 	}
 	if c := count[annotate.NeedsReview]; c > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s review", c, map[bool]string{true: "needs", false: "need"}[c == 1]))
@@ -285,7 +289,7 @@ func (m Model) detail() []string {
 		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(said))...)
 	}
 	switch n.Status {
-	case annotate.Moved:
+	case annotate.Moved, annotate.Changed:
 		lines = append(lines, m.wrap(t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))...)
 	case annotate.Orphaned:
 		lines = append(lines, t.ExplainLabel.Render("nothing like it is left in the text"))

@@ -54,6 +54,7 @@ func TestSummaryCountsEachStatusWithItsPlural(t *testing.T) {
 		{"anchored notes need nothing", []annotate.Status{annotate.Anchored}, ""},
 		{"one of each", []annotate.Status{annotate.Moved, annotate.NeedsReview, annotate.Orphaned}, "1 note moved, 1 needs review, 1 orphaned"},
 		{"several", []annotate.Status{annotate.Moved, annotate.Moved, annotate.NeedsReview, annotate.NeedsReview}, "2 notes moved, 2 need review"},
+		{"a changed passage is counted apart from a moved one", []annotate.Status{annotate.Changed, annotate.Moved, annotate.Changed}, "1 note moved, 2 changed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,8 +98,14 @@ func TestGoldenAttentionList(t *testing.T) {
 // judge whether the note still holds, both are read whole, not cut at
 // the edge.
 func TestMovedNoteShowsItsNoteAndNewPassageWhole(t *testing.T) {
+	for _, st := range []annotate.Status{annotate.Moved, annotate.Changed} {
+		t.Run(string(st), func(t *testing.T) { testNoteShowsItsNoteAndNewPassageWhole(t, st) })
+	}
+}
+
+func testNoteShowsItsNoteAndNewPassageWhole(t *testing.T, st annotate.Status) {
 	q := "The ferry will run twice a day, the operator said."
-	notes := []annotate.Note{{ID: "m", Status: annotate.Moved, Span: at(q, 1), Target: anchor.Selector{Exact: q},
+	notes := []annotate.Note{{ID: "m", Status: st, Span: at(q, 1), Target: anchor.Selector{Exact: q},
 		Text: "The timetable on the harbour website says once a day in winter."}}
 	for _, w := range []int{40, 80} {
 		t.Run(fmt.Sprintf("in %d columns", w), func(t *testing.T) {

@@ -101,7 +101,8 @@ func linkItems(s Source) []Item {
 	d := s.Article.Doc
 	var items []Item
 	for _, in := range d.Inlines {
-		if in.Kind == doc.Link {
+		// A javascript: or data: link is a script, not a place to go.
+		if in.Kind == doc.Link && render.Followable(in.URL) {
 			items = append(items, Item{Title: in.In(d.Text), Detail: hostOf(in.URL), Spans: []span.Span{in.Span}, ID: in.URL})
 		}
 	}

@@ -123,10 +123,32 @@ func New(a *model.Article, km keys.KeyMap, th *theme.Theme, opts Options) Model 
 		keys: NewKeyMap(km), theme: th, opts: opts, art: a,
 		showEntities: true, showClaims: true, showNotes: true, target: NoSpan, selection: NoSpan, at: -1,
 	}
+	m.focus = firstBodySentence(a)
 	m.inline = render.InlineLayer(a.Doc)
 	m.pager = pager.New(render.New(a.Doc, a.Sentences, Header(a)), m.painter(), pager.NewKeyMap(km))
 	m.pager.SetMaxWidth(opts.MaxWidth)
 	return m
+}
+
+// firstBodySentence is where the focus starts: the first sentence of the
+// article, not of its furniture (a byline, a caption), so that a note
+// written at once ("a") is on the article, not on "By Jane Doe". An
+// article that is all furniture starts at its first sentence.
+func firstBodySentence(a *model.Article) int {
+	blocks := a.Doc.Blocks
+	b := 0
+	for i, s := range a.Sentences {
+		for b < len(blocks) && blocks[b].End <= s.Start {
+			b++
+		}
+		if b == len(blocks) || !blocks[b].Overlaps(s) {
+			return i
+		}
+		if !blocks[b].Kind.Furniture() {
+			return i
+		}
+	}
+	return 0
 }
 
 func (m Model) painter() render.Painter {
