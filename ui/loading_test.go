@@ -193,6 +193,9 @@ func TestRandomKeysWhileLoadingKeepTheScreenWhole(t *testing.T) {
 	m := New(context.Background(), a, opts)
 	m.load.step = 200
 	d := driver{m: m, results: make(chan tea.Msg, 1024)}
+	// The random keys save notes and write exports in the test's folder:
+	// they must be done before it is removed.
+	defer d.settle()
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	d.spawn(d.m.loadNext())
 	ks := everyKey()
