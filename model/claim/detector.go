@@ -351,6 +351,9 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 		}
 		return append(dst, c)
 	}
+	if w, ok := d.trailingSpeaker(text, all, segs[starts[len(starts)-1]].from, c, ents, sc); ok {
+		return append(dst, w)
+	}
 	starts[0] = 0
 	parts := dst
 	for i, from := range starts {
@@ -370,6 +373,76 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	}
 	return parts
 }
+
+// trailingSpeaker returns the claim of the whole sentence all, whose
+// claim is c, when its last clause, from token from on, only names who
+// spoke ("..., Rep. Ana Ruiz told reporters on Friday.", "..., said Ana
+// Ruiz."): that speaker says everything before it, and a reporting verb
+// inside it ("if she is convinced that") speaks for no one of its own.
+// The clause follows a comma, opens with no conjunction ("..., but Lee
+// warned it would not" is Lee's own), and holds no words of a report of its
+// own after its cue.
+func (d *Detector) trailingSpeaker(text string, all []token, from int, c Claim, ents []entity.Entity, sc *scratch) (Claim, bool) {
+	if from == 0 || all[from-1].h != hComma || clauseOpeners.has(all[from]) {
+		return Claim{}, false
+	}
+	mark := len(sc.speakers)
+	p, ok := d.part(text, all, tokRange{from, len(all)}, ents, sc)
+	if !ok || p.Source == nil || p.Source.Span != c.Source.Span || !speakerOnly(text, sc.toks, sc.verbs, p.Source) {
+		sc.speakers = sc.speakers[:mark]
+		return Claim{}, false
+	}
+	w := Claim{Span: c.Span, Source: p.Source, Kinds: KindsOf(Attributed)}
+	cues := sc.cueRoom()
+	add := func(q Cue) {
+		if len(cues) < cap(cues) {
+			cues = append(cues, q)
+			w.Kinds = w.Kinds.Add(q.Kind)
+		}
+	}
+	for _, q := range c.Cues {
+		if q.Kind != Attributed && q.End <= all[from].Start {
+			add(q)
+		}
+	}
+	for _, q := range p.Cues {
+		add(q)
+	}
+	w.Cues = sc.takeCues(cues)
+	return w, true
+}
+
+// speakerOnly reports whether toks, the last clause of a sentence with
+// reporting verbs verbs, only names src and says that src spoke: one verb
+// that mostly reports ("told", "said"), the clause opening with it or
+// with src, which is no relative ("which Obama championed"), and after
+// it, outside src, at most maxBareTail words that only say where, when or
+// to whom src spoke. None of them opens a report of its own: "that", a
+// pronoun or an auxiliary before a verb, a quotation mark, a colon, a
+// gerund right after the verb or a preposition ("will insist on being"),
+// or "it" or "them" for what was said ("officials denied them").
+func speakerOnly(text string, toks []token, verbs []verb, src *Source) bool {
+	if len(verbs) != 1 || verbs[0].weight < reportedCueRatio || verbs[0].from > 0 && toks[0].Start != src.Start || relatives.has(toks[0]) {
+		return false
+	}
+	n := 0
+	for i := verbs[0].to; i < len(toks); i++ {
+		t := toks[i]
+		if src.Covers(t.Span) {
+			continue
+		}
+		if t.h == hThat || t.h == hColon || t.h == hThem || quotes.has(t) || pronouns.has(t) || finiteAux.has(t) ||
+			(ingWord(text, t) || participleAuxiliaries.has(t)) && (i == verbs[0].to || prepositions.has(toks[i-1])) {
+			return false
+		}
+		if t.kind == tokWord || t.kind == tokNum {
+			n++
+		}
+	}
+	return n <= maxBareTail
+}
+
+var hThem = hashWord("them")
 
 // standsFor resolves src, a relative pronoun right after a comma that
 // ends prev, the source of the clause before, to prev: "said one Democrat
