@@ -416,23 +416,44 @@ func (d *Detector) trailingSpeaker(text string, all []token, from int, c Claim, 
 // reporting verbs verbs, only names src and says that src spoke: one verb
 // that mostly reports ("told", "said"), the clause opening with it or
 // with src, which is no relative ("which Obama championed"), and after
-// it, outside src, at most maxBareTail words that only say where, when or
-// to whom src spoke. None of them opens a report of its own: "that", a
-// pronoun or an auxiliary before a verb, a quotation mark, a colon, a
-// gerund right after the verb or a preposition ("will insist on being"),
-// or "it" or "them" for what was said ("officials denied them").
+// them at most maxBareTail words that only say where, when or to whom src
+// spoke (bareTail).
 func speakerOnly(text string, toks []token, verbs []verb, src *Source) bool {
-	if len(verbs) != 1 || verbs[0].weight < reportedCueRatio || verbs[0].from > 0 && toks[0].Start != src.Start || relatives.has(toks[0]) {
+	if len(verbs) != 1 {
+		return false
+	}
+	v := verbs[0]
+	if v.weight < reportedCueRatio || v.from > 0 && toks[0].Start != src.Start || relatives.has(toks[0]) {
+		return false
+	}
+	at := v.to
+	for at < len(toks) && src.Covers(toks[at].Span) {
+		at++ // an inverted speaker: ", said Ana Ruiz."
+	}
+	return bareTail(text, toks[at:], hearerVerbs.has(toks[v.to-1]))
+}
+
+// hearerVerbs name whom they speak to right after them ("told reporters").
+var hearerVerbs = newWordSet("told tells tell")
+
+// bareTail reports whether toks, what follows a speaker's verb at the end
+// of a sentence, say only where, when or to whom the speaker spoke: they
+// open with a preposition, a time, an -ly adverb or, after a verb that
+// names its hearer, any word ("said in a statement", "said Tuesday", "told
+// reporters"), not with an object ("denied them", "questioned his
+// sincerity") or a comma ("he argued, to help ..."), and hold no word that
+// opens a report of its own ("that", a pronoun or an auxiliary before a
+// verb, a quotation mark, a colon, a gerund after a preposition: "insist
+// on being").
+func bareTail(text string, toks []token, hearer bool) bool {
+	if len(toks) > 0 && !sentenceStop(text, toks[0]) && !hearer && !prepositions.has(toks[0]) &&
+		!timeNames.has(toks[0]) && !months.has(toks[0]) && toks[0].kind != tokNum && !lyAdverb(text, toks[0]) {
 		return false
 	}
 	n := 0
-	for i := verbs[0].to; i < len(toks); i++ {
-		t := toks[i]
-		if src.Covers(t.Span) {
-			continue
-		}
-		if t.h == hThat || t.h == hColon || t.h == hThem || quotes.has(t) || pronouns.has(t) || finiteAux.has(t) ||
-			(ingWord(text, t) || participleAuxiliaries.has(t)) && (i == verbs[0].to || prepositions.has(toks[i-1])) {
+	for i, t := range toks {
+		if t.h == hThat || t.h == hColon || quotes.has(t) || pronouns.has(t) || finiteAux.has(t) ||
+			i > 0 && prepositions.has(toks[i-1]) && (ingWord(text, t) || participleAuxiliaries.has(t)) {
 			return false
 		}
 		if t.kind == tokWord || t.kind == tokNum {
@@ -441,8 +462,6 @@ func speakerOnly(text string, toks []token, verbs []verb, src *Source) bool {
 	}
 	return n <= maxBareTail
 }
-
-var hThem = hashWord("them")
 
 // standsFor resolves src, a relative pronoun right after a comma that
 // ends prev, the source of the clause before, to prev: "said one Democrat
