@@ -349,6 +349,13 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 			closeBefore(all, &parts[0], &parts[1])
 			return append(dst, parts...)
 		}
+		// The whole sentence's speakers are kept: the clause's is among them.
+		mark := len(sc.speakers)
+		w, ok := d.trailingSpeaker(text, all, segs[len(segs)-1].from, c, ents, sc)
+		sc.speakers = sc.speakers[:mark]
+		if ok {
+			return append(dst, w)
+		}
 		return append(dst, c)
 	}
 	if w, ok := d.trailingSpeaker(text, all, segs[starts[len(starts)-1]].from, c, ents, sc); ok {
@@ -380,8 +387,10 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 // Ruiz."): that speaker says everything before it, and a reporting verb
 // inside it ("if she is convinced that") speaks for no one of its own.
 // The clause follows a comma, opens with no conjunction ("..., but Lee
-// warned it would not" is Lee's own), and holds no words of a report of its
-// own after its cue.
+// warned it would not" is Lee's own), names the source that c, read over
+// the whole sentence, has ("Bamberg said ..., the footage showed" is
+// Bamberg's, and stays cut), and says nothing after its verb
+// (speakerOnly).
 func (d *Detector) trailingSpeaker(text string, all []token, from int, c Claim, ents []entity.Entity, sc *scratch) (Claim, bool) {
 	if from == 0 || all[from-1].h != hComma || clauseOpeners.has(all[from]) {
 		return Claim{}, false
