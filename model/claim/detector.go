@@ -392,7 +392,9 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 // Bamberg's, and stays cut), and says nothing after its verb
 // (speakerOnly).
 func (d *Detector) trailingSpeaker(text string, all []token, from int, c Claim, ents []entity.Entity, sc *scratch) (Claim, bool) {
-	if from == 0 || all[from-1].h != hComma || clauseOpeners.has(all[from]) {
+	// c's source must stand in the clause: asked first, as reading the
+	// clause costs more than the rest.
+	if from == 0 || c.Source.Start < all[from].Start || all[from-1].h != hComma || clauseOpeners.has(all[from]) {
 		return Claim{}, false
 	}
 	mark := len(sc.speakers)
