@@ -349,7 +349,17 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 			closeBefore(all, &parts[0], &parts[1])
 			return append(dst, parts...)
 		}
+		// The whole sentence's speakers are kept: the clause's is among them.
+		mark := len(sc.speakers)
+		w, ok := d.trailingSpeaker(text, all, segs[len(segs)-1].from, c, ents, sc)
+		sc.speakers = sc.speakers[:mark]
+		if ok {
+			return append(dst, w)
+		}
 		return append(dst, c)
+	}
+	if w, ok := d.trailingSpeaker(text, all, segs[starts[len(starts)-1]].from, c, ents, sc); ok {
+		return append(dst, w)
 	}
 	starts[0] = 0
 	parts := dst
@@ -369,6 +379,99 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 		}
 	}
 	return parts
+}
+
+// trailingSpeaker returns the claim of the whole sentence all, whose
+// claim is c, when its last clause, from token from on, only names who
+// spoke ("..., Rep. Ana Ruiz told reporters on Friday.", "..., said Ana
+// Ruiz."): that speaker says everything before it, and a reporting verb
+// inside it ("if she is convinced that") speaks for no one of its own.
+// The clause follows a comma, opens with no conjunction ("..., but Lee
+// warned it would not" is Lee's own), names the source that c, read over
+// the whole sentence, has ("Bamberg said ..., the footage showed" is
+// Bamberg's, and stays cut), and says nothing after its verb
+// (speakerOnly).
+func (d *Detector) trailingSpeaker(text string, all []token, from int, c Claim, ents []entity.Entity, sc *scratch) (Claim, bool) {
+	// c's source must stand in the clause: asked first, as reading the
+	// clause costs more than the rest.
+	if from == 0 || c.Source.Start < all[from].Start || all[from-1].h != hComma || clauseOpeners.has(all[from]) {
+		return Claim{}, false
+	}
+	mark := len(sc.speakers)
+	p, ok := d.part(text, all, tokRange{from, len(all)}, ents, sc)
+	if !ok || p.Source == nil || p.Source.Span != c.Source.Span || !speakerOnly(text, sc.toks, sc.verbs, p.Source) {
+		sc.speakers = sc.speakers[:mark]
+		return Claim{}, false
+	}
+	w := Claim{Span: c.Span, Source: p.Source, Kinds: KindsOf(Attributed)}
+	cues := sc.cueRoom()
+	add := func(q Cue) {
+		if len(cues) < cap(cues) {
+			cues = append(cues, q)
+			w.Kinds = w.Kinds.Add(q.Kind)
+		}
+	}
+	for _, q := range c.Cues {
+		if q.Kind != Attributed && q.End <= all[from].Start {
+			add(q)
+		}
+	}
+	for _, q := range p.Cues {
+		add(q)
+	}
+	w.Cues = sc.takeCues(cues)
+	return w, true
+}
+
+// speakerOnly reports whether toks, the last clause of a sentence with
+// reporting verbs verbs, only names src and says that src spoke: one verb
+// that mostly reports ("told", "said"), the clause opening with it or
+// with src, which is no relative ("which Obama championed"), and after
+// them at most maxBareTail words that only say where, when or to whom src
+// spoke (bareTail).
+func speakerOnly(text string, toks []token, verbs []verb, src *Source) bool {
+	if len(verbs) != 1 {
+		return false
+	}
+	v := verbs[0]
+	if v.weight < reportedCueRatio || v.from > 0 && toks[0].Start != src.Start || relatives.has(toks[0]) {
+		return false
+	}
+	at := v.to
+	for at < len(toks) && src.Covers(toks[at].Span) {
+		at++ // an inverted speaker: ", said Ana Ruiz."
+	}
+	return bareTail(text, toks[at:], hearerVerbs.has(toks[v.to-1]))
+}
+
+// hearerVerbs name whom they speak to right after them ("told reporters").
+var hearerVerbs = newWordSet("told tells tell")
+
+// bareTail reports whether toks, what follows a speaker's verb at the end
+// of a sentence, say only where, when or to whom the speaker spoke: they
+// open with a preposition, a time, an -ly adverb or, after a verb that
+// names its hearer, any word ("said in a statement", "said Tuesday", "told
+// reporters"), not with an object ("denied them", "questioned his
+// sincerity") or a comma ("he argued, to help ..."), and hold no word that
+// opens a report of its own ("that", a pronoun or an auxiliary before a
+// verb, a quotation mark, a colon, a gerund after a preposition: "insist
+// on being").
+func bareTail(text string, toks []token, hearer bool) bool {
+	if len(toks) > 0 && !sentenceStop(text, toks[0]) && !hearer && !prepositions.has(toks[0]) &&
+		!timeNames.has(toks[0]) && !months.has(toks[0]) && toks[0].kind != tokNum && !lyAdverb(text, toks[0]) {
+		return false
+	}
+	n := 0
+	for i, t := range toks {
+		if t.h == hThat || t.h == hColon || quotes.has(t) || pronouns.has(t) || finiteAux.has(t) ||
+			i > 0 && prepositions.has(toks[i-1]) && (ingWord(text, t) || participleAuxiliaries.has(t)) {
+			return false
+		}
+		if t.kind == tokWord || t.kind == tokNum {
+			n++
+		}
+	}
+	return n <= maxBareTail
 }
 
 // standsFor resolves src, a relative pronoun right after a comma that

@@ -216,7 +216,8 @@ const maxTailCue = 12
 // maxBareTail is how many words a sentence of its own after a quotation
 // (“... .” Okafor said.) may hold besides its source and cue, so that it
 // only names who spoke: "told reporters", "said on Tuesday"; chosen on
-// PolNeAR train from 2, 4 and 8.
+// PolNeAR train from 2, 4 and 8. A sentence's last clause that names its
+// speaker (speakerOnly) is held to the same.
 const maxBareTail = 8
 
 // quoteState is whether a quotation is open at an offset of a block, so
