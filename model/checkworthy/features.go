@@ -113,7 +113,8 @@ type wordScanner struct {
 	buf [maxWord]byte
 	n   int
 	// h is the hash of the last word's feature, "w:" and the word, and
-	// tail its last three bytes, lower-cased, the last in the low byte.
+	// tail its last three bytes, lower-cased, the last in the low byte
+	// (0 for a caller's word shorter than three, take).
 	h    uint64
 	tail uint32
 	// upper reports that the last word began with a capital letter, and
@@ -195,13 +196,12 @@ func (ws *wordScanner) take(i int) bool {
 	}
 	ws.k = k + 1
 	ws.i, ws.n, ws.h, ws.upper = e, n, words[k].Hash, s[i] <= 'Z'
-	// The bytes are letters, so setting 0x20 lower-cases them.
-	tail := uint32(s[e-1] | 0x20)
-	if n >= 2 {
-		tail |= uint32(s[e-2]|0x20) << 8
-	}
+	// The bytes are letters, so setting 0x20 lower-cases them. A word of
+	// letters shorter than three is no "?" and too short for the tests
+	// of -ed and -est (see): its tail is left 0.
+	tail := uint32(0)
 	if n >= 3 {
-		tail |= uint32(s[e-3]|0x20) << 16
+		tail = uint32(s[e-3])<<16 | uint32(s[e-2])<<8 | uint32(s[e-1]) | 0x202020
 	}
 	ws.tail = tail
 	return true
