@@ -57,8 +57,8 @@ func New(bias float64, features []Feature) *Model {
 	for _, f := range features {
 		names[HashFeature(f.Name)] = f.Name
 		if first, second, ok := pairWords(f.Name); ok {
-			marks[hashString(wordPrefix, first)] |= pairFirst
-			marks[hashString(wordPrefix, second)] |= pairSecond
+			marks[wordHash(first)] |= pairFirst
+			marks[wordHash(second)] |= pairSecond
 		}
 	}
 	extra := 0
@@ -82,8 +82,15 @@ func New(bias float64, features []Feature) *Model {
 // above means worth checking. kinds are the claim kinds found in it and
 // labels the labels of the entities in it; both may be nil.
 func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) float64 {
+	return m.ScoreWords(sentence, nil, kinds, labels)
+}
+
+// ScoreWords is Score given words, in order, that a tokenizer has read
+// from sentence already (Word): the same score, without reading their
+// bytes again.
+func (m *Model) ScoreWords(sentence string, words []Word, kinds []string, labels []entity.Label) float64 {
 	s := sink{table: m.table, z: m.bias}
-	extract(sentence, kinds, labels, &s)
+	extract(sentence, words, kinds, labels, &s)
 	return sigmoid(s.z)
 }
 
@@ -91,7 +98,7 @@ func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) fl
 // first: why it got its score.
 func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
 	var out []Feature
-	extract(sentence, kinds, labels, &sink{table: m.table, emit: func(h uint64, _ string) {
+	extract(sentence, nil, kinds, labels, &sink{table: m.table, emit: func(h uint64, _ string) {
 		if name, ok := m.names[h]; ok {
 			out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 		}
@@ -114,7 +121,7 @@ func (m *Model) Features() (float64, []Feature) {
 // sentence, in order, repeats included. Training uses it; scoring uses the
 // same walk without names.
 func Extract(sentence string, kinds []string, labels []entity.Label, emit func(h uint64, name string)) {
-	extract(sentence, kinds, labels, &sink{table: classTable(), emit: emit})
+	extract(sentence, nil, kinds, labels, &sink{table: classTable(), emit: emit})
 }
 
 func sigmoid(z float64) float64 {

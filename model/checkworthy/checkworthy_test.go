@@ -173,11 +173,13 @@ func FuzzDecode(f *testing.F) {
 }
 
 // FuzzExtract checks, for any text, that every feature's hash is the hash
-// of its name, that scoring walks the same features as naming, and that a
-// sentence has exactly one length, capitals and entity-count feature.
+// of its name, that scoring walks the same features as naming, given every
+// run of ASCII letters as a Word or none, and that a sentence has exactly
+// one length, capitals and entity-count feature.
 func FuzzExtract(f *testing.F) {
 	f.Add("It’s 3,000 — “more” than the largest in 1999?")
 	f.Add("\xe2\x80\x99s I'd 2nd $")
+	f.Add("Mr Okafor, the Traders’ rest isn’t 5pm's; abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq-ED é€")
 	f.Fuzz(func(t *testing.T, s string) {
 		var named []string
 		counts := map[string]int{}
@@ -202,10 +204,13 @@ func FuzzExtract(f *testing.F) {
 			}
 			want += weight[name]
 		}
-		sk := sink{table: New(0, feats).table}
-		extract(s, []string{"hedged"}, []entity.Label{entity.Org}, &sk)
-		if sk.z != want {
-			t.Fatalf("scoring sums %v over its features, naming %v over %d", sk.z, want, len(named))
+		tb := New(0, feats).table
+		for _, words := range [][]Word{nil, letterRuns(s)} {
+			sk := sink{table: tb}
+			extract(s, words, []string{"hedged"}, []entity.Label{entity.Org}, &sk)
+			if sk.z != want {
+				t.Fatalf("scoring with %d words given sums %v over its features, naming %v over %d", len(words), sk.z, want, len(named))
+			}
 		}
 		for _, once := range []string{"len", "caps", "ents"} {
 			if counts[once] != 1 {
@@ -227,4 +232,25 @@ func FuzzScore(f *testing.F) {
 			t.Fatalf("score %v", p)
 		}
 	})
+}
+
+// letterRuns returns every longest run of ASCII letters in s as a Word,
+// hashed here as the FNV-1a of its lower-cased bytes, apart from the
+// package's own hashing.
+func letterRuns(s string) []Word {
+	var out []Word
+	for i := 0; i < len(s); {
+		j := i
+		h := uint64(14695981039346656037)
+		for ; j < len(s) && ('a' <= s[j] && s[j] <= 'z' || 'A' <= s[j] && s[j] <= 'Z'); j++ {
+			h = (h ^ uint64(s[j]|0x20)) * 1099511628211
+		}
+		if j > i {
+			out = append(out, Word{Start: i, End: j, Hash: h})
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
 }

@@ -32,6 +32,18 @@ const (
 	clsNegation
 	clsQuestionWord
 	numClasses = iota
+	// classBits holds every class and none of the marks.
+	classBits wordClass = 1<<numClasses - 1
+)
+
+// markTitle and markCommonEst mark, in a word's slot, a form of address
+// (titleWords) and a common word in -est that is no superlative
+// (notSuperlative): scoring asks of a word's slot, found for its weight,
+// what it would otherwise ask of the word's bytes. Like the pair marks,
+// they are not classes.
+const (
+	markTitle wordClass = 1 << (28 + iota)
+	markCommonEst
 )
 
 // classNames are the feature names of the classes, in bit order.
@@ -82,13 +94,13 @@ var classWords = [...]struct {
 	{clsQuestionWord, []string{"what", "why", "how", "who", "when", "where", "which", "do", "does", "is", "are", "can", "will", "would", "should"}},
 }
 
-// numClassWords bounds how many words the classes hold (a word in two
-// classes counts twice).
+// numClassWords bounds how many words the classes and the marks hold (a
+// word in two classes counts twice).
 var numClassWords = func() (n int) {
 	for _, cw := range classWords {
 		n += len(cw.words)
 	}
-	return n
+	return n + len(titleWords) + len(notSuperlative)
 }()
 
 // fillClasses records in t the classes of every class word, under the hash
@@ -97,8 +109,14 @@ var numClassWords = func() (n int) {
 func fillClasses(t *table) {
 	for _, cw := range classWords {
 		for _, w := range cw.words {
-			t.at(HashFeature("w:" + w)).class |= cw.class
+			t.at(wordHash(w)).class |= cw.class
 		}
+	}
+	for _, w := range titleWords {
+		t.at(wordHash(w)).class |= markTitle
+	}
+	for _, w := range notSuperlative {
+		t.at(wordHash(w)).class |= markCommonEst
 	}
 }
 
@@ -111,10 +129,9 @@ var classTable = sync.OnceValue(func() *table {
 })
 
 // notSuperlative are common words ending in -est that are not superlatives.
-var notSuperlative = map[string]bool{
-	"rest": true, "test": true, "west": true, "interest": true, "protest": true, "request": true, "contest": true,
-	"forest": true, "guest": true, "chest": true, "nest": true, "quest": true, "arrest": true, "suggest": true,
-	"honest": true, "modest": true, "latest": true, "invest": true, "digest": true, "priest": true,
+var notSuperlative = []string{
+	"rest", "test", "west", "interest", "protest", "request", "contest", "forest", "guest", "chest", "nest",
+	"quest", "arrest", "suggest", "honest", "modest", "latest", "invest", "digest", "priest",
 }
 
 // shape gathers what the words of a sentence show beyond themselves.
@@ -131,54 +148,52 @@ type shape struct {
 	titled, addressed bool
 }
 
-// titles are the forms of address that open a sentence spoken to someone.
-var titles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "senator": true, "secretary": true, "governor": true, "president": true,
-	"congressman": true, "congresswoman": true, "mayor": true, "dr": true, "madam": true,
+// titleWords are the forms of address that open a sentence spoken to
+// someone.
+var titleWords = []string{
+	"mr", "mrs", "ms", "senator", "secretary", "governor", "president", "congressman", "congresswoman", "mayor", "dr", "madam",
 }
 
-// see records word w; afterThe reports that it follows "the", c are its
-// classes, upper reports a capital first letter and comma a comma before
-// it. It runs for every word, so what only the first words or a word
-// after "the" need is apart, and see itself is inlined.
-func (sh *shape) see(w []byte, afterThe bool, c wordClass, upper, comma bool) {
-	sh.words++
-	sh.question = len(w) == 1 && w[0] == '?'
-	if sh.words <= 3 {
-		sh.opening(w, c, upper, comma)
-	} else if upper {
+// Tails of words (wordScanner.tail) that see asks for.
+const (
+	tailED  = 'e'<<8 | 'd'
+	tailEST = 'e'<<16 | 's'<<8 | 't'
+)
+
+// see records a word of n bytes whose last three, lower-cased, are tail;
+// afterThe reports that it follows "the", c is its slot's classes and
+// marks, upper reports a capital first letter and comma a comma before
+// it. It runs for every word, so what only the first words need is apart
+// (opening) and see itself is inlined, and it asks the word's slot and
+// its last bytes, not its bytes whole, so a word the caller read (Word)
+// need not be copied.
+func (sh *shape) see(n int, tail uint32, afterThe bool, c wordClass, upper bool) {
+	if upper && sh.words > 0 {
 		sh.caps++
 	}
-	sh.classes |= c &^ clsQuestionWord
-	if n := len(w); n > 4 && w[n-2] == 'e' && w[n-1] == 'd' {
+	sh.words++
+	sh.question = n == 1 && tail == '?'
+	sh.classes |= c & classBits &^ clsQuestionWord
+	if n > 4 && tail&0xFFFF == tailED {
 		sh.classes |= clsPast
 	}
-	if afterThe && len(w) >= 4 {
-		sh.superlative(w)
+	if afterThe && n >= 4 && tail == tailEST && c&markCommonEst == 0 {
+		sh.classes |= clsSuperlative
 	}
 }
 
-// opening records one of the first three words: whether the sentence
-// opens with a question word, or with a title, a name and a comma.
-func (sh *shape) opening(w []byte, c wordClass, upper, comma bool) {
+// opening records one of the first three words, after see: whether the
+// sentence opens with a question word, or with a title, a name and a
+// comma.
+func (sh *shape) opening(c wordClass, upper, comma bool) {
 	switch sh.words {
 	case 1:
 		sh.asks = c&clsQuestionWord != 0
-		sh.titled = upper && titles[string(w)]
+		sh.titled = upper && c&markTitle != 0
 	case 2:
 		sh.titled = sh.titled && upper && !comma
 	case 3:
 		sh.addressed = sh.titled && comma
-	}
-	if sh.words > 1 && upper {
-		sh.caps++
-	}
-}
-
-// superlative records w, which follows "the", if it is a superlative.
-func (sh *shape) superlative(w []byte) {
-	if string(w[len(w)-3:]) == "est" && !notSuperlative[string(w)] {
-		sh.classes |= clsSuperlative
 	}
 }
 

@@ -34,14 +34,20 @@ func hashString(h uint64, s string) uint64 {
 	return h
 }
 
-// wordPrefix is the hash of "w:", where every word feature's hash starts.
-var wordPrefix = hashString(fnvOffset, "w:")
+// wordHash returns the hash of the feature of word w ("w:" and w): the
+// FNV-1a hash of w alone, without the prefix, which is the hash a
+// tokenizer that lower-cases ASCII gives a word of letters as it reads it
+// (Word), so scoring need not read the word again. No other feature's name
+// is a word: each holds a colon.
+func wordHash(w string) uint64 { return hashString(fnvOffset, w) }
 
 // startWord and endWord are the hashes of the word features of "<s>" and
-// "</s>", which the first and the last word pair take as their other word.
+// "</s>", which the first and the last word pair take as their other word;
+// theHash is the word "the"'s.
 var (
-	startWord = hashString(wordPrefix, "<s>")
-	endWord   = hashString(wordPrefix, "</s>")
+	startWord = wordHash("<s>")
+	endWord   = wordHash("</s>")
+	theHash   = wordHash("the")
 )
 
 // pairHash returns the hash of the feature of a word pair from the hashes
@@ -51,12 +57,16 @@ func pairHash(first, second uint64) uint64 {
 	return (bits.RotateLeft64(first, 29) ^ second) * 0xBF58476D1CE4E5B9
 }
 
-// HashFeature returns the hash a feature name is looked up by: a word
-// pair's ("bi:" and two words split by a space) is made from its words'
-// by pairHash, any other's is the FNV-1a hash of the name.
+// HashFeature returns the hash a feature name is looked up by: a word's
+// ("w:" and the word) is wordHash of the word, a word pair's ("bi:" and
+// two words split by a space) is made from its words' by pairHash, any
+// other's is the FNV-1a hash of the name.
 func HashFeature(name string) uint64 {
+	if w, ok := strings.CutPrefix(name, "w:"); ok {
+		return wordHash(w)
+	}
 	if first, second, ok := pairWords(name); ok {
-		return pairHash(hashString(wordPrefix, first), hashString(wordPrefix, second))
+		return pairHash(wordHash(first), wordHash(second))
 	}
 	return hashString(fnvOffset, name)
 }
@@ -84,6 +94,17 @@ const (
 // letters without spaces cannot make scoring slow.
 const maxWord = 40
 
+// Word is a word of a sentence that the caller's tokenizer has read:
+// the bytes sentence[Start:End], ASCII letters only, and Hash, the FNV-1a
+// hash of those bytes lower-cased. Scoring takes such a word as it stands,
+// without reading its bytes again, wherever its own scanner would read the
+// same word; elsewhere (a word it would read further, as "isn" of
+// "isn't") it reads the bytes itself, so the words given change no score.
+type Word struct {
+	Start, End int
+	Hash       uint64
+}
+
 // wordScanner walks the words of a sentence, lower-casing them into a
 // fixed buffer.
 type wordScanner struct {
@@ -91,11 +112,18 @@ type wordScanner struct {
 	i   int
 	buf [maxWord]byte
 	n   int
-	// h is the hash of the last word's feature, "w:" and the word.
-	h uint64
+	// h is the hash of the last word's feature, "w:" and the word, and
+	// tail its last three bytes, lower-cased, the last in the low byte
+	// (0 for a caller's word shorter than three, take).
+	h    uint64
+	tail uint32
 	// upper reports that the last word began with a capital letter, and
 	// comma that a comma stood between it and the word before.
 	upper, comma bool
+	// words are the caller's words, in order, and k the first not yet
+	// passed; buf holds no word taken from them.
+	words []Word
+	k     int
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
@@ -114,8 +142,8 @@ func punctAt(s string, i int) int {
 }
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// next returns the next word, normalised, or false at the end.
-func (ws *wordScanner) next() ([]byte, bool) {
+// next reads the next word, normalised, or returns false at the end.
+func (ws *wordScanner) next() bool {
 	s := ws.s
 	ws.comma = false
 	for i := ws.i; i < len(s); i++ {
@@ -125,36 +153,89 @@ func (ws *wordScanner) next() ([]byte, bool) {
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c):
 			// what a word commonly starts with, spared the tests below
 			ws.i = i
-			return ws.word(), true
+			if ws.k == len(ws.words) || !ws.take(i) {
+				ws.word()
+			}
+			return true
 		case c == ',':
 			ws.comma = true
 		case c >= 0x80 && punctAt(s, i) > 0:
 			i += punctAt(s, i) - 1
 		case c >= 0x80:
 			ws.i = i
-			return ws.word(), true
+			ws.word()
+			return true
 		case c == '%' || c == '$' || c == '?':
-			ws.i, ws.n, ws.h = i+1, 1, (wordPrefix^uint64(c))*fnvPrime
+			ws.i, ws.n, ws.h, ws.tail = i+1, 1, (fnvOffset^uint64(c))*fnvPrime, uint32(c)
 			ws.buf[0] = c
-			return ws.buf[:1], true
+			return true
 		}
 	}
 	ws.i = len(s)
-	return nil, false
+	return false
+}
+
+// take takes the word at s[i] from the caller's words, if one starts
+// there and word would read it to the same end: no longer than maxWord,
+// before a byte that ends a word of letters. The words are passed by
+// index, not resliced: a slice stored in the scanner costs a write
+// barrier's test each time.
+func (ws *wordScanner) take(i int) bool {
+	words, k := ws.words, ws.k
+	for k < len(words) && words[k].Start < i {
+		k++
+	}
+	ws.k = k
+	if k == len(words) || words[k].Start != i {
+		return false
+	}
+	s, e := ws.s, words[k].End
+	n := e - i
+	if uint(n-1) >= maxWord || e > len(s) || e < len(s) && s[e] != ' ' && !endsLetters(s, e) {
+		return false
+	}
+	ws.k = k + 1
+	ws.i, ws.n, ws.h, ws.upper = e, n, words[k].Hash, s[i] <= 'Z'
+	// The bytes are letters, so setting 0x20 lower-cases them. A word of
+	// letters shorter than three is no "?" and too short for the tests
+	// of -ed and -est (see): its tail is left 0.
+	tail := uint32(0)
+	if n >= 3 {
+		tail = uint32(s[e-3])<<16 | uint32(s[e-2])<<8 | uint32(s[e-1]) | 0x202020
+	}
+	ws.tail = tail
+	return true
+}
+
+// endsLetters reports whether word, having read letters up to s[i], stops
+// there: s[i] is none of what it reads on past letters (a letter, a digit,
+// a wide letter, an apostrophe before a letter).
+func endsLetters(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	switch {
+	case c < 0x80:
+		return !isLetter(c) && !isDigit(c) && (c != '\'' || i+1 >= len(s) || !isLetter(s[i+1]))
+	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x99 || s[i+2] == 0x98):
+		return i+3 >= len(s) || !isLetter(s[i+3]) || punctAt(s, i+3) > 0
+	}
+	return punctAt(s, i) > 0
 }
 
 // set makes the word w, a class name such as "<num>".
 func (ws *wordScanner) set(w string) {
-	ws.n, ws.h = copy(ws.buf[:], w), hashString(wordPrefix, w)
+	ws.n, ws.h = copy(ws.buf[:], w), wordHash(w)
 }
 
 // word reads letters, digits and inner apostrophes, points and commas,
-// keeping the first maxWord bytes, lower-cased, and their hash. It works
-// on locals, not the scanner's fields, since it runs for every byte of
-// every word.
-func (ws *wordScanner) word() []byte {
+// keeping the first maxWord bytes, lower-cased, their hash and the last
+// three. It works on locals, not the scanner's fields, since it runs for
+// every byte of every word.
+func (ws *wordScanner) word() {
 	s, i := ws.s, ws.i
-	n, h := 0, wordPrefix
+	n, h := 0, uint64(fnvOffset)
 	ws.upper = 'A' <= s[i] && s[i] <= 'Z'
 	digits, letters := 0, 0
 scan:
@@ -196,15 +277,19 @@ scan:
 		}
 	}
 	ws.i, ws.n, ws.h = i, n, h
-	if digits == 0 {
-		return ws.buf[:n]
+	if digits > 0 {
+		ws.numbered(digits, letters)
 	}
-	return ws.numbered(digits, letters)
+	tail := uint32(0)
+	for _, c := range ws.buf[max(0, ws.n-3):ws.n] {
+		tail = tail<<8 | uint32(c)
+	}
+	ws.tail = tail
 }
 
-// numbered returns the word just read, which holds digits, as the class
-// it stands for.
-func (ws *wordScanner) numbered(digits, letters int) []byte {
+// numbered makes the word just read, which holds digits, the class it
+// stands for.
+func (ws *wordScanner) numbered(digits, letters int) {
 	w := ws.buf[:ws.n]
 	switch {
 	case letters == 0 && len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0'):
@@ -214,7 +299,6 @@ func (ws *wordScanner) numbered(digits, letters int) []byte {
 	default:
 		ws.set("<num>")
 	}
-	return ws.buf[:ws.n]
 }
 
 // lengthBuckets are the names of the length features.
@@ -276,8 +360,9 @@ func (s *sink) word(h uint64, name string) wordClass {
 }
 
 // extract sends every feature of a sentence to s, in order, repeats
-// included; names are built only when s.emit is set.
-func extract(sentence string, kinds []string, labels []entity.Label, s *sink) {
+// included; names are built only when s.emit is set. words are the
+// caller's words of the sentence (Word), nil when it has none.
+func extract(sentence string, words []Word, kinds []string, labels []entity.Label, s *sink) {
 	named := s.emit != nil
 	name := func(prefix, rest string) string {
 		if !named {
@@ -285,29 +370,37 @@ func extract(sentence string, kinds []string, labels []entity.Label, s *sink) {
 		}
 		return prefix + rest
 	}
-	ws := wordScanner{s: sentence}
+	ws := wordScanner{s: sentence, words: words}
 	prev, prevName, afterThe := startWord, "<s>", false
 	prevMarks := s.table.find(startWord).class
 	var sh shape
-	for {
-		w, ok := ws.next()
-		if !ok {
-			break
-		}
-		var wName, biName string
+	for ws.next() {
+		var c wordClass
 		if named {
-			wName, biName = "w:"+string(w), "bi:"+prevName+" "+string(w)
-			prevName = string(w)
+			w := string(ws.buf[:ws.n])
+			c = s.word(ws.h, "w:"+w)
+			s.feature(pairHash(prev, ws.h), "bi:"+prevName+" "+w)
+			prevName = w
+		} else {
+			// Scoring's own path, with the table's look-ups inlined: a
+			// call for each word cost a tenth of scoring.
+			sl := s.table.find(ws.h)
+			s.z += float64(sl.weight)
+			c = sl.class
+			if prevMarks&pairFirst != 0 && c&pairSecond != 0 {
+				s.z += float64(s.table.find(pairHash(prev, ws.h)).weight)
+			}
 		}
-		c := s.word(ws.h, wName)
-		sh.see(w, afterThe, c&^pairMarks, ws.upper, ws.comma)
-		if named || prevMarks&pairFirst != 0 && c&pairSecond != 0 {
-			s.feature(pairHash(prev, ws.h), biName)
+		sh.see(ws.n, ws.tail, afterThe, c, ws.upper)
+		if sh.words <= 3 {
+			sh.opening(c, ws.upper, ws.comma)
 		}
-		prev, prevMarks, afterThe = ws.h, c, string(w) == "the"
+		prev, prevMarks, afterThe = ws.h, c, ws.h == theHash
 	}
-	if named || prevMarks&pairFirst != 0 && s.table.find(endWord).class&pairSecond != 0 {
-		s.feature(pairHash(prev, endWord), name("bi:", prevName+" </s>"))
+	if named {
+		s.feature(pairHash(prev, endWord), "bi:"+prevName+" </s>")
+	} else if prevMarks&pairFirst != 0 && s.table.find(endWord).class&pairSecond != 0 {
+		s.feature(pairHash(prev, endWord), "")
 	}
 	bucket := min(sh.words/5, len(lengthBuckets)-1)
 	s.feature(lengthHashes[bucket], name("len:", lengthBuckets[bucket]))

@@ -62,6 +62,8 @@ type scratch struct {
 	verbs   []verb
 	labels  []entity.Label
 	kinds   []string
+	// words are the sentence's words that check-worthiness need not read.
+	words []checkworthy.Word
 	// speakers are the sources seen so far, for resolving pronouns.
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
@@ -243,8 +245,10 @@ func (r *Run) sentence(s span.Span) float64 {
 	}
 	sc.block = b
 	r.units = claimUnits(r.units[:0], b, s)
+	sc.words = sc.words[:0]
 	for _, u := range r.units {
 		claims = d.clauses(claims, text, u, entitiesIn(sentEnts, u), sc)
+		sc.words = appendWords(sc.words, sc.toks, s.Start)
 	}
 	var speaker span.Span
 	if len(r.units) > 0 {
@@ -265,7 +269,7 @@ func (r *Run) sentence(s span.Span) float64 {
 			sc.kinds = append(sc.kinds, string(k))
 		}
 	}
-	score := d.cw.Score(text[s.Start:s.End], sc.kinds, sc.labels)
+	score := d.cw.ScoreWords(text[s.Start:s.End], sc.words, sc.kinds, sc.labels)
 	if !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]) {
 		score = d.cw.Asked(score)
 	}
@@ -283,6 +287,20 @@ func (r *Run) sentence(s span.Span) float64 {
 		}
 	}
 	return score
+}
+
+// appendWords appends to dst the words of ASCII letters among toks, a
+// unit's tokens, as check-worthiness takes them (checkworthy.Word), with
+// offsets from start, where their sentence starts: scoring the sentence
+// then need not read their bytes again.
+func appendWords(dst []checkworthy.Word, toks []token, start int) []checkworthy.Word {
+	// By index, not by range: a range copies each 40-byte token.
+	for i := range toks {
+		if t := &toks[i]; t.letters {
+			dst = append(dst, checkworthy.Word{Start: t.Start - start, End: t.End - start, Hash: t.h})
+		}
+	}
+	return dst
 }
 
 // claimUnits appends the parts of sentence s that may make claims: none in

@@ -31,6 +31,9 @@ type token struct {
 	// finite marks a lower-case word that is mostly a finite verb
 	// (lexicon/verbs.txt), which no noun phrase holds.
 	finite bool
+	// letters marks a word of ASCII letters alone, whose h is the hash
+	// check-worthiness gives the word (checkworthy.Word).
+	letters bool
 	// entry is the index of the word's entry in the lexicon that
 	// tokenized it, when sets has entryKnown (lexicon.entryOf).
 	entry uint32
@@ -197,6 +200,7 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 		start := i
 		var h uint64
 		var kind tokKind
+		plain := false
 		if r < utf8.RuneSelf {
 			// A word's ASCII run, most words whole, is read in line:
 			// a call for each word cost more than reading its letters.
@@ -212,16 +216,18 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 				h = (h ^ uint64(f)) * fnvPrime
 				i++
 			}
+			run := i
 			if i < s.End && (text[i] >= utf8.RuneSelf || joinMark(rune(text[i]))) {
 				i, h, kind = scanWordOn(text[:s.End], start, i, h, letters)
 			} else if letters&asciiLetters == 0 {
 				kind = tokNum
 			}
+			plain = i == run && kind == tokWord
 		} else {
 			i, h, kind = scanWord(text[:s.End], i)
 		}
 		sets, e := m.of(h)
-		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, entry: e, sets: sets})
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, letters: plain, entry: e, sets: sets})
 	}
 	return dst
 }
