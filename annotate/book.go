@@ -599,8 +599,8 @@ func (b *Book) MarkSeen(s span.Span) error {
 func (b *Book) Seen(s span.Span) bool { return b.seenAt[s] }
 
 // SeenSpans returns where the passages shown for review are in the
-// current text, in order. Those that cannot be placed with confidence
-// are left out: they are shown again.
+// current text, in order. Those that cannot be placed with confidence,
+// or whose passage changed, are left out: they are shown again.
 func (b *Book) SeenSpans() []span.Span {
 	out := make([]span.Span, 0, len(b.seenAt))
 	for s := range b.seenAt {
@@ -627,7 +627,10 @@ func (b *Book) resolveSeen(e sidecar.Event, was map[string]seenMark) {
 		return
 	}
 	res := b.resolver.Resolve(d.Target)
-	b.seen[e.ID] = seenMark{rev: e.Rev, span: res.Span, placed: res.Status == Anchored || res.Status == Moved}
+	// A claim whose passage changed (a figure, a negation) is a new claim
+	// to review, though its note is placed.
+	placed := res.Status.Placed() && res.Status != Changed
+	b.seen[e.ID] = seenMark{rev: e.Rev, span: res.Span, placed: placed}
 }
 
 func (b *Book) isDeleted(id string) bool {

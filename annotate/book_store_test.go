@@ -101,6 +101,29 @@ func TestReviewMarksAreSavedAndFoundAgainAfterAnEdit(t *testing.T) {
 	}
 }
 
+// TestAReviewedPassageWhoseFigureChangedIsShownAgain marks a passage seen,
+// then changes its figure: the mark no longer counts, since what was
+// reviewed was the old figure.
+func TestAReviewedPassageWhoseFigureChangedIsShownAgain(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	claim, err := anchor.Find(a.Text, "nearly 600 Ukrainian civilians have been killed", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.MarkSeen(claim); err != nil {
+		t.Fatal(err)
+	}
+	text, _ := os.ReadFile(a.Path)
+	if err := os.WriteFile(a.Path, []byte(strings.Replace(string(text), "nearly 600", "nearly 640", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited := open(t, reload(t, a.Path))
+	if spans := edited.SeenSpans(); len(spans) != 0 {
+		t.Fatalf("after the figure changed, seen at %v; want shown again", spans)
+	}
+}
+
 func TestEditingANoteKeepsFieldsANewerMarginAdded(t *testing.T) {
 	a := article(t)
 	b := open(t, a)

@@ -55,8 +55,8 @@ const (
 	// Moved: the passage was found elsewhere, or slightly reworded with
 	// its figures and negations unchanged.
 	Moved Status = "moved"
-	// Changed: the passage was found where it was, but it now says
-	// something else: a figure or a negation in it changed, or it was
+	// Changed: the passage was found, where it was or elsewhere, but it
+	// now says something else: a figure or a negation in it changed, or it was
 	// reworded beyond a light edit. The note is shown there, and a person
 	// should judge whether it still holds: a verdict on "nearly 600" is
 	// not one on "nearly 640".

@@ -68,8 +68,9 @@ const (
 
 // reworded finds a passage rewritten in place, too far from its quote for
 // an alignment to accept: the text between its context, which is still
-// there word for word and once only, that keeps the quote's figures and
-// most of its content words ("By 1990 the count had fallen to 6,500."
+// there word for word and once only, that samePassage takes for the
+// quote's: its figures and half its content words, or as many figures
+// and every other word ("By 1990 the count had fallen to 6,500."
 // became "By 1990 the tally had dropped to about 6,500 fish."). It is
 // Changed: shown where it is, for a person to judge. Without such a
 // passage the result is otherwise.
@@ -129,7 +130,7 @@ func (r *Resolver) between(sel Selector) (span.Span, bool) {
 	}
 	end := len(r.text)
 	if sel.Suffix != "" {
-		window := r.text[start:min(len(r.text), start+2*len(sel.Exact)+len(sel.Suffix))]
+		window := r.text[start:min(len(r.text), start+int(rewordMaxLen*float64(len(sel.Exact)))+len(sel.Suffix))]
 		i := strings.Index(window, sel.Suffix)
 		if i < 0 {
 			return span.Span{}, false
@@ -167,7 +168,7 @@ func kept(quote, now string) float64 {
 
 func contentWords(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWord(r) }) {
 		if utf8.RuneCountInString(w) >= 3 {
 			out = append(out, w)
 		}
