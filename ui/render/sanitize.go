@@ -104,7 +104,8 @@ func cut(s string, w int) int {
 
 // SafeURL reports whether u may be sent to the terminal inside an OSC 8
 // hyperlink: an absolute http, https, mailto or ftp URL made only of
-// printable ASCII.
+// printable ASCII. What the links panel lists and y copies is decided by
+// Followable, below.
 func SafeURL(u string) bool {
 	if u == "" || len(u) > 2048 {
 		return false
@@ -123,4 +124,29 @@ func SafeURL(u string) bool {
 		return true
 	}
 	return false
+}
+
+// scriptSchemes are the URL schemes that run or embed something rather
+// than point at a page: a reader lists no such link and copies none.
+var scriptSchemes = []string{"javascript:", "vbscript:", "data:"}
+
+// Followable reports whether u is a link a reader may list and copy:
+// not a script or an inline payload (javascript:, vbscript:, data:),
+// however its scheme is cased or padded, as browsers read it. It is
+// looser than SafeURL, which gates what reaches the terminal in an OSC 8
+// hyperlink: a relative link, or one of another scheme, may be listed
+// and copied but is not sent as a hyperlink.
+func Followable(u string) bool {
+	s := strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, u))
+	for _, p := range scriptSchemes {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	return s != ""
 }
