@@ -68,6 +68,15 @@ const (
 	AlignCenter = 'c'
 )
 
+// ColumnAlign is the alignment of the table row's column c: AlignNone
+// past the end of Align.
+func (b *Block) ColumnAlign(c int) byte {
+	if c >= len(b.Align) {
+		return AlignNone
+	}
+	return b.Align[c]
+}
+
 // InlineKind says how a run of text is marked.
 type InlineKind uint8
 

@@ -368,7 +368,7 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 		f.sb.WriteString(ind)
 		f.sb.WriteString(strings.Repeat("|  ", len(b.Cells)))
 		f.sb.WriteString("|\n")
-		f.delimiter(ind, b.Align, len(b.Cells))
+		f.delimiter(ind, b)
 		f.sb.WriteByte('\n')
 		continues = true
 	}
@@ -381,21 +381,17 @@ func (f *formatter) tableRow(b, prev *doc.Block) {
 	}
 	if !continues {
 		f.sb.WriteByte('\n')
-		f.delimiter(ind, b.Align, len(b.Cells))
+		f.delimiter(ind, b)
 	}
 	f.skipInlines(b.End)
 }
 
 // delimiter writes a table's delimiter row, with the columns' alignments.
-func (f *formatter) delimiter(ind, align string, cells int) {
+func (f *formatter) delimiter(ind string, b *doc.Block) {
 	f.sb.WriteString(ind)
 	f.sb.WriteString("|")
-	for c := range cells {
-		a := byte(doc.AlignNone)
-		if c < len(align) {
-			a = align[c]
-		}
-		switch a {
+	for c := range b.Cells {
+		switch b.ColumnAlign(c) {
 		case doc.AlignLeft:
 			f.sb.WriteString(" :-- |")
 		case doc.AlignRight:

@@ -244,9 +244,10 @@ const minRows = 3
 // original passage beside each candidate place, then the keys.
 func (m Model) View() string {
 	t := m.theme
-	head := t.Title.Render("Notes that need attention")
+	const title = "Notes that need attention"
+	head := t.Title.Render(title)
 	// The summary shows when it fits whole, in the width fit leaves a line.
-	if s := Summary(m.notes); s != "" && render.Fields([]string{"Notes that need attention", s}, " · ", m.column+1) == 2 {
+	if s := Summary(m.notes); s != "" && render.Fields([]string{title, s}, " · ", m.column+1) == 2 {
 		head += t.ExplainLabel.Render(" · " + s)
 	}
 	lines := []string{head, ""}

@@ -141,10 +141,7 @@ func firstBodySentence(a *model.Article) int {
 		for b < len(blocks) && blocks[b].End <= s.Start {
 			b++
 		}
-		if b == len(blocks) || !blocks[b].Overlaps(s) {
-			return i
-		}
-		if !blocks[b].Kind.Furniture() {
+		if b == len(blocks) || !blocks[b].Overlaps(s) || !blocks[b].Kind.Furniture() {
 			return i
 		}
 	}

@@ -137,7 +137,7 @@ func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 			}
 			if k < len(wrapped[c]) {
 				s := wrapped[c][k]
-				before, after := aligned(b.Align, c, cw-Width(l.doc.Text[s.Start:s.End]))
+				before, after := aligned(b.ColumnAlign(c), cw-Width(l.doc.Text[s.Start:s.End]))
 				if before > 0 {
 					pieces = append(pieces, Piece{Role: role, Pad: before})
 				}
@@ -164,14 +164,12 @@ func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 	return lines
 }
 
-// aligned splits the room a cell's line leaves in column c into the
-// spaces before and after it, as the row's alignments (doc.Block.Align)
-// say: a right-aligned column of figures lines up on its last digits.
-func aligned(align string, c, room int) (before, after int) {
-	if c >= len(align) {
-		return 0, room
-	}
-	switch align[c] {
+// aligned splits the room a cell's line leaves in its column into the
+// spaces before and after it, as the column's alignment (a byte of
+// doc.Block.Align) says: a right-aligned column of figures lines up on
+// its last digits.
+func aligned(align byte, room int) (before, after int) {
+	switch align {
 	case doc.AlignRight:
 		return room, 0
 	case doc.AlignCenter:
