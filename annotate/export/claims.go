@@ -32,13 +32,16 @@ type review struct {
 	// claimOf[i] is the index in claims of the claim notes[i] is on, -1
 	// for none.
 	claimOf []int
-	// verdicts[j] counts the notes with a verdict on claims[j].
+	// verdicts[j] counts the placed notes with a verdict that overlap
+	// claims[j]: a note on a sentence of two claims judges both, as the
+	// reader's claims panel and review queue count it.
 	verdicts []int
 }
 
 // newReview puts notes in the order the worksheet lists them (placed
-// notes in article order, then those that need review, orphaned last) and
-// finds the claim each placed note is on: the one it overlaps most.
+// notes in article order, then those that need review, orphaned last),
+// finds the claim each placed note is on (the one it overlaps most) and
+// counts the verdicts on every claim.
 func newReview(notes []annotate.Note, claims []Claim) *review {
 	r := &review{notes: slices.Clone(notes), claims: claims, verdicts: make([]int, len(claims))}
 	slices.SortStableFunc(r.notes, func(x, y annotate.Note) int {
@@ -47,11 +50,14 @@ func newReview(notes []annotate.Note, claims []Claim) *review {
 	r.claimOf = make([]int, len(r.notes))
 	for i, n := range r.notes {
 		r.claimOf[i] = -1
-		if n.Placed() {
-			r.claimOf[i] = mostOverlapped(claims, n.Span)
+		if !n.Placed() {
+			continue
 		}
-		if j := r.claimOf[i]; j >= 0 && n.Verdict != annotate.None {
-			r.verdicts[j]++
+		r.claimOf[i] = mostOverlapped(claims, n.Span)
+		for j, c := range claims {
+			if n.Verdict != annotate.None && c.Span.Overlaps(n.Span) {
+				r.verdicts[j]++
+			}
 		}
 	}
 	return r

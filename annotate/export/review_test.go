@@ -161,3 +161,29 @@ func TestWorksheetNamesWhereANoteNeedingReviewMayBeNow(t *testing.T) {
 		})
 	}
 }
+
+// TestANoteOverTwoClaimsGivesBothItsVerdict writes one verdict on a
+// passage running from the first claim into the second: the reader's
+// claims panel and review queue count both as judged, so the worksheet
+// does not list the second among the claims without a verdict.
+func TestANoteOverTwoClaimsGivesBothItsVerdict(t *testing.T) {
+	a, _ := fixture(t)
+	s, err := anchor.Find(a.Text, "in a year.\nThe mayor said the new tax", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, _ := anchor.Make(a.Text, s)
+	notes := []annotate.Note{{ID: "01E", Span: s, Status: annotate.Anchored, Target: sel, Verdict: annotate.False, Author: "ann", Created: now, Updated: now}}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, notes, storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	if !strings.Contains(md, "- 3 flagged claims: 2 with a verdict, 1 without.\n") || !strings.Contains(md, "claims_reviewed: 2\n") {
+		t.Errorf("the summary does not count both claims under the note as reviewed:\n%s", md)
+	}
+	_, section, _ := strings.Cut(md, "## Claims without a verdict")
+	if strings.Contains(section, "0.62") || strings.Contains(section, "0.91") {
+		t.Errorf("a claim the note judges is listed without a verdict:\n%s", section)
+	}
+}
