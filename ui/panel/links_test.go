@@ -23,3 +23,23 @@ func TestTheLinksTabLeavesOutScriptsAndInlineData(t *testing.T) {
 		t.Fatalf("links listed %q, want %q", got, want)
 	}
 }
+
+func TestTheLinksTabNamesTheSiteWithoutItsWWW(t *testing.T) {
+	tests := []struct {
+		name, url, want string
+	}{
+		{"a www. host loses it", "https://www.theguardian.com/education/office-for-students", "theguardian.com"},
+		{"the prefix is read in any case", "http://WWW.Example.org/a", "Example.org"},
+		{"a host without it is whole", "https://news.example.org/a", "news.example.org"},
+		{"a host that is only www. is kept", "https://www./a", "www."},
+		{"a word starting www is not the prefix", "https://wwwhat.example/a", "wwwhat.example"},
+		{"a port stays", "https://www.example.org:8080/a", "example.org:8080"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hostOf(tt.url); got != tt.want {
+				t.Errorf("hostOf(%q) = %q, want %q", tt.url, got, tt.want)
+			}
+		})
+	}
+}

@@ -109,10 +109,16 @@ func linkItems(s Source) []Item {
 	return items
 }
 
+// hostOf is the site a link goes to, without a leading "www.": beside a
+// link's words in a panel of 26 columns, "www.theguardian.com" left them
+// three ("Off…"), and the "www." tells a reader nothing about the site.
 func hostOf(u string) string {
 	p, err := url.Parse(u)
 	if err != nil || p.Host == "" {
 		return render.OneLine(u)
+	}
+	if len(p.Host) > len("www.") && strings.EqualFold(p.Host[:len("www.")], "www.") {
+		return p.Host[len("www."):]
 	}
 	return p.Host
 }
