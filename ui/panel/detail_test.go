@@ -127,3 +127,24 @@ func TestTheLineBeneathANote(t *testing.T) {
 		})
 	}
 }
+
+// TestAShortPassageKeepsItsVerdictWhole lists one note on a word shorter
+// than the columns a title keeps: the row is as wide as the note's
+// passage and verdict, and the verdict was cut to fit a title that was
+// not there ("May f…").
+func TestAShortPassageKeepsItsVerdictWhole(t *testing.T) {
+	src := source(t)
+	src.Notes = []annotate.Note{{ID: "m", Span: doctest.Find(t, src.Article.Text, "May"), Status: annotate.Anchored, Verdict: annotate.False}}
+	for _, w := range []int{20, 26, 44} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+			m.SetSource(src)
+			m.SetSize(w, 12)
+			m.Show("Notes")
+			m.Prepare()
+			if view := ansi.Strip(m.View()); !strings.Contains(view, "■ May false") {
+				t.Errorf("the note's row does not read \"■ May false\":\n%s", view)
+			}
+		})
+	}
+}

@@ -471,8 +471,11 @@ func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	}
 	// The detail sits at the end of the widest row, not the panel's: in a
 	// wide panel a short name and its count stay a glance apart.
+	// The title keeps minTitle columns, or its own width when shorter: a
+	// lone note on "212" cut its verdict to "no…" in a row of its own width.
 	rw := min(w, l.natural)
-	detail := shortDetail(render.OneLine(it.Detail), rw-len(indent)-ansi.StringWidth(swatch)-1-minTitle)
+	keep := min(minTitle, ansi.StringWidth(render.OneLine(it.Title)))
+	detail := shortDetail(render.OneLine(it.Detail), rw-len(indent)-ansi.StringWidth(swatch)-1-keep)
 	room := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(detail)-1, minTitle)
 	title := render.Ellipsis(render.OneLine(it.Title), room)
 	gap := max(rw-len(indent)-ansi.StringWidth(swatch)-ansi.StringWidth(title)-ansi.StringWidth(detail), 1)
