@@ -148,3 +148,19 @@ func TestAShortPassageKeepsItsVerdictWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestANoteWithoutAVerdictShowsNoneBesideItsPassage: its row is the
+// passage alone, not the passage and "none".
+func TestANoteWithoutAVerdictShowsNoneBesideItsPassage(t *testing.T) {
+	src := source(t)
+	src.Notes = []annotate.Note{{ID: "k", Span: doctest.Find(t, src.Article.Text, "Kilbride"), Status: annotate.Anchored, Text: "Which pier?"}}
+	m := New(Tabs(), theme.New(theme.NoColor), keys.Default())
+	m.SetSource(src)
+	m.SetSize(26, 12)
+	m.Show("Notes")
+	m.Prepare()
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "■ Kilbride") || strings.Contains(view, "none") || strings.Contains(view, "no…") {
+		t.Errorf("the note's row is not its passage alone:\n%s", view)
+	}
+}

@@ -91,7 +91,7 @@ func TestNotesShowPassageAndTextOnTwoLinesAndFilterByStatusAndTag(t *testing.T) 
 		m = pressF(m)
 		filters = append(filters, m.Filter()+"="+strings.Join(titles(m), "|"))
 	}
-	want := "false=The ferry co,none=Ferry passen,anchored=The ferry co,moved=Ferry passen,follow-up=Ferry passen"
+	want := "false=The ferry co,no verdict=Ferry passen,anchored=The ferry co,moved=Ferry passen,follow-up=Ferry passen"
 	if got := strings.ReplaceAll(strings.Join(filters, ","), "|", "+"); got != want {
 		t.Errorf("F walks %s, want %s", got, want)
 	}

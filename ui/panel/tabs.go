@@ -215,14 +215,24 @@ func noteItems(s Source) []Item {
 			spans = []span.Span{n.Span}
 			passage = n.Span.In(s.Article.Text)
 		}
-		verdict := vocab.Name(vocab.Verdicts(), string(n.Verdict))
+		// A note without a verdict shows none beside its passage, and F
+		// names it "only no verdict", not "only none".
+		verdict, filter := "", noVerdict
+		if n.Verdict != annotate.None {
+			verdict = vocab.Name(vocab.Verdicts(), string(n.Verdict))
+			filter = verdict
+		}
 		items = append(items, Item{
 			Title: passage, Detail: verdict, Sub: noteSub(n), Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
-			Tags: append([]string{verdict, string(n.Status)}, n.Tags...),
+			Tags: append([]string{filter, string(n.Status)}, n.Tags...),
 		})
 	}
 	return items
 }
+
+// noVerdict is how the notes panel's filter names the notes without a
+// verdict.
+const noVerdict = "no verdict"
 
 // noteSub is the line beneath a note: its text, after where it stands
 // when that is not "anchored". It has the panel's whole width, so a

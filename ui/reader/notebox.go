@@ -41,9 +41,13 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 	if when := latest(n); !when.IsZero() {
 		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
 	}
-	lines := fieldLines(w, run{"note: ", t.ExplainLabel},
-		run{vocab.Name(vocab.Verdicts(), string(n.Verdict)), t.Verdict(string(n.Verdict))},
-		run{" · " + strings.Join(meta, " · "), t.ExplainLabel})
+	// A note without a verdict leaves it out: "note: none · anchored"
+	// read as a note saying "none".
+	head := []run{{"note: ", t.ExplainLabel}}
+	if n.Verdict != annotate.None {
+		head = append(head, run{vocab.Name(vocab.Verdicts(), string(n.Verdict)), t.Verdict(string(n.Verdict))}, run{" · ", t.ExplainLabel})
+	}
+	lines := fieldLines(w, append(head, run{strings.Join(meta, " · "), t.ExplainLabel})...)
 	if n.Reworded(text) {
 		lines = append(lines, wasLines(t, fromChange(n.Quote(), n.Span.In(text)), w)...)
 	}

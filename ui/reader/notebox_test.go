@@ -256,3 +256,24 @@ func TestExplainBoxCutsAtWordsToSayThereIsMore(t *testing.T) {
 		}
 	}
 }
+
+func TestANoteHeadNamesAVerdictOnlyWhenThereIsOne(t *testing.T) {
+	when := time.Date(2026, 3, 14, 9, 26, 0, 0, time.Local)
+	tests := []struct {
+		name    string
+		verdict annotate.Verdict
+		want    string
+	}{
+		{"a verdict leads the line", annotate.False, "note: false · anchored · ann · 2026-03-14 09:26"},
+		{"a note without one does not say \"none\"", annotate.None, "note: anchored · ann · 2026-03-14 09:26"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := annotate.Note{Status: annotate.Anchored, Verdict: tt.verdict, Author: "ann", Created: when, Text: "Ask the port."}
+			lines := NoteLines(theme.New(theme.NoColor), "", n, 60)
+			if got := ansi.Strip(lines[0]); got != tt.want {
+				t.Errorf("the note's first line is %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
