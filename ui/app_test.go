@@ -258,7 +258,7 @@ func TestClaimKeysExplainTheFocusedClaim(t *testing.T) {
 	m := analysed(t)
 	m = press(m, "c", "c")
 	s := screen(m)
-	for _, want := range []string{"hedged, statistical", "check-worthiness 0.90", "“might”", "source: RT Arabic"} {
+	for _, want := range []string{"hedged, statistical", "check-worthiness 0.90", "“might”", "said by: RT Arabic"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, s)
 		}

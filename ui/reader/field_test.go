@@ -61,7 +61,7 @@ func TestTheExplainBoxWrapsFieldsTooLongForItsWidth(t *testing.T) {
 			said := words(claimLines) + " " + words(noteLines)
 			for _, want := range []string{
 				"0.91", "statistical", "“described as unlikely”",
-				"source: a spokesperson for the Chinese embassy in Washington",
+				"said by: a spokesperson for the Chinese embassy in Washington",
 				"mostly true · anchored · a fact-checker · 2026-03-14 09:26",
 				"tags: embassy, denial, translation, follow-up",
 			} {

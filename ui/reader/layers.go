@@ -321,7 +321,7 @@ func ClaimLines(t *theme.Theme, text string, c claim.Claim, w int) []string {
 		lines = append(lines, fieldLines(w, runs...)...)
 	}
 	if c.Source != nil {
-		runs := []run{{"source: ", t.ExplainLabel}, {render.OneLine(c.Source.In(text)), t.Explain}}
+		runs := []run{{"said by: ", t.ExplainLabel}, {render.OneLine(c.Source.In(text)), t.Explain}}
 		if !c.Source.Resolved.Empty() {
 			runs = append(runs, run{" = ", t.ExplainLabel}, run{render.OneLine(c.Source.Resolved.In(text)), t.Explain})
 		}

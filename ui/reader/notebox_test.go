@@ -277,3 +277,22 @@ func TestANoteHeadNamesAVerdictOnlyWhenThereIsOne(t *testing.T) {
 		})
 	}
 }
+
+// TestTheBoxTellsWhoSaidItFromTheNotesSources shows a claim attributed to
+// the local paper with a note citing a link: "source:" named both, the
+// claim's speaker and the note's evidence, one under the other; the
+// speaker is "said by:", as the worksheet calls it.
+func TestTheBoxTellsWhoSaidItFromTheNotesSources(t *testing.T) {
+	m := noted(t)
+	m.SetSize(80, 40)
+	m = press(m, ")", ")", ")")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"said by: the local paper", "source: https://example.org/moorings"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the explain box lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "source: the local paper") {
+		t.Errorf("the claim's speaker is called a source, as the note's links are:\n%s", v)
+	}
+}
