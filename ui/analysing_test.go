@@ -174,6 +174,23 @@ func TestAReloadOfADeletedFileSaysItIsGone(t *testing.T) {
 	}
 }
 
+// TestAFileThatComesBackSaysSo deletes the file, then puts it back: the
+// bar said "the file changed on disk" of a file that had come back as it
+// was; a change after that is a change again.
+func TestAFileThatComesBackSaysSo(t *testing.T) {
+	m := open(t, article, Options{})
+	a := m.reader.Article()
+	m = step(m, reloadedMsg{err: fmt.Errorf("open article.txt: %w", fs.ErrNotExist)})
+	m = step(m, reloadedMsg{a: a})
+	if s := statusBar(m); !strings.Contains(s, "reloaded: the file is back on disk") {
+		t.Errorf("the file came back and the bar reads %q", s)
+	}
+	m = step(m, reloadedMsg{a: a})
+	if s := statusBar(m); !strings.Contains(s, "reloaded: the file changed on disk") {
+		t.Errorf("the next reload reads %q", s)
+	}
+}
+
 // TestTheTitleKeepsItsPlaceAsTheAnalysisCounts reports 1%, 12% and 61% in
 // a narrow window: the title beside the count is cut the same each time,
 // where it lost a letter as the count gained a digit.

@@ -187,6 +187,9 @@ type Model struct {
 	// analysisPaused says a reload stopped the analysis in flight, to be
 	// started again if the reload fails.
 	analysisPaused bool
+	// fileGone says the last reload found the file deleted, so the next
+	// one that reads it says it is back rather than that it changed.
+	fileGone bool
 
 	// load is the article's background load, when it came in steps.
 	load loading

@@ -239,6 +239,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	m.analysisPaused = false
 	switch {
 	case errors.Is(msg.err, fs.ErrNotExist):
+		m.fileGone = true
 		m.status.SetError("the file is gone from disk: this is the text as it was; it reloads if the file comes back")
 	case msg.err != nil:
 		m.status.SetError("reload: " + msg.err.Error())
@@ -256,13 +257,18 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	m.reviewPending = m.reviewPending || m.review != nil
 	m.review, m.attention = nil, nil
 	m.setTitle(msg.a)
-	m.status.SetMessage("reloaded: the file changed on disk")
+	say := "reloaded: the file changed on disk"
+	if m.fileGone {
+		say = "reloaded: the file is back on disk"
+	}
+	m.fileGone = false
+	m.status.SetMessage(say)
 	if msg.notesErr != nil {
 		m.status.SetError("reload notes: " + msg.notesErr.Error())
 	} else if m.store != nil {
 		m.setNotes(msg.notes)
 		m.setSeen(msg.seen)
-		m.sayAttention("reloaded: the file changed on disk")
+		m.sayAttention(say)
 	}
 	m.setSource()
 	cmd := tea.Batch(m.openWaitingNotes(), m.analyze())
