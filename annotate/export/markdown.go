@@ -345,14 +345,22 @@ func noteBody(text string) string {
 // oneLine joins the lines of s and every run of white space with one space.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// clip shortens s to n characters on one line.
+// clip shortens s to n characters on one line, at the end of a word
+// when one ends in the last half of them: a table's passage read "…the
+// es…", cut in a word the reader then had to guess.
 func clip(s string, n int) string {
 	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)[:n-1]
-	return strings.TrimRight(string(r), " ") + "…"
+	r := []rune(s)
+	cut := string(r[:n-1])
+	if r[n-1] != ' ' {
+		if sp := strings.LastIndexByte(cut, ' '); sp >= len(string(r[:n/2])) {
+			cut = cut[:sp]
+		}
+	}
+	return strings.TrimRight(cut, " ") + "…"
 }
 
 // escapeLine makes one line of user text literal in markdown: inline

@@ -187,3 +187,25 @@ func TestANoteOverTwoClaimsGivesBothItsVerdict(t *testing.T) {
 		t.Errorf("a claim the note judges is listed without a verdict:\n%s", section)
 	}
 }
+
+func TestClipEndsAtAWord(t *testing.T) {
+	tests := []struct {
+		name, s string
+		n       int
+		want    string
+	}{
+		{"a line that fits is whole", "the harbour wall", 16, "the harbour wall"},
+		{"a cut in a word goes back to the word before", "the harbour wall will", 14, "the harbour…"},
+		{"a cut before a space keeps the word it ends", "the harbour wall will", 12, "the harbour…"},
+		{"a word longer than half the room is cut", "a Donaudampfschifffahrt", 12, "a Donaudamp…"},
+		{"characters are counted, not bytes", "Beijing’s priority was", 12, "Beijing’s…"},
+		{"line breaks are spaces", "the\nharbour\nwall will", 14, "the harbour…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := clip(tt.s, tt.n); got != tt.want {
+				t.Errorf("clip(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+			}
+		})
+	}
+}
