@@ -236,12 +236,38 @@ func TestDeletingSaysWhichNoteWent(t *testing.T) {
 	if left[0].Quote() == gone {
 		gone = "denied that the schedule was realistic"
 	}
-	if want := "note on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
+	if want := "note “Check.” on “" + gone + "” deleted: u undoes"; !strings.Contains(screen(m), want) {
 		t.Errorf("the status does not say %q:\n%s", want, screen(m))
 	}
 	m = pressAndWait(m, "u")
-	if want := "note on “" + gone + "” restored"; !strings.Contains(screen(m), want) {
+	if want := "note “Check.” on “" + gone + "” restored"; !strings.Contains(screen(m), want) {
 		t.Errorf("after u the status does not say %q:\n%s", want, screen(m))
+	}
+}
+
+// TestDeletingOneOfTwoNotesOnAPassageSaysWhichByItsText puts two notes
+// on the same words: their passages are one, so the status names the
+// note deleted by what it says.
+func TestDeletingOneOfTwoNotesOnAPassageSaysWhichByItsText(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	for _, text := range []string{"Ask the engineers.", "Ask the council."} {
+		if _, err := book.Add(annotate.Note{Span: doctest.Find(t, a.Text, "Engineers at Coastline Ltd"), Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, ")")
+	m = pressAndWait(m, "D")
+	left := book.Notes()
+	if len(left) != 1 {
+		t.Fatalf("the book holds %d notes after D, want 1", len(left))
+	}
+	gone := "Ask the engineers."
+	if left[0].Text == gone {
+		gone = "Ask the council."
+	}
+	if want := "note “" + gone + "” on “Engineers at Coastline Ltd” deleted"; !strings.Contains(screen(m), want) {
+		t.Errorf("the status does not say %q:\n%s", want, screen(m))
 	}
 }
 

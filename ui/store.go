@@ -181,11 +181,16 @@ func (s *store) remove(id string) tea.Cmd {
 	})
 }
 
-// nameNote names note n by the start of its passage, for the status: with
-// two notes over one sentence, D and u must say which one went and came
-// back, in a line that fits the bar.
+// nameNote names note n by the start of its text and of its passage, for
+// the status: with two notes over one sentence, D and u must say which
+// one went and came back, in a line that fits the bar, and two notes on
+// one passage differ only in what they say.
 func nameNote(n annotate.Note) string {
-	return "note on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "”"
+	on := "on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "”"
+	if text := render.OneLine(n.Text); text != "" {
+		return "note “" + ansi.Truncate(text, 20, "…") + "” " + on
+	}
+	return "note " + on
 }
 
 func (s *store) restore(id string) tea.Cmd {
