@@ -519,7 +519,20 @@ func readingTime(words int) string {
 	case 1:
 		return "1 word · 1 min read"
 	}
-	return thousands(words) + " words · " + thousands(max(1, (words+115)/230)) + " min read"
+	return thousands(words) + " words · " + duration(max(1, (words+115)/230)) + " read"
+}
+
+// duration says minutes past an hour in hours and minutes: "3,130 min"
+// of a transcript had to be divided by 60 to be read.
+func duration(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%d min", m)
+	case m == 0:
+		return thousands(h) + " h"
+	}
+	return fmt.Sprintf("%s h %d min", thousands(h), m)
 }
 
 // nonEmpty is the fields that are not blank, each on one line: the

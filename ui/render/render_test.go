@@ -397,7 +397,10 @@ func TestHeaderCountsWordsAndMinutes(t *testing.T) {
 		{"one word is a word, not words", 1, "1 word · 1 min read"},
 		{"a short text takes a minute", 40, "40 words · 1 min read"},
 		{"a long text counts in thousands and minutes", 2300, "2,300 words · 10 min read"},
-		{"a book's minutes count in thousands too", 1050724, "1,050,724 words · 4,568 min read"},
+		{"59 minutes are minutes", 13570, "13,570 words · 59 min read"},
+		{"an hour is an hour", 13800, "13,800 words · 1 h read"},
+		{"past an hour the time is in hours and minutes", 100000, "100,000 words · 7 h 15 min read"},
+		{"a book's hours count in thousands", 14000000, "14,000,000 words · 1,014 h 30 min read"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := readingTime(tt.words); got != tt.want {
