@@ -53,6 +53,9 @@ func (m *Model) openAttention() {
 // note saved through the book; a jump and esc close the list before the
 // next key.
 func (m Model) attentionRequest(r attention.Request) (Model, tea.Cmd) {
+	if r.Say != "" {
+		m.status.SetMessage(r.Say)
+	}
 	switch r.Action {
 	case attention.Accept:
 		return m, m.place(r.Note.Accept(r.Span), "note placed")

@@ -54,6 +54,9 @@ type Request struct {
 	Action Action
 	Note   annotate.Note
 	Span   span.Span
+	// Say is for the status bar: what a typed key the list does not
+	// know is not.
+	Say string
 }
 
 // KeyMap is the list's keys, taken from the app's key map.
@@ -214,6 +217,10 @@ func (m Model) Update(msg tea.Msg) Model {
 		m.request = Request{Action: Reattach, Note: n}
 	case key.Matches(kp, k.Orphan):
 		m.request = Request{Action: Orphan, Note: n}
+	case kp.Text != "":
+		// As in the text: a typed key that did nothing without a word
+		// read as a key that is broken.
+		m.request.Say = render.OneLine(kp.String()) + " is not a key here: ? lists the keys"
 	}
 	return m
 }

@@ -82,6 +82,24 @@ func TestEnterAcceptsTheChosenCandidate(t *testing.T) {
 	}
 }
 
+func TestATypedKeyTheListDoesNotKnowSaysSo(t *testing.T) {
+	tests := []struct {
+		name, key, want string
+	}{
+		{"a letter of no key", "z", "z is not a key here: ? lists the keys"},
+		{"a key of the text", "c", "c is not a key here: ? lists the keys"},
+		{"a key of the list says nothing", "j", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := list(t).Update(tea.KeyPressMsg{Code: []rune(tt.key)[0], Text: tt.key})
+			if got := m.TakeRequest().Say; got != tt.want {
+				t.Errorf("%s says %q, want %q", tt.key, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestGoldenAttentionList(t *testing.T) {
 	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])

@@ -395,3 +395,22 @@ func BenchmarkReviewKeyOnALongParagraph(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+func TestATypedKeyTheQueueDoesNotKnowSaysSo(t *testing.T) {
+	tests := []struct {
+		name, key, want string
+	}{
+		{"a letter of no key", "z", "z is not a key here: ? lists the keys"},
+		{"a number past the verdicts", "7", "7 is not a key here: ? lists the keys"},
+		{"a key of the queue says nothing", "s", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := queue(t)
+			m, _ = press(m, tt.key)
+			if got := m.TakeRequest().Say; got != tt.want {
+				t.Errorf("%s says %q, want %q", tt.key, got, tt.want)
+			}
+		})
+	}
+}
