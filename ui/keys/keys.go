@@ -35,7 +35,9 @@ type KeyMap struct {
 	// The review queue: the claims one at a time, most worth checking
 	// first. Verdict sets one of vocab.Verdicts by its number.
 	// ReviewDown and ReviewUp scroll a paragraph the window cuts short.
-	Review, Verdict, Skip, Back, Order, ReviewDown, ReviewUp, CloseReview key.Binding
+	// ReviewNote writes a note on the claim shown: Annotate's key, bound
+	// apart so that the help's group of the queue names it.
+	Review, Verdict, ReviewNote, Skip, Back, Order, ReviewDown, ReviewUp, CloseReview key.Binding
 	// The notes that need attention after the article changed.
 	Attention, NextNote, PrevNote, NextCandidate, PrevCandidate, Accept, Reattach, Orphan, CloseAttention key.Binding
 	// The search prompt.
@@ -108,6 +110,7 @@ func Default() KeyMap {
 
 		Review:      b("r", "review the claims one by one", "r"),
 		Verdict:     b("1-6", "review: verdict, true … opinion", "1", "2", "3", "4", "5", "6"),
+		ReviewNote:  b("a", "review: write a note on the claim", "a"),
 		Skip:        b("n/space", "review: skip the claim", "n", "space"),
 		Back:        b("N", "review: previous claim", "N"),
 		Order:       b("s", "review: article order / most worth checking", "s"),
@@ -166,7 +169,7 @@ func (k KeyMap) Groups() []Group {
 		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
-		{"review queue", []key.Binding{k.Review, k.Verdict, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
+		{"review queue", []key.Binding{k.Review, k.Verdict, k.ReviewNote, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
 		{"notes that need attention", []key.Binding{k.Attention, k.NextNote, k.PrevNote, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
 		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.VerdictPick, k.SaveFallback, k.ForceQuit}},
 	}

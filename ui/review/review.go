@@ -65,7 +65,7 @@ type KeyMap struct {
 
 // NewKeyMap takes the queue's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
-	return KeyMap{Verdict: k.Verdict, Annotate: k.Annotate, Skip: k.Skip, Back: k.Back, Order: k.Order, Close: k.CloseReview,
+	return KeyMap{Verdict: k.Verdict, Annotate: k.ReviewNote, Skip: k.Skip, Back: k.Back, Order: k.Order, Close: k.CloseReview,
 		Down: k.ReviewDown, Up: k.ReviewUp}
 }
 

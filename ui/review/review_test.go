@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -412,5 +414,34 @@ func TestATypedKeyTheQueueDoesNotKnowSaysSo(t *testing.T) {
 				t.Errorf("%s says %q, want %q", tt.key, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTheHelpNamesEveryKeyOfTheQueue reads the keys the queue acts on:
+// each is in the help's group of the review queue, where "a", which
+// writes a note on the claim, was missing.
+func TestTheHelpNamesEveryKeyOfTheQueue(t *testing.T) {
+	km := keys.Default()
+	named := map[string]bool{}
+	for _, g := range km.Groups() {
+		if g.Title == "review queue" {
+			for _, b := range g.Bindings {
+				for _, k := range b.Keys() {
+					named[k] = true
+				}
+			}
+		}
+	}
+	qk := reflect.ValueOf(NewKeyMap(km))
+	for i := range qk.NumField() {
+		b, ok := qk.Field(i).Interface().(key.Binding)
+		if !ok {
+			continue
+		}
+		for _, k := range b.Keys() {
+			if !named[k] {
+				t.Errorf("the queue's %s acts on %q, which the help's review group does not name", qk.Type().Field(i).Name, k)
+			}
+		}
 	}
 }
