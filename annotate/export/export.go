@@ -181,6 +181,9 @@ func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note,
 	if err := checkRegular(path); err != nil {
 		return err
 	}
+	if err := checkNotOwn(path, a); err != nil {
+		return err
+	}
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
 	if err != nil {
 		return cannotWrite(path, err)
@@ -203,6 +206,26 @@ func cannotWrite(path string, err error) error {
 		err = pe.Err
 	}
 	return fmt.Errorf("export: cannot write %s: %w", path, err)
+}
+
+// checkNotOwn refuses to replace the article or a sidecar of notes with
+// an export: "-o story.txt" replaced the article with its worksheet, and
+// "-o story.txt.notes.jsonl" every note with it.
+func checkNotOwn(path string, a *article.Article) error {
+	if strings.HasSuffix(filepath.Base(path), annotate.Suffix) {
+		return fmt.Errorf("export: %s is where notes are kept; margin does not replace notes with an export", path)
+	}
+	if a.Path == "" {
+		return nil
+	}
+	at, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	if art, err := os.Stat(a.Path); err == nil && os.SameFile(at, art) {
+		return fmt.Errorf("export: %s is the article itself; write the export to another file", path)
+	}
+	return nil
 }
 
 // checkRegular accepts a path where nothing is yet, or a regular file.

@@ -93,3 +93,49 @@ func TestWriteFileNamesTheFileItCannotWrite(t *testing.T) {
 		t.Fatalf("error %v, want one line starting %q", err, want)
 	}
 }
+
+// TestWriteFileNeverReplacesTheArticleOrItsNotes exports to the article's
+// own path, to it by another name, and to sidecars: "-o story.txt"
+// replaced the article with its worksheet, and "-o
+// story.txt.notes.jsonl" every note with it.
+func TestWriteFileNeverReplacesTheArticleOrItsNotes(t *testing.T) {
+	a, notes := fixture(t)
+	dir := t.TempDir()
+	a.Path = filepath.Join(dir, "story.txt")
+	write(t, a.Path, story)
+	sidecar := a.Path + ".notes.jsonl"
+	write(t, sidecar, "{}\n")
+	elsewhere := filepath.Join(t.TempDir(), "story.txt.notes.jsonl")
+	hardLink := filepath.Join(dir, "same-story.txt")
+	if err := os.Link(a.Path, hardLink); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	tests := []struct {
+		name, path, refused string
+	}{
+		{"the article", a.Path, "is the article itself"},
+		{"the article by another name", hardLink, "is the article itself"},
+		{"the article's sidecar", sidecar, "where notes are kept"},
+		{"a sidecar in a notes folder, not there yet", elsewhere, "where notes are kept"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := WriteFile(tt.path, FormatMarkdown, a, notes, Options{Now: now})
+			if err == nil || !strings.Contains(err.Error(), tt.refused) {
+				t.Fatalf("error %v, want one saying %q", err, tt.refused)
+			}
+		})
+	}
+	if got, _ := os.ReadFile(a.Path); string(got) != story {
+		t.Errorf("the article was replaced: %q", got)
+	}
+	if got, _ := os.ReadFile(sidecar); string(got) != "{}\n" {
+		t.Errorf("the sidecar was replaced: %q", got)
+	}
+	if _, err := os.Stat(elsewhere); err == nil {
+		t.Error("a sidecar was written")
+	}
+	if err := WriteFile(filepath.Join(dir, "story.txt.notes.md"), FormatMarkdown, a, notes, Options{Now: now}); err != nil {
+		t.Errorf("the worksheet beside the article was refused: %v", err)
+	}
+}
