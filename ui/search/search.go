@@ -1,5 +1,6 @@
-// Package search finds a query in an article's text, ignoring case, and
-// holds the matches and the one the reader is on.
+// Package search finds a query in an article's text, ignoring case and
+// the difference between straight and curly quotes, and holds the matches
+// and the one the reader is on.
 package search
 
 import (
@@ -10,24 +11,39 @@ import (
 )
 
 // All returns the non-overlapping spans of text equal to query when case
-// is ignored, in order.
+// is ignored and any quotation mark matches any other of its kind, in
+// order.
 func All(text, query string) []span.Span {
 	if query == "" {
 		return nil
 	}
-	if isASCII(query) {
+	if isPlainASCII(query) {
 		return allASCII(text, query)
 	}
 	return allFold(text, query)
 }
 
-func isASCII(s string) bool {
+// isPlainASCII reports whether s is ASCII without a quotation mark, which
+// may stand for a curly one in the text: news writes "Beijing’s" and
+// “disinformation”, and a reader types ' and ".
+func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		if s[i] >= 0x80 || s[i] == '\'' || s[i] == '"' {
 			return false
 		}
 	}
 	return true
+}
+
+// quoteKind is the straight quotation mark r is a form of, or r itself.
+func quoteKind(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′':
+		return '\''
+	case '“', '”', '„', '‟', '″':
+		return '"'
+	}
+	return r
 }
 
 func lower(c byte) byte {
@@ -62,10 +78,22 @@ func allASCII(text, query string) []span.Span {
 }
 
 // allFold matches rune by rune under Unicode simple case folding, so a
-// match's length in bytes may differ from the query's.
+// match's length in bytes may differ from the query's. Where the query
+// starts with an ASCII character, an ASCII byte of the text that is not
+// that character in either case is passed over at once: only those
+// characters fold to it (a quoted query went ten times slower than the
+// ASCII search without this).
 func allFold(text, query string) []span.Span {
 	var out []span.Span
+	first := int(utf8.RuneSelf)
+	if query[0] < utf8.RuneSelf {
+		first = int(lower(query[0]))
+	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && first < utf8.RuneSelf && int(lower(c)) != first {
+			i++
+			continue
+		}
 		if end, ok := foldPrefix(text[i:], query); ok {
 			out = append(out, span.Span{Start: i, End: i + end})
 			i += end
@@ -95,7 +123,7 @@ func foldPrefix(s, query string) (int, bool) {
 }
 
 func equalFold(a, b rune) bool {
-	if a == b {
+	if a == b || quoteKind(a) == quoteKind(b) {
 		return true
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {

@@ -17,6 +17,12 @@ func TestAll(t *testing.T) {
 		{"does not overlap", "aaaa", "aa", []string{"aa", "aa"}},
 		{"folds non-ASCII letters", "Kyiv’s ÉTAT and état", "état", []string{"ÉTAT", "état"}},
 		{"finds a query at the very end", "to the West", "west", []string{"West"}},
+		{"a straight apostrophe finds a curly one", "Beijing’s priority, Beijing's", "beijing's", []string{"Beijing’s", "Beijing's"}},
+		{"straight double quotes find curly ones", "were “disinformation”, a", `"disinformation"`, []string{"“disinformation”"}},
+		{"a curly quote typed finds a straight one", `said "no"`, "“no”", []string{`"no"`}},
+		{"an apostrophe does not find a double quote", `the “word” and ’word’`, "'word'", []string{"’word’"}},
+		{"a quote still needs the letters around it", "Kyiv’s", "kyiv's", []string{"Kyiv’s"}},
+		{"a first letter still folds from a character outside ASCII", "\u212Aelvin’s scale", "kelvin's", []string{"\u212Aelvin’s"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
