@@ -119,7 +119,9 @@ func Quote(text string, s span.Span) (Selector, error) {
 // Find returns the span of the occurrence-th appearance of quote in text
 // (1 is the first). With occurrence 0 the quote must appear exactly once.
 // When the quote is not there verbatim, runs of white space in it match any
-// run of white space in the text, since line breaks rarely survive copying.
+// run of white space in the text, since line breaks rarely survive copying,
+// and then any quotation mark matches any of its kind, since a quote typed
+// on a command line has ' and " where news text has ’ and “ ”.
 func Find(text, quote string, occurrence int) (span.Span, error) {
 	if strings.TrimSpace(quote) == "" {
 		return span.Span{}, errors.New("empty quote")
@@ -127,6 +129,9 @@ func Find(text, quote string, occurrence int) (span.Span, error) {
 	all := occurrences(text, quote, 0)
 	if len(all) == 0 {
 		all = looseOccurrences(text, quote)
+	}
+	if len(all) == 0 {
+		all = quoteOccurrences(text, quote)
 	}
 	switch {
 	case len(all) == 0:
@@ -190,6 +195,71 @@ func looseOccurrences(text, quote string) []span.Span {
 	}
 	return out
 }
+
+// quoteOccurrences lists where quote appears in text when a quotation
+// mark matches any other of its kind (QuoteKind) and a run of white
+// space any run; nil for a quote without a quotation mark, which
+// looseOccurrences has looked for already.
+func quoteOccurrences(text, quote string) []span.Span {
+	if !strings.ContainsFunc(quote, isQuote) {
+		return nil
+	}
+	q := strings.Join(strings.Fields(quote), " ")
+	var out []span.Span
+	for i := 0; i < len(text); {
+		if n, ok := quotePrefix(text[i:], q); ok {
+			out = append(out, span.Span{Start: i, End: i + n})
+			i += n
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
+// quotePrefix reports whether s starts with q as quoteOccurrences
+// matches, and how many bytes of s that takes.
+func quotePrefix(s, q string) (int, bool) {
+	n := 0
+	for _, qr := range q {
+		if qr == ' ' {
+			ws := n
+			for ws < len(s) && isSpace(s[ws]) {
+				ws++
+			}
+			if ws == n {
+				return 0, false
+			}
+			n = ws
+			continue
+		}
+		if n >= len(s) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if QuoteKind(r) != QuoteKind(qr) {
+			return 0, false
+		}
+		n += size
+	}
+	return n, true
+}
+
+// QuoteKind is the straight quotation mark r is a form of (' for ‘ ’ ‚ ‛
+// ′, " for “ ” „ ‟ ″), or r itself: what a reader types for the marks
+// news text prints.
+func QuoteKind(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′':
+		return '\''
+	case '“', '”', '„', '‟', '″':
+		return '"'
+	}
+	return r
+}
+
+func isQuote(r rune) bool { return r == '\'' || r == '"' || QuoteKind(r) != r }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 

@@ -65,6 +65,36 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindTakesTypedQuotesForPrintedOnes quotes, as typed on a command
+// line, a text that prints curly quotes: "margin notes add --quote
+// \"Beijing's priority\"" said the quote was not in the article.
+func TestFindTakesTypedQuotesForPrintedOnes(t *testing.T) {
+	const text = "Beijing’s priority was peace, he said, and he had “never heard of that.”\nThe ‘rock solid’ ties held. Kyiv's envoy said \"no\"."
+	tests := []struct {
+		name, quote, want string
+	}{
+		{"an apostrophe for a curly one", "Beijing's priority", "Beijing’s priority"},
+		{"double quotes for curly ones", `"never heard of that."`, "“never heard of that.”"},
+		{"single quotes for curly ones, across a line break", "that.” The 'rock solid'", "that.”\nThe ‘rock solid’"},
+		{"a curly quote for a straight one", "Kyiv’s envoy said “no”", `Kyiv's envoy said "no"`},
+		{"an apostrophe is not a double quote", `"rock solid"`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Find(text, tt.quote, 0)
+			if tt.want == "" {
+				if !errors.Is(err, ErrNotFound) {
+					t.Fatalf("Find(%q) = %q, %v; want not found", tt.quote, s.In(text), err)
+				}
+				return
+			}
+			if err != nil || s.In(text) != tt.want {
+				t.Fatalf("Find(%q) = %q, %v; want %q", tt.quote, s.In(text), err, tt.want)
+			}
+		})
+	}
+}
+
 func TestMakeRejectsBadSpans(t *testing.T) {
 	text := "naïve text"
 	for _, s := range []span.Span{{Start: -1, End: 2}, {Start: 3, End: 3}, {Start: 0, End: 99}, {Start: 0, End: 3}} {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -33,17 +34,6 @@ func isPlainASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// quoteKind is the straight quotation mark r is a form of, or r itself.
-func quoteKind(r rune) rune {
-	switch r {
-	case '‘', '’', '‚', '‛', '′':
-		return '\''
-	case '“', '”', '„', '‟', '″':
-		return '"'
-	}
-	return r
 }
 
 func lower(c byte) byte {
@@ -123,7 +113,7 @@ func foldPrefix(s, query string) (int, bool) {
 }
 
 func equalFold(a, b rune) bool {
-	if a == b || quoteKind(a) == quoteKind(b) {
+	if a == b || anchor.QuoteKind(a) == anchor.QuoteKind(b) {
 		return true
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
