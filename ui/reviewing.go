@@ -11,6 +11,12 @@ import (
 	"github.com/margin-reader/margin/ui/review"
 )
 
+// What the status says while the review queue waits to open.
+const (
+	waitingForClaims = "analysing…: the review opens when the claims are in"
+	waitingForNotes  = "opening the notes…: the review opens when they are in"
+)
+
 // startReview opens the review queue on the analysis's claims, or, while
 // the analysis or the notes (the queue resumes from their review marks)
 // are still coming, as soon as they are in.
@@ -21,13 +27,18 @@ func (m *Model) startReview() {
 	}
 	if m.analysis == nil || m.notesComing() {
 		m.reviewPending = true
-		m.status.SetMessage("analysing…: the review opens when the claims are in")
+		m.status.SetMessage(waitingForClaims)
 		if m.analysis != nil {
-			m.status.SetMessage("opening the notes…: the review opens when they are in")
+			m.status.SetMessage(waitingForNotes)
 		}
 		return
 	}
 	m.reviewPending = false
+	// The queue is open: a word that it will open is stale ("margin
+	// check" showed it under the queue until a key was pressed).
+	if say := m.status.Message(); say == waitingForClaims || say == waitingForNotes {
+		m.status.ClearMessage()
+	}
 	if len(m.analysis.Claims) == 0 {
 		m.status.SetMessage("no flagged claims to review in this text")
 		return

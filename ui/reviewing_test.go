@@ -156,6 +156,9 @@ func TestReviewWaitsForTheAnalysis(t *testing.T) {
 	if got := shownClaim(t, m); !strings.HasPrefix(got, "According to RT Arabic") {
 		t.Errorf("the queue opened at %q, want the claim most worth checking", got)
 	}
+	if msg := m.status.Message(); msg != "" {
+		t.Errorf("the open queue is still said to be waiting: %q", msg)
+	}
 	m = press(m, "esc")
 	if m.review != nil {
 		t.Error("esc did not close the queue")
