@@ -239,6 +239,50 @@ func TestWrappingNeverStartsALineWithClosingPunctuation(t *testing.T) {
 	}
 }
 
+// TestALinkTooLongForALineBreaksAfterASeparator wraps a link longer than
+// the line: it was cut at the line's last column, "…/columns/at/a" over
+// "ll?with=…"; each cut now ends at a "/", "?", "&", "=" or "-" when one
+// is in the line's second half.
+func TestALinkTooLongForALineBreaksAfterASeparator(t *testing.T) {
+	const text = "see https://example.org/a/very/long/path/that/does/not/fit/in/forty/columns/at/all?with=query&and=more now"
+	for _, w := range []int{20, 30, 40, 60, 76} {
+		t.Run(fmt.Sprint(w, " columns"), func(t *testing.T) {
+			lines := wrapProse(text, 0, len(text), w)
+			for _, l := range lines[:len(lines)-1] {
+				got := text[l.Start:l.End]
+				if Width(got) > w {
+					t.Errorf("the line %q is wider than %d", got, w)
+				}
+				if l.End < len(text) && text[l.End] != ' ' && !strings.ContainsAny(got[len(got)-1:], "/?&=-") {
+					t.Errorf("the link is cut in a name: %q", got)
+				}
+			}
+		})
+	}
+}
+
+// TestAWordOfNoSeparatorIsStillCutAtTheLine keeps the old cut where
+// there is nowhere better: a long name with no separator, or one only in
+// the first half of the line.
+func TestAWordOfNoSeparatorIsStillCutAtTheLine(t *testing.T) {
+	tests := []struct {
+		name, word string
+		n, want    int
+	}{
+		{"no separator", "Donaudampfschifffahrtsgesellschaft", 20, 20},
+		{"a separator too early", "ab/cdefghijklmnopqrstuvwxyz", 20, 20},
+		{"a separator late enough", "abcdefghijklmn/opqrstuvwxyz", 20, 15},
+		{"a separator right at the cut is not moved past", "abcdefghijklmnopqrs/tuvwxyz", 20, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := breakInLink(tt.word, tt.n); got != tt.want {
+				t.Errorf("breakInLink(%q, %d) = %d, want %d", tt.word, tt.n, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 	d := structured()
 	tests := []struct {

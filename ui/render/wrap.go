@@ -47,7 +47,7 @@ func wrapProse(text string, s, e, w int) []span.Span {
 			ww := Width(text[j:k])
 			if end == start {
 				if ww > w {
-					end = j + cutBeforeOpening(text[j:k], cut(text[j:k], w))
+					end = j + cutBeforeOpening(text[j:k], breakInLink(text[j:k], cut(text[j:k], w)))
 					i = end
 					break
 				}
@@ -125,6 +125,17 @@ func nbspBreak(word string, fit, room, w int) int {
 		}
 		best, off = off+idx, off+idx+len(nbsp)
 	}
+}
+
+// breakInLink moves a cut at byte n of a word too long for a line back
+// to just after the last "/", "?", "&", "=" or "-" before it, when that
+// keeps at least half of what fits: a link cut at the edge of the line
+// ("…/columns/at/a" then "ll?with=…") is read as two broken names.
+func breakInLink(word string, n int) int {
+	if i := strings.LastIndexAny(word[:n], "/?&=-"); i >= 0 && i+1 < n && 2*(i+1) >= n {
+		return i + 1
+	}
+	return n
 }
 
 // cutBeforeOpening moves a cut at byte n of word back so that the rest
