@@ -283,6 +283,20 @@ func TestAWordOfNoSeparatorIsStillCutAtTheLine(t *testing.T) {
 	}
 }
 
+// TestAChineseSentenceNeverStartsALineWithItsFullStop cuts a sentence of
+// Chinese and Japanese, which has no spaces, at every width: no line
+// starts with a full-width mark that ends a clause.
+func TestAChineseSentenceNeverStartsALineWithItsFullStop(t *testing.T) {
+	const text = "中文新闻报道说，政府否认了这些指控。日本語の記事も含まれています。"
+	for w := 4; w <= 40; w++ {
+		for _, l := range wrapProse(text, 0, len(text), w)[1:] {
+			if r, _ := utf8.DecodeRuneInString(text[l.Start:]); strings.ContainsRune("。，、", r) {
+				t.Errorf("at width %d a line starts with %q: %q", w, r, text[l.Start:l.End])
+			}
+		}
+	}
+}
+
 func TestHeaderShowsDatesAndAFactCheckVerdict(t *testing.T) {
 	d := structured()
 	tests := []struct {

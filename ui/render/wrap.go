@@ -156,7 +156,9 @@ func cutBeforeOpening(word string, n int) int {
 }
 
 // closing reports whether r closes something or ends a clause: closing
-// brackets and quotes, and the marks that follow a word.
+// brackets and quotes, and the marks that follow a word, the full-width
+// ones of Chinese and Japanese among them ("。" began a line of a Chinese
+// sentence cut at the edge).
 func closing(r rune) bool {
-	return unicode.In(r, unicode.Pe, unicode.Pf) || strings.ContainsRune(",.;:!?…’'\"", r)
+	return unicode.In(r, unicode.Pe, unicode.Pf) || strings.ContainsRune(",.;:!?…’'\"。、，．：；！？", r)
 }
