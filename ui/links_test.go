@@ -71,3 +71,20 @@ func TestOpeningWithoutABrowserOpenerSaysWhatToDo(t *testing.T) {
 		t.Fatalf("error %v, want one saying what is missing and that y copies the link", err)
 	}
 }
+
+// TestASearchMatchInsideAnAddressCopiesAllOfIt searches a plain text for
+// a word of an address it writes out, as a reader finds a link in a text
+// that marks none up: y copies the whole address.
+func TestASearchMatchInsideAnAddressCopiesAllOfIt(t *testing.T) {
+	m := open(t, "The minutes are online. Read them at http://council.example/minutes?year=2025, the clerk said.", Options{})
+	m = press(m, "/")
+	m = typeText(m, "minutes?")
+	m = press(m, "enter")
+	next, cmd := m.Update(keyMsg("y"))
+	if cmd == nil {
+		t.Fatal("y sent nothing to the terminal")
+	}
+	if bar := statusBar(next.(Model)); !strings.Contains(bar, "copied http://council.example/minutes?year=2025") || strings.Contains(bar, "2025,") {
+		t.Errorf("the status does not say the whole address, and only it, was copied: %q", bar)
+	}
+}

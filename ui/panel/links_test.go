@@ -2,6 +2,7 @@ package panel
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/margin-reader/margin/model"
@@ -41,5 +42,37 @@ func TestTheLinksTabNamesTheSiteWithoutItsWWW(t *testing.T) {
 				t.Errorf("hostOf(%q) = %q, want %q", tt.url, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTheLinksTabListsAddressesWrittenOutInPlainText(t *testing.T) {
+	const text = "The council's report is at https://example.org/flood/report.pdf. The minutes, at http://example.org/minutes, agree.\n"
+	a, err := model.Parse(context.Background(), "story.txt", []byte(text), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range linkItems(Source{Article: a}) {
+		got = append(got, it.Title+" → "+it.ID)
+	}
+	want := []string{"example.org/flood/report.pdf → https://example.org/flood/report.pdf", "example.org/minutes → http://example.org/minutes"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("links listed %q, want %q", got, want)
+	}
+}
+
+func TestAnAddressThatIsAlsoALinkIsListedOnce(t *testing.T) {
+	const md = "Read [https://example.org/a](https://example.org/a) and <https://example.org/b>, and see [the report](https://example.org/c).\n"
+	a, err := model.Parse(context.Background(), "story.md", []byte(md), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range linkItems(Source{Article: a}) {
+		got = append(got, it.ID)
+	}
+	want := []string{"https://example.org/a", "https://example.org/b", "https://example.org/c"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("links listed %q, want %q", got, want)
 	}
 }
