@@ -307,6 +307,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if m, cmd, ok := m.background(msg); ok {
 		return m, cmd
 	}
+	// ctrl+z stops margin from anywhere, the note editor too (its text
+	// is kept), as in less and vim; it did nothing.
+	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, m.keys.Suspend) {
+		return m, tea.Suspend
+	}
 	if m.editor != nil {
 		return m.editorUpdate(msg)
 	}

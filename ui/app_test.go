@@ -1213,3 +1213,34 @@ func TestTheWheelOverThePanelMovesInItsList(t *testing.T) {
 		t.Error("the wheel over the text did not scroll it")
 	}
 }
+
+// TestCtrlZSuspendsFromAnywhere presses ctrl+z over the text, the help and
+// the note editor: each time margin asks the terminal to stop it, as less
+// and vim do, where the key did nothing.
+func TestCtrlZSuspendsFromAnywhere(t *testing.T) {
+	ctrlZ := tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
+	for _, tt := range []struct {
+		name string
+		keys []string
+	}{
+		{"over the text", nil},
+		{"over the help", []string{"?"}},
+		{"in the note editor", []string{")", "a"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m = press(m, tt.keys...)
+			if len(tt.keys) > 1 && m.editor == nil {
+				t.Fatalf("the note editor did not open:\n%s", screen(m))
+			}
+			_, cmd := m.Update(ctrlZ)
+			if cmd == nil {
+				t.Fatal("ctrl+z did nothing")
+			}
+			if _, ok := cmd().(tea.SuspendMsg); !ok {
+				t.Errorf("ctrl+z sent %T, want tea.SuspendMsg", cmd())
+			}
+		})
+	}
+}

@@ -45,8 +45,9 @@ type KeyMap struct {
 	// The note editor. SaveFallback works, and shows in its hints, once a
 	// save has failed: it keeps the note in annotate.FallbackDir instead.
 	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, SaveFallback key.Binding
-	// The program. ForceQuit quits from anywhere, even the help screen.
-	Help, Quit, ForceQuit key.Binding
+	// The program. ForceQuit quits from anywhere, even the help screen;
+	// Suspend stops margin from anywhere, as less and vim do.
+	Help, Quit, ForceQuit, Suspend key.Binding
 }
 
 // Default returns margin's key map.
@@ -148,6 +149,7 @@ func Default() KeyMap {
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
 		ForceQuit: b("ctrl+c", "quit from anywhere (an unsaved note asks first)", "ctrl+c"),
+		Suspend:   b("ctrl+z", "suspend (fg resumes)", "ctrl+z"),
 	}
 }
 
@@ -166,7 +168,7 @@ type Group struct {
 func (k KeyMap) Groups() []Group {
 	return []Group{
 		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.MoveLine, k.MovePage, k.MoveEnds, k.Wheel, k.NextSentence, k.PrevSentence}},
-		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit}},
+		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit, k.Suspend}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.ReviewNote, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
