@@ -184,8 +184,12 @@ func (m Model) Note() annotate.Note {
 	n := m.note
 	n.Text = m.text.Value()
 	n.Verdict = annotate.Verdicts[m.verdict]
-	n.Tags = splitList(m.tags.Value(), func(r rune) bool { return r == ',' })
-	n.Sources = splitList(m.sources.Value(), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	// A tag typed twice in two cases is one tag ("B" and "b" were two,
+	// each a filter of its own); a link's path is cased, so two sources
+	// differ in any letter.
+	n.Tags = splitList(m.tags.Value(), func(r rune) bool { return r == ',' }, strings.EqualFold)
+	n.Sources = splitList(m.sources.Value(), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' },
+		func(a, b string) bool { return a == b })
 	return n
 }
 
@@ -443,10 +447,12 @@ func (m Model) label(f field, name string) string {
 	return m.styles.Label.Render(name)
 }
 
-func splitList(s string, sep func(rune) bool) []string {
+// splitList splits s at sep into its trimmed, non-empty items, the first
+// of each set of items same holds equal.
+func splitList(s string, sep func(rune) bool, same func(a, b string) bool) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(s, sep) {
-		if f = strings.TrimSpace(f); f != "" && !slices.Contains(out, f) {
+		if f = strings.TrimSpace(f); f != "" && !slices.ContainsFunc(out, func(o string) bool { return same(o, f) }) {
 			out = append(out, f)
 		}
 	}

@@ -80,16 +80,16 @@ func TestSaveSendsTheEditedNote(t *testing.T) {
 	m = press(m, typed("figure.")...)
 	m = press(m, "tab", "right", "right", "right", "right") // verdict: false
 	m = press(m, "tab")
-	m = press(m, typed("economy, numbers, economy")...)
+	m = press(m, typed("economy, numbers, economy, Numbers")...)
 	m = press(m, "tab")
-	m = press(m, typed("https://a.example https://b.example")...)
+	m = press(m, typed("https://a.example https://b.example https://a.example/X https://a.example/x")...)
 	_, r := act(m, "ctrl+s")
 	if !r.Save || r.Close || r.Fallback {
 		t.Fatalf("ctrl+s asked %+v", r)
 	}
 	n := r.Note
 	if n.Text != "Wrong\nfigure." || n.Verdict != annotate.False || strings.Join(n.Tags, "|") != "economy|numbers" ||
-		strings.Join(n.Sources, "|") != "https://a.example|https://b.example" || n.Span != (span.Span{Start: 3, End: 9}) {
+		strings.Join(n.Sources, "|") != "https://a.example|https://b.example|https://a.example/X|https://a.example/x" || n.Span != (span.Span{Start: 3, End: 9}) {
 		t.Fatalf("saved %+v", n)
 	}
 }
@@ -402,5 +402,24 @@ func TestTheVerdictNumbersAreNamedWhereTheyWork(t *testing.T) {
 	}
 	if !named {
 		t.Error("the help's note editor keys do not name the verdict numbers")
+	}
+}
+
+func TestATagTypedInTwoCasesIsOneTag(t *testing.T) {
+	comma := func(r rune) bool { return r == ',' }
+	tests := []struct {
+		name, in string
+		want     string
+	}{
+		{"the first spelling is kept", "Flood, economy, flood, FLOOD", "Flood|economy"},
+		{"blank items go", " ,a,, b ,", "a|b"},
+		{"letters outside ASCII fold too", "Économie, économie", "Économie"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(splitList(tt.in, comma, strings.EqualFold), "|"); got != tt.want {
+				t.Errorf("tags %q became %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
