@@ -1,14 +1,15 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // Model is a trained tagger: int8 weights per (feature, tag) in an
@@ -40,7 +41,9 @@ type slot struct {
 	w   packed
 }
 
-const magic = "MNER1"
+// magic begins a model file; MNER1 held the sorted keys and their
+// weights, from which each load built the tables.
+const magic = "MNER2"
 
 var negInf = float32(math.Inf(-1))
 
@@ -365,15 +368,27 @@ func reached(cur *[maxTags]float32, nt int, trs *transRows) float32 {
 	return floor
 }
 
+// The file holds the tables as they are probed, so that a load views them
+// in place rather than building them: after the header (the magic, the
+// types, the scale, the transitions, the count of features and the sizes
+// of the tables as uvarints), zeros up to a multiple of slotSize, then the
+// slots, each its key as a little-endian uint32, four zero bytes and the
+// three words of its packed weights, then the words of seen. Building the
+// slots from sorted keys and weight rows was half of a model's load, and
+// most of that the page faults of their 4 MB of heap.
+const slotSize = int(unsafe.Sizeof(slot{}))
+
+// viewable is whether a slot lies in memory as in the file: its key first,
+// its weights from byte 8, little-endian. Otherwise Read decodes the
+// tables into the heap.
+var viewable = unsafe.Offsetof(slot{}.w) == 8 && binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// The build stops unless a slot is 32 bytes, a key and 24 of weights with
+// the padding that aligns them.
+var _ = [1]struct{}{}[slotSize-32]
+
 // WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint32, 0, m.nfeat)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			keys = append(keys, sl.key)
-		}
-	}
-	slices.Sort(keys)
 	var b bytes.Buffer
 	b.WriteString(magic)
 	b.Write(binary.AppendUvarint(nil, uint64(len(m.Types))))
@@ -389,28 +404,62 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	binary.Write(&b, binary.LittleEndian, tr)
-	appendKeys(&b, keys)
-	var row [maxTags]int32
-	for _, k := range keys {
-		m.row(k).unpack(&row)
-		for _, v := range row[:m.nt] {
-			b.WriteByte(byte(int8(v)))
+	for _, n := range []int{m.nfeat, len(m.slots), len(m.seen)} {
+		b.Write(binary.AppendUvarint(nil, uint64(n)))
+	}
+	b.Write(make([]byte, -b.Len()&(slotSize-1)))
+	out := b.Bytes()
+	for _, sl := range m.slots {
+		out = binary.LittleEndian.AppendUint64(out, uint64(sl.key))
+		for _, x := range sl.w {
+			out = binary.LittleEndian.AppendUint64(out, x)
 		}
 	}
-	// Stored raw, not deflated: inflating it was about 8 of the 25 ms a
-	// load took, paid by every margin process, for 360 KB of binary.
-	n, err := w.Write(b.Bytes())
+	for _, x := range m.seen {
+		out = binary.LittleEndian.AppendUint64(out, x)
+	}
+	n, err := w.Write(out)
 	if err != nil {
 		return int64(n), fmt.Errorf("write model: %w", err)
 	}
 	return int64(n), nil
 }
 
+// Relaid is m with its tables built anew from its features' weights, as
+// training builds them: the same bytes as m's when the layout is the one
+// newModel makes now.
+func (m *Model) Relaid() *Model {
+	keys := make([]uint32, 0, m.nfeat)
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
+		}
+	}
+	slices.Sort(keys)
+	w := make([]int8, 0, len(keys)*m.nt)
+	var row [maxTags]int32
+	for _, k := range keys {
+		m.row(k).unpack(&row)
+		for _, v := range row[:m.nt] {
+			w = append(w, int8(v))
+		}
+	}
+	tr := slices.Clone(m.trans)
+	for i, v := range tr {
+		if math.IsInf(float64(v), -1) {
+			tr[i] = 0
+		}
+	}
+	return newModel(slices.Clone(m.Types), m.scale, tr, keys, w)
+}
+
 var errCorrupt = errors.New("corrupt model file")
 
-// Read decodes a model written by WriteTo.
+// Read reads a model written by WriteTo. Its tables are views of data,
+// which must not change while the model is used, when data is aligned as
+// a slot (embedded files are); else they are copied out of it.
 func Read(data []byte) (*Model, error) {
-	r := bufio.NewReader(bytes.NewReader(data))
+	r := bytes.NewReader(data)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("read model: %w: bad header", errCorrupt)
@@ -432,35 +481,69 @@ func Read(data []byte) (*Model, error) {
 		types[i] = string(b)
 	}
 	nt := 1 + 2*len(types)
-	var scale float32
-	if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
+	m := &Model{Types: types, nt: nt, trans: make([]float32, (nt+1)*nt)}
+	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
 		return nil, fmt.Errorf("read model: %w: scale", errCorrupt)
 	}
-	trans := make([]float32, (nt+1)*nt)
-	if err := binary.Read(r, binary.LittleEndian, trans); err != nil {
+	if err := binary.Read(r, binary.LittleEndian, m.trans); err != nil {
 		return nil, fmt.Errorf("read model: %w: transitions", errCorrupt)
 	}
-	nk, err := binary.ReadUvarint(r)
-	if err != nil || nk > uint64(len(data)) {
+	var sizes [3]uint64
+	for i := range sizes {
+		if sizes[i], err = binary.ReadUvarint(r); err != nil || sizes[i] > uint64(len(data)) {
+			return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
+		}
+	}
+	nfeat, nslots, nseen := int(sizes[0]), int(sizes[1]), int(sizes[2])
+	off := len(data) - r.Len()
+	off += -off & (slotSize - 1)
+	if !isPow2(nslots) || nfeat >= nslots || !isPow2(nseen) || len(data) < off || len(data)-off != nslots*slotSize+8*nseen {
+		return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
+	}
+	m.nfeat = nfeat
+	m.slots, m.seen = tables(data[off:], nslots, nseen)
+	m.shift = 32 - uint32(bits.Len(uint(64*nseen))-1)
+	if m.used() != nfeat {
 		return nil, fmt.Errorf("read model: %w: feature count", errCorrupt)
 	}
-	keys := make([]uint32, nk)
-	prev := uint64(0)
-	for i := range keys {
-		d, err := binary.ReadUvarint(r)
-		if err != nil || prev+d > math.MaxUint32 {
-			return nil, fmt.Errorf("read model: %w: keys", errCorrupt)
+	m.constrain()
+	m.rows = rowsOf(m.trans, nt)
+	return m, nil
+}
+
+func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 }
+
+// tables are the slots and the seen filter held in b, viewed in place
+// when their layout in memory is the file's.
+func tables(b []byte, nslots, nseen int) ([]slot, []uint64) {
+	seenAt := nslots * slotSize
+	if viewable && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%uintptr(slotSize) == 0 {
+		return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), nslots),
+			unsafe.Slice((*uint64)(unsafe.Pointer(&b[seenAt])), nseen)
+	}
+	slots := make([]slot, nslots)
+	for i := range slots {
+		s := b[i*slotSize:]
+		slots[i].key = binary.LittleEndian.Uint32(s)
+		for j := range slots[i].w {
+			slots[i].w[j] = binary.LittleEndian.Uint64(s[8+8*j:])
 		}
-		prev += d
-		keys[i] = uint32(prev)
 	}
-	w := make([]int8, int(nk)*nt)
-	wb := make([]byte, len(w))
-	if _, err := io.ReadFull(r, wb); err != nil {
-		return nil, fmt.Errorf("read model: %w: weights", errCorrupt)
+	seen := make([]uint64, nseen)
+	for i := range seen {
+		seen[i] = binary.LittleEndian.Uint64(b[seenAt+8*i:])
 	}
-	for i, b := range wb {
-		w[i] = int8(b)
+	return slots, seen
+}
+
+// used is the number of slots that hold a feature: fewer than all, so
+// that a probe for a missing feature meets an empty slot.
+func (m *Model) used() int {
+	n := 0
+	for i := range m.slots {
+		if m.slots[i].key != 0 {
+			n++
+		}
 	}
-	return newModel(types, scale, trans, keys, w), nil
+	return n
 }
