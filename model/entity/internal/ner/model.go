@@ -23,7 +23,12 @@ type Model struct {
 	scale float32
 	trans []float32  // (nt+1) rows of nt: row p is the previous tag, row nt the start
 	rows  *transRows // trans laid out for decode
-	slots []slot     // len is a power of two
+	// slots hold the features' weights, each at or after the slot its key
+	// spreads to under mask (a power of two less one), with no wrapping
+	// around: the slots past mask+1 hold those pushed past the end, and
+	// the last is always empty, so a probe ends there at the latest.
+	slots []slot
+	mask  uint32
 	nfeat int
 	// seen has a bit set for each feature's filterHash: most features a
 	// text yields have no weights, and one bit in a table that stays in
@@ -61,12 +66,15 @@ func newModel(types []string, scale float32, trans []float32, keys []uint32, w [
 	for n < 3*len(keys)/2+2 {
 		n <<= 1
 	}
-	m.slots = make([]slot, n)
-	mask := uint32(n - 1)
+	m.mask = uint32(n - 1)
+	m.slots = make([]slot, n+1)
 	for i, k := range keys {
-		s := spread(k) & mask
+		s := int(spread(k) & m.mask)
 		for m.slots[s].key != 0 {
-			s = (s + 1) & mask
+			s++
+		}
+		if s == len(m.slots)-1 {
+			m.slots = append(m.slots, slot{})
 		}
 		m.slots[s].key = k
 		m.slots[s].w = pack(w[i*nt : i*nt+nt])
@@ -130,16 +138,13 @@ func (m *Model) maybeHas(k uint32) bool {
 
 // probe finds feature k in slots, or returns nil.
 func (m *Model) probe(k uint32) *packed {
-	mask := uint32(len(m.slots) - 1)
-	s := spread(k) & mask
-	for {
+	for s := spread(k) & m.mask; ; s++ {
 		switch sl := &m.slots[s]; sl.key {
 		case k:
 			return &sl.w
 		case 0:
 			return nil
 		}
-		s = (s + 1) & mask
 	}
 }
 
@@ -370,8 +375,9 @@ func reached(cur *[maxTags]float32, nt int, trs *transRows) float32 {
 
 // The file holds the tables as they are probed, so that a load views them
 // in place rather than building them: after the header (the magic, the
-// types, the scale, the transitions, the count of features and the sizes
-// of the tables as uvarints), zeros up to a multiple of slotSize, then the
+// types, the scale, the transitions, then as uvarints the count of
+// features, of slots, of the slots a key spreads to and of the words of
+// seen), zeros up to a multiple of slotSize, then the
 // slots, each its key as a little-endian uint32, four zero bytes and the
 // three words of its packed weights, then the words of seen. Building the
 // slots from sorted keys and weight rows was half of a model's load, and
@@ -404,7 +410,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	binary.Write(&b, binary.LittleEndian, tr)
-	for _, n := range []int{m.nfeat, len(m.slots), len(m.seen)} {
+	for _, n := range []int{m.nfeat, len(m.slots), int(m.mask) + 1, len(m.seen)} {
 		b.Write(binary.AppendUvarint(nil, uint64(n)))
 	}
 	b.Write(make([]byte, -b.Len()&(slotSize-1)))
@@ -488,23 +494,25 @@ func Read(data []byte) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, m.trans); err != nil {
 		return nil, fmt.Errorf("read model: %w: transitions", errCorrupt)
 	}
-	var sizes [3]uint64
+	var sizes [4]uint64
 	for i := range sizes {
 		if sizes[i], err = binary.ReadUvarint(r); err != nil || sizes[i] > uint64(len(data)) {
 			return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
 		}
 	}
-	nfeat, nslots, nseen := int(sizes[0]), int(sizes[1]), int(sizes[2])
+	nfeat, nslots, spreadTo, nseen := int(sizes[0]), int(sizes[1]), int(sizes[2]), int(sizes[3])
 	off := len(data) - r.Len()
 	off += -off & (slotSize - 1)
-	if !isPow2(nslots) || nfeat >= nslots || !isPow2(nseen) || len(data) < off || len(data)-off != nslots*slotSize+8*nseen {
+	if !isPow2(spreadTo) || nslots <= spreadTo || nfeat >= nslots || !isPow2(nseen) ||
+		len(data) < off || len(data)-off != nslots*slotSize+8*nseen {
 		return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
 	}
-	m.nfeat = nfeat
+	m.nfeat, m.mask = nfeat, uint32(spreadTo-1)
 	m.slots, m.seen = tables(data[off:], nslots, nseen)
 	m.shift = 32 - uint32(bits.Len(uint(64*nseen))-1)
-	if m.used() != nfeat {
-		return nil, fmt.Errorf("read model: %w: feature count", errCorrupt)
+	if m.slots[nslots-1].key != 0 {
+		// A probe that met no empty slot would run off the table.
+		return nil, fmt.Errorf("read model: %w: last slot", errCorrupt)
 	}
 	m.constrain()
 	m.rows = rowsOf(m.trans, nt)
@@ -534,16 +542,4 @@ func tables(b []byte, nslots, nseen int) ([]slot, []uint64) {
 		seen[i] = binary.LittleEndian.Uint64(b[seenAt+8*i:])
 	}
 	return slots, seen
-}
-
-// used is the number of slots that hold a feature: fewer than all, so
-// that a probe for a missing feature meets an empty slot.
-func (m *Model) used() int {
-	n := 0
-	for i := range m.slots {
-		if m.slots[i].key != 0 {
-			n++
-		}
-	}
-	return n
 }

@@ -130,17 +130,16 @@ func TestReadRejectsDamagedTables(t *testing.T) {
 	}
 	tableAt := len(good) - len(m.slots)*slotSize - 8*len(m.seen)
 	full := bytes.Clone(good)
-	for i := range m.slots {
-		// A key in every slot: a probe for a missing feature would never end.
-		full[tableAt+i*slotSize] |= 1
-	}
+	// A key in the last slot: a probe for a missing feature could run off
+	// the end.
+	full[tableAt+(len(m.slots)-1)*slotSize] |= 1
 	for _, tc := range []struct {
 		name string
 		b    []byte
 	}{
 		{"a table cut short", good[:len(good)-1]},
 		{"a byte past the tables", append(bytes.Clone(good), 0)},
-		{"every slot holding a key", full},
+		{"a key in the last slot", full},
 	} {
 		if _, err := Read(tc.b); err == nil {
 			t.Errorf("%s: Read succeeded", tc.name)
