@@ -7,7 +7,7 @@ import (
 
 // The soft memory limit while an article is read and analysed: a base for
 // the program itself and 3.25 bytes a byte of the article's text. The live
-// heap peaks as the last claims are found, when the entity tagger (4 MB)
+// heap peaks as the last claims are found, when the entity tagger's work
 // is already garbage (model.AnalyzeOnce): about 3 MB and 3 bytes a byte
 // (the reader's highest live heap on bench/table.py's 5 and 20 MB texts,
 // 18 and 63 MB, GODEBUG=gctrace=1), beside about 5.5 MB the runtime keeps

@@ -89,9 +89,9 @@ func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Pro
 
 // AnalyzeOnce is AnalyzeProgress with models loaded for this analysis
 // alone, each let go as soon as its part is done: the heap peaks while
-// the claims are found, and the tagger's model, gazetteers and pooled
-// work (about 4 MB) are garbage by then. A program that analyses many
-// articles loads an Analyzer once instead.
+// the claims are found, and the tagger's pooled work is garbage by then
+// (its model and gazetteers are read in place, off the heap). A program
+// that analyses many articles loads an Analyzer once instead.
 func AnalyzeOnce(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
 	progress = reported(progress)
 	sofar, err := taggedOnce(ctx, a, progress)
