@@ -94,13 +94,13 @@ func readWordTables() (*Gazetteer, error) {
 	g := &Gazetteer{}
 	var err error
 	if g.clusters, err = ReadClusters(data.Clusters()); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
+		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
 	if g.casing, err = ReadCasing(data.Casing()); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
+		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
 	if g.big, err = ReadPhraseSet(data.Hints()); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
+		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
 	return g, nil
 }
