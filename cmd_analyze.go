@@ -35,6 +35,11 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// A soft memory limit bounds the heap from the start (and each
+	// analysis's below), so the collector may wait for the heap to grow
+	// five times over what it keeps rather than twice.
+	debug.SetMemoryLimit(analysisFloor)
+	debug.SetGCPercent(analysisGCPercent)
 	z, err := model.NewAnalyzer()
 	if err != nil {
 		return err

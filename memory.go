@@ -7,7 +7,7 @@ import (
 
 // The soft memory limit while an article is read and analysed: a base for
 // the program itself and 3.25 bytes a byte of the article's text. The live
-// heap peaks as the last claims are found, when the entity tagger (4 MB)
+// heap peaks as the last claims are found, when the entity tagger's work
 // is already garbage (model.AnalyzeOnce): about 3 MB and 3 bytes a byte
 // (the reader's highest live heap on bench/table.py's 5 and 20 MB texts,
 // 18 and 63 MB, GODEBUG=gctrace=1), beside about 5.5 MB the runtime keeps
@@ -30,6 +30,15 @@ const (
 	// models and the runtime hold, and the collector ran back to back (8
 	// to 25 collections for 100 KB).
 	analysisFloor = 24 << 20
+	// analysisGCPercent is the collector's pace under an analysis's
+	// limit: at the default, 100, it collected three times in 100 KB's
+	// analysis (once in a one-line file's, during the start-up), and the
+	// CPU time of `margin analyze --json --verbatim` was 29.7 and 34.6 ms
+	// against 24.7 and 26.8 at 400 (10.7 and 10.4 ms against 8.6 and 10.0
+	// for the one line; perf stat -r 20 -e task-clock, twice, alternated),
+	// peak RSS 27.2 MB against 27.9. Past a few MB of text the limit, not
+	// the pace, sets when it collects.
+	analysisGCPercent = 400
 )
 
 // memoryLimit is the soft memory limit for reading and analysing a text

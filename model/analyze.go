@@ -13,23 +13,40 @@ import (
 // it holds the embedded models. It is safe for concurrent use.
 type Analyzer struct {
 	tagger *entity.Tagger
-	claims *claim.Detector
+	// claims waits for the claim detector, which loads while the first
+	// article is tagged: its lexicon, built at load, took most of what
+	// was left of a start-up once the tagger's tables were read in place.
+	claims func() (*claim.Detector, error)
 	// piece is how many bytes of sentences the claim detector reads
 	// between two reports of progress: claimPiece but in tests.
 	piece int
 }
 
-// NewAnalyzer loads the embedded entity and claim models.
+// NewAnalyzer loads the embedded entity model, and starts to load the
+// claim model, whose error the first analysis returns.
 func NewAnalyzer() (*Analyzer, error) {
+	claims := inBackground(claim.NewDetector)
 	t, err := entity.Load()
 	if err != nil {
 		return nil, fmt.Errorf("load entity model: %w", err)
 	}
-	d, err := claim.NewDetector()
-	if err != nil {
-		return nil, fmt.Errorf("load claim model: %w", err)
+	return &Analyzer{tagger: t, claims: claims, piece: claimPiece}, nil
+}
+
+// inBackground starts load on a goroutine of its own and returns what
+// waits for its result.
+func inBackground[T any](load func() (T, error)) func() (T, error) {
+	var v T
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v, err = load()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
 	}
-	return &Analyzer{tagger: t, claims: d, piece: claimPiece}, nil
 }
 
 // Analyze finds the entities and claims of a.
@@ -63,14 +80,18 @@ func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Pro
 	if err != nil {
 		return nil, err
 	}
-	return withClaimsFound(ctx, z.claims, z.piece, a, sofar, progress)
+	d, err := z.claims()
+	if err != nil {
+		return nil, fmt.Errorf("load claim model: %w", err)
+	}
+	return withClaimsFound(ctx, d, z.piece, a, sofar, progress)
 }
 
 // AnalyzeOnce is AnalyzeProgress with models loaded for this analysis
 // alone, each let go as soon as its part is done: the heap peaks while
-// the claims are found, and the tagger's model, gazetteers and pooled
-// work (about 4 MB) are garbage by then. A program that analyses many
-// articles loads an Analyzer once instead.
+// the claims are found, and the tagger's pooled work is garbage by then
+// (its model and gazetteers are read in place, off the heap). A program
+// that analyses many articles loads an Analyzer once instead.
 func AnalyzeOnce(ctx context.Context, a *Article, progress Progress) (*Analysis, error) {
 	progress = reported(progress)
 	sofar, err := taggedOnce(ctx, a, progress)

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/entity"
@@ -39,16 +41,23 @@ type Result struct {
 	Checkworthiness []float64
 }
 
-// NewDetector loads the embedded lexicons and check-worthiness weights.
+// NewDetector loads the embedded lexicons and check-worthiness weights,
+// the weights beside the lexicon: a start of margin waits for both (the
+// weights were a quarter of the load).
 func NewDetector() (*Detector, error) {
+	var weights errgroup.Group
+	var cw *checkworthy.Model
+	weights.Go(func() (err error) {
+		cw, err = checkworthy.Load()
+		return err
+	})
 	lex, err := loadLexicon()
-	if err != nil {
-		return nil, err
+	if err == nil {
+		lex.cues, err = decodeCueModel(cueWeights)
 	}
-	if lex.cues, err = decodeCueModel(cueWeights); err != nil {
-		return nil, fmt.Errorf("claim detector: %w", err)
+	if werr := weights.Wait(); err == nil {
+		err = werr
 	}
-	cw, err := checkworthy.Load()
 	if err != nil {
 		return nil, fmt.Errorf("claim detector: %w", err)
 	}

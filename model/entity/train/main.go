@@ -11,6 +11,12 @@
 // -silver-share (0.15: on CoNLL dev and WikiGold it beat 0.08, 0.25 and
 // 0.4). Training is deterministic: the same data and flags give the same
 // file.
+//
+// The file holds the weights' tables laid out as a load probes them. After
+// a change to that layout (the hash of a slot, the size of a table), lay
+// out the model anew without training it again:
+//
+//	go run ./model/entity/train -relay -out model/entity/model.bin
 package main
 
 import (
@@ -44,8 +50,12 @@ func run(args []string, out io.Writer) error {
 	clip := fs.Float64("clip", 1, "quantile of weight magnitudes mapped to the int8 limit")
 	silverPath := fs.String("silver", "../shared/data/attribution/ner-silver/polnear-train-corenlp.txt", "CoNLL file of silver (machine) labels to train on as well, e.g. PolNeAR's CoreNLP tags")
 	silverShare := fs.Float64("silver-share", 0.15, "chance that an epoch reads each silver sentence")
+	relay := fs.Bool("relay", false, "read the model at -out and write it again with its tables laid out anew, without training")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *relay {
+		return relayModel(*outPath, out)
 	}
 	train, err := readDocs(filepath.Join(*dataDir, "conll2003-train.txt"))
 	if err != nil {
@@ -79,9 +89,27 @@ func run(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "epoch %2d  %5.1fs  features %d  %s\n", ep, time.Since(start).Seconds(), m.NumFeatures(), report(ner.Evaluate(m, g, dev)))
 		},
 	})
-	f, err := renameio.NewPendingFile(*outPath, renameio.WithPermissions(0o644))
+	return writeModel(m, *outPath, out)
+}
+
+// relayModel rewrites the model at path with its tables laid out anew.
+func relayModel(path string, out io.Writer) error {
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", *outPath, err)
+		return fmt.Errorf("relay: %w", err)
+	}
+	m, err := ner.Read(b)
+	if err != nil {
+		return fmt.Errorf("relay %s: %w", path, err)
+	}
+	return writeModel(m.Relaid(), path, out)
+}
+
+// writeModel writes m to path, replacing it at once, and says so on out.
+func writeModel(m *ner.Model, path string, out io.Writer) error {
+	f, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer f.Cleanup()
 	n, err := m.WriteTo(f)
@@ -89,9 +117,9 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	if err := f.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("write %s: %w", *outPath, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	fmt.Fprintf(out, "wrote %s: %d bytes, %d features\n", *outPath, n, m.NumFeatures())
+	fmt.Fprintf(out, "wrote %s: %d bytes, %d features\n", path, n, m.NumFeatures())
 	return nil
 }
 

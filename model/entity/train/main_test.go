@@ -75,3 +75,30 @@ func TestRunReportsMissingData(t *testing.T) {
 		t.Errorf("got %v, want an error naming the missing file", err)
 	}
 }
+
+func TestRelayRewritesAModelAsItWas(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"conll2003-train.txt", "conll2003-dev.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(tinyCoNLL(t)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "model.bin")
+	if err := run([]string{"-data", dir, "-out", out, "-epochs", "2", "-silver", ""}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	trained, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"-relay", "-out", out}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	relaid, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(trained, relaid) {
+		t.Error("laying out a freshly trained model anew changed its bytes")
+	}
+}

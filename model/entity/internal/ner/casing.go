@@ -29,8 +29,8 @@ const (
 )
 
 // casingMagic begins a table of one-byte buckets; MCAS1 was the deflated
-// table that was decoded into a map.
-const casingMagic = "MCAS2"
+// table that was decoded into a map, MCAS2 the table without its directory.
+const casingMagic = "MCAS3"
 
 // Len is the number of words with a bucket.
 func (c *Casing) Len() int { return c.buckets.Len() }

@@ -45,8 +45,9 @@ func clusterPrefix(code uint16, d int) uint16 {
 }
 
 // clustersMagic begins a table of 16-bit cluster paths; MCLU1 was the
-// deflated table that was decoded into a map.
-const clustersMagic = "MCLU2"
+// deflated table that was decoded into a map, MCLU2 the table without its
+// directory.
+const clustersMagic = "MCLU3"
 
 // WriteTo writes the table as it is read (see keyTable.writeTo).
 func (c *Clusters) WriteTo(w io.Writer) (int64, error) {

@@ -94,6 +94,15 @@ func FuzzReadClusters(f *testing.F) {
 			t.Fatalf("a table read from %d bytes writes %d others", len(data), len(b))
 		}
 		for i := range c.Len() {
+			c.Code(uint64(c.codes.key(i)) ^ 1)
+		}
+		built := &keyTable{keys: c.codes.keys, vals: c.codes.vals, width: c.codes.width}
+		if !built.index() || built.first != c.codes.first {
+			// The read checks neither the keys' order nor that the
+			// directory is theirs, only that looking up cannot fail.
+			return
+		}
+		for i := range c.Len() {
 			k := c.codes.key(i)
 			if got := c.Code(uint64(k)); got != c.codes.value(i) {
 				t.Fatalf("key %x: Code gives %d, the table holds %d", k, got, c.codes.value(i))

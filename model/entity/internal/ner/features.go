@@ -34,8 +34,8 @@ type Word struct {
 // describe fills w from the word s, its single-word gazetteer masks included.
 func (g *Gazetteer) describe(s string, w *Word) {
 	describeShape(s, w)
-	w.lmask = g.lower[PhraseHash(0, w.lower)]
-	w.emask = g.exact[PhraseHash(0, w.exact)]
+	w.lmask = g.lower.get(PhraseHash(0, w.lower))
+	w.emask = g.exact.get(PhraseHash(0, w.exact))
 	w.hmask = g.hintMask(PhraseHash(0, w.exact))
 	w.clus = g.clusters.Code(w.word)
 	w.casing = g.casing.Bucket(w.lower)
@@ -310,10 +310,10 @@ func (g *Gazetteer) longestAt(ws []Word, i int, longest *[nMarks]int) bool {
 			pm, phm := m, hm
 			m, hm = 0, g.big.Mask(eh)
 			if pm&Prefix != 0 {
-				m = g.lower[lh]
+				m = g.lower.get(lh)
 			}
 			if phm&hintPrefix != 0 {
-				hm |= g.hint[eh]
+				hm |= uint8(g.hint.get(eh))
 			}
 		}
 		if m == 0 && hm == 0 {

@@ -1,7 +1,10 @@
 package ner
 
 import (
+	"encoding/binary"
 	"fmt"
+	"io"
+	"strings"
 	"unicode"
 
 	"github.com/margin-reader/margin/model/entity/data"
@@ -52,47 +55,140 @@ const nMarks = nGaz + nHint
 // Gazetteer answers whether a run of words is a known place, organisation,
 // group or given name. Phrases are keyed by the PhraseHash of their words.
 type Gazetteer struct {
-	lower  map[uint64]uint16 // any case: mask of lists; see LowerMask
-	exact  map[uint64]uint16 // as written: mask of lists, weak entries in the high nibble
+	lower  *phraseTable // any case: mask of lists; see LowerMask
+	exact  *phraseTable // as written: mask of lists, weak entries in the high nibble
 	maxLen int
 	// hint holds the hint lists' phrases as written: a mask of lists.
-	hint map[uint64]uint8
+	hint *phraseTable
 	// big holds the large hint lists.
 	big *PhraseSet
 	// heads maps the LowerHash of a head word (see Head) to its kind.
-	heads map[uint64]uint8
+	heads *phraseTable
 	// clusters are the word clusters, which describe words alongside the lists.
 	clusters *Clusters
 	// casing is how unlabelled news writes each word.
 	casing *Casing
 }
 
-// NewGazetteer builds the gazetteer from the embedded word lists. Single-word
-// groups also match with a plural "s" ("Ukrainians").
+// gazetteerMagic begins the file of the tables BuildGazetteer builds from
+// the word lists (data/gazetteer.bin), which NewGazetteer reads in place.
+const gazetteerMagic = "mggz1"
+
+// NewGazetteer reads the gazetteer from the embedded tables, which
+// BuildGazetteer builds from the embedded word lists (a test holds them
+// to the lists).
 func NewGazetteer() (*Gazetteer, error) {
-	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}, hint: map[uint64]uint8{}}
-	ends, err := g.addHints()
+	g, err := readWordTables()
 	if err != nil {
 		return nil, err
 	}
+	if err := g.readTables(data.Gazetteer()); err != nil {
+		return nil, fmt.Errorf("read gazetteer: %w", err)
+	}
+	return g, nil
+}
+
+// readWordTables is a gazetteer with its clusters, casing and large hint
+// lists read, its phrase tables not yet.
+func readWordTables() (*Gazetteer, error) {
+	g := &Gazetteer{}
+	var err error
 	if g.clusters, err = ReadClusters(data.Clusters()); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
+		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
 	if g.casing, err = ReadCasing(data.Casing()); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
+		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
-	g.heads = ends.heads(g.casing)
 	if g.big, err = ReadPhraseSet(data.Hints()); err != nil {
-		return nil, fmt.Errorf("build gazetteer: %w", err)
+		return nil, fmt.Errorf("read gazetteer: %w", err)
+	}
+	return g, nil
+}
+
+// WriteTo writes the gazetteer's phrase tables: the magic, the longest
+// entry's words as a uint32, then the tables lower, exact, hint and heads.
+func (g *Gazetteer) WriteTo(w io.Writer) (int64, error) {
+	b := binary.LittleEndian.AppendUint32([]byte(gazetteerMagic), uint32(g.maxLen))
+	for _, t := range []*phraseTable{g.lower, g.exact, g.hint, g.heads} {
+		b = t.appendTo(b)
+	}
+	n, err := w.Write(b)
+	if err != nil {
+		return int64(n), fmt.Errorf("write gazetteer: %w", err)
+	}
+	return int64(n), nil
+}
+
+// readTables reads the phrase tables WriteTo wrote, in place.
+func (g *Gazetteer) readTables(b string) error {
+	rest, ok := strings.CutPrefix(b, gazetteerMagic)
+	if !ok || len(rest) < 4 {
+		return errCorrupt
+	}
+	g.maxLen = int(binary.LittleEndian.Uint32([]byte(rest[:4])))
+	rest = rest[4:]
+	var err error
+	for _, t := range []**phraseTable{&g.lower, &g.exact, &g.hint, &g.heads} {
+		if *t, rest, err = readPhraseTable(rest); err != nil {
+			return err
+		}
+	}
+	if rest != "" || g.maxLen > maxGazetteerWords {
+		return errCorrupt
+	}
+	return nil
+}
+
+// maxGazetteerWords bounds the longest entry a gazetteer file may claim.
+const maxGazetteerWords = 64
+
+// gazetteerMaps are the phrase tables as BuildGazetteer gathers them.
+type gazetteerMaps struct {
+	lower, exact, hint map[uint64]uint16
+	maxLen             int
+}
+
+// BuildGazetteer builds the gazetteer from the embedded word lists. Single-word
+// groups also match with a plural "s" ("Ukrainians").
+func BuildGazetteer() (*Gazetteer, error) {
+	g, err := readWordTables()
+	if err != nil {
+		return nil, err
+	}
+	b := &gazetteerMaps{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}}
+	ends, err := b.addHints()
+	if err != nil {
+		return nil, err
+	}
+	heads := map[uint64]uint16{}
+	for h, kind := range ends.heads(g.casing) {
+		heads[h] = uint16(kind)
 	}
 	if g.big.Len() > 0 {
-		g.maxLen = max(g.maxLen, maxHintWords)
+		b.maxLen = max(b.maxLen, maxHintWords)
 	}
+	if err := b.addLists(); err != nil {
+		return nil, err
+	}
+	g.maxLen = b.maxLen
+	for _, t := range []struct {
+		dst **phraseTable
+		m   map[uint64]uint16
+	}{{&g.lower, b.lower}, {&g.exact, b.exact}, {&g.hint, b.hint}, {&g.heads, heads}} {
+		if *t.dst, err = newPhraseTable(t.m); err != nil {
+			return nil, fmt.Errorf("build gazetteer: %w", err)
+		}
+	}
+	return g, nil
+}
+
+// addLists adds the gazetteer lists' entries to lower and exact.
+func (b *gazetteerMaps) addLists() error {
 	var toks []Token
 	for li, l := range gazLists {
 		entries, err := data.Entries(l)
 		if err != nil {
-			return nil, fmt.Errorf("build gazetteer: %w", err)
+			return fmt.Errorf("build gazetteer: %w", err)
 		}
 		for _, e := range entries {
 			forms := []string{e.Text}
@@ -110,33 +206,35 @@ func NewGazetteer() (*Gazetteer, error) {
 					lh = PhraseHash(lh, LowerHash(w))
 					eh = PhraseHash(eh, ExactHash(w))
 					if i < len(toks)-1 {
-						g.lower[lh] |= Prefix
-						g.exact[eh] |= Prefix
+						b.lower[lh] |= Prefix
+						b.exact[eh] |= Prefix
 					}
 				}
-				g.lower[lh] |= 1 << li
+				b.lower[lh] |= 1 << li
 				if e.Weak {
-					g.exact[eh] |= 1 << (li + 4)
+					b.exact[eh] |= 1 << (li + 4)
 				} else {
-					g.lower[lh] |= 1 << (li + 4)
+					b.lower[lh] |= 1 << (li + 4)
 					if !isAcronym(f) {
-						g.lower[lh] |= 1 << (li + 8)
+						b.lower[lh] |= 1 << (li + 8)
 					}
-					g.exact[eh] |= 1 << li
+					b.exact[eh] |= 1 << li
 				}
-				g.maxLen = max(g.maxLen, len(toks))
+				b.maxLen = max(b.maxLen, len(toks))
 			}
 		}
 	}
-	return g, nil
+	return nil
 }
 
 // hintMask is the hint mask of a phrase as written.
-func (g *Gazetteer) hintMask(phrase uint64) uint8 { return g.hint[phrase] | g.big.Mask(phrase) }
+func (g *Gazetteer) hintMask(phrase uint64) uint8 {
+	return uint8(g.hint.get(phrase)) | g.big.Mask(phrase)
+}
 
 // addHints reads the hint lists kept as text and counts the last words of
 // their names.
-func (g *Gazetteer) addHints() (headCounts, error) {
+func (b *gazetteerMaps) addHints() (headCounts, error) {
 	var toks []Token
 	lists := make([][]data.Entry, len(hintLists))
 	n := 0
@@ -150,7 +248,7 @@ func (g *Gazetteer) addHints() (headCounts, error) {
 	}
 	// Room for each entry and the phrases that begin longer ones, so the
 	// map is not grown entry by entry.
-	g.hint = make(map[uint64]uint8, 2*n)
+	b.hint = make(map[uint64]uint16, 2*n)
 	ends := headCounts{}
 	for li, entries := range lists {
 		for _, e := range entries {
@@ -160,12 +258,12 @@ func (g *Gazetteer) addHints() (headCounts, error) {
 			for i, t := range toks {
 				h = PhraseHash(h, ExactHash(e.Text[t.Start:t.End]))
 				if i < len(toks)-1 {
-					g.hint[h] |= hintPrefix
+					b.hint[h] |= hintPrefix
 				}
 			}
 			if len(toks) > 0 {
-				g.hint[h] |= 1 << li
-				g.maxLen = max(g.maxLen, len(toks))
+				b.hint[h] |= 1 << li
+				b.maxLen = max(b.maxLen, len(toks))
 			}
 		}
 	}
@@ -230,7 +328,7 @@ func (c headCounts) heads(casing *Casing) map[uint64]uint8 {
 
 // Head is the kind of head word the word with the given LowerHash is
 // (HeadOrg: "Party", "Council"; HeadPlace: "River", "Island"), or 0.
-func (g *Gazetteer) Head(lower uint64) uint8 { return g.heads[lower] }
+func (g *Gazetteer) Head(lower uint64) uint8 { return uint8(g.heads.get(lower)) }
 
 // Prefix is set in a mask when the phrase begins a longer entry, so a
 // caller extending a phrase word by word can stop at a mask of 0.
@@ -243,7 +341,7 @@ func (g *Gazetteer) MaxLen() int { return g.maxLen }
 // for any entry, bit list+4 for a strong (not weak) entry, and bit list+8 for
 // a strong entry that is not an acronym, so that its lower-case form is no
 // common word ("us", "who").
-func (g *Gazetteer) LowerMask(phrase uint64) uint16 { return g.lower[phrase] }
+func (g *Gazetteer) LowerMask(phrase uint64) uint16 { return g.lower.get(phrase) }
 
 // isAcronym reports whether s has no lower-case letters.
 func isAcronym(s string) bool {
@@ -257,4 +355,4 @@ func isAcronym(s string) bool {
 
 // ExactMask is the mask of lists holding the phrase exactly as written; weak
 // (ambiguous) entries set bit list+4 instead of bit list.
-func (g *Gazetteer) ExactMask(phrase uint64) uint16 { return g.exact[phrase] }
+func (g *Gazetteer) ExactMask(phrase uint64) uint16 { return g.exact.get(phrase) }

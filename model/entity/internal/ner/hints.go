@@ -12,7 +12,9 @@ type PhraseSet struct {
 	masks *keyTable // one byte a key
 }
 
-const phraseSetMagic = "mgph1"
+// phraseSetMagic begins a PhraseSet's table; mgph1 was the table without
+// its directory.
+const phraseSetMagic = "mgph2"
 
 // maxHintWords is the most words a PhraseSet entry has; longer ones are
 // left out when it is built.

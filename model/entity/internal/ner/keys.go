@@ -13,15 +13,17 @@ import (
 // embedded bytes: the sorted keys, the values of width bytes each in the
 // same order, and a directory of buckets over the keys. Decoding the word
 // clusters into a map was a fifth of a model load, and the map's heap
-// outweighed the bytes it was decoded from.
+// outweighed the bytes it was decoded from; building the directory from
+// the keys at each load was a tenth of what was left of it.
 type keyTable struct {
 	keys  string // little-endian uint32s, sorted
 	vals  string // width bytes a key, little-endian
 	width int
-	// first[b] is the index of the first key whose top bits are b or more,
-	// so that a lookup searches the keys of one bucket, a cache line or
-	// two, not the whole table.
-	first []uint32
+	// first holds, as little-endian uint32s, for each bucket b the index
+	// of the first key whose top bits are b or more, and then the count of
+	// keys: a lookup searches the keys of one bucket, a cache line or two,
+	// not the whole table.
+	first string
 	shift uint32 // 32 - log2 of the buckets
 }
 
@@ -48,17 +50,16 @@ func newKeyTable(m map[uint32]uint16, width int) *keyTable {
 }
 
 // index builds the directory of buckets over the keys and reports
-// whether they are sorted, in one pass: checking the order apart doubled
-// the cost of reading a table.
+// whether they are sorted, in one pass.
 func (t *keyTable) index() bool {
 	n, logB := t.Len(), uint32(0)
 	for 1<<logB < n/keysPerTableBucket && logB < 32 {
 		logB++
 	}
 	t.shift = 32 - logB
-	t.first = make([]uint32, 1<<logB+1)
+	first := make([]byte, 0, 4*(1<<logB+1))
 	i, prev := 0, uint32(0)
-	for b := range t.first {
+	for b := range 1<<logB + 1 {
 		for ; i < n; i++ {
 			k := t.key(i)
 			if uint64(k)>>t.shift >= uint64(b) {
@@ -69,9 +70,16 @@ func (t *keyTable) index() bool {
 			}
 			prev = k
 		}
-		t.first[b] = uint32(i)
+		first = binary.LittleEndian.AppendUint32(first, uint32(i))
 	}
+	t.first = string(first)
 	return true
+}
+
+// bucket is the index of the first key of bucket b.
+func (t *keyTable) bucket(b uint64) int {
+	s := t.first[4*b : 4*b+4]
+	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 // Len is the number of keys.
@@ -96,7 +104,7 @@ func (t *keyTable) lookup(k uint32) uint16 {
 		return 0
 	}
 	b := uint64(k) >> t.shift
-	lo, end := int(t.first[b]), int(t.first[b+1])
+	lo, end := t.bucket(b), t.bucket(b+1)
 	// sort.Search written out: a closure call a step cost more than the
 	// search of a bucket.
 	for hi := end; lo < hi; {
@@ -113,13 +121,16 @@ func (t *keyTable) lookup(k uint32) uint16 {
 }
 
 // writeTo writes the table as it is held: magic, the count of keys
-// (uint32), the keys, the values; what names the table in errors.
+// (uint32), the keys, the values, log2 of the buckets (uint32) and the
+// directory; what names the table in errors.
 func (t *keyTable) writeTo(w io.Writer, magic, what string) (int64, error) {
-	b := make([]byte, 0, len(magic)+4+len(t.keys)+len(t.vals))
+	b := make([]byte, 0, len(magic)+8+len(t.keys)+len(t.vals)+len(t.first))
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(t.Len()))
 	b = append(b, t.keys...)
 	b = append(b, t.vals...)
+	b = binary.LittleEndian.AppendUint32(b, 32-t.shift)
+	b = append(b, t.first...)
 	n, err := w.Write(b)
 	if err != nil {
 		return int64(n), fmt.Errorf("write %s: %w", what, err)
@@ -129,7 +140,8 @@ func (t *keyTable) writeTo(w io.Writer, magic, what string) (int64, error) {
 
 // readKeyTable reads a table written by writeTo with the same magic and
 // width, in place: the table keeps slices of data. Empty data is an empty
-// table.
+// table. The directory is checked to keep each bucket within the keys;
+// the keys' order, which only a wrong answer would show, is not.
 func readKeyTable(data, magic string, width int, what string) (*keyTable, error) {
 	if data == "" {
 		return &keyTable{width: width}, nil
@@ -141,12 +153,34 @@ func readKeyTable(data, magic string, width int, what string) (*keyTable, error)
 	}
 	n := uint64(binary.LittleEndian.Uint32([]byte(rest[:4])))
 	rest = rest[4:]
-	if uint64(len(rest)) != uint64(4+width)*n {
+	size := uint64(4+width) * n
+	if uint64(len(rest)) < size+4 {
 		return nil, bad
 	}
-	t := &keyTable{keys: rest[:4*n], vals: rest[4*n:], width: width}
-	if !t.index() {
+	t := &keyTable{keys: rest[:4*n], vals: rest[4*n : size], width: width}
+	rest = rest[size:]
+	logB := binary.LittleEndian.Uint32([]byte(rest[:4]))
+	if logB > 32 || uint64(len(rest)-4) != 4*(1<<logB+1) {
+		return nil, bad
+	}
+	t.first, t.shift = rest[4:], 32-logB
+	if !t.bucketsInOrder() {
 		return nil, bad
 	}
 	return t, nil
+}
+
+// bucketsInOrder reports whether the directory starts at 0, never goes
+// down and ends at the count of keys.
+func (t *keyTable) bucketsInOrder() bool {
+	last := uint64(len(t.first)/4 - 1)
+	prev := 0
+	for b := range last + 1 {
+		at := t.bucket(b)
+		if at < prev || b == 0 && at != 0 {
+			return false
+		}
+		prev = at
+	}
+	return prev == t.Len()
 }

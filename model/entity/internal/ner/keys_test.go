@@ -6,6 +6,8 @@ import (
 	"errors"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/margin-reader/margin/model/entity/data"
 )
 
 // randomKeys draws n distinct keys and values below limit, with a fixed seed.
@@ -68,11 +70,8 @@ func tableBytes(t *testing.T, tab *keyTable) []byte {
 
 func TestReadKeyTableRejectsBadData(t *testing.T) {
 	good := tableBytes(t, newKeyTable(map[uint32]uint16{5: 1, 9: 2}, 2))
-	unsorted := append([]byte("T"), binary.LittleEndian.AppendUint32(nil, 2)...)
-	for _, k := range []uint32{9, 5} {
-		unsorted = binary.LittleEndian.AppendUint32(unsorted, k)
-	}
-	unsorted = append(unsorted, 1, 0, 2, 0)
+	down := bytes.Clone(good)
+	binary.LittleEndian.PutUint32(down[len(down)-8:], 2)
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -81,12 +80,38 @@ func TestReadKeyTableRejectsBadData(t *testing.T) {
 		{"a table cut short is rejected", good[:len(good)-1]},
 		{"a table with bytes left over is rejected", append(bytes.Clone(good), 0)},
 		{"a count without keys is rejected", good[:3]},
-		{"keys out of order are rejected", unsorted},
+		{"a directory that does not start at the first key is rejected", down},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := readKeyTable(string(tc.data), "T", 2, "test"); !errors.Is(err, errCorrupt) {
 				t.Errorf("got %v, want a corrupt table", err)
 			}
 		})
+	}
+}
+
+// TestEmbeddedDirectoriesAreBuiltFromTheKeys builds the directory of each
+// embedded table anew from its keys: the keys must be sorted and the
+// directory the one read, as the read checks neither.
+func TestEmbeddedDirectoriesAreBuiltFromTheKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name, data, magic string
+		width             int
+	}{
+		{"clusters.bin", data.Clusters(), clustersMagic, 2},
+		{"casing.bin", data.Casing(), casingMagic, 1},
+		{"hints.bin", data.Hints(), phraseSetMagic, 1},
+	} {
+		read, err := readKeyTable(tc.data, tc.magic, tc.width, tc.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		built := &keyTable{keys: read.keys, vals: read.vals, width: read.width}
+		if !built.index() {
+			t.Errorf("%s: keys out of order", tc.name)
+		}
+		if built.first != read.first || built.shift != read.shift {
+			t.Errorf("%s: the directory read is not the one its keys build", tc.name)
+		}
 	}
 }

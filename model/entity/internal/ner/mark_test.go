@@ -20,7 +20,7 @@ func markEveryPhrase(g *Gazetteer, ws []Word) {
 			eh = PhraseHash(eh, ws[i+n-1].exact)
 			m, hm := ws[i].lmask, ws[i].hmask
 			if n > 1 {
-				m, hm = g.lower[lh], g.hintMask(eh)
+				m, hm = g.lower.get(lh), g.hintMask(eh)
 			}
 			if m == 0 && hm == 0 {
 				break

@@ -1,14 +1,15 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // Model is a trained tagger: int8 weights per (feature, tag) in an
@@ -22,7 +23,12 @@ type Model struct {
 	scale float32
 	trans []float32  // (nt+1) rows of nt: row p is the previous tag, row nt the start
 	rows  *transRows // trans laid out for decode
-	slots []slot     // len is a power of two
+	// slots hold the features' weights, each at or after the slot its key
+	// spreads to under mask (a power of two less one), with no wrapping
+	// around: the slots past mask+1 hold those pushed past the end, and
+	// the last is always empty, so a probe ends there at the latest.
+	slots []slot
+	mask  uint32
 	nfeat int
 	// seen has a bit set for each feature's filterHash: most features a
 	// text yields have no weights, and one bit in a table that stays in
@@ -40,7 +46,9 @@ type slot struct {
 	w   packed
 }
 
-const magic = "MNER1"
+// magic begins a model file; MNER1 held the sorted keys and their
+// weights, from which each load built the tables.
+const magic = "MNER2"
 
 var negInf = float32(math.Inf(-1))
 
@@ -58,12 +66,15 @@ func newModel(types []string, scale float32, trans []float32, keys []uint32, w [
 	for n < 3*len(keys)/2+2 {
 		n <<= 1
 	}
-	m.slots = make([]slot, n)
-	mask := uint32(n - 1)
+	m.mask = uint32(n - 1)
+	m.slots = make([]slot, n+1)
 	for i, k := range keys {
-		s := spread(k) & mask
+		s := int(spread(k) & m.mask)
 		for m.slots[s].key != 0 {
-			s = (s + 1) & mask
+			s++
+		}
+		if s == len(m.slots)-1 {
+			m.slots = append(m.slots, slot{})
 		}
 		m.slots[s].key = k
 		m.slots[s].w = pack(w[i*nt : i*nt+nt])
@@ -127,16 +138,13 @@ func (m *Model) maybeHas(k uint32) bool {
 
 // probe finds feature k in slots, or returns nil.
 func (m *Model) probe(k uint32) *packed {
-	mask := uint32(len(m.slots) - 1)
-	s := spread(k) & mask
-	for {
+	for s := spread(k) & m.mask; ; s++ {
 		switch sl := &m.slots[s]; sl.key {
 		case k:
 			return &sl.w
 		case 0:
 			return nil
 		}
-		s = (s + 1) & mask
 	}
 }
 
@@ -365,15 +373,28 @@ func reached(cur *[maxTags]float32, nt int, trs *transRows) float32 {
 	return floor
 }
 
+// The file holds the tables as they are probed, so that a load views them
+// in place rather than building them: after the header (the magic, the
+// types, the scale, the transitions, then as uvarints the count of
+// features, of slots, of the slots a key spreads to and of the words of
+// seen), zeros up to a multiple of slotSize, then the
+// slots, each its key as a little-endian uint32, four zero bytes and the
+// three words of its packed weights, then the words of seen. Building the
+// slots from sorted keys and weight rows was half of a model's load, and
+// most of that the page faults of their 4 MB of heap.
+const slotSize = int(unsafe.Sizeof(slot{}))
+
+// viewable is whether a slot lies in memory as in the file: its key first,
+// its weights from byte 8, little-endian. Otherwise Read decodes the
+// tables into the heap.
+var viewable = unsafe.Offsetof(slot{}.w) == 8 && binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// The build stops unless a slot is 32 bytes, a key and 24 of weights with
+// the padding that aligns them.
+var _ = [1]struct{}{}[slotSize-32]
+
 // WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint32, 0, m.nfeat)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			keys = append(keys, sl.key)
-		}
-	}
-	slices.Sort(keys)
 	var b bytes.Buffer
 	b.WriteString(magic)
 	b.Write(binary.AppendUvarint(nil, uint64(len(m.Types))))
@@ -389,28 +410,62 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	binary.Write(&b, binary.LittleEndian, tr)
-	appendKeys(&b, keys)
-	var row [maxTags]int32
-	for _, k := range keys {
-		m.row(k).unpack(&row)
-		for _, v := range row[:m.nt] {
-			b.WriteByte(byte(int8(v)))
+	for _, n := range []int{m.nfeat, len(m.slots), int(m.mask) + 1, len(m.seen)} {
+		b.Write(binary.AppendUvarint(nil, uint64(n)))
+	}
+	b.Write(make([]byte, -b.Len()&(slotSize-1)))
+	out := b.Bytes()
+	for _, sl := range m.slots {
+		out = binary.LittleEndian.AppendUint64(out, uint64(sl.key))
+		for _, x := range sl.w {
+			out = binary.LittleEndian.AppendUint64(out, x)
 		}
 	}
-	// Stored raw, not deflated: inflating it was about 8 of the 25 ms a
-	// load took, paid by every margin process, for 360 KB of binary.
-	n, err := w.Write(b.Bytes())
+	for _, x := range m.seen {
+		out = binary.LittleEndian.AppendUint64(out, x)
+	}
+	n, err := w.Write(out)
 	if err != nil {
 		return int64(n), fmt.Errorf("write model: %w", err)
 	}
 	return int64(n), nil
 }
 
+// Relaid is m with its tables built anew from its features' weights, as
+// training builds them: the same bytes as m's when the layout is the one
+// newModel makes now.
+func (m *Model) Relaid() *Model {
+	keys := make([]uint32, 0, m.nfeat)
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
+		}
+	}
+	slices.Sort(keys)
+	w := make([]int8, 0, len(keys)*m.nt)
+	var row [maxTags]int32
+	for _, k := range keys {
+		m.row(k).unpack(&row)
+		for _, v := range row[:m.nt] {
+			w = append(w, int8(v))
+		}
+	}
+	tr := slices.Clone(m.trans)
+	for i, v := range tr {
+		if math.IsInf(float64(v), -1) {
+			tr[i] = 0
+		}
+	}
+	return newModel(slices.Clone(m.Types), m.scale, tr, keys, w)
+}
+
 var errCorrupt = errors.New("corrupt model file")
 
-// Read decodes a model written by WriteTo.
+// Read reads a model written by WriteTo. Its tables are views of data,
+// which must not change while the model is used, when data is aligned as
+// a slot (embedded files are); else they are copied out of it.
 func Read(data []byte) (*Model, error) {
-	r := bufio.NewReader(bytes.NewReader(data))
+	r := bytes.NewReader(data)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("read model: %w: bad header", errCorrupt)
@@ -432,35 +487,59 @@ func Read(data []byte) (*Model, error) {
 		types[i] = string(b)
 	}
 	nt := 1 + 2*len(types)
-	var scale float32
-	if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
+	m := &Model{Types: types, nt: nt, trans: make([]float32, (nt+1)*nt)}
+	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
 		return nil, fmt.Errorf("read model: %w: scale", errCorrupt)
 	}
-	trans := make([]float32, (nt+1)*nt)
-	if err := binary.Read(r, binary.LittleEndian, trans); err != nil {
+	if err := binary.Read(r, binary.LittleEndian, m.trans); err != nil {
 		return nil, fmt.Errorf("read model: %w: transitions", errCorrupt)
 	}
-	nk, err := binary.ReadUvarint(r)
-	if err != nil || nk > uint64(len(data)) {
-		return nil, fmt.Errorf("read model: %w: feature count", errCorrupt)
-	}
-	keys := make([]uint32, nk)
-	prev := uint64(0)
-	for i := range keys {
-		d, err := binary.ReadUvarint(r)
-		if err != nil || prev+d > math.MaxUint32 {
-			return nil, fmt.Errorf("read model: %w: keys", errCorrupt)
+	var sizes [4]uint64
+	for i := range sizes {
+		if sizes[i], err = binary.ReadUvarint(r); err != nil || sizes[i] > uint64(len(data)) {
+			return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
 		}
-		prev += d
-		keys[i] = uint32(prev)
 	}
-	w := make([]int8, int(nk)*nt)
-	wb := make([]byte, len(w))
-	if _, err := io.ReadFull(r, wb); err != nil {
-		return nil, fmt.Errorf("read model: %w: weights", errCorrupt)
+	nfeat, nslots, spreadTo, nseen := int(sizes[0]), int(sizes[1]), int(sizes[2]), int(sizes[3])
+	off := len(data) - r.Len()
+	off += -off & (slotSize - 1)
+	if !isPow2(spreadTo) || nslots <= spreadTo || nfeat >= nslots || !isPow2(nseen) ||
+		len(data) < off || len(data)-off != nslots*slotSize+8*nseen {
+		return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
 	}
-	for i, b := range wb {
-		w[i] = int8(b)
+	m.nfeat, m.mask = nfeat, uint32(spreadTo-1)
+	m.slots, m.seen = tables(data[off:], nslots, nseen)
+	m.shift = 32 - uint32(bits.Len(uint(64*nseen))-1)
+	if m.slots[nslots-1].key != 0 {
+		// A probe that met no empty slot would run off the table.
+		return nil, fmt.Errorf("read model: %w: last slot", errCorrupt)
 	}
-	return newModel(types, scale, trans, keys, w), nil
+	m.constrain()
+	m.rows = rowsOf(m.trans, nt)
+	return m, nil
+}
+
+func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 }
+
+// tables are the slots and the seen filter held in b, viewed in place
+// when their layout in memory is the file's.
+func tables(b []byte, nslots, nseen int) ([]slot, []uint64) {
+	seenAt := nslots * slotSize
+	if viewable && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%uintptr(slotSize) == 0 {
+		return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), nslots),
+			unsafe.Slice((*uint64)(unsafe.Pointer(&b[seenAt])), nseen)
+	}
+	slots := make([]slot, nslots)
+	for i := range slots {
+		s := b[i*slotSize:]
+		slots[i].key = binary.LittleEndian.Uint32(s)
+		for j := range slots[i].w {
+			slots[i].w[j] = binary.LittleEndian.Uint64(s[8+8*j:])
+		}
+	}
+	seen := make([]uint64, nseen)
+	for i := range seen {
+		seen[i] = binary.LittleEndian.Uint64(b[seenAt+8*i:])
+	}
+	return slots, seen
 }

@@ -101,9 +101,65 @@ func TestTrainWriteReadRoundTrip(t *testing.T) {
 }
 
 func TestReadRejectsGarbage(t *testing.T) {
-	for _, b := range [][]byte{nil, []byte("MNER1"), []byte("not a model at all")} {
+	for _, b := range [][]byte{nil, []byte("MNER1"), []byte("MNER2"), []byte("not a model at all")} {
 		if _, err := Read(b); err == nil {
 			t.Errorf("Read(%q) succeeded", b)
+		}
+	}
+}
+
+// trainedBytes is a model trained on the tiny corpus, as written.
+func trainedBytes(t *testing.T) []byte {
+	t.Helper()
+	docs, err := ReadCoNLL(strings.NewReader(tinyCoNLL(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytesOf(t, Train(docs, g, TrainOptions{Types: []string{"PER", "ORG", "LOC", "MISC"}, Epochs: 2, Seed: 1, Clip: 1}))
+}
+
+func TestReadRejectsDamagedTables(t *testing.T) {
+	good := trainedBytes(t)
+	m, err := Read(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tableAt := len(good) - len(m.slots)*slotSize - 8*len(m.seen)
+	full := bytes.Clone(good)
+	// A key in the last slot: a probe for a missing feature could run off
+	// the end.
+	full[tableAt+(len(m.slots)-1)*slotSize] |= 1
+	for _, tc := range []struct {
+		name string
+		b    []byte
+	}{
+		{"a table cut short", good[:len(good)-1]},
+		{"a byte past the tables", append(bytes.Clone(good), 0)},
+		{"a key in the last slot", full},
+	} {
+		if _, err := Read(tc.b); err == nil {
+			t.Errorf("%s: Read succeeded", tc.name)
+		}
+	}
+}
+
+func TestReadCopiesTablesItCannotView(t *testing.T) {
+	good := trainedBytes(t)
+	// One byte on, the tables of a copy are out of alignment, whatever the
+	// alignment of good's.
+	shifted := make([]byte, len(good)+1)[1:]
+	copy(shifted, good)
+	for _, b := range [][]byte{good, shifted} {
+		m, err := Read(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(bytesOf(t, m), good) {
+			t.Error("a model read back does not write the bytes it was read from")
 		}
 	}
 }

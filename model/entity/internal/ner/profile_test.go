@@ -15,12 +15,25 @@ func profiled(g *Gazetteer, sentences ...string) [][]Word {
 	return g.Prepare(doc)
 }
 
+// emptyGazetteer is a gazetteer of no lists, clusters or casing.
+func emptyGazetteer(t *testing.T) *Gazetteer {
+	t.Helper()
+	g := &Gazetteer{}
+	for _, tab := range []**phraseTable{&g.lower, &g.exact, &g.hint, &g.heads} {
+		var err error
+		if *tab, err = newPhraseTable(nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return g
+}
+
 func contextKey(side uint8, neighbour string) uint32 {
 	return key(mix(mix(tContext, uint64(side)), uint64(key(LowerHash(neighbour)))))
 }
 
 func TestMentionsSeeTheContextsOfTheWordsOtherMentions(t *testing.T) {
-	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}, hint: map[uint64]uint8{}}
+	g := emptyGazetteer(t)
 	doc := profiled(g, "Then Tomas Kerrow said no .", "Kerrow also claimed it .", "KERROW QUITS", "the kerrow fund")
 	for _, tc := range []struct {
 		name      string
@@ -50,7 +63,7 @@ func TestProfileKeepsTheFirstMentionsContexts(t *testing.T) {
 	for _, w := range []string{"alpha", "beta", "gamma", "delta", "epsilon"} {
 		sents = append(sents, "the "+w+" Avery "+w+" .")
 	}
-	g := &Gazetteer{lower: map[uint64]uint16{}, exact: map[uint64]uint16{}, hint: map[uint64]uint8{}}
+	g := emptyGazetteer(t)
 	doc := profiled(g, sents...)
 	p := doc[0][2].prof
 	if p.n != maxContexts {
