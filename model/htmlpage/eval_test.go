@@ -74,6 +74,26 @@ func TestDevelopmentSet(t *testing.T) {
 	}
 }
 
+// BenchmarkExtractDevelopmentSet extracts every page of the set once an
+// iteration: the cost of news pages as they come, against the hostile
+// pages of bound_test.go. It runs when MARGIN_PAGES_EVAL names the set.
+func BenchmarkExtractDevelopmentSet(b *testing.B) {
+	dir := os.Getenv("MARGIN_PAGES_EVAL")
+	if dir == "" {
+		b.Skip("MARGIN_PAGES_EVAL names no evaluation set")
+	}
+	pages, err := evalset.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			_, _ = Extract(string(p.HTML), p.URL)
+		}
+	}
+}
+
 // lengthRatios sums the text margin, go-readability and another
 // extractor keep, and the part of margin's that neither keeps.
 type lengthRatios struct {
