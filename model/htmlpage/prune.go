@@ -25,6 +25,8 @@ var (
 	listHeadsData string
 	//go:embed boilerplate/edges.txt
 	edgesData string
+	//go:embed boilerplate/stops.txt
+	stopsData string
 )
 
 // maxFurnitureText is the longest block text a phrase can drop: furniture
@@ -49,6 +51,7 @@ type furniture struct {
 	phrases   []*regexp.Regexp
 	listHeads []*regexp.Regexp
 	edges     []*regexp.Regexp
+	stops     []*regexp.Regexp
 }
 
 // loadFurniture parses the embedded lists once; they are fixed at build
@@ -65,6 +68,9 @@ var loadFurniture = sync.OnceValues(func() (*furniture, error) {
 		return nil, err
 	}
 	if f.edges, err = patternList("edges.txt", edgesData); err != nil {
+		return nil, err
+	}
+	if f.stops, err = patternList("stops.txt", stopsData); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -111,6 +117,7 @@ func dataLines(data string) []string {
 
 // prune removes the furniture inside the article readability found.
 func (f *furniture) prune(article *html.Node) {
+	f.dropAfterStop(article)
 	total := len(textOf(article))
 	f.dropCaptions(article, total)
 	var walk func(n *html.Node)
@@ -132,6 +139,39 @@ func (f *furniture) prune(article *html.Node) {
 		}
 	}
 	walk(article)
+}
+
+// maxAfterStop bounds the text after a block where the article stops, as
+// a multiple of the text before it: past it the prompt stands before most
+// of the page's text, the article itself when the saved page is a
+// subscriber's.
+const maxAfterStop = 2
+
+// dropAfterStop removes the first block where the article stops
+// (stops.txt) and the blocks after it, unless they hold maxAfterStop
+// times the text before it or more.
+func (f *furniture) dropAfterStop(article *html.Node) {
+	leaves := leafBlocks(article)
+	for i, n := range leaves {
+		if text, short := shortText(n, maxFurnitureText); !short || !matchesAny(f.stops, text) {
+			continue
+		}
+		if textLen(leaves[i+1:]) >= maxAfterStop*textLen(leaves[:i]) {
+			return
+		}
+		for _, n := range leaves[i:] {
+			n.Parent.RemoveChild(n)
+		}
+		return
+	}
+}
+
+func textLen(blocks []*html.Node) int {
+	total := 0
+	for _, n := range blocks {
+		total += len(textOf(n))
+	}
+	return total
 }
 
 // dropCaptions removes short captions, unless together they are much of
@@ -175,7 +215,7 @@ func (f *furniture) isFurniture(n *html.Node, total int) bool {
 	if !short {
 		return false
 	}
-	return matchesAny(f.phrases, text)
+	return matchesAny(f.phrases, text) || matchesAny(f.stops, text)
 }
 
 // isListHead reports whether a short block heads a list of links.

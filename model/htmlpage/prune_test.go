@@ -193,3 +193,25 @@ func checkPruned(t *testing.T, page string, prune func(*html.Node), gone, kept s
 		t.Errorf("lost %q", kept)
 	}
 }
+
+func TestDropAfterStop(t *testing.T) {
+	para := "<p>" + strings.Repeat("The ferry company raised its fares for the winter timetable again. ", 4) + "</p>"
+	prompt := "<p>To read the full story, please subscribe to the Coast Courier.</p>"
+	offer := "<p>Subscribers get every story, the morning briefing and a tote bag.</p>"
+	tests := []struct {
+		name, html, gone, kept string
+	}{
+		{"the offer after a paywall's prompt goes with it", para + para + prompt + offer, "tote bag", "winter timetable"},
+		{"a prompt standing before most of the text leaves the text", prompt + para + para + para, "To read the full story", "winter timetable"},
+		{"a prompt at the top with the article after it leaves the article", "<p>Short teaser.</p>" + prompt + para + para, "please subscribe", "winter timetable"},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPruned(t, "<div>"+tt.html+"</div>", f.prune, tt.gone, tt.kept)
+		})
+	}
+}
