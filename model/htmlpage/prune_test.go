@@ -113,6 +113,10 @@ func TestDropEdges(t *testing.T) {
 		{"keeps a paragraph with a link in it", `<p>The clerk read <a href="/m">the minutes</a> aloud to the members on Monday.</p>`, "", "", "aloud to the members"},
 		{"drops a date and time before the first paragraph", `<div>Monday | 14 June 2021 | 10:05 AM</div>`, "", "14 June", "agreed the budget"},
 		{"keeps a timeline's dates between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><h3>March 3, 2023</h3>`, "", "", "March 3, 2023"},
+		{"drops a note in italics about the author after the last paragraph", "", `<p><em>Lena Moss is the founder of a harbour charity and writes on ferries. Write to her at the Courier.</em></p>`, "Lena Moss", "agreed the budget"},
+		{"keeps a closing paragraph in italics that is no note about a person", "", `<p><em>The council will meet again in May, when the budget goes to a vote.</em></p>`, "", "meet again in May"},
+		{"keeps a closing sentence about a person set in roman", "", `<p>Lena Moss is the first woman to chair the harbour board.</p>`, "", "first woman to chair"},
+		{"keeps a note in italics about the author between paragraphs", `<p><i>Lena Moss is a reporter for the Courier.</i></p><p>The clerk read the minutes aloud.</p>`, "", "", "Lena Moss is a reporter"},
 		{"keeps a list whose items say more than their links", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li>The <a href="/m">minutes</a> of the May meeting, approved without change</li></ul>`, "", "", "approved without change"},
 	}
 	f, err := loadFurniture()
