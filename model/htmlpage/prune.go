@@ -27,6 +27,8 @@ var (
 	edgesData string
 	//go:embed boilerplate/stops.txt
 	stopsData string
+	//go:embed boilerplate/signups.txt
+	signupsData string
 )
 
 // maxFurnitureText is the longest block text a phrase can drop: furniture
@@ -52,6 +54,7 @@ type furniture struct {
 	listHeads []*regexp.Regexp
 	edges     []*regexp.Regexp
 	stops     []*regexp.Regexp
+	signups   []*regexp.Regexp
 }
 
 // loadFurniture parses the embedded lists once; they are fixed at build
@@ -71,6 +74,9 @@ var loadFurniture = sync.OnceValues(func() (*furniture, error) {
 		return nil, err
 	}
 	if f.stops, err = patternList("stops.txt", stopsData); err != nil {
+		return nil, err
+	}
+	if f.signups, err = patternList("signups.txt", signupsData); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -118,6 +124,7 @@ func dataLines(data string) []string {
 // prune removes the furniture inside the article readability found.
 func (f *furniture) prune(article *html.Node) {
 	f.dropAfterStop(article)
+	f.dropHeadedBoxes(article)
 	total := len(textOf(article))
 	f.dropCaptions(article, total)
 	var walk func(n *html.Node)
@@ -174,6 +181,54 @@ func textLen(blocks []*html.Node) int {
 	return total
 }
 
+// maxBox is the most text a box headed by furniture holds: a sign-up
+// form's heading, its pitch and its fine print.
+const maxBox = 1000
+
+// dropHeadedBoxes removes the boxes that a call to sign up opens (a
+// heading "Sign up for our newsletter" over its pitch and its promise to
+// keep the address private): the largest element of at most maxBox bytes
+// of text whose first words the call is.
+func (f *furniture) dropHeadedBoxes(article *html.Node) {
+	var boxes []*html.Node
+	visit(article, func(n *html.Node) {
+		if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
+			return
+		}
+		if text, short := shortText(n, maxFurnitureText); !short || !matchesAny(f.signups, text) {
+			return
+		}
+		box := n
+		for p := box.Parent; p != nil && p != article && opens(p, box); p = p.Parent {
+			if _, short := shortText(p, maxBox); !short {
+				break
+			}
+			box = p
+		}
+		if box != n {
+			boxes = append(boxes, box)
+		}
+	})
+	for _, b := range boxes {
+		if b.Parent != nil {
+			b.Parent.RemoveChild(b)
+		}
+	}
+}
+
+// opens reports whether c is the first of p's children with text.
+func opens(p, c *html.Node) bool {
+	for k := p.FirstChild; k != nil; k = k.NextSibling {
+		if k == c {
+			return true
+		}
+		if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" || k.Type == html.ElementNode && hasText(k) {
+			return false
+		}
+	}
+	return false
+}
+
 // dropCaptions removes short captions, unless together they are much of
 // the text: then the page is a gallery and its captions are the article.
 func (f *furniture) dropCaptions(article *html.Node, total int) {
@@ -215,7 +270,13 @@ func (f *furniture) isFurniture(n *html.Node, total int) bool {
 	if !short {
 		return false
 	}
-	return matchesAny(f.phrases, text) || matchesAny(f.stops, text)
+	return f.isPhrase(text)
+}
+
+// isPhrase reports whether a short block's text is furniture by its
+// words: phrases.txt, signups.txt or stops.txt names it.
+func (f *furniture) isPhrase(text string) bool {
+	return matchesAny(f.phrases, text) || matchesAny(f.signups, text) || matchesAny(f.stops, text)
 }
 
 // isListHead reports whether a short block heads a list of links.

@@ -48,6 +48,8 @@ func TestPrune(t *testing.T) {
 		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
 		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
+		{"drops the box a call to sign up opens", `<div class="factbox"><p>Never miss the latest news from the Gazette!</p><p>Pop your address in the box and we will write every morning.</p><p>We never share it with anyone.</p></div>`, "never share it", ""},
+		{"keeps the text after a call to sign up that opens no box", `<p>Sign up for our daily newsletter.</p><p>The clerk read the minutes aloud to the members.</p>`, "daily newsletter", "clerk read the minutes"},
 		{"drops a paywall's prompt", `<p>To read the rest of this article, please subscribe to the Coast Courier.</p>`, "rest of this article", ""},
 		{"keeps a sentence about reading the full story", `<p>To read the full story of the wreck, the divers went back to the archives.</p>`, "", "full story of the wreck"},
 		{"drops a date standing alone with its label", `<p>Posted on March 3, 2023</p>`, "March 3", ""},
@@ -218,4 +220,13 @@ func TestDropAfterStop(t *testing.T) {
 			checkPruned(t, "<div>"+tt.html+"</div>", f.prune, tt.gone, tt.kept)
 		})
 	}
+}
+
+func TestSignUpOpensNoLongBox(t *testing.T) {
+	article := "<div><p>Subscribe to our newsletter for more.</p>" + strings.Repeat("<p>The council met on Tuesday and agreed the budget after a long debate.</p>", 20) + "</div>"
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPruned(t, "<div>"+article+"</div>", f.prune, "Subscribe", "agreed the budget")
 }

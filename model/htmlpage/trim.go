@@ -27,7 +27,7 @@ func blockText(d doc.Doc, i int) string { return oneLine(d.Text[d.Blocks[i].Star
 
 // edgeText reports whether a block's text is furniture at an edge.
 func (f *furniture) edgeText(text string) bool {
-	return len(text) <= maxFurnitureText && (matchesAny(f.edges, text) || matchesAny(f.phrases, text))
+	return len(text) <= maxFurnitureText && (matchesAny(f.edges, text) || f.isPhrase(text))
 }
 
 // blockRange is the document of d's blocks from up to to, its spans
