@@ -36,13 +36,14 @@ func (f *furniture) dropEdges(article *html.Node) {
 }
 
 // edgeFurniture reports whether a block at the article's edge is
-// furniture: links, or a short block edges.txt names.
+// furniture: links, or a short block edges.txt names, or a heading of
+// links (listheads.txt) with the links gone from under it.
 func (f *furniture) edgeFurniture(n *html.Node) bool {
 	if linkDense(n) {
 		return true
 	}
 	text, short := shortText(n, maxFurnitureText)
-	return short && matchesAny(f.edges, text)
+	return short && (matchesAny(f.edges, text) || matchesAny(f.listHeads, text))
 }
 
 // maxAuthorNote is the longest note about the author read as one: a few

@@ -106,6 +106,7 @@ func TestDropEdges(t *testing.T) {
 	}{
 		{"drops a list of links after the last paragraph", "", `<ul><li><a href="/a">Mayor resigns</a></li><li><a href="/b">Bridge shut</a></li></ul>`, "Mayor resigns", "agreed the budget"},
 		{"drops a heading left with nothing under it", "", `<h3>More from the council</h3><ul><li><a href="/a">Mayor resigns</a></li></ul>`, "More from", "agreed the budget"},
+		{"drops a heading of links left at the end without its links", "", `<div><span>More from</span></div>`, "More from", "agreed the budget"},
 		{"drops breadcrumbs before the first paragraph", `<div><a href="/">Home</a> › <a href="/news">News</a></div>`, "", "Home", "agreed the budget"},
 		{"keeps a closing paragraph that cites a link", "", `<p>The full report, <a href="/r">published online</a>, runs to ninety pages and lists every road.</p>`, "", "runs to ninety pages"},
 		{"drops a list of story links between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li><a href="/m">Mayor resigns</a></li></ul>`, "", "Mayor resigns", "clerk read"},
