@@ -67,6 +67,8 @@ func TestPrune(t *testing.T) {
 		{"drops readers' comments", `<section id="comments"><p>Great piece, thanks!</p></section>`, "Great piece", ""},
 		{"drops a list of tags", `<p>Tags: ferries, council, budget</p>`, "ferries, council", ""},
 		{"keeps a sentence about tagging", `<p>Tags on the nets showed where the fish had gone.</p>`, "", "showed where the fish"},
+		{"drops a notice that links may pay the site", `<p>Disclosure: We may receive compensation for some of the links in our stories.</p>`, "receive compensation", ""},
+		{"keeps a sentence about workers' compensation", `<p>The union said members would receive compensation for the lost shifts.</p>`, "", "receive compensation"},
 		{"drops an affiliate notice", `<p>Some links above are affiliate links; we may be paid if you buy.</p>`, "affiliate", ""},
 	}
 	f, err := loadFurniture()
