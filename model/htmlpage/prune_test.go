@@ -65,6 +65,8 @@ func TestPrune(t *testing.T) {
 		{"drops a caption ending in its picture's credit", `<p>Crowds at the station on Friday. (AP Photo/Jo Bloggs)</p>`, "Crowds at the station", ""},
 		{"keeps a parenthesis that credits a person", `<p>The best joke of the night. (credit to our neighbour Ann!)</p>`, "", "best joke"},
 		{"drops a heading of more stories with its list", `<h3>More great Gazette stories</h3><ul><li>Mayor <a href="/a">resigns</a></li></ul>`, "Mayor", ""},
+		{"drops a German heading of more stories with its list", `<h3>Das könnte Sie auch interessieren!</h3><ul><li><a href="/a">Bürgermeister tritt zurück</a></li></ul>`, "Bürgermeister", ""},
+		{"keeps a German heading that only starts like one", `<h3>Mehr zum Thema Brücken sagte der Minister nichts, aber viel über Fähren</h3>`, "", "sagte der Minister"},
 		{"keeps a list without links under a list heading", `<h3>More from the minister</h3><ul><li>She said the ferry would run</li></ul>`, "", "ferry would run"},
 		{"keeps the list under an ordinary heading", `<h3>What changes</h3><ul><li>Buses run later</li></ul>`, "", "Buses run later"},
 		{"drops readers' comments", `<section id="comments"><p>Great piece, thanks!</p></section>`, "Great piece", ""},
