@@ -125,6 +125,8 @@ func TestDropEdges(t *testing.T) {
 		{"keeps table cells that are links", `<p>The clerk read the minutes aloud to the members on Monday.</p><table><tr><td><div><a href="/a">Harbour Road</a></div></td><td>closed</td></tr></table>`, "", "", "Harbour Road"},
 		{"keeps a paragraph with a link in it", `<p>The clerk read <a href="/m">the minutes</a> aloud to the members on Monday.</p>`, "", "", "aloud to the members"},
 		{"drops a date and time before the first paragraph", `<div>Monday | 14 June 2021 | 10:05 AM</div>`, "", "14 June", "agreed the budget"},
+		{"drops a date in numbers and a time before the first paragraph", `<div>25.01.2022 14:47 Uhr</div>`, "", "14:47", "agreed the budget"},
+		{"keeps a time between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><h3>10:30</h3>`, "", "", "10:30"},
 		{"keeps a timeline's dates between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><h3>March 3, 2023</h3>`, "", "", "March 3, 2023"},
 		{"drops a note in italics about the author after the last paragraph", "", `<p><em>Lena Moss is the founder of a harbour charity and writes on ferries. Write to her at the Courier.</em></p>`, "Lena Moss", "agreed the budget"},
 		{"keeps a closing paragraph in italics that is no note about a person", "", `<p><em>The council will meet again in May, when the budget goes to a vote.</em></p>`, "", "meet again in May"},
