@@ -124,7 +124,6 @@ func dataLines(data string) []string {
 // prune removes the furniture inside the article readability found.
 func (f *furniture) prune(article *html.Node) {
 	f.dropAfterStop(article)
-	f.dropHeadedBoxes(article)
 	total := len(textOf(article))
 	f.dropCaptions(article, total)
 	var walk func(n *html.Node)
@@ -138,7 +137,12 @@ func (f *furniture) prune(article *html.Node) {
 				}
 				n.RemoveChild(c)
 			} else if c.Type == html.ElementNode && f.isFurniture(c, total) {
-				n.RemoveChild(c)
+				box := f.signUpBox(c, article)
+				box.Parent.RemoveChild(box)
+				if box != c {
+					// The box held n and the rest of its children.
+					return
+				}
 			} else {
 				walk(c)
 			}
@@ -185,35 +189,23 @@ func textLen(blocks []*html.Node) int {
 // form's heading, its pitch and its fine print.
 const maxBox = 1000
 
-// dropHeadedBoxes removes the boxes that a call to sign up opens (a
-// heading "Sign up for our newsletter" over its pitch and its promise to
-// keep the address private): the largest element of at most maxBox bytes
-// of text whose first words the call is.
-func (f *furniture) dropHeadedBoxes(article *html.Node) {
-	var boxes []*html.Node
-	visit(article, func(n *html.Node) {
-		if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
-			return
-		}
-		if text, short := shortText(n, maxFurnitureText); !short || !matchesAny(f.signups, text) {
-			return
-		}
-		box := n
-		for p := box.Parent; p != nil && p != article && opens(p, box); p = p.Parent {
-			if _, short := shortText(p, maxBox); !short {
-				break
-			}
-			box = p
-		}
-		if box != n {
-			boxes = append(boxes, box)
-		}
-	})
-	for _, b := range boxes {
-		if b.Parent != nil {
-			b.Parent.RemoveChild(b)
-		}
+// signUpBox is the box a call to sign up opens (a heading "Sign up for
+// our newsletter" over its pitch and its promise to keep the address
+// private): the largest element of at most maxBox bytes of text, inside
+// the article, whose first words the call is; n itself when it is no such
+// call or opens no box.
+func (f *furniture) signUpBox(n, article *html.Node) *html.Node {
+	if text, short := shortText(n, maxFurnitureText); !short || !matchesAny(f.signups, text) {
+		return n
 	}
+	box := n
+	for p := box.Parent; p != nil && p != article && opens(p, box); p = p.Parent {
+		if _, short := shortText(p, maxBox); !short {
+			break
+		}
+		box = p
+	}
+	return box
 }
 
 // opens reports whether c is the first of p's children with text.
