@@ -127,6 +127,7 @@ func TestDropEdges(t *testing.T) {
 		{"drops a paragraph that is only a link", `<p><a href="/r">Read: the bridge that never opened</a></p><p>The clerk read the minutes aloud to the members on Monday.</p>`, "", "never opened", "clerk read"},
 		{"drops a short block that is nearly all link", `<p>MORE: <a href="/m">Mayor resigns after the long budget row</a></p><p>The clerk read the minutes aloud to the members on Monday.</p>`, "", "Mayor resigns", "clerk read"},
 		{"keeps table cells that are links", `<p>The clerk read the minutes aloud to the members on Monday.</p><table><tr><td><div><a href="/a">Harbour Road</a></div></td><td>closed</td></tr></table>`, "", "", "Harbour Road"},
+		{"keeps a paragraph held in an anchor without an address", `<p>The clerk read the minutes aloud.</p><p><a name="q3">Many listeners ask what the mayor thinks of it?</a></p>`, "", "", "what the mayor thinks"},
 		{"keeps a paragraph with a link in it", `<p>The clerk read <a href="/m">the minutes</a> aloud to the members on Monday.</p>`, "", "", "aloud to the members"},
 		{"drops a date and time before the first paragraph", `<div>Monday | 14 June 2021 | 10:05 AM</div>`, "", "14 June", "agreed the budget"},
 		{"drops a date in numbers and a time before the first paragraph", `<div>25.01.2022 14:47 Uhr</div>`, "", "14:47", "agreed the budget"},
