@@ -31,14 +31,16 @@ func densest(root *html.Node, f *furniture) *html.Node {
 	return best
 }
 
-// plainTextLen is how much of an element's text is outside links.
+// plainTextLen is how much of an element's text is outside links. An
+// <a> without an address is no link but an anchor to jump to (<a
+// name="q3">), around article text as often as not.
 func plainTextLen(n *html.Node) int {
 	total := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
 			total += len(c.Data)
-		case c.Type == html.ElementNode && c.DataAtom != atom.A && !skipped[c.DataAtom]:
+		case c.Type == html.ElementNode && (c.DataAtom != atom.A || attr(c, "href") == "") && !skipped[c.DataAtom]:
 			total += plainTextLen(c)
 		}
 	}

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"regexp"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -22,7 +23,7 @@ func (f *furniture) dropEdges(article *html.Node) {
 	dropLinkLists(article)
 	leaves := leafBlocks(article)
 	end := len(leaves)
-	for end > 0 && (f.edgeFurniture(leaves[end-1]) || headings[leaves[end-1].DataAtom] > 0) {
+	for end > 0 && (f.edgeFurniture(leaves[end-1]) || headings[leaves[end-1].DataAtom] > 0 || authorNote(leaves[end-1])) {
 		end--
 	}
 	start := 0
@@ -35,13 +36,45 @@ func (f *furniture) dropEdges(article *html.Node) {
 }
 
 // edgeFurniture reports whether a block at the article's edge is
-// furniture: links, or a short block edges.txt names.
+// furniture: links, or a short block edges.txt names, or a heading of
+// links (listheads.txt) with the links gone from under it.
 func (f *furniture) edgeFurniture(n *html.Node) bool {
 	if linkDense(n) {
 		return true
 	}
 	text, short := shortText(n, maxFurnitureText)
-	return short && matchesAny(f.edges, text)
+	return short && (matchesAny(f.edges, text) || matchesAny(f.listHeads, text))
+}
+
+// maxAuthorNote is the longest note about the author read as one: a few
+// sentences on who they are and where to find them.
+const maxAuthorNote = 600
+
+// authorNoteStart is how a note about the author begins: the name, then
+// what they are ("Ana Ruiz is a reporter who...", "Tom Lee was the...").
+var authorNoteStart = regexp.MustCompile(`^\p{Lu}[\pL.'’-]*( \p{Lu}[\pL.'’-]*){1,3},? (is|was) (a|an|the)\b`)
+
+// authorNote reports whether a block is a note about the author set
+// apart in italics, as the article's last words are when it ends with
+// one. The byline need not be known: dropBylines takes the short notes
+// that start with it.
+func authorNote(n *html.Node) bool {
+	text, short := shortText(n, maxAuthorNote)
+	return short && authorNoteStart.MatchString(text) && italic(n)
+}
+
+// italic reports whether all of a block's text is in <em>, <i> or <cite>.
+func italic(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Em || c.DataAtom == atom.I || c.DataAtom == atom.Cite):
+		case c.Type == html.ElementNode && !skipped[c.DataAtom] && !italic(c):
+			return false
+		}
+	}
+	return true
 }
 
 // leafBlocks are the blocks of text in document order that hold no block

@@ -27,13 +27,18 @@ import (
 // go-readability's own and, when MARGIN_PAGES_EVAL_OTHER names a folder
 // of another extractor's texts (<page file>.txt), that one's too.
 // MARGIN_PAGES_EVAL_ALONE=1 lists the lines margin keeps that neither
-// keeps.
+// keeps. MARGIN_PAGES_EVAL_ALL=1 reads every page of the set, whatever
+// its language and kind, to check a rule beyond the news pages.
 func TestDevelopmentSet(t *testing.T) {
 	dir := os.Getenv("MARGIN_PAGES_EVAL")
 	if dir == "" {
 		t.Skip("MARGIN_PAGES_EVAL names no evaluation set")
 	}
-	pages, err := evalset.Load(dir)
+	load := evalset.Load
+	if os.Getenv("MARGIN_PAGES_EVAL_ALL") != "" {
+		load = evalset.LoadAll
+	}
+	pages, err := load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +76,26 @@ func TestDevelopmentSet(t *testing.T) {
 	const bar = 0.9
 	if total.F1() < bar {
 		t.Errorf("F1 %.3f is below %.2f", total.F1(), bar)
+	}
+}
+
+// BenchmarkExtractDevelopmentSet extracts every page of the set once an
+// iteration: the cost of news pages as they come, against the hostile
+// pages of bound_test.go. It runs when MARGIN_PAGES_EVAL names the set.
+func BenchmarkExtractDevelopmentSet(b *testing.B) {
+	dir := os.Getenv("MARGIN_PAGES_EVAL")
+	if dir == "" {
+		b.Skip("MARGIN_PAGES_EVAL names no evaluation set")
+	}
+	pages, err := evalset.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			_, _ = Extract(string(p.HTML), p.URL)
+		}
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
@@ -50,6 +51,14 @@ func Extract(src string, pageURL string) (Page, error) {
 	}
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
+	}
+	// The text is read in Unicode's composed form (NFC), the form the
+	// web's guidelines ask for, so that the same words compare equal
+	// whichever way a page's bytes spell them: "é" as e and an accent,
+	// or Bengali's য় as the one letter U+09DF, which NFC writes as য and
+	// its dot.
+	if !norm.NFC.IsNormalString(src) {
+		src = norm.NFC.String(src)
 	}
 	root, cut, err := parseBounded(src)
 	if err != nil {

@@ -252,3 +252,22 @@ func TestExtractKeepsParagraphsReadabilityMakes(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractComposesTheText(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"a letter and a combining accent become the one letter", "Cafe\u0301 owners met on Monday.", "Caf\u00e9 owners met on Monday."},
+		{"a precomposed letter NFC leaves out is written as its base and sign", "\u0995\u09be\u09df\u09c7\u09b8 \u09ac\u09b2\u09c7\u09a8\u0964", "\u0995\u09be\u09af\u09bc\u09c7\u09b8 \u09ac\u09b2\u09c7\u09a8\u0964"},
+		{"composed text is kept as it is", "Caf\u00e9 owners met on Monday.", "Caf\u00e9 owners met on Monday."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Extract("<html><body><p>"+tt.body+"</p></body></html>", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Doc.Text != tt.want {
+				t.Errorf("text = %+q, want %+q", p.Doc.Text, tt.want)
+			}
+		})
+	}
+}

@@ -25,6 +25,10 @@ var (
 	listHeadsData string
 	//go:embed boilerplate/edges.txt
 	edgesData string
+	//go:embed boilerplate/stops.txt
+	stopsData string
+	//go:embed boilerplate/signups.txt
+	signupsData string
 )
 
 // maxFurnitureText is the longest block text a phrase can drop: furniture
@@ -49,6 +53,8 @@ type furniture struct {
 	phrases   []*regexp.Regexp
 	listHeads []*regexp.Regexp
 	edges     []*regexp.Regexp
+	stops     []*regexp.Regexp
+	signups   []*regexp.Regexp
 }
 
 // loadFurniture parses the embedded lists once; they are fixed at build
@@ -65,6 +71,12 @@ var loadFurniture = sync.OnceValues(func() (*furniture, error) {
 		return nil, err
 	}
 	if f.edges, err = patternList("edges.txt", edgesData); err != nil {
+		return nil, err
+	}
+	if f.stops, err = patternList("stops.txt", stopsData); err != nil {
+		return nil, err
+	}
+	if f.signups, err = patternList("signups.txt", signupsData); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -111,6 +123,7 @@ func dataLines(data string) []string {
 
 // prune removes the furniture inside the article readability found.
 func (f *furniture) prune(article *html.Node) {
+	f.dropAfterStop(article)
 	total := len(textOf(article))
 	f.dropCaptions(article, total)
 	var walk func(n *html.Node)
@@ -124,7 +137,12 @@ func (f *furniture) prune(article *html.Node) {
 				}
 				n.RemoveChild(c)
 			} else if c.Type == html.ElementNode && f.isFurniture(c, total) {
-				n.RemoveChild(c)
+				box := f.signUpBox(c, article)
+				box.Parent.RemoveChild(box)
+				if box != c {
+					// The box held n and the rest of its children.
+					return
+				}
 			} else {
 				walk(c)
 			}
@@ -132,6 +150,75 @@ func (f *furniture) prune(article *html.Node) {
 		}
 	}
 	walk(article)
+}
+
+// maxAfterStop bounds the text after a block where the article stops, as
+// a multiple of the text before it: past it the prompt stands before most
+// of the page's text, the article itself when the saved page is a
+// subscriber's.
+const maxAfterStop = 2
+
+// dropAfterStop removes the first block where the article stops
+// (stops.txt) and the blocks after it, unless they hold maxAfterStop
+// times the text before it or more.
+func (f *furniture) dropAfterStop(article *html.Node) {
+	leaves := leafBlocks(article)
+	for i, n := range leaves {
+		if text, short := shortText(n, maxFurnitureText); !short || !matchesAny(f.stops, text) {
+			continue
+		}
+		if textLen(leaves[i+1:]) >= maxAfterStop*textLen(leaves[:i]) {
+			return
+		}
+		for _, n := range leaves[i:] {
+			n.Parent.RemoveChild(n)
+		}
+		return
+	}
+}
+
+func textLen(blocks []*html.Node) int {
+	total := 0
+	for _, n := range blocks {
+		total += len(textOf(n))
+	}
+	return total
+}
+
+// maxBox is the most text a box headed by furniture holds: a sign-up
+// form's heading, its pitch and its fine print.
+const maxBox = 1000
+
+// signUpBox is the box a call to sign up opens (a heading "Sign up for
+// our newsletter" over its pitch and its promise to keep the address
+// private): the largest element of at most maxBox bytes of text, inside
+// the article, whose first words the call is; n itself when it is no such
+// call or opens no box.
+func (f *furniture) signUpBox(n, article *html.Node) *html.Node {
+	if text, short := shortText(n, maxFurnitureText); !short || !matchesAny(f.signups, text) {
+		return n
+	}
+	box := n
+	for p := box.Parent; p != nil && p != article && opens(p, box); p = p.Parent {
+		if _, short := shortText(p, maxBox); !short {
+			break
+		}
+		box = p
+	}
+	return box
+}
+
+// opens reports whether c is the first of p's children with text.
+func opens(p, c *html.Node) bool {
+	for k := p.FirstChild; k != nil; k = k.NextSibling {
+		if k == c {
+			return true
+		}
+		if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" || k.Type == html.ElementNode && hasText(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // dropCaptions removes short captions, unless together they are much of
@@ -175,7 +262,13 @@ func (f *furniture) isFurniture(n *html.Node, total int) bool {
 	if !short {
 		return false
 	}
-	return matchesAny(f.phrases, text)
+	return f.isPhrase(text)
+}
+
+// isPhrase reports whether a short block's text is furniture by its
+// words: phrases.txt, signups.txt or stops.txt names it.
+func (f *furniture) isPhrase(text string) bool {
+	return matchesAny(f.phrases, text) || matchesAny(f.signups, text) || matchesAny(f.stops, text)
 }
 
 // isListHead reports whether a short block heads a list of links.

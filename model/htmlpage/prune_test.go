@@ -40,6 +40,12 @@ func TestPrune(t *testing.T) {
 		{"keeps a long paragraph that mentions a newsletter", "<p>" + strings.Repeat("The mayor wrote in the parish newsletter that the bridge will close for repairs. ", 4) + "</p>", "", "parish newsletter"},
 		{"drops a short caption", `<figure><img src="a.jpg"><figcaption>The bridge at dusk.</figcaption></figure>`, "bridge at dusk", ""},
 		{"drops a picture credit", `<p><span class="img-credit">Photo: A. Lens</span> Text goes on.</p>`, "A. Lens", "Text goes on."},
+		{"drops a web address standing alone", `<p><strong>GAZETTENEWS.COM</strong></p>`, "GAZETTENEWS", ""},
+		{"keeps a sentence that names a web address", `<p>Tickets are sold at gazette.com.</p>`, "", "gazette.com"},
+		{"keeps the name of software that ends in .NET", `<h3>ASP.NET</h3>`, "", "ASP.NET"},
+		{"drops a German picture credit", `<p>Fotos: Anna Berger</p>`, "Anna Berger", ""},
+		{"drops the source a chart names", `<p>Source: Harbour Board survey, 2023</p>`, "Harbour Board survey", ""},
+		{"keeps a sentence about a source", `<p>Sources close to the minister said the ferry would run.</p>`, "", "ferry would run"},
 		{"drops a notice of rights", `<p>© 2024 The Gazette. All rights reserved.</p>`, "All rights", ""},
 		{"keeps a short paragraph about a newsletter", `<p>The council's weekly newsletter said the bridge would close.</p>`, "", "weekly newsletter said"},
 		{"keeps a short paragraph about copyright", `<p>Copyright law protects the photographs.</p>`, "", "Copyright law"},
@@ -48,23 +54,33 @@ func TestPrune(t *testing.T) {
 		{"drops a disclaimer", `<p>The Gazette is not responsible for the opinions of contributors.</p>`, "not responsible", ""},
 		{"keeps a paragraph about responsibility", `<p>The council is not responsible for the bridge, the minister said.</p>`, "", "not responsible for the bridge"},
 		{"drops a call to subscribe", `<p>Subscribe to our newsletter for more.</p>`, "Subscribe", ""},
+		{"drops the box a call to sign up opens", `<div class="factbox"><p>Never miss the latest news from the Gazette!</p><p>Pop your address in the box and we will write every morning.</p><p>We never share it with anyone.</p></div>`, "never share it", ""},
+		{"keeps the text after a call to sign up that opens no box", `<p>Sign up for our daily newsletter.</p><p>The clerk read the minutes aloud to the members.</p>`, "daily newsletter", "clerk read the minutes"},
 		{"drops a paywall's prompt", `<p>To read the rest of this article, please subscribe to the Coast Courier.</p>`, "rest of this article", ""},
 		{"keeps a sentence about reading the full story", `<p>To read the full story of the wreck, the divers went back to the archives.</p>`, "", "full story of the wreck"},
 		{"drops a date standing alone with its label", `<p>Posted on March 3, 2023</p>`, "March 3", ""},
+		{"drops a German date with its label", `<p>Veröffentlicht am 26. Oktober 2023</p>`, "Oktober", ""},
 		{"drops a byline with its date", `<p>Written by Jo Marsh on November 7, 2023</p>`, "Jo Marsh", ""},
 		{"keeps a block that says by when", `<h3>By the end of March 2021</h3>`, "", "By the end"},
 		{"keeps a sentence that starts with a date", `<p>March 3, 2023 was the day the bridge closed.</p>`, "", "the bridge closed"},
 		{"drops an advertising label between dashes", `<div>- Advertisement -</div>`, "Advertisement", ""},
 		{"drops a lone share button", `<div><span>Share on Facebook</span></div>`, "Share on", ""},
+		{"drops a German comment count", `<div><span>3 Kommentare</span></div>`, "Kommentare", ""},
+		{"drops a print button in Polish", `<p>Drukuj</p>`, "Drukuj", ""},
+		{"keeps a German sentence about sharing", `<p>Teilen wollte der Bürgermeister die Kosten nicht.</p>`, "", "Teilen wollte"},
 		{"keeps a sentence about sharing", `<p>Share prices fell on Monday.</p>`, "", "Share prices fell"},
 		{"drops a caption ending in its picture's credit", `<p>Crowds at the station on Friday. (AP Photo/Jo Bloggs)</p>`, "Crowds at the station", ""},
 		{"keeps a parenthesis that credits a person", `<p>The best joke of the night. (credit to our neighbour Ann!)</p>`, "", "best joke"},
 		{"drops a heading of more stories with its list", `<h3>More great Gazette stories</h3><ul><li>Mayor <a href="/a">resigns</a></li></ul>`, "Mayor", ""},
+		{"drops a German heading of more stories with its list", `<h3>Das könnte Sie auch interessieren!</h3><ul><li><a href="/a">Bürgermeister tritt zurück</a></li></ul>`, "Bürgermeister", ""},
+		{"keeps a German heading that only starts like one", `<h3>Mehr zum Thema Brücken sagte der Minister nichts, aber viel über Fähren</h3>`, "", "sagte der Minister"},
 		{"keeps a list without links under a list heading", `<h3>More from the minister</h3><ul><li>She said the ferry would run</li></ul>`, "", "ferry would run"},
 		{"keeps the list under an ordinary heading", `<h3>What changes</h3><ul><li>Buses run later</li></ul>`, "", "Buses run later"},
 		{"drops readers' comments", `<section id="comments"><p>Great piece, thanks!</p></section>`, "Great piece", ""},
 		{"drops a list of tags", `<p>Tags: ferries, council, budget</p>`, "ferries, council", ""},
 		{"keeps a sentence about tagging", `<p>Tags on the nets showed where the fish had gone.</p>`, "", "showed where the fish"},
+		{"drops a notice that links may pay the site", `<p>Disclosure: We may receive compensation for some of the links in our stories.</p>`, "receive compensation", ""},
+		{"keeps a sentence about workers' compensation", `<p>The union said members would receive compensation for the lost shifts.</p>`, "", "receive compensation"},
 		{"drops an affiliate notice", `<p>Some links above are affiliate links; we may be paid if you buy.</p>`, "affiliate", ""},
 	}
 	f, err := loadFurniture()
@@ -104,15 +120,24 @@ func TestDropEdges(t *testing.T) {
 	}{
 		{"drops a list of links after the last paragraph", "", `<ul><li><a href="/a">Mayor resigns</a></li><li><a href="/b">Bridge shut</a></li></ul>`, "Mayor resigns", "agreed the budget"},
 		{"drops a heading left with nothing under it", "", `<h3>More from the council</h3><ul><li><a href="/a">Mayor resigns</a></li></ul>`, "More from", "agreed the budget"},
+		{"drops a heading of links left at the end without its links", "", `<div><span>More from</span></div>`, "More from", "agreed the budget"},
 		{"drops breadcrumbs before the first paragraph", `<div><a href="/">Home</a> › <a href="/news">News</a></div>`, "", "Home", "agreed the budget"},
 		{"keeps a closing paragraph that cites a link", "", `<p>The full report, <a href="/r">published online</a>, runs to ninety pages and lists every road.</p>`, "", "runs to ninety pages"},
 		{"drops a list of story links between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li><a href="/m">Mayor resigns</a></li></ul>`, "", "Mayor resigns", "clerk read"},
 		{"drops a paragraph that is only a link", `<p><a href="/r">Read: the bridge that never opened</a></p><p>The clerk read the minutes aloud to the members on Monday.</p>`, "", "never opened", "clerk read"},
 		{"drops a short block that is nearly all link", `<p>MORE: <a href="/m">Mayor resigns after the long budget row</a></p><p>The clerk read the minutes aloud to the members on Monday.</p>`, "", "Mayor resigns", "clerk read"},
 		{"keeps table cells that are links", `<p>The clerk read the minutes aloud to the members on Monday.</p><table><tr><td><div><a href="/a">Harbour Road</a></div></td><td>closed</td></tr></table>`, "", "", "Harbour Road"},
+		{"keeps a paragraph held in an anchor without an address", `<p>The clerk read the minutes aloud.</p><p><a name="q3">Many listeners ask what the mayor thinks of it?</a></p>`, "", "", "what the mayor thinks"},
 		{"keeps a paragraph with a link in it", `<p>The clerk read <a href="/m">the minutes</a> aloud to the members on Monday.</p>`, "", "", "aloud to the members"},
 		{"drops a date and time before the first paragraph", `<div>Monday | 14 June 2021 | 10:05 AM</div>`, "", "14 June", "agreed the budget"},
+		{"drops a date in numbers and a time before the first paragraph", `<div>25.01.2022 14:47 Uhr</div>`, "", "14:47", "agreed the budget"},
+		{"keeps a time between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><h3>10:30</h3>`, "", "", "10:30"},
+		{"drops a German date with its weekday before the first paragraph", `<div>Dienstag, 6. Mai 2014</div>`, "", "Mai 2014", "agreed the budget"},
 		{"keeps a timeline's dates between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><h3>March 3, 2023</h3>`, "", "", "March 3, 2023"},
+		{"drops a note in italics about the author after the last paragraph", "", `<p><em>Lena Moss is the founder of a harbour charity and writes on ferries. Write to her at the Courier.</em></p>`, "Lena Moss", "agreed the budget"},
+		{"keeps a closing paragraph in italics that is no note about a person", "", `<p><em>The council will meet again in May, when the budget goes to a vote.</em></p>`, "", "meet again in May"},
+		{"keeps a closing sentence about a person set in roman", "", `<p>Lena Moss is the first woman to chair the harbour board.</p>`, "", "first woman to chair"},
+		{"keeps a note in italics about the author between paragraphs", `<p><i>Lena Moss is a reporter for the Courier.</i></p><p>The clerk read the minutes aloud.</p>`, "", "", "Lena Moss is a reporter"},
 		{"keeps a list whose items say more than their links", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li>The <a href="/m">minutes</a> of the May meeting, approved without change</li></ul>`, "", "", "approved without change"},
 	}
 	f, err := loadFurniture()
@@ -192,4 +217,35 @@ func checkPruned(t *testing.T, page string, prune func(*html.Node), gone, kept s
 	if kept != "" && !strings.Contains(text, kept) {
 		t.Errorf("lost %q", kept)
 	}
+}
+
+func TestDropAfterStop(t *testing.T) {
+	para := "<p>" + strings.Repeat("The ferry company raised its fares for the winter timetable again. ", 4) + "</p>"
+	prompt := "<p>To read the full story, please subscribe to the Coast Courier.</p>"
+	offer := "<p>Subscribers get every story, the morning briefing and a tote bag.</p>"
+	tests := []struct {
+		name, html, gone, kept string
+	}{
+		{"the offer after a paywall's prompt goes with it", para + para + prompt + offer, "tote bag", "winter timetable"},
+		{"a prompt standing before most of the text leaves the text", prompt + para + para + para, "To read the full story", "winter timetable"},
+		{"a prompt at the top with the article after it leaves the article", "<p>Short teaser.</p>" + prompt + para + para, "please subscribe", "winter timetable"},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPruned(t, "<div>"+tt.html+"</div>", f.prune, tt.gone, tt.kept)
+		})
+	}
+}
+
+func TestSignUpOpensNoLongBox(t *testing.T) {
+	article := "<div><p>Subscribe to our newsletter for more.</p>" + strings.Repeat("<p>The council met on Tuesday and agreed the budget after a long debate.</p>", 20) + "</div>"
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPruned(t, "<div>"+article+"</div>", f.prune, "Subscribe", "agreed the budget")
 }

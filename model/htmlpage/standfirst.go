@@ -15,21 +15,43 @@ const minStandfirst = 40
 
 // standfirst is the page's description when the page also shows it as
 // a paragraph or a subheading of its own: the standfirst under the
-// headline, which readability leaves out with the header around it.
+// headline, which readability leaves out with the header around it. A
+// description cut short with an ellipsis is the paragraph it begins,
+// written out whole.
 func standfirst(root *html.Node, description string) string {
-	if len(description) < minStandfirst {
+	prefix := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(description, "..."), "\u2026"))
+	cut := prefix != description
+	if len(prefix) < minStandfirst {
 		return ""
 	}
-	found := false
+	lead := ""
 	visit(root, func(n *html.Node) {
-		if !found && isStandfirstElement(n) {
-			found = oneLine(textOf(n)) == description
+		if lead != "" || !isStandfirstElement(n) {
+			return
+		}
+		text := oneLine(textOf(n))
+		if text == description || (cut && len(text) > len(prefix) && strings.HasPrefix(text, prefix)) {
+			lead = withoutRunIn(text, len(prefix))
 		}
 	})
-	if !found {
-		return ""
+	return lead
+}
+
+// withoutRunIn is a standfirst without the furniture run into it after
+// its last sentence, a date most often ("...its recovery? Monday, 6
+// January 2020"): the sentence the description ends in, when what
+// follows it is a block edges.txt names.
+func withoutRunIn(text string, from int) string {
+	end := strings.IndexAny(text[from:], ".?!")
+	if end < 0 {
+		return text
 	}
-	return description
+	end += from + 1
+	f, err := loadFurniture()
+	if err != nil || !f.edgeText(strings.TrimSpace(text[end:])) {
+		return text
+	}
+	return text[:end]
 }
 
 func isStandfirstElement(n *html.Node) bool {

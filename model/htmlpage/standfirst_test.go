@@ -53,3 +53,30 @@ func TestStandfirstIsNotRepeated(t *testing.T) {
 		t.Errorf("the lead shows %d times in %q", n, page.Doc.Text)
 	}
 }
+
+func TestStandfirstCutShort(t *testing.T) {
+	story := "<article>" + strings.Repeat("<p>The council met on Tuesday to vote on the new budget for the harbour.</p>", 20) + "</article>"
+	lead := "Councillors say the harbour cannot wait another winter for its repairs, and the budget pays for them."
+	short := `Councillors say the harbour cannot wait another winter for its...`
+	tests := []struct {
+		name, description, shown, want string
+	}{
+		{"a description cut short with dots is the paragraph it begins", short, `<p class="dek">` + lead + `</p>`, lead},
+		{"an ellipsis character cuts it short too", strings.TrimSuffix(short, "...") + "\u2026", `<p class="dek">` + lead + `</p>`, lead},
+		{"a date run into the paragraph after its last sentence is left out",
+			short, `<h2 class="deck">` + lead + `<span class="date">Monday, 6 January 2020</span></h2>`, lead},
+		{"a description cut short that no paragraph begins opens nothing",
+			short, `<p class="dek">The harbour board says repairs can wait.</p>`, "The council met on Tuesday to vote on the new budget for the harbour."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><head><meta name="description" content="`+tt.description+`"></head><body><header><h1>Harbour budget</h1>`+tt.shown+`</header>`+story+`</body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first := page.Doc.Text[page.Doc.Blocks[0].Start:page.Doc.Blocks[0].End]; first != tt.want {
+				t.Errorf("first block %q, want %q", first, tt.want)
+			}
+		})
+	}
+}

@@ -7,8 +7,8 @@ import (
 
 // trimEdges drops the furniture left at the article's start and end as
 // loose text, which no element of its own holds (a <time> beside the
-// article's blocks): the blocks that the phrase and edge lists name, and
-// the headings left at the end.
+// article's blocks): the blocks that the phrase, edge and list-heading
+// lists name, and the headings left at the end.
 func (f *furniture) trimEdges(d doc.Doc) doc.Doc {
 	from, to := 0, len(d.Blocks)
 	for to > from && (d.Blocks[to-1].Kind == doc.Heading || f.edgeText(blockText(d, to-1))) {
@@ -27,7 +27,7 @@ func blockText(d doc.Doc, i int) string { return oneLine(d.Text[d.Blocks[i].Star
 
 // edgeText reports whether a block's text is furniture at an edge.
 func (f *furniture) edgeText(text string) bool {
-	return len(text) <= maxFurnitureText && (matchesAny(f.edges, text) || matchesAny(f.phrases, text))
+	return len(text) <= maxFurnitureText && (matchesAny(f.edges, text) || matchesAny(f.listHeads, text) || f.isPhrase(text))
 }
 
 // blockRange is the document of d's blocks from up to to, its spans

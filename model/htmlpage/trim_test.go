@@ -24,6 +24,7 @@ func TestTrimEdges(t *testing.T) {
 	b.EndCell()
 	b.EndBlock()
 	block(doc.Paragraph, "Advertisement")
+	block(doc.Paragraph, "MORE FROM")
 	block(doc.Heading, "More stories")
 	f, err := loadFurniture()
 	if err != nil {
