@@ -127,16 +127,25 @@ func namedAfterOf(words []string, c cand) bool {
 // company on CoNLL dev) counts only before "the", as a river's or a
 // range's name takes it ("rivers like the Avren").
 func namedAfterPlaces(words []string, c cand) bool {
-	i, the := c.a-1, false
-	if i >= 0 && words[i] == "the" {
-		i, the = i-1, true
+	if c.a < 2 {
+		return false
 	}
-	switch {
-	case i >= 1 && (words[i] == "like" || words[i] == "including"):
+	i, the := c.a-1, words[c.a-1] == "the"
+	if the {
 		i--
-	case i >= 2 && words[i] == "as" && words[i-1] == "such":
+	}
+	switch words[i] {
+	case "like", "including":
+		i--
+	case "as":
+		if i < 2 || words[i-1] != "such" {
+			return false
+		}
 		i -= 2
 	default:
+		return false
+	}
+	if i < 0 {
 		return false
 	}
 	if namedIndex(c.label) < 0 || c.b < len(words) && isPossessive(words[c.b]) {

@@ -635,8 +635,10 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 					e.Label = named[b]
 				}
 			}
-			if b, ok := d.defined[h]; ok && e.Label == "" && t.on(stepMiscDefined) {
-				e.Label = named[b]
+			if e.Label == "" && d.defined != nil && t.on(stepMiscDefined) {
+				if b, ok := d.defined[h]; ok {
+					e.Label = named[b]
+				}
 			}
 		}
 		spread := t.on(stepSpread)
