@@ -6,7 +6,8 @@ import (
 )
 
 // TestDefinedAndOpeners checks the steps "defined", "opener", "address",
-// "placehead", "placeof", "city", "office" and "brook" on invented sentences: each case fails with its step
+// "placehead", "placeof", "city", "office", "brook" and "suchas" on
+// invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -51,6 +52,10 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepPersonPlace, []string{"Harlow Pond/PLACE"}, []string{"Harlow Pond/PERSON"}},
 		{"a name after the island of is a place, not an organisation", "She was born on the island of Mervale. Mervale exports wool, and Mervale imports oil.",
 			stepPlaceOf, []string{"Mervale/PLACE"}, []string{"Mervale/ORG"}},
+		{"a name after places like is a place", "The charity works in places like Cindervale and Morrow Bay.",
+			stepSuchAs, []string{"Cindervale/PLACE"}, []string{"Cindervale/ORG"}},
+		{"a name after rivers like the is a river's, there and where else it is named", "The Tessary rose overnight. Officials watch rivers like the Tessary closely.",
+			stepSuchAs, []string{"Tessary/PLACE"}, []string{"Tessary/ORG"}},
 	}
 	on, off := loadTagger(t), loadTagger(t)
 	for _, tc := range tests {
@@ -194,5 +199,29 @@ func TestEntryLower(t *testing.T) {
 		if got, want := table.entryLower(w), table.entry(strings.ToLower(w)); got != want {
 			t.Errorf("entryLower(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestMiscDefinedLabelsEveryMention checks the step "miscdefined": where
+// the model reads a mention as a name of another kind (MISC), a name the
+// text says is a place ("rivers such as the Esken") is a place there too.
+func TestMiscDefinedLabelsEveryMention(t *testing.T) {
+	text := "He fished rivers such as the Esken. The Esken salmon run ended, and the Esken is now empty."
+	places := func(tg *Tagger) int {
+		n := 0
+		for _, e := range tg.Tag(text, nil) {
+			if e.In(text) == "Esken" && e.Label == Place {
+				n++
+			}
+		}
+		return n
+	}
+	on, off := loadTagger(t), loadTagger(t)
+	off.off = stepMiscDefined
+	if got := places(on); got != 3 {
+		t.Errorf("Tag(%q) = %s; want Esken/PLACE three times", text, found(text, on.Tag(text, nil)))
+	}
+	if places(off) == 3 {
+		t.Errorf("without the step Tag(%q) has Esken/PLACE three times too: the case does not test the step", text)
 	}
 }

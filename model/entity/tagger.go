@@ -76,6 +76,8 @@ const (
 	stepPluralTitle                     // no name is a plural title's abbreviation, "Sens." (withoutPluralTitle)
 	stepMajority                        // a lone word the text tags a person's more often than not is a person's (relabel)
 	stepGroupNoun                       // a group's word before a lower-case word is a GROUP, even where the model reads a place (beforeLower)
+	stepSuchAs                          // a name after "rivers like", "countries such as" is a place's, with a definition's votes (namedAfterPlaces)
+	stepMiscDefined                     // a name of another kind that the text defines elsewhere takes the definition's label (consistent)
 )
 
 // steps name the steps, in the order they run.
@@ -92,6 +94,7 @@ var steps = []struct {
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
+	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined},
 }
 
 // on reports whether step s is in use.
@@ -464,6 +467,9 @@ type names struct {
 	firsts   [firstWords / 64]uint64
 	maxLen   int  // words in the longest name
 	surnames bool // whether a person's last word is noted as the name too
+	// defined has the phrase hash of each name the text says what it
+	// is of ("rivers like the Avren"), with its label's index in named.
+	defined map[uint64]int
 }
 
 // firstWords is the size of names.firsts in bits: a few thousand names'
@@ -508,6 +514,12 @@ func (d *names) add(ws []ner.Word, c cand, n int) {
 		h = ner.PhraseHash(h, ws[i].ExactHash())
 	}
 	vote(h, n)
+	if n >= definedVotes {
+		if d.defined == nil {
+			d.defined = map[uint64]int{}
+		}
+		d.defined[h] = k
+	}
 	d.noteFirst(ws[c.a].ExactHash())
 	d.maxLen = max(d.maxLen, c.b-c.a)
 	if d.surnames && c.label == Person && c.b-c.a > 1 {
@@ -541,6 +553,9 @@ func (t *Tagger) votesOf(words []string, c cand) (Label, int) {
 		}
 	}
 	if t.on(stepPlaceOf) && namedAfterOf(words, c) {
+		return Place, definedVotes
+	}
+	if t.on(stepSuchAs) && namedAfterPlaces(words, c) {
 		return Place, definedVotes
 	}
 	return c.label, 1
@@ -614,8 +629,14 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 			}
 			// A line of capitals (a table's row) is read last: it walks
 			// the whole piece, and a relabelling is rare.
-			if k, v := namedIndex(e.Label), d.known[h]; t.on(stepRelabel) && k >= 0 && v != nil {
+			k, v := namedIndex(e.Label), d.known[h]
+			if t.on(stepRelabel) && k >= 0 && v != nil {
 				if b, ok := t.relabel(v, k, j-first); ok && !inCapitals(w.words) {
+					e.Label = named[b]
+				}
+			}
+			if e.Label == "" && d.defined != nil && t.on(stepMiscDefined) {
+				if b, ok := d.defined[h]; ok {
 					e.Label = named[b]
 				}
 			}

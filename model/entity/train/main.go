@@ -9,8 +9,11 @@
 // conll2003-dev.txt to report F1 after each epoch; no test split is ever
 // read. Each epoch reads each silver sentence with probability
 // -silver-share (0.15: on CoNLL dev and WikiGold it beat 0.08, 0.25 and
-// 0.4). Training is deterministic: the same data and flags give the same
-// file.
+// 0.4). -caps-share (off by default) also reads the training split written
+// in capitals, each sentence with that chance an epoch: it lifts CoNLL dev
+// in capitals from 65.7 to 86.5 F1 at 0.1, but costs WikiGold 0.2 (see the
+// package's README). Training is deterministic: the same data and flags
+// give the same file.
 //
 // The file holds the weights' tables laid out as a load probes them. After
 // a change to that layout (the hash of a slot, the size of a table), lay
@@ -25,6 +28,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -51,6 +55,7 @@ func run(args []string, out io.Writer) error {
 	silverPath := fs.String("silver", "../shared/data/attribution/ner-silver/polnear-train-corenlp.txt", "CoNLL file of silver (machine) labels to train on as well, e.g. PolNeAR's CoreNLP tags")
 	silverShare := fs.Float64("silver-share", 0.15, "chance that an epoch reads each silver sentence")
 	relay := fs.Bool("relay", false, "read the model at -out and write it again with its tables laid out anew, without training")
+	capsShare := fs.Float64("caps-share", 0, "chance that an epoch reads each sentence of the training split in capitals (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -85,6 +90,8 @@ func run(args []string, out io.Writer) error {
 		Clip:        *clip,
 		Silver:      silver,
 		SilverShare: *silverShare,
+		Caps:        upperCased(train, *capsShare),
+		CapsShare:   *capsShare,
 		Epoch: func(ep int, m *ner.Model) {
 			fmt.Fprintf(out, "epoch %2d  %5.1fs  features %d  %s\n", ep, time.Since(start).Seconds(), m.NumFeatures(), report(ner.Evaluate(m, g, dev)))
 		},
@@ -142,6 +149,25 @@ func report(s map[string]*ner.Score) string {
 	out := fmt.Sprintf("dev F1 PER+ORG+LOC %.2f", micro.F1())
 	for _, t := range []string{"PER", "ORG", "LOC", "MISC"} {
 		out += fmt.Sprintf("  %s %.2f", t, s[t].F1())
+	}
+	return out
+}
+
+// upperCased returns docs written in capitals, none when share is 0.
+func upperCased(docs []ner.Document, share float64) []ner.Document {
+	if share == 0 {
+		return nil
+	}
+	out := make([]ner.Document, len(docs))
+	for i, d := range docs {
+		out[i] = make(ner.Document, len(d))
+		for j, s := range d {
+			words := make([]string, len(s.Words))
+			for k, w := range s.Words {
+				words[k] = strings.ToUpper(w)
+			}
+			out[i][j] = ner.Sentence{Words: words, Labels: s.Labels}
+		}
 	}
 	return out
 }

@@ -102,3 +102,19 @@ func TestRelayRewritesAModelAsItWas(t *testing.T) {
 		t.Error("laying out a freshly trained model anew changed its bytes")
 	}
 }
+
+func TestUpperCasedWritesTheWordsInCapitalsAndKeepsTheLabels(t *testing.T) {
+	docs := []ner.Document{{{Words: []string{"Tessa", "visited", "Kellow", "."}, Labels: []string{"B-PER", "O", "B-LOC", "O"}}}}
+	if got := upperCased(docs, 0); got != nil {
+		t.Errorf("upperCased(docs, 0) = %v, want none", got)
+	}
+	got := upperCased(docs, 0.1)
+	want := ner.Sentence{Words: []string{"TESSA", "VISITED", "KELLOW", "."}, Labels: docs[0][0].Labels}
+	if len(got) != 1 || len(got[0]) != 1 || strings.Join(got[0][0].Words, " ") != strings.Join(want.Words, " ") ||
+		strings.Join(got[0][0].Labels, " ") != strings.Join(want.Labels, " ") {
+		t.Errorf("upperCased = %v, want [[%v]]", got, want)
+	}
+	if docs[0][0].Words[0] != "Tessa" {
+		t.Error("upperCased changed the documents it was given")
+	}
+}

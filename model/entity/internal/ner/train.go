@@ -25,12 +25,18 @@ type TrainOptions struct {
 	// which weighs them below the gold data.
 	Silver      []Document
 	SilverShare float64
+	// Caps are documents written in capitals (the gold ones upper-cased),
+	// each sentence read with chance CapsShare an epoch: headlines and
+	// text in capitals, which the gold data has few of but tables.
+	Caps      []Document
+	CapsShare float64
 	// Epoch, if set, is called after each epoch with the averaged model.
 	Epoch func(epoch int, m *Model)
 }
 
 type example struct {
 	silver bool
+	caps   bool
 	feats  []int32 // feature indices, grouped by word
 	off    []int32 // word i's features are feats[off[i]:off[i+1]]
 	gold   []int
@@ -60,10 +66,14 @@ func Train(docs []Document, g *Gazetteer, opt TrainOptions) *Model {
 	var keys []uint32
 	var exs []example
 	var buf []uint32
-	all := slices.Concat(docs, opt.Silver)
+	all := slices.Concat(docs, opt.Silver, opt.Caps)
 	for di, d := range all {
 		for si, ws := range g.Prepare(d) {
-			ex := example{silver: di >= len(docs), off: make([]int32, 0, len(ws)+1)}
+			ex := example{
+				silver: di >= len(docs) && di < len(docs)+len(opt.Silver),
+				caps:   di >= len(docs)+len(opt.Silver),
+				off:    make([]int32, 0, len(ws)+1),
+			}
 			for i := range ws {
 				ex.off = append(ex.off, int32(len(ex.feats)))
 				buf = Features(ws, i, buf[:0])
@@ -88,7 +98,7 @@ func Train(docs []Document, g *Gazetteer, opt TrainOptions) *Model {
 	}
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		for _, p := range runs {
-			p.epoch(exs, opt.SilverShare)
+			p.epoch(exs, opt.SilverShare, opt.CapsShare)
 		}
 		if opt.Epoch != nil {
 			opt.Epoch(ep, finish(opt, keys, runs))
@@ -125,7 +135,7 @@ func newPerceptron(nf, nt int, seed uint64) *perceptron {
 
 // epoch reads the examples once in a fresh order, silver ones each with
 // chance silverShare, updating on every mistake.
-func (p *perceptron) epoch(exs []example, silverShare float64) {
+func (p *perceptron) epoch(exs []example, silverShare, capsShare float64) {
 	if len(p.order) != len(exs) {
 		p.order = make([]int, len(exs))
 		for i := range p.order {
@@ -136,6 +146,9 @@ func (p *perceptron) epoch(exs []example, silverShare float64) {
 	for _, ei := range p.order {
 		ex := &exs[ei]
 		if ex.silver && p.rng.Float64() >= silverShare {
+			continue
+		}
+		if ex.caps && p.rng.Float64() >= capsShare {
 			continue
 		}
 		p.learn(ex)
