@@ -179,7 +179,7 @@ func (lx *lexicon) indexVocab(entries map[uint64]*entry) {
 		words[h] = wordInfo{sets: words[h].sets, entry: uint32(len(lx.list))}
 		lx.list = append(lx.list, e)
 	}
-	lx.vocab = &membership{table: newWordTable(words), known: setsKnown | entryKnown}
+	lx.vocab = &membership{table: newTokenTable(words), known: setsKnown | entryKnown}
 }
 
 // entryOf returns the entry of t's word, nil for none: from the index t

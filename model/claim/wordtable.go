@@ -32,9 +32,21 @@ const fibonacci = 0x9E3779B97F4A7C15
 
 // newWordTable copies m into a table with at most half its slots full,
 // so that probes stay short.
-func newWordTable[V any](m map[uint64]V) wordTable[V] {
+func newWordTable[V any](m map[uint64]V) wordTable[V] { return spreadWordTable(m, 2) }
+
+// newTokenTable is newWordTable for the table tokenize looks every token
+// up in, at most a quarter full: many words of a text are in no set and
+// no lexicon, and such a miss probes (1 + 1/(1-a)^2)/2 slots on average
+// in a table a full (linear probing), up to 2.5 at half full and 1.4 at a
+// quarter, and the branches cannot foretell where a probe ends
+// (cachegrind Analyze$/^claims$ 3.9 M instructions and 0.1 M branch
+// misses fewer a run).
+func newTokenTable[V any](m map[uint64]V) wordTable[V] { return spreadWordTable(m, 4) }
+
+// spreadWordTable copies m into a table of at least spread slots a key.
+func spreadWordTable[V any](m map[uint64]V, spread int) wordTable[V] {
 	size := 2
-	for size < 2*len(m) {
+	for size < spread*len(m) {
 		size *= 2
 	}
 	t := wordTable[V]{slots: make([]wordSlot[V], size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
