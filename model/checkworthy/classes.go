@@ -174,9 +174,16 @@ func (sh *shape) see(n int, tail uint32, afterThe bool, c wordClass, upper bool)
 	sh.words++
 	sh.question = n == 1 && tail == '?'
 	sh.classes |= c & classBits &^ clsQuestionWord
-	if n > 4 && tail&0xFFFF == tailED {
-		sh.classes |= clsPast
+	// A word in -ed is past by two moves, not two branches: about one
+	// word in three is long enough, and no predictor foretells which.
+	past := clsPast
+	if n <= 4 {
+		past = 0
 	}
+	if tail&0xFFFF != tailED {
+		past = 0
+	}
+	sh.classes |= past
 	if afterThe && n >= 4 && tail == tailEST && c&markCommonEst == 0 {
 		sh.classes |= clsSuperlative
 	}

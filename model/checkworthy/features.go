@@ -199,9 +199,15 @@ func (ws *wordScanner) take(i int) bool {
 	// The bytes are letters, so setting 0x20 lower-cases them. A word of
 	// letters shorter than three is no "?" and too short for the tests
 	// of -ed and -est (see): its tail is left 0.
+	// The bytes are read whenever the text has three before e, and kept
+	// only for a word of three or more: a branch on the word's length,
+	// which no predictor foretells, cost more than the reads.
 	tail := uint32(0)
-	if n >= 3 {
+	if e >= 3 {
 		tail = uint32(s[e-3])<<16 | uint32(s[e-2])<<8 | uint32(s[e-1]) | 0x202020
+	}
+	if n < 3 {
+		tail = 0
 	}
 	ws.tail = tail
 	return true

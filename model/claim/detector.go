@@ -69,10 +69,6 @@ type scratch struct {
 	toks    []token
 	matches []match
 	verbs   []verb
-	labels  []entity.Label
-	kinds   []string
-	// words are the sentence's words that check-worthiness need not read.
-	words []checkworthy.Word
 	// speakers are the sources seen so far, for resolving pronouns.
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
@@ -179,7 +175,36 @@ type Run struct {
 	// speaker of each block (speakerOf), found once for both.
 	askers   checkworthy.Askers
 	speakers []span.Span
+	// unscored are the sentences read since the last score, with what
+	// scoring them takes (scoreUnscored).
+	unscored unscored
 }
+
+// unscored are sentences whose claims are found and whose scores are
+// not: they are scored a batch at a time (scoreBatch sentences), so that
+// scoring's code and tables stay in the caches for the batch rather than
+// being read again between the claims' rules for every sentence.
+type unscored struct {
+	sentences []unscoredSentence
+	// words, kinds and labels hold those of every sentence, in order.
+	words  []checkworthy.Word
+	kinds  []string
+	labels []entity.Label
+}
+
+// unscoredSentence is one sentence to score: its span, the ends of its
+// words, kinds and labels in unscored's, the claims its score goes to
+// (the run's found claims [from, to)), its index in the scores and
+// whether its speaker asks (checkworthy.Model.Asked).
+type unscoredSentence struct {
+	span.Span
+	words, kinds, labels int
+	from, to, cw         int
+	asked                bool
+}
+
+// scoreBatch is how many sentences are scored together.
+const scoreBatch = 64
 
 // Start begins the analysis of dc, whose entities are ents (any order).
 func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
@@ -189,18 +214,54 @@ func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
 	return r
 }
 
+// rateSample is how many sentences of a long first range Next reads
+// before the rest, so that reserve sizes the arrays of results for the
+// rest by the rate they show.
+const rateSample = 256
+
 // Next analyses the sentences that follow those given so far, in reading
 // order.
 func (r *Run) Next(sentences []span.Span) {
 	if len(sentences) == 0 {
 		return
 	}
+	// A whole article read in one range grew its arrays by append alone,
+	// copying each as it filled: 7.8 MB allocated for 1 MB of text, 3.8 MB
+	// now (BenchmarkAnalyze/claims).
+	if r.read == 0 && len(sentences) > 2*rateSample {
+		r.Next(sentences[:rateSample])
+		sentences = sentences[rateSample:]
+	}
 	end := sentences[len(sentences)-1].End
 	r.reserve(end)
 	for _, s := range sentences {
-		r.cw = append(r.cw, r.sentence(s))
+		r.cw = append(r.cw, 0)
+		r.sentence(s)
+		if len(r.unscored.sentences) == scoreBatch {
+			r.scoreUnscored()
+		}
 	}
+	r.scoreUnscored()
 	r.read = max(r.read, end)
+}
+
+// scoreUnscored scores the sentences read since the last call and gives
+// each score to the sentence's claims.
+func (r *Run) scoreUnscored() {
+	u, text, cw := &r.unscored, r.dc.Text, r.d.cw
+	words, kinds, labels := 0, 0, 0
+	for _, s := range u.sentences {
+		score := cw.ScoreWords(text[s.Start:s.End], u.words[words:s.words], u.kinds[kinds:s.kinds], u.labels[labels:s.labels])
+		if s.asked {
+			score = cw.Asked(score)
+		}
+		r.cw[s.cw] = score
+		for i := s.from; i < s.to; i++ {
+			r.found.claims[i].Checkworthiness = score
+		}
+		words, kinds, labels = s.words, s.kinds, s.labels
+	}
+	u.sentences, u.words, u.kinds, u.labels = u.sentences[:0], u.words[:0], u.kinds[:0], u.labels[:0]
 }
 
 // reserve makes room in the arrays of results for those of the text up to
@@ -215,6 +276,13 @@ func (r *Run) reserve(end int) {
 	size := len(r.dc.Text)
 	r.found.claims = roomFor(r.found.claims, r.read, end, size)
 	r.cw = roomFor(r.cw, r.read, end, size)
+	// The cues, sources and shapes held since the last share: their rate
+	// over the whole text read is low after a share, which sizes them
+	// short, never past what append would.
+	f := &r.found
+	f.cues = roomFor(f.cues, r.read, end, size)
+	f.sources = roomFor(f.sources, r.read, end, size)
+	f.shape = roomFor(f.shape, r.read, end, size)
 }
 
 // roomFor is s, which holds what the first read bytes of a text of size
@@ -237,12 +305,14 @@ func (r *Run) Result() Result {
 	return Result{Claims: r.found.share(), Checkworthiness: slices.Clip(r.cw)}
 }
 
-// sentence finds the claims of s and returns its score.
-func (r *Run) sentence(s span.Span) float64 {
+// sentence finds the claims of s, the last sentence of r.cw, and leaves
+// its score to scoreUnscored; a span that does not fit the text scores 0.
+func (r *Run) sentence(s span.Span) {
 	d, dc, sc, text := r.d, r.dc, &r.sc, r.dc.Text
 	if s.Start < 0 || s.End > len(text) || s.Empty() {
-		return 0
+		return
 	}
+	u := &r.unscored
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	claims := sc.claims[:0]
@@ -254,10 +324,9 @@ func (r *Run) sentence(s span.Span) float64 {
 	}
 	sc.block = b
 	r.units = claimUnits(r.units[:0], b, s)
-	sc.words = sc.words[:0]
-	for _, u := range r.units {
-		claims = d.clauses(claims, text, u, entitiesIn(sentEnts, u), sc)
-		sc.words = appendWords(sc.words, sc.toks, s.Start)
+	for _, unit := range r.units {
+		claims = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc)
+		u.words = appendWords(u.words, sc.toks, s.Start)
 	}
 	var speaker span.Span
 	if len(r.units) > 0 {
@@ -268,24 +337,23 @@ func (r *Run) sentence(s span.Span) float64 {
 		claims = r.inQuotation(claims, s, bi)
 	}
 	sc.remention(text, trimSpace(text, s))
-	sc.labels = sc.labels[:0]
 	for _, e := range sentEnts {
-		sc.labels = append(sc.labels, e.Label)
+		u.labels = append(u.labels, e.Label)
 	}
-	sc.kinds = sc.kinds[:0]
 	for _, c := range claims {
 		for k := range c.Kinds.All() {
-			sc.kinds = append(sc.kinds, string(k))
+			u.kinds = append(u.kinds, string(k))
 		}
 	}
-	score := d.cw.ScoreWords(text[s.Start:s.End], sc.words, sc.kinds, sc.labels)
-	if !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]) {
-		score = d.cw.Asked(score)
-	}
+	from := len(r.found.claims)
 	for _, c := range claims {
-		c.Checkworthiness = score
 		r.found.add(c)
 	}
+	u.sentences = append(u.sentences, unscoredSentence{
+		Span: s, words: len(u.words), kinds: len(u.kinds), labels: len(u.labels),
+		from: from, to: len(r.found.claims), cw: len(r.cw) - 1,
+		asked: !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]),
+	})
 	sc.claims = claims[:0]
 	for _, e := range sentEnts {
 		if e.Label == entity.Person {
@@ -295,7 +363,6 @@ func (r *Run) sentence(s span.Span) float64 {
 			sc.orgs = append(sc.orgs, e.Span)
 		}
 	}
-	return score
 }
 
 // appendWords appends to dst the words of ASCII letters among toks, a

@@ -179,7 +179,7 @@ func (lx *lexicon) indexVocab(entries map[uint64]*entry) {
 		words[h] = wordInfo{sets: words[h].sets, entry: uint32(len(lx.list))}
 		lx.list = append(lx.list, e)
 	}
-	lx.vocab = &membership{table: newWordTable(words), known: setsKnown | entryKnown}
+	lx.vocab = &membership{table: newTokenTable(words), known: setsKnown | entryKnown}
 }
 
 // entryOf returns the entry of t's word, nil for none: from the index t
@@ -423,14 +423,14 @@ func (lx *lexicon) thatClauseVerb(text string, toks []token, i int) bool {
 	if w := word(text, t); endsLy(w) || nounSuffix(w) {
 		return false
 	}
-	if k := i + 2; lx.finite(toks[k]) || toks[k].kind == tokPunct {
+	if k := i + 2; lx.finite(&toks[k]) || toks[k].kind == tokPunct {
 		return false
 	}
 	for k := i + 3; k < len(toks) && k <= i+2+maxThatSubject; k++ {
 		switch {
 		case toks[k].kind == tokPunct:
 			return false
-		case lx.finite(toks[k]):
+		case lx.finite(&toks[k]):
 			return true
 		}
 	}
@@ -442,8 +442,10 @@ func (lx *lexicon) thatClauseVerb(text string, toks []token, i int) bool {
 // one.
 var thatConjunctions = newWordSet("given provided providing assuming except such so now seeing considering")
 
-// finite reports a finite verb or auxiliary.
-func (lx *lexicon) finite(t token) bool { return t.finite || finiteAux.has(t) }
+// finite reports a finite verb or auxiliary. It takes the token by
+// pointer: thatClauseVerb asks it of the words after "that" up to a verb,
+// and a token by value was copied twice for each call (see lyAdverb).
+func (lx *lexicon) finite(t *token) bool { return t.finite || finiteAux.has(*t) }
 
 // thatClauseMatch returns, for a sentence without a reporting verb, the
 // first word learned from PolNeAR train's cues that takes a that-clause

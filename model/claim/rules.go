@@ -114,8 +114,12 @@ func unclearAfter(text string, toks []token, i int) int {
 	return 0
 }
 
-// negation reports "not", "never" or a word in n't.
-func negation(text string, t token) bool {
+// negation reports "not", "never" or a word in n't. It passes the token
+// by pointer, as lyAdverb does.
+func negation(text string, t token) bool { return negationAt(text, &t) }
+
+// negationAt is negation of *t.
+func negationAt(text string, t *token) bool {
 	// Every negation is a word ending in t or r: asking the last byte
 	// first spares the hash compares for most words.
 	if t.kind != tokWord {
@@ -236,9 +240,17 @@ var lyNotAdverbsList string
 var lyNotAdverbs = newWordSet(stripComments(lyNotAdverbsList))
 
 // lyAdverb reports whether t looks like an adverb in -ly ("flatly").
-func lyAdverb(text string, t token) bool {
-	w := word(text, t)
-	return t.kind == tokWord && !t.upper && len(w) > 4 && endsLy(w) && !lyNotAdverbs.has(t)
+//
+// It inlines, and passes lyAdverbAt the token by pointer: a token by
+// value, too big for the registers a call passes, was copied twice for
+// each call, the second copy waiting on the first (a store-forwarding
+// stall), and the rules ask it of most words they walk back over.
+func lyAdverb(text string, t token) bool { return lyAdverbAt(text, &t) }
+
+// lyAdverbAt is lyAdverb of *t.
+func lyAdverbAt(text string, t *token) bool {
+	w := text[t.Start:t.End]
+	return t.kind == tokWord && !t.upper && len(w) > 4 && endsLy(w) && !lyNotAdverbs.has(*t)
 }
 
 // endsLy is strings.HasSuffix(w, "ly") without the call to compare
@@ -548,11 +560,15 @@ func nounPhraseEnd(text string, toks []token, i int) bool {
 	return determiners.has(toks[k]) || articles.has(toks[k]) || possessive(text, toks[k])
 }
 
-// possessive reports a word in 's or s'.
-func possessive(text string, t token) bool {
+// possessive reports a word in 's or s'. It passes the token by pointer,
+// as lyAdverb does.
+func possessive(text string, t token) bool { return possessiveAt(text, &t) }
+
+// possessiveAt is possessive of *t.
+func possessiveAt(text string, t *token) bool {
 	// Only the last two runes matter; lower-casing the word cost an
 	// allocation for each capitalised one.
-	w := word(text, t)
+	w := text[t.Start:t.End]
 	if n := len(w); n == 0 || w[n-1]|0x20 != 's' {
 		return false
 	}

@@ -64,7 +64,7 @@ var setMembership = sync.OnceValue(func() *membership {
 			m[h] = wordInfo{sets: m[h].sets | s.bit}
 		}
 	}
-	return &membership{table: newWordTable(m), known: setsKnown}
+	return &membership{table: newTokenTable(m), known: setsKnown}
 })
 
 // of returns the sets of the word with hash h and its entry. A word not

@@ -168,8 +168,11 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 	if s.End > len(text) {
 		s.End = len(text)
 	}
+	// Cut at the span's end, so that the loops' bound is the string's own
+	// and a word's bytes are read without a bounds check each.
+	text = text[:s.End]
 	i := s.Start
-	for i < s.End {
+	for i < len(text) {
 		// A space or skipped markup, the commonest byte after letters,
 		// costs one look-up.
 		if skipASCII[text[i]] {
@@ -183,7 +186,7 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 		if r < utf8.RuneSelf {
 			isWord, upper = wordFold[r] != 0, uint32(r-'A') < 26
 		} else {
-			r, n = utf8.DecodeRuneInString(text[i:s.End])
+			r, n = utf8.DecodeRuneInString(text[i:])
 			if isSpace(r) || r == utf8.RuneError && n <= 1 {
 				i += n
 				continue
@@ -207,7 +210,7 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 			// scanWordOn reads on past a wide rune or a joining mark.
 			h, kind = fnvOffset, tokWord
 			letters := byte(asciiLetters)
-			for i < s.End {
+			for i < len(text) {
 				f := wordFold[text[i]]
 				if f == 0 {
 					break
@@ -217,14 +220,14 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 				i++
 			}
 			run := i
-			if i < s.End && (text[i] >= utf8.RuneSelf || joinMark(rune(text[i]))) {
-				i, h, kind = scanWordOn(text[:s.End], start, i, h, letters)
+			if i < len(text) && (text[i] >= utf8.RuneSelf || joinMark(rune(text[i]))) {
+				i, h, kind = scanWordOn(text, start, i, h, letters)
 			} else if letters&asciiLetters == 0 {
 				kind = tokNum
 			}
 			plain = i == run && kind == tokWord
 		} else {
-			i, h, kind = scanWord(text[:s.End], i)
+			i, h, kind = scanWord(text, i)
 		}
 		sets, e := m.of(h)
 		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, letters: plain, entry: e, sets: sets})
