@@ -34,6 +34,11 @@ type Loader struct {
 	// head is the start of the text, kept until there is enough of it to
 	// tell the format.
 	head string
+	// raw is the bytes read while the format is not known and, for a
+	// saved web page, all of them: a page is decoded whole, in the
+	// charset it declares, once it is read.
+	raw  []byte
+	page bool
 	// warnings are the ones known before the first step: the markdown's
 	// and the decoder's follow them.
 	warnings []string
@@ -135,23 +140,52 @@ func (l *Loader) step(ctx context.Context, step int) error {
 			text, l.head = l.head, ""
 			l.start(text)
 		}
+		if l.page {
+			if text, err = l.pageText(final); err != nil {
+				return err
+			}
+		}
 		l.src.add(text, final)
 	}
 }
 
 // read reads and decodes the next chunk of the file, about step bytes.
+// While the format is not known the chunks are also kept, and a web
+// page's are only kept, to be decoded by pageText.
 func (l *Loader) read(step int) (string, bool, error) {
 	chunk, final, err := l.in.read(step)
 	if err != nil {
 		return "", false, err
 	}
-	text, err := l.dec.Decode(chunk, final)
 	if final {
 		// Read in one step, the buffer is as large as the file: let it
 		// go before the text is cleaned or parsed.
 		l.in.buf = nil
 	}
+	if l.src == nil || l.page {
+		if final && l.raw == nil {
+			l.raw = chunk // read in one step: no read comes to reuse it
+		} else {
+			l.raw = append(l.raw, chunk...)
+		}
+	}
+	if l.page {
+		return "", final, nil
+	}
+	text, err := l.dec.Decode(chunk, final)
 	return text, final, err
+}
+
+// pageText is a web page's text once all of it is read, decoded afresh
+// from its bytes: the decoding of its start, which told the format, may
+// not be the charset the page declares.
+func (l *Loader) pageText(final bool) (string, error) {
+	if !final {
+		return "", nil
+	}
+	raw := l.raw
+	l.raw, l.dec = nil, decode.Decoder{}
+	return l.dec.Page(raw, "")
 }
 
 // formatHead is how much of the text tells its format.
@@ -171,6 +205,7 @@ func (l *Loader) start(head string) {
 	case a.Format == Markdown:
 		l.src = &markdownSource{p: markdown.NewStream(l.in.mayHoldReferences), setFront: l.setFront}
 	case a.Format == HTML:
+		l.page = true
 		l.src = &whole{read: func(text string) (doc.Doc, error) {
 			page, err := htmlpage.Extract(text, "")
 			if err != nil {
@@ -181,6 +216,9 @@ func (l *Loader) start(head string) {
 		}}
 	default:
 		l.src = &textSource{p: cleanup.NewStream(), a: a}
+	}
+	if !l.page {
+		l.raw = nil
 	}
 	// The text takes about as many bytes as the file, fewer for markup
 	// (room never written to costs no memory, only address space).

@@ -1,6 +1,7 @@
 // Package decode turns the bytes of a file into UTF-8 text: UTF-8 with or
 // without a byte order mark, UTF-16 with a byte order mark, and the
-// single-byte Latin-1 / Windows-1252 encoding that older tools still write.
+// single-byte Latin-1 / Windows-1252 encoding that older tools still write;
+// and a web page in the charset it declares (Page).
 package decode
 
 import (

@@ -4,7 +4,6 @@
 package fetch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,8 +15,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"golang.org/x/net/html/charset"
 
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/decode"
@@ -123,7 +120,7 @@ func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.
 	if err != nil {
 		return htmlpage.Page{}, nil, err
 	}
-	text, err := decodeBody(body, ctype)
+	text, err := decode.Page(body, ctype)
 	if err != nil {
 		return htmlpage.Page{}, nil, err
 	}
@@ -165,25 +162,6 @@ func size(n int64) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// decodeBody reads the page in the charset its header or <meta> names,
-// and otherwise lets decode guess between UTF-8 and Windows-1252.
-func decodeBody(body []byte, ctype string) (string, error) {
-	enc, name, certain := charset.DetermineEncoding(body, ctype)
-	bom := bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(body, []byte{0xFF, 0xFE}) || bytes.HasPrefix(body, []byte{0xFE, 0xFF})
-	named := certain || (name != "windows-1252" && name != "utf-8")
-	if bom || !named || name == "utf-8" {
-		return decode.Bytes(body)
-	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return "", fmt.Errorf("decode %s: %w", name, err)
-	}
-	if bytes.IndexByte(out, 0) >= 0 {
-		return "", decode.ErrBinary
-	}
-	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
 }
 
 // plainDoc keeps a text page as paragraphs: blank lines separate them and

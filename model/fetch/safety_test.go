@@ -113,6 +113,7 @@ func TestSaveHonoursTheDeclaredCharset(t *testing.T) {
 	}{
 		{"a charset in the header", "text/html; charset=iso-8859-7", body("", []byte("\xe1\xe8\xde\xed\xe1")), "αθήνα"},
 		{"a charset in a meta tag", "text/html", body(`<meta charset="koi8-r">`, []byte("\xcd\xcf\xd3\xcb\xd7\xc1")), "москва"},
+		{"a charset in a meta tag past the first 1024 bytes", "text/html", body("<script>"+strings.Repeat("var archived = true;\n", 60)+`</script><meta charset="koi8-r">`, []byte("\xcd\xcf\xd3\xcb\xd7\xc1")), "москва"},
 		{"windows-1252 quotes named in the header", "text/html; charset=windows-1252", body("", []byte("\x93quoted\x94")), "“quoted”"},
 	}
 	for _, tt := range tests {

@@ -171,17 +171,17 @@ func names(v any) string {
 	return ""
 }
 
-// readPage reads a page of the set as margin opens a file: UTF-8, or
-// Windows-1252 when it is not (decode.Bytes); 27 of the 990 pages are
-// not UTF-8, none of the English news pages. The one page with a NUL
-// byte, which margin would not open, is read as it is.
+// readPage reads a page of the set as margin opens a saved page, in the
+// charset it declares (decode.Page); 27 of the 990 pages are not UTF-8,
+// none of the English news pages. The one page with a NUL byte, which
+// margin would not open, is read as it is.
 func readPage(dir, file string) ([]byte, error) {
 	for _, sub := range []string{"cache", "eval"} {
 		b, err := os.ReadFile(filepath.Join(dir, sub, file))
 		if err != nil {
 			continue
 		}
-		if text, err := decode.Bytes(b); err == nil {
+		if text, err := decode.Page(b, ""); err == nil {
 			return []byte(text), nil
 		}
 		return b, nil
