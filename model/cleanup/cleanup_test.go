@@ -154,6 +154,11 @@ func TestClean(t *testing.T) {
 			"paragraph: According to the report, the minister resigned.",
 		},
 		{
+			"drops a separator line between sections, with or without a closing full stop",
+			"Ferry fares rise\n\nThe ferry company raised its fares.\n\n___.\n\nIts lease ends in May.\n\n* * *\n\nThe quay will close.\n\n----\n\nNo date was set.\n\n# # #",
+			"heading: Ferry fares rise\nparagraph: The ferry company raised its fares.\nparagraph: Its lease ends in May.\nparagraph: The quay will close.\nparagraph: No date was set.",
+		},
+		{
 			"returns nothing for blank input",
 			"\n\n  \n",
 			"",
