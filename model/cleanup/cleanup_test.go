@@ -159,6 +159,16 @@ func TestClean(t *testing.T) {
 			"heading: Ferry fares rise\nparagraph: The ferry company raised its fares.\nparagraph: Its lease ends in May.\nparagraph: The quay will close.\nparagraph: No date was set.",
 		},
 		{
+			"takes no Chinese paragraph closed by a full-width mark for a heading",
+			"中方否认向俄罗斯提供军事援助\n\n外交部发言人周一表示，中方从未向俄罗斯提供军事援助。\n\n美国官员此前称，俄罗斯曾向中国寻求军事装备。\n\n分析人士认为，这一事件将影响两国关系。",
+			"heading: 中方否认向俄罗斯提供军事援助\nparagraph: 外交部发言人周一表示，中方从未向俄罗斯提供军事援助。\nparagraph: 美国官员此前称，俄罗斯曾向中国寻求军事装备。\nparagraph: 分析人士认为，这一事件将影响两国关系。",
+		},
+		{
+			"takes no Japanese opening paragraph for the title",
+			"政府は月曜日、新しい橋の建設を発表した。\n\n工事は来年始まる予定だ「と述べた」。",
+			"paragraph: 政府は月曜日、新しい橋の建設を発表した。\nparagraph: 工事は来年始まる予定だ「と述べた」。",
+		},
+		{
 			"returns nothing for blank input",
 			"\n\n  \n",
 			"",
