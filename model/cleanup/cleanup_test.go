@@ -219,6 +219,16 @@ func TestCleanEmphasis(t *testing.T) {
 	}
 }
 
+func TestCleanTakesNoOpeningBylineForTheTitle(t *testing.T) {
+	r := Clean("By Jane Doe\n\nThe storm arrived at dawn. Roads were closed.\n\nThe river rose overnight.")
+	if r.Title != "" || r.Byline != "Jane Doe" {
+		t.Errorf("Title = %q, Byline = %q; want no title and byline \"Jane Doe\"", r.Title, r.Byline)
+	}
+	if got := dump(r.Doc); !strings.HasPrefix(got, "byline: By Jane Doe\n") {
+		t.Errorf("blocks:\n%s", got)
+	}
+}
+
 func TestCleanTitleAndByline(t *testing.T) {
 	r := Clean("Storm hits coast\n\nBy Jane Doe\n\nThe storm arrived at dawn.")
 	if r.Title != "Storm hits coast" {
