@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -153,7 +154,7 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(bf.author) == "" {
 		warn(stderr, "no author found ($MARGIN_AUTHOR, $USER or the login name); the note is saved without one (pass --author NAME)")
 	}
-	n, err := annotate.Append(a, bf.options(), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
+	n, err := annotate.Append(a, bf.options(), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: oneEach(tags), Sources: sources})
 	if err != nil {
 		return err
 	}
@@ -189,12 +190,34 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 	var table bytes.Buffer
 	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
 	for _, n := range notes {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, n.Verdict, oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, verdictName(n.Verdict), oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	return writeTrimmed(stdout, table.String())
+}
+
+// verdictName is a verdict as the reader names it: "no verdict" for
+// none, not "none".
+func verdictName(v annotate.Verdict) string {
+	if v == annotate.None {
+		return "no verdict"
+	}
+	return string(v)
+}
+
+// oneEach drops blank tags and a tag given again in another case ("B",
+// "b"), keeping the first spelling, as the note editor does.
+func oneEach(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		t = strings.TrimSpace(t)
+		if t != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, t) }) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // writeTrimmed writes table's lines without the padding tabwriter leaves

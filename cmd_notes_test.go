@@ -229,3 +229,28 @@ func TestNotesAddUsageBracketsWhatItCanDoWithout(t *testing.T) {
 		})
 	}
 }
+
+func TestNotesAgreeWithTheReader(t *testing.T) {
+	path := notesTestArticle(t)
+	if code, _, errs := runNotesCLI("notes", "add", path, "--quote", "pulling all stops", "--tag", "B", "--tag", "b", "--tag", " ", "--tag", "c"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runNotesCLI("notes", "list", path)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	tests := []struct {
+		name  string
+		ok    bool
+		label string
+	}{
+		{"a note without a verdict is listed as having no verdict", strings.Contains(out, "no verdict"), "no verdict"},
+		{"the word none is not shown for it", !strings.Contains(out, "none"), "no none"},
+		{"a tag given twice in two cases is kept once, first spelling", strings.HasSuffix(strings.TrimSpace(out), "B, c"), "tags B, c"},
+	}
+	for _, tt := range tests {
+		if !tt.ok {
+			t.Errorf("%s: want %s in %q", tt.name, tt.label, out)
+		}
+	}
+}

@@ -154,6 +154,21 @@ func TestClean(t *testing.T) {
 			"paragraph: According to the report, the minister resigned.",
 		},
 		{
+			"drops a separator line between sections, with or without a closing full stop",
+			"Ferry fares rise\n\nThe ferry company raised its fares.\n\n___.\n\nIts lease ends in May.\n\n* * *\n\nThe quay will close.\n\n----\n\nNo date was set.\n\n# # #",
+			"heading: Ferry fares rise\nparagraph: The ferry company raised its fares.\nparagraph: Its lease ends in May.\nparagraph: The quay will close.\nparagraph: No date was set.",
+		},
+		{
+			"takes no Chinese paragraph closed by a full-width mark for a heading",
+			"中方否认向俄罗斯提供军事援助\n\n外交部发言人周一表示，中方从未向俄罗斯提供军事援助。\n\n美国官员此前称，俄罗斯曾向中国寻求军事装备。\n\n分析人士认为，这一事件将影响两国关系。",
+			"heading: 中方否认向俄罗斯提供军事援助\nparagraph: 外交部发言人周一表示，中方从未向俄罗斯提供军事援助。\nparagraph: 美国官员此前称，俄罗斯曾向中国寻求军事装备。\nparagraph: 分析人士认为，这一事件将影响两国关系。",
+		},
+		{
+			"takes no Japanese opening paragraph for the title",
+			"政府は月曜日、新しい橋の建設を発表した。\n\n工事は来年始まる予定だ「と述べた」。",
+			"paragraph: 政府は月曜日、新しい橋の建設を発表した。\nparagraph: 工事は来年始まる予定だ「と述べた」。",
+		},
+		{
 			"returns nothing for blank input",
 			"\n\n  \n",
 			"",
@@ -201,6 +216,16 @@ func TestCleanEmphasis(t *testing.T) {
 				t.Fatalf("inlines = %v, want one %s over %q", d.Inlines, tt.kind, tt.marked)
 			}
 		})
+	}
+}
+
+func TestCleanTakesNoOpeningBylineForTheTitle(t *testing.T) {
+	r := Clean("By Jane Doe\n\nThe storm arrived at dawn. Roads were closed.\n\nThe river rose overnight.")
+	if r.Title != "" || r.Byline != "Jane Doe" {
+		t.Errorf("Title = %q, Byline = %q; want no title and byline \"Jane Doe\"", r.Title, r.Byline)
+	}
+	if got := dump(r.Doc); !strings.HasPrefix(got, "byline: By Jane Doe\n") {
+		t.Errorf("blocks:\n%s", got)
 	}
 }
 

@@ -105,7 +105,8 @@ func isHeadingLine(blocks []block, i int) bool {
 // headingShaped reports a line of words words that a heading could be: a
 // few short words and no closing punctuation.
 func headingShaped(text string, words int) bool {
-	return words <= maxHeadingWords && len(text) <= maxHeadlineBytes && !endsSentence(text) && !strings.HasSuffix(text, ",")
+	return words <= maxHeadingWords && len(text) <= maxHeadlineBytes && !endsSentence(text) &&
+		!strings.HasSuffix(text, ",") && !strings.HasSuffix(text, "，") && !strings.HasSuffix(text, "、")
 }
 
 // endsSentence reports whether s ends with sentence-closing punctuation,
@@ -118,10 +119,12 @@ func endsSentence(s string) bool {
 	case '.', '!', '?', ':', ';':
 		return true
 	}
-	s = strings.TrimRight(s, "\"'”’»)]*_")
+	s = strings.TrimRight(s, "\"'”’»)]*_」』）】》")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
-	case '.', '!', '?', '…', ':', ';':
+	case '.', '!', '?', '…', ':', ';',
+		// The full-width marks Chinese and Japanese close sentences with.
+		'。', '！', '？', '：', '；', '．':
 		return true
 	}
 	return false

@@ -81,7 +81,7 @@ func looksLikeTitle(blocks []block, ends map[string]bool) bool {
 		return true
 	}
 	if first.kind != doc.Paragraph || first.words > maxTitleWords || len(first.text) > maxHeadlineBytes ||
-		ends[strings.ToLower(lastWord(first.text))] {
+		ends[strings.ToLower(lastWord(first.text))] || isBylineText(first.text) {
 		return false
 	}
 	if endsSentence(first.text) {
@@ -132,12 +132,18 @@ func findByline(blocks []block) string {
 		if b.kind == doc.ListItem || b.level == 1 || !strings.HasPrefix(b.text, "By ") {
 			continue
 		}
-		if doc.IsByline(b.text) || isLooseByline(b.text) {
+		if isBylineText(b.text) {
 			b.kind, b.level = doc.Byline, 0
 			return strings.TrimSpace(b.text[3:])
 		}
 	}
 	return ""
+}
+
+// isBylineText reports whether a line is a "By ..." byline: a text
+// that opens with one has no title line, and its byline is no headline.
+func isBylineText(text string) bool {
+	return strings.HasPrefix(text, "By ") && (doc.IsByline(text) || isLooseByline(text))
 }
 
 // isLooseByline reports whether a "By ..." line is short and shaped like
