@@ -22,6 +22,9 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		{"keeps a relative clause's verb", "The pier was unsafe, said Ines Koll, who argued for a new one.", []string{"said", "argued"}},
 		{"keeps a gerund after despite", "The council has reiterated its plan despite admitting the pier was unsafe.", []string{"reiterated", "admitting"}},
 		{"keeps a verb past a preposition", "Ines Koll spoke to reporters on the day the council announced the closure.", []string{"spoke", "announced"}},
+		{"drops a verb of showing up before a place", "Ines Koll appeared on the harbour radio, and the council said the pier was unsafe.", []string{"said"}},
+		{"drops a verb of speaking with company", "Ines Koll spoke with fishermen at the pier, and the council said it was unsafe.", []string{"said"}},
+		{"keeps a verb of speaking before a time", "Ines Koll spoke on Monday, saying the pier was unsafe.", []string{"spoke", "saying"}},
 		{"keeps a verb joined by and", "Ines Koll criticised the council and said the pier was unsafe.", []string{"criticised", "said"}},
 	}
 	d := newDetector(t)

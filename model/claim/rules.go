@@ -315,6 +315,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if h := toks[m.from].h; (h == hClaimed || h == hClaims) && (nextIs(toks, m.to, claimedThings) || nextIs(toks, m.to+1, claimedThings)) {
 		return false // "the storm claimed 20 lives"
 	}
+	if presence(text, toks, m) {
+		return false // "appeared on Fox News", "spoke at the rally"
+	}
 	if nextIs(toks, m.to, deniedThings) {
 		return false // "was denied entry"
 	}
@@ -322,6 +325,17 @@ func reportingVerb(text string, toks []token, m match) bool {
 		return dismissesClaim(toks, m.to)
 	}
 	return true
+}
+
+// presence reports a verb of showing up before a preposition of place
+// or company ("appeared on Fox News", "spoke with voters"), which says
+// where someone was; before a time ("spoke on Monday") it still reports.
+func presence(text string, toks []token, m match) bool {
+	k := m.to + 1
+	if m.to != m.from+1 || !presenceVerbs.has(toks[m.from]) || !nextIs(toks, m.to, placePrepositions) || k >= len(toks) {
+		return false
+	}
+	return !timeNames.has(toks[k]) && !months.has(toks[k]) && toks[k].kind != tokNum
 }
 
 // nameModified reports a one-word cue that heads a noun phrase whose
