@@ -58,6 +58,10 @@ func main() {
 // options are the command's flags beyond the training settings.
 type options struct {
 	data, news, out string
+	ner             string
+	embedMin        int
+	embedWindow     int
+	denseNorm       bool
 	folds           int
 	cv, classes     bool
 	nested          bool
@@ -72,6 +76,12 @@ func parse(args []string) (options, params, error) {
 	var p params
 	fs.StringVar(&o.data, "data", "../shared/data/checkworthy", "folder with claimbuster-train.json and clef2019-training/")
 	fs.StringVar(&o.news, "news", "../shared/data/attribution", "PolNeAR folder with train/ and dev/")
+	fs.StringVar(&o.ner, "ner", "../shared/data/ner", "folder with CoNLL and WikiGold, unlabelled text for -dense")
+	fs.IntVar(&p.dense, "dense", 0, "dimensions of a sentence vector from word embeddings learned on news text, as features (0: none)")
+	fs.Float64Var(&p.l2Dense, "l2dense", 1e-4, "L2 penalty per update of the dense features")
+	fs.IntVar(&o.embedMin, "embedmin", 5, "words seen fewer times in the unlabelled text get no vector")
+	fs.IntVar(&o.embedWindow, "embedwindow", 4, "co-occurrence window either side")
+	fs.BoolVar(&o.denseNorm, "densenorm", false, "scale sentence vectors to unit length rather than averaging")
 	fs.StringVar(&o.out, "out", "", "write the weights here (none: only evaluate)")
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
@@ -116,6 +126,15 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if p.dense > 0 {
+		docs, err := embedTexts(o.news, o.ner)
+		if err != nil {
+			return err
+		}
+		f.emb = learnEmbedding(docs, p.dense, o.embedMin, o.embedWindow, p.seed)
+		f.emb.norm = o.denseNorm
+		fmt.Fprintf(out, "embedding: %d words of %d docs, %d dimensions\n", len(f.emb.vecs), len(docs), p.dense)
+	}
 	set := &dataset{}
 	if err := set.loadClaimBuster(f, filepath.Join(o.data, "claimbuster-train.json"), o.folds); err != nil {
 		return err
@@ -131,6 +150,10 @@ func run(args []string, out io.Writer) error {
 	dev, err := f.loadNews(filepath.Join(o.news, "dev"))
 	if err != nil {
 		return err
+	}
+	for d := range p.dense {
+		name := fmt.Sprintf("d:%d", d)
+		f.intern(checkworthy.HashFeature(name), name)
 	}
 	set.names = f.names
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",

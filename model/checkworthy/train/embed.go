@@ -1,0 +1,298 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// embedding holds word vectors learned from unlabelled news text (PPMI of
+// word co-occurrence, reduced by subspace iteration) and each word's idf
+// weight, for a dense sentence vector beside the sparse features. The
+// text is news only (PolNeAR train, CoNLL train and dev, WikiGold): no
+// debate sentence any figure scores is among it, so no fold leaks.
+type embedding struct {
+	index map[string]int
+	vecs  [][]float32
+	idf   []float32
+	dims  int
+	norm  bool
+}
+
+// embedWords splits text into lower-cased words of letters, numbers as
+// <num>.
+func embedWords(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'')
+	}) {
+		f = strings.Trim(strings.ToLower(f), "'")
+		if f == "" {
+			continue
+		}
+		if f[0] >= '0' && f[0] <= '9' {
+			f = "<num>"
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// embedTexts reads the unlabelled text, a document a slice of sentences'
+// words.
+func embedTexts(news, ner string) ([][]string, error) {
+	var docs [][]string
+	files, err := filepath.Glob(filepath.Join(news, "train", "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("embedding text: %w", err)
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			if w := embedWords(line); len(w) > 0 {
+				docs = append(docs, w)
+			}
+		}
+	}
+	for _, name := range []string{"conll2003-train.txt", "conll2003-dev.txt", "wikigold.txt"} {
+		fh, err := os.Open(filepath.Join(ner, name))
+		if err != nil {
+			return nil, fmt.Errorf("embedding text: %w", err)
+		}
+		sc := bufio.NewScanner(fh)
+		var cur []string
+		for sc.Scan() {
+			fs := strings.Fields(sc.Text())
+			if len(fs) == 0 || fs[0] == "-DOCSTART-" {
+				if len(cur) > 0 {
+					docs = append(docs, cur)
+				}
+				cur = nil
+				continue
+			}
+			cur = append(cur, embedWords(fs[0])...)
+		}
+		if len(cur) > 0 {
+			docs = append(docs, cur)
+		}
+		fh.Close()
+	}
+	return docs, nil
+}
+
+// learnEmbedding builds vectors of dims dimensions for the words seen at
+// least minCount times, from a window of window words either side.
+func learnEmbedding(docs [][]string, dims, minCount, window int, seed uint64) *embedding {
+	counts := map[string]int{}
+	df := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, w := range d {
+			counts[w]++
+			if !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		}
+	}
+	var vocab []string
+	for w, n := range counts {
+		if n >= minCount {
+			vocab = append(vocab, w)
+		}
+	}
+	sort.Strings(vocab)
+	e := &embedding{index: map[string]int{}, dims: dims}
+	for i, w := range vocab {
+		e.index[w] = i
+		e.idf = append(e.idf, float32(math.Log(float64(len(docs))/float64(df[w]))))
+	}
+	v := len(vocab)
+	co := map[int64]float64{}
+	for _, d := range docs {
+		ids := make([]int, len(d))
+		for i, w := range d {
+			ids[i] = -1
+			if k, ok := e.index[w]; ok {
+				ids[i] = k
+			}
+		}
+		for i, a := range ids {
+			if a < 0 {
+				continue
+			}
+			for j := i + 1; j <= i+window && j < len(ids); j++ {
+				if b := ids[j]; b >= 0 {
+					x := 1 / float64(j-i)
+					co[int64(a)*int64(v)+int64(b)] += x
+					co[int64(b)*int64(v)+int64(a)] += x
+				}
+			}
+		}
+	}
+	row := make([]float64, v)
+	ctx := make([]float64, v)
+	for k, x := range co {
+		row[k/int64(v)] += x
+	}
+	ctxTotal := 0.0
+	for i := range ctx {
+		ctx[i] = math.Pow(row[i], 0.75)
+		ctxTotal += ctx[i]
+	}
+	m := newSparse(v)
+	for k, x := range co {
+		a, b := int(k/int64(v)), int(k%int64(v))
+		pmi := math.Log(x * ctxTotal / (row[a] * ctx[b]))
+		if pmi > 0 {
+			m.add(a, b, pmi)
+		}
+	}
+	m.finish()
+	q := m.topSubspace(dims, 6, seed)
+	// Word vectors are the PPMI rows projected on the top subspace.
+	e.vecs = make([][]float32, v)
+	for i := range v {
+		vec := make([]float32, dims)
+		for p := m.start[i]; p < m.start[i+1]; p++ {
+			for d := range dims {
+				vec[d] += float32(m.val[p] * q[d][m.col[p]])
+			}
+		}
+		unit(vec)
+		e.vecs[i] = vec
+	}
+	return e
+}
+
+func unit(v []float32) {
+	n := 0.0
+	for _, x := range v {
+		n += float64(x) * float64(x)
+	}
+	if n > 0 {
+		s := float32(1 / math.Sqrt(n))
+		for i := range v {
+			v[i] *= s
+		}
+	}
+}
+
+// sentence returns the idf-weighted mean of a sentence's word vectors.
+func (e *embedding) sentence(text string) []float32 {
+	out := make([]float32, e.dims)
+	var wsum float32
+	for _, w := range embedWords(text) {
+		k, ok := e.index[w]
+		if !ok {
+			continue
+		}
+		for d, x := range e.vecs[k] {
+			out[d] += e.idf[k] * x
+		}
+		wsum += e.idf[k]
+	}
+	if e.norm {
+		unit(out)
+	} else if wsum > 0 {
+		for d := range out {
+			out[d] /= wsum
+		}
+	}
+	return out
+}
+
+// sparse is a square matrix in compressed rows, built by add then finish.
+type sparse struct {
+	n     int
+	rows  [][]entry
+	start []int
+	col   []int
+	val   []float64
+}
+
+type entry struct {
+	c int
+	v float64
+}
+
+func newSparse(n int) *sparse { return &sparse{n: n, rows: make([][]entry, n)} }
+
+func (m *sparse) add(r, c int, v float64) { m.rows[r] = append(m.rows[r], entry{c, v}) }
+
+func (m *sparse) finish() {
+	m.start = make([]int, m.n+1)
+	for r, es := range m.rows {
+		sort.Slice(es, func(i, j int) bool { return es[i].c < es[j].c })
+		for _, e := range es {
+			m.col = append(m.col, e.c)
+			m.val = append(m.val, e.v)
+		}
+		m.start[r+1] = len(m.col)
+	}
+	m.rows = nil
+}
+
+// mul returns m times x (m is symmetric).
+func (m *sparse) mul(x []float64) []float64 {
+	y := make([]float64, m.n)
+	for r := range m.n {
+		s := 0.0
+		for p := m.start[r]; p < m.start[r+1]; p++ {
+			s += m.val[p] * x[m.col[p]]
+		}
+		y[r] = s
+	}
+	return y
+}
+
+// topSubspace returns an orthonormal basis, k vectors, of the top
+// eigenspace of the symmetric m, by subspace iteration.
+func (m *sparse) topSubspace(k, iters int, seed uint64) [][]float64 {
+	rng := rand.New(rand.NewPCG(seed, 0x656d6264))
+	q := make([][]float64, k)
+	for i := range q {
+		q[i] = make([]float64, m.n)
+		for j := range q[i] {
+			q[i][j] = rng.NormFloat64()
+		}
+	}
+	orthonormalise(q)
+	for range iters {
+		for i := range q {
+			q[i] = m.mul(m.mul(q[i]))
+		}
+		orthonormalise(q)
+	}
+	return q
+}
+
+func orthonormalise(q [][]float64) {
+	for i := range q {
+		for j := range i {
+			d := 0.0
+			for t := range q[i] {
+				d += q[i][t] * q[j][t]
+			}
+			for t := range q[i] {
+				q[i][t] -= d * q[j][t]
+			}
+		}
+		n := 0.0
+		for _, x := range q[i] {
+			n += x * x
+		}
+		n = math.Sqrt(n)
+		for t := range q[i] {
+			q[i][t] /= n
+		}
+	}
+}
