@@ -49,9 +49,11 @@ type example struct {
 // dataset holds every example and the feature names.
 type dataset struct {
 	examples []example
-	names    []string
-	debates  []string
-	folds    int
+	// emb is the embedding of the dense features, if any.
+	emb     *embedding
+	names   []string
+	debates []string
+	folds   int
 	// docs counts the docs numbered so far.
 	docs int
 }

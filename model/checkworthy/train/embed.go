@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/margin-reader/margin/model/checkworthy"
+
 	"bufio"
 	"fmt"
 	"math"
@@ -17,6 +19,7 @@ import (
 // text is news only (PolNeAR train, CoNLL train and dev, WikiGold): no
 // debate sentence any figure scores is among it, so no fold leaks.
 type embedding struct {
+	words []string
 	index map[string]int
 	vecs  [][]float32
 	idf   []float32
@@ -24,22 +27,16 @@ type embedding struct {
 	norm  bool
 }
 
-// embedWords splits text into lower-cased words of letters, numbers as
-// <num>.
+// embedWords returns the words of text as the scorer reads them (the
+// word features of checkworthy.Extract, without "w:"), so a sentence's
+// vector in training is the one the scorer's table adds up.
 func embedWords(text string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
-		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'')
-	}) {
-		f = strings.Trim(strings.ToLower(f), "'")
-		if f == "" {
-			continue
+	checkworthy.Extract(text, nil, nil, func(_ uint64, name string) {
+		if w, ok := strings.CutPrefix(name, "w:"); ok {
+			out = append(out, w)
 		}
-		if f[0] >= '0' && f[0] <= '9' {
-			f = "<num>"
-		}
-		out = append(out, f)
-	}
+	})
 	return out
 }
 
@@ -72,16 +69,16 @@ func embedTexts(news, ner string) ([][]string, error) {
 		for sc.Scan() {
 			fs := strings.Fields(sc.Text())
 			if len(fs) == 0 || fs[0] == "-DOCSTART-" {
-				if len(cur) > 0 {
-					docs = append(docs, cur)
+				if w := embedWords(strings.Join(cur, " ")); len(w) > 0 {
+					docs = append(docs, w)
 				}
-				cur = nil
+				cur = cur[:0]
 				continue
 			}
-			cur = append(cur, embedWords(fs[0])...)
+			cur = append(cur, fs[0])
 		}
-		if len(cur) > 0 {
-			docs = append(docs, cur)
+		if w := embedWords(strings.Join(cur, " ")); len(w) > 0 {
+			docs = append(docs, w)
 		}
 		fh.Close()
 	}
@@ -110,7 +107,7 @@ func learnEmbedding(docs [][]string, dims, minCount, window int, seed uint64) *e
 		}
 	}
 	sort.Strings(vocab)
-	e := &embedding{index: map[string]int{}, dims: dims}
+	e := &embedding{words: vocab, index: map[string]int{}, dims: dims}
 	for i, w := range vocab {
 		e.index[w] = i
 		e.idf = append(e.idf, float32(math.Log(float64(len(docs))/float64(df[w]))))
@@ -295,4 +292,20 @@ func orthonormalise(q [][]float64) {
 			q[i][t] /= n
 		}
 	}
+}
+
+// meanings returns each word's meaning and idf features for the weights
+// file, given the learned weights u of the sentence vector's dimensions:
+// the scorer adds the sum of the meanings over the sum of the idfs, which
+// is u's product with the idf-weighted mean of the words' vectors.
+func (e *embedding) meanings(u []float64) []checkworthy.Feature {
+	var out []checkworthy.Feature
+	for i, w := range e.words {
+		dot := 0.0
+		for d, x := range e.vecs[i] {
+			dot += u[d] * float64(x)
+		}
+		out = append(out, checkworthy.Feature{Name: "m:" + w, Weight: float64(e.idf[i]) * dot}, checkworthy.Feature{Name: "f:" + w, Weight: float64(e.idf[i])})
+	}
+	return out
 }

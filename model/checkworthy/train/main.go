@@ -7,7 +7,9 @@
 //
 // It reads the ClaimBuster training split and the CLEF 2019 CheckThat!
 // training transcripts from -data, and PolNeAR's train and dev articles
-// from -news. Training is deterministic for a given -seed. The figures:
+// from -news. Word vectors for the dense sentence features (-dense) are
+// learned from news text alone: PolNeAR train and CoNLL and WikiGold from
+// -ner. Training is deterministic for a given -seed. The figures:
 //
 //   - ClaimBuster: F1 at threshold 0.5 on balanced samples of held-out
 //     folds. Folds are contiguous ranges of sentence ids (ClaimBuster numbers
@@ -77,7 +79,7 @@ func parse(args []string) (options, params, error) {
 	fs.StringVar(&o.data, "data", "../shared/data/checkworthy", "folder with claimbuster-train.json and clef2019-training/")
 	fs.StringVar(&o.news, "news", "../shared/data/attribution", "PolNeAR folder with train/ and dev/")
 	fs.StringVar(&o.ner, "ner", "../shared/data/ner", "folder with CoNLL and WikiGold, unlabelled text for -dense")
-	fs.IntVar(&p.dense, "dense", 0, "dimensions of a sentence vector from word embeddings learned on news text, as features (0: none)")
+	fs.IntVar(&p.dense, "dense", 50, "dimensions of a sentence vector from word embeddings learned on news text, as features (0: none)")
 	fs.Float64Var(&p.l2Dense, "l2dense", 1e-4, "L2 penalty per update of the dense features")
 	fs.IntVar(&o.embedMin, "embedmin", 5, "words seen fewer times in the unlabelled text get no vector")
 	fs.IntVar(&o.embedWindow, "embedwindow", 4, "co-occurrence window either side")
@@ -155,7 +157,7 @@ func run(args []string, out io.Writer) error {
 		name := fmt.Sprintf("d:%d", d)
 		f.intern(checkworthy.HashFeature(name), name)
 	}
-	set.names = f.names
+	set.names, set.emb = f.names, f.emb
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",
 		set.count(claimBuster, -1), set.count(claimBuster, 1), set.folds, set.count(clef, -1), set.count(clef, 1), len(set.debates),
 		set.count(polnear, -1), set.count(polnear, 1), len(set.names))
@@ -263,15 +265,19 @@ func write(out io.Writer, set *dataset, p params, path string) error {
 	w, bias := set.train(p, func(*example) bool { return true })
 	var feats []checkworthy.Feature
 	for id, x := range w {
-		if x != 0 {
+		if x != 0 && !strings.HasPrefix(set.names[id], "d:") {
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
 	}
-	enc := checkworthy.New(bias, feats).Encode()
+	written := feats
+	if set.emb != nil {
+		written = append(feats[:len(feats):len(feats)], set.emb.meanings(w[len(w)-p.dense:])...)
+	}
+	enc := checkworthy.New(bias, written).Encode()
 	if err := os.WriteFile(path, enc, 0o644); err != nil {
 		return fmt.Errorf("write weights: %w", err)
 	}
-	fmt.Fprintf(out, "wrote %s: %d features, %d bytes\n", path, len(feats), len(enc))
+	fmt.Fprintf(out, "wrote %s: %d features, %d words' meanings and idfs, %d bytes\n", path, len(feats), (len(written)-len(feats))/2, len(enc))
 	sort.Slice(feats, func(i, j int) bool { return feats[i].Weight > feats[j].Weight })
 	n := min(15, len(feats))
 	fmt.Fprintf(out, "strongest for:%s\nstrongest against:%s\n", named(feats[:n]), named(feats[len(feats)-n:]))
