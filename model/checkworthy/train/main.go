@@ -102,7 +102,7 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.share[polnear], "polnear", 0.05, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
 	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0.05, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
-	fs.Float64Var(&p.pairShare, "pairs", 0.5, "total weight of CLEF ranking pairs (a marked sentence above an unmarked one of its transcript) relative to ClaimBuster's negatives")
+	fs.Float64Var(&p.pairShare, "pairs", 0.75, "total weight of CLEF ranking pairs (a marked sentence above an unmarked one of its transcript) relative to ClaimBuster's negatives")
 	fs.IntVar(&p.pairsPer, "pairsper", 10, "unmarked sentences each marked CLEF sentence is paired with per epoch")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.IntVar(&p.bags, "bags", 3, "models trained, each shuffling its own way, whose weights are averaged")
