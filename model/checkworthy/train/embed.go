@@ -24,7 +24,6 @@ type embedding struct {
 	vecs  [][]float32
 	idf   []float32
 	dims  int
-	norm  bool
 }
 
 // embedWords returns the words of text as the scorer reads them (the
@@ -135,22 +134,33 @@ func learnEmbedding(docs [][]string, dims, minCount, window int, seed uint64) *e
 			}
 		}
 	}
-	row := make([]float64, v)
-	ctx := make([]float64, v)
+	// The counts go through a sorted matrix before any sum, so the sums
+	// are made in one order and training stays deterministic (a map's
+	// order changed their last bits from run to run).
+	cooc := newSparse(v)
 	for k, x := range co {
-		row[k/int64(v)] += x
+		cooc.add(int(k/int64(v)), int(k%int64(v)), x)
 	}
+	cooc.finish()
+	row := make([]float64, v)
+	for r := range v {
+		for p := cooc.start[r]; p < cooc.start[r+1]; p++ {
+			row[r] += cooc.val[p]
+		}
+	}
+	ctx := make([]float64, v)
 	ctxTotal := 0.0
 	for i := range ctx {
 		ctx[i] = math.Pow(row[i], 0.75)
 		ctxTotal += ctx[i]
 	}
 	m := newSparse(v)
-	for k, x := range co {
-		a, b := int(k/int64(v)), int(k%int64(v))
-		pmi := math.Log(x * ctxTotal / (row[a] * ctx[b]))
-		if pmi > 0 {
-			m.add(a, b, pmi)
+	for a := range v {
+		for p := cooc.start[a]; p < cooc.start[a+1]; p++ {
+			b := cooc.col[p]
+			if pmi := math.Log(cooc.val[p] * ctxTotal / (row[a] * ctx[b])); pmi > 0 {
+				m.add(a, b, pmi)
+			}
 		}
 	}
 	m.finish()
@@ -197,9 +207,9 @@ func (e *embedding) sentence(text string) []float32 {
 		}
 		wsum += e.idf[k]
 	}
-	if e.norm {
-		unit(out)
-	} else if wsum > 0 {
+	// A mean, not a unit vector: it stays linear in the words, which is
+	// what lets the scorer add it up word by word (meanings).
+	if wsum > 0 {
 		for d := range out {
 			out[d] /= wsum
 		}

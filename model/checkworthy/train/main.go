@@ -63,7 +63,6 @@ type options struct {
 	ner             string
 	embedMin        int
 	embedWindow     int
-	denseNorm       bool
 	folds           int
 	cv, classes     bool
 	nested          bool
@@ -83,7 +82,6 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.l2Dense, "l2dense", 1e-4, "L2 penalty per update of the dense features")
 	fs.IntVar(&o.embedMin, "embedmin", 5, "words seen fewer times in the unlabelled text get no vector")
 	fs.IntVar(&o.embedWindow, "embedwindow", 4, "co-occurrence window either side")
-	fs.BoolVar(&o.denseNorm, "densenorm", false, "scale sentence vectors to unit length rather than averaging")
 	fs.StringVar(&o.out, "out", "", "write the weights here (none: only evaluate)")
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
@@ -134,7 +132,6 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 		f.emb = learnEmbedding(docs, p.dense, o.embedMin, o.embedWindow, p.seed)
-		f.emb.norm = o.denseNorm
 		fmt.Fprintf(out, "embedding: %d words of %d docs, %d dimensions\n", len(f.emb.vecs), len(docs), p.dense)
 	}
 	set := &dataset{}
