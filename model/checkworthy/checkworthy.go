@@ -2,7 +2,8 @@
 // with a logistic regression over features a person can read: classes of
 // grammar and quantity words (numbers, comparisons, changes, tense,
 // modality, person, questions), entity labels and counts, the claim kinds
-// the rules found, and the commoner words and word pairs. The weights are
+// the rules found, the commoner words and word pairs, and the sentence's
+// mean word vector (MeaningFeature). The weights are
 // learned by ./train from public debate corpora and embedded. In a
 // transcript, the sentences of a speaker who asks score lower (Askers,
 // Model.Asked).
@@ -30,6 +31,8 @@ type Model struct {
 	// of every weighted feature, for Explain and Features.
 	table *table
 	names map[uint64]string
+	// meanings are the words' meaning and idf features, as loaded.
+	meanings []Feature
 }
 
 // Feature is one named feature with its learned weight.
@@ -54,22 +57,46 @@ func New(bias float64, features []Feature) *Model {
 	// them words with weights of their own: counted apart, they would
 	// double the table.
 	marks := map[uint64]wordClass{}
+	var meanings []Feature
 	for _, f := range features {
+		if _, ok := meaningWord(f.Name); ok {
+			meanings = append(meanings, f)
+			continue
+		}
 		names[HashFeature(f.Name)] = f.Name
 		if first, second, ok := pairWords(f.Name); ok {
 			marks[wordHash(first)] |= pairFirst
 			marks[wordHash(second)] |= pairSecond
 		}
 	}
-	extra := 0
+	// The words with marks or meanings and no weight of their own need
+	// slots beside the named features'.
+	words := map[uint64]bool{}
 	for h := range marks {
+		words[h] = true
+	}
+	for _, f := range meanings {
+		w, _ := meaningWord(f.Name)
+		words[wordHash(w)] = true
+	}
+	extra := 0
+	for h := range words {
 		if _, ok := names[h]; !ok {
 			extra++
 		}
 	}
-	m := &Model{bias: bias, table: newTable(len(names) + extra + numClassWords), names: names}
+	m := &Model{bias: bias, table: newTable(len(names) + extra + numClassWords), names: names, meanings: meanings}
 	fillClasses(m.table)
 	for _, f := range features {
+		if w, ok := meaningWord(f.Name); ok {
+			sl := m.table.at(wordHash(w))
+			if f.Name[0] == 'm' {
+				sl.meaning = float32(f.Weight)
+			} else {
+				sl.idf = float32(f.Weight)
+			}
+			continue
+		}
 		m.table.at(HashFeature(f.Name)).weight = float32(f.Weight)
 	}
 	for h, mark := range marks {
@@ -98,21 +125,26 @@ func (m *Model) ScoreWords(sentence string, words []Word, kinds []string, labels
 // first: why it got its score.
 func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
 	var out []Feature
-	extract(sentence, nil, kinds, labels, &sink{table: m.table, emit: func(h uint64, _ string) {
+	s := &sink{table: m.table, emit: func(h uint64, _ string) {
 		if name, ok := m.names[h]; ok {
 			out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 		}
-	}})
+	}}
+	extract(sentence, nil, kinds, labels, s)
+	if s.idf > 0 && s.meaning != 0 {
+		out = append(out, Feature{Name: MeaningFeature, Weight: float64(s.meaning / s.idf)})
+	}
 	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Weight) > math.Abs(out[j].Weight) })
 	return out
 }
 
 // Features returns the bias and every weight of the model, by name.
 func (m *Model) Features() (float64, []Feature) {
-	out := make([]Feature, 0, len(m.names))
+	out := make([]Feature, 0, len(m.names)+len(m.meanings))
 	for h, name := range m.names {
 		out = append(out, Feature{Name: name, Weight: float64(m.table.find(h).weight)})
 	}
+	out = append(out, m.meanings...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return m.bias, out
 }
@@ -122,6 +154,21 @@ func (m *Model) Features() (float64, []Feature) {
 // same walk without names.
 func Extract(sentence string, kinds []string, labels []entity.Label, emit func(h uint64, name string)) {
 	extract(sentence, nil, kinds, labels, &sink{table: classTable(), emit: emit})
+}
+
+// MeaningFeature names, in Explain, what the sentence's words' vectors
+// add: the learned direction's product with their idf-weighted mean, made
+// from each word's features "m:" and "f:" and the word (its share of that
+// product times its idf, and its idf), which the weights file carries and
+// the scoring table holds in the word's slot.
+const MeaningFeature = "meaning"
+
+// meaningWord returns the word of a word's meaning or idf feature.
+func meaningWord(name string) (string, bool) {
+	if len(name) > 2 && (name[:2] == "m:" || name[:2] == "f:") {
+		return name[2:], true
+	}
+	return "", false
 }
 
 func sigmoid(z float64) float64 {

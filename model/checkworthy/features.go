@@ -343,6 +343,8 @@ type sink struct {
 	table *table
 	z     float64
 	emit  func(h uint64, name string)
+	// meaning and idf sum the words' slots' (slot).
+	meaning, idf float32
 }
 
 // feature takes a feature that is not a word.
@@ -357,6 +359,8 @@ func (s *sink) feature(h uint64, name string) {
 // word takes a word's feature and returns the word's classes.
 func (s *sink) word(h uint64, name string) wordClass {
 	sl := s.table.find(h)
+	s.meaning += sl.meaning
+	s.idf += sl.idf
 	if s.emit != nil {
 		s.emit(h, name)
 	} else {
@@ -392,6 +396,8 @@ func extract(sentence string, words []Word, kinds []string, labels []entity.Labe
 			// call for each word cost a tenth of scoring.
 			sl := s.table.find(ws.h)
 			s.z += float64(sl.weight)
+			s.meaning += sl.meaning
+			s.idf += sl.idf
 			c = sl.class
 			if prevMarks&pairFirst != 0 && c&pairSecond != 0 {
 				s.z += float64(s.table.find(pairHash(prev, ws.h)).weight)
@@ -407,6 +413,9 @@ func extract(sentence string, words []Word, kinds []string, labels []entity.Labe
 		s.feature(pairHash(prev, endWord), "bi:"+prevName+" </s>")
 	} else if prevMarks&pairFirst != 0 && s.table.find(endWord).class&pairSecond != 0 {
 		s.feature(pairHash(prev, endWord), "")
+	}
+	if !named && s.idf > 0 {
+		s.z += float64(s.meaning / s.idf)
 	}
 	bucket := min(sh.words/5, len(lengthBuckets)-1)
 	s.feature(lengthHashes[bucket], name("len:", lengthBuckets[bucket]))

@@ -3,11 +3,16 @@ package checkworthy
 import "math/bits"
 
 // slot is what a feature hash maps to: its weight and, for a word, its
-// closed classes, so scoring finds both with one probe.
+// closed classes and its share of the sentence's meaning term (Meaning),
+// so scoring finds all with one probe.
 type slot struct {
 	key    uint64
 	weight float32
 	class  wordClass
+	// meaning is the word's idf times its vector's dot product with the
+	// learned direction, idf its idf: a sentence adds the sum of meaning
+	// over the sum of idf, its idf-weighted mean vector's score.
+	meaning, idf float32
 }
 
 // table is an open-addressing hash table from feature hashes to slots.

@@ -28,6 +28,7 @@ const (
 // example is one labelled sentence as feature ids.
 type example struct {
 	feats  []int32
+	dense  []float32
 	y      float64
 	corpus int
 	// group is the ClaimBuster fold, the CLEF debate or the PolNeAR
@@ -48,9 +49,11 @@ type example struct {
 // dataset holds every example and the feature names.
 type dataset struct {
 	examples []example
-	names    []string
-	debates  []string
-	folds    int
+	// emb is the embedding of the dense features, if any.
+	emb     *embedding
+	names   []string
+	debates []string
+	folds   int
 	// docs counts the docs numbered so far.
 	docs int
 }
@@ -74,6 +77,8 @@ type featurizer struct {
 	names  []string
 	// drop lists feature name prefixes left out (feature selection).
 	drop []string
+	// emb gives each sentence a dense vector, if set.
+	emb *embedding
 }
 
 func (f *featurizer) dropped(name string) bool {
@@ -186,7 +191,7 @@ func (s *dataset) loadClaimBuster(f *featurizer, path string, folds int) error {
 			fold++
 		}
 		doc := s.docs + r.ID/claimBusterDocIDs
-		s.examples = append(s.examples, example{feats: f.one(r.Text), y: float64(r.Label), corpus: claimBuster, group: fold, doc: doc, key: keyOf(r.Text)})
+		s.examples = append(s.examples, example{feats: f.one(r.Text), dense: f.vec(r.Text), y: float64(r.Label), corpus: claimBuster, group: fold, doc: doc, key: keyOf(r.Text)})
 	}
 	if len(cb) > 0 {
 		s.docs += cb[len(cb)-1].ID/claimBusterDocIDs + 1
@@ -241,7 +246,7 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 			if err != nil {
 				return fmt.Errorf("CLEF %s line %d: label: %w", path, i+1, err)
 			}
-			s.examples = append(s.examples, example{feats: f.one(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2]), speaker: cols[1]})
+			s.examples = append(s.examples, example{feats: f.one(cols[2]), dense: f.vec(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2]), speaker: cols[1]})
 			askers.Add(cols[1], cols[2])
 		}
 		f.markAskers(s.examples[first:], &askers)
@@ -268,6 +273,7 @@ func (f *featurizer) markAskers(exs []example, askers *checkworthy.Askers) {
 // their weak labels.
 type newsArticle struct {
 	feats [][]int32
+	dense [][]float32
 	weak  []bool
 }
 
@@ -284,11 +290,20 @@ func (f *featurizer) loadNews(dir string) ([]newsArticle, error) {
 			return nil, err
 		}
 		sfs, ents := f.analyze(art.Text, art.Sentences)
-		a := newsArticle{feats: make([][]int32, len(art.Sentences)), weak: art.Weak(ents)}
+		a := newsArticle{feats: make([][]int32, len(art.Sentences)), dense: make([][]float32, len(art.Sentences)), weak: art.Weak(ents)}
 		for i, s := range art.Sentences {
 			a.feats[i] = f.features(art.Text[s.Start:s.End], sfs[i])
+			a.dense[i] = f.vec(art.Text[s.Start:s.End])
 		}
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// vec returns a sentence's dense vector, or nil without an embedding.
+func (f *featurizer) vec(text string) []float32 {
+	if f.emb == nil {
+		return nil
+	}
+	return f.emb.sentence(text)
 }

@@ -25,7 +25,7 @@ func dump(path string, set *dataset, p params, dev []newsArticle) error {
 		i := 0
 		for _, e := range set.examples {
 			if e.corpus == clef && e.group == d {
-				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats)))
+				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats, e.dense)))
 				i++
 			}
 		}
@@ -37,7 +37,7 @@ func dump(path string, set *dataset, p params, dev []newsArticle) error {
 			if art.weak[i] {
 				y = 1
 			}
-			fmt.Fprintf(b, "news\t%d\t%d\t-\t%d\t%.6f\n", a, i, y, logit(score(w, bias, feats)))
+			fmt.Fprintf(b, "news\t%d\t%d\t-\t%d\t%.6f\n", a, i, y, logit(score(w, bias, feats, art.dense[i])))
 		}
 	}
 	if err := b.Flush(); err != nil {

@@ -63,7 +63,7 @@ func (s *dataset) scored(w []float64, bias float64, in func(*example) bool) ([]f
 	var ys []bool
 	for i := range s.examples {
 		if e := &s.examples[i]; in(e) {
-			scores, ys = append(scores, score(w, bias, e.feats)), append(ys, e.y > 0)
+			scores, ys = append(scores, score(w, bias, e.feats, e.dense)), append(ys, e.y > 0)
 		}
 	}
 	return scores, ys
@@ -156,7 +156,7 @@ func (s *dataset) rankEach(w []float64, bias float64) []ranking {
 	ys := make([][]float64, len(s.debates))
 	for _, e := range s.examples {
 		if e.corpus == clef {
-			scores[e.group] = append(scores[e.group], score(w, bias, e.feats))
+			scores[e.group] = append(scores[e.group], score(w, bias, e.feats, e.dense))
 			ys[e.group] = append(ys[e.group], e.y)
 		}
 	}
@@ -231,7 +231,7 @@ func newsAUC(w []float64, bias float64, arts []newsArticle) (auc float64, pos, t
 	var weak []bool
 	for _, a := range arts {
 		for i, f := range a.feats {
-			scores = append(scores, score(w, bias, f))
+			scores = append(scores, score(w, bias, f, a.dense[i]))
 			weak = append(weak, a.weak[i])
 			if a.weak[i] {
 				pos++

@@ -45,6 +45,10 @@ type params struct {
 	// training rather than learned, so the other weights are learned as
 	// without it (learned with it in place, they lost ClaimBuster 0.003 F1).
 	asker float64
+	// dense is how many dense embedding dimensions are features, and
+	// l2Dense their penalty.
+	dense   int
+	l2Dense float64
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -145,7 +149,7 @@ func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer
 		for _, i := range items {
 			if i < 0 {
 				pr := pairs[-i-1]
-				o.pair(s.examples[pr[0]].feats, s.examples[pr[1]].feats, pairWeight)
+				o.pair(&s.examples[pr[0]], &s.examples[pr[1]], pairWeight)
 				continue
 			}
 			e := &s.examples[i]
@@ -153,7 +157,7 @@ func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer
 			if e.y > 0 {
 				weight = pos[e.corpus]
 			}
-			o.point(e.feats, e.y, weight)
+			o.point(e, weight)
 		}
 		if p.average && 2*epoch >= p.epochs {
 			avg.add(o)
@@ -205,6 +209,8 @@ type optimizer struct {
 	// grad and touched gather a pair's gradient by feature.
 	grad    []float64
 	touched []int32
+	// dense0 is the id of the first dense feature.
+	dense0 int32
 	// fixed is the feature whose weight is set after training rather than
 	// learned (the asker's), or -1.
 	fixed int32
@@ -218,6 +224,12 @@ func (s *dataset) newOptimizer(p params, on []bool) *optimizer {
 		if lexical(n) {
 			o.l2[f] = p.l2Lex
 		}
+		if n == "d:0" {
+			o.dense0 = int32(f)
+		}
+		if strings.HasPrefix(n, "d:") {
+			o.l2[f] = p.l2Dense
+		}
 		if n == checkworthy.AskerFeature {
 			o.fixed, on[f] = int32(f), false
 		}
@@ -225,35 +237,44 @@ func (s *dataset) newOptimizer(p params, on []bool) *optimizer {
 	return o
 }
 
-func (o *optimizer) z(feats []int32) float64 {
+func (o *optimizer) z(e *example) float64 {
 	z := o.bias
-	for _, f := range feats {
+	for _, f := range e.feats {
 		if o.on[f] {
 			z += o.w[f]
 		}
+	}
+	for d, x := range e.dense {
+		z += o.w[o.dense0+int32(d)] * float64(x)
 	}
 	return z
 }
 
 // point takes a logistic loss step on one labelled sentence.
-func (o *optimizer) point(feats []int32, y, weight float64) {
-	g := (sigmoid(o.z(feats)) - y) * weight
+func (o *optimizer) point(e *example, weight float64) {
+	g := (sigmoid(o.z(e)) - e.y) * weight
 	o.bg2 += g * g
 	o.bias -= o.rate * g / math.Sqrt(o.bg2+1e-8)
-	for _, f := range feats {
+	for _, f := range e.feats {
 		if o.on[f] {
 			o.step(f, g)
 		}
+	}
+	for d, x := range e.dense {
+		o.step(o.dense0+int32(d), g*float64(x))
 	}
 }
 
 // pair takes a ranking loss step on a sentence that should score above
 // another: the logistic loss of the difference of their scores, which
 // leaves the bias alone.
-func (o *optimizer) pair(above, below []int32, weight float64) {
+func (o *optimizer) pair(above, below *example, weight float64) {
 	g := (sigmoid(o.z(above)-o.z(below)) - 1) * weight
-	o.gather(above, g)
-	o.gather(below, -g)
+	o.gather(above.feats, g)
+	o.gather(below.feats, -g)
+	for d := range above.dense {
+		o.step(o.dense0+int32(d), g*float64(above.dense[d]-below.dense[d]))
+	}
 	for _, f := range o.touched {
 		if o.grad[f] != 0 {
 			o.step(f, o.grad[f])
@@ -284,7 +305,7 @@ func (o *optimizer) step(f int32, g float64) {
 // shifted so that the score p.threshold becomes 0.5.
 func (o *optimizer) result(p params) ([]float64, float64) {
 	for f := range o.w {
-		if !o.on[f] || math.Abs(o.w[f]) < p.prune {
+		if dense := f >= int(o.dense0) && f < int(o.dense0)+p.dense; !dense && (!o.on[f] || math.Abs(o.w[f]) < p.prune) {
 			o.w[f] = 0
 		}
 	}
@@ -378,10 +399,16 @@ func (s *dataset) active(p params, idx []int) []bool {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-func score(w []float64, bias float64, feats []int32) float64 {
+func score(w []float64, bias float64, feats []int32, dense []float32) float64 {
 	z := bias
 	for _, f := range feats {
 		z += w[f]
+	}
+	if len(dense) > 0 {
+		d0 := len(w) - len(dense)
+		for d, x := range dense {
+			z += w[d0+d] * float64(x)
+		}
 	}
 	return sigmoid(z)
 }

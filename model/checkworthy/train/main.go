@@ -7,7 +7,9 @@
 //
 // It reads the ClaimBuster training split and the CLEF 2019 CheckThat!
 // training transcripts from -data, and PolNeAR's train and dev articles
-// from -news. Training is deterministic for a given -seed. The figures:
+// from -news. Word vectors for the dense sentence features (-dense) are
+// learned from news text alone: PolNeAR train and CoNLL and WikiGold from
+// -ner. Training is deterministic for a given -seed. The figures:
 //
 //   - ClaimBuster: F1 at threshold 0.5 on balanced samples of held-out
 //     folds. Folds are contiguous ranges of sentence ids (ClaimBuster numbers
@@ -58,6 +60,9 @@ func main() {
 // options are the command's flags beyond the training settings.
 type options struct {
 	data, news, out string
+	ner             string
+	embedMin        int
+	embedWindow     int
 	folds           int
 	cv, classes     bool
 	nested          bool
@@ -72,6 +77,11 @@ func parse(args []string) (options, params, error) {
 	var p params
 	fs.StringVar(&o.data, "data", "../shared/data/checkworthy", "folder with claimbuster-train.json and clef2019-training/")
 	fs.StringVar(&o.news, "news", "../shared/data/attribution", "PolNeAR folder with train/ and dev/")
+	fs.StringVar(&o.ner, "ner", "../shared/data/ner", "folder with CoNLL and WikiGold, unlabelled text for -dense")
+	fs.IntVar(&p.dense, "dense", 50, "dimensions of a sentence vector from word embeddings learned on news text, as features (0: none)")
+	fs.Float64Var(&p.l2Dense, "l2dense", 1e-4, "L2 penalty per update of the dense features")
+	fs.IntVar(&o.embedMin, "embedmin", 5, "words seen fewer times in the unlabelled text get no vector")
+	fs.IntVar(&o.embedWindow, "embedwindow", 4, "co-occurrence window either side")
 	fs.StringVar(&o.out, "out", "", "write the weights here (none: only evaluate)")
 	fs.IntVar(&o.folds, "folds", 5, "ClaimBuster cross-validation folds")
 	fs.BoolVar(&o.cv, "cv", true, "print cross-validated figures")
@@ -90,7 +100,7 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.negShare[clef], "clefneg", 0, "total weight of the other CLEF sentences relative to ClaimBuster's")
 	fs.Float64Var(&p.share[polnear], "polnear", 0.05, "total weight of the weakly positive PolNeAR train sentences relative to ClaimBuster's check-worthy ones")
 	fs.Float64Var(&p.negShare[polnear], "polnearneg", 0.05, "total weight of the other PolNeAR train sentences relative to ClaimBuster's")
-	fs.Float64Var(&p.pairShare, "pairs", 0.5, "total weight of CLEF ranking pairs (a marked sentence above an unmarked one of its transcript) relative to ClaimBuster's negatives")
+	fs.Float64Var(&p.pairShare, "pairs", 0.75, "total weight of CLEF ranking pairs (a marked sentence above an unmarked one of its transcript) relative to ClaimBuster's negatives")
 	fs.IntVar(&p.pairsPer, "pairsper", 10, "unmarked sentences each marked CLEF sentence is paired with per epoch")
 	fs.Uint64Var(&p.seed, "seed", 1, "random seed")
 	fs.IntVar(&p.bags, "bags", 3, "models trained, each shuffling its own way, whose weights are averaged")
@@ -116,6 +126,14 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if p.dense > 0 {
+		docs, err := embedTexts(o.news, o.ner)
+		if err != nil {
+			return err
+		}
+		f.emb = learnEmbedding(docs, p.dense, o.embedMin, o.embedWindow, p.seed)
+		fmt.Fprintf(out, "embedding: %d words of %d docs, %d dimensions\n", len(f.emb.vecs), len(docs), p.dense)
+	}
 	set := &dataset{}
 	if err := set.loadClaimBuster(f, filepath.Join(o.data, "claimbuster-train.json"), o.folds); err != nil {
 		return err
@@ -132,7 +150,11 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	set.names = f.names
+	for d := range p.dense {
+		name := fmt.Sprintf("d:%d", d)
+		f.intern(checkworthy.HashFeature(name), name)
+	}
+	set.names, set.emb = f.names, f.emb
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",
 		set.count(claimBuster, -1), set.count(claimBuster, 1), set.folds, set.count(clef, -1), set.count(clef, 1), len(set.debates),
 		set.count(polnear, -1), set.count(polnear, 1), len(set.names))
@@ -240,15 +262,19 @@ func write(out io.Writer, set *dataset, p params, path string) error {
 	w, bias := set.train(p, func(*example) bool { return true })
 	var feats []checkworthy.Feature
 	for id, x := range w {
-		if x != 0 {
+		if x != 0 && !strings.HasPrefix(set.names[id], "d:") {
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
 	}
-	enc := checkworthy.New(bias, feats).Encode()
+	written := feats
+	if set.emb != nil {
+		written = append(feats[:len(feats):len(feats)], set.emb.meanings(w[len(w)-p.dense:])...)
+	}
+	enc := checkworthy.New(bias, written).Encode()
 	if err := os.WriteFile(path, enc, 0o644); err != nil {
 		return fmt.Errorf("write weights: %w", err)
 	}
-	fmt.Fprintf(out, "wrote %s: %d features, %d bytes\n", path, len(feats), len(enc))
+	fmt.Fprintf(out, "wrote %s: %d features, %d words' meanings and idfs, %d bytes\n", path, len(feats), (len(written)-len(feats))/2, len(enc))
 	sort.Slice(feats, func(i, j int) bool { return feats[i].Weight > feats[j].Weight })
 	n := min(15, len(feats))
 	fmt.Fprintf(out, "strongest for:%s\nstrongest against:%s\n", named(feats[:n]), named(feats[len(feats)-n:]))

@@ -118,7 +118,7 @@ func (s *dataset) measure(q params, avail func(*example) bool) fitness {
 			if !out(e) {
 				continue
 			}
-			x := score(w, bias, e.feats)
+			x := score(w, bias, e.feats, e.dense)
 			if e.corpus == claimBuster {
 				cbScores, cbYs = append(cbScores, x), append(cbYs, e.y > 0)
 			} else if e.corpus == clef {

@@ -194,7 +194,7 @@ func TestPairsStayWithinATranscript(t *testing.T) {
 func TestPairStepRaisesTheUpperSentenceAndLeavesTheBias(t *testing.T) {
 	s := &dataset{names: []string{"x:number", "x:i", "len:2"}}
 	o := s.newOptimizer(params{rate: 0.1}, []bool{true, true, true})
-	above, below := []int32{0, 2}, []int32{1, 2}
+	above, below := &example{feats: []int32{0, 2}}, &example{feats: []int32{1, 2}}
 	before := o.z(above) - o.z(below)
 	o.pair(above, below, 1)
 	if got := o.z(above) - o.z(below); got <= before {
