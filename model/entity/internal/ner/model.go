@@ -403,13 +403,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		b.WriteString(t)
 	}
 	binary.Write(&b, binary.LittleEndian, m.scale)
-	tr := slices.Clone(m.trans)
-	for i, v := range tr {
-		if math.IsInf(float64(v), -1) {
-			tr[i] = 0
-		}
-	}
-	binary.Write(&b, binary.LittleEndian, tr)
+	binary.Write(&b, binary.LittleEndian, m.freeTransitions())
 	for _, n := range []int{m.nfeat, len(m.slots), int(m.mask) + 1, len(m.seen)} {
 		b.Write(binary.AppendUvarint(nil, uint64(n)))
 	}
@@ -450,13 +444,19 @@ func (m *Model) Relaid() *Model {
 			w = append(w, int8(v))
 		}
 	}
+	return newModel(slices.Clone(m.Types), m.scale, m.freeTransitions(), keys, w)
+}
+
+// freeTransitions is a copy of the transitions without constrain's -Inf,
+// which a load puts back: those a file holds and newModel takes.
+func (m *Model) freeTransitions() []float32 {
 	tr := slices.Clone(m.trans)
 	for i, v := range tr {
 		if math.IsInf(float64(v), -1) {
 			tr[i] = 0
 		}
 	}
-	return newModel(slices.Clone(m.Types), m.scale, tr, keys, w)
+	return tr
 }
 
 var errCorrupt = errors.New("corrupt model file")
