@@ -382,16 +382,14 @@ func reached(cur *[maxTags]float32, nt int, trs *transRows) float32 {
 // three words of its packed weights, then the words of seen. Building the
 // slots from sorted keys and weight rows was half of a model's load, and
 // most of that the page faults of their 4 MB of heap.
-const slotSize = int(unsafe.Sizeof(slot{}))
+const slotSize = 32
 
-// viewable is whether a slot lies in memory as in the file: its key first,
-// its weights from byte 8, little-endian. Otherwise Read decodes the
-// tables into the heap.
-var viewable = unsafe.Offsetof(slot{}.w) == 8 && binary.NativeEndian.Uint16([]byte{1, 0}) == 1
-
-// The build stops unless a slot is 32 bytes, a key and 24 of weights with
-// the padding that aligns them.
-var _ = [1]struct{}{}[slotSize-32]
+// viewable is whether a slot lies in memory as in the file: 32 bytes, its
+// key first, its weights from byte 8, little-endian. Otherwise (on a
+// 32-bit machine, where a slot is 28 bytes) Read decodes the tables into
+// the heap.
+var viewable = unsafe.Sizeof(slot{}) == slotSize && unsafe.Offsetof(slot{}.w) == 8 &&
+	binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -503,13 +501,15 @@ func Read(data []byte) (*Model, error) {
 	nfeat, nslots, spreadTo, nseen := int(sizes[0]), int(sizes[1]), int(sizes[2]), int(sizes[3])
 	off := len(data) - r.Len()
 	off += -off & (slotSize - 1)
+	// The tables' bytes are counted in uint64, where no count of slots
+	// wraps round to the bytes left as it could in a 32-bit int.
 	if !isPow2(spreadTo) || nslots <= spreadTo || nfeat >= nslots || !isPow2(nseen) ||
-		len(data) < off || len(data)-off != nslots*slotSize+8*nseen {
+		len(data) < off || uint64(len(data)-off) != sizes[1]*slotSize+8*sizes[3] {
 		return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
 	}
 	m.nfeat, m.mask = nfeat, uint32(spreadTo-1)
 	m.slots, m.seen = tables(data[off:], nslots, nseen)
-	m.shift = 32 - uint32(bits.Len(uint(64*nseen))-1)
+	m.shift = 32 - uint32(bits.Len64(64*sizes[3])-1)
 	if m.slots[nslots-1].key != 0 {
 		// A probe that met no empty slot would run off the table.
 		return nil, fmt.Errorf("read model: %w: last slot", errCorrupt)
