@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -425,19 +426,22 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // Relaid is m with its tables built anew from its features' weights, as
 // training builds them: the same bytes as m's when the layout is the one
-// newModel makes now.
+// newModel makes now. It reads the slots as they lie, not by probing, so
+// a model laid out under another spread or filter hash relays as well.
 func (m *Model) Relaid() *Model {
-	keys := make([]uint32, 0, m.nfeat)
+	var feats []slot
 	for _, sl := range m.slots {
 		if sl.key != 0 {
-			keys = append(keys, sl.key)
+			feats = append(feats, sl)
 		}
 	}
-	slices.Sort(keys)
-	w := make([]int8, 0, len(keys)*m.nt)
+	slices.SortFunc(feats, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	keys := make([]uint32, len(feats))
+	w := make([]int8, 0, len(feats)*m.nt)
 	var row [maxTags]int32
-	for _, k := range keys {
-		m.row(k).unpack(&row)
+	for i := range feats {
+		keys[i] = feats[i].key
+		feats[i].w.unpack(&row)
 		for _, v := range row[:m.nt] {
 			w = append(w, int8(v))
 		}

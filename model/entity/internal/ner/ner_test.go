@@ -345,3 +345,28 @@ func TestSentenceByIndexMatchesSentence(t *testing.T) {
 		})
 	}
 }
+
+func TestRelaidReadsSlotsLaidOutUnderAnotherHash(t *testing.T) {
+	good := trainedBytes(t)
+	m, err := Read(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same features' slots as another spread and filter hash might
+	// lay them out: in reverse order from the first slot, none where this
+	// spread puts it, and a filter that lets no feature through.
+	other := *m
+	var feats []slot
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			feats = append(feats, sl)
+		}
+	}
+	slices.Reverse(feats)
+	other.slots = make([]slot, len(m.slots))
+	copy(other.slots, feats)
+	other.seen = make([]uint64, len(m.seen))
+	if !bytes.Equal(bytesOf(t, other.Relaid()), good) {
+		t.Error("a model laid out under another hash relays to other bytes than newModel lays its features out in")
+	}
+}
