@@ -1,6 +1,8 @@
 package main
 
 import (
+	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 )
@@ -51,6 +53,20 @@ func memoryLimit(size int) int64 {
 // bytes: memoryLimit, but never below analysisFloor.
 func analysisLimit(size int) int64 {
 	return max(memoryLimit(size), analysisFloor)
+}
+
+// loadLimit is the soft memory limit while file is read: that of
+// analysing a text of the file's size (a saved page's text is smaller), or
+// none when its size is not known beforehand (standard input, an address).
+func loadLimit(file string) int64 {
+	if file == "-" || isURL(file) {
+		return math.MaxInt64
+	}
+	st, err := os.Stat(file)
+	if err != nil || !st.Mode().IsRegular() {
+		return math.MaxInt64
+	}
+	return analysisLimit(int(min(st.Size(), math.MaxInt32)))
 }
 
 // memoryWhileIdle is what the reader does with its memory when it goes
