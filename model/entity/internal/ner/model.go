@@ -464,8 +464,10 @@ func (m *Model) freeTransitions() []float32 {
 var errCorrupt = errors.New("corrupt model file")
 
 // Read reads a model written by WriteTo. Its tables are views of data,
-// which must not change while the model is used, when data is aligned as
-// a slot (embedded files are); else they are copied out of it.
+// which must not change while the model is used, when data starts at a
+// multiple of slotSize and a slot lies in memory as in the file; else they
+// are copied out of it. Embedded files have been aligned so, but only as
+// the linker happens to align large symbols: a copy is slower, not wrong.
 func Read(data []byte) (*Model, error) {
 	r := bytes.NewReader(data)
 	head := make([]byte, len(magic))
