@@ -35,10 +35,12 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	// A soft memory limit bounds the heap from the start (and each
-	// analysis's below), so the collector may wait for the heap to grow
-	// five times over what it keeps rather than twice.
-	debug.SetMemoryLimit(analysisFloor)
+	// A soft memory limit bounds the heap from the start, that of the
+	// first file's analysis (and each file's below), so the collector may
+	// wait for the heap to grow five times over what it keeps rather than
+	// twice. A limit for a small text alone made a large one's load
+	// collect back to back.
+	debug.SetMemoryLimit(loadLimit(files[0]))
 	debug.SetGCPercent(analysisGCPercent)
 	z, err := model.NewAnalyzer()
 	if err != nil {
@@ -46,6 +48,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	failed := 0
 	for _, f := range files {
+		debug.SetMemoryLimit(loadLimit(f))
 		a, err := loadArticle(ctx, f, stdin, stderr, model.Options{Verbatim: *verbatim})
 		switch {
 		case err != nil && (len(files) == 1 || ctx.Err() != nil):

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 )
@@ -16,8 +18,9 @@ import (
 // limit was 3.5 bytes a byte while the analysis kept 3.2 (peak RSS on the
 // 20 MB text 95 MB, now 90; CPU until analysed the same), and before that
 // 16 MB and 3.5, 32 MB and 4 (126-128 MB). The base cannot go much lower:
-// a small article's analysis peaks with its models on the heap (6.5 MB)
-// beside the runtime's 5.5.
+// beside the runtime's 5.5 MB, a small article's analysis holds the claim
+// detector's lexicon and weights on the heap (1.6 MB live once loaded; the
+// tagger's tables are read in place, off it) and the garbage of start-up.
 const (
 	memoryBase          = 12 << 20
 	memoryPerByteTimes4 = 13
@@ -25,10 +28,12 @@ const (
 	// collects: it allocates about 8 KB a second (bench/table.py's 20 MB,
 	// measured), so it collects every few minutes at most.
 	idleMemoryRoom = 8 << 20
-	// analysisFloor is the least limit of an analysis: below about 3.7 MB
-	// of text the base and 3.25 bytes a byte are barely more than the
-	// models and the runtime hold, and the collector ran back to back (8
-	// to 25 collections for 100 KB).
+	// analysisFloor is the least limit of an analysis, which the base and
+	// 3.25 bytes a byte reach at about 3.7 MB of text: with the floor at
+	// 0 a 100 KB text collected 3 times and a one-line file once, at 24
+	// MB neither collects (GODEBUG=gctrace=1). It was set when the
+	// tagger's tables were on the heap, and the collector ran back to back
+	// without it (8 to 25 collections for 100 KB).
 	analysisFloor = 24 << 20
 	// analysisGCPercent is the collector's pace under an analysis's
 	// limit: at the default, 100, it collected three times in 100 KB's
@@ -51,6 +56,20 @@ func memoryLimit(size int) int64 {
 // bytes: memoryLimit, but never below analysisFloor.
 func analysisLimit(size int) int64 {
 	return max(memoryLimit(size), analysisFloor)
+}
+
+// loadLimit is the soft memory limit while file is read: that of
+// analysing a text of the file's size (a saved page's text is smaller), or
+// none when its size is not known beforehand (standard input, an address).
+func loadLimit(file string) int64 {
+	if file == "-" || isURL(file) {
+		return math.MaxInt64
+	}
+	st, err := os.Stat(file)
+	if err != nil || !st.Mode().IsRegular() {
+		return math.MaxInt64
+	}
+	return analysisLimit(int(min(st.Size(), math.MaxInt32)))
 }
 
 // memoryWhileIdle is what the reader does with its memory when it goes

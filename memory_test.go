@@ -1,6 +1,9 @@
 package main
 
 import (
+	"math"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"testing"
 )
@@ -41,6 +44,36 @@ func TestAnalysisLimitHasAFloor(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := analysisLimit(tc.size); got != tc.want {
 				t.Errorf("analysisLimit(%d) = %d KB, want %d KB", tc.size, got>>10, tc.want>>10)
+			}
+		})
+	}
+}
+
+func TestLoadLimitFollowsTheFileToRead(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.txt"), filepath.Join(dir, "large.txt")
+	if err := os.WriteFile(small, []byte("One line.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(large, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(large, 20<<20); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, file string
+		want       int64
+	}{
+		{"a small file gets the floor", small, analysisFloor},
+		{"a large file gets its own limit", large, memoryLimit(20 << 20)},
+		{"standard input gets none", "-", math.MaxInt64},
+		{"an address gets none", "https://example.com/a", math.MaxInt64},
+		{"a missing file gets none", filepath.Join(dir, "missing.txt"), math.MaxInt64},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := loadLimit(tc.file); got != tc.want {
+				t.Errorf("loadLimit(%q) = %d KB, want %d KB", tc.file, got>>10, tc.want>>10)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
@@ -23,7 +24,7 @@ type Analyzer struct {
 }
 
 // NewAnalyzer loads the embedded entity model, and starts to load the
-// claim model, whose error the first analysis returns.
+// claim model, whose error every analysis returns.
 func NewAnalyzer() (*Analyzer, error) {
 	claims := inBackground(claim.NewDetector)
 	t, err := entity.Load()
@@ -36,17 +37,9 @@ func NewAnalyzer() (*Analyzer, error) {
 // inBackground starts load on a goroutine of its own and returns what
 // waits for its result.
 func inBackground[T any](load func() (T, error)) func() (T, error) {
-	var v T
-	var err error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		v, err = load()
-	}()
-	return func() (T, error) {
-		<-done
-		return v, err
-	}
+	wait := sync.OnceValues(load)
+	go wait()
+	return wait
 }
 
 // Analyze finds the entities and claims of a.
@@ -80,11 +73,33 @@ func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Pro
 	if err != nil {
 		return nil, err
 	}
-	d, err := z.claims()
+	d, err := z.waitClaims(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("load claim model: %w", err)
+		return nil, err
 	}
 	return withClaimsFound(ctx, d, z.piece, a, sofar, progress)
+}
+
+// waitClaims waits for the claim detector, or for ctx to be done.
+func (z *Analyzer) waitClaims(ctx context.Context) (*claim.Detector, error) {
+	type loaded struct {
+		d   *claim.Detector
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		d, err := z.claims()
+		done <- loaded{d, err}
+	}()
+	select {
+	case l := <-done:
+		if l.err != nil {
+			return nil, fmt.Errorf("load claim model: %w", l.err)
+		}
+		return l.d, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // AnalyzeOnce is AnalyzeProgress with models loaded for this analysis

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/margin-reader/margin/internal/race"
+	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/sentence"
 )
 
@@ -325,5 +327,42 @@ func TestAnalyzeSurvivesAClosingBracketWithNoOpening(t *testing.T) {
 	}
 	if _, err := z.Analyze(context.Background(), a); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAnalyzeStopsWhileTheClaimModelLoads cancels the analysis once the
+// entities are tagged, while the claim detector is still loading: the
+// analysis returns the context's error rather than wait for the load.
+func TestAnalyzeStopsWhileTheClaimModelLoads(t *testing.T) {
+	z, err := sharedAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	loading := func() (*claim.Detector, error) {
+		<-release
+		return nil, errors.New("released")
+	}
+	z = &Analyzer{tagger: z.tagger, claims: loading, piece: 4 << 10}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a := benchArticle(t, 2<<10)
+	done := make(chan error, 1)
+	go func() {
+		_, err := z.AnalyzeProgress(ctx, a, func(p float64, sofar *Analysis) {
+			if sofar != nil {
+				cancel()
+			}
+		})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("got error %v, want the context's", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("the analysis still waits for the claim model 10 s after it was cancelled")
 	}
 }

@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-
-	"golang.org/x/sync/errgroup"
+	"sync"
 
 	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/doc"
@@ -45,17 +44,15 @@ type Result struct {
 // the weights beside the lexicon: a start of margin waits for both (the
 // weights were a quarter of the load).
 func NewDetector() (*Detector, error) {
-	var weights errgroup.Group
+	var weights sync.WaitGroup
 	var cw *checkworthy.Model
-	weights.Go(func() (err error) {
-		cw, err = checkworthy.Load()
-		return err
-	})
+	var werr error
+	weights.Go(func() { cw, werr = checkworthy.Load() })
 	lex, err := loadLexicon()
 	if err == nil {
 		lex.cues, err = decodeCueModel(cueWeights)
 	}
-	if werr := weights.Wait(); err == nil {
+	if weights.Wait(); err == nil {
 		err = werr
 	}
 	if err != nil {

@@ -160,10 +160,7 @@ func BuildGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	heads := map[uint64]uint16{}
-	for h, kind := range ends.heads(g.casing) {
-		heads[h] = uint16(kind)
-	}
+	heads := ends.heads(g.casing)
 	if g.big.Len() > 0 {
 		b.maxLen = max(b.maxLen, maxHintWords)
 	}
@@ -310,8 +307,8 @@ func (c headCounts) add(list int, text string, toks []Token) {
 // more of it than of the other, and that news writes in lower case at
 // least a tenth of the time: common nouns ("Party", "River"), not names
 // that end many others ("America").
-func (c headCounts) heads(casing *Casing) map[uint64]uint8 {
-	out := map[uint64]uint8{}
+func (c headCounts) heads(casing *Casing) map[uint64]uint16 {
+	out := map[uint64]uint16{}
 	for h, n := range c {
 		if casing.Bucket(h) < caseMixed {
 			continue

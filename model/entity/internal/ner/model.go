@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -382,16 +383,14 @@ func reached(cur *[maxTags]float32, nt int, trs *transRows) float32 {
 // three words of its packed weights, then the words of seen. Building the
 // slots from sorted keys and weight rows was half of a model's load, and
 // most of that the page faults of their 4 MB of heap.
-const slotSize = int(unsafe.Sizeof(slot{}))
+const slotSize = 32
 
-// viewable is whether a slot lies in memory as in the file: its key first,
-// its weights from byte 8, little-endian. Otherwise Read decodes the
-// tables into the heap.
-var viewable = unsafe.Offsetof(slot{}.w) == 8 && binary.NativeEndian.Uint16([]byte{1, 0}) == 1
-
-// The build stops unless a slot is 32 bytes, a key and 24 of weights with
-// the padding that aligns them.
-var _ = [1]struct{}{}[slotSize-32]
+// viewable is whether a slot lies in memory as in the file: 32 bytes, its
+// key first, its weights from byte 8, little-endian. Otherwise (on a
+// 32-bit machine, where a slot is 28 bytes) Read decodes the tables into
+// the heap.
+var viewable = unsafe.Sizeof(slot{}) == slotSize && unsafe.Offsetof(slot{}.w) == 8 &&
+	binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -403,13 +402,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		b.WriteString(t)
 	}
 	binary.Write(&b, binary.LittleEndian, m.scale)
-	tr := slices.Clone(m.trans)
-	for i, v := range tr {
-		if math.IsInf(float64(v), -1) {
-			tr[i] = 0
-		}
-	}
-	binary.Write(&b, binary.LittleEndian, tr)
+	binary.Write(&b, binary.LittleEndian, m.freeTransitions())
 	for _, n := range []int{m.nfeat, len(m.slots), int(m.mask) + 1, len(m.seen)} {
 		b.Write(binary.AppendUvarint(nil, uint64(n)))
 	}
@@ -433,37 +426,48 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // Relaid is m with its tables built anew from its features' weights, as
 // training builds them: the same bytes as m's when the layout is the one
-// newModel makes now.
+// newModel makes now. It reads the slots as they lie, not by probing, so
+// a model laid out under another spread or filter hash relays as well.
 func (m *Model) Relaid() *Model {
-	keys := make([]uint32, 0, m.nfeat)
+	var feats []slot
 	for _, sl := range m.slots {
 		if sl.key != 0 {
-			keys = append(keys, sl.key)
+			feats = append(feats, sl)
 		}
 	}
-	slices.Sort(keys)
-	w := make([]int8, 0, len(keys)*m.nt)
+	slices.SortFunc(feats, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	keys := make([]uint32, len(feats))
+	w := make([]int8, 0, len(feats)*m.nt)
 	var row [maxTags]int32
-	for _, k := range keys {
-		m.row(k).unpack(&row)
+	for i := range feats {
+		keys[i] = feats[i].key
+		feats[i].w.unpack(&row)
 		for _, v := range row[:m.nt] {
 			w = append(w, int8(v))
 		}
 	}
+	return newModel(slices.Clone(m.Types), m.scale, m.freeTransitions(), keys, w)
+}
+
+// freeTransitions is a copy of the transitions without constrain's -Inf,
+// which a load puts back: those a file holds and newModel takes.
+func (m *Model) freeTransitions() []float32 {
 	tr := slices.Clone(m.trans)
 	for i, v := range tr {
 		if math.IsInf(float64(v), -1) {
 			tr[i] = 0
 		}
 	}
-	return newModel(slices.Clone(m.Types), m.scale, tr, keys, w)
+	return tr
 }
 
 var errCorrupt = errors.New("corrupt model file")
 
 // Read reads a model written by WriteTo. Its tables are views of data,
-// which must not change while the model is used, when data is aligned as
-// a slot (embedded files are); else they are copied out of it.
+// which must not change while the model is used, when data starts at a
+// multiple of slotSize and a slot lies in memory as in the file; else they
+// are copied out of it. Embedded files have been aligned so, but only as
+// the linker happens to align large symbols: a copy is slower, not wrong.
 func Read(data []byte) (*Model, error) {
 	r := bytes.NewReader(data)
 	head := make([]byte, len(magic))
@@ -503,13 +507,15 @@ func Read(data []byte) (*Model, error) {
 	nfeat, nslots, spreadTo, nseen := int(sizes[0]), int(sizes[1]), int(sizes[2]), int(sizes[3])
 	off := len(data) - r.Len()
 	off += -off & (slotSize - 1)
+	// The tables' bytes are counted in uint64, where no count of slots
+	// wraps round to the bytes left as it could in a 32-bit int.
 	if !isPow2(spreadTo) || nslots <= spreadTo || nfeat >= nslots || !isPow2(nseen) ||
-		len(data) < off || len(data)-off != nslots*slotSize+8*nseen {
+		len(data) < off || uint64(len(data)-off) != sizes[1]*slotSize+8*sizes[3] {
 		return nil, fmt.Errorf("read model: %w: table sizes", errCorrupt)
 	}
 	m.nfeat, m.mask = nfeat, uint32(spreadTo-1)
 	m.slots, m.seen = tables(data[off:], nslots, nseen)
-	m.shift = 32 - uint32(bits.Len(uint(64*nseen))-1)
+	m.shift = 32 - uint32(bits.Len64(64*sizes[3])-1)
 	if m.slots[nslots-1].key != 0 {
 		// A probe that met no empty slot would run off the table.
 		return nil, fmt.Errorf("read model: %w: last slot", errCorrupt)

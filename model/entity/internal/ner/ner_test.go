@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func words(text string) []string {
@@ -147,20 +148,40 @@ func TestReadRejectsDamagedTables(t *testing.T) {
 	}
 }
 
+// placed is a copy of b at the given distance past a multiple of
+// slotSize in memory.
+func placed(b []byte, past int) []byte {
+	room := make([]byte, len(b)+2*slotSize)
+	at := -int(uintptr(unsafe.Pointer(&room[0])))&(slotSize-1) + past
+	copy(room[at:], b)
+	return room[at : at+len(b)]
+}
+
 func TestReadCopiesTablesItCannotView(t *testing.T) {
 	good := trainedBytes(t)
-	// One byte on, the tables of a copy are out of alignment, whatever the
-	// alignment of good's.
-	shifted := make([]byte, len(good)+1)[1:]
-	copy(shifted, good)
-	for _, b := range [][]byte{good, shifted} {
-		m, err := Read(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(bytesOf(t, m), good) {
-			t.Error("a model read back does not write the bytes it was read from")
-		}
+	for _, tc := range []struct {
+		name   string
+		b      []byte
+		viewed bool
+	}{
+		// The tables start a multiple of slotSize into a file.
+		{"aligned, viewed where a slot lies in memory as in the file", placed(good, 0), viewable},
+		{"a byte out of alignment, copied", placed(good, 1), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := Read(tc.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := uintptr(unsafe.Pointer(&m.slots[0]))
+			base := uintptr(unsafe.Pointer(&tc.b[0]))
+			if inside := first >= base && first < base+uintptr(len(tc.b)); inside != tc.viewed {
+				t.Errorf("slots inside the bytes read: %v, want %v", inside, tc.viewed)
+			}
+			if !bytes.Equal(bytesOf(t, m), good) {
+				t.Error("a model read back does not write the bytes it was read from")
+			}
+		})
 	}
 }
 
@@ -322,5 +343,30 @@ func TestSentenceByIndexMatchesSentence(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestRelaidReadsSlotsLaidOutUnderAnotherHash(t *testing.T) {
+	good := trainedBytes(t)
+	m, err := Read(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same features' slots as another spread and filter hash might
+	// lay them out: in reverse order from the first slot, none where this
+	// spread puts it, and a filter that lets no feature through.
+	other := *m
+	var feats []slot
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			feats = append(feats, sl)
+		}
+	}
+	slices.Reverse(feats)
+	other.slots = make([]slot, len(m.slots))
+	copy(other.slots, feats)
+	other.seen = make([]uint64, len(m.seen))
+	if !bytes.Equal(bytesOf(t, other.Relaid()), good) {
+		t.Error("a model laid out under another hash relays to other bytes than newModel lays its features out in")
 	}
 }
