@@ -31,3 +31,14 @@ func BenchmarkScore(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad measures decoding the embedded weights, which every
+// `margin analyze` pays once, beside the claim lexicon's load.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

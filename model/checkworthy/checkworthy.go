@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/margin-reader/margin/model/entity"
@@ -52,12 +53,18 @@ func Load() (*Model, error) {
 
 // New builds a model from a bias and named feature weights.
 func New(bias float64, features []Feature) *Model {
-	names := make(map[uint64]string, len(features))
+	nmeanings := 0
+	for _, f := range features {
+		if _, ok := meaningWord(f.Name); ok {
+			nmeanings++
+		}
+	}
+	names := make(map[uint64]string, len(features)-nmeanings)
 	// marks are the pair marks of the words of weighted pairs, most of
 	// them words with weights of their own: counted apart, they would
 	// double the table.
 	marks := map[uint64]wordClass{}
-	var meanings []Feature
+	meanings := make([]Feature, 0, nmeanings)
 	for _, f := range features {
 		if _, ok := meaningWord(f.Name); ok {
 			meanings = append(meanings, f)
@@ -69,22 +76,7 @@ func New(bias float64, features []Feature) *Model {
 			marks[wordHash(second)] |= pairSecond
 		}
 	}
-	// The words with marks or meanings and no weight of their own need
-	// slots beside the named features'.
-	words := map[uint64]bool{}
-	for h := range marks {
-		words[h] = true
-	}
-	for _, f := range meanings {
-		w, _ := meaningWord(f.Name)
-		words[wordHash(w)] = true
-	}
-	extra := 0
-	for h := range words {
-		if _, ok := names[h]; !ok {
-			extra++
-		}
-	}
+	extra := unnamedWords(names, marks, meanings)
 	m := &Model{bias: bias, table: newTable(len(names) + extra + numClassWords), names: names, meanings: meanings}
 	fillClasses(m.table)
 	for _, f := range features {
@@ -103,6 +95,32 @@ func New(bias float64, features []Feature) *Model {
 		m.table.at(h).class |= mark
 	}
 	return m
+}
+
+// unnamedWords counts the distinct words with marks or meanings and no
+// weight of their own: they need slots beside the named features'. A
+// sorted slice dedupes the 11,000 meaning words at a fraction of a map's
+// cost, which was most of a load.
+func unnamedWords(names map[uint64]string, marks map[uint64]wordClass, meanings []Feature) int {
+	words := make([]uint64, 0, len(marks)+len(meanings))
+	for h := range marks {
+		words = append(words, h)
+	}
+	for _, f := range meanings {
+		w, _ := meaningWord(f.Name)
+		words = append(words, wordHash(w))
+	}
+	slices.Sort(words)
+	extra := 0
+	for i, h := range words {
+		if i > 0 && words[i-1] == h {
+			continue
+		}
+		if _, ok := names[h]; !ok {
+			extra++
+		}
+	}
+	return extra
 }
 
 // Score returns how worth checking sentence is, from 0 to 1; 0.5 and
@@ -211,13 +229,15 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("corrupt feature count")
 	}
 	data = data[k:]
+	// The names are slices of one copy of the file, not a string each.
+	text := string(data)
 	feats := make([]Feature, 0, n)
 	for i := uint64(0); i < n; i++ {
 		l, k := binary.Uvarint(data)
 		if k <= 0 || l > uint64(len(data)-k) || uint64(len(data)-k)-l < 4 {
 			return nil, fmt.Errorf("corrupt feature %d", i)
 		}
-		name := string(data[k : k+int(l)])
+		name := text[len(text)-len(data)+k:][:l]
 		data = data[k+int(l):]
 		w := math.Float32frombits(binary.LittleEndian.Uint32(data))
 		data = data[4:]
