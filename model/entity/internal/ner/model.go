@@ -464,10 +464,12 @@ func (m *Model) freeTransitions() []float32 {
 var errCorrupt = errors.New("corrupt model file")
 
 // Read reads a model written by WriteTo. Its tables are views of data,
-// which must not change while the model is used, when data starts at a
-// multiple of slotSize and a slot lies in memory as in the file; else they
-// are copied out of it. Embedded files have been aligned so, but only as
-// the linker happens to align large symbols: a copy is slower, not wrong.
+// which must not change while the model is used, when data starts where a
+// slot may (its tables start a multiple of slotSize into data, so a slot's
+// own alignment, 8 bytes, is enough) and a slot lies in memory as in the
+// file; else they are copied out of it. Embedded files have been aligned
+// so, but only as the linker happens to align large symbols: a copy is
+// slower, not wrong.
 func Read(data []byte) (*Model, error) {
 	r := bytes.NewReader(data)
 	head := make([]byte, len(magic))
@@ -531,7 +533,7 @@ func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 }
 // when their layout in memory is the file's.
 func tables(b []byte, nslots, nseen int) ([]slot, []uint64) {
 	seenAt := nslots * slotSize
-	if viewable && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%uintptr(slotSize) == 0 {
+	if viewable && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%unsafe.Alignof(slot{}) == 0 {
 		return unsafe.Slice((*slot)(unsafe.Pointer(&b[0])), nslots),
 			unsafe.Slice((*uint64)(unsafe.Pointer(&b[seenAt])), nseen)
 	}
