@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 
 	"github.com/margin-reader/margin/internal/sanitize"
@@ -40,15 +39,14 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	// wait for the heap to grow five times over what it keeps rather than
 	// twice. A limit for a small text alone made a large one's load
 	// collect back to back.
-	debug.SetMemoryLimit(loadLimit(files[0]))
-	debug.SetGCPercent(analysisGCPercent)
+	memoryForLoading(files[0])
 	z, err := model.NewAnalyzer()
 	if err != nil {
 		return err
 	}
 	failed := 0
 	for _, f := range files {
-		debug.SetMemoryLimit(loadLimit(f))
+		memoryForLoading(f)
 		a, err := loadArticle(ctx, f, stdin, stderr, model.Options{Verbatim: *verbatim})
 		switch {
 		case err != nil && (len(files) == 1 || ctx.Err() != nil):
@@ -63,7 +61,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		// The analysis makes garbage by the megabyte while what it keeps
 		// is a few times the text; the reader's soft limit keeps the peak
 		// near that rather than at twice the heap.
-		debug.SetMemoryLimit(analysisLimit(len(a.Text)))
+		memoryForAnalysis(len(a.Text))
 		an, err := z.Analyze(ctx, a)
 		if err != nil {
 			return fmt.Errorf("analyze %s: %w", sanitize.TerminalLine(f), err)

@@ -72,6 +72,28 @@ func loadLimit(file string) int64 {
 	return analysisLimit(int(min(st.Size(), math.MaxInt32)))
 }
 
+// memoryForLoading sets the soft memory limit and the collector's pace
+// while file is read: an analysis's pace under loadLimit when the file's
+// size is known, and the runtime's default pace when there is no limit
+// (standard input, an address), so that a text of unknown size cannot grow
+// the heap to five times what it keeps.
+func memoryForLoading(file string) {
+	limit := loadLimit(file)
+	debug.SetMemoryLimit(limit)
+	if limit == math.MaxInt64 {
+		debug.SetGCPercent(100)
+		return
+	}
+	debug.SetGCPercent(analysisGCPercent)
+}
+
+// memoryForAnalysis sets the soft memory limit and the collector's pace
+// for analysing a text of size bytes.
+func memoryForAnalysis(size int) {
+	debug.SetMemoryLimit(analysisLimit(size))
+	debug.SetGCPercent(analysisGCPercent)
+}
+
 // memoryWhileIdle is what the reader does with its memory when it goes
 // idle: the analysis is done, so the garbage it left is collected and its
 // pages go back to the system at once, and the limit rises, if it must,

@@ -78,3 +78,28 @@ func TestLoadLimitFollowsTheFileToRead(t *testing.T) {
 		})
 	}
 }
+
+func TestATextOfUnknownSizeLoadsAtTheDefaultPace(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	file := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(file, []byte("One line.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file string
+		pace       int
+	}{
+		{"standard input has no limit, so the default pace", "-", 100},
+		{"an address has no limit, so the default pace", "https://example.org/a", 100},
+		{"a file of known size is read at the analysis's pace", file, analysisGCPercent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			memoryForLoading(tt.file)
+			if got := debug.SetGCPercent(100); got != tt.pace {
+				t.Errorf("pace after memoryForLoading(%q) = %d, want %d", tt.file, got, tt.pace)
+			}
+		})
+	}
+}
