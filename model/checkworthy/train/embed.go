@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/margin-reader/margin/model/checkworthy"
-
 	"bufio"
 	"fmt"
 	"math"
@@ -11,6 +9,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/margin-reader/margin/model/checkworthy"
+	"github.com/margin-reader/margin/model/checkworthy/internal/newsproxy"
 )
 
 // embedding holds word vectors learned from unlabelled news text (PPMI of
@@ -43,9 +44,9 @@ func embedWords(text string) []string {
 // words.
 func embedTexts(news, ner string) ([][]string, error) {
 	var docs [][]string
-	files, err := filepath.Glob(filepath.Join(news, "train", "*.txt"))
+	files, err := newsproxy.Files(filepath.Join(news, "train"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("embedding text: %w", err)
 	}
 	for _, p := range files {
 		raw, err := os.ReadFile(p)
@@ -79,7 +80,11 @@ func embedTexts(news, ner string) ([][]string, error) {
 		if w := embedWords(strings.Join(cur, " ")); len(w) > 0 {
 			docs = append(docs, w)
 		}
+		err = sc.Err()
 		fh.Close()
+		if err != nil {
+			return nil, fmt.Errorf("embedding text: %s: %w", name, err)
+		}
 	}
 	return docs, nil
 }
