@@ -29,8 +29,13 @@ func Page(data []byte, ctype string) (string, error) {
 // outside ASCII: text in another charset almost never is, and a page
 // that is has a wrong declaration.
 func (d *Decoder) Page(data []byte, ctype string) (string, error) {
+	// A byte order mark or valid UTF-8 decides before the head is read
+	// for a declaration.
+	if hasBOM(data) || isUTF8Beyond(data) {
+		return d.Decode(data, true)
+	}
 	enc := declared(data, ctype)
-	if enc == nil || hasBOM(data) || isUTF8Beyond(data) {
+	if enc == nil {
 		return d.Decode(data, true)
 	}
 	out, err := enc.NewDecoder().Bytes(data)
