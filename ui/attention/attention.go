@@ -218,9 +218,7 @@ func (m Model) Update(msg tea.Msg) Model {
 	case key.Matches(kp, k.Orphan):
 		m.request = Request{Action: Orphan, Note: n}
 	case kp.Text != "":
-		// As in the text: a typed key that did nothing without a word
-		// read as a key that is broken.
-		m.request.Say = render.OneLine(kp.String()) + " is not a key here: ? lists the keys"
+		m.request.Say = keys.NotAKey(kp)
 	}
 	return m
 }

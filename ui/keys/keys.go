@@ -6,6 +6,8 @@ package keys
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/margin-reader/margin/ui/render"
 )
 
 // KeyMap holds every key binding of the reader.
@@ -201,4 +203,11 @@ func WheelStep(msg tea.MouseWheelMsg) int {
 		return -WheelLines
 	}
 	return 0
+}
+
+// NotAKey is what the status says of a typed key that does nothing where
+// it was pressed, in the text, the review queue or the notes needing
+// attention: without a word, such a key reads as one that is broken.
+func NotAKey(k tea.KeyPressMsg) string {
+	return render.OneLine(k.String()) + " is not a key here: ? lists the keys"
 }

@@ -400,7 +400,7 @@ func (m *Model) unbound(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.ExtendWord, k.ShrinkWord):
 		m.say(msg.String() + " moves the end of a selection: " + k.Select.Help().Key + " starts one")
 	case msg.Text != "":
-		m.say(render.OneLine(msg.String()) + " is not a key here: ? lists the keys")
+		m.say(keys.NotAKey(msg))
 	}
 }
 

@@ -27,7 +27,6 @@ import (
 	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/pager"
-	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -253,9 +252,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(kp, k.Annotate):
 		m.request = Request{Annotate: true, Span: c.Span}
 	case kp.Text != "":
-		// As in the text: a typed key that did nothing without a word
-		// read as a key that is broken.
-		m.request.Say = render.OneLine(kp.String()) + " is not a key here: ? lists the keys"
+		m.request.Say = keys.NotAKey(kp)
 	}
 	return m, nil
 }
