@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -154,7 +153,7 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(bf.author) == "" {
 		warn(stderr, "no author found ($MARGIN_AUTHOR, $USER or the login name); the note is saved without one (pass --author NAME)")
 	}
-	n, err := annotate.Append(a, bf.options(), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: oneEach(tags), Sources: sources})
+	n, err := annotate.Append(a, bf.options(), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
 	if err != nil {
 		return err
 	}
@@ -205,19 +204,6 @@ func verdictName(v annotate.Verdict) string {
 		return "no verdict"
 	}
 	return string(v)
-}
-
-// oneEach drops blank tags and a tag given again in another case ("B",
-// "b"), keeping the first spelling, as the note editor does.
-func oneEach(tags []string) []string {
-	var out []string
-	for _, t := range tags {
-		t = strings.TrimSpace(t)
-		if t != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, t) }) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // writeTrimmed writes table's lines without the padding tabwriter leaves

@@ -431,3 +431,22 @@ func TestANoteBegunBeforeTheFileChangedKeepsItsPassage(t *testing.T) {
 		})
 	}
 }
+
+func TestATagRepeatedInAnotherCaseIsOneTagAndASourceIsNot(t *testing.T) {
+	b := open(t, article(t))
+	s, err := anchor.Find(b.Article().Text, "pulling all stops", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := b.Add(annotate.Note{Span: s, Tags: []string{"Economy", "economy", " ECONOMY ", "trade"},
+		Sources: []string{"https://x.example/A", "https://x.example/a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(n.Tags, "|"); got != "Economy|trade" {
+		t.Errorf("tags %q, want Economy|trade: one tag in its first spelling", got)
+	}
+	if len(n.Sources) != 2 {
+		t.Errorf("sources %q, want both: a source differs in any letter", n.Sources)
+	}
+}

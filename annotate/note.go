@@ -153,18 +153,19 @@ func (n Note) stored() stored {
 }
 
 // clean trims the free-text fields and drops empty and repeated tags and
-// sources.
+// sources. A tag repeated in another case ("B", "b") is one tag, in its
+// first spelling, as it is one filter; a source differs in any letter.
 func (n *Note) clean() {
 	n.Text = strings.TrimRight(n.Text, " \t\n")
-	n.Tags = uniqueNonEmpty(n.Tags)
-	n.Sources = uniqueNonEmpty(n.Sources)
+	n.Tags = uniqueNonEmpty(n.Tags, strings.EqualFold)
+	n.Sources = uniqueNonEmpty(n.Sources, func(a, b string) bool { return a == b })
 }
 
-func uniqueNonEmpty(in []string) []string {
+func uniqueNonEmpty(in []string, same func(a, b string) bool) []string {
 	var out []string
 	for _, s := range in {
 		s = strings.TrimSpace(s)
-		if s != "" && !slices.Contains(out, s) {
+		if s != "" && !slices.ContainsFunc(out, func(o string) bool { return same(o, s) }) {
 			out = append(out, s)
 		}
 	}
