@@ -126,30 +126,38 @@ func (f *furniture) prune(article *html.Node) {
 	f.dropAfterStop(article)
 	total := len(textOf(article))
 	f.dropCaptions(article, total)
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.ElementNode && f.isListHead(c) {
-				if list := nextElement(c); list != nil && linkShare(list) >= minListLinkShare {
-					next = list.NextSibling
-					n.RemoveChild(list)
-				}
-				n.RemoveChild(c)
-			} else if c.Type == html.ElementNode && f.isFurniture(c, total) {
-				box := f.signUpBox(c, article)
-				box.Parent.RemoveChild(box)
-				if box != c {
-					// The box held n and the rest of its children.
-					return
-				}
-			} else {
-				walk(c)
+	f.pruneIn(article, article, total)
+}
+
+// pruneIn prunes n's children and returns the element it removed that
+// held n, a sign-up box opened by one of n's descendants, or nil: the
+// walk then stops where that box stood, since the rest of n and of the
+// box's other children went with it.
+func (f *furniture) pruneIn(n, article *html.Node, total int) *html.Node {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type != html.ElementNode:
+		case f.isListHead(c):
+			if list := nextElement(c); list != nil && linkShare(list) >= minListLinkShare {
+				next = list.NextSibling
+				n.RemoveChild(list)
 			}
-			c = next
+			n.RemoveChild(c)
+		case f.isFurniture(c, total):
+			box := f.signUpBox(c, article)
+			box.Parent.RemoveChild(box)
+			if box != c {
+				return box
+			}
+		default:
+			if gone := f.pruneIn(c, article, total); gone != nil && gone != c {
+				return gone
+			}
 		}
+		c = next
 	}
-	walk(article)
+	return nil
 }
 
 // maxAfterStop bounds the text after a block where the article stops, as

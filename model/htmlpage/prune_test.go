@@ -249,3 +249,40 @@ func TestSignUpOpensNoLongBox(t *testing.T) {
 	}
 	checkPruned(t, "<div>"+article+"</div>", f.prune, "Subscribe", "agreed the budget")
 }
+
+// TestPruneLeavesARemovedBoxAlone checks that once a sign-up box is
+// removed the walk goes on after it, not among the box's other children.
+func TestPruneLeavesARemovedBoxAlone(t *testing.T) {
+	body := strings.Repeat("<p>The council met on Tuesday and agreed the budget after a long debate.</p>", 20)
+	page := `<div><div id="box"><div><div><h3>Newsletter</h3></div><p>Pop your address in the box.</p></div>` +
+		`<p id="later">Share this story</p><p>We never share your address.</p></div>` + body + `</div>`
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var box, later *html.Node
+	visit(root, func(n *html.Node) {
+		for _, a := range n.Attr {
+			switch {
+			case a.Key == "id" && a.Val == "box":
+				box = n
+			case a.Key == "id" && a.Val == "later":
+				later = n
+			}
+		}
+	})
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.prune(root)
+	if box.Parent != nil {
+		t.Fatal("the sign-up box is still in the page")
+	}
+	if later.Parent == nil {
+		t.Error("the walk went on inside the removed box and pruned it")
+	}
+	if !strings.Contains(textOf(root), "agreed the budget") {
+		t.Error("the article after the box is lost")
+	}
+}
