@@ -49,17 +49,7 @@ func Extract(src string, pageURL string) (Page, error) {
 		}
 		base = u
 	}
-	if !utf8.ValidString(src) {
-		src = strings.ToValidUTF8(src, "\uFFFD")
-	}
-	// The text is read in Unicode's composed form (NFC), the form the
-	// web's guidelines ask for, so that the same words compare equal
-	// whichever way a page's bytes spell them: "é" as e and an accent,
-	// or Bengali's য় as the one letter U+09DF, which NFC writes as য and
-	// its dot.
-	if !norm.NFC.IsNormalString(src) {
-		src = norm.NFC.String(src)
-	}
+	src = composed(src)
 	root, cut, err := parseBounded(src)
 	if err != nil {
 		return Page{}, err
@@ -86,6 +76,21 @@ func Extract(src string, pageURL string) (Page, error) {
 	p := meta.page(d, art)
 	p.Cut = cut
 	return p, nil
+}
+
+// composed is the page as valid UTF-8 in Unicode's composed form (NFC),
+// the form the web's guidelines ask for, so that the same words compare
+// equal whichever way a page's bytes spell them: "é" as e and an accent,
+// or Bengali's য় as the one letter U+09DF, which NFC writes as য and its
+// dot.
+func composed(src string) string {
+	if !utf8.ValidString(src) {
+		src = strings.ToValidUTF8(src, "\uFFFD")
+	}
+	if !norm.NFC.IsNormalString(src) {
+		src = norm.NFC.String(src)
+	}
+	return src
 }
 
 // find is the article's text: readability's, or a second opinion when

@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/margin-reader/margin/internal/golden"
 	"github.com/margin-reader/margin/model/doc"
@@ -149,7 +153,79 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("date %q is not a date", d)
 			}
 		}
+		checkFromPage(t, src, p.Doc)
 	})
+}
+
+// checkFromPage fails when the article says what the page does not show:
+// each block's text, its spaces aside, is a subsequence of the page's
+// text, and so are the blocks after the first in order (the first may be
+// the standfirst, which the page shows above or below the article). The JSON-LD articleBody, which a page may be read as, is the
+// one text that does not show.
+func checkFromPage(t *testing.T, src string, d doc.Doc) {
+	t.Helper()
+	root, _, err := parseBounded(composed(src))
+	if err != nil {
+		t.Fatalf("Extract read a page that does not parse: %v", err)
+	}
+	if body := readMeta(root, nil).body; body != "" && d.Text == bodyDoc(body).Text {
+		return
+	}
+	visible := []rune(withoutSpaces(pageText(root)))
+	var rest strings.Builder
+	for i, b := range d.Blocks {
+		text := b.In(d.Text)
+		if !isSubsequence([]rune(withoutSpaces(text)), visible) {
+			t.Fatalf("block %d %q is not in the page's text", i, text)
+		}
+		if i > 0 {
+			rest.WriteString(text)
+		}
+	}
+	if !isSubsequence([]rune(withoutSpaces(rest.String())), visible) {
+		t.Fatalf("the blocks after the first are not in the page's order:\n%s", d.Text)
+	}
+}
+
+// pageText is all the text of the page outside scripts and styles, a
+// form's and a menu's too: the walk skips them, but an article may sit
+// inside a form (ASP.NET wraps whole pages in one) and the standfirst in
+// a menu.
+func pageText(root *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				sb.WriteString(c.Data)
+			case c.DataAtom != atom.Script && c.DataAtom != atom.Style:
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return sb.String()
+}
+
+func withoutSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isSubsequence reports whether sub's runes appear in of in order.
+func isSubsequence(sub, of []rune) bool {
+	i := 0
+	for _, r := range of {
+		if i < len(sub) && sub[i] == r {
+			i++
+		}
+	}
+	return i == len(sub)
 }
 
 // TestExtractNewsPagePatterns reads pages written with the markup of a
