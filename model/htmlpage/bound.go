@@ -154,23 +154,26 @@ func isVoid(a atom.Atom) bool {
 }
 
 // parseBounded parses a page within the bounds, cutting it by depth only
-// when the parser finds it too deep.
+// when the parser finds it too deep, and at half that depth while it
+// still does: the elements the parser adds (a <tbody> for each <tr>
+// written straight in a <table>) nest deeper than the tags as written.
 func parseBounded(src string) (*html.Node, string, error) {
-	src, cut := bound(src, pageBounds, false)
-	root, err := parseHTML(src)
-	if err == nil {
-		return root, cut, nil
+	whole, cut := bound(src, pageBounds, false)
+	root, err := parseHTML(whole)
+	for b := pageBounds; err != nil && tooDeep(err) && b.depth >= minDepth; b.depth /= 2 {
+		var kept string
+		kept, cut = bound(src, b, true)
+		root, err = parseHTML(kept)
 	}
-	if !tooDeep(err) {
-		return nil, "", fmt.Errorf("parse HTML: %w", err)
-	}
-	src, cut = bound(src, pageBounds, true)
-	root, err = parseHTML(src)
 	if err != nil {
 		return nil, "", fmt.Errorf("parse HTML: %w", err)
 	}
 	return root, cut, nil
 }
+
+// minDepth is the shallowest cut parseBounded tries: a page the parser
+// still finds too deep there is no page.
+const minDepth = 25
 
 // tooDeep reports the parser's refusal of deep nesting, which it gives
 // only as text.

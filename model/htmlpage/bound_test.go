@@ -1,9 +1,11 @@
 package htmlpage
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const boundArticle = `<p>The harbour board met on Tuesday and agreed to commission a survey of the seabed before any dredging starts, after fishermen asked for a study of the spawning grounds.</p>`
@@ -56,6 +58,7 @@ func TestExtractCutsPagesPastItsBounds(t *testing.T) {
 		{"a page within the bounds is read whole", strings.Repeat("<div>", 300) + "deep" + strings.Repeat("</div>", 300), ""},
 		{"nesting past the parser's limit is cut", strings.Repeat("<div>", 2000) + "deep" + strings.Repeat("</div>", 2000), "nest"},
 		{"a tag past the longest is cut", manyAttributes(maxToken / 8), "tag longer than"},
+		{"tables left open, nesting deeper than their tags, are cut shallower", strings.Repeat("<table><tr><td>cell", 1000), "nest more than 200"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,6 +74,64 @@ func TestExtractCutsPagesPastItsBounds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// raggedTable is a table of one wide row over many narrow ones, which
+// padded to its widest row would be rows × wide cells.
+func raggedTable(wide, rows int) string {
+	return "<table><tr>" + strings.Repeat("<td>c</td>", wide) + "</tr>" + strings.Repeat("<tr><td>r</td></tr>", rows) + "</table>"
+}
+
+// TestExtractEndsOnHostilePages reads pages built to make the reading
+// blow up: each must end, before the test's deadline, with a page of
+// text no larger than the page itself and the padding of one table, or
+// a one-line error.
+func TestExtractEndsOnHostilePages(t *testing.T) {
+	tests := []struct{ name, middle string }{
+		{"a ragged table", raggedTable(20_000, 5_000)},
+		{"tables left open", strings.Repeat("<table><tr><td>cell", 5_000)},
+		{"formatting left open", strings.Repeat("<b><i><u>x<p>", 5_000)},
+		{"links left open", strings.Repeat("<a href=x>x<p>y", 5_000)},
+		{"a comment left open", "<!--" + strings.Repeat("x", 1<<20)},
+		{"a sign-up call under every heading", strings.Repeat("<h2>Heading</h2><p>Sign up for our newsletter</p>", 5_000)},
+	}
+	deadline, ok := t.Deadline()
+	if !ok {
+		deadline = time.Now().Add(time.Minute)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), deadline.Add(-5*time.Second))
+	defer cancel()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := hostilePage(tt.middle)
+			type result struct {
+				p   Page
+				err error
+			}
+			done := make(chan result, 1)
+			go func() {
+				p, err := Extract(src, "")
+				done <- result{p, err}
+			}()
+			select {
+			case <-ctx.Done():
+				t.Fatalf("Extract has not ended: %v", ctx.Err())
+			case r := <-done:
+				if r.err != nil && strings.Contains(r.err.Error(), "\n") {
+					t.Errorf("error %q spans lines", r.err)
+				}
+				if len(r.p.Doc.Text) > len(src)+maxTableCells {
+					t.Errorf("%d bytes of text from a page of %d", len(r.p.Doc.Text), len(src))
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkExtractRaggedTable(b *testing.B) { benchExtract(b, raggedTable(20_000, 5_000)) }
+
+func BenchmarkExtractOpenTables(b *testing.B) {
+	benchExtract(b, strings.Repeat("<table><tr><td>cell", 5_000))
 }
 
 func BenchmarkExtractManyAttributes(b *testing.B) { benchExtract(b, manyAttributes(1_000_000)) }

@@ -274,6 +274,10 @@ func (w *walker) table(n *html.Node) {
 		kept = append(kept, r)
 		width = max(width, len(r.cells))
 	}
+	if width*len(kept) > maxTableCells {
+		w.rowsAsParagraphs(kept)
+		return
+	}
 	align := columnAlign(kept, width)
 	for _, r := range kept {
 		w.b.StartBlock(doc.Block{Kind: doc.TableRow, Header: r.header, Align: align})
@@ -286,6 +290,24 @@ func (w *walker) table(n *html.Node) {
 				w.cell(r.cells[i])
 			}
 			w.b.EndCell()
+		}
+		w.endBlock()
+	}
+}
+
+// maxTableCells bounds a table padded to its widest row: as many cells
+// as a page within margin's bounds can hold elements. A ragged table
+// past it (one row of 40,000 cells over 5,000 rows of one, half a
+// megabyte of page) would become 200 million cells.
+const maxTableCells = MaxElements
+
+// rowsAsParagraphs writes each row of a table too big to pad as a
+// paragraph of its cells.
+func (w *walker) rowsAsParagraphs(rows []tableRow) {
+	for _, r := range rows {
+		for _, c := range r.cells {
+			w.space = true
+			w.cell(c)
 		}
 		w.endBlock()
 	}

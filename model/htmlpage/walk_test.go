@@ -117,3 +117,35 @@ func TestExtractKeepsTableAlignmentThroughReadability(t *testing.T) {
 		t.Errorf("%d table rows, want 3:\n%s", rows, p.Doc.Text)
 	}
 }
+
+func TestWalkTablePadding(t *testing.T) {
+	wide := "<tr>" + strings.Repeat("<td>c</td>", maxTableCells/2) + "</tr>"
+	tests := []struct {
+		name, rows string
+		kinds      []doc.BlockKind
+		bytes      int
+	}{
+		{"pads a short row to the table's width", "<tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr>",
+			[]doc.BlockKind{doc.TableRow, doc.TableRow}, len("a\tb\tc\nd\t\t")},
+		{"reads a table too big to pad as paragraphs of its rows", wide + "<tr><td>d</td></tr><tr><td>e</td></tr>",
+			[]doc.BlockKind{doc.Paragraph, doc.Paragraph, doc.Paragraph}, maxTableCells + len("\nd\ne") - 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<table>" + tt.rows + "</table>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var w walker
+			w.node(root)
+			d := w.finish()
+			var got []doc.BlockKind
+			for _, b := range d.Blocks {
+				got = append(got, b.Kind)
+			}
+			if !slices.Equal(got, tt.kinds) || len(d.Text) != tt.bytes {
+				t.Errorf("kinds = %v, %d bytes; want %v, %d bytes", got, len(d.Text), tt.kinds, tt.bytes)
+			}
+		})
+	}
+}
