@@ -140,7 +140,7 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMe
 func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
 	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host)
 	p := Page{
-		Doc: d, Title: title, Site: site,
+		Doc: d, Title: m.shown(title, site), Site: site,
 		Byline:    m.byline(site, art.Byline()),
 		Published: m.published, Modified: m.modified,
 		Rates: m.rates, Rating: m.rating, Reviewer: m.reviewer,
@@ -195,7 +195,7 @@ type header struct{ title, byline string }
 func (m pageMeta) header(art readability.Article) header {
 	site := first(m.site, oneLine(art.SiteName()))
 	title, _ := cleanTitle(first(m.title, oneLine(art.Title())), site, m.host)
-	return header{title: title, byline: m.byline(site, art.Byline())}
+	return header{title: m.shown(title, site), byline: m.byline(site, art.Byline())}
 }
 
 // article is the text of an article element, its furniture pruned,

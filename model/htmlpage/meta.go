@@ -18,6 +18,7 @@ import (
 // readability rewrites the page.
 type pageMeta struct {
 	title, site             string
+	headings                []string // the page's <h1> texts
 	bylines                 []string // candidates, the markup's own first
 	published, modified     string
 	body                    string // JSON-LD articleBody
@@ -49,7 +50,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 				objects = append(objects, jsonLD(n.FirstChild.Data)...)
 			}
 		case atom.H1:
-			headings = append(headings, oneLine(textOf(n)))
+			// Soft hyphens, where a long word may break, are no part of
+			// the headline as a title.
+			headings = append(headings, oneLine(strings.ReplaceAll(textOf(n), "\u00ad", "")))
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
@@ -74,6 +77,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	}
 	article := firstOfType(objects, isArticleType)
 	m.title = untruncated(first(str(article["headline"]), metas["og:title"], metas["twitter:title"]), headings)
+	m.headings = headings
 	m.site = first(metas["og:site_name"], names(article["publisher"]), metas["application-name"])
 	m.bylines = []string{names(article["author"]), metas["author"], metas["article:author"]}
 	published := str(article["datePublished"])
@@ -238,6 +242,52 @@ func untruncated(title string, headings []string) string {
 		}
 	}
 	return title
+}
+
+// shown is the headline the page shows for a title cleaned of the
+// site's name: the first <h1> that says much the same (half the words of
+// each, and no more than twice as long), as the editors reworded it for
+// the page ("Coronavirus: New York ramps up mass burials amid outbreak"
+// for "New York ramps up mass burials amid virus outbreak"), cleaned in
+// turn; the title itself when none does, or when the <h1> holds it whole,
+// a section's name or a standfirst run into it ("Local News | ...").
+func (m pageMeta) shown(title, site string) string {
+	folded := foldTitle(title)
+	for _, h := range m.headings {
+		if strings.Contains(foldTitle(h), folded) {
+			return title
+		}
+		if len(h) <= 2*len(title) && sameWords(title, h) {
+			h, _ = cleanTitle(h, site, m.host)
+			return h
+		}
+	}
+	return title
+}
+
+// foldTitle is a title in lower case without soft hyphens, the places a
+// long word may break.
+func foldTitle(s string) string { return strings.ToLower(strings.ReplaceAll(s, "\u00ad", "")) }
+
+// sameWords reports whether two headlines share half the words of each,
+// three at least.
+func sameWords(a, b string) bool {
+	wa, wb := headlineWords(a), headlineWords(b)
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	return shared >= 3 && 2*shared >= min(len(wa), len(wb))
+}
+
+func headlineWords(s string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(foldTitle(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words[w] = true
+	}
+	return words
 }
 
 // metaDateText is the first of the keys' values that is a date, as

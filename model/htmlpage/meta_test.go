@@ -127,3 +127,31 @@ func TestUntruncated(t *testing.T) {
 		})
 	}
 }
+
+func TestShownHeadline(t *testing.T) {
+	tests := []struct {
+		name, title string
+		headings    []string
+		want        string
+	}{
+		{"takes the headline the editors reworded", "New York ramps up mass burials amid virus outbreak",
+			[]string{"Coronavirus: New York ramps up mass burials amid outbreak"}, "Coronavirus: New York ramps up mass burials amid outbreak"},
+		{"keeps the title over a headline with a section run in", "Harbour board votes to close the pier",
+			[]string{"Local News | Harbour board votes to close the pier"}, "Harbour board votes to close the pier"},
+		{"keeps the title over a logo", "Harbour board votes to close the pier", []string{"The Gazette"}, "Harbour board votes to close the pier"},
+		{"keeps the title over a headline and its standfirst run together", "Pier closes",
+			[]string{"Pier closes for the winter after the harbour board voted on Monday to save the money for the dredging"}, "Pier closes"},
+		{"finds a title with soft hyphens in a headline without them", "Harbour board votes to close the east\u00adern pier",
+			[]string{"Local News | Harbour board votes to close the eastern pier"}, "Harbour board votes to close the east\u00adern pier"},
+		{"cleans the site's name off the headline", "Harbour board votes to close the pier",
+			[]string{"Board votes to close the pier - Gazette"}, "Board votes to close the pier"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{headings: tt.headings}
+			if got := m.shown(tt.title, "Gazette"); got != tt.want {
+				t.Errorf("shown(%q) over %q = %q, want %q", tt.title, tt.headings, got, tt.want)
+			}
+		})
+	}
+}
