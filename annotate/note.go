@@ -49,10 +49,10 @@ func ParseVerdict(s string) (Verdict, error) {
 	return v, nil
 }
 
-// Name is the verdict's display name (vocab), "none" for None.
+// Name is the verdict's display name (vocab), "no verdict" for None.
 func (v Verdict) Name() string { return vocab.Name(vocab.Verdicts(), string(v)) }
 
-// String is the verdict's name, "none" for None.
+// String is the verdict's value in files and exports, "none" for None.
 func (v Verdict) String() string {
 	if v == None {
 		return "none"
