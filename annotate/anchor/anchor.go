@@ -177,20 +177,8 @@ func looseOccurrences(text, quote string) []span.Span {
 	}
 	var out []span.Span
 	for _, s := range occurrences(text, words[0], 0) {
-		end, ok := s.End, true
-		for _, w := range words[1:] {
-			ws := end
-			for ws < len(text) && isSpace(text[ws]) {
-				ws++
-			}
-			if ws == end || !strings.HasPrefix(text[ws:], w) {
-				ok = false
-				break
-			}
-			end = ws + len(w)
-		}
-		if ok {
-			out = append(out, span.Span{Start: s.Start, End: end})
+		if n, ok := wordsAt(text[s.Start:], words, verbatim); ok {
+			out = append(out, span.Span{Start: s.Start, End: s.Start + n})
 		}
 	}
 	return out
@@ -204,10 +192,10 @@ func quoteOccurrences(text, quote string) []span.Span {
 	if !strings.ContainsFunc(quote, isQuote) {
 		return nil
 	}
-	q := strings.Join(strings.Fields(quote), " ")
+	words := strings.Fields(quote)
 	var out []span.Span
 	for i := 0; i < len(text); {
-		if n, ok := quotePrefix(text[i:], q); ok {
+		if n, ok := wordsAt(text[i:], words, sameQuoteKinds); ok {
 			out = append(out, span.Span{Start: i, End: i + n})
 			i += n
 			continue
@@ -218,12 +206,14 @@ func quoteOccurrences(text, quote string) []span.Span {
 	return out
 }
 
-// quotePrefix reports whether s starts with q as quoteOccurrences
-// matches, and how many bytes of s that takes.
-func quotePrefix(s, q string) (int, bool) {
+// wordsAt reports whether s starts with words, a non-empty run of white
+// space between each two, each word matched by prefix, and how many bytes
+// of s that takes. It is the one white-space matcher of looseOccurrences
+// and quoteOccurrences, which differ only in how a word matches.
+func wordsAt(s string, words []string, prefix func(s, word string) (int, bool)) (int, bool) {
 	n := 0
-	for _, qr := range q {
-		if qr == ' ' {
+	for i, w := range words {
+		if i > 0 {
 			ws := n
 			for ws < len(s) && isSpace(s[ws]) {
 				ws++
@@ -232,13 +222,30 @@ func quotePrefix(s, q string) (int, bool) {
 				return 0, false
 			}
 			n = ws
-			continue
 		}
+		m, ok := prefix(s[n:], w)
+		if !ok {
+			return 0, false
+		}
+		n += m
+	}
+	return n, true
+}
+
+// verbatim reports whether s starts with word, byte for byte, and its
+// length.
+func verbatim(s, word string) (int, bool) { return len(word), strings.HasPrefix(s, word) }
+
+// sameQuoteKinds reports whether s starts with word when a quotation mark
+// matches any of its kind, and how many bytes of s that takes.
+func sameQuoteKinds(s, word string) (int, bool) {
+	n := 0
+	for _, wr := range word {
 		if n >= len(s) {
 			return 0, false
 		}
 		r, size := utf8.DecodeRuneInString(s[n:])
-		if QuoteKind(r) != QuoteKind(qr) {
+		if QuoteKind(r) != QuoteKind(wr) {
 			return 0, false
 		}
 		n += size
