@@ -111,7 +111,7 @@ func (n Note) Quote() string { return n.Target.Exact }
 // words must not be read as one on the new without saying so. A note
 // with no quote recorded has nothing to compare.
 func (n Note) Reworded(text string) bool {
-	return n.Placed() && n.Quote() != "" && n.Span.In(text) != n.Quote()
+	return n.Placed() && n.Quote() != "" && !anchor.Equivalent(n.Span.In(text), n.Quote())
 }
 
 // Placed reports whether the note is shown at its passage with confidence

@@ -20,6 +20,7 @@ import (
 
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ContextRunes is how many characters of context a selector keeps on each
@@ -121,17 +122,16 @@ func Quote(text string, s span.Span) (Selector, error) {
 // When the quote is not there verbatim, runs of white space in it match any
 // run of white space in the text, since line breaks rarely survive copying,
 // and then any quotation mark matches any of its kind, since a quote typed
-// on a command line has ' and " where news text has ’ and “ ”.
+// on a command line has ' and " where news text has ’ and “ ”. Last, a
+// quote not in Unicode's composed form (NFC), the form of the text margin
+// loads, is looked for composed: "é" typed as e and an accent.
 func Find(text, quote string, occurrence int) (span.Span, error) {
 	if strings.TrimSpace(quote) == "" {
 		return span.Span{}, errors.New("empty quote")
 	}
-	all := occurrences(text, quote, 0)
-	if len(all) == 0 {
-		all = looseOccurrences(text, quote)
-	}
-	if len(all) == 0 {
-		all = quoteOccurrences(text, quote)
+	all := findAll(text, quote)
+	if c := composed(quote); len(all) == 0 && c != quote {
+		all = findAll(text, c)
 	}
 	switch {
 	case len(all) == 0:
@@ -144,6 +144,18 @@ func Find(text, quote string, occurrence int) (span.Span, error) {
 		return span.Span{}, fmt.Errorf("quote appears %d times, there is no occurrence %d", len(all), occurrence)
 	}
 	return all[occurrence-1], nil
+}
+
+// findAll lists where quote appears in text as Find matches it, before
+// composing it.
+func findAll(text, quote string) []span.Span {
+	if all := occurrences(text, quote, 0); len(all) > 0 {
+		return all
+	}
+	if all := looseOccurrences(text, quote); len(all) > 0 {
+		return all
+	}
+	return quoteOccurrences(text, quote)
 }
 
 // occurrences lists the non-overlapping places quote appears in text, at
@@ -264,6 +276,20 @@ func QuoteKind(r rune) rune {
 		return '"'
 	}
 	return r
+}
+
+// Equivalent reports whether a and b are the same text in Unicode's
+// sense (canonically equivalent): "é" as one character or as e and an
+// accent. A note written on a text before margin composed it (NFC) has
+// its quote in the text's old spelling.
+func Equivalent(a, b string) bool { return a == b || composed(a) == composed(b) }
+
+// composed is s in Unicode's composed form (NFC).
+func composed(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 func isQuote(r rune) bool { return r == '\'' || r == '"' || QuoteKind(r) != r }
