@@ -189,21 +189,12 @@ func notesList(args []string, stdout, stderr io.Writer) error {
 	var table bytes.Buffer
 	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
 	for _, n := range notes {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, verdictName(n.Verdict), oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%q\t%s\t%s\n", oneLine(n.ID, 30), n.Status, n.Verdict.Name(), oneLine(n.Quote(), 50), oneLine(n.Text, 60), oneLine(strings.Join(n.Tags, ", "), 30))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	return writeTrimmed(stdout, table.String())
-}
-
-// verdictName is a verdict as the reader names it: "no verdict" for
-// none, not "none".
-func verdictName(v annotate.Verdict) string {
-	if v == annotate.None {
-		return "no verdict"
-	}
-	return string(v)
 }
 
 // writeTrimmed writes table's lines without the padding tabwriter leaves

@@ -235,6 +235,9 @@ func TestNotesAgreeWithTheReader(t *testing.T) {
 	if code, _, errs := runNotesCLI("notes", "add", path, "--quote", "pulling all stops", "--tag", "B", "--tag", "b", "--tag", " ", "--tag", "c"); code != 0 {
 		t.Fatal(errs)
 	}
+	if code, _, errs := runNotesCLI("notes", "add", path, "--quote", "Assertions from US officials", "--verdict", "mostly-true"); code != 0 {
+		t.Fatal(errs)
+	}
 	code, out, errs := runNotesCLI("notes", "list", path)
 	if code != 0 {
 		t.Fatal(errs)
@@ -246,6 +249,7 @@ func TestNotesAgreeWithTheReader(t *testing.T) {
 	}{
 		{"a note without a verdict is listed as having no verdict", strings.Contains(out, "no verdict"), "no verdict"},
 		{"the word none is not shown for it", !strings.Contains(out, "none"), "no none"},
+		{"a verdict is named as the reader names it", strings.Contains(out, "mostly true") && !strings.Contains(out, "mostly-true"), "mostly true"},
 		{"a tag given twice in two cases is kept once, first spelling", strings.HasSuffix(strings.TrimSpace(out), "B, c"), "tags B, c"},
 	}
 	for _, tt := range tests {

@@ -49,10 +49,10 @@ func ParseVerdict(s string) (Verdict, error) {
 	return v, nil
 }
 
-// Name is the verdict's display name (vocab), "none" for None.
+// Name is the verdict's display name (vocab), "no verdict" for None.
 func (v Verdict) Name() string { return vocab.Name(vocab.Verdicts(), string(v)) }
 
-// String is the verdict's name, "none" for None.
+// String is the verdict's value in files and exports, "none" for None.
 func (v Verdict) String() string {
 	if v == None {
 		return "none"
@@ -111,7 +111,7 @@ func (n Note) Quote() string { return n.Target.Exact }
 // words must not be read as one on the new without saying so. A note
 // with no quote recorded has nothing to compare.
 func (n Note) Reworded(text string) bool {
-	return n.Placed() && n.Quote() != "" && n.Span.In(text) != n.Quote()
+	return n.Placed() && n.Quote() != "" && !anchor.Equivalent(n.Span.In(text), n.Quote())
 }
 
 // Placed reports whether the note is shown at its passage with confidence

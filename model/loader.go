@@ -25,9 +25,12 @@ import (
 // --verbatim text are read in one step. Parse is a Loader run in one
 // step.
 type Loader struct {
-	a     *Article
-	in    *input
-	dec   decode.Decoder
+	a   *Article
+	in  *input
+	dec decode.Decoder
+	// nfc composes the decoded text, but for --verbatim, which keeps the
+	// input as it is, and a web page, which htmlpage composes.
+	nfc   composer
 	opts  Options
 	src   source
 	split *sentence.Splitter
@@ -149,8 +152,8 @@ func (l *Loader) step(ctx context.Context, step int) error {
 	}
 }
 
-// read reads and decodes the next chunk of the file, about step bytes.
-// While the format is not known the chunks are also kept, and a web
+// read reads, decodes and composes (NFC) the next chunk of the file,
+// about step bytes. While the format is not known the chunks are also kept, and a web
 // page's are only kept, to be decoded by pageText.
 func (l *Loader) read(step int) (string, bool, error) {
 	chunk, final, err := l.in.read(step)
@@ -173,7 +176,10 @@ func (l *Loader) read(step int) (string, bool, error) {
 		return "", final, nil
 	}
 	text, err := l.dec.Decode(chunk, final)
-	return text, final, err
+	if err != nil || l.opts.Verbatim {
+		return text, final, err
+	}
+	return l.nfc.compose(text, final), final, nil
 }
 
 // pageText is a web page's text once all of it is read, decoded afresh

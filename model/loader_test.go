@@ -341,6 +341,7 @@ func FuzzLoader(f *testing.F) {
 	f.Add("a.txt", "Title\n\nTitle\n\nBy Jane Doe\n\nthe text\n\nMore.", uint16(3), uint16(5))
 	f.Add("a.md", "# T\n\n```\n\nx\n```\n\n- a\n\n- b\n\nc", uint16(1), uint16(2))
 	f.Add("a.md", "---\ntitle: caf\xe9\n---\n\n[x]\n\n[x]: /u\r\n", uint16(4), uint16(1))
+	f.Add("a.txt", "Ame\u0301lie said\u0301\u0301.\n\nCafe\u0301 au lait", uint16(2), uint16(7))
 	f.Fuzz(func(t *testing.T, name, src string, step, chunk uint16) {
 		if _, err := Parse(context.Background(), name, []byte(src), Options{}); err == nil {
 			sameLoad(t, name, []byte(src), Options{}, int(step%512)+1)

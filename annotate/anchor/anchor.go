@@ -20,6 +20,7 @@ import (
 
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ContextRunes is how many characters of context a selector keeps on each
@@ -121,17 +122,16 @@ func Quote(text string, s span.Span) (Selector, error) {
 // When the quote is not there verbatim, runs of white space in it match any
 // run of white space in the text, since line breaks rarely survive copying,
 // and then any quotation mark matches any of its kind, since a quote typed
-// on a command line has ' and " where news text has ’ and “ ”.
+// on a command line has ' and " where news text has ’ and “ ”. Last, a
+// quote not in Unicode's composed form (NFC), the form of the text margin
+// loads, is looked for composed: "é" typed as e and an accent.
 func Find(text, quote string, occurrence int) (span.Span, error) {
 	if strings.TrimSpace(quote) == "" {
 		return span.Span{}, errors.New("empty quote")
 	}
-	all := occurrences(text, quote, 0)
-	if len(all) == 0 {
-		all = looseOccurrences(text, quote)
-	}
-	if len(all) == 0 {
-		all = quoteOccurrences(text, quote)
+	all := findAll(text, quote)
+	if c := composed(quote); len(all) == 0 && c != quote {
+		all = findAll(text, c)
 	}
 	switch {
 	case len(all) == 0:
@@ -144,6 +144,18 @@ func Find(text, quote string, occurrence int) (span.Span, error) {
 		return span.Span{}, fmt.Errorf("quote appears %d times, there is no occurrence %d", len(all), occurrence)
 	}
 	return all[occurrence-1], nil
+}
+
+// findAll lists where quote appears in text as Find matches it, before
+// composing it.
+func findAll(text, quote string) []span.Span {
+	if all := occurrences(text, quote, 0); len(all) > 0 {
+		return all
+	}
+	if all := looseOccurrences(text, quote); len(all) > 0 {
+		return all
+	}
+	return quoteOccurrences(text, quote)
 }
 
 // occurrences lists the non-overlapping places quote appears in text, at
@@ -177,20 +189,8 @@ func looseOccurrences(text, quote string) []span.Span {
 	}
 	var out []span.Span
 	for _, s := range occurrences(text, words[0], 0) {
-		end, ok := s.End, true
-		for _, w := range words[1:] {
-			ws := end
-			for ws < len(text) && isSpace(text[ws]) {
-				ws++
-			}
-			if ws == end || !strings.HasPrefix(text[ws:], w) {
-				ok = false
-				break
-			}
-			end = ws + len(w)
-		}
-		if ok {
-			out = append(out, span.Span{Start: s.Start, End: end})
+		if n, ok := wordsAt(text[s.Start:], words, verbatim); ok {
+			out = append(out, span.Span{Start: s.Start, End: s.Start + n})
 		}
 	}
 	return out
@@ -204,10 +204,10 @@ func quoteOccurrences(text, quote string) []span.Span {
 	if !strings.ContainsFunc(quote, isQuote) {
 		return nil
 	}
-	q := strings.Join(strings.Fields(quote), " ")
+	words := strings.Fields(quote)
 	var out []span.Span
 	for i := 0; i < len(text); {
-		if n, ok := quotePrefix(text[i:], q); ok {
+		if n, ok := wordsAt(text[i:], words, sameQuoteKinds); ok {
 			out = append(out, span.Span{Start: i, End: i + n})
 			i += n
 			continue
@@ -218,12 +218,14 @@ func quoteOccurrences(text, quote string) []span.Span {
 	return out
 }
 
-// quotePrefix reports whether s starts with q as quoteOccurrences
-// matches, and how many bytes of s that takes.
-func quotePrefix(s, q string) (int, bool) {
+// wordsAt reports whether s starts with words, a non-empty run of white
+// space between each two, each word matched by prefix, and how many bytes
+// of s that takes. It is the one white-space matcher of looseOccurrences
+// and quoteOccurrences, which differ only in how a word matches.
+func wordsAt(s string, words []string, prefix func(s, word string) (int, bool)) (int, bool) {
 	n := 0
-	for _, qr := range q {
-		if qr == ' ' {
+	for i, w := range words {
+		if i > 0 {
 			ws := n
 			for ws < len(s) && isSpace(s[ws]) {
 				ws++
@@ -232,13 +234,30 @@ func quotePrefix(s, q string) (int, bool) {
 				return 0, false
 			}
 			n = ws
-			continue
 		}
+		m, ok := prefix(s[n:], w)
+		if !ok {
+			return 0, false
+		}
+		n += m
+	}
+	return n, true
+}
+
+// verbatim reports whether s starts with word, byte for byte, and its
+// length.
+func verbatim(s, word string) (int, bool) { return len(word), strings.HasPrefix(s, word) }
+
+// sameQuoteKinds reports whether s starts with word when a quotation mark
+// matches any of its kind, and how many bytes of s that takes.
+func sameQuoteKinds(s, word string) (int, bool) {
+	n := 0
+	for _, wr := range word {
 		if n >= len(s) {
 			return 0, false
 		}
 		r, size := utf8.DecodeRuneInString(s[n:])
-		if QuoteKind(r) != QuoteKind(qr) {
+		if QuoteKind(r) != QuoteKind(wr) {
 			return 0, false
 		}
 		n += size
@@ -257,6 +276,20 @@ func QuoteKind(r rune) rune {
 		return '"'
 	}
 	return r
+}
+
+// Equivalent reports whether a and b are the same text in Unicode's
+// sense (canonically equivalent): "é" as one character or as e and an
+// accent. A note written on a text before margin composed it (NFC) has
+// its quote in the text's old spelling.
+func Equivalent(a, b string) bool { return a == b || composed(a) == composed(b) }
+
+// composed is s in Unicode's composed form (NFC).
+func composed(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 func isQuote(r rune) bool { return r == '\'' || r == '"' || QuoteKind(r) != r }

@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -214,6 +215,44 @@ func FuzzResolve(f *testing.F) {
 		}
 		if (res.Status == Anchored || res.Status == Moved) && res.Span.Empty() {
 			t.Fatalf("%s note with an empty span", res.Status)
+		}
+	})
+}
+
+// FuzzLooseMatchesSurviveNewWhiteSpace: a quote found with white space
+// matching loosely (as typed, or with typed quotation marks) is found
+// again, the same number of times and in the same words, after every run
+// of white space in the text is written differently, as a reflowed or
+// re-wrapped copy of the article writes it.
+func FuzzLooseMatchesSurviveNewWhiteSpace(f *testing.F) {
+	f.Add(base, "bank. A second", "\n")
+	f.Add("Beijing’s priority was\tpeace", `Beijing's  priority was peace`, " \r\n")
+	f.Add("a a a", "a a", "  ")
+	f.Fuzz(func(t *testing.T, text, quote, space string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(quote) {
+			return // article texts are always valid UTF-8 after decoding
+		}
+		white := func(r rune) bool { return r < utf8.RuneSelf && isSpace(byte(r)) }
+		space = strings.Map(func(r rune) rune {
+			if white(r) {
+				return r
+			}
+			return -1
+		}, space)
+		if space == "" {
+			space = "\n"
+		}
+		edited := strings.Join(strings.FieldsFunc(text, white), space)
+		for _, find := range []func(text, quote string) []span.Span{looseOccurrences, quoteOccurrences} {
+			before, after := find(text, quote), find(edited, quote)
+			if len(before) != len(after) {
+				t.Fatalf("%q: %d matches in %q, %d in %q", quote, len(before), text, len(after), edited)
+			}
+			for i := range before {
+				if was, now := strings.Fields(before[i].In(text)), strings.Fields(after[i].In(edited)); !slices.Equal(was, now) {
+					t.Fatalf("match %d of %q was %q, is %q", i, quote, was, now)
+				}
+			}
 		}
 	})
 }

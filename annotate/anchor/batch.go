@@ -32,7 +32,7 @@ func (r *Resolver) ResolveAll(sels []Selector) []Result {
 func (r *Resolver) Settle(sels []Selector, results []Result) {
 	var certain []shift
 	for i, sel := range sels {
-		if res := results[i]; res.Status.Placed() && res.Span.In(r.text) == sel.Exact {
+		if res := results[i]; res.Status.Placed() && Equivalent(res.Span.In(r.text), sel.Exact) {
 			certain = append(certain, shift{from: sel.Start, by: res.Span.Start - sel.Start})
 		}
 	}
@@ -52,7 +52,7 @@ func (r *Resolver) settle(sel Selector, res Result, certain []shift) Result {
 		return res
 	}
 	for _, c := range res.Candidates {
-		if c.Span.Start-sel.Start == by && c.Span.In(r.text) == sel.Exact {
+		if c.Span.Start-sel.Start == by && Equivalent(c.Span.In(r.text), sel.Exact) {
 			return Result{Span: c.Span, Status: Moved, Score: c.Score}
 		}
 	}

@@ -103,10 +103,37 @@ func (r *Resolver) Resolve(sel Selector) Result {
 			return Result{Span: s, Status: Anchored, Score: 1}
 		}
 	}
-	if res, ok := r.exact(sel); ok {
+	res, ok := r.exact(sel)
+	if ok && res.Status == Anchored {
+		return res
+	}
+	// A selector in the old spelling is looked for composed too, the
+	// better of the two when the text is composed: its context matches
+	// there, and a quote without an accent was found verbatim but not
+	// where the old offsets say. Those offsets are the old spelling's,
+	// so a passage after an accent that composing shortened has moved.
+	if c, differs := composedSelector(sel); differs {
+		if found, in := r.exact(c); in {
+			return found
+		}
+		if !ok {
+			sel = c
+		}
+	}
+	if ok {
 		return res
 	}
 	return r.fuzzy(sel)
+}
+
+// composedSelector is sel in Unicode's composed form (NFC), the form of
+// the text margin loads, and whether that differs from sel: a note made
+// on a text before margin composed it (a plain-text file, or a page
+// before htmlpage did) spells "é" as e and an accent.
+func composedSelector(sel Selector) (Selector, bool) {
+	c := sel
+	c.Exact, c.Prefix, c.Suffix = composed(sel.Exact), composed(sel.Prefix), composed(sel.Suffix)
+	return c, c != sel
 }
 
 type candidate struct {

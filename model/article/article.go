@@ -42,6 +42,8 @@ type Meta struct {
 
 // Article is a loaded article: its readable text, structure and sentences.
 // Text is never edited after loading; every other layer is spans over it.
+// It is in Unicode's composed form (NFC) but for --verbatim input, which
+// is kept as it is.
 type Article struct {
 	// Name is what to call the article in messages: its path, or "-".
 	Name string

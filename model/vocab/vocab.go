@@ -54,7 +54,7 @@ func Verdicts() []Term {
 		{"false", "false"},
 		{"unverified", "unverified"},
 		{"opinion", "opinion"},
-		{NoVerdict, "none"},
+		{NoVerdict, "no verdict"},
 	}
 }
 

@@ -38,7 +38,7 @@ func TestNameFallsBackToTheValueItDoesNotKnow(t *testing.T) {
 		want  string
 	}{
 		{"a known verdict gets its display name", "mostly-true", "mostly true"},
-		{"no verdict is named none", vocab.NoVerdict, "none"},
+		{"no verdict is named so, not none", vocab.NoVerdict, "no verdict"},
 		{"an unknown verdict is shown as written", "pants-on-fire", "pants-on-fire"},
 	}
 	for _, tt := range tests {

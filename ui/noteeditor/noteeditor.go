@@ -24,7 +24,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
-	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/pager"
 	"github.com/margin-reader/margin/ui/render"
@@ -391,7 +390,7 @@ func (m Model) verdictLines() []string {
 		if i == m.verdict {
 			st = s.Chosen
 		}
-		name := vocab.Name(vocab.Verdicts(), string(v))
+		name := v.Name()
 		if cw > 8 && cw+1+len(name) > m.col {
 			lines = append(lines, cur)
 			cur, cw = strings.Repeat(" ", 8), 8

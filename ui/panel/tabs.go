@@ -234,12 +234,12 @@ func noteItems(s Source) []Item {
 			spans = []span.Span{n.Span}
 			passage = n.Span.In(s.Article.Text)
 		}
-		// A note without a verdict shows none beside its passage, and F
-		// names it "only no verdict", not "only none".
-		verdict, filter := "", noVerdict
-		if n.Verdict != annotate.None {
-			verdict = vocab.Name(vocab.Verdicts(), string(n.Verdict))
-			filter = verdict
+		// A note without a verdict shows nothing beside its passage; F
+		// still filters by its name.
+		filter := n.Verdict.Name()
+		verdict := filter
+		if n.Verdict == annotate.None {
+			verdict = ""
 		}
 		items = append(items, Item{
 			Title: passage, Detail: verdict, Sub: noteSub(n), Class: theme.NoteClass(string(n.Verdict)), Spans: spans, ID: n.ID,
@@ -248,10 +248,6 @@ func noteItems(s Source) []Item {
 	}
 	return items
 }
-
-// noVerdict is how the notes panel's filter names the notes without a
-// verdict.
-const noVerdict = "no verdict"
 
 // noteSub is the line beneath a note: its text, after where it stands
 // when that is not "anchored". It has the panel's whole width, so a

@@ -8,7 +8,6 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
-	"github.com/margin-reader/margin/model/vocab"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -41,13 +40,7 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 	if when := latest(n); !when.IsZero() {
 		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
 	}
-	// A note without a verdict leaves it out: "note: none · anchored"
-	// read as a note saying "none".
-	head := []run{{"note: ", t.ExplainLabel}}
-	if n.Verdict != annotate.None {
-		head = append(head, run{vocab.Name(vocab.Verdicts(), string(n.Verdict)), t.Verdict(string(n.Verdict))}, run{" · ", t.ExplainLabel})
-	}
-	lines := fieldLines(w, append(head, run{strings.Join(meta, " · "), t.ExplainLabel})...)
+	lines := fieldLines(w, run{"note: ", t.ExplainLabel}, run{n.Verdict.Name(), t.Verdict(string(n.Verdict))}, run{" · " + strings.Join(meta, " · "), t.ExplainLabel})
 	if n.Reworded(text) {
 		lines = append(lines, wasLines(t, fromChange(n.Quote(), n.Span.In(text)), w)...)
 	}

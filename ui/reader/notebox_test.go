@@ -257,7 +257,7 @@ func TestExplainBoxCutsAtWordsToSayThereIsMore(t *testing.T) {
 	}
 }
 
-func TestANoteHeadNamesAVerdictOnlyWhenThereIsOne(t *testing.T) {
+func TestANoteHeadNamesItsVerdictAsTheReaderDoes(t *testing.T) {
 	when := time.Date(2026, 3, 14, 9, 26, 0, 0, time.Local)
 	tests := []struct {
 		name    string
@@ -265,7 +265,7 @@ func TestANoteHeadNamesAVerdictOnlyWhenThereIsOne(t *testing.T) {
 		want    string
 	}{
 		{"a verdict leads the line", annotate.False, "note: false · anchored · ann · 2026-03-14 09:26"},
-		{"a note without one does not say \"none\"", annotate.None, "note: anchored · ann · 2026-03-14 09:26"},
+		{"a note without one says \"no verdict\", not \"none\"", annotate.None, "note: no verdict · anchored · ann · 2026-03-14 09:26"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

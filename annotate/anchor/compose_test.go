@@ -1,0 +1,76 @@
+package anchor
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// decomposed is an article as margin read a plain-text file, or a page,
+// before it composed the text (NFC): every "é" is e and an accent.
+var decomposed = norm.NFD.String("Le café de l'Opéra a fermé lundi, a dit la mairie. " +
+	"Les habitués ont protesté devant l'entrée, selon le journal. " +
+	"La réouverture est prévue en été, a précisé l'adjoint.")
+
+// TestANoteOnTheTextBeforeItWasComposedIsFoundExactly makes notes on the
+// decomposed text and finds them in the text margin reads now, composed:
+// the quote and the context spell the old way, and the note was found
+// only fuzzily (a page's) or not at all. The offsets are the old
+// spelling's too: a passage after an accent composing shortened has
+// moved, one before every accent is where it was.
+func TestANoteOnTheTextBeforeItWasComposedIsFoundExactly(t *testing.T) {
+	text := norm.NFC.String(decomposed)
+	tests := []struct {
+		name, quote string
+		edit        func(string) string
+		want        Status
+	}{
+		{"a passage with accents after others", "Les habitués ont protesté", nil, Moved},
+		{"a passage without one after others", "selon le journal", nil, Moved},
+		{"a passage with an accent, first in the text", "Le café de l'Opéra", nil, Moved},
+		{"a passage before every accent", "Le ca", nil, Anchored},
+		{"a passage in an edited text", "La réouverture est prévue",
+			func(s string) string { return strings.Replace(s, "la mairie. ", "la mairie hier soir. ", 1) }, Moved},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			now := text
+			if tt.edit != nil {
+				now = tt.edit(text)
+			}
+			sel := sel(t, decomposed, norm.NFD.String(tt.quote), 0)
+			res := Resolve(now, sel)
+			if got := res.Span.In(now); got != tt.quote || res.Status != tt.want {
+				t.Errorf("found %q (%s), want %q (%s)", got, res.Status, tt.quote, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindComposesAQuoteTypedDecomposed(t *testing.T) {
+	text := norm.NFC.String(decomposed)
+	s, err := Find(text, norm.NFD.String("l'entrée, selon"), 0)
+	if err != nil || s.In(text) != "l'entrée, selon" {
+		t.Fatalf("Find = %q, %v; want the composed passage", s.In(text), err)
+	}
+}
+
+func TestEquivalent(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"one text", "café", "café", true},
+		{"é as one character and as e and an accent", "café", "cafe\u0301", true},
+		{"another letter", "café", "cafe", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Equivalent(tt.a, tt.b); got != tt.want {
+				t.Errorf("Equivalent(%+q, %+q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
