@@ -146,7 +146,7 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 	}
-	dev, err := f.loadNews(filepath.Join(o.news, "dev"))
+	dev, err := f.loadNews(filepath.Join(o.news, "dev"), true)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func run(args []string, out io.Writer) error {
 		name := fmt.Sprintf("d:%d", d)
 		f.intern(checkworthy.HashFeature(name), name)
 	}
-	set.names, set.emb = f.names, f.emb
+	set.names, set.emb, set.dense = f.names, f.emb, p.dense
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",
 		set.count(claimBuster, -1), set.count(claimBuster, 1), set.folds, set.count(clef, -1), set.count(clef, 1), len(set.debates),
 		set.count(polnear, -1), set.count(polnear, 1), len(set.names))
@@ -197,7 +197,7 @@ func newFeaturizer(drop string) (*featurizer, error) {
 // addNews adds PolNeAR's train articles as a weakly labelled corpus, one
 // group an article.
 func (s *dataset) addNews(f *featurizer, dir string) error {
-	arts, err := f.loadNews(dir)
+	arts, err := f.loadNews(dir, false)
 	if err != nil {
 		return err
 	}
@@ -261,14 +261,14 @@ func printRankings(out io.Writer, set *dataset, what string, rs []ranking) {
 func write(out io.Writer, set *dataset, p params, path string) error {
 	w, bias := set.train(p, func(*example) bool { return true })
 	var feats []checkworthy.Feature
-	for id, x := range w {
-		if x != 0 && !strings.HasPrefix(set.names[id], "d:") {
+	for id, x := range w[:set.dense0()] {
+		if x != 0 {
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
 	}
 	written := feats
 	if set.emb != nil {
-		written = append(feats[:len(feats):len(feats)], set.emb.meanings(w[len(w)-p.dense:])...)
+		written = append(feats[:len(feats):len(feats)], set.emb.meanings(w[set.dense0():])...)
 	}
 	enc := checkworthy.New(bias, written).Encode()
 	if err := os.WriteFile(path, enc, 0o644); err != nil {
