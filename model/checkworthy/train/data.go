@@ -42,8 +42,10 @@ type example struct {
 	// key is the sentence's letters and digits, lower-cased: a held-out
 	// sentence's key is never trained on, since the corpora share debates.
 	key string
-	// speaker is the CLEF line's speaker.
+	// speaker is the CLEF line's speaker, and asks whether the speaker
+	// is one of the transcript's askers (markAskers).
 	speaker string
+	asks    bool
 }
 
 // dataset holds every example and the feature names.
@@ -271,6 +273,7 @@ func (f *featurizer) markAskers(exs []example, askers *checkworthy.Askers) {
 	for i := range exs {
 		if askers.Asks(exs[i].speaker) {
 			exs[i].feats = append(exs[i].feats, id)
+			exs[i].asks = true
 		}
 	}
 }

@@ -45,6 +45,10 @@ type params struct {
 	// training rather than learned, so the other weights are learned as
 	// without it (learned with it in place, they lost ClaimBuster 0.003 F1).
 	asker float64
+	// speaker is how far a transcript's sentence is moved by its
+	// speaker's lean (checkworthy.Speakers), set after training as well:
+	// a lean is a transcript's, which ClaimBuster and news have none of.
+	speaker float64
 	// dense is how many dense embedding dimensions are features, and
 	// l2Dense their penalty.
 	dense   int

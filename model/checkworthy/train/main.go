@@ -32,7 +32,9 @@
 //
 // A CLEF sentence whose speaker asks (checkworthy.Askers, counted over its
 // transcript) has the asker feature, whose weight -asker sets after
-// training: only CLEF has speakers to learn it from.
+// training: only CLEF has speakers to learn it from. -speaker likewise
+// sets how far a CLEF sentence of a speaker who does not ask moves with
+// the speaker's lean (checkworthy.Speakers), which the rankings apply.
 package main
 
 import (
@@ -107,6 +109,7 @@ func parse(args []string) (options, params, error) {
 	fs.BoolVar(&p.average, "average", false, "average each model's weights over the ends of its second half of epochs")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
 	fs.Float64Var(&p.asker, "asker", 2, "how far a transcript's askers' sentences are moved down, in log-odds (0: not at all)")
+	fs.Float64Var(&p.speaker, "speaker", 2, "how far a transcript's sentence is moved by its speaker's lean (checkworthy.Speakers), in log-odds a unit of lean (0: not at all)")
 	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
@@ -265,6 +268,9 @@ func write(out io.Writer, set *dataset, p params, path string) error {
 		if x != 0 {
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
+	}
+	if p.speaker != 0 {
+		feats = append(feats, checkworthy.Feature{Name: checkworthy.SpeakerFeature, Weight: p.speaker})
 	}
 	written := feats
 	if set.emb != nil {
