@@ -6,7 +6,8 @@
 // mean word vector (MeaningFeature). The weights are
 // learned by ./train from public debate corpora and embedded. In a
 // transcript, the sentences of a speaker who asks score lower (Askers,
-// Model.Asked).
+// Model.Asked), and each sentence moves with how its speaker's sentences
+// before it scored against everyone's (Speakers, Model.Spoken).
 package checkworthy
 
 import (

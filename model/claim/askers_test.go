@@ -54,3 +54,50 @@ func TestAnAskersSentencesScoreBelowTheSameSentenceByAnother(t *testing.T) {
 		t.Errorf("without speakers the sentence scores %.3f and %.3f: want the same", host, guest)
 	}
 }
+
+// TestASpeakersLeanMovesTheirNextSentence reads a transcript written for
+// this test in which one guest has given figures and the other thanks and
+// greets: the same sentence scores higher from the first than from the
+// second, and as plain paragraphs, without speakers, the two score alike.
+func TestASpeakersLeanMovesTheirNextSentence(t *testing.T) {
+	d := newDetector(t)
+	const fact = "The harbour levy rose by 40 percent in 2019."
+	turns := []string{
+		"ANN: The ferry carried 90,000 people last year, twice as many as in 2010.",
+		"BEN: Thank you. It is good to be here tonight.",
+		"ANN: Fares rose 12 percent since 2015, less than wages, which rose 20 percent.",
+		"BEN: Well, I agree with much of that. We all love this town.",
+		"ANN: The sea wall cost $4 million and the town paid half of it.",
+		"BEN: I want to thank everyone who came out this evening.",
+		"ANN: " + fact,
+		"BEN: " + fact,
+	}
+	score := func(t *testing.T, blocks []block) (ann, ben float64) {
+		t.Helper()
+		dc := buildDoc(blocks)
+		sents := sentence.Split(dc)
+		res := d.AnalyzeDoc(dc, sents, nil)
+		var scores []float64
+		for i, s := range sents {
+			if strings.Contains(dc.Text[s.Start:s.End], "levy rose") {
+				scores = append(scores, res.Checkworthiness[i])
+			}
+		}
+		if len(scores) != 2 {
+			t.Fatalf("found the repeated sentence %d times, want 2", len(scores))
+		}
+		return scores[0], scores[1]
+	}
+	var asTurns, asParagraphs []block
+	for _, turn := range turns {
+		asTurns = append(asTurns, block{kind: doc.Paragraph, text: turn})
+		_, said, _ := strings.Cut(turn, ": ")
+		asParagraphs = append(asParagraphs, block{kind: doc.Paragraph, text: said})
+	}
+	if ann, ben := score(t, asTurns); ann <= ben {
+		t.Errorf("in the transcript the figures' speaker's sentence scores %.3f, the other's %.3f: want the first higher", ann, ben)
+	}
+	if ann, ben := score(t, asParagraphs); ann != ben {
+		t.Errorf("without speakers the sentence scores %.3f and %.3f: want the same", ann, ben)
+	}
+}

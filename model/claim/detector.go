@@ -172,6 +172,9 @@ type Run struct {
 	// speaker of each block (speakerOf), found once for both.
 	askers   checkworthy.Askers
 	speakers []span.Span
+	// spoken tallies the scores of each speaker's sentences scored so
+	// far, whose lean moves the speaker's next (checkworthy.Speakers).
+	spoken checkworthy.Speakers
 	// unscored are the sentences read since the last score, with what
 	// scoring them takes (scoreUnscored).
 	unscored unscored
@@ -191,12 +194,14 @@ type unscored struct {
 
 // unscoredSentence is one sentence to score: its span, the ends of its
 // words, kinds and labels in unscored's, the claims its score goes to
-// (the run's found claims [from, to)), its index in the scores and
-// whether its speaker asks (checkworthy.Model.Asked).
+// (the run's found claims [from, to)), its index in the scores, the span
+// of its speaker's name (empty outside a turn) and whether the speaker asks
+// (checkworthy.Model.Asked).
 type unscoredSentence struct {
 	span.Span
 	words, kinds, labels int
 	from, to, cw         int
+	speaker              span.Span
 	asked                bool
 }
 
@@ -251,6 +256,15 @@ func (r *Run) scoreUnscored() {
 		score := cw.ScoreWords(text[s.Start:s.End], u.words[words:s.words], u.kinds[kinds:s.kinds], u.labels[labels:s.labels])
 		if s.asked {
 			score = cw.Asked(score)
+		}
+		// An asker's lines are moved by Asked alone: the lean compares
+		// those who answer, and an interview's one guest, set against
+		// the host's lowered lines, would lean up throughout.
+		if !s.speaker.Empty() && !s.asked {
+			name := text[s.speaker.Start:s.speaker.End]
+			lean := r.spoken.Lean(name)
+			r.spoken.Add(name, score)
+			score = cw.Spoken(score, lean)
 		}
 		r.cw[s.cw] = score
 		for i := s.from; i < s.to; i++ {
@@ -348,7 +362,7 @@ func (r *Run) sentence(s span.Span) {
 	}
 	u.sentences = append(u.sentences, unscoredSentence{
 		Span: s, words: len(u.words), kinds: len(u.kinds), labels: len(u.labels),
-		from: from, to: len(r.found.claims), cw: len(r.cw) - 1,
+		from: from, to: len(r.found.claims), cw: len(r.cw) - 1, speaker: speaker,
 		asked: !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]),
 	})
 	sc.claims = claims[:0]

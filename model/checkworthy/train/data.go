@@ -42,21 +42,29 @@ type example struct {
 	// key is the sentence's letters and digits, lower-cased: a held-out
 	// sentence's key is never trained on, since the corpora share debates.
 	key string
-	// speaker is the CLEF line's speaker.
+	// speaker is the CLEF line's speaker, and asks whether the speaker
+	// is one of the transcript's askers (markAskers).
 	speaker string
+	asks    bool
 }
 
 // dataset holds every example and the feature names.
 type dataset struct {
 	examples []example
 	// emb is the embedding of the dense features, if any.
-	emb     *embedding
-	names   []string
+	emb   *embedding
+	names []string
+	// dense is how many dense features there are: the last of names
+	// (dense0).
+	dense   int
 	debates []string
 	folds   int
 	// docs counts the docs numbered so far.
 	docs int
 }
+
+// dense0 is the id of the first dense feature.
+func (s *dataset) dense0() int { return len(s.names) - s.dense }
 
 func (s *dataset) count(corpus int, label int) int {
 	n := 0
@@ -265,20 +273,23 @@ func (f *featurizer) markAskers(exs []example, askers *checkworthy.Askers) {
 	for i := range exs {
 		if askers.Asks(exs[i].speaker) {
 			exs[i].feats = append(exs[i].feats, id)
+			exs[i].asks = true
 		}
 	}
 }
 
 // newsArticle is one PolNeAR article's sentences as feature ids, with
-// their weak labels.
+// their weak labels and, if asked for, their dense vectors.
 type newsArticle struct {
 	feats [][]int32
 	dense [][]float32
 	weak  []bool
 }
 
-// loadNews reads the PolNeAR articles in dir.
-func (f *featurizer) loadNews(dir string) ([]newsArticle, error) {
+// loadNews reads the PolNeAR articles in dir, with the sentences' dense
+// vectors if vectors is set: the train articles teach only the features
+// that are not words (nonLexical), and no vector.
+func (f *featurizer) loadNews(dir string, vectors bool) ([]newsArticle, error) {
 	files, err := newsproxy.Files(dir)
 	if err != nil {
 		return nil, err
@@ -290,10 +301,15 @@ func (f *featurizer) loadNews(dir string) ([]newsArticle, error) {
 			return nil, err
 		}
 		sfs, ents := f.analyze(art.Text, art.Sentences)
-		a := newsArticle{feats: make([][]int32, len(art.Sentences)), dense: make([][]float32, len(art.Sentences)), weak: art.Weak(ents)}
+		a := newsArticle{feats: make([][]int32, len(art.Sentences)), weak: art.Weak(ents)}
+		if vectors {
+			a.dense = make([][]float32, len(art.Sentences))
+		}
 		for i, s := range art.Sentences {
 			a.feats[i] = f.features(art.Text[s.Start:s.End], sfs[i])
-			a.dense[i] = f.vec(art.Text[s.Start:s.End])
+			if vectors {
+				a.dense[i] = f.vec(art.Text[s.Start:s.End])
+			}
 		}
 		out = append(out, a)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/checkworthy/internal/newsproxy"
 
 	"math/rand/v2"
@@ -145,18 +146,29 @@ func (s *dataset) leaveOneDebateOut(p params) []ranking {
 	out := make([]ranking, len(s.debates))
 	for d := range s.debates {
 		w, bias := s.train(p, s.heldOut(func(e *example) bool { return e.corpus == clef && e.group == d }))
-		out[d] = s.rankEach(w, bias)[d]
+		out[d] = s.rankEach(w, bias, p.speaker)[d]
 	}
 	return out
 }
 
-// rankEach ranks each CLEF debate's sentences with the model w, bias.
-func (s *dataset) rankEach(w []float64, bias float64) []ranking {
+// rankEach ranks each CLEF debate's sentences with the model w, bias,
+// each sentence of a speaker who does not ask moved by the speaker's lean
+// times lean, in reading order, as the analyser moves them
+// (checkworthy.Speakers).
+func (s *dataset) rankEach(w []float64, bias, lean float64) []ranking {
 	scores := make([][]float64, len(s.debates))
 	ys := make([][]float64, len(s.debates))
+	spoken := make([]checkworthy.Speakers, len(s.debates))
 	for _, e := range s.examples {
 		if e.corpus == clef {
-			scores[e.group] = append(scores[e.group], score(w, bias, e.feats, e.dense))
+			x := score(w, bias, e.feats, e.dense)
+			if !e.asks {
+				sp := &spoken[e.group]
+				l := sp.Lean(e.speaker)
+				sp.Add(e.speaker, x)
+				x = checkworthy.Leaned(x, l, lean)
+			}
+			scores[e.group] = append(scores[e.group], x)
 			ys[e.group] = append(ys[e.group], e.y)
 		}
 	}
@@ -213,7 +225,7 @@ func (s *dataset) transfer(p params) (cbToCLEF []ranking, clefToCB f1Counts, cle
 	onlyCB.share = [corpora]float64{claimBuster: 1}
 	onlyCB.negShare = [corpora]float64{claimBuster: 1}
 	w, bias := s.train(onlyCB, s.heldOut(func(e *example) bool { return e.corpus == clef }))
-	cbToCLEF = s.rankEach(w, bias)
+	cbToCLEF = s.rankEach(w, bias, p.speaker)
 	onlyCLEF := p
 	onlyCLEF.share = [corpora]float64{clef: 1}
 	onlyCLEF.negShare = [corpora]float64{clef: 1}

@@ -45,6 +45,10 @@ type params struct {
 	// training rather than learned, so the other weights are learned as
 	// without it (learned with it in place, they lost ClaimBuster 0.003 F1).
 	asker float64
+	// speaker is how far a transcript's sentence is moved by its
+	// speaker's lean (checkworthy.Speakers), set after training as well:
+	// a lean is a transcript's, which ClaimBuster and news have none of.
+	speaker float64
 	// dense is how many dense embedding dimensions are features, and
 	// l2Dense their penalty.
 	dense   int
@@ -209,7 +213,7 @@ type optimizer struct {
 	// grad and touched gather a pair's gradient by feature.
 	grad    []float64
 	touched []int32
-	// dense0 is the id of the first dense feature.
+	// dense0 is the id of the first dense feature (dataset.dense0).
 	dense0 int32
 	// fixed is the feature whose weight is set after training rather than
 	// learned (the asker's), or -1.
@@ -218,16 +222,14 @@ type optimizer struct {
 
 func (s *dataset) newOptimizer(p params, on []bool) *optimizer {
 	o := &optimizer{rate: p.rate, on: on, l2: make([]float64, len(s.names)),
-		w: make([]float64, len(s.names)), g2: make([]float64, len(s.names)), grad: make([]float64, len(s.names)), fixed: -1}
+		w: make([]float64, len(s.names)), g2: make([]float64, len(s.names)), grad: make([]float64, len(s.names)),
+		dense0: int32(s.dense0()), fixed: -1}
 	for f, n := range s.names {
 		o.l2[f] = p.l2
 		if lexical(n) {
 			o.l2[f] = p.l2Lex
 		}
-		if n == "d:0" {
-			o.dense0 = int32(f)
-		}
-		if strings.HasPrefix(n, "d:") {
+		if f >= int(o.dense0) {
 			o.l2[f] = p.l2Dense
 		}
 		if n == checkworthy.AskerFeature {
@@ -304,8 +306,8 @@ func (o *optimizer) step(f int32, g float64) {
 // result returns the weights, pruned, with the asker's set, and the bias
 // shifted so that the score p.threshold becomes 0.5.
 func (o *optimizer) result(p params) ([]float64, float64) {
-	for f := range o.w {
-		if dense := f >= int(o.dense0) && f < int(o.dense0)+p.dense; !dense && (!o.on[f] || math.Abs(o.w[f]) < p.prune) {
+	for f := range o.w[:o.dense0] {
+		if !o.on[f] || math.Abs(o.w[f]) < p.prune {
 			o.w[f] = 0
 		}
 	}
@@ -404,11 +406,10 @@ func score(w []float64, bias float64, feats []int32, dense []float32) float64 {
 	for _, f := range feats {
 		z += w[f]
 	}
-	if len(dense) > 0 {
-		d0 := len(w) - len(dense)
-		for d, x := range dense {
-			z += w[d0+d] * float64(x)
-		}
+	// The dense features are the last (dataset.dense0).
+	d0 := len(w) - len(dense)
+	for d, x := range dense {
+		z += w[d0+d] * float64(x)
 	}
 	return sigmoid(z)
 }

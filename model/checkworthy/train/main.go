@@ -32,7 +32,9 @@
 //
 // A CLEF sentence whose speaker asks (checkworthy.Askers, counted over its
 // transcript) has the asker feature, whose weight -asker sets after
-// training: only CLEF has speakers to learn it from.
+// training: only CLEF has speakers to learn it from. -speaker likewise
+// sets how far a CLEF sentence of a speaker who does not ask moves with
+// the speaker's lean (checkworthy.Speakers), which the rankings apply.
 package main
 
 import (
@@ -107,6 +109,7 @@ func parse(args []string) (options, params, error) {
 	fs.BoolVar(&p.average, "average", false, "average each model's weights over the ends of its second half of epochs")
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
 	fs.Float64Var(&p.asker, "asker", 2, "how far a transcript's askers' sentences are moved down, in log-odds (0: not at all)")
+	fs.Float64Var(&p.speaker, "speaker", 2, "how far a transcript's sentence is moved by its speaker's lean (checkworthy.Speakers), in log-odds a unit of lean (0: not at all)")
 	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)
@@ -146,7 +149,7 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 	}
-	dev, err := f.loadNews(filepath.Join(o.news, "dev"))
+	dev, err := f.loadNews(filepath.Join(o.news, "dev"), true)
 	if err != nil {
 		return err
 	}
@@ -154,7 +157,7 @@ func run(args []string, out io.Writer) error {
 		name := fmt.Sprintf("d:%d", d)
 		f.intern(checkworthy.HashFeature(name), name)
 	}
-	set.names, set.emb = f.names, f.emb
+	set.names, set.emb, set.dense = f.names, f.emb, p.dense
 	fmt.Fprintf(out, "data: %d ClaimBuster sentences (%d check-worthy) in %d id-range folds, %d CLEF sentences (%d check-worthy) in %d debates, %d PolNeAR train sentences (%d weakly positive), %d features\n",
 		set.count(claimBuster, -1), set.count(claimBuster, 1), set.folds, set.count(clef, -1), set.count(clef, 1), len(set.debates),
 		set.count(polnear, -1), set.count(polnear, 1), len(set.names))
@@ -197,7 +200,7 @@ func newFeaturizer(drop string) (*featurizer, error) {
 // addNews adds PolNeAR's train articles as a weakly labelled corpus, one
 // group an article.
 func (s *dataset) addNews(f *featurizer, dir string) error {
-	arts, err := f.loadNews(dir)
+	arts, err := f.loadNews(dir, false)
 	if err != nil {
 		return err
 	}
@@ -261,14 +264,17 @@ func printRankings(out io.Writer, set *dataset, what string, rs []ranking) {
 func write(out io.Writer, set *dataset, p params, path string) error {
 	w, bias := set.train(p, func(*example) bool { return true })
 	var feats []checkworthy.Feature
-	for id, x := range w {
-		if x != 0 && !strings.HasPrefix(set.names[id], "d:") {
+	for id, x := range w[:set.dense0()] {
+		if x != 0 {
 			feats = append(feats, checkworthy.Feature{Name: set.names[id], Weight: x})
 		}
 	}
+	if p.speaker != 0 {
+		feats = append(feats, checkworthy.Feature{Name: checkworthy.SpeakerFeature, Weight: p.speaker})
+	}
 	written := feats
 	if set.emb != nil {
-		written = append(feats[:len(feats):len(feats)], set.emb.meanings(w[len(w)-p.dense:])...)
+		written = append(feats[:len(feats):len(feats)], set.emb.meanings(w[set.dense0():])...)
 	}
 	enc := checkworthy.New(bias, written).Encode()
 	if err := os.WriteFile(path, enc, 0o644); err != nil {

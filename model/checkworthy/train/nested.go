@@ -186,7 +186,7 @@ func (s *dataset) nested(out io.Writer, candidates []params) {
 	rs := make([]ranking, len(s.debates))
 	for d := range s.debates {
 		w, bias := s.chooseAndTrain(candidates, func(e *example) bool { return e.corpus == clef && e.group == d }, chosen)
-		rs[d] = s.rankEach(w, bias)[d]
+		rs[d] = s.rankEach(w, bias, candidates[0].speaker)[d]
 	}
 	printRankings(out, s, "nested: CLEF 2019 training, leave one debate out, settings chosen by inner folds", rs)
 	for _, d := range slices.Sorted(maps.Keys(chosen)) {
