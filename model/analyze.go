@@ -3,7 +3,6 @@ package model
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/entity"
@@ -14,10 +13,10 @@ import (
 // it holds the embedded models. It is safe for concurrent use.
 type Analyzer struct {
 	tagger *entity.Tagger
-	// claims waits for the claim detector, which loads while the first
-	// article is tagged: its lexicon, built at load, took most of what
-	// was left of a start-up once the tagger's tables were read in place.
-	claims func() (*claim.Detector, error)
+	// claims is the claim detector, which loads while the first article
+	// is tagged: its lexicon, built at load, took most of what was left
+	// of a start-up once the tagger's tables were read in place.
+	claims *loading[*claim.Detector]
 	// piece is how many bytes of sentences the claim detector reads
 	// between two reports of progress: claimPiece but in tests.
 	piece int
@@ -34,12 +33,22 @@ func NewAnalyzer() (*Analyzer, error) {
 	return &Analyzer{tagger: t, claims: claims, piece: claimPiece}, nil
 }
 
-// inBackground starts load on a goroutine of its own and returns what
-// waits for its result.
-func inBackground[T any](load func() (T, error)) func() (T, error) {
-	wait := sync.OnceValues(load)
-	go wait()
-	return wait
+// loading is a value that loads on a goroutine of its own: done is
+// closed once v and err are set, and they are not written after.
+type loading[T any] struct {
+	done chan struct{}
+	v    T
+	err  error
+}
+
+// inBackground starts load on a goroutine of its own.
+func inBackground[T any](load func() (T, error)) *loading[T] {
+	l := &loading[T]{done: make(chan struct{})}
+	go func() {
+		l.v, l.err = load()
+		close(l.done)
+	}()
+	return l
 }
 
 // Analyze finds the entities and claims of a.
@@ -82,21 +91,12 @@ func (z *Analyzer) AnalyzeProgress(ctx context.Context, a *Article, progress Pro
 
 // waitClaims waits for the claim detector, or for ctx to be done.
 func (z *Analyzer) waitClaims(ctx context.Context) (*claim.Detector, error) {
-	type loaded struct {
-		d   *claim.Detector
-		err error
-	}
-	done := make(chan loaded, 1)
-	go func() {
-		d, err := z.claims()
-		done <- loaded{d, err}
-	}()
 	select {
-	case l := <-done:
-		if l.err != nil {
-			return nil, fmt.Errorf("load claim model: %w", l.err)
+	case <-z.claims.done:
+		if z.claims.err != nil {
+			return nil, fmt.Errorf("load claim model: %w", z.claims.err)
 		}
-		return l.d, nil
+		return z.claims.v, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

@@ -290,7 +290,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	// claims alone, on the sentences and entities of the run above: the
 	// share the issue bounds (at most half of the entities' time).
 	ents := z.tagger.Tag(a.Text, a.Sentences)
-	d, err := z.claims()
+	d, err := z.waitClaims(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -340,11 +340,11 @@ func TestAnalyzeStopsWhileTheClaimModelLoads(t *testing.T) {
 	}
 	release := make(chan struct{})
 	defer close(release)
-	loading := func() (*claim.Detector, error) {
+	load := func() (*claim.Detector, error) {
 		<-release
 		return nil, errors.New("released")
 	}
-	z = &Analyzer{tagger: z.tagger, claims: loading, piece: 4 << 10}
+	z = &Analyzer{tagger: z.tagger, claims: inBackground(load), piece: 4 << 10}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	a := benchArticle(t, 2<<10)

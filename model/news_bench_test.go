@@ -43,7 +43,7 @@ func BenchmarkAnalyzeNews(b *testing.B) {
 	// claims alone, on the entities of the text that does not repeat: the
 	// share issue 9 bounds (at most half of the entities' time).
 	ents := z.tagger.Tag(a.Text, a.Sentences)
-	d, err := z.claims()
+	d, err := z.waitClaims(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -63,9 +63,18 @@ func NewDetector() (*Detector, error) {
 
 // scratch is the per-call working memory of Analyze.
 type scratch struct {
-	toks    []token
-	matches []match
-	verbs   []verb
+	toks []token
+	// matches are the lexicon's in toks: read ahead for a whole unit
+	// (matched is set until the unit's rules take them), else found in
+	// parts, which reuses partMatches.
+	matches     []match
+	matched     bool
+	partMatches []match
+	// tailToks and tailSeen are the tokens and the cue memo of the text
+	// after a quotation's close (quoteCloser).
+	tailToks []token
+	tailSeen []int8
+	verbs    []verb
 	// speakers are the sources seen so far, for resolving pronouns.
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
@@ -178,6 +187,8 @@ type Run struct {
 	// unscored are the sentences read since the last score, with what
 	// scoring them takes (scoreUnscored).
 	unscored unscored
+	// ahead is the first reading of the units of the next sentences.
+	ahead ahead
 }
 
 // unscored are sentences whose claims are found and whose scores are
@@ -236,7 +247,10 @@ func (r *Run) Next(sentences []span.Span) {
 	}
 	end := sentences[len(sentences)-1].End
 	r.reserve(end)
-	for _, s := range sentences {
+	for i, s := range sentences {
+		if i%aheadSentences == 0 {
+			r.readAhead(sentences[i:min(i+aheadSentences, len(sentences))])
+		}
 		r.cw = append(r.cw, 0)
 		r.sentence(s)
 		if len(r.unscored.sentences) == scoreBatch {
@@ -336,7 +350,7 @@ func (r *Run) sentence(s span.Span) {
 	sc.block = b
 	r.units = claimUnits(r.units[:0], b, s)
 	for _, unit := range r.units {
-		claims = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc)
+		claims = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc, &r.ahead)
 		u.words = appendWords(u.words, sc.toks, s.Start)
 	}
 	var speaker span.Span
@@ -426,12 +440,9 @@ func blockIndex(blocks []doc.Block, at int) int {
 // opponents claim ..."), one claim per such clause, the clauses without a
 // source of their own going with the one before them (or, at the start,
 // after them).
-func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
-	d.tokens(text, s, sc)
+func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch, a *ahead) []Claim {
+	signed := a.take(d, text, sc, s)
 	all := sc.toks
-	sc.cues.reset(len(all))
-	var signed bool
-	sc.cuts, signed = clauseCuts(sc.cuts[:0], all)
 	sc.unsigned = !signed
 	defer func() { sc.toks, sc.unsigned = all, false }()
 	mark := len(sc.speakers)
@@ -793,12 +804,6 @@ func afterThat(toks []token, off int) bool {
 		}
 	}
 	return false
-}
-
-// tokens fills sc.toks with the tokens of s.
-func (d *Detector) tokens(text string, s span.Span, sc *scratch) {
-	sc.toks = d.lex.vocab.tokenize(sc.toks[:0], text, s)
-	markNameDots(text, sc.toks, d.split.Abbreviation)
 }
 
 // cut is where a clause may end: before toks[at], which is left out of

@@ -415,7 +415,8 @@ func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []en
 	}
 	// The tail keeps the mark: an inverted speaker ("," said Ana Ruiz)
 	// follows the quotation's end.
-	toks := d.lex.vocab.tokenize(sc.toks[:0], text, span.Span{Start: m.Start, End: min(b.End, m.End+signatureReach)})
+	toks := d.lex.vocab.tokenize(sc.tailToks[:0], text, span.Span{Start: m.Start, End: min(b.End, m.End+signatureReach)})
+	sc.tailToks = toks
 	markNameDots(text, toks, d.split.Abbreviation)
 	end := 0
 	for end < len(toks) && !sentenceStop(text, toks[end]) {
@@ -426,7 +427,9 @@ func (d *Detector) quoteCloser(text string, b *doc.Block, s span.Span, ents []en
 	}
 	sc.toks = toks[:end]
 	// The cue tagger's memo is by token of the unit read: these are new tokens.
+	sc.cues.seen = sc.tailSeen
 	sc.cues.reset(end)
+	sc.tailSeen = sc.cues.seen
 	tail := span.Span{Start: toks[0].Start, End: toks[end-1].End}
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, tail, entitiesIn(ents, tail), sc)

@@ -34,7 +34,11 @@ type verb struct {
 // sentence finds the claim in one sentence, if it makes one.
 func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *scratch) (Claim, bool) {
 	toks := sc.toks
-	sc.matches = d.lex.find(sc.matches[:0], text, toks, &sc.cues)
+	if !sc.matched {
+		sc.partMatches = d.lex.find(sc.partMatches[:0], text, toks, &sc.cues)
+		sc.matches = sc.partMatches
+	}
+	sc.matched = false
 	sc.verbs = sc.verbs[:0]
 	cues := sc.cueRoom()
 	addCue := func(from, to int, k Kind) {

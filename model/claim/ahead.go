@@ -1,0 +1,101 @@
+package claim
+
+import (
+	"slices"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
+)
+
+// aheadSentences is how many sentences readAhead reads at a time.
+const aheadSentences = 32
+
+// ahead is the first reading of the claim units of the next few
+// sentences: their tokens, cuts and lexicon matches, with the cue
+// tagger's answers, taken before any of their rules run. Reading them a
+// batch at a time keeps the tokenizer's, the lexicon's and the tagger's
+// code in the instruction cache for the batch, rather than having the
+// rules push it out for every sentence. Each unit's parts are slices of
+// the buffers, taken once the batch is read (they may move as it grows).
+type ahead struct {
+	units   []aheadUnit
+	next    int
+	toks    []token
+	cuts    []cut
+	matches []match
+	seen    []int8
+	// spans are the units of the sentence being read ahead.
+	spans []span.Span
+}
+
+// aheadUnit is one claim unit read ahead: where its tokens, cuts,
+// matches and memo end in the buffers (they start where the unit's
+// before ends), and whether it signs a quote (clauseCuts).
+type aheadUnit struct {
+	span.Span
+	toks, cuts, matches int
+	signed              bool
+}
+
+// readAhead reads the claim units of sentences ahead, as Run.sentence
+// will ask for them: the sentences it skips are skipped.
+func (r *Run) readAhead(sentences []span.Span) {
+	a, d, text := &r.ahead, r.d, r.dc.Text
+	a.reset()
+	for _, s := range sentences {
+		if s.Start < 0 || s.End > len(text) || s.Empty() {
+			continue
+		}
+		var b *doc.Block
+		if bi := blockIndex(r.dc.Blocks, s.Start); bi >= 0 {
+			b = &r.dc.Blocks[bi]
+		}
+		a.spans = claimUnits(a.spans[:0], b, s)
+		for _, u := range a.spans {
+			a.read(d, text, u)
+		}
+	}
+}
+
+// reset empties a for a new batch.
+func (a *ahead) reset() {
+	a.units, a.next = a.units[:0], 0
+	a.toks, a.cuts, a.matches, a.seen = a.toks[:0], a.cuts[:0], a.matches[:0], a.seen[:0]
+}
+
+// read reads unit u ahead.
+func (a *ahead) read(d *Detector, text string, u span.Span) {
+	from := len(a.toks)
+	a.toks = d.lex.vocab.tokenize(a.toks, text, u)
+	toks := a.toks[from:]
+	markNameDots(text, toks, d.split.Abbreviation)
+	var signed bool
+	a.cuts, signed = clauseCuts(a.cuts, toks)
+	a.seen = slices.Grow(a.seen, len(toks))[:len(a.seen)+len(toks)]
+	memo := cueMemo{seen: a.seen[from:]}
+	clear(memo.seen)
+	a.matches = d.lex.find(a.matches, text, toks, &memo)
+	a.units = append(a.units, aheadUnit{Span: u, toks: len(a.toks), cuts: len(a.cuts), matches: len(a.matches), signed: signed})
+}
+
+// take gives sc the reading of unit u, the next one read ahead (or read
+// now, should it not be), and reports whether u signs a quote
+// (clauseCuts). Each part is a slice with no room beyond it, so that no
+// append to it writes into the next unit's.
+func (a *ahead) take(d *Detector, text string, sc *scratch, u span.Span) (signed bool) {
+	if a.next == len(a.units) || a.units[a.next].Span != u {
+		a.reset()
+		a.read(d, text, u)
+	}
+	var prev aheadUnit
+	if a.next > 0 {
+		prev = a.units[a.next-1]
+	}
+	cur := a.units[a.next]
+	a.next++
+	sc.toks = a.toks[prev.toks:cur.toks:cur.toks]
+	sc.cues.seen, sc.cues.base = a.seen[prev.toks:cur.toks:cur.toks], 0
+	sc.cuts = a.cuts[prev.cuts:cur.cuts:cur.cuts]
+	sc.matches, sc.matched = a.matches[prev.matches:cur.matches:cur.matches], true
+	return cur.signed
+}
