@@ -26,6 +26,11 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		{"drops a verb of speaking with company", "Ines Koll spoke with fishermen at the pier, and the council said it was unsafe.", []string{"said"}},
 		{"keeps a verb of speaking before a time", "Ines Koll spoke on Monday, saying the pier was unsafe.", []string{"spoke", "saying"}},
 		{"keeps a verb joined by and", "Ines Koll criticised the council and said the pier was unsafe.", []string{"criticised", "said"}},
+		{"drops a verb of a that-clause past a time", "Ines Koll said on Monday that the harbour engineers in the port town supported a new pier.", []string{"said"}},
+		{"drops a verb of a second that-clause", "Ines Koll said the pier was old and that the fishermen of the bay want a new one.", []string{"said"}},
+		{"keeps a verb joined by but after a that-clause", "Ines Koll said that the pier was old but did not suggest closing it.", []string{"said", "suggest"}},
+		{"keeps a verb after a dash past a that-clause", "Ines Koll said that the pier was old – even though the council announced repairs.", []string{"said", "announced"}},
+		{"keeps a relative's verb far after its verb", "Ines Koll signed a letter to the council that the fishermen announced on Monday.", []string{"signed", "announced"}},
 	}
 	d := newDetector(t)
 	for _, tt := range tests {
