@@ -415,6 +415,9 @@ func blockIndex(blocks []doc.Block, at int) int {
 func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch) []Claim {
 	d.tokens(text, s, sc)
 	all := sc.toks
+	if foreign(all) {
+		return dst
+	}
 	sc.cues.reset(len(all))
 	var signed bool
 	sc.cuts, signed = clauseCuts(sc.cuts[:0], all)
