@@ -443,6 +443,9 @@ func blockIndex(blocks []doc.Block, at int) int {
 func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch, a *ahead) []Claim {
 	signed := a.take(d, text, sc, s)
 	all := sc.toks
+	if foreign(all) {
+		return dst
+	}
 	sc.unsigned = !signed
 	defer func() { sc.toks, sc.unsigned = all, false }()
 	mark := len(sc.speakers)
@@ -753,8 +756,8 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 const maxAsideSegments = 3
 
 // acrossAsides reads segment i, which has a reporting verb but no source
-// of its own, from the start of a segment before it that opens with a
-// conjunction, after the last of own, so that a later clause's speaker
+// of its own, from the start of a segment before it that opens a clause
+// (opensClause), after the last of own, so that a later clause's speaker
 // named before its asides speaks ("..., and Brian Deese, the White House
 // adviser, said ..."). It returns that segment and the speaker, or i and
 // nil when no such speaker is found.
@@ -764,7 +767,7 @@ func (d *Detector) acrossAsides(text string, all []token, segs []tokRange, i int
 		last = own[len(own)-1]
 	}
 	for j := i - 1; j > last && j >= i-maxAsideSegments; j-- {
-		if f := segs[j].from; !clauseOpeners.has(all[f]) || f == 0 || all[f-1].h != hComma {
+		if !opensClause(all, segs[j].from) {
 			continue
 		}
 		mark := len(sc.speakers)
@@ -776,6 +779,15 @@ func (d *Detector) acrossAsides(text string, all []token, segs []tokRange, i int
 		break
 	}
 	return i, nil
+}
+
+// opensClause reports a segment starting at toks[f] that opens a clause
+// of its own: after a semicolon, but for a verb that shares the subject
+// before it ("...; its backers, led by the mayor, insist", not "X
+// suggested ...; clashed with Y over ...; and posted"), or with a
+// conjunction after a comma.
+func opensClause(toks []token, f int) bool {
+	return f > 0 && (toks[f-1].h == hSemicolon && !toks[f].finite || toks[f-1].h == hComma && clauseOpeners.has(toks[f]))
 }
 
 // quotedAt reports whether toks[i], of the part of a sentence whose

@@ -26,6 +26,11 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		{"drops a verb of speaking with company", "Ines Koll spoke with fishermen at the pier, and the council said it was unsafe.", []string{"said"}},
 		{"keeps a verb of speaking before a time", "Ines Koll spoke on Monday, saying the pier was unsafe.", []string{"spoke", "saying"}},
 		{"keeps a verb joined by and", "Ines Koll criticised the council and said the pier was unsafe.", []string{"criticised", "said"}},
+		{"drops a verb of a that-clause past a time", "Ines Koll said on Monday that the harbour engineers in the port town supported a new pier.", []string{"said"}},
+		{"drops a verb of a second that-clause", "Ines Koll said the pier was old and that the fishermen of the bay want a new one.", []string{"said"}},
+		{"keeps a verb joined by but after a that-clause", "Ines Koll said that the pier was old but did not suggest closing it.", []string{"said", "suggest"}},
+		{"keeps a verb after a dash past a that-clause", "Ines Koll said that the pier was old – even though the council announced repairs.", []string{"said", "announced"}},
+		{"keeps a relative's verb far after its verb", "Ines Koll signed a letter to the council that the fishermen announced on Monday.", []string{"signed", "announced"}},
 	}
 	d := newDetector(t)
 	for _, tt := range tests {
@@ -62,6 +67,10 @@ func TestASourceInsideQuotationMarksSpeaksForTheOneOutside(t *testing.T) {
 			[]string{`"The pier is old.`, `The fishermen doubt it," Ines Koll said.`}, []string{"Ines Koll", "Ines Koll"}},
 		{"names a later clause's speaker before its asides", "The mayor says the wall is safe, but Ana Ruiz, the harbour master, warned that it would fail.",
 			[]string{"The mayor says the wall is safe", "but Ana Ruiz, the harbour master, warned that it would fail."}, []string{"The mayor", "Ana Ruiz, the harbour master"}},
+		{"names a speaker after a semicolon before its asides", "Critics say the pier is too costly; its backers, led by the mayor, insist it will pay for itself.",
+			[]string{"Critics say the pier is too costly", "its backers, led by the mayor, insist it will pay for itself."}, []string{"Critics", "its backers"}},
+		{"takes no speaker before a semicolon for a verb without one after it", "The mayor praised the pier; clashed with Ana Ruiz over its cost; and posted that if it closed, the harbour would flood.",
+			[]string{"The mayor praised the pier; clashed with Ana Ruiz over its cost; and posted that if it closed, the harbour would flood."}, []string{"The mayor"}},
 		{"takes no second name of a list for a later speaker", "The harbour master, who backed Lind and Ana Ruiz, said the wall would fail.",
 			[]string{"The harbour master, who backed Lind", "and Ana Ruiz, said the wall would fail."}, []string{"who", "The harbour master"}},
 		{"still cuts two speakers outside the marks", "The mayor said the pier was safe, while the engineers argued that it would fail.",

@@ -19,7 +19,7 @@ var tokenSets = [...]*wordSet{
 	participleAuxiliaries, easeAdjectives, moneyWords, moneySigns, closingQuotes,
 	notAfterModal, inflectedAux, timeNames, objectPronouns, participleStarts,
 	bodyNouns, thatConjunctions, thatTo, notSet, pollNouns, nameJoiners,
-	numberLike, monthLead,
+	numberLike, monthLead, foreignWords, nameParticles,
 }
 
 // setsKnown marks a token's sets as looked up; the top bit, which no set

@@ -153,7 +153,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 // after a comma, a relative or a conjunction ("..., saying", "said Rubel,
 // who notes", "and told") reports for its own speaker.
 func insideReport(text string, toks []token, v, w verb) bool {
-	if v.quoted && !w.quoted {
+	if v.quoted && !w.quoted || inThatClause(toks, v, w) {
 		return true
 	}
 	from := w.to
@@ -170,6 +170,38 @@ func insideReport(text string, toks []token, v, w verb) bool {
 	}
 	return true
 }
+
+// inThatClause reports a verb v in the that-clause of the main verb w: a
+// "that" at most maxThatGap words after w ("said on Friday that the White
+// House supported") or right after a conjunction ("says the world is
+// watching and that he can understand"), then no punctuation but quotation
+// marks and no other conjunction before v, which would share w's subject
+// ("said that ... but did not suggest") or open a clause of its own ("...
+// – even though he picked"). v reports inside what w's speaker says, however long
+// its own subject.
+func inThatClause(toks []token, v, w verb) bool {
+	that := false
+	for i := w.to; i < v.from; i++ {
+		switch t := toks[i]; {
+		case t.kind == tokPunct && !quotes.has(t):
+			return false
+		case joined(t) || clauseOpeners.has(t):
+			that = false
+		case t.h == hThat && (i-w.to <= maxThatGap || joined(toks[i-1])):
+			that = true
+		}
+	}
+	return that
+}
+
+// maxThatGap bounds the words between a verb and the "that" of its clause
+// ("told reporters on Monday that"); a "that" further on is mostly a
+// relative's ("signed a letter of apology that he said was drafted").
+const maxThatGap = 3
+
+// joined reports a conjunction before a verb, which then shares the
+// subject of the verb before it ("said that ... and encouraged").
+func joined(t token) bool { return t.h == hAnd || t.h == hBut || t.h == hOr }
 
 // gerundOfSpeaker reports an -ing word at i after a preposition: its
 // speaker is the clause's subject ("has reiterated despite admitting").

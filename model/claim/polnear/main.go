@@ -56,7 +56,8 @@
 //
 // With -misses it also lists the gold attributions missed or misnamed and
 // the claims with a source that meet no gold attribution, for reading on
-// the development split only; with -errors it counts the errors by kind
+// the development split only (and the attributed cues on no gold cue,
+// OFF); with -errors it counts the errors by kind
 // (see errorTable).
 package main
 

@@ -91,6 +91,9 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 					if !hit && sc.errors != nil {
 						sc.errors.addOffCue(a.Text, q.Span, a.Attributions)
 					}
+					if !hit && misses {
+						sc.misses = append(sc.misses, fmt.Sprintf("OFF  %s cue=%q src=%q | %s", a.Name, q.In(a.Text), c.Source.Span.In(a.Text), markCue(a.Text, c.Span, q.Span)))
+					}
 				}
 				if misses && !ok {
 					sc.misses = append(sc.misses, fmt.Sprintf("FP   %s src=%q cues=%q | %s", a.Name, c.Source.Span.In(a.Text), attributedCues(a.Text, c), c.Span.In(a.Text)))
@@ -99,6 +102,11 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 		}
 	}
 	return sc, nil
+}
+
+// markCue is claim span c of text on one line, with cue q in brackets.
+func markCue(text string, c, q span.Span) string {
+	return strings.ReplaceAll(text[c.Start:q.Start]+"[["+text[q.Start:q.End]+"]]"+text[q.End:c.End], "\n", " ")
 }
 
 // add scores one gold attribution.
