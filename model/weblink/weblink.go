@@ -21,8 +21,8 @@ const (
 	// ("?q=1&r=2").
 	Plain Syntax = iota
 	// Markdown is raw markdown, where "&" may start a character reference
-	// that is decoded later: an address ends there, so the link's words
-	// hold no undecoded "&amp;".
+	// ("&amp;") that is decoded later: an address ends there, so the
+	// link's words hold none undecoded.
 	Markdown
 )
 
@@ -142,13 +142,28 @@ func urlEnd(s string, i int, syn Syntax) int {
 
 // stops reports whether the character s starts with ends an address:
 // white space, a control character, a quotation mark, or one that cannot
-// stand in an address as written ("<", "`", "\"); in markdown also "&".
+// stand in an address as written ("<", "`", "\"); in markdown also a
+// character reference.
 func stops(s string, syn Syntax) bool {
 	if c := s[0]; c < utf8.RuneSelf {
-		return c <= ' ' || c == 0x7f || strings.IndexByte("\"<>\\`", c) >= 0 || (syn == Markdown && c == '&')
+		return c <= ' ' || c == 0x7f || strings.IndexByte("\"<>\\`", c) >= 0 || (syn == Markdown && c == '&' && isReference(s))
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("“”‘’«»", r)
+}
+
+// isReference reports whether s starts with a character reference,
+// "&" and up to 32 letters, digits or "#" before a ";".
+func isReference(s string) bool {
+	for i := 1; i < len(s) && i <= 33; i++ {
+		switch c := s[i]; {
+		case c == ';':
+			return i > 1
+		case !isAlnum(c) && c != '#':
+			return false
+		}
+	}
+	return false
 }
 
 // emailAt reads an email address starting at i. When there is none, next

@@ -14,7 +14,9 @@ func TestAllFindsTheAddressesWrittenOut(t *testing.T) {
 	}{
 		{"an address ending a sentence loses the full stop", "The report is at https://example.org/report.", Plain, []string{"https://example.org/report"}},
 		{"two addresses, one http, one with a query", "See http://a.example/x, then https://b.example/y?q=1&r=2 for more", Plain, []string{"http://a.example/x", "https://b.example/y?q=1&r=2"}},
-		{"in markdown an ampersand ends an address", "then https://b.example/y?q=1&amp;r=2 for more", Markdown, []string{"https://b.example/y?q=1"}},
+		{"in markdown a character reference ends an address", "then https://b.example/y?q=1&amp;r=2 for more", Markdown, []string{"https://b.example/y?q=1"}},
+		{"in markdown a bare ampersand does not", "then https://b.example/y?q=1&r=2;s=3 for more", Markdown, []string{"https://b.example/y?q=1&r=2;s=3"}},
+		{"in plain text a reference is text", "then https://b.example/y?q=1&amp;r=2 for more", Plain, []string{"https://b.example/y?q=1&amp;r=2"}},
 		{"a bracket around an address is not part of it", "(https://example.org/a) and [https://example.org/b]", Plain, []string{"https://example.org/a", "https://example.org/b"}},
 		{"a bracket the address opens is", "https://en.example/wiki/Salmon_(fish) swim", Plain, []string{"https://en.example/wiki/Salmon_(fish)"}},
 		{"a bracketed address ending a sentence loses both", "(see https://example.org/a).", Plain, []string{"https://example.org/a"}},
