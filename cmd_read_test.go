@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -170,8 +169,7 @@ func TestReaderInATerminal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ours := regexp.MustCompile(`\x1b\[[0-9;:]*m`)
-		if rest := ours.ReplaceAll(out, nil); bytes.ContainsRune(rest, 0x1b) {
+		if rest := ownSequences.ReplaceAll(out, nil); bytes.ContainsRune(rest, 0x1b) || bytes.ContainsRune(rest, 0x07) {
 			t.Errorf("--color=always output holds an ESC that is not margin's own styling:\n%q", rest)
 		}
 	})
