@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -133,6 +132,42 @@ func TestReaderInATerminal(t *testing.T) {
 		}
 	})
 
+	t.Run("a plain text's address is a link: the links panel lists it, y copies it, O opens it", func(t *testing.T) {
+		const address = "https://example.org/minutes?year=2025&part=2"
+		article := filepath.Join(dir, "council.txt")
+		text := "Harbour wall delayed\n\nThe council met on Tuesday. Its minutes are at " + address + ", the clerk said.\n"
+		if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// An opener that only writes down what it was asked to open.
+		fake, opened := filepath.Join(dir, "bin"), filepath.Join(dir, "opened")
+		if err := os.MkdirAll(fake, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		script := "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + opened + "\n"
+		if err := os.WriteFile(filepath.Join(fake, "xdg-open"), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		env := []string{"XDG_DATA_HOME=" + data, "TERM=xterm-256color", "PATH=" + fake + ":" + os.Getenv("PATH")}
+		tm := startTmux(t, env, 100, 30, bin, article)
+		tm.waitFor("the article", func(s string) bool { return strings.Contains(s, "the clerk said") })
+		tm.send("/")
+		tm.send("-l", "minutes?")
+		tm.send("Enter")
+		tm.waitFor("the match", func(s string) bool { return strings.Contains(s, "1/1") })
+		tm.send("y")
+		tm.waitFor("y to copy the whole address from a match in it", func(s string) bool { return strings.Contains(s, "copied "+address) })
+		tm.send("Escape")
+		tm.send("Tab", "Tab")
+		tm.waitFor("the links panel", func(s string) bool { return strings.Contains(s, "example.org/minutes") })
+		tm.send("O")
+		tm.waitFor("O to open the address", func(s string) bool { return strings.Contains(s, "opened "+address) })
+		if got, err := os.ReadFile(opened); err != nil || string(got) != address+"\n" {
+			t.Errorf("the opener was given %q (%v), want %s", got, err, address)
+		}
+		tm.send("q")
+	})
+
 	t.Run("a hostile file's escape sequences show as text", func(t *testing.T) {
 		tm := startTmux(t, []string{"TERM=xterm-256color"}, 100, 30, bin, "ui/render/testdata/hostile.txt")
 		s := tm.waitFor("the hostile file", func(s string) bool { return strings.Contains(s, "clipboard") })
@@ -170,8 +205,7 @@ func TestReaderInATerminal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ours := regexp.MustCompile(`\x1b\[[0-9;:]*m`)
-		if rest := ours.ReplaceAll(out, nil); bytes.ContainsRune(rest, 0x1b) {
+		if rest := ownSequences.ReplaceAll(out, nil); bytes.ContainsRune(rest, 0x1b) || bytes.ContainsRune(rest, 0x07) {
 			t.Errorf("--color=always output holds an ESC that is not margin's own styling:\n%q", rest)
 		}
 	})

@@ -100,8 +100,9 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 }
 
 // ownSequences are the escape sequences margin writes itself in colour:
-// SGR, and OSC 8 hyperlinks whose URL is printable ASCII.
-var ownSequences = regexp.MustCompile(`\x1b\[[0-9;:]*m|\x1b\]8;[^;\x00-\x1f\x7f]*;[!-~]*\x1b\\`)
+// SGR, and OSC 8 hyperlinks whose URL is printable ASCII, ended by BEL
+// as ansi.SetHyperlink writes them (or by ST).
+var ownSequences = regexp.MustCompile(`\x1b\[[0-9;:]*m|\x1b\]8;[^;\x00-\x1f\x7f]*;[!-~]*(?:\x07|\x1b\\)`)
 
 func checkNoControl(t *testing.T, stream, s string, tc hostileCase) {
 	t.Helper()

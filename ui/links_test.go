@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/ui/panel"
 )
 
 func openMarkdown(t *testing.T, text string, opts Options) Model {
@@ -86,5 +87,45 @@ func TestASearchMatchInsideAnAddressCopiesAllOfIt(t *testing.T) {
 	}
 	if bar := statusBar(next.(Model)); !strings.Contains(bar, "copied http://council.example/minutes?year=2025") || strings.Contains(bar, "2025,") {
 		t.Errorf("the status does not say the whole address, and only it, was copied: %q", bar)
+	}
+}
+
+// TestALinkIsOneThingInEveryKindOfArticle copies and opens the link of
+// a sentence, and the one chosen in the links panel, in a plain text that
+// writes its address out, in markdown that does, and in markdown that
+// links words: each is the same link to the reader.
+func TestALinkIsOneThingInEveryKindOfArticle(t *testing.T) {
+	const want = "https://example.org/flood/report?year=2025&part=2"
+	tests := []struct{ name, file, text string }{
+		{"a plain text's address", "story.txt", "The council met. Read the report at " + want + ", the clerk said."},
+		{"markdown's bare address", "story.md", "The council met. Read the report at " + want + ", the clerk said."},
+		{"a markdown link", "story.md", "The council met. Read [the report](" + want + "), the clerk said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var opened []string
+			open := func(_ context.Context, u string) error { opened = append(opened, u); return nil }
+			a, err := model.Parse(context.Background(), tt.file, []byte(tt.text), model.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := step(New(context.Background(), a, Options{Open: open}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m = press(m, ")", ")")
+			if bar := statusBar(press(m, "y")); !strings.Contains(bar, "copied "+want) {
+				t.Errorf("y on the sentence: %q, want it to copy %s", bar, want)
+			}
+			m = press(m, "O")
+			m = press(m, "tab", "tab")
+			if m.panel.Active() != panel.Links {
+				t.Fatalf("tab tab shows %v, want Links", m.panel.Active())
+			}
+			if it, ok := m.panel.Selected(); !ok || it.ID != want {
+				t.Fatalf("the links panel lists %+v, want %s", it, want)
+			}
+			m = press(m, "O")
+			if got := strings.Join(opened, " "); got != want+" "+want {
+				t.Errorf("O on the sentence and in the panel opened %q, want %s twice", got, want)
+			}
+		})
 	}
 }

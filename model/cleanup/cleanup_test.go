@@ -219,6 +219,43 @@ func TestCleanEmphasis(t *testing.T) {
 	}
 }
 
+// TestCleanMarksAddressesAsLinks reads the addresses a text writes out
+// as links over the same words, leaving the text as it was.
+func TestCleanMarksAddressesAsLinks(t *testing.T) {
+	tests := []struct {
+		name, in, text string
+		want           []string // each "kind words → URL"
+	}{
+		{"an address ending a sentence", "The report is at http://bit.ly/1rqqk8R.", "The report is at http://bit.ly/1rqqk8R.",
+			[]string{"link http://bit.ly/1rqqk8R → http://bit.ly/1rqqk8R"}},
+		{"an email address", "Write to jane.doe@example.org, or call.", "Write to jane.doe@example.org, or call.",
+			[]string{"link jane.doe@example.org → mailto:jane.doe@example.org"}},
+		{"an underscore that opens nothing stays in the address", "See https://example.org/some_page_name _today_.", "See https://example.org/some_page_name today.",
+			[]string{"link https://example.org/some_page_name → https://example.org/some_page_name", "emphasis today → "}},
+		{"an address inside emphasis", "It is *at https://example.org/a* now.", "It is at https://example.org/a now.",
+			[]string{"emphasis at https://example.org/a → ", "link https://example.org/a → https://example.org/a"}},
+		{"a closing underscore is left out of an address, as GitHub does", "See https://example.org/_a_ now.", "See https://example.org/_a_ now.",
+			[]string{"link https://example.org/_a → https://example.org/_a"}},
+		{"www. in capitals is no address, in a later paragraph it is", "Harbour wall\n\nMORE AT WWW.EXAMPLE.ORG\n\nThe council met www.example.org/minutes today.", "",
+			[]string{"link www.example.org/minutes → http://www.example.org/minutes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Clean(tt.in).Doc
+			if tt.text != "" && d.Text != tt.text {
+				t.Fatalf("text = %q, want %q", d.Text, tt.text)
+			}
+			var got []string
+			for _, in := range d.Inlines {
+				got = append(got, in.Kind.String()+" "+in.In(d.Text)+" → "+in.URL)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("inlines = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCleanTakesNoOpeningBylineForTheTitle(t *testing.T) {
 	r := Clean("By Jane Doe\n\nThe storm arrived at dawn. Roads were closed.\n\nThe river rose overnight.")
 	if r.Title != "" || r.Byline != "Jane Doe" {

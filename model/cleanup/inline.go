@@ -6,18 +6,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // writeInline writes a block's text, turning "_x_", "*x*", "__x__" and
-// "**x**" into emphasis and strong marks. A delimiter counts only at a word
-// edge, so snake_case names and "5 * 3" stay as they are.
+// "**x**" into emphasis and strong marks and the web and email addresses
+// written out in it into links. A delimiter counts only at a word edge, so
+// snake_case names and "5 * 3" stay as they are. Text between marks is
+// written in one piece, so an address's "_" that opens nothing does not
+// cut it in two.
 func writeInline(b *doc.Builder, block string) {
 	s := newInlineScan(block)
 	text, base := block, 0 // text is block[base:]
+	done := 0              // block[:done] is written
 	for {
 		i := s.indexDelim(base)
 		if i < 0 {
-			b.Write(text)
+			writeLinked(b, block, done, len(block))
 			return
 		}
 		i -= base
@@ -27,20 +32,32 @@ func writeInline(b *doc.Builder, block string) {
 			end = s.closeAt(text, base, i+len(delim), delim)
 		}
 		if end < 0 {
-			b.Write(text[:i+len(delim)])
 			text, base = text[i+len(delim):], base+i+len(delim)
 			continue
 		}
-		b.Write(text[:i])
+		writeLinked(b, block, done, base+i)
 		kind := doc.Emphasis
 		if len(delim) == 2 {
 			kind = doc.Strong
 		}
 		b.StartInline(kind, "")
-		b.Write(text[i+len(delim) : end])
+		writeLinked(b, block, base+i+len(delim), base+end)
 		b.EndInline(kind)
 		text, base = text[end+len(delim):], base+end+len(delim)
+		done = base
 	}
+}
+
+// writeLinked writes block[from:to], marking the addresses in it as links.
+func writeLinked(b *doc.Builder, block string, from, to int) {
+	text := block[from:to]
+	done := 0
+	for l := range weblink.All(text, weblink.StartsAfter(block[:from]), weblink.Plain) {
+		b.Write(text[done:l.Start])
+		b.Mark(doc.Link, l.URL, func() { b.Write(l.In(text)) })
+		done = l.End
+	}
+	b.Write(text[done:])
 }
 
 // inlineScan is what writeInline's searches have learnt about one block,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // span writes the text of s with the marks that lie inside it.
@@ -262,7 +263,7 @@ func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 				sb.WriteByte('\\')
 			}
 		case '@':
-			if ctx&inLink == 0 && i > 0 && isLocal(text[i-1]) && i+1 < len(text) && isAlnum(text[i+1]) {
+			if ctx&inLink == 0 && i > 0 && weblink.InEmailName(text[i-1]) && i+1 < len(text) && isAlnum(text[i+1]) {
 				sb.WriteByte('\\')
 			}
 		case ' ', '\t':

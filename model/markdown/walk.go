@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // container is an open block quote or list item around the blocks being
@@ -330,7 +331,7 @@ func (w *walker) inline(n ast.Node) {
 		switch {
 		case n.IsRaw():
 			w.text(v)
-		case n.Segment.Start > 0 && n.Segment.Start <= len(w.str) && !isSpaceOrParen(w.str[n.Segment.Start-1]):
+		case n.Segment.Start > 0 && n.Segment.Start <= len(w.str) && !weblink.StartsAfter(w.str[:n.Segment.Start]):
 			// Mid-word, as after a closing delimiter: no link starts here.
 			w.plain(v, false)
 		default:

@@ -45,19 +45,32 @@ func TestTheLinksTabNamesTheSiteWithoutItsWWW(t *testing.T) {
 	}
 }
 
-func TestTheLinksTabListsAddressesWrittenOutInPlainText(t *testing.T) {
-	const text = "The council's report is at https://example.org/flood/report.pdf. The minutes, at http://example.org/minutes, agree.\n"
-	a, err := model.Parse(context.Background(), "story.txt", []byte(text), model.Options{})
-	if err != nil {
-		t.Fatal(err)
+// TestTheLinksTabListsAddressesWrittenOut lists the addresses a text
+// writes out, in plain text and in markdown alike: each is its own title,
+// without a scheme, and no detail repeats its host.
+func TestTheLinksTabListsAddressesWrittenOut(t *testing.T) {
+	const text = "The council's report is at https://example.org/flood/report.pdf. The minutes, at http://example.org/minutes, agree; " +
+		"the archive is at www.example.org/old and the clerk at clerk@example.org.\n"
+	want := []string{
+		"example.org/flood/report.pdf → https://example.org/flood/report.pdf",
+		"example.org/minutes → http://example.org/minutes",
+		"www.example.org/old → http://www.example.org/old",
+		"clerk@example.org → mailto:clerk@example.org",
 	}
-	var got []string
-	for _, it := range linkItems(Source{Article: a}) {
-		got = append(got, it.Title+" → "+it.ID)
-	}
-	want := []string{"example.org/flood/report.pdf → https://example.org/flood/report.pdf", "example.org/minutes → http://example.org/minutes"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Fatalf("links listed %q, want %q", got, want)
+	for _, file := range []string{"story.txt", "story.md"} {
+		t.Run(file, func(t *testing.T) {
+			a, err := model.Parse(context.Background(), file, []byte(text), model.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range linkItems(Source{Article: a}) {
+				got = append(got, it.Title+it.Detail+" → "+it.ID)
+			}
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Fatalf("links listed %q, want %q", got, want)
+			}
+		})
 	}
 }
 

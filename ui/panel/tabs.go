@@ -1,10 +1,8 @@
 package panel
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
-	"slices"
 	"sort"
 	"strings"
 
@@ -99,33 +97,33 @@ func outlineItems(s Source) []Item {
 	return items
 }
 
-// linkItems lists the links in text order: those marked up, and the
-// addresses written out where none is (a plain-text article's links,
-// which the tab said were "no links").
+// linkItems lists the links in text order. A link whose words are its
+// address (one written out in a plain text, or markdown's bare one) is
+// its own title, without the scheme, and names its site: no detail
+// beside it repeats the host.
 func linkItems(s Source) []Item {
 	d := s.Article.Doc
 	var items []Item
-	var marked []span.Span
 	for _, in := range d.Inlines {
-		if in.Kind == doc.Link {
-			marked = append(marked, in.Span)
-		}
 		// A javascript: or data: link is a script, not a place to go.
-		if in.Kind == doc.Link && render.Followable(in.URL) {
-			items = append(items, Item{Title: in.In(d.Text), Detail: hostOf(in.URL), Spans: []span.Span{in.Span}, ID: in.URL})
+		if in.Kind != doc.Link || !render.Followable(in.URL) {
+			continue
 		}
-	}
-	for _, l := range render.BareLinks(d.Text, span.Span{End: len(d.Text)}) {
-		// The address is its own title, without the scheme, and names
-		// its site: no detail beside it repeats the host.
-		if !slices.ContainsFunc(marked, l.Overlaps) {
-			u := l.In(d.Text)
-			title := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-			items = append(items, Item{Title: title, Spans: []span.Span{l}, ID: u})
+		words := in.In(d.Text)
+		it := Item{Title: words, Detail: hostOf(in.URL), Spans: []span.Span{in.Span}, ID: in.URL}
+		if spellsOut(words, in.URL) {
+			it.Title = strings.TrimPrefix(strings.TrimPrefix(words, "https://"), "http://")
+			it.Detail = ""
 		}
+		items = append(items, it)
 	}
-	slices.SortStableFunc(items, func(a, b Item) int { return cmp.Compare(a.Spans[0].Start, b.Spans[0].Start) })
 	return items
+}
+
+// spellsOut reports whether a link's words are its address: the URL
+// itself, or a "www." or email address the URL only adds a scheme to.
+func spellsOut(words, u string) bool {
+	return u == words || u == "http://"+words || u == "mailto:"+words
 }
 
 // hostOf is the site a link goes to, without a leading "www.": beside a
