@@ -412,13 +412,25 @@ func (m Model) textCovered() bool {
 // as it is in a window too narrow for both: beside a panel, the text of
 // a 40-column window was 18 columns wide, a few words a line, and the
 // panel's items were cut to their first word.
+// A text column narrower than minTextBeside by choice (--width) needs
+// only its own width beside the panel.
 func (m Model) panelOver() bool {
-	return m.panelOpen && m.width-panelWidth(m.width, m.opts.Width) < minTextBeside
+	need := minTextBeside
+	if m.opts.Width > 0 {
+		need = min(need, m.opts.Width+pager.Margins)
+	}
+	return m.panelOpen && m.width-m.panelBeside() < need
 }
 
 // minTextBeside is the narrowest window's width left for the text that
 // keeps the panel beside it.
 const minTextBeside = 40
+
+// panelBeside is the side panel's width beside the text: at most half
+// the window, at least a column.
+func (m Model) panelBeside() int {
+	return max(min(panelWidth(m.width, m.opts.Width), max(m.width, 1)/2), 1)
+}
 
 // hint is the bar's last word: how to open help, or, on a screen drawn
 // over the text, how to leave it (in a small window that screen's own
@@ -458,7 +470,7 @@ func (m *Model) layout() {
 		// shows it as it was, with nothing to wrap again.
 		m.panel.SetSize(w, body)
 	case m.panelOpen:
-		pw := max(min(panelWidth(m.width, m.opts.Width), w/2), 1)
+		pw := m.panelBeside()
 		m.panel.SetSize(pw, body)
 		w = max(w-pw, 1)
 	}

@@ -936,6 +936,11 @@ func TestANarrowWindowDrawsThePanelOverTheText(t *testing.T) {
 	if !strings.Contains(screen(m), "The harbour wall") || strings.Contains(statusBar(m), "esc back") {
 		t.Errorf("at 64 columns the panel is not beside the text:\n%s", screen(m))
 	}
+	// A text column of 30 (--width 30) fits beside the panel at 80.
+	m = press(step(open(t, article, Options{Width: 30}), tea.WindowSizeMsg{Width: 80, Height: 12}), "tab")
+	if !strings.Contains(screen(m), "The harbour wall") || strings.Contains(statusBar(m), "esc back") {
+		t.Errorf("a 30-column text at 80 columns is covered by the panel:\n%s", screen(m))
+	}
 }
 
 // TestAWideWindowGivesThePanelTheRoomTheTextLeaves opens the claims panel
