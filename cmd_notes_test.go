@@ -109,6 +109,48 @@ func TestNotesCommands(t *testing.T) {
 // TestKillDuringWrites kills `margin notes add` processes with SIGKILL at
 // random moments while several writers add 1,000 notes: every note whose
 // command exited 0 must be there afterwards, and the sidecar must load.
+// TestNotesInTheFallbackFolderAreFoundAgain adds a note to the fallback
+// folder, as one does when the article's folder is not writable, then
+// lists, exports and reads the article without --notes-dir: each found no
+// notes, as if the note were lost; each now shows it and says where it is.
+func TestNotesInTheFallbackFolderAreFoundAgain(t *testing.T) {
+	path := notesTestArticle(t)
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Setenv("MARGIN_NOTES_DIR", "")
+	fallback := filepath.Join(data, "margin", "notes")
+	var out, errs bytes.Buffer
+	run := func(args ...string) int {
+		out.Reset()
+		errs.Reset()
+		return run(args, strings.NewReader(""), &out, &errs)
+	}
+	if code := run("notes", "add", path, "--notes-dir", fallback, "--quote", "pulling all stops", "--note", "kept aside"); code != 0 {
+		t.Fatalf("notes add: %d %s", code, errs.String())
+	}
+	sidecar := filepath.Join(fallback, "china-us-claims.txt.notes.jsonl")
+	for _, args := range [][]string{{"notes", "list", path}, {"export", path}} {
+		if code := run(args...); code != 0 || !strings.Contains(out.String(), "kept aside") {
+			t.Errorf("%s: exit %d without the note kept in the fallback folder:\n%s%s", args[0:2], code, out.String(), errs.String())
+		}
+		if !strings.Contains(errs.String(), sidecar) {
+			t.Errorf("%s does not say the notes are in %s: %q", args[0:2], sidecar, errs.String())
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	tm := startTmux(t, []string{"XDG_DATA_HOME=" + data, "TERM=xterm-256color"}, 100, 30, marginBinary(t), path)
+	tm.waitFor("the reader to say where the notes are", func(s string) bool { return strings.Contains(s, "notes from the fallback notes folder") })
+	// tab is one byte; shift+tab's escape sequence can come apart on a
+	// loaded machine, and read as esc.
+	tm.send("Tab")
+	tm.waitFor("the panel", func(s string) bool { return strings.Contains(s, "Outline") })
+	tm.send("Tab", "Tab", "Tab", "Tab")
+	tm.waitFor("the note in the notes panel", func(s string) bool { return strings.Contains(s, "kept aside") })
+	tm.send("q")
+}
+
 func TestKillDuringWrites(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts 1,000 processes")

@@ -85,7 +85,11 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Idle:       func(idle bool) { memoryWhileIdle(idle); procs(idle) },
 	}
 	if a.Path != "" {
-		opts.NotesOptions = annotate.Options{Dir: paths.NotesDir(dir), CacheDir: annotate.DefaultCacheDir()}
+		notesDir, fallback := annotate.NotesDir(a.Path, paths.NotesDir(dir))
+		if fallback {
+			opts.Notice = strings.TrimPrefix(opts.Notice+"; notes from the fallback notes folder: "+annotate.SidecarPath(a.Path, notesDir), "; ")
+		}
+		opts.NotesOptions = annotate.Options{Dir: notesDir, CacheDir: annotate.DefaultCacheDir()}
 		// The reader opens the notes once its first screen is out (an
 		// article loaded in steps: once it is whole), so thousands of
 		// them cost the first screen nothing; their file is watched from

@@ -80,6 +80,32 @@ func SidecarPath(articlePath, dir string) string {
 	return filepath.Join(dir, filepath.Base(articlePath)+Suffix)
 }
 
+// NotesDir is the folder to keep the notes of the article at articlePath
+// in, for a command given dir (the --notes-dir flag or $MARGIN_NOTES_DIR,
+// "" for none): dir if it is not empty; else the fallback folder, when it
+// has a sidecar for the article and none is beside it, as after notes
+// were saved there because the article's folder was not writable (the
+// reader's ctrl+o, --notes-dir FALLBACK), so the article opened again
+// shows them, where they were nowhere to be seen; else "", beside the
+// article. fallback reports the second case, for the caller to say where
+// the notes are.
+func NotesDir(articlePath, dir string) (notesDir string, fallback bool) {
+	if dir != "" || articlePath == "" {
+		return dir, false
+	}
+	if _, err := os.Lstat(SidecarPath(articlePath, "")); !errors.Is(err, fs.ErrNotExist) {
+		return "", false
+	}
+	fb, err := FallbackDir()
+	if err != nil {
+		return "", false
+	}
+	if _, err := os.Lstat(SidecarPath(articlePath, fb)); err != nil {
+		return "", false
+	}
+	return fb, true
+}
+
 // UnwritableError reports a sidecar that cannot be written, and the
 // fallback directory the user can opt in to.
 type UnwritableError struct {

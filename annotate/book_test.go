@@ -201,6 +201,58 @@ func TestSidecarNextToTheArticleOrInTheChosenDir(t *testing.T) {
 	}
 }
 
+// TestNotesSavedInTheFallbackFolderAreFoundAgain reopens an article whose
+// notes went to the fallback folder: without --notes-dir, margin showed
+// none of them, as if they were lost.
+func TestNotesSavedInTheFallbackFolderAreFoundAgain(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article(t)
+	b, err := annotate.Open(a, annotate.Options{Dir: fallback})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add(t, b, "pulling all stops", "kept in the fallback", annotate.None)
+	beside := annotate.SidecarPath(a.Path, "")
+	for _, c := range []struct {
+		name, dir  string
+		besideToo  bool
+		want       string
+		isFallback bool
+	}{
+		{"with no sidecar beside the article, the fallback's", "", false, fallback, true},
+		{"the folder chosen, whatever the fallback has", "/chosen", false, "/chosen", false},
+		{"the sidecar beside the article, which has its own notes", "", true, "", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.besideToo {
+				if err := os.WriteFile(beside, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				defer os.Remove(beside)
+			}
+			got, isFallback := annotate.NotesDir(a.Path, c.dir)
+			if got != c.want || isFallback != c.isFallback {
+				t.Errorf("NotesDir(%q) = %q, %v; want %q, %v", c.dir, got, isFallback, c.want, c.isFallback)
+			}
+		})
+	}
+	if got, _ := annotate.NotesDir(filepath.Join(t.TempDir(), "other.txt"), ""); got != "" {
+		t.Errorf("an article with no notes in the fallback folder keeps them beside it, not in %q", got)
+	}
+	dir, _ := annotate.NotesDir(a.Path, "")
+	again, err := annotate.Open(reload(t, a.Path), annotate.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := again.Notes(); len(n) != 1 || n[0].Text != "kept in the fallback" {
+		t.Errorf("reopened, the article has %d notes, want the one in the fallback folder", len(n))
+	}
+}
+
 func TestUnwritableDirectoryNamesTheFallback(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root can write anywhere; see TestUnwritableErrorMessage")

@@ -323,7 +323,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		switch {
 		case m.showHelp:
 			m.help, _ = m.help.Update(msg)
-		case m.panelOpen && !m.textCovered() && msg.X >= m.width-m.panel.Width():
+		case m.panelOpen && (m.panelOver() || !m.textCovered() && msg.X >= m.width-m.panel.Width()):
 			m.panel.Scroll(keys.WheelStep(msg))
 		case !m.textCovered():
 			m.readerUpdate(msg)
@@ -405,7 +405,31 @@ func (m *Model) refresh() {
 // attention list, the review queue) is drawn over the text: the text's
 // position and match count then say nothing of what is on screen.
 func (m Model) textCovered() bool {
-	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil
+	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil || m.panelOver()
+}
+
+// panelOver reports whether the open side panel is drawn over the text,
+// as it is in a window too narrow for both: beside a panel, the text of
+// a 40-column window was 18 columns wide, a few words a line, and the
+// panel's items were cut to their first word.
+// A text column narrower than minTextBeside by choice (--width) needs
+// only its own width beside the panel.
+func (m Model) panelOver() bool {
+	need := minTextBeside
+	if m.opts.Width > 0 {
+		need = min(need, m.opts.Width+pager.Margins)
+	}
+	return m.panelOpen && m.width-m.panelBeside() < need
+}
+
+// minTextBeside is the narrowest window's width left for the text that
+// keeps the panel beside it.
+const minTextBeside = 40
+
+// panelBeside is the side panel's width beside the text: at most half
+// the window, at least a column.
+func (m Model) panelBeside() int {
+	return max(min(panelWidth(m.width, m.opts.Width), max(m.width, 1)/2), 1)
 }
 
 // hint is the bar's last word: how to open help, or, on a screen drawn
@@ -423,6 +447,8 @@ func (m Model) hint() string {
 		return m.keys.CloseAttention.Help().Key + " back · " + help
 	case m.review != nil:
 		return m.keys.CloseReview.Help().Key + " back · " + help
+	case m.panelOver():
+		return m.keys.Clear.Help().Key + " back · " + help
 	}
 	return help
 }
@@ -438,8 +464,13 @@ func (m *Model) layout() {
 	m.status.SetRows(rows)
 	body := max(m.height-rows, 1)
 	w := max(m.width, 1)
-	if m.panelOpen {
-		pw := max(min(panelWidth(m.width, m.opts.Width), w/2), 1)
+	switch {
+	case m.panelOver():
+		// The text keeps its width under the panel: closing the panel
+		// shows it as it was, with nothing to wrap again.
+		m.panel.SetSize(w, body)
+	case m.panelOpen:
+		pw := m.panelBeside()
 		m.panel.SetSize(pw, body)
 		w = max(w-pw, 1)
 	}
@@ -550,6 +581,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.panel = m.panel.Update(msg)
 		if j, ok := m.panel.TakeJump(); ok {
 			m.jump(j)
+			if !j.Span.Empty() {
+				// Over the text, the panel makes way for what it
+				// jumped to; the panel's key brings it back as it was.
+				m.closePanelOver()
+			}
 		}
 		if key.Matches(msg, k.Filter) {
 			m.sayFilter()
@@ -578,6 +614,7 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	_, selecting := m.reader.Selecting()
 	switch {
 	case key.Matches(msg, k.Search):
+		m.closePanelOver()
 		m.searching = true
 		m.input.Reset()
 		return m, m.input.Focus()
@@ -605,9 +642,18 @@ func (m Model) command(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.OpenLink):
 		return m, m.openURL()
 	default:
+		m.closePanelOver()
 		m.readerUpdate(msg)
 	}
 	return m, nil
+}
+
+// closePanelOver closes the panel drawn over the text before a key acts
+// on the text, so that what the key does is seen.
+func (m *Model) closePanelOver() {
+	if m.panelOver() {
+		m.panelOpen = false
+	}
 }
 
 // readerUpdate hands msg to the text view and shows what it says.

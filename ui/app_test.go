@@ -881,7 +881,8 @@ func TestALongMessageTakesASecondRowOfTheStatusBar(t *testing.T) {
 // windows of a few widths and explains a claim: no line of the text or of
 // the explain box runs into the panel's border.
 func TestTheExplainBoxLeavesAColumnBeforeThePanel(t *testing.T) {
-	for _, w := range []int{40, 60, 80} {
+	// 64 columns is the narrowest window with the panel beside the text.
+	for _, w := range []int{64, 80, 100} {
 		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
 			m := press(step(analysed(t), tea.WindowSizeMsg{Width: w, Height: 20}), "tab", "c")
 			if !strings.Contains(screen(m), "cues:") {
@@ -894,6 +895,51 @@ func TestTheExplainBoxLeavesAColumnBeforeThePanel(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestANarrowWindowDrawsThePanelOverTheText opens the claims panel in
+// windows too narrow for it beside the text: it takes the window, says
+// how to leave it, makes way for the claim enter jumps to and for a key
+// that acts on the text, and comes back as it was. At 40 columns, beside
+// it, the text was 18 columns wide and the claims were cut to a word.
+func TestANarrowWindowDrawsThePanelOverTheText(t *testing.T) {
+	for _, w := range []int{40, 63} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			m := step(analysed(t), tea.WindowSizeMsg{Width: w, Height: 12})
+			m.panel.Show("Claims")
+			m = press(m, "tab")
+			body := strings.Split(screen(m), "\n")
+			for _, line := range body[:len(body)-1] {
+				if !strings.HasPrefix(line, "│") {
+					t.Fatalf("a row of the panel over the text is not the panel's: %q\n%s", line, screen(m))
+				}
+			}
+			if !strings.Contains(screen(m), "According to RT Arabic, nearly") || !strings.Contains(statusBar(m), "esc back") {
+				t.Errorf("the panel over the text does not show a claim whole or say how to leave:\n%s", screen(m))
+			}
+			it, _ := m.panel.Selected()
+			m = press(m, "enter")
+			if m.panelOpen || !strings.Contains(screen(m), "Engineers at Coastline Ltd") || m.reader.Target() != it.Spans[0] {
+				t.Fatalf("enter did not show the claim chosen (%q) in the text:\n%s", it.Title, screen(m))
+			}
+			m = press(m, "tab")
+			if again, _ := m.panel.Selected(); !m.panelOpen || m.panel.Active() != "Claims" || again.ID != it.ID {
+				t.Errorf("tab after enter: open %v on %q at %q, want the claims at %q again", m.panelOpen, m.panel.Active(), again.Title, it.Title)
+			}
+			if m = press(m, ")"); m.panelOpen {
+				t.Errorf(") with the panel over the text left it there:\n%s", screen(m))
+			}
+		})
+	}
+	m := press(step(analysed(t), tea.WindowSizeMsg{Width: 64, Height: 12}), "tab")
+	if !strings.Contains(screen(m), "The harbour wall") || strings.Contains(statusBar(m), "esc back") {
+		t.Errorf("at 64 columns the panel is not beside the text:\n%s", screen(m))
+	}
+	// A text column of 30 (--width 30) fits beside the panel at 80.
+	m = press(step(open(t, article, Options{Width: 30}), tea.WindowSizeMsg{Width: 80, Height: 12}), "tab")
+	if !strings.Contains(screen(m), "The harbour wall") || strings.Contains(statusBar(m), "esc back") {
+		t.Errorf("a 30-column text at 80 columns is covered by the panel:\n%s", screen(m))
 	}
 }
 

@@ -32,6 +32,8 @@ func (m Model) View() tea.View {
 		body = m.attention.View()
 	case m.review != nil:
 		body = m.review.View()
+	case m.panelOver():
+		body = m.panel.View()
 	case m.panelOpen:
 		body = besideEachOther(m.reader.View(), m.panel.View())
 	default:
