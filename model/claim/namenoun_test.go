@@ -28,6 +28,11 @@ func TestANounAfterANameIsNoCue(t *testing.T) {
 		{"a show named by its network, with its title after it", "The actor guested on the Netflix show The Crown twice.", "show", false},
 		{"a show after a verb, its title after it", "Millions watch the ABC show Shark Tank each week.", "show", false},
 		{"a plural subject's verb stays a cue", "Polls show the race is tied.", "show", true},
+		{"a show after a possessive, an adjective and its network", "Fans queued for Ana Ruiz's new Netflix show The Hour all night.", "show", false},
+		{"a show after a possessive name and its network", "Fans queued for Ana Ruiz's Netflix show The Hour.", "show", false},
+		{"a show after a determiner, an adjective and its network", "She hosted a popular BBC show and wrote books.", "show", false},
+		{"a verb after a region with an adjective stays a cue", "Voters in the rural North believe he lied.", "believe", true},
+		{"a verb after a plural subject with an adjective stays a cue", "Aides to the new Ohio senators say the bill is dead.", "say", true},
 		{"a plural name's verb stays a cue", "The Democrats claim the vote was rigged.", "claim", true},
 		{"a name that opens a clause is a subject, its verb a cue", "When the KGB spread rumours about the agency, officials denied them.", "spread", true},
 	}

@@ -345,8 +345,10 @@ func presence(text string, toks []token, m match) bool {
 // nameModified reports a one-word cue that heads a noun phrase whose
 // name modifies it, in the place of an object: a bare word (not finite,
 // not in -ed, -ing or -s, not capitalised) right after capitalised words
-// that a determiner opens, after a preposition or a verb ("on the Apple
-// Music show The 411", "hosts an MSNBC show and"), with no complement
+// that a determiner opens (an adjective may stand between, and a
+// possessive's owner is part of the phrase), after a preposition or a
+// verb ("on the Apple Music show The 411", "hosts an MSNBC show and",
+// "for Mary J. Blige's upcoming Apple Music show"), with no complement
 // after it ("the White House statement that" reports). A name that opens a
 // clause is a subject whose verb this may be ("when the KGB spread
 // conspiracy theories"), and so is a plural one ("the Democrats claim").
@@ -360,14 +362,37 @@ func nameModified(text string, toks []token, m match) bool {
 		return false
 	}
 	k := i - 1
-	for k > 0 && toks[k].upper && toks[k].kind == tokWord {
+	for k > 0 && toks[k].upper && toks[k].kind == tokWord && !possessive(text, toks[k]) {
 		k--
+	}
+	if k > 0 && adjectiveBeforeName(text, toks[k]) && (determiners.has(toks[k-1]) || possessive(text, toks[k-1])) {
+		k-- // "Blige's upcoming Apple Music show", "Ruiz's new Netflix show"
 	}
 	if k < 1 || !determiners.has(toks[k]) && !articles.has(toks[k]) && !possessive(text, toks[k]) {
 		return false
 	}
+	if toks[k].upper && possessive(text, toks[k]) {
+		// The owner's name is part of the phrase: "for Mary J. Blige's".
+		for k > 0 && (toks[k-1].upper && toks[k-1].kind == tokWord || toks[k-1].kind == tokNameDot) {
+			k--
+		}
+	}
+	if k < 1 {
+		return false
+	}
 	o := toks[k-1]
 	return prepositions.has(o) || o.kind == tokWord && !o.upper && !clauseOpeners.has(o) && !relatives.has(o) && !whWords.has(o) && o.h != hThat
+}
+
+// adjectiveBeforeName reports a lower-case word that can only be an
+// adjective between a determiner and a name ("Blige's upcoming Apple
+// Music show"; "new" or "latest" too, which the determiners hold): no
+// finite verb, no word in -s (a subject's plural: "the two Democratic
+// senators say"), no -ly adverb and no function word.
+func adjectiveBeforeName(text string, t token) bool {
+	return t.kind == tokWord && !t.upper && !t.finite && !strings.HasSuffix(word(text, t), "s") && !lyAdverb(text, t) &&
+		!articles.has(t) && !pronouns.has(t) && !prepositions.has(t) && !auxiliaries.has(t) &&
+		!beForms.has(t) && !clauseStops.has(t) && !relatives.has(t) && t.h != hAnd && t.h != hOr && t.h != hThat
 }
 
 // participleAfterNoun reports a past participle that modifies the noun
