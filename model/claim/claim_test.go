@@ -512,6 +512,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("\xff\xfe May will might 1,000% $", uint8(7))
 	f.Add("WALLACE: Dr. J. R. Obi, a U.S. aide, said; they argue, but it’s ― Ana", uint8(11))
 	f.Add("“Yes.” ― Ana Ruiz, and Pilots' Guild said, calling it a memo written for", uint8(5))
+	f.Add("“Die Stadt wird das nicht tun, und wir sind dagegen, sagt er. Das ist nicht gut,” said Ana Weber. Le maire a dit que la digue ne tiendra pas.", uint8(60))
 	f.Fuzz(func(t *testing.T, text string, step uint8) {
 		// Cut the text into sentences of step bytes, whatever they split.
 		var sents []span.Span

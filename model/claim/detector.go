@@ -444,6 +444,9 @@ func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.
 	signed := a.take(d, text, sc, s)
 	all := sc.toks
 	if foreign(all) {
+		// The unit's matches were handed to the next sentence call;
+		// none comes, so the next caller must read its own.
+		sc.matched = false
 		return dst
 	}
 	sc.unsigned = !signed

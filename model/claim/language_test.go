@@ -21,6 +21,9 @@ func TestTextInAnotherLanguageMakesNoClaims(t *testing.T) {
 		{"English with Spanish and Dutch names", "Mayor Bill de Blasio said Los Angeles and Joost van der Berg would back the plan.", 1},
 		{"English with a French phrase", "The minister said the ban was de facto lifted, a fait accompli that critics deplored.", 1},
 		{"English quoting a few German words", "Ana Weber told reporters that the plan “ist nicht gut” and would fail.", 1},
+		// A foreign sentence opening a quotation closed in English: the
+		// quotation's speaker is looked for after the foreign one is skipped.
+		{"German quotation signed in English", "“Die Stadt wird das nicht tun, und wir sind dagegen, und sie will mehr Geld für die Mauer und den Hafen haben, sagt er. Das ist nicht gut,” said Ana Weber.", 1},
 	}
 	d := newDetector(t)
 	for _, tt := range tests {
