@@ -74,3 +74,23 @@ func TestEquivalent(t *testing.T) {
 		})
 	}
 }
+
+// TestANoteOnADecomposedTextKeepsItsOwnSpelling resolves notes on a text
+// read verbatim, still decomposed, after a line was put before them. A
+// quote with no accent of its own is the same composed, but its context
+// is not: the selector's own spelling finds the passage moved, context
+// and all, and the composed one, a weak find, must not win.
+func TestANoteOnADecomposedTextKeepsItsOwnSpelling(t *testing.T) {
+	text := norm.NFD.String("Hà Nội mưa lớn suốt đêm, các tuyến phố ngập sâu. " +
+		"Người dân phải đẩy xe máy qua những đoạn đường ngập. " +
+		"Chính quyền cho biết nước sẽ rút trong hai ngày tới.")
+	now := norm.NFD.String("Cập nhật lúc 7 giờ sáng.\n\n") + text
+	for _, quote := range []string{"qua", "cho", "hai", "xe"} {
+		t.Run(quote, func(t *testing.T) {
+			res := Resolve(now, sel(t, text, quote, 0))
+			if got := res.Span.In(now); got != quote || res.Status != Moved {
+				t.Errorf("found %q (%s, %.2f), want %q (moved)", got, res.Status, res.Score, quote)
+			}
+		})
+	}
+}

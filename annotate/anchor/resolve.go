@@ -108,13 +108,17 @@ func (r *Resolver) Resolve(sel Selector) Result {
 		return res
 	}
 	// A selector in the old spelling is looked for composed too, the
-	// better of the two when the text is composed: its context matches
+	// composed one kept unless the verbatim one was found surer: on a
+	// composed text its context matches
 	// there, and a quote without an accent was found verbatim but not
 	// where the old offsets say. Those offsets are the old spelling's,
 	// so a passage after an accent that composing shortened has moved.
 	if c, differs := composedSelector(sel); differs {
 		if found, in := r.exact(c); in {
-			return found
+			if !ok || !surer(res, found) {
+				return found
+			}
+			return res
 		}
 		if !ok {
 			sel = c
@@ -124,6 +128,31 @@ func (r *Resolver) Resolve(sel Selector) Result {
 		return res
 	}
 	return r.fuzzy(sel)
+}
+
+// surer reports whether a was found with more confidence than b: a
+// better status, or the same with a higher score. On a text that is not
+// composed (read verbatim) the selector's own spelling can be the surer.
+func surer(a, b Result) bool {
+	if ra, rb := confidence(a.Status), confidence(b.Status); ra != rb {
+		return ra > rb
+	}
+	return a.Score > b.Score
+}
+
+// confidence orders the statuses from orphaned (0) to anchored.
+func confidence(s Status) int {
+	switch s {
+	case Anchored:
+		return 4
+	case Moved:
+		return 3
+	case Changed:
+		return 2
+	case NeedsReview:
+		return 1
+	}
+	return 0
 }
 
 // composedSelector is sel in Unicode's composed form (NFC), the form of
