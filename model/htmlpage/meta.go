@@ -246,7 +246,7 @@ func untruncated(title string, headings []string) string {
 
 // shown is the headline the page shows for a title cleaned of the
 // site's name: the first <h1> that says much the same (half the words of
-// each, and no more than twice as long), as the editors reworded it for
+// the shorter, and no more than twice as long), as the editors reworded it for
 // the page ("Coronavirus: New York ramps up mass burials amid outbreak"
 // for "New York ramps up mass burials amid virus outbreak"), cleaned in
 // turn; the title itself when none does, or when the <h1> holds it whole,
@@ -269,8 +269,8 @@ func (m pageMeta) shown(title, site string) string {
 // long word may break.
 func foldTitle(s string) string { return strings.ToLower(strings.ReplaceAll(s, "\u00ad", "")) }
 
-// sameWords reports whether two headlines share half the words of each,
-// three at least.
+// sameWords reports whether two headlines share half the words of the
+// shorter, three at least.
 func sameWords(a, b string) bool {
 	wa, wb := headlineWords(a), headlineWords(b)
 	shared := 0
