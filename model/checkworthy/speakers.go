@@ -65,17 +65,25 @@ func (s *Speakers) Add(speaker string, score float64) {
 // maxLogOdds bounds a sentence's log-odds in a speaker's tally.
 const maxLogOdds = 20
 
-// Spoken returns score, a score from Score (and Asked), for a sentence of
-// a speaker with lean (Speakers.Lean, before the sentence is added): its
-// log-odds moved by lean times the weight of SpeakerFeature.
-func (m *Model) Spoken(score, lean float64) float64 {
-	w := float64(m.table.find(HashFeature(SpeakerFeature)).weight)
-	return Leaned(score, lean, w)
+// SpeakerWeight is the weight of SpeakerFeature: how far a speaker's lean
+// moves the log-odds of their next sentence (Speakers.Move).
+func (m *Model) SpeakerWeight() float64 {
+	return float64(m.table.find(HashFeature(SpeakerFeature)).weight)
 }
 
-// Leaned returns score with its log-odds moved by lean times weight; a
+// Move counts a sentence of speaker's with score, from 0 to 1 (Score,
+// Asked), and returns it moved by the speaker's lean before it times
+// weight: the one step the analyser and the trainer take, in reading
+// order, for each sentence of a speaker who does not ask.
+func (s *Speakers) Move(speaker string, score, weight float64) float64 {
+	lean := s.Lean(speaker)
+	s.Add(speaker, score)
+	return leaned(score, lean, weight)
+}
+
+// leaned returns score with its log-odds moved by lean times weight; a
 // score of 0 or 1 stays.
-func Leaned(score, lean, weight float64) float64 {
+func leaned(score, lean, weight float64) float64 {
 	if weight == 0 || lean == 0 || score <= 0 || score >= 1 {
 		return score
 	}

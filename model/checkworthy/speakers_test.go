@@ -43,15 +43,25 @@ func TestAddBoundsASureScore(t *testing.T) {
 	}
 }
 
-func TestSpokenMovesAScoreByTheSpeakerWeightTimesTheLean(t *testing.T) {
+func TestMoveShiftsAScoreByTheWeightTimesTheLeanBeforeIt(t *testing.T) {
 	m := New(0, []Feature{{Name: SpeakerFeature, Weight: 3}})
-	if got, want := m.Spoken(0.5, -0.5), sigmoid(-1.5); absDiff(got, want) > 1e-9 {
-		t.Errorf("Spoken(0.5, -0.5) = %v, want %v", got, want)
+	if got := New(0, nil).SpeakerWeight(); got != 0 {
+		t.Errorf("a model without the speaker feature weighs it %v", got)
 	}
-	if got := New(0, nil).Spoken(0.7, 1); got != 0.7 {
-		t.Errorf("a model without the speaker weight moved 0.7 to %v", got)
+	var s Speakers
+	s.Add("B", sigmoid(2))
+	// A's first sentence: no lean yet, so it stays; then A stands below B.
+	if got := s.Move("A", 0.5, m.SpeakerWeight()); got != 0.5 {
+		t.Errorf("a first sentence moved to %v", got)
 	}
-	if got := m.Spoken(1, -1); got != 1 {
+	lean := s.Lean("A")
+	if lean >= 0 {
+		t.Fatalf("lean of the lower speaker = %v, want below 0", lean)
+	}
+	if got, want := s.Move("A", 0.5, 3), sigmoid(3*lean); absDiff(got, want) > 1e-9 {
+		t.Errorf("Move(0.5) = %v, want %v", got, want)
+	}
+	if got := s.Move("A", 1, 3); got != 1 {
 		t.Errorf("a sure score moved to %v", got)
 	}
 }

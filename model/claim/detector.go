@@ -275,10 +275,7 @@ func (r *Run) scoreUnscored() {
 		// those who answer, and an interview's one guest, set against
 		// the host's lowered lines, would lean up throughout.
 		if !s.speaker.Empty() && !s.asked {
-			name := text[s.speaker.Start:s.speaker.End]
-			lean := r.spoken.Lean(name)
-			r.spoken.Add(name, score)
-			score = cw.Spoken(score, lean)
+			score = r.spoken.Move(text[s.speaker.Start:s.speaker.End], score, cw.SpeakerWeight())
 		}
 		r.cw[s.cw] = score
 		for i := s.from; i < s.to; i++ {

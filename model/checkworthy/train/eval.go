@@ -163,10 +163,7 @@ func (s *dataset) rankEach(w []float64, bias, lean float64) []ranking {
 		if e.corpus == clef {
 			x := score(w, bias, e.feats, e.dense)
 			if !e.asks {
-				sp := &spoken[e.group]
-				l := sp.Lean(e.speaker)
-				sp.Add(e.speaker, x)
-				x = checkworthy.Leaned(x, l, lean)
+				x = spoken[e.group].Move(e.speaker, x, lean)
 			}
 			scores[e.group] = append(scores[e.group], x)
 			ys[e.group] = append(ys[e.group], e.y)
