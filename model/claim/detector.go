@@ -694,6 +694,25 @@ func (d *Detector) part(text string, all []token, r tokRange, ents []entity.Enti
 	return d.sentence(text, u, entitiesIn(ents, u), sc)
 }
 
+// mayReport reports whether the tokens r of a sentence's tokens all,
+// read as part reads them, may have a reporting verb: a lexicon match of
+// one, or a verb before a "that" clause. It reads only the matches, which
+// it leaves for part.
+func (d *Detector) mayReport(text string, all []token, r tokRange, sc *scratch) bool {
+	toks := all[r.from:r.to]
+	sc.cues.base = r.from
+	sc.partMatches = d.lex.find(sc.partMatches[:0], text, toks, &sc.cues)
+	sc.matches, sc.cues.base = sc.partMatches, 0
+	for _, m := range sc.matches {
+		if m.cat == catReport {
+			sc.matched = true
+			return true
+		}
+	}
+	_, sc.matched = d.lex.thatClauseMatch(text, toks)
+	return sc.matched
+}
+
 // ownSources returns the indexes of the segments that name a source of
 // their own with a reporting verb, not one inside another clause's content
 // ("..., that Russia asked China ...").
@@ -706,11 +725,19 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 	var inside []bool
 	outside := false
 	for i, r := range segs {
+		// A participle clause (", calling it ...") goes with the clause
+		// before it, and one with no reporting verb has no source of its
+		// own: both asked before the clause is read, which spares its
+		// rules for the segments they rule out. Only the verbs and source
+		// it would find count here: the speakers it would keep change no
+		// source's place, only what a pronoun resolves to.
+		if ingWord(text, all[r.from]) || !d.mayReport(text, all, r, sc) {
+			continue
+		}
 		p, ok := d.part(text, all, r, ents, sc)
 		// A reporting verb is needed: "According to X," alone reports
-		// what the clause after it says. A participle clause (", calling
-		// it ...") goes with the clause before it.
-		reports := len(sc.verbs) > 0 && !ingWord(text, sc.toks[0])
+		// what the clause after it says.
+		reports := len(sc.verbs) > 0
 		var src *Source
 		if ok && p.Source != nil && !afterThat(sc.toks, p.Source.Start) {
 			src = p.Source
