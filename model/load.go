@@ -17,6 +17,7 @@ import (
 	"github.com/margin-reader/margin/internal/filekind"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // Options change how an article is read.
@@ -350,7 +351,8 @@ func dayOf(date string) string {
 	return date[:len(time.DateOnly)]
 }
 
-// verbatimDoc keeps the text as it is, one block per line.
+// verbatimDoc keeps the text as it is, one block per line, with the
+// addresses written out in it as links.
 func verbatimDoc(text string) doc.Doc {
 	d := doc.Doc{Text: text}
 	start := 0
@@ -363,6 +365,7 @@ func verbatimDoc(text string) doc.Doc {
 		}
 		if end > start {
 			d.Blocks = append(d.Blocks, doc.Block{Span: spanOf(start, end), Kind: doc.Paragraph})
+			d.Inlines = append(d.Inlines, weblink.Marks(text[start:end], start)...)
 		}
 		start = end + 1
 	}

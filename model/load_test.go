@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -274,6 +276,44 @@ func TestTheFormatOfATextWithoutAName(t *testing.T) {
 			}
 			if a.Format != tt.want {
 				t.Errorf("format %s, want %s", a.Format, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseLinksTheAddressesWrittenOutInAPageAndVerbatimText(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Flood report</title></head><body><article><h1>Flood report</h1>` +
+		`<p>The council published its findings on Tuesday, and the full report is at https://example.org/flood/report.pdf for anyone to read.</p>` +
+		`<p>A summary is on <a href="https://example.org/summary">https://example.org/flood</a>, the council said, with maps of every street.</p>` +
+		`</article></body></html>`
+	tests := []struct {
+		name, file, in string
+		opts           Options
+		want           []string // each "words → URL"
+	}{
+		{"a saved page", "flood.html", page, Options{}, []string{
+			"https://example.org/flood/report.pdf → https://example.org/flood/report.pdf",
+			"https://example.org/flood → https://example.org/summary",
+		}},
+		{"verbatim text", "flood.txt", "Title\n\nSee https://example.org/a.\nMail desk@example.org", Options{Verbatim: true}, []string{
+			"https://example.org/a → https://example.org/a",
+			"desk@example.org → mailto:desk@example.org",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(context.Background(), tt.file, []byte(tt.in), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, in := range a.Inlines {
+				if in.Kind == doc.Link {
+					got = append(got, in.In(a.Text)+" → "+in.URL)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("links = %q, want %q (text %q)", got, tt.want, a.Text)
 			}
 		})
 	}

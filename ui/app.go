@@ -323,7 +323,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		switch {
 		case m.showHelp:
 			m.help, _ = m.help.Update(msg)
-		case m.panelOpen && (m.panelOver() || !m.textCovered() && msg.X >= m.width-m.panel.Width()):
+		case m.panelShown() && (m.panelOver() || msg.X >= m.width-m.panel.Width()):
 			m.panel.Scroll(keys.WheelStep(msg))
 		case !m.textCovered():
 			m.readerUpdate(msg)
@@ -406,6 +406,13 @@ func (m *Model) refresh() {
 // position and match count then say nothing of what is on screen.
 func (m Model) textCovered() bool {
 	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil || m.panelOver()
+}
+
+// panelShown reports whether the open side panel is on screen: the note
+// editor, the help, the attention list and the review queue are drawn
+// over it as over the text.
+func (m Model) panelShown() bool {
+	return m.panelOpen && m.editor == nil && !m.showHelp && m.attention == nil && m.review == nil
 }
 
 // panelOver reports whether the open side panel is drawn over the text,

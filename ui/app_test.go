@@ -21,6 +21,7 @@ import (
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/ui/attention"
 	"github.com/margin-reader/margin/ui/keys"
 	"github.com/margin-reader/margin/ui/panel"
 	"github.com/margin-reader/margin/ui/reader"
@@ -1257,6 +1258,45 @@ func TestTheWheelOverThePanelMovesInItsList(t *testing.T) {
 	}
 	if m = step(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: 5}); m.reader.View() == top {
 		t.Error("the wheel over the text did not scroll it")
+	}
+}
+
+// TestTheWheelLeavesThePanelUnderAScreenDrawnOverIt opens the claims
+// panel over the text of a narrow window, then the review queue and the
+// attention list over both, and turns the wheel: the panel's cursor
+// stays, where it moved in the panel no one could see.
+func TestTheWheelLeavesThePanelUnderAScreenDrawnOverIt(t *testing.T) {
+	path := writeArticle(t, strings.Repeat(eightClaims+"\n\n", 8))
+	for _, over := range []struct {
+		name string
+		open func(Model) Model
+	}{
+		{"the review queue", func(m Model) Model { return press(m, "r") }},
+		// No note of this article needs attention, so ! would not open
+		// the list: it is opened as ! opens it.
+		{"the attention list", func(m Model) Model {
+			l := attention.New(m.reader.Article().Text, m.notes, m.keys, m.theme)
+			m.attention = &l
+			return m
+		}},
+	} {
+		t.Run(over.name, func(t *testing.T) {
+			m, _ := openBook(t, path, Options{})
+			m = step(m, tea.WindowSizeMsg{Width: 40, Height: 20})
+			m.panel.Show("Claims")
+			m = press(m, "tab")
+			if !m.panelOver() {
+				t.Fatal("the panel is not over the text")
+			}
+			before, _ := m.panel.Selected()
+			if m = over.open(m); m.panelShown() {
+				t.Fatalf("%s did not open over the panel", over.name)
+			}
+			m = step(m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: 5})
+			if after, _ := m.panel.Selected(); after.Spans[0] != before.Spans[0] {
+				t.Errorf("the wheel over %s moved the panel's cursor under it from %q to %q", over.name, before.Title, after.Title)
+			}
+		})
 	}
 }
 

@@ -50,14 +50,7 @@ func writeInline(b *doc.Builder, block string) {
 
 // writeLinked writes block[from:to], marking the addresses in it as links.
 func writeLinked(b *doc.Builder, block string, from, to int) {
-	text := block[from:to]
-	done := 0
-	for l := range weblink.All(text, weblink.StartsAfter(block[:from]), weblink.Plain) {
-		b.Write(text[done:l.Start])
-		b.Mark(doc.Link, l.URL, func() { b.Write(l.In(text)) })
-		done = l.End
-	}
-	b.Write(text[done:])
+	weblink.Write(b, block[from:to], weblink.StartsAfter(block[:from]))
 }
 
 // inlineScan is what writeInline's searches have learnt about one block,

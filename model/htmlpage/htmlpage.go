@@ -18,6 +18,7 @@ import (
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // ErrNoArticle is returned for a page in which no article text was found.
@@ -229,13 +230,14 @@ func setAtoms(n *html.Node) {
 	}
 }
 
-// bodyDoc is a JSON-LD articleBody as paragraphs, one a line.
+// bodyDoc is a JSON-LD articleBody as paragraphs, one a line, with the
+// addresses written out in it as links.
 func bodyDoc(body string) doc.Doc {
 	var b doc.Builder
 	for line := range strings.SplitSeq(body, "\n") {
 		if words := strings.Fields(line); len(words) > 0 {
 			b.StartBlock(doc.Block{Kind: doc.Paragraph})
-			b.Write(strings.Join(words, " "))
+			weblink.Write(&b, strings.Join(words, " "), true)
 			b.EndBlock()
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // container is an open block quote or list item around the text being
@@ -30,6 +31,9 @@ type walker struct {
 	heading    int  // level of the heading being walked
 	hashes     bool // the heading is a paragraph that starts "## "
 	links      int  // depth of links; links do not nest
+	// last is the last word written to the open block, which says whether
+	// an address may start right after it.
+	last string
 	// captions are the class and id names of captions and credits.
 	captions [][]string
 	// furniture is the kind of the caption or byline element being
@@ -600,10 +604,21 @@ func (w *walker) write(s string) {
 		w.b.StartBlock(w.textBlock())
 		w.open, w.has = true, false
 	}
+	wordStart := !w.has || w.space || weblink.StartsAfter(w.last)
 	if w.space && w.has {
 		w.b.Write(" ")
 	}
 	w.space = false
-	w.b.Write(s)
-	w.has = true
+	w.writeLinked(s, wordStart)
+	w.has, w.last = true, s
+}
+
+// writeLinked writes a word, marking an address written out in it as a
+// link unless it is already inside one or is code.
+func (w *walker) writeLinked(s string, wordStart bool) {
+	if w.links > 0 || w.b.Within(doc.InlineCode) {
+		w.b.Write(s)
+		return
+	}
+	weblink.Write(&w.b, s, wordStart)
 }

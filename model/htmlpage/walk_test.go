@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -145,6 +146,56 @@ func TestWalkTablePadding(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.kinds) || len(d.Text) != tt.bytes {
 				t.Errorf("kinds = %v, %d bytes; want %v, %d bytes", got, len(d.Text), tt.kinds, tt.bytes)
+			}
+		})
+	}
+}
+
+func TestWalkLinksTheAddressesWrittenOut(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // each "words → URL"
+	}{
+		{"links an address written out in a paragraph",
+			`<p>The report is at https://example.org/flood/report.pdf.</p>`,
+			[]string{"https://example.org/flood/report.pdf → https://example.org/flood/report.pdf"}},
+		{"keeps a link's own destination for an address inside it",
+			`<p>See <a href="https://example.org/a">https://example.org/b</a> now.</p>`,
+			[]string{"https://example.org/b → https://example.org/a"}},
+		{"links an address in emphasis and a www address beside a link",
+			`<p><em>https://example.org/e</em> and <a href="/x">the page</a> at www.example.org</p>`,
+			[]string{"https://example.org/e → https://example.org/e", "the page → https://news.example/x", "www.example.org → http://www.example.org"}},
+		{"leaves an address in code as code",
+			`<p>Run <code>curl https://example.org/api</code> to see.</p>`,
+			nil},
+		{"leaves an address run on from a word across a tag",
+			`<p>see<b>https://example.org/x</b></p>`,
+			nil},
+		{"links an email address in a table cell",
+			`<table><tr><td>desk@example.org</td></tr></table>`,
+			[]string{"desk@example.org → mailto:desk@example.org"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<div>" + tt.in + "</div>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, err := url.Parse("https://news.example/story")
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := walker{base: base}
+			w.node(root)
+			d := w.finish()
+			var got []string
+			for _, in := range d.Inlines {
+				if in.Kind == doc.Link {
+					got = append(got, in.In(d.Text)+" → "+in.URL)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("links = %q, want %q (text %q)", got, tt.want, d.Text)
 			}
 		})
 	}

@@ -37,6 +37,19 @@ type Link struct {
 
 var prefixes = []string{"https://", "http://", "ftp://", "www."}
 
+// The schemes a Link's URL adds to a "www." address and an email address.
+const (
+	wwwScheme   = "http://"
+	emailScheme = "mailto:"
+)
+
+// SpellsOut reports whether a link's words are its address written out:
+// the URL itself, or a "www." or email address the URL only adds its
+// scheme to, as it does for the Links All finds.
+func SpellsOut(words, url string) bool {
+	return url == words || url == wwwScheme+words || url == emailScheme+words
+}
+
 // All yields the addresses in s in order. An address starts a word (the
 // text before it does not end in a letter or digit; wordStart says
 // whether s itself begins one), and ends at white space, a quotation mark
@@ -105,7 +118,7 @@ func urlAt(s string, i int, syn Syntax) (Link, bool) {
 		}
 		u := s[i:e]
 		if p == "www." {
-			u = "http://" + u
+			u = wwwScheme + u
 		}
 		return Link{Span: span.Span{Start: i, End: e}, URL: u}, true
 	}
@@ -187,7 +200,7 @@ func emailAt(s string, i int) (l Link, next int, ok bool) {
 	if dot := strings.LastIndexByte(domain, '.'); dot <= 0 || dot == len(domain)-1 {
 		return Link{}, j, false
 	}
-	return Link{Span: span.Span{Start: i, End: k}, URL: "mailto:" + s[i:k]}, k, true
+	return Link{Span: span.Span{Start: i, End: k}, URL: emailScheme + s[i:k]}, k, true
 }
 
 // InEmailName reports whether c may stand in the name before an email

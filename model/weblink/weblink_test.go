@@ -156,3 +156,35 @@ func FuzzAll(f *testing.F) {
 		}
 	})
 }
+
+func TestSpellsOutSaysWhetherALinksWordsAreItsAddress(t *testing.T) {
+	tests := []struct {
+		name, words, url string
+		want             bool
+	}{
+		{"an address that is its URL", "https://example.org/a", "https://example.org/a", true},
+		{"a www address its URL adds http to", "www.example.org", "http://www.example.org", true},
+		{"an email address its URL adds mailto to", "desk@example.org", "mailto:desk@example.org", true},
+		{"words that name the page", "the report", "https://example.org/a", false},
+		{"an address going elsewhere", "https://example.org/b", "https://example.org/a", false},
+		{"a www address under https, which All does not write", "www.example.org", "https://www.example.org", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SpellsOut(tt.words, tt.url); got != tt.want {
+				t.Errorf("SpellsOut(%q, %q) = %v, want %v", tt.words, tt.url, got, tt.want)
+			}
+		})
+	}
+	const text = "See https://example.org/a, www.example.org and desk@example.org."
+	found := 0
+	for l := range All(text, true, Plain) {
+		found++
+		if !SpellsOut(l.In(text), l.URL) {
+			t.Errorf("the address All found, %q → %q, does not spell out its URL", l.In(text), l.URL)
+		}
+	}
+	if found != 3 {
+		t.Errorf("All found %d addresses in %q, want 3", found, text)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/vocab"
+	"github.com/margin-reader/margin/model/weblink"
 	"github.com/margin-reader/margin/ui/render"
 	"github.com/margin-reader/margin/ui/theme"
 )
@@ -111,19 +112,13 @@ func linkItems(s Source) []Item {
 		}
 		words := in.In(d.Text)
 		it := Item{Title: words, Detail: hostOf(in.URL), Spans: []span.Span{in.Span}, ID: in.URL}
-		if spellsOut(words, in.URL) {
+		if weblink.SpellsOut(words, in.URL) {
 			it.Title = strings.TrimPrefix(strings.TrimPrefix(words, "https://"), "http://")
 			it.Detail = ""
 		}
 		items = append(items, it)
 	}
 	return items
-}
-
-// spellsOut reports whether a link's words are its address: the URL
-// itself, or a "www." or email address the URL only adds a scheme to.
-func spellsOut(words, u string) bool {
-	return u == words || u == "http://"+words || u == "mailto:"+words
 }
 
 // hostOf is the site a link goes to, without a leading "www.": beside a
