@@ -78,12 +78,12 @@ func openArticle(path string) (*model.Article, error) {
 	return a, nil
 }
 
-// options are the notes' options for the article at path; notes found in
-// the fallback folder, not beside the article, are said on stderr.
-func (f *bookFlags) options(path string, stderr io.Writer) annotate.Options {
-	dir, fallback := annotate.NotesDir(path, paths.NotesDir(f.dir))
+// options are the notes' options for article a; notes found in the
+// fallback folder, not beside the article, are said on stderr.
+func (f *bookFlags) options(a *model.Article, stderr io.Writer) annotate.Options {
+	dir, fallback := annotate.NotesDir(a, paths.NotesDir(f.dir))
 	if fallback {
-		warn(stderr, "the notes are in the fallback notes folder: "+annotate.SidecarPath(path, dir))
+		warn(stderr, "the notes are in the fallback notes folder: "+annotate.SidecarPath(a.Path, dir))
 	}
 	return annotate.Options{Dir: dir, Author: f.author, CacheDir: annotate.DefaultCacheDir()}
 }
@@ -95,7 +95,7 @@ func (f *bookFlags) openBook(path string, stderr io.Writer) (*annotate.Book, err
 	if err != nil {
 		return nil, err
 	}
-	b, err := annotate.Open(a, f.options(a.Path, stderr))
+	b, err := annotate.Open(a, f.options(a, stderr))
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(bf.author) == "" {
 		warn(stderr, "no author found ($MARGIN_AUTHOR, $USER or the login name); the note is saved without one (pass --author NAME)")
 	}
-	n, err := annotate.Append(a, bf.options(a.Path, stderr), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
+	n, err := annotate.Append(a, bf.options(a, stderr), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
 	if err != nil {
 		return err
 	}

@@ -113,6 +113,7 @@ func TestNotesCommands(t *testing.T) {
 // folder, as one does when the article's folder is not writable, then
 // lists, exports and reads the article without --notes-dir: each found no
 // notes, as if the note were lost; each now shows it and says where it is.
+// A same-named article in another folder neither sees nor writes it.
 func TestNotesInTheFallbackFolderAreFoundAgain(t *testing.T) {
 	path := notesTestArticle(t)
 	data := t.TempDir()
@@ -136,6 +137,25 @@ func TestNotesInTheFallbackFolderAreFoundAgain(t *testing.T) {
 		if !strings.Contains(errs.String(), sidecar) {
 			t.Errorf("%s does not say the notes are in %s: %q", args[0:2], sidecar, errs.String())
 		}
+	}
+	other := filepath.Join(t.TempDir(), filepath.Base(path))
+	if err := os.WriteFile(other, []byte("Another article, pulling all stops of its own.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := run("notes", "list", other); code != 0 || strings.Contains(out.String(), "kept aside") || strings.Contains(errs.String(), "fallback") {
+		t.Errorf("a same-named article in another folder lists the fallback's notes (exit %d):\n%s%s", code, out.String(), errs.String())
+	}
+	if code := run("notes", "add", other, "--quote", "pulling all stops", "--note", "its own"); code != 0 {
+		t.Fatalf("notes add to the same-named article: %d %s", code, errs.String())
+	}
+	if kept, err := os.ReadFile(sidecar); err != nil || strings.Contains(string(kept), "its own") {
+		t.Errorf("the same-named article's note went into the fallback sidecar (%v):\n%s", err, kept)
+	}
+	if beside, err := os.ReadFile(other + ".notes.jsonl"); err != nil || !strings.Contains(string(beside), "its own") {
+		t.Errorf("the same-named article's note is not beside it (%v)", err)
+	}
+	if code := run("notes", "list", path); code != 0 || !strings.Contains(out.String(), "kept aside") {
+		t.Errorf("the true article lost its fallback notes (exit %d):\n%s%s", code, out.String(), errs.String())
 	}
 	if testing.Short() {
 		return

@@ -85,7 +85,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Idle:       func(idle bool) { memoryWhileIdle(idle); procs(idle) },
 	}
 	if a.Path != "" {
-		notesDir, fallback := annotate.NotesDir(a.Path, paths.NotesDir(dir))
+		notesDir, fallback := annotate.NotesDir(a, paths.NotesDir(dir))
 		if fallback {
 			opts.Notice = strings.TrimPrefix(opts.Notice+"; notes from the fallback notes folder: "+annotate.SidecarPath(a.Path, notesDir), "; ")
 		}

@@ -80,30 +80,76 @@ func SidecarPath(articlePath, dir string) string {
 	return filepath.Join(dir, filepath.Base(articlePath)+Suffix)
 }
 
-// NotesDir is the folder to keep the notes of the article at articlePath
-// in, for a command given dir (the --notes-dir flag or $MARGIN_NOTES_DIR,
-// "" for none): dir if it is not empty; else the fallback folder, when it
-// has a sidecar for the article and none is beside it, as after notes
-// were saved there because the article's folder was not writable (the
+// NotesDir is the folder to keep the notes of article a in, for a
+// command given dir (the --notes-dir flag or $MARGIN_NOTES_DIR, "" for
+// none): dir if it is not empty; else the fallback folder, when it has
+// a sidecar for this article and none is beside it, as after notes were
+// saved there because the article's folder was not writable (the
 // reader's ctrl+o, --notes-dir FALLBACK), so the article opened again
 // shows them, where they were nowhere to be seen; else "", beside the
 // article. fallback reports the second case, for the caller to say where
 // the notes are.
-func NotesDir(articlePath, dir string) (notesDir string, fallback bool) {
-	if dir != "" || articlePath == "" {
+//
+// The fallback folder keeps sidecars by file name only, so one there may
+// be another article's (/ro/a/index.html's, for /tmp/b/index.html):
+// using it would show that article's notes and write into them. It is
+// this article's if its header records this article's path (ownsSidecar).
+func NotesDir(a *article.Article, dir string) (notesDir string, fallback bool) {
+	if dir != "" || a.Path == "" {
 		return dir, false
 	}
-	if _, err := os.Lstat(SidecarPath(articlePath, "")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(SidecarPath(a.Path, "")); !errors.Is(err, fs.ErrNotExist) {
 		return "", false
 	}
 	fb, err := FallbackDir()
 	if err != nil {
 		return "", false
 	}
-	if _, err := os.Lstat(SidecarPath(articlePath, fb)); err != nil {
+	h, ok, err := sidecar.ReadHeader(SidecarPath(a.Path, fb))
+	if err != nil || !ok || !ownsSidecar(a, h) {
 		return "", false
 	}
 	return fb, true
+}
+
+// ownsSidecar reports whether h, the header of a sidecar kept away from
+// the article, is of article a: it records a's path (or the same file
+// by another name); a sidecar from before paths were recorded must have
+// a's hash, and a's folder must not be writable, as notes go to the
+// fallback folder only when it is not (a same-named article elsewhere
+// with the same text would otherwise take them).
+func ownsSidecar(a *article.Article, h sidecar.Header) bool {
+	if h.Path != "" {
+		return samePath(h.Path, a.Path)
+	}
+	return h.Article != "" && h.Article == a.Hash && !writableDir(filepath.Dir(a.Path))
+}
+
+// samePath reports whether recorded, an absolute path, names the file at
+// path: the same absolute path, or the same file through a link.
+func samePath(recorded, path string) bool {
+	if abs, err := filepath.Abs(path); err == nil && abs == recorded {
+		return true
+	}
+	fi, err := os.Stat(recorded)
+	if err != nil {
+		return false
+	}
+	fj, err := os.Stat(path)
+	return err == nil && os.SameFile(fi, fj)
+}
+
+// writableDir reports whether a file can be created in dir, by creating
+// one: permission bits do not tell for root, ACLs or a read-only mount.
+func writableDir(dir string) bool {
+	f, err := os.CreateTemp(dir, ".margin-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
 }
 
 // UnwritableError reports a sidecar that cannot be written, and the
@@ -206,7 +252,15 @@ func (b *Book) header() sidecar.Header {
 	if src == "" {
 		src = filepath.Base(b.article.Path)
 	}
-	return sidecar.Header{Version: sidecar.Version, Article: b.article.Hash, Source: src}
+	h := sidecar.Header{Version: sidecar.Version, Article: b.article.Hash, Source: src}
+	if b.opts.Dir != "" {
+		// Kept away from the article, the sidecar says whose it is
+		// (NotesDir).
+		if abs, err := filepath.Abs(b.article.Path); err == nil {
+			h.Path = abs
+		}
+	}
+	return h
 }
 
 // Path is the sidecar's file name.

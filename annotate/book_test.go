@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -234,22 +235,105 @@ func TestNotesSavedInTheFallbackFolderAreFoundAgain(t *testing.T) {
 				}
 				defer os.Remove(beside)
 			}
-			got, isFallback := annotate.NotesDir(a.Path, c.dir)
+			got, isFallback := annotate.NotesDir(a, c.dir)
 			if got != c.want || isFallback != c.isFallback {
 				t.Errorf("NotesDir(%q) = %q, %v; want %q, %v", c.dir, got, isFallback, c.want, c.isFallback)
 			}
 		})
 	}
-	if got, _ := annotate.NotesDir(filepath.Join(t.TempDir(), "other.txt"), ""); got != "" {
+	if got, _ := annotate.NotesDir(&model.Article{Path: filepath.Join(t.TempDir(), "other.txt")}, ""); got != "" {
 		t.Errorf("an article with no notes in the fallback folder keeps them beside it, not in %q", got)
 	}
-	dir, _ := annotate.NotesDir(a.Path, "")
+	dir, _ := annotate.NotesDir(a, "")
 	again, err := annotate.Open(reload(t, a.Path), annotate.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := again.Notes(); len(n) != 1 || n[0].Text != "kept in the fallback" {
 		t.Errorf("reopened, the article has %d notes, want the one in the fallback folder", len(n))
+	}
+}
+
+// TestTheFallbackFolderGivesNoArticleAnothersNotes: the fallback folder
+// keeps sidecars by file name, so a same-named article elsewhere
+// (/tmp/b/index.html for /ro/a/index.html) found the other's notes there,
+// showed them and wrote into them. Only the article whose path the
+// sidecar records, or for an older sidecar with none, the article of the
+// same text in a folder it cannot write, uses it.
+func TestTheFallbackFolderGivesNoArticleAnothersNotes(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := article(t)
+	b, err := annotate.Open(owner, annotate.Options{Dir: fallback})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add(t, b, "pulling all stops", "the owner's note", annotate.None)
+	sidecarPath := annotate.SidecarPath(owner.Path, fallback)
+	recorded, err := os.ReadFile(sidecarPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if abs, _ := filepath.Abs(owner.Path); !strings.Contains(string(recorded), `"path":`+strconv.Quote(abs)) {
+		t.Fatalf("the fallback sidecar does not record the article's path %s:\n%s", abs, recorded)
+	}
+	oldHeader := func(hash string) string {
+		return `{"margin_notes":1,"article":"` + hash + `","source":"china-us-claims.txt"}` + "\n"
+	}
+	root := os.Geteuid() == 0
+	for _, c := range []struct {
+		name     string
+		header   string // "" keeps the sidecar the owner wrote
+		other    bool   // a same-named article in another folder, not the owner
+		readOnly bool   // that article's folder is not writable
+		linked   bool   // the owner opened through a symbolic link
+		want     bool
+	}{
+		{"the article the sidecar records finds its notes", "", false, false, false, true},
+		{"the article the sidecar records, through a link, finds its notes", "", false, false, true, true},
+		{"a same-named article in a writable folder gets none", "", true, false, false, false},
+		{"a same-named article in a read-only folder gets none", "", true, true, false, false},
+		{"an older sidecar with no path is not used from a writable folder", oldHeader(owner.Hash), true, false, false, false},
+		{"an older sidecar with no path is used from a read-only folder for the same text", oldHeader(owner.Hash), true, true, false, true},
+		{"an older sidecar with no path is not used for another text", oldHeader("sha256:0"), true, true, false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.readOnly && root {
+				t.Skip("root can write anywhere")
+			}
+			content := recorded
+			if c.header != "" {
+				content = []byte(c.header)
+			}
+			if err := os.WriteFile(sidecarPath, content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			a := owner
+			if c.other {
+				a = article(t)
+			}
+			if c.linked {
+				link := filepath.Join(t.TempDir(), "china-us-claims.txt")
+				if err := os.Symlink(owner.Path, link); err != nil {
+					t.Fatal(err)
+				}
+				a = reload(t, link)
+			}
+			if c.readOnly {
+				dir := filepath.Dir(a.Path)
+				if err := os.Chmod(dir, 0o555); err != nil {
+					t.Fatal(err)
+				}
+				defer os.Chmod(dir, 0o755)
+			}
+			got, isFallback := annotate.NotesDir(a, "")
+			if want := map[bool]string{true: fallback, false: ""}[c.want]; got != want || isFallback != c.want {
+				t.Errorf("NotesDir = %q, %v; want %q, %v", got, isFallback, want, c.want)
+			}
+		})
 	}
 }
 

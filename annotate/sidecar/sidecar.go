@@ -43,6 +43,11 @@ type Header struct {
 	Article string `json:"article,omitempty"`
 	// Source names the article: its file name or URL.
 	Source string `json:"source,omitempty"`
+	// Path is the article's absolute path, for a sidecar kept away from
+	// it (a notes folder), where a same-named article's could be: it
+	// tells whose notes these are. Readers before it ignore it and keep
+	// it (merged).
+	Path string `json:"path,omitempty"`
 
 	// raw is the line the header was read from, to keep fields this
 	// version does not know when the header is rewritten.
@@ -65,7 +70,7 @@ func (h Header) merged(old []byte) ([]byte, error) {
 	}
 	for k, v := range extra {
 		switch k {
-		case "margin_notes", "article", "source":
+		case "margin_notes", "article", "source", "path":
 		default:
 			fields[k] = v
 		}

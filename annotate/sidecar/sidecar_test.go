@@ -397,3 +397,43 @@ func BenchmarkAppendTo5000(b *testing.B) {
 		}
 	}
 }
+
+// TestReadHeaderTakesTheHeaderOpenWould: NotesDir decides whose notes a
+// sidecar holds by its header alone, so it must be the one Open folds.
+func TestReadHeaderTakesTheHeaderOpenWould(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  string // the path recorded; "-" for no header
+	}{
+		{"the first line", []string{`{"margin_notes":1,"path":"/a/x.txt"}`, `{"margin_notes":1,"path":"/b/x.txt"}`}, "/a/x.txt"},
+		{"after blank and bad lines", []string{"", "not json", `{"margin_notes":1,"path":"/a/x.txt"}`}, "/a/x.txt"},
+		{"after events, as a union merge leaves it", []string{`{"op":"put","id":"A","rev":1,"note":{}}`, `{"margin_notes":1,"path":"/a/x.txt"}`}, "/a/x.txt"},
+		{"none in a file of events", []string{`{"op":"put","id":"A","rev":1,"note":{}}`}, "-"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := write(t, c.lines...)
+			h, ok, err := ReadHeader(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := "-"
+			if ok {
+				got = h.Path
+			}
+			if got != c.want {
+				t.Errorf("ReadHeader path = %q, want %q", got, c.want)
+			}
+			s, err := Open(path, Header{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if oh, ook := s.Header(); ook != ok || oh.Path != h.Path {
+				t.Errorf("Open's header = %q, %v; ReadHeader's %q, %v", oh.Path, ook, h.Path, ok)
+			}
+		})
+	}
+	if _, _, err := ReadHeader(filepath.Join(t.TempDir(), "missing.notes.jsonl")); err == nil {
+		t.Error("a missing sidecar has no error")
+	}
+}

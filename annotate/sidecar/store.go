@@ -1,6 +1,7 @@
 package sidecar
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -49,6 +50,32 @@ func Open(path string, h Header) (*Store, error) { return OpenCached(path, h, ""
 
 // Path is the sidecar's file name.
 func (s *Store) Path() string { return s.path }
+
+// ReadHeader returns the header of the sidecar at path, read as Open
+// would take it (the first header line) without folding the events; ok
+// is false if the file has none.
+func ReadHeader(path string) (h Header, ok bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Header{}, false, fmt.Errorf("read the notes' header: %w", err)
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
+	for {
+		raw, err := r.ReadBytes('\n')
+		if len(bytes.TrimSpace(raw)) > 0 {
+			if h, _, perr := parseLine(bytes.TrimSuffix(raw, []byte("\n"))); perr == nil && h != nil {
+				return *h, true, nil
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return Header{}, false, nil
+		}
+		if err != nil {
+			return Header{}, false, fmt.Errorf("read the notes' header from %s: %w", path, err)
+		}
+	}
+}
 
 // Header returns the file's header; ok is false if the file has none yet.
 func (s *Store) Header() (h Header, ok bool) {
