@@ -25,32 +25,11 @@ func TestAnAskersSentencesScoreBelowTheSameSentenceByAnother(t *testing.T) {
 		"GUEST: Fares rose less than in Lorne. Wages rose faster.",
 		"HOST: Our next question is on housing. Rents rose again. Why?",
 	}
-	score := func(t *testing.T, blocks []block) (host, guest float64) {
-		t.Helper()
-		dc := buildDoc(blocks)
-		sents := sentence.Split(dc)
-		res := d.AnalyzeDoc(dc, sents, nil)
-		var scores []float64
-		for i, s := range sents {
-			if strings.Contains(dc.Text[s.Start:s.End], "levy rose") {
-				scores = append(scores, res.Checkworthiness[i])
-			}
-		}
-		if len(scores) != 2 {
-			t.Fatalf("found the repeated sentence %d times, want 2", len(scores))
-		}
-		return scores[0], scores[1]
-	}
-	var asTurns, asParagraphs []block
-	for _, turn := range turns {
-		asTurns = append(asTurns, block{kind: doc.Paragraph, text: turn})
-		_, said, _ := strings.Cut(turn, ": ")
-		asParagraphs = append(asParagraphs, block{kind: doc.Paragraph, text: said})
-	}
-	if host, guest := score(t, asTurns); host >= guest {
+	asTurns, asParagraphs := turnsAndParagraphs(turns)
+	if host, guest := repeatedScores(t, d, asTurns); host >= guest {
 		t.Errorf("in the transcript the host's sentence scores %.3f, the guest's %.3f: want the host's lower", host, guest)
 	}
-	if host, guest := score(t, asParagraphs); host != guest {
+	if host, guest := repeatedScores(t, d, asParagraphs); host != guest {
 		t.Errorf("without speakers the sentence scores %.3f and %.3f: want the same", host, guest)
 	}
 }
@@ -72,32 +51,41 @@ func TestASpeakersLeanMovesTheirNextSentence(t *testing.T) {
 		"ANN: " + fact,
 		"BEN: " + fact,
 	}
-	score := func(t *testing.T, blocks []block) (ann, ben float64) {
-		t.Helper()
-		dc := buildDoc(blocks)
-		sents := sentence.Split(dc)
-		res := d.AnalyzeDoc(dc, sents, nil)
-		var scores []float64
-		for i, s := range sents {
-			if strings.Contains(dc.Text[s.Start:s.End], "levy rose") {
-				scores = append(scores, res.Checkworthiness[i])
-			}
-		}
-		if len(scores) != 2 {
-			t.Fatalf("found the repeated sentence %d times, want 2", len(scores))
-		}
-		return scores[0], scores[1]
+	asTurns, asParagraphs := turnsAndParagraphs(turns)
+	if ann, ben := repeatedScores(t, d, asTurns); ann <= ben {
+		t.Errorf("in the transcript the figures' speaker's sentence scores %.3f, the other's %.3f: want the first higher", ann, ben)
 	}
-	var asTurns, asParagraphs []block
+	if ann, ben := repeatedScores(t, d, asParagraphs); ann != ben {
+		t.Errorf("without speakers the sentence scores %.3f and %.3f: want the same", ann, ben)
+	}
+}
+
+// turnsAndParagraphs writes a transcript's turns as paragraphs twice: with
+// their speakers ("HOST: ...") and without.
+func turnsAndParagraphs(turns []string) (asTurns, asParagraphs []block) {
 	for _, turn := range turns {
 		asTurns = append(asTurns, block{kind: doc.Paragraph, text: turn})
 		_, said, _ := strings.Cut(turn, ": ")
 		asParagraphs = append(asParagraphs, block{kind: doc.Paragraph, text: said})
 	}
-	if ann, ben := score(t, asTurns); ann <= ben {
-		t.Errorf("in the transcript the figures' speaker's sentence scores %.3f, the other's %.3f: want the first higher", ann, ben)
+	return asTurns, asParagraphs
+}
+
+// repeatedScores returns the check-worthiness of the two sentences of
+// blocks that say "levy rose", the sentence both tests repeat.
+func repeatedScores(t *testing.T, d *Detector, blocks []block) (first, second float64) {
+	t.Helper()
+	dc := buildDoc(blocks)
+	sents := sentence.Split(dc)
+	res := d.AnalyzeDoc(dc, sents, nil)
+	var scores []float64
+	for i, s := range sents {
+		if strings.Contains(dc.Text[s.Start:s.End], "levy rose") {
+			scores = append(scores, res.Checkworthiness[i])
+		}
 	}
-	if ann, ben := score(t, asParagraphs); ann != ben {
-		t.Errorf("without speakers the sentence scores %.3f and %.3f: want the same", ann, ben)
+	if len(scores) != 2 {
+		t.Fatalf("found the repeated sentence %d times, want 2", len(scores))
 	}
+	return scores[0], scores[1]
 }
