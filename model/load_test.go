@@ -318,3 +318,18 @@ func TestParseLinksTheAddressesWrittenOutInAPageAndVerbatimText(t *testing.T) {
 		})
 	}
 }
+
+// TestAnErrorNamesStandardInputInWords checks that what cannot be read
+// from standard input is said of "standard input", not of "-", and of the
+// path for a file.
+func TestAnErrorNamesStandardInputInWords(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"-", "read standard input: binary file"},
+		{"notes.txt", "read notes.txt: binary file"},
+	} {
+		_, err := Parse(context.Background(), tt.name, []byte("a\x00b"), Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) error %v, want it to start %q", tt.name, err, tt.want)
+		}
+	}
+}

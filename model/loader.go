@@ -97,7 +97,7 @@ func (l *Loader) Next(ctx context.Context, step int) (*Article, bool, error) {
 	if !l.done {
 		if err := l.step(ctx, step); err != nil {
 			l.in.close()
-			return nil, false, fmt.Errorf("read %s: %w", l.a.Name, err)
+			return nil, false, fmt.Errorf("read %s: %w", sourceName(l.a.Name), err)
 		}
 		l.addSentences()
 		l.a.Warnings = l.allWarnings()
@@ -357,3 +357,12 @@ func (t *textSource) next(step int) (doc.Doc, bool, error) {
 func (t *textSource) hungry() bool       { return t.p.Hungry() }
 func (t *textSource) grow(n int)         { t.p.Grow(n) }
 func (t *textSource) warnings() []string { return nil }
+
+// sourceName is how an error names where an article came from: a path,
+// or standard input for "-".
+func sourceName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
+}
