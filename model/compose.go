@@ -25,9 +25,6 @@ func (c *composer) compose(text string, final bool) string {
 		cut := lastSegment(s)
 		s, c.held = s[:cut], s[cut:]
 	}
-	if norm.NFC.IsNormalString(s) {
-		return s
-	}
 	return norm.NFC.String(s)
 }
 

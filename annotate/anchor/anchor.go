@@ -130,7 +130,7 @@ func Find(text, quote string, occurrence int) (span.Span, error) {
 		return span.Span{}, errors.New("empty quote")
 	}
 	all := findAll(text, quote)
-	if c := composed(quote); len(all) == 0 && c != quote {
+	if c := norm.NFC.String(quote); len(all) == 0 && c != quote {
 		all = findAll(text, c)
 	}
 	switch {
@@ -282,15 +282,7 @@ func QuoteKind(r rune) rune {
 // sense (canonically equivalent): "é" as one character or as e and an
 // accent. A note written on a text before margin composed it (NFC) has
 // its quote in the text's old spelling.
-func Equivalent(a, b string) bool { return a == b || composed(a) == composed(b) }
-
-// composed is s in Unicode's composed form (NFC).
-func composed(s string) string {
-	if norm.NFC.IsNormalString(s) {
-		return s
-	}
-	return norm.NFC.String(s)
-}
+func Equivalent(a, b string) bool { return a == b || norm.NFC.String(a) == norm.NFC.String(b) }
 
 func isQuote(r rune) bool { return r == '\'' || r == '"' || QuoteKind(r) != r }
 

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -161,7 +163,7 @@ func confidence(s Status) int {
 // before htmlpage did) spells "é" as e and an accent.
 func composedSelector(sel Selector) (Selector, bool) {
 	c := sel
-	c.Exact, c.Prefix, c.Suffix = composed(sel.Exact), composed(sel.Prefix), composed(sel.Suffix)
+	c.Exact, c.Prefix, c.Suffix = norm.NFC.String(sel.Exact), norm.NFC.String(sel.Prefix), norm.NFC.String(sel.Suffix)
 	return c, c != sel
 }
 

@@ -88,10 +88,7 @@ func composed(src string) string {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
-	if !norm.NFC.IsNormalString(src) {
-		src = norm.NFC.String(src)
-	}
-	return src
+	return norm.NFC.String(src)
 }
 
 // find is the article's text: readability's, or a second opinion when
