@@ -93,6 +93,13 @@ func TestSidecarsThatAreNotRegularFilesAreRefusedAtOnce(t *testing.T) {
 			case <-time.After(5 * time.Second):
 				t.Fatal("opening hung")
 			}
+			go func() { _, _, err := ReadHeader(path); done <- err }()
+			select {
+			case err := <-done:
+				refusedInOneLine(t, "read the header", err)
+			case <-time.After(5 * time.Second):
+				t.Fatal("reading the header hung")
+			}
 			s := &Store{path: path, latest: map[string]Event{}}
 			_, err := s.Commit(newEvent())
 			refusedInOneLine(t, "commit", err)

@@ -53,9 +53,10 @@ func (s *Store) Path() string { return s.path }
 
 // ReadHeader returns the header of the sidecar at path, read as Open
 // would take it (the first header line) without folding the events; ok
-// is false if the file has none.
+// is false if the file has none. Like Open it opens only a regular file,
+// never blocking on a named pipe put in its place.
 func ReadHeader(path string) (h Header, ok bool, err error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path, os.O_RDONLY)
 	if err != nil {
 		return Header{}, false, fmt.Errorf("read the notes' header: %w", err)
 	}
