@@ -402,18 +402,21 @@ func (m *Model) refresh() {
 }
 
 // textCovered reports whether a screen of its own (the editor, help, the
-// attention list, the review queue) is drawn over the text: the text's
-// position and match count then say nothing of what is on screen.
-func (m Model) textCovered() bool {
-	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil || m.panelOver()
+// attention list, the review queue, or the panel in a narrow window) is
+// drawn over the text: the text's position and match count then say
+// nothing of what is on screen.
+func (m Model) textCovered() bool { return m.screenOver() || m.panelOver() }
+
+// screenOver reports whether the note editor, the help, the attention
+// list or the review queue is drawn over the whole window, the text and
+// the side panel alike.
+func (m Model) screenOver() bool {
+	return m.editor != nil || m.showHelp || m.attention != nil || m.review != nil
 }
 
-// panelShown reports whether the open side panel is on screen: the note
-// editor, the help, the attention list and the review queue are drawn
-// over it as over the text.
-func (m Model) panelShown() bool {
-	return m.panelOpen && m.editor == nil && !m.showHelp && m.attention == nil && m.review == nil
-}
+// panelShown reports whether the open side panel is on screen: no
+// screen of its own is drawn over it (screenOver).
+func (m Model) panelShown() bool { return m.panelOpen && !m.screenOver() }
 
 // panelOver reports whether the open side panel is drawn over the text,
 // as it is in a window too narrow for both: beside a panel, the text of
