@@ -168,7 +168,7 @@ func TestNotesInTheFallbackFolderAreFoundAgain(t *testing.T) {
 	tm.waitFor("the panel", func(s string) bool { return strings.Contains(s, "Outline") })
 	tm.send("Tab", "Tab", "Tab", "Tab")
 	tm.waitFor("the note in the notes panel", func(s string) bool { return strings.Contains(s, "kept aside") })
-	tm.send("q")
+	tm.quit()
 }
 
 func TestKillDuringWrites(t *testing.T) {

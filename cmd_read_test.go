@@ -80,6 +80,20 @@ func (tm *tmuxTerm) waitFor(what string, ok func(string) bool) string {
 
 func (tm *tmuxTerm) alive() bool { return tm.cmd("has-session", "-t", "m").Run() == nil }
 
+// quit sends q and waits for margin to exit, so that nothing it writes on
+// the way out lands in a test's folders as they are removed.
+func (tm *tmuxTerm) quit() {
+	tm.t.Helper()
+	tm.send("q")
+	deadline := time.Now().Add(10 * time.Second)
+	for tm.alive() {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("q did not quit; screen:\n%s", tm.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func TestReaderInATerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -122,14 +136,7 @@ func TestReaderInATerminal(t *testing.T) {
 			}
 			return text > 5 && strings.Contains(s, "RT Arabic")
 		})
-		tm.send("q")
-		deadline := time.Now().Add(5 * time.Second)
-		for tm.alive() {
-			if time.Now().After(deadline) {
-				t.Fatalf("q did not quit; screen:\n%s", tm.screen())
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+		tm.quit()
 	})
 
 	t.Run("a plain text's address is a link: the links panel lists it, y copies it, O opens it", func(t *testing.T) {
