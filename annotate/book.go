@@ -516,10 +516,11 @@ func (b *Book) writeErrorFor(path string, err error) error {
 	if ferr != nil || b.opts.Dir == fallback {
 		fallback = ""
 	}
-	var pe *fs.PathError
-	cause := err
-	if errors.As(err, &pe) {
-		cause = pe.Err
+	// The message names the path: what it needs of err is the reason,
+	// the system's ("permission denied", "read-only file system").
+	var cause syscall.Errno
+	if !errors.As(err, &cause) {
+		return &UnwritableError{Path: path, Fallback: fallback, Err: err}
 	}
 	return &UnwritableError{Path: path, Fallback: fallback, Err: cause}
 }

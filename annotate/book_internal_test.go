@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"syscall"
@@ -17,6 +18,12 @@ func TestUnwritableErrorMessage(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "\n") {
 		t.Fatal("more than one line")
+	}
+	// The sidecar's own errors name the path before the reason; the
+	// message names it once all the same.
+	wrapped := fmt.Errorf("lock /srv/articles/a.txt.notes.jsonl: %w", syscall.EACCES)
+	if err := (&Book{}).writeErrorFor("/srv/articles/a.txt.notes.jsonl", wrapped); err.Error() != want {
+		t.Fatalf("got  %s\nwant %s", err, want)
 	}
 	if err := (&Book{}).writeErrorFor("x", syscall.EROFS); !strings.Contains(err.Error(), "--notes-dir") {
 		t.Fatalf("read-only file system: %v", err)

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/margin-reader/margin/internal/fileerr"
 	"github.com/margin-reader/margin/internal/filekind"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
@@ -115,7 +116,7 @@ func (in *input) read(n int) ([]byte, bool, error) {
 		return in.buf[:got], true, nil
 	}
 	if err != nil {
-		return nil, false, unwrapPathError(err)
+		return nil, false, fileerr.Cause(err)
 	}
 	return in.buf[:got], false, nil
 }
@@ -186,12 +187,12 @@ func holdsReference(b []byte) bool {
 func openRegular(path string) (*os.File, int64, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, 0, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
+		return nil, 0, fmt.Errorf("open %s: %w", path, fileerr.Cause(err))
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
+		return nil, 0, fmt.Errorf("open %s: %w", path, fileerr.Cause(err))
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
@@ -232,7 +233,7 @@ func readLimited(r io.Reader, name string, size, limit int64) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+			return nil, fmt.Errorf("read %s: %w", name, fileerr.Cause(err))
 		}
 		next = min(2*next, maxChunk)
 	}
@@ -254,15 +255,6 @@ func sizeName(n int64) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// unwrapPathError drops the *os.PathError wrapper, whose message repeats
-// the path that the caller already names.
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse reads an article from its bytes; name (a path or "-") picks the

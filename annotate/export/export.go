@@ -19,6 +19,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/internal/fileerr"
 	"github.com/margin-reader/margin/internal/filekind"
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/article"
@@ -201,11 +202,7 @@ func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note,
 // cannotWrite names the file asked for, not the temporary file beside it
 // that the error is about (".story.md1600794001464337799").
 func cannotWrite(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("export: cannot write %s: %w", path, err)
+	return fmt.Errorf("export: cannot write %s: %w", path, fileerr.Cause(err))
 }
 
 // checkNotOwn refuses to replace the article or a sidecar of notes with

@@ -172,13 +172,13 @@ func writeCacheFile(path string, data []byte) error {
 func (s *Store) tailBytes(off int64) ([]byte, error) {
 	f, err := openRegular(s.path, os.O_RDONLY)
 	if err != nil {
-		return nil, err
+		return nil, fileError("read", s.path, err)
 	}
 	defer f.Close()
 	start := max(0, off-tailCheck)
 	buf := make([]byte, off-start)
 	if _, err := f.ReadAt(buf, start); err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.path, err)
+		return nil, fileError("read", s.path, err)
 	}
 	return buf, nil
 }

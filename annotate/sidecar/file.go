@@ -7,6 +7,7 @@ import (
 	"os"
 	"syscall"
 
+	"github.com/margin-reader/margin/internal/fileerr"
 	"github.com/margin-reader/margin/internal/filekind"
 )
 
@@ -30,14 +31,15 @@ func (e *RefusedError) Is(target error) bool { return target == ErrRefused }
 // checkRegular refuses anything at path but a regular file (or nothing):
 // margin never writes through a symbolic link, and never opens a named
 // pipe or a device, which could block or never end. It returns the
-// file's information, or nil if there is no file.
+// file's information, or nil if there is no file. Its errors, and
+// openRegular's, are for fileError to put in words.
 func checkRegular(path string) (fs.FileInfo, error) {
 	fi, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	if err := regular(path, fi); err != nil {
 		return nil, err
@@ -51,6 +53,18 @@ func regular(path string, fi fs.FileInfo) error {
 		return nil
 	}
 	return &RefusedError{Path: path, Reason: "is " + filekind.Of(fi.Mode()) + ", not a notes file; margin reads and writes notes only in regular files"}
+}
+
+// fileError is err, met trying to what ("read", "write") the sidecar at
+// path, as one line that names the path once: the os package's errors
+// name it too ("read a.notes.jsonl: open a.notes.jsonl: permission
+// denied"), and a RefusedError says it all already.
+func fileError(what, path string, err error) error {
+	var refused *RefusedError
+	if errors.As(err, &refused) {
+		return err
+	}
+	return fmt.Errorf("%s %s: %w", what, path, fileerr.Cause(err))
 }
 
 // openRegular opens path, which must be a regular file, never following a

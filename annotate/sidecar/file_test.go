@@ -131,3 +131,48 @@ func TestCompactionRefusesAReadOnlySidecarAndKeepsTheMode(t *testing.T) {
 		t.Fatalf("mode after compaction %v, want 0640", fi.Mode().Perm())
 	}
 }
+
+// TestAFailureNamesTheSidecarOnce makes reading and writing fail for the
+// system's reasons (a sidecar under a file, as if its folder were one; an
+// unreadable file, where permissions hold) and wants one line that names
+// the sidecar once: the os package's errors name it too, and "read
+// a.notes.jsonl: open a.notes.jsonl: permission denied" said it twice.
+func TestAFailureNamesTheSidecarOnce(t *testing.T) {
+	dir := t.TempDir()
+	notADir := filepath.Join(dir, "folder")
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unreadable := write(t, header, put("A", 1, 10, "a"))
+	if err := os.Chmod(unreadable, 0); err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]string{"under a file": filepath.Join(notADir, "a.txt.notes.jsonl")}
+	if f, err := os.Open(unreadable); err == nil {
+		f.Close() // root reads it anyway
+	} else {
+		paths["unreadable"] = unreadable
+	}
+	for name, path := range paths {
+		ops := map[string]func() error{
+			"open":        func() error { _, err := Open(path, Header{}); return err },
+			"read header": func() error { _, _, err := ReadHeader(path); return err },
+			"append":      func() error { _, err := Append(path, Header{}, newEvent()); return err },
+			"commit": func() error {
+				_, err := (&Store{path: path, latest: map[string]Event{}}).Commit(newEvent())
+				return err
+			},
+		}
+		for op, do := range ops {
+			t.Run(name+"/"+op, func(t *testing.T) {
+				err := do()
+				if err == nil {
+					t.Fatal("no error")
+				}
+				if msg := err.Error(); strings.Count(msg, path) != 1 || strings.Contains(msg, "\n") {
+					t.Errorf("%q does not name %s once in one line", msg, path)
+				}
+			})
+		}
+	}
+}

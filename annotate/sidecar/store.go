@@ -58,7 +58,7 @@ func (s *Store) Path() string { return s.path }
 func ReadHeader(path string) (h Header, ok bool, err error) {
 	f, err := openRegular(path, os.O_RDONLY)
 	if err != nil {
-		return Header{}, false, fmt.Errorf("read the notes' header: %w", err)
+		return Header{}, false, fileError("read the notes' header from", path, err)
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)
@@ -73,7 +73,7 @@ func ReadHeader(path string) (h Header, ok bool, err error) {
 			return Header{}, false, nil
 		}
 		if err != nil {
-			return Header{}, false, fmt.Errorf("read the notes' header from %s: %w", path, err)
+			return Header{}, false, fileError("read the notes' header from", path, err)
 		}
 	}
 }
@@ -179,16 +179,19 @@ func Append(path string, h Header, evs ...Event) ([]Event, error) {
 func ending(path string) (size int64, torn bool, err error) {
 	f, err := openRegular(path, os.O_RDONLY)
 	if err != nil {
-		return 0, false, err
+		return 0, false, fileError("read", path, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || fi.Size() == 0 {
-		return 0, false, err
+	if err != nil {
+		return 0, false, fileError("read", path, err)
+	}
+	if fi.Size() == 0 {
+		return 0, false, nil
 	}
 	last := make([]byte, 1)
 	if _, err := f.ReadAt(last, fi.Size()-1); err != nil {
-		return 0, false, fmt.Errorf("read %s: %w", path, err)
+		return 0, false, fileError("read", path, err)
 	}
 	return fi.Size(), last[0] != '\n', nil
 }
@@ -267,14 +270,14 @@ func (s *Store) Compact(h Header) error {
 	}
 	pf, err := renameio.NewPendingFile(s.path, renameio.WithPermissions(fi.Mode().Perm()))
 	if err != nil {
-		return fmt.Errorf("compact %s: %w", s.path, err)
+		return fileError("compact", s.path, err)
 	}
 	defer pf.Cleanup()
 	if _, err := pf.Write(buf); err != nil {
-		return fmt.Errorf("compact %s: %w", s.path, err)
+		return fileError("compact", s.path, err)
 	}
 	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("compact %s: %w", s.path, err)
+		return fileError("compact", s.path, err)
 	}
 	if err := syncDir(filepath.Dir(s.path)); err != nil {
 		return err
@@ -314,7 +317,7 @@ func (s *Store) compacted(h Header) ([]byte, error) {
 func (s *Store) writable() (fs.FileInfo, error) {
 	fi, err := checkRegular(s.path)
 	if err != nil {
-		return nil, err
+		return nil, fileError("compact", s.path, err)
 	}
 	if fi == nil {
 		return nil, fmt.Errorf("compact %s: %w", s.path, fs.ErrNotExist)
@@ -324,7 +327,7 @@ func (s *Store) writable() (fs.FileInfo, error) {
 	}
 	f, err := openRegular(s.path, os.O_WRONLY|os.O_APPEND)
 	if err != nil {
-		return nil, fmt.Errorf("compact %s: %w", s.path, err)
+		return nil, fileError("compact", s.path, err)
 	}
 	return fi, f.Close()
 }
@@ -356,11 +359,11 @@ func (s *Store) reject() error {
 func (s *Store) lock() (unlock func(), err error) {
 	for range 100 {
 		if _, err := checkRegular(s.path); err != nil {
-			return nil, err
+			return nil, fileError("write", s.path, err)
 		}
 		fl := flock.New(s.path, flock.SetPermissions(0o644), flock.SetFlag(os.O_CREATE|os.O_RDONLY|noFollow))
 		if err := fl.Lock(); err != nil {
-			return nil, fmt.Errorf("lock %s: %w", s.path, err)
+			return nil, fileError("lock", s.path, err)
 		}
 		held, err1 := fl.Stat()
 		now, err2 := os.Lstat(s.path)
@@ -383,17 +386,13 @@ func (s *Store) refresh(locked bool) (changed bool, err error) {
 		s.reset()
 		return changed, nil
 	}
-	var refused *RefusedError
-	if errors.As(err, &refused) {
-		return false, err
-	}
 	if err != nil {
-		return false, fmt.Errorf("read %s: %w", s.path, err)
+		return false, fileError("read", s.path, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return false, fmt.Errorf("read %s: %w", s.path, err)
+		return false, fileError("read", s.path, err)
 	}
 	if s.file == nil || !os.SameFile(fi, s.file) || fi.Size() < s.off {
 		changed = s.file != nil
@@ -405,11 +404,11 @@ func (s *Store) refresh(locked bool) (changed bool, err error) {
 		return changed, nil
 	}
 	if _, err := f.Seek(s.off, io.SeekStart); err != nil {
-		return false, fmt.Errorf("read %s: %w", s.path, err)
+		return false, fileError("read", s.path, err)
 	}
 	data, err := io.ReadAll(f)
 	if err != nil {
-		return false, fmt.Errorf("read %s: %w", s.path, err)
+		return false, fileError("read", s.path, err)
 	}
 	whole := bytes.LastIndexByte(data, '\n') + 1
 	s.apply(data[:whole])
@@ -481,23 +480,19 @@ func writeJSONLine(buf *bytes.Buffer, v any) error {
 // appendSync appends data to the file at path in one write and syncs it.
 func appendSync(path string, data []byte) error {
 	f, err := openRegular(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE)
-	var refused *RefusedError
-	if errors.As(err, &refused) {
-		return err
-	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fileError("write", path, err)
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fileError("write", path, err)
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return fmt.Errorf("sync %s: %w", path, err)
+		return fileError("sync", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fileError("write", path, err)
 	}
 	return nil
 }
@@ -506,11 +501,11 @@ func appendSync(path string, data []byte) error {
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
+		return fileError("sync", dir, err)
 	}
 	defer d.Close()
 	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
+		return fileError("sync", dir, err)
 	}
 	return nil
 }
