@@ -337,6 +337,67 @@ func TestTheFallbackFolderGivesNoArticleAnothersNotes(t *testing.T) {
 	}
 }
 
+// TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath: a sidecar
+// saved in the fallback folder before margin recorded whose it is is
+// found only by the article's hash, so the article's first edit hid its
+// notes. Writing a note to it, by the reader or by notes add, records the
+// article's path, and the notes are found after the edit.
+func TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath(t *testing.T) {
+	writers := map[string]func(t *testing.T, a *model.Article, dir string){
+		"the reader": func(t *testing.T, a *model.Article, dir string) {
+			b, err := annotate.Open(a, annotate.Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			add(t, b, "pulling all stops", "a new note", annotate.None)
+		},
+		"notes add": func(t *testing.T, a *model.Article, dir string) {
+			s, err := anchor.Find(a.Text, "pulling all stops", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := annotate.Append(a, annotate.Options{Dir: dir}, annotate.Note{Span: s, Text: "a new note"}); err != nil {
+				t.Fatal(err)
+			}
+		},
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("XDG_DATA_HOME", t.TempDir())
+			fallback, err := annotate.FallbackDir()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := article(t)
+			old := `{"margin_notes":1,"article":"` + a.Hash + `","source":"china-us-claims.txt"}` + "\n"
+			if err := os.MkdirAll(fallback, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(annotate.SidecarPath(a.Path, fallback), []byte(old), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			write(t, a, fallback)
+			f, err := os.OpenFile(a.Path, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("\nA paragraph added after the notes were written.\n")
+			f.Close()
+			edited := reload(t, a.Path)
+			if got, isFallback := annotate.NotesDir(edited, ""); got != fallback || !isFallback {
+				t.Fatalf("after an edit NotesDir = %q, %v; want the fallback %q", got, isFallback, fallback)
+			}
+			b, err := annotate.Open(edited, annotate.Options{Dir: fallback})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := b.Notes(); len(n) != 1 || n[0].Text != "a new note" {
+				t.Fatalf("notes after the edit: %+v", n)
+			}
+		})
+	}
+}
+
 func TestUnwritableDirectoryNamesTheFallback(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root can write anywhere; see TestUnwritableErrorMessage")

@@ -437,3 +437,55 @@ func TestReadHeaderTakesTheHeaderOpenWould(t *testing.T) {
 		t.Error("a missing sidecar has no error")
 	}
 }
+
+// TestWritingToASidecarWithoutAPathRecordsIt: a notes folder's sidecar
+// from before margin recorded whose it is, written to for an article
+// whose path is known, gets the path in its header, with the header's
+// other fields and every other line kept; one that has a path keeps it.
+func TestWritingToASidecarWithoutAPathRecordsIt(t *testing.T) {
+	const article = "/srv/news/a.txt"
+	writers := map[string]func(path string) error{
+		"append": func(path string) error {
+			_, err := Append(path, Header{Article: "sha256:new", Path: article}, Event{Op: Put, ID: "N", Data: json.RawMessage(`{"text":"n"}`)})
+			return err
+		},
+		"commit": func(path string) error {
+			s, err := Open(path, Header{Article: "sha256:new", Path: article})
+			if err != nil {
+				return err
+			}
+			_, err = s.Commit(Event{Op: Put, ID: "N", Data: json.RawMessage(`{"text":"n"}`)})
+			return err
+		},
+	}
+	tests := []struct {
+		name, header, wantPath string
+	}{
+		{"no path", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, article},
+		{"another path", `{"margin_notes":1,"article":"sha256:x","path":"/elsewhere/a.txt","team":"desk"}`, "/elsewhere/a.txt"},
+	}
+	for name, writeNote := range writers {
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				rest := []string{"", "not json", put("A", 1, 10, "a")}
+				path := write(t, append([]string{tt.header}, rest...)...)
+				if err := writeNote(path); err != nil {
+					t.Fatal(err)
+				}
+				data, _ := os.ReadFile(path)
+				lines := strings.Split(string(data), "\n")
+				h, ok, err := ReadHeader(path)
+				if err != nil || !ok || h.Path != tt.wantPath || h.Article != "sha256:x" || !strings.Contains(lines[0], `"team":"desk"`) {
+					t.Fatalf("header %+v (%v, %v), line %s", h, ok, err, lines[0])
+				}
+				if got := strings.Join(lines[1:4], "\n"); got != strings.Join(rest, "\n") || !strings.Contains(lines[4], `"id":"N"`) {
+					t.Fatalf("the other lines changed:\n%s", data)
+				}
+				s, _ := Open(path, Header{})
+				if texts(s)["A"] != "put:a" || texts(s)["N"] != "put:n" || len(s.Bad()) != 1 {
+					t.Fatalf("notes %v, bad %v", texts(s), s.Bad())
+				}
+			})
+		}
+	}
+}

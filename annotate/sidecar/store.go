@@ -235,8 +235,76 @@ func (s *Store) write(created, torn bool, evs []Event) ([]Event, error) {
 		if err := syncDir(filepath.Dir(s.path)); err != nil {
 			return nil, err
 		}
+	} else if s.create.Path != "" && (s.header == nil || s.header.Path == "") {
+		// The events are on disk: a header left as it was only keeps
+		// the file harder to find, so a failure here is not the save's.
+		_ = recordPath(s.path, s.create.Path)
 	}
 	return out, nil
+}
+
+// recordPath writes article, an absolute path, into the header of the
+// sidecar at path if it has none: a notes folder's sidecar started before
+// margin recorded whose it is is found again by NotesDir only through the
+// hash, which the article loses at its first edit. The file is replaced
+// atomically with every other line as it was; the lock must be held.
+func recordPath(path, article string) error {
+	if h, ok, err := ReadHeader(path); err != nil || !ok || h.Path != "" {
+		return err
+	}
+	f, err := openRegular(path, os.O_RDONLY)
+	if err != nil {
+		return fileError("read", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fileError("read", path, err)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return fileError("read", path, err)
+	}
+	start, end, h := headerLine(data)
+	if h == nil {
+		return nil
+	}
+	h.Path = article
+	line, err := h.merged(h.raw)
+	if err != nil {
+		return fmt.Errorf("encode: %w", err)
+	}
+	out := slices.Concat(data[:start], line, data[end:])
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(fi.Mode().Perm()))
+	if err != nil {
+		return fileError("write", path, err)
+	}
+	defer pf.Cleanup()
+	if _, err := pf.Write(out); err != nil {
+		return fileError("write", path, err)
+	}
+	if err := pf.CloseAtomicallyReplace(); err != nil {
+		return fileError("write", path, err)
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// headerLine finds the header Open takes in data, the first line that is
+// one, and where its bytes start and end (without the newline).
+func headerLine(data []byte) (start, end int, h *Header) {
+	for start < len(data) {
+		end = start + bytes.IndexByte(data[start:], '\n')
+		if end < start {
+			end = len(data)
+		}
+		if raw := data[start:end]; len(bytes.TrimSpace(raw)) > 0 {
+			if h, _, err := parseLine(raw); err == nil && h != nil {
+				return start, end, h
+			}
+		}
+		start = end + 1
+	}
+	return 0, 0, nil
 }
 
 // Compact rewrites the file with header h and the latest event of every
