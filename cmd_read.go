@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -62,6 +63,9 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
+		return err
+	}
+	if a, loader, err = wholeIfNotesNeedIt(ctx, a, loader, paths.NotesDir(dir)); err != nil {
 		return err
 	}
 	size := len(a.Text)
@@ -255,6 +259,24 @@ func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loa
 		l = nil
 	}
 	return a, l, nil
+}
+
+// wholeIfNotesNeedIt reads the rest of first, the first step of an
+// article l loads in steps (nil when it is whole), when which notes are
+// the article's waits for its hash (annotate.NotesDirNeedsHash: notes
+// kept in the fallback folder by a margin before paths were recorded, a
+// rare case); the reader then starts on the whole article. Otherwise
+// it returns first and l as they are.
+func wholeIfNotesNeedIt(ctx context.Context, first *model.Article, l *model.Loader, notesDir string) (*model.Article, *model.Loader, error) {
+	if l == nil || !annotate.NotesDirNeedsHash(first, notesDir) {
+		return first, l, nil
+	}
+	a, _, err := l.Next(ctx, math.MaxInt)
+	if err != nil {
+		return nil, nil, err
+	}
+	a.Path = first.Path
+	return a, nil, nil
 }
 
 // openSample opens the default sample from the user's data directory,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -13,6 +14,9 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model"
 )
 
 // tmuxTerm is a tmux server with one session running margin, on a socket of
@@ -332,4 +336,62 @@ func openFile(t *testing.T, path string) *os.File {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// TestTheReaderWaitsForTheHashOnlyForAnOlderFallbackSidecar opens a long
+// article in steps, as the reader does: with a sidecar of its name in the
+// fallback folder from before paths were recorded, which only the
+// article's hash tells whose it is, the reader starts on the whole
+// article (hashed); otherwise it keeps its loader and its first step.
+func TestTheReaderWaitsForTheHashOnlyForAnOlderFallbackSidecar(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	path := filepath.Join(t.TempDir(), "long.txt")
+	para := "The council met on Tuesday and voted to keep the library open for another year.\n\n"
+	if err := os.WriteFile(path, []byte(strings.Repeat(para, 2*firstStep/len(para))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := model.Open(context.Background(), path, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sidecar := annotate.SidecarPath(path, fallback)
+	for _, tt := range []struct {
+		name, header string
+		wait         bool
+	}{
+		{"no sidecar in the fallback folder", "", false},
+		{"a sidecar that records the path", `{"margin_notes":1,"article":"sha256:0","path":"` + path + `"}`, false},
+		{"an older sidecar", `{"margin_notes":1,"article":"` + whole.Hash + `"}`, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Remove(sidecar)
+			if tt.header != "" {
+				if err := os.MkdirAll(fallback, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(sidecar, []byte(tt.header+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			first, l, err := openFirstStep(context.Background(), path)
+			if err != nil || l == nil {
+				t.Fatalf("the first step read it all (%v): make the article longer", err)
+			}
+			defer l.Close()
+			a, rest, err := wholeIfNotesNeedIt(context.Background(), first, l, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.wait && (rest != nil || a.Hash != whole.Hash || a.Text != whole.Text || a.Path != path):
+				t.Errorf("loader %v, hash %q, %d bytes, path %q; want the whole article, hashed %q", rest, a.Hash, len(a.Text), a.Path, whole.Hash)
+			case !tt.wait && (rest != l || a != first):
+				t.Errorf("the reader waited for the whole article without need")
+			}
+		})
+	}
 }

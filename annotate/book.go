@@ -95,21 +95,49 @@ func SidecarPath(articlePath, dir string) string {
 // using it would show that article's notes and write into them. It is
 // this article's if its header records this article's path (ownsSidecar).
 func NotesDir(a *article.Article, dir string) (notesDir string, fallback bool) {
-	if dir != "" || a.Path == "" {
+	if dir != "" {
 		return dir, false
 	}
-	if _, err := os.Lstat(SidecarPath(a.Path, "")); !errors.Is(err, fs.ErrNotExist) {
-		return "", false
-	}
-	fb, err := FallbackDir()
-	if err != nil {
-		return "", false
-	}
-	h, ok, err := sidecar.ReadHeader(SidecarPath(a.Path, fb))
-	if err != nil || !ok || !ownsSidecar(a, h) {
+	fb, h, ok := fallbackHeader(a)
+	if !ok || !ownsSidecar(a, h) {
 		return "", false
 	}
 	return fb, true
+}
+
+// NotesDirNeedsHash reports whether NotesDir cannot decide for a, the
+// first step of an article loaded in steps, which has no hash until it is
+// whole (model.Loader): the fallback folder has a sidecar of its name from
+// before paths were recorded, which only the hash tells whose it is. The
+// caller reads the rest of the article first; without it, the first step
+// took that sidecar for another article's, and the notes in it were not
+// shown.
+func NotesDirNeedsHash(a *article.Article, dir string) bool {
+	if dir != "" || a.Hash != "" {
+		return false
+	}
+	_, h, ok := fallbackHeader(a)
+	return ok && h.Path == "" && h.Article != ""
+}
+
+// fallbackHeader is the fallback folder and the header of the sidecar
+// there of article a's name, when there is one and none beside a.
+func fallbackHeader(a *article.Article) (fb string, h sidecar.Header, ok bool) {
+	if a.Path == "" {
+		return "", sidecar.Header{}, false
+	}
+	if _, err := os.Lstat(SidecarPath(a.Path, "")); !errors.Is(err, fs.ErrNotExist) {
+		return "", sidecar.Header{}, false
+	}
+	fb, err := FallbackDir()
+	if err != nil {
+		return "", sidecar.Header{}, false
+	}
+	h, ok, err = sidecar.ReadHeader(SidecarPath(a.Path, fb))
+	if err != nil || !ok {
+		return "", sidecar.Header{}, false
+	}
+	return fb, h, true
 }
 
 // ownsSidecar reports whether h, the header of a sidecar kept away from

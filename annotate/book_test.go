@@ -647,3 +647,52 @@ func TestATagRepeatedInAnotherCaseIsOneTagAndASourceIsNot(t *testing.T) {
 		t.Errorf("sources %q, want both: a source differs in any letter", n.Sources)
 	}
 }
+
+// TestTheFirstStepOfALongArticleWaitsForItsHashOnlyWhenItMust: an
+// article loaded in steps has no hash until it is whole, and an older
+// fallback sidecar (no path in its header) is told to be the article's
+// only by the hash; NotesDir said no on the first step, and the notes in
+// it were not shown. A sidecar that records a path, one beside the
+// article, a folder chosen or a whole article need no wait.
+func TestTheFirstStepOfALongArticleWaitsForItsHashOnlyWhenItMust(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(fallback, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	whole := article(t)
+	first := *whole
+	first.Hash = "" // as model.Loader leaves every step but the last
+	abs, _ := filepath.Abs(whole.Path)
+	tests := []struct {
+		name, header, dir string
+		a                 *model.Article
+		beside, want      bool
+	}{
+		{"an older sidecar, on the first step", `{"margin_notes":1,"article":"` + whole.Hash + `"}`, "", &first, false, true},
+		{"an older sidecar, on the whole article", `{"margin_notes":1,"article":"` + whole.Hash + `"}`, "", whole, false, false},
+		{"a sidecar that records the path", `{"margin_notes":1,"article":"sha256:0","path":"` + abs + `"}`, "", &first, false, false},
+		{"a folder chosen", `{"margin_notes":1,"article":"` + whole.Hash + `"}`, "/chosen", &first, false, false},
+		{"a sidecar beside the article", `{"margin_notes":1,"article":"` + whole.Hash + `"}`, "", &first, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := os.WriteFile(annotate.SidecarPath(whole.Path, fallback), []byte(tt.header+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if tt.beside {
+				beside := annotate.SidecarPath(whole.Path, "")
+				if err := os.WriteFile(beside, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				defer os.Remove(beside)
+			}
+			if got := annotate.NotesDirNeedsHash(tt.a, tt.dir); got != tt.want {
+				t.Errorf("NotesDirNeedsHash = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
