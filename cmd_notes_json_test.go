@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
@@ -43,5 +47,45 @@ func TestListJSONMatchesOneArray(t *testing.T) {
 				t.Fatalf("got\n%s\nwant\n%s", got.Bytes(), want)
 			}
 		})
+	}
+}
+
+// TestNoteOffsetsAreIntoTheComposedText: a file written decomposed is read
+// composed everywhere but by analyze --verbatim, which keeps its bytes and
+// has no notes; a note's start and end are offsets into the text analyze
+// --json prints without --verbatim, where they slice out its passage.
+func TestNoteOffsetsAreIntoTheComposedText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "decomposed.txt")
+	text := norm.NFD.String("Le café a fermé lundi. Les habitués ont protesté devant l'entrée.\n")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const quote = "Les habitués ont protesté"
+	if code, _, errs := runNotesCLI("notes", "add", path, "--quote", norm.NFD.String(quote), "--author", "t"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runNotesCLI("notes", "list", "--json", path)
+	var notes []struct {
+		Start, End int
+		Status     string
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &notes) != nil || len(notes) != 1 {
+		t.Fatalf("notes list: %d %s %s", code, out, errs)
+	}
+	texts := map[string]string{}
+	for _, args := range [][]string{{"analyze", "--json", path}, {"analyze", "--json", "--verbatim", path}} {
+		code, out, errs := runNotesCLI(args...)
+		var report struct{ Text string }
+		if code != 0 || json.Unmarshal([]byte(out), &report) != nil {
+			t.Fatalf("%v: %d %s", args, code, errs)
+		}
+		texts[args[len(args)-2]] = report.Text
+	}
+	n := notes[0]
+	if got := texts["--json"][n.Start:n.End]; got != quote || n.Status != "anchored" {
+		t.Errorf("the note's offsets slice %q (%s) out of the composed text, want %q", got, n.Status, quote)
+	}
+	if texts["--verbatim"] != text {
+		t.Errorf("--verbatim changed the bytes: %+q", texts["--verbatim"])
 	}
 }

@@ -85,6 +85,7 @@ type Resolver struct {
 	text     string
 	textHash string
 	grams    map[uint64][]int32
+	nfd      *nfdView // the text as a decomposed file gave it, once asked for
 }
 
 // NewResolver returns a resolver for text.
@@ -115,6 +116,9 @@ func (r *Resolver) Resolve(sel Selector) Result {
 	// there, and a quote without an accent was found verbatim but not
 	// where the old offsets say. Those offsets are the old spelling's,
 	// so a passage after an accent that composing shortened has moved.
+	if s, same := r.unchangedButComposed(sel); same {
+		return Result{Span: s, Status: Anchored, Score: 1}
+	}
 	if c, differs := composedSelector(sel); differs {
 		if found, in := r.exact(c); in {
 			if !ok || !surer(res, found) {
