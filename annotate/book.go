@@ -541,7 +541,11 @@ func (b *Book) writeErrorFor(path string, err error) error {
 		return &SaveError{Path: path, Err: err}
 	}
 	fallback, ferr := FallbackDir()
-	if ferr != nil || b.opts.Dir == fallback {
+	if ferr != nil || b.opts.Dir == fallback || exists(path) {
+		// Notes written to the fallback while a sidecar is where the
+		// error names would be split from its notes and never found
+		// without --notes-dir (NotesDir prefers the sidecar): the file
+		// wants its permission mended, not a second home.
 		fallback = ""
 	}
 	// The message names the path: what it needs of err is the reason,
@@ -551,6 +555,12 @@ func (b *Book) writeErrorFor(path string, err error) error {
 		return &UnwritableError{Path: path, Fallback: fallback, Err: err}
 	}
 	return &UnwritableError{Path: path, Fallback: fallback, Err: cause}
+}
+
+// exists reports whether there is a file (of any kind) at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // sync rebuilds the notes and the passages seen from the store's folded

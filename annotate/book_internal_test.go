@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,6 +29,15 @@ func TestUnwritableErrorMessage(t *testing.T) {
 	}
 	if err := (&Book{}).writeErrorFor("x", syscall.EROFS); !strings.Contains(err.Error(), "--notes-dir") {
 		t.Fatalf("read-only file system: %v", err)
+	}
+	// A sidecar that is there but cannot be written keeps its notes:
+	// offering the fallback would put new ones where they are not found.
+	there := filepath.Join(t.TempDir(), "a.txt.notes.jsonl")
+	if err := os.WriteFile(there, nil, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&Book{}).writeErrorFor(there, syscall.EACCES); err.Error() != "cannot write notes to "+there+" (permission denied)" {
+		t.Fatalf("a sidecar there: %v", err)
 	}
 	err = (&Book{}).writeErrorFor("x", syscall.ENOSPC)
 	var failed *SaveError

@@ -3,7 +3,9 @@ package sidecar
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -487,5 +490,49 @@ func TestWritingToASidecarWithoutAPathRecordsIt(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// fullDisk is a sidecar on a disk that fills up after room more bytes:
+// a write past it is cut short, as write(2) does, with ENOSPC.
+type fullDisk struct {
+	*os.File
+	room int
+}
+
+func (f *fullDisk) Write(p []byte) (int, error) {
+	if len(p) <= f.room {
+		f.room -= len(p)
+		return f.File.Write(p)
+	}
+	n, _ := f.File.Write(p[:f.room])
+	f.room = 0
+	return n, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+}
+
+// TestAWriteCutShortLeavesTheFileAsItWas: a full disk cut a note's line
+// in half; the note was reported unsaved, and its half stayed in the
+// file as a line that is not a note, warned of at every open.
+func TestAWriteCutShortLeavesTheFileAsItWas(t *testing.T) {
+	path := write(t, header, put("A", 1, 10, "a"))
+	before, _ := os.ReadFile(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	line := put("B", 1, 11, "a note that does not fit") + "\n"
+	if err := appendWhole(&fullDisk{File: f, room: len(line) / 2}, []byte(line)); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("append on a full disk: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Fatalf("the file kept part of the failed write:\n%s", after)
+	}
+	if err := appendWhole(&fullDisk{File: f, room: len(line)}, []byte(line)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Header{})
+	if err != nil || len(s.Bad()) != 0 || texts(s)["B"] != "put:a note that does not fit" {
+		t.Fatalf("after the disk had room: %v, bad %v, notes %v", err, s.Bad(), texts(s))
 	}
 }

@@ -546,21 +546,48 @@ func writeJSONLine(buf *bytes.Buffer, v any) error {
 }
 
 // appendSync appends data to the file at path in one write and syncs it.
+// The lock must be held.
 func appendSync(path string, data []byte) error {
 	f, err := openRegular(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE)
 	if err != nil {
 		return fileError("write", path, err)
 	}
-	if _, err := f.Write(data); err != nil {
+	if err := appendWhole(f, data); err != nil {
 		f.Close()
 		return fileError("write", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fileError("sync", path, err)
 	}
 	if err := f.Close(); err != nil {
 		return fileError("write", path, err)
+	}
+	return nil
+}
+
+// appendFile is what appendWhole needs of an open sidecar (a test gives
+// it one whose disk is full).
+type appendFile interface {
+	io.Writer
+	Sync() error
+	Stat() (fs.FileInfo, error)
+	Truncate(size int64) error
+}
+
+// appendWhole appends data to f and syncs it, or leaves f as it was: a
+// write cut short by a full disk left half a line, read ever after as
+// "line N is not a note" for a note that was reported unsaved, and a
+// sync that fails may have lost part of the data. The lock keeps other
+// writers off, so cutting f back to its size before is safe.
+func appendWhole(f appendFile, data []byte) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err != nil {
+		_ = f.Truncate(fi.Size())
+		return err
 	}
 	return nil
 }
