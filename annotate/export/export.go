@@ -234,7 +234,7 @@ func checkRegular(path string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return fmt.Errorf("export: %w", err)
+		return cannotWrite(path, err)
 	case !fi.Mode().IsRegular():
 		return fmt.Errorf("export: %s is %s; margin writes exports only to regular files", path, filekind.Of(fi.Mode()))
 	}

@@ -86,11 +86,19 @@ func link(t *testing.T, target, path string) {
 // temporary file beside it that the export is written to first.
 func TestWriteFileNamesTheFileItCannotWrite(t *testing.T) {
 	a, notes := fixture(t)
-	path := filepath.Join(t.TempDir(), "gone", "story.md")
-	err := WriteFile(path, FormatMarkdown, a, notes, Options{Now: now})
-	want := "export: cannot write " + path + ": "
-	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".story.md") || strings.Contains(err.Error(), "\n") {
-		t.Fatalf("error %v, want one line starting %q", err, want)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a-file")
+	write(t, file, "not a folder")
+	for _, path := range []string{
+		filepath.Join(dir, "gone", "story.md"),
+		// under a file, looking at what is there already fails
+		filepath.Join(file, "story.md"),
+	} {
+		err := WriteFile(path, FormatMarkdown, a, notes, Options{Now: now})
+		want := "export: cannot write " + path + ": "
+		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), path) != 1 || strings.Contains(err.Error(), ".story.md") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("error %v, want one line starting %q and naming the file once", err, want)
+		}
 	}
 }
 
