@@ -618,8 +618,14 @@ func (b *Book) fileWarnings() []string {
 		out = append(out, fmt.Sprintf("%s line %d is not a note (%v); it is kept, and moved to %s when the notes are compacted",
 			filepath.Base(b.Path()), bad.Line, bad.Err, filepath.Base(sidecar.RejectedPath(b.Path()))))
 	}
-	if h, ok := b.store.Header(); ok && h.Version > sidecar.Version {
+	h, ok := b.store.Header()
+	if ok && h.Version > sidecar.Version {
 		out = append(out, fmt.Sprintf("%s was written by a newer margin (format %d); some details may be missing", filepath.Base(b.Path()), h.Version))
+	}
+	if ok && b.opts.Dir != "" && h.Path != "" && !samePath(h.Path, b.article.Path) {
+		// A notes folder keeps sidecars by file name: this one is a
+		// same-named article's (or this one's before it moved).
+		out = append(out, fmt.Sprintf("%s holds the notes of %s, not of this file; notes written here are kept with them", b.Path(), h.Path))
 	}
 	return out
 }

@@ -398,6 +398,37 @@ func TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath(t *testing.T) {
 	}
 }
 
+// TestANotesFolderSidecarOfAnotherArticleIsSaidToBe: --notes-dir keeps
+// sidecars by file name, so a same-named article from another folder
+// opens the first one's notes as its own, silently, and writes into them.
+func TestANotesFolderSidecarOfAnotherArticleIsSaidToBe(t *testing.T) {
+	dir := t.TempDir()
+	first, second := article(t), article(t)
+	add(t, openIn(t, first, dir), "pulling all stops", "on the first", annotate.None)
+	abs, _ := filepath.Abs(first.Path)
+	for _, c := range []struct {
+		name string
+		a    *model.Article
+		warn bool
+	}{{"the article the sidecar records", first, false}, {"a same-named article", second, true}} {
+		t.Run(c.name, func(t *testing.T) {
+			warned := strings.Contains(strings.Join(openIn(t, c.a, dir).Warnings(), "\n"), "holds the notes of "+abs)
+			if warned != c.warn {
+				t.Errorf("warned %v, want %v", warned, c.warn)
+			}
+		})
+	}
+}
+
+func openIn(t *testing.T, a *model.Article, dir string) *annotate.Book {
+	t.Helper()
+	b, err := annotate.Open(a, annotate.Options{Dir: dir, Author: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func TestUnwritableDirectoryNamesTheFallback(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root can write anywhere; see TestUnwritableErrorMessage")
