@@ -269,12 +269,11 @@ func notesRemove(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var quote string
-	for _, n := range b.Notes() {
-		if n.ID == pos[1] {
-			quote = fmt.Sprintf(" (%q)", oneLine(n.Quote(), 50))
-		}
+	n, ok := b.Note(pos[1])
+	if !ok {
+		return fmt.Errorf("notes rm: no note %s on %s", oneLine(pos[1], 30), filepath.Base(pos[0]))
 	}
+	quote := fmt.Sprintf(" (%q)", oneLine(n.Quote(), 50))
 	if err := b.Delete(pos[1]); err != nil {
 		return fmt.Errorf("notes rm: %w", err)
 	}

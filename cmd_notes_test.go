@@ -77,7 +77,8 @@ func TestNotesCommands(t *testing.T) {
 		{"exports markdown", []string{"export", path}, 0, "", "## Summary"},
 		{"exports W3C annotations", []string{"export", path, "--format", "w3c"}, 0, "", "TextQuoteSelector"},
 		{"refuses an unknown format", []string{"export", path, "--format", "pdf"}, 2, "unknown format", ""},
-		{"refuses to remove a note that is not there", []string{"notes", "rm", path, "NOPE"}, 1, "no note NOPE", ""},
+		{"refuses to remove a note that is not there", []string{"notes", "rm", path, "NOPE"}, 1, "margin: notes rm: no note NOPE on china-us-claims.txt\n", ""},
+		{"refuses an occurrence past the last", []string{"notes", "add", path, "--quote", "pulling all stops", "--occurrence", "3"}, 1, "margin: notes add: the quote appears once, so there is no occurrence 3\n", ""},
 		{"removes a note and says which", []string{"notes", "rm", path, id}, 0, "", "deleted note " + id + ` ("pulling all stops")`},
 		{"says on stderr that there are no notes, leaving stdout empty", []string{"notes", "list", path}, 0, "no notes on china-us-claims.txt", ""},
 	}

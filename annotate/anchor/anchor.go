@@ -141,9 +141,17 @@ func Find(text, quote string, occurrence int) (span.Span, error) {
 	case occurrence == 0:
 		return all[0], nil
 	case occurrence < 0 || occurrence > len(all):
-		return span.Span{}, fmt.Errorf("quote appears %d times, there is no occurrence %d", len(all), occurrence)
+		return span.Span{}, fmt.Errorf("the quote appears %s, so there is no occurrence %d", times(len(all)), occurrence)
 	}
 	return all[occurrence-1], nil
+}
+
+// times is how often something appears, in words: "once", "3 times".
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 // findAll lists where quote appears in text as Find matches it, before
