@@ -463,17 +463,29 @@ func TestWritingToASidecarWithoutAPathRecordsIt(t *testing.T) {
 	}
 	tests := []struct {
 		name, header, wantPath string
+		mode                   os.FileMode
 	}{
-		{"no path", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, article},
-		{"another path", `{"margin_notes":1,"article":"sha256:x","path":"/elsewhere/a.txt","team":"desk"}`, "/elsewhere/a.txt"},
+		{"no path", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, article, 0o644},
+		{"another path", `{"margin_notes":1,"article":"sha256:x","path":"/elsewhere/a.txt","team":"desk"}`, "/elsewhere/a.txt", 0o644},
+		// Only root appends to it; it is not replaced all the same.
+		{"no path, read-only", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, "", 0o444},
 	}
 	for name, writeNote := range writers {
 		for _, tt := range tests {
 			t.Run(name+"/"+tt.name, func(t *testing.T) {
 				rest := []string{"", "not json", put("A", 1, 10, "a")}
 				path := write(t, append([]string{tt.header}, rest...)...)
-				if err := writeNote(path); err != nil {
+				if err := os.Chmod(path, tt.mode); err != nil {
 					t.Fatal(err)
+				}
+				if err := writeNote(path); err != nil {
+					if tt.mode&0o200 == 0 && errors.Is(err, fs.ErrPermission) {
+						t.Skip("only root can append to a read-only file")
+					}
+					t.Fatal(err)
+				}
+				if fi, _ := os.Stat(path); fi.Mode().Perm() != tt.mode {
+					t.Errorf("mode %v, want %v", fi.Mode().Perm(), tt.mode)
 				}
 				data, _ := os.ReadFile(path)
 				lines := strings.Split(string(data), "\n")

@@ -266,7 +266,8 @@ func recordPath(path, article string) error {
 		return fileError("read", path, err)
 	}
 	start, end, h := headerLine(data)
-	if h == nil {
+	if h == nil || fi.Mode().Perm()&0o222 == 0 {
+		// A read-only file is not replaced, as compaction does not.
 		return nil
 	}
 	h.Path = article
