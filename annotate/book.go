@@ -364,7 +364,7 @@ func Append(a *article.Article, opts Options, n Note) (Note, error) {
 	if err != nil {
 		return Note{}, fmt.Errorf("save note: %w", err)
 	}
-	if err := b.prepareDir(); err != nil {
+	if err := b.prepareWrite(); err != nil {
 		return Note{}, err
 	}
 	evs, err := sidecar.Append(b.Path(), b.header(), sidecar.Event{Op: sidecar.Put, ID: n.ID, Time: n.Created, Author: b.opts.Author, Data: data})
@@ -458,7 +458,7 @@ func (b *Book) Refresh() (bool, error) {
 // (deletions kept) and the current article hash in its header. Unreadable
 // lines move to the .rejected file next to it.
 func (b *Book) Compact() error {
-	if err := b.prepareDir(); err != nil {
+	if err := b.prepareWrite(); err != nil {
 		return err
 	}
 	if err := b.store.Compact(b.header()); err != nil {
@@ -477,7 +477,7 @@ func (b *Book) commit(op sidecar.Op, n Note, now time.Time) (Note, error) {
 	if old, ok := b.store.Get(n.ID); ok {
 		data = keepUnknown(data, old.Data)
 	}
-	if err := b.prepareDir(); err != nil {
+	if err := b.prepareWrite(); err != nil {
 		return Note{}, err
 	}
 	evs, err := b.store.Commit(sidecar.Event{Op: op, ID: n.ID, Time: now, Author: b.opts.Author, Data: data})
@@ -516,6 +516,49 @@ func keepUnknown(data, old json.RawMessage) json.RawMessage {
 		return data
 	}
 	return merged
+}
+
+// prepareWrite readies a write to the sidecar: it refuses another
+// article's sidecar in the fallback folder, and creates the notes folder
+// the user chose.
+func (b *Book) prepareWrite() error {
+	if err := b.checkOwner(); err != nil {
+		return err
+	}
+	return b.prepareDir()
+}
+
+// checkOwner refuses to write into a sidecar in the fallback folder that
+// records the path of another file that is still there (a same-named
+// article's): NotesDir takes a fallback sidecar only for the path it
+// records, so a note saved there (ctrl+o, --notes-dir FALLBACK) would
+// never be found again with this article, and compacting it would give
+// the other's notes to this one. A sidecar whose file is gone (the
+// article moved) is written to, with the warning of any open.
+func (b *Book) checkOwner() error {
+	if b.opts.Dir == "" {
+		return nil
+	}
+	fb, err := FallbackDir()
+	if err != nil || filepath.Clean(b.opts.Dir) != filepath.Clean(fb) {
+		return nil
+	}
+	var h sidecar.Header
+	ok := false
+	if b.store != nil {
+		h, ok = b.store.Header()
+	} else {
+		// A write that reads nothing else (Append): its error, if any,
+		// is the write's to report.
+		h, ok, _ = sidecar.ReadHeader(b.Path())
+	}
+	if !ok || h.Path == "" || samePath(h.Path, b.article.Path) {
+		return nil
+	}
+	if _, err := os.Stat(h.Path); err != nil {
+		return nil
+	}
+	return &RefusedError{Path: b.Path(), Reason: fmt.Sprintf("in the fallback notes folder holds the notes of %s, a file of the same name; margin will not keep this file's notes among them, where they would not be found again (keep them in another folder with --notes-dir DIR)", h.Path)}
 }
 
 // prepareDir creates the notes directory the user chose.
@@ -708,7 +751,7 @@ func (b *Book) MarkSeen(s span.Span) error {
 	if err != nil {
 		return fmt.Errorf("mark seen: %w", err)
 	}
-	if err := b.prepareDir(); err != nil {
+	if err := b.prepareWrite(); err != nil {
 		return err
 	}
 	ev := sidecar.Event{Op: sidecar.Seen, ID: seenID(sel), Time: b.opts.Now(), Author: b.opts.Author, Data: data}

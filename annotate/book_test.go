@@ -2,6 +2,7 @@ package annotate_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -417,6 +418,53 @@ func TestANotesFolderSidecarOfAnotherArticleIsSaidToBe(t *testing.T) {
 				t.Errorf("warned %v, want %v", warned, c.warn)
 			}
 		})
+	}
+}
+
+// TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar: the reader's
+// ctrl+o (or --notes-dir FALLBACK) for a same-named article wrote its
+// note into the first article's sidecar there, where NotesDir never finds
+// it for this article. It is refused, the note left with the caller;
+// once the first article is gone (moved), the sidecar may be written.
+func TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := article(t), article(t)
+	add(t, openIn(t, first, fallback), "pulling all stops", "on the first", annotate.None)
+	sidecarPath := annotate.SidecarPath(first.Path, fallback)
+	before, _ := os.ReadFile(sidecarPath)
+	s, _ := anchor.Find(second.Text, "pulling all stops", 0)
+	writes := map[string]func() error{
+		"add": func() error {
+			_, err := openIn(t, second, fallback).Add(annotate.Note{Span: s, Text: "on the second"})
+			return err
+		},
+		"append": func() error {
+			_, err := annotate.Append(second, annotate.Options{Dir: fallback}, annotate.Note{Span: s, Text: "on the second"})
+			return err
+		},
+		"compact":   func() error { return openIn(t, second, fallback).Compact() },
+		"mark seen": func() error { return openIn(t, second, fallback).MarkSeen(s) },
+	}
+	for name, write := range writes {
+		t.Run(name, func(t *testing.T) {
+			err := write()
+			if !errors.Is(err, annotate.ErrRefused) || !strings.Contains(err.Error(), first.Path) || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("got %v, want a one-line refusal naming %s", err, first.Path)
+			}
+			if after, _ := os.ReadFile(sidecarPath); string(after) != string(before) {
+				t.Fatal("the first article's sidecar changed")
+			}
+		})
+	}
+	if err := os.Remove(first.Path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openIn(t, second, fallback).Add(annotate.Note{Span: s, Text: "on the second"}); err != nil {
+		t.Fatalf("with the first article gone: %v", err)
 	}
 }
 
