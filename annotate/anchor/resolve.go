@@ -110,15 +110,17 @@ func (r *Resolver) Resolve(sel Selector) Result {
 	if ok && res.Status == Anchored {
 		return res
 	}
-	// A selector in the old spelling is looked for composed too, the
-	// composed one kept unless the verbatim one was found surer: on a
-	// composed text its context matches
-	// there, and a quote without an accent was found verbatim but not
-	// where the old offsets say. Those offsets are the old spelling's,
-	// so a passage after an accent that composing shortened has moved.
+	// A note on this text as a decomposed file spelt it is where it
+	// was, at offsets composing shifted.
 	if s, same := r.unchangedButComposed(sel); same {
 		return Result{Span: s, Status: Anchored, Score: 1}
 	}
+	// Otherwise a selector in the old spelling is looked for composed
+	// too, the composed one kept unless the verbatim one was found
+	// surer: on a composed text its context matches there, and a quote
+	// without an accent was found verbatim but not where the old offsets
+	// say. Those offsets are the old spelling's, so in an edited text a
+	// passage after an accent that composing shortened has moved.
 	if c, differs := composedSelector(sel); differs {
 		if found, in := r.exact(c); in {
 			if !ok || !surer(res, found) {
