@@ -1,6 +1,11 @@
 package claim
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+)
 
 // TestTextInAnotherLanguageMakesNoClaims checks that the English rules
 // find no claims in news written in another language, and still find
@@ -38,4 +43,44 @@ func TestTextInAnotherLanguageMakesNoClaims(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTextInAnotherLanguageScoresNoCheckworthiness checks that a sentence
+// in another language scores 0, below every English one, so the lists
+// ranked by check-worthiness do not rank it on the few words of it that
+// look English, and that an English sentence beside them scores as it
+// does alone.
+func TestTextInAnotherLanguageScoresNoCheckworthiness(t *testing.T) {
+	const english = "The county spent 12 million dollars on the new bridge last year, twice what it had planned."
+	foreign := []struct{ name, sentence string }{
+		{"French", "Le département a dépensé 12 millions d'euros pour le nouveau pont, deux fois plus que prévu."},
+		{"German", "Der Landkreis hat im letzten Jahr 12 Millionen Euro für die neue Brücke ausgegeben, doppelt so viel wie geplant."},
+		{"Spanish", "El condado gastó 12 millones de euros en el nuevo puente el año pasado, el doble de lo previsto."},
+	}
+	d := newDetector(t)
+	alone := scores(d, english)
+	if len(alone) != 1 || alone[0] <= 0 {
+		t.Fatalf("the English sentence alone scores %v, want one score above 0", alone)
+	}
+	for _, f := range foreign {
+		t.Run(f.name, func(t *testing.T) {
+			got := scores(d, f.sentence+" "+english)
+			if len(got) != 2 {
+				t.Fatalf("%d scores %v, want 2 (the sentences split)", len(got), got)
+			}
+			if got[0] != 0 {
+				t.Errorf("the %s sentence scores %.3f, want 0", f.name, got[0])
+			}
+			if got[1] != alone[0] {
+				t.Errorf("the English sentence beside it scores %.3f, alone %.3f", got[1], alone[0])
+			}
+		})
+	}
+}
+
+// scores returns the check-worthiness of each sentence of a one-paragraph
+// text.
+func scores(d *Detector, paragraph string) []float64 {
+	dc := buildDoc([]block{{kind: doc.Paragraph, text: paragraph}})
+	return d.AnalyzeDoc(dc, sentence.Split(dc), nil).Checkworthiness
 }
