@@ -84,3 +84,30 @@ func scores(d *Detector, paragraph string) []float64 {
 	dc := buildDoc([]block{{kind: doc.Paragraph, text: paragraph}})
 	return d.AnalyzeDoc(dc, sentence.Split(dc), nil).Checkworthiness
 }
+
+// TestTextInAnotherLanguageLeavesTheSpeakersLeanAlone reads a transcript
+// written for this test in which one guest answers in French and German
+// before both say the same English sentence: with or without the foreign
+// turns, the English sentences score the same, so what a guest said in
+// another language moves neither their lean nor the other's.
+func TestTextInAnotherLanguageLeavesTheSpeakersLeanAlone(t *testing.T) {
+	const fact = "The harbour levy rose by 40 percent in 2019."
+	english := []string{
+		"ANN: The ferry carried 90,000 people last year, twice as many as in 2010.",
+		"ANN: Fares rose 12 percent since 2015, less than wages, which rose 20 percent.",
+	}
+	foreign := []string{
+		"BEN: Le port a coûté 4 millions d'euros et la ville en a payé la moitié.",
+		"BEN: Die Fähre hat im letzten Jahr mehr als 90.000 Menschen befördert, doppelt so viele wie 2010.",
+	}
+	last := []string{"ANN: " + fact, "BEN: " + fact}
+	d := newDetector(t)
+	with, _ := turnsAndParagraphs(append([]string{english[0], foreign[0], english[1], foreign[1]}, last...))
+	without, _ := turnsAndParagraphs(append([]string{english[0], english[1]}, last...))
+	annWith, benWith := repeatedScores(t, d, with)
+	annWithout, benWithout := repeatedScores(t, d, without)
+	if annWith != annWithout || benWith != benWithout {
+		t.Errorf("the English sentences score %.3f and %.3f with the foreign turns, %.3f and %.3f without: want the same",
+			annWith, benWith, annWithout, benWithout)
+	}
+}
