@@ -206,14 +206,15 @@ type unscored struct {
 // unscoredSentence is one sentence to score: its span, the ends of its
 // words, kinds and labels in unscored's, the claims its score goes to
 // (the run's found claims [from, to)), its index in the scores, the span
-// of its speaker's name (empty outside a turn) and whether the speaker asks
-// (checkworthy.Model.Asked).
+// of its speaker's name (empty outside a turn), whether the speaker asks
+// (checkworthy.Model.Asked) and whether every unit of it reads as another
+// language (foreign).
 type unscoredSentence struct {
 	span.Span
 	words, kinds, labels int
 	from, to, cw         int
 	speaker              span.Span
-	asked                bool
+	asked, foreign       bool
 }
 
 // scoreBatch is how many sentences are scored together.
@@ -267,6 +268,15 @@ func (r *Run) scoreUnscored() {
 	u, text, cw := &r.unscored, r.dc.Text, r.d.cw
 	words, kinds, labels := 0, 0, 0
 	for _, s := range u.sentences {
+		// The weights are English words' and grammar's: another
+		// language's sentence would be scored on the few words that look
+		// English and ranked among the English ones. It scores 0, the
+		// lowest, and leaves its speaker's lean as it was.
+		if s.foreign {
+			r.cw[s.cw] = 0
+			words, kinds, labels = s.words, s.kinds, s.labels
+			continue
+		}
 		score := cw.ScoreWords(text[s.Start:s.End], u.words[words:s.words], u.kinds[kinds:s.kinds], u.labels[labels:s.labels])
 		if s.asked {
 			score = cw.Asked(score)
@@ -346,8 +356,11 @@ func (r *Run) sentence(s span.Span) {
 	}
 	sc.block = b
 	r.units = claimUnits(r.units[:0], b, s)
+	english := false
 	for _, unit := range r.units {
-		claims = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc, &r.ahead)
+		var en bool
+		claims, en = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc, &r.ahead)
+		english = english || en
 		u.words = appendWords(u.words, sc.toks, s.Start)
 	}
 	var speaker span.Span
@@ -374,7 +387,8 @@ func (r *Run) sentence(s span.Span) {
 	u.sentences = append(u.sentences, unscoredSentence{
 		Span: s, words: len(u.words), kinds: len(u.kinds), labels: len(u.labels),
 		from: from, to: len(r.found.claims), cw: len(r.cw) - 1, speaker: speaker,
-		asked: !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]),
+		asked:   !speaker.Empty() && r.askers.Asks(text[speaker.Start:speaker.End]),
+		foreign: len(r.units) > 0 && !english,
 	})
 	sc.claims = claims[:0]
 	for _, e := range sentEnts {
@@ -436,28 +450,29 @@ func blockIndex(blocks []doc.Block, at int) int {
 // it joins clauses that each have their own source ("Supporters say ...;
 // opponents claim ..."), one claim per such clause, the clauses without a
 // source of their own going with the one before them (or, at the start,
-// after them).
-func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch, a *ahead) []Claim {
+// after them). It reports false for a unit in another language (foreign),
+// which makes no claims.
+func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch, a *ahead) ([]Claim, bool) {
 	signed := a.take(d, text, sc, s)
 	all := sc.toks
 	if foreign(all) {
 		// The unit's matches were handed to the next sentence call;
 		// none comes, so the next caller must read its own.
 		sc.matched = false
-		return dst
+		return dst, false
 	}
 	sc.unsigned = !signed
 	defer func() { sc.toks, sc.unsigned = all, false }()
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
 	if !ok {
-		return dst
+		return dst, true
 	}
 	// Two clauses with speakers of their own need two reporting verbs.
 	if c.Source == nil || len(sc.cuts) == 0 || len(sc.verbs) < 2 {
-		return append(dst, c)
+		return append(dst, c), true
 	}
-	return d.splitClauses(dst, text, all, c, mark, ents, sc)
+	return d.splitClauses(dst, text, all, c, mark, ents, sc), true
 }
 
 // splitClauses appends to dst the claims of a sentence of tokens all

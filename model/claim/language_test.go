@@ -1,6 +1,11 @@
 package claim
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
+)
 
 // TestTextInAnotherLanguageMakesNoClaims checks that the English rules
 // find no claims in news written in another language, and still find
@@ -37,5 +42,72 @@ func TestTextInAnotherLanguageMakesNoClaims(t *testing.T) {
 				t.Errorf("%d claims %q, want %d", len(claims), got, tt.claims)
 			}
 		})
+	}
+}
+
+// TestTextInAnotherLanguageScoresNoCheckworthiness checks that a sentence
+// in another language scores 0, below every English one, so the lists
+// ranked by check-worthiness do not rank it on the few words of it that
+// look English, and that an English sentence beside them scores as it
+// does alone.
+func TestTextInAnotherLanguageScoresNoCheckworthiness(t *testing.T) {
+	const english = "The county spent 12 million dollars on the new bridge last year, twice what it had planned."
+	foreign := []struct{ name, sentence string }{
+		{"French", "Le département a dépensé 12 millions d'euros pour le nouveau pont, deux fois plus que prévu."},
+		{"German", "Der Landkreis hat im letzten Jahr 12 Millionen Euro für die neue Brücke ausgegeben, doppelt so viel wie geplant."},
+		{"Spanish", "El condado gastó 12 millones de euros en el nuevo puente el año pasado, el doble de lo previsto."},
+	}
+	d := newDetector(t)
+	alone := scores(d, english)
+	if len(alone) != 1 || alone[0] <= 0 {
+		t.Fatalf("the English sentence alone scores %v, want one score above 0", alone)
+	}
+	for _, f := range foreign {
+		t.Run(f.name, func(t *testing.T) {
+			got := scores(d, f.sentence+" "+english)
+			if len(got) != 2 {
+				t.Fatalf("%d scores %v, want 2 (the sentences split)", len(got), got)
+			}
+			if got[0] != 0 {
+				t.Errorf("the %s sentence scores %.3f, want 0", f.name, got[0])
+			}
+			if got[1] != alone[0] {
+				t.Errorf("the English sentence beside it scores %.3f, alone %.3f", got[1], alone[0])
+			}
+		})
+	}
+}
+
+// scores returns the check-worthiness of each sentence of a one-paragraph
+// text.
+func scores(d *Detector, paragraph string) []float64 {
+	dc := buildDoc([]block{{kind: doc.Paragraph, text: paragraph}})
+	return d.AnalyzeDoc(dc, sentence.Split(dc), nil).Checkworthiness
+}
+
+// TestTextInAnotherLanguageLeavesTheSpeakersLeanAlone reads a transcript
+// written for this test in which one guest answers in French and German
+// before both say the same English sentence: with or without the foreign
+// turns, the English sentences score the same, so what a guest said in
+// another language moves neither their lean nor the other's.
+func TestTextInAnotherLanguageLeavesTheSpeakersLeanAlone(t *testing.T) {
+	const fact = "The harbour levy rose by 40 percent in 2019."
+	english := []string{
+		"ANN: The ferry carried 90,000 people last year, twice as many as in 2010.",
+		"ANN: Fares rose 12 percent since 2015, less than wages, which rose 20 percent.",
+	}
+	foreign := []string{
+		"BEN: Le port a coûté 4 millions d'euros et la ville en a payé la moitié.",
+		"BEN: Die Fähre hat im letzten Jahr mehr als 90.000 Menschen befördert, doppelt so viele wie 2010.",
+	}
+	last := []string{"ANN: " + fact, "BEN: " + fact}
+	d := newDetector(t)
+	with, _ := turnsAndParagraphs(append([]string{english[0], foreign[0], english[1], foreign[1]}, last...))
+	without, _ := turnsAndParagraphs(append([]string{english[0], english[1]}, last...))
+	annWith, benWith := repeatedScores(t, d, with)
+	annWithout, benWithout := repeatedScores(t, d, without)
+	if annWith != annWithout || benWith != benWithout {
+		t.Errorf("the English sentences score %.3f and %.3f with the foreign turns, %.3f and %.3f without: want the same",
+			annWith, benWith, annWithout, benWithout)
 	}
 }

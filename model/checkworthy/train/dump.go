@@ -12,7 +12,9 @@ import (
 // dev sentence's (by the model trained on all), for analyses of what a
 // sentence's context adds that the model does not see: the corpus, the
 // transcript or article, the sentence's index in it, its speaker (CLEF;
-// "-" for news), its label (the weak one for news) and its log-odds.
+// "-" for news), its label (the weak one for news), its log-odds and
+// whether its speaker asks (1 for an asker's CLEF sentence; the log-odds
+// hold the asker's weight, not the speaker's lean).
 func dump(path string, set *dataset, p params, dev []newsArticle) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -25,7 +27,11 @@ func dump(path string, set *dataset, p params, dev []newsArticle) error {
 		i := 0
 		for _, e := range set.examples {
 			if e.corpus == clef && e.group == d {
-				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats, e.dense)))
+				asks := 0
+				if e.asks {
+					asks = 1
+				}
+				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\t%d\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats, e.dense)), asks)
 				i++
 			}
 		}
@@ -37,7 +43,7 @@ func dump(path string, set *dataset, p params, dev []newsArticle) error {
 			if art.weak[i] {
 				y = 1
 			}
-			fmt.Fprintf(b, "news\t%d\t%d\t-\t%d\t%.6f\n", a, i, y, logit(score(w, bias, feats, art.dense[i])))
+			fmt.Fprintf(b, "news\t%d\t%d\t-\t%d\t%.6f\t0\n", a, i, y, logit(score(w, bias, feats, art.dense[i])))
 		}
 	}
 	if err := b.Flush(); err != nil {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -298,5 +301,37 @@ func TestMarkAskersMarksOnlyTheSpeakersWhoAsk(t *testing.T) {
 	f.markAskers(exs, &askers)
 	if len(exs[0].feats) != 1 || f.names[exs[0].feats[0]] != checkworthy.AskerFeature || len(exs[1].feats) != 0 {
 		t.Errorf("features %v and %v (names %q): want the asker feature on the moderator's sentence alone", exs[0].feats, exs[1].feats, f.names)
+	}
+}
+
+func TestDumpMarksTheAskersSentences(t *testing.T) {
+	s, p := tinySet()
+	s.debates = []string{"first", "second"}
+	for g := range s.debates {
+		s.examples = append(s.examples,
+			example{feats: []int32{0}, y: 1, corpus: clef, group: g, speaker: "CANDIDATE", key: fmt.Sprint("answer ", g)},
+			example{feats: []int32{1}, corpus: clef, group: g, speaker: "HOST", asks: true, key: fmt.Sprint("question ", g)})
+	}
+	p.share[clef] = 1
+	path := filepath.Join(t.TempDir(), "dump.tsv")
+	if err := dump(path, s, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want one for each of the 4 CLEF sentences:\n%s", len(lines), raw)
+	}
+	for _, line := range lines {
+		cols := strings.Split(line, "\t")
+		if len(cols) != 7 {
+			t.Fatalf("%d columns in %q, want 7", len(cols), line)
+		}
+		if want := map[string]string{"HOST": "1", "CANDIDATE": "0"}[cols[3]]; cols[6] != want {
+			t.Errorf("%q: asks column %q, want %q", line, cols[6], want)
+		}
 	}
 }
