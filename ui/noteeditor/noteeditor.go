@@ -42,6 +42,11 @@ type Request struct {
 	// (annotate.FallbackDir) after a save has failed.
 	Save, Fallback bool
 	Note           annotate.Note
+	// Empty says ctrl+s was refused, the note having no text, verdict,
+	// tag or source: there is nothing to save, and a note saved empty
+	// was a blank mark in the margin that said nothing. The editor stays
+	// open; the parent says why.
+	Empty bool
 }
 
 // KeyMap is the editor's keys, taken from the reader's one key map; the
@@ -199,6 +204,13 @@ func (m Model) Dirty() bool {
 		!slices.Equal(a.Tags, b.Tags) || !slices.Equal(a.Sources, b.Sources)
 }
 
+// Empty reports whether the note as edited holds nothing: no text but
+// spaces, no verdict, no tags and no sources.
+func (m Model) Empty() bool {
+	n := m.Note()
+	return strings.TrimSpace(n.Text) == "" && n.Verdict == annotate.None && len(n.Tags) == 0 && len(n.Sources) == 0
+}
+
 // Close asks to close the editor (TakeRequest), asking first when
 // anything changed.
 func (m *Model) Close() {
@@ -242,6 +254,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		switch {
+		case key.Matches(kp, m.KeyMap.Save) && m.Empty():
+			m.request = Request{Empty: true}
+			return m, nil
 		case key.Matches(kp, m.KeyMap.Save):
 			m.request = Request{Save: true, Note: m.Note()}
 			return m, nil

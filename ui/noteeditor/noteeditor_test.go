@@ -423,3 +423,31 @@ func TestATagTypedInTwoCasesIsOneTag(t *testing.T) {
 		})
 	}
 }
+
+// TestCtrlSOnAnEmptyNoteAsksForSomething: a note with nothing in it is not
+// sent to be saved; any one field filled in is enough.
+func TestCtrlSOnAnEmptyNoteAsksForSomething(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string
+		empty bool
+	}{
+		{"nothing typed", nil, true},
+		{"only spaces and a new line", []string{" ", "enter", " "}, true},
+		{"a word", typed("Sure?"), false},
+		{"a verdict only", []string{"tab", "1"}, false},
+		{"a tag only", append([]string{"tab", "tab"}, typed("dates")...), false},
+		{"only commas for tags", append([]string{"tab", "tab"}, typed(", ,")...), true},
+		{"a source only", append([]string{"tab", "tab", "tab"}, typed("https://x.example")...), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, r := act(press(newEditor(), tc.keys...), "ctrl+s")
+			if r.Save == tc.empty || r.Empty != tc.empty {
+				t.Errorf("ctrl+s asked %+v, want an empty note refused: %v", r, tc.empty)
+			}
+			if tc.empty && (m.Asking() || !strings.Contains(ansi.Strip(m.View()), "New note")) {
+				t.Errorf("the editor did not stay as it was after the refused save:\n%s", ansi.Strip(m.View()))
+			}
+		})
+	}
+}
