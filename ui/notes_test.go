@@ -600,3 +600,19 @@ func TestAnEmptyNoteIsNotSaved(t *testing.T) {
 		})
 	}
 }
+
+// TestTheEditorDrawsEveryFieldIn30x8: in a window of 30 by 8 the editor
+// opened on a passage shows each of its fields at once, above the bar.
+func TestTheEditorDrawsEveryFieldIn30x8(t *testing.T) {
+	m, _, _ := draftEditor(t)
+	m = step(m, tea.WindowSizeMsg{Width: 30, Height: 8})
+	s := screen(m)
+	if lines := strings.Split(s, "\n"); len(lines) != 8 {
+		t.Fatalf("%d lines drawn in an 8-row window:\n%s", len(lines), s)
+	}
+	for _, want := range []string{"New note", "Note", "Check the date.", "Verdict", "no verdict", "Tags", "Sources", "ctrl+s"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("%q is not drawn at 30x8:\n%s", want, s)
+		}
+	}
+}

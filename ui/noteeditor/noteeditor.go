@@ -329,8 +329,23 @@ func (m Model) passageLines() int {
 // title, a failed save's error, passage, verdicts, the note's label, tags
 // and sources.
 func (m Model) fixedLines() int {
+	if m.compact() {
+		return 1 + 1 + len(m.failureLines()) + 1 + 1 + 2
+	}
+	return m.fullFixedLines()
+}
+
+// fullFixedLines is fixedLines when every verdict is shown and the passage
+// has lines of its own.
+func (m Model) fullFixedLines() int {
 	return 1 + 1 + len(m.failureLines()) + m.passageLines() + len(m.verdictLines()) + 1 + 2
 }
+
+// compact reports whether the window is too short for every field with a
+// line of note: the passage then goes beside the title, and the verdict
+// field shows the one chosen, so that nothing is left below the window's
+// edge (at 30x8 the tags, sources and half the verdicts were not drawn).
+func (m Model) compact() bool { return m.height < m.fullFixedLines()+1 }
 
 // failureLines are the error of the last save, when it failed: up to two
 // lines, as the error names the file and why.
@@ -379,13 +394,26 @@ func (m Model) lines() ([]string, map[field]int) {
 	if m.note.ID != "" {
 		title = "Edit note"
 	}
-	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
-	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.col-2, 1), m.measure()), m.passageLines())), "\n")...)
+	compact := m.compact()
+	head := s.Title.Render(title)
+	if compact {
+		if w := m.col - ansi.StringWidth(title) - 1; w > 0 {
+			head += " " + s.Passage.Render(clipLines(m.passage, w, 1))
+		}
+	}
+	lines := append([]string{head}, m.failureLines()...)
+	if !compact {
+		lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.col-2, 1), m.measure()), m.passageLines())), "\n")...)
+	}
 	first := map[field]int{fieldText: len(lines)}
 	lines = append(lines, m.label(fieldText, "Note"))
 	lines = append(lines, strings.Split(m.text.View(), "\n")...)
 	first[fieldVerdict] = len(lines)
-	lines = append(lines, m.verdictLines()...)
+	if compact {
+		lines = append(lines, m.verdictLine())
+	} else {
+		lines = append(lines, m.verdictLines()...)
+	}
 	first[fieldTags] = len(lines)
 	lines = append(lines, m.label(fieldTags, "Tags    ")+" "+m.tags.View())
 	first[fieldSources] = len(lines)
@@ -414,6 +442,14 @@ func (m Model) verdictLines() []string {
 		cw += 1 + len(name)
 	}
 	return append(lines, cur)
+}
+
+// verdictLine is the verdict field in one line: the verdict chosen,
+// between the arrows that change it.
+func (m Model) verdictLine() string {
+	s := m.styles
+	return m.label(fieldVerdict, "Verdict ") + " " + s.Choice.Render("‹") + " " +
+		s.Chosen.Render(annotate.Verdicts[m.verdict].Name()) + " " + s.Choice.Render("›")
 }
 
 // footer is the question while one is asked, else the key hints (after

@@ -139,7 +139,7 @@ func TestViewShowsEveryVerdict(t *testing.T) {
 }
 
 func TestGoldenEditor(t *testing.T) {
-	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+	for _, size := range [][2]int{{30, 7}, {40, 12}, {80, 24}, {200, 60}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run(name, func(t *testing.T) {
 			m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}, Verdict: annotate.Misleading, Tags: []string{"fares"}},
@@ -447,6 +447,39 @@ func TestCtrlSOnAnEmptyNoteAsksForSomething(t *testing.T) {
 			}
 			if tc.empty && (m.Asking() || !strings.Contains(ansi.Strip(m.View()), "New note")) {
 				t.Errorf("the editor did not stay as it was after the refused save:\n%s", ansi.Strip(m.View()))
+			}
+		})
+	}
+}
+
+// TestAShortWindowDrawsEveryField: a window too short for the verdicts'
+// lines still draws every field at once, the chosen verdict with it, and
+// the passage; a tall one keeps the verdicts listed.
+func TestAShortWindowDrawsEveryField(t *testing.T) {
+	for _, tc := range []struct {
+		w, h    int
+		listed  bool // every verdict's name on screen
+		passage string
+	}{
+		{30, 7, false, "Ferry"},
+		{40, 8, false, "Ferry"},
+		{80, 7, false, "Ferry"},
+		{40, 12, true, "Ferry"},
+		{80, 10, true, "Ferry"},
+	} {
+		t.Run(fmt.Sprintf("%dx%d", tc.w, tc.h), func(t *testing.T) {
+			m := New(annotate.Note{Verdict: annotate.Misleading}, "Ferry passengers complained about the fares.", keys.Default(), theme.New(theme.NoColor))
+			m.Focus()
+			m.SetSize(tc.w, tc.h)
+			v := ansi.Strip(m.View())
+			golden.Shape(t, v, tc.w, tc.h)
+			for _, want := range []string{"Note", "Verdict", "misleading", "Tags", "Sources", "ctrl+s", tc.passage} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%q is not drawn:\n%s", want, v)
+				}
+			}
+			if got := strings.Contains(v, "opinion"); got != tc.listed {
+				t.Errorf("every verdict listed: %v, want %v:\n%s", got, tc.listed, v)
 			}
 		})
 	}
