@@ -620,3 +620,34 @@ func TestFieldsCountsTheFieldsThatFitWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestATableTooNarrowForItsWordsKeepsItsFiguresWhole: at 40 columns a
+// table of a wide text column and three of figures breaks the words, not
+// the figures.
+func TestATableTooNarrowForItsWordsKeepsItsFiguresWhole(t *testing.T) {
+	var b doc.Builder
+	rows := [][]string{
+		{"Budget line", "Last year", "This year", "Rise"},
+		{"Street lighting and pavements in the eastern wards", "2,450,000", "2,710,500", "+10.6%"},
+		{"Ferries", "310,000", "298,000", "-3.9%"},
+	}
+	for i, row := range rows {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0, Align: "-rrr"})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	d := b.Doc()
+	for _, w := range []int{36, 40} {
+		got := ansi.Strip(plain(t, New(d, nil, Header{}), w))
+		for _, row := range rows[1:] {
+			for _, figure := range row[1:] {
+				if !strings.Contains(got, figure) {
+					t.Errorf("at %d columns %q is not drawn whole:\n%s", w, figure, got)
+				}
+			}
+		}
+	}
+}
