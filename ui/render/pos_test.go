@@ -123,7 +123,7 @@ func TestLongBlocksAreSlicedIntoBoundedUnits(t *testing.T) {
 
 func TestFitColumns(t *testing.T) {
 	tests := []struct {
-		name          string
+		name                  string
 		natural, word, figure []int
 		avail                 int
 		want                  []int

@@ -17,8 +17,8 @@ type table struct {
 	// natural is each column's widest cell, word its longest word and
 	// figure its longest figure (a word of digits without letters).
 	natural, word, figure []int
-	width         int
-	cols          []int
+	width                 int
+	cols                  []int
 }
 
 // cellSpans returns the cells of a row block; a row without cells is one
