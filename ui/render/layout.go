@@ -404,6 +404,11 @@ func prefix(b doc.Block) (first, rest []Piece, w int, role Role) {
 	return nil, nil, 0, RoleText
 }
 
+// codeWrapped stands in a code block's margin before the rest of a line
+// too long for the width: without it the rest read as a line of its own,
+// at the indentation of the line's start.
+var codeWrapped = []Piece{{Lit: "↪ ", Role: RoleTableBorder}}
+
 func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	un := l.units[u]
 	b := l.doc.Blocks[un.block]
@@ -419,7 +424,10 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	}
 	for i, s := range spans {
 		pre := rest
-		if i == 0 {
+		switch {
+		case b.Kind == doc.Code && s.Start > b.Span.Start && l.doc.Text[s.Start-1] != '\n':
+			pre = codeWrapped
+		case i == 0:
 			pre = first
 		}
 		pieces := make([]Piece, 0, len(pre)+1)
