@@ -46,7 +46,9 @@ type KeyMap struct {
 	SearchGo, SearchCancel key.Binding
 	// The note editor. SaveFallback works, and shows in its hints, once a
 	// save has failed: it keeps the note in annotate.FallbackDir instead.
-	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, SaveFallback key.Binding
+	// FieldEnter moves on from a one-line field (verdict, tags, sources),
+	// where enter did nothing; in the note's text it starts a new line.
+	Save, CloseEditor, NextField, PrevField, FieldEnter, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, SaveFallback key.Binding
 	// The program. ForceQuit quits from anywhere, even the help screen;
 	// Suspend stops margin from anywhere, as less and vim do.
 	Help, Quit, ForceQuit, Suspend key.Binding
@@ -138,6 +140,7 @@ func Default() KeyMap {
 		CloseEditor: b("esc", "close editor", "esc"),
 		NextField:   b("tab", "next field", "tab"),
 		PrevField:   b("shift+tab", "previous field", "shift+tab"),
+		FieldEnter:  b("enter", "next field, from all but the note", "enter"),
 		VerdictPrev: b("←/h", "previous verdict", "left", "h"),
 		VerdictNext: b("→/l/space", "next verdict", "right", "l", "space"),
 		// The verdicts by their place in annotate.Verdicts, none last.
@@ -175,7 +178,7 @@ func (k KeyMap) Groups() []Group {
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.ReviewNote, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
 		{"notes that need attention", []key.Binding{k.Attention, k.NextNote, k.PrevNote, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
-		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.VerdictPick, k.SaveFallback, k.ForceQuit}},
+		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.FieldEnter, k.VerdictPrev, k.VerdictNext, k.VerdictPick, k.SaveFallback, k.ForceQuit}},
 	}
 }
 

@@ -52,13 +52,13 @@ type Request struct {
 // KeyMap is the editor's keys, taken from the reader's one key map; the
 // same values drive Update and help.
 type KeyMap struct {
-	Save, Close, Next, Prev, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, Fallback key.Binding
+	Save, Close, Next, Prev, Enter, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, Fallback key.Binding
 }
 
 // NewKeyMap takes the editor's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
-		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField,
+		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField, Enter: k.FieldEnter,
 		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, VerdictPick: k.VerdictPick, Discard: k.Discard, Keep: k.Keep,
 		Fallback: k.SaveFallback,
 	}
@@ -266,7 +266,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(kp, m.KeyMap.Close):
 			m.Close()
 			return m, nil
-		case key.Matches(kp, m.KeyMap.Next):
+		case key.Matches(kp, m.KeyMap.Next) || m.focus != fieldText && key.Matches(kp, m.KeyMap.Enter):
 			return m, m.setFocus((m.focus + 1) % fieldCount)
 		case key.Matches(kp, m.KeyMap.Prev):
 			return m, m.setFocus((m.focus + fieldCount - 1) % fieldCount)

@@ -484,3 +484,22 @@ func TestAShortWindowDrawsEveryField(t *testing.T) {
 		})
 	}
 }
+
+// TestEnterMovesOnFromAOneLineField: enter in the verdict, tags or sources
+// goes to the next field, where it did nothing; in the note's text it is
+// a new line.
+func TestEnterMovesOnFromAOneLineField(t *testing.T) {
+	m := press(newEditor(), typed("One")...)
+	m = press(m, "enter")
+	m = press(m, typed("two")...)
+	m = press(m, "tab", "3", "enter") // verdict: misleading, on to the tags
+	m = press(m, typed("ports")...)
+	m = press(m, "enter")
+	m = press(m, typed("https://port.example")...)
+	m = press(m, "enter")
+	m = press(m, typed(" three")...)
+	n := m.Note()
+	if n.Text != "One\ntwo three" || n.Verdict != annotate.Misleading || strings.Join(n.Tags, "|") != "ports" || strings.Join(n.Sources, "|") != "https://port.example" {
+		t.Errorf("enter did not move on from the one-line fields: %+v", n)
+	}
+}
