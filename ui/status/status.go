@@ -5,6 +5,7 @@ package status
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -193,16 +194,33 @@ func (m Model) fitTitle(w int) string {
 	return ansi.Truncate(m.title, w, "…")
 }
 
-// splitAt breaks msg after the last word that ends within w columns
-// (inside the word, for a first word wider than w).
+// splitAt breaks msg after the last word that ends within w columns,
+// but before a word of one letter ("u undoes", "a note"), which reads
+// with the word after it: a row ending "deleted: u" over "undoes" named
+// a key apart from what it does. A first word wider than w breaks after
+// its last slash that fits, so a path goes on with its next folder
+// instead of a cut name ("…/name/f" over "…/file.txt"), else inside it.
 func splitAt(msg string, w int) (first, rest string) {
 	cut := ansi.Truncate(msg, w, "")
 	if len(cut) < len(msg) && msg[len(cut)] != ' ' {
 		if i := strings.LastIndexByte(cut, ' '); i > 0 {
 			cut = cut[:i]
+		} else if i := strings.LastIndexByte(cut, '/'); i > 0 {
+			cut = cut[:i+1]
+		}
+	}
+	if len(cut) < len(msg) {
+		if i := strings.LastIndexByte(cut, ' '); i > 0 && oneLetter(cut[i+1:]) {
+			cut = cut[:i]
 		}
 	}
 	return cut, strings.TrimLeft(msg[len(cut):], " ")
+}
+
+// oneLetter reports whether word is a single letter or digit.
+func oneLetter(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // fitMessage fits msg in w columns. A message that names a file ("note
