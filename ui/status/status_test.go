@@ -231,8 +231,8 @@ func TestAMessageTooLongForTwoRowsTakesThree(t *testing.T) {
 }
 
 // TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash: a message on two
-// or three rows keeps a key with what it does, and a path too long for a
-// row breaks between its folders.
+// or three rows keeps a key with what it does, unless that takes a row
+// more, and a path too long for a row breaks between its folders.
 func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
 	tests := []struct {
 		name, msg string
@@ -242,6 +242,8 @@ func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
 		// The first row (58 columns) ends just after "u".
 		{"a key stays with what it does", "the note on the harbour board's schedule was xx deleted: u undoes", 60,
 			[]string{"the note on the harbour board's schedule was xx deleted:", "u undoes"}},
+		{"unless that takes another row", "select: b w words, ( ) sentences, o swaps ends; a notes it, esc cancels", 40,
+			[]string{"select: b w words, ( ) sentences, o", "swaps ends; a notes it, esc cancels"}},
 		{"a path goes on at a folder", "note saved to /srv/newsroom/desk/archive/2024/harbour/the-harbour-survey.txt.notes.jsonl", 40,
 			[]string{"note saved to", "/srv/newsroom/desk/archive/2024/", "…/the-harbour-survey.txt.notes.jsonl"}},
 	}
