@@ -503,3 +503,36 @@ func TestEnterMovesOnFromAOneLineField(t *testing.T) {
 		t.Errorf("enter did not move on from the one-line fields: %+v", n)
 	}
 }
+
+// TestAPlaceholderIsToldFromTypedTextWithoutColour: without colour a
+// field's placeholder is drawn unlike the same words typed in, so an
+// empty field does not read as filled in.
+func TestAPlaceholderIsToldFromTypedTextWithoutColour(t *testing.T) {
+	line := func(n annotate.Note, label string) string {
+		m := New(n, "the passage", keys.Default(), theme.New(theme.NoColor))
+		m.Focus()
+		m.SetSize(80, 24)
+		for _, l := range strings.Split(m.View(), "\n") {
+			if strings.HasPrefix(ansi.Strip(l), label) {
+				return l
+			}
+		}
+		t.Fatalf("no %s line:\n%s", label, ansi.Strip(m.View()))
+		return ""
+	}
+	for _, tc := range []struct {
+		label string
+		note  annotate.Note // the placeholder's words typed in
+	}{
+		{"Tags", annotate.Note{Tags: []string{"comma-separated"}}},
+		{"Sources", annotate.Note{Sources: []string{"links,", "separated", "by", "spaces"}}},
+	} {
+		empty, filled := line(annotate.Note{}, tc.label), line(tc.note, tc.label)
+		if ansi.Strip(empty) != ansi.Strip(filled) {
+			t.Fatalf("%s: the words typed in are not the placeholder's: %q, %q", tc.label, ansi.Strip(empty), ansi.Strip(filled))
+		}
+		if empty == filled {
+			t.Errorf("%s: the placeholder is drawn as if typed in: %q", tc.label, ansi.Strip(empty))
+		}
+	}
+}
