@@ -329,6 +329,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.readerUpdate(msg)
 		}
 		return m, nil
+	case tea.MouseClickMsg:
+		// A left click on the text focuses the sentence there; on the
+		// panel, or under a screen drawn over the text, it does nothing.
+		if msg.Button == tea.MouseLeft && !m.textCovered() && !(m.panelShown() && msg.X >= m.width-m.panel.Width()) {
+			m.reader.Click(msg.X, msg.Y)
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}

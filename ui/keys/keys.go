@@ -20,8 +20,9 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch, Clear key.Binding
 	// The same moves by less's and emacs's keys; only explained, in help,
 	// as these keys are bound with the moves above.
-	// Wheel only explains that the mouse wheel scrolls the text.
-	MoveLine, MovePage, MoveEnds, Wheel key.Binding
+	// Wheel only explains that the mouse wheel scrolls the text, Click
+	// that a click on the text focuses its sentence.
+	MoveLine, MovePage, MoveEnds, Wheel, Click key.Binding
 	// Side panel. PanelPages only explains, in help: with the panel open,
 	// the text's page keys but space move in its list, as j k do.
 	Panel, PanelPrev, Outline, Enter, Filter, PanelPages key.Binding
@@ -75,6 +76,7 @@ func Default() KeyMap {
 		MovePage:     b("ctrl+f/b", "page down, up"),
 		MoveEnds:     b("< >", "top, bottom"),
 		Wheel:        b("wheel", "scroll the text or panel"),
+		Click:        b("click", "focus the sentence clicked"),
 		NextSentence: b(")", "next sentence", ")"),
 		PrevSentence: b("(", "previous sentence", "("),
 
@@ -172,7 +174,7 @@ type Group struct {
 // Groups is the help screen: every binding, in titled columns.
 func (k KeyMap) Groups() []Group {
 	return []Group{
-		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.MoveLine, k.MovePage, k.MoveEnds, k.Wheel, k.NextSentence, k.PrevSentence}},
+		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.MoveLine, k.MovePage, k.MoveEnds, k.Wheel, k.Click, k.NextSentence, k.PrevSentence}},
 		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit, k.Suspend}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},

@@ -524,6 +524,20 @@ func sentenceAt(ss []span.Span, off int) int {
 	return min(i, len(ss)-1)
 }
 
+// Click moves the focus to the sentence drawn at column x of row y, as )
+// moves it to the next: a click on the text did nothing. A click off the
+// text (a gap, the header, the explain box) or while selecting does
+// nothing.
+func (m *Model) Click(x, y int) {
+	off := m.pager.OffsetAt(x, y)
+	if m.selecting || off < 0 || len(m.art.Sentences) == 0 {
+		return
+	}
+	m.focus = sentenceAt(m.art.Sentences, off)
+	m.target, m.at = NoSpan, -1
+	m.reveal(m.art.Sentences[m.focus])
+}
+
 // firstOnScreen is the first sentence that starts on screen (vis), else
 // the one running on from above: ) after paging down took the sentence
 // cut at the top and scrolled back up to its start, a "next" that moved

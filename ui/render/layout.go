@@ -619,3 +619,37 @@ func Words(text string) int {
 }
 
 var isSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
+
+// OffsetAt is the text offset drawn at column col of the line, for a
+// click: the start of the character there, else the nearest text (on a
+// margin or a marker before it, the next; on the room after it, its
+// last byte); -1 on a line without text (a gap, a border, the header).
+func (ln Line) OffsetAt(text string, col int) int {
+	best, at := -1, 0
+	for _, p := range ln.Pieces {
+		if !p.Text {
+			at += Width(p.Lit) + p.Pad
+			continue
+		}
+		s := text[p.Start:p.End]
+		w := Width(s)
+		switch {
+		case col < at && best < 0:
+			return p.Start
+		case col < at:
+			return best
+		case col == at:
+			return p.Start
+		case col < at+w:
+			// cut takes a first character wider than the room: a
+			// column inside it is on it.
+			if n := cut(s, col-at); Width(s[:n]) <= col-at {
+				return p.Start + n
+			}
+			return p.Start
+		}
+		best = max(p.End-1, p.Start)
+		at += w + p.Pad
+	}
+	return best
+}

@@ -651,3 +651,38 @@ func TestATableTooNarrowForItsWordsKeepsItsFiguresWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetAtFindsTheCharacterUnderAColumn: a column on a character gives
+// its start, wide characters taking two; a column on a list's marker
+// gives the text after it, one past the text its last byte.
+func TestOffsetAtFindsTheCharacterUnderAColumn(t *testing.T) {
+	var b doc.Builder
+	b.StartBlock(doc.Block{Kind: doc.ListItem, Marker: "•"})
+	b.Write("港口 wall")
+	d := b.Doc()
+	l := New(d, nil, Header{})
+	var ln Line
+	for u := range l.Units() {
+		for _, line := range l.Lines(u, 40) {
+			if line.End > line.Start {
+				ln = line
+			}
+		}
+	}
+	start := strings.Index(d.Text, "港")
+	for _, tc := range []struct{ col, want int }{
+		{0, start},       // the marker
+		{2, start},       // 港
+		{3, start},       // its second column
+		{4, start + 3},   // 口
+		{7, start + 7},   // w
+		{30, start + 10}, // past the end: the last byte
+	} {
+		if got := ln.OffsetAt(d.Text, tc.col); got != tc.want {
+			t.Errorf("OffsetAt(%d) = %d, want %d (line %q)", tc.col, got, tc.want, d.Text[ln.Start:ln.End])
+		}
+	}
+	if got := (Line{}).OffsetAt(d.Text, 3); got != -1 {
+		t.Errorf("a line without text gives %d, want -1", got)
+	}
+}
