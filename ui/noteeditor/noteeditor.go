@@ -353,7 +353,32 @@ func (m Model) failureLines() []string {
 	if m.failure == "" {
 		return nil
 	}
-	return strings.Split(m.styles.Question.Render(clipLines(m.failure, max(m.col-1, 1), 2)), "\n")
+	w := max(m.col-1, 1)
+	return strings.Split(m.styles.Question.Render(clipLines(fitFailure(m.failure, w, 2), w, 2)), "\n")
+}
+
+// fitFailure is a save's error, its paths cut to their files' names when
+// it does not fit in lines lines of width columns: the reason comes last
+// ("open …/harbour.txt.notes.jsonl: permission denied"), and at 40
+// columns a whole path left no room for it.
+func fitFailure(err string, width, lines int) string {
+	if fits(err, width, lines) {
+		return err
+	}
+	words := strings.Fields(err)
+	for i, w := range words {
+		if j := strings.LastIndexByte(w, '/'); j > 0 && j < len(w)-1 {
+			words[i] = "…/" + w[j+1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// fits reports whether s, wrapped at width, takes at most lines lines,
+// none cut.
+func fits(s string, width, lines int) bool {
+	wrapped := strings.Split(clipLines(s, width, lines+1), "\n")
+	return len(wrapped) <= lines && !slices.ContainsFunc(wrapped, func(l string) bool { return ansi.StringWidth(l) > width })
 }
 
 // View draws the editor: exactly its height in lines, each its width. When

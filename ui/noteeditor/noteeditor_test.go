@@ -536,3 +536,27 @@ func TestAPlaceholderIsToldFromTypedTextWithoutColour(t *testing.T) {
 		}
 	}
 }
+
+// TestAFailedSaveSaysWhyInANarrowEditor: the error of a failed save keeps
+// its reason, at its end, in a narrow editor: its path is cut to the
+// file's name, where the whole path filled the lines and the reason was
+// cut off; a wide one shows the path whole.
+func TestAFailedSaveSaysWhyInANarrowEditor(t *testing.T) {
+	const err = "open /srv/desk/archive/2024/harbour.txt.notes.jsonl: permission denied"
+	for _, tc := range []struct {
+		w, h int
+		want string
+	}{
+		{40, 11, "…/harbour.txt.notes.jsonl: permission denied"},
+		{100, 24, err},
+	} {
+		m := newEditor()
+		m.SetSize(tc.w, tc.h)
+		m.SaveFailed(err)
+		v := ansi.Strip(m.View())
+		golden.Shape(t, v, tc.w, tc.h)
+		if got := strings.Join(strings.Fields(v), " "); !strings.Contains(got, tc.want) {
+			t.Errorf("at %dx%d the editor does not say %q:\n%s", tc.w, tc.h, tc.want, v)
+		}
+	}
+}
