@@ -582,7 +582,14 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	if key.Matches(msg, k.Help) {
 		m.showHelp = true
-		m.help.Top()
+		switch {
+		case m.review != nil:
+			m.help.ShowGroupOf(k.Review)
+		case m.attention != nil:
+			m.help.ShowGroupOf(k.Attention)
+		default:
+			m.help.Top()
+		}
 		return m, nil
 	}
 	afterDelete := m.lastKeyDelete
