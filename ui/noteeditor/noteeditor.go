@@ -284,6 +284,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	// A list of tags pasted one a line keeps them apart: the field,
+	// one line, made the line breaks spaces, and "two\nthree" one tag.
+	if p, ok := msg.(tea.PasteMsg); ok && m.focus == fieldTags {
+		msg = tea.PasteMsg{Content: strings.Join(strings.FieldsFunc(p.Content, func(r rune) bool { return r == '\n' || r == '\r' }), ", ")}
+	}
 	var cmd tea.Cmd
 	switch m.focus {
 	case fieldText:

@@ -560,3 +560,14 @@ func TestAFailedSaveSaysWhyInANarrowEditor(t *testing.T) {
 		}
 	}
 }
+
+// TestTagsPastedOneALineStayApart: tags pasted one a line are as many
+// tags; the one-line field had joined the lines with spaces, making two
+// lines' tags one.
+func TestTagsPastedOneALineStayApart(t *testing.T) {
+	m := press(newEditor(), "tab", "tab")
+	m, _ = m.Update(tea.PasteMsg{Content: "ferries, fares\r\nharbour\n\nport authority\n"})
+	if got := strings.Join(m.Note().Tags, "|"); got != "ferries|fares|harbour|port authority" {
+		t.Errorf("pasted tags are %q", got)
+	}
+}
