@@ -332,7 +332,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		// A left click on the text focuses the sentence there; on the
 		// panel, or under a screen drawn over the text, it does nothing.
+		// What the bar said goes, as at a key: "claim 2/13" stayed over
+		// the sentence clicked.
 		if msg.Button == tea.MouseLeft && !m.textCovered() && !(m.panelShown() && msg.X >= m.width-m.panel.Width()) {
+			m.status.ClearMessage()
 			m.reader.Click(msg.X, msg.Y)
 		}
 		return m, nil

@@ -1332,8 +1332,9 @@ func TestCtrlZSuspendsFromAnywhere(t *testing.T) {
 }
 
 // TestAClickFocusesTheSentenceClicked clicks on the words of a sentence
-// drawn on screen: the focus goes to it, where a click did nothing. A
-// click on the side panel or under the help leaves the focus.
+// drawn on screen: the focus goes to it, where a click did nothing, and
+// the bar's message goes as at a key. A click on the side panel or under
+// the help leaves the focus.
 func TestAClickFocusesTheSentenceClicked(t *testing.T) {
 	click := func(x, y int) tea.MouseClickMsg { return tea.MouseClickMsg{Button: tea.MouseLeft, X: x, Y: y} }
 	// at finds the row and column where s is drawn.
@@ -1348,9 +1349,13 @@ func TestAClickFocusesTheSentenceClicked(t *testing.T) {
 		return 0, 0
 	}
 	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "1") // the bar says "entity colours off"
 	x, y := at(t, m, "realistic")
 	if m = step(m, click(x+2, y)); focusIndex(m) != 1 {
 		t.Fatalf("a click on the second sentence focused sentence %d:\n%s", focusIndex(m), screen(m))
+	}
+	if bar := statusBar(m); strings.Contains(bar, "colours") {
+		t.Errorf("the bar still says what the last key did after a click: %q", bar)
 	}
 	x, y = at(t, m, "nearly 600")
 	if m = step(m, click(x, y)); focusIndex(m) != 2 {
