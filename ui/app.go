@@ -329,6 +329,16 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.readerUpdate(msg)
 		}
 		return m, nil
+	case tea.MouseClickMsg:
+		// A left click on the text focuses the sentence there; on the
+		// panel, or under a screen drawn over the text, it does nothing.
+		// What the bar said goes, as at a key: "claim 2/13" stayed over
+		// the sentence clicked.
+		if msg.Button == tea.MouseLeft && !m.textCovered() && !(m.panelShown() && msg.X >= m.width-m.panel.Width()) {
+			m.status.ClearMessage()
+			m.reader.Click(msg.X, msg.Y)
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -575,7 +585,14 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	if key.Matches(msg, k.Help) {
 		m.showHelp = true
-		m.help.Top()
+		switch {
+		case m.review != nil:
+			m.help.ShowGroupOf(k.Review)
+		case m.attention != nil:
+			m.help.ShowGroupOf(k.Attention)
+		default:
+			m.help.Top()
+		}
 		return m, nil
 	}
 	afterDelete := m.lastKeyDelete

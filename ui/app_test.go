@@ -1330,3 +1330,45 @@ func TestCtrlZSuspendsFromAnywhere(t *testing.T) {
 		})
 	}
 }
+
+// TestAClickFocusesTheSentenceClicked clicks on the words of a sentence
+// drawn on screen: the focus goes to it, where a click did nothing, and
+// the bar's message goes as at a key. A click on the side panel or under
+// the help leaves the focus.
+func TestAClickFocusesTheSentenceClicked(t *testing.T) {
+	click := func(x, y int) tea.MouseClickMsg { return tea.MouseClickMsg{Button: tea.MouseLeft, X: x, Y: y} }
+	// at finds the row and column where s is drawn.
+	at := func(t *testing.T, m Model, s string) (int, int) {
+		t.Helper()
+		for y, l := range strings.Split(screen(m), "\n") {
+			if x := strings.Index(l, s); x >= 0 {
+				return ansi.StringWidth(l[:x]), y
+			}
+		}
+		t.Fatalf("%q is not on screen:\n%s", s, screen(m))
+		return 0, 0
+	}
+	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "1") // the bar says "entity colours off"
+	x, y := at(t, m, "realistic")
+	if m = step(m, click(x+2, y)); focusIndex(m) != 1 {
+		t.Fatalf("a click on the second sentence focused sentence %d:\n%s", focusIndex(m), screen(m))
+	}
+	if bar := statusBar(m); strings.Contains(bar, "colours") {
+		t.Errorf("the bar still says what the last key did after a click: %q", bar)
+	}
+	x, y = at(t, m, "nearly 600")
+	if m = step(m, click(x, y)); focusIndex(m) != 2 {
+		t.Errorf("a click on the third sentence, on the line it shares, focused sentence %d", focusIndex(m))
+	}
+	x, y = at(t, m, "Ana Reyes")
+	m = step(press(m, "?"), click(x, y))
+	if m = press(m, "esc"); focusIndex(m) != 2 {
+		t.Errorf("a click under the help moved the focus to sentence %d", focusIndex(m))
+	}
+	m = press(m, "tab")
+	m = step(m, click(m.width-2, y))
+	if focusIndex(m) != 2 {
+		t.Errorf("a click on the side panel moved the focus to sentence %d", focusIndex(m))
+	}
+}

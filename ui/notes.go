@@ -268,6 +268,9 @@ func (m Model) editorRequest(cmd tea.Cmd) (Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, nil
+	case r.Empty:
+		m.status.SetMessage(emptySay(m.editor.Note().ID != "", m.keys.Delete.Help().Key))
+		return m, cmd
 	case r.Save:
 		m.status.SetMessage("saving note…")
 		return m.closeSaving(cmd, m.store.saveFromEditor(r.Note, m.editorText))
@@ -276,6 +279,17 @@ func (m Model) editorRequest(cmd tea.Cmd) (Model, tea.Cmd) {
 		return m.closeSaving(cmd, m.store.saveToFallback(r.Note, m.editorText, m.opts.NotesOptions))
 	}
 	return m, cmd
+}
+
+// emptySay is what the status says when ctrl+s finds the note empty:
+// what would make it a note, and, for a note emptied in the editor, that
+// deleting it is another key.
+func emptySay(edit bool, deleteKey string) string {
+	say := "empty note not saved: write something or pick a verdict"
+	if edit {
+		return say + "; " + deleteKey + " deletes a note"
+	}
+	return say
 }
 
 // closeSaving closes the editor whose note save is saving, and keeps it

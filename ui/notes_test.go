@@ -566,3 +566,53 @@ func TestTheEditorOpensInLineWithTheText(t *testing.T) {
 		})
 	}
 }
+
+// TestAnEmptyNoteIsNotSaved: ctrl+s on an editor left empty keeps it open,
+// writes nothing, and the bar says what is missing; for a note emptied in
+// the editor it names the key that deletes.
+func TestAnEmptyNoteIsNotSaved(t *testing.T) {
+	for _, tc := range []struct{ name, open, want string }{
+		{"a new note", "a", "empty note not saved"},
+		{"a note emptied", "A", "D deletes a note"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, book := fileBook(t, t.TempDir(), article, "test")
+			if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
+				t.Fatal(err)
+			}
+			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			if m = press(m, tc.open); m.editor == nil {
+				t.Fatalf("%s did not open the editor:\n%s", tc.open, screen(m))
+			}
+			for range len("Check.") {
+				m = step(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+			}
+			m = stepWithin(m, ctrlS, time.Second)
+			if m.editor == nil || m.saving != nil {
+				t.Fatalf("ctrl+s on an empty note closed the editor:\n%s", screen(m))
+			}
+			if !strings.Contains(statusBar(m), tc.want) {
+				t.Errorf("the bar says %q, want %q", statusBar(m), tc.want)
+			}
+			if ns := book.Notes(); len(ns) != 1 || ns[0].Text != "Check." {
+				t.Errorf("the book holds %+v, want the one note as it was", ns)
+			}
+		})
+	}
+}
+
+// TestTheEditorDrawsEveryFieldIn30x8: in a window of 30 by 8 the editor
+// opened on a passage shows each of its fields at once, above the bar.
+func TestTheEditorDrawsEveryFieldIn30x8(t *testing.T) {
+	m, _, _ := draftEditor(t)
+	m = step(m, tea.WindowSizeMsg{Width: 30, Height: 8})
+	s := screen(m)
+	if lines := strings.Split(s, "\n"); len(lines) != 8 {
+		t.Fatalf("%d lines drawn in an 8-row window:\n%s", len(lines), s)
+	}
+	for _, want := range []string{"New note", "Note", "Check the date.", "Verdict", "no verdict", "Tags", "Sources", "ctrl+s"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("%q is not drawn at 30x8:\n%s", want, s)
+		}
+	}
+}

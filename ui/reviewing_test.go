@@ -307,3 +307,22 @@ func TestAVerdictThatCannotBeKeptLeavesTheClaimShown(t *testing.T) {
 		t.Errorf("the status does not say why the verdict was not kept:\n%s", bar)
 	}
 }
+
+// TestHelpOverTheQueueOpensOnTheQueuesKeys: ? in the review queue at 40x12
+// shows the queue's keys first, where it opened on the keys for moving
+// and the queue's were pages down; from the text it still opens at the
+// top, and esc goes back to the queue.
+func TestHelpOverTheQueueOpensOnTheQueuesKeys(t *testing.T) {
+	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
+	m = step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	if s := screen(press(m, "?")); !strings.Contains(s, "moving") {
+		t.Errorf("help from the text does not open at the top:\n%s", s)
+	}
+	m = press(m, "r", "?")
+	if s := screen(m); !strings.Contains(s, "review queue") || !strings.Contains(s, "review: verdict") {
+		t.Errorf("help from the queue does not open on its keys:\n%s", s)
+	}
+	if m = press(m, "esc"); m.review == nil || m.showHelp {
+		t.Errorf("esc from the help did not go back to the queue:\n%s", screen(m))
+	}
+}

@@ -209,6 +209,10 @@ func (m Model) Update(msg tea.Msg) Model {
 		m.cursor, m.cand = min(m.cursor+1, len(m.notes)-1), 0
 	case key.Matches(kp, k.Up):
 		m.cursor, m.cand = max(m.cursor-1, 0), 0
+	case key.Matches(kp, k.NextCandidate, k.PrevCandidate) && len(m.candidates()) < 2:
+		// The keys are not offered then, but were typed to no effect
+		// and without a word (help lists them).
+		m.request.Say = "no other place to choose for this note"
 	case key.Matches(kp, k.NextCandidate):
 		m.cand = min(m.cand+1, max(len(m.candidates())-1, 0))
 	case key.Matches(kp, k.PrevCandidate):

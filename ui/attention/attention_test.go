@@ -276,3 +276,21 @@ func TestTheListStandsInTheTextColumn(t *testing.T) {
 		})
 	}
 }
+
+// TestCandidateKeysSayWhenThereIsNoOtherPlace: l and h on a note without
+// two places to choose from say so; they did nothing without a word. On
+// one with two they choose and say nothing.
+func TestCandidateKeysSayWhenThereIsNoOtherPlace(t *testing.T) {
+	m := list(t)
+	for _, k := range []string{"l", "h"} {
+		if m = m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k}); m.TakeRequest().Say != "" {
+			t.Errorf("%s on a note with two candidates says something", k)
+		}
+	}
+	m = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	for _, k := range []string{"l", "h"} {
+		if m = m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k}); m.TakeRequest().Say != "no other place to choose for this note" {
+			t.Errorf("%s on a moved note says nothing", k)
+		}
+	}
+}

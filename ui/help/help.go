@@ -4,6 +4,7 @@
 package help
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -98,6 +99,24 @@ func (m Model) laidOut() []string {
 func (m *Model) Top() {
 	m.lines = m.laidOut()
 	m.offset = 0
+}
+
+// ShowGroupOf scrolls to the group of keys that holds b, for help asked
+// for over a screen of its own: from the review queue, help opened on the
+// keys for moving, and the queue's own were three pages down at 40x12.
+func (m *Model) ShowGroupOf(b key.Binding) {
+	m.Top()
+	for _, g := range m.groups {
+		if !slices.ContainsFunc(g.Bindings, func(x key.Binding) bool { return x.Help() == b.Help() }) {
+			continue
+		}
+		for i, l := range m.lines {
+			if strings.Contains(ansi.Strip(l), g.Title) {
+				m.offset = m.clamp(i)
+				return
+			}
+		}
+	}
 }
 
 // Update scrolls.

@@ -20,8 +20,9 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch, Clear key.Binding
 	// The same moves by less's and emacs's keys; only explained, in help,
 	// as these keys are bound with the moves above.
-	// Wheel only explains that the mouse wheel scrolls the text.
-	MoveLine, MovePage, MoveEnds, Wheel key.Binding
+	// Wheel only explains that the mouse wheel scrolls the text, Click
+	// that a click on the text focuses its sentence.
+	MoveLine, MovePage, MoveEnds, Wheel, Click key.Binding
 	// Side panel. PanelPages only explains, in help: with the panel open,
 	// the text's page keys but space move in its list, as j k do.
 	Panel, PanelPrev, Outline, Enter, Filter, PanelPages key.Binding
@@ -46,7 +47,9 @@ type KeyMap struct {
 	SearchGo, SearchCancel key.Binding
 	// The note editor. SaveFallback works, and shows in its hints, once a
 	// save has failed: it keeps the note in annotate.FallbackDir instead.
-	Save, CloseEditor, NextField, PrevField, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, SaveFallback key.Binding
+	// FieldEnter moves on from a one-line field (verdict, tags, sources),
+	// where enter did nothing; in the note's text it starts a new line.
+	Save, CloseEditor, NextField, PrevField, FieldEnter, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, SaveFallback key.Binding
 	// The program. ForceQuit quits from anywhere, even the help screen;
 	// Suspend stops margin from anywhere, as less and vim do.
 	Help, Quit, ForceQuit, Suspend key.Binding
@@ -73,6 +76,7 @@ func Default() KeyMap {
 		MovePage:     b("ctrl+f/b", "page down, up"),
 		MoveEnds:     b("< >", "top, bottom"),
 		Wheel:        b("wheel", "scroll the text or panel"),
+		Click:        b("click", "focus the sentence clicked"),
 		NextSentence: b(")", "next sentence", ")"),
 		PrevSentence: b("(", "previous sentence", "("),
 
@@ -138,6 +142,7 @@ func Default() KeyMap {
 		CloseEditor: b("esc", "close editor", "esc"),
 		NextField:   b("tab", "next field", "tab"),
 		PrevField:   b("shift+tab", "previous field", "shift+tab"),
+		FieldEnter:  b("enter", "next field, from all but the note", "enter"),
 		VerdictPrev: b("←/h", "previous verdict", "left", "h"),
 		VerdictNext: b("→/l/space", "next verdict", "right", "l", "space"),
 		// The verdicts by their place in annotate.Verdicts, none last.
@@ -169,13 +174,13 @@ type Group struct {
 // Groups is the help screen: every binding, in titled columns.
 func (k KeyMap) Groups() []Group {
 	return []Group{
-		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.MoveLine, k.MovePage, k.MoveEnds, k.Wheel, k.NextSentence, k.PrevSentence}},
+		{"moving", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.MoveLine, k.MovePage, k.MoveEnds, k.Wheel, k.Click, k.NextSentence, k.PrevSentence}},
 		{"search, panel, program", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Panel, k.PanelPrev, k.Outline, k.Enter, k.PanelPages, k.Filter, k.Help, k.Quit, k.Suspend}},
 		{"entities and claims", []key.Binding{k.NextEntity, k.PrevEntity, k.ToggleEntities, k.NextClaim, k.PrevClaim, k.ToggleClaims, k.ExplainDown, k.ExplainUp}},
 		{"notes", []key.Binding{k.Select, k.ExtendWord, k.ShrinkWord, k.SwapEnds, k.Annotate, k.Edit, k.Delete, k.Undo, k.ToggleNotes, k.Export, k.CopyLink, k.OpenLink}},
 		{"review queue", []key.Binding{k.Review, k.Verdict, k.ReviewNote, k.Skip, k.Back, k.Order, k.ReviewDown, k.ReviewUp, k.CloseReview}},
 		{"notes that need attention", []key.Binding{k.Attention, k.NextNote, k.PrevNote, k.NextCandidate, k.PrevCandidate, k.Accept, k.Reattach, k.Orphan, k.CloseAttention}},
-		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.VerdictPrev, k.VerdictNext, k.VerdictPick, k.SaveFallback, k.ForceQuit}},
+		{"note editor", []key.Binding{k.Save, k.CloseEditor, k.NextField, k.PrevField, k.FieldEnter, k.VerdictPrev, k.VerdictNext, k.VerdictPick, k.SaveFallback, k.ForceQuit}},
 	}
 }
 

@@ -42,18 +42,23 @@ type Request struct {
 	// (annotate.FallbackDir) after a save has failed.
 	Save, Fallback bool
 	Note           annotate.Note
+	// Empty says ctrl+s was refused, the note having no text, verdict,
+	// tag or source: there is nothing to save, and a note saved empty
+	// was a blank mark in the margin that said nothing. The editor stays
+	// open; the parent says why.
+	Empty bool
 }
 
 // KeyMap is the editor's keys, taken from the reader's one key map; the
 // same values drive Update and help.
 type KeyMap struct {
-	Save, Close, Next, Prev, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, Fallback key.Binding
+	Save, Close, Next, Prev, Enter, VerdictPrev, VerdictNext, VerdictPick, Discard, Keep, Fallback key.Binding
 }
 
 // NewKeyMap takes the editor's keys from the app's key map.
 func NewKeyMap(k keys.KeyMap) KeyMap {
 	return KeyMap{
-		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField,
+		Save: k.Save, Close: k.CloseEditor, Next: k.NextField, Prev: k.PrevField, Enter: k.FieldEnter,
 		VerdictPrev: k.VerdictPrev, VerdictNext: k.VerdictNext, VerdictPick: k.VerdictPick, Discard: k.Discard, Keep: k.Keep,
 		Fallback: k.SaveFallback,
 	}
@@ -199,6 +204,13 @@ func (m Model) Dirty() bool {
 		!slices.Equal(a.Tags, b.Tags) || !slices.Equal(a.Sources, b.Sources)
 }
 
+// Empty reports whether the note as edited holds nothing: no text but
+// spaces, no verdict, no tags and no sources.
+func (m Model) Empty() bool {
+	n := m.Note()
+	return strings.TrimSpace(n.Text) == "" && n.Verdict == annotate.None && len(n.Tags) == 0 && len(n.Sources) == 0
+}
+
 // Close asks to close the editor (TakeRequest), asking first when
 // anything changed.
 func (m *Model) Close() {
@@ -242,6 +254,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		switch {
+		case key.Matches(kp, m.KeyMap.Save) && m.Empty():
+			m.request = Request{Empty: true}
+			return m, nil
 		case key.Matches(kp, m.KeyMap.Save):
 			m.request = Request{Save: true, Note: m.Note()}
 			return m, nil
@@ -251,7 +266,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(kp, m.KeyMap.Close):
 			m.Close()
 			return m, nil
-		case key.Matches(kp, m.KeyMap.Next):
+		case key.Matches(kp, m.KeyMap.Next) || m.focus != fieldText && key.Matches(kp, m.KeyMap.Enter):
 			return m, m.setFocus((m.focus + 1) % fieldCount)
 		case key.Matches(kp, m.KeyMap.Prev):
 			return m, m.setFocus((m.focus + fieldCount - 1) % fieldCount)
@@ -268,6 +283,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+	}
+	// A list of tags pasted one a line keeps them apart: the field,
+	// one line, made the line breaks spaces, and "two\nthree" one tag.
+	if p, ok := msg.(tea.PasteMsg); ok && m.focus == fieldTags {
+		msg = tea.PasteMsg{Content: strings.Join(strings.FieldsFunc(p.Content, func(r rune) bool { return r == '\n' || r == '\r' }), ", ")}
 	}
 	var cmd tea.Cmd
 	switch m.focus {
@@ -314,8 +334,23 @@ func (m Model) passageLines() int {
 // title, a failed save's error, passage, verdicts, the note's label, tags
 // and sources.
 func (m Model) fixedLines() int {
+	if m.compact() {
+		return 1 + 1 + len(m.failureLines()) + 1 + 1 + 2
+	}
+	return m.fullFixedLines()
+}
+
+// fullFixedLines is fixedLines when every verdict is shown and the passage
+// has lines of its own.
+func (m Model) fullFixedLines() int {
 	return 1 + 1 + len(m.failureLines()) + m.passageLines() + len(m.verdictLines()) + 1 + 2
 }
+
+// compact reports whether the window is too short for every field with a
+// line of note: the passage then goes beside the title, and the verdict
+// field shows the one chosen, so that nothing is left below the window's
+// edge (at 30x8 the tags, sources and half the verdicts were not drawn).
+func (m Model) compact() bool { return m.height < m.fullFixedLines()+1 }
 
 // failureLines are the error of the last save, when it failed: up to two
 // lines, as the error names the file and why.
@@ -323,7 +358,32 @@ func (m Model) failureLines() []string {
 	if m.failure == "" {
 		return nil
 	}
-	return strings.Split(m.styles.Question.Render(clipLines(m.failure, max(m.col-1, 1), 2)), "\n")
+	w := max(m.col-1, 1)
+	return strings.Split(m.styles.Question.Render(clipLines(fitFailure(m.failure, w, 2), w, 2)), "\n")
+}
+
+// fitFailure is a save's error, its paths cut to their files' names when
+// it does not fit in lines lines of width columns: the reason comes last
+// ("open …/harbour.txt.notes.jsonl: permission denied"), and at 40
+// columns a whole path left no room for it.
+func fitFailure(err string, width, lines int) string {
+	if fits(err, width, lines) {
+		return err
+	}
+	words := strings.Fields(err)
+	for i, w := range words {
+		if j := strings.LastIndexByte(w, '/'); j > 0 && j < len(w)-1 {
+			words[i] = "…/" + w[j+1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// fits reports whether s, wrapped at width, takes at most lines lines,
+// none cut.
+func fits(s string, width, lines int) bool {
+	wrapped := strings.Split(clipLines(s, width, lines+1), "\n")
+	return len(wrapped) <= lines && !slices.ContainsFunc(wrapped, func(l string) bool { return ansi.StringWidth(l) > width })
 }
 
 // View draws the editor: exactly its height in lines, each its width. When
@@ -364,13 +424,26 @@ func (m Model) lines() ([]string, map[field]int) {
 	if m.note.ID != "" {
 		title = "Edit note"
 	}
-	lines := append([]string{s.Title.Render(title)}, m.failureLines()...)
-	lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.col-2, 1), m.measure()), m.passageLines())), "\n")...)
+	compact := m.compact()
+	head := s.Title.Render(title)
+	if compact {
+		if w := m.col - ansi.StringWidth(title) - 1; w > 0 {
+			head += " " + s.Passage.Render(clipLines(m.passage, w, 1))
+		}
+	}
+	lines := append([]string{head}, m.failureLines()...)
+	if !compact {
+		lines = append(lines, strings.Split(s.Passage.Render(clipLines(m.passage, min(max(m.col-2, 1), m.measure()), m.passageLines())), "\n")...)
+	}
 	first := map[field]int{fieldText: len(lines)}
 	lines = append(lines, m.label(fieldText, "Note"))
 	lines = append(lines, strings.Split(m.text.View(), "\n")...)
 	first[fieldVerdict] = len(lines)
-	lines = append(lines, m.verdictLines()...)
+	if compact {
+		lines = append(lines, m.verdictLine())
+	} else {
+		lines = append(lines, m.verdictLines()...)
+	}
 	first[fieldTags] = len(lines)
 	lines = append(lines, m.label(fieldTags, "Tags    ")+" "+m.tags.View())
 	first[fieldSources] = len(lines)
@@ -399,6 +472,14 @@ func (m Model) verdictLines() []string {
 		cw += 1 + len(name)
 	}
 	return append(lines, cur)
+}
+
+// verdictLine is the verdict field in one line: the verdict chosen,
+// between the arrows that change it.
+func (m Model) verdictLine() string {
+	s := m.styles
+	return m.label(fieldVerdict, "Verdict ") + " " + s.Choice.Render("‹") + " " +
+		s.Chosen.Render(annotate.Verdicts[m.verdict].Name()) + " " + s.Choice.Render("›")
 }
 
 // footer is the question while one is asked, else the key hints (after

@@ -139,7 +139,7 @@ func TestViewShowsEveryVerdict(t *testing.T) {
 }
 
 func TestGoldenEditor(t *testing.T) {
-	for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+	for _, size := range [][2]int{{30, 7}, {40, 12}, {80, 24}, {200, 60}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run(name, func(t *testing.T) {
 			m := New(annotate.Note{Span: span.Span{Start: 3, End: 9}, Verdict: annotate.Misleading, Tags: []string{"fares"}},
@@ -421,5 +421,153 @@ func TestATagTypedInTwoCasesIsOneTag(t *testing.T) {
 				t.Errorf("tags %q became %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCtrlSOnAnEmptyNoteAsksForSomething: a note with nothing in it is not
+// sent to be saved; any one field filled in is enough.
+func TestCtrlSOnAnEmptyNoteAsksForSomething(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string
+		empty bool
+	}{
+		{"nothing typed", nil, true},
+		{"only spaces and a new line", []string{" ", "enter", " "}, true},
+		{"a word", typed("Sure?"), false},
+		{"a verdict only", []string{"tab", "1"}, false},
+		{"a tag only", append([]string{"tab", "tab"}, typed("dates")...), false},
+		{"only commas for tags", append([]string{"tab", "tab"}, typed(", ,")...), true},
+		{"a source only", append([]string{"tab", "tab", "tab"}, typed("https://x.example")...), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, r := act(press(newEditor(), tc.keys...), "ctrl+s")
+			if r.Save == tc.empty || r.Empty != tc.empty {
+				t.Errorf("ctrl+s asked %+v, want an empty note refused: %v", r, tc.empty)
+			}
+			if tc.empty && (m.Asking() || !strings.Contains(ansi.Strip(m.View()), "New note")) {
+				t.Errorf("the editor did not stay as it was after the refused save:\n%s", ansi.Strip(m.View()))
+			}
+		})
+	}
+}
+
+// TestAShortWindowDrawsEveryField: a window too short for the verdicts'
+// lines still draws every field at once, the chosen verdict with it, and
+// the passage; a tall one keeps the verdicts listed.
+func TestAShortWindowDrawsEveryField(t *testing.T) {
+	for _, tc := range []struct {
+		w, h    int
+		listed  bool // every verdict's name on screen
+		passage string
+	}{
+		{30, 7, false, "Ferry"},
+		{40, 8, false, "Ferry"},
+		{80, 7, false, "Ferry"},
+		{40, 12, true, "Ferry"},
+		{80, 10, true, "Ferry"},
+	} {
+		t.Run(fmt.Sprintf("%dx%d", tc.w, tc.h), func(t *testing.T) {
+			m := New(annotate.Note{Verdict: annotate.Misleading}, "Ferry passengers complained about the fares.", keys.Default(), theme.New(theme.NoColor))
+			m.Focus()
+			m.SetSize(tc.w, tc.h)
+			v := ansi.Strip(m.View())
+			golden.Shape(t, v, tc.w, tc.h)
+			for _, want := range []string{"Note", "Verdict", "misleading", "Tags", "Sources", "ctrl+s", tc.passage} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%q is not drawn:\n%s", want, v)
+				}
+			}
+			if got := strings.Contains(v, "opinion"); got != tc.listed {
+				t.Errorf("every verdict listed: %v, want %v:\n%s", got, tc.listed, v)
+			}
+		})
+	}
+}
+
+// TestEnterMovesOnFromAOneLineField: enter in the verdict, tags or sources
+// goes to the next field, where it did nothing; in the note's text it is
+// a new line.
+func TestEnterMovesOnFromAOneLineField(t *testing.T) {
+	m := press(newEditor(), typed("One")...)
+	m = press(m, "enter")
+	m = press(m, typed("two")...)
+	m = press(m, "tab", "3", "enter") // verdict: misleading, on to the tags
+	m = press(m, typed("ports")...)
+	m = press(m, "enter")
+	m = press(m, typed("https://port.example")...)
+	m = press(m, "enter")
+	m = press(m, typed(" three")...)
+	n := m.Note()
+	if n.Text != "One\ntwo three" || n.Verdict != annotate.Misleading || strings.Join(n.Tags, "|") != "ports" || strings.Join(n.Sources, "|") != "https://port.example" {
+		t.Errorf("enter did not move on from the one-line fields: %+v", n)
+	}
+}
+
+// TestAPlaceholderIsToldFromTypedTextWithoutColour: without colour a
+// field's placeholder is drawn unlike the same words typed in, so an
+// empty field does not read as filled in.
+func TestAPlaceholderIsToldFromTypedTextWithoutColour(t *testing.T) {
+	line := func(n annotate.Note, label string) string {
+		m := New(n, "the passage", keys.Default(), theme.New(theme.NoColor))
+		m.Focus()
+		m.SetSize(80, 24)
+		for _, l := range strings.Split(m.View(), "\n") {
+			if strings.HasPrefix(ansi.Strip(l), label) {
+				return l
+			}
+		}
+		t.Fatalf("no %s line:\n%s", label, ansi.Strip(m.View()))
+		return ""
+	}
+	for _, tc := range []struct {
+		label string
+		note  annotate.Note // the placeholder's words typed in
+	}{
+		{"Tags", annotate.Note{Tags: []string{"comma-separated"}}},
+		{"Sources", annotate.Note{Sources: []string{"links,", "separated", "by", "spaces"}}},
+	} {
+		empty, filled := line(annotate.Note{}, tc.label), line(tc.note, tc.label)
+		if ansi.Strip(empty) != ansi.Strip(filled) {
+			t.Fatalf("%s: the words typed in are not the placeholder's: %q, %q", tc.label, ansi.Strip(empty), ansi.Strip(filled))
+		}
+		if empty == filled {
+			t.Errorf("%s: the placeholder is drawn as if typed in: %q", tc.label, ansi.Strip(empty))
+		}
+	}
+}
+
+// TestAFailedSaveSaysWhyInANarrowEditor: the error of a failed save keeps
+// its reason, at its end, in a narrow editor: its path is cut to the
+// file's name, where the whole path filled the lines and the reason was
+// cut off; a wide one shows the path whole.
+func TestAFailedSaveSaysWhyInANarrowEditor(t *testing.T) {
+	const err = "open /srv/desk/archive/2024/harbour.txt.notes.jsonl: permission denied"
+	for _, tc := range []struct {
+		w, h int
+		want string
+	}{
+		{40, 11, "…/harbour.txt.notes.jsonl: permission denied"},
+		{100, 24, err},
+	} {
+		m := newEditor()
+		m.SetSize(tc.w, tc.h)
+		m.SaveFailed(err)
+		v := ansi.Strip(m.View())
+		golden.Shape(t, v, tc.w, tc.h)
+		if got := strings.Join(strings.Fields(v), " "); !strings.Contains(got, tc.want) {
+			t.Errorf("at %dx%d the editor does not say %q:\n%s", tc.w, tc.h, tc.want, v)
+		}
+	}
+}
+
+// TestTagsPastedOneALineStayApart: tags pasted one a line are as many
+// tags; the one-line field had joined the lines with spaces, making two
+// lines' tags one.
+func TestTagsPastedOneALineStayApart(t *testing.T) {
+	m := press(newEditor(), "tab", "tab")
+	m, _ = m.Update(tea.PasteMsg{Content: "ferries, fares\r\nharbour\n\nport authority\n"})
+	if got := strings.Join(m.Note().Tags, "|"); got != "ferries|fares|harbour|port authority" {
+		t.Errorf("pasted tags are %q", got)
 	}
 }

@@ -303,6 +303,20 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// OffsetAt is the text offset drawn at column x of row y of the pane,
+// for a click there; -1 where no text is drawn.
+func (m Model) OffsetAt(x, y int) int {
+	if m.lay == nil || y < 0 || y >= m.height {
+		return -1
+	}
+	w := m.TextWidth()
+	p, moved := m.lay.Down(m.top, y, w)
+	if moved < y {
+		return -1
+	}
+	return m.lay.Line(p, w).OffsetAt(m.lay.Text(), x-m.margin())
+}
+
 // View draws the pane: exactly Height lines, each Width columns wide.
 func (m Model) View() string {
 	if m.lay == nil || m.width == 0 {

@@ -524,6 +524,43 @@ func sentenceAt(ss []span.Span, off int) int {
 	return min(i, len(ss)-1)
 }
 
+// Click moves the focus to the sentence drawn at column x of row y, as )
+// moves it to the next: a click on the text did nothing. A click off the
+// text (a gap, the header, the explain box) or while selecting does
+// nothing.
+func (m *Model) Click(x, y int) {
+	off := m.pager.OffsetAt(x, y)
+	if m.selecting || off < 0 || len(m.art.Sentences) == 0 {
+		return
+	}
+	m.focus = sentenceAt(m.art.Sentences, off)
+	m.target, m.at = NoSpan, -1
+	m.reveal(m.art.Sentences[m.focus])
+}
+
+// firstOnScreen is the first sentence that starts on screen (vis), else
+// the one running on from above: ) after paging down took the sentence
+// cut at the top and scrolled back up to its start, a "next" that moved
+// the text down.
+func firstOnScreen(ss []span.Span, vis span.Span) int {
+	i := sentenceAt(ss, vis.Start)
+	if ss[i].Start < vis.Start && i+1 < len(ss) && ss[i+1].Start < vis.End {
+		i++
+	}
+	return i
+}
+
+// lastOnScreen is the last sentence that ends on screen, else the one
+// running on below it: ( took a sentence cut at the bottom (or one below
+// the screen, after a gap there) and scrolled down to it.
+func lastOnScreen(ss []span.Span, vis span.Span) int {
+	i := max(sentenceAt(ss, max(vis.End-1, 0)), 0)
+	if i > 0 && ss[i].End > vis.End && ss[i-1].End > vis.Start {
+		i--
+	}
+	return i
+}
+
 // moveFocus moves the focus by one sentence. When the focus is off
 // screen it comes back to the first (or last) sentence on screen.
 func (m *Model) moveFocus(d int) {
@@ -545,9 +582,9 @@ func (m *Model) moveFocus(d int) {
 		}
 		m.focus = max(min(m.focus+d, len(ss)-1), 0)
 	case d > 0:
-		m.focus = sentenceAt(ss, vis.Start)
+		m.focus = firstOnScreen(ss, vis)
 	default:
-		m.focus = max(sentenceAt(ss, max(vis.End-1, 0)), 0)
+		m.focus = lastOnScreen(ss, vis)
 	}
 	m.target, m.at = NoSpan, -1
 	m.reveal(ss[m.focus])

@@ -320,3 +320,53 @@ func TestAKeyThatDoesNothingSaysSo(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceKeysAfterScrollingTakeASentenceOnScreen scrolls until a
+// sentence is cut at the screen's top (or bottom) with the focus off
+// screen: ) takes the first sentence that starts on screen and ( the
+// last that ends on it, neither scrolling the text against its way.
+func TestSentenceKeysAfterScrollingTakeASentenceOnScreen(t *testing.T) {
+	var more []string
+	for i := range 12 {
+		more = append(more, fmt.Sprintf("Paragraph %d opens with a sentence long enough to wrap over two lines of a narrow pane. Then a short one.", i))
+	}
+	cut := func(ss []span.Span, off int) bool {
+		for _, s := range ss {
+			if s.Start < off && off < s.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		key string
+		// cutAt is the screen edge a sentence must run across.
+		cutAt func(vis span.Span) int
+	}{
+		{")", func(vis span.Span) int { return vis.Start }},
+		{"(", func(vis span.Span) int { return vis.End }},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			m := fixture(t, more...)
+			m.SetSize(40, 8)
+			m = press(m, " ", " ")
+			for range 40 {
+				vis := m.pager.VisibleRange()
+				if f, ok := m.Focus(); !(ok && f.Start < vis.End && f.End > vis.Start) && cut(m.art.Sentences, tc.cutAt(vis)) {
+					break
+				}
+				m = press(m, "j")
+			}
+			before := m.pager.VisibleRange()
+			if !cut(m.art.Sentences, tc.cutAt(before)) {
+				t.Fatal("no sentence is cut at the screen's edge")
+			}
+			m = press(m, tc.key)
+			f, _ := m.Focus()
+			after := m.pager.VisibleRange()
+			if f.Start < before.Start || f.End > before.End || after != before {
+				t.Errorf("%s took %q and moved the screen from %v to %v", tc.key, m.art.Text[f.Start:f.End], before, after)
+			}
+		})
+	}
+}

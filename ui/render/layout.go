@@ -404,6 +404,11 @@ func prefix(b doc.Block) (first, rest []Piece, w int, role Role) {
 	return nil, nil, 0, RoleText
 }
 
+// codeWrapped stands in a code block's margin before the rest of a line
+// too long for the width: without it the rest read as a line of its own,
+// at the indentation of the line's start.
+var codeWrapped = []Piece{{Lit: "↪ ", Role: RoleTableBorder}}
+
 func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	un := l.units[u]
 	b := l.doc.Blocks[un.block]
@@ -419,7 +424,10 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	}
 	for i, s := range spans {
 		pre := rest
-		if i == 0 {
+		switch {
+		case b.Kind == doc.Code && s.Start > b.Span.Start && l.doc.Text[s.Start-1] != '\n':
+			pre = codeWrapped
+		case i == 0:
 			pre = first
 		}
 		pieces := make([]Piece, 0, len(pre)+1)
@@ -611,3 +619,37 @@ func Words(text string) int {
 }
 
 var isSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
+
+// OffsetAt is the text offset drawn at column col of the line, for a
+// click: the start of the character there, else the nearest text (on a
+// margin or a marker before it, the next; on the room after it, its
+// last byte); -1 on a line without text (a gap, a border, the header).
+func (ln Line) OffsetAt(text string, col int) int {
+	best, at := -1, 0
+	for _, p := range ln.Pieces {
+		if !p.Text {
+			at += Width(p.Lit) + p.Pad
+			continue
+		}
+		s := text[p.Start:p.End]
+		w := Width(s)
+		switch {
+		case col < at && best < 0:
+			return p.Start
+		case col < at:
+			return best
+		case col == at:
+			return p.Start
+		case col < at+w:
+			// cut takes a first character wider than the room: a
+			// column inside it is on it.
+			if n := cut(s, col-at); Width(s[:n]) <= col-at {
+				return p.Start + n
+			}
+			return p.Start
+		}
+		best = max(p.End-1, p.Start)
+		at += w + p.Pad
+	}
+	return best
+}

@@ -123,22 +123,24 @@ func TestLongBlocksAreSlicedIntoBoundedUnits(t *testing.T) {
 
 func TestFitColumns(t *testing.T) {
 	tests := []struct {
-		name          string
-		natural, word []int
-		avail         int
-		want          []int
+		name                  string
+		natural, word, figure []int
+		avail                 int
+		want                  []int
 	}{
-		{"keeps natural widths that fit", []int{5, 10}, []int{5, 4}, 40, []int{5, 10}},
-		{"shrinks the widest column first", []int{5, 50}, []int{5, 4}, 30, []int{5, 25}},
-		{"shares among wide columns", []int{40, 40}, []int{6, 6}, 30, []int{15, 15}},
-		{"keeps a column's longest word whole", []int{64, 10, 10, 6}, []int{10, 5, 5, 6}, 29, []int{11, 6, 6, 6}},
-		{"splits words only when they cannot all fit", []int{30, 30}, []int{20, 20}, 30, []int{15, 15}},
+		{"keeps natural widths that fit", []int{5, 10}, []int{5, 4}, []int{1, 1}, 40, []int{5, 10}},
+		{"shrinks the widest column first", []int{5, 50}, []int{5, 4}, []int{1, 1}, 30, []int{5, 25}},
+		{"shares among wide columns", []int{40, 40}, []int{6, 6}, []int{1, 1}, 30, []int{15, 15}},
+		{"keeps a column's longest word whole", []int{64, 10, 10, 6}, []int{10, 5, 5, 6}, []int{1, 1, 1, 1}, 29, []int{11, 6, 6, 6}},
+		{"splits words only when they cannot all fit", []int{30, 30}, []int{20, 20}, []int{1, 1}, 30, []int{15, 15}},
+		{"keeps figures whole when the words cannot all fit", []int{46, 9, 9, 6}, []int{9, 9, 9, 6}, []int{1, 9, 9, 4}, 29, []int{6, 9, 9, 5}},
+		{"splits figures only when they cannot all fit", []int{9, 9}, []int{9, 9}, []int{9, 9}, 10, []int{5, 5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := fitColumns(tt.natural, tt.word, tt.avail)
+			got := fitColumns(tt.natural, tt.word, tt.figure, tt.avail)
 			if !slices.Equal(got, tt.want) {
-				t.Fatalf("fitColumns(%v, %v, %d) = %v, want %v", tt.natural, tt.word, tt.avail, got, tt.want)
+				t.Fatalf("fitColumns(%v, %v, %v, %d) = %v, want %v", tt.natural, tt.word, tt.figure, tt.avail, got, tt.want)
 			}
 		})
 	}

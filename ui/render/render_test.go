@@ -620,3 +620,69 @@ func TestFieldsCountsTheFieldsThatFitWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestATableTooNarrowForItsWordsKeepsItsFiguresWhole: at 40 columns a
+// table of a wide text column and three of figures breaks the words, not
+// the figures.
+func TestATableTooNarrowForItsWordsKeepsItsFiguresWhole(t *testing.T) {
+	var b doc.Builder
+	rows := [][]string{
+		{"Budget line", "Last year", "This year", "Rise"},
+		{"Street lighting and pavements in the eastern wards", "2,450,000", "2,710,500", "+10.6%"},
+		{"Ferries", "310,000", "298,000", "-3.9%"},
+	}
+	for i, row := range rows {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0, Align: "-rrr"})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	d := b.Doc()
+	for _, w := range []int{36, 40} {
+		got := ansi.Strip(plain(t, New(d, nil, Header{}), w))
+		for _, row := range rows[1:] {
+			for _, figure := range row[1:] {
+				if !strings.Contains(got, figure) {
+					t.Errorf("at %d columns %q is not drawn whole:\n%s", w, figure, got)
+				}
+			}
+		}
+	}
+}
+
+// TestOffsetAtFindsTheCharacterUnderAColumn: a column on a character gives
+// its start, wide characters taking two; a column on a list's marker
+// gives the text after it, one past the text its last byte.
+func TestOffsetAtFindsTheCharacterUnderAColumn(t *testing.T) {
+	var b doc.Builder
+	b.StartBlock(doc.Block{Kind: doc.ListItem, Marker: "•"})
+	b.Write("港口 wall")
+	d := b.Doc()
+	l := New(d, nil, Header{})
+	var ln Line
+	for u := range l.Units() {
+		for _, line := range l.Lines(u, 40) {
+			if line.End > line.Start {
+				ln = line
+			}
+		}
+	}
+	start := strings.Index(d.Text, "港")
+	for _, tc := range []struct{ col, want int }{
+		{0, start},       // the marker
+		{2, start},       // 港
+		{3, start},       // its second column
+		{4, start + 3},   // 口
+		{7, start + 7},   // w
+		{30, start + 10}, // past the end: the last byte
+	} {
+		if got := ln.OffsetAt(d.Text, tc.col); got != tc.want {
+			t.Errorf("OffsetAt(%d) = %d, want %d (line %q)", tc.col, got, tc.want, d.Text[ln.Start:ln.End])
+		}
+	}
+	if got := (Line{}).OffsetAt(d.Text, 3); got != -1 {
+		t.Errorf("a line without text gives %d, want -1", got)
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -13,10 +14,11 @@ import (
 // none narrower than its longest word while the words all fit.
 type table struct {
 	first, last int // unit indices of the first and last row
-	// natural is each column's widest cell, word its longest word.
-	natural, word []int
-	width         int
-	cols          []int
+	// natural is each column's widest cell, word its longest word and
+	// figure its longest figure (a word of digits without letters).
+	natural, word, figure []int
+	width                 int
+	cols                  []int
 }
 
 // cellSpans returns the cells of a row block; a row without cells is one
@@ -38,12 +40,15 @@ func (t *table) measure(l *Layout) {
 	for u := t.first; u <= t.last; u++ {
 		for c, s := range cellSpans(l, u) {
 			if c >= len(t.natural) {
-				t.natural, t.word = append(t.natural, 1), append(t.word, 1)
+				t.natural, t.word, t.figure = append(t.natural, 1), append(t.word, 1), append(t.figure, 1)
 			}
 			cell := l.doc.Text[s.Start:s.End]
 			t.natural[c] = max(t.natural[c], Width(cell))
 			for _, w := range strings.Fields(cell) {
 				t.word[c] = max(t.word[c], Width(w))
+				if isFigure(w) {
+					t.figure[c] = max(t.figure[c], Width(w))
+				}
 			}
 		}
 	}
@@ -59,7 +64,7 @@ func (t *table) columns(l *Layout, w int) []int {
 	}
 	n := len(t.natural)
 	avail := w - len([]rune(cellSep))*(n-1)
-	cols := fitColumns(t.natural, t.word, avail)
+	cols := fitColumns(t.natural, t.word, t.figure, avail)
 	t.width, t.cols = w, cols
 	return cols
 }
@@ -69,16 +74,18 @@ func (t *table) columns(l *Layout, w int) []int {
 // width or an equal share of what is left, whichever is smaller. When
 // every column's longest word fits, no column is narrower than its own:
 // an equal share split "Department" into "Departm" and "ent" beside
-// columns of short numbers with room to spare.
-func fitColumns(natural, word []int, avail int) []int {
+// columns of short numbers with room to spare. When they do not all fit,
+// the figures still keep whole, the words around them breaking instead:
+// at 40 columns "1,200,000" was drawn as "1,200,0" over "00", a figure
+// misread.
+func fitColumns(natural, word, figure []int, avail int) []int {
 	n := len(natural)
-	floor := make([]int, n)
-	total := 0
-	for c := range floor {
-		floor[c] = min(word[c], natural[c])
-		total += floor[c]
+	floor := floors(natural, word, avail)
+	if floor == nil {
+		floor = floors(natural, figure, avail)
 	}
-	if total > avail {
+	if floor == nil {
+		floor = make([]int, n)
 		for c := range floor {
 			floor[c] = 1
 		}
@@ -108,6 +115,38 @@ func fitColumns(natural, word []int, avail int) []int {
 		left -= extra
 	}
 	return cols
+}
+
+// floors is each column's narrowest width that keeps its longest of
+// some kind of word (least) whole, at least 1; nil when they do not all
+// fit in avail.
+func floors(natural, least []int, avail int) []int {
+	floor := make([]int, len(natural))
+	total := 0
+	for c := range floor {
+		floor[c] = max(min(least[c], natural[c]), 1)
+		total += floor[c]
+	}
+	if total > avail {
+		return nil
+	}
+	return floor
+}
+
+// isFigure reports whether a word is a figure: it has a digit and no
+// letter ("1,200,000", "+12%", "2023"), so that a break inside it reads
+// as two numbers.
+func isFigure(w string) bool {
+	digit := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			return false
+		case unicode.IsDigit(r):
+			digit = true
+		}
+	}
+	return digit
 }
 
 func (l *Layout) rowLines(lines []Line, u, w int) []Line {

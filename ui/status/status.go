@@ -5,6 +5,7 @@ package status
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -56,12 +57,31 @@ func (m Model) WantsRows() int {
 	if w := m.messageRoom(); ansi.StringWidth(shortenPath(m.message, w)) <= w {
 		return 1
 	}
-	_, rest := splitAt(m.message, max(m.width-2, 1))
-	info := strings.Join(m.fields(true), "  ")
-	if w := m.roomBeside(info); ansi.StringWidth(shortenPath(rest, w)) <= w {
+	if m.restFits(2, true) || m.restFits(2, false) {
 		return 2
 	}
 	return MaxRows
+}
+
+// split breaks the message into the n-1 full rows above the bar's last
+// row and the rest, which the last row shows; keep says whether a
+// one-letter word goes on with the word after it (splitAt).
+func (m Model) split(n int, keep bool) (rows []string, rest string) {
+	rest = m.message
+	for range n - 1 {
+		var first string
+		first, rest = splitAt(rest, max(m.width-2, 1), keep)
+		rows = append(rows, first)
+	}
+	return rows, rest
+}
+
+// restFits reports whether what n rows of the message leave for the last
+// row fits beside the position.
+func (m Model) restFits(n int, keep bool) bool {
+	_, rest := m.split(n, keep)
+	w := m.roomBeside(strings.Join(m.fields(true), "  "))
+	return ansi.StringWidth(shortenPath(rest, w)) <= w
 }
 
 // messageRoom is the columns the message has beside the position and
@@ -141,11 +161,12 @@ func (m *Model) SetHint(h string) { m.hint = h }
 // columns wide: a message on two rows reads on from the first into the
 // second.
 func (m Model) View() string {
+	// A one-letter word keeps with the next one unless that costs the
+	// message its end ("…, o swaps ends" took a third row at 40 columns).
+	keep := m.restFits(m.rows, true) || !m.restFits(m.rows, false)
+	msg, rest := m.split(m.rows, keep)
 	var rows []string
-	rest := m.message
-	for range m.rows - 1 {
-		var first string
-		first, rest = splitAt(rest, max(m.width-2, 1))
+	for _, first := range msg {
 		rows = append(rows, m.barLine(m.msgStyle().Render(" "+first), ""))
 	}
 	return strings.Join(append(rows, m.bar(rest)), "\n")
@@ -193,16 +214,33 @@ func (m Model) fitTitle(w int) string {
 	return ansi.Truncate(m.title, w, "…")
 }
 
-// splitAt breaks msg after the last word that ends within w columns
-// (inside the word, for a first word wider than w).
-func splitAt(msg string, w int) (first, rest string) {
+// splitAt breaks msg after the last word that ends within w columns,
+// with keep before a word of one letter ("u undoes", "a note"), which
+// reads with the word after it: a row ending "deleted: u" over "undoes"
+// named a key apart from what it does. A first word wider than w breaks after
+// its last slash that fits, so a path goes on with its next folder
+// instead of a cut name ("…/name/f" over "…/file.txt"), else inside it.
+func splitAt(msg string, w int, keep bool) (first, rest string) {
 	cut := ansi.Truncate(msg, w, "")
 	if len(cut) < len(msg) && msg[len(cut)] != ' ' {
 		if i := strings.LastIndexByte(cut, ' '); i > 0 {
 			cut = cut[:i]
+		} else if i := strings.LastIndexByte(cut, '/'); i > 0 {
+			cut = cut[:i+1]
+		}
+	}
+	if keep && len(cut) < len(msg) {
+		if i := strings.LastIndexByte(cut, ' '); i > 0 && oneLetter(cut[i+1:]) {
+			cut = cut[:i]
 		}
 	}
 	return cut, strings.TrimLeft(msg[len(cut):], " ")
+}
+
+// oneLetter reports whether word is a single letter or digit.
+func oneLetter(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // fitMessage fits msg in w columns. A message that names a file ("note

@@ -229,3 +229,41 @@ func TestAMessageTooLongForTwoRowsTakesThree(t *testing.T) {
 		}
 	}
 }
+
+// TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash: a message on two
+// or three rows keeps a key with what it does, unless that takes a row
+// more, and a path too long for a row breaks between its folders.
+func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
+	tests := []struct {
+		name, msg string
+		width     int
+		rows      []string // the start of each row, trimmed
+	}{
+		// The first row (58 columns) ends just after "u".
+		{"a key stays with what it does", "the note on the harbour board's schedule was xx deleted: u undoes", 60,
+			[]string{"the note on the harbour board's schedule was xx deleted:", "u undoes"}},
+		{"unless that takes another row", "select: b w words, ( ) sentences, o swaps ends; a notes it, esc cancels", 40,
+			[]string{"select: b w words, ( ) sentences, o", "swaps ends; a notes it, esc cancels"}},
+		{"a path goes on at a folder", "note saved to /srv/newsroom/desk/archive/2024/harbour/the-harbour-survey.txt.notes.jsonl", 40,
+			[]string{"note saved to", "/srv/newsroom/desk/archive/2024/", "…/the-harbour-survey.txt.notes.jsonl"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(tt.width)
+			m.SetInfo("0%")
+			m.SetHint("? help")
+			m.SetMessage(tt.msg)
+			m.SetRows(m.WantsRows())
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			if len(lines) != len(tt.rows) {
+				t.Fatalf("%d rows, want %d: %q", len(lines), len(tt.rows), lines)
+			}
+			for i, want := range tt.rows {
+				if got := strings.TrimSpace(lines[i]); !strings.HasPrefix(got, want) {
+					t.Errorf("row %d is %q, want it to start %q", i+1, got, want)
+				}
+			}
+		})
+	}
+}

@@ -237,9 +237,17 @@ func noColor() *Theme {
 			Ellipsis: plain, ShortKey: s().Bold(true), ShortDesc: plain, ShortSeparator: plain,
 			FullKey: s().Bold(true), FullDesc: plain, FullSeparator: plain,
 		},
-		Warning:  s().Bold(true),
-		Input:    textinput.Styles{Focused: textinput.StyleState{Prompt: s().Bold(true)}},
-		Area:     textarea.Styles{Focused: textarea.StyleState{Prompt: s().Bold(true)}, Blurred: textarea.StyleState{Prompt: plain}},
+		Warning: s().Bold(true),
+		// A placeholder is faint: plain, "comma-separated" beside Tags
+		// read as tags already typed, and "/search" as a query.
+		Input: textinput.Styles{
+			Focused: textinput.StyleState{Prompt: s().Bold(true), Placeholder: s().Faint(true)},
+			Blurred: textinput.StyleState{Placeholder: s().Faint(true)},
+		},
+		Area: textarea.Styles{
+			Focused: textarea.StyleState{Prompt: s().Bold(true), Placeholder: s().Faint(true)},
+			Blurred: textarea.StyleState{Prompt: plain, Placeholder: s().Faint(true)},
+		},
 		entities: map[string]lipgloss.Style{},
 		claims:   map[string]lipgloss.Style{},
 		verdicts: map[string]lipgloss.Style{},
