@@ -404,6 +404,76 @@ func (d *Detector) animate(text string, toks []token, p np, ents []entity.Entity
 	return false
 }
 
+// thingVerbs have a sense for things as well as for people: a version
+// "supports" Python 3 as a candidate "supports" a plan.
+var thingVerbs = newWordSet(`support supports supported supporting`)
+
+var (
+	hWhich = hashWord("which")
+	hIts   = hashWord("its")
+)
+
+// dropThingVerbs removes from sc.verbs the verbs whose subject is a
+// thing (thingSubject): they are no cues, and their subject no speaker.
+func dropThingVerbs(text string, toks []token, ents []entity.Entity, sc *scratch) {
+	sc.verbs = slices.DeleteFunc(sc.verbs, func(v verb) bool { return thingSubject(text, toks, v, ents) })
+}
+
+// thingSubject reports a verb of thingVerbs whose subject is a thing: a
+// plain noun phrase that a determiner opens, with a singular lower-case
+// head, that names no person or body (personLike): "the new router
+// supports", "a version that supports", "its software supports". The
+// subject of a relative clause is its antecedent; a plural or a share
+// ("most voters", "6 in 10 white men") is left as it is, being mostly
+// people in news.
+func thingSubject(text string, toks []token, v verb, ents []entity.Entity) bool {
+	if !thingVerbs.has(toks[v.from]) || passiveStart(text, toks, v) >= 0 {
+		return false // "is supported by a coalition": the agent speaks
+	}
+	p, rel := subject(text, toks, v.from, v.to)
+	if rel && !p.empty() {
+		if r := relativeAfter(toks, p.to); r >= 0 && toks[r].h != hThat && toks[r].h != hWhich {
+			return false // "who", "whom", "whose": a person's clause
+		}
+		p.from = max(p.from, antecedentStart(text, toks, p.to))
+	}
+	if p.to-p.from < 2 || !determiners.has(toks[p.from]) || possessives.has(toks[p.from]) && toks[p.from].h != hIts {
+		return false // "his strong support": a person's
+	}
+	for i := p.from + 1; i < p.to; i++ {
+		if toks[i].kind != tokWord || prepositions.has(toks[i]) {
+			return false
+		}
+	}
+	head := word(text, toks[p.to-1])
+	return !toks[p.to-1].upper && !strings.HasSuffix(head, "s") && !personLike(text, toks, np{from: p.from + 1, to: p.to}, ents)
+}
+
+// personLike reports a noun phrase that can name a person or a body of
+// people: a name (an entity, or a capitalised word after the sentence's
+// first), a pronoun, a person's role, a body ("the council") or a
+// plural for people ("voters"). Unlike animate it takes no
+// source noun and no head of PolNeAR's sources, which name documents
+// and things too ("the release", "a version of the bill").
+func personLike(text string, toks []token, p np, ents []entity.Entity) bool {
+	s := spanOf(toks, p)
+	for _, e := range ents {
+		if e.Overlaps(s) && e.Label != entity.Date && e.Label != entity.Number {
+			return true
+		}
+	}
+	for i := p.from; i < p.to; i++ {
+		t := toks[i]
+		if t.upper && i > 0 || pronouns.has(t) || relatives.has(t) || personRoles.has(t) || bodyNouns.has(t) {
+			return true
+		}
+		if w := strings.ToLower(word(text, t)); t.kind == tokWord && (cliticPronoun(w) || peopleWord(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // countedObject reports a number right after a verb ending at i, or after
 // one adverb ("supports perhaps 5%").
 func countedObject(text string, toks []token, i int) bool {
