@@ -323,6 +323,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if presence(text, toks, m) {
 		return false // "appeared on Fox News", "spoke at the rally"
 	}
+	if answerVerbs.has(toks[m.from]) && answeredThing(text, toks, m.to) {
+		return false // "answered the survey", "answered it"
+	}
 	if nextIs(toks, m.to, deniedThings) {
 		return false // "was denied entry"
 	}
@@ -341,6 +344,32 @@ func presence(text string, toks []token, m match) bool {
 		return false
 	}
 	return !timeNames.has(toks[k]) && !months.has(toks[k]) && toks[k].kind != tokNum
+}
+
+// maxAnswered bounds the words of an answered object read for a word of
+// speech ("the Khan family's criticism").
+const maxAnswered = 5
+
+// answeredThing reports an object after a verb of answering, ending at
+// i, that names what was answered and no speech: "answered the survey",
+// "answered it", "answered the door". The reply, not the prompt, is what
+// a report carries; a verb of answering still reports before its reply
+// ("answered that", "answered: ...", punctuation), before a preposition
+// or a time ("answered with a story", "answered on Friday"), and before
+// a prompt that is itself speech ("answered questions about", "answered
+// the criticism"), as PolNeAR marks them.
+func answeredThing(text string, toks []token, i int) bool {
+	if i >= len(toks) || toks[i].kind != tokWord || toks[i].h == hThat || prepositions.has(toks[i]) || timeNames.has(toks[i]) ||
+		toks[i].finite || auxiliaries.has(toks[i]) || beForms.has(toks[i]) || clauseStops.has(toks[i]) || lyAdverb(text, toks[i]) ||
+		objectPronouns.has(toks[i]) && toks[i].h != hIt {
+		return false
+	}
+	for k := i; k < len(toks) && k < i+maxAnswered && toks[k].kind == tokWord && !prepositions.has(toks[k]); k++ {
+		if answeredSpeech.has(toks[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameModified reports a one-word cue that heads a noun phrase whose

@@ -411,6 +411,7 @@ var thingVerbs = newWordSet(`support supports supported supporting`)
 var (
 	hWhich = hashWord("which")
 	hIts   = hashWord("its")
+	hIt    = hashWord("it")
 )
 
 // dropThingVerbs removes from sc.verbs the verbs whose subject is a

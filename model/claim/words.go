@@ -71,6 +71,11 @@ var (
 		testify attend`)
 	// words before "possible" that make it a manner phrase ("as soon as possible").
 	notHedgePossible = newWordSet(`as if where whenever wherever everything all best`)
+	// verbs of answering, and the words of speech that make what they
+	// answer a report's prompt (see answeredThing).
+	answerVerbs    = newWordSet(`answer answers answered answering`)
+	answeredSpeech = newWordSet(`question questions query queries criticism criticisms charge
+		charges accusation accusations allegation allegations critics claim claims`)
 	// speech markers that may follow a "!" reporting verb.
 	speechNext = newWordSet(`that , . : ; " “ ” ' ‘ ’ — – - ?`)
 )
