@@ -76,6 +76,9 @@ var (
 	answerVerbs    = newWordSet(`answer answers answered answering`)
 	answeredSpeech = newWordSet(`question questions query queries criticism criticisms charge
 		charges accusation accusations allegation allegations critics claim claims`)
+	// words before a bare "see" that make it an infinitive (see seenAs).
+	seeBefore = newWordSet(`to can could will would may might should must cannot can't won't
+		couldn't wouldn't`)
 	// speech markers that may follow a "!" reporting verb.
 	speechNext = newWordSet(`that , . : ; " “ ” ' ‘ ’ — – - ?`)
 )
