@@ -288,6 +288,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if adverbParticiple(text, toks, m.from) {
 		return false // "from publicly disclosed information"
 	}
+	if countedParticiple(text, toks, m.from) {
+		return false // "won 758 pledged delegates"
+	}
 	if m.flags&flagAmbiguous != 0 {
 		// Quantifiers make subjects of learned cues ("many believe") but
 		// nouns of listed ones ("several reports").
@@ -449,12 +452,12 @@ func adjectiveBeforeName(text string, t token) bool {
 }
 
 // participleAfterNoun reports a past participle that modifies the noun
-// before it ("an article written for", "a study published by"): a word in
-// -ed or -en that is not mostly a finite verb, between a lower-case noun-
-// like word and a preposition.
+// before it ("an article written for", "a study published by", "a poll
+// released Sunday"): a word in -ed or -en that is not mostly a finite
+// verb, between a lower-case noun-like word and a preposition or a time.
 func participleAfterNoun(text string, toks []token, i int) bool {
 	w := word(text, toks[i])
-	if toks[i].finite || i == 0 || !nextIs(toks, i+1, prepositions) || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+	if toks[i].finite || i == 0 || !nextIs(toks, i+1, prepositions) && !nextIs(toks, i+1, timeNames) || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
 		return false
 	}
 	p := toks[i-1]
@@ -480,6 +483,19 @@ func adverbParticiple(text string, toks []token, i int) bool {
 		k--
 	}
 	return k < i-1 && k >= 0 && (articles.has(toks[k]) || prepositions.has(toks[k]))
+}
+
+// countedParticiple reports a past participle in -ed between a number and
+// a lower-case noun ("758 pledged delegates", "300 signed petitions"): an
+// adjective of the counted noun, not a reporting verb. On PolNeAR train
+// "pledged" stood so 17 times as a cue, never on a gold one.
+func countedParticiple(text string, toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || !strings.HasSuffix(word(text, toks[i]), "ed") || !isNumber(text, toks, i-1) {
+		return false
+	}
+	n := toks[i+1]
+	return n.kind == tokWord && !n.upper && !n.finite && !determiners.has(n) && !pronouns.has(n) && !prepositions.has(n) &&
+		!auxiliaries.has(n) && !clauseStops.has(n) && !timeNames.has(n) && n.h != hThat && n.h != hTo
 }
 
 // afterCopula reports a word that follows a linking verb, with -ly adverbs
