@@ -81,7 +81,7 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 		}
 	}
 	according, accordingTo := readMatches(text, toks, sc, addCue)
-	dropThingVerbs(text, toks, ents, sc)
+	d.dropNonReports(text, toks, ents, sc)
 	if len(sc.verbs) == 0 {
 		if m, ok := d.lex.thatClauseMatch(text, toks); ok && reportingVerb(text, toks, m) {
 			sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})

@@ -414,10 +414,40 @@ var (
 	hIt    = hashWord("it")
 )
 
-// dropThingVerbs removes from sc.verbs the verbs whose subject is a
-// thing (thingSubject): they are no cues, and their subject no speaker.
-func dropThingVerbs(text string, toks []token, ents []entity.Entity, sc *scratch) {
-	sc.verbs = slices.DeleteFunc(sc.verbs, func(v verb) bool { return thingSubject(text, toks, v, ents) })
+// dropNonReports removes from sc.verbs the verbs whose subject is a
+// thing (thingSubject) and the nouns that head a compound
+// (d.compoundHead): they are no cues, and their subjects no speakers.
+func (d *Detector) dropNonReports(text string, toks []token, ents []entity.Entity, sc *scratch) {
+	sc.verbs = slices.DeleteFunc(sc.verbs, func(v verb) bool {
+		return d.compoundHead(text, toks, v) || thingSubject(text, toks, v, ents)
+	})
+}
+
+// barePasts are the verbs whose past is their bare form ("the article
+// read", "the report put it"), which any singular subject can take.
+var barePasts = newWordSet(`read put set cut cast hit let spread quit bid shut`)
+
+// compoundHead reports a one-word cue in a verb's bare form (one whose
+// form in -s PolNeAR train also counts in cues: "call", "show") right
+// after a singular lower-case common noun (lexicon/nouns.txt): the head
+// of a compound noun ("a radio show", "the conference call", "a roll
+// call"), as a singular subject would take the verb in -s. A noun that
+// heads PolNeAR's sources ("people", "police", "staff") or names a body
+// ("the council") can be a plural subject, and is left alone.
+func (d *Detector) compoundHead(text string, toks []token, v verb) bool {
+	if v.to != v.from+1 || v.from == 0 || toks[v.from].upper || toks[v.from].finite {
+		return false
+	}
+	p := toks[v.from-1]
+	if p.kind != tokWord || p.upper || strings.HasSuffix(word(text, p), "s") || !d.lex.nouns.has(p) || d.lex.speakers.has(p) || bodyNouns.has(p) {
+		return false
+	}
+	w := strings.ToLower(word(text, toks[v.from]))
+	if strings.HasSuffix(w, "s") || d.lex.nouns.has(toks[v.from]) || barePasts.has(toks[v.from]) {
+		return false
+	}
+	_, inflected := d.lex.learned[hashWord(w+"s")]
+	return inflected
 }
 
 // thingSubject reports a verb of thingVerbs whose subject is a thing: a
