@@ -183,8 +183,8 @@ func inThatClause(toks []token, v, w verb) bool {
 	that := false
 	for i := w.to; i < v.from; i++ {
 		switch t := toks[i]; {
-		case t.kind == tokPunct && !quotes.has(t):
-			return false
+		case t.kind == tokPunct && !quotes.has(t) && !percentWords.has(t) && !moneySigns.has(t):
+			return false // a number's signs are words here: "found that 64% of owners opposed"
 		case joined(t) || clauseOpeners.has(t):
 			that = false
 		case t.h == hThat && (i-w.to <= maxThatGap || joined(toks[i-1])):
