@@ -81,7 +81,9 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 		}
 	}
 	according, accordingTo := readMatches(text, toks, sc, addCue)
-	d.dropNonReports(text, toks, ents, sc)
+	if len(sc.verbs) > 0 {
+		d.dropNonReports(text, toks, ents, sc)
+	}
 	if len(sc.verbs) == 0 {
 		if m, ok := d.lex.thatClauseMatch(text, toks); ok && reportingVerb(text, toks, m) {
 			sc.verbs = append(sc.verbs, verb{from: m.from, to: m.to, flags: m.flags, weight: m.weight})
@@ -326,7 +328,7 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if presence(text, toks, m) {
 		return false // "appeared on Fox News", "spoke at the rally"
 	}
-	if answerVerbs.has(toks[m.from]) && answeredThing(text, toks, m.to) {
+	if answerVerbs.of(toks[m.from]) && answeredThing(text, toks, m.to) {
 		return false // "answered the survey", "answered it"
 	}
 	if toks[m.from].h == hSee && prevIs(toks, m.from, seeBefore) && !seenAs(text, toks, m.to) {
@@ -371,6 +373,20 @@ func seenAs(text string, toks []token, i int) bool {
 	}
 	return false
 }
+
+// forms are the four forms of a verb by hash: the guards ask them of
+// every reporting verb, and a word set that tokenize does not mark
+// (tokenSets has no room) costs a table probe each time.
+type forms [4]uint64
+
+func formsOf(base, s, ed, ing string) forms {
+	return forms{hashWord(base), hashWord(s), hashWord(ed), hashWord(ing)}
+}
+
+func (f *forms) of(t token) bool { return t.h == f[0] || t.h == f[1] || t.h == f[2] || t.h == f[3] }
+
+// answerVerbs are the forms of "answer" (see answeredThing).
+var answerVerbs = formsOf("answer", "answers", "answered", "answering")
 
 // maxAnswered bounds the words of an answered object read for a word of
 // speech ("the Khan family's criticism").

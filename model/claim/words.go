@@ -71,9 +71,8 @@ var (
 		testify attend`)
 	// words before "possible" that make it a manner phrase ("as soon as possible").
 	notHedgePossible = newWordSet(`as if where whenever wherever everything all best`)
-	// verbs of answering, and the words of speech that make what they
-	// answer a report's prompt (see answeredThing).
-	answerVerbs    = newWordSet(`answer answers answered answering`)
+	// the words of speech that make what a verb of answering answers a
+	// report's prompt (see answeredThing).
 	answeredSpeech = newWordSet(`question questions query queries criticism criticisms charge
 		charges accusation accusations allegation allegations critics claim claims`)
 	// words before a bare "see" that make it an infinitive (see seenAs).
