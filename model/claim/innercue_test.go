@@ -27,6 +27,8 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		{"keeps a verb of speaking before a time", "Ines Koll spoke on Monday, saying the pier was unsafe.", []string{"spoke", "saying"}},
 		{"keeps a verb joined by and", "Ines Koll criticised the council and said the pier was unsafe.", []string{"criticised", "said"}},
 		{"drops a verb of a that-clause past a time", "Ines Koll said on Monday that the harbour engineers in the port town supported a new pier.", []string{"said"}},
+		{"drops a verb of a that-clause past a percentage", "A poll by the guild found that 71% of skippers opposed the new pier.", []string{"found"}},
+		{"drops a verb of a that-clause past a sum", "Ines Koll said that $4 million in repairs showed the pier was failing.", []string{"said"}},
 		{"drops a verb of a second that-clause", "Ines Koll said the pier was old and that the fishermen of the bay want a new one.", []string{"said"}},
 		{"keeps a verb joined by but after a that-clause", "Ines Koll said that the pier was old but did not suggest closing it.", []string{"said", "suggest"}},
 		{"keeps a verb after a dash past a that-clause", "Ines Koll said that the pier was old – even though the council announced repairs.", []string{"said", "announced"}},

@@ -71,6 +71,13 @@ var (
 		testify attend`)
 	// words before "possible" that make it a manner phrase ("as soon as possible").
 	notHedgePossible = newWordSet(`as if where whenever wherever everything all best`)
+	// the words of speech that make what a verb of answering answers a
+	// report's prompt (see answeredThing).
+	answeredSpeech = newWordSet(`question questions query queries criticism criticisms charge
+		charges accusation accusations allegation allegations critics claim claims`)
+	// words before a bare "see" that make it an infinitive (see seenAs).
+	seeBefore = newWordSet(`to can could will would may might should must cannot can't won't
+		couldn't wouldn't`)
 	// speech markers that may follow a "!" reporting verb.
 	speechNext = newWordSet(`that , . : ; " “ ” ' ‘ ’ — – - ?`)
 )

@@ -57,8 +57,9 @@
 // With -misses it also lists the gold attributions missed or misnamed and
 // the claims with a source that meet no gold attribution, for reading on
 // the development split only (and the attributed cues on no gold cue,
-// OFF); with -errors it counts the errors by kind
-// (see errorTable).
+// OFF); with -cues it lists every attributed cue of a claim with a
+// source, ON a gold cue or OFF, to count a guard's reach on train; with
+// -errors it counts the errors by kind (see errorTable).
 package main
 
 import (
@@ -75,6 +76,7 @@ func main() {
 	split := flag.String("split", "dev", "split to score: only dev is for tuning")
 	misses := flag.Bool("misses", false, "list missed attributions and wrong sources")
 	errors := flag.Bool("errors", false, "count the errors by kind")
+	cues := flag.Bool("cues", false, "list every attributed cue of a claim with a source, ON or OFF a gold cue")
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
 	lyWords := flag.Bool("lywords", false, "write the -ly words the train split's silver tags mostly call no adverb instead")
@@ -103,7 +105,7 @@ func main() {
 	case *learnCues:
 		err = runLearn(os.Stdout, *data)
 	default:
-		err = run(context.Background(), os.Stdout, *data, *split, *misses, *errors)
+		err = run(context.Background(), os.Stdout, *data, *split, *misses, *errors, *cues)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "polnear:", err)
@@ -120,7 +122,7 @@ func runLearn(w io.Writer, data string) error {
 	return learn(w, arts)
 }
 
-func run(ctx context.Context, w io.Writer, data, split string, misses, errors bool) error {
+func run(ctx context.Context, w io.Writer, data, split string, misses, errors, cues bool) error {
 	if split == "test" {
 		return fmt.Errorf("the test split is held out; score dev")
 	}
@@ -128,7 +130,7 @@ func run(ctx context.Context, w io.Writer, data, split string, misses, errors bo
 	if err != nil {
 		return err
 	}
-	sc, err := score(ctx, arts, misses, errors)
+	sc, err := score(ctx, arts, misses, errors, cues)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,9 @@ func (s *scores) write(w io.Writer) {
 }
 
 // score analyses every article and compares its claims with the gold.
-func score(ctx context.Context, arts []article, misses, errors bool) (*scores, error) {
+// With cues it lists every attributed cue of a claim with a source, ON a
+// gold cue or OFF, so a guard's reach can be counted right against wrong.
+func score(ctx context.Context, arts []article, misses, errors, cues bool) (*scores, error) {
 	z, err := model.NewAnalyzer()
 	if err != nil {
 		return nil, err
@@ -91,8 +93,8 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 					if !hit && sc.errors != nil {
 						sc.errors.addOffCue(a.Text, q.Span, a.Attributions)
 					}
-					if !hit && misses {
-						sc.misses = append(sc.misses, fmt.Sprintf("OFF  %s cue=%q src=%q | %s", a.Name, q.In(a.Text), c.Source.Span.In(a.Text), markCue(a.Text, c.Span, q.Span)))
+					if (!hit && misses) || cues {
+						sc.misses = append(sc.misses, fmt.Sprintf("%-4s %s cue=%q src=%q | %s", onOff(hit), a.Name, q.In(a.Text), c.Source.Span.In(a.Text), markCue(a.Text, c.Span, q.Span)))
 					}
 				}
 				if misses && !ok {
@@ -102,6 +104,14 @@ func score(ctx context.Context, arts []article, misses, errors bool) (*scores, e
 		}
 	}
 	return sc, nil
+}
+
+// onOff names whether a cue overlaps a gold cue.
+func onOff(hit bool) string {
+	if hit {
+		return "ON"
+	}
+	return "OFF"
 }
 
 // markCue is claim span c of text on one line, with cue q in brackets.

@@ -1,0 +1,43 @@
+package claim
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestAnsweringAThingReportsNothing checks that a verb of answering whose
+// object is what was answered ("answered the questionnaire", "answered
+// it") is no reporting cue, while one followed by its reply, by a
+// preposition or by a prompt that is itself speech still reports.
+func TestAnsweringAThingReportsNothing(t *testing.T) {
+	tests := []struct {
+		name, sentence, verb string
+		cue                  bool
+	}{
+		{"drops an answered form", "Only 40 of the 300 farms answered the questionnaire.", "answered", false},
+		{"drops an answered it", "Hardly anyone in the guild answered it.", "answered", false},
+		{"drops an answered phone", "Ines Koll answered the phone on the second ring.", "answered", false},
+		{"keeps an answer before that", "Ines Koll answered that the pier was safe.", "answered", true},
+		{"keeps an answer before its reply", "“The pier is safe,” Ines Koll answered.", "answered", true},
+		{"keeps answered questions", "Ines Koll answered questions about the pier for an hour.", "answered", true},
+		{"keeps an answered charge", "Ines Koll answered the charge with a long letter to the council.", "answered", true},
+		{"keeps an answer with a preposition", "Ines Koll answered with a long letter to the council.", "answered", true},
+	}
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, claims := paragraphClaims(d, tt.sentence)
+			var got []string
+			for _, c := range claims {
+				for _, q := range c.Cues {
+					if q.Kind == Attributed {
+						got = append(got, q.In(text))
+					}
+				}
+			}
+			if slices.Contains(got, tt.verb) != tt.cue {
+				t.Errorf("attributed cues %q: %q a cue %v, want %v", got, tt.verb, !tt.cue, tt.cue)
+			}
+		})
+	}
+}
