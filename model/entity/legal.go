@@ -13,6 +13,12 @@ var legalForms = set("Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporatio
 	"Ltd", "Ltd.", "Limited", "Plc", "plc", "PLC", "GmbH", "AG", "SpA", "S.p.A.", "S.A.", "NV", "N.V.", "BV",
 	"B.V.", "LLC", "L.L.C.", "LLP", "Pty", "Bhd", "Berhad", "Oyj", "ASA", "Ltda", "KGaA")
 
+// officeForms are legal forms that also abbreviate an office after a
+// place's name ("Texas AG Ken Paxton", its attorney general, as PolNeAR's
+// articles write "Former AG"): inside a name they are the company's, after
+// one no sign.
+var officeForms = set("AG")
+
 // withLegalForm makes a name with a legal form after its first word an
 // organisation's, widened over the legal forms that follow it ("[Pirelli]
 // SpA chairman", "Eberhard Faber GmbH" read as a person's). cs are sorted
@@ -24,7 +30,7 @@ func withLegalForm(words []string, cs []cand) []cand {
 			continue
 		}
 		end := c.b
-		for end < len(words) && legalForms[words[end]] {
+		for end < len(words) && legalForms[words[end]] && !officeForms[words[end]] {
 			end++
 		}
 		if end == c.b && !anyLegalForm(words[c.a+1:c.b]) {

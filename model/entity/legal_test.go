@@ -52,6 +52,9 @@ func TestWithLegalForm(t *testing.T) {
 		// The legal form first is no sign ("Co. Kerry", a county).
 		{"Co. Kerry", []cand{{0, 2, Place}}, []cand{{0, 2, Place}}},
 		{"Jan Smith said", []cand{{0, 2, Person}}, []cand{{0, 2, Person}}},
+		// "AG" after a place is its attorney general.
+		{"Texas AG Ken Paxton", []cand{{0, 1, Place}, {2, 4, Person}}, []cand{{0, 1, Place}, {2, 4, Person}}},
+		{"Bauer AG said", []cand{{0, 2, Person}}, []cand{{0, 2, Org}}},
 		{"Acme Corp rose", []cand{{0, 2, Org}}, []cand{{0, 2, Org}}},
 	}
 	for _, tc := range tests {
