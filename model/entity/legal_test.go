@@ -28,6 +28,12 @@ func TestLegalFormAndShortForm(t *testing.T) {
 			checkStep(t, on, off, tc.text, tc.want, tc.not)
 		})
 	}
+	// A short form that is a place's name of the lists stays the place:
+	// the company is named after it.
+	const place = "Texas Industries Inc said its cement plants in Texas ran at full capacity."
+	if es := loadTagger(t).Tag(place, nil); !has(place, es, "Texas/PLACE") {
+		t.Errorf("Tag(%q) = %s; want the state left a place", place, found(place, es))
+	}
 	// A short form of one word that is a person's surname in the text is
 	// left to the model: the firm is named after the person.
 	const named = "Ronald Vesey founded Vesey Group in 1990. Vesey said he would retire next year."

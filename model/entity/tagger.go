@@ -541,7 +541,10 @@ func (d *names) add(words []string, ws []ner.Word, c cand, n int) {
 }
 
 // addShortForm notes the short form of an organisation's name c, with a
-// vote, and the last word of a person's name of several words.
+// vote, and the last word of a person's name of several words. A short
+// form that the lists of places or WordNet's places hold is left the
+// place's, which the company is named after ("Texas" of "Texas Industries
+// Inc"); not the cities' list, which holds every hamlet ("Magna", Utah).
 func (d *names) addShortForm(words []string, ws []ner.Word, c cand, vote func(uint64, int)) {
 	switch {
 	case c.label == Person && c.b-c.a > 1:
@@ -551,7 +554,7 @@ func (d *names) addShortForm(words []string, ws []ner.Word, c cand, vote func(ui
 		d.people[ner.PhraseHash(0, ws[c.b-1].ExactHash())] = true
 	case c.label == Org && c.b-c.a > 1:
 		e := shortForm(words, c.a, c.b)
-		if e == c.a {
+		if e == c.a || matchedAny(ws, c.a, e, ner.MarkPlace, ner.MarkWordNetPlace) {
 			return
 		}
 		h := uint64(0)
