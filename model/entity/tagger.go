@@ -80,6 +80,7 @@ const (
 	stepMiscDefined                     // a name of another kind that the text defines elsewhere takes the definition's label (consistent)
 	stepLegal                           // a name with a legal form after its first word is an organisation's (withLegalForm)
 	stepShortForm                       // a company's name without its legal form is the company's too (shortForm)
+	stepDateline                        // the name in capitals opening a dateline is a place's (datelinePlace)
 )
 
 // steps name the steps, in the order they run.
@@ -97,6 +98,7 @@ var steps = []struct {
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
 	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined}, {"legal", stepLegal}, {"shortform", stepShortForm},
+	{"dateline", stepDateline},
 }
 
 // on reports whether step s is in use.
@@ -849,6 +851,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepCity) {
 		cityAfterPreposition(words, ws, w.cands)
+	}
+	if t.on(stepDateline) {
+		t.datelinePlace(words, ws, w.cands)
 	}
 	if t.on(stepVoters) {
 		placeBeforeVoters(words, ws, w.cands)
