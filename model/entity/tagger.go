@@ -78,6 +78,9 @@ const (
 	stepGroupNoun                       // a group's word before a lower-case word is a GROUP, even where the model reads a place (beforeLower)
 	stepSuchAs                          // a name after "rivers like", "countries such as" is a place's, with a definition's votes (namedAfterPlaces)
 	stepMiscDefined                     // a name of another kind that the text defines elsewhere takes the definition's label (consistent)
+	stepLegal                           // a name with a legal form after its first word is an organisation's (withLegalForm)
+	stepShortForm                       // a company's name without its legal form is the company's too (shortForm)
+	stepDateline                        // the name in capitals opening a dateline is a place's (datelinePlace)
 )
 
 // steps name the steps, in the order they run.
@@ -94,7 +97,8 @@ var steps = []struct {
 	{"city", stepCity}, {"demonym", stepDemonym}, {"office", stepOffice},
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
-	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined},
+	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined}, {"legal", stepLegal}, {"shortform", stepShortForm},
+	{"dateline", stepDateline},
 }
 
 // on reports whether step s is in use.
@@ -272,7 +276,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 	w.vocab.ApplyProfile()
 	w.sc.Expect(w.vocab.Len())
 	var out []Entity
-	names := names{known: map[uint64]*votes{}, surnames: t.on(stepSurname)}
+	names := names{known: map[uint64]*votes{}, surnames: t.on(stepSurname), shortForms: t.on(stepShortForm)}
 	w.meter.pass(tagPassShare)
 	w.replay(text, func() {
 		w.ws = t.gaz.SentenceByIndex(w.words, w.ids, &w.vocab, w.ws[:0])
@@ -280,7 +284,7 @@ func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.S
 			var n int
 			c.label, n = t.votesOf(w.words, c)
 			out = append(out, Entity{Span: span.Span{Start: w.toks[c.a].Start, End: w.toks[c.b-1].End}, Label: c.label})
-			names.add(w.ws, c, n)
+			names.add(w.words, w.ws, c, n)
 		}
 	})
 	if w.meter.err != nil {
@@ -470,6 +474,13 @@ type names struct {
 	// defined has the phrase hash of each name the text says what it
 	// is of ("rivers like the Avren"), with its label's index in named.
 	defined map[uint64]int
+	// shortForms is whether the short forms of companies' names are
+	// noted: shorts has the phrase hash of each ("Magna" of "Magna
+	// International Inc"), people the exact hash of the last word of
+	// each person's name of several words, which a short form of one word
+	// may be too ("Podesta" of "Podesta Group" and "John Podesta").
+	shortForms     bool
+	shorts, people map[uint64]bool
 }
 
 // firstWords is the size of names.firsts in bits: a few thousand names'
@@ -495,8 +506,8 @@ func (d *names) noteFirst(h uint64) {
 	d.firsts[i] |= bit
 }
 
-// add notes candidate c over the words ws, if it is a name.
-func (d *names) add(ws []ner.Word, c cand, n int) {
+// add notes candidate c over words, described by ws, if it is a name.
+func (d *names) add(words []string, ws []ner.Word, c cand, n int) {
 	k := namedIndex(c.label)
 	if k < 0 {
 		return
@@ -526,7 +537,43 @@ func (d *names) add(ws []ner.Word, c cand, n int) {
 		vote(ner.PhraseHash(0, ws[c.b-1].ExactHash()), surnameVotes)
 		d.noteFirst(ws[c.b-1].ExactHash())
 	}
+	if d.shortForms {
+		d.addShortForm(words, ws, c, vote)
+	}
 }
+
+// addShortForm notes the short form of an organisation's name c, with a
+// vote, and the last word of a person's name of several words. A short
+// form that the lists of places or WordNet's places hold is left the
+// place's, which the company is named after ("Texas" of "Texas Industries
+// Inc"); not the cities' list, which holds every hamlet ("Magna", Utah).
+func (d *names) addShortForm(words []string, ws []ner.Word, c cand, vote func(uint64, int)) {
+	switch {
+	case c.label == Person && c.b-c.a > 1:
+		if d.people == nil {
+			d.people = map[uint64]bool{}
+		}
+		d.people[ner.PhraseHash(0, ws[c.b-1].ExactHash())] = true
+	case c.label == Org && c.b-c.a > 1:
+		e := shortForm(words, c.a, c.b)
+		if e == c.a || matchedAny(ws, c.a, e, ner.MarkPlace, ner.MarkWordNetPlace) {
+			return
+		}
+		h := uint64(0)
+		for i := c.a; i < e; i++ {
+			h = ner.PhraseHash(h, ws[i].ExactHash())
+		}
+		if d.shorts == nil {
+			d.shorts = map[uint64]bool{}
+		}
+		d.shorts[h] = true
+		vote(h, 1)
+	}
+}
+
+// shortOrg reports whether the phrase of hash h is the short form of a
+// company's name in the text and no person's surname there.
+func (d *names) shortOrg(h uint64) bool { return d.shorts[h] && !d.people[h] }
 
 // surnameVotes is what a person's full name counts for its surname: more
 // than a lone word's own label, which the model reads with less to go on
@@ -635,6 +682,9 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 					e.Label = named[b]
 				}
 			}
+			if (e.Label == Person || e.Label == Place) && d.shortOrg(h) {
+				e.Label = Org
+			}
 			if e.Label == "" && d.defined != nil && t.on(stepMiscDefined) {
 				if b, ok := d.defined[h]; ok {
 					e.Label = named[b]
@@ -660,7 +710,11 @@ func (t *Tagger) consistent(w *work, text string, out []Entity, d *names) []Enti
 				}
 				if v, ok := d.known[w.phrase[n-1]]; ok {
 					b, _ := v.best()
-					out = append(out, Entity{Span: span.Span{Start: toks[i].Start, End: toks[i+n-1].End}, Label: named[b]})
+					l := named[b]
+					if d.shortOrg(w.phrase[n-1]) {
+						l = Org
+					}
+					out = append(out, Entity{Span: span.Span{Start: toks[i].Start, End: toks[i+n-1].End}, Label: l})
 					for j := i; j < i+n; j++ {
 						covered[j] = true
 					}
@@ -756,6 +810,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	if t.on(stepOrdinal) {
 		withOrdinal(words, w.cands)
 	}
+	if t.on(stepLegal) {
+		w.cands = withLegalForm(words, w.cands)
+	}
 	if t.on(stepQuoted) {
 		w.cands = quotedTitles(words, w.cands)
 	}
@@ -794,6 +851,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepCity) {
 		cityAfterPreposition(words, ws, w.cands)
+	}
+	if t.on(stepDateline) {
+		t.datelinePlace(words, ws, w.cands)
 	}
 	if t.on(stepVoters) {
 		placeBeforeVoters(words, ws, w.cands)
