@@ -15,8 +15,9 @@ var legalForms = set("Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporatio
 
 // officeForms are legal forms that also abbreviate an office after a
 // place's name ("Texas AG Ken Paxton", its attorney general, as PolNeAR's
-// articles write "Former AG"): inside a name they are the company's, after
-// one no sign.
+// articles write "Former AG"): inside a name, or after a name that is not
+// a place's ("Siemens AG"), they are the company's; after a place's, no
+// sign.
 var officeForms = set("AG")
 
 // withLegalForm makes a name with a legal form after its first word an
@@ -30,7 +31,7 @@ func withLegalForm(words []string, cs []cand) []cand {
 			continue
 		}
 		end := c.b
-		for end < len(words) && legalForms[words[end]] && !officeForms[words[end]] {
+		for end < len(words) && legalForms[words[end]] && !(c.label == Place && officeForms[words[end]]) {
 			end++
 		}
 		if end == c.b && !anyLegalForm(words[c.a+1:c.b]) {

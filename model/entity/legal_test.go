@@ -61,6 +61,9 @@ func TestWithLegalForm(t *testing.T) {
 		// "AG" after a place is its attorney general.
 		{"Texas AG Ken Paxton", []cand{{0, 1, Place}, {2, 4, Person}}, []cand{{0, 1, Place}, {2, 4, Person}}},
 		{"Bauer AG said", []cand{{0, 2, Person}}, []cand{{0, 2, Org}}},
+		// After a name that is not a place's, "AG" is the company's form.
+		{"Hollmann AG said", []cand{{0, 1, Person}}, []cand{{0, 2, Org}}},
+		{"Nordwerk Kabel AG chairman", []cand{{0, 2, Person}}, []cand{{0, 3, Org}}},
 		{"Acme Corp rose", []cand{{0, 2, Org}}, []cand{{0, 2, Org}}},
 	}
 	for _, tc := range tests {
