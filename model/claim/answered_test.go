@@ -14,8 +14,8 @@ func TestAnsweringAThingReportsNothing(t *testing.T) {
 		name, sentence, verb string
 		cue                  bool
 	}{
-		{"drops an answered form", "Only 40 of the 300 farms answered the questionnaire.", "answered", false},
-		{"drops an answered it", "Hardly anyone in the guild answered it.", "answered", false},
+		{"drops an answered form", "Every school in the district answered the ministry's questionnaire.", "answered", false},
+		{"drops an answered it", "Marta Vell found the letter in May and answered it in June.", "answered", false},
 		{"drops an answered phone", "Ines Koll answered the phone on the second ring.", "answered", false},
 		{"keeps an answer before that", "Ines Koll answered that the pier was safe.", "answered", true},
 		{"keeps an answer before its reply", "“The pier is safe,” Ines Koll answered.", "answered", true},
