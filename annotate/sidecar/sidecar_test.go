@@ -442,9 +442,11 @@ func TestReadHeaderTakesTheHeaderOpenWould(t *testing.T) {
 }
 
 // TestWritingToASidecarWithoutAPathRecordsIt: a notes folder's sidecar
-// from before margin recorded whose it is, written to for an article
-// whose path is known, gets the path in its header, with the header's
-// other fields and every other line kept; one that has a path keeps it.
+// from before margin recorded whose it is, written to for the article
+// whose hash it records and whose path is known, gets the path in its
+// header, with the header's other fields and every other line kept; one
+// that has a path keeps it, and one of another article's hash (a file of
+// the same name) is left without one.
 func TestWritingToASidecarWithoutAPathRecordsIt(t *testing.T) {
 	const article = "/srv/news/a.txt"
 	writers := map[string]func(path string) error{
@@ -462,13 +464,14 @@ func TestWritingToASidecarWithoutAPathRecordsIt(t *testing.T) {
 		},
 	}
 	tests := []struct {
-		name, header, wantPath string
-		mode                   os.FileMode
+		name, header, wantArticle, wantPath string
+		mode                                os.FileMode
 	}{
-		{"no path", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, article, 0o644},
-		{"another path", `{"margin_notes":1,"article":"sha256:x","path":"/elsewhere/a.txt","team":"desk"}`, "/elsewhere/a.txt", 0o644},
+		{"no path", `{"margin_notes":1,"article":"sha256:new","source":"a.txt","team":"desk"}`, "sha256:new", article, 0o644},
+		{"no path, another article's hash", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, "sha256:x", "", 0o644},
+		{"another path", `{"margin_notes":1,"article":"sha256:new","path":"/elsewhere/a.txt","team":"desk"}`, "sha256:new", "/elsewhere/a.txt", 0o644},
 		// Only root appends to it; it is not replaced all the same.
-		{"no path, read-only", `{"margin_notes":1,"article":"sha256:x","source":"a.txt","team":"desk"}`, "", 0o444},
+		{"no path, read-only", `{"margin_notes":1,"article":"sha256:new","source":"a.txt","team":"desk"}`, "sha256:new", "", 0o444},
 	}
 	for name, writeNote := range writers {
 		for _, tt := range tests {
@@ -490,7 +493,7 @@ func TestWritingToASidecarWithoutAPathRecordsIt(t *testing.T) {
 				data, _ := os.ReadFile(path)
 				lines := strings.Split(string(data), "\n")
 				h, ok, err := ReadHeader(path)
-				if err != nil || !ok || h.Path != tt.wantPath || h.Article != "sha256:x" || !strings.Contains(lines[0], `"team":"desk"`) {
+				if err != nil || !ok || h.Path != tt.wantPath || h.Article != tt.wantArticle || !strings.Contains(lines[0], `"team":"desk"`) {
 					t.Fatalf("header %+v (%v, %v), line %s", h, ok, err, lines[0])
 				}
 				if got := strings.Join(lines[1:4], "\n"); got != strings.Join(rest, "\n") || !strings.Contains(lines[4], `"id":"N"`) {

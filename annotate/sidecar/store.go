@@ -238,18 +238,21 @@ func (s *Store) write(created, torn bool, evs []Event) ([]Event, error) {
 	} else if s.create.Path != "" && (s.header == nil || s.header.Path == "") {
 		// The events are on disk: a header left as it was only keeps
 		// the file harder to find, so a failure here is not the save's.
-		_ = recordPath(s.path, s.create.Path)
+		_ = recordPath(s.path, s.create.Path, s.create.Article)
 	}
 	return out, nil
 }
 
 // recordPath writes article, an absolute path, into the header of the
-// sidecar at path if it has none: a notes folder's sidecar started before
-// margin recorded whose it is is found again by NotesDir only through the
-// hash, which the article loses at its first edit. The file is replaced
-// atomically with every other line as it was; the lock must be held.
-func recordPath(path, article string) error {
-	if h, ok, err := ReadHeader(path); err != nil || !ok || h.Path != "" {
+// sidecar at path if it has none and records hash, the article's content
+// hash: a notes folder's sidecar started before margin recorded whose it
+// is is found again by NotesDir only through the hash, which the article
+// loses at its first edit. A header of another hash may be another
+// article's of the same file name, whose notes a path of this one would
+// hide from it, so it is left as it is. The file is replaced atomically
+// with every other line as it was; the lock must be held.
+func recordPath(path, article, hash string) error {
+	if h, ok, err := ReadHeader(path); err != nil || !ok || h.Path != "" || h.Article != hash {
 		return err
 	}
 	f, err := openRegular(path, os.O_RDONLY)
