@@ -65,7 +65,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	if a, loader, err = wholeIfNotesNeedIt(ctx, a, loader, paths.NotesDir(dir)); err != nil {
+	if a, loader, notice, err = wholeIfNotesNeedIt(ctx, a, loader, notice, paths.NotesDir(dir)); err != nil {
 		return err
 	}
 	size := len(a.Text)
@@ -265,18 +265,21 @@ func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loa
 // article l loads in steps (nil when it is whole), when which notes are
 // the article's waits for its hash (annotate.NotesDirNeedsHash: notes
 // kept in the fallback folder by a margin before paths were recorded, a
-// rare case); the reader then starts on the whole article. Otherwise
-// it returns first and l as they are.
-func wholeIfNotesNeedIt(ctx context.Context, first *model.Article, l *model.Loader, notesDir string) (*model.Article, *model.Loader, error) {
+// rare case); the reader then starts on the whole article, and the
+// notice, first's warnings, says what the rest met too (bytes that are
+// not UTF-8, a part read as plain text), as the loader the reader no
+// longer has would have. Otherwise it returns first, l and notice as
+// they are.
+func wholeIfNotesNeedIt(ctx context.Context, first *model.Article, l *model.Loader, notice, notesDir string) (*model.Article, *model.Loader, string, error) {
 	if l == nil || !annotate.NotesDirNeedsHash(first, notesDir) {
-		return first, l, nil
+		return first, l, notice, nil
 	}
 	a, _, err := l.Next(ctx, math.MaxInt)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	a.Path = first.Path
-	return a, nil, nil
+	return a, nil, strings.Join(a.Warnings, "; "), nil
 }
 
 // openSample opens the default sample from the user's data directory,

@@ -347,7 +347,11 @@ func TestTheReaderWaitsForTheHashOnlyForAnOlderFallbackSidecar(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	path := filepath.Join(t.TempDir(), "long.txt")
 	para := "The council met on Tuesday and voted to keep the library open for another year.\n\n"
-	if err := os.WriteFile(path, []byte(strings.Repeat(para, 2*firstStep/len(para))), 0o644); err != nil {
+	// UTF-8 at the start, then a byte that is not, past the first step:
+	// the whole article's warning, which the notice must carry when the
+	// reader waits for it.
+	text := "The café by the library shut in May.\n\n" + strings.Repeat(para, 2*firstStep/len(para)) + "The fee rose to 10 \xff a week.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	whole, err := model.Open(context.Background(), path, model.Options{})
@@ -382,9 +386,12 @@ func TestTheReaderWaitsForTheHashOnlyForAnOlderFallbackSidecar(t *testing.T) {
 				t.Fatalf("the first step read it all (%v): make the article longer", err)
 			}
 			defer l.Close()
-			a, rest, err := wholeIfNotesNeedIt(context.Background(), first, l, "")
+			a, rest, notice, err := wholeIfNotesNeedIt(context.Background(), first, l, strings.Join(first.Warnings, "; "), "")
 			if err != nil {
 				t.Fatal(err)
+			}
+			if want := strings.Join(a.Warnings, "; "); notice != want || tt.wait && !strings.Contains(notice, "UTF-8") {
+				t.Errorf("notice %q, want the article's warnings %q, the bytes past the first step among them", notice, want)
 			}
 			switch {
 			case tt.wait && (rest != nil || a.Hash != whole.Hash || a.Text != whole.Text || a.Path != path):
