@@ -249,7 +249,13 @@ func (s *Store) write(created, torn bool, evs []Event) ([]Event, error) {
 // hash, which the article loses at its first edit. The file is replaced
 // atomically with every other line as it was; the lock must be held.
 func recordPath(path, article string) error {
-	if h, ok, err := ReadHeader(path); err != nil || !ok || h.Path != "" {
+	return rewritePath(path, article, func(h Header) bool { return h.Path != "" })
+}
+
+// rewritePath writes article into the header of the sidecar at path
+// unless keep says the header is right as it is (see recordPath).
+func rewritePath(path, article string, keep func(Header) bool) error {
+	if h, ok, err := ReadHeader(path); err != nil || !ok || keep(h) {
 		return err
 	}
 	f, err := openRegular(path, os.O_RDONLY)
