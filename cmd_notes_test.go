@@ -130,7 +130,7 @@ func TestNotesInTheFallbackFolderAreFoundAgain(t *testing.T) {
 	if code := run("notes", "add", path, "--notes-dir", fallback, "--quote", "pulling all stops", "--note", "kept aside"); code != 0 {
 		t.Fatalf("notes add: %d %s", code, errs.String())
 	}
-	sidecar := filepath.Join(fallback, "china-us-claims.txt.notes.jsonl")
+	sidecar := annotate.SidecarPath(path, fallback)
 	for _, args := range [][]string{{"notes", "list", path}, {"export", path}} {
 		if code := run(args...); code != 0 || !strings.Contains(out.String(), "kept aside") {
 			t.Errorf("%s: exit %d without the note kept in the fallback folder:\n%s%s", args[0:2], code, out.String(), errs.String())

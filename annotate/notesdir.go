@@ -60,11 +60,21 @@ func absPath(path string) string {
 // written where it is, and the warning says so.
 func Place(a *article.Article, dir string) (path, warning string) {
 	own := SidecarPath(a.Path, dir)
-	if dir == "" || exists(own) {
+	if dir == "" {
 		return own, ""
 	}
+	var others []string
+	switch old := oldName(a.Path, dir); {
+	case !exists(own):
+		others = otherNames(a.Path, dir)
+	case exists(old):
+		// Only the old name can have been written since the move (by a
+		// margin before names had keys); a moved article's sidecar is
+		// one to find, not to merge, once this one has its own.
+		others = []string{old}
+	}
 	claimed := func(h sidecar.Header) bool { return claims(a, h) }
-	for _, c := range otherNames(a.Path, dir) {
+	for _, c := range others {
 		if h, ok, err := sidecar.ReadHeader(c); err != nil || !ok || !claims(a, h) {
 			continue
 		}
@@ -83,7 +93,7 @@ func Place(a *article.Article, dir string) (path, warning string) {
 func otherNames(articlePath, dir string) []string {
 	base := filepath.Base(articlePath)
 	var out []string
-	if old := filepath.Join(dir, base+Suffix); exists(old) {
+	if old := oldName(articlePath, dir); exists(old) {
 		out = append(out, old)
 	}
 	entries, err := os.ReadDir(dir)
@@ -100,6 +110,12 @@ func otherNames(articlePath, dir string) []string {
 		}
 	}
 	return out
+}
+
+// oldName is where a notes folder kept the sidecar of the article at
+// articlePath before names had keys: by the file name alone.
+func oldName(articlePath, dir string) string {
+	return filepath.Join(dir, filepath.Base(articlePath)+Suffix)
 }
 
 // isKey reports whether s is a path key as SidecarPath writes it.
