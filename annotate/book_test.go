@@ -195,6 +195,10 @@ func TestSidecarNextToTheArticleOrInTheChosenDir(t *testing.T) {
 	if other := annotate.SidecarPath("/a/c/story.html", "/notes"); other == got || !keyed.MatchString(other) {
 		t.Fatalf("another folder's story.html: %s (and %s)", other, got)
 	}
+	// The example in the README.
+	if got := annotate.SidecarPath("/ro/a/index.html", "/notes"); got != "/notes/index.html.25dda5728e44.notes.jsonl" {
+		t.Errorf("README's example: %s", got)
+	}
 	if again := annotate.SidecarPath("/a/b/../b/story.html", "/notes"); again != got {
 		t.Fatalf("the same path spelt otherwise: %s, want %s", again, got)
 	}
