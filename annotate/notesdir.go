@@ -75,15 +75,32 @@ func Place(a *article.Article, dir string) (path, warning string) {
 	}
 	claimed := func(h sidecar.Header) bool { return claims(a, h) }
 	for _, c := range others {
-		if h, ok, err := sidecar.ReadHeader(c); err != nil || !ok || !claims(a, h) {
+		h, ok, err := sidecar.ReadHeader(c)
+		if err != nil && c == oldName(a.Path, dir) {
+			// It may hold this article's notes: say so, once, and leave
+			// it as it is (another article's would be named by its key).
+			warning = unreadableOld(c, err, filepath.Base(own))
+		}
+		if err != nil || !ok || !claims(a, h) {
 			continue
 		}
-		_, err := sidecar.Move(c, own, absPath(a.Path), claimed)
+		_, err = sidecar.Move(c, own, absPath(a.Path), claimed)
 		if err != nil && !errors.Is(err, sidecar.ErrGone) && !exists(own) {
 			return c, fmt.Sprintf("the notes of this file in %s could not be moved to %s (%v); they are read and written where they are", c, filepath.Base(own), fileerr.Cause(err))
 		}
 	}
-	return own, ""
+	return own, warning
+}
+
+// unreadableOld is the warning for the old-name sidecar old that could
+// not be read (err), naming it once: a RefusedError names it already.
+func unreadableOld(old string, err error, own string) string {
+	why := fmt.Sprintf("%s cannot be read (%v)", old, fileerr.Cause(err))
+	var refused *RefusedError
+	if errors.As(err, &refused) {
+		why = refused.Error()
+	}
+	return why + "; margin cannot tell whether it holds this file's notes, leaves it as it is and keeps this file's notes in " + own
 }
 
 // otherNames are the sidecars in the notes folder dir that may hold the

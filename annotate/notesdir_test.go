@@ -296,9 +296,13 @@ func TestAnOldNameThatIsNotANotesFileIsLeftAlone(t *testing.T) {
 			} else if err := os.Symlink(target, old); err != nil {
 				t.Fatal(err)
 			}
-			add(t, openIn(t, a, dir), "forty boats", "its own", annotate.None)
+			b := openIn(t, a, dir)
+			add(t, b, "forty boats", "its own", annotate.None)
 			if got := notesIn(t, a, dir); strings.Join(got, "|") != "its own" {
 				t.Fatalf("notes %q", got)
+			}
+			if w := strings.Join(b.Warnings(), "\n"); !strings.Contains(w, old) || strings.Count(w, "\n") > 0 || strings.Count(w, old) != 1 {
+				t.Errorf("warnings %q, want one line naming %s once", w, old)
 			}
 			if _, err := os.Lstat(old); err != nil {
 				t.Errorf("the old name was removed: %v", err)
