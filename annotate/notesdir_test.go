@@ -313,3 +313,36 @@ func TestAnOldNameThatIsNotANotesFileIsLeftAlone(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkNotesDirInAFullFallbackFolder: the reader asks NotesDir for
+// every article opened without a sidecar beside it; a fallback folder of
+// 5,000 other articles' sidecars, none of this one's name, is listed.
+func BenchmarkNotesDirInAFullFallbackFolder(b *testing.B) {
+	b.Setenv("XDG_DATA_HOME", b.TempDir())
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(fallback, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	for i := range 5000 {
+		name := filepath.Join(fallback, "story-"+strconv.Itoa(i)+".html.0123456789ab"+annotate.Suffix)
+		if err := os.WriteFile(name, []byte(`{"margin_notes":1,"path":"/gone/story.html"}`+"\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	path := filepath.Join(b.TempDir(), "report.txt")
+	if err := os.WriteFile(path, []byte(harbour), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	a, err := model.Open(b.Context(), path, model.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, isFallback := annotate.NotesDir(a, ""); isFallback {
+			b.Fatal("another article's notes")
+		}
+	}
+}
