@@ -36,8 +36,19 @@ func SidecarPath(articlePath, dir string) string {
 	if dir == "" {
 		return filepath.Join(filepath.Dir(articlePath), filepath.Base(articlePath)+Suffix)
 	}
-	sum := sha256.Sum256([]byte(absPath(articlePath)))
+	sum := sha256.Sum256([]byte(keyedPath(articlePath)))
 	return filepath.Join(dir, filepath.Base(articlePath)+"."+hex.EncodeToString(sum[:])[:keyLen]+Suffix)
+}
+
+// keyedPath is the path whose hash names the sidecar of the article at
+// path: absolute, through every symbolic link, so the article opened by
+// a link and by its own path has one sidecar, not two that take turns.
+func keyedPath(path string) string {
+	abs := absPath(path)
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
 }
 
 // absPath is path made absolute, or cleaned if the working directory is
@@ -63,8 +74,9 @@ func Place(a *article.Article, dir string) (path, warning string) {
 	if dir == "" {
 		return own, ""
 	}
+	old := oldName(a.Path, dir)
 	var others []string
-	switch old := oldName(a.Path, dir); {
+	switch {
 	case !exists(own):
 		others = otherNames(a.Path, dir)
 	case exists(old):
@@ -73,15 +85,15 @@ func Place(a *article.Article, dir string) (path, warning string) {
 		// one to find, not to merge, once this one has its own.
 		others = []string{old}
 	}
-	claimed := func(h sidecar.Header) bool { return claims(a, h) }
 	for _, c := range others {
+		claimed := func(h sidecar.Header) bool { return claims(a, h, c == old) }
 		h, ok, err := sidecar.ReadHeader(c)
-		if err != nil && c == oldName(a.Path, dir) {
+		if err != nil && c == old {
 			// It may hold this article's notes: say so, once, and leave
 			// it as it is (another article's would be named by its key).
 			warning = unreadableOld(c, err, filepath.Base(own))
 		}
-		if err != nil || !ok || !claims(a, h) {
+		if err != nil || !ok || !claimed(h) {
 			continue
 		}
 		_, err = sidecar.Move(c, own, absPath(a.Path), claimed)
@@ -145,12 +157,15 @@ func isKey(s string) bool {
 }
 
 // claims reports whether h, the header of a sidecar in a notes folder
-// under another name than a's own, holds a's notes: it records a's path
-// (or the same file by another name); or it was started on a's text and
-// records no path (margin before it did) or one that is gone (a before
-// it moved).
-func claims(a *article.Article, h sidecar.Header) bool {
-	if h.Path != "" && samePath(h.Path, a.Path) {
+// under another name than a's own (under the file name alone, as margin
+// kept them before, if old), holds a's notes: it was started on a's text
+// and records no path (margin before it did) or one that is gone (a
+// before it moved); or it is under the old name and records a's path (or
+// the same file by another name). One of another path that is there is
+// that path's, though it be a hard link to a: taking it would move it
+// back and forth between the two names' sidecars.
+func claims(a *article.Article, h sidecar.Header, old bool) bool {
+	if old && h.Path != "" && samePath(h.Path, a.Path) {
 		return true
 	}
 	if h.Article == "" || h.Article != a.Hash {
@@ -198,7 +213,7 @@ func holdsNotes(a *article.Article, fb string) bool {
 	}
 	for _, c := range otherNames(a.Path, fb) {
 		h, ok, err := sidecar.ReadHeader(c)
-		if err == nil && ok && claims(a, h) && (h.Path != "" || !writableDir(filepath.Dir(a.Path))) {
+		if err == nil && ok && claims(a, h, c == oldName(a.Path, fb)) && (h.Path != "" || !writableDir(filepath.Dir(a.Path))) {
 			return true
 		}
 	}

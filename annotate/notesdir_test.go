@@ -92,6 +92,38 @@ func TestSameNamedArticlesEachKeepTheirOwnNotesInANotesFolder(t *testing.T) {
 	}
 }
 
+// TestAnArticleByALinkAndByItsPathHasOneSidecar: a notes folder names a
+// sidecar by the path through its links, so opening the article by a
+// symbolic link and by its own path, in turns, reads and writes one file
+// that stays where it is; a hard link, another path to the same file,
+// keeps notes of its own and leaves the other's where they are.
+func TestAnArticleByALinkAndByItsPathHasOneSidecar(t *testing.T) {
+	dir := t.TempDir()
+	a := story(t, t.TempDir(), "report.txt")
+	link := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.Symlink(a.Path, link); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.Link(a.Path, hard); err != nil {
+		t.Fatal(err)
+	}
+	add(t, openIn(t, a, dir), "forty boats", "by its path", annotate.None)
+	add(t, openIn(t, reload(t, link), dir), "the coastguard", "by a link", annotate.None)
+	if got := notesIn(t, a, dir); strings.Join(got, "|") != "by its path|by a link" {
+		t.Errorf("by its path: %q", got)
+	}
+	if got := annotate.SidecarPath(link, dir); got != annotate.SidecarPath(a.Path, dir) {
+		t.Errorf("the link's sidecar %s, the path's %s", got, annotate.SidecarPath(a.Path, dir))
+	}
+	if got := notesIn(t, reload(t, hard), dir); len(got) != 0 {
+		t.Errorf("by a hard link: %q, want notes of its own", got)
+	}
+	if got := notesIn(t, a, dir); len(got) != 2 {
+		t.Errorf("by its path after the hard link: %q", got)
+	}
+}
+
 // oldSidecar writes, under a's old name in dir, a sidecar with one note
 // on "forty boats" whose header is header.
 func oldSidecar(t *testing.T, a *model.Article, dir, header string) string {
