@@ -7,7 +7,7 @@
 // folder (Options.Dir: --notes-dir, or the fallback folder FallbackDir
 // for an article whose folder cannot hold one) every article has its own,
 // <file name>.<key>.notes.jsonl, key 12 hex digits of the SHA-256 of its
-// absolute path (SidecarPath), so same-named articles in different
+// absolute path, links resolved (SidecarPath), so same-named articles in different
 // folders never share one. Place finds it, and moves there, under the
 // old file's lock, a sidecar of the article's notes kept by file name
 // alone (as margin did before) or under the name of a path that is gone

@@ -29,7 +29,8 @@ func FallbackDir() (string, error) { return paths.Data("notes") }
 // SidecarPath is the name of the sidecar of the article at articlePath:
 // next to it, <file name>.notes.jsonl; in the notes folder dir if dir is
 // not empty, <file name>.<key>.notes.jsonl, key the first 12 hex digits
-// of the SHA-256 of its absolute path, so that two articles of one name
+// of the SHA-256 of its absolute path with symbolic links resolved
+// (keyedPath), so that two articles of one name
 // in different folders (index.html) each have their own, and a person
 // looking in the folder still sees which article a sidecar is of.
 func SidecarPath(articlePath, dir string) string {
