@@ -98,8 +98,12 @@ func Place(a *article.Article, dir string) (path, warning string) {
 			continue
 		}
 		_, err = sidecar.Move(c, own, absPath(a.Path), claimed)
-		if err != nil && !errors.Is(err, sidecar.ErrGone) && !exists(own) {
+		switch {
+		case err == nil || errors.Is(err, sidecar.ErrGone):
+		case !exists(own):
 			return c, fmt.Sprintf("the notes of this file in %s could not be moved to %s (%v); they are read and written where they are", c, filepath.Base(own), fileerr.Cause(err))
+		default:
+			warning = fmt.Sprintf("the notes of this file in %s could not be added to %s (%v); they are left where they are, not shown", c, filepath.Base(own), fileerr.Cause(err))
 		}
 	}
 	return own, warning

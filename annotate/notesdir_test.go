@@ -2,6 +2,7 @@ package annotate_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -376,5 +377,42 @@ func BenchmarkNotesDirInAFullFallbackFolder(b *testing.B) {
 		if _, isFallback := annotate.NotesDir(a, ""); isFallback {
 			b.Fatal("another article's notes")
 		}
+	}
+}
+
+// readOnlyDir makes dir refuse new names until the test ends: by its
+// mode, or for root, whom modes do not stop, by chattr +i where the file
+// system has it.
+func readOnlyDir(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		t.Skipf("root, and no chattr +i here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("chattr", "-i", dir).Run() })
+}
+
+// TestAnOldSidecarThatCannotBeMovedIsReadWhereItIs: in a notes folder
+// that takes no new name, the old-name sidecar's notes are shown from
+// where they are, with one line saying so.
+func TestAnOldSidecarThatCannotBeMovedIsReadWhereItIs(t *testing.T) {
+	dir := t.TempDir()
+	a := story(t, t.TempDir(), "report.txt")
+	abs, _ := filepath.Abs(a.Path)
+	old := oldSidecar(t, a, dir, `{"margin_notes":1,"path":`+strconv.Quote(abs)+`}`)
+	readOnlyDir(t, dir)
+	b := openIn(t, a, dir)
+	if n := b.Notes(); len(n) != 1 || n[0].Text != "an old note" || b.Path() != old {
+		t.Fatalf("notes %+v in %s, want the old note in %s", n, b.Path(), old)
+	}
+	w := b.Warnings()
+	if len(w) != 1 || !strings.Contains(w[0], "could not be moved") || strings.Count(w[0], old) != 1 || strings.Contains(w[0], "\n") {
+		t.Errorf("warnings %q, want one line naming %s once", w, old)
 	}
 }
