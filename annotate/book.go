@@ -418,12 +418,12 @@ func (b *Book) prepareWrite() error {
 }
 
 // checkOwner refuses to write into a sidecar in the fallback folder that
-// records the path of another file that is still there (a same-named
-// article's): NotesDir takes a fallback sidecar only for the path it
-// records, so a note saved there (ctrl+o, --notes-dir FALLBACK) would
-// never be found again with this article, and compacting it would give
-// the other's notes to this one. A sidecar whose file is gone (the
-// article moved) is written to, with the warning of any open.
+// records the path of another file that is still there (one under this
+// article's own name copied by hand from another's, or two paths of one
+// key): a note saved there (ctrl+o, --notes-dir FALLBACK) would be kept
+// with the other file's notes, and compacting it would give the other's
+// notes to this one. A sidecar whose file is gone (the article moved) is
+// written to, with the warning of any open.
 func (b *Book) checkOwner() error {
 	if b.opts.Dir == "" {
 		return nil
@@ -558,8 +558,9 @@ func (b *Book) fileWarnings() []string {
 		out = append(out, fmt.Sprintf("%s was written by a newer margin (format %d); some details may be missing", filepath.Base(b.Path()), h.Version))
 	}
 	if ok && b.opts.Dir != "" && h.Path != "" && !samePath(h.Path, b.article.Path) {
-		// A notes folder keeps sidecars by file name: this one is a
-		// same-named article's (or this one's before it moved).
+		// Under this article's name (Place) but another file's: copied
+		// by hand, read in place under its old name, or two paths of
+		// one key.
 		out = append(out, fmt.Sprintf("%s holds the notes of %s, not of this file; notes written here are kept with them", b.Path(), h.Path))
 	}
 	return out
