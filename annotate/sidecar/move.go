@@ -29,8 +29,9 @@ var ErrGone = errors.New("the notes file is no longer there")
 // between link and removal, or notes written under both names), the
 // lines of from that are not its header are appended to to, which folds
 // them as git's union merge does, before from is removed: no note is
-// lost either way. record, an absolute path, is then written into the
-// moved file's header if it records another (the article moved).
+// lost either way. The lines compaction set aside (RejectedPath) go
+// along. record, an absolute path, is then written into the moved file's
+// header if it records another (the article moved).
 func Move(from, to, record string, owns func(Header) bool) (bool, error) {
 	unlock, err := lockExisting(from)
 	if err != nil {
@@ -50,6 +51,9 @@ func Move(from, to, record string, owns func(Header) bool) (bool, error) {
 	if err := os.Remove(from); err != nil {
 		return false, fileError("remove", from, err)
 	}
+	// The lines compaction set aside go with the notes; if they cannot,
+	// they stay where they are, as they were.
+	_ = moveRejected(from, to)
 	if err := syncDir(filepath.Dir(to)); err != nil {
 		return false, err
 	}
@@ -150,4 +154,24 @@ func mergeInto(from, to string) error {
 		return appendSync(to, append([]byte("\n"), buf.Bytes()...))
 	}
 	return appendSync(to, buf.Bytes())
+}
+
+// moveRejected appends the lines compaction moved out of the sidecar at
+// from (RejectedPath) to those of to, and removes from's file of them.
+// from's lock must be held.
+func moveRejected(from, to string) error {
+	data, err := os.ReadFile(RejectedPath(from))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	if err := appendSync(RejectedPath(to), data); err != nil {
+		return err
+	}
+	return os.Remove(RejectedPath(from))
 }

@@ -176,3 +176,25 @@ func TestTwoProcessesMoveASidecarAtOnce(t *testing.T) {
 		t.Fatal("the old name is still there")
 	}
 }
+
+// TestMoveTakesTheRejectedLinesAlong: the lines compaction set aside
+// beside the old name go to the new name's, after any there already.
+func TestMoveTakesTheRejectedLinesAlong(t *testing.T) {
+	from := write(t, header, put("A", 1, 1, "one"))
+	to := from + ".new"
+	if err := os.WriteFile(RejectedPath(from), []byte("old bad line"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(RejectedPath(to), []byte("new bad line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := Move(from, to, "/news/a.txt", always); !ok || err != nil {
+		t.Fatalf("Move = %v, %v", ok, err)
+	}
+	if got, _ := os.ReadFile(RejectedPath(to)); string(got) != "new bad line\nold bad line\n" {
+		t.Errorf("rejected lines %q", got)
+	}
+	if _, err := os.Lstat(RejectedPath(from)); err == nil {
+		t.Error("the old rejected file is still there")
+	}
+}
