@@ -83,7 +83,8 @@ func openArticle(path string) (*model.Article, error) {
 func (f *bookFlags) options(a *model.Article, stderr io.Writer) annotate.Options {
 	dir, fallback := annotate.NotesDir(a, paths.NotesDir(f.dir))
 	if fallback {
-		warn(stderr, "the notes are in the fallback notes folder: "+annotate.SidecarPath(a.Path, dir))
+		path, _ := annotate.Place(a, dir)
+		warn(stderr, "the notes are in the fallback notes folder: "+path)
 	}
 	return annotate.Options{Dir: dir, Author: f.author, CacheDir: annotate.DefaultCacheDir()}
 }

@@ -130,7 +130,7 @@ func TestNotesInTheFallbackFolderAreFoundAgain(t *testing.T) {
 	if code := run("notes", "add", path, "--notes-dir", fallback, "--quote", "pulling all stops", "--note", "kept aside"); code != 0 {
 		t.Fatalf("notes add: %d %s", code, errs.String())
 	}
-	sidecar := filepath.Join(fallback, "china-us-claims.txt.notes.jsonl")
+	sidecar := annotate.SidecarPath(path, fallback)
 	for _, args := range [][]string{{"notes", "list", path}, {"export", path}} {
 		if code := run(args...); code != 0 || !strings.Contains(out.String(), "kept aside") {
 			t.Errorf("%s: exit %d without the note kept in the fallback folder:\n%s%s", args[0:2], code, out.String(), errs.String())
@@ -319,5 +319,56 @@ func TestNotesAgreeWithTheReader(t *testing.T) {
 		if !tt.ok {
 			t.Errorf("%s: want %s in %q", tt.name, tt.label, out)
 		}
+	}
+}
+
+// TestNotesAndExportFindANotesFolderSidecarByPath: in a notes folder two
+// same-named articles each keep their own notes through notes add, list
+// and export; a sidecar under the file name alone, as margin kept them,
+// that records the article's path is found by list and moved to the
+// article's own name, which export then reads.
+func TestNotesAndExportFindANotesFolderSidecarByPath(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("MARGIN_NOTES_DIR", "")
+	dir := t.TempDir()
+	text := "The ferry company said on Friday that its two new boats would enter service in May.\n"
+	var paths []string
+	for range 2 {
+		p := filepath.Join(t.TempDir(), "article.txt")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	var out, errs bytes.Buffer
+	run := func(args ...string) int {
+		out.Reset()
+		errs.Reset()
+		return run(args, strings.NewReader(""), &out, &errs)
+	}
+	for i, p := range paths {
+		if code := run("notes", "add", p, "--notes-dir", dir, "--quote", "two new boats", "--note", fmt.Sprint("note ", i)); code != 0 {
+			t.Fatalf("notes add %d: %d %s", i, code, errs.String())
+		}
+	}
+	// The first article's notes as an older margin kept them.
+	own := annotate.SidecarPath(paths[0], dir)
+	old := filepath.Join(dir, "article.txt"+annotate.Suffix)
+	if err := os.Rename(own, old); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range paths {
+		for _, args := range [][]string{{"notes", "list", p}, {"export", p}} {
+			args = append(args, "--notes-dir", dir)
+			if code := run(args...); code != 0 || !strings.Contains(out.String(), fmt.Sprint("note ", i)) || strings.Contains(out.String(), fmt.Sprint("note ", 1-i)) {
+				t.Errorf("%s of article %d: exit %d, want its note alone:\n%s%s", args[:2], i, code, out.String(), errs.String())
+			}
+		}
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("the old name is still there")
+	}
+	if _, err := os.Stat(own); err != nil {
+		t.Errorf("the first article's notes are not under its own name: %v", err)
 	}
 }

@@ -90,15 +90,18 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	if a.Path != "" {
 		notesDir, fallback := annotate.NotesDir(a, paths.NotesDir(dir))
+		// Place moves a sidecar under an older name to the article's own
+		// first, so the file watched is the one the notes are in.
+		sidecarPath, _ := annotate.Place(a, notesDir)
 		if fallback {
-			opts.Notice = strings.TrimPrefix(opts.Notice+"; notes from the fallback notes folder: "+annotate.SidecarPath(a.Path, notesDir), "; ")
+			opts.Notice = strings.TrimPrefix(opts.Notice+"; notes from the fallback notes folder: "+sidecarPath, "; ")
 		}
 		opts.NotesOptions = annotate.Options{Dir: notesDir, CacheDir: annotate.DefaultCacheDir()}
 		// The reader opens the notes once its first screen is out (an
 		// article loaded in steps: once it is whole), so thousands of
 		// them cost the first screen nothing; their file is watched from
 		// the start.
-		if changes, stop, err := watch.Watch(annotate.SidecarPath(a.Path, opts.NotesOptions.Dir)); err == nil {
+		if changes, stop, err := watch.Watch(sidecarPath); err == nil {
 			defer stop()
 			opts.NotesChanges = changes
 		}

@@ -362,7 +362,8 @@ func TestTheReaderWaitsForTheHashOnlyForAnOlderFallbackSidecar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sidecar := annotate.SidecarPath(path, fallback)
+	// By the file name alone, as margin kept sidecars there before paths.
+	sidecar := filepath.Join(fallback, "long.txt"+annotate.Suffix)
 	for _, tt := range []struct {
 		name, header string
 		wait         bool

@@ -19,7 +19,6 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
-	"github.com/margin-reader/margin/internal/paths"
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -64,120 +63,6 @@ func CheckSource(src string) error {
 		return nil
 	}
 	return fmt.Errorf("source %q is not a link with a scheme and a host (like https://example.com/page); it is kept as written", src)
-}
-
-// FallbackDir is the directory margin offers for notes when an article's
-// own directory is not writable: the user data directory's margin/notes
-// ($XDG_DATA_HOME/margin/notes, ~/.local/share/margin/notes).
-func FallbackDir() (string, error) { return paths.Data("notes") }
-
-// SidecarPath is where the notes of the article at articlePath are kept:
-// next to it, or in dir if dir is not empty.
-func SidecarPath(articlePath, dir string) string {
-	if dir == "" {
-		dir = filepath.Dir(articlePath)
-	}
-	return filepath.Join(dir, filepath.Base(articlePath)+Suffix)
-}
-
-// NotesDir is the folder to keep the notes of article a in, for a
-// command given dir (the --notes-dir flag or $MARGIN_NOTES_DIR, "" for
-// none): dir if it is not empty; else the fallback folder, when it has
-// a sidecar for this article and none is beside it, as after notes were
-// saved there because the article's folder was not writable (the
-// reader's ctrl+o, --notes-dir FALLBACK), so the article opened again
-// shows them, where they were nowhere to be seen; else "", beside the
-// article. fallback reports the second case, for the caller to say where
-// the notes are.
-//
-// The fallback folder keeps sidecars by file name only, so one there may
-// be another article's (/ro/a/index.html's, for /tmp/b/index.html):
-// using it would show that article's notes and write into them. It is
-// this article's if its header records this article's path (ownsSidecar).
-func NotesDir(a *article.Article, dir string) (notesDir string, fallback bool) {
-	if dir != "" {
-		return dir, false
-	}
-	fb, h, ok := fallbackHeader(a)
-	if !ok || !ownsSidecar(a, h) {
-		return "", false
-	}
-	return fb, true
-}
-
-// NotesDirNeedsHash reports whether NotesDir cannot decide for a, the
-// first step of an article loaded in steps, which has no hash until it is
-// whole (model.Loader): the fallback folder has a sidecar of its name from
-// before paths were recorded, which only the hash tells whose it is. The
-// caller reads the rest of the article first; without it, the first step
-// took that sidecar for another article's, and the notes in it were not
-// shown.
-func NotesDirNeedsHash(a *article.Article, dir string) bool {
-	if dir != "" || a.Hash != "" {
-		return false
-	}
-	_, h, ok := fallbackHeader(a)
-	return ok && h.Path == "" && h.Article != ""
-}
-
-// fallbackHeader is the fallback folder and the header of the sidecar
-// there of article a's name, when there is one and none beside a.
-func fallbackHeader(a *article.Article) (fb string, h sidecar.Header, ok bool) {
-	if a.Path == "" {
-		return "", sidecar.Header{}, false
-	}
-	if _, err := os.Lstat(SidecarPath(a.Path, "")); !errors.Is(err, fs.ErrNotExist) {
-		return "", sidecar.Header{}, false
-	}
-	fb, err := FallbackDir()
-	if err != nil {
-		return "", sidecar.Header{}, false
-	}
-	h, ok, err = sidecar.ReadHeader(SidecarPath(a.Path, fb))
-	if err != nil || !ok {
-		return "", sidecar.Header{}, false
-	}
-	return fb, h, true
-}
-
-// ownsSidecar reports whether h, the header of a sidecar kept away from
-// the article, is of article a: it records a's path (or the same file
-// by another name); a sidecar from before paths were recorded must have
-// a's hash, and a's folder must not be writable, as notes go to the
-// fallback folder only when it is not (a same-named article elsewhere
-// with the same text would otherwise take them).
-func ownsSidecar(a *article.Article, h sidecar.Header) bool {
-	if h.Path != "" {
-		return samePath(h.Path, a.Path)
-	}
-	return h.Article != "" && h.Article == a.Hash && !writableDir(filepath.Dir(a.Path))
-}
-
-// samePath reports whether recorded, an absolute path, names the file at
-// path: the same absolute path, or the same file through a link.
-func samePath(recorded, path string) bool {
-	if abs, err := filepath.Abs(path); err == nil && abs == recorded {
-		return true
-	}
-	fi, err := os.Stat(recorded)
-	if err != nil {
-		return false
-	}
-	fj, err := os.Stat(path)
-	return err == nil && os.SameFile(fi, fj)
-}
-
-// writableDir reports whether a file can be created in dir, by creating
-// one: permission bits do not tell for root, ACLs or a read-only mount.
-func writableDir(dir string) bool {
-	f, err := os.CreateTemp(dir, ".margin-probe-*")
-	if err != nil {
-		return false
-	}
-	name := f.Name()
-	f.Close()
-	os.Remove(name)
-	return true
 }
 
 // UnwritableError reports a sidecar that cannot be written, and the
@@ -231,6 +116,8 @@ type Book struct {
 	seenAt   map[span.Span]bool  // where the placed ones are
 	tag      string              // what the fold cache's spans must be valid for
 	warnings []string
+	path     string // the sidecar (Place)
+	placed   string // Place's warning, "" for none
 }
 
 // seenMark is a passage shown for review, as last resolved.
@@ -272,7 +159,9 @@ func newBook(a *article.Article, opts Options) (*Book, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}, seen: map[string]seenMark{}}, nil
+	b := &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}, seen: map[string]seenMark{}}
+	b.path, b.placed = Place(a, opts.Dir)
+	return b, nil
 }
 
 func (b *Book) header() sidecar.Header {
@@ -292,7 +181,7 @@ func (b *Book) header() sidecar.Header {
 }
 
 // Path is the sidecar's file name.
-func (b *Book) Path() string { return SidecarPath(b.article.Path, b.opts.Dir) }
+func (b *Book) Path() string { return b.path }
 
 // Article is the article the notes are on.
 func (b *Book) Article() *article.Article { return b.article }
@@ -529,12 +418,12 @@ func (b *Book) prepareWrite() error {
 }
 
 // checkOwner refuses to write into a sidecar in the fallback folder that
-// records the path of another file that is still there (a same-named
-// article's): NotesDir takes a fallback sidecar only for the path it
-// records, so a note saved there (ctrl+o, --notes-dir FALLBACK) would
-// never be found again with this article, and compacting it would give
-// the other's notes to this one. A sidecar whose file is gone (the
-// article moved) is written to, with the warning of any open.
+// records the path of another file that is still there (one under this
+// article's own name copied by hand from another's, or two paths of one
+// key): a note saved there (ctrl+o, --notes-dir FALLBACK) would be kept
+// with the other file's notes, and compacting it would give the other's
+// notes to this one. A sidecar whose file is gone (the article moved) is
+// written to, with the warning of any open.
 func (b *Book) checkOwner() error {
 	if b.opts.Dir == "" {
 		return nil
@@ -657,6 +546,9 @@ func Count(n int, one, many string) string {
 // fileWarnings describes the sidecar's unreadable lines and a newer format.
 func (b *Book) fileWarnings() []string {
 	var out []string
+	if b.placed != "" {
+		out = append(out, b.placed)
+	}
 	for _, bad := range b.store.Bad() {
 		out = append(out, fmt.Sprintf("%s line %d is not a note (%v); it is kept, and moved to %s when the notes are compacted",
 			filepath.Base(b.Path()), bad.Line, bad.Err, filepath.Base(sidecar.RejectedPath(b.Path()))))
@@ -666,8 +558,9 @@ func (b *Book) fileWarnings() []string {
 		out = append(out, fmt.Sprintf("%s was written by a newer margin (format %d); some details may be missing", filepath.Base(b.Path()), h.Version))
 	}
 	if ok && b.opts.Dir != "" && h.Path != "" && !samePath(h.Path, b.article.Path) {
-		// A notes folder keeps sidecars by file name: this one is a
-		// same-named article's (or this one's before it moved).
+		// Under this article's name (Place) but another file's: copied
+		// by hand, read in place under its old name, or two paths of
+		// one key.
 		out = append(out, fmt.Sprintf("%s holds the notes of %s, not of this file; notes written here are kept with them", b.Path(), h.Path))
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,8 +186,21 @@ func TestSidecarNextToTheArticleOrInTheChosenDir(t *testing.T) {
 	if got := annotate.SidecarPath("/a/b/story.html", ""); got != "/a/b/story.html.notes.jsonl" {
 		t.Fatal(got)
 	}
-	if got := annotate.SidecarPath("/a/b/story.html", "/notes"); got != "/notes/story.html.notes.jsonl" {
+	// In a notes folder the name is the file's and a key of its path.
+	keyed := regexp.MustCompile(`^/notes/story\.html\.[0-9a-f]{12}\.notes\.jsonl$`)
+	got := annotate.SidecarPath("/a/b/story.html", "/notes")
+	if !keyed.MatchString(got) {
 		t.Fatal(got)
+	}
+	if other := annotate.SidecarPath("/a/c/story.html", "/notes"); other == got || !keyed.MatchString(other) {
+		t.Fatalf("another folder's story.html: %s (and %s)", other, got)
+	}
+	// The example in the README.
+	if got := annotate.SidecarPath("/ro/a/index.html", "/notes"); got != "/notes/index.html.25dda5728e44.notes.jsonl" {
+		t.Errorf("README's example: %s", got)
+	}
+	if again := annotate.SidecarPath("/a/b/../b/story.html", "/notes"); again != got {
+		t.Fatalf("the same path spelt otherwise: %s, want %s", again, got)
 	}
 	a := article(t)
 	dir := filepath.Join(t.TempDir(), "elsewhere")
@@ -195,8 +209,8 @@ func TestSidecarNextToTheArticleOrInTheChosenDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	add(t, b, "pulling all stops", "x", annotate.None)
-	if _, err := os.Stat(filepath.Join(dir, "china-us-claims.txt.notes.jsonl")); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(annotate.SidecarPath(a.Path, dir)); err != nil || b.Path() != annotate.SidecarPath(a.Path, dir) {
+		t.Fatalf("%s: %v", b.Path(), err)
 	}
 	if _, err := os.Stat(a.Path + annotate.Suffix); err == nil {
 		t.Fatal("notes were written next to the article too")
@@ -374,7 +388,8 @@ func TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath(t *testing.T) {
 			if err := os.MkdirAll(fallback, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(annotate.SidecarPath(a.Path, fallback), []byte(old), 0o644); err != nil {
+			// By the file name alone, as margin kept sidecars then.
+			if err := os.WriteFile(filepath.Join(fallback, "china-us-claims.txt"+annotate.Suffix), []byte(old), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			write(t, a, fallback)
@@ -399,33 +414,12 @@ func TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath(t *testing.T) {
 	}
 }
 
-// TestANotesFolderSidecarOfAnotherArticleIsSaidToBe: --notes-dir keeps
-// sidecars by file name, so a same-named article from another folder
-// opens the first one's notes as its own, silently, and writes into them.
-func TestANotesFolderSidecarOfAnotherArticleIsSaidToBe(t *testing.T) {
-	dir := t.TempDir()
-	first, second := article(t), article(t)
-	add(t, openIn(t, first, dir), "pulling all stops", "on the first", annotate.None)
-	abs, _ := filepath.Abs(first.Path)
-	for _, c := range []struct {
-		name string
-		a    *model.Article
-		warn bool
-	}{{"the article the sidecar records", first, false}, {"a same-named article", second, true}} {
-		t.Run(c.name, func(t *testing.T) {
-			warned := strings.Contains(strings.Join(openIn(t, c.a, dir).Warnings(), "\n"), "holds the notes of "+abs)
-			if warned != c.warn {
-				t.Errorf("warned %v, want %v", warned, c.warn)
-			}
-		})
-	}
-}
-
-// TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar: the reader's
-// ctrl+o (or --notes-dir FALLBACK) for a same-named article wrote its
-// note into the first article's sidecar there, where NotesDir never finds
-// it for this article. It is refused, the note left with the caller;
-// once the first article is gone (moved), the sidecar may be written.
+// TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar: a sidecar under
+// an article's own name in the fallback folder that records another file
+// still there (copied by hand, or two paths of one key) would take notes
+// that NotesDir never finds for this article. It is refused, the note
+// left with the caller; once that file is gone (moved), the sidecar may
+// be written.
 func TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	fallback, err := annotate.FallbackDir()
@@ -434,8 +428,14 @@ func TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar(t *testing.T) {
 	}
 	first, second := article(t), article(t)
 	add(t, openIn(t, first, fallback), "pulling all stops", "on the first", annotate.None)
-	sidecarPath := annotate.SidecarPath(first.Path, fallback)
-	before, _ := os.ReadFile(sidecarPath)
+	before, err := os.ReadFile(annotate.SidecarPath(first.Path, fallback))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sidecarPath := annotate.SidecarPath(second.Path, fallback)
+	if err := os.WriteFile(sidecarPath, before, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s, _ := anchor.Find(second.Text, "pulling all stops", 0)
 	writes := map[string]func() error{
 		"add": func() error {
@@ -456,7 +456,7 @@ func TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar(t *testing.T) {
 				t.Fatalf("got %v, want a one-line refusal naming %s", err, first.Path)
 			}
 			if after, _ := os.ReadFile(sidecarPath); string(after) != string(before) {
-				t.Fatal("the first article's sidecar changed")
+				t.Fatal("the sidecar that records the first article changed")
 			}
 		})
 	}
@@ -759,7 +759,8 @@ func TestTheFirstStepOfALongArticleWaitsForItsHashOnlyWhenItMust(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := os.WriteFile(annotate.SidecarPath(whole.Path, fallback), []byte(tt.header+"\n"), 0o644); err != nil {
+			// A sidecar by the file name alone, as margin kept them.
+			if err := os.WriteFile(filepath.Join(fallback, "china-us-claims.txt"+annotate.Suffix), []byte(tt.header+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			if tt.beside {

@@ -3,6 +3,17 @@
 // next to the article (package sidecar) and found again when the text
 // changes (package anchor).
 //
+// Beside the article the sidecar is <file name>.notes.jsonl. In a notes
+// folder (Options.Dir: --notes-dir, or the fallback folder FallbackDir
+// for an article whose folder cannot hold one) every article has its own,
+// <file name>.<key>.notes.jsonl, key 12 hex digits of the SHA-256 of its
+// absolute path, links resolved (SidecarPath), so same-named articles in different
+// folders never share one. Place finds it, and moves there, under the
+// old file's lock, a sidecar of the article's notes kept by file name
+// alone (as margin did before) or under the name of a path that is gone
+// (the article moved, told by its content hash). NotesDir says when the
+// fallback folder holds an article's notes.
+//
 // Open a Book for a loaded article, then read its Notes (in article order,
 // each with its current span and status) and change them with Add, Put,
 // Delete and Undelete. Every change is on disk when the call returns.

@@ -774,7 +774,7 @@ func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
 	if m.editor != nil {
 		t.Fatalf("ctrl+o did not save and close:\n%s", screen(m))
 	}
-	want := filepath.Join(data, "margin", "notes", "article.txt.notes.jsonl")
+	want := annotate.SidecarPath(a.Path, filepath.Join(data, "margin", "notes"))
 	if msg := m.status.Message(); !strings.Contains(msg, want) {
 		t.Errorf("the status does not say the note went to %s: %q", want, msg)
 	}

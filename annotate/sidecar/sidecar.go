@@ -1,5 +1,6 @@
 // Package sidecar keeps an article's notes in an append-only JSON Lines
-// file next to it: <article file name>.notes.jsonl.
+// file: next to it, <article file name>.notes.jsonl, or in a notes folder
+// under a name package annotate gives it (Move renames one safely).
 //
 // The first line is a header; every other line is an event that puts the
 // full state of one note or deletes it:

@@ -252,7 +252,13 @@ func (s *Store) write(created, torn bool, evs []Event) ([]Event, error) {
 // hide from it, so it is left as it is. The file is replaced atomically
 // with every other line as it was; the lock must be held.
 func recordPath(path, article, hash string) error {
-	if h, ok, err := ReadHeader(path); err != nil || !ok || h.Path != "" || h.Article != hash {
+	return rewritePath(path, article, func(h Header) bool { return h.Path != "" || h.Article != hash })
+}
+
+// rewritePath writes article into the header of the sidecar at path
+// unless keep says the header is right as it is (see recordPath).
+func rewritePath(path, article string, keep func(Header) bool) error {
+	if h, ok, err := ReadHeader(path); err != nil || !ok || keep(h) {
 		return err
 	}
 	f, err := openRegular(path, os.O_RDONLY)
