@@ -371,22 +371,43 @@ func (m Model) failureLines() []string {
 	if m.failure == "" {
 		return nil
 	}
-	w := max(m.col-1, 1)
-	return strings.Split(m.styles.Question.Render(clipLines(fitFailure(m.failure, w, 2), w, 2)), "\n")
+	w, lines := max(m.col-1, 1), 2
+	if m.fallback != "" {
+		// The fallback's hint names its folder twice after the reason:
+		// with the default folder it is some 190 columns, and at 80 two
+		// lines cut off the --notes-dir the user is to type.
+		lines = 3
+	}
+	return strings.Split(m.styles.Question.Render(clipLines(fitFailure(m.failure, m.fallback, w, lines), w, lines)), "\n")
 }
 
-// fitFailure is a save's error, its paths cut to their files' names when
-// it does not fit in lines lines of width columns: the reason comes last
-// ("open …/harbour.txt.notes.jsonl: permission denied"), and at 40
-// columns a whole path left no room for it.
-func fitFailure(err string, width, lines int) string {
+// fitFailure is a save's error with as few of its paths cut to their
+// files' names as make it fit in lines lines of width columns: the
+// reason follows a path ("open …/harbour.txt.notes.jsonl: permission
+// denied"), and at 40 columns a whole path left no room for it. The
+// paths are cut in the order they come, the folder keep last: it is the
+// fallback folder the hint names for --notes-dir, which the user needs
+// whole, where the sidecar's folder is known to them.
+func fitFailure(err, keep string, width, lines int) string {
 	if fits(err, width, lines) {
 		return err
 	}
 	words := strings.Fields(err)
+	var paths, kept []int
 	for i, w := range words {
-		if j := strings.LastIndexByte(w, '/'); j > 0 && j < len(w)-1 {
-			words[i] = "…/" + w[j+1:]
+		switch j := strings.LastIndexByte(w, '/'); {
+		case j <= 0 || j == len(w)-1: // not a path with a file name to keep
+		case keep != "" && strings.TrimRight(w, ":;,.)") == keep:
+			kept = append(kept, i)
+		default:
+			paths = append(paths, i)
+		}
+	}
+	for _, i := range append(paths, kept...) {
+		w := words[i]
+		words[i] = "…/" + w[strings.LastIndexByte(w, '/')+1:]
+		if s := strings.Join(words, " "); fits(s, width, lines) {
+			return s
 		}
 	}
 	return strings.Join(words, " ")

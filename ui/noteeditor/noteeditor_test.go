@@ -620,3 +620,62 @@ func TestTagsPastedOneALineStayApart(t *testing.T) {
 		t.Errorf("pasted tags are %q", got)
 	}
 }
+
+// TestTheFallbackFolderIsReadWhole: a failed save that offers the
+// fallback folder names it whole, for --notes-dir, where it fits (80
+// columns); the sidecar's path is what is cut. At 40 columns, where the
+// hint cannot fit, the reason is still read; at 30x8 the editor still
+// fills its window exactly.
+func TestTheFallbackFolderIsReadWhole(t *testing.T) {
+	const dir = "/root/.local/share/margin/notes"
+	err := unwritable("/srv/desk/archive/2024/harbour.txt.notes.jsonl", dir)
+	for _, tc := range []struct {
+		w, h int
+		want []string
+	}{
+		{80, 24, []string{"…/harbour.txt.notes.jsonl (permission denied)", "--notes-dir " + dir}},
+		{40, 16, []string{"…/harbour.txt.notes.jsonl (permission denied)"}},
+		{30, 8, nil}, // the three lines still leave the window exactly filled
+	} {
+		m := failedSave(t, "draft", err)
+		m.SetSize(tc.w, tc.h)
+		v := ansi.Strip(m.View())
+		golden.Shape(t, v, tc.w, tc.h)
+		got := strings.Join(strings.Fields(v), " ")
+		for _, want := range tc.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("at %dx%d the editor does not say %q:\n%s", tc.w, tc.h, want, v)
+			}
+		}
+	}
+}
+
+// TestFitFailureCutsOnlyThePathsItMust: the paths are cut one at a time,
+// in order, the folder to keep last, until the error fits.
+func TestFitFailureCutsOnlyThePathsItMust(t *testing.T) {
+	for _, tc := range []struct {
+		err, keep  string
+		width      int
+		whole, cut []string
+	}{
+		{err: "open /srv/a/b/first.jsonl and /srv/c/d/second.jsonl: denied", width: 52,
+			whole: []string{"/srv/c/d/second.jsonl"}, cut: []string{"…/first.jsonl"}},
+		{err: "write /srv/a/b/first.jsonl, else pass /home/u/notes", keep: "/home/u/notes", width: 45,
+			whole: []string{"/home/u/notes"}, cut: []string{"…/first.jsonl"}},
+		{err: "write /srv/a/b/first.jsonl, else pass /home/u/notes", keep: "/home/u/notes", width: 30,
+			cut: []string{"…/first.jsonl", "…/notes"}},
+		{err: "open /srv/a/b/first.jsonl: denied", width: 80, whole: []string{"/srv/a/b/first.jsonl"}},
+	} {
+		got := fitFailure(tc.err, tc.keep, tc.width, 1)
+		for _, w := range tc.whole {
+			if !strings.Contains(got, w) {
+				t.Errorf("fitFailure(%q, %d) = %q: %s is cut", tc.err, tc.width, got, w)
+			}
+		}
+		for _, c := range tc.cut {
+			if !strings.Contains(got, c) {
+				t.Errorf("fitFailure(%q, %d) = %q: not cut to %s", tc.err, tc.width, got, c)
+			}
+		}
+	}
+}
