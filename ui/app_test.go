@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -745,22 +746,33 @@ func fileBook(t *testing.T, dir, text, author string) (*model.Article, *annotate
 	return a, book
 }
 
-// TestAFailedSaveKeepsTheNoteForTheFallbackFolder makes the sidecar a
-// symbolic link after the notes opened, so the store refuses the save (as
-// root too, unlike a folder without write permission): the editor keeps
-// the text and shows why, esc asks first, and ctrl+o saves the note to
-// the fallback notes folder and says where.
+// failInAReadOnlyFolder presses ctrl+s in the editor and answers the
+// save as annotate does for an article whose folder cannot be written:
+// the fallback folder is offered. Root writes a folder without write
+// permission, so the answer is given rather than met (the folder itself is
+// in TestTheFallbackIsOfferedOnlyWhereAnnotateOffersIt, run as a user).
+func failInAReadOnlyFolder(t *testing.T, m Model, book *annotate.Book) Model {
+	t.Helper()
+	next, _ := m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	fallback, err := annotate.FallbackDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := &annotate.UnwritableError{Path: book.Path(), Fallback: fallback, Err: syscall.EACCES}
+	return step(next.(Model), notesMsg{editor: true, err: fmt.Errorf("note not saved: %w", failed), show: reader.NoSpan})
+}
+
+// TestAFailedSaveKeepsTheNoteForTheFallbackFolder has the save fail in a
+// folder that cannot be written: the editor keeps the text and shows why,
+// esc asks first, and ctrl+o saves the note to the fallback notes folder
+// and says where.
 func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", data)
-	dir, outside := t.TempDir(), filepath.Join(t.TempDir(), "target.jsonl")
-	a, book := fileBook(t, dir, article, "test")
-	if err := os.Symlink(outside, book.Path()); err != nil {
-		t.Fatal(err)
-	}
+	a, book := fileBook(t, t.TempDir(), article, "test")
 	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
 	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = saveEditor(t, typeText(press(m, "a"), "Check the date."))
+	m = failInAReadOnlyFolder(t, typeText(press(m, "a"), "Check the date."), book)
 	if m.editor == nil {
 		t.Fatal("the editor closed although the save failed")
 	}
@@ -782,13 +794,81 @@ func TestAFailedSaveKeepsTheNoteForTheFallbackFolder(t *testing.T) {
 	if err != nil || len(saved.Notes()) != 1 || saved.Notes()[0].Text != "Check the date." {
 		t.Fatalf("the fallback folder does not hold the note (err %v)", err)
 	}
-	if _, err := os.Lstat(outside); !os.IsNotExist(err) {
-		t.Errorf("the save wrote through the symbolic link: %v", err)
+}
+
+// TestTheFallbackIsOfferedOnlyWhereAnnotateOffersIt fails a save for
+// real: in a read-only article folder ctrl+o is offered and saves to the
+// fallback folder; a sidecar that is there but cannot be written (0444,
+// a symbolic link, a named pipe) is not offered it, as notes saved there
+// would be split from its own: the editor keeps the note, ctrl+o does
+// nothing and nothing is written in the fallback folder.
+func TestTheFallbackIsOfferedOnlyWhereAnnotateOffersIt(t *testing.T) {
+	root := os.Geteuid() == 0
+	for _, tc := range []struct {
+		name    string
+		asUser  bool // root writes it all the same
+		offered bool
+		unwrite func(t *testing.T, dir, sidecar string)
+	}{
+		{"a read-only article folder", true, true, func(t *testing.T, dir, _ string) { chmod(t, dir, 0o555, 0o755) }},
+		{"a 0444 sidecar", true, false, func(t *testing.T, _, sidecar string) {
+			if err := os.WriteFile(sidecar, nil, 0o444); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a symbolic link", false, false, func(t *testing.T, _, sidecar string) {
+			if err := os.Symlink(filepath.Join(t.TempDir(), "target.jsonl"), sidecar); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a named pipe", false, false, func(t *testing.T, _, sidecar string) {
+			if err := syscall.Mkfifo(sidecar, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.asUser && root {
+				t.Skip("root can write it")
+			}
+			data := t.TempDir()
+			t.Setenv("XDG_DATA_HOME", data)
+			dir := t.TempDir()
+			a, book := fileBook(t, dir, article, "test")
+			tc.unwrite(t, dir, book.Path())
+			opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
+			m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m = saveEditor(t, typeText(press(m, "a"), "Check the date."))
+			if m.editor == nil || m.editor.Note().Text != "Check the date." {
+				t.Fatalf("the editor did not keep the note after the failed save:\n%s", screen(m))
+			}
+			lines := strings.Split(ansi.Strip(m.editor.View()), "\n")
+			if hint := lines[len(lines)-1]; strings.Contains(hint, "ctrl+o") != tc.offered {
+				t.Fatalf("the hints offer ctrl+o %v, want %v: %q", !tc.offered, tc.offered, hint)
+			}
+			m = stepWithin(m, tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl}, time.Second)
+			_, err := os.Stat(filepath.Join(data, "margin", "notes", "article.txt.notes.jsonl"))
+			if tc.offered && (m.editor != nil || err != nil) {
+				t.Errorf("ctrl+o did not save to the fallback folder (%v):\n%s", err, screen(m))
+			}
+			if !tc.offered && (m.editor == nil || m.editor.Note().Text != "Check the date." || !os.IsNotExist(err)) {
+				t.Errorf("ctrl+o not offered still closed the editor or wrote the fallback (%v):\n%s", err, screen(m))
+			}
+		})
 	}
 }
 
-// TestANoteSavedToTheFallbackFolderIsShown saves a note the sidecar
-// refuses (a symbolic link, as in the test above) to the fallback folder:
+// chmod sets path's mode to mode for the test and back to after.
+func chmod(t *testing.T, path string, mode, after os.FileMode) {
+	t.Helper()
+	if err := os.Chmod(path, mode); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(path, after) })
+}
+
+// TestANoteSavedToTheFallbackFolderIsShown saves a note its folder
+// refuses (as in the test above) to the fallback folder:
 // with no notes in the book it could not be saved in, the fallback's
 // notes are shown, the note among them, and the next note goes there at
 // once; where the book has notes, they stay shown and the status says how
@@ -801,22 +881,15 @@ func TestANoteSavedToTheFallbackFolderIsShown(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			data := t.TempDir()
 			t.Setenv("XDG_DATA_HOME", data)
-			dir, outside := t.TempDir(), filepath.Join(t.TempDir(), "target.jsonl")
-			a, book := fileBook(t, dir, article, "test")
+			a, book := fileBook(t, t.TempDir(), article, "test")
 			if tc.withNotes {
 				if _, err := book.AddOn(a.Text, annotate.Note{Span: doctest.Find(t, a.Text, "north mole"), Text: "Which mole?"}); err != nil {
 					t.Fatal(err)
 				}
-				if err := os.Remove(book.Path()); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := os.Symlink(outside, book.Path()); err != nil {
-				t.Fatal(err)
 			}
 			opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
 			m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
-			m = editorCtrl(t, saveEditor(t, typeText(press(m, "a"), "Check the date.")), 'o')
+			m = editorCtrl(t, failInAReadOnlyFolder(t, typeText(press(m, "a"), "Check the date."), book), 'o')
 			if m.editor != nil {
 				t.Fatalf("ctrl+o did not save and close:\n%s", screen(m))
 			}

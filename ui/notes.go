@@ -332,7 +332,7 @@ func (m Model) editorSaved(msg notesMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.quitting = false
 		m.editor, m.editorText = &s.editor, s.text
-		m.editor.SaveFailed(msg.err.Error())
+		m.editor.SaveFailed(msg.err)
 		m.editor.SetStyles(noteeditor.StylesFrom(m.theme))
 		return m, nil
 	}

@@ -5,13 +5,14 @@
 // The editor does not save anything itself. ctrl+s asks the parent to save
 // the edited note (annotate.Book.Add for a new note, Put for an existing
 // one) and to close the editor; should the save fail, the parent shows the
-// editor again with SaveFailed, which shows the error and offers ctrl+o
-// (save to the fallback notes folder). esc asks to close, after asking
+// editor again with SaveFailed, which shows the error and, when annotate
+// names a fallback notes folder for it, offers ctrl+o (save there). esc asks to close, after asking
 // first when there are unsaved changes. The parent takes what a key asks
 // with TakeRequest right after Update.
 package noteeditor
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"unicode"
@@ -103,9 +104,13 @@ type Model struct {
 	focus   field
 	asking  bool   // "discard changes?" is showing
 	failure string // why the last save failed, "" if it did not
-	request Request
-	width   int
-	height  int
+	// fallback is the notes folder the failed save's error offers, which
+	// ctrl+o saves to; "" where there is none (a sidecar beside the
+	// article that is there but cannot be written keeps its notes there).
+	fallback string
+	request  Request
+	width    int
+	height   int
 	// column is what SetColumn asked for; indent and col are the part of
 	// the width drawn in, as SetSize fitted it.
 	column      column
@@ -232,10 +237,17 @@ func (m *Model) TakeRequest() Request {
 // Asking reports whether the editor is asking to discard changes.
 func (m Model) Asking() bool { return m.asking }
 
-// SaveFailed shows why the save failed, with the note as it was typed and
-// the fallback key in the hints.
-func (m *Model) SaveFailed(err string) {
-	m.failure = render.OneLine(err)
+// SaveFailed shows why the save failed, with the note as it was typed.
+// The fallback key is offered only when err is an annotate.UnwritableError
+// that names a fallback folder: annotate leaves it out where notes saved
+// there would be split from the article's sidecar and never found.
+func (m *Model) SaveFailed(err error) {
+	m.failure = render.OneLine(err.Error())
+	m.fallback = ""
+	var unwritable *annotate.UnwritableError
+	if errors.As(err, &unwritable) {
+		m.fallback = unwritable.Fallback
+	}
 	m.SetSize(m.width, m.height)
 }
 
@@ -253,14 +265,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+		save, fallback := key.Matches(kp, m.KeyMap.Save), m.fallback != "" && key.Matches(kp, m.KeyMap.Fallback)
 		switch {
-		case key.Matches(kp, m.KeyMap.Save) && m.Empty():
+		case (save || fallback) && m.Empty():
 			m.request = Request{Empty: true}
 			return m, nil
-		case key.Matches(kp, m.KeyMap.Save):
+		case save:
 			m.request = Request{Save: true, Note: m.Note()}
 			return m, nil
-		case m.failure != "" && key.Matches(kp, m.KeyMap.Fallback):
+		case fallback:
 			m.request = Request{Fallback: true, Note: m.Note()}
 			return m, nil
 		case key.Matches(kp, m.KeyMap.Close):
@@ -358,22 +371,43 @@ func (m Model) failureLines() []string {
 	if m.failure == "" {
 		return nil
 	}
-	w := max(m.col-1, 1)
-	return strings.Split(m.styles.Question.Render(clipLines(fitFailure(m.failure, w, 2), w, 2)), "\n")
+	w, lines := max(m.col-1, 1), 2
+	if m.fallback != "" {
+		// The fallback's hint names its folder twice after the reason:
+		// with the default folder it is some 190 columns, and at 80 two
+		// lines cut off the --notes-dir the user is to type.
+		lines = 3
+	}
+	return strings.Split(m.styles.Question.Render(clipLines(fitFailure(m.failure, m.fallback, w, lines), w, lines)), "\n")
 }
 
-// fitFailure is a save's error, its paths cut to their files' names when
-// it does not fit in lines lines of width columns: the reason comes last
-// ("open …/harbour.txt.notes.jsonl: permission denied"), and at 40
-// columns a whole path left no room for it.
-func fitFailure(err string, width, lines int) string {
+// fitFailure is a save's error with as few of its paths cut to their
+// files' names as make it fit in lines lines of width columns: the
+// reason follows a path ("open …/harbour.txt.notes.jsonl: permission
+// denied"), and at 40 columns a whole path left no room for it. The
+// paths are cut in the order they come, the folder keep last: it is the
+// fallback folder the hint names for --notes-dir, which the user needs
+// whole, where the sidecar's folder is known to them.
+func fitFailure(err, keep string, width, lines int) string {
 	if fits(err, width, lines) {
 		return err
 	}
 	words := strings.Fields(err)
+	var paths, kept []int
 	for i, w := range words {
-		if j := strings.LastIndexByte(w, '/'); j > 0 && j < len(w)-1 {
-			words[i] = "…/" + w[j+1:]
+		switch j := strings.LastIndexByte(w, '/'); {
+		case j <= 0 || j == len(w)-1: // not a path with a file name to keep
+		case keep != "" && strings.TrimRight(w, ":;,.)") == keep:
+			kept = append(kept, i)
+		default:
+			paths = append(paths, i)
+		}
+	}
+	for _, i := range append(paths, kept...) {
+		w := words[i]
+		words[i] = "…/" + w[strings.LastIndexByte(w, '/')+1:]
+		if s := strings.Join(words, " "); fits(s, width, lines) {
+			return s
 		}
 	}
 	return strings.Join(words, " ")
@@ -483,7 +517,7 @@ func (m Model) verdictLine() string {
 }
 
 // footer is the question while one is asked, else the key hints (after
-// a failed save, the fallback first; the verdict's keys only on its
+// a failed save that offers the fallback folder, its key first; the verdict's keys only on its
 // field, as elsewhere space and l are typed). Both fit the width whole:
 // the question in fewer words, the hints by leaving out the last, where
 // they were cut off in the middle of a key's name.
@@ -503,7 +537,7 @@ func (m Model) footer() string {
 	if m.focus == fieldVerdict {
 		hints = append(hints, m.KeyMap.VerdictPick, m.KeyMap.VerdictNext)
 	}
-	if m.failure != "" {
+	if m.fallback != "" {
 		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
 	}
 	line := ""

@@ -1,10 +1,12 @@
 package noteeditor
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -52,6 +54,8 @@ func keyPress(k string) tea.KeyPressMsg {
 		kp = tea.KeyPressMsg{Code: tea.KeyRight}
 	case "enter":
 		kp = tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "backspace":
+		kp = tea.KeyPressMsg{Code: tea.KeyBackspace}
 	default:
 		r := []rune(k)[0]
 		kp = tea.KeyPressMsg{Code: r, Text: k}
@@ -182,7 +186,7 @@ func TestEveryFieldShowsAsYouTabToIt(t *testing.T) {
 
 // failedSave types text, saves it and has the save fail with err, as the
 // reader does when the sidecar cannot be written.
-func failedSave(t *testing.T, text, err string) Model {
+func failedSave(t *testing.T, text string, err error) Model {
 	t.Helper()
 	m := press(newEditor(), typed(text)...)
 	m, r := act(m, "ctrl+s")
@@ -207,31 +211,76 @@ func TestARequestIsTakenOnce(t *testing.T) {
 	}
 }
 
+// unwritable is the error annotate gives for a sidecar that cannot be
+// written, wrapped as the reader's store wraps it; fallback is the folder
+// it offers, "" for none.
+func unwritable(path, fallback string) error {
+	return fmt.Errorf("note not saved: %w", &annotate.UnwritableError{Path: path, Fallback: fallback, Err: syscall.EACCES})
+}
+
+// TestAFailedSaveKeepsTheTextAndShowsWhy: after any failed save the
+// editor keeps the text and shows the error; the fallback key is among
+// the hints only when the error offers a fallback folder.
 func TestAFailedSaveKeepsTheTextAndShowsWhy(t *testing.T) {
-	m := failedSave(t, "draft", "note not saved: notes file is a symbolic link")
-	v := ansi.Strip(m.View())
-	if m.Note().Text != "draft" {
-		t.Fatalf("after the failure: text %q", m.Note().Text)
-	}
-	if !strings.Contains(v, "note not saved: notes file is a symbolic link") {
-		t.Errorf("the editor does not show the error:\n%s", v)
-	}
-	lines := strings.Split(v, "\n")
-	if last := lines[len(lines)-1]; !strings.Contains(last, "ctrl+o") {
-		t.Errorf("the hints do not offer the fallback key: %q", last)
-	}
-	if m, _ = act(m, "esc"); !m.Asking() {
-		t.Error("esc after a failed save closed without asking")
+	for _, tc := range []struct {
+		name    string
+		err     error
+		offered bool
+	}{
+		{"a folder that cannot be written", unwritable("/srv/news/a.txt.notes.jsonl", "/home/ann/.local/share/margin/notes"), true},
+		{"a sidecar there that cannot be written", unwritable("/srv/news/a.txt.notes.jsonl", ""), false},
+		{"a sidecar refused", errors.New("note not saved: notes file is a symbolic link"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := failedSave(t, "draft", tc.err)
+			v := ansi.Strip(m.View())
+			if m.Note().Text != "draft" {
+				t.Fatalf("after the failure: text %q", m.Note().Text)
+			}
+			if !strings.Contains(strings.Join(strings.Fields(v), " "), "note not saved") {
+				t.Errorf("the editor does not show the error:\n%s", v)
+			}
+			lines := strings.Split(v, "\n")
+			if last := lines[len(lines)-1]; strings.Contains(last, "ctrl+o") != tc.offered {
+				t.Errorf("the hints offer the fallback key %v, want %v: %q", !tc.offered, tc.offered, last)
+			}
+			if m, _ = act(m, "esc"); !m.Asking() {
+				t.Error("esc after a failed save closed without asking")
+			}
+		})
 	}
 }
 
-func TestTheFallbackKeySendsTheNoteOnlyAfterAFailedSave(t *testing.T) {
-	if _, r := act(press(newEditor(), typed("draft")...), "ctrl+o"); r.Fallback || r.Save {
+// TestTheFallbackKeySendsTheNoteOnlyWhenTheErrorOffersIt: ctrl+o asks
+// for nothing before a save failed, nor after one whose error offers no
+// fallback folder (a sidecar beside the article that is there keeps its
+// notes); after one that does, it sends the note.
+func TestTheFallbackKeySendsTheNoteOnlyWhenTheErrorOffersIt(t *testing.T) {
+	if _, r := act(press(newEditor(), typed("draft")...), "ctrl+o"); r.Fallback || r.Save || r.Empty {
 		t.Errorf("ctrl+o before any failure asked %+v", r)
 	}
-	_, r := act(failedSave(t, "draft", "note not saved: permission denied"), "ctrl+o")
+	for _, err := range []error{unwritable("/srv/news/a.txt.notes.jsonl", ""), errors.New("note not saved: disk full")} {
+		if _, r := act(failedSave(t, "draft", err), "ctrl+o"); r.Fallback || r.Save || r.Empty {
+			t.Errorf("ctrl+o after %q asked %+v", err, r)
+		}
+	}
+	_, r := act(failedSave(t, "draft", unwritable("/srv/news/a.txt.notes.jsonl", "/home/ann/.local/share/margin/notes")), "ctrl+o")
 	if !r.Fallback || r.Note.Text != "draft" {
-		t.Fatalf("ctrl+o after a failure asked %+v", r)
+		t.Fatalf("ctrl+o after a failure that offers the fallback asked %+v", r)
+	}
+}
+
+// TestCtrlOOnAnEmptyNoteAsksForSomething empties the note after a failed
+// save: ctrl+o is refused as ctrl+s is, and sends nothing to the
+// fallback folder.
+func TestCtrlOOnAnEmptyNoteAsksForSomething(t *testing.T) {
+	m := failedSave(t, "draft", unwritable("/srv/news/a.txt.notes.jsonl", "/home/ann/.local/share/margin/notes"))
+	m = press(m, "backspace", "backspace", "backspace", "backspace", "backspace")
+	if !m.Empty() {
+		t.Fatalf("the note is not empty: %+v", m.Note())
+	}
+	if _, r := act(m, "ctrl+o"); !r.Empty || r.Fallback || r.Save {
+		t.Errorf("ctrl+o on an empty note asked %+v", r)
 	}
 }
 
@@ -239,7 +288,7 @@ func TestAFailedSaveFitsTheWindow(t *testing.T) {
 	long := "note not saved: cannot write notes to /a/very/long/folder/name/article.txt.notes.jsonl (permission denied)"
 	for _, size := range [][2]int{{40, 8}, {40, 12}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			m := failedSave(t, "draft", long)
+			m := failedSave(t, "draft", errors.New(long))
 			m.SetSize(size[0], size[1])
 			golden.Shape(t, ansi.Strip(m.View()), size[0], size[1])
 		})
@@ -253,7 +302,7 @@ func TestGoldenEditorAfterAFailedSave(t *testing.T) {
 	m.SetSize(80, 24)
 	m = press(m, typed("The fares rose in May, not June.")...)
 	m, _ = m.Update(keyPress("ctrl+s"))
-	m.SaveFailed("note not saved: cannot write notes to /articles/ferry.txt.notes.jsonl (permission denied)")
+	m.SaveFailed(unwritable("/articles/ferry.txt.notes.jsonl", "/home/ann/.local/share/margin/notes"))
 	golden.Screen(t, filepath.Join("testdata", "editor-failed-80x24.golden"), m.View(), 80, 24)
 }
 
@@ -552,7 +601,7 @@ func TestAFailedSaveSaysWhyInANarrowEditor(t *testing.T) {
 	} {
 		m := newEditor()
 		m.SetSize(tc.w, tc.h)
-		m.SaveFailed(err)
+		m.SaveFailed(errors.New(err))
 		v := ansi.Strip(m.View())
 		golden.Shape(t, v, tc.w, tc.h)
 		if got := strings.Join(strings.Fields(v), " "); !strings.Contains(got, tc.want) {
@@ -569,5 +618,64 @@ func TestTagsPastedOneALineStayApart(t *testing.T) {
 	m, _ = m.Update(tea.PasteMsg{Content: "ferries, fares\r\nharbour\n\nport authority\n"})
 	if got := strings.Join(m.Note().Tags, "|"); got != "ferries|fares|harbour|port authority" {
 		t.Errorf("pasted tags are %q", got)
+	}
+}
+
+// TestTheFallbackFolderIsReadWhole: a failed save that offers the
+// fallback folder names it whole, for --notes-dir, where it fits (80
+// columns); the sidecar's path is what is cut. At 40 columns, where the
+// hint cannot fit, the reason is still read; at 30x8 the editor still
+// fills its window exactly.
+func TestTheFallbackFolderIsReadWhole(t *testing.T) {
+	const dir = "/root/.local/share/margin/notes"
+	err := unwritable("/srv/desk/archive/2024/harbour.txt.notes.jsonl", dir)
+	for _, tc := range []struct {
+		w, h int
+		want []string
+	}{
+		{80, 24, []string{"…/harbour.txt.notes.jsonl (permission denied)", "--notes-dir " + dir}},
+		{40, 16, []string{"…/harbour.txt.notes.jsonl (permission denied)"}},
+		{30, 8, nil}, // the three lines still leave the window exactly filled
+	} {
+		m := failedSave(t, "draft", err)
+		m.SetSize(tc.w, tc.h)
+		v := ansi.Strip(m.View())
+		golden.Shape(t, v, tc.w, tc.h)
+		got := strings.Join(strings.Fields(v), " ")
+		for _, want := range tc.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("at %dx%d the editor does not say %q:\n%s", tc.w, tc.h, want, v)
+			}
+		}
+	}
+}
+
+// TestFitFailureCutsOnlyThePathsItMust: the paths are cut one at a time,
+// in order, the folder to keep last, until the error fits.
+func TestFitFailureCutsOnlyThePathsItMust(t *testing.T) {
+	for _, tc := range []struct {
+		err, keep  string
+		width      int
+		whole, cut []string
+	}{
+		{err: "open /srv/a/b/first.jsonl and /srv/c/d/second.jsonl: denied", width: 52,
+			whole: []string{"/srv/c/d/second.jsonl"}, cut: []string{"…/first.jsonl"}},
+		{err: "write /srv/a/b/first.jsonl, else pass /home/u/notes", keep: "/home/u/notes", width: 45,
+			whole: []string{"/home/u/notes"}, cut: []string{"…/first.jsonl"}},
+		{err: "write /srv/a/b/first.jsonl, else pass /home/u/notes", keep: "/home/u/notes", width: 30,
+			cut: []string{"…/first.jsonl", "…/notes"}},
+		{err: "open /srv/a/b/first.jsonl: denied", width: 80, whole: []string{"/srv/a/b/first.jsonl"}},
+	} {
+		got := fitFailure(tc.err, tc.keep, tc.width, 1)
+		for _, w := range tc.whole {
+			if !strings.Contains(got, w) {
+				t.Errorf("fitFailure(%q, %d) = %q: %s is cut", tc.err, tc.width, got, w)
+			}
+		}
+		for _, c := range tc.cut {
+			if !strings.Contains(got, c) {
+				t.Errorf("fitFailure(%q, %d) = %q: not cut to %s", tc.err, tc.width, got, c)
+			}
+		}
 	}
 }
