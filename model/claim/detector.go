@@ -3,6 +3,7 @@ package claim
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -363,6 +364,9 @@ func (r *Run) sentence(s span.Span) {
 		english = english || en
 		u.words = appendWords(u.words, sc.toks, s.Start)
 	}
+	if b != nil && b.Kind == doc.TableRow {
+		claims = rowClaim(claims, text, s)
+	}
 	var speaker span.Span
 	if len(r.units) > 0 {
 		if bi >= 0 {
@@ -435,6 +439,31 @@ func claimUnits(dst []span.Span, b *doc.Block, s span.Span) []span.Span {
 		return dst
 	}
 	return append(dst, s)
+}
+
+// rowClaim joins the claims of a table row's cells, the claims of the
+// sentence s, into one claim over the row when none names a source: a
+// figure alone in its cell ("£40 million") says what it claims only with
+// its row (what costs it, by whose count), which is how a fact-checker
+// checks it, and a row of four figures is one line to check, not four.
+// Each cell's cues stay its own, so no cue crosses a cell. A row with a
+// source in a cell, or more cues than a claim holds, is left as it was.
+func rowClaim(claims []Claim, text string, s span.Span) []Claim {
+	if len(claims) == 0 {
+		return claims
+	}
+	var kinds KindSet
+	var cues []Cue
+	for _, c := range claims {
+		if c.Source != nil || len(cues)+len(c.Cues) > math.MaxUint8 {
+			return claims
+		}
+		kinds |= c.Kinds
+		cues = append(cues, c.Cues...)
+	}
+	row := claims[0]
+	row.Span, row.Kinds, row.Cues = trimSpace(text, s), kinds, cues
+	return append(claims[:0], row)
 }
 
 // blockIndex returns the index of the block holding offset at, or -1.
