@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 // pageMeta is what a page's markup says about its article, read before
@@ -468,25 +470,83 @@ func date(s string) string {
 }
 
 // titleSeparators part a title from the site name put around it.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ", " : ", " • ", " │ ", " ǀ "}
 
 // cleanTitle drops the site's name from either end of a title: the site
-// named by the page, or one that matches the page's host name. It
-// returns the site's name too, learnt from the title if need be.
+// named by the page, or one that matches the page's host name, with the
+// tagline after it ("... | petri-heil.ch | Dein Fischereimagazin") and a
+// date closing the title ("... | DW | 19.01.2020"). It returns the
+// site's name too, learnt from the title if need be.
 func cleanTitle(title, site, host string) (string, string) {
 	for _, sep := range titleSeparators {
 		// The whole site name, tagline and all.
 		if site != "" && strings.HasSuffix(title, sep+site) && len(title) > len(sep+site) {
 			return cleanTitle(strings.TrimSpace(strings.TrimSuffix(title, sep+site)), site, host)
 		}
-		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(title[i+len(sep):], site, host) {
-			return cleanTitle(strings.TrimSpace(title[:i]), first(site, title[i+len(sep):]), host)
+	}
+	parts, seps := splitTitle(title)
+	if n := len(parts); n > 1 {
+		if isTitleDate(parts[n-1]) {
+			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
 		}
-		if i := strings.Index(title, sep); i > 0 && isSiteName(title[:i], site, host) {
-			return cleanTitle(strings.TrimSpace(title[i+len(sep):]), first(site, title[:i]), host)
+		// From the end: the site's name is the last part, or a later
+		// one's tagline follows it.
+		for i := n - 1; i > 0; i-- {
+			if isSiteName(parts[i], site, host) || startsWithSiteName(parts[i], site, host) {
+				return cleanTitle(joinTitle(parts[:i], seps), first(site, parts[i]), host)
+			}
+		}
+		if isSiteName(parts[0], site, host) {
+			return cleanTitle(joinTitle(parts[1:], seps[1:]), first(site, parts[0]), host)
 		}
 	}
 	return title, siteName(site, host)
+}
+
+// splitTitle parts a title at its separators: parts[i] follows seps[i]
+// (seps[0] is "").
+func splitTitle(title string) (parts, seps []string) {
+	sep := ""
+	for {
+		at, next := -1, ""
+		for _, s := range titleSeparators {
+			if i := strings.Index(title, s); i >= 0 && (at < 0 || i < at) {
+				at, next = i, s
+			}
+		}
+		if at < 0 {
+			return append(parts, title), append(seps, sep)
+		}
+		parts, seps = append(parts, title[:at]), append(seps, sep)
+		title, sep = title[at+len(next):], next
+	}
+}
+
+// joinTitle puts parts back together with the separators between them.
+func joinTitle(parts, seps []string) string {
+	var sb strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			sb.WriteString(seps[i])
+		}
+		sb.WriteString(p)
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// titleDate matches a date in numbers or in English words, the whole of
+// a title's part ("19.01.2020", "2020-01-19", "January 19, 2020").
+var titleDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})$`)
+})
+
+func isTitleDate(part string) bool {
+	part = strings.TrimSpace(part)
+	if titleDate().MatchString(part) {
+		return true
+	}
+	d := textDate(part)
+	return d != "" && len(strings.Fields(part)) <= 3
 }
 
 // siteName drops a tagline from a site's name ("My Daily Magazine - Art,
@@ -506,20 +566,78 @@ func siteName(site, host string) string {
 // to tell.
 func isSiteName(part, site, host string) bool {
 	p := squash(part)
-	label, _, _ := strings.Cut(host, ".")
-	for _, name := range []string{squash(site), squash(label), squash(host)} {
-		if name != "" && (p == name || len(name) >= 3 && strings.HasPrefix(p, name) && len(p)-len(name) <= 4) {
+	for _, name := range siteNames(site, host) {
+		if p == name || len(name) >= 3 && strings.HasPrefix(p, name) && len(p)-len(name) <= 4 {
 			return true
 		}
 	}
 	return false
 }
 
+// startsWithSiteName reports whether a title's part is the site's name,
+// as the page or its host's registered name gives it, and a few words
+// more: "MyOOS Community Forum" on foren.myoos.de. The name ends where a
+// word does, and is not too short to tell.
+func startsWithSiteName(part, site, host string) bool {
+	words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, name := range []string{squash(site), squash(registeredName(host))} {
+		if len(name) < 4 {
+			continue
+		}
+		joined := ""
+		for i, w := range words {
+			joined += squash(w)
+			if joined == name {
+				return len(words)-i-1 <= maxWordsAfterSiteName
+			}
+			if len(joined) >= len(name) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// maxWordsAfterSiteName is how many words may follow the site's name in
+// a title's part that is the site's: "Community Forum", "Magazin".
+const maxWordsAfterSiteName = 2
+
+// siteNames are the names a site goes by, squashed: the page's name for
+// it, its host and the host's labels (the registered name, a subdomain
+// such as "wiki" or "archiv"), less "www" and the labels too short to
+// tell.
+func siteNames(site, host string) []string {
+	names := []string{squash(site), squash(host)}
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:max(len(labels)-1, 0)] {
+		if len(l) >= 2 && !strings.HasPrefix(l, "www") {
+			names = append(names, squash(l))
+		}
+	}
+	return slices.DeleteFunc(names, func(s string) bool { return s == "" })
+}
+
+// registeredName is the label of a host its owner registered: "myoos"
+// of foren.myoos.de, "bbc" of bbc.co.uk.
+func registeredName(host string) string {
+	labels := strings.Split(host, ".")
+	n := len(labels)
+	switch {
+	case n >= 3 && len(labels[n-1]) == 2 && len(labels[n-2]) <= 3:
+		return labels[n-3]
+	case n >= 2:
+		return labels[n-2]
+	}
+	return ""
+}
+
+// squash is a name's letters and digits in lower case, accents aside
+// ("Nestlé" is nestle, as in its host name).
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
 		}
 		return -1
-	}, s)
+	}, norm.NFD.String(s))
 }

@@ -45,6 +45,15 @@ func TestCleanTitle(t *testing.T) {
 		{"keeps a bar that is part of the title", "Update | Crash victims identified", "The Gleaner", "jamaica-gleaner.com", "Update | Crash victims identified", "The Gleaner"},
 		{"drops a site name with its tagline", "Halloween workouts - My Daily Magazine - Art, Design and Beauty", "My Daily Magazine - Art, Design and Beauty", "mydailymagazine.com", "Halloween workouts", "My Daily Magazine"},
 		{"keeps a title without a site", "Keeper retires after forty years", "Coast News", "", "Keeper retires after forty years", "Coast News"},
+		{"drops a date after the site", "Harbour reopens | NW | 14.03.2021", "NW.COM", "nw.com", "Harbour reopens", "NW.COM"},
+		{"drops a date in words at the end", "Harbour reopens - March 14, 2021", "", "", "Harbour reopens", ""},
+		{"drops the site and the tagline after it", "Pike season opens | angler-news.ch | Your fishing magazine", "", "angler-news.ch", "Pike season opens", "angler-news.ch"},
+		{"drops the host's name and a few words", "How to tie a knot - Knotty Community Forum", "", "forum.knotty.org", "How to tie a knot", "Knotty Community Forum"},
+		{"drops a site after a spaced colon", "Basic dough : Bread Recipes", "", "breadrecipe.net", "Basic dough", "Bread Recipes"},
+		{"drops a site after a bullet", "Ten quiet villages • Wanderlog", "", "wanderlog.de", "Ten quiet villages", "Wanderlog"},
+		{"drops a site whose accents the host leaves out", "Test products │ Nestlé Club", "", "nestle-club.de", "Test products", "Nestlé Club"},
+		{"keeps a headline that starts with the site's name", "Knotty hires a new editor - and what it means", "", "knotty.org", "Knotty hires a new editor - and what it means", ""},
+		{"keeps a part with many words after the site's name", "Review - Knotty rope is the best rope for sailors", "", "knotty.org", "Review - Knotty rope is the best rope for sailors", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
