@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -90,6 +91,42 @@ func TestPrune(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			checkPruned(t, "<div>"+body+tt.html+"</div>", f.prune, tt.gone, tt.kept)
+		})
+	}
+}
+
+func TestPruneKeepsEntriesAClassNameCallsFurniture(t *testing.T) {
+	intro := "<p>" + strings.Repeat("The harbour race started at noon in a stiff breeze. ", 3) + "</p>"
+	entry := func(minute int, text string) string {
+		return fmt.Sprintf(`<div class="race-ticker-comment"><span>%d'</span><p>%s</p></div>`, minute, text)
+	}
+	teaser := func(title, summary string) string {
+		return `<div class="comment-teaser"><h3><a href="/other">` + title + `</a></h3><p>` + summary + `</p></div>`
+	}
+	tests := []struct {
+		name, html, gone, kept string
+	}{
+		{"keeps a live report's entries, together most of the text",
+			intro + entry(12, "The red boat rounds the first mark well ahead of the fleet.") +
+				entry(25, "A squall hits the leaders and two crews reef their mainsails.") +
+				entry(40, "The blue boat takes the lead on the long downwind leg home."),
+			"", "two crews reef"},
+		{"drops one such entry among the article's paragraphs",
+			strings.Repeat(intro, 6) + entry(12, "The red boat rounds the first mark well ahead of the fleet."),
+			"first mark", "stiff breeze"},
+		{"drops teasers of other stories, however many",
+			intro + teaser("Ferry timetable changes", "The ferry runs later from Monday, the operator said on its site.") +
+				teaser("New lifeboat named", "The station's new lifeboat was named after a retired coxswain.") +
+				teaser("Beach cleanup", "Volunteers cleared two tonnes of plastic from the north beach."),
+			"retired coxswain", "stiff breeze"},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPruned(t, "<div>"+tt.html+"</div>", f.prune, tt.gone, tt.kept)
 		})
 	}
 }
