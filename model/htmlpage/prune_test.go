@@ -175,6 +175,9 @@ func TestDropEdges(t *testing.T) {
 		{"keeps a closing paragraph in italics that is no note about a person", "", `<p><em>The council will meet again in May, when the budget goes to a vote.</em></p>`, "", "meet again in May"},
 		{"keeps a closing sentence about a person set in roman", "", `<p>Lena Moss is the first woman to chair the harbour board.</p>`, "", "first woman to chair"},
 		{"keeps a note in italics about the author between paragraphs", `<p><i>Lena Moss is a reporter for the Courier.</i></p><p>The clerk read the minutes aloud.</p>`, "", "", "Lena Moss is a reporter"},
+		{"keeps a source's address between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><p><a href="https://harbour.example.org/report-2023">https://harbour.example.org/report-2023</a></p>`, "", "", "harbour.example.org/report-2023"},
+		{"keeps a contact's email address between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><p><a href="mailto:clerk@council.example">clerk@council.example</a></p>`, "", "", "clerk@council.example"},
+		{"drops a link naming where it goes between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><p><a href="https://harbour.example.org/report-2023">Read the harbour report</a></p>`, "", "harbour report", "clerk read"},
 		{"keeps a list whose items say more than their links", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li>The <a href="/m">minutes</a> of the May meeting, approved without change</li></ul>`, "", "", "approved without change"},
 	}
 	f, err := loadFurniture()
