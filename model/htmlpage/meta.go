@@ -104,15 +104,44 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 }
 
 // byline is the first candidate that names a writer: not an address, not
-// the site's name, not a fact-check's claimant.
+// the site's name (nor the site with its address, "Deutsche Welle
+// (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
+// site's put after or before it ("Rob Picheta, CNN").
 func (m pageMeta) byline(site string, more ...string) string {
 	for _, c := range append(m.bylines, more...) {
-		name := bylineName(c)
-		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) {
+		name := bylineName(withoutSite(oneLine(c), site, m.host))
+		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) && !namesHost(name, m.host) {
 			return name
 		}
 	}
 	return ""
+}
+
+// bylineSeparators part a writer's name from the site's in a byline.
+var bylineSeparators = []string{", ", " - ", " | ", " / "}
+
+// withoutSite is a byline less the site's name at either end; "" when
+// the site's name comes first and a comma after it (the publisher and
+// its town: "SPIEGEL ONLINE, Hamburg, Germany").
+func withoutSite(name, site, host string) string {
+	for _, sep := range bylineSeparators {
+		if i := strings.LastIndex(name, sep); i > 0 && isSiteName(name[i+len(sep):], site, host) {
+			return strings.TrimSpace(name[:i])
+		}
+		if i := strings.Index(name, sep); i > 0 && isSiteName(name[:i], site, host) {
+			if sep == ", " {
+				return ""
+			}
+			return strings.TrimSpace(name[i+len(sep):])
+		}
+	}
+	return name
+}
+
+// namesHost reports whether a byline holds the page's host with more
+// words: the site's name and its address, not a writer's.
+func namesHost(name, host string) bool {
+	return host != "" && strings.Contains(strings.ToLower(name), host) && squash(name) != squash(host)
 }
 
 // Bylines come wrapped in words that are not names: "By", "Post author",
@@ -121,15 +150,15 @@ func (m pageMeta) byline(site string, more ...string) string {
 // not saved pages, and every run of margin paid for them.
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
-		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`),
-		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
-		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`),
+		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
+		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
+		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
 	}
 })
 
 type bylineREs struct{ lead, tail, notAName *regexp.Regexp }
 
-const bylineTrail = " -|·•,:"
+const bylineTrail = " -–—|·•,:"
 
 // bylineName is the name in a byline, "" when there is none.
 func bylineName(s string) string {

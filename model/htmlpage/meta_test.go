@@ -23,11 +23,47 @@ func TestBylineName(t *testing.T) {
 		{"is empty for a placeholder", "No Author", ""},
 		{"is empty for a date label", "Posted on", ""},
 		{"is empty for a handle alone", "@NatGeoUK", ""},
+		{"drops a German written-by label", "Geschrieben von Jana Berg", "Jana Berg"},
+		{"drops an author label with a colon", "Auteur: Lea Roux", "Lea Roux"},
+		{"drops an author label without one", "Author Tom Hale", "Tom Hale"},
+		{"drops an interview's label", "Interview: Mia Stein", "Mia Stein"},
+		{"drops a tilde before the name", "~ Ola Lind", "Ola Lind"},
+		{"drops a German date after am", "Jana Berg am 21.", "Jana Berg"},
+		{"drops a German date with its weekday", "Jana Berg am Samstag, 19. Oktober 2019 um 11:14 Uhr", "Jana Berg"},
+		{"drops a date in numbers after a comma", "Jana Berg, 01.12.2021", "Jana Berg"},
+		{"drops a forum post's date", "Beitrag von kiwi7 » 21.01.2009, 05:42", "kiwi7"},
+		{"drops a link to all the writer's articles", "Jana Berg Alle Artikel", "Jana Berg"},
+		{"drops a WordPress link to the writer's posts", "View all posts by Ola Lind", "Ola Lind"},
+		{"drops a closing long dash", "erstellt von Mia —", "Mia"},
+		{"is empty for a published label", "Veröffentlicht am", ""},
+		{"is empty for a date label in German", "Datum", ""},
+		{"is empty for a follow button", "Follow", ""},
+		{"is empty for a duration", "01:30 Min.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := bylineName(tt.in); got != tt.want {
 				t.Errorf("bylineName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineLeavesOutTheSite(t *testing.T) {
+	tests := []struct{ name, byline, site, host, want string }{
+		{"drops the site after the name", "Ola Lind, CNN", "CNN", "edition.cnn.com", "Ola Lind"},
+		{"drops the site before the name", "tecno - Mia Stein", "", "tecno.com", "Mia Stein"},
+		{"drops a By after the site goes", "By Ola Lind, CNN", "CNN", "cnn.com", "Ola Lind"},
+		{"is empty for the site and its town", "Coast Courier, Hull, England", "Coast Courier", "coastcourier.co.uk", ""},
+		{"is empty for the site and its address", "Coast Radio (www.coastradio.com)", "", "coastradio.com", ""},
+		{"keeps a name that is the host", "recipes.pl", "", "recipes.pl", "recipes.pl"},
+		{"keeps two names", "Ola Lind, Mia Stein", "CNN", "cnn.com", "Ola Lind, Mia Stein"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{bylines: []string{tt.byline}, host: tt.host}
+			if got := m.byline(tt.site); got != tt.want {
+				t.Errorf("byline of %q = %q, want %q", tt.byline, got, tt.want)
 			}
 		})
 	}
