@@ -39,6 +39,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var times []string    // every <time datetime>, as written
 	var headings []string // the page's <h1> texts
 	var marked string     // the first date marked up outside <meta>
+	var shown string      // the first date an element named for one shows
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -73,6 +74,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if marked == "" {
 			marked = markedDate(n)
 		}
+		if shown == "" {
+			shown = shownDate(n)
+		}
 	})
 	if base != nil {
 		m.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
@@ -98,7 +102,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
 	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
-	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate)
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown)
 	m.bylines = append(m.bylines, bylineTexts(bylines)...)
 	return m
 }
