@@ -110,7 +110,9 @@ func shownDate(n *html.Node) string {
 }
 
 // namedForDate reports whether an element's class or id names a date of
-// publication: not today's date a page header shows, nor an update's.
+// publication, or the line of facts about the article that gives it
+// ("meta-info", "articleinfos", "news-time"): not today's date a page
+// header shows, nor an update's.
 func namedForDate(n *html.Node) bool {
 	named := false
 	for _, key := range []string{"class", "id"} {
@@ -119,8 +121,12 @@ func namedForDate(n *html.Node) bool {
 				switch w {
 				case "today", "current", "heute", "update", "updated", "modified", "comment", "comments":
 					return false
-				case "date", "datum", "pubdate", "postdate", "publishdate", "dateline", "published", "posted":
+				case "date", "datum", "dateline", "published", "posted", "time", "meta", "info", "infos":
 					named = true
+				default:
+					// "pubdate", "publishingdate", "entrydate"; not
+					// "candidate".
+					named = named || strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate")
 				}
 			}
 		}
@@ -184,4 +190,17 @@ func firstRunes(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// timeElementDate is a <time> element's date: its datetime attribute, or
+// else the date its text shows ("1. November 2023", "Published on August
+// 19, 2019").
+func timeElementDate(n *html.Node) string {
+	if d := date(attr(n, "datetime")); d != "" {
+		return d
+	}
+	if text, short := shortText(n, maxDateText); short {
+		return dateIn(text)
+	}
+	return ""
 }

@@ -36,6 +36,10 @@ func TestMarkedDate(t *testing.T) {
 		{"prefers a time element to a date class", `<span class="date">May 19, 2020</span><time datetime="2021-02-03">3 Feb</time>`, "2021-02-03"},
 		{"leaves today's date in the header alone", `<div class="current-date">Mittwoch, 3. Dezember 2025</div>`, ""},
 		{"leaves an update's date alone", `<span class="updated-date">May 19, 2020</span>`, ""},
+		{"reads a time element's text", `<time class="stamp">Published on 4. März 2021</time>`, "2021-03-04"},
+		{"reads the line of facts about the article", `<p class="meta-info">Hafenamt • 07.06.2022</p>`, "2022-06-07"},
+		{"reads a class that ends in date", `<span class="_publishingdate">07.06.2022</span>`, "2022-06-07"},
+		{"leaves a candidate's class alone", `<div class="candidate">Born 07.06.1962</div>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,7 +59,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
-				timeDate = date(attr(n, "datetime"))
+				timeDate = timeElementDate(n)
 			}
 		case atom.Link:
 			if hasWord(attr(n, "rel"), "canonical") && base == nil {
@@ -258,7 +258,8 @@ func (m *pageMeta) readClaimReview(review map[string]any) {
 var publishedKeys = []string{
 	"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
 	"publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-	"dc.date", "dcterms.created", "dcterms.date", "date",
+	"dc.date", "dcterms.created", "dcterms.date", "date", "publication_date", "uploaddate",
+	"datecreated", "schema:datecreated",
 }
 
 // untruncated is the headline a title cut short with an ellipsis
