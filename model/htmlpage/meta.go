@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -22,6 +23,7 @@ type pageMeta struct {
 	title, site             string
 	headings                []string // the page's <h1> texts
 	bylines                 []string // candidates, the markup's own first
+	byLine                  string   // the first short block that starts "By" and a name: the last candidate
 	published, modified     string
 	body                    string // JSON-LD articleBody
 	standfirst              string // the description, when the page shows it
@@ -71,6 +73,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if isBylineElement(n) {
 			bylines = append(bylines, n)
 		}
+		if m.byLine == "" {
+			m.byLine = byLineText(n)
+		}
 		if marked == "" {
 			marked = markedDate(n)
 		}
@@ -112,7 +117,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 // (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
 // site's put after or before it ("Rob Picheta, CNN").
 func (m pageMeta) byline(site string, more ...string) string {
-	for _, c := range append(m.bylines, more...) {
+	for _, c := range append(append(m.bylines, more...), m.byLine) {
 		name := bylineName(withoutSite(oneLine(c), site, m.host))
 		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) && !namesHost(name, m.host) {
 			return name
@@ -156,11 +161,12 @@ var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
 		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
 		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
+		byWord:   regexp.MustCompile(`^(?i:by|written by|words by):?\s+\p{Lu}`),
 		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
 	}
 })
 
-type bylineREs struct{ lead, tail, notAName *regexp.Regexp }
+type bylineREs struct{ lead, tail, notAName, byWord *regexp.Regexp }
 
 const bylineTrail = " -–—|·•,:"
 
@@ -184,6 +190,34 @@ func bylineName(s string) string {
 	}
 	return s
 }
+
+// byLineText is a short block's text when it is a byline by its words
+// alone ("By Ana Ruiz | 12/10/2020", "Written by: Ana Ruiz"): it starts
+// "By" and a name, every word of it capitalised, two to five of them.
+// "" for any other element, and for "By the end of March".
+func byLineText(n *html.Node) string {
+	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
+		return ""
+	}
+	text, short := shortText(n, maxByLineText)
+	if !short || !bylinePatterns().byWord.MatchString(text) {
+		return ""
+	}
+	words := strings.Fields(bylineName(text))
+	if len(words) < 2 || len(words) > 5 {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return ""
+		}
+	}
+	return text
+}
+
+// maxByLineText is the longest block read as a byline by its words: a
+// name or two and a date.
+const maxByLineText = 80
 
 // maxByline is the longest text an element can have to be a byline.
 const maxByline = 100

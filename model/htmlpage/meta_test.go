@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestBylineName(t *testing.T) {
@@ -64,6 +66,26 @@ func TestBylineLeavesOutTheSite(t *testing.T) {
 			m := pageMeta{bylines: []string{tt.byline}, host: tt.host}
 			if got := m.byline(tt.site); got != tt.want {
 				t.Errorf("byline of %q = %q, want %q", tt.byline, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestByLineText(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
+		{"reads a written-by paragraph", `<p><em>Written by: Mia Stein</em></p>`, "Mia Stein"},
+		{"leaves a heading that says by when", `<h3>By the end of March 2021</h3>`, ""},
+		{"leaves a sentence that starts By", `<p>By Tuesday the ferry was running again, and the harbour reopened.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tt.html + "<p>" + strings.Repeat("The ferry service resumed on Monday. ", 10) + "</p></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root, nil).byline(""); got != tt.want {
+				t.Errorf("byline = %q, want %q", got, tt.want)
 			}
 		})
 	}
