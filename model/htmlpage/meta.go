@@ -159,9 +159,9 @@ func namesHost(name, host string) bool {
 // not saved pages, and every run of margin paid for them.
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
-		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
+		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
 		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
-		byWord:   regexp.MustCompile(`^(?i:by|written by|words by):?\s+\p{Lu}`),
+		byWord:   regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
 		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
 	}
 })
@@ -193,7 +193,8 @@ func bylineName(s string) string {
 
 // byLineText is a short block's text when it is a byline by its words
 // alone ("By Ana Ruiz | 12/10/2020", "Written by: Ana Ruiz"): it starts
-// "By" and a name, every word of it capitalised, two to five of them.
+// "By" (or "von", "par", "Autor:"...) and a name, every word of it
+// capitalised but the links between names, two to five of them.
 // "" for any other element, and for "By the end of March".
 func byLineText(n *html.Node) string {
 	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
@@ -208,12 +209,16 @@ func byLineText(n *html.Node) string {
 		return ""
 	}
 	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameLinks[w] {
 			return ""
 		}
 	}
 	return text
 }
+
+// nameLinks are the words between names, or inside one, that a byline
+// writes in lower case.
+var nameLinks = map[string]bool{"and": true, "und": true, "et": true, "y": true, "&": true, "von": true, "van": true, "de": true, "der": true, "la": true}
 
 // maxByLineText is the longest block read as a byline by its words: a
 // name or two and a date.

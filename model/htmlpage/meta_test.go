@@ -75,6 +75,10 @@ func TestByLineText(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
 		{"reads a written-by paragraph", `<p><em>Written by: Mia Stein</em></p>`, "Mia Stein"},
+		{"reads a German von line", `<p><i>von Jana Berg</i></p>`, "Jana Berg"},
+		{"reads two authors joined by und", `<p>Autoren Jana Berg und Ola Lind</p>`, "Jana Berg und Ola Lind"},
+		{"reads a French author line", `<p>Auteur : Lea Roux</p>`, "Lea Roux"},
+		{"leaves a German sentence that starts Von", `<p>Von Berlin aus fuhr der Zug nach Hamburg.</p>`, ""},
 		{"leaves a heading that says by when", `<h3>By the end of March 2021</h3>`, ""},
 		{"leaves a sentence that starts By", `<p>By Tuesday the ferry was running again, and the harbour reopened.</p>`, ""},
 	}
