@@ -299,8 +299,9 @@ func (f *furniture) mayBeArticle(n *html.Node, total int) bool {
 // article's own names the element.
 func (f *furniture) namedFurniture(n *html.Node, articleNames map[int]bool) bool {
 	found := false
-	eachName(n, f.classes, func(i int) {
-		found = found || !articleNames[i]
+	eachName(n, f.classes, func(i int) bool {
+		found = !articleNames[i]
+		return !found
 	})
 	return found
 }
@@ -319,10 +320,11 @@ func (f *furniture) articleNames(article *html.Node, total int) map[int]bool {
 				continue
 			}
 			var found []int
-			eachName(c, f.classes, func(i int) {
+			eachName(c, f.classes, func(i int) bool {
 				if !open[i] && !slices.Contains(found, i) {
 					found = append(found, i)
 				}
+				return true
 			})
 			inner := open
 			if len(found) > 0 && f.mayBeArticle(c, total) {
@@ -379,13 +381,13 @@ const minListLinkShare = 0.3
 // named reports whether the element's class or id has one of the names.
 func named(n *html.Node, names [][]string) bool {
 	found := false
-	eachName(n, names, func(int) { found = true })
+	eachName(n, names, func(int) bool { found = true; return false })
 	return found
 }
 
 // eachName calls found with the index of each of the names the element's
-// class or id has, once or more.
-func eachName(n *html.Node, names [][]string, found func(i int)) {
+// class or id has, once or more, until found returns false.
+func eachName(n *html.Node, names [][]string, found func(i int) bool) {
 	for _, a := range n.Attr {
 		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") {
 			continue
@@ -393,8 +395,8 @@ func eachName(n *html.Node, names [][]string, found func(i int)) {
 		for _, name := range strings.Fields(a.Val) {
 			words := nameWords(name)
 			for i, entry := range names {
-				if containsRun(words, entry) {
-					found(i)
+				if containsRun(words, entry) && !found(i) {
+					return
 				}
 			}
 		}
