@@ -114,11 +114,6 @@ func shownDate(n *html.Node) string {
 // ("meta-info", "articleinfos", "news-time"): not today's date a page
 // header shows, nor an update's.
 func namedForDate(n *html.Node) bool {
-	// Most elements' names hold none of the words: they are passed over
-	// before being split into words.
-	if !dateNameHint().MatchString(attr(n, "class") + " " + attr(n, "id")) {
-		return false
-	}
 	named := false
 	for _, key := range []string{"class", "id"} {
 		for _, name := range strings.Fields(attr(n, key)) {
@@ -138,10 +133,6 @@ func namedForDate(n *html.Node) bool {
 	}
 	return named
 }
-
-// dateNameHint matches the names namedForDate may accept, and more; it
-// is compiled on first use, as the byline patterns are.
-var dateNameHint = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)dat|publish|posted|time|meta|info`) })
 
 // shownDates are compiled on first use, as the byline patterns are: a
 // date in numbers, day first ("19.10.2019"), or in words, English or
