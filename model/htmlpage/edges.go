@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // maxLinkShare is the share of a block's text in links above which the
@@ -190,7 +192,35 @@ func mostlyLink(n *html.Node) bool {
 		return false
 	}
 	_, short := shortText(n, maxFurnitureText)
-	return short && linkShare(n) > mostlyLinkShare
+	return short && linkShare(n) > mostlyLinkShare && !showsAddresses(n)
+}
+
+// showsAddresses reports whether every link in a block shows the address
+// it goes to ("http://www.openpetition.de/petition/...", an email
+// address): a source or a contact the article gives, not a way off the
+// page, which names where it goes.
+func showsAddresses(n *html.Node) bool {
+	links, shown := 0, 0
+	visit(n, func(c *html.Node) {
+		if c.DataAtom != atom.A || attr(c, "href") == "" {
+			return
+		}
+		if text := oneLine(textOf(c)); text != "" {
+			links++
+			if isAddress(text) {
+				shown++
+			}
+		}
+	})
+	return links > 0 && shown == links
+}
+
+// isAddress reports whether a text is one web or email address, all of it.
+func isAddress(s string) bool {
+	for l := range weblink.All(s, true, weblink.Plain) {
+		return l.Start == 0 && l.End == len(s)
+	}
+	return false
 }
 
 // inTable reports whether n is inside a table, whose cells are often

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -90,4 +91,116 @@ func localDate(published string, times []string) string {
 // whole number of half hours, at most 14 hours, not zero.
 func isZoneShift(d time.Duration) bool {
 	return d != 0 && d%(30*time.Minute) == 0 && d.Abs() <= 14*time.Hour
+}
+
+// shownDate is the date an element named for one shows ("entry-date",
+// "post-date", "datum", "published"), a date in numbers ("19.10.2019")
+// or in English or German words ("19. Oktober 2019", "March 3, 2020")
+// anywhere in its short text; "" for any other element. A page's own
+// date is the last resort: a sidebar's or a comment's may come first.
+func shownDate(n *html.Node) string {
+	if skipped[n.DataAtom] || !namedForDate(n) {
+		return ""
+	}
+	text, short := shortText(n, maxDateText)
+	if !short {
+		return ""
+	}
+	return dateIn(text)
+}
+
+// namedForDate reports whether an element's class or id names a date of
+// publication, or the line of facts about the article that gives it
+// ("meta-info", "articleinfos", "news-time"): not today's date a page
+// header shows, nor an update's.
+func namedForDate(n *html.Node) bool {
+	named := false
+	for _, key := range []string{"class", "id"} {
+		for _, name := range strings.Fields(attr(n, key)) {
+			for _, w := range nameWords(name) {
+				switch w {
+				case "today", "current", "heute", "update", "updated", "modified", "comment", "comments":
+					return false
+				case "date", "datum", "dateline", "published", "posted", "time", "meta", "info", "infos":
+					named = true
+				default:
+					// "pubdate", "publishingdate", "entrydate"; not
+					// "candidate".
+					named = named || strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate")
+				}
+			}
+		}
+	}
+	return named
+}
+
+// shownDates are compiled on first use, as the byline patterns are: a
+// date in numbers, day first ("19.10.2019"), or in words, English or
+// German, the day first or the month ("19. Oktober 2019", "March 3rd,
+// 2020").
+var shownDates = sync.OnceValue(func() [2]*regexp.Regexp {
+	const month = `(jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)\p{L}*\.?`
+	return [2]*regexp.Regexp{
+		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`),
+		regexp.MustCompile(`(?i)\b(?:(\d{1,2})\.?\s+` + month + `,?\s+(\d{4})|` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`),
+	}
+})
+
+// monthNumbers are the months by the first three letters of their
+// English or German names.
+var monthNumbers = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "mär": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
+}
+
+// dateIn is the first date shownDates finds in a text, as 2006-01-02; ""
+// when there is none, or it is no day of the calendar.
+func dateIn(s string) string {
+	re := shownDates()
+	first, day, month, year := -1, 0, time.Month(0), 0
+	if m := re[0].FindStringSubmatchIndex(s); m != nil {
+		first = m[0]
+		day, _ = strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		month = time.Month(mo)
+		year, _ = strconv.Atoi(s[m[6]:m[7]])
+	}
+	if m := re[1].FindStringSubmatchIndex(s); m != nil && (first < 0 || m[0] < first) {
+		d, mo, y := 2, 4, 6 // the day first
+		if m[2] < 0 {
+			d, mo, y = 10, 8, 12 // the month first
+		}
+		day, _ = strconv.Atoi(s[m[d]:m[d+1]])
+		month = monthNumbers[strings.ToLower(s[m[mo]:m[mo]+len(firstRunes(s[m[mo]:m[mo+1]], 3))])]
+		year, _ = strconv.Atoi(s[m[y]:m[y+1]])
+	}
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if month == 0 || t.Day() != day || t.Month() != month {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// firstRunes is s up to its n-th letter.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// timeElementDate is a <time> element's date: its datetime attribute, or
+// else the date its text shows ("1. November 2023", "Published on August
+// 19, 2019").
+func timeElementDate(n *html.Node) string {
+	if d := date(attr(n, "datetime")); d != "" {
+		return d
+	}
+	if text, short := shortText(n, maxDateText); short {
+		return dateIn(text)
+	}
+	return ""
 }

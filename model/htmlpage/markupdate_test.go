@@ -30,7 +30,16 @@ func TestMarkedDate(t *testing.T) {
 		{"reads microdata's datePublished from its text", `<span itemprop="datePublished">May 19, 2020</span>`, "2020-05-19"},
 		{"reads hAtom's published from its title", `<abbr class="published" title="2006-12-04">December 4, 2006</abbr>`, "2006-12-04"},
 		{"reads a JSON-LD WebPage's datePublished", `<script type="application/ld+json">{"@type":"WebPage","datePublished":"2018-06-07T10:13:17+00:00"}</script>`, "2018-06-07"},
-		{"leaves a plain date class alone", `<span class="date">May 19, 2020</span>`, ""},
+		{"reads a date class's text as the last resort", `<span class="date">May 19, 2020</span>`, "2020-05-19"},
+		{"reads a German date class in numbers", `<div class="post-date">Veröffentlicht am 19.10.2019</div>`, "2019-10-19"},
+		{"reads a German date in words", `<p class="entry-datum">Montag, 3. Februar 2020</p>`, "2020-02-03"},
+		{"prefers a time element to a date class", `<span class="date">May 19, 2020</span><time datetime="2021-02-03">3 Feb</time>`, "2021-02-03"},
+		{"leaves today's date in the header alone", `<div class="current-date">Mittwoch, 3. Dezember 2025</div>`, ""},
+		{"leaves an update's date alone", `<span class="updated-date">May 19, 2020</span>`, ""},
+		{"reads a time element's text", `<time class="stamp">Published on 4. März 2021</time>`, "2021-03-04"},
+		{"reads the line of facts about the article", `<p class="meta-info">Hafenamt • 07.06.2022</p>`, "2022-06-07"},
+		{"reads a class that ends in date", `<span class="_publishingdate">07.06.2022</span>`, "2022-06-07"},
+		{"leaves a candidate's class alone", `<div class="candidate">Born 07.06.1962</div>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,6 +49,25 @@ func TestMarkedDate(t *testing.T) {
 			}
 			if page.Published != tt.want {
 				t.Errorf("published %q, want %q", page.Published, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateIn(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"reads a date in numbers, day first", "Stand: 05.03.2021, 14:20 Uhr", "2021-03-05"},
+		{"reads a German date in words", "Dienstag, 6. Mai 2014", "2014-05-06"},
+		{"reads an English date, month first", "Posted on March 3rd, 2020 by Ola", "2020-03-03"},
+		{"reads the first of two dates", "12.01.2020 (updated 14.01.2020)", "2020-01-12"},
+		{"reads the date in words when it comes first", "3 June 2019, edited 04.06.2019", "2019-06-03"},
+		{"is empty for a day the calendar lacks", "31.02.2020", ""},
+		{"is empty for a text without a date", "Ferries are back", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dateIn(tt.in); got != tt.want {
+				t.Errorf("dateIn(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

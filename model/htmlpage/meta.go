@@ -4,14 +4,17 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 // pageMeta is what a page's markup says about its article, read before
@@ -20,6 +23,7 @@ type pageMeta struct {
 	title, site             string
 	headings                []string // the page's <h1> texts
 	bylines                 []string // candidates, the markup's own first
+	byLine                  string   // the first short block that starts "By" and a name: the last candidate
 	published, modified     string
 	body                    string // JSON-LD articleBody
 	standfirst              string // the description, when the page shows it
@@ -37,6 +41,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var times []string    // every <time datetime>, as written
 	var headings []string // the page's <h1> texts
 	var marked string     // the first date marked up outside <meta>
+	var shown string      // the first date an element named for one shows
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -56,7 +61,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
-				timeDate = date(attr(n, "datetime"))
+				timeDate = timeElementDate(n)
 			}
 		case atom.Link:
 			if hasWord(attr(n, "rel"), "canonical") && base == nil {
@@ -68,8 +73,14 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if isBylineElement(n) {
 			bylines = append(bylines, n)
 		}
+		if m.byLine == "" {
+			m.byLine = byLineText(n)
+		}
 		if marked == "" {
 			marked = markedDate(n)
+		}
+		if shown == "" {
+			shown = shownDate(n)
 		}
 	})
 	if base != nil {
@@ -96,21 +107,50 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
 	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
-	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate)
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown)
 	m.bylines = append(m.bylines, bylineTexts(bylines)...)
 	return m
 }
 
 // byline is the first candidate that names a writer: not an address, not
-// the site's name, not a fact-check's claimant.
+// the site's name (nor the site with its address, "Deutsche Welle
+// (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
+// site's put after or before it ("Rob Picheta, CNN").
 func (m pageMeta) byline(site string, more ...string) string {
-	for _, c := range append(m.bylines, more...) {
-		name := bylineName(c)
-		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) {
+	for _, c := range append(append(m.bylines, more...), m.byLine) {
+		name := bylineName(withoutSite(oneLine(c), site, m.host))
+		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) && !namesHost(name, m.host) {
 			return name
 		}
 	}
 	return ""
+}
+
+// bylineSeparators part a writer's name from the site's in a byline.
+var bylineSeparators = []string{", ", " - ", " | ", " / "}
+
+// withoutSite is a byline less the site's name at either end; "" when
+// the site's name comes first and a comma after it (the publisher and
+// its town: "SPIEGEL ONLINE, Hamburg, Germany").
+func withoutSite(name, site, host string) string {
+	for _, sep := range bylineSeparators {
+		if i := strings.LastIndex(name, sep); i > 0 && isSiteName(name[i+len(sep):], site, host) {
+			return strings.TrimSpace(name[:i])
+		}
+		if i := strings.Index(name, sep); i > 0 && isSiteName(name[:i], site, host) {
+			if sep == ", " {
+				return ""
+			}
+			return strings.TrimSpace(name[i+len(sep):])
+		}
+	}
+	return name
+}
+
+// namesHost reports whether a byline holds the page's host with more
+// words: the site's name and its address, not a writer's.
+func namesHost(name, host string) bool {
+	return host != "" && strings.Contains(strings.ToLower(name), host) && squash(name) != squash(host)
 }
 
 // Bylines come wrapped in words that are not names: "By", "Post author",
@@ -119,15 +159,16 @@ func (m pageMeta) byline(site string, more ...string) string {
 // not saved pages, and every run of margin paid for them.
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
-		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de)\b:?\s*`),
-		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*)$`),
-		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+)$|\b(says|said|wrote):$`),
+		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
+		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
+		byWord:   regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
+		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
 	}
 })
 
-type bylineREs struct{ lead, tail, notAName *regexp.Regexp }
+type bylineREs struct{ lead, tail, notAName, byWord *regexp.Regexp }
 
-const bylineTrail = " -|·•,:"
+const bylineTrail = " -–—|·•,:"
 
 // bylineName is the name in a byline, "" when there is none.
 func bylineName(s string) string {
@@ -149,6 +190,39 @@ func bylineName(s string) string {
 	}
 	return s
 }
+
+// byLineText is a short block's text when it is a byline by its words
+// alone ("By Ana Ruiz | 12/10/2020", "Written by: Ana Ruiz"): it starts
+// "By" (or "von", "par", "Autor:"...) and a name, every word of it
+// capitalised but the links between names, two to five of them.
+// "" for any other element, and for "By the end of March".
+func byLineText(n *html.Node) string {
+	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
+		return ""
+	}
+	text, short := shortText(n, maxByLineText)
+	if !short || !bylinePatterns().byWord.MatchString(text) {
+		return ""
+	}
+	words := strings.Fields(bylineName(text))
+	if len(words) < 2 || len(words) > 5 {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameLinks[w] {
+			return ""
+		}
+	}
+	return text
+}
+
+// nameLinks are the words between names, or inside one, that a byline
+// writes in lower case.
+var nameLinks = map[string]bool{"and": true, "und": true, "et": true, "y": true, "&": true, "von": true, "van": true, "de": true, "der": true, "la": true}
+
+// maxByLineText is the longest block read as a byline by its words: a
+// name or two and a date.
+const maxByLineText = 80
 
 // maxByline is the longest text an element can have to be a byline.
 const maxByline = 100
@@ -223,7 +297,8 @@ func (m *pageMeta) readClaimReview(review map[string]any) {
 var publishedKeys = []string{
 	"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
 	"publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-	"dc.date", "dcterms.created", "dcterms.date", "date",
+	"dc.date", "dcterms.created", "dcterms.date", "date", "publication_date", "uploaddate",
+	"datecreated", "schema:datecreated",
 }
 
 // untruncated is the headline a title cut short with an ellipsis
@@ -468,25 +543,83 @@ func date(s string) string {
 }
 
 // titleSeparators part a title from the site name put around it.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ", " : ", " • ", " │ ", " ǀ "}
 
 // cleanTitle drops the site's name from either end of a title: the site
-// named by the page, or one that matches the page's host name. It
-// returns the site's name too, learnt from the title if need be.
+// named by the page, or one that matches the page's host name, with the
+// tagline after it ("... | petri-heil.ch | Dein Fischereimagazin") and a
+// date closing the title ("... | DW | 19.01.2020"). It returns the
+// site's name too, learnt from the title if need be.
 func cleanTitle(title, site, host string) (string, string) {
 	for _, sep := range titleSeparators {
 		// The whole site name, tagline and all.
 		if site != "" && strings.HasSuffix(title, sep+site) && len(title) > len(sep+site) {
 			return cleanTitle(strings.TrimSpace(strings.TrimSuffix(title, sep+site)), site, host)
 		}
-		if i := strings.LastIndex(title, sep); i > 0 && isSiteName(title[i+len(sep):], site, host) {
-			return cleanTitle(strings.TrimSpace(title[:i]), first(site, title[i+len(sep):]), host)
+	}
+	parts, seps := splitTitle(title)
+	if n := len(parts); n > 1 {
+		if isTitleDate(parts[n-1]) {
+			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
 		}
-		if i := strings.Index(title, sep); i > 0 && isSiteName(title[:i], site, host) {
-			return cleanTitle(strings.TrimSpace(title[i+len(sep):]), first(site, title[:i]), host)
+		// From the end: the site's name is the last part, or a later
+		// one's tagline follows it.
+		for i := n - 1; i > 0; i-- {
+			if isSiteName(parts[i], site, host) || startsWithSiteName(parts[i], site, host) {
+				return cleanTitle(joinTitle(parts[:i], seps), first(site, parts[i]), host)
+			}
+		}
+		if isSiteName(parts[0], site, host) {
+			return cleanTitle(joinTitle(parts[1:], seps[1:]), first(site, parts[0]), host)
 		}
 	}
 	return title, siteName(site, host)
+}
+
+// splitTitle parts a title at its separators: parts[i] follows seps[i]
+// (seps[0] is "").
+func splitTitle(title string) (parts, seps []string) {
+	sep := ""
+	for {
+		at, next := -1, ""
+		for _, s := range titleSeparators {
+			if i := strings.Index(title, s); i >= 0 && (at < 0 || i < at) {
+				at, next = i, s
+			}
+		}
+		if at < 0 {
+			return append(parts, title), append(seps, sep)
+		}
+		parts, seps = append(parts, title[:at]), append(seps, sep)
+		title, sep = title[at+len(next):], next
+	}
+}
+
+// joinTitle puts parts back together with the separators between them.
+func joinTitle(parts, seps []string) string {
+	var sb strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			sb.WriteString(seps[i])
+		}
+		sb.WriteString(p)
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// titleDate matches a date in numbers or in English words, the whole of
+// a title's part ("19.01.2020", "2020-01-19", "January 19, 2020").
+var titleDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})$`)
+})
+
+func isTitleDate(part string) bool {
+	part = strings.TrimSpace(part)
+	if titleDate().MatchString(part) {
+		return true
+	}
+	d := textDate(part)
+	return d != "" && len(strings.Fields(part)) <= 3
 }
 
 // siteName drops a tagline from a site's name ("My Daily Magazine - Art,
@@ -506,20 +639,78 @@ func siteName(site, host string) string {
 // to tell.
 func isSiteName(part, site, host string) bool {
 	p := squash(part)
-	label, _, _ := strings.Cut(host, ".")
-	for _, name := range []string{squash(site), squash(label), squash(host)} {
-		if name != "" && (p == name || len(name) >= 3 && strings.HasPrefix(p, name) && len(p)-len(name) <= 4) {
+	for _, name := range siteNames(site, host) {
+		if p == name || len(name) >= 3 && strings.HasPrefix(p, name) && len(p)-len(name) <= 4 {
 			return true
 		}
 	}
 	return false
 }
 
+// startsWithSiteName reports whether a title's part is the site's name,
+// as the page or its host's registered name gives it, and a few words
+// more: "MyOOS Community Forum" on foren.myoos.de. The name ends where a
+// word does, and is not too short to tell.
+func startsWithSiteName(part, site, host string) bool {
+	words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, name := range []string{squash(site), squash(registeredName(host))} {
+		if len(name) < 4 {
+			continue
+		}
+		joined := ""
+		for i, w := range words {
+			joined += squash(w)
+			if joined == name {
+				return len(words)-i-1 <= maxWordsAfterSiteName
+			}
+			if len(joined) >= len(name) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// maxWordsAfterSiteName is how many words may follow the site's name in
+// a title's part that is the site's: "Community Forum", "Magazin".
+const maxWordsAfterSiteName = 2
+
+// siteNames are the names a site goes by, squashed: the page's name for
+// it, its host and the host's labels (the registered name, a subdomain
+// such as "wiki" or "archiv"), less "www" and the labels too short to
+// tell.
+func siteNames(site, host string) []string {
+	names := []string{squash(site), squash(host)}
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:max(len(labels)-1, 0)] {
+		if len(l) >= 2 && !strings.HasPrefix(l, "www") {
+			names = append(names, squash(l))
+		}
+	}
+	return slices.DeleteFunc(names, func(s string) bool { return s == "" })
+}
+
+// registeredName is the label of a host its owner registered: "myoos"
+// of foren.myoos.de, "bbc" of bbc.co.uk.
+func registeredName(host string) string {
+	labels := strings.Split(host, ".")
+	n := len(labels)
+	switch {
+	case n >= 3 && len(labels[n-1]) == 2 && len(labels[n-2]) <= 3:
+		return labels[n-3]
+	case n >= 2:
+		return labels[n-2]
+	}
+	return ""
+}
+
+// squash is a name's letters and digits in lower case, accents aside
+// ("Nestlé" is nestle, as in its host name).
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
 		}
 		return -1
-	}, s)
+	}, norm.NFD.String(s))
 }

@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestBylineName(t *testing.T) {
@@ -23,11 +25,71 @@ func TestBylineName(t *testing.T) {
 		{"is empty for a placeholder", "No Author", ""},
 		{"is empty for a date label", "Posted on", ""},
 		{"is empty for a handle alone", "@NatGeoUK", ""},
+		{"drops a German written-by label", "Geschrieben von Jana Berg", "Jana Berg"},
+		{"drops an author label with a colon", "Auteur: Lea Roux", "Lea Roux"},
+		{"drops an author label without one", "Author Tom Hale", "Tom Hale"},
+		{"drops an interview's label", "Interview: Mia Stein", "Mia Stein"},
+		{"drops a tilde before the name", "~ Ola Lind", "Ola Lind"},
+		{"drops a German date after am", "Jana Berg am 21.", "Jana Berg"},
+		{"drops a German date with its weekday", "Jana Berg am Samstag, 19. Oktober 2019 um 11:14 Uhr", "Jana Berg"},
+		{"drops a date in numbers after a comma", "Jana Berg, 01.12.2021", "Jana Berg"},
+		{"drops a forum post's date", "Beitrag von kiwi7 » 21.01.2009, 05:42", "kiwi7"},
+		{"drops a link to all the writer's articles", "Jana Berg Alle Artikel", "Jana Berg"},
+		{"drops a WordPress link to the writer's posts", "View all posts by Ola Lind", "Ola Lind"},
+		{"drops a closing long dash", "erstellt von Mia —", "Mia"},
+		{"is empty for a published label", "Veröffentlicht am", ""},
+		{"is empty for a date label in German", "Datum", ""},
+		{"is empty for a follow button", "Follow", ""},
+		{"is empty for a duration", "01:30 Min.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := bylineName(tt.in); got != tt.want {
 				t.Errorf("bylineName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineLeavesOutTheSite(t *testing.T) {
+	tests := []struct{ name, byline, site, host, want string }{
+		{"drops the site after the name", "Ola Lind, CNN", "CNN", "edition.cnn.com", "Ola Lind"},
+		{"drops the site before the name", "tecno - Mia Stein", "", "tecno.com", "Mia Stein"},
+		{"drops a By after the site goes", "By Ola Lind, CNN", "CNN", "cnn.com", "Ola Lind"},
+		{"is empty for the site and its town", "Coast Courier, Hull, England", "Coast Courier", "coastcourier.co.uk", ""},
+		{"is empty for the site and its address", "Coast Radio (www.coastradio.com)", "", "coastradio.com", ""},
+		{"keeps a name that is the host", "recipes.pl", "", "recipes.pl", "recipes.pl"},
+		{"keeps two names", "Ola Lind, Mia Stein", "CNN", "cnn.com", "Ola Lind, Mia Stein"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{bylines: []string{tt.byline}, host: tt.host}
+			if got := m.byline(tt.site); got != tt.want {
+				t.Errorf("byline of %q = %q, want %q", tt.byline, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestByLineText(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
+		{"reads a written-by paragraph", `<p><em>Written by: Mia Stein</em></p>`, "Mia Stein"},
+		{"reads a German von line", `<p><i>von Jana Berg</i></p>`, "Jana Berg"},
+		{"reads two authors joined by und", `<p>Autoren Jana Berg und Ola Lind</p>`, "Jana Berg und Ola Lind"},
+		{"reads a French author line", `<p>Auteur : Lea Roux</p>`, "Lea Roux"},
+		{"leaves a German sentence that starts Von", `<p>Von Berlin aus fuhr der Zug nach Hamburg.</p>`, ""},
+		{"leaves a heading that says by when", `<h3>By the end of March 2021</h3>`, ""},
+		{"leaves a sentence that starts By", `<p>By Tuesday the ferry was running again, and the harbour reopened.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tt.html + "<p>" + strings.Repeat("The ferry service resumed on Monday. ", 10) + "</p></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root, nil).byline(""); got != tt.want {
+				t.Errorf("byline = %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -45,6 +107,15 @@ func TestCleanTitle(t *testing.T) {
 		{"keeps a bar that is part of the title", "Update | Crash victims identified", "The Gleaner", "jamaica-gleaner.com", "Update | Crash victims identified", "The Gleaner"},
 		{"drops a site name with its tagline", "Halloween workouts - My Daily Magazine - Art, Design and Beauty", "My Daily Magazine - Art, Design and Beauty", "mydailymagazine.com", "Halloween workouts", "My Daily Magazine"},
 		{"keeps a title without a site", "Keeper retires after forty years", "Coast News", "", "Keeper retires after forty years", "Coast News"},
+		{"drops a date after the site", "Harbour reopens | NW | 14.03.2021", "NW.COM", "nw.com", "Harbour reopens", "NW.COM"},
+		{"drops a date in words at the end", "Harbour reopens - March 14, 2021", "", "", "Harbour reopens", ""},
+		{"drops the site and the tagline after it", "Pike season opens | angler-news.ch | Your fishing magazine", "", "angler-news.ch", "Pike season opens", "angler-news.ch"},
+		{"drops the host's name and a few words", "How to tie a knot - Knotty Community Forum", "", "forum.knotty.org", "How to tie a knot", "Knotty Community Forum"},
+		{"drops a site after a spaced colon", "Basic dough : Bread Recipes", "", "breadrecipe.net", "Basic dough", "Bread Recipes"},
+		{"drops a site after a bullet", "Ten quiet villages • Wanderlog", "", "wanderlog.de", "Ten quiet villages", "Wanderlog"},
+		{"drops a site whose accents the host leaves out", "Test products │ Nestlé Club", "", "nestle-club.de", "Test products", "Nestlé Club"},
+		{"keeps a headline that starts with the site's name", "Knotty hires a new editor - and what it means", "", "knotty.org", "Knotty hires a new editor - and what it means", ""},
+		{"keeps a part with many words after the site's name", "Review - Knotty rope is the best rope for sailors", "", "knotty.org", "Review - Knotty rope is the best rope for sailors", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,7 +3,9 @@ package htmlpage
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -126,14 +128,14 @@ func (f *furniture) prune(article *html.Node) {
 	f.dropAfterStop(article)
 	total := len(textOf(article))
 	f.dropCaptions(article, total)
-	f.pruneIn(article, article, total)
+	f.pruneIn(article, article, pruning{total: total, articleNames: f.articleNames(article, total)})
 }
 
 // pruneIn prunes n's children and returns the element it removed that
 // held n, a sign-up box opened by one of n's descendants, or nil: the
 // walk then stops where that box stood, since the rest of n and of the
 // box's other children went with it.
-func (f *furniture) pruneIn(n, article *html.Node, total int) *html.Node {
+func (f *furniture) pruneIn(n, article *html.Node, p pruning) *html.Node {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
@@ -144,14 +146,14 @@ func (f *furniture) pruneIn(n, article *html.Node, total int) *html.Node {
 				n.RemoveChild(list)
 			}
 			n.RemoveChild(c)
-		case f.isFurniture(c, total):
+		case f.isFurniture(c, p):
 			box := f.signUpBox(c, article)
 			box.Parent.RemoveChild(box)
 			if box != c {
 				return box
 			}
 		default:
-			if gone := f.pruneIn(c, article, total); gone != nil && gone != c {
+			if gone := f.pruneIn(c, article, p); gone != nil && gone != c {
 				return gone
 			}
 		}
@@ -259,8 +261,20 @@ func (f *furniture) dropCaptions(article *html.Node, total int) {
 	}
 }
 
-func (f *furniture) isFurniture(n *html.Node, total int) bool {
-	if named(n, f.classes) && float64(len(textOf(n))) <= maxFurnitureShare*float64(total) {
+// maxArticleNameLinkShare is the link share under which an element a
+// class name marks as furniture may be the article's own text.
+const maxArticleNameLinkShare = 0.1
+
+// pruning is what the walk that prunes an article knows of it: its text's
+// length, and the class names (indices into furniture.classes) that mark
+// the article's own text there.
+type pruning struct {
+	total        int
+	articleNames map[int]bool
+}
+
+func (f *furniture) isFurniture(n *html.Node, p pruning) bool {
+	if f.namedFurniture(n, p.articleNames) && float64(len(textOf(n))) <= maxFurnitureShare*float64(p.total) {
 		return true
 	}
 	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 && n.DataAtom != atom.Li {
@@ -271,6 +285,66 @@ func (f *furniture) isFurniture(n *html.Node, total int) bool {
 		return false
 	}
 	return f.isPhrase(text)
+}
+
+// mayBeArticle reports whether an element a class name calls furniture
+// may yet be a part of the article's text: not over maxFurnitureShare,
+// which no class name drops, nor mostly links, a teaser however many
+// there are.
+func (f *furniture) mayBeArticle(n *html.Node, total int) bool {
+	return float64(len(textOf(n))) <= maxFurnitureShare*float64(total) && linkShare(n) < maxArticleNameLinkShare
+}
+
+// namedFurniture reports whether a class name of the list other than the
+// article's own names the element.
+func (f *furniture) namedFurniture(n *html.Node, articleNames map[int]bool) bool {
+	found := false
+	eachName(n, f.classes, func(i int) bool {
+		found = !articleNames[i]
+		return !found
+	})
+	return found
+}
+
+// articleNames are the class names of the list that together name more
+// than maxFurnitureShare of the article's text: a live report's entries
+// each called "live-match-comment" are the report, though each is a
+// small part of it. An element inside one the same name names counts
+// once; one that is no part of the article (mayBeArticle) not at all.
+func (f *furniture) articleNames(article *html.Node, total int) map[int]bool {
+	sums := map[int]int{}
+	var walk func(n *html.Node, open map[int]bool)
+	walk = func(n *html.Node, open map[int]bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			var found []int
+			eachName(c, f.classes, func(i int) bool {
+				if !open[i] && !slices.Contains(found, i) {
+					found = append(found, i)
+				}
+				return true
+			})
+			inner := open
+			if len(found) > 0 && f.mayBeArticle(c, total) {
+				inner = maps.Clone(open)
+				for _, i := range found {
+					sums[i] += len(textOf(c))
+					inner[i] = true
+				}
+			}
+			walk(c, inner)
+		}
+	}
+	walk(article, map[int]bool{})
+	names := map[int]bool{}
+	for i, sum := range sums {
+		if float64(sum) > maxFurnitureShare*float64(total) {
+			names[i] = true
+		}
+	}
+	return names
 }
 
 // isPhrase reports whether a short block's text is furniture by its
@@ -306,20 +380,27 @@ const minListLinkShare = 0.3
 
 // named reports whether the element's class or id has one of the names.
 func named(n *html.Node, names [][]string) bool {
+	found := false
+	eachName(n, names, func(int) bool { found = true; return false })
+	return found
+}
+
+// eachName calls found with the index of each of the names the element's
+// class or id has, once or more, until found returns false.
+func eachName(n *html.Node, names [][]string, found func(i int) bool) {
 	for _, a := range n.Attr {
 		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") {
 			continue
 		}
 		for _, name := range strings.Fields(a.Val) {
 			words := nameWords(name)
-			for _, entry := range names {
-				if containsRun(words, entry) {
-					return true
+			for i, entry := range names {
+				if containsRun(words, entry) && !found(i) {
+					return
 				}
 			}
 		}
 	}
-	return false
 }
 
 // nameWords splits a class or id into lower-case words at punctuation and

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -94,6 +95,42 @@ func TestPrune(t *testing.T) {
 	}
 }
 
+func TestPruneKeepsEntriesAClassNameCallsFurniture(t *testing.T) {
+	intro := "<p>" + strings.Repeat("The harbour race started at noon in a stiff breeze. ", 3) + "</p>"
+	entry := func(minute int, text string) string {
+		return fmt.Sprintf(`<div class="race-ticker-comment"><span>%d'</span><p>%s</p></div>`, minute, text)
+	}
+	teaser := func(title, summary string) string {
+		return `<div class="comment-teaser"><h3><a href="/other">` + title + `</a></h3><p>` + summary + `</p></div>`
+	}
+	tests := []struct {
+		name, html, gone, kept string
+	}{
+		{"keeps a live report's entries, together most of the text",
+			intro + entry(12, "The red boat rounds the first mark well ahead of the fleet.") +
+				entry(25, "A squall hits the leaders and two crews reef their mainsails.") +
+				entry(40, "The blue boat takes the lead on the long downwind leg home."),
+			"", "two crews reef"},
+		{"drops one such entry among the article's paragraphs",
+			strings.Repeat(intro, 6) + entry(12, "The red boat rounds the first mark well ahead of the fleet."),
+			"first mark", "stiff breeze"},
+		{"drops teasers of other stories, however many",
+			intro + teaser("Ferry timetable changes", "The ferry runs later from Monday, the operator said on its site.") +
+				teaser("New lifeboat named", "The station's new lifeboat was named after a retired coxswain.") +
+				teaser("Beach cleanup", "Volunteers cleared two tonnes of plastic from the north beach."),
+			"retired coxswain", "stiff breeze"},
+	}
+	f, err := loadFurniture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkPruned(t, "<div>"+tt.html+"</div>", f.prune, tt.gone, tt.kept)
+		})
+	}
+}
+
 func TestGalleryKeepsItsCaptions(t *testing.T) {
 	var sb strings.Builder
 	for range 6 {
@@ -138,6 +175,9 @@ func TestDropEdges(t *testing.T) {
 		{"keeps a closing paragraph in italics that is no note about a person", "", `<p><em>The council will meet again in May, when the budget goes to a vote.</em></p>`, "", "meet again in May"},
 		{"keeps a closing sentence about a person set in roman", "", `<p>Lena Moss is the first woman to chair the harbour board.</p>`, "", "first woman to chair"},
 		{"keeps a note in italics about the author between paragraphs", `<p><i>Lena Moss is a reporter for the Courier.</i></p><p>The clerk read the minutes aloud.</p>`, "", "", "Lena Moss is a reporter"},
+		{"keeps a source's address between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><p><a href="https://harbour.example.org/report-2023">https://harbour.example.org/report-2023</a></p>`, "", "", "harbour.example.org/report-2023"},
+		{"keeps a contact's email address between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><p><a href="mailto:clerk@council.example">clerk@council.example</a></p>`, "", "", "clerk@council.example"},
+		{"drops a link naming where it goes between paragraphs", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><p><a href="https://harbour.example.org/report-2023">Read the harbour report</a></p>`, "", "harbour report", "clerk read"},
 		{"keeps a list whose items say more than their links", `<p>Before the vote, the clerk read the minutes aloud to the members.</p><ul><li>The <a href="/m">minutes</a> of the May meeting, approved without change</li></ul>`, "", "", "approved without change"},
 	}
 	f, err := loadFurniture()
