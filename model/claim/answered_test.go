@@ -26,15 +26,7 @@ func TestAnsweringAThingReportsNothing(t *testing.T) {
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, claims := paragraphClaims(d, tt.sentence)
-			var got []string
-			for _, c := range claims {
-				for _, q := range c.Cues {
-					if q.Kind == Attributed {
-						got = append(got, q.In(text))
-					}
-				}
-			}
+			got := attributedCueWords(d, tt.sentence)
 			if slices.Contains(got, tt.verb) != tt.cue {
 				t.Errorf("attributed cues %q: %q a cue %v, want %v", got, tt.verb, !tt.cue, tt.cue)
 			}

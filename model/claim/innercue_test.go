@@ -37,15 +37,7 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, claims := paragraphClaims(d, tt.sentence)
-			var got []string
-			for _, c := range claims {
-				for _, q := range c.Cues {
-					if q.Kind == Attributed {
-						got = append(got, q.In(text))
-					}
-				}
-			}
+			got := attributedCueWords(d, tt.sentence)
 			if !slices.Equal(got, tt.cues) {
 				t.Errorf("attributed cues %q, want %q", got, tt.cues)
 			}

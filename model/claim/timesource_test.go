@@ -46,3 +46,18 @@ func paragraphClaims(d *Detector, paragraph string) (string, []Claim) {
 	dc := buildDoc([]block{{kind: doc.Paragraph, text: paragraph}})
 	return dc.Text, d.AnalyzeDoc(dc, sentence.Split(dc), nil).Claims
 }
+
+// attributedCueWords returns the words of the attributed cues of the claims
+// of paragraph, in order.
+func attributedCueWords(d *Detector, paragraph string) []string {
+	text, claims := paragraphClaims(d, paragraph)
+	var got []string
+	for _, c := range claims {
+		for _, q := range c.Cues {
+			if q.Kind == Attributed {
+				got = append(got, q.In(text))
+			}
+		}
+	}
+	return got
+}
