@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -150,21 +149,7 @@ func TestTwoProcessesMoveASidecarAtOnce(t *testing.T) {
 	}
 	from := write(t, header, put("OLD", 1, 1, "old"))
 	to := from + ".new"
-	var cmds []*exec.Cmd
-	for _, name := range []string{"one", "two", "three", "four"} {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "SIDECAR_TEST_WRITER="+to, "SIDECAR_TEST_MOVE_FROM="+from, "SIDECAR_TEST_COUNT=50", "SIDECAR_TEST_NAME="+name)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds = append(cmds, cmd)
-	}
-	for _, c := range cmds {
-		if err := c.Wait(); err != nil {
-			t.Fatal(err)
-		}
-	}
+	runWriters(t, []string{"SIDECAR_TEST_WRITER=" + to, "SIDECAR_TEST_MOVE_FROM=" + from, "SIDECAR_TEST_COUNT=50"}, "one", "two", "three", "four")
 	s, err := Open(to, Header{})
 	if err != nil {
 		t.Fatal(err)

@@ -263,21 +263,7 @@ func TestTwoProcessesWriteAtOnce(t *testing.T) {
 		t.Skip("starts two processes writing 500 notes each")
 	}
 	path := filepath.Join(t.TempDir(), "a.notes.jsonl")
-	var cmds []*exec.Cmd
-	for _, name := range []string{"one", "two"} {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "SIDECAR_TEST_WRITER="+path, "SIDECAR_TEST_COUNT=500", "SIDECAR_TEST_NAME="+name)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds = append(cmds, cmd)
-	}
-	for _, c := range cmds {
-		if err := c.Wait(); err != nil {
-			t.Fatal(err)
-		}
-	}
+	runWriters(t, []string{"SIDECAR_TEST_WRITER=" + path, "SIDECAR_TEST_COUNT=500"}, "one", "two")
 	s, err := Open(path, Header{})
 	if err != nil {
 		t.Fatal(err)
@@ -557,5 +543,27 @@ func TestAWriteCutShortLeavesTheFileAsItWas(t *testing.T) {
 	s, err := Open(path, Header{})
 	if err != nil || len(s.Bad()) != 0 || texts(s)["B"] != "put:a note that does not fit" {
 		t.Fatalf("after the disk had room: %v, bad %v, notes %v", err, s.Bad(), texts(s))
+	}
+}
+
+// runWriters starts this test binary once for each name, as a writer
+// (TestMain's SIDECAR_TEST_ variables, env, and SIDECAR_TEST_NAME), and
+// waits for them all.
+func runWriters(t *testing.T, env []string, names ...string) {
+	t.Helper()
+	var cmds []*exec.Cmd
+	for _, name := range names {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(append(os.Environ(), env...), "SIDECAR_TEST_NAME="+name)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for _, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
