@@ -37,15 +37,18 @@ func newTable(n int) *table {
 // hash is mixed by a Fibonacci multiply and its top bits taken.
 func (t *table) home(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> t.shift }
 
-// find returns the slot of h, or an empty slot (weight 0, no classes).
+// find returns the slot of h, or an empty slot (weight 0, no classes). A
+// probe compares the slot's key in place and copies only the slot it
+// returns: copying each probed slot whole cost scoring 2.5 M instructions
+// a run of the claims' benchmark.
 func (t *table) find(h uint64) slot {
 	if h == 0 {
 		return t.zero
 	}
 	mask := uint64(len(t.slots) - 1)
 	for i := t.home(h); ; i = (i + 1) & mask {
-		if s := t.slots[i]; s.key == h || s.key == 0 {
-			return s
+		if s := &t.slots[i]; s.key == h || s.key == 0 {
+			return *s
 		}
 	}
 }
