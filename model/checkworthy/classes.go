@@ -211,11 +211,13 @@ func (sh *shape) emit(named bool, s *sink) {
 	}
 	for c := sh.classes; c != 0; c &= c - 1 {
 		i := bits.TrailingZeros32(uint32(c))
-		name := ""
 		if named {
-			name = classNames[i]
+			s.feature(classHashes[i], classNames[i])
+			continue
 		}
-		s.feature(classHashes[i], name)
+		// Scoring's own path, the look-up inlined: a sentence has
+		// three or four classes, and a call for each cost more than it.
+		s.z += float64(s.table.find(classHashes[i]).weight)
 	}
 	caps := countBucket(sh.caps)
 	name := ""
