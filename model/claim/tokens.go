@@ -194,7 +194,12 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 			isWord, upper = wideWordRune(r), unicode.IsUpper(r)
 		}
 		if !isWord {
-			h := hashRune(fnvOffset, foldRune(r))
+			// An ASCII mark folds to itself: hashed in line, without
+			// foldRune's call (a mark in every seven tokens).
+			h := uint64((fnvOffset ^ uint64(r)) * fnvPrime)
+			if r >= utf8.RuneSelf {
+				h = hashRune(fnvOffset, foldRune(r))
+			}
 			sets, e := m.of(h)
 			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, entry: e, sets: sets})
 			i += n
