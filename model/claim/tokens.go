@@ -200,8 +200,8 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 			if r >= utf8.RuneSelf {
 				h = hashRune(fnvOffset, foldRune(r))
 			}
-			sets, e := m.of(h)
-			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, entry: e, sets: sets})
+			w := m.of(h)
+			dst = append(dst, token{Span: span.Span{Start: i, End: i + n}, h: h, kind: tokPunct, entry: w.entry, sets: w.sets | m.known})
 			i += n
 			continue
 		}
@@ -234,8 +234,8 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 		} else {
 			i, h, kind = scanWord(text, i)
 		}
-		sets, e := m.of(h)
-		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, letters: plain, entry: e, sets: sets})
+		w := m.of(h)
+		dst = append(dst, token{Span: span.Span{Start: start, End: i}, h: h, kind: kind, upper: upper, letters: plain, entry: w.entry, sets: w.sets | m.known})
 	}
 	return dst
 }

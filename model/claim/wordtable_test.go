@@ -79,3 +79,35 @@ func FuzzHashWordFoldsEveryRune(f *testing.F) {
 		}
 	})
 }
+
+// TestMembershipOfAgreesWithGet checks the probe membership.of makes of
+// its table itself against the table's get, the key 0 among the keys and
+// not.
+func TestMembershipOfAgreesWithGet(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	tests := []struct {
+		name string
+		keys []uint64
+	}{
+		{"holds nothing when empty", nil},
+		{"holds the key zero", []uint64{0, 1, 2}},
+		{"lacks the key zero", []uint64{1, 2, 3}},
+		{"holds keys that share a slot", []uint64{1, 1 + 1<<63, 1 + 1<<62, 1 + 3<<62}},
+		{"holds many random keys", randomKeys(r, 5000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := make(map[uint64]wordInfo)
+			for i, k := range tt.keys {
+				words[k] = wordInfo{sets: uint64(i+1) << 1, entry: uint32(i + 1)}
+			}
+			m := &membership{table: newTokenTable(words), known: setsKnown}
+			for _, k := range append(randomKeys(r, 1000), append(tt.keys, 0)...) {
+				want, _ := m.table.get(k)
+				if got := m.of(k); *got != want {
+					t.Errorf("of(%#x) = %+v, want get's %+v", k, *got, want)
+				}
+			}
+		})
+	}
+}
