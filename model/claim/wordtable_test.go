@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -109,5 +110,29 @@ func TestMembershipOfAgreesWithGet(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTokenizeEndsAWordAtAStopOrCommaAfterALetter checks the words that
+// tokenize ends without scanWordOn (endsAfterLetter) against those whose
+// stop, comma or colon joins digits.
+func TestTokenizeEndsAWordAtAStopOrCommaAfterALetter(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Ames said, then left.", []string{"Ames", "said", ",", "then", "left", "."}},
+		{"about 4,500 of them: 12.5 percent", []string{"about", "4,500", "of", "them", ":", "12.5", "percent"}},
+		{"at 9:15, room B2.", []string{"at", "9:15", ",", "room", "B2", "."}},
+		{"flight 7. Then", []string{"flight", "7", ".", "Then"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenize(nil, tt.text, span.Span{Start: 0, End: len(tt.text)}) {
+			got = append(got, tt.text[tok.Start:tok.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
