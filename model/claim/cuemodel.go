@@ -66,14 +66,17 @@ func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFea
 	suffix := suffixHash(w)
 	// Slot by slot, in the order training used: a loop over an array
 	// literal built the array first.
+	// Each neighbour read once: the word and the next ones serve two or
+	// three features each.
+	prev, next := at(i-1), at(i+1)
 	fs[0] = cueSlot(mix(fBias, 0))
-	fs[1] = cueSlot(mix(fWord, at(i)))
-	fs[2] = cueSlot(mix(fPrev, at(i-1)))
-	fs[3] = cueSlot(mix(fNext, at(i+1)))
+	fs[1] = cueSlot(mix(fWord, t.h))
+	fs[2] = cueSlot(mix(fPrev, prev))
+	fs[3] = cueSlot(mix(fNext, next))
 	fs[4] = cueSlot(mix(fPrev2, at(i-2)))
 	fs[5] = cueSlot(mix(fNext2, at(i+2)))
-	fs[6] = cueSlot(mix(mix(fPrevWord, at(i-1)), at(i)))
-	fs[7] = cueSlot(mix(mix(fWordNext, at(i)), at(i+1)))
+	fs[6] = cueSlot(mix(mix(fPrevWord, prev), t.h))
+	fs[7] = cueSlot(mix(mix(fWordNext, t.h), next))
 	fs[8] = cueSlot(mix(fSuffix, suffix))
 	fs[9] = cueSlot(mix(fShape, shape))
 	fs[10] = cueSlot(mix(mix(fRatio, bucket), b2u(t.upper)))

@@ -67,10 +67,22 @@ var setMembership = sync.OnceValue(func() *membership {
 	return &membership{table: newTokenTable(m), known: setsKnown}
 })
 
-// of returns the sets of the word with hash h and its entry. A word not
-// in the table has the zero wordInfo: no sets, and in a lexicon's vocab no
-// entry.
-func (m *membership) of(h uint64) (sets uint64, entry uint32) {
-	w, _ := m.table.get(h)
-	return w.sets | m.known, w.entry
+// of returns what m knows of the word with hash h: a word not in the
+// table has the zero wordInfo, no sets and, in a lexicon's vocab, no
+// entry. The token's sets are these or-ed with known.
+//
+// It probes the table itself, not by get, so that it inlines into
+// tokenize, which asks it of every token. An empty slot's key is 0, so
+// the key 0 stops the probe at the first empty slot and takes the value
+// kept aside for it (the zero wordInfo when the table lacks the key).
+func (m *membership) of(h uint64) *wordInfo {
+	t := &m.table
+	i := t.slot(h)
+	for k := t.slots[i].key; k != h && k != 0; k = t.slots[i].key {
+		i = (i + 1) & (len(t.slots) - 1)
+	}
+	if h == 0 {
+		return &t.zero
+	}
+	return &t.slots[i].val
 }

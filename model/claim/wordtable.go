@@ -64,7 +64,10 @@ func spreadWordTable[V any](m map[uint64]V, spread int) wordTable[V] {
 	return t
 }
 
-func (t *wordTable[V]) slot(k uint64) int { return int((k * fibonacci) >> t.shift) }
+// slot is k's first slot. shift is below 64 (a table has two slots at
+// least); masking it says so, which spares the compiler's test for a
+// shift of 64 or more in every look-up.
+func (t *wordTable[V]) slot(k uint64) int { return int((k * fibonacci) >> (t.shift & 63)) }
 
 // get returns the value of key k and whether it is present.
 func (t *wordTable[V]) get(k uint64) (V, bool) {
