@@ -460,8 +460,7 @@ func (d *Detector) compoundHead(text string, toks []token, v *verb) bool {
 // plain noun phrase that a determiner opens, with a singular lower-case
 // head, that names no person or body (personLike): "the new router
 // supports", "a version that supports", "its software supports". The
-// subject of a relative clause is its antecedent, up to a preposition
-// ("the first version of the app that supports"); a plural or a share
+// subject of a relative clause is its antecedent; a plural or a share
 // ("most voters", "6 in 10 white men") is left as it is, being mostly
 // people in news.
 func thingSubject(text string, toks []token, v *verb, ents []entity.Entity) bool {
@@ -479,10 +478,6 @@ func thingSubject(text string, toks []token, v *verb, ents []entity.Entity) bool
 		return false // "his strong support": a person's
 	}
 	for i := p.from + 1; i < p.to; i++ {
-		if rel && i > p.from+1 && prepositions.has(toks[i]) {
-			p.to = i // "the first version of the app": its head is "version"
-			break
-		}
 		if toks[i].kind != tokWord || prepositions.has(toks[i]) {
 			return false
 		}
