@@ -195,13 +195,19 @@ func bylineName(s string) string {
 // alone ("By Ana Ruiz | 12/10/2020", "Written by: Ana Ruiz"): it starts
 // "By" (or "von", "par", "Autor:"...) and a name, every word of it
 // capitalised but the links between names, two to five of them.
-// "" for any other element, and for "By the end of March".
+// "" for any other element, and for "By the end of March". A heading
+// is one only with a date after the name: headlines capitalise every
+// word, and "By The Numbers" or "By Land And Sea" name no one.
 func byLineText(n *html.Node) string {
 	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
 		return ""
 	}
 	text, short := shortText(n, maxByLineText)
-	if !short || !bylinePatterns().byWord.MatchString(text) {
+	re := bylinePatterns()
+	if !short || !re.byWord.MatchString(text) {
+		return ""
+	}
+	if headings[n.DataAtom] > 0 && !re.tail.MatchString(oneLine(text)) {
 		return ""
 	}
 	words := strings.Fields(bylineName(text))

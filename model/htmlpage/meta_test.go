@@ -80,6 +80,9 @@ func TestByLineText(t *testing.T) {
 		{"reads a French author line", `<p>Auteur : Lea Roux</p>`, "Lea Roux"},
 		{"leaves a German sentence that starts Von", `<p>Von Berlin aus fuhr der Zug nach Hamburg.</p>`, ""},
 		{"leaves a heading that says by when", `<h3>By the end of March 2021</h3>`, ""},
+		{"leaves a section heading that starts By", `<h2>By The Numbers</h2>`, ""},
+		{"leaves a headline that starts By", `<h3>By Land And Sea</h3>`, ""},
+		{"reads a paragraph without a date", `<p>By Ola Lind</p>`, "Ola Lind"},
 		{"leaves a sentence that starts By", `<p>By Tuesday the ferry was running again, and the harbour reopened.</p>`, ""},
 	}
 	for _, tt := range tests {
