@@ -571,15 +571,27 @@ func cleanTitle(title, site, host string) (string, string) {
 		// From the end: the site's name is the last part, or a later
 		// one's tagline follows it.
 		for i := n - 1; i > 0; i-- {
-			if isSiteName(parts[i], site, host) || startsWithSiteName(parts[i], site, host) {
+			if isTitleSite(parts[i], seps[i], site, host) || startsWithSiteName(parts[i], site, host) {
 				return cleanTitle(joinTitle(parts[:i], seps), first(site, parts[i]), host)
 			}
 		}
-		if isSiteName(parts[0], site, host) {
+		if isTitleSite(parts[0], seps[1], site, host) {
 			return cleanTitle(joinTitle(parts[1:], seps[1:]), first(site, parts[0]), host)
 		}
 	}
 	return title, siteName(site, host)
+}
+
+// isTitleSite reports whether a title's part beside the separator sep is
+// the site's name. French sets a space before a colon, so " : " also
+// parts a headline's own words ("Live : la situation à Kiev" on
+// live.lemonde.fr): there the part must be the site's name or its host's
+// registered name, not any label of the host (live, sport, video, blog).
+func isTitleSite(part, sep, site, host string) bool {
+	if sep == " : " {
+		return isSiteName(part, site, registeredName(host))
+	}
+	return isSiteName(part, site, host)
 }
 
 // splitTitle parts a title at its separators: parts[i] follows seps[i]
