@@ -1,7 +1,10 @@
 package htmlpage
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -135,22 +138,34 @@ func namedForDate(n *html.Node) bool {
 }
 
 // shownDates are compiled on first use, as the byline patterns are: a
-// date in numbers, day first ("19.10.2019"), or in words, English or
-// German, the day first or the month ("19. Oktober 2019", "March 3rd,
-// 2020").
+// date in numbers, day first ("19.10.2019"), or in words, English,
+// German or French, the day first or the month ("19. Oktober 2019",
+// "March 3rd, 2020", "15 septembre 2009"). A month is one of
+// monthNumbers, a whole word, so that "3 Marines 2019" is no date.
 var shownDates = sync.OnceValue(func() [2]*regexp.Regexp {
-	const month = `(jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)\p{L}*\.?`
+	names := slices.Collect(maps.Keys(monthNumbers))
+	// Longest first, so that "march" is tried before "mar".
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	month := `(` + strings.Join(names, "|") + `)\.?`
 	return [2]*regexp.Regexp{
 		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`),
 		regexp.MustCompile(`(?i)\b(?:(\d{1,2})\.?\s+` + month + `,?\s+(\d{4})|` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`),
 	}
 })
 
-// monthNumbers are the months by the first three letters of their
-// English or German names.
+// monthNumbers are the months by their English, German and French names
+// and their abbreviations, in lower case.
 var monthNumbers = map[string]time.Month{
-	"jan": 1, "feb": 2, "mar": 3, "mär": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "mai": 5, "juni": 6,
+	"juli": 7, "oktober": 10, "dezember": 12,
+	"jän": 1, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+	"août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+	"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "déc": 12,
 }
 
 // dateIn is the first date shownDates finds in a text, as 2006-01-02; ""
@@ -171,7 +186,7 @@ func dateIn(s string) string {
 			d, mo, y = 10, 8, 12 // the month first
 		}
 		day, _ = strconv.Atoi(s[m[d]:m[d+1]])
-		month = monthNumbers[strings.ToLower(s[m[mo]:m[mo]+len(firstRunes(s[m[mo]:m[mo+1]], 3))])]
+		month = monthNumbers[strings.ToLower(s[m[mo]:m[mo+1]])]
 		year, _ = strconv.Atoi(s[m[y]:m[y+1]])
 	}
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
@@ -179,17 +194,6 @@ func dateIn(s string) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
-}
-
-// firstRunes is s up to its n-th letter.
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // timeElementDate is a <time> element's date: its datetime attribute, or

@@ -61,6 +61,13 @@ func TestDateIn(t *testing.T) {
 		{"reads an English date, month first", "Posted on March 3rd, 2020 by Ola", "2020-03-03"},
 		{"reads the first of two dates", "12.01.2020 (updated 14.01.2020)", "2020-01-12"},
 		{"reads the date in words when it comes first", "3 June 2019, edited 04.06.2019", "2019-06-03"},
+		{"reads an abbreviated month with a dot", "Posted 14 Sept. 2021", "2021-09-14"},
+		{"reads an Austrian month", "am 2. Jänner 2018", "2018-01-02"},
+		{"reads a German abbreviation", "4. Mrz 2016", "2016-03-04"},
+		{"reads a French date", ", le 15 septembre 2009", "2009-09-15"},
+		{"reads a French month that shares its first letters", "1 juillet 2020 (juin 2020)", "2020-07-01"},
+		{"is empty for a word that starts like a month", "Posted 3 Marines 2019", ""},
+		{"is empty for a month-like word first", "Augusta 12, 2019", ""},
 		{"is empty for a day the calendar lacks", "31.02.2020", ""},
 		{"is empty for a text without a date", "Ferries are back", ""},
 	}

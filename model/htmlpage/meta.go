@@ -195,13 +195,19 @@ func bylineName(s string) string {
 // alone ("By Ana Ruiz | 12/10/2020", "Written by: Ana Ruiz"): it starts
 // "By" (or "von", "par", "Autor:"...) and a name, every word of it
 // capitalised but the links between names, two to five of them.
-// "" for any other element, and for "By the end of March".
+// "" for any other element, and for "By the end of March". A heading
+// is one only with a date after the name: headlines capitalise every
+// word, and "By The Numbers" or "By Land And Sea" name no one.
 func byLineText(n *html.Node) string {
 	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
 		return ""
 	}
 	text, short := shortText(n, maxByLineText)
-	if !short || !bylinePatterns().byWord.MatchString(text) {
+	re := bylinePatterns()
+	if !short || !re.byWord.MatchString(text) {
+		return ""
+	}
+	if headings[n.DataAtom] > 0 && !re.tail.MatchString(oneLine(text)) {
 		return ""
 	}
 	words := strings.Fields(bylineName(text))
@@ -565,15 +571,27 @@ func cleanTitle(title, site, host string) (string, string) {
 		// From the end: the site's name is the last part, or a later
 		// one's tagline follows it.
 		for i := n - 1; i > 0; i-- {
-			if isSiteName(parts[i], site, host) || startsWithSiteName(parts[i], site, host) {
+			if isTitleSite(parts[i], seps[i], site, host) || startsWithSiteName(parts[i], site, host) {
 				return cleanTitle(joinTitle(parts[:i], seps), first(site, parts[i]), host)
 			}
 		}
-		if isSiteName(parts[0], site, host) {
+		if isTitleSite(parts[0], seps[1], site, host) {
 			return cleanTitle(joinTitle(parts[1:], seps[1:]), first(site, parts[0]), host)
 		}
 	}
 	return title, siteName(site, host)
+}
+
+// isTitleSite reports whether a title's part beside the separator sep is
+// the site's name. French sets a space before a colon, so " : " also
+// parts a headline's own words ("Live : la situation à Kiev" on
+// live.lemonde.fr): there the part must be the site's name or its host's
+// registered name, not any label of the host (live, sport, video, blog).
+func isTitleSite(part, sep, site, host string) bool {
+	if sep == " : " {
+		return isSiteName(part, site, registeredName(host))
+	}
+	return isSiteName(part, site, host)
 }
 
 // splitTitle parts a title at its separators: parts[i] follows seps[i]

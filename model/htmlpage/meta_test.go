@@ -80,6 +80,9 @@ func TestByLineText(t *testing.T) {
 		{"reads a French author line", `<p>Auteur : Lea Roux</p>`, "Lea Roux"},
 		{"leaves a German sentence that starts Von", `<p>Von Berlin aus fuhr der Zug nach Hamburg.</p>`, ""},
 		{"leaves a heading that says by when", `<h3>By the end of March 2021</h3>`, ""},
+		{"leaves a section heading that starts By", `<h2>By The Numbers</h2>`, ""},
+		{"leaves a headline that starts By", `<h3>By Land And Sea</h3>`, ""},
+		{"reads a paragraph without a date", `<p>By Ola Lind</p>`, "Ola Lind"},
 		{"leaves a sentence that starts By", `<p>By Tuesday the ferry was running again, and the harbour reopened.</p>`, ""},
 	}
 	for _, tt := range tests {
@@ -112,6 +115,10 @@ func TestCleanTitle(t *testing.T) {
 		{"drops the site and the tagline after it", "Pike season opens | angler-news.ch | Your fishing magazine", "", "angler-news.ch", "Pike season opens", "angler-news.ch"},
 		{"drops the host's name and a few words", "How to tie a knot - Knotty Community Forum", "", "forum.knotty.org", "How to tie a knot", "Knotty Community Forum"},
 		{"drops a site after a spaced colon", "Basic dough : Bread Recipes", "", "breadrecipe.net", "Basic dough", "Bread Recipes"},
+		{"keeps a headline's spaced colon after a subdomain's label", "Live : la situation à Kiev", "", "live.lemonde.fr", "Live : la situation à Kiev", ""},
+		{"keeps a spaced colon after a label at the end", "Le club recrute : Sport", "", "sport.journal.fr", "Le club recrute : Sport", ""},
+		{"drops the registered name before a spaced colon", "Journal : le club recrute", "", "sport.journal.fr", "le club recrute", "Journal"},
+		{"drops a subdomain's label after a bar", "Le club recrute | Sport", "", "sport.journal.fr", "Le club recrute", "Sport"},
 		{"drops a site after a bullet", "Ten quiet villages • Wanderlog", "", "wanderlog.de", "Ten quiet villages", "Wanderlog"},
 		{"drops a site whose accents the host leaves out", "Test products │ Nestlé Club", "", "nestle-club.de", "Test products", "Nestlé Club"},
 		{"keeps a headline that starts with the site's name", "Knotty hires a new editor - and what it means", "", "knotty.org", "Knotty hires a new editor - and what it means", ""},

@@ -307,15 +307,21 @@ func (f *furniture) namedFurniture(n *html.Node, articleNames map[int]bool) bool
 }
 
 // articleNames are the class names of the list that together name more
-// than maxFurnitureShare of the article's text: a live report's entries
-// each called "live-match-comment" are the report, though each is a
-// small part of it. An element inside one the same name names counts
-// once; one that is no part of the article (mayBeArticle) not at all.
+// than maxFurnitureShare of the article's text and name its start: a live
+// report's entries each called "live-match-comment" are the report,
+// though each is a small part of it, while readers' comments, however
+// many, follow the article they answer. An element inside one the same
+// name names counts once; one that is no part of the article
+// (mayBeArticle) not at all.
 func (f *furniture) articleNames(article *html.Node, total int) map[int]bool {
-	sums := map[int]int{}
+	sums, first := map[int]int{}, map[int]int{}
+	seen := 0
 	var walk func(n *html.Node, open map[int]bool)
 	walk = func(n *html.Node, open map[int]bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				seen += len(c.Data)
+			}
 			if c.Type != html.ElementNode || skipped[c.DataAtom] {
 				continue
 			}
@@ -330,6 +336,9 @@ func (f *furniture) articleNames(article *html.Node, total int) map[int]bool {
 			if len(found) > 0 && f.mayBeArticle(c, total) {
 				inner = maps.Clone(open)
 				for _, i := range found {
+					if _, ok := first[i]; !ok {
+						first[i] = seen
+					}
 					sums[i] += len(textOf(c))
 					inner[i] = true
 				}
@@ -340,12 +349,18 @@ func (f *furniture) articleNames(article *html.Node, total int) map[int]bool {
 	walk(article, map[int]bool{})
 	names := map[int]bool{}
 	for i, sum := range sums {
-		if float64(sum) > maxFurnitureShare*float64(total) {
+		if float64(sum) > maxFurnitureShare*float64(total) && float64(first[i]) <= maxArticleNameLead*float64(total) {
 			names[i] = true
 		}
 	}
 	return names
 }
+
+// maxArticleNameLead is the share of the article's text that may come
+// before the first element of a class name that marks its own text: a
+// live report's short introduction, not the story readers' comments
+// follow.
+const maxArticleNameLead = 0.1
 
 // isPhrase reports whether a short block's text is furniture by its
 // words: phrases.txt, signups.txt or stops.txt names it.

@@ -103,13 +103,25 @@ func TestPruneKeepsEntriesAClassNameCallsFurniture(t *testing.T) {
 	teaser := func(title, summary string) string {
 		return `<div class="comment-teaser"><h3><a href="/other">` + title + `</a></h3><p>` + summary + `</p></div>`
 	}
+	comment := func(author, text string) string {
+		return `<div class="comment"><a href="/users/` + author + `">` + author + `</a><p>` + text + `</p></div>`
+	}
+	var thread strings.Builder
+	for _, author := range []string{"Ines", "Tomasz", "Kwame", "Lotte", "Ravi", "Sunniva", "Mateo", "Aiko"} {
+		thread.WriteString(comment(author, "I sailed that course years ago and the tide by the north mark is the hardest part of it."))
+	}
 	tests := []struct {
 		name, html, gone, kept string
 	}{
+		{"drops readers' comments after the article, though together much of the text",
+			strings.Repeat(intro, 6) + thread.String(),
+			"tide by the north mark", "stiff breeze"},
 		{"keeps a live report's entries, together most of the text",
-			intro + entry(12, "The red boat rounds the first mark well ahead of the fleet.") +
+			"<p>The harbour race started at noon.</p>" + entry(12, "The red boat rounds the first mark well ahead of the fleet.") +
 				entry(25, "A squall hits the leaders and two crews reef their mainsails.") +
-				entry(40, "The blue boat takes the lead on the long downwind leg home."),
+				entry(40, "The blue boat takes the lead on the long downwind leg home.") +
+				entry(52, "The red boat loses its spinnaker halyard and drops to third.") +
+				entry(58, "The blue boat crosses the line first, four minutes clear."),
 			"", "two crews reef"},
 		{"drops one such entry among the article's paragraphs",
 			strings.Repeat(intro, 6) + entry(12, "The red boat rounds the first mark well ahead of the fleet."),
