@@ -172,10 +172,9 @@ func (b *Book) header() sidecar.Header {
 	h := sidecar.Header{Version: sidecar.Version, Article: b.article.Hash, Source: src}
 	if b.opts.Dir != "" {
 		// Kept away from the article, the sidecar says whose it is
-		// (NotesDir).
-		if abs, err := filepath.Abs(b.article.Path); err == nil {
-			h.Path = abs
-		}
+		// (NotesDir): the path its key is of, links resolved, so the
+		// file opened later by its own path is not taken for another.
+		h.Path = keyedPath(b.article.Path)
 	}
 	return h
 }
@@ -237,14 +236,23 @@ func (b *Book) AddOn(text string, n Note) (Note, error) {
 
 // Append saves a new note on the passage n.Span of article a without
 // reading the notes already there, so it takes the same time however
-// many there are (for `margin notes add`). It returns the note as saved.
-func Append(a *article.Article, opts Options, n Note) (Note, error) {
+// many there are (for `margin notes add`). It returns the note as saved
+// and Place's warning about where the notes are ("" for none), for the
+// caller to show as Open's Warnings show it.
+func Append(a *article.Article, opts Options, n Note) (saved Note, warning string, err error) {
 	b, err := newBook(a, opts)
 	if err != nil {
-		return Note{}, err
+		return Note{}, "", err
 	}
+	saved, err = b.append(n)
+	return saved, b.placed, err
+}
+
+// append is Append on the book b, which has no store.
+func (b *Book) append(n Note) (Note, error) {
+	a := b.article
 	var ids sidecar.IDs
-	n, err = newNote(a.Text, n, b.opts.Now(), ids.New)
+	n, err := newNote(a.Text, n, b.opts.Now(), ids.New)
 	if err != nil {
 		return Note{}, err
 	}
