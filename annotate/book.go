@@ -431,7 +431,9 @@ func (b *Book) prepareWrite() error {
 // key): a note saved there (ctrl+o, --notes-dir FALLBACK) would be kept
 // with the other file's notes, and compacting it would give the other's
 // notes to this one. A sidecar whose file is gone (the article moved) is
-// written to, with the warning of any open.
+// written to, with the warning of any open; so is one this article's
+// file is gone from (moved away while open here, its header since made
+// to record where it went by the margin that opened it there: Place).
 func (b *Book) checkOwner() error {
 	if b.opts.Dir == "" {
 		return nil
@@ -449,7 +451,7 @@ func (b *Book) checkOwner() error {
 		// is the write's to report.
 		h, ok, _ = sidecar.ReadHeader(b.Path())
 	}
-	if !ok || h.Path == "" || samePath(h.Path, b.article.Path) {
+	if !ok || h.Path == "" || samePath(h.Path, b.article.Path) || gone(b.article.Path) {
 		return nil
 	}
 	if _, err := os.Stat(h.Path); err != nil {

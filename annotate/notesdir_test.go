@@ -264,10 +264,24 @@ func TestMarginsOpeningAnOldSidecarAtOnceKeepEveryNote(t *testing.T) {
 // file, and each sees every note. When the second moved the file to the
 // article's own name, the first's next note recreated the old name,
 // where neither looked again.
+// In the fallback folder, the first margin, whose file is gone, is not
+// refused its note for the header now naming the moved file.
 func TestAnOpenBookAndAnotherMarginWriteOneSidecar(t *testing.T) {
-	for _, moved := range []bool{false, true} {
-		t.Run(map[bool]string{false: "old name", true: "the article moved"}[moved], func(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		moved, fallback bool
+	}{{"old name", false, false}, {"the article moved", true, false}, {"the article moved, fallback folder", true, true}} {
+		moved := c.moved
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("XDG_DATA_HOME", t.TempDir())
 			dir := t.TempDir()
+			if c.fallback {
+				fb, err := annotate.FallbackDir()
+				if err != nil {
+					t.Fatal(err)
+				}
+				dir = fb
+			}
 			a := story(t, t.TempDir(), "report.txt")
 			if !moved {
 				oldSidecar(t, a, dir, `{"margin_notes":1,"path":`+strconv.Quote(realPath(t, a.Path))+`}`)
@@ -283,6 +297,10 @@ func TestAnOpenBookAndAnotherMarginWriteOneSidecar(t *testing.T) {
 			}
 			second := openIn(t, a, dir)
 			add(t, second, "spokesman", "from the second", annotate.None)
+			// The reader notices the change on disk before its next note.
+			if _, err := first.Refresh(); err != nil {
+				t.Fatal(err)
+			}
 			add(t, first, "the coastguard", "from the first", annotate.None)
 			if _, err := first.Refresh(); err != nil {
 				t.Fatal(err)
