@@ -160,7 +160,11 @@ func notesAdd(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(bf.author) == "" {
 		warn(stderr, "no author found ($MARGIN_AUTHOR, $USER or the login name); the note is saved without one (pass --author NAME)")
 	}
-	n, err := annotate.Append(a, bf.options(a, stderr), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
+	n, placed, err := annotate.Append(a, bf.options(a, stderr), annotate.Note{Span: s, Text: *text, Verdict: v, Tags: tags, Sources: sources})
+	if placed != "" {
+		// Where the notes are, as openBook prints it with the others.
+		warn(stderr, placed)
+	}
 	if err != nil {
 		return err
 	}

@@ -365,10 +365,31 @@ func TestNotesAndExportFindANotesFolderSidecarByPath(t *testing.T) {
 			}
 		}
 	}
-	if _, err := os.Stat(old); err == nil {
-		t.Error("the old name is still there")
+	// Read where they are: another margin may have the file open.
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("the old name is gone: %v", err)
 	}
-	if _, err := os.Stat(own); err != nil {
-		t.Errorf("the first article's notes are not under its own name: %v", err)
+	if _, err := os.Stat(own); err == nil {
+		t.Error("the first article's notes were moved to its own name")
+	}
+}
+
+// TestNotesAddPrintsWhereTheNotesAreWarning: notes add says on stderr
+// what notes list says about the notes folder (here an old-name entry
+// that is not a notes file), and still saves the note.
+func TestNotesAddPrintsWhereTheNotesAreWarning(t *testing.T) {
+	path := notesTestArticle(t)
+	dir := t.TempDir()
+	old := filepath.Join(dir, filepath.Base(path)+annotate.Suffix)
+	if err := os.Mkdir(old, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runNotesCLI("notes", "add", path, "--notes-dir", dir, "--quote", "pulling all stops", "--note", "kept")
+	if code != 0 || strings.Count(errs, old) != 1 {
+		t.Fatalf("exit %d, stderr %q; want 0 and one warning naming %s", code, errs, old)
+	}
+	code, out, errs := runNotesCLI("notes", "list", path, "--notes-dir", dir)
+	if code != 0 || !strings.Contains(out, "kept") {
+		t.Fatalf("list: exit %d, %q, %q", code, out, errs)
 	}
 }

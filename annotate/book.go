@@ -172,10 +172,9 @@ func (b *Book) header() sidecar.Header {
 	h := sidecar.Header{Version: sidecar.Version, Article: b.article.Hash, Source: src}
 	if b.opts.Dir != "" {
 		// Kept away from the article, the sidecar says whose it is
-		// (NotesDir).
-		if abs, err := filepath.Abs(b.article.Path); err == nil {
-			h.Path = abs
-		}
+		// (NotesDir): the path its key is of, links resolved, so the
+		// file opened later by its own path is not taken for another.
+		h.Path = keyedPath(b.article.Path)
 	}
 	return h
 }
@@ -237,14 +236,23 @@ func (b *Book) AddOn(text string, n Note) (Note, error) {
 
 // Append saves a new note on the passage n.Span of article a without
 // reading the notes already there, so it takes the same time however
-// many there are (for `margin notes add`). It returns the note as saved.
-func Append(a *article.Article, opts Options, n Note) (Note, error) {
+// many there are (for `margin notes add`). It returns the note as saved
+// and Place's warning about where the notes are ("" for none), for the
+// caller to show as Open's Warnings show it.
+func Append(a *article.Article, opts Options, n Note) (saved Note, warning string, err error) {
 	b, err := newBook(a, opts)
 	if err != nil {
-		return Note{}, err
+		return Note{}, "", err
 	}
+	saved, err = b.append(n)
+	return saved, b.placed, err
+}
+
+// append is Append on the book b, which has no store.
+func (b *Book) append(n Note) (Note, error) {
+	a := b.article
 	var ids sidecar.IDs
-	n, err = newNote(a.Text, n, b.opts.Now(), ids.New)
+	n, err := newNote(a.Text, n, b.opts.Now(), ids.New)
 	if err != nil {
 		return Note{}, err
 	}
@@ -423,7 +431,9 @@ func (b *Book) prepareWrite() error {
 // key): a note saved there (ctrl+o, --notes-dir FALLBACK) would be kept
 // with the other file's notes, and compacting it would give the other's
 // notes to this one. A sidecar whose file is gone (the article moved) is
-// written to, with the warning of any open.
+// written to, with the warning of any open; so is one this article's
+// file is gone from (moved away while open here, its header since made
+// to record where it went by the margin that opened it there: Place).
 func (b *Book) checkOwner() error {
 	if b.opts.Dir == "" {
 		return nil
@@ -441,7 +451,7 @@ func (b *Book) checkOwner() error {
 		// is the write's to report.
 		h, ok, _ = sidecar.ReadHeader(b.Path())
 	}
-	if !ok || h.Path == "" || samePath(h.Path, b.article.Path) {
+	if !ok || h.Path == "" || samePath(h.Path, b.article.Path) || gone(b.article.Path) {
 		return nil
 	}
 	if _, err := os.Stat(h.Path); err != nil {

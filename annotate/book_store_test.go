@@ -50,7 +50,7 @@ func TestAppendSavesWhatAddWouldWithoutReadingTheBook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := annotate.Append(a, annotate.Options{Author: "ann"}, annotate.Note{Span: s, Text: "appended", Verdict: annotate.False, Sources: []string{" https://a.example/ "}})
+	n, _, err := annotate.Append(a, annotate.Options{Author: "ann"}, annotate.Note{Span: s, Text: "appended", Verdict: annotate.False, Sources: []string{" https://a.example/ "}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestSaveErrorsSayWhetherMarginRefusedOrFailed(t *testing.T) {
 		t.Fatalf("open a symlinked sidecar: %v", err)
 	}
 	s, _ := anchor.Find(a.Text, "third week now", 0)
-	_, err = annotate.Append(a, annotate.Options{}, annotate.Note{Span: s})
+	_, _, err = annotate.Append(a, annotate.Options{}, annotate.Note{Span: s})
 	var refused *annotate.RefusedError
 	if !errors.As(err, &refused) || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("append through a symlink: %v", err)

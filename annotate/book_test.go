@@ -371,7 +371,7 @@ func TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := annotate.Append(a, annotate.Options{Dir: dir}, annotate.Note{Span: s, Text: "a new note"}); err != nil {
+			if _, _, err := annotate.Append(a, annotate.Options{Dir: dir}, annotate.Note{Span: s, Text: "a new note"}); err != nil {
 				t.Fatal(err)
 			}
 		},
@@ -443,7 +443,7 @@ func TestTheFallbackFolderTakesNoNoteIntoAnothersSidecar(t *testing.T) {
 			return err
 		},
 		"append": func() error {
-			_, err := annotate.Append(second, annotate.Options{Dir: fallback}, annotate.Note{Span: s, Text: "on the second"})
+			_, _, err := annotate.Append(second, annotate.Options{Dir: fallback}, annotate.Note{Span: s, Text: "on the second"})
 			return err
 		},
 		"compact":   func() error { return openIn(t, second, fallback).Compact() },
@@ -576,7 +576,7 @@ func manyNotes(b testing.TB, n int) *model.Article {
 	a := article(b)
 	for i := range n {
 		s := a.Sentences[i%len(a.Sentences)]
-		if _, err := annotate.Append(a, annotate.Options{}, annotate.Note{Span: s, Text: "note", Verdict: annotate.False, Tags: []string{"bench"}, Sources: []string{"https://example.com"}}); err != nil {
+		if _, _, err := annotate.Append(a, annotate.Options{}, annotate.Note{Span: s, Text: "note", Verdict: annotate.False, Tags: []string{"bench"}, Sources: []string{"https://example.com"}}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -629,7 +629,7 @@ func BenchmarkAppendNote(b *testing.B) {
 	a := manyNotes(b, 5000)
 	s := a.Sentences[0]
 	for b.Loop() {
-		if _, err := annotate.Append(a, annotate.Options{}, annotate.Note{Span: s, Text: "another"}); err != nil {
+		if _, _, err := annotate.Append(a, annotate.Options{}, annotate.Note{Span: s, Text: "another"}); err != nil {
 			b.Fatal(err)
 		}
 	}

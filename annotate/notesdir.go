@@ -63,50 +63,49 @@ func absPath(path string) string {
 
 // Place is the sidecar the notes of article a are read from and written
 // to, given the notes folder dir ("" for beside the article), and a
-// warning ("" for none). In a notes folder it is SidecarPath's name; a
-// sidecar there under another name that holds a's notes (claims) is
-// first moved to it (sidecar.Move: atomically, under its lock, merged
-// if both names have notes): one kept by the file name alone, as margin
-// did before, or one of a path that is gone, the article before it
-// moved. One that cannot be moved (a read-only folder) is read and
-// written where it is, and the warning says so.
+// warning ("" for none). In a notes folder it is SidecarPath's name if a
+// sidecar is there under it; else a sidecar there under another name
+// that holds a's notes (claims), read and written where it is: one kept
+// by the file name alone, as margin did before, or one of a path that is
+// gone, the article before it moved. It is never moved or renamed, as
+// another margin may have it open and would write its next note under
+// the old name again, where nobody looks (every Commit reopens by path);
+// only its header is rewritten in place to record a's path (recordClaim).
 func Place(a *article.Article, dir string) (path, warning string) {
 	own := SidecarPath(a.Path, dir)
-	if dir == "" {
+	if dir == "" || exists(own) {
 		return own, ""
 	}
 	old := oldName(a.Path, dir)
-	var others []string
-	switch {
-	case !exists(own):
-		others = otherNames(a.Path, dir)
-	case exists(old):
-		// Only the old name can have been written since the move (by a
-		// margin before names had keys); a moved article's sidecar is
-		// one to find, not to merge, once this one has its own.
-		others = []string{old}
-	}
-	for _, c := range others {
-		claimed := func(h sidecar.Header) bool { return claims(a, h, c == old) }
+	var warnings []string
+	for _, c := range otherNames(a.Path, dir) {
 		h, ok, err := sidecar.ReadHeader(c)
 		if err != nil && c == old {
-			// It may hold this article's notes: say so, once, and leave
-			// it as it is (another article's would be named by its key).
-			warning = unreadableOld(c, err, filepath.Base(own))
+			// It may hold this article's notes: say so and leave it as
+			// it is (another article's would be named by its key).
+			warnings = append(warnings, unreadableOld(c, err, filepath.Base(own)))
 		}
-		if err != nil || !ok || !claimed(h) {
-			continue
-		}
-		_, err = sidecar.Move(c, own, absPath(a.Path), claimed)
-		switch {
-		case err == nil || errors.Is(err, sidecar.ErrGone):
-		case !exists(own):
-			return c, fmt.Sprintf("the notes of this file in %s could not be moved to %s (%v); they are read and written where they are", c, filepath.Base(own), fileerr.Cause(err))
-		default:
-			warning = fmt.Sprintf("the notes of this file in %s could not be added to %s (%v); they are left where they are, not shown", c, filepath.Base(own), fileerr.Cause(err))
+		if err == nil && ok && claims(a, h, c == old) {
+			recordClaim(a, c, h, c == old)
+			return c, strings.Join(warnings, "; ")
 		}
 	}
-	return own, warning
+	return own, strings.Join(warnings, "; ")
+}
+
+// recordClaim writes a's path into the header of c, the sidecar under
+// another name that Place found holds a's notes (its header h), if it
+// records another: the path of a that is gone, or a link to it. The
+// header is rewritten in place under the file's lock (sidecar.RecordPath),
+// so a margin that has it open keeps reading and writing the same name.
+// A header it cannot rewrite (a read-only folder) only makes the notes
+// warn that they were another path's.
+func recordClaim(a *article.Article, c string, h sidecar.Header, old bool) {
+	record := keyedPath(a.Path)
+	if h.Path == record {
+		return
+	}
+	_ = sidecar.RecordPath(c, record, func(h sidecar.Header) bool { return h.Path == record || !claims(a, h, old) })
 }
 
 // unreadableOld is the warning for the old-name sidecar old that could
@@ -165,18 +164,26 @@ func isKey(s string) bool {
 // under another name than a's own (under the file name alone, as margin
 // kept them before, if old), holds a's notes: it was started on a's text
 // and records no path (margin before it did) or one that is gone (a
-// before it moved); or it is under the old name and records a's path (or
-// the same file by another name). One of another path that is there is
-// that path's, though it be a hard link to a: taking it would move it
-// back and forth between the two names' sidecars.
+// before it moved); or it records a's own path as its key resolves it,
+// as Place writes it into one it found (recordClaim); or it is under the
+// old name and records a's path (or the same file by another name). One
+// of another path that is there is that path's, though it be a hard link
+// to a: taking it would give one sidecar to both names.
 func claims(a *article.Article, h sidecar.Header, old bool) bool {
-	if old && h.Path != "" && samePath(h.Path, a.Path) {
+	if h.Path != "" && (h.Path == keyedPath(a.Path) || old && samePath(h.Path, a.Path)) {
 		return true
 	}
-	if h.Article == "" || h.Article != a.Hash {
-		return false
-	}
-	return h.Path == "" || gone(h.Path)
+	return onlyHashTells(h) && h.Article == a.Hash
+}
+
+// onlyHashTells reports whether h, the header of a sidecar in a notes
+// folder under another name than an article's own, is the article's
+// only if its content hash is the one h records: h records no path
+// (margin before it did) or one that is gone (the article before it
+// moved). claims and NotesDirNeedsHash share it, so that an article
+// loaded in steps waits for its hash exactly when Place needs it.
+func onlyHashTells(h sidecar.Header) bool {
+	return h.Article != "" && (h.Path == "" || gone(h.Path))
 }
 
 // gone reports whether nothing is at path any more.
@@ -249,7 +256,7 @@ func NotesDirNeedsHash(a *article.Article, dir string) bool {
 	}
 	for _, c := range otherNames(a.Path, dir) {
 		h, ok, err := sidecar.ReadHeader(c)
-		if err == nil && ok && h.Article != "" && (h.Path == "" || !samePath(h.Path, a.Path) && gone(h.Path)) {
+		if err == nil && ok && onlyHashTells(h) {
 			return true
 		}
 	}

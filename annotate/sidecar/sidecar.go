@@ -1,6 +1,7 @@
 // Package sidecar keeps an article's notes in an append-only JSON Lines
 // file: next to it, <article file name>.notes.jsonl, or in a notes folder
-// under a name package annotate gives it (Move renames one safely).
+// under a name package annotate gives it; a sidecar is never renamed, as
+// another process may have it open.
 //
 // The first line is a header; every other line is an event that puts the
 // full state of one note or deletes it:

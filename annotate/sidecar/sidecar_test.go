@@ -22,14 +22,6 @@ func TestMain(m *testing.M) {
 	// A child process started by TestTwoProcessesWriteAtOnce.
 	if path := os.Getenv("SIDECAR_TEST_WRITER"); path != "" {
 		n, _ := strconv.Atoi(os.Getenv("SIDECAR_TEST_COUNT"))
-		// A child of TestTwoProcessesMoveASidecarAtOnce moves the file
-		// first, as margin opening an old-name sidecar does.
-		if from := os.Getenv("SIDECAR_TEST_MOVE_FROM"); from != "" {
-			if _, err := Move(from, path, "/news/a.txt", func(Header) bool { return true }); err != nil && !errors.Is(err, ErrGone) {
-				fmt.Fprintln(os.Stderr, err)
-				os.Exit(1)
-			}
-		}
 		if err := writeNotes(path, os.Getenv("SIDECAR_TEST_NAME"), n); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)

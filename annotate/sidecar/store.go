@@ -255,6 +255,29 @@ func recordPath(path, article, hash string) error {
 	return rewritePath(path, article, func(h Header) bool { return h.Path != "" || h.Article != hash })
 }
 
+// RecordPath writes article, an absolute path, into the header of the
+// sidecar at path unless keep says the header is right as it is, once
+// the file's lock is held (another process may have written it
+// meanwhile). The file is replaced atomically in place, with every other
+// line as it was, as compaction replaces it: a Store open on it reads the
+// new file at its next refresh and writes to the same name. Package
+// annotate records so the path of an article whose sidecar it found
+// under another name (kept by the file name alone, or of the path the
+// article had before it moved), which is read and written where it is.
+func RecordPath(path, article string, keep func(Header) bool) error {
+	if fi, err := checkRegular(path); err != nil || fi == nil {
+		// Nothing to record into: the lock would create the file.
+		return err
+	}
+	s := &Store{path: path}
+	unlock, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return rewritePath(path, article, keep)
+}
+
 // rewritePath writes article into the header of the sidecar at path
 // unless keep says the header is right as it is (see recordPath).
 func rewritePath(path, article string, keep func(Header) bool) error {
