@@ -447,7 +447,8 @@ func claimUnits(dst []span.Span, b *doc.Block, s span.Span) []span.Span {
 // its row (what costs it, by whose count), which is how a fact-checker
 // checks it, and a row of four figures is one line to check, not four.
 // Each cell's cues stay its own, so no cue crosses a cell. A row with a
-// source in a cell, or more cues than a claim holds, is left as it was.
+// source in a cell, or more cues than a claim can count (255, the pack's
+// uint8), is left as it was, a claim a cell.
 func rowClaim(claims []Claim, text string, s span.Span) []Claim {
 	if len(claims) == 0 {
 		return claims
