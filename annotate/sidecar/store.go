@@ -281,9 +281,6 @@ func RecordPath(path, article string, keep func(Header) bool) error {
 // rewritePath writes article into the header of the sidecar at path
 // unless keep says the header is right as it is (see recordPath).
 func rewritePath(path, article string, keep func(Header) bool) error {
-	if h, ok, err := ReadHeader(path); err != nil || !ok || keep(h) {
-		return err
-	}
 	f, err := openRegular(path, os.O_RDONLY)
 	if err != nil {
 		return fileError("read", path, err)
@@ -298,7 +295,7 @@ func rewritePath(path, article string, keep func(Header) bool) error {
 		return fileError("read", path, err)
 	}
 	start, end, h := headerLine(data)
-	if h == nil || fi.Mode().Perm()&0o222 == 0 {
+	if h == nil || keep(*h) || fi.Mode().Perm()&0o222 == 0 {
 		// A read-only file is not replaced, as compaction does not.
 		return nil
 	}
