@@ -90,8 +90,8 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	if a.Path != "" {
 		notesDir, fallback := annotate.NotesDir(a, paths.NotesDir(dir))
-		// Place moves a sidecar under an older name to the article's own
-		// first, so the file watched is the one the notes are in.
+		// Place finds the sidecar the notes are in, under an older name
+		// if that is where they are, so the file watched is that one.
 		sidecarPath, _ := annotate.Place(a, notesDir)
 		if fallback {
 			opts.Notice = strings.TrimPrefix(opts.Notice+"; notes from the fallback notes folder: "+sidecarPath, "; ")

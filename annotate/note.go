@@ -7,12 +7,13 @@
 // folder (Options.Dir: --notes-dir, or the fallback folder FallbackDir
 // for an article whose folder cannot hold one) every article has its own,
 // <file name>.<key>.notes.jsonl, key 12 hex digits of the SHA-256 of its
-// absolute path, links resolved (SidecarPath), so same-named articles in different
-// folders never share one. Place finds it, and moves there, under the
-// old file's lock, a sidecar of the article's notes kept by file name
-// alone (as margin did before) or under the name of a path that is gone
-// (the article moved, told by its content hash). NotesDir says when the
-// fallback folder holds an article's notes.
+// absolute path, links resolved (SidecarPath), so same-named articles in
+// different folders never share one. Place finds it, or, when there is
+// none, a sidecar of the article's notes under another name, kept by file
+// name alone (as margin did before) or under the name of a path that is
+// gone (the article moved, told by its content hash), which is read and
+// written where it is, never renamed. NotesDir says when the fallback
+// folder holds an article's notes.
 //
 // Open a Book for a loaded article, then read its Notes (in article order,
 // each with its current span and status) and change them with Add, Put,
