@@ -520,10 +520,7 @@ func (d *names) add(words []string, ws []ner.Word, c cand, n int) {
 		}
 		v[k] += n
 	}
-	h := uint64(0)
-	for i := c.a; i < c.b; i++ {
-		h = ner.PhraseHash(h, ws[i].ExactHash())
-	}
+	h := exactPhrase(ws, c.a, c.b)
 	vote(h, n)
 	if n >= definedVotes {
 		if d.defined == nil {
@@ -559,16 +556,23 @@ func (d *names) addShortForm(words []string, ws []ner.Word, c cand, vote func(ui
 		if e == c.a || matchedAny(ws, c.a, e, ner.MarkPlace, ner.MarkWordNetPlace) {
 			return
 		}
-		h := uint64(0)
-		for i := c.a; i < e; i++ {
-			h = ner.PhraseHash(h, ws[i].ExactHash())
-		}
+		h := exactPhrase(ws, c.a, e)
 		if d.shorts == nil {
 			d.shorts = map[uint64]bool{}
 		}
 		d.shorts[h] = true
 		vote(h, 1)
 	}
+}
+
+// exactPhrase is the phrase hash of words [a, b) of ws as written, the
+// key of a name among those noted.
+func exactPhrase(ws []ner.Word, a, b int) uint64 {
+	h := uint64(0)
+	for i := a; i < b; i++ {
+		h = ner.PhraseHash(h, ws[i].ExactHash())
+	}
+	return h
 }
 
 // shortOrg reports whether the phrase of hash h is the short form of a
