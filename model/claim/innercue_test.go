@@ -33,6 +33,11 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		{"keeps a verb joined by but after a that-clause", "Ines Koll said that the pier was old but did not suggest closing it.", []string{"said", "suggest"}},
 		{"keeps a verb after a dash past a that-clause", "Ines Koll said that the pier was old – even though the council announced repairs.", []string{"said", "announced"}},
 		{"keeps a relative's verb far after its verb", "Ines Koll signed a letter to the council that the fishermen announced on Monday.", []string{"signed", "announced"}},
+		{"drops a verb deep in the object", "Ines Koll has said she wants the next harbour master to have experience to help get repairs approved.", []string{"said"}},
+		{"drops a verb in the object past a preposition", "Ines Koll urged the board to find money for the pier the fishermen want.", []string{"urged"}},
+		{"keeps an infinitive in the object", "Ines Koll wrote a long letter to the harbour board to blame it for the closure.", []string{"wrote", "blame"}},
+		{"keeps an -ing word in the object", "The harbour board released figures on the ferry showing a loss.", []string{"released", "showing"}},
+		{"keeps a verb after a wh-word in the object", "Ines Koll told members of the harbour board how worried the fishermen were.", []string{"told", "worried"}},
 	}
 	d := newDetector(t)
 	for _, tt := range tests {
