@@ -276,6 +276,12 @@ func TestPronounSources(t *testing.T) {
 		{"resolves a possessive source like its pronoun", "Jane Okoro said talks would go on.\nThe strike went ahead, despite her claim that a deal was close.", []string{"Jane Okoro"}},
 		{"resolves which to the noun before it", "Germany, which says its exports are stable, raised taxes.", []string{"Germany"}},
 		{"resolves who to the noun phrase after a preposition", "The report went to the two mayors, who said the figures were wrong.", []string{"the two mayors"}},
+		{"resolves they past a singular thing to a plural", "The harbour trust said the run could end.\nThe engineers said the weir was old.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"The engineers"}},
+		{"leaves they unresolved with only a singular thing before", "The survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{""}},
+		{"resolves they to a body", "The harbour council said the run could end.\nThey warned that dredging would cost more.", []string{"The harbour council"}},
+		{"resolves they to people without an -s", "Local fishermen said the run could end.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"Local fishermen"}},
+		{"resolves it past a plural to a thing", "The survey of the estuary showed silt.\nThe engineers said the weir was old.\nIt warned that dredging would cost more.", []string{"The survey of the estuary"}},
+		{"resolves they to a share of a capitalised plural", "The trust said the run could end.\nSome Conservatives said the weir was old.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"Some Conservatives"}},
 		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
 	}
 	for _, tt := range tests {

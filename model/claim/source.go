@@ -16,6 +16,9 @@ type speaker struct {
 	span.Span
 	person bool
 	plural bool
+	// body is an organisation or a place ("the council", "Mexico"),
+	// which "they" may stand for as well as "it".
+	body bool
 }
 
 // np is a noun phrase: tokens [from, to).
@@ -640,7 +643,11 @@ func (d *Detector) describeSource(text string, src *Source, toks []token, p np, 
 	}
 	quantified := quantifiers.has(toks[p.from]) || p.to-p.from > 1 && toks[p.from].h == hToo && quantifiers.has(toks[p.from+1])
 	src.Vague = head && !named || quantified
-	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural})
+	// What "it" and "they" may stand for later: "they" a plural or a
+	// body that is no person, "it" no person and no plural.
+	plural = plural || pluralPhrase(text, toks, p)
+	body := (place || bodyNouns.has(toks[p.to-1])) && !person
+	sc.speakers = append(sc.speakers, speaker{Span: spanOf(toks, p), person: person, plural: plural, body: body})
 }
 
 // coveredBy reports whether an entity with one of labels covers s.
@@ -681,6 +688,30 @@ func (sc *scratch) remention(text string, s span.Span) {
 	}
 }
 
+// irregularPlurals head plural noun phrases without an -s.
+var irregularPlurals = newWordSet("people police men women children")
+
+// pluralPhrase reports a noun phrase whose head, its last word, is a
+// plural: a lower-case word in -s, not -ss, -us or -is ("voters", "the
+// endorsements"; not "press", "status", "analysis"), or in -men
+// ("fishermen"), an irregular plural, or a capitalised word in -s after
+// a quantifier ("some Republicans"; "Sanders" alone is a name).
+func pluralPhrase(text string, toks []token, p np) bool {
+	t := toks[p.to-1]
+	w := word(text, t)
+	if t.kind != tokWord || len(w) < 3 {
+		return false
+	}
+	if t.upper {
+		return p.to-p.from > 1 && quantifiers.has(toks[p.from]) && w[len(w)-1] == 's'
+	}
+	if irregularPlurals.has(t) || strings.HasSuffix(w, "men") {
+		return true
+	}
+	c := w[len(w)-2]
+	return w[len(w)-1] == 's' && c != 's' && c != 'u' && c != 'i'
+}
+
 // differASCII reports two first bytes of strings that EqualFold cannot
 // match: both ASCII and different in any case. A wide first rune may fold
 // to an ASCII one (the Kelvin sign to "k"), so it goes to EqualFold.
@@ -714,9 +745,9 @@ func resolve(h uint64, at int, sc *scratch) span.Span {
 			best = last(func(sp speaker) bool { return !sp.plural })
 		}
 	case hThey:
-		best = last(func(sp speaker) bool { return sp.plural || !sp.person })
+		best = last(func(sp speaker) bool { return sp.plural || sp.body })
 	default:
-		best = last(func(sp speaker) bool { return !sp.person })
+		best = last(func(sp speaker) bool { return !sp.person && !sp.plural })
 	}
 	if (h == hHe || h == hShe) && !sc.lastPerson.Empty() && sc.lastPerson.Start > best.Start && sc.lastPerson.End <= at {
 		best = sc.lastPerson
