@@ -754,3 +754,30 @@ func TestAStackedTableWithoutHeadingsDrawsItsCellsAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines: pages pad
+// cells with "\u00a0 " runs; stacked, they are left out.
+func TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines(t *testing.T) {
+	var b doc.Builder
+	pad := strings.Repeat("\u00a0 ", 12)
+	for i, row := range [][]string{{"Model" + pad, "Price", "Rating", "Isofix"}, {"Harbour Seat 2" + pad, pad + "370 €" + pad, "1,7", "yes"}} {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	got := ansi.Strip(plain(t, New(b.Doc(), nil, Header{}), 26))
+	for _, want := range []string{"\nModel: Harbour Seat 2\n", "\nPrice: 370 €\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the stacked table lacks the line %q:\n%q", strings.Trim(want, "\n"), got)
+		}
+	}
+	table := got[strings.Index(got, "Model"):] // after the article's header and its gap
+	for i, line := range strings.Split(strings.TrimSpace(table), "\n") {
+		if strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " ")) == "" {
+			t.Errorf("line %d is blank:\n%q", i, got)
+		}
+	}
+}

@@ -248,6 +248,7 @@ func (l *Layout) stackedLines(lines []Line, u, w int) []Line {
 	rule := Line{Start: int(un.end), End: int(un.end), Pieces: []Piece{{Lit: strings.Repeat("─", w), Role: RoleTableBorder}}}
 	if l.doc.Blocks[un.block].Header {
 		for _, cell := range cellSpans(l, u) {
+			cell = trimmed(l.doc.Text, cell)
 			for _, s := range wrapProse(l.doc.Text, cell.Start, cell.End, w) {
 				lines = append(lines, Line{Start: s.Start, End: s.End, Pieces: []Piece{{Start: s.Start, End: s.End, Text: true, Role: RoleTableHeader}}})
 			}
@@ -261,11 +262,20 @@ func (l *Layout) stackedLines(lines []Line, u, w int) []Line {
 	for c, cell := range cellSpans(l, u) {
 		head := ""
 		if c < len(heads) {
-			head = OneLine(l.doc.Text[heads[c].Start:heads[c].End])
+			head = OneLine(trimmed(l.doc.Text, heads[c]).In(l.doc.Text))
 		}
-		lines = append(lines, l.stackedCell(head, cell, w)...)
+		lines = append(lines, l.stackedCell(head, trimmed(l.doc.Text, cell), w)...)
 	}
 	return append(lines, rule)
+}
+
+// trimmed is s without the white space at its ends, no-break spaces
+// included: pages pad cells with runs of "\u00a0 " that, on lines of their
+// own under a cell's words, drew as blank lines.
+func trimmed(text string, s span.Span) span.Span {
+	cell := text[s.Start:s.End]
+	left := strings.TrimLeftFunc(cell, unicode.IsSpace)
+	return span.Span{Start: s.End - len(left), End: s.End - len(left) + len(strings.TrimRightFunc(left, unicode.IsSpace))}
 }
 
 // stackedCell is one cell's lines after its heading, its later lines
