@@ -11,7 +11,9 @@ import (
 // table is a run of table rows. Wide tables stay readable by fitting the
 // columns to the width and wrapping cells inside their column: narrow
 // columns keep their natural width and wide ones share what is left,
-// none narrower than its longest word while the words all fit.
+// none narrower than its longest word while the words all fit. In a
+// column of 40 or fewer where they do not, a row is stacked instead
+// ("heading: cell" lines; see stackWidth).
 type table struct {
 	first, last int // unit indices of the first and last row
 	// natural is each column's widest cell, word its longest word and
