@@ -9,11 +9,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/xo/terminfo"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -190,6 +193,35 @@ func TestReaderInATerminal(t *testing.T) {
 		tm.send("q")
 	})
 
+	t.Run("TERM=xterm-mono gets no colour, in tmux too", func(t *testing.T) {
+		if _, err := terminfo.Load("xterm-mono"); err != nil {
+			t.Skip("no terminfo entry for xterm-mono")
+		}
+		// tmux sets TERM for the programs it runs, over -e.
+		tm := startTmux(t, []string{"XDG_DATA_HOME=" + data}, 80, 24, "env", "TERM=xterm-mono", bin)
+		tm.waitFor("the sample", func(s string) bool { return strings.Contains(s, "Assertions from US officials") })
+		// c says "still analysing…" until the analysis is in; it is
+		// pressed until a claim is shown, so its marks are on screen.
+		tm.waitFor("a claim", func(s string) bool {
+			if strings.Contains(s, "claim ") && strings.Contains(s, "cues:") {
+				return true
+			}
+			tm.send("c")
+			return false
+		})
+		out, err := tm.cmd("capture-pane", "-e", "-p", "-t", "m").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if colour := regexp.MustCompile(`\x1b\[[0-9;:]*(3[0-7]|4[0-7]|9[0-7]|38[;:]|48[;:])`); colour.Match(out) {
+			t.Errorf("a colour reached a monochrome terminal:\n%q", colour.Find(out))
+		}
+		if !bytes.Contains(out, []byte("\x1b[1m")) {
+			t.Errorf("no bold either: the entities are not marked:\n%q", out)
+		}
+		tm.quit()
+	})
+
 	t.Run("a missing file prints one line and exits non-zero", func(t *testing.T) {
 		var stderr bytes.Buffer
 		cmd := exec.Command(bin, filepath.Join(dir, "missing.txt"))
@@ -220,6 +252,31 @@ func TestReaderInATerminal(t *testing.T) {
 			t.Errorf("--color=always output holds an ESC that is not margin's own styling:\n%q", rest)
 		}
 	})
+}
+
+func TestMonochromeTakesTheColoursAwayOnlyWhereTerminfoListsNone(t *testing.T) {
+	for _, name := range []string{"xterm-mono", "xterm-256color"} {
+		if _, err := terminfo.Load(name); err != nil {
+			t.Skipf("no terminfo entry for %s", name)
+		}
+	}
+	tests := []struct {
+		p    colorprofile.Profile
+		term string
+		want colorprofile.Profile
+	}{
+		{colorprofile.ANSI, "xterm-mono", colorprofile.ASCII},
+		{colorprofile.ANSI256, "xterm-mono", colorprofile.ASCII},
+		{colorprofile.ANSI256, "xterm-256color", colorprofile.ANSI256},
+		{colorprofile.NoTTY, "xterm-mono", colorprofile.NoTTY},
+		{colorprofile.ANSI, "no-such-terminal-anywhere", colorprofile.ANSI},
+		{colorprofile.ANSI, "", colorprofile.ANSI},
+	}
+	for _, tt := range tests {
+		if got := monochrome(tt.p, tt.term); got != tt.want {
+			t.Errorf("monochrome(%v, %q) = %v, want %v", tt.p, tt.term, got, tt.want)
+		}
+	}
 }
 
 func TestRenderFlags(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
+	"github.com/xo/terminfo"
 
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/ui/reader"
@@ -71,7 +72,26 @@ func (f viewFlags) profile(w io.Writer) colorprofile.Profile {
 		}
 		return colorprofile.TrueColor
 	}
-	return detectProfile(w)
+	return monochrome(detectProfile(w), os.Getenv("TERM"))
+}
+
+// monochrome lowers p to ASCII (bold, underline and reverse, no colour)
+// when the terminfo entry for term lists no colours, as xterm-mono's and
+// vt100's do: colorprofile reads only an entry's true-colour flags, calls
+// every named terminal ANSI, and in tmux takes tmux's 256 colours over
+// what TERM says. An entry that cannot be read changes nothing.
+func monochrome(p colorprofile.Profile, term string) colorprofile.Profile {
+	if p <= colorprofile.ASCII || term == "" {
+		return p
+	}
+	ti, err := terminfo.Load(term)
+	if err != nil {
+		return p
+	}
+	if n, ok := ti.Nums[terminfo.MaxColors]; ok && n >= 8 {
+		return p
+	}
+	return colorprofile.ASCII
 }
 
 // detectProfile is colorprofile.Detect(w, os.Environ()). For standard

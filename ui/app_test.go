@@ -284,7 +284,7 @@ func TestEntityPanelGroupsByLabelAndCyclesMentions(t *testing.T) {
 		t.Fatalf("tab tab tab shows %v, want Entities", m.panel.Active())
 	}
 	s := screen(m)
-	if !strings.Contains(s, "Organisations · 4") || !strings.Contains(s, "×2") {
+	if !strings.Contains(s, "Organisations · 3 (×4)") || !strings.Contains(s, "×2") {
 		t.Errorf("entity panel lacks the group count or mention count:\n%s", s)
 	}
 	m = press(m, "j", "enter")

@@ -232,7 +232,7 @@ func (s *store) export(an *model.Analysis) tea.Cmd {
 		if err := export.WriteFile(path, export.FormatMarkdown, b.Article(), notes, opts); err != nil {
 			return notesMsg{}, err
 		}
-		return notesMsg{message: fmt.Sprintf("%s exported to %s", plural(len(notes), "note"), path), show: reader.NoSpan}, nil
+		return notesMsg{message: fmt.Sprintf("%s exported to %s", render.Plural(len(notes), "note"), path), show: reader.NoSpan}, nil
 	})
 }
 
@@ -251,12 +251,4 @@ func (s *store) replace(b *annotate.Book) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.book = b
-}
-
-// plural counts n things: "1 note", "2 notes".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -26,8 +26,9 @@ type Item struct {
 	Title string
 	// Detail is drawn dimmed after the title, such as a count or a score.
 	Detail string
-	// Group starts a new heading when it differs from the previous item's.
-	Group string
+	// Group starts a new heading when it differs from the previous item's;
+	// GroupBrief, if set, is drawn instead where Group does not fit.
+	Group, GroupBrief string
 	// Class styles a swatch before the title (a theme class).
 	Class  string
 	Indent int
@@ -67,8 +68,8 @@ func NewKeyMap(k keys.KeyMap) KeyMap {
 }
 
 type row struct {
-	item  int // -1 for a group heading
-	group string
+	item         int // -1 for a group heading
+	group, brief string
 	// sub says the row is the item's second line.
 	sub bool
 }
@@ -167,7 +168,7 @@ func (m *Model) setItems(t int, items []Item) {
 	group := ""
 	for i, it := range items {
 		if it.Group != "" && (i == 0 || it.Group != group) {
-			l.rows = append(l.rows, row{item: -1, group: it.Group})
+			l.rows = append(l.rows, row{item: -1, group: it.Group, brief: it.GroupBrief})
 		}
 		group = it.Group
 		l.rows = append(l.rows, row{item: i})
@@ -458,7 +459,11 @@ func (m Model) cursorRow() int {
 func (m Model) rowView(l *list, r row, selected bool, w int) string {
 	t := m.theme
 	if r.item < 0 {
-		return t.PanelGroup.Render(render.Ellipsis(render.OneLine(r.group), w))
+		heading := render.OneLine(r.group)
+		if r.brief != "" && ansi.StringWidth(heading) > w {
+			heading = render.OneLine(r.brief)
+		}
+		return t.PanelGroup.Render(render.Ellipsis(heading, w))
 	}
 	it := l.items[r.item]
 	indent := strings.Repeat(" ", min(it.Indent*2, w/2))

@@ -75,6 +75,27 @@ func TestGoldenEntitiesTab(t *testing.T) {
 	}
 }
 
+// TestEntityHeadingsCountNamesAndMentions checks each label's heading
+// counts the names listed under it and their mentions apart, in words
+// where they fit and in the brief form where they do not.
+func TestEntityHeadingsCountNamesAndMentions(t *testing.T) {
+	tests := []struct {
+		width int
+		want  []string
+	}{
+		{40, []string{"Places · 2 names, 3 mentions", "People · 1 name, 1 mention", "Organisations · 1 name, 2 mentions"}},
+		{24, []string{"Places · 2 (×3)", "Organisations · 1 (×2)"}},
+	}
+	for _, tt := range tests {
+		s := opened(t, tt.width, 12).View()
+		for _, want := range tt.want {
+			if !strings.Contains(s, want) {
+				t.Errorf("at %d columns the panel lacks %q:\n%s", tt.width, want, s)
+			}
+		}
+	}
+}
+
 // TestEnterCyclesThroughEveryMention chooses an entity named twice again
 // and again: each choice shows its next mention, and then the first again.
 func TestEnterCyclesThroughEveryMention(t *testing.T) {

@@ -158,19 +158,29 @@ func entityItems(s Source) []Item {
 		l := entity.Label(term.Value)
 		things := byLabel[l]
 		sort.SliceStable(things, func(i, j int) bool { return len(things[i].Mentions) > len(things[j].Mentions) })
-		heading := fmt.Sprintf("%s · %d", term.Name, mentions[l])
+		heading, brief := entityHeading(term.Name, len(things), mentions[l])
 		for _, th := range things {
 			spans := make([]span.Span, len(th.Mentions))
 			for i, e := range th.Mentions {
 				spans[i] = ents[e].Span
 			}
 			items = append(items, Item{
-				Title: th.Name, Detail: fmt.Sprintf("×%d", len(spans)), Group: heading,
+				Title: th.Name, Detail: fmt.Sprintf("×%d", len(spans)), Group: heading, GroupBrief: brief,
 				Class: theme.EntityClass(string(l)), Spans: spans,
 			})
 		}
 	}
 	return items
+}
+
+// entityHeading is a label's heading: how many names are listed under
+// it and how often they are mentioned, both, since "Places · 33" over a
+// list of twelve read as the names' count. Brief fits a 26-column panel:
+// "Organisations · 9 (×10)", the mentions in the form each name's take.
+func entityHeading(label string, names, mentions int) (full, brief string) {
+	full = fmt.Sprintf("%s · %s, %s", label, render.Plural(names, "name"), render.Plural(mentions, "mention"))
+	brief = fmt.Sprintf("%s · %d (×%d)", label, names, mentions)
+	return full, brief
 }
 
 // claimItems lists the claims, most worth checking first: the claim,

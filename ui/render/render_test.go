@@ -621,9 +621,9 @@ func TestFieldsCountsTheFieldsThatFitWhole(t *testing.T) {
 	}
 }
 
-// TestATableTooNarrowForItsWordsKeepsItsFiguresWhole: at 40 columns a
+// TestATableTooNarrowForItsWordsKeepsItsFiguresWhole: at 41 columns a
 // table of a wide text column and three of figures breaks the words, not
-// the figures.
+// the figures; at 36 it is stacked, the figures whole too.
 func TestATableTooNarrowForItsWordsKeepsItsFiguresWhole(t *testing.T) {
 	var b doc.Builder
 	rows := [][]string{
@@ -640,7 +640,7 @@ func TestATableTooNarrowForItsWordsKeepsItsFiguresWhole(t *testing.T) {
 		}
 	}
 	d := b.Doc()
-	for _, w := range []int{36, 40} {
+	for _, w := range []int{36, 41} {
 		got := ansi.Strip(plain(t, New(d, nil, Header{}), w))
 		for _, row := range rows[1:] {
 			for _, figure := range row[1:] {
@@ -684,5 +684,100 @@ func TestOffsetAtFindsTheCharacterUnderAColumn(t *testing.T) {
 	}
 	if got := (Line{}).OffsetAt(d.Text, 3); got != -1 {
 		t.Errorf("a line without text gives %d, want -1", got)
+	}
+}
+
+// ferryTable is a table of four columns whose words do not fit side by
+// side in 30 columns: a long heading, a long cell, an empty one.
+func ferryTable(header bool) doc.Doc {
+	var b doc.Builder
+	rows := [][]string{
+		{"Route", "Crossings each weekday", "Fare", "Operator"},
+		{"Ardmore to Kilbride", "6", "£12.50", "Western Isles Ferries"},
+		{"Kilbride to the mainland harbour at Oban", "2", "", "Caledonian"},
+	}
+	if !header {
+		rows = rows[1:]
+	}
+	for i, row := range rows {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: header && i == 0})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	return b.Doc()
+}
+
+// TestANarrowTableIsStackedRowByRow: where the words of a table's columns
+// do not fit side by side in 40 columns or fewer, each row is drawn as
+// "heading: cell" lines ending in a rule, every cell's words whole and on
+// screen; wider, the grid stays.
+func TestANarrowTableIsStackedRowByRow(t *testing.T) {
+	d := ferryTable(true)
+	for _, w := range []int{26, 36} {
+		got := ansi.Strip(plain(t, New(d, nil, Header{}), w))
+		golden.Check(t, filepath.Join("testdata", fmt.Sprintf("stacked-%d.golden", w)), got)
+		if strings.Contains(got, "│") {
+			t.Errorf("at %d columns the table is still a grid:\n%s", w, got)
+		}
+		for _, want := range []string{"Fare: £12.50", "Route: Ardmore to Kilbride", "Operator: Caledonian"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("at %d columns the stacked table lacks %q:\n%s", w, want, got)
+			}
+		}
+		if n := strings.Count(got, strings.Repeat("─", w)); n != 3 {
+			t.Errorf("at %d columns %d rules, want one under the heading row and one after each row:\n%s", w, n, got)
+		}
+		if strings.Contains(got, "Fare:\n") || strings.Count(got, "Fare") != 2 { // the heading row and the first row
+			t.Errorf("an empty cell is drawn with its heading:\n%s", got)
+		}
+		for i, line := range strings.Split(got, "\n") {
+			if n := ansi.StringWidth(line); n > w {
+				t.Errorf("line %d is %d columns wide, more than %d: %q", i, n, w, line)
+			}
+		}
+	}
+	if got := ansi.Strip(plain(t, New(d, nil, Header{}), 60)); !strings.Contains(got, "│") {
+		t.Errorf("at 60 columns the table is not a grid:\n%s", got)
+	}
+}
+
+// TestAStackedTableWithoutHeadingsDrawsItsCellsAlone: with no heading row
+// each cell is a line of its own.
+func TestAStackedTableWithoutHeadingsDrawsItsCellsAlone(t *testing.T) {
+	got := ansi.Strip(plain(t, New(ferryTable(false), nil, Header{}), 26))
+	for _, want := range []string{"\nArdmore to Kilbride\n", "\n£12.50\n", "\nCaledonian\n"} {
+		if !strings.Contains("\n"+got, want) {
+			t.Errorf("the stacked table lacks the line %q:\n%s", strings.Trim(want, "\n"), got)
+		}
+	}
+}
+
+// TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines: pages pad
+// cells with "\u00a0 " runs; stacked, they are left out.
+func TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines(t *testing.T) {
+	var b doc.Builder
+	pad := strings.Repeat("\u00a0 ", 12)
+	for i, row := range [][]string{{"Model" + pad, "Price", "Rating", "Isofix"}, {"Harbour Seat 2" + pad, pad + "370 €" + pad, "1,7", "yes"}} {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	got := ansi.Strip(plain(t, New(b.Doc(), nil, Header{}), 26))
+	for _, want := range []string{"\nModel: Harbour Seat 2\n", "\nPrice: 370 €\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the stacked table lacks the line %q:\n%q", strings.Trim(want, "\n"), got)
+		}
+	}
+	table := got[strings.Index(got, "Model"):] // after the article's header and its gap
+	for i, line := range strings.Split(strings.TrimSpace(table), "\n") {
+		if strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " ")) == "" {
+			t.Errorf("line %d is blank:\n%q", i, got)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +20,14 @@ const tabWidth = sanitize.TabWidth
 
 // Sanitize returns s as it is safe to draw: see sanitize.Terminal.
 func Sanitize(s string) string { return sanitize.Terminal(s) }
+
+// Plural counts n things: "1 note", "2 notes".
+func Plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
+}
 
 // OneLine sanitises s for a one-line field such as a title: line breaks and
 // runs of white space become one space (see sanitize.TerminalLine).

@@ -11,7 +11,9 @@ import (
 // table is a run of table rows. Wide tables stay readable by fitting the
 // columns to the width and wrapping cells inside their column: narrow
 // columns keep their natural width and wide ones share what is left,
-// none narrower than its longest word while the words all fit.
+// none narrower than its longest word while the words all fit. In a
+// column of 40 or fewer where they do not, a row is stacked instead
+// ("heading: cell" lines; see stackWidth).
 type table struct {
 	first, last int // unit indices of the first and last row
 	// natural is each column's widest cell, word its longest word and
@@ -149,9 +151,29 @@ func isFigure(w string) bool {
 	return digit
 }
 
+// stackWidth is the widest text column at which a table whose longest
+// words do not fit side by side is stacked: at 26 columns a grid of four
+// columns cut "Concrete wall" into "Con", "cre", "te", "wal", "l", and at
+// 36 (a window of 40) "nothing" into "nothi", "ng". Wider, a grid with a
+// few words broken still shows more of the table at once.
+const stackWidth = 40
+
+// stacked reports whether the table is drawn a row at a time, each cell
+// on lines of its own after its column's heading, at width w.
+func (t *table) stacked(l *Layout, w int) bool {
+	t.measure(l)
+	if w > stackWidth || len(t.natural) < 2 {
+		return false
+	}
+	return floors(t.natural, t.word, w-len([]rune(cellSep))*(len(t.natural)-1)) == nil
+}
+
 func (l *Layout) rowLines(lines []Line, u, w int) []Line {
 	un := l.units[u]
 	t := l.tables[un.table]
+	if t.stacked(l, w) {
+		return l.stackedLines(lines, u, w)
+	}
 	cols := t.columns(l, w)
 	b := l.doc.Blocks[un.block]
 	role := RoleText
@@ -215,4 +237,80 @@ func aligned(align byte, room int) (before, after int) {
 		return room / 2, room - room/2
 	}
 	return 0, room
+}
+
+// stackedLines draws row u of a stacked table: each cell after its
+// column's heading ("Homes protected: 1,200"), or under it, indented,
+// when the heading leaves the cell less than half the width; a rule
+// ends each row. The heading row is drawn too, a heading a line, so a
+// search match or a note in it has a place on screen.
+func (l *Layout) stackedLines(lines []Line, u, w int) []Line {
+	un := l.units[u]
+	t := l.tables[un.table]
+	rule := Line{Start: int(un.end), End: int(un.end), Pieces: []Piece{{Lit: strings.Repeat("─", w), Role: RoleTableBorder}}}
+	if l.doc.Blocks[un.block].Header {
+		for _, cell := range cellSpans(l, u) {
+			cell = trimmed(l.doc.Text, cell)
+			for _, s := range wrapProse(l.doc.Text, cell.Start, cell.End, w) {
+				lines = append(lines, Line{Start: s.Start, End: s.End, Pieces: []Piece{{Start: s.Start, End: s.End, Text: true, Role: RoleTableHeader}}})
+			}
+		}
+		return append(lines, rule)
+	}
+	var heads []span.Span
+	if first := t.first; l.doc.Blocks[l.units[first].block].Header {
+		heads = cellSpans(l, first)
+	}
+	for c, cell := range cellSpans(l, u) {
+		head := ""
+		if c < len(heads) {
+			head = OneLine(trimmed(l.doc.Text, heads[c]).In(l.doc.Text))
+		}
+		lines = append(lines, l.stackedCell(head, trimmed(l.doc.Text, cell), w)...)
+	}
+	return append(lines, rule)
+}
+
+// trimmed is s without the white space at its ends, no-break spaces
+// included: pages pad cells with runs of "\u00a0 " that, on lines of their
+// own under a cell's words, drew as blank lines.
+func trimmed(text string, s span.Span) span.Span {
+	cell := text[s.Start:s.End]
+	left := strings.TrimLeftFunc(cell, unicode.IsSpace)
+	return span.Span{Start: s.End - len(left), End: s.End - len(left) + len(strings.TrimRightFunc(left, unicode.IsSpace))}
+}
+
+// stackedCell is one cell's lines after its heading, its later lines
+// lined up under its first; or, when the heading would take more than
+// half the width and the cell does not fit whole beside it, under the
+// heading, indented. An empty cell has none.
+func (l *Layout) stackedCell(head string, cell span.Span, w int) []Line {
+	var lines []Line
+	label := ""
+	if head != "" {
+		label = head + ": "
+	}
+	indent := Width(label)
+	if indent > w/2 && indent+Width(l.doc.Text[cell.Start:cell.End]) > w {
+		label = strings.TrimSuffix(label, " ")
+		for _, s := range wrapProse(label, 0, len(label), w) {
+			lines = append(lines, Line{Start: cell.Start, End: cell.Start, Pieces: []Piece{{Lit: label[s.Start:s.End], Role: RoleTableHeader}}})
+		}
+		label, indent = "", 2
+	}
+	for k, s := range wrapProse(l.doc.Text, cell.Start, cell.End, w-indent) {
+		var pieces []Piece
+		switch {
+		case k == 0 && label != "":
+			pieces = append(pieces, Piece{Lit: label, Role: RoleTableHeader})
+		case indent > 0:
+			pieces = append(pieces, Piece{Role: RoleText, Pad: indent})
+		}
+		pieces = append(pieces, Piece{Start: s.Start, End: s.End, Text: true, Role: RoleText})
+		lines = append(lines, Line{Start: s.Start, End: s.End, Pieces: pieces})
+	}
+	if len(lines) > 0 && lines[len(lines)-1].End == cell.Start {
+		return nil // a heading over an empty cell
+	}
+	return lines
 }

@@ -217,16 +217,30 @@ func (m Model) fitTitle(w int) string {
 // splitAt breaks msg after the last word that ends within w columns,
 // with keep before a word of one letter ("u undoes", "a note"), which
 // reads with the word after it: a row ending "deleted: u" over "undoes"
-// named a key apart from what it does. A first word wider than w breaks after
+// named a key apart from what it does. A word wider than w breaks after
 // its last slash that fits, so a path goes on with its next folder
-// instead of a cut name ("…/name/f" over "…/file.txt"), else inside it.
+// instead of a cut name ("…/name/f" over "…/file.txt"), else inside it;
+// a path that starts on the row starts there, at 40 columns "note saved
+// to /tmp/news/" over "harbour.txt.notes.jsonl", not in three rows with
+// "/tmp/news/" alone on the second.
 func splitAt(msg string, w int, keep bool) (first, rest string) {
 	cut := ansi.Truncate(msg, w, "")
 	if len(cut) < len(msg) && msg[len(cut)] != ' ' {
-		if i := strings.LastIndexByte(cut, ' '); i > 0 {
-			cut = cut[:i]
-		} else if i := strings.LastIndexByte(cut, '/'); i > 0 {
-			cut = cut[:i+1]
+		space := strings.LastIndexByte(cut, ' ')
+		end := strings.IndexByte(msg[len(cut):], ' ')
+		if end < 0 {
+			end = len(msg) - len(cut)
+		}
+		word := msg[space+1 : len(cut)+end]
+		switch slash := strings.LastIndexByte(cut, '/'); {
+		case slash > space+1 && ansi.StringWidth(word) > w:
+			// A path no row holds breaks anyway: here, after the
+			// row's last slash, rather than leave the row short.
+			cut = cut[:slash+1]
+		case space > 0:
+			cut = cut[:space]
+		case slash > 0:
+			cut = cut[:slash+1]
 		}
 	}
 	if keep && len(cut) < len(msg) {

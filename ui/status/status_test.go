@@ -232,7 +232,8 @@ func TestAMessageTooLongForTwoRowsTakesThree(t *testing.T) {
 
 // TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash: a message on two
 // or three rows keeps a key with what it does, unless that takes a row
-// more, and a path too long for a row breaks between its folders.
+// more, and a path too long for a row breaks between its folders, from
+// the first row on; one a row holds moves to the next whole.
 func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
 	tests := []struct {
 		name, msg string
@@ -245,7 +246,11 @@ func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
 		{"unless that takes another row", "select: b w words, ( ) sentences, o swaps ends; a notes it, esc cancels", 40,
 			[]string{"select: b w words, ( ) sentences, o", "swaps ends; a notes it, esc cancels"}},
 		{"a path goes on at a folder", "note saved to /srv/newsroom/desk/archive/2024/harbour/the-harbour-survey.txt.notes.jsonl", 40,
-			[]string{"note saved to", "/srv/newsroom/desk/archive/2024/", "…/the-harbour-survey.txt.notes.jsonl"}},
+			[]string{"note saved to /srv/newsroom/desk/", "archive/2024/harbour/", "the-harbour-survey.txt.notes.jsonl"}},
+		{"a path two rows hold takes two", "note saved to /var/desk/the-ferry-timetable.txt.notes.jsonl", 40,
+			[]string{"note saved to /var/desk/", "the-ferry-timetable.txt.notes.jsonl"}},
+		{"a path one row holds goes on whole", "note saved to /var/desk/ferry-row.txt.notes.jsonl", 40,
+			[]string{"note saved to", "…/ferry-row.txt.notes.jsonl"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
