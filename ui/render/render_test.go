@@ -781,3 +781,29 @@ func TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines(t *testing.T) {
 		}
 	}
 }
+
+// TestAStackedCellWithNoHeadingOfItsOwnIsLabelledByItsColumn: a row
+// with more cells than the heading row (a heading over two columns), or
+// an empty heading, labels its cell with the column's number; unlabelled,
+// the cell read as more lines of the cell above it.
+func TestAStackedCellWithNoHeadingOfItsOwnIsLabelledByItsColumn(t *testing.T) {
+	var b doc.Builder
+	rows := [][]string{
+		{"Station", "", "Opened"},
+		{"Glenbrook Halt on the old coast line", "request stop", "1894", "closed in winter"},
+	}
+	for i, row := range rows {
+		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
+		for _, c := range row {
+			b.StartCell()
+			b.Write(c)
+			b.EndCell()
+		}
+	}
+	got := ansi.Strip(plain(t, New(b.Doc(), nil, Header{}), 26))
+	for _, want := range []string{"Station: Glenbrook", "Column 2: request stop", "Opened: 1894", "Column 4: closed in"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the stacked table lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -262,13 +263,27 @@ func (l *Layout) stackedLines(lines []Line, u, w int) []Line {
 		heads = cellSpans(l, first)
 	}
 	for c, cell := range cellSpans(l, u) {
-		head := ""
-		if c < len(heads) {
-			head = OneLine(trimmed(l.doc.Text, heads[c]).In(l.doc.Text))
-		}
-		lines = append(lines, l.stackedCell(head, trimmed(l.doc.Text, cell), w)...)
+		lines = append(lines, l.stackedCell(stackedHead(l.doc.Text, heads, c), trimmed(l.doc.Text, cell), w)...)
 	}
 	return append(lines, rule)
+}
+
+// stackedHead is the label of column c's cells in a stacked table with
+// the headings heads: its heading, or, where the table has headings but
+// none for this column (a heading that spans two columns, a row longer
+// than the heading row), the column's number, so that the cell does not
+// read as more lines of the cell above it. A table with no heading row
+// has no labels.
+func stackedHead(text string, heads []span.Span, c int) string {
+	if len(heads) == 0 {
+		return ""
+	}
+	if c < len(heads) {
+		if head := OneLine(trimmed(text, heads[c]).In(text)); head != "" {
+			return head
+		}
+	}
+	return fmt.Sprintf("Column %d", c+1)
 }
 
 // trimmed is s without the white space at its ends, no-break spaces
