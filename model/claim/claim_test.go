@@ -282,6 +282,7 @@ func TestPronounSources(t *testing.T) {
 		{"resolves they to people without an -s", "Local fishermen said the run could end.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"Local fishermen"}},
 		{"resolves it past a plural to a thing", "The survey of the estuary showed silt.\nThe engineers said the weir was old.\nIt warned that dredging would cost more.", []string{"The survey of the estuary"}},
 		{"resolves they to a share of a capitalised plural", "The trust said the run could end.\nSome Conservatives said the weir was old.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"Some Conservatives"}},
+		{"resolves they to a capitalised plural after the", "The Rovers said the ground would close.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"The Rovers"}},
 		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
 	}
 	for _, tt := range tests {
@@ -615,6 +616,19 @@ func TestGrammarWordsAreNeverCues(t *testing.T) {
 					t.Errorf("%q: cue %q", s, w)
 				}
 			}
+		}
+	}
+}
+
+// TestMenPlural tells plurals of compounds in -man from the other words
+// that end in -men.
+func TestMenPlural(t *testing.T) {
+	for w, want := range map[string]bool{
+		"men": true, "women": true, "spokeswomen": true, "gunmen": true, "clergymen": true, "firemen": true,
+		"specimen": false, "abdomen": false, "regimen": false, "acumen": false, "stamen": false, "omen": false,
+	} {
+		if got := menPlural(w); got != want {
+			t.Errorf("menPlural(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -25,6 +25,7 @@ func TestParticiplesOfNounsAreNoCues(t *testing.T) {
 		{"keeps a verb after a noun that opens a clause", "Under pressure, the ferry crews pledged to strike on Monday.", "pledged", true},
 		{"drops a participle after an object's noun", "The board took questions from skippers invited to attend the hearing.", "invited", false},
 		{"drops a participle before to and a noun", "The harbour letter sent to the council warned of delays.", "sent", false},
+		{"drops a participle before an infinitive when the clause has its own verb", "A notice released to warn the divers closed the slipway.", "released", false},
 	}
 	d := newDetector(t)
 	for _, tt := range tests {

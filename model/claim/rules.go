@@ -481,7 +481,7 @@ func participleAfterNoun(text string, toks []token, i int) bool {
 	// running" (PolNeAR train: 7 of the 12 cues it adds on a gold cue,
 	// dev unchanged), as against "questions from veterans invited to
 	// take part".
-	if subjectBefore(toks, i) && infinitiveAfter(text, toks, i+1) {
+	if subjectBefore(toks, i) && infinitiveAfter(text, toks, i+1) && !finiteAfter(toks, i+3) {
 		return false
 	}
 	p := toks[i-1]
@@ -551,6 +551,19 @@ func infinitive(text string, toks []token, i int) bool {
 func infinitiveAfter(text string, toks []token, i int) bool {
 	k := i + 1
 	return i < len(toks) && toks[i].h == hTo && k < len(toks) && infinitive(text, toks, k) && !determiners.has(toks[k]) && !pronouns.has(toks[k])
+}
+
+// finiteAfter reports a finite verb from i to the end of its clause (a
+// mark, a clause stop or a coordinator): the clause's own verb, which
+// makes a participle before it a modifier of the subject, "A statement
+// released to explain the delay blamed the weather".
+func finiteAfter(toks []token, i int) bool {
+	for ; i < len(toks) && toks[i].kind == tokWord && !clauseStops.has(toks[i]) && toks[i].h != hAnd && toks[i].h != hOr; i++ {
+		if toks[i].finite {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBefore reports whether the words before i, back to the start or a

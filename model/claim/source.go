@@ -694,8 +694,9 @@ var irregularPlurals = newWordSet("people police men women children")
 // pluralPhrase reports a noun phrase whose head, its last word, is a
 // plural: a lower-case word in -s, not -ss, -us or -is ("voters", "the
 // endorsements"; not "press", "status", "analysis"), or in -men
-// ("fishermen"), an irregular plural, or a capitalised word in -s after
-// a quantifier ("some Republicans"; "Sanders" alone is a name).
+// for people (menPlural), an irregular plural, or a capitalised word in
+// -s after a quantifier or "the" ("some Republicans", "the Dodgers";
+// "Sanders" alone is a name).
 func pluralPhrase(text string, toks []token, p np) bool {
 	t := toks[p.to-1]
 	w := word(text, t)
@@ -703,13 +704,27 @@ func pluralPhrase(text string, toks []token, p np) bool {
 		return false
 	}
 	if t.upper {
-		return p.to-p.from > 1 && quantifiers.has(toks[p.from]) && w[len(w)-1] == 's'
+		return p.to-p.from > 1 && (quantifiers.has(toks[p.from]) || toks[p.from].h == hThe) && w[len(w)-1] == 's'
 	}
-	if irregularPlurals.has(t) || strings.HasSuffix(w, "men") {
+	if irregularPlurals.has(t) || menPlural(w) {
 		return true
 	}
 	c := w[len(w)-2]
 	return w[len(w)-1] == 's' && c != 's' && c != 'u' && c != 'i'
+}
+
+// menPlural reports a plural of a compound in -man ("fishermen",
+// "spokeswomen", "gunmen"): "men" after a consonant or an e, which
+// leaves out the Latin and Greek words in -men ("specimen", "abdomen",
+// "regimen", "acumen", "stamen").
+func menPlural(w string) bool {
+	if w == "men" || strings.HasSuffix(w, "women") {
+		return true
+	}
+	if len(w) < 4 || !strings.HasSuffix(w, "men") {
+		return false
+	}
+	return !strings.ContainsRune("aiou", rune(w[len(w)-4]))
 }
 
 // differASCII reports two first bytes of strings that EqualFold cannot
