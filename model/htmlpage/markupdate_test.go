@@ -5,25 +5,6 @@ import (
 	"testing"
 )
 
-func TestTextDate(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"reads month, day and year", "May 19, 2020", "2020-05-19"},
-		{"reads day, month and year", "8 January 2020, 3:51 pm", "2020-01-08"},
-		{"reads an abbreviated month", "Sep. 3, 2019", "2019-09-03"},
-		{"reads past a label", "Updated June 13, 2019", "2019-06-13"},
-		{"is empty for a text without a date", "Last week in the harbour", ""},
-		{"is empty for a paragraph that mentions a date", "On May 19, 2020 the council met to discuss the state of the harbour and its piers.", ""},
-		{"is empty for a month that is not one", "Smarch 3, 2020", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := textDate(tt.in); got != tt.want {
-				t.Errorf("textDate(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestMarkedDate(t *testing.T) {
 	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
 	tests := []struct{ name, markup, want string }{
@@ -39,6 +20,8 @@ func TestMarkedDate(t *testing.T) {
 		{"reads a time element's text", `<time class="stamp">Published on 4. März 2021</time>`, "2021-03-04"},
 		{"reads the line of facts about the article", `<p class="meta-info">Hafenamt • 07.06.2022</p>`, "2022-06-07"},
 		{"reads a class that ends in date", `<span class="_publishingdate">07.06.2022</span>`, "2022-06-07"},
+		{"leaves microdata's datePublished alone when it is a paragraph", `<p itemprop="datePublished">On May 19, 2020 the council met to discuss the state of the harbour and its piers.</p>`, ""},
+		{"reads microdata's datePublished in numbers", `<span itemprop="datePublished">Stand: 19.05.2020</span>`, "2020-05-19"},
 		{"leaves a candidate's class alone", `<div class="candidate">Born 07.06.1962</div>`, ""},
 	}
 	for _, tt := range tests {
@@ -57,6 +40,11 @@ func TestMarkedDate(t *testing.T) {
 func TestDateIn(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"reads a date in numbers, day first", "Stand: 05.03.2021, 14:20 Uhr", "2021-03-05"},
+		{"reads month, day and year", "May 19, 2020", "2020-05-19"},
+		{"reads day, month and year", "8 January 2020, 3:51 pm", "2020-01-08"},
+		{"reads an abbreviated month", "Sep. 3, 2019", "2019-09-03"},
+		{"reads past a label", "Updated June 13, 2019", "2019-06-13"},
+		{"is empty for a month that is not one", "Smarch 3, 2020", ""},
 		{"reads a German date in words", "Dienstag, 6. Mai 2014", "2014-05-06"},
 		{"reads an English date, month first", "Posted on March 3rd, 2020 by Ola", "2020-03-03"},
 		{"reads the first of two dates", "12.01.2020 (updated 14.01.2020)", "2020-01-12"},

@@ -565,7 +565,7 @@ func cleanTitle(title, site, host string) (string, string) {
 	}
 	parts, seps := splitTitle(title)
 	if n := len(parts); n > 1 {
-		if isTitleDate(parts[n-1]) {
+		if isTitleDate(parts[n-1]) && !endsWithDay(parts[n-2]) {
 			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
 		}
 		// From the end: the site's name is the last part, or a later
@@ -625,8 +625,9 @@ func joinTitle(parts, seps []string) string {
 	return strings.TrimSpace(sb.String())
 }
 
-// titleDate matches a date in numbers or in English words, the whole of
-// a title's part ("19.01.2020", "2020-01-19", "January 19, 2020").
+// titleDate matches a date in numbers, the whole of a title's part
+// ("19.01.2020", "2020-01-19"); isTitleDate takes one in words too
+// ("January 19, 2020", "19. Januar 2020").
 var titleDate = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})$`)
 })
@@ -636,8 +637,15 @@ func isTitleDate(part string) bool {
 	if titleDate().MatchString(part) {
 		return true
 	}
-	d := textDate(part)
-	return d != "" && len(strings.Fields(part)) <= 3
+	return dateIn(part) != "" && len(strings.Fields(part)) <= 3
+}
+
+// endsWithDay reports whether a title's part ends in a day's number
+// ("Weekly report 14."): the date after it closes a range of days, "14.
+// - 20. Januar 2022", which is the title's own.
+func endsWithDay(part string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSpace(part), "."))
+	return unicode.IsDigit(r)
 }
 
 // siteName drops a tagline from a site's name ("My Daily Magazine - Art,

@@ -112,6 +112,8 @@ func TestCleanTitle(t *testing.T) {
 		{"keeps a title without a site", "Keeper retires after forty years", "Coast News", "", "Keeper retires after forty years", "Coast News"},
 		{"drops a date after the site", "Harbour reopens | NW | 14.03.2021", "NW.COM", "nw.com", "Harbour reopens", "NW.COM"},
 		{"drops a date in words at the end", "Harbour reopens - March 14, 2021", "", "", "Harbour reopens", ""},
+		{"drops a German date in words at the end", "Hafen öffnet wieder | 14. März 2021", "", "", "Hafen öffnet wieder", ""},
+		{"keeps a range of days that ends in a date", "Pegelstände 7. - 13. März 2021", "", "", "Pegelstände 7. - 13. März 2021", ""},
 		{"drops the site and the tagline after it", "Pike season opens | angler-news.ch | Your fishing magazine", "", "angler-news.ch", "Pike season opens", "angler-news.ch"},
 		{"drops the host's name and a few words", "How to tie a knot - Knotty Community Forum", "", "forum.knotty.org", "How to tie a knot", "Knotty Community Forum"},
 		{"drops a site after a spaced colon", "Basic dough : Bread Recipes", "", "breadrecipe.net", "Basic dough", "Bread Recipes"},
