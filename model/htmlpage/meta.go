@@ -40,6 +40,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var timeDate string   // the first <time datetime> in the page
 	var times []string    // every <time datetime>, as written
 	var headings []string // the page's <h1> texts
+	var labelled string   // the first name after a byline's label
 	var marked string     // the first date marked up outside <meta>
 	var shown string      // the first date an element named for one shows
 	var objects []map[string]any
@@ -76,6 +77,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if m.byLine == "" {
 			m.byLine = byLineText(n)
 		}
+		if labelled == "" {
+			labelled = labelledByline(n)
+		}
 		if marked == "" {
 			marked = markedDate(n)
 		}
@@ -108,7 +112,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	// resort.
 	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
 	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown)
-	m.bylines = append(m.bylines, bylineTexts(bylines)...)
+	m.bylines = append(append(m.bylines, bylineTexts(bylines)...), labelled)
 	return m
 }
 
@@ -162,11 +166,12 @@ var bylinePatterns = sync.OnceValue(func() bylineREs {
 		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
 		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
 		byWord:   regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
+		label:    regexp.MustCompile(`^(?i:by|written by|von|geschrieben von|par|por|auteur|autor|autorin|autoren|author|verfasser|verfasserin)\s*:$`),
 		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
 	}
 })
 
-type bylineREs struct{ lead, tail, notAName, byWord *regexp.Regexp }
+type bylineREs struct{ lead, tail, notAName, byWord, label *regexp.Regexp }
 
 const bylineTrail = " -–—|·•,:"
 
@@ -254,6 +259,39 @@ func isBylineElement(n *html.Node) bool {
 	}
 	return false
 }
+
+// labelledByline is the name an element that is a byline's label alone
+// introduces ("<strong>Autor:</strong> Ana Ruiz<br>", "<span>Author:
+// </span><span>Ana Ruiz</span>"): the first of its next siblings that
+// holds text, past line breaks; "" when n is no such label, or that
+// text is longer than a name and a date.
+func labelledByline(n *html.Node) string {
+	label := n.FirstChild
+	if label == nil || label != n.LastChild || label.Type != html.TextNode || len(label.Data) > maxLabel ||
+		!bylinePatterns().label.MatchString(strings.TrimSpace(label.Data)) {
+		return ""
+	}
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		text := ""
+		switch c.Type {
+		case html.TextNode:
+			text = oneLine(c.Data)
+		case html.ElementNode:
+			text = spacedText(c)
+		}
+		if len(text) > maxByLineText {
+			return ""
+		}
+		if text != "" {
+			return text
+		}
+	}
+	return ""
+}
+
+// maxLabel is the longest text a byline's label can have: "Geschrieben
+// von:" and the spaces around it.
+const maxLabel = 40
 
 // bylineTexts are the texts of the short byline elements, each taken from
 // the innermost byline element inside it (a name within a line that also

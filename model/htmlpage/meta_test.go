@@ -174,6 +174,11 @@ func TestBylineMarkup(t *testing.T) {
 		{"reads an address that starts with By", `<address>By <a href="/author/mk">Mara Kellen</a></address>`, "Mara Kellen"},
 		{"leaves a postal address alone", `<address>12 Quay Street, Harbourtown</address>`, ""},
 		{"reads a test id naming the byline, its spans apart", `<div data-testid="story-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span><span>Thursday, November 9, 2023</span></div>`, "J.R. Stone"},
+		{"reads the name after a label, up to the line break", `<p><strong>Autor:</strong> <a href="/team/hk">Hanna Kolb</a><br>Fotos: Jo Marr</p>`, "Hanna Kolb"},
+		{"reads the name in the span after a label", `<div><span>Datum: 3.4.2021</span> <span>Written by: </span><span>Ivo Brandt</span> <span>Rubrik: Hafen und Schifffahrt, Fähren und Inseln</span></div>`, "Ivo Brandt"},
+		{"reads the name after a label's heading and line breaks", `<div><h5>Datum:</h5>03.04.2021<br><h5>Von:</h5><br><br> Lea Sommer<br><h5>Rubrik:</h5> Hafen und Schifffahrt, Fähren</div>`, "Lea Sommer"},
+		{"leaves a label before a paragraph alone", `<p><b>Von:</b> ` + strings.Repeat("der Hafenbehörde, die am Montag mitteilte, ", 4) + `</p>`, ""},
+		{"leaves a photo credit's label alone", `<p><b>Fotos:</b> Jo Marr</p>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
