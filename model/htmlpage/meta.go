@@ -163,15 +163,18 @@ func namesHost(name, host string) bool {
 // not saved pages, and every run of margin paid for them.
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
-		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
-		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
-		byWord:   regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
-		label:    regexp.MustCompile(`^(?i:by|written by|von|geschrieben von|par|por|auteur|autor|autorin|autoren|author|verfasser|verfasserin)\s*:$`),
-		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
+		lead: regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
+		// WordPress's "Posted on <date> by <name>", in German "Veröffentlicht
+		// am <date> von <name>".
+		dateFirst: regexp.MustCompile(`(?i)^((posted|published|veröffentlicht|erstellt)\s+)?((on|am)\s+)?(\p{L}+,?\s+)?(\d{1,2}\.?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|am|pm))?)?\s+(by|von)\s+`),
+		tail:      regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
+		byWord:    regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
+		label:     regexp.MustCompile(`^(?i:by|written by|von|geschrieben von|par|por|auteur|autor|autorin|autoren|author|verfasser|verfasserin)\s*:$`),
+		notAName:  regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
 	}
 })
 
-type bylineREs struct{ lead, tail, notAName, byWord, label *regexp.Regexp }
+type bylineREs struct{ lead, dateFirst, tail, notAName, byWord, label *regexp.Regexp }
 
 const bylineTrail = " -–—|·•,:"
 
@@ -179,6 +182,9 @@ const bylineTrail = " -–—|·•,:"
 func bylineName(s string) string {
 	re := bylinePatterns()
 	s = oneLine(s)
+	if d := re.dateFirst.FindString(s); d != "" && dateIn(d) != "" {
+		s = s[len(d):]
+	}
 	for {
 		rest := re.lead.ReplaceAllString(s, "")
 		if rest == s {
