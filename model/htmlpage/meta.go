@@ -116,18 +116,51 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	return m
 }
 
-// byline is the first candidate that names a writer: not an address, not
-// the site's name (nor the site with its address, "Deutsche Welle
-// (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
-// site's put after or before it ("Rob Picheta, CNN").
+// byline is the first candidate that names a writer (bylineOf); a login
+// name ("ana.ruiz", "anaruiz") gives way to a later candidate that
+// spells it out as the page shows it ("Ana Ruiz").
 func (m pageMeta) byline(site string, more ...string) string {
-	for _, c := range append(append(m.bylines, more...), m.byLine) {
-		name := bylineName(withoutSite(oneLine(c), site, m.host))
-		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) && !namesHost(name, m.host) {
-			return name
+	candidates := append(append(m.bylines, more...), m.byLine)
+	for i, c := range candidates {
+		name := m.bylineOf(c, site)
+		if name == "" {
+			continue
 		}
+		if isLogin(name) {
+			for _, later := range candidates[i+1:] {
+				if full := m.bylineOf(later, site); isSpelledOut(full) && squash(full) == squash(name) {
+					return full
+				}
+			}
+		}
+		return name
 	}
 	return ""
+}
+
+// bylineOf is the writer's name a candidate gives: not an address, not
+// the site's name (nor the site with its address, "Deutsche Welle
+// (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
+// site's put after or before it ("Rob Picheta, CNN"). "" when it names
+// no writer.
+func (m pageMeta) bylineOf(c, site string) string {
+	name := bylineName(withoutSite(oneLine(c), site, m.host))
+	if name == "" || isURL(name) || squash(name) == squash(site) || squash(name) == squash(m.claimant) || namesHost(name, m.host) {
+		return ""
+	}
+	return name
+}
+
+// isSpelledOut reports whether a name is written as a person's, in
+// words, capitalised.
+func isSpelledOut(name string) bool {
+	return strings.Contains(name, " ") && strings.ContainsFunc(name, unicode.IsUpper)
+}
+
+// isLogin reports whether a name is written as a login is, one word in
+// lower case ("anaruiz", "ana.ruiz", "ana_ruiz").
+func isLogin(name string) bool {
+	return !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsUpper(r) })
 }
 
 // bylineSeparators part a writer's name from the site's in a byline.

@@ -75,6 +75,28 @@ func TestBylineLeavesOutTheSite(t *testing.T) {
 	}
 }
 
+func TestBylineSpellsOutALogin(t *testing.T) {
+	tests := []struct {
+		name       string
+		candidates []string
+		want       string
+	}{
+		{"takes the name a login spells", []string{"tomas.reed", "By Tomas Reed"}, "Tomas Reed"},
+		{"takes the name a login runs together", []string{"tomasreed", "", "von Tomás Reed"}, "Tomás Reed"},
+		{"keeps a login no candidate spells out", []string{"tomas.reed", "Mara Kellen"}, "tomas.reed"},
+		{"keeps a login the page writes the same way", []string{"tomasreed", "tomasreed →"}, "tomasreed"},
+		{"keeps a name that is no login", []string{"Tomas", "Tomas Reed"}, "Tomas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{bylines: tt.candidates}
+			if got := m.byline(""); got != tt.want {
+				t.Errorf("byline of %q = %q, want %q", tt.candidates, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestByLineText(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
