@@ -203,7 +203,7 @@ var bylinePatterns = sync.OnceValue(func() bylineREs {
 		tail:      regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
 		byWord:    regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
 		label:     regexp.MustCompile(`^(?i:by|written by|von|geschrieben von|par|por|auteur|autor|autorin|autoren|author|verfasser|verfasserin)\s*:$`),
-		notAName:  regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
+		notAName:  regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\s(says|said|wrote|sagt|schreibt)(:|,.*)?$`),
 	}
 })
 
