@@ -105,12 +105,24 @@ func namedForDate(n *html.Node) bool {
 				default:
 					// "pubdate", "publishingdate", "entrydate"; not
 					// "candidate".
-					named = named || strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate")
+					named = named || strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate") ||
+						isFactsName(w)
 				}
 			}
 		}
 	}
 	return named
+}
+
+// isFactsName reports whether a one-word name is one of an article's
+// line of facts: "postmeta", "articleinfos", "metadata".
+func isFactsName(w string) bool {
+	for _, suffix := range []string{"meta", "metadata", "info", "infos"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // shownDates are compiled on first use, as the byline patterns are: a

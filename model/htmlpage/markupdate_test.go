@@ -22,6 +22,10 @@ func TestMarkedDate(t *testing.T) {
 		{"reads a class that ends in date", `<span class="_publishingdate">07.06.2022</span>`, "2022-06-07"},
 		{"leaves microdata's datePublished alone when it is a paragraph", `<p itemprop="datePublished">On May 19, 2020 the council met to discuss the state of the harbour and its piers.</p>`, ""},
 		{"reads microdata's datePublished in numbers", `<span itemprop="datePublished">Stand: 19.05.2020</span>`, "2020-05-19"},
+		{"reads a one-word name ending in meta", `<div class="entrymeta">Hafenamt · 14. März 2019</div>`, "2019-03-14"},
+		{"reads a one-word name ending in infos", `<span class="articleinfos">07.06.2022, 10:27 | Recht</span>`, "2022-06-07"},
+		{"reads the article's metadata", `<div class="story-metadata">Kiel, 2. Mai 2017</div>`, "2017-05-02"},
+		{"leaves a name that only starts with meta alone", `<div class="metallic">07.06.2022</div>`, ""},
 		{"leaves a candidate's class alone", `<div class="candidate">Born 07.06.1962</div>`, ""},
 	}
 	for _, tt := range tests {
