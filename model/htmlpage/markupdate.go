@@ -136,7 +136,7 @@ var shownDates = sync.OnceValue(func() [2]*regexp.Regexp {
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	month := `(` + strings.Join(names, "|") + `)\.?`
 	return [2]*regexp.Regexp{
-		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`),
+		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b`),
 		regexp.MustCompile(`(?i)\b(?:(\d{1,2})\.?\s+` + month + `,?\s+(\d{4})|` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`),
 	}
 })
@@ -167,6 +167,9 @@ func dateIn(s string) string {
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		month = time.Month(mo)
 		year, _ = strconv.Atoi(s[m[6]:m[7]])
+		if year < 100 {
+			year += 2000 // "23.09.22": the pages that write two digits are this century's
+		}
 	}
 	if m := re[1].FindStringSubmatchIndex(s); m != nil && (first < 0 || m[0] < first) {
 		d, mo, y := 2, 4, 6 // the day first

@@ -45,6 +45,8 @@ func TestDateIn(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"reads a date in numbers, day first", "Stand: 05.03.2021, 14:20 Uhr", "2021-03-05"},
 		{"reads month, day and year", "May 19, 2020", "2020-05-19"},
+		{"reads a year in two digits", "Hafenamt | 23.09.22", "2022-09-23"},
+		{"is empty for a version number", "Version 1.2.225", ""},
 		{"reads day, month and year", "8 January 2020, 3:51 pm", "2020-01-08"},
 		{"reads an abbreviated month", "Sep. 3, 2019", "2019-09-03"},
 		{"reads past a label", "Updated June 13, 2019", "2019-06-13"},
