@@ -58,7 +58,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.H1:
 			// Soft hyphens, where a long word may break, are no part of
 			// the headline as a title.
-			headings = append(headings, oneLine(strings.ReplaceAll(textOf(n), "\u00ad", "")))
+			headings = append(headings, oneLine(strings.ReplaceAll(headline(n), "\u00ad", "")))
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
@@ -115,6 +115,54 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	m.bylines = append(append(m.bylines, bylineTexts(bylines)...), labelled)
 	return m
 }
+
+// headline is an <h1>'s text less a kicker that opens it: a first
+// child element with a class, its text short, before the headline's
+// own words, three at least ("<span class="dachzeile">Nach dem
+// Sturm</span> <span class="headline">Fähren fahren wieder</span>").
+func headline(n *html.Node) string {
+	var kicker *html.Node
+	var rest strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		text := nodeText(c, "")
+		switch {
+		case kicker == nil && strings.TrimSpace(text) == "":
+		case kicker == nil && c.Type == html.ElementNode && attr(c, "class") != "" && len(text) <= maxKicker:
+			kicker = c
+		case kicker == nil:
+			return textOf(n)
+		default:
+			rest.WriteString(text)
+		}
+	}
+	// The separator the page sets after the kicker, "Klimaschutz: ...".
+	h := strings.TrimLeft(strings.TrimSpace(rest.String()), kickerSeparators)
+	// A headline starts with a capital; a first word in a span of its own
+	// ("<span>Storm</span> hits the coast") is no kicker.
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }))
+	if kicker == nil || len(strings.Fields(h)) < 3 || !unicode.IsUpper(first) {
+		return textOf(n)
+	}
+	return h
+}
+
+// kickerSeparators part a kicker from the headline after it.
+const kickerSeparators = ":-–—|· "
+
+// nodeText is a text node's text, or an element's with sep around the
+// text of each element inside it (joinedText); "" for any other node.
+func nodeText(c *html.Node, sep string) string {
+	switch {
+	case c.Type == html.TextNode:
+		return c.Data
+	case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+		return joinedText(c, sep)
+	}
+	return ""
+}
+
+// maxKicker is the longest kicker over a headline: a few words.
+const maxKicker = 60
 
 // byline is the first candidate that names a writer (bylineOf); a login
 // name ("ana.ruiz", "anaruiz") gives way to a later candidate that
@@ -311,13 +359,7 @@ func labelledByline(n *html.Node) string {
 		return ""
 	}
 	for c := n.NextSibling; c != nil; c = c.NextSibling {
-		text := ""
-		switch c.Type {
-		case html.TextNode:
-			text = oneLine(c.Data)
-		case html.ElementNode:
-			text = spacedText(c)
-		}
+		text := oneLine(nodeText(c, " "))
 		if len(text) > maxByLineText {
 			return ""
 		}

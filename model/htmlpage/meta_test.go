@@ -269,3 +269,31 @@ func TestShownHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ name, h1, want string }{
+		{"drops a kicker in a span of its own", `<span class="overline">After the storm</span> <span class="hl">Ferries sail again from Monday</span>`, "Ferries sail again from Monday"},
+		{"drops a kicker and the colon after it", `<div class="topic">Harbour</div>: Ferries sail again from Monday`, "Ferries sail again from Monday"},
+		{"keeps words in emphasis that open the headline", `<em>Hamlet</em> review: a prince in the rain`, "Hamlet review: a prince in the rain"},
+		{"keeps a first element with too few words after it", `<span class="big">Storm watch</span> Ferries stop`, "Storm watch Ferries stop"},
+		{"keeps a first word in a span of its own", `<span class="big">Storm</span> hits the coast hard`, "Storm hits the coast hard"},
+		{"keeps a headline that starts with its own words", `Ferries <span class="hl">sail</span> again from Monday`, "Ferries sail again from Monday"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html><body><h1>` + tt.h1 + `</h1></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h1 *html.Node
+			visit(root, func(n *html.Node) {
+				if n.Data == "h1" {
+					h1 = n
+				}
+			})
+			if got := oneLine(headline(h1)); got != tt.want {
+				t.Errorf("headline of %q = %q, want %q", tt.h1, got, tt.want)
+			}
+		})
+	}
+}
