@@ -354,8 +354,12 @@ func isBylineElement(n *html.Node) bool {
 // text is longer than a name and a date.
 func labelledByline(n *html.Node) string {
 	label := n.FirstChild
-	if label == nil || label != n.LastChild || label.Type != html.TextNode || len(label.Data) > maxLabel ||
-		!bylinePatterns().label.MatchString(strings.TrimSpace(label.Data)) {
+	if label == nil || label != n.LastChild || label.Type != html.TextNode || len(label.Data) > maxLabel {
+		return ""
+	}
+	// Every label ends in a colon: most short texts are passed over
+	// before the pattern is tried.
+	if text := strings.TrimSpace(label.Data); !strings.HasSuffix(text, ":") || !bylinePatterns().label.MatchString(text) {
 		return ""
 	}
 	for c := n.NextSibling; c != nil; c = c.NextSibling {
