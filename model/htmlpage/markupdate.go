@@ -90,29 +90,41 @@ func shownDate(n *html.Node) string {
 
 // namedForDate reports whether an element's class or id names a date of
 // publication, or the line of facts about the article that gives it
-// ("meta-info", "articleinfos", "news-time"): not today's date a page
-// header shows, nor an update's.
-func namedForDate(n *html.Node) bool {
-	named := false
+// ("meta-info", "articleinfos", "news-time").
+func namedForDate(n *html.Node) bool { return dateNaming(n) == datePublished }
+
+// dateNaming is what an element's class or id says of the date it
+// shows: a publication's (datePublished), another's (dateOther: today's
+// date a page header shows, an update's, a comment's) or nothing.
+func dateNaming(n *html.Node) int {
+	naming := dateUnnamed
 	for _, key := range []string{"class", "id"} {
 		for _, name := range strings.Fields(attr(n, key)) {
 			for _, w := range nameWords(name) {
 				switch w {
 				case "today", "current", "heute", "update", "updated", "modified", "comment", "comments":
-					return false
+					return dateOther
 				case "date", "datum", "dateline", "published", "posted", "time", "meta", "info", "infos":
-					named = true
+					naming = datePublished
 				default:
 					// "pubdate", "publishingdate", "entrydate"; not
 					// "candidate".
-					named = named || strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate") ||
-						isFactsName(w)
+					if strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate") || isFactsName(w) {
+						naming = datePublished
+					}
 				}
 			}
 		}
 	}
-	return named
+	return naming
 }
+
+// What an element's names say of its date (dateNaming).
+const (
+	dateUnnamed = iota
+	datePublished
+	dateOther
+)
 
 // isFactsName reports whether a one-word name is one of an article's
 // line of facts: "postmeta", "articleinfos", "metadata".
@@ -195,4 +207,42 @@ func timeElementDate(n *html.Node) string {
 		return d
 	}
 	return elementDate(n)
+}
+
+// dateline reads the date a headline's dateline shows: the first short
+// block after the page's first <h1> that holds a date ("Kiel, 2. Mai
+// 2017", "Pressemitteilung vom 25.01.2022"), among the few blocks before
+// the article's first paragraph; not one whose names say it shows
+// another date (today's, an update's).
+type dateline struct {
+	h1     *html.Node // the first <h1>, once seen
+	blocks int        // the blocks read after it
+	done   bool
+	date   string
+}
+
+// maxDatelineBlocks is how many blocks after the <h1> may give its date:
+// a standfirst, a byline, a caption come between.
+const maxDatelineBlocks = 6
+
+// read takes the page's elements in document order.
+func (l *dateline) read(n *html.Node) {
+	switch {
+	case l.done:
+	case l.h1 == nil:
+		if n.DataAtom == atom.H1 {
+			l.h1 = n
+		}
+	case contains(l.h1, n) || !blockish[n.DataAtom] && headings[n.DataAtom] == 0 || dateNaming(n) == dateOther:
+	default:
+		text, short := shortText(n, maxDateText)
+		switch {
+		case short:
+			l.date = dateIn(text)
+			l.blocks++
+			l.done = l.date != "" || l.blocks >= maxDatelineBlocks
+		case n.DataAtom == atom.P:
+			l.done = true // the article has begun
+		}
+	}
 }

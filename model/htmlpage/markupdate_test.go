@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestMarkedDate(t *testing.T) {
@@ -25,8 +27,6 @@ func TestMarkedDate(t *testing.T) {
 		{"reads a one-word name ending in meta", `<div class="entrymeta">Hafenamt · 14. März 2019</div>`, "2019-03-14"},
 		{"reads a one-word name ending in infos", `<span class="articleinfos">07.06.2022, 10:27 | Recht</span>`, "2022-06-07"},
 		{"reads the article's metadata", `<div class="story-metadata">Kiel, 2. Mai 2017</div>`, "2017-05-02"},
-		{"leaves a name that only starts with meta alone", `<div class="metallic">07.06.2022</div>`, ""},
-		{"leaves a candidate's class alone", `<div class="candidate">Born 07.06.1962</div>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,6 +36,29 @@ func TestMarkedDate(t *testing.T) {
 			}
 			if page.Published != tt.want {
 				t.Errorf("published %q, want %q", page.Published, tt.want)
+			}
+		})
+	}
+}
+
+// TestNamedForDate checks the names alone: under a headline, an
+// element's short date is the dateline's whatever its name.
+func TestNamedForDate(t *testing.T) {
+	tests := []struct {
+		class string
+		want  bool
+	}{
+		{"entry-date", true},
+		{"postmeta", true},
+		{"metallic", false},
+		{"candidate", false},
+		{"current-date", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: tt.class}}}
+			if got := namedForDate(n); got != tt.want {
+				t.Errorf("namedForDate(class %q) = %v, want %v", tt.class, got, tt.want)
 			}
 		})
 	}
@@ -91,6 +114,30 @@ func TestLocalDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := localDate(tt.published, tt.times); got != tt.want {
 				t.Errorf("localDate(%q, %q) = %q, want %q", tt.published, tt.times, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateline(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	short := `<p>Ferries are back.</p>`
+	tests := []struct{ name, before, after, want string }{
+		{"reads the date under the headline", "", `<p><em>10.11.2021</em></p>`, "2021-11-10"},
+		{"reads a dateline past a standfirst", "", `<p>Ferries are back after the storm.</p><p>Kiel, 3. Mai 2017</p>`, "2017-05-03"},
+		{"leaves a date in the article alone", "", story + `<p>Kiel, 3. Mai 2017</p>`, ""},
+		{"leaves a date before the headline alone", `<p>Kiel, 3. Mai 2017</p>`, "", ""},
+		{"leaves today's date under the headline alone", "", `<div class="current-date">Mittwoch, 3. Dezember 2025</div>`, ""},
+		{"leaves a date past the few blocks under the headline alone", "", strings.Repeat(short, maxDatelineBlocks) + `<p>Kiel, 3. Mai 2017</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body>`+tt.before+`<h1>Ferries back</h1>`+tt.after+`<article>`+story+`</article></body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Published != tt.want {
+				t.Errorf("published %q, want %q", page.Published, tt.want)
 			}
 		})
 	}
