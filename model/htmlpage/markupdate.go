@@ -17,7 +17,7 @@ import (
 // markedDate is the publication date an element of the page marks up
 // outside <meta>: microdata's itemprop="datePublished" and the hAtom
 // microformat's class "published", from the datetime, content or title
-// attribute or else from the element's text ("May 19, 2020").
+// attribute or else from the element's text ("May 19, 2020", "19.05.2020").
 func markedDate(n *html.Node) string {
 	if n.DataAtom == atom.Meta || !(attr(n, "itemprop") == "datePublished" || hasWord(attr(n, "class"), "published")) {
 		return ""
@@ -27,41 +27,21 @@ func markedDate(n *html.Node) string {
 			return d
 		}
 	}
-	return textDate(oneLine(textOf(n)))
-}
-
-// textDate reads a date written out in English, "May 19, 2020" or
-// "8 January 2020", from the start of a short text; "" for anything else.
-func textDate(s string) string {
-	if len(s) > maxDateText {
-		return ""
-	}
-	m := writtenDate().FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	text := m[1]
-	if text == "" {
-		text = m[2]
-	}
-	for _, layout := range writtenLayouts {
-		if t, err := time.Parse(layout, strings.NewReplacer(",", "", ".", "").Replace(text)); err == nil {
-			return t.Format(time.DateOnly)
-		}
-	}
-	return ""
+	return elementDate(n)
 }
 
 // maxDateText is the longest text read for a date: a date element holds
 // the date and perhaps a time and a label, not a paragraph.
 const maxDateText = 60
 
-var writtenLayouts = []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006"}
-
-// writtenDate is compiled on first use, as the byline patterns are.
-var writtenDate = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:[A-Za-z]+:?\s+)?(?:([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})|(\d{1,2} [A-Z][a-z]{2,8},? \d{4}))\b`)
-})
+// elementDate is the date an element's short text shows (dateIn); ""
+// when its text is longer than a date's.
+func elementDate(n *html.Node) string {
+	if text, short := shortText(n, maxDateText); short {
+		return dateIn(text)
+	}
+	return ""
+}
 
 // localDate is the day a UTC publication time fell on where the page
 // was published, when one of the page's <time> elements gives that same
@@ -105,36 +85,56 @@ func shownDate(n *html.Node) string {
 	if skipped[n.DataAtom] || !namedForDate(n) {
 		return ""
 	}
-	text, short := shortText(n, maxDateText)
-	if !short {
-		return ""
-	}
-	return dateIn(text)
+	return elementDate(n)
 }
 
 // namedForDate reports whether an element's class or id names a date of
 // publication, or the line of facts about the article that gives it
-// ("meta-info", "articleinfos", "news-time"): not today's date a page
-// header shows, nor an update's.
-func namedForDate(n *html.Node) bool {
-	named := false
+// ("meta-info", "articleinfos", "news-time").
+func namedForDate(n *html.Node) bool { return dateNaming(n) == datePublished }
+
+// dateNaming is what an element's class or id says of the date it
+// shows: a publication's (datePublished), another's (dateOther: today's
+// date a page header shows, an update's, a comment's) or nothing.
+func dateNaming(n *html.Node) int {
+	naming := dateUnnamed
 	for _, key := range []string{"class", "id"} {
 		for _, name := range strings.Fields(attr(n, key)) {
 			for _, w := range nameWords(name) {
 				switch w {
 				case "today", "current", "heute", "update", "updated", "modified", "comment", "comments":
-					return false
+					return dateOther
 				case "date", "datum", "dateline", "published", "posted", "time", "meta", "info", "infos":
-					named = true
+					naming = datePublished
 				default:
 					// "pubdate", "publishingdate", "entrydate"; not
 					// "candidate".
-					named = named || strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate")
+					if strings.HasSuffix(w, "date") && !strings.HasSuffix(w, "update") && !strings.HasSuffix(w, "idate") || isFactsName(w) {
+						naming = datePublished
+					}
 				}
 			}
 		}
 	}
-	return named
+	return naming
+}
+
+// What an element's names say of its date (dateNaming).
+const (
+	dateUnnamed = iota
+	datePublished
+	dateOther
+)
+
+// isFactsName reports whether a one-word name is one of an article's
+// line of facts: "postmeta", "articleinfos", "metadata".
+func isFactsName(w string) bool {
+	for _, suffix := range []string{"meta", "metadata", "info", "infos"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // shownDates are compiled on first use, as the byline patterns are: a
@@ -148,7 +148,7 @@ var shownDates = sync.OnceValue(func() [2]*regexp.Regexp {
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	month := `(` + strings.Join(names, "|") + `)\.?`
 	return [2]*regexp.Regexp{
-		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`),
+		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b`),
 		regexp.MustCompile(`(?i)\b(?:(\d{1,2})\.?\s+` + month + `,?\s+(\d{4})|` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`),
 	}
 })
@@ -179,6 +179,9 @@ func dateIn(s string) string {
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		month = time.Month(mo)
 		year, _ = strconv.Atoi(s[m[6]:m[7]])
+		if year < 100 {
+			year += 2000 // "23.09.22": the pages that write two digits are this century's
+		}
 	}
 	if m := re[1].FindStringSubmatchIndex(s); m != nil && (first < 0 || m[0] < first) {
 		d, mo, y := 2, 4, 6 // the day first
@@ -203,8 +206,43 @@ func timeElementDate(n *html.Node) string {
 	if d := date(attr(n, "datetime")); d != "" {
 		return d
 	}
-	if text, short := shortText(n, maxDateText); short {
-		return dateIn(text)
+	return elementDate(n)
+}
+
+// dateline reads the date a headline's dateline shows: the first short
+// block after the page's first <h1> that holds a date ("Kiel, 2. Mai
+// 2017", "Pressemitteilung vom 25.01.2022"), among the few blocks before
+// the article's first paragraph; not one whose names say it shows
+// another date (today's, an update's).
+type dateline struct {
+	h1     *html.Node // the first <h1>, once seen
+	blocks int        // the blocks read after it
+	done   bool
+	date   string
+}
+
+// maxDatelineBlocks is how many blocks after the <h1> may give its date:
+// a standfirst, a byline, a caption come between.
+const maxDatelineBlocks = 6
+
+// read takes the page's elements in document order.
+func (l *dateline) read(n *html.Node) {
+	switch {
+	case l.done:
+	case l.h1 == nil:
+		if n.DataAtom == atom.H1 {
+			l.h1 = n
+		}
+	case contains(l.h1, n) || !blockish[n.DataAtom] && headings[n.DataAtom] == 0 || dateNaming(n) == dateOther:
+	default:
+		text, short := shortText(n, maxDateText)
+		switch {
+		case short:
+			l.date = dateIn(text)
+			l.blocks++
+			l.done = l.date != "" || l.blocks >= maxDatelineBlocks
+		case n.DataAtom == atom.P:
+			l.done = true // the article has begun
+		}
 	}
-	return ""
 }

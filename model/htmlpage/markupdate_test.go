@@ -3,26 +3,9 @@ package htmlpage
 import (
 	"strings"
 	"testing"
-)
 
-func TestTextDate(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"reads month, day and year", "May 19, 2020", "2020-05-19"},
-		{"reads day, month and year", "8 January 2020, 3:51 pm", "2020-01-08"},
-		{"reads an abbreviated month", "Sep. 3, 2019", "2019-09-03"},
-		{"reads past a label", "Updated June 13, 2019", "2019-06-13"},
-		{"is empty for a text without a date", "Last week in the harbour", ""},
-		{"is empty for a paragraph that mentions a date", "On May 19, 2020 the council met to discuss the state of the harbour and its piers.", ""},
-		{"is empty for a month that is not one", "Smarch 3, 2020", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := textDate(tt.in); got != tt.want {
-				t.Errorf("textDate(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
+	"golang.org/x/net/html"
+)
 
 func TestMarkedDate(t *testing.T) {
 	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
@@ -39,7 +22,11 @@ func TestMarkedDate(t *testing.T) {
 		{"reads a time element's text", `<time class="stamp">Published on 4. März 2021</time>`, "2021-03-04"},
 		{"reads the line of facts about the article", `<p class="meta-info">Hafenamt • 07.06.2022</p>`, "2022-06-07"},
 		{"reads a class that ends in date", `<span class="_publishingdate">07.06.2022</span>`, "2022-06-07"},
-		{"leaves a candidate's class alone", `<div class="candidate">Born 07.06.1962</div>`, ""},
+		{"leaves microdata's datePublished alone when it is a paragraph", `<p itemprop="datePublished">On May 19, 2020 the council met to discuss the state of the harbour and its piers.</p>`, ""},
+		{"reads microdata's datePublished in numbers", `<span itemprop="datePublished">Stand: 19.05.2020</span>`, "2020-05-19"},
+		{"reads a one-word name ending in meta", `<div class="entrymeta">Hafenamt · 14. März 2019</div>`, "2019-03-14"},
+		{"reads a one-word name ending in infos", `<span class="articleinfos">07.06.2022, 10:27 | Recht</span>`, "2022-06-07"},
+		{"reads the article's metadata", `<div class="story-metadata">Kiel, 2. Mai 2017</div>`, "2017-05-02"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,9 +41,39 @@ func TestMarkedDate(t *testing.T) {
 	}
 }
 
+// TestNamedForDate checks the names alone: under a headline, an
+// element's short date is the dateline's whatever its name.
+func TestNamedForDate(t *testing.T) {
+	tests := []struct {
+		class string
+		want  bool
+	}{
+		{"entry-date", true},
+		{"postmeta", true},
+		{"metallic", false},
+		{"candidate", false},
+		{"current-date", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: tt.class}}}
+			if got := namedForDate(n); got != tt.want {
+				t.Errorf("namedForDate(class %q) = %v, want %v", tt.class, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDateIn(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"reads a date in numbers, day first", "Stand: 05.03.2021, 14:20 Uhr", "2021-03-05"},
+		{"reads month, day and year", "May 19, 2020", "2020-05-19"},
+		{"reads a year in two digits", "Hafenamt | 23.09.22", "2022-09-23"},
+		{"is empty for a version number", "Version 1.2.225", ""},
+		{"reads day, month and year", "8 January 2020, 3:51 pm", "2020-01-08"},
+		{"reads an abbreviated month", "Sep. 3, 2019", "2019-09-03"},
+		{"reads past a label", "Updated June 13, 2019", "2019-06-13"},
+		{"is empty for a month that is not one", "Smarch 3, 2020", ""},
 		{"reads a German date in words", "Dienstag, 6. Mai 2014", "2014-05-06"},
 		{"reads an English date, month first", "Posted on March 3rd, 2020 by Ola", "2020-03-03"},
 		{"reads the first of two dates", "12.01.2020 (updated 14.01.2020)", "2020-01-12"},
@@ -97,6 +114,30 @@ func TestLocalDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := localDate(tt.published, tt.times); got != tt.want {
 				t.Errorf("localDate(%q, %q) = %q, want %q", tt.published, tt.times, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateline(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	short := `<p>Ferries are back.</p>`
+	tests := []struct{ name, before, after, want string }{
+		{"reads the date under the headline", "", `<p><em>10.11.2021</em></p>`, "2021-11-10"},
+		{"reads a dateline past a standfirst", "", `<p>Ferries are back after the storm.</p><p>Kiel, 3. Mai 2017</p>`, "2017-05-03"},
+		{"leaves a date in the article alone", "", story + `<p>Kiel, 3. Mai 2017</p>`, ""},
+		{"leaves a date before the headline alone", `<p>Kiel, 3. Mai 2017</p>`, "", ""},
+		{"leaves today's date under the headline alone", "", `<div class="current-date">Mittwoch, 3. Dezember 2025</div>`, ""},
+		{"leaves a date past the few blocks under the headline alone", "", strings.Repeat(short, maxDatelineBlocks) + `<p>Kiel, 3. Mai 2017</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body>`+tt.before+`<h1>Ferries back</h1>`+tt.after+`<article>`+story+`</article></body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Published != tt.want {
+				t.Errorf("published %q, want %q", page.Published, tt.want)
 			}
 		})
 	}

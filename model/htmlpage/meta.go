@@ -40,8 +40,10 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var timeDate string   // the first <time datetime> in the page
 	var times []string    // every <time datetime>, as written
 	var headings []string // the page's <h1> texts
+	var labelled string   // the first name after a byline's label
 	var marked string     // the first date marked up outside <meta>
 	var shown string      // the first date an element named for one shows
+	var line dateline     // the date the blocks under the first <h1> show
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -57,7 +59,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.H1:
 			// Soft hyphens, where a long word may break, are no part of
 			// the headline as a title.
-			headings = append(headings, oneLine(strings.ReplaceAll(textOf(n), "\u00ad", "")))
+			headings = append(headings, oneLine(strings.ReplaceAll(headline(n), "\u00ad", "")))
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
@@ -76,12 +78,16 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if m.byLine == "" {
 			m.byLine = byLineText(n)
 		}
+		if labelled == "" {
+			labelled = labelledByline(n)
+		}
 		if marked == "" {
 			marked = markedDate(n)
 		}
 		if shown == "" {
 			shown = shownDate(n)
 		}
+		line.read(n)
 	})
 	if base != nil {
 		m.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
@@ -107,23 +113,104 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
 	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
-	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown)
-	m.bylines = append(m.bylines, bylineTexts(bylines)...)
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown, line.date)
+	m.bylines = append(append(m.bylines, bylineTexts(bylines)...), labelled)
 	return m
 }
 
-// byline is the first candidate that names a writer: not an address, not
-// the site's name (nor the site with its address, "Deutsche Welle
-// (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
-// site's put after or before it ("Rob Picheta, CNN").
-func (m pageMeta) byline(site string, more ...string) string {
-	for _, c := range append(append(m.bylines, more...), m.byLine) {
-		name := bylineName(withoutSite(oneLine(c), site, m.host))
-		if name != "" && !isURL(name) && squash(name) != squash(site) && squash(name) != squash(m.claimant) && !namesHost(name, m.host) {
-			return name
+// headline is an <h1>'s text less a kicker that opens it: a first
+// child element with a class, its text short, before the headline's
+// own words, three at least ("<span class="dachzeile">Nach dem
+// Sturm</span> <span class="headline">Fähren fahren wieder</span>").
+func headline(n *html.Node) string {
+	var kicker *html.Node
+	var rest strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		text := nodeText(c, "")
+		switch {
+		case kicker == nil && strings.TrimSpace(text) == "":
+		case kicker == nil && c.Type == html.ElementNode && attr(c, "class") != "" && len(text) <= maxKicker:
+			kicker = c
+		case kicker == nil:
+			return textOf(n)
+		default:
+			rest.WriteString(text)
 		}
 	}
+	// The separator the page sets after the kicker, "Klimaschutz: ...".
+	h := strings.TrimLeft(strings.TrimSpace(rest.String()), kickerSeparators)
+	// A headline starts with a capital; a first word in a span of its own
+	// ("<span>Storm</span> hits the coast") is no kicker.
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }))
+	if kicker == nil || len(strings.Fields(h)) < 3 || !unicode.IsUpper(first) {
+		return textOf(n)
+	}
+	return h
+}
+
+// kickerSeparators part a kicker from the headline after it.
+const kickerSeparators = ":-–—|· "
+
+// nodeText is a text node's text, or an element's with sep around the
+// text of each element inside it (joinedText); "" for any other node.
+func nodeText(c *html.Node, sep string) string {
+	switch {
+	case c.Type == html.TextNode:
+		return c.Data
+	case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+		return joinedText(c, sep)
+	}
 	return ""
+}
+
+// maxKicker is the longest kicker over a headline: a few words.
+const maxKicker = 60
+
+// byline is the first candidate that names a writer (bylineOf); a login
+// name ("ana.ruiz", "anaruiz") gives way to a later candidate that
+// spells it out as the page shows it ("Ana Ruiz").
+func (m pageMeta) byline(site string, more ...string) string {
+	candidates := append(append(m.bylines, more...), m.byLine)
+	for i, c := range candidates {
+		name := m.bylineOf(c, site)
+		if name == "" {
+			continue
+		}
+		if isLogin(name) {
+			for _, later := range candidates[i+1:] {
+				if full := m.bylineOf(later, site); isSpelledOut(full) && squash(full) == squash(name) {
+					return full
+				}
+			}
+		}
+		return name
+	}
+	return ""
+}
+
+// bylineOf is the writer's name a candidate gives: not an address, not
+// the site's name (nor the site with its address, "Deutsche Welle
+// (www.dw.com)"), not a fact-check's claimant; a writer's name loses the
+// site's put after or before it ("Rob Picheta, CNN"). "" when it names
+// no writer.
+func (m pageMeta) bylineOf(c, site string) string {
+	name := bylineName(withoutSite(oneLine(c), site, m.host))
+	if name == "" || isURL(name) || squash(name) == squash(site) || squash(name) == squash(m.claimant) || namesHost(name, m.host) {
+		return ""
+	}
+	return name
+}
+
+// isSpelledOut reports whether a name is written as a person's, in
+// words, capitalised.
+func isSpelledOut(name string) bool {
+	return strings.Contains(name, " ") && strings.ContainsFunc(name, unicode.IsUpper)
+}
+
+// isLogin reports whether a name is written as a login is, one word in
+// lower case ("anaruiz", "ana.ruiz", "ana_ruiz").
+func isLogin(name string) bool {
+	return !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsUpper(r) })
 }
 
 // bylineSeparators part a writer's name from the site's in a byline.
@@ -159,14 +246,18 @@ func namesHost(name, host string) bool {
 // not saved pages, and every run of margin paid for them.
 var bylinePatterns = sync.OnceValue(func() bylineREs {
 	return bylineREs{
-		lead:     regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
-		tail:     regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
-		byWord:   regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
-		notAName: regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\b(says|said|wrote):$`),
+		lead: regexp.MustCompile(`(?i)^((post(ed)?|written|article|story)( author| by)?|by|von|por|par|door|di|av|de|(geschrieben|erstellt|eingestellt|verfasst|beitrag|artikel) von|(zeige )?alle beiträge von|view all posts by|auteur|autor|autorin|autoren|author|text( und (interview|fotos?))?|interview)\b:?\s*|^~\s*`),
+		// WordPress's "Posted on <date> by <name>", in German "Veröffentlicht
+		// am <date> von <name>".
+		dateFirst: regexp.MustCompile(`(?i)^((posted|published|veröffentlicht|erstellt)\s+)?((on|am)\s+)?(\p{L}+,?\s+)?(\d{1,2}\.?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|am|pm))?)?\s+(by|von)\s+`),
+		tail:      regexp.MustCompile(`(?i)(\s+[-|·•,]\s*|\s+)((published|updated|posted)\b.*|((ph\.?d|m\.?d|r\.?d|r\.?n|mph|msc|mba)\.?(,\s*|\s+|$))+$|(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,\s*\d{4})?.*|\d{4}-\d{2}-\d{2}.*|\[email[^\]]*\].*|@\w+.*|(am|um|stand:?|»)\s+\d.*|am\s+\p{L}+tag\b.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|alle artikel)$`),
+		byWord:    regexp.MustCompile(`^(?i:by|written by|words by|von|text von|par|por|auteur|autor|autoren|autorin|author)\s*:?\s+\p{Lu}`),
+		label:     regexp.MustCompile(`^(?i:by|written by|von|geschrieben von|par|por|auteur|autor|autorin|autoren|author|verfasser|verfasserin)\s*:$`),
+		notAName:  regexp.MustCompile(`(?i)^(no author|admin|anonymous|posted on|on|staff|@\w+|(publiziert|veröffentlicht|erstellt)( am)?|artikel von|alle beiträge|all posts|autor|author|datum|quelle|follow|name \(erforderlich\)|\d{1,2}:\d{2}\b.*)$|\s(says|said|wrote|sagt|schreibt)(:|,.*)?$`),
 	}
 })
 
-type bylineREs struct{ lead, tail, notAName, byWord *regexp.Regexp }
+type bylineREs struct{ lead, dateFirst, tail, notAName, byWord, label *regexp.Regexp }
 
 const bylineTrail = " -–—|·•,:"
 
@@ -174,6 +265,9 @@ const bylineTrail = " -–—|·•,:"
 func bylineName(s string) string {
 	re := bylinePatterns()
 	s = oneLine(s)
+	if d := re.dateFirst.FindString(s); d != "" && dateIn(d) != "" {
+		s = s[len(d):]
+	}
 	for {
 		rest := re.lead.ReplaceAllString(s, "")
 		if rest == s {
@@ -254,6 +348,37 @@ func isBylineElement(n *html.Node) bool {
 	}
 	return false
 }
+
+// labelledByline is the name an element that is a byline's label alone
+// introduces ("<strong>Autor:</strong> Ana Ruiz<br>", "<span>Author:
+// </span><span>Ana Ruiz</span>"): the first of its next siblings that
+// holds text, past line breaks; "" when n is no such label, or that
+// text is longer than a name and a date.
+func labelledByline(n *html.Node) string {
+	label := n.FirstChild
+	if label == nil || label != n.LastChild || label.Type != html.TextNode || len(label.Data) > maxLabel {
+		return ""
+	}
+	// Every label ends in a colon: most short texts are passed over
+	// before the pattern is tried.
+	if text := strings.TrimSpace(label.Data); !strings.HasSuffix(text, ":") || !bylinePatterns().label.MatchString(text) {
+		return ""
+	}
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		text := oneLine(nodeText(c, " "))
+		if len(text) > maxByLineText {
+			return ""
+		}
+		if text != "" {
+			return text
+		}
+	}
+	return ""
+}
+
+// maxLabel is the longest text a byline's label can have: "Geschrieben
+// von:" and the spaces around it.
+const maxLabel = 40
 
 // bylineTexts are the texts of the short byline elements, each taken from
 // the innermost byline element inside it (a name within a line that also
@@ -565,7 +690,7 @@ func cleanTitle(title, site, host string) (string, string) {
 	}
 	parts, seps := splitTitle(title)
 	if n := len(parts); n > 1 {
-		if isTitleDate(parts[n-1]) {
+		if isTitleDate(parts[n-1]) && !endsWithDay(parts[n-2]) {
 			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
 		}
 		// From the end: the site's name is the last part, or a later
@@ -625,8 +750,9 @@ func joinTitle(parts, seps []string) string {
 	return strings.TrimSpace(sb.String())
 }
 
-// titleDate matches a date in numbers or in English words, the whole of
-// a title's part ("19.01.2020", "2020-01-19", "January 19, 2020").
+// titleDate matches a date in numbers, the whole of a title's part
+// ("19.01.2020", "2020-01-19"); isTitleDate takes one in words too
+// ("January 19, 2020", "19. Januar 2020").
 var titleDate = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})$`)
 })
@@ -636,8 +762,15 @@ func isTitleDate(part string) bool {
 	if titleDate().MatchString(part) {
 		return true
 	}
-	d := textDate(part)
-	return d != "" && len(strings.Fields(part)) <= 3
+	return dateIn(part) != "" && len(strings.Fields(part)) <= 3
+}
+
+// endsWithDay reports whether a title's part ends in a day's number
+// ("Weekly report 14."): the date after it closes a range of days, "14.
+// - 20. Januar 2022", which is the title's own.
+func endsWithDay(part string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSpace(part), "."))
+	return unicode.IsDigit(r)
 }
 
 // siteName drops a tagline from a site's name ("My Daily Magazine - Art,

@@ -23,8 +23,15 @@ func TestBylineName(t *testing.T) {
 		{"is empty for a lone By", "By", ""},
 		{"is empty for a comment's author", "Art Edwards says:", ""},
 		{"is empty for a placeholder", "No Author", ""},
+		{"is empty for a German comment's author", "Lene Kaya sagt:", ""},
+		{"is empty for a comment's author and its date", "olalind said, on May 3, 2021 at 3:12 pm", ""},
+		{"keeps a name with says inside it", "Simon Says Studio", "Simon Says Studio"},
 		{"is empty for a date label", "Posted on", ""},
 		{"is empty for a handle alone", "@NatGeoUK", ""},
+		{"drops a posting date before the name", "Posted on March 3, 2021 by Ola Lind", "Ola Lind"},
+		{"drops a German posting date before the name", "Veröffentlicht am 3. März 2021 von Jana Berg", "Jana Berg"},
+		{"drops a date and time in numbers before the name", "12.05.2021, 09:30 Uhr von Mia Stein", "Mia Stein"},
+		{"reads no name after a date the calendar lacks", "Posted on 3 Marines 2019 by Ola Lind", ""},
 		{"drops a German written-by label", "Geschrieben von Jana Berg", "Jana Berg"},
 		{"drops an author label with a colon", "Auteur: Lea Roux", "Lea Roux"},
 		{"drops an author label without one", "Author Tom Hale", "Tom Hale"},
@@ -71,6 +78,28 @@ func TestBylineLeavesOutTheSite(t *testing.T) {
 	}
 }
 
+func TestBylineSpellsOutALogin(t *testing.T) {
+	tests := []struct {
+		name       string
+		candidates []string
+		want       string
+	}{
+		{"takes the name a login spells", []string{"tomas.reed", "By Tomas Reed"}, "Tomas Reed"},
+		{"takes the name a login runs together", []string{"tomasreed", "", "von Tomás Reed"}, "Tomás Reed"},
+		{"keeps a login no candidate spells out", []string{"tomas.reed", "Mara Kellen"}, "tomas.reed"},
+		{"keeps a login the page writes the same way", []string{"tomasreed", "tomasreed →"}, "tomasreed"},
+		{"keeps a name that is no login", []string{"Tomas", "Tomas Reed"}, "Tomas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{bylines: tt.candidates}
+			if got := m.byline(""); got != tt.want {
+				t.Errorf("byline of %q = %q, want %q", tt.candidates, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestByLineText(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
@@ -112,6 +141,8 @@ func TestCleanTitle(t *testing.T) {
 		{"keeps a title without a site", "Keeper retires after forty years", "Coast News", "", "Keeper retires after forty years", "Coast News"},
 		{"drops a date after the site", "Harbour reopens | NW | 14.03.2021", "NW.COM", "nw.com", "Harbour reopens", "NW.COM"},
 		{"drops a date in words at the end", "Harbour reopens - March 14, 2021", "", "", "Harbour reopens", ""},
+		{"drops a German date in words at the end", "Hafen öffnet wieder | 14. März 2021", "", "", "Hafen öffnet wieder", ""},
+		{"keeps a range of days that ends in a date", "Pegelstände 7. - 13. März 2021", "", "", "Pegelstände 7. - 13. März 2021", ""},
 		{"drops the site and the tagline after it", "Pike season opens | angler-news.ch | Your fishing magazine", "", "angler-news.ch", "Pike season opens", "angler-news.ch"},
 		{"drops the host's name and a few words", "How to tie a knot - Knotty Community Forum", "", "forum.knotty.org", "How to tie a knot", "Knotty Community Forum"},
 		{"drops a site after a spaced colon", "Basic dough : Bread Recipes", "", "breadrecipe.net", "Basic dough", "Bread Recipes"},
@@ -172,6 +203,11 @@ func TestBylineMarkup(t *testing.T) {
 		{"reads an address that starts with By", `<address>By <a href="/author/mk">Mara Kellen</a></address>`, "Mara Kellen"},
 		{"leaves a postal address alone", `<address>12 Quay Street, Harbourtown</address>`, ""},
 		{"reads a test id naming the byline, its spans apart", `<div data-testid="story-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span><span>Thursday, November 9, 2023</span></div>`, "J.R. Stone"},
+		{"reads the name after a label, up to the line break", `<p><strong>Autor:</strong> <a href="/team/hk">Hanna Kolb</a><br>Fotos: Jo Marr</p>`, "Hanna Kolb"},
+		{"reads the name in the span after a label", `<div><span>Datum: 3.4.2021</span> <span>Written by: </span><span>Ivo Brandt</span> <span>Rubrik: Hafen und Schifffahrt, Fähren und Inseln</span></div>`, "Ivo Brandt"},
+		{"reads the name after a label's heading and line breaks", `<div><h5>Datum:</h5>03.04.2021<br><h5>Von:</h5><br><br> Lea Sommer<br><h5>Rubrik:</h5> Hafen und Schifffahrt, Fähren</div>`, "Lea Sommer"},
+		{"leaves a label before a paragraph alone", `<p><b>Von:</b> ` + strings.Repeat("der Hafenbehörde, die am Montag mitteilte, ", 4) + `</p>`, ""},
+		{"leaves a photo credit's label alone", `<p><b>Fotos:</b> Jo Marr</p>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -229,6 +265,34 @@ func TestShownHeadline(t *testing.T) {
 			m := pageMeta{headings: tt.headings}
 			if got := m.shown(tt.title, "Gazette"); got != tt.want {
 				t.Errorf("shown(%q) over %q = %q, want %q", tt.title, tt.headings, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ name, h1, want string }{
+		{"drops a kicker in a span of its own", `<span class="overline">After the storm</span> <span class="hl">Ferries sail again from Monday</span>`, "Ferries sail again from Monday"},
+		{"drops a kicker and the colon after it", `<div class="topic">Harbour</div>: Ferries sail again from Monday`, "Ferries sail again from Monday"},
+		{"keeps words in emphasis that open the headline", `<em>Hamlet</em> review: a prince in the rain`, "Hamlet review: a prince in the rain"},
+		{"keeps a first element with too few words after it", `<span class="big">Storm watch</span> Ferries stop`, "Storm watch Ferries stop"},
+		{"keeps a first word in a span of its own", `<span class="big">Storm</span> hits the coast hard`, "Storm hits the coast hard"},
+		{"keeps a headline that starts with its own words", `Ferries <span class="hl">sail</span> again from Monday`, "Ferries sail again from Monday"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html><body><h1>` + tt.h1 + `</h1></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h1 *html.Node
+			visit(root, func(n *html.Node) {
+				if n.Data == "h1" {
+					h1 = n
+				}
+			})
+			if got := oneLine(headline(h1)); got != tt.want {
+				t.Errorf("headline of %q = %q, want %q", tt.h1, got, tt.want)
 			}
 		})
 	}
