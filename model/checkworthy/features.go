@@ -203,8 +203,9 @@ func (ws *wordScanner) next() bool {
 // foretells, cost more than the reads.
 func wordTail(s string, e, n int) uint32 {
 	tail := uint32(0)
-	if e >= 3 {
-		tail = uint32(s[e-3])<<16 | uint32(s[e-2])<<8 | uint32(s[e-1]) | 0x202020
+	if e >= 3 && e <= len(s) {
+		t := s[e-3 : e]
+		tail = uint32(t[0])<<16 | uint32(t[1])<<8 | uint32(t[2]) | 0x202020
 	}
 	if n < 3 {
 		tail = 0
