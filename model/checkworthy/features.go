@@ -152,27 +152,29 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func (ws *wordScanner) next() bool {
 	s := ws.s
 	ws.comma = false
-	for i := ws.i; i < len(s); i++ {
+	// The indexes are compared unsigned, so the compiler knows them in
+	// range and checks no bounds.
+	for i := ws.i; uint(i) < uint(len(s)); i++ {
 		switch c := s[i]; {
 		case c == ' ':
 			// the commonest byte between words, tested first
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c):
 			// what a word commonly starts with, spared the tests below
-			words, k := ws.words, ws.k
-			for k < len(words) && words[k].Start < i {
+			words, k := ws.words, uint(ws.k)
+			for k < uint(len(words)) && words[k].Start < i {
 				k++
 			}
-			ws.k = k
-			if k < len(words) && words[k].Start == i {
+			if k < uint(len(words)) && words[k].Start == i {
 				e := words[k].End
 				n := e - i
 				if uint(n-1) < maxWord && e <= len(s) && (e == len(s) || s[e] == ' ' || endsLetters(s, e)) {
-					ws.k = k + 1
+					ws.k = int(k) + 1
 					ws.i, ws.n, ws.h, ws.upper = e, n, words[k].Hash, c <= 'Z'
 					ws.tail = wordTail(s, e, n)
 					return true
 				}
 			}
+			ws.k = int(k)
 			ws.i = i
 			ws.word()
 			return true
