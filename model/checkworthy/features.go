@@ -358,6 +358,23 @@ func (s *sink) feature(h uint64, name string) {
 	s.z += float64(s.table.find(h).weight)
 }
 
+// fixed takes a feature whose weight w the table keeps apart
+// (fixedWeights): scoring adds w, with no look-up; naming sends the
+// feature with its name, prefix and rest.
+func (s *sink) fixed(h uint64, w float32, prefix, rest string) {
+	if s.emit == nil {
+		s.z += float64(w)
+		return
+	}
+	s.named(h, prefix, rest)
+}
+
+// named sends a feature to emit with its name, prefix and rest. It is
+// fixed's slow path, kept out of line so fixed inlines.
+//
+//go:noinline
+func (s *sink) named(h uint64, prefix, rest string) { s.emit(h, prefix+rest) }
+
 // word takes a word's feature and returns the word's classes.
 func (s *sink) word(h uint64, name string) wordClass {
 	sl := s.table.find(h)
@@ -420,14 +437,14 @@ func extract(sentence string, words []Word, kinds []string, labels []entity.Labe
 		s.z += float64(s.meaning / s.idf)
 	}
 	bucket := min(sh.words/5, len(lengthBuckets)-1)
-	s.feature(lengthHashes[bucket], name("len:", lengthBuckets[bucket]))
+	s.fixed(lengthHashes[bucket], s.table.fixed.length[bucket], "len:", lengthBuckets[bucket])
 	if sh.question {
-		s.feature(questionHash, name("end:", "?"))
+		s.fixed(questionHash, s.table.fixed.question, "end:", "?")
 	}
 	if sh.addressed {
-		s.feature(addressedHash, name("x:", "addressed"))
+		s.fixed(addressedHash, s.table.fixed.addressed, "x:", "addressed")
 	}
-	sh.emit(named, s)
+	sh.emit(s)
 	for _, k := range kinds {
 		s.feature(hashString(kindPrefix, k), name("k:", k))
 	}
@@ -435,5 +452,5 @@ func extract(sentence string, words []Word, kinds []string, labels []entity.Labe
 		s.feature(hashString(labelPrefix, string(l)), name("e:", string(l)))
 	}
 	ents := countBucket(len(labels))
-	s.feature(entsHashes[ents], name("ents:", countBuckets[ents]))
+	s.fixed(entsHashes[ents], s.table.fixed.ents[ents], "ents:", countBuckets[ents])
 }

@@ -24,6 +24,35 @@ type table struct {
 	slots []slot
 	shift uint
 	zero  slot
+	// fixed are the weights of the features that are not words and
+	// have hashes known before any sentence, looked up once (fix).
+	fixed fixedWeights
+}
+
+// fixedWeights are the weights of the length, capitals, entity-count,
+// question, address and class features, by bucket or class: a sentence
+// has five or six of them, and each look-up cost more than its weight's
+// load.
+type fixedWeights struct {
+	length              [len(lengthBuckets)]float32
+	caps, ents          [len(countBuckets)]float32
+	question, addressed float32
+	classes             [numClasses]float32
+}
+
+// fix looks the fixed features' weights up, once the table is filled.
+func (t *table) fix() {
+	f := &t.fixed
+	for i, h := range lengthHashes {
+		f.length[i] = t.find(h).weight
+	}
+	for i := range countBuckets {
+		f.caps[i], f.ents[i] = t.find(capsHashes[i]).weight, t.find(entsHashes[i]).weight
+	}
+	f.question, f.addressed = t.find(questionHash).weight, t.find(addressedHash).weight
+	for i, h := range classHashes {
+		f.classes[i] = t.find(h).weight
+	}
 }
 
 // newTable returns a table for about n keys, at most a quarter full so a
