@@ -369,6 +369,24 @@ func (s *sink) fixed(h uint64, w float32, prefix, rest string) {
 	s.named(h, prefix, rest)
 }
 
+// listed takes the feature named prefix and rest, whose name's hash is
+// hashString(h, rest) with h the prefix's: scoring finds rest's weight in
+// list, the names the table keeps apart (fixedWeights), without hashing
+// it, and looks up any other; naming sends the feature with its name.
+func (s *sink) listed(list []namedWeight, h uint64, prefix, rest string) {
+	if s.emit != nil {
+		s.emit(hashString(h, rest), prefix+rest)
+		return
+	}
+	for _, nw := range list {
+		if nw.name == rest {
+			s.z += float64(nw.weight)
+			return
+		}
+	}
+	s.z += float64(s.table.find(hashString(h, rest)).weight)
+}
+
 // named sends a feature to emit with its name, prefix and rest. It is
 // fixed's slow path, kept out of line so fixed inlines.
 //
@@ -393,12 +411,6 @@ func (s *sink) word(h uint64, name string) wordClass {
 // caller's words of the sentence (Word), nil when it has none.
 func extract(sentence string, words []Word, kinds []string, labels []entity.Label, s *sink) {
 	named := s.emit != nil
-	name := func(prefix, rest string) string {
-		if !named {
-			return ""
-		}
-		return prefix + rest
-	}
 	ws := wordScanner{s: sentence, words: words}
 	prev, prevName, afterThe := startWord, "<s>", false
 	prevMarks := s.table.find(startWord).class
@@ -446,10 +458,10 @@ func extract(sentence string, words []Word, kinds []string, labels []entity.Labe
 	}
 	sh.emit(s)
 	for _, k := range kinds {
-		s.feature(hashString(kindPrefix, k), name("k:", k))
+		s.listed(s.table.fixed.kinds, kindPrefix, "k:", k)
 	}
 	for _, l := range labels {
-		s.feature(hashString(labelPrefix, string(l)), name("e:", string(l)))
+		s.listed(s.table.fixed.labels, labelPrefix, "e:", string(l))
 	}
 	ents := countBucket(len(labels))
 	s.fixed(entsHashes[ents], s.table.fixed.ents[ents], "ents:", countBuckets[ents])
