@@ -95,6 +95,7 @@ func New(bias float64, features []Feature) *Model {
 	for h, mark := range marks {
 		m.table.at(h).class |= mark
 	}
+	m.table.fix(names)
 	return m
 }
 

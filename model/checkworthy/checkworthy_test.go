@@ -180,6 +180,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("It’s 3,000 — “more” than the largest in 1999?")
 	f.Add("\xe2\x80\x99s I'd 2nd $")
 	f.Add("Mr Okafor, the Traders’ rest isn’t 5pm's; abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq-ED é€")
+	for _, s := range wordedSentences {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var named []string
 		counts := map[string]int{}

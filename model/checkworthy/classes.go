@@ -205,24 +205,14 @@ func (sh *shape) opening(c wordClass, upper, comma bool) {
 }
 
 // emit sends the class, question and capital features to s.
-func (sh *shape) emit(named bool, s *sink) {
+func (sh *shape) emit(s *sink) {
 	if sh.question && sh.asks {
 		sh.classes |= clsQuestionWord
 	}
 	for c := sh.classes; c != 0; c &= c - 1 {
 		i := bits.TrailingZeros32(uint32(c))
-		if named {
-			s.feature(classHashes[i], classNames[i])
-			continue
-		}
-		// Scoring's own path, the look-up inlined: a sentence has
-		// three or four classes, and a call for each cost more than it.
-		s.z += float64(s.table.find(classHashes[i]).weight)
+		s.fixed(classHashes[i], s.table.fixed.classes[i], classNames[i], "")
 	}
 	caps := countBucket(sh.caps)
-	name := ""
-	if named {
-		name = "caps:" + countBuckets[caps]
-	}
-	s.feature(capsHashes[caps], name)
+	s.fixed(capsHashes[caps], s.table.fixed.caps[caps], "caps:", countBuckets[caps])
 }

@@ -152,27 +152,29 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func (ws *wordScanner) next() bool {
 	s := ws.s
 	ws.comma = false
-	for i := ws.i; i < len(s); i++ {
+	// The indexes are compared unsigned, so the compiler knows them in
+	// range and checks no bounds.
+	for i := ws.i; uint(i) < uint(len(s)); i++ {
 		switch c := s[i]; {
 		case c == ' ':
 			// the commonest byte between words, tested first
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c):
 			// what a word commonly starts with, spared the tests below
-			words, k := ws.words, ws.k
-			for k < len(words) && words[k].Start < i {
+			words, k := ws.words, uint(ws.k)
+			for k < uint(len(words)) && words[k].Start < i {
 				k++
 			}
-			ws.k = k
-			if k < len(words) && words[k].Start == i {
+			if k < uint(len(words)) && words[k].Start == i {
 				e := words[k].End
 				n := e - i
 				if uint(n-1) < maxWord && e <= len(s) && (e == len(s) || s[e] == ' ' || endsLetters(s, e)) {
-					ws.k = k + 1
+					ws.k = int(k) + 1
 					ws.i, ws.n, ws.h, ws.upper = e, n, words[k].Hash, c <= 'Z'
 					ws.tail = wordTail(s, e, n)
 					return true
 				}
 			}
+			ws.k = int(k)
 			ws.i = i
 			ws.word()
 			return true
@@ -203,8 +205,9 @@ func (ws *wordScanner) next() bool {
 // foretells, cost more than the reads.
 func wordTail(s string, e, n int) uint32 {
 	tail := uint32(0)
-	if e >= 3 {
-		tail = uint32(s[e-3])<<16 | uint32(s[e-2])<<8 | uint32(s[e-1]) | 0x202020
+	if e >= 3 && e <= len(s) {
+		t := s[e-3 : e]
+		tail = uint32(t[0])<<16 | uint32(t[1])<<8 | uint32(t[2]) | 0x202020
 	}
 	if n < 3 {
 		tail = 0
@@ -355,6 +358,41 @@ func (s *sink) feature(h uint64, name string) {
 	s.z += float64(s.table.find(h).weight)
 }
 
+// fixed takes a feature whose weight w the table keeps apart
+// (fixedWeights): scoring adds w, with no look-up; naming sends the
+// feature with its name, prefix and rest.
+func (s *sink) fixed(h uint64, w float32, prefix, rest string) {
+	if s.emit == nil {
+		s.z += float64(w)
+		return
+	}
+	s.named(h, prefix, rest)
+}
+
+// listed takes the feature named prefix and rest, whose name's hash is
+// hashString(h, rest) with h the prefix's: scoring finds rest's weight in
+// list, the names the table keeps apart (fixedWeights), without hashing
+// it, and looks up any other; naming sends the feature with its name.
+func (s *sink) listed(list []namedWeight, h uint64, prefix, rest string) {
+	if s.emit != nil {
+		s.emit(hashString(h, rest), prefix+rest)
+		return
+	}
+	for _, nw := range list {
+		if nw.name == rest {
+			s.z += float64(nw.weight)
+			return
+		}
+	}
+	s.z += float64(s.table.find(hashString(h, rest)).weight)
+}
+
+// named sends a feature to emit with its name, prefix and rest. It is
+// fixed's slow path, kept out of line so fixed inlines.
+//
+//go:noinline
+func (s *sink) named(h uint64, prefix, rest string) { s.emit(h, prefix+rest) }
+
 // word takes a word's feature and returns the word's classes.
 func (s *sink) word(h uint64, name string) wordClass {
 	sl := s.table.find(h)
@@ -373,12 +411,6 @@ func (s *sink) word(h uint64, name string) wordClass {
 // caller's words of the sentence (Word), nil when it has none.
 func extract(sentence string, words []Word, kinds []string, labels []entity.Label, s *sink) {
 	named := s.emit != nil
-	name := func(prefix, rest string) string {
-		if !named {
-			return ""
-		}
-		return prefix + rest
-	}
 	ws := wordScanner{s: sentence, words: words}
 	prev, prevName, afterThe := startWord, "<s>", false
 	prevMarks := s.table.find(startWord).class
@@ -417,20 +449,20 @@ func extract(sentence string, words []Word, kinds []string, labels []entity.Labe
 		s.z += float64(s.meaning / s.idf)
 	}
 	bucket := min(sh.words/5, len(lengthBuckets)-1)
-	s.feature(lengthHashes[bucket], name("len:", lengthBuckets[bucket]))
+	s.fixed(lengthHashes[bucket], s.table.fixed.length[bucket], "len:", lengthBuckets[bucket])
 	if sh.question {
-		s.feature(questionHash, name("end:", "?"))
+		s.fixed(questionHash, s.table.fixed.question, "end:", "?")
 	}
 	if sh.addressed {
-		s.feature(addressedHash, name("x:", "addressed"))
+		s.fixed(addressedHash, s.table.fixed.addressed, "x:", "addressed")
 	}
-	sh.emit(named, s)
+	sh.emit(s)
 	for _, k := range kinds {
-		s.feature(hashString(kindPrefix, k), name("k:", k))
+		s.listed(s.table.fixed.kinds, kindPrefix, "k:", k)
 	}
 	for _, l := range labels {
-		s.feature(hashString(labelPrefix, string(l)), name("e:", string(l)))
+		s.listed(s.table.fixed.labels, labelPrefix, "e:", string(l))
 	}
 	ents := countBucket(len(labels))
-	s.feature(entsHashes[ents], name("ents:", countBuckets[ents]))
+	s.fixed(entsHashes[ents], s.table.fixed.ents[ents], "ents:", countBuckets[ents])
 }

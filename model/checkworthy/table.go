@@ -1,6 +1,11 @@
 package checkworthy
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+
+	"github.com/margin-reader/margin/model/entity"
+)
 
 // slot is what a feature hash maps to: its weight and, for a word, its
 // closed classes and its share of the sentence's meaning term (Meaning),
@@ -24,6 +29,56 @@ type table struct {
 	slots []slot
 	shift uint
 	zero  slot
+	// fixed are the weights of the features that are not words and
+	// have hashes known before any sentence, looked up once (fix).
+	fixed fixedWeights
+}
+
+// fixedWeights are the weights of the length, capitals, entity-count,
+// question, address and class features, by bucket or class: a sentence
+// has five or six of them, and each look-up cost more than its weight's
+// load.
+type fixedWeights struct {
+	length              [len(lengthBuckets)]float32
+	caps, ents          [len(countBuckets)]float32
+	question, addressed float32
+	classes             [numClasses]float32
+	// kinds and labels are the weights of the claim kinds the model
+	// names and of every entity label, by name: a sentence has one or
+	// two of each, and its name's hash and look-up cost more than a
+	// search of a few names.
+	kinds, labels []namedWeight
+}
+
+// namedWeight is a feature's weight under the part of its name after the
+// prefix ("statistical" of "k:statistical").
+type namedWeight struct {
+	name   string
+	weight float32
+}
+
+// fix looks the fixed features' weights up, once the table is filled;
+// names are the weighted features' names by hash.
+func (t *table) fix(names map[uint64]string) {
+	f := &t.fixed
+	for _, name := range names {
+		if kind, ok := strings.CutPrefix(name, "k:"); ok {
+			f.kinds = append(f.kinds, namedWeight{kind, t.find(hashString(kindPrefix, kind)).weight})
+		}
+	}
+	for _, l := range entity.Labels {
+		f.labels = append(f.labels, namedWeight{string(l), t.find(hashString(labelPrefix, string(l))).weight})
+	}
+	for i, h := range lengthHashes {
+		f.length[i] = t.find(h).weight
+	}
+	for i := range countBuckets {
+		f.caps[i], f.ents[i] = t.find(capsHashes[i]).weight, t.find(entsHashes[i]).weight
+	}
+	f.question, f.addressed = t.find(questionHash).weight, t.find(addressedHash).weight
+	for i, h := range classHashes {
+		f.classes[i] = t.find(h).weight
+	}
 }
 
 // newTable returns a table for about n keys, at most a quarter full so a
