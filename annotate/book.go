@@ -19,6 +19,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
+	"github.com/margin-reader/margin/internal/shell"
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -78,7 +79,9 @@ func (e *UnwritableError) Error() string {
 	if e.Fallback == "" {
 		return msg
 	}
-	return fmt.Sprintf("%s; to keep them in %s instead, pass --notes-dir %s or set MARGIN_NOTES_DIR", msg, e.Fallback, e.Fallback)
+	// The folder is named as a path, then as the user would type it: on
+	// macOS it is under "Library/Application Support".
+	return fmt.Sprintf("%s; to keep them in %s instead, pass --notes-dir %s or set MARGIN_NOTES_DIR", msg, e.Fallback, shell.Quote(e.Fallback))
 }
 
 func (e *UnwritableError) Unwrap() error { return e.Err }
