@@ -7,9 +7,9 @@ import "strings"
 
 // Quote is s as one shell word: s itself when every byte of it means
 // only itself to a shell (letters, digits and _@%+=:,./-), else s in
-// single quotes, each ' in it written '\” (close, an escaped quote,
-// open again), since nothing else is special between single quotes.
-// The empty string is ”.
+// single quotes, each quote in it closing them, escaped with a
+// backslash and opening them again, since nothing else is special
+// between single quotes. The empty string is a pair of single quotes.
 func Quote(s string) string {
 	if s != "" && strings.IndexFunc(s, special) < 0 {
 		return s
