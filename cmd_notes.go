@@ -81,12 +81,11 @@ func openArticle(path string) (*model.Article, error) {
 // options are the notes' options for article a; notes found in the
 // fallback folder, not beside the article, are said on stderr.
 func (f *bookFlags) options(a *model.Article, stderr io.Writer) annotate.Options {
-	dir, fallback := annotate.NotesDir(a, paths.NotesDir(f.dir))
-	if fallback {
-		path, _ := annotate.Place(a, dir)
-		warn(stderr, "the notes are in the fallback notes folder: "+path)
+	where := annotate.Locate(a, paths.NotesDir(f.dir))
+	if where.Fallback {
+		warn(stderr, "the notes are in the fallback notes folder: "+where.Sidecar)
 	}
-	return annotate.Options{Dir: dir, Author: f.author, CacheDir: annotate.DefaultCacheDir()}
+	return annotate.Options{Dir: where.Dir, Author: f.author, CacheDir: annotate.DefaultCacheDir(), Location: where}
 }
 
 // openBook loads the article at path and its notes, printing any warning
