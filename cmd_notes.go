@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
@@ -81,6 +82,7 @@ func openArticle(path string) (*model.Article, error) {
 // options are the notes' options for article a; notes found in the
 // fallback folder, not beside the article, are said on stderr.
 func (f *bookFlags) options(a *model.Article, stderr io.Writer) annotate.Options {
+	pruneCaches(time.Now())
 	where := annotate.Locate(a, paths.NotesDir(f.dir))
 	if where.Fallback {
 		warn(stderr, "the notes are in the fallback notes folder: "+where.Sidecar)

@@ -61,6 +61,7 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
+	pruneCaches(time.Now())
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
@@ -184,8 +185,8 @@ func analyzer() ui.AnalyzeFunc {
 // executable (its path, size and time) so a rebuilt margin never reads an
 // older one's analyses; nil if there is no cache directory.
 func analysisCache() *cache.Cache {
-	dir, err := paths.Cache("analysis")
-	if err != nil {
+	dir := analysisCacheDir()
+	if dir == "" {
 		return nil
 	}
 	exe, err := os.Executable()
