@@ -19,6 +19,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
+	"github.com/margin-reader/margin/internal/jsonerr"
 	"github.com/margin-reader/margin/internal/shell"
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
@@ -705,7 +706,7 @@ func (b *Book) resolveSeen(e sidecar.Event, was map[string]seenMark) {
 	}
 	var d seenData
 	if err := json.Unmarshal(e.Data, &d); err != nil {
-		b.warnings = append(b.warnings, fmt.Sprintf("review mark %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
+		b.warnings = append(b.warnings, fmt.Sprintf("review mark %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), jsonerr.Plain(err)))
 		return
 	}
 	res := b.resolver.Resolve(d.Target)
@@ -725,7 +726,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 	var s stored
 	if len(e.Data) > 0 || e.Op == sidecar.Put {
 		if err := json.Unmarshal(e.Data, &s); err != nil {
-			return Note{}, err
+			return Note{}, jsonerr.Plain(err)
 		}
 	}
 	res := b.resolver.Resolve(s.Target)
