@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -301,6 +302,11 @@ func notesCompact(args []string, stdout, stderr io.Writer) error {
 	b, err := bf.openBook(pos[0], stderr)
 	if err != nil {
 		return err
+	}
+	if _, err := os.Lstat(b.Path()); errors.Is(err, os.ErrNotExist) {
+		// A notice, as notes list says it: there is no file to name.
+		fmt.Fprintln(stderr, sanitize.TerminalLine("no notes on "+filepath.Base(pos[0])+"; nothing to compact"))
+		return nil
 	}
 	if err := b.Compact(); err != nil {
 		return err

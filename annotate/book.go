@@ -365,8 +365,14 @@ func (b *Book) Refresh() (bool, error) {
 
 // Compact rewrites the sidecar with only the latest state of each note
 // (deletions kept) and the current article hash in its header. Unreadable
-// lines move to the .rejected file next to it.
+// lines move to the .rejected file next to it. A book with no sidecar
+// yet has nothing to compact, and none is made.
 func (b *Book) Compact() error {
+	if !exists(b.Path()) {
+		// No notes: compacting them created a sidecar, which beside the
+		// article hides the notes folder's from Locate.
+		return nil
+	}
 	if err := b.prepareWrite(); err != nil {
 		return err
 	}

@@ -553,6 +553,20 @@ func TestCompactKeepsNotesAndDeletions(t *testing.T) {
 	}
 }
 
+// TestCompactingNoNotesMakesNoSidecar: compacting a book with no file
+// wrote one with a header alone, and a sidecar beside the article hides
+// the fallback folder's notes from Locate.
+func TestCompactingNoNotesMakesNoSidecar(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	if err := b.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(b.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("compacting no notes left %s (%v)", b.Path(), err)
+	}
+}
+
 func TestStandardInputHasNoPlaceForNotes(t *testing.T) {
 	a := &model.Article{Name: "-", Hash: "sha256:x"}
 	if _, err := annotate.Open(a, annotate.Options{}); err == nil {
