@@ -9,9 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
@@ -81,12 +83,12 @@ func openArticle(path string) (*model.Article, error) {
 // options are the notes' options for article a; notes found in the
 // fallback folder, not beside the article, are said on stderr.
 func (f *bookFlags) options(a *model.Article, stderr io.Writer) annotate.Options {
-	dir, fallback := annotate.NotesDir(a, paths.NotesDir(f.dir))
-	if fallback {
-		path, _ := annotate.Place(a, dir)
-		warn(stderr, "the notes are in the fallback notes folder: "+path)
+	pruneCaches(time.Now())
+	where := annotate.Locate(a, paths.NotesDir(f.dir))
+	if where.Fallback {
+		warn(stderr, "the notes are in the fallback notes folder: "+where.Sidecar)
 	}
-	return annotate.Options{Dir: dir, Author: f.author, CacheDir: annotate.DefaultCacheDir()}
+	return annotate.Options{Dir: where.Dir, Author: f.author, CacheDir: annotate.DefaultCacheDir(), Location: where}
 }
 
 // openBook loads the article at path and its notes, printing any warning
@@ -300,6 +302,11 @@ func notesCompact(args []string, stdout, stderr io.Writer) error {
 	b, err := bf.openBook(pos[0], stderr)
 	if err != nil {
 		return err
+	}
+	if _, err := os.Lstat(b.Path()); errors.Is(err, os.ErrNotExist) {
+		// A notice, as notes list says it: there is no file to name.
+		fmt.Fprintln(stderr, sanitize.TerminalLine("no notes on "+filepath.Base(pos[0])+"; nothing to compact"))
+		return nil
 	}
 	if err := b.Compact(); err != nil {
 		return err

@@ -393,3 +393,19 @@ func TestNotesAddPrintsWhereTheNotesAreWarning(t *testing.T) {
 		t.Fatalf("list: exit %d, %q, %q", code, out, errs)
 	}
 }
+
+// TestNotesCompactOfNoNotesSaysSo: it printed "a.txt.notes.jsonl: 0
+// notes and 0 deleted notes kept", naming a file it had just made.
+func TestNotesCompactOfNoNotesSaysSo(t *testing.T) {
+	path := notesTestArticle(t)
+	var out, errs bytes.Buffer
+	if code := run([]string{"notes", "compact", path}, strings.NewReader(""), &out, &errs); code != 0 {
+		t.Fatalf("notes compact: %d %s", code, errs.String())
+	}
+	if out.String() != "" || errs.String() != "no notes on china-us-claims.txt; nothing to compact\n" {
+		t.Errorf("stdout %q, stderr %q", out.String(), errs.String())
+	}
+	if _, err := os.Lstat(annotate.SidecarPath(path, "")); !os.IsNotExist(err) {
+		t.Errorf("a sidecar was made: %v", err)
+	}
+}

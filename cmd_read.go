@@ -61,11 +61,13 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 		return printArticle(stdout, a, f)
 	}
+	pruneCaches(time.Now())
 	a, loader, notice, err := openForReading(ctx, f.file, stdin)
 	if err != nil {
 		return err
 	}
-	if a, loader, notice, err = wholeIfNotesNeedIt(ctx, a, loader, notice, paths.NotesDir(dir)); err != nil {
+	var where annotate.Location
+	if a, loader, notice, where, err = locateNotes(ctx, a, loader, notice, paths.NotesDir(dir)); err != nil {
 		return err
 	}
 	size := len(a.Text)
@@ -89,14 +91,13 @@ func read(cmd string, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		Idle:       func(idle bool) { memoryWhileIdle(idle); procs(idle) },
 	}
 	if a.Path != "" {
-		notesDir, fallback := annotate.NotesDir(a, paths.NotesDir(dir))
-		// Place finds the sidecar the notes are in, under an older name
-		// if that is where they are, so the file watched is that one.
-		sidecarPath, _ := annotate.Place(a, notesDir)
-		if fallback {
+		// The sidecar the notes are in may be under an older name; the
+		// file watched is that one.
+		sidecarPath := where.Sidecar
+		if where.Fallback {
 			opts.Notice = strings.TrimPrefix(opts.Notice+"; notes from the fallback notes folder: "+sidecarPath, "; ")
 		}
-		opts.NotesOptions = annotate.Options{Dir: notesDir, CacheDir: annotate.DefaultCacheDir()}
+		opts.NotesOptions = annotate.Options{Dir: where.Dir, CacheDir: annotate.DefaultCacheDir(), Location: where}
 		// The reader opens the notes once its first screen is out (an
 		// article loaded in steps: once it is whole), so thousands of
 		// them cost the first screen nothing; their file is watched from
@@ -184,8 +185,8 @@ func analyzer() ui.AnalyzeFunc {
 // executable (its path, size and time) so a rebuilt margin never reads an
 // older one's analyses; nil if there is no cache directory.
 func analysisCache() *cache.Cache {
-	dir, err := paths.Cache("analysis")
-	if err != nil {
+	dir := analysisCacheDir()
+	if dir == "" {
 		return nil
 	}
 	exe, err := os.Executable()
@@ -264,25 +265,27 @@ func openFirstStep(ctx context.Context, path string) (*model.Article, *model.Loa
 	return a, l, nil
 }
 
-// wholeIfNotesNeedIt reads the rest of first, the first step of an
-// article l loads in steps (nil when it is whole), when which notes are
-// the article's waits for its hash (annotate.NotesDirNeedsHash: notes
-// kept in the fallback folder by a margin before paths were recorded, a
-// rare case); the reader then starts on the whole article, and the
-// notice, first's warnings, says what the rest met too (bytes that are
-// not UTF-8, a part read as plain text), as the loader the reader no
-// longer has would have. Otherwise it returns first, l and notice as
-// they are.
-func wholeIfNotesNeedIt(ctx context.Context, first *model.Article, l *model.Loader, notice, notesDir string) (*model.Article, *model.Loader, string, error) {
-	if l == nil || !annotate.NotesDirNeedsHash(first, notesDir) {
-		return first, l, notice, nil
+// locateNotes finds where the notes of first are (annotate.Locate, for
+// the notes folder notesDir). first may be the first step of an article
+// l loads in steps (l nil when it is whole); when which notes are the
+// article's waits for its hash (Location.NeedsHash: notes kept in the
+// fallback folder by a margin before paths were recorded, a rare case),
+// it reads the rest and locates them again. The reader then starts on
+// the whole article, and the notice, first's warnings, says what the
+// rest met too (bytes that are not UTF-8, a part read as plain text), as
+// the loader the reader no longer has would have. Otherwise it returns
+// first, l and notice as they are.
+func locateNotes(ctx context.Context, first *model.Article, l *model.Loader, notice, notesDir string) (*model.Article, *model.Loader, string, annotate.Location, error) {
+	where := annotate.Locate(first, notesDir)
+	if l == nil || !where.NeedsHash {
+		return first, l, notice, where, nil
 	}
 	a, _, err := l.Next(ctx, math.MaxInt)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", annotate.Location{}, err
 	}
 	a.Path = first.Path
-	return a, nil, strings.Join(a.Warnings, "; "), nil
+	return a, nil, strings.Join(a.Warnings, "; "), annotate.Locate(a, notesDir), nil
 }
 
 // openSample opens the default sample from the user's data directory,

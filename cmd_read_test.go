@@ -444,9 +444,12 @@ func TestTheReaderWaitsForTheHashOnlyForAnOlderFallbackSidecar(t *testing.T) {
 				t.Fatalf("the first step read it all (%v): make the article longer", err)
 			}
 			defer l.Close()
-			a, rest, notice, err := wholeIfNotesNeedIt(context.Background(), first, l, strings.Join(first.Warnings, "; "), "")
+			a, rest, notice, where, err := locateNotes(context.Background(), first, l, strings.Join(first.Warnings, "; "), "")
 			if err != nil {
 				t.Fatal(err)
+			}
+			if where.NeedsHash {
+				t.Errorf("the notes' place is still waiting for the hash: %+v", where)
 			}
 			if want := strings.Join(a.Warnings, "; "); notice != want || tt.wait && !strings.Contains(notice, "UTF-8") {
 				t.Errorf("notice %q, want the article's warnings %q, the bytes past the first step among them", notice, want)

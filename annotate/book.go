@@ -19,6 +19,8 @@ import (
 
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/annotate/sidecar"
+	"github.com/margin-reader/margin/internal/jsonerr"
+	"github.com/margin-reader/margin/internal/shell"
 	"github.com/margin-reader/margin/model/article"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -38,6 +40,10 @@ type Options struct {
 	// CacheDir keeps the folded notes between runs (see DefaultCacheDir);
 	// empty means no cache.
 	CacheDir string
+	// Location is where Locate found the notes, for Open and Append to
+	// take rather than look in the notes folder again; it is ignored
+	// unless it was found for this article and Dir.
+	Location Location
 }
 
 // DefaultAuthor is $MARGIN_AUTHOR, else $USER, else the login name of
@@ -78,7 +84,9 @@ func (e *UnwritableError) Error() string {
 	if e.Fallback == "" {
 		return msg
 	}
-	return fmt.Sprintf("%s; to keep them in %s instead, pass --notes-dir %s or set MARGIN_NOTES_DIR", msg, e.Fallback, e.Fallback)
+	// The folder is named as a path, then as the user would type it: on
+	// macOS it is under "Library/Application Support".
+	return fmt.Sprintf("%s; to keep them in %s instead, pass --notes-dir %s or set MARGIN_NOTES_DIR", msg, e.Fallback, shell.Quote(e.Fallback))
 }
 
 func (e *UnwritableError) Unwrap() error { return e.Err }
@@ -116,8 +124,8 @@ type Book struct {
 	seenAt   map[span.Span]bool  // where the placed ones are
 	tag      string              // what the fold cache's spans must be valid for
 	warnings []string
-	path     string // the sidecar (Place)
-	placed   string // Place's warning, "" for none
+	path     string // the sidecar (Locate)
+	placed   string // Locate's warning, "" for none
 }
 
 // seenMark is a passage shown for review, as last resolved.
@@ -160,7 +168,11 @@ func newBook(a *article.Article, opts Options) (*Book, error) {
 		opts.Now = time.Now
 	}
 	b := &Book{article: a, opts: opts, resolver: anchor.NewResolver(a.Text), cache: map[string]Note{}, seen: map[string]seenMark{}}
-	b.path, b.placed = Place(a, opts.Dir)
+	loc := opts.Location
+	if !loc.isFor(a, opts.Dir) {
+		loc = place(a, opts.Dir)
+	}
+	b.path, b.placed = loc.Sidecar, loc.Warning
 	return b, nil
 }
 
@@ -172,7 +184,7 @@ func (b *Book) header() sidecar.Header {
 	h := sidecar.Header{Version: sidecar.Version, Article: b.article.Hash, Source: src}
 	if b.opts.Dir != "" {
 		// Kept away from the article, the sidecar says whose it is
-		// (NotesDir): the path its key is of, links resolved, so the
+		// (Locate): the path its key is of, links resolved, so the
 		// file opened later by its own path is not taken for another.
 		h.Path = keyedPath(b.article.Path)
 	}
@@ -237,7 +249,7 @@ func (b *Book) AddOn(text string, n Note) (Note, error) {
 // Append saves a new note on the passage n.Span of article a without
 // reading the notes already there, so it takes the same time however
 // many there are (for `margin notes add`). It returns the note as saved
-// and Place's warning about where the notes are ("" for none), for the
+// and Locate's warning about where the notes are ("" for none), for the
 // caller to show as Open's Warnings show it.
 func Append(a *article.Article, opts Options, n Note) (saved Note, warning string, err error) {
 	b, err := newBook(a, opts)
@@ -353,8 +365,14 @@ func (b *Book) Refresh() (bool, error) {
 
 // Compact rewrites the sidecar with only the latest state of each note
 // (deletions kept) and the current article hash in its header. Unreadable
-// lines move to the .rejected file next to it.
+// lines move to the .rejected file next to it. A book with no sidecar
+// yet has nothing to compact, and none is made.
 func (b *Book) Compact() error {
+	if !exists(b.Path()) {
+		// No notes: compacting them created a sidecar, which beside the
+		// article hides the notes folder's from Locate.
+		return nil
+	}
 	if err := b.prepareWrite(); err != nil {
 		return err
 	}
@@ -433,7 +451,7 @@ func (b *Book) prepareWrite() error {
 // notes to this one. A sidecar whose file is gone (the article moved) is
 // written to, with the warning of any open; so is one this article's
 // file is gone from (moved away while open here, its header since made
-// to record where it went by the margin that opened it there: Place).
+// to record where it went by the margin that opened it there: Locate).
 func (b *Book) checkOwner() error {
 	if b.opts.Dir == "" {
 		return nil
@@ -486,7 +504,7 @@ func (b *Book) writeErrorFor(path string, err error) error {
 	if ferr != nil || b.opts.Dir == fallback || exists(path) {
 		// Notes written to the fallback while a sidecar is where the
 		// error names would be split from its notes and never found
-		// without --notes-dir (NotesDir prefers the sidecar): the file
+		// without --notes-dir (Locate prefers the sidecar): the file
 		// wants its permission mended, not a second home.
 		fallback = ""
 	}
@@ -568,7 +586,7 @@ func (b *Book) fileWarnings() []string {
 		out = append(out, fmt.Sprintf("%s was written by a newer margin (format %d); some details may be missing", filepath.Base(b.Path()), h.Version))
 	}
 	if ok && b.opts.Dir != "" && h.Path != "" && !samePath(h.Path, b.article.Path) {
-		// Under this article's name (Place) but another file's: copied
+		// Under this article's name (Locate) but another file's: copied
 		// by hand, read in place under its old name, or two paths of
 		// one key.
 		out = append(out, fmt.Sprintf("%s holds the notes of %s, not of this file; notes written here are kept with them", b.Path(), h.Path))
@@ -694,7 +712,7 @@ func (b *Book) resolveSeen(e sidecar.Event, was map[string]seenMark) {
 	}
 	var d seenData
 	if err := json.Unmarshal(e.Data, &d); err != nil {
-		b.warnings = append(b.warnings, fmt.Sprintf("review mark %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), err))
+		b.warnings = append(b.warnings, fmt.Sprintf("review mark %s in %s cannot be read (%v); it is kept", e.ID, filepath.Base(b.Path()), jsonerr.Plain(err)))
 		return
 	}
 	res := b.resolver.Resolve(d.Target)
@@ -714,7 +732,7 @@ func (b *Book) decode(e sidecar.Event) (Note, error) {
 	var s stored
 	if len(e.Data) > 0 || e.Op == sidecar.Put {
 		if err := json.Unmarshal(e.Data, &s); err != nil {
-			return Note{}, err
+			return Note{}, jsonerr.Plain(err)
 		}
 	}
 	res := b.resolver.Resolve(s.Target)

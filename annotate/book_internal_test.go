@@ -45,3 +45,22 @@ func TestUnwritableErrorMessage(t *testing.T) {
 		t.Fatalf("a full disk is not a permission problem, but a failed save: %v", err)
 	}
 }
+
+// TestUnwritableErrorQuotesTheFolderToType: the hint's --notes-dir is
+// pasted into a shell, and a fallback folder with a space (macOS's
+// "Application Support"), a quote or letters beyond ASCII must arrive as
+// one word; the folder named first, as a path, stays as it is.
+func TestUnwritableErrorQuotesTheFolderToType(t *testing.T) {
+	for _, c := range []struct{ data, typed string }{
+		{"/Users/u/Library/Application Support", "'/Users/u/Library/Application Support/margin/notes'"},
+		{"/home/o'neil/.local/share", `'/home/o'\''neil/.local/share/margin/notes'`},
+		{"/home/zoë/.local/share", "'/home/zoë/.local/share/margin/notes'"},
+	} {
+		t.Setenv("XDG_DATA_HOME", c.data)
+		err := (&Book{}).writeErrorFor("/srv/a.txt.notes.jsonl", syscall.EACCES)
+		want := "cannot write notes to /srv/a.txt.notes.jsonl (permission denied); to keep them in " + c.data + "/margin/notes instead, pass --notes-dir " + c.typed + " or set MARGIN_NOTES_DIR"
+		if err.Error() != want {
+			t.Errorf("got  %s\nwant %s", err, want)
+		}
+	}
+}

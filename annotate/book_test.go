@@ -250,16 +250,16 @@ func TestNotesSavedInTheFallbackFolderAreFoundAgain(t *testing.T) {
 				}
 				defer os.Remove(beside)
 			}
-			got, isFallback := annotate.NotesDir(a, c.dir)
+			got, isFallback := notesDir(a, c.dir)
 			if got != c.want || isFallback != c.isFallback {
 				t.Errorf("NotesDir(%q) = %q, %v; want %q, %v", c.dir, got, isFallback, c.want, c.isFallback)
 			}
 		})
 	}
-	if got, _ := annotate.NotesDir(&model.Article{Path: filepath.Join(t.TempDir(), "other.txt")}, ""); got != "" {
+	if got, _ := notesDir(&model.Article{Path: filepath.Join(t.TempDir(), "other.txt")}, ""); got != "" {
 		t.Errorf("an article with no notes in the fallback folder keeps them beside it, not in %q", got)
 	}
-	dir, _ := annotate.NotesDir(a, "")
+	dir, _ := notesDir(a, "")
 	again, err := annotate.Open(reload(t, a.Path), annotate.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -344,7 +344,7 @@ func TestTheFallbackFolderGivesNoArticleAnothersNotes(t *testing.T) {
 				}
 				defer os.Chmod(dir, 0o755)
 			}
-			got, isFallback := annotate.NotesDir(a, "")
+			got, isFallback := notesDir(a, "")
 			if want := map[bool]string{true: fallback, false: ""}[c.want]; got != want || isFallback != c.want {
 				t.Errorf("NotesDir = %q, %v; want %q, %v", got, isFallback, want, c.want)
 			}
@@ -400,7 +400,7 @@ func TestANoteInAnOlderFallbackSidecarRecordsTheArticlesPath(t *testing.T) {
 			f.WriteString("\nA paragraph added after the notes were written.\n")
 			f.Close()
 			edited := reload(t, a.Path)
-			if got, isFallback := annotate.NotesDir(edited, ""); got != fallback || !isFallback {
+			if got, isFallback := notesDir(edited, ""); got != fallback || !isFallback {
 				t.Fatalf("after an edit NotesDir = %q, %v; want the fallback %q", got, isFallback, fallback)
 			}
 			b, err := annotate.Open(edited, annotate.Options{Dir: fallback})
@@ -550,6 +550,20 @@ func TestCompactKeepsNotesAndDeletions(t *testing.T) {
 	b2 := open(t, a)
 	if len(b2.Notes()) != 1 || len(b2.Deleted()) != 1 {
 		t.Fatalf("%d notes, %d deleted after compaction", len(b2.Notes()), len(b2.Deleted()))
+	}
+}
+
+// TestCompactingNoNotesMakesNoSidecar: compacting a book with no file
+// wrote one with a header alone, and a sidecar beside the article hides
+// the fallback folder's notes from Locate.
+func TestCompactingNoNotesMakesNoSidecar(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	if err := b.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(b.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("compacting no notes left %s (%v)", b.Path(), err)
 	}
 }
 
@@ -770,9 +784,16 @@ func TestTheFirstStepOfALongArticleWaitsForItsHashOnlyWhenItMust(t *testing.T) {
 				}
 				defer os.Remove(beside)
 			}
-			if got := annotate.NotesDirNeedsHash(tt.a, tt.dir); got != tt.want {
-				t.Errorf("NotesDirNeedsHash = %v, want %v", got, tt.want)
+			if got := annotate.Locate(tt.a, tt.dir).NeedsHash; got != tt.want {
+				t.Errorf("Locate(...).NeedsHash = %v, want %v", got, tt.want)
 			}
 		})
 	}
+}
+
+// notesDir is the folder Locate finds a's notes in, and whether it is
+// the fallback folder, found without being asked for.
+func notesDir(a *model.Article, dir string) (string, bool) {
+	l := annotate.Locate(a, dir)
+	return l.Dir, l.Fallback
 }

@@ -8,12 +8,13 @@
 // for an article whose folder cannot hold one) every article has its own,
 // <file name>.<key>.notes.jsonl, key 12 hex digits of the SHA-256 of its
 // absolute path, links resolved (SidecarPath), so same-named articles in
-// different folders never share one. Place finds it, or, when there is
+// different folders never share one. Locate finds it, or, when there is
 // none, a sidecar of the article's notes under another name, kept by file
 // name alone (as margin did before) or under the name of a path that is
 // gone (the article moved, told by its content hash), which is read and
-// written where it is, never renamed. NotesDir says when the fallback
-// folder holds an article's notes.
+// written where it is, never renamed; it also says when the fallback
+// folder holds an article's notes, listing the folder once (pass its
+// Location on in Options).
 //
 // Open a Book for a loaded article, then read its Notes (in article order,
 // each with its current span and status) and change them with Add, Put,

@@ -61,51 +61,217 @@ func absPath(path string) string {
 	return filepath.Clean(path)
 }
 
-// Place is the sidecar the notes of article a are read from and written
-// to, given the notes folder dir ("" for beside the article), and a
-// warning ("" for none). In a notes folder it is SidecarPath's name if a
-// sidecar is there under it; else a sidecar there under another name
-// that holds a's notes (claims), read and written where it is: one kept
-// by the file name alone, as margin did before, or one of a path that is
-// gone, the article before it moved. It is never moved or renamed, as
-// another margin may have it open and would write its next note under
-// the old name again, where nobody looks (every Commit reopens by path);
-// only its header is rewritten in place to record a's path (recordClaim).
-func Place(a *article.Article, dir string) (path, warning string) {
-	own := SidecarPath(a.Path, dir)
-	if dir == "" || exists(own) {
-		return own, ""
-	}
-	old := oldName(a.Path, dir)
-	var warnings []string
-	for _, c := range otherNames(a.Path, dir) {
-		h, ok, err := sidecar.ReadHeader(c)
-		if err != nil && c == old {
-			// It may hold this article's notes: say so and leave it as
-			// it is (another article's would be named by its key).
-			warnings = append(warnings, unreadableOld(c, err, filepath.Base(own)))
-		}
-		if err == nil && ok && claims(a, h, c == old) {
-			recordClaim(a, c, h, c == old)
-			return c, strings.Join(warnings, "; ")
-		}
-	}
-	return own, strings.Join(warnings, "; ")
+// Location is where the notes of an article are: the folder, the
+// sidecar in it and what to say about them. Locate finds it listing the
+// notes folder at most once; passed on in Options.Location, it spares
+// Open the same look (the reader and every notes command looked up to
+// three times at start, each reading the header of every sidecar of the
+// article's file name there).
+type Location struct {
+	// Dir is the notes folder, "" for beside the article.
+	Dir string
+	// Sidecar is the file the notes are read from and written to.
+	Sidecar string
+	// Warning is what to say about it ("" for none): an older-named
+	// sidecar that could not be read.
+	Warning string
+	// Fallback reports that Dir is the fallback folder, found holding
+	// the notes without being asked for, for the caller to say where
+	// they are.
+	Fallback bool
+	// NeedsHash reports that the article has no hash yet (the first step
+	// of one loaded in steps, model.Loader) and a sidecar in the folder
+	// is told only by the hash: the caller reads the rest of the article
+	// and locates again. Without it, the first step took that sidecar
+	// for another article's, and the notes in it were not shown.
+	NeedsHash bool
+
+	path    string // the article's path it was found for
+	hash    string // and its hash
+	anyHash bool   // found with no hash, and no sidecar looked at is told by one
 }
 
-// recordClaim writes a's path into the header of c, the sidecar under
-// another name that Place found holds a's notes (its header h), if it
+// isFor reports whether l was found for article a with the notes folder
+// dir, so Open may take it as it is: the same folder, the same path and
+// the same hash, or any if none was needed. One of another folder (the
+// reader's ctrl+o reopens the notes in the fallback folder with the
+// options it had) or another text is looked up again.
+func (l Location) isFor(a *article.Article, dir string) bool {
+	return l.Sidecar != "" && l.Dir == dir && l.path == a.Path && (l.anyHash || l.hash == a.Hash)
+}
+
+// Locate is where the notes of article a are, for a command given dir
+// (the --notes-dir flag or $MARGIN_NOTES_DIR, "" for none): in dir if it
+// is not empty; else in the fallback folder, when it has a sidecar for
+// this article and none is beside it, as after notes were saved there
+// because the article's folder was not writable (the reader's ctrl+o,
+// --notes-dir FALLBACK), so the article opened again shows them, where
+// they were nowhere to be seen (Fallback); else beside the article.
+//
+// A sidecar in the fallback folder is this article's if it has its own
+// name (SidecarPath) or holds its notes under another (claims); one from
+// before paths were recorded, told only by the hash, only if a's folder
+// is not writable, as notes go to the fallback folder only when it is
+// not (a same-named article elsewhere with the same text would
+// otherwise take them). The folder is listed once, only when a has no
+// sidecar of its own name in it, and a header read only when it may
+// decide.
+func Locate(a *article.Article, dir string) Location {
+	if a.Path == "" {
+		return Location{}
+	}
+	if dir != "" {
+		return place(a, dir)
+	}
+	beside := place(a, "")
+	if exists(beside.Sidecar) {
+		return beside
+	}
+	fb, err := FallbackDir()
+	if err != nil {
+		return beside
+	}
+	f := scan(a, fb)
+	if !f.holdsNotes(a) {
+		f.hashOnly(a, &beside)
+		return beside
+	}
+	l := f.place(a)
+	l.Fallback = true
+	return l
+}
+
+// place is the Location of a's notes in the notes folder dir, "" for
+// beside the article, which is its own name there: Locate's but for the
+// fallback folder, which it does not look in.
+func place(a *article.Article, dir string) Location {
+	if dir == "" {
+		return Location{Sidecar: SidecarPath(a.Path, ""), path: a.Path, hash: a.Hash, anyHash: true}
+	}
+	return scan(a, dir).place(a)
+}
+
+// folder is what Locate read of a notes folder for one article: whether
+// the sidecar of its own name is there, and else the sidecars under
+// other names that may hold its notes, each header read once, when
+// first asked for.
+type folder struct {
+	dir      string
+	own      string // SidecarPath's name in dir
+	ownThere bool
+	key      string // keyedPath of the article, resolved once
+	others   []other
+}
+
+// other is a sidecar in a notes folder under another name than the
+// article's own (otherNames) and what reading its header gave.
+type other struct {
+	path string
+	old  bool // by the file name alone, as margin kept them before keys
+	read bool // h, ok and err are set
+	h    sidecar.Header
+	ok   bool // it has a header
+	err  error
+}
+
+// scan looks in the notes folder dir for article a: the folder is listed
+// only if a has no sidecar of its own name there.
+func scan(a *article.Article, dir string) *folder {
+	f := &folder{dir: dir, own: SidecarPath(a.Path, dir), key: keyedPath(a.Path)}
+	if f.ownThere = exists(f.own); f.ownThere {
+		return f
+	}
+	old := oldName(a.Path, dir)
+	for _, c := range otherNames(a.Path, dir) {
+		f.others = append(f.others, other{path: c, old: c == old})
+	}
+	return f
+}
+
+// header is the i-th other sidecar, its header read.
+func (f *folder) header(i int) other {
+	c := &f.others[i]
+	if !c.read {
+		c.h, c.ok, c.err = sidecar.ReadHeader(c.path)
+		c.read = true
+	}
+	return *c
+}
+
+// place is the Location of a's notes in the folder f: the sidecar of
+// SidecarPath's name if it is there; else a sidecar under another name
+// that holds a's notes (claims), read and written where it is: one kept
+// by the file name alone, as margin did before, or one of a path that
+// is gone, the article before it moved. It is never moved or renamed,
+// as another margin may have it open and would write its next note under
+// the old name again, where nobody looks (every Commit reopens by path);
+// only its header is rewritten in place to record a's path
+// (recordClaim).
+func (f *folder) place(a *article.Article) Location {
+	l := Location{Dir: f.dir, Sidecar: f.own, path: a.Path, hash: a.Hash}
+	f.hashOnly(a, &l)
+	var warnings []string
+	for i := range f.others {
+		c := f.header(i)
+		if c.err != nil && c.old {
+			// It may hold this article's notes: say so and leave it as
+			// it is (another article's would be named by its key).
+			warnings = append(warnings, unreadableOld(c.path, c.err, filepath.Base(f.own)))
+		}
+		if c.err == nil && c.ok && claims(a, f.key, c.h, c.old) {
+			recordClaim(a, f.key, c.path, c.h, c.old)
+			l.Sidecar = c.path
+			break
+		}
+	}
+	l.Warning = strings.Join(warnings, "; ")
+	return l
+}
+
+// holdsNotes reports whether the fallback folder f has a's notes.
+func (f *folder) holdsNotes(a *article.Article) bool {
+	if f.ownThere {
+		return true
+	}
+	for i := range f.others {
+		c := f.header(i)
+		if c.err == nil && c.ok && claims(a, f.key, c.h, c.old) && (c.h.Path != "" || !writableDir(filepath.Dir(a.Path))) {
+			return true
+		}
+	}
+	return false
+}
+
+// hashOnly sets l.NeedsHash and l.anyHash for a, which has no hash yet
+// (else it leaves them false): whether a sidecar in f under another name
+// than a's own is told only by the hash (onlyHashTells), so that where
+// a's notes are waits for it. The headers are read for it only then.
+func (f *folder) hashOnly(a *article.Article, l *Location) {
+	if a.Hash != "" {
+		return
+	}
+	for i := range f.others {
+		if c := f.header(i); c.err == nil && c.ok && onlyHashTells(c.h) {
+			l.NeedsHash = true
+			return
+		}
+	}
+	l.anyHash = true
+}
+
+// recordClaim writes record, a's path as its key is of (keyedPath), into
+// the header of c, the sidecar under another name that place found holds
+// a's notes (its header h), if it
 // records another: the path of a that is gone, or a link to it. The
 // header is rewritten in place under the file's lock (sidecar.RecordPath),
 // so a margin that has it open keeps reading and writing the same name.
 // A header it cannot rewrite (a read-only folder) only makes the notes
 // warn that they were another path's.
-func recordClaim(a *article.Article, c string, h sidecar.Header, old bool) {
-	record := keyedPath(a.Path)
+func recordClaim(a *article.Article, record, c string, h sidecar.Header, old bool) {
 	if h.Path == record {
 		return
 	}
-	_ = sidecar.RecordPath(c, record, func(h sidecar.Header) bool { return h.Path == record || !claims(a, h, old) })
+	_ = sidecar.RecordPath(c, record, func(h sidecar.Header) bool { return h.Path == record || !claims(a, record, h, old) })
 }
 
 // unreadableOld is the warning for the old-name sidecar old that could
@@ -164,13 +330,13 @@ func isKey(s string) bool {
 // under another name than a's own (under the file name alone, as margin
 // kept them before, if old), holds a's notes: it was started on a's text
 // and records no path (margin before it did) or one that is gone (a
-// before it moved); or it records a's own path as its key resolves it,
-// as Place writes it into one it found (recordClaim); or it is under the
+// before it moved); or it records key, a's own path as its key resolves
+// it (keyedPath), as place writes it into one it found (recordClaim); or it is under the
 // old name and records a's path (or the same file by another name). One
 // of another path that is there is that path's, though it be a hard link
 // to a: taking it would give one sidecar to both names.
-func claims(a *article.Article, h sidecar.Header, old bool) bool {
-	if h.Path != "" && (h.Path == keyedPath(a.Path) || old && samePath(h.Path, a.Path)) {
+func claims(a *article.Article, key string, h sidecar.Header, old bool) bool {
+	if h.Path != "" && (h.Path == key || old && samePath(h.Path, a.Path)) {
 		return true
 	}
 	return onlyHashTells(h) && h.Article == a.Hash
@@ -180,8 +346,8 @@ func claims(a *article.Article, h sidecar.Header, old bool) bool {
 // folder under another name than an article's own, is the article's
 // only if its content hash is the one h records: h records no path
 // (margin before it did) or one that is gone (the article before it
-// moved). claims and NotesDirNeedsHash share it, so that an article
-// loaded in steps waits for its hash exactly when Place needs it.
+// moved). claims and Location.NeedsHash share it, so that an article
+// loaded in steps waits for its hash exactly when place needs it.
 func onlyHashTells(h sidecar.Header) bool {
 	return h.Article != "" && (h.Path == "" || gone(h.Path))
 }
@@ -190,87 +356,6 @@ func onlyHashTells(h sidecar.Header) bool {
 func gone(path string) bool {
 	_, err := os.Lstat(path)
 	return errors.Is(err, fs.ErrNotExist)
-}
-
-// NotesDir is the folder to keep the notes of article a in, for a
-// command given dir (the --notes-dir flag or $MARGIN_NOTES_DIR, "" for
-// none): dir if it is not empty; else the fallback folder, when it has
-// a sidecar for this article and none is beside it, as after notes were
-// saved there because the article's folder was not writable (the
-// reader's ctrl+o, --notes-dir FALLBACK), so the article opened again
-// shows them, where they were nowhere to be seen; else "", beside the
-// article. fallback reports the second case, for the caller to say where
-// the notes are.
-//
-// A sidecar there is this article's if it has its own name (SidecarPath)
-// or holds its notes under another (claims); one from before paths were
-// recorded, told only by the hash, only if a's folder is not writable,
-// as notes go to the fallback folder only when it is not (a same-named
-// article elsewhere with the same text would otherwise take them).
-func NotesDir(a *article.Article, dir string) (notesDir string, fallback bool) {
-	if dir != "" {
-		return dir, false
-	}
-	fb, ok := fallbackFolder(a)
-	if !ok || !holdsNotes(a, fb) {
-		return "", false
-	}
-	return fb, true
-}
-
-// holdsNotes reports whether the fallback folder fb has a's notes.
-func holdsNotes(a *article.Article, fb string) bool {
-	if exists(SidecarPath(a.Path, fb)) {
-		return true
-	}
-	for _, c := range otherNames(a.Path, fb) {
-		h, ok, err := sidecar.ReadHeader(c)
-		if err == nil && ok && claims(a, h, c == oldName(a.Path, fb)) && (h.Path != "" || !writableDir(filepath.Dir(a.Path))) {
-			return true
-		}
-	}
-	return false
-}
-
-// NotesDirNeedsHash reports whether NotesDir and Place cannot decide for
-// a, the first step of an article loaded in steps, which has no hash
-// until it is whole (model.Loader): the notes folder (dir, else the
-// fallback folder) has no sidecar of a's own name but one of its file
-// name that only the hash tells whose it is (from before paths were
-// recorded, or of a path that is gone). The caller reads the rest of the
-// article first; without it, the first step took that sidecar for
-// another article's, and the notes in it were not shown.
-func NotesDirNeedsHash(a *article.Article, dir string) bool {
-	if a.Path == "" || a.Hash != "" {
-		return false
-	}
-	if dir == "" {
-		fb, ok := fallbackFolder(a)
-		if !ok {
-			return false
-		}
-		dir = fb
-	}
-	if exists(SidecarPath(a.Path, dir)) {
-		return false
-	}
-	for _, c := range otherNames(a.Path, dir) {
-		h, ok, err := sidecar.ReadHeader(c)
-		if err == nil && ok && onlyHashTells(h) {
-			return true
-		}
-	}
-	return false
-}
-
-// fallbackFolder is the fallback folder, when a is a file with no
-// sidecar beside it.
-func fallbackFolder(a *article.Article) (string, bool) {
-	if a.Path == "" || exists(SidecarPath(a.Path, "")) {
-		return "", false
-	}
-	fb, err := FallbackDir()
-	return fb, err == nil
 }
 
 // samePath reports whether recorded, an absolute path, names the file at

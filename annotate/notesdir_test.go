@@ -84,7 +84,7 @@ func TestSameNamedArticlesEachKeepTheirOwnNotesInANotesFolder(t *testing.T) {
 			}
 			if folder == "fallback" {
 				for _, a := range []*model.Article{first, second} {
-					if got, isFallback := annotate.NotesDir(a, ""); got != dir || !isFallback {
+					if got, isFallback := notesDir(a, ""); got != dir || !isFallback {
 						t.Errorf("NotesDir(%s) = %q, %v; want the fallback", a.Path, got, isFallback)
 					}
 				}
@@ -341,11 +341,11 @@ func TestAMovedArticleFindsItsNotesByItsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := story(t, t.TempDir(), "report.txt", harbour+"\nA line added later.\n")
-	if got, isFallback := annotate.NotesDir(edited, ""); isFallback {
+	if got, isFallback := notesDir(edited, ""); isFallback {
 		t.Errorf("an edited same-named article took the moved one's notes: %q", got)
 	}
 	moved := reload(t, to)
-	if got, isFallback := annotate.NotesDir(moved, ""); got != fallback || !isFallback {
+	if got, isFallback := notesDir(moved, ""); got != fallback || !isFallback {
 		t.Fatalf("NotesDir of the moved article = %q, %v; want the fallback", got, isFallback)
 	}
 	b := openIn(t, moved, fallback)
@@ -402,10 +402,10 @@ func TestAnOldNameThatIsNotANotesFileIsLeftAlone(t *testing.T) {
 	}
 }
 
-// BenchmarkNotesDirInAFullFallbackFolder: the reader asks NotesDir for
+// BenchmarkLocateInAFullFallbackFolder: the reader asks Locate for
 // every article opened without a sidecar beside it; a fallback folder of
 // 5,000 other articles' sidecars, none of this one's name, is listed.
-func BenchmarkNotesDirInAFullFallbackFolder(b *testing.B) {
+func BenchmarkLocateInAFullFallbackFolder(b *testing.B) {
 	b.Setenv("XDG_DATA_HOME", b.TempDir())
 	fallback, err := annotate.FallbackDir()
 	if err != nil {
@@ -429,7 +429,7 @@ func BenchmarkNotesDirInAFullFallbackFolder(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, isFallback := annotate.NotesDir(a, ""); isFallback {
+		if _, isFallback := notesDir(a, ""); isFallback {
 			b.Fatal("another article's notes")
 		}
 	}
@@ -467,5 +467,53 @@ func TestAnOldSidecarInAReadOnlyFolderIsReadWhereItIs(t *testing.T) {
 	}
 	if w := b.Warnings(); len(w) != 0 {
 		t.Errorf("warnings %q, want none", w)
+	}
+}
+
+// TestOpenTakesTheLocationFoundForIt: the notes folder is looked in once
+// at start (Locate) and Open takes what was found rather than list it
+// again; here a sidecar of the article's own name, made after Locate,
+// shows which was used. A Location found for another folder (ctrl+o
+// reopens the notes in the fallback folder with the options it had) or
+// another text is looked up again.
+func TestOpenTakesTheLocationFoundForIt(t *testing.T) {
+	dir := t.TempDir()
+	a := story(t, t.TempDir(), "report.txt")
+	abs := realPath(t, a.Path)
+	old := oldSidecar(t, a, dir, `{"margin_notes":1,"article":"`+a.Hash+`","path":"`+abs+`"}`)
+	first := *a
+	first.Hash = "" // the first step of an article loaded in steps
+	found, foundFirst := annotate.Locate(a, dir), annotate.Locate(&first, dir)
+	if found.Sidecar != old || foundFirst.Sidecar != old || foundFirst.NeedsHash {
+		t.Fatalf("Locate: %+v and on the first step %+v; want %s", found, foundFirst, old)
+	}
+	own := annotate.SidecarPath(a.Path, dir)
+	if err := os.WriteFile(own, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir()
+	edited := story(t, filepath.Dir(a.Path), "report.txt", harbour+"\nA third paragraph.\n")
+	for _, c := range []struct {
+		name string
+		a    *model.Article
+		dir  string
+		loc  annotate.Location
+		want string
+	}{
+		{"as found", a, dir, found, old},
+		{"found on the first step, no sidecar told by the hash", a, dir, foundFirst, old},
+		{"found for another folder", a, other, found, annotate.SidecarPath(a.Path, other)},
+		{"found for another text", edited, dir, found, own},
+		{"none found", a, dir, annotate.Location{}, own},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := annotate.Open(c.a, annotate.Options{Dir: c.dir, Location: c.loc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Path() != c.want {
+				t.Errorf("Open's sidecar %s, want %s", b.Path(), c.want)
+			}
+		})
 	}
 }

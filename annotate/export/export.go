@@ -191,12 +191,24 @@ func WriteFile(path string, f Format, a *article.Article, notes []annotate.Note,
 	}
 	defer pf.Cleanup()
 	if err := Write(pf, f, a, notes, opts); err != nil {
-		return err
+		return writeFailed(path, err)
 	}
 	if err := pf.CloseAtomicallyReplace(); err != nil {
 		return cannotWrite(path, err)
 	}
 	return nil
+}
+
+// writeFailed is the error of Write into the temporary file for path:
+// one of the file (a full disk) names path, as cannotWrite does; a full
+// disk said "export: write .out.md8543765847187403293: no space left on
+// device", a file the user never asked for.
+func writeFailed(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return cannotWrite(path, err)
+	}
+	return err
 }
 
 // cannotWrite names the file asked for, not the temporary file beside it

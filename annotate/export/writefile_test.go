@@ -1,9 +1,12 @@
 package export
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -145,5 +148,32 @@ func TestWriteFileNeverReplacesTheArticleOrItsNotes(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "story.txt.notes.md"), FormatMarkdown, a, notes, Options{Now: now}); err != nil {
 		t.Errorf("the worksheet beside the article was refused: %v", err)
+	}
+}
+
+// diskFull is a file on a full disk: every write fails as write(2) does.
+type diskFull struct{ name string }
+
+func (d diskFull) Write([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: d.name, Err: syscall.ENOSPC}
+}
+
+// TestAFullDiskNamesTheFileAskedFor: an export cut short by a full disk
+// named the temporary file it was writing (".out.md8543765847187403293"),
+// which the user never asked for and never sees.
+func TestAFullDiskNamesTheFileAskedFor(t *testing.T) {
+	a, notes := fixture(t)
+	path := filepath.Join(t.TempDir(), "out.md")
+	err := Write(diskFull{name: filepath.Join(filepath.Dir(path), ".out.md8543765847187403293")}, FormatMarkdown, a, notes, Options{})
+	got := writeFailed(path, err)
+	if want := "export: cannot write " + path + ": no space left on device"; got == nil || got.Error() != want {
+		t.Errorf("got  %v\nwant %s", got, want)
+	}
+	if !errors.Is(got, syscall.ENOSPC) {
+		t.Errorf("%v is not ENOSPC", got)
+	}
+	plain := errors.New("export: not a path's")
+	if writeFailed(path, plain) != plain {
+		t.Error("an error of no file was changed")
 	}
 }

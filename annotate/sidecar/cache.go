@@ -11,7 +11,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 	"unsafe"
 
 	"github.com/margin-reader/margin/annotate/internal/wire"
@@ -54,6 +56,20 @@ func CachePath(dir, path string) string {
 	}
 	sum := sha256.Sum256([]byte(path))
 	return filepath.Join(dir, hex.EncodeToString(sum[:12])+".fold")
+}
+
+// IsCacheName reports whether name is a cache file's as CachePath names
+// it (24 lowercase hex digits and .fold), for pruning the folder: never
+// a sidecar, nor a file being written (.fold-*).
+func IsCacheName(name string) bool {
+	key, ok := strings.CutSuffix(name, ".fold")
+	return ok && isLowerHex(key, 24)
+}
+
+// isLowerHex reports whether s is n lowercase hex digits.
+func isLowerHex(s string, n int) bool {
+	_, err := hex.DecodeString(s)
+	return len(s) == n && err == nil && strings.ToLower(s) == s
 }
 
 // OpenCached is Open with a fold cache in dir (none if dir is empty).
@@ -215,6 +231,10 @@ func (s *Store) restore() {
 	}
 	s.header, s.bad, s.latest = header, bad, latest
 	s.file, s.off, s.lines, s.cachedOff, s.tag = fi, off, lines, off, tag
+	// Used now: pruning goes by the last use (internal/prune), and a
+	// cache that cannot be touched only goes sooner.
+	now := time.Now()
+	_ = os.Chtimes(CachePath(s.cacheDir, s.path), now, now)
 }
 
 // readOnly is data as a string without copying it (the cache file is a

@@ -204,3 +204,34 @@ func TestTheCacheOfAnotherSidecarIsIgnored(t *testing.T) {
 		t.Fatalf("B read as %s from another sidecar's cache", e.Data)
 	}
 }
+
+// TestAFoldCacheReadIsMarkedUsed: pruning (internal/prune) keeps the
+// entries used lately, by their modification time, so a cache read must
+// touch its file; and only CachePath's names are the cache's to prune.
+func TestAFoldCacheReadIsMarkedUsed(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(t.TempDir(), "a.txt.notes.jsonl")
+	if err := os.WriteFile(path, []byte(`{"margin_notes":1}`+"\n"+`{"op":"put","id":"a","rev":1,"time":"2025-01-01T00:00:00Z","note":{}}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cachedOpen(t, path, dir)
+	cache := CachePath(dir, path)
+	old := time.Now().Add(-90 * 24 * time.Hour)
+	if err := os.Chtimes(cache, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if s := sameAsFullRead(t, path, dir); s.CacheTag() != "tag" {
+		t.Fatal("the cache was not read")
+	}
+	if fi, err := os.Stat(cache); err != nil || fi.ModTime().Before(time.Now().Add(-time.Hour)) {
+		t.Errorf("the cache read was not marked used: %v %v", fi.ModTime(), err)
+	}
+	if !IsCacheName(filepath.Base(cache)) {
+		t.Errorf("%s is not taken for a cache file", filepath.Base(cache))
+	}
+	for _, name := range []string{filepath.Base(path), ".fold-123456", "0123456789ABCDEF01234567.fold", "0123.fold", "a.txt.0123456789ab.notes.jsonl"} {
+		if IsCacheName(name) {
+			t.Errorf("%s is taken for a cache file", name)
+		}
+	}
+}

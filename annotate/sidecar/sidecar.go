@@ -32,6 +32,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/margin-reader/margin/internal/jsonerr"
 )
 
 // Version is the format version written in the header.
@@ -149,7 +151,7 @@ type line struct {
 func parseLine(b []byte) (h *Header, ev *Event, err error) {
 	var l line
 	if err := json.Unmarshal(b, &l); err != nil {
-		return nil, nil, err
+		return nil, nil, jsonerr.Plain(err)
 	}
 	if l.Version != nil {
 		l.Header.Version = *l.Version

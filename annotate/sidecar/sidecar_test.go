@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -557,5 +558,25 @@ func runWriters(t *testing.T, env []string, names ...string) {
 		if err := c.Wait(); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestABadLineIsSaidInTheFilesTerms: a field of the wrong kind was
+// reported in margin's Go types ("cannot unmarshal string into Go struct
+// field line.Event.rev of type int"), which a person mending the line by
+// hand cannot act on.
+func TestABadLineIsSaidInTheFilesTerms(t *testing.T) {
+	path := write(t, header, `{"op":"put","id":"X","rev":"2","note":{}}`, `{"op":"put","id":5,"rev":1,"note":{}}`)
+	s, err := Open(path, Header{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range s.Bad() {
+		got = append(got, b.Err.Error())
+	}
+	want := []string{"rev is text, not a whole number", "id is a number, not text"}
+	if !slices.Equal(got, want) {
+		t.Errorf("bad lines said as %q, want %q", got, want)
 	}
 }

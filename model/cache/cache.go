@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/google/renameio/v2"
 
@@ -50,7 +52,20 @@ func (c *Cache) Get(hash string) (*model.Analysis, bool) {
 	if err != nil || an.Hash != hash {
 		return nil, false
 	}
+	// Used now: pruning goes by the last use (internal/prune), and an
+	// entry that cannot be touched only goes sooner.
+	now := time.Now()
+	_ = os.Chtimes(f.Name(), now, now)
 	return an, true
+}
+
+// IsEntryName reports whether name is an entry's as the cache names it
+// (32 lowercase hex digits and .json), for pruning the folder: never
+// another file, nor one being written.
+func IsEntryName(name string) bool {
+	key, ok := strings.CutSuffix(name, ".json")
+	_, err := hex.DecodeString(key)
+	return ok && len(key) == 32 && err == nil && strings.ToLower(key) == key
 }
 
 // readAnalysis reads what writeAnalysis writes as json.Unmarshal would,

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
@@ -200,4 +201,34 @@ func FuzzReadAnalysis(f *testing.F) {
 			t.Fatalf("readAnalysis read %+v, json.Unmarshal %+v", *got, want)
 		}
 	})
+}
+
+// TestGetMarksTheEntryUsed: pruning (internal/prune) keeps the entries
+// used lately, by their modification time, so a hit touches its file;
+// and only the cache's own names are its to prune.
+func TestGetMarksTheEntryUsed(t *testing.T) {
+	c := New(t.TempDir(), "v1")
+	an := sampleAnalysis()
+	if err := c.Put(an); err != nil {
+		t.Fatal(err)
+	}
+	entry := c.path(an.Hash)
+	old := time.Now().Add(-90 * 24 * time.Hour)
+	if err := os.Chtimes(entry, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get(an.Hash); !ok {
+		t.Fatal("miss")
+	}
+	if fi, err := os.Stat(entry); err != nil || fi.ModTime().Before(time.Now().Add(-time.Hour)) {
+		t.Errorf("the hit was not marked used: %v", err)
+	}
+	if !IsEntryName(filepath.Base(entry)) {
+		t.Errorf("%s is not taken for an entry", filepath.Base(entry))
+	}
+	for _, name := range []string{"notes.json", filepath.Base(entry) + ".tmp", "0123456789ABCDEF0123456789ABCDEF.json", "a.txt.notes.jsonl"} {
+		if IsEntryName(name) {
+			t.Errorf("%s is taken for an entry", name)
+		}
+	}
 }
