@@ -33,6 +33,12 @@ var (
 	clock     = set("noon", "midnight", "midday")
 	yearPreps = set("in", "since", "by", "until", "from", "of", "to", "before", "after", "during",
 		"through", "In", "Since", "By", "Until", "From", "Before", "After", "During", "Through")
+	// yearDets are the articles and possessives before a year that
+	// modifies a noun ("the 2016 election", "Obama's 2008 campaign", "a
+	// 2014 study"): in PolNeAR's articles such a four-digit number is a
+	// year before every lower-case word that follows it, a count never.
+	yearDets = set("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s",
+		"The", "A", "An", "His", "Her", "Its", "Their", "Our", "My", "Your")
 
 	numMods = set("nearly", "about", "around", "almost", "approximately", "roughly", "some", "over",
 		"under", "only", "just", "estimated", "Nearly", "About", "Around", "Almost", "Approximately",
@@ -218,6 +224,7 @@ const (
 	cAmPm
 	cClock
 	cYearPrep
+	cYearDet
 	cNumMod
 	cScale
 	cCurrency
@@ -240,7 +247,7 @@ var classLists = []struct {
 }{
 	{cWeekday, weekdays}, {cMonth, months}, {cAmbiguousMonth, ambiguousMonths}, {cDayPart, dayParts},
 	{cRelDay, relDay}, {cDateMod, dateMods}, {cPeriod, periods}, {cSinglePeriod, singlePeriods},
-	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cNumMod, numMods}, {cScale, scales},
+	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cYearDet, yearDets}, {cNumMod, numMods}, {cScale, scales},
 	{cCurrency, currencies}, {cMoneyWord, moneyWords}, {cPercent, percents}, {cCardinal, cardinals},
 	{cPlural, plurals},
 }
@@ -339,8 +346,9 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 		return j
 	case digit && (isNumericDate(w) || isDecade(w)):
 		return i + 1
-	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep) || !startsLower(at(ws, i+1))):
-		// "in 2000" and "like 2022," are years; "2000 people" is a count.
+	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep|cYearDet) || !startsLower(at(ws, i+1))):
+		// "in 2000", "the 2000 election" and "like 2022," are years; "2000
+		// people" is a count.
 		return i + 1
 	case digit && (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && nc&cAmPm != 0:
 		return i + 2
