@@ -19,7 +19,8 @@ var (
 		"September", "October", "November", "December",
 		"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 		"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
-	// ambiguousMonths are months that are also common words; they need a number beside them.
+	// ambiguousMonths are months that are also common words; they need a
+	// number beside them, or one of monthPreps or dateMods before them.
 	ambiguousMonths = set("May", "March", "Mar.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
 	dayParts        = set("morning", "afternoon", "evening", "night")
 	relDay          = set("today", "yesterday", "tomorrow", "tonight", "Today", "Yesterday", "Tomorrow", "Tonight")
@@ -33,6 +34,10 @@ var (
 	clock     = set("noon", "midnight", "midday")
 	yearPreps = set("in", "since", "by", "until", "from", "of", "to", "before", "after", "during",
 		"through", "In", "Since", "By", "Until", "From", "Before", "After", "During", "Through")
+	// monthPreps are the prepositions of time after which an ambiguous month
+	// is the month ("in May", "since March"): in PolNeAR's articles 143
+	// times in 143 after these, "early", "late", "last" or "this".
+	monthPreps = set("in", "since", "until", "during", "through", "In", "Since", "Until", "During", "Through")
 	// yearDets are the articles and possessives before a year that
 	// modifies a noun ("the 2016 election", "Obama's 2008 campaign", "a
 	// 2014 study"): in PolNeAR's articles such a four-digit number is a
@@ -225,6 +230,7 @@ const (
 	cClock
 	cYearPrep
 	cYearDet
+	cMonthPrep
 	cNumMod
 	cScale
 	cCurrency
@@ -247,7 +253,8 @@ var classLists = []struct {
 }{
 	{cWeekday, weekdays}, {cMonth, months}, {cAmbiguousMonth, ambiguousMonths}, {cDayPart, dayParts},
 	{cRelDay, relDay}, {cDateMod, dateMods}, {cPeriod, periods}, {cSinglePeriod, singlePeriods},
-	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cYearDet, yearDets}, {cNumMod, numMods}, {cScale, scales},
+	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cYearDet, yearDets}, {cMonthPrep, monthPreps},
+	{cNumMod, numMods}, {cScale, scales},
 	{cCurrency, currencies}, {cMoneyWord, moneyWords}, {cPercent, percents}, {cCardinal, cardinals},
 	{cPlural, plurals},
 }
@@ -334,7 +341,7 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 		if isYear(at(ws, j)) {
 			return j + 1
 		}
-		if c&cAmbiguousMonth != 0 || !startsUpper(w) {
+		if c&cAmbiguousMonth != 0 && !d.is(i-1, cMonthPrep|cDateMod) || !startsUpper(w) {
 			return i
 		}
 		return j

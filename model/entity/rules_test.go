@@ -34,7 +34,9 @@ func TestDatesAndNumbers(t *testing.T) {
 		want  []cand
 	}{
 		{"a weekday with its date and year", []string{"on", "Monday", ",", "March", "3", ",", "2014", "."}, []cand{{1, 7, Date}}},
-		{"an ambiguous month needs a number", []string{"we", "may", "go", "in", "May"}, nil},
+		{"an ambiguous month needs a number", []string{"we", "may", "ask", "March", "or", "May"}, nil},
+		{"an ambiguous month after a preposition of time", []string{"we", "may", "go", "in", "May"}, []cand{{4, 5, Date}}},
+		{"an ambiguous month after a modifier of dates", []string{"since", "late", "March", ","}, []cand{{2, 3, Date}}},
 		{"a year after a preposition", []string{"since", "2000", "people", "left"}, []cand{{1, 2, Date}}},
 		{"a count is no year", []string{"2000", "people", "left"}, []cand{{0, 1, Number}}},
 		{"a year after an article modifies a noun", []string{"a", "1987", "survey"}, []cand{{1, 2, Date}}},
