@@ -406,6 +406,10 @@ func (d dateWords) numberAt(i int, c wordClass) int {
 	case kc&cCardinal != 0 && d.is(k+1, cScale|cPercent):
 		k++
 	case kc&cPlural != 0 && at(ws, k+1) == "of":
+		if d.is(k+2, cPlural) {
+			// "tens of thousands" is one amount, not two.
+			return k + 3
+		}
 		return k + 1
 	default:
 		return i

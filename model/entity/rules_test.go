@@ -49,6 +49,7 @@ func TestDatesAndNumbers(t *testing.T) {
 		{"a cardinal and a scale", []string{"a", "million", "dollars"}, []cand{{0, 3, Number}}},
 		{"a lone article is nothing", []string{"a", "man", "and", "an", "hour"}, nil},
 		{"a plural of", []string{"thousands", "of", "people"}, []cand{{0, 1, Number}}},
+		{"a plural of a plural", []string{"Tens", "of", "millions", "of", "people"}, []cand{{0, 3, Number}}},
 		{"a period ago", []string{"three", "years", "ago"}, []cand{{0, 3, Date}}},
 	}
 	for _, tt := range tests {
