@@ -351,7 +351,7 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 			j++
 		}
 		return j
-	case digit && (isNumericDate(w) || isDecade(w)):
+	case digit && (isNumericDate(w) || isDecade(w) || d.isHyphenedPeriod(w)):
 		return i + 1
 	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep|cYearDet) || !startsLower(at(ws, i+1))):
 		// "in 2000", "the 2000 election" and "like 2022," are years; "2000
@@ -374,6 +374,18 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 		return i + 2
 	}
 	return i
+}
+
+// isHyphenedPeriod is a number joined to a period by hyphens, an age or a
+// length of time as one word: "40-year-old", "10-year", "30-minute", as
+// "29 years old" and "90 minutes" are dates; not "18-year-olds", people.
+func (d dateWords) isHyphenedPeriod(w string) bool {
+	num, rest, ok := strings.Cut(w, "-")
+	if !ok || !isNum(num) {
+		return false
+	}
+	rest = strings.TrimSuffix(rest, "-old")
+	return d.st.classOf(rest)&cSinglePeriod != 0 || rest == "day" || rest == "hour" || rest == "minute"
 }
 
 // numberAt returns the end of an amount starting at word i, whose class is

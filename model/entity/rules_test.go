@@ -50,6 +50,9 @@ func TestDatesAndNumbers(t *testing.T) {
 		{"a lone article is nothing", []string{"a", "man", "and", "an", "hour"}, nil},
 		{"a plural of", []string{"thousands", "of", "people"}, []cand{{0, 1, Number}}},
 		{"a plural of a plural", []string{"Tens", "of", "millions", "of", "people"}, []cand{{0, 3, Number}}},
+		{"an age in one word", []string{"a", "40-year-old", "farmer"}, []cand{{1, 2, Date}}},
+		{"a length of time in one word", []string{"a", "30-minute", "walk", "and", "a", "10-year", "plan"}, []cand{{1, 2, Date}, {5, 6, Date}}},
+		{"people of an age are no date", []string{"18-year-olds", "and", "3-2", "wins"}, []cand{}},
 		{"a period ago", []string{"three", "years", "ago"}, []cand{{0, 3, Date}}},
 	}
 	for _, tt := range tests {
