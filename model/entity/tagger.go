@@ -81,6 +81,7 @@ const (
 	stepLegal                           // a name with a legal form after its first word is an organisation's (withLegalForm)
 	stepShortForm                       // a company's name without its legal form is the company's too (shortForm)
 	stepDateline                        // the name in capitals opening a dateline is a place's (datelinePlace)
+	stepRoad                            // a road word and its number are a place's name (roadNumbers)
 )
 
 // steps name the steps, in the order they run.
@@ -98,7 +99,7 @@ var steps = []struct {
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
 	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined}, {"legal", stepLegal}, {"shortform", stepShortForm},
-	{"dateline", stepDateline},
+	{"dateline", stepDateline}, {"road", stepRoad},
 }
 
 // on reports whether step s is in use.
@@ -848,6 +849,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	w.rules = datesAndNumbers(words, w.rules)
 	for _, r := range w.rules {
 		w.cands = fill(w.cands, r)
+	}
+	if t.on(stepRoad) {
+		w.cands = roadNumbers(words, w.cands)
 	}
 	if t.on(stepAddress) {
 		placeBeforePlace(words, w.cands)
