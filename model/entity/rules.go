@@ -311,6 +311,13 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 	switch {
 	case c&cDateMod != 0 && nc&cWeekday != 0:
 		return d.dateAt(i+1, nc)
+	case c&cDateMod != 0 && nc&cMonth != 0:
+		// "last May", "early March": the modifier is part of the date, as in
+		// "last week".
+		if k := d.dateAt(i+1, nc); k > i+1 {
+			return k
+		}
+		return i
 	case c&cWeekday != 0:
 		j := i + 1
 		if d.is(j, cDayPart) {
