@@ -19,7 +19,8 @@ var (
 		"September", "October", "November", "December",
 		"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 		"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
-	// ambiguousMonths are months that are also common words; they need a number beside them.
+	// ambiguousMonths are months that are also common words; they need a
+	// number beside them, or one of monthPreps or dateMods before them.
 	ambiguousMonths = set("May", "March", "Mar.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
 	dayParts        = set("morning", "afternoon", "evening", "night")
 	relDay          = set("today", "yesterday", "tomorrow", "tonight", "Today", "Yesterday", "Tomorrow", "Tonight")
@@ -33,6 +34,16 @@ var (
 	clock     = set("noon", "midnight", "midday")
 	yearPreps = set("in", "since", "by", "until", "from", "of", "to", "before", "after", "during",
 		"through", "In", "Since", "By", "Until", "From", "Before", "After", "During", "Through")
+	// monthPreps are the prepositions of time after which an ambiguous month
+	// is the month ("in May", "since March"): in PolNeAR's articles 143
+	// times in 143 after these, "early", "late", "last" or "this".
+	monthPreps = set("in", "since", "until", "during", "through", "In", "Since", "Until", "During", "Through")
+	// yearDets are the articles and possessives before a year that
+	// modifies a noun ("the 2016 election", "Obama's 2008 campaign", "a
+	// 2014 study"): in PolNeAR's articles such a four-digit number is a
+	// year before every lower-case word that follows it, a count never.
+	yearDets = set("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s",
+		"The", "A", "An", "His", "Her", "Its", "Their", "Our", "My", "Your")
 
 	numMods = set("nearly", "about", "around", "almost", "approximately", "roughly", "some", "over",
 		"under", "only", "just", "estimated", "Nearly", "About", "Around", "Almost", "Approximately",
@@ -218,6 +229,8 @@ const (
 	cAmPm
 	cClock
 	cYearPrep
+	cYearDet
+	cMonthPrep
 	cNumMod
 	cScale
 	cCurrency
@@ -240,7 +253,8 @@ var classLists = []struct {
 }{
 	{cWeekday, weekdays}, {cMonth, months}, {cAmbiguousMonth, ambiguousMonths}, {cDayPart, dayParts},
 	{cRelDay, relDay}, {cDateMod, dateMods}, {cPeriod, periods}, {cSinglePeriod, singlePeriods},
-	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cNumMod, numMods}, {cScale, scales},
+	{cAmPm, ampm}, {cClock, clock}, {cYearPrep, yearPreps}, {cYearDet, yearDets}, {cMonthPrep, monthPreps},
+	{cNumMod, numMods}, {cScale, scales},
 	{cCurrency, currencies}, {cMoneyWord, moneyWords}, {cPercent, percents}, {cCardinal, cardinals},
 	{cPlural, plurals},
 }
@@ -297,6 +311,13 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 	switch {
 	case c&cDateMod != 0 && nc&cWeekday != 0:
 		return d.dateAt(i+1, nc)
+	case c&cDateMod != 0 && nc&cMonth != 0:
+		// "last May", "early March": the modifier is part of the date, as in
+		// "last week".
+		if k := d.dateAt(i+1, nc); k > i+1 {
+			return k
+		}
+		return i
 	case c&cWeekday != 0:
 		j := i + 1
 		if d.is(j, cDayPart) {
@@ -327,7 +348,7 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 		if isYear(at(ws, j)) {
 			return j + 1
 		}
-		if c&cAmbiguousMonth != 0 || !startsUpper(w) {
+		if c&cAmbiguousMonth != 0 && !d.is(i-1, cMonthPrep|cDateMod) || !startsUpper(w) {
 			return i
 		}
 		return j
@@ -337,10 +358,11 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 			j++
 		}
 		return j
-	case digit && (isNumericDate(w) || isDecade(w)):
+	case digit && (isNumericDate(w) || isDecade(w) || d.isHyphenedPeriod(w)):
 		return i + 1
-	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep) || !startsLower(at(ws, i+1))):
-		// "in 2000" and "like 2022," are years; "2000 people" is a count.
+	case digit && isYear(w) && !strings.Contains(w, ",") && !d.is(i-1, cCurrency) && (d.is(i-1, cYearPrep|cYearDet) || !startsLower(at(ws, i+1))):
+		// "in 2000", "the 2000 election" and "like 2022," are years; "2000
+		// people" is a count.
 		return i + 1
 	case digit && (isClock(w) || isNum(w) && len(w) <= 2 && atoi(w) <= 12) && nc&cAmPm != 0:
 		return i + 2
@@ -359,6 +381,18 @@ func (d dateWords) dateAt(i int, c wordClass) int {
 		return i + 2
 	}
 	return i
+}
+
+// isHyphenedPeriod is a number joined to a period by hyphens, an age or a
+// length of time as one word: "40-year-old", "10-year", "30-minute", as
+// "29 years old" and "90 minutes" are dates; not "18-year-olds", people.
+func (d dateWords) isHyphenedPeriod(w string) bool {
+	num, rest, ok := strings.Cut(w, "-")
+	if !ok || !isNum(num) {
+		return false
+	}
+	rest = strings.TrimSuffix(rest, "-old")
+	return d.st.classOf(rest)&cSinglePeriod != 0 || rest == "day" || rest == "hour" || rest == "minute"
 }
 
 // numberAt returns the end of an amount starting at word i, whose class is
@@ -391,6 +425,10 @@ func (d dateWords) numberAt(i int, c wordClass) int {
 	case kc&cCardinal != 0 && d.is(k+1, cScale|cPercent):
 		k++
 	case kc&cPlural != 0 && at(ws, k+1) == "of":
+		if d.is(k+2, cPlural) {
+			// "tens of thousands" is one amount, not two.
+			return k + 3
+		}
 		return k + 1
 	default:
 		return i

@@ -34,9 +34,15 @@ func TestDatesAndNumbers(t *testing.T) {
 		want  []cand
 	}{
 		{"a weekday with its date and year", []string{"on", "Monday", ",", "March", "3", ",", "2014", "."}, []cand{{1, 7, Date}}},
-		{"an ambiguous month needs a number", []string{"we", "may", "go", "in", "May"}, nil},
+		{"an ambiguous month needs a number", []string{"we", "may", "ask", "March", "or", "May"}, nil},
+		{"an ambiguous month after a preposition of time", []string{"we", "may", "go", "in", "May"}, []cand{{4, 5, Date}}},
+		{"an ambiguous month after a modifier of dates", []string{"since", "late", "March", ","}, []cand{{1, 3, Date}}},
+		{"a modifier of dates before a month", []string{"until", "early", "October", "1990"}, []cand{{1, 4, Date}}},
 		{"a year after a preposition", []string{"since", "2000", "people", "left"}, []cand{{1, 2, Date}}},
 		{"a count is no year", []string{"2000", "people", "left"}, []cand{{0, 1, Number}}},
+		{"a year after an article modifies a noun", []string{"a", "1987", "survey"}, []cand{{1, 2, Date}}},
+		{"a year after a possessive", []string{"Kerrow", "’s", "1999", "defeat"}, []cand{{2, 3, Date}}},
+		{"a count with a comma after an article", []string{"the", "1,987", "voters"}, []cand{{1, 2, Number}}},
 		{"a clock time with am", []string{"at", "10:30", "am"}, []cand{{1, 3, Date}}},
 		{"an ordinal before a period", []string{"the", "First", "week"}, []cand{{1, 3, Date}}},
 		{"a modifier pair and a currency", []string{"more", "than", "$", "2", "billion"}, []cand{{0, 5, Number}}},
@@ -44,6 +50,10 @@ func TestDatesAndNumbers(t *testing.T) {
 		{"a cardinal and a scale", []string{"a", "million", "dollars"}, []cand{{0, 3, Number}}},
 		{"a lone article is nothing", []string{"a", "man", "and", "an", "hour"}, nil},
 		{"a plural of", []string{"thousands", "of", "people"}, []cand{{0, 1, Number}}},
+		{"a plural of a plural", []string{"Tens", "of", "millions", "of", "people"}, []cand{{0, 3, Number}}},
+		{"an age in one word", []string{"a", "40-year-old", "farmer"}, []cand{{1, 2, Date}}},
+		{"a length of time in one word", []string{"a", "30-minute", "walk", "and", "a", "10-year", "plan"}, []cand{{1, 2, Date}, {5, 6, Date}}},
+		{"people of an age are no date", []string{"18-year-olds", "and", "3-2", "wins"}, []cand{}},
 		{"a period ago", []string{"three", "years", "ago"}, []cand{{0, 3, Date}}},
 	}
 	for _, tt := range tests {

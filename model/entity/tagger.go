@@ -81,6 +81,8 @@ const (
 	stepLegal                           // a name with a legal form after its first word is an organisation's (withLegalForm)
 	stepShortForm                       // a company's name without its legal form is the company's too (shortForm)
 	stepDateline                        // the name in capitals opening a dateline is a place's (datelinePlace)
+	stepRoad                            // a road word and its number are a place's name (roadNumbers)
+	stepCityOf                          // a name "City of" and capitalised words is a place's (cityOfPlace)
 )
 
 // steps name the steps, in the order they run.
@@ -98,7 +100,7 @@ var steps = []struct {
 	{"label", stepListLabel}, {"brook", stepPersonPlace}, {"voters", stepVoters},
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
 	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined}, {"legal", stepLegal}, {"shortform", stepShortForm},
-	{"dateline", stepDateline},
+	{"dateline", stepDateline}, {"road", stepRoad}, {"cityof", stepCityOf},
 }
 
 // on reports whether step s is in use.
@@ -849,12 +851,18 @@ func (t *Tagger) sentence(w *work) []cand {
 	for _, r := range w.rules {
 		w.cands = fill(w.cands, r)
 	}
+	if t.on(stepRoad) {
+		w.cands = roadNumbers(words, w.cands)
+	}
 	if t.on(stepAddress) {
 		placeBeforePlace(words, w.cands)
 		placeAfterPlace(words, ws, w.cands)
 	}
 	if t.on(stepCity) {
 		cityAfterPreposition(words, ws, w.cands)
+	}
+	if t.on(stepCityOf) {
+		cityOfPlace(words, w.cands)
 	}
 	if t.on(stepDateline) {
 		t.datelinePlace(words, ws, w.cands)
