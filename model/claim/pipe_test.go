@@ -106,26 +106,6 @@ func TestAPipedRunFindsWhatARunInTurnFinds(t *testing.T) {
 	}
 }
 
-func TestAPipedRunInPiecesFindsWhatOneAnalyzeDocFinds(t *testing.T) {
-	d := newDetector(t)
-	text := generatedArticle(1500)
-	dc := paragraphs(text)
-	sents := sentence.Split(dc)
-	var want Result
-	withProcs(1, func() { want = d.AnalyzeDoc(dc, sents, nil) })
-	withProcs(2, func() {
-		for _, size := range []int{aheadSentences + 1, 100, 3*scoreBatch + 5, len(sents)} {
-			r := d.Start(dc, nil)
-			for i := 0; i < len(sents); i += size {
-				r.Next(sents[i:min(i+size, len(sents))])
-			}
-			if got := r.Result(); !reflect.DeepEqual(got, want) {
-				t.Errorf("pieces of %d sentences: %d claims, %d scores; want %d, %d and the same", size, len(got.Claims), len(got.Checkworthiness), len(want.Claims), len(want.Checkworthiness))
-			}
-		}
-	})
-}
-
 func TestAPipedNextLeavesNoGoroutineRunning(t *testing.T) {
 	d := newDetector(t)
 	text := generatedArticle(1000)
