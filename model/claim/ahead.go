@@ -37,18 +37,20 @@ type aheadUnit struct {
 	signed              bool
 }
 
-// readAhead reads the claim units of sentences ahead, as Run.sentence
-// will ask for them: the sentences it skips are skipped.
-func (r *Run) readAhead(sentences []span.Span) {
-	a, d, text := &r.ahead, r.d, r.dc.Text
+// readAhead reads into a the claim units of sentences, as Run.sentence
+// will ask for them: the sentences it skips are skipped. It reads only
+// d's tables and dc, never the run's state, so it may run on a goroutine
+// of its own (reader).
+func (a *ahead) readAhead(d *Detector, dc doc.Doc, sentences []span.Span) {
+	text := dc.Text
 	a.reset()
 	for _, s := range sentences {
 		if s.Start < 0 || s.End > len(text) || s.Empty() {
 			continue
 		}
 		var b *doc.Block
-		if bi := blockIndex(r.dc.Blocks, s.Start); bi >= 0 {
-			b = &r.dc.Blocks[bi]
+		if bi := blockIndex(dc.Blocks, s.Start); bi >= 0 {
+			b = &dc.Blocks[bi]
 		}
 		a.spans = claimUnits(a.spans[:0], b, s)
 		for _, u := range a.spans {

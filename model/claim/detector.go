@@ -186,10 +186,14 @@ type Run struct {
 	// far, whose lean moves the speaker's next (checkworthy.Speakers).
 	spoken checkworthy.Speakers
 	// unscored are the sentences read since the last score, with what
-	// scoring them takes (scoreUnscored).
-	unscored unscored
-	// ahead is the first reading of the units of the next sentences.
-	ahead ahead
+	// scoring them takes (scoreUnscored), one of scoring: a scorer scores
+	// the others meanwhile (scorer).
+	unscored *unscored
+	scoring  [pipeDepth]unscored
+	// ahead is the first reading of the units of the next sentences, one
+	// of aheads: a reader fills the others meanwhile (reader).
+	ahead  *ahead
+	aheads [pipeDepth]ahead
 }
 
 // unscored are sentences whose claims are found and whose scores are
@@ -202,6 +206,8 @@ type unscored struct {
 	words  []checkworthy.Word
 	kinds  []string
 	labels []entity.Label
+	// scores are those of sentences, once scored.
+	scores []float64
 }
 
 // unscoredSentence is one sentence to score: its span, the ends of its
@@ -224,6 +230,7 @@ const scoreBatch = 64
 // Start begins the analysis of dc, whose entities are ents (any order).
 func (d *Detector) Start(dc doc.Doc, ents []entity.Entity) *Run {
 	r := &Run{d: d, dc: dc, ents: sortedEntities(ents)}
+	r.unscored = &r.scoring[0]
 	r.speakers = d.blockSpeakers(dc, r.ents)
 	r.askers = askersOf(dc, r.speakers)
 	return r
@@ -249,52 +256,81 @@ func (r *Run) Next(sentences []span.Span) {
 	}
 	end := sentences[len(sentences)-1].End
 	r.reserve(end)
-	for i, s := range sentences {
-		if i%aheadSentences == 0 {
-			r.readAhead(sentences[i:min(i+aheadSentences, len(sentences))])
-		}
-		r.cw = append(r.cw, 0)
-		r.sentence(s)
-		if len(r.unscored.sentences) == scoreBatch {
-			r.scoreUnscored()
-		}
+	if r.pipes(sentences) {
+		r.readPiped(sentences)
+	} else {
+		r.readInTurn(sentences)
 	}
 	r.scoreUnscored()
 	r.read = max(r.read, end)
 }
 
+// rules finds the claims of batch, whose units r.ahead holds, handing
+// each batch of sentences to score to sc, or scoring it now if sc is nil.
+func (r *Run) rules(batch []span.Span, sc *scorer) {
+	for _, s := range batch {
+		r.cw = append(r.cw, 0)
+		r.sentence(s)
+		if len(r.unscored.sentences) < scoreBatch {
+			continue
+		}
+		if sc != nil {
+			r.unscored = sc.pass(r, r.unscored)
+		} else {
+			r.scoreUnscored()
+		}
+	}
+}
+
 // scoreUnscored scores the sentences read since the last call and gives
 // each score to the sentence's claims.
 func (r *Run) scoreUnscored() {
-	u, text, cw := &r.unscored, r.dc.Text, r.d.cw
+	r.unscored.score(r.d.cw, r.dc.Text, &r.spoken)
+	r.giveScores(r.unscored)
+}
+
+// score scores u's sentences into u.scores, moving each speaker's lean in
+// spoken. It reads only cw, text and u, so it may run on a goroutine of
+// its own (scorer) while the rules fill another unscored.
+func (u *unscored) score(cw *checkworthy.Model, text string, spoken *checkworthy.Speakers) {
+	u.scores = u.scores[:0]
 	words, kinds, labels := 0, 0, 0
 	for _, s := range u.sentences {
 		// The weights are English words' and grammar's: another
 		// language's sentence would be scored on the few words that look
 		// English and ranked among the English ones. It scores 0, the
 		// lowest, and leaves its speaker's lean as it was.
-		if s.foreign {
-			r.cw[s.cw] = 0
-			words, kinds, labels = s.words, s.kinds, s.labels
-			continue
+		score := 0.0
+		if !s.foreign {
+			score = cw.ScoreWords(text[s.Start:s.End], u.words[words:s.words], u.kinds[kinds:s.kinds], u.labels[labels:s.labels])
 		}
-		score := cw.ScoreWords(text[s.Start:s.End], u.words[words:s.words], u.kinds[kinds:s.kinds], u.labels[labels:s.labels])
-		if s.asked {
+		if s.asked && !s.foreign {
 			score = cw.Asked(score)
 		}
 		// An asker's lines are moved by Asked alone: the lean compares
 		// those who answer, and an interview's one guest, set against
 		// the host's lowered lines, would lean up throughout.
-		if !s.speaker.Empty() && !s.asked {
-			score = r.spoken.Move(text[s.speaker.Start:s.speaker.End], score, cw.SpeakerWeight())
+		if !s.speaker.Empty() && !s.asked && !s.foreign {
+			score = spoken.Move(text[s.speaker.Start:s.speaker.End], score, cw.SpeakerWeight())
 		}
-		r.cw[s.cw] = score
-		for i := s.from; i < s.to; i++ {
-			r.found.claims[i].Checkworthiness = score
-		}
+		u.scores = append(u.scores, score)
 		words, kinds, labels = s.words, s.kinds, s.labels
 	}
-	u.sentences, u.words, u.kinds, u.labels = u.sentences[:0], u.words[:0], u.kinds[:0], u.labels[:0]
+}
+
+// giveScores gives the scores of u, scored, to its sentences and their
+// claims (a foreign sentence's keep theirs), and empties u.
+func (r *Run) giveScores(u *unscored) {
+	for i, s := range u.sentences {
+		r.cw[s.cw] = u.scores[i]
+		if s.foreign {
+			continue
+		}
+		for c := s.from; c < s.to; c++ {
+			r.found.claims[c].Checkworthiness = u.scores[i]
+		}
+	}
+	u.sentences, u.words, u.kinds, u.labels, u.scores = u.sentences[:0], u.words[:0], u.kinds[:0], u.labels[:0], u.scores[:0]
 }
 
 // reserve makes room in the arrays of results for those of the text up to
@@ -345,7 +381,7 @@ func (r *Run) sentence(s span.Span) {
 	if s.Start < 0 || s.End > len(text) || s.Empty() {
 		return
 	}
-	u := &r.unscored
+	u := r.unscored
 	sc.forgetOldSpeakers()
 	sentEnts := entitiesIn(r.ents, s)
 	claims := sc.claims[:0]
@@ -360,7 +396,7 @@ func (r *Run) sentence(s span.Span) {
 	english := false
 	for _, unit := range r.units {
 		var en bool
-		claims, en = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc, &r.ahead)
+		claims, en = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc, r.ahead)
 		english = english || en
 		u.words = appendWords(u.words, sc.toks, s.Start)
 	}

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/sentence"
 )
 
 // threeArticles is the claim test articles one after the other, so that
@@ -26,18 +27,30 @@ func threeArticles(tb testing.TB) string {
 	return sb.String()
 }
 
+// TestARunInPiecesFindsWhatOneAnalyzeDocFinds reads in pieces on one
+// thread, where Next reads and scores in turn, and on two, where it
+// pipes pieces of more than a batch (Run.pipes).
 func TestARunInPiecesFindsWhatOneAnalyzeDocFinds(t *testing.T) {
 	d := newDetector(t)
-	text := threeArticles(t)
-	sents := lines(text)
-	want := d.AnalyzeDoc(doc.Doc{Text: text}, sents, nil)
-	for _, size := range []int{1, 2, 7, 50, len(sents)} {
-		r := d.Start(doc.Doc{Text: text}, nil)
-		for i := 0; i < len(sents); i += size {
-			r.Next(sents[i:min(i+size, len(sents))])
+	for _, dc := range []doc.Doc{{Text: threeArticles(t)}, paragraphs(generatedArticle(1500))} {
+		sents := lines(dc.Text)
+		if dc.Blocks != nil {
+			sents = sentence.Split(dc)
 		}
-		if got := r.Result(); !reflect.DeepEqual(got, want) {
-			t.Errorf("pieces of %d sentences: %d claims, %d scores; want %d, %d and the same", size, len(got.Claims), len(got.Checkworthiness), len(want.Claims), len(want.Checkworthiness))
+		var want Result
+		withProcs(1, func() { want = d.AnalyzeDoc(dc, sents, nil) })
+		for _, procs := range []int{1, 2} {
+			withProcs(procs, func() {
+				for _, size := range []int{1, 2, 7, aheadSentences + 1, 100, 3*scoreBatch + 5, len(sents)} {
+					r := d.Start(dc, nil)
+					for i := 0; i < len(sents); i += size {
+						r.Next(sents[i:min(i+size, len(sents))])
+					}
+					if got := r.Result(); !reflect.DeepEqual(got, want) {
+						t.Errorf("%d threads, %d sentences, pieces of %d: %d claims, %d scores; want %d, %d and the same", procs, len(sents), size, len(got.Claims), len(got.Checkworthiness), len(want.Claims), len(want.Checkworthiness))
+					}
+				}
+			})
 		}
 	}
 }
