@@ -1,9 +1,12 @@
 package claim
 
 import (
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
+	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -23,6 +26,8 @@ type reader struct {
 	// stop is closed when the caller stops taking batches.
 	stop chan struct{}
 	wg   sync.WaitGroup
+	// failed is the reader's panic, set before it sends nil on full.
+	failed any
 }
 
 // scorer scores batches of sentences (unscored.score) on a goroutine of
@@ -37,6 +42,17 @@ type scorer struct {
 	idle []*unscored
 	busy int
 	wg   sync.WaitGroup
+	// failed is the scorer's panic, set before it sends its first nil on
+	// scored; it sends nil for each batch passed after.
+	failed any
+}
+
+// caught is a panic on a reader's or a scorer's goroutine, with that
+// goroutine's stack, to panic with again on the caller's: there the
+// caller's recover (Bubble Tea's, which gives the terminal back) sees
+// it, where a panic on a goroutine of its own ends the program at once.
+func caught(p any) any {
+	return fmt.Sprintf("%v\n\non the claims' goroutine:\n%s", p, debug.Stack())
 }
 
 // pipes reports whether Next reads and scores sentences on goroutines of
@@ -66,7 +82,9 @@ func (r *Run) readPiped(sentences []span.Span) {
 	sc := r.startScorer()
 	defer sc.close(r)
 	for i := 0; i < len(sentences); i += aheadSentences {
-		r.ahead = <-rd.full
+		if r.ahead = <-rd.full; r.ahead == nil {
+			panic(rd.failed)
+		}
 		r.rules(sentences[i:min(i+aheadSentences, len(sentences))], sc)
 		rd.free <- r.ahead
 	}
@@ -81,6 +99,14 @@ func (r *Run) startReader(sentences []span.Span) *reader {
 	}
 	d, dc := r.d, r.dc
 	rd.wg.Go(func() {
+		// A panic's batch is the one it was reading, so full has room
+		// for the nil that tells the caller.
+		defer func() {
+			if p := recover(); p != nil {
+				rd.failed = caught(p)
+				rd.full <- nil
+			}
+		}()
 		for i := 0; i < len(sentences); i += aheadSentences {
 			select {
 			case a := <-rd.free:
@@ -113,11 +139,28 @@ func (r *Run) startScorer() *scorer {
 	cw, text, spoken := r.d.cw, r.dc.Text, &r.spoken
 	sc.wg.Go(func() {
 		for u := range sc.todo {
-			u.score(cw, text, spoken)
+			if sc.failed == nil {
+				sc.failed = scoreCaught(u, cw, text, spoken)
+			}
+			if sc.failed != nil {
+				u = nil
+			}
 			sc.scored <- u
 		}
 	})
 	return sc
+}
+
+// scoreCaught scores u, returning the panic of the scoring (caught), if
+// any.
+func scoreCaught(u *unscored, cw *checkworthy.Model, text string, spoken *checkworthy.Speakers) (failed any) {
+	defer func() {
+		if p := recover(); p != nil {
+			failed = caught(p)
+		}
+	}()
+	u.score(cw, text, spoken)
+	return nil
 }
 
 // pass hands u, full, to the scorer and returns an empty buffer for the
@@ -133,6 +176,9 @@ func (sc *scorer) pass(r *Run, u *unscored) *unscored {
 	}
 	next := <-sc.scored
 	sc.busy--
+	if next == nil {
+		panic(sc.failed)
+	}
 	r.giveScores(next)
 	return next
 }
@@ -141,8 +187,13 @@ func (sc *scorer) pass(r *Run, u *unscored) *unscored {
 // and waits for the scorer's goroutine to end.
 func (sc *scorer) close(r *Run) {
 	close(sc.todo)
+	defer sc.wg.Wait() // should giveScores panic
 	for ; sc.busy > 0; sc.busy-- {
-		r.giveScores(<-sc.scored)
+		if u := <-sc.scored; u != nil {
+			r.giveScores(u)
+		}
 	}
-	sc.wg.Wait()
+	if sc.failed != nil {
+		panic(sc.failed)
+	}
 }

@@ -142,3 +142,41 @@ func goroutinesSettled(want int) int {
 	}
 	return n
 }
+
+// TestAPanicOnAPipedGoroutineReachesTheCaller: a panic while reading
+// ahead or scoring comes back on the caller's goroutine, where its
+// recover (Bubble Tea's, which gives the terminal back) sees it, with
+// no goroutine left running; on a goroutine of its own it ended the
+// program at once.
+func TestAPanicOnAPipedGoroutineReachesTheCaller(t *testing.T) {
+	d := newDetector(t)
+	dc := paragraphs(generatedArticle(1000))
+	sents := sentence.Split(dc)
+	for _, tt := range []struct {
+		name   string
+		broken *Detector
+	}{
+		{"reading ahead", &Detector{lex: &lexicon{}, cw: d.cw, split: d.split}}, // no vocabulary to tokenize with
+		{"scoring", &Detector{lex: d.lex, split: d.split}},                      // no model to score with
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			withProcs(2, func() {
+				before := runtime.NumGoroutine()
+				p := panicOf(func() { tt.broken.AnalyzeDoc(dc, sents, nil) })
+				if s, _ := p.(string); !strings.Contains(s, "on the claims' goroutine") {
+					t.Errorf("recovered %v, want the goroutine's panic", p)
+				}
+				if n := goroutinesSettled(before); n > before {
+					t.Errorf("%d goroutines after the panic, %d before", n, before)
+				}
+			})
+		})
+	}
+}
+
+// panicOf is what f panics with, recovered, or nil.
+func panicOf(f func()) (p any) {
+	defer func() { p = recover() }()
+	f()
+	return nil
+}
