@@ -972,10 +972,21 @@ var backQuantifiers = newWordSet("both neither none each")
 // 10 say", "Over half said".
 var approximators = newWordSet("about around over under")
 
-// approximate reports a rounding preposition before a number at i.
+// approximate reports a rounding preposition before a number at i, or
+// before a share ("About half of the tenants say", "over a third").
 func approximate(toks []token, i int) bool {
-	return i+1 < len(toks) && approximators.has(toks[i]) && (toks[i+1].kind == tokNum || numberWords.has(toks[i+1]))
+	if i+1 >= len(toks) || !approximators.has(toks[i]) {
+		return false
+	}
+	n := toks[i+1]
+	if articles.has(n) && i+2 < len(toks) {
+		n = toks[i+2]
+	}
+	return n.kind == tokNum || numberWords.has(n) || shares.has(n)
 }
+
+// shares are the words of a part of a whole that a number may stand for.
+var shares = newWordSet("half third quarter fifth majority")
 
 // placeholders stand where a subject would and name no one.
 var placeholders = newWordSet("there here")
