@@ -7,27 +7,11 @@ import "testing"
 // outranks a pronoun in what it says, while a preposition before a noun
 // still opens no speaker.
 func TestARoundedShareIsTheSource(t *testing.T) {
-	tests := []struct {
-		name, sentence, source string
-	}{
+	tests := []sourceCase{
 		{"about half", "About half of the fishermen said they want the pier rebuilt.", "About half of the fishermen"},
 		{"over a third after an opening", "In Aldwick, over a third of tenants say they cannot pay the rent.", "over a third of tenants"},
 		{"around a quarter", "Around a quarter of the drivers said the toll was too high.", "Around a quarter of the drivers"},
 		{"a preposition before a noun", "About the toll, the drivers said it was too high.", "the drivers"},
 	}
-	d := newDetector(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			text, claims := paragraphClaims(d, tt.sentence)
-			var got []string
-			for _, c := range claims {
-				if c.Source != nil {
-					got = append(got, c.Source.In(text))
-				}
-			}
-			if len(got) != 1 || got[0] != tt.source {
-				t.Errorf("sources %q, want [%q]", got, tt.source)
-			}
-		})
-	}
+	checkOneSource(t, tests)
 }
