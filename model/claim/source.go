@@ -72,7 +72,7 @@ const maxSubject = 12
 // that show it, and remembers the speaker for later pronouns.
 func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc *scratch,
 	according, accordingTo int, addCue func(from, to int, k Kind)) *Source {
-	main, mainVerb, relative := d.mainSubject(text, toks, ents, sc, addCue)
+	main, mainVerb, relative, reduced := d.mainSubject(text, toks, ents, sc, addCue)
 	main = withoutTime(text, toks, main)
 	var src *Source
 	if according >= 0 {
@@ -112,6 +112,12 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		if p := namedBefore(toks, ents, sc.verbs[0].from); !p.empty() {
 			src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, 0
 		}
+	}
+	// A passive that modifies a noun ("the fine imposed by the harbor
+	// board") names its agent, but the noun is what the sentence is
+	// about: the agent speaks only when no one else does.
+	if src == nil && reduced.verb >= 0 {
+		src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, reduced.np)}), reduced.np, reduced.verb
 	}
 	if src == nil {
 		return nil
@@ -250,10 +256,20 @@ const maxReportedSubject = 4
 // possessive's. A passive without an agent adds the cue of a claim
 // without a source.
 func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, sc *scratch,
-	addCue func(from, to int, k Kind)) (main np, mainVerb, relative int) {
-	var rel, poss np
-	mainVerb, relVerb, possVerb := -1, -1, -1
+	addCue func(from, to int, k Kind)) (main np, mainVerb, relative int, reducedBy byAgent) {
+	var rel, poss, reduced np
+	mainVerb, relVerb, possVerb, reducedVerb := -1, -1, -1, -1
 	for vi, v := range sc.verbs {
+		// "an article cited by her campaign quoted": the phrase is the
+		// subject of the reporting verb after it, read as before.
+		if agent := reducedAgent(text, toks, v); !agent.empty() && !verbAt(sc.verbs, agent.to) {
+			// Only where the noun would have spoken for it: the agent
+			// mends a source, it makes no claim.
+			if p, _ := subject(text, toks, v.from, v.to); reducedVerb < 0 && !p.empty() {
+				reduced, reducedVerb = agent, vi
+			}
+			continue
+		}
 		if p := passiveStart(text, toks, v); p >= 0 {
 			if by := agentBy(text, toks, v.to); by >= 0 {
 				if agent := agentAfter(text, toks, by+1); !agent.empty() && mainVerb < 0 {
@@ -311,7 +327,7 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 	if possVerb >= 0 && mainVerb < 0 {
 		main, mainVerb = poss, possVerb
 	}
-	return main, mainVerb, relative
+	return main, mainVerb, relative, byAgent{reduced, reducedVerb}
 }
 
 // reportsStart reports a subject p that opens what verb v reports: right
@@ -971,10 +987,21 @@ var backQuantifiers = newWordSet("both neither none each")
 // 10 say", "Over half said".
 var approximators = newWordSet("about around over under")
 
-// approximate reports a rounding preposition before a number at i.
+// approximate reports a rounding preposition before a number at i, or
+// before a share ("About half of the tenants say", "over a third").
 func approximate(toks []token, i int) bool {
-	return i+1 < len(toks) && approximators.has(toks[i]) && (toks[i+1].kind == tokNum || numberWords.has(toks[i+1]))
+	if i+1 >= len(toks) || !approximators.has(toks[i]) {
+		return false
+	}
+	n := toks[i+1]
+	if articles.has(n) && i+2 < len(toks) {
+		n = toks[i+2]
+	}
+	return n.kind == tokNum || numberWords.has(n) || shares.has(n)
 }
+
+// shares are the words of a part of a whole that a number may stand for.
+var shares = newWordSet("half third quarter fifth majority")
 
 // placeholders stand where a subject would and name no one.
 var placeholders = newWordSet("there here")
@@ -1069,6 +1096,72 @@ func agentBy(text string, toks []token, i int) int {
 	}
 	return -1
 }
+
+// byAgent is the agent of a sentence's passive and its verb's index (-1:
+// none).
+type byAgent struct {
+	np
+	verb int
+}
+
+// reducedAgent returns the agent of a participle in -ed or -en that
+// modifies the noun before it, with no "be" ("the fine imposed by the
+// board was", "a tactic condemned by civil rights groups"), or after a
+// comma ("The rules, first approved by the council, ban"): a finite
+// verb elsewhere in the sentence must be the clause's, so that "The
+// council voted by a wide margin" keeps its subject.
+func reducedAgent(text string, toks []token, v verb) np {
+	i := v.from
+	w := word(text, toks[i])
+	if v.to != i+1 || i == 0 || toks[i].upper || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || !isBy(toks, v.to) {
+		return np{}
+	}
+	k := i - 1
+	for k > 0 && (lyAdverb(text, toks[k]) || passiveAdverbs.has(toks[k])) {
+		k--
+	}
+	if toks[k].h != hComma && !nounBefore(text, toks, k+1) {
+		return np{}
+	}
+	agent := agentAfter(text, toks, v.to+1)
+	a := agent.from
+	for a < agent.to && lyAdverb(text, toks[a]) {
+		a++
+	}
+	if agent.empty() || a == agent.to || ingWord(text, toks[a]) {
+		return np{} // "responded by abruptly blocking": a manner
+	}
+	// The agent ends at the clause's verb ("by the board was") and before
+	// what it was made to do ("pressed by the moderator to release").
+	for j := agent.from + 1; j < agent.to; j++ {
+		if verbLike(toks[j]) || toks[j].h == hTo || reducedAgentEnds.has(toks[j]) {
+			return finish(toks, np{from: agent.from, to: j})
+		}
+	}
+	if !hasFinite(toks, 0, k) && !hasFinite(toks, agent.to, len(toks)) {
+		return np{}
+	}
+	return agent
+}
+
+// reducedAgentEnds end the agent of a participle that modifies a noun:
+// "sued by the NAACP for targeting", "accused by the government of
+// plotting". Of a passive with "be" they may name it ("the Department
+// of Energy"), which agentEnds leaves to it.
+var reducedAgentEnds = newWordSet("for")
+
+// verbAt reports a reporting verb starting at i.
+func verbAt(verbs []verb, i int) bool {
+	for _, v := range verbs {
+		if v.from == i {
+			return true
+		}
+	}
+	return false
+}
+
+// verbLike reports a finite verb, an auxiliary or a form of "be".
+func verbLike(t token) bool { return t.finite || finiteAux.has(t) || beForms.has(t) }
 
 // maxAgentGap is the most words between a passive's participle and the
 // "by" of its agent.

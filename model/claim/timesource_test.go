@@ -12,9 +12,7 @@ import (
 // source, while one that a participle of the source governs stays in it,
 // and a name made of time words keeps its words.
 func TestASpeakersTimePhraseIsNotTheSource(t *testing.T) {
-	tests := []struct {
-		name, sentence, source string
-	}{
+	tests := []sourceCase{
 		{"drops a weekday after on", "The transport minister on Thursday said the ferry would stop running.", "The transport minister"},
 		{"drops last week", "The bakery chain last week warned that bread would cost more.", "The bakery chain"},
 		{"drops a month after in", "Harbour engineers in March said the wall was cracked.", "Harbour engineers"},
@@ -23,6 +21,17 @@ func TestASpeakersTimePhraseIsNotTheSource(t *testing.T) {
 		{"keeps a name of time words", "Last Week Tonight said the scheme was a scam.", "Last Week Tonight"},
 		{"keeps a source with no time phrase", "The mayor of Aldwick said the ferry would stop running.", "The mayor of Aldwick"},
 	}
+	checkOneSource(t, tests)
+}
+
+// sourceCase is a sentence, analysed as a paragraph, and the one source
+// its claims should have.
+type sourceCase struct{ name, sentence, source string }
+
+// checkOneSource checks that each case's sentence makes claims with one
+// source between them, the case's.
+func checkOneSource(t *testing.T, tests []sourceCase) {
+	t.Helper()
 	d := newDetector(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
