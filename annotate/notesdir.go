@@ -96,8 +96,17 @@ type Location struct {
 // the same hash, or any if none was needed. One of another folder (the
 // reader's ctrl+o reopens the notes in the fallback folder with the
 // options it had) or another text is looked up again.
+//
+// A sidecar under another name than the article's own is taken only
+// while none of its own name is there: made since (by hand, or by a
+// margin that could not read the other), it is what the next start
+// reads, and notes written to the other would not be shown.
 func (l Location) isFor(a *article.Article, dir string) bool {
-	return l.Sidecar != "" && l.Dir == dir && l.path == a.Path && (l.anyHash || l.hash == a.Hash)
+	if l.Sidecar == "" || l.Dir != dir || l.path != a.Path || !l.anyHash && l.hash != a.Hash {
+		return false
+	}
+	own := SidecarPath(a.Path, dir)
+	return l.Sidecar == own || !exists(own)
 }
 
 // Locate is where the notes of article a are, for a command given dir

@@ -487,26 +487,42 @@ func TestOpenTakesTheLocationFoundForIt(t *testing.T) {
 	if found.Sidecar != old || foundFirst.Sidecar != old || foundFirst.NeedsHash {
 		t.Fatalf("Locate: %+v and on the first step %+v; want %s", found, foundFirst, old)
 	}
-	own := annotate.SidecarPath(a.Path, dir)
-	if err := os.WriteFile(own, nil, 0o644); err != nil {
+	// The old sidecar now names another article: only a Location taken
+	// as found still gives it.
+	data, err := os.ReadFile(old)
+	if err != nil {
 		t.Fatal(err)
 	}
+	_, events, _ := strings.Cut(string(data), "\n")
+	if err := os.WriteFile(old, []byte(`{"margin_notes":1,"article":"`+strings.Repeat("0", 64)+`","path":"/elsewhere/report.txt"}`+"\n"+events), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	own := annotate.SidecarPath(a.Path, dir)
 	other := t.TempDir()
 	edited := story(t, filepath.Dir(a.Path), "report.txt", harbour+"\nA third paragraph.\n")
 	for _, c := range []struct {
-		name string
-		a    *model.Article
-		dir  string
-		loc  annotate.Location
-		want string
+		name    string
+		a       *model.Article
+		dir     string
+		loc     annotate.Location
+		ownThen bool // a sidecar of the article's own name appears after Locate
+		want    string
 	}{
-		{"as found", a, dir, found, old},
-		{"found on the first step, no sidecar told by the hash", a, dir, foundFirst, old},
-		{"found for another folder", a, other, found, annotate.SidecarPath(a.Path, other)},
-		{"found for another text", edited, dir, found, own},
-		{"none found", a, dir, annotate.Location{}, own},
+		{"as found", a, dir, found, false, old},
+		{"found on the first step, no sidecar told by the hash", a, dir, foundFirst, false, old},
+		{"found for another folder", a, other, found, false, annotate.SidecarPath(a.Path, other)},
+		{"found for another text", edited, dir, found, false, own},
+		{"none found", a, dir, annotate.Location{}, false, own},
+		// The next start reads the sidecar of the own name first: notes
+		// written to the old one would not be shown.
+		{"found, then a sidecar of its own name made", a, dir, found, true, own},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if c.ownThen {
+				if err := os.WriteFile(own, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			b, err := annotate.Open(c.a, annotate.Options{Dir: c.dir, Location: c.loc})
 			if err != nil {
 				t.Fatal(err)
