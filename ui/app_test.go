@@ -1445,3 +1445,22 @@ func TestAClickFocusesTheSentenceClicked(t *testing.T) {
 		t.Errorf("a click on the side panel moved the focus to sentence %d", focusIndex(m))
 	}
 }
+
+// TestTheFallbackHintIsTypedAsOneWord: a note saved to the fallback
+// folder while the article's own notes stay beside it says how to see
+// it, the folder quoted for a shell: on macOS the path holds a space.
+func TestTheFallbackHintIsTypedAsOneWord(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "Application Support")
+	t.Setenv("XDG_DATA_HOME", data)
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	if _, err := book.Add(annotate.Note{Text: "An earlier note.", Span: span.Span{Start: 0, End: 10}}); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 200, Height: 30})
+	m = editorCtrl(t, failInAReadOnlyFolder(t, typeText(press(m, "a"), "Check the date."), book), 'o')
+	want := "margin --notes-dir '" + filepath.Join(data, "margin", "notes") + "' shows it"
+	if msg := m.status.Message(); !strings.Contains(msg, want) {
+		t.Errorf("the status does not say %q: %q", want, msg)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
+	"github.com/margin-reader/margin/internal/shell"
 	"github.com/margin-reader/margin/internal/worksheet"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
@@ -110,7 +111,7 @@ func (s *store) saveToFallback(n annotate.Note, text string, opts annotate.Optio
 		}
 		msg := notesMsg{message: "note saved to the fallback notes folder: " + fallback.Path(), show: reader.NoSpan}
 		if len(b.Notes()) > 0 {
-			msg.message += "; margin --notes-dir " + dir + " shows it"
+			msg.message += "; margin --notes-dir " + shell.Quote(dir) + " shows it"
 			return msg, nil
 		}
 		s.book = fallback
