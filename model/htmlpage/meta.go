@@ -142,10 +142,70 @@ func headline(n *html.Node) string {
 	// A headline starts with a capital; a first word in a span of its own
 	// ("<span>Storm</span> hits the coast") is no kicker.
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }))
-	if kicker == nil || len(strings.Fields(h)) < 3 || !unicode.IsUpper(first) {
+	if kicker == nil || len(strings.Fields(h)) < 3 || !unicode.IsUpper(first) || !isKicker(kicker) {
 		return textOf(n)
 	}
 	return h
+}
+
+// isKicker reports whether a headline's first element is a kicker over
+// the words after it, as the page says: its class or id names one
+// (kickerNames), or the page parts it from them with a separator ("Harbour:
+// ...", "Politics | ...", a hidden ": "), a line break, or the headline
+// in an element of its own named for one ("headline", "title"). A
+// title-case headline opens with a name in a classed span
+// ("<span class="name">Biden</span> Signs Bill Into Law") with none of these.
+func isKicker(k *html.Node) bool {
+	if namesAny(k, kickerNames) || strings.ContainsAny(lastRune(strings.TrimSpace(textOf(k))), kickerSeparators) {
+		return true
+	}
+	for c := k.NextSibling; c != nil; c = c.NextSibling {
+		text := strings.TrimSpace(nodeText(c, ""))
+		switch {
+		case c.DataAtom == atom.Br:
+			return true
+		case text == "":
+			continue
+		case strings.IndexAny(text, kickerSeparators) == 0:
+			return true
+		}
+		return c.Type == html.ElementNode && namesAny(c, headlineNames) && !namesAny(c, kickerNames)
+	}
+	return false
+}
+
+// kickerNames are the words a class or id gives a kicker: the line over
+// a headline in English and German news systems, or the section or
+// topic it labels.
+var kickerNames = []string{"kicker", "overline", "roofline", "topline", "toptitle", "supertitle", "overtitle", "pretitle", "eyebrow",
+	"dachzeile", "spitzmarke", "subtitle", "subheadline", "section", "category", "topic", "label"}
+
+// headlineNames are the words a class or id gives a headline's own
+// element; one ending in them counts too ("articleheadline"), but not a
+// kicker's ("subtitle").
+var headlineNames = []string{"headline", "title"}
+
+// namesAny reports whether one of an element's class or id words is, or
+// ends in, one of names.
+func namesAny(n *html.Node, names []string) bool {
+	for _, key := range []string{"class", "id"} {
+		for _, name := range strings.Fields(attr(n, key)) {
+			for _, w := range nameWords(name) {
+				for _, want := range names {
+					if strings.HasSuffix(w, want) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lastRune is a string's last character, "" for an empty one.
+func lastRune(s string) string {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-size:]
 }
 
 // kickerSeparators part a kicker from the headline after it.

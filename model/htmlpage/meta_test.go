@@ -278,6 +278,14 @@ func TestHeadline(t *testing.T) {
 		{"keeps a first element with too few words after it", `<span class="big">Storm watch</span> Ferries stop`, "Storm watch Ferries stop"},
 		{"keeps a first word in a span of its own", `<span class="big">Storm</span> hits the coast hard`, "Storm hits the coast hard"},
 		{"keeps a headline that starts with its own words", `Ferries <span class="hl">sail</span> again from Monday`, "Ferries sail again from Monday"},
+		{"keeps a title-case headline that opens with a classed name", `<span class="name">Harlow</span> Council Approves New Ferry Terminal`, "Harlow Council Approves New Ferry Terminal"},
+		{"keeps a classed name before the headline's element when that names no headline", `<span class="name">Harlow</span> <span class="rest">Council Approves New Ferry Terminal</span>`, "Harlow Council Approves New Ferry Terminal"},
+		{"drops a kicker its class names", `<span class="article__roofline">Harbour works</span> Council approves a new ferry terminal`, "Council approves a new ferry terminal"},
+		{"drops a kicker a line break parts", `<span class="small">Harbour works</span><br><span class="big">Council approves a new terminal</span>`, "Council approves a new terminal"},
+		{"drops a kicker a hidden separator parts", `<span class="k">Harbour works</span><span class="sr-only">: </span><span>Council approves a new terminal</span>`, "Council approves a new terminal"},
+		{"drops a kicker that ends in a separator", `<span class="cat">Local |</span> Council approves a new ferry terminal`, "Council approves a new ferry terminal"},
+		{"drops a kicker before an element named for the headline", `<span class="k">Harbour works</span> <span class="story-headline">Council approves a new terminal</span>`, "Council approves a new terminal"},
+		{"keeps a first span before a subtitle", `<span class="primary">Council approves a new terminal</span> <span class="entry-subtitle">Work starts in May</span>`, "Council approves a new terminal Work starts in May"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
