@@ -750,7 +750,7 @@ func cleanTitle(title, site, host string) (string, string) {
 	}
 	parts, seps := splitTitle(title)
 	if n := len(parts); n > 1 {
-		if isTitleDate(parts[n-1]) && !endsWithDay(parts[n-2]) {
+		if isTitleDate(parts[n-1]) && !opensRange(parts[n-2], parts[n-1]) {
 			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
 		}
 		// From the end: the site's name is the last part, or a later
@@ -825,12 +825,30 @@ func isTitleDate(part string) bool {
 	return dateIn(part) != "" && len(strings.Fields(part)) <= 3
 }
 
-// endsWithDay reports whether a title's part ends in a day's number
-// ("Weekly report 14."): the date after it closes a range of days, "14.
-// - 20. Januar 2022", which is the title's own.
-func endsWithDay(part string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSpace(part), "."))
-	return unicode.IsDigit(r)
+// opensRange reports whether a title's part ends in the first day of a
+// range the date after it closes, so that the date is the title's own:
+// a day's number written as one, "14." ("Weekly report 14. - 20. Januar
+// 2022"), or a bare number under the day that opens the date ("Report
+// 14 - 20 January 2022"). A number that is a name's ("COVID-19",
+// "iPhone 13") opens no range before "19.01.2021" or "January 19, 2022".
+func opensRange(part, date string) bool {
+	words := strings.Fields(part)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if day, ok := strings.CutSuffix(last, "."); ok {
+		_, err := strconv.Atoi(day)
+		return err == nil
+	}
+	date = strings.TrimSpace(date)
+	digits := strings.IndexFunc(date, func(r rune) bool { return !unicode.IsDigit(r) })
+	if digits < 0 {
+		digits = len(date)
+	}
+	from, err := strconv.Atoi(last)
+	to, err2 := strconv.Atoi(date[:digits])
+	return err == nil && err2 == nil && from >= 1 && from < to
 }
 
 // siteName drops a tagline from a site's name ("My Daily Magazine - Art,
