@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -295,6 +297,9 @@ func (l *dateline) read(n *html.Node) {
 	default:
 		text, short := shortText(n, maxDateText)
 		switch {
+		case short && readsAsSentence(text):
+			l.blocks++ // a short paragraph of the article, its date an event's
+			l.done = l.blocks >= maxDatelineBlocks
 		case short:
 			l.date = dateIn(text)
 			l.blocks++
@@ -303,4 +308,25 @@ func (l *dateline) read(n *html.Node) {
 			l.done = true // the article has begun
 		}
 	}
+}
+
+// maxDatelineWords is how many words in lower case, months' names aside,
+// a dateline holds at most: "Written by Ana Ruiz on July 27, 2017",
+// "dpa am 25.01.2022". A short sentence has more ("On 3 May 2017 the
+// old ferry sank."). The 27 development pages a dateline dates hold two
+// at most.
+const maxDatelineWords = 2
+
+// readsAsSentence reports whether a short block's text reads as a
+// sentence rather than a dateline: more words in lower case than a
+// dateline's labels ("by", "on", "von", "am").
+func readsAsSentence(text string) bool {
+	lower := 0
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if _, month := monthNumbers[strings.ToLower(strings.Trim(w, ".,"))]; unicode.IsLower(r) && !month {
+			lower++
+		}
+	}
+	return lower > maxDatelineWords
 }

@@ -139,6 +139,11 @@ func TestDateline(t *testing.T) {
 		{"leaves a date before the headline alone", `<p>Kiel, 3. Mai 2017</p>`, "", ""},
 		{"leaves today's date under the headline alone", "", `<div class="current-date">Mittwoch, 3. Dezember 2025</div>`, ""},
 		{"leaves a date past the few blocks under the headline alone", "", strings.Repeat(short, maxDatelineBlocks) + `<p>Kiel, 3. Mai 2017</p>`, ""},
+		{"leaves a short first paragraph's date alone", "", `<p>On 3 May 2017 the old ferry sank.</p>`, ""},
+		{"leaves a short German sentence's date alone", "", `<p>Am 3. Mai 2017 sank die alte Fähre.</p>`, ""},
+		{"reads a dateline with a byline's words", "", `<p>Written by Ana Ruiz on May 3, 2017</p>`, "2017-05-03"},
+		{"reads a French dateline", "", `<p>Publié le 15 septembre 2009 à 10h</p>`, "2009-09-15"},
+		{"reads a dateline past a short sentence with a date", "", `<p>On 3 May 2017 the old ferry sank.</p><p>Kiel, 4. Mai 2017</p>`, "2017-05-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
