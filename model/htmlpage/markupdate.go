@@ -249,15 +249,12 @@ func numberDate(s string, thisYear int) (at, day int, month time.Month, year int
 // ("Version 2.4.10", "v 2.4.10").
 func inNumberRun(s string, start, end int) bool {
 	before, after := s[:start], s[end:]
-	if strings.HasPrefix(after, ".") && len(after) > 1 && isDigit(after[1]) ||
-		strings.HasSuffix(before, ".") && len(before) > 1 && isDigit(before[len(before)-2]) {
+	if strings.HasPrefix(after, ".") && len(after) > 1 && unicode.IsDigit(rune(after[1])) ||
+		strings.HasSuffix(before, ".") && len(before) > 1 && unicode.IsDigit(rune(before[len(before)-2])) {
 		return true
 	}
 	return afterWord(before, versionWords)
 }
-
-// isDigit reports whether a byte is an ASCII digit.
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // timeElementDate is a <time> element's date: its datetime attribute, or
 // else the date its text shows ("1. November 2023", "Published on August

@@ -156,17 +156,18 @@ func headline(n *html.Node) string {
 // title-case headline opens with a name in a classed span
 // ("<span class="name">Biden</span> Signs Bill Into Law") with none of these.
 func isKicker(k *html.Node) bool {
-	if namesAny(k, kickerNames) || strings.ContainsAny(lastRune(strings.TrimSpace(textOf(k))), kickerSeparators) {
+	text := strings.TrimSpace(textOf(k))
+	if namesAny(k, kickerNames) || strings.TrimRight(text, kickerSeparators) != text {
 		return true
 	}
 	for c := k.NextSibling; c != nil; c = c.NextSibling {
-		text := strings.TrimSpace(nodeText(c, ""))
+		next := strings.TrimSpace(nodeText(c, ""))
 		switch {
 		case c.DataAtom == atom.Br:
 			return true
-		case text == "":
+		case next == "":
 			continue
-		case strings.IndexAny(text, kickerSeparators) == 0:
+		case strings.IndexAny(next, kickerSeparators) == 0:
 			return true
 		}
 		return c.Type == html.ElementNode && namesAny(c, headlineNames) && !namesAny(c, kickerNames)
@@ -200,12 +201,6 @@ func namesAny(n *html.Node, names []string) bool {
 		}
 	}
 	return false
-}
-
-// lastRune is a string's last character, "" for an empty one.
-func lastRune(s string) string {
-	_, size := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-size:]
 }
 
 // kickerSeparators part a kicker from the headline after it.
