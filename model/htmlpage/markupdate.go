@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -171,32 +173,87 @@ var monthNumbers = map[string]time.Month{
 // dateIn is the first date shownDates finds in a text, as 2006-01-02; ""
 // when there is none, or it is no day of the calendar.
 func dateIn(s string) string {
-	re := shownDates()
-	first, day, month, year := -1, 0, time.Month(0), 0
-	if m := re[0].FindStringSubmatchIndex(s); m != nil {
-		first = m[0]
-		day, _ = strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		month = time.Month(mo)
-		year, _ = strconv.Atoi(s[m[6]:m[7]])
-		if year < 100 {
-			year += 2000 // "23.09.22": the pages that write two digits are this century's
-		}
-	}
-	if m := re[1].FindStringSubmatchIndex(s); m != nil && (first < 0 || m[0] < first) {
-		d, mo, y := 2, 4, 6 // the day first
-		if m[2] < 0 {
-			d, mo, y = 10, 8, 12 // the month first
-		}
-		day, _ = strconv.Atoi(s[m[d]:m[d+1]])
-		month = monthNumbers[strings.ToLower(s[m[mo]:m[mo+1]])]
-		year, _ = strconv.Atoi(s[m[y]:m[y+1]])
+	at, day, month, year := numberDate(s, time.Now().Year())
+	if wordAt, d, mo, y := wordDate(s); wordAt >= 0 && (at < 0 || wordAt < at) {
+		day, month, year = d, mo, y
 	}
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
 	if month == 0 || t.Day() != day || t.Month() != month {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// wordDate is the first date in words a text shows ("19. Oktober 2019",
+// "March 3rd, 2020") that opens no span of time, with where it starts;
+// -1 when there is none.
+func wordDate(s string) (at, day int, month time.Month, year int) {
+	for _, m := range shownDates()[1].FindAllStringSubmatchIndex(s, -1) {
+		if afterWord(s[:m[0]], spanWords) {
+			continue
+		}
+		d, mo, y := 2, 4, 6 // the day first
+		if m[2] < 0 {
+			d, mo, y = 10, 8, 12 // the month first
+		}
+		day, _ = strconv.Atoi(s[m[d]:m[d+1]])
+		year, _ = strconv.Atoi(s[m[y]:m[y+1]])
+		return m[0], day, monthNumbers[strings.ToLower(s[m[mo]:m[mo+1]])], year
+	}
+	return -1, 0, 0, 0
+}
+
+// spanWords open a span of time: the date after them is when a state
+// began ("Member since 12.03.19", "gültig seit: 05.11.2021"), not when
+// the page was published. On the development set's pages no date after
+// them is one.
+var spanWords = []string{"since", "seit", "depuis"}
+
+// versionWords name the version number after them ("Version 2.4.10").
+var versionWords = []string{"version", "v", "v."}
+
+// afterWord reports whether the last word of a text is one of words,
+// case and a colon after it aside.
+func afterWord(before string, words []string) bool {
+	fields := strings.Fields(strings.ToLower(before))
+	return len(fields) > 0 && slices.Contains(words, strings.TrimSuffix(fields[len(fields)-1], ":"))
+}
+
+// numberDate is the first date in numbers, day first, that a text shows
+// on its own ("19.10.2019", "23.09.22"), with where it starts; -1 when
+// there is none. A run of dotted numbers ("10.1.1.20") or a version's
+// ("Version 2.4.10") is none, nor a date that opens a span of time
+// (spanWords), nor one with a year in two digits after thisYear's next:
+// the pages that write two digits are this century's, up to now.
+func numberDate(s string, thisYear int) (at, day int, month time.Month, year int) {
+	for _, m := range shownDates()[0].FindAllStringSubmatchIndex(s, -1) {
+		if inNumberRun(s, m[0], m[1]) || afterWord(s[:m[0]], spanWords) {
+			continue
+		}
+		day, _ = strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		year, _ = strconv.Atoi(s[m[6]:m[7]])
+		if year < 100 {
+			year += 2000
+			if year > thisYear+1 {
+				continue
+			}
+		}
+		return m[0], day, time.Month(mo), year
+	}
+	return -1, 0, 0, 0
+}
+
+// inNumberRun reports whether s[start:end] is part of a longer run of
+// dotted numbers ("1.1.20" in "10.1.1.20") or a version number's
+// ("Version 2.4.10", "v 2.4.10").
+func inNumberRun(s string, start, end int) bool {
+	before, after := s[:start], s[end:]
+	if strings.HasPrefix(after, ".") && len(after) > 1 && unicode.IsDigit(rune(after[1])) ||
+		strings.HasSuffix(before, ".") && len(before) > 1 && unicode.IsDigit(rune(before[len(before)-2])) {
+		return true
+	}
+	return afterWord(before, versionWords)
 }
 
 // timeElementDate is a <time> element's date: its datetime attribute, or
@@ -237,6 +294,9 @@ func (l *dateline) read(n *html.Node) {
 	default:
 		text, short := shortText(n, maxDateText)
 		switch {
+		case short && readsAsSentence(text):
+			l.blocks++ // a short paragraph of the article, its date an event's
+			l.done = l.blocks >= maxDatelineBlocks
 		case short:
 			l.date = dateIn(text)
 			l.blocks++
@@ -245,4 +305,25 @@ func (l *dateline) read(n *html.Node) {
 			l.done = true // the article has begun
 		}
 	}
+}
+
+// maxDatelineWords is how many words in lower case, months' names aside,
+// a dateline holds at most: "Written by Ana Ruiz on July 27, 2017",
+// "dpa am 25.01.2022". A short sentence has more ("On 3 May 2017 the
+// old ferry sank."). The 27 development pages a dateline dates hold two
+// at most.
+const maxDatelineWords = 2
+
+// readsAsSentence reports whether a short block's text reads as a
+// sentence rather than a dateline: more words in lower case than a
+// dateline's labels ("by", "on", "von", "am").
+func readsAsSentence(text string) bool {
+	lower := 0
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if _, month := monthNumbers[strings.ToLower(strings.Trim(w, ".,"))]; unicode.IsLower(r) && !month {
+			lower++
+		}
+	}
+	return lower > maxDatelineWords
 }

@@ -27,6 +27,7 @@ func TestMarkedDate(t *testing.T) {
 		{"reads a one-word name ending in meta", `<div class="entrymeta">Hafenamt · 14. März 2019</div>`, "2019-03-14"},
 		{"reads a one-word name ending in infos", `<span class="articleinfos">07.06.2022, 10:27 | Recht</span>`, "2022-06-07"},
 		{"reads the article's metadata", `<div class="story-metadata">Kiel, 2. Mai 2017</div>`, "2017-05-02"},
+		{"leaves a member's date in an author box alone", `<div class="author-info">Member since 12.03.19</div>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +88,15 @@ func TestDateIn(t *testing.T) {
 		{"is empty for a month-like word first", "Augusta 12, 2019", ""},
 		{"is empty for a day the calendar lacks", "31.02.2020", ""},
 		{"is empty for a text without a date", "Ferries are back", ""},
+		{"is empty for a version with a two-digit last part", "Version 2.4.10", ""},
+		{"is empty for a short version after v", "v 3.1.18 released", ""},
+		{"is empty for a run of dotted numbers", "Route 10.1.1.20", ""},
+		{"is empty for a run that goes on after the date", "Item 3.2.21.7", ""},
+		{"reads a date after a version number", "Version 2.4.10 of 12.03.2021", "2021-03-12"},
+		{"is empty for a two-digit year far ahead", "Table 3.4.56", ""},
+		{"is empty for a date that opens a span", "Member since 12.03.19", ""},
+		{"is empty for a date in words that opens a span", "Gültig seit: 5. November 2021", ""},
+		{"reads the date after one that opens a span", "Open since 1.1.2020, posted 12.03.2021", "2021-03-12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +139,11 @@ func TestDateline(t *testing.T) {
 		{"leaves a date before the headline alone", `<p>Kiel, 3. Mai 2017</p>`, "", ""},
 		{"leaves today's date under the headline alone", "", `<div class="current-date">Mittwoch, 3. Dezember 2025</div>`, ""},
 		{"leaves a date past the few blocks under the headline alone", "", strings.Repeat(short, maxDatelineBlocks) + `<p>Kiel, 3. Mai 2017</p>`, ""},
+		{"leaves a short first paragraph's date alone", "", `<p>On 3 May 2017 the old ferry sank.</p>`, ""},
+		{"leaves a short German sentence's date alone", "", `<p>Am 3. Mai 2017 sank die alte Fähre.</p>`, ""},
+		{"reads a dateline with a byline's words", "", `<p>Written by Ana Ruiz on May 3, 2017</p>`, "2017-05-03"},
+		{"reads a French dateline", "", `<p>Publié le 15 septembre 2009 à 10h</p>`, "2009-09-15"},
+		{"reads a dateline past a short sentence with a date", "", `<p>On 3 May 2017 the old ferry sank.</p><p>Kiel, 4. Mai 2017</p>`, "2017-05-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,5 +155,23 @@ func TestDateline(t *testing.T) {
 				t.Errorf("published %q, want %q", page.Published, tt.want)
 			}
 		})
+	}
+}
+
+func TestNumberDateTwoDigitYears(t *testing.T) {
+	tests := []struct {
+		in       string
+		thisYear int
+		want     int
+	}{
+		{"Hafenamt | 23.09.22", 2022, 2022},
+		{"Hafenamt | 23.09.23", 2022, 2023},
+		{"Hafenamt | 23.09.24", 2022, 0},
+		{"Hafenamt | 23.09.2024", 2022, 2024},
+	}
+	for _, tt := range tests {
+		if _, _, _, year := numberDate(tt.in, tt.thisYear); year != tt.want {
+			t.Errorf("numberDate(%q, %d) gives the year %d, want %d", tt.in, tt.thisYear, year, tt.want)
+		}
 	}
 }

@@ -142,10 +142,65 @@ func headline(n *html.Node) string {
 	// A headline starts with a capital; a first word in a span of its own
 	// ("<span>Storm</span> hits the coast") is no kicker.
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }))
-	if kicker == nil || len(strings.Fields(h)) < 3 || !unicode.IsUpper(first) {
+	if kicker == nil || len(strings.Fields(h)) < 3 || !unicode.IsUpper(first) || !isKicker(kicker) {
 		return textOf(n)
 	}
 	return h
+}
+
+// isKicker reports whether a headline's first element is a kicker over
+// the words after it, as the page says: its class or id names one
+// (kickerNames), or the page parts it from them with a separator ("Harbour:
+// ...", "Politics | ...", a hidden ": "), a line break, or the headline
+// in an element of its own named for one ("headline", "title"). A
+// title-case headline opens with a name in a classed span
+// ("<span class="name">Biden</span> Signs Bill Into Law") with none of these.
+func isKicker(k *html.Node) bool {
+	text := strings.TrimSpace(textOf(k))
+	if namesAny(k, kickerNames) || strings.TrimRight(text, kickerSeparators) != text {
+		return true
+	}
+	for c := k.NextSibling; c != nil; c = c.NextSibling {
+		next := strings.TrimSpace(nodeText(c, ""))
+		switch {
+		case c.DataAtom == atom.Br:
+			return true
+		case next == "":
+			continue
+		case strings.IndexAny(next, kickerSeparators) == 0:
+			return true
+		}
+		return c.Type == html.ElementNode && namesAny(c, headlineNames) && !namesAny(c, kickerNames)
+	}
+	return false
+}
+
+// kickerNames are the words a class or id gives a kicker: the line over
+// a headline in English and German news systems, or the section or
+// topic it labels.
+var kickerNames = []string{"kicker", "overline", "roofline", "topline", "toptitle", "supertitle", "overtitle", "pretitle", "eyebrow",
+	"dachzeile", "spitzmarke", "subtitle", "subheadline", "section", "category", "topic", "label"}
+
+// headlineNames are the words a class or id gives a headline's own
+// element; one ending in them counts too ("articleheadline"), but not a
+// kicker's ("subtitle").
+var headlineNames = []string{"headline", "title"}
+
+// namesAny reports whether one of an element's class or id words is, or
+// ends in, one of names.
+func namesAny(n *html.Node, names []string) bool {
+	for _, key := range []string{"class", "id"} {
+		for _, name := range strings.Fields(attr(n, key)) {
+			for _, w := range nameWords(name) {
+				for _, want := range names {
+					if strings.HasSuffix(w, want) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // kickerSeparators part a kicker from the headline after it.
@@ -690,7 +745,7 @@ func cleanTitle(title, site, host string) (string, string) {
 	}
 	parts, seps := splitTitle(title)
 	if n := len(parts); n > 1 {
-		if isTitleDate(parts[n-1]) && !endsWithDay(parts[n-2]) {
+		if isTitleDate(parts[n-1]) && !opensRange(parts[n-2], parts[n-1]) {
 			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
 		}
 		// From the end: the site's name is the last part, or a later
@@ -765,12 +820,30 @@ func isTitleDate(part string) bool {
 	return dateIn(part) != "" && len(strings.Fields(part)) <= 3
 }
 
-// endsWithDay reports whether a title's part ends in a day's number
-// ("Weekly report 14."): the date after it closes a range of days, "14.
-// - 20. Januar 2022", which is the title's own.
-func endsWithDay(part string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSpace(part), "."))
-	return unicode.IsDigit(r)
+// opensRange reports whether a title's part ends in the first day of a
+// range the date after it closes, so that the date is the title's own:
+// a day's number written as one, "14." ("Weekly report 14. - 20. Januar
+// 2022"), or a bare number under the day that opens the date ("Report
+// 14 - 20 January 2022"). A number that is a name's ("COVID-19",
+// "iPhone 13") opens no range before "19.01.2021" or "January 19, 2022".
+func opensRange(part, date string) bool {
+	words := strings.Fields(part)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if day, ok := strings.CutSuffix(last, "."); ok {
+		_, err := strconv.Atoi(day)
+		return err == nil
+	}
+	date = strings.TrimSpace(date)
+	digits := strings.IndexFunc(date, func(r rune) bool { return !unicode.IsDigit(r) })
+	if digits < 0 {
+		digits = len(date)
+	}
+	from, err := strconv.Atoi(last)
+	to, err2 := strconv.Atoi(date[:digits])
+	return err == nil && err2 == nil && from >= 1 && from < to
 }
 
 // siteName drops a tagline from a site's name ("My Daily Magazine - Art,

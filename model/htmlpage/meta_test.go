@@ -143,6 +143,10 @@ func TestCleanTitle(t *testing.T) {
 		{"drops a date in words at the end", "Harbour reopens - March 14, 2021", "", "", "Harbour reopens", ""},
 		{"drops a German date in words at the end", "Hafen öffnet wieder | 14. März 2021", "", "", "Hafen öffnet wieder", ""},
 		{"keeps a range of days that ends in a date", "Pegelstände 7. - 13. März 2021", "", "", "Pegelstände 7. - 13. März 2021", ""},
+		{"keeps a range of bare days that ends in a date", "Tide tables 7 - 13 March 2021", "", "", "Tide tables 7 - 13 March 2021", ""},
+		{"drops a date after a name that ends in a number", "Storm Ciara-2 | 14.03.2021", "", "", "Storm Ciara-2", ""},
+		{"drops a date in words after a model's number", "Ferry Model 12 - March 14, 2021", "", "", "Ferry Model 12", ""},
+		{"drops a date after a number above its day", "Pier 40 - 14.03.2021", "", "", "Pier 40", ""},
 		{"drops the site and the tagline after it", "Pike season opens | angler-news.ch | Your fishing magazine", "", "angler-news.ch", "Pike season opens", "angler-news.ch"},
 		{"drops the host's name and a few words", "How to tie a knot - Knotty Community Forum", "", "forum.knotty.org", "How to tie a knot", "Knotty Community Forum"},
 		{"drops a site after a spaced colon", "Basic dough : Bread Recipes", "", "breadrecipe.net", "Basic dough", "Bread Recipes"},
@@ -278,6 +282,14 @@ func TestHeadline(t *testing.T) {
 		{"keeps a first element with too few words after it", `<span class="big">Storm watch</span> Ferries stop`, "Storm watch Ferries stop"},
 		{"keeps a first word in a span of its own", `<span class="big">Storm</span> hits the coast hard`, "Storm hits the coast hard"},
 		{"keeps a headline that starts with its own words", `Ferries <span class="hl">sail</span> again from Monday`, "Ferries sail again from Monday"},
+		{"keeps a title-case headline that opens with a classed name", `<span class="name">Harlow</span> Council Approves New Ferry Terminal`, "Harlow Council Approves New Ferry Terminal"},
+		{"keeps a classed name before the headline's element when that names no headline", `<span class="name">Harlow</span> <span class="rest">Council Approves New Ferry Terminal</span>`, "Harlow Council Approves New Ferry Terminal"},
+		{"drops a kicker its class names", `<span class="article__roofline">Harbour works</span> Council approves a new ferry terminal`, "Council approves a new ferry terminal"},
+		{"drops a kicker a line break parts", `<span class="small">Harbour works</span><br><span class="big">Council approves a new terminal</span>`, "Council approves a new terminal"},
+		{"drops a kicker a hidden separator parts", `<span class="k">Harbour works</span><span class="sr-only">: </span><span>Council approves a new terminal</span>`, "Council approves a new terminal"},
+		{"drops a kicker that ends in a separator", `<span class="cat">Local |</span> Council approves a new ferry terminal`, "Council approves a new ferry terminal"},
+		{"drops a kicker before an element named for the headline", `<span class="k">Harbour works</span> <span class="story-headline">Council approves a new terminal</span>`, "Council approves a new terminal"},
+		{"keeps a first span before a subtitle", `<span class="primary">Council approves a new terminal</span> <span class="entry-subtitle">Work starts in May</span>`, "Council approves a new terminal Work starts in May"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
