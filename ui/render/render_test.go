@@ -690,7 +690,6 @@ func TestOffsetAtFindsTheCharacterUnderAColumn(t *testing.T) {
 // ferryTable is a table of four columns whose words do not fit side by
 // side in 30 columns: a long heading, a long cell, an empty one.
 func ferryTable(header bool) doc.Doc {
-	var b doc.Builder
 	rows := [][]string{
 		{"Route", "Crossings each weekday", "Fare", "Operator"},
 		{"Ardmore to Kilbride", "6", "£12.50", "Western Isles Ferries"},
@@ -699,6 +698,13 @@ func ferryTable(header bool) doc.Doc {
 	if !header {
 		rows = rows[1:]
 	}
+	return tableOf(rows, header)
+}
+
+// tableOf is a document of one table of rows, the first a heading row
+// if header.
+func tableOf(rows [][]string, header bool) doc.Doc {
+	var b doc.Builder
 	for i, row := range rows {
 		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: header && i == 0})
 		for _, c := range row {
@@ -758,17 +764,9 @@ func TestAStackedTableWithoutHeadingsDrawsItsCellsAlone(t *testing.T) {
 // TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines: pages pad
 // cells with "\u00a0 " runs; stacked, they are left out.
 func TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines(t *testing.T) {
-	var b doc.Builder
 	pad := strings.Repeat("\u00a0 ", 12)
-	for i, row := range [][]string{{"Model" + pad, "Price", "Rating", "Isofix"}, {"Harbour Seat 2" + pad, pad + "370 €" + pad, "1,7", "yes"}} {
-		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
-		for _, c := range row {
-			b.StartCell()
-			b.Write(c)
-			b.EndCell()
-		}
-	}
-	got := ansi.Strip(plain(t, New(b.Doc(), nil, Header{}), 26))
+	d := tableOf([][]string{{"Model" + pad, "Price", "Rating", "Isofix"}, {"Harbour Seat 2" + pad, pad + "370 €" + pad, "1,7", "yes"}}, true)
+	got := ansi.Strip(plain(t, New(d, nil, Header{}), 26))
 	for _, want := range []string{"\nModel: Harbour Seat 2\n", "\nPrice: 370 €\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the stacked table lacks the line %q:\n%q", strings.Trim(want, "\n"), got)
@@ -787,20 +785,11 @@ func TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines(t *testing.T) {
 // an empty heading, labels its cell with the column's number; unlabelled,
 // the cell read as more lines of the cell above it.
 func TestAStackedCellWithNoHeadingOfItsOwnIsLabelledByItsColumn(t *testing.T) {
-	var b doc.Builder
 	rows := [][]string{
 		{"Station", "", "Opened"},
 		{"Glenbrook Halt on the old coast line", "request stop", "1894", "closed in winter"},
 	}
-	for i, row := range rows {
-		b.StartBlock(doc.Block{Kind: doc.TableRow, Header: i == 0})
-		for _, c := range row {
-			b.StartCell()
-			b.Write(c)
-			b.EndCell()
-		}
-	}
-	got := ansi.Strip(plain(t, New(b.Doc(), nil, Header{}), 26))
+	got := ansi.Strip(plain(t, New(tableOf(rows, true), nil, Header{}), 26))
 	for _, want := range []string{"Station: Glenbrook", "Column 2: request stop", "Opened: 1894", "Column 4: closed in"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the stacked table lacks %q:\n%s", want, got)
