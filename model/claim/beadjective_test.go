@@ -1,0 +1,42 @@
+package claim
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestBeBeforeAWordThatIsNoParticipleIsNoPassive checks that a form of
+// "be" before a cue word that is no participle makes no passive that hides
+// who spoke, however seldom PolNeAR counts the word in a cue: the subject
+// holds the view ("was not optimistic about"). A participle that ends in
+// none of -ed, -en, -wn, -ne ("is understood to") still makes a passive,
+// and so does the participle of a feeling below minCueRatio ("were
+// scared of": on PolNeAR train such feelings were off gold 15 times in 26).
+func TestBeBeforeAWordThatIsNoParticipleIsNoPassive(t *testing.T) {
+	tests := []struct{ name, sentence, source string }{
+		{"an adjective of a view", "The harbour master was not optimistic about the new pier.", "The harbour master"},
+		{"an adjective of a feeling", "The ferry union was angry about the new timetable.", "The ferry union"},
+		{"an irregular participle", "The old pier is understood to need urgent repairs.", ""},
+		{"a feeling's participle the counts seldom find in a cue", "The skippers were scared of the new fees.", ""},
+		{"a participle in -ed", "The old pier is believed to need urgent repairs.", ""},
+	}
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, claims := paragraphClaims(d, tt.sentence)
+			got := []string{}
+			for _, c := range claims {
+				if c.Source != nil {
+					got = append(got, c.Source.In(text))
+				}
+			}
+			want := []string{}
+			if tt.source != "" {
+				want = []string{tt.source}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("sources %q, want %q", got, want)
+			}
+		})
+	}
+}
