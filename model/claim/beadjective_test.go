@@ -1,9 +1,6 @@
 package claim
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestBeBeforeAWordThatIsNoParticipleIsNoPassive checks that a form of
 // "be" before a cue word that is no participle makes no passive that hides
@@ -15,7 +12,7 @@ import (
 // After a linking verb, or "be" and an adverb, such a word reports its
 // subject's view too ("remained vague about", "was openly angry about").
 func TestBeBeforeAWordThatIsNoParticipleIsNoPassive(t *testing.T) {
-	tests := []struct{ name, sentence, source string }{
+	tests := []sourceCase{
 		{"an adjective of a view", "The harbour master was not optimistic about the new pier.", "The harbour master"},
 		{"an adjective of a feeling", "The ferry union was angry about the new timetable.", "The ferry union"},
 		{"an irregular participle", "The old pier is understood to need urgent repairs.", ""},
@@ -24,23 +21,5 @@ func TestBeBeforeAWordThatIsNoParticipleIsNoPassive(t *testing.T) {
 		{"an adjective after be and an adverb", "The ferry union was openly angry about the new timetable.", "The ferry union"},
 		{"an adjective after a linking verb", "The harbour master remained vague about his plans for the pier.", "The harbour master"},
 	}
-	d := newDetector(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			text, claims := paragraphClaims(d, tt.sentence)
-			got := []string{}
-			for _, c := range claims {
-				if c.Source != nil {
-					got = append(got, c.Source.In(text))
-				}
-			}
-			want := []string{}
-			if tt.source != "" {
-				want = []string{tt.source}
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("sources %q, want %q", got, want)
-			}
-		})
-	}
+	checkOneSource(t, tests)
 }
