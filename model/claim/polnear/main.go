@@ -45,7 +45,7 @@
 //
 // With -participles it writes model/claim/lexicon/participles.txt, the
 // irregular past participles the silver tags of the train split mostly
-// call VBN ("understood", "sought"):
+// call VBN ("understood", "held"):
 //
 //	go run ./model/claim/polnear -participles > model/claim/lexicon/participles.txt
 //

@@ -13,7 +13,7 @@ import (
 // lower-case word without those endings that the silver tags of PolNeAR
 // train mark VBN at least minParticipleCount times and in at least
 // minParticipleShare of its occurrences is a participle too ("understood",
-// "sought", "held").
+// "held", "heard").
 const (
 	minParticipleCount = 5
 	minParticipleShare = 0.5
