@@ -305,9 +305,9 @@ func reportingVerb(text string, toks []token, m match) bool {
 		// saying"; after others it is mostly a noun ("a theme of
 		// questioning"). After a linking verb a participle is an
 		// adjective that reports nothing ("seemed worried"), but an
-		// adjective of a view reports its subject's ("was especially
-		// critical of").
-		if prevIs(toks, m.from, before) && !owned || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !viewAdjective(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
+		// adjective reports its subject's view ("was especially
+		// critical of", "seemed angry about").
+		if prevIs(toks, m.from, before) && !owned || prevIs(toks, m.from, prepositions) && !(ingWord(text, toks[m.from]) && prevIs(toks, m.from, gerundPrepositions)) && !infinitive(text, toks, m.from) || afterCopula(text, toks, m.from) && !adjectiveCue(text, toks, verb{from: m.from, to: m.to, weight: m.weight}) {
 			return false
 		}
 		// Only listed words get the after-guard: a learned cue is often

@@ -43,6 +43,12 @@
 //
 //	go run ./model/claim/polnear -lywords > model/claim/lexicon/lynotadverbs.txt
 //
+// With -participles it writes model/claim/lexicon/participles.txt, the
+// irregular past participles the silver tags of the train split mostly
+// call VBN ("understood", "held"):
+//
+//	go run ./model/claim/polnear -participles > model/claim/lexicon/participles.txt
+//
 // With -nouns it writes model/claim/lexicon/nouns.txt, the lower-case
 // words the silver tags of the train split call common nouns (see
 // nounWords), which are no reporting verbs:
@@ -80,6 +86,7 @@ func main() {
 	learnCues := flag.Bool("learn", false, "write the cue lexicon learned from the train split instead")
 	verbs := flag.Bool("verbs", false, "write the finite verbs learned from the train split's silver tags instead")
 	lyWords := flag.Bool("lywords", false, "write the -ly words the train split's silver tags mostly call no adverb instead")
+	participles := flag.Bool("participles", false, "write the irregular past participles learned from the train split's silver tags instead")
 	nouns := flag.Bool("nouns", false, "write the words the train split's silver tags call common nouns instead")
 	tagger := flag.Bool("tagger", false, "write the cue tagger trained on the train split instead")
 	speakers := flag.Bool("speakers", false, "write the source head words learned from the train split instead")
@@ -98,6 +105,8 @@ func main() {
 		}
 	case *verbs:
 		err = learnVerbs(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
+	case *participles:
+		err = learnParticiples(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
 	case *nouns:
 		err = learnNouns(os.Stdout, filepath.Join(*data, "ner-silver", "polnear-train-corenlp.txt"))
 	case *lyWords:
