@@ -885,7 +885,7 @@ func (t *Tagger) sentence(w *work) []cand {
 		cityAfterPreposition(words, ws, w.cands)
 	}
 	if t.on(stepCityOf) {
-		cityOfPlace(words, w.cands)
+		t.cityOfPlace(words, ws, w.cands)
 	}
 	if t.on(stepDateline) {
 		t.datelinePlace(words, ws, w.cands)
@@ -908,6 +908,13 @@ func (t *Tagger) sentence(w *work) []cand {
 	return w.cands
 }
 
+// endsOrgName reports whether last, the last word of a name (w its
+// features), heads organisations' names: orgHeads or a head word of
+// WordNet's organisations' names ("Commission", "Agency").
+func (t *Tagger) endsOrgName(last string, w *ner.Word) bool {
+	return orgHeads[last] || t.gaz.Head(w.LowerHash()) == ner.HeadOrg
+}
+
 // personOrHeaded is the label of a person's name of several words that
 // ends in last: an organisation's if last heads organisations' names
 // ("Putin Administration", "Biden White House", "Avery Rowing Council"), a
@@ -916,13 +923,10 @@ func (t *Tagger) sentence(w *work) []cand {
 // on CoNLL dev and 69.23 -> 69.38 on WikiGold (any label relabelled, not
 // only a person's: 92.34 and 69.69).
 func (t *Tagger) personOrHeaded(last string, w *ner.Word) Label {
-	if orgHeads[last] {
+	if t.endsOrgName(last, w) {
 		return Org
 	}
-	switch t.gaz.Head(w.LowerHash()) {
-	case ner.HeadOrg:
-		return Org
-	case ner.HeadPlace:
+	if t.gaz.Head(w.LowerHash()) == ner.HeadPlace {
 		return Place
 	}
 	if t.on(stepPersonPlace) && endsPlacesNames(last) {
