@@ -179,12 +179,14 @@ var settlementWords = set("City", "Town", "Village", "Borough")
 // ends in an organisation's head word ("City of Sydney Council"). Every
 // such name of CoNLL's training and dev splits and WikiGold is a place's in
 // their gold (5 in 5; "Town of Our Lady", "City Of Hayward"), and the model
-// had WikiGold's three as organisations'. cs are sorted and disjoint.
-func cityOfPlace(words []string, cs []cand) {
+// had WikiGold's three as organisations'. The head words are orgHeads and
+// those of WordNet's organisations' names ("City of Westbury Planning
+// Commission"), as personOrHeaded reads them. cs are sorted and disjoint.
+func (t *Tagger) cityOfPlace(words []string, ws []ner.Word, cs []cand) {
 	for k := range cs {
 		c := &cs[k]
 		if c.label != Org && c.label != Person || c.b-c.a < 3 || !settlementWords[words[c.a]] ||
-			words[c.a+1] != "of" && words[c.a+1] != "Of" || orgHeads[words[c.b-1]] {
+			words[c.a+1] != "of" && words[c.a+1] != "Of" || t.endsOrgName(words[c.b-1], &ws[c.b-1]) {
 			continue
 		}
 		if !slices.ContainsFunc(words[c.a+2:c.b], func(w string) bool { return !startsUpper(w) }) {

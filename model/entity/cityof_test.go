@@ -7,6 +7,7 @@ import (
 
 // TestCityOfPlace checks cityOfPlace on candidates of its own.
 func TestCityOfPlace(t *testing.T) {
+	tg := loadTagger(t)
 	tests := []struct {
 		name  string
 		words []string
@@ -19,6 +20,12 @@ func TestCityOfPlace(t *testing.T) {
 			[]cand{{1, 4, Person}}, []cand{{1, 4, Place}}},
 		{"an organisation's head word at its end", []string{"the", "City", "of", "Marrow", "Council"},
 			[]cand{{1, 5, Org}}, []cand{{1, 5, Org}}},
+		{"a police force's", []string{"the", "City", "of", "Marrow", "Police", "said"},
+			[]cand{{1, 5, Org}}, []cand{{1, 5, Org}}},
+		{"a public body's", []string{"Town", "of", "Ellery", "Harbour", "Authority"},
+			[]cand{{0, 5, Org}}, []cand{{0, 5, Org}}},
+		{"a head word of WordNet's organisations' names", []string{"the", "City", "of", "Westbury", "Planning", "Commission"},
+			[]cand{{1, 6, Org}}, []cand{{1, 6, Org}}},
 		{"a lower-case word after of", []string{"the", "City", "of", "the", "Dead"},
 			[]cand{{1, 5, Org}}, []cand{{1, 5, Org}}},
 		{"no of", []string{"Town", "Hall", "Marrow"},
@@ -28,7 +35,7 @@ func TestCityOfPlace(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cityOfPlace(tt.words, tt.cs)
+			tg.cityOfPlace(tt.words, tg.gaz.Sentence(tt.words, nil, nil), tt.cs)
 			if !reflect.DeepEqual(tt.cs, tt.want) {
 				t.Errorf("cityOfPlace(%q) = %v, want %v", tt.words, tt.cs, tt.want)
 			}
