@@ -501,11 +501,13 @@ func (b *Book) writeErrorFor(path string, err error) error {
 		return &SaveError{Path: path, Err: err}
 	}
 	fallback, ferr := FallbackDir()
-	if ferr != nil || b.opts.Dir == fallback || exists(path) {
+	if ferr != nil || b.opts.Dir != "" || exists(path) {
 		// Notes written to the fallback while a sidecar is where the
 		// error names would be split from its notes and never found
 		// without --notes-dir (Locate prefers the sidecar): the file
-		// wants its permission mended, not a second home.
+		// wants its permission mended, not a second home. So would
+		// notes of a notes folder given (--notes-dir, MARGIN_NOTES_DIR):
+		// the next start with it looks there alone.
 		fallback = ""
 	}
 	// The message names the path: what it needs of err is the reason,

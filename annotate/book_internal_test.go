@@ -64,3 +64,28 @@ func TestUnwritableErrorQuotesTheFolderToType(t *testing.T) {
 		}
 	}
 }
+
+// TestAGivenNotesFolderIsOfferedNoFallback: a notes folder given
+// (--notes-dir, MARGIN_NOTES_DIR) that cannot be written offers no
+// fallback folder: the next start with it looks in it alone, so notes
+// kept in the fallback would not be shown. Beside the article, it is
+// offered.
+func TestAGivenNotesFolderIsOfferedNoFallback(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	for _, c := range []struct {
+		dir     string
+		offered bool
+	}{
+		{"", true},
+		{"/srv/team-notes", false},
+	} {
+		err := (&Book{opts: Options{Dir: c.dir}}).writeErrorFor(filepath.Join(t.TempDir(), "a.txt.notes.jsonl"), syscall.EACCES)
+		var u *UnwritableError
+		if !errors.As(err, &u) {
+			t.Fatalf("notes folder %q: %v, want an UnwritableError", c.dir, err)
+		}
+		if offered := u.Fallback != ""; offered != c.offered {
+			t.Errorf("notes folder %q: fallback offered %v, want %v (%v)", c.dir, offered, c.offered, err)
+		}
+	}
+}
