@@ -780,19 +780,28 @@ func TestAStackedCellPaddedWithNoBreakSpacesDrawsNoBlankLines(t *testing.T) {
 	}
 }
 
-// TestAStackedCellWithNoHeadingOfItsOwnIsLabelledByItsColumn: a row
-// with more cells than the heading row (a heading over two columns), or
-// an empty heading, labels its cell with the column's number; unlabelled,
-// the cell read as more lines of the cell above it.
+// TestAStackedCellWithNoHeadingOfItsOwnIsLabelledByItsColumn: a cell
+// under an empty heading is labelled by its column's number; unlabelled,
+// it read as more lines of the cell above it. A row of another count of
+// cells than the heading row (a heading over two columns) is drawn with
+// no labels, which by position would name another column's cell; the
+// heading row above names them, and an empty heading draws no line.
 func TestAStackedCellWithNoHeadingOfItsOwnIsLabelledByItsColumn(t *testing.T) {
 	rows := [][]string{
 		{"Station", "", "Opened"},
-		{"Glenbrook Halt on the old coast line", "request stop", "1894", "closed in winter"},
+		{"Glenbrook Halt on the old coast line", "request stop", "1894"},
+		{"Corran Pier", "ferry", "1902", "closed in winter"},
 	}
 	got := ansi.Strip(plain(t, New(tableOf(rows, true), nil, Header{}), 26))
-	for _, want := range []string{"Station: Glenbrook", "Column 2: request stop", "Opened: 1894", "Column 4: closed in"} {
+	for _, want := range []string{"Station: Glenbrook", "Column 2: request stop", "Opened: 1894", "\nCorran Pier\n", "\nclosed in winter\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the stacked table lacks %q:\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "Opened: 1902") || strings.Contains(got, "Column 4") {
+		t.Errorf("a row of four cells under three headings is labelled by position:\n%s", got)
+	}
+	if strings.Contains(got, "Station\n\n") {
+		t.Errorf("the empty heading drew a blank line:\n%s", got)
 	}
 }

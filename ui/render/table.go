@@ -251,7 +251,9 @@ func (l *Layout) stackedLines(lines []Line, u, w int) []Line {
 	rule := Line{Start: int(un.end), End: int(un.end), Pieces: []Piece{{Lit: strings.Repeat("─", w), Role: RoleTableBorder}}}
 	if l.doc.Blocks[un.block].Header {
 		for _, cell := range cellSpans(l, u) {
-			cell = trimmed(l.doc.Text, cell)
+			if cell = trimmed(l.doc.Text, cell); cell.Empty() {
+				continue // an empty heading drew a blank line
+			}
 			for _, s := range wrapProse(l.doc.Text, cell.Start, cell.End, w) {
 				lines = append(lines, Line{Start: s.Start, End: s.End, Pieces: []Piece{{Start: s.Start, End: s.End, Text: true, Role: RoleTableHeader}}})
 			}
@@ -262,18 +264,24 @@ func (l *Layout) stackedLines(lines []Line, u, w int) []Line {
 	if first := t.first; l.doc.Blocks[l.units[first].block].Header {
 		heads = cellSpans(l, first)
 	}
-	for c, cell := range cellSpans(l, u) {
+	cells := cellSpans(l, u)
+	if len(heads) != len(cells) {
+		// A heading over two columns, or a row of more or fewer cells:
+		// the document keeps no spans of columns, so a heading by
+		// position would name another column's cell ("Status: 14.5").
+		// The heading row, drawn above, names them.
+		heads = nil
+	}
+	for c, cell := range cells {
 		lines = append(lines, l.stackedCell(stackedHead(l.doc.Text, heads, c), trimmed(l.doc.Text, cell), w)...)
 	}
 	return append(lines, rule)
 }
 
 // stackedHead is the label of column c's cells in a stacked table with
-// the headings heads: its heading, or, where the table has headings but
-// none for this column (a heading that spans two columns, a row longer
-// than the heading row), the column's number, so that the cell does not
-// read as more lines of the cell above it. A table with no heading row
-// has no labels.
+// the headings heads: its heading, or, where that heading is empty, the
+// column's number, so that the cell does not read as more lines of the
+// cell above it. With no headings there are no labels.
 func stackedHead(text string, heads []span.Span, c int) string {
 	if len(heads) == 0 {
 		return ""
