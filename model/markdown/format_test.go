@@ -198,4 +198,5 @@ func addSeeds(f *testing.F) {
 	}
 	f.Add("# h\n\n- a\n  - b\n\n> q\n\n| x |\n|---|\n| y |\n\n```\ncode\n```")
 	f.Add("*a* **b** `c` [d](e) ~~f~~ <g@h.org> ![i](j)")
+	f.Add("> [!NOTE]\n> a *b*\n>\n> c\n\n> [!tip]\n\n> [!WARNING] d")
 }

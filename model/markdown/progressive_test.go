@@ -143,6 +143,7 @@ func FuzzProgressive(f *testing.F) {
 	f.Add("Intro.\n\n```\n\nx\n```\n\nAfter.\n", uint16(3))
 	f.Add("- a\n\n- b\n\nc\n\n<!--\n\n-->\n\nd", uint16(1))
 	f.Add("> a\n\n| a |\n|---|\n\n    x\n\ny", uint16(7))
+	f.Add("> [!NOTE]\n> a\n\n> [!TIP]\n>\n> b\n\nc", uint16(5))
 	f.Fuzz(func(t *testing.T, src string, step uint16) {
 		sameParse(t, src, int(step%512)+1)
 	})

@@ -116,7 +116,7 @@ func (w *walker) block(n ast.Node) {
 		w.leaf(w.textBlock(), func() { w.htmlBlock(n) })
 	case *ast.Blockquote:
 		w.containers = append(w.containers, container{})
-		w.children(n)
+		w.quote(n)
 		w.containers = w.containers[:len(w.containers)-1]
 	case *ast.List:
 		w.list(n)
@@ -136,6 +136,70 @@ func (w *walker) block(n ast.Node) {
 	default:
 		w.children(n)
 	}
+}
+
+// quote walks a block quote's blocks. A GitHub alert ("> [!NOTE]" on
+// the quote's first line, at the top level, as GitHub reads it) has its
+// marker written as the label GitHub shows ("Note"), in a block of its
+// own: neither goldmark nor glamour knows alerts.
+func (w *walker) quote(q *ast.Blockquote) {
+	label, p, rest := w.alert(q)
+	if label == "" {
+		w.children(q)
+		return
+	}
+	w.leaf(w.textBlock(), func() { w.b.Mark(doc.Strong, "", func() { w.text(label) }) })
+	if rest != nil {
+		w.leaf(w.textBlock(), func() {
+			for c := rest; c != nil; c = c.NextSibling() {
+				w.inline(c)
+			}
+		})
+	}
+	for c := p.NextSibling(); c != nil; c = c.NextSibling() {
+		w.block(c)
+	}
+}
+
+// alert returns the label of the GitHub alert q is, "" if none; the
+// paragraph that opens with its marker; and that paragraph's first inline
+// after the marker's line, nil if the marker is all it holds.
+func (w *walker) alert(q *ast.Blockquote) (label string, p *ast.Paragraph, rest ast.Node) {
+	p, ok := q.FirstChild().(*ast.Paragraph)
+	if !ok || q.Parent() == nil || q.Parent().Kind() != ast.KindDocument || p.Lines().Len() == 0 {
+		return "", nil, nil
+	}
+	line := p.Lines().At(0)
+	if label = alertLabel(strings.TrimSpace(w.segment(line))); label == "" {
+		return "", nil, nil
+	}
+	rest = p.FirstChild()
+	for rest != nil {
+		t, ok := rest.(*ast.Text)
+		if !ok || t.Segment.Start >= line.Stop {
+			break
+		}
+		rest = rest.NextSibling()
+	}
+	return label, p, rest
+}
+
+// alertLabel names the GitHub alert a marker line opens ("[!TIP]",
+// in any case), "" for any other line.
+func alertLabel(line string) string {
+	switch strings.ToUpper(line) {
+	case "[!NOTE]":
+		return "Note"
+	case "[!TIP]":
+		return "Tip"
+	case "[!IMPORTANT]":
+		return "Important"
+	case "[!WARNING]":
+		return "Warning"
+	case "[!CAUTION]":
+		return "Caution"
+	}
+	return ""
 }
 
 func (w *walker) list(n *ast.List) {
