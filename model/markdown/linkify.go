@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/weblink"
 )
@@ -10,18 +14,90 @@ import (
 // raw text, so an escaped "http\://" or "a\@b" stays text. Inside other
 // marks nothing is linked: the link's brackets would stand where the
 // emphasis delimiters need letters. wordStart says whether raw begins a
-// word.
+// word. The gap after a sentence is folded to one space (foldGaps).
 func (w *walker) plain(raw string, wordStart bool) {
 	if w.links > 0 || w.b.Marked() {
-		w.text(unescape(raw))
+		w.text(foldGaps(unescape(raw)))
 		return
 	}
 	done := 0
 	for l := range weblink.All(raw, wordStart, weblink.Markdown) {
-		w.text(unescape(raw[done:l.Start]))
+		w.text(foldGaps(unescape(raw[done:l.Start])))
 		label := raw[l.Start:l.End]
 		w.b.Mark(doc.Link, l.URL, func() { w.text(label) })
 		done = l.End
 	}
-	w.text(unescape(raw[done:]))
+	w.text(foldGaps(unescape(raw[done:])))
+}
+
+// foldGaps writes the run of spaces typed after a sentence's end (two
+// spaces, or ".&nbsp; " in a page saved as markdown) as one space: it is
+// one gap to the reader, and kept it shows mid-line however the text is
+// wrapped. Only a run between a sentence's closing mark (. or ?, past a
+// closing quote or bracket) and a word (startsSentence) of the same text
+// node is folded: a run at a node's edge may meet a code span's own
+// spaces, or a delimiter that Format escapes into the node, and folding
+// it would read a formatted article back differently. A lone no-break
+// space is kept, as cleanup keeps it: it binds two words.
+func foldGaps(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\u00a0") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	done := 0 // s[:done] is written
+	for i := 0; i < len(s); {
+		n := spaceRun(s[i:])
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		if run := s[i : i+n]; run != " " && run != "\u00a0" && i > 0 && startsSentence(s[i+n:]) && endsSentence(s[:i]) {
+			b.WriteString(s[done:i])
+			b.WriteByte(' ')
+			done = i + n
+		}
+		i += n
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// spaceRun returns the length of the run of spaces, tabs and no-break spaces at
+// the start of s.
+func spaceRun(s string) int {
+	n := 0
+	for n < len(s) {
+		switch {
+		case s[n] == ' ' || s[n] == '\t': // w.text writes a tab as a space
+			n++
+		case strings.HasPrefix(s[n:], "\u00a0"):
+			n += len("\u00a0")
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// startsSentence reports whether s starts with a letter, a digit or a
+// curly opening quote: what starts a sentence and is never escaped by
+// Format, which would join it to the node before.
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '“' || r == '‘'
+}
+
+// endsSentence reports whether s ends with a full stop or a question
+// mark, past any closing quotes and brackets. Not "!": goldmark cuts the
+// text node after one (it may open an image) where Format's escaped "\\!"
+// does not, so the same gap would sit at a node's edge in one reading
+// and inside a node in the other.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?")
 }
