@@ -316,14 +316,33 @@ const maxDatelineWords = 2
 
 // readsAsSentence reports whether a short block's text reads as a
 // sentence rather than a dateline: more words in lower case than a
-// dateline's labels ("by", "on", "von", "am").
+// dateline's labels ("by", "on", "von", "am"). A time's words are none:
+// "at" before a figure, and "am", "pm" ("Posted on March 3, 2020 at
+// 10:30 am").
 func readsAsSentence(text string) bool {
 	lower := 0
-	for _, w := range strings.Fields(text) {
+	words := strings.Fields(text)
+	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if _, month := monthNumbers[strings.ToLower(strings.Trim(w, ".,"))]; unicode.IsLower(r) && !month {
-			lower++
+		bare := strings.ToLower(strings.Trim(w, ".,"))
+		if _, month := monthNumbers[bare]; !unicode.IsLower(r) || month || clockWord(bare, words[i+1:]) {
+			continue
 		}
+		lower++
 	}
 	return lower > maxDatelineWords
+}
+
+// clockWord reports a word of a time of day: am or pm, or a word before
+// a figure ("at 10:30").
+func clockWord(bare string, rest []string) bool {
+	switch bare {
+	case "am", "pm", "a.m", "p.m":
+		return true
+	}
+	if len(rest) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[0])
+	return unicode.IsDigit(r)
 }

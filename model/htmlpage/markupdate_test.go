@@ -142,6 +142,8 @@ func TestDateline(t *testing.T) {
 		{"leaves a short first paragraph's date alone", "", `<p>On 3 May 2017 the old ferry sank.</p>`, ""},
 		{"leaves a short German sentence's date alone", "", `<p>Am 3. Mai 2017 sank die alte Fähre.</p>`, ""},
 		{"reads a dateline with a byline's words", "", `<p>Written by Ana Ruiz on May 3, 2017</p>`, "2017-05-03"},
+		{"reads a dateline with its time", "", `<p>Posted on March 3, 2020 at 10:30 am</p>`, "2020-03-03"},
+		{"reads a byline's dateline with its time", "", `<p>Written by Ana Ruiz on July 27, 2017 at 3:45 pm</p>`, "2017-07-27"},
 		{"reads a French dateline", "", `<p>Publié le 15 septembre 2009 à 10h</p>`, "2009-09-15"},
 		{"reads a dateline past a short sentence with a date", "", `<p>On 3 May 2017 the old ferry sank.</p><p>Kiel, 4. Mai 2017</p>`, "2017-05-04"},
 	}
