@@ -108,13 +108,19 @@ func (r *Run) startReader(sentences []span.Span) *reader {
 			}
 		}()
 		for i := 0; i < len(sentences); i += aheadSentences {
+			var a *ahead
 			select {
-			case a := <-rd.free:
-				a.readAhead(d, dc, sentences[i:min(i+aheadSentences, len(sentences))])
-				rd.full <- a
+			case a = <-rd.free:
 			case <-rd.stop:
 				return
 			}
+			select {
+			case <-rd.stop: // select took a buffer at random over the stop
+				return
+			default:
+			}
+			a.readAhead(d, dc, sentences[i:min(i+aheadSentences, len(sentences))])
+			rd.full <- a
 		}
 	})
 	return rd
