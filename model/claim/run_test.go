@@ -41,7 +41,7 @@ func TestARunInPiecesFindsWhatOneAnalyzeDocFinds(t *testing.T) {
 		withProcs(1, func() { want = d.AnalyzeDoc(dc, sents, nil) })
 		for _, procs := range []int{1, 2} {
 			withProcs(procs, func() {
-				for _, size := range []int{1, 2, 7, aheadSentences + 1, 100, 3*scoreBatch + 5, len(sents)} {
+				for _, size := range []int{1, 2, 7, aheadSentences + 1, 100, pipedSentences + 1, 3*scoreBatch + 5, len(sents)} {
 					r := d.Start(dc, nil)
 					for i := 0; i < len(sents); i += size {
 						r.Next(sents[i:min(i+size, len(sents))])
