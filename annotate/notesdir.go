@@ -12,6 +12,7 @@ import (
 
 	"github.com/margin-reader/margin/annotate/sidecar"
 	"github.com/margin-reader/margin/internal/fileerr"
+	"github.com/margin-reader/margin/internal/hexname"
 	"github.com/margin-reader/margin/internal/paths"
 	"github.com/margin-reader/margin/model/article"
 )
@@ -327,13 +328,7 @@ func oldName(articlePath, dir string) string {
 }
 
 // isKey reports whether s is a path key as SidecarPath writes it.
-func isKey(s string) bool {
-	if len(s) != keyLen {
-		return false
-	}
-	_, err := hex.DecodeString(s)
-	return err == nil && strings.ToLower(s) == s
-}
+func isKey(s string) bool { return hexname.Is(s, keyLen) }
 
 // claims reports whether h, the header of a sidecar in a notes folder
 // under another name than a's own (under the file name alone, as margin

@@ -17,6 +17,7 @@ import (
 	"unsafe"
 
 	"github.com/margin-reader/margin/annotate/internal/wire"
+	"github.com/margin-reader/margin/internal/hexname"
 )
 
 // The fold cache keeps what reading a sidecar found (its header, its bad
@@ -63,13 +64,7 @@ func CachePath(dir, path string) string {
 // a sidecar, nor a file being written (.fold-*).
 func IsCacheName(name string) bool {
 	key, ok := strings.CutSuffix(name, ".fold")
-	return ok && isLowerHex(key, 24)
-}
-
-// isLowerHex reports whether s is n lowercase hex digits.
-func isLowerHex(s string, n int) bool {
-	_, err := hex.DecodeString(s)
-	return len(s) == n && err == nil && strings.ToLower(s) == s
+	return ok && hexname.Is(key, 24)
 }
 
 // OpenCached is Open with a fold cache in dir (none if dir is empty).

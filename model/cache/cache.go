@@ -19,6 +19,7 @@ import (
 
 	"github.com/google/renameio/v2"
 
+	"github.com/margin-reader/margin/internal/hexname"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/entity"
 )
@@ -64,8 +65,7 @@ func (c *Cache) Get(hash string) (*model.Analysis, bool) {
 // another file, nor one being written.
 func IsEntryName(name string) bool {
 	key, ok := strings.CutSuffix(name, ".json")
-	_, err := hex.DecodeString(key)
-	return ok && len(key) == 32 && err == nil && strings.ToLower(key) == key
+	return ok && hexname.Is(key, 32)
 }
 
 // readAnalysis reads what writeAnalysis writes as json.Unmarshal would,
