@@ -1,19 +1,13 @@
 package claim
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestAnsweringAThingReportsNothing checks that a verb of answering whose
 // object is what was answered ("answered the questionnaire", "answered
 // it") is no reporting cue, while one followed by its reply, by a
 // preposition or by a prompt that is itself speech still reports.
 func TestAnsweringAThingReportsNothing(t *testing.T) {
-	tests := []struct {
-		name, sentence, verb string
-		cue                  bool
-	}{
+	tests := []cueWordCase{
 		{"drops an answered form", "Every school in the district answered the ministry's questionnaire.", "answered", false},
 		{"drops an answered it", "Marta Vell found the letter in May and answered it in June.", "answered", false},
 		{"drops an answered phone", "Ines Koll answered the phone on the second ring.", "answered", false},
@@ -23,13 +17,5 @@ func TestAnsweringAThingReportsNothing(t *testing.T) {
 		{"keeps an answered charge", "Ines Koll answered the charge with a long letter to the council.", "answered", true},
 		{"keeps an answer with a preposition", "Ines Koll answered with a long letter to the council.", "answered", true},
 	}
-	d := newDetector(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := attributedCueWords(d, tt.sentence)
-			if slices.Contains(got, tt.verb) != tt.cue {
-				t.Errorf("attributed cues %q: %q a cue %v, want %v", got, tt.verb, !tt.cue, tt.cue)
-			}
-		})
-	}
+	checkCueWords(t, tests)
 }

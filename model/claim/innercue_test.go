@@ -10,10 +10,7 @@ import (
 // inside the quotation marks of what the speaker says, or whose subject
 // opens the reported clause, reports for someone else.
 func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
-	tests := []struct {
-		name, sentence string
-		cues           []string
-	}{
+	tests := []cueListCase{
 		{"drops a verb inside the quotation", "“The fishermen want a new pier,” Ines Koll said.", []string{"said"}},
 		{"drops a verb of a quotation's sentence before its speaker", "“The board says the pier is safe. The fishermen doubt it,” Ines Koll said.", []string{"said"}},
 		{"drops the verb of the reported clause", "Ines Koll said the fishermen argued for a new pier.", []string{"said"}},
@@ -39,15 +36,7 @@ func TestVerbsInsideWhatTheSpeakerSaysAreNotTheSpeakersCues(t *testing.T) {
 		{"keeps an -ing word in the object", "The harbour board released figures on the ferry showing a loss.", []string{"released", "showing"}},
 		{"keeps a verb after a wh-word in the object", "Ines Koll told members of the harbour board how worried the fishermen were.", []string{"told", "worried"}},
 	}
-	d := newDetector(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := attributedCueWords(d, tt.sentence)
-			if !slices.Equal(got, tt.cues) {
-				t.Errorf("attributed cues %q, want %q", got, tt.cues)
-			}
-		})
-	}
+	checkCueLists(t, tests)
 }
 
 // TestASourceInsideQuotationMarksSpeaksForTheOneOutside checks that a

@@ -1,9 +1,6 @@
 package claim
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestParticiplesOfNounsAreNoCues checks that a past participle modifying
 // a noun is no reporting cue: after the noun and before a time ("the
@@ -12,10 +9,7 @@ import (
 // report, a noun phrase that opens a clause among them ("The harbour
 // master pledged to keep").
 func TestParticiplesOfNounsAreNoCues(t *testing.T) {
-	tests := []struct {
-		name, sentence, verb string
-		cue                  bool
-	}{
+	tests := []cueWordCase{
 		{"drops a participle before a weekday", "A harbour survey released Tuesday found most berths empty.", "released", false},
 		{"drops a participle before last week", "The audit published last week put the cost at £9 million.", "published", false},
 		{"drops a participle after a number", "The mayor has 412 pledged votes on the council.", "pledged", false},
@@ -27,13 +21,5 @@ func TestParticiplesOfNounsAreNoCues(t *testing.T) {
 		{"drops a participle before to and a noun", "The harbour letter sent to the council warned of delays.", "sent", false},
 		{"drops a participle before an infinitive when the clause has its own verb", "A notice released to warn the divers closed the slipway.", "released", false},
 	}
-	d := newDetector(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := attributedCueWords(d, tt.sentence)
-			if slices.Contains(got, tt.verb) != tt.cue {
-				t.Errorf("attributed cues %q: want %q among them %v", got, tt.verb, tt.cue)
-			}
-		})
-	}
+	checkCueWords(t, tests)
 }

@@ -1,19 +1,13 @@
 package claim
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestAThingThatSupportsReportsNoOne checks that "support" with a subject
 // that is a thing ("the new kettle supports", "a release that supports")
 // is no reporting cue, while a person, a body, a plural of people, a
 // relative "who" and a passive's agent still back what follows.
 func TestAThingThatSupportsReportsNoOne(t *testing.T) {
-	tests := []struct {
-		name, sentence string
-		cues           []string
-	}{
+	tests := []cueListCase{
 		{"drops a thing's verb", "The new kettle supports two heat settings.", nil},
 		{"drops a relative's verb after a thing", "The studio shipped an edition that supports older tablets.", nil},
 		{"drops it after its", "Its firmware also supports the new charging standard.", nil},
@@ -24,13 +18,5 @@ func TestAThingThatSupportsReportsNoOne(t *testing.T) {
 		{"keeps a passive's agent", "The plan is supported by the fishermen of the bay.", []string{"supported"}},
 		{"keeps a role's verb", "The harbour director supports the plan.", []string{"supports"}},
 	}
-	d := newDetector(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := attributedCueWords(d, tt.sentence)
-			if !slices.Equal(got, tt.cues) {
-				t.Errorf("attributed cues %q, want %q", got, tt.cues)
-			}
-		})
-	}
+	checkCueLists(t, tests)
 }

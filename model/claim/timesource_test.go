@@ -75,3 +75,43 @@ func attributedCueWords(d *Detector, paragraph string) []string {
 	}
 	return got
 }
+
+// cueWordCase is a sentence and whether verb is among its attributed
+// cues.
+type cueWordCase struct {
+	name, sentence, verb string
+	cue                  bool
+}
+
+// checkCueWords checks each case's sentence, a paragraph of its own.
+func checkCueWords(t *testing.T, tests []cueWordCase) {
+	t.Helper()
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := attributedCueWords(d, tt.sentence)
+			if slices.Contains(got, tt.verb) != tt.cue {
+				t.Errorf("attributed cues %q: want %q among them %v", got, tt.verb, tt.cue)
+			}
+		})
+	}
+}
+
+// cueListCase is a sentence and its attributed cues, in order.
+type cueListCase struct {
+	name, sentence string
+	cues           []string
+}
+
+// checkCueLists checks each case's sentence, a paragraph of its own.
+func checkCueLists(t *testing.T, tests []cueListCase) {
+	t.Helper()
+	d := newDetector(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := attributedCueWords(d, tt.sentence); !slices.Equal(got, tt.cues) {
+				t.Errorf("attributed cues %q, want %q", got, tt.cues)
+			}
+		})
+	}
+}
