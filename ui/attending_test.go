@@ -126,11 +126,7 @@ func TestEnterOnANoteThatNeedsReviewSaysItIsAGuess(t *testing.T) {
 // placed: the first says so in the status without an empty screen, the
 // second says the list is done and which key goes back to the text.
 func TestTheAttentionListSaysWhenItIsDoneAndHowToLeave(t *testing.T) {
-	a, book := fileBook(t, t.TempDir(), article, "test")
-	if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
-		t.Fatal(err)
-	}
-	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ := readerWithANote(t)
 	if m = press(m, "!"); m.attention != nil || !strings.Contains(screen(m), "every note is where it was written: none needs attention") {
 		t.Errorf("! with every note in place opened the list or said nothing:\n%s", screen(m))
 	}

@@ -346,11 +346,7 @@ func TestClosingTheEditorSaysWhatBecameOfTheNote(t *testing.T) {
 		{"an edit typed in is discarded, the note kept", "A", " And when?", "changes discarded: the note is as it was"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, book := fileBook(t, t.TempDir(), article, "test")
-			if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
-				t.Fatal(err)
-			}
-			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m, book := readerWithANote(t)
 			if m = press(m, tc.open); m.editor == nil {
 				t.Fatalf("%s did not open the editor:\n%s", tc.open, screen(m))
 			}
@@ -576,11 +572,7 @@ func TestAnEmptyNoteIsNotSaved(t *testing.T) {
 		{"a note emptied", "A", "D deletes a note"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, book := fileBook(t, t.TempDir(), article, "test")
-			if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
-				t.Fatal(err)
-			}
-			m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+			m, book := readerWithANote(t)
 			if m = press(m, tc.open); m.editor == nil {
 				t.Fatalf("%s did not open the editor:\n%s", tc.open, screen(m))
 			}
@@ -615,4 +607,15 @@ func TestTheEditorDrawsEveryFieldIn30x8(t *testing.T) {
 			t.Errorf("%q is not drawn at 30x8:\n%s", want, s)
 		}
 	}
+}
+
+// readerWithANote is a reader at 100x30 on an article with one note,
+// "Check.", on its first sentence, and the note's book.
+func readerWithANote(t *testing.T) (Model, *annotate.Book) {
+	t.Helper()
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	if _, err := book.Add(annotate.Note{Span: a.Sentences[0], Text: "Check."}); err != nil {
+		t.Fatal(err)
+	}
+	return step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30}), book
 }
