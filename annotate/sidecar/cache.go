@@ -50,21 +50,28 @@ const tailCheck = 256
 // maxCache bounds the cache file margin will read.
 const maxCache = 1 << 30
 
+// cacheKey is how many bytes of a sidecar path's SHA-256 name its cache
+// file, and cacheSuffix what ends the name.
+const (
+	cacheKey    = 12
+	cacheSuffix = ".fold"
+)
+
 // CachePath is the cache file for the sidecar at path in dir.
 func CachePath(dir, path string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	sum := sha256.Sum256([]byte(path))
-	return filepath.Join(dir, hex.EncodeToString(sum[:12])+".fold")
+	return filepath.Join(dir, hex.EncodeToString(sum[:cacheKey])+cacheSuffix)
 }
 
 // IsCacheName reports whether name is a cache file's as CachePath names
 // it (24 lowercase hex digits and .fold), for pruning the folder: never
 // a sidecar, nor a file being written (.fold-*).
 func IsCacheName(name string) bool {
-	key, ok := strings.CutSuffix(name, ".fold")
-	return ok && hexname.Is(key, 24)
+	key, ok := strings.CutSuffix(name, cacheSuffix)
+	return ok && hexname.Is(key, 2*cacheKey)
 }
 
 // OpenCached is Open with a fold cache in dir (none if dir is empty).

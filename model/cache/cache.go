@@ -36,9 +36,16 @@ func New(dir, version string) *Cache {
 	return &Cache{dir: dir, version: version}
 }
 
+// entryKey is how many bytes of the SHA-256 of an entry's version and
+// hash name its file, and entrySuffix what ends the name.
+const (
+	entryKey    = 16
+	entrySuffix = ".json"
+)
+
 func (c *Cache) path(hash string) string {
 	sum := sha256.Sum256([]byte(c.version + "\x00" + hash))
-	return filepath.Join(c.dir, hex.EncodeToString(sum[:16])+".json")
+	return filepath.Join(c.dir, hex.EncodeToString(sum[:entryKey])+entrySuffix)
 }
 
 // Get returns the cached analysis of the text with the given hash. A
@@ -64,8 +71,8 @@ func (c *Cache) Get(hash string) (*model.Analysis, bool) {
 // (32 lowercase hex digits and .json), for pruning the folder: never
 // another file, nor one being written.
 func IsEntryName(name string) bool {
-	key, ok := strings.CutSuffix(name, ".json")
-	return ok && hexname.Is(key, 32)
+	key, ok := strings.CutSuffix(name, entrySuffix)
+	return ok && hexname.Is(key, 2*entryKey)
 }
 
 // readAnalysis reads what writeAnalysis writes as json.Unmarshal would,
