@@ -38,7 +38,13 @@ func SidecarPath(articlePath, dir string) string {
 	if dir == "" {
 		return filepath.Join(filepath.Dir(articlePath), filepath.Base(articlePath)+Suffix)
 	}
-	sum := sha256.Sum256([]byte(keyedPath(articlePath)))
+	return keyedSidecar(articlePath, keyedPath(articlePath), dir)
+}
+
+// keyedSidecar is SidecarPath's name in the notes folder dir for the
+// article at articlePath, whose keyedPath is key.
+func keyedSidecar(articlePath, key, dir string) string {
+	sum := sha256.Sum256([]byte(key))
 	return filepath.Join(dir, filepath.Base(articlePath)+"."+hex.EncodeToString(sum[:])[:keyLen]+Suffix)
 }
 
@@ -187,12 +193,14 @@ type other struct {
 // scan looks in the notes folder dir for article a: the folder is listed
 // only if a has no sidecar of its own name there.
 func scan(a *article.Article, dir string) *folder {
-	f := &folder{dir: dir, own: SidecarPath(a.Path, dir), key: keyedPath(a.Path)}
+	// The links are resolved once, for the own name and the claims.
+	key := keyedPath(a.Path)
+	f := &folder{dir: dir, own: keyedSidecar(a.Path, key, dir), key: key}
 	if f.ownThere = exists(f.own); f.ownThere {
 		return f
 	}
 	old := oldName(a.Path, dir)
-	for _, c := range otherNames(a.Path, dir) {
+	for _, c := range otherNames(a.Path, f.own, dir) {
 		f.others = append(f.others, other{path: c, old: c == old})
 	}
 	return f
@@ -296,10 +304,10 @@ func unreadableOld(old string, err error, own string) string {
 }
 
 // otherNames are the sidecars in the notes folder dir that may hold the
-// notes of the article at articlePath under another name than its own:
-// the one of its file name alone (margin's name before paths), then
-// those of other paths with its file name, in name order.
-func otherNames(articlePath, dir string) []string {
+// notes of the article at articlePath under another name than its own
+// (own): the one of its file name alone (margin's name before paths),
+// then those of other paths with its file name, in name order.
+func otherNames(articlePath, own, dir string) []string {
 	base := filepath.Base(articlePath)
 	var out []string
 	if old := oldName(articlePath, dir); exists(old) {
@@ -309,7 +317,7 @@ func otherNames(articlePath, dir string) []string {
 	if err != nil {
 		return out
 	}
-	own := filepath.Base(SidecarPath(articlePath, dir))
+	own = filepath.Base(own)
 	for _, e := range entries {
 		name := e.Name() // in name order (os.ReadDir)
 		key, ok := strings.CutPrefix(name, base+".")
