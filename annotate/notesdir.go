@@ -224,7 +224,8 @@ func (f *folder) header(i int) other {
 // as another margin may have it open and would write its next note under
 // the old name again, where nobody looks (every Commit reopens by path);
 // only its header is rewritten in place to record a's path
-// (recordClaim).
+// (recordClaim). Another sidecar that claims a too (two copies of one
+// text, both gone) is named in the warning, with the one read.
 func (f *folder) place(a *article.Article) Location {
 	l := Location{Dir: f.dir, Sidecar: f.own, path: a.Path, hash: a.Hash}
 	f.hashOnly(a, &l)
@@ -236,11 +237,18 @@ func (f *folder) place(a *article.Article) Location {
 			// it is (another article's would be named by its key).
 			warnings = append(warnings, unreadableOld(c.path, c.err, filepath.Base(f.own)))
 		}
-		if c.err == nil && c.ok && claims(a, f.key, c.h, c.old) {
-			recordClaim(a, f.key, c.path, c.h, c.old)
-			l.Sidecar = c.path
-			break
+		if c.err != nil || !c.ok || !claims(a, f.key, c.h, c.old) {
+			continue
 		}
+		if l.Sidecar != f.own {
+			// Both are a's: margin reads one, and says so rather than
+			// hide the other's notes (merging would write one file's
+			// events into another behind its writers' backs).
+			warnings = append(warnings, fmt.Sprintf("%s also holds notes on this article, not shown: margin reads %s", c.path, l.Sidecar))
+			continue
+		}
+		recordClaim(a, f.key, c.path, c.h, c.old)
+		l.Sidecar = c.path
 	}
 	l.Warning = strings.Join(warnings, "; ")
 	return l

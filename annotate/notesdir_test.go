@@ -533,3 +533,39 @@ func TestOpenTakesTheLocationFoundForIt(t *testing.T) {
 		})
 	}
 }
+
+// TestASecondSidecarClaimingTheArticleIsNamed: two copies of one text,
+// each with notes in a notes folder, both gone, and the text opened from
+// a third path: both sidecars claim it by its hash. margin reads the
+// first and names the second in one warning, with the one it reads, so
+// that the second's notes are not hidden without a word.
+func TestASecondSidecarClaimingTheArticleIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	copies := []*model.Article{story(t, t.TempDir(), "report.txt"), story(t, t.TempDir(), "report.txt")}
+	var sidecars []string
+	for i, c := range copies {
+		add(t, openIn(t, c, dir), "forty boats", "on copy "+strconv.Itoa(i), annotate.None)
+		sidecars = append(sidecars, annotate.SidecarPath(c.Path, dir))
+	}
+	for _, c := range copies {
+		if err := os.Remove(c.Path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := story(t, t.TempDir(), "report.txt")
+	b := openIn(t, a, dir)
+	if len(b.Notes()) != 1 {
+		t.Fatalf("notes: %+v; want one sidecar's", b.Notes())
+	}
+	other := sidecars[0]
+	if b.Path() == other {
+		other = sidecars[1]
+	}
+	w := b.Warnings()
+	if len(w) != 1 || !strings.Contains(w[0], other) || !strings.Contains(w[0], b.Path()) || strings.Contains(w[0], "\n") {
+		t.Fatalf("warnings %q; want one line naming %s and %s", w, other, b.Path())
+	}
+	if _, warning, err := annotate.Append(a, annotate.Options{Dir: dir}, annotate.Note{Span: b.Notes()[0].Span, Text: "added"}); err != nil || warning != w[0] {
+		t.Errorf("notes add warned %q (%v); want %q", warning, err, w[0])
+	}
+}
