@@ -1168,6 +1168,27 @@ func TestNextMatchSaysWhenItGoesRoundOrHasNowhereToGo(t *testing.T) {
 	}
 }
 
+// TestNextMatchOfTwoSaysNoWrapGoingForward: of two matches, n from the
+// first goes on to the second and N from the second back to the first,
+// neither round the end, where the status said n had gone "before the
+// first match: on to the last" and N "past the last".
+func TestNextMatchOfTwoSaysNoWrapGoingForward(t *testing.T) {
+	m := open(t, article, Options{})
+	m = press(step(press(m, "/"), tea.PasteMsg{Content: "ing"}), "enter")
+	for _, k := range []string{"n", "N"} {
+		m = press(m, k)
+		if bar := statusBar(m); strings.Contains(bar, "first match") || strings.Contains(bar, "last match") {
+			t.Errorf("%s between two matches reads %q, want no word of going round", k, bar)
+		}
+	}
+	if m = press(m, "N"); !strings.Contains(statusBar(m), "before the first match: on to the last") {
+		t.Errorf("N from the first of two reads %q, want it to say it went round", statusBar(m))
+	}
+	if m = press(m, "n"); !strings.Contains(statusBar(m), "past the last match: back at the first") {
+		t.Errorf("n from the last of two reads %q, want it to say it went round", statusBar(m))
+	}
+}
+
 // TestPageKeysMoveInTheOpenPanel: with the panel open, pgdn, pgup, the
 // half-page keys and g G move in its list, as j k do; space keeps paging
 // the text.

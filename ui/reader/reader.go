@@ -354,9 +354,9 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	}
 	switch {
 	case key.Matches(msg, k.NextMatch):
-		m.stepMatch(m.matches.Next)
+		m.stepMatch(m.matches.Next, true)
 	case key.Matches(msg, k.PrevMatch):
-		m.stepMatch(m.matches.Prev)
+		m.stepMatch(m.matches.Prev, false)
 	case key.Matches(msg, k.Clear):
 		m.clear()
 	case key.Matches(msg, k.NextSentence):
@@ -460,9 +460,10 @@ func (m Model) cursorOffset() int {
 	return m.pager.TopOffset()
 }
 
-// stepMatch moves to the next or previous match with step and says so
-// when there is none to go to, or when it went round the text's end.
-func (m *Model) stepMatch(step func() bool) {
+// stepMatch moves to the next (forward) or previous match with step and
+// says so when there is none to go to, or when it went round the text's
+// end: of two matches, 0 to 1 is round the start only going back.
+func (m *Model) stepMatch(step func() bool, forward bool) {
 	was := m.matches.Current
 	if !step() {
 		if m.matches.Query == "" {
@@ -476,9 +477,9 @@ func (m *Model) stepMatch(step func() bool) {
 	switch n := m.matches.Len(); {
 	case n == 1:
 		m.say("the only match")
-	case was == n-1 && m.matches.Current == 0:
+	case forward && was == n-1 && m.matches.Current == 0:
 		m.say("past the last match: back at the first")
-	case was == 0 && m.matches.Current == n-1:
+	case !forward && was == 0 && m.matches.Current == n-1:
 		m.say("before the first match: on to the last")
 	}
 }
