@@ -145,9 +145,11 @@ func reviewURL(page, id string) string {
 	return u.String()
 }
 
-// claimAuthor is who said the claim, if the analysis names someone.
+// claimAuthor is who said the claim, if the analysis names someone: a
+// vague source ("sources said") is no one's name, and a Person called
+// "sources" would be shown as the claimant.
 func claimAuthor(c Claim) *crAgent {
-	if c.Source == "" {
+	if c.Source == "" || c.Vague {
 		return nil
 	}
 	return &crAgent{Type: "Person", Name: c.Source}

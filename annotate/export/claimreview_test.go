@@ -215,3 +215,23 @@ func TestClaimReviewLeavesOutAVerdictOnRewordedWords(t *testing.T) {
 		t.Errorf("with one note reworded: %d reviews (was %d), %d withheld; want one fewer and 1", after, before, withheld)
 	}
 }
+
+// TestAVagueSourceIsNoClaimant: a claim "sources said" has no author in
+// ClaimReview, where a Person named "sources" was its claimant, and the
+// worksheet says the source names no one, as the reader does.
+func TestAVagueSourceIsNoClaimant(t *testing.T) {
+	named := Claim{Source: "the mayor"}
+	vague := Claim{Source: "officials", Vague: true, Via: "the Post"}
+	if a := claimAuthor(named); a == nil || a.Name != "the mayor" {
+		t.Errorf("a named source's author: %+v", a)
+	}
+	if a := claimAuthor(vague); a != nil {
+		t.Errorf("a vague source's author: %+v, want none", a)
+	}
+	if got, want := saidBy(vague), "officials (names no one) (via the Post)"; got != want {
+		t.Errorf("saidBy = %q, want %q", got, want)
+	}
+	if got := saidBy(named); got != "the mayor" {
+		t.Errorf("saidBy = %q, want the name alone", got)
+	}
+}

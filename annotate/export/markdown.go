@@ -140,12 +140,17 @@ func unreviewedClaims(w *bufio.Writer, text string, r *review) {
 	}
 }
 
-// saidBy names a claim's source and who reported it.
+// saidBy names a claim's source and who reported it, and says, as the
+// reader's explain box does, when the source names no one.
 func saidBy(c Claim) string {
-	if c.Via != "" && c.Source != "" {
-		return c.Source + " (via " + c.Via + ")"
+	who := c.Source
+	if who != "" && c.Vague {
+		who += " (names no one)"
 	}
-	return c.Source
+	if c.Via != "" && who != "" {
+		return who + " (via " + c.Via + ")"
+	}
+	return who
 }
 
 func flush(bw *bufio.Writer) error {

@@ -30,6 +30,7 @@ func Claims(text string, an *model.Analysis) []export.Claim {
 			}
 			out[i].Source = oneLine(who.In(text))
 			out[i].Via = oneLine(src.Via)
+			out[i].Vague = src.Vague
 		}
 	}
 	return out
