@@ -130,8 +130,8 @@ func (l Location) isFor(a *article.Article, dir string) bool {
 // is not writable, as notes go to the fallback folder only when it is
 // not (a same-named article elsewhere with the same text would
 // otherwise take them). The folder is listed once, only when a has no
-// sidecar of its own name in it, and a header read only when it may
-// decide.
+// sidecar of its own name in it, and each header of its file name read
+// at most once.
 func Locate(a *article.Article, dir string) Location {
 	if a.Path == "" {
 		return Location{}
