@@ -70,6 +70,11 @@ func (f *bookFlags) register(fs *flag.FlagSet) {
 
 // openArticle loads the article at path, which must be a file.
 func openArticle(path string) (*model.Article, error) {
+	if isURL(path) {
+		// Fetched, the page is a file margin names; opened as a file,
+		// the address read "no such file or directory".
+		return nil, usageError{"notes need an article file, not an address: " + savedWhere(path)}
+	}
 	a, err := model.Open(context.Background(), path, model.Options{})
 	if err != nil {
 		return nil, err
@@ -78,6 +83,16 @@ func openArticle(path string) (*model.Article, error) {
 		return nil, usageError{"notes need an article file, not standard input"}
 	}
 	return a, nil
+}
+
+// savedWhere says how to get the file of the page at url: the reader
+// saves it, in margin's articles folder, and says which file it is.
+func savedWhere(url string) string {
+	how := "margin " + url + " saves the page"
+	if dir, err := paths.Data("articles"); err == nil {
+		how += " in " + dir
+	}
+	return how + " and names the file to give notes"
 }
 
 // options are the notes' options for article a; notes found in the
