@@ -73,6 +73,10 @@ func (m Model) attentionRequest(r attention.Request) (Model, tea.Cmd) {
 	case attention.Jump:
 		m.attention = nil
 		m.reader.GoTo(r.Span)
+	case attention.Settle:
+		m.attention = nil
+		m.reader.GoTo(r.Span)
+		return m, m.place(r.Note.Accept(r.Span), "note placed where it is now")
 	case attention.Close:
 		m.attention = nil
 	}

@@ -178,3 +178,38 @@ func TestAKeyRightAfterTheAttentionListClosesGoesToTheText(t *testing.T) {
 		})
 	}
 }
+
+// TestEnterOnAMovedNoteSettlesIt: a note whose sentence only moved down
+// (a line added above it) was listed as moved at every start, and enter
+// only showed it. Enter now shows it and places it there, and the next
+// start finds every note where it was written.
+func TestEnterOnAMovedNoteSettlesIt(t *testing.T) {
+	const moved = "The lock gates will close at high tide, the harbour master said."
+	path := writeArticle(t, "Tides.\n\n"+moved+"\n\nLetters.")
+	a, b := openNotes(t, path)
+	s, err := anchor.Find(a.Text, moved, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add(annotate.Note{Span: s, Text: "Check the tide table."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("A correction was added.\n\nTides.\n\n"+moved+"\n\nLetters."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := openBook(t, path, Options{})
+	if !strings.Contains(m.attentionNotice(), "moved") {
+		t.Fatalf("the note is not listed as moved: %q", m.attentionNotice())
+	}
+	m = pressAndWait(press(m, "!"), "enter")
+	if got := m.reader.Target().In(m.reader.Article().Text); got != moved {
+		t.Errorf("enter did not show the passage: target %q", got)
+	}
+	again, book := openBook(t, path, Options{})
+	if n := book.Notes(); len(n) != 1 || n[0].Status != annotate.Anchored || n[0].Text != "Check the tide table." {
+		t.Fatalf("after enter the note is %+v; want it anchored", n)
+	}
+	if notice := again.attentionNotice(); notice != "" {
+		t.Errorf("the next start still says %q", notice)
+	}
+}

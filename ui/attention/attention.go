@@ -44,6 +44,9 @@ const (
 	Orphan
 	// Jump closes the list and shows a moved note's passage, Span.
 	Jump
+	// Settle places Note, moved with its words unchanged, at Span, where
+	// it is now, closes the list and shows it there.
+	Settle
 )
 
 // Request is what a key asks of the parent, taken with TakeRequest right
@@ -236,11 +239,15 @@ func (m *Model) TakeRequest() Request {
 }
 
 // accept places a note that needs review at the chosen candidate, and
-// shows a moved one where it is now.
+// shows a moved one where it is now: placed there too when only its
+// position changed (its words are the same), as else it was listed as
+// moved at every start, with no key to say it is right.
 func (m *Model) accept(n annotate.Note) {
 	switch cs := m.candidates(); {
 	case n.Status == annotate.NeedsReview && len(cs) > 0:
 		m.request = Request{Action: Accept, Note: n, Span: cs[m.cand]}
+	case n.Status == annotate.Moved && !n.Reworded(m.text):
+		m.request = Request{Action: Settle, Note: n, Span: n.Span}
 	case n.Placed():
 		m.request = Request{Action: Jump, Span: n.Span}
 	}

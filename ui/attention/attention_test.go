@@ -82,6 +82,32 @@ func TestEnterAcceptsTheChosenCandidate(t *testing.T) {
 	}
 }
 
+// TestEnterSettlesANoteThatOnlyMoved: enter on a moved note whose words
+// are the same asks to place it where it is now, so that it leaves the
+// list; on one moved onto other words it only shows the passage, as the
+// note was written on the old ones.
+func TestEnterSettlesANoteThatOnlyMoved(t *testing.T) {
+	q := "The ferry will run twice a day, the operator said."
+	for _, tt := range []struct {
+		name, exact string
+		want        Action
+	}{
+		{"the same words, elsewhere", q, Settle},
+		{"other words", "The ferry will run twice daily, the operator said.", Jump},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := annotate.Note{ID: "m", Status: annotate.Moved, Span: at(q, 1), Target: anchor.Selector{Exact: tt.exact}}
+			m := New(text, []annotate.Note{n}, keys.Default(), theme.New(theme.NoColor))
+			m.SetSize(80, 24)
+			m = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+			r := m.TakeRequest()
+			if r.Action != tt.want || r.Span != n.Span {
+				t.Errorf("enter asked %+v, want action %d at %v", r, tt.want, n.Span)
+			}
+		})
+	}
+}
+
 func TestATypedKeyTheListDoesNotKnowSaysSo(t *testing.T) {
 	tests := []struct {
 		name, key, want string
