@@ -142,6 +142,26 @@ func TestTheAttentionListSaysWhenItIsDoneAndHowToLeave(t *testing.T) {
 	}
 }
 
+// noteThenPrepend writes text as an article, a note on its passage
+// quote, then the article again with added before it, so that the note
+// has moved; it returns the article's path.
+func noteThenPrepend(t *testing.T, text, quote, note, added string) string {
+	t.Helper()
+	path := writeArticle(t, text)
+	a, b := openNotes(t, path)
+	s, err := anchor.Find(a.Text, quote, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add(annotate.Note{Span: s, Text: note}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(added+text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestAKeyRightAfterTheAttentionListClosesGoesToTheText delivers keys
 // without running their commands, as Bubble Tea does when keys come
 // faster than its command goroutines: after enter on a moved note (a
@@ -149,18 +169,7 @@ func TestTheAttentionListSaysWhenItIsDoneAndHowToLeave(t *testing.T) {
 // focus in the text.
 func TestAKeyRightAfterTheAttentionListClosesGoesToTheText(t *testing.T) {
 	const moved = "The ferry will run twice a day, the operator said."
-	path := writeArticle(t, "Budget day.\n\n"+moved+"\n\nCritics disagreed.\n\nLetters.")
-	a, b := openNotes(t, path)
-	s, err := anchor.Find(a.Text, moved, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Add(annotate.Note{Span: s, Text: "Which operator?"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte("Weather today.\n\nBudget day.\n\n"+moved+"\n\nCritics disagreed.\n\nLetters."), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := noteThenPrepend(t, "Budget day.\n\n"+moved+"\n\nCritics disagreed.\n\nLetters.", moved, "Which operator?", "Weather today.\n\n")
 	for _, close := range []string{"enter", "esc"} {
 		t.Run(close, func(t *testing.T) {
 			m, _ := openBook(t, path, Options{})
@@ -185,18 +194,7 @@ func TestAKeyRightAfterTheAttentionListClosesGoesToTheText(t *testing.T) {
 // start finds every note where it was written.
 func TestEnterOnAMovedNoteSettlesIt(t *testing.T) {
 	const moved = "The lock gates will close at high tide, the harbour master said."
-	path := writeArticle(t, "Tides.\n\n"+moved+"\n\nLetters.")
-	a, b := openNotes(t, path)
-	s, err := anchor.Find(a.Text, moved, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Add(annotate.Note{Span: s, Text: "Check the tide table."}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte("A correction was added.\n\nTides.\n\n"+moved+"\n\nLetters."), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := noteThenPrepend(t, "Tides.\n\n"+moved+"\n\nLetters.", moved, "Check the tide table.", "A correction was added.\n\n")
 	m, _ := openBook(t, path, Options{})
 	if !strings.Contains(m.attentionNotice(), "moved") {
 		t.Fatalf("the note is not listed as moved: %q", m.attentionNotice())
