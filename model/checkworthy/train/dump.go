@@ -14,7 +14,10 @@ import (
 // transcript or article, the sentence's index in it, its speaker (CLEF;
 // "-" for news), its label (the weak one for news), its log-odds and
 // whether its speaker asks (1 for an asker's CLEF sentence; the log-odds
-// hold the asker's weight, not the speaker's lean).
+// hold the asker's weight, not the speaker's lean); a CLEF line then holds
+// the log-odds of the model trained on ClaimBuster alone (without any
+// CLEF sentence's text) and of the one trained on CLEF alone without the
+// transcript, for measuring ensembles of the single-corpus models.
 func dump(path string, set *dataset, p params, dev []newsArticle) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -22,8 +25,12 @@ func dump(path string, set *dataset, p params, dev []newsArticle) error {
 	}
 	b := bufio.NewWriter(f)
 	logit := func(pr float64) float64 { return math.Log(pr / (1 - pr)) }
+	onlyCB, onlyCLEF := p.only(claimBuster), p.only(clef)
+	wCB, biasCB := set.train(onlyCB, set.heldOut(func(e *example) bool { return e.corpus == clef }))
 	for d := range set.debates {
-		w, bias := set.train(p, set.heldOut(func(e *example) bool { return e.corpus == clef && e.group == d }))
+		out := set.heldOut(func(e *example) bool { return e.corpus == clef && e.group == d })
+		w, bias := set.train(p, out)
+		wCLEF, biasCLEF := set.train(onlyCLEF, out)
 		i := 0
 		for _, e := range set.examples {
 			if e.corpus == clef && e.group == d {
@@ -31,7 +38,8 @@ func dump(path string, set *dataset, p params, dev []newsArticle) error {
 				if e.asks {
 					asks = 1
 				}
-				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\t%d\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats, e.dense)), asks)
+				fmt.Fprintf(b, "clef\t%s\t%d\t%s\t%g\t%.6f\t%d\t%.6f\t%.6f\n", set.debates[d], i, e.speaker, e.y, logit(score(w, bias, e.feats, e.dense)), asks,
+					logit(score(wCB, biasCB, e.feats, e.dense)), logit(score(wCLEF, biasCLEF, e.feats, e.dense)))
 				i++
 			}
 		}

@@ -218,19 +218,21 @@ func all(string) bool { return true }
 // (1960 to 2016) ranks each CLEF transcript, and CLEF (2016 to 2019)
 // scores ClaimBuster. A sentence of the scored corpus is never trained on.
 func (s *dataset) transfer(p params) (cbToCLEF []ranking, clefToCB f1Counts, clefToCBAUC float64) {
-	onlyCB := p
-	onlyCB.share = [corpora]float64{claimBuster: 1}
-	onlyCB.negShare = [corpora]float64{claimBuster: 1}
-	w, bias := s.train(onlyCB, s.heldOut(func(e *example) bool { return e.corpus == clef }))
+	w, bias := s.train(p.only(claimBuster), s.heldOut(func(e *example) bool { return e.corpus == clef }))
 	cbToCLEF = s.rankEach(w, bias, p.speaker)
-	onlyCLEF := p
-	onlyCLEF.share = [corpora]float64{clef: 1}
-	onlyCLEF.negShare = [corpora]float64{clef: 1}
+	onlyCLEF := p.only(clef)
 	isCB := func(e *example) bool { return e.corpus == claimBuster }
 	w, bias = s.train(onlyCLEF, s.heldOut(isCB))
 	scores, ys := s.scored(w, bias, isCB)
 	clefToCB.addBalanced(scores, ys, 0.5, rand.New(rand.NewPCG(p.seed, 0x666f6c64)))
 	return cbToCLEF, clefToCB, newsproxy.AUC(scores, ys)
+}
+
+// only returns p with every corpus but c left out of training.
+func (p params) only(c int) params {
+	p.share, p.negShare = [corpora]float64{}, [corpora]float64{}
+	p.share[c], p.negShare[c] = 1, 1
+	return p
 }
 
 // newsAUC scores the news sentences and measures them against their weak
