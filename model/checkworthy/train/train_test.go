@@ -327,11 +327,75 @@ func TestDumpMarksTheAskersSentences(t *testing.T) {
 	}
 	for _, line := range lines {
 		cols := strings.Split(line, "\t")
-		if len(cols) != 7 {
-			t.Fatalf("%d columns in %q, want 7", len(cols), line)
+		if len(cols) != 9 {
+			t.Fatalf("%d columns in %q, want 9", len(cols), line)
 		}
 		if want := map[string]string{"HOST": "1", "CANDIDATE": "0"}[cols[3]]; cols[6] != want {
 			t.Errorf("%q: asks column %q, want %q", line, cols[6], want)
 		}
+	}
+}
+
+// TestDumpWritesEachSingleCorpusModelsLogOdds marks, in CLEF, the
+// sentences of the feature ClaimBuster marks against: the model trained on
+// ClaimBuster alone must score the CLEF sentence with ClaimBuster's
+// check-worthy feature higher, the one trained on CLEF alone the other.
+func TestDumpWritesEachSingleCorpusModelsLogOdds(t *testing.T) {
+	s, p := tinySet()
+	s.debates = []string{"first", "second", "third"}
+	for g := range s.debates {
+		s.examples = append(s.examples,
+			example{feats: []int32{0}, corpus: clef, group: g, speaker: "A", key: fmt.Sprint("count ", g)},
+			example{feats: []int32{1}, y: 1, corpus: clef, group: g, speaker: "B", key: fmt.Sprint("person ", g)})
+	}
+	p.share[clef], p.negShare[clef] = 1, 1
+	path := filepath.Join(t.TempDir(), "dump.tsv")
+	if err := dump(path, s, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logOdds := map[string][2]float64{}
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		cols := strings.Split(line, "\t")
+		var cb, cl float64
+		if _, err := fmt.Sscan(cols[7], &cb); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if _, err := fmt.Sscan(cols[8], &cl); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		logOdds[cols[1]+" "+cols[3]] = [2]float64{cb, cl}
+	}
+	for _, d := range s.debates {
+		a, b := logOdds[d+" A"], logOdds[d+" B"]
+		if a[0] <= b[0] {
+			t.Errorf("%s: ClaimBuster alone gives %v and %v, want the count's higher", d, a[0], b[0])
+		}
+		if a[1] >= b[1] {
+			t.Errorf("%s: CLEF alone gives %v and %v, want the marked person's higher", d, a[1], b[1])
+		}
+	}
+}
+
+func TestPairGainsWeighTheTopOfTheRankingMost(t *testing.T) {
+	s := &dataset{names: []string{"x:number", "x:i"}, examples: []example{
+		{feats: []int32{0}, y: 1, corpus: clef}, {feats: []int32{1}, corpus: clef}, {corpus: clef}, {corpus: clef},
+	}}
+	o := s.newOptimizer(params{rate: 0.1}, []bool{true, true})
+	o.w[0], o.w[1] = 2, 1 // ranks: 1 the marked one, 2 the x:i one, then the two without features
+	pool := s.pairPool(func(*example) bool { return true })
+	pairs := [][2]int{{0, 1}, {0, 3}, {2, 3}}
+	if got := s.pairGains(o, pool, pairs, false); !slices.Equal(got, []float64{1, 1, 1}) {
+		t.Errorf("gains %v unweighed, want 1 each", got)
+	}
+	got := s.pairGains(o, pool, pairs, true)
+	if sum := got[0] + got[1] + got[2]; math.Abs(sum-3) > 1e-9 {
+		t.Errorf("gains %v sum to %v, want 3 (1 on the mean)", got, sum)
+	}
+	if !(got[1] > got[0] && got[0] > got[2]) {
+		t.Errorf("gains %v: want the pair spanning ranks 1 and 4 above ranks 1 and 2, above ranks 3 and 4", got)
 	}
 }
