@@ -3,7 +3,6 @@ package main
 import (
 	"math"
 	"math/rand/v2"
-	"sort"
 	"strings"
 
 	"github.com/margin-reader/margin/model/checkworthy"
@@ -54,12 +53,6 @@ type params struct {
 	// l2Dense their penalty.
 	dense   int
 	l2Dense float64
-	// lambda weighs each ranking pair, from the second epoch, by how far
-	// swapping its two sentences would move a discounted gain of its
-	// transcript's ranking under the weights so far (LambdaRank's weights):
-	// a pair near the top of the ranking, which average precision counts
-	// most, teaches more than one far below it.
-	lambda bool
 }
 
 // lexical reports whether a feature names words, which get the stronger
@@ -157,11 +150,10 @@ func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer
 			}
 			rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
 		}
-		gains := s.pairGains(o, pool, pairs, p.lambda && epoch > 0)
 		for _, i := range items {
 			if i < 0 {
 				pr := pairs[-i-1]
-				o.pair(&s.examples[pr[0]], &s.examples[pr[1]], pairWeight*gains[-i-1])
+				o.pair(&s.examples[pr[0]], &s.examples[pr[1]], pairWeight)
 				continue
 			}
 			e := &s.examples[i]
@@ -177,41 +169,6 @@ func (s *dataset) fit(p params, keep func(*example) bool, bag uint64) *optimizer
 	}
 	avg.into(o)
 	return o
-}
-
-// pairGains returns each pair's weight, 1 on the mean: with weigh, the
-// difference of the discounts 1/log2(1+rank) of its two sentences' ranks
-// in their transcript under o's weights; without, 1 for every pair.
-func (s *dataset) pairGains(o *optimizer, pool pairPool, pairs [][2]int, weigh bool) []float64 {
-	gains := make([]float64, len(pairs))
-	if !weigh {
-		for k := range gains {
-			gains[k] = 1
-		}
-		return gains
-	}
-	rankOf := map[int]int{}
-	for _, g := range pool.groups {
-		members := append(append([]int(nil), pool.pos[g]...), pool.neg[g]...)
-		z := make(map[int]float64, len(members))
-		for _, i := range members {
-			z[i] = o.z(&s.examples[i])
-		}
-		sort.SliceStable(members, func(a, b int) bool { return z[members[a]] > z[members[b]] })
-		for r, i := range members {
-			rankOf[i] = r + 1
-		}
-	}
-	discount := func(r int) float64 { return 1 / math.Log2(1+float64(r)) }
-	sum := 0.0
-	for k, pr := range pairs {
-		gains[k] = math.Abs(discount(rankOf[pr[0]]) - discount(rankOf[pr[1]]))
-		sum += gains[k]
-	}
-	for k := range gains {
-		gains[k] *= float64(len(gains)) / max(sum, 1e-12)
-	}
-	return gains
 }
 
 // averager sums the weights at the end of epochs, for the averaged

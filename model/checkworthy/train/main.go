@@ -110,7 +110,6 @@ func parse(args []string) (options, params, error) {
 	fs.Float64Var(&p.prune, "prune", 0.05, "drop weights smaller than this from the written model")
 	fs.Float64Var(&p.asker, "asker", 2, "how far a transcript's askers' sentences are moved down, in log-odds (0: not at all)")
 	fs.Float64Var(&p.speaker, "speaker", 2, "how far a transcript's sentence is moved by its speaker's lean (checkworthy.Speakers), in log-odds a unit of lean (0: not at all)")
-	fs.BoolVar(&p.lambda, "lambda", false, "weigh each ranking pair by how far swapping it would move its transcript's discounted gain (LambdaRank)")
 	fs.Float64Var(&p.threshold, "threshold", 0.4, "the trained model's score that becomes 0.5, the decision point")
 	p.share[claimBuster], p.negShare[claimBuster] = 1, 1
 	err := fs.Parse(args)

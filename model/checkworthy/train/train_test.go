@@ -379,23 +379,3 @@ func TestDumpWritesEachSingleCorpusModelsLogOdds(t *testing.T) {
 		}
 	}
 }
-
-func TestPairGainsWeighTheTopOfTheRankingMost(t *testing.T) {
-	s := &dataset{names: []string{"x:number", "x:i"}, examples: []example{
-		{feats: []int32{0}, y: 1, corpus: clef}, {feats: []int32{1}, corpus: clef}, {corpus: clef}, {corpus: clef},
-	}}
-	o := s.newOptimizer(params{rate: 0.1}, []bool{true, true})
-	o.w[0], o.w[1] = 2, 1 // ranks: 1 the marked one, 2 the x:i one, then the two without features
-	pool := s.pairPool(func(*example) bool { return true })
-	pairs := [][2]int{{0, 1}, {0, 3}, {2, 3}}
-	if got := s.pairGains(o, pool, pairs, false); !slices.Equal(got, []float64{1, 1, 1}) {
-		t.Errorf("gains %v unweighed, want 1 each", got)
-	}
-	got := s.pairGains(o, pool, pairs, true)
-	if sum := got[0] + got[1] + got[2]; math.Abs(sum-3) > 1e-9 {
-		t.Errorf("gains %v sum to %v, want 3 (1 on the mean)", got, sum)
-	}
-	if !(got[1] > got[0] && got[0] > got[2]) {
-		t.Errorf("gains %v: want the pair spanning ranks 1 and 4 above ranks 1 and 2, above ranks 3 and 4", got)
-	}
-}
