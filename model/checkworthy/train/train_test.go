@@ -313,6 +313,21 @@ func TestDumpMarksTheAskersSentences(t *testing.T) {
 			example{feats: []int32{1}, corpus: clef, group: g, speaker: "HOST", asks: true, key: fmt.Sprint("question ", g)})
 	}
 	p.share[clef] = 1
+	lines := dumped(t, s, p)
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want one for each of the 4 CLEF sentences: %q", len(lines), lines)
+	}
+	for _, cols := range lines {
+		if want := map[string]string{"HOST": "1", "CANDIDATE": "0"}[cols[3]]; cols[6] != want {
+			t.Errorf("%q: asks column %q, want %q", cols, cols[6], want)
+		}
+	}
+}
+
+// dumped runs dump on s and returns its lines split into their 9
+// columns.
+func dumped(t *testing.T, s *dataset, p params) [][]string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "dump.tsv")
 	if err := dump(path, s, p, nil); err != nil {
 		t.Fatal(err)
@@ -321,19 +336,15 @@ func TestDumpMarksTheAskersSentences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("%d lines, want one for each of the 4 CLEF sentences:\n%s", len(lines), raw)
-	}
-	for _, line := range lines {
+	var lines [][]string
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
 		cols := strings.Split(line, "\t")
 		if len(cols) != 9 {
 			t.Fatalf("%d columns in %q, want 9", len(cols), line)
 		}
-		if want := map[string]string{"HOST": "1", "CANDIDATE": "0"}[cols[3]]; cols[6] != want {
-			t.Errorf("%q: asks column %q, want %q", line, cols[6], want)
-		}
+		lines = append(lines, cols)
 	}
+	return lines
 }
 
 // TestDumpWritesEachSingleCorpusModelsLogOdds marks, in CLEF, the
@@ -349,23 +360,14 @@ func TestDumpWritesEachSingleCorpusModelsLogOdds(t *testing.T) {
 			example{feats: []int32{1}, y: 1, corpus: clef, group: g, speaker: "B", key: fmt.Sprint("person ", g)})
 	}
 	p.share[clef], p.negShare[clef] = 1, 1
-	path := filepath.Join(t.TempDir(), "dump.tsv")
-	if err := dump(path, s, p, nil); err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	logOdds := map[string][2]float64{}
-	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		cols := strings.Split(line, "\t")
+	for _, cols := range dumped(t, s, p) {
 		var cb, cl float64
 		if _, err := fmt.Sscan(cols[7], &cb); err != nil {
-			t.Fatalf("%q: %v", line, err)
+			t.Fatalf("%q: %v", cols, err)
 		}
 		if _, err := fmt.Sscan(cols[8], &cl); err != nil {
-			t.Fatalf("%q: %v", line, err)
+			t.Fatalf("%q: %v", cols, err)
 		}
 		logOdds[cols[1]+" "+cols[3]] = [2]float64{cb, cl}
 	}
