@@ -1,0 +1,28 @@
+package claim
+
+import "testing"
+
+// TestTheNameBeforeAParticiplesAsideSpeaks checks that a name that opens
+// asides and a participle's clause before the verb is the speaker, as
+// before a relative clause, while an opening time or phrase is not.
+func TestTheNameBeforeAParticiplesAsideSpeaks(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"a party tag and a participle", "Sen. Odile Brack, D-Vt., speaking on the radio after the vote, said the levy was unfair.", "Sen. Odile Brack"},
+		{"a role, a town and a participle", "Piet Vos, a ferryman from Hull, Mass., waiting at the quay, said the tide was late.", "Piet Vos"},
+		{"a relative as before", "Ines Koll, 61, of Dover, Del., who runs the mill, said the river was rising.", "Ines Koll"},
+		{"an opening day is no name", "Tuesday, Ohio, heading a group of nine states, asked the court to halt the fees.", "Ohio"},
+	})
+}
+
+// TestAStopInsideAWordIsNoBreak checks that the stops of an abbreviation
+// after a lone capital and of a web address join their word, so the name
+// that holds them speaks.
+func TestAStopInsideAWordIsNoBreak(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"a state after a party", "Rep. Hal Moss, R-N.H., said the budget was short.", "Rep. Hal Moss, R-N.H."},
+		{"a state after a party, then a participle", "Rep. Hal Moss, R-N.H., writing in the weekly paper, argued the budget was short.", "Rep. Hal Moss"},
+		{"a web address", "The flood was the worst in forty years, according to Harbourwatch.org.", "Harbourwatch.org"},
+		{"a lost space before a sentence", "The ferry left at noon.A pilot said the bar was shallow.", "A pilot"},
+		{"an address as a subject", "TidesDaily.net reported that the pier would close.", "TidesDaily.net"},
+	})
+}
