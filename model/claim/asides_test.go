@@ -26,3 +26,12 @@ func TestAStopInsideAWordIsNoBreak(t *testing.T) {
 		{"an address as a subject", "TidesDaily.net reported that the pier would close.", "TidesDaily.net"},
 	})
 }
+
+// TestAnAbbreviationBeforeANumberIsNoBreak checks that the stop of an
+// abbreviation before a number ("No. 2", "Nov. 8") stays in its phrase.
+func TestAnAbbreviationBeforeANumberIsNoBreak(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"a rank in an aside", "Mayor Ana Kole of Leeds, the No. 3 official in the region, said the bridge would reopen.", "Mayor Ana Kole of Leeds, the No. 3 official in the region"},
+		{"a date in a subject", "The winner of the Nov. 4 ballot said the count was fair.", "The winner of the Nov. 4 ballot"},
+	})
+}

@@ -353,7 +353,7 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		}
 		initials := len(prev) == 1 && i > 1 && toks[i-2].kind == tokNameDot && toks[i-2].End == toks[i-1].Start
 		// A stop before a comma ends no sentence: "of Ashton, Md., who".
-		if toks[i-1].upper && (initials || toks[i+1].h == hComma || toks[i+1].upper && abbreviation(prev)) {
+		if toks[i-1].upper && (initials || toks[i+1].h == hComma || (toks[i+1].upper || toks[i+1].kind == tokNum) && abbreviation(prev)) {
 			toks[i].kind = tokNameDot
 		}
 	}
