@@ -35,3 +35,14 @@ func TestAnAbbreviationBeforeANumberIsNoBreak(t *testing.T) {
 		{"a date in a subject", "The winner of the Nov. 4 ballot said the count was fair.", "The winner of the Nov. 4 ballot"},
 	})
 }
+
+// TestALongPhraseAfterAccordingToIsWhole checks that the phrase after
+// "according to", which its comma or stop bounds, keeps its words past
+// the length at which a subject is cut to its head, up to maxAccording.
+func TestALongPhraseAfterAccordingToIsWhole(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"a long study", "The tide rose by a metre, according to a survey last spring by engineers at two colleges in Bristol and the port of Bath.", "a survey last spring by engineers at two colleges in Bristol and the port of Bath"},
+		{"a short source", "The tide rose by a metre, according to the harbour board.", "the harbour board"},
+		{"past maxAccording, cut at its head", "The tide rose by a metre, according to a survey last spring by engineers at two colleges in Bristol and the port of Bath and three more towns on the coast to the north of them all.", "a survey last spring"},
+	})
+}

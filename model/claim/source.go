@@ -77,7 +77,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	main = withoutTime(text, toks, main)
 	var src *Source
 	if according >= 0 {
-		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
+		if a := accordingPhrase(text, toks, accordingTo); !a.empty() {
 			addCue(according, accordingTo, Attributed)
 			// "According to X, Y said": Y speaks and X reports it. What a
 			// weaker cue than a speech verb says ("Y plans ...") is X's.
@@ -1095,6 +1095,25 @@ func phraseAfter(text string, toks []token, i int) np {
 		j++
 	}
 	return finish(toks, np{from: i, to: j})
+}
+
+// maxAccording is the longest phrase after "according to" kept whole.
+const maxAccording = 24
+
+// accordingPhrase returns the phrase after "according to" at i: its
+// commas and stops bound it, so a long one ("a study last year by
+// economists at two universities") keeps its words up to maxAccording,
+// where a subject before a verb would be cut at its head.
+func accordingPhrase(text string, toks []token, i int) np {
+	p := phraseAfter(text, toks, i)
+	j := p.to
+	for j < len(toks) && toks[j].kind != tokPunct && !clauseStops.has(toks[j]) {
+		j++
+	}
+	if !p.empty() && j-p.from <= maxAccording {
+		p.to = j
+	}
+	return p
 }
 
 // agentBy returns the index of the "by" of a passive's agent after the
