@@ -46,3 +46,15 @@ func TestALongPhraseAfterAccordingToIsWhole(t *testing.T) {
 		{"past maxAccording, cut at its head", "The tide rose by a metre, according to a survey last spring by engineers at two colleges in Bristol and the port of Bath and three more towns on the coast to the north of them all.", "a survey last spring"},
 	})
 }
+
+// TestAPronounAfterAJoinedVerbSpeaksInsideIt checks that in "... but said
+// she questioned ...", where "said" shares the sentence's subject, the
+// pronoun after it speaks inside what it reports, and the sentence's
+// subject is the source.
+func TestAPronounAfterAJoinedVerbSpeaksInsideIt(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"after but", "The harbour master was furious but said she questioned the board's sums.", "The harbour master"},
+		{"after and", "The ferryman was tired and said he questioned the tide tables.", "The ferryman"},
+		{"a pronoun with its own subject before it", "The ferryman said he doubted the tide tables.", "The ferryman"},
+	})
+}

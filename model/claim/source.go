@@ -96,6 +96,11 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, -1
 	}
 	if src == nil && mainVerb >= 0 {
+		// "... and said he hoped": the pronoun speaks inside what the
+		// verb before it reports, whose subject is the sentence's.
+		if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 && sc.verbs[vi].to == main.from {
+			main, mainVerb = p, vi
+		}
 		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
 	// "In the latest Post-ABC poll, Clinton leads": the poll says so.
