@@ -58,3 +58,16 @@ func TestAPronounAfterAJoinedVerbSpeaksInsideIt(t *testing.T) {
 		{"a pronoun with its own subject before it", "The ferryman said he doubted the tide tables.", "The ferryman"},
 	})
 }
+
+// TestANameAndItsAsidesOpenTheSentencesSubject checks that a name and the
+// asides after it ("Tom Reyes, 61, ...") are the subject a later joined
+// verb shares, but a place after an opening place is not ("Cambs" would
+// be; the subject after two openings is not found, as before, so the
+// pronoun keeps the claim).
+func TestANameAndItsAsidesOpenTheSentencesSubject(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"an age", "Tom Reyes, 61, runs a bakery on the quay and said he questioned the flood plan.", "Tom Reyes, 61"},
+		{"a role", "Ana Ruiz, a nurse at the clinic, was furious but said she questioned the closure.", "Ana Ruiz, a nurse at the clinic"},
+		{"a place after an opening place", "At a fair in Ely, Cambs, on Sunday, the baker was tired but said she questioned the rules.", "she"},
+	})
+}

@@ -1779,6 +1779,13 @@ func subjectFrom(toks []token, from, k int) np {
 			}
 		}
 		if toks[e].kind == tokPunct {
+			// "Tom Reyes, 61, runs a bakery": a name and the asides after
+			// it, which open with a number or a lower-case word other than
+			// a preposition ("in Ames, Iowa, on Sunday" goes on a place).
+			if toks[e].h == hComma && (to >= 0 || nameRun(toks, from) == e && e+1 < k && !toks[e+1].upper && !prepositions.has(toks[e+1])) {
+				to = max(to, e)
+				continue
+			}
 			return np{}
 		}
 		if toks[e].finite || finiteAux.has(toks[e]) {
