@@ -98,8 +98,10 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	if src == nil && mainVerb >= 0 {
 		// "... and said he hoped": the pronoun speaks inside what the
 		// verb before it reports, whose subject is the sentence's.
-		if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 && sc.verbs[vi].to == main.from {
-			main, mainVerb = p, vi
+		if verbEndsAt(sc.verbs, main.from) {
+			if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 && sc.verbs[vi].to == main.from {
+				main, mainVerb = p, vi
+			}
 		}
 		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
@@ -1197,6 +1199,16 @@ func reducedAgent(text string, toks []token, v verb) np {
 // plotting". Of a passive with "be" they may name it ("the Department
 // of Energy"), which agentEnds leaves to it.
 var reducedAgentEnds = newWordSet("for")
+
+// verbEndsAt reports a reporting verb that ends right before token i.
+func verbEndsAt(verbs []verb, i int) bool {
+	for _, v := range verbs {
+		if v.to == i {
+			return true
+		}
+	}
+	return false
+}
 
 // verbAt reports a reporting verb starting at i.
 func verbAt(verbs []verb, i int) bool {
