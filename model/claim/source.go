@@ -1643,10 +1643,10 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 	}
 	if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
 		// "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the
-		// name that opens the asides before the clause speaks; before a
+		// name that opens the asides before the clause speaks. Before a
 		// participle's clause ("Jo Ash, R-Ore., appearing on ..., said")
-		// only a name, as an opening time ("Friday, Texas, leading ...")
-		// or phrase stands there too.
+		// only a name does: an opening time ("Friday, Texas, leading
+		// ...") or phrase can stand there too.
 		if s > 1 && toks[s-1].h == hComma {
 			name := nameBeforeAsides(toks, s-1)
 			if !name.empty() && name.to < s-2 && (relatives.has(toks[s]) || nameRun(toks, name.from) == name.to && !timePhrase(toks, name)) {

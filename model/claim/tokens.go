@@ -347,7 +347,7 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 			continue
 		}
 		prev := word(text, toks[i-1])
-		if inWordStop(text, toks, i, prev) {
+		if inWordStop(toks, i, prev) {
 			toks[i].kind = tokNameDot
 			continue
 		}
@@ -364,7 +364,7 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 // capital ("R-S.C.", "N.Y.") or an address before a lower-case word
 // ("GunBroker.com"). A capitalised word after a longer one is a sentence
 // whose space was lost ("took off.A video shows").
-func inWordStop(text string, toks []token, i int, prev string) bool {
+func inWordStop(toks []token, i int, prev string) bool {
 	next := toks[i+1]
 	if next.Start != toks[i].End || next.kind != tokWord || toks[i-1].kind != tokWord {
 		return false
