@@ -71,3 +71,12 @@ func TestANameAndItsAsidesOpenTheSentencesSubject(t *testing.T) {
 		{"a place after an opening place", "At a fair in Ely, Cambs, on Sunday, the baker was tired but said she questioned the rules.", "she"},
 	})
 }
+
+// TestAnAmpersandJoinsAName checks that "&" between capitalised words
+// is inside one name, so a source that holds it keeps its words before it.
+func TestAnAmpersandJoinsAName(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"a firm in an aside", "Lena Fisk, an analyst at Marlow & Daughters, said the harbour fees would rise.", "Lena Fisk, an analyst at Marlow & Daughters"},
+		{"a firm as the subject", "Marlow & Daughters said the harbour fees would rise.", "Marlow & Daughters"},
+	})
+}

@@ -334,7 +334,16 @@ func joins(prev, r rune, rest string) bool {
 func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != tokPunct || toks[i-1].End != t.Start {
+		if t.kind != tokPunct {
+			continue
+		}
+		// "Cushman & Wakefield", "AT & T": an ampersand between
+		// capitalised words joins one name.
+		if text[t.Start:t.End] == "&" && toks[i-1].upper && toks[i+1].upper {
+			t.kind = tokNameDot
+			continue
+		}
+		if toks[i-1].End != t.Start {
 			continue
 		}
 		// A plural possessive: "the Harbour Traders' Association",
