@@ -337,13 +337,12 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 		if t.kind != tokPunct {
 			continue
 		}
-		// "Cushman & Wakefield", "AT & T": an ampersand between
-		// capitalised words joins one name.
-		if text[t.Start:t.End] == "&" && toks[i-1].upper && toks[i+1].upper {
-			t.kind = tokNameDot
-			continue
-		}
 		if toks[i-1].End != t.Start {
+			// "Cushman & Wakefield", "AT & T": an ampersand between
+			// capitalised words joins one name.
+			if toks[i-1].upper && toks[i+1].upper && text[t.Start] == '&' {
+				t.kind = tokNameDot
+			}
 			continue
 		}
 		// A plural possessive: "the Harbour Traders' Association",
