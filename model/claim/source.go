@@ -77,7 +77,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	main = withoutTime(text, toks, main)
 	var src *Source
 	if according >= 0 {
-		if a := phraseAfter(text, toks, accordingTo); !a.empty() {
+		if a := accordingPhrase(text, toks, accordingTo); !a.empty() {
 			addCue(according, accordingTo, Attributed)
 			// "According to X, Y said": Y speaks and X reports it. What a
 			// weaker cue than a speech verb says ("Y plans ...") is X's.
@@ -96,6 +96,13 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 		src, main, mainVerb = sc.newSource(Source{Span: spanOf(toks, p)}), p, -1
 	}
 	if src == nil && mainVerb >= 0 {
+		// "... and said he hoped": the pronoun speaks inside what the
+		// verb before it reports, whose subject is the sentence's.
+		if verbEndsAt(sc.verbs, main.from) {
+			if vi, p := coordinated(text, toks, sc.verbs); vi >= 0 && sc.verbs[vi].to == main.from {
+				main, mainVerb = p, vi
+			}
+		}
 		src = sc.newSource(Source{Span: spanOf(toks, main)})
 	}
 	// "In the latest Post-ABC poll, Clinton leads": the poll says so.
@@ -1097,6 +1104,25 @@ func phraseAfter(text string, toks []token, i int) np {
 	return finish(toks, np{from: i, to: j})
 }
 
+// maxAccording is the longest phrase after "according to" kept whole.
+const maxAccording = 24
+
+// accordingPhrase returns the phrase after "according to" at i: its
+// commas and stops bound it, so a long one ("a study last year by
+// economists at two universities") keeps its words up to maxAccording,
+// where a subject before a verb would be cut at its head.
+func accordingPhrase(text string, toks []token, i int) np {
+	p := phraseAfter(text, toks, i)
+	j := p.to
+	for j < len(toks) && toks[j].kind != tokPunct && !clauseStops.has(toks[j]) {
+		j++
+	}
+	if !p.empty() && j-p.from <= maxAccording {
+		p.to = j
+	}
+	return p
+}
+
 // agentBy returns the index of the "by" of a passive's agent after the
 // participle ending at i: right after it, or after a second participle
 // joined to it ("was praised and endorsed by"); -1 when there is none.
@@ -1173,6 +1199,16 @@ func reducedAgent(text string, toks []token, v verb) np {
 // plotting". Of a passive with "be" they may name it ("the Department
 // of Energy"), which agentEnds leaves to it.
 var reducedAgentEnds = newWordSet("for")
+
+// verbEndsAt reports a reporting verb that ends right before token i.
+func verbEndsAt(verbs []verb, i int) bool {
+	for _, v := range verbs {
+		if v.to == i {
+			return true
+		}
+	}
+	return false
+}
 
 // verbAt reports a reporting verb starting at i.
 func verbAt(verbs []verb, i int) bool {
@@ -1607,9 +1643,13 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 	}
 	if s < k && s > 0 && (participleStarts.has(toks[s]) || ingWord(text, toks[s])) {
 		// "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the
-		// name that opens the asides before the clause speaks.
-		if s > 1 && toks[s-1].h == hComma && relatives.has(toks[s]) {
-			if name := nameBeforeAsides(toks, s-1); !name.empty() && name.to < s-2 {
+		// name that opens the asides before the clause speaks. Before a
+		// participle's clause ("Jo Ash, R-Ore., appearing on ..., said")
+		// only a name does: an opening time ("Friday, Texas, leading
+		// ...") or phrase can stand there too.
+		if s > 1 && toks[s-1].h == hComma {
+			name := nameBeforeAsides(toks, s-1)
+			if !name.empty() && name.to < s-2 && (relatives.has(toks[s]) || nameRun(toks, name.from) == name.to && !timePhrase(toks, name)) {
 				return name, -1
 			}
 		}
@@ -1751,6 +1791,13 @@ func subjectFrom(toks []token, from, k int) np {
 			}
 		}
 		if toks[e].kind == tokPunct {
+			// "Tom Reyes, 61, runs a bakery": a name and the asides after
+			// it, which open with a number or a lower-case word other than
+			// a preposition ("in Ames, Iowa, on Sunday" goes on a place).
+			if toks[e].h == hComma && (to >= 0 || nameRun(toks, from) == e && e+1 < k && !toks[e+1].upper && !prepositions.has(toks[e+1])) {
+				to = max(to, e)
+				continue
+			}
 			return np{}
 		}
 		if toks[e].finite || finiteAux.has(toks[e]) {

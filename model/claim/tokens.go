@@ -334,7 +334,15 @@ func joins(prev, r rune, rest string) bool {
 func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
-		if t.kind != tokPunct || toks[i-1].End != t.Start {
+		if t.kind != tokPunct {
+			continue
+		}
+		if toks[i-1].End != t.Start {
+			// "Cushman & Wakefield", "AT & T": an ampersand between
+			// capitalised words joins one name.
+			if toks[i-1].upper && toks[i+1].upper && text[t.Start] == '&' {
+				t.kind = tokNameDot
+			}
 			continue
 		}
 		// A plural possessive: "the Harbour Traders' Association",
@@ -347,12 +355,30 @@ func markNameDots(text string, toks []token, abbreviation func(string) bool) {
 			continue
 		}
 		prev := word(text, toks[i-1])
+		if inWordStop(toks, i, prev) {
+			toks[i].kind = tokNameDot
+			continue
+		}
 		initials := len(prev) == 1 && i > 1 && toks[i-2].kind == tokNameDot && toks[i-2].End == toks[i-1].Start
 		// A stop before a comma ends no sentence: "of Ashton, Md., who".
-		if toks[i-1].upper && (initials || toks[i+1].h == hComma || toks[i+1].upper && abbreviation(prev)) {
+		if toks[i-1].upper && (initials || toks[i+1].h == hComma || (toks[i+1].upper || toks[i+1].kind == tokNum) && abbreviation(prev)) {
 			toks[i].kind = tokNameDot
 		}
 	}
+}
+
+// inWordStop reports a stop at toks[i], after the word prev, that a word
+// follows with no space between: inside an abbreviation after a lone
+// capital ("R-S.C.", "N.Y.") or an address before a lower-case word
+// ("GunBroker.com"). A capitalised word after a longer one is a sentence
+// whose space was lost ("took off.A video shows").
+func inWordStop(toks []token, i int, prev string) bool {
+	next := toks[i+1]
+	if next.Start != toks[i].End || next.kind != tokWord || toks[i-1].kind != tokWord {
+		return false
+	}
+	lone := len(prev) == 1 || len(prev) > 2 && prev[len(prev)-2] == '-'
+	return !next.upper || lone && toks[i-1].upper
 }
 
 func isApostropheText(s string) bool { return s == "'" || s == "’" }
