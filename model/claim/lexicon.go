@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"iter"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -164,30 +163,21 @@ func (lx *lexicon) index() {
 			get(h).untagged = true
 		}
 	}
-	lx.indexVocab(entries)
 	lx.entries = newWordTable(entries)
+	lx.indexVocab(entries)
 }
 
-// indexVocab builds list and vocab from entries and the sets' membership,
-// and points entries at list's. A token's index is 0, list's nil, for a
-// word with no entry.
+// indexVocab builds list and vocab from entries and the sets' membership.
+// A token's index is 0, list's nil, for a word with no entry.
 func (lx *lexicon) indexVocab(entries map[uint64]*entry) {
 	words := make(map[uint64]wordInfo)
 	for h, w := range setMembership().table.all() {
 		words[h] = w
 	}
-	// The entries are copied into one array, in the order of their
-	// hashes, and entries is pointed at the copies: allocated one by one,
-	// they lay scattered over the heap, a cache line of their own for
-	// each word find reads.
-	hashes := slices.Sorted(maps.Keys(entries))
-	slab := make([]entry, len(hashes))
 	lx.list = make([]*entry, 1, 1+len(entries))
-	for i, h := range hashes {
-		slab[i] = *entries[h]
-		entries[h] = &slab[i]
+	for h, e := range entries {
 		words[h] = wordInfo{sets: words[h].sets, entry: uint32(len(lx.list))}
-		lx.list = append(lx.list, &slab[i])
+		lx.list = append(lx.list, e)
 	}
 	lx.vocab = &membership{table: newTokenTable(words), known: setsKnown | entryKnown}
 }
