@@ -530,8 +530,8 @@ const nearSteps = 4
 // firstFrom is sort.Search(n, past) when past is false below from: the
 // spans of a run come in text order, so the blocks and entities of the
 // next one are most often at from or a step or two on, which a search by
-// halves over the whole article found in about 17 branches of a sentence
-// that no predictor foretells.
+// halves over the whole article found by branches no predictor foretells
+// (callgrind: 0.26 M -> 0.10 M branch misses a run of Analyze/claims).
 func firstFrom(n, from int, past func(int) bool) int {
 	for end := min(n, from+nearSteps); from < end; from++ {
 		if past(from) {
