@@ -44,12 +44,14 @@ type aheadUnit struct {
 func (a *ahead) readAhead(d *Detector, dc doc.Doc, sentences []span.Span) {
 	text := dc.Text
 	a.reset()
+	from := 0
 	for _, s := range sentences {
 		if s.Start < 0 || s.End > len(text) || s.Empty() {
 			continue
 		}
 		var b *doc.Block
-		if bi := blockIndex(dc.Blocks, s.Start); bi >= 0 {
+		var bi int
+		if bi, from = blockFrom(dc.Blocks, s.Start, from); bi >= 0 {
 			b = &dc.Blocks[bi]
 		}
 		a.spans = claimUnits(a.spans[:0], b, s)

@@ -178,6 +178,9 @@ type Run struct {
 	cw    []float64
 	// read is the offset of the text up to which Next has read.
 	read int
+	// entsFrom and blocksFrom are where the search for the entities and
+	// the block of the next sentence starts (entitiesFrom, blockFrom).
+	entsFrom, blocksFrom int
 	// askers are the tallies of the speakers' turns, and speakers the
 	// speaker of each block (speakerOf), found once for both.
 	askers   checkworthy.Askers
@@ -383,10 +386,12 @@ func (r *Run) sentence(s span.Span) {
 	}
 	u := r.unscored
 	sc.forgetOldSpeakers()
-	sentEnts := entitiesIn(r.ents, s)
+	var sentEnts []entity.Entity
+	sentEnts, r.entsFrom = entitiesFrom(r.ents, s, r.entsFrom)
 	claims := sc.claims[:0]
 	// The sentence's block, found once for all that ask.
-	bi := blockIndex(dc.Blocks, s.Start)
+	var bi int
+	bi, r.blocksFrom = blockFrom(dc.Blocks, s.Start, r.blocksFrom)
 	var b *doc.Block
 	if bi >= 0 {
 		b = &dc.Blocks[bi]
@@ -503,13 +508,37 @@ func rowClaim(claims []Claim, text string, s span.Span) []Claim {
 	return append(claims[:0], row)
 }
 
-// blockIndex returns the index of the block holding offset at, or -1.
-func blockIndex(blocks []doc.Block, at int) int {
-	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > at })
-	if i < len(blocks) && blocks[i].Start <= at {
-		return i
+// blockFrom returns the index of the block holding offset at, or -1,
+// searching from blocks[from] on when every block before it ends at or
+// before at, as when the offsets asked come in order; next is the from of
+// the next offset asked.
+func blockFrom(blocks []doc.Block, at, from int) (bi, next int) {
+	if from > len(blocks) || from > 0 && blocks[from-1].End > at {
+		from = 0
 	}
-	return -1
+	i := firstFrom(len(blocks), from, func(i int) bool { return blocks[i].End > at })
+	if i < len(blocks) && blocks[i].Start <= at {
+		return i, i
+	}
+	return -1, i
+}
+
+// nearSteps is how many indexes firstFrom tries one by one before it
+// halves what is left.
+const nearSteps = 4
+
+// firstFrom is sort.Search(n, past) when past is false below from: the
+// spans of a run come in text order, so the blocks and entities of the
+// next one are most often at from or a step or two on, which a search by
+// halves over the whole article found by branches no predictor foretells
+// (callgrind: 0.26 M -> 0.10 M branch misses a run of Analyze/claims).
+func firstFrom(n, from int, past func(int) bool) int {
+	for end := min(n, from+nearSteps); from < end; from++ {
+		if past(from) {
+			return from
+		}
+	}
+	return from + sort.Search(n-from, func(i int) bool { return past(from + i) })
 }
 
 // clauses appends the claims of one sentence to dst: the sentence's claim, or, when
@@ -1001,7 +1030,18 @@ func sortedEntities(ents []entity.Entity) []entity.Entity {
 
 // entitiesIn returns the entities of sorted ents that lie inside s.
 func entitiesIn(ents []entity.Entity, s span.Span) []entity.Entity {
-	i := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= s.Start })
+	in, _ := entitiesFrom(ents, s, 0)
+	return in
+}
+
+// entitiesFrom is entitiesIn, searching from ents[from] on when every
+// entity before it starts before s, as when the spans asked come in text
+// order; next is the from of the next span asked.
+func entitiesFrom(ents []entity.Entity, s span.Span, from int) (in []entity.Entity, next int) {
+	if from > len(ents) || from > 0 && ents[from-1].Start >= s.Start {
+		from = 0
+	}
+	i := firstFrom(len(ents), from, func(i int) bool { return ents[i].Start >= s.Start })
 	j := i
 	for j < len(ents) && ents[j].Start < s.End {
 		j++
@@ -1009,8 +1049,8 @@ func entitiesIn(ents []entity.Entity, s span.Span) []entity.Entity {
 	out := ents[i:j]
 	for k := range out {
 		if out[k].End > s.End {
-			return out[:k]
+			return out[:k], j
 		}
 	}
-	return out
+	return out, j
 }
