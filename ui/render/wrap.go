@@ -11,8 +11,10 @@ import (
 // Wrap breaks the prose p of text into lines of at most w columns, as the
 // reading pane does: at spaces, dropping them, never starting a line with
 // closing punctuation, and at a no-break space only where the line would
-// otherwise end a third short (nbspBreak). It returns each line's span of
-// text; the text itself keeps every character, for notes' anchors.
+// otherwise end a third short (nbspBreak). A run of spaces between two
+// words takes one column, as it is drawn (see proseLine). It returns each
+// line's span of text; the text itself keeps every character, for notes'
+// anchors.
 func Wrap(text string, p span.Span, w int) []span.Span {
 	return wrapProse(text, p.Start, p.End, max(w, 1))
 }
@@ -54,13 +56,13 @@ func wrapProse(text string, s, e, w int) []span.Span {
 				end, used, i = k, ww, k
 				continue
 			}
-			if used+(j-i)+ww > w {
-				if n := nbspBreak(text[j:k], w-used-(j-i), w-used, w); n > 0 {
+			if used+1+ww > w {
+				if n := nbspBreak(text[j:k], w-used-1, w-used, w); n > 0 {
 					end, i = j+n, j+n+len(nbsp)
 				}
 				break
 			}
-			end, used, i = k, used+(j-i)+ww, k
+			end, used, i = k, used+1+ww, k
 		}
 		lines = append(lines, span.Span{Start: start, End: end})
 	}
@@ -161,4 +163,23 @@ func cutBeforeOpening(word string, n int) int {
 // sentence cut at the edge).
 func closing(r rune) bool {
 	return unicode.In(r, unicode.Pe, unicode.Pf) || strings.ContainsRune(",.;:!?…’'\"。、，．：；！？", r)
+}
+
+// proseLine returns the pieces that show text[s:e], a line of prose, in
+// role: one a run of spaces between words would end, so that the run is
+// drawn as one space. Scraped and typed text holds such runs mid-sentence
+// ("an  interview"); the text keeps them, since changing it would move
+// the notes anchored after them, but a reader expects one space.
+func proseLine(text string, s, e int, role Role) []Piece {
+	var pieces []Piece
+	for {
+		i := strings.Index(text[s:e], "  ")
+		if i < 0 {
+			return append(pieces, Piece{Start: s, End: e, Text: true, Role: role})
+		}
+		i += s + 1
+		pieces = append(pieces, Piece{Start: s, End: i, Text: true, Role: role})
+		for s = i; s < e && text[s] == ' '; s++ {
+		}
+	}
 }
