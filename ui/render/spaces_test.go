@@ -71,3 +71,24 @@ func TestOffsetAtPastAFoldedRunIsTheWordDrawnThere(t *testing.T) {
 		t.Errorf("line width %d, want %d", w, len("one two"))
 	}
 }
+
+func TestASoftHyphenIsDrawnOnlyWhereTheLineBreaksAtIt(t *testing.T) {
+	tests := []struct {
+		name, text string
+		w          int
+		want       string
+	}{
+		{"mid-line it is not drawn", "the east\u00adern pier", 40, "the eastern pier"},
+		{"a word that does not fit breaks at it", "Votes on the east\u00adern pier", 18, "Votes on the east-|ern pier"},
+		{"the part before it must fit with the hyphen", "Votes on the east\u00adern pier", 16, "Votes on the|eastern pier"},
+		{"a word longer than the line breaks at the last that fits", "Donau\u00addampf\u00adschiff\u00adfahrt", 17, "Donaudampfschiff-|fahrt"},
+		{"one at a word's end breaks nothing", "a\u00ad b", 40, "a b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := drawnBody(oneBlock(doc.Paragraph, tt.text), tt.w); got != tt.want {
+				t.Errorf("drawn %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -49,7 +49,11 @@ func wrapProse(text string, s, e, w int) []span.Span {
 			ww := Width(text[j:k])
 			if end == start {
 				if ww > w {
-					end = j + cutBeforeOpening(text[j:k], breakInLink(text[j:k], cut(text[j:k], w)))
+					n := shyBreak(text[j:k], w)
+					if n == 0 {
+						n = cutBeforeOpening(text[j:k], breakInLink(text[j:k], cut(text[j:k], w)))
+					}
+					end = j + n
 					i = end
 					break
 				}
@@ -59,6 +63,8 @@ func wrapProse(text string, s, e, w int) []span.Span {
 			if used+1+ww > w {
 				if n := nbspBreak(text[j:k], w-used-1, w-used, w); n > 0 {
 					end, i = j+n, j+n+len(nbsp)
+				} else if n := shyBreak(text[j:k], w-used-1); n > 0 {
+					end, i = j+n, j+n
 				}
 				break
 			}
@@ -129,6 +135,26 @@ func nbspBreak(word string, fit, room, w int) int {
 	}
 }
 
+// shy is the soft hyphen, where scraped text says a word may break.
+const shy = "\u00ad"
+
+// shyBreak returns where to break a word that does not fit in the room
+// left on a line: just after its last soft hyphen whose part before it
+// fits with the hyphen drawn there (see proseLine), as a browser breaks
+// it; 0 is no break.
+func shyBreak(word string, room int) int {
+	for end := len(word); ; {
+		i := strings.LastIndex(word[:end], shy)
+		if i <= 0 {
+			return 0
+		}
+		if i+len(shy) < len(word) && Width(word[:i])+1 <= room {
+			return i + len(shy)
+		}
+		end = i
+	}
+}
+
 // breakInLink moves a cut at byte n of a word too long for a line back
 // to just after the last "/", "?", "&", "=" or "-" before it, when that
 // keeps at least half of what fits: a link cut at the edge of the line
@@ -169,13 +195,18 @@ func closing(r rune) bool {
 // role: one a run of spaces between words would end, so that the run is
 // drawn as one space. Scraped and typed text holds such runs mid-sentence
 // ("an  interview"); the text keeps them, since changing it would move
-// the notes anchored after them, but a reader expects one space.
+// the notes anchored after them, but a reader expects one space. A line
+// broken at a soft hyphen inside a word ends with a drawn hyphen.
 func proseLine(text string, s, e int, role Role) []Piece {
 	var pieces []Piece
 	for {
 		i := strings.Index(text[s:e], "  ")
 		if i < 0 {
-			return append(pieces, Piece{Start: s, End: e, Text: true, Role: role})
+			pieces = append(pieces, Piece{Start: s, End: e, Text: true, Role: role})
+			if strings.HasSuffix(text[s:e], shy) && e < len(text) && !isSpace[text[e]] {
+				pieces = append(pieces, Piece{Lit: "-", Role: role})
+			}
+			return pieces
 		}
 		i += s + 1
 		pieces = append(pieces, Piece{Start: s, End: i, Text: true, Role: role})
