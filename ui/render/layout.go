@@ -420,7 +420,7 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	if b.Kind == doc.Code {
 		spans = wrapCode(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
 	} else {
-		spans = wrapProse(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
+		spans = wrapFolded(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
 	}
 	for i, s := range spans {
 		pre := rest

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/theme"
 )
 
@@ -90,5 +92,30 @@ func TestASoftHyphenIsDrawnOnlyWhereTheLineBreaksAtIt(t *testing.T) {
 				t.Errorf("drawn %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestWrapForTextDrawnAsItIsCountsEverySpaceAndNoSoftHyphen(t *testing.T) {
+	text := "a  note on the east\u00adern pier"
+	var got []string
+	for _, s := range Wrap(text, span.Span{End: len(text)}, 18) {
+		got = append(got, text[s.Start:s.End])
+	}
+	if want := []string{"a  note on the", "east\u00adern pier"}; !slices.Equal(got, want) {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+}
+
+func TestACutAtSoftHyphensLeavesRoomForTheHyphen(t *testing.T) {
+	text := "ab\u00ad\u00adcd"
+	var got []string
+	for _, s := range wrapFolded(text, 0, len(text), 2) {
+		got = append(got, text[s.Start:s.End])
+		if w := (Line{Pieces: proseLine(text, s.Start, s.End, RoleText)}).Width(text); w > 2 {
+			t.Errorf("line %q is drawn %d wide, in 2 columns", text[s.Start:s.End], w)
+		}
+	}
+	if want := []string{"ab", "\u00ad\u00adcd"}; !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }

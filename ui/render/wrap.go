@@ -11,10 +11,8 @@ import (
 // Wrap breaks the prose p of text into lines of at most w columns, as the
 // reading pane does: at spaces, dropping them, never starting a line with
 // closing punctuation, and at a no-break space only where the line would
-// otherwise end a third short (nbspBreak). A run of spaces between two
-// words takes one column, as it is drawn (see proseLine). It returns each
-// line's span of text; the text itself keeps every character, for notes'
-// anchors.
+// otherwise end a third short (nbspBreak). It returns each line's span of
+// text; the text itself keeps every character, for notes' anchors.
 func Wrap(text string, p span.Span, w int) []span.Span {
 	return wrapProse(text, p.Start, p.End, max(w, 1))
 }
@@ -23,6 +21,18 @@ func Wrap(text string, p span.Span, w int) []span.Span {
 // Spaces at a break are dropped; a word longer than a line is split, but
 // never so that a line starts with closing punctuation.
 func wrapProse(text string, s, e, w int) []span.Span {
+	return wrapWords(text, s, e, w, false)
+}
+
+// wrapFolded is wrapProse for lines drawn by proseLine, where a run of
+// spaces between two words takes one column and a word may break at a
+// soft hyphen, a hyphen drawn there.
+func wrapFolded(text string, s, e, w int) []span.Span {
+	return wrapWords(text, s, e, w, true)
+}
+
+// wrapWords is wrapFolded if fold says so, else wrapProse.
+func wrapWords(text string, s, e, w int, fold bool) []span.Span {
 	var lines []span.Span
 	i := s
 	for i < e {
@@ -47,11 +57,22 @@ func wrapProse(text string, s, e, w int) []span.Span {
 				k++
 			}
 			ww := Width(text[j:k])
+			gap := j - i
+			if fold {
+				gap = 1
+			}
 			if end == start {
 				if ww > w {
-					n := shyBreak(text[j:k], w)
+					n := 0
+					if fold {
+						n = shyBreak(text[j:k], w)
+					}
 					if n == 0 {
 						n = cutBeforeOpening(text[j:k], breakInLink(text[j:k], cut(text[j:k], w)))
+					}
+					for fold && strings.HasSuffix(text[j:j+n], shy) && Width(text[j:j+n])+1 > w {
+						// No room for the hyphen proseLine would draw.
+						n -= len(shy)
 					}
 					end = j + n
 					i = end
@@ -60,15 +81,15 @@ func wrapProse(text string, s, e, w int) []span.Span {
 				end, used, i = k, ww, k
 				continue
 			}
-			if used+1+ww > w {
-				if n := nbspBreak(text[j:k], w-used-1, w-used, w); n > 0 {
+			if used+gap+ww > w {
+				if n := nbspBreak(text[j:k], w-used-gap, w-used, w); n > 0 {
 					end, i = j+n, j+n+len(nbsp)
-				} else if n := shyBreak(text[j:k], w-used-1); n > 0 {
+				} else if n := shyBreak(text[j:k], w-used-gap); fold && n > 0 {
 					end, i = j+n, j+n
 				}
 				break
 			}
-			end, used, i = k, used+1+ww, k
+			end, used, i = k, used+gap+ww, k
 		}
 		lines = append(lines, span.Span{Start: start, End: end})
 	}
