@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -157,7 +158,7 @@ func nbspBreak(word string, fit, room, w int) int {
 }
 
 // shy is the soft hyphen, where scraped text says a word may break.
-const shy = "\u00ad"
+const shy = string(sanitize.SoftHyphen)
 
 // shyBreak returns where to break a word that does not fit in the room
 // left on a line: just after its last soft hyphen whose part before it

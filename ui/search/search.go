@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -91,8 +92,8 @@ func matchASCII(text string, k int, q []byte, prev byte) (int, bool) {
 	return k, true
 }
 
-// softHyphen is U+00AD, drawn only where a line breaks at it.
-const softHyphen = "\u00ad"
+// softHyphen is drawn only where a line breaks at it.
+const softHyphen = string(sanitize.SoftHyphen)
 
 // drawnAsNothing returns the length of what s starts with that is not
 // drawn after prev, the query's character before: a soft hyphen, or a
