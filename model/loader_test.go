@@ -214,7 +214,11 @@ func sameChunkedAs(t *testing.T, want *Article, wantErr error, name string, data
 		return
 	}
 	got := stepThrough(t, l, step)
+	// The loader names the file by its path, in its warnings too.
 	got.Name = want.Name
+	for i, w := range got.Warnings {
+		got.Warnings[i] = strings.ReplaceAll(w, path, want.Name)
+	}
 	if !sameArticle(got, want) {
 		t.Fatalf("%s read in chunks of %d bytes, steps of %d, differs from Parse:\n got %.300s\nwant %.300s", name, chunk, step, comparable(got), comparable(want))
 	}
@@ -386,6 +390,14 @@ func BenchmarkLoaderFirstStep(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+func TestLoaderWarnsOfBytesNotUTF8AsParseDoes(t *testing.T) {
+	for _, name := range []string{"notes.txt", "notes.md"} {
+		t.Run(name, func(t *testing.T) {
+			sameChunkedLoad(t, name, []byte("The caf\xe9 opened.\n\nIt shut \xff again."), 5, 3)
 		})
 	}
 }

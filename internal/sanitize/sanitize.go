@@ -26,8 +26,11 @@ const TabWidth = 4
 // drawn as itself, and whether it is replaced at all. C0 controls and DEL
 // become their Unicode control pictures (␛ for ESC), C1 controls become
 // U+FFFD, bidirectional overrides and isolates are dropped, and the Unicode
-// line and paragraph separators become a space. Layout code measures
-// widths with Picture so that its column counts match what Terminal draws.
+// line and paragraph separators become a space. The soft hyphen, a place
+// a word may be broken that scraped pages keep, is dropped too: terminals
+// draw it as a hyphen mid-word, a column the layout (uniseg gives it
+// none) does not count, or as nothing. Layout code measures widths with
+// Picture so that its column counts match what Terminal draws.
 func Picture(r rune) (string, bool) {
 	switch {
 	case r == '\t':
@@ -38,13 +41,16 @@ func Picture(r rune) (string, bool) {
 		return "\u2421", true // ␡
 	case IsC1(r):
 		return "\ufffd", true
-	case IsBidiControl(r):
+	case IsBidiControl(r), r == SoftHyphen:
 		return "", true
 	case isLineSeparator(r):
 		return " ", true
 	}
 	return "", false
 }
+
+// SoftHyphen (U+00AD) marks where a word may be broken with a hyphen.
+const SoftHyphen = '\u00ad'
 
 // IsC1 reports whether r is a C1 control (U+0080-U+009F); U+009B alone
 // starts a CSI sequence on many terminals.

@@ -20,6 +20,7 @@ func TestTerminal(t *testing.T) {
 		{"drops bidi isolates", "\u2066x\u2069", "x"},
 		{"expands tabs", "a\tb", "a    b"},
 		{"turns a line separator into a space", "a\u2028b", "a b"},
+		{"drops a soft hyphen", "east\u00adern pier", "eastern pier"},
 		{"keeps a zero-width joiner inside an emoji", "👩\u200d💻", "👩\u200d💻"},
 	}
 	for _, tt := range tests {

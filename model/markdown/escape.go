@@ -45,7 +45,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 				pos = m.End
 				break
 			}
-			open := openMark(m.Inline)
+			open := openMark(m)
 			if m.pad&padBefore != 0 {
 				f.sb.WriteString("<!-- -->")
 			} else if lastClose != 0 && open[0] == lastClose {
@@ -87,7 +87,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 			pos = stop
 		}
 		for n := len(stack); n > 0 && stack[n-1].End <= pos; n = len(stack) {
-			closing := closeMark(stack[n-1].Inline)
+			closing := closeMark(stack[n-1])
 			f.sb.WriteString(closing)
 			lastClose = closing[len(closing)-1]
 			if stack[n-1].pad&padAfter != 0 {
@@ -98,7 +98,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 		}
 	}
 	for n := len(stack); n > 0; n = len(stack) {
-		f.sb.WriteString(closeMark(stack[n-1].Inline))
+		f.sb.WriteString(closeMark(stack[n-1]))
 		stack = stack[:n-1]
 	}
 }
@@ -120,7 +120,13 @@ func (f *formatter) marksWithin(m mark) bool {
 	return f.next < len(f.inlines) && f.inlines[f.next].Start < m.End
 }
 
-func openMark(m doc.Inline) string {
+func openMark(m mark) string {
+	switch {
+	case m.Kind == doc.Emphasis && m.under:
+		return "_"
+	case m.Kind == doc.Strong && m.under:
+		return "__"
+	}
 	switch m.Kind {
 	case doc.Emphasis:
 		return "*"
@@ -134,7 +140,7 @@ func openMark(m doc.Inline) string {
 	return ""
 }
 
-func closeMark(m doc.Inline) string {
+func closeMark(m mark) string {
 	if m.Kind == doc.Link {
 		return "](" + destination(m.URL) + ")"
 	}

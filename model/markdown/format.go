@@ -103,6 +103,9 @@ type mark struct {
 	// (padBefore, padAfter), so that they open and close emphasis next
 	// to a letter.
 	pad uint8
+	// under says the mark is written with "_" rather than "*": see
+	// flanks.
+	under bool
 }
 
 const (
@@ -136,7 +139,7 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 		near.end[m.End] = append(near.end[m.End], i)
 	}
 	kept := make([]mark, 0, len(out))
-	var open []doc.Inline
+	var open []mark
 	for i, m := range out {
 		if m.End > len(text) || m.Start < 0 {
 			continue
@@ -150,18 +153,20 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 		if len(open) > 0 && open[len(open)-1].Kind == doc.InlineCode {
 			continue
 		}
-		if m.Kind == doc.Link && slices.ContainsFunc(open, func(o doc.Inline) bool { return o.Kind == doc.Link }) {
+		if m.Kind == doc.Link && slices.ContainsFunc(open, func(o mark) bool { return o.Kind == doc.Link }) {
 			continue
 		}
-		within := slices.ContainsFunc(open, func(o doc.Inline) bool {
+		within := slices.ContainsFunc(open, func(o mark) bool {
 			return o.Start != m.Start && delimiter(o.Kind) == delimiter(m.Kind)
 		})
-		pad, ok := flanks(text, out, i, near, within)
+		w, ok := flanks(text, out, i, near, within)
 		if !ok {
 			continue
 		}
-		open = append(open, m)
-		kept = append(kept, mark{m, pad})
+		// "_" inside "_" would meet the same trouble "_" avoids.
+		w.under = w.under && !slices.ContainsFunc(open, func(o mark) bool { return o.under })
+		open = append(open, w)
+		kept = append(kept, w)
 	}
 	return kept
 }
@@ -467,12 +472,16 @@ func boolInt(b bool) int {
 // span the later one in marks is written inside. within says the mark
 // opens inside another written with the same delimiter, whose closing
 // an opening delimiter after a letter could be read as, so it is padded
-// too. The classes are goldmark's, so Parse reads back what Format
-// writes.
-func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (pad uint8, ok bool) {
+// too. Such a mark whose "*" has punctuation on both sides could close
+// the outer mark instead of opening its own (CommonMark's rule of three
+// lets it whenever the runs' lengths allow), so it is written with "_",
+// which cannot close a "*", when what follows it lets a "_" close. The
+// classes are goldmark's, so Parse reads back what Format writes.
+func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (w mark, ok bool) {
 	m := marks[i]
+	w.Inline = m
 	if m.Kind != doc.Emphasis && m.Kind != doc.Strong && m.Kind != doc.Strike {
-		return 0, true
+		return w, true
 	}
 	first, _ := utf8.DecodeRuneInString(text[m.Start:m.End])
 	last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
@@ -503,19 +512,21 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 	// which starts with "&" and ends with ";".
 	space := func(r rune) bool { return r == ' ' || r == '\t' }
 	if (!innerFirst && util.IsSpaceRune(first) && !space(first)) || (!innerLast && util.IsSpaceRune(last) && !space(last)) {
-		return 0, false
+		return w, false
 	}
 	punctFirst := innerFirst || util.IsPunctRune(first) || space(first)
 	punctLast := innerLast || util.IsPunctRune(last) || space(last)
 	okBefore := outerBefore || util.IsSpaceRune(before) || util.IsPunctRune(before)
 	okAfter := outerAfter || util.IsSpaceRune(after) || util.IsPunctRune(after)
 	if !okBefore && (punctFirst || within) {
-		pad |= padBefore
+		w.pad |= padBefore
 	}
 	if punctLast && !okAfter {
-		pad |= padAfter
+		w.pad |= padAfter
 	}
-	return pad, true
+	punctBefore := outerBefore || util.IsPunctRune(before)
+	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst && okAfter
+	return w, true
 }
 
 // delimiter is the character a mark is written with, where it touches

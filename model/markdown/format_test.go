@@ -91,6 +91,8 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps emphasis that fills a link's text", "0[~0~]() x[*a*](u)y b[**~~c~~**](v)"},
 		{"keeps a strike that ends in punctuation before a letter", "*!~!~*0**"},
 		{"keeps emphasis opened mid-word inside strong", "*****0***0*0*** and **a*b*c**"},
+		{"keeps emphasis between punctuation inside strong that opens with emphasis", "**_Yes_-*(no)***"},
+		{"keeps a text of more brackets than the parser's bound on delimiters", "Ratings" + strings.Repeat("]", 1200) + " end"},
 		{"keeps emphasis that ends in a space", "_0` `_ and ~~d` `~~ x"},
 		{"keeps inline code with backticks and spaces", "use `` a`b `` and ` `` ` and `  padded  `"},
 		{"keeps link targets with spaces and entities", "[a](<with space>) [b](x?a=1&amp;b=2) [c]() [d](\\(paren\\))"},

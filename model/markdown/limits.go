@@ -208,13 +208,21 @@ func tableColumns(content string) int {
 // delimiterChars are the bytes that open or close inline markup.
 const delimiterChars = "*_~[]<(`"
 
-// delimiterRuns counts the runs of inline delimiter characters in s.
+// delimiterRuns counts the runs of inline delimiter characters in s. A
+// character after a backslash is text, no delimiter: Format escapes the
+// brackets of a text of many, and "\]" a thousand times over passed the
+// bound its source "]]]…", one run, did not, so the page it saved read
+// back as plain text, backslashes and all.
 func delimiterRuns(s string) int {
 	n := 0
 	for {
-		i := strings.IndexAny(s, delimiterChars)
+		i := strings.IndexAny(s, delimiterChars+"\\")
 		if i < 0 {
 			return n
+		}
+		if s[i] == '\\' {
+			s = s[min(i+2, len(s)):]
+			continue
 		}
 		n++
 		j := i + 1

@@ -18,6 +18,7 @@ func TestCheckLimitsFindsWhatTheParserCannotTake(t *testing.T) {
 		{"a list nested by indentation", nestedList(300), "indented", 130},
 		{"unclosed link destinations", strings.Repeat("[a](", 2000), "delimiters", 1},
 		{"mixed emphasis delimiters", strings.Repeat("*_a", 1000), "delimiters", 1},
+		{"delimiters after an escaped backslash", strings.Repeat(`\\*a`, 1001), "delimiters", 1},
 		{"delimiters spread over the lines of one paragraph", strings.Repeat("some *words* and [links]\n", 300), "delimiters", 251},
 		{"a wide table", "|" + strings.Repeat("a|", 500) + "\n|" + strings.Repeat("-|", 500) + "\n", "table", 2},
 		{"a wide table without outer pipes", strings.Repeat("a|", 200) + "a\n" + strings.Repeat("--|", 200) + "--\n", "table", 2},
@@ -44,6 +45,7 @@ func TestCheckLimitsPassesWhatArticlesUse(t *testing.T) {
 		{"many paragraphs with links and emphasis", strings.Repeat("The *council* said [this](https://x.example) and _that_.\n\n", 2000)},
 		{"a long tight list of links", strings.Repeat("- [a link](https://x.example) and `code`\n", 2000)},
 		{"delimiters inside a code fence", "```\n" + strings.Repeat("[a](", 5000) + "\n```\n"},
+		{"escaped brackets, which are text", strings.Repeat(`\] \[`, 2000)},
 		{"a thematic break and a setext heading", "* * *\n\nTitle\n---\n"},
 	}
 	for _, tt := range tests {

@@ -270,7 +270,7 @@ func (s *cutScan) canCut(line string) bool {
 
 // see takes line into account for the lines after it.
 func (s *cutScan) see(line string) {
-	s.blank = strings.TrimSpace(line) == ""
+	s.blank = isBlank(line)
 	indent, rest := indentation(line)
 	switch {
 	case s.fence != "":
@@ -294,7 +294,14 @@ func (s *cutScan) see(line string) {
 // a run of the same character at least as long, and nothing else.
 func closesFence(rest, fence string) bool {
 	run := strings.TrimLeft(rest, fence[:1])
-	return len(rest)-len(run) >= len(fence) && strings.TrimSpace(run) == ""
+	return len(rest)-len(run) >= len(fence) && isBlank(run)
+}
+
+// isBlank reports whether line is blank as goldmark reads it: spaces and
+// tabs only. A vertical tab or form feed, white space to Go, is text to
+// goldmark, so a cut after such a line split a paragraph in two.
+func isBlank(line string) bool {
+	return strings.Trim(line, " \t") == ""
 }
 
 // htmlBlockEnd returns what ends the HTML block that rest opens, for the

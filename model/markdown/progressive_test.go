@@ -106,6 +106,8 @@ func TestProgressiveEqualsOneShotAcrossCuts(t *testing.T) {
 		{"a line nested too deep", "Intro.\n\n" + strings.Repeat("> ", 70) + "deep\n\nAfter.\n"},
 		{"a thematic break between paragraphs", "One.\n\n***\n\nTwo.\n\n---\n\nThree.\n"},
 		{"headings and emphasis", "# One\n\nSome *text*.\n\n## Two\n\nMore **text** and `code`.\n"},
+		{"a line of a vertical tab, text to goldmark", "\v\nstill the paragraph\n\nAfter.\n"},
+		{"a fence run followed by a form feed, which does not close it", "```\ncode\n```\f\n\nstill code\n```\n\nAfter.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

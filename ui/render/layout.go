@@ -420,7 +420,7 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 	if b.Kind == doc.Code {
 		spans = wrapCode(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
 	} else {
-		spans = wrapProse(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
+		spans = wrapFolded(l.doc.Text, int(un.start), int(un.end), max(w-pw, 1))
 	}
 	for i, s := range spans {
 		pre := rest
@@ -432,11 +432,15 @@ func (l *Layout) blockLines(lines []Line, u, w int) []Line {
 		}
 		pieces := make([]Piece, 0, len(pre)+1)
 		pieces = append(pieces, pre...)
-		text := Piece{Start: s.Start, End: s.End, Text: true, Role: role}
-		if role == RoleHeading1 {
-			text.Pad = 1
+		if b.Kind == doc.Code {
+			pieces = append(pieces, Piece{Start: s.Start, End: s.End, Text: true, Role: role})
+		} else {
+			pieces = append(pieces, proseLine(l.doc.Text, s.Start, s.End, role)...)
 		}
-		lines = append(lines, Line{Pieces: append(pieces, text), Start: s.Start, End: s.End})
+		if role == RoleHeading1 {
+			pieces[len(pieces)-1].Pad = 1
+		}
+		lines = append(lines, Line{Pieces: pieces, Start: s.Start, End: s.End})
 	}
 	return lines
 }

@@ -4,9 +4,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
+	"github.com/rivo/uniseg"
 )
 
 // longDoc builds n paragraphs of a few sentences each.
@@ -82,19 +84,27 @@ func TestResizeKeepsTheTopOffsetOnScreen(t *testing.T) {
 }
 
 func TestWrappedLinesKeepEveryWordInOrder(t *testing.T) {
-	text := "one two  three fourfivesixseveneight nine, ten. Eleven—twelve “thirteen”"
-	for _, w := range []int{1, 3, 8, 13, 80} {
-		var words []string
-		for _, s := range wrapProse(text, 0, len(text), w) {
-			line := text[s.Start:s.End]
-			if Width(line) > w {
-				t.Errorf("width %d: line %q is too wide", w, line)
+	text := "one two  three fourfivesixseveneight nine, ten. Eleven—twelve “thirteen” east\u00adern"
+	// A line of a block is drawn by proseLine, its runs of spaces as one.
+	drawn := func(s, e int) int { return Line{Pieces: proseLine(text, s, e, RoleText)}.Width(text) }
+	for name, wrap := range map[string]func(string, int, int, int) []span.Span{"wrapProse": wrapProse, "wrapFolded": wrapFolded} {
+		for _, w := range []int{1, 3, 8, 13, 80} {
+			var words []string
+			for _, s := range wrap(text, 0, len(text), w) {
+				line := text[s.Start:s.End]
+				width := Width(line)
+				if name == "wrapFolded" {
+					width = drawn(s.Start, s.End)
+				}
+				if width > w {
+					t.Errorf("%s at width %d: line %q is too wide", name, w, line)
+				}
+				words = append(words, line)
 			}
-			words = append(words, line)
-		}
-		joined := strings.ReplaceAll(strings.Join(words, ""), " ", "")
-		if want := strings.ReplaceAll(text, " ", ""); joined != want {
-			t.Errorf("width %d: lines %q lose text", w, words)
+			joined := strings.ReplaceAll(strings.Join(words, ""), " ", "")
+			if want := strings.ReplaceAll(text, " ", ""); joined != want {
+				t.Errorf("%s at width %d: lines %q lose text", name, w, words)
+			}
 		}
 	}
 }
@@ -144,4 +154,32 @@ func TestFitColumns(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzWrapFolded: the lines of a block as drawn (runs of spaces as one,
+// a hyphen where a word breaks at a soft hyphen) fit the width unless a
+// line holds a single character too wide for it, and together keep
+// every character but the spaces at the breaks.
+func FuzzWrapFolded(f *testing.F) {
+	f.Add("one two  three east\u00adern", uint8(8))
+	f.Add("Donau\u00addampf\u00adschiff", uint8(6))
+	f.Add("\u00ad\u00ad  \u00ada", uint8(1))
+	f.Fuzz(func(t *testing.T, text string, w uint8) {
+		if !utf8.ValidString(text) || strings.ContainsAny(text, "\n\t") {
+			return // a block's text is valid UTF-8, its lines are wrapped one by one
+		}
+		width := int(w%100) + 1
+		var kept strings.Builder
+		for _, s := range wrapFolded(text, 0, len(text), width) {
+			line := text[s.Start:s.End]
+			drawn := Line{Pieces: proseLine(text, s.Start, s.End, RoleText)}.Width(text)
+			if drawn > width && uniseg.GraphemeClusterCount(strings.ReplaceAll(line, shy, "")) > 1 {
+				t.Fatalf("at width %d line %q is drawn %d wide", width, line, drawn)
+			}
+			kept.WriteString(line)
+		}
+		if got, want := strings.ReplaceAll(kept.String(), " ", ""), strings.ReplaceAll(text, " ", ""); got != want {
+			t.Fatalf("at width %d the lines keep %q of %q", width, got, want)
+		}
+	})
 }

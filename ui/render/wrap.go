@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -21,6 +22,18 @@ func Wrap(text string, p span.Span, w int) []span.Span {
 // Spaces at a break are dropped; a word longer than a line is split, but
 // never so that a line starts with closing punctuation.
 func wrapProse(text string, s, e, w int) []span.Span {
+	return wrapWords(text, s, e, w, false)
+}
+
+// wrapFolded is wrapProse for lines drawn by proseLine, where a run of
+// spaces between two words takes one column and a word may break at a
+// soft hyphen, a hyphen drawn there.
+func wrapFolded(text string, s, e, w int) []span.Span {
+	return wrapWords(text, s, e, w, true)
+}
+
+// wrapWords is wrapFolded if fold says so, else wrapProse.
+func wrapWords(text string, s, e, w int, fold bool) []span.Span {
 	var lines []span.Span
 	i := s
 	for i < e {
@@ -45,22 +58,39 @@ func wrapProse(text string, s, e, w int) []span.Span {
 				k++
 			}
 			ww := Width(text[j:k])
+			gap := j - i
+			if fold {
+				gap = 1
+			}
 			if end == start {
 				if ww > w {
-					end = j + cutBeforeOpening(text[j:k], breakInLink(text[j:k], cut(text[j:k], w)))
+					n := 0
+					if fold {
+						n = shyBreak(text[j:k], w)
+					}
+					if n == 0 {
+						n = cutBeforeOpening(text[j:k], breakInLink(text[j:k], cut(text[j:k], w)))
+					}
+					for fold && strings.HasSuffix(text[j:j+n], shy) && Width(text[j:j+n])+1 > w {
+						// No room for the hyphen proseLine would draw.
+						n -= len(shy)
+					}
+					end = j + n
 					i = end
 					break
 				}
 				end, used, i = k, ww, k
 				continue
 			}
-			if used+(j-i)+ww > w {
-				if n := nbspBreak(text[j:k], w-used-(j-i), w-used, w); n > 0 {
+			if used+gap+ww > w {
+				if n := nbspBreak(text[j:k], w-used-gap, w-used, w); n > 0 {
 					end, i = j+n, j+n+len(nbsp)
+				} else if n := shyBreak(text[j:k], w-used-gap); fold && n > 0 {
+					end, i = j+n, j+n
 				}
 				break
 			}
-			end, used, i = k, used+(j-i)+ww, k
+			end, used, i = k, used+gap+ww, k
 		}
 		lines = append(lines, span.Span{Start: start, End: end})
 	}
@@ -127,6 +157,26 @@ func nbspBreak(word string, fit, room, w int) int {
 	}
 }
 
+// shy is the soft hyphen, where scraped text says a word may break.
+const shy = string(sanitize.SoftHyphen)
+
+// shyBreak returns where to break a word that does not fit in the room
+// left on a line: just after its last soft hyphen whose part before it
+// fits with the hyphen drawn there (see proseLine), as a browser breaks
+// it; 0 is no break.
+func shyBreak(word string, room int) int {
+	for end := len(word); ; {
+		i := strings.LastIndex(word[:end], shy)
+		if i <= 0 {
+			return 0
+		}
+		if i+len(shy) < len(word) && Width(word[:i])+1 <= room {
+			return i + len(shy)
+		}
+		end = i
+	}
+}
+
 // breakInLink moves a cut at byte n of a word too long for a line back
 // to just after the last "/", "?", "&", "=" or "-" before it, when that
 // keeps at least half of what fits: a link cut at the edge of the line
@@ -161,4 +211,28 @@ func cutBeforeOpening(word string, n int) int {
 // sentence cut at the edge).
 func closing(r rune) bool {
 	return unicode.In(r, unicode.Pe, unicode.Pf) || strings.ContainsRune(",.;:!?…’'\"。、，．：；！？", r)
+}
+
+// proseLine returns the pieces that show text[s:e], a line of prose, in
+// role: one a run of spaces between words would end, so that the run is
+// drawn as one space. Scraped and typed text holds such runs mid-sentence
+// ("an  interview"); the text keeps them, since changing it would move
+// the notes anchored after them, but a reader expects one space. A line
+// broken at a soft hyphen inside a word ends with a drawn hyphen.
+func proseLine(text string, s, e int, role Role) []Piece {
+	var pieces []Piece
+	for {
+		i := strings.Index(text[s:e], "  ")
+		if i < 0 {
+			pieces = append(pieces, Piece{Start: s, End: e, Text: true, Role: role})
+			if strings.HasSuffix(text[s:e], shy) && e < len(text) && !isSpace[text[e]] {
+				pieces = append(pieces, Piece{Lit: "-", Role: role})
+			}
+			return pieces
+		}
+		i += s + 1
+		pieces = append(pieces, Piece{Start: s, End: i, Text: true, Role: role})
+		for s = i; s < e && text[s] == ' '; s++ {
+		}
+	}
 }

@@ -4,17 +4,22 @@
 package search
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/annotate/anchor"
+	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/span"
 )
 
 // All returns the non-overlapping spans of text equal to query when case
 // is ignored and any quotation mark matches any other of its kind, in
-// order.
+// order. A text is searched as the reading pane draws it: a space of the
+// query matches a run of spaces, and a soft hyphen inside a match is
+// passed over.
 func All(text, query string) []span.Span {
+	query = foldSpaces(query)
 	if query == "" {
 		return nil
 	}
@@ -55,16 +60,62 @@ func allASCII(text, query string) []span.Span {
 		if lower(text[i]) != first {
 			continue
 		}
-		j := 1
-		for j < n && lower(text[i+j]) == q[j] {
-			j++
-		}
-		if j == n {
-			out = append(out, span.Span{Start: i, End: i + n})
-			i += n - 1
+		if end, ok := matchASCII(text, i+1, q[1:], q[0]); ok {
+			out = append(out, span.Span{Start: i, End: end})
+			i = end - 1
 		}
 	}
 	return out
+}
+
+// matchASCII reports whether text from k on matches q, folded to lower
+// case, and where the match ends; prev is the query byte before q.
+func matchASCII(text string, k int, q []byte, prev byte) (int, bool) {
+	for j := 0; j < len(q); {
+		if k >= len(text) {
+			return 0, false
+		}
+		if c := text[k]; lower(c) == q[j] {
+			prev = q[j]
+			j++
+			k++
+			continue
+		} else if c != ' ' && c != softHyphen[0] {
+			return 0, false
+		}
+		n := drawnAsNothing(text[k:], rune(prev))
+		if n == 0 {
+			return 0, false
+		}
+		k += n
+	}
+	return k, true
+}
+
+// softHyphen is drawn only where a line breaks at it.
+const softHyphen = string(sanitize.SoftHyphen)
+
+// drawnAsNothing returns the length of what s starts with that is not
+// drawn after prev, the query's character before: a soft hyphen, or a
+// space after a space (the reader draws a run of spaces as one); 0 if
+// none.
+func drawnAsNothing(s string, prev rune) int {
+	switch {
+	case strings.HasPrefix(s, softHyphen):
+		return len(softHyphen)
+	case prev == ' ' && s[0] == ' ':
+		return 1
+	}
+	return 0
+}
+
+// foldSpaces returns query with each run of spaces written as one, as
+// the text's are drawn.
+func foldSpaces(query string) string {
+	for strings.Contains(query, "  ") {
+		query = strings.ReplaceAll(query, "  ", " ")
+	}
+	return query
 }
 
 // allFold matches rune by rune under Unicode simple case folding, so a
@@ -99,15 +150,27 @@ func allFold(text, query string) []span.Span {
 // how many bytes of s that takes.
 func foldPrefix(s, query string) (int, bool) {
 	n := 0
+	prev := rune(-1)
 	for _, qr := range query {
-		if n >= len(s) {
-			return 0, false
+		for {
+			if n >= len(s) {
+				return 0, false
+			}
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if equalFold(r, qr) {
+				n += size
+				break
+			}
+			if prev < 0 {
+				return 0, false
+			}
+			skip := drawnAsNothing(s[n:], prev)
+			if skip == 0 {
+				return 0, false
+			}
+			n += skip
 		}
-		r, size := utf8.DecodeRuneInString(s[n:])
-		if !equalFold(r, qr) {
-			return 0, false
-		}
-		n += size
+		prev = qr
 	}
 	return n, true
 }

@@ -23,6 +23,11 @@ func TestAll(t *testing.T) {
 		{"an apostrophe does not find a double quote", `the “word” and ’word’`, "'word'", []string{"’word’"}},
 		{"a quote still needs the letters around it", "Kyiv’s", "kyiv's", []string{"Kyiv’s"}},
 		{"a first letter still folds from a character outside ASCII", "\u212Aelvin’s scale", "kelvin's", []string{"\u212Aelvin’s"}},
+		{"a space finds a run of spaces, drawn as one", "the harbour  board met", "harbour board", []string{"harbour  board"}},
+		{"a run of spaces typed is one space", "a b and a  b", "a  b", []string{"a b", "a  b"}},
+		{"passes over a soft hyphen inside a word", "the east\u00adern pier", "eastern", []string{"east\u00adern"}},
+		{"passes over a soft hyphen when folding case", "Öst\u00adlich und östlich", "ÖSTLICH", []string{"Öst\u00adlich", "östlich"}},
+		{"a space still needs a space in the text", "east\u00adern", "east ern", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
