@@ -55,6 +55,12 @@ func TestDatesAndNumbers(t *testing.T) {
 		{"a length of time in one word", []string{"a", "30-minute", "walk", "and", "a", "10-year", "plan"}, []cand{{1, 2, Date}, {5, 6, Date}}},
 		{"people of an age are no date", []string{"18-year-olds", "and", "3-2", "wins"}, []cand{}},
 		{"a period ago", []string{"three", "years", "ago"}, []cand{{0, 3, Date}}},
+		{"percentage points after a number", []string{"up", "1.5", "percentage", "points", "since"}, []cand{{1, 4, Number}}},
+		{"a basis point after a cardinal", []string{"by", "one", "basis", "point", "."}, []cand{{1, 4, Number}}},
+		{"percentage points after a modifier", []string{"nearly", "9", "percentage", "points"}, []cand{{0, 4, Number}}},
+		{"points alone stay out", []string{"led", "by", "12", "points"}, []cand{{2, 3, Number}}},
+		{"a percentage of a number", []string{"12", "percentage", "of", "voters"}, []cand{{0, 1, Number}}},
+		{"a cardinal before points alone", []string{"four", "points", "ahead"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
