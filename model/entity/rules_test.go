@@ -61,6 +61,13 @@ func TestDatesAndNumbers(t *testing.T) {
 		{"points alone stay out", []string{"led", "by", "12", "points"}, []cand{{2, 3, Number}}},
 		{"a percentage of a number", []string{"12", "percentage", "of", "voters"}, []cand{{0, 1, Number}}},
 		{"a cardinal before points alone", []string{"four", "points", "ahead"}, nil},
+		{"a proportion of digits", []string{"6", "in", "10", "voters"}, []cand{{0, 3, Number}}},
+		{"a proportion of words", []string{"Four", "out", "of", "five", "said"}, []cand{{0, 4, Number}}},
+		{"a proportion after a modifier", []string{"about", "4", "in", "10", "agree"}, []cand{{0, 4, Number}}},
+		{"no proportion before a period", []string{"3", "in", "10", "days"}, []cand{{0, 1, Number}, {2, 4, Date}}},
+		{"no proportion before a scale", []string{"one", "in", "10", "million"}, []cand{{2, 4, Number}}},
+		{"a count in a year", []string{"won", "2", "in", "2016"}, []cand{{1, 2, Number}, {3, 4, Date}}},
+		{"a name's last word", []string{"Uranium", "One", "in", "three", "deals"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
