@@ -55,6 +55,19 @@ func TestDatesAndNumbers(t *testing.T) {
 		{"a length of time in one word", []string{"a", "30-minute", "walk", "and", "a", "10-year", "plan"}, []cand{{1, 2, Date}, {5, 6, Date}}},
 		{"people of an age are no date", []string{"18-year-olds", "and", "3-2", "wins"}, []cand{}},
 		{"a period ago", []string{"three", "years", "ago"}, []cand{{0, 3, Date}}},
+		{"percentage points after a number", []string{"up", "1.5", "percentage", "points", "since"}, []cand{{1, 4, Number}}},
+		{"a basis point after a cardinal", []string{"by", "one", "basis", "point", "."}, []cand{{1, 4, Number}}},
+		{"percentage points after a modifier", []string{"nearly", "9", "percentage", "points"}, []cand{{0, 4, Number}}},
+		{"points alone stay out", []string{"led", "by", "12", "points"}, []cand{{2, 3, Number}}},
+		{"a percentage of a number", []string{"12", "percentage", "of", "voters"}, []cand{{0, 1, Number}}},
+		{"a cardinal before points alone", []string{"four", "points", "ahead"}, nil},
+		{"a proportion of digits", []string{"6", "in", "10", "voters"}, []cand{{0, 3, Number}}},
+		{"a proportion of words", []string{"Four", "out", "of", "five", "said"}, []cand{{0, 4, Number}}},
+		{"a proportion after a modifier", []string{"about", "4", "in", "10", "agree"}, []cand{{0, 4, Number}}},
+		{"no proportion before a period", []string{"3", "in", "10", "days"}, []cand{{0, 1, Number}, {2, 4, Date}}},
+		{"no proportion before a scale", []string{"one", "in", "10", "million"}, []cand{{2, 4, Number}}},
+		{"a count in a year", []string{"won", "2", "in", "2016"}, []cand{{1, 2, Number}, {3, 4, Date}}},
+		{"a name's last word", []string{"Uranium", "One", "in", "three", "deals"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

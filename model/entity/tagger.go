@@ -84,6 +84,7 @@ const (
 	stepRoad                            // a road word and its number are a place's name (roadNumbers)
 	stepCityOf                          // a name "City of" and capitalised words is a place's (cityOfPlace)
 	stepMonthName                       // a lone "May" after a preposition is the person the text names so (monthNamesPerson)
+	stepHeadRun                         // a name goes on over title-case words ending in an organisation's head word (withHeadRun)
 )
 
 // steps name the steps, in the order they run.
@@ -102,7 +103,7 @@ var steps = []struct {
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
 	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined}, {"legal", stepLegal}, {"shortform", stepShortForm},
 	{"dateline", stepDateline}, {"road", stepRoad}, {"cityof", stepCityOf},
-	{"monthname", stepMonthName},
+	{"monthname", stepMonthName}, {"headrun", stepHeadRun},
 }
 
 // on reports whether step s is in use.
@@ -883,6 +884,9 @@ func (t *Tagger) sentence(w *work) []cand {
 	}
 	if t.on(stepCity) {
 		cityAfterPreposition(words, ws, w.cands)
+	}
+	if t.on(stepHeadRun) {
+		t.withHeadRun(words, ws, w.cands)
 	}
 	if t.on(stepCityOf) {
 		t.cityOfPlace(words, ws, w.cands)
