@@ -77,6 +77,8 @@ func TestPrune(t *testing.T) {
 		{"keeps a German heading that only starts like one", `<h3>Mehr zum Thema Brücken sagte der Minister nichts, aber viel über Fähren</h3>`, "", "sagte der Minister"},
 		{"keeps a list without links under a list heading", `<h3>More from the minister</h3><ul><li>She said the ferry would run</li></ul>`, "", "ferry would run"},
 		{"keeps the list under an ordinary heading", `<h3>What changes</h3><ul><li>Buses run later</li></ul>`, "", "Buses run later"},
+		{"drops readers' star rating of the post", `<div class="post-ratings"><span>Was this article useful?</span> (12 votes: 4.5 of 5)</div>`, "12 votes", ""},
+		{"keeps a paragraph about a rating whose class names none", `<p class="operating-note">The agency cut the council's rating to junk.</p>`, "", "rating to junk"},
 		{"drops readers' comments", `<section id="comments"><p>Great piece, thanks!</p></section>`, "Great piece", ""},
 		{"drops a list of tags", `<p>Tags: ferries, council, budget</p>`, "ferries, council", ""},
 		{"keeps a sentence about tagging", `<p>Tags on the nets showed where the fish had gone.</p>`, "", "showed where the fish"},
