@@ -401,7 +401,10 @@ func (m *Model) refresh() {
 	}
 	m.layout()
 	info := m.loadingInfo()
-	if !m.textCovered() {
+	switch {
+	case m.showHelp:
+		info = append(info, reader.Percent(m.help.Percent()))
+	case !m.textCovered():
 		info = append(info, m.reader.Info()...)
 	}
 	if m.review != nil {

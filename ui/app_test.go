@@ -1111,6 +1111,27 @@ func TestTheHelpScreenSaysHowToLeaveIt(t *testing.T) {
 	}
 }
 
+// TestTheHelpScreenSaysHowFarThroughItIs: at 40x12 the help is nine
+// screens long, and the bar showed the text's position under it, or
+// none: it must show the help's own, from 0% to 100% at its end.
+func TestTheHelpScreenSaysHowFarThroughItIs(t *testing.T) {
+	m := step(open(t, article, Options{}), tea.WindowSizeMsg{Width: 40, Height: 12})
+	m = press(m, "G", "?")
+	if bar := statusBar(m); !strings.Contains(bar, "  0%") {
+		t.Errorf("help just opened over the text's end, the bar reads %q, want 0%%", bar)
+	}
+	m = press(m, "pgdown", "pgdown")
+	if bar := statusBar(m); strings.Contains(bar, "  0%") || strings.Contains(bar, "100%") {
+		t.Errorf("two pages into the help the bar reads %q, want a position between 0%% and 100%%", bar)
+	}
+	if m = press(m, "G"); !strings.Contains(statusBar(m), "100%") {
+		t.Errorf("at the help's end the bar reads %q, want 100%%", statusBar(m))
+	}
+	if m = step(m, tea.WindowSizeMsg{Width: 200, Height: 60}); !strings.Contains(statusBar(m), "100%") {
+		t.Errorf("with the whole help on screen the bar reads %q, want 100%%", statusBar(m))
+	}
+}
+
 // TestTheNoteEditorBarOffersNoHelpKey: in the editor ? is typed into
 // the note, so the bar must not say "? help" there.
 func TestTheNoteEditorBarOffersNoHelpKey(t *testing.T) {

@@ -226,16 +226,18 @@ func TestReviewWithoutClaimsSaysSoInTheText(t *testing.T) {
 
 // TestTheBarShowsTheTextsPositionOnlyOverTheText opens the review queue
 // and help over a text scrolled to its end: the bar says how far through
-// the text it is only while the text is what is on screen.
+// the text it is only while the text is what is on screen; over help it
+// says how far through the help it is, which opens at its top.
 func TestTheBarShowsTheTextsPositionOnlyOverTheText(t *testing.T) {
 	m, _ := openBook(t, writeArticle(t, eightClaims), Options{})
 	if m = press(m, "G"); !strings.Contains(statusBar(m), "100%") {
 		t.Fatalf("over the text the bar reads %q, want its position", statusBar(m))
 	}
-	for _, k := range []string{"r", "?"} {
-		if covered := press(m, k); strings.Contains(statusBar(covered), "%") {
-			t.Errorf("after %s the bar reads %q: the text's position, with the text hidden", k, statusBar(covered))
-		}
+	if covered := press(m, "r"); strings.Contains(statusBar(covered), "%") {
+		t.Errorf("after r the bar reads %q: the text's position, with the text hidden", statusBar(covered))
+	}
+	if covered := press(m, "?"); strings.Contains(statusBar(covered), "100%") || !strings.Contains(statusBar(covered), "  0%") {
+		t.Errorf("after ? the bar reads %q, want the help's position (0%%), not the text's", statusBar(covered))
 	}
 }
 

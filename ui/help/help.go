@@ -156,6 +156,19 @@ func (m Model) wheel(w tea.MouseWheelMsg) Model {
 	return m
 }
 
+// Percent is how far through the help the screen is, as the status bar
+// shows it for the text: at 40x12 the keys and the legend take nine
+// screens, and nothing said how many were left. It is 100 when the last
+// line is on screen.
+func (m Model) Percent() int {
+	body := m.laidOut()
+	last := len(body) - m.bodyHeight()
+	if last <= 0 || m.offset >= last {
+		return 100
+	}
+	return m.offset * 100 / len(body)
+}
+
 func (m Model) bodyHeight() int { return max(m.height-1, 0) }
 
 func (m Model) clamp(off int) int {

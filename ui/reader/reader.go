@@ -309,13 +309,13 @@ func (m Model) Info() []string {
 	if m.selecting {
 		info = append(info, "SELECT")
 	}
-	return append(info, percent(m.pager.Percent()))
+	return append(info, Percent(m.pager.Percent()))
 }
 
-// percent is how far through the text the screen is, always four
-// columns wide ("  0%" to "100%"), so that the title beside it in the
-// status bar is cut at the same column all the way down the text.
-func percent(p int) string { return fmt.Sprintf("%3d%%", p) }
+// Percent is how far through the text (or the help) the screen is,
+// always four columns wide ("  0%" to "100%"), so that the title beside
+// it in the status bar is cut at the same column all the way down.
+func Percent(p int) string { return fmt.Sprintf("%3d%%", p) }
 
 func (m Model) matchCount() string {
 	if m.matches.Len() == 0 {
