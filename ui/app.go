@@ -172,8 +172,12 @@ type Model struct {
 	// whether to discard the note before the program quits, or that a
 	// quit waits for a note's save.
 	quitting bool
-	// undoID is the note the last D deleted, while u can bring it back.
-	undoID        string
+	// undoIDs are the notes D deleted, the last last, while u can bring
+	// them back: one at a time, newest first, so that three deleted in a
+	// row in the notes panel come back, where only the last one did.
+	undoIDs []string
+	// lastKeyDelete is whether the last key deleted a note or brought
+	// one back, after which u undoes wherever the reader is.
 	lastKeyDelete bool
 
 	// analysisGen numbers the analyses started; cancelAnalysis stops the
@@ -601,6 +605,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	afterDelete := m.lastKeyDelete
 	m.lastKeyDelete = key.Matches(msg, k.Delete)
 	if key.Matches(msg, k.Undo) && m.undoes(afterDelete) {
+		m.lastKeyDelete = true
 		return m, m.undo()
 	}
 	if key.Matches(msg, k.Filter) && !(m.panelOpen && m.panel.CanFilter()) {

@@ -438,6 +438,53 @@ func TestNotesAddDeleteUndoAndExport(t *testing.T) {
 	}
 }
 
+// TestUndoBringsBackEveryDeletedNoteNewestFirst deletes three notes in
+// the notes panel and two at the focus: u brought back only the last
+// of them, the others were lost to the reader.
+func TestUndoBringsBackEveryDeletedNoteNewestFirst(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	for _, q := range []string{"harbour wall", "Coastline Ltd", "north mole"} {
+		if _, err := book.Add(annotate.Note{Text: "On " + q + ".", Span: doctest.Find(t, a.Text, q)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.openPanel(panel.Notes)
+	m.refresh()
+	for range 3 {
+		m = pressAndWait(m, "D")
+	}
+	if n := len(book.Notes()); n != 0 {
+		t.Fatalf("three D's in the notes panel left %d notes, want 0", n)
+	}
+	m = pressAndWait(m, "u")
+	if ns := book.Notes(); len(ns) != 1 || ns[0].Text != "On north mole." {
+		t.Fatalf("the first u brought back %v, want the last note deleted", ns)
+	}
+	if !strings.Contains(screen(m), "u brings back the one deleted before") {
+		t.Errorf("after the first u the bar does not say another can come back:\n%s", screen(m))
+	}
+	m = pressAndWait(m, "u")
+	m = pressAndWait(m, "u")
+	if n := len(book.Notes()); n != 3 {
+		t.Fatalf("three u's brought back %d of 3 notes", n)
+	}
+	m.panelOpen = false
+	m.refresh()
+	m = press(m, "g")
+	m = pressAndWait(m, "D")
+	m = press(m, ")")
+	if f, _ := m.reader.Focus(); !strings.Contains(f.In(a.Text), "Coastline") {
+		t.Fatalf(") did not focus the sentence of the second note: %q", f.In(a.Text))
+	}
+	m = pressAndWait(m, "D")
+	m = pressAndWait(m, "u")
+	m = pressAndWait(m, "u")
+	if n := len(book.Notes()); n != 3 {
+		t.Errorf("D, D at the focus, then u, u, left %d of 3 notes", n)
+	}
+}
+
 // saveEditor presses ctrl+s in the editor and delivers what it sends.
 func saveEditor(t *testing.T, m Model) Model { return editorCtrl(t, m, 's') }
 

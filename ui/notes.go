@@ -94,8 +94,13 @@ func (m *Model) notesDone(msg notesMsg) {
 		m.status.SetMessage(msg.message)
 	}
 	if msg.deleted != "" {
-		m.undoID = msg.deleted
+		// Clipped, so that appending never writes into an array a copy
+		// of the model (Bubble Tea keeps values) still holds.
+		m.undoIDs = append(slices.Clip(m.undoIDs), msg.deleted)
 		m.status.SetMessage(msg.message + ": " + m.keys.Undo.Help().Key + " undoes")
+	}
+	if msg.restored != "" && len(m.undoIDs) > 0 {
+		m.status.SetMessage(msg.message + ": " + m.keys.Undo.Help().Key + " brings back the one deleted before")
 	}
 	if msg.show.Start >= 0 {
 		m.reader.Show(msg.show)
@@ -221,10 +226,11 @@ func (m *Model) deleteNote() tea.Cmd {
 	return m.store.remove(n.ID)
 }
 
-// undo brings back the last deleted note.
+// undo brings back the last deleted note not yet brought back.
 func (m *Model) undo() tea.Cmd {
-	id := m.undoID
-	m.undoID = ""
+	last := len(m.undoIDs) - 1
+	id := m.undoIDs[last]
+	m.undoIDs = m.undoIDs[:last]
 	return m.store.restore(id)
 }
 
@@ -232,7 +238,7 @@ func (m *Model) undo() tea.Cmd {
 // the notes panel while a deletion can be undone. Otherwise u is half a
 // page up, as in less.
 func (m Model) undoes(afterDelete bool) bool {
-	return m.store != nil && m.undoID != "" && (afterDelete || m.panelOpen && m.panel.Active() == panel.Notes)
+	return m.store != nil && len(m.undoIDs) > 0 && (afterDelete || m.panelOpen && m.panel.Active() == panel.Notes)
 }
 
 // editorUpdate routes a message to the open editor and does at once what
