@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/render"
@@ -33,6 +34,9 @@ func fieldLines(w int, runs ...run) []string {
 	}
 	text := b.String()
 	lines := render.Wrap(text, span.Span{End: len(text)}, w)
+	if first, ok := breakAfterLabel(text, lines, runs[0].text, w); ok {
+		lines = first
+	}
 	if len(lines) > 1 {
 		rest := span.Span{Start: lines[1].Start, End: len(text)}
 		lines = append(lines[:1], render.Wrap(text, rest, max(w-fieldIndent, 1))...)
@@ -60,4 +64,26 @@ func styled(text string, l span.Span, runs []run, ends []int) string {
 		start = ends[i]
 	}
 	return b.String()
+}
+
+// breakAfterLabel lays the field out again when wrapping left its label
+// alone on the first line ("source:") before a word too wide for any
+// line, as a long link is: that word is broken anyway, so it starts
+// beside the label, where it took a row more of a box a third of the
+// window high. It returns the first line and the rest, to be wrapped.
+func breakAfterLabel(text string, lines []span.Span, label string, w int) ([]span.Span, bool) {
+	at := len(label)
+	if len(lines) < 2 || lines[0].End > at || lines[1].Start != at {
+		return nil, false
+	}
+	word, _, _ := strings.Cut(text[at:], " ")
+	lw := ansi.StringWidth(label)
+	if ansi.StringWidth(word) <= w-fieldIndent || lw >= w {
+		return nil, false
+	}
+	beside := render.Wrap(text, span.Span{Start: at, End: len(text)}, w-lw)
+	if len(beside) < 2 {
+		return []span.Span{{End: len(text)}}, true
+	}
+	return []span.Span{{End: beside[0].End}, {Start: beside[1].Start, End: len(text)}}, true
 }

@@ -136,3 +136,38 @@ func BenchmarkExplainBoxOnALongRewordedNote(b *testing.B) {
 		m.SetSize(40, 24)
 	}
 }
+
+// TestALinkTooWideForTheBoxStartsBesideItsLabel: a source wider than
+// any line of the box was moved whole under its label, which stood alone
+// on a row ("source:"), and then broken there anyway.
+func TestALinkTooWideForTheBoxStartsBesideItsLabel(t *testing.T) {
+	th := theme.New(theme.NoColor)
+	link := "https://example.org/reports/2026/harbour-wall-inspection-final.pdf"
+	for _, w := range []int{24, 40, 60} {
+		lines := fieldLines(w, run{"source: ", th.ExplainLabel}, run{link, th.Link})
+		got := strings.Split(ansi.Strip(strings.Join(lines, "\n")), "\n")
+		if !strings.HasPrefix(got[0], "source: https://") {
+			t.Errorf("in %d columns the first line is %q, want the link to start beside its label", w, got[0])
+		}
+		joined := got[0]
+		for _, l := range got[1:] {
+			if !strings.HasPrefix(l, "  ") {
+				t.Errorf("in %d columns a line after the first is not indented: %q", w, l)
+			}
+			joined += strings.TrimPrefix(l, "  ")
+		}
+		if joined != "source: "+link {
+			t.Errorf("in %d columns the lines %q do not hold the link whole", w, got)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("in %d columns a line is %d wide: %q", w, ansi.StringWidth(l), l)
+			}
+		}
+	}
+	// A link that fits on a line of its own keeps to ordinary wrapping.
+	short := fieldLines(24, run{"source: ", th.ExplainLabel}, run{"https://example.org/a", th.Link})
+	if got := ansi.Strip(strings.Join(short, "|")); got != "source:|  https://example.org/a" {
+		t.Errorf("a link that fits a line of its own is laid out %q", got)
+	}
+}
