@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 
-	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
 	"github.com/margin-reader/margin/internal/worksheet"
 	"github.com/margin-reader/margin/model"
@@ -68,11 +67,21 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if f == export.FormatClaimReview {
 		if n := export.Withheld(a, b.Notes(), opts); n > 0 {
-			warn(stderr, annotate.Count(n, "note is", "notes are")+" left out: its passage now reads differently from the words the verdict was given on; save it again in the reader to confirm it")
+			warn(stderr, withheldWarning(n))
 		}
 	}
 	if *out == "" || *out == "-" {
 		return export.Write(stdout, f, a, b.Notes(), opts)
 	}
 	return export.WriteFile(*out, f, a, b.Notes(), opts)
+}
+
+// withheldWarning says that n verdicts were left out of a ClaimReview
+// export, in the grammar of n: "2 notes are left out: its passage …"
+// read as a slip in a line an editor may be shown.
+func withheldWarning(n int) string {
+	if n == 1 {
+		return "1 note is left out: its passage now reads differently from the words the verdict was given on; save it again in the reader to confirm it"
+	}
+	return fmt.Sprintf("%d notes are", n) + " left out: their passages now read differently from the words the verdicts were given on; save them again in the reader to confirm them"
 }

@@ -77,3 +77,20 @@ func TestExportRefusesToWriteThroughALink(t *testing.T) {
 		t.Fatalf("the link's target became %q", got)
 	}
 }
+
+// TestTheWithheldWarningAgreesWithItsCount: "2 notes are left out: its
+// passage now reads differently … save it again" was the warning for two.
+func TestTheWithheldWarningAgreesWithItsCount(t *testing.T) {
+	for _, c := range []struct {
+		n         int
+		want, not string
+	}{
+		{1, "1 note is left out: its passage now reads", "their"},
+		{3, "3 notes are left out: their passages now read", "its passage"},
+	} {
+		got := withheldWarning(c.n)
+		if !strings.HasPrefix(got, c.want) || strings.Contains(got, c.not) || strings.Contains(got, "them") != (c.n > 1) {
+			t.Errorf("for %d notes the warning is %q, want it to start %q", c.n, got, c.want)
+		}
+	}
+}
