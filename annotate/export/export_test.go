@@ -250,3 +250,30 @@ func TestEscapeLine(t *testing.T) {
 		})
 	}
 }
+
+// TestTheWorksheetNamesVerdictsAsPeopleReadThem: its table and each
+// note's Verdict line wrote "mostly-true" and "none" under a summary and
+// headings that say "mostly true" and "No verdict"; the front matter,
+// read by programs, keeps the values.
+func TestTheWorksheetNamesVerdictsAsPeopleReadThem(t *testing.T) {
+	a, notes := fixture(t)
+	notes[1].Verdict = annotate.MostlyTrue
+	var buf bytes.Buffer
+	if err := Write(&buf, FormatMarkdown, a, notes, storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	front, body := splitFrontMatter(t, buf.String())
+	for _, want := range []string{"| mostly true |", "- Verdict: **mostly true**", "| no verdict |", "- Verdict: **no verdict**"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the worksheet lacks %q:\n%s", want, body)
+		}
+	}
+	for _, slug := range []string{"mostly-true", "**none**", "| none |"} {
+		if strings.Contains(body, slug) {
+			t.Errorf("the worksheet's body writes the value %q", slug)
+		}
+	}
+	if !strings.Contains(front, `"mostly-true": 1`) {
+		t.Errorf("the front matter lost the verdict's value:\n%s", front)
+	}
+}

@@ -93,7 +93,7 @@ func summary(w *bufio.Writer, text string, r *review) {
 	}
 	w.WriteString("\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
 	for i, n := range r.notes {
-		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, escapeInline(n.Verdict.String()), escapeLine(clip(passage(text, n), passageCell)), n.Status)
+		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, verdictName(n.Verdict), escapeLine(clip(passage(text, n), passageCell)), n.Status)
 	}
 }
 
@@ -226,7 +226,7 @@ func writeNote(w *bufio.Writer, text string, r *review, i int) {
 		fmt.Fprintf(w, "> %s\n", escapeLine(para))
 	}
 	w.WriteString("\n")
-	fmt.Fprintf(w, "- Verdict: **%s**\n", escapeInline(n.Verdict.String()))
+	fmt.Fprintf(w, "- Verdict: **%s**\n", verdictName(n.Verdict))
 	fmt.Fprintf(w, "- Status: %s\n", n.Status)
 	if n.Reworded(text) {
 		fmt.Fprintf(w, "- Written on: “%s”\n", escapeInline(n.Quote()))
@@ -285,6 +285,17 @@ func writeClaim(w *bufio.Writer, c Claim) {
 // verdictTitle is the verdict's display name as a heading starts it.
 // A verdict that is blank once cleaned (from a hand-edited sidecar) is
 // none.
+// verdictName is how the worksheet names verdict v to a person, as its
+// summary line and headings do ("mostly true", "no verdict"): the table
+// and each note's Verdict line wrote the file's values ("mostly-true",
+// "none") beside them. The front matter keeps the values, for programs.
+func verdictName(v annotate.Verdict) string {
+	if escapeInline(string(v)) == "" {
+		return "no verdict"
+	}
+	return escapeInline(v.Name())
+}
+
 func verdictTitle(v annotate.Verdict) string {
 	if escapeInline(string(v)) == "" {
 		return "No verdict"
