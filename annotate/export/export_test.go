@@ -277,3 +277,30 @@ func TestTheWorksheetNamesVerdictsAsPeopleReadThem(t *testing.T) {
 		t.Errorf("the front matter lost the verdict's value:\n%s", front)
 	}
 }
+
+// TestTwoNotesOnOnePassageAreTwoRowsApart: the summary's rows were the
+// verdict, the passage and the status, so two unverified notes on one
+// sentence were two identical rows, and an editor could not tell which
+// was which without reading on.
+func TestTwoNotesOnOnePassageAreTwoRowsApart(t *testing.T) {
+	a, notes := fixture(t)
+	twin := notes[0]
+	twin.ID, twin.Text = "01E", "Ask the office | for the monthly series."
+	notes = append(notes[:1], append([]annotate.Note{twin}, notes[1:]...)...)
+	var buf bytes.Buffer
+	if err := Write(&buf, FormatMarkdown, a, notes, storyOptions(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if strings.Contains(l, "| prices rose 40% in a year |") {
+			rows = append(rows, l)
+		}
+	}
+	if len(rows) != 2 || rows[0][4:] == rows[1][4:] {
+		t.Fatalf("the two notes on one passage are the rows %q, want two that differ past their numbers", rows)
+	}
+	if !strings.Contains(rows[1], `Ask the office \| for the monthly`) {
+		t.Errorf("the second row does not start the note's text, its pipe escaped: %q", rows[1])
+	}
+}

@@ -17,10 +17,13 @@ import (
 	"github.com/margin-reader/margin/model/article"
 )
 
-// passageCell and claimCell are how many characters of a passage and of
-// a claim the tables show.
+// passageCell, noteCell and claimCell are how many characters of a
+// passage, a note and a claim the tables show. The note's start tells
+// apart two notes on one passage, or on passages that start alike, which
+// the summary showed as two identical rows.
 const (
 	passageCell = 60
+	noteCell    = 40
 	claimCell   = 200
 )
 
@@ -91,9 +94,9 @@ func summary(w *bufio.Writer, text string, r *review) {
 	if len(r.notes) == 0 {
 		return
 	}
-	w.WriteString("\n| # | Verdict | Passage | Status |\n| --: | --- | --- | --- |\n")
+	w.WriteString("\n| # | Verdict | Passage | Note | Status |\n| --: | --- | --- | --- | --- |\n")
 	for i, n := range r.notes {
-		fmt.Fprintf(w, "| %d | %s | %s | %s |\n", i+1, verdictName(n.Verdict), escapeLine(clip(passage(text, n), passageCell)), n.Status)
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s |\n", i+1, verdictName(n.Verdict), escapeLine(clip(passage(text, n), passageCell)), escapeLine(clip(n.Text, noteCell)), n.Status)
 	}
 }
 
