@@ -485,6 +485,32 @@ func TestUndoBringsBackEveryDeletedNoteNewestFirst(t *testing.T) {
 	}
 }
 
+// TestEditingOneOfTwoNotesHereSaysSo puts two notes on overlapping
+// passages of one sentence: A opened one of them without a word that
+// the other was there.
+func TestEditingOneOfTwoNotesHereSaysSo(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	for _, c := range []struct{ quote, text string }{{"harbour wall will be finished", "Which wall?"}, {"finished by spring", "Which spring?"}} {
+		if _, err := book.Add(annotate.Note{Text: c.text, Span: doctest.Find(t, a.Text, c.quote)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "g", "A")
+	if m.editor == nil {
+		t.Fatal("A on a sentence with two notes opened no editor")
+	}
+	if msg := m.status.Message(); !strings.Contains(msg, "one of 2 notes here") || !strings.Contains(msg, "notes panel") {
+		t.Errorf("A over two notes says %q, want it to say there are two and how to choose", msg)
+	}
+	m = press(m, "esc", ")", "a")
+	m = saveEditor(t, typeText(m, "Only note here."))
+	m = press(m, "A")
+	if msg := m.status.Message(); strings.Contains(msg, "notes here") {
+		t.Errorf("A over a sentence with one note says %q", msg)
+	}
+}
+
 // saveEditor presses ctrl+s in the editor and delivers what it sends.
 func saveEditor(t *testing.T, m Model) Model { return editorCtrl(t, m, 's') }
 

@@ -211,7 +211,20 @@ func (m *Model) editNote() tea.Cmd {
 	if n.Placed() {
 		passage = n.Span.In(m.reader.Article().Text)
 	}
+	m.sayWhichOfSeveral(n)
 	return m.openEditor(n, passage)
+}
+
+// sayWhichOfSeveral names the note A or D takes when more than one is
+// over the focus: with two notes on overlapping passages, A opened one
+// of them without a word that the other was there, or how to reach it.
+func (m *Model) sayWhichOfSeveral(n annotate.Note) {
+	if m.panelOpen && m.panel.Active() == panel.Notes {
+		return
+	}
+	if k := m.reader.NotesHere(); k > 1 {
+		m.status.SetMessage(fmt.Sprintf("%s: one of %d notes here; the notes panel (%s) chooses another", nameNote(n), k, m.keys.Panel.Help().Key))
+	}
 }
 
 func (m *Model) deleteNote() tea.Cmd {

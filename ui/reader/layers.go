@@ -69,6 +69,10 @@ func (m Model) NoteAtFocus() (annotate.Note, bool) {
 	return ns[0], true
 }
 
+// NotesHere is how many notes are over the focused sentence, of which
+// NoteAtFocus is the one A and D act on.
+func (m Model) NotesHere() int { return len(m.notesAtFocus()) }
+
 // SetArticle swaps in the article read again from disk, keeping the
 // reading position: the text that was at the top of the screen, and the
 // focus, are looked for near where they were. The analysis and the
