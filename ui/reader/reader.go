@@ -536,7 +536,7 @@ func (m *Model) Click(x, y int) {
 	}
 	m.focus = sentenceAt(m.art.Sentences, off)
 	m.target, m.at = NoSpan, -1
-	m.reveal(m.art.Sentences[m.focus])
+	m.revealFocus()
 }
 
 // firstOnScreen is the first sentence that starts on screen (vis), else
@@ -588,7 +588,20 @@ func (m *Model) moveFocus(d int) {
 		m.focus = lastOnScreen(ss, vis)
 	}
 	m.target, m.at = NoSpan, -1
-	m.reveal(ss[m.focus])
+	m.revealFocus()
+}
+
+// revealFocus scrolls to the focused sentence, unless it runs from above
+// the screen to its bottom: then it is on screen already, and its start
+// may be megabytes up (a transcript's one sentence), where ) at the end
+// of such a text, or a click in it, threw the reader back to the top.
+func (m *Model) revealFocus() {
+	s := m.art.Sentences[m.focus]
+	if vis := m.pager.VisibleRange(); s.Start < vis.Start && s.End >= vis.End {
+		m.chosen = true
+		return
+	}
+	m.reveal(s)
 }
 
 // View draws the pane and the explain box: exactly the view's size.

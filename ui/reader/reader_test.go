@@ -370,3 +370,27 @@ func TestSentenceKeysAfterScrollingTakeASentenceOnScreen(t *testing.T) {
 		})
 	}
 }
+
+// TestAStepIntoASentenceLongerThanTheScreenKeepsThePlace ends the story
+// with one sentence many screens long, as a transcript without full
+// stops is: ) or a click at its end took the reader back to its start.
+func TestAStepIntoASentenceLongerThanTheScreenKeepsThePlace(t *testing.T) {
+	long := "The minutes go on" + strings.Repeat(" and on about the harbour wall", 200) + "."
+	for _, k := range []string{")", "(", "click"} {
+		m := fixture(t, long)
+		m.SetSize(40, 12)
+		m = press(m, "G")
+		top := m.pager.TopOffset()
+		if k == "click" {
+			m.Click(10, 3)
+		} else {
+			m = press(m, k)
+		}
+		if f, _ := m.Focus(); f.In(m.art.Text) != long {
+			t.Errorf("after %s at the end the focus is %q, want the long sentence", k, f.In(m.art.Text))
+		}
+		if got := m.pager.TopOffset(); got != top {
+			t.Errorf("%s at the end of a long sentence scrolled the text from offset %d to %d", k, top, got)
+		}
+	}
+}
