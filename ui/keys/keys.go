@@ -108,7 +108,7 @@ func Default() KeyMap {
 		Annotate:    b("a", "add a note", "a"),
 		Edit:        b("A", "edit note at focus", "A"),
 		Delete:      b("D", "delete note at focus", "D"),
-		Undo:        b("u", "undo deletes, newest first (after D, or in notes panel)", "u"),
+		Undo:        b("u", "undo deletes one by one (after D, notes panel)", "u"),
 		ToggleNotes: b("3", "note marks on/off", "3"),
 		Export:      b("x", "export notes to markdown", "x"),
 
