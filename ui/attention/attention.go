@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
@@ -273,8 +274,7 @@ func (m Model) View() string {
 			t.ExplainLabel.Render(hint(m.keys.Close)))
 		return m.fit(lines)
 	}
-	detail := append([]string{""}, m.detail()...)
-	detail = append(append(detail, ""), m.hints()...)
+	detail := m.detailFitting(m.height - len(lines))
 	if m.height-len(lines)-len(detail) < minRows {
 		lines, detail = lines[:1], slices.DeleteFunc(detail, func(l string) bool { return l == "" })
 	}
@@ -296,18 +296,37 @@ func (m Model) row(i int) string {
 	return marker + t.ExplainLabel.Render(fmt.Sprintf("%-12s ", n.Status)) + t.Explain.Render("“"+render.OneLine(n.Quote())+"”")
 }
 
-// detail shows the chosen note: its original passage, and where it may be
-// now.
-func (m Model) detail() []string {
+// detailFitting is the chosen note's detail and the keys, blank lines
+// between, in rows rows beside a row of the list if it can be: else the
+// passage as written, and as it is now, are cut to 3 lines, then 2. At
+// 40x12 the passage as written, in its context, took the screen, and
+// the note, where it is now and the keys were cut off below it. What
+// the note says and the candidate places, among which one chooses, stay
+// whole.
+func (m Model) detailFitting(rows int) []string {
+	var out []string
+	for _, most := range []int{0, 3, 2} {
+		out = slices.Concat([]string{""}, m.detail(most), []string{""}, m.hints())
+		if len(out)-2 <= rows {
+			break
+		}
+	}
+	return out
+}
+
+// detail shows the chosen note: its original passage, what it says, and
+// where it may be now, the passages before and now in at most most
+// lines (0: whole).
+func (m Model) detail(most int) []string {
 	t := m.theme
 	n, _ := m.Selected()
-	lines := m.wrap(t.ExplainLabel.Render("was: ") + m.inContext(recorded(n.Target.Prefix, true), n.Quote(), recorded(n.Target.Suffix, false), t.Explain))
+	lines := m.clip(m.wrap(t.ExplainLabel.Render("was: ")+m.inContext(recorded(n.Target.Prefix, true), n.Quote(), recorded(n.Target.Suffix, false), t.Explain)), most)
 	if said := noteSays(n); said != "" {
 		lines = append(lines, m.wrap(t.ExplainLabel.Render("note: ")+t.Explain.Render(said))...)
 	}
 	switch n.Status {
 	case annotate.Moved, annotate.Changed:
-		lines = append(lines, m.wrap(t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”"))...)
+		lines = append(lines, m.clip(m.wrap(t.ExplainLabel.Render("now: ")+t.Explain.Render("“"+render.OneLine(n.Span.In(m.text))+"”")), most)...)
 	case annotate.Orphaned:
 		lines = append(lines, t.ExplainLabel.Render("nothing like it is left in the text"))
 	}
@@ -321,6 +340,20 @@ func (m Model) detail() []string {
 			m.inContext(m.before(c.Start), c.In(m.text), m.after(c.End), st))...)
 	}
 	return lines
+}
+
+// clip cuts wrapped lines to the first most (all when most is 0), "…"
+// ending the last when some were left out.
+func (m Model) clip(lines []string, most int) []string {
+	if most <= 0 || len(lines) <= most {
+		return lines
+	}
+	// The wrapped lines are padded to the column: "…" goes after the
+	// last word, not after the padding.
+	last := lines[most-1]
+	words := ansi.StringWidth(strings.TrimRight(ansi.Strip(last), " "))
+	last = ansi.Truncate(last, min(words, max(m.column-1, 0)), "")
+	return append(lines[:most-1:most-1], last+m.theme.Explain.Render("…"))
 }
 
 // noteSays is what the note says: its verdict and its text. A note given

@@ -320,3 +320,29 @@ func TestCandidateKeysSayWhenThereIsNoOtherPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestALongPassageLeavesRoomForTheNoteAndWhereItIsNow opens, at 40x12,
+// a changed note written on a long passage: the passage as written, in
+// its context, took every row, and the note, the passage now and the
+// keys were cut off below it.
+func TestALongPassageLeavesRoomForTheNoteAndWhereItIsNow(t *testing.T) {
+	was := strings.Repeat("The council voted on the harbour wall again and again. ", 8)
+	now := strings.Replace(was, "again and again", "once more", 1)
+	notes := []annotate.Note{{ID: "c", Status: annotate.Changed, Span: span.Span{End: len(now)},
+		Target: anchor.Selector{Exact: was, Suffix: " More to come."}, Text: "Check the vote count."}}
+	m := New(now+" More to come.", notes, keys.Default(), theme.New(theme.NoColor))
+	m.SetSize(40, 12)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"was: ", "note: Check the vote count.", "now: ", "enter accept"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("at 40x12 the view lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Count(v, "…") < 2 {
+		t.Errorf("the passages cut short do not say so with …:\n%s", v)
+	}
+	m.SetSize(80, 40)
+	if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, strings.TrimSpace(strings.Join(strings.Fields(now), " "))) {
+		t.Errorf("with room for it the passage now is not whole:\n%s", m.View())
+	}
+}
