@@ -296,3 +296,41 @@ func TestTheBoxTellsWhoSaidItFromTheNotesSources(t *testing.T) {
 		t.Errorf("the claim's speaker is called a source, as the note's links are:\n%s", v)
 	}
 }
+
+// TestExplainBoxScrollsByAPageLessARow pages a long note through the box
+// at 40x12: each ] moves all but a row, so nothing is skipped and a note
+// of many lines takes a few keys, where a line a key took one per line.
+func TestExplainBoxScrollsByAPageLessARow(t *testing.T) {
+	m := noted(t)
+	m.SetSize(40, 12)
+	m = press(m, ")", ")", ")")
+	lines, room := len(m.explainLines()), explainRoom(12)
+	if lines <= room+1 {
+		t.Fatalf("the test needs a note more than a page longer than the box: %d lines, %d rows", lines, room)
+	}
+	seen := map[int]bool{}
+	presses := 0
+	for {
+		for i := m.explainTop; i < m.explainTop+room; i++ {
+			seen[i] = true
+		}
+		before := m.explainTop
+		if m = press(m, "]"); m.explainTop == before {
+			break
+		}
+		if step := m.explainTop - before; step > room-1 {
+			t.Fatalf("] scrolled %d lines in a box of %d rows, skipping some", step, room)
+		}
+		presses++
+	}
+	if len(seen) != lines {
+		t.Errorf("paging the box showed %d of its %d lines", len(seen), lines)
+	}
+	if want := (lines - room + room - 2) / (room - 1); presses > want {
+		t.Errorf("reading the box through took %d presses of ], want at most %d", presses, want)
+	}
+	m = press(m, "[")
+	if m.explainTop != lines-room-(room-1) && m.explainTop != 0 {
+		t.Errorf("[ from the end scrolled to %d, want a page less a row up", m.explainTop)
+	}
+}

@@ -249,7 +249,7 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 	return shown
 }
 
-// scrollExplain scrolls the explain box a line down or up, or says why
+// scrollExplain scrolls the explain box a page down or up, or says why
 // it does not move: ] and [ did nothing, without a word, on a box that
 // fits or where there is none.
 func (m *Model) scrollExplain(down bool) {
@@ -263,13 +263,18 @@ func (m *Model) scrollExplain(down bool) {
 	case down && m.explainTop+room >= lines:
 		m.say("the explain box is at its end")
 	case down:
-		m.explainTop++
+		m.explainTop = min(m.explainTop+explainStep(room), lines-room)
 	case m.explainTop == 0:
 		m.say("the explain box is at its top")
 	default:
-		m.explainTop--
+		m.explainTop = max(m.explainTop-explainStep(room), 0)
 	}
 }
+
+// explainStep is how far ] and [ scroll a box of room rows: all but a
+// row, which stays in view to read on from, as a pager's page does. A
+// line a key took 17 keys to read a long note through a box of 3 rows.
+func explainStep(room int) int { return max(room-1, 1) }
 
 // TextColumn is where the text column starts and how wide it is in a
 // window w columns wide, for views drawn in line with it.
