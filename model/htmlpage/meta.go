@@ -15,6 +15,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // pageMeta is what a page's markup says about its article, read before
@@ -250,7 +252,7 @@ func (m pageMeta) byline(site string, more ...string) string {
 // no writer.
 func (m pageMeta) bylineOf(c, site string) string {
 	name := bylineName(withoutSite(oneLine(c), site, m.host))
-	if name == "" || isURL(name) || squash(name) == squash(site) || squash(name) == squash(m.claimant) || namesHost(name, m.host) {
+	if name == "" || weblink.IsWeb(name) || squash(name) == squash(site) || squash(name) == squash(m.claimant) || namesHost(name, m.host) {
 		return ""
 	}
 	return name
@@ -684,14 +686,12 @@ func names(v any) string {
 	collect(v)
 	var kept []string
 	for _, n := range out {
-		if n != "" && !isURL(n) {
+		if n != "" && !weblink.IsWeb(n) {
 			kept = append(kept, n)
 		}
 	}
 	return strings.Join(kept, ", ")
 }
-
-func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
 
 func first(vals ...string) string {
 	for _, v := range vals {

@@ -309,3 +309,22 @@ func TestHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestNamesPassOverAddressesWhateverTheCaseOfTheirScheme(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"an address", []any{"https://social.example/tomas", "Tomas Reed"}, "Tomas Reed"},
+		{"an address in capitals", []any{"HTTPS://social.example/tomas", map[string]any{"name": "Tomas Reed"}}, "Tomas Reed"},
+		{"two names", []any{"Tomas Reed", "Mara Kellen"}, "Tomas Reed, Mara Kellen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := names(tt.v); got != tt.want {
+				t.Errorf("names(%v) = %q, want %q", tt.v, got, tt.want)
+			}
+		})
+	}
+}
