@@ -305,7 +305,9 @@ func TestMarkAskersMarksOnlyTheSpeakersWhoAsk(t *testing.T) {
 	}
 }
 
-func TestDumpMarksTheAskersSentences(t *testing.T) {
+// debatesWithAHost is tinySet with two CLEF debates, each a candidate's
+// check-worthy answer and a host's question.
+func debatesWithAHost() (*dataset, params) {
 	s, p := tinySet()
 	s.debates = []string{"first", "second"}
 	for g := range s.debates {
@@ -314,6 +316,11 @@ func TestDumpMarksTheAskersSentences(t *testing.T) {
 			example{feats: []int32{1}, corpus: clef, group: g, speaker: "HOST", asks: true, key: fmt.Sprint("question ", g)})
 	}
 	p.share[clef] = 1
+	return s, p
+}
+
+func TestDumpMarksTheAskersSentences(t *testing.T) {
+	s, p := debatesWithAHost()
 	lines := dumped(t, s, p, nil)
 	if len(lines) != 4 {
 		t.Fatalf("%d lines, want one for each of the 4 CLEF sentences: %q", len(lines), lines)
@@ -387,14 +394,7 @@ func TestDumpWritesEachSingleCorpusModelsLogOdds(t *testing.T) {
 // NA where news has no value (speaker, asker, the single-corpus models),
 // and every other column is a number where the README says one is.
 func TestDumpLinesAreOneShape(t *testing.T) {
-	s, p := tinySet()
-	s.debates = []string{"first", "second"}
-	for g := range s.debates {
-		s.examples = append(s.examples,
-			example{feats: []int32{0}, y: 1, corpus: clef, group: g, speaker: "CANDIDATE", key: fmt.Sprint("answer ", g)},
-			example{feats: []int32{1}, corpus: clef, group: g, speaker: "HOST", asks: true, key: fmt.Sprint("question ", g)})
-	}
-	p.share[clef] = 1
+	s, p := debatesWithAHost()
 	dev := []newsArticle{{feats: [][]int32{{0}, {1, 2}}, dense: [][]float32{nil, nil}, weak: []bool{true, false}}}
 	lines := dumped(t, s, p, dev)
 	if len(lines) != 6 {
