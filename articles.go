@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/weblink"
 	"github.com/margin-reader/margin/samples"
 )
 
@@ -59,7 +60,7 @@ func readArticle(ctx context.Context, file string, stdin io.Reader, stderr io.Wr
 			return nil, err
 		}
 		return model.Parse(ctx, "-", data, opts)
-	case isURL(file):
+	case weblink.IsWeb(file):
 		path, err := fetchURL(ctx, file)
 		if err != nil {
 			return nil, err

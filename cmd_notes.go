@@ -21,6 +21,7 @@ import (
 	"github.com/margin-reader/margin/internal/paths"
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // Usage lines, shown for -h and when arguments are missing.
@@ -70,7 +71,7 @@ func (f *bookFlags) register(fs *flag.FlagSet) {
 
 // openArticle loads the article at path, which must be a file.
 func openArticle(path string) (*model.Article, error) {
-	if isURL(path) {
+	if weblink.IsWeb(path) {
 		// Fetched, the page is a file margin names; opened as a file,
 		// the address read "no such file or directory".
 		return nil, usageError{"notes need an article file, not an address: " + savedWhere(path)}

@@ -417,20 +417,22 @@ func TestNotesCompactOfNoNotesSaysSo(t *testing.T) {
 func TestNotesOnAnAddressSayToGiveTheSavedFile(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", data)
-	const page = "https://news.invalid/2024/harbour-story"
-	for _, args := range [][]string{
-		{"notes", "add", page, "--quote", "harbour"},
-		{"notes", "list", page},
-		{"notes", "rm", page, "01ABC"},
-		{"notes", "compact", page},
-		{"export", page},
-	} {
-		var out, errs bytes.Buffer
-		code := run(args, strings.NewReader(""), &out, &errs)
-		msg := errs.String()
-		if code != 2 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "not an address") ||
-			!strings.Contains(msg, filepath.Join(data, "margin", "articles")) || strings.Contains(msg, "no such file") {
-			t.Errorf("%v: exit %d, stderr %q; want 2 and one line naming the articles folder", args, code, msg)
+	// The scheme is read in any case (RFC 3986, 3.1).
+	for _, page := range []string{"https://news.invalid/2024/harbour-story", "HTTPS://news.invalid/2024/harbour-story"} {
+		for _, args := range [][]string{
+			{"notes", "add", page, "--quote", "harbour"},
+			{"notes", "list", page},
+			{"notes", "rm", page, "01ABC"},
+			{"notes", "compact", page},
+			{"export", page},
+		} {
+			var out, errs bytes.Buffer
+			code := run(args, strings.NewReader(""), &out, &errs)
+			msg := errs.String()
+			if code != 2 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "not an address") ||
+				!strings.Contains(msg, filepath.Join(data, "margin", "articles")) || strings.Contains(msg, "no such file") {
+				t.Errorf("%v: exit %d, stderr %q; want 2 and one line naming the articles folder", args, code, msg)
+			}
 		}
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/cache"
 	"github.com/margin-reader/margin/model/fetch"
+	"github.com/margin-reader/margin/model/weblink"
 	"github.com/margin-reader/margin/samples"
 	"github.com/margin-reader/margin/ui"
 	"github.com/margin-reader/margin/ui/park"
@@ -221,7 +222,7 @@ func openForReading(ctx context.Context, file string, stdin io.Reader) (*model.A
 	case file == "":
 		a, notice, err := openSample(ctx)
 		return a, nil, notice, err
-	case isURL(file):
+	case weblink.IsWeb(file):
 		path, err := fetchURL(ctx, file)
 		if err != nil {
 			return nil, nil, "", err

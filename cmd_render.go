@@ -154,7 +154,3 @@ func terminalSize(w io.Writer) (int, int, error) {
 	}
 	return term.GetSize(f.Fd())
 }
-
-func isURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // The soft memory limit while an article is read and analysed: a base for
@@ -62,7 +64,7 @@ func analysisLimit(size int) int64 {
 // analysing a text of the file's size (a saved page's text is smaller), or
 // none when its size is not known beforehand (standard input, an address).
 func loadLimit(file string) int64 {
-	if file == "-" || isURL(file) {
+	if file == "-" || weblink.IsWeb(file) {
 		return math.MaxInt64
 	}
 	st, err := os.Stat(file)

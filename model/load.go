@@ -26,6 +26,18 @@ type Options struct {
 	// Verbatim skips cleanup: the text is the input unchanged, and every
 	// line break ends a sentence.
 	Verbatim bool
+	// Now is when the article is read: a saved page's date with a
+	// two-digit year past the next is not read as one (htmlpage.Extract).
+	// The zero time is the moment the page is read.
+	Now time.Time
+}
+
+// readAt is when the article is read: Now, else the clock's time.
+func (o Options) readAt() time.Time {
+	if o.Now.IsZero() {
+		return time.Now()
+	}
+	return o.Now
 }
 
 // MaxFileSize bounds what margin reads into memory from one file or stream.

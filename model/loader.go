@@ -213,7 +213,7 @@ func (l *Loader) start(head string) {
 	case a.Format == HTML:
 		l.page = true
 		l.src = &whole{read: func(text string) (doc.Doc, error) {
-			page, err := htmlpage.Extract(text, "")
+			page, err := htmlpage.Extract(text, "", opts.readAt())
 			if err != nil {
 				return doc.Doc{}, err
 			}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	textenc "golang.org/x/text/encoding"
@@ -112,4 +113,20 @@ func FuzzOpenPage(f *testing.F) {
 			t.Fatalf("Parse(%q) text %q is not UTF-8", data, a.Text)
 		}
 	})
+}
+
+// TestASavedPageIsReadAtOptionsNow: a dateline's two-digit year past the
+// next is no date, counted from Options.Now, not from the clock.
+func TestASavedPageIsReadAtOptionsNow(t *testing.T) {
+	page := []byte(`<html><body><h1>Ferries back</h1><p>Kiel, 23.09.28</p><article><p>` +
+		strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + `</p></article></body></html>`)
+	for year, want := range map[int]string{2025: "", 2027: "2028-09-23"} {
+		a, err := Parse(context.Background(), "ferries.html", page, Options{Now: time.Date(year, time.May, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published != want {
+			t.Errorf("read in %d, published %q, want %q", year, a.Published, want)
+		}
+	}
 }

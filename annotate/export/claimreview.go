@@ -55,7 +55,9 @@ type (
 		Headline string `json:"headline,omitempty"`
 	}
 	crAgent struct {
-		Type     string   `json:"@type"`
+		// Type is empty for a claimant the analysis knows as neither a
+		// person nor an organisation (see claimAuthor).
+		Type     string   `json:"@type,omitempty"`
 		Name     string   `json:"name"`
 		WorksFor *crAgent `json:"worksFor,omitempty"`
 	}
@@ -147,12 +149,27 @@ func reviewURL(page, id string) string {
 
 // claimAuthor is who said the claim, if the analysis names someone: a
 // vague source ("sources said") is no one's name, and a Person called
-// "sources" would be shown as the claimant.
+// "sources" would be shown as the claimant. schema.org's Claim.author is
+// a Person or an Organization: the source's entity label says which, and
+// a source known as neither ("the pilots", a place, a group) is written
+// with its name alone, not given a type it may not have.
 func claimAuthor(c Claim) *crAgent {
 	if c.Source == "" || c.Vague {
 		return nil
 	}
-	return &crAgent{Type: "Person", Name: c.Source}
+	return &crAgent{Type: authorType(c.SourceLabel), Name: c.Source}
+}
+
+// authorType is the schema.org type of a claimant with the entity label
+// label (model/vocab's values), "" for none.
+func authorType(label string) string {
+	switch label {
+	case "PERSON":
+		return "Person"
+	case "ORG":
+		return "Organization"
+	}
+	return ""
 }
 
 // checker is the fact-checker: the exporting author, else the note's,

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/model/vocab"
 )
 
 // factCheckFields are the properties Google's fact-check markup documents
@@ -233,5 +234,40 @@ func TestAVagueSourceIsNoClaimant(t *testing.T) {
 	}
 	if got := saidBy(named); got != "the mayor" {
 		t.Errorf("saidBy = %q, want the name alone", got)
+	}
+}
+
+// TestAClaimantIsAPersonOrAnOrganisationAsTheAnalysisKnows: schema.org's
+// Claim.author is a Person or an Organization; a source the analysis
+// does not know as either gets no type rather than a wrong one.
+func TestAClaimantIsAPersonOrAnOrganisationAsTheAnalysisKnows(t *testing.T) {
+	tests := []struct{ label, want string }{
+		{"PERSON", "Person"},
+		{"ORG", "Organization"},
+		{"PLACE", ""},
+		{"GROUP", ""},
+		{"", ""},
+	}
+	labels := map[string]bool{}
+	for _, l := range vocab.EntityLabels() {
+		labels[l.Value] = true
+	}
+	for _, tt := range tests {
+		t.Run(tt.label, func(t *testing.T) {
+			if tt.label != "" && !labels[tt.label] {
+				t.Fatalf("%q is no entity label of model/vocab", tt.label)
+			}
+			a := claimAuthor(Claim{Source: "Harbour Trust", SourceLabel: tt.label})
+			if a == nil || a.Type != tt.want || a.Name != "Harbour Trust" {
+				t.Fatalf("author of a source labelled %q: %+v, want type %q", tt.label, a, tt.want)
+			}
+			out, err := json.Marshal(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if typed := strings.Contains(string(out), `"@type"`); typed != (tt.want != "") {
+				t.Errorf("author of a source labelled %q written %s", tt.label, out)
+			}
+		})
 	}
 }

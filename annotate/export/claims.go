@@ -20,6 +20,9 @@ type Claim struct {
 	// Via who reported their words, "" when the text does not say.
 	Source string
 	Via    string
+	// SourceLabel is the entity label ("PERSON", "ORG", ...) of Source
+	// when the analysis knows it, else "".
+	SourceLabel string
 	// Vague marks a Source that names no one ("sources", "a source"),
 	// so that it is never given as the claim's author.
 	Vague bool

@@ -304,3 +304,32 @@ func TestTwoNotesOnOnePassageAreTwoRowsApart(t *testing.T) {
 		t.Errorf("the second row does not start the note's text, its pipe escaped: %q", rows[1])
 	}
 }
+
+func TestASourceIsALinkWhateverTheCaseOfItsScheme(t *testing.T) {
+	tests := []struct {
+		name, source string
+		link         bool
+	}{
+		{"https", "https://stats.example/cpi", true},
+		{"https in capitals", "HTTPS://stats.example/cpi", true},
+		{"http in mixed case", "Http://stats.example/cpi", true},
+		{"words", "Interview with the office", false},
+		{"another scheme", "ftp://stats.example/cpi.csv", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sourceLink(tt.source) == "<"+tt.source+">"; got != tt.link {
+				t.Errorf("markdown: sourceLink(%q) = %q", tt.source, sourceLink(tt.source))
+			}
+			a, notes := fixture(t)
+			notes[0].Sources = []string{tt.source}
+			var buf bytes.Buffer
+			if err := W3C(&buf, a, notes[:1], storyOptions(t, a)); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), `"source": "`+tt.source+`"`); got != tt.link {
+				t.Errorf("w3c: source %q given as a link %v, want %v:\n%s", tt.source, got, tt.link, buf.String())
+			}
+		})
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model/article"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // passageCell, noteCell and claimCell are how many characters of a
@@ -334,8 +335,7 @@ func escapeAll(list []string, escape func(string) string) []string {
 // sourceLink makes a web address an autolink; anything else is text.
 // CommonMark autolinks hold no space, control or angle bracket.
 func sourceLink(s string) string {
-	web := strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
-	if web && !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || r == 0x7f }) && s == sanitize.Markdown(s) {
+	if weblink.IsWeb(s) && !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || r == 0x7f }) && s == sanitize.Markdown(s) {
 		return "<" + s + ">"
 	}
 	return escapeLine(s)

@@ -4,13 +4,13 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/model/article"
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/).
@@ -134,7 +134,7 @@ func w3cNote(chars *charCounter, source string, n annotate.Note) w3cAnnotation {
 		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: t, Purpose: "tagging"})
 	}
 	for _, s := range n.Sources {
-		if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+		if weblink.IsWeb(s) {
 			an.Body = append(an.Body, w3cBody{Type: "SpecificResource", Source: s, Purpose: "linking"})
 		} else {
 			an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: s, Format: "text/plain", Purpose: "linking"})

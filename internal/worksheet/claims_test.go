@@ -1,10 +1,12 @@
 package worksheet
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/claim"
+	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -35,5 +37,43 @@ func TestClaimsCarryKindsSourceAndScore(t *testing.T) {
 	}
 	if Claims(text, nil) != nil {
 		t.Error("no analysis gave claims")
+	}
+}
+
+func TestASourcesLabelIsTheEntityItIsOrTheNameItEndsIn(t *testing.T) {
+	tests := []struct {
+		name, text, source string
+		entities           []string // each "words LABEL"
+		want               string
+	}{
+		{"a person's name", "Maria Kellen said so.", "Maria Kellen", []string{"Maria Kellen PERSON"}, "PERSON"},
+		{"an organisation after the", "The Harbour Trust said so.", "The Harbour Trust", []string{"Harbour Trust ORG"}, "ORG"},
+		{"a name with a possessive", "Maria Kellen’s said so.", "Maria Kellen’s", []string{"Maria Kellen PERSON"}, "PERSON"},
+		{"a role before a person's name", "Port spokesman Ivo Brandt said so.", "Port spokesman Ivo Brandt", []string{"Ivo Brandt PERSON"}, "PERSON"},
+		{"a role for a person", "A spokeswoman for Maria Kellen said so.", "A spokeswoman for Maria Kellen", []string{"Maria Kellen PERSON"}, "PERSON"},
+		{"two people", "Brandt and Maria Kellen said so.", "Brandt and Maria Kellen", []string{"Brandt PERSON", "Maria Kellen PERSON"}, ""},
+		{"a thing from a person", "The letter from Maria Kellen said so.", "The letter from Maria Kellen", []string{"Maria Kellen PERSON"}, ""},
+		{"a name and what they are", "Ivo Brandt, a writer for the Harbour Trust, said so.", "Ivo Brandt, a writer for the Harbour Trust", []string{"Ivo Brandt PERSON", "Harbour Trust ORG"}, ""},
+		{"an organisation's member", "A pilot of the Harbour Trust said so.", "A pilot of the Harbour Trust", []string{"Harbour Trust ORG"}, ""},
+		{"no entity", "The pilots said so.", "The pilots", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at := func(words string) span.Span {
+				i := strings.Index(tt.text, words)
+				if i < 0 {
+					t.Fatalf("%q not in %q", words, tt.text)
+				}
+				return span.Span{Start: i, End: i + len(words)}
+			}
+			an := &model.Analysis{Claims: []claim.Claim{{Span: span.Span{End: len(tt.text)}, Source: &claim.Source{Span: at(tt.source)}}}}
+			for _, e := range tt.entities {
+				cut := strings.LastIndexByte(e, ' ')
+				an.Entities = append(an.Entities, entity.Entity{Span: at(e[:cut]), Label: entity.Label(e[cut+1:])})
+			}
+			if got := Claims(tt.text, an)[0].SourceLabel; got != tt.want {
+				t.Errorf("source %q is labelled %q, want %q", tt.source, got, tt.want)
+			}
+		})
 	}
 }

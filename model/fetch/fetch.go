@@ -54,7 +54,7 @@ func save(ctx context.Context, rawURL, dir string, now time.Time, lim limits) (s
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("fetch %s: not an http or https address", sanitize.TerminalLine(rawURL))
 	}
-	page, final, err := download(ctx, u, lim)
+	page, final, err := download(ctx, u, now, lim)
 	if err != nil {
 		return "", fmt.Errorf("fetch %s: %w", sanitize.TerminalLine(rawURL), err)
 	}
@@ -69,8 +69,9 @@ func save(ctx context.Context, rawURL, dir string, now time.Time, lim limits) (s
 	return path, nil
 }
 
-// download GETs the page within the limits and extracts its article.
-func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.URL, error) {
+// download GETs the page within the limits and extracts its article,
+// read at now.
+func download(ctx context.Context, u *url.URL, now time.Time, lim limits) (htmlpage.Page, *url.URL, error) {
 	ctx, cancel := context.WithTimeout(ctx, lim.timeout)
 	defer cancel()
 	client := &http.Client{Transport: lim.transport, CheckRedirect: func(req *http.Request, via []*http.Request) error {
@@ -125,7 +126,7 @@ func download(ctx context.Context, u *url.URL, lim limits) (htmlpage.Page, *url.
 		return htmlpage.Page{}, nil, err
 	}
 	if media == "text/html" || media == "application/xhtml+xml" {
-		page, err := htmlpage.Extract(text, final.String())
+		page, err := htmlpage.Extract(text, final.String(), now)
 		return page, final, err
 	}
 	return htmlpage.Page{Doc: plainDoc(text)}, final, nil

@@ -62,7 +62,7 @@ func TestExtractCutsPagesPastItsBounds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Extract(hostilePage(tt.middle), "")
+			p, err := Extract(hostilePage(tt.middle), "", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,7 +110,7 @@ func TestExtractEndsOnHostilePages(t *testing.T) {
 			}
 			done := make(chan result, 1)
 			go func() {
-				p, err := Extract(src, "")
+				p, err := Extract(src, "", readIn)
 				done <- result{p, err}
 			}()
 			select {
@@ -148,7 +148,7 @@ func benchExtract(b *testing.B, middle string) {
 	src := hostilePage(middle)
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		if _, err := Extract(src, ""); err != nil {
+		if _, err := Extract(src, "", readIn); err != nil {
 			b.Fatal(err)
 		}
 	}

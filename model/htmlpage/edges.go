@@ -123,14 +123,14 @@ func linkShare(n *html.Node) float64 {
 // dropBylines removes the blocks that are only the byline, "By" and a
 // date around it or not (the page header shows it once), and the short
 // notes about the author ("Ana Ruiz is a reporter who covers...").
-func dropBylines(article *html.Node, byline string) {
+func dropBylines(article *html.Node, byline string, thisYear int) {
 	if byline == "" {
 		return
 	}
 	bio := regexp.MustCompile(`(?i)^(about )?` + regexp.QuoteMeta(byline) + `\b[,:]?\s*(is|was|has|writes|covers|reports)\b`)
 	for _, n := range leafBlocks(article) {
 		text, short := shortText(n, maxFurnitureText)
-		if short && (squash(bylineName(text)) == squash(byline) || bio.MatchString(text)) {
+		if short && (squash(bylineName(text, thisYear)) == squash(byline) || bio.MatchString(text)) {
 			n.Parent.RemoveChild(n)
 		}
 	}

@@ -47,7 +47,7 @@ func TestDevelopmentSet(t *testing.T) {
 	var proxies evalset.Proxies
 	var lengths lengthRatios
 	for _, p := range pages {
-		page, err := Extract(string(p.HTML), p.URL)
+		page, err := Extract(string(p.HTML), p.URL, readIn)
 		text := page.Doc.Text
 		if err != nil {
 			text = ""
@@ -94,7 +94,7 @@ func BenchmarkExtractDevelopmentSet(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, p := range pages {
-			_, _ = Extract(string(p.HTML), p.URL)
+			_, _ = Extract(string(p.HTML), p.URL, readIn)
 		}
 	}
 }

@@ -39,9 +39,11 @@ type Page struct {
 }
 
 // Extract finds the article in an HTML page. pageURL, which may be empty,
-// resolves relative links. A page past margin's bounds is read up to
-// where it passes them, and Page.Cut says so.
-func Extract(src string, pageURL string) (Page, error) {
+// resolves relative links. now is when the page is read: a date written
+// with a two-digit year past the next is not read as one ("3.4.56").
+// A page past margin's bounds is read up to where it passes them, and
+// Page.Cut says so.
+func Extract(src string, pageURL string, now time.Time) (Page, error) {
 	var base *url.URL
 	if pageURL != "" {
 		u, err := url.Parse(pageURL)
@@ -55,7 +57,7 @@ func Extract(src string, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	meta := readMeta(root, base)
+	meta := readMeta(root, base, now.Year())
 	if meta.claimant != "" {
 		// Readability takes the first byline-like element for the byline
 		// and cuts it from the text; on a fact-check page that is the
@@ -136,7 +138,7 @@ func (f *furniture) find(src string, root *html.Node, base *url.URL, meta pageMe
 // page puts the markup's metadata first and readability's guesses
 // second.
 func (m pageMeta) page(d doc.Doc, art readability.Article) Page {
-	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host)
+	title, site := cleanTitle(first(m.title, oneLine(art.Title())), first(m.site, oneLine(art.SiteName())), m.host, m.thisYear)
 	p := Page{
 		Doc: d, Title: m.shown(title, site), Site: site,
 		Byline:    m.byline(site, art.Byline()),
@@ -188,12 +190,15 @@ const otherOverReadability = 2
 const denserOverReadability = 1.5
 
 // header is the title and byline as the page's header will show them.
-type header struct{ title, byline string }
+type header struct {
+	title, byline string
+	thisYear      int // the year the page is read in (dateIn)
+}
 
 func (m pageMeta) header(art readability.Article) header {
 	site := first(m.site, oneLine(art.SiteName()))
-	title, _ := cleanTitle(first(m.title, oneLine(art.Title())), site, m.host)
-	return header{title: m.shown(title, site), byline: m.byline(site, art.Byline())}
+	title, _ := cleanTitle(first(m.title, oneLine(art.Title())), site, m.host, m.thisYear)
+	return header{title: m.shown(title, site), byline: m.byline(site, art.Byline()), thisYear: m.thisYear}
 }
 
 // article is the text of an article element, its furniture pruned,
@@ -203,7 +208,7 @@ func (f *furniture) article(n *html.Node, base *url.URL, h header) doc.Doc {
 	f.prune(n)
 	dropDisguised(n)
 	dropTitle(n, h.title)
-	dropBylines(n, h.byline)
+	dropBylines(n, h.byline, h.thisYear)
 	f.dropEdges(n)
 	joinDropCaps(n)
 	w := walker{base: base, captions: f.captions}

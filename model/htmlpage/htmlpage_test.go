@@ -32,7 +32,7 @@ func TestExtractGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Extract(string(src), "https://news.example.com/island/ferry-timetable")
+			p, err := Extract(string(src), "https://news.example.com/island/ferry-timetable", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,7 +50,7 @@ func TestExtractDropsPageFurniture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Extract(string(src), "https://news.example.com/island/ferry-timetable")
+	p, err := Extract(string(src), "https://news.example.com/island/ferry-timetable", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestExtractWithoutArticle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Extract(tt.src, "")
+			_, err := Extract(tt.src, "", readIn)
 			if !errors.Is(err, ErrNoArticle) {
 				t.Fatalf("Extract = %v, want ErrNoArticle", err)
 			}
@@ -102,7 +102,7 @@ func TestExtractWithoutArticle(t *testing.T) {
 
 func TestExtractShortPage(t *testing.T) {
 	p, err := Extract(`<html><head><title>Note</title></head><body><p>One short   paragraph
-	with <i>a</i> <a href="x.html">link</a>.</p></body></html>`, "http://h.example/dir/page")
+	with <i>a</i> <a href="x.html">link</a>.</p></body></html>`, "http://h.example/dir/page", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add(`<html><head><script type="application/ld+json">{"@type":["NewsArticle"],"headline":"A\nB | Site","author":[{"name":"X"},"Y"],"datePublished":"2020-01-02T03:04:05+09:00"}</script><meta property="og:site_name" content="Site"></head><body><p>Text of the article goes here.</p></body></html>`)
 	f.Add(`<p>a <b>b</b> <a href="/c">c</a></p><ul><li>d<ol><li>e</li></ol></li></ul><pre>f</pre><table><tr><td>g</td></tr></table>`)
 	f.Fuzz(func(t *testing.T, src string) {
-		p, err := Extract(src, "https://example.com/a/b")
+		p, err := Extract(src, "https://example.com/a/b", readIn)
 		if err != nil {
 			return
 		}
@@ -168,7 +168,7 @@ func checkFromPage(t *testing.T, src string, d doc.Doc) {
 	if err != nil {
 		t.Fatalf("Extract read a page that does not parse: %v", err)
 	}
-	if body := readMeta(root, nil).body; body != "" && d.Text == bodyDoc(body).Text {
+	if body := readMeta(root, nil, readIn.Year()).body; body != "" && d.Text == bodyDoc(body).Text {
 		return
 	}
 	visible := []rune(withoutSpaces(pageText(root)))
@@ -267,7 +267,7 @@ func TestExtractNewsPagePatterns(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Extract(string(src), "https://news.example.com/a/1")
+			p, err := Extract(string(src), "https://news.example.com/a/1", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -295,7 +295,7 @@ func TestExtractKeepsHeadingLevels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Extract(string(src), "")
+	p, err := Extract(string(src), "", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +318,7 @@ func TestExtractKeepsParagraphsReadabilityMakes(t *testing.T) {
 	// Readability wraps the loose text beside the inner <div> in <p>s.
 	src := `<html><body><article class="story"><div>` + words("The mayor", "First ends.") +
 		`<div>` + words("The council", "Second ends.") + `</div>` + words("The fishermen", "Third ends.") + `</div></article></body></html>`
-	p, err := Extract(src, "")
+	p, err := Extract(src, "", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +337,7 @@ func TestExtractComposesTheText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Extract("<html><body><p>"+tt.body+"</p></body></html>", "")
+			p, err := Extract("<html><body><p>"+tt.body+"</p></body></html>", "", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,7 +20,7 @@ import (
 // outside <meta>: microdata's itemprop="datePublished" and the hAtom
 // microformat's class "published", from the datetime, content or title
 // attribute or else from the element's text ("May 19, 2020", "19.05.2020").
-func markedDate(n *html.Node) string {
+func markedDate(n *html.Node, thisYear int) string {
 	if n.DataAtom == atom.Meta || !(attr(n, "itemprop") == "datePublished" || hasWord(attr(n, "class"), "published")) {
 		return ""
 	}
@@ -29,7 +29,7 @@ func markedDate(n *html.Node) string {
 			return d
 		}
 	}
-	return elementDate(n)
+	return elementDate(n, thisYear)
 }
 
 // maxDateText is the longest text read for a date: a date element holds
@@ -38,9 +38,9 @@ const maxDateText = 60
 
 // elementDate is the date an element's short text shows (dateIn); ""
 // when its text is longer than a date's.
-func elementDate(n *html.Node) string {
+func elementDate(n *html.Node, thisYear int) string {
 	if text, short := shortText(n, maxDateText); short {
-		return dateIn(text)
+		return dateIn(text, thisYear)
 	}
 	return ""
 }
@@ -83,11 +83,11 @@ func isZoneShift(d time.Duration) bool {
 // or in English or German words ("19. Oktober 2019", "March 3, 2020")
 // anywhere in its short text; "" for any other element. A page's own
 // date is the last resort: a sidebar's or a comment's may come first.
-func shownDate(n *html.Node) string {
+func shownDate(n *html.Node, thisYear int) string {
 	if skipped[n.DataAtom] || !namedForDate(n) {
 		return ""
 	}
-	return elementDate(n)
+	return elementDate(n, thisYear)
 }
 
 // namedForDate reports whether an element's class or id names a date of
@@ -171,9 +171,11 @@ var monthNumbers = map[string]time.Month{
 }
 
 // dateIn is the first date shownDates finds in a text, as 2006-01-02; ""
-// when there is none, or it is no day of the calendar.
-func dateIn(s string) string {
-	at, day, month, year := numberDate(s, time.Now().Year())
+// when there is none, or it is no day of the calendar. thisYear, the
+// year the page is read in, bounds the years written in two digits
+// (numberDate).
+func dateIn(s string, thisYear int) string {
+	at, day, month, year := numberDate(s, thisYear)
 	if wordAt, d, mo, y := wordDate(s); wordAt >= 0 && (at < 0 || wordAt < at) {
 		day, month, year = d, mo, y
 	}
@@ -259,11 +261,11 @@ func inNumberRun(s string, start, end int) bool {
 // timeElementDate is a <time> element's date: its datetime attribute, or
 // else the date its text shows ("1. November 2023", "Published on August
 // 19, 2019").
-func timeElementDate(n *html.Node) string {
+func timeElementDate(n *html.Node, thisYear int) string {
 	if d := date(attr(n, "datetime")); d != "" {
 		return d
 	}
-	return elementDate(n)
+	return elementDate(n, thisYear)
 }
 
 // dateline reads the date a headline's dateline shows: the first short
@@ -272,10 +274,11 @@ func timeElementDate(n *html.Node) string {
 // the article's first paragraph; not one whose names say it shows
 // another date (today's, an update's).
 type dateline struct {
-	h1     *html.Node // the first <h1>, once seen
-	blocks int        // the blocks read after it
-	done   bool
-	date   string
+	thisYear int        // the year the page is read in (dateIn)
+	h1       *html.Node // the first <h1>, once seen
+	blocks   int        // the blocks read after it
+	done     bool
+	date     string
 }
 
 // maxDatelineBlocks is how many blocks after the <h1> may give its date:
@@ -298,7 +301,7 @@ func (l *dateline) read(n *html.Node) {
 			l.blocks++ // a short paragraph of the article, its date an event's
 			l.done = l.blocks >= maxDatelineBlocks
 		case short:
-			l.date = dateIn(text)
+			l.date = dateIn(text, l.thisYear)
 			l.blocks++
 			l.done = l.date != "" || l.blocks >= maxDatelineBlocks
 		case n.DataAtom == atom.P:

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -31,7 +32,7 @@ func TestMarkedDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.markup+`<article>`+story+`</article></body></html>`, "")
+			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.markup+`<article>`+story+`</article></body></html>`, "", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,6 +63,41 @@ func TestNamedForDate(t *testing.T) {
 				t.Errorf("namedForDate(class %q) = %v, want %v", tt.class, got, tt.want)
 			}
 		})
+	}
+}
+
+// readIn is when the tests read their pages: dates written with
+// two-digit years are read against it, not against the clock.
+var readIn = time.Date(2026, time.June, 1, 12, 0, 0, 0, time.UTC)
+
+func TestATwoDigitYearIsReadAgainstTheYearThePageIsReadIn(t *testing.T) {
+	tests := []struct {
+		name, in string
+		year     int
+		want     string
+	}{
+		{"this year", "Hafenamt | 23.09.26", 2026, "2026-09-23"},
+		{"next year", "Hafenamt | 23.09.27", 2026, "2027-09-23"},
+		{"the year after next is none", "Hafenamt | 23.09.28", 2026, ""},
+		{"the same text read a year later", "Hafenamt | 23.09.28", 2027, "2028-09-23"},
+		{"a year in four digits is read whatever the year", "Hafenamt | 23.09.2090", 2026, "2090-09-23"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dateIn(tt.in, tt.year); got != tt.want {
+				t.Errorf("dateIn(%q, %d) = %q, want %q", tt.in, tt.year, got, tt.want)
+			}
+		})
+	}
+	page := `<html><body><h1>Ferries back</h1><p>Kiel, 23.09.28</p><article><p>` + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + `</p></article></body></html>`
+	for now, want := range map[time.Time]string{readIn: "", readIn.AddDate(1, 0, 0): "2028-09-23"} {
+		p, err := Extract(page, "", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != want {
+			t.Errorf("read in %d, the dateline's date is %q, want %q", now.Year(), p.Published, want)
+		}
 	}
 }
 
@@ -100,7 +136,7 @@ func TestDateIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := dateIn(tt.in); got != tt.want {
+			if got := dateIn(tt.in, readIn.Year()); got != tt.want {
 				t.Errorf("dateIn(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
@@ -149,7 +185,7 @@ func TestDateline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := Extract(`<html><body>`+tt.before+`<h1>Ferries back</h1>`+tt.after+`<article>`+story+`</article></body></html>`, "")
+			page, err := Extract(`<html><body>`+tt.before+`<h1>Ferries back</h1>`+tt.after+`<article>`+story+`</article></body></html>`, "", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}

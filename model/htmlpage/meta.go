@@ -15,6 +15,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/margin-reader/margin/model/weblink"
 )
 
 // pageMeta is what a page's markup says about its article, read before
@@ -30,11 +32,13 @@ type pageMeta struct {
 	host                    string // from the page address or its canonical link
 	rates, rating, reviewer string
 	claimant                string // ClaimReview itemReviewed.author: never the byline
+	thisYear                int    // the year the page is read in (dateIn)
 }
 
-// readMeta collects the page's JSON-LD, <meta> and rel=author markup.
-func readMeta(root *html.Node, base *url.URL) pageMeta {
-	var m pageMeta
+// readMeta collects the page's JSON-LD, <meta> and rel=author markup,
+// reading the page in thisYear (dateIn).
+func readMeta(root *html.Node, base *url.URL, thisYear int) pageMeta {
+	m := pageMeta{thisYear: thisYear}
 	metas := map[string]string{}
 	var bylines []*html.Node
 	var timeDate string   // the first <time datetime> in the page
@@ -43,7 +47,8 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var labelled string   // the first name after a byline's label
 	var marked string     // the first date marked up outside <meta>
 	var shown string      // the first date an element named for one shows
-	var line dateline     // the date the blocks under the first <h1> show
+	// line is the date the blocks under the first <h1> show.
+	line := dateline{thisYear: thisYear}
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
 		switch n.DataAtom {
@@ -63,7 +68,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.Time:
 			times = append(times, attr(n, "datetime"))
 			if timeDate == "" {
-				timeDate = timeElementDate(n)
+				timeDate = timeElementDate(n, thisYear)
 			}
 		case atom.Link:
 			if hasWord(attr(n, "rel"), "canonical") && base == nil {
@@ -76,16 +81,16 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 			bylines = append(bylines, n)
 		}
 		if m.byLine == "" {
-			m.byLine = byLineText(n)
+			m.byLine = byLineText(n, thisYear)
 		}
 		if labelled == "" {
 			labelled = labelledByline(n)
 		}
 		if marked == "" {
-			marked = markedDate(n)
+			marked = markedDate(n, thisYear)
 		}
 		if shown == "" {
-			shown = shownDate(n)
+			shown = shownDate(n, thisYear)
 		}
 		line.read(n)
 	})
@@ -249,8 +254,8 @@ func (m pageMeta) byline(site string, more ...string) string {
 // site's put after or before it ("Rob Picheta, CNN"). "" when it names
 // no writer.
 func (m pageMeta) bylineOf(c, site string) string {
-	name := bylineName(withoutSite(oneLine(c), site, m.host))
-	if name == "" || isURL(name) || squash(name) == squash(site) || squash(name) == squash(m.claimant) || namesHost(name, m.host) {
+	name := bylineName(withoutSite(oneLine(c), site, m.host), m.thisYear)
+	if name == "" || weblink.IsWeb(name) || squash(name) == squash(site) || squash(name) == squash(m.claimant) || namesHost(name, m.host) {
 		return ""
 	}
 	return name
@@ -317,10 +322,10 @@ type bylineREs struct{ lead, dateFirst, tail, notAName, byWord, label *regexp.Re
 const bylineTrail = " -–—|·•,:"
 
 // bylineName is the name in a byline, "" when there is none.
-func bylineName(s string) string {
+func bylineName(s string, thisYear int) string {
 	re := bylinePatterns()
 	s = oneLine(s)
-	if d := re.dateFirst.FindString(s); d != "" && dateIn(d) != "" {
+	if d := re.dateFirst.FindString(s); d != "" && dateIn(d, thisYear) != "" {
 		s = s[len(d):]
 	}
 	for {
@@ -347,7 +352,7 @@ func bylineName(s string) string {
 // "" for any other element, and for "By the end of March". A heading
 // is one only with a date after the name: headlines capitalise every
 // word, and "By The Numbers" or "By Land And Sea" name no one.
-func byLineText(n *html.Node) string {
+func byLineText(n *html.Node, thisYear int) string {
 	if !blockish[n.DataAtom] && headings[n.DataAtom] == 0 {
 		return ""
 	}
@@ -359,7 +364,7 @@ func byLineText(n *html.Node) string {
 	if headings[n.DataAtom] > 0 && !re.tail.MatchString(oneLine(text)) {
 		return ""
 	}
-	words := strings.Fields(bylineName(text))
+	words := strings.Fields(bylineName(text, thisYear))
 	if len(words) < 2 || len(words) > 5 {
 		return ""
 	}
@@ -519,7 +524,7 @@ func (m pageMeta) shown(title, site string) string {
 			return title
 		}
 		if len(h) <= 2*len(title) && sameWords(title, h) {
-			h, _ = cleanTitle(h, site, m.host)
+			h, _ = cleanTitle(h, site, m.host, m.thisYear)
 			return h
 		}
 	}
@@ -684,14 +689,12 @@ func names(v any) string {
 	collect(v)
 	var kept []string
 	for _, n := range out {
-		if n != "" && !isURL(n) {
+		if n != "" && !weblink.IsWeb(n) {
 			kept = append(kept, n)
 		}
 	}
 	return strings.Join(kept, ", ")
 }
-
-func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
 
 func first(vals ...string) string {
 	for _, v := range vals {
@@ -736,27 +739,27 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", "
 // tagline after it ("... | petri-heil.ch | Dein Fischereimagazin") and a
 // date closing the title ("... | DW | 19.01.2020"). It returns the
 // site's name too, learnt from the title if need be.
-func cleanTitle(title, site, host string) (string, string) {
+func cleanTitle(title, site, host string, thisYear int) (string, string) {
 	for _, sep := range titleSeparators {
 		// The whole site name, tagline and all.
 		if site != "" && strings.HasSuffix(title, sep+site) && len(title) > len(sep+site) {
-			return cleanTitle(strings.TrimSpace(strings.TrimSuffix(title, sep+site)), site, host)
+			return cleanTitle(strings.TrimSpace(strings.TrimSuffix(title, sep+site)), site, host, thisYear)
 		}
 	}
 	parts, seps := splitTitle(title)
 	if n := len(parts); n > 1 {
-		if isTitleDate(parts[n-1]) && !opensRange(parts[n-2], parts[n-1]) {
-			return cleanTitle(joinTitle(parts[:n-1], seps), site, host)
+		if isTitleDate(parts[n-1], thisYear) && !opensRange(parts[n-2], parts[n-1]) {
+			return cleanTitle(joinTitle(parts[:n-1], seps), site, host, thisYear)
 		}
 		// From the end: the site's name is the last part, or a later
 		// one's tagline follows it.
 		for i := n - 1; i > 0; i-- {
 			if isTitleSite(parts[i], seps[i], site, host) || startsWithSiteName(parts[i], site, host) {
-				return cleanTitle(joinTitle(parts[:i], seps), first(site, parts[i]), host)
+				return cleanTitle(joinTitle(parts[:i], seps), first(site, parts[i]), host, thisYear)
 			}
 		}
 		if isTitleSite(parts[0], seps[1], site, host) {
-			return cleanTitle(joinTitle(parts[1:], seps[1:]), first(site, parts[0]), host)
+			return cleanTitle(joinTitle(parts[1:], seps[1:]), first(site, parts[0]), host, thisYear)
 		}
 	}
 	return title, siteName(site, host)
@@ -812,12 +815,12 @@ var titleDate = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})$`)
 })
 
-func isTitleDate(part string) bool {
+func isTitleDate(part string, thisYear int) bool {
 	part = strings.TrimSpace(part)
 	if titleDate().MatchString(part) {
 		return true
 	}
-	return dateIn(part) != "" && len(strings.Fields(part)) <= 3
+	return dateIn(part, thisYear) != "" && len(strings.Fields(part)) <= 3
 }
 
 // opensRange reports whether a title's part ends in the first day of a

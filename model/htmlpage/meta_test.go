@@ -51,7 +51,7 @@ func TestBylineName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := bylineName(tt.in); got != tt.want {
+			if got := bylineName(tt.in, readIn.Year()); got != tt.want {
 				t.Errorf("bylineName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
@@ -120,7 +120,7 @@ func TestByLineText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := readMeta(root, nil).byline(""); got != tt.want {
+			if got := readMeta(root, nil, readIn.Year()).byline(""); got != tt.want {
 				t.Errorf("byline = %q, want %q", got, tt.want)
 			}
 		})
@@ -161,7 +161,7 @@ func TestCleanTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, site := cleanTitle(tt.title, tt.site, tt.host)
+			got, site := cleanTitle(tt.title, tt.site, tt.host, readIn.Year())
 			if got != tt.want || site != tt.wantSite {
 				t.Errorf("cleanTitle(%q, %q, %q) = %q, %q; want %q, %q", tt.title, tt.site, tt.host, got, site, tt.want, tt.wantSite)
 			}
@@ -192,7 +192,7 @@ func TestBylinePassesOverTheSiteAsAuthor(t *testing.T) {
 	src := `<html><head><meta property="og:site_name" content="Coast News">
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Keeper retires","author":{"@type":"Organization","name":"Coast News"}}</script></head>
 <body><article><div class="article-byline">By Tomas Reed</div><p>` + strings.Repeat("After forty years on the rock, the keeper handed over the keys. ", 8) + `</p></article></body></html>`
-	p, err := Extract(src, "")
+	p, err := Extract(src, "", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestBylineMarkup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.byline+`<article>`+story+`</article></body></html>`, "")
+			page, err := Extract(`<html><body><h1>Ferries back</h1>`+tt.byline+`<article>`+story+`</article></body></html>`, "", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -305,6 +305,25 @@ func TestHeadline(t *testing.T) {
 			})
 			if got := oneLine(headline(h1)); got != tt.want {
 				t.Errorf("headline of %q = %q, want %q", tt.h1, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNamesPassOverAddressesWhateverTheCaseOfTheirScheme(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"an address", []any{"https://social.example/tomas", "Tomas Reed"}, "Tomas Reed"},
+		{"an address in capitals", []any{"HTTPS://social.example/tomas", map[string]any{"name": "Tomas Reed"}}, "Tomas Reed"},
+		{"two names", []any{"Tomas Reed", "Mara Kellen"}, "Tomas Reed, Mara Kellen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := names(tt.v); got != tt.want {
+				t.Errorf("names(%v) = %q, want %q", tt.v, got, tt.want)
 			}
 		})
 	}

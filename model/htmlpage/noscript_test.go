@@ -23,7 +23,7 @@ func TestNoscriptArticles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := Extract(tt.page, "https://example.org/news/pier")
+			page, err := Extract(tt.page, "https://example.org/news/pier", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}

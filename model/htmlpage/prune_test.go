@@ -227,7 +227,7 @@ func TestDropBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dropBylines(root, "Ana Ruiz")
+			dropBylines(root, "Ana Ruiz", readIn.Year())
 			if kept := strings.Contains(textOf(root), "Ruiz"); kept != tt.kept {
 				t.Errorf("kept the line: %v, want %v", kept, tt.kept)
 			}

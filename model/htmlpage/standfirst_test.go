@@ -30,7 +30,7 @@ func TestStandfirst(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := Extract(tt.page, "https://example.org/news/harbour")
+			page, err := Extract(tt.page, "https://example.org/news/harbour", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,7 +45,7 @@ func TestStandfirst(t *testing.T) {
 func TestStandfirstIsNotRepeated(t *testing.T) {
 	lead := "Councillors say the harbour cannot wait another winter for its repairs."
 	story := "<p>" + lead + "</p><p>" + strings.Repeat("The council met on Tuesday to vote on the new budget. ", 20) + "</p>"
-	page, err := Extract(`<html><head><meta name="description" content="`+lead+`"></head><body><article>`+story+`</article></body></html>`, "")
+	page, err := Extract(`<html><head><meta name="description" content="`+lead+`"></head><body><article>`+story+`</article></body></html>`, "", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestStandfirstCutShort(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := Extract(`<html><head><meta name="description" content="`+tt.description+`"></head><body><header><h1>Harbour budget</h1>`+tt.shown+`</header>`+story+`</body></html>`, "")
+			page, err := Extract(`<html><head><meta name="description" content="`+tt.description+`"></head><body><header><h1>Harbour budget</h1>`+tt.shown+`</header>`+story+`</body></html>`, "", readIn)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -101,7 +101,7 @@ func TestExtractKeepsTableAlignmentThroughReadability(t *testing.T) {
 <table><thead><tr><th>Ward</th><th align="right">Votes</th><th style="text-align:right">Turnout</th></tr></thead>
 <tbody><tr><td>North</td><td align="right">1,204</td><td style="text-align: right" class="pct">38%</td></tr><tr><td>Harbour</td><td align="right">987</td><td style="text-align: right">44%</td></tr></tbody></table>
 <p>The council will publish the full count on Friday, a spokesperson said, after the recounts in the three wards are done.</p></article></body></html>`
-	p, err := Extract(page, "https://news.example.com/results")
+	p, err := Extract(page, "https://news.example.com/results", readIn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -219,7 +219,14 @@ func escapeText(s string, ctx int) string {
 // same plain text. end is where the enclosing block or cell ends, where
 // trailing whitespace would be dropped.
 func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
+	kept := keptGaps(text, from, to)
 	for i := from; i < to; i++ {
+		if len(kept) > 0 && i == kept[0] {
+			// Read in one text node with the word after it, the gap
+			// would be folded; an empty comment ends the node.
+			sb.WriteString("<!-- -->")
+			kept = kept[1:]
+		}
 		c := text[i]
 		if i == from && ctx&afterBracket != 0 && (c == 'x' || c == 'X' || c == ' ') {
 			// "[x](…" opening a list item would read as a task box.
@@ -282,6 +289,18 @@ func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 		}
 		sb.WriteByte(c)
 	}
+}
+
+// keptGaps returns where the runs of spaces in text[from:to] that the
+// parser would fold to one (gaps) end: a gap the text holds was at a
+// node's edge when it was read ("end.  <b></b>Next", the tag dropped),
+// and written in one node with its words it would be read back folded.
+func keptGaps(text string, from, to int) []int {
+	var ends []int
+	for i, n := range gaps(text[from:to]) {
+		ends = append(ends, from+i+n)
+	}
+	return ends
 }
 
 // escapeLineStart handles the start of a line, where markdown reads

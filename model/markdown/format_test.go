@@ -109,6 +109,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"drops marks and blocks with no text", "[](u)\n\n**<b></b>**\n\n- [](x)\n- b\n\n| |\n|-|\n| c |"},
 		{"keeps a list item that opens with a one-letter link", "- [&#88;](u) is a link, not a task\n- [ ](v)"},
 		{"keeps task lists", "- [ ] open\n- [x] done\n- plain"},
+		{"keeps a full stop and spaces before a raw HTML tag and digits", ".  <A>00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,4 +202,6 @@ func addSeeds(f *testing.F) {
 	f.Add("# h\n\n- a\n  - b\n\n> q\n\n| x |\n|---|\n| y |\n\n```\ncode\n```")
 	f.Add("*a* **b** `c` [d](e) ~~f~~ <g@h.org> ![i](j)")
 	f.Add("> [!NOTE]\n> a *b*\n>\n> c\n\n> [!tip]\n\n> [!WARNING] d")
+	f.Add(".  <A>00")                                  // a gap after a sentence, at a node's edge once the tag is dropped
+	f.Add("end.\u00a0 [](u)Next and ok?\t<b></b>“Yes") // the same after an empty link, and of a no-break space or a tab
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,31 +41,44 @@ func (w *walker) plain(raw string, wordStart bool) {
 // it would read a formatted article back differently. A lone no-break
 // space is kept, as cleanup keeps it: it binds two words.
 func foldGaps(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\u00a0") {
-		return s
-	}
 	var b strings.Builder
-	b.Grow(len(s))
 	done := 0 // s[:done] is written
-	for i := 0; i < len(s); {
-		n := spaceRun(s[i:])
-		if n == 0 {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			continue
+	for i, n := range gaps(s) {
+		if done == 0 {
+			b.Grow(len(s))
 		}
-		if run := s[i : i+n]; run != " " && run != "\u00a0" && i > 0 && startsSentence(s[i+n:]) && endsSentence(s[:i]) {
-			b.WriteString(s[done:i])
-			b.WriteByte(' ')
-			done = i + n
-		}
-		i += n
+		b.WriteString(s[done:i])
+		b.WriteByte(' ')
+		done = i + n
 	}
 	if done == 0 {
 		return s
 	}
 	b.WriteString(s[done:])
 	return b.String()
+}
+
+// gaps yields the start and length of each run of spaces in s, a text
+// node, that foldGaps folds; Format keeps such a run, where the text
+// holds one, by ending the node after it (keepGaps).
+func gaps(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\u00a0") {
+			return
+		}
+		for i := 0; i < len(s); {
+			n := spaceRun(s[i:])
+			if n == 0 {
+				_, size := utf8.DecodeRuneInString(s[i:])
+				i += size
+				continue
+			}
+			if run := s[i : i+n]; run != " " && run != "\u00a0" && i > 0 && startsSentence(s[i+n:]) && endsSentence(s[:i]) && !yield(i, n) {
+				return
+			}
+			i += n
+		}
+	}
 }
 
 // spaceRun returns the length of the run of spaces, tabs and no-break spaces at

@@ -43,6 +43,25 @@ const (
 	emailScheme = "mailto:"
 )
 
+// WebScheme returns how many bytes of s are the "http://" or "https://"
+// it starts with, in any case: RFC 3986 (3.1) makes a scheme
+// case-insensitive, so "HTTPS://example.org" is a web address. 0 when s
+// starts with neither.
+func WebScheme(s string) int {
+	for _, p := range []string{"https://", "http://"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// IsWeb reports whether s, an address given whole (an argument, a note's
+// source, an author's name), is a web address: one that starts with
+// http:// or https:// in any case (see WebScheme). It is the one test of
+// this in margin; All, which finds addresses in prose, is stricter.
+func IsWeb(s string) bool { return WebScheme(s) > 0 }
+
 // SpellsOut reports whether a link's words are its address written out:
 // the URL itself, or a "www." or email address the URL only adds its
 // scheme to, as it does for the Links All finds.

@@ -188,3 +188,30 @@ func TestSpellsOutSaysWhetherALinksWordsAreItsAddress(t *testing.T) {
 		t.Errorf("All found %d addresses in %q, want 3", found, text)
 	}
 }
+
+func TestWebSchemeIsReadInAnyCase(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    int
+	}{
+		{"https", "https://example.org/a", len("https://")},
+		{"http", "http://example.org/a", len("http://")},
+		{"https in capitals", "HTTPS://EXAMPLE.ORG/A", len("https://")},
+		{"http in mixed case", "Http://example.org", len("http://")},
+		{"another scheme", "ftp://example.org/a.zip", 0},
+		{"a scheme without its slashes", "https:example.org", 0},
+		{"a word that starts like one", "httpsx://example.org", 0},
+		{"a file name", "story.txt", 0},
+		{"nothing", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := WebScheme(tt.s); got != tt.want {
+				t.Errorf("WebScheme(%q) = %d, want %d", tt.s, got, tt.want)
+			}
+			if got := IsWeb(tt.s); got != (tt.want > 0) {
+				t.Errorf("IsWeb(%q) = %v", tt.s, got)
+			}
+		})
+	}
+}

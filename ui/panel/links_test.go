@@ -89,3 +89,18 @@ func TestAnAddressThatIsAlsoALinkIsListedOnce(t *testing.T) {
 		t.Fatalf("links listed %q, want %q", got, want)
 	}
 }
+
+func TestALinkSpellingOutItsAddressIsListedWithoutItsSchemeInAnyCase(t *testing.T) {
+	const md = "Read [HTTPS://example.org/a](HTTPS://example.org/a) and [Http://example.org/b](Http://example.org/b).\n"
+	a, err := model.Parse(context.Background(), "story.md", []byte(md), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range linkItems(Source{Article: a}) {
+		got = append(got, it.Title+it.Detail)
+	}
+	if want := []string{"example.org/a", "example.org/b"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("links listed %q, want %q", got, want)
+	}
+}

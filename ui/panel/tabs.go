@@ -113,7 +113,7 @@ func linkItems(s Source) []Item {
 		words := in.In(d.Text)
 		it := Item{Title: words, Detail: hostOf(in.URL), Spans: []span.Span{in.Span}, ID: in.URL}
 		if weblink.SpellsOut(words, in.URL) {
-			it.Title = strings.TrimPrefix(strings.TrimPrefix(words, "https://"), "http://")
+			it.Title = words[weblink.WebScheme(words):]
 			it.Detail = ""
 		}
 		items = append(items, it)

@@ -85,6 +85,10 @@ func TestASoftHyphenIsDrawnOnlyWhereTheLineBreaksAtIt(t *testing.T) {
 		{"the part before it must fit with the hyphen", "Votes on the east\u00adern pier", 16, "Votes on the|eastern pier"},
 		{"a word longer than the line breaks at the last that fits", "Donau\u00addampf\u00adschiff\u00adfahrt", 17, "Donaudampfschiff-|fahrt"},
 		{"one at a word's end breaks nothing", "a\u00ad b", 40, "a b"},
+		{"one before a no-break space the line breaks at draws nothing", "Votes east\u00ad\u00a0pier", 10, "Votes east|pier"},
+		{"two at a word's start give no break after the line's last word", "Votes on the \u00ad\u00adeastern pier", 18, "Votes on the|eastern pier"},
+		{"two at the start of a word longer than the line give no break", "\u00ad\u00adshipyardworkers", 8, "shipyard|workers"},
+		{"one after a mark drawn zero wide gives no break", "\u0301\u00adshipyardworkers", 8, "\u0301shipyard|workers"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,4 +122,33 @@ func TestACutAtSoftHyphensLeavesRoomForTheHyphen(t *testing.T) {
 	if want := []string{"ab", "\u00ad\u00adcd"}; !slices.Equal(got, want) {
 		t.Errorf("lines %q, want %q", got, want)
 	}
+}
+
+func TestNoLineEndsInAHyphenAlone(t *testing.T) {
+	tests := []struct {
+		name, text string
+		w          int
+	}{
+		{"two soft hyphens after the line's last word", "Votes \u00ad\u00adeastern", 9},
+		{"two soft hyphens at the start of a word longer than the line", "\u00ad\u00adshipyard", 4},
+		{"a soft hyphen before a closing mark", "\u00ad0!", 1},
+		{"a soft hyphen before a no-break space", "Votes on \u00ad\u00a0eastern", 14},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range wrapFolded(tt.text, 0, len(tt.text), tt.w) {
+				if endsInHyphenAlone(tt.text, s) {
+					t.Errorf("line %q ends in a hyphen alone", tt.text[s.Start:s.End])
+				}
+			}
+		})
+	}
+}
+
+// endsInHyphenAlone reports whether the line s of text, drawn by
+// proseLine, ends in a hyphen after a word that draws nothing.
+func endsInHyphenAlone(text string, s span.Span) bool {
+	line := text[s.Start:s.End]
+	pieces := proseLine(text, s.Start, s.End, RoleText)
+	return pieces[len(pieces)-1].Lit == "-" && Width(line[strings.LastIndexByte(line, ' ')+1:]) == 0
 }

@@ -142,7 +142,9 @@ const nbsp = "\u00a0"
 // part before it fits, but only when the line would otherwise end short,
 // with more than a third of the width empty. A browser never breaks
 // there; but a no-break space in scraped text is mostly noise, and a line
-// cut a third short reads as a broken paragraph. 0 is no break.
+// cut a third short reads as a broken paragraph. The part before must
+// draw something, or the line would end in nothing (or, after a soft
+// hyphen, in a hyphen alone). 0 is no break.
 func nbspBreak(word string, fit, room, w int) int {
 	if 3*room <= w {
 		return 0
@@ -150,10 +152,17 @@ func nbspBreak(word string, fit, room, w int) int {
 	best := 0
 	for off := 0; ; {
 		idx := strings.Index(word[off:], nbsp)
-		if idx < 0 || Width(word[:off+idx]) > fit {
+		if idx < 0 {
 			return best
 		}
-		best, off = off+idx, off+idx+len(nbsp)
+		drawn := Width(word[:off+idx])
+		if drawn > fit {
+			return best
+		}
+		if drawn > 0 {
+			best = off + idx
+		}
+		off += idx + len(nbsp)
 	}
 }
 
@@ -163,14 +172,16 @@ const shy = string(sanitize.SoftHyphen)
 // shyBreak returns where to break a word that does not fit in the room
 // left on a line: just after its last soft hyphen whose part before it
 // fits with the hyphen drawn there (see proseLine), as a browser breaks
-// it; 0 is no break.
+// it; 0 is no break. The part before must draw something: soft hyphens
+// (or marks of no width) alone before the break would leave the hyphen
+// alone on its line.
 func shyBreak(word string, room int) int {
 	for end := len(word); ; {
 		i := strings.LastIndex(word[:end], shy)
 		if i <= 0 {
 			return 0
 		}
-		if i+len(shy) < len(word) && Width(word[:i])+1 <= room {
+		if w := Width(word[:i]); i+len(shy) < len(word) && w > 0 && w+1 <= room {
 			return i + len(shy)
 		}
 		end = i
@@ -190,11 +201,12 @@ func breakInLink(word string, n int) int {
 
 // cutBeforeOpening moves a cut at byte n of word back so that the rest
 // does not start with closing punctuation ("”", ",", ")"): a comma alone
-// at the start of a line reads as a stray mark. If the whole part before
-// the cut would have to go (a line too narrow for a letter and its marks),
-// the cut stays.
+// at the start of a line reads as a stray mark. If all that is drawn of
+// the part before the cut would have to go (a line too narrow for a
+// letter and its marks), the cut stays: what is left would be a line of
+// nothing, or a soft hyphen's hyphen alone.
 func cutBeforeOpening(word string, n int) int {
-	for m := n; m > 0 && m < len(word); {
+	for m := n; m < len(word) && Width(word[:m]) > 0; {
 		r, _ := utf8.DecodeRuneInString(word[m:])
 		if !closing(r) {
 			return m
@@ -218,14 +230,15 @@ func closing(r rune) bool {
 // drawn as one space. Scraped and typed text holds such runs mid-sentence
 // ("an  interview"); the text keeps them, since changing it would move
 // the notes anchored after them, but a reader expects one space. A line
-// broken at a soft hyphen inside a word ends with a drawn hyphen.
+// broken at a soft hyphen inside a word ends with a drawn hyphen; one
+// broken at a (no-break) space after a soft hyphen does not.
 func proseLine(text string, s, e int, role Role) []Piece {
 	var pieces []Piece
 	for {
 		i := strings.Index(text[s:e], "  ")
 		if i < 0 {
 			pieces = append(pieces, Piece{Start: s, End: e, Text: true, Role: role})
-			if strings.HasSuffix(text[s:e], shy) && e < len(text) && !isSpace[text[e]] {
+			if strings.HasSuffix(text[s:e], shy) && e < len(text) && !isSpace[text[e]] && !strings.HasPrefix(text[e:], nbsp) {
 				pieces = append(pieces, Piece{Lit: "-", Role: role})
 			}
 			return pieces

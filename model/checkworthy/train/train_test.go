@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -304,7 +305,9 @@ func TestMarkAskersMarksOnlyTheSpeakersWhoAsk(t *testing.T) {
 	}
 }
 
-func TestDumpMarksTheAskersSentences(t *testing.T) {
+// debatesWithAHost is tinySet with two CLEF debates, each a candidate's
+// check-worthy answer and a host's question.
+func debatesWithAHost() (*dataset, params) {
 	s, p := tinySet()
 	s.debates = []string{"first", "second"}
 	for g := range s.debates {
@@ -313,7 +316,12 @@ func TestDumpMarksTheAskersSentences(t *testing.T) {
 			example{feats: []int32{1}, corpus: clef, group: g, speaker: "HOST", asks: true, key: fmt.Sprint("question ", g)})
 	}
 	p.share[clef] = 1
-	lines := dumped(t, s, p)
+	return s, p
+}
+
+func TestDumpMarksTheAskersSentences(t *testing.T) {
+	s, p := debatesWithAHost()
+	lines := dumped(t, s, p, nil)
 	if len(lines) != 4 {
 		t.Fatalf("%d lines, want one for each of the 4 CLEF sentences: %q", len(lines), lines)
 	}
@@ -324,12 +332,12 @@ func TestDumpMarksTheAskersSentences(t *testing.T) {
 	}
 }
 
-// dumped runs dump on s and returns its lines split into their 9
-// columns.
-func dumped(t *testing.T, s *dataset, p params) [][]string {
+// dumped runs dump on s and the news articles dev and returns its lines
+// split into their 9 columns.
+func dumped(t *testing.T, s *dataset, p params, dev []newsArticle) [][]string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "dump.tsv")
-	if err := dump(path, s, p, nil); err != nil {
+	if err := dump(path, s, p, dev); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(path)
@@ -361,7 +369,7 @@ func TestDumpWritesEachSingleCorpusModelsLogOdds(t *testing.T) {
 	}
 	p.share[clef], p.negShare[clef] = 1, 1
 	logOdds := map[string][2]float64{}
-	for _, cols := range dumped(t, s, p) {
+	for _, cols := range dumped(t, s, p, nil) {
 		var cb, cl float64
 		if _, err := fmt.Sscan(cols[7], &cb); err != nil {
 			t.Fatalf("%q: %v", cols, err)
@@ -378,6 +386,34 @@ func TestDumpWritesEachSingleCorpusModelsLogOdds(t *testing.T) {
 		}
 		if a[1] >= b[1] {
 			t.Errorf("%s: CLEF alone gives %v and %v, want the marked person's higher", d, a[1], b[1])
+		}
+	}
+}
+
+// TestDumpLinesAreOneShape: a news line has the CLEF line's 9 columns,
+// NA where news has no value (speaker, asker, the single-corpus models),
+// and every other column is a number where the README says one is.
+func TestDumpLinesAreOneShape(t *testing.T) {
+	s, p := debatesWithAHost()
+	dev := []newsArticle{{feats: [][]int32{{0}, {1, 2}}, dense: [][]float32{nil, nil}, weak: []bool{true, false}}}
+	lines := dumped(t, s, p, dev)
+	if len(lines) != 6 {
+		t.Fatalf("%d lines, want 4 CLEF and 2 news: %q", len(lines), lines)
+	}
+	for _, cols := range lines {
+		numbers := []int{2, 4, 5, 6, 7, 8}
+		if cols[0] == "news" {
+			for _, c := range []int{3, 6, 7, 8} {
+				if cols[c] != "NA" {
+					t.Errorf("%q: column %d is %q, want NA in a news line", cols, c+1, cols[c])
+				}
+			}
+			numbers = []int{1, 2, 4, 5}
+		}
+		for _, c := range numbers {
+			if _, err := strconv.ParseFloat(cols[c], 64); err != nil {
+				t.Errorf("%q: column %d is %q, want a number", cols, c+1, cols[c])
+			}
 		}
 	}
 }
