@@ -18,7 +18,7 @@ import (
 // The zero-width space is the exception: by its name, and by Unicode's word
 // boundaries (UAX #29, which read the other format characters as part of
 // the word they stand in), it parts words, so the copy has a space for it.
-const zeroWidthSpace = '\u200b'
+const ZeroWidthSpace = '\u200b'
 
 // unformatted is a text without its format characters.
 type unformatted struct {
@@ -31,14 +31,28 @@ type unformatted struct {
 
 type cut struct{ at, shift int }
 
-// formatAt returns the length of the format character text starts with, 0
-// if none. A format character is never ASCII.
+// IsFormat reports whether r is a format character (Unicode's Cf), which
+// tokenizers read past inside a word: a soft hyphen, a joiner, a mark of
+// direction. Of the runes text commonly holds beyond ASCII, dashes and
+// curly quotes (U+2010 to U+2027) are told apart without a table.
+func IsFormat(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return r == '\u00ad' || r >= 0x600 && unicode.Is(unicode.Cf, r)
+	case r < 0x2070:
+		return 0x200b <= r && r <= 0x200f || 0x202a <= r && r <= 0x202e || 0x2060 <= r && r != 0x2065
+	}
+	return r >= 0xfeff && unicode.Is(unicode.Cf, r)
+}
+
+// formatAt returns the format character text starts with and its length,
+// 0 if none. A format character is never ASCII.
 func formatAt(text string) (r rune, n int) {
 	if text == "" || text[0] < utf8.RuneSelf {
 		return 0, 0
 	}
 	r, n = utf8.DecodeRuneInString(text)
-	if r == '\u00ad' || r >= 0x600 && unicode.Is(unicode.Cf, r) {
+	if IsFormat(r) {
 		return r, n
 	}
 	return 0, 0
@@ -84,7 +98,7 @@ func unformat(text string) unformatted {
 		}
 		b.WriteString(text[from:i])
 		kept := 0
-		if r == zeroWidthSpace {
+		if r == ZeroWidthSpace {
 			b.WriteByte(' ')
 			kept = 1
 		}

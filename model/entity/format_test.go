@@ -124,3 +124,11 @@ func withSoftHyphens(s string, where uint64) string {
 	}
 	return b.String()
 }
+
+func TestIsFormatIsUnicodesFormatCategory(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if IsFormat(r) != unicode.Is(unicode.Cf, r) {
+			t.Fatalf("IsFormat(%U) = %v", r, IsFormat(r))
+		}
+	}
+}

@@ -92,7 +92,7 @@ func normalName(s string) string {
 			// "Stan\u00adton" is "Stanton"; a zero-width space parts
 			// words.
 			if r, n := formatAt(s[i:]); n > 0 {
-				if r == zeroWidthSpace {
+				if r == ZeroWidthSpace {
 					marks = append(marks, ' ')
 				}
 				i += n - 1
