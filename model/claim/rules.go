@@ -183,17 +183,23 @@ func isTrimmed(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == 
 
 // word is the text of t, without the format characters tokenize reads
 // past inside a word ("Stan\u00adton" is "Stanton"): a word of ASCII
-// letters alone or a mark has none to look for.
-func word(text string, t token) string { return wordAt(text, &t) }
+// letters alone has none to look for.
+func word(text string, t token) string {
+	w := text[t.Start:t.End]
+	if !t.letters {
+		w = withoutFormat(w)
+	}
+	return w
+}
 
 // wordAt is word of *t, for callers that hold a pointer: a token by value
-// is copied for the call.
+// is copied for the call. Both inline, as text[t.Start:t.End] did.
 func wordAt(text string, t *token) string {
 	w := text[t.Start:t.End]
-	if t.letters || t.kind == tokPunct {
-		return w
+	if !t.letters {
+		w = withoutFormat(w)
 	}
-	return withoutFormat(w)
+	return w
 }
 
 // readMatches turns the lexicon's matches in sc into cues and reporting

@@ -59,28 +59,28 @@ func formatAt(text string) (r rune, n int) {
 }
 
 // hasFormat reports whether text holds a format character. Most text holds
-// none, and most of it is ASCII, which is passed over eight bytes at a time.
+// none, and most of it is ASCII, which is passed over eight bytes at a time
+// (one load: the compiler joins the bytes' loads); only the first byte of a
+// wider rune is decoded.
 func hasFormat(text string) bool {
 	for i := 0; i < len(text); {
-		if i+8 <= len(text) && !anyWide(text[i:i+8]) {
-			i += 8
-			continue
+		if i+8 <= len(text) {
+			s := text[i : i+8]
+			w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+				uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+			if w&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
 		}
-		if _, n := formatAt(text[i:]); n > 0 {
-			return true
+		if utf8.RuneStart(text[i]) && text[i] >= utf8.RuneSelf {
+			if _, n := formatAt(text[i:]); n > 0 {
+				return true
+			}
 		}
 		i++
 	}
 	return false
-}
-
-// anyWide reports whether any of the eight bytes of s is not ASCII.
-func anyWide(s string) bool {
-	var w uint64
-	for k := range 8 {
-		w |= uint64(s[k]) << (8 * k)
-	}
-	return w&0x8080808080808080 != 0
 }
 
 // unformat returns text without its format characters, a zero-width space
