@@ -187,7 +187,7 @@ func isTrimmed(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == 
 func word(text string, t token) string {
 	w := text[t.Start:t.End]
 	if !t.letters {
-		w = withoutFormat(w)
+		w = entity.WithoutFormat(w)
 	}
 	return w
 }
@@ -197,7 +197,7 @@ func word(text string, t token) string {
 func wordAt(text string, t *token) string {
 	w := text[t.Start:t.End]
 	if !t.letters {
-		w = withoutFormat(w)
+		w = entity.WithoutFormat(w)
 	}
 	return w
 }

@@ -325,24 +325,6 @@ func inWordFormat(r rune, rest string) bool {
 	return false
 }
 
-// withoutFormat is w without the format characters inside it, w itself
-// when it holds none (most words: no byte beyond ASCII).
-func withoutFormat(w string) string {
-	i := 0
-	for i < len(w) && w[i] < utf8.RuneSelf {
-		i++
-	}
-	if i == len(w) || !strings.ContainsFunc(w[i:], entity.IsFormat) {
-		return w
-	}
-	return strings.Map(func(r rune) rune {
-		if entity.IsFormat(r) {
-			return -1
-		}
-		return r
-	}, w)
-}
-
 // endsAfterLetter reports a stop, comma or colon c after prev, the last
 // byte of a word's ASCII run, that ends the word: joins keeps one only
 // between digits. A word before a comma or a stop, most of the words

@@ -58,6 +58,26 @@ func formatAt(text string) (r rune, n int) {
 	return 0, 0
 }
 
+// WithoutFormat is w without its format characters, w itself when it holds
+// none (most words: no byte beyond ASCII; in one with, a stray byte
+// becomes U+FFFD, as strings.Map writes it). Tokenizers that keep a word's
+// format characters in its span read the word so.
+func WithoutFormat(w string) string {
+	i := 0
+	for i < len(w) && w[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(w) || !strings.ContainsFunc(w[i:], IsFormat) {
+		return w
+	}
+	return strings.Map(func(r rune) rune {
+		if IsFormat(r) {
+			return -1
+		}
+		return r
+	}, w)
+}
+
 // hasFormat reports whether text holds a format character. Most text holds
 // none, and most of it is ASCII, which is passed over eight bytes at a time
 // (one load: the compiler joins the bytes' loads); only the first byte of a

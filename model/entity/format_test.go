@@ -132,3 +132,14 @@ func TestIsFormatIsUnicodesFormatCategory(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutFormatDropsOnlyFormatCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"Stan\u00adton": "Stanton", "plain": "plain", "Öst\u00adlich\u200d": "Östlich",
+		"“quoted”—dash": "“quoted”—dash", "\xff\u00ad\xfe": "\ufffd\ufffd",
+	} {
+		if got := WithoutFormat(in); got != want {
+			t.Errorf("WithoutFormat(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
