@@ -266,6 +266,11 @@ scan:
 			}
 			i += 2
 			continue
+		case c == 0xC2 && i+2 < len(s) && s[i+1] == 0xAD && isLetter(s[i+2]) && n > 0:
+			// a soft hyphen inside a word, where it may break, is
+			// dropped: "east\u00adern" is "eastern"
+			i++
+			continue
 		case punctAt(s, i) > 0:
 			break scan
 		case isLetter(c):

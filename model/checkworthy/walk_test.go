@@ -55,3 +55,20 @@ func TestWordsThatAreNotTheSentencesChangeNoScore(t *testing.T) {
 		}
 	}
 }
+
+// TestSoftHyphensInsideWordsChangeNoScore: a soft hyphen where a word may
+// break is read past, as the tokenizers of claims read it.
+func TestSoftHyphensInsideWordsChangeNoScore(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]string{
+		{"The council voted to close the east\u00adern pier in 2019.", "The council voted to close the eastern pier in 2019."},
+		{"Un\u00adem\u00adploy\u00adment rose by a third.", "Unemployment rose by a third."},
+	} {
+		if got, want := m.Score(c[0], nil, nil), m.Score(c[1], nil, nil); got != want {
+			t.Errorf("%q scores %v, %q %v", c[0], got, c[1], want)
+		}
+	}
+}

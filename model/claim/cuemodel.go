@@ -62,7 +62,7 @@ func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFea
 	if ratio >= 0 {
 		bucket = uint64(ratio * 10)
 	}
-	w := text[t.Start:t.End]
+	w := wordAt(text, t)
 	suffix := suffixHash(w)
 	// Slot by slot, in the order training used: a loop over an array
 	// literal built the array first.

@@ -181,7 +181,26 @@ func trimSpace(text string, s span.Span) span.Span {
 // isTrimmed reports the bytes trimSpace trims.
 func isTrimmed(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-func word(text string, t token) string { return text[t.Start:t.End] }
+// word is the text of t, without the format characters tokenize reads
+// past inside a word ("Stan\u00adton" is "Stanton"): a word of ASCII
+// letters alone has none to look for.
+func word(text string, t token) string {
+	w := text[t.Start:t.End]
+	if !t.letters {
+		w = entity.WithoutFormat(w)
+	}
+	return w
+}
+
+// wordAt is word of *t, for callers that hold a pointer: a token by value
+// is copied for the call. Both inline, as text[t.Start:t.End] did.
+func wordAt(text string, t *token) string {
+	w := text[t.Start:t.End]
+	if !t.letters {
+		w = entity.WithoutFormat(w)
+	}
+	return w
+}
 
 // readMatches turns the lexicon's matches in sc into cues and reporting
 // verbs (sc.verbs), and returns the first "according to" (-1 when there
@@ -256,7 +275,7 @@ func lyAdverb(text string, t token) bool { return lyAdverbAt(text, &t) }
 
 // lyAdverbAt is lyAdverb of *t.
 func lyAdverbAt(text string, t *token) bool {
-	w := text[t.Start:t.End]
+	w := wordAt(text, t)
 	return t.kind == tokWord && !t.upper && len(w) > 4 && endsLy(w) && !lyNotAdverbs.has(*t)
 }
 
@@ -739,7 +758,7 @@ func possessive(text string, t token) bool { return possessiveAt(text, &t) }
 func possessiveAt(text string, t *token) bool {
 	// Only the last two runes matter; lower-casing the word cost an
 	// allocation for each capitalised one.
-	w := text[t.Start:t.End]
+	w := wordAt(text, t)
 	if n := len(w); n == 0 || w[n-1]|0x20 != 's' {
 		return false
 	}

@@ -1893,7 +1893,9 @@ func segmentSubject(toks []token, k int) np {
 
 // ingWord reports a lower-case word in -ing ("speaking", "floating").
 func ingWord(text string, t token) bool {
-	w := word(text, t)
+	// The word as written, which inlines: a soft hyphen breaks a word
+	// before its suffix ("admit\u00adting"), not inside it.
+	w := text[t.Start:t.End]
 	return t.kind == tokWord && len(w) > 5 && w[len(w)-3:] == "ing" && !t.upper
 }
 

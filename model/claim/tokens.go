@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -187,7 +188,9 @@ func (m *membership) tokenize(dst []token, text string, s span.Span) []token {
 			isWord, upper = wordFold[r] != 0, uint32(r-'A') < 26
 		} else {
 			r, n = utf8.DecodeRuneInString(text[i:])
-			if isSpace(r) || r == utf8.RuneError && n <= 1 {
+			// A format character outside a word draws nothing: a
+			// soft hyphen at a word's end, a zero-width space.
+			if isSpace(r) || r == utf8.RuneError && n <= 1 || entity.IsFormat(r) {
 				i += n
 				continue
 			}
@@ -275,6 +278,11 @@ func scanWordOn(b string, start, i int, h uint64, letters byte) (end int, _ uint
 		r, n := rune(b[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(b[i:])
+			if inWordFormat(r, b[i+n:]) {
+				// Read past, unhashed: "Stan\u00adton" is "Stanton".
+				i += n
+				continue
+			}
 			if wideWordRune(r) {
 				if unicode.IsDigit(r) {
 					kind = tokNum
@@ -297,6 +305,24 @@ func scanWordOn(b string, start, i int, h uint64, letters byte) (end int, _ uint
 		h = hashRune(h, foldRune(r))
 		i += n
 	}
+}
+
+// inWordFormat reports a format character r (a soft hyphen, a joiner) that
+// stands inside a word, before rest, which starts with the word's next
+// letter or digit or with more such characters. A zero-width space parts
+// words (entity.ZeroWidthSpace).
+func inWordFormat(r rune, rest string) bool {
+	if r == entity.ZeroWidthSpace || !entity.IsFormat(r) {
+		return false
+	}
+	for rest != "" {
+		next, n := utf8.DecodeRuneInString(rest)
+		if next == entity.ZeroWidthSpace || !entity.IsFormat(next) {
+			return isWordRune(next)
+		}
+		rest = rest[n:]
+	}
+	return false
 }
 
 // endsAfterLetter reports a stop, comma or colon c after prev, the last

@@ -276,6 +276,13 @@ func TestCleanTitleAndByline(t *testing.T) {
 	}
 }
 
+func TestCleanDropsACopyOfTheTitleWithSoftHyphens(t *testing.T) {
+	r := Clean("Storm hits the east\u00adern coast\n\nStorm hits the eastern coast\n\nThe storm arrived at dawn.")
+	if r.Title != "Storm hits the east\u00adern coast" || len(r.Doc.Blocks) != 2 {
+		t.Errorf("Title = %q, %d blocks; want the copy dropped", r.Title, len(r.Doc.Blocks))
+	}
+}
+
 // TestCleanBlocksAreSeparated checks the doc invariant every layer relies
 // on: blocks in order, inside the text, one "\n" between neighbours.
 func TestCleanBlocksAreSeparated(t *testing.T) {

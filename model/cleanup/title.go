@@ -108,8 +108,11 @@ func endsSoon(text string) bool {
 	return strings.ContainsAny(text[:min(len(text), maxSentenceRun)], ".!?;:…")
 }
 
+// foldTitle is the form in which copies of a title are compared: lower
+// case, its spaces one, without soft hyphens, which a scraped copy may
+// have where another has none ("east\u00adern pier").
 func foldTitle(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00ad", "")), " "))
 }
 
 // bylineBlocks is how many blocks at the top are searched for a byline.

@@ -204,6 +204,7 @@ func FuzzTag(f *testing.F) {
 	f.Add("China slams us claims on russia. On Sunday, nearly 600 died in Kyiv’s suburbs at 10.30 am.", 0, 40)
 	f.Add("_Financial Times_ said U.S. Ukraine- a $2 billion 40% rise", 5, 2)
 	f.Add("\xff\xfe'’s ’ - -- U. . 1,2,3 3/4/5 \n\n  ", 1, 100)
+	f.Add("Stan\u00adton\u00ad met\u200bGaz\u200dprom in \xc3\u00ad\xa9Wash\u00ading\u00ad\u00adton\ufeff.", 3, 20)
 	f.Fuzz(func(t *testing.T, text string, a, b int) {
 		es := tg.Tag(text, []span.Span{{Start: a, End: b}, {Start: b, End: len(text)}})
 		checkEntities(t, text, es)

@@ -71,7 +71,8 @@ func NewIndex(text string, es []Entity) Index {
 }
 
 // normalName is a name's key: lower case, curly quotes straightened,
-// without a leading "the", the dots of abbreviations or a possessive.
+// without a leading "the", the dots of abbreviations, a possessive or
+// format characters.
 // Written out byte by byte (a Replacer, strings.ToLower, TrimSuffix,
 // TrimPrefix, Fields and Join before: 46 of NewIndex's 97 M instructions
 // on 1 MB of news), in their order, so that the key is theirs, even of
@@ -87,6 +88,16 @@ func normalName(s string) string {
 			marks = append(marks, '\'')
 			i += len("’") - 1
 		default:
+			// A format character the tagger reads past (unformat):
+			// "Stan\u00adton" is "Stanton"; a zero-width space parts
+			// words.
+			if r, n := formatAt(s[i:]); n > 0 {
+				if r == ZeroWidthSpace {
+					marks = append(marks, ' ')
+				}
+				i += n - 1
+				continue
+			}
 			marks = append(marks, s[i])
 		}
 	}

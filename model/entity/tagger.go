@@ -243,6 +243,23 @@ func (t *Tagger) Tag(text string, sentences []span.Span) []Entity {
 // come, from 0 to 1, as it reads the text, and returning ctx's error, with
 // no entities, within a fraction of a megabyte of text once ctx is done.
 func (t *Tagger) TagContext(ctx context.Context, text string, sentences []span.Span, progress func(float64)) ([]Entity, error) {
+	if !hasFormat(text) {
+		return t.tagContext(ctx, text, sentences, progress)
+	}
+	u := unformat(text)
+	inCopy := make([]span.Span, len(sentences))
+	for i, s := range sentences {
+		inCopy[i] = u.inCopy(s)
+	}
+	out, err := t.tagContext(ctx, u.text, inCopy, progress)
+	for i := range out {
+		out[i].Span = u.inText(out[i].Span)
+	}
+	return out, err
+}
+
+// tagContext is TagContext of a text without format characters.
+func (t *Tagger) tagContext(ctx context.Context, text string, sentences []span.Span, progress func(float64)) ([]Entity, error) {
 	if len(sentences) == 0 {
 		sentences = []span.Span{{Start: 0, End: len(text)}}
 	}

@@ -194,17 +194,30 @@ func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next,
 	return true
 }
 
-// wordBefore returns the word, dots included, that ends at stop.
+// wordBefore returns the word, dots included, that ends at stop, without
+// the format characters inside it: a soft hyphen is in its word ("co\u00adst"
+// is "cost", no "st" for Saint), as the tokenizers of names and claims
+// read it.
 func wordBefore(text string, blockStart, stop int) string {
-	i := stop
+	i, format := stop, false
 	for i > blockStart {
 		r, size := utf8.DecodeLastRuneInString(text[blockStart:i])
-		if !unicode.IsLetter(r) && r != '.' {
+		if r >= 0xad && unicode.Is(unicode.Cf, r) && r != '\u200b' {
+			format = true
+		} else if !unicode.IsLetter(r) && r != '.' {
 			break
 		}
 		i -= size
 	}
-	return text[i:stop]
+	if !format {
+		return text[i:stop]
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, text[i:stop])
 }
 
 // isInitials reports whether word is a run of single letters and dots

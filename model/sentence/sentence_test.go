@@ -37,6 +37,8 @@ func TestSplit(t *testing.T) {
 		{"splits at question and exclamation marks", "Why? Because! Fine.", []string{"Why?", "Because!", "Fine."}},
 		{"keeps closing quotes with their sentence", "He said “never heard of that.”  Furthermore, no.", []string{"He said “never heard of that.”", "Furthermore, no."}},
 		{"does not split after a title", "Mr. Smith met Dr. Jones.", []string{"Mr. Smith met Dr. Jones."}},
+		{"reads a word with a soft hyphen whole before a stop", "The work would co\u00adst. The council agreed.", []string{"The work would co\u00adst.", "The council agreed."}},
+		{"and a title with one as the title", "We met Go\u00adv. Lee there.", []string{"We met Go\u00adv. Lee there."}},
 		{"does not split after an initial", "J. R. Smith spoke.", []string{"J. R. Smith spoke."}},
 		{"does not split a decimal or a time", "At 10.30 am the price was 3.5 dollars.", []string{"At 10.30 am the price was 3.5 dollars."}},
 		{"does not split before a lower-case word", "See e.g. the report. Then go.", []string{"See e.g. the report.", "Then go."}},
