@@ -110,12 +110,13 @@ type scratch struct {
 	// claims' allocations).
 	cueArena    []Cue
 	sourceArena []Source
-	// claims, cuts, segs, own and whole are reused from one sentence or
-	// unit to the next.
+	// claims, cuts, segs, own, inside and whole are reused from one
+	// sentence or unit to the next.
 	claims []Claim
 	cuts   []cut
 	segs   []tokRange
 	own    []int
+	inside []bool
 	whole  []speaker
 }
 
@@ -830,12 +831,12 @@ func (d *Detector) mayReport(text string, all []token, r tokRange, sc *scratch) 
 // their own with a reporting verb, not one inside another clause's content
 // ("..., that Russia asked China ...").
 func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []entity.Entity, sc *scratch) []int {
-	own := sc.own[:0]
-	defer func() { sc.own = own }()
-	reported := false // a segment before the first own one has a reporting verb
 	// inside marks the own segments whose source stands inside quotation
-	// marks; outside is whether one of them does not.
-	var inside []bool
+	// marks; outside is whether one of them does not. Both slices are
+	// the scratch's: read's appends to them would each allocate.
+	own, inside := sc.own[:0], sc.inside[:0]
+	defer func() { sc.own, sc.inside = own, inside }()
+	reported := false // a segment before the first own one has a reporting verb
 	outside := false
 	read := func(i int, r tokRange) {
 		p, ok := d.part(text, all, r, ents, sc)
