@@ -79,6 +79,8 @@ type scratch struct {
 	tailToks []token
 	tailSeen []int8
 	verbs    []verb
+	// negs are the negations of the tokens being read (sentence).
+	negs []int
 	// speakers are the sources seen so far, for resolving pronouns.
 	speakers []speaker
 	// lastPerson is the last PERSON entity before the current sentence.
