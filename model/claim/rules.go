@@ -57,25 +57,28 @@ func (d *Detector) sentence(text string, s span.Span, ents []entity.Entity, sc *
 		}
 		cues = append(cues, Cue{Span: sp, Kind: k})
 	}
-	// Numbers first, so "23 percent" is one cue rather than "percent".
+	// Numbers first, so "23 percent" is one cue rather than "percent":
+	// the negations found in the same pass over the tokens are read after
+	// them (negs), where a pass of their own cost its loop again.
+	negs := sc.negs[:0]
 	for i := range toks {
-		// Only a number opens one; most tokens are words, and a call
-		// for each cost more than statNumber's own work.
-		if toks[i].kind != tokNum {
-			continue
-		}
-		if to, ok := statNumber(text, toks, i); ok {
-			addCue(i, to, Statistical)
+		// Only a number opens a statistic; most tokens are words, and a
+		// call for each cost more than statNumber's own work. Every
+		// negation is a word ending in t or r: that byte is asked before
+		// the call, and the call before unclearAfter.
+		switch t := &toks[i]; t.kind {
+		case tokNum:
+			if to, ok := statNumber(text, toks, i); ok {
+				addCue(i, to, Statistical)
+			}
+		case tokWord:
+			if c := text[t.End-1] | 0x20; (c == 't' || c == 'r') && negationAt(text, t) {
+				negs = append(negs, i)
+			}
 		}
 	}
-	for i := range toks {
-		// negation first: most words are none, and a call of
-		// unclearAfter for every word cost more than its own work; and
-		// the last byte before negation, which every negation ends in t
-		// or r, and a call of it for every word cost more than the test.
-		if c := text[toks[i].End-1] | 0x20; c != 't' && c != 'r' || !negation(text, toks[i]) {
-			continue
-		}
+	sc.negs = negs
+	for _, i := range negs {
 		if to := unclearAfter(text, toks, i); to > 0 {
 			addCue(i, to, Hedged)
 		}
@@ -121,11 +124,8 @@ func unclearAfter(text string, toks []token, i int) int {
 	return 0
 }
 
-// negation reports "not", "never" or a word in n't. It passes the token
+// negationAt reports "not", "never" or a word in n't. It takes the token
 // by pointer, as lyAdverb does.
-func negation(text string, t token) bool { return negationAt(text, &t) }
-
-// negationAt is negation of *t.
 func negationAt(text string, t *token) bool {
 	// Every negation is a word ending in t or r: asking the last byte
 	// first spares the hash compares for most words.

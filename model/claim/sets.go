@@ -36,6 +36,7 @@ var _ [62 - len(tokenSets)]struct{}
 func init() {
 	for i, s := range tokenSets {
 		s.bit = 1 << i
+		s.mask = s.bit | setsKnown
 	}
 }
 

@@ -697,17 +697,22 @@ func (sc *scratch) remention(text string, s span.Span) {
 	if n > 0 && sc.speakers[n-1].Start >= s.Start {
 		return
 	}
+	// Each speaker is read in place, not copied, and the sentence's
+	// first byte read once: this runs for every sentence, over up to
+	// maxSpeakers speakers.
+	first := text[s.Start]
 	for i := n - 1; i >= max(0, n-maxSpeakers); i-- {
-		sp := sc.speakers[i]
+		sp := &sc.speakers[i]
 		end := s.Start + sp.Len()
-		if end > s.End || !sp.Empty() && differASCII(text[s.Start], text[sp.Start]) || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
+		if end > s.End || !sp.Empty() && differASCII(first, text[sp.Start]) || !strings.EqualFold(text[s.Start:end], text[sp.Start:sp.End]) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(text[end:s.End]); end < s.End && isWordRune(r) {
 			continue
 		}
-		sp.Span = span.Span{Start: s.Start, End: end}
-		sc.speakers = append(sc.speakers, sp)
+		again := *sp
+		again.Span = span.Span{Start: s.Start, End: end}
+		sc.speakers = append(sc.speakers, again)
 		return
 	}
 }
