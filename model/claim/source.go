@@ -293,7 +293,7 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
-		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
+		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) || expletiveView(text, toks, p, v) {
 			continue // "it is unclear whether": no one holds the view
 		}
 		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
@@ -1362,6 +1362,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		// is the clause's subject, never the words before the preposition
 		// ("She followed that by saying", "After saying ..., Trump left").
 		return participleSpeaker(toks, np{from: v - 1, to: v}), false
+	}
+	if p, ok := extraposedSubject(text, toks, v); ok {
+		return p, false // "It is doubtful Clinton imagined": Clinton's
 	}
 	j := v - 1
 	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper {
