@@ -8,7 +8,7 @@ import "testing"
 func TestFindingOneselfSomewhereReportsNothing(t *testing.T) {
 	checkCueLists(t, []cueListCase{
 		{"found himself", "The harbour master found himself in the middle of a row over the fees.", nil},
-		{"finds themselves", "Ferrymen often find themselves short of work in the winter.", nil},
+		{"finds themselves", "Ferrymen find themselves short of work in the winter.", nil},
 		{"found that", "The harbour master found that the fees had doubled.", []string{"found"}},
 	})
 }
