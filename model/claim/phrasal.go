@@ -17,3 +17,19 @@ var (
 	findForms  = newWordSet("find finds found finding")
 	reflexives = newWordSet("myself yourself himself herself itself ourselves yourselves themselves")
 )
+
+// knownAs reports "known as" after a noun ("a group known as Fancy Bear",
+// "the bill, known as the ... Act"): a name the thing goes by, not what
+// anyone knows; after "be" ("is known as a hawk") it is left as it was.
+func knownAs(toks []token, m match) bool {
+	if m.to != m.from+1 || m.to >= len(toks) || toks[m.from].h != hKnown || toks[m.to].h != hAs {
+		return false
+	}
+	k := m.from - 1
+	for k >= 0 && (toks[k].h == hAlso || toks[k].h == hComma) {
+		k--
+	}
+	return k < 0 || !beForms.has(toks[k]) && !copulas.has(toks[k])
+}
+
+var hKnown = hashWord("known")

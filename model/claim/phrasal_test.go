@@ -12,3 +12,16 @@ func TestFindingOneselfSomewhereReportsNothing(t *testing.T) {
 		{"found that", "The harbour master found that the fees had doubled.", []string{"found"}},
 	})
 }
+
+// TestKnownAsAfterANounIsAName checks that "known as" after a noun gives
+// the name a thing goes by and is no cue, and the thing named is no
+// speaker.
+func TestKnownAsAfterANounIsAName(t *testing.T) {
+	checkCueLists(t, []cueListCase{
+		{"after a noun", "The ferry pays a levy known as the harbour toll.", nil},
+		{"after a comma and also", "The levy, also known as the harbour toll, rose in March.", nil},
+	})
+	checkOneSource(t, []sourceCase{
+		{"the thing named is no speaker", "The measure, known as the Quay Act, was backed by the harbour board.", "the harbour board"},
+	})
+}
