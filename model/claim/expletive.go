@@ -6,8 +6,9 @@ package claim
 // for Trump and Ryan to agree". The "it" names no one; the speaker of a
 // reporting verb in that clause is the clause's own subject.
 
-// dummyIts are "it" and its contraction with "is".
-var dummyIts = newWordSet("it it's")
+// dummyIt reports "it" or its contraction with "is", by hash: subject
+// asks it of every phrase it reads.
+func dummyIt(t token) bool { return t.h == hIt || t.h == hItIs }
 
 var (
 	hItIs = hashWord("it's")
@@ -18,7 +19,7 @@ var (
 // that opens at i and ends before end ("it is", "it's", "it has been", "it
 // may not be", "it seemed"), or -1 when no such frame opens there.
 func expletiveEnd(text string, toks []token, i, end int) int {
-	if i >= end || !dummyIts.has(toks[i]) {
+	if i >= end || !dummyIt(toks[i]) {
 		return -1
 	}
 	if toks[i].h == hItIs {
@@ -39,14 +40,13 @@ func expletiveEnd(text string, toks []token, i, end int) int {
 }
 
 // extraposedSubject returns the subject of the verb at v when the words
-// before it open with an expletive frame: the infinitive's subject after
+// before it, from s, open with an expletive frame: the infinitive's subject after
 // "for" ("it is common for news accounts to portray"), else the words
 // after the frame's complement ("It is doubtful Clinton imagined": the
 // complement "doubtful", the subject "Clinton"). ok is false when no such
 // frame stands before v; an empty np with ok names no one ("it is too
 // soon to say").
-func extraposedSubject(text string, toks []token, v int) (p np, ok bool) {
-	s := phraseBack(toks, v)
+func extraposedSubject(text string, toks []token, s, v int) (p np, ok bool) {
 	e := expletiveEnd(text, toks, s, v)
 	if e <= 0 || e >= v {
 		return np{}, false

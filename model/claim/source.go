@@ -1363,9 +1363,6 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		// ("She followed that by saying", "After saying ..., Trump left").
 		return participleSpeaker(toks, np{from: v - 1, to: v}), false
 	}
-	if p, ok := extraposedSubject(text, toks, v); ok {
-		return p, false // "It is doubtful Clinton imagined": Clinton's
-	}
 	j := v - 1
 	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper {
 		// "Sanders plans to endorse", "is expected to declare": the
@@ -1376,8 +1373,14 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		j--
 	}
 	end := j + 1
-	for range len(toks) {
+	for n := range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// The words before the verb and its auxiliaries, first read.
+			if n == 0 && dummyIt(toks[start]) {
+				if p, ok := extraposedSubject(text, toks, start, v); ok {
+					return p, false // "It is doubtful Clinton imagined": Clinton's
+				}
+			}
 			// "..., with Fox News calling the race": the noun after "with"
 			// is the subject of its participle.
 			if toks[start].h == hWith && start+1 < end && end == v && ingWord(text, toks[v]) {
