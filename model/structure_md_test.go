@@ -71,6 +71,20 @@ func TestMarkdownStructureBoundsClaims(t *testing.T) {
 			t.Fatalf("the article has no %s block to test: %v", k, kinds)
 		}
 	}
+	sourced := checkClaimsInBlocks(t, a, an)
+	// The paragraphs, list items, cell and quote report about ten claims;
+	// a floor, not the exact count, so that a better rule may find more.
+	if sourced < 6 {
+		t.Errorf("%d claims with a source, want at least 6: %v", sourced, an.Claims)
+	}
+}
+
+// checkClaimsInBlocks checks that no claim of an lies in a heading,
+// header row, caption or byline, and that every claim, cue and source
+// lies inside one block, and a table row's cues and sources inside one
+// cell; it returns how many claims have a source.
+func checkClaimsInBlocks(t *testing.T, a *Article, an *Analysis) int {
+	t.Helper()
 	silent := map[doc.BlockKind]bool{doc.Heading: true, doc.Caption: true, doc.Byline: true}
 	sourced := 0
 	for _, c := range an.Claims {
@@ -109,11 +123,7 @@ func TestMarkdownStructureBoundsClaims(t *testing.T) {
 			t.Errorf("claim %q is not in its source's table cell", c.In(a.Text))
 		}
 	}
-	// The paragraphs, list items, cell and quote report about ten claims;
-	// a floor, not the exact count, so that a better rule may find more.
-	if sourced < 6 {
-		t.Errorf("%d claims with a source, want at least 6: %v", sourced, an.Claims)
-	}
+	return sourced
 }
 
 // blockAt returns the block holding offset at, or nil.

@@ -344,8 +344,8 @@ func reportingVerb(text string, toks []token, m match) bool {
 	if h := toks[m.from].h; (h == hClaimed || h == hClaims) && (nextIs(toks, m.to, claimedThings) || nextIs(toks, m.to+1, claimedThings)) {
 		return false // "the storm claimed 20 lives"
 	}
-	if presence(text, toks, m) {
-		return false // "appeared on Fox News", "spoke at the rally"
+	if presence(text, toks, m) || phrasalPresence(toks, m) {
+		return false // "appeared on Fox News", "spoke at the rally", "showed up", "found himself"
 	}
 	if answerVerbs.of(toks[m.from]) && answeredThing(text, toks, m.to) {
 		return false // "answered the survey", "answered it"

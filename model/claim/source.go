@@ -293,7 +293,7 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 			continue
 		}
 		p, isRel := subject(text, toks, v.from, v.to)
-		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) {
+		if p.to-p.from == 1 && expletives.has(toks[p.from]) && adjectiveAfterBe(text, toks, v) || expletiveView(text, toks, p, v) {
 			continue // "it is unclear whether": no one holds the view
 		}
 		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
@@ -1378,8 +1378,14 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		j--
 	}
 	end := j + 1
-	for range len(toks) {
+	for n := range len(toks) {
 		if start := phraseBack(toks, end); start < end {
+			// The words before the verb and its auxiliaries, first read.
+			if n == 0 && dummyIt(toks[start]) {
+				if p, ok := extraposedSubject(text, toks, start, v); ok {
+					return p, false // "It is doubtful Clinton imagined": Clinton's
+				}
+			}
 			// "..., with Fox News calling the race": the noun after "with"
 			// is the subject of its participle.
 			if toks[start].h == hWith && start+1 < end && end == v && ingWord(text, toks[v]) {
