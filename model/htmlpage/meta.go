@@ -238,6 +238,13 @@ func (m pageMeta) byline(site string, more ...string) string {
 				}
 			}
 		}
+		if namesOrganisation(name, site, m.host) {
+			for _, later := range candidates[i+1:] {
+				if person := m.bylineOf(later, site); isPersonName(person) && !namesOrganisation(person, site, m.host) {
+					return person
+				}
+			}
+		}
 		return name
 	}
 	return ""
@@ -255,6 +262,44 @@ func (m pageMeta) bylineOf(c, site string) string {
 	}
 	return name
 }
+
+// namesOrganisation reports whether a byline names the site or another
+// organisation rather than a writer: the site's name, or its host, alone
+// or with a tagline or a word or two more ("jungefreiheit.de", "LAOLA1.at",
+// "L-MAG – Das Magazin für Lesben" on l-mag.de), or a company's or
+// association's legal form ("e.V.", "GmbH", "Inc."). A writer's own blog
+// bears the writer's whole name: "Daniel Lemire" on lemire.me is no site.
+func namesOrganisation(name, site, host string) bool {
+	if isSiteName(siteName(name, host), site, host) || startsWithSiteName(name, site, host) {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if legalForms[strings.ToLower(strings.Trim(w, ",()"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonName reports whether a byline is shaped as a person's name:
+// two to five words, each capitalised but the links between names, and
+// no figures ("vor 5 Stunden", "Zuletzt geändert am" are none).
+func isPersonName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 5 || strings.ContainsFunc(name, unicode.IsDigit) {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameLinks[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// legalForms are the words that end a company's or an association's
+// name, in English and German.
+var legalForms = map[string]bool{"e.v.": true, "gmbh": true, "ggmbh": true, "ag": true, "inc.": true, "inc": true, "ltd": true, "ltd.": true, "llc": true, "corp.": true, "kg": true}
 
 // isSpelledOut reports whether a name is written as a person's, in
 // words, capitalised.

@@ -100,6 +100,31 @@ func TestBylineSpellsOutALogin(t *testing.T) {
 	}
 }
 
+func TestBylinePrefersAWriterToTheSite(t *testing.T) {
+	tests := []struct {
+		name, site, host string
+		candidates       []string
+		want             string
+	}{
+		{"passes over the host for a writer", "", "harbourpost.de", []string{"harbourpost.de", "Von Jana Berg"}, "Jana Berg"},
+		{"passes over the site and its tagline", "", "k-blatt.de", []string{"K-BLATT – Das Blatt für Kiel", "Ola Lind"}, "Ola Lind"},
+		{"passes over the site and a word more", "", "coast-news.at", []string{"Coast News", "Mia Stein"}, "Mia Stein"},
+		{"passes over an association", "", "example.org", []string{"Verein der Fährleute e.V.", "By Ola Lind"}, "Ola Lind"},
+		{"passes over a company", "", "example.org", []string{"Fjord Media GmbH", "Mia Stein"}, "Mia Stein"},
+		{"keeps the site when no writer follows", "", "harbourpost.de", []string{"harbourpost.de", "vor 5 Stunden", "Zuletzt geändert am"}, "harbourpost.de"},
+		{"keeps a writer named like the blog", "", "lind.me", []string{"Ola Lind", "Mia Stein"}, "Ola Lind"},
+		{"keeps a writer before the site", "", "harbourpost.de", []string{"Jana Berg", "harbourpost.de"}, "Jana Berg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{bylines: tt.candidates, host: tt.host}
+			if got := m.byline(tt.site); got != tt.want {
+				t.Errorf("byline of %q = %q, want %q", tt.candidates, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestByLineText(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
