@@ -142,16 +142,19 @@ func isFactsName(w string) bool {
 // shownDates are compiled on first use, as the byline patterns are: a
 // date in numbers, day first ("19.10.2019"), or in words, English,
 // German or French, the day first or the month ("19. Oktober 2019",
-// "March 3rd, 2020", "15 septembre 2009"). A month is one of
-// monthNumbers, a whole word, so that "3 Marines 2019" is no date.
-var shownDates = sync.OnceValue(func() [2]*regexp.Regexp {
+// "March 3rd, 2020", "15 septembre 2009"), or year first, as ISO 8601
+// writes it ("2023-11-07", a year of the last century or this one's).
+// A month is one of monthNumbers, a whole word, so that "3 Marines 2019"
+// is no date.
+var shownDates = sync.OnceValue(func() [3]*regexp.Regexp {
 	names := slices.Collect(maps.Keys(monthNumbers))
 	// Longest first, so that "march" is tried before "mar".
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	month := `(` + strings.Join(names, "|") + `)\.?`
-	return [2]*regexp.Regexp{
+	return [3]*regexp.Regexp{
 		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b`),
 		regexp.MustCompile(`(?i)\b(?:(\d{1,2})\.?\s+` + month + `,?\s+(\d{4})|` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`),
+		regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`),
 	}
 })
 
@@ -175,6 +178,9 @@ var monthNumbers = map[string]time.Month{
 func dateIn(s string) string {
 	at, day, month, year := numberDate(s, time.Now().Year())
 	if wordAt, d, mo, y := wordDate(s); wordAt >= 0 && (at < 0 || wordAt < at) {
+		at, day, month, year = wordAt, d, mo, y
+	}
+	if isoAt, d, mo, y := isoDate(s); isoAt >= 0 && (at < 0 || isoAt < at) {
 		day, month, year = d, mo, y
 	}
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
@@ -182,6 +188,20 @@ func dateIn(s string) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// isoDate is the first date a text writes as ISO 8601 does, year first
+// ("Written: 2023-11-07 15:03:30"), with where it starts; -1 when there
+// is none.
+func isoDate(s string) (at, day int, month time.Month, year int) {
+	m := shownDates()[2].FindStringSubmatchIndex(s)
+	if m == nil {
+		return -1, 0, 0, 0
+	}
+	year, _ = strconv.Atoi(s[m[2]:m[3]])
+	mo, _ := strconv.Atoi(s[m[4]:m[5]])
+	day, _ = strconv.Atoi(s[m[6]:m[7]])
+	return m[0], day, time.Month(mo), year
 }
 
 // wordDate is the first date in words a text shows ("19. Oktober 2019",

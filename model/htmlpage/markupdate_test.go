@@ -96,6 +96,11 @@ func TestDateIn(t *testing.T) {
 		{"is empty for a two-digit year far ahead", "Table 3.4.56", ""},
 		{"is empty for a date that opens a span", "Member since 12.03.19", ""},
 		{"is empty for a date in words that opens a span", "Gültig seit: 5. November 2021", ""},
+		{"reads a date written year first", "Written: 2023-11-07 15:03:30", "2023-11-07"},
+		{"reads the date written year first when it comes first", "2021-10-16 | Harbour news, 18.10.2021", "2021-10-16"},
+		{"reads the date in numbers before one written year first", "17.10.2021 (2021-10-16)", "2021-10-17"},
+		{"is empty for a year-first date the calendar lacks", "Filed 2021-13-40", ""},
+		{"is empty for a year-first run of another kind", "Part 4711-22-33", ""},
 		{"reads the date after one that opens a span", "Open since 1.1.2020, posted 12.03.2021", "2021-03-12"},
 	}
 	for _, tt := range tests {
