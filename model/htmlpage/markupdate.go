@@ -276,6 +276,63 @@ func inNumberRun(s string, start, end int) bool {
 	return afterWord(before, versionWords)
 }
 
+// labelledDate is the date a label of publication introduces ("Datum",
+// "Published on", "Erstellt am"): in the element's own short text
+// ("Erstellt am: 01.11.2023") or, when the element is the label alone
+// ("<span class="label">Datum</span> <span>25.01.2022</span>"), in the
+// first of its next siblings that holds text. The date must follow the
+// label at once, a weekday aside: "Datum der Sitzung: 3.5.2021" dates an
+// event. "" when n is no such label.
+func labelledDate(n *html.Node) string {
+	if skipped[n.DataAtom] {
+		return ""
+	}
+	text, short := shortText(n, maxDateText)
+	if !short || text == "" {
+		return ""
+	}
+	m := dateLabel().FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	if m[1] != "" {
+		return dateFirstIn(m[1])
+	}
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		next := oneLine(nodeText(c, " "))
+		if len(next) > maxDateText {
+			return ""
+		}
+		if next != "" {
+			return dateFirstIn(next)
+		}
+	}
+	return ""
+}
+
+// dateLabel matches a label of a publication date in English, German
+// and French, and the text after it.
+var dateLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:datum|date|published(?: on)?|posted(?: on)?|erstellt(?: am)?|veröffentlicht(?: am)?|veröffentlichung|erschienen(?: am)?|publié(?: le)?)\s*:?(?:\s+(.*))?$`)
+})
+
+// dateFirstIn is the date a text opens with (dateIn), a weekday before
+// it aside ("Montag, 3. Mai 2021"); "" when the text opens otherwise.
+func dateFirstIn(s string) string {
+	words := strings.Fields(s)
+	if len(words) > 1 && strings.HasSuffix(words[0], ",") && !strings.ContainsFunc(words[0], unicode.IsDigit) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	w := strings.ToLower(strings.Trim(words[0], ".,"))
+	if _, month := monthNumbers[w]; !month && !unicode.IsDigit(rune(w[0])) {
+		return ""
+	}
+	return dateIn(strings.Join(words, " "))
+}
+
 // timeElementDate is a <time> element's date: its datetime attribute, or
 // else the date its text shows ("1. November 2023", "Published on August
 // 19, 2019").

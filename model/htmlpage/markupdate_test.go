@@ -182,3 +182,30 @@ func TestNumberDateTwoDigitYears(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelledDate(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	tests := []struct{ name, html, want string }{
+		{"reads the date after a label element", `<div><span class="label">Datum</span> <span class="value">25.01.2022</span></div>`, "2022-01-25"},
+		{"reads the date after a label with a colon", `<div><strong>Datum:</strong> 18.10.2021</div>`, "2021-10-18"},
+		{"reads the date after a label in the same text", `<p>Erstellt am: 01.11.2023</p>`, "2023-11-01"},
+		{"reads an English label's date", `<li><strong>Published on</strong> March 3, 2020</li>`, "2020-03-03"},
+		{"reads past a weekday", `<p>Veröffentlicht am Montag, 3. Mai 2021</p>`, "2021-05-03"},
+		{"reads a French label's date", `<p>Publié le 15 septembre 2009</p>`, "2009-09-15"},
+		{"leaves an event's date alone", `<p>Datum der Sitzung: 3.5.2021</p>`, ""},
+		{"leaves a label with no date after it alone", `<div><span>Date</span> <span>to be announced</span></div>`, ""},
+		{"leaves a date far from its label alone", `<div><span>Datum</span> <span>` + strings.Repeat("Hafen ", 15) + `3.5.2021</span></div>`, ""},
+		{"leaves an update's label alone", `<p>Stand: 05.03.2021</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body><article>`+story+`</article>`+tt.html+`</body></html>`, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Published != tt.want {
+				t.Errorf("published %q, want %q", page.Published, tt.want)
+			}
+		})
+	}
+}

@@ -43,6 +43,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var labelled string   // the first name after a byline's label
 	var marked string     // the first date marked up outside <meta>
 	var shown string      // the first date an element named for one shows
+	var afterLabel string // the first date after a label of publication
 	var line dateline     // the date the blocks under the first <h1> show
 	var objects []map[string]any
 	visit(root, func(n *html.Node) {
@@ -87,6 +88,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if shown == "" {
 			shown = shownDate(n)
 		}
+		if afterLabel == "" {
+			afterLabel = labelledDate(n)
+		}
 		line.read(n)
 	})
 	if base != nil {
@@ -113,7 +117,7 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
 	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
-	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown, line.date)
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown, afterLabel, line.date)
 	m.bylines = append(append(m.bylines, bylineTexts(bylines)...), labelled)
 	return m
 }
