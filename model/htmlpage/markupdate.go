@@ -327,7 +327,8 @@ func dateFirstIn(s string) string {
 		return ""
 	}
 	w := strings.ToLower(strings.Trim(words[0], ".,"))
-	if _, month := monthNumbers[w]; !month && !unicode.IsDigit(rune(w[0])) {
+	first, _ := utf8.DecodeRuneInString(w)
+	if _, month := monthNumbers[w]; !month && !unicode.IsDigit(first) {
 		return ""
 	}
 	return dateIn(strings.Join(words, " "))

@@ -196,6 +196,7 @@ func TestLabelledDate(t *testing.T) {
 		{"leaves a label with no date after it alone", `<div><span>Date</span> <span>to be announced</span></div>`, ""},
 		{"leaves a date far from its label alone", `<div><span>Datum</span> <span>` + strings.Repeat("Hafen ", 15) + `3.5.2021</span></div>`, ""},
 		{"leaves an update's label alone", `<p>Stand: 05.03.2021</p>`, ""},
+		{"leaves a label before punctuation alone", `<p>Datum: ... 3.5.2021</p>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
