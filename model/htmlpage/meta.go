@@ -465,7 +465,8 @@ func labelledByline(n *html.Node) string {
 	}
 	// Every label ends in a colon: most short texts are passed over
 	// before the pattern is tried.
-	if text := strings.TrimSpace(label.Data); !strings.HasSuffix(text, ":") || !bylinePatterns().label.MatchString(text) {
+	text := strings.Trim(label.Data, bylineTrail)
+	if (len(text) > maxBareLabel || !bareLabels[strings.ToLower(text)]) && (!strings.HasSuffix(strings.TrimSpace(label.Data), ":") || !bylinePatterns().label.MatchString(strings.TrimSpace(label.Data))) {
 		return ""
 	}
 	for c := n.NextSibling; c != nil; c = c.NextSibling {
@@ -479,6 +480,14 @@ func labelledByline(n *html.Node) string {
 	}
 	return ""
 }
+
+// bareLabels are the byline labels a page sets without a colon, alone
+// in an element before the name ("<span>By</span> <a>Ana Ruiz</a>").
+var bareLabels = map[string]bool{"by": true, "von": true, "par": true, "por": true}
+
+// maxBareLabel is the longest of bareLabels: a longer text is none, and
+// is not put in lower case to be looked up.
+const maxBareLabel = 3
 
 // maxLabel is the longest text a byline's label can have: "Geschrieben
 // von:" and the spaces around it.

@@ -237,6 +237,9 @@ func TestBylineMarkup(t *testing.T) {
 		{"reads the name after a label's heading and line breaks", `<div><h5>Datum:</h5>03.04.2021<br><h5>Von:</h5><br><br> Lea Sommer<br><h5>Rubrik:</h5> Hafen und Schifffahrt, Fähren</div>`, "Lea Sommer"},
 		{"leaves a label before a paragraph alone", `<p><b>Von:</b> ` + strings.Repeat("der Hafenbehörde, die am Montag mitteilte, ", 4) + `</p>`, ""},
 		{"leaves a photo credit's label alone", `<p><b>Fotos:</b> Jo Marr</p>`, ""},
+		{"reads the name after a bare By", `<div><span class="sr-only">| By </span> <span>Ivo Brandt</span> <span>· Harbour news, ferries and the islands, every day of the week and all year long</span></div>`, "Ivo Brandt"},
+		{"reads the name after a bare von", `<div><span>von</span> <a href="/autoren/ls">Lea Sommer</a> <span>· Harbour news, ferries and the islands, every day of the week and all year long</span></div>`, "Lea Sommer"},
+		{"leaves a bare word that is no label alone", `<div><span>Bye</span> <span>Ivo Brandt</span> <span>· Harbour news, ferries and the islands, every day of the week and all year long</span></div>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
