@@ -284,7 +284,7 @@ func inNumberRun(s string, start, end int) bool {
 // label at once, a weekday aside: "Datum der Sitzung: 3.5.2021" dates an
 // event. "" when n is no such label.
 func labelledDate(n *html.Node) string {
-	if skipped[n.DataAtom] {
+	if skipped[n.DataAtom] || !opensWithDateLabel(n) {
 		return ""
 	}
 	text, short := shortText(n, maxDateText)
@@ -309,6 +309,32 @@ func labelledDate(n *html.Node) string {
 	}
 	return ""
 }
+
+// opensWithDateLabel reports whether an element's own first text, before
+// any element inside it, opens with a word of dateLabelWords: the cheap
+// test before its text is gathered and matched, which every element of
+// the page meets. A label is such an element ("<span>Datum</span>"),
+// or the block that runs it into the date ("<p>Erstellt am: ...</p>").
+func opensWithDateLabel(n *html.Node) bool {
+	c := n.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.TextNode {
+		return false
+	}
+	word, _, _ := strings.Cut(strings.TrimSpace(c.Data), " ")
+	word = strings.TrimRight(word, ":")
+	for _, w := range dateLabelWords {
+		if strings.EqualFold(word, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLabelWords open the labels dateLabel matches.
+var dateLabelWords = []string{"datum", "date", "published", "posted", "erstellt", "veröffentlicht", "veröffentlichung", "erschienen", "publié"}
 
 // dateLabel matches a label of a publication date in English, German
 // and French, and the text after it.
