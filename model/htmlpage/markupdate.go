@@ -142,16 +142,19 @@ func isFactsName(w string) bool {
 // shownDates are compiled on first use, as the byline patterns are: a
 // date in numbers, day first ("19.10.2019"), or in words, English,
 // German or French, the day first or the month ("19. Oktober 2019",
-// "March 3rd, 2020", "15 septembre 2009"). A month is one of
-// monthNumbers, a whole word, so that "3 Marines 2019" is no date.
-var shownDates = sync.OnceValue(func() [2]*regexp.Regexp {
+// "March 3rd, 2020", "15 septembre 2009"), or year first, as ISO 8601
+// writes it ("2023-11-07", a year of the last century or this one's).
+// A month is one of monthNumbers, a whole word, so that "3 Marines 2019"
+// is no date.
+var shownDates = sync.OnceValue(func() [3]*regexp.Regexp {
 	names := slices.Collect(maps.Keys(monthNumbers))
 	// Longest first, so that "march" is tried before "mar".
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	month := `(` + strings.Join(names, "|") + `)\.?`
-	return [2]*regexp.Regexp{
+	return [3]*regexp.Regexp{
 		regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b`),
 		regexp.MustCompile(`(?i)\b(?:(\d{1,2})\.?\s+` + month + `,?\s+(\d{4})|` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`),
+		regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`),
 	}
 })
 
@@ -177,6 +180,9 @@ var monthNumbers = map[string]time.Month{
 func dateIn(s string, thisYear int) string {
 	at, day, month, year := numberDate(s, thisYear)
 	if wordAt, d, mo, y := wordDate(s); wordAt >= 0 && (at < 0 || wordAt < at) {
+		at, day, month, year = wordAt, d, mo, y
+	}
+	if isoAt, d, mo, y := isoDate(s); isoAt >= 0 && (at < 0 || isoAt < at) {
 		day, month, year = d, mo, y
 	}
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
@@ -184,6 +190,20 @@ func dateIn(s string, thisYear int) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// isoDate is the first date a text writes as ISO 8601 does, year first
+// ("Written: 2023-11-07 15:03:30"), with where it starts; -1 when there
+// is none.
+func isoDate(s string) (at, day int, month time.Month, year int) {
+	m := shownDates()[2].FindStringSubmatchIndex(s)
+	if m == nil {
+		return -1, 0, 0, 0
+	}
+	year, _ = strconv.Atoi(s[m[2]:m[3]])
+	mo, _ := strconv.Atoi(s[m[4]:m[5]])
+	day, _ = strconv.Atoi(s[m[6]:m[7]])
+	return m[0], day, time.Month(mo), year
 }
 
 // wordDate is the first date in words a text shows ("19. Oktober 2019",
@@ -256,6 +276,90 @@ func inNumberRun(s string, start, end int) bool {
 		return true
 	}
 	return afterWord(before, versionWords)
+}
+
+// labelledDate is the date a label of publication introduces ("Datum",
+// "Published on", "Erstellt am"): in the element's own short text
+// ("Erstellt am: 01.11.2023") or, when the element is the label alone
+// ("<span class="label">Datum</span> <span>25.01.2022</span>"), in the
+// first of its next siblings that holds text. The date must follow the
+// label at once, a weekday aside: "Datum der Sitzung: 3.5.2021" dates an
+// event. "" when n is no such label.
+func labelledDate(n *html.Node, thisYear int) string {
+	if skipped[n.DataAtom] || !opensWithDateLabel(n) {
+		return ""
+	}
+	text, short := shortText(n, maxDateText)
+	if !short || text == "" {
+		return ""
+	}
+	m := dateLabel().FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	if m[1] != "" {
+		return dateFirstIn(m[1], thisYear)
+	}
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		next := oneLine(nodeText(c, " "))
+		if len(next) > maxDateText {
+			return ""
+		}
+		if next != "" {
+			return dateFirstIn(next, thisYear)
+		}
+	}
+	return ""
+}
+
+// opensWithDateLabel reports whether an element's own first text, before
+// any element inside it, opens with a word of dateLabelWords: the cheap
+// test before its text is gathered and matched, which every element of
+// the page meets. A label is such an element ("<span>Datum</span>"),
+// or the block that runs it into the date ("<p>Erstellt am: ...</p>").
+func opensWithDateLabel(n *html.Node) bool {
+	c := n.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.TextNode {
+		return false
+	}
+	word, _, _ := strings.Cut(strings.TrimSpace(c.Data), " ")
+	word = strings.TrimRight(word, ":")
+	for _, w := range dateLabelWords {
+		if strings.EqualFold(word, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLabelWords open the labels dateLabel matches.
+var dateLabelWords = []string{"datum", "date", "published", "posted", "erstellt", "veröffentlicht", "veröffentlichung", "erschienen", "publié"}
+
+// dateLabel matches a label of a publication date in English, German
+// and French, and the text after it.
+var dateLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:datum|date|published(?: on)?|posted(?: on)?|erstellt(?: am)?|veröffentlicht(?: am)?|veröffentlichung|erschienen(?: am)?|publié(?: le)?)\s*:?(?:\s+(.*))?$`)
+})
+
+// dateFirstIn is the date a text opens with (dateIn), a weekday before
+// it aside ("Montag, 3. Mai 2021"); "" when the text opens otherwise.
+func dateFirstIn(s string, thisYear int) string {
+	words := strings.Fields(s)
+	if len(words) > 1 && strings.HasSuffix(words[0], ",") && !strings.ContainsFunc(words[0], unicode.IsDigit) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	w := strings.ToLower(strings.Trim(words[0], ".,"))
+	first, _ := utf8.DecodeRuneInString(w)
+	if _, month := monthNumbers[w]; !month && !unicode.IsDigit(first) {
+		return ""
+	}
+	return dateIn(strings.Join(words, " "), thisYear)
 }
 
 // timeElementDate is a <time> element's date: its datetime attribute, or

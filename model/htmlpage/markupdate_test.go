@@ -132,6 +132,11 @@ func TestDateIn(t *testing.T) {
 		{"is empty for a two-digit year far ahead", "Table 3.4.56", ""},
 		{"is empty for a date that opens a span", "Member since 12.03.19", ""},
 		{"is empty for a date in words that opens a span", "Gültig seit: 5. November 2021", ""},
+		{"reads a date written year first", "Written: 2023-11-07 15:03:30", "2023-11-07"},
+		{"reads the date written year first when it comes first", "2021-10-16 | Harbour news, 18.10.2021", "2021-10-16"},
+		{"reads the date in numbers before one written year first", "17.10.2021 (2021-10-16)", "2021-10-17"},
+		{"is empty for a year-first date the calendar lacks", "Filed 2021-13-40", ""},
+		{"is empty for a year-first run of another kind", "Part 4711-22-33", ""},
 		{"reads the date after one that opens a span", "Open since 1.1.2020, posted 12.03.2021", "2021-03-12"},
 	}
 	for _, tt := range tests {
@@ -211,5 +216,33 @@ func TestNumberDateTwoDigitYears(t *testing.T) {
 		if _, _, _, year := numberDate(tt.in, tt.thisYear); year != tt.want {
 			t.Errorf("numberDate(%q, %d) gives the year %d, want %d", tt.in, tt.thisYear, year, tt.want)
 		}
+	}
+}
+
+func TestLabelledDate(t *testing.T) {
+	story := "<p>" + strings.Repeat("The ferry service resumed on Monday after a week of storms. ", 20) + "</p>"
+	tests := []struct{ name, html, want string }{
+		{"reads the date after a label element", `<div><span class="label">Datum</span> <span class="value">25.01.2022</span></div>`, "2022-01-25"},
+		{"reads the date after a label with a colon", `<div><strong>Datum:</strong> 18.10.2021</div>`, "2021-10-18"},
+		{"reads the date after a label in the same text", `<p>Erstellt am: 01.11.2023</p>`, "2023-11-01"},
+		{"reads an English label's date", `<li><strong>Published on</strong> March 3, 2020</li>`, "2020-03-03"},
+		{"reads past a weekday", `<p>Veröffentlicht am Montag, 3. Mai 2021</p>`, "2021-05-03"},
+		{"reads a French label's date", `<p>Publié le 15 septembre 2009</p>`, "2009-09-15"},
+		{"leaves an event's date alone", `<p>Datum der Sitzung: 3.5.2021</p>`, ""},
+		{"leaves a label with no date after it alone", `<div><span>Date</span> <span>to be announced</span></div>`, ""},
+		{"leaves a date far from its label alone", `<div><span>Datum</span> <span>` + strings.Repeat("Hafen ", 15) + `3.5.2021</span></div>`, ""},
+		{"leaves an update's label alone", `<p>Stand: 05.03.2021</p>`, ""},
+		{"leaves a label before punctuation alone", `<p>Datum: ... 3.5.2021</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Extract(`<html><body><article>`+story+`</article>`+tt.html+`</body></html>`, "", readIn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Published != tt.want {
+				t.Errorf("published %q, want %q", page.Published, tt.want)
+			}
+		})
 	}
 }

@@ -47,6 +47,7 @@ func readMeta(root *html.Node, base *url.URL, thisYear int) pageMeta {
 	var labelled string   // the first name after a byline's label
 	var marked string     // the first date marked up outside <meta>
 	var shown string      // the first date an element named for one shows
+	var afterLabel string // the first date after a label of publication
 	// line is the date the blocks under the first <h1> show.
 	line := dateline{thisYear: thisYear}
 	var objects []map[string]any
@@ -92,6 +93,9 @@ func readMeta(root *html.Node, base *url.URL, thisYear int) pageMeta {
 		if shown == "" {
 			shown = shownDate(n, thisYear)
 		}
+		if afterLabel == "" {
+			afterLabel = labelledDate(n, thisYear)
+		}
 		line.read(n)
 	})
 	if base != nil {
@@ -118,7 +122,7 @@ func readMeta(root *html.Node, base *url.URL, thisYear int) pageMeta {
 	// A <time> can date a comment or a related story: it is the last
 	// resort.
 	webPage := firstOfType(objects, func(t string) bool { return t == "WebPage" })
-	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown, line.date)
+	m.published = first(m.published, date(str(webPage["datePublished"])), marked, timeDate, shown, afterLabel, line.date)
 	m.bylines = append(append(m.bylines, bylineTexts(bylines)...), labelled)
 	return m
 }
@@ -243,6 +247,13 @@ func (m pageMeta) byline(site string, more ...string) string {
 				}
 			}
 		}
+		if namesOrganisation(name, site, m.host) {
+			for _, later := range candidates[i+1:] {
+				if person := m.bylineOf(later, site); isPersonName(person) && !namesOrganisation(person, site, m.host) {
+					return person
+				}
+			}
+		}
 		return name
 	}
 	return ""
@@ -260,6 +271,44 @@ func (m pageMeta) bylineOf(c, site string) string {
 	}
 	return name
 }
+
+// namesOrganisation reports whether a byline names the site or another
+// organisation rather than a writer: the site's name, or its host, alone
+// or with a tagline or a word or two more ("jungefreiheit.de", "LAOLA1.at",
+// "L-MAG – Das Magazin für Lesben" on l-mag.de), or a company's or
+// association's legal form ("e.V.", "GmbH", "Inc."). A writer's own blog
+// bears the writer's whole name: "Daniel Lemire" on lemire.me is no site.
+func namesOrganisation(name, site, host string) bool {
+	if isSiteName(siteName(name, host), site, host) || startsWithSiteName(name, site, host) {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if legalForms[strings.ToLower(strings.Trim(w, ",()"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonName reports whether a byline is shaped as a person's name:
+// two to five words, each capitalised but the links between names, and
+// no figures ("vor 5 Stunden", "Zuletzt geändert am" are none).
+func isPersonName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 5 || strings.ContainsFunc(name, unicode.IsDigit) {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameLinks[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// legalForms are the words that end a company's or an association's
+// name, in English and German.
+var legalForms = map[string]bool{"e.v.": true, "gmbh": true, "ggmbh": true, "ag": true, "inc.": true, "inc": true, "ltd": true, "ltd.": true, "llc": true, "corp.": true, "kg": true}
 
 // isSpelledOut reports whether a name is written as a person's, in
 // words, capitalised.
@@ -421,7 +470,8 @@ func labelledByline(n *html.Node) string {
 	}
 	// Every label ends in a colon: most short texts are passed over
 	// before the pattern is tried.
-	if text := strings.TrimSpace(label.Data); !strings.HasSuffix(text, ":") || !bylinePatterns().label.MatchString(text) {
+	text := strings.Trim(label.Data, bylineTrail)
+	if (len(text) > maxBareLabel || !bareLabels[strings.ToLower(text)]) && (!strings.HasSuffix(strings.TrimSpace(label.Data), ":") || !bylinePatterns().label.MatchString(strings.TrimSpace(label.Data))) {
 		return ""
 	}
 	for c := n.NextSibling; c != nil; c = c.NextSibling {
@@ -435,6 +485,14 @@ func labelledByline(n *html.Node) string {
 	}
 	return ""
 }
+
+// bareLabels are the byline labels a page sets without a colon, alone
+// in an element before the name ("<span>By</span> <a>Ana Ruiz</a>").
+var bareLabels = map[string]bool{"by": true, "von": true, "par": true, "por": true}
+
+// maxBareLabel is the longest of bareLabels: a longer text is none, and
+// is not put in lower case to be looked up.
+const maxBareLabel = 3
 
 // maxLabel is the longest text a byline's label can have: "Geschrieben
 // von:" and the spaces around it.

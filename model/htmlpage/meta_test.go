@@ -100,6 +100,31 @@ func TestBylineSpellsOutALogin(t *testing.T) {
 	}
 }
 
+func TestBylinePrefersAWriterToTheSite(t *testing.T) {
+	tests := []struct {
+		name, site, host string
+		candidates       []string
+		want             string
+	}{
+		{"passes over the host for a writer", "", "harbourpost.de", []string{"harbourpost.de", "Von Jana Berg"}, "Jana Berg"},
+		{"passes over the site and its tagline", "", "k-blatt.de", []string{"K-BLATT – Das Blatt für Kiel", "Ola Lind"}, "Ola Lind"},
+		{"passes over the site and a word more", "", "coast-news.at", []string{"Coast News", "Mia Stein"}, "Mia Stein"},
+		{"passes over an association", "", "example.org", []string{"Verein der Fährleute e.V.", "By Ola Lind"}, "Ola Lind"},
+		{"passes over a company", "", "example.org", []string{"Fjord Media GmbH", "Mia Stein"}, "Mia Stein"},
+		{"keeps the site when no writer follows", "", "harbourpost.de", []string{"harbourpost.de", "vor 5 Stunden", "Zuletzt geändert am"}, "harbourpost.de"},
+		{"keeps a writer named like the blog", "", "lind.me", []string{"Ola Lind", "Mia Stein"}, "Ola Lind"},
+		{"keeps a writer before the site", "", "harbourpost.de", []string{"Jana Berg", "harbourpost.de"}, "Jana Berg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{bylines: tt.candidates, host: tt.host}
+			if got := m.byline(tt.site); got != tt.want {
+				t.Errorf("byline of %q = %q, want %q", tt.candidates, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestByLineText(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"reads a heading that starts By and a name", `<h4>By Ola Lind | 12/10/2020</h4>`, "Ola Lind"},
@@ -212,6 +237,9 @@ func TestBylineMarkup(t *testing.T) {
 		{"reads the name after a label's heading and line breaks", `<div><h5>Datum:</h5>03.04.2021<br><h5>Von:</h5><br><br> Lea Sommer<br><h5>Rubrik:</h5> Hafen und Schifffahrt, Fähren</div>`, "Lea Sommer"},
 		{"leaves a label before a paragraph alone", `<p><b>Von:</b> ` + strings.Repeat("der Hafenbehörde, die am Montag mitteilte, ", 4) + `</p>`, ""},
 		{"leaves a photo credit's label alone", `<p><b>Fotos:</b> Jo Marr</p>`, ""},
+		{"reads the name after a bare By", `<div><span class="sr-only">| By </span> <span>Ivo Brandt</span> <span>· Harbour news, ferries and the islands, every day of the week and all year long</span></div>`, "Ivo Brandt"},
+		{"reads the name after a bare von", `<div><span>von</span> <a href="/autoren/ls">Lea Sommer</a> <span>· Harbour news, ferries and the islands, every day of the week and all year long</span></div>`, "Lea Sommer"},
+		{"leaves a bare word that is no label alone", `<div><span>Bye</span> <span>Ivo Brandt</span> <span>· Harbour news, ferries and the islands, every day of the week and all year long</span></div>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
