@@ -52,7 +52,7 @@ func extraposedSubject(text string, toks []token, s, v int) (p np, ok bool) {
 		return np{}, false
 	}
 	k := e
-	for k < v && (lyAdverb(text, toks[k]) || toks[k].h == hNot || toks[k].h == hAlso) {
+	for k < v && frameAdverb(text, toks[k]) {
 		k++
 	}
 	// "it is unlikely to tell", "it was beginning to consider", "it is
@@ -134,3 +134,17 @@ func expletiveView(text string, toks []token, p np, v verb) bool {
 	}
 	return e == v.from && !ingWord(text, toks[v.from])
 }
+
+// frameAdverb may stand after the frame's verb before its complement or
+// before a progressive: "it is not clear", "it is now saying", "it was
+// still urging" (without "now" and "still" skipped, the adverb was read as
+// the complement and the progressive's claim named no one).
+func frameAdverb(text string, t token) bool {
+	return lyAdverb(text, t) || t.h == hNot || t.h == hAlso || t.h == hNow || t.h == hStill ||
+		midAdverbs.has(t) || passiveAdverbs.has(t)
+}
+
+var (
+	hNow   = hashWord("now")
+	hStill = hashWord("still")
+)

@@ -18,6 +18,8 @@ func TestAnExpletiveItIsNoSpeaker(t *testing.T) {
 		{"an infinitive without one", "It is too early to say whether the quay will reopen.", ""},
 		{"a pronoun in a cleft", "It's the ferry fares we complained about, not the timetable.", "we"},
 		{"a progressive refers", "The harbour board met on Monday, and it is now urging residents to leave.", "it"},
+		{"a progressive after an adverb opens the sentence", "It is now saying the harbour levy would rise.", "It"},
+		{"a progressive after still", "It was still urging residents to leave the quay.", "It"},
 		{"a raising adjective refers", "The harbour board said it is unlikely to approve the new wall.", "The harbour board"},
 	})
 }

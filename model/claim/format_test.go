@@ -36,3 +36,30 @@ func TestTokenizeReadsPastFormatCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestAnIngWordCountsLettersNotFormatCharacters: a soft hyphen inside a
+// short word adds bytes, not letters, so "do\u00ading" is "doing", too short
+// to be read as a participle, while a long word broken before its suffix
+// still is one.
+func TestAnIngWordCountsLettersNotFormatCharacters(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"doing", false},
+		{"do\u00ading", false},
+		{"be\u00ading", false},
+		{"admitting", true},
+		{"admit\u00adting", true},
+		{"Admit\u00adting", false},
+	}
+	for _, tt := range tests {
+		toks := tokenize(nil, tt.text, span.Span{Start: 0, End: len(tt.text)})
+		if len(toks) != 1 {
+			t.Fatalf("tokenize(%q) gave %d tokens", tt.text, len(toks))
+		}
+		if got := ingWord(tt.text, toks[0]); got != tt.want {
+			t.Errorf("ingWord(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -345,7 +345,7 @@ func reportingVerb(text string, toks []token, m match) bool {
 		return false // "the storm claimed 20 lives"
 	}
 	if presence(text, toks, m) || phrasalPresence(toks, m) {
-		return false // "appeared on Fox News", "spoke at the rally", "showed up", "found himself"
+		return false // "appeared on Fox News", "spoke at the rally", "found himself"
 	}
 	if answerVerbs.of(toks[m.from]) && answeredThing(text, toks, m.to) {
 		return false // "answered the survey", "answered it"

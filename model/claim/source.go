@@ -1904,10 +1904,14 @@ func segmentSubject(toks []token, k int) np {
 
 // ingWord reports a lower-case word in -ing ("speaking", "floating").
 func ingWord(text string, t token) bool {
-	// The word as written, which inlines: a soft hyphen breaks a word
-	// before its suffix ("admit\u00adting"), not inside it.
-	w := text[t.Start:t.End]
-	return t.kind == tokWord && len(w) > 5 && w[len(w)-3:] == "ing" && !t.upper
+	if t.kind != tokWord || t.upper {
+		return false
+	}
+	// The word without format characters, so a soft hyphen counts no
+	// letters ("do\u00ading" is "doing", no -ing word), read only for a
+	// word that is not plain ASCII letters.
+	w := word(text, t)
+	return len(w) > 5 && w[len(w)-3:] == "ing"
 }
 
 // maxQuoteSpeaker is the longest name taken for a speaker marked only by
