@@ -192,18 +192,21 @@ func dateIn(s string, thisYear int) string {
 	return t.Format(time.DateOnly)
 }
 
-// isoDate is the first date a text writes as ISO 8601 does, year first
-// ("Written: 2023-11-07 15:03:30"), with where it starts; -1 when there
-// is none.
+// isoDate is the first day of the calendar a text writes as ISO 8601
+// does, year first ("Written: 2023-11-07 15:03:30"), with where it
+// starts; -1 when there is none. A reference shaped like one ("Akte
+// 2019-00-12") is passed over, so it hides no real date after it.
 func isoDate(s string) (at, day int, month time.Month, year int) {
-	m := shownDates()[2].FindStringSubmatchIndex(s)
-	if m == nil {
-		return -1, 0, 0, 0
+	for _, m := range shownDates()[2].FindAllStringSubmatchIndex(s, -1) {
+		year, _ = strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		day, _ = strconv.Atoi(s[m[6]:m[7]])
+		t := time.Date(year, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
+		if mo >= 1 && mo <= 12 && t.Day() == day {
+			return m[0], day, time.Month(mo), year
+		}
 	}
-	year, _ = strconv.Atoi(s[m[2]:m[3]])
-	mo, _ := strconv.Atoi(s[m[4]:m[5]])
-	day, _ = strconv.Atoi(s[m[6]:m[7]])
-	return m[0], day, time.Month(mo), year
+	return -1, 0, 0, 0
 }
 
 // wordDate is the first date in words a text shows ("19. Oktober 2019",

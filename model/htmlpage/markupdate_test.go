@@ -137,6 +137,9 @@ func TestDateIn(t *testing.T) {
 		{"reads the date in numbers before one written year first", "17.10.2021 (2021-10-16)", "2021-10-17"},
 		{"is empty for a year-first date the calendar lacks", "Filed 2021-13-40", ""},
 		{"is empty for a year-first run of another kind", "Part 4711-22-33", ""},
+		{"reads the date after a year-first reference the calendar lacks", "Ref 2021-13-40, posted 12.03.2021", "2021-03-12"},
+		{"reads a date in words after a year-first reference", "Akte 2019-00-12 vom 3. Mai 2021", "2021-05-03"},
+		{"reads the second of two year-first runs when the first is no day", "Ref 2021-13-40 / 2021-10-16", "2021-10-16"},
 		{"reads the date after one that opens a span", "Open since 1.1.2020, posted 12.03.2021", "2021-03-12"},
 	}
 	for _, tt := range tests {

@@ -468,8 +468,8 @@ func labelledByline(n *html.Node) string {
 	if label == nil || label != n.LastChild || label.Type != html.TextNode || len(label.Data) > maxLabel {
 		return ""
 	}
-	// Every label ends in a colon: most short texts are passed over
-	// before the pattern is tried.
+	// A label ends in a colon unless it is a bare one (bareLabels: "By",
+	// "von"): most short texts are passed over before the pattern is tried.
 	text := strings.Trim(label.Data, bylineTrail)
 	if (len(text) > maxBareLabel || !bareLabels[strings.ToLower(text)]) && (!strings.HasSuffix(strings.TrimSpace(label.Data), ":") || !bylinePatterns().label.MatchString(strings.TrimSpace(label.Data))) {
 		return ""
