@@ -286,9 +286,6 @@ func writeClaim(w *bufio.Writer, c Claim) {
 	}
 }
 
-// verdictTitle is the verdict's display name as a heading starts it.
-// A verdict that is blank once cleaned (from a hand-edited sidecar) is
-// none.
 // verdictName is how the worksheet names verdict v to a person, as its
 // summary line and headings do ("mostly true", "no verdict"): the table
 // and each note's Verdict line wrote the file's values ("mostly-true",
@@ -300,6 +297,9 @@ func verdictName(v annotate.Verdict) string {
 	return escapeInline(v.Name())
 }
 
+// verdictTitle is the verdict's display name as a heading starts it.
+// A verdict that is blank once cleaned (from a hand-edited sidecar) is
+// none.
 func verdictTitle(v annotate.Verdict) string {
 	if escapeInline(string(v)) == "" {
 		return "No verdict"

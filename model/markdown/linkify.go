@@ -60,7 +60,7 @@ func foldGaps(s string) string {
 
 // gaps yields the start and length of each run of spaces in s, a text
 // node, that foldGaps folds; Format keeps such a run, where the text
-// holds one, by ending the node after it (keepGaps).
+// holds one, by ending the node after it (keptGaps).
 func gaps(s string) iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
 		if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\u00a0") {
