@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/render"
@@ -66,13 +64,13 @@ const wasMaxLines = 3
 
 // wasLines shows the words a note was written on, from where they
 // changed, in at most wasMaxLines lines of w columns, "…" ending them
-// when cut: a note on a passage of a megabyte (a transcript's one
+// when cut, after a whole word ("and…", not "and al…"): a note on a passage of a megabyte (a transcript's one
 // sentence) was wrapped whole at every key.
 func wasLines(t *theme.Theme, was string, w int) []string {
 	was = render.CutBytes(was, 4*wasMaxLines*w)
 	lines := fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})
 	if len(lines) > wasMaxLines {
-		last := ansi.Truncate(lines[wasMaxLines-1], max(w-1, 0), "")
+		last := render.CutWords(lines[wasMaxLines-1], max(w-1, 1))
 		lines = append(lines[:wasMaxLines-1], last+t.Explain.Render("…"))
 	}
 	return lines
