@@ -19,7 +19,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
@@ -231,7 +230,9 @@ type boxFor struct{ focus, target int }
 // scrolledExplain is the part of the explain box's lines that fits in
 // room, from where it was scrolled to; a new focus or target starts at
 // the top. A box cut short says so with "…" at the end of its last line,
-// and one scrolled down at the start of its first (marked).
+// and one scrolled down at the start of its first (render.Marked): on a
+// box a row high, each mark cutting on its own took the line's last word
+// twice and left "… …" at 17 columns.
 func (m *Model) scrolledExplain(lines []string, room int) []string {
 	if now := (boxFor{m.focus, m.target.Start}); m.explainFor != now {
 		m.explainTop, m.explainFor = 0, now
@@ -244,42 +245,11 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 	}
 	_, w := m.explainColumn()
 	last, below := len(shown)-1, end < len(lines)
-	shown[0] = m.marked(shown[0], w, m.explainTop > 0, below && last == 0)
+	shown[0] = render.Marked(shown[0], w, m.explainTop > 0, below && last == 0, m.theme.ExplainLabel)
 	if last > 0 {
-		shown[last] = m.marked(shown[last], w, false, below)
+		shown[last] = render.Marked(shown[last], w, false, below, m.theme.ExplainLabel)
 	}
 	return shown
-}
-
-// marked is a box line of at most w columns with "… " before it when
-// lines above are hidden and " …" after it when lines below are, whole
-// words taken off to make room (render.CutWords). Both marks on the one
-// line of a box a row high share the cut: each cutting on its own took
-// the line's last word twice and left "… …" at 17 columns. A line that
-// ends in "…" of its own (a quote cut short) says there is more already.
-func (m Model) marked(line string, w int, above, below bool) string {
-	room := w
-	if above {
-		line = strings.TrimLeft(line, " ")
-		room -= 2
-	}
-	if below && strings.HasSuffix(ansi.Strip(line), "…") && ansi.StringWidth(line) <= room {
-		below = false
-	}
-	if below {
-		room -= 2
-	}
-	if !above && !below {
-		return line
-	}
-	line = render.CutWords(line, max(room, 1))
-	if above {
-		line = m.theme.ExplainLabel.Render("… ") + line
-	}
-	if below {
-		line += m.theme.ExplainLabel.Render(" …")
-	}
-	return line
 }
 
 // scrollExplain scrolls the explain box a page down or up, or says why
