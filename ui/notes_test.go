@@ -161,7 +161,7 @@ func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
 // the focused sentence, then the file changes on disk (a paragraph added
 // at the top shifts every offset) and the reader reloads before the note
 // is saved: the note is on the sentence it was begun on, not on what the
-// old offsets hold in the new text.
+// old offsets hold in the new text, and anchored there.
 func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 	dir := t.TempDir()
 	a, book := fileBook(t, dir, article, "test")
@@ -182,12 +182,25 @@ func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 	if m.reader.Article().Text == a.Text {
 		t.Fatal("the reader did not reload the changed file")
 	}
-	saveEditor(t, m)
+	m = saveEditor(t, m)
 	_, reopened := openNotes(t, a.Path)
 	ns := reopened.Notes()
 	if len(ns) != 1 || ns[0].Quote() != begun || ns[0].Span.In(reopened.Article().Text) != begun {
 		t.Fatalf("the notes are %+v, want one on %q", ns, begun)
 	}
+	// Its passage is there word for word: saved after the change, it is
+	// anchored, not "moved" and listed among the notes needing attention.
+	if len(m.notes) != 1 || m.notes[0].Status != annotate.Anchored || ns[0].Status != annotate.Anchored {
+		t.Errorf("the note is shown %v and read back %s, want anchored", statuses(m.notes), ns[0].Status)
+	}
+}
+
+func statuses(ns []annotate.Note) []annotate.Status {
+	var out []annotate.Status
+	for _, n := range ns {
+		out = append(out, n.Status)
+	}
+	return out
 }
 
 // TestNotesOnStandardInputSayWhatIsMissing presses every note key on an
