@@ -571,10 +571,12 @@ func lastOnScreen(ss []span.Span, vis span.Span) int {
 }
 
 // moveFocus moves the focus by one sentence. When the focus is off
-// screen it comes back to the first (or last) sentence on screen.
+// screen it comes back to the first (or last) sentence on screen. A text
+// without one says so, as a and v do: ( and ) did nothing without a word.
 func (m *Model) moveFocus(d int) {
 	ss := m.art.Sentences
 	if len(ss) == 0 {
+		m.say("no sentence to go to: the text has no words")
 		return
 	}
 	vis := m.pager.VisibleRange()
