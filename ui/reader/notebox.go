@@ -36,7 +36,10 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 		meta = append(meta, render.OneLine(n.Author))
 	}
 	if when := latest(n); !when.IsZero() {
-		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
+		// Glued by a no-break space, drawn as a space (styled), so
+		// that a head too long for the box does not leave the time
+		// alone on a line under its date ("2026-12-04" over "19:30").
+		meta = append(meta, when.Local().Format("2006-01-02"+noBreak+"15:04"))
 	}
 	lines := fieldLines(w, run{"note: ", t.ExplainLabel}, run{n.Verdict.Name(), t.Verdict(string(n.Verdict))}, run{" · " + strings.Join(meta, " · "), t.ExplainLabel})
 	if n.Reworded(text) {

@@ -278,6 +278,22 @@ func TestANoteHeadNamesItsVerdictAsTheReaderDoes(t *testing.T) {
 	}
 }
 
+// TestANoteHeadKeepsItsTimeWithItsDate draws a note's head at widths
+// where it wraps near its end: the time goes on with its date, and the
+// line shows a plain space between them, where "19:30" stood alone under
+// "2026-12-04".
+func TestANoteHeadKeepsItsTimeWithItsDate(t *testing.T) {
+	when := time.Date(2026, 12, 4, 19, 30, 0, 0, time.Local)
+	n := annotate.Note{Status: annotate.Anchored, Author: "root", Created: when, Text: "Ask the port."}
+	for w := 30; w <= 60; w++ {
+		lines := NoteLines(theme.New(theme.NoColor), "", n, w)
+		head := strings.Join(lines[:slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Ask the port.") })], "\n")
+		if !strings.Contains(ansi.Strip(head), "2026-12-04 19:30") {
+			t.Errorf("%d columns: the head splits the date from its time:\n%s", w, ansi.Strip(head))
+		}
+	}
+}
+
 // TestTheBoxTellsWhoSaidItFromTheNotesSources shows a claim attributed to
 // the local paper with a note citing a link: "source:" named both, the
 // claim's speaker and the note's evidence, one under the other; the
