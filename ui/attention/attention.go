@@ -293,7 +293,12 @@ func (m Model) row(i int) string {
 	if i == m.cursor {
 		marker = "▸ "
 	}
-	return marker + t.ExplainLabel.Render(fmt.Sprintf("%-12s ", n.Status)) + t.Explain.Render("“"+render.OneLine(n.Quote())+"”")
+	head := marker + fmt.Sprintf("%-12s ", n.Status)
+	// Cut here at a word ("…passing the weir…"), where the box's edge
+	// cut inside one ("…passing the weir a…"); the box gives a row the
+	// column and the one beside it.
+	quote := render.Ellipsis("“"+render.OneLine(n.Quote())+"”", max(m.column+1-ansi.StringWidth(head), 1))
+	return marker + t.ExplainLabel.Render(head[len(marker):]) + t.Explain.Render(quote)
 }
 
 // detailFitting is the chosen note's detail and the keys, blank lines

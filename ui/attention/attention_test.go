@@ -346,3 +346,28 @@ func TestALongPassageLeavesRoomForTheNoteAndWhereItIsNow(t *testing.T) {
 		t.Errorf("with room for it the passage now is not whole:\n%s", m.View())
 	}
 }
+
+// TestAListRowCutsItsPassageAtAWord narrows the list until its rows'
+// passages are cut: each ends after a whole word with "…", where the
+// box's edge cut one in two ("“The ferry will run twi…").
+func TestAListRowCutsItsPassageAtAWord(t *testing.T) {
+	words := map[string]bool{}
+	// The text, and the orphaned note's passage, gone from it.
+	for _, w := range strings.Fields(text + " A paragraph that was cut.") {
+		words[strings.Trim(w, "“”")] = true
+	}
+	for w := 30; w <= 60; w++ {
+		m := list(t)
+		m.SetSize(w, 24)
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			_, quote, ok := strings.Cut(l, "“")
+			cut, short := strings.CutSuffix(strings.TrimSpace(quote), "…")
+			if !ok || !short || strings.Contains(l, ":") {
+				continue
+			}
+			if f := strings.Fields(cut); !words[f[len(f)-1]] {
+				t.Errorf("%d columns: a row's passage ends in %q, not a word: %q", w, f[len(f)-1], l)
+			}
+		}
+	}
+}
