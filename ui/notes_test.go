@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
@@ -631,4 +632,29 @@ func readerWithANote(t *testing.T) (Model, *annotate.Book) {
 		t.Fatal(err)
 	}
 	return step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30}), book
+}
+
+// TestANoteIsNamedByWholeWords names notes as D and u do: the start of
+// the text and of the passage, each cut after a word where that keeps
+// most of it, where "note “A note typed at for…”" cut a word in two.
+func TestANoteIsNamedByWholeWords(t *testing.T) {
+	tests := []struct {
+		name string
+		note annotate.Note
+		want string
+	}{
+		{"a long text and passage are cut after a word",
+			annotate.Note{Text: "A note typed at forty columns", Target: anchor.Selector{Exact: "According to Financial Times, a spokesperson said"}},
+			"note “A note typed at…” on “According to Financial Times, a…”"},
+		{"a short text and passage are whole",
+			annotate.Note{Text: "Check.", Target: anchor.Selector{Exact: "Engineers at Coastline Ltd"}},
+			"note “Check.” on “Engineers at Coastline Ltd”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nameNote(tt.note); got != tt.want {
+				t.Errorf("nameNote = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
