@@ -348,7 +348,7 @@ func (m Model) detail(most int) []string {
 }
 
 // clip cuts wrapped lines to the first most (all when most is 0), "…"
-// ending the last when some were left out.
+// after a whole word ending the last when some were left out.
 func (m Model) clip(lines []string, most int) []string {
 	if most <= 0 || len(lines) <= most {
 		return lines
@@ -357,7 +357,7 @@ func (m Model) clip(lines []string, most int) []string {
 	// last word, not after the padding.
 	last := lines[most-1]
 	words := ansi.StringWidth(strings.TrimRight(ansi.Strip(last), " "))
-	last = ansi.Truncate(last, min(words, max(m.column-1, 0)), "")
+	last = render.CutWords(last, max(min(words, m.column-1), 1))
 	return append(lines[:most-1:most-1], last+m.theme.Explain.Render("…"))
 }
 

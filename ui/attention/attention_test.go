@@ -371,3 +371,27 @@ func TestAListRowCutsItsPassageAtAWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAPassageCutShortEndsAtAWord draws a changed note on a long passage
+// at widths where its lines are cut to make room: the "…" that ends the
+// passage as written, or as it is now, follows a whole word.
+func TestAPassageCutShortEndsAtAWord(t *testing.T) {
+	was := strings.Repeat("The council voted on the harbour wall again and again. ", 8)
+	now := strings.Replace(was, "again and again", "once more", 1)
+	words := map[string]bool{}
+	for _, w := range strings.Fields(was + now + " More to come.") {
+		words[strings.Trim(w, "“”…")] = true
+	}
+	notes := []annotate.Note{{ID: "c", Status: annotate.Changed, Span: span.Span{End: len(now)},
+		Target: anchor.Selector{Exact: was, Suffix: " More to come."}, Text: "Check the vote count."}}
+	for w := 40; w <= 60; w++ {
+		m := New(now+" More to come.", notes, keys.Default(), theme.New(theme.NoColor))
+		m.SetSize(w, 12)
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			cut, short := strings.CutSuffix(strings.TrimSpace(l), "…")
+			if f := strings.Fields(cut); short && len(f) > 0 && !words[strings.Trim(f[len(f)-1], "“”…")] {
+				t.Errorf("%d columns: a passage cut short ends in %q, not a word: %q", w, f[len(f)-1], l)
+			}
+		}
+	}
+}
