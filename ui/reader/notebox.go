@@ -67,8 +67,9 @@ const wasMaxLines = 3
 
 // wasLines shows the words a note was written on, from where they
 // changed, in at most wasMaxLines lines of w columns, "…" ending them
-// when cut, after a whole word ("and…", not "and al…"): a note on a passage of a megabyte (a transcript's one
-// sentence) was wrapped whole at every key.
+// when cut, after a whole word ("and…", not "and al…"): a note on a
+// passage of a megabyte (a transcript's one sentence) was wrapped whole
+// at every key.
 func wasLines(t *theme.Theme, was string, w int) []string {
 	was = render.CutBytes(was, 4*wasMaxLines*w)
 	lines := fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})

@@ -131,7 +131,7 @@ func (m Model) noteLines(c claim.Claim) []string {
 	for i, l := range render.Wrap(text, span.Span{End: len(text)}, w) {
 		line := l.In(text)
 		if i == noteRows-1 && l.End < len(text) {
-			line = render.CutWords(line, w-1) + "…"
+			line = render.CutWords(line, max(w-1, 1)) + "…"
 		}
 		prefix := t.ExplainLabel.Render(label)
 		if i > 0 {
