@@ -62,18 +62,18 @@ func CutWords(line string, w int) string {
 // lines above it are hidden and " …" after it when lines below are, in
 // the style mark, whole words taken off to make room (CutWords). A line
 // of a box a row high takes both marks, in one cut. A line that ends in
-// "…" of its own (a quote cut short) says there is more already: a mark
-// after it read "… …".
+// "…" of its own (a quote cut short) gives it up to the mark after it,
+// which says as much and that the box goes on: the two read "… …".
 func Marked(line string, w int, above, below bool, mark lipgloss.Style) string {
 	room := w
 	if above {
 		line = strings.TrimLeft(line, " ")
 		room -= 2
 	}
-	if below && strings.HasSuffix(ansi.Strip(line), "…") && ansi.StringWidth(line) <= room {
-		below = false
-	}
 	if below {
+		if strings.HasSuffix(ansi.Strip(line), "…") {
+			line = ansi.Truncate(line, ansi.StringWidth(line)-1, "")
+		}
 		room -= 2
 	}
 	if !above && !below {

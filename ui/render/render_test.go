@@ -599,7 +599,7 @@ func TestMarkedSaysThereIsMoreOnceAtEachEnd(t *testing.T) {
 		{"more above takes the indent, and a word to make room", "  tags: numbers, harbour", 20, true, false, "… tags: numbers,"},
 		{"more below takes words off the end", "said by: the local paper", 20, false, true, "said by: the local …"},
 		{"a line a row high takes both marks in one cut", "said by: the local paper", 17, true, true, "… said by: the …"},
-		{"a quote cut short takes no second mark", "  “…the harbour…", 20, false, true, "  “…the harbour…"},
+		{"a quote cut short gives its … to the mark", "  “…the harbour…", 20, false, true, "  “…the harbour …"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
