@@ -235,15 +235,40 @@ func (b *Book) Add(n Note) (Note, error) { return b.AddOn(b.article.Text, n) }
 
 // AddOn is Add for a note whose passage n.Span is on text, the article as
 // it was when the note was begun (the file changed on disk while it was
-// typed): the note keeps the words it was written on and is placed in the
-// current text as every note is after a change, moved, needing review or
-// orphaned, never on whatever the old offsets now hold.
+// typed): the note keeps the words it was written on, anchored where the
+// current text has them word for word (onCurrent), else placed as every
+// note is after a change, needing review or orphaned, never on whatever
+// the old offsets now hold.
 func (b *Book) AddOn(text string, n Note) (Note, error) {
 	n, err := newNote(text, n, b.opts.Now(), b.store.NewID)
 	if err != nil {
 		return Note{}, err
 	}
+	n.Target = b.onCurrent(text, n.Target)
 	return b.commit(sidecar.Put, n, n.Created)
+}
+
+// onCurrent is sel, made on text, made again on the book's text when that
+// is another (the file changed on disk while the note was typed) and has
+// the passage word for word, found with confidence: the note is saved on
+// the text it is read on, anchored. Saved on the old offsets, it came
+// back "moved", listed among the notes that need attention, though it
+// was written after the change. A passage reworded or not found keeps
+// sel, the words the note was written on, to be placed as after any
+// change.
+func (b *Book) onCurrent(text string, sel anchor.Selector) anchor.Selector {
+	if text == b.article.Text {
+		return sel
+	}
+	res := b.resolver.Resolve(sel)
+	if !res.Status.Placed() || res.Span.In(b.article.Text) != sel.Exact {
+		return sel
+	}
+	now, err := anchor.Make(b.article.Text, res.Span)
+	if err != nil {
+		return sel
+	}
+	return now
 }
 
 // Append saves a new note on the passage n.Span of article a without
@@ -308,8 +333,8 @@ func (b *Book) Put(n Note) (Note, error) { return b.PutOn(b.article.Text, n) }
 
 // PutOn is Put for a note edited on text, the article as it was when the
 // edit began (the file changed on disk meanwhile): a note that was placed
-// keeps the passage n.Span of text, found again in the current text as
-// after any change; one that was not keeps its original passage.
+// keeps the passage n.Span of text, found again in the current text
+// (onCurrent); one that was not keeps its original passage.
 func (b *Book) PutOn(text string, n Note) (Note, error) {
 	old, ok := b.Note(n.ID)
 	if !ok {
@@ -326,7 +351,7 @@ func (b *Book) PutOn(text string, n Note) (Note, error) {
 		if err != nil {
 			return Note{}, fmt.Errorf("edit note: %w", err)
 		}
-		n.Target = sel
+		n.Target = b.onCurrent(text, sel)
 	}
 	return b.commit(sidecar.Put, n, b.opts.Now())
 }

@@ -722,6 +722,71 @@ func TestANoteBegunBeforeTheFileChangedKeepsItsPassage(t *testing.T) {
 	}
 }
 
+// TestANoteSavedAfterTheFileChangedIsAnchoredOnTheNewText begins a note
+// and an edit, then changes the file on disk (a paragraph appended, an
+// edit above the passage, the passage itself reworded) before they are
+// saved through the book reopened on the new text. A passage still there
+// word for word is anchored there, and again when the notes are read
+// back: saved on the old offsets, it came back "moved" and was listed
+// among the notes that need attention, though written after the change.
+// A reworded passage keeps the words the note was written on.
+func TestANoteSavedAfterTheFileChangedIsAnchoredOnTheNewText(t *testing.T) {
+	const passage, notedQuote = "pulling all stops", "were “disinformation”"
+	for _, tc := range []struct {
+		name     string
+		change   func(text string) string
+		anchored bool
+	}{
+		{"a paragraph appended", func(s string) string { return s + "\n\nA paragraph added at the end.\n" }, true},
+		{"an edit above the passages", func(s string) string { return "An editor's note, added at the top.\n\n" + s }, true},
+		{"the passages reworded", func(s string) string {
+			return strings.NewReplacer(passage, "pulling every stop", notedQuote, "were “lies”").Replace(s)
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(t)
+			edited := add(t, open(t, a), notedQuote, "Who says so?", annotate.Unverified)
+			begun, err := anchor.Find(a.Text, passage, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(a.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(a.Path, []byte(tc.change(string(data))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			b := open(t, reload(t, a.Path))
+			if _, err := b.AddOn(a.Text, annotate.Note{Span: begun, Text: "A metaphor."}); err != nil {
+				t.Fatal(err)
+			}
+			edited.Text = "The embassy says so."
+			if _, err := b.PutOn(a.Text, edited); err != nil {
+				t.Fatal(err)
+			}
+			for _, when := range []struct {
+				name string
+				b    *annotate.Book
+			}{{"as saved", b}, {"read back", open(t, reload(t, a.Path))}} {
+				notes := when.b.Notes()
+				if len(notes) != 2 {
+					t.Fatalf("%s: %d notes, want 2", when.name, len(notes))
+				}
+				for _, n := range notes {
+					quote := map[string]string{"A metaphor.": passage, "The embassy says so.": notedQuote}[n.Text]
+					if n.Quote() != quote {
+						t.Errorf("%s: the note %q keeps the words %q, want %q", when.name, n.Text, n.Quote(), quote)
+					}
+					if got := n.Status == annotate.Anchored; got != tc.anchored {
+						t.Errorf("%s: the note %q on %q is %s", when.name, n.Text, n.Span.In(when.b.Article().Text), n.Status)
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestATagRepeatedInAnotherCaseIsOneTagAndASourceIsNot(t *testing.T) {
 	b := open(t, article(t))
 	s, err := anchor.Find(b.Article().Text, "pulling all stops", 0)

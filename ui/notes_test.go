@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
+	"github.com/margin-reader/margin/annotate/anchor"
 	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/span"
@@ -161,7 +162,7 @@ func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
 // the focused sentence, then the file changes on disk (a paragraph added
 // at the top shifts every offset) and the reader reloads before the note
 // is saved: the note is on the sentence it was begun on, not on what the
-// old offsets hold in the new text.
+// old offsets hold in the new text, and anchored there.
 func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 	dir := t.TempDir()
 	a, book := fileBook(t, dir, article, "test")
@@ -182,12 +183,25 @@ func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 	if m.reader.Article().Text == a.Text {
 		t.Fatal("the reader did not reload the changed file")
 	}
-	saveEditor(t, m)
+	m = saveEditor(t, m)
 	_, reopened := openNotes(t, a.Path)
 	ns := reopened.Notes()
 	if len(ns) != 1 || ns[0].Quote() != begun || ns[0].Span.In(reopened.Article().Text) != begun {
 		t.Fatalf("the notes are %+v, want one on %q", ns, begun)
 	}
+	// Its passage is there word for word: saved after the change, it is
+	// anchored, not "moved" and listed among the notes needing attention.
+	if len(m.notes) != 1 || m.notes[0].Status != annotate.Anchored || ns[0].Status != annotate.Anchored {
+		t.Errorf("the note is shown %v and read back %s, want anchored", statuses(m.notes), ns[0].Status)
+	}
+}
+
+func statuses(ns []annotate.Note) []annotate.Status {
+	var out []annotate.Status
+	for _, n := range ns {
+		out = append(out, n.Status)
+	}
+	return out
 }
 
 // TestNotesOnStandardInputSayWhatIsMissing presses every note key on an
@@ -618,4 +632,29 @@ func readerWithANote(t *testing.T) (Model, *annotate.Book) {
 		t.Fatal(err)
 	}
 	return step(New(context.Background(), a, Options{Notes: book}), tea.WindowSizeMsg{Width: 100, Height: 30}), book
+}
+
+// TestANoteIsNamedByWholeWords names notes as D and u do: the start of
+// the text and of the passage, each cut after a word where that keeps
+// most of it, where "note “A note typed at for…”" cut a word in two.
+func TestANoteIsNamedByWholeWords(t *testing.T) {
+	tests := []struct {
+		name string
+		note annotate.Note
+		want string
+	}{
+		{"a long text and passage are cut after a word",
+			annotate.Note{Text: "A note typed at forty columns", Target: anchor.Selector{Exact: "According to Financial Times, a spokesperson said"}},
+			"note “A note typed at…” on “According to Financial Times, a…”"},
+		{"a short text and passage are whole",
+			annotate.Note{Text: "Check.", Target: anchor.Selector{Exact: "Engineers at Coastline Ltd"}},
+			"note “Check.” on “Engineers at Coastline Ltd”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nameNote(tt.note); got != tt.want {
+				t.Errorf("nameNote = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
@@ -108,7 +107,7 @@ func (m *Model) setVerdict(msg review.VerdictMsg) tea.Cmd {
 // moved on to the next one by then, and "verdict saved: false" under the
 // next claim's "verdict: none yet" read as that claim's.
 func verdictSay(v annotate.Verdict, claim string) string {
-	return "verdict saved: " + v.Name() + ", on “" + ansi.Truncate(render.OneLine(claim), 32, "…") + "”"
+	return "verdict saved: " + v.Name() + ", on “" + render.Ellipsis(render.OneLine(claim), 32) + "”"
 }
 
 // noteOn returns the placed note on exactly the passage s.

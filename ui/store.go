@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/annotate/export"
@@ -185,11 +184,12 @@ func (s *store) remove(id string) tea.Cmd {
 // nameNote names note n by the start of its text and of its passage, for
 // the status: with two notes over one sentence, D and u must say which
 // one went and came back, in a line that fits the bar, and two notes on
-// one passage differ only in what they say.
+// one passage differ only in what they say. Each is cut after a word
+// where that keeps most of it ("typed at…", not "typed at for…").
 func nameNote(n annotate.Note) string {
-	on := "on “" + ansi.Truncate(render.OneLine(n.Quote()), 32, "…") + "”"
+	on := "on “" + render.Ellipsis(render.OneLine(n.Quote()), 32) + "”"
 	if text := render.OneLine(n.Text); text != "" {
-		return "note “" + ansi.Truncate(text, 20, "…") + "” " + on
+		return "note “" + render.Ellipsis(text, 20) + "” " + on
 	}
 	return "note " + on
 }

@@ -293,7 +293,12 @@ func (m Model) row(i int) string {
 	if i == m.cursor {
 		marker = "▸ "
 	}
-	return marker + t.ExplainLabel.Render(fmt.Sprintf("%-12s ", n.Status)) + t.Explain.Render("“"+render.OneLine(n.Quote())+"”")
+	head := marker + fmt.Sprintf("%-12s ", n.Status)
+	// Cut here at a word ("…passing the weir…"), where the box's edge
+	// cut inside one ("…passing the weir a…"); the box gives a row the
+	// column and the one beside it.
+	quote := render.Ellipsis("“"+render.OneLine(n.Quote())+"”", max(m.column+1-ansi.StringWidth(head), 1))
+	return marker + t.ExplainLabel.Render(head[len(marker):]) + t.Explain.Render(quote)
 }
 
 // detailFitting is the chosen note's detail and the keys, blank lines
@@ -343,7 +348,7 @@ func (m Model) detail(most int) []string {
 }
 
 // clip cuts wrapped lines to the first most (all when most is 0), "…"
-// ending the last when some were left out.
+// after a whole word ending the last when some were left out.
 func (m Model) clip(lines []string, most int) []string {
 	if most <= 0 || len(lines) <= most {
 		return lines
@@ -352,7 +357,7 @@ func (m Model) clip(lines []string, most int) []string {
 	// last word, not after the padding.
 	last := lines[most-1]
 	words := ansi.StringWidth(strings.TrimRight(ansi.Strip(last), " "))
-	last = ansi.Truncate(last, min(words, max(m.column-1, 0)), "")
+	last = render.CutWords(last, max(min(words, m.column-1), 1))
 	return append(lines[:most-1:most-1], last+m.theme.Explain.Render("…"))
 }
 

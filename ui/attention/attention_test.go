@@ -346,3 +346,52 @@ func TestALongPassageLeavesRoomForTheNoteAndWhereItIsNow(t *testing.T) {
 		t.Errorf("with room for it the passage now is not whole:\n%s", m.View())
 	}
 }
+
+// TestAListRowCutsItsPassageAtAWord narrows the list until its rows'
+// passages are cut: each ends after a whole word with "…", where the
+// box's edge cut one in two ("“The ferry will run twi…").
+func TestAListRowCutsItsPassageAtAWord(t *testing.T) {
+	words := map[string]bool{}
+	// The text, and the orphaned note's passage, gone from it.
+	for _, w := range strings.Fields(text + " A paragraph that was cut.") {
+		words[strings.Trim(w, "“”")] = true
+	}
+	for w := 30; w <= 60; w++ {
+		m := list(t)
+		m.SetSize(w, 24)
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			_, quote, ok := strings.Cut(l, "“")
+			cut, short := strings.CutSuffix(strings.TrimSpace(quote), "…")
+			if !ok || !short || strings.Contains(l, ":") {
+				continue
+			}
+			if f := strings.Fields(cut); !words[f[len(f)-1]] {
+				t.Errorf("%d columns: a row's passage ends in %q, not a word: %q", w, f[len(f)-1], l)
+			}
+		}
+	}
+}
+
+// TestAPassageCutShortEndsAtAWord draws a changed note on a long passage
+// at widths where its lines are cut to make room: the "…" that ends the
+// passage as written, or as it is now, follows a whole word.
+func TestAPassageCutShortEndsAtAWord(t *testing.T) {
+	was := strings.Repeat("The council voted on the harbour wall again and again. ", 8)
+	now := strings.Replace(was, "again and again", "once more", 1)
+	words := map[string]bool{}
+	for _, w := range strings.Fields(was + now + " More to come.") {
+		words[strings.Trim(w, "“”…")] = true
+	}
+	notes := []annotate.Note{{ID: "c", Status: annotate.Changed, Span: span.Span{End: len(now)},
+		Target: anchor.Selector{Exact: was, Suffix: " More to come."}, Text: "Check the vote count."}}
+	for w := 40; w <= 60; w++ {
+		m := New(now+" More to come.", notes, keys.Default(), theme.New(theme.NoColor))
+		m.SetSize(w, 12)
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			cut, short := strings.CutSuffix(strings.TrimSpace(l), "…")
+			if f := strings.Fields(cut); short && len(f) > 0 && !words[strings.Trim(f[len(f)-1], "“”…")] {
+				t.Errorf("%d columns: a passage cut short ends in %q, not a word: %q", w, f[len(f)-1], l)
+			}
+		}
+	}
+}

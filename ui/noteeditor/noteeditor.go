@@ -574,9 +574,9 @@ func splitList(s string, sep func(rune) bool, same func(a, b string) bool) []str
 }
 
 // clipLines fits s into at most lines lines of width columns, ending
-// with "…" when cut. It reads s a word at a time and stops there: a
-// passage of a megabyte (a transcript's one sentence) was split whole
-// into words at every keystroke, 38 ms of each in the editor.
+// with "…" after a whole word when cut. It reads s a word at a time and
+// stops there: a passage of a megabyte (a transcript's one sentence) was
+// split whole into words at every keystroke, 38 ms of each in the editor.
 func clipLines(s string, width, lines int) string {
 	var out []string
 	cur, curW := "", 0
@@ -601,7 +601,7 @@ func clipLines(s string, width, lines int) string {
 			cur, curW = w, ww
 		}
 		if len(out) == lines {
-			out[lines-1] = ansi.Truncate(out[lines-1], max(width-1, 0), "") + "…"
+			out[lines-1] = render.CutWords(out[lines-1], max(width-1, 1)) + "…"
 			return strings.Join(out, "\n")
 		}
 	}

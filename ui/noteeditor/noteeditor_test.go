@@ -385,6 +385,24 @@ func TestTheVerdictKeysShowOnTheVerdictField(t *testing.T) {
 	}
 }
 
+// TestAClippedPassageEndsAtAWord clips a passage at widths where its
+// last line is full: the "…" follows a whole word, where it took the
+// last letter of one ("twic…").
+func TestAClippedPassageEndsAtAWord(t *testing.T) {
+	passage := strings.Repeat("The ferry runs twice a day. ", 20)
+	words := map[string]bool{}
+	for _, w := range strings.Fields(passage) {
+		words[w] = true
+	}
+	for w := 12; w <= 60; w++ {
+		got := clipLines(passage, w, 2)
+		f := strings.Fields(strings.TrimSuffix(got, "…"))
+		if last := f[len(f)-1]; !words[last] {
+			t.Errorf("%d columns: the clipped passage ends in %q, not a word: %q", w, last, got)
+		}
+	}
+}
+
 // TestThePassageIsClippedByColumns clips passages to three lines of 20
 // columns: one that fits is whole; a long one ends in "…" with every line
 // within the width, in wide characters too, which were counted as one

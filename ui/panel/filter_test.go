@@ -145,3 +145,19 @@ func TestFWalksTheVerdictsThenTheStatusesThenTheTags(t *testing.T) {
 		t.Errorf("F walks %s, want %s", got, want)
 	}
 }
+
+// TestTheFilterLineDropsItsHintBeforeItIsCut filters the notes tab at
+// the panel's widths beside 40 to 200 columns: the line says the filter
+// whole, with the key to the next where that fits, never cut inside the
+// hint ("(F: nex…").
+func TestTheFilterLineDropsItsHintBeforeItIsCut(t *testing.T) {
+	for _, w := range []int{20, 26, 30, 44, 60} {
+		m := showTab(claimsAndNotes(t), "Notes")
+		m.SetSize(w, 12)
+		m = pressF(m)
+		line := strings.TrimSpace(strings.TrimPrefix(strings.Split(ansi.Strip(m.View()), "\n")[1], "│"))
+		if want := "only " + m.Filter(); line != want && line != want+" (F: next)" {
+			t.Errorf("%d columns: the filter line reads %q, want %q, with \"(F: next)\" if it fits", w, line, want)
+		}
+	}
+}

@@ -366,11 +366,7 @@ func (m Model) View() string {
 	w := max(m.width-2, 1)
 	lines := make([]string, 0, m.height)
 	l := &m.lists[m.active]
-	filter := ""
-	if l.filter != "" {
-		filter = t.PanelDim.Render(fmt.Sprintf("only %s (%s: next)", render.OneLine(l.filter), m.keys.Filter.Help().Key))
-	}
-	lines = append(lines, ansi.Truncate(m.tabBar(w), w, "…"), ansi.Truncate(filter, w, "…"))
+	lines = append(lines, ansi.Truncate(m.tabBar(w), w, "…"), t.PanelDim.Render(m.filterLine(l.filter, w)))
 	if len(l.items) == 0 {
 		lines = append(lines, t.PanelDim.Render(render.Ellipsis(m.tabs[m.active].Empty(m.src), w)))
 	} else {
@@ -392,6 +388,20 @@ func (m Model) View() string {
 		b.WriteString(render.Fit(border+" "+s, m.width))
 	}
 	return b.String()
+}
+
+// filterLine says what the list is filtered by, and the key to the next
+// filter where that fits in w columns: in the panel beside 80 columns
+// the hint was cut to "only unverified (F: nex…".
+func (m Model) filterLine(filter string, w int) string {
+	if filter == "" {
+		return ""
+	}
+	only := "only " + render.OneLine(filter)
+	if line := fmt.Sprintf("%s (%s: next)", only, m.keys.Filter.Help().Key); ansi.StringWidth(line) <= w {
+		return line
+	}
+	return render.Ellipsis(only, w)
 }
 
 // tabBar is the row of tab names, in w columns: every tab when they fit,

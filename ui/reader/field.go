@@ -51,6 +51,10 @@ func fieldLines(w int, runs ...run) []string {
 	return out
 }
 
+// noBreak is the no-break space, which keeps two words of a field on
+// one line where the wrap can (render.Wrap); styled draws it as a space.
+const noBreak = "\u00a0"
+
 // styled draws line l of text, each part in the style of its run; ends
 // are where the runs end in text.
 func styled(text string, l span.Span, runs []run, ends []int) string {
@@ -59,7 +63,7 @@ func styled(text string, l span.Span, runs []run, ends []int) string {
 	for i, r := range runs {
 		s, e := max(start, l.Start), min(ends[i], l.End)
 		if s < e {
-			b.WriteString(r.style.Render(text[s:e]))
+			b.WriteString(r.style.Render(strings.ReplaceAll(text[s:e], noBreak, " ")))
 		}
 		start = ends[i]
 	}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/ui/render"
@@ -38,7 +36,10 @@ func NoteLines(t *theme.Theme, text string, n annotate.Note, w int) []string {
 		meta = append(meta, render.OneLine(n.Author))
 	}
 	if when := latest(n); !when.IsZero() {
-		meta = append(meta, when.Local().Format("2006-01-02 15:04"))
+		// Glued by a no-break space, drawn as a space (styled), so
+		// that a head too long for the box does not leave the time
+		// alone on a line under its date ("2026-12-04" over "19:30").
+		meta = append(meta, when.Local().Format("2006-01-02"+noBreak+"15:04"))
 	}
 	lines := fieldLines(w, run{"note: ", t.ExplainLabel}, run{n.Verdict.Name(), t.Verdict(string(n.Verdict))}, run{" · " + strings.Join(meta, " · "), t.ExplainLabel})
 	if n.Reworded(text) {
@@ -66,13 +67,14 @@ const wasMaxLines = 3
 
 // wasLines shows the words a note was written on, from where they
 // changed, in at most wasMaxLines lines of w columns, "…" ending them
-// when cut: a note on a passage of a megabyte (a transcript's one
-// sentence) was wrapped whole at every key.
+// when cut, after a whole word ("and…", not "and al…"): a note on a
+// passage of a megabyte (a transcript's one sentence) was wrapped whole
+// at every key.
 func wasLines(t *theme.Theme, was string, w int) []string {
 	was = render.CutBytes(was, 4*wasMaxLines*w)
 	lines := fieldLines(w, run{"written on: ", t.ExplainLabel}, run{"“" + render.OneLine(was) + "”", t.Explain})
 	if len(lines) > wasMaxLines {
-		last := ansi.Truncate(lines[wasMaxLines-1], max(w-1, 0), "")
+		last := render.CutWords(lines[wasMaxLines-1], max(w-1, 1))
 		lines = append(lines[:wasMaxLines-1], last+t.Explain.Render("…"))
 	}
 	return lines

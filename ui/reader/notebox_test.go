@@ -278,6 +278,22 @@ func TestANoteHeadNamesItsVerdictAsTheReaderDoes(t *testing.T) {
 	}
 }
 
+// TestANoteHeadKeepsItsTimeWithItsDate draws a note's head at widths
+// where it wraps near its end: the time goes on with its date, and the
+// line shows a plain space between them, where "19:30" stood alone under
+// "2026-12-04".
+func TestANoteHeadKeepsItsTimeWithItsDate(t *testing.T) {
+	when := time.Date(2026, 12, 4, 19, 30, 0, 0, time.Local)
+	n := annotate.Note{Status: annotate.Anchored, Author: "root", Created: when, Text: "Ask the port."}
+	for w := 30; w <= 60; w++ {
+		lines := NoteLines(theme.New(theme.NoColor), "", n, w)
+		head := strings.Join(lines[:slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Ask the port.") })], "\n")
+		if !strings.Contains(ansi.Strip(head), "2026-12-04 19:30") {
+			t.Errorf("%d columns: the head splits the date from its time:\n%s", w, ansi.Strip(head))
+		}
+	}
+}
+
 // TestTheBoxTellsWhoSaidItFromTheNotesSources shows a claim attributed to
 // the local paper with a note citing a link: "source:" named both, the
 // claim's speaker and the note's evidence, one under the other; the
@@ -332,5 +348,49 @@ func TestExplainBoxScrollsByAPageLessARow(t *testing.T) {
 	m = press(m, "[")
 	if m.explainTop != lines-room-(room-1) && m.explainTop != 0 {
 		t.Errorf("[ from the end scrolled to %d, want a page less a row up", m.explainTop)
+	}
+}
+
+// TestExplainBoxNeverShowsTwoMarksWithNothingBetween pages a reworded
+// note's box through at narrow sizes, down to a box a row high: no line
+// reads "… …", as it did where the one row took a mark at each end, each
+// cutting a word of its own, or where a quote cut short ("counted…") took
+// the box's mark for more after it.
+func TestExplainBoxNeverShowsTwoMarksWithNothingBetween(t *testing.T) {
+	for _, size := range [][2]int{{14, 4}, {17, 5}, {24, 12}, {30, 12}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := noted(t)
+			n := m.notes[0]
+			n.Target.Exact = "According to the harbour paper that counted every mooring on the coast and all the boats in it"
+			m.SetNotes([]annotate.Note{n})
+			m.SetSize(size[0], size[1])
+			m = press(m, ")", ")", ")")
+			for range 30 {
+				for _, l := range m.explain {
+					if s := ansi.Strip(l); strings.Contains(s, "… …") || strings.Contains(s, "…  …") {
+						t.Errorf("box line at %d reads %q", m.explainTop, s)
+					}
+				}
+				m = press(m, "]")
+			}
+		})
+	}
+}
+
+// TestTheWordsANoteWasWrittenOnAreCutAfterAWord cuts a long quote at
+// widths where its last line fills the box: the "…" ends a whole word,
+// where it took a letter off one ("moorin…", "and al…").
+func TestTheWordsANoteWasWrittenOnAreCutAfterAWord(t *testing.T) {
+	was := "…the harbour paper that counted every mooring on the coast and all the boats in it"
+	for _, w := range []int{23, 26, 30, 32} {
+		lines := wasLines(theme.New(theme.NoColor), was, w)
+		if len(lines) != wasMaxLines {
+			t.Fatalf("%d columns: the test needs a quote longer than %d lines: %q", w, wasMaxLines, lines)
+		}
+		last := strings.TrimSpace(ansi.Strip(lines[wasMaxLines-1]))
+		cut := strings.TrimSuffix(last, "…")
+		if cut == last || !strings.Contains(was+" ", cut+" ") {
+			t.Errorf("%d columns: the last line %q is not the quote cut after a word with \"…\"", w, last)
+		}
 	}
 }

@@ -230,8 +230,9 @@ type boxFor struct{ focus, target int }
 // scrolledExplain is the part of the explain box's lines that fits in
 // room, from where it was scrolled to; a new focus or target starts at
 // the top. A box cut short says so with "…" at the end of its last line,
-// and one scrolled down at the start of its first, each taking whole
-// words off the line it shares (render.CutWords).
+// and one scrolled down at the start of its first (render.Marked): on a
+// box a row high, each mark cutting on its own took the line's last word
+// twice and left "… …" at 17 columns.
 func (m *Model) scrolledExplain(lines []string, room int) []string {
 	if now := (boxFor{m.focus, m.target.Start}); m.explainFor != now {
 		m.explainTop, m.explainFor = 0, now
@@ -239,12 +240,14 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 	m.explainTop = max(min(m.explainTop, len(lines)-room), 0)
 	end := min(len(lines), m.explainTop+room)
 	shown := slices.Clone(lines[m.explainTop:end])
-	_, w := m.explainColumn()
-	if m.explainTop > 0 && len(shown) > 0 {
-		shown[0] = m.theme.ExplainLabel.Render("… ") + render.CutWords(strings.TrimLeft(shown[0], " "), w-2)
+	if len(shown) == 0 {
+		return shown
 	}
-	if end < len(lines) && len(shown) > 0 {
-		shown[len(shown)-1] = render.CutWords(shown[len(shown)-1], w-2) + m.theme.ExplainLabel.Render(" …")
+	_, w := m.explainColumn()
+	last, below := len(shown)-1, end < len(lines)
+	shown[0] = render.Marked(shown[0], w, m.explainTop > 0, below && last == 0, m.theme.ExplainLabel)
+	if last > 0 {
+		shown[last] = render.Marked(shown[last], w, false, below, m.theme.ExplainLabel)
 	}
 	return shown
 }
@@ -568,10 +571,12 @@ func lastOnScreen(ss []span.Span, vis span.Span) int {
 }
 
 // moveFocus moves the focus by one sentence. When the focus is off
-// screen it comes back to the first (or last) sentence on screen.
+// screen it comes back to the first (or last) sentence on screen. A text
+// without one says so, as a and v do: ( and ) did nothing without a word.
 func (m *Model) moveFocus(d int) {
 	ss := m.art.Sentences
 	if len(ss) == 0 {
+		m.say("no sentence to go to: the text has no words")
 		return
 	}
 	vis := m.pager.VisibleRange()

@@ -394,3 +394,21 @@ func TestAStepIntoASentenceLongerThanTheScreenKeepsThePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceKeysOnATextWithoutWordsSayWhy presses ) and ( on a file of
+// blank lines: each says there is no sentence, as a and v do, where they
+// did nothing without a word.
+func TestSentenceKeysOnATextWithoutWordsSayWhy(t *testing.T) {
+	a, err := model.Parse(context.Background(), "blank.txt", []byte("  \n\n \n"), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(a, keys.Default(), theme.New(theme.NoColor), Options{})
+	m.SetSize(40, 12)
+	for _, k := range []string{")", "("} {
+		m = press(m, k)
+		if n, _ := m.TakeNotice(); n.Text != "no sentence to go to: the text has no words" {
+			t.Errorf("%s on a text without words says %q", k, n.Text)
+		}
+	}
+}

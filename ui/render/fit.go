@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 )
@@ -55,6 +56,37 @@ func CutWords(line string, w int) string {
 		end = w
 	}
 	return ansi.Truncate(line, max(end, 0), "")
+}
+
+// Marked is a styled line of at most w columns with "… " before it when
+// lines above it are hidden and " …" after it when lines below are, in
+// the style mark, whole words taken off to make room (CutWords). A line
+// of a box a row high takes both marks, in one cut. A line that ends in
+// "…" of its own (a quote cut short) gives it up to the mark after it,
+// which says as much and that the box goes on: the two read "… …".
+func Marked(line string, w int, above, below bool, mark lipgloss.Style) string {
+	room := w
+	if above {
+		line = strings.TrimLeft(line, " ")
+		room -= 2
+	}
+	if below {
+		if strings.HasSuffix(ansi.Strip(line), "…") {
+			line = ansi.Truncate(line, ansi.StringWidth(line)-1, "")
+		}
+		room -= 2
+	}
+	if !above && !below {
+		return line
+	}
+	line = CutWords(line, max(room, 1))
+	if above {
+		line = mark.Render("… ") + line
+	}
+	if below {
+		line += mark.Render(" …")
+	}
+	return line
 }
 
 // Ellipsis fits a styled line in w columns, cut with "…" after the last

@@ -12,6 +12,7 @@ import (
 	"github.com/margin-reader/margin/internal/doctest"
 	"github.com/margin-reader/margin/internal/golden"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/margin-reader/margin/model/doc"
@@ -582,6 +583,29 @@ func TestCutWordsEndsAtAWord(t *testing.T) {
 			got := CutWords(tt.line, tt.w)
 			if ansi.Strip(got) != tt.want || ansi.StringWidth(got) > tt.w {
 				t.Errorf("CutWords(%q, %d) = %q, want %q", tt.line, tt.w, ansi.Strip(got), tt.want)
+			}
+		})
+	}
+}
+
+func TestMarkedSaysThereIsMoreOnceAtEachEnd(t *testing.T) {
+	tests := []struct {
+		name, line   string
+		w            int
+		above, below bool
+		want         string
+	}{
+		{"a line with nothing hidden is as it was", "  cues: “could”", 20, false, false, "  cues: “could”"},
+		{"more above takes the indent, and a word to make room", "  tags: numbers, harbour", 20, true, false, "… tags: numbers,"},
+		{"more below takes words off the end", "said by: the local paper", 20, false, true, "said by: the local …"},
+		{"a line a row high takes both marks in one cut", "said by: the local paper", 17, true, true, "… said by: the …"},
+		{"a quote cut short gives its … to the mark", "  “…the harbour…", 20, false, true, "  “…the harbour …"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Marked(tt.line, tt.w, tt.above, tt.below, lipgloss.NewStyle())
+			if ansi.Strip(got) != tt.want || ansi.StringWidth(got) > tt.w {
+				t.Errorf("Marked(%q, %d, %v, %v) = %q, want %q", tt.line, tt.w, tt.above, tt.below, ansi.Strip(got), tt.want)
 			}
 		})
 	}

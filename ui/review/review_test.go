@@ -295,7 +295,9 @@ func TestJAndKScrollAParagraphTooTallForTheQueue(t *testing.T) {
 // in the middle of a long paragraph, at sizes where the paragraph is cut
 // above and below, and scrolls it end to end: every word on a line that
 // "…" starts or ends is a whole word of the text. Truncated to make room
-// for the mark, "nearly 600" was shown as "nearly 6".
+// for the mark, "nearly 600" was shown as "nearly 6"; a paragraph a row
+// high, both marks on its one line, lost its last word to the screen's
+// edge ("The…").
 func TestACutParagraphLosesNoWordToItsEllipsis(t *testing.T) {
 	long := "Talks" + strings.Repeat(" went on through the night and into the morning", 6) +
 		". The agency reported that nearly 600 homes were flooded in 2023 and 1,250 in 2024. " +
@@ -310,7 +312,7 @@ func TestACutParagraphLosesNoWordToItsEllipsis(t *testing.T) {
 	}
 	c := claim.Claim{Span: doctest.Find(t, a.Text, "The agency reported that nearly 600 homes were flooded in 2023 and 1,250 in 2024."),
 		Kinds: claim.KindsOf(claim.Attributed, claim.Statistical), Checkworthiness: 0.9}
-	for _, size := range [][2]int{{40, 12}, {80, 16}, {30, 9}, {61, 14}} {
+	for _, size := range [][2]int{{40, 12}, {80, 16}, {30, 9}, {61, 14}, {20, 4}, {40, 4}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := New(a, []claim.Claim{c}, keys.Default(), theme.New(theme.NoColor))
 			m.SetNotes(nil)
@@ -327,7 +329,7 @@ func TestACutParagraphLosesNoWordToItsEllipsis(t *testing.T) {
 						continue
 					}
 					cuts++
-					for _, w := range strings.Fields(strings.Trim(trimmed, "… ")) {
+					for _, w := range strings.Fields(strings.TrimSuffix(strings.TrimPrefix(trimmed, "… "), " …")) {
 						if !words[w] {
 							t.Fatalf("%q on a cut line is not a word of the text: %q", w, line)
 						}
@@ -373,6 +375,29 @@ func TestTheQueueShowsTheNoteWrittenOnTheClaim(t *testing.T) {
 				t.Errorf("the note takes %d rows, want %d, the last ending in … when cut: %q", len(rows), tc.rows, rows)
 			}
 		})
+	}
+}
+
+// TestANoteCutInTheQueueEndsAtAWord draws a long note on the claim at
+// widths where its second row is full: the "…" that cuts it follows a
+// whole word, where it took the last letter of one ("commute…").
+func TestANoteCutInTheQueueEndsAtAWord(t *testing.T) {
+	text := strings.Repeat("The council's own survey counts commuters twice. ", 6)
+	words := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		words[w] = true
+	}
+	for w := 30; w <= 80; w++ {
+		m, spans := queue(t)
+		m.SetSize(w, 30)
+		m.SetNotes([]annotate.Note{{Span: spans[1], Status: annotate.Anchored, Verdict: "misleading", Text: text}})
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if cut, ok := strings.CutSuffix(strings.TrimSpace(l), "…"); ok && strings.Contains(l, "council") {
+				if f := strings.Fields(cut); !words[f[len(f)-1]] {
+					t.Errorf("%d columns: the note's cut row ends in %q, not a word of it: %q", w, f[len(f)-1], l)
+				}
+			}
+		}
 	}
 }
 

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/margin-reader/margin/model/claim"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
@@ -133,7 +131,7 @@ func (m Model) noteLines(c claim.Claim) []string {
 	for i, l := range render.Wrap(text, span.Span{End: len(text)}, w) {
 		line := l.In(text)
 		if i == noteRows-1 && l.End < len(text) {
-			line = ansi.Truncate(line, w-1, "") + "…"
+			line = render.CutWords(line, max(w-1, 1)) + "…"
 		}
 		prefix := t.ExplainLabel.Render(label)
 		if i > 0 {
@@ -201,7 +199,9 @@ func (m Model) styled(c claim.Claim, l span.Span) string {
 // rows empty) and says where lines were left out: "…" starts the first
 // line shown when there are lines above it, and ends the last when there
 // are lines below. Lines to be cut were wrapped ellipsisWidth narrower,
-// so the marks push no word out.
+// so a mark pushes no word out; a line a row high takes both, a word
+// fewer (render.Marked), where the second ran past the column and the
+// screen's edge cut it to "that…".
 func (m Model) cut(c claim.Claim, lines []span.Span, start, room int) []string {
 	if len(lines) <= room {
 		start, room = 0, len(lines)
@@ -214,12 +214,10 @@ func (m Model) cut(c claim.Claim, lines []span.Span, start, room int) []string {
 	if len(lines) == len(shown) {
 		return shown
 	}
-	if start > 0 {
-		shown[0] = m.theme.ExplainLabel.Render("… ") + shown[0]
-	}
-	if start+room < len(lines) {
-		end := len(shown) - 1
-		shown[end] += m.theme.ExplainLabel.Render(" …")
+	last, below := len(shown)-1, start+room < len(lines)
+	shown[0] = render.Marked(shown[0], m.column, start > 0, below && last == 0, m.theme.ExplainLabel)
+	if last > 0 {
+		shown[last] = render.Marked(shown[last], m.column, false, below, m.theme.ExplainLabel)
 	}
 	return shown
 }

@@ -219,7 +219,8 @@ func (m Model) fitTitle(w int) string {
 // reads with the word after it: a row ending "deleted: u" over "undoes"
 // named a key apart from what it does. A word wider than w breaks after
 // its last slash that fits, so a path goes on with its next folder
-// instead of a cut name ("…/name/f" over "…/file.txt"), else inside it;
+// instead of a cut name ("…/name/f" over "…/file.txt"), unless that
+// leaves the row less than half full, else inside it;
 // a path that starts on the row starts there, at 40 columns "note saved
 // to /tmp/news/" over "harbour.txt.notes.jsonl", not in three rows with
 // "/tmp/news/" alone on the second.
@@ -235,8 +236,13 @@ func splitAt(msg string, w int, keep bool) (first, rest string) {
 		switch slash := strings.LastIndexByte(cut, '/'); {
 		case slash > space+1 && ansi.StringWidth(word) > w:
 			// A path no row holds breaks anyway: here, after the
-			// row's last slash, rather than leave the row short.
-			cut = cut[:slash+1]
+			// row's last slash, rather than leave the row short;
+			// inside the word where that slash leaves the row mostly
+			// empty, as a link's folder did ("27/" alone on a row
+			// over the rest of its long name).
+			if 2*ansi.StringWidth(cut[:slash+1]) >= w {
+				cut = cut[:slash+1]
+			}
 		case space > 0:
 			cut = cut[:space]
 		case slash > 0:

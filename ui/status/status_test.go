@@ -249,6 +249,8 @@ func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
 			[]string{"note saved to /srv/newsroom/desk/", "archive/2024/harbour/", "the-harbour-survey.txt.notes.jsonl"}},
 		{"a path two rows hold takes two", "note saved to /var/desk/the-ferry-timetable.txt.notes.jsonl", 40,
 			[]string{"note saved to /var/desk/", "the-ferry-timetable.txt.notes.jsonl"}},
+		{"a link's long name fills the row its short folder starts", "https://www.example.com/news/2016/09/27/a-long-path-for-an-article-about-the-debate?utm_source=x", 40,
+			[]string{"https://www.example.com/news/2016/09/", "27/a-long-path-for-an-article-about-th", "e-debate?utm_source=x"}},
 		{"a path one row holds goes on whole", "note saved to /var/desk/ferry-row.txt.notes.jsonl", 40,
 			[]string{"note saved to", "…/ferry-row.txt.notes.jsonl"}},
 	}
