@@ -43,10 +43,11 @@ const (
 // numCueFeatures is how many features a token has.
 const numCueFeatures = 11
 
-// cueFeatures returns the feature slots of token i; ratio is the token's
+// cueFeatures sets fs to the feature slots of token i; ratio is the token's
 // learned cue ratio, -1 when it has none. An array, not an appended slice:
-// the tagger scores a token every few words.
-func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFeatures]uint32) {
+// the tagger scores a token every few words; the caller's, by pointer, as
+// an array returned was copied twice on its way to score.
+func cueFeatures(fs *[numCueFeatures]uint32, text string, toks []token, i int, ratio float32) {
 	at := func(k int) uint64 {
 		if k < 0 {
 			return 1
@@ -80,7 +81,6 @@ func cueFeatures(text string, toks []token, i int, ratio float32) (fs [numCueFea
 	fs[8] = cueSlot(mix(fSuffix, suffix))
 	fs[9] = cueSlot(mix(fShape, shape))
 	fs[10] = cueSlot(mix(mix(fRatio, bucket), b2u(t.upper)))
-	return fs
 }
 
 // suffixHash is hashWord of the last three bytes of w. Three ASCII bytes,
@@ -110,11 +110,14 @@ func mix(a, b uint64) uint64 {
 }
 
 // score is the tagger's score for the features fs; above 0 is a cue.
+// The sum is written out: the loop read m.w again for every slot, and its
+// count and branch were as many instructions as the reads.
 func (m *cueModel) score(fs *[numCueFeatures]uint32) float32 {
-	var s int32
-	for _, f := range fs {
-		s += int32(m.w[f&(1<<cueBits-1)])
-	}
+	const k = 1<<cueBits - 1
+	w := m.w
+	s := int32(w[fs[0]&k]) + int32(w[fs[1]&k]) + int32(w[fs[2]&k]) + int32(w[fs[3]&k]) +
+		int32(w[fs[4]&k]) + int32(w[fs[5]&k]) + int32(w[fs[6]&k]) + int32(w[fs[7]&k]) +
+		int32(w[fs[8]&k]) + int32(w[fs[9]&k]) + int32(w[fs[10]&k])
 	return float32(s) * m.scale
 }
 
@@ -172,7 +175,8 @@ func TrainCueModel(examples []CueExample, epochs int) ([]byte, error) {
 			toks = tokenize(toks[:0], ex.Text, spanAll(ex.Text))
 			for i := range toks {
 				step++
-				fs := cueFeatures(ex.Text, toks, i, lx.ratio(toks[i].h))
+				var fs [numCueFeatures]uint32
+				cueFeatures(&fs, ex.Text, toks, i, lx.ratio(toks[i].h))
 				var s float32
 				for _, f := range fs {
 					s += w[f]

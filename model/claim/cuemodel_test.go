@@ -56,7 +56,8 @@ func TestTrainCueModelLearnsAndRepeats(t *testing.T) {
 	text := "Teachers said the school was shut."
 	toks := tokenize(nil, text, spanAll(text))
 	for i, want := range []bool{false, true, false} {
-		fs := cueFeatures(text, toks, i, lx.ratio(toks[i].h))
+		var fs [numCueFeatures]uint32
+		cueFeatures(&fs, text, toks, i, lx.ratio(toks[i].h))
 		if got := m.score(&fs) > 0; got != want {
 			t.Errorf("token %q tagged %v, want %v", word(text, toks[i]), got, want)
 		}

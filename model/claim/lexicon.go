@@ -489,10 +489,11 @@ func (lx *lexicon) tagged(text string, toks []token, i int, ratio float32) bool 
 	if lx.cues == nil {
 		return false
 	}
-	if w := word(text, toks[i]); endsLy(w) || nounSuffix(w) {
+	if w := wordAt(text, &toks[i]); endsLy(w) || nounSuffix(w) {
 		return false
 	}
-	fs := cueFeatures(text, toks, i, ratio)
+	var fs [numCueFeatures]uint32
+	cueFeatures(&fs, text, toks, i, ratio)
 	return lx.cues.score(&fs) > cueThreshold
 }
 

@@ -234,6 +234,10 @@ type quoteState struct {
 	// asks, out of order).
 	marks []readMark
 	read  int
+	// scan is where readTo found each mark's lead byte, kept from one
+	// call to the next: a sentence's verbs ask at offsets a few words
+	// apart, and each call searched the block for all three bytes again.
+	scan markScan
 }
 
 // readMark is a quotation mark read, with whether a quotation is open
@@ -254,7 +258,7 @@ func (q *quoteState) openAt(text string, b *doc.Block, at int) bool {
 // that starts before at and ends after it, which is read whole.
 func (q *quoteState) stateAt(text string, b *doc.Block, at int) (open bool, past int) {
 	if q.block != b || at < q.mark {
-		*q = quoteState{block: b, mark: b.Start, read: b.Start, marks: q.marks[:0]}
+		*q = quoteState{block: b, mark: b.Start, read: b.Start, marks: q.marks[:0], scan: newMarkScan(b.Start, b.End)}
 	}
 	if at > q.read {
 		q.readTo(text, at)
@@ -272,7 +276,7 @@ func (q *quoteState) readTo(text string, at int) {
 	if n := len(q.marks); n > 0 {
 		i, open = max(q.read, q.marks[n-1].End), q.marks[n-1].open
 	}
-	for m, ok := nextQuoteMark(text, i, at); ok; m, ok = nextQuoteMark(text, i, at) {
+	for m, ok := q.scan.next(text, i, at); ok; m, ok = q.scan.next(text, i, at) {
 		open, i = m.opens(open), m.End
 		q.marks = append(q.marks, readMark{quoteMark: m, open: open})
 	}
@@ -317,22 +321,48 @@ func (m quoteMark) opens(wasOpen bool) bool {
 // sentences and blocks it reads hold few marks, and reading them rune by
 // rune cost 43 M of the claims' 567 M instructions on the 1 MB benchmark.
 func nextQuoteMark(text string, from, end int) (quoteMark, bool) {
-	// next is the offset of each of quoteLeads at or after i, end when
-	// there is none, and below i when not looked for yet.
-	var next [len(quoteLeads)]int
-	for k := range next {
-		next[k] = from - 1
+	s := newMarkScan(from, end)
+	return s.next(text, from, end)
+}
+
+// markScan finds quotation marks in text[from:limit] for calls whose
+// offsets only move on: each lead byte's offset found by one call serves
+// the later calls until they pass it.
+type markScan struct {
+	// at is the offset of each of quoteLeads at or after the last
+	// offset it was looked for from, limit when there is none before
+	// limit, and below from when not looked for yet.
+	at [len(quoteLeads)]int
+	// from is the least offset the at offsets hold for, and limit the
+	// end of the text they were looked for in.
+	from, limit int
+}
+
+// newMarkScan returns a scan of text[from:limit], nothing looked for yet.
+func newMarkScan(from, limit int) markScan {
+	s := markScan{from: from, limit: limit}
+	for k := range s.at {
+		s.at[k] = from - 1
 	}
+	return s
+}
+
+// next is nextQuoteMark(text, from, end).
+func (s *markScan) next(text string, from, end int) (quoteMark, bool) {
+	if from < s.from || end > s.limit {
+		*s = newMarkScan(from, max(end, s.limit))
+	}
+	s.from = from
 	for i := from; i < end; i++ {
 		first := end
-		for k := range next {
-			if next[k] < i {
-				next[k] = end
-				if j := strings.IndexByte(text[i:end], quoteLeads[k]); j >= 0 {
-					next[k] = i + j
+		for k := range s.at {
+			if s.at[k] < i {
+				s.at[k] = s.limit
+				if j := strings.IndexByte(text[i:s.limit], quoteLeads[k]); j >= 0 {
+					s.at[k] = i + j
 				}
 			}
-			first = min(first, next[k])
+			first = min(first, s.at[k])
 		}
 		if first >= end {
 			break

@@ -69,3 +69,37 @@ func TestQuoteStateReadAgainAgreesWithAFreshRead(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkScanFindsWhatEveryOffsetTriedFinds asks one scan for the next
+// quotation mark at offsets that move on, as readTo does, with ends both
+// short of and past what the scan was made for, and checks each answer
+// against trying quoteMarkAt at every offset in turn.
+func TestMarkScanFindsWhatEveryOffsetTriedFinds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"“", "”", `"`, "''", "'", "'''", " ", "a", "word ", ". "}
+	for range 2000 {
+		var sb strings.Builder
+		for range rng.IntN(40) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := sb.String()
+		s := newMarkScan(0, rng.IntN(len(text)+1))
+		from := 0
+		for range 20 {
+			from += rng.IntN(6)
+			end := from + rng.IntN(12)
+			if end > len(text) {
+				break
+			}
+			want, wantOK := quoteMark{}, false
+			for i := from; i < end && !wantOK; i++ {
+				if m, ok := quoteMarkAt(text, i); ok {
+					want, wantOK = m, true
+				}
+			}
+			if got, ok := s.next(text, from, end); ok != wantOK || got != want {
+				t.Fatalf("%q [%d, %d): %v %v, want %v %v", text, from, end, got, ok, want, wantOK)
+			}
+		}
+	}
+}
