@@ -58,3 +58,38 @@ func TestAStageDirectionScoresNothingAndLeavesTheLeanAlone(t *testing.T) {
 		t.Errorf("a stage direction moved the speaker's lean from %v to %v", before, got)
 	}
 }
+
+// FuzzStageDirection checks, for any text, that a stage direction scores
+// 0 and has no letter or digit outside its brackets, and that a word
+// spoken after it makes it speech.
+func FuzzStageDirection(f *testing.F) {
+	m, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"(APPLAUSE)", "[inaudible] (LAUGHTER).", "(a b c d)", "((x))", "x (y)", "\u201c(z)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !StageDirection(s) {
+			return
+		}
+		if got := m.Score(s, nil, nil); got != 0 {
+			t.Fatalf("Score(%q) = %v, want 0", s, got)
+		}
+		depth := 0
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '(' || c == '[':
+				depth++
+			case c == ')' || c == ']':
+				depth--
+			case depth == 0 && isASCIILetterOrDigit(c):
+				t.Fatalf("StageDirection(%q) with %q outside the brackets", s, c)
+			}
+		}
+		if StageDirection(s + " It rose.") {
+			t.Fatalf("StageDirection(%q + a spoken sentence) = true", s)
+		}
+	})
+}
