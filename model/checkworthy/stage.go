@@ -32,7 +32,7 @@ func StageDirection(sentence string) bool {
 				return false
 			}
 			depth = 0
-		case c >= 0x80 || isASCIILetterOrDigit(c):
+		case isLetter(c) || isDigit(c):
 			if depth == 0 {
 				// A letter outside brackets (or any non-ASCII byte, which
 				// may be one) is speech.
@@ -50,8 +50,4 @@ func StageDirection(sentence string) bool {
 		}
 	}
 	return groups > 0 && depth == 0
-}
-
-func isASCIILetterOrDigit(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

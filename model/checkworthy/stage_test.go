@@ -84,7 +84,7 @@ func FuzzStageDirection(f *testing.F) {
 				depth++
 			case c == ')' || c == ']':
 				depth--
-			case depth == 0 && isASCIILetterOrDigit(c):
+			case depth == 0 && (isLetter(c) || isDigit(c)):
 				t.Fatalf("StageDirection(%q) with %q outside the brackets", s, c)
 			}
 		}
