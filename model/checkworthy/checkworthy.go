@@ -126,8 +126,9 @@ func unnamedWords(names map[uint64]string, marks map[uint64]wordClass, meanings 
 }
 
 // Score returns how worth checking sentence is, from 0 to 1; 0.5 and
-// above means worth checking; a stage direction (StageDirection) scores 0. kinds are the claim kinds found in it and
-// labels the labels of the entities in it; both may be nil.
+// above means worth checking, and a stage direction (StageDirection)
+// scores 0. kinds are the claim kinds found in it and labels the labels
+// of the entities in it; both may be nil.
 func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) float64 {
 	return m.ScoreWords(sentence, nil, kinds, labels)
 }

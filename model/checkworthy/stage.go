@@ -1,7 +1,7 @@
 package checkworthy
 
-// maxStageWords bounds the words (runs between spaces) of one bracketed group of a stage
-// direction. The 900 lines of CLEF 2019's training transcripts whose
+// maxStageWords bounds the words (runs between spaces) of one bracketed
+// group of a stage direction. The 900 lines of CLEF 2019's training transcripts whose
 // letters are all in brackets ("(APPLAUSE)", "(CROSSTALK)", "(COMMERCIAL
 // BREAK)", "(inaudible)") hold one or two words a group, none of them
 // marked; PolNeAR's bracketed credits and cues ("[Reuters]", "(BEGIN VIDEO
