@@ -126,8 +126,9 @@ func unnamedWords(names map[uint64]string, marks map[uint64]wordClass, meanings 
 }
 
 // Score returns how worth checking sentence is, from 0 to 1; 0.5 and
-// above means worth checking. kinds are the claim kinds found in it and
-// labels the labels of the entities in it; both may be nil.
+// above means worth checking, and a stage direction (StageDirection)
+// scores 0. kinds are the claim kinds found in it and labels the labels
+// of the entities in it; both may be nil.
 func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) float64 {
 	return m.ScoreWords(sentence, nil, kinds, labels)
 }
@@ -136,14 +137,21 @@ func (m *Model) Score(sentence string, kinds []string, labels []entity.Label) fl
 // from sentence already (Word): the same score, without reading their
 // bytes again.
 func (m *Model) ScoreWords(sentence string, words []Word, kinds []string, labels []entity.Label) float64 {
+	if StageDirection(sentence) {
+		return 0
+	}
 	s := sink{table: m.table, z: m.bias}
 	extract(sentence, words, kinds, labels, &s)
 	return sigmoid(s.z)
 }
 
 // Explain returns the features of sentence that carry a weight, strongest
-// first: why it got its score.
+// first: why it got its score. A stage direction has none: it scores 0
+// whatever its words.
 func (m *Model) Explain(sentence string, kinds []string, labels []entity.Label) []Feature {
+	if StageDirection(sentence) {
+		return nil
+	}
 	var out []Feature
 	s := &sink{table: m.table, emit: func(h uint64, _ string) {
 		if name, ok := m.names[h]; ok {

@@ -74,8 +74,13 @@ func (m *Model) SpeakerWeight() float64 {
 // Move counts a sentence of speaker's with score, from 0 to 1 (Score,
 // Asked), and returns it moved by the speaker's lean before it times
 // weight: the one step the analyser and the trainer take, in reading
-// order, for each sentence of a speaker who does not ask.
+// order, for each sentence of a speaker who does not ask. A score of 0
+// (a stage direction, which Score alone gives 0) says nothing of the
+// speaker: it is neither counted nor moved.
 func (s *Speakers) Move(speaker string, score, weight float64) float64 {
+	if score == 0 {
+		return 0
+	}
 	lean := s.Lean(speaker)
 	s.Add(speaker, score)
 	return leaned(score, lean, weight)

@@ -46,6 +46,9 @@ type example struct {
 	// is one of the transcript's askers (markAskers).
 	speaker string
 	asks    bool
+	// note is whether the CLEF line is a stage direction
+	// (checkworthy.StageDirection), which the rankings score 0.
+	note bool
 }
 
 // dataset holds every example and the feature names.
@@ -254,7 +257,7 @@ func (s *dataset) loadCLEF(f *featurizer, dir string) error {
 			if err != nil {
 				return fmt.Errorf("CLEF %s line %d: label: %w", path, i+1, err)
 			}
-			s.examples = append(s.examples, example{feats: f.one(cols[2]), dense: f.vec(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2]), speaker: cols[1]})
+			s.examples = append(s.examples, example{feats: f.one(cols[2]), dense: f.vec(cols[2]), y: float64(min(y, 1)), corpus: clef, group: d, doc: s.docs, key: keyOf(cols[2]), speaker: cols[1], note: checkworthy.StageDirection(cols[2])})
 			askers.Add(cols[1], cols[2])
 		}
 		f.markAskers(s.examples[first:], &askers)
@@ -284,6 +287,9 @@ type newsArticle struct {
 	feats [][]int32
 	dense [][]float32
 	weak  []bool
+	// note marks the stage directions (checkworthy.StageDirection), which
+	// score 0.
+	note []bool
 }
 
 // loadNews reads the PolNeAR articles in dir, with the sentences' dense
@@ -301,12 +307,13 @@ func (f *featurizer) loadNews(dir string, vectors bool) ([]newsArticle, error) {
 			return nil, err
 		}
 		sfs, ents := f.analyze(art.Text, art.Sentences)
-		a := newsArticle{feats: make([][]int32, len(art.Sentences)), weak: art.Weak(ents)}
+		a := newsArticle{feats: make([][]int32, len(art.Sentences)), weak: art.Weak(ents), note: make([]bool, len(art.Sentences))}
 		if vectors {
 			a.dense = make([][]float32, len(art.Sentences))
 		}
 		for i, s := range art.Sentences {
 			a.feats[i] = f.features(art.Text[s.Start:s.End], sfs[i])
+			a.note[i] = checkworthy.StageDirection(art.Text[s.Start:s.End])
 			if vectors {
 				a.dense[i] = f.vec(art.Text[s.Start:s.End])
 			}

@@ -154,7 +154,8 @@ func (s *dataset) leaveOneDebateOut(p params) []ranking {
 // rankEach ranks each CLEF debate's sentences with the model w, bias,
 // each sentence of a speaker who does not ask moved by the speaker's lean
 // times lean, in reading order, as the analyser moves them
-// (checkworthy.Speakers).
+// (checkworthy.Speakers); a stage direction scores 0, as the analyser's
+// Score gives it.
 func (s *dataset) rankEach(w []float64, bias, lean float64) []ranking {
 	scores := make([][]float64, len(s.debates))
 	ys := make([][]float64, len(s.debates))
@@ -162,6 +163,9 @@ func (s *dataset) rankEach(w []float64, bias, lean float64) []ranking {
 	for _, e := range s.examples {
 		if e.corpus == clef {
 			x := score(w, bias, e.feats, e.dense)
+			if e.note {
+				x = 0
+			}
 			if !e.asks {
 				x = spoken[e.group].Move(e.speaker, x, lean)
 			}
@@ -242,7 +246,11 @@ func newsAUC(w []float64, bias float64, arts []newsArticle) (auc float64, pos, t
 	var weak []bool
 	for _, a := range arts {
 		for i, f := range a.feats {
-			scores = append(scores, score(w, bias, f, a.dense[i]))
+			x := score(w, bias, f, a.dense[i])
+			if a.note[i] {
+				x = 0
+			}
+			scores = append(scores, x)
 			weak = append(weak, a.weak[i])
 			if a.weak[i] {
 				pos++
