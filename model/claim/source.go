@@ -302,6 +302,9 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
+		if d.labelLine(toks, v) && !d.animate(text, toks, p, ents, sc) {
+			continue
+		}
 		// A noun after a possessive ("the president’s claims") is its
 		// owner's claim, but weaker than any verb with a subject.
 		if v.from > 0 && owner(text, toks[v.from-1]) {
@@ -568,6 +571,14 @@ func countedObject(text string, toks []token, i int) bool {
 		i++
 	}
 	return i < len(toks) && isNumber(text, toks, i)
+}
+
+// labelLine reports a cue that is a common noun (lexicon/nouns.txt) and
+// ends its sentence right before a colon: a label over a list or a quote
+// ("Key points:", "Main findings:"). Unless its words name someone
+// ("Okafor notes:"), no one speaks.
+func (d *Detector) labelLine(toks []token, v verb) bool {
+	return v.to == v.from+1 && v.to == len(toks)-1 && toks[v.to].h == hColon && d.lex.nouns.has(toks[v.from])
 }
 
 // cliticPronoun reports a pronoun with a clitic ("he's", "they've").
