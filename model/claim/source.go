@@ -1538,13 +1538,19 @@ const maxAdverbial = 4
 // attaches to starts, the phrase ending at a: back to the clause's start
 // but not past a verb or a preposition other than "of" ("a retort to
 // both Democrats and Republicans, who ..." attaches to the parties).
+//
+// A cleft's "it" is no part of it: "was it Koll who said" is Koll's.
 func antecedentStart(text string, toks []token, a int) int {
 	from := phraseBack(toks, a)
 	for i := a - 1; i >= from; i-- {
 		t := toks[i]
 		if t.finite || finiteAux.has(t) || ingWord(text, t) || prepositions.has(t) && t.h != hOf {
-			return i + 1
+			from = i + 1
+			break
 		}
+	}
+	if from+1 < a && toks[from].h == hIt {
+		from++
 	}
 	return from
 }
