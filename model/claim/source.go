@@ -987,6 +987,19 @@ func finish(toks []token, p np) np {
 	return p
 }
 
+// beforeVerb cuts the words toks[from:end], which end in the "to" of
+// an infinitive ("European leaders gathered Friday to"), before their
+// first verb, a finite one or a lower-case past in -ed; with none, no
+// noun phrase ends in "to", and it returns from, from.
+func beforeVerb(text string, toks []token, from, end int) int {
+	for i := from + 1; i < end; i++ {
+		if t := toks[i]; t.finite || t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed") {
+			return i
+		}
+	}
+	return from
+}
+
 // participleSpeaker is the speaker of a verb whose subject came out as a
 // lone participle p: a participle or an adjective heads no noun phrase,
 // so the speaker is the subject of the clause the participle belongs to:
@@ -1380,9 +1393,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return participleSpeaker(toks, np{from: v - 1, to: v}), false
 	}
 	j := v - 1
-	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper {
+	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper && !articles.has(toks[j-2]) && !prepositions.has(toks[j-2]) {
 		// "Sanders plans to endorse", "is expected to declare": the
 		// speaker is the subject of the verb that takes the infinitive.
+		// After an article or a preposition the word is a noun ("sailed
+		// past the breakwater to explain"), and stays for beforeVerb.
 		j -= 2
 	}
 	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
@@ -1421,6 +1436,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			from := afterWh(toks, ownClause(text, toks, start, end), end)
 			if afterCommaParticiple(text, toks, from) {
 				return np{}, false // "..., saying it shows": a participle's clause, not a speaker
+			}
+			if toks[end-1].h == hTo {
+				end = beforeVerb(text, toks, from, end)
 			}
 			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
 		}
