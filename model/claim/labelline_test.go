@@ -13,6 +13,7 @@ func TestALabelBeforeAColonIsNoSpeaker(t *testing.T) {
 		{"a role before a colon speaks", "The harbour master said:", "The harbour master"},
 		{"a name before a colon speaks", "Okafor explains:", "Okafor"},
 		{"people before a colon speak", "Residents complained:", "Residents"},
+		{"a transcript turn keeps its speaker", "SMITH: The harbour fees rose by 40 percent.", "SMITH"},
 		{"a plural noun subject that goes on speaks", "Key witnesses say that the ferry left early.", "Key witnesses"},
 	}
 	checkOneSource(t, tests)
