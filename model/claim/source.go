@@ -1961,6 +1961,9 @@ func quoteSpeaker(text string, toks []token, ents []entity.Entity, signable bool
 	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
 		return p, mark
 	}
+	if p, mark := introducedQuote(toks); !p.empty() {
+		return p, mark
+	}
 	if !signable {
 		return np{}, -1
 	}
@@ -2017,6 +2020,49 @@ func signedQuote(toks []token) (np, int) {
 		}
 	}
 	return np{}, -1
+}
+
+// introducedQuote finds a name, or two joined by "and", with its
+// bracketed tag if any, before a colon and an opening quotation mark, at
+// the sentence's start or after a dash: "Rep. Ana Ruiz (D-Calif.): “...”",
+// a roundup's "FEES ARE EARLY - Tom Berg: “...”". It returns the name and
+// the index of the colon.
+func introducedQuote(toks []token) (np, int) {
+	for c := 1; c+1 < len(toks); c++ {
+		if toks[c].h != hColon || !quotes.has(toks[c+1]) {
+			continue
+		}
+		e := c
+		if toks[e-1].h == hParen {
+			if o := openParen(toks, e-1); o > 0 {
+				e = o
+			}
+		}
+		s := nameStart(toks, e)
+		if s == e || e-s > 2*maxQuoteSpeaker || editorialLabels.has(toks[e-1]) || s > 0 && !dashes.has(toks[s-1]) {
+			continue
+		}
+		return np{from: s, to: c}, c
+	}
+	return np{}, -1
+}
+
+// nameStart returns where the run of capitalised words that ends at e
+// starts, past an "and" between two of them ("Ana Ruiz and Tom Berg").
+func nameStart(toks []token, e int) int {
+	s := e
+	for s > 0 {
+		t := toks[s-1]
+		switch {
+		case t.upper && t.kind == tokWord || t.kind == tokNameDot:
+			s--
+		case t.h == hAnd && s < e && s > 1 && toks[s-2].upper:
+			s--
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // nameRun returns the end of the run of capitalised words from i.
