@@ -1719,7 +1719,9 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 	}
 	// "The talks failed, said a diplomat": the speaker follows;
 	// after ", citing" what follows is cited, not a speaker.
-	if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
+	// An auxiliary before the verb keeps the plain order: "..., has
+	// endorsed Tom Berg" names who is endorsed.
+	if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) && !auxBetween(toks, k, v) {
 		return p, -1
 	}
 	// "Geoff Garin, a pollster who ..., a super PAC, said": the
@@ -1729,6 +1731,17 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 		return apposed, -1
 	}
 	return name, -1
+}
+
+// auxBetween reports an auxiliary among toks(k, v): a perfect or a
+// modal before the verb ("has endorsed", "will back").
+func auxBetween(toks []token, k, v int) bool {
+	for i := k + 1; i < v; i++ {
+		if finiteAux.has(toks[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBeforeAsides finds the name that opens a run of comma-separated
