@@ -11,7 +11,9 @@ func TestANameBeforeAColonAndAQuoteSpeaksIt(t *testing.T) {
 		{"a name and its tag", "Rep. Ana Ruiz (D-Calif.):\"We cannot ask families to pay the fees again.\"", "Rep. Ana Ruiz (D-Calif.)"},
 		{"two names after a roundup's headline", "FEES ARE NOT FINAL - Ana Ruiz and Tom Berg: “Although the polls failed to predict the result, the count is not over.”", "Ana Ruiz and Tom Berg"},
 		{"a name after a dash outranks the verb before it", "Pollsters agree - Tom Berg: “Keep contacting voters as late as possible.”", "Tom Berg"},
-		{"a mixed-case name opening the sentence", "Berg: “We found that the fees hurt the fishermen.”", "Berg"},
+		{"a mixed-case name opening the sentence", "Tom Berg: “We found that the fees hurt the fishermen.”", "Tom Berg"},
+		{"one word after a dash in a clause of its own", "But the count was close - HuffPollster: “The polls were right about the margin.”", "HuffPollster"},
+		{"one word that names no one is a label", "Source: “The ferry will sail at noon.”", ""},
 		{"an editorial label is no speaker", "Update: “The ferry will sail at noon.”", ""},
 	}
 	checkOneSource(t, tests)

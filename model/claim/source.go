@@ -1974,7 +1974,7 @@ func quoteSpeaker(text string, toks []token, ents []entity.Entity, signable bool
 	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
 		return p, mark
 	}
-	if p, mark := introducedQuote(toks); !p.empty() {
+	if p, mark := introducedQuote(text, toks, ents); !p.empty() {
 		return p, mark
 	}
 	if !signable {
@@ -2038,9 +2038,11 @@ func signedQuote(toks []token) (np, int) {
 // introducedQuote finds a name, or two joined by "and", with its
 // bracketed tag if any, before a colon and an opening quotation mark, at
 // the sentence's start or after a dash: "Rep. Ana Ruiz (D-Calif.): “...”",
-// a roundup's "FEES ARE EARLY - Tom Berg: “...”". It returns the name and
-// the index of the colon.
-func introducedQuote(toks []token) (np, int) {
+// a roundup's "FEES ARE EARLY - Tom Berg: “...”". One word opening the
+// sentence must be a person's or an organisation's name: "Source: “...”"
+// is a label; after a dash it may be any (a clause cut at the dash
+// starts with it). It returns the name and the index of the colon.
+func introducedQuote(text string, toks []token, ents []entity.Entity) (np, int) {
 	for c := 1; c+1 < len(toks); c++ {
 		if toks[c].h != hColon || !quotes.has(toks[c+1]) {
 			continue
@@ -2055,9 +2057,19 @@ func introducedQuote(toks []token) (np, int) {
 		if s == e || e-s > 2*maxQuoteSpeaker || editorialLabels.has(toks[e-1]) || s > 0 && !dashes.has(toks[s-1]) {
 			continue
 		}
+		if s == 0 && e == 1 && !coveredBy(ents, toks[0].Span, entity.Person, entity.Org) && !afterDash(text, toks[0].Start) {
+			continue
+		}
 		return np{from: s, to: c}, c
 	}
 	return np{}, -1
+}
+
+// afterDash reports a dash, past spaces, right before offset i of text.
+func afterDash(text string, i int) bool {
+	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return dashes.has(token{h: hashWord(string(r))})
 }
 
 // nameStart returns where the run of capitalised words that ends at e
