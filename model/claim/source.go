@@ -1875,11 +1875,13 @@ func subjectFrom(toks []token, from, k int) np {
 }
 
 // openingEnd skips the comma-closed openings of a sentence before k that
-// cannot be its subject: a phrase that starts with a preposition or a
-// lone adverb ("On Thursday, however, Trump spoke ...").
+// cannot be its subject: a phrase that starts with a preposition, a
+// lone adverb ("On Thursday, however, Trump spoke ...") or a
+// subordinator ("When Rubio did take Trump on, he did it sideways,
+// acknowledging ...", "Like Sanders, she has reckoned with ...").
 func openingEnd(toks []token, k int) int {
 	from := 0
-	for from < k && (prepositions.has(toks[from]) || leadAdverbs.has(toks[from])) {
+	for from < k && (prepositions.has(toks[from]) || leadAdverbs.has(toks[from]) || subordinators.has(toks[from])) {
 		c := from
 		for c < k && toks[c].h != hComma {
 			c++
@@ -1891,6 +1893,11 @@ func openingEnd(toks []token, k int) int {
 	}
 	return from
 }
+
+// subordinators open a clause or phrase that goes before the sentence's
+// subject.
+var subordinators = newWordSet(`when while if although though because as since whereas unless
+	once like unlike`)
 
 // allNumbers reports a phrase of numbers only: an age or a year after a
 // name ("Quina Jones, 25, said"), never a speaker by itself.
