@@ -2050,6 +2050,11 @@ func signedQuote(toks []token) (np, int) {
 // is a label; after a dash it may be any (a clause cut at the dash
 // starts with it). It returns the name and the index of the colon.
 func introducedQuote(text string, toks []token, ents []entity.Entity) (np, int) {
+	// Most sentences have no colon: one look for its byte, at memchr's
+	// speed, spares them the walk over their tokens.
+	if len(toks) < 3 || strings.IndexByte(text[toks[0].Start:toks[len(toks)-1].End], ':') < 0 {
+		return np{}, -1
+	}
 	for c := 1; c+1 < len(toks); c++ {
 		if toks[c].h != hColon || !quotes.has(toks[c+1]) {
 			continue
