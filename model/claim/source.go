@@ -298,6 +298,8 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		}
 		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
 			p = participleSpeaker(toks, p)
+		} else if i := participleClause(text, toks, p); i >= 0 {
+			p = participleSpeaker(toks, np{from: i, to: i + 1})
 		}
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
@@ -1030,6 +1032,26 @@ func loneParticiple(text string, toks []token, i int) bool {
 	}
 	// After a determiner it is a noun: "that lobbying", "the polling".
 	return ingWord(text, t) && !strings.HasSuffix(word(text, t), "thing") && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
+}
+
+// participleClause returns the index of the participle that opens p,
+// past an adverb in -ly, with its object or its preposition after it
+// ("speaking at a rally", "falsely claiming he", "calling on attendees
+// to"), or -1. Such a phrase is a clause, whose speaker is the subject of
+// the clause it belongs to, not a noun phrase ("Leading Democrats",
+// "leading economists").
+func participleClause(text string, toks []token, p np) int {
+	i := p.from
+	if i+2 < p.to && lyAdverb(text, toks[i]) {
+		i++
+	}
+	if i+1 >= p.to || !ingWord(text, toks[i]) || strings.HasSuffix(strings.ToLower(word(text, toks[i])), "thing") || prevIs(toks, p.from, determiners) {
+		return -1
+	}
+	if n := toks[i+1]; prepositions.has(n) || articles.has(n) || determiners.has(n) || pronouns.has(n) || n.h == hThat {
+		return i
+	}
+	return -1
 }
 
 // participleAuxiliaries open a perfect or passive participle clause.
