@@ -1462,7 +1462,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if toks[end-1].h == hTo {
 				end = beforeVerb(text, toks, from, end)
 			}
-			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
+			return finish(toks, np{from: from, to: participleStart(text, toks, from, pastAfterName(text, toks, from, clauseSubjectEnd(toks, from, end)))}), false
 		}
 		k := end - 1
 		if k < 0 {
@@ -1606,6 +1606,21 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 	}
 	for i := from + 1; i < end; i++ {
 		if toks[i].finite || finiteAux.has(toks[i]) {
+			return i
+		}
+	}
+	return end
+}
+
+// pastAfterName cuts the words toks[from:end] before a lower-case past
+// in -ed after a capitalised word and before an article or a determiner:
+// a finite verb and its object ("Carson shared a syllabus for a
+// psychology class", "Ramos used his acceptance"), where a participle
+// that modifies the name takes a preposition ("People briefed on the
+// talks", "Research conducted for the center").
+func pastAfterName(text string, toks []token, from, end int) int {
+	for i := from + 1; i+1 < end; i++ {
+		if t := toks[i]; toks[i-1].upper && toks[i-1].kind == tokWord && t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed") && (articles.has(toks[i+1]) || determiners.has(toks[i+1])) {
 			return i
 		}
 	}
