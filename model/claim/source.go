@@ -1445,6 +1445,13 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = start
 				continue
 			}
+			// "Rep. Brad Sherman (D-Calif.) last month joked": a time
+			// phrase after a name's tag or aside says when; the speaker
+			// stands before it.
+			if start > 0 && isPunct(toks, start-1) && (end-start > 1 || weekdays.has(toks[start])) && lowerTime(toks, start, end) && timePhrase(toks, np{from: start, to: end}) {
+				end = start
+				continue
+			}
 			// "Schiff, 56, who ...": an age before an aside is the name's.
 			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
 				end = start - 1
