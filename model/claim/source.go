@@ -1991,10 +1991,7 @@ func segmentSubject(toks []token, k int) np {
 	if j < k && articles.has(toks[j]) {
 		j++
 	}
-	e := j
-	for e < k && toks[e].upper && toks[e].kind == tokWord {
-		e++
-	}
+	e := min(nameRun(toks, j), k) // "Mr. Putin", its stop and all
 	if e == j {
 		return np{}
 	}
