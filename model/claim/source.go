@@ -915,6 +915,12 @@ var definite = newWordSet("the these those")
 // father often told", "which together vowed", "was not always so loved".
 var midAdverbs = newWordSet("often always sometimes together")
 
+// loneAdverbs are adverbs of degree and frequency, which never stand
+// alone for a speaker: "went so far as to say", "as well solidify",
+// "said little", "said simply".
+var loneAdverbs = newWordSet(`far well much little seldom rarely usually simply merely only
+	often always sometimes never also just still even again`)
+
 // passiveAdverbs may stand between a form of "be" and its participle
 // without an -ly: "was first reported by", "has been repeatedly denied",
 // and so may a floated quantifier: "were both named", "were all told".
@@ -975,8 +981,8 @@ func finish(toks []token, p np) np {
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
-	if p.to-p.from == 1 && placeholders.has(toks[p.from]) {
-		return np{} // "there were two words", "here is": no one
+	if p.to-p.from == 1 && (placeholders.has(toks[p.from]) || loneAdverbs.has(toks[p.from]) && !toks[p.from].upper) {
+		return np{} // "there were two words", "here is", "went so far as to say": no one
 	}
 	if finiteAux.has(toks[p.from]) || toks[p.from].finite {
 		return np{} // a verb ("can be", "stopped", "said in a phone"), not a speaker
