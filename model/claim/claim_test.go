@@ -287,6 +287,8 @@ func TestPronounSources(t *testing.T) {
 		{"resolves a cleft's who to its focus", "It was Vasquez who said the ferry had been overloaded.", []string{"Vasquez"}},
 		{"resolves a cleft's who to a plural focus", "It was the dock workers who warned that the crane was unsafe.", []string{"the dock workers"}},
 		{"resolves a present cleft's who past a title", "It is Dr. Anand who says the water is safe.", []string{"Dr. Anand"}},
+		{"resolves a cleft's who past an aside to the name", "It was Vasquez, the harbour master, who said the ferry had been overloaded.", []string{"Vasquez, the harbour master"}},
+		{"resolves who after a name's aside to both", "The report came from Vasquez, the harbour master, who said the ferry had been overloaded.", []string{"Vasquez, the harbour master"}},
 		{"resolves a questioned cleft's who without its it", "Was it Vasquez who said the ferry had been overloaded?", []string{"Vasquez"}},
 	}
 	for _, tt := range tests {

@@ -145,7 +145,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	// A relative clause read apart from its sentence stands for the noun
 	// the sentence has before it.
 	if mainVerb >= 0 && main.from == 0 && main.to == 1 && relatives.has(toks[0]) && src.Span == toks[0].Span {
-		src.Resolved = antecedent(text, sc.before)
+		src.Resolved = antecedent(text, sc.before, toks[0].h == hWho)
 		return src
 	}
 	d.describeSource(text, src, toks, main, ents, sc)
@@ -382,8 +382,9 @@ var (
 )
 
 // antecedent returns the noun phrase that ends the tokens before a
-// relative clause, past a comma, or an empty span.
-func antecedent(text string, before []token) span.Span {
+// relative clause, past a comma, or an empty span; who tells a "who",
+// whose antecedent may be a name before an aside (apposedName).
+func antecedent(text string, before []token, who bool) span.Span {
 	i := len(before)
 	if i > 0 && before[i-1].h == hComma {
 		i--
@@ -391,12 +392,33 @@ func antecedent(text string, before []token) span.Span {
 	if i == 0 {
 		return span.Span{}
 	}
-	p := finish(before, np{from: antecedentStart(text, before, i), to: i})
+	from := antecedentStart(text, before, i)
+	if who {
+		from = apposedName(before, from, i)
+	}
+	p := finish(before, np{from: from, to: i})
 	if p.empty() {
 		return span.Span{}
 	}
 	return spanOf(before, p)
 }
+
+// apposedName moves the start from of the antecedent of a "who" that
+// a comma at a follows back to the name before it, when the antecedent
+// is an aside between commas after a name: "It was Koll, the chief
+// engineer, who said" speaks for both; an opening's place before a
+// comma-less clause stays out ("In Hanoi, a student who asked").
+func apposedName(toks []token, from, a int) int {
+	if from < 2 || a >= len(toks) || toks[a].h != hComma || toks[from-1].h != hComma || !articles.has(toks[from]) || !toks[from-2].upper || toks[from-2].kind != tokWord {
+		return from
+	}
+	if s := nameStart(toks, from-1); s < from-1 {
+		return s
+	}
+	return from
+}
+
+var hWho = hashWord("who")
 
 // relativeAfter returns the index of the relative pronoun that follows
 // an antecedent ending at i, past a comma ("China, which"), or -1.
@@ -1495,7 +1517,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if k == 0 {
 				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
 			}
-			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
+			from := antecedentStart(text, toks, a)
+			if t.h == hWho {
+				from = apposedName(toks, from, a)
+			}
+			return finish(toks, np{from: from, to: a}), true
 		case t.h == hThat && relativeThat(text, toks, k):
 			return finish(toks, np{from: antecedentStart(text, toks, k), to: k}), true
 		case t.h == hAnd || t.h == hOr:
