@@ -307,6 +307,9 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		if d.labelLine(toks, v) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
+		if !isRel && p.to-p.from == 1 && !toks[p.from].upper && verbAt(sc.verbs, p.from) && strings.HasSuffix(word(text, toks[p.from]), "ed") {
+			continue // "and signaled support for": a reporting verb's past is no one's name
+		}
 		// A noun after a possessive ("the president’s claims") is its
 		// owner's claim, but weaker than any verb with a subject.
 		if v.from > 0 && owner(text, toks[v.from-1]) {
