@@ -310,6 +310,12 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		if !isRel && p.to-p.from == 1 && !toks[p.from].upper && verbAt(sc.verbs, p.from) && strings.HasSuffix(word(text, toks[p.from]), "ed") {
 			continue // "and signaled support for": a reporting verb's past is no one's name
 		}
+		if !isRel {
+			p = beforeOwnVerb(text, toks, p, sc.verbs)
+		}
+		if p.empty() {
+			continue
+		}
 		// A noun after a possessive ("the president’s claims") is its
 		// owner's claim, but weaker than any verb with a subject.
 		if v.from > 0 && owner(text, toks[v.from-1]) {
@@ -345,6 +351,31 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 	}
 	return main, mainVerb, relative, byAgent{reduced, reducedVerb}
 }
+
+// beforeOwnVerb cuts a subject p that ends in another reporting verb of
+// the sentence before that verb and the auxiliaries and adverbs before
+// it: the cue "up" of "Trump further summed up" has the subject "Trump".
+func beforeOwnVerb(text string, toks []token, p np, verbs []verb) np {
+	for _, w := range verbs {
+		if w.from > p.from && w.to == p.to {
+			p.to = w.from
+			for p.to > p.from && (auxiliaries.has(toks[p.to-1]) || lyAdverb(text, toks[p.to-1]) || midAdverbs.has(toks[p.to-1]) || waitsForNoun(toks[p.to-1])) {
+				p.to--
+			}
+			return p
+		}
+	}
+	return p
+}
+
+// waitsForNoun reports a word that ends no noun phrase, as its noun
+// comes after it: an article, a determiner, a preposition, a conjunction
+// or a comparative ("a more", "the", "and").
+func waitsForNoun(t token) bool {
+	return t.kind == tokWord && !t.upper && (determiners.has(t) || articles.has(t) || prepositions.has(t) || joined(t) || comparatives.has(t))
+}
+
+var comparatives = newWordSet("more most less least")
 
 // reportsStart reports a subject p that opens what verb v reports: right
 // after v or after its "that".

@@ -22,3 +22,13 @@ func TestAReportingVerbIsNoOnesName(t *testing.T) {
 		{"a joined verb keeps the sentence's subject", "The mayor backed the fees, and signaled support for a register of boats.", "The mayor"},
 	})
 }
+
+// TestASubjectEndsBeforeAnotherReportingVerb checks that a subject that
+// ends in another cue of its sentence (an adjective cue before a noun
+// cue: "deep" before "support") is cut before that cue and the
+// auxiliaries, adverbs and determiners before it.
+func TestASubjectEndsBeforeAnotherReportingVerb(t *testing.T) {
+	checkOneSource(t, []sourceCase{
+		{"an adjective cue before a noun cue", "Vasquez’s deep support among older pilots gives her an edge.", "Vasquez’s"},
+	})
+}
