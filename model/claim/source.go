@@ -352,12 +352,15 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 	return main, mainVerb, relative, byAgent{reduced, reducedVerb}
 }
 
-// beforeOwnVerb cuts a subject p that ends in another reporting verb of
-// the sentence before that verb and the auxiliaries and adverbs before
-// it: the cue "up" of "Trump further summed up" has the subject "Trump".
+// beforeOwnVerb cuts a subject p that ends in another cue of the
+// sentence before that cue and the auxiliaries, adverbs and determiners
+// before it: the cue "up" of "Trump further summed up" has the subject
+// "Trump", "support" in "Clinton's deep support" Clinton's. A cue in -s
+// is a plural that heads the subject ("Ferry crews said": the cue
+// tagger's "crews").
 func beforeOwnVerb(text string, toks []token, p np, verbs []verb) np {
 	for _, w := range verbs {
-		if w.from > p.from && w.to == p.to {
+		if w.from > p.from && w.to == p.to && !strings.HasSuffix(word(text, toks[p.to-1]), "s") {
 			p.to = w.from
 			for p.to > p.from && (auxiliaries.has(toks[p.to-1]) || lyAdverb(text, toks[p.to-1]) || midAdverbs.has(toks[p.to-1]) || waitsForNoun(toks[p.to-1])) {
 				p.to--
