@@ -1487,7 +1487,9 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		// past the breakwater to explain"), and stays for beforeVerb.
 		j -= 2
 	}
-	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
+	// A capitalised auxiliary after the sentence's first word is a name's
+	// ("Theresa May said").
+	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) && !(toks[j].upper && j > 0) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
 		j--
 	}
 	end := j + 1
@@ -1681,7 +1683,7 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 		return from + 1
 	}
 	for i := from + 1; i < end; i++ {
-		if toks[i].finite || finiteAux.has(toks[i]) {
+		if toks[i].finite || finiteAux.has(toks[i]) && !toks[i].upper { // "Theresa May" is a name
 			return i
 		}
 	}
