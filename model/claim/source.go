@@ -1108,7 +1108,7 @@ func loneParticiple(text string, toks []token, i int) bool {
 func participleClause(text string, toks []token, p np) int {
 	i := p.from
 	if i+1 >= p.to || toks[i].upper {
-		return -1 // one word, or a capital: a name's ("Leading Democrats")
+		return -1 // one word, or a capital, which opens a name or the sentence ("Leading Democrats")
 	}
 	if i+2 < p.to && lyAdverb(text, toks[i]) {
 		i++
