@@ -284,6 +284,12 @@ func TestPronounSources(t *testing.T) {
 		{"resolves they to a share of a capitalised plural", "The trust said the run could end.\nSome Conservatives said the weir was old.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"Some Conservatives"}},
 		{"resolves they to a capitalised plural after the", "The Rovers said the ground would close.\nThe survey of the estuary showed silt.\nThey warned that dredging would cost more.", []string{"The Rovers"}},
 		{"resolves who past a comma-less clause to its noun", "Reporters met several farmers who insisted that the dam had failed.", []string{"several farmers"}},
+		{"resolves a cleft's who to its focus", "It was Vasquez who said the ferry had been overloaded.", []string{"Vasquez"}},
+		{"resolves a cleft's who to a plural focus", "It was the dock workers who warned that the crane was unsafe.", []string{"the dock workers"}},
+		{"resolves a present cleft's who past a title", "It is Dr. Anand who says the water is safe.", []string{"Dr. Anand"}},
+		{"resolves a cleft's who past an aside to the name", "It was Vasquez, the harbour master, who said the ferry had been overloaded.", []string{"Vasquez, the harbour master"}},
+		{"resolves who after a name's aside to both", "The report came from Vasquez, the harbour master, who said the ferry had been overloaded.", []string{"Vasquez, the harbour master"}},
+		{"resolves a questioned cleft's who without its it", "Was it Vasquez who said the ferry had been overloaded?", []string{"Vasquez"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -145,7 +145,7 @@ func (d *Detector) attribute(text string, toks []token, ents []entity.Entity, sc
 	// A relative clause read apart from its sentence stands for the noun
 	// the sentence has before it.
 	if mainVerb >= 0 && main.from == 0 && main.to == 1 && relatives.has(toks[0]) && src.Span == toks[0].Span {
-		src.Resolved = antecedent(text, sc.before)
+		src.Resolved = antecedent(text, sc.before, toks[0].h == hWho)
 		return src
 	}
 	d.describeSource(text, src, toks, main, ents, sc)
@@ -298,8 +298,22 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		}
 		if p.to-p.from == 1 && loneParticiple(text, toks, p.from) {
 			p = participleSpeaker(toks, p)
+		} else if i := participleClause(text, toks, p); i >= 0 {
+			p = participleSpeaker(toks, np{from: i, to: i + 1})
 		}
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
+			continue
+		}
+		if d.labelLine(toks, v) && !d.animate(text, toks, p, ents, sc) {
+			continue
+		}
+		if !isRel && p.to-p.from == 1 && !toks[p.from].upper && verbAt(sc.verbs, p.from) && strings.HasSuffix(word(text, toks[p.from]), "ed") {
+			continue // "and signaled support for": a reporting verb's past is no one's name
+		}
+		if !isRel {
+			p = beforeOwnVerb(text, toks, p, sc.verbs)
+		}
+		if p.empty() {
 			continue
 		}
 		// A noun after a possessive ("the president’s claims") is its
@@ -337,6 +351,34 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 	}
 	return main, mainVerb, relative, byAgent{reduced, reducedVerb}
 }
+
+// beforeOwnVerb cuts a subject p that ends in another cue of the
+// sentence before that cue and the auxiliaries, adverbs and determiners
+// before it: the cue "up" of "Trump further summed up" has the subject
+// "Trump", "support" in "Clinton's deep support" Clinton's. A cue in -s
+// is a plural that heads the subject ("Ferry crews said": the cue
+// tagger's "crews").
+func beforeOwnVerb(text string, toks []token, p np, verbs []verb) np {
+	for _, w := range verbs {
+		if w.from > p.from && w.to == p.to && !strings.HasSuffix(word(text, toks[p.to-1]), "s") {
+			p.to = w.from
+			for p.to > p.from && (auxiliaries.has(toks[p.to-1]) || lyAdverb(text, toks[p.to-1]) || midAdverbs.has(toks[p.to-1]) || waitsForNoun(toks[p.to-1])) {
+				p.to--
+			}
+			return p
+		}
+	}
+	return p
+}
+
+// waitsForNoun reports a word that ends no noun phrase, as its noun
+// comes after it: an article, a determiner, a preposition, a conjunction
+// or a comparative ("a more", "the", "and").
+func waitsForNoun(t token) bool {
+	return t.kind == tokWord && !t.upper && (determiners.has(t) || articles.has(t) || prepositions.has(t) || joined(t) || comparatives.has(t))
+}
+
+var comparatives = newWordSet("more most less least")
 
 // reportsStart reports a subject p that opens what verb v reports: right
 // after v or after its "that".
@@ -377,8 +419,9 @@ var (
 )
 
 // antecedent returns the noun phrase that ends the tokens before a
-// relative clause, past a comma, or an empty span.
-func antecedent(text string, before []token) span.Span {
+// relative clause, past a comma, or an empty span; who tells a "who",
+// whose antecedent may be a name before an aside (apposedName).
+func antecedent(text string, before []token, who bool) span.Span {
 	i := len(before)
 	if i > 0 && before[i-1].h == hComma {
 		i--
@@ -386,12 +429,33 @@ func antecedent(text string, before []token) span.Span {
 	if i == 0 {
 		return span.Span{}
 	}
-	p := finish(before, np{from: antecedentStart(text, before, i), to: i})
+	from := antecedentStart(text, before, i)
+	if who {
+		from = apposedName(before, from, i)
+	}
+	p := finish(before, np{from: from, to: i})
 	if p.empty() {
 		return span.Span{}
 	}
 	return spanOf(before, p)
 }
+
+// apposedName moves the start from of the antecedent of a "who" that
+// a comma at a follows back to the name before it, when the antecedent
+// is an aside between commas after a name: "It was Koll, the chief
+// engineer, who said" speaks for both; an opening's place before a
+// comma-less clause stays out ("In Hanoi, a student who asked").
+func apposedName(toks []token, from, a int) int {
+	if from < 2 || a >= len(toks) || toks[a].h != hComma || toks[from-1].h != hComma || !articles.has(toks[from]) || !toks[from-2].upper || toks[from-2].kind != tokWord {
+		return from
+	}
+	if s := nameStart(toks, from-1); s < from-1 {
+		return s
+	}
+	return from
+}
+
+var hWho = hashWord("who")
 
 // relativeAfter returns the index of the relative pronoun that follows
 // an antecedent ending at i, past a comma ("China, which"), or -1.
@@ -568,6 +632,14 @@ func countedObject(text string, toks []token, i int) bool {
 		i++
 	}
 	return i < len(toks) && isNumber(text, toks, i)
+}
+
+// labelLine reports a cue that is a common noun (lexicon/nouns.txt) and
+// ends its sentence right before a colon: a label over a list or a quote
+// ("Key points:", "Main findings:"). Unless its words name someone
+// ("Okafor notes:"), no one speaks.
+func (d *Detector) labelLine(toks []token, v verb) bool {
+	return v.to == v.from+1 && v.to == len(toks)-1 && toks[v.to].h == hColon && d.lex.nouns.has(toks[v.from])
 }
 
 // cliticPronoun reports a pronoun with a clitic ("he's", "they've").
@@ -902,6 +974,12 @@ var definite = newWordSet("the these those")
 // father often told", "which together vowed", "was not always so loved".
 var midAdverbs = newWordSet("often always sometimes together")
 
+// loneAdverbs are adverbs of degree and frequency, which never stand
+// alone for a speaker: "went so far as to say", "as well solidify",
+// "said little", "said simply".
+var loneAdverbs = newWordSet(`far well much little seldom rarely usually simply merely only
+	often always sometimes never also just still even again`)
+
 // passiveAdverbs may stand between a form of "be" and its participle
 // without an -ly: "was first reported by", "has been repeatedly denied",
 // and so may a floated quantifier: "were both named", "were all told".
@@ -962,8 +1040,8 @@ func finish(toks []token, p np) np {
 	if prepositions.has(toks[p.from]) || toks[p.from].h == hAccording {
 		return np{} // an opening phrase ("In a statement", "According to X"), not a speaker
 	}
-	if p.to-p.from == 1 && placeholders.has(toks[p.from]) {
-		return np{} // "there were two words", "here is": no one
+	if p.to-p.from == 1 && (placeholders.has(toks[p.from]) || loneAdverbs.has(toks[p.from]) && !toks[p.from].upper) {
+		return np{} // "there were two words", "here is", "went so far as to say": no one
 	}
 	if finiteAux.has(toks[p.from]) || toks[p.from].finite {
 		return np{} // a verb ("can be", "stopped", "said in a phone"), not a speaker
@@ -974,6 +1052,19 @@ func finish(toks []token, p np) np {
 		}
 	}
 	return p
+}
+
+// beforeVerb cuts the words toks[from:end], which end in the "to" of
+// an infinitive ("European leaders gathered Friday to"), before their
+// first verb, a finite one or a lower-case past in -ed; with none, no
+// noun phrase ends in "to", and it returns from, from.
+func beforeVerb(text string, toks []token, from, end int) int {
+	for i := from + 1; i < end; i++ {
+		if t := toks[i]; t.finite || t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed") {
+			return i
+		}
+	}
+	return from
 }
 
 // participleSpeaker is the speaker of a verb whose subject came out as a
@@ -1006,6 +1097,29 @@ func loneParticiple(text string, toks []token, i int) bool {
 	}
 	// After a determiner it is a noun: "that lobbying", "the polling".
 	return ingWord(text, t) && !strings.HasSuffix(word(text, t), "thing") && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
+}
+
+// participleClause returns the index of the participle that opens p,
+// past an adverb in -ly, with its object or its preposition after it
+// ("speaking at a rally", "falsely claiming he", "calling on attendees
+// to"), or -1. Such a phrase is a clause, whose speaker is the subject of
+// the clause it belongs to, not a noun phrase ("Leading Democrats",
+// "leading economists").
+func participleClause(text string, toks []token, p np) int {
+	i := p.from
+	if i+1 >= p.to || toks[i].upper {
+		return -1 // one word, or a capital, which opens a name or the sentence ("Leading Democrats")
+	}
+	if i+2 < p.to && lyAdverb(text, toks[i]) {
+		i++
+	}
+	if i+1 >= p.to || !ingWord(text, toks[i]) || strings.HasSuffix(strings.ToLower(word(text, toks[i])), "thing") || prevIs(toks, p.from, determiners) {
+		return -1
+	}
+	if n := toks[i+1]; prepositions.has(n) || articles.has(n) || determiners.has(n) || pronouns.has(n) || n.h == hThat {
+		return i
+	}
+	return -1
 }
 
 // participleAuxiliaries open a perfect or passive participle clause.
@@ -1369,12 +1483,16 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 		return participleSpeaker(toks, np{from: v - 1, to: v}), false
 	}
 	j := v - 1
-	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper {
+	if infinitive(text, toks, v) && j > 1 && toks[j-1].kind == tokWord && !toks[j-1].upper && !articles.has(toks[j-2]) && !prepositions.has(toks[j-2]) {
 		// "Sanders plans to endorse", "is expected to declare": the
 		// speaker is the subject of the verb that takes the infinitive.
+		// After an article or a preposition the word is a noun ("sailed
+		// past the breakwater to explain"), and stays for beforeVerb.
 		j -= 2
 	}
-	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
+	// A capitalised auxiliary after the sentence's first word is a name's
+	// ("Theresa May said").
+	for j >= 0 && toks[j].kind != tokPunct && (auxiliaries.has(toks[j]) && !(toks[j].upper && j > 0) || lyAdverb(text, toks[j]) || midAdverbs.has(toks[j])) {
 		j--
 	}
 	end := j + 1
@@ -1397,6 +1515,13 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 				end = start
 				continue
 			}
+			// "Rep. Brad Sherman (D-Calif.) last month joked": a time
+			// phrase after a name's tag or aside says when; the speaker
+			// stands before it.
+			if start > 0 && isPunct(toks, start-1) && (end-start > 1 || weekdays.has(toks[start])) && lowerTime(toks, start, end) && timePhrase(toks, np{from: start, to: end}) {
+				end = start
+				continue
+			}
 			// "Schiff, 56, who ...": an age before an aside is the name's.
 			if p := (np{from: start, to: end}); allNumbers(toks, p) && start > 1 && toks[start-1].h == hComma {
 				end = start - 1
@@ -1411,7 +1536,10 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if afterCommaParticiple(text, toks, from) {
 				return np{}, false // "..., saying it shows": a participle's clause, not a speaker
 			}
-			return finish(toks, np{from: from, to: participleStart(text, toks, from, clauseSubjectEnd(toks, from, end))}), false
+			if toks[end-1].h == hTo {
+				end = beforeVerb(text, toks, from, end)
+			}
+			return finish(toks, np{from: from, to: participleStart(text, toks, from, pastAfterName(text, toks, from, clauseSubjectEnd(toks, from, end)))}), false
 		}
 		k := end - 1
 		if k < 0 {
@@ -1431,7 +1559,11 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if k == 0 {
 				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
 			}
-			return finish(toks, np{from: antecedentStart(text, toks, a), to: a}), true
+			from := antecedentStart(text, toks, a)
+			if t.h == hWho {
+				from = apposedName(toks, from, a)
+			}
+			return finish(toks, np{from: from, to: a}), true
 		case t.h == hThat && relativeThat(text, toks, k):
 			return finish(toks, np{from: antecedentStart(text, toks, k), to: k}), true
 		case t.h == hAnd || t.h == hOr:
@@ -1527,13 +1659,19 @@ const maxAdverbial = 4
 // attaches to starts, the phrase ending at a: back to the clause's start
 // but not past a verb or a preposition other than "of" ("a retort to
 // both Democrats and Republicans, who ..." attaches to the parties).
+//
+// A cleft's "it" is no part of it: "was it Koll who said" is Koll's.
 func antecedentStart(text string, toks []token, a int) int {
 	from := phraseBack(toks, a)
 	for i := a - 1; i >= from; i-- {
 		t := toks[i]
 		if t.finite || finiteAux.has(t) || ingWord(text, t) || prepositions.has(t) && t.h != hOf {
-			return i + 1
+			from = i + 1
+			break
 		}
+	}
+	if from+1 < a && toks[from].h == hIt {
+		from++
 	}
 	return from
 }
@@ -1548,7 +1686,22 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 		return from + 1
 	}
 	for i := from + 1; i < end; i++ {
-		if toks[i].finite || finiteAux.has(toks[i]) {
+		if toks[i].finite || finiteAux.has(toks[i]) && !toks[i].upper { // "Theresa May" is a name
+			return i
+		}
+	}
+	return end
+}
+
+// pastAfterName cuts the words toks[from:end] before a lower-case past
+// in -ed after a capitalised word and before an article or a determiner:
+// a finite verb and its object ("Carson shared a syllabus for a
+// psychology class", "Ramos used his acceptance"), where a participle
+// that modifies the name takes a preposition ("People briefed on the
+// talks", "Research conducted for the center").
+func pastAfterName(text string, toks []token, from, end int) int {
+	for i := from + 1; i+1 < end; i++ {
+		if t := toks[i]; toks[i-1].upper && toks[i-1].kind == tokWord && t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed") && (articles.has(toks[i+1]) || determiners.has(toks[i+1])) {
 			return i
 		}
 	}
@@ -1684,7 +1837,9 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 	}
 	// "The talks failed, said a diplomat": the speaker follows;
 	// after ", citing" what follows is cited, not a speaker.
-	if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) {
+	// An auxiliary before the verb keeps the plain order: "..., has
+	// endorsed Tom Berg" names who is endorsed.
+	if p := inverted(text, toks, vEnd); !p.empty() && !ingWord(text, toks[v]) && !auxBetween(toks, k, v) {
 		return p, -1
 	}
 	// "Geoff Garin, a pollster who ..., a super PAC, said": the
@@ -1694,6 +1849,17 @@ func subjectBeforeComma(text string, toks []token, v, vEnd, k int) (np, int) {
 		return apposed, -1
 	}
 	return name, -1
+}
+
+// auxBetween reports an auxiliary among toks(k, v): a perfect or a
+// modal before the verb ("has endorsed", "will back").
+func auxBetween(toks []token, k, v int) bool {
+	for i := k + 1; i < v; i++ {
+		if finiteAux.has(toks[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBeforeAsides finds the name that opens a run of comma-separated
@@ -1827,11 +1993,13 @@ func subjectFrom(toks []token, from, k int) np {
 }
 
 // openingEnd skips the comma-closed openings of a sentence before k that
-// cannot be its subject: a phrase that starts with a preposition or a
-// lone adverb ("On Thursday, however, Trump spoke ...").
+// cannot be its subject: a phrase that starts with a preposition, a
+// lone adverb ("On Thursday, however, Trump spoke ...") or a
+// subordinator ("When Rubio did take Trump on, he did it sideways,
+// acknowledging ...", "Like Sanders, she has reckoned with ...").
 func openingEnd(toks []token, k int) int {
 	from := 0
-	for from < k && (prepositions.has(toks[from]) || leadAdverbs.has(toks[from])) {
+	for from < k && (prepositions.has(toks[from]) || leadAdverbs.has(toks[from]) || subordinators.has(toks[from])) {
 		c := from
 		for c < k && toks[c].h != hComma {
 			c++
@@ -1843,6 +2011,11 @@ func openingEnd(toks []token, k int) int {
 	}
 	return from
 }
+
+// subordinators open a clause or phrase that goes before the sentence's
+// subject.
+var subordinators = newWordSet(`when while if although though because as since whereas unless
+	once like unlike`)
 
 // allNumbers reports a phrase of numbers only: an age or a year after a
 // name ("Quina Jones, 25, said"), never a speaker by itself.
@@ -1892,10 +2065,7 @@ func segmentSubject(toks []token, k int) np {
 	if j < k && articles.has(toks[j]) {
 		j++
 	}
-	e := j
-	for e < k && toks[e].upper && toks[e].kind == tokWord {
-		e++
-	}
+	e := min(nameRun(toks, j), k) // "Mr. Putin", its stop and all
 	if e == j {
 		return np{}
 	}
@@ -1924,6 +2094,9 @@ const maxQuoteSpeaker = 6
 // returns the speaker and the index of the mark.
 func quoteSpeaker(text string, toks []token, ents []entity.Entity, signable bool) (np, int) {
 	if p, mark := transcriptSpeaker(text, toks, ents); !p.empty() {
+		return p, mark
+	}
+	if p, mark := introducedQuote(text, toks, ents); !p.empty() {
 		return p, mark
 	}
 	if !signable {
@@ -1982,6 +2155,66 @@ func signedQuote(toks []token) (np, int) {
 		}
 	}
 	return np{}, -1
+}
+
+// introducedQuote finds a name, or two joined by "and", with its
+// bracketed tag if any, before a colon and an opening quotation mark, at
+// the sentence's start or after a dash: "Rep. Ana Ruiz (D-Calif.): “...”",
+// a roundup's "FEES ARE EARLY - Tom Berg: “...”". One word opening the
+// sentence must be a person's or an organisation's name: "Source: “...”"
+// is a label; after a dash it may be any (a clause cut at the dash
+// starts with it). It returns the name and the index of the colon.
+func introducedQuote(text string, toks []token, ents []entity.Entity) (np, int) {
+	// Most sentences have no colon: one look for its byte, at memchr's
+	// speed, spares them the walk over their tokens.
+	if len(toks) < 3 || strings.IndexByte(text[toks[0].Start:toks[len(toks)-1].End], ':') < 0 {
+		return np{}, -1
+	}
+	for c := 1; c+1 < len(toks); c++ {
+		if toks[c].h != hColon || !quotes.has(toks[c+1]) {
+			continue
+		}
+		e := c
+		if toks[e-1].h == hParen {
+			if o := openParen(toks, e-1); o > 0 {
+				e = o
+			}
+		}
+		s := nameStart(toks, e)
+		if s == e || e-s > 2*maxQuoteSpeaker || editorialLabels.has(toks[e-1]) || s > 0 && !dashes.has(toks[s-1]) {
+			continue
+		}
+		if s == 0 && e == 1 && !coveredBy(ents, toks[0].Span, entity.Person, entity.Org) && !afterDash(text, toks[0].Start) {
+			continue
+		}
+		return np{from: s, to: c}, c
+	}
+	return np{}, -1
+}
+
+// afterDash reports a dash, past spaces, right before offset i of text.
+func afterDash(text string, i int) bool {
+	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return dashes.has(token{h: hashWord(string(r))})
+}
+
+// nameStart returns where the run of capitalised words that ends at e
+// starts, past an "and" between two of them ("Ana Ruiz and Tom Berg").
+func nameStart(toks []token, e int) int {
+	s := e
+	for s > 0 {
+		t := toks[s-1]
+		switch {
+		case t.upper && t.kind == tokWord || t.kind == tokNameDot:
+			s--
+		case t.h == hAnd && s < e && s > 1 && toks[s-2].upper:
+			s--
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // nameRun returns the end of the run of capitalised words from i.

@@ -20,6 +20,8 @@ func TestASpeakersTimePhraseIsNotTheSource(t *testing.T) {
 		{"drops just this month", "The water board just this month argued that bills must rise.", "The water board"},
 		{"keeps a time phrase after a participle", "A survey published last week found that most tenants pay more.", "A survey published last week"},
 		{"keeps a name of time words", "Last Week Tonight said the scheme was a scam.", "Last Week Tonight"},
+		{"passes a time phrase after a name's tag", "Rep. Ana Ruiz (D-Calif.) last month warned that the ferry would stop running.", "Rep. Ana Ruiz"},
+		{"keeps a month that ends a name", "Home Secretary Theresa May said the ferry would stop running.", "Home Secretary Theresa May"},
 		{"keeps a source with no time phrase", "The mayor of Aldwick said the ferry would stop running.", "The mayor of Aldwick"},
 	}
 	checkOneSource(t, tests)

@@ -283,7 +283,7 @@ func scanWordOn(b string, start, i int, h uint64, letters byte) (end int, _ uint
 				i += n
 				continue
 			}
-			if wideWordRune(r) {
+			if wideWordRune(r) || latin1Trail(b[:i], r) {
 				if unicode.IsDigit(r) {
 					kind = tokNum
 					letters = 0
@@ -305,6 +305,19 @@ func scanWordOn(b string, start, i int, h uint64, letters byte) (end int, _ uint
 		h = hashRune(h, foldRune(r))
 		i += n
 	}
+}
+
+// latin1Trail reports a C1 control or a Latin-1 sign r (U+0080-U+00BF,
+// but for guillemets and spaces) right after a Latin-1 letter or a
+// combining mark, the end of before: UTF-8 read as Latin-1 turns a letter
+// into such a pair ("é" into "Ã©", or "A\u0303©" decomposed), which
+// stays in its word.
+func latin1Trail(before string, r rune) bool {
+	if r < 0x80 || r > 0xBF || r == '«' || r == '»' || isSpace(r) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	return 0xC0 <= prev && prev <= 0xFF || unicode.Is(unicode.Mn, prev)
 }
 
 // inWordFormat reports a format character r (a soft hyphen, a joiner) that
