@@ -353,6 +353,19 @@ func BenchmarkClean(b *testing.B) {
 	}
 }
 
+// BenchmarkCleanAccented cleans 5 MB of text whose accented letters and
+// curly quotes are right, each a character that mojibake could start
+// with, so that the mending looks at every one and mends none.
+func BenchmarkCleanAccented(b *testing.B) {
+	para := "Le ministre a déclaré lundi que les négociations, commencées en mars, avaient\n" +
+		"« considérablement progressé », selon un communiqué. Müller’s “naïve” résumé, São Paulo.\n\n"
+	text := strings.Repeat(para, (5<<20)/len(para))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Clean(text)
+	}
+}
+
 // BenchmarkCleanUnclosedDelimiters cleans one block of delimiters that
 // never close, at two sizes: the time per byte must not grow with the
 // block (it grew fourfold per doubling when each opener searched to the
