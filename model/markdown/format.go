@@ -475,8 +475,9 @@ func boolInt(b bool) int {
 // too. Such a mark whose "*" has punctuation on both sides could close
 // the outer mark instead of opening its own (CommonMark's rule of three
 // lets it whenever the runs' lengths allow), so it is written with "_",
-// which cannot close a "*", when what follows it lets a "_" close. The
-// classes are goldmark's, so Parse reads back what Format writes.
+// which cannot close a "*"; a "_" closes before a letter only with the
+// comment after it. The classes are goldmark's, so Parse reads back what
+// Format writes.
 func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (w mark, ok bool) {
 	m := marks[i]
 	w.Inline = m
@@ -525,7 +526,10 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		w.pad |= padAfter
 	}
 	punctBefore := outerBefore || util.IsPunctRune(before)
-	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst && okAfter
+	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst
+	if w.under && !okAfter {
+		w.pad |= padAfter
+	}
 	return w, true
 }
 
