@@ -1,6 +1,7 @@
 package cleanup
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,25 +68,38 @@ func repairOnce(text string) (string, bool) {
 			i++
 		}
 	}
-	var b strings.Builder
+	var out []byte
 	from := 0
 	for k, s := range found {
 		joined := k > 0 && found[k-1].end == s.start || k+1 < len(found) && found[k+1].start == s.end
 		if !s.sure && !joined {
 			continue
 		}
-		if b.Len() == 0 {
-			b.Grow(len(text))
+		if out == nil {
+			out = make([]byte, 0, len(text))
 		}
-		b.WriteString(text[from:s.start])
-		b.WriteRune(s.r)
+		out = appendComposed(append(out, text[from:s.start]...), s.r)
 		from = s.end
 	}
-	if from == 0 {
+	if out == nil {
 		return text, false
 	}
-	b.WriteString(text[from:])
-	return norm.NFC.String(b.String()), true
+	return string(append(out, text[from:]...)), true
+}
+
+// appendComposed appends r to out, composed with the character before it
+// when r is an accent of decomposed text (NFC, as the loader composes the
+// text before it is cleaned), unless that would lengthen them.
+func appendComposed(out []byte, r rune) []byte {
+	if r < 0x300 || norm.NFC.PropertiesString(string(r)).BoundaryBefore() {
+		return utf8.AppendRune(out, r)
+	}
+	_, n := utf8.DecodeLastRune(out)
+	pair := utf8.AppendRune(slices.Clone(out[len(out)-n:]), r)
+	if c := norm.NFC.Bytes(pair); len(c) <= len(pair) {
+		pair = c
+	}
+	return append(out[:len(out)-n], pair...)
 }
 
 // mojibakeSequence reads the mojibake of one character at text[i:], if

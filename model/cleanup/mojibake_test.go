@@ -22,6 +22,7 @@ func TestRepairMojibake(t *testing.T) {
 		{"mends a Cyrillic word, its capitals side by side", "He said ÐŸÑ€Ð¸Ð²ÐµÑ‚ twice.", "He said Привет twice."},
 		{"mends two ideographs side by side", "The word ä¸\u00adå›½ means China.", "The word 中国 means China."},
 		{"mends an emoji", "Great ðŸ˜€ news", "Great 😀 news"},
+		{"mends an accent of decomposed text, composed with its letter", "cafe\u00cc\u0081 au lait", "caf\u00e9 au lait"},
 		{"mends a no-break space", "100Â\u00a0km", "100\u00a0km"},
 		{"keeps a Portuguese capital before a letter", "SÃO PAULO — Brazil's SÃO Paulo.", "SÃO PAULO — Brazil's SÃO Paulo."},
 		{"keeps accented text that is right", "Café, crème brûlée and Müller’s “naïve” résumé.", "Café, crème brûlée and Müller’s “naïve” résumé."},
