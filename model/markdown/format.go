@@ -420,7 +420,7 @@ func (f *formatter) code(b *doc.Block, ind string) {
 	}
 	f.sb.WriteString(ind)
 	f.sb.WriteString(fence)
-	f.sb.WriteString(escapeText(strings.ReplaceAll(b.Lang, " ", ""), 0))
+	f.sb.WriteString(escapeText(strings.ReplaceAll(b.Lang, " ", ""), inInfo))
 	f.sb.WriteByte('\n')
 	for line := range strings.SplitSeq(text, "\n") {
 		if line != "" {
@@ -450,6 +450,7 @@ const (
 	afterBracket
 	afterDelim  // just after the opening "*" or "~~" of a mark
 	beforeDelim // just before the closing "*" or "~~" of a mark
+	inInfo      // a code fence's info string, where no gap is folded and no HTML read
 )
 
 func (f *formatter) inline(b *doc.Block, ctx int) {

@@ -104,6 +104,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps a list that starts nested", "- - - deep\n- top"},
 		{"keeps quotes at several depths", "> one\n>\n> > two\n> > > three"},
 		{"keeps tables with pipes and empty cells", "| a | b \\| c |\n|---|---|\n| `x\\|y` |  |\n\n| second | table |\n|---|---|\n| 1 | 2 |"},
+		{"keeps a code block's language with a tab after a full stop", "```.\t0\ncode\n```"},
 		{"keeps code blocks with fences inside", "````md\n```\ninner\n```\n````\n\n~~~\n`tick`\n~~~"},
 		{"keeps headings that end in hashes", "# C\\#\n\n## ends with \\#\\#"},
 		{"keeps whitespace at a block's edges", "&#32;leading and trailing&#32;\n\n&#9;tab"},
