@@ -477,8 +477,9 @@ func boolInt(b bool) int {
 // the outer mark instead of opening its own (CommonMark's rule of three
 // lets it whenever the runs' lengths allow), so it is written with "_",
 // which cannot close a "*"; a "_" closes before a letter only with the
-// comment after it. The classes are goldmark's, so Parse reads back what
-// Format writes.
+// comment after it, and not where the outer mark closes too, whose "*"
+// after the "_" could no longer close before the letter. The classes are
+// goldmark's, so Parse reads back what Format writes.
 func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (w mark, ok bool) {
 	m := marks[i]
 	w.Inline = m
@@ -494,7 +495,7 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 	if m.End < len(text) {
 		after, _ = utf8.DecodeRuneInString(text[m.End:])
 	}
-	var innerFirst, innerLast, outerBefore, outerAfter bool
+	var innerFirst, innerLast, outerBefore, outerAfter, outerEnds bool
 	for _, j := range near.around(m) {
 		if j == i {
 			continue
@@ -509,6 +510,7 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		innerLast = innerLast || (inside && o.End == m.End && other)
 		outerBefore = outerBefore || o.End == m.Start || (!inside && o.Start == m.Start && other)
 		outerAfter = outerAfter || o.Start == m.End || (!inside && o.End == m.End && other)
+		outerEnds = outerEnds || (!inside && o.End == m.End)
 	}
 	// A space or tab just inside is written as a character reference,
 	// which starts with "&" and ends with ";".
@@ -527,7 +529,7 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		w.pad |= padAfter
 	}
 	punctBefore := outerBefore || util.IsPunctRune(before)
-	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst
+	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst && (okAfter || !outerEnds)
 	if w.under && !okAfter {
 		w.pad |= padAfter
 	}
