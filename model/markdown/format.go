@@ -232,8 +232,9 @@ func (f *formatter) block(i int) {
 }
 
 // continuesList reports whether a list item's continuation follows block i
-// before any paragraph, in which case block i must sit inside the item
-// too; otherwise it is written outside the list.
+// before any paragraph or item of the outermost level, in which case
+// block i must sit inside the item too; otherwise it is written outside
+// the list. A nested item between them is inside the item as well.
 func (f *formatter) continuesList(i int) bool {
 	if len(f.items) == 0 {
 		return false
@@ -242,7 +243,7 @@ func (f *formatter) continuesList(i int) bool {
 		switch {
 		case b.Kind == doc.Paragraph, b.Kind.Furniture():
 			return false
-		case b.Kind == doc.ListItem:
+		case b.Kind == doc.ListItem && (b.Marker == "" || b.Level <= 0):
 			return b.Marker == ""
 		}
 	}

@@ -103,6 +103,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps nested lists and continuations", "- a\n  1. b\n     - c\n\n     more c\n\n  more a\n- d\n\n  ```\n  code in d\n  ```\n\n  > quote in d\n\n  tail of d"},
 		{"keeps two ordered lists apart after a continuation", "1) one\n\n   more of one\n1. one again\n\n- a\n\n  1. b\n\n     more b\n  1. b again"},
 		{"keeps a list that starts nested", "- - - deep\n- top"},
+		{"keeps a heading and a nested list inside an item that goes on after them", "1. one\n\n   # inside\n\n   - nested\n\n   more of one"},
 		{"keeps quotes at several depths", "> one\n>\n> > two\n> > > three"},
 		{"keeps tables with pipes and empty cells", "| a | b \\| c |\n|---|---|\n| `x\\|y` |  |\n\n| second | table |\n|---|---|\n| 1 | 2 |"},
 		{"keeps a code block's language with a tab after a full stop", "```.\t0\ncode\n```"},
