@@ -106,6 +106,9 @@ type mark struct {
 	// under says the mark is written with "_" rather than "*": see
 	// flanks.
 	under bool
+	// closes says the mark's "*" has punctuation on both sides inside a
+	// mark written with "*" too, whose opening run it may close.
+	closes bool
 }
 
 const (
@@ -140,12 +143,13 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 	}
 	kept := make([]mark, 0, len(out))
 	var open []mark
+	var openAt []int // where in kept each open mark is
 	for i, m := range out {
 		if m.End > len(text) || m.Start < 0 {
 			continue
 		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
-			open = open[:len(open)-1]
+			open, openAt = open[:len(open)-1], openAt[:len(openAt)-1]
 		}
 		if len(open) > 0 && m.End > open[len(open)-1].End {
 			continue
@@ -165,10 +169,35 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 		}
 		// "_" inside "_" would meet the same trouble "_" avoids.
 		w.under = w.under && !slices.ContainsFunc(open, func(o mark) bool { return o.under })
-		open = append(open, w)
+		if w.closes && !w.under {
+			for k := len(open) - 1; k >= 0; k-- {
+				if open[k].Start != m.Start && delimiter(open[k].Kind) == '*' {
+					ownRun(kept, openAt[k])
+					break
+				}
+			}
+		}
+		open, openAt = append(open, w), append(openAt, len(kept))
 		kept = append(kept, w)
 	}
 	return kept
+}
+
+// ownRun makes the opening "*" of kept[o] a run of its own, parted by
+// empty comments from the marks that open where it does: a "*" inside it
+// with punctuation on both sides is then kept from closing it by
+// CommonMark's rule of three, as a run of "**" and one "*" make three
+// ("**" and "*" joined, "***", would let it).
+func ownRun(kept []mark, o int) {
+	for j := range kept {
+		switch {
+		case j == o || kept[j].Start != kept[o].Start || delimiter(kept[j].Kind) != '*':
+		case j > o:
+			kept[j].pad |= padBefore
+		default:
+			kept[o].pad |= padBefore
+		}
+	}
 }
 
 type formatter struct {
@@ -530,7 +559,8 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		w.pad |= padAfter
 	}
 	punctBefore := outerBefore || util.IsPunctRune(before)
-	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst && (okAfter || !outerEnds)
+	w.closes = within && m.Kind != doc.Strike && punctBefore && punctFirst
+	w.under = w.closes && (okAfter || !outerEnds)
 	if w.under && !okAfter {
 		w.pad |= padAfter
 	}

@@ -94,6 +94,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		{"keeps emphasis between punctuation inside strong that opens with emphasis", "**_Yes_-*(no)***"},
 		{"keeps emphasis from punctuation to mid-word inside strong that opens with emphasis", "*****0*!*!0*0**"},
 		{"and such emphasis that closes with the strong before a letter", "**0*0*0!*!0***0"},
+		{"and that strong opening with emphasis", "*****0*!*!0***0"},
 		{"keeps a text of more brackets than the parser's bound on delimiters", "Ratings" + strings.Repeat("]", 1200) + " end"},
 		{"keeps emphasis that ends in a space", "_0` `_ and ~~d` `~~ x"},
 		{"keeps inline code with backticks and spaces", "use `` a`b `` and ` `` ` and `  padded  `"},
