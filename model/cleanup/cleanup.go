@@ -24,6 +24,10 @@ func Clean(text string) Result {
 	return r
 }
 
+// normalize makes a piece of the text what the rules read: line ends
+// "\n", mojibake mended.
+func normalize(text string) string { return repairMojibake(normalizeNewlines(text)) }
+
 // normalizeNewlines turns CRLF and lone CR line ends into LF.
 func normalizeNewlines(text string) string {
 	if !strings.Contains(text, "\r") {

@@ -139,6 +139,7 @@ func FuzzProgressive(f *testing.F) {
 	f.Add("Title\n\nTitle\n\nLoading...\n\nA _b_ sentence, cut\n\nhere. **x** * y\r\n- item\n1. one\n# h\nx\n===", uint16(3))
 	f.Add("By Jane Doe\n\nHeadline\n\nthe text\n\nMore text here.\n\nshort\n\nLong para.", uint16(1))
 	f.Add(wrappedText(3*longParagraph), uint16(300))
+	f.Add("Fran\u00c3\u0083\u00c2\u00a7ois\n\nGda\u00c5\u201esk, na\u00c3 \u0304ve, \u00d0\u0178\u00d1\u20ac\u00d0\u00b8 don\u00e2\u20ac\u2122t", uint16(2))
 	f.Fuzz(func(t *testing.T, text string, step uint16) {
 		sameClean(t, text, int(step%512)+1)
 	})

@@ -6,8 +6,8 @@ import (
 )
 
 // TestDefinedAndOpeners checks the steps "defined", "opener", "address",
-// "placehead", "placeof", "city", "office", "brook" and "suchas" on
-// invented sentences: each case fails with its step
+// "placehead", "placeof", "city", "office", "brook", "suchas" and
+// "headlinewords" on invented sentences: each case fails with its step
 // switched off, which the test checks too, so that a case that passes
 // without the step is caught.
 func TestDefinedAndOpeners(t *testing.T) {
@@ -56,6 +56,10 @@ func TestDefinedAndOpeners(t *testing.T) {
 			stepSuchAs, []string{"Cindervale/PLACE"}, []string{"Cindervale/ORG"}},
 		{"a name after rivers like the is a river's, there and where else it is named", "The Tessary rose overnight. Officials watch rivers like the Tessary closely.",
 			stepSuchAs, []string{"Tessary/PLACE"}, []string{"Tessary/ORG"}},
+		{"a headline's common words are no organisation", "The Cost Of Cheap Promises",
+			stepHeadlineWords, nil, []string{"Cost Of Cheap Promises/ORG"}},
+		{"nor are they when the headline is a sentence", "Voters Weigh Trust Over Experience",
+			stepHeadlineWords, nil, []string{"Voters Weigh Trust Over Experience/ORG"}},
 	}
 	on, off := loadTagger(t), loadTagger(t)
 	for _, tc := range tests {
@@ -93,6 +97,13 @@ func matches(text string, es []Entity, want, not []string) bool {
 		}
 	}
 	return true
+}
+
+func TestHeadlineWordsKeepTeamsInATablesRow(t *testing.T) {
+	text := "Lugarno 2 Young Boys 1"
+	if es := loadTagger(t).Tag(text, nil); !matches(text, es, []string{"Young Boys/ORG"}, nil) {
+		t.Errorf("Tag(%q) = %s; want Young Boys/ORG", text, found(text, es))
+	}
 }
 
 func TestDefinedAsReadsOnlyDefinitions(t *testing.T) {

@@ -1,6 +1,10 @@
 package entity
 
-import "github.com/margin-reader/margin/model/entity/internal/ner"
+import (
+	"strings"
+
+	"github.com/margin-reader/margin/model/entity/internal/ner"
+)
 
 // opensSentence reports whether the one word ws[i] the model reads as a
 // name only opens its sentence before a comma: an adverb or a participle
@@ -47,3 +51,39 @@ func opensBeforeNumber(words []string) bool {
 // minListLabels is the fewest pieces of a text a word opens before a number
 // to be read as a list's label.
 const minListLabels = 3
+
+// headlineWords reports whether the name ws[a:b] the model reads in a
+// headline (a piece in title case, headline) is only the headline's
+// capitals: words in title case that news writes in lower case
+// (NewsLower) and no gazetteer holds, the last of them one, the others
+// small words of titles or words no list knows and news too seldom writes
+// to say ("Stealth Over Health", "Importance Of Reading Diverse Authors").
+// Where every word is capitalised, capitals say nothing of a name. Not in
+// a table's row, of numbers ("Aarau 1 Young Boys 0"), nor for a name whose
+// last word news does not write in lower case ("Rich Ashooh").
+func headlineWords(words []string, ws []ner.Word, a, b int) bool {
+	if b-a < 2 || !headline(words) || numbers(words) > 1 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		w := &ws[i]
+		switch {
+		case w.IsTitleCase() && w.NewsLower() && w.LowerMask() == 0 && w.ExactMask() == 0:
+		case i < b-1 && (titleWords[strings.ToLower(words[i])] || w.IsTitleCase() && !w.Listed() && w.NewsUnseen()):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// numbers counts the words of a piece that are numbers.
+func numbers(words []string) int {
+	n := 0
+	for _, w := range words {
+		if isNum(w) {
+			n++
+		}
+	}
+	return n
+}

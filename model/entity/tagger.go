@@ -85,6 +85,7 @@ const (
 	stepCityOf                          // a name "City of" and capitalised words is a place's (cityOfPlace)
 	stepMonthName                       // a lone "May" after a preposition is the person the text names so (monthNamesPerson)
 	stepHeadRun                         // a name goes on over title-case words ending in an organisation's head word (withHeadRun)
+	stepHeadlineWords                   // a headline's name of common words is no name (headlineWords)
 )
 
 // steps name the steps, in the order they run.
@@ -103,7 +104,7 @@ var steps = []struct {
 	{"chamber", stepChamber}, {"leader", stepLeader}, {"former", stepFormer}, {"sens", stepPluralTitle}, {"majority", stepMajority}, {"groupnoun", stepGroupNoun},
 	{"suchas", stepSuchAs}, {"miscdefined", stepMiscDefined}, {"legal", stepLegal}, {"shortform", stepShortForm},
 	{"dateline", stepDateline}, {"road", stepRoad}, {"cityof", stepCityOf},
-	{"monthname", stepMonthName}, {"headrun", stepHeadRun},
+	{"monthname", stepMonthName}, {"headrun", stepHeadRun}, {"headlinewords", stepHeadlineWords},
 }
 
 // on reports whether step s is in use.
@@ -816,6 +817,8 @@ func (t *Tagger) sentence(w *work) []cand {
 		case t.on(stepLowerElsewhere) && l != "" && sp.End-sp.Start == 1 && ws[sp.Start].IsTitleCase() && ws[sp.Start].WrittenLower():
 			continue
 		case t.on(stepOpener) && l != "" && sp.End-sp.Start == 1 && opensSentence(words, ws, sp.Start):
+			continue
+		case t.on(stepHeadlineWords) && l != "" && headlineWords(words, ws, sp.Start, sp.End):
 			continue
 		case t.on(stepListLabel) && sp.Start == 0 && sp.End == 1 && opensBeforeNumber(words) && w.labels[words[0]] >= minListLabels:
 			continue

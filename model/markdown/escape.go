@@ -219,7 +219,10 @@ func escapeText(s string, ctx int) string {
 // same plain text. end is where the enclosing block or cell ends, where
 // trailing whitespace would be dropped.
 func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
-	kept := keptGaps(text, from, to)
+	var kept []int
+	if ctx&inInfo == 0 {
+		kept = keptGaps(text, from, to)
+	}
 	for i := from; i < to; i++ {
 		if len(kept) > 0 && i == kept[0] {
 			// Read in one text node with the word after it, the gap

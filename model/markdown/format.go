@@ -106,6 +106,9 @@ type mark struct {
 	// under says the mark is written with "_" rather than "*": see
 	// flanks.
 	under bool
+	// closes says the mark's "*" has punctuation on both sides inside a
+	// mark written with "*" too, whose opening run it may close.
+	closes bool
 }
 
 const (
@@ -140,12 +143,13 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 	}
 	kept := make([]mark, 0, len(out))
 	var open []mark
+	var openAt []int // where in kept each open mark is
 	for i, m := range out {
 		if m.End > len(text) || m.Start < 0 {
 			continue
 		}
 		for len(open) > 0 && open[len(open)-1].End <= m.Start {
-			open = open[:len(open)-1]
+			open, openAt = open[:len(open)-1], openAt[:len(openAt)-1]
 		}
 		if len(open) > 0 && m.End > open[len(open)-1].End {
 			continue
@@ -165,10 +169,35 @@ func nestedInlines(text string, in []doc.Inline) []mark {
 		}
 		// "_" inside "_" would meet the same trouble "_" avoids.
 		w.under = w.under && !slices.ContainsFunc(open, func(o mark) bool { return o.under })
-		open = append(open, w)
+		if w.closes && !w.under {
+			for k := len(open) - 1; k >= 0; k-- {
+				if open[k].Start != m.Start && delimiter(open[k].Kind) == '*' {
+					ownRun(kept, openAt[k])
+					break
+				}
+			}
+		}
+		open, openAt = append(open, w), append(openAt, len(kept))
 		kept = append(kept, w)
 	}
 	return kept
+}
+
+// ownRun makes the opening "*" of kept[o] a run of its own, parted by
+// empty comments from the marks that open where it does: a "*" inside it
+// with punctuation on both sides is then kept from closing it by
+// CommonMark's rule of three, as a run of "**" and one "*" make three
+// ("**" and "*" joined, "***", would let it).
+func ownRun(kept []mark, o int) {
+	for j := range kept {
+		switch {
+		case j == o || kept[j].Start != kept[o].Start || delimiter(kept[j].Kind) != '*':
+		case j > o:
+			kept[j].pad |= padBefore
+		default:
+			kept[o].pad |= padBefore
+		}
+	}
 }
 
 type formatter struct {
@@ -232,8 +261,9 @@ func (f *formatter) block(i int) {
 }
 
 // continuesList reports whether a list item's continuation follows block i
-// before any paragraph, in which case block i must sit inside the item
-// too; otherwise it is written outside the list.
+// before any paragraph or item of the outermost level, in which case
+// block i must sit inside the item too; otherwise it is written outside
+// the list. A nested item between them is inside the item as well.
 func (f *formatter) continuesList(i int) bool {
 	if len(f.items) == 0 {
 		return false
@@ -242,7 +272,7 @@ func (f *formatter) continuesList(i int) bool {
 		switch {
 		case b.Kind == doc.Paragraph, b.Kind.Furniture():
 			return false
-		case b.Kind == doc.ListItem:
+		case b.Kind == doc.ListItem && (b.Marker == "" || b.Level <= 0):
 			return b.Marker == ""
 		}
 	}
@@ -420,7 +450,7 @@ func (f *formatter) code(b *doc.Block, ind string) {
 	}
 	f.sb.WriteString(ind)
 	f.sb.WriteString(fence)
-	f.sb.WriteString(escapeText(strings.ReplaceAll(b.Lang, " ", ""), 0))
+	f.sb.WriteString(escapeText(strings.ReplaceAll(b.Lang, " ", ""), inInfo))
 	f.sb.WriteByte('\n')
 	for line := range strings.SplitSeq(text, "\n") {
 		if line != "" {
@@ -450,6 +480,7 @@ const (
 	afterBracket
 	afterDelim  // just after the opening "*" or "~~" of a mark
 	beforeDelim // just before the closing "*" or "~~" of a mark
+	inInfo      // a code fence's info string, where no gap is folded and no HTML read
 )
 
 func (f *formatter) inline(b *doc.Block, ctx int) {
@@ -475,8 +506,10 @@ func boolInt(b bool) int {
 // too. Such a mark whose "*" has punctuation on both sides could close
 // the outer mark instead of opening its own (CommonMark's rule of three
 // lets it whenever the runs' lengths allow), so it is written with "_",
-// which cannot close a "*", when what follows it lets a "_" close. The
-// classes are goldmark's, so Parse reads back what Format writes.
+// which cannot close a "*"; a "_" closes before a letter only with the
+// comment after it, and not where the outer mark closes too, whose "*"
+// after the "_" could no longer close before the letter. The classes are
+// goldmark's, so Parse reads back what Format writes.
 func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (w mark, ok bool) {
 	m := marks[i]
 	w.Inline = m
@@ -492,7 +525,7 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 	if m.End < len(text) {
 		after, _ = utf8.DecodeRuneInString(text[m.End:])
 	}
-	var innerFirst, innerLast, outerBefore, outerAfter bool
+	var innerFirst, innerLast, outerBefore, outerAfter, outerEnds bool
 	for _, j := range near.around(m) {
 		if j == i {
 			continue
@@ -507,6 +540,7 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		innerLast = innerLast || (inside && o.End == m.End && other)
 		outerBefore = outerBefore || o.End == m.Start || (!inside && o.Start == m.Start && other)
 		outerAfter = outerAfter || o.Start == m.End || (!inside && o.End == m.End && other)
+		outerEnds = outerEnds || (!inside && o.End == m.End)
 	}
 	// A space or tab just inside is written as a character reference,
 	// which starts with "&" and ends with ";".
@@ -525,7 +559,11 @@ func flanks(text string, marks []doc.Inline, i int, near marksAt, within bool) (
 		w.pad |= padAfter
 	}
 	punctBefore := outerBefore || util.IsPunctRune(before)
-	w.under = within && m.Kind != doc.Strike && punctBefore && punctFirst && okAfter
+	w.closes = within && m.Kind != doc.Strike && punctBefore && punctFirst
+	w.under = w.closes && (okAfter || !outerEnds)
+	if w.under && !okAfter {
+		w.pad |= padAfter
+	}
 	return w, true
 }
 

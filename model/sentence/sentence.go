@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/entity"
 	"github.com/margin-reader/margin/model/span"
 )
 
@@ -199,25 +200,15 @@ func (s *Splitter) boundary(text string, blockStart, stop int, punct rune, next,
 // is "cost", no "st" for Saint), as the tokenizers of names and claims
 // read it.
 func wordBefore(text string, blockStart, stop int) string {
-	i, format := stop, false
+	i := stop
 	for i > blockStart {
 		r, size := utf8.DecodeLastRuneInString(text[blockStart:i])
-		if r >= 0xad && unicode.Is(unicode.Cf, r) && r != '\u200b' {
-			format = true
-		} else if !unicode.IsLetter(r) && r != '.' {
+		if !unicode.IsLetter(r) && r != '.' && (r == entity.ZeroWidthSpace || !entity.IsFormat(r)) {
 			break
 		}
 		i -= size
 	}
-	if !format {
-		return text[i:stop]
-	}
-	return strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, text[i:stop])
+	return entity.WithoutFormat(text[i:stop])
 }
 
 // isInitials reports whether word is a run of single letters and dots

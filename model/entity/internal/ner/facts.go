@@ -5,15 +5,21 @@ package ner
 // when it stands capitalised where every word is.
 func (w *Word) NewsLower() bool { return w.casing >= caseLowered }
 
+// NewsUnseen reports whether news writes the word in mid-sentence too
+// seldom for its casing to say anything.
+func (w *Word) NewsUnseen() bool { return w.casing == caseNone }
+
 // IsFirst reports whether the word starts its sentence.
 func (w *Word) IsFirst() bool { return w.flags&fFirst != 0 }
 
 // Unlisted reports whether no list knows the word and the document never
 // writes it capitalised in mid-sentence: nothing but its place says it is a
 // name.
-func (w *Word) Unlisted() bool {
-	return w.lmask == 0 && w.emask == 0 && w.hmask == 0 && w.prof.cased&1 == 0
-}
+func (w *Word) Unlisted() bool { return !w.Listed() && w.prof.cased&1 == 0 }
+
+// Listed reports whether a list knows the word: the gazetteers, WordNet's
+// names or the hint lists.
+func (w *Word) Listed() bool { return w.lmask != 0 || w.emask != 0 || w.hmask != 0 }
 
 // Clustered reports whether the word s, as written, has a word cluster: it
 // is seen at least a few times in the clusters' texts (news, debates,
