@@ -868,12 +868,12 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 	held, pending := -1, false
 	for i, r := range segs {
 		// A participle clause (", calling it ...") goes with the clause
-		// before it, and one with no reporting verb has no source of its
+		// before it (not "..., something she opposed"), and one with no reporting verb has no source of its
 		// own: both asked before the clause is read, which spares its
 		// rules for the segments they rule out. Only the verbs and source
 		// it would find count here: the speakers it would keep change no
 		// source's place, only what a pronoun resolves to.
-		if ingWord(text, all[r.from]) || !d.mayReport(text, all, r, sc) {
+		if ingWord(text, all[r.from]) && !thingWord(text, all[r.from]) || !d.mayReport(text, all, r, sc) {
 			continue
 		}
 		if held < 0 {

@@ -31,6 +31,9 @@ var (
 	leadAdverbs = newWordSet(`meanwhile furthermore however moreover also and but yet still now
 		then later earlier separately additionally instead perhaps maybe probably indeed thus
 		despite`)
+	// thingPronouns before a subject are the object of the clause that
+	// subject opens: "..., something she opposed" is hers.
+	thingPronouns = newWordSet("something nothing anything everything")
 	// objectPronouns never name a speaker after the verb ("told me").
 	objectPronouns = newWordSet("me us him her them you it")
 	resolvable     = newWordSet("he she they it")
@@ -1025,6 +1028,9 @@ func finish(toks []token, p np) np {
 	for p.from < p.to && leadAdverbs.has(toks[p.from]) {
 		p.from++
 	}
+	if p.to-p.from > 1 && thingPronouns.has(toks[p.from]) && !prepositions.has(toks[p.from+1]) {
+		p.from++
+	}
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
@@ -1096,7 +1102,7 @@ func loneParticiple(text string, toks []token, i int) bool {
 		return i == 0 && participleAuxiliaries.has(t)
 	}
 	// After a determiner it is a noun: "that lobbying", "the polling".
-	return ingWord(text, t) && !strings.HasSuffix(word(text, t), "thing") && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
+	return ingWord(text, t) && !thingWord(text, t) && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
 }
 
 // participleClause returns the index of the participle that opens p,
@@ -1113,7 +1119,7 @@ func participleClause(text string, toks []token, p np) int {
 	if i+2 < p.to && lyAdverb(text, toks[i]) {
 		i++
 	}
-	if i+1 >= p.to || !ingWord(text, toks[i]) || strings.HasSuffix(strings.ToLower(word(text, toks[i])), "thing") || prevIs(toks, p.from, determiners) {
+	if i+1 >= p.to || !ingWord(text, toks[i]) || thingWord(text, toks[i]) || prevIs(toks, p.from, determiners) {
 		return -1
 	}
 	if n := toks[i+1]; prepositions.has(n) || articles.has(n) || determiners.has(n) || pronouns.has(n) || n.h == hThat {
@@ -2082,6 +2088,12 @@ func ingWord(text string, t token) bool {
 	// word that is not plain ASCII letters.
 	w := word(text, t)
 	return len(w) > 5 && w[len(w)-3:] == "ing"
+}
+
+// thingWord reports a word in -thing ("something", "nothing"), an
+// -ing word that is a pronoun, not a participle.
+func thingWord(text string, t token) bool {
+	return strings.HasSuffix(strings.ToLower(word(text, t)), "thing")
 }
 
 // maxQuoteSpeaker is the longest name taken for a speaker marked only by
