@@ -307,7 +307,7 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
-		if d.labelLine(toks, v) && !d.animate(text, toks, p, ents, sc) {
+		if d.labelLine(text, toks, v) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
 		if !isRel && p.to-p.from == 1 && !toks[p.from].upper && verbAt(sc.verbs, p.from) && strings.HasSuffix(word(text, toks[p.from]), "ed") {
@@ -637,12 +637,18 @@ func countedObject(text string, toks []token, i int) bool {
 	return i < len(toks) && isNumber(text, toks, i)
 }
 
-// labelLine reports a cue that is a common noun (lexicon/nouns.txt) and
-// ends its sentence right before a colon: a label over a list or a quote
-// ("Key points:", "Main findings:"). Unless its words name someone
-// ("Okafor notes:"), no one speaks.
-func (d *Detector) labelLine(toks []token, v verb) bool {
-	return v.to == v.from+1 && v.to == len(toks)-1 && toks[v.to].h == hColon && d.lex.nouns.has(toks[v.from])
+// labelLine reports a cue that is a common noun and ends its sentence
+// right before a colon: a label over a list or a quote ("Key points:",
+// "Main findings:"). The noun is one of lexicon/nouns.txt, or a word in -s
+// that the silver tags do not call finite (lexicon/verbs.txt) right after
+// the line's first word: "Main claims:", not "Okafor explains:". Unless
+// its words name someone ("Okafor notes:"), no one speaks.
+func (d *Detector) labelLine(text string, toks []token, v verb) bool {
+	if v.to != v.from+1 || v.to != len(toks)-1 || toks[v.to].h != hColon {
+		return false
+	}
+	t := toks[v.from]
+	return d.lex.nouns.has(t) || v.from == 1 && !t.finite && !t.upper && strings.HasSuffix(word(text, t), "s")
 }
 
 // cliticPronoun reports a pronoun with a clitic ("he's", "they've").
