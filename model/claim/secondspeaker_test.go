@@ -26,6 +26,7 @@ func sourcesOf(d *Detector, s string) []string {
 // speaker said or did as the object of its own reporting verb is a
 // second speaker's claim: a -thing pronoun opening it is no participle,
 // and an object relative's "that" is no content clause's.
+// "Another" alone before its verb is one more speaker.
 func TestASecondSpeakerAfterTheFirstsContentSpeaksItsOwnClause(t *testing.T) {
 	d := newDetector(t)
 	tests := []struct {
@@ -55,6 +56,16 @@ func TestASecondSpeakerAfterTheFirstsContentSpeaksItsOwnClause(t *testing.T) {
 		{"a noun's content clause stays the first speaker's",
 			"Lee repeated the charge that the port's owners rigged the count.", []string{
 				"Lee repeated the charge that the port's owners rigged the count. | Lee",
+			}},
+		{"another after a comma speaks for one more",
+			"While one trader says the levy will rise, another says it will fall.", []string{
+				"While one trader says the levy will rise | one trader",
+				"another says it will fall. | another",
+			}},
+		{"another after \"and\" speaks for one more",
+			"One adviser suggested she sell the boat, and another warned her about the cost.", []string{
+				"One adviser suggested she sell the boat | One adviser",
+				"and another warned her about the cost. | another",
 			}},
 		{"a participle clause stays the first speaker's",
 			"Okafor defended the levy, saying it would fund the harbour.", []string{

@@ -1040,7 +1040,7 @@ func finish(toks []token, p np) np {
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
-	if p.to-p.from == 1 && (quantifiers.has(toks[p.from]) || backQuantifiers.has(toks[p.from])) {
+	if p.to-p.from == 1 && (quantifiers.has(toks[p.from]) || backQuantifiers.has(toks[p.from]) || toks[p.from].h == hAnother && p.to < len(toks) && (toks[p.to].finite || finiteAux.has(toks[p.to]))) {
 		return p // "Some say", "Several said": vague, but someone speaks
 	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
@@ -1144,6 +1144,11 @@ var quantifiers = newWordSet("some many several most few others")
 // backQuantifiers stand alone for people named before: "Both said",
 // "Neither wanted". They name someone, so they are not vague.
 var backQuantifiers = newWordSet("both neither none each")
+
+// hAnother stands alone for one more of those named before when a finite
+// verb follows it ("..., another says"); before a noun it is that noun's
+// ("another critic of the deal").
+var hAnother = hashWord("another")
 
 // approximators are the prepositions that also round a number: "About 4 in
 // 10 say", "Over half said".
