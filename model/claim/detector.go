@@ -846,7 +846,7 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		// what the clause after it says.
 		reports := len(sc.verbs) > 0
 		var src *Source
-		if ok && p.Source != nil && !afterThat(sc.toks, p.Source.Start) {
+		if ok && p.Source != nil && (!afterThat(sc.toks, p.Source.Start) || objectRelative(text, sc.toks, sc.verbs, p.Source)) {
 			src = p.Source
 		}
 		from := i
@@ -868,12 +868,12 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 	held, pending := -1, false
 	for i, r := range segs {
 		// A participle clause (", calling it ...") goes with the clause
-		// before it, and one with no reporting verb has no source of its
+		// before it (not "..., something she opposed"), and one with no reporting verb has no source of its
 		// own: both asked before the clause is read, which spares its
 		// rules for the segments they rule out. Only the verbs and source
 		// it would find count here: the speakers it would keep change no
 		// source's place, only what a pronoun resolves to.
-		if ingWord(text, all[r.from]) || !d.mayReport(text, all, r, sc) {
+		if ingWord(text, all[r.from]) && !thingWord(text, all[r.from]) || !d.mayReport(text, all, r, sc) {
 			continue
 		}
 		if held < 0 {
@@ -917,6 +917,34 @@ func (d *Detector) ownSources(text string, all []token, segs []tokRange, ents []
 		}
 	}
 	return own
+}
+
+// maxRelativeHead bounds the words of the noun phrase an object
+// relative's "that" follows at a clause's start ("a charge that").
+const maxRelativeHead = 3
+
+// objectRelative reports whether toks, a clause after a comma whose one
+// reporting verb is verbs[0], open with a noun phrase, "that" and src, the
+// verb's subject, and end with the verb or with where or when it spoke:
+// "..., a charge that party leaders strongly denied" names the speaker of
+// the relative clause, whose object is the noun, where "a claim that
+// Russia asked China for help" is the noun's content.
+func objectRelative(text string, toks []token, verbs []verb, src *Source) bool {
+	if len(verbs) != 1 || !(determiners.has(toks[0]) || thingPronouns.has(toks[0])) {
+		return false
+	}
+	k := 1
+	for k < len(toks) && k <= maxRelativeHead && toks[k].h != hThat {
+		if toks[k].kind != tokWord || toks[k].finite || finiteAux.has(toks[k]) {
+			return false
+		}
+		k++
+	}
+	v := verbs[0]
+	if k+1 >= len(toks) || toks[k].h != hThat || toks[k+1].Start != src.Start {
+		return false
+	}
+	return v.from > k+1 && bareTail(text, toks[v.to:], false)
 }
 
 // maxAsideSegments bounds the segments of asides between a later

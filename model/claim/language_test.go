@@ -24,7 +24,8 @@ func TestTextInAnotherLanguageMakesNoClaims(t *testing.T) {
 		{"Italian report", "Il sindaco ha detto che il nuovo porto non sarà pronto prima del 2030.", 0},
 		{"Dutch report", "De burgemeester zei dat het nieuwe plan niet voor de zomer klaar is en ook meer kost.", 0},
 		{"English with Spanish and Dutch names", "Mayor Bill de Blasio said Los Angeles and Joost van der Berg would back the plan.", 1},
-		{"English with a French phrase", "The minister said the ban was de facto lifted, a fait accompli that critics deplored.", 1},
+		// Two speakers: the minister, and the critics of the object relative.
+		{"English with a French phrase", "The minister said the ban was de facto lifted, a fait accompli that critics deplored.", 2},
 		{"English quoting a few German words", "Ana Weber told reporters that the plan “ist nicht gut” and would fail.", 1},
 		// A foreign sentence opening a quotation closed in English: the
 		// quotation's speaker is looked for after the foreign one is skipped.

@@ -31,6 +31,9 @@ var (
 	leadAdverbs = newWordSet(`meanwhile furthermore however moreover also and but yet still now
 		then later earlier separately additionally instead perhaps maybe probably indeed thus
 		despite`)
+	// thingPronouns before a subject are the object of the clause that
+	// subject opens: "..., something she opposed" is hers.
+	thingPronouns = newWordSet("something nothing anything everything")
 	// objectPronouns never name a speaker after the verb ("told me").
 	objectPronouns = newWordSet("me us him her them you it")
 	resolvable     = newWordSet("he she they it")
@@ -304,7 +307,7 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		if p.empty() || isRel && relatives.has(toks[p.from]) && len(sc.before) == 0 || v.flags&flagLearned != 0 && v.weight < plainCueRatio && countedObject(text, toks, v.to) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
-		if d.labelLine(toks, v) && !d.animate(text, toks, p, ents, sc) {
+		if d.labelLine(text, toks, v) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
 		if !isRel && p.to-p.from == 1 && !toks[p.from].upper && verbAt(sc.verbs, p.from) && strings.HasSuffix(word(text, toks[p.from]), "ed") {
@@ -634,12 +637,18 @@ func countedObject(text string, toks []token, i int) bool {
 	return i < len(toks) && isNumber(text, toks, i)
 }
 
-// labelLine reports a cue that is a common noun (lexicon/nouns.txt) and
-// ends its sentence right before a colon: a label over a list or a quote
-// ("Key points:", "Main findings:"). Unless its words name someone
-// ("Okafor notes:"), no one speaks.
-func (d *Detector) labelLine(toks []token, v verb) bool {
-	return v.to == v.from+1 && v.to == len(toks)-1 && toks[v.to].h == hColon && d.lex.nouns.has(toks[v.from])
+// labelLine reports a cue that is a common noun and ends its sentence
+// right before a colon: a label over a list or a quote ("Key points:",
+// "Main findings:"). The noun is one of lexicon/nouns.txt, or a word in -s
+// that the silver tags do not call finite (lexicon/verbs.txt) right after
+// the line's first word: "Main claims:", not "Okafor explains:". Unless
+// its words name someone ("Okafor notes:"), no one speaks.
+func (d *Detector) labelLine(text string, toks []token, v verb) bool {
+	if v.to != v.from+1 || v.to != len(toks)-1 || toks[v.to].h != hColon {
+		return false
+	}
+	t := toks[v.from]
+	return d.lex.nouns.has(t) || v.from == 1 && !t.finite && !t.upper && strings.HasSuffix(word(text, t), "s")
 }
 
 // cliticPronoun reports a pronoun with a clitic ("he's", "they've").
@@ -1025,10 +1034,13 @@ func finish(toks []token, p np) np {
 	for p.from < p.to && leadAdverbs.has(toks[p.from]) {
 		p.from++
 	}
+	if p.to-p.from > 1 && thingPronouns.has(toks[p.from]) && !prepositions.has(toks[p.from+1]) {
+		p.from++
+	}
 	if p.to-p.from > maxSubject {
 		p.to = headEnd(toks, p)
 	}
-	if p.to-p.from == 1 && (quantifiers.has(toks[p.from]) || backQuantifiers.has(toks[p.from])) {
+	if p.to-p.from == 1 && (quantifiers.has(toks[p.from]) || backQuantifiers.has(toks[p.from]) || toks[p.from].h == hAnother && p.to < len(toks) && (toks[p.to].finite || finiteAux.has(toks[p.to]))) {
 		return p // "Some say", "Several said": vague, but someone speaks
 	}
 	if p.to-p.from > maxSubject || !content(toks, p) {
@@ -1096,7 +1108,7 @@ func loneParticiple(text string, toks []token, i int) bool {
 		return i == 0 && participleAuxiliaries.has(t)
 	}
 	// After a determiner it is a noun: "that lobbying", "the polling".
-	return ingWord(text, t) && !strings.HasSuffix(word(text, t), "thing") && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
+	return ingWord(text, t) && !thingWord(text, t) && !prevIs(toks, i, determiners) && !(i > 0 && toks[i-1].h == hThat)
 }
 
 // participleClause returns the index of the participle that opens p,
@@ -1113,7 +1125,7 @@ func participleClause(text string, toks []token, p np) int {
 	if i+2 < p.to && lyAdverb(text, toks[i]) {
 		i++
 	}
-	if i+1 >= p.to || !ingWord(text, toks[i]) || strings.HasSuffix(strings.ToLower(word(text, toks[i])), "thing") || prevIs(toks, p.from, determiners) {
+	if i+1 >= p.to || !ingWord(text, toks[i]) || thingWord(text, toks[i]) || prevIs(toks, p.from, determiners) {
 		return -1
 	}
 	if n := toks[i+1]; prepositions.has(n) || articles.has(n) || determiners.has(n) || pronouns.has(n) || n.h == hThat {
@@ -1132,6 +1144,11 @@ var quantifiers = newWordSet("some many several most few others")
 // backQuantifiers stand alone for people named before: "Both said",
 // "Neither wanted". They name someone, so they are not vague.
 var backQuantifiers = newWordSet("both neither none each")
+
+// hAnother stands alone for one more of those named before when a finite
+// verb follows it ("..., another says"); before a noun it is that noun's
+// ("another critic of the deal").
+var hAnother = hashWord("another")
 
 // approximators are the prepositions that also round a number: "About 4 in
 // 10 say", "Over half said".
@@ -2082,6 +2099,12 @@ func ingWord(text string, t token) bool {
 	// word that is not plain ASCII letters.
 	w := word(text, t)
 	return len(w) > 5 && w[len(w)-3:] == "ing"
+}
+
+// thingWord reports a word in -thing ("something", "nothing"), an
+// -ing word that is a pronoun, not a participle.
+func thingWord(text string, t token) bool {
+	return strings.HasSuffix(strings.ToLower(word(text, t)), "thing")
 }
 
 // maxQuoteSpeaker is the longest name taken for a speaker marked only by
