@@ -388,6 +388,21 @@ func (b *Book) Refresh() (bool, error) {
 	return true, nil
 }
 
+// Rebase places the notes already read on a, the article read again
+// after its file changed, when the sidecar could not be read again (Open
+// failed): each is found by its quoted words, as after any change, and
+// the notes saved from now on are saved on a's text. Kept on the old
+// text, they were shown and saved at offsets that meant other words.
+func (b *Book) Rebase(a *article.Article) {
+	b.article, b.resolver = a, anchor.NewResolver(a.Text)
+	if b.opts.CacheDir != "" {
+		b.tag = cacheTag(a.Hash)
+	}
+	// Emptied, every note and mark is placed again on the new text.
+	b.cache, b.seen = map[string]Note{}, map[string]seenMark{}
+	b.sync()
+}
+
 // Compact rewrites the sidecar with only the latest state of each note
 // (deletions kept) and the current article hash in its header. Unreadable
 // lines move to the .rejected file next to it. A book with no sidecar

@@ -114,7 +114,8 @@ type (
 		a   *model.Article
 		err error
 		// notes are the reopened book's notes; notesErr says why it
-		// could not be reopened.
+		// could not be reopened, and notes are then the old book's,
+		// placed on the new text.
 		notes    []annotate.Note
 		seen     []span.Span
 		notesErr error

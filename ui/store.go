@@ -253,3 +253,14 @@ func (s *store) replace(b *annotate.Book) {
 	defer s.mu.Unlock()
 	s.book = b
 }
+
+// rebase places the notes of the book, whose sidecar could not be read
+// again after the article's file changed, on a, the article read again,
+// and returns them: kept on the old text, they were shown and saved at
+// offsets that now hold other words.
+func (s *store) rebase(a *model.Article) ([]annotate.Note, []span.Span) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.book.Rebase(a)
+	return s.book.Notes(), s.book.SeenSpans()
+}
