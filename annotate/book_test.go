@@ -678,6 +678,23 @@ func BenchmarkSaveNote(b *testing.B) {
 	}
 }
 
+// BenchmarkSaveNoteCheckingTheFile is the reader's save: it asks whether
+// the article's file changed on disk (Stale) before it adds the note.
+func BenchmarkSaveNoteCheckingTheFile(b *testing.B) {
+	a := manyNotes(b, 1000)
+	book := open(b, a)
+	s := a.Sentences[0]
+	b.ResetTimer()
+	for b.Loop() {
+		if book.Stale() {
+			b.Fatal("the file is taken for changed")
+		}
+		if _, err := book.Add(annotate.Note{Span: s, Text: "another"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestANoteBegunBeforeTheFileChangedKeepsItsPassage begins a note and an
 // edit on the article, then the file changes on disk (a paragraph added
 // at the top shifts every offset) before they are saved through the book

@@ -716,3 +716,38 @@ func TestNotesKeepTheirPassagesWhenTheSidecarCannotBeReadOnReload(t *testing.T) 
 		t.Errorf("%d notes read back, want 2", len(reopened.Notes()))
 	}
 }
+
+// TestANoteSavedBeforeTheReloadIsOnTheFilesText changes the article on
+// disk while a note is typed and saves it before the reader has reloaded
+// (within reloadDelay): the save sees the file changed, reads it again
+// and saves the note on the new text, anchored, not on the old offsets to
+// come back "moved"; the reader shows the new text with it.
+func TestANoteSavedBeforeTheReloadIsOnTheFilesText(t *testing.T) {
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, ")", ")")
+	f, ok := m.reader.Focus()
+	if !ok {
+		t.Fatal("no focus")
+	}
+	begun := f.In(a.Text)
+	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
+	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = saveEditor(t, m)
+	text := m.reader.Article().Text
+	if text == a.Text {
+		t.Error("the reader still shows the text the file no longer has")
+	}
+	_, reopened := openNotes(t, a.Path)
+	ns := reopened.Notes()
+	if len(ns) != 1 || ns[0].Status != annotate.Anchored || ns[0].Span.In(reopened.Article().Text) != begun {
+		t.Fatalf("the notes read back are %+v, want one anchored on %q", ns, begun)
+	}
+	if len(m.notes) != 1 || m.notes[0].Status != annotate.Anchored || m.notes[0].Span.In(text) != begun {
+		t.Errorf("the notes shown are %+v, want one anchored on %q", m.notes, begun)
+	}
+}
