@@ -164,21 +164,7 @@ func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
 // is saved: the note is on the sentence it was begun on, not on what the
 // old offsets hold in the new text, and anchored there.
 func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
-	dir := t.TempDir()
-	a, book := fileBook(t, dir, article, "test")
-	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
-	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
-	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = press(m, ")", ")")
-	f, ok := m.reader.Focus()
-	if !ok {
-		t.Fatal("no focus")
-	}
-	begun := f.In(a.Text)
-	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
-	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	m, a, begun := typedWhileTheFileChanges(t)
 	m = step(m, m.reload()())
 	if m.reader.Article().Text == a.Text {
 		t.Fatal("the reader did not reload the changed file")
@@ -194,6 +180,29 @@ func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 	if len(m.notes) != 1 || m.notes[0].Status != annotate.Anchored || ns[0].Status != annotate.Anchored {
 		t.Errorf("the note is shown %v and read back %s, want anchored", statuses(m.notes), ns[0].Status)
 	}
+}
+
+// typedWhileTheFileChanges opens the editor on the focused sentence of
+// an article with a file, types a note, and then changes the file on
+// disk (a paragraph added at the top shifts every offset). It returns the
+// reader, the article as first read and the sentence the note is on.
+func typedWhileTheFileChanges(t *testing.T) (Model, *model.Article, string) {
+	t.Helper()
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, ")", ")")
+	f, ok := m.reader.Focus()
+	if !ok {
+		t.Fatal("no focus")
+	}
+	begun := f.In(a.Text)
+	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
+	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return m, a, begun
 }
 
 func statuses(ns []annotate.Note) []annotate.Status {
@@ -723,20 +732,7 @@ func TestNotesKeepTheirPassagesWhenTheSidecarCannotBeReadOnReload(t *testing.T) 
 // and saves the note on the new text, anchored, not on the old offsets to
 // come back "moved"; the reader shows the new text with it.
 func TestANoteSavedBeforeTheReloadIsOnTheFilesText(t *testing.T) {
-	a, book := fileBook(t, t.TempDir(), article, "test")
-	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
-	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
-	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = press(m, ")", ")")
-	f, ok := m.reader.Focus()
-	if !ok {
-		t.Fatal("no focus")
-	}
-	begun := f.In(a.Text)
-	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
-	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	m, a, begun := typedWhileTheFileChanges(t)
 	m = saveEditor(t, m)
 	text := m.reader.Article().Text
 	if text == a.Text {
