@@ -22,6 +22,7 @@ import (
 	"github.com/margin-reader/margin/internal/sanitize"
 	"github.com/margin-reader/margin/model"
 	"github.com/margin-reader/margin/model/weblink"
+	"github.com/margin-reader/margin/ui/render"
 )
 
 // Usage lines, shown for -h and when arguments are missing.
@@ -332,12 +333,10 @@ func notesCompact(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// oneLine shortens s to at most n characters on one line, safe for the
-// terminal.
+// oneLine fits s in n columns on one line, safe for the terminal, cut
+// after a whole word as the reader cuts its lists (render.Ellipsis): cut
+// by characters, a quote ended mid-word ("the schedule was rea…"), and
+// one in a wide script took twice its columns.
 func oneLine(s string, n int) string {
-	s = sanitize.TerminalLine(s)
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+	return render.Ellipsis(render.OneLine(s), n)
 }

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/margin-reader/margin/annotate"
 	"github.com/margin-reader/margin/model"
 )
@@ -434,5 +436,28 @@ func TestNotesOnAnAddressSayToGiveTheSavedFile(t *testing.T) {
 				t.Errorf("%v: exit %d, stderr %q; want 2 and one line naming the articles folder", args, code, msg)
 			}
 		}
+	}
+}
+
+// TestNotesListCutsQuotesAfterAWholeWordAndByWidth cuts quotes as margin
+// notes list shows them: after the last whole word that fits, and by the
+// columns a wide script takes, never past n of them.
+func TestNotesListCutsQuotesAfterAWholeWordAndByWidth(t *testing.T) {
+	for _, tt := range []struct {
+		name, s string
+		n       int
+		want    string
+	}{
+		{"a quote that fits is whole", "the schedule was realistic", 30, "the schedule was realistic"},
+		{"a long quote ends after a word", "engineers denied that the schedule was realistic at all", 40, "engineers denied that the schedule was…"},
+		{"lines become one", "the schedule\nwas realistic", 30, "the schedule was realistic"},
+		{"a wide script is cut by columns", "北京表示美国的说法是虚假信息北京表示美国的说法是虚假信息", 20, "北京表示美国的说法…"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := oneLine(tt.s, tt.n)
+			if got != tt.want || ansi.StringWidth(got) > tt.n {
+				t.Errorf("oneLine(%q, %d) = %q (%d columns), want %q", tt.s, tt.n, got, ansi.StringWidth(got), tt.want)
+			}
+		})
 	}
 }

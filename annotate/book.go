@@ -126,6 +126,9 @@ type Book struct {
 	warnings []string
 	path     string // the sidecar (Locate)
 	placed   string // Locate's warning, "" for none
+	// file is the article's file as the book was opened on it (Stale),
+	// nil if it could not be seen.
+	file os.FileInfo
 }
 
 // seenMark is a passage shown for review, as last resolved.
@@ -151,6 +154,7 @@ func Open(a *article.Article, opts Options) (*Book, error) {
 	if opts.CacheDir != "" {
 		b.tag = cacheTag(a.Hash)
 	}
+	b.file, _ = os.Stat(a.Path)
 	b.sync()
 	b.saveCache()
 	return b, nil
@@ -386,6 +390,38 @@ func (b *Book) Refresh() (bool, error) {
 	}
 	b.sync()
 	return true, nil
+}
+
+// Rebase places the notes already read on a, the article read again
+// after its file changed, when the sidecar could not be read again (Open
+// failed): each is found by its quoted words, as after any change, and
+// the notes saved from now on are saved on a's text. Kept on the old
+// text, they were shown and saved at offsets that meant other words.
+func (b *Book) Rebase(a *article.Article) {
+	b.article, b.resolver = a, anchor.NewResolver(a.Text)
+	b.file, _ = os.Stat(a.Path)
+	if b.opts.CacheDir != "" {
+		b.tag = cacheTag(a.Hash)
+	}
+	// Emptied, every note and mark is placed again on the new text.
+	b.cache, b.seen = map[string]Note{}, map[string]seenMark{}
+	b.sync()
+}
+
+// Stale reports whether the article's file on disk has changed since the
+// book was opened on it (its identity, size or time): a note saved now
+// would be saved on a text that is no longer the file's, and come back
+// "moved". It costs one stat, so a save can ask before it writes. A file
+// gone or never seen is not stale: there is no newer text to save on.
+func (b *Book) Stale() bool {
+	if b.file == nil {
+		return false
+	}
+	fi, err := os.Stat(b.article.Path)
+	if err != nil {
+		return false
+	}
+	return !os.SameFile(fi, b.file) || fi.Size() != b.file.Size() || !fi.ModTime().Equal(b.file.ModTime())
 }
 
 // Compact rewrites the sidecar with only the latest state of each note

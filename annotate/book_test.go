@@ -666,12 +666,23 @@ func BenchmarkOpen1000NotesOnAnEditedArticle(b *testing.B) {
 
 // BenchmarkSaveNote saves one note (lock, append, fsync) into a book that
 // already has 1,000. Target: median under 5 ms.
-func BenchmarkSaveNote(b *testing.B) {
+func BenchmarkSaveNote(b *testing.B) { benchmarkSave(b, false) }
+
+// BenchmarkSaveNoteCheckingTheFile is the reader's save: it asks whether
+// the article's file changed on disk (Stale) before it adds the note.
+func BenchmarkSaveNoteCheckingTheFile(b *testing.B) { benchmarkSave(b, true) }
+
+// benchmarkSave adds notes to a book of 1000, asking first whether the
+// file changed when check is set.
+func benchmarkSave(b *testing.B, check bool) {
 	a := manyNotes(b, 1000)
 	book := open(b, a)
 	s := a.Sentences[0]
 	b.ResetTimer()
 	for b.Loop() {
+		if check && book.Stale() {
+			b.Fatal("the file is taken for changed")
+		}
 		if _, err := book.Add(annotate.Note{Span: s, Text: "another"}); err != nil {
 			b.Fatal(err)
 		}
@@ -861,4 +872,28 @@ func TestTheFirstStepOfALongArticleWaitsForItsHashOnlyWhenItMust(t *testing.T) {
 func notesDir(a *model.Article, dir string) (string, bool) {
 	l := annotate.Locate(a, dir)
 	return l.Dir, l.Fallback
+}
+
+// TestRebasePlacesTheNotesReadOnTheNewText rebases a book on its article
+// read again after a paragraph was added at the top (the sidecar could
+// not be read again): its note is found by its words in the new text,
+// and one added next is saved on the new text's offsets.
+func TestRebasePlacesTheNotesReadOnTheNewText(t *testing.T) {
+	a := article(t)
+	b := open(t, a)
+	add(t, b, "were “disinformation”", "Who says so?", annotate.Unverified)
+	data, _ := os.ReadFile(a.Path)
+	if err := os.WriteFile(a.Path, append([]byte("An editor's note, added at the top of the article.\n\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := reload(t, a.Path)
+	b.Rebase(changed)
+	add(t, b, "pulling all stops", "Which stops?", annotate.Unverified)
+	for _, book := range []*annotate.Book{b, open(t, changed)} {
+		for _, n := range book.Notes() {
+			if q := n.Span.In(changed.Text); !n.Placed() || q != n.Quote() {
+				t.Errorf("note %q is %s on %q, want placed on %q", n.Text, n.Status, q, n.Quote())
+			}
+		}
+	}
 }

@@ -114,7 +114,8 @@ type (
 		a   *model.Article
 		err error
 		// notes are the reopened book's notes; notesErr says why it
-		// could not be reopened.
+		// could not be reopened, and notes are then the old book's,
+		// placed on the new text.
 		notes    []annotate.Note
 		seen     []span.Span
 		notesErr error
@@ -299,11 +300,18 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.notice(msg)
 		return m, nil
 	case notesMsg:
+		// A save that found the file changed read it again: the reader
+		// takes the new text the note was saved on, as a reload would.
+		var reload tea.Cmd
+		if msg.article != nil {
+			m, reload = m.reloaded(reloadedMsg{a: msg.article, notes: msg.notes, seen: msg.seen})
+		}
 		if msg.editor {
-			return m.editorSaved(msg)
+			m, cmd := m.editorSaved(msg)
+			return m, tea.Batch(reload, cmd)
 		}
 		m.notesDone(msg)
-		return m, nil
+		return m, reload
 	}
 	if m, cmd, ok := m.reviewUpdate(msg); ok {
 		return m, cmd

@@ -225,7 +225,8 @@ func (m Model) reload() tea.Cmd {
 		}
 		b, err := annotate.Open(a, opts)
 		if err != nil {
-			return reloadedMsg{a: a, notesErr: err}
+			notes, seen := st.rebase(a)
+			return reloadedMsg{a: a, notes: notes, seen: seen, notesErr: err}
 		}
 		st.replace(b)
 		return reloadedMsg{a: a, notes: b.Notes(), seen: b.SeenSpans()}
@@ -263,12 +264,15 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	}
 	m.fileGone = false
 	m.status.SetMessage(say)
-	if msg.notesErr != nil {
-		m.status.SetError("reload notes: " + msg.notesErr.Error())
-	} else if m.store != nil {
+	if m.store != nil {
 		m.setNotes(msg.notes)
 		m.setSeen(msg.seen)
 		m.sayAttention(say)
+	}
+	if msg.notesErr != nil {
+		// The notes read before are placed on the new text by their
+		// words (store.rebase), and the next saves are on it.
+		m.status.SetError("notes not read again, those read before are placed on the new text: " + msg.notesErr.Error())
 	}
 	m.setSource()
 	cmd := tea.Batch(m.openWaitingNotes(), m.analyze())

@@ -32,7 +32,7 @@ func (m *Model) setNotes(notes []annotate.Note) {
 // what the status says of the notes that need attention and of lines of
 // the sidecar that could not be read (unless a notice is shown).
 func (m *Model) takeBook(b *annotate.Book) {
-	m.store = &store{book: b}
+	m.store = &store{book: b, readAgain: m.opts.Reload, ctx: m.ctx}
 	m.setNotes(b.Notes())
 	m.setSeen(b.SeenSpans())
 	m.sayAttention(m.opts.Notice)

@@ -164,21 +164,7 @@ func TestSavingASourceThatIsNotALinkSaysSo(t *testing.T) {
 // is saved: the note is on the sentence it was begun on, not on what the
 // old offsets hold in the new text, and anchored there.
 func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
-	dir := t.TempDir()
-	a, book := fileBook(t, dir, article, "test")
-	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
-	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
-	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = press(m, ")", ")")
-	f, ok := m.reader.Focus()
-	if !ok {
-		t.Fatal("no focus")
-	}
-	begun := f.In(a.Text)
-	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
-	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	m, a, begun := typedWhileTheFileChanges(t)
 	m = step(m, m.reload()())
 	if m.reader.Article().Text == a.Text {
 		t.Fatal("the reader did not reload the changed file")
@@ -194,6 +180,29 @@ func TestANoteTypedWhileTheFileChangesKeepsItsPassage(t *testing.T) {
 	if len(m.notes) != 1 || m.notes[0].Status != annotate.Anchored || ns[0].Status != annotate.Anchored {
 		t.Errorf("the note is shown %v and read back %s, want anchored", statuses(m.notes), ns[0].Status)
 	}
+}
+
+// typedWhileTheFileChanges opens the editor on the focused sentence of
+// an article with a file, types a note, and then changes the file on
+// disk (a paragraph added at the top shifts every offset). It returns the
+// reader, the article as first read and the sentence the note is on.
+func typedWhileTheFileChanges(t *testing.T) (Model, *model.Article, string) {
+	t.Helper()
+	a, book := fileBook(t, t.TempDir(), article, "test")
+	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, ")", ")")
+	f, ok := m.reader.Focus()
+	if !ok {
+		t.Fatal("no focus")
+	}
+	begun := f.In(a.Text)
+	m = step(press(m, "a"), tea.PasteMsg{Content: "Which engineers?"})
+	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return m, a, begun
 }
 
 func statuses(ns []annotate.Note) []annotate.Status {
@@ -656,5 +665,85 @@ func TestANoteIsNamedByWholeWords(t *testing.T) {
 				t.Errorf("nameNote = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNotesKeepTheirPassagesWhenTheSidecarCannotBeReadOnReload changes
+// the article on disk (a paragraph added at the top shifts every offset)
+// while its sidecar cannot be read (a folder in its place): the reload
+// shows the new text, says in the status that the notes were not read
+// again, and shows the notes read before on their words in the new text.
+// A note saved afterwards, the sidecar back, is on the new text too.
+func TestNotesKeepTheirPassagesWhenTheSidecarCannotBeReadOnReload(t *testing.T) {
+	const passage = "Engineers at Coastline Ltd"
+	dir := t.TempDir()
+	a, book := fileBook(t, dir, article, "test")
+	if _, err := book.Add(annotate.Note{Span: doctest.Find(t, a.Text, passage), Text: "Which engineers?"}); err != nil {
+		t.Fatal(err)
+	}
+	reload := func(ctx context.Context) (*model.Article, error) { return model.Open(ctx, a.Path, model.Options{}) }
+	opts := Options{Notes: book, NotesOptions: annotate.Options{Author: "test"}, Reload: reload}
+	m := step(New(context.Background(), a, opts), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if err := os.WriteFile(a.Path, []byte("An editor's note added at the top, long enough to shift every offset.\n\n"+article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hidden := book.Path() + ".away"
+	if err := os.Rename(book.Path(), hidden); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(book.Path(), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	m = step(m, m.reload()())
+	text := m.reader.Article().Text
+	if text == a.Text {
+		t.Fatal("the reader did not reload the changed file")
+	}
+	if say := m.status.Message(); !strings.Contains(say, "notes not read again") {
+		t.Errorf("the status does not say the notes were not read again: %q", say)
+	}
+	if len(m.notes) != 1 || m.notes[0].Span.In(text) != passage {
+		t.Fatalf("the notes are shown on %v, want one on %q", m.notes, passage)
+	}
+	if err := os.Remove(book.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(hidden, book.Path()); err != nil {
+		t.Fatal(err)
+	}
+	m = saveEditor(t, step(press(m, ")", ")", "a"), tea.PasteMsg{Content: "By whom?"}))
+	_, reopened := openNotes(t, a.Path)
+	// The note written before the change is moved, as after any edit
+	// above it; the one written after is anchored.
+	for _, n := range reopened.Notes() {
+		q := n.Span.In(reopened.Article().Text)
+		if !n.Placed() || q != n.Quote() || n.Text == "By whom?" && n.Status != annotate.Anchored {
+			t.Errorf("note %q is %s on %q, want placed on its words %q", n.Text, n.Status, q, n.Quote())
+		}
+	}
+	if len(reopened.Notes()) != 2 {
+		t.Errorf("%d notes read back, want 2", len(reopened.Notes()))
+	}
+}
+
+// TestANoteSavedBeforeTheReloadIsOnTheFilesText changes the article on
+// disk while a note is typed and saves it before the reader has reloaded
+// (within reloadDelay): the save sees the file changed, reads it again
+// and saves the note on the new text, anchored, not on the old offsets to
+// come back "moved"; the reader shows the new text with it.
+func TestANoteSavedBeforeTheReloadIsOnTheFilesText(t *testing.T) {
+	m, a, begun := typedWhileTheFileChanges(t)
+	m = saveEditor(t, m)
+	text := m.reader.Article().Text
+	if text == a.Text {
+		t.Error("the reader still shows the text the file no longer has")
+	}
+	_, reopened := openNotes(t, a.Path)
+	ns := reopened.Notes()
+	if len(ns) != 1 || ns[0].Status != annotate.Anchored || ns[0].Span.In(reopened.Article().Text) != begun {
+		t.Fatalf("the notes read back are %+v, want one anchored on %q", ns, begun)
+	}
+	if len(m.notes) != 1 || m.notes[0].Status != annotate.Anchored || m.notes[0].Span.In(text) != begun {
+		t.Errorf("the notes shown are %+v, want one anchored on %q", m.notes, begun)
 	}
 }

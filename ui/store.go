@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,10 @@ import (
 type store struct {
 	mu   sync.Mutex
 	book *annotate.Book
+	// readAgain reads the article's file again for a save that finds it
+	// changed (newer); nil where there is no file to read.
+	readAgain ReloadFunc
+	ctx       context.Context
 }
 
 // notesMsg is the result of a command on the notes: the notes as they
@@ -50,6 +55,9 @@ type notesMsg struct {
 	// notesDir is the folder the notes moved to (the fallback), for the
 	// book a reload opens; "" if they stayed.
 	notesDir string
+	// article is the article read again by a save that found its file
+	// changed on disk, which the book is now on (newer); nil if it was not.
+	article *model.Article
 }
 
 // run runs f on the book as a command and reports the notes after it.
@@ -81,7 +89,7 @@ func (s *store) do(f func(b *annotate.Book) (notesMsg, error)) notesMsg {
 // saveFromEditor adds a new note (no ID) or replaces an existing one, for
 // the note editor; n.Span is on text, the article the editor opened on.
 func (s *store) saveFromEditor(n annotate.Note, text string) tea.Cmd {
-	return s.forEditor(putNote(n, text, ""))
+	return s.forEditor(s.putNote(n, text, ""))
 }
 
 // saveToFallback saves n, for the note editor, in a book of the same
@@ -126,15 +134,17 @@ func (s *store) saveToFallback(n annotate.Note, text string, opts annotate.Optio
 // saveSaying saves n, whose span is on text, and says say once it is on
 // disk ("": where it went).
 func (s *store) saveSaying(n annotate.Note, text, say string) tea.Cmd {
-	return s.run(putNote(n, text, say))
+	return s.run(s.putNote(n, text, say))
 }
 
 // putNote adds n (no ID) or replaces the note it edits, and says say once
 // it is on disk ("": where it went). n.Span is on text, which is not the
 // book's when the file changed on disk since the note was begun: the book
-// then finds the passage again in the new text.
-func putNote(n annotate.Note, text, say string) func(b *annotate.Book) (notesMsg, error) {
+// then finds the passage again in the new text. So it does when the file
+// changed but the reader has not reloaded yet (newer).
+func (s *store) putNote(n annotate.Note, text, say string) func(b *annotate.Book) (notesMsg, error) {
 	return func(b *annotate.Book) (notesMsg, error) {
+		newer := s.newer(b)
 		put := b.AddOn
 		if n.ID != "" {
 			put = b.PutOn
@@ -149,12 +159,31 @@ func putNote(n annotate.Note, text, say string) func(b *annotate.Book) (notesMsg
 				say = fmt.Sprintf("note saved; source %q is not a link (like https://…): kept as written", src)
 			}
 		}
-		msg := notesMsg{changed: true, message: say, show: reader.NoSpan}
+		msg := notesMsg{changed: true, message: say, show: reader.NoSpan, article: newer}
 		if saved.Placed() {
 			msg.show = saved.Span
 		}
 		return msg, nil
 	}
+}
+
+// newer reads the article again when its file changed on disk since the
+// book's text was read, and puts the book on it (Rebase), so that a note
+// saved in the moment before the reader reloads (reloadDelay) is saved on
+// the file's text, anchored, not on the old one to come back "moved". It
+// returns the article read, nil if the file is as it was or could not be
+// read (the note is then saved as before, on the book's text). Asking
+// costs one stat (Book.Stale).
+func (s *store) newer(b *annotate.Book) *model.Article {
+	if s.readAgain == nil || !b.Stale() {
+		return nil
+	}
+	a, err := s.readAgain(s.ctx)
+	if err != nil {
+		return nil
+	}
+	b.Rebase(a)
+	return a
 }
 
 // notALink is the first of sources without a scheme and a host, which a
@@ -252,4 +281,15 @@ func (s *store) replace(b *annotate.Book) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.book = b
+}
+
+// rebase places the notes of the book, whose sidecar could not be read
+// again after the article's file changed, on a, the article read again,
+// and returns them: kept on the old text, they were shown and saved at
+// offsets that now hold other words.
+func (s *store) rebase(a *model.Article) ([]annotate.Note, []span.Span) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.book.Rebase(a)
+	return s.book.Notes(), s.book.SeenSpans()
 }

@@ -518,7 +518,7 @@ func (m Model) hints() []string {
 	for _, b := range append(bs, k.Close) {
 		parts = append(parts, hint(b))
 	}
-	lines := render.Flow(parts, " · ", m.column)
+	lines := render.Hints(parts, m.column)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}

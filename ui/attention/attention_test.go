@@ -395,3 +395,22 @@ func TestAPassageCutShortEndsAtAWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAKeyHintWiderThanTheColumnEndsAtAWord draws the list at 30 and 26
+// columns, narrower than enter's hint ("enter accept the place / show
+// it"): the hint ends after a whole word with "…", where the column's
+// edge cut it inside "show".
+func TestAKeyHintWiderThanTheColumnEndsAtAWord(t *testing.T) {
+	for _, w := range []int{26, 30} {
+		m := list(t)
+		m.SetSize(w, 24)
+		if n, _ := m.Selected(); n.ID != "b" {
+			t.Fatalf("the test needs note b chosen, not %s", n.ID)
+		}
+		for l := range strings.SplitSeq(ansi.Strip(m.View()), "\n") {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "enter ") && l != "enter accept the place…" {
+				t.Errorf("at %d columns enter's hint reads %q", w, l)
+			}
+		}
+	}
+}

@@ -551,7 +551,10 @@ func (m Model) footer() string {
 		}
 		line = part
 	}
-	return m.styles.Help.Render(line)
+	// The first hint alone may be wider than a narrow column ("ctrl+o
+	// save to the fallback notes folder"): its description is cut after
+	// a word, where the row's edge cut it mid-word.
+	return m.styles.Help.Render(render.Ellipsis(line, m.col))
 }
 
 func (m Model) label(f field, name string) string {

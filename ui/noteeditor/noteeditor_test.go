@@ -697,3 +697,23 @@ func TestFitFailureCutsOnlyThePathsItMust(t *testing.T) {
 		}
 	}
 }
+
+// TestAHintWiderThanTheColumnEndsAtAWord offers the fallback folder after
+// a failed save at widths narrower than its hint: the hint ends after a
+// whole word with "…" inside the column, where the row's edge cut it
+// ("ctrl+o save to the fallback no").
+func TestAHintWiderThanTheColumnEndsAtAWord(t *testing.T) {
+	for _, w := range []int{24, 30, 34} {
+		t.Run(fmt.Sprintf("%d columns", w), func(t *testing.T) {
+			m := newEditor()
+			m.SaveFailed(unwritable("/notes/article.txt.notes.jsonl", "/home/ana/.local/share/margin/notes"))
+			got := footerAt(m, w)
+			words := strings.Fields(strings.TrimSuffix(got, "…"))
+			last := words[len(words)-1]
+			if !strings.HasPrefix(got, "ctrl+o save") || !strings.HasSuffix(got, "…") || ansi.StringWidth(got) > w ||
+				!strings.Contains("ctrl+o save to the fallback notes folder", last+" ") && !strings.HasSuffix("ctrl+o save to the fallback notes folder", last) {
+				t.Errorf("the hint reads %q", got)
+			}
+		})
+	}
+}

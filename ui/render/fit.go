@@ -136,6 +136,18 @@ func Flow(parts []string, sep string, w int) []string {
 	return append(lines, line)
 }
 
+// Hints lays key hints out in lines of at most w columns, joined by " · "
+// (Flow). A hint wider than w alone is cut after a word with "…"
+// (Ellipsis), where the line's edge cut it inside one ("enter accept the
+// place / sho…" at 30 columns).
+func Hints(hints []string, w int) []string {
+	parts := make([]string, len(hints))
+	for i, h := range hints {
+		parts[i] = Ellipsis(h, w)
+	}
+	return Flow(parts, " · ", w)
+}
+
 // Fields is how many of parts, from the first, fit whole in w columns
 // joined by sep, and at least one: a heading of fields ("Review · claim
 // 3 of 9 · ¶4 · most worth checking first") keeps the fields that fit

@@ -154,7 +154,7 @@ func (m Model) hints() []string {
 	k := m.keys
 	parts := append(vs, k.Annotate.Help().Key+" note", k.Skip.Help().Key+" skip", k.Back.Help().Key+" back",
 		k.Order.Help().Key+" order", k.Close.Help().Key+" close", k.Down.Keys()[0]+"/"+k.Up.Keys()[0]+" scroll")
-	lines := render.Flow(parts, " · ", m.column)
+	lines := render.Hints(parts, m.column)
 	for i, l := range lines {
 		lines[i] = m.theme.ExplainLabel.Render(l)
 	}

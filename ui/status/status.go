@@ -205,9 +205,18 @@ func (m Model) barLine(left, right string) string {
 	return ansi.Truncate(out, m.width, "")
 }
 
+// minTitle is the fewest columns a cut title is shown in: a short word
+// and its "…".
+const minTitle = 8
+
 // fitTitle fits the title in w columns: a title reads from its start, a
 // file's name from both ends.
+// A title cut to fewer than minTitle columns is dropped: "Ch…" names
+// nothing, and leaves the bar's room to the hints.
 func (m Model) fitTitle(w int) string {
+	if w < minTitle && ansi.StringWidth(m.title) > w {
+		return ""
+	}
 	if m.titleIsName {
 		return render.Shorten(m.title, w)
 	}

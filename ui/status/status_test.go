@@ -274,3 +274,35 @@ func TestARowBreaksBeforeAOneLetterWordAndAfterAPathsSlash(t *testing.T) {
 		})
 	}
 }
+
+// TestATitleCutToAFewLettersIsDropped narrows the bar until the title has
+// a few columns left: cut that short ("Ch…") it names nothing and is
+// dropped, while a title or a file's name that fits whole stays.
+func TestATitleCutToAFewLettersIsDropped(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		set   func(*Model, string)
+		title string
+		width int
+		want  string
+	}{
+		{"a long title at 18 columns", (*Model).SetTitle, "China slams US claims", 18, ""},
+		{"a long title at 21 columns", (*Model).SetTitle, "China slams US claims", 21, ""},
+		{"a long file's name at 20 columns", (*Model).SetName, "china-us-claims.txt", 20, ""},
+		{"a short title at 18 columns", (*Model).SetTitle, "Memo", 18, "Memo"},
+		{"a long title at 22 columns", (*Model).SetTitle, "China slams US claims", 22, "China s…"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(theme.NoColor))
+			m.SetWidth(tt.width)
+			m.SetInfo("37%")
+			m.SetHint("? help")
+			tt.set(&m, tt.title)
+			got := ansi.Strip(m.View())
+			title := strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(got, " "), "37%  ? help"))
+			if title != tt.want || ansi.StringWidth(got) != tt.width {
+				t.Errorf("the bar is %q, its title %q, want %q", got, title, tt.want)
+			}
+		})
+	}
+}
