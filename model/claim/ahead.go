@@ -3,6 +3,7 @@ package claim
 import (
 	"slices"
 
+	"github.com/margin-reader/margin/model/checkworthy"
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/span"
 )
@@ -24,17 +25,22 @@ type ahead struct {
 	cuts    []cut
 	matches []match
 	seen    []int8
+	// words are the units' words as check-worthiness takes them
+	// (appendWords), read here rather than by the rules: on two cores
+	// the rules' goroutine is the pipe's longest stage.
+	words []checkworthy.Word
 	// spans are the units of the sentence being read ahead.
 	spans []span.Span
 }
 
 // aheadUnit is one claim unit read ahead: where its tokens, cuts,
-// matches and memo end in the buffers (they start where the unit's
-// before ends), and whether it signs a quote (clauseCuts).
+// matches, memo and words end in the buffers (they start where the
+// unit's before ends), whether it signs a quote (clauseCuts) and whether
+// it reads as another language (foreign).
 type aheadUnit struct {
 	span.Span
-	toks, cuts, matches int
-	signed              bool
+	toks, cuts, matches, words int
+	signed, foreign            bool
 }
 
 // readAhead reads into a the claim units of sentences, as Run.sentence
@@ -56,7 +62,7 @@ func (a *ahead) readAhead(d *Detector, dc doc.Doc, sentences []span.Span) {
 		}
 		a.spans = claimUnits(a.spans[:0], b, s)
 		for _, u := range a.spans {
-			a.read(d, text, u)
+			a.read(d, text, u, s.Start)
 		}
 	}
 }
@@ -65,10 +71,12 @@ func (a *ahead) readAhead(d *Detector, dc doc.Doc, sentences []span.Span) {
 func (a *ahead) reset() {
 	a.units, a.next = a.units[:0], 0
 	a.toks, a.cuts, a.matches, a.seen = a.toks[:0], a.cuts[:0], a.matches[:0], a.seen[:0]
+	a.words = a.words[:0]
 }
 
-// read reads unit u ahead.
-func (a *ahead) read(d *Detector, text string, u span.Span) {
+// read reads unit u ahead, its words' offsets from start, where its
+// sentence starts.
+func (a *ahead) read(d *Detector, text string, u span.Span, start int) {
 	from := len(a.toks)
 	a.toks = d.lex.vocab.tokenize(a.toks, text, u)
 	toks := a.toks[from:]
@@ -79,17 +87,21 @@ func (a *ahead) read(d *Detector, text string, u span.Span) {
 	memo := cueMemo{seen: a.seen[from:]}
 	clear(memo.seen)
 	a.matches = d.lex.find(a.matches, text, toks, &memo)
-	a.units = append(a.units, aheadUnit{Span: u, toks: len(a.toks), cuts: len(a.cuts), matches: len(a.matches), signed: signed})
+	a.words = appendWords(a.words, toks, start)
+	a.units = append(a.units, aheadUnit{
+		Span: u, toks: len(a.toks), cuts: len(a.cuts), matches: len(a.matches), words: len(a.words),
+		signed: signed, foreign: foreign(toks),
+	})
 }
 
-// take gives sc the reading of unit u, the next one read ahead (or read
-// now, should it not be), and reports whether u signs a quote
-// (clauseCuts). Each part is a slice with no room beyond it, so that no
-// append to it writes into the next unit's.
-func (a *ahead) take(d *Detector, text string, sc *scratch, u span.Span) (signed bool) {
+// take gives sc the reading of unit u of the sentence that starts at
+// start, the next unit read ahead (or read now, should it not be), and
+// returns it with u's words. Each part is a slice with no room beyond
+// it, so that no append to it writes into the next unit's.
+func (a *ahead) take(d *Detector, text string, sc *scratch, u span.Span, start int) (aheadUnit, []checkworthy.Word) {
 	if a.next == len(a.units) || a.units[a.next].Span != u {
 		a.reset()
-		a.read(d, text, u)
+		a.read(d, text, u, start)
 	}
 	var prev aheadUnit
 	if a.next > 0 {
@@ -101,5 +113,5 @@ func (a *ahead) take(d *Detector, text string, sc *scratch, u span.Span) (signed
 	sc.cues.seen, sc.cues.base = a.seen[prev.toks:cur.toks:cur.toks], 0
 	sc.cuts = a.cuts[prev.cuts:cur.cuts:cur.cuts]
 	sc.matches, sc.matched = a.matches[prev.matches:cur.matches:cur.matches], true
-	return cur.signed
+	return cur, a.words[prev.words:cur.words:cur.words]
 }

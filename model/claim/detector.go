@@ -406,10 +406,11 @@ func (r *Run) sentence(s span.Span) {
 	r.units = claimUnits(r.units[:0], b, s)
 	english := false
 	for _, unit := range r.units {
+		read, words := r.ahead.take(d, text, sc, unit, s.Start)
 		var en bool
-		claims, en = d.clauses(claims, text, unit, entitiesIn(sentEnts, unit), sc, r.ahead)
+		claims, en = d.clauses(claims, text, read, entitiesIn(sentEnts, unit), sc)
 		english = english || en
-		u.words = appendWords(u.words, sc.toks, s.Start)
+		u.words = append(u.words, words...)
 	}
 	if b != nil && b.Kind == doc.TableRow {
 		claims = rowClaim(claims, text, s)
@@ -547,22 +548,22 @@ func firstFrom(n, from int, past func(int) bool) int {
 	return from + sort.Search(n-from, func(i int) bool { return past(from + i) })
 }
 
-// clauses appends the claims of one sentence to dst: the sentence's claim, or, when
+// clauses appends the claims of one unit to dst, whose reading
+// ahead.take gave sc and read: the sentence's claim, or, when
 // it joins clauses that each have their own source ("Supporters say ...;
 // opponents claim ..."), one claim per such clause, the clauses without a
 // source of their own going with the one before them (or, at the start,
 // after them). It reports false for a unit in another language (foreign),
 // which makes no claims.
-func (d *Detector) clauses(dst []Claim, text string, s span.Span, ents []entity.Entity, sc *scratch, a *ahead) ([]Claim, bool) {
-	signed := a.take(d, text, sc, s)
-	all := sc.toks
-	if foreign(all) {
+func (d *Detector) clauses(dst []Claim, text string, read aheadUnit, ents []entity.Entity, sc *scratch) ([]Claim, bool) {
+	s, all := read.Span, sc.toks
+	if read.foreign {
 		// The unit's matches were handed to the next sentence call;
 		// none comes, so the next caller must read its own.
 		sc.matched = false
 		return dst, false
 	}
-	sc.unsigned = !signed
+	sc.unsigned = !read.signed
 	defer func() { sc.toks, sc.unsigned = all, false }()
 	mark := len(sc.speakers)
 	c, ok := d.sentence(text, s, ents, sc)
