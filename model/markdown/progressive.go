@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 )
 
 // Progressive parses a markdown source a group of top-level blocks at a
@@ -56,7 +57,7 @@ func NewProgressive(src string) (*Progressive, Front) {
 // refs says whether it may hold link reference definitions (whether it
 // holds "]:"), asked at most once.
 func NewStream(refs func() bool) *Progressive {
-	return &Progressive{in: doc.NewSource(normalize), refs: refs}
+	return &Progressive{in: doc.NewSource(normalize, mojibake.Tail), refs: refs}
 }
 
 // Add appends the next piece of the source; final says it is the last.

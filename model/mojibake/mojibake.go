@@ -1,4 +1,16 @@
-package cleanup
+// Package mojibake mends mojibake, in the text of every format. Mojibake
+// is UTF-8 read as Windows-1252 or Latin-1 and written out
+// again: each byte of a character beyond ASCII becomes a character of its
+// own ("François" becomes "FranÃ§ois", "don’t" "donâ€™t"), and text that
+// went through twice doubles up again ("FranÃƒÂ§ois"). A run is mended
+// when its characters, written back as those single bytes, are a lead
+// byte and the continuation bytes UTF-8 wants after it; legitimate text
+// almost never reads so, since a lead byte is an accented capital or a
+// small letter with a grave, circumflex, tilde or diaeresis and a
+// continuation byte a symbol, a C1 control or a curly quote or dash
+// ("Ã" in "SÃO PAULO" is followed by a letter, and stays). Where the
+// characters leave doubt, the run must show more (mojibakeSequence).
+package mojibake
 
 import (
 	"slices"
@@ -10,18 +22,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Mojibake is UTF-8 read as Windows-1252 or Latin-1 and written out
-// again: each byte of a character beyond ASCII becomes a character of its
-// own ("François" becomes "FranÃ§ois", "don’t" "donâ€™t"), and text that
-// went through twice doubles up again ("FranÃƒÂ§ois"). A run is mended
-// when its characters, written back as those single bytes, are a lead
-// byte and the continuation bytes UTF-8 wants after it; legitimate text
-// almost never reads so, since a lead byte is an accented capital or a
-// small letter with a grave, circumflex, tilde or diaeresis and a
-// continuation byte a symbol, a C1 control or a curly quote or dash
-// ("Ã" in "SÃO PAULO" is followed by a letter, and stays). Where the
-// characters leave doubt, the run must show more (mojibakeSequence).
-
 // Read as Latin-1, the lead bytes of UTF-8 are the characters from
 // U+00C2 to U+00F4, whose own UTF-8 starts with 0xC3: text without that
 // byte has no mojibake and is passed over at once.
@@ -30,9 +30,9 @@ const (
 	leadFirstByte    = 0xc3
 )
 
-// repairMojibake returns text with its mojibake mended, over and over
+// Repair returns text with its mojibake mended, over and over
 // until none is left, so that text mended once is left as it is.
-func repairMojibake(text string) string {
+func Repair(text string) string {
 	for strings.IndexByte(text, leadFirstByte) >= 0 {
 		fixed, changed := repairOnce(text)
 		if !changed {
@@ -187,12 +187,12 @@ func continuationByte(text string) (byte, int, bool) {
 	return 0, 0, false
 }
 
-// mojibakeTail is where the end of a piece of text that may hold the
+// Tail is where the end of a piece of text that may hold the
 // start of a sequence begins, the rest of which may come in the next
 // piece: the run of characters at its end that mojibake is written in,
 // with the character before it, which a sequence may need
 // (mojibakeSequence). So the last character is always held back.
-func mojibakeTail(text string) int {
+func Tail(text string) int {
 	i := len(text)
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
