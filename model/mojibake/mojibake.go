@@ -112,9 +112,10 @@ func appendComposed(out []byte, r rune) []byte {
 // before one symbol may be a capitalised word's end before a quote or a
 // dash ("JOSÉ’S", "PERÚ—"), which reads as a small letter or a letter of
 // no case (ɒ, ڗ): it is sure when it writes a capital ("ÄŒapek") or
-// stands inside a word, after a small letter ("GdaÅ„sk"). A small
-// letter before two symbols may be a word's end before two. Those that
-// are not sure are mended next to another sequence (Cyrillic, CJK).
+// stands inside a word, after a small letter ("GdaÅ„sk"), unless it is
+// ß, which is small itself. A small letter before two symbols may be a
+// word's end before two. Those that are not sure are mended next to
+// another sequence (Cyrillic, CJK).
 func mojibakeSequence(text string, i int) (sequence, bool) {
 	// Most characters led by 0xC3 are accented letters before a letter:
 	// what follows a lead is beyond ASCII, or a space before a mark.
@@ -152,8 +153,10 @@ func mojibakeSequence(text string, i int) (sequence, bool) {
 	case control || lead <= 0xc3 || lead == 0xe2 || size == 4:
 		s.sure = true
 	case size == 2 && unicode.IsLetter(r):
+		// ß, the one small letter among these leads, ends words after
+		// small letters ("ließ“", "gemäß" and a no-break space).
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		s.sure = unicode.IsLower(before) || unicode.IsUpper(r)
+		s.sure = unicode.IsUpper(r) || lead != 'ß' && unicode.IsLower(before)
 	}
 	return s, true
 }

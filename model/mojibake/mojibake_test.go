@@ -28,6 +28,8 @@ func TestRepairMojibake(t *testing.T) {
 		{"keeps accented text that is right", "Café, crème brûlée and Müller’s “naïve” résumé.", "Café, crème brûlée and Müller’s “naïve” résumé."},
 		{"keeps a capitalised word's accented end before a quote", "JOSÉ’S CAFÉ”", "JOSÉ’S CAFÉ”"},
 		{"keeps a headline's accented capital before a dash", "PERÚ—LIMA", "PERÚ—LIMA"},
+		{"keeps a German ß at a word's end before a closing quote", "„Er ließ“, sagte sie.", "„Er ließ“, sagte sie."},
+		{"keeps a German ß before a no-break space", "gemäß\u00a0§ 97", "gemäß\u00a0§ 97"},
 		{"keeps a small letter's word end before a quote and an ellipsis", "“Olé”… he sang.", "“Olé”… he sang."},
 		{"keeps a lead byte's character at the end", "A lone Ã", "A lone Ã"},
 		{"keeps a lead before a space with no mark", "Ã ", "Ã "},
