@@ -46,11 +46,12 @@ type Progressive struct {
 // NewProgressive prepares src for parsing in steps and returns its front
 // matter, which is read at once.
 func NewProgressive(src string) (*Progressive, Front) {
-	front, body := splitFront(normalize(src))
-	p := NewStream(func() bool { return strings.Contains(body, "]:") })
-	p.frontRead, p.front = true, front
-	p.Add(body, true)
-	return p, front
+	// The source is normalised once, as a stream's is: the front matter
+	// is read off the normalised source.
+	p := NewStream(func() bool { return strings.Contains(src, "]:") })
+	p.Add(src, true)
+	p.readFront()
+	return p, p.front
 }
 
 // NewStream prepares to parse a source that comes in pieces, by Add;
