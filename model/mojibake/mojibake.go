@@ -52,8 +52,41 @@ type sequence struct {
 	sure bool
 }
 
+// Leads returns where the sequences start that Repair mends first, in
+// order: a writer that spells the character there otherwise (as a
+// character reference) keeps a text that holds mojibake as it is when
+// the text is read back and mended.
+func Leads(text string) []int {
+	var at []int
+	for _, s := range mended(text) {
+		at = append(at, s.start)
+	}
+	return at
+}
+
 // repairOnce mends one layer of mojibake.
 func repairOnce(text string) (string, bool) {
+	var out []byte
+	from := 0
+	for _, s := range mended(text) {
+		if out == nil {
+			out = make([]byte, 0, len(text))
+		}
+		out = appendComposed(append(out, text[from:s.start]...), s.r)
+		from = s.end
+	}
+	if out == nil {
+		return text, false
+	}
+	return string(append(out, text[from:]...)), true
+}
+
+// mended returns the sequences of text that one layer of mending mends:
+// the sure ones, and those next to another.
+func mended(text string) []sequence {
+	if strings.IndexByte(text, leadFirstByte) < 0 {
+		return nil
+	}
 	var found []sequence
 	for i := 0; ; {
 		k := strings.IndexByte(text[i:], leadFirstByte)
@@ -68,23 +101,14 @@ func repairOnce(text string) (string, bool) {
 			i++
 		}
 	}
-	var out []byte
-	from := 0
+	var kept []sequence
 	for k, s := range found {
 		joined := k > 0 && found[k-1].end == s.start || k+1 < len(found) && found[k+1].start == s.end
-		if !s.sure && !joined {
-			continue
+		if s.sure || joined {
+			kept = append(kept, s)
 		}
-		if out == nil {
-			out = make([]byte, 0, len(text))
-		}
-		out = appendComposed(append(out, text[from:s.start]...), s.r)
-		from = s.end
 	}
-	if out == nil {
-		return text, false
-	}
-	return string(append(out, text[from:]...)), true
+	return kept
 }
 
 // appendComposed appends r to out, composed with the character before it

@@ -65,6 +65,9 @@ func FuzzRepairMojibake(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		out := Repair(in)
+		if leads := Leads(in); (len(leads) > 0) != (out != in) {
+			t.Fatalf("Leads(%q) = %v, but Repair gives %q", in, leads, out)
+		}
 		if again := Repair(out); again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", in, out, again)
 		}
