@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 )
 
 // Result is a cleaned article.
@@ -26,7 +27,7 @@ func Clean(text string) Result {
 
 // normalize makes a piece of the text what the rules read: line ends
 // "\n", mojibake mended.
-func normalize(text string) string { return repairMojibake(normalizeNewlines(text)) }
+func normalize(text string) string { return mojibake.Repair(normalizeNewlines(text)) }
 
 // normalizeNewlines turns CRLF and lone CR line ends into LF.
 func normalizeNewlines(text string) string {

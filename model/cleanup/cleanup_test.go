@@ -451,3 +451,11 @@ func TestCleanEndsALongRunOfLinesOnlyWhereTheJoinsWouldNotMend(t *testing.T) {
 		})
 	}
 }
+
+func TestCleanMendsMojibakeAcrossPieces(t *testing.T) {
+	text := "Headline on FranÃ§ois\n\nThe port of GdaÅ„sk said ÐŸÑ€Ð¸Ð²ÐµÑ‚ to FranÃƒÂ§ois.\n\nWe donâ€™t know, he said.\n"
+	if got, want := Clean(text).Doc.Text, "The port of Gdańsk said Привет to François."; !strings.Contains(got, want) {
+		t.Fatalf("Clean: %q, want it to hold %q", got, want)
+	}
+	sameClean(t, text, 1, 2, 3, 5, 8, 13)
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 )
 
 // Look-ahead: how much of the text after a block the rules need before
@@ -33,9 +34,6 @@ import (
 type Progressive struct {
 	// in is the text, taken a group of lines at a time.
 	in *doc.Source
-	// held is the end of the last piece added, which may start a
-	// character's mojibake that the next piece ends (mojibakeTail).
-	held string
 	// hungry says the last Next cleaned nothing for want of more text.
 	hungry bool
 	// cut is how far the search for the next cut has come.
@@ -66,7 +64,7 @@ func NewProgressive(text string) *Progressive {
 func NewStream() *Progressive {
 	ends := wordSet(functionWordList)
 	return &Progressive{
-		in:      doc.NewSource(normalize),
+		in:      doc.NewSource(normalize, mojibake.Tail),
 		widgets: loadBoilerplate(boilerplateList),
 		ends:    ends,
 		join:    joiner{ends: ends},
@@ -74,14 +72,7 @@ func NewStream() *Progressive {
 }
 
 // Add appends the next piece of the text; final says it is the last.
-func (p *Progressive) Add(text string, final bool) {
-	text, p.held = p.held+text, ""
-	if !final {
-		cut := mojibakeTail(text)
-		text, p.held = text[:cut], text[cut:]
-	}
-	p.in.Add(text, final)
-}
+func (p *Progressive) Add(text string, final bool) { p.in.Add(text, final) }
 
 // Grow makes room for n more bytes of cleaned text, about what the rest
 // of the text will take, so the result is never copied as it grows.

@@ -11,17 +11,22 @@ type Source struct {
 	// among other things; a CR at a piece's end waits for the next
 	// piece, so that a CRLF cut in two stays one line end.
 	normalize func(string) string
-	rest      string // joined, not taken
-	taken     int
-	added     []string
-	addedLen  int
-	heldCR    bool
-	final     bool
+	// hold is where the end of the text added so far that the next piece
+	// may change (mojibake.Tail) starts; that end waits, as a CR does.
+	hold     func(string) int
+	rest     string // joined, not taken
+	taken    int
+	added    []string
+	addedLen int
+	held     string // the end of the pieces added, waiting for the next
+	final    bool
 }
 
-// NewSource returns an empty source whose pieces go through normalize.
-func NewSource(normalize func(string) string) *Source {
-	return &Source{normalize: normalize}
+// NewSource returns an empty source whose pieces go through normalize,
+// the ends that hold says the next piece may change held back for it
+// (nil holds back only a CR).
+func NewSource(normalize func(string) string, hold func(string) int) *Source {
+	return &Source{normalize: normalize, hold: hold}
 }
 
 // Add appends the next piece, which ends between characters; final says
@@ -41,20 +46,30 @@ func (s *Source) Available() int { return len(s.rest) + s.addedLen }
 
 // Rest returns the text added and not taken.
 func (s *Source) Rest() string {
-	if len(s.added) == 0 && !(s.final && s.heldCR) {
+	if len(s.added) == 0 && !(s.final && s.held != "") {
 		return s.rest
 	}
-	raw := strings.Join(s.added, "")
-	if s.heldCR {
-		raw = "\r" + raw
-	}
-	s.heldCR = !s.final && strings.HasSuffix(raw, "\r")
-	if s.heldCR {
-		raw = raw[:len(raw)-1]
+	raw := s.held + strings.Join(s.added, "")
+	s.held = ""
+	if !s.final {
+		cut := s.heldFrom(raw)
+		raw, s.held = raw[:cut], raw[cut:]
 	}
 	s.rest += s.normalize(raw)
 	s.added, s.addedLen = nil, 0
 	return s.rest
+}
+
+// heldFrom is where the end of raw that waits for the next piece starts.
+func (s *Source) heldFrom(raw string) int {
+	cut := len(raw)
+	if s.hold != nil {
+		cut = s.hold(raw)
+	}
+	if strings.HasSuffix(raw[:cut], "\r") {
+		cut--
+	}
+	return cut
 }
 
 // Take drops the first n bytes of Rest, which the reader has read.

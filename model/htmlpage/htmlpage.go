@@ -18,6 +18,7 @@ import (
 
 	"github.com/margin-reader/margin/model/doc"
 	"github.com/margin-reader/margin/model/markdown"
+	"github.com/margin-reader/margin/model/mojibake"
 	"github.com/margin-reader/margin/model/weblink"
 )
 
@@ -85,12 +86,14 @@ func Extract(src string, pageURL string, now time.Time) (Page, error) {
 // the form the web's guidelines ask for, so that the same words compare
 // equal whichever way a page's bytes spell them: "é" as e and an accent,
 // or Bengali's য় as the one letter U+09DF, which NFC writes as য and its
-// dot.
+// dot. Its mojibake is mended too, before the page is parsed, so that
+// every span is laid over the mended text: the page is decoded in its
+// charset (model/decode), and what mojibake is left was in its bytes.
 func composed(src string) string {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
-	return norm.NFC.String(src)
+	return mojibake.Repair(norm.NFC.String(src))
 }
 
 // find is the article's text: readability's, or a second opinion when

@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 	"github.com/margin-reader/margin/model/span"
 	"github.com/margin-reader/margin/model/weblink"
 )
@@ -81,7 +83,7 @@ func (f *formatter) span(s span.Span, ctx int) {
 					c |= beforeDelim
 				}
 			}
-			escapeRange(f.sb, text, pos, stop, s.End, c)
+			escapeRange(f.sb, text, pos, stop, s.End, c, f.leads)
 			ctx &^= atLineStart | afterBracket
 			lastClose = 0
 			pos = stop
@@ -211,14 +213,16 @@ func (f *formatter) codeSpan(code string, ctx int) {
 // escapeText escapes s as text on its own, for a code block's language.
 func escapeText(s string, ctx int) string {
 	var sb strings.Builder
-	escapeRange(&sb, s, 0, len(s), len(s), ctx)
+	escapeRange(&sb, s, 0, len(s), len(s), ctx, mojibake.Leads(s))
 	return sb.String()
 }
 
 // escapeRange writes text[from:to] so that markdown reads it back as the
 // same plain text. end is where the enclosing block or cell ends, where
-// trailing whitespace would be dropped.
-func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
+// trailing whitespace would be dropped; leads are where text holds
+// mojibake that Parse would mend (mojibake.Leads), left in the text by a
+// character reference or a tag between its characters.
+func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int, leads []int) {
 	var kept []int
 	if ctx&inInfo == 0 {
 		kept = keptGaps(text, from, to)
@@ -231,6 +235,13 @@ func escapeRange(sb *strings.Builder, text string, from, to, end, ctx int) {
 			kept = kept[1:]
 		}
 		c := text[i]
+		if len(leads) > 0 && isLead(leads, i) {
+			// As a character reference the lead is read back, not mended.
+			r, n := utf8.DecodeRuneInString(text[i:])
+			sb.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+			i += n - 1
+			continue
+		}
 		if i == from && ctx&afterBracket != 0 && (c == 'x' || c == 'X' || c == ' ') {
 			// "[x](…" opening a list item would read as a task box.
 			sb.WriteString("&#" + strconv.Itoa(int(c)) + ";")
@@ -335,6 +346,12 @@ func escapeLineStart(sb *strings.Builder, text string, i, to, ctx int) int {
 		return j + 1 - i
 	}
 	return 0
+}
+
+// isLead reports whether a mojibake sequence starts at i.
+func isLead(leads []int, i int) bool {
+	_, found := slices.BinarySearch(leads, i)
+	return found
 }
 
 var delimEntity = map[byte]string{'*': "&#42;", '_': "&#95;", '~': "&#126;"}

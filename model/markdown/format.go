@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 )
 
 // frontOrder is the order Format writes the keys margin knows; other keys
@@ -21,7 +22,7 @@ func Format(d doc.Doc, front Front) string {
 	var sb strings.Builder
 	sb.Grow(len(d.Text) + len(d.Text)/8 + 256)
 	writeFront(&sb, front)
-	f := formatter{d: d, sb: &sb, inlines: nestedInlines(d.Text, d.Inlines)}
+	f := formatter{d: d, sb: &sb, inlines: nestedInlines(d.Text, d.Inlines), leads: mojibake.Leads(d.Text)}
 	for i := range d.Blocks {
 		f.block(i)
 	}
@@ -205,6 +206,8 @@ type formatter struct {
 	sb      *strings.Builder
 	inlines []mark
 	next    int // first inline not yet written
+	// leads are where the text holds mojibake that Parse would mend.
+	leads []int
 	// items holds, per list level, the column where an open item's
 	// content starts; blocks inside a list are indented to it.
 	items []int

@@ -210,3 +210,28 @@ func addSeeds(f *testing.F) {
 	f.Add(".  <A>00")                                  // a gap after a sentence, at a node's edge once the tag is dropped
 	f.Add("end.\u00a0 [](u)Next and ok?\t<b></b>“Yes") // the same after an empty link, and of a no-break space or a tab
 }
+
+func TestFormatKeepsMojibakeTheSourceSpelledOtherwise(t *testing.T) {
+	// Parse mends the source's mojibake; mojibake spelled with character
+	// references, or split by a tag, is left in the text, and Format
+	// must write it so that it is read back as it is.
+	tests := []struct{ name, src, text string }{
+		{"references for both characters", "Fran&Atilde;&sect;ois", "FranÃ§ois"},
+		{"a reference for the continuation", "Ã&#160;x", "Ã\u00a0x"},
+		{"a tag between the two", "Fran<b>Ã</b>§ois", "FranÃ§ois"},
+		{"read twice, by references", "Fran&Atilde;&fnof;&Acirc;&sect;ois", "FranÃƒÂ§ois"},
+		{"in a link's label", "[&Atilde;&sect;a](u)", "Ã§a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, front := Parse(tt.src)
+			if d.Text != tt.text {
+				t.Fatalf("Parse(%q) text %q, want %q", tt.src, d.Text, tt.text)
+			}
+			out := Format(d, front)
+			if d2, _ := Parse(out); d2.Text != d.Text {
+				t.Errorf("formatted %q, read back %q, want %q", out, d2.Text, d.Text)
+			}
+		})
+	}
+}

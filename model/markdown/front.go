@@ -6,14 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// splitFront separates YAML front matter from the markdown body. Only a
-// block made of simple "key: value" lines counts, so a document that
-// merely opens with a thematic break keeps its text.
-func splitFront(src string) (Front, string) {
-	front, n, _ := frontEnd(src, true)
-	return front, src[n:]
-}
-
 // OpensWithFront reports whether head, the start of a text, opens with
 // front matter as Parse reads it: whole in head, or begun there with no
 // line yet that rules it out. A byte order mark before it is skipped, as
@@ -27,7 +19,9 @@ func OpensWithFront(head string) bool {
 // frontEnd reads the front matter at the start of src and returns it and
 // its length (nil and 0 if there is none). Unless src is final, it may
 // not be able to tell yet: ok is false until src holds the line that
-// ends the front matter or shows there is none.
+// ends the front matter or shows there is none. Only a block made of
+// simple "key: value" lines counts, so a document that merely opens with
+// a thematic break keeps its text.
 func frontEnd(src string, final bool) (front Front, n int, ok bool) {
 	first, rest, found := strings.Cut(src, "\n")
 	if !found && !final {

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 )
 
 // Front is the front matter of a markdown file, by key.
@@ -30,7 +31,8 @@ func Parse(src string) (doc.Doc, Front) {
 
 // normalize makes src what the parser and Format agree on: valid UTF-8,
 // no NUL (CommonMark reads it as U+FFFD; doing it up front keeps the
-// parse the same when Format writes the text back) and "\n" line ends.
+// parse the same when Format writes the text back), "\n" line ends and
+// mojibake mended, before any span is laid over the text.
 func normalize(src string) string {
 	if !utf8.ValidString(src) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
@@ -42,7 +44,7 @@ func normalize(src string) string {
 		src = strings.ReplaceAll(src, "\r\n", "\n")
 		src = strings.ReplaceAll(src, "\r", "\n")
 	}
-	return src
+	return mojibake.Repair(src)
 }
 
 // parseBody parses markdown without front matter.

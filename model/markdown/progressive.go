@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/margin-reader/margin/model/doc"
+	"github.com/margin-reader/margin/model/mojibake"
 )
 
 // Progressive parses a markdown source a group of top-level blocks at a
@@ -45,18 +46,19 @@ type Progressive struct {
 // NewProgressive prepares src for parsing in steps and returns its front
 // matter, which is read at once.
 func NewProgressive(src string) (*Progressive, Front) {
-	front, body := splitFront(normalize(src))
-	p := NewStream(func() bool { return strings.Contains(body, "]:") })
-	p.frontRead, p.front = true, front
-	p.Add(body, true)
-	return p, front
+	// The source is normalised once, as a stream's is: the front matter
+	// is read off the normalised source.
+	p := NewStream(func() bool { return strings.Contains(src, "]:") })
+	p.Add(src, true)
+	p.readFront()
+	return p, p.front
 }
 
 // NewStream prepares to parse a source that comes in pieces, by Add;
 // refs says whether it may hold link reference definitions (whether it
 // holds "]:"), asked at most once.
 func NewStream(refs func() bool) *Progressive {
-	return &Progressive{in: doc.NewSource(normalize), refs: refs}
+	return &Progressive{in: doc.NewSource(normalize, mojibake.Tail), refs: refs}
 }
 
 // Add appends the next piece of the source; final says it is the last.

@@ -1,4 +1,4 @@
-package cleanup
+package mojibake
 
 import (
 	"strings"
@@ -28,6 +28,8 @@ func TestRepairMojibake(t *testing.T) {
 		{"keeps accented text that is right", "Café, crème brûlée and Müller’s “naïve” résumé.", "Café, crème brûlée and Müller’s “naïve” résumé."},
 		{"keeps a capitalised word's accented end before a quote", "JOSÉ’S CAFÉ”", "JOSÉ’S CAFÉ”"},
 		{"keeps a headline's accented capital before a dash", "PERÚ—LIMA", "PERÚ—LIMA"},
+		{"keeps a German ß at a word's end before a closing quote", "„Er ließ“, sagte sie.", "„Er ließ“, sagte sie."},
+		{"keeps a German ß before a no-break space", "gemäß\u00a0§ 97", "gemäß\u00a0§ 97"},
 		{"keeps a small letter's word end before a quote and an ellipsis", "“Olé”… he sang.", "“Olé”… he sang."},
 		{"keeps a lead byte's character at the end", "A lone Ã", "A lone Ã"},
 		{"keeps a lead before a space with no mark", "Ã ", "Ã "},
@@ -36,19 +38,11 @@ func TestRepairMojibake(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := repairMojibake(tt.in); got != tt.want {
-				t.Errorf("repairMojibake(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := Repair(tt.in); got != tt.want {
+				t.Errorf("Repair(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
-}
-
-func TestCleanMendsMojibakeAcrossPieces(t *testing.T) {
-	text := "Headline on FranÃ§ois\n\nThe port of GdaÅ„sk said ÐŸÑ€Ð¸Ð²ÐµÑ‚ to FranÃƒÂ§ois.\n\nWe donâ€™t know, he said.\n"
-	if got, want := Clean(text).Doc.Text, "The port of Gdańsk said Привет to François."; !strings.Contains(got, want) {
-		t.Fatalf("Clean: %q, want it to hold %q", got, want)
-	}
-	sameClean(t, text, 1, 2, 3, 5, 8, 13)
 }
 
 // misread is text's UTF-8 read as Windows-1252, a byte it leaves
@@ -70,8 +64,11 @@ func FuzzRepairMojibake(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := repairMojibake(in)
-		if again := repairMojibake(out); again != out {
+		out := Repair(in)
+		if leads := Leads(in); (len(leads) > 0) != (out != in) {
+			t.Fatalf("Leads(%q) = %v, but Repair gives %q", in, leads, out)
+		}
+		if again := Repair(out); again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", in, out, again)
 		}
 		if len(out) > len(in) || invalidBytes(out) > invalidBytes(in) {
@@ -82,8 +79,8 @@ func FuzzRepairMojibake(f *testing.F) {
 		}
 		// Text repair leaves alone, in an alphabet whose mojibake is
 		// sure, misread once comes back whole.
-		if plain := strings.Map(keepSure, in); repairMojibake(plain) == plain {
-			if got := repairMojibake(misread(plain)); got != plain {
+		if plain := strings.Map(keepSure, in); Repair(plain) == plain {
+			if got := Repair(misread(plain)); got != plain {
 				t.Fatalf("%q misread as %q, mended to %q", plain, misread(plain), got)
 			}
 		}

@@ -1,4 +1,16 @@
-package cleanup
+// Package mojibake mends mojibake, in the text of every format. Mojibake
+// is UTF-8 read as Windows-1252 or Latin-1 and written out
+// again: each byte of a character beyond ASCII becomes a character of its
+// own ("François" becomes "FranÃ§ois", "don’t" "donâ€™t"), and text that
+// went through twice doubles up again ("FranÃƒÂ§ois"). A run is mended
+// when its characters, written back as those single bytes, are a lead
+// byte and the continuation bytes UTF-8 wants after it; legitimate text
+// almost never reads so, since a lead byte is an accented capital or a
+// small letter with a grave, circumflex, tilde or diaeresis and a
+// continuation byte a symbol, a C1 control or a curly quote or dash
+// ("Ã" in "SÃO PAULO" is followed by a letter, and stays). Where the
+// characters leave doubt, the run must show more (mojibakeSequence).
+package mojibake
 
 import (
 	"slices"
@@ -10,18 +22,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Mojibake is UTF-8 read as Windows-1252 or Latin-1 and written out
-// again: each byte of a character beyond ASCII becomes a character of its
-// own ("François" becomes "FranÃ§ois", "don’t" "donâ€™t"), and text that
-// went through twice doubles up again ("FranÃƒÂ§ois"). A run is mended
-// when its characters, written back as those single bytes, are a lead
-// byte and the continuation bytes UTF-8 wants after it; legitimate text
-// almost never reads so, since a lead byte is an accented capital or a
-// small letter with a grave, circumflex, tilde or diaeresis and a
-// continuation byte a symbol, a C1 control or a curly quote or dash
-// ("Ã" in "SÃO PAULO" is followed by a letter, and stays). Where the
-// characters leave doubt, the run must show more (mojibakeSequence).
-
 // Read as Latin-1, the lead bytes of UTF-8 are the characters from
 // U+00C2 to U+00F4, whose own UTF-8 starts with 0xC3: text without that
 // byte has no mojibake and is passed over at once.
@@ -30,9 +30,9 @@ const (
 	leadFirstByte    = 0xc3
 )
 
-// repairMojibake returns text with its mojibake mended, over and over
+// Repair returns text with its mojibake mended, over and over
 // until none is left, so that text mended once is left as it is.
-func repairMojibake(text string) string {
+func Repair(text string) string {
 	for strings.IndexByte(text, leadFirstByte) >= 0 {
 		fixed, changed := repairOnce(text)
 		if !changed {
@@ -52,8 +52,41 @@ type sequence struct {
 	sure bool
 }
 
+// Leads returns where the sequences start that Repair mends first, in
+// order: a writer that spells the character there otherwise (as a
+// character reference) keeps a text that holds mojibake as it is when
+// the text is read back and mended.
+func Leads(text string) []int {
+	var at []int
+	for _, s := range mended(text) {
+		at = append(at, s.start)
+	}
+	return at
+}
+
 // repairOnce mends one layer of mojibake.
 func repairOnce(text string) (string, bool) {
+	var out []byte
+	from := 0
+	for _, s := range mended(text) {
+		if out == nil {
+			out = make([]byte, 0, len(text))
+		}
+		out = appendComposed(append(out, text[from:s.start]...), s.r)
+		from = s.end
+	}
+	if out == nil {
+		return text, false
+	}
+	return string(append(out, text[from:]...)), true
+}
+
+// mended returns the sequences of text that one layer of mending mends:
+// the sure ones, and those next to another.
+func mended(text string) []sequence {
+	if strings.IndexByte(text, leadFirstByte) < 0 {
+		return nil
+	}
 	var found []sequence
 	for i := 0; ; {
 		k := strings.IndexByte(text[i:], leadFirstByte)
@@ -68,23 +101,14 @@ func repairOnce(text string) (string, bool) {
 			i++
 		}
 	}
-	var out []byte
-	from := 0
+	var kept []sequence
 	for k, s := range found {
 		joined := k > 0 && found[k-1].end == s.start || k+1 < len(found) && found[k+1].start == s.end
-		if !s.sure && !joined {
-			continue
+		if s.sure || joined {
+			kept = append(kept, s)
 		}
-		if out == nil {
-			out = make([]byte, 0, len(text))
-		}
-		out = appendComposed(append(out, text[from:s.start]...), s.r)
-		from = s.end
 	}
-	if out == nil {
-		return text, false
-	}
-	return string(append(out, text[from:]...)), true
+	return kept
 }
 
 // appendComposed appends r to out, composed with the character before it
@@ -112,9 +136,10 @@ func appendComposed(out []byte, r rune) []byte {
 // before one symbol may be a capitalised word's end before a quote or a
 // dash ("JOSÉ’S", "PERÚ—"), which reads as a small letter or a letter of
 // no case (ɒ, ڗ): it is sure when it writes a capital ("ÄŒapek") or
-// stands inside a word, after a small letter ("GdaÅ„sk"). A small
-// letter before two symbols may be a word's end before two. Those that
-// are not sure are mended next to another sequence (Cyrillic, CJK).
+// stands inside a word, after a small letter ("GdaÅ„sk"), unless it is
+// ß, which is small itself. A small letter before two symbols may be a
+// word's end before two. Those that are not sure are mended next to
+// another sequence (Cyrillic, CJK).
 func mojibakeSequence(text string, i int) (sequence, bool) {
 	// Most characters led by 0xC3 are accented letters before a letter:
 	// what follows a lead is beyond ASCII, or a space before a mark.
@@ -152,8 +177,10 @@ func mojibakeSequence(text string, i int) (sequence, bool) {
 	case control || lead <= 0xc3 || lead == 0xe2 || size == 4:
 		s.sure = true
 	case size == 2 && unicode.IsLetter(r):
+		// ß, the one small letter among these leads, ends words after
+		// small letters ("ließ“", "gemäß" and a no-break space).
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		s.sure = unicode.IsLower(before) || unicode.IsUpper(r)
+		s.sure = unicode.IsUpper(r) || lead != 'ß' && unicode.IsLower(before)
 	}
 	return s, true
 }
@@ -187,12 +214,12 @@ func continuationByte(text string) (byte, int, bool) {
 	return 0, 0, false
 }
 
-// mojibakeTail is where the end of a piece of text that may hold the
+// Tail is where the end of a piece of text that may hold the
 // start of a sequence begins, the rest of which may come in the next
 // piece: the run of characters at its end that mojibake is written in,
 // with the character before it, which a sequence may need
 // (mojibakeSequence). So the last character is always held back.
-func mojibakeTail(text string) int {
+func Tail(text string) int {
 	i := len(text)
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
