@@ -214,14 +214,24 @@ func continuationByte(text string) (byte, int, bool) {
 	return 0, 0, false
 }
 
+// maxTail is the most of a text's end that Tail holds back.
+const maxTail = 64
+
 // Tail is where the end of a piece of text that may hold the
 // start of a sequence begins, the rest of which may come in the next
 // piece: the run of characters at its end that mojibake is written in,
 // with the character before it, which a sequence may need
-// (mojibakeSequence). So the last character is always held back.
+// (mojibakeSequence). So the last character is always held back. The
+// run is cut to its last maxTail bytes: a sequence is far shorter (a
+// four-byte character read wrongly twice is 16 bytes), and a text of
+// nothing but such characters would otherwise be held, and joined
+// again, whole at every piece.
 func Tail(text string) int {
 	i := len(text)
 	for i > 0 {
+		if len(text)-i >= maxTail {
+			return i
+		}
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if r < 0x80 && r != ' ' || r > 0xff && !isWindows1252(r) && !unicode.Is(unicode.Mn, r) {
 			break
