@@ -119,6 +119,9 @@ type (
 		notes    []annotate.Note
 		seen     []span.Span
 		notesErr error
+		// said is what a save that read the file again says, the
+		// reload with it ("note saved; file reloaded").
+		said string
 	}
 )
 
@@ -195,6 +198,10 @@ type Model struct {
 	// fileGone says the last reload found the file deleted, so the next
 	// one that reads it says it is back rather than that it changed.
 	fileGone bool
+	// savedOn is the hash of the text a save read again from disk, whose
+	// reload by the watcher, to follow, has nothing new to say: the bar
+	// keeps saying the note was saved and the file reloaded.
+	savedOn string
 
 	// load is the article's background load, when it came in steps.
 	load loading
@@ -304,7 +311,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		// takes the new text the note was saved on, as a reload would.
 		var reload tea.Cmd
 		if msg.article != nil {
-			m, reload = m.reloaded(reloadedMsg{a: msg.article, notes: msg.notes, seen: msg.seen})
+			m, reload = m.reloaded(reloadedMsg{a: msg.article, notes: msg.notes, seen: msg.seen, said: msg.message})
+			msg.message = ""
 		}
 		if msg.editor {
 			m, cmd := m.editorSaved(msg)

@@ -258,16 +258,17 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	m.reviewPending = m.reviewPending || m.review != nil
 	m.review, m.attention = nil, nil
 	m.setTitle(msg.a)
-	say := "reloaded: the file changed on disk"
-	if m.fileGone {
-		say = "reloaded: the file is back on disk"
-	}
+	say := m.reloadSaying(msg)
 	m.fileGone = false
-	m.status.SetMessage(say)
+	if say != "" {
+		m.status.SetMessage(say)
+	}
 	if m.store != nil {
 		m.setNotes(msg.notes)
 		m.setSeen(msg.seen)
-		m.sayAttention(say)
+		if say != "" {
+			m.sayAttention(say)
+		}
 	}
 	if msg.notesErr != nil {
 		// The notes read before are placed on the new text by their
@@ -277,6 +278,25 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	m.setSource()
 	cmd := tea.Batch(m.openWaitingNotes(), m.analyze())
 	return m, cmd
+}
+
+// reloadSaying is what the bar says of a reload, "" to keep what it
+// says: the watcher's reload that follows a save which read the change
+// itself (store.newer) brings the text shown again, and said instead that
+// the file changed over the save's "note saved".
+func (m *Model) reloadSaying(msg reloadedMsg) string {
+	saved := m.savedOn
+	m.savedOn = ""
+	switch {
+	case msg.said != "":
+		m.savedOn = msg.a.Hash
+		return msg.said
+	case m.fileGone:
+		return "reloaded: the file is back on disk"
+	case msg.a.Hash == saved:
+		return ""
+	}
+	return "reloaded: the file changed on disk"
 }
 
 // legend shows the colours and marks of the layers, for the help screen.

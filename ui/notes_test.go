@@ -747,3 +747,26 @@ func TestANoteSavedBeforeTheReloadIsOnTheFilesText(t *testing.T) {
 		t.Errorf("the notes shown are %+v, want one anchored on %q", m.notes, begun)
 	}
 }
+
+// TestASaveThatReloadedSaysBoth saves a note in the moment after the
+// article changed on disk, then lets the reload the change started
+// follow: the bar, at 40 columns, says in one row both that the note is
+// saved and that the text was reloaded, where the reload's "reloaded:
+// the file changed on disk" took the place of the save's confirmation;
+// a reload after that says so again.
+func TestASaveThatReloadedSaysBoth(t *testing.T) {
+	m, _, _ := typedWhileTheFileChanges(t)
+	m = step(m, tea.WindowSizeMsg{Width: 40, Height: 20})
+	m = saveEditor(t, m)
+	m = step(m, m.reload()())
+	if rows := m.status.WantsRows(); rows != 1 {
+		t.Errorf("the bar takes %d rows, want 1: %q", rows, m.status.Message())
+	}
+	if bar := statusBar(m); !strings.Contains(bar, "note saved") || !strings.Contains(bar, "reloaded") {
+		t.Errorf("the bar reads %q, want the note saved and the text reloaded", bar)
+	}
+	m = step(m, m.reload()())
+	if s := m.status.Message(); s != "reloaded: the file changed on disk" {
+		t.Errorf("the reload after that reads %q, want that the file changed", s)
+	}
+}

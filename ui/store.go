@@ -155,9 +155,17 @@ func (s *store) putNote(n annotate.Note, text, say string) func(b *annotate.Book
 		}
 		if say == "" {
 			say = "note saved to " + b.Path()
+			if newer != nil {
+				// The notes file is the one saved to before: the
+				// row goes to the reload.
+				say = "note saved"
+			}
 			if src, ok := notALink(saved.Sources); ok {
 				say = fmt.Sprintf("note saved; source %q is not a link (like https://…): kept as written", src)
 			}
+		}
+		if newer != nil {
+			say += "; file reloaded"
 		}
 		msg := notesMsg{changed: true, message: say, show: reader.NoSpan, article: newer}
 		if saved.Placed() {
