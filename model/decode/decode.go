@@ -86,7 +86,13 @@ func looksUTF16(data []byte) (bigEndian, ok bool) {
 // in a few places keeps many valid ones; so the bytes are single-byte when
 // the invalid high bytes outnumber the valid sequences.
 func looksSingleByte(data []byte) bool {
-	valid, invalid := 0, 0
+	valid, invalid := countUTF8(data)
+	return invalid > valid
+}
+
+// countUTF8 counts the valid multi-byte UTF-8 sequences of data and the
+// bytes outside ASCII that start none.
+func countUTF8(data []byte) (valid, invalid int) {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
@@ -101,7 +107,7 @@ func looksSingleByte(data []byte) bool {
 		}
 		i += size
 	}
-	return invalid > valid
+	return valid, invalid
 }
 
 func fromWindows1252(data []byte) string {

@@ -56,6 +56,10 @@ func TestPage(t *testing.T) {
 		{"falls back to a guess for an unknown charset", "", in(t, charmap.Windows1252, htmlPage(`<meta charset="x-no-such-set">`, accented)), accented},
 		{"falls back to a guess for a charset that would replace the page", "", in(t, charmap.Windows1252, htmlPage(`<meta charset="iso-2022-kr">`, accented)), accented},
 		{"takes the first declaration in the head", "", in(t, charmap.ISO8859_2, htmlPage(`<meta charset="iso-8859-2"><meta charset="gbk">`, polish)), polish},
+		{"reads UTF-8 with one stray byte that declares ISO-8859-2 as UTF-8", "", []byte(htmlPage(`<meta charset="iso-8859-2">`, polish+" Cena: 5\xA0z\xB3. "+polish)), polish},
+		{"reads UTF-8 with a stray Windows-1252 quote that declares GBK as UTF-8", "text/html; charset=gbk", []byte(htmlPage("", chinese+" \x93"+chinese+chinese)), chinese},
+		{"reads ISO-8859-2 whose capitals form UTF-8 by chance as ISO-8859-2", "", in(t, charmap.ISO8859_2, htmlPage(`<meta charset="iso-8859-2">`, "ÓŁ "+polish)), "ÓŁ " + polish},
+		{"reads ISO-8859-2 with more stray bytes than UTF-8 sequences as ISO-8859-2", "", append(in(t, charmap.ISO8859_2, htmlPage(`<meta charset="iso-8859-2">`, polish)), "\xC5\xBC\xC3\xB3"...), polish},
 		{"ignores a declaration in the body past the first 1024 bytes", "", in(t, charmap.Windows1252, htmlPage("", accented+strings.Repeat(" The survey goes on.", 60)+`</p><div><meta charset="gbk"><p>`)), accented},
 	}
 	for _, tt := range tests {
@@ -89,6 +93,21 @@ func TestPageSaysWhereUTF8TextIsInvalid(t *testing.T) {
 	}
 }
 
+func TestPageSaysWhereUTF8TextDeclaringAnotherCharsetIsInvalid(t *testing.T) {
+	in := []byte(htmlPage(`<meta charset="iso-8859-2">`, "Żółw przepłynął zatokę \xB3 świętowali, żeby łódź ścigać."))
+	var d Decoder
+	got, err := d.Page(in, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "zatokę \uFFFD świętowali") {
+		t.Errorf("Page = %q, want the stray byte as U+FFFD between UTF-8 words", got)
+	}
+	if at, ok := d.Invalid(); !ok || in[at] != 0xB3 {
+		t.Errorf("Invalid = %d, %v, want the offset of the stray byte", at, ok)
+	}
+}
+
 // FuzzPage checks that whatever the bytes and header, a page decodes to
 // valid UTF-8 and fails only as binary, for a NUL.
 func FuzzPage(f *testing.F) {
@@ -97,6 +116,7 @@ func FuzzPage(f *testing.F) {
 	f.Add([]byte(`<meta http-equiv=content-type content="text/html;charset=iso-2022-jp">`+"\x1b$B$\"\x1b(B"), "")
 	f.Add([]byte("<head><meta charset=utf-16>\xFF\xFE"), "text/html; charset=utf-16le")
 	f.Add([]byte("\xEF\xBB\xBF<meta charset=euc-kr>\xB0\xA1"), "")
+	f.Add([]byte("<meta charset=iso-8859-2>ż ó ł ę ą ś ź ć ń \xB3"), "")
 	f.Fuzz(func(t *testing.T, in []byte, ctype string) {
 		got, err := Page(in, ctype)
 		if err != nil {
