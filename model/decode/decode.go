@@ -1,7 +1,10 @@
 // Package decode turns the bytes of a file into UTF-8 text: UTF-8 with or
 // without a byte order mark, UTF-16 with a byte order mark, and the
 // single-byte Latin-1 / Windows-1252 encoding that older tools still write;
-// and a web page in the charset it declares (Page).
+// and a web page in the charset it declares (Page), unless its bytes are
+// UTF-8 with at most a few stray bytes, which no other charset gives by
+// chance: a page that declares another charset then has a wrong
+// declaration, and is read as UTF-8 with each stray byte as U+FFFD.
 package decode
 
 import (
