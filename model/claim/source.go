@@ -310,7 +310,7 @@ func (d *Detector) mainSubject(text string, toks []token, ents []entity.Entity, 
 		if d.labelLine(text, toks, v) && !d.animate(text, toks, p, ents, sc) {
 			continue
 		}
-		if !isRel && p.to-p.from == 1 && !toks[p.from].upper && verbAt(sc.verbs, p.from) && strings.HasSuffix(word(text, toks[p.from]), "ed") {
+		if !isRel && p.to-p.from == 1 && verbAt(sc.verbs, p.from) && lowerPast(text, toks[p.from]) {
 			continue // "and signaled support for": a reporting verb's past is no one's name
 		}
 		if !isRel {
@@ -432,11 +432,7 @@ func antecedent(text string, before []token, who bool) span.Span {
 	if i == 0 {
 		return span.Span{}
 	}
-	from := antecedentStart(text, before, i)
-	if who {
-		from = apposedName(before, from, i)
-	}
-	p := finish(before, np{from: from, to: i})
+	p := finish(before, np{from: antecedentFrom(text, before, i, who), to: i})
 	if p.empty() {
 		return span.Span{}
 	}
@@ -1072,11 +1068,17 @@ func finish(toks []token, p np) np {
 // noun phrase ends in "to", and it returns from, from.
 func beforeVerb(text string, toks []token, from, end int) int {
 	for i := from + 1; i < end; i++ {
-		if t := toks[i]; t.finite || t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed") {
+		if t := toks[i]; t.finite || lowerPast(text, t) {
 			return i
 		}
 	}
 	return from
+}
+
+// lowerPast reports whether t is a lower-case word in -ed, a verb's past
+// or a participle ("signaled", "gathered", "shared").
+func lowerPast(text string, t token) bool {
+	return t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed")
 }
 
 // participleSpeaker is the speaker of a verb whose subject came out as a
@@ -1458,7 +1460,7 @@ func withoutTime(text string, toks []token, p np) np {
 		if prepositions.has(toks[t]) {
 			t++ // "on Friday", "in April"
 		}
-		if t < p.to && lowerTime(toks, t, p.to) && timePhrase(toks, np{from: t, to: p.to}) {
+		if t < p.to && lowerTimePhrase(toks, t, p.to) {
 			if participleShaped(text, toks[k-1]) {
 				return p
 			}
@@ -1480,6 +1482,13 @@ func lowerTime(toks []token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// lowerTimePhrase reports that toks[from:to] are a time phrase
+// (timePhrase) whose time words are written in lower case (lowerTime):
+// "last month", not "Last Week Tonight".
+func lowerTimePhrase(toks []token, from, to int) bool {
+	return lowerTime(toks, from, to) && timePhrase(toks, np{from: from, to: to})
 }
 
 var weekdays = newWordSet(dayNames)
@@ -1535,7 +1544,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			// "Rep. Brad Sherman (D-Calif.) last month joked": a time
 			// phrase after a name's tag or aside says when; the speaker
 			// stands before it.
-			if start > 0 && isPunct(toks, start-1) && (end-start > 1 || weekdays.has(toks[start])) && lowerTime(toks, start, end) && timePhrase(toks, np{from: start, to: end}) {
+			if start > 0 && isPunct(toks, start-1) && (end-start > 1 || weekdays.has(toks[start])) && lowerTimePhrase(toks, start, end) {
 				end = start
 				continue
 			}
@@ -1576,11 +1585,7 @@ func subject(text string, toks []token, v, vEnd int) (p np, relative bool) {
 			if k == 0 {
 				return np{from: 0, to: 1}, true // a clause cut from its antecedent: "who said ..."
 			}
-			from := antecedentStart(text, toks, a)
-			if t.h == hWho {
-				from = apposedName(toks, from, a)
-			}
-			return finish(toks, np{from: from, to: a}), true
+			return finish(toks, np{from: antecedentFrom(text, toks, a, t.h == hWho), to: a}), true
 		case t.h == hThat && relativeThat(text, toks, k):
 			return finish(toks, np{from: antecedentStart(text, toks, k), to: k}), true
 		case t.h == hAnd || t.h == hOr:
@@ -1672,6 +1677,17 @@ func possessor(toks []token, i int) np {
 // subject and its verb.
 const maxAdverbial = 4
 
+// antecedentFrom returns where the antecedent of the relative pronoun at
+// toks[a] starts (antecedentStart); after "who", a name in apposition
+// before it is taken in ("Koll, the chief engineer, who").
+func antecedentFrom(text string, toks []token, a int, who bool) int {
+	from := antecedentStart(text, toks, a)
+	if who {
+		from = apposedName(toks, from, a)
+	}
+	return from
+}
+
 // antecedentStart returns where the noun phrase a relative clause
 // attaches to starts, the phrase ending at a: back to the clause's start
 // but not past a verb or a preposition other than "of" ("a retort to
@@ -1718,7 +1734,7 @@ func clauseSubjectEnd(toks []token, from, end int) int {
 // talks", "Research conducted for the center").
 func pastAfterName(text string, toks []token, from, end int) int {
 	for i := from + 1; i+1 < end; i++ {
-		if t := toks[i]; toks[i-1].upper && toks[i-1].kind == tokWord && t.kind == tokWord && !t.upper && strings.HasSuffix(word(text, t), "ed") && (articles.has(toks[i+1]) || determiners.has(toks[i+1])) {
+		if t := toks[i]; toks[i-1].upper && toks[i-1].kind == tokWord && lowerPast(text, t) && (articles.has(toks[i+1]) || determiners.has(toks[i+1])) {
 			return i
 		}
 	}
@@ -2219,7 +2235,7 @@ func introducedQuote(text string, toks []token, ents []entity.Entity) (np, int) 
 func afterDash(text string, i int) bool {
 	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return dashes.has(token{h: hashWord(string(r))})
+	return dashes.hasHash(hashWord(string(r)))
 }
 
 // nameStart returns where the run of capitalised words that ends at e
