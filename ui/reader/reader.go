@@ -244,11 +244,7 @@ func (m *Model) scrolledExplain(lines []string, room int) []string {
 		return shown
 	}
 	_, w := m.explainColumn()
-	last, below := len(shown)-1, end < len(lines)
-	shown[0] = render.Marked(shown[0], w, m.explainTop > 0, below && last == 0, m.theme.ExplainLabel)
-	if last > 0 {
-		shown[last] = render.Marked(shown[last], w, false, below, m.theme.ExplainLabel)
-	}
+	render.MarkEnds(shown, w, m.explainTop > 0, end < len(lines), m.theme.ExplainLabel)
 	return shown
 }
 

@@ -89,6 +89,20 @@ func Marked(line string, w int, above, below bool, mark lipgloss.Style) string {
 	return line
 }
 
+// MarkEnds marks the lines shown of a longer box in place (Marked): "… "
+// before the first when lines above are hidden, " …" after the last when
+// lines below are; a box a row high takes both on its one line.
+func MarkEnds(shown []string, w int, above, below bool, mark lipgloss.Style) {
+	if len(shown) == 0 {
+		return
+	}
+	last := len(shown) - 1
+	shown[0] = Marked(shown[0], w, above, below && last == 0, mark)
+	if last > 0 {
+		shown[last] = Marked(shown[last], w, false, below, mark)
+	}
+}
+
 // Ellipsis fits a styled line in w columns, cut with "…" after the last
 // word that fits when that keeps two thirds of them, else inside a word:
 // a narrow list reads "According to…" and "attributed,…", not "According

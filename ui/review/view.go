@@ -214,11 +214,7 @@ func (m Model) cut(c claim.Claim, lines []span.Span, start, room int) []string {
 	if len(lines) == len(shown) {
 		return shown
 	}
-	last, below := len(shown)-1, start+room < len(lines)
-	shown[0] = render.Marked(shown[0], m.column, start > 0, below && last == 0, m.theme.ExplainLabel)
-	if last > 0 {
-		shown[last] = render.Marked(shown[last], m.column, false, below, m.theme.ExplainLabel)
-	}
+	render.MarkEnds(shown, m.column, start > 0, start+room < len(lines), m.theme.ExplainLabel)
 	return shown
 }
 
