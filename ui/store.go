@@ -296,8 +296,9 @@ func (s *store) replace(b *annotate.Book) {
 // and returns them: kept on the old text, they were shown and saved at
 // offsets that now hold other words.
 func (s *store) rebase(a *model.Article) ([]annotate.Note, []span.Span) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.book.Rebase(a)
-	return s.book.Notes(), s.book.SeenSpans()
+	msg := s.do(func(b *annotate.Book) (notesMsg, error) {
+		b.Rebase(a)
+		return notesMsg{}, nil
+	})
+	return msg.notes, msg.seen
 }
