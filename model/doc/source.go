@@ -23,8 +23,7 @@ type Source struct {
 }
 
 // NewSource returns an empty source whose pieces go through normalize,
-// the ends that hold says the next piece may change held back for it
-// (nil holds back only a CR).
+// the ends that hold says the next piece may change held back for it.
 func NewSource(normalize func(string) string, hold func(string) int) *Source {
 	return &Source{normalize: normalize, hold: hold}
 }
@@ -62,10 +61,7 @@ func (s *Source) Rest() string {
 
 // heldFrom is where the end of raw that waits for the next piece starts.
 func (s *Source) heldFrom(raw string) int {
-	cut := len(raw)
-	if s.hold != nil {
-		cut = s.hold(raw)
-	}
+	cut := s.hold(raw)
 	if strings.HasSuffix(raw[:cut], "\r") {
 		cut--
 	}
