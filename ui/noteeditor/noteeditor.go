@@ -540,21 +540,14 @@ func (m Model) footer() string {
 	if m.fallback != "" {
 		hints = []key.Binding{m.KeyMap.Fallback, m.KeyMap.Save, m.KeyMap.Close}
 	}
-	line := ""
-	for _, k := range hints {
-		part := k.Help().Key + " " + k.Help().Desc
-		if line != "" {
-			part = line + " · " + part
-		}
-		if line != "" && ansi.StringWidth(part) > m.col {
-			break
-		}
-		line = part
+	parts := make([]string, len(hints))
+	for i, k := range hints {
+		parts[i] = k.Help().Key + " " + k.Help().Desc
 	}
-	// The first hint alone may be wider than a narrow column ("ctrl+o
-	// save to the fallback notes folder"): its description is cut after
-	// a word, where the row's edge cut it mid-word.
-	return m.styles.Help.Render(render.Ellipsis(line, m.col))
+	// The hints that fit on one row (render.Hints); the first alone may be
+	// wider than a narrow column ("ctrl+o save to the fallback notes
+	// folder"), and is cut after a word, not mid-word at the row's edge.
+	return m.styles.Help.Render(render.Hints(parts, m.col)[0])
 }
 
 func (m Model) label(f field, name string) string {
